@@ -1,0 +1,127 @@
+"""Command line: one subcommand per task, a thin layer over the library.
+
+Exit codes (documented in the README): 0 success; 2 bad settings; 3 corpus missing or
+empty; 4 built, but some documents were skipped; 5 vocabulary malformed; 6 reasoner could
+not run; 7 graph inconsistent; 8 export failed; 9 bad query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .errors import DocumentError, HccKgError, exit_code_for
+
+DEFAULT_CORPUS = "../shared/corpus"
+CORPUS_ENV = "HCC_KG_CORPUS"
+
+
+def _corpus_default() -> str:
+    return os.environ.get(CORPUS_ENV, DEFAULT_CORPUS)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import Settings, build
+
+    settings = Settings(corpus=Path(args.corpus), out=Path(args.out), ontology=args.ontology,
+                        vocabulary=args.vocabulary, extra_vocabulary=tuple(Path(p) for p in args.extra_vocabulary))
+    result = build(settings)
+    for problem in result.report.problems:
+        print(problem, file=sys.stderr)
+    if args.json:
+        print(json.dumps({"counts": result.counts, "timings": result.timings,
+                          "outputs": [str(p) for p in result.outputs]}, indent=1))
+    else:
+        print(f"built {len(result.assertions)} assertions from {len(result.documents)} documents "
+              f"({result.counts.get('triples', 0)} triples); HermiT: consistent")
+        for name, n in result.counts.items():
+            print(f"  {name:28s} {n}")
+        print("wrote " + ", ".join(str(p) for p in result.outputs))
+    if result.report.errors():
+        raise DocumentError(f"{len(result.report.errors())} document problem(s); the others were built")
+    return 0
+
+
+def _load_graph(args: argparse.Namespace):
+    from .graph import project
+    from .rdf import new_graph
+
+    path = Path(args.graph)
+    if not path.is_file():
+        raise HccKgError(f"no graph at {path}; run `hcc-kg build` first")
+    graph = new_graph()
+    graph.parse(path, format="turtle")
+    return project(graph)
+
+
+def cmd_agents(args: argparse.Namespace) -> int:
+    from .paths import agents_hitting
+
+    results = agents_hitting(_load_graph(args), args.hits, approved=args.approved)
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        for r in results:
+            targets = sorted({h["target"] for h in r["hits"]})
+            print(f"{r['label']}\t{r['type']}\t{'approved' if r['approved'] else ''}\t{', '.join(targets)}")
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from .paths import typed_paths
+
+    paths = typed_paths(_load_graph(args), args.source, args.target, args.max_length, args.limit)
+    if args.json:
+        print(json.dumps(paths, indent=1))
+    else:
+        for path in paths:
+            print(" ".join(f"{s['label']} [{s['type']}]" if "node" in s else
+                           (f"-{s['predicate']}->" if s["direction"] == "->" else f"<-{s['predicate']}-")
+                           for s in path))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="hcc-kg", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the graph from a corpus folder and write exports")
+    b.add_argument("--corpus", default=_corpus_default(), help=f"corpus folder (env {CORPUS_ENV}; default %(default)s)")
+    b.add_argument("--out", default="exports", help="export folder (default %(default)s)")
+    b.add_argument("--ontology", type=Path, help="ontology Turtle file (default ontology/hcc_kg.ttl)")
+    b.add_argument("--vocabulary", type=Path, help="vocabulary YAML (default: the packaged one)")
+    b.add_argument("--extra-vocabulary", action="append", default=[], help="more vocabulary YAML to add")
+    b.add_argument("--json", action="store_true", help="machine-readable summary")
+    b.set_defaults(func=cmd_build)
+
+    for name, func, helptext in (("agents", cmd_agents, "agents acting on every named target"),
+                                 ("paths", cmd_paths, "typed paths between two entities")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--graph", default="exports/hcc_kg.ttl", help="built Turtle graph (default %(default)s)")
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.set_defaults(func=func)
+        if name == "agents":
+            p.add_argument("--hits", action="append", required=True, help="a target or family; repeatable")
+            p.add_argument("--approved", action="store_true", help="only agents with a regulatory approval")
+        else:
+            p.add_argument("source")
+            p.add_argument("target")
+            p.add_argument("--max-length", type=int, default=4, help="most edges in a path (default %(default)s)")
+            p.add_argument("--limit", type=int, default=20, help="most paths shown (default %(default)s)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except HccKgError as exc:
+        print(f"hcc-kg: error: {exc}", file=sys.stderr)
+        return exit_code_for(exc)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Stage 2: documents → assertions with evidence.
+
+Extractors register themselves in :data:`EXTRACTORS`; :func:`extract` runs every one on
+every document.  A document whose extraction fails is reported and skipped, the others
+still build.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Assertion, Document
+from ..report import Report
+from ..vocab import Vocabulary
+from . import mentioned, sentences, tables  # noqa: F401  (modules register their extractors)
+from .analysis import AnalysedDocument
+from .mentions import MentionFinder
+from .registry import EXTRACTORS
+
+
+def extract_document(document: Document, vocabulary: Vocabulary, finder: MentionFinder,
+                     names: Iterable[str] | None = None) -> list[Assertion]:
+    """Every assertion the named extractors (all by default) read from one document."""
+    analysed = AnalysedDocument(document, vocabulary, finder)
+    out: list[Assertion] = []
+    for name in names or EXTRACTORS.names():
+        out.extend(EXTRACTORS.get(name)(analysed))
+    return out
+
+
+def extract(documents: Iterable[Document], vocabulary: Vocabulary, report: Report,
+            names: Iterable[str] | None = None) -> list[Assertion]:
+    finder = MentionFinder(vocabulary)
+    out: list[Assertion] = []
+    for document in documents:
+        try:
+            found = extract_document(document, vocabulary, finder, names)
+        except Exception as exc:  # one bad document must not sink the build
+            report.add("error", "extraction-failed", f"{type(exc).__name__}: {exc}", doc=document.name)
+            continue
+        if not found:
+            report.add("warning", "no-facts", "no vocabulary entity or relation found", doc=document.name)
+        out.extend(found)
+    return out

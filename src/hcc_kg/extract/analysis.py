@@ -1,0 +1,60 @@
+"""One pass of segmentation and mention finding per document, shared by every extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model import Document, Evidence, Mention
+from ..vocab import Vocabulary
+from .mentions import MentionFinder
+from .segment import Block, Sentence, blocks, sentences
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    sentence: Sentence
+    mentions: tuple[Mention, ...]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def local(self, mention: Mention) -> tuple[int, int]:
+        """A mention's span in the flattened sentence text."""
+        offsets = self.sentence.mapped.offsets
+        start = next(i for i, o in enumerate(offsets) if o >= mention.start)
+        end = next((i for i, o in enumerate(offsets[:-1]) if o >= mention.end), len(offsets) - 1)
+        return start, end
+
+
+@dataclass
+class AnalysedDocument:
+    document: Document
+    vocabulary: Vocabulary
+    finder: MentionFinder
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return blocks(self.document.text)
+
+    @cached_property
+    def sentences(self) -> list[AnalysedSentence]:
+        prose = [b for b in self.blocks if b.kind == "prose"]
+        return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped)))
+                for sentence in sentences(self.document.text, prose)]
+
+    def evidence(self, start: int, end: int, extractor: str) -> Evidence:
+        return Evidence(self.document.doc_id, start, end, extractor)
+
+    def keys_of_type(self, mentions: tuple[Mention, ...] | list[Mention], *types: str) -> list[Mention]:
+        return [m for m in mentions if self.vocabulary[m.key].has_type(*types)]
+
+    @cached_property
+    def main_disease(self) -> str | None:
+        """The disease the document names most often (ties: first named)."""
+        counts: dict[str, int] = {}
+        for sent in self.sentences:
+            for m in self.keys_of_type(sent.mentions, "Disease"):
+                counts[m.key] = counts.get(m.key, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None

@@ -1,0 +1,99 @@
+"""Undo PDF-conversion artefacts while keeping a map back to original offsets.
+
+Every rewrite goes through :meth:`MappedText.sub`, which records, for each character of
+the new text, the offset of the original character it came from.  Extractors match on
+clean text and report spans in the original document, so evidence always reads back.
+
+>>> m = normalize("pembrolizu-\\nmab and PD-\\nL1 at 0.55\\u20130.87")
+>>> m.text
+'pembrolizumab and PD-L1 at 0.55-0.87'
+>>> s, e = m.original_span(0, 13)
+>>> (s, e)
+(0, 15)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Union
+
+Replacement = Union[str, Callable[[re.Match], str]]
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_DASH_RE = re.compile(f"[{DASHES}]")
+# A word broken across a line end: lower-case letters both sides -> join without the hyphen.
+_SOFT_HYPHEN_RE = re.compile(r"(?<=[a-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])")
+# Any other hyphen at a line end (PD-\nL1, anti-\nVEGF): keep the hyphen, drop the break.
+_HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
+_SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """Text plus, for each character, its offset in the original document.
+
+    ``offsets`` has one more entry than ``text``: the original offset just past the end.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def identity(cls, text: str, base: int = 0) -> "MappedText":
+        return cls(text, tuple(range(base, base + len(text) + 1)))
+
+    def sub(self, pattern: re.Pattern, repl: Replacement) -> "MappedText":
+        """Like ``pattern.sub``; same-length replacements map 1:1, others to the match start."""
+        parts: list[str] = []
+        offsets: list[int] = []
+        last = 0
+        for match in pattern.finditer(self.text):
+            parts.append(self.text[last:match.start()])
+            offsets.extend(self.offsets[last:match.start()])
+            new = repl(match) if callable(repl) else match.expand(repl)
+            if len(new) == match.end() - match.start():
+                offsets.extend(self.offsets[match.start():match.end()])
+            else:
+                offsets.extend([self.offsets[match.start()]] * len(new))
+            parts.append(new)
+            last = match.end()
+        parts.append(self.text[last:])
+        offsets.extend(self.offsets[last:])
+        return MappedText("".join(parts), tuple(offsets))
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original half-open span covering normalized characters ``[start, end)``."""
+        if start >= end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def slice(self, start: int, end: int) -> "MappedText":
+        """A sub-text that still maps to the original document."""
+        return MappedText(self.text[start:end], self.offsets[start:end] + (self._end_offset(end),))
+
+    def _end_offset(self, end: int) -> int:
+        return self.offsets[end - 1] + 1 if end > 0 else self.offsets[0]
+
+
+def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
+    """Join non-contiguous pieces of a document (offset, text) into one mapped text."""
+    text = "".join(piece for _, piece in pieces)
+    offsets = [o + i for o, piece in pieces for i in range(len(piece))]
+    end = pieces[-1][0] + len(pieces[-1][1]) if pieces else 0
+    return MappedText(text, tuple(offsets) + (end,))
+
+
+def normalize(text: str | MappedText, base: int = 0) -> MappedText:
+    """Join hyphenated line breaks, unify dashes, fold runs of spaces (newlines are kept)."""
+    mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
+    mapped = mapped.sub(_DASH_RE, "-")
+    mapped = mapped.sub(_SOFT_HYPHEN_RE, "")
+    mapped = mapped.sub(_HARD_HYPHEN_RE, "-")
+    mapped = mapped.sub(_SPACES_RE, " ")
+    return mapped
+
+
+def flatten(mapped: MappedText) -> MappedText:
+    """Newlines (and the spaces around them) become one space: for sentence-level matching."""
+    return mapped.sub(re.compile(r" ?\n[ \n]*"), " ")

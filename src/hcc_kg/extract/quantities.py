@@ -1,0 +1,53 @@
+"""Numbers as printed: thresholds ("of 400 ng/ml or higher"), kept as Decimal.
+
+>>> parse_threshold("with AFP of 400 ng/ml or higher")
+Threshold(comparator='>=', value=Decimal('400'), unit='ng/mL', start=9, end=32)
+>>> parse_threshold("AFP > 400 ng/ml").comparator
+'>'
+>>> parse_threshold("no number here") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_UNITS = {"ng/ml": "ng/mL", "iu/ml": "IU/mL", "u/ml": "U/mL", "mg/dl": "mg/dL", "%": "%"}
+_THRESHOLD_RE = re.compile(
+    r"(?P<cmp>≥|>=|>|≤|<=|<|of|at least|above|below|over|under)?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>ng/ml|iu/ml|u/ml|mg/dl|%)"
+    r"(?:\s+or\s+(?P<tail>higher|greater|more|above|lower|less|below))?",
+    re.IGNORECASE)
+_AT_LEAST = {"higher", "greater", "more", "above"}
+_AT_MOST = {"lower", "less", "below"}
+_OPERATORS = {"≥": ">=", ">=": ">=", ">": ">", "above": ">", "over": ">", "at least": ">=",
+              "≤": "<=", "<=": "<=", "<": "<", "below": "<", "under": "<"}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    comparator: str
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+def parse_threshold(text: str) -> Threshold | None:
+    """The first "comparator number unit" in ``text`` (offsets relative to ``text``)."""
+    match = _THRESHOLD_RE.search(text)
+    if match is None:
+        return None
+    tail = (match.group("tail") or "").lower()
+    cmp_word = (match.group("cmp") or "").lower()
+    if tail in _AT_LEAST:
+        comparator = ">="
+    elif tail in _AT_MOST:
+        comparator = "<="
+    else:
+        comparator = _OPERATORS.get(cmp_word, "=")
+    start = match.start("cmp") if match.group("cmp") else match.start("num")
+    return Threshold(comparator, Decimal(match.group("num")), _UNITS[match.group("unit").lower()],
+                     start, match.end())

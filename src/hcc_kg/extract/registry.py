@@ -1,0 +1,40 @@
+"""The extractor registry: each extractor maps an analysed document to assertions.
+
+>>> reg = ExtractorRegistry()
+>>> @reg.register("noop")
+... def noop(doc):
+...     return []
+>>> reg.names()
+['noop']
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from ..model import Assertion
+from .analysis import AnalysedDocument
+
+Extractor = Callable[[AnalysedDocument], Iterable[Assertion]]
+
+
+class ExtractorRegistry:
+    def __init__(self) -> None:
+        self._extractors: dict[str, Extractor] = {}
+
+    def register(self, name: str) -> Callable[[Extractor], Extractor]:
+        def decorate(func: Extractor) -> Extractor:
+            if name in self._extractors:
+                raise ValueError(f"extractor {name!r} registered twice")
+            self._extractors[name] = func
+            return func
+        return decorate
+
+    def names(self) -> list[str]:
+        return sorted(self._extractors)
+
+    def get(self, name: str) -> Extractor:
+        return self._extractors[name]
+
+
+EXTRACTORS = ExtractorRegistry()

@@ -1,0 +1,153 @@
+"""Split a document into table blocks and prose, prose into sections and sentences.
+
+PDF-converted text interleaves tables with body text.  A table block starts at a caption
+line (``Table N ...``) and runs until body text resumes, which the converter marks with a
+line that starts with a single space, or until the next caption.  Markdown tables (lines
+of ``|``-separated cells) are table blocks too.  Everything else is prose.
+
+>>> text = "Intro text.\\nTable 1 Trials\\nrow a\\n continues here.\\nMore."
+>>> [(b.kind, text[b.start:b.end].strip()) for b in blocks(text)][:2]
+[('prose', 'Intro text.'), ('table', 'Table 1 Trials\\nrow a')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import MappedText, flatten, from_pieces, normalize
+
+CAPTION_RE = re.compile(r"^Table (\d+)\b")
+FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
+MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
+_ABBREVIATIONS = ("Fig", "vs", "e.g", "i.e", "al", "No", "approx", "ca", "Dr", "ref", "Ref")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\[[\d,\s\-]+\])?\s+(?=[A-Z0-9(\[])")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "prose" | "table"
+    start: int
+    end: int
+    label: str = ""  # "Table 4", "markdown", "" for prose
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of prose, flattened to one line, with its section heading."""
+
+    mapped: MappedText
+    section: str
+    section_start: int  # original offset of the section heading ("" section: -1)
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line))
+        pos += len(line)
+    return out
+
+
+def blocks(text: str) -> list[Block]:
+    """Prose and table blocks covering ``text`` in order."""
+    found: list[Block] = []
+    lines = _lines(text)
+    i = 0
+    prose_start = 0
+    while i < len(lines):
+        start, line = lines[i]
+        caption = CAPTION_RE.match(line)
+        if caption or MARKDOWN_ROW_RE.search(line):
+            j = i + 1
+            if caption:
+                while j < len(lines) and not _resumes_body(lines[j][1]) and not CAPTION_RE.match(lines[j][1]):
+                    j += 1
+                label = f"Table {caption.group(1)}"
+            else:
+                while j < len(lines) and MARKDOWN_ROW_RE.search(lines[j][1]):
+                    j += 1
+                label = "markdown"
+            end = lines[j][0] if j < len(lines) else len(text)
+            if start > prose_start:
+                found.append(Block("prose", prose_start, start))
+            found.append(Block("table", start, end, label))
+            prose_start = end
+            i = j
+            continue
+        i += 1
+    if prose_start < len(text):
+        found.append(Block("prose", prose_start, len(text)))
+    return found
+
+
+def _resumes_body(line: str) -> bool:
+    return line.startswith(" ") and not line.startswith("  ") and len(line.strip()) > 0
+
+
+def _is_heading(line: str, previous: str) -> bool:
+    stripped = line.strip()
+    if not 1 <= len(stripped) <= 60 or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    if stripped[-1] in ",;:-(" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
+        return False
+    prev = previous.strip()
+    return not prev or prev[-1] in ".!?:" or prev.endswith(")") or re.fullmatch(r"[\d.]+", prev) is not None
+
+
+def sentences(text: str, prose: list[Block]) -> list[Sentence]:
+    """The sentences of the prose blocks, read as one stream.
+
+    A sentence interrupted by a table continues after it, as the converter interleaved
+    them; headings become section boundaries.
+    """
+    sents: list[Sentence] = []
+    section, section_start = "", -1
+    paragraph: list[tuple[int, str]] = []
+    previous = ""
+
+    def flush() -> None:
+        if paragraph:
+            sents.extend(_split(normalize(from_pieces(paragraph)), section, section_start))
+            paragraph.clear()
+
+    prose_lines = [(offset + block.start, line) for block in prose
+                   for offset, line in _lines(text[block.start:block.end])]
+    for offset, line in prose_lines:
+        if FIGURE_RE.match(line):
+            flush()
+            continue
+        if _is_heading(line, previous):
+            flush()
+            section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
+        elif line.strip():
+            paragraph.append((offset, line))
+        if line.strip():
+            previous = line
+    flush()
+    return sents
+
+
+def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentence]:
+    flat = flatten(mapped)
+    out, start = [], 0
+    for match in _SENTENCE_END_RE.finditer(flat.text):
+        before = flat.text[max(0, match.start() - 6):match.start()]
+        if any(before.endswith(a) for a in _ABBREVIATIONS):
+            continue
+        out.append((start, match.start() + 1))
+        start = match.end()
+    out.append((start, len(flat.text)))
+    result = []
+    for s, e in out:
+        while s < e and flat.text[s] == " ":
+            s += 1
+        while e > s and flat.text[e - 1] == " ":
+            e -= 1
+        if e > s:
+            result.append(Sentence(flat.slice(s, e), section, section_start))
+    return result

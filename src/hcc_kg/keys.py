@@ -1,0 +1,33 @@
+"""Node keys for composite nodes (regimens, approvals), derived from their parts.
+
+>>> regimen_key(["nivolumab", "ipilimumab"])
+'regimen__ipilimumab__nivolumab'
+>>> is_regimen_key("regimen__ipilimumab__nivolumab"), regimen_components("regimen__ipilimumab__nivolumab")
+(True, ['ipilimumab', 'nivolumab'])
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+REGIMEN_PREFIX = "regimen__"
+
+
+def regimen_key(components: Iterable[str]) -> str:
+    parts = sorted(set(components))
+    if len(parts) < 2:
+        raise ValueError("a regimen has at least two components")
+    return REGIMEN_PREFIX + "__".join(parts)
+
+
+def is_regimen_key(key: str) -> bool:
+    return key.startswith(REGIMEN_PREFIX)
+
+
+def regimen_components(key: str) -> list[str]:
+    return key[len(REGIMEN_PREFIX):].split("__")
+
+
+def derived_key(kind: str, assertion_key: str) -> str:
+    """The key of a node that reifies an n-ary assertion (an approval, a criterion)."""
+    return f"{kind}__{assertion_key}"

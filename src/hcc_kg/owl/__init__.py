@@ -1,0 +1,1 @@
+"""Stage 4: assertions → OWL individuals in one explicit owlready2 World, then HermiT."""

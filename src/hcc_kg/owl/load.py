@@ -1,0 +1,50 @@
+"""Load the Turtle ontology into a fresh, explicit owlready2 World.
+
+owlready2 cannot parse Turtle, so the file goes through rdflib to N-Triples in memory.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+import owlready2
+import rdflib
+
+from ..errors import ConfigError
+from ..vocab import ONTOLOGY_IRI, RESOURCE_NS
+
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def default_ontology_path() -> Path:
+    """ontology/hcc_kg.ttl of a source checkout, else the copy packaged with the library."""
+    checkout = Path(__file__).resolve().parents[3] / "ontology" / "hcc_kg.ttl"
+    if checkout.is_file():
+        return checkout
+    return Path(str(resources.files("hcc_kg") / "data" / "hcc_kg.ttl"))
+
+
+def _declare_decimal() -> None:
+    # Numbers keep their printed precision ("0.550"); owlready2 has no Decimal mapping by default.
+    owlready2.declare_datatype(Decimal, XSD_DECIMAL, Decimal, str)
+
+
+def load_ontology(path: Path | str | None = None) -> tuple[owlready2.World, owlready2.Ontology]:
+    """A new World holding the ontology; the caller owns (and may discard) the World."""
+    path = Path(path) if path else default_ontology_path()
+    try:
+        graph = rdflib.Graph().parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise ConfigError(f"cannot parse ontology {path}: {exc}") from exc
+    _declare_decimal()
+    world = owlready2.World()
+    data = graph.serialize(format="nt", encoding="utf-8")
+    onto = world.get_ontology(ONTOLOGY_IRI).load(fileobj=io.BytesIO(data), format="ntriples")
+    return world, onto
+
+
+def resource_namespace(onto: owlready2.Ontology) -> owlready2.Namespace:
+    return onto.get_namespace(RESOURCE_NS)

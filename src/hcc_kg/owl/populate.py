@@ -1,0 +1,166 @@
+"""Assertions → OWL individuals and property values, each fact annotated with its evidence.
+
+Every triple created for an assertion gets an ``hcc:hasEvidence`` annotation (an
+owl:Axiom reification) pointing at Evidence individuals (document, start, end, rule).
+Family membership comes from the vocabulary and is marked as such.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import owlready2
+
+from ..errors import VocabularyError
+from ..keys import derived_key, is_regimen_key, regimen_components
+from ..model import Assertion, Document, Evidence
+from ..report import Report
+from ..vocab import Vocabulary, slug
+from .load import resource_namespace
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+BINARY = ("inhibits", "isAntibodyAgainst", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn")
+VOCABULARY_SOURCE = "vocabulary"
+
+
+@dataclass
+class Populated:
+    """The populated World and what the later stages need to know about it."""
+
+    world: owlready2.World
+    onto: owlready2.Ontology
+    individuals: dict[str, owlready2.Thing] = field(default_factory=dict)
+    evidence_of: dict[str, list[Evidence]] = field(default_factory=dict)  # node key -> evidence
+
+
+class Populator:
+    def __init__(self, world: owlready2.World, onto: owlready2.Ontology, vocabulary: Vocabulary,
+                 documents: Iterable[Document], report: Report):
+        self.result = Populated(world, onto)
+        self.onto = onto
+        self.ns = resource_namespace(onto)
+        self.vocabulary = vocabulary
+        self.documents = {d.doc_id: d for d in documents}
+        self.report = report
+        with onto:
+            skos = onto.get_namespace(SKOS)
+            self.exact_match = type("exactMatch", (owlready2.AnnotationProperty,), {"namespace": skos})
+            self.alt_label = type("altLabel", (owlready2.AnnotationProperty,), {"namespace": skos})
+
+    # -- nodes ---------------------------------------------------------------------------------
+    def cls(self, name: str):
+        found = self.onto[name]
+        if found is None:
+            raise VocabularyError(f"ontology has no class or property {name!r}")
+        return found
+
+    def node(self, key: str) -> owlready2.Thing:
+        if key in self.result.individuals:
+            return self.result.individuals[key]
+        if key in self.vocabulary:
+            entity = self.vocabulary[key]
+            ind = self._new(key, [self.cls(t) for t in entity.types], entity.label)
+            ind.identifier = list(entity.xrefs)
+            self.exact_match[ind] = self.vocabulary.xref_iris(key)
+            self.alt_label[ind] = [s for s in entity.synonyms if s != entity.label]
+            for family in self.vocabulary.families_of(key)[:1]:
+                self._vocabulary_fact(ind, "isMemberOf", self.node(family))
+        elif is_regimen_key(key):
+            parts = regimen_components(key)
+            label = " + ".join(self.vocabulary[p].label if p in self.vocabulary else p for p in parts)
+            ind = self._new(key, [self.cls("Regimen")], label)
+        elif key.startswith("doc__"):
+            ind = self._document(key)
+        else:
+            raise VocabularyError(f"no vocabulary entity {key!r}")
+        return ind
+
+    def _new(self, key: str, classes: list, label: str) -> owlready2.Thing:
+        ind = classes[0](key, namespace=self.ns)
+        for extra in classes[1:]:
+            if extra not in ind.is_a:
+                ind.is_a.append(extra)
+        ind.label = [label]
+        self.result.individuals[key] = ind
+        return ind
+
+    def _document(self, key: str) -> owlready2.Thing:
+        doc = self.documents[key[len("doc__"):]]
+        ind = self._new(key, [self.cls("SourceDocument")], doc.name)
+        ind.documentId = doc.doc_id  # functional properties take a single value
+        ind.sha256 = doc.sha256
+        return ind
+
+    def evidence(self, ev: Evidence) -> owlready2.Thing:
+        digest = hashlib.sha1(f"{ev.doc_id}|{ev.start}|{ev.end}|{ev.extractor}".encode()).hexdigest()[:16]
+        key = f"evidence__{digest}"
+        if key not in self.result.individuals:
+            ind = self._new(key, [self.cls("Evidence")], f"{ev.doc_id}:{ev.start}-{ev.end}")
+            ind.fromDocument = [self.node(f"doc__{ev.doc_id}")]
+            ind.startOffset, ind.endOffset, ind.extractor = ev.start, ev.end, ev.extractor
+        return self.result.individuals[key]
+
+    # -- facts ---------------------------------------------------------------------------------
+    def _fact(self, subject, prop_name: str, value, evidence: Iterable[Evidence]) -> None:
+        prop = self.cls(prop_name)
+        values = getattr(subject, prop_name)
+        if value not in values:
+            values.append(value)
+        evidence_individuals = [self.evidence(e) for e in evidence]
+        if evidence_individuals:
+            self.onto.hasEvidence[subject, prop, value] = evidence_individuals
+
+    def _vocabulary_fact(self, subject, prop_name: str, value) -> None:
+        self._fact(subject, prop_name, value, ())
+        self.onto.assertionStatus[subject, self.cls(prop_name), value] = [VOCABULARY_SOURCE]
+
+    def add(self, assertion: Assertion) -> None:
+        subject = self.node(assertion.subject)
+        self.result.evidence_of.setdefault(assertion.subject, []).extend(assertion.evidence)
+        if assertion.predicate in BINARY:
+            obj_key = assertion.object if assertion.predicate != "mentionedIn" else f"doc__{assertion.object}"
+            self._fact(subject, assertion.predicate, self.node(str(obj_key)), assertion.evidence)
+        elif assertion.predicate == "approvedFor":
+            self._approval(subject, assertion)
+        else:
+            self.report.add("warning", "unknown-predicate", f"{assertion.predicate!r} is not modelled; skipped")
+
+    def _approval(self, agent, a: Assertion) -> None:
+        ev = a.evidence
+        approval = self._new(derived_key("approval", a.key()), [self.cls("RegulatoryApproval")],
+                             f"{agent.label[0]} approval ({a.context_value('agency')}, {a.context_value('line')})")
+        self._fact(approval, "approvalOf", agent, ev)
+        self._fact(approval, "approvedFor", self.node(str(a.object)), ev)
+        self._fact(approval, "grantedBy", self.node(str(a.context_value("agency"))), ev)
+        self._fact(approval, "forLineOfTherapy", self.node(str(a.context_value("line"))), ev)
+        for mode in a.attribute_values("therapy_mode"):
+            self._fact(approval, "therapyMode", str(mode), ev)
+        for prior in a.attribute_values("prior_therapy"):
+            self._fact(approval, "requiresPriorTherapy", self.node(str(prior)), ev)
+        if False in a.attribute_values("prior_systemic_therapy"):
+            self._fact(approval, "treatmentNaive", True, ev)
+        for biomarker in a.attribute_values("biomarker"):
+            self._criterion(approval, a, str(biomarker))
+
+    def _criterion(self, approval, a: Assertion, biomarker: str) -> None:
+        ev = a.evidence
+        key = derived_key("criterion", f"{a.key()}_{slug(biomarker)}")
+        criterion = self._new(key, [self.cls("BiomarkerCriterion")], f"{self.vocabulary[biomarker].label} criterion")
+        self._fact(approval, "hasBiomarkerCriterion", criterion, ev)
+        self._fact(criterion, "criterionBiomarker", self.node(biomarker), ev)
+        for attribute, prop in (("biomarker_comparator", "comparator"), ("biomarker_threshold", "thresholdValue"),
+                                ("biomarker_unit", "unit")):
+            for value in a.attribute_values(attribute):
+                self._fact(criterion, prop, value, ev)
+
+
+def populate(world: owlready2.World, onto: owlready2.Ontology, assertions: Iterable[Assertion],
+             vocabulary: Vocabulary, documents: Iterable[Document], report: Report) -> Populated:
+    """Create every individual and fact inside ``onto`` (within ``world``)."""
+    populator = Populator(world, onto, vocabulary, documents, report)
+    with onto:
+        for assertion in assertions:
+            populator.add(assertion)
+    return populator.result

@@ -1,0 +1,116 @@
+"""The only module that calls every stage, in order, and collects their reports.
+
+documents → assertions → merged assertions → OWL individuals → HermiT → RDF → exports.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+
+from . import corpus, export
+from .assemble import Conflict, assemble
+from .extract import extract
+from .model import Assertion, Document
+from .owl.load import default_ontology_path, load_ontology
+from .owl.populate import populate
+from .owl.reason import reason
+from .rdf import build_graph, ontology_graph
+from .report import Report
+from .vocab import Vocabulary, load_vocabulary
+
+EXPORT_STEM = "hcc_kg"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a build depends on; paths are explicit, nothing is read from globals."""
+
+    corpus: Path
+    out: Path | None = Path("exports")
+    ontology: Path | None = None
+    vocabulary: Path | None = None
+    extra_vocabulary: tuple[Path, ...] = ()
+    formats: tuple[str, ...] = ("turtle", "ntriples", "json-ld")
+
+
+@dataclass
+class BuildResult:
+    documents: list[Document]
+    assertions: list[Assertion]
+    conflicts: list[Conflict]
+    graph: rdflib.Graph
+    report: Report
+    counts: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    outputs: list[Path] = field(default_factory=list)
+
+
+def load_settings_vocabulary(settings: Settings) -> Vocabulary:
+    vocabulary = load_vocabulary(settings.vocabulary)
+    for extra in settings.extra_vocabulary:
+        vocabulary = vocabulary.extended(load_vocabulary(extra))
+    return vocabulary
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def run(self, stage: str, func, *args):
+        started = time.perf_counter()
+        result = func(*args)
+        self.timings[stage] = round(time.perf_counter() - started, 3)
+        return result
+
+
+def build(settings: Settings) -> BuildResult:
+    """Build the graph from ``settings.corpus``; write exports when ``settings.out`` is set."""
+    report, clock = Report(), _Clock()
+    ontology_path = settings.ontology or default_ontology_path()
+    vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings)
+    documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
+    raw = clock.run("extract", extract, documents, vocabulary, report)
+    assertions, conflicts = clock.run("assemble", assemble, raw)
+    for conflict in conflicts:
+        report.add("warning", "conflict", f"{conflict.subject} {conflict.predicate} {conflict.object}: "
+                   f"{conflict.attribute} has {len(conflict.values)} values")
+    world, onto = clock.run("load-ontology", load_ontology, ontology_path)
+    populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
+    reasoned = clock.run("reason", reason, populated)
+    graph = clock.run("rdf", build_graph, reasoned, ontology_path)
+    result = BuildResult(documents, assertions, conflicts, graph, report, timings=clock.timings)
+    result.counts = count_by_type(graph)
+    if settings.out is not None:
+        result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
+    return result
+
+
+def count_by_type(graph: rdflib.Graph) -> dict[str, int]:
+    """Individuals per ontology class (asserted and inferred), plus fact totals."""
+    from .graph import local
+    from .rdf import HCC
+
+    counts: Counter[str] = Counter()
+    for s, o in graph.subject_objects(rdflib.RDF.type):
+        if str(o).startswith(str(HCC)) and isinstance(s, rdflib.URIRef) and "axiom__" not in str(s):
+            counts[local(o)] += 1
+    counts["triples"] = len(graph)
+    return dict(sorted(counts.items()))
+
+
+def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) -> list[Path]:
+    out = Path(settings.out)
+    written = [export.write_rdf(result.graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
+               for f in settings.formats]
+    written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl", "turtle"))
+    written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
+    written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
+    summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256} for d in result.documents],
+               "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
+    written.append(export.write_json(summary, out / "build_report.json"))
+    return written

@@ -1,0 +1,178 @@
+"""The vocabulary: entity names, synonyms, types, family membership and identifiers.
+
+Loaded from a data file (``data/vocabulary.yaml``); it holds no relations.  This module
+is also the only place IRIs are minted: :func:`resource_iri` for our individuals,
+:meth:`Vocabulary.xref_iris` for external identifiers (expanded through bioregistry's
+prefix map, never by string concatenation).
+
+>>> resource_iri("sorafenib")
+'https://w3id.org/hcc-kg/resource/sorafenib'
+>>> slug("Atezolizumab + Bevacizumab")
+'atezolizumab_bevacizumab'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from .errors import VocabularyError
+
+ONTOLOGY_IRI = "https://w3id.org/hcc-kg/ontology"
+ONTOLOGY_NS = ONTOLOGY_IRI + "#"
+RESOURCE_NS = "https://w3id.org/hcc-kg/resource/"
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_KEY = re.compile(r"[a-z0-9_]+")
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII key fragment usable in an IRI."""
+    return _SLUG_JUNK.sub("_", text.lower()).strip("_")
+
+
+def resource_iri(key: str) -> str:
+    """The IRI of the individual with node key ``key``."""
+    if not _KEY.fullmatch(key):
+        raise VocabularyError(f"not a valid node key: {key!r}")
+    return RESOURCE_NS + key
+
+
+def ontology_iri(local_name: str) -> str:
+    """The IRI of an ontology class or property."""
+    return ONTOLOGY_NS + local_name
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    label: str
+    types: tuple[str, ...]
+    synonyms: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Every surface form to match: label, synonyms (the key only if it reads as a name)."""
+        seen: dict[str, None] = {self.label: None}
+        seen.update((s, None) for s in self.synonyms)
+        return tuple(seen)
+
+    def has_type(self, *types: str) -> bool:
+        return any(t in self.types for t in types)
+
+
+DRUG_TYPES = ("SmallMolecule", "MonoclonalAntibody", "BispecificAntibody", "CellTherapy", "Vaccine", "Drug")
+TARGET_TYPES = ("Protein", "ProteinFamily", "Target")
+
+
+class Vocabulary:
+    """Entities by key, with lookups the extractors and populator need."""
+
+    def __init__(self, entities: Iterable[Entity], source: str = "<memory>"):
+        self.source = source
+        self.entities: dict[str, Entity] = {}
+        problems = []
+        for entity in entities:
+            if entity.key in self.entities:
+                problems.append(f"duplicate key {entity.key!r}")
+            if not _KEY.fullmatch(entity.key):
+                problems.append(f"key {entity.key!r} is not a slug ([a-z0-9_]+)")
+            if not entity.types:
+                problems.append(f"{entity.key}: no types")
+            self.entities[entity.key] = entity
+        for entity in self.entities.values():
+            problems += [f"{entity.key}: unknown member {m!r}" for m in entity.members if m not in self.entities]
+        if problems:
+            raise VocabularyError(f"{source}: " + "; ".join(problems))
+        self._family_of = {m: e.key for e in self.entities.values() for m in e.members}
+        self._converter = None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entities
+
+    def __getitem__(self, key: str) -> Entity:
+        return self.entities[key]
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(sorted(self.entities.values(), key=lambda e: e.key))
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def is_drug(self, key: str) -> bool:
+        return key in self.entities and self.entities[key].has_type(*DRUG_TYPES)
+
+    def is_target(self, key: str) -> bool:
+        return key in self.entities and self.entities[key].has_type(*TARGET_TYPES)
+
+    def of_type(self, *types: str) -> list[Entity]:
+        return [e for e in self if e.has_type(*types)]
+
+    def families_of(self, key: str) -> list[str]:
+        """The families ``key`` belongs to, innermost first."""
+        chain, seen = [], {key}
+        while key in self._family_of and self._family_of[key] not in seen:
+            key = self._family_of[key]
+            seen.add(key)
+            chain.append(key)
+        return chain
+
+    def members_of(self, key: str) -> list[str]:
+        """All members of a family, transitively (empty for a non-family)."""
+        out: list[str] = []
+        for member in self.entities[key].members if key in self.entities else ():
+            out.append(member)
+            out.extend(self.members_of(member))
+        return out
+
+    def xref_iris(self, key: str) -> list[str]:
+        """External identifier IRIs for an entity, expanded via bioregistry."""
+        if self._converter is None:
+            import bioregistry  # loaded on demand: its registry takes a second to read
+
+            self._converter = bioregistry.get_converter()
+        iris = []
+        for curie in self.entities[key].xrefs:
+            iri = self._converter.expand(curie)
+            if iri is None:
+                raise VocabularyError(f"{self.source}: {key}: cannot expand CURIE {curie!r}")
+            iris.append(iri)
+        return iris
+
+    def extended(self, other: "Vocabulary") -> "Vocabulary":
+        """A new vocabulary with ``other``'s entities added (or replacing same keys)."""
+        merged = dict(self.entities)
+        merged.update(other.entities)
+        return Vocabulary(merged.values(), source=f"{self.source}+{other.source}")
+
+
+def _entity_from_yaml(item: dict) -> Entity:
+    def strings(name: str) -> tuple[str, ...]:
+        return tuple(str(v) for v in item.get(name) or ())
+
+    return Entity(str(item["key"]), str(item.get("label") or item["key"]), strings("types"),
+                  strings("synonyms"), strings("members"), strings("xrefs"))
+
+
+def default_vocabulary_path() -> Path:
+    return Path(str(resources.files("hcc_kg") / "data" / "vocabulary.yaml"))
+
+
+def load_vocabulary(path: Path | str | None = None) -> Vocabulary:
+    """Read a vocabulary YAML file (the packaged one by default)."""
+    path = Path(path) if path else default_vocabulary_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"cannot read vocabulary {path}: {exc}") from exc
+    try:
+        entities = [_entity_from_yaml(item) for item in data["entities"]]
+    except (KeyError, TypeError) as exc:
+        raise VocabularyError(f"{path}: malformed entity list ({exc})") from exc
+    return Vocabulary(entities, source=path.name)
