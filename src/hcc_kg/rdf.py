@@ -54,9 +54,15 @@ def _ours(node: rdflib.term.Node) -> bool:
 
 
 def _canonical(node: rdflib.term.Node) -> rdflib.term.Node:
-    """Literals with an explicit datatype; plain strings as xsd:string-free literals."""
+    """Plain strings without xsd:string; decimals always with a point (Turtle's shorthand form).
+
+    >>> _canonical(Literal("400", datatype=XSD.decimal))
+    rdflib.term.Literal('400.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
     if isinstance(node, Literal) and node.datatype == XSD.string:
         return Literal(str(node))
+    if isinstance(node, Literal) and node.datatype == XSD.decimal and "." not in str(node):
+        return Literal(f"{node}.0", datatype=XSD.decimal)
     return node
 
 

@@ -1,7 +1,9 @@
 """Numbers as printed: thresholds ("of 400 ng/ml or higher"), kept as Decimal.
 
->>> parse_threshold("with AFP of 400 ng/ml or higher")
-Threshold(comparator='>=', value=Decimal('400'), unit='ng/mL', start=9, end=32)
+>>> text = "with AFP of 400 ng/ml or higher"
+>>> t = parse_threshold(text)
+>>> (t.comparator, t.value, t.unit, text[t.start:t.end] == text[text.index("of"):])
+('>=', Decimal('400'), 'ng/mL', True)
 >>> parse_threshold("AFP > 400 ng/ml").comparator
 '>'
 >>> parse_threshold("no number here") is None

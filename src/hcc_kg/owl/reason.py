@@ -94,8 +94,8 @@ def _evidence_text(onto, triple) -> str:
     if triple is None:
         return ""
     evidence = onto.hasEvidence[triple[0], triple[1], triple[2]]
-    spans = [f"{e.fromDocument[0].documentId[0]}:{e.startOffset[0]}-{e.endOffset[0]}" for e in evidence
-             if e.fromDocument and e.startOffset]
+    spans = [f"{e.fromDocument[0].documentId}:{e.startOffset}-{e.endOffset}" for e in evidence
+             if e.fromDocument and e.startOffset is not None]
     return f" [evidence {', '.join(sorted(spans))}]" if spans else ""
 
 

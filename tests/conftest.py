@@ -1,0 +1,35 @@
+"""Shared fixtures: the shipped corpus and one full build of it (HermiT included)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("HCC_KG_CORPUS", REPO.parent / "shared" / "corpus"))
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not found at {CORPUS} (set HCC_KG_CORPUS)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built(corpus_dir, tmp_path_factory):
+    """The graph built from the shipped corpus, exported to a temporary folder."""
+    from hcc_kg.pipeline import Settings, build
+
+    out = tmp_path_factory.mktemp("exports")
+    return build(Settings(corpus=corpus_dir, out=out))
+
+
+@pytest.fixture(scope="session")
+def projected(built):
+    from hcc_kg.graph import project
+
+    return project(built.graph)

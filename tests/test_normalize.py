@@ -1,0 +1,186 @@
+"""Tests for hcc_kg.extract.normalize: clean text that still maps to original offsets."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from hcc_kg.extract.normalize import DASHES, MappedText, flatten, from_pieces, normalize
+
+# Characters a rewrite may turn into something else: whitespace of any kind, hyphen, dashes.
+REWRITABLE = set(" \t\r\n\f\v\u00a0-") | set(DASHES)
+
+
+def read_back(original: str, mapped: MappedText, start: int, end: int) -> str:
+    s, e = mapped.original_span(start, end)
+    return original[s:e]
+
+
+# --- examples ---------------------------------------------------------------------------
+
+def test_soft_hyphen_line_break_is_joined_and_maps_back_to_the_broken_word():
+    text = "we gave pembrolizu-\nmab daily"
+    m = normalize(text)
+    assert "pembrolizumab" in m.text
+    assert "-" not in m.text
+    i = m.text.index("pembrolizumab")
+    assert read_back(text, m, i, i + len("pembrolizumab")) == "pembrolizu-\nmab"
+
+
+def test_soft_hyphen_with_spaces_and_several_breaks_is_joined():
+    text = "sora- \n\n  fenib"
+    assert normalize(text).text == "sorafenib"
+
+
+def test_hard_hyphen_before_uppercase_is_kept_and_break_dropped():
+    text = "high PD-\nL1 expression"
+    m = normalize(text)
+    assert "PD-L1" in m.text
+    i = m.text.index("PD-L1")
+    assert read_back(text, m, i, i + 5) == "PD-\nL1"
+
+
+def test_hard_hyphen_before_digit_is_kept():
+    assert normalize("VEGFR-\n2 signalling").text == "VEGFR-2 signalling"
+
+
+def test_unicode_dashes_become_ascii_hyphen_one_to_one():
+    for dash in DASHES:
+        text = f"0.55{dash}0.87"
+        m = normalize(text)
+        assert m.text == "0.55-0.87", repr(dash)
+        i = m.text.index("-")
+        assert m.offsets[i] == text.index(dash)
+
+
+def test_runs_of_spaces_and_tabs_fold_to_one_space_but_newlines_stay():
+    text = "a \t\u00a0 b\nc"
+    m = normalize(text)
+    assert m.text == "a b\nc"
+    assert m.offsets[m.text.index("b")] == text.index("b")
+    assert m.offsets[m.text.index("c")] == text.index("c")
+
+
+def test_crlf_line_end_keeps_a_newline():
+    text = "first line\r\nsecond line"
+    m = normalize(text)
+    assert "\n" in m.text
+    assert "\r" not in m.text
+    assert m.offsets[m.text.index("second")] == text.index("second")
+
+
+def test_base_shifts_every_offset():
+    text = "cabo-\nzantinib"
+    base = 1000
+    plain, shifted = normalize(text), normalize(text, base=base)
+    assert plain.text == shifted.text
+    assert [o + base for o in plain.offsets] == list(shifted.offsets)
+
+
+def test_identity_offsets_and_end_sentinel():
+    m = MappedText.identity("abc", base=5)
+    assert m.offsets == (5, 6, 7, 8)
+    assert m.original_span(0, 3) == (5, 8)
+
+
+def test_original_span_of_empty_range_is_empty():
+    text = "tiva-\nzanib"
+    m = normalize(text)
+    s, e = m.original_span(2, 2)
+    assert s == e
+
+
+def test_slice_keeps_mapping_to_the_original():
+    text = "before  the PD-\nL1 gene"
+    m = normalize(text)
+    i = m.text.index("PD-L1")
+    part = m.slice(i, i + 5)
+    assert part.text == "PD-L1"
+    assert len(part.offsets) == len(part.text) + 1
+    s, e = part.original_span(0, len(part.text))
+    assert text[s:e] == "PD-\nL1"
+
+
+def test_flatten_turns_newlines_into_single_spaces():
+    text = "one line \n\n next line"
+    m = flatten(normalize(text))
+    assert m.text == "one line next line"
+    i = m.text.index("next")
+    assert m.offsets[i] == text.index("next")
+
+
+def test_from_pieces_joins_non_contiguous_ranges():
+    text = "AAA skip this BBB"
+    a, b = text.index("AAA"), text.index("BBB")
+    m = from_pieces([(a, "AAA "), (b, "BBB")])
+    assert m.text == "AAA BBB"
+    assert m.offsets[m.text.index("BBB")] == b
+    assert m.offsets[-1] == len(text)
+    assert from_pieces([]).text == ""
+
+
+def test_sub_with_callable_and_different_length_maps_to_match_start():
+    m = MappedText.identity("x12y")
+    out = m.sub(re.compile(r"\d+"), lambda match: "#")
+    assert out.text == "x#y"
+    assert out.offsets == (0, 1, 3, 4)
+
+
+# --- properties -------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["a", "Z", "x", "1", " ", "  ", "\t", "\n", "\r\n", "\r", "-", "-\n", "- \n ", "\u2013", "\u2014",
+     "\u2212", "\u00a0", "\f", "PD", "L1", "mab", "q.", ",", "(", "é", "\u00df"])
+texts = st.one_of(
+    st.text(max_size=60),
+    st.lists(_PIECES, max_size=30).map("".join),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("pembrolizu-\nmab and PD-\nL1 at 0.55\u20130.87")
+@example("a\u2013\r\n\tb")
+@example("-\n-\n-")
+def test_every_normalized_char_comes_from_the_same_or_a_rewritten_char(text):
+    m = normalize(text)
+    assert len(m.offsets) == len(m.text) + 1
+    for i, ch in enumerate(m.text):
+        o = m.offsets[i]
+        assert 0 <= o < len(text)
+        assert text[o] == ch or text[o] in REWRITABLE, (i, ch, text[o])
+    assert list(m.offsets) == sorted(m.offsets)
+    assert m.offsets[-1] <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_original_span_of_any_range_lies_inside_the_original(text, data):
+    m = normalize(text)
+    start = data.draw(st.integers(0, len(m.text)))
+    end = data.draw(st.integers(start, len(m.text)))
+    s, e = m.original_span(start, end)
+    assert 0 <= s <= e <= len(text)
+    if end > start:
+        # Rewrites only drop or replace whitespace and dashes: the word characters agree.
+        assert re.sub(r"\W", "", text[s:e]) == re.sub(r"\W", "", m.text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_flatten_removes_every_newline_and_keeps_offsets_ordered(text):
+    flat = flatten(normalize(text))
+    assert "\n" not in flat.text
+    assert list(flat.offsets) == sorted(flat.offsets)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcxyz", min_size=1, max_size=8), st.text(alphabet="abcxyz", min_size=1, max_size=8),
+       st.sampled_from(["-\n", "- \n", "-\r\n", "-\n  ", "\u2010\n"]))
+def test_lowercase_word_split_by_hyphen_and_break_is_rejoined(left, right, brk):
+    text = f"{left}{brk}{right}"
+    m = normalize(text)
+    assert m.text == left + right
+    assert m.original_span(0, len(m.text)) == (0, len(text))

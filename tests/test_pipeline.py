@@ -1,0 +1,149 @@
+"""End-to-end: the shipped corpus builds, reasons consistently, and its facts read back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import OWL, RDF
+
+from hcc_kg.errors import InconsistentGraphError
+from hcc_kg.extract.mentions import name_key
+from hcc_kg.graph import project
+from hcc_kg.paths import agents_hitting
+from hcc_kg.pipeline import Settings, build
+from hcc_kg.rdf import HCC, HCCR
+from hcc_kg.vocab import load_vocabulary
+
+from conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
+ACTS_ON = (HCC.inhibits, HCC.isAntibodyAgainst)
+
+
+def _evidence_spans(graph: rdflib.Graph, s, p, o) -> list[tuple[str, int, int]]:
+    spans = []
+    for axiom in graph.subjects(OWL.annotatedSource, s):
+        if (axiom, OWL.annotatedProperty, p) in graph and (axiom, OWL.annotatedTarget, o) in graph:
+            for ev in graph.objects(axiom, HCC.hasEvidence):
+                doc = str(graph.value(graph.value(ev, HCC.fromDocument), HCC.documentId))
+                spans.append((doc, int(graph.value(ev, HCC.startOffset)), int(graph.value(ev, HCC.endOffset))))
+    return spans
+
+
+def test_shipped_corpus_is_consistent_and_classified(built):
+    assert not built.report.errors()
+    graph = built.graph
+    # Defined classes were classified by HermiT, and marked as inferred.
+    for defined in ("MultikinaseInhibitor", "ApprovedAgent", "AntiAngiogenicAgent", "ImmuneCheckpointInhibitor"):
+        members = set(graph.subjects(RDF.type, HCC[defined]))
+        assert members, defined
+        for member in members:
+            inferred = [a for a in graph.subjects(OWL.annotatedSource, member)
+                        if (a, OWL.annotatedTarget, HCC[defined]) in graph
+                        and (a, HCC.assertionStatus, rdflib.Literal("inferred")) in graph]
+            assert inferred, f"{member} in {defined} is not marked inferred"
+
+
+def test_every_drug_target_fact_reads_back_from_its_document(built, corpus_dir):
+    vocabulary = load_vocabulary()
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    checked = 0
+    for prop in ACTS_ON:
+        for s, o in built.graph.subject_objects(prop):
+            spans = _evidence_spans(built.graph, s, prop, o)
+            inferred = any((a, HCC.assertionStatus, rdflib.Literal("inferred")) in built.graph
+                           for a in built.graph.subjects(OWL.annotatedSource, s)
+                           if (a, OWL.annotatedTarget, o) in built.graph)
+            if inferred:
+                continue
+            assert spans, f"asserted {s} {prop} {o} has no evidence"
+            names = {name_key(n) for key in (str(s), str(o)) for n in
+                     vocabulary[key[len(str(HCCR)):]].names()}
+            for doc, start, end in spans:
+                snippet = name_key(texts[doc][start:end])
+                assert any(n in snippet for n in names), (s, o, doc, start, end)
+                checked += 1
+    assert checked > 20
+
+
+def test_vegfr_and_fgfr_question(projected):
+    answer = [a["key"] for a in agents_hitting(projected, ["VEGFR", "FGFR"], approved=True)]
+    assert answer == ["lenvatinib", "regorafenib"]
+
+
+def _copy_corpus(corpus_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    return copy
+
+
+def _table_row_span(text: str, agent: str, next_agent: str) -> tuple[int, int]:
+    """The span of an approvals-table row, found from the text's own caption."""
+    caption = re.search(r"^Table 4\b", text, re.MULTILINE).start()
+    start = text.index(agent, caption)
+    return start, text.index(next_agent, start)
+
+
+def test_changing_fgfr_in_one_table_row_changes_exactly_that_answer(corpus_dir, tmp_path):
+    corpus = _copy_corpus(corpus_dir, tmp_path)
+    doc = next(p for p in sorted(corpus.glob("*.txt")) if "Table 4" in p.read_text(encoding="utf-8"))
+    text = doc.read_text(encoding="utf-8")
+    start, end = _table_row_span(text, "Regorafenib", "Cabozantinib")
+    assert "FGFR" in text[start:end]
+    doc.write_text(text[:start] + text[start:end].replace("FGFR", "EGFR") + text[end:], encoding="utf-8")
+    result = build(Settings(corpus=corpus, out=None))
+    G = project(result.graph)
+    assert [a["key"] for a in agents_hitting(G, ["VEGFR", "FGFR"], approved=True)] == ["lenvatinib"]
+    assert "regorafenib" in [a["key"] for a in agents_hitting(G, ["VEGFR", "EGFR"], approved=True)]
+
+
+def test_replacing_fgfr_everywhere_empties_the_answer(corpus_dir, tmp_path):
+    corpus = _copy_corpus(corpus_dir, tmp_path)
+    for doc in corpus.glob("*.txt"):
+        doc.write_text(doc.read_text(encoding="utf-8").replace("FGFR", "EGFR"), encoding="utf-8")
+    G = project(build(Settings(corpus=corpus, out=None)).graph)
+    with pytest.raises(Exception):
+        agents_hitting(G, ["VEGFR", "FGFR"], approved=True)  # FGFR is no longer in the graph at all
+
+
+def test_contradiction_fails_the_build_naming_the_culprit(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "contradiction" / "doc.txt", corpus / "doc.txt")
+    settings = Settings(corpus=corpus, out=tmp_path / "out",
+                        extra_vocabulary=(FIXTURES / "contradiction" / "extra_vocabulary.yaml",))
+    with pytest.raises(InconsistentGraphError) as caught:
+        build(settings)
+    culprits = "\n".join(caught.value.culprits)
+    assert "sorafenib" in culprits and "Drug" in culprits and "Target" in culprits
+    assert not (tmp_path / "out").exists(), "an inconsistent build must not write exports"
+
+
+def test_exported_turtle_reparses_isomorphic(built):
+    from rdflib.compare import isomorphic
+
+    ttl = next(p for p in built.outputs if p.name == "hcc_kg.ttl")
+    reparsed = rdflib.Graph().parse(ttl, format="turtle")
+    assert isomorphic(reparsed, built.graph)
+
+
+def test_committed_exports_match_a_fresh_build(built):
+    from rdflib.compare import isomorphic
+
+    from conftest import REPO
+
+    committed = REPO / "exports" / "hcc_kg.ttl"
+    assert committed.is_file(), "exports/hcc_kg.ttl must be committed (run `make run`)"
+    assert isomorphic(rdflib.Graph().parse(committed, format="turtle"), built.graph)
+
+
+def test_two_builds_write_identical_files(built, corpus_dir, tmp_path):
+    again = build(Settings(corpus=corpus_dir, out=tmp_path))
+    for first in built.outputs:
+        second = tmp_path / first.name
+        assert first.read_bytes() == second.read_bytes(), first.name
+    assert len(again.outputs) == len(built.outputs)
