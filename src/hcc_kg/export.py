@@ -49,13 +49,22 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """A copy with deterministic blank-node labels, triples inserted in sorted order."""
-    canon = to_canonical_graph(graph)
+    """A copy with deterministic blank-node labels, triples inserted in sorted order.
+
+    Blank nodes only connect through triples that contain one, so canonicalising that
+    (small, ontology-only) part is enough and far cheaper than the whole graph.
+    """
+    with_bnodes = rdflib.Graph()
+    ground = []
+    for triple in graph:
+        if any(isinstance(node, rdflib.BNode) for node in triple):
+            with_bnodes.add(triple)
+        else:
+            ground.append(triple)
     ordered = rdflib.Graph()
     for prefix, ns in PREFIXES.items():
         ordered.bind(prefix, ns, override=True)
-    for triple in sorted(canon):
-        ordered.add(triple)
+    ordered.addN((s, p, o, ordered) for s, p, o in sorted(ground + list(to_canonical_graph(with_bnodes))))
     return ordered
 
 
@@ -98,10 +107,10 @@ FORMATS.register(RdfFormat("ntriples", ".nt", _ntriples))
 FORMATS.register(RdfFormat("json-ld", ".jsonld", _jsonld))
 
 
-def write_rdf(graph: rdflib.Graph, path: Path, fmt: str) -> Path:
+def write_rdf(graph: rdflib.Graph, path: Path, fmt: str, already_canonical: bool = False) -> Path:
     """Serialise ``graph`` canonically in ``fmt`` and write it atomically to ``path``."""
     try:
-        atomic_write(path, FORMATS.get(fmt).render(canonical(graph)))
+        atomic_write(path, FORMATS.get(fmt).render(graph if already_canonical else canonical(graph)))
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return path

@@ -105,7 +105,8 @@ def count_by_type(graph: rdflib.Graph) -> dict[str, int]:
 
 def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) -> list[Path]:
     out = Path(settings.out)
-    written = [export.write_rdf(result.graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
+    graph = export.canonical(result.graph)
+    written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f, already_canonical=True)
                for f in settings.formats]
     written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl", "turtle"))
     written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))

@@ -2,8 +2,8 @@
 
 Loaded from a data file (``data/vocabulary.yaml``); it holds no relations.  This module
 is also the only place IRIs are minted: :func:`resource_iri` for our individuals,
-:meth:`Vocabulary.xref_iris` for external identifiers (expanded through bioregistry's
-prefix map, never by string concatenation).
+:meth:`Vocabulary.xref_iris` for external identifiers (expanded by a ``curies`` converter
+over bioregistry's prefix map, ``data/prefixes.yaml``; never by string concatenation).
 
 >>> resource_iri("sorafenib")
 'https://w3id.org/hcc-kg/resource/sorafenib'
@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import curies
 import yaml
 
 from .errors import VocabularyError
@@ -134,9 +135,7 @@ class Vocabulary:
     def xref_iris(self, key: str) -> list[str]:
         """External identifier IRIs for an entity, expanded via bioregistry."""
         if self._converter is None:
-            import bioregistry  # loaded on demand: its registry takes a second to read
-
-            self._converter = bioregistry.get_converter()
+            self._converter = load_converter()
         iris = []
         for curie in self.entities[key].xrefs:
             iri = self._converter.expand(curie)
@@ -150,6 +149,12 @@ class Vocabulary:
         merged = dict(self.entities)
         merged.update(other.entities)
         return Vocabulary(merged.values(), source=f"{self.source}+{other.source}")
+
+
+def load_converter(path: Path | str | None = None) -> curies.Converter:
+    """The CURIE converter for vocabulary identifiers (bioregistry's URI prefixes)."""
+    path = Path(path) if path else Path(str(resources.files("hcc_kg") / "data" / "prefixes.yaml"))
+    return curies.Converter.from_prefix_map(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def _entity_from_yaml(item: dict) -> Entity:

@@ -1,0 +1,76 @@
+"""The CLI: exit codes from the error tree, builds that survive bad documents, queries."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from hcc_kg.cli import main
+
+from conftest import FIXTURES, REPO
+
+GOOD_NOTE = "Drug notes\nLenvatinib is an oral inhibitor of FGFR1 and RET in HCC.\n"
+
+
+def test_missing_corpus_exits_3(tmp_path, capsys):
+    assert main(["build", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 3
+    assert "nowhere" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_corpus_without_documents_exits_3(tmp_path, capsys):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "notes.md").write_text("not a corpus document", encoding="utf-8")
+    assert main(["build", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "out")]) == 3
+
+
+@pytest.mark.slow
+def test_bad_document_is_reported_and_the_rest_still_builds(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD_NOTE, encoding="utf-8")
+    (corpus / "latin1.txt").write_bytes("Caf\xe9 notes on sorafenib".encode("latin-1"))
+    code = main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 4
+    assert "latin1.txt" in err and "not-utf8" in err
+    rows = [json.loads(line) for line in (tmp_path / "out" / "assertions.jsonl").read_text().splitlines()]
+    assert ("lenvatinib", "inhibits", "fgfr1") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".tmp")]
+
+
+@pytest.mark.slow
+def test_inconsistent_graph_exits_7_and_names_the_culprit(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "contradiction" / "doc.txt", corpus / "doc.txt")
+    code = main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
+                 "--extra-vocabulary", str(FIXTURES / "contradiction" / "extra_vocabulary.yaml")])
+    assert code == 7
+    assert "sorafenib is both" in capsys.readouterr().err
+
+
+def test_agents_json_on_the_committed_export(capsys):
+    graph = REPO / "exports" / "hcc_kg.ttl"
+    assert main(["agents", "--graph", str(graph), "--hits", "VEGFR", "--hits", "FGFR", "--approved", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert [a["key"] for a in answer] == ["lenvatinib", "regorafenib"]
+    for agent in answer:  # every hit cites where it was read
+        assert all(hit["evidence"] for hit in agent["hits"])
+
+
+def test_paths_from_a_pathway_to_a_drug(capsys):
+    graph = REPO / "exports" / "hcc_kg.ttl"
+    assert main(["paths", "--graph", str(graph), "Ras-Raf-MAPK", "sorafenib", "--json"]) == 0
+    paths = json.loads(capsys.readouterr().out)
+    assert paths, "expected at least one path"
+    for path in paths:
+        assert path[0]["type"] == "Pathway" and path[-1]["node"] == "sorafenib"
+
+
+def test_unknown_entity_exits_9(capsys):
+    graph = REPO / "exports" / "hcc_kg.ttl"
+    assert main(["agents", "--graph", str(graph), "--hits", "NOSUCHTHING"]) == 9
+    assert "NOSUCHTHING" in capsys.readouterr().err

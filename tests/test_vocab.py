@@ -1,0 +1,49 @@
+"""The vocabulary data file: well-formed, and its identifiers expand as bioregistry says."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.errors import VocabularyError
+from hcc_kg.vocab import Entity, Vocabulary, load_converter, load_vocabulary
+
+
+def test_packaged_vocabulary_loads_and_every_xref_expands():
+    vocabulary = load_vocabulary()
+    assert len(vocabulary) > 100
+    for entity in vocabulary:
+        assert len(vocabulary.xref_iris(entity.key)) == len(entity.xrefs)
+
+
+def test_prefix_map_agrees_with_bioregistry():
+    bioregistry = pytest.importorskip("bioregistry")
+    ours = load_converter()
+    theirs = bioregistry.get_converter()
+    for prefix in ours.prefix_map:
+        assert ours.expand(f"{prefix}:X1") == theirs.expand(f"{prefix}:X1"), prefix
+
+
+def test_families_and_members():
+    vocabulary = Vocabulary([
+        Entity("fam", "FAM", ("ProteinFamily",), members=("a", "b")),
+        Entity("a", "A1", ("Protein",)), Entity("b", "B1", ("Protein",)),
+    ])
+    assert vocabulary.families_of("a") == ["fam"]
+    assert sorted(vocabulary.members_of("fam")) == ["a", "b"]
+
+
+@pytest.mark.parametrize("entities, message", [
+    ([Entity("x", "X", ("Protein",)), Entity("x", "Y", ("Protein",))], "duplicate key"),
+    ([Entity("fam", "F", ("ProteinFamily",), members=("ghost",))], "unknown member"),
+    ([Entity("Bad Key", "B", ("Protein",))], "not a slug"),
+    ([Entity("nothing", "N", ())], "no types"),
+])
+def test_malformed_vocabulary_is_rejected_with_every_problem(entities, message):
+    with pytest.raises(VocabularyError, match=message):
+        Vocabulary(entities)
+
+
+def test_unexpandable_curie_is_an_error():
+    vocabulary = Vocabulary([Entity("x", "X", ("Protein",), xrefs=("nosuchprefix:1",))])
+    with pytest.raises(VocabularyError, match="nosuchprefix"):
+        vocabulary.xref_iris("x")
