@@ -47,3 +47,14 @@ def test_unexpandable_curie_is_an_error():
     vocabulary = Vocabulary([Entity("x", "X", ("Protein",), xrefs=("nosuchprefix:1",))])
     with pytest.raises(VocabularyError, match="nosuchprefix"):
         vocabulary.xref_iris("x")
+
+
+def test_a_member_of_two_families_keeps_both():
+    vocabulary = Vocabulary([
+        Entity("rtk", "RTK", ("ProteinFamily",), members=("vegfr", "kdr")),
+        Entity("vegfr", "VEGFR", ("ProteinFamily",), members=("kdr",)),
+        Entity("kdr", "KDR", ("Protein",)),
+    ])
+    assert sorted(vocabulary.direct_families("kdr")) == ["rtk", "vegfr"]
+    assert sorted(vocabulary.families_of("kdr")) == ["rtk", "vegfr"]
+    assert vocabulary.families_of("vegfr") == ["rtk"]

@@ -91,7 +91,10 @@ class Vocabulary:
             problems += [f"{entity.key}: unknown member {m!r}" for m in entity.members if m not in self.entities]
         if problems:
             raise VocabularyError(f"{source}: " + "; ".join(problems))
-        self._family_of = {m: e.key for e in self.entities.values() for m in e.members}
+        self._families: dict[str, list[str]] = {}
+        for family in sorted(self.entities):
+            for member in self.entities[family].members:
+                self._families.setdefault(member, []).append(family)
         self._converter = None
 
     def __contains__(self, key: str) -> bool:
@@ -115,14 +118,20 @@ class Vocabulary:
     def of_type(self, *types: str) -> list[Entity]:
         return [e for e in self if e.has_type(*types)]
 
+    def direct_families(self, key: str) -> list[str]:
+        """The families that list ``key`` as a member."""
+        return list(self._families.get(key, ()))
+
     def families_of(self, key: str) -> list[str]:
-        """The families ``key`` belongs to, innermost first."""
-        chain, seen = [], {key}
-        while key in self._family_of and self._family_of[key] not in seen:
-            key = self._family_of[key]
-            seen.add(key)
-            chain.append(key)
-        return chain
+        """Every family ``key`` belongs to, directly or through another family (nearest first)."""
+        found: list[str] = []
+        todo = self.direct_families(key)
+        while todo:
+            family = todo.pop(0)
+            if family not in found and family != key:
+                found.append(family)
+                todo.extend(self.direct_families(family))
+        return found
 
     def members_of(self, key: str) -> list[str]:
         """All members of a family, transitively (empty for a non-family)."""

@@ -65,7 +65,7 @@ class Populator:
             ind.identifier = list(entity.xrefs)
             self.exact_match[ind] = self.vocabulary.xref_iris(key)
             self.alt_label[ind] = [s for s in entity.synonyms if s != entity.label]
-            for family in self.vocabulary.families_of(key)[:1]:
+            for family in self.vocabulary.direct_families(key):
                 self._vocabulary_fact(ind, "isMemberOf", self.node(family))
         elif is_regimen_key(key):
             parts = regimen_components(key)

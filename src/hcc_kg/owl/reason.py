@@ -1,9 +1,10 @@
 """Run HermiT over the populated World; name the culprits when it is inconsistent.
 
-Cost control: the only cardinality-defined class (multikinase inhibitor = inhibits at
-least two kinases) needs the kinases declared pairwise different.  ``AllDifferent`` is
-restricted to Kinase individuals, whose number grows with the vocabulary, not with the
-corpus, so reasoning stays near linear in the number of documents.
+Cost control: the cardinality-defined classes (multikinase inhibitor = inhibits at least
+two kinases; combination regimen = at least two components) need individuals declared
+different.  ``AllDifferent`` is restricted to Kinase individuals, whose number grows with
+the vocabulary rather than the corpus, and to each regimen's own components (a few per
+regimen), so reasoning stays near linear in the number of documents.
 
 HermiT's inconsistency error carries no explanation; :func:`explain_inconsistency` checks
 each individual's asserted and domain/range-implied types against the disjointness
@@ -48,6 +49,10 @@ def reason(populated: Populated) -> Reasoned:
         kinases = sorted((i for i in populated.individuals.values() if kinase in i.is_a), key=lambda i: i.name)
         if len(kinases) > 1:
             owlready2.AllDifferent(kinases)
+        for regimen in sorted(populated.individuals.values(), key=lambda i: i.name):
+            parts = sorted(getattr(regimen, "hasComponent", []), key=lambda i: i.name)
+            if len(parts) > 1:  # a regimen's components are distinct by construction
+                owlready2.AllDifferent(parts)
     before = _abox_triples(world)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hcc-kg-hermit-") as scratch:
