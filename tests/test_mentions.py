@@ -66,8 +66,6 @@ def test_range_at_end_of_clause_before_comma_expands():
     assert [k for k, _ in found(text)] == ["flt1", "kdr", "flt4"]
 
 
-@pytest.mark.xfail(reason="BUG: _RANGE_RE ends with (?![\\w.]), so a range followed by a sentence "
-                          "full stop is not expanded (only VEGFR1 is found)", strict=True)
 def test_range_at_end_of_sentence_expands():
     text = "The drug blocks VEGFR1-3."
     assert [k for k, _ in found(text)] == ["flt1", "kdr", "flt4"]

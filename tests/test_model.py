@@ -150,7 +150,7 @@ def test_json_round_trip(a):
     assert back.key() == a.key() == data["key"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(assertions, st.lists(evidence, max_size=3).map(tuple), pairs)
 def test_key_ignores_evidence_and_attributes(a, other_evidence, other_attributes):
     b = Assertion(a.subject, a.predicate, a.object, tuple(reversed(a.context)), other_attributes, other_evidence)

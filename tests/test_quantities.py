@@ -94,17 +94,13 @@ def _check(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-# Inputs with a Turkish dotted/dotless I are left to the xfail test below (a known bug).
-@given(_INPUTS.filter(lambda s: not {"\u0130", "\u0131"} & set(s)))
+@given(_INPUTS)
 @example("with AFP of 400 ng/ml or higher")
 @example("\u2265.5 %")
 def test_parse_threshold_never_raises_and_result_lies_in_the_input(text):
     _check(text)
 
 
-@pytest.mark.xfail(reason="BUG: the unit is matched with re.IGNORECASE, which lets the dotted/dotless "
-                          "Turkish I (U+0130, U+0131) match 'i' in 'iu/ml'; .lower() of the matched unit is "
-                          "then not a key of _UNITS and parse_threshold raises KeyError", strict=True)
 @pytest.mark.parametrize("text", ["AFP 5 \u0130U/ml", "AFP 5 \u0131u/ml"])
 def test_turkish_i_in_unit_does_not_raise(text):
     _check(text)

@@ -27,7 +27,7 @@ from .normalize import MappedText, normalize
 
 _PART_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SEP = r"[\s\-/]{0,2}"
-_RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?![\w.])")
+_RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
 CASE_SENSITIVE_MAX_LETTERS = 5
 
 

@@ -23,7 +23,9 @@ Replacement = Union[str, Callable[[re.Match], str]]
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _DASH_RE = re.compile(f"[{DASHES}]")
 # A word broken across a line end: lower-case letters both sides -> join without the hyphen.
-_SOFT_HYPHEN_RE = re.compile(r"(?<=[a-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])")
+# Common second halves of hyphenated compounds ("sorafenib-experienced") keep the hyphen.
+_COMPOUND_TAILS = r"(?:experienced|resistant|refractory|related|based|naive|free|induced|mediated|associated|targeted)\b"
+_SOFT_HYPHEN_RE = re.compile(r"(?<=[a-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])(?!" + _COMPOUND_TAILS + ")")
 # Any other hyphen at a line end (PD-\nL1, anti-\nVEGF): keep the hyphen, drop the break.
 _HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")

@@ -39,8 +39,8 @@ class Threshold:
 
 def parse_threshold(text: str) -> Threshold | None:
     """The first "comparator number unit" in ``text`` (offsets relative to ``text``)."""
-    match = _THRESHOLD_RE.search(text)
-    if match is None:
+    match = next((m for m in _THRESHOLD_RE.finditer(text) if m.group("unit").lower() in _UNITS), None)
+    if match is None:  # (IGNORECASE lets e.g. a dotted capital I match "i"; such units are not ours)
         return None
     tail = (match.group("tail") or "").lower()
     cmp_word = (match.group("cmp") or "").lower()

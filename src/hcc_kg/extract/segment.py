@@ -20,7 +20,7 @@ from .normalize import MappedText, flatten, from_pieces, normalize
 CAPTION_RE = re.compile(r"^Table (\d+)\b")
 FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
-_ABBREVIATIONS = ("Fig", "vs", "e.g", "i.e", "al", "No", "approx", "ca", "Dr", "ref", "Ref")
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref)$")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\[[\d,\s\-]+\])?\s+(?=[A-Z0-9(\[])")
 
 
@@ -136,8 +136,7 @@ def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentenc
     flat = flatten(mapped)
     out, start = [], 0
     for match in _SENTENCE_END_RE.finditer(flat.text):
-        before = flat.text[max(0, match.start() - 6):match.start()]
-        if any(before.endswith(a) for a in _ABBREVIATIONS):
+        if _ABBREVIATION_RE.search(flat.text[max(0, match.start() - 8):match.start()]):
             continue
         out.append((start, match.start() + 1))
         start = match.end()

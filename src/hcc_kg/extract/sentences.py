@@ -33,7 +33,9 @@ LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 COMBINATION_GLUE = re.compile(r"^[\s)]*(?:\+|plus|combined with|in combination with)\s*$", re.IGNORECASE)
 PRONOUN_START = re.compile(r"^(?:It|This (?:drug|agent|compound))\b")
 APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*)\b", re.IGNORECASE)
-PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|treated with|after|following|progress\w* on|over|than|versus|vs\.?)\s+$",
+COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|compared (?:with|to)|superior to|inferior to)\s+$",
+                               re.IGNORECASE)
+PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|treated with|after|following|progress\w* on|pretreated with)\s+$",
                                   re.IGNORECASE)
 PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated)", re.IGNORECASE)
 MAX_GAP = 160
@@ -228,11 +230,25 @@ def agents_in(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[str, 
     return agents
 
 
-def _is_prior_therapy(sent: AnalysedSentence, mentions: list[Mention]) -> bool:
-    start = sent.local(mentions[0])[0]
-    end = sent.local(mentions[-1])[1]
-    return bool(PRIOR_THERAPY_BEFORE.search(sent.text[max(0, start - 25):start])
-                or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 15]))
+def _role(sent: AnalysedSentence, group: list[Mention]) -> str:
+    """"prior" (treated with X, X-experienced), "comparator" (versus X), or "agent"."""
+    start, end = sent.local(group[0])[0], sent.local(group[-1])[1]
+    before = sent.text[max(0, start - 30):start]
+    if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 15]):
+        return "prior"
+    return "comparator" if COMPARATOR_BEFORE.search(before) else "agent"
+
+
+def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[str, list[Mention], str]]:
+    """Each agent with its role; a role carries along a coordinated list ("after A or B")."""
+    out: list[tuple[str, list[Mention], str]] = []
+    for key, group in agents_in(doc, sent):
+        role = _role(sent, group)
+        if role == "agent" and out and out[-1][2] != "agent" \
+                and LIST_GLUE.match(_between(sent, out[-1][1][-1], group[0])):
+            role = out[-1][2]
+        out.append((key, group, role))
+    return out
 
 
 @EXTRACTORS.register("sentence-approval")
@@ -247,15 +263,14 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         disease = diseases[0].key if diseases else doc.main_disease
         if disease is None:
             continue
-        agents = agents_in(doc, sent)
-        prior = [group for _, group in agents if _is_prior_therapy(sent, group)]
-        for key, group in agents:
-            if group in prior:
+        roles = agent_roles(doc, sent)
+        prior = tuple(sorted({("prior_therapy", g[0].key) for _, g, role in roles if role == "prior" and len(g) == 1}))
+        for key, group, role in roles:
+            if role != "agent":
                 continue
             start, end = _evidence_span(sent, *group, agencies[0])
             context = (("agency", agencies[0].key), ("line", next(iter(lines))))
-            attributes = tuple(("prior_therapy", g[0].key) for g in prior if len(g) == 1)
-            yield Assertion(key, "approvedFor", disease, context, attributes,
+            yield Assertion(key, "approvedFor", disease, context, prior,
                             (doc.evidence(start, end, "sentence-approval"),))
 
 

@@ -15,7 +15,7 @@ from typing import Iterable
 from ..keys import regimen_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
-from .normalize import normalize
+from .normalize import flatten, normalize
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
 from .sentences import APPROVAL_CUE, DRUG, action_predicate
@@ -186,12 +186,12 @@ def _mechanisms(doc: AnalysedDocument, cell: Cell) -> Iterable[Assertion]:
 def _approval(doc: AnalysedDocument, cell: Cell, agent: str, agency: str, line: str, disease: str) -> Assertion:
     text = doc.document.text
     s, e = cell.indication
-    indication = text[s:e]
+    indication = flatten(normalize(text[s:e])).text
     attributes: list[tuple[str, object]] = []
     mode = MODE_RE.search(indication)
     if mode:
         attributes.append(("therapy_mode", mode.group(1).lower()))
-    if TREATMENT_NAIVE_RE.search(normalize(indication).text):
+    if TREATMENT_NAIVE_RE.search(indication):
         attributes.append(("prior_systemic_therapy", False))
     for m in _mentions_in(doc, cell.indication):
         entity = doc.vocabulary[m.key]

@@ -1,0 +1,107 @@
+"""Tests for hcc_kg.assemble: merge by key, pool evidence, report conflicting values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hcc_kg.assemble import SINGLE_VALUED, assemble
+from hcc_kg.model import Assertion, Evidence
+
+CONTEXT = (("agency", "fda"), ("line", "first_line"))
+
+
+def approval(subject="foonib", attributes=(), doc="d1", start=0, context=CONTEXT):
+    return Assertion(subject, "approvedFor", "hcc", context, tuple(attributes), (Evidence(doc, start, start + 5, "t"),))
+
+
+def test_same_fact_from_two_documents_merges_with_both_evidence():
+    merged, conflicts = assemble([approval(doc="d1"), approval(doc="d2")])
+    assert len(merged) == 1
+    assert {e.doc_id for e in merged[0].evidence} == {"d1", "d2"}
+    assert conflicts == []
+
+
+def test_different_context_stays_separate():
+    second = approval(context=(("agency", "fda"), ("line", "second_line")))
+    merged, _ = assemble([approval(), second])
+    assert len(merged) == 2
+
+
+def test_same_single_value_twice_is_not_a_conflict():
+    a = approval(attributes=[("therapy_mode", "monotherapy")], doc="d1")
+    b = approval(attributes=[("therapy_mode", "monotherapy")], doc="d2")
+    merged, conflicts = assemble([a, b])
+    assert conflicts == []
+    assert merged[0].attribute_values("therapy_mode") == ["monotherapy"]
+
+
+def test_conflicting_single_valued_attribute_keeps_both_values_with_their_sources():
+    a = approval(attributes=[("biomarker_threshold", Decimal("400"))], doc="d1", start=10)
+    b = approval(attributes=[("biomarker_threshold", Decimal("200"))], doc="d2", start=20)
+    c = approval(attributes=[("biomarker_threshold", Decimal("400"))], doc="d3", start=30)
+    merged, conflicts = assemble([a, b, c])
+    assert len(merged) == 1
+    assert sorted(merged[0].attribute_values("biomarker_threshold")) == [Decimal("200"), Decimal("400")]
+    [conflict] = conflicts
+    assert conflict.attribute == "biomarker_threshold"
+    assert conflict.assertion_key == a.key()
+    assert (conflict.subject, conflict.predicate, conflict.object) == ("foonib", "approvedFor", "hcc")
+    sources = {value: {e.doc_id for e in ev} for value, ev in conflict.values}
+    assert sources == {Decimal("200"): {"d2"}, Decimal("400"): {"d1", "d3"}}
+    data = conflict.to_json()
+    assert data["attribute"] == "biomarker_threshold"
+    assert {v["value"] for v in data["values"]} == {"200", "400"}
+
+
+def test_multi_valued_attribute_with_two_values_is_not_a_conflict():
+    assert "prior_therapy" not in SINGLE_VALUED
+    a = approval(attributes=[("prior_therapy", "sorafenib")], doc="d1")
+    b = approval(attributes=[("prior_therapy", "lenvatinib")], doc="d2")
+    merged, conflicts = assemble([a, b])
+    assert conflicts == []
+    assert sorted(merged[0].attribute_values("prior_therapy")) == ["lenvatinib", "sorafenib"]
+
+
+def test_every_single_valued_attribute_is_checked():
+    for name in sorted(SINGLE_VALUED):
+        _, conflicts = assemble([approval(attributes=[(name, "a")]), approval(attributes=[(name, "b")], doc="d2")])
+        assert [c.attribute for c in conflicts] == [name]
+
+
+def test_empty_input():
+    assert assemble([]) == ([], [])
+
+
+# --- properties ---------------------------------------------------------------------------
+
+facts = st.builds(
+    lambda subject, obj, mode, doc, start: Assertion(
+        subject, "approvedFor", obj, CONTEXT,
+        (("therapy_mode", mode),) if mode else (), (Evidence(doc, start, start + 3, "t"),)),
+    st.sampled_from(["a", "b"]), st.sampled_from(["hcc", "crc"]),
+    st.sampled_from([None, "monotherapy", "combination therapy"]),
+    st.sampled_from(["d1", "d2", "d3"]), st.integers(0, 50),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(facts, max_size=12), st.randoms(use_true_random=False))
+def test_assemble_is_order_independent_and_loses_no_evidence(items, rnd):
+    merged, conflicts = assemble(items)
+    shuffled = list(items)
+    rnd.shuffle(shuffled)
+    merged2, conflicts2 = assemble(shuffled)
+    assert [a.key() for a in merged] == [a.key() for a in merged2]
+    assert [a.evidence for a in merged] == [a.evidence for a in merged2]
+    assert [c.to_json() for c in conflicts] == [c.to_json() for c in conflicts2]
+    # One merged assertion per distinct key, holding all evidence read for that key.
+    assert len({a.key() for a in merged}) == len(merged) == len({a.key() for a in items})
+    for m in merged:
+        expected = {e for a in items if a.key() == m.key() for e in a.evidence}
+        assert set(m.evidence) == expected
+        modes = {v for a in items if a.key() == m.key() for v in a.attribute_values("therapy_mode")}
+        flagged = [c for c in conflicts if c.assertion_key == m.key()]
+        assert bool(flagged) == (len(modes) > 1)
