@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .owl.reason import Reasoned
-from .vocab import ONTOLOGY_IRI, ONTOLOGY_NS, RESOURCE_NS
+from .vocab import ONTOLOGY_NS, RESOURCE_NS
 
 HCC = rdflib.Namespace(ONTOLOGY_NS)
 HCCR = rdflib.Namespace(RESOURCE_NS)
@@ -110,6 +110,4 @@ def build_graph(reasoned: Reasoned, ontology_path: Path | str) -> rdflib.Graph:
     """Ontology + individuals + evidence, ready to serialise."""
     graph = ontology_graph(ontology_path)
     graph += abox_graph(reasoned)
-    graph.add((URIRef(ONTOLOGY_IRI), RDFS.comment,
-               Literal("Built by hcc-kg from source documents; facts carry hcc:hasEvidence spans.")))
     return graph
