@@ -53,7 +53,8 @@ def members(G: nx.MultiDiGraph, node: str) -> set[str]:
 
 
 def components(G: nx.MultiDiGraph, agent: str) -> set[str]:
-    return {o for _, o, k in G.out_edges(agent, keys=True) if k == "hasComponent"} or {agent}
+    """The agent itself and, for a regimen, its components (either may carry acts-on facts)."""
+    return {agent} | {o for _, o, k in G.out_edges(agent, keys=True) if k == "hasComponent"}
 
 
 def _hits(G: nx.MultiDiGraph, agent: str, targets: set[str]) -> list[dict]:

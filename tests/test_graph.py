@@ -1,0 +1,171 @@
+"""Projection of a hand-built RDF graph into the typed MultiDiGraph."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import rdflib
+from rdflib import OWL, RDF, RDFS, XSD, Literal
+from rdflib.namespace import SKOS
+
+from hcc_kg.graph import project
+from hcc_kg.rdf import HCC, HCCR
+
+
+def individual(g: rdflib.Graph, key: str, *classes: str, label: str | None = None) -> rdflib.URIRef:
+    node = HCCR[key]
+    g.add((node, RDF.type, OWL.NamedIndividual))
+    for cls in classes:
+        g.add((node, RDF.type, HCC[cls]))
+    if label:
+        g.add((node, RDFS.label, Literal(label)))
+    return node
+
+
+def evidence(g: rdflib.Graph, key: str, doc: rdflib.URIRef, start: int, end: int, extractor: str):
+    ev = individual(g, key, "Evidence")
+    g.add((ev, HCC.fromDocument, doc))
+    g.add((ev, HCC.startOffset, Literal(start)))
+    g.add((ev, HCC.endOffset, Literal(end)))
+    g.add((ev, HCC.extractor, Literal(extractor)))
+    return ev
+
+
+def axiom(g: rdflib.Graph, key: str, s, p, o) -> rdflib.URIRef:
+    ax = HCCR[key]
+    g.add((ax, RDF.type, OWL.Axiom))
+    g.add((ax, OWL.annotatedSource, s))
+    g.add((ax, OWL.annotatedProperty, p))
+    g.add((ax, OWL.annotatedTarget, o))
+    return ax
+
+
+@pytest.fixture(scope="module")
+def rdf_graph() -> rdflib.Graph:
+    g = rdflib.Graph()
+    drug = individual(g, "zetinib", "SmallMolecule", "MultikinaseInhibitor", "ApprovedAgent", label="Zetinib")
+    g.add((drug, SKOS.altLabel, Literal("ZT-77")))
+    g.add((drug, SKOS.altLabel, Literal("Alpha-ZT")))
+    g.add((drug, HCC.identifier, Literal("CHEBI:999001")))
+    g.add((drug, HCC.molecularWeight, Literal("512.25", datatype=XSD.decimal)))
+    g.add((drug, HCC.trialPhase, Literal(3)))
+    g.add((drug, HCC.trialPhase, Literal(2)))
+    kinase = individual(g, "kinase_q", "Protein", "Target", label="Kinase Q")
+    family = individual(g, "family_q", "ProteinFamily", label="Q family")
+    individual(g, "untyped_thing")  # no ontology class: not a node
+    oddball = individual(g, "oddball", "Widget", "Gadget")  # no class in the precedence list
+    outside = rdflib.URIRef("https://example.org/elsewhere")
+
+    doc_b = individual(g, "doc_b", "SourceDocument")
+    g.add((doc_b, HCC.documentId, Literal("paper-b")))
+    doc_a = individual(g, "doc_a", "SourceDocument")
+    g.add((doc_a, HCC.documentId, Literal("paper-a")))
+    ev1 = evidence(g, "ev1", doc_b, 40, 55, "pattern")
+    ev2 = evidence(g, "ev2", doc_a, 7, 19, "table")
+
+    g.add((drug, HCC.inhibits, kinase))
+    ax = axiom(g, "axiom__inh", drug, HCC.inhibits, kinase)
+    g.add((ax, HCC.hasEvidence, ev1))
+    g.add((ax, HCC.hasEvidence, ev2))
+
+    g.add((kinase, HCC.isMemberOf, family))
+    ax2 = axiom(g, "axiom__mem", kinase, HCC.isMemberOf, family)
+    g.add((ax2, HCC.assertionStatus, Literal("inferred")))
+
+    g.add((drug, HCC.isAntibodyAgainst, kinase))  # second predicate on the same pair
+    g.add((drug, HCC.hasEvidence, ev1))  # provenance link, not an edge
+    g.add((drug, HCC.mentionedIn, doc_a))
+    g.add((drug, RDFS.seeAlso, kinase))  # not an ontology property
+    g.add((drug, HCC.inhibits, outside))  # target is not an individual
+    g.add((oddball, HCC.relatedTo, family))
+    return g
+
+
+@pytest.fixture(scope="module")
+def G(rdf_graph):
+    return project(rdf_graph)
+
+
+def test_only_typed_individuals_become_nodes(G):
+    assert set(G.nodes) == {"zetinib", "kinase_q", "family_q", "oddball"}
+
+
+def test_evidence_and_documents_are_not_nodes(G):
+    for key in ("ev1", "ev2", "doc_a", "doc_b", "axiom__inh", "axiom__mem"):
+        assert key not in G
+
+
+def test_node_attributes(G):
+    drug = G.nodes["zetinib"]
+    assert drug["key"] == "zetinib"
+    assert drug["iri"] == str(HCCR.zetinib)
+    assert drug["label"] == "Zetinib"
+    assert drug["synonyms"] == ["Alpha-ZT", "ZT-77"]
+    assert drug["identifiers"] == ["CHEBI:999001"]
+
+
+def test_type_precedence_and_types_list(G):
+    drug = G.nodes["zetinib"]
+    assert drug["type"] == "SmallMolecule"
+    assert drug["types"] == ["ApprovedAgent", "MultikinaseInhibitor", "SmallMolecule"]
+    assert G.nodes["kinase_q"]["type"] == "Protein"  # Protein precedes Target
+    assert G.nodes["family_q"]["type"] == "ProteinFamily"
+
+
+def test_type_falls_back_to_first_sorted_class(G):
+    assert G.nodes["oddball"]["type"] == "Gadget"
+    assert G.nodes["oddball"]["label"] == "oddball"  # no rdfs:label: the local name
+
+
+def test_data_properties_become_attribute_lists(G):
+    drug = G.nodes["zetinib"]
+    assert drug["molecularWeight"] == [Decimal("512.25")]
+    assert sorted(drug["trialPhase"]) == [2, 3]
+    assert "molecularWeight" not in G.nodes["kinase_q"]
+
+
+def test_edges_are_keyed_by_predicate(G):
+    assert sorted(G.get_edge_data("zetinib", "kinase_q")) == ["inhibits", "isAntibodyAgainst"]
+    assert sorted(G.get_edge_data("kinase_q", "family_q")) == ["isMemberOf"]
+    assert sorted(G.get_edge_data("oddball", "family_q")) == ["relatedTo"]
+    assert G.edges["zetinib", "kinase_q", "inhibits"]["predicate"] == "inhibits"
+
+
+def test_no_edges_for_provenance_or_foreign_predicates(G):
+    assert G.number_of_edges() == 4
+    predicates = {k for _, _, k in G.edges(keys=True)}
+    assert not predicates & {"hasEvidence", "mentionedIn", "fromDocument", "seeAlso", str(RDFS.seeAlso)}
+
+
+def test_edge_evidence_sorted_by_document(G):
+    data = G.edges["zetinib", "kinase_q", "inhibits"]
+    assert data["inferred"] is False
+    assert data["source"] == "text"
+    assert data["evidence"] == [
+        {"doc": "paper-a", "start": 7, "end": 19, "extractor": "table"},
+        {"doc": "paper-b", "start": 40, "end": 55, "extractor": "pattern"},
+    ]
+
+
+def test_inferred_edge(G):
+    data = G.edges["kinase_q", "family_q", "isMemberOf"]
+    assert data["inferred"] is True
+    assert data["source"] == "inferred"
+    assert data["evidence"] == []
+
+
+def test_unannotated_edge_defaults(G):
+    data = G.edges["zetinib", "kinase_q", "isAntibodyAgainst"]
+    assert data["inferred"] is False
+    assert data["source"] == "text"
+    assert data["evidence"] == []
+
+
+def test_projection_order_ignores_insertion_order(rdf_graph):
+    shuffled = rdflib.Graph()
+    for triple in sorted(rdf_graph, reverse=True):
+        shuffled.add(triple)
+    one, two = project(rdf_graph), project(shuffled)
+    assert list(one.nodes) == list(two.nodes)
+    assert list(one.edges(keys=True)) == list(two.edges(keys=True))
