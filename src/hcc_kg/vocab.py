@@ -68,7 +68,6 @@ class Entity:
         return any(t in self.types for t in types)
 
 
-DRUG_TYPES = ("SmallMolecule", "MonoclonalAntibody", "BispecificAntibody", "CellTherapy", "Vaccine", "Drug")
 TARGET_TYPES = ("Protein", "ProteinFamily", "Target")
 
 
@@ -109,14 +108,8 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.entities)
 
-    def is_drug(self, key: str) -> bool:
-        return key in self.entities and self.entities[key].has_type(*DRUG_TYPES)
-
     def is_target(self, key: str) -> bool:
         return key in self.entities and self.entities[key].has_type(*TARGET_TYPES)
-
-    def of_type(self, *types: str) -> list[Entity]:
-        return [e for e in self if e.has_type(*types)]
 
     def direct_families(self, key: str) -> list[str]:
         """The families that list ``key`` as a member."""

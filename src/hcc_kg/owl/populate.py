@@ -32,7 +32,6 @@ class Populated:
     world: owlready2.World
     onto: owlready2.Ontology
     individuals: dict[str, owlready2.Thing] = field(default_factory=dict)
-    evidence_of: dict[str, list[Evidence]] = field(default_factory=dict)  # node key -> evidence
 
 
 class Populator:
@@ -118,7 +117,6 @@ class Populator:
 
     def add(self, assertion: Assertion) -> None:
         subject = self.node(assertion.subject)
-        self.result.evidence_of.setdefault(assertion.subject, []).extend(assertion.evidence)
         if assertion.predicate in BINARY:
             obj_key = assertion.object if assertion.predicate != "mentionedIn" else f"doc__{assertion.object}"
             self._fact(subject, assertion.predicate, self.node(str(obj_key)), assertion.evidence)
