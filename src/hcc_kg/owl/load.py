@@ -20,10 +20,7 @@ XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 
 def default_ontology_path() -> Path:
-    """ontology/hcc_kg.ttl of a source checkout, else the copy packaged with the library."""
-    checkout = Path(__file__).resolve().parents[3] / "ontology" / "hcc_kg.ttl"
-    if checkout.is_file():
-        return checkout
+    """The packaged ontology (in a checkout, data/hcc_kg.ttl links to ontology/hcc_kg.ttl)."""
     return Path(str(resources.files("hcc_kg") / "data" / "hcc_kg.ttl"))
 
 
