@@ -13,7 +13,15 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 EXPORTS = REPO / "exports"
 
 
-def test_sparql_example_runs_on_the_committed_export():
+def test_every_sparql_example_returns_answers_on_the_committed_export():
+    graph = rdflib.Graph().parse(EXPORTS / "hcc_kg.ttl", format="turtle")
+    queries = re.findall(r"```sparql\n(.*?)```", README, re.S)
+    assert len(queries) >= 2
+    for query in queries:
+        assert list(graph.query(query)), query
+
+
+def test_evidence_example_cites_documents_the_build_read():
     query = re.search(r"```sparql\n(.*?)```", README, re.S).group(1)
     graph = rdflib.Graph().parse(EXPORTS / "hcc_kg.ttl", format="turtle")
     rows = list(graph.query(query))

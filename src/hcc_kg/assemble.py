@@ -25,7 +25,7 @@ from .model import Assertion, Evidence, Value, sorted_assertions
 #: Attributes that hold one value per fact; two values mean the sources disagree.
 SINGLE_VALUED = frozenset({
     "therapy_mode", "biomarker_comparator", "biomarker_threshold", "biomarker_unit",
-    "prior_systemic_therapy",
+    "prior_systemic_therapy", "value", "unit", "hazard_ratio", "ci_lower", "ci_upper",
 })
 
 

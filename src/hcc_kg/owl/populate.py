@@ -21,7 +21,10 @@ from ..vocab import Vocabulary, slug
 from .load import resource_namespace
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
-BINARY = ("inhibits", "isAntibodyAgainst", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn")
+BINARY = ("inhibits", "isAntibodyAgainst", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn",
+          "forLineOfTherapy", "testsIntervention", "hasArm", "armIntervention")
+#: Node-key prefixes of individuals that are not vocabulary entities, and their classes.
+MINTED = {"trial__": "ClinicalTrial", "arm__": "TrialArm"}
 VOCABULARY_SOURCE = "vocabulary"
 
 
@@ -72,6 +75,9 @@ class Populator:
             ind = self._new(key, [self.cls("Regimen")], label)
         elif key.startswith("doc__"):
             ind = self._document(key)
+        elif key.startswith(tuple(MINTED)):
+            prefix = next(p for p in MINTED if key.startswith(p))
+            ind = self._new(key, [self.cls(MINTED[prefix])], key[len(prefix):].replace("__", " "))
         else:
             raise VocabularyError(f"no vocabulary entity {key!r}")
         return ind
@@ -122,6 +128,12 @@ class Populator:
             self._fact(subject, assertion.predicate, self.node(str(obj_key)), assertion.evidence)
         elif assertion.predicate == "approvedFor":
             self._approval(subject, assertion)
+        elif assertion.predicate == "isClinicalTrial":
+            self._trial(subject, assertion)
+        elif assertion.predicate == "hasMeasurement":
+            self._measurement(subject, assertion)
+        elif assertion.predicate == "hasEffectEstimate":
+            self._effect_estimate(subject, assertion)
         else:
             self.report.add("warning", "unknown-predicate", f"{assertion.predicate!r} is not modelled; skipped")
 
@@ -141,6 +153,41 @@ class Populator:
             self._fact(approval, "treatmentNaive", True, ev)
         for biomarker in a.attribute_values("biomarker"):
             self._criterion(approval, a, str(biomarker))
+
+    def _trial(self, trial, a: Assertion) -> None:
+        names = [str(v) for v in a.attribute_values("trial_name") + a.attribute_values("nct_id")]
+        if names:
+            trial.label = [sorted(names)[0]]
+        for prop, attribute in (("trialName", "trial_name"), ("nctId", "nct_id"), ("year", "year")):
+            for value in a.attribute_values(attribute):
+                self._fact(trial, prop, value, a.evidence)
+
+    def _values(self, node, a: Assertion, mapping: tuple[tuple[str, str], ...]) -> None:
+        for attribute, prop in mapping:
+            for value in a.attribute_values(attribute):
+                self._fact(node, prop, value, a.evidence)
+
+    def _measurement(self, arm, a: Assertion) -> None:
+        endpoint = self.node(str(a.object))
+        timepoint = str(a.context_value("timepoint") or "")
+        node = self._new(derived_key("measurement", a.key()), [self.cls("OutcomeMeasurement")],
+                         f"{endpoint.label[0]}{' at ' + timepoint if timepoint else ''} ({arm.label[0]})")
+        self._fact(arm, "hasMeasurement", node, a.evidence)
+        self._fact(node, "measuresEndpoint", endpoint, a.evidence)
+        if timepoint:
+            self._fact(node, "timepoint", timepoint, a.evidence)
+        self._values(node, a, (("value", "value"), ("value_text", "valueText"), ("unit", "unit")))
+
+    def _effect_estimate(self, trial, a: Assertion) -> None:
+        endpoint = self.node(str(a.object))
+        node = self._new(derived_key("hazard_ratio", a.key()), [self.cls("HazardRatio")],
+                         f"{endpoint.label[0]} hazard ratio ({trial.label[0]})")
+        self._fact(trial, "hasEffectEstimate", node, a.evidence)
+        self._fact(node, "measuresEndpoint", endpoint, a.evidence)
+        self._fact(node, "experimentalArm", self.node(str(a.context_value("experimental"))), a.evidence)
+        self._fact(node, "comparatorArm", self.node(str(a.context_value("comparator"))), a.evidence)
+        self._values(node, a, (("hazard_ratio", "value"), ("hazard_ratio_text", "valueText"),
+                               ("ci_lower", "ciLower"), ("ci_upper", "ciUpper")))
 
     def _criterion(self, approval, a: Assertion, biomarker: str) -> None:
         ev = a.evidence

@@ -1,0 +1,77 @@
+"""End-to-end: the completed-trials table of the shipped corpus, read back from its spans."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import rdflib
+
+from hcc_kg.pipeline import Settings, build
+from hcc_kg.rdf import HCC
+
+pytestmark = pytest.mark.slow
+ROW = re.compile(r"^(?:19|20)\d\d\s+\S", re.MULTILINE)
+
+HAZARD_RATIOS = """
+PREFIX hcc: <https://w3id.org/hcc-kg/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?trial ?name ?hr ?text ?low ?high ?doc ?start ?end WHERE {
+  ?trial hcc:hasEffectEstimate ?est ; rdfs:label ?name .
+  ?est a hcc:HazardRatio ; hcc:value ?hr ; hcc:valueText ?text .
+  OPTIONAL { ?est hcc:ciLower ?low ; hcc:ciUpper ?high }
+  ?ax owl:annotatedSource ?est ; owl:annotatedProperty hcc:value ; owl:annotatedTarget ?hr ;
+      hcc:hasEvidence [ hcc:fromDocument/hcc:documentId ?doc ; hcc:startOffset ?start ; hcc:endOffset ?end ] .
+}"""
+
+
+def trial_table_rows(text: str) -> list[str]:
+    """Rows of every table block that opens with a caption, found independently of the extractor."""
+    rows = []
+    for caption in re.finditer(r"^Table \d+\b.*$", text, re.MULTILINE):
+        body = text[caption.end():]
+        stop = re.search(r"^ \S|^Table \d+\b", body, re.MULTILINE)
+        rows += ROW.findall(body[:stop.start() if stop else len(body)])
+    return rows
+
+
+def hazard_ratios(graph: rdflib.Graph) -> dict[str, tuple]:
+    return {str(r.name): (str(r.hr), r.low and str(r.low), r.high and str(r.high))
+            for r in graph.query(HAZARD_RATIOS)}
+
+
+def test_every_completed_trial_row_is_a_trial(built, corpus_dir):
+    expected = sum(len(trial_table_rows(p.read_text(encoding="utf-8"))) for p in corpus_dir.glob("*.txt"))
+    trials = {a.subject for a in built.assertions if a.predicate == "isClinicalTrial"}
+    assert expected > 0 and len(trials) == expected
+
+
+def test_every_hazard_ratio_and_ci_reads_back_from_its_row(built, corpus_dir):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    rows = list(built.graph.query(HAZARD_RATIOS))
+    assert rows
+    for r in rows:
+        span = texts[str(r.doc)][int(r.start):int(r.end)]
+        assert str(r.name) in span
+        assert re.search(rf"\({re.escape(str(r.text))};", span), (r.name, span)
+        if r.low is not None:
+            printed = re.search(r"\(\S+;\s*(\S+?)\s*[\u2013-]\s*(\S+?)\)", span)
+            assert printed and (float(printed.group(1)), float(printed.group(2))) == (float(r.low), float(r.high))
+
+
+def test_changing_one_hazard_ratio_changes_exactly_that_value(built, corpus_dir, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, corpus)
+    before = hazard_ratios(built.graph)
+    name, (hr, _, _) = sorted(before.items())[0]
+    doc = next(p for p in corpus.glob("*.txt") if re.search(rf"^\d{{4}} {re.escape(name)} ", p.read_text(), re.M))
+    text = doc.read_text(encoding="utf-8")
+    row = re.search(rf"^\d{{4}} {re.escape(name)} .*$", text, re.M)
+    new_hr = f"{float(hr) + 0.01:.2f}"
+    changed = row.group(0).replace(f"({hr};", f"({new_hr};")
+    assert changed != row.group(0)
+    doc.write_text(text[:row.start()] + changed + text[row.end():], encoding="utf-8")
+    after = hazard_ratios(build(Settings(corpus=corpus, out=None)).graph)
+    assert {k for k in before if before[k] != after.get(k)} == {name}
+    assert after[name][0] == new_hr
