@@ -74,3 +74,13 @@ def test_unknown_entity_exits_9(capsys):
     graph = REPO / "exports" / "hcc_kg.ttl"
     assert main(["agents", "--graph", str(graph), "--hits", "NOSUCHTHING"]) == 9
     assert "NOSUCHTHING" in capsys.readouterr().err
+
+
+def test_trials_and_chain_commands_on_the_committed_export(capsys):
+    graph = str(REPO / "exports" / "hcc_kg.ttl")
+    assert main(["trials", "--graph", graph, "--hr-below", "0.7"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(float(r["hazard_ratio"]) < 0.7 for r in rows)
+    assert main(["chain", "--graph", graph, "Ras-Raf-MAPK", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["label"].startswith("Ras-Raf-MAPK") and result["drugs"]

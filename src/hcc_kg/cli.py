@@ -84,6 +84,39 @@ def cmd_paths(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trials(args: argparse.Namespace) -> int:
+    from . import outcomes
+
+    G = _load_graph(args)
+    if args.hr_below is not None:
+        results = outcomes.hazard_ratios_below(G, args.hr_below, args.endpoint)
+    elif args.against:
+        results = outcomes.tested_against(G, args.against, args.line)
+    elif args.drug:
+        results = outcomes.trials_of(G, args.drug)
+    else:
+        results = [outcomes.describe_trial(G, t) for t in outcomes.trials(G)]
+    print(json.dumps(results, indent=1, default=str))
+    return 0
+
+
+def cmd_chain(args: argparse.Namespace) -> int:
+    from .outcomes import chain
+
+    result = chain(_load_graph(args), args.pathway)
+    if args.json:
+        print(json.dumps(result, indent=1, default=str))
+        return 0
+    print(f"{result['label']}: {len(result['targets'])} targets")
+    for drug in result["drugs"]:
+        print(f"  {drug['label']} -> {', '.join(drug['targets'])}")
+        for trial in drug["trials"]:
+            hrs = "; ".join(f"{h['endpoint']} HR {h['hazard_ratio']}" + (f" ({h['ci'][0]}-{h['ci'][1]})" if h["ci"] else "")
+                            for h in trial["hazard_ratios"])
+            print(f"    {trial['label']} ({trial['year']}) {hrs}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="hcc-kg", description=__doc__.splitlines()[0])
     sub = top.add_subparsers(dest="command", required=True)
@@ -98,12 +131,22 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
 
     for name, func, helptext in (("agents", cmd_agents, "agents acting on every named target"),
-                                 ("paths", cmd_paths, "typed paths between two entities")):
+                                 ("paths", cmd_paths, "typed paths between two entities"),
+                                 ("trials", cmd_trials, "trials with arms and outcomes (JSON)"),
+                                 ("chain", cmd_chain, "pathway -> targets -> drugs -> trials -> outcomes")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--graph", default="exports/hcc_kg.ttl", help="built Turtle graph (default %(default)s)")
         p.add_argument("--json", action="store_true", help="machine-readable output")
         p.set_defaults(func=func)
-        if name == "agents":
+        if name == "trials":
+            p.add_argument("--drug", help="trials with an arm giving this drug (alone or in a regimen)")
+            p.add_argument("--against", help="agents tested against this comparator")
+            p.add_argument("--line", help="with --against: only trials of this line of therapy")
+            p.add_argument("--hr-below", type=float, help="trials whose hazard ratio is below this value")
+            p.add_argument("--endpoint", default="OS", help="with --hr-below: the endpoint (default %(default)s)")
+        elif name == "chain":
+            p.add_argument("pathway")
+        elif name == "agents":
             p.add_argument("--hits", action="append", required=True, help="a target or family; repeatable")
             p.add_argument("--approved", action="store_true", help="only agents with a regulatory approval")
         else:

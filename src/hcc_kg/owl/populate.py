@@ -22,7 +22,9 @@ from .load import resource_namespace
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 BINARY = ("inhibits", "isAntibodyAgainst", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn",
-          "forLineOfTherapy", "testsIntervention", "hasArm", "armIntervention")
+          "forLineOfTherapy", "testsIntervention", "hasArm", "armIntervention", "studiesCondition")
+#: Predicates whose object is a literal value, stored as the data property of the same name.
+LITERAL = ("armSize",)
 #: Node-key prefixes of individuals that are not vocabulary entities, and their classes.
 MINTED = {"trial__": "ClinicalTrial", "arm__": "TrialArm"}
 VOCABULARY_SOURCE = "vocabulary"
@@ -126,6 +128,8 @@ class Populator:
         if assertion.predicate in BINARY:
             obj_key = assertion.object if assertion.predicate != "mentionedIn" else f"doc__{assertion.object}"
             self._fact(subject, assertion.predicate, self.node(str(obj_key)), assertion.evidence)
+        elif assertion.predicate in LITERAL:
+            self._fact(subject, assertion.predicate, assertion.object, assertion.evidence)
         elif assertion.predicate == "approvedFor":
             self._approval(subject, assertion)
         elif assertion.predicate == "isClinicalTrial":
@@ -158,7 +162,8 @@ class Populator:
         names = [str(v) for v in a.attribute_values("trial_name") + a.attribute_values("nct_id")]
         if names:
             trial.label = [sorted(names)[0]]
-        for prop, attribute in (("trialName", "trial_name"), ("nctId", "nct_id"), ("year", "year")):
+        for prop, attribute in (("trialName", "trial_name"), ("nctId", "nct_id"), ("year", "year"),
+                                ("phase", "phase"), ("status", "status"), ("enrolment", "enrolment")):
             for value in a.attribute_values(attribute):
                 self._fact(trial, prop, value, a.evidence)
 
