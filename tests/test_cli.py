@@ -84,3 +84,16 @@ def test_trials_and_chain_commands_on_the_committed_export(capsys):
     assert main(["chain", "--graph", graph, "Ras-Raf-MAPK", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["label"].startswith("Ras-Raf-MAPK") and result["drugs"]
+
+
+@pytest.mark.slow
+def test_hazard_ratio_outside_its_ci_fails_the_shape_checks(tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["build", "--corpus", str(FIXTURES / "hr_outside_ci"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 10
+    assert "shape-violation" in err and "hazard_ratio" in err
+    text = (FIXTURES / "hr_outside_ci" / "trials.txt").read_text(encoding="utf-8")
+    (violation,) = json.loads((out / "validation.json").read_text())["violations"]
+    doc, start, end = violation["evidence"][0]
+    assert "1.50" in text[start:end]  # the evidence points at the offending row

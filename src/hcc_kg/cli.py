@@ -2,7 +2,8 @@
 
 Exit codes (documented in the README): 0 success; 2 bad settings; 3 corpus missing or
 empty; 4 built, but some documents were skipped; 5 vocabulary malformed; 6 reasoner could
-not run; 7 graph inconsistent; 8 export failed; 9 bad query.
+not run; 7 graph inconsistent; 8 export failed; 9 bad query; 10 built, but the graph breaks
+shape checks (violations on stderr and in validation.json).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import DocumentError, HccKgError, exit_code_for
+from .errors import DocumentError, HccKgError, ShapeViolationError, exit_code_for
 
 DEFAULT_CORPUS = "../shared/corpus"
 CORPUS_ENV = "HCC_KG_CORPUS"
@@ -40,6 +41,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         for name, n in result.counts.items():
             print(f"  {name:28s} {n}")
         print("wrote " + ", ".join(str(p) for p in result.outputs))
+    if result.validation is not None and not result.validation.conforms:
+        raise ShapeViolationError(f"{len(result.validation.violations)} shape violation(s); see validation.json")
     if result.report.errors():
         raise DocumentError(f"{len(result.report.errors())} document problem(s); the others were built")
     return 0

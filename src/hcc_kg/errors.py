@@ -74,6 +74,12 @@ class ExportError(HccKgError):
     exit_code = 8
 
 
+class ShapeViolationError(HccKgError):
+    """The built graph breaks closed-world shape checks (SHACL); exports were still written."""
+
+    exit_code = 10
+
+
 class QueryError(HccKgError):
     """A query names an unknown entity or is malformed."""
 

@@ -5,6 +5,7 @@ documents → assertions → merged assertions → OWL individuals → HermiT �
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from .owl.populate import populate
 from .owl.reason import reason
 from .rdf import build_graph, ontology_graph
 from .report import Report
+from .validate import ValidationReport, validate
 from .vocab import Vocabulary, load_vocabulary
 
 EXPORT_STEM = "hcc_kg"
@@ -45,6 +47,7 @@ class BuildResult:
     conflicts: list[Conflict]
     graph: rdflib.Graph
     report: Report
+    validation: ValidationReport | None = None
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
@@ -83,7 +86,10 @@ def build(settings: Settings) -> BuildResult:
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     reasoned = clock.run("reason", reason, populated)
     graph = clock.run("rdf", build_graph, reasoned, ontology_path)
-    result = BuildResult(documents, assertions, conflicts, graph, report, timings=clock.timings)
+    validation = clock.run("validate", validate, graph)
+    for violation in validation.violations:
+        report.add("error", "shape-violation", str(violation))
+    result = BuildResult(documents, assertions, conflicts, graph, report, validation, timings=clock.timings)
     result.counts = count_by_type(graph)
     if settings.out is not None:
         result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
@@ -111,6 +117,7 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
     written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl", "turtle"))
     written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
+    written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
     summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256} for d in result.documents],
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))

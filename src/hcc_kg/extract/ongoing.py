@@ -1,0 +1,120 @@
+"""Ongoing-trial tables: one registered trial per row, identified by its NCT number.
+
+A row reads ``DRUGS PHASE PATIENTS SETTING STATUS NCT``, where DRUGS names the drugs
+combined in the trial (``Foonib Barmab`` in two columns, or ``Foonib + Barmab``), PHASE is
+a roman numeral or a pair (``I/II``), PATIENTS the planned enrolment, SETTING free text
+(only the diseases and lines of therapy it names are kept) and STATUS a registry status.
+PDF conversion wraps cells over several lines and may put blank lines inside a row, so a
+row runs from a line that starts with a drug to the line carrying its NCT number.
+
+The trial gets one arm: the regimen of every drug the row names (a cell offering
+alternatives, ``A/B``, is read as naming both).
+
+>>> m = ROW_RE.match("Foonib Barmab I/II 40 Advanced HCC Active, not recruiting NCT01234567")
+>>> (m.group("drugs"), m.group("phase"), m.group("patients"), m.group("status"), m.group("nct"))
+('Foonib Barmab', 'I/II', '40', 'Active, not recruiting', 'NCT01234567')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..keys import regimen_key
+from ..model import Assertion, Mention
+from .analysis import AnalysedDocument
+from .normalize import MappedText, flatten, from_pieces, normalize
+from .registry import EXTRACTORS
+from .sentences import DRUG
+from .trials import arm_key, trial_key
+
+NAME = "table-ongoing-trials"
+NCT_RE = re.compile(r"\bNCT\d{8}\b")
+PHASE = r"(?:IV|I{1,3})(?:\s*/\s*(?:IV|I{1,3}))?"
+#: ClinicalTrials.gov overall-status values (longest first, so "Not yet recruiting" beats "Recruiting").
+STATUSES = ("Active, not recruiting", "Enrolling by invitation", "Not yet recruiting", "Unknown status",
+            "Recruiting", "Completed", "Suspended", "Terminated", "Withdrawn")
+_STATUS = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in STATUSES)
+ROW_RE = re.compile(rf"^\s*(?P<drugs>\S.*?)\s+(?P<phase>{PHASE})\s+(?P<patients>\d+)\s+(?P<setting>\S.*?)\s+"
+                    rf"(?P<status>{_STATUS})\s+(?P<nct>NCT\d{{8}})\s*$", re.IGNORECASE)
+# What may stand between the drugs of the drugs cell.
+_DRUG_GLUE_RE = re.compile(r"^(?:[\s+/,&]|\band\b|\bplus\b|\bwith\b)*$", re.IGNORECASE)
+
+
+@EXTRACTORS.register(NAME)
+def ongoing_trial_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
+    for block in doc.blocks:
+        if block.kind != "table":
+            continue
+        for pieces in _records(doc, block.start, block.end):
+            yield from _row(doc, pieces)
+
+
+def _records(doc: AnalysedDocument, start: int, end: int) -> Iterable[list[tuple[int, str]]]:
+    """Groups of (offset, line) from a line starting with a drug to a line holding an NCT number."""
+    text = doc.document.text
+    pos = start
+    current: list[tuple[int, str]] = []
+    for line in text[start:end].splitlines(keepends=True):
+        offset, pos = pos, pos + len(line)
+        if not current and not _starts_with_drug(doc, offset, line):
+            continue
+        current.append((offset, line))
+        if NCT_RE.search(line):
+            yield current
+            current = []
+
+
+def _starts_with_drug(doc: AnalysedDocument, offset: int, line: str) -> bool:
+    stripped = line.lstrip()
+    if not stripped.strip():
+        return False
+    mentions = doc.finder.find(normalize(line.rstrip("\r\n"), base=offset))
+    first = offset + len(line) - len(stripped)
+    return bool(mentions) and mentions[0].start == first and doc.vocabulary[mentions[0].key].has_type(*DRUG)
+
+
+def _span(pieces: list[tuple[int, str]]) -> tuple[int, int]:
+    first_offset, first = pieces[0]
+    last_offset, last = pieces[-1]
+    return first_offset + len(first) - len(first.lstrip()), last_offset + len(last.rstrip())
+
+
+def _mentions(doc: AnalysedDocument, mapped: MappedText, start: int, end: int) -> list[Mention]:
+    return doc.finder.find(mapped.slice(start, end))
+
+
+def _row(doc: AnalysedDocument, pieces: list[tuple[int, str]]) -> Iterable[Assertion]:
+    mapped = flatten(normalize(from_pieces(pieces)))
+    row = ROW_RE.match(mapped.text)
+    if row is None:
+        return
+    drugs = _mentions(doc, mapped, row.start("drugs"), row.end("drugs"))
+    if not drugs or not all(doc.vocabulary[m.key].has_type(*DRUG) for m in drugs):
+        return
+    text = doc.document.text
+    gaps = [text[a.end:b.start] for a, b in zip(drugs, drugs[1:])]
+    if not all(_DRUG_GLUE_RE.match(g) for g in gaps):
+        return
+    components = list(dict.fromkeys(m.key for m in drugs))
+    agent = regimen_key(components) if len(components) > 1 else components[0]
+    start, end = _span(pieces)
+    ev = (doc.evidence(start, end, NAME),)
+    nct = row.group("nct")
+    trial = trial_key(nct)
+    attributes = (("nct_id", nct), ("phase", re.sub(r"\s+", "", row.group("phase"))),
+                  ("status", " ".join(row.group("status").split())), ("enrolment", int(row.group("patients"))))
+    yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
+    arm = arm_key(trial, agent)
+    yield Assertion(trial, "hasArm", arm, evidence=ev)
+    yield Assertion(arm, "armIntervention", agent, evidence=ev)
+    if len(components) > 1:
+        yield from (Assertion(agent, "hasComponent", c, evidence=ev) for c in components)
+    yield Assertion(trial, "testsIntervention", agent, evidence=ev)
+    setting = _mentions(doc, mapped, row.start("setting"), row.end("setting"))
+    for key in dict.fromkeys(m.key for m in setting):
+        entity = doc.vocabulary[key]
+        if entity.has_type("Disease"):
+            yield Assertion(trial, "studiesCondition", key, evidence=ev)
+        elif entity.has_type("LineOfTherapy"):
+            yield Assertion(trial, "forLineOfTherapy", key, evidence=ev)

@@ -1,0 +1,113 @@
+"""Closed-world checks of a built graph against the SHACL shapes in ``ontology/shapes.ttl``.
+
+Each violation names its focus node and carries the text spans behind that node (the
+evidence of every axiom whose ``owl:annotatedSource`` is the node), so a failing check
+leads straight back to the sentence or table row it was extracted from.
+
+>>> from rdflib import RDF
+>>> from hcc_kg.rdf import HCC, HCCR, new_graph
+>>> g = new_graph()
+>>> _ = g.add((HCCR.trial__x, RDF.type, HCC.ClinicalTrial)).add((HCCR.trial__x, HCC.trialName, Literal("X")))
+>>> report = validate(g)
+>>> report.conforms
+False
+>>> print(report)
+1 violation(s)
+  [Violation] hccr:trial__x hcc:hasArm: Clinical trial has no arm (hcc:hasArm).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+import pyshacl
+import rdflib
+from rdflib import OWL, Literal
+from rdflib.namespace import SH
+
+from .vocab import ONTOLOGY_NS, RESOURCE_NS
+
+_HCC = rdflib.Namespace(ONTOLOGY_NS)
+_SHORT = ((RESOURCE_NS, "hccr:"), (ONTOLOGY_NS, "hcc:"))
+
+Span = tuple[str, int, int]
+
+
+def _short(iri: str | None) -> str:
+    for ns, prefix in _SHORT:
+        if iri and iri.startswith(ns):
+            return prefix + iri[len(ns):]
+    return iri or ""
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str  # IRI of the offending node
+    path: str | None  # IRI of the property, None for node-level constraints (e.g. sh:or)
+    message: str
+    severity: str  # "Violation", "Warning" or "Info"
+    evidence: tuple[Span, ...] = ()  # (document id, start offset, end offset)
+
+    def __str__(self) -> str:
+        where = f"{_short(self.focus)} {_short(self.path)}".rstrip()
+        spans = "; ".join(f"{doc}:{start}-{end}" for doc, start, end in self.evidence)
+        return f"[{self.severity}] {where}: {self.message}" + (f" (evidence {spans})" if spans else "")
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...] = field(default=())
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(asdict(self), indent=indent)
+
+    def __str__(self) -> str:
+        if self.conforms:
+            return "conforms"
+        return "\n".join([f"{len(self.violations)} violation(s)", *(f"  {v}" for v in self.violations)])
+
+
+def default_shapes() -> rdflib.Graph:
+    """The packaged shapes (``hcc_kg/data/shapes.ttl``, a link to ``ontology/shapes.ttl``)."""
+    text = (files("hcc_kg") / "data" / "shapes.ttl").read_text(encoding="utf-8")
+    return rdflib.Graph().parse(data=text, format="turtle")
+
+
+def evidence_of(graph: rdflib.Graph, node: rdflib.term.Node) -> tuple[Span, ...]:
+    """Sorted, distinct (document id, start, end) spans of every axiom annotating ``node``."""
+    spans = set()
+    for axiom in graph.subjects(OWL.annotatedSource, node):
+        for ev in graph.objects(axiom, _HCC.hasEvidence):
+            doc = graph.value(ev, _HCC.fromDocument)
+            doc_id = graph.value(doc, _HCC.documentId) if doc is not None else None
+            start, end = graph.value(ev, _HCC.startOffset), graph.value(ev, _HCC.endOffset)
+            if start is not None and end is not None:
+                spans.add((str(doc_id if doc_id is not None else doc), int(start), int(end)))
+    return tuple(sorted(spans))
+
+
+def validate(graph: rdflib.Graph, shapes_path: Path | None = None) -> ValidationReport:
+    """Run the shapes over ``graph`` as given (no inference); the graph is not modified."""
+    shapes = rdflib.Graph().parse(shapes_path, format="turtle") if shapes_path else default_shapes()
+    conforms, results, _ = pyshacl.validate(
+        graph, shacl_graph=shapes, inference="none", advanced=True, abort_on_first=False,
+    )
+    violations = []
+    for result in results.subjects(SH.resultSeverity, None):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+        severity = str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
+        violations.append(Violation(
+            focus=str(focus),
+            path=str(path) if path is not None else None,
+            message=messages[0] if messages else f"fails {results.value(result, SH.sourceConstraintComponent)}",
+            severity=severity,
+            evidence=evidence_of(graph, focus),
+        ))
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationReport(conforms=bool(conforms), violations=tuple(violations))
