@@ -76,3 +76,13 @@ def test_changing_one_hazard_ratio_changes_exactly_that_value(built, corpus_dir,
     after = hazard_ratios(build(Settings(corpus=corpus, out=None)).graph)
     assert {k for k in before if before[k] != after.get(k)} == {name}
     assert after[name][0] == new_hr
+
+
+def test_every_reported_conflict_reads_back_from_both_spans(built, corpus_dir):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    for conflict in built.conflicts:
+        assert len(conflict.values) >= 2
+        for value, evidence in conflict.values:
+            assert evidence
+            for ev in evidence:
+                assert str(value) in texts[ev.doc_id][ev.start:ev.end], (conflict.subject, value)

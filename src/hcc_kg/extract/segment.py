@@ -93,7 +93,7 @@ def _is_heading(line: str, previous: str) -> bool:
     stripped = line.strip()
     if not 1 <= len(stripped) <= 60 or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
-    if stripped[-1] in ",;:-(" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
+    if stripped[-1] in ",;:-(.!?" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
         return False
     prev = previous.strip()
     return not prev or prev[-1] in ".!?:" or prev.endswith(")") or re.fullmatch(r"[\d.]+", prev) is not None
