@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import networkx as nx
 import rdflib
-from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
 from .vocab import ONTOLOGY_NS, RESOURCE_NS

@@ -20,6 +20,18 @@ def regimen_key(components: Iterable[str]) -> str:
     return REGIMEN_PREFIX + "__".join(parts)
 
 
+def agent_key(components: Iterable[str]) -> str:
+    """The node an arm or agent cell names: the drug itself, or the regimen of several.
+
+    >>> agent_key(["sorafenib", "sorafenib"]), agent_key(["b", "a"])
+    ('sorafenib', 'regimen__a__b')
+    """
+    parts = sorted(set(components))
+    if not parts:
+        raise ValueError("an agent has at least one component")
+    return parts[0] if len(parts) == 1 else regimen_key(parts)
+
+
 def is_regimen_key(key: str) -> bool:
     return key.startswith(REGIMEN_PREFIX)
 

@@ -20,7 +20,8 @@ from .model import Assertion, Document
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
 from .owl.reason import reason
-from .rdf import build_graph, ontology_graph
+from .graph import local
+from .rdf import HCC, build_graph, ontology_graph
 from .report import Report
 from .validate import ValidationReport, validate
 from .vocab import Vocabulary, load_vocabulary
@@ -98,9 +99,6 @@ def build(settings: Settings) -> BuildResult:
 
 def count_by_type(graph: rdflib.Graph) -> dict[str, int]:
     """Individuals per ontology class (asserted and inferred), plus fact totals."""
-    from .graph import local
-    from .rdf import HCC
-
     counts: Counter[str] = Counter()
     for s, o in graph.subject_objects(rdflib.RDF.type):
         if str(o).startswith(str(HCC)) and isinstance(s, rdflib.URIRef) and "axiom__" not in str(s):

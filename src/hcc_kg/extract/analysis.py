@@ -8,6 +8,7 @@ from functools import cached_property
 from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
 from .mentions import MentionFinder
+from .normalize import normalize
 from .segment import Block, Sentence, blocks, sentences
 
 
@@ -43,6 +44,10 @@ class AnalysedDocument:
         prose = [b for b in self.blocks if b.kind == "prose"]
         return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped)))
                 for sentence in sentences(self.document.text, prose)]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside one span of the document (a table cell, a row), at original offsets."""
+        return self.finder.find(normalize(self.document.text[start:end], base=start))
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         return Evidence(self.document.doc_id, start, end, extractor)

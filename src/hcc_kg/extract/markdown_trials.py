@@ -26,10 +26,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..keys import is_regimen_key, regimen_components, regimen_key
-from ..model import Assertion, Mention
+from ..keys import agent_key, is_regimen_key, regimen_components
+from ..model import Assertion
 from .analysis import AnalysedDocument
-from .normalize import normalize
 from .registry import EXTRACTORS
 from .sentences import DRUG
 from .trials import VALUE_RE, arm_key, trial_key
@@ -114,25 +113,19 @@ def markdown_trial_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
             pos += len(line)
 
 
-def _mentions(doc: AnalysedDocument, start: int, end: int) -> list[Mention]:
-    return doc.finder.find(normalize(doc.document.text[start:end], base=start))
-
-
 def _arm_agent(doc: AnalysedDocument, start: int, end: int) -> tuple[str, list[str]] | None:
     """The agent of one arm cell part: the drugs/procedures of its first alternative."""
     text = doc.document.text[start:end]
     alternative = ALTERNATIVE_RE.search(text)
     if alternative:
         end = start + alternative.start()
-    mentions = _mentions(doc, start, end)
-    components = list(dict.fromkeys(m.key for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)))
+    mentions = doc.mentions_in(start, end)
+    components = sorted({m.key for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)})
     if not components:
         if any(doc.vocabulary[m.key].has_type("Placebo") for m in mentions):
             return "placebo", []
         return None
-    if len(components) == 1:
-        return components[0], []
-    return regimen_key(components), components
+    return agent_key(components), components if len(components) > 1 else []
 
 
 def _label(doc: AnalysedDocument, agent: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..keys import regimen_key
+from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
 from .normalize import MappedText, flatten, from_pieces, normalize
@@ -96,8 +96,8 @@ def _row(doc: AnalysedDocument, pieces: list[tuple[int, str]]) -> Iterable[Asser
     gaps = [text[a.end:b.start] for a, b in zip(drugs, drugs[1:])]
     if not all(_DRUG_GLUE_RE.match(g) for g in gaps):
         return
-    components = list(dict.fromkeys(m.key for m in drugs))
-    agent = regimen_key(components) if len(components) > 1 else components[0]
+    components = sorted({m.key for m in drugs})
+    agent = agent_key(components)
     start, end = _span(pieces)
     ev = (doc.evidence(start, end, NAME),)
     nct = row.group("nct")

@@ -21,7 +21,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .normalize import normalize
 from .registry import EXTRACTORS
 from .segment import Sentence
-from .sentences import _evidence_span, agents_in
+from .sentences import evidence_span, agents_in
 from .trials import arm_key, trial_key
 
 STUDY_RE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?[- ]?\d{2,3})\s+(?:study|trial)\b")
@@ -51,8 +51,8 @@ def stated_results(doc: AnalysedDocument) -> Iterable[Assertion]:
         if not named or agent is None:
             continue
         study_index, study = named[0]
-        start = min(_evidence_span(doc.sentences[study_index])[0], _evidence_span(sent)[0])
-        end = _evidence_span(sent)[1]
+        start = min(evidence_span(doc.sentences[study_index])[0], evidence_span(sent)[0])
+        end = evidence_span(sent)[1]
         ev = (doc.evidence(start, end, "sentence-result"),)
         trial = trial_key(study.group("name"))
         arm = arm_key(trial, agent)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..keys import regimen_key
+from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .registry import EXTRACTORS
@@ -153,11 +153,11 @@ def action_predicate(doc: AnalysedDocument, drug: str, target: str) -> str:
 def _mechanism_assertion(doc: AnalysedDocument, sent: AnalysedSentence, drug: Mention, target: Mention,
                          rule: str) -> Assertion:
     predicate = action_predicate(doc, drug.key, target.key)
-    start, end = _evidence_span(sent, drug, target)
+    start, end = evidence_span(sent, drug, target)
     return Assertion(drug.key, predicate, target.key, evidence=(doc.evidence(start, end, rule),))
 
 
-def _evidence_span(sent: AnalysedSentence, *mentions: Mention) -> tuple[int, int]:
+def evidence_span(sent: AnalysedSentence, *mentions: Mention) -> tuple[int, int]:
     """The sentence's own span when every mention lies in it, else the mentions' cover."""
     s0, e0 = sent.sentence.mapped.original_span(0, len(sent.text))
     starts = [m.start for m in mentions] + [s0]
@@ -205,7 +205,7 @@ def pathway_participants(doc: AnalysedDocument) -> Iterable[Assertion]:
         if len({m.key for m in heading}) != 1:
             continue
         for mention in doc.keys_of_type(sent.mentions, *TARGET):
-            start, end = _evidence_span(sent, mention)
+            start, end = evidence_span(sent, mention)
             ev = doc.evidence(start, end, "pathway-section")
             yield Assertion(mention.key, "participatesIn", heading[0].key, evidence=(ev,))
 
@@ -225,8 +225,7 @@ def agents_in(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[str, 
             group.append(sent.mentions[j + 1])
             used.add(j + 1)
             j += 1
-        key = regimen_key(m.key for m in group) if len({m.key for m in group}) > 1 else mention.key
-        agents.append((key, group))
+        agents.append((agent_key(m.key for m in group), group))
     return agents
 
 
@@ -268,7 +267,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         for key, group, role in roles:
             if role != "agent":
                 continue
-            start, end = _evidence_span(sent, *group, agencies[0])
+            start, end = evidence_span(sent, *group, agencies[0])
             context = (("agency", agencies[0].key), ("line", next(iter(lines))))
             yield Assertion(key, "approvedFor", disease, context, prior,
                             (doc.evidence(start, end, "sentence-approval"),))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..keys import regimen_key
+from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
 from .normalize import flatten, normalize
@@ -148,14 +148,10 @@ def approval_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
                 yield from _cell_assertions(doc, cell, row, agencies[0].key, disease)
 
 
-def _mentions_in(doc: AnalysedDocument, span: tuple[int, int]) -> list[Mention]:
-    return doc.finder.find(normalize(doc.document.text[span[0]:span[1]], base=span[0]))
-
-
 def _cell_assertions(doc: AnalysedDocument, cell: Cell, row: Row, agency: str,
                      disease: str | None) -> Iterable[Assertion]:
     agent_keys = [m.key for m in cell.agent]
-    agent = regimen_key(agent_keys) if len(set(agent_keys)) > 1 else agent_keys[0]
+    agent = agent_key(agent_keys)
     if agent != agent_keys[0]:
         ev = doc.evidence(cell.agent[0].start, cell.agent[-1].end, "table-agent")
         yield from (Assertion(agent, "hasComponent", k, evidence=(ev,)) for k in agent_keys)
@@ -175,7 +171,7 @@ def _mechanisms(doc: AnalysedDocument, cell: Cell) -> Iterable[Assertion]:
         if len(parts) != len(cell.agent):
             return
     for drug, (s, e) in zip(cell.agent if len(cell.agent) > 1 else cell.agent[:1], parts):
-        for target in _mentions_in(doc, (s, e)):
+        for target in doc.mentions_in(s, e):
             if not (doc.vocabulary.is_target(target.key) or doc.vocabulary[target.key].has_type("Pathway")):
                 continue
             predicate = action_predicate(doc, drug.key, target.key)
@@ -193,7 +189,7 @@ def _approval(doc: AnalysedDocument, cell: Cell, agent: str, agency: str, line: 
         attributes.append(("therapy_mode", mode.group(1).lower()))
     if TREATMENT_NAIVE_RE.search(indication):
         attributes.append(("prior_systemic_therapy", False))
-    for m in _mentions_in(doc, cell.indication):
+    for m in doc.mentions_in(*cell.indication):
         entity = doc.vocabulary[m.key]
         if entity.has_type(*DRUG) and re.match(r"-?\s*experienced", text[m.end:m.end + 14]):
             attributes.append(("prior_therapy", m.key))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..keys import regimen_key
+from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
 from .normalize import normalize
@@ -97,8 +97,7 @@ def _agent(doc: AnalysedDocument, mentions: list[Mention], start: int) -> tuple[
             break
     if not group:
         return None
-    keys = [m.key for m in group]
-    return (regimen_key(keys) if len(set(keys)) > 1 else keys[0]), group
+    return agent_key(m.key for m in group), group
 
 
 @EXTRACTORS.register("table-trials")
@@ -131,7 +130,7 @@ def _row_match(doc: AnalysedDocument, line: str) -> re.Match | None:
 def _row(doc: AnalysedDocument, row: re.Match, start: int, end: int) -> Iterable[Assertion]:
     line_key = _line_of_therapy(doc, row.group("line"))
     rest_start = start + row.start("rest")
-    mentions = doc.finder.find(normalize(doc.document.text[rest_start:end], base=rest_start))
+    mentions = doc.mentions_in(rest_start, end)
     experimental = _agent(doc, mentions, rest_start)
     if experimental is None:
         return

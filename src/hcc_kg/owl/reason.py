@@ -14,6 +14,7 @@ axioms and names the individual, the clashing classes and the evidence behind th
 from __future__ import annotations
 
 import tempfile
+import time
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -41,8 +42,6 @@ def _abox_triples(world: owlready2.World) -> set[Triple]:
 
 def reason(populated: Populated) -> Reasoned:
     """Classify and infer property values with HermiT; raise with culprits if inconsistent."""
-    import time
-
     world, onto = populated.world, populated.onto
     kinase = onto["Kinase"]
     with onto:
