@@ -86,3 +86,22 @@ def test_every_reported_conflict_reads_back_from_both_spans(built, corpus_dir):
             assert evidence
             for ev in evidence:
                 assert str(value) in texts[ev.doc_id][ev.start:ev.end], (conflict.subject, value)
+
+
+def test_trial_parts_are_labelled_with_their_trials_name(built):
+    g = built.graph
+    for trial, arm in g.subject_objects(HCC.hasArm):
+        assert str(g.value(arm, rdflib.RDFS.label)).startswith(f"{g.value(trial, rdflib.RDFS.label)}: ")
+    for trial, estimate in g.subject_objects(HCC.hasEffectEstimate):
+        assert f"({g.value(trial, rdflib.RDFS.label)})" in str(g.value(estimate, rdflib.RDFS.label))
+
+
+def test_measurements_of_one_arm_are_told_apart(built):
+    g = built.graph
+    for arm in set(g.subjects(HCC.hasMeasurement, None)):
+        seen = set()
+        for m in g.objects(arm, HCC.hasMeasurement):
+            what = (g.value(m, HCC.measuresEndpoint), g.value(m, HCC.timepoint),
+                    frozenset(g.objects(m, HCC.forLineOfTherapy)))
+            assert what not in seen, (arm, what)  # e.g. first-line vs second-line subgroups
+            seen.add(what)

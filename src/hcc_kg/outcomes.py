@@ -43,6 +43,7 @@ def describe_trial(G: nx.MultiDiGraph, trial: str) -> dict:
         interventions = _out(G, arm, "armIntervention")
         measurements = [{"endpoint": _label(G, (_out(G, m, "measuresEndpoint") or [None])[0]),
                          "timepoint": _first(G, m, "timepoint"), "value": _first(G, m, "valueText"),
+                         "line": [_label(G, x) for x in _out(G, m, "forLineOfTherapy")],
                          "unit": _first(G, m, "unit")} for m in _out(G, arm, "hasMeasurement")]
         arms.append({"arm": arm, "intervention": [_label(G, i) for i in interventions],
                      "size": _first(G, arm, "armSize"), "measurements": measurements})

@@ -48,6 +48,7 @@ class Populator:
         self.vocabulary = vocabulary
         self.documents = {d.doc_id: d for d in documents}
         self.report = report
+        self._owner: dict[str, owlready2.Thing] = {}  # measurement -> its arm, hazard ratio -> its trial
         with onto:
             skos = onto.get_namespace(SKOS)
             self.exact_match = type("exactMatch", (owlready2.AnnotationProperty,), {"namespace": skos})
@@ -175,24 +176,47 @@ class Populator:
     def _measurement(self, arm, a: Assertion) -> None:
         endpoint = self.node(str(a.object))
         timepoint = str(a.context_value("timepoint") or "")
-        node = self._new(derived_key("measurement", a.key()), [self.cls("OutcomeMeasurement")],
-                         f"{endpoint.label[0]}{' at ' + timepoint if timepoint else ''} ({arm.label[0]})")
+        node = self._new(derived_key("measurement", a.key()), [self.cls("OutcomeMeasurement")], "")
+        self._owner[node.name] = arm
         self._fact(arm, "hasMeasurement", node, a.evidence)
         self._fact(node, "measuresEndpoint", endpoint, a.evidence)
         if timepoint:
             self._fact(node, "timepoint", timepoint, a.evidence)
+        setting = a.context_value("setting_line")  # a value for one treatment-line subgroup of the arm
+        if setting:
+            self._fact(node, "forLineOfTherapy", self.node(str(setting)), a.evidence)
         self._values(node, a, (("value", "value"), ("value_text", "valueText"), ("unit", "unit")))
 
     def _effect_estimate(self, trial, a: Assertion) -> None:
         endpoint = self.node(str(a.object))
-        node = self._new(derived_key("hazard_ratio", a.key()), [self.cls("HazardRatio")],
-                         f"{endpoint.label[0]} hazard ratio ({trial.label[0]})")
+        node = self._new(derived_key("hazard_ratio", a.key()), [self.cls("HazardRatio")], "")
+        self._owner[node.name] = trial
         self._fact(trial, "hasEffectEstimate", node, a.evidence)
         self._fact(node, "measuresEndpoint", endpoint, a.evidence)
         self._fact(node, "experimentalArm", self.node(str(a.context_value("experimental"))), a.evidence)
         self._fact(node, "comparatorArm", self.node(str(a.context_value("comparator"))), a.evidence)
         self._values(node, a, (("hazard_ratio", "value"), ("hazard_ratio_text", "valueText"),
                                ("ci_lower", "ciLower"), ("ci_upper", "ciUpper")))
+
+    def label_trial_parts(self) -> None:
+        """Name arms, measurements and hazard ratios once every trial has its name.
+
+        Assertions arrive in key order, so an arm can be created before its trial is named.
+        """
+        def label(ind) -> str:
+            return ind.label[0] if ind.label else ind.name
+
+        for ind in list(self.result.individuals.values()):
+            if self.cls("TrialArm") in ind.is_a and ind.armOf:
+                agents = " + ".join(sorted(label(a) for a in ind.armIntervention))
+                ind.label = [f"{label(ind.armOf[0])}: {agents} arm"]
+        for ind in list(self.result.individuals.values()):
+            if self.cls("OutcomeMeasurement") in ind.is_a:
+                when = "".join(f" at {t}" for t in ind.timepoint)
+                lines = "".join(f", {label(x)}" for x in ind.forLineOfTherapy)
+                ind.label = [f"{label(ind.measuresEndpoint[0])}{when}{lines} ({label(self._owner[ind.name])})"]
+            elif self.cls("HazardRatio") in ind.is_a:
+                ind.label = [f"{label(ind.measuresEndpoint[0])} hazard ratio ({label(self._owner[ind.name])})"]
 
     def _criterion(self, approval, a: Assertion, biomarker: str) -> None:
         ev = a.evidence
@@ -213,4 +237,5 @@ def populate(world: owlready2.World, onto: owlready2.Ontology, assertions: Itera
     with onto:
         for assertion in assertions:
             populator.add(assertion)
+        populator.label_trial_parts()
     return populator.result
