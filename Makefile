@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= $(or $(HCC_KG_CORPUS),../shared/corpus)
 OUT    ?= exports
 
-.PHONY: setup run test test-fast clean java
+.PHONY: setup run test test-fast test-deps clean java
 
 setup: $(VENV)/.installed java
 
@@ -21,7 +21,12 @@ java:
 run: setup
 	$(BIN)/hcc-kg build --corpus $(CORPUS) --out $(OUT)
 
-test: setup
+# Services and browsers the tests drive (triple stores, Chromium): each installer in
+# scripts/test-deps/ is idempotent and exits 0 when its tool is already present.
+test-deps:
+	@for script in scripts/test-deps/*.sh; do [ -e "$$script" ] || continue; bash "$$script" || exit 1; done
+
+test: setup test-deps
 	$(BIN)/python -m pytest
 
 test-fast: setup

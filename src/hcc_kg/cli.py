@@ -9,12 +9,17 @@ shape checks (violations on stderr and in validation.json).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 from pathlib import Path
 
 from .errors import DocumentError, HccKgError, ShapeViolationError, exit_code_for
+
+# Subcommands contributed by feature packages: each module defines ``register(subparsers)``
+# and keeps its heavy imports inside its command functions, so ``--help`` stays fast.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 DEFAULT_CORPUS = "../shared/corpus"
 CORPUS_ENV = "HCC_KG_CORPUS"
@@ -157,6 +162,8 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("target")
             p.add_argument("--max-length", type=int, default=4, help="most edges in a path (default %(default)s)")
             p.add_argument("--limit", type=int, default=20, help="most paths shown (default %(default)s)")
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub)
     return top
 
 
