@@ -105,3 +105,37 @@ def test_assemble_is_order_independent_and_loses_no_evidence(items, rnd):
         modes = {v for a in items if a.key() == m.key() for v in a.attribute_values("therapy_mode")}
         flagged = [c for c in conflicts if c.assertion_key == m.key()]
         assert bool(flagged) == (len(modes) > 1)
+
+
+def _trial(trial: str, doc: str, values: dict[str, str], timepoint: str = "12-month") -> list[Assertion]:
+    """A two-arm trial whose arms give ``values`` (agent -> printed OS rate) in document ``doc``."""
+    ev = (Evidence(doc, 0, 10, "t"),)
+    out = []
+    for agent, value in values.items():
+        arm = f"arm__{trial}__{agent}"
+        out += [Assertion(trial, "hasArm", arm, evidence=ev), Assertion(arm, "armIntervention", agent, evidence=ev),
+                Assertion(arm, "hasMeasurement", "os", (("timepoint", timepoint),),
+                          (("value", Decimal(value)), ("unit", "%")), ev)]
+    return out
+
+
+def test_same_comparison_in_two_documents_with_different_values_is_a_conflict():
+    named = _trial("trial__zeta1", "d1", {"foonib": "60.5", "zorafenib": "50.5"})
+    described = _trial("trial__mdfoonibvszorafenib", "d2", {"foonib": "60.5", "zorafenib": "55.0"})
+    _, conflicts = assemble(named + described)
+    assert [(c.kind, c.subject, sorted(str(v) for v, _ in c.values)) for c in conflicts] == \
+        [("same-comparison", "zorafenib", ["50.5", "55.0"])]
+    assert {ev.doc_id for _, evs in conflicts[0].values for ev in evs} == {"d1", "d2"}
+
+
+def test_two_named_trials_of_the_same_agents_are_different_trials_not_a_conflict():
+    _, conflicts = assemble(_trial("trial__zeta1", "d1", {"foonib": "60.5", "zorafenib": "50.5"})
+                            + _trial("trial__zeta2", "d2", {"foonib": "61.0", "zorafenib": "52.0"}))
+    assert conflicts == []
+
+
+def test_same_comparison_at_another_timepoint_is_not_a_conflict():
+    _, conflicts = assemble(_trial("trial__zeta1", "d1", {"foonib": "60.5", "zorafenib": "50.5"})
+                            + _trial("trial__mdfoonibvszorafenib", "d2", {"foonib": "40.0", "zorafenib": "30.0"},
+                                     timepoint="24-month"))
+    assert conflicts == []

@@ -17,12 +17,13 @@ ROW = re.compile(r"^(?:19|20)\d\d\s+\S", re.MULTILINE)
 HAZARD_RATIOS = """
 PREFIX hcc: <https://w3id.org/hcc-kg/ontology#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT ?trial ?name ?hr ?text ?low ?high ?doc ?start ?end WHERE {
+SELECT ?trial ?name ?hr ?text ?low ?high ?doc ?start ?end ?extractor WHERE {
   ?trial hcc:hasEffectEstimate ?est ; rdfs:label ?name .
   ?est a hcc:HazardRatio ; hcc:value ?hr ; hcc:valueText ?text .
   OPTIONAL { ?est hcc:ciLower ?low ; hcc:ciUpper ?high }
   ?ax owl:annotatedSource ?est ; owl:annotatedProperty hcc:value ; owl:annotatedTarget ?hr ;
-      hcc:hasEvidence [ hcc:fromDocument/hcc:documentId ?doc ; hcc:startOffset ?start ; hcc:endOffset ?end ] .
+      hcc:hasEvidence [ hcc:fromDocument/hcc:documentId ?doc ; hcc:startOffset ?start ; hcc:endOffset ?end ;
+                        hcc:extractor ?extractor ] .
 }"""
 
 
@@ -55,6 +56,9 @@ def test_every_hazard_ratio_and_ci_reads_back_from_its_row(built, corpus_dir):
     for r in rows:
         span = texts[str(r.doc)][int(r.start):int(r.end)]
         assert str(r.name) in span
+        if str(r.extractor) != "table-trial":  # stated in prose: "HR: 0.58" or "HR of 0.58"
+            assert re.search(rf"\bHR\b(?:\s*:|\s+of)?\s*{re.escape(str(r.text))}\b", span), (r.name, span)
+            continue
         assert re.search(rf"\({re.escape(str(r.text))};", span), (r.name, span)
         if r.low is not None:
             printed = re.search(r"\(\S+;\s*(\S+?)\s*[\u2013-]\s*(\S+?)\)", span)
@@ -105,3 +109,45 @@ def test_measurements_of_one_arm_are_told_apart(built):
                     frozenset(g.objects(m, HCC.forLineOfTherapy)))
             assert what not in seen, (arm, what)  # e.g. first-line vs second-line subgroups
             seen.add(what)
+
+
+P_VALUES = """
+PREFIX hcc: <https://w3id.org/hcc-kg/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?est ?p ?cmp ?doc ?start ?end WHERE {
+  ?est hcc:pValue ?p ; hcc:pValueComparator ?cmp .
+  ?ax owl:annotatedSource ?est ; owl:annotatedProperty hcc:pValue ; owl:annotatedTarget ?p ;
+      hcc:hasEvidence [ hcc:fromDocument/hcc:documentId ?doc ; hcc:startOffset ?start ; hcc:endOffset ?end ] .
+}"""
+
+
+def test_every_p_value_reads_back_from_its_span(built, corpus_dir):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    rows = list(built.graph.query(P_VALUES))
+    assert rows, "the corpus states p-values beside hazard ratios"
+    for row in rows:
+        span = re.sub(r"\s+", " ", texts[str(row.doc)][int(row.start):int(row.end)])
+        printed = [m.group(1) for m in re.finditer(rf"\bP\s*{re.escape(str(row.cmp))}\s*(\d*\.\d+)", span)]
+        assert printed and any(rdflib.Literal(p, datatype=rdflib.XSD.decimal).eq(row.p) for p in printed), span
+
+
+def test_prose_results_read_back_from_their_spans(built, corpus_dir):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    prose = [a for a in built.assertions if a.predicate in ("hasMeasurement", "hasEffectEstimate")
+             and any(e.extractor.startswith("sentence-comparison") for e in a.evidence)]
+    assert prose
+    for a in prose:
+        attributes = dict(a.attributes)
+        for ev in (e for e in a.evidence if e.extractor.startswith("sentence-comparison")):
+            span = re.sub(r"\s+", " ", texts[ev.doc_id][ev.start:ev.end])
+            for name in ("value_text", "hazard_ratio_text", "p_value_text"):
+                if name in attributes:
+                    assert attributes[name] in span, (a.subject, name)
+
+
+def test_cross_document_disagreements_on_the_same_comparison_are_reported(built):
+    across = [c for c in built.conflicts if c.kind == "same-comparison"]
+    assert across
+    for conflict in across:
+        docs = [{e.doc_id for e in evidence} for _, evidence in conflict.values]
+        assert len(docs) == 2 and docs[0] != docs[1]

@@ -200,3 +200,14 @@ def test_blocks_partition_and_sentences_stay_in_prose(lines, eol):
         assert sent.text and sent.text == sent.text.strip() and "\n" not in sent.text
         for o in sent.mapped.offsets[:-1]:
             assert any(b.start <= o < b.end for b in prose)
+
+
+def test_a_line_continued_in_lower_case_below_is_not_a_heading():
+    text = ("Heading one\n"
+            "A finished sentence of invented prose.\n"
+            "The joined thing that wraps and\n"
+            "\n"
+            "continues here in lower case.\n")
+    sents = sentences(text, prose_of(text))
+    assert [s.section for s in sents] == ["Heading one", "Heading one"]
+    assert sents[-1].text == "The joined thing that wraps and continues here in lower case."

@@ -20,12 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from .keys import is_comparison_trial
 from .model import Assertion, Evidence, Value, sorted_assertions
 
 #: Attributes that hold one value per fact; two values mean the sources disagree.
 SINGLE_VALUED = frozenset({
     "therapy_mode", "biomarker_comparator", "biomarker_threshold", "biomarker_unit",
-    "prior_systemic_therapy", "value", "unit", "hazard_ratio", "ci_lower", "ci_upper",
+    "prior_systemic_therapy", "value", "unit", "hazard_ratio", "ci_lower", "ci_upper", "p_value",
+    "p_value_comparator",
 })
 
 
@@ -37,13 +39,18 @@ class Conflict:
     object: Value
     attribute: str
     values: tuple[tuple[Value, tuple[Evidence, ...]], ...]
+    kind: str = "same-fact"  # or "same-comparison": see comparison_conflicts
+    note: str = ""
 
     def to_json(self) -> dict:
-        return {
-            "assertion": self.assertion_key, "subject": self.subject, "predicate": self.predicate,
-            "object": str(self.object), "attribute": self.attribute,
+        out = {
+            "kind": self.kind, "assertion": self.assertion_key, "subject": self.subject,
+            "predicate": self.predicate, "object": str(self.object), "attribute": self.attribute,
             "values": [{"value": str(v), "evidence": [e.to_json() for e in ev]} for v, ev in self.values],
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 def assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
@@ -57,7 +64,7 @@ def assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Con
             if name in SINGLE_VALUED:
                 sources.setdefault((key, name, repr(value)), set()).update(assertion.evidence)
     merged = sorted_assertions(by_key.values())
-    return merged, _conflicts(merged, sources)
+    return merged, _conflicts(merged, sources) + comparison_conflicts(merged)
 
 
 def _conflicts(merged: list[Assertion], sources: dict) -> list[Conflict]:
@@ -70,3 +77,48 @@ def _conflicts(merged: list[Assertion], sources: dict) -> list[Conflict]:
                 found.append(Conflict(key, assertion.subject, assertion.predicate, assertion.object, name,
                                       tuple((v, tuple(sorted(sources[(key, name, repr(v))]))) for v in values)))
     return found
+
+
+def comparison_conflicts(merged: list[Assertion]) -> list[Conflict]:
+    """Values that two documents give for the same arm of the same comparison.
+
+    A source that names no trial (a table row "A vs B") may describe the same trial as
+    another source's named one; they stay separate trials, but when both compare exactly
+    the same agents and one document's value for an agent's endpoint and timepoint differs
+    from the other's, the disagreement is reported for a curator.
+    """
+    arms: dict[str, dict[str, str]] = {}
+    arm_agent = {str(a.subject): str(a.object) for a in merged if a.predicate == "armIntervention"}
+    for a in merged:
+        if a.predicate == "hasArm" and str(a.object) in arm_agent:
+            arms.setdefault(a.subject, {})[arm_agent[str(a.object)]] = str(a.object)
+    measured: dict[str, list[Assertion]] = {}
+    for a in merged:
+        if a.predicate == "hasMeasurement":
+            measured.setdefault(a.subject, []).append(a)
+    by_arms: dict[frozenset[str], list[str]] = {}
+    for trial, agents in sorted(arms.items()):
+        by_arms.setdefault(frozenset(agents), []).append(trial)
+    found = []
+    for trials in by_arms.values():
+        for i, first in enumerate(trials):
+            for second in trials[i + 1:]:
+                if is_comparison_trial(first) or is_comparison_trial(second):
+                    found.extend(_arm_disagreements(first, second, arms, measured))
+    return found
+
+
+def _arm_disagreements(first: str, second: str, arms, measured) -> list[Conflict]:
+    out = []
+    for agent in sorted(arms[first]):
+        for a in measured.get(arms[first][agent], []):
+            for b in measured.get(arms[second][agent], []):
+                same = (a.object == b.object and a.context_value("timepoint") == b.context_value("timepoint")
+                        and a.attribute_values("unit") == b.attribute_values("unit"))
+                docs_a, docs_b = {e.doc_id for e in a.evidence}, {e.doc_id for e in b.evidence}
+                if same and docs_a != docs_b and set(a.attribute_values("value")) != set(b.attribute_values("value")):
+                    values = tuple((v, tuple(sorted(x.evidence))) for x in (a, b) for v in x.attribute_values("value"))
+                    note = f"{first} and {second} compare the same agents; {agent}'s value differs between documents"
+                    out.append(Conflict(a.key(), agent, "hasMeasurement", a.object, "value", values,
+                                        "same-comparison", note))
+    return out

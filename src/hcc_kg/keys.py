@@ -43,3 +43,20 @@ def regimen_components(key: str) -> list[str]:
 def derived_key(kind: str, assertion_key: str) -> str:
     """The key of a node that reifies an n-ary assertion (an approval, a criterion)."""
     return f"{kind}__{assertion_key}"
+
+
+# Trials a source identifies only by what they compare (a table row without a trial name).
+COMPARISON_TRIAL_PREFIX = "trial__md"
+
+
+def comparison_trial_key(agents: Iterable[str]) -> str:
+    """The key of a trial known only by its arms' agents, experimental first.
+
+    >>> comparison_trial_key(["regimen__a__b", "sorafenib"])
+    'trial__mdregimenabvssorafenib'
+    """
+    return COMPARISON_TRIAL_PREFIX + "".join(ch for ch in "vs".join(agents).casefold() if ch.isalnum())
+
+
+def is_comparison_trial(key: str) -> bool:
+    return key.startswith(COMPARISON_TRIAL_PREFIX)

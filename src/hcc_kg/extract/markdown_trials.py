@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..keys import agent_key, is_regimen_key, regimen_components
+from ..keys import agent_key, comparison_trial_key, is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .trials import VALUE_RE, arm_key, trial_key
+from .trials import VALUE_RE, arm_key
 
 NAME = "table-markdown-trials"
 ARM_TYPES = (*DRUG, "Procedure")
@@ -156,7 +156,7 @@ def _row(doc: AnalysedDocument, row: list[Cell], start: int, end: int) -> Iterab
             return
     agents = [experimental, *controls]
     ev = (doc.evidence(start, end, NAME),)
-    trial = trial_key("md:" + ":vs:".join([experimental[0]] + ([c[0] for c in controls] or ["none"])))
+    trial = comparison_trial_key([experimental[0]] + ([c[0] for c in controls] or ["none"]))
     name = " vs ".join(_label(doc, a) for a, _ in agents)
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), (("trial_name", name),), ev)
     arms = []

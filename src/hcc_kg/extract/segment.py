@@ -89,14 +89,27 @@ def _resumes_body(line: str) -> bool:
     return line.startswith(" ") and not line.startswith("  ") and len(line.strip()) > 0
 
 
-def _is_heading(line: str, previous: str) -> bool:
+def _is_heading(line: str, previous: str, following: str = "") -> bool:
+    """A short capitalised line after a finished sentence, not continued in lower case below."""
     stripped = line.strip()
+    if following.strip()[:1].islower():
+        return False
     if not 1 <= len(stripped) <= 60 or not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
     if stripped[-1] in ",;:-(.!?" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
         return False
     prev = previous.strip()
     return not prev or prev[-1] in ".!?:" or prev.endswith(")") or re.fullmatch(r"[\d.]+", prev) is not None
+
+
+def _next_nonblank(lines: list[str]) -> list[str]:
+    """For each line, the next line below it that has text ("" at the end)."""
+    out, upcoming = [""] * len(lines), ""
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = upcoming
+        if lines[index].strip():
+            upcoming = lines[index]
+    return out
 
 
 def sentences(text: str, prose: list[Block]) -> list[Sentence]:
@@ -117,11 +130,12 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
 
     prose_lines = [(offset + block.start, line) for block in prose
                    for offset, line in _lines(text[block.start:block.end])]
-    for offset, line in prose_lines:
+    following = _next_nonblank([line for _, line in prose_lines])
+    for index, (offset, line) in enumerate(prose_lines):
         if FIGURE_RE.match(line):
             flush()
             continue
-        if _is_heading(line, previous):
+        if _is_heading(line, previous, following[index]):
             flush()
             section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
         elif line.strip():

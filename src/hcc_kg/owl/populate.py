@@ -196,7 +196,8 @@ class Populator:
         self._fact(node, "experimentalArm", self.node(str(a.context_value("experimental"))), a.evidence)
         self._fact(node, "comparatorArm", self.node(str(a.context_value("comparator"))), a.evidence)
         self._values(node, a, (("hazard_ratio", "value"), ("hazard_ratio_text", "valueText"),
-                               ("ci_lower", "ciLower"), ("ci_upper", "ciUpper")))
+                               ("ci_lower", "ciLower"), ("ci_upper", "ciUpper"), ("p_value", "pValue"),
+                               ("p_value_comparator", "pValueComparator")))
 
     def label_trial_parts(self) -> None:
         """Name arms, measurements and hazard ratios once every trial has its name.
