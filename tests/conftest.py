@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Triple-store fixtures (Oxigraph server, Virtuoso), session-scoped so each server starts once.
+from servers import *  # noqa: F401,F403
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("HCC_KG_CORPUS", REPO.parent / "shared" / "corpus"))
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -16,7 +16,7 @@ import rdflib
 from rdflib import XSD, BNode, Literal, URIRef
 
 from hcc_kg.pipeline import EXPORT_STEM
-from servers.virtuoso import VirtuosoError, run_isql, virtuoso_store  # noqa: F401  (fixture)
+from servers.virtuoso import VirtuosoError, run_isql
 
 pytestmark = pytest.mark.slow
 

@@ -19,7 +19,7 @@ from .errors import DocumentError, HccKgError, ShapeViolationError, exit_code_fo
 
 # Subcommands contributed by feature packages: each module defines ``register(subparsers)``
 # and keeps its heavy imports inside its command functions, so ``--help`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("hcc_kg.query.commands", "hcc_kg.view_commands")
 
 DEFAULT_CORPUS = "../shared/corpus"
 CORPUS_ENV = "HCC_KG_CORPUS"

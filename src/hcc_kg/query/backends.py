@@ -1,0 +1,224 @@
+"""One query layer over several stores: a registry of backends returning the same rows.
+
+``rdflib`` (an in-memory Graph) and ``oxigraph`` (a pyoxigraph Store, the default, much
+faster) load the Turtle export; ``remote`` speaks the SPARQL 1.1 protocol to any endpoint
+(:mod:`hcc_kg.query.remote`).  Every backend's :meth:`select` takes the query text and
+parameter bindings as RDF terms and returns a :class:`~hcc_kg.query.results.QueryResult`
+of normalized rows, so the same question gives equal answers on every store.
+
+Embedded backends bind natively (rdflib ``initBindings``, pyoxigraph ``substitutions``
+when every bound variable is selected) or, with ``binding="values"``, the way the remote
+backend must: a ``VALUES`` block.
+
+>>> import rdflib
+>>> g = rdflib.Graph().parse(data='<urn:a> <urn:p> 4 .', format="turtle")
+>>> RdflibBackend(g).select("SELECT ?s ?o WHERE { ?s <urn:p> ?o }", {}).rows
+[{'s': IRI('urn:a'), 'o': 4}]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Mapping, Protocol
+
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.term import BNode, Node
+
+from ..errors import QueryError
+from .binding import KIND_QUERY, NAME_QUERY, NameIndex, bind, with_values
+from .library import CompetencyQuery, selected_variables
+from .results import IRI, QueryResult, literal_value
+
+BINDING_MODES = ("native", "values")
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+class Backend(Protocol):
+    name: str
+
+    def select(self, query: str, bindings: Mapping[str, Node]) -> QueryResult: ...
+
+
+@dataclass(frozen=True)
+class BackendSettings:
+    """Where the data is: a Turtle file for embedded stores, an endpoint for a remote one."""
+
+    graph: Path | None = None
+    endpoint: str | None = None
+    default_graph: str | None = None
+    auth: tuple[str, str] | None = None
+    timeout: float = 120.0
+    binding: str = "native"
+
+
+def _check_mode(binding: str) -> None:
+    if binding not in BINDING_MODES:
+        raise QueryError(f"unknown binding mode {binding!r} (known: {', '.join(BINDING_MODES)})")
+
+
+def _turtle(settings: BackendSettings) -> Path:
+    path = Path(settings.graph) if settings.graph else None
+    if path is None or not path.is_file():
+        raise QueryError(f"no graph at {path}; run `hcc-kg build` first or pass --graph")
+    return path
+
+
+def _from_rdflib(term):
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return IRI(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        return literal_value(str(term), str(term.datatype) if term.datatype else None, term.language)
+    return str(term)
+
+
+@dataclass(frozen=True)
+class RdflibBackend:
+    graph: rdflib.Graph
+    binding: str = "native"
+    name: str = "rdflib"
+
+    @classmethod
+    def open(cls, settings: BackendSettings) -> "RdflibBackend":
+        _check_mode(settings.binding)
+        graph = rdflib.Graph()
+        try:
+            graph.parse(_turtle(settings), format="turtle")
+        except Exception as exc:  # rdflib raises parser-specific errors
+            raise QueryError(f"cannot read {settings.graph} as Turtle: {exc}") from exc
+        return cls(graph, settings.binding)
+
+    def select(self, query: str, bindings: Mapping[str, Node]) -> QueryResult:
+        native = self.binding == "native"
+        text = query if native else with_values(query, bindings)
+        try:
+            result = self.graph.query(text, initBindings=dict(bindings) if native and bindings else None)
+            variables = tuple(str(v) for v in result.vars or ())
+            rows = [{v: _from_rdflib(row[v]) for v in variables} for row in result]
+        except QueryError:
+            raise
+        except Exception as exc:  # pyparsing and evaluation errors alike
+            raise QueryError(f"rdflib could not run the query: {exc}") from exc
+        return QueryResult(variables, rows)
+
+
+def _to_oxigraph(term: Node):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind a {type(term).__name__}")
+
+
+def _from_oxigraph(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return IRI(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return literal_value(term.value, term.datatype.value if term.datatype else None, term.language)
+    return str(term)
+
+
+@dataclass(frozen=True)
+class OxigraphBackend:
+    store: object  # pyoxigraph.Store
+    binding: str = "native"
+    name: str = "oxigraph"
+
+    @classmethod
+    def open(cls, settings: BackendSettings) -> "OxigraphBackend":
+        import pyoxigraph as ox
+
+        _check_mode(settings.binding)
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(_turtle(settings)), format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise QueryError(f"cannot read {settings.graph} as Turtle: {exc}") from exc
+        return cls(store, settings.binding)
+
+    def _run(self, query: str, bindings: Mapping[str, Node]):
+        import pyoxigraph as ox
+
+        selected = selected_variables(query)
+        # pyoxigraph substitutes selected variables only; a VALUES block binds the others.
+        if self.binding == "native" and bindings and selected is not None and set(bindings) <= selected:
+            substitutions = {ox.Variable(k): _to_oxigraph(v) for k, v in bindings.items()}
+            try:
+                return self.store.query(query, substitutions=substitutions)
+            except TypeError:  # a pyoxigraph without substitutions: fall back to VALUES
+                pass
+        return self.store.query(with_values(query, bindings))
+
+    def select(self, query: str, bindings: Mapping[str, Node]) -> QueryResult:
+        try:
+            solutions = self._run(query, bindings)
+            variables = tuple(v.value for v in solutions.variables)
+            rows = [{v: _from_oxigraph(s[v]) for v in variables} for s in solutions]
+        except QueryError:
+            raise
+        except (SyntaxError, OSError, ValueError, AttributeError) as exc:
+            raise QueryError(f"pyoxigraph could not run the query: {exc}") from exc
+        return QueryResult(variables, rows)
+
+
+def _open_remote(settings: BackendSettings):
+    from .remote import RemoteBackend
+
+    if not settings.endpoint:
+        raise QueryError("the remote backend needs an endpoint URL (--endpoint)")
+    return RemoteBackend(settings.endpoint, settings.default_graph, settings.auth, settings.timeout)
+
+
+#: Backend name → opener.  ``oxigraph`` is the default.
+BACKENDS: dict[str, Callable[[BackendSettings], Backend]] = {
+    "oxigraph": OxigraphBackend.open,
+    "rdflib": RdflibBackend.open,
+    "remote": _open_remote,
+}
+DEFAULT_BACKEND = "oxigraph"
+
+
+def open_backend(name: str, settings: BackendSettings) -> Backend:
+    try:
+        opener = BACKENDS[name]
+    except KeyError:
+        raise QueryError(f"unknown backend {name!r} (known: {', '.join(BACKENDS)})") from None
+    return opener(settings)
+
+
+@dataclass(frozen=True)
+class Runner:
+    """Runs competency queries on one backend; resolves names against that backend's graph once."""
+
+    backend: Backend
+
+    @cached_property
+    def names(self) -> NameIndex:
+        return NameIndex.from_rows(self.backend.select(NAME_QUERY, {}).rows, self.backend.select(KIND_QUERY, {}).rows)
+
+    def bindings(self, query: CompetencyQuery, params: Mapping[str, str] | None = None) -> dict[str, Node]:
+        return bind(query, params, lambda: self.names)
+
+    def run(self, query: CompetencyQuery, params: Mapping[str, str] | None = None) -> QueryResult:
+        return self.backend.select(query.text, self.bindings(query, params))
+
+    def count_triples(self) -> int:
+        return int(self.backend.select(COUNT_QUERY, {}).rows[0]["n"])

@@ -1,0 +1,36 @@
+"""Real triple stores for the tests, started on 127.0.0.1 and stopped when the session ends.
+
+A store module provides a session fixture yielding a :class:`StoreEndpoint` (the SPARQL
+query URL, the Graph Store protocol URL, credentials and the named graph to use, ``None``
+for the default graph).  Tests that talk to "every remote store" parametrize over
+:data:`REMOTE_STORES` (store name → fixture name) and fetch the fixture by name, so adding a
+store is two lines here: its fixture import below and its entry in the mapping.  A fixture skips (with the reason) when its server
+program is not installed.  Fixtures a store fixture depends on go in ``__all__`` too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StoreEndpoint:
+    sparql_url: str
+    graph_store_url: str
+    auth: tuple[str, str] | None = None
+    graph_iri: str | None = None
+
+
+from .oxigraph_server import oxigraph_process, oxigraph_server, oxigraph_server_named_graph  # noqa: E402
+from .virtuoso import virtuoso_store  # noqa: E402  (same attributes as a StoreEndpoint)
+
+#: Store name → session fixture yielding a StoreEndpoint (or an object with the same attributes).
+REMOTE_STORES: dict[str, str] = {
+    "oxigraph": "oxigraph_server",
+    "oxigraph-named-graph": "oxigraph_server_named_graph",
+    "virtuoso": "virtuoso_store",
+}
+
+# Test modules do ``from servers import *`` to see every store's fixtures.
+__all__ = ["REMOTE_STORES", "StoreEndpoint", "oxigraph_process", "oxigraph_server", "oxigraph_server_named_graph",
+           "virtuoso_store"]
