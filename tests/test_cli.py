@@ -31,11 +31,11 @@ def test_bad_document_is_reported_and_the_rest_still_builds(tmp_path, capsys):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD_NOTE, encoding="utf-8")
-    (corpus / "latin1.txt").write_bytes("Caf\xe9 notes on sorafenib".encode("latin-1"))
+    (corpus / "binary.txt").write_bytes(b"\x00\x01 not text")  # Latin-1 is read, with a warning (test_bad_input)
     code = main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 4
-    assert "latin1.txt" in err and "not-utf8" in err
+    assert "binary.txt" in err and "binary-document" in err
     rows = [json.loads(line) for line in (tmp_path / "out" / "assertions.jsonl").read_text().splitlines()]
     assert ("lenvatinib", "inhibits", "fgfr1") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".tmp")]

@@ -24,17 +24,18 @@ def mixed(tmp_path):
     return tmp_path
 
 
-def test_good_file_is_read_and_bad_files_are_reported(mixed):
+def test_good_files_are_read_and_bad_files_are_reported(mixed):
     report = Report()
-    docs = read_corpus(mixed, report)
-    assert [d.doc_id for d in docs] == ["a_good"]
-    doc = docs[0]
-    assert doc.name == "a_good.txt"
+    docs = {d.name: d for d in read_corpus(mixed, report)}
+    assert set(docs) == {"a_good.txt", "b_latin1.txt"}
+    doc = docs["a_good.txt"]
     assert doc.text == GOOD
     assert doc.sha256 == hashlib.sha256(GOOD.encode("utf-8")).hexdigest()
+    assert doc.doc_id == doc.sha256[:16]  # identity from content, the file name is a label
+    assert docs["b_latin1.txt"].text == LATIN1  # kept, decoded as Windows-1252 with a warning
     by_doc = {p.doc: p for p in report.problems}
     assert set(by_doc) == {"b_latin1.txt", "c_binary.txt", "d_empty.txt"}
-    assert (by_doc["b_latin1.txt"].severity, by_doc["b_latin1.txt"].code) == ("error", "not-utf8")
+    assert (by_doc["b_latin1.txt"].severity, by_doc["b_latin1.txt"].code) == ("warning", "not-utf8")
     assert by_doc["b_latin1.txt"].offset == LATIN1.index("\u00e9")  # the byte of the é
     assert (by_doc["c_binary.txt"].severity, by_doc["c_binary.txt"].code) == ("error", "binary-document")
     assert by_doc["c_binary.txt"].offset == b"PK\x03\x04abc\x00".index(b"\x00")
@@ -98,7 +99,8 @@ def test_invalid_utf8_offset_points_at_the_first_bad_byte(tmp_path):
     path = tmp_path / "broken.txt"
     path.write_bytes(raw)
     report = Report()
-    assert read_document(path, report) is None
+    doc = read_document(path, report)
     [problem] = report.problems
-    assert problem.code == "not-utf8"
+    assert (problem.severity, problem.code) == ("warning", "not-utf8")
     assert problem.offset == raw.index(b"\xc3")
+    assert doc.text[problem.offset] == raw[problem.offset:problem.offset + 1].decode("cp1252")

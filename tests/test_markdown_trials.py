@@ -174,7 +174,7 @@ def test_real_corpus_one_trial_per_markdown_data_row(corpus_dir):
             if a.predicate == "hasMeasurement":
                 ev = a.evidence[0]
                 assert dict(a.attributes)["value_text"] in document.text[ev.start:ev.end]
-        if not document.doc_id.startswith("002_"):
+        if not document.name.startswith("002_"):
             continue
         rows = [line for line in document.text.splitlines()
                 if line.startswith("|") and not re.fullmatch(r"[|\s:-]+", line)]

@@ -116,7 +116,7 @@ def test_real_corpus_every_printed_nct_number_becomes_one_trial(corpus_dir):
         for a in found:
             for ev in a.evidence:
                 assert ev.doc_id == document.doc_id and 0 <= ev.start < ev.end <= len(document.text)
-        if not document.doc_id.startswith("000_"):
+        if not document.name.startswith("000_"):
             continue
         printed = set()
         for block in doc.blocks:

@@ -8,8 +8,10 @@ import shutil
 import pytest
 import rdflib
 
+from hcc_kg.corpus import read_corpus
 from hcc_kg.pipeline import Settings, build
 from hcc_kg.rdf import HCC
+from hcc_kg.report import Report
 
 pytestmark = pytest.mark.slow
 ROW = re.compile(r"^(?:19|20)\d\d\s+\S", re.MULTILINE)
@@ -50,7 +52,7 @@ def test_every_completed_trial_row_is_a_trial(built, corpus_dir):
 
 
 def test_every_hazard_ratio_and_ci_reads_back_from_its_row(built, corpus_dir):
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}  # evidence names documents by content id
     rows = list(built.graph.query(HAZARD_RATIOS))
     assert rows
     for r in rows:
@@ -83,7 +85,7 @@ def test_changing_one_hazard_ratio_changes_exactly_that_value(built, corpus_dir,
 
 
 def test_every_reported_conflict_reads_back_from_both_spans(built, corpus_dir):
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}  # evidence names documents by content id
     for conflict in built.conflicts:
         assert len(conflict.values) >= 2
         for value, evidence in conflict.values:
@@ -122,7 +124,7 @@ SELECT ?est ?p ?cmp ?doc ?start ?end WHERE {
 
 
 def test_every_p_value_reads_back_from_its_span(built, corpus_dir):
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}  # evidence names documents by content id
     rows = list(built.graph.query(P_VALUES))
     assert rows, "the corpus states p-values beside hazard ratios"
     for row in rows:
@@ -132,7 +134,7 @@ def test_every_p_value_reads_back_from_its_span(built, corpus_dir):
 
 
 def test_prose_results_read_back_from_their_spans(built, corpus_dir):
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
+    texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}  # evidence names documents by content id
     prose = [a for a in built.assertions if a.predicate in ("hasMeasurement", "hasEffectEstimate")
              and any(e.extractor.startswith("sentence-comparison") for e in a.evidence)]
     assert prose

@@ -116,6 +116,16 @@ def write_rdf(graph: rdflib.Graph, path: Path, fmt: str, already_canonical: bool
     return path
 
 
+def commit(staged: Path, final: Path) -> Path:
+    """Move a fully written file into place with an atomic rename (same file system)."""
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, final)
+    except OSError as exc:
+        raise ExportError(f"cannot write {final}: {exc}") from exc
+    return final
+
+
 def write_json(data: object, path: Path) -> Path:
     atomic_write(path, (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
     return path

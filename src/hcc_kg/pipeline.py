@@ -6,6 +6,8 @@ documents → assertions → merged assertions → OWL individuals → HermiT �
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,8 +15,9 @@ from pathlib import Path
 
 import rdflib
 
-from . import corpus, export
+from . import corpus, export, kgx
 from .assemble import Conflict, assemble
+from .errors import ExportError
 from .extract import extract
 from .model import Assertion, Document
 from .owl.load import default_ontology_path, load_ontology
@@ -24,6 +27,7 @@ from .graph import local
 from .rdf import HCC, build_graph, ontology_graph
 from .report import Report
 from .validate import ValidationReport, validate
+from .views import write_build_views
 from .vocab import Vocabulary, load_vocabulary
 
 EXPORT_STEM = "hcc_kg"
@@ -39,6 +43,7 @@ class Settings:
     vocabulary: Path | None = None
     extra_vocabulary: tuple[Path, ...] = ()
     formats: tuple[str, ...] = ("turtle", "ntriples", "json-ld")
+    view_max_triples: int = 200_000  # above this the build writes no whole-graph view
 
 
 @dataclass
@@ -108,7 +113,25 @@ def count_by_type(graph: rdflib.Graph) -> dict[str, int]:
 
 
 def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) -> list[Path]:
+    """Render every export into a staging folder first, then move them into place.
+
+    A failure while rendering (a full disk, a serializer error) leaves the previous
+    exports untouched and no temporary file behind; each move is an atomic rename.
+    """
     out = Path(settings.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=out))
+    except OSError as exc:
+        raise ExportError(f"cannot write to {out}: {exc}") from exc
+    try:
+        staged = _render_exports(result, settings, ontology_path, staging)
+        return [export.commit(path, out / path.relative_to(staging)) for path in staged]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path, out: Path) -> list[Path]:
     graph = export.canonical(result.graph)
     written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f, already_canonical=True)
                for f in settings.formats]
@@ -116,7 +139,13 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
     written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
+    if len(result.graph) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one
+        written += write_build_views(result.graph, out)
+    else:
+        result.report.add("warning", "views-skipped", f"{len(result.graph)} triples is more than view_max_triples="
+                          f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")
     summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256} for d in result.documents],
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))
+    written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
     return written

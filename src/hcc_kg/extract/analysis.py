@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,8 +25,8 @@ class AnalysedSentence:
     def local(self, mention: Mention) -> tuple[int, int]:
         """A mention's span in the flattened sentence text."""
         offsets = self.sentence.mapped.offsets
-        start = next(i for i, o in enumerate(offsets) if o >= mention.start)
-        end = next((i for i, o in enumerate(offsets[:-1]) if o >= mention.end), len(offsets) - 1)
+        start = bisect_left(offsets, mention.start)  # offsets never decrease
+        end = bisect_left(offsets, mention.end, 0, len(offsets) - 1)
         return start, end
 
 

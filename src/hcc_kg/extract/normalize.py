@@ -53,7 +53,7 @@ class MappedText:
         for match in pattern.finditer(self.text):
             parts.append(self.text[last:match.start()])
             offsets.extend(self.offsets[last:match.start()])
-            new = repl(match) if callable(repl) else match.expand(repl)
+            new = repl(match) if callable(repl) else match.expand(repl) if "\\" in repl else repl
             if len(new) == match.end() - match.start():
                 offsets.extend(self.offsets[match.start():match.end()])
             else:

@@ -122,7 +122,8 @@ def _line_of_therapy(doc: AnalysedDocument, word: str) -> str | None:
 def _row_match(doc: AnalysedDocument, line: str) -> re.Match | None:
     for row_re in ROW_RES:
         match = row_re.match(line)
-        if match and _line_of_therapy(doc, match.group("line")):
+        # A trial cell needs a letter or digit: "-" is an empty cell, not a trial named "-".
+        if match and re.search(r"[^\W_]", match.group("trial")) and _line_of_therapy(doc, match.group("line")):
             return match
     return None
 

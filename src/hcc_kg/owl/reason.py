@@ -1,10 +1,22 @@
 """Run HermiT over the populated World; name the culprits when it is inconsistent.
 
-Cost control: the cardinality-defined classes (multikinase inhibitor = inhibits at least
-two kinases; combination regimen = at least two components) need individuals declared
-different.  ``AllDifferent`` is restricted to Kinase individuals, whose number grows with
-the vocabulary rather than the corpus, and to each regimen's own components (a few per
-regimen), so reasoning stays near linear in the number of documents.
+HermiT classifies (``-c -O -D -I -Y``, what owlready2's ``sync_reasoner_hermit`` asks
+for) a summary of the ABox (:mod:`hcc_kg.owl.summary`): one representative per group of
+alike individuals, plus probes for data values.  Realisation (typing every individual)
+is the step whose cost grew with the square of the individuals; on the summary it stays
+near constant as documents are added, and so does HermiT's memory.  A consistent summary
+means a consistent ABox; an inconsistent one is confirmed on the whole ABox (HermiT
+``-k``) before the build stops, and if the whole ABox turns out consistent after all, it
+is classified whole.
+
+What HermiT reports and the World does not assert is the inference: a representative's
+new types go to every individual it stands for.  This is the set owlready2 would add
+(same HermiT options, same "not yet asserted" rule) and it is written into the World.
+
+Cardinality-defined classes (multikinase inhibitor = inhibits at least two kinases;
+combination regimen = at least two components) need individuals known to be different.
+``AllDifferent`` covers only Kinase individuals (their number grows with the vocabulary,
+not the corpus) and each regimen's own components (a few per regimen).
 
 HermiT's inconsistency error carries no explanation; :func:`explain_inconsistency` checks
 each individual's asserted and domain/range-implied types against the disjointness
@@ -13,62 +25,191 @@ axioms and names the individual, the clashing classes and the evidence behind th
 
 from __future__ import annotations
 
+import itertools
+import re
+import subprocess
 import tempfile
 import time
+from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
 import owlready2
 import rdflib
 
 from ..errors import InconsistentGraphError, ReasonerError
+from . import summary as S
 from .populate import Populated
 
 Triple = tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]
 
+CLASSIFY = ("-c", "-O", "-D", "-I", "-Y")
+CONSISTENCY = ("-k",)
+_RESULT_RE = re.compile(r"^([A-Za-z]+)\( ((?:<[^>]+>\s*)+) \)$", re.MULTILINE)
+_VALUES_RE = re.compile(r"^<([^>]+)> \(known instances:\s*(.*?)(?:\s*\|\s*)possible instances:", re.MULTILINE)
+_IS_A = {"SubClassOf": f"<{S.RDFS}subClassOf>", "SubObjectPropertyOf": f"<{S.RDFS}subPropertyOf>",
+         "SubDataPropertyOf": f"<{S.RDFS}subPropertyOf>", "Type": S.TYPE}
+_EQUIVALENT = {"EquivalentClasses": f"<{S.OWL}equivalentClass>",
+               "EquivalentObjectProperties": f"<{S.OWL}equivalentProperty>",
+               "EquivalentDataProperties": f"<{S.OWL}equivalentProperty>"}
+_NOTHING = f"<{S.OWL}Nothing>"
+
 
 @dataclass(frozen=True)
 class Reasoned:
-    """The World after reasoning and the triples the reasoner added."""
+    """The World after reasoning, the triples the reasoner added, and what it was given."""
 
     populated: Populated
     inferred: frozenset[Triple]
     seconds: float
+    individuals: int = 0
+    representatives: int = 0
+    summary_blockers: tuple[str, ...] = ()
 
 
-def _abox_triples(world: owlready2.World) -> set[Triple]:
-    return {t for t in world.as_rdflib_graph() if not isinstance(t[0], rdflib.BNode)}
+def distinct_groups(populated: Populated, split: S.Split) -> list[list[str]]:
+    """Individuals declared pairwise different: all kinases; each regimen's components."""
+    onto = populated.onto
+    kinase, has, part_of = (f"<{e.iri}>" for e in (onto.Kinase, onto.hasComponent, onto.isComponentOf))
+    kinases = sorted(s for s, p, o in split.abox if p == S.TYPE and o == kinase)
+    parts: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in split.abox:
+        if p == has:
+            parts[s].add(o)
+        elif p == part_of:
+            parts[o].add(s)
+    groups = [kinases] + [sorted(parts[regimen]) for regimen in sorted(parts)]
+    return [g for g in groups if len(g) > 1]
+
+
+def hermit_command(flags: tuple[str, ...], path: Path) -> list[str]:
+    """The HermiT command line owlready2 uses, on ``path``."""
+    home = Path(owlready2.__file__).parent / "hermit"
+    classpath = f"{home}:{home / 'HermiT.jar'}"
+    memory = getattr(owlready2.reasoning, "JAVA_MEMORY", 2000)
+    return [owlready2.JAVA_EXE, f"-Xmx{memory}M", "-cp", classpath, "org.semanticweb.HermiT.cli.CommandLine",
+            *flags, path.as_uri()]
+
+
+def _hermit(flags: tuple[str, ...], triples: list[S.Triple]) -> str:
+    """HermiT's output on ``triples``; raises OwlReadyInconsistentOntologyError or ReasonerError."""
+    with tempfile.TemporaryDirectory(prefix="hcc-kg-hermit-") as scratch:
+        path = Path(scratch) / "input.nt"
+        path.write_bytes(S.to_ntriples(triples))
+        try:
+            done = subprocess.run(hermit_command(flags, path), capture_output=True)
+        except OSError as exc:
+            raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
+    out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
+    if "InconsistentOntologyException" in err:
+        raise owlready2.OwlReadyInconsistentOntologyError()
+    if done.returncode != 0:
+        raise ReasonerError(f"HermiT failed (exit {done.returncode}): {err.strip()[-2000:]}")
+    return out
+
+
+def _classify(split: S.Split, groups: list[list[str]], blockers: list[str]) -> tuple[str, S.Summary]:
+    """HermiT's classification output and the summary it ran on (the whole ABox if need be)."""
+    whole = S.whole(split, groups)
+    if blockers:
+        return _hermit(CLASSIFY, split.tbox + whole.abox), whole
+    summary = S.summarise(split, groups)
+    try:
+        return _hermit(CLASSIFY, split.tbox + summary.abox), summary
+    except owlready2.OwlReadyInconsistentOntologyError:
+        _hermit(CONSISTENCY, split.tbox + whole.abox)  # raises if the whole ABox is inconsistent too
+        return _hermit(CLASSIFY, split.tbox + whole.abox), whole
+
+
+def reported_relations(output: str) -> Iterator[S.Triple]:
+    """Triples HermiT's output states (owlready2's reading of it: no OWL built-ins as subjects)."""
+    for relation, names in _RESULT_RE.findall(output):
+        iris = [f"<{n}>" for n in names.strip()[1:-1].split("> <")]
+        if relation in _IS_A and not iris[0].startswith(f"<{S.OWL}"):
+            yield iris[0], _IS_A[relation], iris[1]
+        elif relation in _EQUIVALENT:
+            named = [i for i in iris if not i.startswith(f"<{S.OWL}")]
+            if _NOTHING in iris:
+                yield from ((i, _EQUIVALENT[relation], _NOTHING) for i in named)
+            else:
+                yield from ((a, _EQUIVALENT[relation], b) for a in named for b in named if a != b)
+    for prop, known in _VALUES_RE.findall(output):
+        for pair in known.strip()[1:-1].split(")(") if known.strip() else ():
+            a, b = pair[1:-1].split(">, <", 1)
+            yield f"<{a}>", f"<{prop}>", f"<{b}>"
+
+
+_CLASS_LEVEL = (S.TYPE, *_IS_A.values(), *_EQUIVALENT.values())
+
+
+def _neighbours(split: S.Split) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in split.abox:
+        if p in split.object_properties:
+            out[s].add(o)
+            out[o].add(s)
+    return out
+
+
+def _expand(triple: S.Triple, summary: S.Summary, split: S.Split, cache: dict) -> Iterator[S.Triple]:
+    """A representative's relation, for every individual it stands for."""
+    s, p, o = triple
+    subjects = summary.members.get(s, [s])
+    if p in _CLASS_LEVEL or o not in summary.members:
+        yield from ((m, p, o) for m in subjects)
+    else:  # a property value between two representatives: between the linked individuals they stand for
+        if "neighbours" not in cache:
+            cache["neighbours"] = _neighbours(split)
+        objects = set(summary.members[o])
+        yield from ((m, p, n) for m in subjects for n in cache["neighbours"][m] & objects)
+
+
+def inferred_triples(output: str, split: S.Split, summary: S.Summary) -> set[S.Triple]:
+    """Relations HermiT reports that are not asserted (nor asserted as the inverse).
+
+    Probes are left out: they only check data values.
+    """
+    reported = [t for t in reported_relations(output) if not any(term.startswith(f"<{S.PROBE}") for term in t)]
+    inverse = dict((s, o) for s, p, o in split.tbox if p == f"<{S.OWL}inverseOf>")
+    inverse.update({o: s for s, o in list(inverse.items())})
+    predicates = {p for _, p, _ in reported} | {inverse[p] for _, p, _ in reported if p in inverse}
+    asserted = {t for t in itertools.chain(split.tbox, split.abox) if t[1] in predicates}
+    out: set[S.Triple] = set()
+    cache: dict = {}
+    for triple in reported:
+        for s, p, o in _expand(triple, summary, split, cache):
+            if (s, p, o) not in asserted and (p not in inverse or (o, inverse[p], s) not in asserted):
+                out.add((s, p, o))
+    return out
+
+
+def _term(node: str) -> rdflib.URIRef:
+    return rdflib.URIRef(node[1:-1])
+
+
+def _apply(world: owlready2.World, onto: owlready2.Ontology, triples: set[S.Triple]) -> None:
+    """Write the inferred triples into the World, in ``onto`` (what later stages read are triples)."""
+    context = world.as_rdflib_graph().get_context(onto)
+    for s, p, o in sorted(triples):
+        context.add((_term(s), _term(p), _term(o)))
 
 
 def reason(populated: Populated) -> Reasoned:
-    """Classify and infer property values with HermiT; raise with culprits if inconsistent."""
-    world, onto = populated.world, populated.onto
-    kinase = onto["Kinase"]
-    with onto:
-        kinases = sorted((i for i in populated.individuals.values() if kinase in i.is_a), key=lambda i: i.name)
-        if len(kinases) > 1:
-            owlready2.AllDifferent(kinases)
-        for regimen in sorted(populated.individuals.values(), key=lambda i: i.name):
-            parts = sorted(getattr(regimen, "hasComponent", []), key=lambda i: i.name)
-            if len(parts) > 1:  # a regimen's components are distinct by construction
-                owlready2.AllDifferent(parts)
-    before = _abox_triples(world)
+    """Classify and infer with HermiT; raise with culprits if inconsistent."""
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="hcc-kg-hermit-") as scratch:
-        saved, tempfile.tempdir = tempfile.tempdir, scratch  # HermiT's temp files die with the run
-        try:
-            with onto:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
-        except owlready2.OwlReadyInconsistentOntologyError as exc:
-            culprits = explain_inconsistency(populated)
-            raise InconsistentGraphError("HermiT: the graph is inconsistent", culprits) from exc
-        except (owlready2.OwlReadyJavaError, OSError) as exc:
-            raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
-        finally:
-            tempfile.tempdir = saved
-    seconds = time.perf_counter() - started
-    inferred = frozenset(_abox_triples(world) - before)
-    return Reasoned(populated, inferred, seconds)
+    split = S.Split.of(S.logical_triples(S.world_triples(populated.world)))
+    groups = distinct_groups(populated, split)
+    blockers = S.summary_blockers(split)
+    try:
+        output, summary = _classify(split, groups, blockers)
+    except owlready2.OwlReadyInconsistentOntologyError as exc:
+        raise InconsistentGraphError("HermiT: the graph is inconsistent", explain_inconsistency(populated)) from exc
+    inferred = inferred_triples(output, split, summary)
+    _apply(populated.world, populated.onto, inferred)
+    return Reasoned(populated, frozenset((_term(s), _term(p), _term(o)) for s, p, o in inferred),
+                    time.perf_counter() - started, len(split.individuals), summary.representative_count(),
+                    tuple(blockers))
 
 
 def _named(classes) -> list:
@@ -98,9 +239,14 @@ def _evidence_text(onto, triple) -> str:
     if triple is None:
         return ""
     evidence = onto.hasEvidence[triple[0], triple[1], triple[2]]
-    spans = [f"{e.fromDocument[0].documentId}:{e.startOffset}-{e.endOffset}" for e in evidence
+    spans = [f"{_document_name(e.fromDocument[0])}:{e.startOffset}-{e.endOffset}" for e in evidence
              if e.fromDocument and e.startOffset is not None]
     return f" [evidence {', '.join(sorted(spans))}]" if spans else ""
+
+
+def _document_name(document) -> str:
+    """The file name (the document's label) where known, else its content id."""
+    return str(document.label[0]) if document.label else str(document.documentId)
 
 
 def explain_inconsistency(populated: Populated) -> list[str]:

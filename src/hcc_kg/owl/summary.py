@@ -1,0 +1,323 @@
+"""The reasoner's input: the World's logical triples, and a summary of its ABox to classify.
+
+HermiT's realisation (typing every individual) grows with the square of the ABox here:
+each uncertain type of each individual costs a test over the whole ABox.  Two exact
+reductions keep what it is given small and near constant in the corpus size:
+
+1. **Annotations are not logic.**  Evidence links (``owl:Axiom`` reifications), labels,
+   synonyms and identifiers are dropped (:func:`logical_triples`).
+2. **Only what a definition reads needs to be linked.**  A property that no class
+   expression mentions (``hasArm``, ``fromDocument``, ...) only ever gives its two ends
+   their domain and range; its edge is replaced by ``R some Thing`` on the subject and
+   ``inverse(R) some Thing`` on the object, and data values by ``D some Literal``.  Then
+   individuals that look alike (same classes, same marks, and links to alike individuals,
+   computed by partition refinement, a bisimulation) share one representative.  Trial
+   arms, measurements, evidence records and copies of the same drug profile collapse to a
+   few dozen representatives.
+
+Both steps are exact for ontologies without nominals, universal or at-most restrictions,
+object property characteristics or chains, and without restrictions on inverse or data
+properties (:func:`summary_blockers` lists what breaks this; the caller then classifies
+the whole ABox).  Counting (``min 2``) stays exact because members of one
+``AllDifferent`` group never share a representative.
+
+Data values matter only for consistency, and only value by value: a value outside its
+property's range, or two values of a functional property.  The summary therefore keeps
+(a) one *probe* individual per distinct value that is not plainly inside its range (a
+value of the range's own datatype, or an integer within an XSD integer type's bounds, is),
+and (b) individuals with several values of a functional property as themselves, values
+included.  A consistent summary then means a consistent ABox (each individual is an
+unfolded copy of its representative); an inconsistent one is confirmed on the whole ABox.
+
+Triples are N-Triples term strings (``<iri>``, ``_:b1``, ``"lit"^^<dt>``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import owlready2
+from rdflib.util import from_n3
+
+Triple = tuple[str, str, str]
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TYPE = f"<{RDF}type>"
+PROBE = "urn:hcc-kg:probe:"
+NAMED_INDIVIDUAL = f"<{OWL}NamedIndividual>"
+_BUILTIN_ANNOTATIONS = {f"<{RDFS}{n}>" for n in ("label", "comment", "seeAlso", "isDefinedBy")} | {
+    f"<{OWL}{n}>" for n in ("versionInfo", "deprecated", "priorVersion", "backwardCompatibleWith",
+                            "incompatibleWith", "imports")}
+_REIFICATIONS = {f"<{OWL}Axiom>", f"<{OWL}Annotation>"}
+#: Constructs under which the summary would not be exact (see the module docstring).
+_BLOCKING_PREDICATES = {f"<{OWL}{n}>" for n in (
+    "allValuesFrom", "maxCardinality", "maxQualifiedCardinality", "cardinality", "qualifiedCardinality",
+    "hasValue", "hasSelf", "complementOf", "propertyChainAxiom", "hasKey", "propertyDisjointWith",
+    "sameAs", "differentFrom")}
+#: Value bounds of XSD's integer types: an integer literal inside them needs no probe.
+_INTEGER_BOUNDS = {"integer": (None, None), "nonNegativeInteger": (0, None), "positiveInteger": (1, None),
+                   "nonPositiveInteger": (None, 0), "negativeInteger": (None, -1), "long": (-2**63, 2**63 - 1),
+                   "int": (-2**31, 2**31 - 1), "short": (-2**15, 2**15 - 1), "byte": (-2**7, 2**7 - 1),
+                   "unsignedLong": (0, 2**64 - 1), "unsignedInt": (0, 2**32 - 1), "unsignedShort": (0, 2**16 - 1),
+                   "unsignedByte": (0, 2**8 - 1)}
+_BLOCKING_TYPES = {f"<{OWL}{n}>" for n in (
+    "FunctionalProperty", "InverseFunctionalProperty", "TransitiveProperty", "SymmetricProperty",
+    "AsymmetricProperty", "ReflexiveProperty", "IrreflexiveProperty", "AllDisjointProperties")}
+
+
+def world_triples(world: owlready2.World) -> list[Triple]:
+    """Every triple of ``world`` as N-Triples term strings."""
+    buffer = io.BytesIO()
+    world.save(buffer, format="ntriples")
+    out = []
+    for line in buffer.getvalue().decode("utf-8").splitlines():
+        if line.strip():
+            s, p, o = line.rstrip()[:-1].rstrip().split(" ", 2)
+            out.append((s, p, o))
+    return out
+
+
+def logical_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """``triples`` without annotation assertions and axiom reifications (no logical content)."""
+    triples = list(triples)
+    annotation = {s for s, p, o in triples if p == TYPE and o == f"<{OWL}AnnotationProperty>"}
+    annotation |= _BUILTIN_ANNOTATIONS
+    reified = {s for s, p, o in triples if p == TYPE and o in _REIFICATIONS}
+    return [t for t in triples if t[1] not in annotation and t[0] not in reified]
+
+
+def to_ntriples(triples: Iterable[Triple]) -> bytes:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+
+
+def all_different(groups: Iterable[Iterable[str]], prefix: str = "ad") -> list[Triple]:
+    """``owl:AllDifferent`` axioms (with their RDF lists) for each group of individuals."""
+    out: list[Triple] = []
+    for g, group in enumerate(groups):
+        members = list(group)
+        node = f"_:{prefix}{g}"
+        out.append((node, TYPE, f"<{OWL}AllDifferent>"))
+        cells = [f"_:{prefix}{g}c{i}" for i in range(len(members))]
+        out.append((node, f"<{OWL}distinctMembers>", cells[0] if cells else f"<{RDF}nil>"))
+        for i, (cell, member) in enumerate(zip(cells, members)):
+            out.append((cell, f"<{RDF}first>", member))
+            out.append((cell, f"<{RDF}rest>", cells[i + 1] if i + 1 < len(cells) else f"<{RDF}nil>"))
+    return out
+
+
+@dataclass
+class Split:
+    """Logical triples split into TBox and ABox, with the property kinds the summary needs."""
+
+    tbox: list[Triple]
+    abox: list[Triple]
+    individuals: set[str]
+    object_properties: set[str]
+    data_properties: set[str]
+
+    @classmethod
+    def of(cls, triples: list[Triple]) -> "Split":
+        individuals = {s for s, p, o in triples if p == TYPE and o == NAMED_INDIVIDUAL}
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for s, p, o in triples:
+            if p == TYPE:
+                kinds[o].add(s)
+        return cls([t for t in triples if t[0] not in individuals], [t for t in triples if t[0] in individuals],
+                   individuals, kinds[f"<{OWL}ObjectProperty>"], kinds[f"<{OWL}DatatypeProperty>"])
+
+
+def summary_blockers(split: Split) -> list[str]:
+    """Constructs that make the summary inexact (empty: the summary is safe)."""
+    found = set()
+    restricted = set()
+    classes = {s for s, p, o in split.tbox if p == TYPE and o == f"<{OWL}Class>"}
+    for s, p, o in split.tbox:
+        if p in _BLOCKING_PREDICATES or (p == TYPE and o in _BLOCKING_TYPES and s not in split.data_properties):
+            found.add(p if p != TYPE else o)  # a functional data property is fine: values are not summarised
+        if p == f"<{OWL}oneOf>" and s in classes:
+            found.add("owl:oneOf on a class (nominals)")
+        if p == f"<{OWL}onProperty>":
+            restricted.add(o)
+    for prop in restricted:
+        if not prop.startswith("<") or prop in split.data_properties:
+            found.add(f"restriction on {prop} (an inverse or a data property)")
+    found |= {p for s, p, o in split.abox if p in _BLOCKING_PREDICATES}
+    return sorted(found)
+
+
+def used_properties(split: Split) -> set[str]:
+    """Object properties some class expression reads, closed under inverse, equivalence, sub-property."""
+    used = {o for s, p, o in split.tbox if p == f"<{OWL}onProperty>"}
+    links = [(s, o) for s, p, o in split.tbox if p in (f"<{OWL}inverseOf>", f"<{OWL}equivalentProperty>")]
+    links += [(o, s) for s, o in links]
+    subs = [(s, o) for s, p, o in split.tbox if p == f"<{RDFS}subPropertyOf>"]
+    changed = True
+    while changed:
+        before = len(used)
+        used |= {b for a, b in links if a in used}
+        used |= {sub for sub, sup in subs if sup in used}
+        changed = len(used) != before
+    return used & split.object_properties
+
+
+@dataclass
+class Summary:
+    """The ABox to classify (TBox excluded) and each representative's members."""
+
+    abox: list[Triple]
+    members: dict[str, list[str]] = field(default_factory=dict)  # representative -> individuals (itself included)
+
+    def representative_count(self) -> int:
+        return len(self.members)
+
+
+@dataclass
+class _Parts:
+    """Per individual: asserted classes, existential marks, other triples kept verbatim; linking edges."""
+
+    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    marks: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    verbatim: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    values: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    edges: list[Triple] = field(default_factory=list)
+
+    def key(self, individual: str) -> tuple:
+        return tuple(tuple(sorted(x[individual])) for x in (self.types, self.marks, self.verbatim))
+
+
+def _parts(split: Split, used: set[str]) -> _Parts:
+    parts = _Parts()
+    for s, p, o in split.abox:
+        if p == TYPE:
+            if o != NAMED_INDIVIDUAL:
+                parts.types[s].add(o)
+        elif o in split.individuals and (p in used or p not in split.object_properties):
+            parts.edges.append((s, p, o))  # an untyped predicate between individuals links them too
+        elif p in split.object_properties:
+            parts.marks[s].add(("out", p))
+            if o in split.individuals:
+                parts.marks[o].add(("in", p))
+        elif p in split.data_properties:
+            parts.marks[s].add(("data", p))
+            parts.values[s][p].add(o)
+        else:  # an untyped predicate with a literal: keep it rather than guess
+            parts.verbatim[s].add((p, o))
+    return parts
+
+
+def in_range(literal: str, range_: str | None) -> bool:
+    """True when ``literal`` (N-Triples) is plainly a value of ``range_`` (an IRI term or None).
+
+    >>> natural = f"<{XSD}nonNegativeInteger>"
+    >>> in_range(f'"3"^^<{XSD}integer>', natural), in_range(f'"-3"^^<{XSD}integer>', natural)
+    (True, False)
+    """
+    value = from_n3(literal)
+    if getattr(value, "ill_typed", False):
+        return False
+    if range_ in (None, f"<{RDFS}Literal>"):
+        return True
+    datatype = str(value.datatype or (f"{RDF}langString" if value.language else f"{XSD}string"))
+    if f"<{datatype}>" == range_:
+        return True
+    bounds = _INTEGER_BOUNDS.get(range_[1 + len(XSD):-1]) if range_.startswith(f"<{XSD}") else None
+    if datatype != f"{XSD}integer" or bounds is None:
+        return False
+    low, high = bounds
+    number = int(value.toPython())
+    return (low is None or number >= low) and (high is None or number <= high)
+
+
+def _data_checks(split: Split, parts: _Parts) -> tuple[set[str], list[Triple]]:
+    """Individuals to keep with their values (several values of a functional property), and probes."""
+    functional = {s for s, p, o in split.tbox if p == TYPE and o == f"<{OWL}FunctionalProperty>"}
+    ranges: dict[str, list[str]] = defaultdict(list)
+    for s, p, o in split.tbox:
+        if p == f"<{RDFS}range>" and s in split.data_properties:
+            ranges[s].append(o)
+    keep = {i for i, props in parts.values.items() if any(len(v) > 1 for p, v in props.items() if p in functional)}
+    for individual in keep:
+        parts.verbatim[individual] |= {(p, o) for p, values in parts.values[individual].items() for o in values}
+    pairs = {(p, o) for props in parts.values.values() for p, values in props.items() for o in values}
+    unclear = sorted((p, o) for p, o in pairs
+                     if not (len(ranges[p]) <= 1 and in_range(o, ranges[p][0] if ranges[p] else None)))
+    probes = []
+    for n, (p, o) in enumerate(unclear):
+        probes += [(f"<{PROBE}{n}>", TYPE, NAMED_INDIVIDUAL), (f"<{PROBE}{n}>", p, o)]
+    return keep, probes
+
+
+def _refine(individuals: list[str], initial: dict[str, tuple],
+            edges: dict[str, set[tuple[str, str, str]]]) -> dict[str, int]:
+    """Bisimulation classes: same initial key and links (both directions) to the same classes."""
+    ids: dict[tuple, int] = {}
+    cls = {i: ids.setdefault(initial[i], len(ids)) for i in individuals}
+    count = len(ids)
+    while True:
+        ids = {}
+        new = {i: ids.setdefault((cls[i], frozenset((d, p, cls[n]) for d, p, n in edges[i])), len(ids))
+               for i in individuals}
+        if len(ids) == count:
+            return new
+        cls, count = new, len(ids)
+
+
+def summarise(split: Split, groups: list[list[str]]) -> Summary:
+    """One representative per bisimulation class; ``groups`` are AllDifferent sets (kept apart)."""
+    parts = _parts(split, used_properties(split))
+    edges: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for s, p, o in parts.edges:
+        edges[s].add(("out", p, o))
+        edges[o].add(("in", p, s))
+    individuals = sorted(split.individuals)
+    unique, probes = _data_checks(split, parts)
+    while True:
+        initial = {i: (parts.key(i), i if i in unique else "") for i in individuals}
+        cls = _refine(individuals, initial, edges)
+        clashes = {m for g in groups for m in g if sum(cls[x] == cls[m] for x in g) > 1} - unique
+        if not clashes:
+            break
+        unique |= clashes  # members of one AllDifferent group must keep distinct representatives
+    members: dict[int, list[str]] = defaultdict(list)
+    for i in individuals:
+        members[cls[i]].append(i)
+    rep_of = {i: group[0] for group in members.values() for i in group}
+    return Summary(_quotient(rep_of, parts, groups) + probes, {g[0]: g for g in members.values()})
+
+
+def _quotient(rep_of: dict[str, str], parts: _Parts, groups: list[list[str]]) -> list[Triple]:
+    out: list[Triple] = []
+    reps = sorted(set(rep_of.values()))
+    for n, rep in enumerate(reps):
+        out.append((rep, TYPE, NAMED_INDIVIDUAL))
+        out.extend((rep, TYPE, t) for t in sorted(parts.types[rep]))
+        out.extend((rep, p, o) for p, o in sorted(parts.verbatim[rep]))
+        for k, (kind, prop) in enumerate(sorted(parts.marks[rep])):
+            out.extend(_existential(rep, kind, prop, f"_:m{n}x{k}"))
+    edges = {(s, p, rep_of[o]) for s, p, o in parts.edges if rep_of[s] == s}
+    out.extend(sorted(edges))
+    mapped = sorted({tuple(sorted({rep_of[m] for m in g})) for g in groups})
+    out.extend(all_different([g for g in mapped if len(g) > 1], prefix="sd"))
+    return out
+
+
+def _existential(individual: str, kind: str, prop: str, node: str) -> list[Triple]:
+    """``individual`` is in ``prop some Thing`` (or ``inverse(prop) some Thing``, ``prop some Literal``)."""
+    out = [(individual, TYPE, node), (node, TYPE, f"<{OWL}Restriction>")]
+    if kind == "in":
+        out += [(node, f"<{OWL}onProperty>", node + "i"), (node + "i", f"<{OWL}inverseOf>", prop)]
+    else:
+        out.append((node, f"<{OWL}onProperty>", prop))
+    filler = f"<{RDFS}Literal>" if kind == "data" else f"<{OWL}Thing>"
+    return out + [(node, f"<{OWL}someValuesFrom>", filler)]
+
+
+def whole(split: Split, groups: list[list[str]]) -> Summary:
+    """No summary: every individual stands for itself (when :func:`summary_blockers` found something)."""
+    return Summary(split.abox + all_different(groups), {i: [i] for i in sorted(split.individuals)})

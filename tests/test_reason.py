@@ -1,0 +1,197 @@
+"""Reasoning over a summary (hcc_kg.owl.summary, hcc_kg.owl.reason) gives what HermiT gives on the
+whole ABox, and the whole-ABox consistency check still catches what the summary cannot see."""
+
+from __future__ import annotations
+
+import shutil
+
+import owlready2
+import pytest
+import rdflib
+import yaml
+
+from hcc_kg.assemble import assemble
+from hcc_kg.corpus import read_corpus
+from hcc_kg.errors import InconsistentGraphError
+from hcc_kg.extract import extract
+from hcc_kg.owl import reason as reasoning
+from hcc_kg.owl import summary as S
+from hcc_kg.owl.load import load_ontology, resource_namespace
+from hcc_kg.owl.populate import Populated, populate
+from hcc_kg.report import Report
+from hcc_kg.vocab import load_vocabulary
+
+needs_java = pytest.mark.skipif(shutil.which(owlready2.JAVA_EXE) is None, reason="HermiT needs Java (CI installs it)")
+OWL, RDFS = S.OWL, S.RDFS
+
+
+def _whole(monkeypatch):
+    """Make reason() classify the whole ABox, as the summary's reference."""
+    monkeypatch.setattr(reasoning.S, "summary_blockers", lambda split: ["whole ABox, for comparison"])
+
+
+def _populated(corpus_dir, vocabulary):
+    documents = read_corpus(corpus_dir, Report())
+    assertions, _ = assemble(extract(documents, vocabulary, Report()))
+    world, onto = load_ontology()
+    return populate(world, onto, assertions, vocabulary, documents, Report())
+
+
+def _abox(populated):
+    return {t for t in S.world_triples(populated.world) if not t[0].startswith("_:") and not t[2].startswith("_:")}
+
+
+def _compare(make, monkeypatch):
+    summarised = make()
+    first = reasoning.reason(summarised)
+    with monkeypatch.context() as m:
+        _whole(m)
+        whole = make()
+        second = reasoning.reason(whole)
+    assert first.inferred == second.inferred
+    assert _abox(summarised) == _abox(whole)  # the World is left in the same state
+    return first, second
+
+
+@needs_java
+@pytest.mark.slow
+def test_summary_infers_what_the_whole_abox_does_on_the_shipped_corpus_and_a_renamed_copy(
+        corpus_dir, tmp_path, monkeypatch):
+    vocabulary = load_vocabulary()
+    first, second = _compare(lambda: _populated(corpus_dir, vocabulary), monkeypatch)
+    assert first.inferred and first.representatives < first.individuals == second.representatives
+    # a second copy of every document, its drugs renamed: twice the drugs, alike ones share representatives
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    extra = []
+    for path in sorted(copy.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for entity in vocabulary:
+            if entity.has_type("SmallMolecule", "MonoclonalAntibody") and entity.label in text:
+                text = text.replace(entity.label, entity.label + "copy")
+                extra.append({"key": entity.key + "_copy", "label": entity.label + "copy", "types": list(entity.types)})
+        (copy / f"copy_{path.name}").write_text(text, encoding="utf-8")
+    unique = {e["key"]: e for e in extra}
+    (tmp_path / "extra.yaml").write_text(yaml.safe_dump({"version": 1, "entities": list(unique.values())}))
+    bigger = vocabulary.extended(load_vocabulary(tmp_path / "extra.yaml"))
+    third, _ = _compare(lambda: _populated(copy, bigger), monkeypatch)
+    assert len(third.inferred) > len(first.inferred) and third.representatives < 2 * first.representatives
+
+
+def _world():
+    world, onto = load_ontology()
+    return world, onto, resource_namespace(onto)
+
+
+def _alike_parts() -> Populated:
+    """A regimen of two alike antibodies and a small molecule inhibiting two alike kinases."""
+    world, onto, ns = _world()
+    with onto:
+        mabs = [onto["MonoclonalAntibody"](f"mab_{x}", namespace=ns) for x in "ab"]
+        regimen = onto["Regimen"]("regimen__mab_a__mab_b", namespace=ns)
+        regimen.hasComponent = mabs
+        kinases = [onto["Protein"](f"kinase_{x}", namespace=ns) for x in "ab"]
+        for k in kinases:
+            k.is_a.append(onto["Kinase"])
+        drug = onto["SmallMolecule"]("drug_x", namespace=ns)
+        drug.inhibits = kinases
+        lone = onto["SmallMolecule"]("drug_y", namespace=ns)
+        lone.inhibits = kinases[:1]
+    individuals = {i.name: i for i in [*mabs, regimen, *kinases, drug, lone]}
+    return Populated(world, onto, individuals)
+
+
+@needs_java
+def test_counting_holds_for_alike_individuals(monkeypatch):
+    first, _ = _compare(_alike_parts, monkeypatch)
+    types = {(str(s).rsplit("/", 1)[-1], str(o).rsplit("#", 1)[-1]) for s, p, o in first.inferred
+             if str(p).endswith("#type")}
+    assert ("regimen__mab_a__mab_b", "CombinationRegimen") in types  # two components, known different
+    assert ("drug_x", "MultikinaseInhibitor") in types  # two kinases, known different
+    assert ("drug_y", "MultikinaseInhibitor") not in types  # one kinase
+
+
+def _approval(mode: str) -> Populated:
+    world, onto, ns = _world()
+    with onto:
+        approval = onto["RegulatoryApproval"]("approval_x", namespace=ns)
+        approval.therapyMode = [mode]  # the range is a closed list of modes
+    return Populated(world, onto, {"approval_x": approval})
+
+
+@needs_java
+def test_a_data_value_outside_its_range_is_caught_although_the_summary_drops_values():
+    reasoning.reason(_approval("monotherapy"))
+    with pytest.raises(InconsistentGraphError):
+        reasoning.reason(_approval("weekly"))
+
+
+def _evidence(*offsets: int) -> Populated:
+    world, onto, ns = _world()
+    with onto:
+        evidence = onto["Evidence"]("evidence_x", namespace=ns)
+    for offset in offsets:  # through the store: the API keeps one value of a functional property
+        world.as_rdflib_graph().get_context(onto).add(
+            (rdflib.URIRef(evidence.iri), rdflib.URIRef(onto.startOffset.iri), rdflib.Literal(offset)))
+    return Populated(world, onto, {"evidence_x": evidence})
+
+
+@needs_java
+def test_two_values_of_a_functional_property_are_caught():
+    reasoning.reason(_evidence(3))
+    with pytest.raises(InconsistentGraphError):
+        reasoning.reason(_evidence(3, 4))
+
+
+def _split(extra_tbox=()) -> S.Split:
+    ind = "<https://example.org/i{}>"
+    triples = [("<https://example.org/p>", S.TYPE, f"<{OWL}ObjectProperty>"),
+               ("<https://example.org/q>", S.TYPE, f"<{OWL}ObjectProperty>"),
+               ("<https://example.org/d>", S.TYPE, f"<{OWL}DatatypeProperty>"),
+               ("<https://example.org/d>", S.TYPE, f"<{OWL}FunctionalProperty>"),
+               ("_:r", f"<{OWL}onProperty>", "<https://example.org/p>"), *extra_tbox]
+    for i in range(6):
+        triples += [(ind.format(i), S.TYPE, S.NAMED_INDIVIDUAL), (ind.format(i), S.TYPE, "<https://example.org/C>")]
+    triples += [(ind.format(0), "<https://example.org/p>", ind.format(4)),  # p is read by a restriction: a link
+                (ind.format(1), "<https://example.org/p>", ind.format(5)),
+                (ind.format(2), "<https://example.org/q>", ind.format(3)),  # q is not: only marks on both ends
+                (ind.format(3), "<https://example.org/d>", '"7"^^<http://www.w3.org/2001/XMLSchema#integer>')]
+    return S.Split.of(triples)
+
+
+def test_summary_merges_alike_individuals_and_keeps_all_different_apart():
+    split = _split()
+    assert S.summary_blockers(split) == []  # a functional *data* property does not block
+    assert S.used_properties(split) == {"<https://example.org/p>"}
+    members = S.summarise(split, []).members
+    groups = sorted(sorted(m[-2] for m in g) for g in members.values())
+    assert groups == [["0", "1"], ["2"], ["3"], ["4", "5"]]  # i0~i1 (each p-links an alike target), i4~i5
+    apart = S.summarise(split, [["<https://example.org/i4>", "<https://example.org/i5>"]]).members
+    assert sorted(sorted(m[-2] for m in g) for g in apart.values()) == [["0"], ["1"], ["2"], ["3"], ["4"], ["5"]]
+
+
+@pytest.mark.parametrize("construct", [("_:r", f"<{OWL}allValuesFrom>", "<https://example.org/C>"),
+                                       ("<https://example.org/p>", S.TYPE, f"<{OWL}TransitiveProperty>"),
+                                       ("_:n", S.TYPE, f"<{OWL}Class>"), ])
+def test_constructs_the_summary_cannot_handle_fall_back_to_the_whole_abox(construct):
+    extra = [construct] + ([("_:n", f"<{OWL}oneOf>", "_:list")] if construct[0] == "_:n" else [])
+    assert S.summary_blockers(_split(extra))
+
+
+def test_annotations_and_reified_axioms_are_not_logic():
+    triples = [("<https://example.org/a>", S.TYPE, f"<{OWL}AnnotationProperty>"),
+               ("<https://example.org/x>", "<https://example.org/a>", '"note"'),
+               ("<https://example.org/x>", f"<{RDFS}label>", '"x"'),
+               ("_:ax", S.TYPE, f"<{OWL}Axiom>"), ("_:ax", f"<{OWL}annotatedSource>", "<https://example.org/x>"),
+               ("<https://example.org/x>", S.TYPE, "<https://example.org/C>")]
+    assert S.logical_triples(triples) == [triples[0], triples[-1]]
+
+
+def test_all_different_is_written_as_an_rdf_list():
+    triples = S.all_different([["<a>", "<b>"]])
+    first = next(o for s, p, o in triples if p == f"<{OWL}distinctMembers>")
+    members, node = [], first
+    while node != f"<{S.RDF}nil>":
+        members.append(next(o for s, p, o in triples if s == node and p == f"<{S.RDF}first>"))
+        node = next(o for s, p, o in triples if s == node and p == f"<{S.RDF}rest>")
+    assert members == ["<a>", "<b>"]
