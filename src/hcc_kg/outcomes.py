@@ -104,16 +104,22 @@ def hazard_ratios_below(G: nx.MultiDiGraph, threshold: Decimal | float | str, en
     return sorted(rows, key=lambda r: (Decimal(r["hazard_ratio"]), r["trial"]))
 
 
-def chain(G: nx.MultiDiGraph, pathway: str) -> dict:
-    """Pathway → participating targets (with family members) → drugs acting on them → their trials."""
-    node = resolve(G, pathway)
-    participants = sorted(u for u, _, k in G.in_edges(node, keys=True) if k == "participatesIn")
+def chain_agents(G: nx.MultiDiGraph, pathway: str) -> tuple[list[str], dict[str, set[str]]]:
+    """A pathway node's targets (with family members) and the agents acting on each, without trials."""
+    participants = sorted(u for u, _, k in G.in_edges(pathway, keys=True) if k == "participatesIn")
     targets = sorted({m for p in participants for m in members(G, p)})
     drugs: dict[str, set[str]] = {}
     for target in targets:
         for drug, _, k in G.in_edges(target, keys=True):
             if k in ACTS_ON:
                 drugs.setdefault(drug, set()).add(target)
+    return targets, drugs
+
+
+def chain(G: nx.MultiDiGraph, pathway: str) -> dict:
+    """Pathway → participating targets (with family members) → drugs acting on them → their trials."""
+    node = resolve(G, pathway)
+    targets, drugs = chain_agents(G, node)
     return {"pathway": node, "label": _label(G, node), "targets": targets,
             "drugs": [{"drug": d, "label": _label(G, d), "targets": sorted(ts), "trials": trials_of(G, d)}
                       for d, ts in sorted(drugs.items())]}

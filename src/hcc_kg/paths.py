@@ -31,6 +31,8 @@ AGENT_TYPES = ("Drug", "SmallMolecule", "MonoclonalAntibody", "BispecificAntibod
 
 def resolve(G: nx.MultiDiGraph, name: str) -> str:
     """The node a user's name refers to: key, label or synonym, ignoring case and hyphens."""
+    if name in G and G.nodes[name].get("key", name) == name:  # already a node key: no scan of every name
+        return name
     wanted = name_key(name)
     exact = [n for n, d in G.nodes(data=True)
              if wanted in {name_key(d.get("key", n)), name_key(d.get("label", "")),

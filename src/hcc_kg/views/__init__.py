@@ -22,7 +22,7 @@ from typing import Iterable
 import networkx as nx
 import rdflib
 
-from ..outcomes import chain
+from ..outcomes import chain_agents
 from ..paths import resolve
 from . import select
 from .data import ViewSource, read_sentences, source_of, view_data
@@ -90,7 +90,7 @@ def query_view(graph: rdflib.Graph, name: str, params: dict[str, str] | None = N
 def example_pathway(G: nx.MultiDiGraph) -> str | None:
     """The pathway with the longest drug chain (ties by key), for the build's example view."""
     pathways = sorted(n for n, d in G.nodes(data=True) if d.get("type") == "Pathway")
-    scored = sorted((-len(chain(G, p)["drugs"]), p) for p in pathways)
+    scored = sorted((-len(chain_agents(G, p)[1]), p) for p in pathways)  # trials not needed to count drugs
     return scored[0][1] if scored and scored[0][0] < 0 else None
 
 
