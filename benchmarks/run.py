@@ -214,6 +214,17 @@ def _mb(value) -> str:
     return f"{value / 2**20:,.0f}" if value else "–"
 
 
+PIPELINE = STAGES[:STAGES.index("export") + 1]
+
+
+def _build_cell(run: dict) -> str:
+    if run.get("build_seconds"):
+        return f"**{run['build_seconds']:.1f} s**"
+    if all(stage in run["stages"] for stage in PIPELINE):  # built, stopped later (in project or views)
+        return f"≥ {sum(run['stages'][s]['seconds'] for s in PIPELINE):.0f} s (sum of its stages)"
+    return "stopped (see below)"
+
+
 def markdown(report: dict) -> str:
     runs = report["runs"]
     head = "| stage | " + " | ".join(r["label"] for r in runs) + " | growth exponent (time) |"
@@ -225,8 +236,7 @@ def markdown(report: dict) -> str:
             cells.append(f"{s['seconds']:.2f} s · {_mb(s['peak_rss'])} MB · {_count(s['size'])}" if s else "–")
         g = report["growth"][stage]["time"]
         lines.append(f"| {stage} | " + " | ".join(cells) + f" | {g if g is not None else '–'} |")
-    lines.append("| **build, end to end** | " + " | ".join(
-        f"**{r['build_seconds']:.1f} s**" if r.get("build_seconds") else r.get("note", "–") for r in runs) + " | |")
+    lines.append("| **build, end to end** | " + " | ".join(_build_cell(r) for r in runs) + " | |")
     lines.append("| Python peak / JVM peak (MB) | " + " | ".join(
         f"{_mb(r.get('process_peak_rss'))} / {_mb(r.get('jvm_peak_rss'))}" for r in runs) + " | |")
     lines.append("| documents · triples | " + " | ".join(
@@ -234,6 +244,7 @@ def markdown(report: dict) -> str:
     lines.append("| reasoner: individuals → representatives | " + " | ".join(
         f"{_count(r['stages']['reason'].get('individuals'))} → {_count(r['stages']['reason'].get('representatives'))}"
         if "reason" in r["stages"] else "–" for r in runs) + " | |")
+    lines += [""] + [f"*{r['label']}*: {r['note']}." for r in runs if r.get("note")]
     cells = "Cells: wall time · peak resident memory of the Python process during the stage · output size ("
     cells += "; ".join(f"{k}: {v}" for k, v in SIZE_UNITS.items()) + ")."
     lines += ["", cells]
@@ -255,12 +266,14 @@ def plot(report: dict, path: Path) -> bool:
         return False
     runs = [r for r in report["runs"] if r.get("synthetic")]
     fig, ax = plt.subplots(figsize=(8, 5))
-    for stage in STAGES:
+    colours = plt.cm.tab20.colors
+    for k, stage in enumerate(STAGES):
         pts = [(r["documents"], r["stages"][stage]["seconds"]) for r in runs
                if r.get("documents") and stage in r["stages"] and r["stages"][stage]["seconds"] > 0]
         if len(pts) >= 2:
             g = report["growth"][stage]["time"]
-            ax.plot(*zip(*pts), marker="o", label=f"{stage} (×n^{g})")
+            ax.plot(*zip(*pts), marker="o", color=colours[k % len(colours)], linestyle=("-", "--")[k % 2],
+                    label=f"{stage} (×n^{g})")
     xs = [r["documents"] for r in runs if r.get("documents")]
     if xs:
         ax.plot([min(xs), max(xs)], [0.01, 0.01 * max(xs) / min(xs)], "k:", label="linear (slope 1)")
@@ -270,6 +283,14 @@ def plot(report: dict, path: Path) -> bool:
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     return True
+
+
+def write(report: dict, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "benchmark.json").write_text(json.dumps(report, indent=1) + "\n")
+    (out / "benchmark.md").write_text(markdown(report))
+    plot(report, out / "benchmark.png")
+    print(markdown(report))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--memory-limit", type=float, default=8, help="GB of address space per corpus (default %(default)s)")
     p.add_argument("--no-queries", action="store_true", help="skip benchmarks/query_backends.py")
     p.add_argument("--out", type=Path, default=RESULTS, help="results folder (default benchmarks/results)")
+    p.add_argument("--from-json", type=Path, help="only redraw the table and plot from a benchmark.json")
     p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--record", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--started", type=float, help=argparse.SUPPRESS)
@@ -289,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.measure:
         measure(args.measure, args.extra, args.record, args.started, args.memory_limit)
+        return 0
+    if args.from_json:
+        report = json.loads(args.from_json.read_text())
+        report["growth"] = growth(report["runs"])
+        write(report, args.out)
         return 0
     sys.path.insert(0, str(REPO / "benchmarks"))
     import synth
@@ -306,11 +333,7 @@ def main(argv: list[str] | None = None) -> int:
             report["runs"].append(run)
             print(f"{n} documents: {run.get('build_seconds', run.get('note'))}", file=sys.stderr)
     report["growth"] = growth(report["runs"])
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "benchmark.json").write_text(json.dumps(report, indent=1) + "\n")
-    (args.out / "benchmark.md").write_text(markdown(report))
-    plot(report, args.out / "benchmark.png")
-    print(markdown(report))
+    write(report, args.out)
     queries = REPO / "benchmarks" / "query_backends.py"
     if not args.no_queries and queries.is_file():  # SPARQL time per backend, on the shipped corpus's export
         subprocess.run([sys.executable, str(queries), "--json", str(args.out / "query_backends.json")], check=False)

@@ -330,3 +330,21 @@ def test_huge_document_builds_and_its_offsets_read_back(tmp_path):
         spans = [huge.text[e.start:e.end] for e in evidence.get(fact, []) if e.doc_id == huge.doc_id]
         assert spans and all(name_key(fact[0]) in name_key(s) for s in spans), fact
     assert max(e.start for a in found for e in a.evidence if e.doc_id == huge.doc_id) > 10**7
+
+
+def test_subfolders_and_broken_links_are_named_not_silently_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "inner.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    report = Report()
+    assert [d.name for d in corpus.read_corpus(tmp_path, report)] == ["good.txt"]
+    found = {(p.severity, p.code, p.doc) for p in report.problems}
+    assert found == {("warning", "subfolder-not-read", "more"), ("warning", "not-a-file", "gone.txt")}
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "wide.txt").write_bytes(GOOD.encode("utf-16"))  # a NUL in every other byte, and a BOM
+    report = Report()
+    [doc] = corpus.read_corpus(tmp_path, report)
+    assert doc.text == GOOD and not report.problems
