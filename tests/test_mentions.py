@@ -215,3 +215,46 @@ def test_every_mention_reads_back_as_a_name_of_its_entity(text):
 def test_space_separated_names_are_all_found_in_order(picked, glue):
     text = glue.join(f"({name})" for _, name in picked)
     assert [m.key for m in FINDER.find(normalize(text))] == [key for key, _ in picked]
+
+
+# --- the indexed matcher against a plain alternation ------------------------------------
+# The finder looks names up by their joined parts instead of running one alternation of
+# every name over the text.  This reference is the alternation; on generated text the two
+# must choose the same candidates.
+
+def _alternation_candidates(vocabulary: Vocabulary, text: str) -> list[tuple[int, int]]:
+    from hcc_kg.extract.mentions import _is_case_sensitive, _pattern
+    groups: dict[bool, set[str]] = {True: set(), False: set()}
+    for entity in vocabulary:
+        for name in entity.names():
+            if _pattern(name):
+                groups[_is_case_sensitive(name)].add(_pattern(name))
+    spans = []
+    for sensitive, flags in ((True, 0), (False, re.IGNORECASE)):
+        if groups[sensitive]:
+            alternation = "|".join(sorted(groups[sensitive], key=lambda p: (-len(p), p)))
+            regex = re.compile(rf"(?<![^\W_])(?:{alternation})(?:s|es)?(?![^\W_])", flags | re.UNICODE)
+            spans += [(m.start(), m.end()) for m in regex.finditer(text)]
+    return spans
+
+
+OVERLAPPING = Vocabulary([
+    Entity("a", "alpha beta", ("Protein",)), Entity("b", "beta gamma delta", ("Protein",)),
+    Entity("c", "beta", ("Protein",)), Entity("d", "PD-L1", ("Protein",)), Entity("e", "PD", ("Protein",)),
+    Entity("f", "L1 cam", ("Protein",)), Entity("g", "gammas", ("Protein",)),
+])
+_WORDS = ["alpha", "beta", "gamma", "delta", "PD", "L1", "pdl1", "PDL1", "cam", "gammas", "betas", "Beta", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", "-", "/", " - ", "  ", ", ", "_", ""])),
+                max_size=12))
+@example([("alpha", " "), ("beta", " "), ("gamma", " "), ("delta", "")])
+@example([("PD", "-"), ("L1", " "), ("cam", "")])
+def test_indexed_matching_agrees_with_one_alternation(words):
+    text = "".join(w + glue for w, glue in words)
+    finder = MentionFinder(OVERLAPPING)
+    mapped = normalize(text)
+    indexed = sorted((s, e) for group in (True, False)
+                     for s, e in finder._matches(mapped.text, finder._runs(mapped.text), group))
+    assert indexed == sorted(_alternation_candidates(OVERLAPPING, mapped.text))

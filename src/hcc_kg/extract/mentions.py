@@ -27,6 +27,8 @@ from .normalize import MappedText, normalize
 
 _PART_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SEP = r"[\s\-/]{0,2}"
+_RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
+_GAP_RE = re.compile(r"[\s\-/]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
 CASE_SENSITIVE_MAX_LETTERS = 5
 
@@ -60,13 +62,25 @@ def _is_case_sensitive(name: str) -> bool:
 
 
 class MentionFinder:
-    """Compiled matcher for one vocabulary."""
+    """Compiled matcher for one vocabulary.
+
+    A match can only start where a run of letters and digits starts and end where one
+    ends, and it spans at most as many such runs as its name has parts.  So instead of
+    one alternation of every name (whose cost grows with the vocabulary at every text
+    position), the finder walks the runs, looks their joined form up in a dictionary
+    and confirms the few hits with the name's own pattern: cost linear in the text,
+    near constant in the vocabulary.  Per case group it keeps the leftmost-first,
+    non-overlapping choice an alternation sorted longest-pattern-first would make.
+    """
 
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self._by_name: dict[tuple[bool, str], str] = {}
         self._text_cache: dict[str, list[Mention]] = {}
-        groups: dict[bool, list[str]] = {True: [], False: []}
+        self._index: dict[tuple[bool, str], list[tuple[tuple[int, str], re.Pattern]]] = {}
+        self._max_parts = 1
+        self._prefixes: dict[bool, set[str]] = {True: set(), False: set()}  # proper prefixes of joined names
+        seen: set[tuple[bool, str]] = set()
         for entity in vocabulary:
             for name in entity.names():
                 pattern = _pattern(name)
@@ -75,18 +89,14 @@ class MentionFinder:
                 sensitive = _is_case_sensitive(name)
                 lookup = "".join(_parts(name)) if sensitive else name_key(name)
                 self._by_name.setdefault((sensitive, lookup), entity.key)
-                groups[sensitive].append(pattern)
-        self._regexes = [
-            self._compile(groups[True], 0),
-            self._compile(groups[False], re.IGNORECASE),
-        ]
-
-    @staticmethod
-    def _compile(patterns: list[str], flags: int) -> re.Pattern | None:
-        if not patterns:
-            return None
-        alternation = "|".join(sorted(set(patterns), key=lambda p: (-len(p), p)))
-        return re.compile(rf"(?<![^\W_])(?:{alternation})(?:s|es)?(?![^\W_])", flags | re.UNICODE)
+                if (sensitive, pattern) in seen:
+                    continue
+                seen.add((sensitive, pattern))
+                self._max_parts = max(self._max_parts, len(_parts(name)))
+                flags = re.UNICODE | (0 if sensitive else re.IGNORECASE)
+                entry = ((-len(pattern), pattern), re.compile(rf"(?:{pattern})(?:s|es)?", flags))
+                self._index.setdefault((sensitive, lookup), []).append(entry)
+                self._prefixes[sensitive].update(lookup[:n] for n in range(1, len(lookup)))
 
     def lookup(self, surface: str) -> str | None:
         """The entity key a surface string names, or None."""
@@ -99,17 +109,52 @@ class MentionFinder:
 
     def find(self, mapped: MappedText) -> list[Mention]:
         """All non-overlapping mentions in ``mapped``, in text order."""
+        text = mapped.text
+        runs = self._runs(text)
         candidates: list[tuple[int, int, str]] = []
-        for regex in self._regexes:
-            if regex is None:
-                continue
-            for match in regex.finditer(mapped.text):
-                key = self.lookup(match.group(0))
+        for sensitive in (True, False):
+            for start, end in self._matches(text, runs, sensitive):
+                key = self.lookup(text[start:end])
                 if key is not None:
-                    candidates.append((match.start(), match.end(), key))
-        ranges = list(self._ranges(mapped.text))
+                    candidates.append((start, end, key))
+        ranges = list(self._ranges(text))
         chosen = _longest_first(candidates, ranges)
         return [self._mention(mapped, s, e, k) for s, e, k in chosen]
+
+    @staticmethod
+    def _runs(text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _RUN_RE.finditer(text)]
+
+    def _matches(self, text: str, runs: list[tuple[int, int]], sensitive: bool) -> Iterable[tuple[int, int]]:
+        """Leftmost-first, non-overlapping matches of one case group's names."""
+        prefixes = self._prefixes[sensitive]
+        last_end = 0
+        for i, (start, _) in enumerate(runs):
+            if start < last_end:
+                continue
+            best: tuple[tuple[int, str], int] | None = None
+            joined = ""
+            for j in range(i, min(i + self._max_parts, len(runs))):
+                if j > i and not _GAP_RE.fullmatch(text, runs[j - 1][1], runs[j][0]):
+                    break
+                piece = text[runs[j][0]:runs[j][1]]
+                joined += piece if sensitive else piece.casefold()
+                for entry_key, regex in self._entries(joined, sensitive):
+                    if (best is None or entry_key < best[0]) and regex.fullmatch(text, start, runs[j][1]):
+                        best = (entry_key, runs[j][1])
+                if joined not in prefixes:  # no name goes on from here
+                    break
+            if best is not None:
+                last_end = best[1]
+                yield start, best[1]
+
+    def _entries(self, joined: str, sensitive: bool) -> list[tuple[tuple[int, str], re.Pattern]]:
+        """Names whose joined parts equal ``joined``, with or without a plural ending."""
+        found = list(self._index.get((sensitive, joined), ()))
+        for ending in ("s", "es"):
+            if joined.endswith(ending) and len(joined) > len(ending):
+                found += self._index.get((sensitive, joined[: -len(ending)]), ())
+        return found
 
     def find_text(self, text: str) -> list[Mention]:
         """Mentions in a short free-standing string (offsets relative to it); memoised."""
