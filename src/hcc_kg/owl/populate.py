@@ -49,6 +49,8 @@ class Populator:
         self.documents = {d.doc_id: d for d in documents}
         self.report = report
         self._owner: dict[str, owlready2.Thing] = {}  # measurement -> its arm, hazard ratio -> its trial
+        self._written: set[tuple] = set()  # (s, p, o, d) of every fact written by _fact
+        self._annotations: dict[tuple, dict[str, list]] = {}  # fact -> annotation property -> values
         with onto:
             skos = onto.get_namespace(SKOS)
             self.exact_match = type("exactMatch", (owlready2.AnnotationProperty,), {"namespace": skos})
@@ -112,17 +114,57 @@ class Populator:
 
     # -- facts ---------------------------------------------------------------------------------
     def _fact(self, subject, prop_name: str, value, evidence: Iterable[Evidence]) -> None:
+        """Write one fact straight into the quadstore; its annotations wait for :meth:`flush`.
+
+        owlready2's list API reloads a value list and looks up the fact's axiom node with two
+        SPARQL queries on every write; writing the triple directly and remembering what was
+        written keeps each fact to one insert.  A cached value list is dropped, so a later
+        read sees the store.
+        """
         prop = self.cls(prop_name)
-        values = getattr(subject, prop_name)
-        if value not in values:
-            values.append(value)
+        o, d = self.onto._to_rdf(value)
+        fact = (subject.storid, prop.storid, o, d)
+        inverse = prop.inverse_property if d is None else None
+        seen_as_inverse = inverse is not None and (o, inverse.storid, subject.storid, None) in self._written
+        if fact not in self._written and not seen_as_inverse:
+            self._written.add(fact)
+            if d is None:
+                self.onto._add_obj_triple_spo(subject.storid, prop.storid, o)
+            else:
+                self.onto._add_data_triple_spod(subject.storid, prop.storid, o, d)
+            subject.__dict__.pop(prop.python_name, None)
+            if inverse is not None and hasattr(value, "__dict__"):
+                value.__dict__.pop(inverse.python_name, None)
         evidence_individuals = [self.evidence(e) for e in evidence]
-        if evidence_individuals:
-            self.onto.hasEvidence[subject, prop, value] = evidence_individuals
+        if evidence_individuals:  # the latest evidence list for a fact replaces an earlier one
+            self._annotations.setdefault(fact, {})["hasEvidence"] = [e.storid for e in evidence_individuals]
 
     def _vocabulary_fact(self, subject, prop_name: str, value) -> None:
         self._fact(subject, prop_name, value, ())
-        self.onto.assertionStatus[subject, self.cls(prop_name), value] = [VOCABULARY_SOURCE]
+        o, d = self.onto._to_rdf(value)
+        status = self.onto._to_rdf(VOCABULARY_SOURCE)
+        self._annotations.setdefault((subject.storid, self.cls(prop_name).storid, o, d), {})["assertionStatus"] = [status]
+
+    def flush(self) -> None:
+        """Write every fact's annotations as one ``owl:Axiom`` node, as owlready2 would."""
+        world, onto = self.result.world, self.onto
+        for (s, p, o, d), annotations in self._annotations.items():
+            axiom = world.new_blank_node()
+            onto._add_obj_triple_spo(axiom, owlready2.rdf_type, owlready2.owl_axiom)
+            onto._add_obj_triple_spo(axiom, owlready2.owl_annotatedsource, s)
+            onto._add_obj_triple_spo(axiom, owlready2.owl_annotatedproperty, p)
+            if d is None:
+                onto._add_obj_triple_spo(axiom, owlready2.owl_annotatedtarget, o)
+            else:
+                onto._add_data_triple_spod(axiom, owlready2.owl_annotatedtarget, o, d)
+            for name, values in annotations.items():
+                prop = self.cls(name).storid
+                for value in values:
+                    if isinstance(value, tuple):
+                        onto._add_data_triple_spod(axiom, prop, *value)
+                    else:
+                        onto._add_obj_triple_spo(axiom, prop, value)
+        self._annotations.clear()
 
     def add(self, assertion: Assertion) -> None:
         subject = self.node(assertion.subject)
@@ -238,5 +280,6 @@ def populate(world: owlready2.World, onto: owlready2.Ontology, assertions: Itera
     with onto:
         for assertion in assertions:
             populator.add(assertion)
+        populator.flush()
         populator.label_trial_parts()
     return populator.result
