@@ -9,7 +9,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal
 from rdflib.namespace import SKOS
 
-from hcc_kg.graph import project
+from hcc_kg.graph import local, project
 from hcc_kg.rdf import HCC, HCCR
 
 
@@ -169,3 +169,42 @@ def test_projection_order_ignores_insertion_order(rdf_graph):
     one, two = project(rdf_graph), project(shuffled)
     assert list(one.nodes) == list(two.nodes)
     assert list(one.edges(keys=True)) == list(two.edges(keys=True))
+
+
+def test_edges_and_values_in_sorted_triple_order(rdf_graph):
+    """Per-node sorting gives the order a sort of the whole graph would give."""
+    g = rdflib.Graph()
+    for triple in rdf_graph:
+        g.add(triple)
+    for i, key in enumerate(("b_node", "a_node", "c_node")):
+        node = individual(g, key, "Protein")
+        g.add((node, HCC.isMemberOf, HCCR.family_q))
+        g.add((HCCR.zetinib, HCC.inhibits, node))
+        g.add((node, HCC.trialPhase, Literal(3 - i)))
+        g.add((node, HCC.note, Literal(f"n{i}")))
+    G = project(g)
+    keys = {data["iri"]: key for key, data in G.nodes(data=True)}
+    edges, values = [], []
+    for s, p, o in sorted(g):
+        if str(s) not in keys or not str(p).startswith(str(HCC)) or local(p) in ("hasEvidence", "mentionedIn"):
+            continue
+        if isinstance(o, Literal):
+            values.append((keys[str(s)], local(p), o.toPython()))
+        elif str(o) in keys:
+            edges.append((keys[str(s)], keys[str(o)], local(p)))
+    assert list(G.edges(keys=True)) == edges
+    skip = {"key", "iri", "types", "type", "label", "synonyms", "identifiers"}
+    assert [(n, a, v) for n, data in G.nodes(data=True) for a, vs in data.items() if a not in skip
+            for v in vs] == [(n, a, v) for n in G.nodes for (m, a, v) in values if m == n]
+
+
+def test_evidence_shared_by_two_facts_is_copied(rdf_graph):
+    g = rdflib.Graph()
+    for triple in rdf_graph:
+        g.add(triple)
+    ax = axiom(g, "axiom__anti", HCCR.zetinib, HCC.isAntibodyAgainst, HCCR.kinase_q)
+    g.add((ax, HCC.hasEvidence, HCCR.ev1))
+    G = project(g)
+    one = G.edges["zetinib", "kinase_q", "inhibits"]["evidence"]
+    two = G.edges["zetinib", "kinase_q", "isAntibodyAgainst"]["evidence"]
+    assert two == [one[1]] and two[0] is not one[1]

@@ -195,3 +195,83 @@ def test_committed_export_conforms():
     graph = rdflib.Graph().parse(EXPORT, format="turtle")
     report = validate(graph)
     assert report.conforms, str(report)
+
+
+# -- validating the shapes' view of the graph instead of a copy of all of it --
+
+CUSTOM_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix hcc: <https://w3id.org/hcc-kg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <http://example.org/shapes#> .
+ex:Arm a sh:NodeShape ; sh:targetClass hcc:TrialArm ;
+    sh:property [ sh:path hcc:armIntervention ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+    sh:property [ sh:path hcc:armIntervention ; sh:class hcc:Drug ] .
+ex:HR a sh:NodeShape ; sh:targetClass hcc:HazardRatio ;
+    sh:property [ sh:path hcc:value ; sh:lessThan hcc:ciUpper ; sh:maxInclusive 1 ] .
+ex:Trial a sh:NodeShape ; sh:targetSubjectsOf hcc:hasArm ;
+    sh:property [ sh:path hcc:trialName ; sh:datatype xsd:integer ] .
+"""
+
+
+def messy(graph: rdflib.Graph) -> rdflib.Graph:
+    """The fixture graph broken in several ways, with a blank-node arm of a subclass of TrialArm."""
+    graph.set((HR, HCC.value, dec("1.5")))
+    graph.add((ARM_A, HCC.armIntervention, HCCR.drug_b))
+    graph.remove((MEASUREMENT, HCC.unit, None))
+    graph.add((HCCR.drug_a, RDF.type, HCC.SmallMolecule))
+    graph.add((HCC.SmallMolecule, RDFS.subClassOf, HCC.Drug))
+    graph.add((HCC.SpecialArm, RDFS.subClassOf, HCC.TrialArm))
+    arm, intervention = rdflib.BNode(), rdflib.BNode()
+    graph.add((arm, RDF.type, HCC.SpecialArm))
+    graph.add((arm, HCC.armIntervention, intervention))
+    graph.add((arm, HCC.armIntervention, HCCR.placebo))
+    graph.add((intervention, RDFS.label, Literal("unnamed mixture")))
+    graph.add((TRIAL, RDFS.label, Literal("not read by any shape")))
+    add_evidence(graph, HR, HCC.value, dec("1.5"), "doc_demo", 3, 9)
+    return graph
+
+
+def whole_graph_report(graph, shapes_path, monkeypatch) -> dict:
+    import hcc_kg.validate as module
+
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "shape_view", lambda graph, shapes: None)
+        return json.loads(validate(graph, shapes_path).to_json())
+
+
+@pytest.mark.parametrize("custom", [False, True])
+def test_view_gives_the_same_report_as_the_whole_graph(graph, custom, tmp_path, monkeypatch):
+    shapes_path = None
+    if custom:  # no sh:message: pyshacl writes messages naming nodes, blank ones by their triples
+        shapes_path = tmp_path / "shapes.ttl"
+        shapes_path.write_text(CUSTOM_SHAPES, encoding="utf-8")
+    messy(graph)
+    report = json.loads(validate(graph, shapes_path).to_json())
+    assert report["violations"]
+    assert report == whole_graph_report(graph, shapes_path, monkeypatch)
+    if custom:
+        assert any("unnamed mixture" in v["message"] for v in report["violations"])
+
+
+def test_view_holds_only_what_the_shapes_read(graph):
+    from hcc_kg.validate import default_shapes, shape_view
+
+    view = shape_view(messy(graph), default_shapes())
+    assert (TRIAL, RDFS.label, None) not in view
+    assert (HR, HCC.value, dec("1.5")) in view
+    assert (HCCR.drug_a, RDF.type, HCC.SmallMolecule) not in view  # no shape names Drug
+    assert (None, OWL.annotatedSource, None) not in view
+    special = next(view.subjects(RDF.type, HCC.SpecialArm))  # a subclass of a target class
+    (intervention,) = (o for o in view.objects(special, HCC.armIntervention) if isinstance(o, rdflib.BNode))
+    assert view.value(intervention, RDFS.label) == Literal("unnamed mixture")  # blank nodes whole
+    assert dict(view.namespaces())["hccr"] == rdflib.URIRef(str(HCCR))
+
+
+@pytest.mark.parametrize("extra", ["sh:closed true", "sh:sparql [ sh:select \"SELECT $this WHERE {}\" ]"])
+def test_shapes_beyond_core_read_the_whole_graph(graph, extra):
+    from hcc_kg.validate import shape_view
+
+    text = CUSTOM_SHAPES.replace("ex:HR a sh:NodeShape ;", f"ex:HR a sh:NodeShape ; {extra} ;")
+    shapes = rdflib.Graph().parse(data=text, format="turtle")
+    assert shape_view(graph, shapes) is None

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyshacl
 import rdflib
-from rdflib import OWL, Literal
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SH
 
 from .vocab import ONTOLOGY_NS, RESOURCE_NS
@@ -80,7 +80,7 @@ def default_shapes() -> rdflib.Graph:
 def evidence_of(graph: rdflib.Graph, node: rdflib.term.Node) -> tuple[Span, ...]:
     """Sorted, distinct (document id, start, end) spans of every axiom annotating ``node``."""
     spans = set()
-    for axiom in graph.subjects(OWL.annotatedSource, node):
+    for axiom in graph.subjects(OWL.annotatedSource, node):  # index lookups only, no scan
         for ev in graph.objects(axiom, _HCC.hasEvidence):
             doc = graph.value(ev, _HCC.fromDocument)
             doc_id = graph.value(doc, _HCC.documentId) if doc is not None else None
@@ -90,11 +90,65 @@ def evidence_of(graph: rdflib.Graph, node: rdflib.term.Node) -> tuple[Span, ...]
     return tuple(sorted(spans))
 
 
+#: SHACL Core terms whose checks read only the data triples named in the shapes.  Anything
+#: else (sh:closed, SPARQL constraints, rules, custom targets...) may read any triple.
+_LOCAL_TERMS = frozenset(SH[name] for name in (
+    "targetClass targetNode targetSubjectsOf targetObjectsOf property path inversePath alternativePath "
+    "zeroOrMorePath oneOrMorePath zeroOrOnePath class datatype nodeKind minCount maxCount minExclusive "
+    "minInclusive maxExclusive maxInclusive minLength maxLength pattern flags languageIn uniqueLang equals "
+    "disjoint lessThan lessThanOrEquals not and or xone node qualifiedValueShape qualifiedMinCount "
+    "qualifiedMaxCount qualifiedValueShapesDisjoint hasValue in message severity deactivated name "
+    "description order group defaultValue"
+).split())
+
+
+def shape_view(graph: rdflib.Graph, shapes: rdflib.Graph) -> rdflib.Graph | None:
+    """The part of ``graph`` the shapes can see, as pyshacl's own copy would hold it.
+
+    pyshacl copies the whole data graph before validating (advanced mode); at a million
+    triples that copy is most of the time.  The shapes only read the properties they name,
+    ``rdf:type`` links to the classes they name (or subclasses of them), ``rdfs:subClassOf``,
+    and the outgoing triples of blank nodes (used to print them).  Returns None when the
+    shapes use anything beyond those SHACL Core terms or ``graph`` is a dataset; the
+    caller then validates the whole graph.
+    """
+    if isinstance(graph, rdflib.ConjunctiveGraph) or any(
+            p.startswith(str(SH)) and p not in _LOCAL_TERMS for p in shapes.predicates(unique=True)):
+        return None
+    named = {n for t in shapes for n in (t[0], t[2]) if isinstance(n, URIRef)}
+    view = rdflib.Graph(identifier=graph.identifier, bind_namespaces="core")
+    for prefix, ns in graph.namespace_manager.namespaces():  # messages print names with these
+        view.namespace_manager.bind(prefix, ns, override=True, replace=True)
+    classes, frontier = set(named), list(named)
+    while frontier:
+        for sub in graph.subjects(RDFS.subClassOf, frontier.pop()):
+            if sub not in classes:
+                classes.add(sub)
+                frontier.append(sub)
+    patterns = [(None, p, None) for p in (named | {RDFS.subClassOf}) - {RDF.type}]
+    patterns += [(None, RDF.type, None)] if RDF.type in named else [(None, RDF.type, c) for c in classes]
+    blanks: list[rdflib.BNode] = []
+    for pattern in patterns:
+        found = list(graph.triples(pattern))
+        view.addN((s, p, o, view) for s, p, o in found)
+        blanks += (n for t in found for n in (t[0], t[2]) if isinstance(n, rdflib.BNode))
+    seen = set(blanks)
+    while blanks:
+        for s, p, o in graph.triples((blanks.pop(), None, None)):
+            view.add((s, p, o))
+            if isinstance(o, rdflib.BNode) and o not in seen:
+                seen.add(o)
+                blanks.append(o)
+    return view
+
+
 def validate(graph: rdflib.Graph, shapes_path: Path | None = None) -> ValidationReport:
     """Run the shapes over ``graph`` as given (no inference); the graph is not modified."""
     shapes = rdflib.Graph().parse(shapes_path, format="turtle") if shapes_path else default_shapes()
+    view = shape_view(graph, shapes)
     conforms, results, _ = pyshacl.validate(
-        graph, shacl_graph=shapes, inference="none", advanced=True, abort_on_first=False,
+        graph if view is None else view, shacl_graph=shapes, inference="none", advanced=True,
+        abort_on_first=False, inplace=view is not None,  # the view is our own copy: no second one
     )
     violations = []
     for result in results.subjects(SH.resultSeverity, None):

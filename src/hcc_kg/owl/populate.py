@@ -148,7 +148,7 @@ class Populator:
     def flush(self) -> None:
         """Write every fact's annotations as one ``owl:Axiom`` node, as owlready2 would."""
         world, onto = self.result.world, self.onto
-        for (s, p, o, d), annotations in self._annotations.items():
+        for (s, p, o, d), by_property in self._annotations.items():
             axiom = world.new_blank_node()
             onto._add_obj_triple_spo(axiom, owlready2.rdf_type, owlready2.owl_axiom)
             onto._add_obj_triple_spo(axiom, owlready2.owl_annotatedsource, s)
@@ -157,7 +157,7 @@ class Populator:
                 onto._add_obj_triple_spo(axiom, owlready2.owl_annotatedtarget, o)
             else:
                 onto._add_data_triple_spod(axiom, owlready2.owl_annotatedtarget, o, d)
-            for name, values in annotations.items():
+            for name, values in by_property.items():
                 prop = self.cls(name).storid
                 for value in values:
                     if isinstance(value, tuple):
