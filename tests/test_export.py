@@ -104,6 +104,27 @@ def test_failed_write_keeps_old_file_and_removes_temp(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+def test_atomic_write_streams_chunks(tmp_path):
+    target = tmp_path / "out.txt"
+    atomic_write(target, (part for part in (b"one\n", b"", b"two\n")))
+    assert target.read_bytes() == b"one\ntwo\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_failure_while_streaming_keeps_old_file_and_removes_temp(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"previous\n")
+
+    def chunks():
+        yield b"half of a "
+        raise OSError("disk full mid-way")
+
+    with pytest.raises(OSError, match="mid-way"):
+        atomic_write(target, chunks())
+    assert target.read_bytes() == b"previous\n"
+    assert leftovers(tmp_path) == []
+
+
 def test_write_rdf_maps_os_errors_to_export_error(tmp_path, monkeypatch):
     target = tmp_path / "g.nt"
     target.write_bytes(b"kept\n")
@@ -139,8 +160,8 @@ def test_written_file_mode_respects_umask(tmp_path):
 # --- registry ---------------------------------------------------------------------------
 
 
-def test_registry_names_the_three_formats():
-    assert FORMATS.names() == ["json-ld", "ntriples", "turtle"]
+def test_registry_names_the_formats():
+    assert FORMATS.names() == ["json-ld", "ntriples", "turtle", "turtle-readable"]
     assert FORMATS.get("turtle").suffix == ".ttl"
     assert FORMATS.get("ntriples").suffix == ".nt"
     assert FORMATS.get("json-ld").suffix == ".jsonld"
@@ -180,7 +201,7 @@ def test_canonical_keeps_triple_count_and_structure():
     original = sample_graph()
     result = canonical(original)
     assert len(result) == len(original)
-    assert isomorphic(result, original)
+    assert isomorphic(result.to_graph(), original)
     # the ground triples are carried over unchanged
     assert (HCCR.zeta, HCC.inhibits, HCCR.kinase_q) in result
 
@@ -204,3 +225,33 @@ def test_ntriples_lines_are_sorted(tmp_path):
     assert len(lines) == len(sample_graph())
     assert lines == sorted(lines)
     assert all(line.strip() for line in lines)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "json-ld"])
+def test_canonical_graph_and_rdflib_graph_give_the_same_file(tmp_path, fmt):
+    graph = sample_graph()
+    a = write_rdf(graph, tmp_path / "a" / "g", fmt).read_bytes()
+    b = write_rdf(canonical(graph), tmp_path / "b" / "g", fmt, already_canonical=True).read_bytes()
+    c = write_rdf(canonical(graph).to_graph(), tmp_path / "c" / "g", fmt, already_canonical=True).read_bytes()
+    assert a == b == c
+
+
+def test_ntriples_file_matches_sorted_rdflib_output(tmp_path):
+    """The N-Triples export is byte-identical to sorting rdflib's own ``nt`` serialisation."""
+    ordered = canonical(sample_graph(order=-1, tag="r"))
+    lines = ordered.to_graph().serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
+    expected = ("\n".join(sorted(line for line in lines if line)) + "\n").encode("utf-8")
+    assert write_rdf(ordered, tmp_path / "g.nt", "ntriples").read_bytes() == expected
+
+
+def test_readable_turtle_nests_blank_nodes_and_round_trips(tmp_path):
+    graph = rdflib.Graph()
+    ex = rdflib.Namespace("http://example.org/")
+    restriction = rdflib.BNode()
+    graph.add((ex.A, rdflib.RDFS.subClassOf, restriction))
+    graph.add((restriction, rdflib.OWL.onProperty, ex.p))
+    graph.add((restriction, rdflib.OWL.someValuesFrom, ex.B))
+    first = write_rdf(graph, tmp_path / "a.ttl", "turtle-readable").read_bytes()
+    assert b"_:" not in first and b"[" in first  # nested, not a flat labelled node
+    assert isomorphic(rdflib.Graph().parse(data=first, format="turtle"), graph)
+    assert write_rdf(graph, tmp_path / "b.ttl", "turtle-readable").read_bytes() == first

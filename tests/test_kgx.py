@@ -14,6 +14,7 @@ from rdflib.namespace import SKOS
 
 from hcc_kg import kgx
 from hcc_kg.errors import ConfigError, ExportError
+from hcc_kg.export import canonical
 from hcc_kg.rdf import HCC, HCCR, new_graph
 
 MAPPING_FILE = Path(kgx.__file__).parent / "data" / "kgx_mapping.yaml"
@@ -189,6 +190,25 @@ def test_output_does_not_depend_on_triple_order(tmp_path):
     first = [p.read_bytes() for p in kgx.write_kgx(graph, tmp_path / "a")]
     second = [p.read_bytes() for p in kgx.write_kgx(shuffled, tmp_path / "b")]
     assert first == second
+
+
+def test_canonical_export_graph_gives_the_same_files(tmp_path):
+    """The build passes the export's sorted triple list, not an rdflib Graph."""
+    graph = tiny_graph()
+    first = [p.read_bytes() for p in kgx.write_kgx(graph, tmp_path / "a")]
+    second = [p.read_bytes() for p in kgx.write_kgx(canonical(graph), tmp_path / "b")]
+    assert first == second
+
+
+def test_a_repeated_single_value_is_chosen_independently_of_triple_order(tmp_path):
+    graph = tiny_graph()
+    graph.add((HCCR.ev1_0, HCC.startOffset, Literal(2)))   # a second start for one evidence span
+    shuffled = rdflib.Graph()
+    for triple in sorted(graph, reverse=True):
+        shuffled.add(triple)
+    first = [p.read_bytes() for p in kgx.write_kgx(graph, tmp_path / "a")]
+    assert first == [p.read_bytes() for p in kgx.write_kgx(shuffled, tmp_path / "b")]
+    assert b"doc:docA#10-20" in first[1]   # the first value in N-Triples order ("10" < "2")
 
 
 def test_files_are_written_atomically(tmp_path):

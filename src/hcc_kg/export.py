@@ -2,8 +2,9 @@
 
 Each file is written to a temporary file beside its destination and renamed into place,
 so a failed build never leaves a half-written export.  RDF is canonicalised first (blank
-nodes get structure-derived labels) and written in sorted order, so two builds from the
-same corpus give byte-identical files.
+nodes get structure-derived labels, triples a total order) and written by the streaming
+writers of :mod:`hcc_kg.serialize`, so two builds from the same corpus give
+byte-identical files and export time grows linearly with the graph.
 """
 
 from __future__ import annotations
@@ -13,24 +14,32 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Union
 
 import rdflib
-from rdflib.compare import to_canonical_graph
 
+from . import serialize
 from .errors import ExportError
-from .rdf import PREFIXES
+from .serialize import CanonicalGraph, canonical
+
+__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "commit", "write_json",
+           "write_jsonl", "write_rdf"]
+
+Chunks = Union[bytes, Iterable[bytes]]
 
 
 @dataclass(frozen=True)
 class RdfFormat:
+    """A named serialisation; ``render`` returns the document or an iterable of its chunks."""
+
     name: str
     suffix: str
-    render: Callable[[rdflib.Graph], bytes]
+    render: Callable[[CanonicalGraph], Chunks]
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a same-folder temporary file and an atomic rename."""
+def atomic_write(path: Path, data: Chunks) -> None:
+    """Write ``data`` (bytes, or chunks of bytes written as they come) to ``path``
+    via a same-folder temporary file and an atomic rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".tmp-{path.name}.", dir=path.parent)
     try:
@@ -38,7 +47,11 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; exports are for everyone to read
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, Iterable) and not isinstance(data, (bytes, bytearray, memoryview, str)):
+                for chunk in data:
+                    handle.write(chunk)
+            else:
+                handle.write(data)  # anything but bytes makes the binary handle raise TypeError
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -46,43 +59,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-def canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """A copy with deterministic blank-node labels, triples inserted in sorted order.
-
-    Blank nodes only connect through triples that contain one, so canonicalising that
-    (small, ontology-only) part is enough and far cheaper than the whole graph.
-    """
-    with_bnodes = rdflib.Graph()
-    ground = []
-    for triple in graph:
-        if any(isinstance(node, rdflib.BNode) for node in triple):
-            with_bnodes.add(triple)
-        else:
-            ground.append(triple)
-    ordered = rdflib.Graph()
-    for prefix, ns in PREFIXES.items():
-        ordered.bind(prefix, ns, override=True)
-    ordered.addN((s, p, o, ordered) for s, p, o in sorted(ground + list(to_canonical_graph(with_bnodes))))
-    return ordered
-
-
-def _turtle(graph: rdflib.Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
-
-
-def _ntriples(graph: rdflib.Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
-
-
-def _jsonld(graph: rdflib.Graph) -> bytes:
-    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    data = json.loads(graph.serialize(format="json-ld", context=context, encoding="utf-8"))
-    items = data.get("@graph", [])
-    items.sort(key=lambda item: json.dumps(item, sort_keys=True))
-    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 class FormatRegistry:
@@ -102,15 +78,31 @@ class FormatRegistry:
 
 
 FORMATS = FormatRegistry()
-FORMATS.register(RdfFormat("turtle", ".ttl", _turtle))
-FORMATS.register(RdfFormat("ntriples", ".nt", _ntriples))
-FORMATS.register(RdfFormat("json-ld", ".jsonld", _jsonld))
+FORMATS.register(RdfFormat("turtle", ".ttl", serialize.turtle))
+FORMATS.register(RdfFormat("ntriples", ".nt", serialize.ntriples))
+FORMATS.register(RdfFormat("json-ld", ".jsonld", serialize.jsonld))
 
 
-def write_rdf(graph: rdflib.Graph, path: Path, fmt: str, already_canonical: bool = False) -> Path:
-    """Serialise ``graph`` canonically in ``fmt`` and write it atomically to ``path``."""
+def _readable_turtle(graph: CanonicalGraph) -> bytes:
+    """rdflib's Turtle, with blank nodes nested as ``[ ]`` and lists as ``( )``: for the
+    small, hand-read ontology file (the streaming writer keeps blank nodes flat)."""
+    return graph.to_graph().serialize(format="turtle", encoding="utf-8")
+
+
+FORMATS.register(RdfFormat("turtle-readable", ".readable.ttl", _readable_turtle))
+
+
+def write_rdf(graph: rdflib.Graph | CanonicalGraph, path: Path, fmt: str, already_canonical: bool = False) -> Path:
+    """Serialise ``graph`` canonically in ``fmt`` and write it atomically to ``path``.
+
+    A :class:`CanonicalGraph` is written as it is; an rdflib Graph is canonicalised
+    first, or only sorted when ``already_canonical`` says its blank-node labels are final.
+    """
+    render = FORMATS.get(fmt).render
+    if not isinstance(graph, CanonicalGraph):
+        graph = serialize.as_sorted(graph) if already_canonical else canonical(graph)
     try:
-        atomic_write(path, FORMATS.get(fmt).render(graph if already_canonical else canonical(graph)))
+        atomic_write(path, render(graph))
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return path

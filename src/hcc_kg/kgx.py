@@ -3,6 +3,8 @@
 Which ontology class or property becomes which Biolink term is data
 (``data/kgx_mapping.yaml``); this module applies it to the built graph:
 
+The mapping file is read and checked by :mod:`hcc_kg.kgx_mapping`.
+
 * nodes: every resource of a mapped class (following ``rdfs:subClassOf`` in the graph),
   with its label, synonyms and standard identifiers (``xref``, Biolink prefixes);
 * edges: one per (subject, predicate, object, qualifiers), merged from a property and its
@@ -19,20 +21,18 @@ Which ontology class or property becomes which Biolink term is data
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import rdflib
-import yaml
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import ConfigError, ExportError
 from .export import atomic_write
+from .kgx_mapping import (QUALIFIER_COLUMNS, ChainRule, EdgeRule, KgxMapping, Provenance,  # noqa: F401
+                          load_mapping, parse_mapping)
 from .rdf import HCC, PREFIXES
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
@@ -41,129 +41,6 @@ EDGE_COLUMNS = (
     "object_aspect_qualifier", "object_direction_qualifier", "primary_knowledge_source",
     "knowledge_level", "agent_type", "publications", "has_supporting_studies",
 )
-QUALIFIER_COLUMNS = ("qualified_predicate", "object_aspect_qualifier", "object_direction_qualifier")
-_BIOLINK = re.compile(r"biolink:[A-Za-z_]+")
-
-
-# ---------------------------------------------------------------- mapping (data file)
-
-@dataclass(frozen=True)
-class EdgeRule:
-    predicate: str
-    category: str
-    forward: tuple[str, ...] = ()
-    inverse: tuple[str, ...] = ()
-    qualifiers: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class ChainRule:
-    predicate: str
-    category: str
-    path: tuple[tuple[str, bool], ...]  # (property CURIE, walked backwards?)
-
-
-@dataclass(frozen=True)
-class Provenance:
-    status: str
-    knowledge_level: str
-    agent_type: str
-
-
-@dataclass(frozen=True)
-class KgxMapping:
-    knowledge_source: str
-    document_prefix: str
-    edge_id_prefix: str
-    categories: tuple[tuple[str, str], ...]
-    xref_properties: tuple[tuple[str, str | None], ...]
-    xref_prefixes: tuple[tuple[str, str], ...]
-    edges: tuple[EdgeRule, ...]
-    chains: tuple[ChainRule, ...]
-    provenance: tuple[Provenance, ...]
-
-    def node_categories(self, classes: Iterable[str]) -> tuple[str, ...]:
-        """Biolink categories for a node of ``classes`` (CURIEs), in the file's order."""
-        wanted = set(classes)
-        found = [category for cls, category in self.categories if cls in wanted]
-        return tuple(dict.fromkeys(found))
-
-    def biolink_terms(self) -> set[str]:
-        """Every Biolink CURIE the mapping can emit (categories, predicates, qualifiers)."""
-        terms = {c for _, c in self.categories}
-        for rule in (*self.edges, *self.chains):
-            terms |= {rule.predicate, rule.category}
-        for rule in self.edges:
-            terms |= {v for _, v in rule.qualifiers if v.startswith("biolink:")}
-        return terms
-
-    def status_rank(self, status: str) -> int:
-        return [p.status for p in self.provenance].index(status)
-
-
-def _require(data: dict, key: str, where: str):
-    if key not in data:
-        raise ConfigError(f"KGX mapping: {where} lacks '{key}'")
-    return data[key]
-
-
-def _edge_rule(item: dict) -> EdgeRule:
-    where = f"edge rule {item.get('predicate', '?')}"
-    rule = EdgeRule(_require(item, "predicate", where), _require(item, "category", where),
-                    tuple(item.get("forward", ())), tuple(item.get("inverse", ())),
-                    tuple(sorted((item.get("qualifiers") or {}).items())))
-    if not rule.forward and not rule.inverse:
-        raise ConfigError(f"KGX mapping: {where} names no property")
-    if set(dict(rule.qualifiers)) - set(QUALIFIER_COLUMNS):
-        raise ConfigError(f"KGX mapping: {where} has an unknown qualifier; known: {QUALIFIER_COLUMNS}")
-    return rule
-
-
-def _chain_rule(item: dict) -> ChainRule:
-    where = f"chain {item.get('predicate', '?')}"
-    steps = tuple((step.lstrip("^"), step.startswith("^")) for step in _require(item, "path", where))
-    if len(steps) < 2:
-        raise ConfigError(f"KGX mapping: {where} needs a path of two or more properties")
-    return ChainRule(_require(item, "predicate", where), _require(item, "category", where), steps)
-
-
-def parse_mapping(data: dict) -> KgxMapping:
-    """A :class:`KgxMapping` from the YAML structure; raises ConfigError when malformed."""
-    try:
-        mapping = KgxMapping(
-            knowledge_source=_require(data, "knowledge_source", "top level"),
-            document_prefix=_require(data, "document_prefix", "top level"),
-            edge_id_prefix=_require(data, "edge_id_prefix", "top level"),
-            categories=tuple((c["class"], c["category"]) for c in _require(data, "categories", "top level")),
-            xref_properties=tuple((data.get("xref_properties") or {}).items()),
-            xref_prefixes=tuple((data.get("xref_prefixes") or {}).items()),
-            edges=tuple(_edge_rule(item) for item in _require(data, "edges", "top level")),
-            chains=tuple(_chain_rule(item) for item in data.get("chains") or ()),
-            provenance=tuple(Provenance(**p) for p in _require(data, "provenance", "top level")),
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(f"KGX mapping is malformed: {exc!r}") from exc
-    bad = sorted(t for t in mapping.biolink_terms() if not _BIOLINK.fullmatch(t))
-    if bad:
-        raise ConfigError(f"KGX mapping: not Biolink CURIEs: {', '.join(bad)}")
-    missing = {"text", "vocabulary", "asserted", "inferred"} - {p.status for p in mapping.provenance}
-    if missing:
-        raise ConfigError(f"KGX mapping: provenance lacks statuses {sorted(missing)}")
-    return mapping
-
-
-def load_mapping(path: Path | str | None = None) -> KgxMapping:
-    """The mapping file (default: the packaged ``data/kgx_mapping.yaml``)."""
-    try:
-        text = (Path(path).read_text(encoding="utf-8") if path is not None
-                else resources.files("hcc_kg").joinpath("data/kgx_mapping.yaml").read_text(encoding="utf-8"))
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read KGX mapping {path or 'data/kgx_mapping.yaml'}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError("KGX mapping must be a YAML mapping")
-    return parse_mapping(data)
-
 
 # ---------------------------------------------------------------- reading the graph
 
@@ -174,56 +51,106 @@ def expand(curie: str) -> URIRef:
     return PREFIXES[prefix][local]
 
 
+_SPACES = sorted(((len(str(ns)), prefix, str(ns)) for prefix, ns in PREFIXES.items()), reverse=True)
+_FIXED = (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.label, SKOS.altLabel, OWL.annotatedSource,
+          OWL.annotatedProperty, OWL.annotatedTarget, HCC.hasEvidence, HCC.fromDocument, HCC.documentId,
+          HCC.startOffset, HCC.endOffset, HCC.assertionStatus)
+
+
 def compact(iri: URIRef) -> str:
     """The graph's CURIE for ``iri`` (longest matching namespace), else the IRI itself."""
-    matches = [(len(str(ns)), prefix) for prefix, ns in PREFIXES.items() if str(iri).startswith(str(ns))]
-    if not matches:
-        return str(iri)
-    length, prefix = max(matches)
-    return f"{prefix}:{str(iri)[length:]}"
+    text = str(iri)
+    for length, prefix, ns in _SPACES:  # longest first; equal lengths: the later prefix name, as max() chose
+        if text.startswith(ns):
+            return f"{prefix}:{text[length:]}"
+    return text
 
 
-@dataclass(frozen=True)
 class GraphFacts:
-    """Look-ups over the graph that every node and edge needs."""
+    """The triples the mapping reads, indexed in one pass over any iterable of triples.
 
-    graph: rdflib.Graph
-    axioms: dict = field(default_factory=dict)   # (s, p, o) -> [axiom nodes]
+    Only predicates the mapping or this module name are kept (subject → objects), so no
+    look-up scans the graph; superclasses, spans and ranks are worked out once each,
+    not once per node, edge or chain path.
+    """
 
-    @classmethod
-    def of(cls, graph: rdflib.Graph) -> "GraphFacts":
-        axioms = defaultdict(list)
-        for axiom in graph.subjects(RDF.type, OWL.Axiom):
-            key = tuple(graph.value(axiom, link) for link in
-                        (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget))
-            axioms[key].append(axiom)
-        return cls(graph, dict(axioms))
+    def __init__(self, triples: Iterable[tuple], mapping: KgxMapping) -> None:
+        self.mapping = mapping
+        names = {p for rule in mapping.edges for p in (*rule.forward, *rule.inverse)}
+        names |= {p for rule in mapping.chains for p, _ in rule.path} | {p for p, _ in mapping.xref_properties}
+        self.index: dict[URIRef, dict] = {p: {} for p in (*_FIXED, *map(expand, sorted(names)))}
+        by_name = {str(p): by_subject for p, by_subject in self.index.items()}  # plain str: C-level hash/eq
+        for s, p, o in triples:
+            by_subject = by_name.get(str(p))
+            if by_subject is not None:
+                by_subject.setdefault(s, []).append(o)
+        self._reverse, self._superclasses, self._spans, self._ranks = {}, {}, {}, {}
+        self.axioms: dict = defaultdict(list)   # (s, p, o) -> [axiom nodes]
+        links = (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget)
+        for node, types in self.index[RDF.type].items():
+            if OWL.Axiom in types:
+                self.axioms[tuple(self.value(node, link) for link in links)].append(node)
 
-    def spans(self, triple, mapping: KgxMapping) -> set[str]:
-        found = set()
-        for axiom in self.axioms.get(triple, ()):
-            for evidence in self.graph.objects(axiom, HCC.hasEvidence):
-                doc = self.graph.value(self.graph.value(evidence, HCC.fromDocument), HCC.documentId)
-                start = self.graph.value(evidence, HCC.startOffset)
-                end = self.graph.value(evidence, HCC.endOffset)
-                if None not in (doc, start, end):
-                    found.add(f"{mapping.document_prefix}:{doc}#{int(start)}-{int(end)}")
-        return found
+    def objects(self, node, prop: URIRef):
+        return self.index[prop].get(node, ())
 
-    def status(self, triple, mapping: KgxMapping) -> str:
-        if self.spans(triple, mapping):
-            return "text"
-        marks = {str(v) for a in self.axioms.get(triple, ()) for v in self.graph.objects(a, HCC.assertionStatus)}
-        known = [p.status for p in mapping.provenance if p.status in marks]
-        return known[0] if known else "asserted"
+    def subjects(self, prop: URIRef, node):
+        if prop not in self._reverse:
+            reverse = self._reverse[prop] = defaultdict(list)
+            for s, objects in self.index[prop].items():
+                for o in objects:
+                    reverse[o].append(s)
+        return self._reverse[prop].get(node, ())
+
+    def value(self, node, prop: URIRef):
+        """The object of ``node prop`` (the first in N-Triples order if several), or None."""
+        found = self.index[prop].get(node)
+        return (found[0] if len(found) == 1 else min(found, key=lambda n: n.n3())) if found else None
+
+    def spans(self, triple) -> frozenset[str]:
+        if triple not in self._spans:
+            spans = set()
+            for axiom in self.axioms.get(triple, ()):
+                for evidence in self.objects(axiom, HCC.hasEvidence):
+                    doc = self.value(self.value(evidence, HCC.fromDocument), HCC.documentId)
+                    start, end = self.value(evidence, HCC.startOffset), self.value(evidence, HCC.endOffset)
+                    if doc is not None and start is not None and end is not None:
+                        spans.add(f"{self.mapping.document_prefix}:{doc}#{int(start)}-{int(end)}")
+            self._spans[triple] = frozenset(spans)
+        return self._spans[triple]
+
+    def rank(self, triple) -> int:
+        """Position of the triple's status in the mapping's provenance list (lower is stronger)."""
+        if triple not in self._ranks:
+            marks = {str(v) for a in self.axioms.get(triple, ()) for v in self.objects(a, HCC.assertionStatus)}
+            known = [p.status for p in self.mapping.provenance if p.status in marks]
+            status = "text" if self.spans(triple) else known[0] if known else "asserted"
+            self._ranks[triple] = self.mapping.status_rank(status)
+        return self._ranks[triple]
 
     def classes(self, node: URIRef) -> set[str]:
         """CURIEs of the node's classes and all their named superclasses."""
-        return {compact(c) for t in self.graph.objects(node, RDF.type)
-                for c in self.graph.transitive_objects(t, RDFS.subClassOf) if isinstance(c, URIRef)}
+        found: set[str] = set()
+        for cls in self.objects(node, RDF.type):
+            if cls not in self._superclasses:
+                above = _closure(cls, lambda c: self.objects(c, RDFS.subClassOf))
+                self._superclasses[cls] = frozenset(compact(c) for c in above if isinstance(c, URIRef))
+            found |= self._superclasses[cls]
+        return found
 
     def sub_properties(self, prop: URIRef) -> set[URIRef]:
-        return {p for p in self.graph.transitive_subjects(RDFS.subPropertyOf, prop) if p != prop}
+        return _closure(prop, lambda p: self.subjects(RDFS.subPropertyOf, p)) - {prop}
+
+
+def _closure(start, step) -> set:
+    """``start`` and everything reachable from it by ``step`` (cycles are fine)."""
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in step(todo.pop()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 # ---------------------------------------------------------------- nodes
@@ -250,7 +177,7 @@ def _xrefs(facts: GraphFacts, node: URIRef, mapping: KgxMapping) -> list[str]:
     prefixes = dict(mapping.xref_prefixes)
     found = []
     for prop, prefix in mapping.xref_properties:
-        for value in facts.graph.objects(node, expand(prop)):
+        for value in facts.objects(node, expand(prop)):
             found.append(_xref(f"{prefix}:{value}" if prefix else str(value), prefixes))
     return found
 
@@ -258,15 +185,15 @@ def _xrefs(facts: GraphFacts, node: URIRef, mapping: KgxMapping) -> list[str]:
 def node_rows(facts: GraphFacts, mapping: KgxMapping) -> dict[URIRef, dict[str, str]]:
     """Every resource of a mapped class → its nodes.tsv row."""
     rows = {}
-    for node in sorted({s for s in facts.graph.subjects(RDF.type, None) if isinstance(s, URIRef)}):
+    for node in sorted(s for s in facts.index[RDF.type] if isinstance(s, URIRef)):
         categories = mapping.node_categories(facts.classes(node))
         if not categories:
             continue
-        labels = sorted(str(label) for label in facts.graph.objects(node, RDFS.label))
+        labels = sorted(str(label) for label in facts.objects(node, RDFS.label))
         rows[node] = {
             "id": compact(node), "category": "|".join(categories),
             "name": _clean(labels[0]) if labels else "",
-            "synonym": _join(facts.graph.objects(node, SKOS.altLabel), f"synonyms of {compact(node)}"),
+            "synonym": _join(facts.objects(node, SKOS.altLabel), f"synonyms of {compact(node)}"),
             "xref": _join(_xrefs(facts, node, mapping), f"xrefs of {compact(node)}"),
             "provided_by": mapping.knowledge_source,
         }
@@ -298,10 +225,11 @@ def _rule_triples(facts: GraphFacts, rule: EdgeRule, mapped: set[URIRef]) -> Ite
     for curie, turn in [(p, False) for p in rule.forward] + [(p, True) for p in rule.inverse]:
         prop = expand(curie)
         narrower = facts.sub_properties(prop) & mapped
-        for s, o in facts.graph.subject_objects(prop):
-            if any((s, sub, o) in facts.graph for sub in narrower):
-                continue  # the more specific mapped property says it already
-            yield (o, s, (s, prop, o)) if turn else (s, o, (s, prop, o))
+        for s, objects in facts.index[prop].items():
+            for o in objects:
+                if any(o in facts.objects(s, sub) for sub in narrower):
+                    continue  # the more specific mapped property says it already
+                yield (o, s, (s, prop, o)) if turn else (s, o, (s, prop, o))
 
 
 def _walk(facts: GraphFacts, start: URIRef, path) -> Iterator[tuple[URIRef, list[tuple], list[URIRef]]]:
@@ -311,7 +239,7 @@ def _walk(facts: GraphFacts, start: URIRef, path) -> Iterator[tuple[URIRef, list
         prop = expand(curie)
         step = []
         for node, used, via in frontier:
-            nexts = facts.graph.subjects(prop, node) if backwards else facts.graph.objects(node, prop)
+            nexts = facts.subjects(prop, node) if backwards else facts.objects(node, prop)
             for nxt in nexts:
                 triple = (nxt, prop, node) if backwards else (node, prop, nxt)
                 step.append((nxt, used + [triple], via + [nxt]))
@@ -327,18 +255,18 @@ def edge_support(facts: GraphFacts, mapping: KgxMapping, nodes: set[URIRef]) -> 
         for s, o, triple in _rule_triples(facts, rule, mapped):
             if s in nodes and o in nodes:
                 entry = support[EdgeKey(s, rule.predicate, o, rule.category, rule.qualifiers)]
-                entry.spans |= facts.spans(triple, mapping)
-                entry.ranks.append(mapping.status_rank(facts.status(triple, mapping)))
+                entry.spans |= facts.spans(triple)
+                entry.ranks.append(facts.rank(triple))
     for rule in mapping.chains:
-        for start in sorted(nodes):
+        for start in nodes:  # no order needed: entries are keyed, rows sorted at the end
             for end, used, via in _walk(facts, start, rule.path):
                 if end not in nodes or end == start:
                     continue
                 entry = support[EdgeKey(start, rule.predicate, end, rule.category, ())]
                 for triple in used:
-                    entry.spans |= facts.spans(triple, mapping)
-                entry.studies |= set(via)
-                entry.ranks.append(max(mapping.status_rank(facts.status(t, mapping)) for t in used))
+                    entry.spans |= facts.spans(triple)
+                entry.studies.update(via)
+                entry.ranks.append(max(facts.rank(t) for t in used))
     return support
 
 
@@ -376,15 +304,15 @@ def tsv(rows: list[dict[str, str]], columns: tuple[str, ...]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def kgx_tables(graph: rdflib.Graph, mapping: KgxMapping | None = None) -> tuple[list[dict], list[dict]]:
-    """(node rows, edge rows) for ``graph``, sorted by id / subject."""
+def kgx_tables(graph: Iterable[tuple], mapping: KgxMapping | None = None) -> tuple[list[dict], list[dict]]:
+    """(node rows, edge rows) for ``graph`` (an rdflib Graph or any iterable of triples), sorted by id / subject."""
     mapping = mapping or load_mapping()
-    facts = GraphFacts.of(graph)
+    facts = GraphFacts(graph, mapping)
     nodes = node_rows(facts, mapping)
     return sorted(nodes.values(), key=lambda row: row["id"]), edge_rows(facts, mapping, nodes)
 
 
-def write_kgx(graph: rdflib.Graph, out_dir: Path | str, mapping: KgxMapping | None = None) -> list[Path]:
+def write_kgx(graph: Iterable[tuple], out_dir: Path | str, mapping: KgxMapping | None = None) -> list[Path]:
     """Write ``nodes.tsv`` and ``edges.tsv`` (KGX TSV) atomically into ``out_dir``."""
     nodes, edges = kgx_tables(graph, mapping)
     out_dir = Path(out_dir)

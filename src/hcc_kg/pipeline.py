@@ -135,7 +135,8 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     graph = export.canonical(result.graph)
     written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f, already_canonical=True)
                for f in settings.formats]
-    written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl", "turtle"))
+    written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl",
+                                     "turtle-readable"))
     written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
