@@ -140,7 +140,10 @@ def measure(corpus: Path, extra: list[Path], record: Path, started: float, memor
         from hcc_kg.graph import project
 
         timed("project", project, result.graph)
-        if importlib.util.find_spec("hcc_kg.views") is not None:
+        limit = pipeline.Settings.view_max_triples
+        if len(result.graph) > limit:  # as the build does: a page of a million nodes helps no one
+            built["views_skipped"] = f"{len(result.graph):,} triples > view_max_triples={limit:,}"
+        elif importlib.util.find_spec("hcc_kg.views") is not None:
             from hcc_kg.views import write_build_views
 
             timed("views", write_build_views, result.graph, Path(scratch) / "views")
@@ -245,6 +248,7 @@ def markdown(report: dict) -> str:
         f"{_count(r['stages']['reason'].get('individuals'))} → {_count(r['stages']['reason'].get('representatives'))}"
         if "reason" in r["stages"] else "–" for r in runs) + " | |")
     lines += [""] + [f"*{r['label']}*: {r['note']}." for r in runs if r.get("note")]
+    lines += [f"*{r['label']}*: no views ({r['views_skipped']})." for r in runs if r.get("views_skipped")]
     cells = "Cells: wall time · peak resident memory of the Python process during the stage · output size ("
     cells += "; ".join(f"{k}: {v}" for k, v in SIZE_UNITS.items()) + ")."
     lines += ["", cells]

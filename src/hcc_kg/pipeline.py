@@ -92,6 +92,7 @@ def build(settings: Settings) -> BuildResult:
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     reasoned = clock.run("reason", reason, populated)
     graph = clock.run("rdf", build_graph, reasoned, ontology_path)
+    world.close()  # everything later reads the rdflib graph; at scale the quadstore is gigabytes
     validation = clock.run("validate", validate, graph)
     for violation in validation.violations:
         report.add("error", "shape-violation", str(violation))

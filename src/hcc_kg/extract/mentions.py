@@ -77,8 +77,9 @@ class MentionFinder:
         self.vocabulary = vocabulary
         self._by_name: dict[tuple[bool, str], str] = {}
         self._text_cache: dict[str, list[Mention]] = {}
-        self._index: dict[tuple[bool, str], list[tuple[tuple[int, str], re.Pattern]]] = {}
+        self._index: dict[tuple[bool, str], list[tuple[tuple[int, str], int]]] = {}
         self._max_parts = 1
+        self._compiled: dict[tuple[str, int], re.Pattern] = {}
         self._prefixes: dict[bool, set[str]] = {True: set(), False: set()}  # proper prefixes of joined names
         seen: set[tuple[bool, str]] = set()
         for entity in vocabulary:
@@ -94,7 +95,7 @@ class MentionFinder:
                 seen.add((sensitive, pattern))
                 self._max_parts = max(self._max_parts, len(_parts(name)))
                 flags = re.UNICODE | (0 if sensitive else re.IGNORECASE)
-                entry = ((-len(pattern), pattern), re.compile(rf"(?:{pattern})(?:s|es)?", flags))
+                entry = ((-len(pattern), pattern), flags)  # compiled on first use: most names never occur
                 self._index.setdefault((sensitive, lookup), []).append(entry)
                 self._prefixes[sensitive].update(lookup[:n] for n in range(1, len(lookup)))
 
@@ -139,8 +140,9 @@ class MentionFinder:
                     break
                 piece = text[runs[j][0]:runs[j][1]]
                 joined += piece if sensitive else piece.casefold()
-                for entry_key, regex in self._entries(joined, sensitive):
-                    if (best is None or entry_key < best[0]) and regex.fullmatch(text, start, runs[j][1]):
+                for entry_key, flags in self._entries(joined, sensitive):
+                    if (best is None or entry_key < best[0]) and \
+                            self._regex(entry_key[1], flags).fullmatch(text, start, runs[j][1]):
                         best = (entry_key, runs[j][1])
                 if joined not in prefixes:  # no name goes on from here
                     break
@@ -148,7 +150,13 @@ class MentionFinder:
                 last_end = best[1]
                 yield start, best[1]
 
-    def _entries(self, joined: str, sensitive: bool) -> list[tuple[tuple[int, str], re.Pattern]]:
+    def _regex(self, pattern: str, flags: int) -> re.Pattern:
+        regex = self._compiled.get((pattern, flags))
+        if regex is None:
+            regex = self._compiled[pattern, flags] = re.compile(rf"(?:{pattern})(?:s|es)?", flags)
+        return regex
+
+    def _entries(self, joined: str, sensitive: bool) -> list[tuple[tuple[int, str], int]]:
         """Names whose joined parts equal ``joined``, with or without a plural ending."""
         found = list(self._index.get((sensitive, joined), ()))
         for ending in ("s", "es"):
