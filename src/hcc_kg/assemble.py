@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .keys import is_comparison_trial
-from .model import Assertion, Evidence, Value, sorted_assertions
+from .model import Assertion, Evidence, Value, merge_all, sorted_assertions
 
 #: Attributes that hold one value per fact; two values mean the sources disagree.
 SINGLE_VALUED = frozenset({
@@ -55,15 +55,15 @@ class Conflict:
 
 def assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
     """Merged assertions in a deterministic order, and the conflicts among them."""
-    by_key: dict[str, Assertion] = {}
+    by_key: dict[str, list[Assertion]] = {}
     sources: dict[tuple[str, str, str], set[Evidence]] = {}
     for assertion in assertions:
         key = assertion.key()
-        by_key[key] = by_key[key].merge(assertion) if key in by_key else assertion
+        by_key.setdefault(key, []).append(assertion)
         for name, value in assertion.attributes:
             if name in SINGLE_VALUED:
                 sources.setdefault((key, name, repr(value)), set()).update(assertion.evidence)
-    merged = sorted_assertions(by_key.values())
+    merged = sorted_assertions(merge_all(group) for group in by_key.values())
     return merged, _conflicts(merged, sources) + comparison_conflicts(merged)
 
 
