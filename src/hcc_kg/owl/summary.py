@@ -35,6 +35,7 @@ Triples are N-Triples term strings (``<iri>``, ``_:b1``, ``"lit"^^<dt>``).
 from __future__ import annotations
 
 import io
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -72,14 +73,22 @@ _BLOCKING_TYPES = {f"<{OWL}{n}>" for n in (
 
 
 def world_triples(world: owlready2.World) -> list[Triple]:
-    """Every triple of ``world`` as N-Triples term strings."""
-    buffer = io.BytesIO()
-    world.save(buffer, format="ntriples")
-    out = []
-    for line in buffer.getvalue().decode("utf-8").splitlines():
-        if line.strip():
-            s, p, o = line.rstrip()[:-1].rstrip().split(" ", 2)
-            out.append((s, p, o))
+    """Every triple of ``world`` as N-Triples term strings.
+
+    The dump is streamed from a temporary file and each distinct term is kept once: at ten
+    million triples an in-memory dump, its decoded copy and a fresh string per term took
+    most of the reasoner's memory.  Lines end at ``\n`` only (a literal may hold U+2028).
+    """
+    out: list[Triple] = []
+    terms: dict[str, str] = {}
+    with tempfile.TemporaryFile() as dump:
+        world.save(dump, format="ntriples")
+        dump.seek(0)
+        for line in io.TextIOWrapper(dump, encoding="utf-8", newline="\n"):
+            line = line.rstrip()
+            if line:
+                s, p, o = line[:-1].rstrip().split(" ", 2)
+                out.append((terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o)))
     return out
 
 
