@@ -71,7 +71,7 @@ class MemoryProbe(threading.Thread):
 
     def __init__(self, interval: float = 0.005):
         super().__init__(daemon=True)
-        self.interval, self._peak, self._stop = interval, 0, threading.Event()
+        self.interval, self._peak, self._child_peak, self._stop = interval, 0, 0, threading.Event()
         self._page = os.sysconf("SC_PAGE_SIZE")
 
     def rss(self) -> int:
@@ -87,9 +87,32 @@ class MemoryProbe(threading.Thread):
     def peak(self) -> int:
         return max(self._peak, self.rss())
 
+    def child_peak(self) -> int:
+        """Peak resident memory of the JVMs started from this process (HermiT).
+
+        ``RUSAGE_CHILDREN`` is no use here: a child's high-water mark includes the parent's
+        pages it shares between fork and exec, so it reports Python's size, not Java's.
+        """
+        return self._child_peak
+
+    def _java_children(self) -> int:
+        me, total = str(os.getpid()), 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    stat = f.read()
+                if stat.rsplit(")", 1)[1].split()[1] != me or "(java)" not in stat:
+                    continue
+                with open(f"/proc/{pid}/statm") as f:
+                    total += int(f.read().split()[1]) * self._page
+            except (OSError, IndexError, ValueError):
+                continue  # gone, or not Linux
+        return total
+
     def run(self) -> None:
         while not self._stop.wait(self.interval):
             self._peak = max(self._peak, self.rss())
+            self._child_peak = max(self._child_peak, self._java_children())
 
     def stop(self) -> None:
         self._stop.set()
@@ -135,7 +158,7 @@ def measure(corpus: Path, extra: list[Path], record: Path, started: float, memor
         built = {"build_seconds": round(time.time() - started, 3), "documents": len(result.documents),
                  "triples": len(result.graph),
                  "process_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-                 "jvm_peak_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024}
+                 "jvm_peak_rss": probe.child_peak()}
         save(**built)
         from hcc_kg.graph import project
 
