@@ -12,7 +12,7 @@ import yaml
 from rdflib import OWL, RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
-from hcc_kg import kgx
+from hcc_kg import kgx, kgx_mapping
 from hcc_kg.errors import ConfigError, ExportError
 from hcc_kg.export import canonical
 from hcc_kg.rdf import HCC, HCCR, new_graph
@@ -239,12 +239,12 @@ def test_malformed_mapping_is_a_clear_error(change, message):
     data = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
     change(data)
     with pytest.raises(ConfigError, match=message):
-        kgx.parse_mapping(data)
+        kgx_mapping.parse_mapping(data)
 
 
 def test_missing_mapping_file_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="KGX mapping"):
-        kgx.load_mapping(tmp_path / "absent.yaml")
+        kgx_mapping.load_mapping(tmp_path / "absent.yaml")
 
 
 def test_mapping_names_only_ontology_terms_that_exist():

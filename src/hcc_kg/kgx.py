@@ -1,9 +1,8 @@
 """KGX TSV export (``nodes.tsv``, ``edges.tsv``) with Biolink categories and predicates.
 
 Which ontology class or property becomes which Biolink term is data
-(``data/kgx_mapping.yaml``); this module applies it to the built graph:
-
-The mapping file is read and checked by :mod:`hcc_kg.kgx_mapping`.
+(``data/kgx_mapping.yaml``, read and checked by :mod:`hcc_kg.kgx_mapping`); this module
+applies it to the built graph:
 
 * nodes: every resource of a mapped class (following ``rdfs:subClassOf`` in the graph),
   with its label, synonyms and standard identifiers (``xref``, Biolink prefixes);
@@ -12,10 +11,6 @@ The mapping file is read and checked by :mod:`hcc_kg.kgx_mapping`.
   property chains (drug ← trial → condition) give derived edges citing the middle node;
 * provenance: ``publications`` lists each evidence span as ``doc:ID#start-end``;
   ``knowledge_level``/``agent_type`` say how the fact entered the graph.
-
->>> mapping = load_mapping()
->>> mapping.node_categories(["hcc:SmallMolecule", "hcc:Drug"])
-('biolink:SmallMolecule', 'biolink:Drug')
 """
 
 from __future__ import annotations
@@ -31,9 +26,8 @@ from rdflib.namespace import SKOS
 
 from .errors import ConfigError, ExportError
 from .export import atomic_write
-from .kgx_mapping import (QUALIFIER_COLUMNS, ChainRule, EdgeRule, KgxMapping, Provenance,  # noqa: F401
-                          load_mapping, parse_mapping)
-from .rdf import HCC, PREFIXES
+from .kgx_mapping import QUALIFIER_COLUMNS, EdgeRule, KgxMapping, load_mapping
+from .rdf import HCC, PREFIXES, namespace_splitter
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
 EDGE_COLUMNS = (
@@ -51,7 +45,7 @@ def expand(curie: str) -> URIRef:
     return PREFIXES[prefix][local]
 
 
-_SPACES = sorted(((len(str(ns)), prefix, str(ns)) for prefix, ns in PREFIXES.items()), reverse=True)
+_SPLIT = namespace_splitter()
 _FIXED = (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.label, SKOS.altLabel, OWL.annotatedSource,
           OWL.annotatedProperty, OWL.annotatedTarget, HCC.hasEvidence, HCC.fromDocument, HCC.documentId,
           HCC.startOffset, HCC.endOffset, HCC.assertionStatus)
@@ -59,11 +53,8 @@ _FIXED = (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.label, SKOS.altLab
 
 def compact(iri: URIRef) -> str:
     """The graph's CURIE for ``iri`` (longest matching namespace), else the IRI itself."""
-    text = str(iri)
-    for length, prefix, ns in _SPACES:  # longest first; equal lengths: the later prefix name, as max() chose
-        if text.startswith(ns):
-            return f"{prefix}:{text[length:]}"
-    return text
+    found = _SPLIT(str(iri))
+    return f"{found[0]}:{found[1]}" if found else str(iri)
 
 
 class GraphFacts:

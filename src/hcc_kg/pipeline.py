@@ -134,7 +134,7 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
 
 def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path, out: Path) -> list[Path]:
     graph = export.canonical(result.graph)
-    written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f, already_canonical=True)
+    written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
                for f in settings.formats]
     written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl",
                                      "turtle-readable"))

@@ -13,6 +13,7 @@ import gc
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
@@ -30,6 +31,25 @@ PREFIXES = {
     "dcterms": rdflib.Namespace("http://purl.org/dc/terms/"),
     "biolink": rdflib.Namespace("https://w3id.org/biolink/vocab/"),
 }
+def namespace_splitter(prefixes=None) -> Callable[[str], tuple[str, str] | None]:
+    """A function splitting an IRI into (prefix, local name) under its longest matching
+    namespace in ``prefixes`` (default :data:`PREFIXES`), or giving None.
+
+    >>> split = namespace_splitter()
+    >>> split("https://w3id.org/hcc-kg/ontology#Drug"), split("http://example.org/x")
+    (('hcc', 'Drug'), None)
+    """
+    spaces = sorted(((str(ns), p) for p, ns in (PREFIXES if prefixes is None else prefixes).items()),
+                    key=lambda space: (-len(space[0]), space[1]))
+
+    def split(iri: str) -> tuple[str, str] | None:
+        for ns, prefix in spaces:
+            if iri.startswith(ns):
+                return prefix, iri[len(ns):]
+        return None
+    return split
+
+
 _AXIOM_LINKS = (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget)
 _NOT_ANNOTATIONS = frozenset((*_AXIOM_LINKS, RDF.type))
 _SKIPPED_TYPES = {OWL.NamedIndividual, OWL.Thing}

@@ -21,7 +21,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .errors import ExportError
-from .rdf import PREFIXES
+from .rdf import PREFIXES, namespace_splitter
 
 _CHUNK = 8192  # triples per yielded chunk: large enough to amortise, small enough to stream
 _TYPE = RDF.type.n3()
@@ -124,10 +124,8 @@ def canonical(graph: rdflib.Graph, prefixes: dict | None = None) -> CanonicalGra
     return CanonicalGraph(rows, _prefixes(prefixes))
 
 
-def as_sorted(graph, prefixes: dict | None = None) -> CanonicalGraph:
+def as_sorted(graph: rdflib.Graph, prefixes: dict | None = None) -> CanonicalGraph:
     """``graph`` in canonical order, keeping its blank-node labels (already canonical)."""
-    if isinstance(graph, CanonicalGraph):
-        return graph
     rows = _rows(graph)
     rows.sort()
     return CanonicalGraph(rows, _prefixes(prefixes))
@@ -159,7 +157,7 @@ class _Names:
     """IRI → short form under a prefix map, cached, with a per-format fallback."""
 
     def __init__(self, prefixes: dict[str, str], legal, full) -> None:
-        self._spaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: (-len(x[0]), x[1]))
+        self._split = namespace_splitter(prefixes)
         self._legal, self._full, self._cache = legal, full, {}
 
     def __call__(self, iri: str) -> str:
@@ -169,12 +167,9 @@ class _Names:
         return name
 
     def _shorten(self, iri: str) -> str:
-        for ns, prefix in self._spaces:  # longest namespace first
-            if iri.startswith(ns):
-                local = iri[len(ns):]
-                if self._legal(local):
-                    return f"{prefix}:{local}"
-                break
+        found = self._split(iri)
+        if found is not None and self._legal(found[1]):
+            return f"{found[0]}:{found[1]}"
         return self._full(iri)
 
 

@@ -113,13 +113,13 @@ class Populator:
         return self.result.individuals[key]
 
     # -- facts ---------------------------------------------------------------------------------
-    def _fact(self, subject, prop_name: str, value, evidence: Iterable[Evidence]) -> None:
+    def _fact(self, subject, prop_name: str, value, evidence: Iterable[Evidence]) -> tuple:
         """Write one fact straight into the quadstore; its annotations wait for :meth:`flush`.
 
         owlready2's list API reloads a value list and looks up the fact's axiom node with two
         SPARQL queries on every write; writing the triple directly and remembering what was
         written keeps each fact to one insert.  A cached value list is dropped, so a later
-        read sees the store.
+        read sees the store.  Returns the fact's key ``(s, p, o, datatype)``.
         """
         prop = self.cls(prop_name)
         o, d = self.onto._to_rdf(value)
@@ -138,12 +138,11 @@ class Populator:
         evidence_individuals = [self.evidence(e) for e in evidence]
         if evidence_individuals:  # the latest evidence list for a fact replaces an earlier one
             self._annotations.setdefault(fact, {})["hasEvidence"] = [e.storid for e in evidence_individuals]
+        return fact
 
     def _vocabulary_fact(self, subject, prop_name: str, value) -> None:
-        self._fact(subject, prop_name, value, ())
-        o, d = self.onto._to_rdf(value)
-        status = self.onto._to_rdf(VOCABULARY_SOURCE)
-        self._annotations.setdefault((subject.storid, self.cls(prop_name).storid, o, d), {})["assertionStatus"] = [status]
+        fact = self._fact(subject, prop_name, value, ())
+        self._annotations.setdefault(fact, {})["assertionStatus"] = [self.onto._to_rdf(VOCABULARY_SOURCE)]
 
     def flush(self) -> None:
         """Write every fact's annotations as one ``owl:Axiom`` node, as owlready2 would."""
