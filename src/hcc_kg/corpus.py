@@ -66,10 +66,11 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in bytes) of byte ``offset``."""
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+def line_and_column(raw: bytes | str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` (bytes of ``raw``, or characters if it is text)."""
+    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    line_start = raw.rfind(newline, 0, offset) + 1
+    return raw.count(newline, 0, offset) + 1, offset - line_start + 1
 
 
 def _where(raw: bytes, offset: int) -> str:
@@ -127,8 +128,7 @@ def _report_markup(text: str, name: str, report: Report) -> None:
     tags = list(_TAG_RE.finditer(text))
     if tags:
         first = tags[0].start()
-        line = text.count("\n", 0, first) + 1
-        column = first - (text.rfind("\n", 0, first) + 1) + 1
+        line, column = line_and_column(text, first)
         report.add("warning", "markup", f"{len(tags)} HTML/XML tag(s), the first {tags[0].group(0)[:40]!r} at "
                    f"character {first} (line {line}, column {column}); read as plain text, tags not interpreted",
                    doc=name, offset=first)

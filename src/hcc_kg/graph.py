@@ -57,7 +57,7 @@ def _first_values(graph: rdflib.Graph, node) -> dict:
     return found
 
 
-def _edge_annotations(graph: rdflib.Graph, known: dict | None = None) -> dict[tuple, dict]:
+def fact_annotations(graph: rdflib.Graph, known: dict | None = None) -> dict[tuple, dict]:
     """(s, p, o) -> {"inferred": bool, "evidence": [...], "source": ...} from owl:Axiom nodes.
 
     One walk over the axioms, one lookup per axiom and per evidence record (each record
@@ -124,7 +124,7 @@ def project(graph: rdflib.Graph) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for iri, attrs in nodes.items():
         G.add_node(attrs["key"], **attrs)
-    annotations = _edge_annotations(graph, others)
+    annotations = fact_annotations(graph, others)
     others.clear()
     for iri, (s, by_predicate) in facts.items():
         key = nodes[iri]["key"]

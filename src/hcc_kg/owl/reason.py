@@ -118,15 +118,16 @@ def _hermit(flags: tuple[str, ...], triples: list[S.Triple]) -> str:
 
 def _classify(split: S.Split, groups: list[list[str]], blockers: list[str]) -> tuple[str, S.Summary]:
     """HermiT's classification output and the summary it ran on (the whole ABox if need be)."""
+    if not blockers:
+        summary = S.summarise(split, groups)
+        try:
+            return _hermit(CLASSIFY, split.tbox + summary.abox), summary
+        except owlready2.OwlReadyInconsistentOntologyError:
+            whole = S.whole(split, groups)  # built only when needed: a copy of the whole ABox
+            _hermit(CONSISTENCY, split.tbox + whole.abox)  # raises if the whole ABox is inconsistent too
+            return _hermit(CLASSIFY, split.tbox + whole.abox), whole
     whole = S.whole(split, groups)
-    if blockers:
-        return _hermit(CLASSIFY, split.tbox + whole.abox), whole
-    summary = S.summarise(split, groups)
-    try:
-        return _hermit(CLASSIFY, split.tbox + summary.abox), summary
-    except owlready2.OwlReadyInconsistentOntologyError:
-        _hermit(CONSISTENCY, split.tbox + whole.abox)  # raises if the whole ABox is inconsistent too
-        return _hermit(CLASSIFY, split.tbox + whole.abox), whole
+    return _hermit(CLASSIFY, split.tbox + whole.abox), whole
 
 
 def reported_relations(output: str) -> Iterator[S.Triple]:

@@ -21,7 +21,7 @@ import networkx as nx
 import rdflib
 from rdflib import OWL, RDF
 
-from ..graph import local, project
+from ..graph import fact_annotations, local, project
 from ..rdf import HCC
 from ..vocab import ONTOLOGY_NS, load_converter
 from . import style
@@ -80,30 +80,24 @@ def source_of(graph: rdflib.Graph | nx.MultiDiGraph) -> ViewSource:
     return ViewSource(G, evidence, inferred, shas, inverses)
 
 
-def _evidence_record(graph: rdflib.Graph, ev: rdflib.term.Node, fact: str) -> dict:
-    return {"doc": str(graph.value(graph.value(ev, HCC.fromDocument), HCC.documentId)),
-            "start": int(graph.value(ev, HCC.startOffset)), "end": int(graph.value(ev, HCC.endOffset)),
-            "extractor": str(graph.value(ev, HCC.extractor)), "fact": fact}
-
-
 def _node_provenance(graph: rdflib.Graph, iris: dict[str, str]) -> tuple[dict, dict]:
     """Evidence for a node's own facts (mentions, types, values) and its inferred types.
 
     Facts linking two nodes are edges; their evidence travels with the edge instead.
+    The owl:Axiom annotations are read as :func:`hcc_kg.graph.project` reads an edge's.
     """
     evidence: dict[str, list[dict]] = {}
     inferred: dict[str, set[str]] = {}
-    for axiom in graph.subjects(RDF.type, OWL.Axiom):
-        node = iris.get(str(graph.value(axiom, OWL.annotatedSource)))
-        prop, target = graph.value(axiom, OWL.annotatedProperty), graph.value(axiom, OWL.annotatedTarget)
+    for (source, prop, target), info in fact_annotations(graph).items():
+        node = iris.get(str(source))
         if node is None or prop is None or str(target) in iris:
             continue
-        if prop == RDF.type and str(graph.value(axiom, HCC.assertionStatus)) == "inferred":
+        if prop == RDF.type and info["inferred"]:
             inferred.setdefault(node, set()).add(local(target))
         fact = "mentioned" if local(prop) == "mentionedIn" else (
             f"{local(prop)} {local(target)}" if isinstance(target, rdflib.URIRef) else f"{local(prop)} = {target}")
-        for ev in graph.objects(axiom, HCC.hasEvidence):
-            evidence.setdefault(node, []).append(_evidence_record(graph, ev, fact))
+        if info["evidence"]:
+            evidence.setdefault(node, []).extend({**record, "fact": fact} for record in info["evidence"])
     for records in evidence.values():
         records.sort(key=lambda e: (e["doc"], e["start"], e["end"], e["fact"], e["extractor"]))
     return evidence, inferred
