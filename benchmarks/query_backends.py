@@ -4,7 +4,9 @@ Backends: rdflib and pyoxigraph (embedded), the Oxigraph server and Virtuoso (ea
 here on free 127.0.0.1 ports when installed, loaded over the Graph Store protocol), and any
 endpoint given with ``--endpoint`` (loaded first when ``--graph-store`` is given too).  Each query runs once to
 warm up, then ``--repeat`` times; the median is reported.  Answers are compared across
-backends, so a fast wrong answer shows.  Prints a Markdown table; writes JSON.
+backends, so a fast wrong answer shows.  Prints a Markdown table; writes JSON to
+``benchmarks/results/query_backends.json`` (``--json`` to change; ``benchmarks/run.py`` writes
+it into its own ``--out`` folder).
 
     .venv/bin/python benchmarks/query_backends.py            # one command, ~1 minute
     .venv/bin/python benchmarks/query_backends.py --endpoint http://host:8890/sparql \\
@@ -64,6 +66,7 @@ def run(args: argparse.Namespace) -> dict:
             runners[label], loads[label] = embedded(name, args.graph)
         if not args.no_server:
             from servers.oxigraph_server import OxigraphServer, oxigraph_binary
+            from servers.virtuoso import installed, running_virtuoso
 
             if oxigraph_binary() is None:
                 print("oxigraph server not installed (pip install oxigraph); skipped", file=sys.stderr)
@@ -72,17 +75,14 @@ def run(args: argparse.Namespace) -> dict:
                 point = server.endpoint
                 runners["oxigraph server"], loads["oxigraph server"] = remote(
                     point.sparql_url, args.graph, point.graph_store_url, None, None)
-        if not args.no_server:
-            from servers.virtuoso import installed, running_virtuoso
-
             if not installed():
                 print("Virtuoso not installed (scripts/test-deps/virtuoso.sh); skipped", file=sys.stderr)
             else:
                 store = stack.enter_context(running_virtuoso(Path(stack.enter_context(tempfile.TemporaryDirectory()))))
                 runners["virtuoso"], loads["virtuoso"] = remote(
                     store.sparql_url, args.graph, store.graph_store_url, store.graph_iri, store.auth)
+        auth = (args.user, args.password) if args.user else None
         for i, url in enumerate(args.endpoint):
-            auth = (args.user, args.password) if args.user else None
             store = args.graph_store[i] if i < len(args.graph_store) else None
             runners[url], loads[url] = remote(url, args.graph, store, args.default_graph, auth)
 
@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--user")
     p.add_argument("--password")
     p.add_argument("--no-server", action="store_true", help="do not start the Oxigraph server or Virtuoso")
-    p.add_argument("--json", type=Path, default=REPO / "benchmarks" / "query_backends.json", help="JSON output")
+    p.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results" / "query_backends.json",
+                   help="JSON output (default benchmarks/results/query_backends.json)")
     args = p.parse_args(argv)
     report = run(args)
     print(markdown(report))

@@ -158,8 +158,9 @@ def test_approved_agents_hitting_two_families(runners, facts, family_a, family_b
 
 @pytest.mark.parametrize("threshold", ["0.8", "0.7", "1"])
 def test_hazard_ratios_below_a_threshold(runners, facts, threshold):
+    endpoint = facts.key_named(LIBRARY.get("hazard_ratios_below").defaults()["endpoint"])  # the header's default
     expected = {(iri(a.subject), a.attribute_values("hazard_ratio")[0]) for a in facts.by_predicate["hasEffectEstimate"]
-                if a.object == "os" and a.attribute_values("hazard_ratio")
+                if a.object == endpoint and a.attribute_values("hazard_ratio")
                 and a.attribute_values("hazard_ratio")[0] < Decimal(threshold)}
     rows = ask(runners, "hazard_ratios_below", threshold=threshold).rows
     assert {(r["trial"], r["hazard_ratio"]) for r in rows} == expected
@@ -180,6 +181,11 @@ def _names_in(facts, *keys) -> set[str]:
     return {name_key(n) for k in keys if k in facts.vocabulary for n in facts.vocabulary[k].names()}
 
 
+def _span(texts, row) -> str:
+    """The document text at an answer row's evidence span."""
+    return texts[row["document"]][row["start"]:row["end"]]
+
+
 def test_evidence_of_every_drug_target_fact_is_its_spans_and_names_them(runners, facts, texts):
     checked = 0
     for predicate in ACTS_ON:
@@ -189,16 +195,17 @@ def test_evidence_of_every_drug_target_fact_is_its_spans_and_names_them(runners,
             assert {(r["document"], r["start"], r["end"]) for r in rows} == {(e.doc_id, e.start, e.end) for e in a.evidence}
             names = _names_in(facts, a.subject, a.object)
             for r in rows:
-                assert any(n in name_key(texts[r["document"]][r["start"]:r["end"]]) for n in names), r
+                assert any(n in name_key(_span(texts, r)) for n in names), r
                 checked += 1
     assert checked > 20
 
 
 def test_evidence_for_the_default_fact_reads_back(answers, facts, texts):
     rows = answers["oxigraph"]["evidence_for_fact"].rows
-    names = _names_in(facts, "lenvatinib", facts.key_named("FGFR1"))
+    default = LIBRARY.get("evidence_for_fact").defaults()  # the fact the header names
+    names = _names_in(facts, facts.key_named(default["subject"]), facts.key_named(default["object"]))
     for r in rows:
-        assert any(n in name_key(texts[r["document"]][r["start"]:r["end"]]) for n in names)
+        assert any(n in name_key(_span(texts, r)) for n in names)
 
 
 @pytest.mark.parametrize("trial", ["REFLECT", "SHARP", "RESORCE"])
@@ -206,13 +213,13 @@ def test_hazard_ratio_evidence_states_the_printed_value(runners, texts, trial):
     rows = ask(runners, "evidence_for_hazard_ratios", trial=trial).rows
     assert rows
     for r in rows:
-        assert r["value_text"] in texts[r["document"]][r["start"]:r["end"]]
+        assert r["value_text"] in _span(texts, r)
 
 
 def test_chain_rows_point_at_spans_that_state_the_hazard_ratio(answers, texts):
     rows = answers["oxigraph"]["chain_to_hazard_ratio_evidence"].rows
     for r in rows:
-        assert str(r["hazard_ratio"]) in texts[r["document"]][r["start"]:r["end"]], r
+        assert str(r["hazard_ratio"]) in _span(texts, r), r
 
 
 def test_conflicting_values_are_the_builds_conflicts(answers, built):

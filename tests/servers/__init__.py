@@ -10,6 +10,8 @@ program is not installed.  Fixtures a store fixture depends on go in ``__all__``
 
 from __future__ import annotations
 
+import socket
+import subprocess
 from dataclasses import dataclass
 
 
@@ -19,6 +21,24 @@ class StoreEndpoint:
     graph_store_url: str
     auth: tuple[str, str] | None = None
     graph_iri: str | None = None
+
+
+def free_port() -> int:
+    """A TCP port that was free on 127.0.0.1 a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stop_process(process: subprocess.Popen, timeout: float) -> None:
+    """Terminate a server process, killing it if it has not exited within ``timeout`` seconds."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=timeout)
 
 
 from .oxigraph_server import oxigraph_process, oxigraph_server, oxigraph_server_named_graph  # noqa: E402

@@ -8,7 +8,6 @@ pytest) so the benchmark can use it too.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from . import StoreEndpoint
+from . import StoreEndpoint, free_port, stop_process
 
 NAMED_GRAPH = "https://w3id.org/hcc-kg/graph/test"
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -32,12 +31,6 @@ def oxigraph_binary() -> Path | None:
         return Path(found)
     beside = Path(sys.executable).parent / "oxigraph"
     return beside if beside.is_file() else None
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class OxigraphServer:
@@ -82,13 +75,7 @@ class OxigraphServer:
     def stop(self) -> None:
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process, timeout=10)
         if self.process.stderr:
             self.process.stderr.close()
         self.process = None

@@ -21,7 +21,6 @@ import hashlib
 import json
 import secrets
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -33,6 +32,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from . import free_port, stop_process
 
 SERVER, CLIENT = "virtuoso-t", "isql-vt"
 LOADER_USER = "hcc_loader"
@@ -92,13 +93,6 @@ class VirtuosoError(RuntimeError):
 
 def installed() -> bool:
     return shutil.which(SERVER) is not None and shutil.which(CLIENT) is not None
-
-
-def free_port() -> int:
-    """A TCP port that was free on 127.0.0.1 a moment ago."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def render_ini(folder: Path, sql_port: int, http_port: int, max_rows: int = MAX_ROWS) -> str:
@@ -285,16 +279,6 @@ def _secure(port: int, dba_password: str, loader_password: str) -> None:
              f'GRANT SPARQL_UPDATE TO "{LOADER_USER}";\n')
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
-
-
 @contextmanager
 def running_virtuoso(folder: Path, graph_iri: str = TEST_GRAPH,
                      timeout: float = START_TIMEOUT) -> Iterator[VirtuosoStore]:
@@ -316,7 +300,7 @@ def running_virtuoso(folder: Path, graph_iri: str = TEST_GRAPH,
         _secure(sql_port, store.dba_password, store.auth[1])
         yield store
     finally:
-        _stop(process)
+        stop_process(process, timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -66,6 +66,16 @@ def _turtle(settings: BackendSettings) -> Path:
     return path
 
 
+def _load_turtle(settings: BackendSettings, load: Callable[[Path], object],
+                 errors: tuple[type[BaseException], ...]) -> None:
+    """Check the binding mode, then ``load`` the Turtle file; ``errors`` become a QueryError."""
+    _check_mode(settings.binding)
+    try:
+        load(_turtle(settings))
+    except errors as exc:
+        raise QueryError(f"cannot read {settings.graph} as Turtle: {exc}") from exc
+
+
 def _from_rdflib(term):
     if term is None:
         return None
@@ -86,12 +96,9 @@ class RdflibBackend:
 
     @classmethod
     def open(cls, settings: BackendSettings) -> "RdflibBackend":
-        _check_mode(settings.binding)
         graph = rdflib.Graph()
-        try:
-            graph.parse(_turtle(settings), format="turtle")
-        except Exception as exc:  # rdflib raises parser-specific errors
-            raise QueryError(f"cannot read {settings.graph} as Turtle: {exc}") from exc
+        _load_turtle(settings, lambda path: graph.parse(path, format="turtle"),
+                     (Exception,))  # rdflib raises parser-specific errors
         return cls(graph, settings.binding)
 
     def select(self, query: str, bindings: Mapping[str, Node]) -> QueryResult:
@@ -146,20 +153,17 @@ class OxigraphBackend:
     def open(cls, settings: BackendSettings) -> "OxigraphBackend":
         import pyoxigraph as ox
 
-        _check_mode(settings.binding)
         store = ox.Store()
-        try:
-            store.bulk_load(path=str(_turtle(settings)), format=ox.RdfFormat.TURTLE)
-        except (SyntaxError, OSError, ValueError) as exc:
-            raise QueryError(f"cannot read {settings.graph} as Turtle: {exc}") from exc
+        _load_turtle(settings, lambda path: store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE),
+                     (SyntaxError, OSError, ValueError))
         return cls(store, settings.binding)
 
     def _run(self, query: str, bindings: Mapping[str, Node]):
         import pyoxigraph as ox
 
-        selected = selected_variables(query)
         # pyoxigraph substitutes selected variables only; a VALUES block binds the others.
-        if self.binding == "native" and bindings and selected is not None and set(bindings) <= selected:
+        # (The projection is parsed only when there is something to substitute.)
+        if self.binding == "native" and bindings and set(bindings) <= (selected_variables(query) or set()):
             substitutions = {ox.Variable(k): _to_oxigraph(v) for k, v in bindings.items()}
             try:
                 return self.store.query(query, substitutions=substitutions)

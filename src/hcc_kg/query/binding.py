@@ -31,8 +31,8 @@ from rdflib.term import Node
 from ..errors import QueryError
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
 from .library import CompetencyQuery
+from .results import XSD
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DECIMAL = URIRef(XSD + "decimal")
 XSD_INTEGER = URIRef(XSD + "integer")
 PREFIXES = {
@@ -54,11 +54,7 @@ _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b":
 NAME_SOURCES = {"label": 0, "altLabel": 0, "trialName": 1, "nctId": 1, "identifier": 2, "documentId": 2}
 KIND_RANK = {"individual": 0, "class": 1, "property": 2}
 KINDS_FOR = {"iri": ("individual", "class", "property", "other"), "class": ("class",), "property": ("property",)}
-_PROLOGUE = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX hcc: <https://w3id.org/hcc-kg/ontology#>
-"""
+_PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("rdfs", "skos", "owl", "hcc"))
 # Two simple queries joined in Python: one combined query runs 8x slower on rdflib.
 NAME_QUERY = _PROLOGUE + "SELECT ?s ?name ?source WHERE {\n  " + "\n  UNION ".join(
     f'{{ ?s {p} ?name BIND ("{source}" AS ?source) }}' for p, source in (

@@ -53,7 +53,7 @@ def _list(library, fmt: str) -> int:
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:
-    from .backends import BackendSettings, Runner, open_backend
+    from .backends import DEFAULT_BACKEND, BackendSettings, Runner, open_backend
     from .formats import render
     from .library import QueryLibrary
 
@@ -65,7 +65,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     query = library.get(args.query)
     if args.endpoint and args.backend not in (None, "remote"):
         raise QueryError(f"--endpoint queries a remote store; it cannot be combined with --backend {args.backend}")
-    backend_name = "remote" if args.endpoint else (args.backend or "oxigraph")
+    backend_name = "remote" if args.endpoint else (args.backend or DEFAULT_BACKEND)
     settings = BackendSettings(graph=Path(args.graph), endpoint=args.endpoint, default_graph=args.default_graph,
                                auth=_auth(args), timeout=args.timeout)
     result = Runner(open_backend(backend_name, settings)).run(query, _params(args.param))

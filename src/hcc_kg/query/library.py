@@ -38,20 +38,26 @@ _PARAM = re.compile(r'(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z]+)\s*=\s*
 _PROJECTION = re.compile(r"^\s*SELECT\b(?P<vars>.*?)(\bWHERE\b|\{)", re.IGNORECASE | re.MULTILINE | re.DOTALL)
 
 
+REQUIRED_KEYS = ("title", "question")
+
+
+def _body(text: str) -> str:
+    """The query without its comment lines (the header among them)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
 def selected_variables(text: str) -> set[str] | None:
     """The variables a SELECT query's first projection names (``None`` for ``SELECT *``).
 
     >>> sorted(selected_variables("# c\\nSELECT DISTINCT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b }"))
     ['a', 'b', 'n']
     """
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    match = _PROJECTION.search(body)
+    match = _PROJECTION.search(_body(text))
     if not match:
         return set()
     if match["vars"].strip().upper().endswith("*"):
         return None
     return set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", match["vars"]))
-REQUIRED_KEYS = ("title", "question")
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ def parse_query(name: str, text: str, path: Path | None = None) -> CompetencyQue
     names = [p.name for p in params]
     if len(set(names)) != len(names):
         raise QueryError(f"{name}: a parameter is declared twice ({', '.join(names)})")
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    body = _body(text)
     if not _PROJECTION.search(body):
         raise QueryError(f"{name}: only SELECT queries are supported")
     for p in params:

@@ -55,19 +55,20 @@ def _opener(url: str, auth: tuple[str, str] | None) -> urllib.request.OpenerDire
 def _send(request: urllib.request.Request, auth, timeout: float) -> tuple[int, bytes, str]:
     """Status, body and content type of one request; every failure becomes a QueryError."""
     url = request.full_url
+    where = url.split("?")[0]  # messages name the endpoint, not its query string
     try:
         with _opener(url, auth).open(request, timeout=timeout) as response:
             return response.status, response.read(), response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
         detail = exc.read()[:400].decode("utf-8", "replace").strip()
         what = "refused the credentials" if exc.code in (401, 403) else "answered"
-        raise QueryError(f"{url.split('?')[0]} {what} HTTP {exc.code} {exc.reason}: {detail}") from exc
+        raise QueryError(f"{where} {what} HTTP {exc.code} {exc.reason}: {detail}") from exc
     except urllib.error.URLError as exc:
-        raise QueryError(f"cannot reach {url.split('?')[0]}: {exc.reason}") from exc
+        raise QueryError(f"cannot reach {where}: {exc.reason}") from exc
     except (socket.timeout, TimeoutError) as exc:
-        raise QueryError(f"{url.split('?')[0]} did not answer within {timeout:g} s") from exc
+        raise QueryError(f"{where} did not answer within {timeout:g} s") from exc
     except OSError as exc:
-        raise QueryError(f"cannot talk to {url.split('?')[0]}: {exc}") from exc
+        raise QueryError(f"cannot talk to {where}: {exc}") from exc
 
 
 def _challenge(url: str, timeout: float) -> str | None:
