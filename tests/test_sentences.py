@@ -6,9 +6,9 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.approvals import approval_statements
 from hcc_kg.extract.sentences import (
     agents_in,
-    approval_statements,
     mechanism_statements,
     regimen_components_stated,
 )

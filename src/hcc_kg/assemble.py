@@ -17,7 +17,7 @@ documents that state it, and the conflict is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .keys import is_comparison_trial
@@ -122,3 +122,33 @@ def _arm_disagreements(first: str, second: str, arms, measured) -> list[Conflict
                     out.append(Conflict(a.key(), agent, "hasMeasurement", a.object, "value", values,
                                         "same-comparison", note))
     return out
+
+
+def separate_facts(merged: list[Assertion]) -> tuple[list[Assertion], list[Assertion], list[Conflict]]:
+    """Split merged assertions by what their readings say (polarity and certainty).
+
+    Returns the facts (only their positive, asserted evidence kept), the withheld
+    statements (no reading asserts them: "X does not inhibit Y", "X may inhibit Y"), and a
+    ``polarity`` conflict for every fact that some other reading denies or hedges.
+
+    >>> from hcc_kg.model import Assertion, Evidence
+    >>> yes = Evidence("d1", 0, 5, "t")
+    >>> no = Evidence("d2", 0, 5, "t", polarity="negative")
+    >>> facts, withheld, conflicts = separate_facts([Assertion("x", "inhibits", "y", evidence=(yes, no)),
+    ...                                             Assertion("x", "inhibits", "z", evidence=(no,))])
+    >>> [(a.object, len(a.evidence)) for a in facts], [a.object for a in withheld], conflicts[0].kind
+    ([('y', 1)], ['z'], 'polarity')
+    """
+    facts, withheld, conflicts = [], [], []
+    for assertion in merged:
+        assertive = tuple(e for e in assertion.evidence if e.is_assertive)
+        if not assertive:
+            withheld.append(assertion)
+            continue
+        facts.append(assertion if len(assertive) == len(assertion.evidence) else replace(assertion, evidence=assertive))
+        others = tuple(e for e in assertion.evidence if not e.is_assertive)
+        if others:
+            conflicts.append(Conflict(assertion.key(), assertion.subject, assertion.predicate, assertion.object,
+                                      "polarity", (("asserted", assertive), ("denied or hedged", others)),
+                                      "polarity", "one reading states the fact, another denies or hedges it"))
+    return facts, withheld, conflicts

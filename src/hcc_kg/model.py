@@ -75,21 +75,55 @@ class Mention:
         return Span(self.start, self.end)
 
 
+#: Evidence polarity: the text says the relation holds, or says it does not ("X does not inhibit Y").
+POLARITIES = ("positive", "negative")
+#: Evidence certainty: stated as fact, or hedged/prospective ("may inhibit", "is being evaluated").
+CERTAINTIES = ("asserted", "hedged")
+
+
 @dataclass(frozen=True, order=True)
 class Evidence:
-    """Where a fact was read: document, half-open character span, and the rule that read it."""
+    """Where a fact was read: document, half-open character span, the rule that read it, and
+    how the text put it (INDRA's epistemics): its ``polarity`` and ``certainty``.
+
+    Only positive, asserted evidence makes a fact; the rest is kept and reported.
+
+    >>> Evidence("d", 0, 4, "t").is_assertive, Evidence("d", 0, 4, "t", "negative").is_assertive
+    (True, False)
+    >>> Evidence("d", 0, 4, "t", certainty="hedged").to_json()["certainty"]
+    'hedged'
+    """
 
     doc_id: str
     start: int
     end: int
     extractor: str
+    polarity: str = "positive"
+    certainty: str = "asserted"
+
+    def __post_init__(self) -> None:
+        if self.polarity not in POLARITIES:
+            raise ValueError(f"unknown polarity {self.polarity!r}")
+        if self.certainty not in CERTAINTIES:
+            raise ValueError(f"unknown certainty {self.certainty!r}")
+
+    @property
+    def is_assertive(self) -> bool:
+        """Does this reading state the fact as true (positive and not hedged)?"""
+        return self.polarity == "positive" and self.certainty == "asserted"
 
     def to_json(self) -> dict:
-        return {"doc": self.doc_id, "start": self.start, "end": self.end, "extractor": self.extractor}
+        out = {"doc": self.doc_id, "start": self.start, "end": self.end, "extractor": self.extractor}
+        if self.polarity != "positive":
+            out["polarity"] = self.polarity
+        if self.certainty != "asserted":
+            out["certainty"] = self.certainty
+        return out
 
     @classmethod
     def from_json(cls, data: dict) -> "Evidence":
-        return cls(data["doc"], data["start"], data["end"], data["extractor"])
+        return cls(data["doc"], data["start"], data["end"], data["extractor"],
+                   data.get("polarity", "positive"), data.get("certainty", "asserted"))
 
 
 def _encode(value: object) -> object:
@@ -134,6 +168,11 @@ class Assertion:
     def merge(self, other: "Assertion") -> "Assertion":
         """The same fact with evidence and attributes of both (attributes as a sorted set)."""
         return merge_all([self, other])
+
+    @property
+    def is_fact(self) -> bool:
+        """Is the fact stated as true by at least one reading (see :attr:`Evidence.is_assertive`)?"""
+        return any(e.is_assertive for e in self.evidence)
 
     def attribute_values(self, name: str) -> list[Value]:
         return [v for k, v in self.attributes if k == name]

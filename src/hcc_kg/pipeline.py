@@ -16,7 +16,7 @@ from pathlib import Path
 import rdflib
 
 from . import corpus, export, kgx
-from .assemble import Conflict, assemble
+from .assemble import Conflict, assemble, separate_facts
 from .errors import ExportError
 from .extract import extract
 from .model import Assertion, Document
@@ -47,12 +47,23 @@ class Settings:
 
 
 @dataclass
+class Reading:
+    """What the text says, before any OWL: facts, withheld statements and conflicts."""
+
+    documents: list[Document]
+    facts: list[Assertion]
+    withheld: list[Assertion]
+    conflicts: list[Conflict]
+
+
+@dataclass
 class BuildResult:
     documents: list[Document]
     assertions: list[Assertion]
     conflicts: list[Conflict]
     graph: rdflib.Graph
     report: Report
+    withheld: list[Assertion] = field(default_factory=list)
     validation: ValidationReport | None = None
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -77,17 +88,31 @@ class _Clock:
         return result
 
 
+def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Clock | None" = None) -> Reading:
+    """Documents → merged assertions, split into facts and withheld (negated or hedged) statements."""
+    clock = clock or _Clock()
+    documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
+    raw = clock.run("extract", extract, documents, vocabulary, report)
+    merged, conflicts = clock.run("assemble", assemble, raw)
+    facts, withheld, polarity = separate_facts(merged)
+    conflicts = conflicts + polarity
+    for conflict in conflicts:
+        report.add("warning", "conflict", f"{conflict.subject} {conflict.predicate} {conflict.object}: "
+                   f"{conflict.attribute} has {len(conflict.values)} values")
+    for statement in withheld:
+        kinds = sorted({f"{e.polarity}/{e.certainty}" for e in statement.evidence})
+        report.add("info", "withheld", f"{statement.subject} {statement.predicate} {statement.object}: "
+                   f"not asserted ({', '.join(kinds)})")
+    return Reading(documents, facts, withheld, conflicts)
+
+
 def build(settings: Settings) -> BuildResult:
     """Build the graph from ``settings.corpus``; write exports when ``settings.out`` is set."""
     report, clock = Report(), _Clock()
     ontology_path = settings.ontology or default_ontology_path()
     vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings)
-    documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
-    raw = clock.run("extract", extract, documents, vocabulary, report)
-    assertions, conflicts = clock.run("assemble", assemble, raw)
-    for conflict in conflicts:
-        report.add("warning", "conflict", f"{conflict.subject} {conflict.predicate} {conflict.object}: "
-                   f"{conflict.attribute} has {len(conflict.values)} values")
+    reading = read(settings, vocabulary, report, clock)
+    documents, assertions, conflicts = reading.documents, reading.facts, reading.conflicts
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     reasoned = clock.run("reason", reason, populated)
@@ -96,7 +121,8 @@ def build(settings: Settings) -> BuildResult:
     validation = clock.run("validate", validate, graph)
     for violation in validation.violations:
         report.add("error", "shape-violation", str(violation))
-    result = BuildResult(documents, assertions, conflicts, graph, report, validation, timings=clock.timings)
+    result = BuildResult(documents, assertions, conflicts, graph, report, reading.withheld, validation,
+                         timings=clock.timings)
     result.counts = count_by_type(graph)
     if settings.out is not None:
         result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
@@ -139,6 +165,7 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl",
                                      "turtle-readable"))
     written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
+    written.append(export.write_jsonl([a.to_json() for a in result.withheld], out / "withheld.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
     if len(result.graph) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one

@@ -12,7 +12,7 @@ from typing import Iterable
 from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
-from . import comparisons, markdown_trials, mentioned, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
+from . import approvals, comparisons, markdown_trials, mentioned, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from .analysis import AnalysedDocument
 from .mentions import MentionFinder
 from .registry import EXTRACTORS

@@ -18,7 +18,8 @@ from .analysis import AnalysedDocument
 from .normalize import flatten, normalize
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
-from .sentences import APPROVAL_CUE, DRUG, action_predicate
+from .approvals import APPROVAL_CUE
+from .sentences import DRUG, action_predicate
 
 INDICATION_START = re.compile(r"\b(?:As|For)\s+(?:mono|combination|patients|use|adults)", re.IGNORECASE)
 MODE_RE = re.compile(r"\b(monotherapy|combination therapy)\b", re.IGNORECASE)
