@@ -172,4 +172,4 @@ def test_placebo_beside_a_drug_does_not_change_the_agent_set(canon):
 def test_names_resolve_by_synonym_or_fall_back_to_labels(canon):
     assert canon.name("kinase X1") == "kx1" and canon.name("ZB 12") == "zorbatinib"
     assert canon.name("Wobbleumab") == "wobbleumab" and "Wobbleumab" in canon.unresolved
-    assert canon.agency("Japan") == "pmda" and canon.agency("fda", system=True) == "fda"
+    assert canon.agency("Japan") == "mhlw" and canon.agency("fda", system=True) == "fda"
