@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Under CI=true a skip is a failure (tests/ci_policy.py).
+pytest_plugins = ["ci_policy"]
+
 # Triple-store fixtures (Oxigraph server, Virtuoso), session-scoped so each server starts once.
 from servers import *  # noqa: F401,F403
 
