@@ -33,7 +33,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import Settings, build
 
     settings = Settings(corpus=Path(args.corpus), out=Path(args.out), ontology=args.ontology,
-                        vocabulary=args.vocabulary, extra_vocabulary=tuple(Path(p) for p in args.extra_vocabulary))
+                        vocabulary=args.vocabulary, extra_vocabulary=tuple(Path(p) for p in args.extra_vocabulary),
+                        lexicon=not args.no_lexicon)
     result = build(settings)
     for problem in result.report.problems:
         print(problem, file=sys.stderr)
@@ -135,6 +136,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--ontology", type=Path, help="ontology Turtle file (default ontology/hcc_kg.ttl)")
     b.add_argument("--vocabulary", type=Path, help="vocabulary YAML (default: the packaged one)")
     b.add_argument("--extra-vocabulary", action="append", default=[], help="more vocabulary YAML to add")
+    b.add_argument("--no-lexicon", action="store_true",
+                   help="match only the hand vocabulary, not the generated lexicon (data/lexicon/)")
     b.add_argument("--json", action="store_true", help="machine-readable summary")
     b.set_defaults(func=cmd_build)
 

@@ -57,6 +57,10 @@ class Entity:
     synonyms: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
+    #: names matched only in the case written (generated symbols: ``IMPACT`` is not ``impact``)
+    exact_case: tuple[str, ...] = ()
+    #: names matched only beside a gene context (``MET inhibitor``, not ``we MET``); see extract/gene_context.py
+    guarded: tuple[str, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         """Every surface form to match: label, synonyms (the key only if it reads as a name)."""
@@ -147,10 +151,28 @@ class Vocabulary:
         return iris
 
     def extended(self, other: "Vocabulary") -> "Vocabulary":
-        """A new vocabulary with ``other``'s entities added (or replacing same keys)."""
+        """A new vocabulary with ``other``'s entities added (or replacing same keys).
+
+        When no family membership changes (the usual case: a document adds a few drug
+        names), the checked entities and family index are reused instead of rebuilt, so
+        extending a large vocabulary per document stays cheap.
+
+        >>> base = Vocabulary([Entity("fam", "FAM", ("ProteinFamily",), members=("a",)),
+        ...                    Entity("a", "A1", ("Protein",))])
+        >>> more = base.extended(Vocabulary([Entity("a", "A1", ("Protein",), ("AONE",)), Entity("x", "X", ("Drug",))]))
+        >>> more["a"].synonyms, more.direct_families("a"), len(more), len(base)
+        (('AONE',), ['fam'], 3, 2)
+        """
         merged = dict(self.entities)
         merged.update(other.entities)
-        return Vocabulary(merged.values(), source=f"{self.source}+{other.source}")
+        source = f"{self.source}+{other.source}"
+        same_families = all(not e.members and not (e.key in self.entities and self.entities[e.key].members)
+                            for e in other.entities.values())
+        if not same_families:
+            return Vocabulary(merged.values(), source=source)
+        result = Vocabulary((), source=source)
+        result.entities, result._families = merged, self._families  # both already checked
+        return result
 
 
 def load_converter(path: Path | str | None = None) -> curies.Converter:
@@ -164,7 +186,7 @@ def _entity_from_yaml(item: dict) -> Entity:
         return tuple(str(v) for v in item.get(name) or ())
 
     return Entity(str(item["key"]), str(item.get("label") or item["key"]), strings("types"),
-                  strings("synonyms"), strings("members"), strings("xrefs"))
+                  strings("synonyms"), strings("members"), strings("xrefs"), strings("exact_case"), strings("guarded"))
 
 
 def default_vocabulary_path() -> Path:

@@ -4,7 +4,9 @@ Names match with hyphens, spaces, slashes and dashes interchangeable and optiona
 their parts (``PD-L1`` = ``PD L1`` = ``PDL1``), an optional plural ``s``, case-insensitively
 except for short names (five letters or fewer: ``MET`` is not ``met``).  Numbered ranges
 expand to each member: ``VEGFR1-3`` names VEGFR1, VEGFR2 and VEGFR3, ``VEGFR-2/3`` names
-VEGFR2 and VEGFR3.
+VEGFR2 and VEGFR3.  Names an entity lists in ``exact_case`` match only in the case written;
+names it lists in ``guarded`` (generated symbols that are also words: ``MET``) count only in
+a gene context (see :mod:`hcc_kg.extract.gene_context`).
 
 >>> from hcc_kg.vocab import Entity, Vocabulary
 >>> voc = Vocabulary([Entity("kdr", "KDR", ("Protein",), ("VEGFR2",)),
@@ -22,23 +24,22 @@ import re
 from typing import Iterable
 
 from ..model import Mention
-from ..vocab import Vocabulary
+from ..vocab import TARGET_TYPES, Vocabulary
+from .gene_context import confirmed
 from .normalize import MappedText, normalize
 
-_PART_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_LETTERS_OR_DIGITS_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # runs of [^\W_], split where letters meet digits
 _SEP = r"[\s\-/]{0,2}"
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
 _GAP_RE = re.compile(r"[\s\-/]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
 CASE_SENSITIVE_MAX_LETTERS = 5
+_FLAGS = {True: re.UNICODE, False: re.UNICODE | re.IGNORECASE}  # by case sensitivity
 
 
 def _parts(name: str) -> list[str]:
     """Alphanumeric parts, split also where letters meet digits (VEGFR2 -> VEGFR, 2)."""
-    parts = []
-    for chunk in _PART_RE.findall(name):
-        parts.extend(p for p in re.split(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", chunk) if p)
-    return parts
+    return _LETTERS_OR_DIGITS_RE.findall(name)
 
 
 def name_key(name: str) -> str:
@@ -58,7 +59,7 @@ def _pattern(name: str) -> str | None:
 
 
 def _is_case_sensitive(name: str) -> bool:
-    return sum(ch.isalpha() for ch in name) <= CASE_SENSITIVE_MAX_LETTERS
+    return len(name) <= CASE_SENSITIVE_MAX_LETTERS or sum(map(str.isalpha, name)) <= CASE_SENSITIVE_MAX_LETTERS
 
 
 class MentionFinder:
@@ -80,24 +81,34 @@ class MentionFinder:
         self._index: dict[tuple[bool, str], list[tuple[tuple[int, str], int]]] = {}
         self._max_parts = 1
         self._compiled: dict[tuple[str, int], re.Pattern] = {}
-        self._prefixes: dict[bool, set[str]] = {True: set(), False: set()}  # proper prefixes of joined names
+        self._prefixes: dict[bool, set[str]] = {True: set(), False: set()}  # joined names cut where a part ends
+        self._guarded: set[tuple[str, str]] = set()  # (joined name, key) that need a gene context
         seen: set[tuple[bool, str]] = set()
         for entity in vocabulary:
+            exact = set(entity.exact_case) | set(entity.guarded)
             for name in entity.names():
-                pattern = _pattern(name)
-                if pattern is None:
+                parts = _parts(name)
+                if not parts:
                     continue
-                sensitive = _is_case_sensitive(name)
-                lookup = "".join(_parts(name)) if sensitive else name_key(name)
+                pattern = _SEP.join(parts)  # parts are letters or digits: nothing to escape
+                sensitive = name in exact or _is_case_sensitive(name)
+                joined = "".join(parts)
+                lookup = joined if sensitive else joined.casefold()
+                if name in entity.guarded:
+                    self._guarded.add((joined, entity.key))
                 self._by_name.setdefault((sensitive, lookup), entity.key)
                 if (sensitive, pattern) in seen:
                     continue
                 seen.add((sensitive, pattern))
-                self._max_parts = max(self._max_parts, len(_parts(name)))
-                flags = re.UNICODE | (0 if sensitive else re.IGNORECASE)
-                entry = ((-len(pattern), pattern), flags)  # compiled on first use: most names never occur
+                if len(parts) > self._max_parts:
+                    self._max_parts = len(parts)
+                entry = ((-len(pattern), pattern), _FLAGS[sensitive])  # compiled on first use: most names never occur
                 self._index.setdefault((sensitive, lookup), []).append(entry)
-                self._prefixes[sensitive].update(lookup[:n] for n in range(1, len(lookup)))
+                # a text run ends only where a part of the name ends, so only those prefixes matter
+                prefix = ""
+                for part in parts[:-1]:
+                    prefix += part if sensitive else part.casefold()
+                    self._prefixes[sensitive].add(prefix)
 
     def lookup(self, surface: str) -> str | None:
         """The entity key a surface string names, or None."""
@@ -120,7 +131,25 @@ class MentionFinder:
                     candidates.append((start, end, key))
         ranges = list(self._ranges(text))
         chosen = _longest_first(candidates, ranges)
+        if self._guarded:
+            chosen = self._in_gene_context(text, chosen)
         return [self._mention(mapped, s, e, k) for s, e, k in chosen]
+
+    def _is_guarded(self, surface: str, key: str) -> bool:
+        joined = "".join(_parts(surface))
+        return (joined, key) in self._guarded or \
+            any(joined.endswith(e) and (joined[: -len(e)], key) in self._guarded for e in ("s", "es"))
+
+    def _in_gene_context(self, text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop guarded names (``MET``, two-letter symbols) that stand outside a gene context."""
+        genes = [c for c in chosen if self.vocabulary[c[2]].has_type(*TARGET_TYPES)]
+        flags = [self._is_guarded(text[s:e], k) for s, e, k in genes]
+        if not any(flags):
+            return chosen
+        same = [i > 0 and genes[i - 1][2] == genes[i][2] for i in range(len(genes))]
+        ok = confirmed(text, [(s, e, f) for (s, e, _), f in zip(genes, flags)], same)
+        dropped = {g for g, keep in zip(genes, ok) if not keep}
+        return [c for c in chosen if c not in dropped]
 
     @staticmethod
     def _runs(text: str) -> list[tuple[int, int]]:

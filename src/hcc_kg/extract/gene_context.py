@@ -1,0 +1,84 @@
+"""Does a guarded name (``MET``, ``KIT``, a two-letter symbol) stand in a gene context here?
+
+A generated gene symbol that is also an everyday word, or only two letters long, counts as
+a mention only where the sentence treats it as a gene (in the manner of Gilda and Adeft):
+
+* a gene word follows it: ``MET inhibitor``, ``KIT mutation``, ``MET-amplified``;
+* a gene word comes before it: ``c-MET``, ``anti-KIT``, ``inhibitor of MET``, ``targeting RET``;
+* it sits in a list beside another gene: ``VEGFR, KIT and RET``;
+* it is the symbol in parentheses after the same entity's full name.
+
+Cue words are vocabulary (shapes of English), never facts.
+
+>>> confirmed("the MET inhibitor", [(4, 7, True)])
+[True]
+>>> confirmed("we MET the criteria", [(3, 6, True)])
+[False]
+>>> confirmed("VEGFR, KIT and RET", [(0, 5, False), (7, 10, True), (15, 18, True)])
+[True, True, True]
+"""
+
+from __future__ import annotations
+
+import re
+
+#: words after the symbol that make it a gene or protein ("MET amplification", "KIT-positive")
+AFTER = frozenset("""
+kinase kinases receptor receptors inhibitor inhibitors inhibition inhibiting inhibit blockade blocker
+blockers antagonist antagonists agonist agonists antibody antibodies ligand ligands amplification
+amplifications amplified mutation mutations mutant mutants mutated alteration alterations aberration
+aberrations overexpression overexpressing overexpressed expression expressing expressed gene genes protein
+proteins signaling signalling signal pathway pathways fusion fusions rearrangement rearrangements rearranged
+activation activity activating phosphorylation knockdown knockout deletion deletions variant variants exon
+exons mrna transcript transcripts isoform isoforms locus promoter family tyrosine targeted targeting
+positive negative driven dependent mediated specific directed status copy
+""".split())
+
+#: words before the symbol that make it a gene ("c-MET", "anti-KIT", "targeting RET")
+BEFORE = frozenset("""
+c v anti targeting targets target against inhibits inhibit inhibiting inhibited blocks block blocking
+mutant mutated amplified overexpressed wild type human oncogenic
+""".split())
+
+#: a preposition joins a gene noun to the symbol: "inhibitors of MET", "mutations in KIT"
+LINKS = frozenset({"of", "in", "on", "for"})
+
+_WORD_AFTER = re.compile(r"[\s\-]{0,2}([A-Za-z]+)")
+_WORDS_BEFORE = re.compile(r"([A-Za-z]+)[\s\-]{0,2}(?:([A-Za-z]+)[\s\-]{0,2})?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|\band\b|\bor\b|&)\s*")
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_LOOK_BACK = 40  # characters: enough for two words before the symbol
+
+
+def cue_around(text: str, start: int, end: int) -> bool:
+    """A gene word right after ``text[start:end]`` or right before it."""
+    after = _WORD_AFTER.match(text, end)
+    if after and after.group(1).lower() in AFTER:
+        return True
+    before = _WORDS_BEFORE.search(text[max(0, start - _LOOK_BACK):start])
+    if not before:
+        return False
+    nearest, farther = (before.group(2), before.group(1)) if before.group(2) else (before.group(1), None)
+    if nearest.lower() in BEFORE:
+        return True
+    return nearest.lower() in LINKS and farther is not None and farther.lower() in AFTER
+
+
+def confirmed(text: str, spans: list[tuple[int, int, bool]], same: list[bool] | None = None) -> list[bool]:
+    """For mentions (start, end, guarded) of genes in text order: which ones stand.
+
+    An unguarded mention always stands; a guarded one stands with a cue, or when a list
+    separator joins it to a mention that stands, or as ``(SYMBOL)`` after the same entity
+    (``same[i]``: mention i names the same entity as mention i-1).
+    """
+    ok = [not guarded or cue_around(text, s, e) for s, e, guarded in spans]
+    for i in range(1, len(spans)):
+        if same and same[i] and _PAREN_OPEN.fullmatch(text, spans[i - 1][1], spans[i][0]):
+            ok[i] = True
+    changed = True
+    while changed:  # a list is confirmed link by link: "VEGFR, KIT, RET and PDGFR"
+        changed = False
+        for i in range(len(spans) - 1):
+            if ok[i] != ok[i + 1] and _LIST_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]):
+                ok[i] = ok[i + 1] = changed = True
+    return ok
