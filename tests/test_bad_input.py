@@ -53,7 +53,9 @@ YEAR TRIAL LINE AGENT CONTROL OUTCOMES
 2032 FAKE{INJECTED} Second-line Ramucirumab Placebo OS: 8.5 vs. 7.3 (0.71; 0.53-0.95)
  Body text resumes here after the invented table.
 """
-UNKNOWN = "Zorblatinib notes\nZorblatinib is an inhibitor of QQX9 and of Blorfase in an invented note.\n"
+#: Names no vocabulary holds and whose form types nothing (no INN stem, no code name beside a
+#: typing cue; a "Zorblatinib" would be recognised as a drug by extract/novel.py).
+UNKNOWN = "Zorblatane notes\nZorblatane is an inhibitor of QQX9 and of Blorfase in an invented note.\n"
 LOCKED = "locked.txt"
 #: The huge-document test's size: tens of MB (extraction runs about 2-4 s per MB; see benchmarks/).
 HUGE_CHARACTERS = 12 * 10**6
@@ -203,13 +205,13 @@ def test_unknown_entity_names_give_a_no_facts_warning_and_nothing_invented(mixed
     assert _problem(mixed, "unknown.txt", "no-facts").startswith("WARNING")
     assert not _evidence_of(mixed, "unknown.txt")
     turtle = (mixed["out"] / "hcc_kg.ttl").read_text(encoding="utf-8")
-    assert not re.search(r"zorblatinib|qqx9|blorfase", turtle, re.I)
+    assert not re.search(r"zorblatane|qqx9|blorfase", turtle, re.I)
 
 
 @pytest.mark.slow
 def test_unknown_entity_in_a_query_exits_9_naming_it(mixed, capsys):
-    code = main(["agents", "--graph", str(mixed["out"] / "hcc_kg.ttl"), "--hits", "Zorblatinib"])
-    assert code == 9 and "Zorblatinib" in capsys.readouterr().err
+    code = main(["agents", "--graph", str(mixed["out"] / "hcc_kg.ttl"), "--hits", "Zorblatane"])
+    assert code == 9 and "Zorblatane" in capsys.readouterr().err
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

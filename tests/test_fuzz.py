@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from hcc_kg.extract import extract, extract_document
 from hcc_kg.extract.mentions import MentionFinder, name_key
+from hcc_kg.extract.novel import NAMING_PREDICATES
 from hcc_kg.keys import is_regimen_key, regimen_components
 from hcc_kg.model import Assertion, Document
 from hcc_kg.report import Report
@@ -163,12 +164,21 @@ def involved_names(assertion: Assertion) -> set[str]:
     return {n for n in names if name_key(n)}
 
 
+def _recognised_names(assertion: Assertion, found: list[Assertion]) -> set[str]:
+    """Names of drugs the document itself added to the vocabulary (extract/novel.py) that
+    ``assertion`` involves: their keys are not in VOCABULARY."""
+    keys = {assertion.subject, str(assertion.object), *(str(v) for _, v in assertion.context)}
+    return {str(v) for a in found if a.predicate in NAMING_PREDICATES and any(a.subject in k for k in keys)
+            for name, v in a.attributes if name in ("label", "synonym")}
+
+
 def check_document(text: str) -> None:
     """``extract_document`` is what ``extract`` runs per document, minus the handler that turns a
     crash into a report entry; called directly, a crash fails (and shrinks) here."""
     doc = Document.from_text("fuzz", text)
-    for assertion in extract_document(doc, VOCABULARY, FINDER):
-        names = {name_key(n) for n in involved_names(assertion)}
+    found = extract_document(doc, VOCABULARY, FINDER)
+    for assertion in found:
+        names = {name_key(n) for n in involved_names(assertion) | _recognised_names(assertion, found)}
         for ev in assertion.evidence:
             assert ev.doc_id == doc.doc_id
             assert 0 <= ev.start < ev.end <= len(text), (assertion, ev)

@@ -19,6 +19,7 @@ from . import corpus, export, kgx
 from .assemble import Conflict, assemble, separate_facts
 from .errors import ExportError
 from .extract import extract
+from .extract.novel import document_sections, extend_vocabulary, split_naming
 from .model import Assertion, Document
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
@@ -28,6 +29,7 @@ from .rdf import HCC, build_graph, ontology_graph
 from .report import Report
 from .validate import ValidationReport, validate
 from .views import write_build_views
+from .lexicon import load_lexicon_vocabulary
 from .vocab import Vocabulary, load_vocabulary
 
 EXPORT_STEM = "hcc_kg"
@@ -42,6 +44,7 @@ class Settings:
     ontology: Path | None = None
     vocabulary: Path | None = None
     extra_vocabulary: tuple[Path, ...] = ()
+    lexicon: bool = True  # merge the generated lexicon (data/lexicon/) under the hand vocabulary
     formats: tuple[str, ...] = ("turtle", "ntriples", "json-ld")
     view_max_triples: int = 200_000  # above this the build writes no whole-graph view
 
@@ -54,6 +57,7 @@ class Reading:
     facts: list[Assertion]
     withheld: list[Assertion]
     conflicts: list[Conflict]
+    recognised: list[Assertion] = field(default_factory=list)  # names no vocabulary held (extract.novel)
 
 
 @dataclass
@@ -64,6 +68,7 @@ class BuildResult:
     graph: rdflib.Graph
     report: Report
     withheld: list[Assertion] = field(default_factory=list)
+    recognised: list[Assertion] = field(default_factory=list)
     validation: ValidationReport | None = None
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -74,6 +79,8 @@ def load_settings_vocabulary(settings: Settings) -> Vocabulary:
     vocabulary = load_vocabulary(settings.vocabulary)
     for extra in settings.extra_vocabulary:
         vocabulary = vocabulary.extended(load_vocabulary(extra))
+    if settings.lexicon:  # after the extras: every curated file wins over the generated names
+        vocabulary = load_lexicon_vocabulary(vocabulary)
     return vocabulary
 
 
@@ -94,6 +101,7 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
     documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
     raw = clock.run("extract", extract, documents, vocabulary, report)
     merged, conflicts = clock.run("assemble", assemble, raw)
+    recognised, merged = split_naming(merged)  # names, not facts: they extend the vocabulary
     facts, withheld, polarity = separate_facts(merged)
     conflicts = conflicts + polarity
     for conflict in conflicts:
@@ -103,7 +111,7 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
         kinds = sorted({f"{e.polarity}/{e.certainty}" for e in statement.evidence})
         report.add("info", "withheld", f"{statement.subject} {statement.predicate} {statement.object}: "
                    f"not asserted ({', '.join(kinds)})")
-    return Reading(documents, facts, withheld, conflicts)
+    return Reading(documents, facts, withheld, conflicts, recognised)
 
 
 def build(settings: Settings) -> BuildResult:
@@ -113,6 +121,7 @@ def build(settings: Settings) -> BuildResult:
     vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings)
     reading = read(settings, vocabulary, report, clock)
     documents, assertions, conflicts = reading.documents, reading.facts, reading.conflicts
+    vocabulary = extend_vocabulary(vocabulary, reading.recognised, report)
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     reasoned = clock.run("reason", reason, populated)
@@ -120,9 +129,10 @@ def build(settings: Settings) -> BuildResult:
     world.close()  # everything later reads the rdflib graph; at scale the quadstore is gigabytes
     validation = clock.run("validate", validate, graph)
     for violation in validation.violations:
-        report.add("error", "shape-violation", str(violation))
-    result = BuildResult(documents, assertions, conflicts, graph, report, reading.withheld, validation,
-                         timings=clock.timings)
+        severity = {"Violation": "error", "Warning": "warning"}.get(violation.severity, "info")
+        report.add(severity, "shape-violation", str(violation))
+    result = BuildResult(documents, assertions, conflicts, graph, report, reading.withheld, reading.recognised,
+                         validation, timings=clock.timings)
     result.counts = count_by_type(graph)
     if settings.out is not None:
         result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
@@ -173,7 +183,9 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     else:
         result.report.add("warning", "views-skipped", f"{len(result.graph)} triples is more than view_max_triples="
                           f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")
-    summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256} for d in result.documents],
+    sections = document_sections(result.documents, result.assertions, result.recognised)
+    summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256, **sections[d.doc_id]}
+                             for d in result.documents],
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))
     written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers

@@ -9,7 +9,7 @@ from functools import cached_property
 from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
 from .mentions import MentionFinder
-from .normalize import normalize
+from .normalize import MappedText, normalize
 from .segment import Block, Sentence, blocks, sentences
 
 
@@ -30,15 +30,50 @@ class AnalysedSentence:
         return start, end
 
 
+class LayeredFinder:
+    """A vocabulary's finder plus a small one for names a document adds (:mod:`.novel`).
+
+    The base finder's mentions win, except where an added name covers one of them whole
+    (longest match, as within one finder).  Same interface as :class:`MentionFinder`.
+    """
+
+    def __init__(self, base: MentionFinder, added: MentionFinder):
+        self.base, self.added = base, added
+        self.vocabulary = added.vocabulary
+        self._text_cache: dict[str, list[Mention]] = {}
+
+    def lookup(self, surface: str) -> str | None:
+        return self.base.lookup(surface) or self.added.lookup(surface)
+
+    def find(self, mapped: MappedText) -> list[Mention]:
+        base, added = self.base.find(mapped), self.added.find(mapped)
+        kept = [m for m in base if not any(a.start <= m.start and m.end <= a.end and (a.end - a.start) >
+                                           (m.end - m.start) for a in added)]
+        extra = [a for a in added if all(a.end <= m.start or a.start >= m.end for m in kept)]
+        return sorted(kept + extra)
+
+    def find_text(self, text: str) -> list[Mention]:
+        if text not in self._text_cache:
+            self._text_cache[text] = self.find(normalize(text))
+        return self._text_cache[text]
+
+
 @dataclass
 class AnalysedDocument:
     document: Document
     vocabulary: Vocabulary
-    finder: MentionFinder
+    finder: MentionFinder | LayeredFinder
 
     @cached_property
     def blocks(self) -> list[Block]:
         return blocks(self.document.text)
+
+    def reread(self, vocabulary: Vocabulary, finder: MentionFinder | LayeredFinder) -> "AnalysedDocument":
+        """The same document read with another vocabulary (its segmentation into blocks reused)."""
+        other = AnalysedDocument(self.document, vocabulary, finder)
+        if "blocks" in self.__dict__:
+            other.__dict__["blocks"] = self.blocks
+        return other
 
     @cached_property
     def sentences(self) -> list[AnalysedSentence]:

@@ -1,0 +1,228 @@
+"""Drug names no vocabulary holds (extract/novel.py), on invented sentences and invented drugs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hcc_kg.extract import extract_document
+from hcc_kg.extract.analysis import LayeredFinder
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.normalize import normalize
+from hcc_kg.extract.novel import (RECOGNISED, SYNONYM, document_sections, extend_vocabulary, recognise_text,
+                                  split_naming)
+from hcc_kg.model import Assertion, Document, Evidence
+from hcc_kg.report import Report
+from hcc_kg.vocab import Entity, Vocabulary, load_vocabulary
+
+TKI = ("SmallMolecule", "TyrosineKinaseInhibitor")
+MAB = ("MonoclonalAntibody",)
+BISPECIFIC = ("BispecificAntibody", "MonoclonalAntibody")
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+def found(text: str, vocabulary: Vocabulary) -> dict:
+    return {r.key: r for r in recognise_text(text, vocabulary)}
+
+
+@pytest.mark.parametrize("name, types", [
+    ("zorbatinib", TKI), ("velrafenib", TKI), ("quorvanib", TKI),
+    ("dorociclib", ("SmallMolecule",)), ("xenolisib", ("SmallMolecule",)), ("trovaparib", ("SmallMolecule",)),
+    ("pendadegib", ("SmallMolecule",)), ("quarzomib", ("SmallMolecule",)), ("velaplatin", ("SmallMolecule",)),
+    ("zelarubicin", ("SmallMolecule",)), ("quencitabine", ("SmallMolecule",)), ("dorataxel", ("SmallMolecule",)),
+    ("vorinotecan", ("SmallMolecule",)),
+    ("quelimab", MAB), ("brontuzumab", MAB), ("serotuximab", MAB), ("dalvumab", MAB), ("epcortamab", MAB),
+    ("flendiciximab", MAB), ("voralotug", MAB), ("veltabart", MAB), ("zanolamig", BISPECIFIC),
+    ("liroleucel", ("CellTherapy",)), ("marvocept", ("Drug",)),
+])
+def test_each_stem_types_the_name(vocabulary, name, types):
+    result = found(f"Patients in the second group were given {name} every three weeks.", vocabulary)
+    assert list(result) == [name]
+    assert result[name].types == types and not result[name].known
+    assert result[name].cues[0].startswith("stem -")
+
+
+def test_a_capitalised_sentence_start_gives_a_lowercase_name(vocabulary):
+    result = found("Zorbatinib was well tolerated.", vocabulary)
+    assert result["zorbatinib"].label == "zorbatinib"
+
+
+@pytest.mark.parametrize("text", [
+    "The concept was intercept, except where noted.",  # English words ending in -cept
+    "Several mAbs and MAbs were compared with two TKIs.",  # class nouns and plurals
+    "The fragment zumab and the word vatinib are too short to be names.",
+    "The broken word treme- limumab is a tail, not a name.",
+    "Tumours were measured every 8 weeks in 2019.",
+    "Values for LBA432 and QX-771 were given in the appendix.",  # code names without a cue
+])
+def test_words_that_only_look_like_names_are_not_drugs(vocabulary, text):
+    assert found(text, vocabulary) == {}
+
+
+def test_the_vocabulary_wins(vocabulary):
+    assert found("Sorafenib, a multikinase inhibitor, and lenvatinib were compared.", vocabulary) == {}
+
+
+@pytest.mark.parametrize("text, key, types, cue", [
+    ("Patients received zorbatinib, an oral multikinase inhibitor.", "zorbatinib", TKI, "an oral multikinase inhibitor"),
+    ("The anti-PD-1 antibody ABC-123 was combined with chemotherapy.", "abc_123", MAB, "the anti-PD-1 antibody"),
+    ("We tested the PD-1 inhibitor ABC-123 in a small cohort.", "abc_123", ("Drug",), "the PD-1 inhibitor"),
+    ("ZX-555, a selective inhibitor of FGFR4, was safe.", "zx_555", ("Drug",), "a selective inhibitor"),
+    ("QR-77 (a PD-1/CTLA-4 bispecific antibody) was given.", "qr_77", BISPECIFIC, "a PD-1/CTLA-4 bispecific antibody"),
+    ("QR-77 is a small-molecule inhibitor of MET.", "qr_77", ("SmallMolecule",), "a small-molecule inhibitor"),
+    ("Quelimab (anti-LAG-3 antibody) showed activity.", "quelimab", MAB, "anti-LAG-3 antibody"),
+    ("Patients then received the CAR-T product TX-190.", "tx_190", ("CellTherapy",), "the CAR-T product"),
+    ("The peptide vaccine VX-88 primed T cells.", "vx_88", ("Vaccine",), "the peptide vaccine"),
+    ("Quelimab (QL-101) is a bispecific antibody.", "quelimab", BISPECIFIC, "a bispecific antibody"),
+])
+def test_a_typing_cue_types_a_name_of_drug_form(vocabulary, text, key, types, cue):
+    result = found(text, vocabulary)
+    assert result[key].types == types
+    assert cue in result[key].cues
+
+
+def test_a_cue_overrides_the_modality_of_the_stem(vocabulary):
+    result = found("Tolvamab, an oral tyrosine kinase inhibitor, was approved.", vocabulary)
+    assert result["tolvamab"].types == TKI
+
+
+@pytest.mark.parametrize("text", [
+    "ABC-123 is not an antibody but a peptide.",
+    "In the ZX-301 trial, the PD-1 inhibitor ZX-301 was given.",  # the code names a trial
+    "Patients got ABC-123, and the PD-1 antibody was held.",
+    "The anti-CD47 antibody CD47 was studied.",
+    "In addition, a multikinase inhibitor was added.",
+])
+def test_cues_that_do_not_type_a_drug_name(vocabulary, text):
+    assert found(text, vocabulary) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Quelimab (QL-101) was given every two weeks.",
+    "QL-101 (quelimab) was given every two weeks.",
+    "Quelimab, also known as QL-101, was given every two weeks.",
+    "Quelimab (formerly QL-101) was given every two weeks.",
+])
+def test_a_code_name_in_apposition_is_a_synonym(vocabulary, text):
+    result = found(text, vocabulary)
+    assert list(result) == ["quelimab"]
+    assert result["quelimab"].synonyms == ("QL-101",) and result["quelimab"].types == MAB
+
+
+def test_a_code_name_of_a_known_drug_extends_it_in_that_document(vocabulary):
+    result = found("Sorafenib (ZZ-4390) was the comparator.", vocabulary)
+    assert result["sorafenib"].known and result["sorafenib"].synonyms == ("ZZ-4390",)
+    entity = result["sorafenib"].entity(vocabulary)
+    assert "ZZ-4390" in entity.synonyms and entity.xrefs == vocabulary["sorafenib"].xrefs
+
+
+def test_a_code_typed_alone_and_in_apposition_is_one_drug(vocabulary):
+    text = "Quelimab (QL-101) was safe. Later, the anti-PD-1 antibody QL-101 was given with sorafenib."
+    assert list(found(text, vocabulary)) == ["quelimab"]
+
+
+def test_other_extractors_read_the_recognised_names(vocabulary):
+    doc = Document.from_text("inv1", "Quelimab is an antibody against PD-1. Quelimab (QL-101) was given every two weeks.\n")
+    out = extract_document(doc, vocabulary, MentionFinder(vocabulary))
+    facts = {(a.subject, a.predicate, a.object) for a in out}
+    assert ("quelimab", "isAntibodyAgainst", "pdcd1") in facts
+    assert ("quelimab", RECOGNISED, "MonoclonalAntibody") in facts
+    assert ("quelimab", "mentionedIn", "inv1") in facts
+    recognised = next(a for a in out if a.predicate == RECOGNISED)
+    assert dict(recognised.context) == {"document": "inv1"}
+    assert ("synonym", "QL-101") in recognised.attributes and recognised.evidence
+
+
+def test_layered_finder_prefers_the_longer_name():
+    base = MentionFinder(Vocabulary([Entity("abc", "ABC", ("Protein",))]))
+    added = MentionFinder(Vocabulary([Entity("abc_123", "ABC-123", ("Drug",))]))
+    finder = LayeredFinder(base, added)
+    assert [m.key for m in finder.find(normalize("ABC-123 and ABC alone"))] == ["abc_123", "abc"]
+    assert finder.lookup("ABC 123") == "abc_123" and finder.lookup("ABC") == "abc"
+
+
+def _named(doc: str, key: str, type_name: str, label: str) -> Assertion:
+    return Assertion(key, RECOGNISED, type_name, (("document", doc),), (("label", label), ("cue", "stem")),
+                     (Evidence(doc, 0, len(label), "novel"),))
+
+
+def test_one_node_per_key_across_documents_and_the_majority_modality_wins(vocabulary):
+    naming = [_named("d1", "zorbatinib", "SmallMolecule", "zorbatinib"),
+              _named("d2", "zorbatinib", "SmallMolecule", "zorbatinib"),
+              _named("d3", "zorbatinib", "MonoclonalAntibody", "zorbatinib")]
+    report = Report()
+    extended = extend_vocabulary(vocabulary, naming, report)
+    assert extended["zorbatinib"].types == ("SmallMolecule",) and not extended["zorbatinib"].xrefs
+    assert [p.code for p in report.problems] == ["recognised-type-conflict"]
+    assert len(extended) == len(vocabulary) + 1
+
+
+def test_known_drugs_keep_their_identifiers_and_gain_synonyms(vocabulary):
+    naming = [Assertion("sorafenib", SYNONYM, "ZZ-4390", (("document", "d1"),), (("label", "sorafenib"),))]
+    extended = extend_vocabulary(vocabulary, naming)
+    assert "ZZ-4390" in extended["sorafenib"].synonyms
+    assert extended["sorafenib"].xrefs == vocabulary["sorafenib"].xrefs
+
+
+def test_naming_assertions_are_not_facts():
+    fact = Assertion("x", "inhibits", "y")
+    naming, others = split_naming([_named("d1", "zorbatinib", "SmallMolecule", "zorbatinib"), fact])
+    assert [a.predicate for a in naming] == [RECOGNISED] and others == [fact]
+
+
+def test_document_sections_list_unidentified_names_per_document():
+    docs = [Document.from_text("d1", "a"), Document.from_text("d2", "b")]
+    facts = [Assertion("x", "inhibits", "y", evidence=(Evidence("d1", 0, 1, "t"), Evidence("d2", 0, 1, "t"))),
+             Assertion("x", "inhibits", "z", evidence=(Evidence("d1", 0, 1, "t"),))]
+    sections = document_sections(docs, facts, [_named("d2", "quelimab", "MonoclonalAntibody", "quelimab")])
+    assert sections["d1"] == {"facts": 2, "unidentified": [], "synonyms_read": []}
+    assert sections["d2"]["facts"] == 1
+    assert sections["d2"]["unidentified"] == [{"key": "quelimab", "name": "quelimab", "types": ["MonoclonalAntibody"],
+                                               "cues": ["stem"], "synonyms": []}]
+
+
+def test_an_invented_document_yields_a_typed_node_without_identifier(tmp_path):
+    from hcc_kg.graph import project
+    from hcc_kg.pipeline import Settings, build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("Quelimab (QL-101) is an antibody against PD-1.\n"
+                                     "Zorbatinib, an oral multikinase inhibitor, was compared with sorafenib.\n",
+                                     encoding="utf-8")
+    (corpus / "second.txt").write_text("In a second invented note, zorbatinib was given daily.\n", encoding="utf-8")
+    result = build(Settings(corpus=corpus, out=tmp_path / "out"))
+    graph = project(result.graph)
+    assert graph.nodes["quelimab"]["type"] == "MonoclonalAntibody" and not graph.nodes["quelimab"]["identifiers"]
+    assert "QL-101" in graph.nodes["quelimab"]["synonyms"]
+    assert "TyrosineKinaseInhibitor" in graph.nodes["zorbatinib"]["types"]
+    assert not any(a.predicate == RECOGNISED for a in result.assertions)
+    mentioned_in = {a.object for a in result.assertions if a.subject == "zorbatinib" and a.predicate == "mentionedIn"}
+    assert mentioned_in == {d.doc_id for d in result.documents}  # one node, read from both documents
+    report = json.loads((tmp_path / "out" / "build_report.json").read_text(encoding="utf-8"))
+    sections = {d["name"]: d for d in report["documents"]}
+    assert [u["name"] for u in sections["second.txt"]["unidentified"]] == ["zorbatinib"]
+    section = sections["note.txt"]
+    assert section["facts"] > 0
+    assert {(u["name"], tuple(u["types"])) for u in section["unidentified"]} == {
+        ("quelimab", MAB), ("zorbatinib", TKI)}
+    assert "an oral multikinase inhibitor" in next(u for u in section["unidentified"] if u["name"] == "zorbatinib")["cues"]
+
+
+def test_stem_names_are_recognised_in_tables_but_cues_are_not(vocabulary):
+    text = ("Table 1 Invented trials\n2031 SHAM-9 First-line zorbatinib Sorafenib\n2032 SHAM-8 Second-line QX-12 Placebo\n"
+            " Body text resumes here.\n")
+    result = found(text, vocabulary)
+    assert list(result) == ["zorbatinib"]
+    start, end = result["zorbatinib"].spans[0]
+    assert text[start:end] == "zorbatinib"
+
+
+def test_a_word_joined_across_a_table_is_not_a_name(vocabulary):
+    text = "Notes on HIV infec-\n| Drug | Control |\n|---|---|\n| sorafenib | placebo |\nlotinib was given.\n"
+    assert found(text, vocabulary) == {}
