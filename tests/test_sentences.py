@@ -6,10 +6,9 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.approvals import approval_statements
+from hcc_kg.extract.mechanisms import mechanism_statements
 from hcc_kg.extract.sentences import (
     agents_in,
-    mechanism_statements,
     regimen_components_stated,
 )
 from hcc_kg.keys import regimen_key
@@ -78,7 +77,7 @@ def test_evidence_is_the_sentence_and_reads_back():
     assert found
     for a in found:
         [ev] = a.evidence
-        assert ev.doc_id == "d1" and ev.extractor == "sentence-mechanism"
+        assert ev.doc_id == "d1" and ev.extractor == "drug-is-cue-target"
         assert text[ev.start:ev.end] == sentence
 
 
@@ -147,109 +146,6 @@ def test_plus_anti_target_antibody_is_not_a_mechanism():
 def test_target_mentioned_without_an_action_cue_is_not_a_mechanism():
     body = "In our invented cohort, sorafenib was given to patients with high MET expression."
     assert mechanisms(body) == set()
-
-
-# --- approvals ----------------------------------------------------------------------------
-
-def approvals(body: str) -> list:
-    _, doc = analyse(body)
-    return list(approval_statements(doc))
-
-
-def test_approval_needs_agency_and_line():
-    [a] = approvals("In this invented history, the FDA approved foonib as first-line therapy for HCC.")
-    assert (a.subject, a.predicate, a.object) == ("foonib", "approvedFor", "hcc")
-    assert a.context_value("agency") == "fda"
-    assert a.context_value("line") == "first_line"
-    assert a.attributes == ()
-    assert a.evidence[0].extractor == "sentence-approval"
-
-
-def test_no_approval_without_agency():
-    assert approvals("In this invented history, foonib was approved as first-line therapy for HCC.") == []
-
-
-def test_no_approval_without_line_of_therapy():
-    assert approvals("In this invented history, the FDA approved foonib for HCC in adults.") == []
-
-
-def test_no_approval_without_an_approval_word():
-    assert approvals("In this invented history, the FDA listed foonib as a first-line option for HCC.") == []
-
-
-def test_no_approval_when_two_lines_are_named():
-    body = "In this invented history, the EMA approved foonib as first-line and second-line therapy for HCC."
-    assert approvals(body) == []
-
-
-def test_prior_therapy_is_excluded_and_recorded():
-    body = "In this invented history, the FDA approved regorafenib as second-line therapy after sorafenib for HCC."
-    [a] = approvals(body)
-    assert a.subject == "regorafenib"
-    assert a.context_value("line") == "second_line"
-    assert a.attribute_values("prior_therapy") == ["sorafenib"]
-
-
-def test_drug_experienced_is_prior_therapy():
-    body = ("In this invented history, the FDA authorized ramucirumab as second-line therapy for "
-            "sorafenib-experienced HCC.")
-    [a] = approvals(body)
-    assert a.subject == "ramucirumab"
-    assert a.attribute_values("prior_therapy") == ["sorafenib"]
-
-
-def test_progressed_on_is_prior_therapy():
-    body = ("In this invented history, the FDA approved nivolumab as second-line therapy for HCC "
-            "patients who had progressed on sorafenib.")
-    [a] = approvals(body)
-    assert a.subject == "nivolumab"
-    assert a.attribute_values("prior_therapy") == ["sorafenib"]
-
-
-def test_comparator_after_versus_is_not_approved():
-    body = "In this invented history, the FDA approved foonib as first-line therapy for HCC after a trial versus sorafenib."
-    assert [a.subject for a in approvals(body)] == ["foonib"]
-
-
-def test_comparator_after_versus_is_not_recorded_as_prior_therapy():
-    body = "In this invented history, the FDA approved foonib as first-line therapy for HCC after a trial versus sorafenib."
-    [a] = approvals(body)
-    assert a.attribute_values("prior_therapy") == []
-
-
-def test_coordinated_prior_therapies_are_all_excluded():
-    body = ("In this invented history, the FDA approved nivolumab as second-line therapy for HCC patients "
-            "previously treated with sorafenib or lenvatinib.")
-    found = approvals(body)
-    assert [a.subject for a in found] == ["nivolumab"]
-    assert sorted(found[0].attribute_values("prior_therapy")) == ["lenvatinib", "sorafenib"]
-
-
-def test_regimen_approval_uses_the_regimen_key():
-    text, doc = analyse("In this invented history, the FDA approved atezolizumab plus bevacizumab "
-                        "as first-line therapy for HCC.")
-    [a] = approval_statements(doc)
-    assert a.subject == regimen_key(["atezolizumab", "bevacizumab"])
-    ev = a.evidence[0]
-    assert "FDA" in text[ev.start:ev.end] and "bevacizumab" in text[ev.start:ev.end]
-
-
-def test_two_drugs_in_one_approval_sentence_are_two_approvals():
-    body = "In this invented history, the EMA approved sorafenib and lenvatinib as first-line therapy for HCC."
-    found = approvals(body)
-    assert {a.subject for a in found} == {"sorafenib", "lenvatinib"}
-    assert {a.context_value("agency") for a in found} == {"ema"}
-
-
-def test_disease_defaults_to_the_document_main_disease():
-    body = ("This invented text is about HCC and nothing else, as stated here. "
-            "Later the FDA approved foonib as a first-line treatment in adults.")
-    [a] = approvals(body)
-    assert a.object == "hcc"
-
-
-def test_no_disease_anywhere_gives_no_approval():
-    assert approvals("In this invented history, the FDA approved foonib as first-line therapy in adults.") == []
 
 
 # --- regimens -----------------------------------------------------------------------------

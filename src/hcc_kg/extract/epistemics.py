@@ -1,0 +1,128 @@
+"""How a statement is put: negated or not (polarity), stated or hedged (certainty).
+
+:func:`reading` looks at the clause that governs a statement — the words between its key
+mentions, plus the clause around them up to the nearest clause limit — and reports the
+negation and hedge cues it finds there. Cues in another clause ("..., but X did not improve
+survival", "patients who did not respond") do not govern the statement and are ignored.
+
+>>> s = "Foonib inhibits KDR, but it did not improve survival."
+>>> reading(s, 0, s.index("KDR") + 3)
+('positive', 'asserted')
+>>> s = "Foonib did not inhibit KDR in the invented assay."
+>>> reading(s, 0, s.index("KDR") + 3)
+('negative', 'asserted')
+>>> s = "Foonib may inhibit KDR."
+>>> reading(s, 0, s.index("KDR") + 3)
+('positive', 'hedged')
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CERTAINTIES, POLARITIES
+
+POSITIVE, NEGATIVE = POLARITIES
+ASSERTED, HEDGED = CERTAINTIES
+
+# Where a clause ends, looking left from a statement (its subject may lie further left, but
+# a cue there belongs to another clause).
+LEFT_LIMIT = re.compile(
+    r"[;:]|[.!?](?=\s)|,|\b(?:but|however|whereas|although|though|while|yet)\b", re.IGNORECASE)
+# Where a clause ends, looking right; a relative clause ("who/which/that ...") or a second
+# verb phrase ("and was ...") speaks of something else.
+RIGHT_LIMIT = re.compile(
+    r"[;:,(]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
+    r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)",
+    re.IGNORECASE)
+# A relative clause left of the statement ("Patients who did not respond ... received X").
+LEFT_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
+# Asides inside the statement: "(not approved in Europe)", ", which did not ...,".
+ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;]*(?:,|$)", re.IGNORECASE)
+
+# Phrases that look negative but are not ("not only ... but also", "cannot be excluded" = hedge).
+NOT_NEGATION = re.compile(
+    r"\bnot\s+only\b|\b(?:whether|if)\s+or\s+not\b|\bwith\s+or\s+without\b"
+    r"|\b(?:can\s*not|could\s+not|can't|couldn't|may\s+not|might\s+not)\s+be\s+(?:excluded|ruled\s+out)\b",
+    re.IGNORECASE)
+HEDGING_DOUBLE_NEGATIVE = re.compile(r"(?:\bcannot|\bnot|n't)\s+be\s+(?:excluded|ruled\s+out)\b", re.IGNORECASE)
+
+NEGATION = re.compile(
+    r"\bnot\b|n't\b|\bnever\b|\bneither\b|\bnor\b|\bcannot\b|\bno\s+longer\b"
+    r"|(?-i:\b[Nn]o\b)(?!\.\s*\d)"  # "no activity", "No significant"; not "NO" (nitric oxide), "No. 3"
+    r"|\bfail(?:s|ed|ing)?\s+to\b|\bfail(?:s|ed)?\b(?!ure)"
+    r"|\black(?:s|ed|ing)?\b|\babsence\s+of\b"
+    r"|\bunable\s+to\b|\bdeclined\b|\brefused\b|\bwithdr[ae]wn?\b"
+    # "without" negates the relation only when it governs an action or an activity noun,
+    # not in "without prior therapy" or "patients without cirrhosis".
+    r"|\bwithout\s+(?:any\s+|significant\s+|measurable\s+|appreciable\s+)?"
+    r"(?:(?!having\b|receiving\b|undergoing\b|being\b)\w+ing\b|activity|effect|binding|affinity|inhibition)",
+    re.IGNORECASE)
+
+HEDGE = re.compile(
+    r"(?-i:\bmay\b)|\bMay\b(?!\s+\d)|\bmight\b|\bcould\b|\bwould\b"
+    r"|\bpotential(?:ly)?\b|\bpossib(?:le|ly|ility)\b|\bputative(?:ly)?\b|\bpresumabl[ey]\b"
+    r"|\b(?:un)?likely\b|\bwhether\b|\bunclear\b|\bunknown\b|\buncertain\b"
+    r"|\bbeing\s+(?:evaluated|investigated|developed|studied|tested|explored|assessed|examined|reviewed)\b"
+    r"|\bunder\s+(?:investigation|review|evaluation|development|study|consideration)\b"
+    r"|\b(?:is|are)\s+(?:currently\s+)?(?:in\s+development|investigational)\b"
+    r"|\bundergoing\b|\bplanned\b|\bwill\b|\bexpected\s+to\b|\bhypothesi[sz]ed\b|\bproposed\b"
+    r"|\b(?:application|filing|submission)\b[^.;]{0,60}\baccepted\b|\baccepted\b[^.;]{0,40}\b(?:application|filing)\b"
+    r"|\bpriority\s+review\b|\bdesignation\b"
+    r"|\bsuggest(?:s|ed|ing)?\b|\b(?:appear|seem)(?:s|ed)?\s+to\b|\bpreliminary\b",
+    re.IGNORECASE)
+
+
+def governing_text(text: str, start: int, end: int) -> str:
+    """The words that govern the statement in ``text[start:end]``: its clause, asides removed.
+
+    >>> s = "Patients who did not respond received foonib, a KDR inhibitor, in this made-up trial."
+    >>> governing_text(s, s.index("foonib"), s.index("KDR") + 3)
+    'Patients foonib, a KDR inhibitor'
+    """
+    left = text[:start]
+    limits = list(LEFT_LIMIT.finditer(left))
+    left = left[limits[-1].end():] if limits else left
+    relative = LEFT_RELATIVE.search(left)
+    if relative:
+        left = left[:relative.start()]
+    right = text[end:]
+    limit = RIGHT_LIMIT.search(right)
+    right = right[:limit.start()] if limit else right
+    return left + ASIDE.sub(" ", text[start:end]) + right
+
+
+def is_negated(clause: str) -> bool:
+    """A negation cue governs the clause.
+
+    >>> is_negated("foonib lacks activity against KDR"), is_negated("not only KDR but also MET")
+    (True, False)
+    >>> is_negated("foonib without prior therapy inhibits KDR")
+    False
+    """
+    return bool(NEGATION.search(NOT_NEGATION.sub(" ", clause)))
+
+
+def is_hedged(clause: str) -> bool:
+    """A hedge cue (modal, prospective, speculative) governs the clause.
+
+    >>> is_hedged("foonib is being evaluated as a KDR inhibitor"), is_hedged("foonib is a potent KDR inhibitor")
+    (True, False)
+    """
+    return bool(HEDGE.search(clause) or HEDGING_DOUBLE_NEGATIVE.search(clause))
+
+
+def reading(text: str, start: int, end: int) -> tuple[str, str]:
+    """(polarity, certainty) of the statement whose key words lie in ``text[start:end]``.
+
+    >>> s = "In the invented assay foonib failed to bind KDR."
+    >>> reading(s, s.index("foonib"), s.index("KDR") + 3)
+    ('negative', 'asserted')
+    >>> s = "Barnib, which was not approved, blocks KDR."
+    >>> reading(s, 0, s.index("KDR") + 3)
+    ('positive', 'asserted')
+    """
+    clause = governing_text(text, start, end)
+    polarity = NEGATIVE if is_negated(clause) else POSITIVE
+    certainty = HEDGED if is_hedged(clause) else ASSERTED
+    return polarity, certainty

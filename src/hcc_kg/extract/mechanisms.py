@@ -1,0 +1,379 @@
+"""Drug acts on target: shape rules over the drugs and target lists of one sentence.
+
+A sentence is read as a sequence of *units*: drugs (a brand in parentheses merged into
+its drug) and targets (an abbreviation in parentheses merged, numbered or Greek series
+expanded, "L receptor" read as the receptor).  Targets joined by list glue form a *target
+list*.  Each rule reads one grammatical shape around a target list and is named after it
+(the ``extractor`` on the evidence):
+
+====================  ==========================================================
+drug-verb-target      "X (does not) inhibit(s)/block(s)/bind(s) to/target(s) A, B"
+drug-is-cue-target    "X, a small-molecule inhibitor of A", "X is an MKI of A and B"
+drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody"
+target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
+target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
+target-by-drug        "inhibition of T by X", "binding of X to T"
+====================  ==========================================================
+
+Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
+words from the drug to the target, so "X did not inhibit T" and "X may inhibit T" are kept
+but never made facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
+
+from ..model import Assertion, Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .epistemics import reading
+from .registry import EXTRACTORS
+from .sentences import DRUG, action_predicate, evidence_span
+from .targets import TargetList, Unit, target_lists, units
+
+HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
+        r"|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
+# Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
+STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod)", re.IGNORECASE)
+# Words that cannot modify a head noun: they start a phrase or a clause of their own.
+STOP = (r"(?:and|or|nor|but|of|with|without|between|in|for|to|by|from|than|versus|vs|plus|over|under|across|among|"
+        r"within|via|per|through|following|despite|whereas|while|then|if|that|which|who|whom|is|are|was|"
+        r"were|be|been|has|have|had|the|a|an|its|their|not|such|as|including|on|after|before|during|into|at)")
+MODIFIER = rf"(?!{STOP}\b)[\w®™+]+(?:-[\w®™+]+)*"
+TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
+SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
+
+VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
+            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
+            r"prevent(?:s|ed|ing)?|(?:inhibitory )?activity (?:against|on)|selectivity for")
+NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
+            r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
+            r"(?:against|to|targeting|directed against)")
+CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
+# Between a cue and the target list it governs: a few words, maybe "..., including".
+FILLER = re.compile(rf"^(?:[\s(]+(?:{MODIFIER}|the|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+                    rf"(?:\s*,?\s*{SUCH_AS})?[\s(:]*$", re.IGNORECASE)
+
+# "blocks the binding of its ligands A and B": the ligands are the target's partners, not targets.
+PARTNER = re.compile(r"\b(?:ligands?|partners?|counter-?receptors?|binding partners?)\b", re.IGNORECASE)
+
+# Between a drug and a verb cue: what may stand between a subject and its verb.
+ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|reversibly|irreversibly|"
+          r"competitively|primarily|mainly|mostly|only|both|not|n't|never|does|did|do|has|have|had|been|"
+          r"was|is|were|are|be|may|might|could|can|cannot|will|would|to|fail(?:s|ed)?|unable|able|"
+          r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
+          r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
+          r"strong|any|significant|\w+ly)")
+BRACKETS = r"(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+ASIDE = r"(?:\s*,[^,;]{1,90},)?"
+COPULA = (r"(?:is|was|are|were|remains|acts as|serves as|functions as|"
+          r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
+          r"investigated|studied|described|characterized|approved|used|known)\s+as)")
+COPULA_NP = rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:an?|the|another|one)\s+[^;()]{{0,80}}?)?"
+RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
+VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+# "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
+GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+$", re.IGNORECASE)
+# Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
+NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+not)?|\sfor|,?\s+(?:which|that)\s+is)"
+                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+)?"
+                      rf"(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,6}}$",
+                      re.IGNORECASE)
+# "it" / "this drug" as the subject stands for the nearest drug named before it.
+PRONOUN = re.compile(r"\b(?:it|this (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
+PRONOUN_START = re.compile(r"^\s*(?:It|This (?:drug|agent|compound|antibody|inhibitor))\b")
+# A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
+CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                       r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
+                       r"|^\)?\s*(?:thereby|thus)\s*$", re.IGNORECASE)
+# "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
+RELATIVE_GAP = re.compile(rf"^{BRACKETS}\s*,?\s*(?:which|that|who)(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+# Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
+# inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.
+TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|bivalent)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but|whereas|"
+                          r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
+# A drug governed by a preposition is not the subject ("a derivative of Y, is an inhibitor of T").
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|from|by|on|for|like|unlike|"
+                                r"including|such as)\s*$", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"^[\s)]*,?\s*respectively\b", re.IGNORECASE)
+MAX_SUBJECT_GAP = 220
+NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One drug→target statement: which shape read it, and the local span it covers."""
+
+    drug: Unit
+    target: Unit
+    key: str
+    shape: str
+    start: int
+    end: int
+
+    @property
+    def is_noun_phrase(self) -> bool:
+        """Read from a noun phrase ("X, a T inhibitor,"): the clause around it says nothing of it."""
+        return self.shape in NOUN_PHRASE_SHAPES
+
+
+def _is_subject(text: str, drug: Unit) -> bool:
+    return not PREPOSITION_BEFORE.search(text[:drug.start])
+
+
+def _coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) -> list[Unit]:
+    """The drug with those listed next to it ("A, B and C")."""
+    drugs = [u for u in found if u.kind == "drug"]
+    index = drugs.index(drug)
+    group, glues = [drug], []
+    while 0 <= index + direction < len(drugs):
+        nxt = drugs[index + direction]
+        left, right = (nxt, drugs[index]) if direction < 0 else (drugs[index], nxt)
+        glue = text[left.end:right.start]
+        if not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", glue, re.IGNORECASE):
+            break
+        group.append(nxt)
+        glues.append(glue)
+        index += direction
+    # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list.
+    return group if any(re.search(r"\b(?:and|or)\b", g) for g in glues) else [drug]
+
+
+def _units_before(found: list[Unit], position: int) -> list[Unit]:
+    return [u for u in found if u.end <= position]
+
+
+def _pronoun_subject(text: str, drug: Unit, cue: re.Match) -> int | None:
+    """Where "it" stands, when "X ...: it (also) blocks T" or "It is an inhibitor of T" speaks of X."""
+    pronouns = list(PRONOUN.finditer(text, drug.end, cue.start()))
+    if not pronouns:
+        return None
+    rest = text[pronouns[-1].end():cue.start()]
+    fits = NOUN_GAP.match(rest) or (cue.group("verb") is not None and VERB_GAP.match(rest))
+    return pronouns[-1].start() if fits else None
+
+
+def _subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Unit], int]:
+    """The drug(s) a cue speaks of, and where their statement starts; ([], 0) when none fits."""
+    verb = cue.group("verb") is not None
+    for drug in reversed([u for u in _units_before(found, cue.start()) if u.kind == "drug"]):
+        gap = text[drug.end:cue.start()]
+        if len(gap) > MAX_SUBJECT_GAP:
+            break
+        pronoun = _pronoun_subject(text, drug, cue)
+        if pronoun is not None and _is_subject(text, drug):
+            return [drug], pronoun
+        if RELATIVE_GAP.match(gap) and verb:
+            return [drug], drug.start
+        if CLAUSE_BREAK.search(gap) or any(u.kind == "object" and drug.end <= u.start for u in
+                                           _units_before(found, cue.start())):
+            break  # another clause, or a cue after a target that belongs to an earlier statement
+        # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
+        appositive = NOUN_GAP.match(gap) and (not verb or cue.group(0).lower().endswith("ing"))
+        if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap))):
+            if re.match(r"[\s)]*[,(]", gap):  # an appositive belongs to one drug
+                return [drug], drug.start
+            return _coordinated_drugs(text, found, drug, -1), drug.start
+        if _is_subject(text, drug):
+            break
+        # "a derivative of Y, is an inhibitor of T": Y is no subject; look further left.
+    return [], 0
+
+
+def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"X inhibits A, B and C", "X, an inhibitor of A", "X binds to T, thereby blocking T"."""
+    subjects: dict[int, tuple[list[Unit], int]] = {}
+    for number, tlist in enumerate(lists):
+        previous = _units_before(found, tlist.start)
+        region_start = previous[-1].end if previous else 0
+        cues = [c for c in CUE.finditer(text, region_start, tlist.start)
+                if FILLER.match(text[c.end():tlist.start]) and not PARTNER.search(text, c.end(), tlist.start)]
+        if not cues:
+            continue
+        cue = cues[-1]
+        drugs, start = _subject_before(text, found, cue)
+        if not drugs and number - 1 in subjects and previous[-1] in lists[number - 1].units \
+                and CHAIN_GAP.match(text[previous[-1].end:cue.start()]):
+            drugs, start = subjects[number - 1]
+        if not drugs:
+            continue
+        subjects[number] = (drugs, start)
+        shape = "drug-verb-target" if cue.group("verb") else "drug-is-cue-target"
+        for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
+            yield from _readings(drug, unit, shape, start, unit.end)
+
+
+def _pairs(text: str, drugs: list[Unit], tlist: TargetList) -> list[tuple[Unit, Unit]]:
+    """Every drug with every target, or, after "respectively", the i-th drug with the i-th target."""
+    if not RESPECTIVELY.match(text[tlist.end:]):
+        return [(drug, unit) for drug in drugs for unit in tlist.units]
+    return list(zip(drugs, tlist.units)) if len(drugs) == len(tlist.units) else []
+
+
+def _head_after(text: str, tlist: TargetList, limit: int, tail: str) -> re.Match | None:
+    """The head noun after a target list ("T bispecific antibody", "T-targeted TKI") and ``tail``."""
+    pattern = rf"^[\s)]*(?P<suffix>{TARGET_SUFFIX})(?:[\s-]+{MODIFIER}){{0,3}}?[\s-]+(?P<head>{HEAD}){tail}"
+    found = re.match(pattern, text[tlist.end:limit], re.IGNORECASE)
+    if found is None:
+        return None
+    names_action = STRONG_HEAD.match(found.group("head")) or tlist.anti_start is not None \
+        or found.group("suffix").strip()
+    return found if names_action else None
+
+
+def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody", "X (anti-T)"."""
+    for tlist in lists:
+        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        previous = _units_before(found, front)
+        if not previous or previous[-1].kind != "drug":
+            continue
+        drug = previous[-1]
+        if not NOUN_GAP.match(text[drug.end:front]):
+            continue
+        following = [u for u in found if u.start >= tlist.end]
+        limit = following[0].start if following else len(text)
+        if tlist.anti_start is None and _head_after(text, tlist, limit, "") is None:
+            continue
+        gap = text[drug.end:front]
+        # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies" of both.
+        drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) else _coordinated_drugs(text, found, drug, -1)
+        for subject in drugs:
+            for unit in tlist.units:
+                yield from _readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
+
+
+def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "anti-T antibodies X and Y"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        if not following or following[0].kind != "drug":
+            continue
+        head = _head_after(text, tlist, following[0].start, r"(?P<comma>\s*[,(])?\s*$")
+        if head is None:
+            continue
+        plural = head.group("head").lower().endswith(("s", "ies"))
+        if plural and head.group("comma"):
+            continue  # "the combination of A and B antibodies, X ...": X is not those antibodies
+        drugs = _coordinated_drugs(text, found, following[0], +1) if plural else [following[0]]
+        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        for drug in drugs:
+            for unit in tlist.units:
+                yield from _readings(drug, unit, "target-head-drug", front, drug.end)
+
+
+def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        if not following or following[0].kind != "drug":
+            continue
+        gap = text[tlist.end:following[0].start]
+        tail = rf"\s*[,(]?\s*{SUCH_AS}\s+$"
+        head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
+                               re.IGNORECASE)
+        if _head_after(text, tlist, following[0].start, tail) is None \
+                and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
+            continue
+        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        for drug in _coordinated_drugs(text, found, following[0], +1):
+            for unit in tlist.units:
+                yield from _readings(drug, unit, "target-such-as-drug", front, drug.end)
+
+
+NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
+BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
+
+
+def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"inhibition of T by X", "T inhibition by X", "binding of X to T"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        previous = _units_before(found, tlist.start)
+        if following and following[0].kind == "drug":
+            gap = text[tlist.end:following[0].start]
+            nominal_first = NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)
+            nominal_after = NOMINAL_AFTER.match(gap)
+            single = len(_coordinated_drugs(text, found, following[0], +1)) == 1
+            if (nominal_first or nominal_after) and single:  # "A and B blockade with X and Y": which is which?
+                for unit in tlist.units:
+                    yield from _readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)
+        if previous and previous[-1].kind == "drug" and BINDING_OF.search(text[:previous[-1].start]) \
+                and re.match(r"^[\s)]*to\s+(?:the\s+)?$", text[previous[-1].end:tlist.start]):
+            for unit in tlist.units:
+                yield from _readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
+
+
+def _readings(drug: Unit, unit: Unit, shape: str, start: int, end: int) -> Iterator[Reading]:
+    for key in unit.keys:
+        yield Reading(drug, unit, key, shape, start, max(end, start))
+
+
+SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug)
+
+
+def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
+                      discourse_drug: Mention | None = None) -> list[Reading]:
+    """Every drug→target reading of one sentence, one per (drug, target), earlier shapes first.
+
+    ``discourse_drug`` stands for a sentence-opening "It" / "This drug".
+    """
+    found = units(doc, sent)
+    if discourse_drug is not None and PRONOUN_START.match(sent.text):
+        found = [Unit("drug", (discourse_drug.key,), 0, 0, discourse_drug)] + found
+    lists = target_lists(sent.text, found)
+    pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) for unit in tlist.units}
+    seen: dict[tuple[str, str], Reading] = {}
+    for shape in SHAPES:
+        for reading in shape(sent.text, found, lists):
+            if reading.target in pairs and not _names_two_targets(doc, sent.text, reading):
+                continue
+            seen.setdefault((reading.drug.keys[0], reading.key), reading)
+    return list(seen.values())
+
+
+def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool:
+    """"A/B" is two targets of a bispecific or dual drug, else an axis or a class ("PD-1/PD-L1")."""
+    if doc.vocabulary[found.drug.keys[0]].has_type("BispecificAntibody"):
+        return True
+    return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
+
+
+def _discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
+    """For a sentence opening with "It": the drug its section is about, else the last one named."""
+    sent = doc.sentences[index]
+    heading_drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(sent.sentence.section), *DRUG)}
+    if len(heading_drugs) == 1:
+        key = heading_drugs.pop()
+        return Mention(sent.sentence.section_start, sent.sentence.section_start + len(sent.sentence.section),
+                       key, sent.sentence.section)
+    for previous in reversed(doc.sentences[max(0, index - 2):index]):
+        drugs = doc.keys_of_type(previous.mentions, *DRUG)
+        if drugs:
+            return drugs[0]
+    return None
+
+
+def _assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
+    drug_key = found.drug.keys[0]
+    start, end = evidence_span(sent, found.drug.mention, found.target.mention)
+    # "X (anti-T antibody) showed preliminary activity": the hedge is on the activity, not on T.
+    if found.is_noun_phrase:
+        polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start)
+    else:
+        polarity, certainty = reading(sent.text, found.start, found.end)
+    evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
+    return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
+
+
+@EXTRACTORS.register("sentence-mechanism")
+def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
+    for index, sent in enumerate(doc.sentences):
+        pronoun_drug = _discourse_drug(doc, index) if PRONOUN_START.match(sent.text) else None
+        for found in sentence_readings(doc, sent, pronoun_drug):
+            yield _assertion(doc, sent, found)

@@ -1,0 +1,236 @@
+"""A sentence as a sequence of drug and target units, for the mechanism shape rules.
+
+What a reader does before reading a shape: a brand in parentheses is the same drug
+("lenvatinib (Lenvima)"); an abbreviation in parentheses is the same target ("vascular
+endothelial growth factor receptor (VEGFR)"); a numbered or Greek series names members
+("VEGF receptors 1-3", "FGFR1, 2, 3 and 4", "PDGF receptor α", "PDGFRα/β"); "L receptor"
+and "receptors of L" name the receptor, not the ligand L; a drug-class term such as
+"tyrosine kinase inhibitor" may hide a target it is named after ("receptor tyrosine
+kinase inhibitor"); a target used as a modifier ("MET-amplified", "PD-L1 expression") is no
+target.  Targets joined by list glue form a :class:`TargetList`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .sentences import DRUG
+
+OBJECT = ("Protein", "ProteinFamily", "Pathway")
+CLASS_TERM = ("DrugClassTerm",)
+
+SAME_THING_GAP = re.compile(r"^\s*(?:\(|,\s*)\s*(?:also known as\s+|formerly\s+|aka\s+)?$", re.IGNORECASE)
+CLOSING = re.compile(r"^[\s®™]*\)")
+# The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)".
+REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,40}?\)")
+ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.IGNORECASE)
+GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "γ": "γ", "gamma": "γ"}
+_ITEM = r"(?:\d|α|β|γ|alpha|beta|gamma)"
+# A series right after a family name: "receptors 1-3", "receptor-2", "receptor α", "1, 2 and 3".
+SERIES = re.compile(rf"^(?:\s?-?\s?)(?P<items>{_ITEM}(?:\s*(?:-|to|,|/|,?\s*and|,?\s*or)\s*{_ITEM})*)"
+                    r"(?![\w.,]\d)(?!\w)(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)",
+                    re.IGNORECASE)
+# A series continuing a member: "FGFR1, 2, 3 and 4", "PDGFRα/β" (the last item after and/or, or "/").
+CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*{_ITEM}\b)*(?:\s*(?:/|,?\s*and|,?\s*or)\s*{_ITEM}))(?!\w)"
+                          r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
+RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
+RECEPTOR_BEFORE = re.compile(r"\breceptors?\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
+AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
+                         r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|levels?|status|"
+                         r"signature|score|staining|[+]|gene|polymorphism\w*|variants?|copy|"
+                         r"up-?regulat\w*|down-?regulat\w*|induction|secretion|production|release|transcription|"
+                         r"mRNA|activation|phosphorylat\w*)\b",
+                         re.IGNORECASE)
+HEAD_WORD = re.compile(r"\s*(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?|TKIs?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A drug or a target in a sentence: its keys, local span, first mention, "anti-" start."""
+
+    kind: str
+    keys: tuple[str, ...]
+    start: int
+    end: int
+    mention: Mention
+    anti_start: int | None = None
+
+
+def series_items(text: str) -> list[str]:
+    """Numbers and Greek letters of a series, ranges expanded.
+
+    >>> series_items("1-3"), series_items("2, 3 and 4"), series_items("alpha/β")
+    (['1', '2', '3'], ['2', '3', '4'], ['α', 'β'])
+    """
+    out: list[str] = []
+    tokens = re.findall(rf"{_ITEM}|-|to", text, re.IGNORECASE)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lower()
+        is_range = i + 2 < len(tokens) and tokens[i + 1].lower() in ("-", "to") \
+            and token.isdigit() and tokens[i + 2].isdigit() and int(token) < int(tokens[i + 2])
+        if is_range:
+            out.extend(str(n) for n in range(int(token), int(tokens[i + 2]) + 1))
+            i += 3
+            continue
+        if token not in ("-", "to"):
+            out.append(GREEK.get(token, token))
+        i += 1
+    return out
+
+
+def _member(doc: AnalysedDocument, stems: tuple[str, ...], item: str, allowed: tuple[str, ...] | None) -> str | None:
+    for stem in stems:
+        for glue in ("", " ", "-"):
+            key = doc.finder.lookup(f"{stem}{glue}{item}")
+            if key and doc.vocabulary.is_target(key) and (allowed is None or key in allowed):
+                return key
+    return None
+
+
+def _expand_series(doc: AnalysedDocument, text: str, mention: Mention, keys: tuple[str, ...], end: int):
+    """Family + series -> members; member + continuation -> more members."""
+    entity = doc.vocabulary[keys[0]]
+    if len(keys) == 1 and entity.members:
+        match = SERIES.match(text[end:])
+        if match:
+            found = [_member(doc, entity.names(), item, entity.members) for item in series_items(match.group("items"))]
+            if found and all(found):
+                return tuple(dict.fromkeys(found)), end + match.end()
+    match = CONTINUATION.match(text[end:])
+    tail = re.search(rf"{_ITEM}$", mention.surface, re.IGNORECASE)
+    if match and tail and len(keys) == 1:
+        stem = mention.surface[:tail.start()].rstrip(" -")
+        found = [_member(doc, (stem,), item, None) for item in series_items(match.group("items"))]
+        if found and all(found):
+            return tuple(dict.fromkeys(keys + tuple(found))), end + match.end()
+    return keys, end
+
+
+def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, start: int, end: int):
+    """"VEGF receptor(s)" / "receptors for VEGF" name the receptor: (keys, start, end), or None to drop."""
+    after = RECEPTOR_AFTER.match(text[end:])
+    before = RECEPTOR_BEFORE.search(text[:start])
+    if not after and not before:
+        return (mention.key,), start, end
+    entity = doc.vocabulary[mention.key]
+    for name in entity.names():
+        key = doc.finder.lookup(f"{name} receptor")
+        if key and key != mention.key and doc.vocabulary.is_target(key):
+            return (key,), (before.start() if before else start), end + (after.end() if after else 0)
+    return None if entity.has_type("GrowthFactor") else ((mention.key,), start, end)
+
+
+def _class_term_target(doc: AnalysedDocument, text: str, mention: Mention, start: int, end: int) -> Unit | None:
+    """"receptor tyrosine kinase inhibitor": the target a class term's words name with the word before."""
+    head = HEAD_WORD.search(text[start:end])
+    if head is None:
+        return None
+    words = list(re.finditer(r"[\w-]+", text[max(0, start - 40):start + head.start()]))
+    base = max(0, start - 40)
+    for first in words[-4:-1] if len(words) > 1 else []:
+        key = doc.finder.lookup(text[base + first.start():start + head.start()])
+        if key and doc.vocabulary.is_target(key):
+            return Unit("object", (key,), base + first.start(), start + head.start(), mention)
+    return None
+
+
+def _anti(text: str, start: int) -> int | None:
+    match = ANTI_BEFORE.search(text[:start])
+    return match.start() if match else None
+
+
+def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
+    """Drugs and targets of a sentence, in order, with same-thing parentheses merged."""
+    text = sent.text
+    out: list[Unit] = []
+    for mention in sent.mentions:
+        start, end = sent.local(mention)
+        entity = doc.vocabulary[mention.key]
+        if entity.has_type(*DRUG):
+            unit = Unit("drug", (mention.key,), start, end, mention)
+        elif entity.has_type(*OBJECT) and AS_MODIFIER.match(text[end:]):
+            continue
+        elif entity.has_type(*OBJECT):
+            read = _receptor_of_ligand(doc, text, mention, start, end)
+            if read is None:
+                continue
+            keys, start, end = read
+            keys, end = _expand_series(doc, text, mention, keys, end)
+            unit = Unit("object", keys, start, end, mention, _anti(text, start))
+        elif entity.has_type(*CLASS_TERM):
+            unit = _class_term_target(doc, text, mention, start, end)
+            if unit is None:
+                continue
+            unit = Unit(unit.kind, unit.keys, unit.start, unit.end, unit.mention, _anti(text, unit.start))
+        else:
+            continue
+        if out and out[-1].kind == unit.kind and set(unit.keys) <= set(out[-1].keys) \
+                and SAME_THING_GAP.match(text[out[-1].end:unit.start]):
+            gap = text[out[-1].end:unit.start]
+            closing = (REST_OF_PARENTHESIS if "(" in gap else CLOSING).match(text[unit.end:])
+            last = out.pop()
+            unit = Unit(last.kind, last.keys, last.start, unit.end + (closing.end() if closing else 0),
+                        last.mention, last.anti_start)
+        out.append(unit)
+    return out
+
+
+@dataclass(frozen=True)
+class TargetList:
+    """Targets joined by list glue; ``anti`` when the list is written "anti-T"."""
+
+    units: tuple[Unit, ...]
+
+    @property
+    def start(self) -> int:
+        return self.units[0].start
+
+    @property
+    def end(self) -> int:
+        return self.units[-1].end
+
+    @property
+    def anti_start(self) -> int | None:
+        return self.units[0].anti_start
+
+    def is_slash_pair(self, text: str) -> bool:
+        """Two targets written "A/B"."""
+        return len(self.units) == 2 and text[self.units[0].end:self.units[1].start].strip() == "/"
+
+
+# A list goes on over commas, "and/or", "as well as", "but not", brackets, and a short
+# category introducing a bracketed sub-list: "kinases (A, B), pathway kinases (C), and other targets (D)".
+LIST_GLUE = re.compile(r"^[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+)?[\s(]*$"
+                       r"|^\s*\)\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\w-]+\s+){0,3}[\w-]+\s*\(\s*$",
+                       re.IGNORECASE)
+
+
+# A semicolon joins list items only when the item after it goes on as a list item does.
+SEMICOLON_GLUE = re.compile(r"^\s*;\s*(?:and\s+)?$")
+ITEM_END = re.compile(r"^\s*(?:[,;.)/]|and\b|or\b|$)", re.IGNORECASE)
+
+
+def _joined(text: str, previous: Unit, unit: Unit) -> bool:
+    gap = text[previous.end:unit.start]
+    return bool(LIST_GLUE.match(gap) or (SEMICOLON_GLUE.match(gap) and ITEM_END.match(text[unit.end:])))
+
+
+def target_lists(text: str, found: list[Unit]) -> list[TargetList]:
+    """Runs of targets joined by list glue, in order."""
+    lists: list[list[Unit]] = []
+    previous: Unit | None = None
+    for unit in found:
+        if unit.kind != "object":
+            previous = unit
+            continue
+        if previous is not None and previous.kind == "object" and lists and _joined(text, previous, unit):
+            lists[-1].append(unit)
+        else:
+            lists.append([unit])
+        previous = unit
+    return [TargetList(tuple(group)) for group in lists]

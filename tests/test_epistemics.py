@@ -1,0 +1,128 @@
+"""Tests for hcc_kg.extract.epistemics: negation and hedge cues, and their scope, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.epistemics import ASSERTED, HEDGED, NEGATIVE, POSITIVE, reading
+from hcc_kg.model import CERTAINTIES, POLARITIES
+
+
+def read(sentence: str, first: str, last: str) -> tuple[str, str]:
+    """Reading of the statement running from the word ``first`` to the word ``last``."""
+    start = sentence.index(first)
+    end = sentence.index(last, start) + len(last)
+    return reading(sentence, start, end)
+
+
+def test_constants_are_the_model_values():
+    assert (POSITIVE, NEGATIVE) == POLARITIES
+    assert (ASSERTED, HEDGED) == CERTAINTIES
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbanib is an oral inhibitor of KDR and MET.",
+    "Zorbanib, a potent KDR inhibitor, was given daily.",
+    "Zorbanib inhibits KDR without prior activation of the receptor.",
+    "Patients without prior therapy received zorbanib, which inhibits KDR.",
+    "Zorbanib not only inhibits KDR but also MET.",
+])
+def test_plain_statements_are_positive_and_asserted(sentence):
+    assert read(sentence, "Zorbanib" if "Zorbanib" in sentence else "zorbanib", "KDR") == (POSITIVE, ASSERTED)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbanib does not inhibit KDR.",
+    "Zorbanib did not bind KDR in the invented assay.",
+    "Zorbanib doesn't block KDR.",
+    "Zorbanib never inhibited KDR at tolerable doses.",
+    "Zorbanib failed to inhibit KDR.",
+    "Zorbanib fails against KDR in every made-up cell line.",
+    "Neither zorbanib nor its metabolite inhibits KDR.",
+    "Zorbanib showed no activity against KDR.",
+    "Zorbanib lacks activity against KDR.",
+    "A lack of binding of zorbanib to KDR was seen.",
+    "Zorbanib blocks MET without affecting KDR.",
+    "Zorbanib was unable to inhibit KDR.",
+    "Zorbanib had no significant effect on KDR.",
+    "Zorbanib was not approved for KDR-positive tumours.",
+])
+def test_negation_cues_make_the_statement_negative(sentence):
+    assert read(sentence, sentence.split()[0], "KDR")[0] == NEGATIVE
+
+
+def test_primary_endpoint_not_met_and_declined():
+    assert read("The made-up trial of zorbanib in HCC did not meet its primary endpoint.", "zorbanib", "endpoint")[0] \
+        == NEGATIVE
+    assert read("The agency declined to approve zorbanib for HCC.", "agency", "HCC")[0] == NEGATIVE
+    assert read("For zorbanib in HCC the primary endpoint was not met.", "zorbanib", "HCC")[0] == NEGATIVE
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbanib may inhibit KDR.",
+    "Zorbanib might block KDR.",
+    "Zorbanib could target KDR.",
+    "Zorbanib is a potential KDR inhibitor.",
+    "Zorbanib possibly binds KDR.",
+    "Zorbanib is being evaluated as a KDR inhibitor.",
+    "Zorbanib is being developed as a KDR inhibitor.",
+    "Zorbanib, a KDR inhibitor under investigation, was well tolerated.",
+    "Zorbanib is undergoing testing as a KDR blocker.",
+    "Zorbanib will be tested against KDR.",
+    "Zorbanib is expected to inhibit KDR.",
+    "Our invented data suggest that zorbanib inhibits KDR.",
+    "Zorbanib appears to inhibit KDR.",
+    "It is unclear whether zorbanib inhibits KDR.",
+])
+def test_hedge_cues_make_the_statement_hedged(sentence):
+    first = "Zorbanib" if "Zorbanib" in sentence else ("data" if "data" in sentence else "It")
+    assert read(sentence, first, "KDR") == (POSITIVE, HEDGED)
+
+
+def test_regulatory_hedges():
+    s = "The application for zorbanib in HCC was accepted for priority review."
+    assert read(s, "zorbanib", "HCC")[1] == HEDGED
+    assert read("An application for zorbanib in HCC was accepted by the agency.", "application", "HCC")[1] == HEDGED
+    assert read("Approval of zorbanib in HCC is planned for next year.", "zorbanib", "HCC")[1] == HEDGED
+    assert read("Zorbanib is under review by the agency for HCC.", "Zorbanib", "HCC")[1] == HEDGED
+
+
+def test_may_as_a_month_is_not_a_hedge():
+    assert read("In May 2031 zorbanib was approved for HCC.", "zorbanib", "HCC") == (POSITIVE, ASSERTED)
+
+
+def test_cannot_be_excluded_is_a_hedge_not_a_negation():
+    assert read("Binding of zorbanib to KDR cannot be excluded.", "zorbanib", "KDR") == (POSITIVE, HEDGED)
+
+
+def test_hedged_negation_is_both():
+    assert read("Zorbanib may not inhibit KDR.", "Zorbanib", "KDR") == (NEGATIVE, HEDGED)
+
+
+# --- scope: a cue in another clause does not govern the statement ---------------------------
+
+@pytest.mark.parametrize("sentence, first", [
+    ("Zorbanib inhibits KDR, but it did not improve survival.", "Zorbanib"),
+    ("Zorbanib inhibits KDR; the made-up trial was not positive.", "Zorbanib"),
+    ("Although the trial did not meet its endpoint, zorbanib inhibits KDR.", "zorbanib"),
+    ("Zorbanib inhibits KDR, whereas barnib does not.", "Zorbanib"),
+    ("Patients who did not respond to barnib received zorbanib, a KDR inhibitor.", "zorbanib"),
+    ("Zorbanib, which was not approved in Europe, inhibits KDR.", "Zorbanib"),
+    ("Zorbanib (not yet marketed) inhibits KDR.", "Zorbanib"),
+    ("Zorbanib inhibits KDR in tumours that may resist other drugs.", "Zorbanib"),
+    ("Zorbanib inhibits KDR and was not approved for HCC.", "Zorbanib"),
+    ("However, zorbanib inhibits KDR.", "zorbanib"),
+])
+def test_cues_in_other_clauses_do_not_govern(sentence, first):
+    assert read(sentence, first, "KDR") == (POSITIVE, ASSERTED)
+
+
+def test_but_not_governs_only_what_follows_it():
+    s = "Zorbanib inhibits KDR but not MET."
+    assert read(s, "Zorbanib", "KDR") == (POSITIVE, ASSERTED)
+    assert read(s, "Zorbanib", "MET")[0] == NEGATIVE
+
+
+def test_negation_left_of_the_statement_in_its_clause_governs_it():
+    assert read("We found no evidence that zorbanib binds KDR.", "zorbanib", "KDR")[0] == NEGATIVE
+    assert read("Inhibition of KDR by zorbanib was not observed.", "KDR", "zorbanib")[0] == NEGATIVE

@@ -1,0 +1,298 @@
+"""Tests for hcc_kg.extract.mechanisms (and targets): drug→target shapes, on invented sentences.
+
+The drugs are invented (foonib, barfenib, zelumab, quxumab, bizumab); the targets are real names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mechanisms import mechanism_statements
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",), ("Foonix",)),
+    Entity("barfenib", "barfenib", ("SmallMolecule",)),
+    Entity("zelumab", "zelumab", ("MonoclonalAntibody",), ("Zelumax",)),
+    Entity("quxumab", "quxumab", ("MonoclonalAntibody",)),
+    Entity("bizumab", "bizumab", ("BispecificAntibody",)),
+    Entity("vegfa", "VEGFA", ("Protein", "GrowthFactor"), ("VEGF", "vascular endothelial growth factor")),
+    Entity("vegfr_family", "VEGFR family", ("ProteinFamily",),
+           ("VEGFR", "VEGF receptor", "vascular endothelial growth factor receptor"), ("flt1", "kdr", "flt4")),
+    Entity("flt1", "FLT1", ("Protein",), ("VEGFR1", "VEGF receptor 1")),
+    Entity("kdr", "KDR", ("Protein",), ("VEGFR2", "VEGF receptor 2")),
+    Entity("flt4", "FLT4", ("Protein",), ("VEGFR3", "VEGF receptor 3")),
+    Entity("fgf_family", "FGF family", ("ProteinFamily", "GrowthFactor"), ("FGF", "fibroblast growth factor")),
+    Entity("fgfr_family", "FGFR family", ("ProteinFamily",), ("FGFR", "FGF receptor"),
+           ("fgfr1", "fgfr2", "fgfr3", "fgfr4")),
+    Entity("fgfr1", "FGFR1", ("Protein",)),
+    Entity("fgfr2", "FGFR2", ("Protein",)),
+    Entity("fgfr3", "FGFR3", ("Protein",)),
+    Entity("fgfr4", "FGFR4", ("Protein",)),
+    Entity("pdgfr_family", "PDGFR family", ("ProteinFamily",), ("PDGFR", "PDGF receptor"), ("pdgfra", "pdgfrb")),
+    Entity("pdgfra", "PDGFRA", ("Protein",), ("PDGFRα", "PDGFR-alpha")),
+    Entity("pdgfrb", "PDGFRB", ("Protein",), ("PDGFRβ", "PDGFR-beta")),
+    Entity("rtk_family", "receptor tyrosine kinase", ("ProteinFamily",), ("RTK",)),
+    Entity("tki", "tyrosine kinase inhibitor", ("DrugClassTerm",), ("TKI",)),
+    Entity("met", "MET", ("Protein",), ("c-MET",)),
+    Entity("ret", "RET", ("Protein",)),
+    Entity("kit", "KIT", ("Protein",), ("c-Kit",)),
+    Entity("axl", "AXL", ("Protein",)),
+    Entity("flt3", "FLT3", ("Protein",)),
+    Entity("tek", "TEK", ("Protein",), ("TIE2",)),
+    Entity("raf_family", "RAF family", ("ProteinFamily",), ("RAF", "Raf kinase")),
+    Entity("pd1", "PD-1", ("Protein",), ("PDCD1", "programmed cell death protein 1")),
+    Entity("pdl1", "PD-L1", ("Protein",), ("CD274",)),
+    Entity("pdl2", "PD-L2", ("Protein",), ("PDCD1LG2",)),
+    Entity("ctla4", "CTLA-4", ("Protein",)),
+    Entity("tigit", "TIGIT", ("Protein",)),
+    Entity("pvr", "PVR", ("Protein",), ("CD155",)),
+    Entity("nectin2", "NECTIN2", ("Protein",), ("CD112",)),
+    Entity("mapk", "MAPK pathway", ("Pathway",)),
+])
+FINDER = MentionFinder(VOCAB)
+
+
+def readings(body: str, heading: str = "Invented notes") -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    """(drug, predicate, target) -> (extractor, polarity, certainty) for one invented paragraph."""
+    doc = AnalysedDocument(Document.from_text("d1", f"{heading}\n{body}\n"), VOCAB, FINDER)
+    out = {}
+    for a in mechanism_statements(doc):
+        [ev] = a.evidence
+        out.setdefault((a.subject, a.predicate, a.object), (ev.extractor, ev.polarity, ev.certainty))
+    return out
+
+
+def facts(body: str, heading: str = "Invented notes") -> set[tuple[str, str]]:
+    """(drug, target) pairs read as positive, asserted facts."""
+    return {(s, o) for (s, _, o), (_, pol, cert) in readings(body, heading).items()
+            if (pol, cert) == ("positive", "asserted")}
+
+
+# --- target named before the drug ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("In this made-up note the PD-L1 antibody zelumab was given every third week.", {("zelumab", "pdl1")}),
+    ("We gave the VEGFR2 inhibitor foonib to every invented patient.", {("foonib", "kdr")}),
+    ("We gave the VEGFR2-targeted TKI foonib to every invented patient.", {("foonib", "kdr")}),
+    ("An anti-PD-1 antibody zelumab was added in the second made-up cohort.", {("zelumab", "pd1")}),
+    ("Our invented cohort received the anti-PD-1 antibodies zelumab and quxumab.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    ("In our pretend trial, the PD-1/CTLA-4 bispecific antibody bizumab was safe.",
+     {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+])
+def test_target_head_drug(body, expected):
+    assert facts(body) == expected
+    assert {r[0] for r in readings(body).values()} == {"target-head-drug"}
+
+
+def test_a_head_hidden_in_a_class_term_still_names_its_target():
+    body = "In a fictional review the multiple-receptor tyrosine kinase inhibitor foonib was approved."
+    assert facts(body) == {("foonib", "rtk_family")}
+
+
+# --- drug first: appositives and copulas ---------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab, an anti-PD-1 antibody, was tested in a made-up cohort.", {("zelumab", "pd1")}),
+    ("Zelumab (anti-PD-1 antibody) was tested in a made-up cohort.", {("zelumab", "pd1")}),
+    ("Zelumab (anti-programmed cell death protein 1 antibody) was tested here.", {("zelumab", "pd1")}),
+    ("Foonib is a MET inhibitor in our invented series.", {("foonib", "met")}),
+    ("Foonib, a MET inhibitor, was well tolerated by imaginary patients.", {("foonib", "met")}),
+    ("Bizumab, a tetravalent PD-1/CTLA-4 bispecific antibody, was engineered in silico.",
+     {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    ("Zelumab, an Fc-silenced IgG1 anti-PD-1 antibody, was made for this example.", {("zelumab", "pd1")}),
+    ("Zelumab and quxumab are anti-PD-L1 antibodies in this invented list.", {("zelumab", "pdl1"), ("quxumab", "pdl1")}),
+])
+def test_drug_appositive(body, expected):
+    assert facts(body) == expected
+
+
+# --- drug, cue, target ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("In the invented assay, foonib binds to MET.", {("foonib", "met")}),
+    ("In the invented assay, foonib binds MET.", {("foonib", "met")}),
+    ("Foonib blocks MET in an imaginary cell line.", {("foonib", "met")}),
+    ("Foonib targets MET in an imaginary cell line.", {("foonib", "met")}),
+    ("Foonib, a small-molecule inhibitor of MET, was studied in silico.", {("foonib", "met")}),
+    ("Foonib is an inhibitor of multiple kinases including MET, RET and AXL.",
+     {("foonib", "met"), ("foonib", "ret"), ("foonib", "axl")}),
+    ("Bizumab, a bispecific antibody against PD-1 and CTLA-4, was designed for this note.",
+     {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    ("MET inhibition by foonib was complete in the pretend assay.", {("foonib", "met")}),
+    ("Inhibition of MET by foonib was complete in the pretend assay.", {("foonib", "met")}),
+    ("Binding of zelumab to PD-1 was measured in the invented assay.", {("zelumab", "pd1")}),
+    ("Foonib has broad effects in mock tumours by inhibiting MAPK pathway signalling.", {("foonib", "mapk")}),
+])
+def test_drug_cue_target(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_derivative_named_in_an_aside_is_not_the_subject():
+    body = "Barfenib, a made-up derivative of foonib, is an oral inhibitor of MET and RET."
+    assert facts(body) == {("barfenib", "met"), ("barfenib", "ret")}
+
+
+def test_pronoun_subject_is_the_drug_of_the_section():
+    assert facts("It is an oral inhibitor of MET and AXL in this pretend summary.", heading="Foonib") \
+        == {("foonib", "met"), ("foonib", "axl")}
+    assert facts("Foonib is odd in one way: besides its other roles, it also blocks MET.") == {("foonib", "met")}
+
+
+# --- long lists, series, Greek letters, receptors of ligands --------------------------------
+
+def test_a_long_list_runs_past_any_fixed_window():
+    body = ("Foonib, which our invented chemists made last year in a long and winding synthesis, is an oral "
+            "inhibitor of FGFR1, 2, 3 and 4; VEGF receptors 1-3; PDGFRα/β, RET, KIT, MET, AXL, FLT3 and TIE2.")
+    expected = {"fgfr1", "fgfr2", "fgfr3", "fgfr4", "flt1", "kdr", "flt4", "pdgfra", "pdgfrb",
+                "ret", "kit", "met", "axl", "flt3", "tek"}
+    assert facts(body) == {("foonib", t) for t in expected}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is an inhibitor of FGF receptors 1\u20134 in this made-up note.", {"fgfr1", "fgfr2", "fgfr3", "fgfr4"}),
+    ("Foonib is an inhibitor of PDGF receptor \u03b1 in this made-up note.", {"pdgfra"}),
+    ("Foonib is an inhibitor of vascular endothelial growth factor receptor-2 here.", {"kdr"}),
+    ("Foonib is an inhibitor of VEGF receptors in this made-up note.", {"vegfr_family"}),
+    ("Foonib is an inhibitor of the receptors for VEGF in this made-up note.", {"vegfr_family"}),
+    ("Foonib is an inhibitor of FGF receptor in this made-up note.", {"fgfr_family"}),
+])
+def test_series_greek_letters_and_receptors_of_ligands(body, expected):
+    assert facts(body) == {("foonib", t) for t in expected}
+
+
+def test_a_family_with_a_dose_after_it_is_not_a_series():
+    assert facts("Foonib blocked FGF receptor 2 weeks after dosing in the invented model.") == {("foonib", "fgfr_family")}
+
+
+# --- ligands and partners are not targets --------------------------------------------------
+
+def test_ligands_of_the_target_are_not_targets():
+    body = "In our made-up account zelumab attaches to PD-1, thereby keeping PD-1 away from its ligands PD-L1 and PD-L2."
+    assert facts(body.replace("attaches to", "binds to")) == {("zelumab", "pd1")}
+    body = "Zelumab binds PD-1 and so blocks the binding of its ligands PD-L1 and PD-L2 to that receptor, we invented."
+    assert facts(body) == {("zelumab", "pd1")}
+    body = "Quxumab binds TIGIT and prevents the interaction of TIGIT with its ligands CD112 and CD155."
+    assert facts(body) == {("quxumab", "tigit")}
+
+
+# --- brands ---------------------------------------------------------------------------------
+
+def test_a_brand_in_parentheses_is_the_same_drug():
+    assert readings("Foonib (Foonix) is an oral inhibitor of MET in this invented label.") == \
+        {("foonib", "inhibits", "met"): ("drug-is-cue-target", "positive", "asserted")}
+    assert facts("Foonix (foonib) is an oral inhibitor of MET in this invented label.") == {("foonib", "met")}
+
+
+# --- negation and hedging: kept, never facts ------------------------------------------------
+
+@pytest.mark.parametrize("body, polarity, certainty", [
+    ("Foonib does not inhibit MET in the invented assay.", "negative", "asserted"),
+    ("Foonib did not bind MET in the invented assay.", "negative", "asserted"),
+    ("Foonib lacks activity against MET in the invented assay.", "negative", "asserted"),
+    ("Foonib may inhibit MET in the invented assay.", "positive", "hedged"),
+    ("Foonib is being developed as a MET inhibitor by an imaginary company.", "positive", "hedged"),
+    ("Foonib is not a MET inhibitor in our invented notes.", "negative", "asserted"),
+])
+def test_negated_and_hedged_statements_are_yielded_with_their_reading(body, polarity, certainty):
+    [(key, (_, pol, cert))] = readings(body).items()
+    assert key[0] == "foonib" and key[2] == "met"
+    assert (pol, cert) == (polarity, certainty)
+
+
+def test_but_not_keeps_the_first_target_and_negates_the_second():
+    found = readings("Foonib inhibits MET but not RET in the invented panel.")
+    assert found[("foonib", "inhibits", "met")][1:] == ("positive", "asserted")
+    assert found[("foonib", "inhibits", "ret")][1] == "negative"
+
+
+# --- no statement: precision --------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Patients treated with foonib showed lower MET expression in this invented study.",
+    "Foonib was compared with anti-PD-1 therapy in a made-up trial.",
+    "Foonib improved survival, whereas anti-PD-1 antibodies did not in the pretend trial.",
+    "Foonib plus an anti-PD-1 antibody was given to imaginary patients.",
+    "Foonib outperformed anti-PD-1 antibodies in this fictional comparison.",
+    "Zelumab improved survival in PD-L1 positive invented patients.",
+    "After the combination of CTLA-4 and PD-1 antibodies, zelumab was given to mock patients.",
+])
+def test_no_target_without_a_shape_that_says_so(body):
+    assert readings(body) == {}
+
+
+# --- such as ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Anti-CTLA-4 antibodies such as zelumab and quxumab were used in invented trials.",
+     {("zelumab", "ctla4"), ("quxumab", "ctla4")}),
+    ("Inhibitors of MET, such as foonib, were tried in a pretend trial.", {("foonib", "met")}),
+    ("MET inhibitors (e.g., foonib and barfenib) were tried in a pretend trial.",
+     {("foonib", "met"), ("barfenib", "met")}),
+])
+def test_target_such_as_drug(body, expected):
+    assert facts(body) == expected
+
+
+def test_the_clause_around_a_noun_phrase_does_not_hedge_or_negate_it():
+    assert facts("Zelumab (an anti-PD-1 antibody) showed preliminary activity in made-up patients.") \
+        == {("zelumab", "pd1")}
+    assert facts("We did not give the MET inhibitor foonib to any imaginary patient.") == {("foonib", "met")}
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib inhibited the growth of MET-amplified tumours in the invented model.",
+    "Zelumab improved survival in patients with high PD-L1 expression in this made-up study.",
+    "Zelumab blocks PD-L1 binding to PD-1 and CTLA-4 in the invented assay.",
+    "Quxumab blocks the PD-1/PD-L1 axis in this made-up review.",
+])
+def test_targets_as_modifiers_partners_and_axes_are_not_targets(body):
+    found = facts(body)
+    assert not any(t in ("met", "pd1", "ctla4") for _, t in found) and ("quxumab", "pdl1") not in found
+
+
+def test_a_slash_pair_is_two_targets_of_a_dual_drug():
+    assert facts("Foonib, a dual MET/AXL inhibitor, was made for this note.") == {("foonib", "met"), ("foonib", "axl")}
+    assert facts("Zelumab, a PD-1/PD-L1 inhibitor, was made for this note.") == set()
+
+
+def test_a_relative_clause_speaks_of_the_drug_it_follows():
+    assert facts("Foonib gave a higher response rate than barfenib, which inhibits MET.") == {("barfenib", "met")}
+
+
+def test_a_target_described_by_a_participle_is_still_the_target():
+    assert facts("Quxumab binds to TIGIT expressed on invented T cells.") == {("quxumab", "tigit")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Unlike barfenib, foonib inhibits MET in the invented panel.", {("foonib", "met")}),
+    ("Foonib, like barfenib, targets MET in the invented panel.", {("foonib", "met")}),
+    ("Combined MET and RET blockade with foonib and barfenib was tried in mice we imagined.", set()),
+    ("Foonib is a potent and selective inhibitor of MET in our pretend assay.", {("foonib", "met")}),
+    ("Zelumab is a selective, high-affinity IgG1 mAb that blocks PD-L1 in this made-up summary.",
+     {("zelumab", "pdl1")}),
+    ("Foonib blocks kinases involved in angiogenesis (VEGFR1-3), invasion (MET) and survival (RAF) here.",
+     {("foonib", t) for t in ("flt1", "kdr", "flt4", "met", "raf_family")}),
+])
+def test_subjects_coordination_and_bracketed_sub_lists(body, expected):
+    assert facts(body) == expected
+
+
+def test_respectively_pairs_drugs_and_targets_in_order():
+    assert facts("Foonib and barfenib inhibit MET and RET, respectively, in the invented panel.") \
+        == {("foonib", "met"), ("barfenib", "ret")}
+    assert facts("Foonib and barfenib inhibit MET, RET and AXL, respectively, in the invented panel.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Our invented patients had received barfenib, a multikinase inhibitor targeting MET.", {("barfenib", "met")}),
+    ("Foonib inhibited VEGF-induced growth of made-up endothelial cells.", set()),
+    ("Zelumab blocks the interaction between PD-L1 and PD-1 in this pretend model.", set()),
+    ("Foonib inhibits MET more potently than barfenib in the invented panel.", {("foonib", "met")}),
+])
+def test_participles_induced_modifiers_and_interactions(body, expected):
+    assert facts(body) == expected
