@@ -1,0 +1,349 @@
+"""Trial results as abstracts, notices and news write them: no tables, no section per agent.
+
+The document is read sentence by sentence with one trial in context:
+
+- a sentence naming a trial ("the phase 3 ZETA-12 study", "NCT01234567", aliases such as
+  "Study 88/ZETA") makes it the context; a registration sentence ("The trial is
+  registered ... NCT...") gives the trial in context its number;
+- an unnamed trial ("a randomised phase 3 trial of A versus B") is the trial in context
+  when it says "this/the" or has its phase, else a new one, keyed at the end by its arms
+  (keys.comparison_trial_key) so the same comparison merges across documents; a trial in
+  a phase other than the one in context ("in a phase 1b study, ...") is another trial;
+- a randomisation statement with arms re-opens the trial with those arms (or the
+  document's first trial while it has none); other studies ("previous studies", "trials")
+  end the context.
+
+Within the context: arms (prose_arms), arm sizes, per-arm values (prose_values), hazard
+ratios (effects) linked to their endpoint and to the arms (experimental = first named, or
+the order "with A as compared with B" gives), and whether the primary endpoint was met
+(``primary_endpoint_met``: False for "did not meet"/"not statistically significant"/"no
+improvement" in a sentence about a primary endpoint or prespecified criteria, True for
+"met its primary endpoint"/"meeting the significance criterion").  Negative trials keep
+their numbers: these are the text's positive statements of what was measured.  A trial
+is emitted only once it has an arm.  Documents with result tables (reviews) are left to
+the table extractors and comparisons.py, which read their prose with the tables' help.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from ..keys import comparison_trial_key, is_regimen_key, regimen_components
+from ..model import Assertion, Evidence
+from .analysis import AnalysedDocument, AnalysedSentence
+from .effects import HazardRatio, parse_hazard_ratios
+from .markdown_trials import _label
+from .prose_arms import agents, arm_sizes, compared_arms, randomised_arms
+from .prose_values import (ArmValue, anchors, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
+                           timepoint_rates)
+from .registry import EXTRACTORS
+from .sentences import evidence_span
+from .trial_names import TrialName, aliases, phase_of, trial_names
+from .trials import arm_key, trial_key
+
+EXTRACTOR = "prose-trial"
+_PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
+UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo-)?controlled|non-?inferiority|open-?label|"
+                        r"double-blind)\b[^.;]*?\b(?:trial|study)\b(?!-)", re.IGNORECASE)
+DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
+                            r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
+REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
+TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b", re.IGNORECASE)
+ENROLLED_RE = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:eligible\s+)?(?:patients|participants)\s+"
+                         r"(?:were\s+)?(?:enrolled|treated|included)\b", re.IGNORECASE)
+SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b|\bnon-?randomi[sz]ed\b", re.IGNORECASE)
+NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
+                        r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
+                        r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
+                        re.IGNORECASE)
+MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both\s+|all\s+)?(?:co-?|dual\s+)?primary\b|"
+                    r"\bmeeting\s+(?:the\s+)?(?:[\w-]+\s+){0,3}criteri", re.IGNORECASE)
+PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
+CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
+                         re.IGNORECASE)
+PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Slot:
+    """What one document says about one trial (built while reading that document only)."""
+
+    names: list[TrialName] = field(default_factory=list)
+    phase: str | None = None
+    arms: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
+    lines: set[str] = field(default_factory=set)
+    primary: set[str] = field(default_factory=set)
+    last_endpoint: str | None = None  # named last in the sentences read so far ("Rates at 12 months were ...")
+    single_arm: bool = False  # the text says so; a trial with one arm known is not single-arm
+    verdicts: list[tuple[bool, frozenset[str], bool]] = field(default_factory=list)  # (met, endpoints, explicit)
+    named_at: list[Span] = field(default_factory=list)
+    arms_at: list[Span] = field(default_factory=list)
+    values: list[tuple[ArmValue, Span]] = field(default_factory=list)
+    ratios: list[tuple[HazardRatio, str, tuple[str, str], Span]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Every spelling of each trial the document names, grouped by the aliases it gives."""
+
+    preferred: dict[str, str]  # trial_key(any spelling) -> key of the group's preferred name
+
+    def key(self, name: str) -> str:
+        return self.preferred.get(trial_key(name), trial_key(name))
+
+
+@EXTRACTORS.register(EXTRACTOR)
+def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
+    if any(block.kind == "table" for block in doc.blocks):
+        return  # a document with result tables is read by the table extractors and comparisons
+    index = _name_index(doc)
+    slots: dict[str, Slot] = {}
+    context: str | None = None
+    for sent in doc.sentences:
+        context = _context(doc, sent, index, slots, context)
+        if context is not None:
+            _read(doc, sent, slots[context])
+    for slot in slots.values():
+        yield from _emit(doc, slot, index)
+
+
+def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
+    spans = [sent.local(m) for m in sent.mentions]
+
+    def check(name: str) -> bool:
+        at = sent.text.find(name)
+        overlaps = at >= 0 and any(s < at + len(name) and at < e for s, e in spans)
+        return overlaps or doc.finder.lookup(name) is not None
+    return check
+
+
+def _names(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:
+    return trial_names(sent.text, _is_entity(doc, sent), confirmed, trial_key)
+
+
+def _name_index(doc: AnalysedDocument) -> NameIndex:
+    confirmed = frozenset(trial_key(n.name) for s in doc.sentences for n in _names(doc, s, frozenset()))
+    groups: dict[str, set[str]] = {}
+    spelled: dict[str, TrialName] = {}
+    for sent in doc.sentences:
+        names = _names(doc, sent, confirmed)
+        for n in names:
+            spelled.setdefault(trial_key(n.name), n)
+            groups.setdefault(trial_key(n.name), {trial_key(n.name)})
+        for a, b in aliases(sent.text, names):
+            merged = groups[trial_key(a.name)] | groups[trial_key(b.name)]
+            for key in merged:
+                groups[key] = merged
+    preferred = {key: trial_key(_preferred([spelled[k] for k in group]).name) for key, group in groups.items()}
+    return NameIndex(preferred)
+
+
+def _preferred(names: list[TrialName]) -> TrialName:
+    """An acronym over a sponsor's study number, a study number over a registry number."""
+    return min(names, key=lambda n: (n.kind == "nct", n.name.startswith("Study"), n.name))
+
+
+def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, slots: dict[str, Slot],
+             context: str | None) -> str | None:
+    confirmed = frozenset(index.preferred)
+    names = _names(doc, sent, confirmed)
+    span = evidence_span(sent)
+    if names and all(n.kind == "nct" for n in names) and REGISTRATION_RE.search(sent.text) and context is not None:
+        slots[context].names.extend(names)
+        slots[context].named_at.append(span)
+        return context
+    if names:
+        key = index.key(names[0].name)
+        slot = slots.setdefault(key, Slot())
+        slot.names.extend(n for n in names if index.key(n.name) == key)
+        slot.named_at.append(span)
+        if len({index.key(n.name) for n in names}) == 1:
+            slot.phase = slot.phase or phase_of(sent.text)
+        _establish(doc, sent, slot)
+        return key
+    unnamed = UNNAMED_RE.search(sent.text)
+    arms = [a.key for a in randomised_arms(doc, sent) or compared_arms(doc, sent)]
+    if unnamed:
+        return _unnamed(doc, sent, unnamed, arms, slots, context)
+    if randomised_arms(doc, sent):
+        return _by_arms(arms, slots, context, None, span)
+    if OTHER_STUDY_RE.search(sent.text):
+        return None
+    return context
+
+
+def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, arms: list[str],
+             slots: dict[str, Slot], context: str | None) -> str | None:
+    phase = phase_of(phrase.group())
+    current = slots.get(context) if context else None
+    referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    if arms:
+        key = _by_arms(arms, slots, context, phase, evidence_span(sent))
+        _establish(doc, sent, slots[key])
+        return key
+    if current is not None and (referring or (phase is not None and phase == current.phase)):
+        current.named_at.append(evidence_span(sent))
+        return context
+    key = f"unnamed#{len(slots)}"
+    slots[key] = Slot(phase=phase, named_at=[evidence_span(sent)])
+    _establish(doc, sent, slots[key])
+    return key
+
+
+def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span) -> str:
+    """The trial with these arms; else the trial in context (or the first) while it has no arms."""
+    for key, slot in slots.items():
+        if set(slot.arms) == set(arms):
+            return key
+    for key in filter(None, (context, next(iter(slots), None))):
+        slot = slots[key]
+        if not slot.arms and (phase is None or slot.phase in (None, phase)):
+            slot.arms, slot.phase = list(arms), slot.phase or phase
+            slot.arms_at.append(span)
+            return key
+    key = f"unnamed#{len(slots)}"
+    slots[key] = Slot(phase=phase, arms=list(arms), named_at=[span], arms_at=[span])
+    return key
+
+
+def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+    """Arms and line of therapy from a sentence that introduces the trial."""
+    lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
+    if len(lines) == 1:
+        slot.lines |= lines
+    if slot.arms:
+        return
+    arms = randomised_arms(doc, sent) or compared_arms(doc, sent)
+    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
+    if not arms and len({a.key for a in named}) == 1:
+        if SINGLE_ARM_RE.search(sent.text):
+            arms, slot.single_arm = named[:1], True
+        elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60:
+            arms = named[:1]  # "a trial evaluating A": one arm known, the others unnamed
+    if arms:
+        slot.arms = [a.key for a in arms]
+        slot.arms_at.append(evidence_span(sent))
+
+
+def _read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+    span = evidence_span(sent)
+    if len(slot.arms) < 2:
+        arms = randomised_arms(doc, sent) or compared_arms(doc, sent)
+        if arms and (not slot.arms or slot.arms[0] in {a.key for a in arms}):
+            slot.arms = list(dict.fromkeys([*slot.arms, *(a.key for a in arms)]))
+            slot.arms_at.append(span)
+    for agent, size in arm_sizes(doc, sent).items():
+        if agent in slot.arms:
+            slot.sizes.setdefault(agent, size)
+    if slot.single_arm and (enrolled := ENROLLED_RE.search(sent.text)):
+        slot.sizes.setdefault(slot.arms[0], int(enrolled.group("n").replace(",", "")))
+    if m := PRIMARY_ENDPOINTS_RE.search(sent.text):
+        slot.primary |= {a.key for a in doc.keys_of_type(sent.mentions, "EndpointType")
+                         if m.start() <= sent.local(a)[0] < m.end()}
+    _verdict(doc, sent, slot)
+    named = anchors(doc, sent)
+    if len(slot.arms) >= 2 or slot.single_arm:
+        slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
+        slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
+        slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot))
+    slot.last_endpoint = named[-1].endpoint if named else slot.last_endpoint
+
+
+def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+    for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
+        if pattern.search(sent.text) and not is_subgroup(sent.text, pattern.search(sent.text).start()):
+            endpoints = frozenset(m.key for m in doc.keys_of_type(sent.mentions, "EndpointType"))
+            explicit = bool(PRIMARY_RE.search(sent.text) or CRITERIA_RE.search(sent.text)
+                            or "criteri" in pattern.search(sent.text).group())
+            slot.verdicts.append((met, endpoints, explicit))
+
+
+def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Iterator[tuple[HazardRatio, str, tuple[str, str]]]:
+    for hr in parse_hazard_ratios(sent.text):
+        if is_subgroup(sent.text, hr.start):
+            continue
+        endpoint = hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end)
+        pair = _pair(doc, sent, hr, slot)
+        if endpoint is not None and pair is not None:
+            yield hr, endpoint, pair
+
+
+def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: Slot) -> tuple[str, str] | None:
+    """(experimental, comparator): as the label orders them, else the trial's first two arms."""
+    start = hr.start + sent.text[hr.start:hr.end].find(hr.label) if hr.label else hr.end
+    in_label = [a.key for a in arm_mentions(doc, sent, slot.arms) if start <= a.start and a.end <= start + len(hr.label)]
+    if len(set(in_label)) == 2:
+        return in_label[0], in_label[1]
+    return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None
+
+
+def _met(slot: Slot) -> bool | None:
+    """The verdict on the primary endpoint, when the document states exactly one."""
+    found = {met for met, endpoints, explicit in slot.verdicts if explicit or endpoints & slot.primary}
+    return found.pop() if len(found) == 1 else None
+
+
+def _emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assertion]:
+    if not slot.arms:
+        return
+    trial = _trial_key(slot, index)
+    ev = _evidence(doc, slot.named_at or slot.arms_at)
+    attributes: list[tuple[str, object]] = []
+    for name in dict.fromkeys(n.name for n in slot.names):
+        attributes.append(("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name))
+    if not slot.names:  # known by what it compares, named so as the comparison tables name theirs
+        attributes.append(("trial_name", " vs ".join(_label(doc, agent) for agent in slot.arms)))
+    if slot.phase:
+        attributes.append(("phase", slot.phase))
+    if (met := _met(slot)) is not None:
+        attributes.append(("primary_endpoint_met", met))
+    yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), tuple(attributes), ev)
+    arm_ev = _evidence(doc, slot.arms_at or slot.named_at)
+    for agent in slot.arms:
+        arm = arm_key(trial, agent)
+        yield Assertion(trial, "hasArm", arm, evidence=arm_ev)
+        yield Assertion(arm, "armIntervention", agent, evidence=arm_ev)
+        if is_regimen_key(agent):
+            yield from (Assertion(agent, "hasComponent", part, evidence=arm_ev) for part in regimen_components(agent))
+        if agent in slot.sizes:
+            yield Assertion(arm, "armSize", slot.sizes[agent], evidence=arm_ev)
+    if slot.arms[0] not in doc.vocabulary or not doc.vocabulary[slot.arms[0]].has_type("Placebo"):
+        yield Assertion(trial, "testsIntervention", slot.arms[0], evidence=arm_ev)
+    for line in slot.lines:
+        yield Assertion(trial, "forLineOfTherapy", line, evidence=ev)
+    for value, span in slot.values:
+        attrs = (("value", value.value), ("value_text", value.text), ("unit", value.unit))
+        yield Assertion(arm_key(trial, value.agent), "hasMeasurement", value.endpoint,
+                        (("timepoint", value.timepoint),), attrs, _evidence(doc, [span]))
+    for hr, endpoint, (experimental, comparator), span in slot.ratios:
+        context = (("experimental", arm_key(trial, experimental)), ("comparator", arm_key(trial, comparator)),
+                   ("timepoint", ""))
+        yield Assertion(trial, "hasEffectEstimate", endpoint, context, _hr_attributes(hr), _evidence(doc, [span]))
+
+
+def _trial_key(slot: Slot, index: NameIndex) -> str:
+    names = [n for n in slot.names if n.kind != "nct"] or slot.names
+    return index.key(names[0].name) if names else comparison_trial_key(slot.arms)
+
+
+def _evidence(doc: AnalysedDocument, spans: list[Span]) -> tuple[Evidence, ...]:
+    return tuple(doc.evidence(s, e, EXTRACTOR) for s, e in dict.fromkeys(spans))
+
+
+def _hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:
+    out: list[tuple[str, object]] = [("hazard_ratio", hr.value), ("hazard_ratio_text", hr.text)]
+    if hr.ci_lower is not None:
+        out += [("ci_lower", hr.ci_lower), ("ci_upper", hr.ci_upper), ("ci_text", hr.ci_text)]
+        if hr.ci_level is not None:
+            out.append(("ci_level", hr.ci_level))
+    if hr.p_value is not None:
+        out += [("p_value", hr.p_value.value), ("p_value_text", hr.p_value.text),
+                ("p_value_comparator", hr.p_value.comparator)]
+    return tuple(out)
+

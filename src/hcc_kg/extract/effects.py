@@ -1,0 +1,144 @@
+"""Hazard ratios as papers, abstracts and news print them: a pure parser.
+
+One estimate reads ``HEAD [label] [connector] VALUE [CI] [P-values]``, where
+
+- HEAD is "hazard ratio" or "HR", optionally followed by "[HR]" or "(HR)";
+- a label may say what the ratio counts and between whom ("for death with X as compared
+  with Y"); it starts with "for" or "with", so "HRs ranged from ..." is not an estimate;
+- the connector is ",", ":", "=", "of", "was", "is" or nothing;
+- the CI is "95% CI, a to b", "95% confidence interval [CI], a to b", "95% CI = a-b",
+  "[95% CI: a, b]", or just "(a-b)" right after the value, at any confidence level (96%,
+  95.003%), which is kept;
+- p-values follow as "P = .03", "P<0.001", "one-sided P = .99; two-sided P = .0014": the
+  two-sided one is kept when both are given, otherwise the only one.
+
+Numbers may use a middle dot (0·92) or drop the leading zero (.075).
+
+>>> hr = parse_hazard_ratios("OS (hazard ratio [HR], 0.71; 95% CI, 0.60 to 0.84; P < .001)")[0]
+>>> (hr.value, hr.ci_lower, hr.ci_upper, hr.ci_level, hr.p_value.value, hr.p_comparator)
+(Decimal('0.71'), Decimal('0.60'), Decimal('0.84'), Decimal('95'), Decimal('0.001'), '<')
+>>> parse_hazard_ratios("hazard ratio 0·72 (95% CI 0·59–0·88)")[0].ci_text
+'0.59-0.88'
+>>> parse_hazard_ratios("subgroup HRs ranged from 0.70 to 1.10")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+NUMBER = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
+# An estimate is printed with decimals ("HR of 2" is rather a count of hours or a dose).
+ESTIMATE = r"(?:\d*[.·]\d+)"
+DASH = r"[-\u2010-\u2015\u2212]"
+HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:HRs?)\b", re.IGNORECASE)
+ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
+# "for death with X as compared with Y" / "with X versus Y": what the ratio counts and between whom.
+LABEL_RE = re.compile(r"(?P<label>\s+(?:for|with)\b[^\d;()\[\]]{0,160}?)?"
+                      rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b)\s*|\s*[(\[]\s*|\s+)(?P<value>{ESTIMATE})(?![\d%])",
+                      re.IGNORECASE)
+_RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"
+CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?P<level>{NUMBER})\s*%\s*(?:CI|confidence\s+intervals?)(?:\s*\[CI\]|\s*\(CI\))?"
+                   rf"\s*[,:=]?\s*[\[(]?\s*{_RANGE}\s*[\])]?", re.IGNORECASE)
+BARE_CI_RE = re.compile(rf"\s*[(\[]\s*{_RANGE}\s*[\])]")
+P_RE = re.compile(rf"\s*[,;]?\s*(?:(?P<sided>one|two|1|2)[- ]sided\s+|(?:log-?rank|stratified|nominal)\s+)?"
+                  rf"(?-i:P|p)(?:[\s-]*value)?\s*"
+                  rf"(?P<cmp><=|>=|[=<>≤≥])\s*(?P<p>{NUMBER})", re.IGNORECASE)
+_COMPARATORS = {"≤": "<=", "≥": ">="}
+
+
+def decimal_text(printed: str) -> str:
+    """A printed number as plain decimal text: middle dot to point, a leading zero added.
+
+    >>> decimal_text("0·92"), decimal_text(".075"), decimal_text("12")
+    ('0.92', '0.075', '12')
+    """
+    text = printed.replace("·", ".")
+    return "0" + text if text.startswith(".") else text
+
+
+def to_decimal(printed: str) -> Decimal:
+    return Decimal(decimal_text(printed))
+
+
+@dataclass(frozen=True)
+class PValue:
+    value: Decimal
+    text: str
+    comparator: str  # "=", "<", ">", "<=", ">="
+    sided: str  # "one", "two" or "" when the text does not say
+
+
+@dataclass(frozen=True)
+class HazardRatio:
+    """One hazard ratio with what was printed around it; offsets are relative to the parsed text."""
+
+    value: Decimal
+    text: str
+    start: int
+    end: int
+    label: str = ""
+    label_end: int = 0  # offset just past the head and label, where the value begins
+    ci_lower: Decimal | None = None
+    ci_upper: Decimal | None = None
+    ci_level: Decimal | None = None
+    p_value: PValue | None = None
+
+    @property
+    def ci_text(self) -> str:
+        return f"{self.ci_lower}-{self.ci_upper}" if self.ci_lower is not None else ""
+
+    @property
+    def p_comparator(self) -> str | None:
+        return self.p_value.comparator if self.p_value else None
+
+
+def parse_hazard_ratios(text: str) -> list[HazardRatio]:
+    """Every hazard ratio stated in ``text``, in order."""
+    found: list[HazardRatio] = []
+    for head in HEAD_RE.finditer(text):
+        if found and head.start() < found[-1].end:
+            continue
+        estimate = _estimate(text, head)
+        if estimate is not None:
+            found.append(estimate)
+    return found
+
+
+def _estimate(text: str, head: re.Match) -> HazardRatio | None:
+    pos = head.end()
+    if abbreviation := ABBREVIATION_RE.match(text, pos):
+        pos = abbreviation.end()
+    value = LABEL_RE.match(text, pos)
+    if value is None:
+        return None
+    number = to_decimal(value.group("value"))
+    pos = value.end()
+    ci, level = None, None
+    if interval := CI_RE.match(text, pos) or BARE_CI_RE.match(text, pos):
+        ci = (to_decimal(interval.group("lo")), to_decimal(interval.group("hi")))
+        level = to_decimal(interval.group("level")) if "level" in interval.groupdict() else None
+        pos = interval.end()
+    p_values = []
+    while p := P_RE.match(text, pos):
+        p_values.append(_p_value(p))
+        pos = p.end()
+    if ci is not None and not ci[0] <= number <= ci[1]:
+        ci, level = None, None  # an interval that does not hold the estimate is something else's
+    label = " ".join((value.group("label") or "").split())
+    return HazardRatio(number, decimal_text(value.group("value")), head.start(), pos, label, value.start("value"),
+                       ci[0] if ci else None, ci[1] if ci else None, level, _preferred(p_values))
+
+
+def _p_value(m: re.Match) -> PValue:
+    sided = {"1": "one", "2": "two"}.get((m.group("sided") or "").lower(), (m.group("sided") or "").lower())
+    cmp = _COMPARATORS.get(m.group("cmp"), m.group("cmp"))
+    return PValue(to_decimal(m.group("p")), decimal_text(m.group("p")), cmp, sided)
+
+
+def _preferred(p_values: list[PValue]) -> PValue | None:
+    """The two-sided p-value when several are printed, else the only (or first) one."""
+    two_sided = [p for p in p_values if p.sided == "two"]
+    return (two_sided or p_values or [None])[0]

@@ -1,0 +1,262 @@
+"""Per-arm results in one sentence of prose: which endpoint, which value, which arm.
+
+An endpoint is named by the vocabulary ("median OS", "progression-free survival") or by
+the event it counts ("hazard ratio for death" is OS, "progression or death" PFS).  A value
+is a number with "months" or "%" (a unit printed once covers "7.9 versus 10.2 months");
+numbers inside ranges, confidence intervals, "n = ...", hazard ratios, p-values and
+time points ("at 12 months", "24-month") are not values.  Each endpoint takes the first
+values after it in its clause, one per arm; each value goes to the arm named right after
+it ("14.6 months in the A group", "13% for B"), else to the arm named just before it
+("for A was 8.9%"), else, with "respectively", to the arms in the order the sentence names
+them, else to the trial's arms in order (experimental first).  A clause about a subgroup
+("among Asian patients", "in hepatitis C-infected patients") is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..keys import is_regimen_key, regimen_components
+from .analysis import AnalysedDocument, AnalysedSentence
+from .effects import DASH, NUMBER, decimal_text, parse_hazard_ratios
+from .prose_arms import Agent, agents
+from .sentences import LIST_GLUE
+
+# Events and words that name an endpoint where no vocabulary name does (cue words).
+ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
+                 (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+response\b", "orr"),
+                 (r"\bresponse\s+rate\b", "orr"))
+SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative))\b", re.IGNORECASE)
+MASKS = (
+    rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
+    rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
+    rf"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
+    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",  # time points
+    r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year)\b",  # "12- and 24-month"
+)
+MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
+VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mo\b)?")
+JOINER_RE = re.compile(r"^\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?|(?P<n2>\d+)-(?P<u2>month|week|year))\b",
+                          re.IGNORECASE)
+AFTER_GAP_RE = re.compile(r"^[\s,]*(?:in|for|with|on|among)\b[^\d;]{0,45}$", re.IGNORECASE)
+COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
+FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
+# "rates at 12, 24, and 36 months were A% vs B%, C% vs D%, and E% vs F%"; "12- and 24-month rates of ...".
+TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
+                               re.IGNORECASE)
+RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
+PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    endpoint: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArmValue:
+    agent: str
+    endpoint: str
+    timepoint: str
+    value: Decimal
+    text: str
+    unit: str
+
+
+def clause_of(text: str, pos: int) -> tuple[int, int]:
+    """The top-level clause (";" outside parentheses) holding ``pos``."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == ";" and depth == 0:
+            if i >= pos:
+                return start, i
+            start = i + 1
+    return start, len(text)
+
+
+def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
+    """Endpoints the sentence names, by vocabulary or by cue word, in text order."""
+    found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")]
+    for pattern, key in ENDPOINT_CUES:
+        for m in re.finditer(pattern, sent.text, re.IGNORECASE):
+            if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
+                found.append(Anchor(key, m.start(), m.end()))
+    return sorted((a for a in found if not _followed_up(sent.text, a.start)), key=lambda a: a.start)
+
+
+def _followed_up(text: str, start: int) -> bool:
+    """Is the endpoint the object of a follow-up ("median follow-up for overall survival")?"""
+    before = text[max(0, start - 40):start]
+    cue = list(FOLLOW_UP_RE.finditer(before))
+    return bool(cue) and not re.search(r"[\d,]", before[cue[-1].end():])
+
+
+def _masked(text: str) -> str:
+    out = MASK_RE.sub(lambda m: "#" * (m.end() - m.start()), text)
+    for hr in parse_hazard_ratios(text):
+        out = out[:hr.start] + "#" * (hr.end - hr.start) + out[hr.end:]
+    return out
+
+
+def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
+    """The trial's arms named in the sentence; a list "A, B, and C" naming one arm's parts is that arm."""
+    found = agents(doc, sent)
+    parts = {frozenset(regimen_components(arm) if is_regimen_key(arm) else [arm]): arm for arm in arms}
+    out, i = [], 0
+    while i < len(found):
+        j = i
+        while j + 1 < len(found) and LIST_GLUE.match(sent.text[found[j].end:found[j + 1].start]):
+            j += 1
+        listed = frozenset(p for a in found[i:j + 1] for p in a.components)
+        if j > i and listed in parts:
+            out.append(Agent(parts[listed], found[i].start, found[j].end, tuple(sorted(listed))))
+            i = j + 1
+            continue
+        if found[i].key in arms:
+            out.append(found[i])
+        i += 1
+    return out
+
+
+def _tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, number, unit) values in masked[start:end]; a unit printed once covers a pair."""
+    raw = [(m.start(), m.end(), m.group("num"), (m.group("unit") or "").lower()) for m in VALUE_RE.finditer(masked, start, end)]
+    out = []
+    for i, (s, e, num, unit) in enumerate(raw):
+        if not unit and i + 1 < len(raw) and JOINER_RE.match(masked[e:raw[i + 1][0]]):
+            unit = raw[i + 1][3]
+        if unit:
+            out.append((s, e, num, "%" if unit == "%" else "months"))
+    return out
+
+
+def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
+    """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
+    masked = _masked(sent.text)
+    found: list[ArmValue] = []
+    points = anchors(doc, sent)
+    named = arm_mentions(doc, sent, arms)
+    for i, anchor in enumerate(points):
+        c_start, c_end = clause_of(sent.text, anchor.start)
+        stop = min([p.start for p in points[i + 1:]] + [c_end])
+        tokens = _tokens(masked, anchor.end, stop)[:len(arms)]
+        lead = sent.text[c_start:tokens[0][0]] if tokens else ""
+        if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]):
+            continue
+        owners = _owners(sent.text, tokens, named, arms, c_start)
+        if owners is None:
+            continue
+        when = _timepoint(sent.text, anchor.start, c_end) if tokens[0][3] == "%" else ""
+        for (s, e, num, unit), agent in zip(tokens, owners):
+            found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
+    return found
+
+
+def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
+    if len(arms) == 1:
+        return list(arms) if len(tokens) == 1 else None
+    if len(tokens) != len(arms) and len(tokens) != 2:
+        return None
+    if "respectively" in text.lower():
+        order = list(dict.fromkeys(a.key for a in named))
+        if len(order) == len(tokens):
+            return order
+    if _paired(text, tokens, named):  # "(6.5 months versus 4.2 months)" after "A ... compared with B"
+        order = list(dict.fromkeys(a.key for a in named if c_start <= a.start and a.end <= tokens[0][0]))
+        return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
+    owners: list[str | None] = []
+    floor = c_start
+    for i, (s, e, _, _) in enumerate(tokens):
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
+        gaps = [(a, _unparenthesised(text[e:a.start])) for a in named if e <= a.start < nxt]
+        after = next((a for a, gap in gaps if AFTER_GAP_RE.match(gap) and not COMPARISON_WORD_RE.search(gap)), None)
+        before = [a for a in named if floor <= a.start and a.end <= s]
+        chosen = after or (before[-1] if before else None)
+        owners.append(chosen.key if chosen else None)
+        floor = chosen.end if chosen and chosen is after else e
+    return _complete(owners, arms)
+
+
+def _paired(text: str, tokens, named: list[Agent]) -> bool:
+    """Values joined only by "vs"/"and", with no arm named among or right after them."""
+    joined = all(JOINER_RE.match(_unparenthesised(text[a[1]:b[0]])) for a, b in zip(tokens, tokens[1:]))
+    end = tokens[-1][1]
+    named_after = any(end <= a.start <= end + 60 and AFTER_GAP_RE.match(_unparenthesised(text[end:a.start]))
+                      for a in named)
+    return len(tokens) > 1 and joined and not named_after
+
+
+def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
+    """Fill unassigned values with the arms left over, in trial order; None if ambiguous."""
+    known = [o for o in owners if o is not None]
+    if len(set(known)) != len(known):
+        return None
+    left = [a for a in arms if a not in known]
+    if len(left) < owners.count(None) or (owners.count(None) and len(arms) > 2):
+        return None
+    filled = iter(left)
+    return [o if o is not None else next(filled) for o in owners]
+
+
+def _unparenthesised(text: str) -> str:
+    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+
+
+def _timepoint(text: str, start: int, end: int) -> str:
+    m = TIMEPOINT_RE.search(text, start, end)
+    if m is None:
+        return ""
+    return f"{m.group('n') or m.group('n2')}-{(m.group('u') or m.group('u2')).lower()}"
+
+
+def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: str, hr_start: int,
+                          label_end: int = 0) -> str | None:
+    """The endpoint a hazard ratio measures: the one its label names ("HR for OS", "for death"),
+    else the nearest endpoint named before it."""
+    for pattern, key in ENDPOINT_CUES[:2]:
+        if re.search(pattern, label, re.IGNORECASE):
+            return key
+    named = anchors(doc, sent)
+    inside = [a for a in named if hr_start <= a.start and a.end <= label_end]
+    if inside:
+        return inside[0].endpoint
+    c_start, _ = clause_of(sent.text, hr_start)
+    before = [a for a in named if a.end <= hr_start]
+    in_clause = [a for a in before if a.start >= c_start]
+    chosen = (in_clause or before or [None])[-1]
+    return chosen.endpoint if chosen else None
+
+
+def is_subgroup(text: str, start: int) -> bool:
+    """Does the clause before ``start`` restrict the statement to a subgroup?"""
+    c_start, _ = clause_of(text, start)
+    return bool(SUBGROUP_RE.search(text[c_start:start]))
+
+
+def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
+                    previous_endpoint: str | None) -> list[ArmValue]:
+    """Rates at several time points, one "A% vs B%" pair per time point, for a two-arm trial.
+
+    The endpoint is the one named last before the time points, else the previous sentence's
+    ("Median OS was ... . Rates at 12 and 24 months were ...").
+    """
+    listed = TIMEPOINT_LIST_RE.search(sent.text)
+    if len(arms) != 2 or listed is None or not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
+        return []
+    points = re.findall(r"\d+", listed.group("nums"))
+    pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
+    named = [a for a in anchors(doc, sent) if a.end <= listed.start()]
+    endpoint = named[-1].endpoint if named else previous_endpoint
+    if endpoint is None or len(pairs) != len(points):
+        return []
+    unit = listed.group("unit").lower()
+    return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+            for point, m in zip(points, pairs) for agent, g in zip(arms, ("a", "b"))]

@@ -1,0 +1,124 @@
+"""Trial names, registry numbers and phases in running prose: a pure reader.
+
+A trial name is an acronym-like word and a number: "KEYNOTE-394", "CheckMate 9DW",
+"IMbrave150", "LEAP-002", "Study 304" (hyphens of any kind have become "-" upstream).
+Words that look like that but name something else (PD-1, CTLA-4, FGFR1, IL-6) are the
+vocabulary's entities: the caller passes ``is_entity`` to rule them out.  A version
+("RECIST 1.1"), a year ("ASCO 2024") or a dosing code ("Q3W", one letter) is not a name.
+The shape must also stand near a trial word (trial, study, phase, randomized) or in a
+sentence that compares agents; a name confirmed once counts everywhere in the document.
+An all-capital word without digits is a name only right before "trial"/"study" ("the
+REFLECT trial") or as the alias of a confirmed name ("REFLECT (Study 304)").
+
+>>> [n.name for n in trial_names("In the phase 3 KEYNOTE-394 trial, PD-1 ...", lambda s: s == "PD-1")]
+['KEYNOTE-394']
+>>> phase_of("a randomised phase 2/3 study"), phase_of("phase 1b"), phase_of("Phase III")
+('II/III', 'Ib', 'III')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+_WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
+_NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3})?)"
+NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-{_WORD})?(?P<sep>[- ]?){_NUMBER}|(?P<plain>[A-Z][a-z]{{3,}})(?P<psep>[- ])(?P<pnum>\d{{3}}))"
+                     r"(?:-[A-Z])?)(?![\w%]|[.,]\d)")
+# What a disease or a target follows ("patients with COVID-19", "antibodies against CD-20"), or what
+# follows a target ("LAG-3 inhibitor", "TIM-3 expression"), a trial does not.
+NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhibiting)[\s-]*$", re.IGNORECASE)
+NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|negativ|blockade|receptor|ligand|"
+                               r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
+# Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
+STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
+                             "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE"})
+BARE_NAME_RE = re.compile(r"\b(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
+                          re.IGNORECASE)
+CAPS_RE = re.compile(r"[A-Z]{4,}")
+NCT_RE = re.compile(r"\bNCT\d{8}\b")
+TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d|randomi[sz]\w*)\b", re.IGNORECASE)
+COMPARISON_CUE = re.compile(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|randomi[sz]\w*|randomly)\b", re.IGNORECASE)
+PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*/\s*(?:phase\s*)?(?P<b>III|II|I|IV|[1-4]))?\b",
+                      re.IGNORECASE)
+ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|\(|,\s*(?:also known as|or)\s)\s*$", re.IGNORECASE)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+WINDOW = 60
+
+
+@dataclass(frozen=True)
+class TrialName:
+    name: str
+    start: int  # offsets in the sentence text
+    end: int
+    kind: str = "name"  # "name" or "nct" ("plain" while a capitalised word awaits its trial word)
+
+
+def phase_of(text: str) -> str | None:
+    """The first trial phase named, in Roman numerals ("III", "I/II", "Ib")."""
+    m = PHASE_RE.search(text)
+    if m is None:
+        return None
+    roman = [_ROMAN.get(p, p.upper()) for p in (m.group("a"), m.group("b")) if p]
+    return "/".join(roman) + (m.group("sub") or "").lower()
+
+
+def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
+    for m in NAME_RE.finditer(text):
+        name, number, sep = m.group("name"), m.group("num") or m.group("pnum"), m.group("sep") or m.group("psep")
+        if sep == " " and re.fullmatch(r"(?:19|20)\d\d", number):
+            continue  # "ASCO 2024": a meeting's year
+        if is_entity(name) or NOT_A_TRIAL_BEFORE.search(text[:m.start()]) or NOT_A_TRIAL_AFTER.match(text[m.end():]):
+            continue
+        if re.split(r"[- ]?\d", name, maxsplit=1)[0].upper() in STRUCTURE_WORDS:
+            continue
+        # A capitalised plain word ("Checkmate 040") needs a trial word right beside it.
+        kind = "plain" if m.group("plain") else "name"
+        yield TrialName(name, m.start("name"), m.end("name"), kind)
+    for m in NCT_RE.finditer(text):
+        yield TrialName(m.group(), m.start(), m.end(), "nct")
+
+
+def _near_cue(text: str, name: TrialName) -> bool:
+    if name.kind == "nct" or name.name.startswith("Study"):
+        return True
+    width = WINDOW if name.kind == "name" else 12
+    window = text[max(0, name.start - width):name.start] + " " + text[name.end:name.end + width]
+    return bool(TRIAL_CUE.search(window)) or (name.kind == "name" and bool(COMPARISON_CUE.search(text)))
+
+
+def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozenset[str] = frozenset(),
+                key: Callable[[str], str] = str) -> list[TrialName]:
+    """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names."""
+    found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
+             for n in _shaped(text, is_entity) if key(n.name) in confirmed or _near_cue(text, n)]
+    for m in BARE_NAME_RE.finditer(text):
+        if re.fullmatch(r"[A-Z]{4,}(?:-[A-Z]{2,})?", m.group("name")) and not is_entity(m.group("name")) \
+                and m.group("name") not in STRUCTURE_WORDS:
+            found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
+    for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
+        if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
+            found.append(TrialName(m.group(), m.start(), m.end()))
+    found = _with_aliases(text, found, is_entity)
+    return sorted(set(found), key=lambda n: (n.start, n.end))
+
+
+def _with_aliases(text: str, found: list[TrialName], is_entity: Callable[[str], bool]) -> list[TrialName]:
+    """ "Study 304/REFLECT", "REFLECT (Study 304)": an all-capital word glued to a name is one too."""
+    out = list(found)
+    for name in found:
+        for m in CAPS_RE.finditer(text):
+            gap = text[m.end():name.start] if m.end() <= name.start else text[name.end:m.start()]
+            if ALIAS_GLUE.match(gap) and not is_entity(m.group()) and m.start() != name.start:
+                out.append(TrialName(m.group(), m.start(), m.end()))
+    return out
+
+
+def aliases(text: str, names: list[TrialName]) -> list[tuple[TrialName, TrialName]]:
+    """Pairs of names the text gives as one trial's: "A/B", "A (B)", "A (NCT...)"."""
+    pairs = []
+    for left, right in zip(names, names[1:]):
+        if ALIAS_GLUE.match(text[left.end:right.start]):
+            pairs.append((left, right))
+    return pairs

@@ -1,0 +1,253 @@
+"""Trial results from abstracts and news without tables (invented trials, drugs and numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hcc_kg.extract.abstracts import prose_trials
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.keys import agent_key, comparison_trial_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+    Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+    Entity("placebo", "placebo", ("Placebo",)),
+    Entity("tace", "transarterial chemoembolization", ("Procedure",), ("TACE",)),
+    Entity("pdcd1", "PD-1", ("Protein",)),
+    Entity("first_line", "first-line", ("LineOfTherapy",)),
+    Entity("os", "overall survival", ("EndpointType",), ("OS", "mOS", "median overall survival")),
+    Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS", "mPFS")),
+    Entity("ttp", "time to progression", ("EndpointType",), ("TTP",)),
+    Entity("orr", "objective response rate", ("EndpointType",), ("ORR",)),
+    Entity("dcr", "disease control rate", ("EndpointType",), ("DCR",)),
+])
+FINDER = MentionFinder(VOCAB)
+D = Decimal
+REGIMEN_QF = agent_key(["quorimab", "felotinib"])
+REGIMEN_QZ = agent_key(["quorimab", "zorbanib"])
+
+
+def facts(text: str) -> list:
+    return list(prose_trials(AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)))
+
+
+def trial(found, key):
+    return next(a for a in found if a.predicate == "isClinicalTrial" and a.subject == key)
+
+
+def arms(found, key):
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    return [arm_of[a.object] for a in found if a.predicate == "hasArm" and a.subject == key]
+
+
+def sizes(found):
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    return {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"}
+
+
+def values(found):
+    return {(a.subject.split("__", 2)[-1], a.object, a.context_value("timepoint")): a.attribute_values("value")[0]
+            for a in found if a.predicate == "hasMeasurement"}
+
+
+def ratios(found):
+    return {a.object: a for a in found if a.predicate == "hasEffectEstimate"}
+
+
+NAMED = (
+    "Zorbanib versus placebo in previously treated liver cancer (ORCHID-7): a randomised phase 3 study\n"
+    "Methods: In ORCHID-7, adults were randomly assigned (2:1) to zorbanib 100 mg daily or placebo. "
+    "The primary endpoint was overall survival.\n"
+    "Findings: 450 patients were randomized (zorbanib, n = 300; placebo, n = 150). Median overall survival "
+    "was 12.4 months (95% CI 10.9-13.8) in the zorbanib group vs 9.6 months (95% CI 8.1-11.0) in the placebo "
+    "group (hazard ratio [HR] = 0.74, 95% CI = 0.60\u20130.91, P = .004), meeting the prespecified significance "
+    "criterion. Median progression-free survival was 4.4 vs 2.9 months (HR, 0.66; 95% CI, 0.54 to 0.81). "
+    "Among patients older than 65 years, the HR for death was 0.95 (95% CI 0.70-1.29). "
+    "The objective response rate was 17% for zorbanib and 3% for placebo.\n"
+)
+
+
+def test_named_trial_arms_sizes_values_and_ratios():
+    found = facts(NAMED)
+    key = "trial__orchid7"
+    assert dict(trial(found, key).attributes) == {"trial_name": "ORCHID-7", "phase": "III",
+                                                  "primary_endpoint_met": True}
+    assert arms(found, key) == ["zorbanib", "placebo"]
+    assert sizes(found) == {"zorbanib": 300, "placebo": 150}
+    assert values(found) == {("zorbanib", "os", ""): D("12.4"), ("placebo", "os", ""): D("9.6"),
+                             ("zorbanib", "pfs", ""): D("4.4"), ("placebo", "pfs", ""): D("2.9"),
+                             ("zorbanib", "orr", ""): D("17"), ("placebo", "orr", ""): D("3")}
+    os_hr = dict(ratios(found)["os"].attributes)
+    assert (os_hr["hazard_ratio"], os_hr["ci_lower"], os_hr["ci_upper"], os_hr["ci_level"], os_hr["p_value"]) == \
+        (D("0.74"), D("0.60"), D("0.91"), D("95"), D("0.004"))
+    assert ratios(found)["os"].context_value("experimental") == "arm__orchid7__zorbanib"
+    assert ratios(found)["os"].context_value("comparator") == "arm__orchid7__placebo"
+    assert ratios(found)["pfs"].attribute_values("hazard_ratio") == [D("0.66")]
+
+
+def test_subgroup_ratio_is_skipped():
+    found = facts(NAMED)
+    assert all(a.attribute_values("hazard_ratio") != [D("0.95")] for a in found)
+    assert set(ratios(found)) == {"os", "pfs"}
+
+
+UNNAMED = (
+    "Quorimab plus felotinib versus zorbanib for unresectable liver cancer: results of an open-label "
+    "randomized phase III trial\n"
+    "Patients were randomly assigned in a 1:1 ratio to receive either quorimab plus felotinib or zorbanib. "
+    "The primary end point was overall survival. The study included 210 patients in the quorimab-felotinib "
+    "group and 205 patients in the zorbanib group. For quorimab-felotinib and zorbanib, respectively, median "
+    "OS was 11\u00b72 versus 10\u00b78 months (hazard ratio [HR], 0.97; one-sided P = .38; two-sided P = .76); "
+    "median time to progression (TTP; 5.1 v 3.9 months; HR, 0.81; 95% CI, 0.66 to 0.99) favoured the "
+    "combination. Median OS was similar in hepatitis C-infected patients (12.0 v 11.1 months; HR, 0.91). "
+    "The trial did not meet its primary endpoint.\n"
+)
+
+
+def test_unnamed_trial_is_keyed_by_its_comparison_and_keeps_negative_numbers():
+    found = facts(UNNAMED)
+    key = comparison_trial_key([REGIMEN_QF, "zorbanib"])
+    attributes = dict(trial(found, key).attributes)
+    assert attributes["primary_endpoint_met"] is False
+    assert attributes["trial_name"] == "felotinib + quorimab vs zorbanib"
+    assert arms(found, key) == [REGIMEN_QF, "zorbanib"]
+    assert sizes(found) == {REGIMEN_QF: 210, "zorbanib": 205}
+    assert values(found) == {(REGIMEN_QF, "os", ""): D("11.2"), ("zorbanib", "os", ""): D("10.8"),
+                             (REGIMEN_QF, "ttp", ""): D("5.1"), ("zorbanib", "ttp", ""): D("3.9")}
+    os_hr = ratios(found)["os"]
+    assert os_hr.attribute_values("p_value") == [D("0.76")]  # the two-sided one
+    assert os_hr.attribute_values("hazard_ratio") == [D("0.97")]
+    assert ratios(found)["ttp"].attribute_values("ci_upper") == [D("0.99")]
+    assert not any(a.attribute_values("hazard_ratio") == [D("0.91")] for a in found)  # hepatitis C subgroup
+
+
+def test_all_negative_result_evidence_stays_positive():
+    assert all(ev.is_assertive for a in facts(UNNAMED) for ev in a.evidence)
+
+
+def test_same_comparison_merges_across_documents():
+    other = ("In a randomized phase 3 trial, quorimab plus felotinib was compared with zorbanib. "
+             "Patients were randomized 1:1 to quorimab plus felotinib or zorbanib. Median OS was 11.2 vs "
+             "10.8 months (HR 0.97).")
+    keys = {a.subject for a in facts(other) if a.predicate == "isClinicalTrial"}
+    assert keys == {comparison_trial_key([REGIMEN_QF, "zorbanib"])}
+
+
+NEWS = (
+    "A phase 3 trial, KESTREL-305, testing quorimab plus zorbanib against zorbanib alone failed to meet its "
+    "primary endpoint of progression-free survival. In the trial, 540 patients were randomized 1:1 to "
+    "quorimab/zorbanib or zorbanib/placebo. Median PFS in patients treated with quorimab/zorbanib was 8.1 "
+    "months versus 7.4 months in patients given zorbanib alone (HR 0.880; P=0.0412). The difference was not "
+    "statistically significant.\n"
+)
+
+
+def test_news_failed_trial_combination_arm_and_placebo_added_arm():
+    found = facts(NEWS)
+    key = "trial__kestrel305"
+    assert trial(found, key).attribute_values("primary_endpoint_met") == [False]
+    assert arms(found, key) == [REGIMEN_QZ, "zorbanib"]
+    assert values(found) == {(REGIMEN_QZ, "pfs", ""): D("8.1"), ("zorbanib", "pfs", ""): D("7.4")}
+    pfs = ratios(found)["pfs"]
+    assert (pfs.attribute_values("hazard_ratio_text"), pfs.attribute_values("p_value")) == (["0.880"], [D("0.0412")])
+    assert pfs.context_value("experimental") == f"arm__kestrel305__{REGIMEN_QZ}"
+
+
+def test_three_arms():
+    found = facts("In the three-arm phase 3 HARBOR-2 study, 600 patients were randomly assigned to quorimab "
+                  "plus felotinib and TACE, quorimab plus TACE, or TACE alone.")
+    assert arms(found, "trial__harbor2") == [agent_key(["quorimab", "felotinib", "tace"]),
+                                             agent_key(["quorimab", "tace"]), "tace"]
+
+
+def test_single_arm_trial_values():
+    found = facts("Felotinib in previously treated liver cancer (LUMEN-12): a single-arm, open-label, phase 2 "
+                  "trial. The objective response rate was 14% and the disease control rate was 51%, and median "
+                  "overall survival was 12.9 months.")
+    assert arms(found, "trial__lumen12") == ["felotinib"]
+    assert values(found) == {("felotinib", "orr", ""): D("14"), ("felotinib", "dcr", ""): D("51"),
+                             ("felotinib", "os", ""): D("12.9")}
+
+
+REGISTERED = (
+    "Zorbanib versus felotinib as first-line treatment: a randomised phase 3 non-inferiority trial\n"
+    "This was an open-label, phase 3, multicentre, non-inferiority trial. Patients were randomly assigned "
+    "(1:1) to zorbanib (n=410) or felotinib (n=405). The trial is registered with ClinicalTrials.gov, number "
+    "NCT09876543. Median survival for zorbanib of 13\u00b71 months (95% CI 11\u00b79-14\u00b76) was "
+    "non-inferior to felotinib (12\u00b70 months, 10\u00b72-13\u00b75; hazard ratio 0\u00b791, 95% CI "
+    "0\u00b778-1\u00b705).\n"
+)
+
+
+def test_registration_number_names_the_unnamed_trial():
+    found = facts(REGISTERED)
+    key = "trial__nct09876543"
+    assert trial(found, key).attribute_values("nct_id") == ["NCT09876543"]
+    assert sizes(found) == {"zorbanib": 410, "felotinib": 405}
+    assert values(found) == {("zorbanib", "os", ""): D("13.1"), ("felotinib", "os", ""): D("12.0")}
+    assert ratios(found)["os"].attribute_values("ci_text") == ["0.78-1.05"]
+    assert any(a.predicate == "forLineOfTherapy" and a.object == "first_line" for a in found)
+
+
+BACKGROUND = (
+    "In a phase 1b study, zorbanib plus quorimab was active. In a global, open-label, phase 3 trial, patients "
+    "were randomly assigned in a 2:1 ratio to receive either zorbanib plus quorimab or felotinib. At the "
+    "primary analysis, the hazard ratio for death with zorbanib-quorimab as compared with felotinib was 0.60 "
+    "(95% CI, 0.44 to 0.81; P<0.001). Overall survival at 12 months was 66.0% (95% CI, 60.1 to 71.9) with "
+    "zorbanib-quorimab and 55.1% (95% CI, 46.0 to 64.2) with felotinib.\n"
+)
+
+
+def test_hazard_ratio_for_death_and_rates_at_a_time_point():
+    found = facts(BACKGROUND)
+    key = comparison_trial_key([REGIMEN_QZ, "felotinib"])
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {key}  # the phase 1b study has no arms
+    os_hr = ratios(found)["os"]
+    assert (os_hr.attribute_values("hazard_ratio"), os_hr.attribute_values("p_value_comparator")) == ([D("0.60")], ["<"])
+    assert values(found) == {(REGIMEN_QZ, "os", "12-month"): D("66.0"), ("felotinib", "os", "12-month"): D("55.1")}
+
+
+def test_gene_names_do_not_become_trials():
+    found = facts("Antibodies against PD-1 were studied in a phase 2 trial of zorbanib versus placebo. "
+                  "Median OS was 9.0 vs 7.0 months (HR 0.80, 95% CI 0.66-0.97).")
+    assert all("pd" not in a.subject for a in found if a.predicate == "isClinicalTrial")
+
+
+def test_documents_with_result_tables_are_left_to_the_table_readers():
+    text = NAMED + "\nTable 1 Trials\n2019 ORCHID-7 First Zorbanib Placebo OS: 12.4 vs. 9.6\n\n"
+    assert facts(text) == []
+
+
+def test_rates_at_several_time_points_take_the_previous_endpoint():
+    found = facts("In the phase 3 ORCHID-7 trial, patients were randomized to zorbanib or placebo. Median overall "
+                  "survival was 12.4 vs 9.6 months. Rates at 6, 12, and 18 months were 80.1% vs 71.0%, 51.2% vs "
+                  "40.3%, and 30.5% vs 21.9%, respectively. Median PFS was 4.4 vs 2.9 months, with 6- and 12-month "
+                  "rates of 38% vs 20% and 15% vs 7%.")
+    got = values(found)
+    assert got[("zorbanib", "os", "18-month")] == D("30.5") and got[("placebo", "os", "6-month")] == D("71.0")
+    assert got[("zorbanib", "pfs", "12-month")] == D("15") and got[("placebo", "pfs", "6-month")] == D("20")
+    assert got[("zorbanib", "pfs", "")] == D("4.4") and len(got) == 14
+
+
+def test_single_arm_trial_enrolment_is_its_arm_size():
+    found = facts("The phase 2 study LUMEN-12 examined single-agent felotinib. In all, 187 eligible patients "
+                  "were enrolled and treated. The objective response rate was 14%.")
+    assert sizes(found) == {"felotinib": 187}
+
+
+def test_other_studies_end_the_context():
+    found = facts("In the phase 3 ORCHID-7 trial, patients were randomized to zorbanib or placebo. "
+                  "Previous studies of felotinib versus placebo reported a median OS of 5.0 vs 4.0 months.")
+    assert values(found) == {}
+
+
+def test_three_arm_values_name_an_arm_by_listing_its_parts():
+    found = facts("In the three-arm phase 3 HARBOR-2 study, 600 patients were randomly assigned to quorimab "
+                  "plus felotinib and TACE, quorimab plus TACE, or TACE alone. Those given quorimab, felotinib, "
+                  "and TACE had longer PFS than those given TACE alone (median PFS = 14.0 vs 8.0 months).")
+    assert values(found) == {(agent_key(["quorimab", "felotinib", "tace"]), "pfs", ""): D("14.0"),
+                             ("tace", "pfs", ""): D("8.0")}

@@ -1,0 +1,126 @@
+"""Hazard ratios in the spellings papers and news use (invented numbers and phrases)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from hcc_kg.extract.effects import decimal_text, parse_hazard_ratios
+
+
+def only(text: str):
+    found = parse_hazard_ratios(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+D = Decimal
+
+
+@pytest.mark.parametrize("text, value, ci, level, p, cmp", [
+    ("death (hazard ratio [HR], 0.74; 95% confidence interval [CI], 0.61 to 0.88)", "0.74", ("0.61", "0.88"), "95", None, None),
+    ("HR = 0.67, 95% CI = 0.51–0.84", "0.67", ("0.51", "0.84"), "95", None, None),
+    ("(HR, 0.72; 95% CI, 0.57–0.87; P < .001)", "0.72", ("0.57", "0.87"), "95", "0.001", "<"),
+    ("hazard ratio 0·73 (95% CI 0·58–0·89)", "0.73", ("0.58", "0.89"), "95", None, None),
+    ("an HR of 0.81 [95% CI: 0.62, 0.94]", "0.81", ("0.62", "0.94"), "95", None, None),
+    ("HR 0.77 (96% CI, 0.63-0.93)", "0.77", ("0.63", "0.93"), "96", None, None),
+    ("HR 0.69 (99% CI 0.52 to 0.91)", "0.69", ("0.52", "0.91"), "99", None, None),
+    ("hazard ratio, 0.79; 95.003% CI, 0.66 to 0.94", "0.79", ("0.66", "0.94"), "95.003", None, None),
+    ("OS was longer (HR 0.82 (0.68–0.96))", "0.82", ("0.68", "0.96"), None, None, None),
+    ("median OS 20.1 vs 18.3 months (HR 0.830; P=0.0311)", "0.830", None, None, "0.0311", "="),
+    ("(HR = 0.87, 95% CI = 0.71–1.05, P = .081)", "0.87", ("0.71", "1.05"), "95", "0.081", "="),
+    ("(HR: 0.61, P = 0.0004)", "0.61", None, None, "0.0004", "="),
+    ("HR of 0.57 (95% CI 0.39, 0.82, P = 0.0011)", "0.57", ("0.39", "0.82"), "95", "0.0011", "="),
+    ("a hazard ratio (HR) of 0.93 (95% confidence interval [CI] = 0.80–1.07)", "0.93", ("0.80", "1.07"), "95", None, None),
+    ("HR ≤ not printed; HR 0.75, p ≤ 0.01", "0.75", None, None, "0.01", "<="),
+])
+def test_spellings(text, value, ci, level, p, cmp):
+    hr = only(text)
+    assert (hr.value, hr.text) == (D(value), value)
+    assert (hr.ci_lower, hr.ci_upper) == ((D(ci[0]), D(ci[1])) if ci else (None, None))
+    assert hr.ci_level == (D(level) if level else None)
+    assert (hr.p_value.value if hr.p_value else None) == (D(p) if p else None)
+    assert hr.p_comparator == cmp
+
+
+def test_two_sided_p_value_is_kept_over_the_one_sided():
+    hr = only("(hazard ratio [HR], 1.27; one-sided P = .9980; two-sided P = .0021)")
+    assert (hr.value, hr.p_value.value, hr.p_value.sided) == (D("1.27"), D("0.0021"), "two")
+
+
+def test_the_only_one_sided_p_value_is_kept():
+    hr = only("HR, 1.18; one-sided P = .9712")
+    assert (hr.p_value.value, hr.p_value.sided) == (D("0.9712"), "one")
+
+
+def test_label_says_what_and_whom():
+    hr = only("the hazard ratio for death with zorbanib as compared with placebo was 0.61 (95% CI, 0.45 to 0.80)")
+    assert hr.label == "for death with zorbanib as compared with placebo"
+    assert hr.value == D("0.61")
+
+
+def test_ranges_of_subgroup_ratios_are_not_estimates():
+    assert parse_hazard_ratios("subgroup HRs ranged from 0.71 to 1.14") == []
+
+
+def test_a_whole_number_after_hr_is_not_an_estimate():
+    assert parse_hazard_ratios("infused over 1 HR of 2 hours") == []
+
+
+def test_an_interval_that_misses_the_estimate_is_dropped():
+    hr = only("HR 0.91 (12.1-14.9)")
+    assert hr.value == D("0.91") and hr.ci_lower is None
+
+
+def test_several_in_one_sentence_in_order():
+    found = parse_hazard_ratios("PFS (HR = 0.64, 95% CI = 0.55-0.75), TTP (HR = 0.61, 95% CI = 0.51-0.72)")
+    assert [h.value for h in found] == [D("0.64"), D("0.61")]
+
+
+def test_offsets_cover_the_estimate():
+    text = "risk of death (HR, 0.70; 95% CI, 0.58 to 0.86; P < .001) overall"
+    hr = only(text)
+    assert text[hr.start:hr.end] == "HR, 0.70; 95% CI, 0.58 to 0.86; P < .001"
+
+
+def test_decimal_text():
+    assert (decimal_text("0·92"), decimal_text(".075")) == ("0.92", "0.075")
+
+
+_DECIMALS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9.99"), places=2, allow_nan=False)
+
+
+@given(st.lists(_DECIMALS, min_size=3, max_size=3, unique=True),
+       st.sampled_from(["95", "96", "99", "95.003"]),
+       st.sampled_from([" to ", "-", "–", ", "]))
+def test_round_trip_hr_ci(numbers, level, dash):
+    low, value, high = sorted(numbers)
+    text = f"(HR, {value}; {level}% CI, {low}{dash}{high})"
+    hr = only(text)
+    assert (hr.value, hr.ci_lower, hr.ci_upper, hr.ci_level) == (value, low, high, Decimal(level))
+    assert hr.ci_text == f"{low}-{high}"
+
+
+@given(_DECIMALS, st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("0.9999"), places=4),
+       st.sampled_from(["·", "."]))
+def test_round_trip_middle_dot_and_p(value, p, point):
+    printed = str(value).replace(".", point)
+    hr = only(f"hazard ratio {printed}; P = {str(p).lstrip('0')}")
+    assert (hr.value, hr.p_value.value) == (value, p)
+
+
+@pytest.mark.parametrize("text, p", [
+    ("HR 0.71 (95% CI 0.60-0.84), log-rank P = 0.0002", "0.0002"),
+    ("HR 0.71; 95% CI 0.60-0.84; P-value = 0.03", "0.03"),
+    ("HR 0.71, stratified p < 0.001", "0.001"),
+])
+def test_p_value_variants(text, p):
+    assert only(text).p_value.value == D(p)
+
+
+def test_label_end_marks_where_the_value_starts():
+    text = "an HR for PFS of 0.59 (95% CI 0.47-0.74)"
+    hr = only(text)
+    assert text[hr.label_end:hr.label_end + 4] == "0.59" and hr.label == "for PFS"

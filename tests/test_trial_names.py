@@ -1,0 +1,82 @@
+"""Trial names, registry numbers and phases in invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.trial_names import aliases, phase_of, trial_names
+from hcc_kg.extract.trials import trial_key
+
+ENTITIES = {"PD-1", "CTLA-4", "IL-6", "FGFR1", "ZKR2"}
+
+
+def names(text: str, confirmed=frozenset()) -> list[str]:
+    return [n.name for n in trial_names(text, lambda s: s in ENTITIES, confirmed, trial_key)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the phase 3 ORCHID-7 study, patients were treated.", ["ORCHID-7"]),
+    ("The randomized TideMark 4QX trial enrolled adults.", ["TideMark 4QX"]),
+    ("Results of the Foxglove 118 trial were reported.", ["Foxglove 118"]),
+    ("The phase 2 study KESTREL-305 examined zorbanib.", ["KESTREL-305"]),
+    ("A prior analysis (Study 512) found a benefit.", ["Study 512"]),
+    ("The LUMEN88 trial randomly assigned 600 patients.", ["LUMEN88"]),
+    ("This trial (NCT01234567) is ongoing.", ["NCT01234567"]),
+    ("The phase 3 HARBOR-2 trial used a non\u2011breaking hyphen in HARBOR\u20112.".replace("\u2011", "-"),
+     ["HARBOR-2", "HARBOR-2"]),
+    ("the ALDER trial compared zorbanib with placebo", ["ALDER"]),
+])
+def test_names(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Blocking PD-1 and CTLA-4 raised IL-6 levels in the study.",
+    "Tumours were assessed per RECIST 1.1 in this trial.",
+    "Patients with COVID-19 were excluded from the study.",
+    "FGFR1 amplification was common in the trial population.",
+    "Zorbanib was given Q3W in the trial.",
+    "Data were presented at ASCO 2024 after the trial ended.",
+    "The ZKR2 inhibitor was studied in a phase 2 trial.",
+])
+def test_not_names(text):
+    assert names(text) == []
+
+
+def test_a_name_far_from_any_trial_word_needs_confirmation():
+    text = "Overall, ORCHID-7 showed a favourable profile."
+    assert names(text) == []
+    assert names(text, frozenset({trial_key("ORCHID-7")})) == ["ORCHID-7"]
+
+
+def test_spellings_share_a_key():
+    assert trial_key("TideMark-040") == trial_key("Tidemark 040") == trial_key("TIDEMARK040")
+
+
+def test_aliases_slash_and_parenthesis():
+    for text in ("the phase 3 trial (Study 512/ALDER) enrolled", "results from ALDER (Study 512) showed",
+                 "the ORCHID-7 study (NCT01234567) enrolled"):
+        found = trial_names(text, lambda s: False, frozenset(), trial_key)
+        assert len(aliases(text, found)) == 1, text
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("a phase 3 trial", "III"), ("a phase III study", "III"), ("a phase 1b trial", "Ib"),
+    ("a phase 2/3 study", "II/III"), ("Phase I/II development", "I/II"), ("no phase here", None),
+])
+def test_phase(text, phase):
+    assert phase_of(text) == phase
+
+
+@pytest.mark.parametrize("text", [
+    "RESULTS OF A PHASE 3 TRIAL of zorbanib",
+    "A LAG-3 inhibitor was tested in a phase 1 trial.",
+    "Patients with TIM-3 expression entered the study.",
+    "The GRADE 3 events in the trial were rare.",
+])
+def test_structure_words_and_targets_are_not_names(text):
+    assert names(text) == []
+
+
+def test_hyphenated_capital_name_before_trial_word():
+    assert names("the phase 3 BRISK-FL study of zorbanib") == ["BRISK-FL"]
