@@ -148,12 +148,22 @@ def test_measurement_missing_a_part(graph, prop):
     assert failing(validate(graph), prop) == {MEASUREMENT}
 
 
-@pytest.mark.parametrize("prop", [HCC.grantedBy, HCC.forLineOfTherapy, HCC.approvalOf])
+@pytest.mark.parametrize("prop", [HCC.grantedBy, HCC.approvalOf])
 def test_approval_missing_a_part(graph, prop):
     graph.remove((APPROVAL, prop, None))
     report = validate(graph)
     assert failing(report) == {APPROVAL}
     assert report.violations[0].path == str(prop)
+    assert not report.conforms
+
+
+def test_approval_without_a_line_is_a_warning_not_a_violation(graph):
+    """A notice may state an approval without its line: the graph keeps it, flagged."""
+    graph.remove((APPROVAL, HCC.forLineOfTherapy, None))
+    report = validate(graph)
+    assert report.conforms
+    assert [(v.focus, v.path, v.severity) for v in report.violations] == \
+        [(str(APPROVAL), str(HCC.forLineOfTherapy), "Warning")]
 
 
 def test_violation_carries_the_focus_node_evidence(graph):

@@ -164,4 +164,6 @@ def validate(graph: rdflib.Graph, shapes_path: Path | None = None) -> Validation
             evidence=evidence_of(graph, focus),
         ))
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationReport(conforms=bool(conforms), violations=tuple(violations))
+    # Only sh:Violation results break conformance; sh:Warning and sh:Info are reported, not fatal.
+    conforms = bool(conforms) or all(v.severity != "Violation" for v in violations)
+    return ValidationReport(conforms=conforms, violations=tuple(violations))

@@ -1,0 +1,130 @@
+"""Cue words of approval statements: the approval verb, regulatory steps that are not
+approvals, refusals, the kind of approval, and the phrases that name a line of therapy.
+
+Only cue words live here (vocabulary of English); which drug was approved for what is read
+from the text by :mod:`approvals`.
+"""
+
+from __future__ import annotations
+
+import re
+
+APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*)\b", re.IGNORECASE)
+# Regulatory steps short of an approval: the statement is not (yet) an approval.
+STEP_CUE = re.compile(
+    r"\b(?:accept(?:ed|s|ing|ance)|priority review|under review|(?:re)?submi(?:t|ts|tted|tting|ssion)|"
+    r"filed|filing|s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
+    r"fast[- ]track|designations?|designated|recommend(?:s|ing|ation)?|"
+    r"recommended (?:by|for|approval|granting|that)|positive opinion)\b", re.IGNORECASE)
+# Prospective or tentative wording around an approval.
+PROSPECTIVE = re.compile(
+    r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|"
+    r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development)\b",
+    re.IGNORECASE)
+REFUSAL = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
+    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|complete response letter)\b|"
+    r"\bfail\w* to (?:gain|win|receive|obtain|secure)\b|\bnon-?approv\w*", re.IGNORECASE)
+KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
+             ("conditional", re.compile(r"\bconditional(?:ly)?\b", re.IGNORECASE)),
+             ("full", re.compile(r"\b(?:marketing authori[sz]ation|full approval|regular approval)\b",
+                                 re.IGNORECASE)))
+FIRST_LINE = re.compile(
+    r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
+    r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
+    r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
+    r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\bfront[- ]?line", re.IGNORECASE)
+NO_PRIOR_SYSTEMIC = re.compile(
+    r"\b(?:not|no|without)\b[\w\s]{0,40}?\b(?:prior|previous(?:ly)?)\b[\w\s]{0,12}?systemic", re.IGNORECASE)
+# "after first-line sorafenib": the first line named is the one already given.
+AFTER_LINE = re.compile(r"\b(?:after|following|on|to|failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
+SECOND_LINE = re.compile(
+    r"\bpreviously (?:treated|received)\b|\bprior (?:systemic )?(?:therapy|treatment) with\b|"
+    r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
+    r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
+    r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
+    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line", re.IGNORECASE)
+MONOTHERAPY = re.compile(r"\b(?:as (?:a )?single[- ]agent|monotherapy)\b", re.IGNORECASE)
+COMBINATION = re.compile(r"\b(?:in combination with|combination therapy)\b", re.IGNORECASE)
+# A month next to a number: "May 2020" is a date, not the verb "may".
+DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
+                       r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
+def masked(text: str, *patterns: re.Pattern) -> str:
+    """``text`` with the matches of ``patterns`` blanked (same length), so that a line phrase's
+    "not" ("not received prior therapy") or a date's "May" is not read as a status cue.
+
+    >>> masked("in May 2020 it may", DATE_TEXT)
+    'in          it may'
+    """
+    for pattern in patterns:
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def line_words(text: str) -> set[str]:
+    """The lines of therapy a text names ("first-line", "previously untreated", "previously
+    treated with X", ...); "after first-line X" names a later line.
+
+    >>> sorted(line_words("for patients who have not been previously treated with systemic therapy"))
+    ['first_line']
+    >>> sorted(line_words("for patients who progressed after first-line sorafenib"))
+    ['second_line']
+    >>> sorted(line_words("as first-line and second-line therapy"))
+    ['first_line', 'second_line']
+    """
+    lines, rest = set(), text
+    for m in FIRST_LINE.finditer(text):
+        lines.add("second_line" if AFTER_LINE.search(text[:m.start()]) else "first_line")
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    if NO_PRIOR_SYSTEMIC.search(text):
+        lines.add("first_line")
+    if SECOND_LINE.search(masked(rest, NO_PRIOR_SYSTEMIC)):
+        lines.add("second_line")
+    return lines
+
+
+def approval_kind(text: str) -> str | None:
+    """ "accelerated", "conditional" or "full" (a marketing authorisation), as the text says.
+
+    >>> approval_kind("granted a conditional marketing authorisation"), approval_kind("approved")
+    ('conditional', None)
+    """
+    return next((name for name, cue in KIND_CUES if cue.search(text)), None)
+
+
+def attributive(text: str, cue_start: int) -> bool:
+    """Is the cue a hyphenated adjective ("FDA-approved options")?"""
+    return cue_start > 0 and text[cue_start - 1] == "-"
+
+
+def _shared_reading(text: str, start: int, end: int) -> tuple[str, str]:
+    """The project's negation/hedge reading of a statement (extract/epistemics.py)."""
+    from .epistemics import reading  # imported late: epistemics is shared by every extractor
+    return reading(text, start, end)
+
+
+def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
+    """(polarity, certainty) of the approval statement whose cue lies at ``cue`` in clause ``text``:
+    this module's regulatory-step and refusal cues, and the shared negation/hedge reading.
+
+    >>> status("X was approved by the agency", (6, 14))
+    ('positive', 'asserted')
+    >>> status("the agency accepted the sBLA for X", (11, 19))[1]
+    'hedged'
+    >>> status("X was not approved", (10, 18))[0]
+    'negative'
+    >>> status("approved in May 2020 for patients with no prior systemic therapy", (0, 8))
+    ('positive', 'asserted')
+    """
+    plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT)
+    polarity = "negative" if REFUSAL.search(plain) else "positive"
+    certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
+    # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
+    # verb ("it appears to beat ...") does not hedge it.
+    if not attributive(text, cue[0]):
+        shared = _shared_reading(plain, *cue)
+        polarity = "negative" if "negative" in (polarity, shared[0]) else polarity
+        certainty = "hedged" if "hedged" in (certainty, shared[1]) else certainty
+    return polarity, certainty

@@ -1,0 +1,417 @@
+"""Tests for hcc_kg.extract.approvals: approvals stated in prose, on invented sentences.
+
+Every drug, company and event below is made up (foonib, barmab, Foovia, Acme ...).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.approvals import approval_statements, load_jurisdictions
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.keys import regimen_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",), ("Foovia",)),
+    Entity("sorafenib", "sorafenib", ("SmallMolecule",), ("Nexavar",)),
+    Entity("lenvatinib", "lenvatinib", ("SmallMolecule",)),
+    Entity("regorafenib", "regorafenib", ("SmallMolecule",)),
+    Entity("barmab", "barmab", ("MonoclonalAntibody",), ("Barvio",)),
+    Entity("quxmab", "quxmab", ("MonoclonalAntibody",), ("Quxera",)),
+    Entity("nivolumab", "nivolumab", ("MonoclonalAntibody",)),
+    Entity("ramucirumab", "ramucirumab", ("MonoclonalAntibody",)),
+    Entity("afp", "AFP", ("Protein", "Biomarker"), ("alpha-fetoprotein",)),
+    Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
+    Entity("lung_cancer", "lung cancer", ("Disease",)),
+    Entity("melanoma", "melanoma", ("Disease",)),
+    Entity("hepatitis_b", "hepatitis B", ("Disease",), ("HBV",)),
+    Entity("fda", "FDA", ("RegulatoryAgency",), ("Food and Drug Administration",)),
+    Entity("ema", "EMA", ("RegulatoryAgency",), ("CHMP",)),
+    Entity("ec", "European Commission", ("RegulatoryAgency",), ("EC",)),
+    Entity("nmpa", "NMPA", ("RegulatoryAgency",), ("CFDA",)),
+    Entity("mhlw", "MHLW", ("RegulatoryAgency",)),
+    Entity("pmda", "PMDA", ("RegulatoryAgency",)),
+    Entity("first_line", "first-line", ("LineOfTherapy",), ("first line", "front-line", "First")),
+    Entity("second_line", "second-line", ("LineOfTherapy",), ("second line",)),
+])
+FINDER = MentionFinder(VOCAB)
+REGIMEN = regimen_key(["barmab", "foonib"])
+
+
+def read(text: str) -> list:
+    doc = AnalysedDocument(Document.from_text("d1", text), VOCAB, FINDER)
+    return list(approval_statements(doc))
+
+
+def approvals(body: str, heading: str = "Invented notes") -> list:
+    """All readings (asserted or not) of a heading line followed by one paragraph."""
+    return read(f"{heading}\n{body}\n")
+
+
+def facts(body: str, heading: str = "Invented notes") -> set[tuple]:
+    """(agent, disease, agency, line) of the asserted approvals only."""
+    return {(a.subject, a.object, a.context_value("agency"), a.context_value("line"))
+            for a in approvals(body, heading) if a.is_fact}
+
+
+def one(body: str, heading: str = "Invented notes"):
+    found = [a for a in approvals(body, heading) if a.is_fact]
+    assert len({a.key() for a in found}) == 1, found
+    return found[0]
+
+
+# --- approval verb phrases ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this invented history, foonib was approved by the FDA as first-line therapy for HCC.",
+    "In this invented history, the FDA approved foonib as first-line therapy for HCC.",
+    "In this invented history, the FDA granted approval for foonib as first-line therapy for HCC.",
+    "In this invented history, the FDA granted approval to foonib for first-line treatment of HCC.",
+    "In this invented history, foonib received its first approval from the FDA for first-line HCC.",
+    "In this invented history, foonib was authorized by the FDA for the first-line treatment of HCC.",
+    "In this invented history, the FDA issued a marketing authorization for foonib in first-line HCC.",
+])
+def test_each_approval_verb_phrase(body):
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line")}
+
+
+def test_evidence_cites_the_sentence_with_the_rule_name():
+    [a] = approvals("In this invented history, the FDA approved foonib as first-line therapy for HCC.")
+    assert a.evidence[0].extractor == "sentence-approval"
+    assert a.evidence[0].is_assertive
+
+
+def test_no_approval_without_any_agency():
+    assert approvals("In this invented history, foonib was approved as first-line therapy for HCC.") == []
+
+
+def test_no_approval_without_an_approval_word():
+    assert approvals("In this invented history, the FDA listed foonib as a first-line option for HCC.") == []
+
+
+# --- agency: named, by jurisdiction, or from the heading ---------------------------------
+
+@pytest.mark.parametrize("place, agency", [
+    ("in China", "nmpa"), ("in Japan", "mhlw"), ("in the USA", "fda"), ("in the United States", "fda"),
+    ("in the US", "fda"), ("in Europe", "ec"), ("in the EU", "ec"), ("in the European Union", "ec"),
+])
+def test_jurisdiction_names_the_regulator(place, agency):
+    body = f"In this made-up story, foonib was approved {place} as first-line therapy for HCC."
+    assert facts(body) == {("foonib", "hcc", agency, "first_line")}
+
+
+def test_a_list_of_places_gives_one_approval_per_regulator():
+    body = "Foonib is approved for the first-line treatment of invented HCC in the USA, EU, Japan and China."
+    assert {f[2] for f in facts(body)} == {"fda", "ec", "mhlw", "nmpa"}
+
+
+def test_a_place_not_after_in_is_not_a_jurisdiction():
+    body = "Foonib, made by a company from Japan, was approved as first-line therapy for HCC."
+    assert approvals(body) == []
+
+
+def test_named_agency_is_kept_as_named():
+    body = "In this made-up story, the PMDA approved foonib as first-line therapy for HCC."
+    assert facts(body) == {("foonib", "hcc", "pmda", "first_line")}
+
+
+def test_agency_from_the_document_heading():
+    body = "The approval covers foonib for the first-line treatment of unresectable HCC."
+    assert facts(body, heading="Foonib Approved in Japan for Unresectable HCC") == \
+        {("foonib", "hcc", "mhlw", "first_line")}
+
+
+def test_heading_without_an_approval_word_lends_no_agency():
+    body = "The approval covers foonib for the first-line treatment of unresectable HCC."
+    assert approvals(body, heading="Foonib news from Japan") == []
+
+
+def test_the_jurisdiction_data_file_maps_places_to_regulators():
+    places = load_jurisdictions().by_name
+    assert (places["China"], places["Japan"], places["EU"], places["USA"]) == ("nmpa", "mhlw", "ec", "fda")
+
+
+# --- agent: one drug, or one regimen for a combination -----------------------------------
+
+@pytest.mark.parametrize("agents", ["Foovia/Barvio", "Foovia / Barvio", "foonib plus barmab",
+                                    "foonib in combination with barmab", "the combination of foonib and barmab",
+                                    "foonib with barmab", "the foonib and barmab combination"])
+def test_a_combination_is_one_regimen_approval(agents):
+    body = f"In this made-up story, the EC approved {agents} for the first-line treatment of HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "ec", "first_line")}
+
+
+def test_brand_names_resolve_to_the_drug():
+    assert facts("In this made-up story, the FDA approved Foovia for first-line HCC.") == \
+        {("foonib", "hcc", "fda", "first_line")}
+
+
+def test_two_drugs_listed_are_two_approvals():
+    body = "In this invented history, the EMA approved sorafenib and lenvatinib as first-line therapy for HCC."
+    assert {f[0] for f in facts(body)} == {"sorafenib", "lenvatinib"}
+
+
+def test_brand_with_generic_in_brackets_is_one_approval():
+    [a] = approvals("In this made-up story, the FDA approved FOOVIA (foonib) as first-line therapy for HCC.")
+    assert a.subject == "foonib"
+
+
+def test_comparator_is_not_approved_nor_prior_therapy():
+    body = "In this invented history, the FDA approved foonib as first-line therapy for HCC after a trial versus sorafenib."
+    [a] = approvals(body)
+    assert a.subject == "foonib" and a.attribute_values("prior_therapy") == []
+
+
+# --- line of therapy ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    "in HCC patients previously treated with sorafenib", "for HCC after prior systemic therapy",
+    "as second-line treatment of HCC", "for patients with HCC who have progressed on sorafenib",
+    "for patients with HCC who progressed after first-line sorafenib",
+    "for sorafenib-experienced HCC", "for HCC refractory to sorafenib",
+])
+def test_second_line_phrases(phrase):
+    assert facts(f"In this made-up story, the FDA approved barmab {phrase}.") == \
+        {("barmab", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("phrase", [
+    "for HCC patients who have not received prior systemic therapy",
+    "for HCC patients who have received no prior systemic therapy", "for previously untreated HCC",
+    "as a first-line treatment of HCC", "for the front-line treatment of HCC",
+    "for HCC patients who have not been previously treated with systemic therapy",
+])
+def test_first_line_phrases(phrase):
+    assert facts(f"In this made-up story, the FDA approved barmab {phrase}.") == \
+        {("barmab", "hcc", "fda", "first_line")}
+
+
+def test_prior_therapy_is_recorded_when_a_drug_is_named():
+    a = one("In this made-up story, the FDA approved barmab for HCC in patients previously treated with "
+            "Acme's Nexavar (sorafenib).")
+    assert a.subject == "barmab"
+    assert a.attribute_values("prior_therapy") == ["sorafenib"]
+
+
+def test_coordinated_prior_therapies_are_all_recorded():
+    a = one("In this invented history, the FDA approved nivolumab as second-line therapy for HCC patients "
+            "previously treated with sorafenib or lenvatinib.")
+    assert a.subject == "nivolumab"
+    assert sorted(a.attribute_values("prior_therapy")) == ["lenvatinib", "sorafenib"]
+
+
+def test_no_prior_systemic_therapy_is_recorded():
+    a = one("In this made-up story, the FDA approved barmab for HCC patients without prior systemic therapy.")
+    assert a.attribute_values("prior_systemic_therapy") == [False]
+
+
+def test_two_lines_in_one_sentence_are_ambiguous():
+    body = "In this invented history, the EMA approved foonib as first-line and second-line therapy for HCC."
+    assert approvals(body) == []
+
+
+def test_a_line_stated_elsewhere_in_the_document_completes_the_approval():
+    body = ("In this made-up story, foonib was approved in Japan for unresectable HCC. "
+            "Hospitals now use it front-line, the only agent approved in Japan for that setting in HCC.")
+    assert facts(body) == {("foonib", "hcc", "mhlw", "first_line")}
+
+
+def test_a_line_stated_nowhere_leaves_the_agency_as_the_only_context():
+    [a] = approvals("In this invented history, the FDA approved foonib for HCC in adults.")
+    assert a.context == (("agency", "fda"),)
+    assert a.is_fact
+
+
+# --- indication ---------------------------------------------------------------------------
+
+def test_disease_defaults_to_the_document_main_disease_when_a_line_is_stated():
+    body = ("This invented text is about HCC and nothing else, as stated here. "
+            "Later the FDA approved foonib as a first-line treatment in adults.")
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line")}
+
+
+def test_no_disease_anywhere_gives_no_approval():
+    assert approvals("In this invented history, the FDA approved foonib as first-line therapy in adults.") == []
+
+
+def test_approval_for_an_unknown_disease_is_not_an_hcc_approval():
+    body = ("Barmab is being studied in HCC, HCC and more HCC. It was approved in China for classical "
+            "Hodgkin's lymphoma in patients who relapsed after two lines of chemotherapy.")
+    assert approvals(body) == []
+
+
+def test_approval_for_another_known_disease_goes_to_that_disease():
+    body = "This made-up HCC review notes that HCC is common. The FDA approved barmab for melanoma in 2015."
+    assert {(a.object, a.context_value("agency")) for a in approvals(body) if a.is_fact} == {("melanoma", "fda")}
+
+
+def test_one_sentence_approving_for_two_diseases_gives_both():
+    body = "In this invented news item, the EC approved barmab for lung cancer and HCC."
+    assert {a.object for a in approvals(body) if a.is_fact} == {"lung_cancer", "hcc"}
+
+
+def test_a_disease_named_as_background_is_not_the_indication():
+    body = "In this invented history, the FDA approved foonib for HBV-related HCC as first-line therapy."
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line")}
+
+
+# --- kind, date, biomarker, mode -----------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("granted accelerated approval to barmab", "accelerated"),
+    ("granted conditional approval to barmab", "conditional"),
+    ("granted a conditional marketing authorisation for barmab", "conditional"),
+    ("granted a marketing authorization for barmab", "full"),
+])
+def test_kind_of_approval(phrase, kind):
+    a = one(f"In this made-up story, the EC {phrase} for second-line HCC.")
+    assert a.attribute_values("approval_type") == [kind]
+
+
+@pytest.mark.parametrize("body, stated, year_month", [
+    ("On March 23, barmab was approved in Japan for first-line HCC.", "March 23", None),
+    ("In June 2021, barmab received its first approval in China for first-line HCC.", "June 2021", "2021-06"),
+    ("The FDA approved barmab for second-line HCC in November 2018 on invented data.", "November 2018", "2018-11"),
+])
+def test_date_as_stated(body, stated, year_month):
+    a = one(body)
+    assert a.attribute_values("approval_date") == [stated]
+    assert a.attribute_values("approval_year_month") == ([year_month] if year_month else [])
+
+
+def test_dateline_dates_a_notice():
+    text = ("9 October 2031 | News\n"
+            "The European Commission (EC) has granted a marketing authorization for barmab as a single agent "
+            "for the first-line treatment of adults with invented HCC.\n")
+    [a] = read(text)
+    assert a.attribute_values("approval_date") == ["9 October 2031"]
+    assert a.attribute_values("approval_year_month") == ["2031-10"]
+    assert a.attribute_values("year") == [2031]
+    assert a.attribute_values("therapy_mode") == ["monotherapy"]
+
+
+def test_biomarker_restriction():
+    a = one("In this made-up story, the FDA approved ramucirumab for second-line HCC in patients with "
+            "AFP ≥ 400 ng/mL.")
+    attrs = dict(a.attributes)
+    assert (attrs["biomarker"], attrs["biomarker_comparator"], attrs["biomarker_threshold"],
+            attrs["biomarker_unit"]) == ("afp", ">=", Decimal("400"), "ng/mL")
+
+
+# --- only a granted approval is an approval ---------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the NMPA accepted the sBLA for barmab as first-line treatment of HCC.",
+    "In this made-up story, the application for barmab in first-line HCC was accepted by the NMPA.",
+    "In this made-up story, the MHLW granted priority review to barmab for second-line HCC.",
+    "In this made-up story, barmab for first-line HCC is under review by the EMA.",
+    "In this made-up story, a new drug application for barmab in first-line HCC was filed with the FDA.",
+    "In this made-up story, the sponsor submitted barmab to the FDA for second-line HCC.",
+    "In this made-up story, the FDA accepted an IND for barmab in second-line HCC.",
+    "In this made-up story, the FDA granted Breakthrough Therapy designation to barmab for second-line HCC.",
+    "In this made-up story, the FDA granted orphan drug designation to barmab for HCC in the first line.",
+    "In this made-up story, barmab was recommended by the CHMP for approval in first-line HCC.",
+    "In this made-up story, barmab will be approved by the FDA for first-line HCC.",
+    "In this made-up story, barmab is expected to be approved by the FDA for first-line HCC.",
+    "In this made-up story, barmab is being developed for first-line HCC and may be approved by the FDA.",
+])
+def test_regulatory_steps_are_withheld_as_hedged(body):
+    found = approvals(body)
+    assert found, "the statement is kept (withheld), not dropped"
+    assert all(e.certainty == "hedged" and not e.is_assertive for a in found for e in a.evidence)
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, barmab was not approved by the FDA for first-line HCC.",
+    "In this made-up story, the FDA declined to approve barmab for first-line HCC.",
+    "In this made-up story, the EMA rejected barmab for first-line HCC, refusing its approval.",
+    "In this made-up story, the approval of barmab by the FDA for second-line HCC was withdrawn.",
+])
+def test_refusals_are_withheld_as_negative(body):
+    found = approvals(body)
+    assert found
+    assert all(e.polarity == "negative" and not e.is_assertive for a in found for e in a.evidence)
+
+
+def test_an_approval_and_a_step_in_one_sentence_are_read_apart():
+    body = ("In this made-up story, barmab was approved in China for first-line HCC, with the FDA accepting "
+            "an IND application for barmab in January 2030.")
+    found = approvals(body)
+    assert {(a.context_value("agency"), a.is_fact) for a in found} == {("nmpa", True), ("fda", False)}
+
+
+def test_attributive_approval_is_not_hedged_by_the_main_verb():
+    body = ("In this invented review, HCC is the topic. Barmab now appears to beat the FDA-approved "
+            "first-line options of sorafenib and lenvatinib.")
+    assert facts(body) == {("sorafenib", "hcc", "fda", "first_line"), ("lenvatinib", "hcc", "fda", "first_line")}
+
+
+# --- carried over from the first version of the rule (tests/test_sentences.py) -------------
+
+def test_prior_therapy_after_a_drug_is_excluded_and_recorded():
+    a = one("In this invented history, the FDA approved regorafenib as second-line therapy after sorafenib for HCC.")
+    assert (a.subject, a.context_value("line")) == ("regorafenib", "second_line")
+    assert a.attribute_values("prior_therapy") == ["sorafenib"]
+
+
+def test_regimen_evidence_covers_agency_and_components():
+    text = "Invented notes\nIn this invented history, the FDA approved foonib plus barmab as first-line therapy for HCC.\n"
+    [a] = read(text)
+    ev = a.evidence[0]
+    assert a.subject == REGIMEN
+    assert "FDA" in text[ev.start:ev.end] and "barmab" in text[ev.start:ev.end]
+
+
+def test_heading_line_does_not_reach_an_approval_for_another_disease():
+    text = ("Barmab approved in China as first-line therapy for HCC\n"
+            "The NMPA approved barmab for first-line HCC, as HCC patients had asked. "
+            "Barmab was approved in China for melanoma in an earlier year.\n")
+    found = {(a.object, a.context_value("line")) for a in read(text) if a.is_fact}
+    assert found == {("hcc", "first_line"), ("melanoma", None)}
+
+
+def test_approving_an_application_is_an_approval():
+    assert facts("In this made-up story, the FDA approved the application for barmab in second-line HCC.") == \
+        {("barmab", "hcc", "fda", "second_line")}
+
+
+def test_fda_notice_shape():
+    a = one("On October 4, 2032, the Food and Drug Administration granted accelerated approval to barmab "
+            "(BARVIO, Acme Inc.) for patients with HCC who have been previously treated with sorafenib.")
+    assert (a.subject, a.context_value("agency"), a.context_value("line")) == ("barmab", "fda", "second_line")
+    assert a.attribute_values("approval_type") == ["accelerated"]
+    assert a.attribute_values("approval_year_month") == ["2032-10"]
+    assert a.attribute_values("prior_therapy") == ["sorafenib"]
+
+
+def test_relative_clause_approval_takes_its_subject_from_the_main_clause():
+    a = one("Barmab, which was approved in 2029 by the FDA for HCC patients previously treated with sorafenib, "
+            "is widely used in this invented world.")
+    assert (a.subject, a.context_value("line"), a.attribute_values("prior_therapy")) == \
+        ("barmab", "second_line", ["sorafenib"])
+    assert a.attribute_values("year") == [2029]
+
+
+def test_since_its_approval_shape():
+    assert facts("Since its approval by the FDA in 2027, foonib has been the first-line standard for invented HCC.") == \
+        {("foonib", "hcc", "fda", "first_line")}
+
+
+def test_drugs_compared_with_each_other_are_not_a_combination():
+    body = "In this made-up story, the FDA approved foonib for first-line HCC after comparing foonib with barmab."
+    assert {f[0] for f in facts(body)} == {"foonib"}
+
+
+def test_a_notice_of_an_accepted_filing_asserts_no_hcc_approval():
+    text = ("NMPA Accepts sBLA for Barmab plus Foonib in First-Line HCC\n"
+            "The NMPA has accepted the sBLA for barmab plus foonib as a first-line treatment of invented HCC. "
+            "If approved, barmab plus foonib would be the first such regimen for first-line HCC in China. "
+            "Barmab is already approved in China for melanoma.\n")
+    found = read(text)
+    assert {(a.subject, a.object) for a in found if a.is_fact} == {("barmab", "melanoma")}
+    assert {(a.subject, a.object) for a in found if not a.is_fact} == {(REGIMEN, "hcc")}
