@@ -12,17 +12,25 @@ from typing import Iterable
 from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
-from . import approvals, comparisons, markdown_trials, mentioned, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
-from .analysis import AnalysedDocument
+from . import abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
+from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
 from .registry import EXTRACTORS
 
 
 def extract_document(document: Document, vocabulary: Vocabulary, finder: MentionFinder,
                      names: Iterable[str] | None = None) -> list[Assertion]:
-    """Every assertion the named extractors (all by default) read from one document."""
+    """Every assertion the named extractors (all by default) read from one document.
+
+    Drug names the vocabulary lacks are recognised first (:mod:`.novel`); the extractors
+    then read the document with its vocabulary extended by them.
+    """
     analysed = AnalysedDocument(document, vocabulary, finder)
-    out: list[Assertion] = []
+    found = novel.recognise(analysed)
+    if found:
+        added = Vocabulary([item.entity(vocabulary) for item in found], source=f"recognised in {document.name}")
+        analysed = analysed.reread(vocabulary.extended(added), LayeredFinder(finder, MentionFinder(added)))
+    out: list[Assertion] = list(novel.assertions(found, analysed))
     for name in names or EXTRACTORS.names():
         out.extend(EXTRACTORS.get(name)(analysed))
     return out

@@ -185,12 +185,16 @@ class Populator:
 
     def _approval(self, agent, a: Assertion) -> None:
         ev = a.evidence
+        line = a.context_value("line")  # absent when the text states no line for the approval
         approval = self._new(derived_key("approval", a.key()), [self.cls("RegulatoryApproval")],
-                             f"{agent.label[0]} approval ({a.context_value('agency')}, {a.context_value('line')})")
+                             f"{agent.label[0]} approval ({a.context_value('agency')}, {line or 'line not stated'})")
         self._fact(approval, "approvalOf", agent, ev)
         self._fact(approval, "approvedFor", self.node(str(a.object)), ev)
         self._fact(approval, "grantedBy", self.node(str(a.context_value("agency"))), ev)
-        self._fact(approval, "forLineOfTherapy", self.node(str(a.context_value("line"))), ev)
+        if line:
+            self._fact(approval, "forLineOfTherapy", self.node(str(line)), ev)
+        self._values(approval, a, (("approval_type", "approvalType"), ("approval_date", "approvalDate"),
+                                   ("approval_year_month", "approvalYearMonth"), ("year", "year")))
         for mode in a.attribute_values("therapy_mode"):
             self._fact(approval, "therapyMode", str(mode), ev)
         for prior in a.attribute_values("prior_therapy"):
@@ -205,7 +209,8 @@ class Populator:
         if names:
             trial.label = [sorted(names)[0]]
         for prop, attribute in (("trialName", "trial_name"), ("nctId", "nct_id"), ("year", "year"),
-                                ("phase", "phase"), ("status", "status"), ("enrolment", "enrolment")):
+                                ("phase", "phase"), ("status", "status"), ("enrolment", "enrolment"),
+                                ("primaryEndpointMet", "primary_endpoint_met")):
             for value in a.attribute_values(attribute):
                 self._fact(trial, prop, value, a.evidence)
 
@@ -237,8 +242,8 @@ class Populator:
         self._fact(node, "experimentalArm", self.node(str(a.context_value("experimental"))), a.evidence)
         self._fact(node, "comparatorArm", self.node(str(a.context_value("comparator"))), a.evidence)
         self._values(node, a, (("hazard_ratio", "value"), ("hazard_ratio_text", "valueText"),
-                               ("ci_lower", "ciLower"), ("ci_upper", "ciUpper"), ("p_value", "pValue"),
-                               ("p_value_comparator", "pValueComparator")))
+                               ("ci_lower", "ciLower"), ("ci_upper", "ciUpper"), ("ci_level", "ciLevel"),
+                               ("p_value", "pValue"), ("p_value_comparator", "pValueComparator")))
 
     def label_trial_parts(self) -> None:
         """Name arms, measurements and hazard ratios once every trial has its name.
