@@ -139,3 +139,20 @@ def test_same_comparison_at_another_timepoint_is_not_a_conflict():
                             + _trial("trial__mdfoonibvszorafenib", "d2", {"foonib": "40.0", "zorafenib": "30.0"},
                                      timepoint="24-month"))
     assert conflicts == []
+
+
+def test_a_withheld_readings_attributes_stay_off_the_fact():
+    """A date read in a hedged sentence ("application accepted in May") must not land on the
+    approval another sentence asserts."""
+    from hcc_kg.assemble import split_readings, withhold
+
+    context = (("agency", "fda"), ("line", "first_line"))
+    asserted = Assertion("x", "approvedFor", "hcc", context, (("approval_date", "June 2030"),),
+                         (Evidence("d1", 0, 9, "t"),))
+    hedged = Assertion("x", "approvedFor", "hcc", context, (("approval_date", "May 2030"),),
+                       (Evidence("d2", 0, 9, "t", certainty="hedged"),))
+    assertive, others = split_readings([asserted, hedged])
+    facts, _ = assemble(assertive)
+    withheld, conflicts = withhold(facts, others)
+    assert [a.attribute_values("approval_date") for a in facts] == [["June 2030"]]
+    assert withheld == [] and [c.kind for c in conflicts] == ["polarity"]

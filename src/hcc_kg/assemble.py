@@ -124,31 +124,56 @@ def _arm_disagreements(first: str, second: str, arms, measured) -> list[Conflict
     return out
 
 
-def separate_facts(merged: list[Assertion]) -> tuple[list[Assertion], list[Assertion], list[Conflict]]:
-    """Split merged assertions by what their readings say (polarity and certainty).
+def split_readings(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Assertion]]:
+    """Each reading into the part that asserts its fact (positive, not hedged) and the rest.
 
-    Returns the facts (only their positive, asserted evidence kept), the withheld
-    statements (no reading asserts them: "X does not inhibit Y", "X may inhibit Y"), and a
-    ``polarity`` conflict for every fact that some other reading denies or hedges.
+    Splitting before merging keeps a withheld reading's attributes (a date read in an
+    "application accepted" sentence) off the fact that another reading asserts.
 
     >>> from hcc_kg.model import Assertion, Evidence
-    >>> yes = Evidence("d1", 0, 5, "t")
     >>> no = Evidence("d2", 0, 5, "t", polarity="negative")
-    >>> facts, withheld, conflicts = separate_facts([Assertion("x", "inhibits", "y", evidence=(yes, no)),
-    ...                                             Assertion("x", "inhibits", "z", evidence=(no,))])
-    >>> [(a.object, len(a.evidence)) for a in facts], [a.object for a in withheld], conflicts[0].kind
-    ([('y', 1)], ['z'], 'polarity')
+    >>> yes, other = split_readings([Assertion("x", "inhibits", "y", evidence=(Evidence("d1", 0, 5, "t"), no))])
+    >>> [len(a.evidence) for a in yes], [a.evidence[0].polarity for a in other]
+    ([1], ['negative'])
     """
-    facts, withheld, conflicts = [], [], []
-    for assertion in merged:
-        assertive = tuple(e for e in assertion.evidence if e.is_assertive)
-        if not assertive:
-            withheld.append(assertion)
+    assertive, other = [], []
+    for assertion in assertions:
+        yes = tuple(e for e in assertion.evidence if e.is_assertive)
+        no = tuple(e for e in assertion.evidence if not e.is_assertive)
+        if yes:
+            assertive.append(assertion if not no else replace(assertion, evidence=yes))
+        if no:
+            other.append(assertion if not yes else replace(assertion, evidence=no))
+    return assertive, other
+
+
+def withhold(facts: list[Assertion], others: list[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
+    """Merged non-asserting readings: the statements no reading asserts (withheld), and a
+    ``polarity`` conflict for each fact that another reading denies or hedges.
+
+    >>> from hcc_kg.model import Assertion, Evidence
+    >>> yes, no = Evidence("d1", 0, 5, "t"), Evidence("d2", 0, 5, "t", polarity="negative")
+    >>> withheld, conflicts = withhold([Assertion("x", "inhibits", "y", evidence=(yes,))],
+    ...                                [Assertion("x", "inhibits", "y", evidence=(no,)),
+    ...                                 Assertion("x", "inhibits", "z", evidence=(no,))])
+    >>> [a.object for a in withheld], [(c.subject, c.object, c.kind) for c in conflicts]
+    (['z'], [('x', 'y', 'polarity')])
+    """
+    asserted = {a.key(): a for a in facts}
+    withheld, conflicts = [], []
+    for statement in sorted_assertions(merge_all(g) for g in _by_key(others).values()):
+        fact = asserted.get(statement.key())
+        if fact is None:
+            withheld.append(statement)
             continue
-        facts.append(assertion if len(assertive) == len(assertion.evidence) else replace(assertion, evidence=assertive))
-        others = tuple(e for e in assertion.evidence if not e.is_assertive)
-        if others:
-            conflicts.append(Conflict(assertion.key(), assertion.subject, assertion.predicate, assertion.object,
-                                      "polarity", (("asserted", assertive), ("denied or hedged", others)),
-                                      "polarity", "one reading states the fact, another denies or hedges it"))
-    return facts, withheld, conflicts
+        conflicts.append(Conflict(fact.key(), fact.subject, fact.predicate, fact.object, "polarity",
+                                  (("asserted", fact.evidence), ("denied or hedged", statement.evidence)),
+                                  "polarity", "one reading states the fact, another denies or hedges it"))
+    return withheld, conflicts
+
+
+def _by_key(assertions: Iterable[Assertion]) -> dict[str, list[Assertion]]:
+    groups: dict[str, list[Assertion]] = {}
+    for assertion in assertions:
+        groups.setdefault(assertion.key(), []).append(assertion)
+    return groups

@@ -16,7 +16,7 @@ from pathlib import Path
 import rdflib
 
 from . import corpus, export, kgx
-from .assemble import Conflict, assemble, separate_facts
+from .assemble import Conflict, assemble, split_readings, withhold
 from .errors import ExportError
 from .extract import extract
 from .extract.novel import document_sections, extend_vocabulary, split_naming
@@ -100,9 +100,10 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
     clock = clock or _Clock()
     documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
     raw = clock.run("extract", extract, documents, vocabulary, report)
-    merged, conflicts = clock.run("assemble", assemble, raw)
-    recognised, merged = split_naming(merged)  # names, not facts: they extend the vocabulary
-    facts, withheld, polarity = separate_facts(merged)
+    assertive, others = split_readings(raw)  # before merging: a hedged reading's attributes stay apart
+    merged, conflicts = clock.run("assemble", assemble, assertive)
+    recognised, facts = split_naming(merged)  # names, not facts: they extend the vocabulary
+    withheld, polarity = withhold(facts, others)
     conflicts = conflicts + polarity
     for conflict in conflicts:
         report.add("warning", "conflict", f"{conflict.subject} {conflict.predicate} {conflict.object}: "
