@@ -28,6 +28,7 @@ VOCAB = Vocabulary([
     Entity("afp", "AFP", ("Protein", "Biomarker"), ("alpha-fetoprotein",)),
     Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
     Entity("lung_cancer", "lung cancer", ("Disease",)),
+    Entity("liver_cancer", "liver cancer", ("Disease",)),
     Entity("melanoma", "melanoma", ("Disease",)),
     Entity("hepatitis_b", "hepatitis B", ("Disease",), ("HBV",)),
     Entity("fda", "FDA", ("RegulatoryAgency",), ("Food and Drug Administration",)),
@@ -36,6 +37,8 @@ VOCAB = Vocabulary([
     Entity("nmpa", "NMPA", ("RegulatoryAgency",), ("CFDA",)),
     Entity("mhlw", "MHLW", ("RegulatoryAgency",)),
     Entity("pmda", "PMDA", ("RegulatoryAgency",)),
+    Entity("mfds", "MFDS", ("RegulatoryAgency",), ("Ministry of Food and Drug Safety",)),
+    Entity("health_canada", "Health Canada", ("RegulatoryAgency",)),
     Entity("first_line", "first-line", ("LineOfTherapy",), ("first line", "front-line", "First")),
     Entity("second_line", "second-line", ("LineOfTherapy",), ("second line",)),
 ])
@@ -415,3 +418,215 @@ def test_a_notice_of_an_accepted_filing_asserts_no_hcc_approval():
     found = read(text)
     assert {(a.subject, a.object) for a in found if a.is_fact} == {("barmab", "melanoma")}
     assert {(a.subject, a.object) for a in found if not a.is_fact} == {(REGIMEN, "hcc")}
+
+
+# --- generalisation round: shapes met in fresh news items, notices and profiles -------------
+
+@pytest.mark.parametrize("agents", [
+    "Foovia (foonib) in combination with Barvio (barmab)",
+    "FOOVIA (foonib) plus BARVIO (barmab)",
+])
+def test_brand_and_generic_pairs_make_one_regimen(agents):
+    body = f"In this made-up story, the FDA approved {agents} for the first-line treatment of HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, barmab still holds FDA approval for first-line HCC, a rare cancer, when used in "
+    "combination with foonib.",
+    "In this made-up story, the MFDS approved barmab for first-line HCC in combination with another invented "
+    "agent, foonib.",
+])
+def test_a_distant_combination_partner_joins_the_approved_agent(body):
+    assert {f[0] for f in facts(body)} == {REGIMEN}
+
+
+def test_alone_or_in_combination_is_not_one_regimen():
+    body = "In this made-up story, the FDA approved foonib for first-line HCC, alone or in combination with barmab."
+    assert REGIMEN not in {f[0] for f in facts(body)}
+
+
+def test_an_apposition_does_not_part_a_combination():
+    body = ("In this made-up story, the combination of foonib (Foovia), an invented kinase inhibitor (IKI), and "
+            "barmab received approval from the NMPA for first-line HCC.")
+    assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}
+
+
+def test_a_pair_the_document_names_as_a_combination_is_that_regimen():
+    body = ("Foonib plus barmab is the invented regimen of this story. "
+            "The first approval of foonib and barmab by the FDA came for first-line HCC.")
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+
+
+@pytest.mark.parametrize("phrase", [
+    "who have been previously treated with the invented kinase inhibitor sorafenib",
+    "after trying sorafenib",
+    "when sorafenib has already been used",
+    "previously treated with sorafenib (sold as Nexavar by Acme)",
+    "whose disease stopped responding to initial treatment with sorafenib",
+])
+def test_prior_therapy_shapes_are_not_approved_and_make_a_second_line(phrase):
+    body = f"In this made-up story, the EC approved barmab for HCC patients {phrase}."
+    assert facts(body) == {("barmab", "hcc", "ec", "second_line")}
+
+
+def test_a_drug_after_a_trial_word_is_not_prior_therapy():
+    a = one("In this made-up story, the FDA approved foonib for first-line HCC after a study versus sorafenib.")
+    assert a.attribute_values("prior_therapy") == []
+
+
+def test_initial_treatment_is_the_first_line():
+    assert facts("In this made-up story, foonib is approved in the USA for the initial treatment of HCC.") == \
+        {("foonib", "hcc", "fda", "first_line")}
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("Foonib", "The European Commission granted marketing authorization for the drug for first-line HCC."),
+    ("Foonib gets a new label", "In a made-up move, the therapy received approval in Japan for first-line HCC."),
+])
+def test_the_drug_is_the_one_the_heading_names(heading, body):
+    assert {f[0] for f in facts(body, heading)} == {"foonib"}
+
+
+def test_the_combination_is_the_one_named_last():
+    body = ("In this made-up story, foonib plus barmab beat sorafenib. "
+            "Soon after, the combination was approved by the European Commission for first-line HCC.")
+    assert facts(body) == {(REGIMEN, "hcc", "ec", "first_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the MFDS reviewed files. The ministry then approved barmab for first-line HCC.",
+    "In this made-up story, the FDA met on a Monday. The agency approved barmab for first-line HCC.",
+])
+def test_the_agency_is_the_one_named_last(body):
+    assert {f[2] for f in facts(body)} == {"mfds" if "MFDS" in body else "fda"}
+
+
+def test_korea_names_its_regulator():
+    assert facts("In this made-up story, barmab was approved in South Korea for first-line HCC.") == \
+        {("barmab", "hcc", "mfds", "first_line")}
+
+
+def test_the_subject_of_an_attributive_approval_is_approved():
+    body = "In this invented story, foonib plus barmab (the FB regimen) is an FDA-approved, first-line option for HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+
+
+def test_a_drug_in_a_subordinate_clause_of_an_attributive_approval_is_not_approved():
+    body = ("In this invented review of HCC, foonib is the first FDA-approved second-line treatment that can be "
+            "used if the tumour stops responding to sorafenib.")
+    assert {f[0] for f in facts(body)} == {"foonib"}
+
+
+def test_a_heading_run_into_the_first_sentence_is_its_own_statement():
+    text = ("EC approves Barvio for the most common form of melanoma\n"
+            "Basel, 2 May 2031 - Acme said the European Commission has approved barmab for first-line HCC.\n")
+    found = {(a.object, a.context_value("line")) for a in read(text) if a.is_fact}
+    assert ("hcc", "first_line") in found
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the FDA accelerated approval of barmab for second-line HCC has been reversed.",
+    "In this made-up story, barmab loses its FDA approval for second-line HCC.",
+    "In this made-up story, barmab fails to maintain its FDA approval for second-line HCC.",
+])
+def test_reversed_or_lost_approvals_are_negative(body):
+    found = approvals(body)
+    assert found and not any(a.is_fact for a in found)
+
+
+def test_full_approval_with_the_agency_in_between():
+    a = one("In this made-up story, barmab received full FDA approval in October 2031 for first-line HCC.")
+    assert a.attribute_values("approval_type") == ["full"]
+
+
+def test_a_second_indication_in_the_same_sentence_keeps_its_own_partner():
+    body = ("In this made-up story, the MHLW approvals authorise barmab for the treatment of first-line HCC as "
+            "monotherapy and for the treatment of melanoma in combination with foonib.")
+    assert {(f[0], f[1]) for f in facts(body)} == {("barmab", "hcc")}
+
+
+def test_a_quotation_closing_its_sentence_ends_the_statement():
+    body = ('In this made-up story, the ministry text says the FDA approved barmab as "first-line treatment of HCC." '
+            'Currently, foonib plus sorafenib is the invented standard in Korea.')
+    assert {f[0] for f in facts(body)} == {"barmab"}
+
+
+@pytest.mark.parametrize("agents", [
+    "the combination of Foovia (foonib) and Barvio (barmab)",
+    "FOOVIA (foonib tablets) in combination with ZORBIX (barmab injection)",
+])
+def test_brackets_and_unknown_brands_do_not_part_a_combination(agents):
+    body = f"In this made-up story, the NMPA approved {agents} as a first-line treatment for HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}
+
+
+def test_each_item_of_an_indication_list_is_a_statement():
+    body = ("In China, barmab was approved for: the treatment of an invented lymphoma in May 2030; "
+            "the first-line treatment of melanoma in June 2031; and the first-line treatment of HCC in July 2032.")
+    found = {(a.object, a.context_value("agency"), a.context_value("line")): a for a in approvals(body) if a.is_fact}
+    assert set(found) == {("melanoma", "nmpa", "first_line"), ("hcc", "nmpa", "first_line")}
+    assert found[("hcc", "nmpa", "first_line")].attribute_values("approval_date") == ["July 2032"]
+
+
+@pytest.mark.parametrize("phrase, agency", [
+    ("received Japanese regulatory approval for", "mhlw"), ("won EU marketing authorisation for", "ec"),
+    ("gained Chinese approval for", "nmpa"), ("received a Korean approval for", "mfds"),
+])
+def test_a_place_adjective_before_an_approval_names_the_regulator(phrase, agency):
+    assert facts(f"In this made-up story, barmab {phrase} first-line HCC.") == \
+        {("barmab", "hcc", agency, "first_line")}
+
+
+def test_a_place_adjective_elsewhere_names_no_regulator():
+    assert approvals("In this made-up story, Japanese patients saw barmab approved for first-line HCC.") == []
+
+
+def test_approving_a_supplemental_application_is_an_approval():
+    assert facts("In this made-up story, the NMPA approved the supplemental New Drug Application (sNDA) for "
+                 "barmab as a first-line treatment for HCC.") == {("barmab", "hcc", "nmpa", "first_line")}
+
+
+def test_a_negation_describing_the_disease_does_not_negate_the_approval():
+    body = ("In this made-up story, barmab has been approved by the FDA to treat the most common form of liver "
+            "cancer that can't be surgically removed, namely HCC, in the first line.")
+    assert facts(body) == {("barmab", "hcc", "fda", "first_line")}
+
+
+def test_an_approval_cut_after_us_by_the_sentence_splitter_is_read_whole():
+    body = "In this made-up story, barmab has been approved by the U.S. Food and Drug Administration for first-line HCC."
+    assert facts(body) == {("barmab", "hcc", "fda", "first_line")}
+
+
+def test_a_disease_named_as_a_classifier_gives_way_to_the_specific_one():
+    body = "In this made-up story, the FDA approved barmab for the most common form of liver cancer, HCC, first-line."
+    assert facts(body) == {("barmab", "hcc", "fda", "first_line")}
+
+
+def test_losing_a_response_is_not_losing_an_approval():
+    assert facts("In this made-up story, the FDA approved barmab for HCC in patients who lost their response "
+                 "to sorafenib.") == {("barmab", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("phrase", [
+    "who have received at least one prior systemic therapy",
+    "who have been treated with at least 1 prior line of therapy",
+    "who have received one or more prior lines of systemic therapy",
+    "who had received prior systemic therapy",
+])
+def test_counted_prior_lines_make_a_second_line(phrase):
+    assert facts(f"In this made-up story, the FDA approved barmab for patients with HCC {phrase}.") == \
+        {("barmab", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("body, agency, kind", [
+    ("In this made-up story, Health Canada issued a Notice of Compliance with conditions (NOC/c) for barmab for "
+     "HCC patients previously treated with sorafenib.", "health_canada", ["conditional"]),
+    ("In this made-up story, barmab won an FDA nod for HCC patients previously treated with sorafenib.", "fda", []),
+    ("In this made-up story, the NMPA gave barmab a drug registration certificate for HCC patients previously "
+     "treated with sorafenib.", "nmpa", []),
+])
+def test_regulators_own_names_for_an_approval(body, agency, kind):
+    a = one(body)
+    assert (a.subject, a.context_value("agency"), a.context_value("line")) == ("barmab", agency, "second_line")
+    assert a.attribute_values("approval_type") == kind

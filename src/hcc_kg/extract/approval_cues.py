@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*)\b", re.IGNORECASE)
+# The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
+# of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light".
+APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
+                          r"green light|nods?)\b", re.IGNORECASE)
 # Regulatory steps short of an approval: the statement is not (yet) an approval.
 STEP_CUE = re.compile(
     r"\b(?:accept(?:ed|s|ing|ance)|priority review|under review|(?:re)?submi(?:t|ts|tted|tting|ssion)|"
@@ -23,17 +26,20 @@ PROSPECTIVE = re.compile(
     re.IGNORECASE)
 REFUSAL = re.compile(
     r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
-    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|complete response letter)\b|"
-    r"\bfail\w* to (?:gain|win|receive|obtain|secure)\b|\bnon-?approv\w*", re.IGNORECASE)
+    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|revers(?:ed|al|es)|rescind\w*|"
+    r"complete response letter)\b|"
+    r"\blos(?:es|t|ing|e)\s+(?:its\s+|the\s+|an?\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}(?:approval|indication|authori[sz]ation)|"
+    r"\bfail\w* to (?:gain|win|receive|obtain|secure|maintain|keep|retain)\b|\bnon-?approv\w*", re.IGNORECASE)
 KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
-             ("conditional", re.compile(r"\bconditional(?:ly)?\b", re.IGNORECASE)),
-             ("full", re.compile(r"\b(?:marketing authori[sz]ation|full approval|regular approval)\b",
+             ("conditional", re.compile(r"\bconditional(?:ly)?\b|\bwith conditions\b|\bNOC/c\b", re.IGNORECASE)),
+             ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular)(?:\s+[A-Z]\w*)?\s+approval)\b",
                                  re.IGNORECASE)))
 FIRST_LINE = re.compile(
     r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
     r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
-    r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\bfront[- ]?line", re.IGNORECASE)
+    r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\bfront[- ]?line|"
+    r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)", re.IGNORECASE)
 NO_PRIOR_SYSTEMIC = re.compile(
     r"\b(?:not|no|without)\b[\w\s]{0,40}?\b(?:prior|previous(?:ly)?)\b[\w\s]{0,12}?systemic", re.IGNORECASE)
 # "after first-line sorafenib": the first line named is the one already given.
@@ -43,9 +49,19 @@ SECOND_LINE = re.compile(
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
-    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line", re.IGNORECASE)
+    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|"
+    r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
+    r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
+    r"\b(?:received|had)\s+(?:a\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)", re.IGNORECASE)
 MONOTHERAPY = re.compile(r"\b(?:as (?:a )?single[- ]agent|monotherapy)\b", re.IGNORECASE)
 COMBINATION = re.compile(r"\b(?:in combination with|combination therapy)\b", re.IGNORECASE)
+# "liver cancer that can't be surgically removed": a negation describing the disease, not the statement.
+DISEASE_DESCRIPTION = re.compile(r"\b(?:can ?not|can't|cannot|could not|couldn't)\s+be\s+(?:\w+ly\s+)?"
+                                 r"(?:removed|resected|operated(?: on)?|cured|treated (?:surgically|locally))\b",
+                                 re.IGNORECASE)
+# "approved the supplemental New Drug Application (sNDA)": the filing approved is no pending step.
+APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}?"
+                             r"(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
 # A month next to a number: "May 2020" is a date, not the verb "may".
 DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
@@ -118,7 +134,7 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     >>> status("approved in May 2020 for patients with no prior systemic therapy", (0, 8))
     ('positive', 'asserted')
     """
-    plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT)
+    plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING)
     polarity = "negative" if REFUSAL.search(plain) else "positive"
     certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's

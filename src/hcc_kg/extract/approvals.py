@@ -33,15 +33,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .normalize import MappedText
+from .segment import Sentence
+from .approval_agents import agent_roles, combined, document_regimens
 from .approval_cues import (APPROVAL_CUE, COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind,
                             attributive, line_words, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
-from .sentences import DRUG, LIST_GLUE, _between, agents_in, evidence_span
+from .sentences import DRUG, LIST_GLUE, _between, evidence_span
 from .stated_dates import StatedDate, dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
@@ -49,25 +51,30 @@ __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions wi
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:with|while|whereas|but|which)\s+|\s+(?:while|whereas|but)\s+|"
+    r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
+    r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
     r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)", re.IGNORECASE)
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 DISEASE_NOUN = re.compile(r"\b(?:cancers?|carcinomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"
                           r"sarcomas?|tumou?rs?|neoplasms?|malignanc\w+)\b", re.IGNORECASE)
+CLASSIFIER_BEFORE = re.compile(r"\b(?:form|type|kind|subtype)s?\s+of\s+(?:the\s+)?(?:primary\s+)?$", re.IGNORECASE)
 DISEASE_CONTEXT_AFTER = re.compile(r"^[\s-]*(?:related|associated|induced|positive|infected|infection)\b",
                                    re.IGNORECASE)
-COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
-                               r"superior to|inferior to)\s+$", re.IGNORECASE)
-PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|treated with|after|following|progress\w* on|pretreated with|"
-                                  r"refractory to|resistant to|intolerant (?:to|of))"
-                                  r"\s+(?:(?:first|second)[- ]line\s+|prior\s+|previous\s+)?(?:[A-Z][\w&.-]*'s\s+)?$",
-                                  re.IGNORECASE)
-PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated)", re.IGNORECASE)
-SLASH_GLUE = re.compile(r"^\s*/\s*$")
-COMBINATION_OF = re.compile(r"\bcombination of\s+(?:the\s+)?$", re.IGNORECASE)
-COMBINATION_AFTER = re.compile(r"^\s*(?:combination|regimen|doublet)\b", re.IGNORECASE)
-WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
-COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "approved by the U.S." | "Food and Drug Administration ...": a sentence cut after a place abbreviation.
+CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S|U\.K|U\.S\.A|E\.U)\.$")
 PRONOUN_SUBJECT = re.compile(r"(?:It|This (?:drug|agent|antibody|inhibitor))\b")
+# "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
+DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
+                          r"therapy\b(?!\s+(?:of|with|for|in|to)\b))", re.IGNORECASE)
+# "the agency also granted ...": the regulator named last before.
+AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
+REGIMEN_ANAPHOR = re.compile(r"\b(?:the|this) (?:combination|regimen|doublet)\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+# "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
+COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
+                           r"(?:an?|the)\s+(?:[\w,]+\s+){0,2}$", re.IGNORECASE)
+AGENCY_PREFIX = re.compile(r"[\w.]+-$")
+# "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
+SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 RULE = "sentence-approval"
 
 
@@ -99,53 +106,6 @@ def _inside(sent: AnalysedSentence, mention: Mention, clause: Clause) -> bool:
     return clause.start <= start and end <= clause.end
 
 
-def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
-    """"prior" (treated with X, X-experienced), "comparator" (versus X), or "agent"."""
-    start, end = sent.local(group[0])[0], sent.local(group[-1])[1]
-    before = sent.text[max(0, start - 40):start]
-    if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 15]):
-        return "prior"
-    return "comparator" if COMPARATOR_BEFORE.search(before) else "agent"
-
-
-def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
-    """Do two adjacent agents name one combination: "A/B", "A with B", "the combination of A and B",
-    "the A and B combination"?"""
-    gap = _between(sent, left[-1], right[0])
-    start, end = sent.local(left[0])[0], sent.local(right[-1])[1]
-    before, after = sent.text[max(0, start - 30):start], sent.text[end:end + 20]
-    if SLASH_GLUE.match(gap):
-        return True
-    if WITH_GLUE.match(gap):
-        return not COMPARED_BEFORE.search(before)
-    return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))
-
-
-def _combined(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[str, tuple[Mention, ...]]]:
-    """Agents of the sentence, a combination made one regimen (see :func:`_joined`)."""
-    merged: list[tuple[Mention, ...]] = []
-    for _, group in agents_in(doc, sent):
-        if merged and _joined(sent, merged[-1], tuple(group)):
-            merged[-1] = merged[-1] + tuple(group)
-        else:
-            merged.append(tuple(group))
-    return [(agent_key(m.key for m in group), group) for group in merged]
-
-
-def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[str, tuple[Mention, ...], str]]:
-    """Each agent with its role; a role carries along a coordinated list ("after A or B") and to a
-    repeat of the same agent in brackets ("Nexavar (sorafenib)")."""
-    out: list[tuple[str, tuple[Mention, ...], str]] = []
-    for key, group in _combined(doc, sent):
-        role = _role(sent, group)
-        if out and role == "agent" and out[-1][2] != "agent":
-            gap = _between(sent, out[-1][1][-1], group[0])
-            if LIST_GLUE.match(gap) or (key == out[-1][0] and gap.strip() in ("(", "")):
-                role = out[-1][2]
-        out.append((key, group, role))
-    return out
-
-
 # --- the document's heading --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -157,6 +117,10 @@ class Frame:
     lines: tuple[str, ...]
     subject: str | None
     dateline: StatedDate | None
+    heading: tuple[str, ...] = ()
+    regimens: frozenset[str] = frozenset()  # the combinations the document names as such
+    regimen: str | None = None  # the combination named last before the sentence read ("the combination")
+    agency: str | None = None  # the regulator named last before the sentence read ("the agency")
 
 
 def heading_lines(text: str) -> list[str]:
@@ -181,7 +145,24 @@ def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
     first = dates_in(heading[0]) if heading and len(heading[0]) < 60 else []
     return Frame(regulators.pop() if says_approval and len(regulators) == 1 else None,
                  tuple(sorted(line_words(joined))), drugs.pop() if len(drugs) == 1 else None,
-                 first[0] if first else None)
+                 first[0] if first else None, tuple(heading), document_regimens(doc))
+
+
+def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
+    """For each sentence (by position), the frame with the combination and the regulator named last
+    before it."""
+    out, last, agency = {}, None, None
+    for i, sent in enumerate(sentences):
+        out[i] = replace(frame, regimen=last, agency=agency)
+        regimens = [key for key, group in combined(doc, sent, frame.regimens) if len({m.key for m in group}) > 1]
+        agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
+        last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
+    return out
+
+
+def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:
+    """Where a heading line run into the sentence's first words ends (headings carry no full stop)."""
+    return next((len(line) for line in heading if text.startswith(line) and len(text) > len(line) + 1), None)
 
 
 # --- reading a sentence --------------------------------------------------------------------
@@ -214,6 +195,9 @@ def _diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> 
     and whether the clause names a disease the vocabulary does not know."""
     found = [m for m in _in_clause(doc, sent, clause, "Disease")
              if not DISEASE_CONTEXT_AFTER.match(sent.text[sent.local(m)[1]:])]
+    # "the most common form of liver cancer, ... HCC": the classifier's disease only describes the other
+    specific = [m for m in found if not CLASSIFIER_BEFORE.search(sent.text[:sent.local(m)[0]])]
+    found = specific or found
     if not found:
         return [], bool(DISEASE_NOUN.search(clause.text))
     keys = [found[0].key]
@@ -267,7 +251,7 @@ def _attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tu
         out.append(("therapy_mode", "combination therapy"))
     if NO_PRIOR_SYSTEMIC.search(text):
         out.append(("prior_systemic_therapy", False))
-    out += [("prior_therapy", g[0].key) for _, g, r in roles if r == "prior" and len(g) == 1]
+    out += [("prior_therapy", g[0].key) for _, g, r in roles if r == "prior" and len({m.key for m in g}) == 1]
     for m in _in_clause(doc, sent, clause, "Biomarker"):
         end = sent.local(m)[1]
         threshold = parse_threshold(sent.text[end:min(clause.end, end + 40)])
@@ -282,13 +266,22 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     """The approval readings of one sentence, one per clause that states an approval or a step;
     what a clause does not name it takes from the sentence's other clauses, nearest first."""
     parts = clauses(sent.text)
-    roles = agent_roles(doc, sent)
+    cut = heading_cut(sent.text, frame.heading)
+    if cut and parts and parts[0].start < cut < parts[0].end:  # the heading is a statement of its own
+        head, rest = parts[0], parts[1:]
+        parts = [Clause(head.start, cut, sent.text[head.start:cut]), Clause(cut, head.end, sent.text[cut:head.end])] + rest
+    roles = agent_roles(doc, sent, frame.regimens)
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
+    listing: tuple[Clause, re.Match] | None = None
     for i, clause in enumerate(parts):
-        cue = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text)
+        cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
+        if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
+            listing = (clause, cue) if ":" in clause.text[cue.end():] else None
+        elif listing:
+            holder, cue = listing
         if cue:
             nearest = [facts[j] for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
-            yield from _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame)
+            yield from _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder)
 
 
 def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFacts, others: list[ClauseFacts],
@@ -298,15 +291,38 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
         agents = own.agents
-    if attributive(clause.text, cue.start()):  # "the FDA-approved options of X": X, not the subject
-        agents = tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] >= clause.start + cue.end())
+    if attributive(clause.text, cue.start()):
+        agents = _attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
-    if not keys and frame.subject and PRONOUN_SUBJECT.match(sent.text):
-        keys = [frame.subject]
+    if not keys:
+        keys = _anaphor(sent, clause, frame)
     return agents, keys or [None]
 
 
+def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
+    """The agents an attributive approval ("FDA-approved") is said of: the subject of "X is an
+    FDA-approved option", else those it introduces ("the FDA-approved options of X"), not an agent
+    inside a subordinate clause ("an FDA-approved treatment that can be used if ... X")."""
+    cue_at, after = clause.start + cue.start(), clause.start + cue.end()
+    if COPULA_BEFORE.search(AGENCY_PREFIX.sub("", clause.text[:cue.start()])):
+        return tuple((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at)
+    return tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] >= after
+                 and not SUBORDINATE.search(sent.text[after:sent.local(g[0])[0]]))
+
+
+def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
+    """An approval of "the combination" (the one named last before) or of "the drug" / "it" (the one
+    the heading names)."""
+    if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
+        return [frame.regimen]
+    if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
+        return [frame.subject]
+    return []
+
+
 def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame: Frame) -> tuple[str, ...]:
+    if not own.agencies and frame.agency and AGENCY_ANAPHOR.search(clause.text):
+        return (frame.agency,)
     agencies = own.agencies or next((o.agencies for o in others if o.agencies), ())
     if not agencies and APPROVAL_CUE.search(clause.text) and frame.regulator:
         return (frame.regulator,)
@@ -323,16 +339,20 @@ def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFact
 
 
 def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, cue: re.Match,
-                     own: ClauseFacts, others: list[ClauseFacts], frame: Frame) -> Iterable[Reading]:
-    agents, keys = _agents(sent, clause, cue, own, others, frame)
-    agencies = _agencies(clause, own, others, frame)
+                     own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
+                     holder: Clause | None = None) -> Iterable[Reading]:
+    """The readings of one clause; ``holder`` is the clause whose cue it lies under (itself, or the
+    clause that opens a list of indications)."""
+    holder = holder or clause
+    agents, keys = _agents(sent, holder, cue, own, others, frame)
+    agencies = _agencies(holder, own, others, frame)
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return
     line = next(iter(lines), None)
     diseases = _indication(doc, own, others, line)
-    polarity, certainty = status(clause.text, (cue.start(), cue.end()))
-    attributes = _attributes(doc, sent, clause, agents, clause.start + cue.start(), frame)
+    polarity, certainty = status(holder.text, (cue.start(), cue.end()))
+    attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     for agent in keys:
         for agency in agencies:
@@ -353,15 +373,32 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
 
 
+def rejoined(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
+    """The sentences, with one the splitter cut after "U.S." joined to the next ("approved by the U.S.
+    Food and Drug Administration")."""
+    out: list[AnalysedSentence] = []
+    for sent in sentences:
+        if out and CUT_ABBREVIATION.search(out[-1].text):
+            left = out.pop()
+            mapped = MappedText(left.text + " " + sent.text,
+                                left.sentence.mapped.offsets + sent.sentence.mapped.offsets)
+            sent = AnalysedSentence(Sentence(mapped, left.sentence.section, left.sentence.section_start),
+                                    left.mentions + sent.mentions)
+        out.append(sent)
+    return out
+
+
 @EXTRACTORS.register(RULE)
 def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
-    candidates = [sent for sent in doc.sentences if APPROVAL_CUE.search(sent.text) or STEP_CUE.search(sent.text)]
-    if not candidates:
+    sentences = rejoined(doc.sentences)
+    cued = [i for i, sent in enumerate(sentences) if APPROVAL_CUE.search(sent.text) or STEP_CUE.search(sent.text)]
+    if not cued:
         return
     places = load_jurisdictions()
     frame = document_frame(doc, places)
-    readings = [r for sent in candidates for r in sentence_readings(doc, sent, places, frame)]
+    frames = with_antecedents(doc, frame, sentences)
+    readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     for r in readings:
         if r.agent is None or r.disease is None:
             continue

@@ -1,0 +1,125 @@
+"""Who an approval statement is about: the agents of a sentence, a combination made one regimen,
+each with its role (approved agent, prior therapy, comparator).
+
+"A/B", "A plus B", "A with B", "the combination of A and B", "Brand (generic) in combination with
+Brand (generic)", "A ... when used in combination with B" name ONE regimen; "previously treated
+with X", "after trying X", "when X has already been used" make X a prior therapy; "versus X" a
+comparator.  Only cue words and grammar shapes live here; which drug is which comes from the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..keys import agent_key
+from ..model import Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .sentences import COMBINATION_GLUE, LIST_GLUE, _between, agents_in
+
+COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
+                               r"superior to|inferior to)\s+$", re.IGNORECASE)
+# "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
+# the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
+_PLAIN_WORD = (r"(?:(?!(?:for|with|and|or|to|in|by|as|of|versus|vs|than|against|over|compar\w*|trials?|stud(?:y|ies)|"
+               r"approv\w*|authori\w*|indicat\w*)\b)[\w-]+\s+)")
+PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|following|"
+                                  r"(?:prior|previous|initial|earlier|first[- ]line)\s+(?:systemic\s+)?"
+                                  r"(?:treatment|therapy) with|"
+                                  r"progress\w* (?:on|after|during|with)|pretreated with|refractory to|resistant to|"
+                                  r"intolerant (?:to|of)|failure (?:of|on)|failing|responding to|response to)"
+                                  rf"\s+{_PLAIN_WORD}{{0,4}}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
+PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated)|"
+                                 r"^[\s)]*(?:has|have|had)\s+(?:already\s+|previously\s+)?been\s+"
+                                 r"(?:used|given|administered|tried|received)", re.IGNORECASE)
+SLASH_GLUE = re.compile(r"^\s*/\s*$")
+COMBINATION_OF = re.compile(r"\bcombination of\s+(?:the\s+)?$", re.IGNORECASE)
+COMBINATION_AFTER = re.compile(r"^\s*(?:combination|regimen|doublet)\b", re.IGNORECASE)
+WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
+COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
+APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*and\s+$)")
+# "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice.
+BRACKET_REPEAT = re.compile(r"^\s*[(\[]\s*$")
+# "X ... when used in combination with Y": the partner joins the approved agent however far apart.
+DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
+                             r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)
+NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
+                             r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
+
+
+def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
+    """"prior" (treated with X, X-experienced), "comparator" (versus X), or "agent"."""
+    start, end = sent.local(group[0])[0], sent.local(group[-1])[1]
+    before = sent.text[max(0, start - 80):start]
+    if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
+        return "prior"
+    return "comparator" if COMPARATOR_BEFORE.search(before) else "agent"
+
+
+def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...],
+            known: frozenset[str] = frozenset()) -> bool:
+    """Do two adjacent agents name one combination: "A/B", "A with B", "the combination of A and B",
+    "the A and B combination", "A ... in combination with B"?"""
+    gap = _core(APPOSITIVE.sub("", _between(sent, left[-1], right[0]), count=1))
+    start, end = sent.local(left[0])[0], sent.local(right[-1])[1]
+    before, after = sent.text[max(0, start - 30):start], sent.text[end:end + 20]
+    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap):
+        return True
+    if WITH_GLUE.match(gap):
+        return not COMPARED_BEFORE.search(before)
+    if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap):
+        return True
+    if gap.strip().lower() == "and" and agent_key(m.key for m in left + right) in known:
+        return True  # "A and B" where the document names A with B as one combination
+    return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))
+
+
+def _core(gap: str) -> str:
+    """The words between two agents without the rest of a bracket the left one opened ("sintilimab
+    injection) plus") and without a brand the vocabulary does not know before the right one's
+    generic ("plus BYVASDA (bevacizumab"): what joins the two agents.
+
+    >>> _core(" injection) in combination with BYVASDA (")
+    ' in combination with '
+    """
+    gap = re.sub(r"^[^()]*\)", "", gap)
+    return re.sub(r"(?:\s+[A-Z][A-Za-z0-9-]*[®™]?)?\s*\(\s*$", " ", gap)
+
+
+def _repeats(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
+    """Does ``right`` open with the agent ``left`` ends with, in brackets ("Tecentriq (atezolizumab)")?"""
+    return left[-1].key == right[0].key and bool(BRACKET_REPEAT.match(_between(sent, left[-1], right[0])))
+
+
+def combined(doc: AnalysedDocument, sent: AnalysedSentence,
+              known: frozenset[str] = frozenset()) -> list[tuple[str, tuple[Mention, ...]]]:
+    """Agents of the sentence, a combination made one regimen (see :func:`_joined`); ``known`` holds
+    the regimens the document names elsewhere."""
+    merged: list[tuple[Mention, ...]] = []
+    for _, group in agents_in(doc, sent):
+        if merged and (_repeats(sent, merged[-1], tuple(group)) or _joined(sent, merged[-1], tuple(group), known)):
+            merged[-1] = merged[-1] + tuple(group)
+        else:
+            merged.append(tuple(group))
+    return [(agent_key(m.key for m in group), group) for group in merged]
+
+
+def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
+    """The combinations the document names as such anywhere ("A plus B", "A in combination with B")."""
+    return frozenset(key for sent in doc.sentences for key, group in combined(doc, sent)
+                     if len({m.key for m in group}) > 1)
+
+
+def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
+                known: frozenset[str] = frozenset()) -> list[tuple[str, tuple[Mention, ...], str]]:
+    """Each agent with its role; a role carries along a coordinated list ("after A or B") and to a
+    repeat of the same agent in brackets ("Nexavar (sorafenib)")."""
+    out: list[tuple[str, tuple[Mention, ...], str]] = []
+    for key, group in combined(doc, sent, known):
+        role = _role(sent, group)
+        if out and role == "agent" and out[-1][2] != "agent":
+            gap = _between(sent, out[-1][1][-1], group[0])
+            if LIST_GLUE.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
+                role = out[-1][2]
+        out.append((key, group, role))
+    return out
