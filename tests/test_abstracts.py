@@ -251,3 +251,112 @@ def test_three_arm_values_name_an_arm_by_listing_its_parts():
                   "and TACE had longer PFS than those given TACE alone (median PFS = 14.0 vs 8.0 months).")
     assert values(found) == {(agent_key(["quorimab", "felotinib", "tace"]), "pfs", ""): D("14.0"),
                              ("tace", "pfs", ""): D("8.0")}
+
+
+# --- generalisation round: shapes met in fresh abstracts, news and registry entries ----------
+
+def test_results_stated_before_the_randomisation_are_read_once_the_arms_are_known():
+    found = facts("Topline data from the phase 3 ORCHID-7 trial showed that median overall survival was 12.4 months "
+                  "with zorbanib and 9.6 months with placebo (HR, 0.70; 95% CI, 0.55-0.89). The study randomized "
+                  "400 patients to zorbanib (n = 267) or placebo (n = 133).")
+    assert values(found) == {("zorbanib", "os", ""): D("12.4"), ("placebo", "os", ""): D("9.6")}
+    assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.70")]
+
+
+def test_a_name_given_later_names_the_unnamed_trial_with_the_same_arms():
+    found = facts("Zorbanib versus placebo in advanced disease: a randomized, open-label phase 2/3 study.\n\n"
+                  "Background: Zorbanib showed activity in a previous phase 1b study. Methods: In this open-label "
+                  "phase 2/3 trial (PELICAN), patients were randomized (1:1) to zorbanib or placebo.")
+    trials = [a for a in found if a.predicate == "isClinicalTrial"]
+    assert [t.subject for t in trials] == ["trial__pelican"] and trial(found, "trial__pelican").attribute_values("phase") == ["II/III"]
+
+
+def test_a_design_phrase_spanning_a_clause_is_not_a_new_trial():
+    found = facts("In the phase 3 ORCHID-7 trial, patients were randomized to zorbanib or placebo. Efficacy boundaries "
+                  "for noninferiority were not met for zorbanib and the study did not meet its primary endpoint.")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__orchid7"]
+    assert trial(found, "trial__orchid7").attribute_values("primary_endpoint_met") == [False]
+
+
+def test_a_primary_endpoint_that_was_met_in_the_passive():
+    found = facts("In the phase 3 ORCHID-7 trial, patients were randomized to zorbanib or placebo. While the primary "
+                  "endpoint was met, progression-free survival did not differ.")
+    assert trial(found, "trial__orchid7").attribute_values("primary_endpoint_met") == [True]
+
+
+def test_patients_received_one_agent_in_a_study_without_randomisation_is_single_arm():
+    found = facts("Long-term results of the LUMEN-12 study are reported. Patients received felotinib every 2 weeks "
+                  "until progression. Thirty-eight patients were treated. The objective response rate was 21%.")
+    assert arms(found, "trial__lumen12") == ["felotinib"] and sizes(found) == {"felotinib": 38}
+    assert values(found) == {("felotinib", "orr", ""): D("21")}
+
+
+def test_one_agent_received_in_a_randomised_trial_is_not_single_arm():
+    found = facts("The ORCHID-7 study is randomised. Patients received felotinib every 2 weeks. "
+                  "The objective response rate was 21%.")
+    assert values(found) == {}
+
+
+def test_registry_entry_single_arm_enrolment():
+    found = facts("A Study of Felotinib in Participants With Liver Cancer\n\nNCT ID: NCT09876543\n\n"
+                  "This is an open-label, single-arm, phase 4 study. This study will enroll 60 participants. "
+                  "Participants will receive felotinib for 24 weeks.")
+    assert arms(found, "trial__nct09876543") == ["felotinib"] and sizes(found) == {"felotinib": 60}
+    assert trial(found, "trial__nct09876543").attribute_values("phase") == ["IV"]
+
+
+def test_cohort_values_of_a_single_arm_trial_are_not_the_arms():
+    found = facts("The phase 2 study LUMEN-12 examined single-agent felotinib. The objective response rate was 20% "
+                  "and 14% in the treatment-naive and pretreated cohorts, respectively.")
+    assert values(found) == {}
+
+
+def test_a_subgroup_analysis_of_a_trial_gives_no_trial_results():
+    found = facts("Outcomes by liver function: a retrospective analysis of the ORCHID-7 randomised trial. Patients "
+                  "were randomised 2:1 to zorbanib or placebo. Median overall survival was 8.5 versus 3.8 months "
+                  "(HR 0.32, 95% CI 0.18-0.58).")
+    assert arms(found, "trial__orchid7") == ["zorbanib", "placebo"]
+    assert values(found) == {} and ratios(found) == {}
+
+
+def test_a_registry_page_with_pipe_rows_is_still_read():
+    found = facts("A randomized, double-blind, phase 3 trial of zorbanib. Patients will be randomized to zorbanib "
+                  "or placebo.\nStatus | Completed |\nEnrollment | 300 |\n")
+    assert arms(found, comparison_trial_key(["zorbanib", "placebo"])) == ["zorbanib", "placebo"]
+
+
+def test_a_later_list_of_three_arms_completes_a_comparison():
+    found = facts("Results from the phase 3 ORCHID-7 trial compared quorimab plus zorbanib with felotinib. Treatment "
+                  "tested: quorimab plus zorbanib or zorbanib alone vs felotinib.")
+    assert arms(found, "trial__orchid7") == [REGIMEN_QZ, "zorbanib", "felotinib"]
+
+
+def test_a_trial_card_titled_by_its_name_with_registry_labels():
+    found = facts("ORCHID-7\n\nNCT01234567\n\nRegimen\nExperimental\nzorbanib + best care\nControl\nplacebo + best care\n\n"
+                  "Key finding\nmOS 13.9 vs 10.6 mo (HR 0.78, 95% CI 0.61-0.99, p=0.02); did not meet the prespecified "
+                  "threshold.")
+    assert arms(found, "trial__orchid7") == ["zorbanib", "placebo"]
+    assert trial(found, "trial__orchid7").attribute_values("nct_id") == ["NCT01234567"]
+    assert values(found) == {("zorbanib", "os", ""): D("13.9"), ("placebo", "os", ""): D("10.6")}
+
+
+def test_a_trial_spelled_out_before_its_acronym_and_the_ratio_in_the_arms_group():
+    found = facts("The evidence comes from a randomised phase III trial by the Zorbanib Liver Assessment Randomised "
+                  "Protocol (ZLARP) group. In all, 600 patients were randomised to either the zorbanib group "
+                  "(299 patients) or the placebo group (301 patients). The median overall survival was 10.7 months in "
+                  "the zorbanib group and 7.9 months in the placebo group (hazard ratio in the zorbanib group, 0.69; "
+                  "p<0.001). The median time to radiologic progression was 5.5 months in the zorbanib group and "
+                  "2.8 months in the placebo group.")
+    assert sizes(found) == {"zorbanib": 299, "placebo": 301}
+    assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.69")]
+    assert values(found)[("zorbanib", "ttp", "")] == D("5.5")
+    assert trial(found, "trial__zlarp")
+
+
+def test_a_trial_of_one_agent_in_a_document_that_compares_nothing_is_single_arm():
+    found = facts("The phase 2 ORCHID-9 study assessed quorimab plus zorbanib in 100 patients. The objective response "
+                  "rate was 36% and median PFS was 8.6 months.")
+    assert values(found) == {(REGIMEN_QZ, "orr", ""): D("36"), (REGIMEN_QZ, "pfs", ""): D("8.6")}
+    compared = facts("The phase 2 ORCHID-9 study assessed quorimab plus zorbanib in 100 patients, compared with "
+                     "historical controls. The objective response rate was 36%.")
+    assert values(compared) == {}

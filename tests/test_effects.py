@@ -124,3 +124,9 @@ def test_label_end_marks_where_the_value_starts():
     text = "an HR for PFS of 0.59 (95% CI 0.47-0.74)"
     hr = only(text)
     assert text[hr.label_end:hr.label_end + 4] == "0.59" and hr.label == "for PFS"
+
+
+def test_a_ratio_labelled_by_the_group_and_no_ratio_in_a_range():
+    [hr] = parse_hazard_ratios("OS (hazard ratio in the zorbanib group, 0.69; 95% confidence interval, 0.55 to 0.87)")
+    assert (hr.value, hr.label, hr.ci_text) == (Decimal("0.69"), "in the zorbanib group", "0.55-0.87")
+    assert parse_hazard_ratios("hazard ratios in subgroups ranged from 0.70 to 1.10") == []

@@ -62,3 +62,60 @@ def test_comparisons():
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
     doc, sent = sentence("Zorbanib was given; felotinib was compared with nothing.")
     assert compared_arms(doc, sent) == []
+
+
+def test_randomised_as_a_design_word_lists_no_arms():
+    doc, sent = sentence("Zorbanib for patients who progressed on felotinib (ORCHID): a randomised, double-blind, "
+                         "placebo-controlled, phase 3 trial of quorimab.")
+    assert randomised_arms(doc, sent) == []
+
+
+def test_sizes_inside_the_arms_own_parenthesis_and_after_a_comma():
+    doc, sent = sentence("Patients were randomized to zorbanib (10 mg daily; n = 371) or placebo (n = 372).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 371, "placebo": 372}
+    doc, sent = sentence("In all, 668 patients were randomized (zorbanib, 334; felotinib, 330).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 334, "felotinib": 330}
+    doc, sent = sentence("They received zorbanib (10 mg daily; 371 participants) or felotinib (5 mg; 372 participants).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 371, "felotinib": 372}
+
+
+def test_counts_randomised_to_each_arm():
+    doc, sent = sentence("Of 800 screened, 573 were randomised (379 to zorbanib and 194 to placebo).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 379, "placebo": 194}
+    doc, sent = sentence("The trial randomized 573 patients to zorbanib or placebo.")
+    assert arm_sizes(doc, sent) == {}
+
+
+def test_an_or_list_before_versus_gives_every_arm():
+    doc, sent = sentence("Treatment tested: quorimab plus zorbanib or zorbanib alone vs felotinib.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib", "felotinib"]
+
+
+def test_registry_labels_name_the_arms():
+    doc, sent = sentence("Arms: Experimental: zorbanib 10 mg daily; Placebo Comparator: placebo once daily.")
+    from hcc_kg.extract.prose_arms import labelled_arms
+    assert keys(labelled_arms(doc, sent)) == ["zorbanib", "placebo"]
+    doc, sent = sentence("Experimental arm: zorbanib only.")
+    assert labelled_arms(doc, sent) == []
+
+
+def test_a_parenthetical_gloss_is_not_the_compared_arm():
+    doc, sent = sentence("Quorimab plus felotinib (a zorbanib analogue) vs placebo was tested.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "felotinib"]), "placebo"]
+
+
+def test_assigned_or_allocated_to_arms_with_bare_counts():
+    doc, sent = sentence("In all, 300 patients were allocated to zorbanib (150) or felotinib (148).")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    assert arm_sizes(doc, sent) == {"zorbanib": 150, "felotinib": 148}
+    doc, sent = sentence("Patients were assigned in a 2:1 ratio to receive zorbanib or placebo.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
+    doc, sent = sentence("The assigned dose of zorbanib and felotinib was lowered.")
+    assert randomised_arms(doc, sent) == []
+
+
+def test_the_verb_compared_with_its_two_objects():
+    doc, sent = sentence("The ORCHID-9 study compared zorbanib (10 mg) with felotinib in adults.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("We compared outcomes of zorbanib and of felotinib users.")
+    assert compared_arms(doc, sent) == []

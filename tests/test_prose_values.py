@@ -72,3 +72,20 @@ def test_endpoint_named_in_the_ratio_label_wins():
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
     start = text.index("HR for")
     assert hazard_ratio_endpoint(doc, doc.sentences[0], "for PFS", start, text.index("0.70")) == "pfs"
+
+
+def test_a_time_point_before_the_endpoint():
+    got = read("The 33-month OS rates for zorbanib and felotinib were 29% (95% CI, 25-34) and 21% (95% CI, 17-25), "
+               "respectively.")
+    assert got == {("zorbanib", "os", "33-month"): (Decimal("29"), "%"), ("felotinib", "os", "33-month"): (Decimal("21"), "%")}
+    got = read("The 1-year progression-free survival (PFS) rate was 22% in the zorbanib arm and 14% in the felotinib arm.")
+    assert got == {("zorbanib", "pfs", "1-year"): (Decimal("22"), "%"), ("felotinib", "pfs", "1-year"): (Decimal("14"), "%")}
+
+
+def test_a_list_of_time_points_with_units_is_no_value():
+    assert read("More patients in the zorbanib arm were alive on the OS curves at 12 months, 24 months, and 33 months.") == {}
+
+
+def test_a_pair_of_values_is_not_one_arms_value():
+    assert read("ORR was 20% and 14% in the naive and pretreated groups, respectively.", ["zorbanib"]) == {}
+    assert read("ORR was 20% (95% CI 12% to 30%).", ["zorbanib"]) == {("zorbanib", "orr", ""): (Decimal("20"), "%")}

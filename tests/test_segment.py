@@ -211,3 +211,11 @@ def test_a_line_continued_in_lower_case_below_is_not_a_heading():
     sents = sentences(text, prose_of(text))
     assert [s.section for s in sents] == ["Heading one", "Heading one"]
     assert sents[-1].text == "The joined thing that wraps and continues here in lower case."
+
+
+def test_a_title_standing_alone_is_its_own_sentence_and_a_field_line_is_no_heading():
+    text = ("An invented agent for an invented disease (ZEPHYR): a randomised, double-blind, phase 3 trial\n\n"
+            "Summary\n\nBackground\nWe tested it. It worked.\nNCT ID: NCT01234567\nRegistered late.\n")
+    found = sentences(text, prose_of(text))
+    assert found[0].text.endswith("phase 3 trial") and found[1].section == "Background"
+    assert any("NCT01234567" in s.text for s in found)

@@ -80,3 +80,31 @@ def test_structure_words_and_targets_are_not_names(text):
 
 def test_hyphenated_capital_name_before_trial_word():
     assert names("the phase 3 BRISK-FL study of zorbanib") == ["BRISK-FL"]
+
+
+def test_a_journal_titles_acronym_before_the_design():
+    text = "Zorbanib for patients with liver cancer who progressed on felotinib (ZEPHYR): a randomised, phase 3 trial"
+    assert [n.name for n in trial_names(text, lambda s: False)] == ["ZEPHYR"]
+
+
+def test_a_congress_abstract_number_is_no_trial():
+    assert [n.name for n in trial_names("LBA-3 ZETA-7: results of the phase 3 ZETA-7 trial", lambda s: False)] == ["ZETA-7", "ZETA-7"]
+
+
+def test_phase_with_a_hyphen_and_a_registry_label_alias():
+    assert phase_of("a randomized phase II-III trial") == "II/III"
+    text = "The phase 3 ZETA-7 trial (ClinicalTrials.gov Identifier: NCT01234567) enrolled adults."
+    names = trial_names(text, lambda s: False)
+    assert [(a.name, b.name) for a, b in aliases(text, names)] == [("ZETA-7", "NCT01234567")]
+
+
+def test_an_acronym_in_parentheses_after_the_trial_word():
+    assert [n.name for n in trial_names("In this open-label phase 3 trial (PELICAN), adults were enrolled.",
+                                        lambda s: False)] == ["PELICAN"]
+    assert trial_names("In this trial (RECIST), tumours were measured.", lambda s: s == "RECIST") == []
+
+
+def test_an_acronym_spelled_out_before_it():
+    text = "by the Zorbanib Liver Assessment Randomized Protocol (ZLARP) Investigators"
+    assert [n.name for n in trial_names(text, lambda s: False)] == ["ZLARP"]
+    assert trial_names("the Eastern Cooperative Oncology Group (ECOG) score", lambda s: False) == []

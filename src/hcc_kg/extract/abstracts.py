@@ -20,8 +20,14 @@ the order "with A as compared with B" gives), and whether the primary endpoint w
 improvement" in a sentence about a primary endpoint or prespecified criteria, True for
 "met its primary endpoint"/"meeting the significance criterion").  Negative trials keep
 their numbers: these are the text's positive statements of what was measured.  A trial
-is emitted only once it has an arm.  Documents with result tables (reviews) are left to
-the table extractors and comparisons.py, which read their prose with the tables' help.
+is emitted only once it has an arm; results stated before its arms are read once they are
+known.  A title that is only a name ("ZETA-7" on a trial card) is the first context; a bare
+"NCT ID: NCT..." field names the trial in context.  "Patients received A" gives a trial its
+one arm, the only one when nothing in the document is randomised or compared.  A "subgroup /
+post hoc / retrospective analysis of" the trial keeps its design but not its numbers.
+Documents with captioned result tables (reviews) are left to the table extractors and
+comparisons.py, which read their prose with the tables' help; a registry page's
+"Status | Completed |" rows are no such table.
 """
 
 from __future__ import annotations
@@ -34,36 +40,34 @@ from ..keys import comparison_trial_key, is_regimen_key, regimen_components
 from ..model import Assertion, Evidence
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .markdown_trials import _label
-from .prose_arms import agents, arm_sizes, compared_arms, randomised_arms
+from .markdown_trials import _label, markdown_trial_tables
+from .prose_arms import (Agent, agents, arm_sizes, compared_arms, enrolled, labelled_arms, randomised_arms,
+                         received_agent)
 from .prose_values import (ArmValue, anchors, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
-                           timepoint_rates)
+                           primary_verdicts, timepoint_rates)
 from .registry import EXTRACTORS
 from .sentences import evidence_span
-from .trial_names import TrialName, aliases, phase_of, trial_names
+from .trial_names import TrialName, aliases, phase_of, title_name, trial_names
 from .trials import arm_key, trial_key
 
 EXTRACTOR = "prose-trial"
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
+# A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
+# boundaries were not met for A and the study").
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo-)?controlled|non-?inferiority|open-?label|"
-                        r"double-blind)\b[^.;]*?\b(?:trial|study)\b(?!-)", re.IGNORECASE)
+                        r"double-blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b", re.IGNORECASE)
-ENROLLED_RE = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:eligible\s+)?(?:patients|participants)\s+"
-                         r"(?:were\s+)?(?:enrolled|treated|included)\b", re.IGNORECASE)
+ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
+                               r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
+# A document reporting a part of the trial: its numbers are that part's, not the trial's result.
+PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
+                              re.IGNORECASE)
 SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b|\bnon-?randomi[sz]ed\b", re.IGNORECASE)
-NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
-                        r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
-                        r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
-                        re.IGNORECASE)
-MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both\s+|all\s+)?(?:co-?|dual\s+)?primary\b|"
-                    r"\bmeeting\s+(?:the\s+)?(?:[\w-]+\s+){0,3}criteri", re.IGNORECASE)
-PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
-CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
-                         re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 
 Span = tuple[int, int]
@@ -86,6 +90,10 @@ class Slot:
     arms_at: list[Span] = field(default_factory=list)
     values: list[tuple[ArmValue, Span]] = field(default_factory=list)
     ratios: list[tuple[HazardRatio, str, tuple[str, str], Span]] = field(default_factory=list)
+    pending: list[AnalysedSentence] = field(default_factory=list)  # read before the arms were known
+    said_single: bool = False  # "a single-arm study", whether or not its agent was named yet
+    enrolled: int | None = None  # patients enrolled, the arm's size once the trial is known to be single-arm
+    part_analysis: bool = False  # a subgroup / post hoc analysis: its numbers are not the trial's
 
 
 @dataclass(frozen=True)
@@ -100,17 +108,33 @@ class NameIndex:
 
 @EXTRACTORS.register(EXTRACTOR)
 def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
-    if any(block.kind == "table" for block in doc.blocks):
-        return  # a document with result tables is read by the table extractors and comparisons
+    if _has_trial_tables(doc):
+        return  # a document with trial tables is read by the table extractors and comparisons
     index = _name_index(doc)
     slots: dict[str, Slot] = {}
-    context: str | None = None
+    context = _title_context(doc, index, slots)
+    randomised = any(ANY_RANDOMISED_RE.search(s.text) for s in doc.sentences)
     for sent in doc.sentences:
         context = _context(doc, sent, index, slots, context)
         if context is not None:
-            _read(doc, sent, slots[context])
+            _read(doc, sent, slots[context], randomised)
     for slot in slots.values():
+        _read_pending(doc, slot, randomised)
         yield from _emit(doc, slot, index)
+
+
+def _stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """Arms a sentence randomises, labels (a registry's "Experimental: A"), or compares ("A versus B")."""
+    return randomised_arms(doc, sent) or labelled_arms(doc, sent) or compared_arms(doc, sent)
+
+
+def _has_trial_tables(doc: AnalysedDocument) -> bool:
+    """Has the document a captioned table ("Table 2 ..."), or a markdown table giving trials?  A page's
+    "Status | Completed |" rows (a registry entry) are a table too, but one with no trial to read."""
+    tables = [block for block in doc.blocks if block.kind == "table"]
+    if any(block.label != "markdown" for block in tables):
+        return True
+    return bool(tables) and any(a.predicate == "isClinicalTrial" for a in markdown_trial_tables(doc))
 
 
 def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
@@ -129,6 +153,7 @@ def _names(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[s
 
 def _name_index(doc: AnalysedDocument) -> NameIndex:
     confirmed = frozenset(trial_key(n.name) for s in doc.sentences for n in _names(doc, s, frozenset()))
+    confirmed |= _title_name(doc)
     groups: dict[str, set[str]] = {}
     spelled: dict[str, TrialName] = {}
     for sent in doc.sentences:
@@ -144,6 +169,34 @@ def _name_index(doc: AnalysedDocument) -> NameIndex:
     return NameIndex(preferred)
 
 
+def _title_name(doc: AnalysedDocument) -> frozenset[str]:
+    """The key of the trial the document's title alone names ("ZETA-7" heading a trial card)."""
+    title = _title(doc)
+    is_entity = lambda name: doc.finder.lookup(name) is not None  # noqa: E731
+    name = title and title_name(title[0], [s.text for s in doc.sentences], is_entity, trial_key)
+    return frozenset({trial_key(name)}) if name else frozenset()
+
+
+def _title(doc: AnalysedDocument) -> tuple[str, Span] | None:
+    """The document's first line (a heading or a sentence) and its span."""
+    line = next((m for m in re.finditer(r"[^\n]+", doc.document.text) if m.group().strip()), None)
+    if line is None:
+        return None
+    start = line.start() + len(line.group()) - len(line.group().lstrip())
+    return line.group().strip(), (start, start + len(line.group().strip()))
+
+
+def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slot]) -> str | None:
+    """A trial named by a heading alone is the context from the start (its sentences never name it)."""
+    title = _title(doc)
+    if title is None or not doc.sentences or not _title_name(doc) \
+            or doc.sentences[0].text.strip().startswith(title[0]):
+        return None  # read as a sentence, the title sets the context itself
+    key = index.key(title[0])
+    slots[key] = Slot(names=[TrialName(title[0], 0, len(title[0]))], named_at=[title[1]])
+    return key
+
+
 def _preferred(names: list[TrialName]) -> TrialName:
     """An acronym over a sponsor's study number, a study number over a registry number."""
     return min(names, key=lambda n: (n.kind == "nct", n.name.startswith("Study"), n.name))
@@ -154,28 +207,52 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     confirmed = frozenset(index.preferred)
     names = _names(doc, sent, confirmed)
     span = evidence_span(sent)
-    if names and all(n.kind == "nct" for n in names) and REGISTRATION_RE.search(sent.text) and context is not None:
+    # ... or a bare "NCT ID: NCT..." field opening the sentence
+    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20)
+    same_arms = context is not None and (not slots[context].arms
+                                         or {a.key for a in _stated_arms(doc, sent)} <= set(slots[context].arms))
+    if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:
         slots[context].names.extend(names)
         slots[context].named_at.append(span)
         return context
     if names:
         key = index.key(names[0].name)
+        if key not in slots and (named := _named_slot(doc, sent, slots, context)):
+            slots[key] = slots.pop(named)  # "In this phase 3 trial (NAME), ..." names the trial read so far
         slot = slots.setdefault(key, Slot())
         slot.names.extend(n for n in names if index.key(n.name) == key)
         slot.named_at.append(span)
-        if len({index.key(n.name) for n in names}) == 1:
+        if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or phase_of(sent.text)
+        slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
         _establish(doc, sent, slot)
         return key
     unnamed = UNNAMED_RE.search(sent.text)
-    arms = [a.key for a in randomised_arms(doc, sent) or compared_arms(doc, sent)]
+    arms = [a.key for a in _stated_arms(doc, sent)]
+    if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
+        return None  # "a previous phase 1b study": another trial, not this document's
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
-    if randomised_arms(doc, sent):
+    if randomised_arms(doc, sent) or labelled_arms(doc, sent):
         return _by_arms(arms, slots, context, None, span)
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context
+
+
+def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], context: str | None) -> str | None:
+    """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
+    in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
+    arms = {a.key for a in _stated_arms(doc, sent)}
+    phrase = UNNAMED_RE.search(sent.text)
+    referring = phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    phase = phase_of(phrase.group()) if phrase else None
+    for key, slot in slots.items():
+        if slot.names or not slot.arms or phase not in (None, slot.phase):
+            continue
+        if (arms and arms == set(slot.arms)) or (referring and key == context):
+            return key
+    return None
 
 
 def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, arms: list[str],
@@ -201,6 +278,11 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     for key, slot in slots.items():
         if set(slot.arms) == set(arms):
             return key
+    current = slots.get(context) if context else None
+    if current is not None and current.arms and set(current.arms) < set(arms) and phase in (None, current.phase):
+        current.arms = list(arms)  # the randomisation lists the arms a comparison gave in part
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
     for key in filter(None, (context, next(iter(slots), None))):
         slot = slots[key]
         if not slot.arms and (phase is None or slot.phase in (None, phase)):
@@ -219,7 +301,7 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
         slot.lines |= lines
     if slot.arms:
         return
-    arms = randomised_arms(doc, sent) or compared_arms(doc, sent)
+    arms = _stated_arms(doc, sent)
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
@@ -231,38 +313,55 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
         slot.arms_at.append(evidence_span(sent))
 
 
-def _read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+def _read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, randomised: bool = True) -> None:
     span = evidence_span(sent)
-    if len(slot.arms) < 2:
-        arms = randomised_arms(doc, sent) or compared_arms(doc, sent)
-        if arms and (not slot.arms or slot.arms[0] in {a.key for a in arms}):
-            slot.arms = list(dict.fromkeys([*slot.arms, *(a.key for a in arms)]))
-            slot.arms_at.append(span)
+    if not slot.arms and (given := received_agent(doc, sent)):
+        slot.arms, slot.single_arm = [given], not randomised
+        slot.arms_at.append(span)
+    stated = [a.key for a in _stated_arms(doc, sent)]
+    adds = (len(slot.arms) < 2 and (not slot.arms or slot.arms[0] in stated)) or set(slot.arms) < set(stated)
+    if stated and adds:  # a first or fuller statement of the arms ("A plus B or A alone vs C")
+        slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
+        slot.arms_at.append(span)
     for agent, size in arm_sizes(doc, sent).items():
         if agent in slot.arms:
             slot.sizes.setdefault(agent, size)
-    if slot.single_arm and (enrolled := ENROLLED_RE.search(sent.text)):
-        slot.sizes.setdefault(slot.arms[0], int(enrolled.group("n").replace(",", "")))
+    slot.enrolled = slot.enrolled or enrolled(sent.text)
+    slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
+    slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
     if m := PRIMARY_ENDPOINTS_RE.search(sent.text):
         slot.primary |= {a.key for a in doc.keys_of_type(sent.mentions, "EndpointType")
                          if m.start() <= sent.local(a)[0] < m.end()}
     _verdict(doc, sent, slot)
     named = anchors(doc, sent)
     if len(slot.arms) >= 2 or slot.single_arm:
-        slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
-        slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
-        slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot))
+        _results(doc, sent, slot)
+    else:
+        slot.pending.append(sent)
     slot.last_endpoint = named[-1].endpoint if named else slot.last_endpoint
 
 
-def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
-    for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
-        if pattern.search(sent.text) and not is_subgroup(sent.text, pattern.search(sent.text).start()):
-            endpoints = frozenset(m.key for m in doc.keys_of_type(sent.mentions, "EndpointType"))
-            explicit = bool(PRIMARY_RE.search(sent.text) or CRITERIA_RE.search(sent.text)
-                            or "criteri" in pattern.search(sent.text).group())
-            slot.verdicts.append((met, endpoints, explicit))
+def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+    span = evidence_span(sent)
+    slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
+    slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
+    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot))
 
+
+def _read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
+    """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
+    if len(slot.arms) == 1 and not randomised:
+        slot.single_arm = True  # one agent, and nothing in the document is randomised or compared
+    if len(slot.arms) >= 2 or slot.single_arm:
+        for sent in slot.pending:
+            _results(doc, sent, slot)
+    slot.pending.clear()
+
+
+
+def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+    endpoints = frozenset(m.key for m in doc.keys_of_type(sent.mentions, "EndpointType"))
+    slot.verdicts.extend((met, endpoints, explicit) for met, explicit in primary_verdicts(sent.text))
 
 def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Iterator[tuple[HazardRatio, str, tuple[str, str]]]:
     for hr in parse_hazard_ratios(sent.text):
@@ -292,6 +391,8 @@ def _met(slot: Slot) -> bool | None:
 def _emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assertion]:
     if not slot.arms:
         return
+    if slot.single_arm and slot.enrolled:
+        slot.sizes.setdefault(slot.arms[0], slot.enrolled)
     trial = _trial_key(slot, index)
     ev = _evidence(doc, slot.named_at or slot.arms_at)
     attributes: list[tuple[str, object]] = []
@@ -317,6 +418,8 @@ def _emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Asser
         yield Assertion(trial, "testsIntervention", slot.arms[0], evidence=arm_ev)
     for line in slot.lines:
         yield Assertion(trial, "forLineOfTherapy", line, evidence=ev)
+    if slot.part_analysis:
+        return  # the numbers describe a subgroup or a post hoc cut, not the trial's result
     for value, span in slot.values:
         attrs = (("value", value.value), ("value_text", value.text), ("unit", value.unit))
         yield Assertion(arm_key(trial, value.agent), "hasMeasurement", value.endpoint,

@@ -35,8 +35,9 @@ ESTIMATE = r"(?:\d*[.·]\d+)"
 DASH = r"[-\u2010-\u2015\u2212]"
 HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:HRs?)\b", re.IGNORECASE)
 ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
-# "for death with X as compared with Y" / "with X versus Y": what the ratio counts and between whom.
-LABEL_RE = re.compile(r"(?P<label>\s+(?:for|with)\b[^\d;()\[\]]{0,160}?)?"
+# "for death with X as compared with Y" / "with X versus Y" / "in the X group": what the ratio counts and
+# between whom ("HRs in subgroups ranged from ..." states no estimate).
+LABEL_RE = re.compile(r"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b)[^\d;()\[\]]{0,160}?)?"
                       rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b)\s*|\s*[(\[]\s*|\s+)(?P<value>{ESTIMATE})(?![\d%])",
                       re.IGNORECASE)
 _RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"

@@ -27,6 +27,7 @@ from .sentences import LIST_GLUE
 # Events and words that name an endpoint where no vocabulary name does (cue words).
 ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
                  (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+response\b", "orr"),
+                 (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
                  (r"\bresponse\s+rate\b", "orr"))
 SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative))\b", re.IGNORECASE)
@@ -34,7 +35,9 @@ MASKS = (
     rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
     rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
     rf"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
-    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",  # time points
+    # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
+    r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",
+    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",
     r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year)\b",  # "12- and 24-month"
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
@@ -42,6 +45,8 @@ VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months
 JOINER_RE = re.compile(r"^\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?|(?P<n2>\d+)-(?P<u2>month|week|year))\b",
                           re.IGNORECASE)
+# "The 33-month OS rates", "the 1-year progression-free survival rate": the time point before the endpoint.
+LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)-(?P<u2>month|week|year)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 AFTER_GAP_RE = re.compile(r"^[\s,]*(?:in|for|with|on|among)\b[^\d;]{0,45}$", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
@@ -49,6 +54,17 @@ FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
 TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
                                re.IGNORECASE)
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
+NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
+                        r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
+                        r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
+                        re.IGNORECASE)
+MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both\s+|all\s+)?(?:co-?|dual\s+)?primary\b|"
+                    r"\bmeeting\s+(?:the\s+)?(?:[\w-]+\s+){0,3}criteri|"
+                    r"\bprimary\s+end\s*-?\s*points?\s+(?:was|were|has\s+been|had\s+been)\s+(?:met|achieved|reached)\b",
+                    re.IGNORECASE)
+PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
+CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
+                         re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 
 
@@ -154,7 +170,9 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         owners = _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        when = _timepoint(sent.text, anchor.start, c_end) if tokens[0][3] == "%" else ""
+        if len(arms) == 1 and _several(sent.text, _tokens(masked, anchor.end, stop), c_start, c_end):
+            continue  # "20% and 14% in the X and Y cohorts": one value per cohort, not the arm's
+        when = _timepoint(sent.text, _named_from(sent.text, points, i), c_end) if tokens[0][3] == "%" else ""
         for (s, e, num, unit), agent in zip(tokens, owners):
             found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
     return found
@@ -210,7 +228,24 @@ def _unparenthesised(text: str) -> str:
     return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
 
 
+def _named_from(text: str, points: list[Anchor], i: int) -> int:
+    """Where the endpoint's name starts, its abbreviation's full name included ("survival (PFS)")."""
+    start = points[i].start
+    while i > 0 and points[i - 1].endpoint == points[i].endpoint and re.fullmatch(r"\s*\(\s*", text[points[i - 1].end:start]):
+        i -= 1
+        start = points[i].start
+    return start
+
+
+def _several(text: str, tokens, c_start: int, c_end: int) -> bool:
+    """Are the first values a pair ("A and B", "A vs B", "..., respectively") rather than one value?"""
+    paired = len(tokens) > 1 and bool(JOINER_RE.match(_unparenthesised(text[tokens[0][1]:tokens[1][0]])))
+    return paired or "respectively" in text[c_start:c_end].lower()
+
+
 def _timepoint(text: str, start: int, end: int) -> str:
+    if lead := LEAD_TIMEPOINT_RE.search(text, max(0, start - 30), start):
+        return f"{lead.group('n2')}-{lead.group('u2').lower()}"
     m = TIMEPOINT_RE.search(text, start, end)
     if m is None:
         return ""
@@ -260,3 +295,17 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     unit = listed.group("unit").lower()
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
             for point, m in zip(points, pairs) for agent, g in zip(arms, ("a", "b"))]
+
+
+def primary_verdicts(text: str) -> list[tuple[bool, bool]]:
+    """(met, explicit) for each verdict the sentence states: "did not meet" (False), "met its primary
+    endpoint" (True); explicit when it names the primary endpoint or prespecified criteria.
+
+    >>> primary_verdicts("The study did not meet its primary endpoint.")
+    [(False, True)]
+    """
+    out = []
+    for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
+        if (m := pattern.search(text)) and not is_subgroup(text, m.start()):
+            out.append((met, bool(PRIMARY_RE.search(text) or CRITERIA_RE.search(text) or "criteri" in m.group())))
+    return out

@@ -98,6 +98,8 @@ def _is_heading(line: str, previous: str, following: str = "") -> bool:
         return False
     if stripped[-1] in ",;:-(.!?" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
         return False
+    if re.search(r"\w:\s+\S|\bNCT\d{8}\b", stripped):
+        return False  # "NCT ID: NCT01234567" is a field with its value, not a heading
     prev = previous.strip()
     return not prev or prev[-1] in ".!?:" or prev.endswith(")") or re.fullmatch(r"[\d.]+", prev) is not None
 
@@ -131,6 +133,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
     prose_lines = [(offset + block.start, line) for block in prose
                    for offset, line in _lines(text[block.start:block.end])]
     following = _next_nonblank([line for _, line in prose_lines])
+    title = _title_index(prose_lines, text)
     for index, (offset, line) in enumerate(prose_lines):
         if FIGURE_RE.match(line):
             flush()
@@ -141,9 +144,22 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         elif line.strip():
             paragraph.append((offset, line))
         if line.strip():
-            previous = line
+            previous = "" if section_start == offset + (len(line) - len(line.lstrip())) else line
+        if index == title:  # a title ends without a stop; what follows starts afresh
+            flush()
+            previous = ""
     flush()
     return sents
+
+
+def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
+    """The document's first line when it stands alone (a blank line below it): its title."""
+    for index, (offset, line) in enumerate(prose_lines):
+        if line.strip():
+            lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
+            starts_text = not text[:offset].strip()
+            return index if lone and starts_text and line.rstrip()[-1:] not in ".!?" else None
+    return None
 
 
 def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentence]:

@@ -33,16 +33,28 @@ NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|ne
                                r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
-                             "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE"})
+                             "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
+                             # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
+                             "LBA", "ABSTRACT", "ABSTR", "POSTER"})
 BARE_NAME_RE = re.compile(r"\b(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
                           re.IGNORECASE)
+# A journal title's acronym: "Drug A for disease (ACRONYM): a randomised, phase 3 trial".
+TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
+                           re.IGNORECASE)
+# ... and the acronym right after the trial word: "an open-label phase 3 trial (PELICAN)".
+AFTER_TRIAL_NAME_RE = re.compile(r"\b(?:trial|study)\s*\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)")
+# ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
+SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
+SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assessment)\b")
 CAPS_RE = re.compile(r"[A-Z]{4,}")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d|randomi[sz]\w*)\b", re.IGNORECASE)
-COMPARISON_CUE = re.compile(r"\b(?:versus|vs\.?|v\.|compared (?:with|to)|randomi[sz]\w*|randomly)\b", re.IGNORECASE)
-PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*/\s*(?:phase\s*)?(?P<b>III|II|I|IV|[1-4]))?\b",
+COMPARISON_CUE = re.compile(r"\b(?:versus|vs\.?|v\.|compar(?:ed|ing|es)|randomi[sz]\w*|randomly)\b", re.IGNORECASE)
+PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*[/-]\s*(?:phase\s*)?(?P<b>III|II|I|IV|[1-4]))?\b",
                       re.IGNORECASE)
-ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|\(|,\s*(?:also known as|or)\s)\s*$", re.IGNORECASE)
+# "A/B", "A (B)", "A, also known as B", "A (ClinicalTrials.gov identifier: NCT...)".
+ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|\((?:\s*ClinicalTrials\.gov(?:\s+(?:identifier|number|ID))?\s*[:,]?)?"
+                        r"|,\s*(?:also known as|or)\s)\s*$", re.IGNORECASE)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 WINDOW = 60
 
@@ -93,6 +105,13 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names."""
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
              for n in _shaped(text, is_entity) if key(n.name) in confirmed or _near_cue(text, n)]
+    for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text)]:
+        if re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) and not is_entity(m.group("name")) \
+                and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
+            found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
+    for m in SPELLED_RE.finditer(text):
+        if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
+            found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in BARE_NAME_RE.finditer(text):
         if re.fullmatch(r"[A-Z]{4,}(?:-[A-Z]{2,})?", m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name") not in STRUCTURE_WORDS:
@@ -102,6 +121,17 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
             found.append(TrialName(m.group(), m.start(), m.end()))
     found = _with_aliases(text, found, is_entity)
     return sorted(set(found), key=lambda n: (n.start, n.end))
+
+
+def _spells(words: str, acronym: str) -> bool:
+    """Do the capitalised words spell the acronym (its letters their initials, in order, first and
+    last included) and name a trial ("... Randomized Protocol")?"""
+    initials = [w[0].upper() for w in words.split() if w[0].isupper()]
+    letters = [c for c in acronym if c.isalpha()]
+    if not SPELLED_TRIAL_WORD.search(words) or not initials or letters[0] != initials[0] or letters[-1] != initials[-1]:
+        return False
+    rest = iter(initials[1:-1])
+    return all(c in rest for c in letters[1:-1])
 
 
 def _with_aliases(text: str, found: list[TrialName], is_entity: Callable[[str], bool]) -> list[TrialName]:
@@ -122,3 +152,18 @@ def aliases(text: str, names: list[TrialName]) -> list[tuple[TrialName, TrialNam
         if ALIAS_GLUE.match(text[left.end:right.start]):
             pairs.append((left, right))
     return pairs
+
+
+def title_name(title: str, sentences: list[str], is_entity: Callable[[str], bool],
+               key: Callable[[str], str] = str) -> str | None:
+    """A title that is only a trial-shaped name names the trial of a text that compares or describes one.
+
+    >>> title_name("ZETA-7", ["Zorbanib vs placebo: OS 9 vs 7 months."], lambda s: False)
+    'ZETA-7'
+    >>> title_name("IL-6", ["IL-6 levels vs baseline."], lambda s: s == "IL-6") is None
+    True
+    """
+    if not any(TRIAL_CUE.search(s) or COMPARISON_CUE.search(s) for s in sentences):
+        return None
+    found = trial_names(title, is_entity, frozenset({key(title)}), key)
+    return title if [n.name for n in found] == [title] else None
