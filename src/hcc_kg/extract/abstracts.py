@@ -33,24 +33,22 @@ comparisons.py, which read their prose with the tables' help; a registry page's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from ..keys import comparison_trial_key, is_regimen_key, regimen_components
-from ..model import Assertion, Evidence
+from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .markdown_trials import _label, markdown_trial_tables
+from .markdown_trials import markdown_trial_tables
 from .prose_arms import (Agent, agents, arm_sizes, compared_arms, enrolled, labelled_arms, randomised_arms,
                          received_agent)
-from .prose_values import (ArmValue, anchors, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
+from .prose_values import (anchors, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
                            primary_verdicts, timepoint_rates)
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .trial_names import TrialName, aliases, phase_of, title_name, trial_names
-from .trials import arm_key, trial_key
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Span, emit
+from .trials import trial_key
 
-EXTRACTOR = "prose-trial"
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
 # A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
 # boundaries were not met for A and the study").
@@ -70,42 +68,6 @@ PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|explorat
 SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b|\bnon-?randomi[sz]ed\b", re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 
-Span = tuple[int, int]
-
-
-@dataclass
-class Slot:
-    """What one document says about one trial (built while reading that document only)."""
-
-    names: list[TrialName] = field(default_factory=list)
-    phase: str | None = None
-    arms: list[str] = field(default_factory=list)
-    sizes: dict[str, int] = field(default_factory=dict)
-    lines: set[str] = field(default_factory=set)
-    primary: set[str] = field(default_factory=set)
-    last_endpoint: str | None = None  # named last in the sentences read so far ("Rates at 12 months were ...")
-    single_arm: bool = False  # the text says so; a trial with one arm known is not single-arm
-    verdicts: list[tuple[bool, frozenset[str], bool]] = field(default_factory=list)  # (met, endpoints, explicit)
-    named_at: list[Span] = field(default_factory=list)
-    arms_at: list[Span] = field(default_factory=list)
-    values: list[tuple[ArmValue, Span]] = field(default_factory=list)
-    ratios: list[tuple[HazardRatio, str, tuple[str, str], Span]] = field(default_factory=list)
-    pending: list[AnalysedSentence] = field(default_factory=list)  # read before the arms were known
-    said_single: bool = False  # "a single-arm study", whether or not its agent was named yet
-    enrolled: int | None = None  # patients enrolled, the arm's size once the trial is known to be single-arm
-    part_analysis: bool = False  # a subgroup / post hoc analysis: its numbers are not the trial's
-
-
-@dataclass(frozen=True)
-class NameIndex:
-    """Every spelling of each trial the document names, grouped by the aliases it gives."""
-
-    preferred: dict[str, str]  # trial_key(any spelling) -> key of the group's preferred name
-
-    def key(self, name: str) -> str:
-        return self.preferred.get(trial_key(name), trial_key(name))
-
-
 @EXTRACTORS.register(EXTRACTOR)
 def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     if _has_trial_tables(doc):
@@ -120,7 +82,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             _read(doc, sent, slots[context], randomised)
     for slot in slots.values():
         _read_pending(doc, slot, randomised)
-        yield from _emit(doc, slot, index)
+        yield from emit(doc, slot, index)
 
 
 def _stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -380,73 +342,3 @@ def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: 
     if len(set(in_label)) == 2:
         return in_label[0], in_label[1]
     return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None
-
-
-def _met(slot: Slot) -> bool | None:
-    """The verdict on the primary endpoint, when the document states exactly one."""
-    found = {met for met, endpoints, explicit in slot.verdicts if explicit or endpoints & slot.primary}
-    return found.pop() if len(found) == 1 else None
-
-
-def _emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assertion]:
-    if not slot.arms:
-        return
-    if slot.single_arm and slot.enrolled:
-        slot.sizes.setdefault(slot.arms[0], slot.enrolled)
-    trial = _trial_key(slot, index)
-    ev = _evidence(doc, slot.named_at or slot.arms_at)
-    attributes: list[tuple[str, object]] = []
-    for name in dict.fromkeys(n.name for n in slot.names):
-        attributes.append(("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name))
-    if not slot.names:  # known by what it compares, named so as the comparison tables name theirs
-        attributes.append(("trial_name", " vs ".join(_label(doc, agent) for agent in slot.arms)))
-    if slot.phase:
-        attributes.append(("phase", slot.phase))
-    if (met := _met(slot)) is not None:
-        attributes.append(("primary_endpoint_met", met))
-    yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), tuple(attributes), ev)
-    arm_ev = _evidence(doc, slot.arms_at or slot.named_at)
-    for agent in slot.arms:
-        arm = arm_key(trial, agent)
-        yield Assertion(trial, "hasArm", arm, evidence=arm_ev)
-        yield Assertion(arm, "armIntervention", agent, evidence=arm_ev)
-        if is_regimen_key(agent):
-            yield from (Assertion(agent, "hasComponent", part, evidence=arm_ev) for part in regimen_components(agent))
-        if agent in slot.sizes:
-            yield Assertion(arm, "armSize", slot.sizes[agent], evidence=arm_ev)
-    if slot.arms[0] not in doc.vocabulary or not doc.vocabulary[slot.arms[0]].has_type("Placebo"):
-        yield Assertion(trial, "testsIntervention", slot.arms[0], evidence=arm_ev)
-    for line in slot.lines:
-        yield Assertion(trial, "forLineOfTherapy", line, evidence=ev)
-    if slot.part_analysis:
-        return  # the numbers describe a subgroup or a post hoc cut, not the trial's result
-    for value, span in slot.values:
-        attrs = (("value", value.value), ("value_text", value.text), ("unit", value.unit))
-        yield Assertion(arm_key(trial, value.agent), "hasMeasurement", value.endpoint,
-                        (("timepoint", value.timepoint),), attrs, _evidence(doc, [span]))
-    for hr, endpoint, (experimental, comparator), span in slot.ratios:
-        context = (("experimental", arm_key(trial, experimental)), ("comparator", arm_key(trial, comparator)),
-                   ("timepoint", ""))
-        yield Assertion(trial, "hasEffectEstimate", endpoint, context, _hr_attributes(hr), _evidence(doc, [span]))
-
-
-def _trial_key(slot: Slot, index: NameIndex) -> str:
-    names = [n for n in slot.names if n.kind != "nct"] or slot.names
-    return index.key(names[0].name) if names else comparison_trial_key(slot.arms)
-
-
-def _evidence(doc: AnalysedDocument, spans: list[Span]) -> tuple[Evidence, ...]:
-    return tuple(doc.evidence(s, e, EXTRACTOR) for s, e in dict.fromkeys(spans))
-
-
-def _hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:
-    out: list[tuple[str, object]] = [("hazard_ratio", hr.value), ("hazard_ratio_text", hr.text)]
-    if hr.ci_lower is not None:
-        out += [("ci_lower", hr.ci_lower), ("ci_upper", hr.ci_upper), ("ci_text", hr.ci_text)]
-        if hr.ci_level is not None:
-            out.append(("ci_level", hr.ci_level))
-    if hr.p_value is not None:
-        out += [("p_value", hr.p_value.value), ("p_value_text", hr.p_value.text),
-                ("p_value_comparator", hr.p_value.comparator)]
-    return tuple(out)
-
