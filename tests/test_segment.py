@@ -157,6 +157,15 @@ def test_et_al_does_not_end_a_sentence():
                                     "Then they rose."]
 
 
+def test_country_and_company_abbreviations_do_not_end_a_sentence():
+    text = ("News\nThe U.S. Food and Drug Administration cleared zorbamab, made by Acme Co. Ltd. in Ohio. "
+            "The U.K. regulator followed.\n")
+    assert sentence_texts(text) == [
+        "The U.S. Food and Drug Administration cleared zorbamab, made by Acme Co. Ltd. in Ohio.",
+        "The U.K. regulator followed.",
+    ]
+
+
 def test_figure_caption_lines_are_dropped():
     text = ("Results\nThe first paragraph of invented prose ends right here now.\n"
             "Figure 2 A caption that must not become a sentence\n"
