@@ -46,6 +46,9 @@ def test_plain_statements_are_positive_and_asserted(sentence):
     "Zorbanib was unable to inhibit KDR.",
     "Zorbanib had no significant effect on KDR.",
     "Zorbanib was not approved for KDR-positive tumours.",
+    "Zorbanib spares KDR at the invented doses.",
+    "Zorbanib is inactive against KDR.",
+    "Zorbanib is devoid of activity on KDR.",
 ])
 def test_negation_cues_make_the_statement_negative(sentence):
     assert read(sentence, sentence.split()[0], "KDR")[0] == NEGATIVE
@@ -73,6 +76,9 @@ def test_primary_endpoint_not_met_and_declined():
     "Our invented data suggest that zorbanib inhibits KDR.",
     "Zorbanib appears to inhibit KDR.",
     "It is unclear whether zorbanib inhibits KDR.",
+    "Zorbanib is thought to inhibit KDR.",
+    "Zorbanib is believed to bind KDR.",
+    "Zorbanib reportedly blocks KDR.",
 ])
 def test_hedge_cues_make_the_statement_hedged(sentence):
     first = "Zorbanib" if "Zorbanib" in sentence else ("data" if "data" in sentence else "It")

@@ -51,7 +51,9 @@ NEGATION = re.compile(
     r"\bnot\b|n't\b|\bnever\b|\bneither\b|\bnor\b|\bcannot\b|\bno\s+longer\b"
     r"|(?-i:\b[Nn]o\b)(?!\.\s*\d)"  # "no activity", "No significant"; not "NO" (nitric oxide), "No. 3"
     r"|\bfail(?:s|ed|ing)?\s+to\b|\bfail(?:s|ed)?\b(?!ure)"
-    r"|\black(?:s|ed|ing)?\b|\babsence\s+of\b"
+    r"|\black(?:s|ed|ing)?\b|\babsence\s+of\b|\bdevoid\s+of\b|\binactive\s+(?:against|on|towards?)\b"
+    # "spares KDR", "KDR-sparing": the drug leaves the target alone
+    r"|\bspar(?:es|ed|ing)\b"
     r"|\bunable\s+to\b|\bdeclined\b|\brefused\b|\bwithdr[ae]wn?\b"
     # "without" negates the relation only when it governs an action or an activity noun,
     # not in "without prior therapy" or "patients without cirrhosis".
@@ -69,7 +71,8 @@ HEDGE = re.compile(
     r"|\bundergoing\b|\bplanned\b|\bwill\b|\bexpected\s+to\b|\bhypothesi[sz]ed\b|\bproposed\b"
     r"|\b(?:application|filing|submission)\b[^.;]{0,60}\baccepted\b|\baccepted\b[^.;]{0,40}\b(?:application|filing)\b"
     r"|\bpriority\s+review\b|\bdesignation\b"
-    r"|\bsuggest(?:s|ed|ing)?\b|\b(?:appear|seem)(?:s|ed)?\s+to\b|\bpreliminary\b",
+    r"|\bsuggest(?:s|ed|ing)?\b|\b(?:appear|seem)(?:s|ed)?\s+to\b|\bpreliminary\b"
+    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated)\s+to\b|\breportedly\b",
     re.IGNORECASE)
 
 

@@ -31,75 +31,53 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
 from .registry import EXTRACTORS
 from .sentences import DRUG, action_predicate, evidence_span
+from .subjects import ADVERB, MODIFIER, NOUN_GAP, PRONOUN_START, coordinated_drugs, subject_before, units_before
 from .targets import TargetList, Unit, target_lists, units
 
 HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
         r"|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
 # Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
 STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod)", re.IGNORECASE)
-# Words that cannot modify a head noun: they start a phrase or a clause of their own.
-STOP = (r"(?:and|or|nor|but|of|with|without|between|in|for|to|by|from|than|versus|vs|plus|over|under|across|among|"
-        r"within|via|per|through|following|despite|whereas|while|then|if|that|which|who|whom|is|are|was|"
-        r"were|be|been|has|have|had|the|a|an|its|their|not|such|as|including|on|after|before|during|into|at)")
-MODIFIER = rf"(?!{STOP}\b)[\w®™+]+(?:-[\w®™+]+)*"
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
-VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
+VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
             r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
-            r"prevent(?:s|ed|ing)?|(?:inhibitory )?activity (?:against|on)|selectivity for")
+            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)")
 NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
             r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
-            r"(?:against|to|targeting|directed against)")
+            r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".
-FILLER = re.compile(rf"^(?:[\s(]+(?:{MODIFIER}|the|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
-                    rf"(?:\s*,?\s*{SUCH_AS})?[\s(:]*$", re.IGNORECASE)
+FILLER = re.compile(rf"^(?:[\s(]+(?:{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+                    rf"(?:\s*,?\s*{SUCH_AS})?"
+                    r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
+                    r"[\s(:]*$", re.IGNORECASE)
+# "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.
+CATEGORY_FILLER = re.compile(r"^\s[^;:.()]{0,100}?(?:,?\s*(?:including|such as|e\.g\.,?|namely)|\([A-Za-z]{2,8}[;:,])[\s(:]*$",
+                             re.IGNORECASE)
+# "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
+COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 
 # "blocks the binding of its ligands A and B": the ligands are the target's partners, not targets.
 PARTNER = re.compile(r"\b(?:ligands?|partners?|counter-?receptors?|binding partners?)\b", re.IGNORECASE)
 
-# Between a drug and a verb cue: what may stand between a subject and its verb.
-ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|reversibly|irreversibly|"
-          r"competitively|primarily|mainly|mostly|only|both|not|n't|never|does|did|do|has|have|had|been|"
-          r"was|is|were|are|be|may|might|could|can|cannot|will|would|to|fail(?:s|ed)?|unable|able|"
-          r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
-          r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
-          r"strong|any|significant|\w+ly)")
-BRACKETS = r"(?:\s*[)\]])?(?:\s*\([^()]*\))?"
-ASIDE = r"(?:\s*,[^,;]{1,90},)?"
-COPULA = (r"(?:is|was|are|were|remains|acts as|serves as|functions as|"
-          r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
-          r"investigated|studied|described|characterized|approved|used|known)\s+as)")
-COPULA_NP = rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:an?|the|another|one)\s+[^;()]{{0,80}}?)?"
-RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
-VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
-# "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
-GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+$", re.IGNORECASE)
-# Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+not)?|\sfor|,?\s+(?:which|that)\s+is)"
-                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+)?"
-                      rf"(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,6}}$",
-                      re.IGNORECASE)
-# "it" / "this drug" as the subject stands for the nearest drug named before it.
-PRONOUN = re.compile(r"\b(?:it|this (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
-PRONOUN_START = re.compile(r"^\s*(?:It|This (?:drug|agent|compound|antibody|inhibitor))\b")
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
 CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
-                       r"|^\)?\s*(?:thereby|thus)\s*$", re.IGNORECASE)
-# "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
-RELATIVE_GAP = re.compile(rf"^{BRACKETS}\s*,?\s*(?:which|that|who)(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+                       r"|^\)?\s*(?:thereby|thus)\s*$"
+                       # "X inhibits A but spares B", "X blocks A but does not bind B": one subject, two verbs
+                       rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+# "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
+MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
+                              r"\b(?:including|such as|namely)\s*$", re.IGNORECASE)
 # Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
 # inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.
 TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|bivalent)\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but|whereas|"
-                          r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
-# A drug governed by a preposition is not the subject ("a derivative of Y, is an inhibitor of T").
-PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|from|by|on|for|like|unlike|"
-                                r"including|such as)\s*$", re.IGNORECASE)
+# A sentence-opening subordinate clause ends at its comma: "When used with an anti-T agent, X may ...".
+FRONTED_CLAUSE = re.compile(r"^\s*(?:When|If|While|Although|Though|After|Before|Unlike|Compared|Because|Since|Once|"
+                            r"Whereas|Following|In combination|Combined|Given)\b[^,;]*$")
 RESPECTIVELY = re.compile(r"^[\s)]*,?\s*respectively\b", re.IGNORECASE)
-MAX_SUBJECT_GAP = 220
 NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug")
 
 
@@ -120,90 +98,49 @@ class Reading:
         return self.shape in NOUN_PHRASE_SHAPES
 
 
-def _is_subject(text: str, drug: Unit) -> bool:
-    return not PREPOSITION_BEFORE.search(text[:drug.start])
-
-
-def _coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) -> list[Unit]:
-    """The drug with those listed next to it ("A, B and C")."""
-    drugs = [u for u in found if u.kind == "drug"]
-    index = drugs.index(drug)
-    group, glues = [drug], []
-    while 0 <= index + direction < len(drugs):
-        nxt = drugs[index + direction]
-        left, right = (nxt, drugs[index]) if direction < 0 else (drugs[index], nxt)
-        glue = text[left.end:right.start]
-        if not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", glue, re.IGNORECASE):
-            break
-        group.append(nxt)
-        glues.append(glue)
-        index += direction
-    # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list.
-    return group if any(re.search(r"\b(?:and|or)\b", g) for g in glues) else [drug]
-
-
-def _units_before(found: list[Unit], position: int) -> list[Unit]:
-    return [u for u in found if u.end <= position]
-
-
-def _pronoun_subject(text: str, drug: Unit, cue: re.Match) -> int | None:
-    """Where "it" stands, when "X ...: it (also) blocks T" or "It is an inhibitor of T" speaks of X."""
-    pronouns = list(PRONOUN.finditer(text, drug.end, cue.start()))
-    if not pronouns:
-        return None
-    rest = text[pronouns[-1].end():cue.start()]
-    fits = NOUN_GAP.match(rest) or (cue.group("verb") is not None and VERB_GAP.match(rest))
-    return pronouns[-1].start() if fits else None
-
-
-def _subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Unit], int]:
-    """The drug(s) a cue speaks of, and where their statement starts; ([], 0) when none fits."""
-    verb = cue.group("verb") is not None
-    for drug in reversed([u for u in _units_before(found, cue.start()) if u.kind == "drug"]):
-        gap = text[drug.end:cue.start()]
-        if len(gap) > MAX_SUBJECT_GAP:
-            break
-        pronoun = _pronoun_subject(text, drug, cue)
-        if pronoun is not None and _is_subject(text, drug):
-            return [drug], pronoun
-        if RELATIVE_GAP.match(gap) and verb:
-            return [drug], drug.start
-        if CLAUSE_BREAK.search(gap) or any(u.kind == "object" and drug.end <= u.start for u in
-                                           _units_before(found, cue.start())):
-            break  # another clause, or a cue after a target that belongs to an earlier statement
-        # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
-        appositive = NOUN_GAP.match(gap) and (not verb or cue.group(0).lower().endswith("ing"))
-        if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap))):
-            if re.match(r"[\s)]*[,(]", gap):  # an appositive belongs to one drug
-                return [drug], drug.start
-            return _coordinated_drugs(text, found, drug, -1), drug.start
-        if _is_subject(text, drug):
-            break
-        # "a derivative of Y, is an inhibitor of T": Y is no subject; look further left.
-    return [], 0
+def _fills(gap: str, cue: re.Match) -> bool:
+    """The words between a cue and a target list let the cue govern the list."""
+    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap)))
 
 
 def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"X inhibits A, B and C", "X, an inhibitor of A", "X binds to T, thereby blocking T"."""
     subjects: dict[int, tuple[list[Unit], int]] = {}
     for number, tlist in enumerate(lists):
-        previous = _units_before(found, tlist.start)
+        previous = units_before(found, tlist.start)
         region_start = previous[-1].end if previous else 0
         cues = [c for c in CUE.finditer(text, region_start, tlist.start)
-                if FILLER.match(text[c.end():tlist.start]) and not PARTNER.search(text, c.end(), tlist.start)]
-        if not cues:
+                if _fills(text[c.end():tlist.start], c) and not PARTNER.search(text, c.end(), tlist.start)]
+        chained = number - 1 in subjects and previous[-1] in lists[number - 1].units
+        if cues:
+            drugs, start = subject_before(text, found, cues[-1])
+            if not drugs and chained and CHAIN_GAP.match(text[previous[-1].end:cues[-1].start()]):
+                drugs, start = subjects[number - 1]
+        elif chained and MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start]):
+            drugs, start = subjects[number - 1]  # "... A, as well as other kinases, including B"
+        else:
             continue
-        cue = cues[-1]
-        drugs, start = _subject_before(text, found, cue)
-        if not drugs and number - 1 in subjects and previous[-1] in lists[number - 1].units \
-                and CHAIN_GAP.match(text[previous[-1].end:cue.start()]):
-            drugs, start = subjects[number - 1]
         if not drugs:
             continue
         subjects[number] = (drugs, start)
-        shape = "drug-verb-target" if cue.group("verb") else "drug-is-cue-target"
+        shape = "drug-verb-target" if not cues or cues[-1].group("verb") else "drug-is-cue-target"
         for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
             yield from _readings(drug, unit, shape, start, unit.end)
+        yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
+
+
+# "In addition to A and B, X inhibits C": A and B are what X inhibits too.
+IN_ADDITION = re.compile(r"^\s*(?:In addition to|Besides|As well as|Apart from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fronted_addition(text: str, earlier: list[TargetList], drugs: list[Unit], shape: str,
+                      tlist: TargetList) -> Iterator[Reading]:
+    if not earlier or len(drugs) != 1 or not IN_ADDITION.match(text[:earlier[0].start]):
+        return
+    if not re.fullmatch(r"[\s)]*,\s*", text[earlier[0].end:drugs[0].start]):
+        return
+    for unit in earlier[0].units:
+        yield from _readings(drugs[0], unit, shape, drugs[0].start, tlist.end)
 
 
 def _pairs(text: str, drugs: list[Unit], tlist: TargetList) -> list[tuple[Unit, Unit]]:
@@ -215,7 +152,8 @@ def _pairs(text: str, drugs: list[Unit], tlist: TargetList) -> list[tuple[Unit, 
 
 def _head_after(text: str, tlist: TargetList, limit: int, tail: str) -> re.Match | None:
     """The head noun after a target list ("T bispecific antibody", "T-targeted TKI") and ``tail``."""
-    pattern = rf"^[\s)]*(?P<suffix>{TARGET_SUFFIX})(?:[\s-]+{MODIFIER}){{0,3}}?[\s-]+(?P<head>{HEAD}){tail}"
+    pattern = (rf"^[\s)]*(?P<suffix>{TARGET_SUFFIX})(?:[\s-]+{MODIFIER}){{0,3}}?[\s-]+(?P<head>{HEAD})"
+               rf"(?:\s*\([A-Za-z-]{{2,8}}\))?{tail}")  # "inhibitors (TKIs), such as X"
     found = re.match(pattern, text[tlist.end:limit], re.IGNORECASE)
     if found is None:
         return None
@@ -228,7 +166,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
     """"X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody", "X (anti-T)"."""
     for tlist in lists:
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-        previous = _units_before(found, front)
+        previous = units_before(found, front)
         if not previous or previous[-1].kind != "drug":
             continue
         drug = previous[-1]
@@ -240,7 +178,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
             continue
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies" of both.
-        drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) else _coordinated_drugs(text, found, drug, -1)
+        drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) else coordinated_drugs(text, found, drug, -1)
         for subject in drugs:
             for unit in tlist.units:
                 yield from _readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
@@ -256,9 +194,11 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         if head is None:
             continue
         plural = head.group("head").lower().endswith(("s", "ies"))
-        if plural and head.group("comma"):
-            continue  # "the combination of A and B antibodies, X ...": X is not those antibodies
-        drugs = _coordinated_drugs(text, found, following[0], +1) if plural else [following[0]]
+        if head.group("comma") and (plural or FRONTED_CLAUSE.match(text[:tlist.start])):
+            # "the combination of A and B antibodies, X ...", "When given with an anti-T agent, X ...":
+            # the comma closes a phrase about other drugs; X is not that antibody
+            continue
+        drugs = coordinated_drugs(text, found, following[0], +1) if plural else [following[0]]
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
         for drug in drugs:
             for unit in tlist.units:
@@ -279,7 +219,7 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
                 and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
             continue
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-        for drug in _coordinated_drugs(text, found, following[0], +1):
+        for drug in coordinated_drugs(text, found, following[0], +1):
             for unit in tlist.units:
                 yield from _readings(drug, unit, "target-such-as-drug", front, drug.end)
 
@@ -293,12 +233,12 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
     """"inhibition of T by X", "T inhibition by X", "binding of X to T"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
-        previous = _units_before(found, tlist.start)
+        previous = units_before(found, tlist.start)
         if following and following[0].kind == "drug":
             gap = text[tlist.end:following[0].start]
             nominal_first = NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)
             nominal_after = NOMINAL_AFTER.match(gap)
-            single = len(_coordinated_drugs(text, found, following[0], +1)) == 1
+            single = len(coordinated_drugs(text, found, following[0], +1)) == 1
             if (nominal_first or nominal_after) and single:  # "A and B blockade with X and Y": which is which?
                 for unit in tlist.units:
                     yield from _readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)

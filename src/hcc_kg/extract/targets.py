@@ -22,29 +22,38 @@ from .sentences import DRUG
 OBJECT = ("Protein", "ProteinFamily", "Pathway")
 CLASS_TERM = ("DrugClassTerm",)
 
-SAME_THING_GAP = re.compile(r"^\s*(?:\(|,\s*)\s*(?:also known as\s+|formerly\s+|aka\s+)?$", re.IGNORECASE)
+# "X hydrochloride monohydrate (X; formerly ...)": a salt form is the same drug.
+SALT = (r"(?:\s+(?:hydrochloride|dihydrochloride|mesylate|mesilate|dimesylate|tosylate|besylate|malate|citrate|"
+        r"maleate|sulfate|phosphate|sodium|potassium|monohydrate|hemihydrate|free base))*")
+SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(|,\s*)\s*(?:also known as\s+|formerly\s+|aka\s+)?$", re.IGNORECASE)
 CLOSING = re.compile(r"^[\s®™]*\)")
 # The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)".
 REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,40}?\)")
 ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.IGNORECASE)
-GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "γ": "γ", "gamma": "γ"}
-_ITEM = r"(?:\d|α|β|γ|alpha|beta|gamma)"
+GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "γ": "γ", "gamma": "γ", "i": "1", "ii": "2", "iii": "3"}
+_ITEM = r"(?:\d|α|β|γ|alpha|beta|gamma|(?-i:I{1,3}\b))"  # "topoisomerase I" is topoisomerase 1
 # A series right after a family name: "receptors 1-3", "receptor-2", "receptor α", "1, 2 and 3".
-SERIES = re.compile(rf"^(?:\s?-?\s?)(?P<items>{_ITEM}(?:\s*(?:-|to|,|/|,?\s*and|,?\s*or)\s*{_ITEM})*)"
+SERIES = re.compile(rf"^(?:\s?[-–]?\s?)(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|,?\s*and|,?\s*or)\s*[-–]?{_ITEM})*)"
                     r"(?![\w.,]\d)(?!\w)(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)",
                     re.IGNORECASE)
 # A series continuing a member: "FGFR1, 2, 3 and 4", "PDGFRα/β" (the last item after and/or, or "/").
-CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*{_ITEM}\b)*(?:\s*(?:/|,?\s*and|,?\s*or)\s*{_ITEM}))(?!\w)"
+CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*-?{_ITEM}\b)*(?:\s*(?:/|,?\s*and|,?\s*or)\s*-?{_ITEM}"
+                          rf"|\s*,\s*-?{_ITEM}\s*,\s*-?{_ITEM}))(?!\w)"
                           r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
 RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
+SHARED_RECEPTOR = re.compile(r"^\s*(?:and|or|/|,)\s*[\w-]+\s+receptors?\b", re.IGNORECASE)
 RECEPTOR_BEFORE = re.compile(r"\breceptors?\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
 AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
                          r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|levels?|status|"
                          r"signature|score|staining|[+]|gene|polymorphism\w*|variants?|copy|"
                          r"up-?regulat\w*|down-?regulat\w*|induction|secretion|production|release|transcription|"
-                         r"mRNA|activation|phosphorylat\w*)\b",
+                         r"mRNA|activation|phosphorylat\w*|like)\b",
                          re.IGNORECASE)
+# Kinases named by their catalytic kind ("receptor tyrosine kinase (RTK) inhibitor", "other RTKs
+# including ...") name a class of drugs or a category of targets, not a target of one drug.
+CATALYTIC_CLASS = re.compile(r"(?:(?:receptor|non-?receptor|protein|multiple)[\s-]+)?(?:tyrosine|serine/threonine|"
+                             r"serine-threonine)?[\s-]*kinases?(?:[\s-]+receptors?)?|RTKs?|TKs?", re.IGNORECASE)
 HEAD_WORD = re.compile(r"\s*(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?|TKIs?)\s*$", re.IGNORECASE)
 
 
@@ -65,9 +74,13 @@ def series_items(text: str) -> list[str]:
 
     >>> series_items("1-3"), series_items("2, 3 and 4"), series_items("alpha/β")
     (['1', '2', '3'], ['2', '3', '4'], ['α', 'β'])
+    >>> series_items(", -2 and -4"), series_items("1–3")
+    (['2', '4'], ['1', '2', '3'])
     """
     out: list[str] = []
-    tokens = re.findall(rf"{_ITEM}|-|to", text, re.IGNORECASE)
+    # "-2 and -3" after a list mark repeats the stem's hyphen; it is no range.
+    text = re.sub(rf"(^|[,/]|\band\b|\bor\b)\s*[-–]\s*(?={_ITEM})", r"\1 ", text, flags=re.IGNORECASE)
+    tokens = [t.replace("–", "-") for t in re.findall(rf"{_ITEM}|[-–]|to", text, re.IGNORECASE)]
     i = 0
     while i < len(tokens):
         token = tokens[i].lower()
@@ -115,6 +128,8 @@ def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, star
     """"VEGF receptor(s)" / "receptors for VEGF" name the receptor: (keys, start, end), or None to drop."""
     after = RECEPTOR_AFTER.match(text[end:])
     before = RECEPTOR_BEFORE.search(text[:start])
+    if SHARED_RECEPTOR.match(text[end:]):  # "VEGF and PDGF receptors": the receptor of each ligand
+        after = re.match(r"", text[end:])
     if not after and not before:
         return (mention.key,), start, end
     entity = doc.vocabulary[mention.key]
@@ -133,10 +148,53 @@ def _class_term_target(doc: AnalysedDocument, text: str, mention: Mention, start
     words = list(re.finditer(r"[\w-]+", text[max(0, start - 40):start + head.start()]))
     base = max(0, start - 40)
     for first in words[-4:-1] if len(words) > 1 else []:
-        key = doc.finder.lookup(text[base + first.start():start + head.start()])
-        if key and doc.vocabulary.is_target(key):
+        words = text[base + first.start():start + head.start()]
+        key = doc.finder.lookup(words)
+        if key and doc.vocabulary.is_target(key) and not CATALYTIC_CLASS.fullmatch(words.strip()):
             return Unit("object", (key,), base + first.start(), start + head.start(), mention)
     return None
+
+
+def _read_after_alias(doc: AnalysedDocument, text: str, unit: Unit) -> Unit:
+    """"vascular endothelial growth factor (VEGF) receptors", "... Receptor (VEGFR) 1-3": what
+    follows a name and its abbreviation reads as it would after the name alone."""
+    if unit.kind != "object" or len(unit.keys) != 1 or not doc.vocabulary.is_target(unit.keys[0]):
+        return unit
+    read = _receptor_of_ligand(doc, text, unit.mention, unit.start, unit.end) if unit.keys == (unit.mention.key,) else None
+    keys, start, end = read if read is not None else (unit.keys, unit.start, unit.end)
+    glued = _glued_receptor(doc, text, unit)
+    if glued is not None:
+        return glued
+    keys, end = _expand_series(doc, text, unit.mention, keys, end)
+    return Unit(unit.kind, keys, start, end, unit.mention, unit.anti_start)
+
+
+# "VEGF receptors VEGFR1 ...", "receptor family (VEGFR1-3)": a family word before its members.
+FAMILY_THEN_MEMBERS = re.compile(r"^\s*(?:(?:family|families|members?|subunits?|isoforms?|types?)(?:\s+[\w-]{1,8})?\s*)?"
+                                 r"\(?\s*$", re.IGNORECASE)
+
+
+GLUED_NUMBER = re.compile(r"^-\d+(?![\w.])")
+# "vascular endothelial growth factor (VEGF)R2": the ligand's abbreviation with "R" glued on names its receptor.
+GLUED_RECEPTOR = re.compile(r"^R(?P<number>\d)?(?![\w-])")
+
+
+def _glued_receptor(doc: AnalysedDocument, text: str, unit: Unit) -> Unit | None:
+    glued = GLUED_RECEPTOR.match(text[unit.end:])
+    if glued is None or not text[:unit.end].endswith(")"):
+        return None
+    for name in doc.vocabulary[unit.keys[0]].names():
+        key = doc.finder.lookup(f"{name}R{glued.group('number') or ''}")
+        if key and key != unit.keys[0] and doc.vocabulary.is_target(key):
+            return Unit(unit.kind, (key,), unit.start, unit.end + glued.end(), unit.mention, unit.anti_start)
+    return None
+
+
+def _heads_its_members(doc: AnalysedDocument, text: str, family: Unit, unit: Unit) -> bool:
+    if family.kind != "object" or unit.kind != "object" or len(family.keys) != 1:
+        return False
+    members = doc.vocabulary[family.keys[0]].members or ()
+    return bool(members) and set(unit.keys) <= set(members) and bool(FAMILY_THEN_MEMBERS.match(text[family.end:unit.start]))
 
 
 def _anti(text: str, start: int) -> int | None:
@@ -153,7 +211,7 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
         entity = doc.vocabulary[mention.key]
         if entity.has_type(*DRUG):
             unit = Unit("drug", (mention.key,), start, end, mention)
-        elif entity.has_type(*OBJECT) and AS_MODIFIER.match(text[end:]):
+        elif entity.has_type(*OBJECT) and (AS_MODIFIER.match(text[end:]) or CATALYTIC_CLASS.fullmatch(mention.surface)):
             continue
         elif entity.has_type(*OBJECT):
             read = _receptor_of_ligand(doc, text, mention, start, end)
@@ -161,6 +219,8 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
                 continue
             keys, start, end = read
             keys, end = _expand_series(doc, text, mention, keys, end)
+            if GLUED_NUMBER.match(text[end:]):
+                continue  # "VEGF-1": a name the vocabulary knows only in part is not that entity
             unit = Unit("object", keys, start, end, mention, _anti(text, start))
         elif entity.has_type(*CLASS_TERM):
             unit = _class_term_target(doc, text, mention, start, end)
@@ -176,6 +236,11 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
             last = out.pop()
             unit = Unit(last.kind, last.keys, last.start, unit.end + (closing.end() if closing else 0),
                         last.mention, last.anti_start)
+            unit = _read_after_alias(doc, text, unit)
+        if out and _heads_its_members(doc, text, out[-1], unit):
+            # "VEGF receptors VEGFR1, VEGFR2 and VEGFR3": the family only introduces its members
+            family = out.pop()
+            unit = Unit(unit.kind, unit.keys, family.start, unit.end, unit.mention, family.anti_start)
         out.append(unit)
     return out
 
@@ -205,13 +270,19 @@ class TargetList:
 
 # A list goes on over commas, "and/or", "as well as", "but not", brackets, and a short
 # category introducing a bracketed sub-list: "kinases (A, B), pathway kinases (C), and other targets (D)".
-LIST_GLUE = re.compile(r"^[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+)?[\s(]*$"
-                       r"|^\s*\)\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\w-]+\s+){0,3}[\w-]+\s*\(\s*$",
+LIST_GLUE = re.compile(r"^[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+)?[\s(]*"
+                       # "A, wild-type B and the mutant V600E B": a state or a variant before an item
+                       r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}$"
+                       # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
+                       r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?[^,;()]{1,80}\(\s*$"
+                       # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
+                       r"|^\s*,\s*(?:[A-Z][A-Z0-9-]{1,9}\s*,\s*){1,2}(?:(?:and|or)\s+)?$"
+                       r"|^\s*\)?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\w-]+\s+){0,3}[\w-]+\s*\(\s*$",
                        re.IGNORECASE)
 
 
 # A semicolon joins list items only when the item after it goes on as a list item does.
-SEMICOLON_GLUE = re.compile(r"^\s*;\s*(?:and\s+)?$")
+SEMICOLON_GLUE = re.compile(r"^\s*;\s*(?:and\s+)?(?:the\s+)?$")
 ITEM_END = re.compile(r"^\s*(?:[,;.)/]|and\b|or\b|$)", re.IGNORECASE)
 
 

@@ -1,0 +1,149 @@
+"""Which drug a cue speaks of: the grammar between a drug and the words that say what it acts on.
+
+:func:`subject_before` walks left from a cue ("inhibits", "inhibitor of", "activity against")
+to the drug that is its subject: past a copula and a noun phrase ("X is an oral TKI that
+inhibits"), an appositive ("X, a humanized antibody that binds"), adverbs and auxiliaries
+("X has also been shown to inhibit"), a by-gerund ("X acts by blocking"), a relative clause
+("Y, which inhibits"), a pronoun ("it", "the drug") and a coordinated subject ("A, B and C
+are inhibitors of"). A drug governed by a preposition ("superior to Y") is no subject, unless
+it names the agent ("treatment with X inhibited T"). Patterns are shapes of English, never names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .targets import Unit
+
+# Words that cannot modify a head noun: they start a phrase or a clause of their own.
+STOP = (r"(?:and|or|nor|but|of|with|without|between|in|for|to|by|from|than|versus|vs|plus|over|under|across|among|"
+        r"within|via|per|through|following|despite|whereas|while|then|if|that|which|who|whom|is|are|was|"
+        r"were|be|been|has|have|had|the|a|an|its|their|not|such|as|including|on|after|before|during|into|at)")
+MODIFIER = rf"(?!{STOP}\b)[\w®™+]+(?:-[\w®™+]+)*"
+
+# Between a drug and a verb cue: what may stand between a subject and its verb.
+ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|reversibly|irreversibly|"
+          r"competitively|primarily|mainly|mostly|only|both|not|n't|never|does|did|do|has|have|had|been|"
+          r"was|is|were|are|be|may|might|could|can|cannot|will|would|to|fail(?:s|ed)?|unable|able|"
+          r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
+          r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
+          r"strong|any|significant|the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
+BRACKETS = r"(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+ASIDE = r"(?:\s*,[^,;]{1,90},)?"
+COPULA = (r"(?:is|was|are|were|remains|acts as|serves as|functions as|"
+          r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
+          r"investigated|studied|described|characterized|approved|used|known)\s+as)")
+NP_WORDS = r"(?:[^;()]|\([^()]*\)){0,80}?"
+DRUG_HEAD = r"(?:antibod(?:y|ies)|mAbs?|inhibitors?|agents?|drugs?|molecules?|compounds?|TKIs?|blockers?)"
+COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WORDS}|{NP_WORDS}\b{DRUG_HEAD}\b{NP_WORDS})"
+             # "X, a humanized antibody that binds T", "X: an oral agent which inhibits T"
+             rf"|\s*[,:—]\s*(?:an?|the|another|one)\s+{NP_WORDS}(?=\s*,?\s*(?:which|that)\b))?")
+RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
+VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+# "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
+ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity)\b", re.IGNORECASE)
+ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
+                          r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
+                          r"retains?|retained|with)(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
+# "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
+GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+$", re.IGNORECASE)
+# Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
+NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+                      r"|,?\s+(?:which|that)\s+is)"
+                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+)?"
+                      rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?)\s+(?:(?:and|or)\s+)?){{0,8}}"
+                      # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
+                      rf"(?:(?:which|that)\s+is\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
+                      r"(?:pan-)?$",
+                      re.IGNORECASE)
+# "it" / "this drug" as the subject stands for the nearest drug named before it.
+PRONOUN = re.compile(r"\b(?:it|(?:this|the) (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
+PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*)?"
+                           r"(?:It|[Tt]his (?:drug|agent|compound|antibody|inhibitor)|[Tt]he (?:drug|agent|compound))\b")
+
+# "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
+RELATIVE_GAP = re.compile(rf"^{BRACKETS}(?:\s*,\s*(?:an?|the|another|one)\s+{NP_WORDS})?\s*,?\s*(?:which|that|who)"
+                          rf"(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+
+CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but|whereas|"
+                          r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
+# A drug governed by a preposition is not the subject ("a derivative of Y, is an inhibitor of T").
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|from|by|on|for|like|unlike|"
+                                r"including|such as)\s*$", re.IGNORECASE)
+
+MAX_SUBJECT_GAP = 220
+
+# "Treatment with X inhibited T", "Administration of X blocks T": the drug is the agent of the clause.
+AGENT_NOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:the|an?)\s+)?(?:\w+\s+)?(?:treatment|therapy|incubation|exposure|"
+                               r"administration|pre-?treatment)\s+(?:with|of|by)\s*$"
+                               # "the antibody moiety of X binds T": a part of the drug acts for it
+                               r"|\b(?:moiety|component|portion|arm|part)\s+of\s*$", re.IGNORECASE)
+
+
+def _is_subject(text: str, drug: Unit) -> bool:
+    before = text[:drug.start]
+    return not PREPOSITION_BEFORE.search(before) or bool(AGENT_NOUN_BEFORE.search(before))
+
+
+# Between drugs of one list; a code name the vocabulary does not know ("XY-1234") is still an item.
+DRUG_LIST_GLUE = re.compile(r"[\s,)]*(?:[A-Z][A-Za-z]*-?\d[\w-]*(?:\s*,\s*|\s+(?=(?:and|or)\s))){0,2}(?:(?:and|or)\s+)?")
+
+
+def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) -> list[Unit]:
+    """The drug with those listed next to it ("A, B and C")."""
+    drugs = [u for u in found if u.kind == "drug"]
+    index = drugs.index(drug)
+    group, glues = [drug], []
+    while 0 <= index + direction < len(drugs):
+        nxt = drugs[index + direction]
+        left, right = (nxt, drugs[index]) if direction < 0 else (drugs[index], nxt)
+        glue = text[left.end:right.start]
+        if not DRUG_LIST_GLUE.fullmatch(glue):
+            break
+        group.append(nxt)
+        glues.append(glue)
+        index += direction
+    # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list.
+    return group if any(re.search(r"\b(?:and|or)\b", g) for g in glues) else [drug]
+
+
+def units_before(found: list[Unit], position: int) -> list[Unit]:
+    return [u for u in found if u.end <= position]
+
+
+def _pronoun_subject(text: str, drug: Unit, cue: re.Match) -> int | None:
+    """Where "it" stands, when "X ...: it (also) blocks T" or "It is an inhibitor of T" speaks of X."""
+    pronouns = list(PRONOUN.finditer(text, drug.end, cue.start()))
+    if not pronouns:
+        return None
+    rest = text[pronouns[-1].end():cue.start()]
+    fits = NOUN_GAP.match(rest) or (cue.group("verb") is not None and VERB_GAP.match(rest))
+    return pronouns[-1].start() if fits else None
+
+
+def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Unit], int]:
+    """The drug(s) a cue speaks of, and where their statement starts; ([], 0) when none fits."""
+    verb = cue.group("verb") is not None
+    for drug in reversed([u for u in units_before(found, cue.start()) if u.kind == "drug"]):
+        gap = text[drug.end:cue.start()]
+        if len(gap) > MAX_SUBJECT_GAP:
+            break
+        pronoun = _pronoun_subject(text, drug, cue)
+        if pronoun is not None and _is_subject(text, drug):
+            return [drug], pronoun
+        if RELATIVE_GAP.match(gap) and verb:
+            return [drug], drug.start
+        if CLAUSE_BREAK.search(gap) or any(u.kind == "object" and drug.end <= u.start for u in
+                                           units_before(found, cue.start())):
+            break  # another clause, or a cue after a target that belongs to an earlier statement
+        # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
+        appositive = NOUN_GAP.match(gap) and (not verb or cue.group(0).lower().endswith("ing"))
+        activity = ACTIVITY_CUE.match(cue.group(0)) and ACTIVITY_GAP.match(gap)
+        if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap) or activity)):
+            if re.match(r"[\s)]*[,(]", gap):  # an appositive belongs to one drug
+                return [drug], drug.start
+            return coordinated_drugs(text, found, drug, -1), drug.start
+        if _is_subject(text, drug):
+            break
+        # "a derivative of Y, is an inhibitor of T": Y is no subject; look further left.
+    return [], 0
