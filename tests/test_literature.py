@@ -94,6 +94,19 @@ def test_trials_and_hazard_ratios_answer_through_the_cli(literature_build, capsy
     assert json.loads(capsys.readouterr().out)
 
 
+def test_negative_trials_keep_their_verdict_and_numbers(literature_build):
+    from hcc_kg.graph import project
+    from hcc_kg.outcomes import describe_trial, trials
+
+    result, _ = literature_build
+    G = project(result.graph)
+    described = [describe_trial(G, t) for t in trials(G)]
+    verdicts = {d["primary_endpoint_met"] for d in described}
+    assert {True, False} <= verdicts, "real abstracts state both met and missed primary endpoints"
+    missed = [d for d in described if d["primary_endpoint_met"] is False]
+    assert any(d["hazard_ratios"] or any(a["measurements"] for a in d["arms"]) for d in missed)
+
+
 def test_views_draw_the_literature_graph(literature_build, tmp_path):
     _, out = literature_build
     page = tmp_path / "hr.html"

@@ -50,12 +50,18 @@ def describe_trial(G: nx.MultiDiGraph, trial: str) -> dict:
     estimates = [{"endpoint": _label(G, (_out(G, e, "measuresEndpoint") or [None])[0]),
                   "hazard_ratio": _first(G, e, "valueText"),
                   "ci": [str(_first(G, e, "ciLower")), str(_first(G, e, "ciUpper"))] if _first(G, e, "ciLower") else None,
+                  "ci_level": _text(_first(G, e, "ciLevel")),
                   "experimental": (_out(G, e, "experimentalArm") or [None])[0],
                   "comparator": (_out(G, e, "comparatorArm") or [None])[0]}
                  for e in _out(G, trial, "hasEffectEstimate")]
     return {"trial": trial, "label": _label(G, trial), "year": _first(G, trial, "year"),
             "phase": _first(G, trial, "phase"), "line": [_label(G, x) for x in _out(G, trial, "forLineOfTherapy")],
+            "primary_endpoint_met": _first(G, trial, "primaryEndpointMet"),
             "arms": arms, "hazard_ratios": estimates}
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def trials(G: nx.MultiDiGraph) -> list[str]:
