@@ -360,3 +360,50 @@ def test_a_trial_of_one_agent_in_a_document_that_compares_nothing_is_single_arm(
     compared = facts("The phase 2 ORCHID-9 study assessed quorimab plus zorbanib in 100 patients, compared with "
                      "historical controls. The objective response rate was 36%.")
     assert values(compared) == {}
+
+
+def test_a_phase_2_study_mentioned_in_passing_does_not_take_the_named_trials_randomisation():
+    found = facts("Zorbanib for pretreated liver cancer (ZENITH-9): a final analysis of a phase 3, randomised study. "
+                  "Zorbanib improved OS compared with placebo in a randomised phase 2 study. "
+                  "The aim of this phase 3 study was to confirm those results. "
+                  "300 patients were randomly assigned to receive zorbanib (n=200) or placebo (n=100). "
+                  "Median OS was 8.0 months in the zorbanib group and 8.5 months in the placebo group (HR 0.96; 95% CI 0.70-1.30).")
+    assert trial(found, "trial__zenith9").attribute_values("phase") == ["III"]
+    assert arms(found, "trial__zenith9") == ["zorbanib", "placebo"]
+    assert sizes(found) == {"zorbanib": 200, "placebo": 100}
+
+
+def test_a_subgroup_analysis_gives_no_arm_sizes():
+    found = facts("Zorbanib versus placebo in stage B disease: an exploratory analysis of ZENITH-9. "
+                  "Patients were randomized 2:1 to zorbanib or placebo. "
+                  "Of 500 enrolled patients, 70 had stage B disease (zorbanib, n = 47; placebo, n = 23).")
+    assert arms(found, "trial__zenith9") == ["zorbanib", "placebo"]
+    assert sizes(found) == {}
+
+
+def test_a_phase_far_from_the_name_in_a_long_sentence_is_another_trials():
+    found = facts("Quorimab plus zorbanib in liver cancer AU - ZENITH-9 Investigators N2 - BACKGROUND The combination of "
+                  "quorimab and zorbanib showed encouraging antitumor activity and safety in an earlier phase 1b trial involving "
+                  "patients with unresectable liver cancer. METHODS In a global, open-label, phase 3 trial, patients were "
+                  "randomly assigned in a 2:1 ratio to receive either quorimab plus zorbanib or felotinib.")
+    assert trial(found, "trial__zenith9").attribute_values("phase") == ["III"]
+    assert arms(found, "trial__zenith9") == [REGIMEN_QZ, "felotinib"]
+
+
+def test_an_add_on_trials_counts_and_values_name_arms_by_what_sets_them_apart():
+    found = facts("ZENITH-4 evaluated quorimab plus chemotherapy in biliary cancer. "
+                  "In this phase 3 study, patients were randomized 1:1 to receive quorimab or placebo in combination with "
+                  "zorbanib plus felotinib. "
+                  "Overall, 600 patients were randomized to quorimab (n=301) or placebo (n=299) with chemotherapy. "
+                  "Objective response rates were 26.5% with quorimab and 17.0% with placebo.")
+    full, backbone = agent_key(["quorimab", "zorbanib", "felotinib"]), agent_key(["zorbanib", "felotinib"])
+    assert arms(found, "trial__zenith4") == [full, backbone]
+    assert sizes(found) == {full: 301, backbone: 299}
+    assert values(found)[(full, "orr", "")] == D("26.5")
+
+
+def test_a_retrospective_comparison_of_treated_patients_is_no_trial():
+    found = facts("This retrospective single-center study compared the effects of zorbanib and felotinib. "
+                  "After matching, 40 patients were treated with zorbanib and 80 with felotinib. "
+                  "The OS (7.0 vs 9.1 months, p = 0.07) was comparable between the two drugs.")
+    assert not [a for a in found if a.predicate == "isClinicalTrial"]

@@ -130,3 +130,10 @@ def test_a_ratio_labelled_by_the_group_and_no_ratio_in_a_range():
     [hr] = parse_hazard_ratios("OS (hazard ratio in the zorbanib group, 0.69; 95% confidence interval, 0.55 to 0.87)")
     assert (hr.value, hr.label, hr.ci_text) == (Decimal("0.69"), "in the zorbanib group", "0.55-0.87")
     assert parse_hazard_ratios("hazard ratios in subgroups ranged from 0.70 to 1.10") == []
+
+
+def test_a_dashed_range_after_a_comma_closing_the_parenthesis_is_the_interval():
+    from hcc_kg.extract.effects import parse_hazard_ratios
+    hr = parse_hazard_ratios("versus 11.0 months (95% CI, 9.4-12.9; HR 0.88, 0.75-1.02) with felotinib")[0]
+    assert (str(hr.value), str(hr.ci_lower), str(hr.ci_upper)) == ("0.88", "0.75", "1.02")
+    assert parse_hazard_ratios("(HR 0.88, 12-14 months later)")[0].ci_lower is None

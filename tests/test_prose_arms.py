@@ -119,3 +119,69 @@ def test_the_verb_compared_with_its_two_objects():
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
     doc, sent = sentence("We compared outcomes of zorbanib and of felotinib users.")
     assert compared_arms(doc, sent) == []
+
+
+def test_compare_the_efficacy_of_one_regimen_against_another():
+    doc, sent = sentence("The trial set out to compare the efficacy and safety of quorimab plus zorbanib against "
+                         "zorbanib monotherapy in untreated disease.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
+
+
+def test_counts_receiving_each_arm():
+    doc, sent = sentence("The study enrolled 610 patients, with 305 receiving quorimab plus zorbanib and 300 receiving "
+                         "zorbanib plus placebo.")
+    assert arm_sizes(doc, sent) == {agent_key(["quorimab", "zorbanib"]): 305, "zorbanib": 300}
+
+
+def test_combination_of_two_drugs_joined_by_and_or_around_an_apposition():
+    doc, sent = sentence("Combination therapy with quorimab and zorbanib outlasted felotinib.")
+    assert keys(agents(doc, sent))[0] == agent_key(["quorimab", "zorbanib"])
+    doc, sent = sentence("The combination of quorimab, a checkpoint antibody, plus zorbanib, a kinase inhibitor, was tested.")
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"])]
+    doc, sent = sentence("Patients given quorimab and zorbanib were counted.")  # no "combination": two agents
+    assert keys(agents(doc, sent)) == ["quorimab", "zorbanib"]
+
+
+def test_a_backbone_after_the_randomised_list_joins_every_arm():
+    doc, sent = sentence("Patients were randomly assigned to receive quorimab 8 mg/kg or placebo on days 1 and 15, "
+                         "plus zorbanib 80 mg daily.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
+
+
+def test_the_randomised_list_ends_with_its_clause():
+    doc, sent = sentence("Patients were randomly assigned to the zorbanib or placebo group at a 2:1 ratio and were "
+                         "treated with oral zorbanib or placebo until progression.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
+
+
+def test_a_registry_allocation_field_lists_no_arms():
+    doc, sent = sentence("Allocation: Randomized; Masking: None Interventions Drug: zorbanib Drug: felotinib Drug: quorimab")
+    assert randomised_arms(doc, sent) == []
+
+
+def test_with_or_without_gives_the_combination_and_the_drug_alone():
+    doc, sent = sentence("Study of quorimab with or without zorbanib versus chemotherapy in bladder cancer")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "quorimab"]
+
+
+def test_patients_received_two_dosed_drugs_as_one_regimen():
+    from hcc_kg.extract.prose_arms import enrolled, received_agent
+    doc, sent = sentence("Patients with uHCC received zorbanib (12 mg or 8 mg by weight) orally daily and quorimab "
+                         "200 mg on day 1 of each cycle.")
+    assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
+    doc, sent = sentence("Patients received zorbanib or felotinib by choice.")
+    assert received_agent(doc, sent) is None
+    assert enrolled("Number of Patients Enrolled 58") == 58
+
+
+def test_placebo_with_a_backbone_makes_the_backbone_every_arms():
+    doc, sent = sentence("Patients were randomized 1:1 to receive quorimab or placebo in combination with zorbanib plus "
+                         "felotinib for up to 8 cycles, followed by quorimab or placebo monotherapy until progression.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "felotinib"]),
+                                                agent_key(["zorbanib", "felotinib"])]
+
+
+def test_a_maintenance_phase_is_part_of_the_arm_before_it():
+    doc, sent = sentence("Patients were randomized to one of the following: quorimab plus zorbanib for four doses, "
+                         "followed by quorimab every 2 weeks; quorimab every 2 weeks plus placebo; or zorbanib plus placebo.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "quorimab", "zorbanib"]

@@ -89,3 +89,77 @@ def test_a_list_of_time_points_with_units_is_no_value():
 def test_a_pair_of_values_is_not_one_arms_value():
     assert read("ORR was 20% and 14% in the naive and pretreated groups, respectively.", ["zorbanib"]) == {}
     assert read("ORR was 20% (95% CI 12% to 30%).", ["zorbanib"]) == {("zorbanib", "orr", ""): (Decimal("20"), "%")}
+
+
+VOCAB_MORE = Vocabulary([*VOCAB, Entity("placebo", "placebo", ("Placebo",)), Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+                         Entity("dor", "duration of response", ("EndpointType",), ("DOR",))])
+FINDER_MORE = MentionFinder(VOCAB_MORE)
+
+
+def read_more(text: str, arms):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_MORE, FINDER_MORE)
+    return {(v.agent, v.endpoint, v.timepoint): (v.value, v.unit) for v in arm_values(doc, doc.sentences[0], arms)}
+
+
+def test_a_response_rate_takes_no_duration_and_a_lone_value_takes_its_named_arm():
+    got = read_more("The ORR in the quorimab arm was 24.5%, and the median DOR was 15.2 months.",
+                    ["regimen__quorimab__zorbanib", "zorbanib"])
+    assert got == {("regimen__quorimab__zorbanib", "orr", ""): (Decimal("24.5"), "%"),
+                   ("regimen__quorimab__zorbanib", "dor", ""): (Decimal("15.2"), "months")}
+
+
+def test_the_placebo_arm_of_an_add_on_design_is_the_backbone_alone():
+    got = read_more("In the placebo arm, the ORR was 12.5%.", ["regimen__quorimab__zorbanib", "zorbanib"])
+    assert got == {("zorbanib", "orr", ""): (Decimal("12.5"), "%")}
+
+
+def test_a_count_percentage_belongs_to_its_own_outcome():
+    got = read_more("Of 40 patients, 6 (15%) achieved an objective response, 20 (50%) had stable disease.", ["zorbanib"])
+    assert got == {}
+
+
+def test_an_interval_open_at_the_top_and_a_relative_difference_are_no_values():
+    got = read("Median OS was 30.1 months (95% CI 20.2 months to not evaluable) vs 12.0 months (95% CI 9.9-14.0 months) "
+               "for zorbanib and felotinib, respectively.")
+    assert got == {("zorbanib", "os", ""): (Decimal("30.1"), "months"), ("felotinib", "os", ""): (Decimal("12.0"), "months")}
+    got = read("OS was 40% longer with zorbanib, with 61.0% of patients alive at 12 months versus 50.0% with felotinib.")
+    assert ("zorbanib", "os", "12-month") in got and got[("zorbanib", "os", "12-month")][0] == Decimal("61.0")
+
+
+def test_a_unit_after_the_last_interval_covers_the_pair():
+    got = read("Median PFS was 3.1 (95% CI: 2.2-3.9) and 2.0 (1.4-2.6) mo in the zorbanib and felotinib groups, respectively.")
+    assert got == {("zorbanib", "pfs", ""): (Decimal("3.1"), "months"), ("felotinib", "pfs", ""): (Decimal("2.0"), "months")}
+
+
+def test_an_opening_time_point_dates_the_rates():
+    got = read("At 18 months, the overall survival rate was 55.5% in the zorbanib group versus 41.0% in the felotinib group.")
+    assert got == {("zorbanib", "os", "18-month"): (Decimal("55.5"), "%"), ("felotinib", "os", "18-month"): (Decimal("41.0"), "%")}
+
+
+def test_rate_pairs_each_with_its_own_time_point_and_single_arm_rate_lists():
+    from hcc_kg.extract.prose_rates import timepoint_rates
+    doc = AnalysedDocument(Document.from_text("d", "The OS rates were 40.0% versus 30.0% at 12 months and 20.0% versus "
+                                                   "11.0% at 24 months."), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "12-month"): Decimal("40.0"), ("felotinib", "12-month"): Decimal("30.0"),
+                   ("zorbanib", "24-month"): Decimal("20.0"), ("felotinib", "24-month"): Decimal("11.0")}
+    doc = AnalysedDocument(Document.from_text("d", "Median PFS was 9.0 months, with 1- and 2-year PFS rates of 41% "
+                                                   "(95% CI, 30%-52%) and 22% (95% CI, 12%-33%)."), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ["zorbanib"], None)}
+    assert got == {("zorbanib", "1-year"): Decimal("41"), ("zorbanib", "2-year"): Decimal("22")}
+
+
+def test_an_add_on_design_names_each_arm_by_what_sets_it_apart():
+    arms = ["regimen__felotinib__quorimab__zorbanib", "regimen__felotinib__zorbanib"]
+    got = read_more("Objective response rates were 26.5% with quorimab and 17.0% with placebo.", arms)
+    assert got == {(arms[0], "orr", ""): (Decimal("26.5"), "%"), (arms[1], "orr", ""): (Decimal("17.0"), "%")}
+
+
+def test_a_biomarker_positive_clause_is_a_subgroup():
+    got = read("In PD-L1-positive patients, median PFS was 14.0 months for zorbanib and 9.0 months for felotinib.")
+    assert got == {}
+
+
+def test_a_time_point_printed_without_a_space():
+    got = read("At 3years, the OS rates were 58% and 34% for zorbanib and felotinib, respectively.")
+    assert got == {("zorbanib", "os", "3-year"): (Decimal("58"), "%"), ("felotinib", "os", "3-year"): (Decimal("34"), "%")}

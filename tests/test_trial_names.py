@@ -108,3 +108,17 @@ def test_an_acronym_spelled_out_before_it():
     text = "by the Zorbanib Liver Assessment Randomized Protocol (ZLARP) Investigators"
     assert [n.name for n in trial_names(text, lambda s: False)] == ["ZLARP"]
     assert trial_names("the Eastern Cooperative Oncology Group (ECOG) score", lambda s: False) == []
+
+
+def test_a_name_an_analysis_or_a_study_verb_confirms():
+    assert [n.name for n in trial_names("Subgroup analysis of ZENITH-402", lambda s: False)] == ["ZENITH-402"]
+    assert [n.name for n in trial_names("ZENITH-402 investigated quorimab in liver cancer.", lambda s: False)] == ["ZENITH-402"]
+    assert [n.name for n in trial_names("for the ZENITH-402 Investigators", lambda s: False)] == ["ZENITH-402"]
+    assert trial_names("ZENITH-402 expression rose.", lambda s: False) == []
+
+
+def test_a_name_the_vocabulary_also_knows_as_a_gene_is_a_trial_where_framed_as_one():
+    gene = lambda s: s == "ZENITH-4"  # noqa: E731
+    assert [n.name for n in trial_names("The phase III ZENITH-4 study enrolled 600 patients.", gene)] == ["ZENITH-4"]
+    assert [n.name for n in trial_names("ZENITH-4 evaluated quorimab in biliary cancer.", gene)] == ["ZENITH-4"]
+    assert trial_names("ZENITH-4 is expressed in testis, as the trial showed.", gene) == []

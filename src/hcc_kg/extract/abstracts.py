@@ -35,17 +35,19 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import (Agent, agents, arm_sizes, compared_arms, enrolled, labelled_arms, randomised_arms,
                          received_agent)
-from .prose_values import (anchors, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
-                           primary_verdicts, timepoint_rates)
+from .prose_values import (add_on_design, anchors, arm_for, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
+                           primary_verdicts)
+from .prose_rates import timepoint_rates
 from .registry import EXTRACTORS
 from .sentences import evidence_span
-from .trial_names import TrialName, aliases, phase_of, title_name, trial_names
+from .trial_names import TrialName, aliases, footnoted, phase_of, title_name, trial_names
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Span, emit
 from .trials import trial_key
 
@@ -63,8 +65,13 @@ TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b", re.I
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A document reporting a part of the trial: its numbers are that part's, not the trial's result.
+PHASE_REACH = 80
 PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
                               re.IGNORECASE)
+# A study that observed treated patients rather than assigning treatment.
+OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|observational|"
+                              r"case-control|population-based)\b|\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?"
+                              r"(?:study|analysis|data|cohort)\b|\bpropensity[- ]score\b", re.IGNORECASE)
 SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b|\bnon-?randomi[sz]ed\b", re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 
@@ -80,7 +87,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         context = _context(doc, sent, index, slots, context)
         if context is not None:
             _read(doc, sent, slots[context], randomised)
+    observational = any(OBSERVATIONAL_RE.search(s.text) for s in doc.sentences)
     for slot in slots.values():
+        if observational and not slot.names:
+            continue  # a retrospective or real-world comparison of patients is no trial with arms
         _read_pending(doc, slot, randomised)
         yield from emit(doc, slot, index)
 
@@ -104,7 +114,8 @@ def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
 
     def check(name: str) -> bool:
         at = sent.text.find(name)
-        overlaps = at >= 0 and any(s < at + len(name) and at < e for s, e in spans)
+        # an entity covering the whole word ("PD-L1"); a name only containing one is still a name ("METIV-HCC")
+        overlaps = at >= 0 and any(s <= at and at + len(name) <= e for s, e in spans)
         return overlaps or doc.finder.lookup(name) is not None
     return check
 
@@ -116,6 +127,7 @@ def _names(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[s
 def _name_index(doc: AnalysedDocument) -> NameIndex:
     confirmed = frozenset(trial_key(n.name) for s in doc.sentences for n in _names(doc, s, frozenset()))
     confirmed |= _title_name(doc)
+    confirmed = frozenset(k for k in confirmed if footnoted(k, confirmed) is None)  # "LEAP-0025": "LEAP-002" [5]
     groups: dict[str, set[str]] = {}
     spelled: dict[str, TrialName] = {}
     for sent in doc.sentences:
@@ -171,8 +183,8 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence
     registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20)
-    same_arms = context is not None and (not slots[context].arms
-                                         or {a.key for a in _stated_arms(doc, sent)} <= set(slots[context].arms))
+    same_arms = context is not None and (not slots[context].arms or all(
+        _slot_arm(doc, a.key, slots[context].arms) is not None for a in _stated_arms(doc, sent)))
     if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:
         slots[context].names.extend(names)
         slots[context].named_at.append(span)
@@ -185,7 +197,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot.names.extend(n for n in names if index.key(n.name) == key)
         slot.named_at.append(span)
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
-            slot.phase = slot.phase or phase_of(sent.text)
+            slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
         _establish(doc, sent, slot)
         return key
@@ -196,10 +208,30 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
     if randomised_arms(doc, sent) or labelled_arms(doc, sent):
-        return _by_arms(arms, slots, context, None, span)
+        return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context
+
+
+def _components(agent: str) -> tuple[str, ...]:
+    return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
+
+
+def _slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
+    """The trial arm an agent names: itself, or in an add-on design what sets its arm apart
+    ("randomized to B (n=341) or placebo (n=344) with chemotherapy")."""
+    if agent in arms:
+        return agent
+    if not add_on_design(arms):
+        return None
+    return arm_for(doc, tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,), arms)
+
+
+def _phase_near(text: str, names: list) -> str | None:
+    """The phase stated beside the name; a phase far off in a long sentence is another trial's
+    ("... showed activity in a phase 1b trial")."""
+    return phase_of(text[max(0, names[0].start - PHASE_REACH):names[-1].end + PHASE_REACH])
 
 
 def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], context: str | None) -> str | None:
@@ -223,9 +255,14 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
     if arms:
-        key = _by_arms(arms, slots, context, phase, evidence_span(sent))
+        key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
         _establish(doc, sent, slots[key])
         return key
+    if referring and phase is not None and current is not None and current.phase not in (None, phase) \
+            and (named := [k for k, slot in slots.items() if slot.names and slot.phase == phase]):
+        # "The aim of this phase 3 study ..." after a phase 2 study mentioned in passing: the named trial again
+        slots[named[0]].named_at.append(evidence_span(sent))
+        return named[0]
     if current is not None and (referring or (phase is not None and phase == current.phase)):
         current.named_at.append(evidence_span(sent))
         return context
@@ -235,12 +272,28 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     return key
 
 
-def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span) -> str:
-    """The trial with these arms; else the trial in context (or the first) while it has no arms."""
+def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,
+             randomising: bool = False, doc: AnalysedDocument | None = None) -> str:
+    """The trial with these arms; else the trial in context (or the first) while it has no arms.  A
+    randomisation read while a named trial without arms is in context is that trial's, even when a
+    comparison mentioned in passing ("improved OS compared with placebo in a phase 2 study") had the same arms."""
+    current = slots.get(context) if context else None
+    if randomising and current is not None and current.names and not current.arms:
+        current.arms = list(arms)
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
     for key, slot in slots.items():
         if set(slot.arms) == set(arms):
             return key
+    if doc is not None and current is not None and add_on_design(current.arms) \
+            and len({_slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
+        return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart
     current = slots.get(context) if context else None
+    if current is not None and len(current.arms) == 1 and (None in (phase, current.phase) or phase == current.phase) \
+            and any(current.arms[0] in _components(arm) for arm in arms):
+        current.arms, current.phase = list(arms), current.phase or phase  # "NAME evaluated B plus chemotherapy", then the randomisation: B's arm in full
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
     if current is not None and current.arms and set(current.arms) < set(arms) and phase in (None, current.phase):
         current.arms = list(arms)  # the randomisation lists the arms a comparison gave in part
         current.arms_at.append(span)
@@ -286,8 +339,8 @@ def _read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, randomised:
         slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
         slot.arms_at.append(span)
     for agent, size in arm_sizes(doc, sent).items():
-        if agent in slot.arms:
-            slot.sizes.setdefault(agent, size)
+        if (arm := _slot_arm(doc, agent, slot.arms)) is not None:
+            slot.sizes.setdefault(arm, size)
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)

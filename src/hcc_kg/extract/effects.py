@@ -7,7 +7,7 @@ One estimate reads ``HEAD [label] [connector] VALUE [CI] [P-values]``, where
   with Y"); it starts with "for" or "with", so "HRs ranged from ..." is not an estimate;
 - the connector is ",", ":", "=", "of", "was", "is" or nothing;
 - the CI is "95% CI, a to b", "95% confidence interval [CI], a to b", "95% CI = a-b",
-  "[95% CI: a, b]", or just "(a-b)" right after the value, at any confidence level (96%,
+  "[95% CI: a, b]", or just "(a-b)" or ", a-b)" right after the value, at any confidence level (96%,
   95.003%), which is kept;
 - p-values follow as "P = .03", "P<0.001", "one-sided P = .99; two-sided P = .0014": the
   two-sided one is kept when both are given, otherwise the only one.
@@ -44,6 +44,8 @@ _RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"
 CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?P<level>{NUMBER})\s*%\s*(?:CI|confidence\s+intervals?)(?:\s*\[CI\]|\s*\(CI\))?"
                    rf"\s*[,:=]?\s*[\[(]?\s*{_RANGE}\s*[\])]?", re.IGNORECASE)
 BARE_CI_RE = re.compile(rf"\s*[(\[]\s*{_RANGE}\s*[\])]")
+# "(... ; HR 0.92, 0.79-1.06)": a dashed range after a comma that closes the parenthesis.
+COMMA_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUMBER})\s*{DASH}\s*(?P<hi>{NUMBER})(?=\s*[)\];])")
 P_RE = re.compile(rf"\s*[,;]?\s*(?:(?P<sided>one|two|1|2)[- ]sided\s+|(?:log-?rank|stratified|nominal)\s+)?"
                   rf"(?-i:P|p)(?:[\s-]*value)?\s*"
                   rf"(?P<cmp><=|>=|[=<>≤≥])\s*(?P<p>{NUMBER})", re.IGNORECASE)
@@ -118,7 +120,7 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     number = to_decimal(value.group("value"))
     pos = value.end()
     ci, level = None, None
-    if interval := CI_RE.match(text, pos) or BARE_CI_RE.match(text, pos):
+    if interval := CI_RE.match(text, pos) or BARE_CI_RE.match(text, pos) or COMMA_CI_RE.match(text, pos):
         ci = (to_decimal(interval.group("lo")), to_decimal(interval.group("hi")))
         level = to_decimal(interval.group("level")) if "level" in interval.groupdict() else None
         pos = interval.end()

@@ -24,6 +24,11 @@ from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 GLUE_RE = re.compile(r"^\)?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$", re.IGNORECASE)
+# "the combination of A and B", "combination therapy with A and B": here "and" joins one regimen's parts ...
+COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B".
+APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
+                                re.IGNORECASE)
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
                            r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
@@ -36,31 +41,50 @@ ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
 IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "(379 to A and 194 to B)": read only when the sentence gives two arms so.
-TO_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?(?:assigned\s+)?to\s+$",
-                         re.IGNORECASE)
+# ... and "with 395 receiving A and 399 receiving B", "300 patients received A and 150 received B".
+TO_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
+                         r"(?:(?:assigned\s+)?to|receiving|received|treated\s+with|given)\s+$", re.IGNORECASE)
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*,\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 MAX_LEFT_GAP = 120
-_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[a-z]+)?)"
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
 ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participants|subjects)\s+(?:were\s+)?"
                          r"(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
-                         r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b", re.IGNORECASE)
+                         r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
+                         # a results card: "Number of Patients Enrolled 58"
+                         r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
 # Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                            "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
-RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)\s+(?:were\s+|will\s+(?:be\s+)?)?"
+RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
+                         r"(?:were\s+|will\s+(?:be\s+)?)?"
                          r"(?:receive[sd]?|given|treated\s+with)\s+$",
                          re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
 ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
                           r"Comparator)\b\s*(?:arm|group)?\s*[:\-]?\s*", re.IGNORECASE)
-COMPARED_VERB_RE = re.compile(r"\b(?:compared|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
-VERB_GAP_RE = re.compile(r"^\s*(?:with|to|versus|vs\.?|and)\s+(?:the\s+)?$", re.IGNORECASE)
+BACKBONE_RE = re.compile(r"^\s*(?:both\s+|each\s+|all\s+)?(?:plus|in\s+combination\s+with|combined\s+with|with)\s+$",
+                         re.IGNORECASE)
+# A registry field ("Allocation: Randomized;") says how, not to what.
+FIELD_VALUE_RE = re.compile(r"\b(?:allocation|design|model)\s*:\s*$", re.IGNORECASE)
+# Where the list of arms ends: "... to A or B group at a 2:1 ratio and were treated with ...".
+LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until|stratified|according)\b", re.IGNORECASE)
+# "A plus B for 4 doses, followed by A every 2 weeks; ...": the maintenance phase of the arm before, no arm of its own.
+FOLLOWED_BY_RE = re.compile(r",?\s+followed\s+by\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
+WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
+# Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break.
+DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*", re.IGNORECASE)
+COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
+# "compare the efficacy and safety of A against B": what is compared may be named before the arms.
+COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
+                                r"\s*of\s+$", re.IGNORECASE)
+VERB_GAP_RE = re.compile(r"^\s*(?:alone\s+|monotherapy\s+)?(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 
 
@@ -93,7 +117,7 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
     for item in located:
-        if group and (item[1] == group[-1][1] or GLUE_RE.match(sent.text[group[-1][2]:item[1]])):
+        if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1])):
             if item[1] != group[-1][1]:
                 group.append(item)
             continue
@@ -103,6 +127,15 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     if group:
         out.append(_agent(doc, group))
     return out
+
+
+def _glued(text: str, group: list[tuple[Mention, int, int]], start: int) -> bool:
+    """Does the agent starting at ``start`` belong to the regimen ``group`` names?"""
+    gap = text[group[-1][2]:start]
+    if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap):
+        return True
+    lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
+    return bool(lead) and lead.end() == group[0][1] and len(group) == 1 and re.fullmatch(r"\s+and\s+", gap) is not None
 
 
 def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -121,23 +154,38 @@ def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]
 
 def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """The arms a randomisation statement lists, in order ([] when the sentence has none)."""
-    cue = next((c for c in RANDOMISED_RE.finditer(sent.text) if not _adjectival(sent.text, c.end())), None)
+    cue = next((c for c in RANDOMISED_RE.finditer(sent.text) if not _adjectival(sent.text, c.end())
+                and not FIELD_VALUE_RE.search(sent.text[max(0, c.start() - 30):c.start()])), None)
     if cue is None:
         return []
     start = cue.end()
     if (to := TO_RE.search(sent.text, start)) and agents(doc, sent, to.end(), to.end() + 40):
         start = to.end()
     arms: list[Agent] = []
-    for s, e in _top_level_segments(sent.text, start, len(sent.text)):
-        found = agents(doc, sent, s, e)
+    stop = LIST_END_RE.search(sent.text, start)
+    maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text, start)]
+    for s, e in _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text)):
+        found = [a for a in agents(doc, sent, s, e) if not any(ms <= a.start < me for ms, me in maintenance)]
+        if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
+            shared = tuple(p for a in found for p in a.components)
+            arms = [_with_parts(doc, arm, shared) for arm in arms]
+            continue
         inner = re.match(r"\s*\(([^()]*;[^()]*)\)", sent.text[s:e])
         if len(found) > 1 and inner:  # "(A arm, n = 5; B arm, n = 6)"
             base = s + inner.start(1)
             for a, b in _top_level_segments(sent.text, base, base + len(inner.group(1))):
-                arms.extend(_merge(agents(doc, sent, a, b)))
+                arms.extend(_merge(doc, agents(doc, sent, a, b)))
         else:
-            arms.extend(_merge(found))
-    return _distinct(arms)
+            arms.extend(_merge(doc, found))
+    return _distinct(_placebo_backbone(doc, sent, arms, start))
+
+
+def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
+    """The arm with the backbone every arm gets; placebo plus a drug is that drug's arm."""
+    whole = {*arm.components, *parts}
+    drugs = {p for p in whole if not doc.vocabulary[p].has_type("Placebo")}
+    whole = tuple(sorted(drugs or whole))
+    return Agent(agent_key(whole), arm.start, arm.end, whole)
 
 
 def _adjectival(text: str, end: int) -> bool:
@@ -154,12 +202,27 @@ def labelled_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     return _distinct(arms) if len(arms) == len(labels) else []
 
 
-def _merge(found: list[Agent]) -> list[Agent]:
-    """One segment of a randomisation list names one arm ("A 10 mg daily plus B 5 mg")."""
+def _merge(doc: AnalysedDocument, found: list[Agent]) -> list[Agent]:
+    """One segment of a randomisation list names one arm ("A 10 mg daily plus B 5 mg"); placebo given
+    with a drug is that drug's arm ("A every 2 weeks plus placebo")."""
     if not found:
         return []
-    parts = tuple(sorted({p for a in found for p in a.components}))
+    every = {p for a in found for p in a.components}
+    parts = tuple(sorted({p for p in every if not doc.vocabulary[p].has_type("Placebo")} or every))
     return [Agent(agent_key(parts), found[0].start, found[-1].end, parts)]
+
+
+def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[Agent], start: int) -> list[Agent]:
+    """"to A or placebo in combination with C": placebo plus C in the last arm makes C every arm's backbone."""
+    if len(arms) < 2:
+        return arms
+    last = arms[-1]
+    named = [m for m in sent.mentions if sent.local(m)[0] >= start and doc.vocabulary[m.key].has_type("Placebo")]
+    with_placebo = any(last.start - 1 <= sent.local(m)[0] <= last.end for m in named)
+    shared = set(last.components)
+    if not with_placebo or any(shared & set(a.components) for a in arms[:-1]):
+        return arms
+    return [_with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
 
 
 def _distinct(arms: list[Agent]) -> list[Agent]:
@@ -177,6 +240,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     named = agents(doc, sent)
     if verb := _compared_verb(sent.text, named):
         return verb
+    if optional := _with_or_without(doc, sent.text, named):
+        return optional
     for cue in COMPARE_RE.finditer(sent.text):
         left = [a for a in named if a.end <= cue.start()]
         left = [a for a in left if not _glossed(sent.text, a, left)] or left
@@ -195,9 +260,20 @@ def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
     """"The study compared A with B" ([] when the sentence has no such verb)."""
     for cue in COMPARED_VERB_RE.finditer(text):
         after = [a for a in named if a.start >= cue.end()]
-        if len(after) >= 2 and after[0].start - cue.end() <= 12 and after[0].key != after[1].key \
+        lead = text[cue.end():after[0].start] if after else ""
+        if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead)) and after[0].key != after[1].key \
                 and VERB_GAP_RE.match(_unbracketed(text[after[0].end:after[1].start])):
             return after[:2]
+    return []
+
+
+def _with_or_without(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
+    """"A with or without B": two arms, A plus B and A alone ([] when the sentence has no such phrase)."""
+    for cue in WITH_OR_WITHOUT_RE.finditer(text):
+        left = [a for a in named if a.end <= cue.start() and not _unbracketed(text[a.end:cue.start()]).strip()]
+        right = [a for a in named if a.start >= cue.end() and not text[cue.end():a.start].strip()]
+        if left and right and left[-1].key != right[0].key:
+            return [_with_parts(doc, left[-1], right[0].components), left[-1]]
     return []
 
 
@@ -257,16 +333,24 @@ def _size_gap(gap: str, bare_n: bool) -> bool:
 def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent in "patients received A" (None when the sentence names another agent too)."""
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
-    if len({a.key for a in named}) != 1 or not RECEIVED_RE.search(sent.text[max(0, named[0].start - 60):named[0].start]):
+    if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - 60):named[0].start]):
         return None
-    return named[0].key
+    given = [named[0]]
+    for agent in named[1:]:  # "received A (12 mg) orally daily and B 200 mg on day 1": one regimen
+        if not DOSED_AND_RE.fullmatch(_unbracketed(sent.text[given[-1].end:agent.start])):
+            break
+        given.append(agent)
+    keys = {a.key for a in named}
+    if len(keys) != 1 and not (len(given) > 1 and len(given) == len(named)):
+        return None
+    return named[0].key if len(keys) == 1 else agent_key(sorted({p for a in given for p in a.components}))
 
 
 def enrolled(text: str) -> int | None:
     """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
     were treated", "will enroll 50 participants", "Enrollment: 50"."""
     for m in ENROLLED_RE.finditer(text):
-        printed = m.group("n") or m.group("m") or m.group("k")
+        printed = m.group("n") or m.group("m") or m.group("k") or m.group("j")
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")

@@ -30,10 +30,17 @@ ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath
                  (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
                  (r"\bresponse\s+rate\b", "orr"))
 SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         # "In PD-L1-positive patients", "in BRAF-mutant tumours"
+                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative))\b", re.IGNORECASE)
 MASKS = (
     rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
     rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
+    # an interval open at the top: "16.8 months to not evaluable", "18.1-NR"
+    rf"{NUMBER}\s*(?:%|months?|mo)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
+    # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
+    rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
+    rf"\bby\s+{NUMBER}\s*%",
     rf"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",
@@ -42,18 +49,19 @@ MASKS = (
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
 VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mo\b)?")
+UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*\([^()]*\)\s*(?P<unit>%|months?\b|mo\b)", re.IGNORECASE)
 JOINER_RE = re.compile(r"^\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
-TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?|(?P<n2>\d+)-(?P<u2>month|week|year))\b",
+TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year)s?|(?P<n2>\d+)-(?P<u2>month|week|year))\b",
                           re.IGNORECASE)
+OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year)s?\s*,", re.IGNORECASE)
 # "The 33-month OS rates", "the 1-year progression-free survival rate": the time point before the endpoint.
 LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)-(?P<u2>month|week|year)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
+ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
+                                r"(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
 AFTER_GAP_RE = re.compile(r"^[\s,]*(?:in|for|with|on|among)\b[^\d;]{0,45}$", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
-# "rates at 12, 24, and 36 months were A% vs B%, C% vs D%, and E% vs F%"; "12- and 24-month rates of ...".
-TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
-                               re.IGNORECASE)
-RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
                         r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
                         r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
@@ -65,7 +73,13 @@ MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both
 PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
 CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
                          re.IGNORECASE)
-PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+# A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
+# was 16.6 months" gives the response rate no months.
+PROPORTION_ENDPOINTS = frozenset({"orr", "dcr", "partial_response", "pcr"})
+# "8 (14%) achieved a partial response, 19 (33%) had stable disease": a count's percentage belongs to
+# the outcome its own verb names, not to an endpoint named before it.
+COUNT_OWNED_RE = re.compile(r"^\s*\)\s*(?:patients?\s+|participants?\s+)?(?:had|achieved|experienced|showed|developed|"
+                            r"attained|were|died)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -138,20 +152,58 @@ def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str])
             continue
         if found[i].key in arms:
             out.append(found[i])
+        elif (arm := _labelled_arm(doc, sent.text, found[i], arms)) is not None:
+            out.append(Agent(arm, found[i].start, found[i].end, found[i].components))
         i += 1
     return out
 
 
+def _labelled_arm(doc: AnalysedDocument, text: str, agent: Agent, arms: list[str]) -> str | None:
+    """The arm a label names ("the B arm", "the B and placebo groups"): the only arm holding B, or,
+    for placebo, the only arm whose drugs every other arm also gets (A plus placebo against A plus B)."""
+    if not ARM_LABEL_AFTER_RE.match(text[agent.end:agent.end + 40]) and not add_on_design(arms):
+        return None
+    return arm_for(doc, agent.components, arms)
+
+
+def _parts(arm: str) -> set[str]:
+    return set(regimen_components(arm) if is_regimen_key(arm) else [arm])
+
+
+def add_on_design(arms: list[str]) -> bool:
+    """Two arms, one the other's drugs plus more (A plus B against A): each arm is then named by what
+    sets it apart ("26% with B and 18% with placebo")."""
+    return len(arms) == 2 and (_parts(arms[0]) < _parts(arms[1]) or _parts(arms[1]) < _parts(arms[0]))
+
+
+def arm_for(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str]) -> str | None:
+    """The one arm the agent names: the only arm holding its drugs, or, for placebo, the only arm whose
+    drugs every other arm also gets (A plus placebo against A plus B); None when not one."""
+    parts = {arm: _parts(arm) for arm in arms}
+    if all(doc.vocabulary[c].has_type("Placebo") for c in components if c in doc.vocabulary):
+        held = [a for a, p in parts.items() if all(p < q for b, q in parts.items() if b != a)]
+    else:
+        held = [a for a, p in parts.items() if set(components) <= p]
+    return held[0] if len(held) == 1 else None
+
+
 def _tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """(start, end, number, unit) values in masked[start:end]; a unit printed once covers a pair."""
-    raw = [(m.start(), m.end(), m.group("num"), (m.group("unit") or "").lower()) for m in VALUE_RE.finditer(masked, start, end)]
+    raw = [(m.start(), m.end(), m.group("num"), (m.group("unit") or _unit_after_interval(masked, m.end(), end)).lower())
+           for m in VALUE_RE.finditer(masked, start, end)]
     out = []
     for i, (s, e, num, unit) in enumerate(raw):
-        if not unit and i + 1 < len(raw) and JOINER_RE.match(masked[e:raw[i + 1][0]]):
+        if not unit and i + 1 < len(raw) and JOINER_RE.match(_unparenthesised(masked[e:raw[i + 1][0]])):
             unit = raw[i + 1][3]
         if unit:
             out.append((s, e, num, "%" if unit == "%" else "months"))
     return out
+
+
+def _unit_after_interval(masked: str, pos: int, end: int) -> str:
+    """The unit printed after a value's interval: "2.3 (1.5-2.8) mo"."""
+    m = UNIT_AFTER_INTERVAL_RE.match(masked, pos, end)
+    return m.group("unit") if m else ""
 
 
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
@@ -163,7 +215,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     for i, anchor in enumerate(points):
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
-        tokens = _tokens(masked, anchor.end, stop)[:len(arms)]
+        tokens = _fitting(sent.text, anchor.endpoint, _tokens(masked, anchor.end, stop))[:len(arms)]
         lead = sent.text[c_start:tokens[0][0]] if tokens else ""
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]):
             continue
@@ -178,9 +230,23 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     return found
 
 
+def _fitting(text: str, endpoint: str, tokens):
+    """The values that can be the endpoint's: no durations for a proportion, none past a count's own outcome."""
+    out = []
+    for token in tokens:
+        if re.search(r"\d\s*\(\s*$", text[max(0, token[0] - 8):token[0]]) and COUNT_OWNED_RE.match(text[token[1]:]):
+            break
+        if endpoint in PROPORTION_ENDPOINTS and token[3] != "%":
+            continue
+        out.append(token)
+    return out
+
+
 def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
     if len(arms) == 1:
         return list(arms) if len(tokens) == 1 else None
+    if len(tokens) == 1:  # "the ORR in the B arm was 26%": one value, its arm named beside it
+        return _named_owner(text, tokens[0], named, c_start)
     if len(tokens) != len(arms) and len(tokens) != 2:
         return None
     if "respectively" in text.lower():
@@ -201,6 +267,16 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         owners.append(chosen.key if chosen else None)
         floor = chosen.end if chosen and chosen is after else e
     return _complete(owners, arms)
+
+
+def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
+    """The arm named right after a lone value, else the one named before it in its clause (None if none)."""
+    s, e = token[0], token[1]
+    after = next((a for a in named if e <= a.start and AFTER_GAP_RE.match(_unparenthesised(text[e:a.start]))
+                  and not COMPARISON_WORD_RE.search(text[e:a.start])), None)
+    before = [a for a in named if c_start <= a.start and a.end <= s]
+    chosen = after or (before[-1] if len({a.key for a in before}) == 1 else None)
+    return [chosen.key] if chosen else None
 
 
 def _paired(text: str, tokens, named: list[Agent]) -> bool:
@@ -246,6 +322,9 @@ def _several(text: str, tokens, c_start: int, c_end: int) -> bool:
 def _timepoint(text: str, start: int, end: int) -> str:
     if lead := LEAD_TIMEPOINT_RE.search(text, max(0, start - 30), start):
         return f"{lead.group('n2')}-{lead.group('u2').lower()}"
+    c_start, _ = clause_of(text, start)
+    if opening := OPENING_TIMEPOINT_RE.match(text, c_start):  # "At 12 months, the OS rate was 67% ..."
+        return f"{opening.group('n')}-{opening.group('u').lower()}"
     m = TIMEPOINT_RE.search(text, start, end)
     if m is None:
         return ""
@@ -274,27 +353,6 @@ def is_subgroup(text: str, start: int) -> bool:
     """Does the clause before ``start`` restrict the statement to a subgroup?"""
     c_start, _ = clause_of(text, start)
     return bool(SUBGROUP_RE.search(text[c_start:start]))
-
-
-def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
-                    previous_endpoint: str | None) -> list[ArmValue]:
-    """Rates at several time points, one "A% vs B%" pair per time point, for a two-arm trial.
-
-    The endpoint is the one named last before the time points, else the previous sentence's
-    ("Median OS was ... . Rates at 12 and 24 months were ...").
-    """
-    listed = TIMEPOINT_LIST_RE.search(sent.text)
-    if len(arms) != 2 or listed is None or not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
-        return []
-    points = re.findall(r"\d+", listed.group("nums"))
-    pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
-    named = [a for a in anchors(doc, sent) if a.end <= listed.start()]
-    endpoint = named[-1].endpoint if named else previous_endpoint
-    if endpoint is None or len(pairs) != len(points):
-        return []
-    unit = listed.group("unit").lower()
-    return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
-            for point, m in zip(points, pairs) for agent, g in zip(arms, ("a", "b"))]
 
 
 def primary_verdicts(text: str) -> list[tuple[bool, bool]]:

@@ -49,6 +49,13 @@ SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assess
 CAPS_RE = re.compile(r"[A-Z]{4,}")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d|randomi[sz]\w*)\b", re.IGNORECASE)
+# What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
+# "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug
+# "showed" things too, so that verb is no cue.
+STUDY_CONTEXT_CUE = re.compile(r"\b(?:analys[ie]s\s+(?:of|from)|follow-?up\s+(?:of|from)|(?:results|data)\s+(?:of|from)|"
+                               r"cohorts?\s+\w+\s+of)\s+$|^\s+(?:investigated|evaluated|enrolled|assessed|randomi[sz]ed|"
+                               r"compared|(?:did|does)\s+not\s+meet|"
+                               r"(?:investigators|study\s+group|collaborative\s+group|trial\s+group)\b)", re.IGNORECASE)
 COMPARISON_CUE = re.compile(r"\b(?:versus|vs\.?|v\.|compar(?:ed|ing|es)|randomi[sz]\w*|randomly)\b", re.IGNORECASE)
 PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*[/-]\s*(?:phase\s*)?(?P<b>III|II|I|IV|[1-4]))?\b",
                       re.IGNORECASE)
@@ -81,7 +88,8 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
         name, number, sep = m.group("name"), m.group("num") or m.group("pnum"), m.group("sep") or m.group("psep")
         if sep == " " and re.fullmatch(r"(?:19|20)\d\d", number):
             continue  # "ASCO 2024": a meeting's year
-        if is_entity(name) or NOT_A_TRIAL_BEFORE.search(text[:m.start()]) or NOT_A_TRIAL_AFTER.match(text[m.end():]):
+        if (is_entity(name) and not _framed_as_trial(text, m.start(), m.end())) \
+                or NOT_A_TRIAL_BEFORE.search(text[:m.start()]) or NOT_A_TRIAL_AFTER.match(text[m.end():]):
             continue
         if re.split(r"[- ]?\d", name, maxsplit=1)[0].upper() in STRUCTURE_WORDS:
             continue
@@ -92,11 +100,22 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
         yield TrialName(m.group(), m.start(), m.end(), "nct")
 
 
+def _framed_as_trial(text: str, start: int, end: int) -> bool:
+    """Is a word the vocabulary also knows (a gene "TOPAZ1") framed as a trial here: "the phase III
+    TOPAZ-1 study", "TOPAZ-1 trial"?"""
+    return bool(re.match(r"\s*(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b", text[end:], re.IGNORECASE)
+                or STUDY_CONTEXT_CUE.match(text[end:end + 30])
+                or re.search(r"\bphase\s*(?:III|II|IV|[1-4])[ab]?\s+$", text[:start], re.IGNORECASE))
+
+
 def _near_cue(text: str, name: TrialName) -> bool:
     if name.kind == "nct" or name.name.startswith("Study"):
         return True
     width = WINDOW if name.kind == "name" else 12
     window = text[max(0, name.start - width):name.start] + " " + text[name.end:name.end + width]
+    if name.kind == "name" and (STUDY_CONTEXT_CUE.search(text[max(0, name.start - 30):name.start])
+                                or STUDY_CONTEXT_CUE.match(text[name.end:name.end + 30])):
+        return True
     return bool(TRIAL_CUE.search(window)) or (name.kind == "name" and bool(COMPARISON_CUE.search(text)))
 
 
@@ -119,8 +138,28 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
             found.append(TrialName(m.group(), m.start(), m.end()))
-    found = _with_aliases(text, found, is_entity)
+    found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
     return sorted(set(found), key=lambda n: (n.start, n.end))
+
+
+def footnoted(name_key: str, confirmed: Iterable[str]) -> str | None:
+    """The confirmed name a key is with a reference number glued on ("LEAP-0025" after "LEAP-002"), else None.
+
+    >>> footnoted("leap0025", ["leap002"])
+    'leap002'
+    """
+    for base in confirmed:
+        rest = name_key[len(base):]
+        if base != name_key and name_key.startswith(base) and rest.isdigit() and len(rest) <= 2:
+            return base
+    return None
+
+
+def _without_footnote(name: TrialName, confirmed: frozenset[str], key: Callable[[str], str]) -> TrialName:
+    if name.kind == "nct" or (base := footnoted(key(name.name), confirmed)) is None:
+        return name
+    cut = len(key(name.name)) - len(base)
+    return TrialName(name.name[:-cut], name.start, name.end - cut, name.kind)
 
 
 def _spells(words: str, acronym: str) -> bool:

@@ -88,7 +88,7 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
         yield Assertion(arm, "armIntervention", agent, evidence=arm_ev)
         if is_regimen_key(agent):
             yield from (Assertion(agent, "hasComponent", part, evidence=arm_ev) for part in regimen_components(agent))
-        if agent in slot.sizes:
+        if agent in slot.sizes and not slot.part_analysis:  # a subgroup's counts are not the arm's size
             yield Assertion(arm, "armSize", slot.sizes[agent], evidence=arm_ev)
     if slot.arms[0] not in doc.vocabulary or not doc.vocabulary[slot.arms[0]].has_type("Placebo"):
         yield Assertion(trial, "testsIntervention", slot.arms[0], evidence=arm_ev)

@@ -1,0 +1,80 @@
+"""Rates at time points, several in one sentence: "rates at 12, 24, and 36 months were A% vs B%, ...",
+"16% versus 9% at 24 months, 14% versus 3% at 36 months", "1- and 2-year PFS rates of 60% and 35%".
+
+Split from prose_values (which reads one value per arm and endpoint) to keep each module short.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .effects import NUMBER, decimal_text
+from .prose_values import VALUE_RE, ArmValue, _masked, anchors, is_subgroup
+
+# "rates at 12, 24, and 36 months were A% vs B%, C% vs D%, and E% vs F%"; "12- and 24-month rates of ...".
+TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
+                               re.IGNORECASE)
+RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
+PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
+
+
+def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
+                    previous_endpoint: str | None) -> list[ArmValue]:
+    """Rates at several time points, one "A% vs B%" pair per time point, for a two-arm trial.
+
+    The endpoint is the one named last before the time points, else the previous sentence's
+    ("Median OS was ... . Rates at 12 and 24 months were ...").
+    """
+    listed = TIMEPOINT_LIST_RE.search(sent.text)
+    if len(arms) == 2 and listed is None:
+        return _pairs_at(doc, sent, arms, previous_endpoint)
+    if len(arms) == 1 and listed is not None:
+        return _single_arm_rates(doc, sent, arms[0], listed, previous_endpoint)
+    if len(arms) != 2 or listed is None or not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
+        return []
+    points = re.findall(r"\d+", listed.group("nums"))
+    pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
+    named = [a for a in anchors(doc, sent) if a.end <= listed.start()]
+    endpoint = named[-1].endpoint if named else previous_endpoint
+    if endpoint is None or len(pairs) != len(points):
+        return []
+    unit = listed.group("unit").lower()
+    return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+            for point, m in zip(points, pairs) for agent, g in zip(arms, ("a", "b"))]
+
+
+def _endpoint_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int, previous: str | None) -> str | None:
+    named = [a for a in anchors(doc, sent) if a.end <= pos]
+    return named[-1].endpoint if named else previous
+
+
+def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
+    """"rates were 16% versus 9% at 24 months, 14% versus 3% at 36 months": each pair's own time point."""
+    pairs = list(PAIR_AT_RE.finditer(sent.text))
+    if len(pairs) < 2 or not RATES_RE.search(sent.text) or is_subgroup(sent.text, pairs[0].start()):
+        return []
+    endpoint = _endpoint_before(doc, sent, pairs[0].start(), previous)
+    if endpoint is None:
+        return []
+    return [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
+                     decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(arms, ("a", "b"))]
+
+
+def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, listed: re.Match,
+                      previous: str | None) -> list[ArmValue]:
+    """"1- and 2-year PFS rates of 60% (95% CI ...) and 35%": one rate per time point, in order."""
+    if not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
+        return []
+    points = re.findall(r"\d+", listed.group("nums"))
+    masked = _masked(sent.text)
+    values = [m for m in VALUE_RE.finditer(masked, listed.end()) if m.group("unit") == "%"]
+    named = [a for a in anchors(doc, sent) if a.start >= listed.end() and a.end <= (values[0].start() if values else 0)]
+    endpoint = named[0].endpoint if named else _endpoint_before(doc, sent, listed.start(), previous)
+    if endpoint is None or len(values) != len(points):
+        return []
+    unit = listed.group("unit").lower()
+    return [ArmValue(arm, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
+            for point, m in zip(points, values)]
