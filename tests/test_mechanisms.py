@@ -413,3 +413,133 @@ def test_the_drug_as_subject_keeps_negation():
     body = "Foonib was invented for this note. Moreover, the drug lacks activity against KIT."
     found = {(s, o): (pol, cert) for (s, _, o), (_, pol, cert) in readings(body).items()}
     assert found[("foonib", "kit")] == ("negative", "asserted")
+
+
+# --- blind-first round: shapes from review abstracts and drug pages --------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # the activity a drug inhibits is the activity of the targets it is associated with
+    ("Foonib inhibits the tyrosine kinase activity associated with MET, RET and AXL in this invented screen.",
+     {("foonib", "met"), ("foonib", "ret"), ("foonib", "axl")}),
+    # an object relative clause: the list after "are" / "include" is what the drug inhibits
+    ("The kinases that foonib inhibits are MET, RET and AXL in our made-up panel.",
+     {("foonib", "met"), ("foonib", "ret"), ("foonib", "axl")}),
+    ("Receptors targeted by foonib include MET and AXL in this fictional summary.", {("foonib", "met"), ("foonib", "axl")}),
+    ("The doses that foonib needs are MET-dependent in this invented note.", set()),
+    # members named in a parenthesis after the family
+    ("Foonib is an inhibitor of FGF receptor (isoforms 1 2 and 3) in this pretend profile.",
+     {("foonib", "fgfr1"), ("foonib", "fgfr2"), ("foonib", "fgfr3")}),
+    # a ligand's name written with its receptor's symbol means the receptor, and its series follows
+    ("Foonib inhibits platelet-derived growth factor (PDGFR) α and β and FLT3 in the made-up assay.",
+     {("foonib", "pdgfra"), ("foonib", "pdgfrb"), ("foonib", "flt3")}),
+    # "was found as a ... inhibitor"; "pan-A and pan-B inhibitor"
+    ("In a fictional screen foonib was found as a pan-VEGFR and pan-PDGFR inhibitor.",
+     {("foonib", "vegfr_family"), ("foonib", "pdgfr_family")}),
+])
+def test_review_abstract_shapes(body, expected):
+    assert facts(body) == expected
+
+
+def test_ligands_before_signalling_name_pathways_for_a_small_molecule_not_for_an_antibody():
+    assert facts("Foonib is an inhibitor of VEGF, FGF and PDGF signalling in this invented model.") == set()
+    assert facts("Foonib is an inhibitor of VEGF, FGF and PDGF receptors in this invented model.") == \
+        {("foonib", "vegfr_family"), ("foonib", "fgfr_family"), ("foonib", "pdgfr_family")}
+    assert facts("Zelumab neutralises VEGF signalling in an imaginary mouse.") == {("zelumab", "vegfa")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a symbol's spelled-out name in parentheses stays with it; a weaker member is still a member
+    ("Foonib is a TKI that works by blocking RET (rearranged during transfection), MET and to a lesser extent AXL.",
+     {("foonib", "ret"), ("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib targets MET, RET, and at higher concentrations, the AXL kinase in this invented profile.",
+     {("foonib", "met"), ("foonib", "ret"), ("foonib", "axl")}),
+    # a full name the vocabulary lacks, then the symbol it knows
+    ("Foonib targets the made-up during transfection receptor (RET) and MET in this toy text.",
+     {("foonib", "ret"), ("foonib", "met")}),
+    # the nearest cue ("binding") has no subject; the verb before it does
+    ("Zelumab, a humanised antibody, blocks the binding site of PD-1 in this invented text.", {("zelumab", "pd1")}),
+    ("Zelumab, a type of PD-1 antibodies made up for this test, was well tolerated.", {("zelumab", "pd1")}),
+    # a class head with its members in parentheses; a parenthesis item has no appositive after ")"
+    ("Practice centres on anti-CTLA-4 antibodies (zelumab, quxumab), anti-PD-1 antibodies (bizumab) in this pretend review.",
+     {("zelumab", "ctla4"), ("quxumab", "ctla4"), ("bizumab", "pd1")}),
+    # a fronted appositive
+    ("A selective inhibitor of the RET kinase, foonib was approved in this fictional country.", {("foonib", "ret")}),
+])
+def test_review_abstract_shapes_second_batch(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a salt form is the drug; categories with their members in "(i.e., ...)" and "(e.g., ...)"
+    ("Foonib malate is an oral TKI that targets both angiogenic pathways (i.e., VEGFR and PDGFR) and direct "
+     "oncogenic pathways (e.g., KIT and FLT3) in this invented review.",
+     {("foonib", "vegfr_family"), ("foonib", "pdgfr_family"), ("foonib", "kit"), ("foonib", "flt3")}),
+    # "a TKI with a wide range of kinase inhibition, including ..."
+    ("Foonib is a TKI with a wide range of kinase inhibition, including KIT, MET and FLT3.",
+     {("foonib", "kit"), ("foonib", "met"), ("foonib", "flt3")}),
+    # a small molecule does not act on a ligand, even when a loose list names one
+    ("Foonib is a TKI with activity against KIT, VEGF and FLT3 in this made-up note.", {("foonib", "kit"), ("foonib", "flt3")}),
+])
+def test_review_abstract_shapes_third_batch(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_definition_takes_its_subject_from_the_title_or_heading():
+    body = "Definition: An inhibitor of multiple kinases (TK) such as: MET, RET and AXL."
+    assert facts(body, heading="Foonib") == {("foonib", "met"), ("foonib", "ret"), ("foonib", "axl")}
+    assert facts("An inhibitor of MET and AXL made up for this test.", heading="Foonib") == {("foonib", "met"), ("foonib", "axl")}
+    # two drugs in the heading: whose definition is it?
+    assert facts(body, heading="Foonib and barfenib") == set()
+
+
+def test_a_target_named_as_another_ones_ligand_is_not_the_target():
+    body = "A humanised monoclonal antibody directed against the PD-1 ligand 1 (PD-L1; B7-H1), made up here."
+    assert facts(body, heading="Zelumab") == {("zelumab", "pdl1")}
+
+
+def test_a_possessive_before_a_parenthesis_names_a_partner_not_a_spelled_out_target():
+    body = "Zelumab binds PD-L1, thereby blocking its receptor (PD-1) in this invented text."
+    assert facts(body) == {("zelumab", "pdl1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "work as" is a copula: "A and B work as inhibitors targeting T"
+    ("Zelumab and quxumab work as checkpoint inhibitors targeting PD-1 in this invented note.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    # an appositive whose full name the vocabulary lacks, written with parentheses, then the known symbol
+    ("Foonib, a poly(made-up) receptor kinase (MET) inhibitor, was tested in silico.", {("foonib", "met")}),
+])
+def test_review_abstract_shapes_fourth_batch(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_parenthesis_crossing_two_targets_names_a_bispecifics_arms():
+    assert facts("Bizumab (PD-1 × CTLA-4) is a made-up bispecific in this note.") == {("bizumab", "pd1"), ("bizumab", "ctla4")}
+    assert facts("Bizumab (PD-1 x CTLA-4) is a made-up bispecific in this note.") == {("bizumab", "pd1"), ("bizumab", "ctla4")}
+    # a parenthesis with one target and no head says nothing of the drug's action
+    assert facts("Foonib (MET) was dosed in this invented note.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a cellular prefix is part of the symbol; an unknown variant after "/" is still a list item
+    ("Foonib was shown to inhibit multiple intracellular (c-RAF-1, BRAF) and surface kinases (KIT, RET, RET/XYZ, FLT3).",
+     {("foonib", "raf1"), ("foonib", "braf"), ("foonib", "kit"), ("foonib", "ret"), ("foonib", "flt3")}),
+    # the same drug named again by its code inside an appositive is no second subject
+    ("Foonib (Foonix), a novel urea foonib, is an oral inhibitor with activity against RAF and several receptor "
+     "tyrosine kinases, including KIT and FLT3.",
+     {("foonib", "raf_family"), ("foonib", "kit"), ("foonib", "flt3")}),
+    # "the mechanism of action of X targets T"
+    ("The mechanism of action of foonib targets KIT, RET and PDGFR in this toy text.",
+     {("foonib", "kit"), ("foonib", "ret"), ("foonib", "pdgfr_family")}),
+    # a second category of the same object, and a Greek letter the name did not take in
+    ("Foonib inhibits RAF kinases and receptor tyrosine kinases (VEGF receptors 1, 2, 3 and PDGFR-beta, FLT3 and KIT).",
+     {("foonib", "raf_family"), ("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4"), ("foonib", "pdgfrb"),
+      ("foonib", "flt3"), ("foonib", "kit")}),
+    # "X is among N inhibitors of T"
+    ("Foonib is among 17 inhibitors of VEGFR2 in made-up clinical testing.", {("foonib", "kdr")}),
+    # a possessive clause after "and" brings in the target's partner, not more targets
+    ("Zelumab binds to PD-L1, thereby blocking its binding to and activation of its receptor (PD-1) in this note.",
+     {("zelumab", "pdl1")}),
+])
+def test_review_abstract_shapes_sixth_batch(body, expected):
+    assert facts(body) == expected

@@ -9,10 +9,12 @@ list*.  Each rule reads one grammatical shape around a target list and is named 
 ====================  ==========================================================
 drug-verb-target      "X (does not) inhibit(s)/block(s)/bind(s) to/target(s) A, B"
 drug-is-cue-target    "X, a small-molecule inhibitor of A", "X is an MKI of A and B"
-drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody"
+drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody",
+                      "A selective inhibitor of T, X ..." (a fronted appositive)
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-by-drug        "inhibition of T by X", "binding of X to T"
+drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A"
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -30,9 +32,10 @@ from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
 from .registry import EXTRACTORS
-from .sentences import DRUG, action_predicate, evidence_span
-from .subjects import ADVERB, MODIFIER, NOUN_GAP, PRONOUN_START, coordinated_drugs, subject_before, units_before
-from .targets import TargetList, Unit, target_lists, units
+from .sentences import action_predicate, evidence_span
+from .subjects import (ADVERB, DEFINITION_START, MODIFIER, PRONOUN_START, coordinated_drugs, defined_drug,
+                       discourse_drug, is_appositive_gap, subject_before, units_before)
+from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
 
 HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
         r"|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
@@ -43,24 +46,31 @@ SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
 VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
             r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
-            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)")
+            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
+            # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
+            r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))")
 NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
             r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
             r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".
-FILLER = re.compile(rf"^(?:[\s(]+(?:{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+# "inhibits the tyrosine kinase activity associated with A": the activity is the target's own.
+ACTIVITY_OF = r"(?:activit(?:y|ies)|functions?|actions?)\s+(?:associated with|mediated by)"
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
 # "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.
-CATEGORY_FILLER = re.compile(r"^\s[^;:.()]{0,100}?(?:,?\s*(?:including|such as|e\.g\.,?|namely)|\([A-Za-z]{2,8}[;:,])[\s(:]*$",
-                             re.IGNORECASE)
+# "targets both angiogenic pathways (i.e., A and B)": the category's members in parentheses.
+CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely)"
+                             r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
 # "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
 COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 
 # "blocks the binding of its ligands A and B": the ligands are the target's partners, not targets.
-PARTNER = re.compile(r"\b(?:ligands?|partners?|counter-?receptors?|binding partners?)\b", re.IGNORECASE)
+# "blocking its receptor (PD-1)": the receptor of the target just named is its partner too.
+PARTNER = re.compile(r"\b(?:ligands?|partners?|counter-?receptors?|binding partners?|(?:its|their)\s+(?:\w+\s+)?receptors?)\b",
+                     re.IGNORECASE)
 
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
 CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -70,7 +80,12 @@ CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
 # "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
 MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
-                              r"\b(?:including|such as|namely)\s*$", re.IGNORECASE)
+                              r"\b(?:including|such as|namely)\s*$"
+                              # "A (i.e., B) and direct oncogenic pathways (e.g., C)", "A and several RTKs, including B",
+                              # "Raf kinases and receptor tyrosine kinases (B, C)": a second category of the same object
+                              r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*[^;.()]{0,40}?\band\s+(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
+                              r"[^;.()]{1,60}?(?:\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|namely),?\s*)?|,?\s*(?:including|such as|namely)\s*)$",
+                              re.IGNORECASE)
 # Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
 # inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.
 TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|bivalent)\b", re.IGNORECASE)
@@ -98,8 +113,19 @@ class Reading:
         return self.shape in NOUN_PHRASE_SHAPES
 
 
-def _fills(gap: str, cue: re.Match) -> bool:
+# "targets the rearranged during transfection receptor (RET), ...": a full name the vocabulary lacks, then its symbol.
+# Not "blocking its receptor (PD-1)": a possessive names the partner of something else.
+FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,60}\(\s*$", re.IGNORECASE)
+
+
+def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     """The words between a cue and a target list let the cue govern the list."""
+    gap = text[cue.end():tlist.start]
+    spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
+    if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
+        return True
+    if PARTNER.search(gap):
+        return False
     return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap)))
 
 
@@ -110,11 +136,13 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         previous = units_before(found, tlist.start)
         region_start = previous[-1].end if previous else 0
         cues = [c for c in CUE.finditer(text, region_start, tlist.start)
-                if _fills(text[c.end():tlist.start], c) and not PARTNER.search(text, c.end(), tlist.start)]
+                if _fills(text, c, tlist)]
         chained = number - 1 in subjects and previous[-1] in lists[number - 1].units
         if cues:
-            drugs, start = subject_before(text, found, cues[-1])
-            if not drugs and chained and CHAIN_GAP.match(text[previous[-1].end:cues[-1].start()]):
+            # "X blocks the binding site of T": the nearest cue ("binding") may have no subject; an earlier one does
+            cue, drugs, start = next(((c, *subject_before(text, found, c)) for c in reversed(cues)
+                                      if subject_before(text, found, c)[0]), (cues[-1], [], 0))
+            if not drugs and chained and CHAIN_GAP.match(text[previous[-1].end:cue.start()]):
                 drugs, start = subjects[number - 1]
         elif chained and MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start]):
             drugs, start = subjects[number - 1]  # "... A, as well as other kinases, including B"
@@ -123,7 +151,7 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if not drugs:
             continue
         subjects[number] = (drugs, start)
-        shape = "drug-verb-target" if not cues or cues[-1].group("verb") else "drug-is-cue-target"
+        shape = "drug-verb-target" if not cues or cue.group("verb") else "drug-is-cue-target"
         for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
             yield from _readings(drug, unit, shape, start, unit.end)
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
@@ -170,11 +198,11 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if not previous or previous[-1].kind != "drug":
             continue
         drug = previous[-1]
-        if not NOUN_GAP.match(text[drug.end:front]):
+        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug):
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
-        if tlist.anti_start is None and _head_after(text, tlist, limit, "") is None:
+        if tlist.anti_start is None and _head_after(text, tlist, limit, "") is None and not _crossed_arms(text, drug, tlist):
             continue
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies" of both.
@@ -182,6 +210,18 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         for subject in drugs:
             for unit in tlist.units:
                 yield from _readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
+
+
+def _crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
+    """"X (PD-1 × CTLA-4)": a parenthesis holding only targets crossed with "×" names a bispecific's arms."""
+    crossed = all(re.fullmatch(r"\s+[×x]\s+", text[a.end:b.start]) for a, b in zip(tlist.units, tlist.units[1:]))
+    return len(tlist.units) > 1 and crossed and bool(re.fullmatch(r"\s*\(\s*", text[drug.end:tlist.start])) \
+        and bool(re.match(r"\s*\)", text[tlist.end:]))
+
+
+def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
+    """"anti-T antibodies (X, Y), anti-U antibodies": X and Y sit in a parenthesis; what follows it is no appositive of Y."""
+    return bool(re.match(r"\s*\)", text[drug.end:])) and text.count("(", 0, drug.start) > text.count(")", 0, drug.start)
 
 
 def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -194,6 +234,13 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         if head is None:
             continue
         plural = head.group("head").lower().endswith(("s", "ies"))
+        listed = _parenthesised_drugs(text, found, following[0]) if plural and "(" in (head.group("comma") or "") else []
+        if listed:  # "anti-T antibodies (X, Y and Z)": the parenthesis lists the class's members
+            front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+            for drug in listed:
+                for unit in tlist.units:
+                    yield from _readings(drug, unit, "target-head-drug", front, drug.end)
+            continue
         if head.group("comma") and (plural or FRONTED_CLAUSE.match(text[:tlist.start])):
             # "the combination of A and B antibodies, X ...", "When given with an anti-T agent, X ...":
             # the comma closes a phrase about other drugs; X is not that antibody
@@ -203,6 +250,18 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         for drug in drugs:
             for unit in tlist.units:
                 yield from _readings(drug, unit, "target-head-drug", front, drug.end)
+
+
+def _parenthesised_drugs(text: str, found: list[Unit], first: Unit) -> list[Unit]:
+    """The drugs of a parenthesis that holds nothing but a list of drugs: "(X, Y and Z)"."""
+    close = text.find(")", first.end)
+    if close < 0:
+        return []
+    drugs = [u for u in found if first.start <= u.start and u.end <= close + 1]
+    if any(u.kind != "drug" for u in drugs):
+        return []
+    gaps = [text[a.end:b.start] for a, b in zip(drugs, drugs[1:])] + [text[drugs[-1].end:close]]
+    return drugs if all(re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", gap) for gap in gaps) else []
 
 
 def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -248,12 +307,54 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
                 yield from _readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
 
 
+# "The kinases that X inhibits are A and B", "Targets blocked by X include A": the list is the object.
+RELATIVE_VERB = r"(?:inhibit|target|block|bind|antagoni[sz]e)"
+OBJECT_RELATIVE_BEFORE = re.compile(rf"(?:\b(?:that|which)\s+|\b{RELATIVE_VERB}e?d\s+(?P<by>by)\s+)$", re.IGNORECASE)
+OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly)\s+)?(?P<verb>{RELATIVE_VERB}s?(?:\s+to)?\s+)?"
+                                   r"(?:are|include|includes|included|comprise|were)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"The RTKs that X inhibits are A, B and C", "Kinases targeted by X include A and B"."""
+    for tlist in lists:
+        previous = units_before(found, tlist.start)
+        if not previous or previous[-1].kind != "drug":
+            continue
+        drug = previous[-1]
+        before = OBJECT_RELATIVE_BEFORE.search(text[:drug.start])
+        after = OBJECT_RELATIVE_AFTER.match(text[drug.end:tlist.start])
+        if before is None or after is None or bool(before.group("by")) == bool(after.group("verb")):
+            continue  # "that X inhibits are" needs the verb after X; "inhibited by X include" before it
+        for unit in tlist.units:
+            yield from _readings(drug, unit, "drug-object-relative", before.start(), unit.end)
+
+
+# "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.
+FRONTED_NOUN_CUE = re.compile(rf"(?:^|[;:]\s*)(?:An?|The)\s+(?:{MODIFIER},?\s+){{0,4}}"
+                              r"(?:inhibitor|blocker|antagonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+FRONTED_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?,\s*$", re.IGNORECASE)
+
+
+def fronted_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"A selective inhibitor of the T kinase, X ...", "A novel antagonist of T and U, X ..."."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        opening = FRONTED_NOUN_CUE.search(text[:tlist.start])
+        if opening is None or not following or following[0].kind != "drug" \
+                or not FRONTED_TO_DRUG.match(text[tlist.end:following[0].start]):
+            continue
+        for unit in tlist.units:
+            yield from _readings(following[0], unit, "drug-appositive", opening.start(), tlist.end)
+
+
 def _readings(drug: Unit, unit: Unit, shape: str, start: int, end: int) -> Iterator[Reading]:
     for key in unit.keys:
         yield Reading(drug, unit, key, shape, start, max(end, start))
 
 
-SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug)
+SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
+          drug_object_relative, fronted_appositive)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -263,17 +364,27 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     ``discourse_drug`` stands for a sentence-opening "It" / "This drug".
     """
     found = units(doc, sent)
-    if discourse_drug is not None and PRONOUN_START.match(sent.text):
-        found = [Unit("drug", (discourse_drug.key,), 0, 0, discourse_drug)] + found
+    definition = DEFINITION_START.match(sent.text)
+    if discourse_drug is not None and (PRONOUN_START.match(sent.text) or definition):
+        at = 0 if PRONOUN_START.match(sent.text) else definition.end()  # a zero-width subject where it would stand
+        found = [Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found
     lists = target_lists(sent.text, found)
     pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) for unit in tlist.units}
+    signalling = ligands_naming_signalling(doc, sent.text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
         for reading in shape(sent.text, found, lists):
             if reading.target in pairs and not _names_two_targets(doc, sent.text, reading):
                 continue
+            if (reading.target in signalling and not _is_antibody(doc, reading)) or small_molecule_on_ligand(doc, reading.drug.keys[0], reading.key):
+                continue
             seen.setdefault((reading.drug.keys[0], reading.key), reading)
     return list(seen.values())
+
+
+def _is_antibody(doc: AnalysedDocument, found: Reading) -> bool:
+    """An antibody may bind the ligand itself ("X neutralises VEGF signalling")."""
+    return action_predicate(doc, found.drug.keys[0], found.key) == "isAntibodyAgainst"
 
 
 def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool:
@@ -281,21 +392,6 @@ def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool
     if doc.vocabulary[found.drug.keys[0]].has_type("BispecificAntibody"):
         return True
     return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
-
-
-def _discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
-    """For a sentence opening with "It": the drug its section is about, else the last one named."""
-    sent = doc.sentences[index]
-    heading_drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(sent.sentence.section), *DRUG)}
-    if len(heading_drugs) == 1:
-        key = heading_drugs.pop()
-        return Mention(sent.sentence.section_start, sent.sentence.section_start + len(sent.sentence.section),
-                       key, sent.sentence.section)
-    for previous in reversed(doc.sentences[max(0, index - 2):index]):
-        drugs = doc.keys_of_type(previous.mentions, *DRUG)
-        if drugs:
-            return drugs[0]
-    return None
 
 
 def _assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
@@ -314,6 +410,7 @@ def _assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) ->
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
     for index, sent in enumerate(doc.sentences):
-        pronoun_drug = _discourse_drug(doc, index) if PRONOUN_START.match(sent.text) else None
+        pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
+            else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
         for found in sentence_readings(doc, sent, pronoun_drug):
             yield _assertion(doc, sent, found)

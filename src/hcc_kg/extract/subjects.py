@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from ..model import Mention
+from .analysis import AnalysedDocument
+from .sentences import DRUG
 from .targets import Unit
 
 # Words that cannot modify a head noun: they start a phrase or a clause of their own.
@@ -30,9 +33,9 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"strong|any|significant|the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
 BRACKETS = r"(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
-COPULA = (r"(?:is|was|are|were|remains|acts as|serves as|functions as|"
+COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
-          r"investigated|studied|described|characterized|approved|used|known)\s+as)")
+          r"investigated|studied|described|characteri[sz]ed|approved|used|known|found|identified|classified)\s+as)")
 NP_WORDS = r"(?:[^;()]|\([^()]*\)){0,80}?"
 DRUG_HEAD = r"(?:antibod(?:y|ies)|mAbs?|inhibitors?|agents?|drugs?|molecules?|compounds?|TKIs?|blockers?)"
 COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WORDS}|{NP_WORDS}\b{DRUG_HEAD}\b{NP_WORDS})"
@@ -41,8 +44,10 @@ COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WOR
 RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
 VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
 # "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
-ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity)\b", re.IGNORECASE)
-ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
+ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|inhibition)\b", re.IGNORECASE)
+# "X is a TKI with a wide range of kinase inhibition": a copula and its noun phrase may come before "with".
+ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:\s+(?:is|was|are|were)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
+                          rf"(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
                           r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
                           r"retains?|retained|with)(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
@@ -50,12 +55,27 @@ GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+$", re.IGNORECASE)
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
 NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       r"|,?\s+(?:which|that)\s+is)"
+                      rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+)?"
-                      rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?)\s+(?:(?:and|or)\s+)?){{0,8}}"
+                      rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
+                      r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
                       rf"(?:(?:which|that)\s+is\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
+                      # "X, a poly(ADP-ribose) polymerase (PARP) inhibitor": a full name the vocabulary lacks, then the symbol
+                      r"(?:[^,;:()]{1,50}(?:\([\w-]+\)[^,;:()]{0,30})?\(\s*)?"
                       r"(?:pan-)?$",
                       re.IGNORECASE)
+# A definition with its subject in the title: "Sunitinib\n\nDefinition: An inhibitor of A and B".
+DEFINITION_START = re.compile(r"^\s*(?:[A-Z][\w /-]{0,30}:\s*)?(?=(?:An?)\s)")
+DEFINITION_GAP = re.compile(rf"^\s*(?:An?)\s+(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
+
+
+def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
+    """The words from a drug to a noun cue or a target make an appositive; a title's drug heads its definition."""
+    gap = text[drug.end:end]
+    return bool(NOUN_GAP.match(gap) or (drug.start == drug.end and DEFINITION_GAP.match(gap)))
+
+
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
 PRONOUN = re.compile(r"\b(?:it|(?:this|the) (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*)?"
@@ -77,7 +97,9 @@ MAX_SUBJECT_GAP = 220
 AGENT_NOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:the|an?)\s+)?(?:\w+\s+)?(?:treatment|therapy|incubation|exposure|"
                                r"administration|pre-?treatment)\s+(?:with|of|by)\s*$"
                                # "the antibody moiety of X binds T": a part of the drug acts for it
-                               r"|\b(?:moiety|component|portion|arm|part)\s+of\s*$", re.IGNORECASE)
+                               r"|\b(?:moiety|component|portion|arm|part)\s+of\s*$"
+                               # "the mechanism of action of X targets T": the drug's mechanism speaks for it
+                               r"|^\s*(?:the\s+)?(?:(?:primary|main)\s+)?(?:mechanism|mode)s?\s+of\s+action\s+of\s*$", re.IGNORECASE)
 
 
 def _is_subject(text: str, drug: Unit) -> bool:
@@ -137,7 +159,7 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
                                            units_before(found, cue.start())):
             break  # another clause, or a cue after a target that belongs to an earlier statement
         # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
-        appositive = NOUN_GAP.match(gap) and (not verb or cue.group(0).lower().endswith("ing"))
+        appositive = is_appositive_gap(text, drug, cue.start()) and (not verb or cue.group(0).lower().endswith("ing"))
         activity = ACTIVITY_CUE.match(cue.group(0)) and ACTIVITY_GAP.match(gap)
         if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap) or activity)):
             if re.match(r"[\s)]*[,(]", gap):  # an appositive belongs to one drug
@@ -147,3 +169,32 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
             break
         # "a derivative of Y, is an inhibitor of T": Y is no subject; look further left.
     return [], 0
+
+
+def discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
+    """For a sentence opening with "It": the drug its section is about, else the last one named."""
+    sent = doc.sentences[index]
+    heading_drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(sent.sentence.section), *DRUG)}
+    if len(heading_drugs) == 1:
+        key = heading_drugs.pop()
+        return Mention(sent.sentence.section_start, sent.sentence.section_start + len(sent.sentence.section),
+                       key, sent.sentence.section)
+    for previous in reversed(doc.sentences[max(0, index - 2):index]):
+        drugs = doc.keys_of_type(previous.mentions, *DRUG)
+        if drugs:
+            return drugs[0]
+    return None
+
+
+def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
+    """For a drugless sentence opening "A ..." / "Definition: An ...": the one drug its heading or the title names."""
+    sent = doc.sentences[index]
+    if doc.keys_of_type(sent.mentions, *DRUG):
+        return None
+    text = doc.document.text
+    title = next((line for line in text.splitlines() if line.strip()), "")
+    for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, text.find(title))):
+        drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
+        if len(drugs) == 1 and start >= 0:
+            return Mention(start, start + len(surface), drugs.pop(), surface)
+    return None

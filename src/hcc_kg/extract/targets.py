@@ -40,15 +40,20 @@ SERIES = re.compile(rf"^(?:\s?[-–]?\s?)(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/
 CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*-?{_ITEM}\b)*(?:\s*(?:/|,?\s*and|,?\s*or)\s*-?{_ITEM}"
                           rf"|\s*,\s*-?{_ITEM}\s*,\s*-?{_ITEM}))(?!\w)"
                           r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
+# "receptor (isoforms 1, 2 and 3)", "(subtypes 1 2 and 3)": members named in a parenthesis after the family.
+ISOFORM_SERIES = re.compile(rf"^\s*\(\s*(?:iso-?forms?|subtypes?|types?|members?)\s+"
+                            rf"(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|and|or|\s)\s*{_ITEM})*)\s*\)", re.IGNORECASE)
 RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
-SHARED_RECEPTOR = re.compile(r"^\s*(?:and|or|/|,)\s*[\w-]+\s+receptors?\b", re.IGNORECASE)
+# "VEGF and PDGF receptors", "VEGF, FGF and PDGF receptors": the receptor of each ligand.
+SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*[\w-]+){1,4}\s+receptors?\b",
+                             re.IGNORECASE)
 RECEPTOR_BEFORE = re.compile(r"\breceptors?\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
 AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
                          r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|levels?|status|"
                          r"signature|score|staining|[+]|gene|polymorphism\w*|variants?|copy|"
                          r"up-?regulat\w*|down-?regulat\w*|induction|secretion|production|release|transcription|"
-                         r"mRNA|activation|phosphorylat\w*|like)\b",
+                         r"mRNA|activation|phosphorylat\w*|like|ligands?)\b",  # "programmed cell death-1 ligand 1" names the ligand
                          re.IGNORECASE)
 # Kinases named by their catalytic kind ("receptor tyrosine kinase (RTK) inhibitor", "other RTKs
 # including ...") name a class of drugs or a category of targets, not a target of one drug.
@@ -109,7 +114,7 @@ def _expand_series(doc: AnalysedDocument, text: str, mention: Mention, keys: tup
     """Family + series -> members; member + continuation -> more members."""
     entity = doc.vocabulary[keys[0]]
     if len(keys) == 1 and entity.members:
-        match = SERIES.match(text[end:])
+        match = SERIES.match(text[end:]) or ISOFORM_SERIES.match(text[end:])
         if match:
             found = [_member(doc, entity.names(), item, entity.members) for item in series_items(match.group("items"))]
             if found and all(found):
@@ -197,9 +202,31 @@ def _heads_its_members(doc: AnalysedDocument, text: str, family: Unit, unit: Uni
     return bool(members) and set(unit.keys) <= set(members) and bool(FAMILY_THEN_MEMBERS.match(text[family.end:unit.start]))
 
 
+def _receptor_abbreviated(doc: AnalysedDocument, ligand: Unit, unit: Unit) -> bool:
+    """"platelet-derived growth factor (PDGFR)": a ligand's name with its receptor's symbol means the receptor."""
+    if len(ligand.keys) != 1 or len(unit.keys) != 1 or not doc.vocabulary[ligand.keys[0]].has_type("GrowthFactor"):
+        return False
+    return any(doc.finder.lookup(f"{name} receptor") == unit.keys[0] for name in doc.vocabulary[ligand.keys[0]].names())
+
+
 def _anti(text: str, start: int) -> int | None:
     match = ANTI_BEFORE.search(text[:start])
     return match.start() if match else None
+
+
+PREFIX_BEFORE = re.compile(r"(?:(?<![\w-])[chv]-)?$")
+SAME_DRUG_APPOSITIVE = re.compile(r"^[\s)]*,\s*(?:an?|the)\s+[^,;()]{0,50}$", re.IGNORECASE)
+
+# "RET (REarranged during Transfection)": the spelled-out name after a symbol belongs to the symbol.
+EXPANSION = re.compile(r"^\s*\([A-Za-z][A-Za-z\s-]{2,60}\)")
+
+
+def _with_expansion(sent: AnalysedSentence, unit: Unit) -> Unit:
+    """A unit with its spelled-out name in parentheses, when no other mention lies inside them."""
+    match = EXPANSION.match(sent.text[unit.end:])
+    if match is None or any(unit.end <= sent.local(m)[0] < unit.end + match.end() for m in sent.mentions):
+        return unit
+    return Unit(unit.kind, unit.keys, unit.start, unit.end + match.end(), unit.mention, unit.anti_start)
 
 
 def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
@@ -210,7 +237,10 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
         start, end = sent.local(mention)
         entity = doc.vocabulary[mention.key]
         if entity.has_type(*DRUG):
-            unit = Unit("drug", (mention.key,), start, end, mention)
+            if out and out[-1].keys == (mention.key,) and SAME_DRUG_APPOSITIVE.match(text[out[-1].end:start]):
+                continue  # "X (Brand), a novel urea X-code, is ...": the code names X again
+            salt = re.match(SALT, text[end:], re.IGNORECASE)  # "X malate is an inhibitor of": the salt is X
+            unit = Unit("drug", (mention.key,), start, end + salt.end(), mention)
         elif entity.has_type(*OBJECT) and (AS_MODIFIER.match(text[end:]) or CATALYTIC_CLASS.fullmatch(mention.surface)):
             continue
         elif entity.has_type(*OBJECT):
@@ -218,6 +248,7 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
             if read is None:
                 continue
             keys, start, end = read
+            start -= len(PREFIX_BEFORE.search(text[:start]).group(0))  # "c-CRAF", "c-Kit": the cellular prefix
             keys, end = _expand_series(doc, text, mention, keys, end)
             if GLUED_NUMBER.match(text[end:]):
                 continue  # "VEGF-1": a name the vocabulary knows only in part is not that entity
@@ -229,19 +260,20 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
             unit = Unit(unit.kind, unit.keys, unit.start, unit.end, unit.mention, _anti(text, unit.start))
         else:
             continue
-        if out and out[-1].kind == unit.kind and set(unit.keys) <= set(out[-1].keys) \
+        if out and out[-1].kind == unit.kind and (set(unit.keys) <= set(out[-1].keys) or _receptor_abbreviated(doc, out[-1], unit)) \
                 and SAME_THING_GAP.match(text[out[-1].end:unit.start]):
             gap = text[out[-1].end:unit.start]
             closing = (REST_OF_PARENTHESIS if "(" in gap else CLOSING).match(text[unit.end:])
             last = out.pop()
-            unit = Unit(last.kind, last.keys, last.start, unit.end + (closing.end() if closing else 0),
-                        last.mention, last.anti_start)
+            keys = unit.keys if _receptor_abbreviated(doc, last, unit) else last.keys
+            unit = Unit(last.kind, keys, last.start, unit.end + (closing.end() if closing else 0),
+                        unit.mention if keys != last.keys else last.mention, last.anti_start)
             unit = _read_after_alias(doc, text, unit)
         if out and _heads_its_members(doc, text, out[-1], unit):
             # "VEGF receptors VEGFR1, VEGFR2 and VEGFR3": the family only introduces its members
             family = out.pop()
             unit = Unit(unit.kind, unit.keys, family.start, unit.end, unit.mention, family.anti_start)
-        out.append(unit)
+        out.append(_with_expansion(sent, unit) if unit.kind == "object" else unit)
     return out
 
 
@@ -270,14 +302,24 @@ class TargetList:
 
 # A list goes on over commas, "and/or", "as well as", "but not", brackets, and a short
 # category introducing a bracketed sub-list: "kinases (A, B), pathway kinases (C), and other targets (D)".
-LIST_GLUE = re.compile(r"^[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+)?[\s(]*"
+# "B and to a lesser extent C", "B, and at higher concentrations, the C": a weaker member is still one.
+DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|at\s+(?:higher|lower)\s+"
+          r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
+# "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+)?"
+                       + DEGREE + r"[\s(]*"
                        # "A, wild-type B and the mutant V600E B": a state or a variant before an item
-                       r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}$"
+                       r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}(?:pan-)?$"
                        # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
-                       r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?[^,;()]{1,80}\(\s*$"
+                       # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
+                       r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|"
+                       r"inhibiting|binding|targeting|preventing)\b)[^,;()]{1,80}\(\s*$"
+                       # "(PD-1 × CTLA-4)": the two arms of a bispecific
+                       r"|^\s+[×x]\s+$"
                        # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
-                       r"|^\s*,\s*(?:[A-Z][A-Z0-9-]{1,9}\s*,\s*){1,2}(?:(?:and|or)\s+)?$"
-                       r"|^\s*\)?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\w-]+\s+){0,3}[\w-]+\s*\(\s*$",
+                       r"|^\s*[,/]\s*(?:[A-Z][A-Z0-9-]{1,9}\s*,\s*){1,2}(?:(?:and|or)\s+)?$"
+                       r"|^\s*\)?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?![^,;()]*\b(?:its|their|thereby|thus|which|"
+                       r"that|blocking|inhibiting|binding|targeting|preventing)\b)(?:[\w-]+\s+){0,3}[\w-]+\s*\(\s*$",
                        re.IGNORECASE)
 
 
@@ -305,3 +347,18 @@ def target_lists(text: str, found: list[Unit]) -> list[TargetList]:
             lists.append([unit])
         previous = unit
     return [TargetList(tuple(group)) for group in lists]
+
+
+# "an inhibitor of VEGF, FGF and PDGF signalling": ligands before "signalling" name pathways.
+SIGNALLING_AFTER = re.compile(r"^[\s)-]*(?:signal(?:l)?ing|pathways?|axis|axes|cascades?)\b", re.IGNORECASE)
+
+
+def ligands_naming_signalling(doc: AnalysedDocument, text: str, lists: list[TargetList]) -> set[Unit]:
+    """Ligands of a list that ends in "signalling": a small molecule acts on their receptors, not on them."""
+    return {unit for tlist in lists if SIGNALLING_AFTER.match(text[tlist.end:]) for unit in tlist.units
+            if any(doc.vocabulary[key].has_type("GrowthFactor") for key in unit.keys)}
+
+
+def small_molecule_on_ligand(doc: AnalysedDocument, drug: str, target: str) -> bool:
+    """"X, a TKI with activity against KIT, PDGFR and VEGF": a small molecule acts on the ligand's receptor, not on it."""
+    return doc.vocabulary[drug].has_type("SmallMolecule") and doc.vocabulary[target].has_type("GrowthFactor")
