@@ -157,6 +157,15 @@ def test_et_al_does_not_end_a_sentence():
                                     "Then they rose."]
 
 
+def test_a_line_running_on_under_a_heading_is_prose_not_a_second_heading():
+    text = ("Zorbatinib\nZorbatinib is an oral inhibitor that blocks the activity of\nKDR, FLT4 and MET. "
+            "It was well tolerated.\n")
+    sents = sentences(text, blocks(text))
+    assert [s.text for s in sents] == ["Zorbatinib is an oral inhibitor that blocks the activity of KDR, FLT4 and MET.",
+                                       "It was well tolerated."]
+    assert {s.section for s in sents} == {"Zorbatinib"}
+
+
 def test_country_and_company_abbreviations_do_not_end_a_sentence():
     text = ("News\nThe U.S. Food and Drug Administration cleared zorbamab, made by Acme Co. Ltd. in Ohio. "
             "The U.K. regulator followed.\n")

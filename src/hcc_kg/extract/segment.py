@@ -91,6 +91,13 @@ def _resumes_body(line: str) -> bool:
     return line.startswith(" ") and not line.startswith("  ") and len(line.strip()) > 0
 
 
+# A line ending in an article, preposition or conjunction goes on below; a heading does not.
+_UNFINISHED_RE = re.compile(r"\b(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|but|that|which|than|as|"
+                            r"is|are|was|were)$", re.IGNORECASE)
+# A clause with a finite verb after its subject ("Zorbatinib is an oral ...") is prose.
+_FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have|had)\s+\w", re.IGNORECASE)
+
+
 def _is_heading(line: str, previous: str, following: str = "") -> bool:
     """A short capitalised line after a finished sentence, not continued in lower case below."""
     stripped = line.strip()
@@ -102,6 +109,8 @@ def _is_heading(line: str, previous: str, following: str = "") -> bool:
         return False
     if re.search(r"\w:\s+\S|\bNCT\d{8}\b", stripped):
         return False  # "NCT ID: NCT01234567" is a field with its value, not a heading
+    if _UNFINISHED_RE.search(stripped) or _FINITE_VERB_RE.search(stripped):
+        return False  # "X is an inhibitor of" runs on into the next line: a sentence, not a heading
     prev = previous.strip()
     return not prev or prev[-1] in ".!?:" or prev.endswith(")") or re.fullmatch(r"[\d.]+", prev) is not None
 
