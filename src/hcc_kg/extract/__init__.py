@@ -12,7 +12,7 @@ from typing import Iterable
 from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
-from . import abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
+from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
 from .registry import EXTRACTORS
@@ -22,8 +22,9 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
                      names: Iterable[str] | None = None) -> list[Assertion]:
     """Every assertion the named extractors (all by default) read from one document.
 
-    Drug names the vocabulary lacks are recognised first (:mod:`.novel`); the extractors
-    then read the document with its vocabulary extended by them.
+    Drug names the vocabulary lacks are recognised first (:mod:`.novel`), then the
+    abbreviations the document defines (:mod:`.abbreviations`); the extractors read the
+    document with its vocabulary extended by both.
     """
     analysed = AnalysedDocument(document, vocabulary, finder)
     found = novel.recognise(analysed)
@@ -31,6 +32,10 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         added = Vocabulary([item.entity(vocabulary) for item in found], source=f"recognised in {document.name}")
         analysed = analysed.reread(vocabulary.extended(added), LayeredFinder(finder, MentionFinder(added)))
     out: list[Assertion] = list(novel.assertions(found, analysed))
+    defined = abbreviations.definitions(analysed)
+    if defined:
+        analysed = abbreviations.reread(analysed, defined)
+        out.extend(abbreviations.assertions(defined, analysed))
     for name in names or EXTRACTORS.names():
         out.extend(EXTRACTORS.get(name)(analysed))
     return out

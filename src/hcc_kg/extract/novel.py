@@ -37,7 +37,9 @@ from .segment import Sentence
 EXTRACTOR = "novel"
 #: Predicates that describe names rather than facts: they extend the vocabulary, never the graph.
 RECOGNISED, SYNONYM = "recognisedAs", "recognisedSynonym"
-NAMING_PREDICATES = (RECOGNISED, SYNONYM)
+#: A short form a document defines for itself (extract/abbreviations.py): read in that document only.
+ABBREVIATION = "definedAbbreviation"
+NAMING_PREDICATES = (RECOGNISED, SYNONYM, ABBREVIATION)
 
 SMALL = ("SmallMolecule",)
 TKI = ("SmallMolecule", "TyrosineKinaseInhibitor")
@@ -356,7 +358,7 @@ def extend_vocabulary(vocabulary: Vocabulary, naming: list[Assertion], report=No
     named it: where documents disagree on the modality, the most of them win) and the
     code names read for its own drugs."""
     by_key: dict[str, list[Assertion]] = {}
-    for assertion in naming:
+    for assertion in (a for a in naming if a.predicate != ABBREVIATION):  # abbreviations stay in their document
         by_key.setdefault(assertion.subject, []).append(assertion)
     entities = []
     for key, group in sorted(by_key.items()):
@@ -387,7 +389,12 @@ def document_sections(documents: list[Document], facts: list[Assertion],
         for doc_id in {e.doc_id for e in fact.evidence}:
             counts[doc_id] = counts.get(doc_id, 0) + 1
     names: dict[tuple[str, str], dict] = {}
+    abbreviations: dict[str, list[dict]] = {}
     for a in naming:
+        if a.predicate == ABBREVIATION:
+            entry = {"key": a.subject, "short": str(a.object)}
+            abbreviations.setdefault(str(a.context_value("document")), []).append(entry)
+            continue
         doc_id = str(a.context_value("document"))
         entry = names.setdefault((doc_id, a.subject), {
             "key": a.subject, "name": min(str(v) for v in a.attribute_values("label")), "types": [],
@@ -401,4 +408,6 @@ def document_sections(documents: list[Document], facts: list[Assertion],
         sections[d.doc_id] = {"facts": counts[d.doc_id], "unidentified": [v for v in mine if v["types"]],
                               "synonyms_read": [{"key": v["key"], "synonyms": v["synonyms"]}
                                                 for v in mine if not v["types"]]}
+        if d.doc_id in abbreviations:  # only where a document defines some: other reports stay as they were
+            sections[d.doc_id]["abbreviations_read"] = sorted(abbreviations[d.doc_id], key=lambda x: x["short"])
     return sections

@@ -1,0 +1,157 @@
+"""Abbreviations a document defines for itself (in the manner of Schwartz and Hearst, 2003).
+
+"zorbatinib (ZRB)", "nivolumab (Nivo)": a short form in parentheses right after a name the
+vocabulary resolves to a drug or a protein (or family), whose letters and digits appear in
+order in that name, the first of them starting it.  From its definition on, the short form,
+in the case written, names the same entity in that document only: the document is reread
+with a finder that knows it (:func:`reread`), and a ``definedAbbreviation`` naming
+assertion records the reading.  Naming assertions never reach the graph or the vocabulary
+of other documents (:mod:`.novel`).
+
+A short form is not defined when the vocabulary already names something by it, when it is
+a clinical abbreviation (the lexicon's stoplist: OS, PFS, HR, ...), a unit, a number, all
+lower case (a word: "sorafenib (oral)"), the name of a trial in the document, or when the
+document defines it for two entities.
+
+>>> fits("ZRB", "zorbatinib"), fits("Nivo", "nivolumab"), fits("BZR", "zorbatinib"), fits("ZRX", "zorbatinib")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterator
+
+from ..lexicon import read_stoplist
+from ..model import Assertion, Mention
+from ..vocab import TARGET_TYPES, Entity, Vocabulary
+from .analysis import AnalysedDocument, LayeredFinder
+from .mentions import MentionFinder, name_key
+from .normalize import MappedText
+from .novel import _TRIAL_WORD, ABBREVIATION as DEFINED, DRUG_TYPES
+
+EXTRACTOR = "abbreviations"
+#: A drug or a protein/family can be abbreviated; classes, diseases, endpoints are not read here.
+ABBREVIABLE = DRUG_TYPES + TARGET_TYPES
+#: "(ZRB)" right after the name: 2-8 letters, digits or hyphens, nothing else in the parentheses.
+_DEFINITION = re.compile(r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])\s?\)")
+#: Units that follow a name in parentheses ("(mg)", "(Gy)"): never abbreviations.
+UNITS = frozenset(name_key(u) for u in "mg g kg ml mL L h hr d wk mo Gy IU U nM uM mM pM mCi MBq GBq cm mm".split())
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``short`` abbreviates entity ``key``, defined at document offsets [start, end)."""
+
+    key: str
+    short: str
+    long_form: str
+    start: int
+    end: int
+
+
+def fits(short: str, long_form: str) -> bool:
+    """Do the short form's letters and digits appear in order in the long form, the first
+    one being the long form's first letter (case-insensitive)?"""
+    chars = [c.casefold() for c in short if c.isalnum()]
+    text = long_form.casefold()
+    if not chars or chars[0] != text[:1] or len(chars) >= len(text):
+        return False
+    position = 1
+    for char in chars[1:]:
+        position = text.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _stoplisted() -> frozenset[str]:
+    return frozenset(read_stoplist())
+
+
+def _acceptable(short: str, long_form: str, doc: AnalysedDocument) -> bool:
+    key = name_key(short)
+    return (any(c.isupper() for c in short) and key not in _stoplisted() and key not in UNITS
+            and doc.finder.lookup(short) is None and fits(short, long_form) and not _names_trial(short, doc))
+
+
+def _names_trial(short: str, doc: AnalysedDocument) -> bool:
+    """Is the short form a trial's name in this document ("the ZRB trial", "study ZRB")?"""
+    name = re.escape(short)
+    return bool(re.search(rf"(?<![\w-]){name}\s+{_TRIAL_WORD}\b|\b{_TRIAL_WORD}\s+{name}(?![\w-])",
+                          doc.document.text, re.IGNORECASE))
+
+
+def definitions(doc: AnalysedDocument) -> list[Definition]:
+    """The abbreviations the document's prose defines, the first definition of each short form;
+    a short form defined for two entities is ambiguous and dropped."""
+    found: dict[str, list[Definition]] = {}
+    for sent in doc.sentences:
+        for mention in doc.keys_of_type(sent.mentions, *ABBREVIABLE):
+            start, end = sent.local(mention)
+            match = _DEFINITION.match(sent.text, end)
+            if not match or not _acceptable(match.group("short"), sent.text[start:end], doc):
+                continue
+            span = sent.sentence.mapped.original_span(start, match.end())
+            short = match.group("short")
+            found.setdefault(short, []).append(Definition(mention.key, short, sent.text[start:end], *span))
+    return [group[0] for _, group in sorted(found.items()) if len({d.key for d in group}) == 1]
+
+
+class AbbreviationFinder:
+    """Mentions of the defined short forms, in the case written, from each definition on.
+
+    Same interface as :class:`MentionFinder`, to be layered over the document's finder.
+    ``find_text`` reads a free-standing string (a heading) with no place in the document,
+    so there every short form counts.
+    """
+
+    def __init__(self, defined: list[Definition], vocabulary: Vocabulary):
+        by_key: dict[str, list[str]] = {}
+        for d in defined:
+            by_key.setdefault(d.key, []).append(d.short)
+        entities = [Entity(key, shorts[0], vocabulary[key].types, tuple(shorts[1:]), exact_case=tuple(shorts))
+                    for key, shorts in sorted(by_key.items())]
+        self.finder = MentionFinder(Vocabulary(entities, source="abbreviations"))
+        self.vocabulary = self.finder.vocabulary
+        self.since = {name_key(d.short): d.start for d in defined}
+
+    def lookup(self, surface: str) -> str | None:
+        return self.finder.lookup(surface)
+
+    def find(self, mapped: MappedText) -> list[Mention]:
+        return [m for m in self.finder.find(mapped) if m.start >= self._defined_at(m.surface)]
+
+    def find_text(self, text: str) -> list[Mention]:
+        return self.finder.find_text(text)
+
+    def _defined_at(self, surface: str) -> int:
+        key = name_key(surface)
+        for ending in ("", "s", "es"):  # a plural ("ZRBs") is a use of the short form
+            stem = key[: len(key) - len(ending)] if ending and key.endswith(ending) else key
+            if stem in self.since:
+                return self.since[stem]
+        return 0
+
+
+def reread(doc: AnalysedDocument, defined: list[Definition]) -> AnalysedDocument:
+    """The document read with its own abbreviations: each entity gains its short forms (exact
+    case) in this document's vocabulary, and its finder finds them after their definition."""
+    vocabulary = doc.vocabulary
+    entities = {}
+    for d in defined:
+        base = entities.get(d.key, vocabulary[d.key])
+        entities[d.key] = replace(base, synonyms=base.synonyms + (d.short,), exact_case=base.exact_case + (d.short,))
+    extended = vocabulary.extended(Vocabulary(entities.values(), source=f"abbreviations in {doc.document.name}"))
+    return doc.reread(extended, LayeredFinder(doc.finder, AbbreviationFinder(defined, vocabulary)))
+
+
+def assertions(defined: list[Definition], doc: AnalysedDocument) -> Iterator[Assertion]:
+    """One ``definedAbbreviation`` naming assertion per definition, scoped to its document."""
+    for d in defined:
+        details = (("label", doc.vocabulary[d.key].label), ("long_form", d.long_form), ("synonym", d.short))
+        yield Assertion(d.key, DEFINED, d.short, (("document", doc.document.doc_id),), details,
+                        (doc.evidence(d.start, d.end, EXTRACTOR),))

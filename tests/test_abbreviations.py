@@ -1,0 +1,112 @@
+"""Abbreviations a document defines for itself (extract/abbreviations.py), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract import extract, extract_document
+from hcc_kg.extract.abbreviations import DEFINED, definitions, fits
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.novel import NAMING_PREDICATES, document_sections, extend_vocabulary, split_naming
+from hcc_kg.model import Document
+from hcc_kg.report import Report
+from hcc_kg.vocab import Entity, Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule", "TyrosineKinaseInhibitor")),
+                       Entity("quelvumab", "quelvumab", ("MonoclonalAntibody",)),
+                       Entity("kdr", "KDR", ("Protein",), ("VEGFR2",)),
+                       Entity("plexin_kinase", "plexin kinase family", ("ProteinFamily",)),
+                       Entity("tki", "tyrosine kinase inhibitor", ("DrugClassTerm",))])
+
+
+def read(text: str, vocabulary: Vocabulary, doc_id: str = "inv1") -> set[tuple[str, str, str]]:
+    out = extract_document(Document.from_text(doc_id, text), vocabulary, MentionFinder(vocabulary))
+    return {(a.subject, a.predicate, str(a.object)) for a in out}
+
+
+def defined(text: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    doc = AnalysedDocument(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    return [(d.key, d.short) for d in definitions(doc)]
+
+
+def test_a_defined_short_form_names_the_entity_later(vocabulary):
+    facts = read("Zorbatinib (ZRB) was given orally. In cell lines, ZRB inhibits KDR.", vocabulary)
+    assert ("zorbatinib", "inhibits", "kdr") in facts
+    assert ("zorbatinib", DEFINED, "ZRB") in facts
+
+
+def test_without_the_definition_the_short_form_is_nothing(vocabulary):
+    assert ("zorbatinib", "inhibits", "kdr") not in read("In cell lines, ZRB inhibits KDR.", vocabulary)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quelvumab (QVM) was given every three weeks.", [("quelvumab", "QVM")]),
+    ("Quelvumab (Quel) was given every three weeks.", [("quelvumab", "Quel")]),
+    ("The plexin kinase family (PKF) is overexpressed.", [("plexin_kinase", "PKF")]),
+])
+def test_drugs_and_protein_families_can_be_abbreviated(vocabulary, text, expected):
+    assert defined(text, vocabulary) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbatinib (BZR) was given orally.",      # first letter does not start the long form
+    "Zorbatinib (ZRX) was given orally.",      # X is not in zorbatinib
+    "Zorbatinib (OS) was given orally.",       # a clinical abbreviation (stoplist)
+    "Zorbatinib (ORR) was given orally.",
+    "Zorbatinib (Z1) was given orally.",       # a digit the long form lacks
+    "Zorbatinib (12) was given orally.",       # a number
+    "Zorbatinib (zorb) was given orally.",     # all lower case: a word, not an abbreviation
+    "Zorbatinib (ZRB; oral) was given orally.",  # more than a short form in the parentheses
+    "Zorbatinib (ZRB) was given orally in the ZRB trial.",  # the document's trial name
+    "A tyrosine kinase inhibitor (TKI) was given.",  # a drug class, not a drug
+    "Zorbatinib (KDR) was given orally.",      # a name the vocabulary holds
+])
+def test_what_is_not_a_definition(vocabulary, text):
+    assert defined(text, vocabulary) == []
+
+
+def test_a_short_form_defined_for_two_entities_is_ambiguous(vocabulary):
+    text = "Zorbatinib (ZB) was given first. Zorbatinib plus quelvumab (ZB) was given next."
+    assert defined(text, vocabulary) == [("zorbatinib", "ZB")]
+    assert defined("Quelvumab (QZ) was given. Then zorbatinib (QZ) was given.", vocabulary) == []
+
+
+def test_fits_needs_the_letters_in_order():
+    assert fits("ZRB", "zorbatinib") and fits("PKF", "plexin kinase family")
+    assert not fits("ZBRT", "zorbatinib") and not fits("ZORBATINIB", "zorbatinib")
+
+
+def test_only_the_exact_case_is_a_use(vocabulary):
+    facts = read("Zorbatinib (ZRB) was given orally. In cell lines, zrb inhibits KDR.", vocabulary)
+    assert ("zorbatinib", "inhibits", "kdr") not in facts
+
+
+def test_a_use_before_the_definition_is_not_read(vocabulary):
+    facts = read("In cell lines, ZRB inhibits KDR. Zorbatinib (ZRB) was later given orally.", vocabulary)
+    assert ("zorbatinib", DEFINED, "ZRB") in facts
+    assert ("zorbatinib", "inhibits", "kdr") not in facts
+
+
+def test_an_abbreviation_does_not_leak_into_another_document(vocabulary):
+    documents = [Document.from_text("inv1", "Zorbatinib (ZRB) was given orally. ZRB inhibits KDR.\n"),
+                 Document.from_text("inv2", "In this study, ZRB inhibits KDR.\n")]
+    out = extract(documents, vocabulary, Report())
+    inhibits = [a for a in out if a.predicate == "inhibits"]
+    assert [(a.subject, a.object) for a in inhibits] == [("zorbatinib", "kdr")]
+    assert {e.doc_id for e in inhibits[0].evidence} == {"inv1"}
+
+
+def test_an_abbreviation_is_a_naming_that_stays_out_of_the_global_vocabulary(vocabulary):
+    out = extract_document(Document.from_text("inv1", "Zorbatinib (ZRB) was given orally. ZRB inhibits KDR.\n"),
+                           vocabulary, MentionFinder(vocabulary))
+    naming, facts = split_naming(out)
+    assert DEFINED in NAMING_PREDICATES and [a.predicate for a in naming] == [DEFINED]
+    assert all(a.predicate != DEFINED for a in facts)
+    assert "ZRB" not in extend_vocabulary(vocabulary, naming)["zorbatinib"].synonyms
+    sections = document_sections([Document.from_text("inv1", "x")], facts, naming)
+    assert sections["inv1"]["abbreviations_read"] == [{"key": "zorbatinib", "short": "ZRB"}]
+    assert sections["inv1"]["synonyms_read"] == []
