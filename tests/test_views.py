@@ -255,7 +255,7 @@ def test_cli_view(tmp_path, capsys):
     assert [n["id"] for n in emitted(out.read_text(encoding="utf-8"))[0]] == ["kdr"]
     assert main(["view", "--graph", str(ttl), "--around", "nothing", "--out", str(out)]) == 9
     assert main(["view", "--graph", str(ttl), "--depth", "2", "--out", str(out)]) == 2
-    assert main(["view", "--graph", str(tmp_path / "none.ttl"), "--out", str(out)]) == 1
+    assert main(["view", "--graph", str(tmp_path / "none.ttl"), "--out", str(out)]) == 9  # a missing --graph: exit 9 for every command (README)
     assert main(["view", "--graph", str(ttl), "--corpus", str(tmp_path / "nowhere"), "--out", str(out)]) == 3
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".tmp")]
 

@@ -2,8 +2,9 @@
 
 Exit codes (documented in the README): 0 success; 2 bad settings; 3 corpus missing or
 empty; 4 built, but some documents were skipped; 5 vocabulary malformed; 6 reasoner could
-not run; 7 graph inconsistent; 8 export failed; 9 bad query; 10 built, but the graph breaks
-shape checks (violations on stderr and in validation.json).
+not run; 7 graph inconsistent; 8 export failed; 9 bad query, parameter or graph (the
+``--graph`` file missing, unreadable or not Turtle); 10 built, but the graph breaks shape
+checks (violations on stderr and in validation.json); 141 stdout closed early (``| head``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import DocumentError, HccKgError, ShapeViolationError, exit_code_for
+from .cli_types import finite_positive_float, positive_int
+from .errors import BROKEN_PIPE_EXIT, DocumentError, GraphError, HccKgError, ShapeViolationError, exit_code_for
 
 # Subcommands contributed by feature packages: each module defines ``register(subparsers)``
 # and keeps its heavy imports inside its command functions, so ``--help`` stays fast.
@@ -54,16 +56,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_graph(args: argparse.Namespace):
-    from .graph import project
+#: Most edges ``paths --max-length`` may ask for, and most paths ``--limit`` may show: the
+#: number of simple paths grows exponentially with the length.
+MAX_PATH_LENGTH = 8
+MAX_PATH_LIMIT = 10_000
+
+
+def read_turtle_graph(path: Path):
+    """The rdflib Graph in the Turtle file ``path``; a GraphError if it is missing or malformed."""
     from .rdf import new_graph
 
-    path = Path(args.graph)
     if not path.is_file():
-        raise HccKgError(f"no graph at {path}; run `hcc-kg build` first")
+        raise GraphError(f"no graph at {path}; run `hcc-kg build` first or pass --graph")
     graph = new_graph()
-    graph.parse(path, format="turtle")
-    return project(graph)
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many types (BadSyntax, UnicodeDecodeError, OSError, ...)
+        raise GraphError(f"cannot read the graph {path} as Turtle: {exc}") from exc
+    return graph
+
+
+def _load_graph(args: argparse.Namespace):
+    from .graph import project
+
+    return project(read_turtle_graph(Path(args.graph)))
 
 
 def cmd_agents(args: argparse.Namespace) -> int:
@@ -153,7 +169,8 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--drug", help="trials with an arm giving this drug (alone or in a regimen)")
             p.add_argument("--against", help="agents tested against this comparator")
             p.add_argument("--line", help="with --against: only trials of this line of therapy")
-            p.add_argument("--hr-below", type=float, help="trials whose hazard ratio is below this value")
+            p.add_argument("--hr-below", type=finite_positive_float("--hr-below"),
+                           help="trials whose hazard ratio is below this value (a finite number > 0)")
             p.add_argument("--endpoint", default="OS", help="with --hr-below: the endpoint (default %(default)s)")
         elif name == "chain":
             p.add_argument("pathway")
@@ -163,17 +180,38 @@ def parser() -> argparse.ArgumentParser:
         else:
             p.add_argument("source")
             p.add_argument("target")
-            p.add_argument("--max-length", type=int, default=4, help="most edges in a path (default %(default)s)")
-            p.add_argument("--limit", type=int, default=20, help="most paths shown (default %(default)s)")
+            p.add_argument("--max-length", type=positive_int("--max-length", MAX_PATH_LENGTH), default=4,
+                           help=f"most edges in a path, 1 to {MAX_PATH_LENGTH} (default %(default)s)")
+            p.add_argument("--limit", type=positive_int("--limit", MAX_PATH_LIMIT), default=20,
+                           help=f"most paths shown, 1 to {MAX_PATH_LIMIT} (default %(default)s)")
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(sub)
     return top
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def _stdout_gone() -> int:
+    """The reader of stdout went away (``hcc-kg … | head``): stop quietly, like SIGPIPE would.
+
+    stdout is pointed at /dev/null so the interpreter's final flush cannot fail again.
+    """
     try:
-        return args.func(args)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return BROKEN_PIPE_EXIT
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv``, run the command, and translate the one exception tree into an exit code."""
+    try:
+        args = parser().parse_args(argv)  # option types raise BadParameterError (exit 9)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _stdout_gone()
     except HccKgError as exc:
         print(f"hcc-kg: error: {exc}", file=sys.stderr)
         return exit_code_for(exc)

@@ -86,6 +86,18 @@ class QueryError(HccKgError):
     exit_code = 9
 
 
+class BadParameterError(QueryError):
+    """A command-line option or query parameter is out of range (not finite, not positive, too long)."""
+
+
+class GraphError(QueryError):
+    """The ``--graph`` file is missing, unreadable or not valid Turtle (every command that reads one)."""
+
+
+#: Exit code when stdout is a pipe whose reader went away (``hcc-kg … | head``): 128 + SIGPIPE.
+BROKEN_PIPE_EXIT = 141
+
+
 def exit_code_for(error: BaseException) -> int:
     """The process exit code for ``error`` (1 for anything outside the tree)."""
     return getattr(error, "exit_code", 1) if isinstance(error, HccKgError) else 1

@@ -14,20 +14,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .errors import ConfigError, CorpusNotFoundError, HccKgError, QueryError
+from .errors import ConfigError, CorpusNotFoundError, QueryError
 
 
 def _load(path: Path):
-    from .rdf import new_graph
+    from .cli import read_turtle_graph  # one reader, one GraphError (exit 9), for every --graph
 
-    if not path.is_file():
-        raise HccKgError(f"no graph at {path}; run `hcc-kg build` first")
-    graph = new_graph()
-    try:
-        graph.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises several unrelated types for bad Turtle
-        raise ConfigError(f"cannot read the graph {path}: {exc}") from exc
-    return graph
+    return read_turtle_graph(path)
 
 
 def _params(pairs: list[str]) -> dict[str, str]:

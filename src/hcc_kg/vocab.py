@@ -198,11 +198,27 @@ def default_vocabulary_path() -> Path:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Refuse YAML anchors and aliases: nested aliases expand exponentially (an "alias bomb").
+
+    The vocabulary needs neither; the parser's events are scanned before anything is built.
+    """
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise VocabularyError(f"{path}:{mark.line + 1}:{mark.column + 1}: YAML anchors and aliases "
+                                  "are not allowed in a vocabulary file")
+
+
 def load_vocabulary(path: Path | str | None = None) -> Vocabulary:
     """Read a vocabulary YAML file (the packaged one by default)."""
     path = Path(path) if path else default_vocabulary_path()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        text = path.read_text(encoding="utf-8")
+        _refuse_aliases(text, path)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"cannot read vocabulary {path}: {exc}") from exc
     try:

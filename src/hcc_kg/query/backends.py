@@ -27,7 +27,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.term import BNode, Node
 
-from ..errors import QueryError
+from ..errors import GraphError, QueryError
 from .binding import KIND_QUERY, NAME_QUERY, NameIndex, bind, with_values
 from .library import CompetencyQuery, selected_variables
 from .results import IRI, QueryResult, literal_value
@@ -62,7 +62,7 @@ def _check_mode(binding: str) -> None:
 def _turtle(settings: BackendSettings) -> Path:
     path = Path(settings.graph) if settings.graph else None
     if path is None or not path.is_file():
-        raise QueryError(f"no graph at {path}; run `hcc-kg build` first or pass --graph")
+        raise GraphError(f"no graph at {path}; run `hcc-kg build` first or pass --graph")
     return path
 
 
@@ -73,7 +73,7 @@ def _load_turtle(settings: BackendSettings, load: Callable[[Path], object],
     try:
         load(_turtle(settings))
     except errors as exc:
-        raise QueryError(f"cannot read {settings.graph} as Turtle: {exc}") from exc
+        raise GraphError(f"cannot read the graph {settings.graph} as Turtle: {exc}") from exc
 
 
 def _from_rdflib(term):

@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Mapping
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import QueryError
+from ..errors import BadParameterError, QueryError
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
 from .library import CompetencyQuery
 from .results import XSD
@@ -143,20 +143,45 @@ def explicit_iri(text: str) -> URIRef | None:
     return None
 
 
+#: The narrowest store decides what a numeric parameter may hold, so that all backends agree:
+#: Oxigraph keeps xsd:decimal as a 128-bit integer scaled by 10^18 (18 fractional digits,
+#: |x| < 1.7e20) and xsd:integer as a 64-bit integer.  Longer values are refused, not rounded.
+DECIMAL_MAX_FRACTION_DIGITS = 18
+DECIMAL_MAX_INTEGER_DIGITS = 20
+INTEGER_MAX = 2**63 - 1
+INTEGER_MIN = -(2**63)
+
+
 def _decimal(text: str, _names) -> Literal:
     if not _DECIMAL.fullmatch(text.strip()):
         raise QueryError(f"not a decimal number: {text!r}")
     try:
-        lexical = format(Decimal(text.strip()), "f")
+        value = Decimal(text.strip())
     except InvalidOperation as exc:  # pragma: no cover - the pattern already excludes these
         raise QueryError(f"not a decimal number: {text!r}") from exc
+    lexical = format(value, "f")
+    whole, _, fraction = lexical.lstrip("+-").partition(".")
+    fraction = fraction.rstrip("0")
+    if len(fraction) > DECIMAL_MAX_FRACTION_DIGITS or len(whole.lstrip("0")) >= DECIMAL_MAX_INTEGER_DIGITS:
+        shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:37] + "..."
+        raise BadParameterError(
+            f"decimal {shown!r} is beyond what every store can represent exactly (at most "
+            f"{DECIMAL_MAX_INTEGER_DIGITS - 1} digits before the point and {DECIMAL_MAX_FRACTION_DIGITS} "
+            "after it); round it")
     return Literal(lexical if "." in lexical else lexical + ".0", datatype=XSD_DECIMAL)
 
 
 def _integer(text: str, _names) -> Literal:
-    if not _INTEGER.fullmatch(text.strip()):
+    stripped = text.strip()
+    if not _INTEGER.fullmatch(stripped):
         raise QueryError(f"not an integer: {text!r}")
-    return Literal(str(int(text.strip())), datatype=XSD_INTEGER)
+    # Check the length before int(): Python refuses to convert more than 4,300 digits.
+    value = int(stripped) if len(stripped.lstrip("+-").lstrip("0")) <= 19 else None
+    if value is None or not INTEGER_MIN <= value <= INTEGER_MAX:
+        shown = stripped if len(stripped) <= 40 else f"{stripped[:20]}... ({len(stripped)} characters)"
+        raise BadParameterError(f"integer {shown!r} is out of range (a 64-bit integer, "
+                                f"{INTEGER_MIN} to {INTEGER_MAX})")
+    return Literal(str(value), datatype=XSD_INTEGER)
 
 
 def _string(text: str, _names) -> Literal:

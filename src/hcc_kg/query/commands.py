@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..cli_types import finite_positive_float
 from ..errors import QueryError
 
 PASSWORD_ENV = "HCC_KG_SPARQL_PASSWORD"
@@ -88,7 +89,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 def _credentials(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", help="user name, answered to a Basic or Digest challenge")
     p.add_argument("--password", help=f"password (or set {PASSWORD_ENV})")
-    p.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the store (default %(default)s)")
+    p.add_argument("--timeout", type=finite_positive_float("--timeout"), default=120.0,
+                   help="seconds to wait for the store, a finite number > 0 (default %(default)s)")
 
 
 def register(subparsers) -> None:
