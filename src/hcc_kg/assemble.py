@@ -55,14 +55,13 @@ class Conflict:
 
 def assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
     """Merged assertions in a deterministic order, and the conflicts among them."""
-    by_key: dict[str, list[Assertion]] = {}
+    by_key = _by_key(assertions)
     sources: dict[tuple[str, str, str], set[Evidence]] = {}
-    for assertion in assertions:
-        key = assertion.key()
-        by_key.setdefault(key, []).append(assertion)
-        for name, value in assertion.attributes:
-            if name in SINGLE_VALUED:
-                sources.setdefault((key, name, repr(value)), set()).update(assertion.evidence)
+    for key, group in by_key.items():
+        for assertion in group:
+            for name, value in assertion.attributes:
+                if name in SINGLE_VALUED:
+                    sources.setdefault((key, name, repr(value)), set()).update(assertion.evidence)
     merged = sorted_assertions(merge_all(group) for group in by_key.values())
     return merged, _conflicts(merged, sources) + comparison_conflicts(merged)
 

@@ -32,9 +32,8 @@ from typing import Iterable
 
 from .errors import VocabularyError
 from .extract.mentions import name_key
-from .vocab import TARGET_TYPES, Entity, Vocabulary, slug
+from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, slug
 
-DRUG_TYPES = ("SmallMolecule", "MonoclonalAntibody", "BispecificAntibody", "CellTherapy", "Vaccine", "Drug")
 COLUMNS = ("key", "types", "label", "names", "guarded", "xrefs", "members")
 ACTIONS = ("drop", "context")
 

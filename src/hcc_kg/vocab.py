@@ -73,6 +73,8 @@ class Entity:
 
 
 TARGET_TYPES = ("Protein", "ProteinFamily", "Target")
+#: Types that make an entity a drug; "Drug" is one whose modality no source tells.
+DRUG_TYPES = ("Drug", "SmallMolecule", "MonoclonalAntibody", "BispecificAntibody", "CellTherapy", "Vaccine")
 
 
 class Vocabulary:

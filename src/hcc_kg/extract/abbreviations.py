@@ -26,11 +26,11 @@ from typing import Iterator
 
 from ..lexicon import read_stoplist
 from ..model import Assertion, Mention
-from ..vocab import TARGET_TYPES, Entity, Vocabulary
+from ..vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder, name_key
 from .normalize import MappedText
-from .novel import _TRIAL_WORD, ABBREVIATION as DEFINED, DRUG_TYPES
+from .novel import _TRIAL_WORD, ABBREVIATION as DEFINED
 
 EXTRACTOR = "abbreviations"
 #: A drug or a protein/family can be abbreviated; classes, diseases, endpoints are not read here.

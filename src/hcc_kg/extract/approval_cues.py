@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .epistemics import reading
+
 # The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
 # of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light".
 APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
@@ -115,12 +117,6 @@ def attributive(text: str, cue_start: int) -> bool:
     return cue_start > 0 and text[cue_start - 1] == "-"
 
 
-def _shared_reading(text: str, start: int, end: int) -> tuple[str, str]:
-    """The project's negation/hedge reading of a statement (extract/epistemics.py)."""
-    from .epistemics import reading  # imported late: epistemics is shared by every extractor
-    return reading(text, start, end)
-
-
 def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     """(polarity, certainty) of the approval statement whose cue lies at ``cue`` in clause ``text``:
     this module's regulatory-step and refusal cues, and the shared negation/hedge reading.
@@ -140,7 +136,7 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
     # verb ("it appears to beat ...") does not hedge it.
     if not attributive(text, cue[0]):
-        shared = _shared_reading(plain, *cue)
+        shared = reading(plain, *cue)
         polarity = "negative" if "negative" in (polarity, shared[0]) else polarity
         certainty = "hedged" if "hedged" in (certainty, shared[1]) else certainty
     return polarity, certainty

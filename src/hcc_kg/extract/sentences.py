@@ -13,11 +13,11 @@ from typing import Iterable
 
 from ..keys import agent_key
 from ..model import Assertion, Mention
+from ..vocab import DRUG_TYPES
 from .analysis import AnalysedDocument, AnalysedSentence
 from .registry import EXTRACTORS
 
-# "Drug": a drug whose modality no source tells (a lexicon name, a -cept, "the inhibitor ABC-1").
-DRUG = ("Drug", "SmallMolecule", "MonoclonalAntibody", "BispecificAntibody", "CellTherapy", "Vaccine")
+DRUG = DRUG_TYPES  # "Drug" included: a lexicon name, a -cept, "the inhibitor ABC-1"
 TARGET = ("Protein", "ProteinFamily")
 ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
