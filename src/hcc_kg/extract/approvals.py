@@ -35,8 +35,6 @@ from typing import Iterable
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .normalize import MappedText
-from .segment import Sentence
 from .approval_agents import agent_roles, combined, document_regimens
 from .approval_cues import (APPROVAL_CUE, COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind,
                             attributive, line_words, status)
@@ -60,8 +58,6 @@ DISEASE_NOUN = re.compile(r"\b(?:cancers?|carcinomas?|lymphomas?|leuk(?:a)?emias
 CLASSIFIER_BEFORE = re.compile(r"\b(?:form|type|kind|subtype)s?\s+of\s+(?:the\s+)?(?:primary\s+)?$", re.IGNORECASE)
 DISEASE_CONTEXT_AFTER = re.compile(r"^[\s-]*(?:related|associated|induced|positive|infected|infection)\b",
                                    re.IGNORECASE)
-# "approved by the U.S." | "Food and Drug Administration ...": a sentence cut after a place abbreviation.
-CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.S|U\.K|U\.S\.A|E\.U)\.$")
 PRONOUN_SUBJECT = re.compile(r"(?:It|This (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
@@ -373,25 +369,10 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
 
 
-def rejoined(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
-    """The sentences, with one the splitter cut after "U.S." joined to the next ("approved by the U.S.
-    Food and Drug Administration")."""
-    out: list[AnalysedSentence] = []
-    for sent in sentences:
-        if out and CUT_ABBREVIATION.search(out[-1].text):
-            left = out.pop()
-            mapped = MappedText(left.text + " " + sent.text,
-                                left.sentence.mapped.offsets + sent.sentence.mapped.offsets)
-            sent = AnalysedSentence(Sentence(mapped, left.sentence.section, left.sentence.section_start),
-                                    left.mentions + sent.mentions)
-        out.append(sent)
-    return out
-
-
 @EXTRACTORS.register(RULE)
 def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
-    sentences = rejoined(doc.sentences)
+    sentences = doc.sentences
     cued = [i for i, sent in enumerate(sentences) if APPROVAL_CUE.search(sent.text) or STEP_CUE.search(sent.text)]
     if not cued:
         return

@@ -21,7 +21,7 @@ CAPTION_RE = re.compile(r"^Table (\d+)\b")
 FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
-_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S|U\.K|Inc|Ltd|Co|Corp|"
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr)$")
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\[[\d,\s\-]+\])?\s+(?=[A-Z0-9(\[])")
 
