@@ -10,8 +10,8 @@ from hcc_kg.extract import extract_document
 from hcc_kg.extract.analysis import LayeredFinder
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.normalize import normalize
-from hcc_kg.extract.novel import (RECOGNISED, SYNONYM, document_sections, extend_vocabulary, recognise_text,
-                                  split_naming)
+from hcc_kg.extract.novel import RECOGNISED, SYNONYM, recognise_text
+from hcc_kg.naming import document_sections, extend_vocabulary, split_naming
 from hcc_kg.model import Assertion, Document, Evidence
 from hcc_kg.report import Report
 from hcc_kg.vocab import Entity, Vocabulary, load_vocabulary

@@ -19,7 +19,7 @@ from . import corpus, export, kgx
 from .assemble import Conflict, assemble, split_readings, withhold
 from .errors import ExportError
 from .extract import extract
-from .extract.novel import document_sections, extend_vocabulary, split_naming
+from .naming import document_sections, extend_vocabulary, split_naming
 from .model import Assertion, Document
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
