@@ -12,6 +12,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -74,17 +75,18 @@ def mixed(tmp_path_factory):
     files = {"good.txt": GOOD.encode(), "empty.txt": b"", "binary.txt": BINARY, "latin1.txt": LATIN1.encode("latin-1"),
              "lf.txt": NOTE.encode(), "crlf.txt": _crlf(NOTE).encode(), "tables.txt": TABLES_ONLY.encode(),
              "markup.txt": MARKUP.encode(), "unknown.txt": UNKNOWN.encode(), LOCKED: GOOD.upper().encode()}
+    files["pubmed.xml"] = (FIXTURES / "formats" / "pubmed_set.xml").read_bytes()  # a paper as downloaded
     for name, data in files.items():
         (c / name).write_bytes(data)
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(path: Path) -> bytes:
-        if path.name == LOCKED:
+    def open_locked(path, *args, **kwargs):  # the tests may run as root, whom chmod 000 does not stop
+        if os.path.basename(path) == LOCKED:
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read(path)
+        return real_open(path, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Path, "read_bytes", read_bytes)
+        mp.setattr(os, "open", open_locked)
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
             code = main(["build", "--corpus", str(c), "--out", str(out)])
@@ -120,9 +122,19 @@ def test_a_bad_document_exits_4_and_the_good_ones_still_build(mixed):
 
 
 @pytest.mark.slow
+def test_pubmed_records_carry_their_identifiers_into_the_build_report(mixed):
+    from hcc_kg.readers import read_file_bytes
+
+    records = read_file_bytes((mixed["corpus"] / "pubmed.xml").read_bytes(), "pubmed.xml", Report())
+    expected = {corpus.document_id(r.text): dict(r.source_ids) for r in records}
+    reported = {d["id"]: d.get("source_ids") for d in mixed["report"]["documents"] if d["name"].startswith("pubmed.xml#")}
+    assert len(expected) == 2 and reported == expected
+
+
+@pytest.mark.slow
 def test_every_evidence_span_lies_inside_its_document(mixed):
-    sizes = {d["id"]: len(corpus.read_document(mixed["corpus"] / d["name"], Report()).text)
-             for d in mixed["report"]["documents"]}
+    texts = {d.doc_id: d.text for d in corpus.read_corpus(mixed["corpus"], Report())}
+    sizes = {d["id"]: len(texts[d["id"]]) for d in mixed["report"]["documents"]}
     for row in mixed["rows"]:
         for ev in row["evidence"]:
             assert 0 <= ev["start"] < ev["end"] <= sizes[ev["doc"]], (row["subject"], ev)
@@ -334,15 +346,136 @@ def test_huge_document_builds_and_its_offsets_read_back(tmp_path):
     assert max(e.start for a in found for e in a.evidence if e.doc_id == huge.doc_id) > 10**7
 
 
-def test_subfolders_and_broken_links_are_named_not_silently_skipped(tmp_path):
+def test_subfolders_at_any_depth_are_read_and_broken_links_named(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "more").mkdir()
-    (tmp_path / "more" / "inner.txt").write_text(GOOD, encoding="utf-8")
+    deep = tmp_path / "more" / "deeper" / "deepest"
+    deep.mkdir(parents=True)
+    (tmp_path / "more" / "inner.txt").write_text(LATIN1, encoding="utf-8")
+    (deep / "inner.txt").write_text(UNKNOWN, encoding="utf-8")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     report = Report()
-    assert [d.name for d in corpus.read_corpus(tmp_path, report)] == ["good.txt"]
-    found = {(p.severity, p.code, p.doc) for p in report.problems}
-    assert found == {("warning", "subfolder-not-read", "more"), ("warning", "not-a-file", "gone.txt")}
+    docs = {d.name: d.text for d in corpus.read_corpus(tmp_path, report)}
+    assert docs == {"good.txt": GOOD, "more/inner.txt": LATIN1, "more/deeper/deepest/inner.txt": UNKNOWN}
+    assert {(p.severity, p.code, p.doc) for p in report.problems} == {("warning", "not-a-file", "gone.txt")}
+
+
+def test_a_link_loop_is_read_once(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "sub" / "again").symlink_to(tmp_path)
+    report = Report()
+    assert [d.name for d in corpus.read_corpus(tmp_path, report)] == ["sub/a.txt"]
+    assert [p.code for p in report.problems] == ["folder-seen"]
+
+
+def test_links_out_of_the_corpus_are_not_followed(tmp_path):
+    c, outside = tmp_path / "corpus", tmp_path / "outside"
+    c.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Invented secret: sorafenib is an inhibitor of KDR.\n", encoding="utf-8")
+    (c / "good.txt").write_text(GOOD, encoding="utf-8")
+    (c / "secret.txt").symlink_to(outside / "secret.txt")
+    (c / "maps.txt").symlink_to("/proc/self/maps")
+    (c / "elsewhere").symlink_to(outside)
+    (c / "inside.txt").symlink_to(c / "good.txt")  # a link inside the corpus is followed (same text: read once)
+    report = Report()
+    assert [d.name for d in corpus.read_corpus(c, report)] == ["good.txt"]
+    skipped = {p.doc for p in report.problems if (p.severity, p.code) == ("error", "link-outside-corpus")}
+    assert skipped == {"secret.txt", "maps.txt", "elsewhere"}
+    assert any(p.code == "duplicate-document" and p.doc == "inside.txt" for p in report.problems)
+
+
+def test_a_link_swapped_in_after_the_walk_is_not_followed(tmp_path):
+    c, outside = tmp_path / "corpus", tmp_path / "secret.txt"
+    c.mkdir()
+    outside.write_text("Invented secret: sorafenib is an inhibitor of KDR.\n", encoding="utf-8")
+    (c / "a.txt").write_text(GOOD, encoding="utf-8")
+    report = Report()
+    [file] = corpus.corpus_files(c, report)
+    (c / "a.txt").unlink()
+    (c / "a.txt").symlink_to(outside)  # between listing and reading
+    assert corpus.read_file(file, report) == []
+    [problem] = report.problems
+    assert (problem.severity, problem.code, problem.doc) == ("error", "unreadable-document", "a.txt")
+
+
+def test_size_limit_holds_for_what_is_read_not_for_st_size(tmp_path):
+    maps = Path("/proc/self/maps")  # st_size says 0; reading gives kilobytes
+    assert maps.stat().st_size == 0
+    report = Report()
+    assert corpus.read_document(maps, report, max_bytes=64) is None
+    [problem] = report.problems
+    assert (problem.severity, problem.code) == ("error", "document-too-large")
+
+
+def test_file_name_that_is_not_utf8_is_read_and_named_escaped(tmp_path):
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(GOOD.encode())
+    (tmp_path / "other.txt").write_text(LATIN1, encoding="utf-8")
+    report = Report()
+    docs = {d.name: d for d in corpus.read_corpus(tmp_path, report)}
+    assert set(docs) == {"caf\\xe9.txt", "other.txt"} and docs["caf\\xe9.txt"].text == GOOD
+    "".join(docs).encode("utf-8")  # a name every later stage (RDF, JSON) can write
+    assert [(p.code, p.doc) for p in report.problems] == [("file-name-not-utf8", "caf\\xe9.txt")]
+
+
+@pytest.mark.parametrize("name", ["a\nERROR forged-document x.txt", "\x1b[31mred\x1b]0;title\x07.txt",
+                                  "bidi\u202eexe.txt"])
+def test_file_names_reach_messages_escaped(tmp_path, name):
+    (tmp_path / name).write_bytes(b"")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    report = Report()
+    corpus.read_corpus(tmp_path, report)
+    [problem] = report.problems
+    line = str(problem)
+    assert "\n" not in line and "\x1b" not in line and "\x07" not in line and "\u202e" not in line
+    assert line.startswith("WARNING empty-document ")
+
+
+def _refuse_folder(monkeypatch, locked: Path) -> None:
+    """chmod 000 ``locked``; as root (who reads it anyway) also make listing it fail, as it would."""
+    locked.chmod(0)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    if os.geteuid() == 0:
+        monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_unreadable_subfolder_is_an_error_and_the_rest_builds(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inner.txt").write_text(LATIN1, encoding="utf-8")
+    _refuse_folder(monkeypatch, tmp_path / "locked")
+    try:
+        report = Report()
+        assert [d.name for d in corpus.read_corpus(tmp_path, report)] == ["good.txt"]
+        [problem] = report.problems
+        assert (problem.severity, problem.code, problem.doc) == ("error", "unreadable-folder", "locked")
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+
+
+@pytest.mark.parametrize("command", ["build", "view"])
+def test_unreadable_corpus_folder_exits_3_naming_it(tmp_path, monkeypatch, capsys, command):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "good.txt").write_text(GOOD, encoding="utf-8")
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    _refuse_folder(monkeypatch, locked)
+    try:
+        args = {"build": ["build", "--corpus", str(locked), "--out", str(tmp_path / "out")],
+                "view": ["view", "--graph", str(graph), "--corpus", str(locked), "--out", str(tmp_path / "v.html")]}
+        assert main(args[command]) == 3
+        err = capsys.readouterr().err
+        assert "cannot read the corpus folder" in err and str(locked) in err
+    finally:
+        locked.chmod(0o755)
 
 
 def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
@@ -350,3 +483,25 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
     report = Report()
     [doc] = corpus.read_corpus(tmp_path, report)
     assert doc.text == GOOD and not report.problems
+
+
+class _NoScan(frozenset):
+    """A set that may be asked about a member but never walked through."""
+
+    def __iter__(self):
+        raise AssertionError("walked through every confirmed name")
+
+
+def test_footnote_lookup_asks_for_prefixes_instead_of_walking_every_name():
+    # walking every confirmed name for every name found was quadratic in a fact-dense document
+    from hcc_kg.extract.trial_names import footnoted
+
+    assert footnoted("fake0071", _NoScan({"fake007"})) == "fake007"
+    assert footnoted("fake007", _NoScan({"fake007"})) is None
+
+
+def test_name_index_makes_its_confirmed_set_once():
+    from hcc_kg.extract.trial_slots import NameIndex
+
+    index = NameIndex({"fake1": "fake1", "fakestudy1": "fake1"})
+    assert index.confirmed == {"fake1", "fakestudy1"} and index.confirmed is index.confirmed

@@ -104,3 +104,28 @@ def test_invalid_utf8_offset_points_at_the_first_bad_byte(tmp_path):
     assert (problem.severity, problem.code) == ("warning", "not-utf8")
     assert problem.offset == raw.index(b"\xc3")
     assert doc.text[problem.offset] == raw[problem.offset:problem.offset + 1].decode("cp1252")
+
+
+def test_hidden_entries_are_skipped_with_an_info_entry(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "b.txt").write_text(LATIN1, encoding="utf-8")
+    report = Report()
+    assert [d.name for d in read_corpus(tmp_path, report)] == ["a.txt"]
+    assert [(p.severity, p.code, p.doc) for p in report.problems] == [("info", "hidden-entry", ".git")]
+
+
+def test_a_pipe_is_never_opened(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block the build until a writer came
+    report = Report()
+    assert [d.name for d in read_corpus(tmp_path, report)] == ["a.txt"]
+    assert [(p.code, p.doc) for p in report.problems] == [("not-a-file", "pipe.txt")]
+
+
+def test_documents_in_sub_folders_are_named_by_their_path(tmp_path):
+    (tmp_path / "x" / "y").mkdir(parents=True)
+    (tmp_path / "x" / "y" / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in document_paths(tmp_path)] == ["x/y/a.txt"]

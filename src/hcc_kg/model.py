@@ -28,12 +28,20 @@ Value = Union[str, int, Decimal, bool]
 
 @dataclass(frozen=True)
 class Document:
-    """One source text.  ``doc_id`` is the file stem; offsets index into ``text``."""
+    """One source text.  ``doc_id`` is the file stem; offsets index into ``text``.
+
+    ``text`` is what a reader produced from the file (:mod:`hcc_kg.readers`): for plain text
+    the file itself, for PubMed/JATS/BioC XML or a PDF the text the reader laid out, so
+    evidence offsets index that text.  ``source_ids`` are the identifiers the file gave the
+    paper, as sorted ``(scheme, id)`` pairs: ``("pmid", "123")``, ``("pmcid", "PMC9")``,
+    ``("doi", "10.1/x")``.
+    """
 
     doc_id: str
     name: str
     text: str
     sha256: str
+    source_ids: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_text(cls, doc_id: str, text: str, name: str | None = None) -> "Document":

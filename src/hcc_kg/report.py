@@ -7,11 +7,15 @@
 ['decode']
 >>> print(r.problems[1])
 ERROR decode b.txt@7: not UTF-8
+>>> print(Problem("error", "x", "m", doc="a\\nERROR forged"))  # one line, whatever the name holds
+ERROR x a\\nERROR forged: m
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .safe_text import printable
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -25,10 +29,11 @@ class Problem:
     offset: int | None = None
 
     def __str__(self) -> str:
+        """One printable line: names and messages are escaped (:func:`~hcc_kg.safe_text.printable`)."""
         where = ""
         if self.doc:
-            where = f" {self.doc}" + (f"@{self.offset}" if self.offset is not None else "")
-        return f"{self.severity.upper()} {self.code}{where}: {self.message}"
+            where = f" {printable(self.doc)}" + (f"@{self.offset}" if self.offset is not None else "")
+        return f"{self.severity.upper()} {self.code}{where}: {printable(self.message)}"
 
     def to_json(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}

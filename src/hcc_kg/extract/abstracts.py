@@ -178,8 +178,7 @@ def _preferred(names: list[TrialName]) -> TrialName:
 
 def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, slots: dict[str, Slot],
              context: str | None) -> str | None:
-    confirmed = frozenset(index.preferred)
-    names = _names(doc, sent, confirmed)
+    names = _names(doc, sent, index.confirmed)
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence
     registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 from ..keys import comparison_trial_key, is_regimen_key, regimen_components
@@ -51,6 +52,11 @@ class NameIndex:
     """Every spelling of each trial the document names, grouped by the aliases it gives."""
 
     preferred: dict[str, str]  # trial_key(any spelling) -> key of the group's preferred name
+
+    @cached_property
+    def confirmed(self) -> frozenset[str]:
+        """Every spelling's key, made once: made per sentence, it was quadratic in the names."""
+        return frozenset(self.preferred)
 
     def key(self, name: str) -> str:
         return self.preferred.get(trial_key(name), trial_key(name))
