@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hcc_kg.export import canonical
 from hcc_kg.rdf import HCC, HCCR, new_graph
 
 MAPPING_FILE = Path(kgx.__file__).parent / "data" / "kgx_mapping.yaml"
+REPO = Path(__file__).resolve().parents[1]
 SPAN = re.compile(r"doc:(?P<doc>[^#|]+)#(?P<start>\d+)-(?P<end>\d+)")
 
 
@@ -113,21 +115,26 @@ def tiny_graph() -> rdflib.Graph:
 
 # Expected rows, worked out from the mapping file by hand for the graph above.
 SOURCE = "infores:hcc-kg"
+# Node ids: the standard CURIE by the mapping's id_prefixes (ChEBI has none here, so ChEMBL
+# for the small molecule; UniProtKB before HGNC for the protein), else the local id.
+STANDARD = {"hccr:drugx": "CHEMBL.COMPOUND:CHEMBL0001", "hccr:kin1": "UniProtKB:P00001",
+            "hccr:path1": "GO:0000001", "hccr:dis": "MONDO:0000001", "hccr:trial": "CLINICALTRIALS:NCT00000001"}
 EXPECTED_NODES = {
-    ("hccr:dis", "biolink:Disease", "disease d", "", "MONDO:0000001"),
-    ("hccr:drugx", "biolink:SmallMolecule|biolink:Drug", "drugx", "DX-1", "CHEMBL.COMPOUND:CHEMBL0001|DRUGBANK:DB0001"),
-    ("hccr:fam1", "biolink:GeneFamily", "FAM1 family", "", ""),
-    ("hccr:kin1", "biolink:Protein", "KIN1", "KIN-1|kinase one", "HGNC:1|UniProtKB:P00001"),
-    ("hccr:mabby", "biolink:Drug", "mabby", "", ""),
-    ("hccr:path1", "biolink:Pathway", "path one", "", "GO:0000001"),
-    ("hccr:reg", "biolink:Treatment", "drugx + mabby", "", ""),
-    ("hccr:trial", "biolink:ClinicalTrial", "TRIAL-1", "", "clinicaltrials:NCT00000001"),
+    ("MONDO:0000001", "biolink:Disease", "disease d", "", "MONDO:0000001|hccr:dis"),
+    ("CHEMBL.COMPOUND:CHEMBL0001", "biolink:SmallMolecule|biolink:Drug", "drugx", "DX-1",
+     "CHEMBL.COMPOUND:CHEMBL0001|DRUGBANK:DB0001|hccr:drugx"),
+    ("hccr:fam1", "biolink:GeneFamily", "FAM1 family", "", "hccr:fam1"),
+    ("UniProtKB:P00001", "biolink:Protein", "KIN1", "KIN-1|kinase one", "HGNC:1|UniProtKB:P00001|hccr:kin1"),
+    ("hccr:mabby", "biolink:Drug", "mabby", "", "hccr:mabby"),
+    ("GO:0000001", "biolink:Pathway", "path one", "", "GO:0000001|hccr:path1"),
+    ("hccr:reg", "biolink:Treatment", "drugx + mabby", "", "hccr:reg"),
+    ("CLINICALTRIALS:NCT00000001", "biolink:ClinicalTrial", "TRIAL-1", "", "CLINICALTRIALS:NCT00000001|hccr:trial"),
 }
 TEXT = ("knowledge_assertion", "text_mining_agent")
 NONE = ("not_provided", "not_provided")
 INHIBITS = ("biolink:causes", "activity", "decreased")
 NO_QUALIFIERS = ("", "", "")
-EXPECTED_EDGES = {
+EXPECTED_EDGES_LOCAL = {
     ("hccr:drugx", "biolink:affects", "hccr:kin1", "biolink:ChemicalAffectsGeneAssociation", INHIBITS, TEXT,
      "doc:docA#10-20|doc:docB#5-9", ""),
     ("hccr:drugx", "biolink:affects", "hccr:fam1", "biolink:ChemicalAffectsGeneAssociation", NO_QUALIFIERS, NONE, "", ""),
@@ -151,6 +158,8 @@ EXPECTED_EDGES = {
     ("hccr:drugx", "biolink:treats", "hccr:dis",
      "biolink:ChemicalOrDrugOrTreatmentToDiseaseOrPhenotypicFeatureAssociation", NO_QUALIFIERS, NONE, "", ""),
 }
+EXPECTED_EDGES = {(STANDARD.get(s, s), p, STANDARD.get(o, o), *rest[:-1], STANDARD.get(rest[-1], rest[-1]))
+                  for s, p, o, *rest in EXPECTED_EDGES_LOCAL}
 
 
 def node_tuple(row):
@@ -167,7 +176,7 @@ def edge_tuple(row):
 
 def test_tiny_graph_golden(tmp_path):
     paths = kgx.write_kgx(tiny_graph(), tmp_path)
-    assert [p.name for p in paths] == ["nodes.tsv", "edges.tsv"]
+    assert [p.name for p in paths] == ["nodes.tsv", "edges.tsv", "nodes.header.tsv", "edges.header.tsv"]
     nodes, edges = read_tsv(paths[0]), read_tsv(paths[1])
     assert {node_tuple(r) for r in nodes} == EXPECTED_NODES
     assert len(nodes) == len(EXPECTED_NODES)
@@ -177,8 +186,10 @@ def test_tiny_graph_golden(tmp_path):
 
 
 def test_headers_are_the_kgx_columns(tmp_path):
-    nodes_path, edges_path = kgx.write_kgx(tiny_graph(), tmp_path)
-    assert nodes_path.read_text().splitlines()[0].split("\t") == list(kgx.NODE_COLUMNS)
+    nodes_path, edges_path, *_ = kgx.write_kgx(tiny_graph(), tmp_path)
+    columns = nodes_path.read_text().splitlines()[0].split("\t")
+    assert columns[:len(kgx.NODE_COLUMNS)] == list(kgx.NODE_COLUMNS)
+    assert columns == list(kgx.node_columns(kgx_mapping.load_mapping()))
     assert edges_path.read_text().splitlines()[0].split("\t") == list(kgx.EDGE_COLUMNS)
 
 
@@ -213,7 +224,7 @@ def test_a_repeated_single_value_is_chosen_independently_of_triple_order(tmp_pat
 
 def test_files_are_written_atomically(tmp_path):
     kgx.write_kgx(tiny_graph(), tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["edges.tsv", "nodes.tsv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edges.tsv", "neo4j", "nodes.tsv"]
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("x")
     with pytest.raises(ExportError):
@@ -258,9 +269,19 @@ def test_mapping_names_only_ontology_terms_that_exist():
 # ---------------------------------------------------------------- the corpus build
 
 @pytest.fixture(scope="module")
-def corpus_kgx(built, tmp_path_factory):
-    nodes_path, edges_path = kgx.write_kgx(built.graph, tmp_path_factory.mktemp("kgx"))
+def corpus_kgx_files(built, tmp_path_factory):
+    return kgx.write_kgx(built.graph, tmp_path_factory.mktemp("kgx"))
+
+
+@pytest.fixture(scope="module")
+def corpus_kgx(corpus_kgx_files):
+    nodes_path, edges_path, *_ = corpus_kgx_files
     return read_tsv(nodes_path), read_tsv(edges_path)
+
+
+def node_id_of(nodes) -> dict[str, str]:
+    """Local hccr: id (always among a row's xrefs) -> the row's id."""
+    return {x: n["id"] for n in nodes for x in n["xref"].split("|") if x.startswith("hccr:")}
 
 
 @pytest.mark.slow
@@ -286,33 +307,187 @@ def test_categories_and_predicates_come_from_the_mapping(corpus_kgx):
 def test_every_drug_in_the_graph_is_a_drug_node(built, corpus_kgx):
     nodes, _ = corpus_kgx
     query = ("SELECT DISTINCT ?d WHERE { ?d a/rdfs:subClassOf* hcc:Drug }")
-    drugs = {kgx.compact(row[0]) for row in built.graph.query(query, initNs={"hcc": HCC, "rdfs": RDFS})}
+    ids = node_id_of(nodes)
+    drugs = {ids[kgx.compact(row[0])] for row in built.graph.query(query, initNs={"hcc": HCC, "rdfs": RDFS})}
     exported = {n["id"] for n in nodes if "biolink:Drug" in n["category"].split("|")}
     assert drugs and drugs == exported
 
 
 @pytest.mark.slow
 def test_every_inhibition_is_an_affects_edge_with_qualifiers(built, corpus_kgx):
-    _, edges = corpus_kgx
-    pairs = {(kgx.compact(s), kgx.compact(o)) for s, o in built.graph.subject_objects(HCC.inhibits)}
+    nodes, edges = corpus_kgx
+    ids = node_id_of(nodes)
+    pairs = {(ids[kgx.compact(s)], ids[kgx.compact(o)]) for s, o in built.graph.subject_objects(HCC.inhibits)}
     qualified = {(e["subject"], e["object"]) for e in edges if e["predicate"] == "biolink:affects"
                  and (e["object_aspect_qualifier"], e["object_direction_qualifier"]) == ("activity", "decreased")}
     assert pairs and pairs == qualified
 
 
 @pytest.mark.slow
-def test_drug_target_evidence_names_the_drug_or_the_target(built, corpus_kgx):
-    """Read each cited span from the document text: it must mention one end of the edge."""
+def test_drug_target_evidence_states_the_drug_the_target_and_the_relation(built, corpus_kgx):
+    """Read each cited span from the document text: it must name both ends of the edge (by
+    the node's name or a synonym) and hold a cue of the relation."""
+    from readback import missing
+
     nodes, edges = corpus_kgx
     texts = {doc.doc_id: doc.text for doc in built.documents}
-    names = {n["id"]: {x.lower() for x in [n["name"], *n["synonym"].split("|")] if x} for n in nodes}
-    drug_target = [e for e in edges if e["category"] in (
-        "biolink:ChemicalAffectsGeneAssociation", "biolink:ChemicalGeneInteractionAssociation")]
-    cited = [e for e in drug_target if e["publications"]]
+    names = {n["id"]: [x for x in [n["name"], *n["synonym"].split("|")] if x] for n in nodes}
+    relation = {"biolink:ChemicalAffectsGeneAssociation": "inhibits",  # kgx_mapping.yaml's two drug-target edges
+                "biolink:ChemicalGeneInteractionAssociation": "isAntibodyAgainst"}
+    cited = [e for e in edges if e["category"] in relation and e["publications"]]
     assert cited, "no drug-target edge cites evidence"
     for edge in cited:
         for span in edge["publications"].split("|"):
             match = SPAN.fullmatch(span)
             assert match, span
-            text = texts[match["doc"]][int(match["start"]):int(match["end"])].lower()
-            assert any(name in text for name in names[edge["subject"]] | names[edge["object"]]), (edge["id"], span)
+            text = texts[match["doc"]][int(match["start"]):int(match["end"])]
+            assert not missing(text, names[edge["subject"]], names[edge["object"]], relation[edge["category"]]), \
+                (edge["id"], span)
+
+
+# ---------------------------------------------------------------- standard ids, trial results, original predicates
+
+def test_a_node_keeps_its_local_id_when_another_node_took_the_standard_one(tmp_path):
+    t = Tiny()
+    t.node("first", HCC.SmallMolecule, "first", ids=("CHEBI:1",))
+    t.node("second", HCC.SmallMolecule, "second", ids=("CHEBI:1",))
+    nodes, _ = kgx.kgx_tables(t.g)
+    assert sorted(n["id"] for n in nodes) == ["CHEBI:1", "hccr:second"]   # "first" sorts first and wins
+
+
+def test_an_edge_names_the_ontology_property_it_came_from(tmp_path):
+    _, edges = kgx.kgx_tables(tiny_graph())
+    by_pair = {(e["subject"], e["predicate"], e["object"]): e["original_predicate"] for e in edges}
+    # participatesIn and its inverse hasParticipant give one edge, read as participatesIn
+    assert by_pair[("UniProtKB:P00001", "biolink:participates_in", "GO:0000001")] == "hcc:participatesIn"
+    assert by_pair[("CHEMBL.COMPOUND:CHEMBL0001", "biolink:affects", "UniProtKB:P00001")] == "hcc:inhibits"
+    assert by_pair[("hccr:reg", "biolink:in_clinical_trials_for", "MONDO:0000001")] == ""   # a chain
+
+
+def results_graph() -> rdflib.Graph:
+    """A trial with two arms, one outcome measurement and a hazard ratio with its CI."""
+    t = Tiny()
+    trial = t.node("t1", HCC.ClinicalTrial, "TRIAL-R")
+    drug = t.node("dr", HCC.SmallMolecule, "drugr", ids=("CHEBI:7",))
+    arms = [t.node(k, HCC.TrialArm, f"TRIAL-R: {k} arm") for k in ("a1", "a2")]
+    endpoint = t.node("os", HCC.EndpointType, "overall survival")
+    measure = t.node("m1", HCC.OutcomeMeasurement, "overall survival (TRIAL-R: a1 arm)")
+    ratio = t.node("hr1", HCC.HazardRatio, "overall survival hazard ratio (TRIAL-R)")
+    t.g.add((HCC.HazardRatio, RDFS.subClassOf, HCC.EffectEstimate))
+    for arm in arms:
+        t.fact(trial, HCC.hasArm, arm)
+    t.fact(arms[0], HCC.armIntervention, drug)
+    t.fact(arms[0], HCC.hasMeasurement, measure)
+    t.fact(measure, HCC.measuresEndpoint, endpoint)
+    t.g.add((arms[0], HCC.armSize, Literal(120)))
+    t.g.add((measure, HCC.value, Literal("10.5", datatype=rdflib.XSD.decimal)))
+    t.g.add((measure, HCC.unit, Literal("months")))
+    t.fact(trial, HCC.hasEffectEstimate, ratio)
+    t.fact(ratio, HCC.experimentalArm, arms[0])
+    t.fact(ratio, HCC.comparatorArm, arms[1])
+    for prop, value in ((HCC.value, "0.7"), (HCC.ciLower, "0.55"), (HCC.ciUpper, "0.9"), (HCC.ciLevel, "95")):
+        t.g.add((ratio, prop, Literal(value, datatype=rdflib.XSD.decimal)))
+    return t.g
+
+
+def test_trial_results_are_study_populations_and_study_results_with_their_values():
+    graph = results_graph()
+    nodes, edges = kgx.kgx_tables(graph)
+    rows = {n["xref"].split("|")[-1]: n for n in nodes}
+    assert rows["hccr:a1"]["category"] == "biolink:StudyPopulation" and rows["hccr:a1"]["arm_size"] == "120"
+    assert rows["hccr:m1"]["category"] == rows["hccr:hr1"]["category"] == "biolink:StudyResult"
+    assert rows["hccr:os"]["category"] == "biolink:StudyVariable"
+    for column, prop in (("endpoint_value", HCC.value), ("value_unit", HCC.unit)):
+        assert rows["hccr:m1"][column] == str(graph.value(HCCR.m1, prop))
+    for column, prop in (("endpoint_value", HCC.value), ("ci_lower", HCC.ciLower), ("ci_upper", HCC.ciUpper),
+                         ("ci_level", HCC.ciLevel)):
+        assert rows["hccr:hr1"][column] == str(graph.value(HCCR.hr1, prop))
+    links = {(e["subject"], e["original_predicate"], e["object"]) for e in edges}
+    assert {("hccr:t1", "hcc:hasArm", "hccr:a1"), ("hccr:a1", "hcc:armIntervention", "CHEBI:7"),
+            ("hccr:a1", "hcc:hasMeasurement", "hccr:m1"), ("hccr:m1", "hcc:measuresEndpoint", "hccr:os"),
+            ("hccr:t1", "hcc:hasEffectEstimate", "hccr:hr1"), ("hccr:hr1", "hcc:experimentalArm", "hccr:a1"),
+            ("hccr:hr1", "hcc:comparatorArm", "hccr:a2")} <= links
+
+
+# ---------------------------------------------------------------- kgx validate (tools venv)
+
+def validate_kgx(nodes_path: Path, edges_path: Path) -> dict:
+    """``kgx validate`` through scripts/kgx_offline.py; the JSON error report it prints."""
+    from interop_tools import run_tool
+
+    result = run_tool("python", str(REPO / "scripts" / "kgx_offline.py"), "validate", "-i", "tsv",
+                      str(nodes_path), str(edges_path))
+    text = result.stderr   # kgx prints its error report as JSON on stderr, its log on stdout
+    found = re.search(r"^\{$", text, re.MULTILINE)
+    if found is None:
+        assert result.returncode == 0, text[-2000:]
+        return {}
+    assert result.returncode != 0
+    return json.loads(text[found.start():text.rindex("}") + 1])
+
+
+def standard_only_graph() -> rdflib.Graph:
+    """The tiny graph's nodes that have a standard identifier, and the facts between them."""
+    keep = {HCCR[k] for k in ("drugx", "kin1", "path1", "dis", "trial")}
+    graph = tiny_graph()
+    for s, p, o in list(graph):
+        if (str(s).startswith(str(HCCR)) and s not in keep and not str(s).startswith(str(HCCR) + "ax")
+                and not str(s).startswith(str(HCCR) + "ev") and not str(s).startswith(str(HCCR) + "doc")) \
+                or (isinstance(o, rdflib.URIRef) and str(o).startswith(str(HCCR) + "reg")) \
+                or o in (HCCR.fam1, HCCR.mabby, HCCR.placebo, HCCR.approval):
+            graph.remove((s, p, o))
+    return graph
+
+
+@pytest.mark.slow
+def test_kgx_validate_finds_no_error_when_every_node_has_a_standard_id(tmp_path):
+    nodes_path, edges_path, *_ = kgx.write_kgx(standard_only_graph(), tmp_path)
+    nodes = read_tsv(nodes_path)
+    assert nodes and all(not n["id"].startswith("hccr:") for n in nodes)
+    assert len(read_tsv(edges_path)) >= 3
+    assert validate_kgx(nodes_path, edges_path) == {}
+
+
+@pytest.mark.slow
+def test_kgx_validate_on_the_corpus_objects_only_to_local_ids(corpus_kgx_files, corpus_kgx):
+    """The only errors left: nodes with no standard identifier keep the project's own
+    ``hccr:`` prefix, which Biolink's prefix map does not hold (README: "KGX")."""
+    nodes, edges = corpus_kgx
+    report = validate_kgx(*corpus_kgx_files[:2])
+    errors = report.get("ERROR", {})
+    assert set(errors) <= {"INVALID_NODE_PROPERTY_VALUE", "INVALID_EDGE_PROPERTY_VALUE"}
+    messages = [m for kind in errors.values() for m in kind]
+    assert all("CURIE prefix 'hccr'" in m for m in messages), [m for m in messages if "'hccr'" not in m][:5]
+    local = {n["id"] for n in nodes if n["id"].startswith("hccr:")}
+    flagged = {re.search(r"value '([^']+)'", m).group(1) for m in messages}
+    assert flagged == local
+    assert len(local) < len(nodes)
+
+
+# ---------------------------------------------------------------- Neo4j import headers
+
+def test_neo4j_headers_name_the_kgx_columns_in_order(tmp_path):
+    nodes_path, edges_path, node_header, edge_header = kgx.write_kgx(tiny_graph(), tmp_path)
+    for data, header in ((nodes_path, node_header), (edges_path, edge_header)):
+        names = [h.split(":", 1)[0] for h in header.read_text().rstrip("\n").split("\t")]
+        assert names == data.read_text().splitlines()[0].split("\t")
+    roles = {h.split(":", 1)[1] for h in node_header.read_text().split() if ":" in h}
+    assert {"ID", "LABEL"} <= roles
+    edge_roles = [h.split(":", 1)[1] for h in edge_header.read_text().split() if ":" in h]
+    assert {"START_ID", "TYPE", "END_ID"} <= set(edge_roles)
+
+
+def test_readme_recipe_imports_the_files_the_export_writes(tmp_path):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = readme.index("neo4j-admin database import full")
+    recipe = readme[readme.rindex("```", 0, command):readme.index("```", command)]   # its code block
+    written = kgx.write_kgx(tiny_graph(), tmp_path)
+    for path in written:
+        assert str(path.relative_to(tmp_path)) in recipe, path.name
+    assert "--array-delimiter='|'" in recipe and "--delimiter=TAB" in recipe
+
+
+@pytest.mark.slow
+def test_corpus_kgx_cells_hold_nothing_neo4j_would_read_as_a_quote(corpus_kgx):
+    nodes, edges = corpus_kgx
+    assert not [v for row in nodes + edges for v in row.values() if v.startswith('"')]

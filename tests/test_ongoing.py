@@ -130,3 +130,23 @@ def test_real_corpus_every_printed_nct_number_becomes_one_trial(corpus_dir):
                 assert str(dict(a.attributes)["enrolment"]) in span
         checked += 1
     assert checked == 1
+
+
+POPULATION_TABLE = (
+    "Table 9 More invented registered studies\n"
+    "\n"
+    "Foonib Barmab I 20 Advanced HCC in patients\n"
+    "with glorp disease\n"
+    "\n"
+    "Recruiting NCT06666666\n"
+    "\n"
+    "Barmab II 30 Patients with glorp disease Recruiting NCT07777777\n"
+)
+
+
+def test_a_disease_that_describes_the_enrolled_population_is_not_the_studied_condition():
+    found = extracted(POPULATION_TABLE)
+    with_population, only_population = trial_key("NCT06666666"), trial_key("NCT07777777")
+    assert [a.object for a in by(found, "studiesCondition", with_population)] == ["hcc"]
+    # with no disease before the cue, the disease after it is what the trial studies
+    assert [a.object for a in by(found, "studiesCondition", only_population)] == ["glorp"]

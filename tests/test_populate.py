@@ -93,3 +93,65 @@ def test_a_cached_value_list_is_refreshed_after_a_write():
     assert [t.name for t in drug.inhibits] == ["kdr"]
     assert isinstance(drug, owlready2.Thing)
     world.close()
+
+
+# ---------------------------------------------------------------- identifiers, synonyms, unique labels
+
+NAMES_VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",), ("FN-1",), xrefs=("CHEBI:99999", "drugbank:DB99999")),
+    Entity("monoclonal_antibody", "monoclonal antibody", ("DrugClassTerm",)),
+    Entity("twin_a", "twin name", ("Protein",)),
+    Entity("twin_b", "twin name", ("Pathway",)),
+])
+
+
+@pytest.fixture()
+def named():
+    world, onto = load_ontology()
+    assertions = [Assertion(k, "mentionedIn", DOC.doc_id, evidence=(ev(0, 7),))
+                  for k in ("foonib", "monoclonal_antibody", "twin_a", "twin_b")]
+    result = populate(world, onto, assertions, NAMES_VOCAB, [DOC], Report())
+    yield result, world
+    world.close()
+
+
+def _objects(world, ind, iri: str) -> list:
+    prop = world.graph._abbreviate(iri)
+    return [o for _, _, o in world.graph.execute("SELECT s,p,o FROM objs WHERE s=? AND p=?", (ind.storid, prop))]
+
+
+def test_exact_match_values_are_iris_not_strings(named):
+    from hcc_kg import ids
+
+    result, world = named
+    drug = result.individuals["foonib"]
+    targets = {world.graph._unabbreviate(o) for o in _objects(world, drug, "http://www.w3.org/2004/02/skos/core#exactMatch")}
+    assert targets == {ids.expand(c) for c in NAMES_VOCAB["foonib"].xrefs}
+    literal_rows = world.graph.execute("SELECT o FROM datas WHERE s=? AND p=?", (
+        drug.storid, world.graph._abbreviate("http://www.w3.org/2004/02/skos/core#exactMatch"))).fetchall()
+    assert literal_rows == []
+
+
+def test_synonyms_are_written_for_skos_and_obo_tools(named):
+    result, world = named
+    drug = result.individuals["foonib"]
+    skos = world["http://www.w3.org/2004/02/skos/core#altLabel"]
+    obo = world["http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"]
+    assert skos[drug] == obo[drug] == ["FN-1"]
+
+
+def test_labels_clashing_with_a_class_or_each_other_are_qualified_and_kept_as_synonyms(named):
+    result, world = named
+    inds = result.individuals
+    class_labels = {str(c.label[0]).casefold() for c in world.classes() if c.label}
+    labels = [str(i.label[0]) for i in inds.values() if i.label]
+    assert len({x.casefold() for x in labels}) == len(labels)
+    assert not {x.casefold() for x in labels} & class_labels
+    assert str(inds["monoclonal_antibody"].label[0]).startswith("monoclonal antibody (")
+    onto_ns = "https://w3id.org/hcc-kg/ontology#"
+    for key, cls in (("twin_a", "Protein"), ("twin_b", "Pathway")):
+        name = str(world[onto_ns + cls].label[0])
+        assert str(inds[key].label[0]) == f"twin name ({name[0].lower()}{name[1:]})"
+    skos = world["http://www.w3.org/2004/02/skos/core#altLabel"]
+    assert "twin name" in skos[inds["twin_a"]] and "monoclonal antibody" in skos[inds["monoclonal_antibody"]]
+    assert str(inds["foonib"].label[0]) == "foonib"   # no clash, no change

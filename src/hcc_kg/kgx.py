@@ -24,37 +24,43 @@ from typing import Iterable, Iterator
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
+from . import ids
 from .errors import ConfigError, ExportError
 from .export import atomic_write
+from .kgx_neo4j import write_headers
 from .kgx_mapping import QUALIFIER_COLUMNS, EdgeRule, KgxMapping, load_mapping
-from .rdf import HCC, PREFIXES, namespace_splitter
+from .rdf import HCC
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
 EDGE_COLUMNS = (
     "id", "subject", "predicate", "object", "category", "qualified_predicate",
     "object_aspect_qualifier", "object_direction_qualifier", "primary_knowledge_source",
-    "knowledge_level", "agent_type", "publications", "has_supporting_studies",
+    "knowledge_level", "agent_type", "publications", "has_supporting_studies", "original_predicate",
 )
+
+
+def node_columns(mapping: KgxMapping) -> tuple[str, ...]:
+    """The Biolink node columns, then the mapping's extra attribute columns (trial results)."""
+    return NODE_COLUMNS + tuple(column for column, _ in mapping.node_attributes)
 
 # ---------------------------------------------------------------- reading the graph
 
 def expand(curie: str) -> URIRef:
-    prefix, _, local = curie.partition(":")
-    if prefix not in PREFIXES:
-        raise ConfigError(f"KGX mapping: unknown prefix in {curie!r}; known: {', '.join(sorted(PREFIXES))}")
-    return PREFIXES[prefix][local]
+    """The IRI of a CURIE of the mapping file (through hcc_kg.ids)."""
+    try:
+        return URIRef(ids.expand(curie))
+    except ConfigError as exc:
+        raise ConfigError(f"KGX mapping: {exc}") from exc
 
 
-_SPLIT = namespace_splitter()
 _FIXED = (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.label, SKOS.altLabel, OWL.annotatedSource,
           OWL.annotatedProperty, OWL.annotatedTarget, HCC.hasEvidence, HCC.fromDocument, HCC.documentId,
           HCC.startOffset, HCC.endOffset, HCC.assertionStatus)
 
 
 def compact(iri: URIRef) -> str:
-    """The graph's CURIE for ``iri`` (longest matching namespace), else the IRI itself."""
-    found = _SPLIT(str(iri))
-    return f"{found[0]}:{found[1]}" if found else str(iri)
+    """The CURIE for ``iri`` (hcc_kg.ids, longest matching namespace), else the IRI itself."""
+    return ids.compress_or_keep(str(iri))
 
 
 class GraphFacts:
@@ -69,6 +75,7 @@ class GraphFacts:
         self.mapping = mapping
         names = {p for rule in mapping.edges for p in (*rule.forward, *rule.inverse)}
         names |= {p for rule in mapping.chains for p, _ in rule.path} | {p for p, _ in mapping.xref_properties}
+        names |= {p for _, p in mapping.node_attributes}
         self.index: dict[URIRef, dict] = {p: {} for p in (*_FIXED, *map(expand, sorted(names)))}
         by_name = {str(p): by_subject for p, by_subject in self.index.items()}  # plain str: C-level hash/eq
         for s, p, o in triples:
@@ -173,22 +180,48 @@ def _xrefs(facts: GraphFacts, node: URIRef, mapping: KgxMapping) -> list[str]:
     return found
 
 
+def standard_id(xrefs: Iterable[str], preferred: tuple[str, ...]) -> str | None:
+    """The xref whose prefix comes first in ``preferred`` (then the smallest such xref), or None.
+
+    >>> standard_id(["DRUGBANK:DB1", "CHEBI:9", "CHEBI:10"], ("CHEBI", "DRUGBANK"))
+    'CHEBI:10'
+    >>> standard_id(["fplx:X"], ("HGNC.FAMILY",)) is None
+    True
+    """
+    rank = {prefix: i for i, prefix in enumerate(preferred)}
+    usable = [x for x in xrefs if x.partition(":")[0] in rank]
+    return min(usable, key=lambda x: (rank[x.partition(":")[0]], x)) if usable else None
+
+
 def node_rows(facts: GraphFacts, mapping: KgxMapping) -> dict[URIRef, dict[str, str]]:
-    """Every resource of a mapped class → its nodes.tsv row."""
-    rows = {}
+    """Every resource of a mapped class → its nodes.tsv row.
+
+    The row's id is the node's standard CURIE (:func:`standard_id`) unless another node
+    already took it (two of our nodes must not merge into one); the local ``hccr:`` id is
+    always one of the xrefs, so the row can be traced back to the graph.
+    """
+    rows, taken = {}, set()
     for node in sorted(s for s in facts.index[RDF.type] if isinstance(s, URIRef)):
         categories = mapping.node_categories(facts.classes(node))
         if not categories:
             continue
+        local = compact(node)
+        xrefs = _xrefs(facts, node, mapping)
+        standard = standard_id(xrefs, mapping.node_id_prefixes(categories))
+        node_id = standard if standard and standard not in taken else local
+        taken.add(node_id)
         labels = sorted(str(label) for label in facts.objects(node, RDFS.label))
         rows[node] = {
-            "id": compact(node), "category": "|".join(categories),
+            "id": node_id, "category": "|".join(categories),
             "name": _clean(labels[0]) if labels else "",
-            "synonym": _join(facts.objects(node, SKOS.altLabel), f"synonyms of {compact(node)}"),
-            "xref": _join(_xrefs(facts, node, mapping), f"xrefs of {compact(node)}"),
+            "synonym": _join(facts.objects(node, SKOS.altLabel), f"synonyms of {local}"),
+            "xref": _join([*xrefs, local], f"xrefs of {local}"),
             "provided_by": mapping.knowledge_source,
+            **{column: _join(map(str, facts.objects(node, expand(prop))), f"{column} of {local}")
+               for column, prop in mapping.node_attributes},
         }
     return rows
+
 
 
 # ---------------------------------------------------------------- edges
@@ -200,6 +233,7 @@ class EdgeKey:
     object: URIRef
     category: str
     qualifiers: tuple[tuple[str, str], ...]
+    original: str = ""  # the ontology property read subject -> object (original_predicate)
 
 
 @dataclass
@@ -212,7 +246,12 @@ class _Support:
 
 
 def _rule_triples(facts: GraphFacts, rule: EdgeRule, mapped: set[URIRef]) -> Iterator[tuple]:
-    """(subject, object, original triple) for a rule, forward and inverse properties."""
+    """(subject, object, original triple, original property CURIE) for a rule's properties.
+
+    A triple of an inverse property is read as the rule's forward property when the rule
+    has exactly one (``armOf`` as ``hasArm``), so both give one edge.
+    """
+    turned = rule.forward[0] if len(rule.forward) == 1 else ""
     for curie, turn in [(p, False) for p in rule.forward] + [(p, True) for p in rule.inverse]:
         prop = expand(curie)
         narrower = facts.sub_properties(prop) & mapped
@@ -220,7 +259,7 @@ def _rule_triples(facts: GraphFacts, rule: EdgeRule, mapped: set[URIRef]) -> Ite
             for o in objects:
                 if any(o in facts.objects(s, sub) for sub in narrower):
                     continue  # the more specific mapped property says it already
-                yield (o, s, (s, prop, o)) if turn else (s, o, (s, prop, o))
+                yield (o, s, (s, prop, o), turned) if turn else (s, o, (s, prop, o), curie)
 
 
 def _walk(facts: GraphFacts, start: URIRef, path) -> Iterator[tuple[URIRef, list[tuple], list[URIRef]]]:
@@ -243,9 +282,9 @@ def edge_support(facts: GraphFacts, mapping: KgxMapping, nodes: set[URIRef]) -> 
     support: dict[EdgeKey, _Support] = defaultdict(_Support)
     mapped = {expand(p) for rule in mapping.edges for p in (*rule.forward, *rule.inverse)}
     for rule in mapping.edges:
-        for s, o, triple in _rule_triples(facts, rule, mapped):
+        for s, o, triple, original in _rule_triples(facts, rule, mapped):
             if s in nodes and o in nodes:
-                entry = support[EdgeKey(s, rule.predicate, o, rule.category, rule.qualifiers)]
+                entry = support[EdgeKey(s, rule.predicate, o, rule.category, rule.qualifiers, original)]
                 entry.spans |= facts.spans(triple)
                 entry.ranks.append(facts.rank(triple))
     for rule in mapping.chains:
@@ -266,7 +305,8 @@ def _categories(row: dict | None) -> list[str]:
 
 
 def edge_id(key: EdgeKey, prefix: str) -> str:
-    text = "\t".join([str(key.subject), key.predicate, str(key.object), key.category, repr(key.qualifiers)])
+    text = "\t".join([str(key.subject), key.predicate, str(key.object), key.category, repr(key.qualifiers),
+                      key.original])
     return f"{prefix}:{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}"
 
 
@@ -276,14 +316,15 @@ def edge_rows(facts: GraphFacts, mapping: KgxMapping, nodes: dict[URIRef, dict])
         provenance = mapping.provenance[min(entry.ranks)]
         qualifiers = dict(key.qualifiers)
         rows.append({
-            "id": edge_id(key, mapping.edge_id_prefix), "subject": compact(key.subject),
-            "predicate": key.predicate, "object": compact(key.object), "category": key.category,
+            "id": edge_id(key, mapping.edge_id_prefix), "subject": nodes[key.subject]["id"],
+            "predicate": key.predicate, "object": nodes[key.object]["id"], "category": key.category,
             **{column: qualifiers.get(column, "") for column in QUALIFIER_COLUMNS},
             "primary_knowledge_source": mapping.knowledge_source,
             "knowledge_level": provenance.knowledge_level, "agent_type": provenance.agent_type,
             "publications": "|".join(sorted(entry.spans)),
             "has_supporting_studies": "|".join(sorted(
-                compact(s) for s in entry.studies if "biolink:ClinicalTrial" in _categories(nodes.get(s)))),
+                nodes[s]["id"] for s in entry.studies if "biolink:ClinicalTrial" in _categories(nodes.get(s)))),
+            "original_predicate": key.original,
         })
     return sorted(rows, key=lambda row: (row["subject"], row["predicate"], row["object"], row["id"]))
 
@@ -304,14 +345,16 @@ def kgx_tables(graph: Iterable[tuple], mapping: KgxMapping | None = None) -> tup
 
 
 def write_kgx(graph: Iterable[tuple], out_dir: Path | str, mapping: KgxMapping | None = None) -> list[Path]:
-    """Write ``nodes.tsv`` and ``edges.tsv`` (KGX TSV) atomically into ``out_dir``."""
+    """Write ``nodes.tsv`` and ``edges.tsv`` (KGX TSV) atomically into ``out_dir``, and the
+    header files for ``neo4j-admin database import`` (:mod:`hcc_kg.kgx_neo4j`) under ``neo4j/``."""
+    mapping = mapping or load_mapping()
     nodes, edges = kgx_tables(graph, mapping)
     out_dir = Path(out_dir)
     written = []
-    for name, rows, columns in (("nodes.tsv", nodes, NODE_COLUMNS), ("edges.tsv", edges, EDGE_COLUMNS)):
+    for name, rows, columns in (("nodes.tsv", nodes, node_columns(mapping)), ("edges.tsv", edges, EDGE_COLUMNS)):
         try:
             atomic_write(out_dir / name, tsv(rows, columns))
         except OSError as exc:
             raise ExportError(f"cannot write {out_dir / name}: {exc}") from exc
         written.append(out_dir / name)
-    return written
+    return written + write_headers(out_dir, node_columns(mapping), EDGE_COLUMNS)

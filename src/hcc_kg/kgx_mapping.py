@@ -57,6 +57,17 @@ class KgxMapping:
     edges: tuple[EdgeRule, ...]
     chains: tuple[ChainRule, ...]
     provenance: tuple[Provenance, ...]
+    id_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    node_attributes: tuple[tuple[str, str], ...] = ()  # (extra node column, data property CURIE)
+
+    def node_id_prefixes(self, categories: Iterable[str]) -> tuple[str, ...]:
+        """Biolink prefixes a node of ``categories`` may take its id from, best first.
+
+        >>> load_mapping().node_id_prefixes(["biolink:SmallMolecule", "biolink:Drug"])[:2]
+        ('CHEBI', 'CHEMBL.COMPOUND')
+        """
+        lists = dict(self.id_prefixes)
+        return next((lists[c] for c in categories if c in lists), ())
 
     def node_categories(self, classes: Iterable[str]) -> tuple[str, ...]:
         """Biolink categories for a node of ``classes`` (CURIEs), in the file's order."""
@@ -116,6 +127,8 @@ def parse_mapping(data: dict) -> KgxMapping:
             edges=tuple(_edge_rule(item) for item in _require(data, "edges", "top level")),
             chains=tuple(_chain_rule(item) for item in data.get("chains") or ()),
             provenance=tuple(Provenance(**p) for p in _require(data, "provenance", "top level")),
+            id_prefixes=tuple((c, tuple(p)) for c, p in (data.get("id_prefixes") or {}).items()),
+            node_attributes=tuple((data.get("node_attributes") or {}).items()),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"KGX mapping is malformed: {exc!r}") from exc

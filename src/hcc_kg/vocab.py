@@ -3,7 +3,7 @@
 Loaded from a data file (``data/vocabulary.yaml``); it holds no relations.  This module
 is also the only place IRIs are minted: :func:`resource_iri` for our individuals,
 :meth:`Vocabulary.xref_iris` for external identifiers (expanded by a ``curies`` converter
-over bioregistry's prefix map, ``data/prefixes.yaml``; never by string concatenation).
+over bioregistry's prefix map, :mod:`hcc_kg.ids`; never by string concatenation).
 
 >>> resource_iri("sorafenib")
 'https://w3id.org/hcc-kg/resource/sorafenib'
@@ -22,11 +22,10 @@ from typing import Iterable, Iterator
 import curies
 import yaml
 
+from . import ids
 from .errors import VocabularyError
 
-ONTOLOGY_IRI = "https://w3id.org/hcc-kg/ontology"
-ONTOLOGY_NS = ONTOLOGY_IRI + "#"
-RESOURCE_NS = "https://w3id.org/hcc-kg/resource/"
+from .ids import ONTOLOGY_IRI, ONTOLOGY_NS, RESOURCE_NS  # noqa: F401  (re-exported: the IRI bases live in ids)
 
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _KEY = re.compile(r"[a-z0-9_]+")
@@ -178,9 +177,8 @@ class Vocabulary:
 
 
 def load_converter(path: Path | str | None = None) -> curies.Converter:
-    """The CURIE converter for vocabulary identifiers (bioregistry's URI prefixes)."""
-    path = Path(path) if path else Path(str(resources.files("hcc_kg") / "data" / "prefixes.yaml"))
-    return curies.Converter.from_prefix_map(yaml.safe_load(path.read_text(encoding="utf-8")))
+    """The CURIE converter for vocabulary identifiers: the project's one converter (:mod:`hcc_kg.ids`)."""
+    return ids.converter(str(path) if path else None)
 
 
 def _entity_from_yaml(item: dict) -> Entity:

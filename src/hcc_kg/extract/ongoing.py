@@ -37,6 +37,9 @@ STATUSES = ("Active, not recruiting", "Enrolling by invitation", "Not yet recrui
 _STATUS = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in STATUSES)
 ROW_RE = re.compile(rf"^\s*(?P<drugs>\S.*?)\s+(?P<phase>{PHASE})\s+(?P<patients>\d+)\s+(?P<setting>\S.*?)\s+"
                     rf"(?P<status>{_STATUS})\s+(?P<nct>NCT\d{{8}})\s*$", re.IGNORECASE)
+#: Words introducing who is enrolled rather than what is treated ("… in patients with X").
+POPULATION_CUE_RE = re.compile(r"\b(?:patients|people|persons|subjects|participants|individuals|adults|children)"
+                               r"(?:\s+(?:living|infected|co-?infected|diagnosed))?\s+with\b", re.IGNORECASE)
 # What may stand between the drugs of the drugs cell.
 _DRUG_GLUE_RE = re.compile(r"^(?:[\s+/,&]|\band\b|\bplus\b|\bwith\b)*$", re.IGNORECASE)
 
@@ -112,9 +115,29 @@ def _row(doc: AnalysedDocument, pieces: list[tuple[int, str]]) -> Iterable[Asser
         yield from (Assertion(agent, "hasComponent", c, evidence=ev) for c in components)
     yield Assertion(trial, "testsIntervention", agent, evidence=ev)
     setting = _mentions(doc, mapped, row.start("setting"), row.end("setting"))
+    treated = _treated_conditions(text, [m for m in setting if doc.vocabulary[m.key].has_type("Disease")])
     for key in dict.fromkeys(m.key for m in setting):
         entity = doc.vocabulary[key]
-        if entity.has_type("Disease"):
+        if entity.has_type("Disease") and key in treated:
             yield Assertion(trial, "studiesCondition", key, evidence=ev)
         elif entity.has_type("LineOfTherapy"):
             yield Assertion(trial, "forLineOfTherapy", key, evidence=ev)
+
+
+def _treated_conditions(text: str, diseases: list[Mention]) -> set[str]:
+    """Keys of the diseases the trial treats: not those that only describe who is enrolled.
+
+    In "Foo tumours in patients with Bar" Bar is a characteristic of the population, not
+    the condition under study; a disease after a population cue counts only when no
+    disease came before it ("Patients with Foo" studies Foo).
+
+    >>> from hcc_kg.model import Mention
+    >>> text = "Foo tumours in patients with Bar"
+    >>> foo, bar = Mention(0, 3, "foo", "Foo"), Mention(29, 32, "bar", "Bar")
+    >>> sorted(_treated_conditions(text, [foo, bar])), sorted(_treated_conditions(text, [bar]))
+    (['foo'], ['bar'])
+    """
+    if not diseases:
+        return set()
+    first = diseases[0]
+    return {first.key} | {m.key for m in diseases[1:] if not POPULATION_CUE_RE.search(text[first.end:m.start])}

@@ -14,6 +14,7 @@ from typing import Iterable
 import owlready2
 
 from ..errors import VocabularyError
+from ..ids import OBO_IN_OWL
 from ..keys import derived_key, is_regimen_key, regimen_components
 from ..model import Assertion, Document, Evidence
 from ..report import Report
@@ -55,6 +56,9 @@ class Populator:
             skos = onto.get_namespace(SKOS)
             self.exact_match = type("exactMatch", (owlready2.AnnotationProperty,), {"namespace": skos})
             self.alt_label = type("altLabel", (owlready2.AnnotationProperty,), {"namespace": skos})
+            # OBO tools read synonyms from oboInOwl, SKOS tools from skos:altLabel: both are written
+            self.exact_synonym = type("hasExactSynonym", (owlready2.AnnotationProperty,),
+                                      {"namespace": onto.get_namespace(OBO_IN_OWL)})
 
     # -- nodes ---------------------------------------------------------------------------------
     def cls(self, name: str):
@@ -70,8 +74,8 @@ class Populator:
             entity = self.vocabulary[key]
             ind = self._new(key, [self.cls(t) for t in entity.types], entity.label)
             ind.identifier = list(entity.xrefs)
-            self.exact_match[ind] = self.vocabulary.xref_iris(key)
-            self.alt_label[ind] = [s for s in entity.synonyms if s != entity.label]
+            self._link_iris(ind, self.exact_match, self.vocabulary.xref_iris(key))
+            self.alt_label[ind] = self.exact_synonym[ind] = [s for s in entity.synonyms if s != entity.label]
             for family in self.vocabulary.direct_families(key):
                 self._vocabulary_fact(ind, "isMemberOf", self.node(family))
         elif is_regimen_key(key):
@@ -86,6 +90,12 @@ class Populator:
         else:
             raise VocabularyError(f"no vocabulary entity {key!r}")
         return ind
+
+    def _link_iris(self, ind: owlready2.Thing, prop, iris: list[str]) -> None:
+        """``ind prop <iri>`` for each IRI: an IRI object, not a string (owlready2 would write a literal)."""
+        world = self.result.world
+        for iri in iris:
+            self.onto._add_obj_triple_spo(ind.storid, prop.storid, world._abbreviate(iri))
 
     def _new(self, key: str, classes: list, label: str) -> owlready2.Thing:
         ind = classes[0](key, namespace=self.ns)
@@ -286,4 +296,54 @@ def populate(world: owlready2.World, onto: owlready2.Ontology, assertions: Itera
             populator.add(assertion)
         populator.flush()
         populator.label_trial_parts()
+        unique_labels(populator.result.individuals.values(), onto, (populator.alt_label, populator.exact_synonym))
     return populator.result
+
+
+def _label_key(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _class_name(ind) -> str:
+    """The label of the individual's nearest named class whose label is not its own ("drug class term")."""
+    own = _label_key(ind.label[0]) if ind.label else ""
+    todo = list(ind.is_a)
+    while todo:
+        cls = todo.pop(0)
+        text = str(cls.label[0]) if getattr(cls, "label", None) else ""
+        if text and _label_key(text) != own:
+            return text[0].lower() + text[1:] if text[1:2].islower() else text
+        todo.extend(c for c in getattr(cls, "is_a", ()) if isinstance(c, owlready2.ThingClass))
+    return ""
+
+
+def unique_labels(individuals: Iterable, onto: owlready2.Ontology, synonym_properties: tuple) -> None:
+    """Give every individual a label no class and no other individual has (an OBO convention).
+
+    A clash is resolved by qualifying with the class ("monoclonal antibody (drug class
+    term)"), then, among individuals of one class, by the value they carry, then by their
+    key; a step is used only where it tells the clashing entities apart.  The former label
+    stays a synonym, so lookups by the name the text used still find the individual.
+    """
+    individuals = list(individuals)
+    class_keys = {_label_key(c.label[0]) for c in onto.classes() if c.label}
+    steps = (_class_name, lambda ind: " ".join(map(str, [*ind.valueText, *ind.unit])), lambda ind: ind.name)
+    for step in steps:
+        groups: dict[str, list] = {}
+        for ind in individuals:
+            if ind.label:
+                groups.setdefault(_label_key(ind.label[0]), []).append(ind)
+        for key, group in groups.items():
+            qualifiers = [step(ind) for ind in group]
+            if key in class_keys or (len(group) > 1 and len(set(qualifiers)) > 1):
+                for ind, qualifier in zip(group, qualifiers):
+                    if qualifier:
+                        _relabel(ind, f"{ind.label[0]} ({qualifier})", synonym_properties)
+
+
+def _relabel(ind, label: str, synonym_properties: tuple) -> None:
+    old = str(ind.label[0])
+    ind.label = [label]
+    for prop in synonym_properties:
+        if old not in prop[ind]:
+            prop[ind] = [*prop[ind], old]

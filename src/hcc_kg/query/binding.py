@@ -3,7 +3,7 @@
 Each parameter type has a parser (:data:`PARSERS`): numbers become typed literals after
 validation, strings plain literals, and ``iri`` / ``class`` / ``property`` parameters
 are resolved to an IRI, either written out (``<…>``, ``http…``, a CURIE with one of
-:data:`PREFIXES`) or looked up by name, synonym or identifier in the graph itself
+:data:`PREFIXES`, expanded by hcc_kg.ids) or looked up by name, synonym or identifier in the graph itself
 (:class:`NameIndex`).  Backends then bind the terms natively (rdflib ``initBindings``,
 pyoxigraph ``substitutions``) or, for remote endpoints, through a ``VALUES`` block built
 by :func:`with_values` from each term's own SPARQL serialization (integers and decimals as
@@ -28,19 +28,16 @@ from typing import Callable, Iterable, Mapping
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from .. import ids
 from ..errors import BadParameterError, QueryError
+from ..ids import GRAPH_NAMESPACES
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
 from .library import CompetencyQuery
 from .results import XSD
 
 XSD_DECIMAL = URIRef(XSD + "decimal")
 XSD_INTEGER = URIRef(XSD + "integer")
-PREFIXES = {
-    "hcc": ONTOLOGY_NS, "hccr": RESOURCE_NS, "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD, "skos": "http://www.w3.org/2004/02/skos/core#", "obo": "http://purl.obolibrary.org/obo/",
-    "dcterms": "http://purl.org/dc/terms/", "biolink": "https://w3id.org/biolink/vocab/",
-}
+PREFIXES = GRAPH_NAMESPACES  # the namespaces the graph binds (hcc_kg.ids)
 # IRIREF of the SPARQL grammar, with a scheme: nothing that could close the <...>.
 IRI_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*")
 _CURIE = re.compile(r"([A-Za-z][\w\-.]*):([\w\-.]+)")
@@ -136,8 +133,9 @@ def explicit_iri(text: str) -> URIRef | None:
             raise QueryError(f"not a valid IRI: {text!r}")
         return URIRef(stripped)
     curie = _CURIE.fullmatch(stripped)
+    # only the graph's own prefixes: an identifier CURIE (CHEBI:…) names our node through NameIndex
     if curie and curie.group(1) in PREFIXES:
-        return URIRef(PREFIXES[curie.group(1)] + curie.group(2))
+        return URIRef(ids.expand(stripped))
     if re.match(r"(https?|urn|file):", stripped) and IRI_PATTERN.fullmatch(stripped):
         return URIRef(stripped)
     return None

@@ -20,17 +20,18 @@ from decimal import Decimal
 from typing import Callable
 
 from ..errors import QueryError
-from .binding import PREFIXES
+from .. import ids
 from .results import IRI, QueryResult
 
 
 def curie(value: str) -> str:
-    """The shortest CURIE for an IRI in :data:`PREFIXES`, else the IRI in angle brackets."""
-    matches = [(prefix, value[len(ns):]) for prefix, ns in PREFIXES.items() if value.startswith(ns)]
-    if not matches:
-        return f"<{value}>"
-    prefix, local = min(matches, key=lambda m: len(m[1]))
-    return f"{prefix}:{local}"
+    """The CURIE of an IRI (hcc_kg.ids, longest matching namespace), else the IRI in angle brackets.
+
+    >>> curie("http://purl.obolibrary.org/obo/CHEBI_85994"), curie("http://example.org/x")
+    ('CHEBI:85994', '<http://example.org/x>')
+    """
+    found = ids.compress(value)
+    return found if found else f"<{value}>"
 
 
 def _cell(value) -> str:
