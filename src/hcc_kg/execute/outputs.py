@@ -1,0 +1,89 @@
+"""One document's extraction, as a value that can cross a process boundary or sit on disk.
+
+A :class:`DocumentExtraction` is everything extraction produces for one document: its
+assertions (with evidence) and the problems it reports.  The same JSON form is used for
+cache entries (one file per document) and for the Dask executor's partition files (one
+line per document), so there is a single reader and a single writer.
+
+>>> from hcc_kg.model import Assertion, Document, Evidence
+>>> doc = Document.from_text("d1", "text")
+>>> found = DocumentExtraction.of(doc, [Assertion("x", "p", "y", evidence=(Evidence("d1", 0, 4, "t"),))], [])
+>>> DocumentExtraction.from_json(json.loads(json.dumps(found.to_json()))) == found
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..extract import extract_document
+from ..extract.mentions import MentionFinder
+from ..model import Assertion, Document
+from ..report import Problem, Report
+from ..vocab import Vocabulary
+
+#: Bump when the JSON layout below changes (entries of another format are ignored).
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    """The assertions and report problems one document yields, in the order extraction made them."""
+
+    doc_id: str
+    name: str
+    sha256: str
+    assertions: tuple[Assertion, ...]
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def of(cls, document: Document, assertions: Iterable[Assertion], problems: Iterable[Problem]) -> "DocumentExtraction":
+        return cls(document.doc_id, document.name, document.sha256, tuple(assertions), tuple(problems))
+
+    def __eq__(self, other: object) -> bool:  # Assertion equality ignores evidence; this must not
+        if not isinstance(other, DocumentExtraction):
+            return NotImplemented
+        return self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        return hash((self.doc_id, self.sha256, len(self.assertions)))
+
+    def is_of(self, document: Document) -> bool:
+        """Was this read from ``document`` (same id, name and content)?"""
+        return (self.doc_id, self.name, self.sha256) == (document.doc_id, document.name, document.sha256)
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "doc_id": self.doc_id, "name": self.name, "sha256": self.sha256,
+                "assertions": [a.to_json() for a in self.assertions],
+                "problems": [p.to_json() for p in self.problems]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "DocumentExtraction":
+        """The inverse of :meth:`to_json`; a ValueError (or KeyError/TypeError) on anything else."""
+        if data.get("format") != FORMAT:
+            raise ValueError(f"extraction format {data.get('format')!r}, expected {FORMAT}")
+        return cls(str(data["doc_id"]), str(data["name"]), str(data["sha256"]),
+                   tuple(Assertion.from_json(a) for a in data["assertions"]),
+                   tuple(Problem(**p) for p in data["problems"]))
+
+    def add_problems_to(self, report: Report) -> None:
+        for p in self.problems:
+            report.add(p.severity, p.code, p.message, p.doc, p.offset)
+
+
+def extract_one(document: Document, vocabulary: Vocabulary, finder: MentionFinder) -> DocumentExtraction:
+    """Extract one document exactly as :func:`hcc_kg.extract.extract` does inside its loop.
+
+    The problems are the same two :func:`~hcc_kg.extract.extract` reports (a failing
+    document, a document with no facts); tests/test_execute.py checks both against it.
+    """
+    try:
+        found = extract_document(document, vocabulary, finder)
+    except Exception as exc:  # one bad document must not sink the build
+        failed = Problem("error", "extraction-failed", f"{type(exc).__name__}: {exc}", document.name)
+        return DocumentExtraction.of(document, (), (failed,))
+    problems = () if found else (Problem("warning", "no-facts", "no vocabulary entity or relation found", document.name),)
+    return DocumentExtraction.of(document, found, problems)
+
