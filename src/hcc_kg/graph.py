@@ -1,5 +1,8 @@
 """Stage 6a: project the RDF graph into a typed NetworkX ``MultiDiGraph``.
 
+The graph is an rdflib Graph or the build's store (:class:`hcc_kg.store.GraphStore`, which
+reads like one): a build's projection walks the store, not a second in-memory copy.
+
 Nodes are individuals (keyed by their local name) with ``label``, ``types`` (asserted and
 inferred ontology classes), ``type`` (the most specific of a fixed precedence),
 ``identifiers`` and ``synonyms``; data properties become node attributes.  Edges are

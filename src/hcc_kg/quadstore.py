@@ -26,11 +26,17 @@ Row = tuple[int, Node, Node, Node]  # (subject storid, subject, predicate, objec
 def axiom_storids(world: owlready2.World) -> set[int]:
     """Storids of the subjects typed ``owl:Axiom`` (owlready2's reified annotations)."""
     graph = world.graph
-    ids = [graph._abbreviate(iri, False) for iri in ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-                                                     "http://www.w3.org/2002/07/owl#Axiom")]
+    ids = [_storid(graph, iri) for iri in ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+                                           "http://www.w3.org/2002/07/owl#Axiom")]
     if None in ids:
         return set()
     return {s for (s,) in graph.execute("SELECT s FROM objs WHERE p=? AND o=?", ids)}
+
+
+def _storid(graph, iri: str) -> int | None:
+    """An IRI's storid from the quadstore's ``resources`` table, or None (without creating one)."""
+    row = graph.execute("SELECT storid FROM resources WHERE iri=?", (iri,)).fetchone()
+    return None if row is None else row[0]
 
 
 def world_rows(world: owlready2.World, literal: Callable[[Literal], Node] = lambda x: x) -> Iterator[Row]:
@@ -95,7 +101,7 @@ def _inverses(world: owlready2.World) -> dict[int, int]:
     touched them; the ontology's own statements give the same pairs whatever was touched.
     """
     graph = world.graph
-    ids = [graph._abbreviate(iri, False) for iri in (
+    ids = [_storid(graph, iri) for iri in (
         "http://www.w3.org/2002/07/owl#inverseOf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
         "http://www.w3.org/2002/07/owl#SymmetricProperty")]
     inverse_of, rdf_type, symmetric = ids

@@ -1,4 +1,7 @@
-"""Stage 5: the reasoned World → an rdflib Graph with evidence and inferred marks.
+"""Stage 5: the reasoned World → triples with evidence and inferred marks.
+
+:func:`abox_triples` streams them into the build's store (:mod:`hcc_kg.store`);
+:func:`build_graph` gives the same graph as an rdflib Graph, for small graphs and tests.
 
 The ontology (TBox) comes from its Turtle file as authored, so its blank-node structure
 is stable; individuals and facts come from the World.  owlready2 reifies annotated facts
@@ -13,27 +16,26 @@ import gc
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import rdflib
-from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import OWL, RDF, XSD, Literal, URIRef
 
 from .owl.reason import Reasoned
 from .quadstore import axiom_storids, world_rows
+from .ids import GRAPH_NAMESPACES
 from .vocab import ONTOLOGY_NS, RESOURCE_NS
 
 HCC = rdflib.Namespace(ONTOLOGY_NS)
 HCCR = rdflib.Namespace(RESOURCE_NS)
-PREFIXES = {
-    "hcc": HCC, "hccr": HCCR, "owl": OWL, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "skos": SKOS,
-    "obo": rdflib.Namespace("http://purl.obolibrary.org/obo/"),
-    "dcterms": rdflib.Namespace("http://purl.org/dc/terms/"),
-    "biolink": rdflib.Namespace("https://w3id.org/biolink/vocab/"),
-}
+#: The namespaces our files bind: the one list in hcc_kg.ids, as rdflib Namespaces.
+PREFIXES = {prefix: rdflib.Namespace(ns) for prefix, ns in GRAPH_NAMESPACES.items()}
 def namespace_splitter(prefixes=None) -> Callable[[str], tuple[str, str] | None]:
     """A function splitting an IRI into (prefix, local name) under its longest matching
     namespace in ``prefixes`` (default :data:`PREFIXES`), or giving None.
+
+    This is for *writing* our files (which prefixes a Turtle or JSON-LD file declares is
+    the caller's choice); converting identifiers between CURIE and IRI is hcc_kg.ids.
 
     >>> split = namespace_splitter()
     >>> split("https://w3id.org/hcc-kg/ontology#Drug"), split("http://example.org/x")
@@ -99,21 +101,26 @@ def abox_graph(reasoned: Reasoned) -> rdflib.Graph:
 
 
 def _add_abox(reasoned: Reasoned, out: rdflib.Graph) -> None:
-    """Stream the World's individuals into ``out``, then the axioms gathered on the way.
+    """Stream the World's individuals into ``out``, then the axioms gathered on the way."""
+    out.addN((s, p, o, out) for s, p, o in abox_triples(reasoned))
+
+
+def abox_triples(reasoned: Reasoned) -> Iterator[tuple]:
+    """The World's individuals and facts, then the axioms gathered on the way (a triple may repeat).
 
     One scan of the quadstore (:mod:`hcc_kg.quadstore`) replaces iterating owlready2's
     rdflib wrapper and looking up each axiom's parts separately.
     """
     world = reasoned.populated.world
     axioms: dict[int, list] = {storid: [] for storid in axiom_storids(world)}
-    out.addN((s, p, o, out) for s, p, o in _individual_triples(world_rows(world, _canonical), axioms))
+    yield from _individual_triples(world_rows(world, _canonical), axioms)
     annotations = _Annotations()
     for parts in axioms.values():
         _copy_axiom(parts, annotations)
     for s, p, o in reasoned.inferred:
         if _ours(s) and not (p == RDF.type and o in _SKIPPED_TYPES) and not isinstance(o, rdflib.BNode):
             annotations.add((s, p, _canonical(o)), HCC.assertionStatus, Literal("inferred"))
-    out.addN((s, p, o, out) for s, p, o in annotations.triples)
+    yield from annotations.triples
 
 
 def _individual_triples(rows, axioms: dict[int, list]):

@@ -109,8 +109,11 @@ def _prefixes(prefixes: dict | None) -> dict[str, str]:
     return {p: str(ns) for p, ns in sorted((PREFIXES if prefixes is None else prefixes).items())}
 
 
-def canonical(graph: rdflib.Graph, prefixes: dict | None = None) -> CanonicalGraph:
+def canonical(graph: "rdflib.Graph | Iterable[tuple]", prefixes: dict | None = None) -> CanonicalGraph:
     """The graph's triples with deterministic blank-node labels, in canonical order.
+
+    ``graph`` is anything that iterates rdflib triples: an rdflib Graph, or the build's
+    store (:class:`hcc_kg.store.GraphStore`, which holds no blank nodes).
 
     Blank nodes only connect through triples that contain one, so canonicalising that
     (small, ontology-only) part with rdflib is enough and far cheaper than the whole

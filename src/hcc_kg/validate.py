@@ -116,8 +116,8 @@ def shape_view(graph: rdflib.Graph, shapes: rdflib.Graph) -> rdflib.Graph | None
             p.startswith(str(SH)) and p not in _LOCAL_TERMS for p in shapes.predicates(unique=True)):
         return None
     named = {n for t in shapes for n in (t[0], t[2]) if isinstance(n, URIRef)}
-    view = rdflib.Graph(identifier=graph.identifier, bind_namespaces="core")
-    for prefix, ns in graph.namespace_manager.namespaces():  # messages print names with these
+    view = rdflib.Graph(identifier=getattr(graph, "identifier", None), bind_namespaces="core")
+    for prefix, ns in _namespaces(graph):  # messages print names with these
         view.namespace_manager.bind(prefix, ns, override=True, replace=True)
     classes, frontier = set(named), list(named)
     while frontier:
@@ -142,10 +142,26 @@ def shape_view(graph: rdflib.Graph, shapes: rdflib.Graph) -> rdflib.Graph | None
     return view
 
 
-def validate(graph: rdflib.Graph, shapes_path: Path | None = None) -> ValidationReport:
-    """Run the shapes over ``graph`` as given (no inference); the graph is not modified."""
+def _namespaces(graph) -> list[tuple[str, str]]:
+    """An rdflib graph's bound prefixes; the project's own for a store (:class:`hcc_kg.store.GraphStore`)."""
+    if isinstance(graph, rdflib.Graph):
+        return list(graph.namespace_manager.namespaces())
+    from .rdf import PREFIXES
+
+    return [(prefix, str(ns)) for prefix, ns in PREFIXES.items()]
+
+
+def validate(graph, shapes_path: Path | None = None) -> ValidationReport:
+    """Run the shapes over ``graph`` as given (no inference); the graph is not modified.
+
+    ``graph`` is an rdflib Graph or a :class:`hcc_kg.store.GraphStore`: only the shape
+    view (what the shapes read, :func:`shape_view`) is copied out of a store, and the
+    evidence of each violation is looked up in the store itself.
+    """
     shapes = rdflib.Graph().parse(shapes_path, format="turtle") if shapes_path else default_shapes()
     view = shape_view(graph, shapes)
+    if view is None and not isinstance(graph, rdflib.Graph):  # shapes beyond SHACL Core: the whole graph
+        view = graph.to_rdflib()
     conforms, results, _ = pyshacl.validate(
         graph if view is None else view, shacl_graph=shapes, inference="none", advanced=True,
         abort_on_first=False, inplace=view is not None,  # the view is our own copy: no second one

@@ -1,7 +1,8 @@
 """One query layer over several stores: a registry of backends returning the same rows.
 
 ``rdflib`` (an in-memory Graph) and ``oxigraph`` (a pyoxigraph Store, the default, much
-faster) load the Turtle export; ``remote`` speaks the SPARQL 1.1 protocol to any endpoint
+faster) load the Turtle export; ``oxigraph`` also opens the store a build leaves in
+``<out>/store`` where it is, with no reload; ``remote`` speaks the SPARQL 1.1 protocol to any endpoint
 (:mod:`hcc_kg.query.remote`).  Every backend's :meth:`select` takes the query text and
 parameter bindings as RDF terms and returns a :class:`~hcc_kg.query.results.QueryResult`
 of normalized rows, so the same question gives equal answers on every store.
@@ -18,6 +19,7 @@ backend must: a ``VALUES`` block.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +54,7 @@ class BackendSettings:
     auth: tuple[str, str] | None = None
     timeout: float = 120.0
     binding: str = "native"
+    max_bytes: int = 256 * 1024 * 1024  # largest reply body a remote store may send
 
 
 def _check_mode(binding: str) -> None:
@@ -143,6 +146,16 @@ def _from_oxigraph(term):
     return str(term)
 
 
+def _open_store(path: Path):
+    """A built store, read-only (no reload; a server may have it open too)."""
+    import pyoxigraph as ox
+
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise GraphError(f"cannot open {path} as an Oxigraph store: {exc}") from exc
+
+
 @dataclass(frozen=True)
 class OxigraphBackend:
     store: object  # pyoxigraph.Store
@@ -151,8 +164,11 @@ class OxigraphBackend:
 
     @classmethod
     def open(cls, settings: BackendSettings) -> "OxigraphBackend":
+        """Load a Turtle export into memory, or open a built store (``<out>/store``) where it is."""
         import pyoxigraph as ox
 
+        if settings.graph is not None and Path(settings.graph).is_dir():
+            return cls(_open_store(Path(settings.graph)), settings.binding)
         store = ox.Store()
         _load_turtle(settings, lambda path: store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE),
                      (SyntaxError, OSError, ValueError))
@@ -188,7 +204,9 @@ def _open_remote(settings: BackendSettings):
 
     if not settings.endpoint:
         raise QueryError("the remote backend needs an endpoint URL (--endpoint)")
-    return RemoteBackend(settings.endpoint, settings.default_graph, settings.auth, settings.timeout)
+    ends = time.monotonic() + settings.timeout  # --timeout bounds the whole command, every request in it
+    return RemoteBackend(settings.endpoint, settings.default_graph, settings.auth, settings.timeout,
+                         max_bytes=settings.max_bytes, ends=ends)
 
 
 #: Backend name → opener.  ``oxigraph`` is the default.
