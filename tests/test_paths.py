@@ -251,3 +251,81 @@ def test_a_regimen_hits_through_its_own_edges_too():
     G.add_edge("reg", "a", key="hasComponent", predicate="hasComponent")
     G.add_edge("reg", "t", key="inhibits", predicate="inhibits", evidence=[])
     assert [r["key"] for r in agents_hitting(G, ["t"])] == ["reg"]
+
+
+# --- bounded search (issue 13: `paths --max-length 12 --limit 100000000` ran for minutes) -----
+
+import itertools as _itertools  # noqa: E402
+import random as _random  # noqa: E402
+import time as _time  # noqa: E402
+
+from hcc_kg.paths import PathSearchTooLarge, iter_paths  # noqa: E402
+
+
+def _clique(n: int) -> nx.MultiDiGraph:
+    """n proteins, every pair linked: the number of simple paths explodes with their length."""
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        node(G, f"p{i:02d}", "Protein", label=f"Protein {i}")
+    for i, j in _itertools.combinations(range(n), 2):
+        edge(G, f"p{i:02d}", f"p{j:02d}", "interactsWith")
+    return G
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_bounded_search_lists_exactly_networkx_simple_paths_in_the_same_order(seed):
+    rng = _random.Random(seed)
+    G = nx.MultiDiGraph()
+    keys = [f"n{i}" for i in range(9)]
+    for k in keys:
+        node(G, k, rng.choice(["Protein", "SmallMolecule", "Disease"]), label=k.upper())
+    for _ in range(16):
+        u, v = rng.sample(keys, 2)
+        edge(G, u, v, rng.choice(["inhibits", "isMemberOf"]))
+    start, end = keys[0], keys[-1]
+    undirected = nx.Graph()  # the reference: every simple path, sorted, as the search used to do
+    for u, v in G.edges():
+        if all(n in (start, end) or G.nodes[n]["type"] != "Disease" for n in (u, v)):
+            undirected.add_edge(u, v)
+    for cutoff in (1, 3, 5):
+        expected = (sorted(nx.all_simple_paths(undirected, start, end, cutoff=cutoff), key=lambda p: (len(p), p))
+                    if start in undirected and end in undirected else [])
+        assert list(iter_paths(G, start, end, cutoff)) == expected
+
+
+def test_search_stops_at_the_limit_without_enumerating_every_path():
+    G = _clique(40)  # about 10^12 simple paths of up to 8 edges between two nodes
+    started = _time.monotonic()
+    paths = typed_paths(G, "p00", "p39", max_length=8, limit=500)
+    assert len(paths) == 500 and _time.monotonic() - started < 10
+    lengths = [len(p) // 2 for p in paths]
+    assert lengths == sorted(lengths) and lengths[0] == 1  # shortest first: the direct edge
+
+
+def test_search_past_its_budget_is_a_clear_error_not_a_hang():
+    G = _clique(40)
+    started = _time.monotonic()
+    with pytest.raises(PathSearchTooLarge, match="--max-length"):
+        list(iter_paths(G, "p00", "p39", max_length=8, max_expansions=200_000))
+    assert _time.monotonic() - started < 20
+
+
+def test_cli_paths_on_a_dense_graph_exits_9_quickly(tmp_path, capsys):
+    from hcc_kg.cli import main
+
+    lines = ["@prefix hcc: <https://w3id.org/hcc-kg/ontology#> .", "@prefix r: <https://w3id.org/hcc-kg/resource/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix owl: <http://www.w3.org/2002/07/owl#> ."]
+    n = 40
+    lines += [f'r:p{i:02d} a hcc:Protein, owl:NamedIndividual ; rdfs:label "protein {i}" .' for i in range(n)]
+    lines += [f"r:p{i:02d} hcc:inhibits r:p{j:02d} ." for i, j in _itertools.combinations(range(n), 2)]
+    # the only way out of the clique is p00 -> gate -> end: one path, but ~10^8 dead-end walks
+    lines += ['r:gate a hcc:Protein, owl:NamedIndividual ; rdfs:label "gate" .',
+              'r:end a hcc:Protein, owl:NamedIndividual ; rdfs:label "end" .',
+              "r:p00 hcc:inhibits r:gate .", "r:gate hcc:inhibits r:end ."]
+    graph = tmp_path / "dense.ttl"
+    graph.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = _time.monotonic()
+    code = main(["paths", "protein 0", "end", "--graph", str(graph), "--max-length", "8", "--limit", "10000"])
+    captured = capsys.readouterr()
+    assert _time.monotonic() - started < 90
+    assert code == 9 and "--max-length" in captured.err and captured.out == ""

@@ -195,3 +195,128 @@ def test_all_different_is_written_as_an_rdf_list():
         members.append(next(o for s, p, o in triples if s == node and p == f"<{S.RDF}first>"))
         node = next(o for s, p, o in triples if s == node and p == f"<{S.RDF}rest>")
     assert members == ["<a>", "<b>"]
+
+
+# --- a hung reasoner: time limit, process group, scratch folders (issue 13) -------------------
+
+import os as _os  # noqa: E402
+import signal as _signal  # noqa: E402
+import subprocess as _subprocess  # noqa: E402
+import sys as _sys  # noqa: E402
+import tempfile as _tempfile  # noqa: E402
+import time as _time  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+from hcc_kg.errors import ReasonerTimeoutError  # noqa: E402
+from hcc_kg.owl import java as _java  # noqa: E402
+
+#: A stand-in for java that hangs, with a child of its own (as a JVM has threads and helpers).
+HUNG_JAVA = """#!/bin/sh
+sleep 300 &
+echo $! > "$HUNG_JAVA_PIDS"
+echo $$ >> "$HUNG_JAVA_PIDS"
+wait
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped counts as gone)."""
+    try:
+        state = _Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _gone(pids, seconds=10.0) -> bool:
+    deadline = _time.monotonic() + seconds
+    while _time.monotonic() < deadline:
+        if not any(_running(p) for p in pids):
+            return True
+        _time.sleep(0.1)
+    return False
+
+
+@pytest.fixture()
+def hung_java(tmp_path, monkeypatch):
+    script = tmp_path / "java"
+    script.write_text(HUNG_JAVA)
+    script.chmod(0o755)
+    scratch_root = tmp_path / "tmp"
+    scratch_root.mkdir()
+    pids = tmp_path / "pids"
+    monkeypatch.setattr(owlready2, "JAVA_EXE", str(script))
+    monkeypatch.setattr(_tempfile, "tempdir", str(scratch_root))
+    monkeypatch.setenv("HUNG_JAVA_PIDS", str(pids))
+    monkeypatch.setenv("TMPDIR", str(scratch_root))
+    return {"script": script, "pids": pids, "scratch": scratch_root}
+
+
+def _pids(path: _Path, seconds=10.0) -> list[int]:
+    deadline = _time.monotonic() + seconds
+    while _time.monotonic() < deadline:
+        if path.exists() and len(path.read_text().split()) == 2:
+            return [int(p) for p in path.read_text().split()]
+        _time.sleep(0.05)
+    raise AssertionError("the stand-in java did not start")
+
+
+def test_a_hung_reasoner_is_stopped_at_the_limit_with_its_whole_process_group(hung_java):
+    started = _time.monotonic()
+    with pytest.raises(ReasonerTimeoutError, match="within 1.5 s .*--reasoner-timeout"):
+        reasoning._hermit(reasoning.CLASSIFY, [], _java.TimeLimit.start(1.5))
+    assert _time.monotonic() - started < 8
+    assert _gone(_pids(hung_java["pids"]))  # the "JVM" and its child
+    assert list(hung_java["scratch"].iterdir()) == []  # no hcc-kg-hermit-* left
+
+
+def test_sigterm_of_a_build_kills_the_reasoner_group_and_removes_its_scratch(hung_java):
+    code = ("import sys; from hcc_kg.owl import reason, java; from hcc_kg.publish import sigterm_exits\n"
+            "import owlready2; owlready2.JAVA_EXE = sys.argv[1]\n"
+            "with sigterm_exits(): reason._hermit(reason.CLASSIFY, [], java.TimeLimit.start(300))\n")
+    build = _subprocess.Popen([_sys.executable, "-c", code, str(hung_java["script"])],
+                              env={**_os.environ, "TMPDIR": str(hung_java["scratch"])})
+    try:
+        pids = _pids(hung_java["pids"], 60)
+        assert [p.name.startswith("hcc-kg-hermit-") for p in hung_java["scratch"].iterdir()] == [True]
+        build.send_signal(_signal.SIGTERM)
+        assert build.wait(timeout=30) == 143
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert _gone(pids)
+    assert list(hung_java["scratch"].iterdir()) == []
+
+
+def test_scratch_folders_of_dead_processes_are_swept(hung_java):
+    dead = _subprocess.Popen(["true"])
+    dead.wait()
+    stale = hung_java["scratch"] / f"hcc-kg-hermit-{dead.pid}-abc"
+    stale.mkdir()
+    (stale / "input.nt").write_text("")
+    mine = hung_java["scratch"] / f"hcc-kg-hermit-{_os.getpid()}-live"
+    mine.mkdir()
+    with _java.scratch_folder() as folder:
+        assert folder.is_dir()
+    assert not stale.exists() and mine.exists() and not folder.exists()
+
+
+def test_build_with_a_hung_reasoner_exits_6_naming_the_option(hung_java, tmp_path, capsys):
+    from hcc_kg.cli import main
+
+    fixtures = _Path(__file__).parent / "fixtures"
+    started = _time.monotonic()
+    code = main(["build", "--corpus", str(fixtures / "tiny"), "--out", str(tmp_path / "out"), "--no-cache",
+                 "--reasoner-timeout", "2"])
+    assert code == 6 and "--reasoner-timeout" in capsys.readouterr().err
+    assert _time.monotonic() - started < 120
+    assert _gone(_pids(hung_java["pids"])) and list(hung_java["scratch"].iterdir()) == []
+    assert not (tmp_path / "out").exists()  # nothing exported
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "soon"])
+def test_reasoner_timeout_must_be_a_finite_positive_number(value, capsys):
+    from hcc_kg.cli import main
+
+    assert main(["build", "--reasoner-timeout", value]) == 9
+    assert "--reasoner-timeout" in capsys.readouterr().err

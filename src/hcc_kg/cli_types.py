@@ -58,3 +58,50 @@ def finite_positive_float(option: str) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def check_endpoint_url(url: str) -> str:
+    """``url`` if it is a usable http(s) endpoint: a host, a numeric port if any, no spaces or
+    control characters (a newline would forge a request header).  A BadParameterError otherwise;
+    the message never shows a password that was in the URL.
+
+    >>> check_endpoint_url("http://127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/query'
+    >>> check_endpoint_url("http://u:pw@host:x/q")
+    Traceback (most recent call last):
+    ...
+    hcc_kg.errors.BadParameterError: not a usable http(s) endpoint URL ('http://u:***@host:x/q'): the port must be a number from 1 to 65535
+    """
+    from urllib.parse import urlsplit
+
+    from .redaction import redact
+
+    def bad(why: str) -> BadParameterError:
+        return BadParameterError(f"not a usable http(s) endpoint URL ({redact(repr(url))}): {why}")
+
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise bad("it holds a space or a control character")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise bad("the scheme must be http or https")
+    if not parts.hostname:
+        raise bad("it names no host")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or (port is None and parts.netloc.rpartition("@")[2].rstrip("]").endswith(":")):
+        raise bad("the port must be a number from 1 to 65535")
+    return url
+
+
+def endpoint_url(option: str) -> Callable[[str], str]:
+    """An argparse type for an endpoint URL option (see :func:`check_endpoint_url`)."""
+
+    def parse(text: str) -> str:
+        try:
+            return check_endpoint_url(text)
+        except BadParameterError as exc:
+            raise BadParameterError(f"{option}: {exc}") from None
+
+    return parse

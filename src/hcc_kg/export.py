@@ -1,6 +1,7 @@
 """Stage 6b: write exports through a format registry, atomically and deterministically.
 
-Each file is written to a temporary file beside its destination and renamed into place,
+Each file is written to a temporary file beside its destination and renamed into place
+(the set of files is published as one unit by :mod:`hcc_kg.publish`),
 so a failed build never leaves a half-written export.  RDF is canonicalised first (blank
 nodes get structure-derived labels, triples a total order) and written by the streaming
 writers of :mod:`hcc_kg.serialize`, so two builds from the same corpus give
@@ -22,7 +23,7 @@ from . import serialize
 from .errors import ExportError
 from .serialize import CanonicalGraph, canonical
 
-__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "commit", "write_json",
+__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "write_json",
            "write_jsonl", "write_rdf"]
 
 Chunks = Union[bytes, Iterable[bytes]]
@@ -106,16 +107,6 @@ def write_rdf(graph: rdflib.Graph | CanonicalGraph, path: Path, fmt: str, alread
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return path
-
-
-def commit(staged: Path, final: Path) -> Path:
-    """Move a fully written file into place with an atomic rename (same file system)."""
-    try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged, final)
-    except OSError as exc:
-        raise ExportError(f"cannot write {final}: {exc}") from exc
-    return final
 
 
 def write_json(data: object, path: Path) -> Path:

@@ -15,7 +15,9 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import itertools
+import time
+from typing import Iterable, Iterator
 
 import networkx as nx
 
@@ -38,7 +40,9 @@ def resolve(G: nx.MultiDiGraph, name: str) -> str:
              if wanted in {name_key(d.get("key", n)), name_key(d.get("label", "")),
                            *(name_key(s) for s in d.get("synonyms", []))}]
     if not exact:
-        raise QueryError(f"no entity named {name!r} in the graph")
+        from .suggest import closest, graph_names, hint  # only on a miss: rapidfuzz is not needed otherwise
+
+        raise QueryError(f"no entity named {name!r} in the graph" + hint(closest(name, graph_names(G))))
     return sorted(exact, key=lambda n: (n != name, G.nodes[n].get("type") == "RegulatoryApproval", n))[0]
 
 
@@ -87,23 +91,82 @@ def agents_hitting(G: nx.MultiDiGraph, targets: Iterable[str], approved: bool = 
     return results
 
 
+#: Partial paths the search may extend before it gives up, and seconds it may take: the
+#: number of simple paths grows exponentially with their length, so the search is bounded
+#: by work done, not only by ``max_length`` and ``limit``.
+MAX_EXPANSIONS = 500_000
+MAX_SECONDS = 60.0
+
+
+class PathSearchTooLarge(QueryError):
+    """The path search used up its budget before it had ``limit`` paths or had seen them all."""
+
+
+def _walkable(G: nx.MultiDiGraph, start: str, end: str) -> dict[str, list[str]]:
+    """Sorted neighbour lists of the undirected graph paths may use (hubs only at either end)."""
+    neighbours: dict[str, set[str]] = {}
+    for u, v in G.edges():
+        if u != v and all(n in (start, end) or G.nodes[n].get("type") not in HUB_TYPES for n in (u, v)):
+            neighbours.setdefault(u, set()).add(v)
+            neighbours.setdefault(v, set()).add(u)
+    return {n: sorted(ns) for n, ns in neighbours.items()}
+
+
+def _distances(neighbours: dict[str, list[str]], end: str, cutoff: int) -> dict[str, int]:
+    """Edges from each node to ``end`` (a lower bound for a simple path), up to ``cutoff``."""
+    distance, frontier = {end: 0}, [end]
+    for step in range(1, cutoff + 1):
+        frontier = [m for n in frontier for m in neighbours.get(n, ()) if m not in distance]
+        for m in frontier:
+            distance.setdefault(m, step)
+    return distance
+
+
+def iter_paths(G: nx.MultiDiGraph, start: str, end: str, max_length: int = 4,
+               max_expansions: int = MAX_EXPANSIONS, max_seconds: float = MAX_SECONDS) -> Iterator[list[str]]:
+    """Simple paths of node keys from ``start`` to ``end``, shortest first, then in key order.
+
+    Breadth first, one length at a time, so the caller can stop after the paths it wants;
+    a partial path is extended only if ``end`` is still within reach.  Raises
+    :class:`PathSearchTooLarge` when the budget of extensions or seconds runs out.
+    """
+    neighbours = _walkable(G, start, end)
+    if start not in neighbours or end not in neighbours:
+        return
+    distance = _distances(neighbours, end, max_length)
+    deadline, expansions = time.monotonic() + max_seconds, 0
+    frontier: list[tuple[str, ...]] = [(start,)]
+    for length in range(1, max_length + 1):
+        grown: list[tuple[str, ...]] = []
+        for path in frontier:
+            for nxt in neighbours[path[-1]]:
+                if nxt in path or distance.get(nxt, max_length + 1) > max_length - length:
+                    continue
+                expansions += 1
+                if expansions > max_expansions or (expansions % 4096 == 0 and time.monotonic() > deadline):
+                    raise PathSearchTooLarge(
+                        f"the search for paths from {start!r} to {end!r} stopped while looking at length {length} "
+                        f"(over {max_expansions:,} partial paths or {max_seconds:g} s), with fewer paths than --limit "
+                        f"found; the search up to length {length - 1} finishes: ask for --max-length {length - 1}")
+                if nxt == end:
+                    yield [*path, nxt]
+                else:
+                    grown.append((*path, nxt))
+        frontier = grown
+
+
 def typed_paths(G: nx.MultiDiGraph, source: str, target: str, max_length: int = 4,
                 limit: int = 50) -> list[list[dict]]:
     """Shortest-first simple paths between two entities, edges followed either way.
 
     Each path is a list of steps ``{"node", "label", "type"}`` alternating with
-    ``{"predicate", "direction"}`` (``"->"`` when the edge points along the path).
+    ``{"predicate", "direction"}`` (``"->"`` when the edge points along the path).  The
+    search stops as soon as it has ``limit`` paths (see :func:`iter_paths` for its budget).
     """
     start, end = resolve(G, source), resolve(G, target)
-    undirected = nx.Graph()
-    for u, v in G.edges():
-        if all(n in (start, end) or G.nodes[n].get("type") not in HUB_TYPES for n in (u, v)):
-            undirected.add_edge(u, v)
-    if start not in undirected or end not in undirected:
-        return []
-    paths = sorted(nx.all_simple_paths(undirected, start, end, cutoff=max_length),
-                   key=lambda p: (len(p), p))[:limit]
-    return [_describe(G, p) for p in paths]
+    if limit < 1 or max_length < 1:
+        raise QueryError(f"limit and max_length must be 1 or more, got {limit} and {max_length}")
+    return [_describe(G, p) for p in itertools.islice(iter_paths(G, start, end, max_length), limit)]
 
 
 def _describe(G: nx.MultiDiGraph, path: list[str]) -> list[dict]:

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -40,6 +38,7 @@ import rdflib
 
 from ..errors import InconsistentGraphError, ReasonerError
 from . import summary as S
+from .java import DEFAULT_REASONER_TIMEOUT, TimeLimit, run_bounded, scratch_folder
 from .populate import Populated
 
 Triple = tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]
@@ -98,14 +97,16 @@ def hermit_command(flags: tuple[str, ...], path: Path, quick_start: bool = False
             "org.semanticweb.HermiT.cli.CommandLine", *flags, path.as_uri()]
 
 
-def _hermit(flags: tuple[str, ...], triples: list[S.Triple]) -> str:
-    """HermiT's output on ``triples``; raises OwlReadyInconsistentOntologyError or ReasonerError."""
-    with tempfile.TemporaryDirectory(prefix="hcc-kg-hermit-") as scratch:
-        path = Path(scratch) / "input.nt"
+def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | None = None) -> str:
+    """HermiT's output on ``triples``; raises OwlReadyInconsistentOntologyError or ReasonerError
+    (ReasonerTimeoutError once ``limit`` has passed: java's process group is killed)."""
+    limit = limit or TimeLimit.start(DEFAULT_REASONER_TIMEOUT)
+    with scratch_folder() as scratch:  # removed on every way out, signals included
+        path = scratch / "input.nt"
         path.write_bytes(S.to_ntriples(triples))
         try:
             command = hermit_command(flags, path, quick_start=len(triples) < QUICK_START_TRIPLES)
-            done = subprocess.run(command, capture_output=True)
+            done = run_bounded(command, limit)
         except OSError as exc:
             raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
     out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
@@ -116,18 +117,19 @@ def _hermit(flags: tuple[str, ...], triples: list[S.Triple]) -> str:
     return out
 
 
-def _classify(split: S.Split, groups: list[list[str]], blockers: list[str]) -> tuple[str, S.Summary]:
+def _classify(split: S.Split, groups: list[list[str]], blockers: list[str],
+              limit: TimeLimit | None = None) -> tuple[str, S.Summary]:
     """HermiT's classification output and the summary it ran on (the whole ABox if need be)."""
     if not blockers:
         summary = S.summarise(split, groups)
         try:
-            return _hermit(CLASSIFY, split.tbox + summary.abox), summary
+            return _hermit(CLASSIFY, split.tbox + summary.abox, limit), summary
         except owlready2.OwlReadyInconsistentOntologyError:
             whole = S.whole(split, groups)  # built only when needed: a copy of the whole ABox
-            _hermit(CONSISTENCY, split.tbox + whole.abox)  # raises if the whole ABox is inconsistent too
-            return _hermit(CLASSIFY, split.tbox + whole.abox), whole
+            _hermit(CONSISTENCY, split.tbox + whole.abox, limit)  # raises if the whole ABox is inconsistent too
+            return _hermit(CLASSIFY, split.tbox + whole.abox, limit), whole
     whole = S.whole(split, groups)
-    return _hermit(CLASSIFY, split.tbox + whole.abox), whole
+    return _hermit(CLASSIFY, split.tbox + whole.abox, limit), whole
 
 
 def reported_relations(output: str) -> Iterator[S.Triple]:
@@ -203,14 +205,18 @@ def _apply(world: owlready2.World, onto: owlready2.Ontology, triples: set[S.Trip
         context.add((_term(s), _term(p), _term(o)))
 
 
-def reason(populated: Populated) -> Reasoned:
-    """Classify and infer with HermiT; raise with culprits if inconsistent."""
+def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT) -> Reasoned:
+    """Classify and infer with HermiT; raise with culprits if inconsistent.
+
+    ``timeout`` bounds every HermiT run of this call together (ReasonerTimeoutError).
+    """
+    limit = TimeLimit.start(timeout)
     started = time.perf_counter()
     split = S.Split.of(S.logical_triples(S.world_triples(populated.world)))
     groups = distinct_groups(populated, split)
     blockers = S.summary_blockers(split)
     try:
-        output, summary = _classify(split, groups, blockers)
+        output, summary = _classify(split, groups, blockers, limit)
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         raise InconsistentGraphError("HermiT: the graph is inconsistent", explain_inconsistency(populated)) from exc
     inferred = inferred_triples(output, split, summary)
