@@ -11,8 +11,7 @@ import rdflib
 from rdflib import OWL, RDF
 
 from hcc_kg.corpus import read_corpus
-from hcc_kg.errors import InconsistentGraphError
-from hcc_kg.extract.mentions import name_key
+from hcc_kg.errors import InconsistentGraphError, QueryError
 from hcc_kg.graph import project
 from hcc_kg.paths import agents_hitting
 from hcc_kg.pipeline import Settings, build
@@ -21,6 +20,7 @@ from hcc_kg.report import Report
 from hcc_kg.vocab import load_vocabulary
 
 from conftest import FIXTURES
+from readback import approved_agents_hitting, key_named, missing
 
 pytestmark = pytest.mark.slow
 ACTS_ON = (HCC.inhibits, HCC.isAntibodyAgainst)
@@ -63,18 +63,19 @@ def test_every_drug_target_fact_reads_back_from_its_document(built, corpus_dir):
             if inferred:
                 continue
             assert spans, f"asserted {s} {prop} {o} has no evidence"
-            names = {name_key(n) for key in (str(s), str(o)) for n in
-                     vocabulary[key[len(str(HCCR)):]].names()}
-            for doc, start, end in spans:
-                snippet = name_key(texts[doc][start:end])
-                assert any(n in snippet for n in names), (s, o, doc, start, end)
+            drug, target = (vocabulary[str(x)[len(str(HCCR)):]].names() for x in (s, o))
+            predicate = str(prop)[len(str(HCC)):]
+            for doc, start, end in spans:  # the drug, the target and the relation's cue, all in the span
+                assert not missing(texts[doc][start:end], drug, target, predicate), (s, o, doc, start, end)
                 checked += 1
     assert checked > 20
 
 
-def test_vegfr_and_fgfr_question(projected):
+def test_vegfr_and_fgfr_question(built, projected):
+    texts = {d.doc_id: d.text for d in built.documents}
+    expected = approved_agents_hitting(built.assertions, texts, load_vocabulary(), ["VEGFR", "FGFR"])
     answer = [a["key"] for a in agents_hitting(projected, ["VEGFR", "FGFR"], approved=True)]
-    assert answer == ["lenvatinib", "regorafenib"]
+    assert answer == expected and expected
 
 
 def _copy_corpus(corpus_dir: Path, tmp_path: Path) -> Path:
@@ -90,7 +91,8 @@ def _table_row_span(text: str, agent: str, next_agent: str) -> tuple[int, int]:
     return start, text.index(next_agent, start)
 
 
-def test_changing_fgfr_in_one_table_row_changes_exactly_that_answer(corpus_dir, tmp_path):
+def test_changing_fgfr_in_one_table_row_changes_exactly_that_answer(projected, corpus_dir, tmp_path):
+    before = [a["key"] for a in agents_hitting(projected, ["VEGFR", "FGFR"], approved=True)]
     corpus = _copy_corpus(corpus_dir, tmp_path)
     doc = next(p for p in sorted(corpus.glob("*.txt")) if "Table 4" in p.read_text(encoding="utf-8"))
     text = doc.read_text(encoding="utf-8")
@@ -99,8 +101,12 @@ def test_changing_fgfr_in_one_table_row_changes_exactly_that_answer(corpus_dir, 
     doc.write_text(text[:start] + text[start:end].replace("FGFR", "EGFR") + text[end:], encoding="utf-8")
     result = build(Settings(corpus=corpus, out=None))
     G = project(result.graph)
-    assert [a["key"] for a in agents_hitting(G, ["VEGFR", "FGFR"], approved=True)] == ["lenvatinib"]
-    assert "regorafenib" in [a["key"] for a in agents_hitting(G, ["VEGFR", "EGFR"], approved=True)]
+    texts, vocabulary = {d.doc_id: d.text for d in result.documents}, load_vocabulary()
+    after = [a["key"] for a in agents_hitting(G, ["VEGFR", "FGFR"], approved=True)]
+    assert after == approved_agents_hitting(result.assertions, texts, vocabulary, ["VEGFR", "FGFR"])
+    row_agent = key_named(vocabulary, text[start:end].split()[0])  # the agent the changed row names
+    assert set(before) - set(after) == {row_agent} and set(after) < set(before)
+    assert row_agent in [a["key"] for a in agents_hitting(G, ["VEGFR", "EGFR"], approved=True)]
 
 
 def test_replacing_fgfr_everywhere_empties_the_answer(corpus_dir, tmp_path):
@@ -108,7 +114,7 @@ def test_replacing_fgfr_everywhere_empties_the_answer(corpus_dir, tmp_path):
     for doc in corpus.glob("*.txt"):
         doc.write_text(doc.read_text(encoding="utf-8").replace("FGFR", "EGFR"), encoding="utf-8")
     G = project(build(Settings(corpus=corpus, out=None)).graph)
-    with pytest.raises(Exception):
+    with pytest.raises(QueryError, match="no entity named 'FGFR'"):
         agents_hitting(G, ["VEGFR", "FGFR"], approved=True)  # FGFR is no longer in the graph at all
 
 

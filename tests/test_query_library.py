@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
+import re
 from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from hcc_kg.errors import QueryError
 from hcc_kg.query.binding import PARSERS
-from hcc_kg.query.library import PARAM_TYPES, QueryLibrary, default_folder, parse_query
+from hcc_kg.query.library import PARAM_TYPES, QueryLibrary, default_folder, parse_query, selected_variables
 
 from conftest import REPO
 
@@ -49,14 +52,46 @@ def test_every_query_is_documented_and_parses(name):
         assert param.type in PARAM_TYPES and param.default.strip() and param.doc
 
 
+COMPARISONS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+@pytest.fixture(scope="module")
+def committed_runner():
+    from hcc_kg.query.backends import BackendSettings, Runner, open_backend
+
+    return Runner(open_backend("oxigraph", BackendSettings(graph=REPO / "exports" / "hcc_kg.ttl")))
+
+
+def _held_by_every_row(query, param, bound, rows) -> None:
+    """Check that every row honours the parameter's bound value (carries it, or passes the
+    query's own FILTER comparison against it)."""
+    if param.name in (selected_variables(query.text) or ()):  # projected: each row carries the bound value itself
+        expected = str(bound) if isinstance(bound, URIRef) else bound.toPython()
+        assert all(row[param.name] == expected for row in rows), (param.name, expected)
+        return
+    compared = re.search(rf"FILTER\s*\(\s*\?(\w+)\s*(<=|>=|<|>)\s*\?{param.name}\s*\)", query.text)
+    assert compared, f"{param.name} is neither projected nor compared in a FILTER: nothing could check it"
+    column, compare = compared.group(1), COMPARISONS[compared.group(2)]
+    assert all(compare(row[column], bound.toPython()) for row in rows), (column, compared.group(2), bound)
+
+
 @pytest.mark.parametrize("name", [n for n in NAMES if LIBRARY.get(n).params])
-def test_literal_defaults_parse_as_their_type(name):
+def test_every_default_runs_and_every_row_honours_it(name, committed_runner):
+    """Each default parses (literals without the graph, names against it), the question runs
+    with its defaults, answers, and every row holds each parameter's value."""
     def no_lookup():
         raise AssertionError("literal parameters never consult the graph")
 
-    for param in LIBRARY.get(name).params:
+    query = LIBRARY.get(name)
+    for param in query.params:
         if param.type in ("decimal", "integer", "string"):
             PARSERS[param.type](param.default, no_lookup)
+    bindings = committed_runner.bindings(query)  # a name no entity carries is a QueryError here
+    assert set(bindings) == {p.name for p in query.params}
+    rows = committed_runner.run(query).rows
+    assert rows, f"{name} answers nothing with its default parameters"
+    for param in query.params:
+        _held_by_every_row(query, param, bindings[param.name], rows)
 
 
 def test_a_query_is_found_by_file_path_too(tmp_path):

@@ -5,6 +5,12 @@ their evidence is pooled.  A *single-valued* attribute (a biomarker threshold, a
 mode) read with two different values is a conflict: both values are kept, each with the
 documents that state it, and the conflict is reported.
 
+A *reading* (an effect estimate's hazard ratio, interval and p-value; an arm's measured
+value and unit) is kept whole: readings of one statement that give different values stay
+apart as separate facts (their values join their identity, see :data:`READING`), so no
+fact ever pairs one document's hazard ratio with another's interval or evidence.  The
+disagreement is still reported as a conflict.
+
 >>> from hcc_kg.model import Assertion, Evidence
 >>> a = Assertion("x", "approvedFor", "hcc", (("line", "first_line"),), (("therapy_mode", "monotherapy"),),
 ...               (Evidence("d1", 0, 5, "t"),))
@@ -18,6 +24,7 @@ documents that state it, and the conflict is reported.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Iterable
 
 from .keys import is_comparison_trial
@@ -29,6 +36,14 @@ SINGLE_VALUED = frozenset({
     "prior_systemic_therapy", "value", "unit", "hazard_ratio", "ci_lower", "ci_upper", "p_value",
     "p_value_comparator",
 })
+#: Per predicate, the attributes that together are one reading of a result: readings that
+#: differ in any of them are different statements and are never merged into one fact.
+READING_ATTRIBUTES = {
+    "hasEffectEstimate": ("hazard_ratio", "ci_lower", "ci_upper", "ci_level", "p_value", "p_value_comparator"),
+    "hasMeasurement": ("value", "unit"),
+}
+#: The context pair that tells apart disagreeing readings of one statement.
+READING = "reading"
 
 
 @dataclass(frozen=True)
@@ -55,27 +70,72 @@ class Conflict:
 
 def assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
     """Merged assertions in a deterministic order, and the conflicts among them."""
-    by_key = _by_key(assertions)
-    sources: dict[tuple[str, str, str], set[Evidence]] = {}
-    for key, group in by_key.items():
-        for assertion in group:
-            for name, value in assertion.attributes:
-                if name in SINGLE_VALUED:
-                    sources.setdefault((key, name, repr(value)), set()).update(assertion.evidence)
-    merged = sorted_assertions(merge_all(group) for group in by_key.values())
-    return merged, _conflicts(merged, sources) + comparison_conflicts(merged)
+    groups = sorted(_by_key(assertions).items(), key=lambda item: (item[1][0].subject, item[1][0].predicate, item[0]))
+    merged, conflicts = [], []
+    for key, group in groups:
+        conflicts += _conflicts(key, group)
+        merged += [merge_all(reading) for reading in _readings(group)]
+    merged = sorted_assertions(merged)
+    return merged, conflicts + comparison_conflicts(merged)
 
 
-def _conflicts(merged: list[Assertion], sources: dict) -> list[Conflict]:
-    found = []
-    for assertion in merged:
-        key = assertion.key()
-        for name in sorted({n for n, _ in assertion.attributes if n in SINGLE_VALUED}):
-            values = sorted(set(assertion.attribute_values(name)), key=repr)
-            if len(values) > 1:
-                found.append(Conflict(key, assertion.subject, assertion.predicate, assertion.object, name,
-                                      tuple((v, tuple(sorted(sources[(key, name, repr(v))]))) for v in values)))
-    return found
+def _conflicts(key: str, group: list[Assertion]) -> list[Conflict]:
+    """A conflict for each single-valued attribute the group's readings give two values of."""
+    sources: dict[str, dict[Value, set[Evidence]]] = {}
+    for assertion in group:
+        for name, value in assertion.attributes:
+            if name in SINGLE_VALUED:
+                sources.setdefault(name, {}).setdefault(value, set()).update(assertion.evidence)
+    first = group[0]
+    return [Conflict(key, first.subject, first.predicate, first.object, name,
+                     tuple((v, tuple(sorted(by_value[v]))) for v in sorted(by_value, key=repr)))
+            for name, by_value in sorted(sources.items()) if len(by_value) > 1]
+
+
+def reading_of(assertion: Assertion) -> tuple[tuple[str, Value], ...]:
+    """The values that make one reading of a result (empty for other predicates).
+
+    >>> from decimal import Decimal
+    >>> reading_of(Assertion("t", "hasEffectEstimate", "os", (), (("hazard_ratio", Decimal("0.7")),
+    ...                                                            ("hazard_ratio_text", "0.7"))))
+    (('hazard_ratio', Decimal('0.7')),)
+    """
+    names = READING_ATTRIBUTES.get(assertion.predicate, ())
+    values = {(n, v) for n, v in assertion.attributes if n in names}
+    return tuple(sorted(values, key=lambda pair: (pair[0], str(pair[1]))))
+
+
+def _readings(group: list[Assertion]) -> list[list[Assertion]]:
+    """The group split by reading when its readings disagree; each part named by its values.
+
+    Numbers compare by value (0.70 and 0.7 agree).  Readings that agree stay one fact, with
+    the statement's own key; readings that disagree each get a ``reading`` context pair, so
+    each becomes a fact (and a node) of its own, with only its own evidence.
+    """
+    by_reading: dict[tuple, list[Assertion]] = {}
+    for assertion in group:
+        by_reading.setdefault(reading_of(assertion), []).append(assertion)
+    if len(by_reading) == 1:
+        return [group]
+    return [[replace(a, context=a.context + ((READING, _reading_text(reading)),)) for a in part]
+            for reading, part in by_reading.items()]
+
+
+def _reading_text(reading: tuple[tuple[str, Value], ...]) -> str:
+    """A reading as stable text, e.g. ``hazard_ratio=0.7 p_value=0.001`` (``none`` if it has no value)."""
+    return " ".join(f"{name}={_plain(value)}" for name, value in reading) or "none"
+
+
+def _plain(value: Value) -> str:
+    """A number without trailing zeros or exponent (0.70 → 0.7, 10 → 10), other values as text."""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+def statement_key(assertion: Assertion) -> str:
+    """The key of the statement an assertion reads, whichever reading it is."""
+    if assertion.context_value(READING) is None:
+        return assertion.key()
+    return replace(assertion, context=tuple(p for p in assertion.context if p[0] != READING)).key()
 
 
 def comparison_conflicts(merged: list[Assertion]) -> list[Conflict]:
@@ -158,7 +218,7 @@ def withhold(facts: list[Assertion], others: list[Assertion]) -> tuple[list[Asse
     >>> [a.object for a in withheld], [(c.subject, c.object, c.kind) for c in conflicts]
     (['z'], [('x', 'y', 'polarity')])
     """
-    asserted = {a.key(): a for a in facts}
+    asserted = {statement_key(a): a for a in facts}
     withheld, conflicts = [], []
     for statement in sorted_assertions(merge_all(g) for g in _by_key(others).values()):
         fact = asserted.get(statement.key())
