@@ -281,3 +281,47 @@ def test_build_writes_views_without_document_text(built, corpus_dir):
         leaked = [s for s in spans if s in body or html.escape(s) in body]
         assert leaked == [], f"{page.name} quotes the corpus: {leaked[:1]}"
 
+
+
+# Ranks, relation labels, layout ---------------------------------------------------------------------
+
+def test_chain_view_places_each_node_in_its_rank_and_draws_without_physics():
+    page = views.chain_view(tiny_graph(), "angio pathway")
+    nodes, _ = emitted(page)
+    level = {n["id"]: n["level"] for n in nodes}
+    # worked out by hand from TINY: angio → kdr → drug_x → trial_t → arm_t → m_t → os
+    assert [level[n] for n in ("angio", "kdr", "drug_x", "trial_t", "arm_t", "m_t", "os")] == list(range(7))
+    options = json.loads(re.search(r"var options = (\{.*?\});\n", page).group(1))
+    assert options["layout"]["hierarchical"]["enabled"] and options["layout"]["hierarchical"]["direction"] == "LR"
+    assert options["physics"]["enabled"] is False
+    assert '"layered": true' in page
+    graph_nodes, _ = emitted(views.graph_view(tiny_graph()))
+    assert all("level" not in n for n in graph_nodes)  # the whole graph keeps its force layout
+
+
+def test_arm_label_names_its_trial_and_intervention_from_the_graph():
+    nodes = by_id(emitted(views.graph_view(tiny_graph(label="Drugex")))[0])
+    assert nodes["arm_t"]["label"] == "TRIAL-T · Drugex"  # TRIAL-T hasArm arm_t; arm_t armIntervention drug_x
+    renamed = TINY.replace('"TRIAL-T" ;', '"OTHER-9" ;')
+    graph = new_graph()
+    graph.parse(data=renamed.replace('"LABEL"', '"Drugex"').replace("END", "1").replace('"SHA"', '"x"')
+                .replace('"DOCID"', '"y"'), format="turtle")
+    assert by_id(emitted(views.graph_view(graph))[0])["arm_t"]["label"] == "OTHER-9 · Drugex"
+
+
+def test_approval_label_reads_agent_agency_and_line_labels():
+    extra = """
+hccr:fda_x a owl:NamedIndividual, hcc:RegulatoryAgency ; rdfs:label "Agency Q" .
+hccr:line_x a owl:NamedIndividual, hcc:LineOfTherapy ; rdfs:label "third-line" .
+hccr:appr a owl:NamedIndividual, hcc:RegulatoryApproval ; rdfs:label "drug_x approval (fda_x, line_x)" ;
+    hcc:approvalOf hccr:drug_x ; hcc:grantedBy hccr:fda_x ; hcc:forLineOfTherapy hccr:line_x .
+"""
+    graph = tiny_graph(label="Drugex")
+    graph.parse(data=TINY.split("\n\n")[0] + "\n" + extra, format="turtle")
+    assert by_id(emitted(views.graph_view(graph))[0])["appr"]["label"] == "Drugex · Agency Q · third-line"
+
+
+def test_details_panel_comes_before_the_legend():
+    page = views.graph_view(tiny_graph())
+    side = page[page.index('<div id="hcc-side">'):]
+    assert side.index('id="hcc-details"') < side.index('id="hcc-legend"')

@@ -9,7 +9,7 @@ build writes into exports/.
 
 * :func:`graph_view` — everything;
 * :func:`around_view` — the neighbourhood of one entity (``depth`` edges);
-* :func:`chain_view` — pathway → targets → drugs → trials → outcomes;
+* :func:`chain_view` — pathway → targets → drugs → trials → outcomes, drawn in ranks;
 * :func:`subgraph_view` — any set of resources;
 * :func:`query_view` — the answer to a competency question (:mod:`hcc_kg.query`).
 """
@@ -35,10 +35,13 @@ __all__ = ["around_view", "chain_view", "graph_view", "query_view", "remote_refe
 
 
 def _page(graph: Graph, pick, title, corpus: Path | str | None) -> str:
+    """``pick(G)`` gives the nodes to draw: a list, or a dict of node → rank for a layered view."""
     source = source_of(graph)
     sentences = read_sentences(corpus, source) if corpus is not None else None
     nodes = pick(source.G)
-    return render_page(view_data(source, nodes, title(source.G) if callable(title) else title, sentences))
+    levels = nodes if isinstance(nodes, dict) else None
+    return render_page(view_data(source, list(nodes), title(source.G) if callable(title) else title, sentences,
+                                 levels))
 
 
 def graph_view(graph: Graph, title: str = "hcc-kg: the whole graph", corpus: Path | str | None = None) -> str:
@@ -56,7 +59,7 @@ def chain_view(graph: Graph, pathway: str, corpus: Path | str | None = None) -> 
     def title(G: nx.MultiDiGraph) -> str:
         return f"hcc-kg: {G.nodes[resolve(G, pathway)]['label']} → targets → drugs → trials → outcomes"
 
-    return _page(graph, lambda G: select.chain_nodes(G, pathway), title, corpus)
+    return _page(graph, lambda G: select.chain_levels(G, pathway), title, corpus)
 
 
 def subgraph_view(graph: Graph, iris: Iterable[str], title: str, corpus: Path | str | None = None) -> str:

@@ -101,3 +101,12 @@ def screenshot(page: Path, png: Path, profile: Path, size: tuple[int, int] = (14
         png.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(png))
     return png
+
+
+def screenshot_static(page: Path, png: Path, profile: Path, size: tuple[int, int] = (1000, 600)) -> Path:
+    """Open a page without a network layout (a forest plot or evidence page) and save a PNG."""
+    with serve(page.parent) as base, chromium(profile, size) as driver:
+        driver.get(base + page.name)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(png))
+    return png

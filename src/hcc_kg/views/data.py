@@ -25,6 +25,7 @@ from ..graph import fact_annotations, local, project
 from ..rdf import HCC
 from ..vocab import ONTOLOGY_NS, load_converter
 from . import style
+from .labels import related_label
 
 #: Node attributes that are not data-property values.
 _STRUCTURAL = {"key", "iri", "types", "type", "label", "synonyms", "identifiers", "identifier"}
@@ -226,8 +227,13 @@ def _curves(edges: list[dict]) -> None:
         seen[pair] += 1
 
 
-def view_data(source: ViewSource, nodes: list[str], title: str, sentences: Sentences | None = None) -> ViewData:
-    """vis-network records for ``nodes`` and every edge among them, in a fixed order."""
+def view_data(source: ViewSource, nodes: list[str], title: str, sentences: Sentences | None = None,
+              levels: dict[str, int] | None = None) -> ViewData:
+    """vis-network records for ``nodes`` and every edge among them, in a fixed order.
+
+    ``levels`` (node → rank, e.g. :func:`hcc_kg.views.select.chain_levels`) draws the nodes in
+    ranks, left to right, instead of letting the physics place them.
+    """
     keep = set(nodes)
     converter = load_converter()
     facts = _facts(source, keep)
@@ -237,12 +243,15 @@ def view_data(source: ViewSource, nodes: list[str], title: str, sentences: Sente
         attrs = source.G.nodes[node]
         kind = attrs.get("type", "")
         look = style.node_style(kind)
-        names = [attrs.get("label", node), node, *attrs.get("synonyms", [])]
+        related = related_label(source.G, node, kind)
+        names = [attrs.get("label", node), node, *attrs.get("synonyms", []), *([related] if related else [])]
+        shown = style.clip(related) if related else style.display_label(kind, attrs.get("label", node), attrs)
         node_records.append({
-            "id": node, "label": escape_label(style.display_label(kind, attrs.get("label", node), attrs)),
+            "id": node, "label": escape_label(shown),
             "kind": kind, "search": " | ".join(names).lower(), "shape": look.shape,
             "color": {"background": look.colour, "border": "#343a40"},
             "size": style.node_size(degree[node]), "info": node_tooltip(source, node, converter, sentences),
+            **({"level": levels[node]} if levels is not None else {}),
         })
     edge_records = []
     for i, fact in enumerate(facts):

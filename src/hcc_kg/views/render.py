@@ -59,6 +59,24 @@ def _options(node_count: int) -> dict:
     }
 
 
+#: Spacing of a layered view (pixels at zoom 1): ranks left to right, nodes of one rank top to bottom.
+RANK_SEPARATION = 260
+NODE_SPACING = 40
+
+
+def _layered(options: dict) -> dict:
+    """Ranks from the nodes' ``level``, left to right; physics only spreads nodes within a rank."""
+    options["layout"] = {"randomSeed": LAYOUT_SEED, "improvedLayout": False, "hierarchical": {
+        "enabled": True, "direction": "LR", "levelSeparation": RANK_SEPARATION, "nodeSpacing": NODE_SPACING,
+        "treeSpacing": NODE_SPACING, "blockShifting": True, "edgeMinimization": True, "parentCentralization": True}}
+    options["physics"] = {"enabled": False}  # the ranks and the spacing place every node: nothing to settle
+    options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal",
+                                  "roundness": 0.4}
+    options["nodes"]["font"]["size"] = 13
+    options["edges"]["scaling"] = {"label": {"drawThreshold": 12}}  # predicate names only when zoomed in
+    return options
+
+
 def _static(name: str) -> str:
     return (resources.files("hcc_kg") / "views" / "static" / name).read_text(encoding="utf-8")
 
@@ -115,8 +133,8 @@ def _toolbar(data: ViewData) -> str:
 
 
 def _side(data: ViewData) -> str:
-    return (f'<div id="hcc-side">{legend_html(data)}<h2>Details</h2>'
-            f'<div id="hcc-details">Click a node or an edge.</div></div>')
+    return (f'<div id="hcc-side"><div id="hcc-detail-box"><h2>Details</h2>'
+            f'<div id="hcc-details">Click a node or an edge.</div></div>{legend_html(data)}</div>')
 
 
 def _pyvis_page(data: ViewData) -> str:
@@ -125,7 +143,8 @@ def _pyvis_page(data: ViewData) -> str:
         net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
     for edge in data.edges:
         net.add_edge(edge["from"], edge["to"], **{k: v for k, v in edge.items() if k not in ("from", "to")})
-    net.options = _options(len(data.nodes))  # a dict: pyvis's set_options() strips spaces inside strings
+    options = _options(len(data.nodes))  # a dict: pyvis's set_options() strips spaces inside strings
+    net.options = _layered(options) if any("level" in node for node in data.nodes) else options
     return net.generate_html(notebook=False)
 
 
@@ -164,7 +183,8 @@ def remote_references(page: str) -> list[str]:
 def _inject(page: str, data: ViewData) -> str:
     head = (f'<head>\n<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{html.escape(data.title)}</title><link rel="icon" href="data:,">')
-    meta = {"title": data.title, "counts": {"nodes": len(data.nodes), "edges": len(data.edges)}}
+    meta = {"title": data.title, "counts": {"nodes": len(data.nodes), "edges": len(data.edges)},
+            "layered": any("level" in node for node in data.nodes)}
     page = page.replace("<head>", head, 1)
     page = page.replace("</head>", f"<style>{_static('view.css')}</style>\n</head>", 1)
     page = page.replace("<body>", f"<body>\n{_toolbar(data)}\n{_side(data)}", 1)

@@ -57,25 +57,43 @@ def _out(G: nx.MultiDiGraph, node: str, predicates: tuple[str, ...]) -> set[str]
     return {v for _, v, k in G.out_edges(node, keys=True) if k in predicates}
 
 
-def chain_nodes(G: nx.MultiDiGraph, pathway: str) -> list[str]:
-    """Pathway → targets → drugs → trials → arms (and what they give) → outcomes and endpoints.
+#: Ranks of a chain view, left to right.
+CHAIN_RANKS = ("pathway", "targets", "drugs", "trials", "arms", "outcomes", "endpoints")
 
-    The pathway, targets, drugs and trials are those of :func:`hcc_kg.outcomes.chain`.
+
+def chain_levels(G: nx.MultiDiGraph, pathway: str) -> dict[str, int]:
+    """Pathway → targets → drugs → trials → arms (and what they give) → outcomes → endpoints,
+    each node with its rank (an index into :data:`CHAIN_RANKS`).
+
+    The pathway, targets, drugs and trials are those of :func:`hcc_kg.outcomes.chain`; an
+    arm's intervention that is not one of the chain's drugs (a comparator, a placebo) joins
+    the drugs' rank; a node reached twice keeps its first (leftmost) rank.
     """
     answer = chain(G, pathway)
-    found = {answer["pathway"], *answer["targets"]}
-    trials = set()
-    for drug in answer["drugs"]:
-        found.add(drug["drug"])
-        trials |= {t["trial"] for t in drug["trials"]}
-    for trial in trials:
-        arms = _out(G, trial, ("hasArm",))
-        estimates = _out(G, trial, ("hasEffectEstimate",))
-        outcomes = estimates | {m for arm in arms for m in _out(G, arm, ("hasMeasurement",))}
-        found |= {trial} | arms | outcomes
-        found |= {a for arm in arms for a in _out(G, arm, ("armIntervention",))}
-        found |= {e for o in outcomes for e in _out(G, o, ("measuresEndpoint",))}
-    return sorted(found)
+    ranked: dict[str, int] = {}
+
+    def place(nodes, rank: str) -> None:
+        for node in sorted(nodes):
+            ranked.setdefault(node, CHAIN_RANKS.index(rank))
+
+    place([answer["pathway"]], "pathway")
+    place(answer["targets"], "targets")
+    place([d["drug"] for d in answer["drugs"]], "drugs")
+    trials = {t["trial"] for d in answer["drugs"] for t in d["trials"]}
+    place(trials, "trials")
+    arms = {arm for t in trials for arm in _out(G, t, ("hasArm",))}
+    place({a for arm in arms for a in _out(G, arm, ("armIntervention",))}, "drugs")
+    place(arms, "arms")
+    outcomes = {e for t in trials for e in _out(G, t, ("hasEffectEstimate",))}
+    outcomes |= {m for arm in arms for m in _out(G, arm, ("hasMeasurement",))}
+    place(outcomes, "outcomes")
+    place({e for o in outcomes for e in _out(G, o, ("measuresEndpoint",))}, "endpoints")
+    return dict(sorted(ranked.items()))
+
+
+def chain_nodes(G: nx.MultiDiGraph, pathway: str) -> list[str]:
+    """The nodes of :func:`chain_levels`, sorted."""
+    return sorted(chain_levels(G, pathway))
 
 
 def by_iri(G: nx.MultiDiGraph, iris: Iterable[str]) -> list[str]:

@@ -149,10 +149,14 @@ def _arm(label: str, attrs: dict) -> str:
 SHORT_LABELS: dict[str, Callable[[str, dict], str]] = {
     "HazardRatio": _hazard_ratio, "OutcomeMeasurement": _measurement, "TrialArm": _arm,
 }
-MAX_LABEL = 36
+MAX_LABEL = 40
 
 
 def display_label(node_type: str, label: str, attrs: dict) -> str:
     """The text drawn next to a node (raw text: the caller escapes it)."""
-    text = SHORT_LABELS.get(node_type, lambda lab, _attrs: lab)(label, attrs)
+    return clip(SHORT_LABELS.get(node_type, lambda lab, _attrs: lab)(label, attrs))
+
+
+def clip(text: str) -> str:
+    """At most MAX_LABEL characters, an ellipsis marking a cut."""
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"

@@ -58,12 +58,34 @@
     details.innerHTML = markup || "Click a node or an edge.";
   });
 
-  network.once("stabilizationIterationsDone", function () {
+  // A layered view is wider than tall only for short chains: fit its ranks across the
+  // width and start at the top, so labels stay legible; scroll or zoom for the rest.
+  function fitWidth() {
+    var ids = nodes.getIds();
+    var box = null;
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      box = box ? { left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
+                    top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom) } : b;
+    });
+    if (!box) { return; }
+    var canvas = network.canvas.frame.canvas;
+    var scale = Math.min(1, 0.96 * canvas.clientWidth / (box.right - box.left));
+    if (scale <= network.getScale()) { return; }  // the whole chain already fits
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: box.top + canvas.clientHeight / (2 * scale) - 10 },
+                     scale: scale, animation: false });
+  }
+  function settled() {
+    if (view.stabilized) { return; }
     network.setOptions({ physics: { enabled: false } });
     var loading = document.getElementById("loadingBar");  // pyvis's progress overlay fades slowly
     if (loading) { loading.style.display = "none"; }
     network.fit({ animation: false });
+    if (meta.layered) { fitWidth(); }
     view.stabilized = true;
     document.body.setAttribute("data-stabilized", "true");
-  });
+  }
+  network.once("stabilizationIterationsDone", settled);
+  // A layered view is placed by its ranks, without physics: no stabilisation event comes.
+  if (meta.layered) { network.once("afterDrawing", function () { window.setTimeout(settled, 0); }); network.redraw(); }
 })();
