@@ -20,6 +20,7 @@ java:
 
 run: setup
 	$(BIN)/hcc-kg build --corpus $(CORPUS) --out $(OUT)
+	@echo "hcc-kg is installed in $(BIN)/, not on your PATH: 'source $(BIN)/activate', or run '$(BIN)/hcc-kg --help'"
 
 # Services and browsers the tests drive (triple stores, Chromium): each installer in
 # scripts/test-deps/ is idempotent and exits 0 when its tool is already present.
@@ -33,4 +34,4 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-tools .pytest_cache .hypothesis

@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/run.py                    # shipped corpus + 10, 100, 1000 documents
     .venv/bin/python benchmarks/run.py --sizes 10 100     # fewer sizes
     .venv/bin/python benchmarks/run.py --timeout 1800     # seconds allowed per corpus (default 3600)
+    .venv/bin/python benchmarks/run.py --source literature # synthetic documents made from the literature texts
+    .venv/bin/python benchmarks/run.py --no-real --no-queries --sizes --speedup-size 100 --incremental-size 10
 
 Synthetic corpora are the shipped documents rewritten with renamed drugs and trials
 (``benchmarks/synth.py``), so the graph grows with the corpus.  Each corpus builds in its
@@ -158,17 +160,18 @@ def measure(corpus: Path, extra: list[Path], record: Path, started: float, memor
     with tempfile.TemporaryDirectory(prefix="hcc-kg-bench-") as scratch:
         result = pipeline.build(pipeline.Settings(corpus=corpus, out=Path(scratch) / "exports",
                                                   extra_vocabulary=tuple(extra)))
+        graph = result.store if hasattr(result, "store") else result.graph  # what the build read, not a copy
         built = {"build_seconds": round(time.time() - started, 3), "documents": len(result.documents),
-                 "triples": len(result.graph),
+                 "triples": len(graph),
                  "process_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                  "jvm_peak_rss": probe.child_peak()}
         save(**built)
         from hcc_kg.graph import project
 
-        timed("project", project, result.graph)
+        timed("project", project, graph)
         limit = pipeline.Settings.view_max_triples
-        if len(result.graph) > limit:  # as the build does: a page of a million nodes helps no one
-            built["views_skipped"] = f"{len(result.graph):,} triples > view_max_triples={limit:,}"
+        if len(graph) > limit:  # as the build does: a page of a million nodes helps no one
+            built["views_skipped"] = f"{len(graph):,} triples > view_max_triples={limit:,}"
         elif importlib.util.find_spec("hcc_kg.views") is not None:
             from hcc_kg.views import write_build_views
 
@@ -281,6 +284,10 @@ def markdown(report: dict) -> str:
     if report.get("cli_seconds") is not None:
         lines.append(f"`hcc-kg build` on the shipped corpus, fresh process, JVM start included: "
                      f"**{report['cli_seconds']} s** (median of three).")
+    if report.get("execution"):  # the 2-worker and incremental cases (benchmarks/execution.py)
+        from execution import markdown as execution_lines
+
+        lines += execution_lines(report["execution"])
     lines.append(f"Machine: {report['machine']}.")
     return "\n".join(lines) + "\n"
 
@@ -323,6 +330,21 @@ def write(report: dict, out: Path) -> None:
     print(markdown(report))
 
 
+def execution_cases(args: argparse.Namespace, generate, source: Path, scratch: Path) -> dict:
+    """The extraction speed-up on ``--workers`` processes and the add-one-document incremental build."""
+    import execution
+
+    out = {}
+    if args.speedup_size:
+        folder, extra = generate(source, scratch / "speedup", args.speedup_size)
+        out["speedup"] = execution.extraction_speedup(folder, [extra], args.workers)
+        print(f"extraction speed-up on {args.workers} workers: {out['speedup']['speedup']}x", file=sys.stderr)
+    if args.incremental_size:
+        folder, extra = generate(source, scratch / "incremental", args.incremental_size)
+        out["incremental"] = execution.incremental(folder, [extra], scratch / "incremental-run")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000], help="synthetic corpus sizes")
@@ -333,6 +355,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--memory-limit", type=float, default=20,
                    help="GB of address space per corpus (default %(default)s: 1,000 documents peak at 12.4 GB resident)")
     p.add_argument("--no-queries", action="store_true", help="skip benchmarks/query_backends.py")
+    p.add_argument("--source", choices=("corpus", "literature"), default="corpus",
+                   help="synthetic documents from the shipped corpus or the literature's development texts")
+    p.add_argument("--literature", type=Path, default=REPO.parent / "shared" / "literature")
+    p.add_argument("--speedup-size", type=int, default=100,
+                   help="documents for the extraction speed-up on --workers processes (0: skip)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes of the speed-up case")
+    p.add_argument("--incremental-size", type=int, default=100,
+                   help="documents for the add-one-document incremental build (0: skip)")
     p.add_argument("--out", type=Path, default=RESULTS, help="results folder (default benchmarks/results)")
     p.add_argument("--from-json", type=Path, help="only redraw the table and plot from a benchmark.json")
     p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -351,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO / "benchmarks"))
     import synth
 
+    generate = {"corpus": synth.generate, "literature": synth.generate_literature}[args.source]
+    source = {"corpus": args.corpus, "literature": args.literature}[args.source]
+    mix = "" if args.source == "corpus" else f" ({args.source})"
     report = {"machine": f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
               "runs": []}
     if not args.no_real:
@@ -358,11 +391,12 @@ def main(argv: list[str] | None = None) -> int:
         report["cli_seconds"] = cli_seconds(args.corpus)
     with tempfile.TemporaryDirectory(prefix="hcc-kg-bench-corpora-") as scratch:
         for n in args.sizes:
-            folder, extra = synth.generate(args.corpus, Path(scratch) / str(n), n)
-            run = run_corpus(f"{n} documents", folder, [extra], args.timeout, args.memory_limit)
+            folder, extra = generate(source, Path(scratch) / str(n), n)
+            run = run_corpus(f"{n} documents{mix}", folder, [extra], args.timeout, args.memory_limit)
             run.update(synthetic=True, documents=run.get("documents") or n)
             report["runs"].append(run)
             print(f"{n} documents: {run.get('build_seconds', run.get('note'))}", file=sys.stderr)
+        report["execution"] = execution_cases(args, generate, source, Path(scratch))
     report["growth"] = growth(report["runs"])
     write(report, args.out)
     queries = REPO / "benchmarks" / "query_backends.py"

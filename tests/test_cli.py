@@ -52,11 +52,21 @@ def test_inconsistent_graph_exits_7_and_names_the_culprit(tmp_path, capsys):
     assert "sorafenib is both" in capsys.readouterr().err
 
 
-def test_agents_json_on_the_committed_export(capsys):
+def test_agents_json_on_the_committed_export(capsys, corpus_dir):
+    from hcc_kg.corpus import read_corpus
+    from hcc_kg.model import Assertion
+    from hcc_kg.report import Report
+    from hcc_kg.vocab import load_vocabulary
+    from readback import approved_agents_hitting
+
     graph = REPO / "exports" / "hcc_kg.ttl"
     assert main(["agents", "--graph", str(graph), "--hits", "VEGFR", "--hits", "FGFR", "--approved", "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)
-    assert [a["key"] for a in answer] == ["lenvatinib", "regorafenib"]
+    # expected: the export's own readings, kept where a plain re-reading of the corpus agrees
+    read = [Assertion.from_json(json.loads(line)) for line in (graph.parent / "assertions.jsonl").open(encoding="utf-8")]
+    texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}
+    expected = approved_agents_hitting(read, texts, load_vocabulary(), ["VEGFR", "FGFR"])
+    assert [a["key"] for a in answer] == expected and expected
     for agent in answer:  # every hit cites where it was read
         assert all(hit["evidence"] for hit in agent["hits"])
 
@@ -78,7 +88,7 @@ def test_unknown_entity_exits_9(capsys):
 
 def test_trials_and_chain_commands_on_the_committed_export(capsys):
     graph = str(REPO / "exports" / "hcc_kg.ttl")
-    assert main(["trials", "--graph", graph, "--hr-below", "0.7"]) == 0
+    assert main(["trials", "--graph", graph, "--hr-below", "0.7", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and all(float(r["hazard_ratio"]) < 0.7 for r in rows)
     assert main(["chain", "--graph", graph, "Ras-Raf-MAPK", "--json"]) == 0

@@ -16,12 +16,29 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .cli_types import finite_positive_float, positive_int
-from .errors import BROKEN_PIPE_EXIT, DocumentError, GraphError, HccKgError, ShapeViolationError, exit_code_for
+from .errors import (BROKEN_PIPE_EXIT, ConfigError, DocumentError, GraphError, HccKgError, ShapeViolationError,
+                     exit_code_for)
 
 # Subcommands contributed by feature packages: each module defines ``register(subparsers)``
 # and keeps its heavy imports inside its command functions, so ``--help`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("hcc_kg.query.commands", "hcc_kg.view_commands")
+COMMAND_MODULES: tuple[str, ...] = ("hcc_kg.query.commands", "hcc_kg.query.serve", "hcc_kg.view_commands")
+
+#: What ``hcc-kg --help`` says (the module docstring above is for developers).
+DESCRIPTION = ("Build and query a knowledge graph of hepatocellular carcinoma therapy, read from text: "
+               "pathway → target → drug → trial → outcome, every fact with the passage it came from.")
+EPILOG = """examples:
+  hcc-kg build --corpus ../shared/corpus --out exports    build the graph (progress on stderr)
+  hcc-kg agents --hits VEGFR --hits FGFR --approved       approved drugs hitting both families
+  hcc-kg trials --drug lenvatinib                         a drug's trials, arms and outcomes
+  hcc-kg sparql --list                                    the competency questions
+  hcc-kg view --chain "VEGF signalling" --out vegf.html   an offline interactive picture
+  hcc-kg plot forest --drug sorafenib --out hr.svg        hazard ratios with their CIs
+  hcc-kg show "lenvatinib inhibits FGFR1" --corpus DIR    the sentence behind a fact
+
+Commands read exports/hcc_kg.ttl unless --graph says otherwise; `hcc-kg COMMAND --help` for
+each command's options. Exit codes are listed in the README ("Exit codes")."""
 
 DEFAULT_CORPUS = "../shared/corpus"
 CORPUS_ENV = "HCC_KG_CORPUS"
@@ -32,12 +49,16 @@ def _corpus_default() -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .cli_logging import document_progress
     from .pipeline import Settings, build
+    from .publish import sigterm_exits
 
     settings = Settings(corpus=Path(args.corpus), out=Path(args.out), ontology=args.ontology,
                         vocabulary=args.vocabulary, extra_vocabulary=tuple(Path(p) for p in args.extra_vocabulary),
-                        lexicon=not args.no_lexicon)
-    result = build(settings)
+                        lexicon=not args.no_lexicon, progress=document_progress(args.verbosity),
+                        reasoner_timeout=args.reasoner_timeout, **_execution_settings(args))
+    with sigterm_exits():  # SIGTERM unwinds: staging, scratch folders and java are cleaned up
+        result = build(settings)
     for problem in result.report.problems:
         print(problem, file=sys.stderr)
     if args.json:
@@ -49,11 +70,35 @@ def cmd_build(args: argparse.Namespace) -> int:
         for name, n in result.counts.items():
             print(f"  {name:28s} {n}")
         print("wrote " + ", ".join(str(p) for p in result.outputs))
+        print(_reuse_line(result.timings, settings.cache_dir))
     if result.validation is not None and not result.validation.conforms:
         raise ShapeViolationError(f"{len(result.validation.violations)} shape violation(s); see validation.json")
     if result.report.errors():
         raise DocumentError(f"{len(result.report.errors())} document problem(s); the others were built")
     return 0
+
+
+def _execution_settings(args: argparse.Namespace) -> dict:
+    """``--jobs/--executor/--scheduler/--cache-dir/--no-cache`` as Settings fields, checked before the build."""
+    from .execute import executor
+    from .execute.cache import default_cache_dir
+
+    executor(args.executor)  # an unknown executor, or Dask not installed: exit 2 now, not after reading
+    if args.scheduler and args.executor != "dask":
+        raise ConfigError("--scheduler needs --executor dask")
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir(Path(args.out)))
+    return {"jobs": args.jobs, "executor": args.executor, "scheduler": args.scheduler, "cache_dir": cache_dir}
+
+
+def _reuse_line(timings: dict, cache_dir: Path | None) -> str:
+    """What the extraction cache saved, e.g. ``extraction: 1 document from the cache, 1 extracted``."""
+    reused, extracted = int(timings.get("extract.reused", 0)), int(timings.get("extract.extracted", 0))
+    if cache_dir is None:
+        return f"extraction: {extracted} extracted (no cache)"
+    corrupt = int(timings.get("extract.corrupt", 0))
+    note = f", {corrupt} unreadable cache entries ignored" if corrupt else ""
+    return (f"extraction: {reused} document{'s' * (reused != 1)} from the cache, {extracted} extracted{note} "
+            f"(cache {cache_dir})")
 
 
 #: Most edges ``paths --max-length`` may ask for, and most paths ``--limit`` may show: the
@@ -76,10 +121,20 @@ def read_turtle_graph(path: Path):
     return graph
 
 
+def read_graph(path: Path):
+    """What ``--graph`` names: a built store folder (``<out>/store``, opened read-only where it
+    is, as ``sparql --graph`` does) or a Turtle file; a GraphError if it is neither."""
+    if Path(path).is_dir():
+        from .store import GraphStore
+
+        return GraphStore.open(path)
+    return read_turtle_graph(Path(path))
+
+
 def _load_graph(args: argparse.Namespace):
     from .graph import project
 
-    return project(read_turtle_graph(Path(args.graph)))
+    return project(read_graph(Path(args.graph)))  # the projection reads a store as it reads a Graph
 
 
 def cmd_agents(args: argparse.Namespace) -> int:
@@ -121,7 +176,13 @@ def cmd_trials(args: argparse.Namespace) -> int:
         results = outcomes.trials_of(G, args.drug)
     else:
         results = [outcomes.describe_trial(G, t) for t in outcomes.trials(G)]
-    print(json.dumps(results, indent=1, default=str))
+    if args.json:
+        print(json.dumps(results, indent=1, default=str))
+    else:
+        from .cli_text import trials_lines
+
+        for line in trials_lines(results):
+            print(line)
     return 0
 
 
@@ -132,19 +193,19 @@ def cmd_chain(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, indent=1, default=str))
         return 0
-    print(f"{result['label']}: {len(result['targets'])} targets")
-    for drug in result["drugs"]:
-        print(f"  {drug['label']} -> {', '.join(drug['targets'])}")
-        for trial in drug["trials"]:
-            hrs = "; ".join(f"{h['endpoint']} HR {h['hazard_ratio']}" + (f" ({h['ci'][0]}-{h['ci'][1]})" if h["ci"] else "")
-                            for h in trial["hazard_ratios"])
-            print(f"    {trial['label']} ({trial['year']}) {hrs}")
+    from .cli_text import chain_lines
+
+    for line in chain_lines(result):
+        print(line)
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="hcc-kg", description=__doc__.splitlines()[0])
-    sub = top.add_subparsers(dest="command", required=True)
+    top = argparse.ArgumentParser(prog="hcc-kg", description=DESCRIPTION, epilog=EPILOG,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_verbosity(top, 0)
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the graph from a corpus folder and write exports")
     b.add_argument("--corpus", default=_corpus_default(), help=f"corpus folder (env {CORPUS_ENV}; default %(default)s)")
@@ -155,14 +216,25 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-lexicon", action="store_true",
                    help="match only the hand vocabulary, not the generated lexicon (data/lexicon/)")
     b.add_argument("--json", action="store_true", help="machine-readable summary")
+    b.add_argument("--reasoner-timeout", type=finite_positive_float("--reasoner-timeout"), default=600.0,
+                   metavar="SECONDS", help="most seconds HermiT may take over the whole build; past it the "
+                   "build stops with exit 6 and exports nothing (default %(default)s; the shipped corpus "
+                   "needs seconds, 1,000 documents about 150; scale it with the corpus)")
+    b.add_argument("--jobs", type=positive_int("--jobs", 1024),
+                   help="extraction worker processes (default: the cores available, fewer for a small corpus)")
+    b.add_argument("--executor", default="local", help="where extraction runs: local or dask (default %(default)s)")
+    b.add_argument("--scheduler", help="with --executor dask: the scheduler (tcp://host:8786; default: a local cluster)")
+    b.add_argument("--cache-dir", type=Path, help="extraction cache (default: .hcc-kg-cache/extraction beside --out)")
+    b.add_argument("--no-cache", action="store_true", help="extract every document again; read and write no cache")
     b.set_defaults(func=cmd_build)
 
     for name, func, helptext in (("agents", cmd_agents, "agents acting on every named target"),
                                  ("paths", cmd_paths, "typed paths between two entities"),
-                                 ("trials", cmd_trials, "trials with arms and outcomes (JSON)"),
+                                 ("trials", cmd_trials, "trials with arms and outcomes"),
                                  ("chain", cmd_chain, "pathway -> targets -> drugs -> trials -> outcomes")):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("--graph", default="exports/hcc_kg.ttl", help="built Turtle graph (default %(default)s)")
+        p.add_argument("--graph", default="exports/hcc_kg.ttl",
+                       help="built Turtle graph, or a built store folder such as exports/store (default %(default)s)")
         p.add_argument("--json", action="store_true", help="machine-readable output")
         p.set_defaults(func=func)
         if name == "trials":
@@ -186,7 +258,26 @@ def parser() -> argparse.ArgumentParser:
                            help=f"most paths shown, 1 to {MAX_PATH_LIMIT} (default %(default)s)")
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(sub)
+    for command in _commands(top):  # -q/-v also after the command, without overriding the top's
+        _add_verbosity(command, argparse.SUPPRESS)
     return top
+
+
+def _commands(p: argparse.ArgumentParser):
+    """Every subcommand's parser, nested ones too (``plot forest``)."""
+    for action in p._actions:  # argparse offers no public walk over its subparsers
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                yield command
+                yield from _commands(command)
+
+
+def _add_verbosity(p: argparse.ArgumentParser, default) -> None:
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
+                      help="print only warnings and errors on stderr (no progress)")
+    loud.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=default,
+                      help="also log every document and detail on stderr")
 
 
 def _stdout_gone() -> int:
@@ -207,13 +298,18 @@ def main(argv: list[str] | None = None) -> int:
     """Parse ``argv``, run the command, and translate the one exception tree into an exit code."""
     try:
         args = parser().parse_args(argv)  # option types raise BadParameterError (exit 9)
-        code = args.func(args)
-        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        from .cli_logging import logging_to_stderr
+
+        with logging_to_stderr(args.verbosity):
+            code = args.func(args)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
     except BrokenPipeError:
         return _stdout_gone()
     except HccKgError as exc:
-        print(f"hcc-kg: error: {exc}", file=sys.stderr)
+        from .redaction import redact
+
+        print(f"hcc-kg: error: {redact(str(exc))}", file=sys.stderr)  # last guard: no URL password leaks
         return exit_code_for(exc)
 
 

@@ -6,26 +6,29 @@ documents → assertions → merged assertions → OWL individuals → HermiT �
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import rdflib
 
-from . import corpus, export, kgx
+from . import corpus, export, kgx, quality
+from . import publish as publication
 from .assemble import Conflict, assemble, split_readings, withhold
-from .errors import ExportError
-from .extract import extract
+from .execute import ExecutionPlan, extract_corpus
 from .naming import document_sections, extend_vocabulary, split_naming
 from .model import Assertion, Document
+from .progress import Progress
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
+from .owl.java import DEFAULT_REASONER_TIMEOUT
 from .owl.reason import reason
 from .graph import local
-from .rdf import HCC, build_graph, ontology_graph
+from .rdf import HCC, ontology_graph
+from .store import STORE_DIRNAME, GraphStore, discard, load_store, store_location
 from .report import Report
 from .validate import ValidationReport, validate
 from .views import write_build_views
@@ -33,6 +36,7 @@ from .lexicon import load_lexicon_vocabulary
 from .vocab import Vocabulary, load_vocabulary
 
 EXPORT_STEM = "hcc_kg"
+log = logging.getLogger(__name__)  # stage timings; the CLI decides where they go
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,12 @@ class Settings:
     lexicon: bool = True  # merge the generated lexicon (data/lexicon/) under the hand vocabulary
     formats: tuple[str, ...] = ("turtle", "ntriples", "json-ld")
     view_max_triples: int = 200_000  # above this the build writes no whole-graph view
+    progress: Progress | None = field(default=None, compare=False)  # (stage, done, total) per document
+    jobs: int | None = None  # extraction worker processes; None: the cores available (execute/local.py)
+    executor: str = "local"  # "local" or "dask" (hcc_kg.execute.EXECUTORS)
+    scheduler: str | None = None  # the Dask scheduler's address (tcp://host:8786); None: a local cluster
+    cache_dir: Path | None = None  # extraction cache; None: none (the CLI passes one beside --out)
+    reasoner_timeout: float = DEFAULT_REASONER_TIMEOUT  # seconds HermiT may take in all (ReasonerTimeoutError)
 
 
 @dataclass
@@ -65,7 +75,7 @@ class BuildResult:
     documents: list[Document]
     assertions: list[Assertion]
     conflicts: list[Conflict]
-    graph: rdflib.Graph
+    store: GraphStore  # the graph, held once (hcc_kg.store); ``graph`` is an rdflib copy of it
     report: Report
     withheld: list[Assertion] = field(default_factory=list)
     recognised: list[Assertion] = field(default_factory=list)
@@ -73,6 +83,11 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> rdflib.Graph:
+        """An rdflib copy of :attr:`store`, made on first use: for small graphs, views and tests."""
+        return self.store.to_rdflib()
 
 
 def load_settings_vocabulary(settings: Settings) -> Vocabulary:
@@ -89,9 +104,11 @@ class _Clock:
         self.timings: dict[str, float] = {}
 
     def run(self, stage: str, func, *args):
+        log.info("%s …", stage)
         started = time.perf_counter()
         result = func(*args)
         self.timings[stage] = round(time.perf_counter() - started, 3)
+        log.info("%s done in %.2f s", stage, self.timings[stage])
         return result
 
 
@@ -99,7 +116,12 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
     """Documents → merged assertions, split into facts and withheld (negated or hedged) statements."""
     clock = clock or _Clock()
     documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
-    raw = clock.run("extract", extract, documents, vocabulary, report)
+    plan = ExecutionPlan(settings.executor, settings.jobs, settings.scheduler, settings.cache_dir)
+    extraction = clock.run("extract", extract_corpus, documents, vocabulary, report, plan, settings.progress)
+    raw = extraction.assertions
+    # what the cache saved: in the timings (printed by the CLI), never in the exports
+    clock.timings.update({"extract.reused": extraction.stats.reused, "extract.extracted": extraction.stats.extracted,
+                          "extract.corrupt": extraction.stats.corrupt})
     assertive, others = split_readings(raw)  # before merging: a hedged reading's attributes stay apart
     merged, conflicts = clock.run("assemble", assemble, assertive)
     recognised, facts = split_naming(merged)  # names, not facts: they extend the vocabulary
@@ -116,7 +138,16 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
 
 
 def build(settings: Settings) -> BuildResult:
-    """Build the graph from ``settings.corpus``; write exports when ``settings.out`` is set."""
+    """Build the graph from ``settings.corpus``; write exports when ``settings.out`` is set.
+
+    The whole build holds ``<out>/.lock`` (a second build into the same folder waits) and
+    first finishes any publish a killed build left (:mod:`hcc_kg.publish`).
+    """
+    with publication.exclusive(settings.out):
+        return _build(settings)
+
+
+def _build(settings: Settings) -> BuildResult:
     report, clock = Report(), _Clock()
     ontology_path = settings.ontology or default_ontology_path()
     vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings)
@@ -125,22 +156,32 @@ def build(settings: Settings) -> BuildResult:
     vocabulary = extend_vocabulary(vocabulary, reading.recognised, report)
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
-    reasoned = clock.run("reason", reason, populated)
-    graph = clock.run("rdf", build_graph, reasoned, ontology_path)
-    world.close()  # everything later reads the rdflib graph; at scale the quadstore is gigabytes
-    validation = clock.run("validate", validate, graph)
-    for violation in validation.violations:
-        severity = {"Violation": "error", "Warning": "warning"}.get(violation.severity, "info")
-        report.add(severity, "shape-violation", str(violation))
-    result = BuildResult(documents, assertions, conflicts, graph, report, reading.withheld, reading.recognised,
-                         validation, timings=clock.timings)
-    result.counts = count_by_type(graph)
-    if settings.out is not None:
-        result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
+    reasoned = clock.run("reason", reason, populated, settings.reasoner_timeout)
+    location = store_location(settings.out)
+    store = clock.run("rdf", load_store, reasoned, ontology_path, location)
+    world.close()  # everything later reads the store; at scale the quadstore is gigabytes
+    try:
+        validation = clock.run("validate", validate, store)
+        # ROBOT-style report; ERROR fails the build, its report goes to a temporary folder (named
+        # on stderr), never into --out: a failed build leaves the output folder as it was
+        clock.run("quality", quality.enforce, store)
+        for violation in validation.violations:
+            severity = {"Violation": "error", "Warning": "warning"}.get(violation.severity, "info")
+            report.add(severity, "shape-violation", str(violation))
+        result = BuildResult(documents, assertions, conflicts, store, report, reading.withheld,
+                             reading.recognised, validation, timings=clock.timings)
+        result.counts = count_by_type(store)
+        if location is not None:
+            result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
+            result.store = GraphStore.open(location)  # published with the exports, in one journal
+    except BaseException:
+        if store.path is None or not publication.journaled(settings.out, store.path):
+            discard(store)  # a failed build leaves the previous store as it was
+        raise  # (a journaled store is moved into place by the next build's recovery)
     return result
 
 
-def count_by_type(graph: rdflib.Graph) -> dict[str, int]:
+def count_by_type(graph: "rdflib.Graph | GraphStore") -> dict[str, int]:
     """Individuals per ontology class (asserted and inferred), plus fact totals."""
     counts: Counter[str] = Counter()
     for s, o in graph.subject_objects(rdflib.RDF.type):
@@ -151,26 +192,31 @@ def count_by_type(graph: rdflib.Graph) -> dict[str, int]:
 
 
 def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) -> list[Path]:
-    """Render every export into a staging folder first, then move them into place.
+    """Render every export into a staging folder, then publish them and the store as one unit.
 
-    A failure while rendering (a full disk, a serializer error) leaves the previous
-    exports untouched and no temporary file behind; each move is an atomic rename.
+    A failure or a kill while rendering leaves the previous exports and store untouched (the
+    staging folders are removed, or swept by the next build); once committed, the new set
+    and the new store (``result.store``, staged beside ``<out>/store``, closed here) replace
+    the old ones whole, in one journal, with ``manifest.json`` listing every file and its
+    sha256 and, under ``folders.store`` (and in the store's stamp), its triple count; files of the
+    previous build that this one did not write are removed (:mod:`hcc_kg.publish`).
     """
     out = Path(settings.out)
+    staging = publication.stage(out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".tmp-build-", dir=out))
-    except OSError as exc:
-        raise ExportError(f"cannot write to {out}: {exc}") from exc
-    try:
-        staged = _render_exports(result, settings, ontology_path, staging)
-        return [export.commit(path, out / path.relative_to(staging)) for path in staged]
+        _render_exports(result, settings, ontology_path, staging)
+        store, folders, details = result.store, {}, {}
+        if store.path is not None:  # a staged store on disk: it moves with the exports
+            details[STORE_DIRNAME] = {"triples": len(store)}
+            store.close()  # its files are final now: digested into the manifest, moved by the journal
+            folders[STORE_DIRNAME] = store.path
+        return publication.commit(out, staging, folders, details) + [out / publication.MANIFEST]
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        publication.discard(out, staging)
 
 
 def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path, out: Path) -> list[Path]:
-    graph = export.canonical(result.graph)
+    graph = export.canonical(result.store)
     written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
                for f in settings.formats]
     written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl",
@@ -179,15 +225,17 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     written.append(export.write_jsonl([a.to_json() for a in result.withheld], out / "withheld.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
-    if len(result.graph) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one
+    if len(result.store) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one
         written += write_build_views(result.graph, out)
     else:
-        result.report.add("warning", "views-skipped", f"{len(result.graph)} triples is more than view_max_triples="
+        result.report.add("warning", "views-skipped", f"{len(result.store)} triples is more than view_max_triples="
                           f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")
     sections = document_sections(result.documents, result.assertions, result.recognised)
-    summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256, **sections[d.doc_id]}
+    summary = {"documents": [{"id": d.doc_id, "name": d.name, "sha256": d.sha256, **sections[d.doc_id],
+                              **({"source_ids": dict(d.source_ids)} if d.source_ids else {})}  # PMID, PMCID, DOI
                              for d in result.documents],
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))
     written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
+    written += quality.write_report(quality.report(result.store), out)  # quality_report.tsv/.json (ROBOT columns)
     return written
