@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _documents_and_vocabulary(corpus: Path, extra: list[Path]):
-    from hcc_kg.corpus import read_corpus
+    from hcc_kg.read.corpus import read_corpus
     from hcc_kg.pipeline import Settings, load_settings_vocabulary
     from hcc_kg.report import Report
 

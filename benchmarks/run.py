@@ -166,7 +166,7 @@ def measure(corpus: Path, extra: list[Path], record: Path, started: float, memor
                  "process_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                  "jvm_peak_rss": probe.child_peak()}
         save(**built)
-        from hcc_kg.graph import project
+        from hcc_kg.query.graph import project
 
         timed("project", project, graph)
         limit = pipeline.Settings.view_max_triples

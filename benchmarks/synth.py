@@ -32,7 +32,7 @@ from typing import Iterable
 import rdflib
 import yaml
 
-from hcc_kg import corpus
+from hcc_kg.read import corpus
 from hcc_kg.extract import extract
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.normalize import normalize

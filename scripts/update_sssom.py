@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Regenerate ontology/hcc_kg.sssom.tsv from ontology/hcc_kg.ttl (see hcc_kg.sssom).
+"""Regenerate ontology/hcc_kg.sssom.tsv from ontology/hcc_kg.ttl (see hcc_kg.store.sssom).
 
 Run after editing a skos:*Match in the ontology; tests/test_sssom.py fails until you do.
 """
 
 from pathlib import Path
 
-from hcc_kg.sssom import sssom_tsv
+from hcc_kg.store.sssom import sssom_tsv
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from hcc_kg.extract.mentions import name_key
 from hcc_kg.query.library import QueryLibrary
-from hcc_kg.vocab import RESOURCE_NS, load_vocabulary
+from hcc_kg.vocab import RESOURCE_NS, load_vocabulary, name_key
 
 from conftest import REPO
 from readback import stated_acts

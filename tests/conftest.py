@@ -36,6 +36,6 @@ def built(corpus_dir, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def projected(built):
-    from hcc_kg.graph import project
+    from hcc_kg.query.graph import project
 
     return project(built.graph)

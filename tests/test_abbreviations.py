@@ -9,7 +9,7 @@ from hcc_kg.extract.abbreviations import DEFINED, definitions, fits
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.novel import NAMING_PREDICATES
-from hcc_kg.naming import document_sections, extend_vocabulary, split_naming
+from hcc_kg.assemble.naming import document_sections, extend_vocabulary, split_naming
 from hcc_kg.model import Document
 from hcc_kg.report import Report
 from hcc_kg.vocab import Entity, Vocabulary

@@ -1,4 +1,4 @@
-"""Tests for hcc_kg.assemble: merge by key, pool evidence, report conflicting values."""
+"""Tests for hcc_kg.assemble.merge: merge by key, pool evidence, report conflicting values."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_kg.assemble import SINGLE_VALUED, assemble
+from hcc_kg.assemble.merge import SINGLE_VALUED, assemble
 from hcc_kg.model import Assertion, Evidence
 
 CONTEXT = (("agency", "fda"), ("line", "first_line"))
@@ -144,7 +144,7 @@ def test_same_comparison_at_another_timepoint_is_not_a_conflict():
 def test_a_withheld_readings_attributes_stay_off_the_fact():
     """A date read in a hedged sentence ("application accepted in May") must not land on the
     approval another sentence asserts."""
-    from hcc_kg.assemble import split_readings, withhold
+    from hcc_kg.assemble.merge import split_readings, withhold
 
     context = (("agency", "fda"), ("line", "first_line"))
     asserted = Assertion("x", "approvedFor", "hcc", context, (("approval_date", "June 2030"),),

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from hcc_kg import corpus, export
+from hcc_kg.read import corpus
+from hcc_kg.store import export
 from hcc_kg.cli import main
 from hcc_kg.extract import extract
-from hcc_kg.extract.mentions import name_key
 from hcc_kg.report import Report
-from hcc_kg.vocab import load_vocabulary
+from hcc_kg.vocab import load_vocabulary, name_key
 
 from conftest import FIXTURES
 
@@ -123,7 +123,7 @@ def test_a_bad_document_exits_4_and_the_good_ones_still_build(mixed):
 
 @pytest.mark.slow
 def test_pubmed_records_carry_their_identifiers_into_the_build_report(mixed):
-    from hcc_kg.readers import read_file_bytes
+    from hcc_kg.read.formats import read_file_bytes
 
     records = read_file_bytes((mixed["corpus"] / "pubmed.xml").read_bytes(), "pubmed.xml", Report())
     expected = {corpus.document_id(r.text): dict(r.source_ids) for r in records}

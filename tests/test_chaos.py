@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from hcc_kg import publish
+from hcc_kg.store import publish
 from hcc_kg.query.remote import RemoteBackend, load_turtle
-from hcc_kg.store import STORE_DIRNAME, GraphStore
+from hcc_kg.store.oxigraph import STORE_DIRNAME, GraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KILLED_BUILDS = 5

@@ -53,7 +53,7 @@ def test_inconsistent_graph_exits_7_and_names_the_culprit(tmp_path, capsys):
 
 
 def test_agents_json_on_the_committed_export(capsys, corpus_dir):
-    from hcc_kg.corpus import read_corpus
+    from hcc_kg.read.corpus import read_corpus
     from hcc_kg.model import Assertion
     from hcc_kg.report import Report
     from hcc_kg.vocab import load_vocabulary

@@ -20,8 +20,8 @@ import pytest
 import rdflib
 
 from hcc_kg.cli import EPILOG, main, parser
-from hcc_kg.cli_logging import document_progress, logging_to_stderr
-from hcc_kg.graph import project
+from hcc_kg.cli.logs import document_progress, logging_to_stderr
+from hcc_kg.query.graph import project
 
 from conftest import CORPUS, REPO
 
@@ -216,7 +216,7 @@ def _an_inhibits_fact(G) -> tuple[str, str, dict]:
 
 
 def _document_text(doc_id: str) -> str:
-    from hcc_kg.corpus import read_corpus
+    from hcc_kg.read.corpus import read_corpus
     from hcc_kg.report import Report
 
     return next(d.text for d in read_corpus(CORPUS, Report()) if d.doc_id == doc_id)

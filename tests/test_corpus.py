@@ -1,4 +1,4 @@
-"""Tests for hcc_kg.corpus: reading a folder of documents, reporting the unreadable ones."""
+"""Tests for hcc_kg.read.corpus: reading a folder of documents, reporting the unreadable ones."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from hcc_kg.corpus import document_paths, read_corpus, read_document
+from hcc_kg.read.corpus import document_paths, read_corpus, read_document
 from hcc_kg.errors import CorpusError, CorpusNotFoundError, EmptyCorpusError
 from hcc_kg.report import Report
 

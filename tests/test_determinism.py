@@ -18,11 +18,11 @@ import rdflib
 from rdflib import RDF, RDFS
 from rdflib.compare import isomorphic
 
-from hcc_kg.assemble import assemble
-from hcc_kg.corpus import read_corpus
+from hcc_kg.assemble.merge import assemble
+from hcc_kg.read.corpus import read_corpus
 from hcc_kg.extract import extract
 from hcc_kg.pipeline import Settings, build
-from hcc_kg.rdf import HCC
+from hcc_kg.store.rdf import HCC
 from hcc_kg.report import Report
 from hcc_kg.vocab import load_vocabulary
 

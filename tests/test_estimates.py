@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from hcc_kg.assemble import assemble, split_readings, withhold
+from hcc_kg.assemble.merge import assemble, split_readings, withhold
 from hcc_kg.model import Assertion, Evidence
 from hcc_kg.pipeline import Settings, build
 from hcc_kg.query.backends import BackendSettings, Runner, open_backend

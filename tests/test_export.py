@@ -12,10 +12,10 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Literal
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
-from hcc_kg import export
+from hcc_kg.store import export
 from hcc_kg.errors import ExportError
-from hcc_kg.export import FORMATS, atomic_write, canonical, write_rdf
-from hcc_kg.rdf import HCC, HCCR
+from hcc_kg.store.export import FORMATS, atomic_write, canonical, write_rdf
+from hcc_kg.store.rdf import HCC, HCCR
 
 PARSE_FORMAT = {"turtle": "turtle", "ntriples": "nt", "json-ld": "json-ld"}
 

@@ -5,7 +5,7 @@ table rows, numbers, punctuation, unusual unicode, line-ending variants and rand
 Whatever the input, extraction must not crash (a crash is reported as an
 ``extraction-failed`` problem, so that is checked too), and every assertion's evidence
 must lie inside its document and contain a mention (by the matcher's own rule: names
-compared with :func:`~hcc_kg.extract.mentions.name_key`) of something the assertion is
+compared with :func:`~hcc_kg.vocab.name_key`) of something the assertion is
 about: its subject or object, the agents inside a regimen or arm, a context value, or
 its trial's name or printed value.  Spans of table rows cover the whole row, so they
 contain the row's names too.
@@ -24,12 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hcc_kg.extract import extract, extract_document
-from hcc_kg.extract.mentions import MentionFinder, name_key
+from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.novel import NAMING_PREDICATES
 from hcc_kg.keys import is_regimen_key, regimen_components
 from hcc_kg.model import Assertion, Document
 from hcc_kg.report import Report
-from hcc_kg.vocab import Vocabulary, load_vocabulary
+from hcc_kg.vocab import Vocabulary, load_vocabulary, name_key
 
 QUICK_EXAMPLES = 300
 CI_EXAMPLES = int(os.environ.get("HCC_KG_FUZZ_EXAMPLES", "20000"))

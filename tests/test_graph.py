@@ -9,8 +9,8 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal
 from rdflib.namespace import SKOS
 
-from hcc_kg.graph import local, project
-from hcc_kg.rdf import HCC, HCCR
+from hcc_kg.query.graph import local, project
+from hcc_kg.store.rdf import HCC, HCCR
 
 
 def individual(g: rdflib.Graph, key: str, *classes: str, label: str | None = None) -> rdflib.URIRef:

@@ -10,7 +10,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
-from hcc_kg import ids, kgx, rdf
+from hcc_kg import ids
+from hcc_kg.store import kgx, rdf
 from hcc_kg.errors import ConfigError
 from hcc_kg.query import binding, formats
 from hcc_kg.vocab import load_vocabulary

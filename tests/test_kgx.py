@@ -13,12 +13,12 @@ import yaml
 from rdflib import OWL, RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
-from hcc_kg import kgx, kgx_mapping
+from hcc_kg.store import kgx, kgx_mapping
 from hcc_kg.errors import ConfigError, ExportError
-from hcc_kg.export import canonical
-from hcc_kg.rdf import HCC, HCCR, new_graph
+from hcc_kg.store.export import canonical
+from hcc_kg.store.rdf import HCC, HCCR, new_graph
 
-MAPPING_FILE = Path(kgx.__file__).parent / "data" / "kgx_mapping.yaml"
+MAPPING_FILE = Path(kgx.__file__).parents[1] / "data" / "kgx_mapping.yaml"
 REPO = Path(__file__).resolve().parents[1]
 SPAN = re.compile(r"doc:(?P<doc>[^#|]+)#(?P<start>\d+)-(?P<end>\d+)")
 
@@ -260,7 +260,7 @@ def test_missing_mapping_file_is_a_clear_error(tmp_path):
 
 def test_mapping_names_only_ontology_terms_that_exist():
     """Every hcc: class/property in the mapping is declared in the packaged ontology."""
-    ontology = rdflib.Graph().parse(Path(kgx.__file__).parent / "data" / "hcc_kg.ttl", format="turtle")
+    ontology = rdflib.Graph().parse(Path(kgx.__file__).parents[1] / "data" / "hcc_kg.ttl", format="turtle")
     declared = {kgx.compact(s) for s in ontology.subjects(RDF.type, None)}
     used = set(re.findall(r"hcc:[A-Za-z]+", MAPPING_FILE.read_text(encoding="utf-8")))
     assert used and used <= declared

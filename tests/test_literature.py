@@ -95,8 +95,8 @@ def test_trials_and_hazard_ratios_answer_through_the_cli(literature_build, capsy
 
 
 def test_negative_trials_keep_their_verdict_and_numbers(literature_build):
-    from hcc_kg.graph import project
-    from hcc_kg.outcomes import describe_trial, trials
+    from hcc_kg.query.graph import project
+    from hcc_kg.query.outcomes import describe_trial, trials
 
     result, _ = literature_build
     G = project(result.graph)

@@ -160,7 +160,7 @@ def test_the_ongoing_extractor_ignores_markdown_rows():
 def test_real_corpus_one_trial_per_markdown_data_row(corpus_dir):
     import re
 
-    from hcc_kg.corpus import read_corpus
+    from hcc_kg.read.corpus import read_corpus
     from hcc_kg.report import Report
     from hcc_kg.vocab import load_vocabulary
 

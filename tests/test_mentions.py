@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hcc_kg.extract.mentions import MentionFinder, name_key
+from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.normalize import normalize
-from hcc_kg.vocab import Entity, Vocabulary
+from hcc_kg.vocab import Entity, Vocabulary, name_key
 
 VOCAB = Vocabulary([
     Entity("sorafenib", "sorafenib", ("SmallMolecule",), ("Nexavar",)),

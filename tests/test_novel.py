@@ -11,7 +11,7 @@ from hcc_kg.extract.analysis import LayeredFinder
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.normalize import normalize
 from hcc_kg.extract.novel import RECOGNISED, SYNONYM, recognise_text
-from hcc_kg.naming import document_sections, extend_vocabulary, split_naming
+from hcc_kg.assemble.naming import document_sections, extend_vocabulary, split_naming
 from hcc_kg.model import Assertion, Document, Evidence
 from hcc_kg.report import Report
 from hcc_kg.vocab import Entity, Vocabulary, load_vocabulary
@@ -187,7 +187,7 @@ def test_document_sections_list_unidentified_names_per_document():
 
 
 def test_an_invented_document_yields_a_typed_node_without_identifier(tmp_path):
-    from hcc_kg.graph import project
+    from hcc_kg.query.graph import project
     from hcc_kg.pipeline import Settings, build
 
     corpus = tmp_path / "corpus"

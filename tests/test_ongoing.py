@@ -102,7 +102,7 @@ def test_evidence_is_the_whole_row_and_reads_back_the_numbers():
 
 @pytest.mark.slow
 def test_real_corpus_every_printed_nct_number_becomes_one_trial(corpus_dir):
-    from hcc_kg.corpus import read_corpus
+    from hcc_kg.read.corpus import read_corpus
     from hcc_kg.report import Report
     from hcc_kg.vocab import load_vocabulary
 

@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 
 from hcc_kg.errors import QueryError
-from hcc_kg import outcomes
-from hcc_kg.outcomes import chain, hazard_ratios_below, trials_of
+from hcc_kg.query import outcomes
+from hcc_kg.query.outcomes import chain, hazard_ratios_below, trials_of
 
 
 def node(G, key, kind, **attrs):

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from hcc_kg.errors import QueryError
-from hcc_kg.paths import agents_hitting, members, resolve, typed_paths
+from hcc_kg.query.paths import agents_hitting, members, resolve, typed_paths
 
 
 def node(G, key, type_, label=None, synonyms=(), extra_types=()):
@@ -259,7 +259,7 @@ import itertools as _itertools  # noqa: E402
 import random as _random  # noqa: E402
 import time as _time  # noqa: E402
 
-from hcc_kg.paths import PathSearchTooLarge, iter_paths  # noqa: E402
+from hcc_kg.query.paths import PathSearchTooLarge, iter_paths  # noqa: E402
 
 
 def _clique(n: int) -> nx.MultiDiGraph:

@@ -10,12 +10,12 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF
 
-from hcc_kg.corpus import read_corpus
+from hcc_kg.read.corpus import read_corpus
 from hcc_kg.errors import InconsistentGraphError, QueryError
-from hcc_kg.graph import project
-from hcc_kg.paths import agents_hitting
+from hcc_kg.query.graph import project
+from hcc_kg.query.paths import agents_hitting
 from hcc_kg.pipeline import Settings, build
-from hcc_kg.rdf import HCC, HCCR
+from hcc_kg.store.rdf import HCC, HCCR
 from hcc_kg.report import Report
 from hcc_kg.vocab import load_vocabulary
 

@@ -9,9 +9,9 @@ import pytest
 import rdflib
 from rdflib.namespace import SKOS
 
-from hcc_kg.corpus import read_corpus
+from hcc_kg.read.corpus import read_corpus
 from hcc_kg.pipeline import Settings, build
-from hcc_kg.rdf import HCC
+from hcc_kg.store.rdf import HCC
 from hcc_kg.report import Report
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""Publishing exports as one unit (hcc_kg.publish): all new or all old, nothing left behind.
+"""Publishing exports as one unit (hcc_kg.store.publish): all new or all old, nothing left behind.
 
 Most tests publish small invented file sets; each file's content names its generation, so
 a folder holding two generations at once is caught.  Kills are real (``os._exit`` at a
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from hcc_kg import publish
+from hcc_kg.store import publish
 from hcc_kg.errors import ExportError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -120,7 +120,7 @@ import os, sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 import test_publish
-from hcc_kg import publish
+from hcc_kg.store import publish
 limit, calls = int(sys.argv[2]), [0]
 real = os.replace
 def replace(a, b):
@@ -183,7 +183,7 @@ def test_sigkill_at_random_times_never_leaves_a_mix(tmp_path):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from hcc_kg import publish
+from hcc_kg.store import publish
 with publish.exclusive(Path(sys.argv[1])):
     print("start", time.time(), flush=True)
     time.sleep(float(sys.argv[2]))
@@ -272,7 +272,7 @@ def test_sigterm_while_exporting_leaves_the_old_set_and_no_staging(tmp_path):
 KILL_DURING_FOLDER_SWAP = """
 import os, sys
 from pathlib import Path
-from hcc_kg import publish
+from hcc_kg.store import publish
 out, limit, calls, real = Path(sys.argv[1]), int(sys.argv[2]), [0], os.replace
 def replace(a, b):
     calls[0] += 1
@@ -307,7 +307,8 @@ def test_a_folder_published_with_the_files_moves_with_them_whatever_the_kill(tmp
 KILL_DURING_BUILD_PUBLISH = """
 import os, sys
 from pathlib import Path
-from hcc_kg import pipeline, publish
+from hcc_kg import pipeline
+from hcc_kg.store import publish
 
 out, corpus, limit = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 write, replace, state = publish._write_durably, os.replace, {"armed": False, "renames": 0}
@@ -336,7 +337,7 @@ def _build_killed_after(out: Path, corpus: Path, renames: int) -> subprocess.Com
 
 def _store_and_exports(out: Path) -> tuple[int, int, int]:
     """Triples in the store, in the manifest's account of the store, and in the exports' build report."""
-    from hcc_kg.store import GraphStore
+    from hcc_kg.store.oxigraph import GraphStore
 
     store = GraphStore.open(out / "store")
     try:

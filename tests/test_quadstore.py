@@ -12,7 +12,7 @@ import rdflib
 from rdflib import OWL, RDF, XSD, Literal
 
 from hcc_kg.owl.load import load_ontology
-from hcc_kg.quadstore import axiom_storids, world_rows, world_triples
+from hcc_kg.owl.quadstore import axiom_storids, world_rows, world_triples
 
 EX = "http://example.org/quadstore-test#"
 

@@ -10,9 +10,9 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 
-from hcc_kg import quality
+from hcc_kg.store import quality
 from hcc_kg.errors import OntologyQualityError, exit_code_for
-from hcc_kg.rdf import HCC, HCCR, new_graph
+from hcc_kg.store.rdf import HCC, HCCR, new_graph
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "hcc_kg.ttl"
 ONTO = URIRef("https://w3id.org/hcc-kg/ontology")

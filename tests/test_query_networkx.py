@@ -1,6 +1,6 @@
 """SPARQL and the NetworkX path-query API answer their shared questions identically.
 
-Each competency question with a counterpart in :mod:`hcc_kg.paths` / :mod:`hcc_kg.outcomes`
+Each competency question with a counterpart in :mod:`hcc_kg.query.paths` / :mod:`hcc_kg.query.outcomes`
 runs both ways on the same build, over every sensible parameter value the graph offers.
 """
 
@@ -12,9 +12,9 @@ from itertools import combinations
 
 import pytest
 
-from hcc_kg import outcomes, paths
+from hcc_kg.query import outcomes, paths
 from hcc_kg.errors import QueryError
-from hcc_kg.paths import AGENT_TYPES, agents_hitting, resolve
+from hcc_kg.query.paths import AGENT_TYPES, agents_hitting, resolve
 from hcc_kg.query.backends import BackendSettings, Runner, open_backend
 from hcc_kg.query.library import QueryLibrary
 

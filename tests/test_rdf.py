@@ -19,7 +19,7 @@ from hcc_kg.owl.load import load_ontology
 from hcc_kg.owl.populate import Populated
 from hcc_kg.owl.reason import Reasoned
 from hcc_kg.pipeline import Settings, build
-from hcc_kg.rdf import HCC, HCCR, _canonical, _ours, abox_graph, axiom_iri
+from hcc_kg.store.rdf import HCC, HCCR, _canonical, _ours, abox_graph, axiom_iri
 from hcc_kg.vocab import RESOURCE_NS
 
 from conftest import FIXTURES
@@ -153,7 +153,7 @@ def test_abox_from_the_quadstore_equals_the_wrapper_reading(handmade):
 
 def test_build_graph_holds_ontology_and_abox(handmade, tmp_path):
     from hcc_kg.owl.load import default_ontology_path
-    from hcc_kg.rdf import build_graph, ontology_graph
+    from hcc_kg.store.rdf import build_graph, ontology_graph
 
     graph = build_graph(handmade, default_ontology_path())
     assert len(graph) == len(ontology_graph(default_ontology_path())) + len(abox_graph(handmade))

@@ -1,4 +1,4 @@
-"""Tests for hcc_kg.readers: papers read in the formats they come in (PubMed, JATS, BioC, PDF).
+"""Tests for hcc_kg.read.formats: papers read in the formats they come in (PubMed, JATS, BioC, PDF).
 
 The fixtures in tests/fixtures/formats/ are invented papers; as_text/ holds each one as a
 plain-text file (title line, heading lines, paragraphs), the form the shipped corpus has.
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hcc_kg.corpus import read_corpus
+from hcc_kg.read.corpus import read_corpus
 from hcc_kg.extract import extract
-from hcc_kg.readers import READERS, read_file_bytes
-from hcc_kg.readers.pdf import dehyphenate
+from hcc_kg.read.formats import READERS, read_file_bytes
+from hcc_kg.read.formats.pdf import dehyphenate
 from hcc_kg.report import Report
 from hcc_kg.vocab import load_vocabulary
 

@@ -100,7 +100,7 @@ def test_every_count_in_the_graph_table_is_the_build_reports():
 
 def test_drug_target_total_and_query_count_match_the_exports_and_the_library():
     rows = [json.loads(line) for line in (EXPORTS / "assertions.jsonl").read_text().splitlines()]
-    from hcc_kg.paths import ACTS_ON
+    from hcc_kg.query.paths import ACTS_ON
 
     stated = re.search(r"assertions after merging \((\d+) drug→target facts\)", README)
     assert int(stated.group(1)) == sum(r["predicate"] in ACTS_ON for r in rows)

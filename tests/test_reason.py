@@ -10,8 +10,8 @@ import pytest
 import rdflib
 import yaml
 
-from hcc_kg.assemble import assemble
-from hcc_kg.corpus import read_corpus
+from hcc_kg.assemble.merge import assemble
+from hcc_kg.read.corpus import read_corpus
 from hcc_kg.errors import InconsistentGraphError
 from hcc_kg.extract import extract
 from hcc_kg.owl import reason as reasoning
@@ -271,7 +271,7 @@ def test_a_hung_reasoner_is_stopped_at_the_limit_with_its_whole_process_group(hu
 
 
 def test_sigterm_of_a_build_kills_the_reasoner_group_and_removes_its_scratch(hung_java):
-    code = ("import sys; from hcc_kg.owl import reason, java; from hcc_kg.publish import sigterm_exits\n"
+    code = ("import sys; from hcc_kg.owl import reason, java; from hcc_kg.store.publish import sigterm_exits\n"
             "import owlready2; owlready2.JAVA_EXE = sys.argv[1]\n"
             "with sigterm_exits(): reason._hermit(reason.CLASSIFY, [], java.TimeLimit.start(300))\n")
     build = _subprocess.Popen([_sys.executable, "-c", code, str(hung_java["script"])],

@@ -16,7 +16,7 @@ import pytest
 from hcc_kg.cli import main
 from hcc_kg.errors import AuthenticationError, QueryError
 from hcc_kg.query.remote import RemoteBackend, load_turtle, parse_json_results
-from hcc_kg.redaction import basic_token
+from hcc_kg.query.redaction import basic_token
 
 QUERY = "SELECT ?x WHERE { ?x ?p ?o }"
 SECRET = "pw-7f3a9c"  # an invented password; no message may show it
@@ -327,7 +327,7 @@ def test_redaction_is_applied_to_every_error_the_cli_prints(capsys, tmp_path):
 
 
 def test_redacted_names_are_still_reported(tmp_path: Path):
-    from hcc_kg.redaction import redact
+    from hcc_kg.query.redaction import redact
 
     assert redact(f"http://ann:{SECRET}@h/x?password={SECRET}&q=1") == "http://ann:***@h/x?password=***&q=1"
 

@@ -15,10 +15,10 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
-from hcc_kg import serialize
+from hcc_kg.store import serialize
 from hcc_kg.errors import ExportError
-from hcc_kg.rdf import HCC, HCCR, PREFIXES
-from hcc_kg.serialize import CanonicalGraph, canonical
+from hcc_kg.store.rdf import HCC, HCCR, PREFIXES
+from hcc_kg.store.serialize import CanonicalGraph, canonical
 
 EX = Namespace("http://example.org/x/")
 WRITERS = {"turtle": (serialize.turtle, "turtle"), "json-ld": (serialize.jsonld, "json-ld"),

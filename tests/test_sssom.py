@@ -9,7 +9,8 @@ import pytest
 import rdflib
 from rdflib.namespace import SKOS
 
-from hcc_kg import ids, sssom
+from hcc_kg import ids
+from hcc_kg.store import sssom
 from hcc_kg.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""The build's store (hcc_kg.store): one graph on disk, blank-node free, read by every later stage."""
+"""The build's store (hcc_kg.store.oxigraph): one graph on disk, blank-node free, read by every later stage."""
 
 from __future__ import annotations
 
@@ -18,16 +18,16 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Literal
 from rdflib.compare import isomorphic
 
-from hcc_kg.graph import project
+from hcc_kg.query.graph import project
 from hcc_kg.pipeline import Settings, build
 from hcc_kg.query.backends import BackendSettings, OxigraphBackend, Runner, open_backend
 from hcc_kg.query.library import QueryLibrary
 from hcc_kg.query.remote import RemoteBackend, load_turtle
-from hcc_kg.query.serve import server
-from hcc_kg.rdf import HCC, HCCR, new_graph
-from hcc_kg import publish
-from hcc_kg.store import GENID_NS, STORE_DIRNAME, GraphStore, discard, skolemise
-from hcc_kg.validate import validate
+from hcc_kg.cli.serve import server
+from hcc_kg.store.rdf import HCC, HCCR, new_graph
+from hcc_kg.store import publish
+from hcc_kg.store.oxigraph import GENID_NS, STORE_DIRNAME, GraphStore, discard, skolemise
+from hcc_kg.store.validate import validate
 
 from conftest import FIXTURES, REPO
 from servers.oxigraph_server import oxigraph_binary
@@ -271,7 +271,7 @@ def test_a_graph_folder_that_is_no_store_exits_9(tmp_path, command, capsys):
 
 def _as_values(answer):
     """``answer`` with numeric strings as numbers: a store opened later spells literals
-    canonically (``"0.50"`` reads back as ``"0.5"``; see hcc_kg.store), the Turtle as written."""
+    canonically (``"0.50"`` reads back as ``"0.5"``; see hcc_kg.store.oxigraph), the Turtle as written."""
     if isinstance(answer, dict):
         return {key: _as_values(value) for key, value in answer.items()}
     if isinstance(answer, list):

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import synth  # noqa: E402
 
-from hcc_kg import corpus  # noqa: E402
+from hcc_kg.read import corpus  # noqa: E402
 
 TEXTS = {
     "001_invented_trial.txt": "Sorafenib in the ZEPHYR-7 trial\nIn the ZEPHYR-7 trial, 412 patients received "

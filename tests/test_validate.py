@@ -9,8 +9,8 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal
 
-from hcc_kg.rdf import HCC, HCCR, new_graph
-from hcc_kg.validate import ValidationReport, Violation, validate
+from hcc_kg.store.rdf import HCC, HCCR, new_graph
+from hcc_kg.store.validate import ValidationReport, Violation, validate
 
 REPO = Path(__file__).resolve().parents[1]
 EXPORT = REPO / "exports" / "hcc_kg.ttl"
@@ -243,7 +243,7 @@ def messy(graph: rdflib.Graph) -> rdflib.Graph:
 
 
 def whole_graph_report(graph, shapes_path, monkeypatch) -> dict:
-    import hcc_kg.validate as module
+    import hcc_kg.store.validate as module
 
     with monkeypatch.context() as patch:
         patch.setattr(module, "shape_view", lambda graph, shapes: None)
@@ -265,7 +265,7 @@ def test_view_gives_the_same_report_as_the_whole_graph(graph, custom, tmp_path, 
 
 
 def test_view_holds_only_what_the_shapes_read(graph):
-    from hcc_kg.validate import default_shapes, shape_view
+    from hcc_kg.store.validate import default_shapes, shape_view
 
     view = shape_view(messy(graph), default_shapes())
     assert (TRIAL, RDFS.label, None) not in view
@@ -280,7 +280,7 @@ def test_view_holds_only_what_the_shapes_read(graph):
 
 @pytest.mark.parametrize("extra", ["sh:closed true", "sh:sparql [ sh:select \"SELECT $this WHERE {}\" ]"])
 def test_shapes_beyond_core_read_the_whole_graph(graph, extra):
-    from hcc_kg.validate import shape_view
+    from hcc_kg.store.validate import shape_view
 
     text = CUSTOM_SHAPES.replace("ex:HR a sh:NodeShape ;", f"ex:HR a sh:NodeShape ; {extra} ;")
     shapes = rdflib.Graph().parse(data=text, format="turtle")

@@ -17,9 +17,9 @@ import yaml
 
 from hcc_kg import views
 from hcc_kg.cli import main
-from hcc_kg.corpus import document_id, read_corpus
+from hcc_kg.read.corpus import document_id, read_corpus
 from hcc_kg.errors import QueryError
-from hcc_kg.rdf import new_graph
+from hcc_kg.store.rdf import new_graph
 from hcc_kg.report import Report
 from hcc_kg.views.render import make_offline
 
@@ -238,8 +238,8 @@ def test_whole_graph_view_of_the_committed_export_has_every_node_and_fact(commit
 
 
 def test_query_view_shows_the_networkx_answer(committed):
-    from hcc_kg.graph import project
-    from hcc_kg.paths import agents_hitting
+    from hcc_kg.query.graph import project
+    from hcc_kg.query.paths import agents_hitting
 
     expected = {a["key"] for a in agents_hitting(project(committed), ["VEGFR", "FGFR"], approved=True)}
     assert expected

@@ -85,7 +85,7 @@ class ShapeViolationError(HccKgError):
 
 
 class OntologyQualityError(HccKgError):
-    """The quality report (hcc_kg.quality, like ROBOT ``report``) found ERROR-level problems.
+    """The quality report (hcc_kg.store.quality, like ROBOT ``report``) found ERROR-level problems.
 
     ``findings`` holds them; the report files were written before this was raised, outside the
     output folder (the message names them).

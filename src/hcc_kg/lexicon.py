@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VocabularyError
-from .extract.mentions import name_key
-from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, slug
+from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key, slug
 
 COLUMNS = ("key", "types", "label", "names", "guarded", "xrefs", "members")
 ACTIONS = ("drop", "context")

@@ -30,7 +30,7 @@ Value = Union[str, int, Decimal, bool]
 class Document:
     """One source text.  ``doc_id`` is the file stem; offsets index into ``text``.
 
-    ``text`` is what a reader produced from the file (:mod:`hcc_kg.readers`): for plain text
+    ``text`` is what a reader produced from the file (:mod:`hcc_kg.read.formats`): for plain text
     the file itself, for PubMed/JATS/BioC XML or a PDF the text the reader laid out, so
     evidence offsets index that text.  ``source_ids`` are the identifiers the file gave the
     paper, as sorted ``(scheme, id)`` pairs: ``("pmid", "123")``, ``("pmcid", "PMC9")``,

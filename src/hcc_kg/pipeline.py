@@ -15,25 +15,26 @@ from pathlib import Path
 
 import rdflib
 
-from . import corpus, export, kgx, quality
-from . import publish as publication
-from .assemble import Conflict, assemble, split_readings, withhold
-from .execute import ExecutionPlan, extract_corpus
-from .naming import document_sections, extend_vocabulary, split_naming
+from .lexicon import load_lexicon_vocabulary
 from .model import Assertion, Document
 from .progress import Progress
+from .report import Report
+from .vocab import Vocabulary, load_vocabulary
+# the stages, in the order a build runs them (views are imported where they are drawn)
+from .read import corpus
+from .execute import ExecutionPlan, extract_corpus
+from .assemble.merge import Conflict, assemble, split_readings, withhold
+from .assemble.naming import document_sections, extend_vocabulary, split_naming
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
 from .owl.java import DEFAULT_REASONER_TIMEOUT
 from .owl.reason import reason
-from .graph import local
-from .rdf import HCC, ontology_graph
-from .store import STORE_DIRNAME, GraphStore, discard, load_store, store_location
-from .report import Report
-from .validate import ValidationReport, validate
-from .views import write_build_views
-from .lexicon import load_lexicon_vocabulary
-from .vocab import Vocabulary, load_vocabulary
+from .store import export, kgx, quality
+from .store import publish as publication
+from .store.oxigraph import STORE_DIRNAME, GraphStore, discard, load_store, store_location
+from .store.rdf import HCC, ontology_graph
+from .store.validate import ValidationReport, validate
+from .query.graph import local
 
 EXPORT_STEM = "hcc_kg"
 log = logging.getLogger(__name__)  # stage timings; the CLI decides where they go
@@ -75,7 +76,7 @@ class BuildResult:
     documents: list[Document]
     assertions: list[Assertion]
     conflicts: list[Conflict]
-    store: GraphStore  # the graph, held once (hcc_kg.store); ``graph`` is an rdflib copy of it
+    store: GraphStore  # the graph, held once (hcc_kg.store.oxigraph); ``graph`` is an rdflib copy of it
     report: Report
     withheld: list[Assertion] = field(default_factory=list)
     recognised: list[Assertion] = field(default_factory=list)
@@ -141,7 +142,7 @@ def build(settings: Settings) -> BuildResult:
     """Build the graph from ``settings.corpus``; write exports when ``settings.out`` is set.
 
     The whole build holds ``<out>/.lock`` (a second build into the same folder waits) and
-    first finishes any publish a killed build left (:mod:`hcc_kg.publish`).
+    first finishes any publish a killed build left (:mod:`hcc_kg.store.publish`).
     """
     with publication.exclusive(settings.out):
         return _build(settings)
@@ -199,7 +200,7 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
     and the new store (``result.store``, staged beside ``<out>/store``, closed here) replace
     the old ones whole, in one journal, with ``manifest.json`` listing every file and its
     sha256 and, under ``folders.store`` (and in the store's stamp), its triple count; files of the
-    previous build that this one did not write are removed (:mod:`hcc_kg.publish`).
+    previous build that this one did not write are removed (:mod:`hcc_kg.store.publish`).
     """
     out = Path(settings.out)
     staging = publication.stage(out)
@@ -216,6 +217,8 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
 
 
 def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path, out: Path) -> list[Path]:
+    from .views import write_build_views  # the last stage: loaded only by a build that draws views
+
     graph = export.canonical(result.store)
     written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
                for f in settings.formats]

@@ -2,7 +2,7 @@
 
 A *progress callback* takes ``(stage, done, total)`` and is called after each item of a
 stage (each document of ``extract``) is finished; the library calls it and never prints.
-The command line turns the calls into a progress bar or log lines (:mod:`hcc_kg.cli_logging`);
+The command line turns the calls into a progress bar or log lines (:mod:`hcc_kg.cli.logs`);
 :class:`hcc_kg.pipeline.Settings` carries it as ``progress``.
 """
 

@@ -48,6 +48,28 @@ def ontology_iri(local_name: str) -> str:
     return ONTOLOGY_NS + local_name
 
 
+_NAME_PARTS = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # runs of [^\W_], split where letters meet digits
+
+
+def name_parts(name: str) -> list[str]:
+    """Alphanumeric parts of a name, split also where letters meet digits.
+
+    >>> name_parts("VEGFR-2")
+    ['VEGFR', '2']
+    """
+    return _NAME_PARTS.findall(name)
+
+
+def name_key(name: str) -> str:
+    """A separator- and case-free form of a name, for exact lookups: the form in which the
+    mention matcher (:mod:`hcc_kg.extract.mentions`), the lexicon and the queries compare names.
+
+    >>> name_key("PD-L1") == name_key("pdl1")
+    True
+    """
+    return "".join(name_parts(name)).casefold()
+
+
 @dataclass(frozen=True)
 class Entity:
     key: str

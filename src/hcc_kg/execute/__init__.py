@@ -13,7 +13,7 @@ What state crosses documents?  Checked for this module, none that changes a resu
 * document-defined names (:mod:`hcc_kg.extract.novel`: drug names the vocabulary lacks)
   and abbreviations (:mod:`hcc_kg.extract.abbreviations`) extend a *per-document* copy of
   the vocabulary and finder (``extract_document``); another document never sees them.
-  Extending the vocabulary across documents happens after assembly (:mod:`hcc_kg.naming`);
+  Extending the vocabulary across documents happens after assembly (:mod:`hcc_kg.assemble.naming`);
 * the shared :class:`~hcc_kg.extract.mentions.MentionFinder` memoises compiled patterns
   and the mentions of short strings: a pure cache of a function of its input, the same
   answer whichever document filled it;
@@ -22,7 +22,7 @@ What state crosses documents?  Checked for this module, none that changes a resu
 * the report: extraction reports two problems per document (``extraction-failed``,
   ``no-facts``); they are carried with the document's result and added in corpus order.
 
-Only assembly (:func:`hcc_kg.assemble.assemble`) merges across documents, after this stage.
+Only assembly (:func:`hcc_kg.assemble.merge.assemble`) merges across documents, after this stage.
 """
 
 from __future__ import annotations

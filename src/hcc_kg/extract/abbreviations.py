@@ -26,9 +26,9 @@ from typing import Iterator
 
 from ..lexicon import read_stoplist
 from ..model import Assertion, Mention
-from ..vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary
+from ..vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key
 from .analysis import AnalysedDocument, LayeredFinder
-from .mentions import MentionFinder, name_key
+from .mentions import MentionFinder
 from .normalize import MappedText
 from .novel import _TRIAL_WORD, ABBREVIATION as DEFINED
 

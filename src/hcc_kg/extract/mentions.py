@@ -24,11 +24,10 @@ import re
 from typing import Iterable
 
 from ..model import Mention
-from ..vocab import TARGET_TYPES, Vocabulary
+from ..vocab import TARGET_TYPES, Vocabulary, name_parts
 from .gene_context import confirmed
 from .normalize import MappedText, normalize
 
-_LETTERS_OR_DIGITS_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # runs of [^\W_], split where letters meet digits
 _SEP = r"[\s\-/]{0,2}"
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
 _GAP_RE = re.compile(r"[\s\-/]{1,2}")  # what may separate two runs inside one name
@@ -37,22 +36,8 @@ CASE_SENSITIVE_MAX_LETTERS = 5
 _FLAGS = {True: re.UNICODE, False: re.UNICODE | re.IGNORECASE}  # by case sensitivity
 
 
-def _parts(name: str) -> list[str]:
-    """Alphanumeric parts, split also where letters meet digits (VEGFR2 -> VEGFR, 2)."""
-    return _LETTERS_OR_DIGITS_RE.findall(name)
-
-
-def name_key(name: str) -> str:
-    """A separator- and case-free form of a name, for exact lookups.
-
-    >>> name_key("PD-L1") == name_key("pdl1")
-    True
-    """
-    return "".join(_parts(name)).casefold()
-
-
 def _pattern(name: str) -> str | None:
-    parts = _parts(name)
+    parts = name_parts(name)
     if not parts:
         return None
     return _SEP.join(re.escape(p) for p in parts)
@@ -87,7 +72,7 @@ class MentionFinder:
         for entity in vocabulary:
             exact = set(entity.exact_case) | set(entity.guarded)
             for name in entity.names():
-                parts = _parts(name)
+                parts = name_parts(name)
                 if not parts:
                     continue
                 pattern = _SEP.join(parts)  # parts are letters or digits: nothing to escape
@@ -112,7 +97,7 @@ class MentionFinder:
 
     def lookup(self, surface: str) -> str | None:
         """The entity key a surface string names, or None."""
-        parts = _parts(surface)
+        parts = name_parts(surface)
         exact = "".join(parts)
         key = self._by_name.get((True, exact)) or self._by_name.get((False, exact.casefold()))
         if key is None and exact.endswith("s"):
@@ -136,7 +121,7 @@ class MentionFinder:
         return [self._mention(mapped, s, e, k) for s, e, k in chosen]
 
     def _is_guarded(self, surface: str, key: str) -> bool:
-        joined = "".join(_parts(surface))
+        joined = "".join(name_parts(surface))
         return (joined, key) in self._guarded or \
             any(joined.endswith(e) and (joined[: -len(e)], key) in self._guarded for e in ("s", "es"))
 

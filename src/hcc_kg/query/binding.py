@@ -31,7 +31,7 @@ from rdflib.term import Node
 from .. import ids
 from ..errors import BadParameterError, QueryError
 from ..ids import GRAPH_NAMESPACES
-from ..vocab import ONTOLOGY_NS, RESOURCE_NS
+from ..vocab import ONTOLOGY_NS, RESOURCE_NS, name_key
 from .library import CompetencyQuery
 from .results import XSD
 
@@ -65,9 +65,7 @@ KIND_QUERY = _PROLOGUE + """SELECT ?s ?kind WHERE {
 
 
 def _key(name: str) -> str:
-    from ..extract.mentions import name_key  # the matcher's own normalization: PD-L1 = pdl1
-
-    return name_key(name)
+    return name_key(name)  # the matcher's own normalization: PD-L1 = pdl1
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ Hostile servers are expected: ``timeout`` is a *total* deadline for one exchange
 watchdog shuts the socket down, so a server trickling a byte a second is cut off), a reply
 body is read in chunks and refused beyond ``max_bytes``, JSON results are checked row by
 row, and every message built from a URL or a reply goes through
-:func:`hcc_kg.redaction.redact`.  Credentials may also come in the URL
+:func:`hcc_kg.query.redaction.redact`.  Credentials may also come in the URL
 (``http://user:pw@host/``); they are taken out of it before any request.
 
 >>> graph_store_target("http://127.0.0.1:7878/store", None)
@@ -40,9 +40,9 @@ from typing import Mapping
 
 from rdflib.term import Node
 
-from ..cli_types import check_endpoint_url
 from ..errors import AuthenticationError, QueryError
-from ..redaction import auth_secrets, redact
+from .endpoint import check_endpoint_url
+from .redaction import auth_secrets, redact
 from .binding import IRI_PATTERN, with_values
 from .results import IRI, QueryResult, literal_value
 

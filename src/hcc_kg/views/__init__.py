@@ -2,7 +2,7 @@
 
 Each function takes the built rdflib graph (full provenance: node evidence, inferred
 classes, inverse pairs drawn once) or the NetworkX projection from
-:func:`hcc_kg.graph.project`, and returns one self-contained page as a string; write it
+:func:`hcc_kg.query.graph.project`, and returns one self-contained page as a string; write it
 with :func:`write_view`.  Pass ``corpus=`` (a folder) to show the sentence behind each
 fact in tooltips; without it, pages carry only document ids and offsets, which is what the
 build writes into exports/.
@@ -22,8 +22,8 @@ from typing import Iterable
 import networkx as nx
 import rdflib
 
-from ..outcomes import chain_agents
-from ..paths import resolve
+from ..query.outcomes import chain_agents
+from ..query.paths import resolve
 from . import select
 from .data import ViewSource, read_sentences, source_of, view_data
 from .render import remote_references, render_page, write_view

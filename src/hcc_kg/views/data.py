@@ -21,8 +21,8 @@ import networkx as nx
 import rdflib
 from rdflib import OWL, RDF
 
-from ..graph import fact_annotations, local, project
-from ..rdf import HCC
+from ..query.graph import fact_annotations, local, project
+from ..store.rdf import HCC
 from ..vocab import ONTOLOGY_NS, load_converter
 from . import style
 from .labels import related_label
@@ -85,7 +85,7 @@ def _node_provenance(graph: rdflib.Graph, iris: dict[str, str]) -> tuple[dict, d
     """Evidence for a node's own facts (mentions, types, values) and its inferred types.
 
     Facts linking two nodes are edges; their evidence travels with the edge instead.
-    The owl:Axiom annotations are read as :func:`hcc_kg.graph.project` reads an edge's.
+    The owl:Axiom annotations are read as :func:`hcc_kg.query.graph.project` reads an edge's.
     """
     evidence: dict[str, list[dict]] = {}
     inferred: dict[str, set[str]] = {}
@@ -121,7 +121,7 @@ class Sentences:
 
 
 def read_sentences(corpus: Path | str, source: ViewSource) -> Sentences:
-    from ..corpus import read_corpus
+    from ..read.corpus import read_corpus
     from ..report import Report
 
     documents = read_corpus(Path(corpus), Report())

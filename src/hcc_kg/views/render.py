@@ -18,7 +18,7 @@ from pathlib import Path
 from pyvis.network import Network
 
 from ..errors import ExportError
-from ..export import atomic_write
+from ..store.export import atomic_write
 from . import style
 from .data import ViewData
 

@@ -23,8 +23,8 @@ from typing import Iterable
 import networkx as nx
 
 from ..errors import QueryError
-from ..outcomes import chain
-from ..paths import HUB_TYPES, resolve
+from ..query.outcomes import chain
+from ..query.paths import HUB_TYPES, resolve
 from ..vocab import RESOURCE_NS
 
 
@@ -65,7 +65,7 @@ def chain_levels(G: nx.MultiDiGraph, pathway: str) -> dict[str, int]:
     """Pathway → targets → drugs → trials → arms (and what they give) → outcomes → endpoints,
     each node with its rank (an index into :data:`CHAIN_RANKS`).
 
-    The pathway, targets, drugs and trials are those of :func:`hcc_kg.outcomes.chain`; an
+    The pathway, targets, drugs and trials are those of :func:`hcc_kg.query.outcomes.chain`; an
     arm's intervention that is not one of the chain's drugs (a comparator, a placebo) joins
     the drugs' rank; a node reached twice keeps its first (leftmost) rank.
     """

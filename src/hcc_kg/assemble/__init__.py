@@ -1,0 +1,1 @@
+"""Stage 4: merge extracted assertions by key and name what the text introduced."""

@@ -1,1 +1,0 @@
-"""Static pictures of the graph (matplotlib): :mod:`hcc_kg.plots.forest`, hazard ratios with their CIs."""
