@@ -407,3 +407,47 @@ def test_a_retrospective_comparison_of_treated_patients_is_no_trial():
                   "After matching, 40 patients were treated with zorbanib and 80 with felotinib. "
                   "The OS (7.0 vs 9.1 months, p = 0.07) was comparable between the two drugs.")
     assert not [a for a in found if a.predicate == "isClinicalTrial"]
+
+
+def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
+    # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
+    found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "
+                  "The WREN-8 trial compared felotinib with placebo (HR 0.95; 95% CI 0.75-1.15). "
+                  "In a randomised phase 3 trial, patients were randomised to zorbanib or felotinib. "
+                  "In the phase 3 HERON-5 trial, patients were randomised to zorbanib or felotinib; overall "
+                  "survival favoured zorbanib (HR 0.71; 95% CI 0.60-0.84).")
+    trials = [a.subject for a in found if a.predicate == "isClinicalTrial"]
+    assert trials == ["trial__kestrel3", "trial__wren8", "trial__heron5"]  # one trial, not an unnamed one as well
+    assert arms(found, "trial__heron5") == ["zorbanib", "felotinib"]
+
+
+class _CountedSlot:
+    """A slot that counts how often its names are asked for."""
+
+    asked = 0
+
+    def __init__(self, named: bool):
+        self._names = ["a name"] if named else []
+
+    @property
+    def names(self):
+        _CountedSlot.asked += 1
+        return self._names
+
+
+def test_unnamed_slots_come_in_the_dicts_order_without_asking_every_named_slot():
+    from hcc_kg.extract.abstracts import Slots
+
+    slots = Slots()
+    for i in range(200):
+        slots[f"named{i}"] = _CountedSlot(named=True)
+        if i % 50 == 0:
+            slots[f"unnamed#{i}"] = _CountedSlot(named=False)
+    slots["late"] = slots.pop("unnamed#50")  # named later: moved to the end, as the reader does
+    slots["late"]._names.append("its name")
+    slots.setdefault("another", _CountedSlot(named=False))
+    scan = [(k, s) for k, s in slots.items() if not s._names]
+    assert slots.unnamed() == scan == [(k, slots[k]) for k in ("unnamed#0", "unnamed#100", "unnamed#150", "another")]
+    _CountedSlot.asked = 0
+    assert slots.unnamed() == scan
+    assert _CountedSlot.asked == len(scan)  # not one per trial: a sentence naming a new trial would be quadratic

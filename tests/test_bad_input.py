@@ -505,3 +505,39 @@ def test_name_index_makes_its_confirmed_set_once():
 
     index = NameIndex({"fake1": "fake1", "fakestudy1": "fake1"})
     assert index.confirmed == {"fake1", "fakestudy1"} and index.confirmed is index.confirmed
+
+
+def _dense_trials(n: int) -> str:
+    """An invented fact-dense document: n trials, each named with its arms and a hazard ratio."""
+    drugs = ("sorafenib", "lenvatinib", "regorafenib", "cabozantinib")
+    return "Dense notes\n" + "".join(
+        f"In the phase 3 ZORVA-{i + 10} trial, patients were randomised to {drugs[i % 4]} or {drugs[(i + 1) % 4]}; "
+        f"overall survival favoured {drugs[i % 4]} (hazard ratio 0.{70 + i}; 95% CI 0.{60 + i}-0.{80 + i}).\n\n"
+        for i in range(n))
+
+
+@pytest.mark.slow
+def test_a_document_over_max_readings_builds_its_opening_with_a_warning_naming_it(tmp_path):
+    c, out = tmp_path / "corpus", tmp_path / "out"
+    c.mkdir()
+    text = _dense_trials(16)
+    (c / "dense.txt").write_text(text, encoding="utf-8")
+    (c / "good.txt").write_text(GOOD, encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["build", "--corpus", str(c), "--out", str(out), "--no-cache", "--max-readings", "50"])
+    assert code == 0  # a warning, not a skipped document
+    warning = [line for line in err.getvalue().splitlines() if "readings-capped dense.txt@" in line]
+    assert len(warning) == 1 and warning[0].startswith("WARNING")
+    cut = int(re.search(r"dense\.txt@(\d+)", warning[0]).group(1))
+    report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
+    assert [p["offset"] for p in report["problems"] if p["code"] == "readings-capped"] == [cut]
+    assert json.loads((out / "validation.json").read_text(encoding="utf-8"))["conforms"]
+    rows = [json.loads(line) for line in (out / "assertions.jsonl").read_text(encoding="utf-8").splitlines()]
+    dense = next(d["id"] for d in report["documents"] if d["name"] == "dense.txt")
+    starts = [ev["start"] for row in rows for ev in row["evidence"] if ev["doc"] == dense]
+    assert starts and max(starts) < cut  # nothing read from the cut on
+    named = {f"trial__zorva{m.group(1)}": m.start() for m in re.finditer(r"ZORVA-(\d+)", text)}
+    trials = {row["subject"] for row in rows if row["predicate"] == "isClinicalTrial"}
+    assert trials == {key for key, at in named.items() if at < cut} and 0 < len(trials) < len(named)
+    assert {("lenvatinib", "inhibits", "fgfr1")} <= {(r["subject"], r["predicate"], r["object"]) for r in rows}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 
 from hcc_kg.cli import main
 from hcc_kg.errors import ConfigError
-from hcc_kg.execute import EXECUTORS, ExecutionPlan, extract_corpus, executor
+from hcc_kg.execute import DEFAULT_MAX_READINGS, EXECUTORS, ExecutionPlan, extract_corpus, executor
 from hcc_kg.execute.cache import (ExtractionCache, extractor_sources, extractor_version, remembered_extractor_version,
                                   vocabulary_digest)
 from hcc_kg.execute.dask_executor import partitions
@@ -158,7 +159,20 @@ def test_build_options_become_execution_settings(argv, cache, tmp_path):
     args = parser().parse_args(["build", "--out", str(tmp_path / "out"), "--jobs", "3", *argv])
     fields = _execution_settings(args)
     expected = {"beside": tmp_path / ".hcc-kg-cache" / "extraction", None: None, "elsewhere": Path("elsewhere")}[cache]
-    assert fields == {"jobs": 3, "executor": "local", "scheduler": None, "cache_dir": expected}
+    assert fields == {"jobs": 3, "executor": "local", "scheduler": None, "cache_dir": expected,
+                      "max_readings": DEFAULT_MAX_READINGS}
+
+
+def test_max_readings_is_a_build_option_whose_help_gives_its_default(tmp_path, capsys):
+    from hcc_kg.cli import _execution_settings, parser
+
+    args = parser().parse_args(["build", "--out", str(tmp_path / "out"), "--max-readings", "50"])
+    assert _execution_settings(args)["max_readings"] == 50
+    assert main(["build", "--out", str(tmp_path / "out"), "--max-readings", "0"]) == 9  # out of range, as --jobs 0
+    assert "--max-readings" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parser().parse_args(["build", "--help"])
+    assert f"default {DEFAULT_MAX_READINGS:,}" in " ".join(capsys.readouterr().out.split())
 
 def test_worker_count_follows_jobs_but_never_exceeds_documents():
     docs = documents()
@@ -320,3 +334,81 @@ def test_decimals_keep_their_printed_precision():
     found = DocumentExtraction.of(Document.from_text("d", "t"), [a], [])
     back = DocumentExtraction.from_json(json.loads(json.dumps(found.to_json()))).assertions[0]
     assert str(back.object) == "0.70" and back.attribute_values("ci") == [(Decimal("0.50"), Decimal("0.90"))]
+
+
+# --- a cap on the readings of one document ------------------------------------------------------
+
+DRUGS = ("sorafenib", "lenvatinib", "regorafenib", "cabozantinib")
+
+
+def dense_text(n: int) -> str:
+    """An invented fact-dense document: n trials, each named with its arms and a hazard ratio."""
+    return "Dense notes\n" + "".join(
+        f"In the phase 3 ZORVA-{i + 10} trial, patients were randomised to {DRUGS[i % 4]} or {DRUGS[(i + 1) % 4]}; "
+        f"overall survival favoured {DRUGS[i % 4]} (hazard ratio 0.{70 + i}; 95% CI 0.{60 + i}-0.{80 + i}).\n\n"
+        for i in range(n))
+
+
+def dense_corpus() -> list[Document]:
+    return documents({**TEXTS, "e_dense.txt": dense_text(12)})
+
+
+def first_start(reading: Assertion) -> int:
+    return min(e.start for e in reading.evidence)
+
+
+def test_a_document_over_the_cap_keeps_the_readings_of_its_opening_with_a_warning_naming_it(vocabulary):
+    docs = dense_corpus()
+    dense, others = docs[-1], docs[:-1]
+    full = extract([dense], vocabulary, Report())
+    cap = len(full) // 2
+    assertions, problems, _ = run(docs, vocabulary, ExecutionPlan(jobs=1, max_readings=cap))
+    capped = [p for p in problems if p.code == "readings-capped"]
+    assert [(p.severity, p.doc) for p in capped] == [("warning", "e_dense.txt")]
+    cut = capped[0].offset
+    assert f"{len(full)} readings" in capped[0].message and str(cap) in capped[0].message
+    # the cut is where the cap falls in text order: the readings before it fit, with it they would not
+    assert sum(first_start(a) < cut for a in full) <= cap < sum(first_start(a) <= cut for a in full)
+    # the opening's readings, in extraction order, with their evidence in the opening only
+    opening = [replace(a, evidence=tuple(e for e in a.evidence if e.start < cut)) for a in full if first_start(a) < cut]
+    expected = as_json(opening)
+    assert expected and assertions[-len(expected):] == expected
+    assert any(len(a.evidence) < len(b.evidence) for a, b in zip(opening, (b for b in full if first_start(b) < cut)))
+    other_assertions, other_problems = serial(others, vocabulary)
+    assert assertions[:-len(expected)] == other_assertions  # the other documents are not touched
+    assert [p for p in problems if p.code != "readings-capped"] == other_problems
+
+
+def test_a_document_within_the_cap_keeps_every_reading_and_no_warning(vocabulary):
+    docs = dense_corpus()
+    n = len(extract(docs[-1:], vocabulary, Report()))
+    assertions, problems, _ = run(docs, vocabulary, ExecutionPlan(jobs=1, max_readings=n))
+    assert (assertions, problems) == serial(docs, vocabulary)
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_capped_worker_processes_equal_the_capped_in_process_run(vocabulary, method):
+    docs = dense_corpus()
+    capped = run(docs, vocabulary, ExecutionPlan(jobs=1, max_readings=20))
+    assert any(p.code == "readings-capped" for p in capped[1])
+    assert run(docs, vocabulary, ExecutionPlan(jobs=2, start_method=method, max_readings=20))[:2] == capped[:2]
+
+
+def test_capped_dask_equals_the_capped_in_process_run(vocabulary, dask_cluster, tmp_path):
+    docs = dense_corpus()
+    capped = run(docs, vocabulary, ExecutionPlan(jobs=1, max_readings=20))
+    plan = ExecutionPlan("dask", scheduler=dask_cluster.scheduler_address, cache_dir=tmp_path, max_readings=20)
+    assert run(docs, vocabulary, plan)[:2] == capped[:2]
+
+
+def test_an_entry_made_under_another_cap_is_not_reused(vocabulary, tmp_path):
+    docs = dense_corpus()
+    under = {cap: ExecutionPlan(jobs=1, cache_dir=tmp_path, extractor_version="v1", max_readings=cap) for cap in (20, 40)}
+    first = run(docs, vocabulary, under[20])
+    other = run(docs, vocabulary, under[40])
+    assert other[2].reused == 0 and other[:2] != first[:2]
+    assert other[:2] == run(docs, vocabulary, ExecutionPlan(jobs=1, max_readings=40))[:2]
+    again = run(docs, vocabulary, under[20])
+    assert again[2].reused == len(docs) and again[:2] == first[:2]  # the capped warning comes from the cache too
+    cache = ExtractionCache(tmp_path, "v1", "vocabulary")
+    assert len({cache.path(docs[0]), ExtractionCache(tmp_path, "v1", "vocabulary", max_readings=5).path(docs[0])}) == 2

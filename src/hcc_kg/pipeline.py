@@ -22,7 +22,7 @@ from .report import Report
 from .vocab import Vocabulary, load_vocabulary
 # the stages, in the order a build runs them (views are imported where they are drawn)
 from .read import corpus
-from .execute import ExecutionPlan, extract_corpus
+from .execute import DEFAULT_MAX_READINGS, ExecutionPlan, extract_corpus
 from .assemble.merge import Conflict, assemble, split_readings, withhold
 from .assemble.naming import document_sections, extend_vocabulary, split_naming
 from .owl.load import default_ontology_path, load_ontology
@@ -58,6 +58,7 @@ class Settings:
     scheduler: str | None = None  # the Dask scheduler's address (tcp://host:8786); None: a local cluster
     cache_dir: Path | None = None  # extraction cache; None: none (the CLI passes one beside --out)
     reasoner_timeout: float = DEFAULT_REASONER_TIMEOUT  # seconds HermiT may take in all (ReasonerTimeoutError)
+    max_readings: int | None = DEFAULT_MAX_READINGS  # per document; beyond, its first in text order, a warning
 
 
 @dataclass
@@ -117,7 +118,8 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
     """Documents → merged assertions, split into facts and withheld (negated or hedged) statements."""
     clock = clock or _Clock()
     documents = clock.run("read", corpus.read_corpus, settings.corpus, report)
-    plan = ExecutionPlan(settings.executor, settings.jobs, settings.scheduler, settings.cache_dir)
+    plan = ExecutionPlan(settings.executor, settings.jobs, settings.scheduler, settings.cache_dir,
+                         max_readings=settings.max_readings)
     extraction = clock.run("extract", extract_corpus, documents, vocabulary, report, plan, settings.progress)
     raw = extraction.assertions
     # what the cache saved: in the timings (printed by the CLI), never in the exports

@@ -79,15 +79,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _execution_settings(args: argparse.Namespace) -> dict:
-    """``--jobs/--executor/--scheduler/--cache-dir/--no-cache`` as Settings fields, checked before the build."""
-    from ..execute import executor
+    """``--jobs/--executor/--scheduler/--cache-dir/--no-cache/--max-readings`` as Settings fields, checked before the build."""
+    from ..execute import DEFAULT_MAX_READINGS, executor
     from ..execute.cache import default_cache_dir
 
     executor(args.executor)  # an unknown executor, or Dask not installed: exit 2 now, not after reading
     if args.scheduler and args.executor != "dask":
         raise ConfigError("--scheduler needs --executor dask")
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir(Path(args.out)))
-    return {"jobs": args.jobs, "executor": args.executor, "scheduler": args.scheduler, "cache_dir": cache_dir}
+    return {"jobs": args.jobs, "executor": args.executor, "scheduler": args.scheduler, "cache_dir": cache_dir,
+            "max_readings": args.max_readings or DEFAULT_MAX_READINGS}
 
 
 def _reuse_line(timings: dict, cache_dir: Path | None) -> str:
@@ -226,6 +227,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", help="with --executor dask: the scheduler (tcp://host:8786; default: a local cluster)")
     b.add_argument("--cache-dir", type=Path, help="extraction cache (default: .hcc-kg-cache/extraction beside --out)")
     b.add_argument("--no-cache", action="store_true", help="extract every document again; read and write no cache")
+    b.add_argument("--max-readings", type=positive_int("--max-readings"), metavar="N",
+                   help="readings one document may give; a document giving more keeps those of its opening text "
+                   "and gets a warning naming it (default 20,000; the largest shipped document gives 824)")
     b.set_defaults(func=cmd_build)
 
     for name, func, helptext in (("agents", cmd_agents, "agents acting on every named target"),

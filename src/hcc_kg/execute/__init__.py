@@ -19,8 +19,9 @@ What state crosses documents?  Checked for this module, none that changes a resu
   answer whichever document filled it;
 * module-level ``lru_cache`` s hold packaged data read once (the lexicon's stoplist, the
   jurisdictions): the same in every process;
-* the report: extraction reports two problems per document (``extraction-failed``,
-  ``no-facts``); they are carried with the document's result and added in corpus order.
+* the report: extraction reports problems per document (``extraction-failed``,
+  ``no-facts``, ``readings-capped``); they are carried with the document's result and added
+  in corpus order.
 
 Only assembly (:func:`hcc_kg.assemble.merge.assemble`) merges across documents, after this stage.
 """
@@ -37,7 +38,7 @@ from ..progress import Progress
 from ..report import Report
 from ..vocab import Vocabulary
 from .cache import CacheStats, ExtractionCache, remembered_extractor_version, vocabulary_digest
-from .outputs import DocumentExtraction
+from .outputs import DEFAULT_MAX_READINGS, DocumentExtraction
 from .plan import ExecutionPlan
 
 #: Extracts the documents it is given and yields their extractions in the same order.
@@ -77,7 +78,7 @@ def open_cache(plan: ExecutionPlan, vocabulary: Vocabulary) -> ExtractionCache |
     if plan.cache_dir is None:
         return None
     version = plan.extractor_version or remembered_extractor_version(plan.cache_dir / "extractor_version.json")
-    return ExtractionCache(plan.cache_dir, version, vocabulary_digest(vocabulary))
+    return ExtractionCache(plan.cache_dir, version, vocabulary_digest(vocabulary), max_readings=plan.max_readings)
 
 
 def extract_corpus(documents: Sequence[Document], vocabulary: Vocabulary, report: Report,

@@ -13,7 +13,9 @@ everything the document's extraction depends on:
   invalidates every entry (and remembered in the cache folder against the size and
   modification time of every package file, so a build need not parse the sources each time);
 * the vocabulary the extractors match, :func:`vocabulary_digest`: a hash of the loaded
-  vocabulary's content (hand vocabulary, extra vocabularies and generated lexicon, merged).
+  vocabulary's content (hand vocabulary, extra vocabularies and generated lexicon, merged);
+* the cap on readings per document (``--max-readings``): an entry made under another cap
+  holds other readings.
 
 Entries are written atomically (a temporary file, then a rename), so a reader never sees
 half an entry; an entry that cannot be read or does not describe its document is treated
@@ -193,16 +195,18 @@ class CacheStats:
 
 @dataclass
 class ExtractionCache:
-    """Entries under ``folder``, keyed by document, extractor version and vocabulary digest."""
+    """Entries under ``folder``, keyed by document, extractor version, vocabulary digest and reading cap."""
 
     folder: Path
     version: str
     vocabulary: str
     stats: CacheStats = field(default_factory=CacheStats)
+    max_readings: int | None = None
 
     def key(self, document: Document) -> str:
         ident = "\n".join((self.version, self.vocabulary, document.doc_id, document.name, document.sha256,
-                           json.dumps(document.source_ids)))  # unused by extraction today; cheap to be safe
+                           json.dumps(document.source_ids),  # unused by extraction today; cheap to be safe
+                           f"max_readings={self.max_readings}"))
         return hashlib.sha256(ident.encode("utf-8")).hexdigest()
 
     def path(self, document: Document) -> Path:

@@ -74,14 +74,15 @@ def partitions(documents: Sequence[Document], count: int) -> list[list[Document]
     return [part for part in out if part]
 
 
-def extract_partition(index: int, documents: list[Document], folder: str, plugin_name: str) -> str:
+def extract_partition(index: int, documents: list[Document], folder: str, plugin_name: str,
+                      max_readings: int | None = None) -> str:
     """A Dask task: extract one partition on this worker and write its JSONL file; returns its path."""
     plugin: VocabularyPlugin = get_worker().plugins[plugin_name]
     path = Path(folder) / f"part-{index:05d}.jsonl"
     handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
         for document in documents:
-            found = extract_one(document, plugin.vocabulary, plugin.finder)
+            found = extract_one(document, plugin.vocabulary, plugin.finder, max_readings)
             stream.write(json.dumps(found.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
     os.replace(temporary, path)
     return str(path)
@@ -117,7 +118,7 @@ def run_dask(documents: Sequence[Document], vocabulary: Vocabulary, plan: Execut
         client.register_plugin(VocabularyPlugin(vocabulary), name=plugin)
         workers = max(1, len(client.scheduler_info()["workers"]))
         parts = partitions(documents, workers * PARTITIONS_PER_WORKER)
-        futures = [client.submit(extract_partition, index, part, str(folder), plugin, pure=False)
+        futures = [client.submit(extract_partition, index, part, str(folder), plugin, plan.max_readings, pure=False)
                    for index, part in enumerate(parts)]
         for future in futures:  # in partition order, each as soon as it is written
             yield from read_partition(Path(future.result()))

@@ -84,12 +84,13 @@ def worker_count(documents: Sequence[Document], jobs: int | None, method: str = 
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(vocabulary: Vocabulary, finder: MentionFinder | None) -> None:
+def _start_worker(vocabulary: Vocabulary, finder: MentionFinder | None, max_readings: int | None) -> None:
     _WORKER["vocabulary"], _WORKER["finder"] = vocabulary, finder or MentionFinder(vocabulary)
+    _WORKER["max_readings"] = max_readings
 
 
 def _extract_in_worker(document: Document) -> DocumentExtraction:
-    return extract_one(document, _WORKER["vocabulary"], _WORKER["finder"])
+    return extract_one(document, _WORKER["vocabulary"], _WORKER["finder"], _WORKER["max_readings"])
 
 
 def run_local(documents: Sequence[Document], vocabulary: Vocabulary, plan: ExecutionPlan) -> Iterator[DocumentExtraction]:
@@ -99,9 +100,9 @@ def run_local(documents: Sequence[Document], vocabulary: Vocabulary, plan: Execu
     workers = worker_count(documents, plan.jobs, method)
     finder = MentionFinder(vocabulary) if workers <= 1 or method == "fork" else None
     if workers <= 1:
-        yield from (extract_one(document, vocabulary, finder) for document in documents)
+        yield from (extract_one(document, vocabulary, finder, plan.max_readings) for document in documents)
         return
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(vocabulary, finder)) as pool:
+                             initargs=(vocabulary, finder, plan.max_readings)) as pool:
         yield from pool.map(_extract_in_worker, documents, chunksize=1)

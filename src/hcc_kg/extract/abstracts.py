@@ -80,7 +80,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     if _has_trial_tables(doc):
         return  # a document with trial tables is read by the table extractors and comparisons
     index = _name_index(doc)
-    slots: dict[str, Slot] = {}
+    slots = Slots()
     context = _title_context(doc, index, slots)
     randomised = any(ANY_RANDOMISED_RE.search(s.text) for s in doc.sentences)
     for sent in doc.sentences:
@@ -233,15 +233,57 @@ def _phase_near(text: str, names: list) -> str | None:
     return phase_of(text[max(0, names[0].start - PHASE_REACH):names[-1].end + PHASE_REACH])
 
 
-def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], context: str | None) -> str | None:
+class Slots(dict):
+    """The document's trials by key (a dict), remembering which were stored without a name.
+
+    A sentence naming a new trial looks for the unnamed trial it names (:func:`_named_slot`);
+    scanning every trial for each such sentence was quadratic in the trials a document names.
+    A slot stored without a name is recorded in insertion order, so :meth:`unnamed` gives the
+    unnamed slots in the order a scan of the dict would (a name, once given, is never taken away).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._unnamed: dict[str, None] = {}  # keys stored without a name, in the dict's order
+
+    def __setitem__(self, key: str, slot: Slot) -> None:
+        if key in self and key not in self._unnamed and not slot.names:
+            # overwriting a named slot in place keeps its place in the dict: record it there too
+            self._unnamed = {k: None for k in self if k in self._unnamed or k == key}
+        super().__setitem__(key, slot)
+        if not slot.names:
+            self._unnamed[key] = None
+
+    def setdefault(self, key: str, default: Slot) -> Slot:  # dict's own would not call __setitem__
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def pop(self, key: str, *default: Slot) -> Slot:  # a key stored again later goes to the end
+        self._unnamed.pop(key, None)
+        return super().pop(key, *default)
+
+    def unnamed(self) -> list[tuple[str, Slot]]:
+        """The slots with no name, in the dict's order; slots named or removed since are forgotten."""
+        found = []
+        for key in list(self._unnamed):
+            slot = self.get(key)
+            if slot is None or slot.names:
+                del self._unnamed[key]
+            else:
+                found.append((key, slot))
+        return found
+
+
+def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, context: str | None) -> str | None:
     """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
     in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
     arms = {a.key for a in _stated_arms(doc, sent)}
     phrase = UNNAMED_RE.search(sent.text)
     referring = phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
     phase = phase_of(phrase.group()) if phrase else None
-    for key, slot in slots.items():
-        if slot.names or not slot.arms or phase not in (None, slot.phase):
+    for key, slot in slots.unnamed():
+        if not slot.arms or phase not in (None, slot.phase):
             continue
         if (arms and arms == set(slot.arms)) or (referring and key == context):
             return key
