@@ -95,6 +95,10 @@ def incremental(corpus: Path, extra: list[Path], scratch: Path) -> dict:
             "ratio_build": ratio("seconds"), "ratio_extract": ratio("extract_seconds")}
 
 
+def _percent(ratio: float | None) -> str:
+    return "–" if ratio is None else f"{ratio:.0%}"  # None: one of the builds failed
+
+
 def markdown(results: dict) -> list[str]:
     """Lines for the benchmark's table notes."""
     lines = []
@@ -110,7 +114,7 @@ def markdown(results: dict) -> list[str]:
         lines.append(f"Incremental, {inc['documents']} documents: adding one document rebuilt in "
                      f"{inc['added_one']['seconds']} s ({inc['added_one']['reused']} reused, "
                      f"{inc['added_one']['extracted']} extracted) against {inc['clean']['seconds']} s clean: "
-                     f"**{inc['ratio_build']:.0%} of a clean build** (extraction stage "
+                     f"**{_percent(inc['ratio_build'])} of a clean build** (extraction stage "
                      f"{inc['added_one']['extract_seconds']} s against {inc['clean']['extract_seconds']} s).")
     return lines
 

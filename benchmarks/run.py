@@ -1,23 +1,37 @@
-"""Time every build stage on the shipped corpus and on synthetic corpora of 10, 100 and 1,000 documents.
+"""Time every build stage, the floor, the competency questions, 2 workers and an incremental build.
 
     .venv/bin/python benchmarks/run.py                    # shipped corpus + 10, 100, 1000 documents
     .venv/bin/python benchmarks/run.py --sizes 10 100     # fewer sizes
     .venv/bin/python benchmarks/run.py --timeout 1800     # seconds allowed per corpus (default 3600)
     .venv/bin/python benchmarks/run.py --source literature # synthetic documents made from the literature texts
-    .venv/bin/python benchmarks/run.py --no-real --no-queries --sizes --speedup-size 100 --incremental-size 10
+    .venv/bin/python benchmarks/run.py --no-real --no-backends --sizes --speedup-size 100 --incremental-size 10
 
 Synthetic corpora are the shipped documents rewritten with renamed drugs and trials
-(``benchmarks/synth.py``), so the graph grows with the corpus.  Each corpus builds in its
-own process (memory peaks do not mix); per stage it records wall time, the peak resident
-memory of the Python process during the stage, and the stage's output size; the JVM's
-peak (HermiT runs in Java) is recorded separately.  The growth exponent of each stage is
-the slope of a least-squares line through log(time) against log(documents) over the
-synthetic sizes.  For the shipped corpus it also times ``hcc-kg build`` end to end (a
-fresh process, JVM start included; median of three).
+(``benchmarks/synth.py``), or abstract-sized documents made from the literature's
+development texts (``--source literature``), so the graph grows with the corpus.  Each
+corpus builds in its own process (memory peaks do not mix); per stage it records wall
+time, the peak resident memory of the Python process during the stage, and the stage's
+output size; the JVM's peak (HermiT runs in Java) is recorded separately.  The growth
+exponent of each stage is the slope of a least-squares line through log(time) against
+log(documents) over the synthetic sizes.  For the shipped corpus it also times ``hcc-kg
+build`` end to end (a fresh process, JVM start included; median of three).
 
-Writes ``benchmarks/results/benchmark.{json,md,png}``.  A benchmark, not a test: it
-asserts nothing and pytest does not collect it.  Stage timing wraps the pipeline's own
-stage clock (``pipeline._Clock``), so the numbers are those of a normal build.
+For each corpus it also measures, in the same command:
+
+* the **floor** (``benchmarks/floor.py``): reading, extraction and a pyoxigraph bulk load
+  and N-Triples dump of the triples this build produced, in a fresh process; and the
+  build's ratio to it;
+* every **competency question** on the built store (``benchmarks/store_queries.py``): the
+  median of ``--query-runs`` runs each, and the slowest median;
+
+and once, on synthetic corpora of ``--speedup-size`` and ``--incremental-size`` documents,
+the extraction speed-up on ``--workers`` processes and adding one document to a built
+corpus (``benchmarks/execution.py``).
+
+Writes ``benchmarks/results/benchmark.{json,md,png}`` (``tables.py`` draws them).  A
+benchmark, not a test: it asserts nothing and pytest does not collect it.  Stage timing
+wraps the pipeline's own stage clock (``pipeline._Clock``), so the numbers are those of a
+normal build.
 """
 
 from __future__ import annotations
@@ -25,7 +39,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import math
 import os
 import platform
 import resource
@@ -40,18 +53,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results"
-STAGES = ("vocabulary", "read", "extract", "assemble", "load-ontology", "populate", "reason", "rdf", "validate",
-          "export", "project", "views")
-#: What a stage's "output size" counts, read from the value the stage returned.
-SIZE_UNITS = {"read": "characters", "extract": "raw assertions", "assemble": "assertions", "populate": "individuals",
-              "reason": "inferred triples", "rdf": "triples", "validate": "violations", "export": "bytes written",
-              "project": "nodes + edges", "views": "bytes written"}
+FLOOR_TRIPLES = "graph.nt"  # the build's triples, written beside the child's record for the floor
+sys.path.insert(0, str(REPO / "benchmarks"))  # the sibling modules below, when run as a script
+
+import floor  # noqa: E402
+import store_queries  # noqa: E402
+from tables import growth, markdown, plot  # noqa: E402
 
 
 def _sizes(stage: str, value) -> int | None:
     if stage == "read":
         return sum(len(d.text) for d in value)
-    if stage in ("extract", "rdf"):
+    if stage in ("extract", "rdf", "quality"):
         return len(value)
     if stage == "assemble":
         return len(value[0])
@@ -123,9 +136,13 @@ class MemoryProbe(threading.Thread):
         self._stop.set()
 
 
-def measure(corpus: Path, extra: list[Path], record: Path, started: float, memory_limit: float) -> None:
+def measure(corpus: Path, extra: list[Path], record: Path, started: float, memory_limit: float,
+            query_runs: int = 0) -> None:
     """In a child process: one build of ``corpus``, each stage timed; results written to ``record``.
 
+    After the build (not timed with it): the competency questions on the built store
+    (``query_runs`` runs each; 0: none), and the store dumped as N-Triples to ``graph.nt``
+    beside ``record``, for the floor (:mod:`floor`), which the parent measures in another process.
     Its address space is capped at ``memory_limit`` GB (HermiT's JVM, started from it, too), so a
     corpus too large for the machine stops with a MemoryError instead of starving the machine.
     """
@@ -178,15 +195,25 @@ def measure(corpus: Path, extra: list[Path], record: Path, started: float, memor
             timed("views", write_build_views, result.graph, Path(scratch) / "views")
         built["process_peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         save(**built)
+        if query_runs:  # on the store as published (read-only), as `hcc-kg sparql --graph <out>/store` reads it
+            from synth import suffix  # a synthetic corpus's names: the first copy's renamed default
+
+            built["queries"] = store_queries.time_queries(result.store.store, query_runs,
+                                                          alternatives=lambda name: (name + suffix(0),))
+            save(**built)
+        floor.dump_store(result.store.store, record.with_name(FLOOR_TRIPLES))
     probe.stop()
 
 
-def run_corpus(label: str, corpus: Path, extra: list[Path], timeout: float, memory_limit: float) -> dict:
-    """One corpus in a fresh process (memory peaks do not mix); partial results if it runs out of time."""
+def run_corpus(label: str, corpus: Path, extra: list[Path], args: argparse.Namespace) -> dict:
+    """One corpus in a fresh process (memory peaks do not mix), then its floor in another;
+    partial results if the build runs out of time (``args.timeout``) or memory (``args.memory_limit``)."""
+    timeout, memory_limit = args.timeout, args.memory_limit
     with tempfile.TemporaryDirectory(prefix="hcc-kg-bench-record-") as scratch:
         record = Path(scratch) / "record.json"
         command = [sys.executable, __file__, "--measure", str(corpus), "--record", str(record),
-                   "--started", repr(time.time()), "--memory-limit", str(memory_limit)]
+                   "--started", repr(time.time()), "--memory-limit", str(memory_limit),
+                   "--query-runs", str(args.query_runs)]
         command += [a for e in extra for a in ("--extra", str(e))]
         started = time.perf_counter()
         child = subprocess.Popen(command, start_new_session=True)  # its own group: HermiT goes with it
@@ -197,6 +224,12 @@ def run_corpus(label: str, corpus: Path, extra: list[Path], timeout: float, memo
             code = child.wait()
         wall = time.perf_counter() - started
         data = json.loads(record.read_text()) if record.is_file() else {"stages": {}}
+        triples = record.with_name(FLOOR_TRIPLES)
+        if code == 0 and triples.is_file() and not args.no_floor:
+            data["floor"] = floor.run(corpus, extra, triples, timeout)
+            ratio = floor.ratio(data.get("build_seconds"), data["floor"])
+            print(f"{label}: build {data.get('build_seconds')} s, floor {data['floor'].get('seconds')} s, "
+                  f"ratio {ratio}", file=sys.stderr)
     data.update(label=label, process_seconds=round(wall, 3), exit_code=code)
     if code != 0:
         done = ", ".join(data["stages"]) or "no stage"
@@ -206,120 +239,19 @@ def run_corpus(label: str, corpus: Path, extra: list[Path], timeout: float, memo
 
 
 def cli_seconds(corpus: Path, runs: int = 3) -> float:
-    """Median wall time of ``hcc-kg build`` in a fresh process (Python start and JVM included)."""
+    """Median wall time of ``hcc-kg build --no-cache`` in a fresh process (Python start and JVM included).
+
+    Without ``--no-cache`` the second and third builds would read the extraction cache that the
+    first left beside their output folder (``$TMPDIR/.hcc-kg-cache``), and so would other users' builds."""
     exe = Path(sys.executable).with_name("hcc-kg")
     times = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="hcc-kg-bench-cli-") as out:
             t0 = time.perf_counter()
-            subprocess.run([str(exe), "build", "--corpus", str(corpus), "--out", out], check=True,
+            subprocess.run([str(exe), "build", "--corpus", str(corpus), "--out", out, "--no-cache"], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             times.append(time.perf_counter() - t0)
     return round(statistics.median(times), 2)
-
-
-def exponent(points: list[tuple[float, float]]) -> float | None:
-    """Slope of the least-squares line through (log x, log y); None with fewer than two points."""
-    pts = [(math.log(x), math.log(y)) for x, y in points if x > 0 and y and y > 0]
-    if len(pts) < 2:
-        return None
-    mx, my = statistics.fmean(p[0] for p in pts), statistics.fmean(p[1] for p in pts)
-    den = sum((x - mx) ** 2 for x, _ in pts)
-    return round(sum((x - mx) * (y - my) for x, y in pts) / den, 2) if den else None
-
-
-def growth(runs: list[dict]) -> dict[str, dict[str, float | None]]:
-    synthetic = [r for r in runs if r.get("synthetic") and r.get("documents")]
-    out = {}
-    for stage in STAGES:
-        def series(key):
-            return [(r["documents"], r["stages"][stage][key]) for r in synthetic if stage in r["stages"]]
-        out[stage] = {"time": exponent(series("seconds")), "size": exponent(series("size"))}
-    return out
-
-
-def _count(value) -> str:
-    return f"{value:,}" if isinstance(value, int) else "–"
-
-
-def _mb(value) -> str:
-    return f"{value / 2**20:,.0f}" if value else "–"
-
-
-PIPELINE = STAGES[:STAGES.index("export") + 1]
-
-
-def _build_cell(run: dict) -> str:
-    if run.get("build_seconds"):
-        return f"**{run['build_seconds']:.1f} s**"
-    if all(stage in run["stages"] for stage in PIPELINE):  # built, stopped later (in project or views)
-        return f"≥ {sum(run['stages'][s]['seconds'] for s in PIPELINE):.0f} s (sum of its stages)"
-    return "stopped (see below)"
-
-
-def markdown(report: dict) -> str:
-    runs = report["runs"]
-    head = "| stage | " + " | ".join(r["label"] for r in runs) + " | growth exponent (time) |"
-    lines = [head, "|" + "---|" * (len(runs) + 2)]
-    for stage in STAGES:
-        cells = []
-        for r in runs:
-            s = r["stages"].get(stage)
-            cells.append(f"{s['seconds']:.2f} s · {_mb(s['peak_rss'])} MB · {_count(s['size'])}" if s else "–")
-        g = report["growth"][stage]["time"]
-        lines.append(f"| {stage} | " + " | ".join(cells) + f" | {g if g is not None else '–'} |")
-    lines.append("| **build, end to end** | " + " | ".join(_build_cell(r) for r in runs) + " | |")
-    lines.append("| Python peak / JVM peak (MB) | " + " | ".join(
-        f"{_mb(r.get('process_peak_rss'))} / {_mb(r.get('jvm_peak_rss'))}" for r in runs) + " | |")
-    lines.append("| documents · triples | " + " | ".join(
-        f"{_count(r.get('documents'))} · {_count(r.get('triples'))}" for r in runs) + " | |")
-    lines.append("| reasoner: individuals → representatives | " + " | ".join(
-        f"{_count(r['stages']['reason'].get('individuals'))} → {_count(r['stages']['reason'].get('representatives'))}"
-        if "reason" in r["stages"] else "–" for r in runs) + " | |")
-    lines += [""] + [f"*{r['label']}*: {r['note']}." for r in runs if r.get("note")]
-    lines += [f"*{r['label']}*: no views ({r['views_skipped']})." for r in runs if r.get("views_skipped")]
-    cells = "Cells: wall time · peak resident memory of the Python process during the stage · output size ("
-    cells += "; ".join(f"{k}: {v}" for k, v in SIZE_UNITS.items()) + ")."
-    lines += ["", cells]
-    if report.get("cli_seconds") is not None:
-        lines.append(f"`hcc-kg build` on the shipped corpus, fresh process, JVM start included: "
-                     f"**{report['cli_seconds']} s** (median of three).")
-    if report.get("execution"):  # the 2-worker and incremental cases (benchmarks/execution.py)
-        from execution import markdown as execution_lines
-
-        lines += execution_lines(report["execution"])
-    lines.append(f"Machine: {report['machine']}.")
-    return "\n".join(lines) + "\n"
-
-
-def plot(report: dict, path: Path) -> bool:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print("matplotlib not installed: no plot", file=sys.stderr)
-        return False
-    runs = [r for r in report["runs"] if r.get("synthetic")]
-    fig, ax = plt.subplots(figsize=(8, 5))
-    colours = plt.cm.tab20.colors
-    for k, stage in enumerate(STAGES):
-        pts = [(r["documents"], r["stages"][stage]["seconds"]) for r in runs
-               if r.get("documents") and stage in r["stages"] and r["stages"][stage]["seconds"] > 0]
-        if len(pts) >= 2:
-            g = report["growth"][stage]["time"]
-            ax.plot(*zip(*pts), marker="o", color=colours[k % len(colours)], linestyle=("-", "--")[k % 2],
-                    label=f"{stage} (×n^{g})")
-    xs = [r["documents"] for r in runs if r.get("documents")]
-    if xs:
-        ax.plot([min(xs), max(xs)], [0.01, 0.01 * max(xs) / min(xs)], "k:", label="linear (slope 1)")
-    ax.set(xscale="log", yscale="log", xlabel="documents (synthetic corpus)", ylabel="seconds",
-           title="hcc-kg build: time per stage")
-    ax.legend(fontsize=7, ncol=2)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    return True
 
 
 def write(report: dict, out: Path) -> None:
@@ -345,7 +277,7 @@ def execution_cases(args: argparse.Namespace, generate, source: Path, scratch: P
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000], help="synthetic corpus sizes")
     p.add_argument("--corpus", type=Path,
@@ -353,8 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-real", action="store_true", help="skip the shipped corpus")
     p.add_argument("--timeout", type=float, default=3600, help="seconds allowed per corpus (default %(default)s)")
     p.add_argument("--memory-limit", type=float, default=20,
-                   help="GB of address space per corpus (default %(default)s: 1,000 documents peak at 12.4 GB resident)")
-    p.add_argument("--no-queries", action="store_true", help="skip benchmarks/query_backends.py")
+                   help="GB of address space per corpus (default %(default)s: 1,000 documents peaked at 12.4 GB "
+                        "resident before the store)")
+    p.add_argument("--query-runs", type=int, default=20,
+                   help="runs of each competency question on each built store; the median is kept (0: skip)")
+    p.add_argument("--no-floor", action="store_true", help="skip the floor (benchmarks/floor.py)")
+    p.add_argument("--no-backends", "--no-queries", action="store_true",
+                   help="skip benchmarks/query_backends.py (every backend on the shipped corpus's export)")
     p.add_argument("--source", choices=("corpus", "literature"), default="corpus",
                    help="synthetic documents from the shipped corpus or the literature's development texts")
     p.add_argument("--literature", type=Path, default=REPO.parent / "shared" / "literature")
@@ -369,30 +306,33 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--record", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--started", type=float, help=argparse.SUPPRESS)
     p.add_argument("--extra", type=Path, action="append", default=[], help=argparse.SUPPRESS)
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if args.measure:
-        measure(args.measure, args.extra, args.record, args.started, args.memory_limit)
+        measure(args.measure, args.extra, args.record, args.started, args.memory_limit, args.query_runs)
         return 0
     if args.from_json:
         report = json.loads(args.from_json.read_text())
         report["growth"] = growth(report["runs"])
         write(report, args.out)
         return 0
-    sys.path.insert(0, str(REPO / "benchmarks"))
     import synth
 
     generate = {"corpus": synth.generate, "literature": synth.generate_literature}[args.source]
     source = {"corpus": args.corpus, "literature": args.literature}[args.source]
     mix = "" if args.source == "corpus" else f" ({args.source})"
     report = {"machine": f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-              "runs": []}
+              "source": args.source, "runs": []}
     if not args.no_real:
-        report["runs"].append(run_corpus("shipped corpus", args.corpus, [], args.timeout, args.memory_limit))
+        report["runs"].append(run_corpus("shipped corpus", args.corpus, [], args))
         report["cli_seconds"] = cli_seconds(args.corpus)
     with tempfile.TemporaryDirectory(prefix="hcc-kg-bench-corpora-") as scratch:
         for n in args.sizes:
             folder, extra = generate(source, Path(scratch) / str(n), n)
-            run = run_corpus(f"{n} documents{mix}", folder, [extra], args.timeout, args.memory_limit)
+            run = run_corpus(f"{n} documents{mix}", folder, [extra], args)
             run.update(synthetic=True, documents=run.get("documents") or n)
             report["runs"].append(run)
             print(f"{n} documents: {run.get('build_seconds', run.get('note'))}", file=sys.stderr)
@@ -400,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     report["growth"] = growth(report["runs"])
     write(report, args.out)
     queries = REPO / "benchmarks" / "query_backends.py"
-    if not args.no_queries and queries.is_file():  # SPARQL time per backend, on the shipped corpus's export
+    if not args.no_backends and queries.is_file():  # SPARQL time per backend, on the shipped corpus's export
         subprocess.run([sys.executable, str(queries), "--json", str(args.out / "query_backends.json")], check=False)
     return 0
 
