@@ -1,15 +1,19 @@
-"""Populating the World (hcc_kg.owl.populate): facts are written straight into the quadstore,
-so these check that owlready2's own API reads back exactly what was written."""
+"""Populating the ABox (hcc_kg.owl.populate): assertions become individuals, facts and evidence
+axioms, written as triples without owlready2; what they say is read back from those triples."""
 
 from __future__ import annotations
 
-import owlready2
+from decimal import Decimal
+
 import pytest
+import rdflib
+from rdflib import OWL, RDF
 
 from hcc_kg.model import Assertion, Document, Evidence
 from hcc_kg.owl.load import load_ontology
-from hcc_kg.owl.populate import Populator, populate
+from hcc_kg.owl.populate import Populator, empty, populate
 from hcc_kg.report import Report
+from hcc_kg.store.rdf import HCC, HCCR
 from hcc_kg.vocab import Entity, Vocabulary
 
 VOCAB = Vocabulary([
@@ -24,6 +28,19 @@ def ev(start: int, end: int) -> Evidence:
     return Evidence(DOC.doc_id, start, end, "test")
 
 
+def graph_of(populated) -> rdflib.Graph:
+    """The ABox's triples, parsed by rdflib: an independent reading of what was written."""
+    data = "".join(f"{s} {p} {o} .\n" for s, p, o in populated.abox.triples())
+    return rdflib.Graph().parse(data=data, format="nt")
+
+
+def evidence_spans(g: rdflib.Graph, s, p, o) -> set[tuple[int, int]]:
+    axioms = [a for a in g.subjects(OWL.annotatedSource, s)
+              if g.value(a, OWL.annotatedProperty) == p and g.value(a, OWL.annotatedTarget) == o]
+    return {(int(g.value(e, HCC.startOffset)), int(g.value(e, HCC.endOffset)))
+            for a in axioms for e in g.objects(a, HCC.hasEvidence)}
+
+
 @pytest.fixture()
 def populated():
     world, onto = load_ontology()
@@ -32,67 +49,72 @@ def populated():
         Assertion("foonib", "inhibits", "flt1", evidence=(ev(8, 12), ev(20, 30))),
         Assertion("foonib", "mentionedIn", DOC.doc_id, evidence=(ev(0, 7),)),
     ]
-    result = populate(world, onto, assertions, VOCAB, [DOC], Report())
-    yield result, onto
+    yield populate(world, onto, assertions, VOCAB, [DOC], Report()), assertions
     world.close()
 
 
-def _evidence_spans(onto, s, p, o) -> set[tuple[int, int]]:
-    return {(e.startOffset, e.endOffset) for e in onto.hasEvidence[s, p, o]}
-
-
-def test_facts_read_back_through_owlready2(populated):
-    result, onto = populated
-    drug = result.individuals["foonib"]
-    assert sorted(t.name for t in drug.inhibits) == ["flt1", "kdr"]
-    assert [d.name for d in drug.mentionedIn] == [f"doc__{DOC.doc_id}"]
+def test_facts_become_triples(populated):
+    result, assertions = populated
+    g = graph_of(result)
+    for a in assertions[:2]:
+        assert (HCCR[a.subject], HCC[a.predicate], HCCR[a.object]) in g
+    assert (HCCR.foonib, HCC.mentionedIn, HCCR[f"doc__{DOC.doc_id}"]) in g
+    assert (HCCR[f"doc__{DOC.doc_id}"], HCC.sha256, rdflib.Literal(DOC.sha256)) in g
+    for key, entity in ((e.key, e) for e in VOCAB):
+        assert (HCCR[key], RDF.type, HCC[entity.types[0]]) in g
+        assert (HCCR[key], RDF.type, OWL.NamedIndividual) in g
+        assert (HCCR[key], rdflib.RDFS.label, rdflib.Literal(entity.label)) in g
 
 
 def test_each_fact_has_one_axiom_with_all_its_evidence(populated):
-    result, onto = populated
-    drug, flt1 = result.individuals["foonib"], result.individuals["flt1"]
-    assert _evidence_spans(onto, drug, onto.inhibits, flt1) == {(8, 12), (20, 30)}
-    axioms = list(onto.world.sparql("""SELECT ?a { ?a owl:annotatedSource ??1 ; owl:annotatedProperty ??2 ;
-                                           owl:annotatedTarget ??3 }""", [drug, onto.inhibits, flt1]))
-    assert len(axioms) == 1
+    result, assertions = populated
+    g = graph_of(result)
+    for a in assertions[:2]:
+        spans = evidence_spans(g, HCCR[a.subject], HCC[a.predicate], HCCR[a.object])
+        assert spans == {(e.start, e.end) for e in a.evidence}
+    axioms = [x for x in g.subjects(OWL.annotatedSource, HCCR.foonib) if g.value(x, OWL.annotatedTarget) == HCCR.flt1]
+    assert len(axioms) == 1 and str(axioms[0]).startswith(str(HCCR.axiom__))
+
+
+def _populator():
+    world, onto = load_ontology()
+    populated = empty(world, onto)
+    return populated, Populator(populated.abox, VOCAB, [DOC], Report())
 
 
 def test_a_repeated_fact_is_written_once_and_its_latest_evidence_wins():
-    world, onto = load_ontology()
-    populator = Populator(world, onto, VOCAB, [DOC], Report())
-    with onto:
-        drug, kdr = populator.node("foonib"), populator.node("kdr")
-        populator._fact(drug, "inhibits", kdr, (ev(0, 7),))
-        populator._fact(drug, "inhibits", kdr, (ev(40, 47),))
-        populator.flush()
-    triples = list(world._get_obj_triples_spo_spo(drug.storid, onto.inhibits.storid, kdr.storid))
-    assert len(triples) == 1
-    assert _evidence_spans(onto, drug, onto.inhibits, kdr) == {(40, 47)}
-    world.close()
+    populated, populator = _populator()
+    drug, kdr = populator.node("foonib"), populator.node("kdr")
+    populator._fact(drug, "inhibits", kdr, (ev(0, 7),))
+    populator._fact(drug, "inhibits", kdr, (ev(40, 47),))
+    inhibits = populated.abox.schema.term("inhibits")
+    assert [t for t in populated.abox.triples() if t == (drug.iri, inhibits, kdr.iri)] == [(drug.iri, inhibits, kdr.iri)]
+    assert evidence_spans(graph_of(populated), HCCR.foonib, HCC.inhibits, HCCR.kdr) == {(40, 47)}
 
 
 def test_a_fact_already_stated_through_its_inverse_is_not_stated_again():
-    world, onto = load_ontology()
-    populator = Populator(world, onto, VOCAB, [DOC], Report())
-    with onto:
-        trial, arm = populator.node("trial__X"), populator.node("arm__X__foonib")
-        populator._fact(trial, "hasArm", arm, ())
-        populator._fact(arm, "armOf", trial, ())
-    assert arm.armOf == [trial] and trial.hasArm == [arm]
-    assert not world._has_obj_triple_spo(arm.storid, onto.armOf.storid, trial.storid)
-    world.close()
+    populated, populator = _populator()
+    trial, arm = populator.node("trial__X"), populator.node("arm__X__foonib")
+    populator._fact(trial, "hasArm", arm, ())
+    populator._fact(arm, "armOf", trial, (ev(1, 2),))
+    logical = set(populated.abox.logical_triples())
+    has_arm, arm_of = (populated.abox.schema.term(n) for n in ("hasArm", "armOf"))
+    assert (trial.iri, has_arm, arm.iri) in logical and (arm.iri, arm_of, trial.iri) not in logical
+    g = graph_of(populated)  # the graph holds both directions, and the evidence on the one stated
+    assert (HCCR.trial__X, HCC.hasArm, HCCR.arm__X__foonib) in g and (HCCR.arm__X__foonib, HCC.armOf, HCCR.trial__X) in g
+    assert evidence_spans(g, HCCR.arm__X__foonib, HCC.armOf, HCCR.trial__X) == {(1, 2)}
 
 
-def test_a_cached_value_list_is_refreshed_after_a_write():
-    world, onto = load_ontology()
-    populator = Populator(world, onto, VOCAB, [DOC], Report())
-    with onto:
-        drug = populator.node("foonib")
-        assert drug.inhibits == []  # owlready2 now caches the empty list
-        populator._fact(drug, "inhibits", populator.node("kdr"), ())
-    assert [t.name for t in drug.inhibits] == ["kdr"]
-    assert isinstance(drug, owlready2.Thing)
-    world.close()
+def test_two_spellings_of_one_number_stay_two_facts_with_their_spelling():
+    populated, populator = _populator()
+    trial = populator.node("trial__X")
+    values = [Decimal("0.63"), Decimal("0.630"), Decimal("400")]
+    for n, value in enumerate(values):
+        populator._fact(trial, "value", value, (ev(n, n + 1),))
+    g = graph_of(populated)
+    written = sorted(str(o) for o in g.objects(HCCR.trial__X, HCC.value))
+    assert written == sorted(str(v) if "." in str(v) else f"{v}.0" for v in values)
+    assert len(set(g.subjects(OWL.annotatedProperty, HCC.value))) == len(values)
 
 
 # ---------------------------------------------------------------- identifiers, synonyms, unique labels
@@ -103,6 +125,8 @@ NAMES_VOCAB = Vocabulary([
     Entity("twin_a", "twin name", ("Protein",)),
     Entity("twin_b", "twin name", ("Pathway",)),
 ])
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+OBO = rdflib.Namespace("http://www.geneontology.org/formats/oboInOwl#")
 
 
 @pytest.fixture()
@@ -111,47 +135,34 @@ def named():
     assertions = [Assertion(k, "mentionedIn", DOC.doc_id, evidence=(ev(0, 7),))
                   for k in ("foonib", "monoclonal_antibody", "twin_a", "twin_b")]
     result = populate(world, onto, assertions, NAMES_VOCAB, [DOC], Report())
-    yield result, world
+    yield graph_of(result), onto
     world.close()
-
-
-def _objects(world, ind, iri: str) -> list:
-    prop = world.graph._abbreviate(iri)
-    return [o for _, _, o in world.graph.execute("SELECT s,p,o FROM objs WHERE s=? AND p=?", (ind.storid, prop))]
 
 
 def test_exact_match_values_are_iris_not_strings(named):
     from hcc_kg import ids
 
-    result, world = named
-    drug = result.individuals["foonib"]
-    targets = {world.graph._unabbreviate(o) for o in _objects(world, drug, "http://www.w3.org/2004/02/skos/core#exactMatch")}
-    assert targets == {ids.expand(c) for c in NAMES_VOCAB["foonib"].xrefs}
-    literal_rows = world.graph.execute("SELECT o FROM datas WHERE s=? AND p=?", (
-        drug.storid, world.graph._abbreviate("http://www.w3.org/2004/02/skos/core#exactMatch"))).fetchall()
-    assert literal_rows == []
+    g, _ = named
+    assert set(g.objects(HCCR.foonib, SKOS.exactMatch)) == {rdflib.URIRef(ids.expand(c)) for c in NAMES_VOCAB["foonib"].xrefs}
+    assert {str(x) for x in g.objects(HCCR.foonib, HCC.identifier)} == set(NAMES_VOCAB["foonib"].xrefs)
 
 
 def test_synonyms_are_written_for_skos_and_obo_tools(named):
-    result, world = named
-    drug = result.individuals["foonib"]
-    skos = world["http://www.w3.org/2004/02/skos/core#altLabel"]
-    obo = world["http://www.geneontology.org/formats/oboInOwl#hasExactSynonym"]
-    assert skos[drug] == obo[drug] == ["FN-1"]
+    g, _ = named
+    assert set(g.objects(HCCR.foonib, SKOS.altLabel)) == set(g.objects(HCCR.foonib, OBO.hasExactSynonym)) \
+        == {rdflib.Literal(s) for s in NAMES_VOCAB["foonib"].synonyms}
 
 
 def test_labels_clashing_with_a_class_or_each_other_are_qualified_and_kept_as_synonyms(named):
-    result, world = named
-    inds = result.individuals
-    class_labels = {str(c.label[0]).casefold() for c in world.classes() if c.label}
-    labels = [str(i.label[0]) for i in inds.values() if i.label]
-    assert len({x.casefold() for x in labels}) == len(labels)
-    assert not {x.casefold() for x in labels} & class_labels
-    assert str(inds["monoclonal_antibody"].label[0]).startswith("monoclonal antibody (")
-    onto_ns = "https://w3id.org/hcc-kg/ontology#"
+    g, onto = named
+    labels = {s: str(o) for s, o in g.subject_objects(rdflib.RDFS.label)}
+    class_labels = {str(c.label[0]).casefold() for c in onto.classes() if c.label}
+    assert len({x.casefold() for x in labels.values()}) == len(labels)
+    assert not {x.casefold() for x in labels.values()} & class_labels
+    assert labels[HCCR.monoclonal_antibody].startswith("monoclonal antibody (")
     for key, cls in (("twin_a", "Protein"), ("twin_b", "Pathway")):
-        name = str(world[onto_ns + cls].label[0])
-        assert str(inds[key].label[0]) == f"twin name ({name[0].lower()}{name[1:]})"
-    skos = world["http://www.w3.org/2004/02/skos/core#altLabel"]
-    assert "twin name" in skos[inds["twin_a"]] and "monoclonal antibody" in skos[inds["monoclonal_antibody"]]
-    assert str(inds["foonib"].label[0]) == "foonib"   # no clash, no change
+        name = str(onto[cls].label[0])
+        assert labels[HCCR[key]] == f"twin name ({name[0].lower()}{name[1:]})"
+        assert rdflib.Literal("twin name") in set(g.objects(HCCR[key], SKOS.altLabel))
+    assert rdflib.Literal("monoclonal antibody") in set(g.objects(HCCR.monoclonal_antibody, OBO.hasExactSynonym))
+    assert labels[HCCR.foonib] == "foonib"   # no clash, no change

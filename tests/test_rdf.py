@@ -6,20 +6,20 @@ review the diff: it is the specification of what such a note must produce.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from decimal import Decimal
 
-import owlready2
 import pytest
 import rdflib
-from rdflib import OWL, RDF, XSD, BNode, Literal
+from rdflib import OWL, RDF, XSD, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from hcc_kg.owl.load import load_ontology
-from hcc_kg.owl.populate import Populated
+from hcc_kg.owl.populate import empty
 from hcc_kg.owl.reason import Reasoned
 from hcc_kg.pipeline import Settings, build
-from hcc_kg.store.rdf import HCC, HCCR, _canonical, _ours, abox_graph, axiom_iri
+from hcc_kg.store.rdf import HCC, HCCR, abox_graph
 from hcc_kg.vocab import RESOURCE_NS
 
 from conftest import FIXTURES
@@ -77,83 +77,75 @@ def test_evidence_offsets_read_back_from_the_note(tiny):
     assert spans and all("FGFR1" in s and "Lenvatinib" in s for s in spans)
 
 
-# -- the quadstore reader against the straightforward reading of owlready2's rdflib wrapper --
-
-LINKS = (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget)
-
-
-def reference_abox(reasoned: Reasoned) -> set:
-    """What abox_graph must produce, read through ``World.as_rdflib_graph()`` one lookup at a time."""
-    wg, out = reasoned.populated.world.as_rdflib_graph(), set()
-
-    def annotate(triple, prop, value):
-        iri = axiom_iri(*triple)
-        out.update({(iri, RDF.type, OWL.Axiom), (iri, prop, value), *((iri, l, n) for l, n in zip(LINKS, triple))})
-
-    skipped = {OWL.NamedIndividual, OWL.Thing}
-    for s, p, o in wg:
-        if isinstance(s, BNode) or not str(s).startswith(RESOURCE_NS) or isinstance(o, BNode):
-            continue
-        if not (p == RDF.type and o in skipped):
-            out.add((s, p, _canonical(o)))
-            if p == RDF.type:
-                out.add((s, RDF.type, OWL.NamedIndividual))
-    for axiom in set(wg.subjects(RDF.type, OWL.Axiom)):
-        links = [wg.value(axiom, link) for link in LINKS]
-        if all(n is not None and not isinstance(n, BNode) for n in links) and _ours(links[0]):
-            for p, o in wg.predicate_objects(axiom):
-                if p not in LINKS and p != RDF.type:
-                    annotate((links[0], links[1], _canonical(links[2])), p, _canonical(o))
-    for s, p, o in reasoned.inferred:
-        if _ours(s) and not (p == RDF.type and o in skipped) and not isinstance(o, BNode):
-            annotate((s, p, _canonical(o)), HCC.assertionStatus, Literal("inferred"))
-    return out
-
+# -- a handmade ABox: what the store is given, derived from what was stated ------------------
 
 @pytest.fixture(scope="module")
 def handmade() -> Reasoned:
-    """Decimals and strings to canonicalise, tagged labels, an inverse property, a blank-node
-    restriction, annotated facts (one about a non-resource subject) and inferred triples."""
+    """An annotated fact with an inverse, a decimal to canonicalise, a repeated fact, and inferred
+    triples: a type, a property value, one about a class and the ones never written."""
     world, onto = load_ontology()
-    ns = onto.get_namespace(RESOURCE_NS)
-    with onto:
-        class pairedWith(owlready2.ObjectProperty, owlready2.SymmetricProperty):
-            namespace = onto
-
-        drug, kinase = onto.SmallMolecule("zetinib", namespace=ns), onto.Kinase("kq", namespace=ns)
-        outsider = onto.Kinase("outsider", namespace=onto.get_namespace("http://example.org/x#"))
-        drug.inhibits = [kinase, outsider]
-        drug.pairedWith = [kinase]
-        drug.label = [owlready2.locstr("Zetinib", "en"), owlready2.locstr("Zétinib", "fr"), "zetinib"]
-        drug.is_a.append(onto.inhibits.some(onto.Kinase))
-        ev = onto.Evidence("evidence__1", namespace=ns)
-        ev.startOffset, ev.endOffset = [4], [19]
-        onto.hasEvidence[drug, onto.inhibits, kinase] = [ev]
-        outsider.label = ["x"]
-        onto.hasEvidence[outsider, owlready2.label, "x"] = [ev]
-        hr = onto.HazardRatio("hazard_ratio__1", namespace=ns)
-        hr.value = [Decimal("400")]
-        onto.hasEvidence[hr, onto.value, Decimal("400")] = [ev]
-    inferred = frozenset({(HCCR.zetinib, RDF.type, HCC.MultikinaseInhibitor), (HCCR.zetinib, RDF.type, OWL.Thing),
-                          (HCCR.hazard_ratio__1, HCC.value, Literal("400", datatype=XSD.decimal)),
-                          (rdflib.URIRef("http://example.org/x#outsider"), RDF.type, HCC.Kinase)})
-    world._test_keep = pairedWith  # the wrapper inverts only properties whose Python class is alive
-    return Reasoned(Populated(world, onto), inferred, 0.0)
+    populated = empty(world, onto)
+    abox, term, terms = populated.abox, populated.abox.schema.term, populated.abox.terms
+    drug, arm, trial, hr = (abox.new(k, [c], k.title()) for k, c in (
+        ("zetinib", "SmallMolecule"), ("arm__t__zetinib", "TrialArm"), ("trial__t", "ClinicalTrial"),
+        ("hazard_ratio__1", "HazardRatio")))
+    evidence = abox.new("evidence__1", ["Evidence"], "d:4-19")
+    evidence.data += [(term("startOffset"), terms.literal(4)), (term("endOffset"), terms.literal(19))]
+    has_arm = abox.fact(trial.iri, term("hasArm"), arm.iri)
+    abox.annotate(has_arm, term("hasEvidence"), [evidence.iri])
+    value = abox.fact(hr.iri, term("value"), terms.raw_literal(Decimal("400")))
+    abox.annotate(value, term("hasEvidence"), [evidence.iri])
+    abox.fact(trial.iri, term("hasArm"), arm.iri)
+    inferred = frozenset({(drug.iri, S_TYPE, term("MultikinaseInhibitor")), (drug.iri, S_TYPE, f"<{OWL}Thing>"),
+                          (arm.iri, term("armIntervention"), drug.iri),
+                          (term("MultikinaseInhibitor"), f"<{rdflib.RDFS}subClassOf>", term("Drug"))})
+    return Reasoned(populated, inferred, 0.0)
 
 
-def test_abox_from_the_quadstore_equals_the_wrapper_reading(handmade):
-    built = set(abox_graph(handmade))
-    assert built == reference_abox(handmade)
-    assert (HCCR.hazard_ratio__1, HCC.value, Literal("400.0", datatype=XSD.decimal)) in built
-    assert (HCCR.kq, rdflib.URIRef(str(HCC) + "pairedWith"), HCCR.zetinib) in built  # symmetric, via the wrapper rule
-    assert (HCCR.zetinib, rdflib.RDFS.label, Literal("zetinib")) in built  # xsd:string dropped
-    axioms = {s for s, p, o in built if p == OWL.annotatedSource}
-    assert len(axioms) == 3  # inhibits, HR value (evidence + inferred), MultikinaseInhibitor; not the outsider's
+S_TYPE = f"<{RDF.type}>"
 
 
-def test_build_graph_holds_ontology_and_abox(handmade, tmp_path):
+def test_abox_graph_holds_what_was_stated_and_inferred(handmade):
+    g = abox_graph(handmade)
+    assert (HCCR.trial__t, HCC.hasArm, HCCR.arm__t__zetinib) in g
+    assert (HCCR.arm__t__zetinib, HCC.armOf, HCCR.trial__t) in g  # the inverse, from the ontology
+    assert (HCCR.hazard_ratio__1, HCC.value, Literal("400.0", datatype=XSD.decimal)) in g
+    assert (HCCR.zetinib, rdflib.RDFS.label, Literal("Zetinib")) in g
+    for s, p, o in handmade.inferred:
+        s, p, o = (rdflib.URIRef(t[1:-1]) for t in (s, p, o))
+        written = (s, p, o) in g
+        marked = any(g.value(a, OWL.annotatedProperty) == p and g.value(a, OWL.annotatedTarget) == o
+                     for a in g.subjects(OWL.annotatedSource, s)
+                     if g.value(a, HCC.assertionStatus) == Literal("inferred"))
+        if o == OWL.Thing:
+            assert not written and not marked
+        elif str(s).startswith(RESOURCE_NS):
+            assert written and marked
+        else:  # about a class: the ontology holds it; only the mark is the build's
+            assert not written and marked
+    spans = {(int(g.value(e, HCC.startOffset)), int(g.value(e, HCC.endOffset)))
+             for a in g.subjects(OWL.annotatedSource, HCCR.trial__t) for e in g.objects(a, HCC.hasEvidence)}
+    assert spans == {(4, 19)}
+
+
+def test_axiom_iris_are_derived_from_the_fact_they_annotate(handmade):
+    g = abox_graph(handmade)
+    for axiom in set(g.subjects(RDF.type, OWL.Axiom)):
+        fact = tuple(g.value(axiom, link) for link in (OWL.annotatedSource, OWL.annotatedProperty,
+                                                       OWL.annotatedTarget))
+        digest = hashlib.sha1(" ".join(n.n3() for n in fact).encode()).hexdigest()[:16]
+        assert axiom == HCCR[f"axiom__{digest}"]
+    marked = [t for t in handmade.inferred if t[2] != f"<{OWL.Thing}>"]  # owl:Thing is never written
+    assert len(set(g.subjects(RDF.type, OWL.Axiom))) == 2 + len(marked)  # hasArm's, value's, one per inference
+
+
+def test_the_store_holds_the_ontology_and_the_abox(handmade):
     from hcc_kg.owl.load import default_ontology_path
+    from hcc_kg.store.oxigraph import load_store
     from hcc_kg.store.rdf import build_graph, ontology_graph
 
     graph = build_graph(handmade, default_ontology_path())
     assert len(graph) == len(ontology_graph(default_ontology_path())) + len(abox_graph(handmade))
+    store = load_store(handmade, default_ontology_path())
+    assert len(store) == len(graph)
+    assert set(abox_graph(handmade)) <= set(store)

@@ -117,11 +117,27 @@ class Vocabulary:
             problems += [f"{entity.key}: unknown member {m!r}" for m in entity.members if m not in self.entities]
         if problems:
             raise VocabularyError(f"{source}: " + "; ".join(problems))
-        self._families: dict[str, list[str]] = {}
-        for family in sorted(self.entities):
-            for member in self.entities[family].members:
-                self._families.setdefault(member, []).append(family)
+        self._families = _family_index(self.entities)
         self._converter = None
+        #: a hash of the entities, when known without computing it (a cached copy carries the one
+        #: computed when it was written; see hcc_kg.execute.cache.vocabulary_digest)
+        self.content_digest: str | None = None
+
+    @classmethod
+    def checked(cls, entities: Iterable[Entity], source: str = "<memory>",
+                content_digest: str | None = None) -> "Vocabulary":
+        """A vocabulary of entities a :class:`Vocabulary` has already checked (a cached copy
+        of one, with the digest of its entities): the checks are skipped, the family index is rebuilt.
+
+        >>> Vocabulary.checked([Entity("a", "A", ("Protein",)), Entity("f", "F", ("ProteinFamily",), members=("a",))]
+        ...                    ).direct_families("a")
+        ['f']
+        """
+        result = cls((), source=source)
+        result.entities = {entity.key: entity for entity in entities}
+        result._families = _family_index(result.entities)
+        result.content_digest = content_digest
+        return result
 
     def __contains__(self, key: str) -> bool:
         return key in self.entities
@@ -196,6 +212,15 @@ class Vocabulary:
         result = Vocabulary((), source=source)
         result.entities, result._families = merged, self._families  # both already checked
         return result
+
+
+def _family_index(entities: dict[str, Entity]) -> dict[str, list[str]]:
+    """member key -> the families listing it, in key order."""
+    families: dict[str, list[str]] = {}
+    for family in sorted(entities):
+        for member in entities[family].members:
+            families.setdefault(member, []).append(family)
+    return families
 
 
 def load_converter(path: Path | str | None = None) -> curies.Converter:

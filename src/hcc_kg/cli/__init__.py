@@ -71,6 +71,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"  {name:28s} {n}")
         print("wrote " + ", ".join(str(p) for p in result.outputs))
         print(_reuse_line(result.timings, settings.cache_dir))
+        print(_reasoner_line(result.timings, settings.cache_dir))
     if result.validation is not None and not result.validation.conforms:
         raise ShapeViolationError(f"{len(result.validation.violations)} shape violation(s); see validation.json")
     if result.report.errors():
@@ -100,6 +101,20 @@ def _reuse_line(timings: dict, cache_dir: Path | None) -> str:
     note = f", {corrupt} unreadable cache entries ignored" if corrupt else ""
     return (f"extraction: {reused} document{'s' * (reused != 1)} from the cache, {extracted} extracted{note} "
             f"(cache {cache_dir})")
+
+
+def _reasoner_line(timings: dict, cache_dir: Path | None) -> str:
+    """What the vocabulary and reasoner caches saved, e.g. ``vocabulary: from the cache; reasoner:
+    HermiT's result reused from the cache (Java not started)``."""
+    if cache_dir is None:
+        return "vocabulary: merged; reasoner: HermiT ran (no cache)"
+    vocabulary = "from the cache" if timings.get("vocabulary.reused") else "merged (now cached)"
+    reused, computed = int(timings.get("reason.reused", 0)), int(timings.get("reason.computed", 0))
+    reasoner = ("HermiT's result reused from the cache (Java not started)" if reused and not computed else
+                f"HermiT ran {computed} time{'s' * (computed != 1)}" + (f", {reused} result(s) reused" if reused else ""))
+    corrupt = int(timings.get("reason.corrupt", 0))
+    return f"vocabulary: {vocabulary}; reasoner: {reasoner}" + (f", {corrupt} unreadable cache entries ignored"
+                                                               if corrupt else "")
 
 
 #: Most edges ``paths --max-length`` may ask for, and most paths ``--limit`` may show: the
@@ -225,8 +240,9 @@ def parser() -> argparse.ArgumentParser:
                    help="extraction worker processes (default: the cores available, fewer for a small corpus)")
     b.add_argument("--executor", default="local", help="where extraction runs: local or dask (default %(default)s)")
     b.add_argument("--scheduler", help="with --executor dask: the scheduler (tcp://host:8786; default: a local cluster)")
-    b.add_argument("--cache-dir", type=Path, help="extraction cache (default: .hcc-kg-cache/extraction beside --out)")
-    b.add_argument("--no-cache", action="store_true", help="extract every document again; read and write no cache")
+    b.add_argument("--cache-dir", type=Path, help="build cache: extractions, and vocabulary/ and reasoner/ inside "
+                   "(default: .hcc-kg-cache/extraction beside --out)")
+    b.add_argument("--no-cache", action="store_true", help="extract, merge the vocabulary and reason again; read and write no cache")
     b.add_argument("--max-readings", type=positive_int("--max-readings"), metavar="N",
                    help="readings one document may give; a document giving more keeps those of its opening text "
                    "and gets a warning naming it (default 20,000; the largest shipped document gives 824)")

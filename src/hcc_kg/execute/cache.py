@@ -29,15 +29,13 @@ committed must never carry cache files (``.gitignore`` lists ``.hcc-kg-cache/``)
 from __future__ import annotations
 
 import ast
-import contextlib
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache_entries import write_atomically
 from ..model import Document
 from ..vocab import Vocabulary
 from .outputs import DocumentExtraction
@@ -157,18 +155,7 @@ def remembered_extractor_version(memo: Path, root: Path = PACKAGE_ROOT) -> str:
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename; failures are logged, not raised."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        LOG.warning("cannot write %s: %s", path, exc)
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    write_atomically(path, text.encode("utf-8"))
 
 
 def vocabulary_digest(vocabulary: Vocabulary) -> str:
@@ -180,6 +167,8 @@ def vocabulary_digest(vocabulary: Vocabulary) -> str:
     >>> vocabulary_digest(a) == vocabulary_digest(b) != vocabulary_digest(Vocabulary([Entity("x", "X", ("Drug",))]))
     True
     """
+    if vocabulary.content_digest is not None:  # a cached vocabulary carries the digest computed on writing it
+        return vocabulary.content_digest
     # an entity's repr names every field, and its fields are strings and tuples of strings
     return hashlib.sha256("\n".join(map(repr, vocabulary)).encode("utf-8")).hexdigest()
 

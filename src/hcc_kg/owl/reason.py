@@ -1,4 +1,4 @@
-"""Run HermiT over the populated World; name the culprits when it is inconsistent.
+"""Run HermiT over a summary of the ABox; name the culprits when it is inconsistent.
 
 HermiT classifies (``-c -O -D -I -Y``, what owlready2's ``sync_reasoner_hermit`` asks
 for) a summary of the ABox (:mod:`hcc_kg.owl.summary`): one representative per group of
@@ -9,9 +9,13 @@ means a consistent ABox; an inconsistent one is confirmed on the whole ABox (Her
 ``-k``) before the build stops, and if the whole ABox turns out consistent after all, it
 is classified whole.
 
-What HermiT reports and the World does not assert is the inference: a representative's
+What HermiT reports and the ABox does not assert is the inference: a representative's
 new types go to every individual it stands for.  This is the set owlready2 would add
-(same HermiT options, same "not yet asserted" rule) and it is written into the World.
+(same HermiT options, same "not yet asserted" rule); the store writes it as triples
+marked ``assertionStatus "inferred"`` (:func:`hcc_kg.owl.abox.inferred_triples`).  Neither
+owlready2 nor HermiT ever holds the ABox itself: HermiT reads the TBox (from the World that
+holds only the ontology) and the summary, which is built from the ABox's triples
+(:meth:`hcc_kg.owl.abox.ABox.logical_triples`).
 
 Cardinality-defined classes (multikinase inhibitor = inhibits at least two kinases;
 combination regimen = at least two components) need individuals known to be different.
@@ -20,28 +24,28 @@ not the corpus) and each regimen's own components (a few per regimen).
 
 HermiT's inconsistency error carries no explanation; :func:`explain_inconsistency` checks
 each individual's asserted and domain/range-implied types against the disjointness
-axioms and names the individual, the clashing classes and the evidence behind them.
+axioms and names the individual, the clashing classes and the evidence behind them.  Only
+then, on the way to failing the build, is the ABox loaded into owlready2 to explain it.
 """
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import owlready2
-import rdflib
 
 from ..errors import InconsistentGraphError, ReasonerError
+from ..vocab import RESOURCE_NS
 from . import summary as S
-from .java import DEFAULT_REASONER_TIMEOUT, TimeLimit, run_bounded, scratch_folder
+from .java import DEFAULT_REASONER_TIMEOUT, ReasonerCache, TimeLimit, jvm_tuning, run_bounded, scratch_folder
 from .populate import Populated
-
-Triple = tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]
 
 CLASSIFY = ("-c", "-O", "-D", "-I", "-Y")
 CONSISTENCY = ("-k",)
@@ -57,10 +61,10 @@ _NOTHING = f"<{S.OWL}Nothing>"
 
 @dataclass(frozen=True)
 class Reasoned:
-    """The World after reasoning, the triples the reasoner added, and what it was given."""
+    """The ABox, the triples the reasoner added (N-Triples terms), and what it was given."""
 
     populated: Populated
-    inferred: frozenset[Triple]
+    inferred: frozenset[S.Triple]
     seconds: float
     individuals: int = 0
     representatives: int = 0
@@ -82,30 +86,38 @@ def distinct_groups(populated: Populated, split: S.Split) -> list[list[str]]:
     return [g for g in groups if len(g) > 1]
 
 
-#: Inputs below this many triples run with the JIT's quick tier only: HermiT on a summary
-#: finishes before the optimising compiler pays for itself (about half the JVM's time here).
-QUICK_START_TRIPLES = 100_000
-
-
-def hermit_command(flags: tuple[str, ...], path: Path, quick_start: bool = False) -> list[str]:
-    """The HermiT command line owlready2 uses, on ``path``."""
+def hermit_command(flags: tuple[str, ...], path: Path | None, tuning: Sequence[str] = ()) -> list[str]:
+    """The HermiT command line owlready2 uses, on ``path`` (None: without it, as the cache keys it),
+    with the JVM options ``tuning`` (:func:`hcc_kg.owl.java.jvm_tuning`)."""
     home = Path(owlready2.__file__).parent / "hermit"
     classpath = f"{home}:{home / 'HermiT.jar'}"
     memory = getattr(owlready2.reasoning, "JAVA_MEMORY", 2000)
-    tuning = ["-XX:TieredStopAtLevel=1"] if quick_start else []
     return [owlready2.JAVA_EXE, f"-Xmx{memory}M", *tuning, "-cp", classpath,
-            "org.semanticweb.HermiT.cli.CommandLine", *flags, path.as_uri()]
+            "org.semanticweb.HermiT.cli.CommandLine", *flags, *([path.as_uri()] if path else [])]
 
 
-def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | None = None) -> str:
+def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | None = None,
+            cache: ReasonerCache | None = None) -> str:
     """HermiT's output on ``triples``; raises OwlReadyInconsistentOntologyError or ReasonerError
-    (ReasonerTimeoutError once ``limit`` has passed: java's process group is killed)."""
+    (ReasonerTimeoutError once ``limit`` has passed: java's process group is killed).
+
+    With ``cache``, an output stored for the same input bytes, HermiT options, HermiT jar and
+    Java version is returned without starting Java; a new successful output is stored.
+    """
     limit = limit or TimeLimit.start(DEFAULT_REASONER_TIMEOUT)
+    payload = S.to_ntriples(triples)
+    try:
+        key = cache.key(hermit_command(flags, None), payload, limit) if cache is not None else None
+    except OSError as exc:
+        raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
+    stored = cache.get(key) if cache is not None else None
+    if stored is not None:
+        return stored
     with scratch_folder() as scratch:  # removed on every way out, signals included
         path = scratch / "input.nt"
-        path.write_bytes(S.to_ntriples(triples))
+        path.write_bytes(payload)
         try:
-            command = hermit_command(flags, path, quick_start=len(triples) < QUICK_START_TRIPLES)
+            command = hermit_command(flags, path, jvm_tuning(len(triples)))
             done = run_bounded(command, limit)
         except OSError as exc:
             raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
@@ -114,22 +126,24 @@ def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | 
         raise owlready2.OwlReadyInconsistentOntologyError()
     if done.returncode != 0:
         raise ReasonerError(f"HermiT failed (exit {done.returncode}): {err.strip()[-2000:]}")
+    if cache is not None:
+        cache.put(key, out)
     return out
 
 
 def _classify(split: S.Split, groups: list[list[str]], blockers: list[str],
-              limit: TimeLimit | None = None) -> tuple[str, S.Summary]:
+              limit: TimeLimit | None = None, cache: ReasonerCache | None = None) -> tuple[str, S.Summary]:
     """HermiT's classification output and the summary it ran on (the whole ABox if need be)."""
     if not blockers:
         summary = S.summarise(split, groups)
         try:
-            return _hermit(CLASSIFY, split.tbox + summary.abox, limit), summary
+            return _hermit(CLASSIFY, split.tbox + summary.abox, limit, cache), summary
         except owlready2.OwlReadyInconsistentOntologyError:
             whole = S.whole(split, groups)  # built only when needed: a copy of the whole ABox
-            _hermit(CONSISTENCY, split.tbox + whole.abox, limit)  # raises if the whole ABox is inconsistent too
-            return _hermit(CLASSIFY, split.tbox + whole.abox, limit), whole
+            _hermit(CONSISTENCY, split.tbox + whole.abox, limit, cache)  # raises if the whole ABox is inconsistent too
+            return _hermit(CLASSIFY, split.tbox + whole.abox, limit, cache), whole
     whole = S.whole(split, groups)
-    return _hermit(CLASSIFY, split.tbox + whole.abox, limit), whole
+    return _hermit(CLASSIFY, split.tbox + whole.abox, limit, cache), whole
 
 
 def reported_relations(output: str) -> Iterator[S.Triple]:
@@ -194,36 +208,25 @@ def inferred_triples(output: str, split: S.Split, summary: S.Summary) -> set[S.T
     return out
 
 
-def _term(node: str) -> rdflib.URIRef:
-    return rdflib.URIRef(node[1:-1])
-
-
-def _apply(world: owlready2.World, onto: owlready2.Ontology, triples: set[S.Triple]) -> None:
-    """Write the inferred triples into the World, in ``onto`` (what later stages read are triples)."""
-    context = world.as_rdflib_graph().get_context(onto)
-    for s, p, o in sorted(triples):
-        context.add((_term(s), _term(p), _term(o)))
-
-
-def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT) -> Reasoned:
+def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
+           cache: ReasonerCache | None = None) -> Reasoned:
     """Classify and infer with HermiT; raise with culprits if inconsistent.
 
-    ``timeout`` bounds every HermiT run of this call together (ReasonerTimeoutError).
+    ``timeout`` bounds every HermiT run of this call together (ReasonerTimeoutError);
+    ``cache`` gives HermiT's output on an input it has seen without starting Java.
     """
     limit = TimeLimit.start(timeout)
     started = time.perf_counter()
-    split = S.Split.of(S.logical_triples(S.world_triples(populated.world)))
+    split = S.Split.of(S.logical_triples(populated.tbox) + list(populated.abox.logical_triples()))
     groups = distinct_groups(populated, split)
     blockers = S.summary_blockers(split)
     try:
-        output, summary = _classify(split, groups, blockers, limit)
+        output, summary = _classify(split, groups, blockers, limit, cache)
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         raise InconsistentGraphError("HermiT: the graph is inconsistent", explain_inconsistency(populated)) from exc
     inferred = inferred_triples(output, split, summary)
-    _apply(populated.world, populated.onto, inferred)
-    return Reasoned(populated, frozenset((_term(s), _term(p), _term(o)) for s, p, o in inferred),
-                    time.perf_counter() - started, len(split.individuals), summary.representative_count(),
-                    tuple(blockers))
+    return Reasoned(populated, frozenset(inferred), time.perf_counter() - started, len(split.individuals),
+                    summary.representative_count(), tuple(blockers))
 
 
 def _named(classes) -> list:
@@ -263,12 +266,22 @@ def _document_name(document) -> str:
     return str(document.label[0]) if document.label else str(document.documentId)
 
 
+def _loaded(populated: Populated) -> dict[str, owlready2.Thing]:
+    """The ABox loaded into the (TBox) World, for explaining: key -> owlready2 individual."""
+    axiom = f"<{RESOURCE_NS}axiom__"  # owlready2 reads annotations from blank axiom nodes only
+    data = S.to_ntriples(tuple(f"_:{n[len(axiom):-1]}" if n.startswith(axiom) else n for n in t)
+                         for t in populated.abox.triples())
+    populated.world.get_ontology("urn:hcc-kg:abox-explained").load(fileobj=io.BytesIO(data), format="ntriples")
+    found = {key: populated.world[ind.iri[1:-1]] for key, ind in populated.individuals.items()}
+    return {key: ind for key, ind in found.items() if ind is not None}
+
+
 def explain_inconsistency(populated: Populated) -> list[str]:
     """Human-readable clashes: individual, two disjoint classes, and why it has each."""
     onto = populated.onto
     disjoint = _disjoint_sets(onto)
     culprits = []
-    for key, ind in sorted(populated.individuals.items()):
+    for key, ind in sorted(_loaded(populated).items()):
         reasons: dict[object, list[str]] = {}
         for cls, why, triple in _type_reasons(ind):
             for ancestor in cls.ancestors():

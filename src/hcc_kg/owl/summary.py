@@ -1,4 +1,4 @@
-"""The reasoner's input: the World's logical triples, and a summary of its ABox to classify.
+"""The reasoner's input: the TBox's logical triples, and a summary of the ABox to classify.
 
 HermiT's realisation (typing every individual) grows with the square of the ABox here:
 each uncertain type of each individual costs a test over the whole ABox.  Two exact
@@ -29,18 +29,23 @@ and (b) individuals with several values of a functional property as themselves, 
 included.  A consistent summary then means a consistent ABox (each individual is an
 unfolded copy of its representative); an inconsistent one is confirmed on the whole ABox.
 
-Triples are N-Triples term strings (``<iri>``, ``_:b1``, ``"lit"^^<dt>``).
+Representatives are named by their structure (:func:`_canonical_names`): a hash of their
+classes, marks and links, never the name of the individual that happened to come first.  So
+the summary, and HermiT's input, depend only on the distinct structure of the ABox: a
+document like those already read adds individuals but changes nothing HermiT is given.
+
+Triples are N-Triples term strings (``<iri>``, ``_:b1``, ``"lit"^^<dt>``).  The ABox's come
+from :meth:`hcc_kg.owl.abox.ABox.logical_triples`; the TBox's from the World holding the
+ontology (:func:`hcc_kg.owl.tbox.tbox_triples`).
 """
 
 from __future__ import annotations
 
-import io
-import tempfile
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import owlready2
 from rdflib.util import from_n3
 
 Triple = tuple[str, str, str]
@@ -51,6 +56,7 @@ OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPE = f"<{RDF}type>"
 PROBE = "urn:hcc-kg:probe:"
+REPRESENTATIVE = "urn:hcc-kg:representative:"
 NAMED_INDIVIDUAL = f"<{OWL}NamedIndividual>"
 _BUILTIN_ANNOTATIONS = {f"<{RDFS}{n}>" for n in ("label", "comment", "seeAlso", "isDefinedBy")} | {
     f"<{OWL}{n}>" for n in ("versionInfo", "deprecated", "priorVersion", "backwardCompatibleWith",
@@ -70,26 +76,6 @@ _INTEGER_BOUNDS = {"integer": (None, None), "nonNegativeInteger": (0, None), "po
 _BLOCKING_TYPES = {f"<{OWL}{n}>" for n in (
     "FunctionalProperty", "InverseFunctionalProperty", "TransitiveProperty", "SymmetricProperty",
     "AsymmetricProperty", "ReflexiveProperty", "IrreflexiveProperty", "AllDisjointProperties")}
-
-
-def world_triples(world: owlready2.World) -> list[Triple]:
-    """Every triple of ``world`` as N-Triples term strings.
-
-    The dump is streamed from a temporary file and each distinct term is kept once: at ten
-    million triples an in-memory dump, its decoded copy and a fresh string per term took
-    most of the reasoner's memory.  Lines end at ``\n`` only (a literal may hold U+2028).
-    """
-    out: list[Triple] = []
-    terms: dict[str, str] = {}
-    with tempfile.TemporaryFile() as dump:
-        world.save(dump, format="ntriples")
-        dump.seek(0)
-        for line in io.TextIOWrapper(dump, encoding="utf-8", newline="\n"):
-            line = line.rstrip()
-            if line:
-                s, p, o = line[:-1].rstrip().split(" ", 2)
-                out.append((terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o)))
-    return out
 
 
 def logical_triples(triples: Iterable[Triple]) -> list[Triple]:
@@ -134,8 +120,9 @@ class Split:
     def of(cls, triples: list[Triple]) -> "Split":
         individuals = {s for s, p, o in triples if p == TYPE and o == NAMED_INDIVIDUAL}
         kinds: dict[str, set[str]] = defaultdict(set)
+        wanted = (f"<{OWL}ObjectProperty>", f"<{OWL}DatatypeProperty>")
         for s, p, o in triples:
-            if p == TYPE:
+            if p == TYPE and o in wanted:
                 kinds[o].add(s)
         return cls([t for t in triples if t[0] not in individuals], [t for t in triples if t[0] in individuals],
                    individuals, kinds[f"<{OWL}ObjectProperty>"], kinds[f"<{OWL}DatatypeProperty>"])
@@ -193,15 +180,21 @@ class _Parts:
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     marks: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
     verbatim: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
-    values: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # every (data property, value) stated
+    several: set[str] = field(default_factory=set)  # individuals with two values of a functional property
     edges: list[Triple] = field(default_factory=list)
 
     def key(self, individual: str) -> tuple:
         return tuple(tuple(sorted(x[individual])) for x in (self.types, self.marks, self.verbatim))
 
 
+def _functional(split: Split) -> set[str]:
+    return {s for s, p, o in split.tbox if p == TYPE and o == f"<{OWL}FunctionalProperty>"}
+
+
 def _parts(split: Split, used: set[str]) -> _Parts:
     parts = _Parts()
+    functional, first = _functional(split), {}  # (individual, functional property) -> its first value
     for s, p, o in split.abox:
         if p == TYPE:
             if o != NAMED_INDIVIDUAL:
@@ -214,7 +207,9 @@ def _parts(split: Split, used: set[str]) -> _Parts:
                 parts.marks[o].add(("in", p))
         elif p in split.data_properties:
             parts.marks[s].add(("data", p))
-            parts.values[s][p].add(o)
+            parts.pairs.add((p, o))
+            if p in functional and first.setdefault((s, p), o) != o:
+                parts.several.add(s)
         else:  # an untyped predicate with a literal: keep it rather than guess
             parts.verbatim[s].add((p, o))
     return parts
@@ -245,16 +240,16 @@ def in_range(literal: str, range_: str | None) -> bool:
 
 def _data_checks(split: Split, parts: _Parts) -> tuple[set[str], list[Triple]]:
     """Individuals to keep with their values (several values of a functional property), and probes."""
-    functional = {s for s, p, o in split.tbox if p == TYPE and o == f"<{OWL}FunctionalProperty>"}
     ranges: dict[str, list[str]] = defaultdict(list)
     for s, p, o in split.tbox:
         if p == f"<{RDFS}range>" and s in split.data_properties:
             ranges[s].append(o)
-    keep = {i for i, props in parts.values.items() if any(len(v) > 1 for p, v in props.items() if p in functional)}
-    for individual in keep:
-        parts.verbatim[individual] |= {(p, o) for p, values in parts.values[individual].items() for o in values}
-    pairs = {(p, o) for props in parts.values.values() for p, values in props.items() for o in values}
-    unclear = sorted((p, o) for p, o in pairs
+    keep = set(parts.several)
+    if keep:  # rare (the graph is then inconsistent): a second look for all their values
+        for s, p, o in split.abox:
+            if s in keep and p in split.data_properties:
+                parts.verbatim[s].add((p, o))
+    unclear = sorted((p, o) for p, o in parts.pairs
                      if not (len(ranges[p]) <= 1 and in_range(o, ranges[p][0] if ranges[p] else None)))
     probes = []
     for n, (p, o) in enumerate(unclear):
@@ -286,8 +281,9 @@ def summarise(split: Split, groups: list[list[str]]) -> Summary:
         edges[o].add(("in", p, s))
     individuals = sorted(split.individuals)
     unique, probes = _data_checks(split, parts)
+    keys = {i: parts.key(i) for i in individuals}
     while True:
-        initial = {i: (parts.key(i), i if i in unique else "") for i in individuals}
+        initial = {i: (keys[i], i if i in unique else "") for i in individuals}
         cls = _refine(individuals, initial, edges)
         clashes = {m for g in groups for m in g if sum(cls[x] == cls[m] for x in g) > 1} - unique
         if not clashes:
@@ -296,20 +292,53 @@ def summarise(split: Split, groups: list[list[str]]) -> Summary:
     members: dict[int, list[str]] = defaultdict(list)
     for i in individuals:
         members[cls[i]].append(i)
-    rep_of = {i: group[0] for group in members.values() for i in group}
-    return Summary(_quotient(rep_of, parts, groups) + probes, {g[0]: g for g in members.values()})
+    names = _canonical_names(members, cls, {i: (keys[i], i in unique) for i in individuals}, edges)
+    rep_of = {i: names[cls[i]] for i in individuals}
+    chosen = {names[c]: group[0] for c, group in members.items()}  # whose triples stand for the class
+    return Summary(_quotient(rep_of, chosen, parts, groups) + probes, {names[c]: g for c, g in members.items()})
 
 
-def _quotient(rep_of: dict[str, str], parts: _Parts, groups: list[list[str]]) -> list[Triple]:
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _canonical_names(members: dict[int, list[str]], cls: dict[str, int], structure: dict[str, tuple],
+                     edges: dict[str, set[tuple[str, str, str]]]) -> dict[int, str]:
+    """A representative IRI per class, from its structure alone (refinement on the quotient).
+
+    The IRIs depend on what the classes are, not on which member sorts first.  Classes that
+    stay alike are individuals kept apart on purpose (members of one ``AllDifferent``
+    group): they are interchangeable, and numbered.
+    """
+    first = {c: group[0] for c, group in members.items()}
+    links = {c: {(d, p, cls[n]) for d, p, n in edges[i]} for c, i in first.items()}
+    names = {c: _digest(repr(structure[i])) for c, i in first.items()}
+    count = len(set(names.values()))
+    while count < len(members):
+        names = {c: _digest(names[c] + "".join(sorted(f"|{d} {p} {names[n]}" for d, p, n in links[c])))
+                 for c in members}
+        before, count = count, len(set(names.values()))
+        if count == before:
+            break
+    seen: dict[str, int] = defaultdict(int)
+    for c in sorted(members, key=lambda c: (names[c], first[c])):
+        seen[names[c]] += 1
+        names[c] += f"-{seen[names[c]]}"
+    return {c: f"<{REPRESENTATIVE}{name}>" for c, name in names.items()}
+
+
+def _quotient(rep_of: dict[str, str], chosen: dict[str, str], parts: _Parts,
+              groups: list[list[str]]) -> list[Triple]:
     out: list[Triple] = []
-    reps = sorted(set(rep_of.values()))
-    for n, rep in enumerate(reps):
+    for n, rep in enumerate(sorted(chosen)):
+        member = chosen[rep]
         out.append((rep, TYPE, NAMED_INDIVIDUAL))
-        out.extend((rep, TYPE, t) for t in sorted(parts.types[rep]))
-        out.extend((rep, p, o) for p, o in sorted(parts.verbatim[rep]))
-        for k, (kind, prop) in enumerate(sorted(parts.marks[rep])):
+        out.extend((rep, TYPE, t) for t in sorted(parts.types[member]))
+        out.extend((rep, p, o) for p, o in sorted(parts.verbatim[member]))
+        for k, (kind, prop) in enumerate(sorted(parts.marks[member])):
             out.extend(_existential(rep, kind, prop, f"_:m{n}x{k}"))
-    edges = {(s, p, rep_of[o]) for s, p, o in parts.edges if rep_of[s] == s}
+    members = set(chosen.values())
+    edges = {(rep_of[s], p, rep_of[o]) for s, p, o in parts.edges if s in members}
     out.extend(sorted(edges))
     mapped = sorted({tuple(sorted({rep_of[m] for m in g})) for g in groups})
     out.extend(all_different([g for g in mapped if len(g) > 1], prefix="sd"))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-import bioc.biocjson
 from lxml import etree
 
 from ...report import Report
@@ -101,6 +100,8 @@ def read_bioc_xml(root: etree._Element, name: str, report: Report) -> list[ReadT
 @READERS.register(".json")
 def read_bioc_json(raw: bytes, name: str, report: Report) -> list[ReadText]:
     """A BioC JSON collection; any other JSON file is skipped with a warning."""
+    import bioc.biocjson  # here, not at the top: most corpora hold no JSON (about 20 ms of every build)
+
     try:
         data = json.loads(raw.decode("utf-8-sig"))
         collection = bioc.biocjson.decoder.parse_collection(data)

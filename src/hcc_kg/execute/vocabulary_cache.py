@@ -1,0 +1,127 @@
+"""The merged vocabulary (hand vocabulary, extra vocabularies, generated lexicon), cached.
+
+Merging the lexicon's ~28,000 rows under the hand vocabulary takes about a second in every
+fresh process, and its result depends only on the files read and on the code that reads
+and merges them.  An entry is keyed by a sha256 of:
+
+* every source file's role and content (the hand vocabulary, each extra vocabulary in
+  order, the lexicon and its stoplist when the lexicon is merged): editing any file is a
+  new key;
+* the loader's code version: the source of :mod:`hcc_kg.vocab`, :mod:`hcc_kg.lexicon`,
+  :mod:`hcc_kg.execute.cache` (its :func:`~hcc_kg.execute.cache.vocabulary_digest` is stored
+  with the entry, so a warm build need not hash 28,000 entities again) and this module, so a
+  change in how entities are read, merged or digested is a new key too;
+* Python's ``marshal`` format version and the interpreter version (the payload is
+  ``marshal`` data: plain tuples of strings, no code, no pickled classes).
+
+An entry is ``TAG <sha256 of the payload>``, a newline, and the payload; it is written
+through a temporary file and a rename.  An entry that fails its digest or cannot be read
+back is a warning and a miss (the vocabulary is merged again and the entry rewritten).  The
+:data:`KEEP` most recently used entries are kept, so switching between two settings does not
+merge every time, while old ones do not pile up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import sys
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Callable
+
+from .. import lexicon as lexicon_module
+from .. import vocab as vocab_module
+from ..cache_entries import CorruptEntry, read_entry, write_entry
+from ..lexicon import default_lexicon_path, default_stoplist_path
+from ..vocab import Entity, Vocabulary, default_vocabulary_path
+from . import cache as cache_module
+from .cache import vocabulary_digest
+
+LOG = logging.getLogger(__name__)
+TAG = b"hcc-kg-vocabulary-v2"
+#: The entries' folder, inside the build's cache folder.
+FOLDER = "vocabulary"
+KEEP = 4
+_FIELDS = tuple(f.name for f in fields(Entity))
+
+
+@dataclass(frozen=True)
+class VocabularySources:
+    """The files a build's vocabulary is merged from."""
+
+    vocabulary: Path | None = None  # None: the packaged one
+    extra: tuple[Path, ...] = ()
+    lexicon: bool = True
+
+    def files(self) -> list[tuple[str, Path]]:
+        """(role, path) of every file read, in the order they are merged."""
+        found = [("vocabulary", Path(self.vocabulary or default_vocabulary_path()))]
+        found += [(f"extra-{n}", Path(p)) for n, p in enumerate(self.extra)]
+        if self.lexicon:
+            found += [("lexicon", default_lexicon_path()), ("stoplist", default_stoplist_path())]
+        return found
+
+
+def code_version() -> str:
+    """A hash of the code that reads and merges vocabularies (this module included)."""
+    digest = hashlib.sha256()
+    for module in (vocab_module, lexicon_module, cache_module, sys.modules[__name__]):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(sources: VocabularySources) -> str | None:
+    """The key of the vocabulary merged from ``sources``; None when a file cannot be read
+    (the loader then reports the problem as it always does)."""
+    digest = hashlib.sha256(f"{code_version()}\0marshal {marshal.version}\0{sys.version}\0".encode())
+    try:
+        for role, path in sources.files():
+            digest.update(f"{role}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _encode(vocabulary: Vocabulary) -> bytes:
+    rows = [tuple(getattr(entity, name) for name in _FIELDS) for entity in vocabulary.entities.values()]
+    return marshal.dumps((vocabulary.source, rows, vocabulary_digest(vocabulary)))
+
+
+def _decode(payload: bytes) -> Vocabulary:
+    source, rows, digest = marshal.loads(payload)
+    # the entities were checked (keys, types, members) and digested when the entry was written
+    return Vocabulary.checked([Entity(*row) for row in rows], source, digest)
+
+
+def _read(path: Path) -> Vocabulary | None:
+    try:
+        payload = read_entry(path, TAG)
+        return None if payload is None else _decode(payload)
+    except (CorruptEntry, ValueError, EOFError, TypeError) as exc:
+        LOG.warning("ignoring vocabulary cache entry %s (%s); the vocabulary is merged again", path, exc)
+        return None
+
+
+def _write(path: Path, vocabulary: Vocabulary) -> None:
+    """Write the entry atomically and keep the newest :data:`KEEP`; failures only cost speed."""
+    write_entry(path, TAG, _encode(vocabulary), keep=KEEP)
+
+
+def cached_vocabulary(folder: Path | None, sources: VocabularySources,
+                      load: Callable[[], Vocabulary]) -> tuple[Vocabulary, bool]:
+    """The vocabulary ``load()`` gives for ``sources``, read from ``folder`` when an entry for
+    the same files and code is there; and whether it was.  ``folder`` None: no cache."""
+    key = cache_key(sources) if folder is not None else None
+    if key is None:
+        return load(), False
+    path = Path(folder) / f"{key}.bin"
+    found = _read(path)
+    if found is not None:
+        return found, True
+    vocabulary = load()
+    vocabulary.content_digest = vocabulary_digest(vocabulary)  # written with it, and the extraction cache needs it
+    _write(path, vocabulary)
+    return vocabulary, False
+

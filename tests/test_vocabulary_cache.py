@@ -1,0 +1,137 @@
+"""The merged vocabulary cached by its files' content and the loader's code
+(hcc_kg.execute.vocabulary_cache): a hit equals a fresh merge, any change misses."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from hcc_kg.execute import vocabulary_cache as VC
+from hcc_kg.execute.cache import vocabulary_digest
+from hcc_kg.pipeline import Settings, load_settings_vocabulary
+from hcc_kg.vocab import Entity, Vocabulary, load_vocabulary
+
+INVENTED = """entities:
+  - {key: widgetase, label: Widgetase, types: [Protein], synonyms: [WDG1]}
+  - {key: widget_family, label: Widget family, types: [ProteinFamily], members: [widgetase]}
+  - {key: gizmonib, label: gizmonib, types: [SmallMolecule], xrefs: ["CHEBI:0000001"]}
+"""
+
+
+def _same(a: Vocabulary, b: Vocabulary) -> bool:
+    return (a.entities == b.entities and list(a.entities) == list(b.entities) and a.source == b.source
+            and all(a.direct_families(k) == b.direct_families(k) for k in a.entities))
+
+
+class _Loads:
+    def __init__(self, path):
+        self.path, self.count = path, 0
+
+    def __call__(self) -> Vocabulary:
+        self.count += 1
+        return load_vocabulary(self.path)
+
+
+@pytest.fixture()
+def invented(tmp_path):
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(INVENTED)
+    return path
+
+
+def test_a_second_load_reads_the_entry_and_equals_the_merge(tmp_path, invented):
+    sources, load = VC.VocabularySources(invented, lexicon=False), _Loads(invented)
+    first, reused_first = VC.cached_vocabulary(tmp_path / "cache", sources, load)
+    second, reused_second = VC.cached_vocabulary(tmp_path / "cache", sources, load)
+    assert (reused_first, reused_second, load.count) == (False, True, 1)
+    assert _same(first, second) and second.direct_families("widgetase") == ["widget_family"]
+
+
+def test_an_edited_file_or_other_code_misses(tmp_path, invented, monkeypatch):
+    sources, load = VC.VocabularySources(invented, lexicon=False), _Loads(invented)
+    VC.cached_vocabulary(tmp_path, sources, load)
+    invented.write_text(INVENTED.replace("WDG1", "WDG2"))
+    edited, reused = VC.cached_vocabulary(tmp_path, sources, load)
+    assert not reused and edited["widgetase"].synonyms == ("WDG2",)
+    monkeypatch.setattr(VC, "code_version", lambda: "another loader")
+    assert VC.cached_vocabulary(tmp_path, sources, load)[1] is False
+    assert load.count == 3
+
+
+def test_the_extras_and_the_lexicon_switch_are_part_of_the_key(tmp_path, invented):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(INVENTED.replace("gizmonib", "doodadumab").replace("SmallMolecule", "MonoclonalAntibody"))
+    keys = {VC.cache_key(VC.VocabularySources(invented, extras, lexicon))
+            for extras in ((), (extra,)) for lexicon in (False, True)}
+    assert len(keys) == 4 and None not in keys
+    assert VC.cache_key(VC.VocabularySources(tmp_path / "missing.yaml")) is None
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[: len(b) // 2], lambda b: b"", lambda b: b[:-1] + bytes([b[-1] ^ 1])])
+def test_a_corrupt_entry_is_merged_again_with_a_warning(tmp_path, invented, caplog, damage):
+    sources, load = VC.VocabularySources(invented, lexicon=False), _Loads(invented)
+    first, _ = VC.cached_vocabulary(tmp_path, sources, load)
+    [entry] = tmp_path.glob("*.bin")
+    good = entry.read_bytes()
+    entry.write_bytes(damage(good))
+    with caplog.at_level(logging.WARNING, logger=VC.__name__):
+        again, reused = VC.cached_vocabulary(tmp_path, sources, load)
+    assert not reused and load.count == 2 and _same(first, again)
+    assert "merged again" in caplog.text and entry.read_bytes() == good
+
+
+def test_no_folder_no_cache_and_old_entries_are_pruned(tmp_path, invented):
+    load = _Loads(invented)
+    assert VC.cached_vocabulary(None, VC.VocabularySources(invented, lexicon=False), load)[1] is False
+    assert list(tmp_path.rglob("*.bin")) == []
+    for n in range(VC.KEEP + 2):
+        invented.write_text(INVENTED + f"# edit {n}\n")
+        VC.cached_vocabulary(tmp_path / "c", VC.VocabularySources(invented, lexicon=False), load)
+    assert len(list((tmp_path / "c").glob("*.bin"))) == VC.KEEP
+
+
+def test_the_build_vocabulary_with_the_lexicon_is_the_same_from_the_cache(tmp_path):
+    settings = Settings(corpus=tmp_path, cache_dir=tmp_path / "cache")
+    fresh = load_settings_vocabulary(Settings(corpus=tmp_path))
+    timings_miss, timings_hit = {}, {}
+
+    class Clock:  # what load_settings_vocabulary reads of the build's clock
+        def __init__(self, timings):
+            self.timings = timings
+
+    missed = load_settings_vocabulary(settings, Clock(timings_miss))
+    hit = load_settings_vocabulary(settings, Clock(timings_hit))
+    assert (timings_miss["vocabulary.reused"], timings_hit["vocabulary.reused"]) == (0, 1)
+    assert _same(fresh, missed) and _same(fresh, hit) and len(hit) > 1000
+    # the extraction cache's key part comes with the entry, equal to a fresh computation
+    assert fresh.content_digest is None and hit.content_digest == vocabulary_digest(fresh)
+    assert vocabulary_digest(hit) == vocabulary_digest(missed) == vocabulary_digest(fresh)
+    assert list((tmp_path / "cache" / VC.FOLDER).glob("*.bin"))
+
+
+def test_a_carried_digest_is_used_and_an_extended_vocabulary_computes_its_own(invented):
+    loaded = load_vocabulary(invented)
+    carried = Vocabulary.checked(loaded.entities.values(), loaded.source, "digest-written-with-the-entry")
+    assert vocabulary_digest(carried) == "digest-written-with-the-entry"
+    extended = carried.extended(Vocabulary([Entity("doodad", "doodad", ("Drug",))]))
+    assert extended.content_digest is None
+    assert vocabulary_digest(extended) not in ("digest-written-with-the-entry", vocabulary_digest(loaded))
+
+
+def test_an_entry_in_use_outlives_newer_ones(tmp_path, invented):
+    import os
+
+    load, folder, first = _Loads(invented), tmp_path / "c", None
+    for n in range(VC.KEEP):
+        invented.write_text(INVENTED + f"# edit {n}\n")
+        VC.cached_vocabulary(folder, VC.VocabularySources(invented, lexicon=False), load)
+        first = first or VC.cache_key(VC.VocabularySources(invented, lexicon=False))
+    for age, entry in enumerate(sorted(folder.glob("*.bin")), 1):
+        os.utime(entry, (age, age))  # all old; the first edit's entry is not necessarily the oldest
+    os.utime(folder / f"{first}.bin", (0, 0))  # the oldest of all
+    invented.write_text(INVENTED + "# edit 0\n")
+    assert VC.cached_vocabulary(folder, VC.VocabularySources(invented, lexicon=False), load)[1]  # used now
+    invented.write_text(INVENTED + "# a new edit\n")
+    VC.cached_vocabulary(folder, VC.VocabularySources(invented, lexicon=False), load)
+    assert (folder / f"{first}.bin").exists() and len(list(folder.glob("*.bin"))) == VC.KEEP
