@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -116,3 +117,41 @@ def test_a_build_with_an_error_in_its_ontology_stops_with_the_report(tmp_path):
     report = Path(str(caught.value).rsplit("every row: ", 1)[1].strip())  # the message names the report
     assert out not in report.parents and "missing_ontology_license" in report.read_text()
     shutil.rmtree(report.parent)
+
+
+def test_the_store_and_its_canonical_graph_give_the_findings_of_the_rdflib_graph():
+    from hcc_kg.store.canonical import canonical
+    from hcc_kg.store.oxigraph import GraphStore
+
+    graph = clean_graph()
+    graph.set((HCCR.w1, RDFS.label, Literal(" WIDGET")))  # duplicate_label, read in one pass
+    graph.add((HCCR.w2, RDF.type, OWL.NamedIndividual))  # missing_label
+    graph.add((HCC.Gadget, RDF.type, OWL.Class))  # missing_label and missing_definition
+    graph.add((HCC.Gadget, OWL.deprecated, Literal(True)))  # deprecated_reference: a second pass
+    graph.add((HCCR.w2, RDF.type, HCC.Gadget))
+    graph.add((HCCR.w1, RDFS.label, Literal("tab\tand \"quote\"", lang="de")))
+    graph.add((HCCR.w1, RDFS.label, Literal("zweites", lang="de")))  # multiple_labels, escaped text
+    store = GraphStore.in_memory()
+    store.add_triples(graph)
+    expected = quality.report(graph)
+    assert {f.rule for f in expected} >= {"duplicate_label", "missing_label", "missing_definition",
+                                          "deprecated_reference", "multiple_labels"}
+    assert quality.report(store) == quality.report(canonical(graph)) == expected
+    assert 'tab\tand "quote" | zweites' in {f.value for f in expected}
+
+
+def test_a_build_reads_the_graph_for_its_checks_once_and_writes_what_it_checked(tmp_path, monkeypatch):
+    from hcc_kg.pipeline import Settings, build
+
+    gathered = []
+    gather = quality.QualityFacts.__init__
+
+    def counting(self, canon):
+        gathered.append(len(canon))
+        gather(self, canon)
+
+    monkeypatch.setattr(quality.QualityFacts, "__init__", counting)
+    result = build(Settings(corpus=Path(__file__).parent / "fixtures" / "tiny", out=tmp_path / "out", lexicon=False))
+    assert gathered == [result.counts["triples"]]  # one pass over every triple, for the gate and the file
+    body = json.loads((tmp_path / "out" / "quality_report.json").read_text())
+    assert body["findings"] == [dataclasses.asdict(f) for f in result.findings]

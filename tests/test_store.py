@@ -75,6 +75,18 @@ def test_literals_read_back_as_they_were_written():
     assert reopened.value(HCCR.x, HCC.p2) == Literal("400.0", datatype=XSD.decimal)  # the point the exports write
 
 
+def test_ntriples_loaded_in_bulk_read_back_as_written_too():
+    from hcc_kg.owl.terms import ntriples
+
+    store = GraphStore.in_memory()
+    store.add_ntriples((f"<{HCCR.x}>", f"<{HCC[f'p{i}']}>", ntriples(lit)) for i, lit in enumerate(LITERALS))
+    assert [store.value(HCCR.x, HCC[f"p{i}"]) for i in range(len(LITERALS))] == LITERALS
+    many = [(f"<{HCCR[f'n{i}']}>", f"<{HCC.p}>", ntriples(Literal(f'line "{i}"\n\\'))) for i in range(50_000)]
+    store.add_ntriples(iter(many))  # more than one chunk of text
+    assert len(store) == len(LITERALS) + len(many)
+    assert store.value(HCCR.n49999, HCC.p) == Literal('line "49999"\n\\')
+
+
 def test_store_reads_like_the_rdflib_graph_it_was_given():
     g = skolemised(restriction_graph("q"))
     g.add((HCCR.a, HCC.inhibits, HCCR.b)).add((HCCR.a, RDFS.label, Literal("A")))

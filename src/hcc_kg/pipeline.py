@@ -23,11 +23,12 @@ from .vocab import Vocabulary, load_vocabulary
 # the stages, in the order a build runs them (views are imported where they are drawn)
 from .read import corpus
 from .execute import DEFAULT_MAX_READINGS, ExecutionPlan, extract_corpus
+from .execute.vocabulary_cache import FOLDER as VOCABULARY_CACHE, VocabularySources, cached_vocabulary
 from .assemble.merge import Conflict, assemble, split_readings, withhold
 from .assemble.naming import document_sections, extend_vocabulary, split_naming
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
-from .owl.java import DEFAULT_REASONER_TIMEOUT
+from .owl.java import DEFAULT_REASONER_TIMEOUT, ReasonerCache
 from .owl.reason import reason
 from .store import export, kgx, quality
 from .store import publish as publication
@@ -37,6 +38,7 @@ from .store.validate import ValidationReport, validate
 from .query.graph import local
 
 EXPORT_STEM = "hcc_kg"
+REASONER_CACHE = "reasoner"  # HermiT's outputs, in the build's cache folder (hcc_kg.owl.java.ReasonerCache)
 log = logging.getLogger(__name__)  # stage timings; the CLI decides where they go
 
 
@@ -56,7 +58,7 @@ class Settings:
     jobs: int | None = None  # extraction worker processes; None: the cores available (execute/local.py)
     executor: str = "local"  # "local" or "dask" (hcc_kg.execute.EXECUTORS)
     scheduler: str | None = None  # the Dask scheduler's address (tcp://host:8786); None: a local cluster
-    cache_dir: Path | None = None  # extraction cache; None: none (the CLI passes one beside --out)
+    cache_dir: Path | None = None  # extraction cache, with vocabulary/ and reasoner/ inside; None: none (the CLI passes one beside --out)
     reasoner_timeout: float = DEFAULT_REASONER_TIMEOUT  # seconds HermiT may take in all (ReasonerTimeoutError)
     max_readings: int | None = DEFAULT_MAX_READINGS  # per document; beyond, its first in text order, a warning
 
@@ -85,6 +87,9 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
+    # the store in canonical order (read once for the checks and every export) and the quality findings
+    canonical: "export.CanonicalGraph | None" = field(default=None, repr=False)
+    findings: list | None = None
 
     @cached_property
     def graph(self) -> rdflib.Graph:
@@ -92,7 +97,18 @@ class BuildResult:
         return self.store.to_rdflib()
 
 
-def load_settings_vocabulary(settings: Settings) -> Vocabulary:
+def load_settings_vocabulary(settings: Settings, clock: "_Clock | None" = None) -> Vocabulary:
+    """The merged vocabulary of ``settings``; from the build's cache when it holds one merged
+    from the same files by the same code (``vocabulary.reused`` in the timings)."""
+    folder = settings.cache_dir / VOCABULARY_CACHE if settings.cache_dir else None
+    sources = VocabularySources(settings.vocabulary, settings.extra_vocabulary, settings.lexicon)
+    vocabulary, reused = cached_vocabulary(folder, sources, lambda: _merge_settings_vocabulary(settings))
+    if clock is not None:
+        clock.timings["vocabulary.reused"] = int(reused)
+    return vocabulary
+
+
+def _merge_settings_vocabulary(settings: Settings) -> Vocabulary:
     vocabulary = load_vocabulary(settings.vocabulary)
     for extra in settings.extra_vocabulary:
         vocabulary = vocabulary.extended(load_vocabulary(extra))
@@ -153,27 +169,37 @@ def build(settings: Settings) -> BuildResult:
 def _build(settings: Settings) -> BuildResult:
     report, clock = Report(), _Clock()
     ontology_path = settings.ontology or default_ontology_path()
-    vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings)
+    vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings, clock)
     reading = read(settings, vocabulary, report, clock)
     documents, assertions, conflicts = reading.documents, reading.facts, reading.conflicts
     vocabulary = extend_vocabulary(vocabulary, reading.recognised, report)
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
-    reasoned = clock.run("reason", reason, populated, settings.reasoner_timeout)
+    hermit_cache = ReasonerCache(settings.cache_dir / REASONER_CACHE) if settings.cache_dir else None
+    reasoned = clock.run("reason", reason, populated, settings.reasoner_timeout, hermit_cache)
+    if hermit_cache is not None:  # what the cache saved: in the timings (printed by the CLI), never in the exports
+        clock.timings.update({"reason.reused": hermit_cache.stats.reused, "reason.computed": hermit_cache.stats.computed,
+                              "reason.corrupt": hermit_cache.stats.corrupt})
     location = store_location(settings.out)
     store = clock.run("rdf", load_store, reasoned, ontology_path, location)
-    world.close()  # everything later reads the store; at scale the quadstore is gigabytes
+    world.close()  # it holds the TBox only (the ABox went to the store as triples); everything later reads the store
     try:
-        validation = clock.run("validate", validate, store)
+        validation = clock.run("validate", validate, store)  # reads only what the shapes name
+        # the store read once, in canonical order, for the quality checks and every export
+        # its sort spills beside the store (a graph of millions of triples needs gigabytes), not in /tmp
+        scratch = store.path.parent if store.path is not None else None
+        canonical = clock.run("canonical", lambda: export.from_store(store, workdir=scratch))
         # ROBOT-style report; ERROR fails the build, its report goes to a temporary folder (named
         # on stderr), never into --out: a failed build leaves the output folder as it was
-        clock.run("quality", quality.enforce, store)
+        findings = clock.run("quality", quality.enforce, canonical)
         for violation in validation.violations:
             severity = {"Violation": "error", "Warning": "warning"}.get(violation.severity, "info")
             report.add(severity, "shape-violation", str(violation))
         result = BuildResult(documents, assertions, conflicts, store, report, reading.withheld,
-                             reading.recognised, validation, timings=clock.timings)
-        result.counts = count_by_type(store)
+                             reading.recognised, validation, timings=clock.timings,
+                             canonical=canonical, findings=findings)
+        del canonical  # held by the result until the exports are written
+        result.counts = count_by_type(result.canonical)  # from the rows already read, not the store again
         if location is not None:
             result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
             result.store = GraphStore.open(location)  # published with the exports, in one journal
@@ -184,7 +210,7 @@ def _build(settings: Settings) -> BuildResult:
     return result
 
 
-def count_by_type(graph: "rdflib.Graph | GraphStore") -> dict[str, int]:
+def count_by_type(graph: "rdflib.Graph | GraphStore | export.CanonicalGraph") -> dict[str, int]:
     """Individuals per ontology class (asserted and inferred), plus fact totals."""
     counts: Counter[str] = Counter()
     for s, o in graph.subject_objects(rdflib.RDF.type):
@@ -208,6 +234,7 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
     staging = publication.stage(out)
     try:
         _render_exports(result, settings, ontology_path, staging)
+        result.canonical = None  # written: its memory (or its sorted file on disk) can go
         store, folders, details = result.store, {}, {}
         if store.path is not None:  # a staged store on disk: it moves with the exports
             details[STORE_DIRNAME] = {"triples": len(store)}
@@ -219,9 +246,7 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
 
 
 def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path, out: Path) -> list[Path]:
-    from .views import write_build_views  # the last stage: loaded only by a build that draws views
-
-    graph = export.canonical(result.store)
+    graph = result.canonical if result.canonical is not None else export.from_store(result.store)
     written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
                for f in settings.formats]
     written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl",
@@ -231,6 +256,8 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
     if len(result.store) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one
+        from .views import write_build_views  # the last stage: loaded (pyvis and all) only to draw views
+
         written += write_build_views(result.graph, out)
     else:
         result.report.add("warning", "views-skipped", f"{len(result.store)} triples is more than view_max_triples="
@@ -242,5 +269,6 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))
     written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
-    written += quality.write_report(quality.report(result.store), out)  # quality_report.tsv/.json (ROBOT columns)
+    findings = result.findings if result.findings is not None else quality.report(graph)
+    written += quality.write_report(findings, out)  # quality_report.tsv/.json (ROBOT columns)
     return written

@@ -21,9 +21,11 @@ import rdflib
 
 from . import serialize
 from ..errors import ExportError
+from .canonical import from_store
 from .serialize import CanonicalGraph, canonical
+from .rdf import gc_paused
 
-__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "write_json",
+__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "from_store", "write_json",
            "write_jsonl", "write_rdf"]
 
 Chunks = Union[bytes, Iterable[bytes]]
@@ -103,7 +105,8 @@ def write_rdf(graph: rdflib.Graph | CanonicalGraph, path: Path, fmt: str, alread
     if not isinstance(graph, CanonicalGraph):
         graph = serialize.as_sorted(graph) if already_canonical else canonical(graph)
     try:
-        atomic_write(path, render(graph))
+        with gc_paused():  # millions of short-lived objects, none in a cycle
+            atomic_write(path, render(graph))
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return path

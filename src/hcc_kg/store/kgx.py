@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -26,10 +27,11 @@ from rdflib.namespace import SKOS
 
 from .. import ids
 from ..errors import ConfigError, ExportError
+from .canonical import CanonicalGraph, parse_term
 from .export import atomic_write
 from .kgx_neo4j import write_headers
 from .kgx_mapping import QUALIFIER_COLUMNS, EdgeRule, KgxMapping, load_mapping
-from .rdf import HCC
+from .rdf import HCC, gc_paused
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
 EDGE_COLUMNS = (
@@ -45,6 +47,7 @@ def node_columns(mapping: KgxMapping) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- reading the graph
 
+@lru_cache(maxsize=None)  # a handful of CURIEs, asked for at every node, edge and chain step
 def expand(curie: str) -> URIRef:
     """The IRI of a CURIE of the mapping file (through hcc_kg.ids)."""
     try:
@@ -53,9 +56,14 @@ def expand(curie: str) -> URIRef:
         raise ConfigError(f"KGX mapping: {exc}") from exc
 
 
-_FIXED = (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.label, SKOS.altLabel, OWL.annotatedSource,
-          OWL.annotatedProperty, OWL.annotatedTarget, HCC.hasEvidence, HCC.fromDocument, HCC.documentId,
-          HCC.startOffset, HCC.endOffset, HCC.assertionStatus)
+# rdflib makes a new URIRef at every attribute read of a Namespace: the terms read per node, once
+_HAS_EVIDENCE, _FROM_DOCUMENT, _DOCUMENT_ID = HCC.hasEvidence, HCC.fromDocument, HCC.documentId
+_START, _END, _STATUS = HCC.startOffset, HCC.endOffset, HCC.assertionStatus
+_LINKS = (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget)
+_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_SUBCLASS, _SUBPROPERTY = RDFS.subClassOf, RDFS.subPropertyOf
+_FIXED = (_TYPE, _SUBCLASS, _SUBPROPERTY, _LABEL, _ALT_LABEL, *_LINKS,
+          _HAS_EVIDENCE, _FROM_DOCUMENT, _DOCUMENT_ID, _START, _END, _STATUS)
 
 
 def compact(iri: URIRef) -> str:
@@ -77,17 +85,40 @@ class GraphFacts:
         names |= {p for rule in mapping.chains for p, _ in rule.path} | {p for p, _ in mapping.xref_properties}
         names |= {p for _, p in mapping.node_attributes}
         self.index: dict[URIRef, dict] = {p: {} for p in (*_FIXED, *map(expand, sorted(names)))}
-        by_name = {str(p): by_subject for p, by_subject in self.index.items()}  # plain str: C-level hash/eq
-        for s, p, o in triples:
-            by_subject = by_name.get(str(p))
-            if by_subject is not None:
-                by_subject.setdefault(s, []).append(o)
+        if isinstance(triples, CanonicalGraph):
+            self._read_rows(triples)
+        else:
+            by_name = {str(p): by_subject for p, by_subject in self.index.items()}  # plain str: C-level hash/eq
+            for s, p, o in triples:
+                by_subject = by_name.get(str(p))
+                if by_subject is not None:
+                    by_subject.setdefault(s, []).append(o)
         self._reverse, self._superclasses, self._spans, self._ranks = {}, {}, {}, {}
         self.axioms: dict = defaultdict(list)   # (s, p, o) -> [axiom nodes]
-        links = (OWL.annotatedSource, OWL.annotatedProperty, OWL.annotatedTarget)
-        for node, types in self.index[RDF.type].items():
-            if OWL.Axiom in types:
-                self.axioms[tuple(self.value(node, link) for link in links)].append(node)
+        axiom = OWL.Axiom
+        for node, types in self.index[_TYPE].items():
+            if axiom in types:
+                self.axioms[tuple(self.value(node, link) for link in _LINKS)].append(node)
+
+    def _read_rows(self, canon: CanonicalGraph) -> None:
+        """Index a canonical graph from its spellings: a term is made only for a kept triple,
+        once per distinct spelling (a subject's triples are consecutive, its term is reused)."""
+        by_spelling = {f"<{p}>": by_subject for p, by_subject in self.index.items()}
+        terms: dict[str, object] = {}
+        known = terms.get
+        last_s = subject = None
+        for line in canon.lines():
+            s, p, o = line.split(" ", 2)
+            by_subject = by_spelling.get(p)
+            if by_subject is None:
+                continue
+            if s != last_s:
+                last_s, subject = s, known(s) or terms.setdefault(s, parse_term(s))
+            o = o[:-3]
+            term = known(o)
+            if term is None:
+                term = terms[o] = parse_term(o)
+            by_subject.setdefault(subject, []).append(term)
 
     def objects(self, node, prop: URIRef):
         return self.index[prop].get(node, ())
@@ -109,9 +140,9 @@ class GraphFacts:
         if triple not in self._spans:
             spans = set()
             for axiom in self.axioms.get(triple, ()):
-                for evidence in self.objects(axiom, HCC.hasEvidence):
-                    doc = self.value(self.value(evidence, HCC.fromDocument), HCC.documentId)
-                    start, end = self.value(evidence, HCC.startOffset), self.value(evidence, HCC.endOffset)
+                for evidence in self.objects(axiom, _HAS_EVIDENCE):
+                    doc = self.value(self.value(evidence, _FROM_DOCUMENT), _DOCUMENT_ID)
+                    start, end = self.value(evidence, _START), self.value(evidence, _END)
                     if doc is not None and start is not None and end is not None:
                         spans.add(f"{self.mapping.document_prefix}:{doc}#{int(start)}-{int(end)}")
             self._spans[triple] = frozenset(spans)
@@ -120,7 +151,7 @@ class GraphFacts:
     def rank(self, triple) -> int:
         """Position of the triple's status in the mapping's provenance list (lower is stronger)."""
         if triple not in self._ranks:
-            marks = {str(v) for a in self.axioms.get(triple, ()) for v in self.objects(a, HCC.assertionStatus)}
+            marks = {str(v) for a in self.axioms.get(triple, ()) for v in self.objects(a, _STATUS)}
             known = [p.status for p in self.mapping.provenance if p.status in marks]
             status = "text" if self.spans(triple) else known[0] if known else "asserted"
             self._ranks[triple] = self.mapping.status_rank(status)
@@ -129,15 +160,15 @@ class GraphFacts:
     def classes(self, node: URIRef) -> set[str]:
         """CURIEs of the node's classes and all their named superclasses."""
         found: set[str] = set()
-        for cls in self.objects(node, RDF.type):
+        for cls in self.objects(node, _TYPE):
             if cls not in self._superclasses:
-                above = _closure(cls, lambda c: self.objects(c, RDFS.subClassOf))
+                above = _closure(cls, lambda c: self.objects(c, _SUBCLASS))
                 self._superclasses[cls] = frozenset(compact(c) for c in above if isinstance(c, URIRef))
             found |= self._superclasses[cls]
         return found
 
     def sub_properties(self, prop: URIRef) -> set[URIRef]:
-        return _closure(prop, lambda p: self.subjects(RDFS.subPropertyOf, p)) - {prop}
+        return _closure(prop, lambda p: self.subjects(_SUBPROPERTY, p)) - {prop}
 
 
 def _closure(start, step) -> set:
@@ -200,9 +231,12 @@ def node_rows(facts: GraphFacts, mapping: KgxMapping) -> dict[URIRef, dict[str, 
     already took it (two of our nodes must not merge into one); the local ``hccr:`` id is
     always one of the xrefs, so the row can be traced back to the graph.
     """
-    rows, taken = {}, set()
-    for node in sorted(s for s in facts.index[RDF.type] if isinstance(s, URIRef)):
-        categories = mapping.node_categories(facts.classes(node))
+    rows, taken, by_types = {}, set(), {}
+    for node in sorted(s for s in facts.index[_TYPE] if isinstance(s, URIRef)):
+        types = tuple(facts.objects(node, _TYPE))  # nodes share a few combinations of classes: asked once each
+        categories = by_types.get(types)
+        if categories is None:
+            categories = by_types[types] = mapping.node_categories(facts.classes(node))
         if not categories:
             continue
         local = compact(node)
@@ -210,11 +244,11 @@ def node_rows(facts: GraphFacts, mapping: KgxMapping) -> dict[URIRef, dict[str, 
         standard = standard_id(xrefs, mapping.node_id_prefixes(categories))
         node_id = standard if standard and standard not in taken else local
         taken.add(node_id)
-        labels = sorted(str(label) for label in facts.objects(node, RDFS.label))
+        labels = sorted(str(label) for label in facts.objects(node, _LABEL))
         rows[node] = {
             "id": node_id, "category": "|".join(categories),
             "name": _clean(labels[0]) if labels else "",
-            "synonym": _join(facts.objects(node, SKOS.altLabel), f"synonyms of {local}"),
+            "synonym": _join(facts.objects(node, _ALT_LABEL), f"synonyms of {local}"),
             "xref": _join([*xrefs, local], f"xrefs of {local}"),
             "provided_by": mapping.knowledge_source,
             **{column: _join(map(str, facts.objects(node, expand(prop))), f"{column} of {local}")
@@ -348,7 +382,8 @@ def write_kgx(graph: Iterable[tuple], out_dir: Path | str, mapping: KgxMapping |
     """Write ``nodes.tsv`` and ``edges.tsv`` (KGX TSV) atomically into ``out_dir``, and the
     header files for ``neo4j-admin database import`` (:mod:`hcc_kg.store.kgx_neo4j`) under ``neo4j/``."""
     mapping = mapping or load_mapping()
-    nodes, edges = kgx_tables(graph, mapping)
+    with gc_paused():  # an index of most of the graph: the collector would walk it again and again
+        nodes, edges = kgx_tables(graph, mapping)
     out_dir = Path(out_dir)
     written = []
     for name, rows, columns in (("nodes.tsv", nodes, node_columns(mapping)), ("edges.tsv", edges, EDGE_COLUMNS)):

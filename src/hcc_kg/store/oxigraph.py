@@ -1,7 +1,8 @@
 """Stage 5b: the built graph, held once, in a pyoxigraph (Oxigraph) store.
 
-The reasoned World's individuals, facts, evidence and inferred marks (:mod:`hcc_kg.store.rdf`)
-and the ontology are written in bulk into one :class:`GraphStore`; validation, exports,
+The reasoned ABox's individuals, facts, evidence and inferred marks (:mod:`hcc_kg.store.rdf`,
+as N-Triples text, parsed by Oxigraph itself) and the ontology are written in bulk into one
+:class:`GraphStore`; validation, exports,
 the NetworkX projection and queries all read that store.  With an output folder the store
 is a RocksDB database at ``<out>/store`` that opens directly as an Oxigraph database
 (``hcc-kg serve --store <out>/store`` or ``oxigraph serve-read-only --location …``); a
@@ -27,6 +28,7 @@ distinct term, so code written for small rdflib graphs reads the store unchanged
 from __future__ import annotations
 
 import gc
+import itertools
 import shutil
 import tempfile
 from decimal import Decimal
@@ -46,7 +48,7 @@ from ..owl.reason import Reasoned
 GENID_NS = "https://w3id.org/hcc-kg/.well-known/genid/"
 STORE_DIRNAME = "store"
 _DECIMAL = str(XSD.decimal)
-_BATCH = 100_000  # quads per bulk_extend call: bounded memory, few calls
+_BATCH = 100_000  # quads per bulk_extend or bulk_load call: bounded memory, few calls
 
 Triple = tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]
 
@@ -238,6 +240,28 @@ class GraphStore:
             if batch:
                 self.store.bulk_extend(batch)
 
+    def add_ntriples(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        """Write ``triples`` (N-Triples terms, no blank nodes) in bulk, parsed by Oxigraph.
+
+        The text is made and loaded :data:`_BATCH` triples at a time: Oxigraph's bulk loader
+        holds what one call gives it, so one call for everything would hold the whole graph.
+        Typed literals are remembered as :meth:`add_triples` remembers them: reads give back
+        their spelling.
+        """
+        typed: set[str] = set()
+        triples = iter(triples)
+        while True:
+            lines = []
+            for s, p, o in itertools.islice(triples, _BATCH):
+                if o[-1] == ">" and o[0] == '"':
+                    typed.add(o)
+                lines.append(f"{s} {p} {o} .\n")
+            if not lines:
+                break
+            self.store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        for term in typed:
+            self._terms._remember(_typed_literal(term))
+
     # -- reading, as an rdflib Graph reads -----------------------------------
     def triples(self, pattern: tuple) -> Iterator[Triple]:
         """Triples matching ``(s, p, o)`` (None for any), as rdflib terms."""
@@ -288,6 +312,48 @@ class GraphStore:
         graph.addN((s, p, o, graph) for s, p, o in self)
         return graph
 
+    # -- reading in bulk, for the exports (hcc_kg.store.canonical) -----------
+    def dump_ntriples(self, path: Path | str) -> None:
+        """Every triple as an N-Triples line in ``path``, in no order, written by Oxigraph (in Rust).
+
+        Literals come in Oxigraph's spelling; :meth:`read_term` gives back the written one.
+        """
+        self.store.dump(str(path), ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+
+    def wrote_typed_strings(self) -> bool:
+        """Whether a literal was written typed ``xsd:string`` (it reads back typed, where
+        Oxigraph's dump spells it as a plain string); the build writes plain strings only."""
+        return any(key[0] == _XSD + "string" for key in self._terms._written)
+
+    def read_term(self, term):
+        """The rdflib term for a pyoxigraph term, as :meth:`triples` reads it: a literal
+        Oxigraph normalised (``"0.50"`` kept as ``0.5``) comes back as this object wrote it."""
+        return self._terms.from_ox(term)
+
+
+def _typed_literal(term: str) -> Literal:
+    """An N-Triples typed literal (``"0.50"^^<…#decimal>``) as an rdflib Literal, spelling kept.
+
+    >>> _typed_literal('"0.50"^^<http://www.w3.org/2001/XMLSchema#decimal>')
+    rdflib.term.Literal('0.50', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    >>> str(_typed_literal(r'"a\\"b\\\\"^^<urn:t>'))
+    'a"b\\\\'
+    """
+    quoted, datatype = term.rsplit("^^", 1)
+    return Literal(_unescape(quoted[1:-1]), datatype=URIRef(datatype[1:-1]))
+
+
+_UNESCAPE = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out, chars = [], iter(text)
+    for char in chars:
+        out.append(_UNESCAPE[next(chars)] if char == "\\" else char)
+    return "".join(out)
+
 
 def store_location(out: Path | None) -> Path | None:
     """Where a build's store lives: ``<out>/store``, or nowhere (in memory) without ``out``."""
@@ -295,7 +361,7 @@ def store_location(out: Path | None) -> Path | None:
 
 
 def load_store(reasoned: Reasoned, ontology_path: Path | str, location: Path | None = None) -> GraphStore:
-    """Ontology (skolemised) + the World's individuals, evidence and inferred marks, in bulk.
+    """Ontology (skolemised) + the ABox's individuals, evidence and inferred marks, in bulk.
 
     With ``location`` the store is built in a staging folder beside it (``.tmp-store-*/store``);
     the build closes it and publishes it with the exports, in one journal
@@ -308,7 +374,7 @@ def load_store(reasoned: Reasoned, ontology_path: Path | str, location: Path | N
         staging = Path(tempfile.mkdtemp(prefix=".tmp-store-", dir=location.parent))
         store = GraphStore.create(staging / STORE_DIRNAME)
     store.add_triples(skolemise(ontology_graph(ontology_path)))
-    store.add_triples(abox_triples(reasoned))
+    store.add_ntriples(abox_triples(reasoned))
     if location is not None:  # compacting the bulk-loaded files makes every later scan ~30% faster
         store.store.optimize()
     return store

@@ -1,7 +1,8 @@
 """Ontology quality report, in the manner of ROBOT ``report``: named checks with a level each.
 
-Each check (:data:`CHECKS`, a registry) reads the built graph (ontology + individuals) and
-yields :class:`Finding` rows.  Levels follow ROBOT: ERROR fails the build
+Each check (:data:`CHECKS`, a registry) reads what one pass over the built graph (ontology +
+individuals) gathered (:class:`QualityFacts`) and yields :class:`Finding` rows.  Levels
+follow ROBOT: ERROR fails the build
 (:class:`~hcc_kg.errors.OntologyQualityError`), WARN and INFO are only reported.  The report
 is written as TSV (ROBOT's columns) and JSON beside the other exports.
 
@@ -22,11 +23,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, URIRef
 
 from .. import ids
 from ..errors import OntologyQualityError
+from .canonical import CanonicalGraph, canonical_of, lexical, literal_parts
 from .export import atomic_write
+from .rdf import gc_paused
 
 LEVELS = ("ERROR", "WARN", "INFO")
 DEFINITION = URIRef("http://purl.obolibrary.org/obo/IAO_0000115")
@@ -46,7 +49,64 @@ class Finding:
     value: str = ""
 
 
-Check = Callable[[object], Iterable[Finding]]
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+class QualityFacts:
+    """The few triples the checks read, gathered in one pass over a graph's N-Triples rows.
+
+    Nodes are kept as their N-Triples spellings (``<iri>``), so no rdflib term is made per
+    triple; the build gathers them once from the canonical graph the exports are written
+    from, and the findings serve both the gate (:func:`enforce`) and the report file.
+    """
+
+    _TYPES = frozenset(f"<{t}>" for t in (*TERM_TYPES, *UNLABELLED_TYPES, OWL.NamedIndividual, OWL.Ontology))
+
+    def __init__(self, canon: CanonicalGraph) -> None:
+        self._canon = canon
+        self.typed: dict[str, list[str]] = {t: [] for t in self._TYPES}  # class -> subjects
+        self.labels: list[tuple[str, str]] = []  # (subject, label spelling)
+        self.defined: set[str] = set()
+        self.deprecated: set[str] = set()
+        self.licensed: set[str] = set()
+        self.versioned: set[str] = set()
+        readers = {f"<{RDF.type}>": self._type, f"<{RDFS.label}>": self._label,
+                   f"<{DEFINITION}>": _subject_into(self.defined), f"<{LICENSE}>": _subject_into(self.licensed),
+                   f"<{OWL.versionIRI}>": _subject_into(self.versioned), f"<{OWL.deprecated}>": self._deprecated}
+        get = readers.get
+        for line in canon.lines():  # one split and one look-up per triple; most triples are skipped
+            s, p, o = line.split(" ", 2)
+            read = get(p)
+            if read is not None:
+                read(s, o[:-3])
+
+    def _type(self, s: str, o: str) -> None:
+        found = self.typed.get(o)
+        if found is not None:
+            found.append(s)
+
+    def _label(self, s: str, o: str) -> None:
+        self.labels.append((s, o))
+
+    def _deprecated(self, s: str, o: str) -> None:
+        if o[0] == '"':
+            text, _, datatype = literal_parts(o)
+            if datatype == _XSD_BOOLEAN and text.lower() in ("1", "true"):  # rdflib's reading of true
+                self.deprecated.add(s)
+
+    def subjects(self, cls: URIRef) -> list[str]:
+        return self.typed[f"<{cls}>"]
+
+    def users(self, node: str) -> set[str]:
+        """Subjects of triples that use ``node`` as predicate or object (a second pass: rare)."""
+        return {s for s, p, o in self._canon.rows() if p == node or o == node}
+
+
+def _subject_into(found: set[str]) -> Callable[[str, str], None]:
+    return lambda s, o: found.add(s)
+
+
+Check = Callable[[QualityFacts], Iterable[Finding]]
 CHECKS: dict[str, Check] = {}
 
 
@@ -57,39 +117,52 @@ def check(name: str) -> Callable[[Check], Check]:
     return register
 
 
-def _ours(node) -> bool:
-    return isinstance(node, URIRef) and str(node).startswith((ids.ONTOLOGY_NS, ids.RESOURCE_NS))
+def _ours(node: str) -> bool:
+    return node[0] == "<" and node.startswith(_OUR_SPELLINGS)
 
 
-def _curie(node) -> str:
-    return ids.compress_or_keep(str(node))
+_OUR_SPELLINGS = (f"<{ids.ONTOLOGY_NS}", f"<{ids.RESOURCE_NS}")
 
 
-def _terms(graph) -> set[URIRef]:
-    return {s for t in TERM_TYPES for s in graph.subjects(RDF.type, t) if _ours(s)}
+def _iri(node: str) -> str:
+    return node[1:-1]
 
 
-def _labelled_entities(graph) -> set[URIRef]:
+def _curie(node: str) -> str:
+    return ids.compress_or_keep(_iri(node))
+
+
+def _by_iri(nodes: Iterable[str]) -> list[str]:
+    """IRIs in the order rdflib sorts URIRefs (by the IRI, not by its ``<…>`` spelling)."""
+    return sorted(nodes, key=_iri)
+
+
+def _terms(facts: QualityFacts) -> set[str]:
+    return {s for t in TERM_TYPES for s in facts.subjects(t) if _ours(s)}
+
+
+def _labelled_entities(facts: QualityFacts) -> set[str]:
     """Ontology terms and individuals that readers name (not evidence or axiom records)."""
-    skipped = {s for t in UNLABELLED_TYPES for s in graph.subjects(RDF.type, t)}
-    individuals = {s for s in graph.subjects(RDF.type, OWL.NamedIndividual) if _ours(s)}
-    return (_terms(graph) | individuals) - skipped
+    skipped = {s for t in UNLABELLED_TYPES for s in facts.subjects(t)}
+    individuals = {s for s in facts.subjects(OWL.NamedIndividual) if _ours(s)}
+    return (_terms(facts) | individuals) - skipped
 
 
 @check("missing_label")
-def missing_label(graph) -> Iterator[Finding]:
-    labelled = {s for s, _ in graph.subject_objects(RDFS.label)}
-    for entity in sorted(_labelled_entities(graph) - labelled):
+def missing_label(facts: QualityFacts) -> Iterator[Finding]:
+    labelled = {s for s, _ in facts.labels}
+    for entity in _by_iri(_labelled_entities(facts) - labelled):
         yield Finding("ERROR", "missing_label", _curie(entity), "rdfs:label")
 
 
 @check("multiple_labels")
-def multiple_labels(graph) -> Iterator[Finding]:
+def multiple_labels(facts: QualityFacts) -> Iterator[Finding]:
     by_language: dict[tuple, list[str]] = defaultdict(list)
-    for s, label in graph.subject_objects(RDFS.label):
+    for s, label in facts.labels:
         if _ours(s):
-            by_language[(s, getattr(label, "language", None))].append(str(label))
-    for (s, _), labels in sorted(by_language.items(), key=lambda item: str(item[0][0])):
+            text, language, _ = literal_parts(label) if label[0] == '"' else (lexical(label), None, None)
+            by_language[(s, language)].append(text)
+    for (s, _), labels in sorted(by_language.items(), key=lambda item: _iri(item[0][0])):
         if len(labels) > 1:
             yield Finding("ERROR", "multiple_labels", _curie(s), "rdfs:label", " | ".join(sorted(labels)))
 
@@ -104,48 +177,51 @@ def label_key(label: str) -> str:
 
 
 @check("duplicate_label")
-def duplicate_label(graph) -> Iterator[Finding]:
-    entities = _labelled_entities(graph)
-    owners: dict[str, set[URIRef]] = defaultdict(set)
-    for s, label in graph.subject_objects(RDFS.label):
+def duplicate_label(facts: QualityFacts) -> Iterator[Finding]:
+    entities = _labelled_entities(facts)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for s, label in facts.labels:
         if s in entities:
-            owners[label_key(label)].add(s)
+            owners[label_key(lexical(label))].add(s)
     for key in sorted(owners):
         if len(owners[key]) > 1:
-            for s in sorted(owners[key]):
+            for s in _by_iri(owners[key]):
                 yield Finding("ERROR", "duplicate_label", _curie(s), "rdfs:label", key)
 
 
 @check("deprecated_reference")
-def deprecated_reference(graph) -> Iterator[Finding]:
-    deprecated = {s for s, v in graph.subject_objects(OWL.deprecated) if isinstance(v, Literal) and v.toPython() is True}
-    for term in sorted(deprecated):
-        users = {s for s, _ in graph.subject_objects(term)} | set(graph.subjects(None, term))
-        for user in sorted(u for u in users if u != term and _ours(u)):
+def deprecated_reference(facts: QualityFacts) -> Iterator[Finding]:
+    for term in _by_iri(facts.deprecated):
+        for user in _by_iri(u for u in facts.users(term) if u != term and _ours(u)):
             yield Finding("ERROR", "deprecated_reference", _curie(user), "", _curie(term))
 
 
 @check("missing_definition")
-def missing_definition(graph) -> Iterator[Finding]:
-    defined = {s for s, _ in graph.subject_objects(DEFINITION)}
-    for term in sorted(t for t in _terms(graph) if str(t).startswith(ids.ONTOLOGY_NS)):
-        if term not in defined:
+def missing_definition(facts: QualityFacts) -> Iterator[Finding]:
+    for term in _by_iri(t for t in _terms(facts) if _iri(t).startswith(ids.ONTOLOGY_NS)):
+        if term not in facts.defined:
             yield Finding("WARN", "missing_definition", _curie(term), "obo:IAO_0000115")
 
 
 @check("ontology_metadata")
-def ontology_metadata(graph) -> Iterator[Finding]:
-    for onto in sorted(s for s in graph.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef)):
-        if graph.value(onto, LICENSE) is None:
-            yield Finding("ERROR", "missing_ontology_license", str(onto), "dcterms:license")
-        if graph.value(onto, OWL.versionIRI) is None:
-            yield Finding("WARN", "missing_version_iri", str(onto), "owl:versionIRI")
+def ontology_metadata(facts: QualityFacts) -> Iterator[Finding]:
+    for onto in _by_iri(s for s in facts.subjects(OWL.Ontology) if s[0] == "<"):
+        if onto not in facts.licensed:
+            yield Finding("ERROR", "missing_ontology_license", _iri(onto), "dcterms:license")
+        if onto not in facts.versioned:
+            yield Finding("WARN", "missing_version_iri", _iri(onto), "owl:versionIRI")
 
 
 def report(graph, checks: Iterable[str] | None = None) -> list[Finding]:
-    """Every finding of the named checks (all by default), sorted by level, rule, subject."""
+    """Every finding of the named checks (all by default), sorted by level, rule, subject.
+
+    ``graph`` is an rdflib Graph, the build's store or a :class:`CanonicalGraph` (what the
+    build passes: read once for the exports and the checks alike).
+    """
+    with gc_paused():  # one pass over every triple: no cycles among the objects it makes
+        facts = QualityFacts(canonical_of(graph))
     names = list(CHECKS) if checks is None else list(checks)
-    found = [f for name in names for f in CHECKS[name](graph)]
+    found = [f for name in names for f in CHECKS[name](facts)]
     return sorted(found, key=lambda f: (LEVELS.index(f.level), f.rule, f.subject, f.value))
 
 

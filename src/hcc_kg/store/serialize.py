@@ -1,29 +1,34 @@
-"""Canonical triple order and streaming writers for N-Triples, Turtle and JSON-LD.
+"""Streaming writers for N-Triples, Turtle and JSON-LD over a graph in canonical order.
 
 rdflib's Turtle and JSON-LD serializers build nested per-subject structures and query
 the store again and again; on a million triples they take minutes and grow faster than
-the graph.  Here a graph is reduced once to a list of triples sorted by their N-Triples
-spelling (:class:`CanonicalGraph`), and each writer makes a single pass over that list,
-yielding the document in chunks so no format ever exists as one string.  Every choice
-(order, prefixes, blank-node labels) follows from the triples alone, so the same graph
-always gives the same bytes.
+the graph.  Here a graph is first reduced to its N-Triples lines in sorted order
+(:class:`~hcc_kg.store.canonical.CanonicalGraph`), and each writer makes a single pass over
+them, working on the term spellings alone (no rdflib term per triple) and yielding the
+document in chunks so no format ever exists as one string.  Every choice (order,
+prefixes, blank-node labels) follows from the triples alone, so the same graph always
+gives the same bytes.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import re
+import tempfile
 from typing import Iterable, Iterator
 
-import rdflib
-from rdflib import RDF, BNode, Literal, URIRef
-from rdflib.compare import to_canonical_graph
-from rdflib.plugins.serializers.nt import _quoteLiteral
+from rdflib import RDF, URIRef
 
 from ..errors import ExportError
-from .rdf import PREFIXES, namespace_splitter
+from .canonical import CanonicalGraph, as_sorted, canonical, from_store, literal_parts
+from .rdf import namespace_splitter
+
+__all__ = ["CanonicalGraph", "as_sorted", "canonical", "from_store", "jsonld", "ntriples", "turtle"]
 
 _CHUNK = 8192  # triples per yielded chunk: large enough to amortise, small enough to stream
+_NODE_RUN_BYTES = 128 << 20  # JSON-LD node objects held in memory before a sorted run goes to disk
 _TYPE = RDF.type.n3()
 # Turtle PN_LOCAL allows much more, but escapes and non-ASCII ranges are where parsers
 # disagree; anything outside this plain subset is written as a full <IRI>.
@@ -35,108 +40,18 @@ _RAW_IN_LITERAL = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 _RAW_IN_IRI = re.compile("[\x00-\x1f]")
 
 
-class CanonicalGraph:
-    """Triples in canonical order, each row ``(s_nt, p_nt, o_nt, s, p, o)``, plus prefixes.
-
-    A light stand-in for a second rdflib Graph: the writers need the sorted N-Triples
-    spelling of every term (it is both the sort key and most of the output), and the
-    KGX export only iterates.  Holding tuples instead of rdflib's three indexes keeps a
-    large export within a fraction of the graph's own memory.
-    """
-
-    __slots__ = ("rows", "prefixes")
-
-    def __init__(self, rows: list[tuple], prefixes: dict[str, str]) -> None:
-        self.rows = rows
-        self.prefixes = prefixes
-
-    def __iter__(self) -> Iterator[tuple]:
-        return (row[3:] for row in self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __contains__(self, triple) -> bool:
-        wanted = tuple(triple)
-        return any(row[3:] == wanted for row in self.rows)  # a linear scan: for tests, not for lookups
-
-    def to_graph(self) -> rdflib.Graph:
-        """The same triples as an rdflib Graph (for comparisons; costs a full copy)."""
-        graph = rdflib.Graph()
-        for prefix, ns in self.prefixes.items():
-            graph.bind(prefix, ns, override=True)
-        graph.addN((s, p, o, graph) for s, p, o in self)
-        return graph
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    while True:
+        batch = list(itertools.islice(items, size))
+        if not batch:
+            return
+        yield batch
 
 
-def _spell(node, names: dict[str, str]) -> str:
-    """A term's N-Triples spelling by rdflib's own code; IRIs are checked and spelt once."""
-    if isinstance(node, Literal):
-        return _quoteLiteral(node)
-    if type(node) is URIRef:
-        return names.get(str(node)) or names.setdefault(str(node), node.n3())
-    return node.n3()
-
-
-def _rows(triples: Iterable[tuple], bnodes: rdflib.Graph | None = None) -> list[tuple]:
-    """Rows for :class:`CanonicalGraph`; with ``bnodes``, triples holding a blank node go there instead.
-
-    The loop runs once per triple of the graph, so the common case (IRI, IRI, IRI or
-    literal) is tested by exact type (``isinstance`` on rdflib terms is several times
-    slower), and IRI spellings are cached under plain-string keys, whose hashing and
-    equality stay in C where rdflib's ``__eq__`` would not.
-    """
-    rows: list[tuple] = []
-    append = rows.append
-    names: dict[str, str] = {}
-    get = names.get
-    for triple in triples:
-        s, p, o = triple
-        if type(s) is URIRef and type(p) is URIRef and (type(o) is URIRef or type(o) is Literal):
-            ks = get(str(s)) or _spell(s, names)
-            kp = get(str(p)) or _spell(p, names)
-            ko = _quoteLiteral(o) if type(o) is Literal else get(str(o)) or _spell(o, names)
-        elif bnodes is not None and any(isinstance(node, BNode) for node in triple):
-            bnodes.add(triple)
-            continue
-        else:
-            ks, kp, ko = _spell(s, names), _spell(p, names), _spell(o, names)
-        append((ks, kp, ko, s, p, o))
-    return rows
-
-
-def _prefixes(prefixes: dict | None) -> dict[str, str]:
-    return {p: str(ns) for p, ns in sorted((PREFIXES if prefixes is None else prefixes).items())}
-
-
-def canonical(graph: "rdflib.Graph | Iterable[tuple]", prefixes: dict | None = None) -> CanonicalGraph:
-    """The graph's triples with deterministic blank-node labels, in canonical order.
-
-    ``graph`` is anything that iterates rdflib triples: an rdflib Graph, or the build's
-    store (:class:`hcc_kg.store.oxigraph.GraphStore`, which holds no blank nodes).
-
-    Blank nodes only connect through triples that contain one, so canonicalising that
-    (small, ontology-only) part with rdflib is enough and far cheaper than the whole
-    graph; the rest is only sorted.  N-Triples spellings are the sort key, a total order
-    that, unlike rdflib's value-based Literal comparison, cannot depend on input order.
-    """
-    with_bnodes = rdflib.Graph()
-    rows = _rows(graph, with_bnodes)
-    rows += _rows(to_canonical_graph(with_bnodes))
-    rows.sort()
-    return CanonicalGraph(rows, _prefixes(prefixes))
-
-
-def as_sorted(graph: rdflib.Graph, prefixes: dict | None = None) -> CanonicalGraph:
-    """``graph`` in canonical order, keeping its blank-node labels (already canonical)."""
-    rows = _rows(graph)
-    rows.sort()
-    return CanonicalGraph(rows, _prefixes(prefixes))
-
-
-def _chunks(rows: list, render) -> Iterator[bytes]:
-    for start in range(0, len(rows), _CHUNK):
-        yield render(rows[start:start + _CHUNK]).encode("utf-8")
+def _chunks(items: Iterable, render) -> Iterator[bytes]:
+    for batch in _batches(items, _CHUNK):
+        yield render(batch).encode("utf-8")
 
 
 # ---------------------------------------------------------------- N-Triples
@@ -144,14 +59,13 @@ def _chunks(rows: list, render) -> Iterator[bytes]:
 def ntriples(canon: CanonicalGraph) -> Iterator[bytes]:
     """Sorted N-Triples lines, byte for byte what sorting rdflib's ``nt`` output gives.
 
-    Terms are spelt by rdflib's own N-Triples code (``n3()``, ``_quoteLiteral``).  No
-    term spelling contains a character below the space that separates them, so sorting
-    rows by their three spellings orders the lines exactly as sorting the lines would.
+    The canonical graph's lines are rdflib's own N-Triples (terms spelt by ``n3()`` and
+    ``_quoteLiteral``), already in order: they are written as they are.
     """
-    if not canon.rows:
+    if not len(canon):
         yield b"\n"
         return
-    yield from _chunks(canon.rows, lambda rows: "".join([f"{r[0]} {r[1]} {r[2]} .\n" for r in rows]))
+    yield from _chunks(canon.lines(), "".join)
 
 
 # ---------------------------------------------------------------- names shared by Turtle and JSON-LD
@@ -213,42 +127,43 @@ def turtle(canon: CanonicalGraph) -> Iterator[bytes]:
     name = _Names(canon.prefixes, lambda local: local == "" or _SAFE_LOCAL(local) is not None, _turtle_iri)
     bnode = _bnode_labels()
 
-    forms: dict[str, str] = {}  # N-Triples spelling of an IRI or blank node -> Turtle spelling
-
-    def term(key: str, node) -> str:
-        form = forms.get(key)
-        if form is not None:
+    def term(key: str) -> str:
+        """The Turtle form of a spelling, cached unless it is a string (strings are mostly distinct)."""
+        if key[0] == '"':
+            if key[-1] != ">":
+                return _RAW_IN_LITERAL.sub(_uchar, key) if _RAW_IN_LITERAL.search(key) else key
+            end = key.rindex('"^^<')  # typed (numbers, mostly: they repeat): the datatype follows the last quote
+            form = f"{key[:end + 1]}^^{name(key[end + 4:-1])}"
+            forms[key] = form = _RAW_IN_LITERAL.sub(_uchar, form) if _RAW_IN_LITERAL.search(form) else form
             return form
-        if key[0] == '"':  # literals are mostly distinct: not worth caching
-            if node.datatype is not None:
-                key = f"{key[:len(key) - len(node.datatype) - 4]}^^{name(node.datatype)}"
-            return _RAW_IN_LITERAL.sub(_uchar, key) if _RAW_IN_LITERAL.search(key) else key
         form = forms[key] = "_:" + bnode(key[2:]) if key[0] == "_" else name(key[1:-1])
         return form
 
+    forms: dict[str, str] = {}  # N-Triples spelling of an IRI or blank node -> Turtle spelling
+    verbs: dict[str, str] = {_TYPE: "a"}  # the same for predicates, where rdf:type is written ``a``
     yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in canon.prefixes.items()).encode("utf-8")
     state = {"s": None, "p": None}
 
-    def render(rows) -> str:
+    def render(lines: list[str]) -> str:
         out = []
-        add = out.append
+        add, get, verb, end = out.append, forms.get, verbs.get, " .\n"
         prev_s, prev_p = state["s"], state["p"]
-        for ks, kp, ko, s, p, o in rows:
+        for line in lines:  # the loop of the export: one split and three look-ups per triple
+            ks, kp, ko = line.split(" ", 2)
+            ko = ko[:-3]
+            obj = get(ko) or term(ko)
             if ks != prev_s:
-                if prev_s is not None:
-                    add(" .\n")
-                add(f"\n{term(ks, s)} {'a' if kp == _TYPE else term(kp, p)} ")
+                add(f"{end if prev_s is not None else ''}\n{get(ks) or term(ks)} {verb(kp) or term(kp)} {obj}")
             elif kp != prev_p:
-                add(f" ;\n    {'a' if kp == _TYPE else term(kp, p)} ")
+                add(f" ;\n    {verb(kp) or term(kp)} {obj}")
             else:
-                add(",\n        ")
-            add(term(ko, o))
+                add(f",\n        {obj}")
             prev_s, prev_p = ks, kp
         state["s"], state["p"] = prev_s, prev_p
         return "".join(out)
 
-    yield from _chunks(canon.rows, render)
-    if canon.rows:
+    yield from _chunks(canon.lines(), render)
+    if len(canon):
         yield b" .\n"
 
 
@@ -282,34 +197,84 @@ def jsonld(canon: CanonicalGraph) -> Iterator[bytes]:
             found = idents[key] = "_:" + bnode(key[2:]) if key[0] == "_" else name(key[1:-1])
         return found
 
-    rows = canon.rows
-    groups = []  # (subject @id, first row, end row): sorting these is cheap, rows stay put
-    start = 0
-    for i in range(1, len(rows) + 1):
-        if i == len(rows) or rows[i][0] != rows[start][0]:
-            groups.append((ident(rows[start][0]), start, i))
-            start = i
-    groups.sort()
-
-    def node_object(subject: str, first: int, end: int) -> str:
-        item: dict = {"@id": subject}
-        for _, kp, ko, _, _, o in rows[first:end]:
-            if ko[0] == '"':  # a literal
-                value = {"@value": str(o)}
-                if o.language:
-                    value["@language"] = o.language
-                elif o.datatype is not None:
-                    value["@type"] = name(str(o.datatype))
-                item.setdefault(ident(kp), []).append(value)
-            elif kp == _TYPE and ko[0] == "<":
-                item.setdefault("@type", []).append(ident(ko))
-            else:
-                item.setdefault(ident(kp), []).append({"@id": ident(ko)})
-        return json.dumps(item, ensure_ascii=False, sort_keys=True)
-
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one encoder for every node
+    nodes = NodeSorter()  # (@id, node object): sorted by @id, not the subjects' N-Triples order
+    subject, item = None, None
+    get = idents.get
+    typed: dict[str, dict] = {}  # a typed literal's value object, made once (numbers repeat); JSON only reads it
+    for line in canon.lines():
+        ks, kp, ko = line.split(" ", 2)
+        ko = ko[:-3]
+        if ks != subject:
+            if item is not None:
+                nodes.add(item["@id"], encode(item))
+            subject, item = ks, {"@id": get(ks) or ident(ks)}
+        if ko[0] == '"':  # a literal
+            value = typed.get(ko)
+            if value is None:
+                text, language, datatype = literal_parts(ko)
+                value = {"@value": text}
+                if language:
+                    value["@language"] = language
+                elif datatype is not None:
+                    value["@type"] = name(datatype)
+                    typed[ko] = value
+            item.setdefault(get(kp) or ident(kp), []).append(value)
+        elif kp == _TYPE and ko[0] == "<":
+            item.setdefault("@type", []).append(get(ko) or ident(ko))
+        else:
+            item.setdefault(get(kp) or ident(kp), []).append({"@id": get(ko) or ident(ko)})
+    if item is not None:
+        nodes.add(item["@id"], encode(item))
     context = json.dumps(prefixes, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n ")
     yield f'{{\n "@context": {context},\n "@graph": [\n'.encode("utf-8")
-    first = groups[0] if groups else None
-    yield from _chunks(groups, lambda part: "".join(
-        [("  " if group is first else ",\n  ") + node_object(*group) for group in part]))
+    separators = itertools.chain(["  "], itertools.repeat(",\n  "))
+    yield from _chunks(nodes.sorted(), lambda part: "".join([next(separators) + node for node in part]))
     yield b"\n ]\n}\n"
+
+
+class NodeSorter:
+    """Node objects sorted by ``@id``: in memory, or, past ``run_bytes`` of text, in sorted
+    runs on disk merged at the end (a graph of tens of millions of triples).
+
+    A run holds one ``@id<TAB>node`` line per node: an ``@id`` of the store holds no tab
+    and no line break (IRIs cannot), and JSON escapes both inside the node object.
+    """
+
+    def __init__(self, run_bytes: int | None = None) -> None:
+        self._run_bytes, self._size = run_bytes or _NODE_RUN_BYTES, 0
+        self._nodes: list[tuple[str, str]] = []
+        self._runs: list = []
+
+    def add(self, ident: str, node: str) -> None:
+        self._nodes.append((ident, node))
+        self._size += len(node)
+        if self._size > self._run_bytes:
+            self._spill()
+
+    def _spill(self) -> None:
+        self._nodes.sort()
+        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        run.writelines(f"{ident}\t{node}\n" for ident, node in self._nodes)
+        run.seek(0)
+        self._runs.append(run)
+        self._nodes, self._size = [], 0
+
+    def sorted(self) -> Iterator[str]:
+        """The node objects in ``@id`` order (each run file is closed, so removed, when read)."""
+        self._nodes.sort()
+        if not self._runs:
+            yield from (node for _, node in self._nodes)
+            return
+        self._spill()
+        try:
+            lines = heapq.merge(*self._runs, key=_ident)
+            yield from (line[line.index("\t") + 1:-1] for line in lines)
+        finally:
+            for run in self._runs:
+                run.close()
+
+
+def _ident(line: str) -> str:
+    return line[:line.index("\t")]
+
