@@ -208,3 +208,22 @@ def test_evidence_shared_by_two_facts_is_copied(rdf_graph):
     one = G.edges["zetinib", "kinase_q", "inhibits"]["evidence"]
     two = G.edges["zetinib", "kinase_q", "isAntibodyAgainst"]["evidence"]
     assert two == [one[1]] and two[0] is not one[1]
+
+
+def test_the_store_projects_like_its_rdflib_graph(rdf_graph, monkeypatch):
+    """The build's store is read with a few SPARQL queries, not a lookup per triple, and gives
+    the same graph, attributes and edge evidence in the same order."""
+    from hcc_kg.store.oxigraph import GraphStore
+
+    store = GraphStore.in_memory()
+    store.add_triples(rdf_graph)
+    from_graph = project(rdf_graph)
+
+    def no_lookups(*args, **kwargs):
+        raise AssertionError("the store path read the store triple by triple")
+
+    monkeypatch.setattr(GraphStore, "triples", no_lookups)
+    from_store = project(store)
+    assert list(from_store.nodes(data=True)) == list(from_graph.nodes(data=True))
+    assert list(from_store.edges(keys=True, data=True)) == list(from_graph.edges(keys=True, data=True))
+    assert from_store.edges["zetinib", "kinase_q", "inhibits"]["evidence"][0]["doc"] == "paper-a"

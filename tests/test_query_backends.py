@@ -73,6 +73,39 @@ def test_every_binding_mode_binds_the_same(embedded, query):
     assert [r["s"] for r in rows] == ["urn:ex:b"] and rows[0]["limit"] == 1
 
 
+def test_oxigraph_binds_natively_with_a_values_block_its_optimizer_plans_with(tiny_file):
+    """Oxigraph plans with a VALUES row but applies ``substitutions`` after planning (a bound
+    trial's query read every trial), so native binding sends the VALUES block too."""
+    import pyoxigraph as ox
+
+    asked = []
+
+    class Recording:
+        def __init__(self, store):
+            self.store = store
+
+        def query(self, text, **options):
+            asked.append((text, options))
+            return self.store.query(text, **options)
+
+    store = ox.Store()
+    store.bulk_load(path=str(tiny_file), format=ox.RdfFormat.TURTLE)
+    backend = OxigraphBackend(Recording(store), binding="native")
+    rows = backend.select("SELECT ?s ?n WHERE { ?s <urn:ex:name> ?n }", {"s": URIRef("urn:ex:b")}).rows
+    assert rows == [{"s": IRI("urn:ex:b"), "n": "beta"}]
+    (text, options), = asked
+    assert "VALUES (?s) { (<urn:ex:b>) }" in text and not options.get("substitutions")
+
+
+def test_oxigraph_rows_keep_unbound_variables_blank_nodes_and_tagged_literals(tiny_file):
+    backend = OxigraphBackend.open(BackendSettings(graph=tiny_file))
+    result = backend.select("SELECT ?tag ?missing ?first WHERE { <urn:ex:a> <urn:ex:tag> ?tag "
+                            "OPTIONAL { <urn:ex:a> <urn:ex:none> ?missing } <urn:ex:b> <urn:ex:list> ?first }", {})
+    (row,) = result.rows
+    assert result.variables == ("tag", "missing", "first")
+    assert row["tag"] == "Alpha" and row["missing"] is None and row["first"].startswith("_:")
+
+
 def test_answer_sets_tell_iris_from_strings():
     as_iri = QueryResult(("x",), [{"x": IRI("urn:a")}])
     as_text = QueryResult(("x",), [{"x": "urn:a"}])

@@ -7,9 +7,12 @@ faster) load the Turtle export; ``oxigraph`` also opens the store a build leaves
 parameter bindings as RDF terms and returns a :class:`~hcc_kg.query.results.QueryResult`
 of normalized rows, so the same question gives equal answers on every store.
 
-Embedded backends bind natively (rdflib ``initBindings``, pyoxigraph ``substitutions``
-when every bound variable is selected) or, with ``binding="values"``, the way the remote
-backend must: a ``VALUES`` block.
+Embedded backends bind natively or, with ``binding="values"``, the way the remote backend
+must: a ``VALUES`` block.  Native binding is rdflib's ``initBindings``; for pyoxigraph it is
+the ``VALUES`` block too, since Oxigraph's optimizer plans with a ``VALUES`` row (a bound
+drug is the first pattern it looks up) but not with ``substitutions``, which it applies
+after planning: ``agents_acting_on_target``, ``shared_targets``, ``pathways_of_drug`` and
+``evidence_for_hazard_ratios`` ran 10-40x slower with them on the shipped store.
 
 >>> import rdflib
 >>> g = rdflib.Graph().parse(data='<urn:a> <urn:p> 4 .', format="turtle")
@@ -31,7 +34,7 @@ from rdflib.term import BNode, Node
 
 from ..errors import GraphError, QueryError
 from .binding import KIND_QUERY, NAME_QUERY, NameIndex, bind, with_values
-from .library import CompetencyQuery, selected_variables
+from .library import CompetencyQuery
 from .results import IRI, QueryResult, literal_value
 
 BINDING_MODES = ("native", "values")
@@ -118,32 +121,36 @@ class RdflibBackend:
         return QueryResult(variables, rows)
 
 
-def _to_oxigraph(term: Node):
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _oxigraph_converter() -> Callable[[object], object]:
+    """A function from a pyoxigraph term to its row value (see :mod:`hcc_kg.query.results`).
+
+    It dispatches on the exact type, and a plain string is its own value: converting a row
+    must cost less than the store's lookup of it (a by-name ``solution[var]`` alone costs
+    several microseconds, so :meth:`OxigraphBackend.select` iterates the solution instead).
+    """
     import pyoxigraph as ox
 
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind a {type(term).__name__}")
+    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
 
+    def convert(term):
+        kind = type(term)
+        if kind is named:
+            return IRI(term.value)
+        if kind is literal:
+            if term.language:
+                return term.value
+            datatype = term.datatype.value
+            return term.value if datatype == _XSD_STRING else literal_value(term.value, datatype, None)
+        if term is None:
+            return None
+        if kind is blank:
+            return f"_:{term.value}"
+        return str(term)
 
-def _from_oxigraph(term):
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return IRI(term.value)
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Literal):
-        return literal_value(term.value, term.datatype.value if term.datatype else None, term.language)
-    return str(term)
+    return convert
 
 
 def _open_store(path: Path):
@@ -175,23 +182,16 @@ class OxigraphBackend:
         return cls(store, settings.binding)
 
     def _run(self, query: str, bindings: Mapping[str, Node]):
-        import pyoxigraph as ox
-
-        # pyoxigraph substitutes selected variables only; a VALUES block binds the others.
-        # (The projection is parsed only when there is something to substitute.)
-        if self.binding == "native" and bindings and set(bindings) <= (selected_variables(query) or set()):
-            substitutions = {ox.Variable(k): _to_oxigraph(v) for k, v in bindings.items()}
-            try:
-                return self.store.query(query, substitutions=substitutions)
-            except TypeError:  # a pyoxigraph without substitutions: fall back to VALUES
-                pass
+        # Both modes bind with a VALUES block, which the optimizer plans with (module docstring).
         return self.store.query(with_values(query, bindings))
 
     def select(self, query: str, bindings: Mapping[str, Node]) -> QueryResult:
+        convert = _oxigraph_converter()
         try:
             solutions = self._run(query, bindings)
             variables = tuple(v.value for v in solutions.variables)
-            rows = [{v: _from_oxigraph(s[v]) for v in variables} for s in solutions]
+            # iterating a solution gives its terms in projection order, unbound ones as None
+            rows = [dict(zip(variables, map(convert, solution))) for solution in solutions]
         except QueryError:
             raise
         except (SyntaxError, OSError, ValueError, AttributeError) as exc:

@@ -4,10 +4,10 @@ Each parameter type has a parser (:data:`PARSERS`): numbers become typed literal
 validation, strings plain literals, and ``iri`` / ``class`` / ``property`` parameters
 are resolved to an IRI, either written out (``<…>``, ``http…``, a CURIE with one of
 :data:`PREFIXES`, expanded by hcc_kg.ids) or looked up by name, synonym or identifier in the graph itself
-(:class:`NameIndex`).  Backends then bind the terms natively (rdflib ``initBindings``,
-pyoxigraph ``substitutions``) or, for remote endpoints, through a ``VALUES`` block built
-by :func:`with_values` from each term's own SPARQL serialization (integers and decimals as
-bare number tokens, everything else escaped so that it cannot leave its token).
+(:class:`NameIndex`).  Backends then bind the terms natively (rdflib ``initBindings``) or,
+for pyoxigraph (whose optimizer plans with it) and remote endpoints, through a ``VALUES``
+block built by :func:`with_values` from each term's own SPARQL serialization (integers and
+decimals as bare number tokens, everything else escaped so that it cannot leave its token).
 
 >>> from rdflib import Literal, URIRef
 >>> sparql_term(Literal('say "hi"\\n'))

@@ -12,6 +12,8 @@ Evidence records and source documents stay in RDF; they are provenance, not topo
 
 from __future__ import annotations
 
+from typing import Callable
+
 import networkx as nx
 import rdflib
 from rdflib import OWL, RDF, RDFS, Literal
@@ -98,46 +100,161 @@ def _evidence_record(graph: rdflib.Graph, ev, documents: dict, known: dict) -> d
             "extractor": str(fields.get(_EXTRACTOR))}
 
 
+def _rdflib_parts(graph: rdflib.Graph) -> tuple[list, dict]:
+    """The nodes' (IRI, {predicate: objects}) in IRI order, and the facts' annotations, read
+    through the rdflib Graph API (an rdflib Graph, or any object reading like one)."""
+    individuals, others = [], {}  # others: evidence records and documents, used for edge evidence
+    for s in sorted(set(graph.subjects(RDF.type, OWL.NamedIndividual))):
+        values = _first_values(graph, s)
+        if _is_node(values):
+            individuals.append((s, values))
+        else:
+            others[s] = values
+    return individuals, fact_annotations(graph, others)
+
+
+def _is_node(values: dict) -> bool:
+    types = {local(t) for t in values.get(RDF.type, ()) if str(t).startswith(ONTOLOGY_NS)}
+    return bool(types) and not _NOT_NODES & types
+
+
 def project(graph: rdflib.Graph) -> nx.MultiDiGraph:
     """The typed MultiDiGraph of a built graph (deterministic node and edge order).
 
     Edges and data values come in sorted (subject, predicate, object) order; taking each
     node's own triples (nodes sorted) and sorting those gives that order without sorting
-    the whole graph.
+    the whole graph.  The build's store is read with a few SPARQL queries
+    (:func:`_store_parts`), anything else through the rdflib Graph API: the
+    same graph either way.
     """
-    nodes: dict[str, dict] = {}
-    facts: dict[str, tuple] = {}  # node IRI -> (node, {ontology predicate: objects})
-    others: dict = {}  # evidence records and documents: read here, used for edge evidence
-    for s in sorted(set(graph.subjects(RDF.type, OWL.NamedIndividual))):
-        values = _first_values(graph, s)
-        types = sorted(local(t) for t in values.get(RDF.type, ()) if str(t).startswith(ONTOLOGY_NS))
-        if not types or _NOT_NODES & set(types):
-            others[s] = values
-            continue
-        primary = next((t for t in TYPE_PRECEDENCE if t in types), types[0])
-        label = values.get(RDFS.label, (None,))[0]
-        nodes[str(s)] = {
-            "key": local(s), "iri": str(s), "types": types, "type": primary,
-            "label": str(label or local(s)),
-            "synonyms": sorted(str(x) for x in values.get(SKOS.altLabel, ())),
-            "identifiers": sorted(str(x) for x in values.get(HCC.identifier, ())),
-        }
-        facts[str(s)] = (s, {p: objs for p, objs in values.items()
-                             if str(p).startswith(ONTOLOGY_NS) and local(p) not in _NOT_EDGES})
+    individuals, annotations = _store_parts(graph) or _rdflib_parts(graph)
+    name = _local_names()
+    nodes = {str(s): _node_attributes(s, values, name) for s, values in individuals}
     G = nx.MultiDiGraph()
-    for iri, attrs in nodes.items():
+    for attrs in nodes.values():
         G.add_node(attrs["key"], **attrs)
-    annotations = fact_annotations(graph, others)
-    others.clear()
-    for iri, (s, by_predicate) in facts.items():
-        key = nodes[iri]["key"]
-        for p in sorted(by_predicate):
-            for o in sorted(by_predicate[p]):
-                if isinstance(o, Literal):
-                    G.nodes[key].setdefault(local(p), []).append(_python(o))
-                elif str(o) in nodes:
-                    info = annotations.get((s, p, o), {"inferred": False, "evidence": []})
-                    G.add_edge(key, nodes[str(o)]["key"], key=local(p), predicate=local(p),
-                               inferred=info["inferred"], source=info.get("source", "text"),
-                               evidence=info["evidence"])
+    for s, values in individuals:
+        _add_facts(G, s, values, nodes, annotations, name)
     return G
+
+
+def _local_names() -> Callable[[rdflib.term.Node], str]:
+    """:func:`local`, remembered per term (a projection asks for the same few predicates often)."""
+    known: dict = {}
+
+    def name(term) -> str:
+        found = known.get(term)
+        if found is None:
+            found = known[term] = local(term)
+        return found
+
+    return name
+
+
+def _node_attributes(s, values: dict, name) -> dict:
+    types = sorted(name(t) for t in values.get(RDF.type, ()) if str(t).startswith(ONTOLOGY_NS))
+    label = values.get(RDFS.label, (None,))[0]
+    return {
+        "key": name(s), "iri": str(s), "types": types,
+        "type": next((t for t in TYPE_PRECEDENCE if t in types), types[0]),
+        "label": str(label or name(s)),
+        "synonyms": sorted(str(x) for x in values.get(SKOS.altLabel, ())),
+        "identifiers": sorted(str(x) for x in values.get(HCC.identifier, ())),
+    }
+
+
+def _add_facts(G: nx.MultiDiGraph, s, values: dict, nodes: dict, annotations: dict, name) -> None:
+    """``s``'s ontology facts: literals become attribute lists, links to nodes edges (sorted)."""
+    key = nodes[str(s)]["key"]
+    for p in sorted(p for p in values if str(p).startswith(ONTOLOGY_NS) and name(p) not in _NOT_EDGES):
+        for o in sorted(values[p]):
+            if isinstance(o, Literal):
+                G.nodes[key].setdefault(name(p), []).append(_python(o))
+            elif str(o) in nodes:
+                info = annotations.get((s, p, o), {"inferred": False, "evidence": []})
+                G.add_edge(key, nodes[str(o)]["key"], key=name(p), predicate=name(p),
+                           inferred=info["inferred"], source=info.get("source", "text"),
+                           evidence=info["evidence"])
+
+
+# --- the build's store: a few SPARQL queries instead of a lookup per triple ------------------
+# Reading a term back from the on-disk store costs microseconds (a RocksDB read per IRI, and a
+# seek per lookup), so the store path asks only for what the projection uses (the nodes' own
+# triples without provenance links; status and evidence of the facts whose object is an IRI),
+# and each sub-select reads one property in a single scan, which the store joins by hash.
+_PROLOGUE = f"PREFIX owl: <{OWL}>\nPREFIX rdf: <{RDF}>\nPREFIX hcc: <{ONTOLOGY_NS}>\n"
+_NODE_TRIPLES = _PROLOGUE + """SELECT ?s ?p ?o WHERE {
+  { SELECT ?s WHERE { ?s a owl:NamedIndividual MINUS { ?s a hcc:Evidence } MINUS { ?s a hcc:SourceDocument } } }
+  { SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (?p NOT IN (hcc:hasEvidence, hcc:fromDocument, hcc:mentionedIn)) } }
+}"""
+_OBJECT_AXIOMS = """{ SELECT ?axiom WHERE { ?axiom a owl:Axiom } }
+  { SELECT ?axiom ?o WHERE { ?axiom owl:annotatedTarget ?o FILTER (isIRI(?o)) } }
+  { SELECT ?axiom ?p WHERE { ?axiom owl:annotatedProperty ?p FILTER (?p != rdf:type) } }
+  { SELECT ?axiom ?s WHERE { ?axiom owl:annotatedSource ?s } }"""
+_AXIOM_STATUS = _PROLOGUE + f"""SELECT ?s ?p ?o ?status WHERE {{
+  {_OBJECT_AXIOMS}
+  OPTIONAL {{ SELECT ?axiom ?status WHERE {{ ?axiom hcc:assertionStatus ?status }} }}
+}}"""
+_AXIOM_EVIDENCE = _PROLOGUE + f"""SELECT ?s ?p ?o ?document ?start ?end ?extractor WHERE {{
+  {_OBJECT_AXIOMS}
+  {{ SELECT ?axiom ?evidence WHERE {{ ?axiom hcc:hasEvidence ?evidence }} }}
+  {{ SELECT ?evidence ?start WHERE {{ ?evidence hcc:startOffset ?start }} }}
+  {{ SELECT ?evidence ?end WHERE {{ ?evidence hcc:endOffset ?end }} }}
+  OPTIONAL {{ SELECT ?evidence ?document WHERE {{
+      {{ SELECT ?evidence ?source WHERE {{ ?evidence hcc:fromDocument ?source }} }}
+      {{ SELECT ?source ?document WHERE {{ ?source hcc:documentId ?document }} }} }} }}
+  OPTIONAL {{ SELECT ?evidence ?extractor WHERE {{ ?evidence hcc:extractor ?extractor }} }}
+}}"""
+
+
+def _store_parts(graph) -> tuple[list, dict] | None:
+    """:func:`_rdflib_parts` for the build's store (``None`` for anything else)."""
+    from ..store.oxigraph import GraphStore
+
+    if not isinstance(graph, GraphStore):
+        return None
+    term = _term_reader(graph)
+    by_node: dict = {}
+    for s, p, o in graph.store.query(_NODE_TRIPLES):
+        by_node.setdefault(term(s), {}).setdefault(term(p), []).append(term(o))
+    individuals = [(s, by_node[s]) for s in sorted(by_node) if _is_node(by_node[s])]
+    return individuals, _store_annotations(graph, term)
+
+
+def _term_reader(graph) -> Callable:
+    """pyoxigraph term → the rdflib term the store's own reads give (IRIs cached by text)."""
+    import pyoxigraph as ox
+
+    named, iris = ox.NamedNode, {}
+    literal = graph._terms.from_ox  # a literal's written spelling, as GraphStore.triples reads it
+
+    def term(value):
+        if type(value) is not named:
+            return literal(value)
+        found = iris.get(value.value)
+        if found is None:
+            found = iris[value.value] = rdflib.URIRef(value.value)
+        return found
+
+    return term
+
+
+def _store_annotations(graph, term) -> dict[tuple, dict]:
+    """What :func:`fact_annotations` gives for the facts whose object is an IRI (the edges)."""
+    found: dict[tuple, dict] = {}
+    for s, p, o, status in graph.store.query(_AXIOM_STATUS):
+        info = found.setdefault((term(s), term(p), term(o)), {"inferred": False, "evidence": []})
+        if status is not None:
+            info["inferred"] |= status.value == "inferred"
+            info["source"] = status.value
+    fallback = []  # a record with no document gets any document's id, as graph.value(None, …) gives
+    for s, p, o, document, start, end, extractor in graph.store.query(_AXIOM_EVIDENCE):
+        if document is None and not fallback:
+            fallback.append(graph.value(None, _DOCUMENT_ID))
+        found[(term(s), term(p), term(o))]["evidence"].append({
+            "doc": document.value if document is not None else str(fallback[0]),
+            "start": int(start.value), "end": int(end.value),
+            "extractor": extractor.value if extractor is not None else "None"})
+    for info in found.values():
+        info["evidence"].sort(key=lambda e: (e["doc"], e["start"], e["end"], e["extractor"]))
+    return found
