@@ -15,10 +15,10 @@ import floor
 import store_queries
 
 STAGES = ("vocabulary", "read", "extract", "assemble", "load-ontology", "populate", "reason", "rdf", "validate",
-          "quality", "export", "project", "views")
+          "canonical", "quality", "export", "project", "views")
 #: What a stage's "output size" counts, read from the value the stage returned.
 SIZE_UNITS = {"read": "characters", "extract": "raw assertions", "assemble": "assertions", "populate": "individuals",
-              "reason": "inferred triples", "rdf": "triples in the store", "validate": "violations",
+              "reason": "inferred triples", "rdf": "triples in the store", "validate": "violations", "canonical": "triples",
               "quality": "findings", "export": "bytes written", "project": "nodes + edges", "views": "bytes written"}
 PIPELINE = STAGES[:STAGES.index("export") + 1]
 
