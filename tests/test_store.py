@@ -87,6 +87,25 @@ def test_ntriples_loaded_in_bulk_read_back_as_written_too():
     assert store.value(HCCR.n49999, HCC.p) == Literal('line "49999"\n\\')
 
 
+def test_only_a_literal_typed_xsd_string_counts_as_a_typed_string():
+    from hcc_kg.owl.terms import ntriples
+    from hcc_kg.store.export import from_store
+
+    plain = GraphStore.in_memory()
+    plain.add_triples([(HCCR.x, RDFS.label, Literal("plain"))])
+    plain.add_ntriples([(f"<{HCCR.y}>", f"<{RDFS.label}>", ntriples(Literal("also plain")))])
+    assert not plain.wrote_typed_strings()  # its dump needs no respelling of plain strings
+    typed = GraphStore.in_memory()
+    typed.add_triples([(HCCR.x, RDFS.label, Literal("typed", datatype=XSD.string))])
+    assert typed.wrote_typed_strings()
+    bulk = GraphStore.in_memory()
+    bulk.add_ntriples([(f"<{HCCR.x}>", f"<{RDFS.label}>", f'"typed"^^<{XSD.string}>')])
+    assert bulk.wrote_typed_strings()
+    # Oxigraph dumps it as a plain string; the canonical lines spell it as it was written
+    assert [line for line in from_store(typed).lines() if "typed" in line] == \
+        [f'<{HCCR.x}> <{RDFS.label}> "typed"^^<{XSD.string}> .\n']
+
+
 def test_store_reads_like_the_rdflib_graph_it_was_given():
     g = skolemised(restriction_graph("q"))
     g.add((HCCR.a, HCC.inhibits, HCCR.b)).add((HCCR.a, RDFS.label, Literal("A")))

@@ -226,7 +226,7 @@ def _term_reader(graph) -> Callable:
     import pyoxigraph as ox
 
     named, iris = ox.NamedNode, {}
-    literal = graph._terms.from_ox  # a literal's written spelling, as GraphStore.triples reads it
+    literal = graph.read_term  # a literal's written spelling, as GraphStore.triples reads it
 
     def term(value):
         if type(value) is not named:

@@ -90,6 +90,7 @@ class _Terms:
         self._to_ox: dict = {}
         self._from_ox: dict = {}
         self._written: dict = {}  # value key -> the literal written with that value
+        self.typed_strings = False  # was a literal written typed xsd:string (not a plain one)?
 
     def to_ox(self, term):
         found = self._to_ox.get(term)
@@ -101,6 +102,8 @@ class _Terms:
 
     def _remember(self, written: Literal) -> None:
         key = _value_key(str(written), written.datatype, written.language)
+        if written.datatype is not None and str(written.datatype) == _XSD + "string":
+            self.typed_strings = True
         earlier = self._written.get(key)
         if earlier is None or (earlier != written and written.n3() < earlier.n3()):
             self._written[key] = written
@@ -323,7 +326,7 @@ class GraphStore:
     def wrote_typed_strings(self) -> bool:
         """Whether a literal was written typed ``xsd:string`` (it reads back typed, where
         Oxigraph's dump spells it as a plain string); the build writes plain strings only."""
-        return any(key[0] == _XSD + "string" for key in self._terms._written)
+        return self._terms.typed_strings
 
     def read_term(self, term):
         """The rdflib term for a pyoxigraph term, as :meth:`triples` reads it: a literal
