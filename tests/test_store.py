@@ -87,6 +87,15 @@ def test_ntriples_loaded_in_bulk_read_back_as_written_too():
     assert store.value(HCCR.n49999, HCC.p) == Literal('line "49999"\n\\')
 
 
+def test_a_published_store_reopened_by_its_writer_reads_literals_as_written(tmp_path):
+    written = Literal("0.50", datatype=XSD.decimal)
+    store = GraphStore.create(tmp_path / "store")
+    store.add_triples([(HCCR.x, HCC.value, written)])
+    store.close()
+    assert store.reopened_at(tmp_path / "store").value(HCCR.x, HCC.value) == written
+    assert str(GraphStore.open(tmp_path / "store").value(HCCR.x, HCC.value)) == "0.5"  # a stranger sees Oxigraph's form
+
+
 def test_only_a_literal_typed_xsd_string_counts_as_a_typed_string():
     from hcc_kg.owl.terms import ntriples
     from hcc_kg.store.export import from_store

@@ -202,7 +202,7 @@ def _build(settings: Settings) -> BuildResult:
         result.counts = count_by_type(result.canonical)  # from the rows already read, not the store again
         if location is not None:
             result.outputs = clock.run("export", write_exports, result, settings, ontology_path)
-            result.store = GraphStore.open(location)  # published with the exports, in one journal
+            result.store = store.reopened_at(location)  # published with the exports, in one journal
     except BaseException:
         if store.path is None or not publication.journaled(settings.out, store.path):
             discard(store)  # a failed build leaves the previous store as it was
@@ -258,7 +258,7 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     if len(result.store) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one
         from .views import write_build_views  # the last stage: loaded (pyvis and all) only to draw views
 
-        written += write_build_views(result.graph, out)
+        written += write_build_views(result.store, out)  # the store reads as an rdflib graph does: no copy
     else:
         result.report.add("warning", "views-skipped", f"{len(result.store)} triples is more than view_max_triples="
                           f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")

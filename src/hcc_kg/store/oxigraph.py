@@ -219,6 +219,13 @@ class GraphStore:
             raise GraphError(f"cannot open the store at {path}: {exc}") from exc
         return cls(store, path, writable=not read_only)
 
+    def reopened_at(self, path: Path | str) -> "GraphStore":
+        """The same graph, opened read-only at ``path`` (where it was published), reading
+        literals as this object wrote them (``"0.50"``, not Oxigraph's ``"0.5"``)."""
+        reopened = GraphStore.open(path)
+        reopened._terms = self._terms
+        return reopened
+
     def close(self) -> None:
         """Release the database (pyoxigraph closes it when its last reference goes); again: nothing."""
         if self.store is None:

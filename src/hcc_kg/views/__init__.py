@@ -17,7 +17,7 @@ build writes into exports/.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import networkx as nx
 import rdflib
@@ -27,6 +27,9 @@ from ..query.paths import resolve
 from . import select
 from .data import ViewSource, read_sentences, source_of, view_data
 from .render import remote_references, render_page, write_view
+
+if TYPE_CHECKING:  # annotations only: views read a built store as they read an rdflib graph
+    from ..store.oxigraph import GraphStore
 
 Graph = rdflib.Graph | nx.MultiDiGraph | ViewSource
 
@@ -97,7 +100,7 @@ def example_pathway(G: nx.MultiDiGraph) -> str | None:
     return scored[0][1] if scored and scored[0][0] < 0 else None
 
 
-def write_build_views(graph: rdflib.Graph, folder: Path | str) -> list[Path]:
+def write_build_views(graph: "rdflib.Graph | GraphStore", folder: Path | str) -> list[Path]:
     """The build's views, ``view_graph.html`` and ``view_chain_<pathway>.html``: never with document text."""
     folder, source = Path(folder), source_of(graph)
     written = [write_view(graph_view(source), folder / "view_graph.html")]
