@@ -25,16 +25,11 @@ import owlready2
 from ..errors import VocabularyError
 from ..ids import OBO_IN_OWL
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
-from .terms import Terms
+from .terms import NAMED_INDIVIDUAL, OWL, RDFS, SKOS, TYPE, Terms
 
 Triple = tuple[str, str, str]
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-TYPE, LABEL = f"<{RDF}type>", f"<{RDFS}label>"
-NAMED_INDIVIDUAL, THING = f"<{OWL}NamedIndividual>", f"<{OWL}Thing>"
+LABEL, THING = f"<{RDFS}label>", f"<{OWL}Thing>"
 ALT_LABEL, EXACT_SYNONYM, EXACT_MATCH = f"<{SKOS}altLabel>", f"<{OBO_IN_OWL}hasExactSynonym>", f"<{SKOS}exactMatch>"
 AXIOM_LINKS = tuple(f"<{OWL}{n}>" for n in ("annotatedSource", "annotatedProperty", "annotatedTarget"))
 AXIOM = f"<{OWL}Axiom>"

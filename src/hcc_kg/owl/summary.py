@@ -48,16 +48,12 @@ from typing import Iterable
 
 from rdflib.util import from_n3
 
+from .terms import NAMED_INDIVIDUAL, OWL, RDF, RDFS, TYPE, XSD
+
 Triple = tuple[str, str, str]
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-TYPE = f"<{RDF}type>"
 PROBE = "urn:hcc-kg:probe:"
 REPRESENTATIVE = "urn:hcc-kg:representative:"
-NAMED_INDIVIDUAL = f"<{OWL}NamedIndividual>"
 _BUILTIN_ANNOTATIONS = {f"<{RDFS}{n}>" for n in ("label", "comment", "seeAlso", "isDefinedBy")} | {
     f"<{OWL}{n}>" for n in ("versionInfo", "deprecated", "priorVersion", "backwardCompatibleWith",
                             "incompatibleWith", "imports")}

@@ -22,7 +22,13 @@ from decimal import Decimal
 
 import rdflib
 
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+TYPE = f"<{RDF}type>"
+NAMED_INDIVIDUAL = f"<{OWL}NamedIndividual>"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _DATATYPES = ((bool, "boolean"), (int, "integer"), (Decimal, "decimal"))  # bool first: a bool is an int
 
