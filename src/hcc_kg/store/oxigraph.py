@@ -38,9 +38,9 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 import rdflib
 from rdflib import XSD, BNode, Literal, URIRef
-from rdflib.compare import to_canonical_graph
 
 from ..errors import ExportError, GraphError
+from .blank_nodes import canonical_triples
 from .rdf import abox_triples, gc_paused, new_graph, ontology_graph
 from ..owl.reason import Reasoned
 
@@ -70,7 +70,7 @@ def skolemise(graph: rdflib.Graph) -> Iterator[Triple]:
             with_blanks.add(triple)
         else:
             yield triple
-    for triple in to_canonical_graph(with_blanks):
+    for triple in canonical_triples(with_blanks):
         yield tuple(URIRef(GENID_NS + str(n)) if isinstance(n, BNode) else n for n in triple)
 
 
