@@ -151,10 +151,10 @@ def _timeout_message(what: str, limit: TimeLimit) -> str:
 #: the two are even near 50,000 triples, and issue 12 measured the full JIT 26% faster on
 #: the 1,000-document summary of the time (44.6 s against 60.1 s).  The serial collector
 #: saves CPU at every size on 2 cores.  ``-Xss`` made no difference.  A class-data (AppCDS)
-#: archive saves about 0.2 s on small inputs but is not used: it needs the classpath as jars
-#: (owlready2's patched HermiT classes are a folder), its first run is seconds slower while
-#: it writes the archive, and the runs it would speed up (a cold build, or a changed input)
-#: are those with no archive yet, or with ``--no-cache`` no place to keep one.
+#: archive, made once at set-up (:mod:`hcc_kg.owl.class_archive`), is used when present: on
+#: the shipped summary HermiT's wall time went from 1.04 to 0.87 s and its CPU from 0.80 to
+#: 0.72 s (median of 7, interleaved, load 3; 2 December 2026).  HermiT's own classes are Java 5
+#: class files that CDS cannot archive; the OWL API's and the JDK's are archived.
 QUICK_TIER_MAX_TRIPLES = 50_000
 _QUICK_TIER = ("-XX:TieredStopAtLevel=1",)
 _SERIAL_GC = ("-XX:+UseSerialGC",)

@@ -44,6 +44,7 @@ import owlready2
 from ..errors import InconsistentGraphError, ReasonerError
 from ..vocab import RESOURCE_NS
 from . import summary as S
+from .class_archive import ClassArchive, usable
 from .java import DEFAULT_REASONER_TIMEOUT, ReasonerCache, TimeLimit, jvm_tuning, run_bounded, scratch_folder
 from .populate import Populated
 
@@ -86,14 +87,21 @@ def distinct_groups(populated: Populated, split: S.Split) -> list[list[str]]:
     return [g for g in groups if len(g) > 1]
 
 
-def hermit_command(flags: tuple[str, ...], path: Path | None, tuning: Sequence[str] = ()) -> list[str]:
+def hermit_home() -> Path:
+    """owlready2's HermiT folder: its patched classes, and HermiT.jar."""
+    return Path(owlready2.__file__).parent / "hermit"
+
+
+def hermit_command(flags: tuple[str, ...], path: Path | None, tuning: Sequence[str] = (),
+                   archive: ClassArchive | None = None) -> list[str]:
     """The HermiT command line owlready2 uses, on ``path`` (None: without it, as the cache keys it),
-    with the JVM options ``tuning`` (:func:`hcc_kg.owl.java.jvm_tuning`)."""
-    home = Path(owlready2.__file__).parent / "hermit"
-    classpath = f"{home}:{home / 'HermiT.jar'}"
+    with the JVM options ``tuning`` (:func:`hcc_kg.owl.java.jvm_tuning`), and the classes from
+    ``archive`` when set-up made one (:mod:`hcc_kg.owl.class_archive`; same classes, packed)."""
+    home = hermit_home()
+    classpath = archive.classpath() if archive is not None else f"{home}:{home / 'HermiT.jar'}"
     memory = getattr(owlready2.reasoning, "JAVA_MEMORY", 2000)
-    return [owlready2.JAVA_EXE, f"-Xmx{memory}M", *tuning, "-cp", classpath,
-            "org.semanticweb.HermiT.cli.CommandLine", *flags, *([path.as_uri()] if path else [])]
+    return [owlready2.JAVA_EXE, f"-Xmx{memory}M", *tuning, *(archive.options() if archive is not None else ()),
+            "-cp", classpath, "org.semanticweb.HermiT.cli.CommandLine", *flags, *([path.as_uri()] if path else [])]
 
 
 def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | None = None,
@@ -117,7 +125,7 @@ def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | 
         path = scratch / "input.nt"
         path.write_bytes(payload)
         try:
-            command = hermit_command(flags, path, jvm_tuning(len(triples)))
+            command = hermit_command(flags, path, jvm_tuning(len(triples)), usable(hermit_home(), owlready2.JAVA_EXE))
             done = run_bounded(command, limit)
         except OSError as exc:
             raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
