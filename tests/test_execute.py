@@ -99,6 +99,26 @@ def test_two_worker_processes_equal_the_serial_extract(vocabulary, method):
     assert (assertions, problems) == serial(documents(), vocabulary)
 
 
+def test_forked_workers_inherit_a_frozen_heap_that_is_thawed_afterwards(vocabulary):
+    import gc
+
+    from hcc_kg.execute.local import run_local
+
+    plan = ExecutionPlan(jobs=2, start_method="fork")
+    assert gc.get_freeze_count() == 0
+    stream = run_local(documents(), vocabulary, plan)
+    first = next(stream)
+    frozen_while_running = gc.get_freeze_count()
+    rest = list(stream)
+    assert frozen_while_running > 0 and gc.get_freeze_count() == 0 and len([first, *rest]) == len(documents())
+    gc.freeze()
+    try:
+        list(run_local(documents(), vocabulary, plan))
+        assert gc.get_freeze_count() > 0  # a caller's freeze is the caller's to undo
+    finally:
+        gc.unfreeze()
+
+
 def test_workers_fork_only_from_a_single_threaded_process(monkeypatch):
     monkeypatch.setattr("hcc_kg.execute.local.thread_count", lambda: 1)
     assert start_method() == "fork" and start_method("spawn") == "spawn"

@@ -72,6 +72,22 @@ def test_reads_rows_of_a_gzip_lexicon(tmp_path):
                                  (), ("hgnc:90001", "uniprot:Q99991"), ())
 
 
+def test_a_plain_or_windows_line_ended_lexicon_reads_as_the_gzip_one(tmp_path):
+    expected = read_lexicon(write_lexicon(tmp_path))
+    text = gzip.decompress((tmp_path / "lexicon.tsv.gz").read_bytes()).decode("utf-8")
+    (tmp_path / "plain.tsv").write_text(text, encoding="utf-8", newline="")
+    (tmp_path / "windows.tsv").write_text(text.replace("\n", "\r\n"), encoding="utf-8", newline="")
+    assert read_lexicon(tmp_path / "plain.tsv") == read_lexicon(tmp_path / "windows.tsv") == expected
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[: len(b) // 2], lambda b: b[:10] + b"\xff" * 40 + b[50:]])
+def test_a_damaged_gzip_lexicon_is_a_vocabulary_error(tmp_path, damage):
+    path = write_lexicon(tmp_path)
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(VocabularyError, match="cannot read lexicon"):
+        read_lexicon(path)
+
+
 def test_a_lexicon_without_its_header_is_refused(tmp_path):
     path = tmp_path / "bad.tsv"
     path.write_text("key\tlabel\nqdr\tQDR\n", encoding="utf-8")

@@ -222,8 +222,14 @@ def test_space_separated_names_are_all_found_in_order(picked, glue):
 # every name over the text.  This reference is the alternation; on generated text the two
 # must choose the same candidates.
 
+def _pattern(name: str) -> str | None:
+    """A name as a regex: its parts, any two of them separated by up to two spaces, hyphens or slashes."""
+    parts = re.findall(r"[^\W\d_]+|\d+", name)
+    return r"[\s\-/]{0,2}".join(re.escape(p) for p in parts) if parts else None
+
+
 def _alternation_candidates(vocabulary: Vocabulary, text: str) -> list[tuple[int, int]]:
-    from hcc_kg.extract.mentions import _is_case_sensitive, _pattern
+    from hcc_kg.extract.mentions import _is_case_sensitive
     groups: dict[bool, set[str]] = {True: set(), False: set()}
     for entity in vocabulary:
         for name in entity.names():
@@ -258,3 +264,49 @@ def test_indexed_matching_agrees_with_one_alternation(words):
     indexed = sorted((s, e) for group in (True, False)
                      for s, e in finder._matches(mapped.text, finder._runs(mapped.text), group))
     assert indexed == sorted(_alternation_candidates(OVERLAPPING, mapped.text))
+
+
+# --- the finder's tables ------------------------------------------------------------------
+
+def test_tables_through_marshal_give_a_finder_with_the_same_mentions():
+    from hcc_kg.extract.mentions import FinderTables
+
+    text = "Nexavar or FN-1234 blocks VEGFR1\u20133, c-MET and PD-L1 in liver cancers (HCC)."
+    tables = FinderTables.from_bytes(FINDER.tables.to_bytes())
+    copy = MentionFinder(VOCAB, tables)
+    assert tables == FINDER.tables == FinderTables.build(VOCAB)
+    assert copy.find(normalize(text)) == FINDER.find(normalize(text)) and len(FINDER.find(normalize(text))) == 9
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_the_tables_leaves_the_garbage_collector_as_it_was(enabled):
+    import gc
+
+    from hcc_kg.extract.mentions import FinderTables
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        FinderTables.build(VOCAB)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+_PIECES = ["PD", "pd", "L", "l", "1", "12", "s", "es", "S", "ES", "Kin", "kin", "KIN", " ", "-", "/", "  ", " - ", ".", "\t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["PD", "L", "1", "12", "kin", "Kin", "s"]), min_size=1, max_size=4),
+       st.lists(st.sampled_from(_PIECES), max_size=8), st.booleans())
+@example(["PD", "L", "1"], ["PD", "-", "L", "1", "s"], True)
+@example(["PD", "L", "1"], ["pd", " - ", "l", "1", "ES"], False)
+def test_the_ascii_check_agrees_with_the_names_regex(parts, pieces, sensitive):
+    """Without a regex, the finder confirms an ASCII candidate exactly as the name's regex would."""
+    from hcc_kg.extract.mentions import _FLAGS, _SEP
+
+    pattern = _SEP.join(parts)
+    text = "x " + "".join(pieces) + " y"
+    start, end = 2, len(text) - 2
+    regex = re.compile(rf"(?:{pattern})(?:s|es)?", _FLAGS[sensitive])
+    assert FINDER._confirms(pattern, sensitive, text, start, end) == (regex.fullmatch(text, start, end) is not None)

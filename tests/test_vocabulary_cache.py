@@ -135,3 +135,68 @@ def test_an_entry_in_use_outlives_newer_ones(tmp_path, invented):
     invented.write_text(INVENTED + "# a new edit\n")
     VC.cached_vocabulary(folder, VC.VocabularySources(invented, lexicon=False), load)
     assert (folder / f"{first}.bin").exists() and len(list(folder.glob("*.bin"))) == VC.KEEP
+
+
+# --- the mention finder's tables, stored with the entry ------------------------------------
+
+def _mentions(vocabulary: Vocabulary, text: str) -> list[tuple[int, int, str]]:
+    from hcc_kg.extract.mentions import MentionFinder
+    from hcc_kg.extract.normalize import normalize
+
+    return [(m.start, m.end, m.key) for m in MentionFinder(vocabulary).find(normalize(text))]
+
+
+def test_an_entry_carries_the_finder_tables_and_a_finder_on_it_skips_indexing(tmp_path, invented, monkeypatch):
+    from hcc_kg.extract.mentions import FinderTables
+
+    sources, load = VC.VocabularySources(invented, lexicon=False), _Loads(invented)
+    written, _ = VC.cached_vocabulary(tmp_path, sources, load)
+    read, reused = VC.cached_vocabulary(tmp_path, sources, load)
+    fresh = load_vocabulary(invented)
+    assert reused and fresh.name_tables is None and isinstance(read.name_tables, bytes)  # read when needed
+    assert FinderTables.of(read) == written.name_tables == FinderTables.build(fresh)
+    text = "Widgetase (WDG-1) and the widget families; gizmonib blocks WDG1s."
+    expected = _mentions(fresh, text)
+    assert len(expected) == 4
+
+    def no_indexing(vocabulary):
+        raise AssertionError("the finder indexed the names again")
+
+    monkeypatch.setattr(FinderTables, "build", classmethod(lambda cls, v: no_indexing(v)))
+    assert _mentions(read, text) == _mentions(written, text) == expected
+
+
+def test_a_new_or_pickled_vocabulary_leaves_the_tables_behind(tmp_path, invented):
+    import pickle
+
+    read = VC.cached_vocabulary(tmp_path, VC.VocabularySources(invented, lexicon=False), _Loads(invented))[0]
+    assert read.name_tables is not None
+    extended = read.extended(Vocabulary([Entity("doodad", "doodad", ("Drug",))]))
+    copied = pickle.loads(pickle.dumps(read))
+    assert extended.name_tables is None and copied.name_tables is None and _same(copied, read)
+    assert [k for _, _, k in _mentions(extended, "doodad and Widgetase")] == ["doodad", "widgetase"]
+
+
+def test_unreadable_carried_tables_are_built_again(invented):
+    from hcc_kg.extract.mentions import FinderTables
+
+    carried = load_vocabulary(invented)
+    carried.name_tables = b"not marshal data"
+    assert FinderTables.of(carried) == FinderTables.build(load_vocabulary(invented))
+
+
+def test_an_entry_of_the_last_format_misses_and_is_rewritten(tmp_path, invented, caplog):
+    """An entry written before the tables were stored (three fields) is read as corrupt, not half-used."""
+    import marshal
+
+    from hcc_kg.cache_entries import write_entry
+
+    sources, load = VC.VocabularySources(invented, lexicon=False), _Loads(invented)
+    fresh = load_vocabulary(invented)
+    rows = [tuple(getattr(e, f) for f in VC._FIELDS) for e in fresh.entities.values()]
+    path = tmp_path / f"{VC.cache_key(sources)}.bin"
+    write_entry(path, VC.TAG, marshal.dumps((fresh.source, rows, vocabulary_digest(fresh))))
+    with caplog.at_level(logging.WARNING, logger=VC.__name__):
+        again, reused = VC.cached_vocabulary(tmp_path, sources, load)
+    assert not reused and load.count == 1 and again.name_tables is not None and "merged again" in caplog.text
+    assert VC.cached_vocabulary(tmp_path, sources, load)[1]

@@ -24,6 +24,7 @@ writes it from pinned wheels.  Merging keeps the curated vocabulary in charge:
 from __future__ import annotations
 
 import gzip
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VocabularyError
-from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key, slug
+from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, gc_paused, name_key, slug
 
 COLUMNS = ("key", "types", "label", "names", "guarded", "xrefs", "members")
 ACTIONS = ("drop", "context")
@@ -74,27 +75,35 @@ def read_lexicon(path: Path | str | None = None) -> tuple[LexiconRow, ...]:
 
 @lru_cache(maxsize=4)
 def _read_lexicon(path: str, _mtime: int, _size: int) -> tuple[LexiconRow, ...]:
-    opener = gzip.open if path.endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8") as handle:
-            lines = [line.rstrip("\n") for line in handle if not line.startswith("#")]
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        data = Path(path).read_bytes()
+        text = (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8")  # whole, not line by line
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
         raise VocabularyError(f"cannot read lexicon {path}: {exc}") from exc
+    if "\r" in text:  # the universal newlines a text-mode read would give
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line for line in text.split("\n") if not line.startswith("#")]
     if not lines or tuple(lines[0].split("\t")) != COLUMNS:
         raise VocabularyError(f"{path}: header must be {' '.join(COLUMNS)}")
-    return tuple(_row(path, n, line) for n, line in enumerate(lines[1:], 2) if line)
+    with gc_paused():  # 28,000 rows of tuples of strings: nothing for the collector to find
+        return tuple(_row(path, n, line) for n, line in enumerate(lines[1:], 2) if line)
 
 
 def _row(path: str, number: int, line: str) -> LexiconRow:
     cells = line.split("\t")
     if len(cells) != len(COLUMNS) or not cells[0] or not cells[1]:
         raise VocabularyError(f"{path}: row {number} is malformed")
+    return LexiconRow(cells[0], _items(cells[1], ","), cells[2], _items(cells[3]), _items(cells[4]),
+                      _items(cells[5]), _items(cells[6]))
 
-    def split(cell: str, sep: str = "|") -> tuple[str, ...]:
-        return tuple(p for p in cell.split(sep) if p)
 
-    return LexiconRow(cells[0], split(cells[1], ","), cells[2], split(cells[3]), split(cells[4]),
-                      split(cells[5]), split(cells[6]))
+def _items(cell: str, sep: str = "|") -> tuple[str, ...]:
+    """The non-empty items of a cell.
+
+    >>> _items("a||b|"), _items("")
+    (('a', 'b'), ())
+    """
+    return tuple(filter(None, cell.split(sep)))  # runs once per cell of 28,000 rows: no generator
 
 
 def read_stoplist(path: Path | str | None = None) -> dict[str, str]:
@@ -166,15 +175,16 @@ class _Merger:
         """The row's names that neither the stoplist nor a hand name of another entity claims,
         and which of them need a gene context."""
         names, guarded = [], set(row.guarded)
+        stoplist, hand_names = self.stoplist, self.hand_names  # once per row: this runs for every lexicon name
         for name in row.names:
             nk = name_key(name)
-            action = self.stoplist.get(nk)
-            if action == "drop" or not nk or self.hand_names.get(nk, owner) != owner:
+            action = stoplist.get(nk)
+            if action == "drop" or not nk or hand_names.get(nk, owner) != owner:
                 continue
             if action == "context":
                 guarded.add(name)
             names.append(name)
-        return names, guarded & set(names)
+        return names, (guarded & set(names) if guarded else guarded)
 
     def absorb(self, key: str, names: list[str], guarded: set[str]) -> None:
         """Add a duplicate row's new names to the hand entity ``key``."""
@@ -197,11 +207,16 @@ class _Merger:
 
 def _symbols(names: Iterable[str]) -> tuple[str, ...]:
     """Names written as symbols (no lowercase letter): they match only in that case."""
-    return tuple(n for n in names if n == n.upper() and n != n.lower())
+    return tuple([n for n in names if n == n.upper() and n != n.lower()])  # a list first: faster than a generator
 
 
 def merge_lexicon(hand: Vocabulary, rows: Iterable[LexiconRow], stoplist: dict[str, str]) -> Vocabulary:
     """Generated rows under ``hand``: duplicates fold into hand entities, the rest become new ones."""
+    with gc_paused():  # tens of thousands of entities, tuples of strings: nothing for the collector to find
+        return _merge(hand, rows, stoplist)
+
+
+def _merge(hand: Vocabulary, rows: Iterable[LexiconRow], stoplist: dict[str, str]) -> Vocabulary:
     merger = _Merger(hand, stoplist)
     final_key: dict[str, str] = {}  # generated key -> key in the merged vocabulary
     new: list[tuple[LexiconRow, list[str], set[str]]] = []
@@ -219,13 +234,14 @@ def merge_lexicon(hand: Vocabulary, rows: Iterable[LexiconRow], stoplist: dict[s
             new.append((row, names, guarded))
     entities = merger.hand_entities()
     for row, names, guarded in new:
-        members = tuple(dict.fromkeys(final_key[m] for m in row.members if m in final_key))
+        key = final_key[row.key]
         # A hand entity's families are curated: a generated family never claims it as a member.
-        members = tuple(m for m in members if m != final_key[row.key] and m not in hand.entities)
+        members = tuple(m for m in dict.fromkeys(final_key[m] for m in row.members if m in final_key)
+                        if m != key and m not in hand.entities) if row.members else ()
         label = row.label if row.label in names else names[0]
-        entities.append(Entity(final_key[row.key], label, row.types, tuple(n for n in names if n != label),
+        entities.append(Entity(key, label, row.types, tuple([n for n in names if n != label]),
                                members, _known_xrefs(row.xrefs), _symbols(names),
-                               tuple(n for n in names if n in guarded)))
+                               tuple([n for n in names if n in guarded]) if guarded else ()))
     return Vocabulary(entities, source=hand.source)
 
 
@@ -240,4 +256,4 @@ def _free_key(row: LexiconRow, taken: set[str]) -> str:
 
 
 def _known_xrefs(xrefs: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(x for x in xrefs if ":" in x)
+    return tuple([x for x in xrefs if ":" in x])

@@ -13,7 +13,9 @@ over bioregistry's prefix map, :mod:`hcc_kg.ids`; never by string concatenation)
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -48,6 +50,30 @@ def ontology_iri(local_name: str) -> str:
     return ONTOLOGY_NS + local_name
 
 
+@contextmanager
+def gc_paused():
+    """Hold off the cyclic garbage collector while a vocabulary or its indexes are built.
+
+    Merging the lexicon or indexing its names creates hundreds of thousands of small
+    acyclic objects (strings, tuples, entities); each full collection would walk them all
+    again, and those walks took more time than the work itself (about 1 s of 1.6 s).
+    Reference counting still frees everything; the collector runs again afterwards.
+
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 _NAME_PARTS = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # runs of [^\W_], split where letters meet digits
 
 
@@ -67,7 +93,7 @@ def name_key(name: str) -> str:
     >>> name_key("PD-L1") == name_key("pdl1")
     True
     """
-    return "".join(name_parts(name)).casefold()
+    return "".join(_NAME_PARTS.findall(name)).casefold()  # name_parts inlined: called for every lexicon name
 
 
 @dataclass(frozen=True)
@@ -85,12 +111,13 @@ class Entity:
 
     def names(self) -> tuple[str, ...]:
         """Every surface form to match: label, synonyms (the key only if it reads as a name)."""
-        seen: dict[str, None] = {self.label: None}
-        seen.update((s, None) for s in self.synonyms)
-        return tuple(seen)
+        return tuple(dict.fromkeys((self.label, *self.synonyms)))  # first occurrence wins, in order
 
     def has_type(self, *types: str) -> bool:
-        return any(t in self.types for t in types)
+        for wanted in types:  # a loop, not any(generator): extraction asks this for every mention
+            if wanted in self.types:
+                return True
+        return False
 
 
 TARGET_TYPES = ("Protein", "ProteinFamily", "Target")
@@ -122,10 +149,19 @@ class Vocabulary:
         #: a hash of the entities, when known without computing it (a cached copy carries the one
         #: computed when it was written; see hcc_kg.execute.cache.vocabulary_digest)
         self.content_digest: str | None = None
+        #: the mention finder's tables of these entities' names, when a cached copy carries them
+        #: (hcc_kg.extract.mentions.FinderTables, or its bytes; see hcc_kg.execute.vocabulary_cache);
+        #: a new vocabulary (extended, merged) starts without, and a pickled copy leaves them behind
+        self.name_tables: object | None = None
+
+    def __getstate__(self) -> dict:
+        """What pickling keeps: everything but :attr:`name_tables` (a spawned worker builds its own
+        faster than it would unpickle them)."""
+        return {**self.__dict__, "name_tables": None}
 
     @classmethod
     def checked(cls, entities: Iterable[Entity], source: str = "<memory>",
-                content_digest: str | None = None) -> "Vocabulary":
+                content_digest: str | None = None, name_tables: object | None = None) -> "Vocabulary":
         """A vocabulary of entities a :class:`Vocabulary` has already checked (a cached copy
         of one, with the digest of its entities): the checks are skipped, the family index is rebuilt.
 
@@ -137,6 +173,7 @@ class Vocabulary:
         result.entities = {entity.key: entity for entity in entities}
         result._families = _family_index(result.entities)
         result.content_digest = content_digest
+        result.name_tables = name_tables
         return result
 
     def __contains__(self, key: str) -> bool:

@@ -20,11 +20,13 @@ a gene context (see :mod:`hcc_kg.extract.gene_context`).
 
 from __future__ import annotations
 
+import marshal
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Mention
-from ..vocab import TARGET_TYPES, Vocabulary, name_parts
+from ..vocab import TARGET_TYPES, Vocabulary, gc_paused, name_parts
 from .gene_context import confirmed
 from .normalize import MappedText, normalize
 
@@ -36,15 +38,103 @@ CASE_SENSITIVE_MAX_LETTERS = 5
 _FLAGS = {True: re.UNICODE, False: re.UNICODE | re.IGNORECASE}  # by case sensitivity
 
 
-def _pattern(name: str) -> str | None:
-    parts = name_parts(name)
-    if not parts:
-        return None
-    return _SEP.join(re.escape(p) for p in parts)
-
-
 def _is_case_sensitive(name: str) -> bool:
     return len(name) <= CASE_SENSITIVE_MAX_LETTERS or sum(map(str.isalpha, name)) <= CASE_SENSITIVE_MAX_LETTERS
+
+
+@dataclass(frozen=True)
+class FinderTables:
+    """What a :class:`MentionFinder` looks names up in, per case group: item 1 of each pair
+    holds the names matched only in the case written, item 0 those matched in any case (its
+    lookups casefolded).  Only dicts, sets, tuples, strings and ints, so that
+    ``marshal`` can store them (:meth:`to_bytes`; the vocabulary cache does,
+    :mod:`hcc_kg.execute.vocabulary_cache`).
+
+    >>> from hcc_kg.vocab import Entity
+    >>> t = FinderTables.build(Vocabulary([Entity("pdl1", "PD-L1", ("Protein",), ("programmed death ligand 1",))]))
+    >>> t.by_name[1]["PDL1"], t.by_name[0]["programmeddeathligand1"], t.max_parts
+    ('pdl1', 'pdl1', 4)
+    >>> sorted(t.prefixes[1]), sorted(t.prefixes[0])
+    (['PD', 'PDL'], ['programmed', 'programmeddeath', 'programmeddeathligand'])
+    """
+
+    #: joined name parts -> the key of the first entity (in key order) with a name of that form
+    by_name: tuple[dict[str, str], dict[str, str]]
+    #: joined name parts -> the distinct patterns (parts joined by optional separators) of names of that form
+    index: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+    #: joined parts of a name cut where one of its parts ends (a text run can only end there)
+    prefixes: tuple[set[str], set[str]]
+    #: (joined name, key) of names that count only in a gene context
+    guarded: set[tuple[str, str]]
+    #: the most parts any name has
+    max_parts: int
+
+    @classmethod
+    def build(cls, vocabulary: Vocabulary) -> "FinderTables":
+        """The tables of every name of ``vocabulary``: one pass, a dictionary update or two per name."""
+        by_name: tuple[dict[str, str], dict[str, str]] = ({}, {})
+        index: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+        prefixes: tuple[set[str], set[str]] = (set(), set())
+        guarded: set[tuple[str, str]] = set()
+        seen: tuple[set[str], set[str]] = (set(), set())  # patterns indexed, per case group
+        max_parts = 1
+        with gc_paused():  # hundreds of thousands of small acyclic objects: nothing for the collector to find
+            for entity in vocabulary:
+                exact = entity.exact_case + entity.guarded
+                for name in entity.names():
+                    parts = name_parts(name)
+                    if not parts:
+                        continue
+                    sensitive = name in exact or _is_case_sensitive(name)
+                    joined = "".join(parts)
+                    lookup = joined if sensitive else joined.casefold()
+                    if name in entity.guarded:
+                        guarded.add((joined, entity.key))
+                    by_name[sensitive].setdefault(lookup, entity.key)
+                    pattern = _SEP.join(parts)  # parts are letters or digits: nothing to escape
+                    if pattern in seen[sensitive]:
+                        continue
+                    seen[sensitive].add(pattern)
+                    max_parts = max(max_parts, len(parts))
+                    group = index[sensitive]  # tuples, not lists: the collector stops tracking tuples of strings
+                    group[lookup] = group.get(lookup, ()) + (pattern,)
+                    if len(parts) > 1:
+                        _add_prefixes(prefixes[sensitive], parts if sensitive else [p.casefold() for p in parts])
+        return cls(by_name, index, prefixes, guarded, max_parts)
+
+    def to_bytes(self) -> bytes:
+        """The tables as ``marshal`` data (plain values, no code); :meth:`from_bytes` reads them back."""
+        return marshal.dumps((self.by_name, self.index, self.prefixes, self.guarded, self.max_parts))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "FinderTables":
+        """Tables from :meth:`to_bytes`; ValueError, EOFError or TypeError if ``data`` is not such."""
+        with gc_paused():  # hundreds of thousands of strings and tuples: nothing for the collector to find
+            by_name, index, prefixes, guarded, max_parts = marshal.loads(data)
+        return cls(tuple(by_name), tuple(index), tuple(prefixes), guarded, max_parts)
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> "FinderTables":
+        """The tables ``vocabulary`` carries (a copy read from the vocabulary cache carries them as
+        bytes, read only now: a build whose documents all come from the extraction cache never
+        needs them), else built afresh."""
+        carried = vocabulary.name_tables
+        if isinstance(carried, FinderTables):
+            return carried
+        if isinstance(carried, bytes):
+            try:
+                return cls.from_bytes(carried)
+            except (ValueError, EOFError, TypeError):  # unreadable: only costs the time to build them
+                pass
+        return cls.build(vocabulary)
+
+
+def _add_prefixes(prefixes: set[str], parts: list[str]) -> None:
+    """A text run ends only where a part of a name ends, so only those prefixes matter."""
+    prefix = ""
+    for part in parts[:-1]:
+        prefix += part
+        prefixes.add(prefix)
 
 
 class MentionFinder:
@@ -59,47 +149,23 @@ class MentionFinder:
     non-overlapping choice an alternation sorted longest-pattern-first would make.
     """
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, tables: "FinderTables | None" = None):
         self.vocabulary = vocabulary
-        self._by_name: dict[tuple[bool, str], str] = {}
+        self.tables = tables if tables is not None else FinderTables.of(vocabulary)
+        self._by_name = self.tables.by_name
+        self._index = self.tables.index
+        self._prefixes = self.tables.prefixes
+        self._guarded = self.tables.guarded
+        self._max_parts = self.tables.max_parts
         self._text_cache: dict[str, list[Mention]] = {}
-        self._index: dict[tuple[bool, str], list[tuple[tuple[int, str], int]]] = {}
-        self._max_parts = 1
         self._compiled: dict[tuple[str, int], re.Pattern] = {}
-        self._prefixes: dict[bool, set[str]] = {True: set(), False: set()}  # joined names cut where a part ends
-        self._guarded: set[tuple[str, str]] = set()  # (joined name, key) that need a gene context
-        seen: set[tuple[bool, str]] = set()
-        for entity in vocabulary:
-            exact = set(entity.exact_case) | set(entity.guarded)
-            for name in entity.names():
-                parts = name_parts(name)
-                if not parts:
-                    continue
-                pattern = _SEP.join(parts)  # parts are letters or digits: nothing to escape
-                sensitive = name in exact or _is_case_sensitive(name)
-                joined = "".join(parts)
-                lookup = joined if sensitive else joined.casefold()
-                if name in entity.guarded:
-                    self._guarded.add((joined, entity.key))
-                self._by_name.setdefault((sensitive, lookup), entity.key)
-                if (sensitive, pattern) in seen:
-                    continue
-                seen.add((sensitive, pattern))
-                if len(parts) > self._max_parts:
-                    self._max_parts = len(parts)
-                entry = ((-len(pattern), pattern), _FLAGS[sensitive])  # compiled on first use: most names never occur
-                self._index.setdefault((sensitive, lookup), []).append(entry)
-                # a text run ends only where a part of the name ends, so only those prefixes matter
-                prefix = ""
-                for part in parts[:-1]:
-                    prefix += part if sensitive else part.casefold()
-                    self._prefixes[sensitive].add(prefix)
+        self._ascii_parts: dict[str, tuple[str, ...] | None] = {}  # pattern -> its parts, if all ASCII
 
     def lookup(self, surface: str) -> str | None:
         """The entity key a surface string names, or None."""
         parts = name_parts(surface)
         exact = "".join(parts)
-        key = self._by_name.get((True, exact)) or self._by_name.get((False, exact.casefold()))
+        key = self._by_name[True].get(exact) or self._by_name[False].get(exact.casefold())
         if key is None and exact.endswith("s"):
             return self.lookup(surface[:-1]) if len(surface) > 1 else None
         return key
@@ -142,27 +208,41 @@ class MentionFinder:
 
     def _matches(self, text: str, runs: list[tuple[int, int]], sensitive: bool) -> Iterable[tuple[int, int]]:
         """Leftmost-first, non-overlapping matches of one case group's names."""
-        prefixes = self._prefixes[sensitive]
+        prefixes, entries, max_parts, count = self._prefixes[sensitive], self._entries, self._max_parts, len(runs)
         last_end = 0
-        for i, (start, _) in enumerate(runs):
+        for i, (start, _) in enumerate(runs):  # the finder's inner loop: names looked up once, outside it
             if start < last_end:
                 continue
             best: tuple[tuple[int, str], int] | None = None
             joined = ""
-            for j in range(i, min(i + self._max_parts, len(runs))):
-                if j > i and not _GAP_RE.fullmatch(text, runs[j - 1][1], runs[j][0]):
+            for j in range(i, min(i + max_parts, count)):
+                run_start, run_end = runs[j]
+                if j > i and not _GAP_RE.fullmatch(text, runs[j - 1][1], run_start):
                     break
-                piece = text[runs[j][0]:runs[j][1]]
+                piece = text[run_start:run_end]
                 joined += piece if sensitive else piece.casefold()
-                for entry_key, flags in self._entries(joined, sensitive):
+                for pattern in entries(joined, sensitive):
+                    entry_key = (-len(pattern), pattern)  # longest pattern first, as an alternation sorted so
                     if (best is None or entry_key < best[0]) and \
-                            self._regex(entry_key[1], flags).fullmatch(text, start, runs[j][1]):
-                        best = (entry_key, runs[j][1])
+                            self._confirms(pattern, sensitive, text, start, run_end):
+                        best = (entry_key, run_end)
                 if joined not in prefixes:  # no name goes on from here
                     break
             if best is not None:
                 last_end = best[1]
                 yield start, best[1]
+
+    def _confirms(self, pattern: str, sensitive: bool, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is the name of ``pattern``, as its regex would tell.
+
+        Where name and text are ASCII the check needs no regex (compiling one costs more
+        than most documents' matching): case folding is then ``str.lower`` for both."""
+        if pattern not in self._ascii_parts:
+            self._ascii_parts[pattern] = tuple(pattern.split(_SEP)) if pattern.isascii() else None
+        parts, span = self._ascii_parts[pattern], text[start:end]
+        if parts is None or not span.isascii():
+            return self._regex(pattern, _FLAGS[sensitive]).fullmatch(text, start, end) is not None
+        return _spells(parts, span if sensitive else span.lower(), sensitive)
 
     def _regex(self, pattern: str, flags: int) -> re.Pattern:
         regex = self._compiled.get((pattern, flags))
@@ -170,12 +250,14 @@ class MentionFinder:
             regex = self._compiled[pattern, flags] = re.compile(rf"(?:{pattern})(?:s|es)?", flags)
         return regex
 
-    def _entries(self, joined: str, sensitive: bool) -> list[tuple[tuple[int, str], int]]:
-        """Names whose joined parts equal ``joined``, with or without a plural ending."""
-        found = list(self._index.get((sensitive, joined), ()))
-        for ending in ("s", "es"):
-            if joined.endswith(ending) and len(joined) > len(ending):
-                found += self._index.get((sensitive, joined[: -len(ending)]), ())
+    def _entries(self, joined: str, sensitive: bool) -> tuple[str, ...]:
+        """Patterns of names whose joined parts equal ``joined``, with or without a plural ending."""
+        index = self._index[sensitive]
+        found = index.get(joined, ())
+        if joined.endswith("s") and len(joined) > 1:  # asked at every run of text: no list unless needed
+            found += index.get(joined[:-1], ())
+            if joined.endswith("es") and len(joined) > 2:
+                found += index.get(joined[:-2], ())
         return found
 
     def find_text(self, text: str) -> list[Mention]:
@@ -198,6 +280,28 @@ class MentionFinder:
     def _mention(self, mapped: MappedText, start: int, end: int, key: str) -> Mention:
         s, e = mapped.original_span(start, end)
         return Mention(s, e, key, mapped.text[start:end])
+
+
+def _spells(parts: tuple[str, ...], span: str, sensitive: bool) -> bool:
+    """Whether an ASCII ``span`` (lowercased unless ``sensitive``) is ``parts`` with up to two
+    spaces, hyphens or slashes between any two, and an optional plural ``s`` or ``es``: the
+    regex ``(?:p1[\\s\\-/]{0,2}p2...)(?:s|es)?`` without compiling it.
+
+    >>> _spells(("PD", "L", "1"), "PD-L1", True), _spells(("pd", "l", "1"), "pdl 1s", False)
+    (True, True)
+    >>> _spells(("PD", "L", "1"), "PD - - L1", True), _spells(("PD", "L", "1"), "pd-l1", True)
+    (False, False)
+    """
+    position = 0
+    for n, part in enumerate(parts):
+        if n:  # a name part starts with a letter or digit: the separators before it are skipped greedily
+            for _ in range(2):
+                if position < len(span) and (span[position].isspace() or span[position] in "-/"):
+                    position += 1
+        if not span.startswith(part if sensitive else part.lower(), position):
+            return False
+        position += len(part)
+    return span[position:] in ("", "s", "es")
 
 
 def _longest_first(candidates: list[tuple[int, int, str]],
