@@ -166,3 +166,42 @@ def test_labels_clashing_with_a_class_or_each_other_are_qualified_and_kept_as_sy
         assert rdflib.Literal("twin name") in set(g.objects(HCCR[key], SKOS.altLabel))
     assert rdflib.Literal("monoclonal antibody") in set(g.objects(HCCR.monoclonal_antibody, OBO.hasExactSynonym))
     assert labels[HCCR.foonib] == "foonib"   # no clash, no change
+
+
+def test_a_label_qualified_in_one_step_is_told_apart_from_one_it_now_clashes_with():
+    """Qualifying "twin" as "twin (protein)" makes it clash with an entity already named so:
+    the next steps see the new label and tell the two apart."""
+    from hcc_kg.owl import labels
+
+    world, onto = load_ontology()
+    try:
+        abox = empty(world, onto).abox
+        abox.new("twin_x", ["Protein"], "twin")
+        abox.new("twin_y", ["Pathway"], "twin")
+        protein = str(onto["Protein"].label[0])
+        abox.new("named_z", ["Pathway"], f"twin ({protein[0].lower()}{protein[1:]})")
+        labels.unique_labels(abox, labels.Index(abox.schema))
+        names = [ind.label.casefold() for ind in abox.individuals.values()]
+        assert len(set(names)) == len(names) == 3
+        assert abox.individuals["twin_x"].label.endswith("(twin_x)")  # the last step: told apart by key
+        assert abox.individuals["named_z"].label.endswith("(named_z)")
+        assert abox.individuals["twin_y"].label == "twin (pathway)"  # told apart once: qualified once
+    finally:
+        world.close()
+
+
+def test_populating_holds_off_the_cyclic_collector(monkeypatch):
+    """Millions of acyclic objects: a full collection would walk them all again and again."""
+    import gc
+
+    from hcc_kg.owl import labels
+
+    seen = []
+    original = labels.unique_labels
+    monkeypatch.setattr(labels, "unique_labels", lambda *args: (seen.append(gc.isenabled()), original(*args)))
+    world, onto = load_ontology()
+    try:
+        populate(world, onto, [Assertion("foonib", "inhibits", "kdr", evidence=(ev(0, 7),))], VOCAB, [DOC], Report())
+    finally:
+        world.close()
+    assert seen == [False] and gc.isenabled()

@@ -191,6 +191,17 @@ def test_summary_merges_alike_individuals_and_keeps_all_different_apart():
     assert sorted(sorted(m[-2] for m in g) for g in apart.values()) == [["0"], ["1"], ["2"], ["3"], ["4"], ["5"]]
 
 
+def test_keying_an_individual_leaves_no_empty_entry_behind():
+    """A million individuals without marks or kept values must not each get empty sets."""
+    split = _split()
+    parts = S._parts(split, S.used_properties(split))
+    sizes = [len(x) for x in (parts.types, parts.marks, parts.verbatim)]
+    keys = [parts.key(i) for i in sorted(split.individuals)]
+    assert [len(x) for x in (parts.types, parts.marks, parts.verbatim)] == sizes
+    assert sizes[1] < len(split.individuals)  # some individuals have no marks: the case asked about
+    assert keys[0] == (("<https://example.org/C>",), (), ())  # i0: a class, no marks, no kept values
+
+
 @pytest.mark.parametrize("construct", [("_:r", f"<{OWL}allValuesFrom>", "<https://example.org/C>"),
                                        ("<https://example.org/p>", S.TYPE, f"<{OWL}TransitiveProperty>"),
                                        ("_:n", S.TYPE, f"<{OWL}Class>"), ])

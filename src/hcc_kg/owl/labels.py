@@ -107,25 +107,27 @@ def unique_labels(abox: ABox, index: Index) -> None:
     stays a synonym, so lookups by the name the text used still find the individual.
     """
     onto = abox.schema.onto
-    individuals = list(abox.individuals.values())
+    labelled = [ind for ind in abox.individuals.values() if ind.label is not None]
+    keys = [_label_key(ind.label) for ind in labelled]  # worked out once, again only for a relabelled one
     class_keys = {_label_key(c.label[0]) for c in onto.classes() if c.label}
 
     def carried(ind: Individual) -> str:
         return " ".join(map(str, [*index.values(ind, "valueText"), *index.values(ind, "unit")]))
 
     for step in (_ClassNames(onto), carried, lambda ind: ind.key):
-        groups: dict[str, list[Individual]] = {}
-        for ind in individuals:
-            if ind.label is not None:
-                groups.setdefault(_label_key(ind.label), []).append(ind)
+        groups: dict[str, list[int]] = {}  # label key -> positions in ``labelled``, as the labels stood
+        for position, key in enumerate(keys):
+            groups.setdefault(key, []).append(position)
         for key, group in groups.items():
             if key not in class_keys and len(group) < 2:
                 continue
-            qualifiers = [step(ind) for ind in group]
+            qualifiers = [step(labelled[position]) for position in group]
             if key in class_keys or len(set(qualifiers)) > 1:
-                for ind, qualifier in zip(group, qualifiers):
+                for position, qualifier in zip(group, qualifiers):
                     if qualifier:
+                        ind = labelled[position]
                         _relabel(ind, f"{ind.label} ({qualifier})")
+                        keys[position] = _label_key(ind.label)
 
 
 def _relabel(ind: Individual, label: str) -> None:

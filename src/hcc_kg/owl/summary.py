@@ -48,6 +48,7 @@ from typing import Iterable
 
 from rdflib.util import from_n3
 
+from ..vocab import gc_paused
 from .terms import NAMED_INDIVIDUAL, OWL, RDF, RDFS, TYPE, XSD
 
 Triple = tuple[str, str, str]
@@ -181,7 +182,8 @@ class _Parts:
     edges: list[Triple] = field(default_factory=list)
 
     def key(self, individual: str) -> tuple:
-        return tuple(tuple(sorted(x[individual])) for x in (self.types, self.marks, self.verbatim))
+        # .get: asking must not leave an empty set behind for each of a million individuals
+        return tuple(tuple(sorted(x.get(individual, ()))) for x in (self.types, self.marks, self.verbatim))
 
 
 def _functional(split: Split) -> set[str]:
@@ -191,6 +193,8 @@ def _functional(split: Split) -> set[str]:
 def _parts(split: Split, used: set[str]) -> _Parts:
     parts = _Parts()
     functional, first = _functional(split), {}  # (individual, functional property) -> its first value
+    shared: dict[tuple[str, str], tuple[str, str]] = {}  # one ("out", p) tuple for the millions of marks alike
+    mark = lambda kind, prop: shared.setdefault((kind, prop), (kind, prop))  # noqa: E731
     for s, p, o in split.abox:
         if p == TYPE:
             if o != NAMED_INDIVIDUAL:
@@ -198,11 +202,11 @@ def _parts(split: Split, used: set[str]) -> _Parts:
         elif o in split.individuals and (p in used or p not in split.object_properties):
             parts.edges.append((s, p, o))  # an untyped predicate between individuals links them too
         elif p in split.object_properties:
-            parts.marks[s].add(("out", p))
+            parts.marks[s].add(mark("out", p))
             if o in split.individuals:
-                parts.marks[o].add(("in", p))
+                parts.marks[o].add(mark("in", p))
         elif p in split.data_properties:
-            parts.marks[s].add(("data", p))
+            parts.marks[s].add(mark("data", p))
             parts.pairs.add((p, o))
             if p in functional and first.setdefault((s, p), o) != o:
                 parts.several.add(s)
@@ -261,7 +265,7 @@ def _refine(individuals: list[str], initial: dict[str, tuple],
     count = len(ids)
     while True:
         ids = {}
-        new = {i: ids.setdefault((cls[i], frozenset((d, p, cls[n]) for d, p, n in edges[i])), len(ids))
+        new = {i: ids.setdefault((cls[i], frozenset((d, p, cls[n]) for d, p, n in edges.get(i, ()))), len(ids))
                for i in individuals}
         if len(ids) == count:
             return new
@@ -270,6 +274,11 @@ def _refine(individuals: list[str], initial: dict[str, tuple],
 
 def summarise(split: Split, groups: list[list[str]]) -> Summary:
     """One representative per bisimulation class; ``groups`` are AllDifferent sets (kept apart)."""
+    with gc_paused():  # keys, links and classes of every individual: millions of objects, no cycle
+        return _summarise(split, groups)
+
+
+def _summarise(split: Split, groups: list[list[str]]) -> Summary:
     parts = _parts(split, used_properties(split))
     edges: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for s, p, o in parts.edges:
@@ -277,7 +286,8 @@ def summarise(split: Split, groups: list[list[str]]) -> Summary:
         edges[o].add(("in", p, s))
     individuals = sorted(split.individuals)
     unique, probes = _data_checks(split, parts)
-    keys = {i: parts.key(i) for i in individuals}
+    alike: dict[tuple, tuple] = {}  # individuals share a few keys: each kept once
+    keys = {i: alike.setdefault(key, key) for i in individuals for key in (parts.key(i),)}
     while True:
         initial = {i: (keys[i], i if i in unique else "") for i in individuals}
         cls = _refine(individuals, initial, edges)
@@ -307,7 +317,7 @@ def _canonical_names(members: dict[int, list[str]], cls: dict[str, int], structu
     group): they are interchangeable, and numbered.
     """
     first = {c: group[0] for c, group in members.items()}
-    links = {c: {(d, p, cls[n]) for d, p, n in edges[i]} for c, i in first.items()}
+    links = {c: {(d, p, cls[n]) for d, p, n in edges.get(i, ())} for c, i in first.items()}
     names = {c: _digest(repr(structure[i])) for c, i in first.items()}
     count = len(set(names.values()))
     while count < len(members):
