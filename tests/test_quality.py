@@ -155,3 +155,21 @@ def test_a_build_reads_the_graph_for_its_checks_once_and_writes_what_it_checked(
     assert gathered == [result.counts["triples"]]  # one pass over every triple, for the gate and the file
     body = json.loads((tmp_path / "out" / "quality_report.json").read_text())
     assert body["findings"] == [dataclasses.asdict(f) for f in result.findings]
+
+
+def test_the_checks_run_with_the_cyclic_collector_held_off(monkeypatch):
+    """Sets and maps of every entity of a large graph: no cycles, nothing for the collector."""
+    import gc
+
+    seen = []
+    monkeypatch.setitem(quality.CHECKS, "probe", lambda facts: seen.append(gc.isenabled()) or [])
+    assert quality.report(clean_graph()) == [] and seen == [False] and gc.isenabled()
+
+
+def test_labelled_entities_are_gathered_once_for_every_check_that_reads_them(monkeypatch):
+    calls = []
+    original = quality._labelled_entities
+    monkeypatch.setattr(quality, "_labelled_entities", lambda facts: calls.append(1) or original(facts))
+    graph = clean_graph()
+    graph.set((HCCR.w1, RDFS.label, Literal(" WIDGET")))
+    assert ("ERROR", "duplicate_label", "hccr:w1") in rules(quality.report(graph)) and calls == [1]

@@ -20,6 +20,7 @@ import json
 import tempfile
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -97,6 +98,11 @@ class QualityFacts:
     def subjects(self, cls: URIRef) -> list[str]:
         return self.typed[f"<{cls}>"]
 
+    @cached_property
+    def labelled_entities(self) -> set[str]:
+        """:func:`_labelled_entities`, worked out once for the checks that read it."""
+        return _labelled_entities(self)
+
     def users(self, node: str) -> set[str]:
         """Subjects of triples that use ``node`` as predicate or object (a second pass: rare)."""
         return {s for s, p, o in self._canon.rows() if p == node or o == node}
@@ -143,15 +149,17 @@ def _terms(facts: QualityFacts) -> set[str]:
 
 def _labelled_entities(facts: QualityFacts) -> set[str]:
     """Ontology terms and individuals that readers name (not evidence or axiom records)."""
-    skipped = {s for t in UNLABELLED_TYPES for s in facts.subjects(t)}
-    individuals = {s for s in facts.subjects(OWL.NamedIndividual) if _ours(s)}
-    return (_terms(facts) | individuals) - skipped
+    entities = _terms(facts)
+    entities.update(s for s in facts.subjects(OWL.NamedIndividual) if _ours(s))
+    for kind in UNLABELLED_TYPES:  # millions of axioms: taken away one by one, never gathered in a set
+        entities.difference_update(facts.subjects(kind))
+    return entities
 
 
 @check("missing_label")
 def missing_label(facts: QualityFacts) -> Iterator[Finding]:
     labelled = {s for s, _ in facts.labels}
-    for entity in _by_iri(_labelled_entities(facts) - labelled):
+    for entity in _by_iri(facts.labelled_entities - labelled):
         yield Finding("ERROR", "missing_label", _curie(entity), "rdfs:label")
 
 
@@ -162,9 +170,9 @@ def multiple_labels(facts: QualityFacts) -> Iterator[Finding]:
         if _ours(s):
             text, language, _ = literal_parts(label) if label[0] == '"' else (lexical(label), None, None)
             by_language[(s, language)].append(text)
-    for (s, _), labels in sorted(by_language.items(), key=lambda item: _iri(item[0][0])):
-        if len(labels) > 1:
-            yield Finding("ERROR", "multiple_labels", _curie(s), "rdfs:label", " | ".join(sorted(labels)))
+    clashes = [(s, labels) for (s, _), labels in by_language.items() if len(labels) > 1]  # few: sorted alone
+    for s, labels in sorted(clashes, key=lambda item: _iri(item[0])):
+        yield Finding("ERROR", "multiple_labels", _curie(s), "rdfs:label", " | ".join(sorted(labels)))
 
 
 def label_key(label: str) -> str:
@@ -178,15 +186,14 @@ def label_key(label: str) -> str:
 
 @check("duplicate_label")
 def duplicate_label(facts: QualityFacts) -> Iterator[Finding]:
-    entities = _labelled_entities(facts)
+    entities = facts.labelled_entities
     owners: dict[str, set[str]] = defaultdict(set)
     for s, label in facts.labels:
         if s in entities:
             owners[label_key(lexical(label))].add(s)
-    for key in sorted(owners):
-        if len(owners[key]) > 1:
-            for s in _by_iri(owners[key]):
-                yield Finding("ERROR", "duplicate_label", _curie(s), "rdfs:label", key)
+    for key in sorted(key for key, subjects in owners.items() if len(subjects) > 1):  # few: sorted alone
+        for s in _by_iri(owners[key]):
+            yield Finding("ERROR", "duplicate_label", _curie(s), "rdfs:label", key)
 
 
 @check("deprecated_reference")
@@ -218,10 +225,12 @@ def report(graph, checks: Iterable[str] | None = None) -> list[Finding]:
     ``graph`` is an rdflib Graph, the build's store or a :class:`CanonicalGraph` (what the
     build passes: read once for the exports and the checks alike).
     """
-    with gc_paused():  # one pass over every triple: no cycles among the objects it makes
-        facts = QualityFacts(canonical_of(graph))
     names = list(CHECKS) if checks is None else list(checks)
-    found = [f for name in names for f in CHECKS[name](facts)]
+    # one pass over every triple, then sets and maps of every entity: no cycles among them, and
+    # the collector would walk them all again at each full collection
+    with gc_paused():
+        facts = QualityFacts(canonical_of(graph))
+        found = [f for name in names for f in CHECKS[name](facts)]
     return sorted(found, key=lambda f: (LEVELS.index(f.level), f.rule, f.subject, f.value))
 
 
