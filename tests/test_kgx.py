@@ -211,6 +211,19 @@ def test_canonical_export_graph_gives_the_same_files(tmp_path):
     assert first == second
 
 
+def test_axioms_of_a_canonical_graph_are_kept_only_as_what_they_say_of_their_triple():
+    """A graph of millions of axioms: read from the sorted lines, no axiom becomes a node."""
+    graph = tiny_graph()
+    read_rows = kgx.GraphFacts(canonical(graph), kgx_mapping.load_mapping())
+    read_terms = kgx.GraphFacts(graph, kgx_mapping.load_mapping())
+    axioms = set(graph.subjects(RDF.type, OWL.Axiom))
+    assert axioms and not axioms & set(read_rows.index[RDF.type])
+    assert not axioms & {s for by_subject in read_rows.index.values() for s in by_subject}
+    as_sets = lambda facts: {t: sorted((sorted(a.evidence), sorted(a.status)) for a in found)
+                             for t, found in facts.axioms.items()}
+    assert as_sets(read_rows) == as_sets(read_terms) and len(read_rows.axioms) == len(axioms)
+
+
 def test_a_repeated_single_value_is_chosen_independently_of_triple_order(tmp_path):
     graph = tiny_graph()
     graph.add((HCCR.ev1_0, HCC.startOffset, Literal(2)))   # a second start for one evidence span

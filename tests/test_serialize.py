@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -107,6 +108,21 @@ def test_chunk_size_does_not_change_the_bytes(fmt, monkeypatch):
         monkeypatch.setattr(serialize, "_CHUNK", size)
         chunks = list(WRITERS[fmt][0](canonical(awkward_graph())))
         assert len(chunks) > 2 and b"".join(chunks) == whole
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_spelling_caches_emptied_when_full_change_no_byte(fmt, monkeypatch):
+    whole = render(awkward_graph(), fmt)
+    monkeypatch.setattr(serialize, "_CACHE_ENTRIES", 2)  # emptied again and again
+    assert render(awkward_graph(), fmt) == whole
+
+
+def test_a_full_spelling_cache_is_emptied_and_one_with_room_kept(monkeypatch):
+    monkeypatch.setattr(serialize, "_CACHE_ENTRIES", 2)
+    room, full = {"a": 1}, {"a": 1, "b": 2}
+    serialize._make_room(room)
+    serialize._make_room(full)
+    assert room == {"a": 1} and full == {}
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
@@ -284,6 +300,23 @@ def test_a_store_sorted_in_runs_on_disk_gives_the_same_lines_and_cleans_up():
     assert len(on_disk) == len(in_memory)
     del on_disk
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_a_graph_sorted_on_disk_is_written_as_the_same_bytes_as_one_in_memory(fmt):
+    store = store_of(store_graph())
+    on_disk = serialize.from_store(store, run_bytes=2000)  # a sorted file: N-Triples copies its blocks
+    assert isinstance(on_disk.path, Path) and serialize.from_store(store).path is None
+    assert render(on_disk, fmt) == render(serialize.from_store(store), fmt)
+
+
+def test_the_text_of_a_canonical_graph_is_its_lines_in_any_block_size():
+    in_memory = serialize.from_store(store_of(store_graph()))
+    lines = "".join(in_memory.lines()).encode("utf-8")
+    assert b"".join(in_memory.text(block_bytes=1)) == b"".join(in_memory.text(block_bytes=300)) == lines
+    on_disk = serialize.from_store(store_of(store_graph()), run_bytes=2000)
+    assert [len(block) for block in on_disk.text(block_bytes=1000)][0] == 1000
+    assert b"".join(on_disk.text(block_bytes=1000)) == lines
 
 
 def test_rdf_type_is_written_a_only_as_a_predicate():

@@ -183,6 +183,7 @@ def _build(settings: Settings) -> BuildResult:
     location = store_location(settings.out)
     store = clock.run("rdf", load_store, reasoned, ontology_path, location)
     world.close()  # it holds the TBox only (the ABox went to the store as triples); everything later reads the store
+    del populated, reasoned  # the ABox in memory (gigabytes at a million facts): the store holds it now
     try:
         validation = clock.run("validate", validate, store)  # reads only what the shapes name
         # the store read once, in canonical order, for the quality checks and every export

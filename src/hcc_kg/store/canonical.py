@@ -31,9 +31,9 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
-from rdflib.compare import to_canonical_graph
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
+from .blank_nodes import canonical_triples
 from .rdf import PREFIXES, gc_paused
 
 RUN_BYTES = 256 << 20  # N-Triples text sorted in memory; a larger graph is sorted in runs on disk
@@ -69,6 +69,23 @@ class CanonicalGraph:
                 if not batch:
                     return
                 yield from batch
+
+    @property
+    def path(self) -> Path | None:
+        """The sorted file holding the lines, or None when they are in memory."""
+        return None if isinstance(self._lines, list) else self._lines
+
+    def text(self, block_bytes: int = 1 << 20) -> Iterator[bytes]:
+        """The sorted lines as UTF-8, in blocks of about ``block_bytes``: a sorted file is
+        copied as it is (no line is decoded), a list is encoded a batch of lines at a time."""
+        if isinstance(self._lines, list):
+            step = max(1, block_bytes // 128)
+            for start in range(0, len(self._lines), step):
+                yield "".join(self._lines[start:start + step]).encode("utf-8")
+            return
+        with open(self._lines, "rb") as handle:
+            while block := handle.read(block_bytes):
+                yield block
 
     def rows(self) -> Iterator[Row]:
         """``(subject, predicate, object)`` N-Triples spellings, in canonical order."""
@@ -218,7 +235,7 @@ def canonical(graph: Iterable[tuple], prefixes: dict | None = None) -> Canonical
     """
     with_bnodes = rdflib.Graph()
     lines = _lines(graph, with_bnodes)
-    lines += _lines(to_canonical_graph(with_bnodes))
+    lines += _lines(canonical_triples(with_bnodes))
     lines.sort()
     return CanonicalGraph(lines, prefix_map(prefixes))
 
@@ -288,16 +305,19 @@ def _from_store(store, prefixes: dict | None, run_bytes: int, workdir: Path | st
         store.dump_ntriples(dump)
         respell, every_literal = _Respeller(store.read_term), store.wrote_typed_strings()
         runs, paths, count = _read_runs(dump, run_bytes), [], 0
-        run = next(runs, [])
+        first = [next(runs, [])]
         following = next(runs, None)
         if following is None:  # the whole graph in one run: sorted in memory
             shutil.rmtree(folder, ignore_errors=True)
-            return CanonicalGraph(sorted(_respelt(run, respell, every_literal)), prefix_map(prefixes))
-        for run in itertools.chain([run, following], runs):
+            return CanonicalGraph(sorted(_respelt(first.pop(), respell, every_literal)), prefix_map(prefixes))
+        first.append(following)
+        del following  # each run is held by the loop alone, and let go once written
+        for run in itertools.chain(_taken(first), runs):
             run = sorted(_respelt(run, respell, every_literal))
             count += len(run)
             paths.append(folder / f"run-{len(paths):05d}.nt")
-            paths[-1].write_text("".join(run), encoding="utf-8")
+            with open(paths[-1], "w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(run)  # line by line: no second copy of the run as one string
         del run
         dump.unlink()
         merged = folder / "sorted.nt"
@@ -306,6 +326,12 @@ def _from_store(store, prefixes: dict | None, run_bytes: int, workdir: Path | st
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _taken(items: list) -> Iterator:
+    """``items``, each removed from the list as it is given (so the list holds it no longer)."""
+    while items:
+        yield items.pop(0)
 
 
 class _Respeller:
@@ -328,13 +354,7 @@ def _merge(runs: list[Path], target: Path) -> None:
     handles = [open(run, encoding="utf-8", newline="\n") for run in runs]
     try:
         with open(target, "w", encoding="utf-8", newline="\n") as out:
-            buffer: list[str] = []
-            for line in heapq.merge(*handles):
-                buffer.append(line)
-                if len(buffer) >= 65536:
-                    out.write("".join(buffer))
-                    buffer.clear()
-            out.write("".join(buffer))
+            out.writelines(heapq.merge(*handles))  # the loop runs in C, the writes are buffered
     finally:
         for handle in handles:
             handle.close()

@@ -66,6 +66,25 @@ _FIXED = (_TYPE, _SUBCLASS, _SUBPROPERTY, _LABEL, _ALT_LABEL, *_LINKS,
           _HAS_EVIDENCE, _FROM_DOCUMENT, _DOCUMENT_ID, _START, _END, _STATUS)
 
 
+_AXIOM = OWL.Axiom
+_TYPE_SPELLING, _AXIOM_SPELLING = f"<{_TYPE}>", f"<{_AXIOM}>"
+_LINK_SPELLINGS = tuple(f"<{link}>" for link in _LINKS)
+_EVIDENCE_SPELLING, _STATUS_SPELLING = f"<{_HAS_EVIDENCE}>", f"<{_STATUS}>"
+_AXIOM_ROWS = frozenset((*_LINK_SPELLINGS, _EVIDENCE_SPELLING, _STATUS_SPELLING))  # held in its Axiom
+
+
+def _n3(node) -> str:
+    return node.n3()
+
+
+@dataclass(frozen=True, slots=True)
+class Axiom:
+    """What an ``owl:Axiom`` says of the triple it annotates: its evidence records and statuses."""
+
+    evidence: tuple
+    status: tuple
+
+
 def compact(iri: URIRef) -> str:
     """The CURIE for ``iri`` (hcc_kg.ids, longest matching namespace), else the IRI itself."""
     return ids.compress_or_keep(str(iri))
@@ -85,6 +104,8 @@ class GraphFacts:
         names |= {p for rule in mapping.chains for p, _ in rule.path} | {p for p, _ in mapping.xref_properties}
         names |= {p for _, p in mapping.node_attributes}
         self.index: dict[URIRef, dict] = {p: {} for p in (*_FIXED, *map(expand, sorted(names)))}
+        self._reverse, self._superclasses, self._spans, self._ranks = {}, {}, {}, {}
+        self.axioms: dict[tuple, list[Axiom]] = defaultdict(list)  # (s, p, o) -> what annotates it
         if isinstance(triples, CanonicalGraph):
             self._read_rows(triples)
         else:
@@ -93,32 +114,50 @@ class GraphFacts:
                 by_subject = by_name.get(str(p))
                 if by_subject is not None:
                     by_subject.setdefault(s, []).append(o)
-        self._reverse, self._superclasses, self._spans, self._ranks = {}, {}, {}, {}
-        self.axioms: dict = defaultdict(list)   # (s, p, o) -> [axiom nodes]
-        axiom = OWL.Axiom
-        for node, types in self.index[_TYPE].items():
-            if axiom in types:
-                self.axioms[tuple(self.value(node, link) for link in _LINKS)].append(node)
+            for node, types in self.index[_TYPE].items():
+                if _AXIOM in types:
+                    self.axioms[tuple(self.value(node, link) for link in _LINKS)].append(
+                        Axiom(tuple(self.objects(node, _HAS_EVIDENCE)), tuple(self.objects(node, _STATUS))))
 
     def _read_rows(self, canon: CanonicalGraph) -> None:
         """Index a canonical graph from its spellings: a term is made only for a kept triple,
-        once per distinct spelling (a subject's triples are consecutive, its term is reused)."""
+        once per distinct spelling.  A subject's triples are consecutive: each subject's kept
+        rows are gathered, then indexed, or, for an ``owl:Axiom``, kept only as the
+        :class:`Axiom` of the triple it annotates (millions of them: no node, type or links)."""
         by_spelling = {f"<{p}>": by_subject for p, by_subject in self.index.items()}
         terms: dict[str, object] = {}
         known = terms.get
-        last_s = subject = None
+
+        def term(spelling: str):
+            found = known(spelling)
+            return terms.setdefault(spelling, parse_term(spelling)) if found is None else found
+
+        subject, rows = None, []
         for line in canon.lines():
             s, p, o = line.split(" ", 2)
-            by_subject = by_spelling.get(p)
-            if by_subject is None:
+            if p not in by_spelling:
                 continue
-            if s != last_s:
-                last_s, subject = s, known(s) or terms.setdefault(s, parse_term(s))
-            o = o[:-3]
-            term = known(o)
-            if term is None:
-                term = terms[o] = parse_term(o)
-            by_subject.setdefault(subject, []).append(term)
+            if s != subject:
+                if rows:
+                    self._index_subject(subject, rows, by_spelling, term)
+                subject, rows = s, []
+            rows.append((p, o[:-3]))
+        if rows:
+            self._index_subject(subject, rows, by_spelling, term)
+
+    def _index_subject(self, subject: str, rows: list[tuple[str, str]], by_spelling: dict, term) -> None:
+        if (_TYPE_SPELLING, _AXIOM_SPELLING) in rows:
+            links = [sorted((term(o) for p, o in rows if p == link), key=_n3) for link in _LINK_SPELLINGS]
+            if all(links):  # value(): the first in N-Triples order if several
+                annotates = tuple(found[0] for found in links)
+                self.axioms[annotates].append(Axiom(tuple(term(o) for p, o in rows if p == _EVIDENCE_SPELLING),
+                                                    tuple(term(o) for p, o in rows if p == _STATUS_SPELLING)))
+            rows = [(p, o) for p, o in rows if p not in _AXIOM_ROWS and (p, o) != (_TYPE_SPELLING, _AXIOM_SPELLING)]
+            if not rows:
+                return
+        node = term(subject)
+        for p, o in rows:
+            by_spelling[p].setdefault(node, []).append(term(o))
 
     def objects(self, node, prop: URIRef):
         return self.index[prop].get(node, ())
@@ -140,7 +179,7 @@ class GraphFacts:
         if triple not in self._spans:
             spans = set()
             for axiom in self.axioms.get(triple, ()):
-                for evidence in self.objects(axiom, _HAS_EVIDENCE):
+                for evidence in axiom.evidence:
                     doc = self.value(self.value(evidence, _FROM_DOCUMENT), _DOCUMENT_ID)
                     start, end = self.value(evidence, _START), self.value(evidence, _END)
                     if doc is not None and start is not None and end is not None:
@@ -151,7 +190,7 @@ class GraphFacts:
     def rank(self, triple) -> int:
         """Position of the triple's status in the mapping's provenance list (lower is stronger)."""
         if triple not in self._ranks:
-            marks = {str(v) for a in self.axioms.get(triple, ()) for v in self.objects(a, _STATUS)}
+            marks = {str(v) for a in self.axioms.get(triple, ()) for v in a.status}
             known = [p.status for p in self.mapping.provenance if p.status in marks]
             status = "text" if self.spans(triple) else known[0] if known else "asserted"
             self._ranks[triple] = self.mapping.status_rank(status)

@@ -28,6 +28,9 @@ from .rdf import namespace_splitter
 __all__ = ["CanonicalGraph", "as_sorted", "canonical", "from_store", "jsonld", "ntriples", "turtle"]
 
 _CHUNK = 8192  # triples per yielded chunk: large enough to amortise, small enough to stream
+#: Entries a writer's spelling cache holds before it starts again: a graph of ten million triples
+#: has millions of IRIs seen once (axioms, evidence); a full cache of them took gigabytes.
+_CACHE_ENTRIES = 1 << 18
 _NODE_RUN_BYTES = 128 << 20  # JSON-LD node objects held in memory before a sorted run goes to disk
 _TYPE = RDF.type.n3()
 # Turtle PN_LOCAL allows much more, but escapes and non-ASCII ranges are where parsers
@@ -60,12 +63,13 @@ def ntriples(canon: CanonicalGraph) -> Iterator[bytes]:
     """Sorted N-Triples lines, byte for byte what sorting rdflib's ``nt`` output gives.
 
     The canonical graph's lines are rdflib's own N-Triples (terms spelt by ``n3()`` and
-    ``_quoteLiteral``), already in order: they are written as they are.
+    ``_quoteLiteral``), already in order: they are written as they are (a sorted file on disk
+    is copied block by block, no line decoded).
     """
     if not len(canon):
         yield b"\n"
         return
-    yield from _chunks(canon.lines(), "".join)
+    yield from canon.text() if canon.path is not None else _chunks(canon.lines(), "".join)
 
 
 # ---------------------------------------------------------------- names shared by Turtle and JSON-LD
@@ -80,6 +84,7 @@ class _Names:
     def __call__(self, iri: str) -> str:
         name = self._cache.get(iri)
         if name is None:
+            _make_room(self._cache)
             name = self._cache[iri] = self._shorten(iri)
         return name
 
@@ -103,6 +108,13 @@ def _bnode_labels():
             return node
         return labels.setdefault(node, f"b-{len(labels)}")
     return label
+
+
+def _make_room(cache: dict) -> None:
+    """Empty a full spelling cache: what it held is worked out again when next seen (the
+    bytes written never depend on it), the terms that repeat are soon cached again."""
+    if len(cache) >= _CACHE_ENTRIES:
+        cache.clear()
 
 
 def _uchar(match: re.Match) -> str:
@@ -129,6 +141,7 @@ def turtle(canon: CanonicalGraph) -> Iterator[bytes]:
 
     def term(key: str) -> str:
         """The Turtle form of a spelling, cached unless it is a string (strings are mostly distinct)."""
+        _make_room(forms)
         if key[0] == '"':
             if key[-1] != ">":
                 return _RAW_IN_LITERAL.sub(_uchar, key) if _RAW_IN_LITERAL.search(key) else key
@@ -194,6 +207,7 @@ def jsonld(canon: CanonicalGraph) -> Iterator[bytes]:
     def ident(key: str) -> str:
         found = idents.get(key)
         if found is None:
+            _make_room(idents)
             found = idents[key] = "_:" + bnode(key[2:]) if key[0] == "_" else name(key[1:-1])
         return found
 
@@ -218,6 +232,7 @@ def jsonld(canon: CanonicalGraph) -> Iterator[bytes]:
                     value["@language"] = language
                 elif datatype is not None:
                     value["@type"] = name(datatype)
+                    _make_room(typed)
                     typed[ko] = value
             item.setdefault(get(kp) or ident(kp), []).append(value)
         elif kp == _TYPE and ko[0] == "<":
