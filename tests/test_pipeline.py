@@ -156,3 +156,18 @@ def test_two_builds_write_identical_files(built, corpus_dir, tmp_path):
         second = tmp_path / first.relative_to(root)
         assert first.read_bytes() == second.read_bytes(), first.name
     assert len(again.outputs) == len(built.outputs)
+
+
+def test_the_build_freezes_its_vocabulary_out_of_collection_and_thaws_it_after(tmp_path, monkeypatch):
+    import gc
+
+    from hcc_kg import pipeline
+    seen = []
+    original = pipeline.read
+    monkeypatch.setattr(pipeline, "read", lambda *args, **kw: (seen.append(gc.get_freeze_count()), original(*args, **kw))[1])
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("Invented notes\nZorbanib is not in any vocabulary.\n", encoding="utf-8")
+    with pytest.raises(Exception):  # whatever the build makes of it, the heap is thawed afterwards
+        pipeline.build(pipeline.Settings(corpus=corpus, out=None, ontology=tmp_path / "missing.ttl"))
+    assert seen and seen[0] > 0 and gc.get_freeze_count() == 0

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VocabularyError
-from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, gc_paused, name_key, slug
+from .gc_control import gc_paused
+from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key, slug
 
 COLUMNS = ("key", "types", "label", "names", "guarded", "xrefs", "members")
 ACTIONS = ("drop", "context")

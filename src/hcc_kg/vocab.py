@@ -13,9 +13,7 @@ over bioregistry's prefix map, :mod:`hcc_kg.ids`; never by string concatenation)
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -48,30 +46,6 @@ def resource_iri(key: str) -> str:
 def ontology_iri(local_name: str) -> str:
     """The IRI of an ontology class or property."""
     return ONTOLOGY_NS + local_name
-
-
-@contextmanager
-def gc_paused():
-    """Hold off the cyclic garbage collector while a vocabulary or its indexes are built.
-
-    Merging the lexicon or indexing its names creates hundreds of thousands of small
-    acyclic objects (strings, tuples, entities); each full collection would walk them all
-    again, and those walks took more time than the work itself (about 1 s of 1.6 s).
-    Reference counting still frees everything; the collector runs again afterwards.
-
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _NAME_PARTS = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # runs of [^\W_], split where letters meet digits

@@ -8,7 +8,7 @@ it is started (:func:`start_method`):
   a store or a Dask client count too): the parent builds the finder once (or reads its
   tables from the vocabulary cache) and the workers inherit both, copy-on-write, with
   nothing to load; the inherited objects are frozen out of garbage collection meanwhile
-  (:func:`_frozen_heap`: collections in parent and workers would walk them all again);
+  (:func:`hcc_kg.gc_control.frozen_heap`: collections in parent and workers would walk them all again);
 * ``spawn`` otherwise (forking a process with threads can deadlock the child), or where
   ``fork`` does not exist: each worker imports the package afresh, receives the vocabulary
   once as the pool initializer's argument (unpickling it costs less than half of loading
@@ -28,15 +28,14 @@ extracted in-process.
 
 from __future__ import annotations
 
-import gc
 import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from ..extract.mentions import MentionFinder
+from ..gc_control import frozen_heap
 from ..model import Document
 from ..vocab import Vocabulary
 from .outputs import DocumentExtraction, extract_one
@@ -108,30 +107,8 @@ def run_local(documents: Sequence[Document], vocabulary: Vocabulary, plan: Execu
         yield from (extract_one(document, vocabulary, finder, plan.max_readings) for document in documents)
         return
     context = multiprocessing.get_context(method)
-    with _frozen_heap(method == "fork"), \
+    with frozen_heap(method == "fork"), \
             ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                 initargs=(vocabulary, finder, plan.max_readings)) as pool:
         yield from pool.map(_extract_in_worker, documents, chunksize=1)
 
-
-@contextmanager
-def _frozen_heap(freeze: bool) -> Iterator[None]:
-    """While forked workers run, keep the objects they inherit out of every garbage collection.
-
-    A forked worker shares the parent's vocabulary and finder (hundreds of thousands of
-    objects) copy-on-write; each full collection in the worker would walk them all, and
-    writing their collector headers copies their pages.  ``gc.freeze()`` before forking
-    (the recipe of the ``gc`` module's documentation) moves them out of the collector's
-    reach in parent and workers alike; ``gc.unfreeze()`` gives them back when the pool is done,
-    unless a caller had frozen objects already (``unfreeze`` thaws all: that caller does it).
-    """
-    if not freeze:
-        yield
-        return
-    frozen_by_caller = gc.get_freeze_count() > 0
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not frozen_by_caller:
-            gc.unfreeze()

@@ -43,7 +43,8 @@ from ..cache_entries import CorruptEntry, read_entry, write_entry
 from ..extract import mentions as mentions_module
 from ..extract.mentions import FinderTables
 from ..lexicon import default_lexicon_path, default_stoplist_path
-from ..vocab import Entity, Vocabulary, default_vocabulary_path, gc_paused
+from ..gc_control import gc_paused
+from ..vocab import Entity, Vocabulary, default_vocabulary_path
 from . import cache as cache_module
 from .cache import vocabulary_digest
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Mention
-from ..vocab import TARGET_TYPES, Vocabulary, gc_paused, name_parts
+from ..gc_control import gc_paused
+from ..vocab import TARGET_TYPES, Vocabulary, name_parts
 from .gene_context import confirmed
 from .normalize import MappedText, normalize
 

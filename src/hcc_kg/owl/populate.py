@@ -20,7 +20,8 @@ from ..errors import VocabularyError
 from ..keys import derived_key, is_regimen_key, regimen_components
 from ..model import Assertion, Document, Evidence
 from ..report import Report
-from ..vocab import Vocabulary, gc_paused, slug
+from ..gc_control import gc_paused
+from ..vocab import Vocabulary, slug
 from . import labels
 from .abox import ABox, Individual, Schema
 from .tbox import tbox_triples

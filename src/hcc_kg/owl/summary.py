@@ -48,7 +48,7 @@ from typing import Iterable
 
 from rdflib.util import from_n3
 
-from ..vocab import gc_paused
+from ..gc_control import gc_paused
 from .terms import NAMED_INDIVIDUAL, OWL, RDF, RDFS, TYPE, XSD
 
 Triple = tuple[str, str, str]

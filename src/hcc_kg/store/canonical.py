@@ -34,7 +34,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .blank_nodes import canonical_triples
-from .rdf import PREFIXES, gc_paused
+from ..gc_control import gc_paused
+from .rdf import PREFIXES
 
 RUN_BYTES = 256 << 20  # N-Triples text sorted in memory; a larger graph is sorted in runs on disk
 _READ_HINT = 1 << 24  # bytes per readlines() call when streaming a sorted file

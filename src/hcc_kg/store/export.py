@@ -23,7 +23,7 @@ from . import serialize
 from ..errors import ExportError
 from .canonical import from_store
 from .serialize import CanonicalGraph, canonical
-from .rdf import gc_paused
+from ..gc_control import gc_paused
 
 __all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "from_store", "write_json",
            "write_jsonl", "write_rdf"]

@@ -31,7 +31,8 @@ from .canonical import CanonicalGraph, parse_term
 from .export import atomic_write
 from .kgx_neo4j import write_headers
 from .kgx_mapping import QUALIFIER_COLUMNS, EdgeRule, KgxMapping, load_mapping
-from .rdf import HCC, gc_paused
+from ..gc_control import gc_paused
+from .rdf import HCC
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
 EDGE_COLUMNS = (

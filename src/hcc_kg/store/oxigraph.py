@@ -41,7 +41,8 @@ from rdflib import XSD, BNode, Literal, URIRef
 
 from ..errors import ExportError, GraphError
 from .blank_nodes import canonical_triples
-from .rdf import abox_triples, gc_paused, new_graph, ontology_graph
+from ..gc_control import gc_paused
+from .rdf import abox_triples, new_graph, ontology_graph
 from ..owl.reason import Reasoned
 
 #: Skolem IRIs (RDF 1.1 §3.5) for the ontology's blank nodes.

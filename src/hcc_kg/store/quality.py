@@ -30,7 +30,7 @@ from .. import ids
 from ..errors import OntologyQualityError
 from .canonical import CanonicalGraph, canonical_of, lexical, literal_parts
 from .export import atomic_write
-from .rdf import gc_paused
+from ..gc_control import gc_paused
 
 LEVELS = ("ERROR", "WARN", "INFO")
 DEFINITION = URIRef("http://purl.obolibrary.org/obo/IAO_0000115")

@@ -13,8 +13,6 @@ an axiom with ``hcc:assertionStatus "inferred"``.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -22,6 +20,7 @@ import rdflib
 
 from ..owl.abox import inferred_triples
 from ..owl.reason import Reasoned
+from ..gc_control import gc_paused
 from ..ids import GRAPH_NAMESPACES
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
 
@@ -85,29 +84,6 @@ def abox_graph(reasoned: Reasoned) -> rdflib.Graph:
 def _add_abox(reasoned: Reasoned, out: rdflib.Graph) -> None:
     data = "".join(f"{s} {p} {o} .\n" for s, p, o in abox_triples(reasoned))
     out.parse(data=data, format="nt")
-
-
-@contextmanager
-def gc_paused():
-    """Hold off the cyclic garbage collector during a bulk load.
-
-    Loading creates millions of small acyclic objects; each full collection would walk
-    the whole (growing) heap again, about a quarter of the loading time.  Reference
-    counting still frees everything; the collector runs again afterwards.
-
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def build_graph(reasoned: Reasoned, ontology_path: Path | str) -> rdflib.Graph:
