@@ -451,3 +451,26 @@ def test_unnamed_slots_come_in_the_dicts_order_without_asking_every_named_slot()
     _CountedSlot.asked = 0
     assert slots.unnamed() == scan
     assert _CountedSlot.asked == len(scan)  # not one per trial: a sentence naming a new trial would be quadratic
+
+
+def test_counts_before_each_agent_name_the_arms_and_their_sizes():
+    found = facts("In the LOTUS-4 study, 210 patients were randomised to zorbanib and 105 to placebo. "
+                  "Median overall survival was 11.0 months in the zorbanib group and 8.2 months in the placebo group.")
+    assert arms(found, "trial__lotus4") == ["zorbanib", "placebo"]
+    assert sizes(found) == {"zorbanib": 210, "placebo": 105}
+    found = facts("A total of 96 patients joined the LOTUS-5 study; 64 received felotinib and 32 received placebo.")
+    assert arms(found, "trial__lotus5") == ["felotinib", "placebo"]
+    assert sizes(found) == {"felotinib": 64, "placebo": 32}
+
+
+def test_one_counted_agent_is_no_list_of_arms():
+    found = facts("In the LOTUS-6 study, 40 patients received zorbanib, and felotinib was given at progression.")
+    assert sizes(found).get("felotinib") is None
+
+
+def test_the_other_arm_named_after_its_value_in_a_comparison():
+    found = facts("In the LOTUS-8 trial, patients receiving zorbanib had a median overall survival of 14.0 months "
+                  "compared with 11.5 months for those receiving felotinib (HR 0.81, 95% CI 0.70-0.94).")
+    assert arms(found, "trial__lotus8") == ["zorbanib", "felotinib"]
+    assert values(found) == {("zorbanib", "os", ""): D("14.0"), ("felotinib", "os", ""): D("11.5")}
+    assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.81")]

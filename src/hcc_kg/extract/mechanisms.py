@@ -47,8 +47,14 @@ SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
             r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
+            r"selective (?:for|against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
-            r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))")
+            r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
+            # "X is directed against T", "X acts on several kinases, including T"
+            r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon)|"
+            # "X works through (the) inhibition of T": a nominal verb after a preposition of means
+            r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
+            r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
 NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
             r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
             r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
@@ -56,7 +62,12 @@ CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", r
 # Between a cue and the target list it governs: a few words, maybe "..., including".
 # "inhibits the tyrosine kinase activity associated with A": the activity is the target's own.
 ACTIVITY_OF = r"(?:activit(?:y|ies)|functions?|actions?)\s+(?:associated with|mediated by)"
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+# "binds with high affinity to T": how it binds, not what.
+HOW_IT_ACTS = r"with\s+(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivity|potency)(?:\s+(?:to|for))?"
+# "blocks the interaction between T and its ligands": T is what it binds; between A and B it could be either.
+INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
+OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
@@ -126,6 +137,8 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
         return True
     if PARTNER.search(gap):
         return False
+    if INTERACTION_OF.match(gap):
+        return bool(OWN_PARTNER_AFTER.match(text[tlist.end:]))
     return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap)))
 
 
@@ -274,11 +287,13 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
         tail = rf"\s*[,(]?\s*{SUCH_AS}\s+$"
         head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
                                re.IGNORECASE)
-        if _head_after(text, tlist, following[0].start, tail) is None \
+        # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
+        listed = _parenthesised_drugs(text, found, following[0]) if head_first and re.fullmatch(r"\s*\(\s*", gap) else []
+        if not listed and _head_after(text, tlist, following[0].start, tail) is None \
                 and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
             continue
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-        for drug in coordinated_drugs(text, found, following[0], +1):
+        for drug in listed or coordinated_drugs(text, found, following[0], +1):
             for unit in tlist.units:
                 yield from _readings(drug, unit, "target-such-as-drug", front, drug.end)
 

@@ -34,8 +34,11 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assi
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to))(?=\s)", re.IGNORECASE)
-RIGHT_GAP_RE = re.compile(r"^\s*(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|patients\s+(?:treated\s+with|receiving|"
-                          r"who\s+received)|those\s+(?:treated\s+with|receiving))\s+)?(?:only\s+)?$", re.IGNORECASE)
+# "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
+_VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mo|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
+              r"(?:for|with|in|among)\s+(?:the\s+)?)?")
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|patients\s+(?:treated\s+with|receiving|"
+                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
@@ -44,6 +47,10 @@ IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participa
 # ... and "with 395 receiving A and 399 receiving B", "300 patients received A and 150 received B".
 TO_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
                          r"(?:(?:assigned\s+)?to|receiving|received|treated\s+with|given)\s+$", re.IGNORECASE)
+# "342 were randomised to A and 168 to B", "300 patients received A and 150 patients received B": counts name the arms.
+COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
+                        r"(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to|received|were\s+given)\s+$"
+                        r"|(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+to\s+$", re.IGNORECASE)
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*,\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
@@ -178,6 +185,19 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         else:
             arms.extend(_merge(doc, found))
     return _distinct(_placebo_backbone(doc, sent, arms, start))
+
+
+def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two).
+
+    A bare "N to B" counts only after a first arm with its full verb ("N were randomised to A").
+    """
+    counted: list[Agent] = []
+    for agent in agents(doc, sent):
+        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        if found and (found.group("n") or counted) and agent.key not in {a.key for a in counted}:
+            counted.append(agent)
+    return counted if len(counted) >= 2 else []
 
 
 def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
@@ -315,6 +335,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     if len({a.key for a, _ in to_groups}) >= 2:
         for agent, m in to_groups:
             sizes.setdefault(agent.key, _count(m))
+    for agent in counted_arms(doc, sent):
+        m = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        sizes.setdefault(agent.key, int((m.group("n") or m.group("m")).replace(",", "")))
     return sizes
 
 
