@@ -474,3 +474,19 @@ def test_the_other_arm_named_after_its_value_in_a_comparison():
     assert arms(found, "trial__lotus8") == ["zorbanib", "felotinib"]
     assert values(found) == {("zorbanib", "os", ""): D("14.0"), ("felotinib", "os", ""): D("11.5")}
     assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.81")]
+
+
+def test_superior_or_non_inferior_to_compares_two_arms():
+    found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
+                  "95% CI 0.78-1.04) in the LOTUS-9 trial.")
+    assert arms(found, "trial__lotus9") == ["zorbanib", "felotinib"]
+    assert values(found) == {("zorbanib", "os", ""): D("13.0"), ("felotinib", "os", ""): D("12.1")}
+
+
+def test_a_comparator_named_after_long_bracketed_results():
+    found = facts("In the LOTUS-10 trial, quorimab plus felotinib improved median progression-free survival "
+                  "(6.1 vs 4.0 months; HR 0.55, 95% CI 0.44-0.69; p<0.0001) and median overall survival "
+                  "(21.0 vs 16.3 months; HR 0.66, 95% CI 0.52-0.83; p<0.001) compared with zorbanib.")
+    assert arms(found, "trial__lotus10") == [REGIMEN_QF, "zorbanib"]
+    assert values(found)[(REGIMEN_QF, "os", "")] == D("21.0")
+    assert ratios(found)["pfs"].attribute_values("hazard_ratio") == [D("0.55")]

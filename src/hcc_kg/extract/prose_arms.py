@@ -33,7 +33,8 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assi
                            r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to))(?=\s)", re.IGNORECASE)
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|"
+                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to)(?=\s)", re.IGNORECASE)
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mo|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
@@ -268,7 +269,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         right = [a for a in named if a.start >= cue.end()]
         if not left or not right:
             continue
-        gap = sent.text[left[-1].end:cue.start()]
+        gap = _unbracketed(sent.text[left[-1].end:cue.start()])  # "A improved PFS (5.6 vs 3.7 months; ...) compared with B"
         if ";" in gap or len(gap) > MAX_LEFT_GAP or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
         if left[-1].key != right[0].key:
