@@ -601,3 +601,17 @@ def test_a_parenthesis_after_a_class_needs_nothing_but_drugs():
 def test_an_interaction_between_two_targets_names_neither_without_a_possessive():
     assert facts("Zelumab blocks the interaction of PD-L1 with PD-1 in this pretend model.") == set()
     assert facts("Zelumab blocks the interaction of PD-1 with its ligands in this pretend model.") == {("zelumab", "pd1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Upon dosing, foonib specifically binds to and inhibits FGFR4 in this invented note.", {("foonib", "fgfr4")}),
+    ("Foonib selectively targets and inhibits VEGF receptor 2 in our toy model.", {("foonib", "kdr")}),
+])
+def test_two_coordinated_verbs_share_their_object(body, expected):
+    assert facts(body) == expected
+
+
+def test_coordinated_verbs_keep_negation():
+    [(_, polarity, _)] = [v for k, v in readings("Foonib does not bind to and inhibit FGFR4 here.").items()
+                          if k[2] == "fgfr4"]
+    assert polarity == "negative"

@@ -185,3 +185,13 @@ def test_a_maintenance_phase_is_part_of_the_arm_before_it():
     doc, sent = sentence("Patients were randomized to one of the following: quorimab plus zorbanib for four doses, "
                          "followed by quorimab every 2 weeks; quorimab every 2 weeks plus placebo; or zorbanib plus placebo.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "quorimab", "zorbanib"]
+
+
+def test_a_bare_ratio_before_to_still_randomises():
+    doc, sent = sentence("In all, 90 patients were assigned 2:1 to zorbanib or placebo.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
+
+
+def test_a_colon_count_in_a_parenthesis_of_arms():
+    doc, sent = sentence("In all, 400 patients were randomized (zorbanib: 200; felotinib: 199).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 200, "felotinib": 199}

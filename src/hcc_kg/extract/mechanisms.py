@@ -129,9 +129,15 @@ class Reading:
 FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,60}\(\s*$", re.IGNORECASE)
 
 
+# "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.
+COORDINATED_VERB = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     """The words between a cue and a target list let the cue govern the list."""
     gap = text[cue.end():tlist.start]
+    if cue.group("verb") and COORDINATED_VERB.match(gap):
+        return True
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True

@@ -30,7 +30,7 @@ COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", 
 APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
                                 re.IGNORECASE)
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
-                           r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
+                           r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+|\d+:\d+\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|"
@@ -53,7 +53,7 @@ COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|partici
                         r"(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to|received|were\s+given)\s+$"
                         r"|(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+to\s+$", re.IGNORECASE)
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
-COMMA_COUNT_RE = re.compile(r"^\s*,\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
+COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
