@@ -615,3 +615,18 @@ def test_coordinated_verbs_keep_negation():
     [(_, polarity, _)] = [v for k, v in readings("Foonib does not bind to and inhibit FGFR4 here.").items()
                           if k[2] == "fgfr4"]
     assert polarity == "negative"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a brand, then the one generic in parentheses: what follows speaks of that drug
+    ("Foonix (foonib) is a MET inhibitor in this invented label.", {("foonib", "met")}),
+    ("Zelumab is an antibody designed to bind with a protein called PD-L1 in this toy text.", {("zelumab", "pdl1")}),
+    ("Zelumab injection is a PD-1 inhibitor made up for this test.", {("zelumab", "pd1")}),
+])
+def test_label_and_news_shapes(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_parenthesis_listing_drugs_still_closes_the_class_it_follows():
+    body = "Anti-PD-1 antibodies (zelumab, quxumab), anti-CTLA-4 antibodies and others were listed."
+    assert ("quxumab", "ctla4") not in facts(body)

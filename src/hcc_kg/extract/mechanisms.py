@@ -45,7 +45,7 @@ TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
 VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
-            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
+            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
             r"selective (?:for|against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
@@ -63,7 +63,7 @@ CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", r
 # "inhibits the tyrosine kinase activity associated with A": the activity is the target's own.
 ACTIVITY_OF = r"(?:activit(?:y|ies)|functions?|actions?)\s+(?:associated with|mediated by)"
 # "binds with high affinity to T": how it binds, not what.
-HOW_IT_ACTS = r"with\s+(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivity|potency)(?:\s+(?:to|for))?"
+HOW_IT_ACTS = r"(?:with\s+)?(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivity|potency)(?:\s+(?:to|for))?"
 # "blocks the interaction between T and its ligands": T is what it binds; between A and B it could be either.
 INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
 OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
@@ -239,8 +239,17 @@ def _crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
 
 
 def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
-    """"anti-T antibodies (X, Y), anti-U antibodies": X and Y sit in a parenthesis; what follows it is no appositive of Y."""
-    return bool(re.match(r"\s*\)", text[drug.end:])) and text.count("(", 0, drug.start) > text.count(")", 0, drug.start)
+    """"anti-T antibodies (X, Y), anti-U antibodies": X and Y sit in a parenthesis; what follows it is no appositive of Y.
+
+    A parenthesis holding one name after a name ("Brand (generic) is a T inhibitor") is the same drug:
+    what follows speaks of it.
+    """
+    inside = bool(re.match(r"\s*\)", text[drug.end:])) and text.count("(", 0, drug.start) > text.count(")", 0, drug.start)
+    if not inside:
+        return False
+    opened = text.rfind("(", 0, drug.start)
+    alias = re.fullmatch(r"\s*", text[opened + 1:drug.start]) and re.search(r"(?:^|[.;:]\s+|\n)[A-Z][\w®™-]*\s*$", text[:opened])
+    return not alias
 
 
 def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -415,7 +424,8 @@ def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool
     return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
 
 
-def _assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
+def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
+    """The assertion one reading makes, with its evidence span, polarity and certainty."""
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
     # "X (anti-T antibody) showed preliminary activity": the hedge is on the activity, not on T.
@@ -434,4 +444,4 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
         for found in sentence_readings(doc, sent, pronoun_drug):
-            yield _assertion(doc, sent, found)
+            yield reading_assertion(doc, sent, found)

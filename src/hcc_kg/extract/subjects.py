@@ -31,7 +31,9 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
           r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
           r"strong|any|significant|the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
-BRACKETS = r"(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+# "X injection is a T inhibitor": a dosage form after the name is still the drug.
+DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion))?"
+BRACKETS = rf"{DOSAGE_FORM}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
