@@ -50,8 +50,14 @@ TO_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|partic
                          r"(?:(?:assigned\s+)?to|receiving|received|treated\s+with|given)\s+$", re.IGNORECASE)
 # "342 were randomised to A and 168 to B", "300 patients received A and 150 patients received B": counts name the arms.
 COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
-                        r"(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to|received|were\s+given)\s+$"
-                        r"|(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+to\s+$", re.IGNORECASE)
+                        r"(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to(?:\s+receive)?|received|were\s+given"
+                        r"|(?:in|on)\s+the)\s+$"
+                        r"|(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+(?:to(?:\s+receive)?|(?:in|on)\s+the)\s+$", re.IGNORECASE)
+# "in the A group": a count "in the" names an arm only when the agent's group follows.
+GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
+# "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
+RESPECTIVE_SIZES_RE = re.compile(r"\(\s*n\s*=\s*(?P<counts>\d[\d,]*(?:\s*(?:,|and|,\s*and)\s*(?:n\s*=\s*)?\d[\d,]*)+),?"
+                                 r"\s*respectively\s*\)", re.IGNORECASE)
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
@@ -195,10 +201,17 @@ def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """
     counted: list[Agent] = []
     for agent in agents(doc, sent):
-        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        found = _count_before(sent.text, agent)
         if found and (found.group("n") or counted) and agent.key not in {a.key for a in counted}:
             counted.append(agent)
     return counted if len(counted) >= 2 else []
+
+
+def _count_before(text: str, agent: Agent) -> re.Match | None:
+    found = COUNTED_RE.search(text[max(0, agent.start - 45):agent.start])
+    if found and found.group(0).rstrip().endswith(("the", "The")) and not GROUP_AFTER_RE.match(text[agent.end:]):
+        return None  # "336 patients in the A trial" is no arm
+    return found
 
 
 def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
@@ -322,13 +335,16 @@ def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
 def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     """Patients per arm agent: "A (n = 300)", "(A arm, n = 530; ...)", "336 patients in the A group"."""
     named = agents(doc, sent)
-    sizes: dict[str, int] = {}
+    sizes, respective = _respective_sizes(named, sent.text)
     for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
+        if any(s <= m.start() < e for s, e in respective):
+            continue
         before = [a for a in named if a.end <= m.start()]
         if before and _size_gap(sent.text[before[-1].end:m.start()], m.re is SIZE_RE) and m.start() - before[-1].end <= 60:
             sizes.setdefault(before[-1].key, _count(m))
     for agent in named:
-        if m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start]):
+        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) \
+                and not re.match(r"[\s-]*(?:stud(?:y|ies)|trials?)\b", sent.text[agent.end:], re.IGNORECASE):
             sizes.setdefault(agent.key, _count(m))
         if m := COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, _count(m))
@@ -337,9 +353,22 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         for agent, m in to_groups:
             sizes.setdefault(agent.key, _count(m))
     for agent in counted_arms(doc, sent):
-        m = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        m = _count_before(sent.text, agent)
         sizes.setdefault(agent.key, int((m.group("n") or m.group("m")).replace(",", "")))
     return sizes
+
+
+def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Sizes given in the order of the arms named before them, and the spans they were read from."""
+    sizes: dict[str, int] = {}
+    spans = []
+    for m in RESPECTIVE_SIZES_RE.finditer(text):
+        counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("counts"))]
+        before = [a for a in named if a.end <= m.start()]
+        if len(before) >= len(counts) and len({a.key for a in before[-len(counts):]}) == len(counts):
+            sizes.update({a.key: n for a, n in zip(before[-len(counts):], counts)})
+            spans.append((m.start(), m.end()))
+    return sizes, spans
 
 
 def _count(m: re.Match) -> int:
