@@ -490,3 +490,23 @@ def test_a_comparator_named_after_long_bracketed_results():
     assert arms(found, "trial__lotus10") == [REGIMEN_QF, "zorbanib"]
     assert values(found)[(REGIMEN_QF, "os", "")] == D("21.0")
     assert ratios(found)["pfs"].attribute_values("hazard_ratio") == [D("0.55")]
+
+
+def test_alternatives_each_with_its_own_size_are_the_arms():
+    found = facts("In the open-label, phase 3 LOTUS-11 trial, patients received zorbanib (n = 120) or felotinib "
+                  "(n = 118). Median overall survival was 14.2 vs 11.9 months.")
+    assert arms(found, "trial__lotus11") == ["zorbanib", "felotinib"]
+    assert sizes(found) == {"zorbanib": 120, "felotinib": 118}
+
+
+def test_alternatives_without_sizes_are_no_arms():
+    found = facts("In the phase 3 LOTUS-12 trial, patients previously treated with zorbanib or felotinib were "
+                  "given quorimab.")
+    assert arms(found, "trial__lotus12") != ["zorbanib", "felotinib"]
+
+
+def test_reference_numbers_glued_to_names_do_not_hide_them():
+    found = facts("In the randomized, phase 3 LOTUS-13 trial,4 patients were randomized to zorbanib1 (n = 120) or "
+                  "felotinib (n = 118).5 Median OS2 was 14.2 vs 11.9 months.")
+    assert arms(found, "trial__lotus13") == ["zorbanib", "felotinib"]
+    assert values(found) == {("zorbanib", "os", ""): D("14.2"), ("felotinib", "os", ""): D("11.9")}

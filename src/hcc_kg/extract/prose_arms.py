@@ -207,6 +207,17 @@ def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     return counted if len(counted) >= 2 else []
 
 
+def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """"received A (n = 100) or B (n = 99)": alternatives each with its own size are the arms ([] otherwise)."""
+    named = agents(doc, sent)
+    for left, right in zip(named, named[1:]):
+        gap = sent.text[left.end:right.start]
+        if re.fullmatch(r"\s*\(\s*n\s*=\s*[\d,]+\s*\)\s*,?\s*or\s+", gap, re.IGNORECASE) \
+                and SIZE_RE.match(sent.text[right.end:].lstrip(" (")) and left.key != right.key:
+            return [left, right]
+    return []
+
+
 def _count_before(text: str, agent: Agent) -> re.Match | None:
     found = COUNTED_RE.search(text[max(0, agent.start - 45):agent.start])
     if found and found.group(0).rstrip().endswith(("the", "The")) and not GROUP_AFTER_RE.match(text[agent.end:]):
