@@ -451,3 +451,62 @@ def test_unnamed_slots_come_in_the_dicts_order_without_asking_every_named_slot()
     _CountedSlot.asked = 0
     assert slots.unnamed() == scan
     assert _CountedSlot.asked == len(scan)  # not one per trial: a sentence naming a new trial would be quadratic
+
+
+def test_counts_before_each_agent_name_the_arms_and_their_sizes():
+    found = facts("In the LOTUS-4 study, 210 patients were randomised to zorbanib and 105 to placebo. "
+                  "Median overall survival was 11.0 months in the zorbanib group and 8.2 months in the placebo group.")
+    assert arms(found, "trial__lotus4") == ["zorbanib", "placebo"]
+    assert sizes(found) == {"zorbanib": 210, "placebo": 105}
+    found = facts("A total of 96 patients joined the LOTUS-5 study; 64 received felotinib and 32 received placebo.")
+    assert arms(found, "trial__lotus5") == ["felotinib", "placebo"]
+    assert sizes(found) == {"felotinib": 64, "placebo": 32}
+
+
+def test_one_counted_agent_is_no_list_of_arms():
+    found = facts("In the LOTUS-6 study, 40 patients received zorbanib, and felotinib was given at progression.")
+    assert sizes(found).get("felotinib") is None
+
+
+def test_the_other_arm_named_after_its_value_in_a_comparison():
+    found = facts("In the LOTUS-8 trial, patients receiving zorbanib had a median overall survival of 14.0 months "
+                  "compared with 11.5 months for those receiving felotinib (HR 0.81, 95% CI 0.70-0.94).")
+    assert arms(found, "trial__lotus8") == ["zorbanib", "felotinib"]
+    assert values(found) == {("zorbanib", "os", ""): D("14.0"), ("felotinib", "os", ""): D("11.5")}
+    assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.81")]
+
+
+def test_superior_or_non_inferior_to_compares_two_arms():
+    found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
+                  "95% CI 0.78-1.04) in the LOTUS-9 trial.")
+    assert arms(found, "trial__lotus9") == ["zorbanib", "felotinib"]
+    assert values(found) == {("zorbanib", "os", ""): D("13.0"), ("felotinib", "os", ""): D("12.1")}
+
+
+def test_a_comparator_named_after_long_bracketed_results():
+    found = facts("In the LOTUS-10 trial, quorimab plus felotinib improved median progression-free survival "
+                  "(6.1 vs 4.0 months; HR 0.55, 95% CI 0.44-0.69; p<0.0001) and median overall survival "
+                  "(21.0 vs 16.3 months; HR 0.66, 95% CI 0.52-0.83; p<0.001) compared with zorbanib.")
+    assert arms(found, "trial__lotus10") == [REGIMEN_QF, "zorbanib"]
+    assert values(found)[(REGIMEN_QF, "os", "")] == D("21.0")
+    assert ratios(found)["pfs"].attribute_values("hazard_ratio") == [D("0.55")]
+
+
+def test_alternatives_each_with_its_own_size_are_the_arms():
+    found = facts("In the open-label, phase 3 LOTUS-11 trial, patients received zorbanib (n = 120) or felotinib "
+                  "(n = 118). Median overall survival was 14.2 vs 11.9 months.")
+    assert arms(found, "trial__lotus11") == ["zorbanib", "felotinib"]
+    assert sizes(found) == {"zorbanib": 120, "felotinib": 118}
+
+
+def test_alternatives_without_sizes_are_no_arms():
+    found = facts("In the phase 3 LOTUS-12 trial, patients previously treated with zorbanib or felotinib were "
+                  "given quorimab.")
+    assert arms(found, "trial__lotus12") != ["zorbanib", "felotinib"]
+
+
+def test_reference_numbers_glued_to_names_do_not_hide_them():
+    found = facts("In the randomized, phase 3 LOTUS-13 trial,4 patients were randomized to zorbanib1 (n = 120) or "
+                  "felotinib (n = 118).5 Median OS2 was 14.2 vs 11.9 months.")
+    assert arms(found, "trial__lotus13") == ["zorbanib", "felotinib"]
+    assert values(found) == {("zorbanib", "os", ""): D("14.2"), ("felotinib", "os", ""): D("11.9")}

@@ -543,3 +543,90 @@ def test_a_parenthesis_crossing_two_targets_names_a_bispecifics_arms():
 ])
 def test_review_abstract_shapes_sixth_batch(body, expected):
     assert facts(body) == expected
+
+
+# --- means phrases, "directed against", "acts on" --------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # a nominal verb after a preposition of means keeps the clause's subject
+    ("Foonib works in this invented note through inhibition of RAF-1, BRAF and VEGFR2.",
+     {("foonib", "raf1"), ("foonib", "braf"), ("foonib", "kdr")}),
+    ("Foonib slows made-up tumours via the blockade of MET.", {("foonib", "met")}),
+    # a by-gerund after the object of the subject's own verb: the object does not end the statement
+    ("Foonib dampens the MAPK pathway in mice by targeting FGFR4 and KIT.", {("foonib", "fgfr4"), ("foonib", "kit")}),
+    ("Zelumab is directed against CTLA-4 in this toy example.", {("zelumab", "ctla4")}),
+    ("Foonib acts on several kinases, including RET and AXL, in our invented assay.",
+     {("foonib", "ret"), ("foonib", "axl")}),
+])
+def test_means_phrases_and_directed_verbs(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a nominal with no preposition of means is no statement about the drug
+    "Foonib was given before the inhibition of MET was measured in the toy cohort.",
+    # the means phrase belongs to another clause's subject
+    "Foonib was compared with quxumab, which improves outcomes by targeting CTLA-4.",
+])
+def test_means_phrases_need_their_own_subject(body):
+    assert ("foonib", "met") not in facts(body) and ("foonib", "ctla4") not in facts(body)
+
+
+def test_a_means_phrase_keeps_negation():
+    [(_, polarity, _)] = [v for k, v in readings("Foonib did not act through inhibition of MET here.").items()
+                          if k[2] == "met"]
+    assert polarity == "negative"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # how it binds is no part of what it binds
+    ("Zelumab binds with high affinity to the PD-1 receptor in this invented assay.", {("zelumab", "pd1")}),
+    ("Zelumab is an antibody that blocks the interaction between PD-1 and its ligands PD-L1 and PD-L2.",
+     {("zelumab", "pd1")}),
+    # an appositive before "with activity against"
+    ("Foonib, a made-up kinase inhibitor with activity against RAF and VEGFR2, was dosed daily.",
+     {("foonib", "raf_family"), ("foonib", "kdr")}),
+    ("Foonib is an oral TKI highly selective for VEGFR2 in this toy text.", {("foonib", "kdr")}),
+    # a class named by its target, then its members in parentheses
+    ("Inhibitors targeting PD-1 (zelumab, quxumab) are invented here.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+])
+def test_how_it_acts_appositive_activity_and_listed_members(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_parenthesis_after_a_class_needs_nothing_but_drugs():
+    assert facts("Inhibitors targeting PD-1 (zelumab and 12 other agents) are invented here.") == set()
+
+
+def test_an_interaction_between_two_targets_names_neither_without_a_possessive():
+    assert facts("Zelumab blocks the interaction of PD-L1 with PD-1 in this pretend model.") == set()
+    assert facts("Zelumab blocks the interaction of PD-1 with its ligands in this pretend model.") == {("zelumab", "pd1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Upon dosing, foonib specifically binds to and inhibits FGFR4 in this invented note.", {("foonib", "fgfr4")}),
+    ("Foonib selectively targets and inhibits VEGF receptor 2 in our toy model.", {("foonib", "kdr")}),
+])
+def test_two_coordinated_verbs_share_their_object(body, expected):
+    assert facts(body) == expected
+
+
+def test_coordinated_verbs_keep_negation():
+    [(_, polarity, _)] = [v for k, v in readings("Foonib does not bind to and inhibit FGFR4 here.").items()
+                          if k[2] == "fgfr4"]
+    assert polarity == "negative"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a brand, then the one generic in parentheses: what follows speaks of that drug
+    ("Foonix (foonib) is a MET inhibitor in this invented label.", {("foonib", "met")}),
+    ("Zelumab is an antibody designed to bind with a protein called PD-L1 in this toy text.", {("zelumab", "pdl1")}),
+    ("Zelumab injection is a PD-1 inhibitor made up for this test.", {("zelumab", "pd1")}),
+])
+def test_label_and_news_shapes(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_parenthesis_listing_drugs_still_closes_the_class_it_follows():
+    body = "Anti-PD-1 antibodies (zelumab, quxumab), anti-CTLA-4 antibodies and others were listed."
+    assert ("quxumab", "ctla4") not in facts(body)

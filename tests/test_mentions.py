@@ -223,9 +223,9 @@ def test_space_separated_names_are_all_found_in_order(picked, glue):
 # must choose the same candidates.
 
 def _pattern(name: str) -> str | None:
-    """A name as a regex: its parts, any two of them separated by up to two spaces, hyphens or slashes."""
+    """A name as a regex: its parts, any two of them separated by up to two spaces, hyphens, slashes or commas."""
     parts = re.findall(r"[^\W\d_]+|\d+", name)
-    return r"[\s\-/]{0,2}".join(re.escape(p) for p in parts) if parts else None
+    return r"[\s\-/,]{0,2}".join(re.escape(p) for p in parts) if parts else None
 
 
 def _alternation_candidates(vocabulary: Vocabulary, text: str) -> list[tuple[int, int]]:
@@ -310,3 +310,10 @@ def test_the_ascii_check_agrees_with_the_names_regex(parts, pieces, sensitive):
     start, end = 2, len(text) - 2
     regex = re.compile(rf"(?:{pattern})(?:s|es)?", _FLAGS[sensitive])
     assert FINDER._confirms(pattern, sensitive, text, start, end) == (regex.fullmatch(text, start, end) is not None)
+
+
+def test_a_name_with_a_comma_in_it_is_found_as_written():
+    vocabulary = Vocabulary([Entity("mhw", "MHW", ("RegulatoryAgency",), ("Ministry of Health, Work and Welfare",)),
+                             Entity("zorbanib", "zorbanib", ("SmallMolecule",))])
+    found = MentionFinder(vocabulary).find_text("The Ministry of Health, Work and Welfare cleared zorbanib.")
+    assert [m.key for m in found] == ["mhw", "zorbanib"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hcc_kg.extract.normalize import DASHES, MappedText, flatten, from_pieces, normalize
+from hcc_kg.extract.normalize import DASHES, MappedText, flatten, from_pieces, normalize, without_glued_footnotes
 
 # Characters a rewrite may turn into something else: whitespace of any kind, hyphen, dashes.
 REWRITABLE = set(" \t\r\n\f\v\u00a0-") | set(DASHES)
@@ -164,8 +166,24 @@ def test_original_span_of_any_range_lies_inside_the_original(text, data):
     s, e = m.original_span(start, end)
     assert 0 <= s <= e <= len(text)
     if end > start:
-        # Rewrites only drop or replace whitespace and dashes: the word characters agree.
-        assert re.sub(r"\W", "", text[s:e]) == re.sub(r"\W", "", m.text[start:end])
+        # Rewrites only drop or replace whitespace and dashes, and drop reference digits: the word
+        # characters agree, but for digits the original has in addition.
+        original, clean = re.sub(r"\W", "", text[s:e]), re.sub(r"\W", "", m.text[start:end])
+        assert _dropped_only_digits(original, clean), (original, clean)
+
+
+def _dropped_only_digits(original: str, clean: str) -> bool:
+    """``clean`` is ``original`` with some digits taken out."""
+    rest = iter(original)
+    for ch in clean:
+        for other in rest:
+            if other == ch:
+                break
+            if not other.isdigit():
+                return False
+        else:
+            return False
+    return all(ch.isdigit() for ch in rest)
 
 
 @settings(max_examples=300, deadline=None)
@@ -184,3 +202,27 @@ def test_lowercase_word_split_by_hyphen_and_break_is_rejoined(left, right, brk):
     m = normalize(text)
     assert m.text == left + right
     assert m.original_span(0, len(m.text)) == (0, len(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("an antibody,5 was given", "an antibody, was given"),
+    ("carcinoma (HCC).1 The trial", "carcinoma (HCC). The trial"),
+    ("versus placebo;12 however", "versus placebo; however"),
+    ("at the end of the note.3", "at the end of the note."),
+    # values and lists are no footnotes: a digit before the stop, or no word after the number
+    ("HR 0.78, 95% CI", "HR 0.78, 95% CI"), ("FGFR1,2,3 and 4", "FGFR1,2,3 and 4"), ("ratio 2:1 to A", "ratio 2:1 to A"),
+    ("doses of 1.5 mg", "doses of 1.5 mg"), ("grades 3,4 events", "grades 3,4 events"),
+])
+def test_reference_numbers_after_punctuation_are_dropped_and_offsets_still_map(text, expected):
+    mapped = normalize(text)
+    assert mapped.text == expected
+    for i, ch in enumerate(mapped.text):
+        assert text[mapped.offsets[i]] == ch
+
+
+def test_glued_reference_numbers_are_dropped_only_from_names():
+    names = {"zorbanib": "zorbanib", "os": "os", "vegfr2": "kdr", "pd1": "pd1"}
+    mapped = without_glued_footnotes(MappedText.identity("Zorbanib1 beat OS2 on VEGFR2 and PD1 in LOTUS4"),
+                                     lambda s: names.get(s.lower()))
+    assert mapped.text == "Zorbanib beat OS on VEGFR2 and PD1 in LOTUS4"
+    assert mapped.original_span(mapped.text.index("OS"), mapped.text.index("OS") + 2) == (15, 17)

@@ -47,7 +47,7 @@ def test_sizes_in_each_shape():
     doc, sent = sentence("Patients received zorbanib at 10 mg (n = 301) or placebo (n = 150).")
     assert arm_sizes(doc, sent) == {"zorbanib": 301, "placebo": 150}
     doc, sent = sentence("The population included 320 patients in the zorbanib group and 160 in the placebo group.")
-    assert arm_sizes(doc, sent) == {"zorbanib": 320}
+    assert arm_sizes(doc, sent) == {"zorbanib": 320, "placebo": 160}  # the second count follows the first's shape
 
 
 def test_a_responder_fraction_is_not_an_arm_size():
@@ -185,3 +185,23 @@ def test_a_maintenance_phase_is_part_of_the_arm_before_it():
     doc, sent = sentence("Patients were randomized to one of the following: quorimab plus zorbanib for four doses, "
                          "followed by quorimab every 2 weeks; quorimab every 2 weeks plus placebo; or zorbanib plus placebo.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "quorimab", "zorbanib"]
+
+
+def test_a_bare_ratio_before_to_still_randomises():
+    doc, sent = sentence("In all, 90 patients were assigned 2:1 to zorbanib or placebo.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
+
+
+def test_a_colon_count_in_a_parenthesis_of_arms():
+    doc, sent = sentence("In all, 400 patients were randomized (zorbanib: 200; felotinib: 199).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 200, "felotinib": 199}
+
+
+def test_sizes_given_respectively_follow_the_arms_in_order():
+    doc, sent = sentence("Patients were randomly assigned to zorbanib or placebo (n = 410 and 205, respectively).")
+    assert arm_sizes(doc, sent) == {"zorbanib": 410, "placebo": 205}
+
+
+def test_a_count_in_the_trial_is_no_arm():
+    doc, sent = sentence("There were 80 patients in the zorbanib study and 40 in the felotinib study.")
+    assert arm_sizes(doc, sent) == {}

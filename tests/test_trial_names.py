@@ -122,3 +122,13 @@ def test_a_name_the_vocabulary_also_knows_as_a_gene_is_a_trial_where_framed_as_o
     assert [n.name for n in trial_names("The phase III ZENITH-4 study enrolled 600 patients.", gene)] == ["ZENITH-4"]
     assert [n.name for n in trial_names("ZENITH-4 evaluated quorimab in biliary cancer.", gene)] == ["ZENITH-4"]
     assert trial_names("ZENITH-4 is expressed in testis, as the trial showed.", gene) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MAGNOLIA randomized adults to zorbanib or placebo.", ["MAGNOLIA"]),
+    ("The cohort of SEQUOIA enrolled 200 adults.", ["SEQUOIA"]),
+    ("Magnolia randomized adults to zorbanib.", []),  # an ordinary capitalised word is no acronym
+    ("Adults were given zorbanib; MAGNOLIA was the name of the ward.", []),
+])
+def test_a_capitalised_word_that_randomises_or_enrols_is_a_trial(text, expected):
+    assert names(text) == expected

@@ -58,3 +58,16 @@ def test_a_member_of_two_families_keeps_both():
     assert sorted(vocabulary.direct_families("kdr")) == ["rtk", "vegfr"]
     assert sorted(vocabulary.families_of("kdr")) == ["rtk", "vegfr"]
     assert vocabulary.families_of("vegfr") == ["rtk"]
+
+
+@pytest.mark.parametrize("written, key", [
+    ("programmed death-1", "pdcd1"), ("programmed cell death-1", "pdcd1"), ("programmed death receptor 1", "pdcd1"),
+    ("programmed death ligand-1", "cd274"), ("PDL1", "cd274"),
+    ("cytotoxic T-lymphocyte-associated antigen 4", "ctla4"), ("kinase insert domain receptor", "kdr"),
+    ("objective responses", "orr"), ("overall response rate", "orr"), ("disease control", "dcr"),
+])
+def test_names_as_abstracts_spell_them(written, key):
+    from hcc_kg.extract.mentions import MentionFinder
+    vocabulary = load_vocabulary()
+    found = MentionFinder(vocabulary).find_text(f"An invented note on {written} alone.")
+    assert [m.key for m in found] == [key]

@@ -12,7 +12,7 @@ from typing import Iterable
 from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
-from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
+from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
 from .registry import EXTRACTORS

@@ -40,8 +40,8 @@ from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import (Agent, agents, arm_sizes, compared_arms, enrolled, labelled_arms, randomised_arms,
-                         received_agent)
+from .prose_arms import (Agent, agents, arm_sizes, compared_arms, counted_arms, enrolled, labelled_arms, randomised_arms,
+                         received_agent, sized_alternatives)
 from .prose_values import (add_on_design, anchors, arm_for, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
                            primary_verdicts)
 from .prose_rates import timepoint_rates
@@ -96,8 +96,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
 
 
 def _stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """Arms a sentence randomises, labels (a registry's "Experimental: A"), or compares ("A versus B")."""
-    return randomised_arms(doc, sent) or labelled_arms(doc, sent) or compared_arms(doc, sent)
+    """Arms a sentence counts ("300 received A and 150 received B"), randomises, labels (a registry's
+    "Experimental: A"), compares ("A versus B"), or sizes as alternatives ("A (n = 9) or B (n = 8)")."""
+    return counted_arms(doc, sent) or randomised_arms(doc, sent) or labelled_arms(doc, sent) or compared_arms(doc, sent) \
+        or sized_alternatives(doc, sent)
 
 
 def _has_trial_tables(doc: AnalysedDocument) -> bool:
@@ -206,7 +208,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         return None  # "a previous phase 1b study": another trial, not this document's
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
-    if randomised_arms(doc, sent) or labelled_arms(doc, sent):
+    if counted_arms(doc, sent) or randomised_arms(doc, sent) or labelled_arms(doc, sent) or sized_alternatives(doc, sent):
         return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
     if OTHER_STUDY_RE.search(sent.text):
         return None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
 from .mentions import MentionFinder
-from .normalize import MappedText, normalize
+from .normalize import MappedText, normalize, without_glued_footnotes
 from .segment import Block, Sentence, blocks, sentences
 
 
@@ -78,8 +78,9 @@ class AnalysedDocument:
     @cached_property
     def sentences(self) -> list[AnalysedSentence]:
         prose = [b for b in self.blocks if b.kind == "prose"]
-        return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped)))
-                for sentence in sentences(self.document.text, prose)]
+        read = [replace(s, mapped=without_glued_footnotes(s.mapped, self.finder.lookup))
+                for s in sentences(self.document.text, prose)]
+        return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped))) for sentence in read]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside one span of the document (a table cell, a row), at original offsets."""

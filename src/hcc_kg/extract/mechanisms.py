@@ -45,10 +45,16 @@ TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
 VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
-            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
+            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
+            r"selective (?:for|against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
-            r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))")
+            r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
+            # "X is directed against T", "X acts on several kinases, including T"
+            r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon)|"
+            # "X works through (the) inhibition of T": a nominal verb after a preposition of means
+            r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
+            r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
 NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
             r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
             r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
@@ -56,7 +62,12 @@ CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", r
 # Between a cue and the target list it governs: a few words, maybe "..., including".
 # "inhibits the tyrosine kinase activity associated with A": the activity is the target's own.
 ACTIVITY_OF = r"(?:activit(?:y|ies)|functions?|actions?)\s+(?:associated with|mediated by)"
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+# "binds with high affinity to T": how it binds, not what.
+HOW_IT_ACTS = r"(?:with\s+)?(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivity|potency)(?:\s+(?:to|for))?"
+# "blocks the interaction between T and its ligands": T is what it binds; between A and B it could be either.
+INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
+OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
@@ -118,14 +129,22 @@ class Reading:
 FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,60}\(\s*$", re.IGNORECASE)
 
 
+# "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.
+COORDINATED_VERB = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     """The words between a cue and a target list let the cue govern the list."""
     gap = text[cue.end():tlist.start]
+    if cue.group("verb") and COORDINATED_VERB.match(gap):
+        return True
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True
     if PARTNER.search(gap):
         return False
+    if INTERACTION_OF.match(gap):
+        return bool(OWN_PARTNER_AFTER.match(text[tlist.end:]))
     return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap)))
 
 
@@ -220,8 +239,17 @@ def _crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
 
 
 def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
-    """"anti-T antibodies (X, Y), anti-U antibodies": X and Y sit in a parenthesis; what follows it is no appositive of Y."""
-    return bool(re.match(r"\s*\)", text[drug.end:])) and text.count("(", 0, drug.start) > text.count(")", 0, drug.start)
+    """"anti-T antibodies (X, Y), anti-U antibodies": X and Y sit in a parenthesis; what follows it is no appositive of Y.
+
+    A parenthesis holding one name after a name ("Brand (generic) is a T inhibitor") is the same drug:
+    what follows speaks of it.
+    """
+    inside = bool(re.match(r"\s*\)", text[drug.end:])) and text.count("(", 0, drug.start) > text.count(")", 0, drug.start)
+    if not inside:
+        return False
+    opened = text.rfind("(", 0, drug.start)
+    alias = re.fullmatch(r"\s*", text[opened + 1:drug.start]) and re.search(r"(?:^|[.;:]\s+|\n)[A-Z][\w®™-]*\s*$", text[:opened])
+    return not alias
 
 
 def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -274,11 +302,13 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
         tail = rf"\s*[,(]?\s*{SUCH_AS}\s+$"
         head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
                                re.IGNORECASE)
-        if _head_after(text, tlist, following[0].start, tail) is None \
+        # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
+        listed = _parenthesised_drugs(text, found, following[0]) if head_first and re.fullmatch(r"\s*\(\s*", gap) else []
+        if not listed and _head_after(text, tlist, following[0].start, tail) is None \
                 and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
             continue
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-        for drug in coordinated_drugs(text, found, following[0], +1):
+        for drug in listed or coordinated_drugs(text, found, following[0], +1):
             for unit in tlist.units:
                 yield from _readings(drug, unit, "target-such-as-drug", front, drug.end)
 
@@ -394,7 +424,8 @@ def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool
     return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
 
 
-def _assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
+def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
+    """The assertion one reading makes, with its evidence span, polarity and certainty."""
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
     # "X (anti-T antibody) showed preliminary activity": the hedge is on the activity, not on T.
@@ -413,4 +444,4 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
         for found in sentence_readings(doc, sent, pronoun_drug):
-            yield _assertion(doc, sent, found)
+            yield reading_assertion(doc, sent, found)

@@ -29,6 +29,12 @@ _SOFT_HYPHEN_RE = re.compile(r"(?<=[a-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])(?!" + 
 # Any other hyphen at a line end (PD-\nL1, anti-\nVEGF): keep the hyphen, drop the break.
 _HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+# A reference number glued after a word's punctuation ("antibody,5 was", "(HCC).1 The"): pages
+# copied from the web keep their footnote numbers; a value never follows a letter that way.
+_FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?<=[A-Za-z)\]])[.,;:](?P<ref>\d{1,2})(?=\s+[A-Za-z(]|\s*$)")
+# A number glued to a word ("lenvatinib1", "OS1"): a reference when the word is a name and the
+# whole is not ("VEGFR1", "PD1" are names).  Needs the vocabulary: see :func:`without_glued_footnotes`.
+_GLUED_NUMBER_RE = re.compile(r"\b(?P<word>[A-Za-z][A-Za-z-]*[A-Za-z])(?P<ref>\d{1,2})\b")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,22 @@ class MappedText:
         offsets.extend(self.offsets[last:])
         return MappedText("".join(parts), tuple(offsets))
 
+    def drop(self, pattern: re.Pattern, group: str, keep: Callable[[re.Match], bool] = lambda m: False) -> "MappedText":
+        """Delete the named group of every match (unless ``keep`` says otherwise); the rest keeps its offsets."""
+        cut = [(m.start(group), m.end(group)) for m in pattern.finditer(self.text) if not keep(m)]
+        if not cut:
+            return self
+        parts: list[str] = []
+        offsets: list[int] = []
+        last = 0
+        for start, end in cut:
+            parts.append(self.text[last:start])
+            offsets.extend(self.offsets[last:start])
+            last = end
+        parts.append(self.text[last:])
+        offsets.extend(self.offsets[last:])
+        return MappedText("".join(parts), tuple(offsets))
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original half-open span covering normalized characters ``[start, end)``."""
         if start >= end:
@@ -87,13 +109,29 @@ def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
 
 
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
-    """Join hyphenated line breaks, unify dashes, fold runs of spaces (newlines are kept)."""
+    """Join hyphenated line breaks, unify dashes, fold runs of spaces (newlines are kept), drop
+    reference numbers after a word's punctuation ("antibody,5 was" -> "antibody, was")."""
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
     mapped = mapped.sub(_DASH_RE, "-")
     mapped = mapped.sub(_SOFT_HYPHEN_RE, "")
     mapped = mapped.sub(_HARD_HYPHEN_RE, "-")
     mapped = mapped.sub(_SPACES_RE, " ")
+    mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
     return mapped
+
+
+def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | None]) -> MappedText:
+    """Drop reference numbers glued to names: "lenvatinib1" is lenvatinib, "VEGFR1" stays.
+
+    ``lookup`` maps a surface string to an entity key (None for no name).
+
+    >>> names = {"sorafenib": "sorafenib", "os": "os", "vegfr1": "flt1"}
+    >>> without_glued_footnotes(MappedText.identity("sorafenib2 and VEGFR1; OS1 was"), lambda s: names.get(s.lower())).text
+    'sorafenib and VEGFR1; OS was'
+    """
+    def is_a_name(match: re.Match) -> bool:
+        return lookup(match.group(0)) is not None or lookup(match.group("word")) is None
+    return mapped.drop(_GLUED_NUMBER_RE, "ref", keep=is_a_name)
 
 
 def flatten(mapped: MappedText) -> MappedText:

@@ -30,12 +30,16 @@ COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", 
 APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
                                 re.IGNORECASE)
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
-                           r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
+                           r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+|\d+:\d+\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to))(?=\s)", re.IGNORECASE)
-RIGHT_GAP_RE = re.compile(r"^\s*(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|patients\s+(?:treated\s+with|receiving|"
-                          r"who\s+received)|those\s+(?:treated\s+with|receiving))\s+)?(?:only\s+)?$", re.IGNORECASE)
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|"
+                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to)(?=\s)", re.IGNORECASE)
+# "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
+_VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mo|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
+              r"(?:for|with|in|among)\s+(?:the\s+)?)?")
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|patients\s+(?:treated\s+with|receiving|"
+                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
@@ -44,8 +48,18 @@ IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participa
 # ... and "with 395 receiving A and 399 receiving B", "300 patients received A and 150 received B".
 TO_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
                          r"(?:(?:assigned\s+)?to|receiving|received|treated\s+with|given)\s+$", re.IGNORECASE)
+# "342 were randomised to A and 168 to B", "300 patients received A and 150 patients received B": counts name the arms.
+COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
+                        r"(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to(?:\s+receive)?|received|were\s+given"
+                        r"|(?:in|on)\s+the)\s+$"
+                        r"|(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+(?:to(?:\s+receive)?|(?:in|on)\s+the)\s+$", re.IGNORECASE)
+# "in the A group": a count "in the" names an arm only when the agent's group follows.
+GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
+# "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
+RESPECTIVE_SIZES_RE = re.compile(r"\(\s*n\s*=\s*(?P<counts>\d[\d,]*(?:\s*(?:,|and|,\s*and)\s*(?:n\s*=\s*)?\d[\d,]*)+),?"
+                                 r"\s*respectively\s*\)", re.IGNORECASE)
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
-COMMA_COUNT_RE = re.compile(r"^\s*,\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
+COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
@@ -180,6 +194,37 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     return _distinct(_placebo_backbone(doc, sent, arms, start))
 
 
+def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two).
+
+    A bare "N to B" counts only after a first arm with its full verb ("N were randomised to A").
+    """
+    counted: list[Agent] = []
+    for agent in agents(doc, sent):
+        found = _count_before(sent.text, agent)
+        if found and (found.group("n") or counted) and agent.key not in {a.key for a in counted}:
+            counted.append(agent)
+    return counted if len(counted) >= 2 else []
+
+
+def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """"received A (n = 100) or B (n = 99)": alternatives each with its own size are the arms ([] otherwise)."""
+    named = agents(doc, sent)
+    for left, right in zip(named, named[1:]):
+        gap = sent.text[left.end:right.start]
+        if re.fullmatch(r"\s*\(\s*n\s*=\s*[\d,]+\s*\)\s*,?\s*or\s+", gap, re.IGNORECASE) \
+                and SIZE_RE.match(sent.text[right.end:].lstrip(" (")) and left.key != right.key:
+            return [left, right]
+    return []
+
+
+def _count_before(text: str, agent: Agent) -> re.Match | None:
+    found = COUNTED_RE.search(text[max(0, agent.start - 45):agent.start])
+    if found and found.group(0).rstrip().endswith(("the", "The")) and not GROUP_AFTER_RE.match(text[agent.end:]):
+        return None  # "336 patients in the A trial" is no arm
+    return found
+
+
 def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
     """The arm with the backbone every arm gets; placebo plus a drug is that drug's arm."""
     whole = {*arm.components, *parts}
@@ -248,7 +293,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         right = [a for a in named if a.start >= cue.end()]
         if not left or not right:
             continue
-        gap = sent.text[left[-1].end:cue.start()]
+        gap = _unbracketed(sent.text[left[-1].end:cue.start()])  # "A improved PFS (5.6 vs 3.7 months; ...) compared with B"
         if ";" in gap or len(gap) > MAX_LEFT_GAP or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
         if left[-1].key != right[0].key:
@@ -301,13 +346,16 @@ def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
 def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     """Patients per arm agent: "A (n = 300)", "(A arm, n = 530; ...)", "336 patients in the A group"."""
     named = agents(doc, sent)
-    sizes: dict[str, int] = {}
+    sizes, respective = _respective_sizes(named, sent.text)
     for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
+        if any(s <= m.start() < e for s, e in respective):
+            continue
         before = [a for a in named if a.end <= m.start()]
         if before and _size_gap(sent.text[before[-1].end:m.start()], m.re is SIZE_RE) and m.start() - before[-1].end <= 60:
             sizes.setdefault(before[-1].key, _count(m))
     for agent in named:
-        if m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start]):
+        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) \
+                and not re.match(r"[\s-]*(?:stud(?:y|ies)|trials?)\b", sent.text[agent.end:], re.IGNORECASE):
             sizes.setdefault(agent.key, _count(m))
         if m := COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, _count(m))
@@ -315,7 +363,23 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     if len({a.key for a, _ in to_groups}) >= 2:
         for agent, m in to_groups:
             sizes.setdefault(agent.key, _count(m))
+    for agent in counted_arms(doc, sent):
+        m = _count_before(sent.text, agent)
+        sizes.setdefault(agent.key, int((m.group("n") or m.group("m")).replace(",", "")))
     return sizes
+
+
+def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Sizes given in the order of the arms named before them, and the spans they were read from."""
+    sizes: dict[str, int] = {}
+    spans = []
+    for m in RESPECTIVE_SIZES_RE.finditer(text):
+        counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("counts"))]
+        before = [a for a in named if a.end <= m.start()]
+        if len(before) >= len(counts) and len({a.key for a in before[-len(counts):]}) == len(counts):
+            sizes.update({a.key: n for a, n in zip(before[-len(counts):], counts)})
+            spans.append((m.start(), m.end()))
+    return sizes, spans
 
 
 def _count(m: re.Match) -> int:

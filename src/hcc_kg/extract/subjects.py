@@ -31,7 +31,9 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
           r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
           r"strong|any|significant|the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
-BRACKETS = r"(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+# "X injection is a T inhibitor": a dosage form after the name is still the drug.
+DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion))?"
+BRACKETS = rf"{DOSAGE_FORM}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
@@ -46,7 +48,7 @@ VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s+{ADVERB})*
 # "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
 ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|inhibition)\b", re.IGNORECASE)
 # "X is a TKI with a wide range of kinase inhibition": a copula and its noun phrase may come before "with".
-ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:\s+(?:is|was|are|were)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
+ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
                           rf"(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
                           r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
                           r"retains?|retained|with)(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
@@ -102,6 +104,15 @@ AGENT_NOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:the|an?)\s+)?(?:\w+\s+)?(?:
                                r"|^\s*(?:the\s+)?(?:(?:primary|main)\s+)?(?:mechanism|mode)s?\s+of\s+action\s+of\s*$", re.IGNORECASE)
 
 
+# "X inhibits angiogenesis by targeting T": the means clause after the first object has X as subject.
+MEANS_AFTER_OBJECT = re.compile(r"^[\s)]*(?:[^;:,.()]{0,40}\s)?(?:by|through|via)\s+$", re.IGNORECASE)
+
+
+def _means_after_object(text: str, last_object: Unit, cue: re.Match, verb: bool) -> bool:
+    """The cue opens a by/through/via phrase right after the object of the subject's own verb."""
+    return verb and bool(MEANS_AFTER_OBJECT.match(text[last_object.end:cue.start()]))
+
+
 def _is_subject(text: str, drug: Unit) -> bool:
     before = text[:drug.start]
     return not PREPOSITION_BEFORE.search(before) or bool(AGENT_NOUN_BEFORE.search(before))
@@ -155,8 +166,8 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
             return [drug], pronoun
         if RELATIVE_GAP.match(gap) and verb:
             return [drug], drug.start
-        if CLAUSE_BREAK.search(gap) or any(u.kind == "object" and drug.end <= u.start for u in
-                                           units_before(found, cue.start())):
+        objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
+        if CLAUSE_BREAK.search(gap) or (objects and not _means_after_object(text, objects[-1], cue, verb)):
             break  # another clause, or a cue after a target that belongs to an earlier statement
         # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
         appositive = is_appositive_gap(text, drug, cue.start()) and (not verb or cue.group(0).lower().endswith("ing"))

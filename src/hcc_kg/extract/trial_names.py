@@ -38,6 +38,9 @@ STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", 
                              "LBA", "ABSTRACT", "ABSTR", "POSTER"})
 BARE_NAME_RE = re.compile(r"\b(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
                           re.IGNORECASE)
+# ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
+SUBJECT_NAME_RE = re.compile(r"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+"
+                             r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited|allocated)\b")
 # A journal title's acronym: "Drug A for disease (ACRONYM): a randomised, phase 3 trial".
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
@@ -131,7 +134,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     for m in SPELLED_RE.finditer(text):
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
-    for m in BARE_NAME_RE.finditer(text):
+    for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text)]:
         if re.fullmatch(r"[A-Z]{4,}(?:-[A-Z]{2,})?", m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name") not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))

@@ -1,0 +1,132 @@
+"""Drug records: what a profile's labelled fields say a drug acts on.
+
+A drug profile or registry card is not prose: it is a run of labelled fields under the
+drug's name ("Target: T1, T2", "Mechanism of action: T inhibitor").  The record's drug is
+the one a "Drug:"/"Name:" field names, else the one its heading or title names.  Two kinds
+of field are read (invented examples):
+
+- a target field ("Target(s): A, B and C", "Molecular target: A") lists what the drug acts
+  on, and nothing else may stand in its value;
+- a mechanism field ("Mechanism of action: selective A inhibitor", "MoA: inhibits A and B")
+  is read as a noun phrase in apposition to the drug, or a verb phrase with the drug as its
+  subject, by the shape rules of :mod:`.mechanisms`.
+
+The value of a field runs to the next label or the end of the sentence.  Polarity and
+certainty are read from the value's own words, as for any reading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..model import Assertion, Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .mechanisms import Reading, drug_appositive, drug_cue_target, reading_assertion
+from .registry import EXTRACTORS
+from .sentences import DRUG
+from .subjects import defined_drug
+from .targets import Unit, target_lists, units
+
+# A label: a capitalised word, up to three lower-case ones and a colon ("Molecular target:",
+# "Mechanism of action:"); "RAF Indication:" is the last item of a value, then a label.
+LABEL = re.compile(r"(?:^|(?<=[\s.;]))(?P<label>[A-Z][A-Za-z()/-]*(?:\s+[a-z()/-][A-Za-z()/-]*){0,3})\s*:\s+")
+TARGET_LABEL = re.compile(r"(?:(?:molecular|primary|biological|drug|known)\s+)?targets?(?:\s*\(s\))?", re.IGNORECASE)
+MECHANISM_LABEL = re.compile(r"mechanism(?:\s+of\s+action)?|MoA|mode\s+of\s+action|action", re.IGNORECASE)
+NAME_LABEL = re.compile(r"drug(?:\s+name)?|(?:generic\s+)?name|INN|compound|agent", re.IGNORECASE)
+# What may stand between the targets of a target field: list glue, brackets, a closing stop.
+LIST_ONLY = re.compile(r"[\s,;/.()]*(?:(?:and|or)\b[\s,;/.()]*)*")
+
+
+def fields(text: str) -> list[tuple[str, int, int]]:
+    """(label, value start, value end) of each labelled field in a sentence, in order.
+
+    >>> text = "Target: A, B Mechanism of action: A inhibitor"
+    >>> [(label, text[s:e]) for label, s, e in fields(text)]
+    [('Target', 'A, B '), ('Mechanism of action', 'A inhibitor')]
+    """
+    found = list(LABEL.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [(m.group("label"), m.end(), end) for m, end in zip(found, ends)]
+
+
+def _record_drug(doc: AnalysedDocument, index: int, labelled: list[tuple[str, int, int]]) -> Mention | None:
+    sent = doc.sentences[index]
+    for label, start, end in labelled:
+        if NAME_LABEL.fullmatch(label):
+            drugs = [m for m in doc.keys_of_type(sent.mentions, *DRUG) if start <= sent.local(m)[0] < end]
+            if len({m.key for m in drugs}) == 1:
+                return drugs[0]
+    if index > 0:  # "Drug: X." then "Target: T." in the next sentence
+        previous = doc.sentences[index - 1]
+        for label, start, end in fields(previous.text):
+            drugs = [m for m in doc.keys_of_type(previous.mentions, *DRUG) if start <= previous.local(m)[0] < end]
+            if NAME_LABEL.fullmatch(label) and len({m.key for m in drugs}) == 1:
+                return drugs[0]
+    return defined_drug(doc, index)
+
+
+def _target_field(doc: AnalysedDocument, sent: AnalysedSentence, found: list[Unit], drug: Unit,
+                  start: int, end: int) -> Iterator[Reading]:
+    text = sent.text
+    targets = [u for u in found if u.kind == "object" and start <= u.start and u.end <= end]
+    last = _last_target_before_label(doc, sent, targets, start, end)
+    targets += [last] if last else []
+    lists = target_lists(text, targets)
+    rest = text[start:end]
+    for tlist in reversed(lists):
+        rest = rest[:tlist.start - start] + " " * (tlist.end - tlist.start) + rest[tlist.end - start:]
+    if not lists or not LIST_ONLY.fullmatch(rest):
+        return
+    for unit in targets:
+        for key in unit.keys:
+            yield Reading(drug, unit, key, "drug-record-field", start, unit.end)
+
+
+def _last_target_before_label(doc: AnalysedDocument, sent: AnalysedSentence, targets: list[Unit],
+                              start: int, end: int) -> Unit | None:
+    """The value's last target when the next label's word was taken for its modifier ("AXL Status:")."""
+    for mention in sent.mentions:
+        m_start, m_end = sent.local(mention)
+        unread = not any(u.start <= m_start < u.end for u in targets)
+        if start <= m_start and unread and not sent.text[m_end:end].strip() and doc.vocabulary.is_target(mention.key):
+            return Unit("object", (mention.key,), m_start, m_end, mention)
+    return None
+
+
+def _mechanism_field(text: str, found: list[Unit], drug: Unit, start: int, end: int) -> Iterator[Reading]:
+    inside = [u for u in found if start <= u.start and u.end <= end and u.kind != "drug"]
+    colon = text.rfind(":", 0, start)
+    # "X: a T inhibitor" (the colon is the appositive's comma) / "X inhibits T" (the subject stands before the space)
+    for at, shape in ((colon, drug_appositive), (colon + 1, drug_cue_target)):
+        subject = Unit("drug", drug.keys, at, at, drug.mention)
+        yield from shape(text, [subject, *inside], target_lists(text, inside))
+
+
+def _readings(doc: AnalysedDocument, sent: AnalysedSentence, drug: Mention,
+              labelled: list[tuple[str, int, int]]) -> Iterator[Reading]:
+    found = units(doc, sent)
+    subject = Unit("drug", (drug.key,), 0, 0, drug)
+    for label, start, end in labelled:
+        if TARGET_LABEL.fullmatch(label):
+            yield from _target_field(doc, sent, found, subject, start, end)
+        elif MECHANISM_LABEL.fullmatch(label):
+            yield from _mechanism_field(sent.text, found, subject, start, end)
+
+
+@EXTRACTORS.register("record-mechanism")
+def record_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Drug acts on target, read from a drug record's target and mechanism fields."""
+    for index, sent in enumerate(doc.sentences):
+        labelled = [f for f in fields(sent.text) if TARGET_LABEL.fullmatch(f[0]) or MECHANISM_LABEL.fullmatch(f[0])
+                    or NAME_LABEL.fullmatch(f[0])]
+        if not any(TARGET_LABEL.fullmatch(f[0]) or MECHANISM_LABEL.fullmatch(f[0]) for f in labelled):
+            continue
+        drug = _record_drug(doc, index, labelled)
+        if drug is None:
+            continue
+        seen = set()
+        for found in _readings(doc, sent, drug, labelled):
+            if (found.key, found.shape) not in seen:
+                seen.add((found.key, found.shape))
+                yield reading_assertion(doc, sent, found)

@@ -1,0 +1,63 @@
+"""Tests for hcc_kg.extract.record_fields: a drug record's labelled fields, on invented records."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.record_fields import fields, record_statements
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",), ("Foonix",)),
+    Entity("zelumab", "zelumab", ("MonoclonalAntibody",)),
+    Entity("kdr", "KDR", ("Protein",), ("VEGFR2",)),
+    Entity("met", "MET", ("Protein",), ("c-MET",)),
+    Entity("axl", "AXL", ("Protein",)),
+    Entity("pd1", "PD-1", ("Protein",)),
+    Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
+])
+FINDER = MentionFinder(VOCAB)
+
+
+def read(text: str) -> dict[tuple[str, str], tuple[str, str, str]]:
+    doc = AnalysedDocument(Document.from_text("d1", text), VOCAB, FINDER)
+    return {(a.subject, a.object): (a.evidence[0].extractor, a.evidence[0].polarity, a.evidence[0].certainty)
+            for a in record_statements(doc)}
+
+
+def facts(text: str) -> set[tuple[str, str]]:
+    return {k for k, (_, pol, cert) in read(text).items() if (pol, cert) == ("positive", "asserted")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foonib\nClass: kinase inhibitor\nTargets: VEGFR2, MET and AXL\nStatus: invented\n",
+     {("foonib", "kdr"), ("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib\nMechanism of action: selective MET inhibitor\n", {("foonib", "met")}),
+    ("Zelumab\nMechanism: binds PD-1 on made-up T cells\n", {("zelumab", "pd1")}),
+    ("Drug: foonib. Molecular target: AXL. Phase: preclinical.", {("foonib", "axl")}),
+    ("Invented card\nDrug name: zelumab\nTarget: PD-1\n", {("zelumab", "pd1")}),
+])
+def test_target_and_mechanism_fields_name_what_the_record_drug_acts_on(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Foonib\nTarget population: adults with HCC\n",  # not a target field
+    "Foonib\nTargets: MET-amplified tumours in a toy cohort\n",  # the value is no list of targets
+    "Invented notes on two drugs\nTarget: MET\n",  # no record drug: the heading names none
+    "Foonib and zelumab\nTarget: MET\n",  # two drugs in the heading: whose record?
+])
+def test_no_reading_without_a_record_drug_and_a_plain_target_list(text):
+    assert facts(text) == set()
+
+
+def test_a_mechanism_field_keeps_negation():
+    assert read("Foonib\nMechanism of action: does not inhibit MET\n")[("foonib", "met")][1] == "negative"
+
+
+def test_fields_split_where_the_next_label_starts():
+    text = "Targets: KDR, MET Indication: none"
+    assert [(label, text[s:e].strip()) for label, s, e in fields(text)] == [("Targets", "KDR, MET"), ("Indication", "none")]
