@@ -156,3 +156,25 @@ def test_a_withheld_readings_attributes_stay_off_the_fact():
     withheld, conflicts = withhold(facts, others)
     assert [a.attribute_values("approval_date") for a in facts] == [["June 2030"]]
     assert withheld == [] and [c.kind for c in conflicts] == ["polarity"]
+
+
+def test_an_assertions_key_is_worked_out_once_and_never_goes_stale():
+    from dataclasses import replace
+
+    from hcc_kg.model import Assertion
+    first = Assertion("x", "inhibits", "y")
+    assert first.key() == first.key() == Assertion("x", "inhibits", "y").key()
+    assert replace(first, object="z").key() == Assertion("x", "inhibits", "z").key() != first.key()
+    assert first == Assertion("x", "inhibits", "y")  # the remembered key is no part of equality
+
+
+def test_assembly_runs_with_the_collector_paused(monkeypatch):
+    import gc
+
+    from hcc_kg.assemble import merge
+    from hcc_kg.model import Assertion
+    seen = []
+    original = merge._assemble
+    monkeypatch.setattr(merge, "_assemble", lambda a: (seen.append(gc.isenabled()), original(a))[1])
+    merged, _ = merge.assemble([Assertion("x", "inhibits", "y"), Assertion("x", "inhibits", "y")])
+    assert len(merged) == 1 and seen == [False] and gc.isenabled()

@@ -168,10 +168,18 @@ class Assertion:
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
 
     def key(self) -> str:
-        """A stable hash of the fact's identity (not of its evidence or attributes)."""
-        ident = [self.subject, self.predicate, _encode(self.object), _encode(tuple(sorted(self.context)))]
-        blob = json.dumps(ident, sort_keys=True, default=str)
-        return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+        """A stable hash of the fact's identity (not of its evidence or attributes).
+
+        Worked out once per assertion (assembly asks for it several times): the assertion is
+        frozen, so the key cannot go stale.
+        """
+        known = self.__dict__.get("_key")
+        if known is None:
+            ident = [self.subject, self.predicate, _encode(self.object), _encode(tuple(sorted(self.context)))]
+            blob = json.dumps(ident, sort_keys=True, default=str)
+            known = hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+            object.__setattr__(self, "_key", known)
+        return known
 
     def merge(self, other: "Assertion") -> "Assertion":
         """The same fact with evidence and attributes of both (attributes as a sorted set)."""

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterable
 
+from ..gc_control import gc_paused
 from ..keys import is_comparison_trial
 from ..model import Assertion, Evidence, Value, merge_all, sorted_assertions
 
@@ -70,6 +71,11 @@ class Conflict:
 
 def assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
     """Merged assertions in a deterministic order, and the conflicts among them."""
+    with gc_paused():  # hundreds of thousands of tuples and frozen assertions, no cycle among them
+        return _assemble(assertions)
+
+
+def _assemble(assertions: Iterable[Assertion]) -> tuple[list[Assertion], list[Conflict]]:
     groups = sorted(_by_key(assertions).items(), key=lambda item: (item[1][0].subject, item[1][0].predicate, item[0]))
     merged, conflicts = [], []
     for key, group in groups:
