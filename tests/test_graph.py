@@ -227,3 +227,22 @@ def test_the_store_projects_like_its_rdflib_graph(rdf_graph, monkeypatch):
     assert list(from_store.nodes(data=True)) == list(from_graph.nodes(data=True))
     assert list(from_store.edges(keys=True, data=True)) == list(from_graph.edges(keys=True, data=True))
     assert from_store.edges["zetinib", "kinase_q", "inhibits"]["evidence"][0]["doc"] == "paper-a"
+
+
+def test_the_store_gives_every_facts_annotations_like_its_rdflib_graph(built, monkeypatch):
+    """fact_annotations reads the build's store in two queries, not a lookup per axiom, and gives
+    the same status and evidence for every annotated fact (types and values too, not only edges)."""
+    from hcc_kg.query.graph import fact_annotations
+    from hcc_kg.store.oxigraph import GraphStore
+
+    copy = rdflib.Graph()
+    for triple in built.graph.triples((None, None, None)):
+        copy.add(triple)
+    expected = fact_annotations(copy)
+
+    def no_lookups(*args, **kwargs):
+        raise AssertionError("the store path read the store triple by triple")
+
+    monkeypatch.setattr(GraphStore, "triples", no_lookups)
+    assert fact_annotations(built.graph) == expected
+    assert any(p == rdflib.RDF.type for s, p, o in expected) and any(isinstance(o, rdflib.Literal) for s, p, o in expected)

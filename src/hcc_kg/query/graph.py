@@ -65,9 +65,15 @@ def _first_values(graph: rdflib.Graph, node) -> dict:
 def fact_annotations(graph: rdflib.Graph, known: dict | None = None) -> dict[tuple, dict]:
     """(s, p, o) -> {"inferred": bool, "evidence": [...], "source": ...} from owl:Axiom nodes.
 
-    One walk over the axioms, one lookup per axiom and per evidence record (each record
-    read once even when several axioms cite it, not at all when ``known`` has its triples).
+    From the build's store, two SPARQL queries (each axiom and evidence record holds one
+    value per property, as the build writes them); from an rdflib graph, one walk over the
+    axioms, one lookup per axiom and per evidence record (each record read once even when
+    several axioms cite it, not at all when ``known`` has its triples).
     """
+    from ..store.oxigraph import GraphStore
+
+    if isinstance(graph, GraphStore):
+        return _store_annotations(graph, _term_reader(graph), edges_only=False)
     known = known or {}
     found: dict[tuple, dict] = {}
     records: dict = {}
@@ -187,16 +193,26 @@ _NODE_TRIPLES = _PROLOGUE + """SELECT ?s ?p ?o WHERE {
   { SELECT ?s WHERE { ?s a owl:NamedIndividual MINUS { ?s a hcc:Evidence } MINUS { ?s a hcc:SourceDocument } } }
   { SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (?p NOT IN (hcc:hasEvidence, hcc:fromDocument, hcc:mentionedIn)) } }
 }"""
-_OBJECT_AXIOMS = """{ SELECT ?axiom WHERE { ?axiom a owl:Axiom } }
-  { SELECT ?axiom ?o WHERE { ?axiom owl:annotatedTarget ?o FILTER (isIRI(?o)) } }
-  { SELECT ?axiom ?p WHERE { ?axiom owl:annotatedProperty ?p FILTER (?p != rdf:type) } }
-  { SELECT ?axiom ?s WHERE { ?axiom owl:annotatedSource ?s } }"""
-_AXIOM_STATUS = _PROLOGUE + f"""SELECT ?s ?p ?o ?status WHERE {{
-  {_OBJECT_AXIOMS}
+
+def _axioms(edges_only: bool) -> str:
+    """The axioms' annotated triples: of every fact, or of the edges (an IRI object, no rdf:type)."""
+    target, prop = ("FILTER (isIRI(?o))", "FILTER (?p != rdf:type)") if edges_only else ("", "")
+    return f"""{{ SELECT ?axiom WHERE {{ ?axiom a owl:Axiom }} }}
+  {{ SELECT ?axiom ?o WHERE {{ ?axiom owl:annotatedTarget ?o {target} }} }}
+  {{ SELECT ?axiom ?p WHERE {{ ?axiom owl:annotatedProperty ?p {prop} }} }}
+  {{ SELECT ?axiom ?s WHERE {{ ?axiom owl:annotatedSource ?s }} }}"""
+
+
+def _axiom_status(edges_only: bool) -> str:
+    return _PROLOGUE + f"""SELECT ?s ?p ?o ?status WHERE {{
+  {_axioms(edges_only)}
   OPTIONAL {{ SELECT ?axiom ?status WHERE {{ ?axiom hcc:assertionStatus ?status }} }}
 }}"""
-_AXIOM_EVIDENCE = _PROLOGUE + f"""SELECT ?s ?p ?o ?document ?start ?end ?extractor WHERE {{
-  {_OBJECT_AXIOMS}
+
+
+def _axiom_evidence(edges_only: bool) -> str:
+    return _PROLOGUE + f"""SELECT ?s ?p ?o ?document ?start ?end ?extractor WHERE {{
+  {_axioms(edges_only)}
   {{ SELECT ?axiom ?evidence WHERE {{ ?axiom hcc:hasEvidence ?evidence }} }}
   {{ SELECT ?evidence ?start WHERE {{ ?evidence hcc:startOffset ?start }} }}
   {{ SELECT ?evidence ?end WHERE {{ ?evidence hcc:endOffset ?end }} }}
@@ -239,16 +255,17 @@ def _term_reader(graph) -> Callable:
     return term
 
 
-def _store_annotations(graph, term) -> dict[tuple, dict]:
-    """What :func:`fact_annotations` gives for the facts whose object is an IRI (the edges)."""
+def _store_annotations(graph, term, edges_only: bool = True) -> dict[tuple, dict]:
+    """What :func:`fact_annotations` gives, for every fact or only for the facts whose object
+    is an IRI (the edges), from the store in two queries."""
     found: dict[tuple, dict] = {}
-    for s, p, o, status in graph.store.query(_AXIOM_STATUS):
+    for s, p, o, status in graph.store.query(_axiom_status(edges_only)):
         info = found.setdefault((term(s), term(p), term(o)), {"inferred": False, "evidence": []})
         if status is not None:
             info["inferred"] |= status.value == "inferred"
             info["source"] = status.value
     fallback = []  # a record with no document gets any document's id, as graph.value(None, …) gives
-    for s, p, o, document, start, end, extractor in graph.store.query(_AXIOM_EVIDENCE):
+    for s, p, o, document, start, end, extractor in graph.store.query(_axiom_evidence(edges_only)):
         if document is None and not fallback:
             fallback.append(graph.value(None, _DOCUMENT_ID))
         found[(term(s), term(p), term(o))]["evidence"].append({
