@@ -31,79 +31,15 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
+from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, FILLER, FRONTED_CLAUSE,
+                             FULL_NAME_FILLER, HEAD, INTERACTION_OF, MORE_OF_THE_SAME, OWN_PARTNER_AFTER, PARTNER,
+                             RESPECTIVELY, STRONG_HEAD, SUCH_AS, TARGET_SUFFIX, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
-from .subjects import (ADVERB, DEFINITION_START, MODIFIER, PRONOUN_START, coordinated_drugs, defined_drug,
+from .subjects import (DEFINITION_START, MODIFIER, PRONOUN_START, coordinated_drugs, defined_drug,
                        discourse_drug, is_appositive_gap, subject_before, units_before)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
 
-HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
-        r"|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
-# Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
-STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod)", re.IGNORECASE)
-TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
-SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
-
-VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
-            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
-            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
-            r"selective (?:for|against|towards?)|"
-            # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
-            r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
-            # "X is directed against T", "X acts on several kinases, including T"
-            r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon)|"
-            # "X works through (the) inhibition of T": a nominal verb after a preposition of means
-            r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
-            r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
-NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
-            r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
-            r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
-CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
-# Between a cue and the target list it governs: a few words, maybe "..., including".
-# "inhibits the tyrosine kinase activity associated with A": the activity is the target's own.
-ACTIVITY_OF = r"(?:activit(?:y|ies)|functions?|actions?)\s+(?:associated with|mediated by)"
-# "binds with high affinity to T": how it binds, not what.
-HOW_IT_ACTS = r"(?:with\s+)?(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivity|potency)(?:\s+(?:to|for))?"
-# "blocks the interaction between T and its ligands": T is what it binds; between A and B it could be either.
-INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
-OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
-                    rf"(?:\s*,?\s*{SUCH_AS})?"
-                    r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
-                    r"[\s(:]*$", re.IGNORECASE)
-# "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.
-# "targets both angiogenic pathways (i.e., A and B)": the category's members in parentheses.
-CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely)"
-                             r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
-# "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
-COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
-
-# "blocks the binding of its ligands A and B": the ligands are the target's partners, not targets.
-# "blocking its receptor (PD-1)": the receptor of the target just named is its partner too.
-PARTNER = re.compile(r"\b(?:ligands?|partners?|counter-?receptors?|binding partners?|(?:its|their)\s+(?:\w+\s+)?receptors?)\b",
-                     re.IGNORECASE)
-
-# A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
-CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-                       r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
-                       r"|^\)?\s*(?:thereby|thus)\s*$"
-                       # "X inhibits A but spares B", "X blocks A but does not bind B": one subject, two verbs
-                       rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
-# "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
-MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
-                              r"\b(?:including|such as|namely)\s*$"
-                              # "A (i.e., B) and direct oncogenic pathways (e.g., C)", "A and several RTKs, including B",
-                              # "Raf kinases and receptor tyrosine kinases (B, C)": a second category of the same object
-                              r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*[^;.()]{0,40}?\band\s+(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
-                              r"[^;.()]{1,60}?(?:\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|namely),?\s*)?|,?\s*(?:including|such as|namely)\s*)$",
-                              re.IGNORECASE)
-# Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
-# inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.
-TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|bivalent)\b", re.IGNORECASE)
-# A sentence-opening subordinate clause ends at its comma: "When used with an anti-T agent, X may ...".
-FRONTED_CLAUSE = re.compile(r"^\s*(?:When|If|While|Although|Though|After|Before|Unlike|Compared|Because|Since|Once|"
-                            r"Whereas|Following|In combination|Combined|Given)\b[^,;]*$")
-RESPECTIVELY = re.compile(r"^[\s)]*,?\s*respectively\b", re.IGNORECASE)
 NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug")
 
 
@@ -122,15 +58,6 @@ class Reading:
     def is_noun_phrase(self) -> bool:
         """Read from a noun phrase ("X, a T inhibitor,"): the clause around it says nothing of it."""
         return self.shape in NOUN_PHRASE_SHAPES
-
-
-# "targets the rearranged during transfection receptor (RET), ...": a full name the vocabulary lacks, then its symbol.
-# Not "blocking its receptor (PD-1)": a possessive names the partner of something else.
-FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,60}\(\s*$", re.IGNORECASE)
-
-
-# "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.
-COORDINATED_VERB = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
