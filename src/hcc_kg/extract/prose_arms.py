@@ -44,17 +44,14 @@ RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- 
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
 IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
-# "(379 to A and 194 to B)": read only when the sentence gives two arms so.
-# ... and "with 395 receiving A and 399 receiving B", "300 patients received A and 150 received B".
-TO_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
-                         r"(?:(?:assigned\s+)?to|receiving|received|treated\s+with|given)\s+$", re.IGNORECASE)
-# "342 were randomised to A and 168 to B", "300 patients received A and 150 patients received B": counts name the arms.
-COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
-                        r"(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to(?:\s+receive)?|received|were\s+given"
-                        r"|(?:in|on)\s+the)\s+$"
-                        r"|(?P<m>\d{1,3}(?:,\d{3})*|\d+)\s+(?:to(?:\s+receive)?|(?:in|on)\s+the)\s+$", re.IGNORECASE)
-# "in the A group": a count "in the" names an arm only when the agent's group follows.
+# "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
 GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
+# Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
+# "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
+# received A and 150 received B", "336 in the A group and 165 in the B group".
+COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
+                        r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
+                        r"received|treated\s+with|(?:were\s+)?given|(?P<within>(?:in|on)\s+the))\s+$", re.IGNORECASE)
 # "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
 RESPECTIVE_SIZES_RE = re.compile(r"\(\s*n\s*=\s*(?P<counts>\d[\d,]*(?:\s*(?:,|and|,\s*and)\s*(?:n\s*=\s*)?\d[\d,]*)+),?"
                                  r"\s*respectively\s*\)", re.IGNORECASE)
@@ -195,16 +192,18 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
 
 
 def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two).
+    """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two)."""
+    return [agent for agent, _ in _counted(doc, sent)]
 
-    A bare "N to B" counts only after a first arm with its full verb ("N were randomised to A").
-    """
-    counted: list[Agent] = []
+
+def _counted(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agent, int]]:
+    """(agent, count) for each distinct agent right after its count, when two or more are."""
+    counted: dict[str, tuple[Agent, int]] = {}
     for agent in agents(doc, sent):
-        found = _count_before(sent.text, agent)
-        if found and (found.group("n") or counted) and agent.key not in {a.key for a in counted}:
-            counted.append(agent)
-    return counted if len(counted) >= 2 else []
+        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
+            counted.setdefault(agent.key, (agent, _count(found)))
+    return list(counted.values()) if len(counted) >= 2 else []
 
 
 def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -216,13 +215,6 @@ def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Ag
                 and SIZE_RE.match(sent.text[right.end:].lstrip(" (")) and left.key != right.key:
             return [left, right]
     return []
-
-
-def _count_before(text: str, agent: Agent) -> re.Match | None:
-    found = COUNTED_RE.search(text[max(0, agent.start - 45):agent.start])
-    if found and found.group(0).rstrip().endswith(("the", "The")) and not GROUP_AFTER_RE.match(text[agent.end:]):
-        return None  # "336 patients in the A trial" is no arm
-    return found
 
 
 def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
@@ -354,18 +346,12 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         if before and _size_gap(sent.text[before[-1].end:m.start()], m.re is SIZE_RE) and m.start() - before[-1].end <= 60:
             sizes.setdefault(before[-1].key, _count(m))
     for agent in named:
-        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) \
-                and not re.match(r"[\s-]*(?:stud(?:y|ies)|trials?)\b", sent.text[agent.end:], re.IGNORECASE):
+        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, _count(m))
         if m := COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, _count(m))
-    to_groups = [(a, m) for a in named if (m := TO_GROUP_RE.search(sent.text[max(0, a.start - 40):a.start]))]
-    if len({a.key for a, _ in to_groups}) >= 2:
-        for agent, m in to_groups:
-            sizes.setdefault(agent.key, _count(m))
-    for agent in counted_arms(doc, sent):
-        m = _count_before(sent.text, agent)
-        sizes.setdefault(agent.key, int((m.group("n") or m.group("m")).replace(",", "")))
+    for agent, count in _counted(doc, sent):
+        sizes.setdefault(agent.key, count)
     return sizes
 
 
