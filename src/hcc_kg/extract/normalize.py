@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Union
+from typing import Callable, Iterable, Union
 
 Replacement = Union[str, Callable[[re.Match], str]]
 
@@ -53,35 +53,31 @@ class MappedText:
 
     def sub(self, pattern: re.Pattern, repl: Replacement) -> "MappedText":
         """Like ``pattern.sub``; same-length replacements map 1:1, others to the match start."""
-        parts: list[str] = []
-        offsets: list[int] = []
-        last = 0
-        for match in pattern.finditer(self.text):
-            parts.append(self.text[last:match.start()])
-            offsets.extend(self.offsets[last:match.start()])
+        def edit(match: re.Match) -> tuple[int, int, str]:
             new = repl(match) if callable(repl) else match.expand(repl) if "\\" in repl else repl
-            if len(new) == match.end() - match.start():
-                offsets.extend(self.offsets[match.start():match.end()])
-            else:
-                offsets.extend([self.offsets[match.start()]] * len(new))
-            parts.append(new)
-            last = match.end()
-        parts.append(self.text[last:])
-        offsets.extend(self.offsets[last:])
-        return MappedText("".join(parts), tuple(offsets))
+            return match.start(), match.end(), new
+        return self._splice(edit(m) for m in pattern.finditer(self.text))
 
     def drop(self, pattern: re.Pattern, group: str, keep: Callable[[re.Match], bool] = lambda m: False) -> "MappedText":
         """Delete the named group of every match (unless ``keep`` says otherwise); the rest keeps its offsets."""
-        cut = [(m.start(group), m.end(group)) for m in pattern.finditer(self.text) if not keep(m)]
-        if not cut:
-            return self
+        return self._splice((m.start(group), m.end(group), "") for m in pattern.finditer(self.text) if not keep(m))
+
+    def _splice(self, edits: Iterable[tuple[int, int, str]]) -> "MappedText":
+        """The text with each (start, end, new) span replaced, in order and not overlapping."""
         parts: list[str] = []
         offsets: list[int] = []
         last = 0
-        for start, end in cut:
+        for start, end, new in edits:
             parts.append(self.text[last:start])
             offsets.extend(self.offsets[last:start])
+            if len(new) == end - start:
+                offsets.extend(self.offsets[start:end])
+            else:
+                offsets.extend([self.offsets[start]] * len(new))
+            parts.append(new)
             last = end
+        if not parts:
+            return self
         parts.append(self.text[last:])
         offsets.extend(self.offsets[last:])
         return MappedText("".join(parts), tuple(offsets))
