@@ -50,20 +50,30 @@ def fields(text: str) -> list[tuple[str, int, int]]:
     return [(m.group("label"), m.end(), end) for m, end in zip(found, ends)]
 
 
+def _kind(label: str) -> str | None:
+    """What a field's label says its value is: "target", "mechanism", "name" (the record's drug), or None."""
+    for kind, pattern in (("target", TARGET_LABEL), ("mechanism", MECHANISM_LABEL), ("name", NAME_LABEL)):
+        if pattern.fullmatch(label):
+            return kind
+    return None
+
+
 def _record_drug(doc: AnalysedDocument, index: int, labelled: list[tuple[str, int, int]]) -> Mention | None:
-    sent = doc.sentences[index]
-    for label, start, end in labelled:
-        if NAME_LABEL.fullmatch(label):
-            drugs = [m for m in doc.keys_of_type(sent.mentions, *DRUG) if start <= sent.local(m)[0] < end]
-            if len({m.key for m in drugs}) == 1:
-                return drugs[0]
-    if index > 0:  # "Drug: X." then "Target: T." in the next sentence
-        previous = doc.sentences[index - 1]
-        for label, start, end in fields(previous.text):
-            drugs = [m for m in doc.keys_of_type(previous.mentions, *DRUG) if start <= previous.local(m)[0] < end]
-            if NAME_LABEL.fullmatch(label) and len({m.key for m in drugs}) == 1:
-                return drugs[0]
-    return defined_drug(doc, index)
+    """The drug a "Drug:"/"Name:" field of this sentence or the one before names ("Drug: X." then
+    "Target: T."), else the one the heading or title names."""
+    named = _named_drug(doc.sentences[index], labelled, doc)
+    if named is None and index > 0:
+        before = doc.sentences[index - 1]
+        named = _named_drug(before, [(_kind(label), s, e) for label, s, e in fields(before.text)], doc)
+    return named or defined_drug(doc, index)
+
+
+def _named_drug(sent: AnalysedSentence, labelled: list[tuple[str | None, int, int]], doc: AnalysedDocument) -> Mention | None:
+    for kind, start, end in labelled:
+        drugs = [m for m in doc.keys_of_type(sent.mentions, *DRUG) if start <= sent.local(m)[0] < end]
+        if kind == "name" and len({m.key for m in drugs}) == 1:
+            return drugs[0]
+    return None
 
 
 def _target_field(doc: AnalysedDocument, sent: AnalysedSentence, found: list[Unit], drug: Unit,
@@ -107,10 +117,10 @@ def _readings(doc: AnalysedDocument, sent: AnalysedSentence, drug: Mention,
               labelled: list[tuple[str, int, int]]) -> Iterator[Reading]:
     found = units(doc, sent)
     subject = Unit("drug", (drug.key,), 0, 0, drug)
-    for label, start, end in labelled:
-        if TARGET_LABEL.fullmatch(label):
+    for kind, start, end in labelled:
+        if kind == "target":
             yield from _target_field(doc, sent, found, subject, start, end)
-        elif MECHANISM_LABEL.fullmatch(label):
+        elif kind == "mechanism":
             yield from _mechanism_field(sent.text, found, subject, start, end)
 
 
@@ -118,9 +128,8 @@ def _readings(doc: AnalysedDocument, sent: AnalysedSentence, drug: Mention,
 def record_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target, read from a drug record's target and mechanism fields."""
     for index, sent in enumerate(doc.sentences):
-        labelled = [f for f in fields(sent.text) if TARGET_LABEL.fullmatch(f[0]) or MECHANISM_LABEL.fullmatch(f[0])
-                    or NAME_LABEL.fullmatch(f[0])]
-        if not any(TARGET_LABEL.fullmatch(f[0]) or MECHANISM_LABEL.fullmatch(f[0]) for f in labelled):
+        labelled = [(kind, start, end) for label, start, end in fields(sent.text) if (kind := _kind(label))]
+        if not any(kind in ("target", "mechanism") for kind, _, _ in labelled):
             continue
         drug = _record_drug(doc, index, labelled)
         if drug is None:
