@@ -95,11 +95,19 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         yield from emit(doc, slot, index)
 
 
+#: Readers of the arms patients were assigned to, first that finds any wins: counted one by one
+#: ("300 received A and 150 received B"), randomised ("randomly assigned to A or B"), labelled (a
+#: registry's "Experimental: A"), or alternatives each with its size ("A (n = 9) or B (n = 8)").
+ASSIGNED_ARMS = (counted_arms, randomised_arms, labelled_arms, sized_alternatives)
+
+
+def _assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    return next((arms for read in ASSIGNED_ARMS if (arms := read(doc, sent))), [])
+
+
 def _stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """Arms a sentence counts ("300 received A and 150 received B"), randomises, labels (a registry's
-    "Experimental: A"), compares ("A versus B"), or sizes as alternatives ("A (n = 9) or B (n = 8)")."""
-    return counted_arms(doc, sent) or randomised_arms(doc, sent) or labelled_arms(doc, sent) or compared_arms(doc, sent) \
-        or sized_alternatives(doc, sent)
+    """Arms a sentence assigns patients to (:data:`ASSIGNED_ARMS`), else compares ("A versus B")."""
+    return _assigned_arms(doc, sent) or compared_arms(doc, sent)
 
 
 def _has_trial_tables(doc: AnalysedDocument) -> bool:
@@ -208,7 +216,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         return None  # "a previous phase 1b study": another trial, not this document's
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
-    if counted_arms(doc, sent) or randomised_arms(doc, sent) or labelled_arms(doc, sent) or sized_alternatives(doc, sent):
+    if _assigned_arms(doc, sent):
         return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
     if OTHER_STUDY_RE.search(sent.text):
         return None
