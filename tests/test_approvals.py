@@ -83,6 +83,12 @@ def test_each_approval_verb_phrase(body):
     assert facts(body) == {("foonib", "hcc", "fda", "first_line")}
 
 
+def test_a_news_headline_stating_an_approval_is_read():
+    found = {(a.subject, a.object, a.context_value("agency")) for a in read(
+        "FDA Approves Foovia for HCC\n\nThe invented story goes on without naming the drug again.\n") if a.is_fact}
+    assert found == {("foonib", "hcc", "fda")}
+
+
 def test_evidence_cites_the_sentence_with_the_rule_name():
     [a] = approvals("In this invented history, the FDA approved foonib as first-line therapy for HCC.")
     assert a.evidence[0].extractor == "sentence-approval"

@@ -132,3 +132,10 @@ def test_but_not_governs_only_what_follows_it():
 def test_negation_left_of_the_statement_in_its_clause_governs_it():
     assert read("We found no evidence that zorbanib binds KDR.", "zorbanib", "KDR")[0] == NEGATIVE
     assert read("Inhibition of KDR by zorbanib was not observed.", "KDR", "zorbanib")[0] == NEGATIVE
+
+
+def test_but_not_sets_another_drug_aside_without_negating_the_statement():
+    s = "Foonib, but not barfenib, blocks KDR in this invented assay."
+    assert reading(s, 0, s.index("KDR") + 3) == (POSITIVE, ASSERTED)
+    s = "Foonib does not block KDR, but not for lack of trying."
+    assert reading(s, 0, s.index("KDR") + 3) == (NEGATIVE, ASSERTED)

@@ -630,3 +630,52 @@ def test_label_and_news_shapes(body, expected):
 def test_a_parenthesis_listing_drugs_still_closes_the_class_it_follows():
     body = "Anti-PD-1 antibodies (zelumab, quxumab), anti-CTLA-4 antibodies and others were listed."
     assert ("quxumab", "ctla4") not in facts(body)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib's targets include MET, AXL and VEGFR2 in this invented profile.",
+     {("foonib", "met"), ("foonib", "axl"), ("foonib", "kdr")}),
+    ("The main targets of barfenib are VEGFR1 and TIE2 in this toy profile.", {("barfenib", "flt1"), ("barfenib", "tek")}),
+    ("Zelumab's mechanism of action is blockade of PD-1 in this made-up label.", {("zelumab", "pd1")}),
+    ("Foonib is a pretend small molecule that slows angiogenesis; its targets include RAF and VEGFR2.",
+     {("foonib", "raf_family"), ("foonib", "kdr")}),
+])
+def test_a_drugs_targets_named_as_the_subject_of_include_or_are(body, expected):
+    assert facts(body) == expected
+
+
+def test_its_targets_need_one_drug_to_stand_for():
+    assert facts("Foonib was compared with barfenib; its targets include FGFR4 in this toy text.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab plus quxumab, which target PD-1 and CTLA-4, respectively, were invented.",
+     {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    ("Zelumab + quxumab, which block PD-L1 and CTLA-4 respectively, is a made-up regimen.",
+     {("zelumab", "pdl1"), ("quxumab", "ctla4")}),
+])
+def test_respectively_pairs_the_drugs_of_a_combination_in_order(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib, which unlike barfenib inhibits FGFR4, was invented.", {("foonib", "fgfr4")}),
+    ("Foonib, but not barfenib, inhibits RAF in this pretend assay.", {("foonib", "raf_family")}),
+    ("The study drug, foonib, is an FGFR4 inhibitor in this made-up trial.", {("foonib", "fgfr4")}),
+    ("Zelumab\u2014an anti-PD-1 antibody\u2014was compared with foonib in the toy trial.", {("zelumab", "pd1")}),
+    ("Zelumab \u2013 an anti-PD-1 antibody \u2013 was compared with foonib in the toy trial.", {("zelumab", "pd1")}),
+])
+def test_asides_around_the_subject(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_drug_set_off_after_a_preposition_is_not_the_subject_of_is():
+    assert facts("A derivative of barfenib, is a VEGFR inhibitor in this invented text.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib, a multitargeted TKI against VEGFR2 and PDGFR, was invented.", {("foonib", "kdr"), ("foonib", "pdgfr_family")}),
+    ("Zelumab is a blocker against PD-1 in this pretend label.", {("zelumab", "pd1")}),
+])
+def test_a_class_noun_against_a_target_names_the_drugs_action(body, expected):
+    assert facts(body) == expected

@@ -57,6 +57,21 @@ def test_unicode_dashes_become_ascii_hyphen_one_to_one():
         assert m.offsets[i] == text.index(dash)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Zelumab\u2014an invented antibody\u2014was given", "Zelumab,an invented antibody,was given"),
+    ("Zelumab \u2013 an invented antibody \u2013 was given", "Zelumab , an invented antibody , was given"),
+    ("Zelumab \u2014 a toy agent", "Zelumab , a toy agent"),
+    # ranges and joined words keep their dash
+    ("VEGFR1\u20133 and 0.52 \u2013 0.85", "VEGFR1-3 and 0.52 - 0.85"),
+    ("anti\u2013PD-1 and 2019\u20142021", "anti-PD-1 and 2019-2021"),
+    ("(HR 0.6) \u2013 and", "(HR 0.6) - and"),
+])
+def test_a_dash_that_sets_off_an_aside_reads_as_a_comma_one_to_one(text, expected):
+    m = normalize(text)
+    assert m.text == expected
+    assert len(m.text) == len(text) and m.offsets[:-1] == tuple(range(len(text)))
+
+
 def test_runs_of_spaces_and_tabs_fold_to_one_space_but_newlines_stay():
     text = "a \t\u00a0 b\nc"
     m = normalize(text)

@@ -114,6 +114,15 @@ def test_headings_become_sections_with_their_offsets():
     assert all(s.text not in ("Systemic options", "Immune therapy") for s in sents)
 
 
+def test_a_headline_that_states_something_is_read_as_a_sentence_and_names_its_section():
+    text = "Agency Approves Foonib for Pretend Cancer\n\nThe invented label follows. It is short.\n"
+    sents = sentences(text, prose_of(text))
+    assert [s.text for s in sents] == ["Agency Approves Foonib for Pretend Cancer", "The invented label follows.",
+                                       "It is short."]
+    assert {s.section for s in sents} == {"Agency Approves Foonib for Pretend Cancer"}
+    assert sents[0].mapped.offsets[0] == 0
+
+
 def test_text_before_any_heading_has_empty_section():
     text = ("this paragraph starts in lower case so it is no heading, and it goes on\n"
             "to a second line. It ends here.\n")

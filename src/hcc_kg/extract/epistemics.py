@@ -37,8 +37,10 @@ RIGHT_LIMIT = re.compile(
     re.IGNORECASE)
 # A relative clause left of the statement ("Patients who did not respond ... received X").
 LEFT_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
-# Asides inside the statement: "(not approved in Europe)", ", which did not ...,".
-ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;]*(?:,|$)", re.IGNORECASE)
+# Asides inside the statement: "(not approved in Europe)", ", which did not ...,", ", but not Y,"
+# (the "not" excludes Y from the statement; it does not negate it).
+ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;]*(?:,|$)|,\s*(?:but|and)\s+not\s+[^,;]{1,60},",
+                   re.IGNORECASE)
 
 # Phrases that look negative but are not ("not only ... but also", "cannot be excluded" = hedge).
 NOT_NEGATION = re.compile(

@@ -27,7 +27,7 @@ VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
             r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
 NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
-            r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|agents?) "
+            r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|agents?) "
             r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".

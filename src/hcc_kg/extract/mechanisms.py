@@ -15,6 +15,8 @@ target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted 
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-by-drug        "inhibition of T by X", "binding of X to T"
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A"
+target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
+fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -25,39 +27,23 @@ but never made facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
-from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, FILLER, FRONTED_CLAUSE,
-                             FULL_NAME_FILLER, HEAD, INTERACTION_OF, MORE_OF_THE_SAME, OWN_PARTNER_AFTER, PARTNER,
-                             RESPECTIVELY, STRONG_HEAD, SUCH_AS, TARGET_SUFFIX, TWO_TARGET_WORD)
+from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, FILLER,
+                             FULL_NAME_FILLER, INTERACTION_OF, MORE_OF_THE_SAME, OWN_PARTNER_AFTER, PARTNER,
+                             RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
-from .subjects import (DEFINITION_START, MODIFIER, PRONOUN_START, coordinated_drugs, defined_drug,
+from .shape_reading import Reading, combination_ending, head_after, readings
+from .subjects import (DEFINITION_START, PRONOUN_START, coordinated_drugs, defined_drug,
                        discourse_drug, is_appositive_gap, subject_before, units_before)
+from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
+                           target_parenthesised_drug, target_such_as_drug)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
-
-NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug")
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One drug→target statement: which shape read it, and the local span it covers."""
-
-    drug: Unit
-    target: Unit
-    key: str
-    shape: str
-    start: int
-    end: int
-
-    @property
-    def is_noun_phrase(self) -> bool:
-        """Read from a noun phrase ("X, a T inhibitor,"): the clause around it says nothing of it."""
-        return self.shape in NOUN_PHRASE_SHAPES
 
 
 def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
@@ -98,8 +84,10 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
             continue
         subjects[number] = (drugs, start)
         shape = "drug-verb-target" if not cues or cue.group("verb") else "drug-is-cue-target"
+        if len(drugs) == 1 and RESPECTIVELY.match(text[tlist.end:]):  # "X plus Y, which target A and B, respectively"
+            drugs = combination_ending(text, found, drugs[0])
         for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
-            yield from _readings(drug, unit, shape, start, unit.end)
+            yield from readings(drug, unit, shape, start, unit.end)
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
 
 
@@ -114,7 +102,7 @@ def _fronted_addition(text: str, earlier: list[TargetList], drugs: list[Unit], s
     if not re.fullmatch(r"[\s)]*,\s*", text[earlier[0].end:drugs[0].start]):
         return
     for unit in earlier[0].units:
-        yield from _readings(drugs[0], unit, shape, drugs[0].start, tlist.end)
+        yield from readings(drugs[0], unit, shape, drugs[0].start, tlist.end)
 
 
 def _pairs(text: str, drugs: list[Unit], tlist: TargetList) -> list[tuple[Unit, Unit]]:
@@ -122,18 +110,6 @@ def _pairs(text: str, drugs: list[Unit], tlist: TargetList) -> list[tuple[Unit, 
     if not RESPECTIVELY.match(text[tlist.end:]):
         return [(drug, unit) for drug in drugs for unit in tlist.units]
     return list(zip(drugs, tlist.units)) if len(drugs) == len(tlist.units) else []
-
-
-def _head_after(text: str, tlist: TargetList, limit: int, tail: str) -> re.Match | None:
-    """The head noun after a target list ("T bispecific antibody", "T-targeted TKI") and ``tail``."""
-    pattern = (rf"^[\s)]*(?P<suffix>{TARGET_SUFFIX})(?:[\s-]+{MODIFIER}){{0,3}}?[\s-]+(?P<head>{HEAD})"
-               rf"(?:\s*\([A-Za-z-]{{2,8}}\))?{tail}")  # "inhibitors (TKIs), such as X"
-    found = re.match(pattern, text[tlist.end:limit], re.IGNORECASE)
-    if found is None:
-        return None
-    names_action = STRONG_HEAD.match(found.group("head")) or tlist.anti_start is not None \
-        or found.group("suffix").strip()
-    return found if names_action else None
 
 
 def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -148,14 +124,14 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
-        if tlist.anti_start is None and _head_after(text, tlist, limit, "") is None and not _crossed_arms(text, drug, tlist):
+        if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not _crossed_arms(text, drug, tlist):
             continue
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies" of both.
         drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) else coordinated_drugs(text, found, drug, -1)
         for subject in drugs:
             for unit in tlist.units:
-                yield from _readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
+                yield from readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
 
 
 def _crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
@@ -179,91 +155,6 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "anti-T antibodies X and Y"."""
-    for tlist in lists:
-        following = [u for u in found if u.start >= tlist.end]
-        if not following or following[0].kind != "drug":
-            continue
-        head = _head_after(text, tlist, following[0].start, r"(?P<comma>\s*[,(])?\s*$")
-        if head is None:
-            continue
-        plural = head.group("head").lower().endswith(("s", "ies"))
-        listed = _parenthesised_drugs(text, found, following[0]) if plural and "(" in (head.group("comma") or "") else []
-        if listed:  # "anti-T antibodies (X, Y and Z)": the parenthesis lists the class's members
-            front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-            for drug in listed:
-                for unit in tlist.units:
-                    yield from _readings(drug, unit, "target-head-drug", front, drug.end)
-            continue
-        if head.group("comma") and (plural or FRONTED_CLAUSE.match(text[:tlist.start])):
-            # "the combination of A and B antibodies, X ...", "When given with an anti-T agent, X ...":
-            # the comma closes a phrase about other drugs; X is not that antibody
-            continue
-        drugs = coordinated_drugs(text, found, following[0], +1) if plural else [following[0]]
-        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-        for drug in drugs:
-            for unit in tlist.units:
-                yield from _readings(drug, unit, "target-head-drug", front, drug.end)
-
-
-def _parenthesised_drugs(text: str, found: list[Unit], first: Unit) -> list[Unit]:
-    """The drugs of a parenthesis that holds nothing but a list of drugs: "(X, Y and Z)"."""
-    close = text.find(")", first.end)
-    if close < 0:
-        return []
-    drugs = [u for u in found if first.start <= u.start and u.end <= close + 1]
-    if any(u.kind != "drug" for u in drugs):
-        return []
-    gaps = [text[a.end:b.start] for a, b in zip(drugs, drugs[1:])] + [text[drugs[-1].end:close]]
-    return drugs if all(re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", gap) for gap in gaps) else []
-
-
-def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X"."""
-    for tlist in lists:
-        following = [u for u in found if u.start >= tlist.end]
-        if not following or following[0].kind != "drug":
-            continue
-        gap = text[tlist.end:following[0].start]
-        tail = rf"\s*[,(]?\s*{SUCH_AS}\s+$"
-        head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
-                               re.IGNORECASE)
-        # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
-        listed = _parenthesised_drugs(text, found, following[0]) if head_first and re.fullmatch(r"\s*\(\s*", gap) else []
-        if not listed and _head_after(text, tlist, following[0].start, tail) is None \
-                and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
-            continue
-        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
-        for drug in listed or coordinated_drugs(text, found, following[0], +1):
-            for unit in tlist.units:
-                yield from _readings(drug, unit, "target-such-as-drug", front, drug.end)
-
-
-NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
-BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
-
-
-def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"inhibition of T by X", "T inhibition by X", "binding of X to T"."""
-    for tlist in lists:
-        following = [u for u in found if u.start >= tlist.end]
-        previous = units_before(found, tlist.start)
-        if following and following[0].kind == "drug":
-            gap = text[tlist.end:following[0].start]
-            nominal_first = NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)
-            nominal_after = NOMINAL_AFTER.match(gap)
-            single = len(coordinated_drugs(text, found, following[0], +1)) == 1
-            if (nominal_first or nominal_after) and single:  # "A and B blockade with X and Y": which is which?
-                for unit in tlist.units:
-                    yield from _readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)
-        if previous and previous[-1].kind == "drug" and BINDING_OF.search(text[:previous[-1].start]) \
-                and re.match(r"^[\s)]*to\s+(?:the\s+)?$", text[previous[-1].end:tlist.start]):
-            for unit in tlist.units:
-                yield from _readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
-
-
 # "The kinases that X inhibits are A and B", "Targets blocked by X include A": the list is the object.
 RELATIVE_VERB = r"(?:inhibit|target|block|bind|antagoni[sz]e)"
 OBJECT_RELATIVE_BEFORE = re.compile(rf"(?:\b(?:that|which)\s+|\b{RELATIVE_VERB}e?d\s+(?P<by>by)\s+)$", re.IGNORECASE)
@@ -271,9 +162,39 @@ OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly
                                    r"(?:are|include|includes|included|comprise|were)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
+# "X's targets include A and B", "The targets of X are A", "X's mechanism of action is blockade of T".
+TARGETS_NOUN = r"(?:(?:main|primary|known|principal|molecular|key|major)\s+)?(?:targets?|mechanism\s+of\s+action)"
+TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?)\s*:?\s*(?:the\s+)?"
+               r"(?:(?:inhibition|blockade|antagonism)\s+of\s+(?:the\s+)?)?$")
+OWNED_TARGETS = re.compile(rf"^\s*['’]s\s+{TARGETS_NOUN}{TARGETS_ARE}", re.IGNORECASE)
+TARGETS_OF = re.compile(rf"(?:^|[,;:]\s*|\b(?:The|the)\s+){TARGETS_NOUN}\s+of\s+$", re.IGNORECASE)
+TARGETS_OF_AFTER = re.compile(rf"^[\s)]*{TARGETS_ARE}", re.IGNORECASE)
+
+
+# "X is a small molecule ...; its targets include A": "its" stands for the one drug named before it.
+ITS_TARGETS = re.compile(rf"\b(?:its|Its)\s+{TARGETS_NOUN}{TARGETS_ARE}")
+
+
+def _owner_of_targets(text: str, found: list[Unit], tlist: TargetList) -> Unit | None:
+    """The drug whose targets the list is: "X's targets include", "the targets of X are", "X ...; its targets are"."""
+    previous = units_before(found, tlist.start)
+    if previous and previous[-1].kind == "drug":
+        drug, gap = previous[-1], text[previous[-1].end:tlist.start]
+        if OWNED_TARGETS.match(gap) or (TARGETS_OF.search(text[:drug.start]) and TARGETS_OF_AFTER.match(gap)):
+            return drug
+    its = ITS_TARGETS.search(text, 0, tlist.start)
+    drugs = [u for u in units_before(found, its.start()) if u.kind == "drug"] if its else []
+    return drugs[-1] if drugs and len({u.keys for u in drugs}) == 1 and its.end() == tlist.start else None
+
+
 def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"The RTKs that X inhibits are A, B and C", "Kinases targeted by X include A and B"."""
+    """"The RTKs that X inhibits are A, B and C", "Kinases targeted by X include A and B", "X's targets are A"."""
     for tlist in lists:
+        owner = _owner_of_targets(text, found, tlist)
+        if owner is not None:
+            for unit in tlist.units:
+                yield from readings(owner, unit, "drug-object-relative", owner.start, unit.end)
+            continue
         previous = units_before(found, tlist.start)
         if not previous or previous[-1].kind != "drug":
             continue
@@ -283,35 +204,11 @@ def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) 
         if before is None or after is None or bool(before.group("by")) == bool(after.group("verb")):
             continue  # "that X inhibits are" needs the verb after X; "inhibited by X include" before it
         for unit in tlist.units:
-            yield from _readings(drug, unit, "drug-object-relative", before.start(), unit.end)
-
-
-# "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.
-FRONTED_NOUN_CUE = re.compile(rf"(?:^|[;:]\s*)(?:An?|The)\s+(?:{MODIFIER},?\s+){{0,4}}"
-                              r"(?:inhibitor|blocker|antagonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
-FRONTED_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?,\s*$", re.IGNORECASE)
-
-
-def fronted_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"A selective inhibitor of the T kinase, X ...", "A novel antagonist of T and U, X ..."."""
-    for tlist in lists:
-        following = [u for u in found if u.start >= tlist.end]
-        opening = FRONTED_NOUN_CUE.search(text[:tlist.start])
-        if opening is None or not following or following[0].kind != "drug" \
-                or not FRONTED_TO_DRUG.match(text[tlist.end:following[0].start]):
-            continue
-        for unit in tlist.units:
-            yield from _readings(following[0], unit, "drug-appositive", opening.start(), tlist.end)
-
-
-def _readings(drug: Unit, unit: Unit, shape: str, start: int, end: int) -> Iterator[Reading]:
-    for key in unit.keys:
-        yield Reading(drug, unit, key, shape, start, max(end, start))
+            yield from readings(drug, unit, "drug-object-relative", before.start(), unit.end)
 
 
 SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
-          drug_object_relative, fronted_appositive)
+          drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -330,12 +227,14 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     signalling = ligands_naming_signalling(doc, sent.text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
-        for reading in shape(sent.text, found, lists):
-            if reading.target in pairs and not _names_two_targets(doc, sent.text, reading):
+        for found_reading in shape(sent.text, found, lists):
+            drug_key, target_key = found_reading.drug.keys[0], found_reading.key
+            if found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading):
                 continue
-            if (reading.target in signalling and not _is_antibody(doc, reading)) or small_molecule_on_ligand(doc, reading.drug.keys[0], reading.key):
+            if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
+                    or small_molecule_on_ligand(doc, drug_key, target_key):
                 continue
-            seen.setdefault((reading.drug.keys[0], reading.key), reading)
+            seen.setdefault((drug_key, target_key), found_reading)
     return list(seen.values())
 
 

@@ -22,7 +22,8 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .mechanisms import Reading, drug_appositive, drug_cue_target, reading_assertion
+from .mechanisms import drug_appositive, drug_cue_target, reading_assertion
+from .shape_reading import Reading
 from .registry import EXTRACTORS
 from .sentences import DRUG
 from .subjects import defined_drug

@@ -98,6 +98,12 @@ _UNFINISHED_RE = re.compile(r"\b(?:a|an|the|of|to|in|on|at|by|for|with|from|and|
 _FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have|had)\s+\w", re.IGNORECASE)
 
 
+# A news headline states something ("Agency Approves X for Y"): a heading with such a verb is read as
+# a sentence too (and still names its section).
+_HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|authori[sz]es|recommends|extends|expands|"
+                               r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
+
+
 def _is_heading(line: str, previous: str, following: str = "") -> bool:
     """A short capitalised line after a finished sentence, not continued in lower case below."""
     stripped = line.strip()
@@ -152,6 +158,9 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         if _is_heading(line, previous, following[index]):
             flush()
             section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
+            if _HEADLINE_VERB_RE.search(line):
+                paragraph.append((offset, line))
+                flush()
         elif line.strip():
             paragraph.append((offset, line))
         if line.strip():

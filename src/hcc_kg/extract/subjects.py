@@ -75,23 +75,30 @@ DEFINITION_GAP = re.compile(rf"^\s*(?:An?)\s+(?:{MODIFIER},?\s+(?:(?:and|or)\s+)
 def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
     """The words from a drug to a noun cue or a target make an appositive; a title's drug heads its definition."""
     gap = text[drug.end:end]
-    return bool(NOUN_GAP.match(gap) or (drug.start == drug.end and DEFINITION_GAP.match(gap)))
+    # "The study drug, X, is a T inhibitor": X set off by commas after a noun is the subject of "is"
+    comma = re.match(r"\s*,(?=\s+(?:is|was)\s)", gap)
+    set_off = comma is not None and re.search(r"[^\W\d_]\s*,\s*$", text[:drug.start]) is not None
+    return bool(NOUN_GAP.match(gap[comma.end():] if set_off else gap)
+                or (drug.start == drug.end and DEFINITION_GAP.match(gap)))
 
 
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
 PRONOUN = re.compile(r"\b(?:it|(?:this|the) (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*)?"
-                           r"(?:It|[Tt]his (?:drug|agent|compound|antibody|inhibitor)|[Tt]he (?:drug|agent|compound))\b")
+                           r"(?:It|Its(?=\s+(?:\w+\s+)?(?:targets?|mechanism)\b)|"  # "Its targets include T"
+                           r"[Tt]his (?:drug|agent|compound|antibody|inhibitor)|[Tt]he (?:drug|agent|compound))\b")
 
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
+# A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
+COMPARISON_ASIDE = r"(?:\s*,?\s*(?:unlike|like|as with|similar to|in contrast to)\s+[^,;()]{1,40}?\s*,?)?"
 RELATIVE_GAP = re.compile(rf"^{BRACKETS}(?:\s*,\s*(?:an?|the|another|one)\s+{NP_WORDS})?\s*,?\s*(?:which|that|who)"
-                          rf"(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+                          rf"{COMPARISON_ASIDE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
 
-CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but|whereas|"
+CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but(?!\s+not\b)|whereas|"
                           r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
 # A drug governed by a preposition is not the subject ("a derivative of Y, is an inhibitor of T").
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|from|by|on|for|like|unlike|"
-                                r"including|such as)\s*$", re.IGNORECASE)
+                                r"including|such as|but not|and not|rather than|instead of)\s*$", re.IGNORECASE)
 
 MAX_SUBJECT_GAP = 220
 

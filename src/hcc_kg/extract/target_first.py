@@ -1,0 +1,164 @@
+"""Drug→target shapes that name the target before the drug.
+
+====================  ==========================================================
+target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
+target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
+target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
+target-by-drug        "inhibition of T by X", "binding of X to T"
+drug-appositive       "A selective inhibitor of T, X ..." (a fronted appositive)
+fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
+====================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .mechanism_cues import FRONTED_CLAUSE, HEAD, SUCH_AS
+from .shape_reading import Reading, combined_next, head_after, parenthesised_drugs, readings
+from .subjects import MODIFIER, coordinated_drugs, units_before
+from .targets import TargetList, Unit
+
+def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "anti-T antibodies X and Y"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        if not following or following[0].kind != "drug":
+            continue
+        head = head_after(text, tlist, following[0].start, r"(?P<comma>\s*[,(])?\s*$")
+        if head is None:
+            continue
+        plural = head.group("head").lower().endswith(("s", "ies"))
+        listed = parenthesised_drugs(text, found, following[0]) if plural and "(" in (head.group("comma") or "") else []
+        if listed:  # "anti-T antibodies (X, Y and Z)": the parenthesis lists the class's members
+            front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+            for drug in listed:
+                for unit in tlist.units:
+                    yield from readings(drug, unit, "target-head-drug", front, drug.end)
+            continue
+        if head.group("comma") and (plural or FRONTED_CLAUSE.match(text[:tlist.start])):
+            # "the combination of A and B antibodies, X ...", "When given with an anti-T agent, X ...":
+            # the comma closes a phrase about other drugs; X is not that antibody
+            continue
+        drugs = coordinated_drugs(text, found, following[0], +1) if plural else [following[0]]
+        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        for drug in drugs:
+            for unit in tlist.units:
+                yield from readings(drug, unit, "target-head-drug", front, drug.end)
+
+
+def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        if not following or following[0].kind != "drug":
+            continue
+        gap = text[tlist.end:following[0].start]
+        tail = rf"\s*[,(]?\s*{SUCH_AS}\s+$"
+        head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
+                               re.IGNORECASE)
+        # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
+        listed = parenthesised_drugs(text, found, following[0]) if head_first and re.fullmatch(r"\s*\(\s*", gap) else []
+        if not listed and head_after(text, tlist, following[0].start, tail) is None \
+                and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
+            continue
+        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        for drug in listed or coordinated_drugs(text, found, following[0], +1):
+            for unit in tlist.units:
+                yield from readings(drug, unit, "target-such-as-drug", front, drug.end)
+
+
+# "targets PD-L1 (X) and VEGF (Y)", "anti-A (X) or anti-B (Y)": each target names its drugs in parentheses.
+PARENTHESIS_CUE = re.compile(r"\b(?:target(?:s|ing|ed)?|block(?:s|ing|ade\s+of)|inhibit(?:s|ing|ion\s+of|ors?\s+of)|"
+                             r"against|antagonists?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+CHAIN_GLUE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+
+
+def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"The regimen targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)": a target, then its drugs in parentheses.
+
+    A cue before the first target of the chain ("targets", "blockade of", "anti-") says the parentheses
+    name agents acting on it; a list of several targets before one parenthesis says nothing of which is whose.
+    """
+    closed, cued = None, False  # where the last "T (X)" piece ended; whether its chain began after a cue
+    for tlist in lists:
+        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        following = [u for u in found if u.start >= tlist.end]
+        drugs = parenthesised_drugs(text, found, following[0]) \
+            if following and following[0].kind == "drug" and re.fullmatch(r"\s*\(\s*", text[tlist.end:following[0].start]) \
+            else []
+        if len(tlist.units) != 1 or not drugs:
+            closed, cued = None, False
+            continue
+        chained = closed is not None and CHAIN_GLUE.fullmatch(text[closed:front]) is not None
+        cued = tlist.anti_start is not None or PARENTHESIS_CUE.search(text[:front]) is not None or (chained and cued)
+        closed = text.find(")", drugs[-1].end) + 1
+        if cued:
+            for drug in drugs:
+                yield from readings(drug, tlist.units[0], "target-parenthesised-drug", front, closed)
+
+
+NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
+BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
+
+
+def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"inhibition of T by X", "T inhibition by X", "binding of X to T"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        previous = units_before(found, tlist.start)
+        if following and following[0].kind == "drug":
+            gap = text[tlist.end:following[0].start]
+            nominal_first = NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)
+            nominal_after = NOMINAL_AFTER.match(gap)
+            single = len(coordinated_drugs(text, found, following[0], +1)) == 1 and not combined_next(text, following)
+            if (nominal_first or nominal_after) and single:  # "A and B blockade with X plus Y": which is which?
+                for unit in tlist.units:
+                    yield from readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)
+        if previous and previous[-1].kind == "drug" and BINDING_OF.search(text[:previous[-1].start]) \
+                and re.match(r"^[\s)]*to\s+(?:the\s+)?$", text[previous[-1].end:tlist.start]):
+            for unit in tlist.units:
+                yield from readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
+
+
+# "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.
+FRONTED_NOUN_CUE = re.compile(rf"(?:^|[;:]\s*)(?:An?|The)\s+(?:{MODIFIER},?\s+){{0,4}}"
+                              r"(?:inhibitor|blocker|antagonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+FRONTED_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?,\s*$", re.IGNORECASE)
+
+
+def _fronted(text: str, found: list[Unit], lists: list[TargetList], opening: re.Pattern,
+             to_drug: re.Pattern) -> Iterator[tuple[re.Match, TargetList, Unit]]:
+    """(opening phrase, target list, the drug right after it) for a phrase fronted before its subject."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        fronted = opening.search(text[:tlist.start])
+        if fronted is not None and following and following[0].kind == "drug" \
+                and to_drug.match(text[tlist.end:following[0].start]):
+            yield fronted, tlist, following[0]
+
+
+def fronted_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"A selective inhibitor of the T kinase, X ...", "A novel antagonist of T and U, X ..."."""
+    for opening, tlist, drug in _fronted(text, found, lists, FRONTED_NOUN_CUE, FRONTED_TO_DRUG):
+        for unit in tlist.units:
+            yield from readings(drug, unit, "drug-appositive", opening.start(), tlist.end)
+
+
+# "By binding to T, X ...", "Through its inhibition of T and U, X ...": a fronted means clause names how the subject acts.
+FRONTED_MEANS = re.compile(r"(?:^|[;:]\s*)(?:By|Through|Via)\s+(?:\w+ly\s+)?(?:(?:binding|attaching)\s+(?:to\s+)?|"
+                           r"(?:blocking|inhibiting|targeting|neutrali[sz]ing|antagoni[sz]ing)\s+|"
+                           r"(?:its\s+)?(?:\w+\s+)?(?:inhibition|blockade|targeting)\s+of\s+)(?:the\s+)?$", re.IGNORECASE)
+MEANS_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?(?:\s+(?:on|in|of|expressed by)\s+[^,;()]{1,40})?,"
+                           r"\s*$", re.IGNORECASE)
+
+
+def fronted_means(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"By binding to T, X ...", "By selectively blocking T and U, X ...", "Through inhibition of T, X ..."."""
+    for opening, tlist, first in _fronted(text, found, lists, FRONTED_MEANS, MEANS_TO_DRUG):
+        for drug in coordinated_drugs(text, found, first, +1):  # "By blocking T, X and Y ..."
+            for unit in tlist.units:
+                yield from readings(drug, unit, "fronted-means", opening.start(), drug.end)

@@ -1,0 +1,53 @@
+"""Tests for hcc_kg.extract.target_first: shapes that name the target before the drug.
+
+Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_mechanisms import facts, readings
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("By binding to PD-L1, zelumab frees T cells in this made-up model.", {("zelumab", "pdl1")}),
+    ("By selectively blocking VEGFR2 and TIE2, foonib starves the pretend tumour.", {("foonib", "kdr"), ("foonib", "tek")}),
+    ("Through its potent inhibition of FGFR4, foonib slows the invented cells.", {("foonib", "fgfr4")}),
+    ("By binding to PD-1 on activated T cells, zelumab restores the toy response.", {("zelumab", "pd1")}),
+    ("By inhibiting VEGFR, foonib and barfenib shrink the imagined vessels.",
+     {("foonib", "vegfr_family"), ("barfenib", "vegfr_family")}),
+])
+def test_a_fronted_means_clause_names_how_the_subject_acts(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_fronted_means_clause_is_presupposed_by_a_hedged_clause():
+    found = readings("By binding to PD-L1, zelumab may enable T cells in this invented note.")
+    assert found[("zelumab", "isAntibodyAgainst", "pdl1")] == ("fronted-means", "positive", "asserted")
+
+
+def test_a_fronted_means_clause_needs_the_drug_as_the_subject():
+    assert facts("By binding to PD-L1, the antibody frees T cells; zelumab was given later.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The invented regimen targets PD-L1 (zelumab) and VEGF (quxumab).", {("zelumab", "pdl1"), ("quxumab", "vegfa")}),
+    ("Dual blockade of PD-1 (zelumab) and CTLA-4 (quxumab) was pretended.", {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    ("Patients had anti-PD-1 (zelumab or quxumab) or anti-CTLA-4 (bizumab) antibodies in this toy cohort.",
+     {("zelumab", "pd1"), ("quxumab", "pd1"), ("bizumab", "ctla4")}),
+])
+def test_a_target_names_its_drugs_in_parentheses_after_a_cue(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Tumours with high PD-L1 (zelumab arm) were counted in this made-up table.",
+    "Patients with VEGF (quxumab) and PD-L1 were listed in the invented roster.",
+])
+def test_a_parenthesis_after_a_target_without_a_cue_or_with_more_than_drugs_is_no_statement(body):
+    assert facts(body) == set()
+
+
+def test_blockade_of_two_targets_with_a_combination_does_not_say_which_is_whose():
+    assert facts("Dual PD-1 and CTLA-4 blockade with zelumab plus quxumab was pretended.") == set()
+    assert facts("PD-1 blockade with zelumab was pretended here.") == {("zelumab", "pd1")}
