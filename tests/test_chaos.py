@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 from hcc_kg.query.remote import RemoteBackend, load_turtle
 from hcc_kg.store.oxigraph import STORE_DIRNAME, GraphStore
 
@@ -52,7 +52,7 @@ def _store_triples(out: Path) -> int:
         found = len(store)
     finally:
         store.close()
-    assert publish.published_folder(out, STORE_DIRNAME)["triples"] == found
+    assert published.published_folder(out, STORE_DIRNAME)["triples"] == found
     return found
 
 
@@ -91,7 +91,7 @@ def test_builds_killed_at_random_points_leave_one_complete_build(corpora, tmp_pa
         build.stderr.close()
         with publish.exclusive(out):  # what the next build does first: finish or drop the interrupted one
             pass
-        assert publish.verify(out) == [], f"round {round_}: killed with {how.name}"
+        assert published.verify(out) == [], f"round {round_}: killed with {how.name}"
         manifest = _manifest(out)
         assert manifest in (corpora["refs"]["a"], corpora["refs"]["b"]), f"round {round_}: a mix of builds"
         which = "a" if manifest == corpora["refs"]["a"] else "b"
@@ -104,7 +104,7 @@ def test_builds_killed_at_random_points_leave_one_complete_build(corpora, tmp_pa
     assert any(code != 0 for code in outcomes)  # some kills landed before the end of a build
     # a build after all that is complete and matches its reference
     assert _build(corpora["b"], out).wait(timeout=600) == 0
-    assert _manifest(out) == corpora["refs"]["b"] and publish.verify(out) == []
+    assert _manifest(out) == corpora["refs"]["b"] and published.verify(out) == []
     assert _store_triples(out) == corpora["stores"]["b"]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 from hcc_kg.errors import ExportError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -55,7 +55,7 @@ def test_commit_publishes_every_file_with_a_manifest(tmp_path):
     assert sorted(p.relative_to(out).as_posix() for p in written) == sorted(NAMES)
     manifest = json.loads((out / publish.MANIFEST).read_text())
     assert sorted(manifest["files"]) == sorted(NAMES)
-    assert publish.verify(out) == [] and generations(out) == {1}
+    assert published.verify(out) == [] and generations(out) == {1}
     assert not any(p.name.startswith(".tmp-") for p in out.iterdir())
 
 
@@ -67,7 +67,7 @@ def test_files_of_an_older_build_do_not_survive_a_newer_one(tmp_path):
     write_generation(out, 2, names=("hcc_kg.ttl", "assertions.jsonl"))  # no view, no KGX this time
     assert not (out / "view_graph.html").exists() and not (out / "kgx").exists()
     assert (out / "notes" / "mine.txt").read_text() == "a user's file"  # not an export: untouched
-    assert publish.verify(out) == [] and generations(out) == {2}
+    assert published.verify(out) == [] and generations(out) == {2}
 
 
 def test_a_folder_from_before_manifests_loses_its_stale_exports_by_name(tmp_path):
@@ -91,7 +91,7 @@ def test_a_failed_render_leaves_the_old_set_and_no_staging(tmp_path):
             1 / 0  # a renderer fails before the commit
         finally:
             publish.discard(out, staging)
-    assert publish.manifest_of(out) == before and publish.verify(out) == []
+    assert publish.manifest_of(out) == before and published.verify(out) == []
 
 
 def test_stale_staging_is_swept_when_the_next_build_starts(tmp_path):
@@ -103,7 +103,7 @@ def test_stale_staging_is_swept_when_the_next_build_starts(tmp_path):
     (out / ".tmp-hcc_kg.ttl.abc").write_text("a temporary file")
     with publish.exclusive(out):
         assert not any(p.name.startswith((".tmp-", ".old-")) for p in out.iterdir())
-    assert (out / "store").exists() is False and publish.verify(out) == []
+    assert (out / "store").exists() is False and published.verify(out) == []
 
 
 def test_the_lock_file_does_not_outlive_the_build(tmp_path):
@@ -120,7 +120,7 @@ import os, sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 import test_publish
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 limit, calls = int(sys.argv[2]), [0]
 real = os.replace
 def replace(a, b):
@@ -141,7 +141,7 @@ def test_a_kill_at_any_rename_leaves_the_old_or_the_new_set_after_recovery(tmp_p
     subprocess.run([sys.executable, "-c", script, str(out), str(renames)], timeout=120)
     with publish.exclusive(out):  # what every build does first
         pass
-    assert publish.verify(out) == []
+    assert published.verify(out) == []
     assert len(generations(out)) == 1
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert names in (sorted([*NAMES[:4], "manifest.json"]), sorted([*NAMES, "manifest.json"]))
@@ -172,7 +172,7 @@ def test_sigkill_at_random_times_never_leaves_a_mix(tmp_path):
         child.wait(timeout=30)
         with publish.exclusive(out):
             pass
-        assert publish.verify(out) == []
+        assert published.verify(out) == []
         (generation,) = generations(out)
         seen.add(generation)
     assert len(seen) > 1  # the kills really landed in different builds
@@ -183,7 +183,7 @@ def test_sigkill_at_random_times_never_leaves_a_mix(tmp_path):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 with publish.exclusive(Path(sys.argv[1])):
     print("start", time.time(), flush=True)
     time.sleep(float(sys.argv[2]))
@@ -212,9 +212,9 @@ def test_build_into_a_folder_holds_the_lock_and_writes_a_manifest(tmp_path):
     (out).mkdir()
     (out / ".tmp-build-old").mkdir()
     build(Settings(corpus=FIXTURES / "tiny", out=out))
-    assert publish.verify(out) == [] and "view_graph.html" in json.loads((out / "manifest.json").read_text())["files"]
+    assert published.verify(out) == [] and "view_graph.html" in json.loads((out / "manifest.json").read_text())["files"]
     build(Settings(corpus=FIXTURES / "tiny", out=out, view_max_triples=0))  # this build skips the whole-graph view
-    assert not (out / "view_graph.html").exists() and publish.verify(out) == []
+    assert not (out / "view_graph.html").exists() and published.verify(out) == []
     assert not (out / publish.LOCK).exists()
 
 
@@ -266,13 +266,13 @@ def test_sigterm_while_exporting_leaves_the_old_set_and_no_staging(tmp_path):
         child.stderr.close()
     assert not Path(marker.read_text()).exists()  # cleaned up by the build itself, no sweep needed
     assert not any(p.name.startswith((".tmp-", ".old-")) for p in out.iterdir())
-    assert publish.manifest_of(out) == before and publish.verify(out) == []
+    assert publish.manifest_of(out) == before and published.verify(out) == []
 
 
 KILL_DURING_FOLDER_SWAP = """
 import os, sys
 from pathlib import Path
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 out, limit, calls, real = Path(sys.argv[1]), int(sys.argv[2]), [0], os.replace
 def replace(a, b):
     calls[0] += 1
@@ -298,7 +298,7 @@ def test_a_folder_published_with_the_files_moves_with_them_whatever_the_kill(tmp
     subprocess.run([sys.executable, "-c", KILL_DURING_FOLDER_SWAP, str(out), str(renames)], timeout=120)
     with publish.exclusive(out):
         pass
-    assert publish.verify(out) == []
+    assert published.verify(out) == []
     files = (out / "hcc_kg.ttl").read_text().split()[1]
     assert (out / "store" / "db").read_text().split()[1] == files  # the store and the exports: one build
     assert sorted(p.name for p in out.iterdir()) == ["hcc_kg.ttl", "manifest.json", "store"]
@@ -308,7 +308,7 @@ KILL_DURING_BUILD_PUBLISH = """
 import os, sys
 from pathlib import Path
 from hcc_kg import pipeline
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 
 out, corpus, limit = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 write, replace, state = publish._write_durably, os.replace, {"armed": False, "renames": 0}
@@ -370,5 +370,5 @@ def test_a_build_killed_while_publishing_never_pairs_exports_and_store_of_two_bu
         assert _build_killed_after(out, new, limit).returncode == 9, f"not killed at rename {limit}"
         with publish.exclusive(out):  # the next build's recovery
             pass
-        assert publish.verify(out) == [], f"rename {limit}"
+        assert published.verify(out) == [], f"rename {limit}"
         assert set(_store_and_exports(out)) == {counts["new"]}, f"rename {limit}: a mix of builds"

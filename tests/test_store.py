@@ -25,7 +25,7 @@ from hcc_kg.query.library import QueryLibrary
 from hcc_kg.query.remote import RemoteBackend, load_turtle
 from hcc_kg.cli.serve import server
 from hcc_kg.store.rdf import HCC, HCCR, new_graph
-from hcc_kg.store import publish
+from hcc_kg.store import publish, published
 from hcc_kg.store.oxigraph import GENID_NS, STORE_DIRNAME, GraphStore, discard, skolemise
 from hcc_kg.store.validate import validate
 
@@ -177,12 +177,12 @@ def test_a_store_committed_with_the_exports_replaces_the_old_one_and_discard_lea
     first.close()
     second = _publish_store(tmp_path, staged("b", "b2"))
     assert set(second.subjects(RDF.type, HCC.Drug)) == {HCCR.b, HCCR.b2}
-    described = publish.published_folder(tmp_path, STORE_DIRNAME)
+    described = published.published_folder(tmp_path, STORE_DIRNAME)
     assert described["triples"] == len(second)  # the manifest names this store, and the store says so too
     assert json.loads((location / publish.STAMP).read_text()) == described
     discard(staged("c"))
     assert set(GraphStore.open(location).subjects(RDF.type, HCC.Drug)) == {HCCR.b, HCCR.b2}
-    assert publish.verify(tmp_path) == []
+    assert published.verify(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hcc_kg.nt", publish.MANIFEST, STORE_DIRNAME]
 
 
@@ -195,22 +195,22 @@ def test_closing_a_store_twice_is_harmless(tmp_path):
 
 
 def test_a_store_of_another_build_or_without_a_stamp_is_caught_by_verify(tmp_path):
-    def published(folder: Path, subject: str) -> Path:
+    def built(folder: Path, subject: str) -> Path:
         (folder / ".tmp-store-x").mkdir(parents=True)
         store = GraphStore.create(folder / ".tmp-store-x" / STORE_DIRNAME)
         store.add_triples([(HCCR[subject], RDF.type, HCC.Drug)])
         _publish_store(folder, store).close()
-        assert publish.verify(folder) == []
+        assert published.verify(folder) == []
         return folder
 
-    mine, theirs = published(tmp_path / "mine", "a"), published(tmp_path / "theirs", "b")
+    mine, theirs = built(tmp_path / "mine", "a"), built(tmp_path / "theirs", "b")
     shutil.rmtree(mine / STORE_DIRNAME)
     shutil.copytree(theirs / STORE_DIRNAME, mine / STORE_DIRNAME)  # same triple count, another build
-    assert publish.verify(mine) == [f"{STORE_DIRNAME}: stamped for another build than the manifest's"]
+    assert published.verify(mine) == [f"{STORE_DIRNAME}: stamped for another build than the manifest's"]
     (mine / STORE_DIRNAME / publish.STAMP).unlink()
-    assert publish.verify(mine)[0].startswith(f"{STORE_DIRNAME}: no readable {publish.STAMP}")
+    assert published.verify(mine)[0].startswith(f"{STORE_DIRNAME}: no readable {publish.STAMP}")
     shutil.rmtree(mine / STORE_DIRNAME)
-    assert publish.verify(mine)[0].startswith(f"{STORE_DIRNAME}: missing")
+    assert published.verify(mine)[0].startswith(f"{STORE_DIRNAME}: missing")
 
 
 # --- a small build: exports, loads, the served store ------------------------------------------
@@ -265,8 +265,8 @@ def test_the_built_store_is_where_the_build_put_it_and_opens_read_only(tiny_buil
     assert not [p for p in out.iterdir() if p.name.startswith(".tmp-store-")]
     assert len(GraphStore.open(out / STORE_DIRNAME)) == len(result.store) == result.counts["triples"]
     # the manifest says which store belongs to the exports: its triple count, and the store's stamp agrees
-    assert publish.published_folder(out, STORE_DIRNAME)["triples"] == len(result.store)
-    assert publish.verify(out) == []
+    assert published.published_folder(out, STORE_DIRNAME)["triples"] == len(result.store)
+    assert published.verify(out) == []
 
 
 def _cli_json(argv: list[str], capsys) -> object:

@@ -29,11 +29,11 @@ file by file: before the commit point it is stamped with :data:`STAMP`, a small 
 holding what the caller says of it (the store's triple count) and ``exports_sha256``, the
 sha256 of the manifest's file list; the manifest holds the same under ``"folders"``.  The
 manifest stays byte-for-byte reproducible, and a store carrying another build's stamp (or
-none) is caught by :func:`verify`.
+none) is caught by :func:`hcc_kg.store.published.verify`.
 
 So after any interruption, once :func:`recover` has run (every build runs it first), the
 folder holds exactly the files one build's ``manifest.json`` lists, with those checksums,
-and that build's store (:func:`verify`).  Which files a build owns comes from the previous
+and that build's store (:func:`hcc_kg.store.published.verify`).  Which files a build owns comes from the previous
 manifest; a folder written before manifests existed is read by the export names
 (:data:`LEGACY_NAMES`).  Other files (a cache, a user's notes) are never touched.
 """
@@ -175,7 +175,7 @@ def discard(out: Path, staging: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _sha256(path: Path, sync: bool = False) -> str:
+def file_sha256(path: Path, sync: bool = False) -> str:
     """The file's sha256, read in blocks; with ``sync``, flushed to disk first-hand as well."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -214,7 +214,7 @@ def manifest_of(folder: Path) -> dict:
     """Every file under ``folder`` (relative POSIX path) with its size and sha256."""
     files = {}
     for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-        files[path.relative_to(folder).as_posix()] = {"bytes": path.stat().st_size, "sha256": _sha256(path, True)}
+        files[path.relative_to(folder).as_posix()] = {"bytes": path.stat().st_size, "sha256": file_sha256(path, True)}
     for sub in sorted({p.parent for p in Path(folder).rglob("*")} | {Path(folder)}):
         _fsync_folder(sub)
     return {"files": files}
@@ -354,61 +354,6 @@ def recover(out: Path) -> bool:
         return False
     _roll_forward(Path(out), journal["staging"], journal["manifest"], journal.get("folders"))
     return True
-
-
-def verify(out: Path) -> list[str]:
-    """Problems with ``out`` as one complete build: files missing, altered or left over."""
-    out = Path(out)
-    try:
-        files = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError) as exc:
-        return [f"no readable {MANIFEST}: {exc}"]
-    problems = _compare(out, files)
-    for folder, entry in sorted(_manifest_folders(out).items()):
-        problems += _check_stamp(out / folder, entry, exports_digest(files))
-    stray = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    stray = {n for n in stray if any(fnmatch.fnmatch(n, pattern) for pattern in LEGACY_NAMES)} - set(files)
-    problems += [f"{name}: not part of the manifest's build" for name in sorted(stray)]
-    problems += [f"{p.name}: staging leftover" for p in out.iterdir() if p.name.startswith(STALE_PREFIXES)]
-    problems += [f"{JOURNAL}: an unfinished publish"] if (out / JOURNAL).exists() else []
-    return problems
-
-
-def _compare(folder: Path, files: Mapping[str, dict]) -> list[str]:
-    """Files of ``files`` (name → size and sha256) missing from ``folder`` or altered."""
-    problems = []
-    for name, entry in sorted(files.items()):
-        path = folder / name
-        if not path.is_file():
-            problems.append(f"{name}: missing")
-        elif _sha256(path) != entry["sha256"]:
-            problems.append(f"{name}: sha256 differs from the manifest")
-    return problems
-
-
-def _check_stamp(folder: Path, entry: Mapping, digest: str) -> list[str]:
-    """Whether ``folder`` carries the stamp the manifest gives it, and that stamp names these exports."""
-    if not folder.is_dir():
-        return [f"{folder.name}: missing (the manifest's build has one)"]
-    try:
-        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return [f"{folder.name}: no readable {STAMP} ({exc}): not this build's"]
-    if stamp != dict(entry) or entry.get("exports_sha256") != digest:
-        return [f"{folder.name}: stamped for another build than the manifest's"]
-    return []
-
-
-def _manifest_folders(out: Path) -> dict:
-    try:
-        return json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8")).get("folders") or {}
-    except (OSError, ValueError, AttributeError):
-        return {}
-
-
-def published_folder(out: Path, name: str) -> dict | None:
-    """What ``out``'s manifest says of its folder ``name`` (``triples``, ``exports_sha256``), or None."""
-    return _manifest_folders(out).get(name)
 
 
 # --- signals ----------------------------------------------------------------------------------------
