@@ -57,7 +57,7 @@ def _facts(folder: Path) -> set[tuple]:
 
 
 def test_every_format_has_a_reader():
-    assert set(READERS.suffixes()) >= {".txt", ".xml", ".nxml", ".json", ".pdf"}
+    assert set(READERS.suffixes()) >= {".txt", ".xml", ".nxml", ".json", ".pdf", ".html", ".htm"}
 
 
 def test_pubmed_set_gives_one_document_per_article_with_its_identifiers_and_labelled_sections():
@@ -151,7 +151,10 @@ def test_a_folder_of_formats_gives_the_same_facts_as_the_same_texts_as_txt(tmp_p
     assert from_texts and from_formats == from_texts
     # every format contributed: each file's drug is the subject of a fact
     subjects = {s for s, _, _ in from_formats}
-    assert {"cabozantinib", "regorafenib", "ramucirumab", "lenvatinib", "sorafenib", "atezolizumab"} <= subjects
+    assert {"cabozantinib", "regorafenib", "ramucirumab", "lenvatinib", "sorafenib", "atezolizumab",
+            "donafenib"} <= subjects
+    # a web page's navigation, footer and scripts are not its article
+    assert not {"tivantinib", "erlotinib"} & subjects
 
 
 def test_documents_carry_source_ids_and_spans_read_back_from_the_reader_text(tmp_path):

@@ -8,6 +8,7 @@ PubMed/MEDLINE XML        ``.xml``               ``PubmedArticle`` (:mod:`.pubme
 PMC JATS XML              ``.xml``, ``.nxml``    ``article`` (:mod:`.jats`)
 BioC XML / BioC JSON      ``.xml``, ``.json``    BioC ``document`` (:mod:`.bioc_reader`)
 PDF                       ``.pdf``               file (:mod:`.pdf`, through pypdf)
+HTML (a saved web page)   ``.html``, ``.htm``    file (:mod:`.html_page`, tables as Markdown rows)
 ========================  =====================  ==========================================
 
 XML files are told apart by their root element (:mod:`.xml_formats`) and parsed without
@@ -16,12 +17,12 @@ reader produced; reading the file again gives the same text (readers are pure fu
 the bytes).
 
 >>> sorted(READERS.suffixes())
-['.json', '.nxml', '.pdf', '.txt', '.xml']
+['.htm', '.html', '.json', '.nxml', '.pdf', '.txt', '.xml']
 """
 
 from __future__ import annotations
 
-from . import bioc_reader, jats, pdf, pubmed, text, xml_formats  # noqa: F401  (modules register their readers)
+from . import bioc_reader, html_page, jats, pdf, pubmed, text, xml_formats  # noqa: F401  (modules register their readers)
 from .registry import READERS, Reader, ReadText, identifiers
 
 __all__ = ["READERS", "Reader", "ReadText", "identifiers", "read_file_bytes"]
