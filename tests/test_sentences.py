@@ -162,6 +162,14 @@ def test_plus_and_plus_sign_name_regimens_with_their_components():
     assert spans == {"atezolizumab plus bevacizumab", "nivolumab + ipilimumab"}
 
 
+def test_an_aside_in_parentheses_does_not_part_the_drugs_of_a_combination():
+    _, doc = analyse("In the made-up trial, nivolumab (a PD-1 antibody) plus ipilimumab (anti-CTLA-4) was compared "
+                     "with sorafenib (a RAF inhibitor) and foonib.")
+    keys = [key for key, _ in agents_in(doc, doc.sentences[0])]
+    assert keys[0].startswith("regimen__") and keys[1:] == ["sorafenib", "foonib"]
+    assert {(s, o) for s, p, o in triples(regimen_components_stated(doc))} == {(keys[0], "nivolumab"), (keys[0], "ipilimumab")}
+
+
 def test_agents_in_keeps_single_drugs_separate():
     _, doc = analyse("In the made-up trial, sorafenib and lenvatinib were compared with foonib alone.")
     assert [key for key, _ in agents_in(doc, doc.sentences[0])] == ["sorafenib", "lenvatinib", "foonib"]

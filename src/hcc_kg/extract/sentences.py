@@ -93,13 +93,30 @@ def agents_in(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[str, 
             continue
         group = [mention]
         j = i
-        while j + 1 < len(sent.mentions) and _is(doc, sent.mentions[j + 1], DRUG) \
-                and COMBINATION_GLUE.match(_between(sent, sent.mentions[j], sent.mentions[j + 1])):
-            group.append(sent.mentions[j + 1])
-            used.add(j + 1)
-            j += 1
+        while (k := _next_combined(doc, sent, j)) is not None:
+            group.append(sent.mentions[k])
+            used.add(k)
+            j = k
         agents.append((agent_key(m.key for m in group), group))
     return agents
+
+
+# "A (a T inhibitor) plus B": an aside in parentheses after a drug does not part it from its partner.
+_ASIDE_AFTER = re.compile(r"^\s*\([^()]*\)")
+
+
+def _next_combined(doc: AnalysedDocument, sent: AnalysedSentence, j: int) -> int | None:
+    """The index of the drug combined with mention ``j`` ("A plus B", "A (...) + B"), if any."""
+    end = sent.local(sent.mentions[j])[1]
+    aside = _ASIDE_AFTER.match(sent.text[end:])
+    skip_to = end + aside.end() if aside else end
+    k = j + 1
+    while k < len(sent.mentions) and sent.local(sent.mentions[k])[1] <= skip_to:
+        k += 1  # names inside the aside ("PD-1" in "A (a PD-1 inhibitor)")
+    if k >= len(sent.mentions) or not _is(doc, sent.mentions[k], DRUG):
+        return None
+    gap = sent.text[skip_to:sent.local(sent.mentions[k])[0]]
+    return k if COMBINATION_GLUE.match(gap) else None
 
 
 @EXTRACTORS.register("regimen-components")
