@@ -89,6 +89,16 @@ def test_a_news_headline_stating_an_approval_is_read():
     assert found == {("foonib", "hcc", "fda")}
 
 
+@pytest.mark.parametrize("body", [
+    "After foonib was approved by the FDA for HCC in 2031, sorafenib use declined in this invented market.",
+    "Sorafenib use declined after foonib was approved by the FDA for HCC in this invented market.",
+    "Sorafenib was no longer the only option after foonib was approved by the FDA for HCC in this made-up year.",
+])
+def test_an_approval_in_a_subordinate_clause_is_its_own_statement(body):
+    found = {(a.subject, a.object, a.is_fact) for a in approvals(body)}
+    assert found == {("foonib", "hcc", True)}
+
+
 def test_evidence_cites_the_sentence_with_the_rule_name():
     [a] = approvals("In this invented history, the FDA approved foonib as first-line therapy for HCC.")
     assert a.evidence[0].extractor == "sentence-approval"

@@ -47,10 +47,18 @@ NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
 
 
+# "after X was approved", "following X's ... approval": X is the subject of the clause "after" opens, not a prior therapy.
+APPROVED_SUBJECT_AFTER = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:was|were|is|has been|had been)\s+(?:\w+\s+)?"
+                                    r"(?:approv|authori[sz]|licens|granted)|(?:received|gained|won|obtained)\s+(?:\w+\s+){0,2}"
+                                    r"(?:approval|authori[sz]ation))", re.IGNORECASE)
+
+
 def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
     """"prior" (treated with X, X-experienced), "comparator" (versus X), or "agent"."""
     start, end = sent.local(group[0])[0], sent.local(group[-1])[1]
     before = sent.text[max(0, start - 80):start]
+    if APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]):
+        return "agent"
     if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
         return "prior"
     return "comparator" if COMPARATOR_BEFORE.search(before) else "agent"
