@@ -679,3 +679,22 @@ def test_a_drug_set_off_after_a_preposition_is_not_the_subject_of_is():
 ])
 def test_a_class_noun_against_a_target_names_the_drugs_action(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a chain of members before "pathway"/"signalling" names a pathway, not targets of the drug
+    ("Foonib inhibits the MET/AXL/KIT pathway in this invented model.", set()),
+    ("Foonib blocks MET/AXL signalling in this invented model.", set()),
+    ("Foonib inhibits MET/AXL and KIT in this invented model.", {("foonib", "met"), ("foonib", "axl"), ("foonib", "kit")}),
+])
+def test_a_chain_of_members_before_pathway_names_the_pathway(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib inhibits the MAPK pathway and VEGFR2 in this invented model.", {("foonib", "mapk"), ("foonib", "kdr")}),
+    ("Barfenib blocks VEGFR kinases and TIE2 in the pretend assay.", {("barfenib", "vegfr_family"), ("barfenib", "tek")}),
+    ("Foonib inhibits the MAPK pathway as well as MET in the toy model.", {("foonib", "mapk"), ("foonib", "met")}),
+])
+def test_the_head_noun_of_one_object_then_and_the_next(body, expected):
+    assert facts(body) == expected

@@ -34,7 +34,8 @@ from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
 from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, FILLER,
-                             FULL_NAME_FILLER, INTERACTION_OF, MORE_OF_THE_SAME, OWN_PARTNER_AFTER, PARTNER,
+                             FULL_NAME_FILLER, INTERACTION_OF, MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
+                             OWN_PARTNER_AFTER, PARTNER,
                              RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
@@ -76,7 +77,8 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
                                       if subject_before(text, found, c)[0]), (cues[-1], [], 0))
             if not drugs and chained and CHAIN_GAP.match(text[previous[-1].end:cue.start()]):
                 drugs, start = subjects[number - 1]
-        elif chained and MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start]):
+        elif chained and (MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start])
+                          or OBJECT_HEAD_THEN_AND.match(text[previous[-1].end:tlist.start])):
             drugs, start = subjects[number - 1]  # "... A, as well as other kinases, including B"
         else:
             continue
@@ -224,18 +226,30 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
         found = [Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found
     lists = target_lists(sent.text, found)
     pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) for unit in tlist.units}
+    chains = {unit for tlist in lists if _names_a_pathway(sent.text, tlist) for unit in tlist.units}
     signalling = ligands_naming_signalling(doc, sent.text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
         for found_reading in shape(sent.text, found, lists):
             drug_key, target_key = found_reading.drug.keys[0], found_reading.key
-            if found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading):
+            if found_reading.target in chains or \
+                    (found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading)):
                 continue
             if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
                     or small_molecule_on_ligand(doc, drug_key, target_key):
                 continue
             seen.setdefault((drug_key, target_key), found_reading)
     return list(seen.values())
+
+
+# "the A/B/C pathway", "A/B signalling": a chain of members names a pathway the drug acts on, not each member.
+PATHWAY_AFTER = re.compile(r"^[\s-]*(?:signal(?:l)?ing\s+)?(?:pathways?|signal(?:l)?ing|cascades?|axis|axes)\b",
+                           re.IGNORECASE)
+
+
+def _names_a_pathway(text: str, tlist: TargetList) -> bool:
+    chained = all(text[a.end:b.start].strip() in ("/", "-") for a, b in zip(tlist.units, tlist.units[1:]))
+    return len(tlist.units) > 1 and chained and bool(PATHWAY_AFTER.match(text[tlist.end:]))
 
 
 def _is_antibody(doc: AnalysedDocument, found: Reading) -> bool:
