@@ -698,3 +698,16 @@ def test_a_chain_of_members_before_pathway_names_the_pathway(body, expected):
 ])
 def test_the_head_noun_of_one_object_then_and_the_next(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib potently and selectively inhibits VEGFR2 in this invented assay.", {("foonib", "kdr")}),
+    ("Foonib treatment inhibited FGFR4 in the pretend tumours.", {("foonib", "fgfr4")}),
+    ("Foonib targets MET, a receptor tyrosine kinase, and VEGFR2 in this toy model.", {("foonib", "met"), ("foonib", "kdr")}),
+])
+def test_words_between_the_subject_its_verb_and_its_objects(body, expected):
+    assert facts(body) == expected
+
+
+def test_an_alias_set_off_by_commas_is_the_same_drug():
+    assert facts("Foonib, also known as Foonix, is a VEGFR2 inhibitor in this invented profile.") == {("foonib", "kdr")}

@@ -51,3 +51,11 @@ def test_a_parenthesis_after_a_target_without_a_cue_or_with_more_than_drugs_is_n
 def test_blockade_of_two_targets_with_a_combination_does_not_say_which_is_whose():
     assert facts("Dual PD-1 and CTLA-4 blockade with zelumab plus quxumab was pretended.") == set()
     assert facts("PD-1 blockade with zelumab was pretended here.") == {("zelumab", "pd1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Inhibiting PD-1 with zelumab restored the invented T cells.", {("zelumab", "pd1")}),
+    ("Foonib-mediated RAF inhibition slowed the pretend cells.", {("foonib", "raf_family")}),
+])
+def test_a_gerund_or_a_mediated_nominal_names_the_drug_acting_on_the_target(body, expected):
+    assert facts(body) == expected

@@ -68,9 +68,11 @@ MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along w
                               r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*[^;.()]{0,40}?\band\s+(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
                               r"[^;.()]{1,60}?(?:\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|namely),?\s*)?|,?\s*(?:including|such as|namely)\s*)$",
                               re.IGNORECASE)
-# "the A pathway and B", "A signalling, and B": the head noun of one object, then the next object of the same verb.
-OBJECT_HEAD_THEN_AND = re.compile(r"^\)?\s*(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|signal(?:l)?ing|axis|kinases?|"
-                                  r"receptors?)\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$",
+# "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive
+# of one object, then the next object of the same verb.
+OBJECT_HEAD_THEN_AND = re.compile(r"^\)?\s*(?:(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|signal(?:l)?ing|axis|kinases?|"
+                                  r"receptors?)|,\s+(?:an?|the)\s+[^,;()]{1,60},)"
+                                  r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$",
                                   re.IGNORECASE)
 # Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
 # inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.

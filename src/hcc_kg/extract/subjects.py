@@ -33,7 +33,9 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"strong|any|significant|the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
 # "X injection is a T inhibitor": a dosage form after the name is still the drug.
 DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion))?"
-BRACKETS = rf"{DOSAGE_FORM}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+# "X treatment inhibited T": the drug as given is still the drug.
+AS_GIVEN = r"(?:\s+(?:treatment|therapy|monotherapy|administration|exposure))?"
+BRACKETS = rf"{DOSAGE_FORM}{AS_GIVEN}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
@@ -44,7 +46,8 @@ COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WOR
              # "X, a humanized antibody that binds T", "X: an oral agent which inhibits T"
              rf"|\s*[,:—]\s*(?:an?|the|another|one)\s+{NP_WORDS}(?=\s*,?\s*(?:which|that)\b))?")
 RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
-VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+# "X potently and selectively inhibits T": adverbs may be coordinated
+VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$", re.IGNORECASE)
 # "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
 ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|inhibition)\b", re.IGNORECASE)
 # "X is a TKI with a wide range of kinase inhibition": a copula and its noun phrase may come before "with".

@@ -102,16 +102,22 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
 NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
 BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
+# "Inhibiting T with X restored ...": a gerund subject whose means is the drug.
+GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neutrali[sz]ing|Antagoni[sz]ing)\s+(?:the\s+)?$")
+# "X-mediated T inhibition": the drug named before the nominal.
+AGENT_BEFORE_NOMINAL = re.compile(r"^-?\s*(?:mediated|induced|driven|dependent)\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_NEXT = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade|targeting)\b", re.IGNORECASE)
 
 
 def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"inhibition of T by X", "T inhibition by X", "binding of X to T"."""
+    """"inhibition of T by X", "T inhibition by X", "binding of X to T", "Inhibiting T with X", "X-mediated T inhibition"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
         previous = units_before(found, tlist.start)
         if following and following[0].kind == "drug":
             gap = text[tlist.end:following[0].start]
-            nominal_first = NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)
+            nominal_first = (NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)) \
+                or (GERUND_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*with\s+$", gap))
             nominal_after = NOMINAL_AFTER.match(gap)
             single = len(coordinated_drugs(text, found, following[0], +1)) == 1 and not combined_next(text, following)
             if (nominal_first or nominal_after) and single:  # "A and B blockade with X plus Y": which is which?
@@ -119,6 +125,10 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
                     yield from readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)
         if previous and previous[-1].kind == "drug" and BINDING_OF.search(text[:previous[-1].start]) \
                 and re.match(r"^[\s)]*to\s+(?:the\s+)?$", text[previous[-1].end:tlist.start]):
+            for unit in tlist.units:
+                yield from readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
+        if previous and previous[-1].kind == "drug" and AGENT_BEFORE_NOMINAL.match(text[previous[-1].end:tlist.start]) \
+                and NOMINAL_NEXT.match(text[tlist.end:]):
             for unit in tlist.units:
                 yield from readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
 

@@ -27,6 +27,8 @@ SALT = (r"(?:\s+(?:hydrochloride|dihydrochloride|mesylate|mesilate|dimesylate|to
         r"maleate|sulfate|phosphate|sodium|potassium|monohydrate|hemihydrate|free base))*")
 SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(|,\s*)\s*(?:also known as\s+|formerly\s+|aka\s+)?$", re.IGNORECASE)
 CLOSING = re.compile(r"^[\s®™]*\)")
+# "X, also known as Y, is ...": the comma closing the alias belongs to it.
+COMMA_CLOSING = re.compile(r"^[\s®™]*,(?=\s)")
 # The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)".
 REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,40}?\)")
 ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.IGNORECASE)
@@ -263,7 +265,7 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
         if out and out[-1].kind == unit.kind and (set(unit.keys) <= set(out[-1].keys) or _receptor_abbreviated(doc, out[-1], unit)) \
                 and SAME_THING_GAP.match(text[out[-1].end:unit.start]):
             gap = text[out[-1].end:unit.start]
-            closing = (REST_OF_PARENTHESIS if "(" in gap else CLOSING).match(text[unit.end:])
+            closing = (REST_OF_PARENTHESIS if "(" in gap else CLOSING if "," not in gap else COMMA_CLOSING).match(text[unit.end:])
             last = out.pop()
             keys = unit.keys if _receptor_abbreviated(doc, last, unit) else last.keys
             unit = Unit(last.kind, keys, last.start, unit.end + (closing.end() if closing else 0),
