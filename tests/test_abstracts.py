@@ -510,3 +510,33 @@ def test_reference_numbers_glued_to_names_do_not_hide_them():
                   "felotinib (n = 118).5 Median OS2 was 14.2 vs 11.9 months.")
     assert arms(found, "trial__lotus13") == ["zorbanib", "felotinib"]
     assert values(found) == {("zorbanib", "os", ""): D("14.2"), ("felotinib", "os", ""): D("11.9")}
+
+
+def test_a_single_arm_study_of_a_drug_in_patients_pretreated_with_another():
+    found = facts("LOTUS-51 was a single-arm, phase 2 study of quorimab in 90 patients previously treated with "
+                  "zorbanib. The ORR was 18%.")
+    assert arms(found, "trial__lotus51") == ["quorimab"]
+    assert values(found) == {("quorimab", "orr", ""): D("18")}
+
+
+def test_a_trial_of_one_drug_with_its_enrolment():
+    found = facts("A total of 47 patients were enrolled in the phase 2 LOTUS-52 trial of felotinib. Median OS was "
+                  "13.1 months.")
+    assert arms(found, "trial__lotus52") == ["felotinib"]
+    assert sizes(found) == {"felotinib": 47}
+    assert values(found) == {("felotinib", "os", ""): D("13.1")}
+
+
+def test_a_trial_named_only_in_the_background_is_not_the_one_reported():
+    text = ("Background: Felotinib improved survival over placebo in the LOTUS-61 trial (HR 0.69). Methods: In this "
+            "phase 3 trial, we randomly assigned patients to zorbanib or felotinib. Results: Median OS was 13.6 versus "
+            "12.3 months (HR 0.92).")
+    found = facts(text)
+    trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
+    assert trials == {comparison_trial_key(["zorbanib", "felotinib"])}
+    assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}
+    # named again after the background, it is the trial reported
+    found = facts(text.replace("In this phase 3 trial, we", "In the phase 3 LOTUS-61 trial, we"))
+    assert arms(found, "trial__lotus61") == ["zorbanib", "felotinib"]
+    # ... but the result its background stated before the arms were known is an earlier one, not read
+    assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_arms import agents, arm_sizes, compared_arms, randomised_arms
+from hcc_kg.extract.prose_arms import agents, compared_arms, counted_arms, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.prose_sizes import arm_sizes
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
@@ -165,7 +166,8 @@ def test_with_or_without_gives_the_combination_and_the_drug_alone():
 
 
 def test_patients_received_two_dosed_drugs_as_one_regimen():
-    from hcc_kg.extract.prose_arms import enrolled, received_agent
+    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.prose_sizes import enrolled
     doc, sent = sentence("Patients with uHCC received zorbanib (12 mg or 8 mg by weight) orally daily and quorimab "
                          "200 mg on day 1 of each cycle.")
     assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
@@ -205,3 +207,59 @@ def test_sizes_given_respectively_follow_the_arms_in_order():
 def test_a_count_in_the_trial_is_no_arm():
     doc, sent = sentence("There were 80 patients in the zorbanib study and 40 in the felotinib study.")
     assert arm_sizes(doc, sent) == {}
+
+
+def test_a_ratio_of_three_arms_before_to_opens_the_list():
+    doc, sent = sentence("Patients were assigned 1:1:1 to quorimab plus felotinib, felotinib monotherapy, or zorbanib.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "felotinib"]), "felotinib", "zorbanib"]
+
+
+def test_alternatives_given_either_or_are_the_arms():
+    doc, sent = sentence("Patients received either zorbanib (cohort 1) or felotinib (cohort 2).")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("Patients received zorbanib after felotinib.")  # no alternatives: no list of arms
+    assert randomised_arms(doc, sent) == []
+
+
+def test_counts_assigned_to_each_arms_group():
+    doc, sent = sentence("Of the 821 patients, 412 were assigned to the zorbanib group and 409 to the felotinib group.")
+    assert keys(counted_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    assert arm_sizes(doc, sent) == {"zorbanib": 412, "felotinib": 409}
+    doc, sent = sentence("Of the 821 patients, 412 were assigned to the zorbanib trial and 409 to the felotinib trial.")
+    assert counted_arms(doc, sent) == []  # "to the A trial" names no arm
+
+
+def test_a_parenthesis_listing_each_arm_with_its_count():
+    for listed, counts in (("zorbanib, 412; felotinib, 409", (412, 409)), ("zorbanib: 250 patients; felotinib: 251 patients",
+                                                                            (250, 251))):
+        doc, sent = sentence(f"The study enrolled 821 patients ({listed}).")
+        assert keys(counted_list(doc, sent)) == ["zorbanib", "felotinib"]
+        assert arm_sizes(doc, sent) == dict(zip(["zorbanib", "felotinib"], counts))
+    doc, sent = sentence("Responses were seen (zorbanib, 12%; felotinib, 9%).")  # percentages are no counts
+    assert counted_list(doc, sent) == []
+
+
+def test_a_comparative_than_compares_the_arms():
+    doc, sent = sentence("Zorbanib was associated with significantly longer survival than felotinib (12.1 vs 10.3 months).")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("Patients given zorbanib had a higher response rate than those receiving felotinib.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("More than 40 patients received zorbanib after felotinib.")  # "more than" compares no arms
+    assert compared_arms(doc, sent) == []
+
+
+def test_the_alternatives_patients_received_are_the_arms():
+    doc, sent = sentence("Patients received zorbanib 400 mg twice daily or felotinib.")
+    assert keys(received_alternatives(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("Patients previously treated with zorbanib or felotinib were given quorimab.")
+    assert received_alternatives(doc, sent) == []  # prior therapies are no arms
+    doc, sent = sentence("Patients received zorbanib; felotinib or quorimab followed at progression.")
+    assert received_alternatives(doc, sent) == []
+
+
+def test_lettered_arm_labels_name_the_arms():
+    from hcc_kg.extract.prose_arms import labelled_arms
+    doc, sent = sentence("Arm A: zorbanib (n = 478) Arm B: felotinib (n = 476)")
+    assert keys(labelled_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("Median OS was 13.6 months (arm A) with zorbanib and 12.3 months with felotinib.")
+    assert labelled_arms(doc, sent) == []  # a label without its colon lists no arm

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_values import arm_values, hazard_ratio_endpoint, is_subgroup
+from hcc_kg.extract.prose_values import arm_values, hazard_ratio_endpoint, is_subgroup, valued_agents
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 
@@ -163,3 +163,62 @@ def test_a_biomarker_positive_clause_is_a_subgroup():
 def test_a_time_point_printed_without_a_space():
     got = read("At 3years, the OS rates were 58% and 34% for zorbanib and felotinib, respectively.")
     assert got == {("zorbanib", "os", "3-year"): (Decimal("58"), "%"), ("felotinib", "os", "3-year"): (Decimal("34"), "%")}
+
+
+def test_months_printed_mos_and_mo_with_a_point():
+    got = read("Median OS was 16.1 mos vs. 12.3 mos.")
+    assert got == {("zorbanib", "os", ""): (Decimal("16.1"), "months"), ("felotinib", "os", ""): (Decimal("12.3"), "months")}
+    got = read("Median OS was 16.1 mo. vs. 12.3 mo. in this population.")
+    assert got == {("zorbanib", "os", ""): (Decimal("16.1"), "months"), ("felotinib", "os", ""): (Decimal("12.3"), "months")}
+
+
+def test_a_unit_printed_on_the_first_of_two_parallel_values():
+    got = read("Median OS was 9.4 months for felotinib versus 7.1 for zorbanib.")
+    assert got == {("felotinib", "os", ""): (Decimal("9.4"), "months"), ("zorbanib", "os", ""): (Decimal("7.1"), "months")}
+    assert read("Median OS was 9.4 months, and 7 patients received zorbanib.") == {}  # a count is no value
+
+
+def test_percentages_of_patients_receiving_each_arm():
+    got = read("An objective response was seen in 31% of patients receiving felotinib and 12% of those receiving zorbanib.")
+    assert got == {("felotinib", "orr", ""): (Decimal("31"), "%"), ("zorbanib", "orr", ""): (Decimal("12"), "%")}
+    got = read("Objective responses occurred in 25 of 80 patients (31%) in the felotinib group and 10 of 81 (12%) in "
+               "the zorbanib group.")
+    assert got == {("felotinib", "orr", ""): (Decimal("31"), "%"), ("zorbanib", "orr", ""): (Decimal("12"), "%")}
+
+
+def test_joined_values_then_the_arms_listed_in_the_same_order():
+    got = read("Median PFS was 5.5 versus 3.9 months in the felotinib versus zorbanib arms.")
+    assert got == {("felotinib", "pfs", ""): (Decimal("5.5"), "months"), ("zorbanib", "pfs", ""): (Decimal("3.9"), "months")}
+
+
+def test_the_other_arms_value_in_the_next_clause():
+    got = read("Median OS was 9.4 months with felotinib; with zorbanib, it was 7.1 months.")
+    assert got == {("felotinib", "os", ""): (Decimal("9.4"), "months"), ("zorbanib", "os", ""): (Decimal("7.1"), "months")}
+    got = read("Median OS was felotinib, 9.4 months; zorbanib, 7.1 months.")
+    assert got == {("felotinib", "os", ""): (Decimal("9.4"), "months"), ("zorbanib", "os", ""): (Decimal("7.1"), "months")}
+    # the next clause about another outcome, in another unit, is not the other arm's OS
+    got = read("Median OS was 9.4 months with felotinib; in the zorbanib arm, 40% of patients had rash.")
+    assert got == {("felotinib", "os", ""): (Decimal("9.4"), "months")}
+
+
+def test_agents_each_named_after_its_own_value():
+    def valued(text):
+        doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+        return valued_agents(doc, doc.sentences[0])
+    assert valued("Median OS was 16.6 months for felotinib and 15.0 months for zorbanib.") == ["felotinib", "zorbanib"]
+    assert valued("Median OS was 16.6 versus 15.0 months for felotinib.") == []  # one agent named
+    assert valued("Median OS was 16.6 months for felotinib and 15% for zorbanib.") == []  # not one unit
+
+
+def test_a_unit_named_once_by_the_label_before_the_values():
+    got = read("Median OS in months (95% CI) was 13.6 (12.1, 14.9) for felotinib and 12.3 (10.4, 13.9) for zorbanib.")
+    assert got == {("felotinib", "os", ""): (Decimal("13.6"), "months"), ("zorbanib", "os", ""): (Decimal("12.3"), "months")}
+    got = read("ORR, % (95% CI): 24 (20, 28) vs 9 (6, 12).")
+    assert got == {("zorbanib", "orr", ""): (Decimal("24"), "%"), ("felotinib", "orr", ""): (Decimal("9"), "%")}
+    # without a unit named, bare numbers are no values
+    assert read("Median OS was 13.6 (12.1, 14.9) for felotinib and 12.3 (10.4, 13.9) for zorbanib.") == {}
+
+
+def test_a_subgroup_named_after_the_values_is_not_the_trials_result():
+    assert read("Median OS was 13.6 months with felotinib vs 12.3 months with zorbanib among patients with cirrhosis.") == {}
+    assert len(read("Median OS was 13.6 months with felotinib vs 12.3 months with zorbanib in all patients.")) == 2

@@ -11,11 +11,15 @@ The document is read sentence by sentence with one trial in context:
   a phase other than the one in context ("in a phase 1b study, ...") is another trial;
 - a randomisation statement with arms re-opens the trial with those arms (or the
   document's first trial while it has none); other studies ("previous studies", "trials")
-  end the context.
+  end the context;
+- a trial a structured abstract names only in its background ("Background: A improved
+  survival in NAME. Methods: In this phase 3 trial, ...") is an earlier one: it takes no arms
+  from a later randomisation, and what the background says before its arms are known is not read.
 
-Within the context: arms (prose_arms), arm sizes, per-arm values (prose_values), hazard
-ratios (effects) linked to their endpoint and to the arms (experimental = first named, or
-the order "with A as compared with B" gives), and whether the primary endpoint was met
+Within the context (read by slot_reading): arms (prose_arms), arm sizes (prose_sizes), per-arm
+values (prose_values, prose_numbers, prose_rates), hazard ratios (effects) linked to their
+endpoint and to the arms (experimental = first named, or the order "with A as compared with
+B" gives), and whether the primary endpoint was met
 (``primary_endpoint_met``: False for "did not meet"/"not statistically significant"/"no
 improvement" in a sentence about a primary endpoint or prespecified criteria, True for
 "met its primary endpoint"/"meeting the significance criterion").  Negative trials keep
@@ -33,20 +37,17 @@ comparisons.py, which read their prose with the tables' help; a registry page's
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
-from .effects import HazardRatio, parse_hazard_ratios
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import (Agent, agents, arm_sizes, compared_arms, counted_arms, enrolled, labelled_arms, randomised_arms,
-                         received_agent, sized_alternatives)
-from .prose_values import (add_on_design, anchors, arm_for, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup,
-                           primary_verdicts)
-from .prose_rates import timepoint_rates
+from .prose_arms import agents
+from .prose_values import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
+from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, aliases, footnoted, phase_of, title_name, trial_names
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Span, emit
 from .trials import trial_key
@@ -61,9 +62,18 @@ EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b", re.IGNORECASE)
+TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b|\b(?:trial|study)\s+of\b", re.IGNORECASE)
+# Who the patients are, not what the trial gives them: "in patients previously treated with B".
+PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
+                              r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
+# A structured abstract's section labels: trials its background names are other trials ("Background:
+# A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
+SECTION_RE = re.compile(r"^\W*(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
+                        r"patients\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
+                        r"(?-i:(?P<caps>BACKGROUND|INTRODUCTION|METHODS|RESULTS|FINDINGS|CONCLUSIONS?)\b))", re.IGNORECASE)
+BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale"})
 # A document reporting a part of the trial: its numbers are that part's, not the trial's result.
 PHASE_REACH = 80
 PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
@@ -72,8 +82,6 @@ PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|explorat
 OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|observational|"
                               r"case-control|population-based)\b|\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?"
                               r"(?:study|analysis|data|cohort)\b|\bpropensity[- ]score\b", re.IGNORECASE)
-SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b|\bnon-?randomi[sz]ed\b", re.IGNORECASE)
-PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 
 @EXTRACTORS.register(EXTRACTOR)
 def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
@@ -83,31 +91,26 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     slots = Slots()
     context = _title_context(doc, index, slots)
     randomised = any(ANY_RANDOMISED_RE.search(s.text) for s in doc.sentences)
+    background = False
     for sent in doc.sentences:
-        context = _context(doc, sent, index, slots, context)
+        if section := SECTION_RE.match(sent.text):
+            leaving = background and not _is_background(section)
+            background = _is_background(section)
+            if leaving and context is not None and slots[context].prior:
+                context = None  # "Methods: This phase 3 trial ...": not the trial the background named
+        context = _context(doc, sent, index, slots, context, background)
         if context is not None:
-            _read(doc, sent, slots[context], randomised)
+            read_sentence(doc, sent, slots[context], randomised, background)
     observational = any(OBSERVATIONAL_RE.search(s.text) for s in doc.sentences)
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
-        _read_pending(doc, slot, randomised)
+        read_pending(doc, slot, randomised)
         yield from emit(doc, slot, index)
 
 
-#: Readers of the arms patients were assigned to, first that finds any wins: counted one by one
-#: ("300 received A and 150 received B"), randomised ("randomly assigned to A or B"), labelled (a
-#: registry's "Experimental: A"), or alternatives each with its size ("A (n = 9) or B (n = 8)").
-ASSIGNED_ARMS = (counted_arms, randomised_arms, labelled_arms, sized_alternatives)
-
-
-def _assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    return next((arms for read in ASSIGNED_ARMS if (arms := read(doc, sent))), [])
-
-
-def _stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """Arms a sentence assigns patients to (:data:`ASSIGNED_ARMS`), else compares ("A versus B")."""
-    return _assigned_arms(doc, sent) or compared_arms(doc, sent)
+def _is_background(section: re.Match) -> bool:
+    return (section.group("label") or section.group("caps")).lower() in BACKGROUND_SECTIONS
 
 
 def _has_trial_tables(doc: AnalysedDocument) -> bool:
@@ -187,13 +190,13 @@ def _preferred(names: list[TrialName]) -> TrialName:
 
 
 def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, slots: dict[str, Slot],
-             context: str | None) -> str | None:
+             context: str | None, background: bool = False) -> str | None:
     names = _names(doc, sent, index.confirmed)
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence
     registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20)
     same_arms = context is not None and (not slots[context].arms or all(
-        _slot_arm(doc, a.key, slots[context].arms) is not None for a in _stated_arms(doc, sent)))
+        slot_arm(doc, a.key, slots[context].arms) is not None for a in stated_arms(doc, sent)))
     if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:
         slots[context].names.extend(names)
         slots[context].named_at.append(span)
@@ -205,18 +208,19 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot = slots.setdefault(key, Slot())
         slot.names.extend(n for n in names if index.key(n.name) == key)
         slot.named_at.append(span)
+        slot.sections.add("background" if background else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
         _establish(doc, sent, slot)
         return key
     unnamed = UNNAMED_RE.search(sent.text)
-    arms = [a.key for a in _stated_arms(doc, sent)]
+    arms = [a.key for a in stated_arms(doc, sent)]
     if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
         return None  # "a previous phase 1b study": another trial, not this document's
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
-    if _assigned_arms(doc, sent):
+    if assigned_arms(doc, sent):
         return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
     if OTHER_STUDY_RE.search(sent.text):
         return None
@@ -225,16 +229,6 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
 
 def _components(agent: str) -> tuple[str, ...]:
     return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
-
-
-def _slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
-    """The trial arm an agent names: itself, or in an add-on design what sets its arm apart
-    ("randomized to B (n=341) or placebo (n=344) with chemotherapy")."""
-    if agent in arms:
-        return agent
-    if not add_on_design(arms):
-        return None
-    return arm_for(doc, tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,), arms)
 
 
 def _phase_near(text: str, names: list) -> str | None:
@@ -288,7 +282,7 @@ class Slots(dict):
 def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, context: str | None) -> str | None:
     """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
     in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
-    arms = {a.key for a in _stated_arms(doc, sent)}
+    arms = {a.key for a in stated_arms(doc, sent)}
     phrase = UNNAMED_RE.search(sent.text)
     referring = phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
     phase = phase_of(phrase.group()) if phrase else None
@@ -329,7 +323,7 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     randomisation read while a named trial without arms is in context is that trial's, even when a
     comparison mentioned in passing ("improved OS compared with placebo in a phase 2 study") had the same arms."""
     current = slots.get(context) if context else None
-    if randomising and current is not None and current.names and not current.arms:
+    if randomising and current is not None and current.names and not current.arms and not current.prior:
         current.arms = list(arms)
         current.arms_at.append(span)
         return context  # type: ignore[return-value]
@@ -337,7 +331,7 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
         if set(slot.arms) == set(arms):
             return key
     if doc is not None and current is not None and add_on_design(current.arms) \
-            and len({_slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
+            and len({slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
         return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart
     current = slots.get(context) if context else None
     if current is not None and len(current.arms) == 1 and (None in (phase, current.phase) or phase == current.phase) \
@@ -351,7 +345,7 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
         return context  # type: ignore[return-value]
     for key in filter(None, (context, next(iter(slots), None))):
         slot = slots[key]
-        if not slot.arms and (phase is None or slot.phase in (None, phase)):
+        if not slot.arms and not slot.prior and (phase is None or slot.phase in (None, phase)):
             slot.arms, slot.phase = list(arms), slot.phase or phase
             slot.arms_at.append(span)
             return key
@@ -367,8 +361,9 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
         slot.lines |= lines
     if slot.arms:
         return
-    arms = _stated_arms(doc, sent)
-    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
+    arms = stated_arms(doc, sent)
+    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+             and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
@@ -377,72 +372,3 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if arms:
         slot.arms = [a.key for a in arms]
         slot.arms_at.append(evidence_span(sent))
-
-
-def _read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, randomised: bool = True) -> None:
-    span = evidence_span(sent)
-    if not slot.arms and (given := received_agent(doc, sent)):
-        slot.arms, slot.single_arm = [given], not randomised
-        slot.arms_at.append(span)
-    stated = [a.key for a in _stated_arms(doc, sent)]
-    adds = (len(slot.arms) < 2 and (not slot.arms or slot.arms[0] in stated)) or set(slot.arms) < set(stated)
-    if stated and adds:  # a first or fuller statement of the arms ("A plus B or A alone vs C")
-        slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
-        slot.arms_at.append(span)
-    for agent, size in arm_sizes(doc, sent).items():
-        if (arm := _slot_arm(doc, agent, slot.arms)) is not None:
-            slot.sizes.setdefault(arm, size)
-    slot.enrolled = slot.enrolled or enrolled(sent.text)
-    slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
-    slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
-    if m := PRIMARY_ENDPOINTS_RE.search(sent.text):
-        slot.primary |= {a.key for a in doc.keys_of_type(sent.mentions, "EndpointType")
-                         if m.start() <= sent.local(a)[0] < m.end()}
-    _verdict(doc, sent, slot)
-    named = anchors(doc, sent)
-    if len(slot.arms) >= 2 or slot.single_arm:
-        _results(doc, sent, slot)
-    else:
-        slot.pending.append(sent)
-    slot.last_endpoint = named[-1].endpoint if named else slot.last_endpoint
-
-
-def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
-    span = evidence_span(sent)
-    slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
-    slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
-    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot))
-
-
-def _read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
-    """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
-    if len(slot.arms) == 1 and not randomised:
-        slot.single_arm = True  # one agent, and nothing in the document is randomised or compared
-    if len(slot.arms) >= 2 or slot.single_arm:
-        for sent in slot.pending:
-            _results(doc, sent, slot)
-    slot.pending.clear()
-
-
-
-def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
-    endpoints = frozenset(m.key for m in doc.keys_of_type(sent.mentions, "EndpointType"))
-    slot.verdicts.extend((met, endpoints, explicit) for met, explicit in primary_verdicts(sent.text))
-
-def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Iterator[tuple[HazardRatio, str, tuple[str, str]]]:
-    for hr in parse_hazard_ratios(sent.text):
-        if is_subgroup(sent.text, hr.start):
-            continue
-        endpoint = hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end)
-        pair = _pair(doc, sent, hr, slot)
-        if endpoint is not None and pair is not None:
-            yield hr, endpoint, pair
-
-
-def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: Slot) -> tuple[str, str] | None:
-    """(experimental, comparator): as the label orders them, else the trial's first two arms."""
-    start = hr.start + sent.text[hr.start:hr.end].find(hr.label) if hr.label else hr.end
-    in_label = [a.key for a in arm_mentions(doc, sent, slot.arms) if start <= a.start and a.end <= start + len(hr.label)]
-    if len(set(in_label)) == 2:
-        return in_label[0], in_label[1]
-    return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None

@@ -5,7 +5,8 @@ Shapes read (invented examples):
 - "randomly assigned (2:1) to receive zorbanib 10 mg daily (n = 300) or placebo (n = 150)",
   "randomized 1:1 to A/B or A/placebo", three arms "to A plus B and C, A plus C, or C alone";
 - "A versus B", "A plus B vs C", "A as compared with B", "A (...) compared to B";
-- sizes: "A (n=478)", "(A arm, n = 530; B arm, n = 544)", "336 patients in the A group".
+- counts naming the arms: "342 were randomised to A and 168 to B", "(A, 247; B, 247)"
+  (the sizes themselves are read by prose_sizes).
 
 An agent is a drug, a procedure or placebo; drugs glued by "plus", "+", "combined with",
 "/" or "-" ("A-B", "A/B") form one regimen (keys.agent_key), and placebo added to a drug
@@ -29,21 +30,25 @@ COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", 
 # ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B".
 APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
                                 re.IGNORECASE)
+# What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
+# given "either ... or" ("patients received either A or B").
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
-                           r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+|\d+:\d+\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b))\b", re.IGNORECASE)
+                           r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+|\d+(?::\d+)+\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b)|"
+                           r"(?:receive[sd]?|receiving|given|treated\s+with)(?=\s+either\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
+# ... and a comparative: "A was associated with longer OS than B", "a higher response rate than B".
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|"
-                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to)(?=\s)", re.IGNORECASE)
+                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|"
+                        r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than)(?=\s)", re.IGNORECASE)
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
-_VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mo|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
+_VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|patients\s+(?:treated\s+with|receiving|"
                           r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
-IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
 GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
@@ -51,34 +56,24 @@ GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 # received A and 150 received B", "336 in the A group and 165 in the B group".
 COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
                         r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
-                        r"received|treated\s+with|(?:were\s+)?given|(?P<within>(?:in|on)\s+the))\s+$", re.IGNORECASE)
-# "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
-RESPECTIVE_SIZES_RE = re.compile(r"\(\s*n\s*=\s*(?P<counts>\d[\d,]*(?:\s*(?:,|and|,\s*and)\s*(?:n\s*=\s*)?\d[\d,]*)+),?"
-                                 r"\s*respectively\s*\)", re.IGNORECASE)
-# "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
-COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?=[;)])")
-BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
-PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
-SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
+                        r"received|treated\s+with|(?:were\s+)?given|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
+                        r"in|on)\s+the))\s+$", re.IGNORECASE)
+# What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
+LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
+                             re.IGNORECASE)
 MAX_LEFT_GAP = 120
-_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
-ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participants|subjects)\s+(?:were\s+)?"
-                         r"(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
-                         r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
-                         # a results card: "Number of Patients Enrolled 58"
-                         r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
-# Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                           "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
                          r"(?:receive[sd]?|given|treated\s+with)\s+$",
                          re.IGNORECASE)
+# Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
+ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
+# ... and lettered or numbered arms, "Arm A: A (n = 478) Arm B: B".
 ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
-                          r"Comparator)\b\s*(?:arm|group)?\s*[:\-]?\s*", re.IGNORECASE)
+                          r"Comparator)\b\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
+                          re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:both\s+|each\s+|all\s+)?(?:plus|in\s+combination\s+with|combined\s+with|with)\s+$",
                          re.IGNORECASE)
 # A registry field ("Allocation: Randomized;") says how, not to what.
@@ -193,16 +188,16 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
 
 def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two)."""
-    return [agent for agent, _ in _counted(doc, sent)]
+    return [agent for agent, _ in arm_counts(doc, sent)]
 
 
-def _counted(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agent, int]]:
+def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agent, int]]:
     """(agent, count) for each distinct agent right after its count, when two or more are."""
     counted: dict[str, tuple[Agent, int]] = {}
     for agent in agents(doc, sent):
         found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
         if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
-            counted.setdefault(agent.key, (agent, _count(found)))
+            counted.setdefault(agent.key, (agent, count_value(found)))
     return list(counted.values()) if len(counted) >= 2 else []
 
 
@@ -214,6 +209,35 @@ def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Ag
         if re.fullmatch(r"\s*\(\s*n\s*=\s*[\d,]+\s*\)\s*,?\s*or\s+", gap, re.IGNORECASE) \
                 and SIZE_RE.match(sent.text[right.end:].lstrip(" (")) and left.key != right.key:
             return [left, right]
+    return []
+
+
+def received_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """"Patients received A or B", "participants were treated with A 400 mg twice daily or B": the
+    alternatives patients were given are the arms ([] otherwise)."""
+    named = agents(doc, sent)
+    for left, right in zip(named, named[1:]):
+        if RECEIVED_RE.search(sent.text[max(0, left.start - 60):left.start]) and left.key != right.key \
+                and ALTERNATIVE_GAP_RE.fullmatch(sent.text[left.end:right.start]):
+            return [left, right]
+    return []
+
+
+def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """"enrolled 494 patients (A, 247; B, 247)", "(A arm, n = 335; B arm, n = 334)": a parenthesis listing
+    each arm with its count names the arms ([] unless every part of it is one agent and a count)."""
+    for group in re.finditer(r"\(([^()]*;[^()]*)\)", sent.text):
+        arms = []
+        for part in re.finditer(r"[^;]+", group.group(1)):
+            start, end = group.start(1) + part.start(), group.start(1) + part.end()
+            found = agents(doc, sent, start, end)
+            if len(found) != 1 or not LISTED_COUNT_RE.fullmatch(sent.text[found[0].end:end]) \
+                    or sent.text[start:found[0].start].strip():
+                break
+            arms.append(found[0])
+        else:
+            if len(arms) >= 2:
+                return _distinct(arms)
     return []
 
 
@@ -335,50 +359,10 @@ def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
     return out
 
 
-def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
-    """Patients per arm agent: "A (n = 300)", "(A arm, n = 530; ...)", "336 patients in the A group"."""
-    named = agents(doc, sent)
-    sizes, respective = _respective_sizes(named, sent.text)
-    for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
-        if any(s <= m.start() < e for s, e in respective):
-            continue
-        before = [a for a in named if a.end <= m.start()]
-        if before and _size_gap(sent.text[before[-1].end:m.start()], m.re is SIZE_RE) and m.start() - before[-1].end <= 60:
-            sizes.setdefault(before[-1].key, _count(m))
-    for agent in named:
-        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
-            sizes.setdefault(agent.key, _count(m))
-        if m := COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:]):
-            sizes.setdefault(agent.key, _count(m))
-    for agent, count in _counted(doc, sent):
-        sizes.setdefault(agent.key, count)
-    return sizes
-
-
-def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
-    """Sizes given in the order of the arms named before them, and the spans they were read from."""
-    sizes: dict[str, int] = {}
-    spans = []
-    for m in RESPECTIVE_SIZES_RE.finditer(text):
-        counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("counts"))]
-        before = [a for a in named if a.end <= m.start()]
-        if len(before) >= len(counts) and len({a.key for a in before[-len(counts):]}) == len(counts):
-            sizes.update({a.key: n for a, n in zip(before[-len(counts):], counts)})
-            spans.append((m.start(), m.end()))
-    return sizes, spans
-
-
-def _count(m: re.Match) -> int:
+def count_value(m: re.Match) -> int:
+    """The count a match's ``n`` group prints ("1,171" is 1171)."""
     return int(m.group("n").replace(",", ""))
 
-
-def _size_gap(gap: str, bare_n: bool) -> bool:
-    """May a count after this gap belong to the arm before it?  Inside the arm's own parenthesis
-    ("A (240 mg every 2 weeks; n = 371)", "the A group (299 patients)") a semicolon separates details."""
-    own = bool(re.match(r"\s*(?:group|arm|cohort)?\s*\(", gap)) and ")" not in gap
-    if own:
-        return not re.search(r"\bor\b|\bversus\b|\bvs\b", gap, re.IGNORECASE)
-    return bare_n and not SIZE_GAP_BREAK.search(gap)
 
 def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent in "patients received A" (None when the sentence names another agent too)."""
@@ -394,16 +378,3 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     if len(keys) != 1 and not (len(given) > 1 and len(given) == len(named)):
         return None
     return named[0].key if len(keys) == 1 else agent_key(sorted({p for a in given for p in a.components}))
-
-
-def enrolled(text: str) -> int | None:
-    """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
-    were treated", "will enroll 50 participants", "Enrollment: 50"."""
-    for m in ENROLLED_RE.finditer(text):
-        printed = m.group("n") or m.group("m") or m.group("k") or m.group("j")
-        if printed[0].isdigit():
-            return int(printed.replace(",", ""))
-        words = printed.lower().split("-")
-        if all(w in NUMBER_WORDS for w in words) and (len(words) == 1 or NUMBER_WORDS[words[0]] >= 20):
-            return sum(NUMBER_WORDS[w] for w in words)
-    return None

@@ -11,11 +11,9 @@ from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
-from .prose_values import VALUE_RE, ArmValue, _masked, anchors, is_subgroup
+from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
+from .prose_values import AFTER_GAP_RE, ArmValue, arm_mentions, anchors, is_subgroup
 
-# "rates at 12, 24, and 36 months were A% vs B%, C% vs D%, and E% vs F%"; "12- and 24-month rates of ...".
-TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
-                               re.IGNORECASE)
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
@@ -37,6 +35,8 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
         return []
     points = re.findall(r"\d+", listed.group("nums"))
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
+    if not pairs:
+        return _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint)
     named = [a for a in anchors(doc, sent) if a.end <= listed.start()]
     endpoint = named[-1].endpoint if named else previous_endpoint
     if endpoint is None or len(pairs) != len(points):
@@ -69,7 +69,7 @@ def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, l
     if not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
         return []
     points = re.findall(r"\d+", listed.group("nums"))
-    masked = _masked(sent.text)
+    masked = masked_text(sent.text)
     values = [m for m in VALUE_RE.finditer(masked, listed.end()) if m.group("unit") == "%"]
     named = [a for a in anchors(doc, sent) if a.start >= listed.end() and a.end <= (values[0].start() if values else 0)]
     endpoint = named[0].endpoint if named else _endpoint_before(doc, sent, listed.start(), previous)
@@ -78,3 +78,25 @@ def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, l
     unit = listed.group("unit").lower()
     return [ArmValue(arm, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
             for point, m in zip(points, values)]
+
+
+def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match, points: list[str],
+                   previous: str | None) -> list[ArmValue]:
+    """"12-, 24- and 36-month OS rates were 55%, 30% and 20% with A and 50%, 25% and 15% with B": one
+    run of rates per arm, each run followed by its arm."""
+    masked = masked_text(sent.text)
+    values = [m for m in VALUE_RE.finditer(masked, listed.end()) if m.group("unit") == "%"]
+    if len(values) != len(points) * len(arms):
+        return []
+    runs = [values[i:i + len(points)] for i in range(0, len(values), len(points))]
+    named = arm_mentions(doc, sent, arms)
+    owners = [next((a.key for a in named if a.start >= run[-1].end()
+                    and AFTER_GAP_RE.match(unparenthesised(sent.text[run[-1].end():a.start]))), None) for run in runs]
+    endpoint = _endpoint_before(doc, sent, listed.start(), previous)
+    named_after = [a for a in anchors(doc, sent) if listed.end() <= a.start < values[0].start()]
+    endpoint = named_after[0].endpoint if named_after else endpoint
+    if endpoint is None or None in owners or len(set(owners)) != len(owners):
+        return []
+    unit = listed.group("unit").lower()
+    return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
+            for agent, run in zip(owners, runs) for point, m in zip(points, run)]

@@ -1,10 +1,8 @@
 """Per-arm results in one sentence of prose: which endpoint, which value, which arm.
 
 An endpoint is named by the vocabulary ("median OS", "progression-free survival") or by
-the event it counts ("hazard ratio for death" is OS, "progression or death" PFS).  A value
-is a number with "months" or "%" (a unit printed once covers "7.9 versus 10.2 months");
-numbers inside ranges, confidence intervals, "n = ...", hazard ratios, p-values and
-time points ("at 12 months", "24-month") are not values.  Each endpoint takes the first
+the event it counts ("hazard ratio for death" is OS, "progression or death" PFS).  Which
+numbers are values, and in which unit, prose_numbers decides.  Each endpoint takes the first
 values after it in its clause, one per arm; each value goes to the arm named right after
 it ("14.6 months in the A group", "13% for B"), else to the arm named just before it
 ("for A was 8.9%"), else, with "respectively", to the arms in the order the sentence names
@@ -20,37 +18,20 @@ from decimal import Decimal
 
 from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
-from .effects import DASH, NUMBER, decimal_text, parse_hazard_ratios
+from .effects import decimal_text
 from .prose_arms import Agent, agents
+from .prose_numbers import JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, masked_text, unit_named, unparenthesised, value_tokens
 from .sentences import LIST_GLUE
 
 # Events and words that name an endpoint where no vocabulary name does (cue words).
 ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
-                 (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+response\b", "orr"),
+                 (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
                  (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
                  (r"\bresponse\s+rate\b", "orr"))
 SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative))\b", re.IGNORECASE)
-MASKS = (
-    rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
-    rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
-    # an interval open at the top: "16.8 months to not evaluable", "18.1-NR"
-    rf"{NUMBER}\s*(?:%|months?|mo)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
-    # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
-    rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
-    rf"\bby\s+{NUMBER}\s*%",
-    rf"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
-    # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
-    r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",
-    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",
-    r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year)\b",  # "12- and 24-month"
-)
-MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
-VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mo\b)?")
-UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*\([^()]*\)\s*(?P<unit>%|months?\b|mo\b)", re.IGNORECASE)
-JOINER_RE = re.compile(r"^\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year)s?|(?P<n2>\d+)-(?P<u2>month|week|year))\b",
                           re.IGNORECASE)
 OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year)s?\s*,", re.IGNORECASE)
@@ -59,7 +40,15 @@ LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)-(?P<u2>month|week|year)\s+(?:[\w-
 # "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
 ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
                                 r"(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
-AFTER_GAP_RE = re.compile(r"^[\s,]*(?:in|for|with|on|among)\b[^\d;]{0,45}$", re.IGNORECASE)
+# What may open a clause continuing the previous one's result with the other arm: "; with B, ...", "; B, ...".
+CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
+                                  r"receiving|given)\s+)?", re.IGNORECASE)
+# Between two arms listed as one phrase: "the A versus B arms", "the A and B groups".
+LISTED_ARMS_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:vs\.?|versus|and|or)\s+(?:the\s+)?$", re.IGNORECASE)
+# What lies between a value and the arm it belongs to: "... in the", "... with", and the shapes that
+# count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing).
+AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those))\b[^\d;]{0,45}$",
+                          re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
 NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
@@ -129,13 +118,6 @@ def _followed_up(text: str, start: int) -> bool:
     return bool(cue) and not re.search(r"[\d,]", before[cue[-1].end():])
 
 
-def _masked(text: str) -> str:
-    out = MASK_RE.sub(lambda m: "#" * (m.end() - m.start()), text)
-    for hr in parse_hazard_ratios(text):
-        out = out[:hr.start] + "#" * (hr.end - hr.start) + out[hr.end:]
-    return out
-
-
 def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
     """The trial's arms named in the sentence; a list "A, B, and C" naming one arm's parts is that arm."""
     found = agents(doc, sent)
@@ -187,47 +169,71 @@ def arm_for(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str])
     return held[0] if len(held) == 1 else None
 
 
-def _tokens(masked: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, number, unit) values in masked[start:end]; a unit printed once covers a pair."""
-    raw = [(m.start(), m.end(), m.group("num"), (m.group("unit") or _unit_after_interval(masked, m.end(), end)).lower())
-           for m in VALUE_RE.finditer(masked, start, end)]
-    out = []
-    for i, (s, e, num, unit) in enumerate(raw):
-        if not unit and i + 1 < len(raw) and JOINER_RE.match(_unparenthesised(masked[e:raw[i + 1][0]])):
-            unit = raw[i + 1][3]
-        if unit:
-            out.append((s, e, num, "%" if unit == "%" else "months"))
-    return out
-
-
-def _unit_after_interval(masked: str, pos: int, end: int) -> str:
-    """The unit printed after a value's interval: "2.3 (1.5-2.8) mo"."""
-    m = UNIT_AFTER_INTERVAL_RE.match(masked, pos, end)
-    return m.group("unit") if m else ""
-
-
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
-    masked = _masked(sent.text)
+    masked = masked_text(sent.text)
     found: list[ArmValue] = []
     points = anchors(doc, sent)
     named = arm_mentions(doc, sent, arms)
     for i, anchor in enumerate(points):
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
-        tokens = _fitting(sent.text, anchor.endpoint, _tokens(masked, anchor.end, stop))[:len(arms)]
+        found_tokens = value_tokens(masked, anchor.end, stop)
+        if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
+            found_tokens = bare_tokens(masked, anchor.end, stop, unit)
+        tokens = _fitting(sent.text, anchor.endpoint, found_tokens)[:len(arms)]
+        if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
+            tokens += _continued(sent.text, masked, anchor.endpoint, named, c_end, points[i + 1:], tokens[0][3])
         lead = sent.text[c_start:tokens[0][0]] if tokens else ""
-        if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]):
+        if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
+                or SUBGROUP_RE.search(unparenthesised(sent.text[tokens[-1][1]:stop])) \
+                or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
+            # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
         owners = _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and _several(sent.text, _tokens(masked, anchor.end, stop), c_start, c_end):
+        if len(arms) == 1 and _several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end):
             continue  # "20% and 14% in the X and Y cohorts": one value per cohort, not the arm's
         when = _timepoint(sent.text, _named_from(sent.text, points, i), c_end) if tokens[0][3] == "%" else ""
         for (s, e, num, unit), agent in zip(tokens, owners):
             found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
     return found
+
+
+def _continued(text: str, masked: str, endpoint: str, named: list[Agent], c_end: int, later: list[Anchor], unit: str):
+    """The other arm's value in the next clause when that clause opens with the arm and names no endpoint
+    of its own: "19.2 months with A; with B, it was 13.4 months", "A, 19.2 months; B, 13.4 months"."""
+    if not text.startswith(";", c_end):
+        return []
+    n_start, n_end = clause_of(text, c_end + 1)
+    first = next((a for a in named if n_start <= a.start < n_end), None)
+    if first is None or any(p.start < n_end for p in later) or not CONTINUATION_LEAD_RE.fullmatch(text[n_start:first.start]):
+        return []
+    more = _fitting(text, endpoint, value_tokens(masked, first.end, n_end))[:1]
+    return more if more and more[0][3] == unit else []
+
+
+def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """Two agents each named right after its own value of one endpoint, in one unit: "median OS was
+    16.6 months for A and 15.0 months for B" names the arms of a trial that did not list them ([] otherwise)."""
+    named = agents(doc, sent)
+    masked = masked_text(sent.text)
+    for anchor in anchors(doc, sent):
+        _, c_end = clause_of(sent.text, anchor.start)
+        tokens = value_tokens(masked, anchor.end, c_end)[:2]
+        if len(tokens) != 2 or tokens[0][3] != tokens[1][3]:
+            continue
+        owners = [_named_after(sent.text, token, named, stop) for token, stop in zip(tokens, (tokens[1][0], c_end))]
+        if owners[0] is not None and owners[1] is not None and owners[0].key != owners[1].key:
+            return [owners[0].key, owners[1].key]
+    return []
+
+
+def _named_after(text: str, token, named: list[Agent], stop: int) -> Agent | None:
+    """The agent named right after a value ("16.6 months for A"), before ``stop``."""
+    return next((a for a in named if token[1] <= a.start < stop and AFTER_GAP_RE.match(unparenthesised(text[token[1]:a.start]))
+                 and not COMPARISON_WORD_RE.search(text[token[1]:a.start])), None)
 
 
 def _fitting(text: str, endpoint: str, tokens):
@@ -253,6 +259,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         order = list(dict.fromkeys(a.key for a in named))
         if len(order) == len(tokens):
             return order
+    if listed := _listed_after(text, tokens, named):  # "5.6 versus 3.7 months in the A versus B arms"
+        return listed
     if _paired(text, tokens, named):  # "(6.5 months versus 4.2 months)" after "A ... compared with B"
         order = list(dict.fromkeys(a.key for a in named if c_start <= a.start and a.end <= tokens[0][0]))
         return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
@@ -260,7 +268,7 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
     floor = c_start
     for i, (s, e, _, _) in enumerate(tokens):
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
-        gaps = [(a, _unparenthesised(text[e:a.start])) for a in named if e <= a.start < nxt]
+        gaps = [(a, unparenthesised(text[e:a.start])) for a in named if e <= a.start < nxt]
         after = next((a for a, gap in gaps if AFTER_GAP_RE.match(gap) and not COMPARISON_WORD_RE.search(gap)), None)
         before = [a for a in named if floor <= a.start and a.end <= s]
         chosen = after or (before[-1] if before else None)
@@ -272,7 +280,7 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
 def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
     """The arm named right after a lone value, else the one named before it in its clause (None if none)."""
     s, e = token[0], token[1]
-    after = next((a for a in named if e <= a.start and AFTER_GAP_RE.match(_unparenthesised(text[e:a.start]))
+    after = next((a for a in named if e <= a.start and AFTER_GAP_RE.match(unparenthesised(text[e:a.start]))
                   and not COMPARISON_WORD_RE.search(text[e:a.start])), None)
     before = [a for a in named if c_start <= a.start and a.end <= s]
     chosen = after or (before[-1] if len({a.key for a in before}) == 1 else None)
@@ -281,11 +289,29 @@ def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str
 
 def _paired(text: str, tokens, named: list[Agent]) -> bool:
     """Values joined only by "vs"/"and", with no arm named among or right after them."""
-    joined = all(JOINER_RE.match(_unparenthesised(text[a[1]:b[0]])) for a, b in zip(tokens, tokens[1:]))
+    joined = all(JOINER_RE.match(unparenthesised(text[a[1]:b[0]])) for a, b in zip(tokens, tokens[1:]))
     end = tokens[-1][1]
-    named_after = any(end <= a.start <= end + 60 and AFTER_GAP_RE.match(_unparenthesised(text[end:a.start]))
+    named_after = any(end <= a.start <= end + 60 and AFTER_GAP_RE.match(unparenthesised(text[end:a.start]))
                       for a in named)
     return len(tokens) > 1 and joined and not named_after
+
+
+def _listed_after(text: str, tokens, named: list[Agent]) -> list[str] | None:
+    """Joined values followed by the arms listed in the same order, as arms ("5.6 versus 3.7 months in
+    the A versus B arms") or respectively ("30% and 11% with A and B, respectively"); None otherwise."""
+    joined = all(JOINER_RE.match(unparenthesised(text[a[1]:b[0]])) for a, b in zip(tokens, tokens[1:]))
+    after = [a for a in named if a.start >= tokens[-1][1]][:len(tokens)]
+    if not joined or len(after) != len(tokens) or len({a.key for a in after}) != len(after) \
+            or not AFTER_GAP_RE.match(unparenthesised(text[tokens[-1][1]:after[0].start])) \
+            or COMPARISON_WORD_RE.search(text[tokens[-1][1]:after[0].start]):
+        return None
+    listed = all(LISTED_ARMS_GAP_RE.match(text[a.end:b.start]) for a, b in zip(after, after[1:]))
+    labelled = ARM_LABEL_AFTER_RE.match(text[after[-1].end:after[-1].end + 40]) or _respectively(text, after[-1].end)
+    return [a.key for a in after] if listed and labelled else None
+
+
+def _respectively(text: str, pos: int) -> bool:
+    return re.match(r"^[^;.]{0,20}\brespectively\b", text[pos:], re.IGNORECASE) is not None
 
 
 def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
@@ -300,10 +326,6 @@ def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
     return [o if o is not None else next(filled) for o in owners]
 
 
-def _unparenthesised(text: str) -> str:
-    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
-
-
 def _named_from(text: str, points: list[Anchor], i: int) -> int:
     """Where the endpoint's name starts, its abbreviation's full name included ("survival (PFS)")."""
     start = points[i].start
@@ -315,7 +337,7 @@ def _named_from(text: str, points: list[Anchor], i: int) -> int:
 
 def _several(text: str, tokens, c_start: int, c_end: int) -> bool:
     """Are the first values a pair ("A and B", "A vs B", "..., respectively") rather than one value?"""
-    paired = len(tokens) > 1 and bool(JOINER_RE.match(_unparenthesised(text[tokens[0][1]:tokens[1][0]])))
+    paired = len(tokens) > 1 and bool(JOINER_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]])))
     return paired or "respectively" in text[c_start:c_end].lower()
 
 

@@ -7,7 +7,7 @@ sentence is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Iterator
 
@@ -45,6 +45,13 @@ class Slot:
     said_single: bool = False  # "a single-arm study", whether or not its agent was named yet
     enrolled: int | None = None  # patients enrolled, the arm's size once the trial is known to be single-arm
     part_analysis: bool = False  # a subgroup / post hoc analysis: its numbers are not the trial's
+    projected: set[Span] = field(default_factory=set)  # sentences projecting results (a design's assumptions)
+    sections: set[str] = field(default_factory=set)  # where a structured abstract names it: "background", "other"
+
+    @property
+    def prior(self) -> bool:
+        """Named only in a structured abstract's background: a trial before the one the document reports."""
+        return self.sections == {"background"}
 
 
 @dataclass(frozen=True)
@@ -105,11 +112,12 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
     for value, span in slot.values:
         attrs = (("value", value.value), ("value_text", value.text), ("unit", value.unit))
         yield Assertion(arm_key(trial, value.agent), "hasMeasurement", value.endpoint,
-                        (("timepoint", value.timepoint),), attrs, slot_evidence(doc, [span]))
+                        (("timepoint", value.timepoint),), attrs, slot_evidence(doc, [span], span in slot.projected))
     for hr, endpoint, (experimental, comparator), span in slot.ratios:
         context = (("experimental", arm_key(trial, experimental)), ("comparator", arm_key(trial, comparator)),
                    ("timepoint", ""))
-        yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr), slot_evidence(doc, [span]))
+        yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
+                        slot_evidence(doc, [span], span in slot.projected))
 
 
 def slot_trial_key(slot: Slot, index: NameIndex) -> str:
@@ -117,8 +125,10 @@ def slot_trial_key(slot: Slot, index: NameIndex) -> str:
     return index.key(names[0].name) if names else comparison_trial_key(slot.arms)
 
 
-def slot_evidence(doc: AnalysedDocument, spans: list[Span]) -> tuple[Evidence, ...]:
-    return tuple(doc.evidence(s, e, EXTRACTOR) for s, e in dict.fromkeys(spans))
+def slot_evidence(doc: AnalysedDocument, spans: list[Span], projected: bool = False) -> tuple[Evidence, ...]:
+    """Evidence for the spans; a projected result ("designed to detect a hazard ratio of 0.75") is hedged."""
+    certainty = "hedged" if projected else "asserted"
+    return tuple(replace(doc.evidence(s, e, EXTRACTOR), certainty=certainty) for s, e in dict.fromkeys(spans))
 
 
 def hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:

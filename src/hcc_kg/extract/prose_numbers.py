@@ -1,0 +1,117 @@
+"""Which numbers in a sentence of trial results are values, and in which unit.
+
+A value is a number with "months" ("mo", "mo.", "mos") or "%"; a unit printed once covers a
+pair ("7.9 versus 10.2 months"), the first of two parallel values ("19.2 months for A versus
+13.4 for B"), or every value after a label naming it ("Median OS in months (95% CI): 13.6
+(12.1, 14.9) ...").  Ranges, confidence intervals, "n = ...", hazard ratios, p-values,
+relative differences and time points are masked first: they are never values.
+
+Split from :mod:`prose_values`, which decides whose value each one is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .effects import DASH, NUMBER, parse_hazard_ratios
+
+#: A value found: (start, end, number as printed, "%" or "months").
+Token = tuple[int, int, str, str]
+
+MASKS = (
+    rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
+    rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
+    # an interval open at the top: "16.8 months to not evaluable", "18.1-NR"
+    rf"{NUMBER}\s*(?:%|months?|mos?)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
+    # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
+    rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
+    rf"\bby\s+{NUMBER}\s*%",
+    r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
+    # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
+    r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",
+    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",
+    r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year)\b",  # "12- and 24-month"
+)
+MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
+# Months are also printed "mo", "mo." and "mos".
+VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b)?")
+UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*\([^()]*\)\s*(?P<unit>%|months?\b|mos?\b)", re.IGNORECASE)
+# A label printing the unit once before the values: "Median OS in months (95% CI): 13.6 (12.1, 14.9) ...",
+# "Overall survival, median in months: ...", "ORR, % (95% CI): ..." (read from the masked text).
+UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo)\s*\)|,\s*(?P<percent>%))"
+                           r"(?:\s*\([#\s]*\))?\s*(?:was|were|:)?\s*(?=\d)", re.IGNORECASE)
+# Several time points listed: "rates at 12, 24, and 36 months", "12- and 24-month rates of ...".
+TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
+                               re.IGNORECASE)
+# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break.
+JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+# "19.2 months for A versus 13.4 for B": the unit printed once, on the first of two parallel values,
+# each followed by its arm; the bare number must be followed by its own arm phrase too.
+PARALLEL_GAP_RE = re.compile(r"^\.?\s*(?:in|for|with|among)\s+[^\d;%]{1,50}?,?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s*$",
+                             re.IGNORECASE)
+PARALLEL_AFTER_RE = re.compile(r"^\s*(?:in|for|with|among)\s", re.IGNORECASE)
+
+
+def masked_text(text: str) -> str:
+    """The text with every number that is no value (interval, p-value, time point, hazard ratio) hidden
+    behind "#", at the same offsets."""
+    out = MASK_RE.sub(lambda m: "#" * (m.end() - m.start()), text)
+    for hr in parse_hazard_ratios(text):
+        out = out[:hr.start] + "#" * (hr.end - hr.start) + out[hr.end:]
+    return out
+
+
+def value_tokens(masked: str, start: int, end: int) -> list[Token]:
+    """(start, end, number, unit) values in masked[start:end]; a unit printed once covers a pair."""
+    raw = [(m.start(), m.end(), m.group("num"), (m.group("unit") or _unit_after_interval(masked, m.end(), end)).lower())
+           for m in VALUE_RE.finditer(masked, start, end)]
+    out = []
+    for i, (s, e, num, unit) in enumerate(raw):
+        if not unit and i + 1 < len(raw) and JOINER_RE.match(unparenthesised(masked[e:raw[i + 1][0]])):
+            unit = raw[i + 1][3]
+        if not unit and i > 0 and out and out[-1][0] == raw[i - 1][0] and _parallel(masked, raw[i - 1][1], s, e, end):
+            unit = out[-1][3]
+        if unit:
+            out.append((s, e, num, "%" if unit == "%" else "months"))
+    return out
+
+
+def unit_named(masked: str, start: int, stop: int) -> str:
+    """The unit a label prints once before the values: "Median OS in months", "ORR, %", "OS (months)"."""
+    m = UNIT_NAMED_RE.match(masked, start, stop)
+    if m is None:
+        return ""
+    return "%" if m.group("percent") else "months"
+
+
+def bare_tokens(masked: str, start: int, stop: int, unit: str) -> list[Token]:
+    """Every number outside brackets in masked[start:stop], in the unit the label named (the brackets
+    hold each value's interval: "13.6 (12.1, 14.9) for A and 12.3 (10.4, 13.9) for B")."""
+    depth, out = 0, []
+    for m in re.finditer(rf"[()\[\]]|(?<![\w.·#])(?P<num>{NUMBER})(?![\d#])", masked[:stop]):
+        if m.start() < start:
+            continue
+        if m.group("num") is None:
+            depth = depth + 1 if m.group() in "([" else max(0, depth - 1)
+        elif depth == 0:
+            out.append((m.start(), m.end(), m.group("num"), unit))
+    return out
+
+
+def _parallel(masked: str, previous_end: int, start: int, end: int, stop: int) -> bool:
+    """Is the bare number at ``start`` the second of "19.2 months for A versus 13.4 for B"?"""
+    return bool(PARALLEL_GAP_RE.match(unparenthesised(masked[previous_end:start]))
+                and PARALLEL_AFTER_RE.match(masked[end:stop]))
+
+
+def _unit_after_interval(masked: str, pos: int, end: int) -> str:
+    """The unit printed after a value's interval: "2.3 (1.5-2.8) mo"."""
+    m = UNIT_AFTER_INTERVAL_RE.match(masked, pos, end)
+    return m.group("unit") if m else ""
+
+
+def unparenthesised(text: str) -> str:
+    """The text without its bracketed asides."""
+    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+
+

@@ -1,0 +1,108 @@
+"""How many patients each arm has, as prose states it: "A (n = 300)", "(A arm, n = 530; ...)",
+"336 patients in the A group", "to A or B (n = 478 and 476, respectively)", and how many a
+single-arm trial enrolled ("Forty-six patients were enrolled").
+
+Split from :mod:`prose_arms`, which reads which arms there are (and the counts that name
+them one by one, "342 were randomised to A and 168 to B").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .prose_arms import GROUP_AFTER_RE, SIZE_RE, Agent, arm_counts, count_value, agents
+
+IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
+# "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
+# ... or unbracketed: "to A or B: n = 478 and n = 476, respectively".
+# ... or "(n = 338 vs 336)", "(338 and 336 patients, respectively)".
+_N = r"\d[\d,]*"
+RESPECTIVE_SIZES_RE = re.compile(rf"\(?\s*\bn\s*=\s*(?P<counts>{_N}(?:\s*(?:,|and|,\s*and)\s*(?:n\s*=\s*)?{_N})+),?"
+                                 r"\s*respectively\b\s*\)?|"
+                                 rf"\(\s*n\s*=\s*(?P<versus>{_N}(?:\s*(?:vs\.?|versus)\s*(?:n\s*=\s*)?{_N})+)\s*\)|"
+                                 rf"\(\s*(?P<patients>{_N}(?:\s*(?:,|and|,\s*and)\s*{_N})+)\s+(?:patients|participants),?\s*"
+                                 r"respectively\s*\)", re.IGNORECASE)
+# "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
+COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=[;)])",
+                            re.IGNORECASE)  # "(A: 338 patients; B: 336 patients)"
+BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
+PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
+SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
+ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participants|subjects)\s+(?:were\s+)?"
+                         r"(?:enrolled|treated|included|received|given)\b|\benrol+(?:ed|s)?\s+(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+                         # "A was given to 58 patients", "the phase 2 trial (N = 58)"
+                         r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
+                         r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
+                         r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
+                         # a results card: "Number of Patients Enrolled 58"
+                         r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
+# Counts of patients with an event, not in an arm: "... in the B group had died", "... had progressed".
+# Read right after the last arm's label.
+EVENT_COUNT_RE = re.compile(r"[\s-]*(?:group|arm|cohort)s?\b,?\s*(?:respectively,?\s*)?(?:(?:had|have)\s+)?(?:died|progressed|"
+                            r"relapsed|responded|discontinued|(?:had|experienced)\s+(?:an?\s+)?(?:events?|deaths?|progression|"
+                            r"responses?|grade\s+\d))\b", re.IGNORECASE)
+# Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                           "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+
+
+def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
+    """Patients per arm agent: "A (n = 300)", "(A arm, n = 530; ...)", "336 patients in the A group"."""
+    named = agents(doc, sent)
+    sizes, respective = _respective_sizes(named, sent.text)
+    for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
+        if any(s <= m.start() < e for s, e in respective):
+            continue
+        before = [a for a in named if a.end <= m.start()]
+        if before and _size_gap(sent.text[before[-1].end:m.start()], m.re is SIZE_RE) and m.start() - before[-1].end <= 60:
+            sizes.setdefault(before[-1].key, count_value(m))
+    if named and EVENT_COUNT_RE.match(sent.text, named[-1].end):  # "... and 350 in the B group had died"
+        return sizes
+    for agent in named:
+        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
+            sizes.setdefault(agent.key, count_value(m))
+        if m := COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:]):
+            sizes.setdefault(agent.key, count_value(m))
+    for agent, count in arm_counts(doc, sent):
+        sizes.setdefault(agent.key, count)
+    return sizes
+
+
+def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Sizes given in the order of the arms named before them, and the spans they were read from."""
+    sizes: dict[str, int] = {}
+    spans = []
+    for m in RESPECTIVE_SIZES_RE.finditer(text):
+        listed = m.group("counts") or m.group("versus") or m.group("patients")
+        counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", listed)]
+        before = [a for a in named if a.end <= m.start()]
+        if len(before) >= len(counts) and len({a.key for a in before[-len(counts):]}) == len(counts):
+            sizes.update({a.key: n for a, n in zip(before[-len(counts):], counts)})
+            spans.append((m.start(), m.end()))
+    return sizes, spans
+
+
+def _size_gap(gap: str, bare_n: bool) -> bool:
+    """May a count after this gap belong to the arm before it?  Inside the arm's own parenthesis
+    ("A (240 mg every 2 weeks; n = 371)", "the A group (299 patients)") a semicolon separates details."""
+    own = bool(re.match(r"\s*(?:group|arm|cohort)?\s*\(", gap)) and ")" not in gap
+    if own:
+        return not re.search(r"\bor\b|\bversus\b|\bvs\b", gap, re.IGNORECASE)
+    return bare_n and not SIZE_GAP_BREAK.search(gap)
+
+
+def enrolled(text: str) -> int | None:
+    """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
+    were treated", "46 patients received A", "A was given to 46 patients", "the trial (N = 46)", "will
+    enroll 50 participants", "Enrollment: 50"."""
+    for m in ENROLLED_RE.finditer(text):
+        printed = next(group for group in (m.group(name) for name in "nmkjgt") if group)
+        if printed[0].isdigit():
+            return int(printed.replace(",", ""))
+        words = printed.lower().split("-")
+        if all(w in NUMBER_WORDS for w in words) and (len(words) == 1 or NUMBER_WORDS[words[0]] >= 20):
+            return sum(NUMBER_WORDS[w] for w in words)
+    return None
