@@ -31,6 +31,11 @@ def test_glued_combinations_are_one_agent():
                                        agent_key(["quorimab", "tace"]), "zorbanib"]
 
 
+def test_an_aside_in_parentheses_does_not_part_a_regimen():
+    doc, sent = sentence("We compared quorimab (an invented antibody) plus zorbanib (a made-up TKI) versus felotinib.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
 def test_placebo_added_to_a_drug_is_the_drug_arm():
     doc, sent = sentence("Patients were randomized 1:1 to quorimab/zorbanib or zorbanib/placebo.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]

@@ -24,7 +24,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
-GLUE_RE = re.compile(r"^\)?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$", re.IGNORECASE)
+# The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
+GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?\)?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B": here "and" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
 # ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B".
