@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_sizes import arm_sizes, enrolled
@@ -51,3 +53,13 @@ def test_sizes_in_the_order_of_the_arms_joined_by_versus_or_counted_as_patients(
     a, b = 338, 336
     for given in (f"(n = {a} vs {b})", f"({a} and {b} patients, respectively)"):
         assert sizes(f"Patients were randomized to zorbanib or felotinib {given}.") == {"zorbanib": a, "felotinib": b}, given
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The zorbanib arm included 342 patients and the felotinib arm 332; both were invented.",
+     {"zorbanib": 342, "felotinib": 332}),
+    ("The zorbanib group comprised 342 patients, and the felotinib group, 332.", {"zorbanib": 342, "felotinib": 332}),
+    ("The felotinib arm 12 months later was closed in this invented trial.", {}),
+])
+def test_an_arm_that_included_n_patients_and_the_next_arm_with_its_verb_left_out(text, expected):
+    assert sizes(text) == expected

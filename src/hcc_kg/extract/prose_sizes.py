@@ -38,6 +38,12 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participant
                          r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
                          # a results card: "Number of Patients Enrolled 58"
                          r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
+# "the A arm included 338 patients and the B arm 336": an arm's count as the object of its own verb, and the
+# next arm's count with the verb left out.
+GROUP_INCLUDED_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s+(?:included|comprised|enrolled|contained|consisted\s+of|had)\s+"
+                               r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b", re.IGNORECASE)
+GROUP_ELLIPSIS_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s*,?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:patients\b|[.;,)]|$))",
+                               re.IGNORECASE)
 # Counts of patients with an event, not in an arm: "... in the B group had died", "... had progressed".
 # Read right after the last arm's label.
 EVENT_COUNT_RE = re.compile(r"[\s-]*(?:group|arm|cohort)s?\b,?\s*(?:respectively,?\s*)?(?:(?:had|have)\s+)?(?:died|progressed|"
@@ -68,7 +74,19 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
             sizes.setdefault(agent.key, count_value(m))
     for agent, count in arm_counts(doc, sent):
         sizes.setdefault(agent.key, count)
+    for agent, count in _included_counts(named, sent.text):
+        sizes.setdefault(agent.key, count)
     return sizes
+
+
+def _included_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
+    """"the A arm included 338 patients and the B arm 336": the first count with its verb, then the elided ones."""
+    out: list[tuple[Agent, int]] = []
+    for agent in named:
+        pattern = GROUP_ELLIPSIS_RE if out else GROUP_INCLUDED_RE
+        if m := pattern.match(text[agent.end:]):
+            out.append((agent, count_value(m)))
+    return out
 
 
 def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
