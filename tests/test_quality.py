@@ -173,3 +173,28 @@ def test_labelled_entities_are_gathered_once_for_every_check_that_reads_them(mon
     graph = clean_graph()
     graph.set((HCCR.w1, RDFS.label, Literal(" WIDGET")))
     assert ("ERROR", "duplicate_label", "hccr:w1") in rules(quality.report(graph)) and calls == [1]
+
+
+def test_evidence_records_and_axioms_are_judged_and_let_go_not_kept():
+    """A graph of millions of evidence records and axioms: none of them is kept for the checks."""
+    from hcc_kg.store.canonical import canonical
+
+    graph = clean_graph()
+    records = [HCCR.ev1, HCCR.ax1]
+    graph.add((HCCR.ev1, RDF.type, HCC.Evidence))
+    graph.add((HCCR.ax1, RDF.type, OWL.Axiom))
+    for record in records:
+        graph.add((record, RDF.type, OWL.NamedIndividual))
+        graph.add((record, RDFS.label, Literal(f"{record} label")))
+    facts = quality.QualityFacts(canonical(graph))
+    kept = set(facts.entities) | {s for s, _ in facts.labels} | {s for found in facts.typed.values() for s in found}
+    assert kept and not kept & {r.n3() for r in records}
+    assert HCCR.w1.n3() in facts.entities and quality.report(graph) == []
+
+
+def test_two_labels_in_one_language_on_a_record_that_needs_none_are_still_reported():
+    graph = clean_graph()
+    graph.add((HCCR.ev1, RDF.type, HCC.Evidence))
+    graph.add((HCCR.ev1, RDFS.label, Literal("span a")))
+    graph.add((HCCR.ev1, RDFS.label, Literal("span b")))
+    assert ("ERROR", "multiple_labels", "hccr:ev1") in rules(quality.report(graph))

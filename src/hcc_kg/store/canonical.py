@@ -20,7 +20,6 @@ is the start of a longer one is followed in its line by a space, and the longer 
 from __future__ import annotations
 
 import heapq
-import itertools
 import re
 import shutil
 import tempfile
@@ -305,21 +304,16 @@ def _from_store(store, prefixes: dict | None, run_bytes: int, workdir: Path | st
         dump = folder / "dump.nt"
         store.dump_ntriples(dump)
         respell, every_literal = _Respeller(store.read_term), store.wrote_typed_strings()
-        runs, paths, count = _read_runs(dump, run_bytes), [], 0
-        first = [next(runs, [])]
-        following = next(runs, None)
-        if following is None:  # the whole graph in one run: sorted in memory
+        if dump.stat().st_size <= run_bytes:  # the whole graph in one run: sorted in memory
+            with open(dump, encoding="utf-8", newline="\n") as handle:
+                lines = handle.readlines()
             shutil.rmtree(folder, ignore_errors=True)
-            return CanonicalGraph(sorted(_respelt(first.pop(), respell, every_literal)), prefix_map(prefixes))
-        first.append(following)
-        del following  # each run is held by the loop alone, and let go once written
-        for run in itertools.chain(_taken(first), runs):
-            run = sorted(_respelt(run, respell, every_literal))
+            return CanonicalGraph(sorted(_respelt(lines, respell, every_literal)), prefix_map(prefixes))
+        paths, count = [], 0
+        for run in _read_runs(dump, run_bytes):
+            paths.append(_write_run(sorted(_respelt(run, respell, every_literal)), folder / f"run-{len(paths):05d}.nt"))
             count += len(run)
-            paths.append(folder / f"run-{len(paths):05d}.nt")
-            with open(paths[-1], "w", encoding="utf-8", newline="\n") as handle:
-                handle.writelines(run)  # line by line: no second copy of the run as one string
-        del run
+            del run  # one run in memory at a time: let go before the next is read
         dump.unlink()
         merged = folder / "sorted.nt"
         _merge(paths, merged)
@@ -329,10 +323,10 @@ def _from_store(store, prefixes: dict | None, run_bytes: int, workdir: Path | st
         raise
 
 
-def _taken(items: list) -> Iterator:
-    """``items``, each removed from the list as it is given (so the list holds it no longer)."""
-    while items:
-        yield items.pop(0)
+def _write_run(run: list[str], path: Path) -> Path:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(run)  # line by line: no second copy of the run as one string
+    return path
 
 
 class _Respeller:

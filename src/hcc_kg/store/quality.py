@@ -59,35 +59,65 @@ class QualityFacts:
     Nodes are kept as their N-Triples spellings (``<iri>``), so no rdflib term is made per
     triple; the build gathers them once from the canonical graph the exports are written
     from, and the findings serve both the gate (:func:`enforce`) and the report file.
+
+    A subject's triples are consecutive in canonical order, so each subject is judged when
+    its rows end, from its own types and labels: millions of evidence records and axioms
+    are looked at and let go.  What is kept: ontology terms and ontologies by type, the
+    entities readers name (our terms and named individuals, neither evidence nor axiom) with
+    their labels, and each of our subjects' labels that clash in one language.
     """
 
-    _TYPES = frozenset(f"<{t}>" for t in (*TERM_TYPES, *UNLABELLED_TYPES, OWL.NamedIndividual, OWL.Ontology))
+    _KEPT_TYPES = frozenset(f"<{t}>" for t in (*TERM_TYPES, OWL.Ontology))
+    _TERM_TYPES = frozenset(f"<{t}>" for t in TERM_TYPES)
+    _UNLABELLED = frozenset(f"<{t}>" for t in UNLABELLED_TYPES)
+    _INDIVIDUAL = f"<{OWL.NamedIndividual}>"
 
     def __init__(self, canon: CanonicalGraph) -> None:
         self._canon = canon
-        self.typed: dict[str, list[str]] = {t: [] for t in self._TYPES}  # class -> subjects
-        self.labels: list[tuple[str, str]] = []  # (subject, label spelling)
+        self.typed: dict[str, list[str]] = {t: [] for t in self._KEPT_TYPES}  # class -> subjects
+        self.entities: list[str] = []  # what readers name: every one needs a label (_labelled_entities)
+        self.labels: list[tuple[str, str]] = []  # (entity, label spelling)
+        self.label_clashes: list[tuple[str, list[str]]] = []  # (our subject, its labels in one language)
         self.defined: set[str] = set()
         self.deprecated: set[str] = set()
         self.licensed: set[str] = set()
         self.versioned: set[str] = set()
-        readers = {f"<{RDF.type}>": self._type, f"<{RDFS.label}>": self._label,
+        type_, label = f"<{RDF.type}>", f"<{RDFS.label}>"
+        readers = {type_: None, label: None,
                    f"<{DEFINITION}>": _subject_into(self.defined), f"<{LICENSE}>": _subject_into(self.licensed),
                    f"<{OWL.versionIRI}>": _subject_into(self.versioned), f"<{OWL.deprecated}>": self._deprecated}
-        get = readers.get
+        subject, types, labels = None, [], []
         for line in canon.lines():  # one split and one look-up per triple; most triples are skipped
             s, p, o = line.split(" ", 2)
-            read = get(p)
-            if read is not None:
-                read(s, o[:-3])
+            if p not in readers:
+                continue
+            if s != subject:
+                if subject is not None:
+                    self._judge(subject, types, labels)
+                subject, types, labels = s, [], []
+            if p == type_:
+                types.append(o[:-3])
+            elif p == label:
+                labels.append(o[:-3])
+            else:
+                readers[p](s, o[:-3])
+        if subject is not None:
+            self._judge(subject, types, labels)
 
-    def _type(self, s: str, o: str) -> None:
-        found = self.typed.get(o)
-        if found is not None:
-            found.append(s)
-
-    def _label(self, s: str, o: str) -> None:
-        self.labels.append((s, o))
+    def _judge(self, s: str, types: list[str], labels: list[str]) -> None:
+        """Keep what the checks need of one subject, from its types and labels."""
+        for t in types:
+            found = self.typed.get(t)
+            if found is not None:
+                found.append(s)
+        if not _ours(s):
+            return
+        if len(labels) > 1:
+            self.label_clashes += _clashes(s, labels)
+        named = self._INDIVIDUAL in types or not self._TERM_TYPES.isdisjoint(types)
+        if named and self._UNLABELLED.isdisjoint(types):
+            self.entities.append(s)
+            self.labels += [(s, label) for label in labels]
 
     def _deprecated(self, s: str, o: str) -> None:
         if o[0] == '"':
@@ -96,6 +126,7 @@ class QualityFacts:
                 self.deprecated.add(s)
 
     def subjects(self, cls: URIRef) -> list[str]:
+        """Subjects typed ``cls``, one of the ontology's term types or ``owl:Ontology``."""
         return self.typed[f"<{cls}>"]
 
     @cached_property
@@ -106,6 +137,15 @@ class QualityFacts:
     def users(self, node: str) -> set[str]:
         """Subjects of triples that use ``node`` as predicate or object (a second pass: rare)."""
         return {s for s, p, o in self._canon.rows() if p == node or o == node}
+
+
+def _clashes(s: str, labels: list[str]) -> list[tuple[str, list[str]]]:
+    """(s, texts) for each language in which ``s`` has more than one label."""
+    by_language: dict[str | None, list[str]] = defaultdict(list)
+    for label in labels:
+        text, language, _ = literal_parts(label) if label[0] == '"' else (lexical(label), None, None)
+        by_language[language].append(text)
+    return [(s, texts) for texts in by_language.values() if len(texts) > 1]
 
 
 def _subject_into(found: set[str]) -> Callable[[str, str], None]:
@@ -149,11 +189,7 @@ def _terms(facts: QualityFacts) -> set[str]:
 
 def _labelled_entities(facts: QualityFacts) -> set[str]:
     """Ontology terms and individuals that readers name (not evidence or axiom records)."""
-    entities = _terms(facts)
-    entities.update(s for s in facts.subjects(OWL.NamedIndividual) if _ours(s))
-    for kind in UNLABELLED_TYPES:  # millions of axioms: taken away one by one, never gathered in a set
-        entities.difference_update(facts.subjects(kind))
-    return entities
+    return set(facts.entities)
 
 
 @check("missing_label")
@@ -165,13 +201,7 @@ def missing_label(facts: QualityFacts) -> Iterator[Finding]:
 
 @check("multiple_labels")
 def multiple_labels(facts: QualityFacts) -> Iterator[Finding]:
-    by_language: dict[tuple, list[str]] = defaultdict(list)
-    for s, label in facts.labels:
-        if _ours(s):
-            text, language, _ = literal_parts(label) if label[0] == '"' else (lexical(label), None, None)
-            by_language[(s, language)].append(text)
-    clashes = [(s, labels) for (s, _), labels in by_language.items() if len(labels) > 1]  # few: sorted alone
-    for s, labels in sorted(clashes, key=lambda item: _iri(item[0])):
+    for s, labels in sorted(facts.label_clashes, key=lambda item: _iri(item[0])):  # few: sorted alone
         yield Finding("ERROR", "multiple_labels", _curie(s), "rdfs:label", " | ".join(sorted(labels)))
 
 
