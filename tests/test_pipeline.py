@@ -171,3 +171,76 @@ def test_the_build_freezes_its_vocabulary_out_of_collection_and_thaws_it_after(t
     with pytest.raises(Exception):  # whatever the build makes of it, the heap is thawed afterwards
         pipeline.build(pipeline.Settings(corpus=corpus, out=None, ontology=tmp_path / "missing.ttl"))
     assert seen and seen[0] > 0 and gc.get_freeze_count() == 0
+
+
+# --- the second core: HermiT on a thread, the side exports in a forked child (issue 12) ---------
+
+#: One build in a fresh process: a build forks only while its process has a single thread, and
+#: RocksDB's thread pool, started by the first store on disk, stays for the life of a process.
+#: Prints whether the build forked its child, and after a failure the error and whether the child is gone.
+FRESH_BUILD = """
+import sys
+from pathlib import Path
+from hcc_kg.execute import forked
+from hcc_kg.pipeline import Settings, build
+corpus, out, mode, *extra = sys.argv[1:]
+started, real = [], forked.ForkedTask.start.__func__
+forked.ForkedTask.start = classmethod(lambda cls, *args: started.append(real(cls, *args)) or started[-1])
+if mode == "no-fork":
+    forked.start_method = lambda: "spawn"  # as in a process with threads
+if mode == "broken-child":
+    from hcc_kg.errors import ExportError
+    from hcc_kg.views import forked as drawing
+    def broken(*args):
+        raise ExportError("invented failure while drawing")
+    drawing.draw_build_views = broken  # the child inherits it
+if mode == "dying-child":
+    import os
+    from hcc_kg.views import forked as drawing
+    drawing.draw_build_views = lambda *args: os._exit(9)  # killed, as if by the OOM killer
+try:
+    build(Settings(corpus=Path(corpus), out=Path(out), extra_vocabulary=tuple(Path(e) for e in extra)))
+    print("forked" if started[0] is not None else "not forked")
+except Exception as exc:
+    print(type(exc).__name__, exc)
+    print("child gone" if started[0] is not None and not started[0]._process.is_alive() else "child left")
+"""
+
+
+def _fresh_build(corpus: Path, out: Path, mode: str = "", *extra: Path) -> list[str]:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FRESH_BUILD, str(corpus), str(out), mode or "-", *map(str, extra)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def _exported_files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and "store" not in p.relative_to(out).parts}
+
+
+def test_the_forked_child_makes_the_exports_the_build_would_make_itself(tmp_path):
+    assert _fresh_build(FIXTURES / "tiny", tmp_path / "forked") == ["forked"]
+    assert _fresh_build(FIXTURES / "tiny", tmp_path / "here", "no-fork") == ["not forked"]
+    assert _fresh_build(FIXTURES / "tiny", tmp_path / "lost", "dying-child") == ["forked"]  # made here after all
+    forked, here = _exported_files(tmp_path / "forked"), _exported_files(tmp_path / "here")
+    assert forked == here == _exported_files(tmp_path / "lost")
+    assert "view_graph.html" in here and "hcc_kg_ontology.ttl" in here
+
+
+def test_an_error_in_the_forked_child_fails_the_build_as_itself_and_leaves_nothing(tmp_path):
+    said = _fresh_build(FIXTURES / "tiny", tmp_path / "out", "broken-child")
+    assert said == ["ExportError invented failure while drawing", "child gone"]
+    assert not (tmp_path / "out").exists(), "a failed build leaves no output folder behind"
+
+
+def test_a_reasoner_failure_kills_the_forked_child_and_discards_the_early_store(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "contradiction" / "doc.txt", corpus / "doc.txt")
+    said = _fresh_build(corpus, tmp_path / "out", "", FIXTURES / "contradiction" / "extra_vocabulary.yaml")
+    assert said[0].startswith("InconsistentGraphError") and said[-1] == "child gone"
+    assert not (tmp_path / "out").exists(), "the store loaded while HermiT ran is gone too"

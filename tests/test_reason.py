@@ -4,6 +4,7 @@ whole ABox, and the whole-ABox consistency check still catches what the summary 
 from __future__ import annotations
 
 import shutil
+import threading
 
 import owlready2
 import pytest
@@ -363,3 +364,76 @@ def test_the_tbox_text_depends_on_the_ontology_not_on_how_the_parser_named_blank
     assert canonical == T.canonical_blank_nodes(shuffled)
     assert len({n for t in canonical for n in (t[0], t[2]) if n.startswith("_:")}) == len(blanks)  # none merged
     assert len(set(canonical)) == len(set(tbox))
+
+
+# --- HermiT on a thread while the build goes on (hcc_kg.owl.reason.Reasoning) -----------------
+
+
+@needs_java
+def test_reasoning_on_a_thread_gives_what_reason_gives_and_its_errors():
+    with reasoning.Reasoning(_alike_parts()) as running:
+        running.wait_started()
+        threaded = running.result()
+    assert threaded.inferred == reasoning.reason(_alike_parts()).inferred and threaded.inferred
+    with reasoning.Reasoning(_evidence(3, 4)) as running:
+        with pytest.raises(InconsistentGraphError):  # raised on the thread, raised again here
+            running.result()
+
+
+def test_leaving_the_reasoning_block_early_kills_the_reasoner_group_and_its_scratch(hung_java):
+    started = _time.monotonic()
+    with pytest.raises(RuntimeError, match="invented failure"):
+        with reasoning.Reasoning(_empty(), timeout=300) as running:
+            running.wait_started()
+            pids = _pids(hung_java["pids"])
+            raise RuntimeError("invented failure of the build while HermiT runs")
+    assert _time.monotonic() - started < 30  # not the 300 s limit
+    assert _gone(pids) and list(hung_java["scratch"].iterdir()) == []
+
+
+def test_a_cancelled_limit_stops_a_running_process_from_another_thread(hung_java):
+    from hcc_kg.errors import ReasonerError
+
+    limit, caught = _java.TimeLimit.start(300), []
+
+    def run() -> None:
+        try:
+            _java.run_bounded([str(hung_java["script"])], limit)
+        except ReasonerError as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    limit.started.wait(30)
+    pids = _pids(hung_java["pids"])
+    limit.cancel()
+    worker.join(30)
+    assert not worker.is_alive() and "stopped" in str(caught[0])
+    assert not isinstance(caught[0], ReasonerTimeoutError) and _gone(pids)
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in _Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(p) for p in (task / "children").read_text().split())
+    return found
+
+
+def test_sigterm_while_hermit_runs_on_its_thread_stops_java_and_the_forked_child(hung_java, tmp_path):
+    fixtures = _Path(__file__).parent / "fixtures"
+    code = ("import sys, owlready2; owlready2.JAVA_EXE = sys.argv[1]; from hcc_kg.cli import main\n"
+            "sys.exit(main(['build', '--corpus', sys.argv[2], '--out', sys.argv[3], '--no-cache']))\n")
+    build = _subprocess.Popen([_sys.executable, "-c", code, str(hung_java["script"]), str(fixtures / "tiny"),
+                               str(tmp_path / "out")], env={**_os.environ, "TMPDIR": str(hung_java["scratch"])},
+                              stdout=_subprocess.DEVNULL, stderr=_subprocess.DEVNULL)
+    try:
+        pids = _pids(hung_java["pids"], 120)
+        children = _children(build.pid)  # the stand-in java and the forked side-export child
+        assert len(children) >= 2
+        build.send_signal(_signal.SIGTERM)
+        assert build.wait(timeout=60) == 143
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert _gone(pids) and _gone(children)
+    assert list(hung_java["scratch"].iterdir()) == [] and not (tmp_path / "out").exists()

@@ -5,6 +5,7 @@ documents → assertions → merged assertions → OWL individuals → HermiT �
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -12,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import rdflib
 
@@ -24,19 +26,22 @@ from .vocab import Vocabulary, load_vocabulary
 # the stages, in the order a build runs them (views are imported where they are drawn)
 from .read import corpus
 from .execute import DEFAULT_MAX_READINGS, ExecutionPlan, extract_corpus
+from .execute.forked import ChildLost, ForkedTask
 from .execute.vocabulary_cache import FOLDER as VOCABULARY_CACHE, VocabularySources, cached_vocabulary
 from .assemble.merge import Conflict, assemble, split_readings, withhold
 from .assemble.naming import document_sections, extend_vocabulary, split_naming
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
 from .owl.java import DEFAULT_REASONER_TIMEOUT, ReasonerCache
-from .owl.reason import reason
+from .owl.reason import Reasoning
 from .store import export, kgx, quality
 from .store import publish as publication
-from .store.oxigraph import STORE_DIRNAME, GraphStore, discard, load_store, store_location
+from .store.oxigraph import STORE_DIRNAME, GraphStore, begin_store, discard, finish_store, store_location
 from .store.rdf import HCC, ontology_graph
-from .store.validate import ValidationReport, validate
-from .query.graph import local
+# store.validate (pyshacl, rdflib's SPARQL: 0.1-0.2 s to import) is imported while HermiT runs (_build_graph)
+
+if TYPE_CHECKING:
+    from .store.validate import ValidationReport
 
 EXPORT_STEM = "hcc_kg"
 REASONER_CACHE = "reasoner"  # HermiT's outputs, in the build's cache folder (hcc_kg.owl.java.ReasonerCache)
@@ -91,6 +96,7 @@ class BuildResult:
     # the store in canonical order (read once for the checks and every export) and the quality findings
     canonical: "export.CanonicalGraph | None" = field(default=None, repr=False)
     findings: list | None = None
+    side: ForkedTask | None = field(default=None, repr=False)  # the forked child making SideExports
 
     @cached_property
     def graph(self) -> rdflib.Graph:
@@ -172,28 +178,37 @@ def _build(settings: Settings) -> BuildResult:
     vocabulary = clock.run("vocabulary", load_settings_vocabulary, settings, clock)
     # the vocabulary (about 90,000 tracked objects) and the modules live to the end of the build:
     # out of every later full collection (load-ontology 0.12 -> 0.03 s, export 0.2 s or more less)
-    with frozen_heap():
-        return _build_graph(settings, vocabulary, report, clock)
+    with frozen_heap(), contextlib.ExitStack() as children:  # forked children are killed on every way out
+        return _build_graph(settings, vocabulary, report, clock, children)
 
 
-def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Clock") -> BuildResult:
+def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Clock",
+                 children: contextlib.ExitStack) -> BuildResult:
     ontology_path = settings.ontology or default_ontology_path()
     reading = read(settings, vocabulary, report, clock)
     documents, assertions, conflicts = reading.documents, reading.facts, reading.conflicts
     vocabulary = extend_vocabulary(vocabulary, reading.recognised, report)
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
+    side = _start_side_exports(settings, populated, ontology_path, children)  # on the second core
     hermit_cache = ReasonerCache(settings.cache_dir / REASONER_CACHE) if settings.cache_dir else None
-    reasoned = clock.run("reason", reason, populated, settings.reasoner_timeout, hermit_cache)
-    if hermit_cache is not None:  # what the cache saved: in the timings (printed by the CLI), never in the exports
-        clock.timings.update({"reason.reused": hermit_cache.stats.reused, "reason.computed": hermit_cache.stats.computed,
-                              "reason.corrupt": hermit_cache.stats.corrupt})
+    reasoning = children.enter_context(Reasoning(populated, settings.reasoner_timeout, hermit_cache))  # on a thread
+    clock.run("reason-start", reasoning.wait_started)  # its input is made in Python: the JVM first, then the store
     location = store_location(settings.out)
-    store = clock.run("rdf", load_store, reasoned, ontology_path, location)
-    world.close()  # it holds the TBox only (the ABox went to the store as triples); everything later reads the store
-    del populated, reasoned  # the ABox in memory (gigabytes at a million facts): the store holds it now
+    store = clock.run("rdf", begin_store, populated, ontology_path, location)  # the asserted triples, while HermiT runs
     try:
-        validation = clock.run("validate", validate, store)  # reads only what the shapes name
+        from .store import validate as shapes  # HermiT still runs: its import (see above) costs no time here
+        reasoned = clock.run("reason", reasoning.result)  # (the time left to wait for HermiT)
+        if side is not None:
+            side.send(reasoned.inferred)
+        if hermit_cache is not None:  # what the cache saved: in the timings (printed by the CLI), never in the exports
+            stats = hermit_cache.stats
+            clock.timings.update({"reason.reused": stats.reused, "reason.computed": stats.computed,
+                                  "reason.corrupt": stats.corrupt})
+        clock.run("rdf-inferred", finish_store, store, reasoned)
+        world.close()  # it holds the TBox only (the ABox went to the store as triples); all later reads the store
+        del populated, reasoned  # the ABox in memory (gigabytes at a million facts): the store holds it now
+        validation = clock.run("validate", shapes.validate, store)  # reads only what the shapes name
         # the store read once, in canonical order, for the quality checks and every export
         # its sort spills beside the store (a graph of millions of triples needs gigabytes), not in /tmp
         scratch = store.path.parent if store.path is not None else None
@@ -206,7 +221,7 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
             report.add(severity, "shape-violation", str(violation))
         result = BuildResult(documents, assertions, conflicts, store, report, reading.withheld,
                              reading.recognised, validation, timings=clock.timings,
-                             canonical=canonical, findings=findings)
+                             canonical=canonical, findings=findings, side=side)
         del canonical  # held by the result until the exports are written
         result.counts = count_by_type(result.canonical)  # from the rows already read, not the store again
         if location is not None:
@@ -219,12 +234,65 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
     return result
 
 
+@dataclass(frozen=True)
+class SideExports:
+    """The exports a forked child makes while the build reasons and writes the rest (none needs
+    the canonical graph): the readable ontology, and the views (None: over ``view_max_triples``)."""
+
+    ontology: bytes
+    views: tuple[tuple[str, str], ...] | None
+
+
+def _start_side_exports(settings: Settings, populated, ontology_path: Path,
+                        children: contextlib.ExitStack) -> ForkedTask | None:
+    """A forked child making :class:`SideExports` (:mod:`hcc_kg.execute.forked`) when exports will
+    be written and this process may fork; None: :func:`_write_side_exports` makes them here."""
+    if settings.out is None:
+        return None
+    task = ForkedTask.start(_side_exports, populated, ontology_path, settings.view_max_triples)
+    return children.enter_context(task) if task is not None else None
+
+
+def _side_exports(populated, ontology_path: Path, max_triples: int, receive) -> SideExports:
+    """In the forked child: the ontology first, then the views (:mod:`hcc_kg.views.forked`: the
+    renderers are imported and the asserted graph loaded while HermiT runs, then it waits for the inferences)."""
+    ontology = ontology_graph(ontology_path)  # parsed once: rendered, then drawn with the ABox
+    readable = export.render_rdf(ontology, "turtle-readable")
+    from .views.forked import draw_build_views
+
+    drawn = draw_build_views(populated, ontology, max_triples, receive)
+    return SideExports(readable, None if drawn.over_limit else drawn.pages)
+
+
+def _write_side_exports(result: BuildResult, ontology_path: Path, out: Path, views: bool) -> list[Path]:
+    """The readable ontology and (if ``views``) the views: as the forked child made them, or made here
+    without one (or if it was lost)."""
+    made = None
+    if result.side is not None:
+        try:
+            made = result.side.result()  # the child's exception, if it raised, is raised here
+        except ChildLost as exc:
+            log.warning("%s; making its exports here", exc)
+    ontology = made.ontology if made is not None else export.render_rdf(ontology_graph(ontology_path),
+                                                                         "turtle-readable")
+    written = export.write_files([(f"{EXPORT_STEM}_ontology.ttl", ontology)], out)
+    if views:
+        pages = made.views if made is not None else None
+        if pages is None:
+            from .views import render_build_views  # the last stage: loaded (pyvis and all) only to draw views
+
+            pages = render_build_views(result.store)  # the store reads as an rdflib graph does: no copy
+        written += export.write_files(pages, out)
+    return written
+
+
 def count_by_type(graph: "rdflib.Graph | GraphStore | export.CanonicalGraph") -> dict[str, int]:
     """Individuals per ontology class (asserted and inferred), plus fact totals."""
     counts: Counter[str] = Counter()
+    ontology = str(HCC)  # the class's local name is what follows it (query.graph.local, without importing networkx)
     for s, o in graph.subject_objects(rdflib.RDF.type):
-        if str(o).startswith(str(HCC)) and isinstance(s, rdflib.URIRef) and "axiom__" not in str(s):
-            counts[local(o)] += 1
+        if str(o).startswith(ontology) and isinstance(s, rdflib.URIRef) and "axiom__" not in str(s):
+            counts[str(o)[len(ontology):]] += 1
     counts["triples"] = len(graph)
     return dict(sorted(counts.items()))
 
@@ -258,17 +326,12 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     graph = result.canonical if result.canonical is not None else export.from_store(result.store)
     written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
                for f in settings.formats]
-    written.append(export.write_rdf(ontology_graph(ontology_path), out / f"{EXPORT_STEM}_ontology.ttl",
-                                     "turtle-readable"))
     written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
     written.append(export.write_jsonl([a.to_json() for a in result.withheld], out / "withheld.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
-    if len(result.store) <= settings.view_max_triples:  # a page of tens of thousands of nodes helps no one
-        from .views import write_build_views  # the last stage: loaded (pyvis and all) only to draw views
-
-        written += write_build_views(result.store, out)  # the store reads as an rdflib graph does: no copy
-    else:
+    views = len(result.store) <= settings.view_max_triples  # a page of tens of thousands of nodes helps no one
+    if not views:
         result.report.add("warning", "views-skipped", f"{len(result.store)} triples is more than view_max_triples="
                           f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")
     sections = document_sections(result.documents, result.assertions, result.recognised)
@@ -280,4 +343,5 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
     findings = result.findings if result.findings is not None else quality.report(graph)
     written += quality.write_report(findings, out)  # quality_report.tsv/.json (ROBOT columns)
+    written += _write_side_exports(result, ontology_path, out, views)  # last: made meanwhile by the child
     return written

@@ -29,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..cache_entries import CorruptEntry, read_entry, write_entry
-from ..errors import ReasonerTimeoutError
+from ..errors import ReasonerError, ReasonerTimeoutError
 
 #: Seconds HermiT may take over one build by default (the shipped corpus needs a few).
 DEFAULT_REASONER_TIMEOUT = 600.0
@@ -47,10 +48,21 @@ LOG = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TimeLimit:
-    """A total time budget: ``seconds`` long, ending at ``ends`` (``time.monotonic`` clock)."""
+    """A total time budget: ``seconds`` long, ending at ``ends`` (``time.monotonic`` clock), or
+    earlier when :meth:`cancel` is called (from any thread: a build that stops while HermiT runs
+    on a thread, :class:`hcc_kg.owl.reason.Reasoning`, must not leave the JVM behind).
+
+    >>> limit = TimeLimit.start(600)
+    >>> limit.cancel()
+    >>> limit.cancelled()
+    True
+    """
 
     seconds: float
     ends: float
+    _cancelled: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
+    #: set by :func:`run_bounded` once its process runs (a caller on another thread may wait for that)
+    started: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
 
     @classmethod
     def start(cls, seconds: float) -> "TimeLimit":
@@ -58,6 +70,17 @@ class TimeLimit:
 
     def remaining(self) -> float:
         return self.ends - time.monotonic()
+
+    def cancel(self) -> None:
+        """End the budget now: a process running under it is killed within :data:`POLL_SECONDS`."""
+        self._cancelled.set()
+
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+#: How often a bounded process's waiter looks at its limit's :meth:`TimeLimit.cancel` (seconds).
+POLL_SECONDS = 0.05
 
 
 def _alive(pid: int) -> bool:
@@ -107,22 +130,36 @@ def _kill_group(process: subprocess.Popen) -> None:
 def run_bounded(command: Sequence[str], limit: TimeLimit, what: str = "HermiT") -> subprocess.CompletedProcess:
     """Run ``command`` to the end or until ``limit`` ends; its output, as bytes.
 
-    Raises :class:`ReasonerTimeoutError` when the limit is reached (the process group is
-    killed first) and OSError when the program cannot start.
+    Raises :class:`ReasonerTimeoutError` when the limit is reached, :class:`ReasonerError` when
+    it is cancelled (the process group is killed first either way) and OSError when the
+    program cannot start.
     """
-    remaining = limit.remaining()
-    if remaining <= 0:
+    if limit.remaining() <= 0:
         raise ReasonerTimeoutError(_timeout_message(what, limit))
+    _stop_if_cancelled(None, limit, what)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    limit.started.set()
     try:
-        out, err = process.communicate(timeout=remaining)
-    except subprocess.TimeoutExpired:
-        _kill_group(process)
-        raise ReasonerTimeoutError(_timeout_message(what, limit)) from None
+        while True:  # in short waits, to see a cancel; communicate() resumes where it stopped
+            try:
+                out, err = process.communicate(timeout=max(0.0, min(limit.remaining(), POLL_SECONDS)))
+                break
+            except subprocess.TimeoutExpired:
+                _stop_if_cancelled(process, limit, what)
+                if limit.remaining() <= 0:
+                    _kill_group(process)
+                    raise ReasonerTimeoutError(_timeout_message(what, limit)) from None
     except BaseException:
         _kill_group(process)
         raise
     return subprocess.CompletedProcess(list(command), process.returncode, out, err)
+
+
+def _stop_if_cancelled(process: subprocess.Popen | None, limit: TimeLimit, what: str) -> None:
+    if limit.cancelled():
+        if process is not None:
+            _kill_group(process)
+        raise ReasonerError(f"{what} was stopped: the build stopped")
 
 
 def _timeout_message(what: str, limit: TimeLimit) -> str:

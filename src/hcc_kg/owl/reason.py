@@ -33,6 +33,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -217,13 +218,14 @@ def inferred_triples(output: str, split: S.Split, summary: S.Summary) -> set[S.T
 
 
 def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
-           cache: ReasonerCache | None = None) -> Reasoned:
+           cache: ReasonerCache | None = None, limit: TimeLimit | None = None) -> Reasoned:
     """Classify and infer with HermiT; raise with culprits if inconsistent.
 
-    ``timeout`` bounds every HermiT run of this call together (ReasonerTimeoutError);
-    ``cache`` gives HermiT's output on an input it has seen without starting Java.
+    ``timeout`` bounds every HermiT run of this call together (ReasonerTimeoutError), or
+    ``limit`` when given (:class:`Reasoning` cancels it); ``cache`` gives HermiT's output on an
+    input it has seen without starting Java.
     """
-    limit = TimeLimit.start(timeout)
+    limit = limit or TimeLimit.start(timeout)
     started = time.perf_counter()
     split = S.Split.of(S.logical_triples(populated.tbox) + list(populated.abox.logical_triples()))
     groups = distinct_groups(populated, split)
@@ -235,6 +237,61 @@ def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
     inferred = inferred_triples(output, split, summary)
     return Reasoned(populated, frozenset(inferred), time.perf_counter() - started, len(split.individuals),
                     summary.representative_count(), tuple(blockers))
+
+
+class Reasoning:
+    """:func:`reason` on a thread of its own, so the build goes on while HermiT's JVM runs.
+
+    The thread holds the GIL only while it builds HermiT's input and reads its output; while
+    the JVM reasons (on the machine's other core) it waits in ``select``, and the caller's
+    thread works on whatever does not need the inferences (the asserted triples into the
+    store).  :meth:`result` gives what :func:`reason` returns, or raises what it raised.  Used
+    as a context manager: a caller leaving the block without the result (an error, Ctrl-C,
+    SIGTERM) cancels the run's :class:`~hcc_kg.owl.java.TimeLimit`, so the JVM's process group
+    is killed, and waits for the thread.
+    """
+
+    def __init__(self, populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
+                 cache: ReasonerCache | None = None) -> None:
+        self._limit = TimeLimit.start(timeout)
+        self._outcome: tuple[Reasoned | None, BaseException | None] = (None, None)
+        self._collected = False
+        self._thread = threading.Thread(target=self._run, args=(populated, cache), name="hcc-kg-reason", daemon=True)
+        self._thread.start()
+
+    def _run(self, populated: Populated, cache: ReasonerCache | None) -> None:
+        try:
+            self._outcome = (reason(populated, self._limit.seconds, cache, self._limit), None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by result()
+            self._outcome = (None, exc)
+        finally:
+            self._limit.started.set()  # no Java started (a cache hit, an error): nothing to wait for
+
+    def wait_started(self) -> None:
+        """Wait until HermiT's JVM runs (or the thread ended without one): the input is built in
+        Python, so work on the caller's thread before that only delays the JVM (the GIL)."""
+        self._limit.started.wait()
+
+    def result(self) -> Reasoned:
+        """Wait for the reasoner; its :class:`Reasoned`, or the exception it raised."""
+        self._thread.join()
+        self._collected = True
+        reasoned, error = self._outcome
+        if error is not None:
+            raise error
+        return reasoned
+
+    def cancel(self) -> None:
+        """Stop HermiT (its process group is killed) and wait for the thread to end."""
+        self._limit.cancel()
+        self._thread.join()
+
+    def __enter__(self) -> "Reasoning":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._collected:
+            self.cancel()
 
 
 def _named(classes) -> list:

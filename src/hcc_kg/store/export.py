@@ -25,8 +25,8 @@ from .canonical import from_store
 from .serialize import CanonicalGraph, canonical
 from ..gc_control import gc_paused
 
-__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "from_store", "write_json",
-           "write_jsonl", "write_rdf"]
+__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "from_store", "render_rdf",
+           "write_files", "write_json", "write_jsonl", "write_rdf"]
 
 Chunks = Union[bytes, Iterable[bytes]]
 
@@ -102,14 +102,29 @@ def write_rdf(graph: rdflib.Graph | CanonicalGraph, path: Path, fmt: str, alread
     first, or only sorted when ``already_canonical`` says its blank-node labels are final.
     """
     render = FORMATS.get(fmt).render
-    if not isinstance(graph, CanonicalGraph):
-        graph = serialize.as_sorted(graph) if already_canonical else canonical(graph)
+    graph = _as_canonical(graph, already_canonical)
     try:
         with gc_paused():  # millions of short-lived objects, none in a cycle
             atomic_write(path, render(graph))
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc}") from exc
     return path
+
+
+def render_rdf(graph: rdflib.Graph | CanonicalGraph, fmt: str, already_canonical: bool = False) -> bytes:
+    """The bytes :func:`write_rdf` would write, whole in memory: for a small graph (the ontology)
+    rendered where it cannot be written yet (a forked child, before the staging folder exists)."""
+    render = FORMATS.get(fmt).render
+    graph = _as_canonical(graph, already_canonical)
+    with gc_paused():
+        data = render(graph)
+        return data if isinstance(data, bytes) else b"".join(data)
+
+
+def _as_canonical(graph: rdflib.Graph | CanonicalGraph, already_canonical: bool) -> CanonicalGraph:
+    if isinstance(graph, CanonicalGraph):
+        return graph
+    return serialize.as_sorted(graph) if already_canonical else canonical(graph)
 
 
 def write_json(data: object, path: Path) -> Path:
@@ -121,3 +136,17 @@ def write_jsonl(rows: list[dict], path: Path) -> Path:
     body = "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rows)
     atomic_write(path, body.encode("utf-8"))
     return path
+
+
+def write_files(files: Iterable[tuple[str, str | bytes]], folder: Path) -> list[Path]:
+    """Write (file name, contents) pairs into ``folder``, text as UTF-8, each atomically: files
+    rendered elsewhere (in the build's forked child: the views, :mod:`hcc_kg.views.forked`)."""
+    written = []
+    for name, data in files:
+        path = Path(folder) / name
+        try:
+            atomic_write(path, data.encode("utf-8") if isinstance(data, str) else data)
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc}") from exc
+        written.append(path)
+    return written

@@ -42,7 +42,8 @@ from rdflib import XSD, BNode, Literal, URIRef
 from ..errors import ExportError, GraphError
 from .blank_nodes import canonical_triples
 from ..gc_control import gc_paused
-from .rdf import abox_triples, new_graph, ontology_graph
+from .rdf import marked_inferences, new_graph, ontology_graph
+from ..owl.populate import Populated
 from ..owl.reason import Reasoned
 
 #: Skolem IRIs (RDF 1.1 §3.5) for the ontology's blank nodes.
@@ -378,15 +379,38 @@ def load_store(reasoned: Reasoned, ontology_path: Path | str, location: Path | N
     the build closes it and publishes it with the exports, in one journal
     (:func:`hcc_kg.store.publish.commit`), then opens ``location`` with :meth:`GraphStore.open`.
     """
+    return finish_store(begin_store(reasoned.populated, ontology_path, location), reasoned)
+
+
+def begin_store(populated: Populated, ontology_path: Path | str, location: Path | None = None) -> GraphStore:
+    """The part of :func:`load_store` that needs no reasoner: the ontology and the asserted ABox
+    (the build loads them while HermiT runs); :func:`finish_store` adds the rest."""
+    store = _new_store(location)
+    try:
+        store.add_triples(skolemise(ontology_graph(ontology_path)))
+        store.add_ntriples(populated.abox.triples())
+    except BaseException:  # an error or a signal (SIGTERM while HermiT runs): no half-loaded staging left
+        discard(store)
+        raise
+    return store
+
+
+def _new_store(location: Path | None) -> GraphStore:
     if location is None:
-        store = GraphStore.in_memory()
-    else:
-        location.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".tmp-store-", dir=location.parent))
-        store = GraphStore.create(staging / STORE_DIRNAME)
-    store.add_triples(skolemise(ontology_graph(ontology_path)))
-    store.add_ntriples(abox_triples(reasoned))
-    if location is not None:  # compacting the bulk-loaded files makes every later scan ~30% faster
+        return GraphStore.in_memory()
+    location.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-store-", dir=location.parent))
+    try:
+        return GraphStore.create(staging / STORE_DIRNAME)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def finish_store(store: GraphStore, reasoned: Reasoned) -> GraphStore:
+    """``store`` from :func:`begin_store` completed with what the reasoner added, and compacted."""
+    store.add_ntriples(marked_inferences(reasoned.populated, reasoned.inferred))
+    if store.path is not None:  # compacting the bulk-loaded files makes every later scan ~30% faster
         store.store.optimize()
     return store
 
@@ -399,5 +423,5 @@ def discard(store: GraphStore) -> None:
         shutil.rmtree(staged.parent, ignore_errors=True)
 
 
-__all__ = ["GENID_NS", "GraphStore", "STORE_DIRNAME", "discard", "load_store", "skolemise",
-           "store_location"]
+__all__ = ["GENID_NS", "GraphStore", "STORE_DIRNAME", "begin_store", "discard", "finish_store", "load_store",
+           "skolemise", "store_location"]

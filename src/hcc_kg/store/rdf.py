@@ -14,11 +14,12 @@ an axiom with ``hcc:assertionStatus "inferred"``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import rdflib
 
 from ..owl.abox import inferred_triples
+from ..owl.populate import Populated
 from ..owl.reason import Reasoned
 from ..gc_control import gc_paused
 from ..ids import GRAPH_NAMESPACES
@@ -69,9 +70,14 @@ INFERRED = "inferred"  # the assertionStatus of what the reasoner added
 def abox_triples(reasoned: Reasoned) -> Iterator[tuple[str, str, str]]:
     """The individuals, their facts and evidence axioms, then what the reasoner added with its
     marks, as N-Triples terms (a triple may repeat: the store keeps one)."""
-    abox = reasoned.populated.abox
-    yield from abox.triples()
-    yield from inferred_triples(sorted(reasoned.inferred), abox.schema, INFERRED)
+    yield from reasoned.populated.abox.triples()
+    yield from marked_inferences(reasoned.populated, reasoned.inferred)
+
+
+def marked_inferences(populated: Populated, inferred: Iterable[tuple[str, str, str]]) -> Iterator[tuple[str, str, str]]:
+    """The second part of :func:`abox_triples`, which alone needs the reasoner: what it added
+    (``inferred``, :attr:`hcc_kg.owl.reason.Reasoned.inferred`), each with its inferred mark."""
+    return inferred_triples(sorted(inferred), populated.abox.schema, INFERRED)
 
 
 def abox_graph(reasoned: Reasoned) -> rdflib.Graph:

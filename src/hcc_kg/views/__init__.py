@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # annotations only: views read a built store as they read an 
 Graph = rdflib.Graph | nx.MultiDiGraph | ViewSource
 
 __all__ = ["around_view", "chain_view", "graph_view", "query_view", "remote_references", "subgraph_view",
-           "write_build_views", "write_view"]
+           "render_build_views", "write_build_views", "write_view"]
 
 
 def _page(graph: Graph, pick, title, corpus: Path | str | None) -> str:
@@ -100,11 +100,17 @@ def example_pathway(G: nx.MultiDiGraph) -> str | None:
     return scored[0][1] if scored and scored[0][0] < 0 else None
 
 
-def write_build_views(graph: "rdflib.Graph | GraphStore", folder: Path | str) -> list[Path]:
-    """The build's views, ``view_graph.html`` and ``view_chain_<pathway>.html``: never with document text."""
-    folder, source = Path(folder), source_of(graph)
-    written = [write_view(graph_view(source), folder / "view_graph.html")]
+def render_build_views(graph: "rdflib.Graph | GraphStore") -> list[tuple[str, str]]:
+    """The build's views as (file name, page): ``view_graph.html`` and ``view_chain_<pathway>.html``,
+    never with document text."""
+    source = source_of(graph)
+    pages = [("view_graph.html", graph_view(source))]
     pathway = example_pathway(source.G)
     if pathway is not None:
-        written.append(write_view(chain_view(source, pathway), folder / f"view_chain_{pathway}.html"))
-    return written
+        pages.append((f"view_chain_{pathway}.html", chain_view(source, pathway)))
+    return pages
+
+
+def write_build_views(graph: "rdflib.Graph | GraphStore", folder: Path | str) -> list[Path]:
+    """The build's views (:func:`render_build_views`), written into ``folder``."""
+    return [write_view(page, Path(folder) / name) for name, page in render_build_views(graph)]
