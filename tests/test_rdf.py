@@ -141,7 +141,7 @@ def test_axiom_iris_are_derived_from_the_fact_they_annotate(handmade):
 
 def test_the_store_holds_the_ontology_and_the_abox(handmade):
     from hcc_kg.owl.load import default_ontology_path
-    from hcc_kg.store.oxigraph import load_store
+    from hcc_kg.store.loading import load_store
     from hcc_kg.store.rdf import build_graph, ontology_graph
 
     graph = build_graph(handmade, default_ontology_path())

@@ -26,7 +26,8 @@ from hcc_kg.query.remote import RemoteBackend, load_turtle
 from hcc_kg.cli.serve import server
 from hcc_kg.store.rdf import HCC, HCCR, new_graph
 from hcc_kg.store import publish, published
-from hcc_kg.store.oxigraph import GENID_NS, STORE_DIRNAME, GraphStore, discard, skolemise
+from hcc_kg.store.loading import discard
+from hcc_kg.store.oxigraph import GENID_NS, STORE_DIRNAME, GraphStore, skolemise
 from hcc_kg.store.validate import validate
 
 from conftest import FIXTURES, REPO

@@ -7,7 +7,7 @@ from hcc_kg.owl.load import default_ontology_path, load_ontology
 from hcc_kg.owl.populate import Populated, empty
 from hcc_kg.owl.reason import Reasoned
 from hcc_kg.owl import summary as S
-from hcc_kg.store.oxigraph import load_store
+from hcc_kg.store.loading import load_store
 from hcc_kg.store.rdf import ontology_graph
 from hcc_kg.views import render_build_views
 from hcc_kg.views.forked import draw_build_views

@@ -36,7 +36,8 @@ from .owl.java import DEFAULT_REASONER_TIMEOUT, ReasonerCache
 from .owl.reason import Reasoning
 from .store import export, kgx, quality
 from .store import publish as publication
-from .store.oxigraph import STORE_DIRNAME, GraphStore, begin_store, discard, finish_store, store_location
+from .store.loading import begin_store, discard, finish_store, store_location
+from .store.oxigraph import STORE_DIRNAME, GraphStore
 from .store.rdf import HCC, ontology_graph
 # store.validate (pyshacl, rdflib's SPARQL: 0.1-0.2 s to import) is imported while HermiT runs (_build_graph)
 

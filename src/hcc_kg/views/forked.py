@@ -7,7 +7,7 @@ populated (:class:`hcc_kg.execute.forked.ForkedTask`, started by :mod:`hcc_kg.pi
 runs :func:`draw_build_views`: it imports the renderers and loads the ontology and the asserted
 ABox into its own in-memory store while HermiT runs, waits for the inferences, adds them, and
 draws.  Its store holds the triples the build's store holds
-(:func:`hcc_kg.store.oxigraph.begin_store`, then ``finish_store``), and the pages are a function
+(:func:`hcc_kg.store.loading.begin_store`, then ``finish_store``), and the pages are a function
 of those triples only, so they are the bytes the build would draw itself.  The pages go back
 through the task's pipe; the build writes them into its staging folder with every other export.
 
