@@ -3,8 +3,10 @@ and it never outlives the block that started it."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
+import weakref
 import time
 
 import pytest
@@ -66,6 +68,27 @@ def test_the_child_gets_what_is_sent_after_it_started_and_returns_its_result(may
         task.send(2)
         pid, total = task.result()
     assert total == 42 and pid == task.pid != os.getpid()
+
+
+class _Big:
+    """Stands for the ABox a build hands the child: the parent must not keep it alive."""
+
+    size = 7
+
+
+def _size_of(big, receive):
+    return big.size + receive()
+
+
+def test_the_parent_lets_go_of_the_arguments_once_the_child_has_them(may_fork):
+    big = _Big()
+    alive = weakref.ref(big)
+    with _started(_size_of, big) as task:
+        del big
+        gc.collect()
+        assert alive() is None  # only the child's (forked) copy remains
+        task.send(1)
+        assert task.result() == 8
 
 
 def test_an_error_in_the_child_is_raised_in_the_parent_as_the_same_class(may_fork):

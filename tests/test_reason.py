@@ -380,6 +380,19 @@ def test_reasoning_on_a_thread_gives_what_reason_gives_and_its_errors():
             running.result()
 
 
+@needs_java
+def test_reasoning_lets_go_of_its_result_once_handed_over():
+    import gc
+    import weakref
+
+    with reasoning.Reasoning(_alike_parts()) as running:
+        reasoned = running.result()
+        held = weakref.ref(reasoned.populated)
+        del reasoned
+        gc.collect()
+        assert held() is None  # the build frees the ABox after loading the store; the reasoner must not keep it
+
+
 def test_leaving_the_reasoning_block_early_kills_the_reasoner_group_and_its_scratch(hung_java):
     started = _time.monotonic()
     with pytest.raises(RuntimeError, match="invented failure"):

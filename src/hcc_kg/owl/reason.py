@@ -277,6 +277,7 @@ class Reasoning:
         self._thread.join()
         self._collected = True
         reasoned, error = self._outcome
+        self._outcome = (None, None)  # handed over: the caller decides how long the ABox lives
         if error is not None:
             raise error
         return reasoned
