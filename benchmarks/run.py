@@ -64,7 +64,7 @@ from tables import growth, markdown, plot  # noqa: E402
 def _sizes(stage: str, value) -> int | None:
     if stage == "read":
         return sum(len(d.text) for d in value)
-    if stage in ("extract", "rdf", "canonical", "quality"):
+    if stage in ("extract", "rdf", "rdf-inferred", "canonical", "quality"):
         return len(value)
     if stage == "assemble":
         return len(value[0])
