@@ -109,8 +109,9 @@ def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
 
 
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
-    """Join hyphenated line breaks, read an aside's dashes as commas and unify the others, fold runs of spaces (newlines are kept), drop
-    reference numbers after a word's punctuation ("antibody,5 was" -> "antibody, was")."""
+    """Join hyphenated line breaks, read an aside's dashes as commas and unify the others, fold
+    runs of spaces (newlines are kept), drop reference numbers after a word's punctuation
+    ("antibody,5 was" -> "antibody, was")."""
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
     mapped = mapped.sub(_ASIDE_DASH_RE, ",")
     mapped = mapped.sub(_DASH_RE, "-")
