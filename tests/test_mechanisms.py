@@ -711,3 +711,12 @@ def test_words_between_the_subject_its_verb_and_its_objects(body, expected):
 
 def test_an_alias_set_off_by_commas_is_the_same_drug():
     assert facts("Foonib, also known as Foonix, is a VEGFR2 inhibitor in this invented profile.") == {("foonib", "kdr")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab and quxumab, both anti-PD-L1 antibodies, were invented for this test.", {("zelumab", "pdl1"), ("quxumab", "pdl1")}),
+    ("Foonib exhibits potent inhibition of RAF-1 and VEGFR2 in the toy assay.", {("foonib", "raf1"), ("foonib", "kdr")}),
+    ("Foonib led to inhibition of VEGFR2 signalling in the toy assay.", set()),
+])
+def test_a_plural_appositive_and_an_inhibition_the_subject_shows(body, expected):
+    assert facts(body) == expected

@@ -21,6 +21,9 @@ VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?
             r"selective (?:for|against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
+            # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
+            r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=potent )|"
+            r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound ))inhibition of|"
             # "X is directed against T", "X acts on several kinases, including T"
             r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon)|"
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means

@@ -129,8 +129,10 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not _crossed_arms(text, drug, tlist):
             continue
         gap = text[drug.end:front]
-        # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies" of both.
-        drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) else coordinated_drugs(text, found, drug, -1)
+        # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
+        # antibodies," of both.
+        plural = re.match(r"[\s)]*,\s*(?:both|all|each)\b", gap)
+        drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) and not plural else coordinated_drugs(text, found, drug, -1)
         for subject in drugs:
             for unit in tlist.units:
                 yield from readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
