@@ -123,14 +123,16 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
             if (nominal_first or nominal_after) and single:  # "A and B blockade with X plus Y": which is which?
                 for unit in tlist.units:
                     yield from readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)
-        if previous and previous[-1].kind == "drug" and BINDING_OF.search(text[:previous[-1].start]) \
-                and re.match(r"^[\s)]*to\s+(?:the\s+)?$", text[previous[-1].end:tlist.start]):
+        if previous and previous[-1].kind == "drug" and _drug_before_names_it(text, previous[-1], tlist):
             for unit in tlist.units:
                 yield from readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
-        if previous and previous[-1].kind == "drug" and AGENT_BEFORE_NOMINAL.match(text[previous[-1].end:tlist.start]) \
-                and NOMINAL_NEXT.match(text[tlist.end:]):
-            for unit in tlist.units:
-                yield from readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
+
+
+def _drug_before_names_it(text: str, drug: Unit, tlist: TargetList) -> bool:
+    """"binding of X to T", "X-mediated T inhibition": the drug named before the target acts on it."""
+    gap = text[drug.end:tlist.start]
+    binding = BINDING_OF.search(text[:drug.start]) and re.match(r"^[\s)]*to\s+(?:the\s+)?$", gap)
+    return bool(binding or (AGENT_BEFORE_NOMINAL.match(gap) and NOMINAL_NEXT.match(text[tlist.end:])))
 
 
 # "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.
