@@ -15,6 +15,7 @@ from ..vocab import Vocabulary
 from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
+from .regimen_abbreviations import definitions as regimen_short_forms
 from .registry import EXTRACTORS
 
 
@@ -23,8 +24,9 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     """Every assertion the named extractors (all by default) read from one document.
 
     Drug names the vocabulary lacks are recognised first (:mod:`.novel`), then the
-    abbreviations the document defines (:mod:`.abbreviations`); the extractors read the
-    document with its vocabulary extended by both.
+    abbreviations the document defines (:mod:`.abbreviations`, and for regimens
+    :mod:`.regimen_abbreviations`); the extractors read the document with its vocabulary
+    extended by these, and each regimen short form read as the combination it names.
     """
     analysed = AnalysedDocument(document, vocabulary, finder)
     found = novel.recognise(analysed)
@@ -36,6 +38,9 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     if defined:
         analysed = abbreviations.reread(analysed, defined)
         out.extend(abbreviations.assertions(defined, analysed))
+    regimens = regimen_short_forms(analysed)
+    if regimens:
+        analysed = analysed.expanded(tuple(d.expansion() for d in regimens))
     for name in names or EXTRACTORS.names():
         out.extend(EXTRACTORS.get(name)(analysed))
     return out

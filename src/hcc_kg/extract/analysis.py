@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
+from .expansion import Expansion, expand
 from .mentions import MentionFinder
 from .normalize import MappedText, normalize, without_glued_footnotes
 from .segment import Block, Sentence, blocks, sentences
@@ -63,6 +64,8 @@ class AnalysedDocument:
     document: Document
     vocabulary: Vocabulary
     finder: MentionFinder | LayeredFinder
+    #: Short forms the document defines for phrases (:mod:`.regimen_abbreviations`), read as those phrases.
+    expansions: tuple[Expansion, ...] = ()
 
     @cached_property
     def blocks(self) -> list[Block]:
@@ -70,7 +73,14 @@ class AnalysedDocument:
 
     def reread(self, vocabulary: Vocabulary, finder: MentionFinder | LayeredFinder) -> "AnalysedDocument":
         """The same document read with another vocabulary (its segmentation into blocks reused)."""
-        other = AnalysedDocument(self.document, vocabulary, finder)
+        other = AnalysedDocument(self.document, vocabulary, finder, self.expansions)
+        if "blocks" in self.__dict__:
+            other.__dict__["blocks"] = self.blocks
+        return other
+
+    def expanded(self, expansions: tuple[Expansion, ...]) -> "AnalysedDocument":
+        """The same document with more short forms read as what they stand for."""
+        other = AnalysedDocument(self.document, self.vocabulary, self.finder, self.expansions + expansions)
         if "blocks" in self.__dict__:
             other.__dict__["blocks"] = self.blocks
         return other
@@ -78,13 +88,13 @@ class AnalysedDocument:
     @cached_property
     def sentences(self) -> list[AnalysedSentence]:
         prose = [b for b in self.blocks if b.kind == "prose"]
-        read = [replace(s, mapped=without_glued_footnotes(s.mapped, self.finder.lookup))
+        read = [replace(s, mapped=expand(without_glued_footnotes(s.mapped, self.finder.lookup), self.expansions))
                 for s in sentences(self.document.text, prose)]
         return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped))) for sentence in read]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside one span of the document (a table cell, a row), at original offsets."""
-        return self.finder.find(normalize(self.document.text[start:end], base=start))
+        return self.finder.find(expand(normalize(self.document.text[start:end], base=start), self.expansions))
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         return Evidence(self.document.doc_id, start, end, extractor)

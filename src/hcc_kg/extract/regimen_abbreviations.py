@@ -1,0 +1,108 @@
+"""Short forms a document defines for a regimen: "A plus B (A+B)", "A and B (A/B)".
+
+Two or more drugs named together and followed by a short form in parentheses define that
+short form for the combination.  From there on the document reads each use of it, in the
+case written, as the combination itself ("A plus B"), so the arm, value and approval readers
+see the regimen it stands for; their evidence quotes the short form (:mod:`.expansion`).
+
+The short form must fit the regimen: split at "+", "/", "-" or "&", its parts abbreviate the
+components in order, each as :func:`.abbreviations.fits` judges against any of the
+component's names (brand names included).  An unsplit acronym ("AB") is not read: each
+component of the reading needs characters of its own to point back to, and the glue between
+them too.  A short form the vocabulary knows, a clinical abbreviation (the stoplist) or a
+trial's name is not defined, nor one defined for two regimens.
+
+>>> parts_fit(["atezo", "bev"], [["atezolizumab"], ["bevacizumab", "Avastin"]])
+True
+>>> parts_fit(["T", "A"], [["atezolizumab", "Tecentriq"], ["bevacizumab", "Avastin"]])
+True
+>>> parts_fit(["A", "S"], [["atezolizumab"], ["bevacizumab"]])
+False
+>>> parts_fit(["NIVO1", "IPI3"], [["nivolumab"], ["ipilimumab"]])
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention
+from ..vocab import name_key
+from .abbreviations import UNITS, _names_trial, _stoplisted, fits
+from .analysis import AnalysedDocument, AnalysedSentence
+from .expansion import Expansion
+from .sentences import DRUG, agents_in
+
+#: "(A+B)", "(atezo/bev)", "(LEN + PEMBRO)": letters and digits, parts joined by + / - &.
+_DEFINITION = re.compile(
+    r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3})\s?\)")
+_SEPARATOR = re.compile(r"\s?[+/&-]\s?")
+_DOSE_AFTER = re.compile(r"\d+$")
+#: Two drugs joined by "and" (the combination readers leave "and" alone: it also lists).
+_AND = re.compile(r"^\s+and\s+$")
+GLUE = " plus "
+
+
+@dataclass(frozen=True)
+class RegimenDefinition:
+    """``short`` names the combination of ``mentions`` (in order), defined at [start, end)."""
+
+    short: str
+    mentions: tuple[Mention, ...]
+    start: int
+    end: int
+
+    def expansion(self) -> Expansion:
+        """How each later use of the short form reads: part to component where it splits."""
+        pieces = _SEPARATOR.split(self.short)
+        names = [m.surface for m in self.mentions]
+        parts: list[tuple[str, str]] = []
+        separators = _SEPARATOR.findall(self.short)
+        for i, (piece, name) in enumerate(zip(pieces, names)):
+            parts.append((piece, name))
+            if i < len(separators):
+                parts.append((separators[i], GLUE))
+        return Expansion(self.short, tuple(parts), self.end)
+
+
+def parts_fit(pieces: list[str], names: list[list[str]]) -> bool:
+    """Does each piece abbreviate (or spell) one of its component's names, in order?  A dose
+    written after a piece ("NIVO1", "T300") is not part of the name."""
+    letters = [_DOSE_AFTER.sub("", p) for p in pieces]
+    return len(pieces) == len(names) and all(
+        p and any(name_key(p) == name_key(n) or fits(p, n) for n in component) for p, component in zip(letters, names))
+
+
+def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
+    """The regimen short forms the document's prose defines (first definition of each)."""
+    found: dict[str, list[RegimenDefinition]] = {}
+    for sent in doc.sentences:
+        for group in _combinations(doc, sent):
+            end = sent.local(group[-1])[1]
+            match = _DEFINITION.match(sent.text, end)
+            if match and _acceptable(match.group("short"), group, doc):
+                span = sent.sentence.mapped.original_span(sent.local(group[0])[0], match.end())
+                found.setdefault(match.group("short"), []).append(RegimenDefinition(match.group("short"), tuple(group), *span))
+    return [defs[0] for _, defs in sorted(found.items())
+            if len({tuple(m.key for m in d.mentions) for d in defs}) == 1]
+
+
+def _combinations(doc: AnalysedDocument, sent: AnalysedSentence) -> list[list[Mention]]:
+    """Groups of two or more drugs named as one: "A plus B", and "A and B"."""
+    groups = [group for _, group in agents_in(doc, sent) if len(group) > 1]
+    drugs = [m for m in sent.mentions if doc.vocabulary[m.key].has_type(*DRUG)]
+    for left, right in zip(drugs, drugs[1:]):
+        between = sent.text[sent.local(left)[1]:sent.local(right)[0]]
+        if _AND.match(between) and left.key != right.key:
+            groups.append([left, right])
+    return groups
+
+
+def _acceptable(short: str, group: list[Mention], doc: AnalysedDocument) -> bool:
+    names = [[m.surface, *doc.vocabulary[m.key].names()] for m in group]
+    if not parts_fit(_SEPARATOR.split(short), names):
+        return False
+    key = name_key(short)
+    return (key not in _stoplisted() and key not in UNITS and doc.finder.lookup(short) is None
+            and not _names_trial(short, doc))

@@ -1,0 +1,90 @@
+"""Short forms a document defines for a regimen (extract/regimen_abbreviations.py), on invented
+drugs and trials."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract import extract_document
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.regimen_abbreviations import definitions
+from hcc_kg.keys import agent_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+REGIMEN = agent_key(["zorbatinib", "quelvumab"])
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule", "TyrosineKinaseInhibitor")),
+                       Entity("quelvumab", "quelvumab", ("MonoclonalAntibody",), ("Quelvia",)),
+                       Entity("sorafenib", "sorafenib", ("SmallMolecule", "TyrosineKinaseInhibitor")),
+                       Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+                       Entity("orr", "objective response rate", ("EndpointType",), ("ORR",)),
+                       Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",))])
+
+
+def defined(text: str, vocabulary: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
+    doc = AnalysedDocument(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    return [(d.short, tuple(m.key for m in d.mentions)) for d in definitions(doc)]
+
+
+def measured(text: str, vocabulary: Vocabulary) -> dict[str, object]:
+    """Arm intervention -> the value measured on it, read from the text."""
+    facts = extract_document(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
+    return {agent_of.get(a.subject): a.attribute_values("value")[0] for a in facts if a.predicate == "hasMeasurement"}
+
+
+@pytest.mark.parametrize("short", ["Z+Q", "zorb/quel", "ZOR + QUEL", "Z-Q", "ZOR1/Q3", "Z+Quelvia"])
+def test_a_short_form_after_a_combination_is_defined_for_it(short, vocabulary):
+    text = f"Patients received zorbatinib plus quelvumab ({short}) until progression."
+    assert defined(text, vocabulary) == [(short, ("zorbatinib", "quelvumab"))]
+
+
+def test_two_drugs_joined_by_and_can_define_one(vocabulary):
+    assert defined("Zorbatinib and quelvumab (Z/Q) were given together.", vocabulary) == \
+        [("Z/Q", ("zorbatinib", "quelvumab"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received zorbatinib plus quelvumab (Q+Z) until progression.",  # order does not fit
+    "Patients received zorbatinib plus quelvumab (ZQ) until progression.",    # unsplit: no room to point back
+    "Patients received zorbatinib plus quelvumab (OS+ORR) until progression.",  # letters of other names
+    "Patients received zorbatinib plus quelvumab (n = 40) until progression.",
+    "Patients received zorbatinib (Z+Q) until progression.",                   # one drug is no regimen
+])
+def test_a_short_form_that_does_not_fit_is_not_defined(text, vocabulary):
+    assert defined(text, vocabulary) == []
+
+
+def test_a_short_form_defined_for_two_regimens_is_dropped(vocabulary):
+    text = ("Zorbatinib plus quelvumab (Z+Q) was the first arm. "
+            "Zorbatinib plus sorafenib (Z+S) was the second. Later, zorbatinib plus quelvumab (Z/Q) was reported.")
+    assert [s for s, _ in defined(text, vocabulary)] == ["Z+Q", "Z+S", "Z/Q"]
+    clash = "Zorbatinib plus quelvumab (Z+Q) was given. In a second cohort zorbatinib plus quelvumab (Z+Q) again."
+    assert defined(clash, vocabulary) == [("Z+Q", ("zorbatinib", "quelvumab"))]
+
+
+TRIAL = ("In the invented ZEPHYR-7 trial, 400 patients with HCC were randomised to zorbatinib plus "
+         "quelvumab{defined} or sorafenib. The ORR with Z+Q was 31%.")
+
+
+def test_values_given_for_the_short_form_are_read_for_the_regimen(vocabulary):
+    values = measured(TRIAL.format(defined=" (Z+Q)"), vocabulary)
+    assert str(values.get(REGIMEN)) == "31"
+
+
+def test_without_the_definition_the_short_form_names_nothing(vocabulary):
+    assert REGIMEN not in measured(TRIAL.format(defined=""), vocabulary)
+
+
+def test_evidence_of_what_is_read_through_the_short_form_quotes_it(vocabulary):
+    text = "Zorbatinib plus quelvumab (Z+Q) was studied. Median OS was 20.1 months with Z+Q."
+    facts = extract_document(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    later = text.index("with Z+Q") + len("with ")
+    regimen_mentions = [e for a in facts if a.predicate == "hasComponent" for e in a.evidence
+                        if e.extractor == "regimen-mention" and e.start >= later]
+    assert regimen_mentions and {text[e.start:e.end] for e in regimen_mentions} == {"Z+Q"}
