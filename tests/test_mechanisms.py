@@ -720,3 +720,30 @@ def test_an_alias_set_off_by_commas_is_the_same_drug():
 ])
 def test_a_plural_appositive_and_an_inhibition_the_subject_shows(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # coordinated predicates share their subject
+    ("In a made-up assay foonib reduced the phosphorylation of ERK and additionally inhibited KIT.", {("foonib", "kit")}),
+    ("Foonib, which differs from barfenib by one atom, slowed growth and also blocked FLT3.", {("foonib", "flt3")}),
+    ("Foonib inhibited KIT and was also potent against wild-type and V600E-mutant BRAF.",
+     {("foonib", "kit"), ("foonib", "braf")}),
+    # binding-assay verbs, and a second object introduced by "with ... activity on"
+    ("In our invented panel foonib bound KIT and FLT3 with high affinity.", {("foonib", "kit"), ("foonib", "flt3")}),
+    ("Foonib bound KIT with the highest affinity, with weaker activity on FLT3.", {("foonib", "kit"), ("foonib", "flt3")}),
+    ("Zelumab and quxumab engage PD-L1 on invented tumour cells.", {("zelumab", "pdl1"), ("quxumab", "pdl1")}),
+    # each item's measured value in brackets does not end the list
+    ("In made-up assays foonib inhibited KIT (IC50 4 nM), FLT3 (12 nM) and RET (Kd 30 nM).",
+     {("foonib", "kit"), ("foonib", "flt3"), ("foonib", "ret")}),
+])
+def test_coordinated_predicates_binding_verbs_and_measured_lists(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib was given with barfenib and inhibited KIT.",              # the nearer drug is governed by "with"
+    "Tumours exposed to foonib shrank and VEGFR2 was inhibited.",     # no verb of foonib's acts on VEGFR2
+    "Foonib failed to improve survival and did not inhibit KIT.",     # the second predicate is negated
+])
+def test_coordinated_predicates_need_their_subject_alone_and_positive(body):
+    assert facts(body) == set()

@@ -16,9 +16,9 @@ TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
 VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
-            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound to|neutrali[sz](?:es|ed|ing|e)|"
+            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound(?: to)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
-            r"selective (?:for|against|towards?)|"
+            r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
             # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
@@ -41,7 +41,9 @@ HOW_IT_ACTS = r"(?:with\s+)?(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivit
 # "blocks the interaction between T and its ligands": T is what it binds; between A and B it could be either.
 INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
 OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+# "against wild-type and V600E-mutant B": states of the target, coordinated.
+STATE_AND = r"(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]-?\w*)\s+(?:and|or)"
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{STATE_AND}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
@@ -62,7 +64,9 @@ CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
                        r"|^\)?\s*(?:thereby|thus)\s*$"
                        # "X inhibits A but spares B", "X blocks A but does not bind B": one subject, two verbs
-                       rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+                       rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$"
+                       # "X binds A with high affinity, with weaker activity on B": a second object of the same subject
+                       r"|^\)?[^;:.()]{0,60}?,\s+(?:and\s+)?with\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
 MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
                               r"\b(?:including|such as|namely)\s*$"

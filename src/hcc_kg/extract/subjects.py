@@ -105,6 +105,21 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
 
 MAX_SUBJECT_GAP = 220
 
+# "X reduced ERK activity and additionally inhibited T", "X inhibited A and was also potent against B":
+# coordinated predicates share their subject.  The first predicate starts with a word of its own
+# (not "and", which would coordinate subjects) and holds no clause break (checked by the caller).
+COORDINATED_PREDICATE = re.compile(rf"^{BRACKETS}(?P<aside>{ASIDE})\s+(?!(?:and|or|nor|but|which|that)\b)[a-z][^;:.()]{{0,140}}?"
+                                   rf",?\s+and\s+(?:{ADVERB}\s+)*$", re.IGNORECASE)
+
+
+def _coordinated_predicate(text: str, found: list[Unit], drug: Unit, cue: re.Match) -> bool:
+    """Is the cue's verb coordinated with an earlier predicate of ``drug``, no other drug between?"""
+    match = COORDINATED_PREDICATE.match(text[drug.end:cue.start()])
+    if match is None:
+        return False
+    after_aside = drug.end + match.end("aside")
+    return not any(u.kind == "drug" and after_aside <= u.start < cue.start() for u in found)
+
 # "Treatment with X inhibited T", "Administration of X blocks T": the drug is the agent of the clause.
 AGENT_NOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:the|an?)\s+)?(?:\w+\s+)?(?:treatment|therapy|incubation|exposure|"
                                r"administration|pre-?treatment)\s+(?:with|of|by)\s*$"
@@ -177,8 +192,14 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if RELATIVE_GAP.match(gap) and verb:
             return [drug], drug.start
         objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
-        if CLAUSE_BREAK.search(gap) or (objects and not _means_after_object(text, objects[-1], cue, verb)):
-            break  # another clause, or a cue after a target that belongs to an earlier statement
+        if CLAUSE_BREAK.search(gap):
+            break  # another clause
+        if verb and _is_subject(text, drug) and _coordinated_predicate(text, found, drug, cue):
+            return coordinated_drugs(text, found, drug, -1), drug.start
+        if objects and not _means_after_object(text, objects[-1], cue, verb):
+            if not _is_subject(text, drug):
+                continue  # "X, which differs from Y ..., reduced A and inhibited T": an earlier drug may coordinate
+            break  # a cue after a target that belongs to an earlier statement
         # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
         appositive = is_appositive_gap(text, drug, cue.start()) and (not verb or cue.group(0).lower().endswith("ing"))
         activity = ACTIVITY_CUE.match(cue.group(0)) and ACTIVITY_GAP.match(gap)

@@ -318,6 +318,8 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?[\s,/()\[\]]*(?:(
                        r"inhibiting|binding|targeting|preventing)\b)[^,;()]{1,80}\(\s*$"
                        # "(PD-1 × CTLA-4)": the two arms of a bispecific
                        r"|^\s+[×x]\s+$"
+                       # "A (IC50 18 nM), B (34 nM) and C": each item's measured value in brackets
+                       r"|^\s*\((?=[^()]*\d)[^();]{1,40}\)\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$"
                        # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
                        r"|^\s*[,/]\s*(?:[A-Z][A-Z0-9-]{1,9}\s*,\s*){1,2}(?:(?:and|or)\s+)?$"
                        r"|^\s*\)?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?![^,;()]*\b(?:its|their|thereby|thus|which|"
