@@ -1,8 +1,13 @@
 """Score the reading stage against the hand-curated gold of the literature documents.
 
-    .venv/bin/python benchmarks/extraction.py [--literature ../shared/literature]
-        [--gold benchmarks/gold/literature] [--split dev|heldout|all|both]
-        [--json out.json] [--markdown out.md] [--per-document]
+    .venv/bin/python benchmarks/extraction.py [--set literature|challenge]
+        [--literature ../shared/literature] [--gold benchmarks/gold/literature]
+        [--split dev|heldout|all|both] [--json out.json] [--markdown out.md] [--per-document]
+
+Two sets of texts: ``literature`` (the 35 real texts in ``../shared/literature``, gold in
+``benchmarks/gold/literature``) and ``challenge`` (42 texts in the genres of that literature,
+invented by writers who never saw the extractor, ``benchmarks/challenge``).  Each has its
+held-out split (number divisible by 3).
 
 Each split is read on its own (a temporary folder holding only that split's documents), so
 ``--split dev`` never touches a held-out text.  Facts are attributed to a document by their
@@ -308,9 +313,9 @@ def _fmt(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
-def render_markdown(results: dict[str, dict], per_document: bool) -> str:
+def render_markdown(results: dict[str, dict], per_document: bool, gold: str = "benchmarks/gold/literature") -> str:
     lines = ["# Extraction benchmark", "",
-             "Reading stage against the hand-curated gold (benchmarks/gold/literature); "
+             f"Reading stage against the hand-curated gold ({gold}); "
              "see benchmarks/gold/README.md.", ""]
     for split, result in results.items():
         lines += [f"## Split: {split} ({len(result['documents'])} documents)", "",
@@ -358,26 +363,42 @@ def run(literature: Path, gold_folder: Path, splits: tuple[str, ...]) -> dict[st
     return results
 
 
+#: The sets of texts with gold: (texts, gold, name of the results files).
+SETS = {"literature": (ROOT.parent.parent / "shared" / "literature", ROOT / "gold" / "literature", "extraction"),
+        "challenge": (ROOT / "challenge" / "texts", ROOT / "challenge" / "gold", "extraction-challenge")}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--literature", type=Path, default=ROOT.parent.parent / "shared" / "literature")
-    parser.add_argument("--gold", type=Path, default=ROOT / "gold" / "literature")
+    parser.add_argument("--set", choices=tuple(SETS), default="literature", dest="text_set")
+    parser.add_argument("--literature", type=Path, help="the texts (default: the set's)")
+    parser.add_argument("--gold", type=Path, help="the gold files (default: the set's)")
     parser.add_argument("--split", choices=("dev", "heldout", "all", "both"), default="both")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--markdown", type=Path)
     parser.add_argument("--per-document", action="store_true")
     args = parser.parse_args(argv)
+    texts, gold, stem = SETS[args.text_set]
+    texts, gold = args.literature or texts, args.gold or gold
     splits = SPLITS if args.split == "both" else (args.split,)
     if args.split == "both" and args.json is None and args.markdown is None:
-        args.json = ROOT / "results" / "extraction.json"
-        args.markdown = ROOT / "results" / "extraction.md"
-    results = run(args.literature, args.gold, splits)
-    text = render_markdown(results, args.per_document)
+        args.json = ROOT / "results" / f"{stem}.json"
+        args.markdown = ROOT / "results" / f"{stem}.md"
+    results = run(texts, gold, splits)
+    text = render_markdown(results, args.per_document, _shown(gold))
     print(text)
     if args.markdown:
         args.markdown.write_text(text + "\n", encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(to_json(results), indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def _shown(path: Path) -> str:
+    """A path as the reader of the results knows it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT.parent))
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":
