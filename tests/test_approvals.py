@@ -646,3 +646,37 @@ def test_regulators_own_names_for_an_approval(body, agency, kind):
     a = one(body)
     assert (a.subject, a.context_value("agency"), a.context_value("line")) == ("barmab", agency, "second_line")
     assert a.attribute_values("approval_type") == kind
+
+
+# --- shapes met in texts written blind to these rules (benchmarks/challenge) ----------------
+
+@pytest.mark.parametrize("body", [
+    "In this invented note the EC granted approval to foonib plus a single priming dose of barmab for HCC.",
+    "The European Commission authorised Foovia (foonib) for use in combination with barmab for HCC.",
+    "The EC approved a made-up doublet of foonib and barmab for HCC.",
+    "The EC approved the imaginary foonib-barmab combo for HCC.",
+])
+def test_more_ways_to_name_one_combination(body):
+    assert {(a, d, g) for a, d, g, _ in facts(body)} == {(REGIMEN, "hcc", "ec")}
+
+
+def test_a_drug_named_to_say_what_the_agent_is_derived_from_is_not_approved():
+    body = "Foonib, a deuterated derivative of sorafenib, is approved by the NMPA for HCC."
+    assert {a for a, _, _, _ in facts(body)} == {"foonib"}
+
+
+def test_a_fronted_following_clause_is_background_to_the_approval():
+    body = ("Following a positive opinion from the CHMP in an invented month, the European Commission "
+            "granted a marketing authorisation for foonib for HCC.")
+    assert ("foonib", "hcc", "ec") in {(a, d, g) for a, d, g, _ in facts(body)}
+
+
+def test_an_approval_of_the_combination_named_before_is_for_the_documents_disease():
+    body = ("The imaginary regulator signed off on a doublet of foonib and barmab for HCC. "
+            "The NMPA approved the combination on an invented Monday.")
+    assert {(a, d, g) for a, d, g, _ in facts(body)} == {(REGIMEN, "hcc", "nmpa")}
+
+
+def test_a_set_off_aside_with_its_own_approval_is_its_own_statement():
+    body = "Barmab, authorised in Japan for an invented gastric carcinoma, is currently under review for HCC."
+    assert facts(body) == set()

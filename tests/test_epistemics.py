@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hcc_kg.extract.epistemics import ASSERTED, HEDGED, NEGATIVE, POSITIVE, reading
+from hcc_kg.extract.epistemics import ASSERTED, HEDGED, NEGATIVE, POSITIVE, is_negated, reading
 from hcc_kg.model import CERTAINTIES, POLARITIES
 
 
@@ -139,3 +139,9 @@ def test_but_not_sets_another_drug_aside_without_negating_the_statement():
     assert reading(s, 0, s.index("KDR") + 3) == (POSITIVE, ASSERTED)
     s = "Foonib does not block KDR, but not for lack of trying."
     assert reading(s, 0, s.index("KDR") + 3) == (NEGATIVE, ASSERTED)
+
+
+@pytest.mark.parametrize("clause", ["foonib showed negligible activity against KIT",
+                                    "its inhibition of FLT3 was minimal", "binding to KDR was undetectable"])
+def test_an_amount_that_is_none_negates(clause):
+    assert is_negated(clause)

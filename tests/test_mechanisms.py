@@ -747,3 +747,32 @@ def test_coordinated_predicates_binding_verbs_and_measured_lists(body, expected)
 ])
 def test_coordinated_predicates_need_their_subject_alone_and_positive(body):
     assert facts(body) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a glossary's "Term - definition" (a typed hyphen for a dash), and its plural
+    ("Foonib - An oral inhibitor of KIT and RET.", {("foonib", "kit"), ("foonib", "ret")}),
+    ("Zelumab and quxumab - Antibodies that block PD-1.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    # a postnominal adjective and a purpose clause inside the appositive
+    ("Foonib, an oral TKI potent against MET and AXL, is invented.", {("foonib", "met"), ("foonib", "axl")}),
+    ("Bizumab, a single antibody designed to block both PD-1 and VEGF, is made up.",
+     {("bizumab", "pd1"), ("bizumab", "vegfa")}),
+    # the nearer name stands in an aside: the subject is the drug before it
+    ("Quxumab is a PD-1 antibody; foonib, known as barfenib in one invented country, is a KIT inhibitor.",
+     {("quxumab", "pd1"), ("foonib", "kit")}),
+    # plain language: "a protein called T", a relative clause's means
+    ("It is given with zelumab, which slows growth by blocking a protein called PD-L1.", {("zelumab", "pdl1")}),
+    # a category noun before the next item of a list; "instead" between subject and verb
+    ("Bizumab binds PD-1 and the pro-angiogenic cytokine VEGF in this toy model.",
+     {("bizumab", "pd1"), ("bizumab", "vegfa")}),
+    ("Zelumab and quxumab instead engage PD-L1 on invented cells.", {("zelumab", "pdl1"), ("quxumab", "pdl1")}),
+    ("Foonib inhibits the RAF kinases BRAF and RAF1 and the VEGF receptors VEGFR2 and VEGFR3.",
+     {("foonib", "raf_family"), ("foonib", "braf"), ("foonib", "raf1"), ("foonib", "kdr"), ("foonib", "flt4")}),
+])
+def test_glossary_entries_appositives_and_plain_language(body, expected):
+    assert facts(body) == expected
+
+
+def test_negligible_activity_is_no_activity():
+    assert facts("In contrast to barfenib, foonib showed negligible activity against KIT and FLT3.") == set()
+    assert readings("Foonib showed negligible activity against KIT.")[("foonib", "inhibits", "kit")][1] == "negative"

@@ -65,6 +65,9 @@ def test_unicode_dashes_become_ascii_hyphen_one_to_one():
     ("VEGFR1\u20133 and 0.52 \u2013 0.85", "VEGFR1-3 and 0.52 - 0.85"),
     ("anti\u2013PD-1 and 2019\u20142021", "anti-PD-1 and 2019-2021"),
     ("(HR 0.6) \u2013 and", "(HR 0.6) - and"),
+    # a hyphen typed for a dash, spaced, between words: a glossary's "Term - definition"
+    ("Zelumab - An invented antibody", "Zelumab , An invented antibody"),
+    ("doses of 10 - 20 mg and PD-1 - 2 sites", "doses of 10 - 20 mg and PD-1 - 2 sites"),
 ])
 def test_a_dash_that_sets_off_an_aside_reads_as_a_comma_one_to_one(text, expected):
     m = normalize(text)

@@ -246,3 +246,22 @@ def test_a_title_standing_alone_is_its_own_sentence_and_a_field_line_is_no_headi
     found = sentences(text, prose_of(text))
     assert found[0].text.endswith("phase 3 trial") and found[1].section == "Background"
     assert any("NCT01234567" in s.text for s in found)
+
+
+def test_a_blank_line_after_a_finished_sentence_ends_the_paragraph():
+    text = "Foonib was given to no one. It is invented.\n\nfoonib tablets were not made either.\n"
+    assert [s.text for s in sentences(text, prose_of(text))] == [
+        "Foonib was given to no one.", "It is invented.", "foonib tablets were not made either."]
+
+
+def test_a_blank_line_inside_an_unfinished_sentence_does_not_end_it():
+    text = "Invented title\n\nIt is invented. Foonib was given to\n\nno one at all.\n"
+    assert [s.text for s in sentences(text, prose_of(text))] == ["It is invented.", "Foonib was given to no one at all."]
+
+
+def test_a_lower_case_headword_after_a_blank_line_heads_its_entry():
+    text = "Invented dictionary\n\nfoonib tosylate\nAn imaginary kinase inhibitor. It is made up.\n\nbarmab\nA toy antibody.\n"
+    sents = sentences(text, prose_of(text))
+    assert [(s.text, s.section) for s in sents][1:] == [
+        ("An imaginary kinase inhibitor.", "foonib tosylate"), ("It is made up.", "foonib tosylate"),
+        ("A toy antibody.", "barmab")]

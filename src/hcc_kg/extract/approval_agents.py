@@ -31,9 +31,13 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
 PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated)|"
                                  r"^[\s)]*(?:has|have|had)\s+(?:already\s+|previously\s+)?been\s+"
                                  r"(?:used|given|administered|tried|received)", re.IGNORECASE)
-SLASH_GLUE = re.compile(r"^\s*/\s*$")
-COMBINATION_OF = re.compile(r"\bcombination of\s+(?:the\s+)?$", re.IGNORECASE)
-COMBINATION_AFTER = re.compile(r"^\s*(?:combination|regimen|doublet)\b", re.IGNORECASE)
+SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
+COMBINATION_OF = re.compile(r"\b(?:combination|doublet|triplet|pairing|regimen|combo) of\s+(?:the\s+)?$", re.IGNORECASE)
+COMBINATION_AFTER = re.compile(r"^\s*(?:combination|regimen|doublet|triplet|combo|pairing)\b", re.IGNORECASE)
+# "X, a derivative of Y,": Y is named to say what X is, not as an agent of the statement.
+REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version|salt|metabolite|prodrug|isomer|"
+                              r"enantiomer|successor)\s+of\s+(?:the\s+)?$|\b(?:unlike|like|in contrast to|similar to)\s+$",
+                              re.IGNORECASE)
 WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
@@ -54,13 +58,16 @@ APPROVED_SUBJECT_AFTER = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:was|were|is|ha
 
 
 def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
-    """"prior" (treated with X, X-experienced), "comparator" (versus X), or "agent"."""
+    """"prior" (treated with X, X-experienced), "reference" (a derivative of X, unlike X), "comparator"
+    (versus X), or "agent"."""
     start, end = sent.local(group[0])[0], sent.local(group[-1])[1]
     before = sent.text[max(0, start - 80):start]
     if APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]):
         return "agent"
     if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
         return "prior"
+    if REFERENCE_BEFORE.search(before):
+        return "reference"
     return "comparator" if COMPARATOR_BEFORE.search(before) else "agent"
 
 

@@ -52,11 +52,13 @@ CLAUSE_BREAK = re.compile(
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
     r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"
+    # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
+    r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
     # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement
     r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:was|were|had|has|is|are)\s)",
     re.IGNORECASE)
 # "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma.
-FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although)\s[^,;]{3,200}?,\s+")
+FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon)\s[^,;]{3,200}?,\s+")
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 DISEASE_NOUN = re.compile(r"\b(?:cancers?|carcinomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"
                           r"sarcomas?|tumou?rs?|neoplasms?|malignanc\w+)\b", re.IGNORECASE)
@@ -293,8 +295,9 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
 
 
 def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFacts, others: list[ClauseFacts],
-            frame: Frame) -> tuple[tuple, list[str | None]]:
-    """The clause's agents with their roles, and the keys of those approved (None: "the drug")."""
+            frame: Frame) -> tuple[tuple, list[str | None], bool]:
+    """The clause's agents with their roles, the keys of those approved (None: "the drug"), and
+    whether they were reached by an anaphor ("the combination", "it")."""
     if not own.has_agent:  # "X, which was approved ... after Y": X from the next clause, Y stays prior
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
@@ -302,9 +305,10 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
     if attributive(clause.text, cue.start()):
         agents = _attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
-    if not keys:
-        keys = _anaphor(sent, clause, frame)
-    return agents, keys or [None]
+    if keys:
+        return agents, keys, False
+    keys = _anaphor(sent, clause, frame)
+    return agents, keys or [None], bool(keys)
 
 
 def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
@@ -337,13 +341,15 @@ def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame
     return agencies
 
 
-def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFacts], line: str | None) -> tuple:
+def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFacts], line: str | None,
+                anaphoric: bool = False) -> tuple:
     """The clause's diseases, else the nearest clause's; the document's main disease only for a
-    statement that names a line and no disease at all (an unknown disease blocks it)."""
+    statement that names a line, or goes on about an agent named before ("approved the
+    combination on Monday"), and no disease at all (an unknown disease blocks it)."""
     for facts in [own, *others]:
         if facts.diseases or facts.unknown_disease:
             return facts.diseases
-    return (doc.main_disease,) if line and doc.main_disease else ()
+    return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
 def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, cue: re.Match,
@@ -352,13 +358,13 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     """The readings of one clause; ``holder`` is the clause whose cue it lies under (itself, or the
     clause that opens a list of indications)."""
     holder = holder or clause
-    agents, keys = _agents(sent, holder, cue, own, others, frame)
+    agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
     agencies = _agencies(holder, own, others, frame)
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return
     line = next(iter(lines), None)
-    diseases = _indication(doc, own, others, line)
+    diseases = _indication(doc, own, others, line, anaphoric)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])

@@ -54,6 +54,8 @@ NEGATION = re.compile(
     r"|(?-i:\b[Nn]o\b)(?!\.\s*\d)"  # "no activity", "No significant"; not "NO" (nitric oxide), "No. 3"
     r"|\bfail(?:s|ed|ing)?\s+to\b|\bfail(?:s|ed)?\b(?!ure)"
     r"|\black(?:s|ed|ing)?\b|\babsence\s+of\b|\bdevoid\s+of\b|\binactive\s+(?:against|on|towards?)\b"
+    # "negligible activity against T", "its inhibition of T was minimal": an amount that is none
+    r"|\b(?:negligible|minimal|insignificant|undetectable)\b"
     # "spares KDR", "KDR-sparing": the drug leaves the target alone
     r"|\bspar(?:es|ed|ing)\b"
     r"|\bunable\s+to\b|\bdeclined\b|\brefused\b|\bwithdr[ae]wn?\b"

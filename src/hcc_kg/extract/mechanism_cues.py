@@ -43,7 +43,9 @@ INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement
 OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
 # "against wild-type and V600E-mutant B": states of the target, coordinated.
 STATE_AND = r"(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]-?\w*)\s+(?:and|or)"
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{STATE_AND}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+# "blocking a protein called T": the plain-language way to introduce a target.
+CALLED = r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?,?\s+(?:called|named|known as)"
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)

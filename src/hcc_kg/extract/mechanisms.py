@@ -40,7 +40,7 @@ from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINAT
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
-from .subjects import (DEFINITION_START, PRONOUN_START, coordinated_drugs, defined_drug,
+from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
                        discourse_drug, is_appositive_gap, subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_such_as_drug)
@@ -122,6 +122,8 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if not previous or previous[-1].kind != "drug":
             continue
         drug = previous[-1]
+        if not is_appositive_gap(text, drug, front) and len(previous) > 1 and previous[-2].kind == "drug":
+            drug = previous[-2]  # "X, known as Y in China, is a T inhibitor": the nearer name stands in an aside
         if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug):
             continue
         following = [u for u in found if u.start >= tlist.end]
@@ -131,7 +133,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
         # antibodies," of both.
-        plural = re.match(r"[\s)]*,\s*(?:both|all|each)\b", gap)
+        plural = PLURAL_APPOSITIVE.match(gap)
         drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) and not plural else coordinated_drugs(text, found, drug, -1)
         for subject in drugs:
             for unit in tlist.units:

@@ -104,12 +104,15 @@ _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|author
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 
 
-def _is_heading(line: str, previous: str, following: str = "") -> bool:
-    """A short capitalised line after a finished sentence, not continued in lower case below."""
+def _is_heading(line: str, previous: str, following: str = "", after_blank: bool = False) -> bool:
+    """A short capitalised line after a finished sentence, not continued in lower case below.
+    After a blank line a few words in lower case head their paragraph too (a dictionary's
+    headword: "apatinib mesylate")."""
     stripped = line.strip()
     if following.strip()[:1].islower():
         return False
-    if not 1 <= len(stripped) <= 60 or not (stripped[0].isupper() or stripped[0].isdigit()):
+    lower_headword = after_blank and stripped[:1].islower() and len(stripped.split()) <= 4
+    if not 1 <= len(stripped) <= 60 or not (stripped[0].isupper() or stripped[0].isdigit() or lower_headword):
         return False
     if stripped[-1] in ",;:-(.!?" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
         return False
@@ -151,11 +154,14 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
                    for offset, line in _lines(text[block.start:block.end])]
     following = _next_nonblank([line for _, line in prose_lines])
     title = _title_index(prose_lines, text)
+    after_blank = False
     for index, (offset, line) in enumerate(prose_lines):
         if FIGURE_RE.match(line):
             flush()
             continue
-        if _is_heading(line, previous, following[index]):
+        if not line.strip() and paragraph and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"):
+            flush()  # a blank line after a finished sentence ends the paragraph
+        if _is_heading(line, previous, following[index], after_blank):
             flush()
             section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
             if _HEADLINE_VERB_RE.search(line):
@@ -168,6 +174,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         if index == title:  # a title ends without a stop; what follows starts afresh
             flush()
             previous = ""
+        after_blank = not line.strip()
     flush()
     return sents
 

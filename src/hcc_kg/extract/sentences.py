@@ -22,7 +22,10 @@ TARGET = ("Protein", "ProteinFamily")
 ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
 LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-COMBINATION_GLUE = re.compile(r"^[\s)]*(?:\+|plus|combined with|in combination with)\s*$", re.IGNORECASE)
+# "A plus B", "A for use in combination with B", "A plus a single priming dose of B".
+COMBINATION_GLUE = re.compile(r"^[\s)]*(?:(?:for use|when used|used|given|administered)\s+)?"
+                              r"(?:\+|plus|combined with|in combination with)"
+                              r"(?:\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:dose|doses|infusion|course)\s+of)?\s*$", re.IGNORECASE)
 
 
 def _is(doc: AnalysedDocument, mention: Mention, types: tuple[str, ...]) -> bool:

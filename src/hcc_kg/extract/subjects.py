@@ -30,7 +30,8 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"was|is|were|are|be|may|might|could|can|cannot|will|would|to|fail(?:s|ed)?|unable|able|"
           r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
           r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
-          r"strong|any|significant|the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
+          r"strong|any|significant|instead|likewise|similarly|therefore|thus|in turn|"
+          r"the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
 # "X injection is a T inhibitor": a dosage form after the name is still the drug.
 DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion))?"
 # "X treatment inhibited T": the drug as given is still the drug.
@@ -44,7 +45,7 @@ NP_WORDS = r"(?:[^;()]|\([^()]*\)){0,80}?"
 DRUG_HEAD = r"(?:antibod(?:y|ies)|mAbs?|inhibitors?|agents?|drugs?|molecules?|compounds?|TKIs?|blockers?)"
 COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WORDS}|{NP_WORDS}\b{DRUG_HEAD}\b{NP_WORDS})"
              # "X, a humanized antibody that binds T", "X: an oral agent which inhibits T"
-             rf"|\s*[,:—]\s*(?:an?|the|another|one)\s+{NP_WORDS}(?=\s*,?\s*(?:which|that)\b))?")
+             rf"|\s*[,:—]\s*(?:(?:an?|the|another|one)\s+)?{NP_WORDS}(?=\s*,?\s*(?:which|that)\b))?")
 RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
 # "X potently and selectively inhibits T": adverbs may be coordinated
 VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$", re.IGNORECASE)
@@ -95,7 +96,9 @@ PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Addition
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
 COMPARISON_ASIDE = r"(?:\s*,?\s*(?:unlike|like|as with|similar to|in contrast to)\s+[^,;()]{1,40}?\s*,?)?"
 RELATIVE_GAP = re.compile(rf"^{BRACKETS}(?:\s*,\s*(?:an?|the|another|one)\s+{NP_WORDS})?\s*,?\s*(?:which|that|who)"
-                          rf"{COMPARISON_ASIDE}(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+                          rf"{COMPARISON_ASIDE}(?:\s+{ADVERB})*"
+                          # "Y, which slows growth by blocking T": the relative clause's means
+                          r"(?:\s+[^;,()]{1,80}?\s(?:by|through|via))?\s*$", re.IGNORECASE)
 
 CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but(?!\s+not\b)|whereas|"
                           r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
@@ -104,11 +107,20 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
                                 r"including|such as|but not|and not|rather than|instead of)\s*$", re.IGNORECASE)
 
 MAX_SUBJECT_GAP = 220
+# "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
+# speaks of every drug of the list before it.
+PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
+                               r"blockers|antagonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
+# "X, an antibody designed to block T": the appositive's purpose clause.
+PURPOSE_BEFORE = re.compile(r"\b(?:designed|engineered|developed|intended|able|shown|known|made)\s+to\s+(?:(?:\w+ly|both)\s+)*$",
+                            re.IGNORECASE)
+PARENTHESIS = re.compile(r"\([^()]*\)")
+POSTNOMINAL = re.compile(r"(?:highly |very |equally )?(?:potent|active|selective)\b", re.IGNORECASE)
 
 # "X reduced ERK activity and additionally inhibited T", "X inhibited A and was also potent against B":
 # coordinated predicates share their subject.  The first predicate starts with a word of its own
 # (not "and", which would coordinate subjects) and holds no clause break (checked by the caller).
-COORDINATED_PREDICATE = re.compile(rf"^{BRACKETS}(?P<aside>{ASIDE})\s+(?!(?:and|or|nor|but|which|that)\b)[a-z][^;:.()]{{0,140}}?"
+COORDINATED_PREDICATE = re.compile(rf"^{BRACKETS}(?P<aside>{ASIDE})\s+(?!(?:and|or|nor|but|which|that)\b)[a-z](?:[^;:.()]|\([^()]*\)){{0,140}}?"
                                    rf",?\s+and\s+(?:{ADVERB}\s+)*$", re.IGNORECASE)
 
 
@@ -192,8 +204,8 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if RELATIVE_GAP.match(gap) and verb:
             return [drug], drug.start
         objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
-        if CLAUSE_BREAK.search(gap):
-            break  # another clause
+        if CLAUSE_BREAK.search(PARENTHESIS.sub(" ", gap)):
+            break  # another clause (a semicolon inside brackets is none: "RAF1 (CRAF; 9 nM)")
         if verb and _is_subject(text, drug) and _coordinated_predicate(text, found, drug, cue):
             return coordinated_drugs(text, found, drug, -1), drug.start
         if objects and not _means_after_object(text, objects[-1], cue, verb):
@@ -201,10 +213,14 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
                 continue  # "X, which differs from Y ..., reduced A and inhibited T": an earlier drug may coordinate
             break  # a cue after a target that belongs to an earlier statement
         # "X, a multikinase inhibitor targeting T": a participle after an appositive speaks of X.
-        appositive = is_appositive_gap(text, drug, cue.start()) and (not verb or cue.group(0).lower().endswith("ing"))
+        # "X, an oral TKI potent against T": a postnominal adjective too.
+        purpose = PURPOSE_BEFORE.search(gap) if verb else None
+        appositive = (is_appositive_gap(text, drug, cue.start()) and (
+            not verb or cue.group(0).lower().endswith("ing") or POSTNOMINAL.match(cue.group(0)) is not None)) \
+            or (purpose is not None and is_appositive_gap(text, drug, drug.end + purpose.start()))
         activity = ACTIVITY_CUE.match(cue.group(0)) and ACTIVITY_GAP.match(gap)
         if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap) or activity)):
-            if re.match(r"[\s)]*[,(]", gap):  # an appositive belongs to one drug
+            if re.match(r"[\s)]*[,(]", gap) and not PLURAL_APPOSITIVE.match(gap):  # an appositive belongs to one drug
                 return [drug], drug.start
             return coordinated_drugs(text, found, drug, -1), drug.start
         if _is_subject(text, drug):

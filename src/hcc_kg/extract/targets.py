@@ -308,10 +308,13 @@ class TargetList:
 DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|at\s+(?:higher|lower)\s+"
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
 # "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in
-LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+)?"
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+(?:the\s+)?)?"
                        + DEGREE + r"[\s(]*"
                        # "A, wild-type B and the mutant V600E B": a state or a variant before an item
                        r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}(?:pan-)?$"
+                       # "A and the pro-angiogenic cytokine B": a category noun before the next item
+                       r"|^[\s,)]*(?:,\s*|\s(?:and|or)\s+)(?:the|an?)\s+(?!(?:its|their)\b)(?:[\w-]+\s+){0,2}"
+                       r"(?:cytokines?|receptors?|kinases?|checkpoints?|proteins?|enzymes?)\s+$"
                        # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
                        # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
                        r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|"
