@@ -265,3 +265,11 @@ def test_a_lower_case_headword_after_a_blank_line_heads_its_entry():
     assert [(s.text, s.section) for s in sents][1:] == [
         ("An imaginary kinase inhibitor.", "foonib tosylate"), ("It is made up.", "foonib tosylate"),
         ("A toy antibody.", "barmab")]
+
+
+def test_a_longer_line_standing_alone_between_blank_lines_is_a_heading():
+    heading = "Invented regulator decisions taken after earlier committee opinions on made-up drugs"
+    text = f"It is invented.\n\n{heading}\n\nFollowing an opinion, foonib was authorised.\n"
+    sents = sentences(text, prose_of(text))
+    assert [(s.text, s.section) for s in sents] == [("It is invented.", ""),
+                                                     ("Following an opinion, foonib was authorised.", heading)]

@@ -36,6 +36,7 @@ from typing import Iterable
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles, combined, document_regimens
+from .approval_clauses import Clause, clauses
 from .approval_cues import (APPROVAL_CUE, COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind,
                             attributive, line_words, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
@@ -46,19 +47,6 @@ from .stated_dates import StatedDate, dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
-# Where one statement ends and another begins inside a sentence.
-CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:with|while|whereas|but|which)\s+|\s+(?:while|whereas|but)\s+|"
-    r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
-    r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
-    r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"
-    # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
-    r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
-    # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement
-    r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:was|were|had|has|is|are)\s)",
-    re.IGNORECASE)
-# "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma.
-FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon)\s[^,;]{3,200}?,\s+")
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 DISEASE_NOUN = re.compile(r"\b(?:cancers?|carcinomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"
                           r"sarcomas?|tumou?rs?|neoplasms?|malignanc\w+)\b", re.IGNORECASE)
@@ -82,34 +70,6 @@ RULE = "sentence-approval"
 
 
 # --- clauses and agents ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Clause:
-    start: int
-    end: int
-    text: str
-
-
-def clauses(text: str) -> list[Clause]:
-    """The sentence cut at clause boundaries ("; ", ", with ", ", while ", ", and was ").
-
-    >>> [c.text for c in clauses("X was approved in Japan, with Y accepted for review in China")]
-    ['X was approved in Japan', 'Y accepted for review in China']
-    >>> [c.text for c in clauses("After X was approved in 2018, Y use declined after Z was withdrawn")]
-    ['After X was approved in 2018', 'Y use declined', 'after Z was withdrawn']
-    """
-    out, pos = [], 0
-    fronted = FRONTED_SUBORDINATE.match(text)
-    if fronted:
-        head = text[:fronted.end()].rstrip().rstrip(",")
-        out.append(Clause(0, len(head), head))
-        pos = fronted.end()
-    for cut in CLAUSE_BREAK.finditer(text, pos):
-        out.append(Clause(pos, cut.start(), text[pos:cut.start()]))
-        pos = cut.end()
-    out.append(Clause(pos, len(text), text[pos:]))
-    return [c for c in out if c.text.strip()]
-
 
 def _inside(sent: AnalysedSentence, mention: Mention, clause: Clause) -> bool:
     start, end = sent.local(mention)

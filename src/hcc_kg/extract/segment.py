@@ -104,15 +104,16 @@ _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|author
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 
 
-def _is_heading(line: str, previous: str, following: str = "", after_blank: bool = False) -> bool:
+def _is_heading(line: str, previous: str, following: str = "", after_blank: bool = False, lone: bool = False) -> bool:
     """A short capitalised line after a finished sentence, not continued in lower case below.
     After a blank line a few words in lower case head their paragraph too (a dictionary's
-    headword: "apatinib mesylate")."""
+    headword: "apatinib mesylate"); a line standing alone between blank lines may be longer."""
     stripped = line.strip()
     if following.strip()[:1].islower():
         return False
     lower_headword = after_blank and stripped[:1].islower() and len(stripped.split()) <= 4
-    if not 1 <= len(stripped) <= 60 or not (stripped[0].isupper() or stripped[0].isdigit() or lower_headword):
+    longest = 100 if after_blank and lone else 60
+    if not 1 <= len(stripped) <= longest or not (stripped[0].isupper() or stripped[0].isdigit() or lower_headword):
         return False
     if stripped[-1] in ",;:-(.!?" or FIGURE_RE.match(stripped) or re.fullmatch(r"[\d.]+", stripped):
         return False
@@ -161,7 +162,8 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
             continue
         if not line.strip() and paragraph and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"):
             flush()  # a blank line after a finished sentence ends the paragraph
-        if _is_heading(line, previous, following[index], after_blank):
+        lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
+        if _is_heading(line, previous, following[index], after_blank, lone):
             flush()
             section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
             if _HEADLINE_VERB_RE.search(line):

@@ -1,0 +1,59 @@
+"""Where one approval statement ends and another begins inside a sentence (:mod:`.approvals`).
+
+A sentence is cut at "; ", ", with ", ", while ", ", and was ", before a subordinate clause with
+its own subject and verb, after a fronted one ("After X was approved ..., "), and before the main
+verb that follows a set-off aside ("X, authorised in the EU for D, is ..."); an attribution
+("..., according to a filing") is no statement at all.  Cue words only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Where one statement ends and another begins inside a sentence.
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:with|while|whereas|but|which)\s+|\s+(?:while|whereas|but)\s+|"
+    r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
+    r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
+    r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"
+    # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
+    r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
+    # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)
+    r",\s+(?=according to\b)|"
+    # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement
+    r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:was|were|had|has|is|are)\s)",
+    re.IGNORECASE)
+# "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
+ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
+# "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma.
+FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon)\s[^,;]{3,200}?,\s+")
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+
+
+def clauses(text: str) -> list[Clause]:
+    """The sentence cut at clause boundaries ("; ", ", with ", ", while ", ", and was ").
+
+    >>> [c.text for c in clauses("X was approved in Japan, with Y accepted for review in China")]
+    ['X was approved in Japan', 'Y accepted for review in China']
+    >>> [c.text for c in clauses("After X was approved in 2018, Y use declined after Z was withdrawn")]
+    ['After X was approved in 2018', 'Y use declined', 'after Z was withdrawn']
+    >>> [c.text for c in clauses("The agency approved X on Monday, according to a filing")]
+    ['The agency approved X on Monday']
+    """
+    out, pos = [], 0
+    fronted = FRONTED_SUBORDINATE.match(text)
+    if fronted:
+        head = text[:fronted.end()].rstrip().rstrip(",")
+        out.append(Clause(0, len(head), head))
+        pos = fronted.end()
+    for cut in CLAUSE_BREAK.finditer(text, pos):
+        out.append(Clause(pos, cut.start(), text[pos:cut.start()]))
+        pos = cut.end()
+    out.append(Clause(pos, len(text), text[pos:]))
+    return [c for c in out if c.text.strip() and not ATTRIBUTION.match(c.text)]
