@@ -680,3 +680,18 @@ def test_an_approval_of_the_combination_named_before_is_for_the_documents_diseas
 def test_a_set_off_aside_with_its_own_approval_is_its_own_statement():
     body = "Barmab, authorised in Japan for an invented gastric carcinoma, is currently under review for HCC."
     assert facts(body) == set()
+
+
+def test_approved_for_this_indication_takes_the_line_the_label_wording_gives():
+    body = ("Foovia in combination with barmab is indicated for adults with HCC who have not received prior "
+            "systemic treatment. At the time of the invented decision the combination was approved for this "
+            "indication by the FDA.")
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+    without = body.replace("this indication", "HCC")
+    assert {line for *_, line in facts(without)} == {None}
+
+
+def test_a_relative_clause_after_nor_is_its_own_statement():
+    body = ("The invented withdrawal does not affect the indication for foonib in combination with barmab, "
+            "which remains approved by the FDA for HCC after prior sorafenib, nor any other made-up label.")
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "second_line")}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:with|while|whereas|but|which)\s+|\s+(?:while|whereas|but)\s+|"
+    r";|,\s+(?:with|while|whereas|but|which|nor)\s+|\s+(?:while|whereas|but)\s+|"
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
     r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"

@@ -347,6 +347,31 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
 
 
+# "approved for this indication": the indication the document states for the agent ("X is indicated for ...").
+THIS_INDICATION = re.compile(r"\b(?:this|that|the same)\s+indication\b", re.IGNORECASE)
+INDICATED = re.compile(r"\bindicated\s+(?:for|as|in)\b", re.IGNORECASE)
+
+
+def indicated_lines(doc: AnalysedDocument, frame: Frame) -> dict[str, set[str]]:
+    """The lines of therapy the document's label wording gives each agent ("X is indicated for the
+    first-line treatment of ...")."""
+    out: dict[str, set[str]] = {}
+    for sent in doc.sentences:
+        if INDICATED.search(sent.text):
+            lines = line_words(sent.text)
+            for key, _, role in agent_roles(doc, sent, frame.regimens):
+                if role == "agent":
+                    out.setdefault(key, set()).update(lines)
+    return out
+
+
+def _line_of_this_indication(doc: AnalysedDocument, reading: Reading, frame: Frame) -> str | None:
+    if not THIS_INDICATION.search(doc.document.text[reading.span[0]:reading.span[1]]):
+        return None
+    lines = indicated_lines(doc, frame).get(reading.agent or "", set())
+    return next(iter(lines)) if len(lines) == 1 else None
+
+
 @EXTRACTORS.register(RULE)
 def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
@@ -361,7 +386,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     for r in readings:
         if r.agent is None or r.disease is None:
             continue
-        line = _resolve_line(r, readings, frame, doc.main_disease)
+        line = _resolve_line(r, readings, frame, doc.main_disease) or _line_of_this_indication(doc, r, frame)
         context = (("agency", r.agency),) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         yield Assertion(r.agent, "approvedFor", r.disease, context, r.attributes, (evidence,))
