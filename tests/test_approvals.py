@@ -105,8 +105,21 @@ def test_evidence_cites_the_sentence_with_the_rule_name():
     assert a.evidence[0].is_assertive
 
 
-def test_no_approval_without_any_agency():
-    assert approvals("In this invented history, foonib was approved as first-line therapy for HCC.") == []
+def test_an_approval_that_names_no_agency_is_kept_without_one():
+    [a] = approvals("In this invented history, foonib was approved as first-line therapy for HCC.")
+    assert (a.subject, a.object, a.context_value("agency"), a.context_value("line")) == \
+        ("foonib", "hcc", None, "first_line")
+    assert a.is_fact
+
+
+def test_an_attributive_approved_names_a_class_not_an_approval():
+    assert approvals("In this invented history, approved agents such as foonib are used for HCC.") == []
+
+
+def test_an_approval_told_again_without_its_agency_is_the_same_approval():
+    body = ("In this invented history, the FDA approved foonib for HCC in a made-up year. "
+            "Since foonib was approved for HCC, its use has grown.")
+    assert {(a, g) for a, _, g, _ in facts(body)} == {("foonib", "fda")}
 
 
 def test_no_approval_without_an_approval_word():
@@ -131,7 +144,7 @@ def test_a_list_of_places_gives_one_approval_per_regulator():
 
 def test_a_place_not_after_in_is_not_a_jurisdiction():
     body = "Foonib, made by a company from Japan, was approved as first-line therapy for HCC."
-    assert approvals(body) == []
+    assert {a.context_value("agency") for a in approvals(body)} == {None}
 
 
 def test_named_agency_is_kept_as_named():
@@ -147,7 +160,7 @@ def test_agency_from_the_document_heading():
 
 def test_heading_without_an_approval_word_lends_no_agency():
     body = "The approval covers foonib for the first-line treatment of unresectable HCC."
-    assert approvals(body, heading="Foonib news from Japan") == []
+    assert {a.context_value("agency") for a in approvals(body, heading="Foonib news from Japan")} <= {None}
 
 
 def test_the_jurisdiction_data_file_maps_places_to_regulators():
@@ -595,7 +608,8 @@ def test_a_place_adjective_before_an_approval_names_the_regulator(phrase, agency
 
 
 def test_a_place_adjective_elsewhere_names_no_regulator():
-    assert approvals("In this made-up story, Japanese patients saw barmab approved for first-line HCC.") == []
+    found = approvals("In this made-up story, Japanese patients saw barmab approved for first-line HCC.")
+    assert {a.context_value("agency") for a in found} <= {None}
 
 
 def test_approving_a_supplemental_application_is_an_approval():

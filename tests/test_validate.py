@@ -148,13 +148,21 @@ def test_measurement_missing_a_part(graph, prop):
     assert failing(validate(graph), prop) == {MEASUREMENT}
 
 
-@pytest.mark.parametrize("prop", [HCC.grantedBy, HCC.approvalOf])
-def test_approval_missing_a_part(graph, prop):
-    graph.remove((APPROVAL, prop, None))
+def test_approval_missing_what_it_approves(graph):
+    graph.remove((APPROVAL, HCC.approvalOf, None))
     report = validate(graph)
     assert failing(report) == {APPROVAL}
-    assert report.violations[0].path == str(prop)
+    assert report.violations[0].path == str(HCC.approvalOf)
     assert not report.conforms
+
+
+def test_approval_without_an_agency_is_a_warning_not_a_violation(graph):
+    """A review may state an approval without its agency: the graph keeps it, flagged."""
+    graph.remove((APPROVAL, HCC.grantedBy, None))
+    report = validate(graph)
+    assert report.conforms
+    assert [(v.focus, v.path, v.severity) for v in report.violations] == \
+        [(str(APPROVAL), str(HCC.grantedBy), "Warning")]
 
 
 def test_approval_without_a_line_is_a_warning_not_a_violation(graph):
@@ -177,17 +185,17 @@ def test_violation_carries_the_focus_node_evidence(graph):
 
 
 def test_report_serialisations(graph):
-    graph.remove((APPROVAL, HCC.grantedBy, None))
-    add_evidence(graph, APPROVAL, HCC.approvalOf, HCCR.drug_a, "doc_demo", 7, 30)
+    graph.remove((APPROVAL, HCC.approvalOf, None))
+    add_evidence(graph, APPROVAL, HCC.grantedBy, HCCR.agency_x, "doc_demo", 7, 30)
     report = validate(graph)
     data = json.loads(report.to_json())
     assert data == {"conforms": False, "violations": [{
-        "focus": str(APPROVAL), "path": str(HCC.grantedBy),
-        "message": "Regulatory approval has no granting agency (hcc:grantedBy).",
+        "focus": str(APPROVAL), "path": str(HCC.approvalOf),
+        "message": "Regulatory approval does not name what it approves (hcc:approvalOf).",
         "severity": "Violation", "evidence": [["doc_demo", 7, 30]],
     }]}
     text = str(report)
-    assert text.startswith("1 violation(s)") and "hccr:approval__demo hcc:grantedBy" in text
+    assert text.startswith("1 violation(s)") and "hccr:approval__demo hcc:approvalOf" in text
     assert isinstance(report.violations[0], Violation)
 
 

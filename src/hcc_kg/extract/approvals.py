@@ -9,7 +9,10 @@ from its clause (borrowing what is missing from the sentence's other clauses):
 * the agent: a drug, or ONE regimen for a combination ("A/B", "A plus B", "the combination
   of A and B"); prior therapies ("previously treated with X") and comparators are not agents;
 * the agency: named ("the FDA"), or by jurisdiction ("in Japan", data/jurisdictions.yaml),
-  or, failing both, the one regulator the document's heading names;
+  or the one regulator the document's heading names; failing all three, none ("X was
+  approved in 2018 for HCC": populate writes no ``grantedBy``, the SHACL agency shape is a
+  warning), unless the document states the same approval with its agency.  An attributive
+  "approved" ("FDA-approved options", "approved agents such as X") names a class, no event;
 * the indication: the first disease of the clause (and diseases coordinated with it); a
   disease the vocabulary does not know ("approved for Hodgkin lymphoma") blocks any default;
 * the line: "first-line", "previously untreated", "no prior systemic therapy" -> first line;
@@ -143,7 +146,7 @@ class Reading:
     tell the other readings their line)."""
 
     agent: str | None
-    agency: str
+    agency: str | None  # None: the text names no agency
     disease: str | None
     line: str | None
     polarity: str
@@ -312,6 +315,20 @@ def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFact
     return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
+# "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
+APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since|under|after|and|or)\b)[\w-]+\s+){0,2}(?:agents?|drugs?|therap(?:y|ies)|treatments?|options?|medicines?|"
+                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?)\b", re.IGNORECASE)
+
+
+def _unstated_agency(clause: Clause, cue: re.Match) -> tuple[None, ...]:
+    """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
+    Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class."""
+    if (APPROVAL_CUE.match(cue.group(0)) and not attributive(clause.text, cue.start())
+            and not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end()))):
+        return (None,)
+    return ()
+
+
 def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, cue: re.Match,
                      own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
                      holder: Clause | None = None) -> Iterable[Reading]:
@@ -319,7 +336,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     clause that opens a list of indications)."""
     holder = holder or clause
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    agencies = _agencies(holder, own, others, frame)
+    agencies = _agencies(holder, own, others, frame) or _unstated_agency(holder, cue)
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return
@@ -345,6 +362,12 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     if len(told) == 1:
         return told.pop()
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
+
+
+def _restated_without_agency(reading: Reading, readings: list[Reading]) -> bool:
+    """An approval the document also states with its agency is the same approval told twice."""
+    return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
+                                          and r.disease == reading.disease for r in readings)
 
 
 # "approved for this indication": the indication the document states for the agent ("X is indicated for ...").
@@ -384,9 +407,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     frames = with_antecedents(doc, frame, sentences)
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     for r in readings:
-        if r.agent is None or r.disease is None:
+        if r.agent is None or r.disease is None or _restated_without_agency(r, readings):
             continue
         line = _resolve_line(r, readings, frame, doc.main_disease) or _line_of_this_indication(doc, r, frame)
-        context = (("agency", r.agency),) + ((("line", line),) if line else ())
+        context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         yield Assertion(r.agent, "approvedFor", r.disease, context, r.attributes, (evidence,))

@@ -151,11 +151,13 @@ class Populator:
     def _approval(self, agent: Individual, a: Assertion) -> None:
         ev = a.evidence
         line = a.context_value("line")  # absent when the text states no line for the approval
+        agency = a.context_value("agency")  # absent when the text names no agency ("approved in 2018")
         approval = self._new(derived_key("approval", a.key()), ["RegulatoryApproval"],
-                             f"{agent.label} approval ({a.context_value('agency')}, {line or 'line not stated'})")
+                             f"{agent.label} approval ({agency or 'agency not stated'}, {line or 'line not stated'})")
         self._fact(approval, "approvalOf", agent, ev)
         self._fact(approval, "approvedFor", self.node(str(a.object)), ev)
-        self._fact(approval, "grantedBy", self.node(str(a.context_value("agency"))), ev)
+        if agency:
+            self._fact(approval, "grantedBy", self.node(str(agency)), ev)
         if line:
             self._fact(approval, "forLineOfTherapy", self.node(str(line)), ev)
         self._values(approval, a, (("approval_type", "approvalType"), ("approval_date", "approvalDate"),
