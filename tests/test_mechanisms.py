@@ -776,3 +776,15 @@ def test_glossary_entries_appositives_and_plain_language(body, expected):
 def test_negligible_activity_is_no_activity():
     assert facts("In contrast to barfenib, foonib showed negligible activity against KIT and FLT3.") == set()
     assert readings("Foonib showed negligible activity against KIT.")[("foonib", "inhibits", "kit")][1] == "negative"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a US biologic's four-letter suffix is still the drug's name
+    ("Zelumab-actl is a CTLA-4 blocking antibody in this invented label.", {("zelumab", "ctla4")}),
+    ("Zelumab-qxzt binds PD-1 in this invented label.", {("zelumab", "pd1")}),
+    # the drug together with what the body makes of it
+    ("In made-up assays, foonib or its active metabolites M-2 and M-5 inhibited the activity of RET and KIT.",
+     {("foonib", "ret"), ("foonib", "kit")}),
+])
+def test_label_subjects_biologic_suffix_and_metabolites(body, expected):
+    assert facts(body) == expected

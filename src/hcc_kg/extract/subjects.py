@@ -36,7 +36,9 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
 DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion))?"
 # "X treatment inhibited T": the drug as given is still the drug.
 AS_GIVEN = r"(?:\s+(?:treatment|therapy|monotherapy|administration|exposure))?"
-BRACKETS = rf"{DOSAGE_FORM}{AS_GIVEN}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+# "tremelimumab-actl": the four-letter suffix US biologics carry is still the drug's name.
+BIOLOGIC_SUFFIX = r"(?:-(?!(?:free|like|only|type|rich|loss|dose|naive|fast)\b)[a-z]{4}(?![\w-]))?"
+BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
@@ -48,7 +50,11 @@ COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WOR
              rf"|\s*[,:—]\s*(?:(?:an?|the|another|one)\s+)?{NP_WORDS}(?=\s*,?\s*(?:which|that)\b))?")
 RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
 # "X potently and selectively inhibits T": adverbs may be coordinated
-VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$", re.IGNORECASE)
+# "X or its active metabolites M-2 and M-5 inhibited T": the drug with what the body makes of it.
+METABOLITES = (r"(?:\s+(?:or|and)\s+(?:its|their)\s+(?:[\w-]+\s+){0,4}?metabolites?"
+               r"(?:\s+\(?[\w-]+(?:\s*(?:,|and)\s*[\w-]+)*\)?)?)?")
+VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{METABOLITES}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$",
+                      re.IGNORECASE)
 # "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
 ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|inhibition)\b", re.IGNORECASE)
 # "X is a TKI with a wide range of kinase inhibition": a copula and its noun phrase may come before "with".
