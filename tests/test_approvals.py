@@ -709,3 +709,11 @@ def test_a_relative_clause_after_nor_is_its_own_statement():
     body = ("The invented withdrawal does not affect the indication for foonib in combination with barmab, "
             "which remains approved by the FDA for HCC after prior sorafenib, nor any other made-up label.")
     assert facts(body) == {(REGIMEN, "hcc", "fda", "second_line")}
+
+
+def test_an_approval_withdrawn_later_in_the_sentence_is_not_asserted():
+    body = "The FDA granted approval to foonib for HCC in a made-up year, but the indication was withdrawn later."
+    assert facts(body) == set()
+    [reading] = approvals(body)
+    assert reading.evidence[0].polarity == "negative"
+    assert facts(body.replace("was withdrawn", "was extended")) == {("foonib", "hcc", "fda", None)}

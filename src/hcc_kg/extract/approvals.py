@@ -38,15 +38,16 @@ from typing import Iterable
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .approval_agents import agent_roles, combined, document_regimens
+from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
+from .approval_frame import Frame, document_frame, heading_cut, with_antecedents
 from .approval_cues import (APPROVAL_CUE, COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind,
                             attributive, line_words, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
-from .sentences import DRUG, LIST_GLUE, _between, evidence_span
-from .stated_dates import StatedDate, dates_in
+from .sentences import LIST_GLUE, _between, evidence_span
+from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
@@ -80,63 +81,6 @@ def _inside(sent: AnalysedSentence, mention: Mention, clause: Clause) -> bool:
 
 
 # --- the document's heading --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Frame:
-    """What a document says once for all its approvals: its heading's regulator, line and drug,
-    and a dateline."""
-
-    regulator: str | None
-    lines: tuple[str, ...]
-    subject: str | None
-    dateline: StatedDate | None
-    heading: tuple[str, ...] = ()
-    regimens: frozenset[str] = frozenset()  # the combinations the document names as such
-    regimen: str | None = None  # the combination named last before the sentence read ("the combination")
-    agency: str | None = None  # the regulator named last before the sentence read ("the agency")
-
-
-def heading_lines(text: str) -> list[str]:
-    """The document's leading short lines (title, dateline, subtitle), at most three."""
-    out = []
-    for line in text.lstrip().splitlines()[:4]:
-        if len(line) > 200 or line.rstrip().endswith("."):
-            break
-        if line.strip():
-            out.append(line.strip())
-    return out[:3]
-
-
-def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
-    heading = heading_lines(doc.document.text)
-    joined = " \n ".join(heading)
-    mentions = [m for line in heading for m in doc.finder.find_text(line)]
-    regulators = {m.key for m in doc.keys_of_type(mentions, "RegulatoryAgency")}
-    regulators |= {r for _, _, r in places.regulators_in(joined) if r in doc.vocabulary}
-    says_approval = APPROVAL_CUE.search(joined) or STEP_CUE.search(joined)
-    drugs = {m.key for m in doc.keys_of_type(mentions, *DRUG)}
-    first = dates_in(heading[0]) if heading and len(heading[0]) < 60 else []
-    return Frame(regulators.pop() if says_approval and len(regulators) == 1 else None,
-                 tuple(sorted(line_words(joined))), drugs.pop() if len(drugs) == 1 else None,
-                 first[0] if first else None, tuple(heading), document_regimens(doc))
-
-
-def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
-    """For each sentence (by position), the frame with the combination and the regulator named last
-    before it."""
-    out, last, agency = {}, None, None
-    for i, sent in enumerate(sentences):
-        out[i] = replace(frame, regimen=last, agency=agency)
-        regimens = [key for key, group in combined(doc, sent, frame.regimens) if len({m.key for m in group}) > 1]
-        agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
-        last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
-    return out
-
-
-def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:
-    """Where a heading line run into the sentence's first words ends (headings carry no full stop)."""
-    return next((len(line) for line in heading if text.startswith(line) and len(text) > len(line) + 1), None)
-
 
 # --- reading a sentence --------------------------------------------------------------------
 
@@ -254,7 +198,9 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
             holder, cue = listing
         if cue:
             nearest = [facts[j] for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
-            yield from _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder)
+            undone = any(WITHDRAWN_LATER.search(parts[j].text) and not facts[j].has_agent for j in range(i + 1, len(parts)))
+            for r in _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder):
+                yield replace(r, polarity="negative") if undone else r
 
 
 def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFacts, others: list[ClauseFacts],
@@ -368,6 +314,11 @@ def _restated_without_agency(reading: Reading, readings: list[Reading]) -> bool:
     """An approval the document also states with its agency is the same approval told twice."""
     return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
                                           and r.disease == reading.disease for r in readings)
+
+
+# "X was approved for HCC, but the indication was withdrawn in 2024": a later clause undoes the approval.
+WITHDRAWN_LATER = re.compile(r"\b(?:withdr[ae]wn?|withdrawal|revoked|rescinded|no longer (?:approved|authori[sz]ed))\b",
+                             re.IGNORECASE)
 
 
 # "approved for this indication": the indication the document states for the agent ("X is indicated for ...").

@@ -1,0 +1,72 @@
+"""What a document says once for all its approval statements (:mod:`.approvals`): the regulator,
+line and drug its heading names, its dateline, the combinations it names, and, sentence by
+sentence, the combination and the regulator named last before ("the combination", "the agency").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .approval_agents import combined, document_regimens
+from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
+from .jurisdictions import Jurisdictions
+from .sentences import DRUG
+from .stated_dates import StatedDate, dates_in
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a document says once for all its approvals: its heading's regulator, line and drug,
+    and a dateline."""
+
+    regulator: str | None
+    lines: tuple[str, ...]
+    subject: str | None
+    dateline: StatedDate | None
+    heading: tuple[str, ...] = ()
+    regimens: frozenset[str] = frozenset()  # the combinations the document names as such
+    regimen: str | None = None  # the combination named last before the sentence read ("the combination")
+    agency: str | None = None  # the regulator named last before the sentence read ("the agency")
+
+
+def heading_lines(text: str) -> list[str]:
+    """The document's leading short lines (title, dateline, subtitle), at most three."""
+    out = []
+    for line in text.lstrip().splitlines()[:4]:
+        if len(line) > 200 or line.rstrip().endswith("."):
+            break
+        if line.strip():
+            out.append(line.strip())
+    return out[:3]
+
+
+def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
+    heading = heading_lines(doc.document.text)
+    joined = " \n ".join(heading)
+    mentions = [m for line in heading for m in doc.finder.find_text(line)]
+    regulators = {m.key for m in doc.keys_of_type(mentions, "RegulatoryAgency")}
+    regulators |= {r for _, _, r in places.regulators_in(joined) if r in doc.vocabulary}
+    says_approval = APPROVAL_CUE.search(joined) or STEP_CUE.search(joined)
+    drugs = {m.key for m in doc.keys_of_type(mentions, *DRUG)}
+    first = dates_in(heading[0]) if heading and len(heading[0]) < 60 else []
+    return Frame(regulators.pop() if says_approval and len(regulators) == 1 else None,
+                 tuple(sorted(line_words(joined))), drugs.pop() if len(drugs) == 1 else None,
+                 first[0] if first else None, tuple(heading), document_regimens(doc))
+
+
+def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
+    """For each sentence (by position), the frame with the combination and the regulator named last
+    before it."""
+    out, last, agency = {}, None, None
+    for i, sent in enumerate(sentences):
+        out[i] = replace(frame, regimen=last, agency=agency)
+        regimens = [key for key, group in combined(doc, sent, frame.regimens) if len({m.key for m in group}) > 1]
+        agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
+        last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
+    return out
+
+
+def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:
+    """Where a heading line run into the sentence's first words ends (headings carry no full stop)."""
+    return next((len(line) for line in heading if text.startswith(line) and len(text) > len(line) + 1), None)
