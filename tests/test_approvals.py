@@ -717,3 +717,9 @@ def test_an_approval_withdrawn_later_in_the_sentence_is_not_asserted():
     [reading] = approvals(body)
     assert reading.evidence[0].polarity == "negative"
     assert facts(body.replace("was withdrawn", "was extended")) == {("foonib", "hcc", "fda", None)}
+
+
+def test_a_drug_given_together_with_the_one_named_before_makes_the_combination():
+    body = ("Foonib is an invented pill. It is given together with barmab in this made-up clinic. "
+            "In a pretend trial, 300 people took foonib and barmab. This combination is approved by the FDA for HCC.")
+    assert {(a, g) for a, _, g, _ in facts(body)} == {(REGIMEN, "fda")}

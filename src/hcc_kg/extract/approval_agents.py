@@ -119,10 +119,24 @@ def combined(doc: AnalysedDocument, sent: AnalysedSentence,
     return [(agent_key(m.key for m in group), group) for group in merged]
 
 
+# "It is given together with B": the drug named before is combined with B.
+PRONOUN_WITH = re.compile(r"^\s*(?:It|This (?:drug|medicine|antibody|agent))\s+(?:is|was|will be|can be|may be|should be)\s+"
+                          r"(?:(?:usually|always|also|often|only)\s+)?(?:given|used|administered|taken|combined)\s+"
+                          r"(?:together\s+)?(?:with|in combination with|alongside)\s+$")
+
+
 def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
-    """The combinations the document names as such anywhere ("A plus B", "A in combination with B")."""
-    return frozenset(key for sent in doc.sentences for key, group in combined(doc, sent)
-                     if len({m.key for m in group}) > 1)
+    """The combinations the document names as such anywhere ("A plus B", "A in combination with B",
+    "A is ... . It is given together with B")."""
+    found: set[str] = set()
+    previous: str | None = None  # the drug named last before the sentence read
+    for sent in doc.sentences:
+        groups = combined(doc, sent)
+        found |= {key for key, group in groups if len({m.key for m in group}) > 1}
+        if groups and previous and PRONOUN_WITH.match(sent.text[:sent.local(groups[0][1][0])[0]]):
+            found.add(agent_key([previous, *(m.key for m in groups[0][1])]))
+        previous = groups[-1][1][-1].key if groups else previous
+    return frozenset(found)
 
 
 def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
