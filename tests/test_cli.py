@@ -107,3 +107,48 @@ def test_hazard_ratio_outside_its_ci_fails_the_shape_checks(tmp_path, capsys):
     (violation,) = json.loads((out / "validation.json").read_text())["violations"]
     doc, start, end = violation["evidence"][0]
     assert "1.50" in text[start:end]  # the evidence points at the offending row
+
+
+# The program, as the `hcc-kg` script runs it (main() with no arguments reads sys.argv), with an
+# atexit hook that says whether the interpreter's teardown ran.
+PROGRAM = """import atexit, sys
+atexit.register(lambda: print("teardown ran", file=sys.stderr))
+from hcc_kg.cli import main
+sys.argv = ["hcc-kg", *sys.argv[1:]]
+sys.exit(main())
+"""
+
+
+def _program(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", PROGRAM, *args], capture_output=True, text=True, timeout=600)
+
+
+def test_a_build_run_as_the_program_ends_without_teardown_and_keeps_its_exit_code(tmp_path):
+    done = _program("build", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 3
+    assert "nowhere" in done.stderr  # printed before the end: flushed
+    assert "teardown ran" not in done.stderr
+
+
+def test_other_commands_run_as_the_program_end_with_the_teardown():
+    done = _program("sparql", "--list")
+    assert done.returncode == 0 and "pathway_chain" in done.stdout
+    assert "teardown ran" in done.stderr
+
+
+@pytest.mark.slow
+def test_a_build_ended_without_teardown_has_written_and_published_everything(tmp_path):
+    corpus, out = tmp_path / "c", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD_NOTE, encoding="utf-8")
+    done = _program("build", "--corpus", str(corpus), "--out", str(out), "--no-cache")
+    assert done.returncode == 0, done.stderr
+    assert "teardown ran" not in done.stderr
+    assert done.stdout.startswith("built ") and "wrote " in done.stdout  # every line of stdout got out
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["files"] and all((out / name).is_file() for name in manifest["files"])
+    assert "assertions.jsonl" in manifest["files"] and (out / "assertions.jsonl").read_text().strip()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging folder, no lock left

@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .. import __version__
 from .arg_types import finite_positive_float, positive_int
@@ -314,21 +315,49 @@ def _stdout_gone() -> int:
     return BROKEN_PIPE_EXIT
 
 
+#: Commands after which the program ends at once, without the interpreter's teardown: a build
+#: leaves millions of small objects (the vocabulary and its finder's tables, the ABox, the
+#: ontology worlds), and freeing them one by one took 0.4-0.9 s after a 3.4 s shipped build.
+#: Everything a build writes is closed and synced before it returns (:mod:`hcc_kg.store.publish`),
+#: its worker pools, forked child and JVM are gone, and its stores are closed or read-only.
+ENDS_WITHOUT_TEARDOWN = frozenset({"build"})
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse ``argv``, run the command, and translate the one exception tree into an exit code."""
+    """Parse ``argv``, run the command, and translate the one exception tree into an exit code.
+
+    Run as the program (``argv`` None: the ``hcc-kg`` script, ``python -m hcc_kg.cli``), a
+    command of :data:`ENDS_WITHOUT_TEARDOWN` ends the process when it returns (:func:`end_now`);
+    a caller passing ``argv`` always gets the code back.
+    """
+    command = None
     try:
         args = parser().parse_args(argv)  # option types raise BadParameterError (exit 9)
+        command = args.command
         from .logs import logging_to_stderr
 
         with logging_to_stderr(args.verbosity):
             code = args.func(args)
             sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
-        return code
     except BrokenPipeError:
-        return _stdout_gone()
+        code = _stdout_gone()
     except HccKgError as exc:
         from ..query.redaction import redact
 
         print(f"hcc-kg: error: {redact(str(exc))}", file=sys.stderr)  # last guard: no URL password leaks
-        return exit_code_for(exc)
+        code = exit_code_for(exc)
+    if argv is None and command in ENDS_WITHOUT_TEARDOWN:
+        end_now(code)
+    return code
+
+
+def end_now(code: int) -> NoReturn:
+    """End the process with ``code`` once stdout and stderr are flushed, skipping the interpreter's
+    teardown (atexit handlers, freeing every object): only for work that left nothing open."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader gone (| head) or a stream already closed
+            pass
+    os._exit(code)
 
