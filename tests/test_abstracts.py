@@ -528,7 +528,7 @@ def test_a_trial_of_one_drug_with_its_enrolment():
 
 
 def test_a_trial_named_only_in_the_background_is_not_the_one_reported():
-    text = ("Background: Felotinib improved survival over placebo in the LOTUS-61 trial (HR 0.69). Methods: In this "
+    text = ("Background: Felotinib improved survival in the LOTUS-61 trial (HR 0.69). Methods: In this "
             "phase 3 trial, we randomly assigned patients to zorbanib or felotinib. Results: Median OS was 13.6 versus "
             "12.3 months (HR 0.92).")
     found = facts(text)
@@ -540,3 +540,57 @@ def test_a_trial_named_only_in_the_background_is_not_the_one_reported():
     assert arms(found, "trial__lotus61") == ["zorbanib", "felotinib"]
     # ... but the result its background stated before the arms were known is an earlier one, not read
     assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}
+
+
+def test_a_randomised_trial_still_to_come_leaves_the_reported_trial_single_arm():
+    text = ("The phase 2 ORCHID-10 study assessed quorimab in 60 patients. The objective response rate was 30%. "
+            "A randomised phase 3 trial versus zorbanib {}.")
+    for planned in ("is planned", "will be initiated"):
+        assert values(facts(text.format(planned))) == {("quorimab", "orr", ""): D("30")}, planned
+    assert values(facts(text.format("was completed"))) == {}  # a randomised trial did happen: not a one-arm document
+
+
+def test_a_single_arm_trial_whose_agent_is_the_subject_of_a_passive():
+    found = facts("LOTUS-53 (NCT01234567) is a single-arm phase 2 trial. Quorimab 20 mg/kg was given every 3 weeks. "
+                  "Results: 65 pts were treated. The ORR was 38.5%.")
+    assert arms(found, "trial__lotus53") == ["quorimab"]
+    assert sizes(found) == {"quorimab": 65}
+    assert values(found) == {("quorimab", "orr", ""): D("38.5")}
+
+
+def test_a_drug_after_progression_on_a_first_line_regimen_is_prior_therapy():
+    found = facts("ORCHID-11, a single-arm phase 2 study of quorimab plus zorbanib in 94 patients whose cancer "
+                  "progressed on first-line felotinib plus TACE. The ORR was 18.1%.")
+    assert arms(found, "trial__orchid11") == [REGIMEN_QZ]
+    assert sizes(found) == {REGIMEN_QZ: 94}
+
+
+def test_an_agent_evaluated_in_a_named_trial_is_its_arm():
+    found = facts("In the phase 2 LOTUS-60 trial, quorimab was evaluated in 60 patients. The ORR was 10%.")
+    assert arms(found, "trial__lotus60") == ["quorimab"]
+    assert sizes(found) == {"quorimab": 60}
+    assert values(found) == {("quorimab", "orr", ""): D("10")}
+
+
+def test_single_agent_or_single_arm_data_said_of_something_else_is_no_design():
+    found = facts("The maker withdrew the indication of quorimab as a single agent after the ORCHID-12 study failed. "
+                  "In ORCHID-12, a phase 3 trial in 531 patients, quorimab was compared with the investigator's choice "
+                  "of zorbanib or felotinib. Other approvals granted on single-arm data were also withdrawn.")
+    assert arms(found, "trial__orchid12") == ["quorimab"]  # the one agent compared with a choice of others
+    assert sizes(found) == {}  # no single-arm trial: the 531 patients are the whole trial's
+
+
+def test_a_background_trial_stating_its_own_comparison_keeps_it():
+    found = facts("Background: Felotinib improved survival over placebo in the LOTUS-62 trial (HR 0.69). Methods: In "
+                  "this phase 3 trial, we randomly assigned patients to zorbanib or felotinib. Results: Median OS was "
+                  "13.6 versus 12.3 months (HR 0.92).")
+    assert arms(found, "trial__lotus62") == ["felotinib", "placebo"]
+    assert arms(found, comparison_trial_key(["zorbanib", "felotinib"])) == ["zorbanib", "felotinib"]
+
+
+def test_a_registry_number_in_brackets_after_the_named_trials_randomisation_is_its_own():
+    found = facts("Zorbanib versus felotinib: final results of the phase 3 ORCHID-13 trial. Methods: Adults were "
+                  "randomly assigned to zorbanib or felotinib (NCT01234567). Results: Median OS was 13.6 versus 12.3 months.")
+    trials = [a for a in found if a.predicate == "isClinicalTrial"]
+    assert [t.subject for t in trials] == ["trial__orchid13"]
+    assert list(trials[0].attribute_values("nct_id")) == ["NCT01234567"]

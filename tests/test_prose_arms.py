@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_arms import agents, compared_arms, counted_arms, counted_list, randomised_arms, received_alternatives
-from hcc_kg.extract.prose_sizes import arm_sizes
+from hcc_kg.extract.prose_arms import agents, compared_arms, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.prose_sizes import arm_sizes, counted_arms
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
@@ -268,3 +268,55 @@ def test_lettered_arm_labels_name_the_arms():
     assert keys(labelled_arms(doc, sent)) == ["zorbanib", "felotinib"]
     doc, sent = sentence("Median OS was 13.6 months (arm A) with zorbanib and 12.3 months with felotinib.")
     assert labelled_arms(doc, sent) == []  # a label without its colon lists no arm
+
+
+def test_the_next_count_with_its_verb_left_out():
+    doc, sent = sentence("Of 489 randomised patients, 326 received quorimab-felotinib and 163 zorbanib.")
+    assert arm_sizes(doc, sent) == {agent_key(["quorimab", "felotinib"]): 326, "zorbanib": 163}
+    assert keys(counted_arms(doc, sent)) == [agent_key(["quorimab", "felotinib"]), "zorbanib"]
+
+
+def test_the_agent_given_as_the_subject_of_a_passive():
+    from hcc_kg.extract.prose_arms import received_agent
+    for text in ("Quorimab 20 mg/kg was given IV every 3 weeks until progression.",
+                 "Methods: Zorbanib was administered at 5 mg orally once daily."):
+        doc, sent = sentence(text)
+        assert received_agent(doc, sent) in {"quorimab", "zorbanib"}, text
+    doc, sent = sentence("After progression on zorbanib, quorimab was given.")  # the subject is not the agent
+    assert received_agent(doc, sent) is None
+
+
+def test_and_after_plus_goes_on_with_the_regimen():
+    doc, sent = sentence("We compared quorimab plus zorbanib and felotinib with placebo plus zorbanib and felotinib.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "felotinib"]),
+                                              agent_key(["zorbanib", "felotinib"])]
+    doc, sent = sentence("We gave quorimab plus zorbanib and felotinib plus TACE.")  # two regimens
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), agent_key(["felotinib", "tace"])]
+
+
+def test_the_combination_of_one_drug_with_another():
+    doc, sent = sentence("Patients received the combination of quorimab with zorbanib.")
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"])]
+
+
+def test_a_randomised_list_ends_where_a_clause_of_its_own_begins():
+    doc, sent = sentence("Of 546 randomized (zorbanib n=274; quorimab n=272), 88% had undergone TACE.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "quorimab"]
+
+
+def test_a_guide_for_patients_counts_people_who_took_each_treatment():
+    doc, sent = sentence("In a large trial, 351 people took quorimab and zorbanib and 174 took an older tablet called "
+                         "felotinib.")
+    assert arm_sizes(doc, sent) == {agent_key(["quorimab", "zorbanib"]): 351, "felotinib": 174}
+
+
+def test_a_nominal_comparison_non_inferiority_to():
+    doc, sent = sentence("ZETA-3 showed that zorbanib met its endpoint by confirmation of non-inferiority to felotinib.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+def test_improved_over_compares_while_over_a_duration_does_not():
+    doc, sent = sentence("Quorimab plus zorbanib did not improve OS over zorbanib alone in the ZETA-4 trial.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
+    doc, sent = sentence("Quorimab was infused over 30 minutes before zorbanib.")
+    assert compared_arms(doc, sent) == []

@@ -7,6 +7,7 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_sizes import arm_sizes, enrolled
+from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 
@@ -63,3 +64,30 @@ def test_sizes_in_the_order_of_the_arms_joined_by_versus_or_counted_as_patients(
 ])
 def test_an_arm_that_included_n_patients_and_the_next_arm_with_its_verb_left_out(text, expected):
     assert sizes(text) == expected
+
+
+def test_a_size_after_the_maintenance_schedule_is_the_arms_it_continues():
+    regimen = agent_key(["zorbanib", "felotinib"])
+    got = sizes("Adults were assigned to zorbanib plus felotinib every 3 weeks for four doses followed by zorbanib "
+                "480 mg every 4 weeks (n=71), or to zorbanib 480 mg every 4 weeks (n=70).")
+    assert got == {regimen: 71, "zorbanib": 70}
+
+
+def test_counts_opening_each_part_of_a_parenthesised_list():
+    assert sizes("Of the 512 randomised patients (257 zorbanib, 255 felotinib), 62% had cirrhosis.") == \
+        {"zorbanib": 257, "felotinib": 255}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Results: 65 pts were treated (median age 63 y).", 65),
+    ("As of the cut-off, 54 patients with FGF19-positive tumours had been treated at the chosen dose.", 54),
+    ("PRISM-9, a single-arm phase 2 study of zorbanib plus felotinib in 94 patients whose disease progressed.", 94),
+    ("Efficacy was evaluated in a single-arm, open-label trial in 104 patients.", 104),
+    ("In ZETA-1, zorbanib was evaluated in 60 patients.", 60),
+])
+def test_enrolled_in_abstract_and_news_shapes(text, n):
+    assert enrolled(text) == n
+
+
+def test_patients_with_a_feature_given_something_are_no_enrolment():
+    assert enrolled("Eight of them, 8 patients with hepatitis B received antiviral prophylaxis.") is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_values import arm_values, hazard_ratio_endpoint, is_subgroup, valued_agents
@@ -222,3 +224,59 @@ def test_a_unit_named_once_by_the_label_before_the_values():
 def test_a_subgroup_named_after_the_values_is_not_the_trials_result():
     assert read("Median OS was 13.6 months with felotinib vs 12.3 months with zorbanib among patients with cirrhosis.") == {}
     assert len(read("Median OS was 13.6 months with felotinib vs 12.3 months with zorbanib in all patients.")) == 2
+
+
+@pytest.mark.parametrize("clause", [
+    "The benefit was consistent in patients with hepatitis C-related disease (HR 0.66)",
+    "but less evident in those with non-viral disease (HR 0.97)",
+    "In an exploratory analysis restricted to patients with portal vein invasion, the HR was 0.79",
+    "In pts with microvascular invasion, the HR was 0.61",
+    "Patients with HBV (n = 200) had an HR of 0.7",
+    "In an exploratory analysis by baseline AFP, the HR was 0.78",
+])
+def test_a_clause_about_patients_with_a_characteristic_is_a_subgroup(clause):
+    assert is_subgroup(clause, clause.index("HR"))
+
+
+def test_patients_with_the_disease_itself_are_the_whole_population():
+    for clause in ("In patients with advanced liver cancer, zorbanib prolonged OS (HR 0.71)",
+                   "In patients with liver cancer and portal vein invasion, zorbanib prolonged OS (HR 0.71)",
+                   "In this exploratory phase 2 trial, zorbanib prolonged OS (HR 0.71)"):
+        assert not is_subgroup(clause, clause.index("HR")), clause
+
+
+def test_a_duration_of_response_among_responders_is_the_arms():
+    vocab = Vocabulary([*VOCAB, Entity("dor", "duration of response", ("EndpointType",), ("DoR",))])
+    doc = AnalysedDocument(Document.from_text("d", "Among responders to zorbanib, median duration of response was "
+                                              "17.9 months."), vocab, MentionFinder(vocab))
+    assert [(v.agent, v.endpoint, v.value) for v in arm_values(doc, doc.sentences[0], ARMS)] == \
+        [("zorbanib", "dor", Decimal("17.9"))]
+    # ... while another endpoint among responders is a subgroup's
+    doc = AnalysedDocument(Document.from_text("d", "Among responders to zorbanib, median OS was 27.9 months."),
+                           vocab, MentionFinder(vocab))
+    assert arm_values(doc, doc.sentences[0], ARMS) == []
+
+
+def test_a_time_point_printed_in_mo():
+    got = read("Median PFS was 9.7 mo with zorbanib and the 12-mo OS rate was 79.4% with zorbanib.", ["zorbanib"])
+    assert got == {("zorbanib", "pfs", ""): (Decimal("9.7"), "months"), ("zorbanib", "os", "12-month"): (Decimal("79.4"), "%")}
+
+
+def test_three_arms_listed_values_go_in_arm_order_only_when_each_has_one():
+    arms = ["zorbanib", "felotinib", "quorimab"]
+    vocab = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",))])
+    doc = AnalysedDocument(Document.from_text("d", "The ORRs were 22.6%, 15.8% and 6.3%."), vocab, MentionFinder(vocab))
+    got = {v.agent: v.value for v in arm_values(doc, doc.sentences[0], arms)}
+    assert got == {"zorbanib": Decimal("22.6"), "felotinib": Decimal("15.8"), "quorimab": Decimal("6.3")}
+    doc = AnalysedDocument(Document.from_text("d", "The ORRs were 22.6% and 15.8%."), vocab, MentionFinder(vocab))
+    assert arm_values(doc, doc.sentences[0], arms) == []
+
+
+def test_half_still_alive_after_is_the_median_survival():
+    got = read("Half of the people in the zorbanib group were still alive after 18.7 months, compared with 13.1 months "
+               "in the felotinib group.")
+    assert got == {("zorbanib", "os", ""): (Decimal("18.7"), "months"), ("felotinib", "os", ""): (Decimal("13.1"), "months")}
+
+
+def test_a_reduction_in_the_risk_of_death_is_no_arms_value():
+    assert read("Zorbanib was associated with a reduction in the risk of death, at 22% versus felotinib.") == {}

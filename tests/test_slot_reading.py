@@ -85,3 +85,123 @@ def test_a_randomised_trial_not_listing_its_arms_takes_those_its_values_name():
 def test_a_power_statement_projects():
     assert projects("With 90% power, a hazard ratio of 0.71 could be shown.")
     assert not projects("The anticipated benefit was seen: median OS was 15.1 versus 11.2 months.")
+
+
+# ---------------------------------------------------------------- arms named by what they are, three arms, parts
+
+VOCAB_FULL = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+                         Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
+COMBO = "regimen__quorimab__zorbanib"
+
+
+def trial_facts(text: str) -> dict[tuple[str, str, str], object]:
+    """(predicate, arm agent or trial, endpoint/timepoint) -> value, for what the prose reader asserts."""
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_FULL, MentionFinder(VOCAB_FULL))
+    found: dict[tuple[str, str, str], object] = {}
+    for a in prose_trials(doc):
+        if a.evidence[0].certainty != "asserted":
+            continue
+        if a.predicate == "armSize":
+            found[("armSize", a.subject.split("__", 2)[-1], "")] = a.object
+        elif a.predicate == "hasMeasurement":
+            found[("value", a.subject.split("__", 2)[-1], f"{a.object}@{a.context_value('timepoint', '')}")] = \
+                a.attribute_values("value")[0]
+        elif a.predicate == "hasEffectEstimate":
+            pair = f"{a.context_value('experimental').split('__', 2)[-1]}/{a.context_value('comparator').split('__', 2)[-1]}"
+            found[("hr", pair, str(a.object))] = a.attribute_values("hazard_ratio")[0]
+    return found
+
+
+def test_the_combination_is_the_trials_one_arm_of_several_drugs():
+    got = trial_facts("In the phase 2 LOTUS-44 trial, 121 adults were randomized to quorimab plus zorbanib or zorbanib "
+                      "alone: 61 to the combination and 60 to zorbanib monotherapy. Median OS was 14.2 months with the "
+                      "combination and 11.9 months with zorbanib.")
+    assert got[("armSize", COMBO, "")] == 61 and got[("armSize", "zorbanib", "")] == 60
+    assert got[("value", COMBO, "os@")] == Decimal("14.2") and got[("value", "zorbanib", "os@")] == Decimal("11.9")
+
+
+def test_the_combination_named_earlier_in_the_sentence():
+    got = trial_facts("No filing is planned for the combination of quorimab with zorbanib, after the phase 3 LOTUS-45 "
+                      "study of the combination versus zorbanib alone missed its endpoint (HR for death 0.93).")
+    assert got == {("hr", f"{COMBO}/zorbanib", "os"): Decimal("0.93")}
+
+
+def test_a_success_threshold_is_no_result():
+    got = results(RANDOMISED + "The primary endpoint was OS, zorbanib to be considered promising if its median OS "
+                  "exceeded 20 months.")
+    assert got == {("hasMeasurement", "zorbanib"): (Decimal("20"), "hedged")}
+
+
+THREE_ARMS = ("In the phase 3 LOTUS-46 trial, 900 adults were randomized to quorimab plus zorbanib (n = 300), zorbanib "
+              "(n = 300) or felotinib (n = 300). ")
+
+
+def test_three_arms_values_in_arm_order_and_the_pair_each_hazard_ratio_compares():
+    got = trial_facts(THREE_ARMS + "For the combination versus felotinib, the hazard ratio for death was 0.78. "
+                      "Zorbanib was non-inferior to felotinib (HR 0.94). The ORRs were 24%, 17% and 8%.")
+    assert got[("hr", f"{COMBO}/felotinib", "os")] == Decimal("0.78")
+    assert got[("hr", "zorbanib/felotinib", "os")] == Decimal("0.94")  # no endpoint named: the one before
+    assert [got[("value", arm, "orr@")] for arm in (COMBO, "zorbanib", "felotinib")] == [Decimal("24"), Decimal("17"),
+                                                                                           Decimal("8")]
+
+
+def test_a_randomisation_naming_one_agent_gives_the_trial_that_arm():
+    got = trial_facts("In the phase 3 LOTUS-47 trial, adults were randomized 1:1 to zorbanib 40 mg daily or active "
+                      "monitoring. Of 400 randomized (zorbanib n=201; monitoring n=199), 80% had cirrhosis.")
+    assert got == {("armSize", "zorbanib", ""): 201}
+
+
+def test_a_subgroup_analysis_keeps_what_it_states_of_the_whole_trial():
+    text = ("Outcomes by tumour size: a subgroup analysis of the phase 3 LOTUS-48 trial. In LOTUS-48, zorbanib "
+            "prolonged survival compared with felotinib. Of the 600 randomized patients "
+            "(301 zorbanib, 299 felotinib), 200 had large tumours. In the intention-to-treat population, median OS "
+            "was 15.0 vs 12.5 months (HR 0.80). In patients with large tumours, median OS was 12.0 vs 11.0 months.")
+    got = trial_facts(text)
+    assert got == {("armSize", "zorbanib", ""): 301, ("armSize", "felotinib", ""): 299,
+                   ("value", "zorbanib", "os@"): Decimal("15.0"), ("value", "felotinib", "os@"): Decimal("12.5"),
+                   ("hr", "zorbanib/felotinib", "os"): Decimal("0.80")}
+
+
+def test_a_bare_ratio_continues_only_the_endpoint_the_sentence_just_before_named():
+    follows = trial_facts(RANDOMISED + "Median OS was 15.0 vs 12.5 months. Zorbanib was superior to felotinib (HR 0.80).")
+    assert follows[("hr", "zorbanib/felotinib", "os")] == Decimal("0.80")
+    later = trial_facts(RANDOMISED + "Median OS was 15.0 vs 12.5 months. Rash was common. Zorbanib was superior to "
+                        "felotinib (HR 0.80).")
+    labelled = trial_facts(RANDOMISED + "Median OS was 15.0 vs 12.5 months. The HR for recurrence was 0.80.")
+    assert not [k for k in {**later, **labelled} if k[0] == "hr"]
+
+
+def test_a_ratio_labelled_by_its_arms_only_continues_the_endpoint_before():
+    got = trial_facts(THREE_ARMS + "Median OS was 16.4, 16.6 and 13.8 months. The hazard ratio for the combination "
+                      "versus felotinib was 0.78.")
+    assert got[("hr", f"{COMBO}/felotinib", "os")] == Decimal("0.78")
+
+
+def test_the_combination_the_document_named_before_a_trial_with_no_arms_yet():
+    doc = AnalysedDocument(Document.from_text("d", "The agency approved quorimab plus zorbanib. Support came from the "
+                                              "HERON and EGRET phase 3 trials. In HERON, the combination reduced the "
+                                              "risk of death versus felotinib."), VOCAB_FULL, MentionFinder(VOCAB_FULL))
+    arms = {a.object for a in prose_trials(doc) if a.predicate == "hasArm"}
+    assert arms == {f"arm__heron__{COMBO}", "arm__heron__felotinib"}
+
+
+def test_lettered_arm_labels_name_their_arms_afterwards():
+    got = trial_facts("In this phase 3 trial (LOTUS-72), pts were randomized 1:1 to arm A (quorimab + zorbanib) or arm B "
+                      "(zorbanib). Results: 402 pts were randomized (arm A, n=201; arm B, n=199). ORR was 41% in arm B "
+                      "and 25% in arm A.")
+    assert got == {("armSize", COMBO, ""): 201, ("armSize", "zorbanib", ""): 199,
+                   ("value", "zorbanib", "orr@"): Decimal("41"), ("value", COMBO, "orr@"): Decimal("25")}
+
+
+def test_a_cohort_described_by_its_pretreatment_is_no_arm_label():
+    from hcc_kg.extract.slot_reading import labels_defined
+    doc = AnalysedDocument(Document.from_text("d", "Cohort 1 (zorbanib-pretreated) and cohort 2 (felotinib) enrolled."),
+                           VOCAB_FULL, MentionFinder(VOCAB_FULL))
+    assert labels_defined(doc, doc.sentences[0]) == {"cohort 2": "felotinib"}
+
+
+def test_the_assignment_not_the_design_word_opens_the_alternatives():
+    doc = AnalysedDocument(Document.from_text("d", "In the randomized phase 2 LOTUS-73 study, 90 patients were assigned "
+                                              "to zorbanib plus an unnamed agent or zorbanib alone."),
+                           VOCAB_FULL, MentionFinder(VOCAB_FULL))
+    assert {a.object for a in prose_trials(doc) if a.predicate == "hasArm"} == {"arm__lotus73__zorbanib"}

@@ -132,3 +132,26 @@ def test_a_name_the_vocabulary_also_knows_as_a_gene_is_a_trial_where_framed_as_o
 ])
 def test_a_capitalised_word_that_randomises_or_enrols_is_a_trial(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Investigators reported results from PRISMA-LIV, a single-arm phase 2 study of zorbanib.", ["PRISMA-LIV"]),
+    ("The approval rests on AURORA-LIV, a 612-patient phase 3 study that pitted the pairing against placebo.",
+     ["AURORA-LIV"]),
+    ("Enrolment opened for LEAPER (NCT01234567), a planned phase 3 trial.", ["LEAPER", "NCT01234567"]),
+    ("Patients were seen at ESMO, a large meeting.", []),  # an apposition that is no trial
+    ("Data came from ESMO, the meeting where the study was first shown.", []),  # ... a clause, no description
+])
+def test_a_name_before_its_description_in_apposition(text, expected):
+    assert names(text) == expected
+
+
+def test_a_name_heading_a_title_about_a_trial():
+    assert names("SENTINEL-ADJ: adjuvant zorbanib versus observation, interim analysis of a randomized phase 3 "
+                 "trial") == ["SENTINEL-ADJ"]
+    assert names("WARNING: zorbanib is not for use in pregnancy.") == []
+    assert names("METHODS: In this phase 3 trial, adults were randomized.") == []  # a section label
+
+
+def test_two_names_before_one_plural_trial_word():
+    assert names("Support came from the HERON and EGRET phase 3 trials.") == ["HERON", "EGRET"]

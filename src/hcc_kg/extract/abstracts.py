@@ -27,7 +27,8 @@ their numbers: these are the text's positive statements of what was measured.  A
 is emitted only once it has an arm; results stated before its arms are read once they are
 known.  A title that is only a name ("ZETA-7" on a trial card) is the first context; a bare
 "NCT ID: NCT..." field names the trial in context.  "Patients received A" gives a trial its
-one arm, the only one when nothing in the document is randomised or compared.  A "subgroup /
+one arm, the only one when nothing in the document is randomised or compared (a randomised
+trial still to come, "a phase 3 trial versus B is planned", does not count).  A "subgroup /
 post hoc / retrospective analysis of" the trial keeps its design but not its numbers.
 Documents with captioned result tables (reviews) are left to the table extractors and
 comparisons.py, which read their prose with the tables' help; a registry page's
@@ -62,12 +63,17 @@ EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
+TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b|\b(?:trial|study)\s+of\b", re.IGNORECASE)
 # Who the patients are, not what the trial gives them: "in patients previously treated with B".
 PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
-                              r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                              r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
+# A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")
+# does not make the document's trial a randomised one.
+PLANNED_RE = re.compile(r"\b(?:is|are)\s+planned\b|\bplan(?:s|ned)?\s+to\b|\b(?:to|will)\s+be\s+(?:initiated|conducted|"
+                        r"launched|started)\b", re.IGNORECASE)
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
 SECTION_RE = re.compile(r"^\W*(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
@@ -90,7 +96,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     index = _name_index(doc)
     slots = Slots()
     context = _title_context(doc, index, slots)
-    randomised = any(ANY_RANDOMISED_RE.search(s.text) for s in doc.sentences)
+    randomised = any(ANY_RANDOMISED_RE.search(s.text) and not PLANNED_RE.search(s.text) for s in doc.sentences)
     background = False
     for sent in doc.sentences:
         if section := SECTION_RE.match(sent.text):
@@ -193,8 +199,11 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
              context: str | None, background: bool = False) -> str | None:
     names = _names(doc, sent, index.confirmed)
     span = evidence_span(sent)
-    # ... or a bare "NCT ID: NCT..." field opening the sentence
-    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20)
+    # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
+    # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")
+    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20) or (
+        names and context is not None and sent.text[:names[0].start].rstrip().endswith("(")
+        and slots[context].names and not any(n.kind == "nct" for n in slots[context].names))
     same_arms = context is not None and (not slots[context].arms or all(
         slot_arm(doc, a.key, slots[context].arms) is not None for a in stated_arms(doc, sent)))
     if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:
@@ -367,8 +376,9 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60:
-            arms = named[:1]  # "a trial evaluating A": one arm known, the others unnamed
+        elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60 \
+                or TESTED_PASSIVE_RE.match(sent.text, named[0].end):
+            arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
     if arms:
         slot.arms = [a.key for a in arms]
         slot.arms_at.append(evidence_span(sent))

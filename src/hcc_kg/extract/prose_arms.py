@@ -4,13 +4,15 @@ Shapes read (invented examples):
 
 - "randomly assigned (2:1) to receive zorbanib 10 mg daily (n = 300) or placebo (n = 150)",
   "randomized 1:1 to A/B or A/placebo", three arms "to A plus B and C, A plus C, or C alone";
-- "A versus B", "A plus B vs C", "A as compared with B", "A (...) compared to B";
-- counts naming the arms: "342 were randomised to A and 168 to B", "(A, 247; B, 247)"
-  (the sizes themselves are read by prose_sizes).
+- "A versus B", "A plus B vs C", "A as compared with B", "A (...) compared to B", "non-inferiority to B";
+- counts naming the arms: "(A, 247; B, 247)" (those before each agent, "342 were randomised to A
+  and 168 to B", and the sizes themselves are read by prose_sizes);
+- the one agent patients were given: "patients received A", "A 20 mg/kg was given every 3 weeks".
 
 An agent is a drug, a procedure or placebo; drugs glued by "plus", "+", "combined with",
-"/" or "-" ("A-B", "A/B") form one regimen (keys.agent_key), and placebo added to a drug
-("A plus placebo", "A/placebo") is that drug's arm.
+"/" or "-" ("A-B", "A/B") form one regimen (keys.agent_key), as do "the combination of A with
+B" and "placebo plus A and B"; placebo added to a drug ("A plus placebo", "A/placebo") is that
+drug's arm.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from .sentences import DRUG
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?\)?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$", re.IGNORECASE)
-# "the combination of A and B", "combination therapy with A and B": here "and" joins one regimen's parts ...
+GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
+# "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
+# or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
 # ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B".
 APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
@@ -38,9 +42,10 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assi
                            r"(?:receive[sd]?|receiving|given|treated\s+with)(?=\s+either\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
-# ... and a comparative: "A was associated with longer OS than B", "a higher response rate than B".
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|"
-                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|"
+# ... and a comparative: "A was associated with longer OS than B", "a higher response rate than B", "A improved
+# OS over B", or a noun: "confirmation of A's non-inferiority to B".
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|"
+                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than)(?=\s)", re.IGNORECASE)
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
@@ -52,13 +57,6 @@ ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
 # "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
 GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
-# Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
-# "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
-# received A and 150 received B", "336 in the A group and 165 in the B group".
-COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
-                        r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
-                        r"received|treated\s+with|(?:were\s+)?given|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
-                        r"in|on)\s+the))\s+$", re.IGNORECASE)
 # What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
@@ -75,12 +73,18 @@ ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+
 ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
                           r"Comparator)\b\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
                           re.IGNORECASE)
+# ... or the agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
+SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
+GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d){0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:given|administered|dosed|infused)\b",
+                              re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:both\s+|each\s+|all\s+)?(?:plus|in\s+combination\s+with|combined\s+with|with)\s+$",
                          re.IGNORECASE)
 # A registry field ("Allocation: Randomized;") says how, not to what.
 FIELD_VALUE_RE = re.compile(r"\b(?:allocation|design|model)\s*:\s*$", re.IGNORECASE)
 # Where the list of arms ends: "... to A or B group at a 2:1 ratio and were treated with ...".
-LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until|stratified|according)\b", re.IGNORECASE)
+# ... or at a clause of its own: "Of 546 randomized (A n=274; B n=272), 88% had undergone resection".
+LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until|stratified|according)\b|"
+                         r",\s+\d[\d.]*\s*%?\s+(?:of\s+\w+\s+)?(?:had|has|have|were|was|underwent)\b", re.IGNORECASE)
 # "A plus B for 4 doses, followed by A every 2 weeks; ...": the maintenance phase of the arm before, no arm of its own.
 FOLLOWED_BY_RE = re.compile(r",?\s+followed\s+by\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
 WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
@@ -124,7 +128,7 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
     for item in located:
-        if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1])):
+        if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])):
             if item[1] != group[-1][1]:
                 group.append(item)
             continue
@@ -136,13 +140,16 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     return out
 
 
-def _glued(text: str, group: list[tuple[Mention, int, int]], start: int) -> bool:
-    """Does the agent starting at ``start`` belong to the regimen ``group`` names?"""
+def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
+    """Does the agent at ``start:end`` belong to the regimen ``group`` names?"""
     gap = text[group[-1][2]:start]
     if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap):
         return True
+    if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
+            and not re.search(r",\s*$", text[:group[0][1]]):
+        return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
     lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
-    return bool(lead) and lead.end() == group[0][1] and len(group) == 1 and re.fullmatch(r"\s+and\s+", gap) is not None
+    return bool(lead) and lead.end() == group[0][1] and len(group) == 1 and re.fullmatch(r"\s+(?:and|with)\s+", gap) is not None
 
 
 def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -185,21 +192,6 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         else:
             arms.extend(_merge(doc, found))
     return _distinct(_placebo_backbone(doc, sent, arms, start))
-
-
-def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two)."""
-    return [agent for agent, _ in arm_counts(doc, sent)]
-
-
-def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agent, int]]:
-    """(agent, count) for each distinct agent right after its count, when two or more are."""
-    counted: dict[str, tuple[Agent, int]] = {}
-    for agent in agents(doc, sent):
-        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
-        if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
-            counted.setdefault(agent.key, (agent, count_value(found)))
-    return list(counted.values()) if len(counted) >= 2 else []
 
 
 def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -368,6 +360,8 @@ def count_value(m: re.Match) -> int:
 def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent in "patients received A" (None when the sentence names another agent too)."""
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
+    if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):
+        return named[0].key  # "A 20 mg/kg was given every 3 weeks"
     if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - 60):named[0].start]):
         return None
     given = [named[0]]
@@ -379,3 +373,8 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     if len(keys) != 1 and not (len(given) > 1 and len(given) == len(named)):
         return None
     return named[0].key if len(keys) == 1 else agent_key(sorted({p for a in given for p in a.components}))
+
+
+def _given_passive(text: str, agent: Agent) -> bool:
+    """Is the sentence's subject the agent, given to the patients: "A 20 mg/kg was given IV every 3 weeks"?"""
+    return bool(SENTENCE_OPENING_RE.fullmatch(text[:agent.start]) and GIVEN_PASSIVE_RE.match(text, agent.end))

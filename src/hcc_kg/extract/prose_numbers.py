@@ -31,6 +31,7 @@ MASKS = (
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",
     r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",
     r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year)\b",  # "12- and 24-month"
+    r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
 # Months are also printed "mo", "mo." and "mos".

@@ -16,6 +16,13 @@ from .prose_values import AFTER_GAP_RE, ArmValue, arm_mentions, anchors, is_subg
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+# "..., and the 36-month rates 34.5% and 21.0%, respectively": a time point's pair with the endpoint left out.
+ELIDED_RATES_RE = re.compile(rf"\bthe\s+(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?)rates?\s+(?:were\s+|of\s+)?"
+                             rf"(?P<a>{NUMBER})\s*%\s*(?:and|vs\.?|versus)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+# "27.4% of patients on A responded, versus 6.6% on B": the share of each arm that responded, its ORR.
+RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants)\s+(?P<first>[^;%]{{0,60}}?)"
+                          rf"\s*responded\b,?\s*(?:versus|vs\.?|compared\s+with)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})",
+                          re.IGNORECASE)
 PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
 
 
@@ -28,7 +35,7 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     """
     listed = TIMEPOINT_LIST_RE.search(sent.text)
     if len(arms) == 2 and listed is None:
-        return _pairs_at(doc, sent, arms, previous_endpoint)
+        return _pairs_at(doc, sent, arms, previous_endpoint) or _elided_rates(doc, sent, arms, previous_endpoint)
     if len(arms) == 1 and listed is not None:
         return _single_arm_rates(doc, sent, arms[0], listed, previous_endpoint)
     if len(arms) != 2 or listed is None or not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
@@ -61,6 +68,21 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
         return []
     return [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
                      decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(arms, ("a", "b"))]
+
+
+def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
+    """"The 24-month OS rates were 48% and 33%, and the 36-month rates 35% and 21%": a pair whose rate names
+    no endpoint is the endpoint named before it (a pair naming its own is prose_values' to read)."""
+    named = anchors(doc, sent)
+    out = []
+    for m in ELIDED_RATES_RE.finditer(sent.text):
+        if any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
+            continue
+        endpoint = _endpoint_before(doc, sent, m.start(), previous)
+        if endpoint is not None:
+            out += [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
+                             decimal_text(m.group(g)), "%") for agent, g in zip(arms, ("a", "b"))]
+    return out
 
 
 def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, listed: re.Match,
@@ -100,3 +122,15 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
     unit = listed.group("unit").lower()
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
             for agent, run in zip(owners, runs) for point, m in zip(points, run)]
+
+
+def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
+    """"27.4% of patients on A responded, versus 6.6% on B": each arm's response rate, its arm named with it."""
+    named = arm_mentions(doc, sent, arms)
+    out = []
+    for m in RESPONDED_RE.finditer(sent.text):
+        owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
+        if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):
+            out += [ArmValue(o[0], "orr", "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+                    for o, g in zip(owners, ("a", "b"))]
+    return out

@@ -1,18 +1,31 @@
 """How many patients each arm has, as prose states it: "A (n = 300)", "(A arm, n = 530; ...)",
-"336 patients in the A group", "to A or B (n = 478 and 476, respectively)", and how many a
-single-arm trial enrolled ("Forty-six patients were enrolled").
+"336 patients in the A group", "to A or B (n = 478 and 476, respectively)", "(257 A, 255 B)",
+"326 received A and 163 B", a size after an arm's maintenance schedule ("A plus B, followed by
+A every 4 weeks (n = 71)"), and how many a single-arm trial enrolled ("Forty-six patients were
+enrolled", "65 pts were treated", "a study of A in 94 patients").
 
-Split from :mod:`prose_arms`, which reads which arms there are (and the counts that name
-them one by one, "342 were randomised to A and 168 to B").
+Split from :mod:`prose_arms`, which reads which arms there are; the counts that name them one by
+one ("342 were randomised to A and 168 to B") are read here and list the arms as well.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
-from .prose_arms import GROUP_AFTER_RE, SIZE_RE, Agent, arm_counts, count_value, agents
+from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 
+# Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
+# "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
+# received A and 150 received B", "336 in the A group and 165 in the B group".
+# ... a guide for patients: "351 people took A and B and 174 took an older tablet called C".
+COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
+                        r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
+                        r"received|took|treated\s+with|(?:were\s+)?given|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
+                        r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
+# ... and the next count with the verb left out: "326 received A and 163 B".
+ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?$", re.IGNORECASE)
 IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
 # ... or unbracketed: "to A or B: n = 478 and n = 476, respectively".
@@ -26,15 +39,26 @@ RESPECTIVE_SIZES_RE = re.compile(rf"\(?\s*\bn\s*=\s*(?P<counts>{_N}(?:\s*(?:,|an
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=[;)])",
                             re.IGNORECASE)  # "(A: 338 patients; B: 336 patients)"
+# "(257 A, 255 B)": a count opening each part of a parenthesised list, right before the arm.
+COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
+                            r"(?:(?:in\s+the|on|received|receiving)\s+)?)?$", re.IGNORECASE)
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
-ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participants|subjects)\s+(?:were\s+)?"
-                         r"(?:enrolled|treated|included|received|given)\b|\benrol+(?:ed|s)?\s+(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+# "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated"
+ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participants|subjects|pts)\s+(?:were\s+)?"
+                         r"(?:enrolled|treated|included|received|given)\b|"
+                         rf"\b{_COUNT.replace('?P<n>', '?P<w>')}\s+(?:patients|participants|subjects|pts)\s+with\s+(?:[\w-]+\s+){{1,4}}?"
+                         r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
                          # "A was given to 58 patients", "the phase 2 trial (N = 58)"
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
+                         r"\b(?:evaluated|investigated|assessed|tested|studied)\s+in\s+(?P<e>\d+)\s+(?:patients|participants|subjects)\b|"
+                         r"\b(?:trial|study)\s+in\s+(?P<i>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|adults)\b|"
+                         # "a single-arm study of A plus B in 94 patients whose disease progressed on C"
+                         r"\b(?:trial|study)\s+(?:of|evaluating|testing)\s+[^.;()]{1,80}?\s+in\s+(?P<s>\d+)\s+"
+                         r"(?:patients|participants|subjects|adults)\b|"
                          r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
                          # a results card: "Number of Patients Enrolled 58"
                          r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
@@ -59,11 +83,14 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     """Patients per arm agent: "A (n = 300)", "(A arm, n = 530; ...)", "336 patients in the A group"."""
     named = agents(doc, sent)
     sizes, respective = _respective_sizes(named, sent.text)
+    maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
     for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
         if any(s <= m.start() < e for s, e in respective):
             continue
-        before = [a for a in named if a.end <= m.start()]
-        if before and _size_gap(sent.text[before[-1].end:m.start()], m.re is SIZE_RE) and m.start() - before[-1].end <= 60:
+        # "A plus B for four doses followed by A every 4 weeks (n = 71)": the size of the arm the schedule continues
+        at = next((s for s, e in maintenance if s <= m.start() < e), m.start())
+        before = [a for a in named if a.end <= at]
+        if before and _size_gap(sent.text[before[-1].end:at], m.re is SIZE_RE) and at - before[-1].end <= 60:
             sizes.setdefault(before[-1].key, count_value(m))
     if named and EVENT_COUNT_RE.match(sent.text, named[-1].end):  # "... and 350 in the B group had died"
         return sizes
@@ -76,7 +103,19 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         sizes.setdefault(agent.key, count)
     for agent, count in _included_counts(named, sent.text):
         sizes.setdefault(agent.key, count)
+    for agent, count in _counts_first(named, sent.text):
+        sizes.setdefault(agent.key, count)
     return sizes
+
+
+def _counts_first(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
+    """"512 randomised patients (257 A plus B, 255 B)": a parenthesis listing each arm after its count."""
+    for group in re.finditer(r"\(([^()]*)\)", text):
+        inside = [a for a in named if group.start(1) <= a.start and a.end <= group.end(1)]
+        counts = [COUNT_FIRST_RE.search(text, group.start(), a.start) for a in inside]
+        if len(inside) >= 2 and None not in counts and len({a.key for a in inside}) == len(inside):
+            return [(a, count_value(m)) for a, m in zip(inside, counts)]  # type: ignore[arg-type]
+    return []
 
 
 def _included_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
@@ -117,10 +156,34 @@ def enrolled(text: str) -> int | None:
     were treated", "46 patients received A", "A was given to 46 patients", "the trial (N = 46)", "will
     enroll 50 participants", "Enrollment: 50"."""
     for m in ENROLLED_RE.finditer(text):
-        printed = next(group for group in (m.group(name) for name in "nmkjgt") if group)
+        printed = next(group for group in (m.group(name) for name in "nwmkjgtsei") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")
         if all(w in NUMBER_WORDS for w in words) and (len(words) == 1 or NUMBER_WORDS[words[0]] >= 20):
             return sum(NUMBER_WORDS[w] for w in words)
     return None
+
+
+def counted_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """Arms each named right after its own count: "342 were randomised to A and 168 to B" ([] for fewer than two)."""
+    return [agent for agent, _ in arm_counts(doc, sent)]
+
+
+def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agent, int]]:
+    """(agent, count) for each distinct agent right after its count, when two or more are."""
+    counted: dict[str, tuple[Agent, int]] = {}
+    last: Agent | None = None
+    for agent in agents(doc, sent):
+        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
+            counted.setdefault(agent.key, (agent, count_value(found)))
+        elif counted and (elided := ELIDED_COUNT_RE.search(sent.text[max(0, agent.start - 30):agent.start])):
+            counted.setdefault(agent.key, (agent, count_value(elided)))  # "326 received A and 163 B"
+        elif last is not None and last.key in counted and re.fullmatch(r"\s+and\s+", sent.text[last.end:agent.start]) \
+                and re.match(r"\s+and\s+\d", sent.text[agent.end:]):  # "351 took A and B and 174 took C": A and B together
+            parts = tuple(sorted({*last.components, *agent.components}))
+            agent = Agent(agent_key(parts), last.start, agent.end, parts)
+            counted = {(agent.key if k == last.key else k): ((agent, v[1]) if k == last.key else v) for k, v in counted.items()}
+        last = agent
+    return list(counted.values()) if len(counted) >= 2 else []

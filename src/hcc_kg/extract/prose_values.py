@@ -6,8 +6,10 @@ numbers are values, and in which unit, prose_numbers decides.  Each endpoint tak
 values after it in its clause, one per arm; each value goes to the arm named right after
 it ("14.6 months in the A group", "13% for B"), else to the arm named just before it
 ("for A was 8.9%"), else, with "respectively", to the arms in the order the sentence names
-them, else to the trial's arms in order (experimental first).  A clause about a subgroup
-("among Asian patients", "in hepatitis C-infected patients") is skipped.
+them, else to the trial's arms in order (experimental first; with three arms or more only when
+the values are one per arm).  A clause about a subgroup ("among Asian patients", "in hepatitis
+C-infected patients", "in those with non-viral disease", "in patients with vascular invasion")
+is skipped; "among responders" restricts no duration of response.
 """
 
 from __future__ import annotations
@@ -27,16 +29,28 @@ from .sentences import LIST_GLUE
 ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
                  (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
                  (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
-                 (r"\bresponse\s+rate\b", "orr"))
+                 (r"\bresponse\s+rate\b", "orr"),
+                 # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
+                 (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
 SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease)|"
-                         r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative))\b", re.IGNORECASE)
-TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year)s?|(?P<n2>\d+)-(?P<u2>month|week|year))\b",
+                         r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
+                         # "in those with non-viral disease", "restricted to patients with X"
+                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:\w+\s+)?analys[ie]s|"
+                         # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
+                         r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
+                         r"metastas[ie]s|thrombus))\b", re.IGNORECASE)
+RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
+# A duration of response is measured among responders by definition: "among responders" restricts nothing.
+RESPONDER_ENDPOINTS = frozenset({"dor"})
+RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?responders\b", re.IGNORECASE)
+TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
-OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year)s?\s*,", re.IGNORECASE)
+OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo)s?\s*,", re.IGNORECASE)
 # "The 33-month OS rates", "the 1-year progression-free survival rate": the time point before the endpoint.
-LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)-(?P<u2>month|week|year)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)-(?P<u2>month|week|year|mo)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
 ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
                                 r"(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
@@ -51,17 +65,6 @@ AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?
                           re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
-NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
-                        r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
-                        r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
-                        re.IGNORECASE)
-MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both\s+|all\s+)?(?:co-?|dual\s+)?primary\b|"
-                    r"\bmeeting\s+(?:the\s+)?(?:[\w-]+\s+){0,3}criteri|"
-                    r"\bprimary\s+end\s*-?\s*points?\s+(?:was|were|has\s+been|had\s+been)\s+(?:met|achieved|reached)\b",
-                    re.IGNORECASE)
-PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
-CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
-                         re.IGNORECASE)
 # A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
 # was 16.6 months" gives the response rate no months.
 PROPORTION_ENDPOINTS = frozenset({"orr", "dcr", "partial_response", "pcr"})
@@ -176,6 +179,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     points = anchors(doc, sent)
     named = arm_mentions(doc, sent, arms)
     for i, anchor in enumerate(points):
+        if RISK_OF_RE.search(sent.text, max(0, anchor.start - 12), anchor.start):
+            continue  # "a reduction in the risk of death ... at 22%": the risk's reduction, no arm's value
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
         found_tokens = value_tokens(masked, anchor.end, stop)
@@ -185,6 +190,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
             tokens += _continued(sent.text, masked, anchor.endpoint, named, c_end, points[i + 1:], tokens[0][3])
         lead = sent.text[c_start:tokens[0][0]] if tokens else ""
+        if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
+            lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
                 or SUBGROUP_RE.search(unparenthesised(sent.text[tokens[-1][1]:stop])) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
@@ -320,7 +327,9 @@ def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
     if len(set(known)) != len(known):
         return None
     left = [a for a in arms if a not in known]
-    if len(left) < owners.count(None) or (owners.count(None) and len(arms) > 2):
+    # with three arms or more, values go by trial order only when none is named and each arm has one
+    every = not known and len(owners) == len(arms)
+    if len(left) < owners.count(None) or (owners.count(None) and len(arms) > 2 and not every):
         return None
     filled = iter(left)
     return [o if o is not None else next(filled) for o in owners]
@@ -343,14 +352,20 @@ def _several(text: str, tokens, c_start: int, c_end: int) -> bool:
 
 def _timepoint(text: str, start: int, end: int) -> str:
     if lead := LEAD_TIMEPOINT_RE.search(text, max(0, start - 30), start):
-        return f"{lead.group('n2')}-{lead.group('u2').lower()}"
+        return _point(lead.group('n2'), lead.group('u2'))
     c_start, _ = clause_of(text, start)
     if opening := OPENING_TIMEPOINT_RE.match(text, c_start):  # "At 12 months, the OS rate was 67% ..."
-        return f"{opening.group('n')}-{opening.group('u').lower()}"
+        return _point(opening.group('n'), opening.group('u'))
     m = TIMEPOINT_RE.search(text, start, end)
     if m is None:
         return ""
-    return f"{m.group('n') or m.group('n2')}-{(m.group('u') or m.group('u2')).lower()}"
+    return _point(m.group('n') or m.group('n2'), m.group('u') or m.group('u2'))
+
+
+def _point(number: str, unit: str) -> str:
+    """A time point's key: "12-month" (abstracts print months "mo": "the 12-mo OS rate")."""
+    unit = unit.lower()
+    return f"{number}-{'month' if unit == 'mo' else unit}"
 
 
 def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: str, hr_start: int,
@@ -375,17 +390,3 @@ def is_subgroup(text: str, start: int) -> bool:
     """Does the clause before ``start`` restrict the statement to a subgroup?"""
     c_start, _ = clause_of(text, start)
     return bool(SUBGROUP_RE.search(text[c_start:start]))
-
-
-def primary_verdicts(text: str) -> list[tuple[bool, bool]]:
-    """(met, explicit) for each verdict the sentence states: "did not meet" (False), "met its primary
-    endpoint" (True); explicit when it names the primary endpoint or prespecified criteria.
-
-    >>> primary_verdicts("The study did not meet its primary endpoint.")
-    [(False, True)]
-    """
-    out = []
-    for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
-        if (m := pattern.search(text)) and not is_subgroup(text, m.start()):
-            out.append((met, bool(PRIMARY_RE.search(text) or CRITERIA_RE.search(text) or "criteri" in m.group())))
-    return out

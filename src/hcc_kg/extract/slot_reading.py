@@ -8,33 +8,70 @@ when the document ends (:func:`read_pending`).
 A sentence that projects rather than reports ("is designed to detect a hazard ratio of
 0.75", "assuming a median OS of 12 months", "will improve OS from 12 to 16 months") states
 no result: its numbers are kept as hedged readings (withheld from the graph), not facts.
+
+"The combination" (the doublet, the pairing) is read as the trial's one arm of several drugs
+(:func:`combination_read`); in a trial of three arms or more, a hazard ratio is between the two
+arms its sentence compares ("For A versus C, the HR ..."); a randomisation naming one known agent
+among its alternatives ("to A or active surveillance") gives the trial that arm; in a subgroup
+analysis, what a sentence states of the whole (intention-to-treat) population is the trial's.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..keys import is_regimen_key, regimen_components
+from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .prose_arms import (Agent, compared_arms, counted_arms, counted_list, labelled_arms, randomised_arms, received_agent,
-                         received_alternatives, sized_alternatives)
-from .prose_sizes import arm_sizes, enrolled
+from .normalize import MappedText
+from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents, compared_arms, counted_list, labelled_arms, randomised_arms,
+                         received_agent, received_alternatives, sized_alternatives)
+from .prose_sizes import arm_sizes, counted_arms, enrolled
 from .prose_values import add_on_design, anchors, arm_for, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup, \
-    primary_verdicts, valued_agents
-from .prose_rates import timepoint_rates
+    valued_agents
+from .prose_rates import responder_shares, timepoint_rates
 from .sentences import evidence_span
 from .trial_slots import Slot
 
-SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b|\bnon-?randomi[sz]ed\b", re.IGNORECASE)
+# "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
+# its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.
+SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|before|the|an?|of|in|for|from|on|with|to|by)\b)"
+                           r"[\w/-]+,?\s+){0,4}?(?:study|trial|cohort|design|phase)\b|"
+                           r"\bnon-?randomi[sz]ed\b", re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 # A sentence about the design's assumptions or what a trial will show, not about what it showed
 # (cue words of a projection: a power calculation, an assumption, a hypothesis, an effect in the
-# future tense).  A bare "will" is no cue: "results will be presented" follows reported results.
+# future tense, a success threshold: "considered promising if its ORR exceeded 35%").  A bare "will" is no
+# cue: "results will be presented" follows reported results.
 PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?:e|es|ed|ing|ptions?)|hypothesi[sz](?:e|es|ed|is)|"
                            r"sample\s+size|expected\s+to|\d+\s*%\s+power|(?:will|would)\s+(?:\w+\s+){0,2}?(?:improve|prolong|"
-                           r"reduce|extend|increase|show|demonstrate|achieve)\w*)\b", re.IGNORECASE)
+                           r"reduce|extend|increase|show|demonstrate|achieve)\w*|(?:considered|deemed)\s+(?:\w+\s+)?(?:promising|"
+                           r"active|positive|successful)\s+if|if\s+(?:\w+\s+){0,4}?(?:exceed|surpass)\w*)\b", re.IGNORECASE)
+
+# A sentence about the whole trial population, read even in a subgroup analysis: "In the overall
+# intention-to-treat population, median OS was ...", "Of the 512 randomised patients (257 A, 255 B), ...".
+WHOLE_TRIAL_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(?:study\s+|trial\s+)?population\b|"
+                            r"\b(?:all|of\s+the)\s+\d[\d,]*\s+(?:randomi[sz]ed|enrolled)\b", re.IGNORECASE)
+
+COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|against)\b", re.IGNORECASE)
+# What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
+ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|to|and|arms?|groups?)\b|[.,])*", re.IGNORECASE)
+
+# A verdict on the primary endpoint: not met, met.
+NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
+                        r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
+                        r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
+                        re.IGNORECASE)
+MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both\s+|all\s+)?(?:co-?|dual\s+)?primary\b|"
+                    r"\bmeeting\s+(?:the\s+)?(?:[\w-]+\s+){0,3}criteri|"
+                    r"\bprimary\s+end\s*-?\s*points?\s+(?:was|were|has\s+been|had\s+been)\s+(?:met|achieved|reached)\b",
+                    re.IGNORECASE)
+PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
+CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
+                         re.IGNORECASE)
 
 #: Readers of the arms patients were assigned to, first that finds any wins: counted one by one
 #: ("300 received A and 150 received B"), randomised ("randomly assigned to A or B"), labelled (a
@@ -42,6 +79,100 @@ PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?
 #: parenthesis listing each arm with its count ("494 patients (A, 247; B, 247)"), or the alternatives
 #: patients received ("Patients received A or B").
 ASSIGNED_ARMS = (counted_arms, randomised_arms, labelled_arms, sized_alternatives, counted_list, received_alternatives)
+
+
+# "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
+# ("the combination of A and B" names its parts itself); one named before is looked for this many sentences back.
+REGIMEN_WINDOW = 12
+COMBINATION_ANAPHOR_RE = re.compile(r"\b(?:the|this)\s+(?:(?:two|three)-drug\s+)?(?:combination|doublet|triplet|pairing)"
+                                    r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+
+
+# "arm A (A plus B)", "Group 2: B": a label the text defines for an arm, then names it by ("41% in arm A").
+ARM_LABEL_RE = re.compile(r"\b(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\b")
+LABEL_DEFINED_RE = re.compile(r"\s*[(:]\s*")
+
+
+def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, str]:
+    """Arm labels the sentence defines: "arm A (A plus B) or arm B (B)" gives {"arm a": A plus B, "arm b": B}."""
+    out = {}
+    for m in ARM_LABEL_RE.finditer(sent.text):
+        if (opened := LABEL_DEFINED_RE.match(sent.text, m.end())) and (named := agents(doc, sent, opened.end())) \
+                and named[0].start == opened.end() and not re.match(r"-\w", sent.text[named[0].end:]):
+            out[_label_key(m.group())] = named[0].key  # ("cohort 1 (A-pretreated)" defines no arm)
+    return out
+
+
+def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str, str]) -> AnalysedSentence:
+    """The sentence with each use of a defined arm label ("41% in arm A") read as the agent it stands for."""
+    uses = [m for m in ARM_LABEL_RE.finditer(sent.text) if _label_key(m.group()) in labels
+            and not LABEL_DEFINED_RE.match(sent.text, m.end())]
+    for use in reversed(uses):
+        agent = labels[_label_key(use.group())]
+        parts = regimen_components(agent) if is_regimen_key(agent) else [agent]
+        names = [_name_of(doc, part) for part in parts]
+        if None not in names and len(use.group()) >= 2 * len(parts):
+            sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
+    return sent
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> AnalysedSentence:
+    """The sentence with "the combination" read as the combination it stands for: the trial's only arm of
+    several drugs, else the only combination the sentence named before it ("the combination of A with B
+    ... the study of the combination versus B"), else, for a trial whose arms are not known yet, the only
+    one the document named before."""
+    uses = list(COMBINATION_ANAPHOR_RE.finditer(sent.text))
+    if not uses:
+        return sent
+    combined = [a for a in arms if is_regimen_key(a)] if len(arms) >= 2 else []
+    if len(combined) != 1:
+        combined = list({a.key for a in agents(doc, sent, 0, uses[0].start()) if len(a.components) > 1})
+    if not combined and not arms:
+        combined = _regimens_before(doc, sent)
+    parts = regimen_components(combined[0]) if len(combined) == 1 else []
+    names = [_name_of(doc, part) for part in parts]
+    if not parts or None in names or any(len(use.group()) < 2 * len(parts) for use in uses):
+        return sent
+    for use in reversed(uses):  # from the end, so the earlier spans keep their places
+        sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
+    return sent
+
+
+def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """The combinations the last sentences before this one named ("EC approves A plus B ... In NAME, the
+    combination reduced the risk of death versus C"); a window, so a long review costs no square."""
+    start = evidence_span(sent)[0]
+    before = [s for s in doc.sentences if evidence_span(s)[1] <= start][-REGIMEN_WINDOW:]
+    return list({a.key for s in before for a in agents(doc, s) if len(a.components) > 1})
+
+
+def _spliced(sent: AnalysedSentence, start: int, end: int, parts: list[tuple[str, str]]) -> AnalysedSentence:
+    """The sentence with text[start:end] rewritten as "A plus B", and a mention of each part.  The parts'
+    offsets step through the original span's, so each new mention starts and ends at an offset of its own
+    (the sentence's local spans and the evidence still point into what the document wrote)."""
+    mapped = sent.sentence.mapped
+    original = mapped.offsets[start:end] + (mapped.offsets[end],)
+    text, offsets, mentions = "", [], []
+    for i, (key, name) in enumerate(parts):
+        lead = " plus " if i else ""
+        begin, finish = original[2 * i], original[2 * i + 1] if i + 1 < len(parts) else original[-1]
+        offsets += [original[2 * i - 1]] * len(lead) + [begin] * len(name)
+        mentions.append(Mention(begin, finish, key, name))
+        text += lead + name
+    kept = [m for m in sent.mentions if m.end <= original[0] or m.start >= original[-1]]
+    new = MappedText(mapped.text[:start] + text + mapped.text[end:],
+                     mapped.offsets[:start] + tuple(offsets) + mapped.offsets[end:])
+    return AnalysedSentence(replace(sent.sentence, mapped=new), tuple(sorted(kept + mentions)))
+
+
+def _name_of(doc: AnalysedDocument, key: str) -> str | None:
+    """A name the document's finder reads as ``key`` (None when it has none)."""
+    entity = doc.vocabulary[key] if key in doc.vocabulary else None
+    return next((n for n in entity.names() if doc.finder.lookup(n) == key), None) if entity else None
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -79,9 +210,14 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
                   background: bool = False) -> None:
     """Add what the sentence says about the trial to its slot (results wait until its arms are known;
     those a structured abstract's background states before then are earlier results, not read)."""
+    slot.labels.update(labels_defined(doc, sent))
+    sent = combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)
     span = evidence_span(sent)
     if not slot.arms and (given := received_agent(doc, sent)):
         slot.arms, slot.single_arm = [given], not randomised
+        slot.arms_at.append(span)
+    if not slot.arms and (known := _one_alternative_known(doc, sent)):
+        slot.arms = [known]  # "randomized to A or active surveillance": one arm known, the other no agent
         slot.arms_at.append(span)
     stated = [a.key for a in stated_arms(doc, sent)]
     if not stated and randomised and len(slot.arms) < 2 and not slot.said_single:
@@ -91,9 +227,11 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if stated and adds:  # a first or fuller statement of the arms ("A plus B or A alone vs C")
         slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
         slot.arms_at.append(span)
+    if WHOLE_TRIAL_RE.search(sent.text):
+        slot.whole_trial.add(span)
     for agent, size in arm_sizes(doc, sent).items():
-        if (arm := slot_arm(doc, agent, slot.arms)) is not None:
-            slot.sizes.setdefault(arm, size)
+        if (arm := slot_arm(doc, agent, slot.arms)) is not None and arm not in slot.sizes:
+            slot.sizes[arm], slot.sizes_at[arm] = size, span
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
@@ -103,10 +241,25 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     _verdict(doc, sent, slot)
     named = anchors(doc, sent)
     if len(slot.arms) >= 2 or slot.single_arm:
-        _results(doc, sent, slot)
+        _results(doc, sent, slot, slot.just_named)
     elif not background:
         slot.pending.append(sent)
-    slot.last_endpoint = named[-1].endpoint if named else slot.last_endpoint
+    slot.just_named = named[-1].endpoint if named else None
+    slot.last_endpoint = slot.just_named or slot.last_endpoint
+
+
+def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
+    """The one agent a randomisation names among its alternatives ("randomized 1:1 to A 200 mg or active
+    surveillance"), or the subject of a comparison with what is no arm's agent ("A was compared with the
+    investigator's choice of B or C"); None when it names none or several."""
+    subject = next((a for a in agents(doc, sent) if COMPARED_SUBJECT_RE.match(sent.text, a.end)), None)
+    if subject is not None and not compared_arms(doc, sent):
+        return subject.key
+    to = next(filter(None, (TO_RE.search(sent.text, cue.end(), cue.end() + 40) for cue in RANDOMISED_RE.finditer(sent.text))), None)
+    if to is None or not re.search(r"\bor\b", sent.text[to.end():]):
+        return None
+    named = {a.key for a in agents(doc, sent, to.end()) if not doc.vocabulary[a.components[0]].has_type("Placebo")}
+    return named.pop() if len(named) == 1 else None
 
 
 def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
@@ -119,13 +272,16 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     slot.pending.clear()
 
 
-def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:
+    """Values and hazard ratios; ``previous`` is the endpoint the sentence before named (None when out of order)."""
+    sent = combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)  # read before the arms were known
     span = evidence_span(sent)
     if projects(sent.text):
         slot.projected.add(span)
     slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
     slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
-    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot))
+    slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
+    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous))
 
 
 def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
@@ -133,20 +289,53 @@ def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     slot.verdicts.extend((met, endpoints, explicit) for met, explicit in primary_verdicts(sent.text))
 
 
-def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Iterator[tuple[HazardRatio, str, tuple[str, str]]]:
+def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
+            previous: str | None = None) -> Iterator[tuple[HazardRatio, str, tuple[str, str]]]:
+    """Hazard ratios with their endpoint and arms; a bare ratio in a sentence naming no endpoint continues the
+    one the sentence before it named ("Median OS was ... . B was non-inferior to C (HR 0.89)")."""
     for hr in parse_hazard_ratios(sent.text):
         if is_subgroup(sent.text, hr.start):
             continue
-        endpoint = hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end)
+        endpoint = hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
+            or (previous if _arms_only(doc, sent, hr, slot) else None)
         pair = _pair(doc, sent, hr, slot)
         if endpoint is not None and pair is not None:
             yield hr, endpoint, pair
 
 
+def _arms_only(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: Slot) -> bool:
+    """Does the ratio's label name nothing but the arms ("HR 0.8", "the HR for A versus B")?  A label naming
+    something else ("the HR for recurrence") is no continuation of the endpoint named before."""
+    start = hr.start + sent.text[hr.start:hr.end].find(hr.label) if hr.label else hr.end
+    label = list(sent.text[start:start + len(hr.label)])
+    for a in arm_mentions(doc, sent, slot.arms):
+        if start <= a.start and a.end <= start + len(hr.label):
+            label[a.start - start:a.end - start] = " " * (a.end - a.start)
+    return bool(ARMS_ONLY_LABEL_RE.fullmatch("".join(label)))
+
+
 def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: Slot) -> tuple[str, str] | None:
-    """(experimental, comparator): as the label orders them, else the trial's first two arms."""
+    """(experimental, comparator): as the label orders them, else the trial's first two arms; in a trial of
+    more arms, the two the sentence compares ("For A versus C, the HR ...", "B was non-inferior to C (HR ...)")."""
     start = hr.start + sent.text[hr.start:hr.end].find(hr.label) if hr.label else hr.end
     in_label = [a.key for a in arm_mentions(doc, sent, slot.arms) if start <= a.start and a.end <= start + len(hr.label)]
     if len(set(in_label)) == 2:
         return in_label[0], in_label[1]
+    if len(slot.arms) > 2:
+        compared = [slot_arm(doc, a.key, slot.arms) for a in compared_arms(doc, sent)]
+        return (compared[0], compared[1]) if len(compared) == 2 and None not in compared else None  # type: ignore[return-value]
     return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None
+
+
+def primary_verdicts(text: str) -> list[tuple[bool, bool]]:
+    """(met, explicit) for each verdict the sentence states: "did not meet" (False), "met its primary
+    endpoint" (True); explicit when it names the primary endpoint or prespecified criteria.
+
+    >>> primary_verdicts("The study did not meet its primary endpoint.")
+    [(False, True)]
+    """
+    out = []
+    for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
+        if (m := pattern.search(text)) and not is_subgroup(text, m.start()):
+            out.append((met, bool(PRIMARY_RE.search(text) or CRITERIA_RE.search(text) or "criteri" in m.group())))
+    return out

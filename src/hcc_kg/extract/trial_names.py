@@ -38,9 +38,21 @@ STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", 
                              "LBA", "ABSTRACT", "ABSTR", "POSTER"})
 BARE_NAME_RE = re.compile(r"\b(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
                           re.IGNORECASE)
+# ... and two such names before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials".
+COORDINATED_NAMES_RE = re.compile(r"\b(?P<first>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+and\s+(?:the\s+)?(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)"
+                                  r"\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
 SUBJECT_NAME_RE = re.compile(r"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+"
                              r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited|allocated)\b")
+# ... or named before its description in apposition: "ACRONYM, a single-arm phase 2 study of A", "ACRONYM
+# (NCT...), a planned 460-patient phase 3 trial".
+# The words between are the trial's description, no clause ("ASCO, the meeting where the study ..." is none).
+_DESCRIBING = r"(?:(?!(?:where|which|that|who|whose|was|were|is|are|been|used|in|of|at|for|from|by|with|on|to|and|or)\b)[\w/-]+,?\s+)"
+APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>[A-Z]{{4,}}(?:-[A-Z]{{2,}})?)(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+"
+                                rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
+# ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
+# capital word before a colon is rather a section label, "METHODS: In this trial ...").
+TITLE_LEAD_RE = re.compile(r"^(?P<name>[A-Z]{3,}-[A-Z][A-Z\d]+)\s*:\s+(?=[^.;]*\b(?:trial|study)\b)")
 # A journal title's acronym: "Drug A for disease (ACRONYM): a randomised, phase 3 trial".
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
@@ -134,13 +146,17 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     for m in SPELLED_RE.finditer(text):
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
-    for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text)]:
+    for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
+              *TITLE_LEAD_RE.finditer(text)]:
         if re.fullmatch(r"[A-Z]{4,}(?:-[A-Z]{2,})?", m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name") not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
             found.append(TrialName(m.group(), m.start(), m.end()))
+    for m in COORDINATED_NAMES_RE.finditer(text):
+        found += [TrialName(m.group(g), m.start(g), m.end(g)) for g in ("first", "name")
+                  if not is_entity(m.group(g)) and m.group(g) not in STRUCTURE_WORDS]
     found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
     return sorted(set(found), key=lambda n: (n.start, n.end))
 

@@ -35,6 +35,8 @@ class Slot:
     lines: set[str] = field(default_factory=set)
     primary: set[str] = field(default_factory=set)
     last_endpoint: str | None = None  # named last in the sentences read so far ("Rates at 12 months were ...")
+    just_named: str | None = None  # named last in the sentence just read, None when it named none
+    labels: dict[str, str] = field(default_factory=dict)  # "arm a" -> the agent "arm A (A plus B)" defined
     single_arm: bool = False  # the text says so; a trial with one arm known is not single-arm
     verdicts: list[tuple[bool, frozenset[str], bool]] = field(default_factory=list)  # (met, endpoints, explicit)
     named_at: list[Span] = field(default_factory=list)
@@ -44,7 +46,9 @@ class Slot:
     pending: list[AnalysedSentence] = field(default_factory=list)  # read before the arms were known
     said_single: bool = False  # "a single-arm study", whether or not its agent was named yet
     enrolled: int | None = None  # patients enrolled, the arm's size once the trial is known to be single-arm
-    part_analysis: bool = False  # a subgroup / post hoc analysis: its numbers are not the trial's
+    part_analysis: bool = False  # a subgroup / post hoc analysis: its numbers are not the trial's ...
+    whole_trial: set[Span] = field(default_factory=set)  # ... except those stated of the whole (ITT) population
+    sizes_at: dict[str, Span] = field(default_factory=dict)  # where each arm's size was read
     projected: set[Span] = field(default_factory=set)  # sentences projecting results (a design's assumptions)
     sections: set[str] = field(default_factory=set)  # where a structured abstract names it: "background", "other"
 
@@ -101,23 +105,31 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
         yield Assertion(arm, "armIntervention", agent, evidence=arm_ev)
         if is_regimen_key(agent):
             yield from (Assertion(agent, "hasComponent", part, evidence=arm_ev) for part in regimen_components(agent))
-        if agent in slot.sizes and not slot.part_analysis:  # a subgroup's counts are not the arm's size
+        if agent in slot.sizes and _whole(slot, slot.sizes_at.get(agent)):  # a subgroup's counts are not the arm's size
             yield Assertion(arm, "armSize", slot.sizes[agent], evidence=arm_ev)
     if slot.arms[0] not in doc.vocabulary or not doc.vocabulary[slot.arms[0]].has_type("Placebo"):
         yield Assertion(trial, "testsIntervention", slot.arms[0], evidence=arm_ev)
     for line in slot.lines:
         yield Assertion(trial, "forLineOfTherapy", line, evidence=ev)
-    if slot.part_analysis:
-        return  # the numbers describe a subgroup or a post hoc cut, not the trial's result
     for value, span in slot.values:
+        if not _whole(slot, span):
+            continue  # the numbers describe a subgroup or a post hoc cut, not the trial's result
         attrs = (("value", value.value), ("value_text", value.text), ("unit", value.unit))
         yield Assertion(arm_key(trial, value.agent), "hasMeasurement", value.endpoint,
                         (("timepoint", value.timepoint),), attrs, slot_evidence(doc, [span], span in slot.projected))
     for hr, endpoint, (experimental, comparator), span in slot.ratios:
+        if not _whole(slot, span):
+            continue
         context = (("experimental", arm_key(trial, experimental)), ("comparator", arm_key(trial, comparator)),
                    ("timepoint", ""))
         yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
                         slot_evidence(doc, [span], span in slot.projected))
+
+
+def _whole(slot: Slot, span: Span | None) -> bool:
+    """Is what was read at ``span`` the whole trial's: always, unless the document analyses a part of the
+    trial and the sentence does not speak of the whole (intention-to-treat) population?"""
+    return not slot.part_analysis or span in slot.whole_trial
 
 
 def slot_trial_key(slot: Slot, index: NameIndex) -> str:
