@@ -111,3 +111,10 @@ def test_an_abbreviation_is_a_naming_that_stays_out_of_the_global_vocabulary(voc
     sections = document_sections([Document.from_text("inv1", "x")], facts, naming)
     assert sections["inv1"]["abbreviations_read"] == [{"key": "zorbatinib", "short": "ZRB"}]
     assert sections["inv1"]["synonyms_read"] == []
+
+
+def test_a_placebo_can_be_abbreviated():
+    vocabulary = Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                             Entity("placebo", "placebo", ("Placebo",))])
+    assert defined("Patients got zorbatinib or placebo (PBO) in this invented study. PBO was inert.", vocabulary) \
+        == [("placebo", "PBO")]

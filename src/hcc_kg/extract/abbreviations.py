@@ -33,8 +33,9 @@ from .normalize import MappedText
 from .novel import _TRIAL_WORD, ABBREVIATION as DEFINED
 
 EXTRACTOR = "abbreviations"
-#: A drug or a protein/family can be abbreviated; classes, diseases, endpoints are not read here.
-ABBREVIABLE = DRUG_TYPES + TARGET_TYPES
+#: A drug, a placebo ("placebo (PBO)") or a protein/family can be abbreviated; classes, diseases,
+#: endpoints are not read here.
+ABBREVIABLE = DRUG_TYPES + ("Placebo",) + TARGET_TYPES
 #: "(ZRB)" right after the name: 2-8 letters, digits or hyphens, nothing else in the parentheses.
 _DEFINITION = re.compile(r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])\s?\)")
 #: Units that follow a name in parentheses ("(mg)", "(Gy)"): never abbreviations.
