@@ -230,6 +230,52 @@ def test_all_different_is_written_as_an_rdf_list():
     assert members == ["<a>", "<b>"]
 
 
+def _inferred_by_definition(output: str, split: S.Split, summary: S.Summary) -> set:
+    """What HermiT reports, for every individual a representative stands for, less what is asserted
+    (or asserted as the inverse): the definition, read off a set of every asserted triple."""
+    inverse = {s: o for s, p, o in split.tbox if p == f"<{OWL}inverseOf>"}
+    inverse.update({o: s for s, o in list(inverse.items())})
+    asserted = set(split.tbox) | set(split.abox)
+    links = {(s, o) for s, p, o in split.abox if p in split.object_properties}
+    out = set()
+    for s, p, o in reasoning.reported_relations(output):
+        if o in summary.members and p != S.TYPE:  # a value between representatives: between linked members
+            pairs = {(m, n) for m in summary.members[s] for n in summary.members[o]
+                     if (m, n) in links or (n, m) in links}
+        else:
+            pairs = {(m, o) for m in summary.members.get(s, [s])}
+        out |= {(m, p, n) for m, n in pairs
+                if (m, p, n) not in asserted and (p not in inverse or (n, inverse[p], m) not in asserted)}
+    return out
+
+
+def test_inferences_are_what_hermit_reports_less_what_is_asserted_read_without_holding_the_abox():
+    populated = _alike_parts()
+    has, part_of = (populated.abox.schema.term(n) for n in ("hasComponent", "isComponentOf"))
+    split = S.Split.streamed(S.logical_triples(populated.tbox), populated.abox.logical_triples)
+    summary = S.summarise(split, reasoning.distinct_groups(populated, split))
+    regimen = next(r for r, m in summary.members.items() if any("regimen__" in i for i in m))
+    mab = next(r for r, m in summary.members.items() if any("mab_" in i for i in m))
+    drug = next(r for r, m in summary.members.items() if any("drug_x" in i for i in m))
+    kinases = [r for r, m in summary.members.items() if any("kinase_" in i for i in m)]
+    kinase_class, protein = (populated.abox.schema.term(n) for n in ("Kinase", "Protein"))
+    affects = "<https://example.org/affects>"  # a property value the ABox does not state
+    # HermiT's output on the summary (invented, in its format): types, a subclass axiom, property values
+    output = "\n".join([f"Type( {regimen} <{S.OWL}Thing> )", *(f"Type( {k} {kinase_class} )" for k in kinases),
+                        f"SubClassOf( {kinase_class} {protein} )",
+                        f"{part_of} (known instances: ({mab}, {regimen}) | possible instances: )",
+                        f"{has} (known instances: ({regimen}, {mab}) | possible instances: )",
+                        f"{affects} (known instances: {''.join(f'({drug}, {k})' for k in kinases)} "
+                        "| possible instances: )"])
+    inferred = reasoning.inferred_triples(output, split, summary)
+    assert inferred == _inferred_by_definition(output, split, summary)
+    linked = {(s, o) for s, p, o in populated.abox.logical_triples() if "drug_x" in s and "kinase_" in o}
+    assert {(s, o) for s, p, o in inferred if p == affects} == linked and linked  # linked members only
+    assert (kinase_class, f"<{S.RDFS}subClassOf>", protein) in inferred
+    assert not any(p in (has, part_of) for s, p, o in inferred)  # asserted, or asserted as the inverse
+    assert not any(o == kinase_class for s, p, o in inferred)  # asserted types neither
+
+
 # --- a hung reasoner: time limit, process group, scratch folders (issue 13) -------------------
 
 import os as _os  # noqa: E402

@@ -15,7 +15,8 @@ new types go to every individual it stands for.  This is the set owlready2 would
 marked ``assertionStatus "inferred"`` (:func:`hcc_kg.owl.abox.inferred_triples`).  Neither
 owlready2 nor HermiT ever holds the ABox itself: HermiT reads the TBox (from the World that
 holds only the ontology) and the summary, which is built from the ABox's triples
-(:meth:`hcc_kg.owl.abox.ABox.logical_triples`).
+(:meth:`hcc_kg.owl.abox.ABox.logical_triples`), made afresh on each of the few passes that
+read them (:meth:`hcc_kg.owl.summary.Split.streamed`): no list of every triple is held.
 
 Cardinality-defined classes (multikinase inhibitor = inhibits at least two kinases;
 combination regimen = at least two components) need individuals known to be different.
@@ -77,14 +78,16 @@ def distinct_groups(populated: Populated, split: S.Split) -> list[list[str]]:
     """Individuals declared pairwise different: all kinases; each regimen's components."""
     onto = populated.onto
     kinase, has, part_of = (f"<{e.iri}>" for e in (onto.Kinase, onto.hasComponent, onto.isComponentOf))
-    kinases = sorted(s for s, p, o in split.abox if p == S.TYPE and o == kinase)
+    kinases: list[str] = []
     parts: dict[str, set[str]] = defaultdict(set)
-    for s, p, o in split.abox:
+    for s, p, o in split.abox:  # one pass: the ABox's triples are made afresh for each
         if p == has:
             parts[s].add(o)
         elif p == part_of:
             parts[o].add(s)
-    groups = [kinases] + [sorted(parts[regimen]) for regimen in sorted(parts)]
+        elif p == S.TYPE and o == kinase:
+            kinases.append(s)
+    groups = [sorted(kinases)] + [sorted(parts[regimen]) for regimen in sorted(parts)]
     return [g for g in groups if len(g) > 1]
 
 
@@ -176,45 +179,61 @@ def reported_relations(output: str) -> Iterator[S.Triple]:
 _CLASS_LEVEL = (S.TYPE, *_IS_A.values(), *_EQUIVALENT.values())
 
 
-def _neighbours(split: S.Split) -> dict[str, set[str]]:
+def _neighbours(split: S.Split, wanted: set[str]) -> dict[str, set[str]]:
+    """The individuals each of ``wanted`` is linked to by an object property (either way)."""
     out: dict[str, set[str]] = defaultdict(set)
     for s, p, o in split.abox:
         if p in split.object_properties:
-            out[s].add(o)
-            out[o].add(s)
+            if s in wanted:
+                out[s].add(o)
+            if o in wanted:
+                out[o].add(s)
     return out
 
 
-def _expand(triple: S.Triple, summary: S.Summary, split: S.Split, cache: dict) -> Iterator[S.Triple]:
+def _expand(triple: S.Triple, summary: S.Summary, neighbours: dict[str, set[str]],
+            member_sets: dict[str, set[str]]) -> Iterator[S.Triple]:
     """A representative's relation, for every individual it stands for."""
     s, p, o = triple
     subjects = summary.members.get(s, [s])
-    if p in _CLASS_LEVEL or o not in summary.members:
+    if _class_level(triple, summary):
         yield from ((m, p, o) for m in subjects)
     else:  # a property value between two representatives: between the linked individuals they stand for
-        if "neighbours" not in cache:
-            cache["neighbours"] = _neighbours(split)
-        objects = set(summary.members[o])
-        yield from ((m, p, n) for m in subjects for n in cache["neighbours"][m] & objects)
+        objects = member_sets.get(o)
+        if objects is None:  # once per representative, not once per relation reported about it
+            objects = member_sets[o] = set(summary.members[o])
+        yield from ((m, p, n) for m in subjects for n in neighbours[m] & objects)
+
+
+def _class_level(triple: S.Triple, summary: S.Summary) -> bool:
+    return triple[1] in _CLASS_LEVEL or triple[2] not in summary.members
 
 
 def inferred_triples(output: str, split: S.Split, summary: S.Summary) -> set[S.Triple]:
     """Relations HermiT reports that are not asserted (nor asserted as the inverse).
 
-    Probes are left out: they only check data values.
+    Probes are left out: they only check data values.  The ABox is read twice, never held:
+    once for the neighbours of the individuals a reported property value is about, once
+    for which of the reported relations (or their inverses) it asserts.
     """
     reported = [t for t in reported_relations(output) if not any(term.startswith(f"<{S.PROBE}") for term in t)]
+    # the individuals a representative stands for share its asserted types: an asserted type of the
+    # representative is asserted of each of them (not hundreds of thousands of candidates to drop)
+    stated = {t for t in summary.abox if t[1] == S.TYPE}
+    reported = [t for t in reported if t not in stated]
     inverse = dict((s, o) for s, p, o in split.tbox if p == f"<{S.OWL}inverseOf>")
     inverse.update({o: s for s, o in list(inverse.items())})
-    predicates = {p for _, p, _ in reported} | {inverse[p] for _, p, _ in reported if p in inverse}
-    asserted = {t for t in itertools.chain(split.tbox, split.abox) if t[1] in predicates}
-    out: set[S.Triple] = set()
-    cache: dict = {}
-    for triple in reported:
-        for s, p, o in _expand(triple, summary, split, cache):
-            if (s, p, o) not in asserted and (p not in inverse or (o, inverse[p], s) not in asserted):
-                out.add((s, p, o))
-    return out
+    linked = {m for t in reported if not _class_level(t, summary) for m in summary.members.get(t[0], [t[0]])}
+    neighbours = _neighbours(split, linked) if linked else {}
+    member_sets: dict[str, set[str]] = {}
+    candidates = {t for triple in reported for t in _expand(triple, summary, neighbours, member_sets)}
+    del neighbours, member_sets
+    inverted = {(o, inverse[p], s) for s, p, o in candidates if p in inverse}
+    asked = candidates | inverted
+    asserted = {t for t in itertools.chain(split.tbox, split.abox) if t in asked}
+    del asked, inverted
+    return {(s, p, o) for s, p, o in candidates
+            if (s, p, o) not in asserted and (p not in inverse or (o, inverse[p], s) not in asserted)}
 
 
 def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
@@ -227,7 +246,7 @@ def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
     """
     limit = limit or TimeLimit.start(timeout)
     started = time.perf_counter()
-    split = S.Split.of(S.logical_triples(populated.tbox) + list(populated.abox.logical_triples()))
+    split = S.Split.streamed(S.logical_triples(populated.tbox), populated.abox.logical_triples)
     groups = distinct_groups(populated, split)
     blockers = S.summary_blockers(split)
     try:

@@ -42,13 +42,15 @@ ontology (:func:`hcc_kg.owl.tbox.tbox_triples`).
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib.util import from_n3
 
 from ..gc_control import gc_paused
+from .summary_parts import _Parts, _parts
 from .terms import NAMED_INDIVIDUAL, OWL, RDF, RDFS, TYPE, XSD
 
 Triple = tuple[str, str, str]
@@ -103,26 +105,71 @@ def all_different(groups: Iterable[Iterable[str]], prefix: str = "ad") -> list[T
     return out
 
 
+class Passes:
+    """Triples made afresh by ``make()`` on every pass, never held as one list.
+
+    >>> passes = Passes(lambda: iter([("<a>", "<p>", "<b>")]))
+    >>> list(passes) == list(passes) == [("<a>", "<p>", "<b>")]
+    True
+    """
+
+    def __init__(self, make: Callable[[], Iterable[Triple]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._make())
+
+
+_KINDS = (f"<{OWL}ObjectProperty>", f"<{OWL}DatatypeProperty>")
+
+
 @dataclass
 class Split:
-    """Logical triples split into TBox and ABox, with the property kinds the summary needs."""
+    """Logical triples split into TBox and ABox, with the property kinds the summary needs.
+
+    ``abox`` is a list (:meth:`of`) or :class:`Passes` (:meth:`streamed`): read it by iterating.
+    """
 
     tbox: list[Triple]
-    abox: list[Triple]
+    abox: Iterable[Triple]
     individuals: set[str]
     object_properties: set[str]
     data_properties: set[str]
 
     @classmethod
     def of(cls, triples: list[Triple]) -> "Split":
-        individuals = {s for s, p, o in triples if p == TYPE and o == NAMED_INDIVIDUAL}
-        kinds: dict[str, set[str]] = defaultdict(set)
-        wanted = (f"<{OWL}ObjectProperty>", f"<{OWL}DatatypeProperty>")
+        individuals, kinds = {s for s, p, o in triples if p == TYPE and o == NAMED_INDIVIDUAL}, defaultdict(set)
         for s, p, o in triples:
-            if p == TYPE and o in wanted:
+            if p == TYPE and o in _KINDS:
                 kinds[o].add(s)
         return cls([t for t in triples if t[0] not in individuals], [t for t in triples if t[0] in individuals],
-                   individuals, kinds[f"<{OWL}ObjectProperty>"], kinds[f"<{OWL}DatatypeProperty>"])
+                   individuals, kinds[_KINDS[0]], kinds[_KINDS[1]])
+
+    @classmethod
+    def streamed(cls, tbox: list[Triple], abox: Callable[[], Iterable[Triple]]) -> "Split":
+        """What :meth:`of` gives for ``tbox + list(abox())``, the ABox's triples made by ``abox()``
+        on each pass instead of held (the reasoner reads them a few times: a little time, where a
+        list of every triple of the graph and its copies cost gigabytes at 1,000 documents).
+
+        :meth:`hcc_kg.owl.abox.ABox.logical_triples` declares each individual before its other
+        triples, so all of them are ABox triples, as :meth:`of` splits them; if one comes before
+        its subject's declaration (or has none), the triples are held and split by :meth:`of`.
+        """
+        held = cls.of(tbox)
+        individuals, kinds = held.individuals, {_KINDS[0]: held.object_properties, _KINDS[1]: held.data_properties}
+        early = False  # a triple before its subject's declaration (or with no declaration)
+        for s, p, o in abox():
+            if p == TYPE and o == NAMED_INDIVIDUAL:
+                individuals.add(s)
+            elif s not in individuals:
+                early = True
+            if p == TYPE and o in _KINDS:
+                kinds[o].add(s)
+        if early:
+            return cls.of(tbox + list(abox()))
+        head = [t for t in tbox if t[0] in individuals]
+        return cls([t for t in tbox if t[0] not in individuals], Passes(lambda: itertools.chain(head, abox())),
+                   individuals, kinds[_KINDS[0]], kinds[_KINDS[1]])
 
 
 def summary_blockers(split: Split) -> list[str]:
@@ -170,51 +217,6 @@ class Summary:
         return len(self.members)
 
 
-@dataclass
-class _Parts:
-    """Per individual: asserted classes, existential marks, other triples kept verbatim; linking edges."""
-
-    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    marks: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
-    verbatim: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
-    pairs: set[tuple[str, str]] = field(default_factory=set)  # every (data property, value) stated
-    several: set[str] = field(default_factory=set)  # individuals with two values of a functional property
-    edges: list[Triple] = field(default_factory=list)
-
-    def key(self, individual: str) -> tuple:
-        # .get: asking must not leave an empty set behind for each of a million individuals
-        return tuple(tuple(sorted(x.get(individual, ()))) for x in (self.types, self.marks, self.verbatim))
-
-
-def _functional(split: Split) -> set[str]:
-    return {s for s, p, o in split.tbox if p == TYPE and o == f"<{OWL}FunctionalProperty>"}
-
-
-def _parts(split: Split, used: set[str]) -> _Parts:
-    parts = _Parts()
-    functional, first = _functional(split), {}  # (individual, functional property) -> its first value
-    shared: dict[tuple[str, str], tuple[str, str]] = {}  # one ("out", p) tuple for the millions of marks alike
-    mark = lambda kind, prop: shared.setdefault((kind, prop), (kind, prop))  # noqa: E731
-    for s, p, o in split.abox:
-        if p == TYPE:
-            if o != NAMED_INDIVIDUAL:
-                parts.types[s].add(o)
-        elif o in split.individuals and (p in used or p not in split.object_properties):
-            parts.edges.append((s, p, o))  # an untyped predicate between individuals links them too
-        elif p in split.object_properties:
-            parts.marks[s].add(mark("out", p))
-            if o in split.individuals:
-                parts.marks[o].add(mark("in", p))
-        elif p in split.data_properties:
-            parts.marks[s].add(mark("data", p))
-            parts.pairs.add((p, o))
-            if p in functional and first.setdefault((s, p), o) != o:
-                parts.several.add(s)
-        else:  # an untyped predicate with a literal: keep it rather than guess
-            parts.verbatim[s].add((p, o))
-    return parts
-
-
 def in_range(literal: str, range_: str | None) -> bool:
     """True when ``literal`` (N-Triples) is plainly a value of ``range_`` (an IRI term or None).
 
@@ -248,7 +250,7 @@ def _data_checks(split: Split, parts: _Parts) -> tuple[set[str], list[Triple]]:
     if keep:  # rare (the graph is then inconsistent): a second look for all their values
         for s, p, o in split.abox:
             if s in keep and p in split.data_properties:
-                parts.verbatim[s].add((p, o))
+                parts.verbatim.add(s, (p, o))
     unclear = sorted((p, o) for p, o in parts.pairs
                      if not (len(ranges[p]) <= 1 and in_range(o, ranges[p][0] if ranges[p] else None)))
     probes = []
@@ -259,17 +261,25 @@ def _data_checks(split: Split, parts: _Parts) -> tuple[set[str], list[Triple]]:
 
 def _refine(individuals: list[str], initial: dict[str, tuple],
             edges: dict[str, set[tuple[str, str, str]]]) -> dict[str, int]:
-    """Bisimulation classes: same initial key and links (both directions) to the same classes."""
+    """Bisimulation classes: same initial key and links (both directions) to the same classes.
+
+    Links go both ways, so a linked individual links only to linked ones: only they are
+    refined (most individuals, evidence records among them, have no link and keep their
+    initial class; refining them too would split nothing).  Refined classes are numbered
+    after the initial ones, so the two never share a number.
+    """
     ids: dict[tuple, int] = {}
     cls = {i: ids.setdefault(initial[i], len(ids)) for i in individuals}
-    count = len(ids)
+    linked = [i for i in individuals if edges.get(i)]
+    offset, count = len(ids), len({cls[i] for i in linked})
     while True:
         ids = {}
-        new = {i: ids.setdefault((cls[i], frozenset((d, p, cls[n]) for d, p, n in edges.get(i, ()))), len(ids))
-               for i in individuals}
+        new = {i: offset + ids.setdefault((cls[i], frozenset((d, p, cls[n]) for d, p, n in edges[i])), len(ids))
+               for i in linked}
+        cls.update(new)
         if len(ids) == count:
-            return new
-        cls, count = new, len(ids)
+            return cls
+        count = len(ids)
 
 
 def summarise(split: Split, groups: list[list[str]]) -> Summary:
@@ -286,11 +296,12 @@ def _summarise(split: Split, groups: list[list[str]]) -> Summary:
         edges[o].add(("in", p, s))
     individuals = sorted(split.individuals)
     unique, probes = _data_checks(split, parts)
-    alike: dict[tuple, tuple] = {}  # individuals share a few keys: each kept once
-    keys = {i: alike.setdefault(key, key) for i in individuals for key in (parts.key(i),)}
+    key = parts.key  # individuals share a few keys: each one tuple, asked again rather than held
     while True:
-        initial = {i: (keys[i], i if i in unique else "") for i in individuals}
+        plain: dict[tuple, tuple] = {}  # one (key, "") for all individuals of a key
+        initial = {i: (key(i), i) if i in unique else plain.setdefault(key(i), (key(i), "")) for i in individuals}
         cls = _refine(individuals, initial, edges)
+        del initial, plain
         clashes = {m for g in groups for m in g if sum(cls[x] == cls[m] for x in g) > 1} - unique
         if not clashes:
             break
@@ -298,9 +309,12 @@ def _summarise(split: Split, groups: list[list[str]]) -> Summary:
     members: dict[int, list[str]] = defaultdict(list)
     for i in individuals:
         members[cls[i]].append(i)
-    names = _canonical_names(members, cls, {i: (keys[i], i in unique) for i in individuals}, edges)
-    rep_of = {i: names[cls[i]] for i in individuals}
+    firsts = [group[0] for group in members.values()]  # only they are read for the structure
+    names = _canonical_names(members, cls, {i: (key(i), i in unique) for i in firsts}, edges)
     chosen = {names[c]: group[0] for c, group in members.items()}  # whose triples stand for the class
+    quoted = set(chosen.values())  # representatives only for the individuals the quotient names
+    named = {x for s, p, o in parts.edges if s in quoted for x in (s, o)} | {m for g in groups for m in g}
+    rep_of = {i: names[cls[i]] for i in named}
     return Summary(_quotient(rep_of, chosen, parts, groups) + probes, {names[c]: g for c, g in members.items()})
 
 
@@ -339,9 +353,9 @@ def _quotient(rep_of: dict[str, str], chosen: dict[str, str], parts: _Parts,
     for n, rep in enumerate(sorted(chosen)):
         member = chosen[rep]
         out.append((rep, TYPE, NAMED_INDIVIDUAL))
-        out.extend((rep, TYPE, t) for t in sorted(parts.types[member]))
-        out.extend((rep, p, o) for p, o in sorted(parts.verbatim[member]))
-        for k, (kind, prop) in enumerate(sorted(parts.marks[member])):
+        out.extend((rep, TYPE, t) for t in sorted(parts.types.get(member)))
+        out.extend((rep, p, o) for p, o in sorted(parts.verbatim.get(member)))
+        for k, (kind, prop) in enumerate(sorted(parts.marks.get(member))):
             out.extend(_existential(rep, kind, prop, f"_:m{n}x{k}"))
     members = set(chosen.values())
     edges = {(rep_of[s], p, rep_of[o]) for s, p, o in parts.edges if s in members}
@@ -364,4 +378,4 @@ def _existential(individual: str, kind: str, prop: str, node: str) -> list[Tripl
 
 def whole(split: Split, groups: list[list[str]]) -> Summary:
     """No summary: every individual stands for itself (when :func:`summary_blockers` found something)."""
-    return Summary(split.abox + all_different(groups), {i: [i] for i in sorted(split.individuals)})
+    return Summary(list(split.abox) + all_different(groups), {i: [i] for i in sorted(split.individuals)})

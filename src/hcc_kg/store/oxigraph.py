@@ -81,7 +81,8 @@ class _Terms:
     object is remembered, and reading gives back the literal that was written (of several
     written literals with one value, the first in N-Triples order): the exports keep their
     spelling.  A store opened later reads in Oxigraph's canonical forms, decimals with a
-    point as the exports write them (``"400.0"``).
+    point as the exports write them (``"400.0"``).  Reads are cached up to
+    :data:`READ_CACHE_TERMS` terms.
     """
 
     def __init__(self) -> None:
@@ -114,9 +115,16 @@ class _Terms:
                 found = self._written.get(_value_key(term.value, term.datatype.value, term.language))
             if found is None:
                 found = _from_ox(term)
+            if len(self._from_ox) >= READ_CACHE_TERMS:  # a scan of a large store: start again, bounded
+                self._from_ox.clear()
             self._from_ox[term] = found
         return found
 
+
+#: Terms read (pyoxigraph -> rdflib) kept for the next read.  Only a speed-up (what was written is
+#: kept apart, in ``_Terms._written``): held whole, the shape view's scan of a million-triple store
+#: would keep every individual's two terms for the rest of the build (hundreds of megabytes).
+READ_CACHE_TERMS = 100_000
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = frozenset(_XSD + n for n in (
