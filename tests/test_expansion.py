@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from hcc_kg.extract.expansion import Expansion, expand
+from hcc_kg.extract.expansion import Expansion, expand, read_as, rewritten
 from hcc_kg.extract.normalize import MappedText
 
 AB = Expansion("A+B", (("A", "alpha"), ("+", " plus "), ("B", "beta")), since=0)
@@ -39,3 +39,12 @@ def test_offsets_never_decrease_and_stay_inside_the_text(text):
     assert len(mapped.offsets) == len(mapped.text) + 1
     assert all(0 <= o <= len(text) for o in mapped.offsets)
     assert mapped.text.replace("alpha plus beta", "A+B") == text
+
+
+def test_a_phrase_read_as_names_gives_each_name_and_glue_characters_of_their_own():
+    parts = read_as("the combination", ["alpha", "beta", "gamma"])
+    assert "".join(w for w, _ in parts) == "the combination"
+    mapped = rewritten(MappedText.identity("x the combination y"), [(2, 17, parts)])
+    assert mapped.text == "x alpha plus beta plus gamma y"
+    spans = [mapped.original_span(mapped.text.index(n), mapped.text.index(n) + len(n)) for n in ("alpha", "beta", "gamma")]
+    assert spans == [(2, 3), (4, 5), (6, 17)]

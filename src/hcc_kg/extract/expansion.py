@@ -44,21 +44,41 @@ class Expansion:
 
 def expand(mapped: MappedText, expansions: tuple[Expansion, ...]) -> MappedText:
     """``mapped`` with every use of each short form (at or after its ``since``) read as its phrase."""
-    edits: list[tuple[int, int, Expansion]] = []
+    edits: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for expansion in expansions:
         for match in expansion.pattern.finditer(mapped.text):
             if mapped.offsets[match.start()] >= expansion.since:
-                edits.append((match.start(), match.end(), expansion))
-    if not edits:
-        return mapped
+                edits.append((match.start(), match.end(), expansion.parts))
+    return rewritten(mapped, _without_overlaps(edits)) if edits else mapped
+
+
+def read_as(written: str, names: list[str], glue: str = " plus ") -> tuple[tuple[str, str], ...]:
+    """Parts that read a phrase ("the combination", "arm A") as ``names`` joined by ``glue``, each
+    name and each glue standing for characters of its own (one each, the last name the rest), so
+    every name points back into what was written.  ``written`` needs two characters per name.
+
+    >>> read_as("the combination", ["alpha", "beta"])
+    (('t', 'alpha'), ('h', ' plus '), ('e combination', 'beta'))
+    """
+    parts: list[tuple[str, str]] = []
+    for i, name in enumerate(names):
+        if i:
+            parts.append((written[2 * i - 1], glue))
+        parts.append((written[2 * i:] if i == len(names) - 1 else written[2 * i], name))
+    return tuple(parts)
+
+
+def rewritten(mapped: MappedText, edits: list[tuple[int, int, tuple[tuple[str, str], ...]]]) -> MappedText:
+    """``mapped`` with each span [start, end) read as its parts (in text order, not overlapping):
+    each part's new text maps back to the characters it stands for."""
     text: list[str] = []
     offsets: list[int] = []
     last = 0
-    for start, end, expansion in _without_overlaps(edits):
+    for start, end, parts in edits:
         text.append(mapped.text[last:start])
         offsets.extend(mapped.offsets[last:start])
         position = start
-        for written, new in expansion.parts:
+        for written, new in parts:
             text.append(new)
             offsets.extend(_stretched(mapped.offsets[position], mapped.offsets[position + len(written) - 1], len(new)))
             position += len(written)
@@ -68,9 +88,9 @@ def expand(mapped: MappedText, expansions: tuple[Expansion, ...]) -> MappedText:
     return MappedText("".join(text), tuple(offsets))
 
 
-def _without_overlaps(edits: list[tuple[int, int, Expansion]]) -> list[tuple[int, int, Expansion]]:
+def _without_overlaps(edits: list[tuple[int, int, tuple]]) -> list[tuple[int, int, tuple]]:
     """Edits in text order; where two overlap, the longer (then the earlier) one wins."""
-    kept: list[tuple[int, int, Expansion]] = []
+    kept: list[tuple[int, int, tuple]] = []
     for edit in sorted(edits, key=lambda e: (-(e[1] - e[0]), e[0])):
         if all(edit[1] <= k[0] or edit[0] >= k[1] for k in kept):
             kept.append(edit)

@@ -26,7 +26,7 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .normalize import MappedText
+from .expansion import read_as, rewritten
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents, compared_arms, counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, enrolled
@@ -151,21 +151,19 @@ def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]
 
 
 def _spliced(sent: AnalysedSentence, start: int, end: int, parts: list[tuple[str, str]]) -> AnalysedSentence:
-    """The sentence with text[start:end] rewritten as "A plus B", and a mention of each part.  The parts'
-    offsets step through the original span's, so each new mention starts and ends at an offset of its own
-    (the sentence's local spans and the evidence still point into what the document wrote)."""
+    """The sentence with text[start:end] read as "A plus B" (:func:`.expansion.read_as`), with a mention
+    of each (key, name) part at the characters it stands for (the evidence still points into what the
+    document wrote)."""
     mapped = sent.sentence.mapped
-    original = mapped.offsets[start:end] + (mapped.offsets[end],)
-    text, offsets, mentions = "", [], []
-    for i, (key, name) in enumerate(parts):
-        lead = " plus " if i else ""
-        begin, finish = original[2 * i], original[2 * i + 1] if i + 1 < len(parts) else original[-1]
-        offsets += [original[2 * i - 1]] * len(lead) + [begin] * len(name)
-        mentions.append(Mention(begin, finish, key, name))
-        text += lead + name
-    kept = [m for m in sent.mentions if m.end <= original[0] or m.start >= original[-1]]
-    new = MappedText(mapped.text[:start] + text + mapped.text[end:],
-                     mapped.offsets[:start] + tuple(offsets) + mapped.offsets[end:])
+    reading = read_as(mapped.text[start:end], [name for _, name in parts])
+    new = rewritten(mapped, [(start, end, reading)])
+    mentions, position = [], start
+    for i, (_, text) in enumerate(reading):
+        if i % 2 == 0:  # names and glue alternate
+            mentions.append(Mention(*new.original_span(position, position + len(text)), parts[i // 2][0], text))
+        position += len(text)
+    covered = new.original_span(start, position)
+    kept = [m for m in sent.mentions if m.end <= covered[0] or m.start >= covered[1]]
     return AnalysedSentence(replace(sent.sentence, mapped=new), tuple(sorted(kept + mentions)))
 
 
