@@ -92,6 +92,11 @@ class AnalysedDocument:
                 for s in sentences(self.document.text, prose)]
         return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped))) for sentence in read]
 
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Where each sentence ends in the document (original offsets, in order: for bisecting)."""
+        return [s.sentence.mapped.original_span(0, len(s.text))[1] for s in self.sentences]
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside one span of the document (a table cell, a row), at original offsets."""
         return self.finder.find(expand(normalize(self.document.text[start:end], base=start), self.expansions))

@@ -19,6 +19,7 @@ analysis, what a sentence states of the whole (intention-to-treat) population is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Iterator
 
@@ -145,8 +146,8 @@ def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
 def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """The combinations the last sentences before this one named ("EC approves A plus B ... In NAME, the
     combination reduced the risk of death versus C"); a window, so a long review costs no square."""
-    start = evidence_span(sent)[0]
-    before = [s for s in doc.sentences if evidence_span(s)[1] <= start][-REGIMEN_WINDOW:]
+    count = bisect_right(doc.sentence_ends, evidence_span(sent)[0])  # the sentences that end before this one starts
+    before = doc.sentences[max(0, count - REGIMEN_WINDOW):count]
     return list({a.key for s in before for a in agents(doc, s) if len(a.components) > 1})
 
 
@@ -265,14 +266,13 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     if len(slot.arms) == 1 and not randomised:
         slot.single_arm = True  # one agent, and nothing in the document is randomised or compared
     if len(slot.arms) >= 2 or slot.single_arm:
-        for sent in slot.pending:
-            _results(doc, sent, slot)
+        for sent in slot.pending:  # read now that the arms are known
+            _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
     slot.pending.clear()
 
 
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:
     """Values and hazard ratios; ``previous`` is the endpoint the sentence before named (None when out of order)."""
-    sent = combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)  # read before the arms were known
     span = evidence_span(sent)
     if projects(sent.text):
         slot.projected.add(span)
