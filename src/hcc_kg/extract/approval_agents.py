@@ -14,7 +14,7 @@ import re
 from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .sentences import COMBINATION_GLUE, LIST_GLUE, _between, agents_in
+from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, LIST_GLUE, _between, agents_in
 
 COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
                                r"superior to|inferior to)\s+$", re.IGNORECASE)
@@ -32,8 +32,8 @@ PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretre
                                  r"^[\s)]*(?:has|have|had)\s+(?:already\s+|previously\s+)?been\s+"
                                  r"(?:used|given|administered|tried|received)", re.IGNORECASE)
 SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
-COMBINATION_OF = re.compile(r"\b(?:combination|doublet|triplet|pairing|regimen|combo) of\s+(?:the\s+)?$", re.IGNORECASE)
-COMBINATION_AFTER = re.compile(r"^\s*(?:combination|regimen|doublet|triplet|combo|pairing)\b", re.IGNORECASE)
+COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN} of\s+(?:the\s+)?$", re.IGNORECASE)
+COMBINATION_AFTER = re.compile(rf"^\s*{COMBINATION_NOUN}\b", re.IGNORECASE)
 # "X, a derivative of Y,": Y is named to say what X is, not as an agent of the statement.
 REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version|salt|metabolite|prodrug|isomer|"
                               r"enantiomer|successor)\s+of\s+(?:the\s+)?$|\b(?:unlike|like|in contrast to|similar to)\s+$",

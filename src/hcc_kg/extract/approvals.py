@@ -46,7 +46,7 @@ from .approval_cues import (APPROVAL_CUE, COMBINATION, MONOTHERAPY, NO_PRIOR_SYS
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
-from .sentences import LIST_GLUE, _between, evidence_span
+from .sentences import COMBINATION_NOUN, LIST_GLUE, _between, evidence_span
 from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
@@ -63,7 +63,7 @@ DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|
                           r"therapy\b(?!\s+(?:of|with|for|in|to)\b))", re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
-REGIMEN_ANAPHOR = re.compile(r"\b(?:the|this) (?:combination|regimen|doublet)\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 # "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
 COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
                            r"(?:an?|the)\s+(?:[\w,]+\s+){0,2}$", re.IGNORECASE)

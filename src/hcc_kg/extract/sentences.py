@@ -21,6 +21,8 @@ DRUG = DRUG_TYPES  # "Drug" included: a lexicon name, a -cept, "the inhibitor AB
 TARGET = ("Protein", "ProteinFamily")
 ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
+#: Nouns that name a combination of drugs as such ("the doublet", "a pairing of A and B").
+COMBINATION_NOUN = r"(?:combination|doublet|triplet|pairing|combo|regimen)"
 LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 # "A plus B", "A for use in combination with B", "A plus a single priming dose of B".
 COMBINATION_GLUE = re.compile(r"^[\s)]*(?:(?:for use|when used|used|given|administered)\s+)?"

@@ -34,7 +34,7 @@ from .prose_sizes import arm_sizes, counted_arms, enrolled
 from .prose_values import add_on_design, anchors, arm_for, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup, \
     valued_agents
 from .prose_rates import responder_shares, timepoint_rates
-from .sentences import evidence_span
+from .sentences import COMBINATION_NOUN, evidence_span
 from .trial_slots import Slot
 
 # "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
@@ -85,7 +85,7 @@ ASSIGNED_ARMS = (counted_arms, randomised_arms, labelled_arms, sized_alternative
 # "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
 # ("the combination of A and B" names its parts itself); one named before is looked for this many sentences back.
 REGIMEN_WINDOW = 12
-COMBINATION_ANAPHOR_RE = re.compile(r"\b(?:the|this)\s+(?:(?:two|three)-drug\s+)?(?:combination|doublet|triplet|pairing)"
+COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}"
                                     r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 
 
