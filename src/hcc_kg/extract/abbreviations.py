@@ -74,9 +74,15 @@ def _stoplisted() -> frozenset[str]:
 
 
 def _acceptable(short: str, long_form: str, doc: AnalysedDocument) -> bool:
+    return any(c.isupper() for c in short) and fits(short, long_form) and free_short_form(short, doc)
+
+
+def free_short_form(short: str, doc: AnalysedDocument) -> bool:
+    """May the document define ``short``?  Not when the vocabulary already names something by it,
+    it is a clinical abbreviation (the stoplist) or a unit, or it names a trial of the document."""
     key = name_key(short)
-    return (any(c.isupper() for c in short) and key not in _stoplisted() and key not in UNITS
-            and doc.finder.lookup(short) is None and fits(short, long_form) and not _names_trial(short, doc))
+    return (key not in _stoplisted() and key not in UNITS and doc.finder.lookup(short) is None
+            and not _names_trial(short, doc))
 
 
 def _names_trial(short: str, doc: AnalysedDocument) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..vocab import name_key
-from .abbreviations import UNITS, _names_trial, _stoplisted, fits
+from .abbreviations import fits, free_short_form
 from .analysis import AnalysedDocument, AnalysedSentence
 from .expansion import Expansion
 from .sentences import DRUG, agents_in
@@ -101,8 +101,4 @@ def _combinations(doc: AnalysedDocument, sent: AnalysedSentence) -> list[list[Me
 
 def _acceptable(short: str, group: list[Mention], doc: AnalysedDocument) -> bool:
     names = [[m.surface, *doc.vocabulary[m.key].names()] for m in group]
-    if not parts_fit(_SEPARATOR.split(short), names):
-        return False
-    key = name_key(short)
-    return (key not in _stoplisted() and key not in UNITS and doc.finder.lookup(short) is None
-            and not _names_trial(short, doc))
+    return parts_fit(_SEPARATOR.split(short), names) and free_short_form(short, doc)
