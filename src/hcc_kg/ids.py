@@ -55,6 +55,7 @@ OBO_IN_OWL = GRAPH_NAMESPACES["oboInOwl"]
 
 
 def prefix_file() -> Path:
+    """The packaged ``data/prefixes.yaml`` (external identifier prefixes and their URI forms)."""
     return Path(str(resources.files("hcc_kg") / "data" / "prefixes.yaml"))
 
 

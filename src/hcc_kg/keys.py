@@ -14,6 +14,13 @@ REGIMEN_PREFIX = "regimen__"
 
 
 def regimen_key(components: Iterable[str]) -> str:
+    """The key of the regimen of ``components``: order and repeats do not matter.
+
+    >>> regimen_key(["b", "a", "b"]) == regimen_key(["a", "b"])
+    True
+    >>> regimen_components(regimen_key(["y", "x"]))
+    ['x', 'y']
+    """
     parts = sorted(set(components))
     if len(parts) < 2:
         raise ValueError("a regimen has at least two components")
@@ -33,10 +40,12 @@ def agent_key(components: Iterable[str]) -> str:
 
 
 def is_regimen_key(key: str) -> bool:
+    """Whether ``key`` names a regimen (made by :func:`regimen_key`)."""
     return key.startswith(REGIMEN_PREFIX)
 
 
 def regimen_components(key: str) -> list[str]:
+    """The component keys of a regimen key, sorted."""
     return key[len(REGIMEN_PREFIX):].split("__")
 
 
@@ -59,4 +68,5 @@ def comparison_trial_key(agents: Iterable[str]) -> str:
 
 
 def is_comparison_trial(key: str) -> bool:
+    """Whether ``key`` names a trial known only by its arms' agents (:func:`comparison_trial_key`)."""
     return key.startswith(COMPARISON_TRIAL_PREFIX)

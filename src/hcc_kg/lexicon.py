@@ -53,14 +53,17 @@ class LexiconRow:
 
 
 def lexicon_folder() -> Path:
+    """The packaged ``data/lexicon`` folder (generated lexicon and its stoplist)."""
     return Path(str(resources.files("hcc_kg") / "data" / "lexicon"))
 
 
 def default_lexicon_path() -> Path:
+    """The packaged generated lexicon (gzipped TSV)."""
     return lexicon_folder() / "lexicon.tsv.gz"
 
 
 def default_stoplist_path() -> Path:
+    """The packaged stoplist: lexicon names never matched as entities."""
     return lexicon_folder() / "stoplist.tsv"
 
 

@@ -83,6 +83,8 @@ class Reading:
 
 @dataclass
 class BuildResult:
+    """What one build made: documents, assertions, the store, the report, counts, timings and the files written."""
+
     documents: list[Document]
     assertions: list[Assertion]
     conflicts: list[Conflict]

@@ -22,6 +22,8 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem found while building: severity, a stable code, a message, and where (document, offset)."""
+
     severity: str
     code: str
     message: str
@@ -41,6 +43,8 @@ class Problem:
 
 @dataclass
 class Report:
+    """The problems a build collects instead of stopping at the first (KGX's validator is the model)."""
+
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, severity: str, code: str, message: str, doc: str | None = None,

@@ -72,6 +72,8 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Entity:
+    """One vocabulary entry: key, label, types, synonyms, family members and cross-references."""
+
     key: str
     label: str
     types: tuple[str, ...]
@@ -248,6 +250,7 @@ def _entity_from_yaml(item: dict) -> Entity:
 
 
 def default_vocabulary_path() -> Path:
+    """The packaged vocabulary (``data/vocabulary.yaml``)."""
     return Path(str(resources.files("hcc_kg") / "data" / "vocabulary.yaml"))
 
 

@@ -50,6 +50,7 @@ def _corpus_default() -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """`hcc-kg build`: build the graph from ``--corpus`` into ``--out``; print the problems, then the counts (or JSON)."""
     from .logs import document_progress
     from ..pipeline import Settings, build
     from ..store.publish import sigterm_exits
@@ -155,6 +156,7 @@ def _load_graph(args: argparse.Namespace):
 
 
 def cmd_agents(args: argparse.Namespace) -> int:
+    """`hcc-kg agents`: the agents that hit every target named by ``--hits`` (optionally only approved ones)."""
     from ..query.paths import agents_hitting
 
     results = agents_hitting(_load_graph(args), args.hits, approved=args.approved)
@@ -168,6 +170,7 @@ def cmd_agents(args: argparse.Namespace) -> int:
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
+    """`hcc-kg paths`: typed paths between two entities of the projected graph, one per line (or JSON)."""
     from ..query.paths import typed_paths
 
     paths = typed_paths(_load_graph(args), args.source, args.target, args.max_length, args.limit)
@@ -182,6 +185,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
 
 def cmd_trials(args: argparse.Namespace) -> int:
+    """`hcc-kg trials`: trials filtered by hazard ratio, comparator or drug, or every trial described."""
     from ..query import outcomes
 
     G = _load_graph(args)
@@ -204,6 +208,7 @@ def cmd_trials(args: argparse.Namespace) -> int:
 
 
 def cmd_chain(args: argparse.Namespace) -> int:
+    """`hcc-kg chain`: pathway → targets → drugs → trials → outcomes for one pathway."""
     from ..query.outcomes import chain
 
     result = chain(_load_graph(args), args.pathway)
@@ -218,6 +223,7 @@ def cmd_chain(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The ``hcc-kg`` argument parser: every subcommand, each bound to its ``cmd_*`` function."""
     top = argparse.ArgumentParser(prog="hcc-kg", description=DESCRIPTION, epilog=EPILOG,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

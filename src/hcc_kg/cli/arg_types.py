@@ -43,6 +43,7 @@ def bounded_int(option: str, low: int, high: int | None = None) -> Callable[[str
 
 
 def positive_int(option: str, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type for ``option``: an integer from 1 to ``high`` (no upper bound when None)."""
     return bounded_int(option, 1, high)
 
 

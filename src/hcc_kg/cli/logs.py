@@ -27,6 +27,12 @@ log = logging.getLogger("hcc_kg.cli")
 
 
 def level_for(verbosity: int) -> int:
+    """The logging level for a verbosity count (``-q`` negative, ``-v`` positive), clamped to WARNING..DEBUG.
+
+    >>> import logging
+    >>> level_for(-3) == logging.WARNING, level_for(5) == logging.DEBUG
+    (True, True)
+    """
     return LEVELS[max(-1, min(1, verbosity))]
 
 

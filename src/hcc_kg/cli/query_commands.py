@@ -79,6 +79,7 @@ def _list(library, fmt: str) -> int:
 
 
 def cmd_sparql(args: argparse.Namespace) -> int:
+    """`hcc-kg sparql`: run a competency question (or list them) on a built graph, a store or an endpoint."""
     from ..query.backends import DEFAULT_BACKEND, BackendSettings, Runner, open_backend
     from ..query.formats import render
     from ..query.library import QueryLibrary
@@ -102,6 +103,7 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
+    """`hcc-kg load`: send a Turtle export to a SPARQL endpoint's graph store (replacing the graph)."""
     from ..query.redaction import redact
     from ..query.remote import load_turtle
 
@@ -127,6 +129,7 @@ def _credentials(p: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers) -> None:
+    """Add the ``sparql`` and ``load`` subcommands to ``subparsers``."""
     s = subparsers.add_parser("sparql", help="run a competency question (SPARQL) on the export or an endpoint")
     s.add_argument("query", nargs="?", help="a query name (see --list) or a .rq file")
     s.add_argument("--list", action="store_true", help="list the competency questions with their parameters")

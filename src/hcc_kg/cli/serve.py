@@ -110,6 +110,7 @@ def server(store_path: Path, host: str = "127.0.0.1", port: int = 7878) -> Threa
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """`hcc-kg serve`: a read-only SPARQL endpoint over a built store until interrupted."""
     from ..errors import GraphError
 
     if not Path(args.store).is_dir():
@@ -127,6 +128,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def register(subparsers) -> None:
+    """Add the ``serve`` subcommand to ``subparsers``."""
     from .arg_types import positive_int
 
     s = subparsers.add_parser("serve", help="a read-only SPARQL endpoint over a built store (<out>/store)")

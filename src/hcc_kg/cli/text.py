@@ -27,6 +27,13 @@ def trial_heading(trial: dict) -> str:
 
 
 def hazard_ratio_text(estimate: dict) -> str:
+    """A hazard ratio as one line of text, with its interval when the graph holds one.
+
+    >>> hazard_ratio_text({"endpoint": "os", "hazard_ratio": 0.7, "ci": [0.6, 0.8]})
+    'os HR 0.7 (0.6–0.8)'
+    >>> hazard_ratio_text({"hazard_ratio": 1.1})
+    'endpoint? HR 1.1'
+    """
     ci = estimate.get("ci")
     text = f"{estimate.get('endpoint') or 'endpoint?'} HR {estimate['hazard_ratio']}"
     return text + (f" ({ci[0]}–{ci[1]})" if ci else "")

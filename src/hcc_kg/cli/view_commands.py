@@ -46,6 +46,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_view(args: argparse.Namespace) -> int:
+    """`hcc-kg view`: write an offline HTML view of the whole graph, a neighbourhood, a chain or a query's answer."""
     from .. import views
 
     if args.depth is not None and args.around is None:
@@ -76,6 +77,7 @@ def _depth(text: str) -> int:
 
 
 def register(subparsers) -> None:
+    """Add the ``view`` subcommand to ``subparsers``."""
     p = subparsers.add_parser("view", help="write an interactive offline HTML view (pyvis)",
                               description="Write an interactive, offline HTML view of a built graph.")
     p.add_argument("--graph", default="exports/hcc_kg.ttl", help=GRAPH_HELP)
@@ -94,6 +96,7 @@ def register(subparsers) -> None:
 
 
 def cmd_plot_forest(args: argparse.Namespace) -> int:
+    """`hcc-kg plot forest`: a forest plot of the hazard ratios of a drug's trials, one trial, or a query's answer."""
     from ..views.plots import forest
 
     out = Path(args.out)
@@ -138,6 +141,7 @@ def _query_keys(graph, name: str, params: dict[str, str], queries) -> tuple[set[
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    """`hcc-kg show`: print a fact's evidence passages, read back from the corpus by their offsets."""
     import sys
 
     from ..query import evidence

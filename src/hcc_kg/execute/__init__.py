@@ -75,6 +75,7 @@ class CorpusExtraction:
 
 
 def open_cache(plan: ExecutionPlan, vocabulary: Vocabulary) -> ExtractionCache | None:
+    """The extraction cache a plan asks for, keyed by extractor version and vocabulary digest; None with ``--no-cache``."""
     if plan.cache_dir is None:
         return None
     version = plan.extractor_version or remembered_extractor_version(plan.cache_dir / "extractor_version.json")

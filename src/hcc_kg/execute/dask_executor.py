@@ -89,6 +89,7 @@ def extract_partition(index: int, documents: list[Document], folder: str, plugin
 
 
 def read_partition(path: Path) -> list[DocumentExtraction]:
+    """The extractions a Dask task wrote to one partition file (JSON Lines), in file order."""
     with open(path, encoding="utf-8") as stream:
         return [DocumentExtraction.from_json(json.loads(line)) for line in stream if line.strip()]
 

@@ -59,4 +59,5 @@ def refuse_imports(graph: rdflib.Graph, path: Path) -> None:
 
 
 def resource_namespace(onto: owlready2.Ontology) -> owlready2.Namespace:
+    """The namespace of the project's individuals (``hccr:``) inside ``onto``'s world."""
     return onto.get_namespace(RESOURCE_NS)

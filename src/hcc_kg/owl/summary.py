@@ -87,6 +87,11 @@ def logical_triples(triples: Iterable[Triple]) -> list[Triple]:
 
 
 def to_ntriples(triples: Iterable[Triple]) -> bytes:
+    """N-Triples bytes of triples whose terms are already N-Triples strings, one line each.
+
+    >>> to_ntriples([("<a>", "<b>", '"c"')]).decode().split()
+    ['<a>', '<b>', '"c"', '.']
+    """
     return "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
 
 

@@ -42,6 +42,8 @@ COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 class Backend(Protocol):
+    """A SPARQL engine the competency questions run on: ``select`` binds parameters and returns rows."""
+
     name: str
 
     def select(self, query: str, bindings: Mapping[str, Node]) -> QueryResult: ...
@@ -96,6 +98,8 @@ def _from_rdflib(term):
 
 @dataclass(frozen=True)
 class RdflibBackend:
+    """SPARQL by rdflib on an in-memory copy of a Turtle export (small graphs, reference answers)."""
+
     graph: rdflib.Graph
     binding: str = "native"
     name: str = "rdflib"
@@ -165,6 +169,8 @@ def _open_store(path: Path):
 
 @dataclass(frozen=True)
 class OxigraphBackend:
+    """SPARQL by Oxigraph on a built store (opened where it is) or on a Turtle export loaded into memory."""
+
     store: object  # pyoxigraph.Store
     binding: str = "native"
     name: str = "oxigraph"
@@ -219,6 +225,7 @@ DEFAULT_BACKEND = "oxigraph"
 
 
 def open_backend(name: str, settings: BackendSettings) -> Backend:
+    """Open the backend registered as ``name`` (``BACKENDS``) with ``settings``; an unknown name is a QueryError."""
     try:
         opener = BACKENDS[name]
     except KeyError:

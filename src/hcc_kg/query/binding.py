@@ -70,6 +70,8 @@ def _key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Candidate:
+    """An entity a parameter value may name: its IRI, how it matched (``kind``) and its rank among candidates."""
+
     iri: str
     kind: str
     rank: tuple

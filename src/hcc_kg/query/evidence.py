@@ -34,6 +34,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 @dataclass(frozen=True)
 class Passage:
+    """One evidence span read back from its document: the span, a little context either side, and its offsets."""
+
     doc: str
     name: str
     before: str
@@ -46,6 +48,8 @@ class Passage:
 
 @dataclass(frozen=True)
 class Fact:
+    """A fact of the graph (subject, predicate, object labels) with the evidence records that support it."""
+
     subject: str
     predicate: str
     object: str
@@ -130,6 +134,7 @@ def marked(p: Passage, ansi: bool) -> str:
 
 
 def terminal_lines(fact: Fact, found: list[Passage], ansi: bool = False) -> list[str]:
+    """A fact and its passages as terminal lines; ``ansi`` highlights the spans. Says how many spans were not found."""
     lines = [f"{fact.title}: {len(fact.evidence)} evidence span(s)"]
     for p in found:
         lines += [f"  {p.name} [{p.start}–{p.end}] {p.extractor}", f"    {marked(p, ansi)}"]

@@ -81,6 +81,7 @@ FORMATS: dict[str, Callable[[QueryResult], str]] = {"table": _table, "csv": _csv
 
 
 def render(result: QueryResult, fmt: str) -> str:
+    """A query result in output format ``fmt`` (``table``, ``csv`` or ``json``); an unknown format is a QueryError."""
     try:
         return FORMATS[fmt](result)
     except KeyError:

@@ -179,6 +179,7 @@ class QueryLibrary:
 
 
 def read_query(path: Path) -> CompetencyQuery:
+    """Read one ``.rq`` file as a competency question (its header gives title and parameters)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -65,6 +65,7 @@ def _text(value) -> str | None:
 
 
 def trials(G: nx.MultiDiGraph) -> list[str]:
+    """Every clinical trial node of the projection, sorted by key."""
     return sorted(n for n, d in G.nodes(data=True) if d.get("type") == "ClinicalTrial")
 
 

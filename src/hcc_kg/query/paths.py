@@ -72,6 +72,7 @@ def _hits(G: nx.MultiDiGraph, agent: str, targets: set[str]) -> list[dict]:
 
 
 def is_approved(G: nx.MultiDiGraph, node: str) -> bool:
+    """Whether the reasoner classified ``node`` as an ApprovedAgent."""
     return "ApprovedAgent" in G.nodes[node].get("types", ())
 
 

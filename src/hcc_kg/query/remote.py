@@ -322,6 +322,8 @@ def graph_store_target(endpoint_url: str, graph_iri: str | None) -> str:
 
 @dataclass(frozen=True)
 class LoadReport:
+    """What a graph-store upload did: where it went, the HTTP status and the bytes sent."""
+
     target: str
     status: int
     size: int

@@ -65,6 +65,8 @@ def atomic_write(path: Path, data: Chunks) -> None:
 
 
 class FormatRegistry:
+    """Export formats by name (rdflib's plugin registry is the model); an unknown name is an ExportError."""
+
     def __init__(self) -> None:
         self._formats: dict[str, RdfFormat] = {}
 
@@ -128,11 +130,13 @@ def _as_canonical(graph: rdflib.Graph | CanonicalGraph, already_canonical: bool)
 
 
 def write_json(data: object, path: Path) -> Path:
+    """Write ``data`` as sorted, indented JSON, atomically; returns ``path``."""
     atomic_write(path, (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
     return path
 
 
 def write_jsonl(rows: list[dict], path: Path) -> Path:
+    """Write ``rows`` as JSON Lines (keys sorted), atomically; returns ``path``."""
     body = "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rows)
     atomic_write(path, body.encode("utf-8"))
     return path

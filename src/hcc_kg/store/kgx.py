@@ -144,6 +144,8 @@ def node_rows(facts: GraphFacts, mapping: KgxMapping) -> dict[str, tuple[str, ..
 
 @dataclass(frozen=True, slots=True)
 class EdgeKey:
+    """What makes one KGX edge: subject and object IRIs, Biolink predicate and category, qualifiers, original predicate."""
+
     subject: str  # IRI spellings
     predicate: str
     object: str
@@ -209,6 +211,7 @@ def _walk(facts: GraphFacts, start: str, path) -> Iterator[tuple[str, list[tuple
 
 
 def edge_support(facts: GraphFacts, mapping: KgxMapping, nodes: set[str]) -> dict[EdgeKey, _Support]:
+    """Every KGX edge the mapping's rules and chains make between ``nodes``, with the evidence spans and ranks behind it."""
     support: dict[EdgeKey, _Support] = defaultdict(_Support)
     mapped = {spelling(p) for rule in mapping.edges for p in (*rule.forward, *rule.inverse)}
     for rule in mapping.edges:
@@ -235,6 +238,7 @@ def _categories(row: tuple | None) -> list[str]:
 
 
 def edge_id(key: EdgeKey, prefix: str) -> str:
+    """A stable edge id: ``prefix`` plus a hash of everything that makes the edge (same edge, same id on every build)."""
     text = "\t".join([iri(key.subject), key.predicate, iri(key.object), key.category, repr(key.qualifiers),
                       key.original])
     return f"{prefix}:{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}"

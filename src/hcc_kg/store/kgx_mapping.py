@@ -25,6 +25,8 @@ _BIOLINK = re.compile(r"biolink:[A-Za-z_]+")
 
 @dataclass(frozen=True)
 class EdgeRule:
+    """A Biolink edge made from ontology properties read forwards or backwards, with its category and qualifiers."""
+
     predicate: str
     category: str
     forward: tuple[str, ...] = ()
@@ -34,6 +36,8 @@ class EdgeRule:
 
 @dataclass(frozen=True)
 class ChainRule:
+    """A Biolink edge made by walking a path of ontology properties (each step forwards or backwards)."""
+
     predicate: str
     category: str
     path: tuple[tuple[str, bool], ...]  # (property CURIE, walked backwards?)
@@ -41,6 +45,8 @@ class ChainRule:
 
 @dataclass(frozen=True)
 class Provenance:
+    """The knowledge level and agent type KGX records for edges of one evidence status."""
+
     status: str
     knowledge_level: str
     agent_type: str
@@ -48,6 +54,8 @@ class Provenance:
 
 @dataclass(frozen=True)
 class KgxMapping:
+    """How the graph becomes KGX (``data/kgx_mapping.yaml``): categories, identifiers, edge and chain rules, provenance."""
+
     knowledge_source: str
     document_prefix: str
     edge_id_prefix: str

@@ -32,10 +32,12 @@ def _header(columns: tuple[str, ...], roles: dict[str, str]) -> list[str]:
 
 
 def node_header(columns: tuple[str, ...]) -> list[str]:
+    """The neo4j-admin import header for KGX node columns (id, labels, typed properties)."""
     return _header(columns, NODE_ROLES)
 
 
 def edge_header(columns: tuple[str, ...]) -> list[str]:
+    """The neo4j-admin import header for KGX edge columns (start, end, type, typed properties)."""
     return _header(columns, EDGE_ROLES)
 
 

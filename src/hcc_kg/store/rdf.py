@@ -52,6 +52,7 @@ def namespace_splitter(prefixes=None) -> Callable[[str], tuple[str, str] | None]
 
 
 def new_graph() -> rdflib.Graph:
+    """An empty rdflib graph with the project's prefixes bound."""
     graph = rdflib.Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
@@ -59,6 +60,7 @@ def new_graph() -> rdflib.Graph:
 
 
 def ontology_graph(path: Path | str) -> rdflib.Graph:
+    """The ontology's Turtle file read into a new rdflib graph."""
     graph = new_graph()
     graph.parse(path, format="turtle")
     return graph

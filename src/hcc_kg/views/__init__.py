@@ -48,10 +48,12 @@ def _page(graph: Graph, pick, title, corpus: Path | str | None) -> str:
 
 
 def graph_view(graph: Graph, title: str = "hcc-kg: the whole graph", corpus: Path | str | None = None) -> str:
+    """An HTML view of the whole graph; ``corpus`` puts each fact's sentence in its tooltip."""
     return _page(graph, select.whole, title, corpus)
 
 
 def around_view(graph: Graph, name: str, depth: int = 1, corpus: Path | str | None = None) -> str:
+    """An HTML view of the entities within ``depth`` edges of the one ``name`` resolves to."""
     def title(G: nx.MultiDiGraph) -> str:
         return f"hcc-kg: around {G.nodes[resolve(G, name)]['label']} (depth {depth})"
 
@@ -59,6 +61,7 @@ def around_view(graph: Graph, name: str, depth: int = 1, corpus: Path | str | No
 
 
 def chain_view(graph: Graph, pathway: str, corpus: Path | str | None = None) -> str:
+    """An HTML view of a pathway's chain: its targets, their drugs, the drugs' trials and outcomes."""
     def title(G: nx.MultiDiGraph) -> str:
         return f"hcc-kg: {G.nodes[resolve(G, pathway)]['label']} → targets → drugs → trials → outcomes"
 

@@ -90,6 +90,7 @@ def requested_urls(driver) -> list[str]:
 
 
 def console_errors(driver) -> list[str]:
+    """The SEVERE messages in a Selenium driver's browser log (a view that draws cleanly has none)."""
     return [entry["message"] for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
 
 

@@ -46,6 +46,8 @@ class ViewSource:
 
 @dataclass(frozen=True)
 class ViewData:
+    """What a page draws: title, nodes and edges as vis-network records, and the legends' counts."""
+
     title: str
     nodes: tuple[dict, ...]
     edges: tuple[dict, ...]
@@ -121,6 +123,7 @@ class Sentences:
 
 
 def read_sentences(corpus: Path | str, source: ViewSource) -> Sentences:
+    """The corpus's texts for tooltips; a span is shown only where its document's hash is the one the graph was built from."""
     from ..read.corpus import read_corpus
     from ..report import Report
 
@@ -157,6 +160,7 @@ def _row(name: str, value_html: str) -> str:
 
 
 def node_tooltip(source: ViewSource, node: str, converter, sentences: Sentences | None) -> str:
+    """The HTML tooltip of a node: label, types (inferred ones marked), identifiers, values and evidence."""
     attrs = source.G.nodes[node]
     inferred = source.inferred_types.get(node, set())
     types = ", ".join(html.escape(t) + (" <i>(inferred)</i>" if t in inferred else "") for t in attrs.get("types", []))
@@ -174,6 +178,7 @@ def node_tooltip(source: ViewSource, node: str, converter, sentences: Sentences 
 
 
 def edge_tooltip(source: ViewSource, edge: dict, sentences: Sentences | None) -> str:
+    """The HTML tooltip of an edge: its ends, predicate, evidence status and evidence."""
     G = source.G
     labels = [html.escape(G.nodes[n].get("label", n)) for n in (edge["from"], edge["to"])]
     inverse = f" (inverse: {html.escape(edge['inverse'])})" if edge.get("inverse") else ""

@@ -29,6 +29,7 @@ from ..vocab import RESOURCE_NS
 
 
 def whole(G: nx.MultiDiGraph) -> list[str]:
+    """Every node, sorted: the selection of the whole-graph view."""
     return sorted(G.nodes)
 
 

@@ -23,12 +23,16 @@ from typing import Callable
 
 @dataclass(frozen=True)
 class NodeStyle:
+    """How a node type is drawn: colour and vis-network shape."""
+
     colour: str
     shape: str  # a vis-network shape drawn with its label outside (dot, diamond, square, ...)
 
 
 @dataclass(frozen=True)
 class LineStyle:
+    """How an edge of one evidence status is drawn, and what that status means (for the legend)."""
+
     name: str
     meaning: str
     dashes: tuple[int, ...]  # () = solid
@@ -89,10 +93,12 @@ LINE_STYLES: dict[str, LineStyle] = {
 
 
 def node_style(node_type: str) -> NodeStyle:
+    """The style of ``node_type``, or the default style for a type without one."""
     return NODE_STYLES.get(node_type, DEFAULT_NODE)
 
 
 def predicate_colour(predicate: str) -> str:
+    """The colour of ``predicate``'s edges, or the default colour."""
     return PREDICATE_COLOURS.get(predicate, DEFAULT_PREDICATE_COLOUR)
 
 
@@ -114,6 +120,7 @@ def attested(edge: dict) -> bool:
 
 
 def status_rank(status: str) -> int:
+    """The order of an evidence status in the legend (unknown statuses last)."""
     return list(LINE_STYLES).index(status) if status in LINE_STYLES else len(LINE_STYLES)
 
 

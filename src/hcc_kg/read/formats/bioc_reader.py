@@ -29,6 +29,8 @@ MAX_OFFSET_GAP = 16
 
 @dataclass(frozen=True)
 class Passage:
+    """A BioC passage: its offset in the document (None when not given) and its text."""
+
     offset: int | None
     text: str
 

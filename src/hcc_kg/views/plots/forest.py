@@ -33,6 +33,8 @@ TICKS = (0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5, 10)
 
 @dataclass(frozen=True)
 class ForestRow:
+    """One row of a forest plot: a trial's hazard ratio for one endpoint, with its interval as computed and as printed."""
+
     label: str  # trial · experimental vs comparator
     endpoint: str
     value: float
@@ -80,10 +82,12 @@ def rows_for_trials(G: nx.MultiDiGraph, trial_keys: Iterable[str], endpoint: str
 
 
 def rows_for_drug(G: nx.MultiDiGraph, drug: str, endpoint: str | None = None) -> list[ForestRow]:
+    """Forest rows for every trial of ``drug`` (optionally one endpoint)."""
     return rows_for_trials(G, [t["trial"] for t in trials_of(G, drug)], endpoint)
 
 
 def rows_for_trial(G: nx.MultiDiGraph, trial: str, endpoint: str | None = None) -> list[ForestRow]:
+    """Forest rows for the trial ``trial`` resolves to (optionally one endpoint)."""
     return rows_for_trials(G, [resolve(G, trial)], endpoint)
 
 
@@ -153,6 +157,7 @@ def html_page(rows: list[ForestRow], title: str) -> str:
 
 
 def write(data: bytes | str, path: Path) -> Path:
+    """Write a plot (text or bytes) atomically; an OSError becomes an ExportError."""
     try:
         atomic_write(Path(path), data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
