@@ -273,3 +273,36 @@ def test_a_longer_line_standing_alone_between_blank_lines_is_a_heading():
     sents = sentences(text, prose_of(text))
     assert [(s.text, s.section) for s in sents] == [("It is invented.", ""),
                                                      ("Following an opinion, foonib was authorised.", heading)]
+
+
+def _split_prose(text: str) -> list[str]:
+    return [s.text for s in sentences(text, [b for b in blocks(text) if b.kind == "prose"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation opens the next sentence, and a closing quote stays with the sentence it ends
+    ('The agency cleared Zorvatinib. “It is a big day,” said Dr. Amsel. Sales begin in May.',
+     ["The agency cleared Zorvatinib.", "“It is a big day,” said Dr. Amsel.", "Sales begin in May."]),
+    ('Investigators called the data “clear.” The board agreed.', ["Investigators called the data “clear.”", "The board agreed."]),
+    ("The study was stopped early. 'We expected more,' the sponsor wrote.",
+     ["The study was stopped early.", "'We expected more,' the sponsor wrote."]),
+    # a month's abbreviation before its day or year is no sentence end; before a word it may be
+    ("It was approved on Feb. 3, 2022 in Canada. Launch followed.", ["It was approved on Feb. 3, 2022 in Canada.", "Launch followed."]),
+    ("Filing was accepted in Sept. 2023 by the agency.", ["Filing was accepted in Sept. 2023 by the agency."]),
+    # an abbreviation opening a sentence, whatever its case
+    ("Approx. 250 people enrolled. Vs. placebo, survival improved.", ["Approx. 250 people enrolled.", "Vs. placebo, survival improved."]),
+    # a short parenthesis closing soon after holds a citation, not a sentence end
+    ("The trial (J. Hepatol. 2021) was negative. A second one followed.",
+     ["The trial (J. Hepatol. 2021) was negative.", "A second one followed."]),
+    # a parenthesis that closed before the period does not hold the next sentence
+    ("Costs rose (see the notes.) The drug was approved.", ["Costs rose (see the notes.)", "The drug was approved."]),
+    # an unclosed parenthesis far from any closing one does not swallow the next sentence
+    ("One arm (the control was stopped. " + "Another long sentence follows here without any bracket at all. " * 2
+     + "Then (a) closes.", None),
+])
+def test_sentence_ends_around_quotes_months_abbreviations_and_asides(text, expected):
+    found = _split_prose(text)
+    if expected is None:
+        assert found[0] == "One arm (the control was stopped." and len(found) == 4
+    else:
+        assert found == expected

@@ -22,8 +22,15 @@ FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
-                              r"Prof|Mrs?|Ms|Jr)$")
-_SENTENCE_END_RE = re.compile(r"[.!?](?:\s*\[[\d,\s\-]+\])?\s+(?=[A-Z0-9(\[])")
+                              r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")
+# A month's abbreviation before a day or a year ("approved on Jan. 5, 2021", "in Nov. 2020").
+_MONTH_BEFORE_NUMBER_RE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
+# A sentence ends at . ! or ?, with any closing quote or bracket, before a capital, a digit, an
+# opening bracket or an opening quote followed by one ('... said. "We are pleased," ...').
+_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-]+\])?\s+(?=[“‘\"']?[A-Z0-9(\[])")
+# A parenthesis open at a period and closed soon after holds a citation or an aside, not a
+# sentence end: "(Ann. Oncol. 2020)", "(approx. 300 patients)".
+_ASIDE_CLOSES_WITHIN = 80
 
 
 @dataclass(frozen=True)
@@ -194,10 +201,11 @@ def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
 def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentence]:
     flat = flatten(mapped)
     out, start = [], 0
-    for match in _SENTENCE_END_RE.finditer(flat.text):
-        if _ABBREVIATION_RE.search(flat.text[max(0, match.start() - 8):match.start()]):
+    text = flat.text
+    for match in _SENTENCE_END_RE.finditer(text):
+        if _not_an_end(text, start, match):
             continue
-        out.append((start, match.start() + 1))
+        out.append((start, match.end("end")))
         start = match.end()
     out.append((start, len(flat.text)))
     result = []
@@ -209,3 +217,15 @@ def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentenc
         if e > s:
             result.append(Sentence(flat.slice(s, e), section, section_start))
     return result
+
+
+def _not_an_end(text: str, start: int, match: re.Match) -> bool:
+    """The period of an abbreviation, of a month before its day, or inside a short parenthesis."""
+    before = text[max(0, match.start() - 8):match.start()]
+    if _ABBREVIATION_RE.search(before):
+        return True
+    if _MONTH_BEFORE_NUMBER_RE.search(before) and text[match.end():match.end() + 1].isdigit():
+        return True
+    open_parentheses = text.count("(", start, match.start()) - text.count(")", start, match.start())
+    closes = text.find(")", match.end(), match.end() + _ASIDE_CLOSES_WITHIN)
+    return open_parentheses > 0 and closes != -1 and "(" not in text[match.end():closes]
