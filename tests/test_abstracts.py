@@ -594,3 +594,18 @@ def test_a_registry_number_in_brackets_after_the_named_trials_randomisation_is_i
     trials = [a for a in found if a.predicate == "isClinicalTrial"]
     assert [t.subject for t in trials] == ["trial__orchid13"]
     assert list(trials[0].attribute_values("nct_id")) == ["NCT01234567"]
+
+
+def test_after_the_background_the_title_trial_is_the_context_again():
+    text = ("HERON-5 (KXQ2201): a single-arm phase 2 study of zorbanib in an invented cancer\n\n"
+            "Background: Zorbanib prolonged OS in the LOTUS-63 trial, but few patients responded. "
+            "Methods: Patients received 240 mg zorbanib daily. Results: 40 patients were enrolled. "
+            "The median PFS and OS were 4.1 months and 11.0 months, respectively.")
+    found = facts(text)
+    key = next(a.subject for a in found if a.predicate == "isClinicalTrial" and a.subject != "trial__lotus63")
+    assert key in {"trial__heron5", "trial__kxq2201"}
+    assert arms(found, key) == ["zorbanib"] and sizes(found) == {"zorbanib": 40}
+    assert values(found) == {("zorbanib", "pfs", ""): D("4.1"), ("zorbanib", "os", ""): D("11.0")}
+    # a document whose title names no trial keeps no context after its background
+    untitled = facts(text.replace("HERON-5 (KXQ2201): a", "A"))
+    assert not [a for a in untitled if a.predicate == "hasArm"]

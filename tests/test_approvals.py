@@ -723,3 +723,85 @@ def test_a_drug_given_together_with_the_one_named_before_makes_the_combination()
     body = ("Foonib is an invented pill. It is given together with barmab in this made-up clinic. "
             "In a pretend trial, 300 people took foonib and barmab. This combination is approved by the FDA for HCC.")
     assert {(a, g) for a, _, g, _ in facts(body)} == {(REGIMEN, "fda")}
+
+
+# --- a brand in an aside; the subject of "was approved"; a comparator named after its role ----------
+
+@pytest.mark.parametrize("body", [
+    "The FDA approved foonib (Foovia, Invented Pharma) in combination with barmab for adults with HCC.",
+    "The FDA approved foonib (Foovia; a made-up pill) plus barmab for adults with HCC.",
+    "The FDA approved Foovia (foonib, Invented Pharma) in combination with barmab for adults with HCC.",
+])
+def test_a_brand_in_an_aside_is_the_combined_drug_again_not_an_approval_of_its_own(body):
+    assert facts(body) == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_drug_in_an_aside_that_is_another_drug_is_still_read():
+    body = "The FDA approved foonib (not sorafenib) in combination with barmab for adults with HCC."
+    assert (REGIMEN, "hcc", "fda", None) in facts(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib met its endpoint compared to sorafenib since sorafenib was approved for HCC a decade ago.",
+    "Foonib is the first agent to beat sorafenib since sorafenib gained approval for HCC in a made-up year.",
+])
+def test_the_subject_of_was_approved_is_approved_even_when_named_before_as_comparator(body):
+    assert {(a, d) for a, d, _, _ in facts(body)} == {("sorafenib", "hcc")}
+
+
+def test_a_drug_named_again_as_comparator_stays_comparator():
+    body = "The FDA approved foonib for HCC after it beat sorafenib, sorafenib being the standard."
+    assert {a for a, *_ in facts(body)} == {"foonib"}
+
+
+@pytest.mark.parametrize("role", ["the standard of care", "the current standard therapy", "the control arm",
+                                  "the active comparator"])
+def test_a_comparator_named_after_its_role_is_not_approved(role):
+    body = (f"The NMPA approved foonib for HCC. The approval was based on a trial where foonib showed non-inferior "
+            f"survival when compared with {role}, sorafenib, in 954 invented patients with HCC.")
+    assert {a for a, *_ in facts(body)} == {"foonib"}
+
+
+def test_the_headings_regulator_is_for_the_headings_drug_only():
+    heading = "Invented Pharma seeks Japanese approval for Foovia"
+    body = ("Foovia met its endpoint against sorafenib, the first drug to do so since sorafenib was approved for HCC "
+            "years ago.")
+    assert facts(body, heading) == {("sorafenib", "hcc", None, None)}
+    assert facts("In this invented note, Foovia was approved for HCC.", "Foovia approved in Japan") == \
+        {("foonib", "hcc", "mhlw", None)}
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented history, foonib was approved by the NMPA as a possible first-line treatment of HCC.",
+    "In this invented history, foonib was authorised by the NMPA as a potential option for first-line HCC.",
+])
+def test_approved_as_a_possible_treatment_is_an_approval(body):
+    assert facts(body) == {("foonib", "hcc", "nmpa", "first_line")}
+
+
+def test_a_possible_approval_is_still_hedged():
+    assert facts("In this invented history, foonib may possibly be approved by the NMPA for first-line HCC.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foonib beat sorafenib since sorafenib gained approval for HCC", ["Foonib beat sorafenib",
+                                                                       "since sorafenib gained approval for HCC"]),
+    ("Foonib beat sorafenib after sorafenib received its first approval", ["Foonib beat sorafenib",
+                                                                           "after sorafenib received its first approval"]),
+    ("Foonib was approved after patients received sorafenib", ["Foonib was approved after patients received sorafenib"]),
+])
+def test_a_subordinate_clause_gaining_an_approval_is_its_own_statement(text, expected):
+    from hcc_kg.extract.approval_clauses import clauses
+    assert [c.text for c in clauses(text)] == expected
+
+
+@pytest.mark.parametrize("second", [
+    "This is the first time the drug has been approved as a first-line treatment of HCC.",
+    "The medicine was approved by the FDA for first-line treatment of HCC in this invented story.",
+])
+def test_the_drug_is_the_one_agent_the_sentence_before_named_when_the_heading_names_none(second):
+    heading = "Invented drug maker wins approval"
+    first = "The maker said its drug Foovia had been approved in a made-up country for an invented lung cancer."
+    assert {a for a, d, *_ in facts(f"{first} {second}", heading) if d == "hcc"} == {"foonib"}
+    two = "The maker said Foovia and Barvio had been approved in a made-up country for an invented lung cancer."
+    assert {a for a, d, *_ in facts(f"{two} {second}", heading) if d == "hcc"} == set()  # two agents: "the drug" is unresolved

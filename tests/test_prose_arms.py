@@ -320,3 +320,60 @@ def test_improved_over_compares_while_over_a_duration_does_not():
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
     doc, sent = sentence("Quorimab was infused over 30 minutes before zorbanib.")
     assert compared_arms(doc, sent) == []
+
+
+# --- a name repeated in an aside; a dose before the drug; "the combination of A and standard B" -------
+
+VOCAB_BRANDS = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("Zorvia", "ZX-101")),
+                           Entity("felotinib", "felotinib", ("SmallMolecule",)),
+                           Entity("placebo", "placebo", ("Placebo",))])
+
+
+def branded(text: str):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_BRANDS, MentionFinder(VOCAB_BRANDS))
+    return doc, doc.sentences[0]
+
+
+def test_an_aside_naming_the_drug_again_does_not_part_its_regimen():
+    for text in ("Oral zorbanib (ZX-101) plus felotinib was compared with placebo plus felotinib.",
+                 "Zorbanib (Zorvia, Invented Pharma) in combination with felotinib was compared with placebo.",
+                 "Zorbanib [ZX-101] plus felotinib versus placebo."):
+        doc, sent = branded(text)
+        assert keys(agents(doc, sent))[0] == agent_key(["zorbanib", "felotinib"]), text
+    doc, sent = branded("Zorbanib (felotinib was not given) plus placebo versus felotinib.")
+    assert agent_key(["zorbanib", "felotinib"]) not in keys(agents(doc, sent))  # another drug in the aside is no repeat
+
+
+def test_patients_received_a_dose_before_the_drug():
+    from hcc_kg.extract.prose_arms import received_agent
+    for text in ("Patients received 240mg/body zorbanib every 2 weeks.", "Patients received 400 mg of zorbanib daily.",
+                 "All patients were treated with oral 10 mg/kg zorbanib."):
+        doc, sent = sentence(text)
+        assert received_agent(doc, sent) == "zorbanib", text
+    doc, sent = sentence("Patients received 12 cycles before zorbanib was started.")
+    assert received_agent(doc, sent) is None
+
+
+def test_the_combination_of_a_drug_and_a_described_backbone_compared_to_the_backbone_alone():
+    doc, sent = sentence("A two-arm study comparing the combination of quorimab and standard first-line zorbanib "
+                         "therapy to zorbanib alone.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
+    doc, sent = sentence("The study compared the combination of quorimab with felotinib to zorbanib.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "felotinib"]), "zorbanib"]
+    doc, sent = sentence("The combination of quorimab and, in a second step, zorbanib was tested.")
+    assert agent_key(["quorimab", "zorbanib"]) not in keys(agents(doc, sent))  # a clause between parts no regimen
+
+
+def test_a_comparator_named_after_its_role():
+    doc, sent = sentence("Zorbanib showed non-inferior OS when compared with the standard of care, felotinib, in 900 "
+                         "patients.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+def test_a_far_subject_is_compared_when_it_is_the_only_agent_before_the_cue():
+    far = ("Zorbanib significantly improved progression-free survival in adults with an unresectable, invented, "
+           "slowly growing tumour of the made-up gland after local therapy had failed, compared with felotinib.")
+    doc, sent = sentence(far)
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence(far.replace("after local therapy", "after quorimab therapy"))
+    assert compared_arms(doc, sent) == [] or keys(compared_arms(doc, sent))[0] != "zorbanib"  # a nearer agent breaks it

@@ -91,3 +91,17 @@ def test_enrolled_in_abstract_and_news_shapes(text, n):
 
 def test_patients_with_a_feature_given_something_are_no_enrolment():
     assert enrolled("Eight of them, 8 patients with hepatitis B received antiviral prophylaxis.") is None
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Approval rested on the pivotal ORCA-9 (NCT01234567) trial, which assessed 81 patients in an open, single arm.", 81),
+    ("Data came from a single-arm trial with 124 invented lymphoma patients who had one prior therapy.", 124),
+    ("The phase 2 study, which enrolled 58 adults, was completed.", 58),
+])
+def test_a_trial_counted_by_its_relative_clause_or_with(text, n):
+    assert enrolled(text) == n
+
+
+@pytest.mark.parametrize("text", ["A trial with 3 arms and 400 patients.", "A study with 40 centres of patients."])
+def test_a_trial_with_a_count_of_something_else_enrolled_no_one(text):
+    assert enrolled(text) is None

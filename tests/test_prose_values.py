@@ -8,7 +8,9 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_values import arm_values, hazard_ratio_endpoint, is_subgroup, valued_agents
+from hcc_kg.extract.prose_endpoints import hazard_ratio_endpoint, names_other_survival
+from hcc_kg.extract.prose_values import arm_values, is_subgroup, valued_agents
+from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 
@@ -280,3 +282,87 @@ def test_half_still_alive_after_is_the_median_survival():
 
 def test_a_reduction_in_the_risk_of_death_is_no_arms_value():
     assert read("Zorbanib was associated with a reduction in the risk of death, at 22% versus felotinib.") == {}
+
+
+# --- three arms; endpoints listed together; survivals the vocabulary does not name -------------------
+
+THREE = [agent_key(["zorbanib", "felotinib"]), "felotinib", "quorimab"]
+VOCAB_Q = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+                      Entity("dcr", "disease control rate", ("EndpointType",), ("DCR",))])
+
+
+def read_q(text: str, arms):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_Q, MentionFinder(VOCAB_Q))
+    return {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], arms)}
+
+
+@pytest.mark.parametrize("text", [
+    "Median PFS was 4.4 months and 3.1 months for the zorbanib plus felotinib and quorimab arms, respectively.",
+    "Median PFS was 4.4 months (95% CI 3.9, 5.0) and 3.1 months (95% CI 2.8, 3.6) in the zorbanib plus felotinib "
+    "and quorimab groups, respectively.",
+])
+def test_a_list_of_arms_read_as_one_regimen_is_parted_into_the_trials_arms(text):
+    assert read_q(text, THREE) == {(THREE[0], "pfs"): Decimal("4.4"), ("quorimab", "pfs"): Decimal("3.1")}
+
+
+def test_a_list_that_parts_into_no_arms_gives_no_values():
+    # zorbanib alone is no arm of this trial: the list cannot be parted, nothing is guessed
+    assert read_q("Median PFS was 4.4 and 3.1 months for the zorbanib and felotinib plus quorimab arms, respectively.",
+                  THREE) == {}
+
+
+def test_paired_values_after_a_comparison_of_two_of_three_arms():
+    got = read_q("Zorbanib plus felotinib improved OS compared to quorimab (HR 0.80, 95% CI 0.70, 0.93); median OS was "
+                 "15.5 months (95% CI 13.1, 18.0) versus 12.9 months (95% CI 11.0, 14.2).", THREE)
+    assert got == {(THREE[0], "os"): Decimal("15.5"), ("quorimab", "os"): Decimal("12.9")}
+    # with no two arms compared before them, three arms leave two values unassigned
+    assert read_q("Median OS was 15.5 months versus 12.9 months.", THREE) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The median PFS and OS were 5.2 months and 14.8 months, respectively.", {"pfs": "5.2", "os": "14.8"}),
+    ("Median PFS, median OS and ORR were 5.2 months, 14.8 months and 21%, respectively.",
+     {"pfs": "5.2", "os": "14.8", "orr": "21"}),
+    ("The ORR and DCR were 21% and 63%, respectively.", {"orr": "21", "dcr": "63"}),
+])
+def test_endpoints_listed_together_take_their_values_in_order(text, expected):
+    assert read_q(text, ["zorbanib"]) == {("zorbanib", k): Decimal(v) for k, v in expected.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "The median PFS and OS were 5.2 months and 14.8 months.",  # no "respectively": which is whose is not said
+    "The ORR and OS were 21 months and 63%, respectively.",  # the units contradict the endpoints
+    "Among patients with HBV, the median PFS and OS were 5.2 months and 14.8 months, respectively.",
+])
+def test_endpoints_listed_together_need_respectively_and_fitting_units(text):
+    assert read_q(text, ["zorbanib"]) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib improved disease-free survival versus felotinib (HR 0.76).",
+    "Event free survival favoured zorbanib (HR 0.76).",
+    "Cancer-specific survival was longer with zorbanib (HR 0.76).",
+])
+def test_a_survival_the_vocabulary_does_not_name_is_not_overall_survival(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    sent = doc.sentences[0]
+    assert hazard_ratio_endpoint(doc, sent, "", sent.text.index("(HR")) is None
+    assert names_other_survival(sent.text, sent.text.index("(HR"))
+
+
+def test_survival_alone_is_still_overall_survival():
+    doc = AnalysedDocument(Document.from_text("d", "Median survival favoured zorbanib (HR 0.76)."), VOCAB, FINDER)
+    sent = doc.sentences[0]
+    assert hazard_ratio_endpoint(doc, sent, "", sent.text.index("(HR")) == "os"
+    assert not names_other_survival(sent.text, sent.text.index("(HR"))
+
+
+@pytest.mark.parametrize("text", ["The PFS at 6M was 35.7% with zorbanib.", "OS with zorbanib was 62%.",
+                                  "The progression-free survival rate was 36% with zorbanib."])
+def test_a_survival_percentage_without_a_time_point_read_is_no_value(text):
+    assert read(text, ["zorbanib"]) == {}
+
+
+def test_a_survival_percentage_with_its_time_point_is_a_rate():
+    assert read("The 6-month PFS rate was 35.7% with zorbanib.", ["zorbanib"]) == \
+        {("zorbanib", "pfs", "6-month"): (Decimal("35.7"), "%")}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from hcc_kg.extract.abstracts import prose_trials
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
@@ -205,3 +207,64 @@ def test_the_assignment_not_the_design_word_opens_the_alternatives():
                                               "to zorbanib plus an unnamed agent or zorbanib alone."),
                            VOCAB_FULL, MentionFinder(VOCAB_FULL))
     assert {a.object for a in prose_trials(doc) if a.predicate == "hasArm"} == {"arm__lotus73__zorbanib"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbanib improved disease-free survival versus felotinib (HR 0.76).",
+    "Event-free survival was longer with zorbanib than with felotinib (hazard ratio 0.76).",
+    "Zorbanib prolonged metastasis free survival (HR 0.76) over felotinib.",
+])
+def test_a_bare_ratio_after_another_survival_does_not_continue_the_endpoint_before(sentence):
+    got = results(RANDOMISED + "Median OS was 15.1 months with zorbanib and 11.2 months with felotinib. " + sentence)
+    assert ("hasEffectEstimate", "os") not in got
+    got = results(RANDOMISED + "Median OS was 15.1 months with zorbanib and 11.2 months with felotinib. "
+                  "Zorbanib was non-inferior to felotinib (HR 0.76).")
+    assert got[("hasEffectEstimate", "os")][0] == Decimal("0.76")  # a bare ratio still continues OS
+
+
+def test_three_arms_values_listed_with_the_arms_they_belong_to():
+    got = trial_facts("Efficacy was evaluated in LOTUS-47, a randomised (1:1:1) study. Patients were randomised to one "
+                      "of three arms: quorimab plus zorbanib; zorbanib; or felotinib. Median OS was 16.1 months and "
+                      "13.5 months for the quorimab plus zorbanib and felotinib arms, respectively.")
+    assert got[("value", COMBO, "os@")] == Decimal("16.1") and got[("value", "felotinib", "os@")] == Decimal("13.5")
+    assert ("value", "zorbanib", "os@") not in got
+
+
+def test_a_capital_word_glued_to_digits_is_no_alias_of_the_trial():
+    doc = analysed("SANDPIPER (KSQX1902): a single-arm phase II study of zorbanib\n\nPatients received zorbanib daily.")
+    names = {str(v) for a in prose_trials(doc) if a.predicate == "isClinicalTrial" for v in a.attribute_values("trial_name")}
+    keys = {a.subject for a in prose_trials(doc) if a.predicate == "isClinicalTrial"}
+    assert "KSQX" not in names and keys == {"trial__ksqx1902"}
+
+
+@pytest.mark.parametrize("text", [
+    "Invented notice\n\nThe agency approved zorbanib for an invented lymphoma. Approval rested on the ORCA-9 trial, "
+    "which assessed 81 patients in an open, single arm. The ORR was 55%.",
+    "Invented notice\n\nThe agency approved zorbanib for an invented lymphoma. Approval rested on ORCA-9, a single-arm "
+    "phase 2 study of 81 patients. The ORR was 55%.",
+])
+def test_a_single_arm_trial_takes_the_one_drug_the_document_names(text):
+    got = trial_facts(text)
+    assert got[("value", "zorbanib", "orr@")] == Decimal("55") and got[("armSize", "zorbanib", "")] == 81
+
+
+def test_a_single_arm_trial_in_a_document_naming_two_drugs_gets_no_arm():
+    got = trial_facts("Invented notice\n\nThe agency approved zorbanib after felotinib for an invented lymphoma. "
+                      "Approval rested on the ORCA-9 trial, which assessed 81 patients in an open, single arm. "
+                      "The ORR was 55%.")
+    assert got == {}
+
+
+def test_outperformed_compares_two_arms():
+    got = trial_facts("In the randomised phase 3 trial ORCA-10, zorbanib outperformed felotinib: median OS was 12.1 "
+                      "versus 10.3 months.")
+    assert got[("value", "zorbanib", "os@")] == Decimal("12.1") and got[("value", "felotinib", "os@")] == Decimal("10.3")
+
+
+def test_a_single_arm_study_neither_named_nor_counted_gets_no_arm():
+    def arms(text: str) -> set[str]:
+        doc = AnalysedDocument(Document.from_text("d", text), VOCAB_FULL, MentionFinder(VOCAB_FULL))
+        return {str(a.object) for a in prose_trials(doc) if a.predicate == "hasArm"}
+    lead = "Invented notice\n\nThe agency approved zorbanib for an invented lymphoma. The approval rested in part on "
+    assert arms(lead + "results of a phase 2, single-arm study.") == set()
+    assert arms(lead + "a phase 2, single-arm study of 81 patients.") == {"arm__mdzorbanib__zorbanib"}

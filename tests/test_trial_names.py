@@ -155,3 +155,30 @@ def test_a_name_heading_a_title_about_a_trial():
 
 def test_two_names_before_one_plural_trial_word():
     assert names("Support came from the HERON and EGRET phase 3 trials.") == ["HERON", "EGRET"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized in the Q-TRACK trial.", ["Q-TRACK"]),  # one letter and a hyphen open the name
+    ("Data from the pivotal W-SPRING (NCT01234567) trial were reviewed.", ["W-SPRING", "NCT01234567"]),
+    ("In Z-MARLIN, a single-arm phase 2 study, adults received zorbanib.", ["Z-MARLIN"]),
+    ("The Phase III OWL-PX 5 (C99123) trial compared zorbanib with placebo.", ["OWL-PX 5"]),  # a two-letter second word
+])
+def test_names_with_a_letter_prefix_or_a_short_second_word(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "No drug matched it since sorafenib was approved for HCC 10 years ago in a randomized trial.",
+    "In the trial, RCC 12 patients and ECOG 3 cases were excluded.".replace("ECOG 3 cases", "MELD 3 cases"),
+    "In the trial, survival in NSCLC 24 months after resection was recorded.",
+])
+def test_a_number_counting_something_after_a_disease_is_no_trial(text):
+    assert names(text) == []
+
+
+
+def test_a_name_confirmed_elsewhere_or_glued_to_its_number_keeps_its_patients():
+    assert names("Among ORCHID-7 patients in the trial, 40% responded.") == ["ORCHID-7"]
+    text = "Among Foxglove 118 patients in the trial, 40% responded."
+    assert names(text) == []
+    assert names(text, frozenset({trial_key("Foxglove 118")})) == ["Foxglove 118"]

@@ -97,13 +97,16 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     slots = Slots()
     context = _title_context(doc, index, slots)
     randomised = any(ANY_RANDOMISED_RE.search(s.text) and not PLANNED_RE.search(s.text) for s in doc.sentences)
-    background = False
+    background, before = False, None
     for sent in doc.sentences:
         if section := SECTION_RE.match(sent.text):
             leaving = background and not _is_background(section)
+            before = context if _is_background(section) and not background else before
             background = _is_background(section)
             if leaving and context is not None and slots[context].prior:
-                context = None  # "Methods: This phase 3 trial ...": not the trial the background named
+                # "Methods: This phase 3 trial ...": not the trial the background named, but the one the
+                # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...")
+                context = before if before is not None and not slots[before].prior else None
         context = _context(doc, sent, index, slots, context, background)
         if context is not None:
             read_sentence(doc, sent, slots[context], randomised, background)

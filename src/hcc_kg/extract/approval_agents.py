@@ -17,7 +17,11 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, LIST_GLUE, _between, agents_in
 
 COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
-                               r"superior to|inferior to)\s+$", re.IGNORECASE)
+                               r"superior to|inferior to)\s+"
+                               # ... its role named first: "compared with the standard of care, X"
+                               r"(?:(?:the\s+)?(?:current\s+)?(?:standard(?:[\s-]+of[\s-]+care)?|standard\s+(?:treatment|therapy)|"
+                               r"control(?:\s+(?:arm|drug))?|active\s+comparator|reference\s+(?:drug|treatment))\s*,\s*)?$",
+                               re.IGNORECASE)
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
 # the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
 _PLAIN_WORD = (r"(?:(?!(?:for|with|and|or|to|in|by|as|of|versus|vs|than|against|over|compar\w*|trials?|stud(?:y|ies)|"
@@ -101,6 +105,12 @@ def _core(gap: str) -> str:
     return re.sub(r"(?:\s+[A-Z][A-Za-z0-9-]*[®™]?)?\s*\(\s*$", " ", gap)
 
 
+def _aside_repeat(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
+    """Does ``right`` lie inside the span of the regimen ``left``, naming only its drugs again?"""
+    return sent.local(left[0])[0] < sent.local(right[0])[0] and sent.local(right[-1])[1] <= sent.local(left[-1])[1] \
+        and {m.key for m in right} <= {m.key for m in left}
+
+
 def _repeats(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
     """Does ``right`` open with the agent ``left`` ends with, in brackets ("Tecentriq (atezolizumab)")?"""
     return left[-1].key == right[0].key and bool(BRACKET_REPEAT.match(_between(sent, left[-1], right[0])))
@@ -112,6 +122,8 @@ def combined(doc: AnalysedDocument, sent: AnalysedSentence,
     the regimens the document names elsewhere."""
     merged: list[tuple[Mention, ...]] = []
     for _, group in agents_in(doc, sent):
+        if merged and _aside_repeat(sent, merged[-1], tuple(group)):
+            continue  # "A (Brand, Company) in combination with B": the brand in the aside is A again
         if merged and (_repeats(sent, merged[-1], tuple(group)) or _joined(sent, merged[-1], tuple(group), known)):
             merged[-1] = merged[-1] + tuple(group)
         else:
@@ -146,7 +158,9 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
     out: list[tuple[str, tuple[Mention, ...], str]] = []
     for key, group in combined(doc, sent, known):
         role = _role(sent, group)
-        if out and role == "agent" and out[-1][2] != "agent":
+        end = sent.local(group[-1])[1]
+        subject = APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) is not None  # "since X was approved"
+        if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
             if LIST_GLUE.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
                 role = out[-1][2]

@@ -22,7 +22,8 @@ CLAUSE_BREAK = re.compile(
     # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)
     r",\s+(?=according to\b)|"
     # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement
-    r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:was|were|had|has|is|are)\s)",
+    r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:(?:was|were|had|has|is|are)\s|"
+    r"(?:gained|won|obtained|received)\s+(?:\w+\s+){0,2}?(?:approval|authori[sz]ation)\b))",
     re.IGNORECASE)
 # "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
 ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)

@@ -64,6 +64,10 @@ DISEASE_DESCRIPTION = re.compile(r"\b(?:can ?not|can't|cannot|could not|couldn't
 # "approved the supplemental New Drug Application (sNDA)": the filing approved is no pending step.
 APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}?"
                              r"(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
+# "approved as a possible first-line treatment": the adjective says what the drug is for, not that the
+# approval is uncertain.
+APPROVED_AS_OPTION = re.compile(r"\bas\s+an?\s+(?:possible|potential)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:treatments?|therap(?:y|ies)|options?|alternatives?|choices?)\b", re.IGNORECASE)
 # A month next to a number: "May 2020" is a date, not the verb "may".
 DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
@@ -130,7 +134,8 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     >>> status("approved in May 2020 for patients with no prior systemic therapy", (0, 8))
     ('positive', 'asserted')
     """
-    plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING)
+    plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING,
+                   APPROVED_AS_OPTION)
     polarity = "negative" if REFUSAL.search(plain) else "positive"
     certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's

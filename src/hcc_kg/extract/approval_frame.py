@@ -1,6 +1,7 @@
 """What a document says once for all its approval statements (:mod:`.approvals`): the regulator,
 line and drug its heading names, its dateline, the combinations it names, and, sentence by
-sentence, the combination and the regulator named last before ("the combination", "the agency").
+sentence, the combination and the regulator named last before ("the combination", "the agency") and
+the one agent the sentence before names ("the drug").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Frame:
     regimens: frozenset[str] = frozenset()  # the combinations the document names as such
     regimen: str | None = None  # the combination named last before the sentence read ("the combination")
     agency: str | None = None  # the regulator named last before the sentence read ("the agency")
+    drug: str | None = None  # the one agent the sentence before names ("X was approved ... . The drug ...")
 
 
 def heading_lines(text: str) -> list[str]:
@@ -58,12 +60,14 @@ def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
-    out, last, agency = {}, None, None
+    out, last, agency, drug = {}, None, None, None
     for i, sent in enumerate(sentences):
-        out[i] = replace(frame, regimen=last, agency=agency)
-        regimens = [key for key, group in combined(doc, sent, frame.regimens) if len({m.key for m in group}) > 1]
+        out[i] = replace(frame, regimen=last, agency=agency, drug=drug)
+        agents = combined(doc, sent, frame.regimens)
+        regimens = [key for key, group in agents if len({m.key for m in group}) > 1]
         agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
         last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
+        drug = agents[0][0] if len({key for key, _ in agents}) == 1 else None
     return out
 
 

@@ -233,19 +233,25 @@ def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, a
 
 def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
     """An approval of "the combination" (the one named last before) or of "the drug" / "it" (the one
-    the heading names)."""
+    the heading names, else, for "the drug", the one agent the sentence before names)."""
     if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
         return [frame.regimen]
     if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
         return [frame.subject]
+    if frame.subject is None and frame.drug and DRUG_ANAPHOR.search(clause.text):
+        return [frame.drug]  # a heading naming no drug: "the drug" is the one the sentence before named
     return []
 
 
-def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame: Frame) -> tuple[str, ...]:
+def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
+              keys: list[str | None]) -> tuple[str, ...]:
+    """The clause's agencies, else its sentence's; the heading's regulator for the heading's own drug
+    ("since B was approved ..." in news of A's approval in Japan is no Japanese approval of B)."""
     if not own.agencies and frame.agency and AGENCY_ANAPHOR.search(clause.text):
         return (frame.agency,)
     agencies = own.agencies or next((o.agencies for o in others if o.agencies), ())
-    if not agencies and APPROVAL_CUE.search(clause.text) and frame.regulator:
+    heading_drug = frame.subject is None or any(k is None or k == frame.subject for k in keys)
+    if not agencies and APPROVAL_CUE.search(clause.text) and frame.regulator and heading_drug:
         return (frame.regulator,)
     return agencies
 
@@ -282,7 +288,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     clause that opens a list of indications)."""
     holder = holder or clause
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    agencies = _agencies(holder, own, others, frame) or _unstated_agency(holder, cue)
+    agencies = _agencies(holder, own, others, frame, keys) or _unstated_agency(holder, cue)
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return

@@ -27,11 +27,17 @@ from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
-GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?\)?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$", re.IGNORECASE)
+GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$",
+                     re.IGNORECASE)
+# What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
+REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... the second part may carry a few describing words: "the combination of A and standard first-line B"
+COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
+                                  r"[\w-]+\s+){0,3}", re.IGNORECASE)
 # ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B".
 APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
                                 re.IGNORECASE)
@@ -44,13 +50,13 @@ TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
 # ... and a comparative: "A was associated with longer OS than B", "a higher response rate than B", "A improved
 # OS over B", or a noun: "confirmation of A's non-inferiority to B".
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|"
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|outperform(?:s|ed|ing)?|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than)(?=\s)", re.IGNORECASE)
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
-RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|patients\s+(?:treated\s+with|receiving|"
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|patients\s+(?:treated\s+with|receiving|"
                           r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
@@ -61,10 +67,13 @@ GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
 MAX_LEFT_GAP = 120
+MAX_LONE_LEFT_GAP = 260
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
-                         r"(?:receive[sd]?|given|treated\s+with)\s+$",
+                         r"(?:receive[sd]?|given|treated\s+with)\s+"
+                         # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A"
+                         r"(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+(?:of\s+)?)?$",
                          re.IGNORECASE)
 # Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
 ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
@@ -93,8 +102,9 @@ DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*", r
 COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
-                                r"\s*of\s+$", re.IGNORECASE)
-VERB_GAP_RE = re.compile(r"^\s*(?:alone\s+|monotherapy\s+)?(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
+                                r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
+VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
+                         r"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 
@@ -128,6 +138,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
     for item in located:
+        if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
+            continue  # "A (brand or code of A, company) plus B": the aside names A again
         if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])):
             if item[1] != group[-1][1]:
                 group.append(item)
@@ -149,7 +161,7 @@ def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: in
             and not re.search(r",\s*$", text[:group[0][1]]):
         return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
     lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
-    return bool(lead) and lead.end() == group[0][1] and len(group) == 1 and re.fullmatch(r"\s+(?:and|with)\s+", gap) is not None
+    return bool(lead) and lead.end() == group[0][1] and len(group) == 1 and COMBINED_PART_GAP_RE.fullmatch(gap) is not None
 
 
 def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -303,7 +315,9 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         if not left or not right:
             continue
         gap = _unbracketed(sent.text[left[-1].end:cue.start()])  # "A improved PFS (5.6 vs 3.7 months; ...) compared with B"
-        if ";" in gap or len(gap) > MAX_LEFT_GAP or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
+        # a far subject is still the compared one when the sentence names no other agent before the cue
+        reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
+        if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]

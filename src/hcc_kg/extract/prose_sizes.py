@@ -56,6 +56,10 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participant
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
                          r"\b(?:evaluated|investigated|assessed|tested|studied)\s+in\s+(?P<e>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s+in\s+(?P<i>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|adults)\b|"
+                         # "the NAME trial, which assessed 81 patients", "a single-arm trial with 124 adult patients"
+                         r"\b(?:trial|study)\b(?:\s*\([^()]*\))?,?\s+(?:which|that)\s+(?:assessed|enrolled|evaluated|included|treated)\s+"
+                         r"(?P<a>\d+)\s+(?:patients|participants|subjects|adults)\b|"
+                         r"\b(?:trial|study)\s+(?:with|of)\s+(?P<x>\d+)\s+(?:(?!and\b|or\b|arms?\b|groups?\b|cohorts?\b|sites\b|cent(?:re|er)s\b)[A-Za-z-]+\s+){0,4}?(?:patients|participants|subjects|adults)\b|"
                          # "a single-arm study of A plus B in 94 patients whose disease progressed on C"
                          r"\b(?:trial|study)\s+(?:of|evaluating|testing)\s+[^.;()]{1,80}?\s+in\s+(?P<s>\d+)\s+"
                          r"(?:patients|participants|subjects|adults)\b|"
@@ -154,9 +158,10 @@ def _size_gap(gap: str, bare_n: bool) -> bool:
 def enrolled(text: str) -> int | None:
     """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
     were treated", "46 patients received A", "A was given to 46 patients", "the trial (N = 46)", "will
-    enroll 50 participants", "Enrollment: 50"."""
+    enroll 50 participants", "Enrollment: 50", "the trial, which assessed 46 patients", "a trial with (of) 46
+    adult patients"."""
     for m in ENROLLED_RE.finditer(text):
-        printed = next(group for group in (m.group(name) for name in "nwmkjgtsei") if group)
+        printed = next(group for group in (m.group(name) for name in "nwmkjgtseiax") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")

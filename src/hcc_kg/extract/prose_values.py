@@ -1,15 +1,16 @@
 """Per-arm results in one sentence of prose: which endpoint, which value, which arm.
 
-An endpoint is named by the vocabulary ("median OS", "progression-free survival") or by
-the event it counts ("hazard ratio for death" is OS, "progression or death" PFS).  Which
-numbers are values, and in which unit, prose_numbers decides.  Each endpoint takes the first
+Which endpoints the sentence names, prose_endpoints decides; which numbers are values, and in
+which unit, prose_numbers.  Each endpoint takes the first
 values after it in its clause, one per arm; each value goes to the arm named right after
 it ("14.6 months in the A group", "13% for B"), else to the arm named just before it
 ("for A was 8.9%"), else, with "respectively", to the arms in the order the sentence names
 them, else to the trial's arms in order (experimental first; with three arms or more only when
 the values are one per arm).  A clause about a subgroup ("among Asian patients", "in hepatitis
 C-infected patients", "in those with non-viral disease", "in patients with vascular invasion")
-is skipped; "among responders" restricts no duration of response.
+is skipped; "among responders" restricts no duration of response.  A list of the arms read as
+one regimen ("the A plus B and C arms") is parted back into the trial's arms, and endpoints
+listed together ("the median PFS and OS were X and Y months, respectively") take one value each.
 """
 
 from __future__ import annotations
@@ -22,16 +23,10 @@ from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
 from .prose_arms import Agent, agents
+from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
 from .prose_numbers import JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, masked_text, unit_named, unparenthesised, value_tokens
 from .sentences import LIST_GLUE
 
-# Events and words that name an endpoint where no vocabulary name does (cue words).
-ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
-                 (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
-                 (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
-                 (r"\bresponse\s+rate\b", "orr"),
-                 # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
-                 (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
 SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease)|"
@@ -63,8 +58,11 @@ LISTED_ARMS_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:vs\.?|versus|and|or)\s+(?:the\
 # count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing).
 AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those))\b[^\d;]{0,45}$",
                           re.IGNORECASE)
+# Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
+ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?median\s+)?", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
-FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
+# A time-to-event endpoint given as a percentage is a rate at some time point.
+TIME_TO_EVENT = frozenset({"os", "pfs", "ttp", "rfs", "dor"})
 # A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
 # was 16.6 months" gives the response rate no months.
 PROPORTION_ENDPOINTS = frozenset({"orr", "dcr", "partial_response", "pcr"})
@@ -75,13 +73,6 @@ COUNT_OWNED_RE = re.compile(r"^\s*\)\s*(?:patients?\s+|participants?\s+)?(?:had|
 
 
 @dataclass(frozen=True)
-class Anchor:
-    endpoint: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class ArmValue:
     agent: str
     endpoint: str
@@ -89,36 +80,6 @@ class ArmValue:
     value: Decimal
     text: str
     unit: str
-
-
-def clause_of(text: str, pos: int) -> tuple[int, int]:
-    """The top-level clause (";" outside parentheses) holding ``pos``."""
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        depth += ch in "(["
-        depth -= ch in ")]" and depth > 0
-        if ch == ";" and depth == 0:
-            if i >= pos:
-                return start, i
-            start = i + 1
-    return start, len(text)
-
-
-def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
-    """Endpoints the sentence names, by vocabulary or by cue word, in text order."""
-    found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")]
-    for pattern, key in ENDPOINT_CUES:
-        for m in re.finditer(pattern, sent.text, re.IGNORECASE):
-            if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
-                found.append(Anchor(key, m.start(), m.end()))
-    return sorted((a for a in found if not _followed_up(sent.text, a.start)), key=lambda a: a.start)
-
-
-def _followed_up(text: str, start: int) -> bool:
-    """Is the endpoint the object of a follow-up ("median follow-up for overall survival")?"""
-    before = text[max(0, start - 40):start]
-    cue = list(FOLLOW_UP_RE.finditer(before))
-    return bool(cue) and not re.search(r"[\d,]", before[cue[-1].end():])
 
 
 def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
@@ -139,8 +100,30 @@ def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str])
             out.append(found[i])
         elif (arm := _labelled_arm(doc, sent.text, found[i], arms)) is not None:
             out.append(Agent(arm, found[i].start, found[i].end, found[i].components))
+        else:
+            out.extend(_parted(sent, found[i], arms))
         i += 1
     return out
+
+
+def _parted(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent]:
+    """ "the A plus B and C arms" read as one regimen: the trial's arms it lists, in order, each run of
+    its drugs one arm's ([] unless the drugs part so into two arms or more)."""
+    located = sorted({sent.local(m): m.key for m in sent.mentions if m.key in agent.components
+                      and agent.start <= sent.local(m)[0] and sent.local(m)[1] <= agent.end}.items())
+    out: list[Agent] = []
+    while located:
+        run = next((n for n in range(len(located), 0, -1) if _arm_of({k for _, k in located[:n]}, arms)), 0)
+        if not run or (out and not LISTED_ARMS_GAP_RE.match(sent.text[out[-1].end:located[0][0][0]])):
+            return []
+        parts = tuple(sorted({k for _, k in located[:run]}))
+        out.append(Agent(_arm_of(set(parts), arms), located[0][0][0], located[run - 1][0][1], parts))
+        located = located[run:]
+    return out if len(out) > 1 else []
+
+
+def _arm_of(parts: set[str], arms: list[str]) -> str | None:
+    return next((arm for arm in arms if _parts(arm) == parts), None)
 
 
 def _labelled_arm(doc: AnalysedDocument, text: str, agent: Agent, arms: list[str]) -> str | None:
@@ -178,8 +161,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     found: list[ArmValue] = []
     points = anchors(doc, sent)
     named = arm_mentions(doc, sent, arms)
+    listed = _respective(sent.text, masked, points) if len(arms) == 1 else {}
+    found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
+              for i, t in listed.items()]
     for i, anchor in enumerate(points):
-        if RISK_OF_RE.search(sent.text, max(0, anchor.start - 12), anchor.start):
+        if i in listed or RISK_OF_RE.search(sent.text, max(0, anchor.start - 12), anchor.start):
             continue  # "a reduction in the risk of death ... at 22%": the risk's reduction, no arm's value
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
@@ -203,9 +189,28 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if len(arms) == 1 and _several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end):
             continue  # "20% and 14% in the X and Y cohorts": one value per cohort, not the arm's
         when = _timepoint(sent.text, _named_from(sent.text, points, i), c_end) if tokens[0][3] == "%" else ""
+        if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
+            continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
         for (s, e, num, unit), agent in zip(tokens, owners):
             found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
     return found
+
+
+def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple]:
+    """One arm's values of endpoints listed together: "the median PFS and OS were 7.6 and 17.6 months,
+    respectively" (anchor index -> value; {} unless each listed endpoint gets one value of its kind)."""
+    for i in range(len(points)):
+        j = i
+        while j + 1 < len(points) and ENDPOINT_LIST_GAP_RE.fullmatch(text[points[j].end:points[j + 1].start]):
+            j += 1
+        _, c_end = clause_of(text, points[j].end)
+        if j == i or not re.search(r"\brespectively\b", text[points[j].end:c_end], re.IGNORECASE):
+            continue
+        tokens = value_tokens(masked, points[j].end, c_end)[:j - i + 1]
+        kinds = [(points[i + k].endpoint in PROPORTION_ENDPOINTS) == (t[3] == "%") for k, t in enumerate(tokens)]
+        if len(tokens) == j - i + 1 and all(kinds) and not SUBGROUP_RE.search(text[:points[i].start]):
+            return {i + k: t for k, t in enumerate(tokens)}
+    return {}
 
 
 def _continued(text: str, masked: str, endpoint: str, named: list[Agent], c_end: int, later: list[Anchor], unit: str):
@@ -270,6 +275,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         return listed
     if _paired(text, tokens, named):  # "(6.5 months versus 4.2 months)" after "A ... compared with B"
         order = list(dict.fromkeys(a.key for a in named if c_start <= a.start and a.end <= tokens[0][0]))
+        if len(order) != len(tokens) and len(arms) > 2:  # "A improved OS over C (HR ...); median OS was X versus Y"
+            order = list(dict.fromkeys(a.key for a in named if a.end <= tokens[0][0]))
         return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
     owners: list[str | None] = []
     floor = c_start
@@ -366,24 +373,6 @@ def _point(number: str, unit: str) -> str:
     """A time point's key: "12-month" (abstracts print months "mo": "the 12-mo OS rate")."""
     unit = unit.lower()
     return f"{number}-{'month' if unit == 'mo' else unit}"
-
-
-def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: str, hr_start: int,
-                          label_end: int = 0) -> str | None:
-    """The endpoint a hazard ratio measures: the one its label names ("HR for OS", "for death"),
-    else the nearest endpoint named before it."""
-    for pattern, key in ENDPOINT_CUES[:2]:
-        if re.search(pattern, label, re.IGNORECASE):
-            return key
-    named = anchors(doc, sent)
-    inside = [a for a in named if hr_start <= a.start and a.end <= label_end]
-    if inside:
-        return inside[0].endpoint
-    c_start, _ = clause_of(sent.text, hr_start)
-    before = [a for a in named if a.end <= hr_start]
-    in_clause = [a for a in before if a.start >= c_start]
-    chosen = (in_clause or before or [None])[-1]
-    return chosen.endpoint if chosen else None
 
 
 def is_subgroup(text: str, start: int) -> bool:

@@ -31,8 +31,8 @@ from .expansion import read_as, rewritten
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents, compared_arms, counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, enrolled
-from .prose_values import add_on_design, anchors, arm_for, arm_mentions, arm_values, hazard_ratio_endpoint, is_subgroup, \
-    valued_agents
+from .prose_endpoints import anchors, hazard_ratio_endpoint, names_other_survival
+from .prose_values import add_on_design, arm_for, arm_mentions, arm_values, is_subgroup, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
 from .sentences import COMBINATION_NOUN, evidence_span
 from .trial_slots import Slot
@@ -41,6 +41,8 @@ from .trial_slots import Slot
 # its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.
 SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|before|the|an?|of|in|for|from|on|with|to|by)\b)"
                            r"[\w/-]+,?\s+){0,4}?(?:study|trial|cohort|design|phase)\b|"
+                           # "... assessed 81 patients in an open, single arm."
+                           r"\b(?:in|as)\s+(?:an?\s+)?(?:open(?:-label)?,?\s+)?single[- ]arm\s*(?:[.;)]|$)|"
                            r"\bnon-?randomi[sz]ed\b", re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 # A sentence about the design's assumptions or what a trial will show, not about what it showed
@@ -265,10 +267,22 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
     if len(slot.arms) == 1 and not randomised:
         slot.single_arm = True  # one agent, and nothing in the document is randomised or compared
+    if not slot.arms and slot.said_single and (slot.names or slot.enrolled) and (sole := _sole_drug(doc)) is not None:
+        # "approval based on the single-arm NAME trial of 81 patients": the one drug the document names (a
+        # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
+        slot.arms, slot.single_arm = [sole], True
+        slot.arms_at.extend(slot.named_at[:1])
     if len(slot.arms) >= 2 or slot.single_arm:
         for sent in slot.pending:  # read now that the arms are known
             _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
     slot.pending.clear()
+
+
+def _sole_drug(doc: AnalysedDocument) -> str | None:
+    """The one drug or regimen the whole document names (None when it names none or several)."""
+    named = {a.key for sent in doc.sentences for a in agents(doc, sent)
+             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")}
+    return named.pop() if len(named) == 1 else None
 
 
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:
@@ -295,7 +309,7 @@ def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
         if is_subgroup(sent.text, hr.start):
             continue
         endpoint = hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
-            or (previous if _arms_only(doc, sent, hr, slot) else None)
+            or (previous if _arms_only(doc, sent, hr, slot) and not names_other_survival(sent.text, hr.start) else None)
         pair = _pair(doc, sent, hr, slot)
         if endpoint is not None and pair is not None:
             yield hr, endpoint, pair

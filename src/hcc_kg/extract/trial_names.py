@@ -24,31 +24,37 @@ from typing import Callable, Iterable
 
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
 _NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3})?)"
-NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-{_WORD})?(?P<sep>[- ]?){_NUMBER}|(?P<plain>[A-Z][a-z]{{3,}})(?P<psep>[- ])(?P<pnum>\d{{3}}))"
+NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}))?(?P<sep>[- ]?){_NUMBER}|(?P<plain>[A-Z][a-z]{{3,}})(?P<psep>[- ])(?P<pnum>\d{{3}}))"
                      r"(?:-[A-Z])?)(?![\w%]|[.,]\d)")
 # What a disease or a target follows ("patients with COVID-19", "antibodies against CD-20"), or what
 # follows a target ("LAG-3 inhibitor", "TIM-3 expression"), a trial does not.
 NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhibiting)[\s-]*$", re.IGNORECASE)
 NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|negativ|blockade|receptor|ligand|"
                                r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
+# A word, a space and a number counting something is no name: "HCC 10 years ago", "RCC 12 patients"
+# ("KEYNOTE-240 patients", "IMbrave150 patients", a name confirmed elsewhere, are the trial's patients).
+COUNTED_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|mg|patients|participants|cases|sites|centres|centers)\b",
+                           re.IGNORECASE)
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
                              # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
                              "LBA", "ABSTRACT", "ABSTR", "POSTER"})
-BARE_NAME_RE = re.compile(r"\b(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
+# An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
+_CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,})?"
+BARE_NAME_RE = re.compile(rf"\b(?P<name>{_CAPS_NAME})\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
                           re.IGNORECASE)
 # ... and two such names before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials".
-COORDINATED_NAMES_RE = re.compile(r"\b(?P<first>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+and\s+(?:the\s+)?(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)"
+COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_CAPS_NAME})\s+and\s+(?:the\s+)?(?P<name>{_CAPS_NAME})"
                                   r"\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
-SUBJECT_NAME_RE = re.compile(r"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>[A-Z]{4,}(?:-[A-Z]{2,})?)\s+"
+SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_CAPS_NAME})\s+"
                              r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited|allocated)\b")
 # ... or named before its description in apposition: "ACRONYM, a single-arm phase 2 study of A", "ACRONYM
 # (NCT...), a planned 460-patient phase 3 trial".
 # The words between are the trial's description, no clause ("ASCO, the meeting where the study ..." is none).
 _DESCRIBING = r"(?:(?!(?:where|which|that|who|whose|was|were|is|are|been|used|in|of|at|for|from|by|with|on|to|and|or)\b)[\w/-]+,?\s+)"
-APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>[A-Z]{{4,}}(?:-[A-Z]{{2,}})?)(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+"
+APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>{_CAPS_NAME})(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+"
                                 rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
 # capital word before a colon is rather a section label, "METHODS: In this trial ...").
@@ -61,7 +67,8 @@ AFTER_TRIAL_NAME_RE = re.compile(r"\b(?:trial|study)\s*\((?P<name>(?!NCT\d)[A-Z]
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
 SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
 SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assessment)\b")
-CAPS_RE = re.compile(r"[A-Z]{4,}")
+# A whole capital word ("KSCC" in "KSCC1902" is none), with its one-letter opening ("S-TRAC").
+CAPS_RE = re.compile(r"(?<![\w-])(?:[A-Z]-)?[A-Z]{4,}(?!\w)")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
@@ -123,6 +130,12 @@ def _framed_as_trial(text: str, start: int, end: int) -> bool:
                 or re.search(r"\bphase\s*(?:III|II|IV|[1-4])[ab]?\s+$", text[:start], re.IGNORECASE))
 
 
+def _counted(text: str, name: TrialName) -> bool:
+    """Is "WORD 12" a count ("HCC 10 years ago", "RCC 12 patients") rather than a name never confirmed
+    as one elsewhere in the document ("the CheckMate 040 trial ... CheckMate 040 patients")?"""
+    return bool(re.search(r" \d", name.name)) and COUNTED_AFTER.match(text[name.end:]) is not None
+
+
 def _near_cue(text: str, name: TrialName) -> bool:
     if name.kind == "nct" or name.name.startswith("Study"):
         return True
@@ -138,7 +151,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
                 key: Callable[[str], str] = str) -> list[TrialName]:
     """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names."""
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
-             for n in _shaped(text, is_entity) if key(n.name) in confirmed or _near_cue(text, n)]
+             for n in _shaped(text, is_entity) if key(n.name) in confirmed or (_near_cue(text, n) and not _counted(text, n))]
     for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text)]:
         if re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
@@ -148,7 +161,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
               *TITLE_LEAD_RE.finditer(text)]:
-        if re.fullmatch(r"[A-Z]{4,}(?:-[A-Z]{2,})?", m.group("name")) and not is_entity(m.group("name")) \
+        if re.fullmatch(_CAPS_NAME, m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name") not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document

@@ -1,0 +1,103 @@
+"""Which endpoints a sentence of trial results names, and which one a hazard ratio measures.
+
+An endpoint is named by the vocabulary ("median OS", "progression-free survival") or by the event
+it counts ("hazard ratio for death" is OS, "progression or death" PFS, "survival" alone OS); a
+survival the vocabulary does not name ("disease-free survival", "cancer-specific survival") is
+none of them, and the object of a follow-up ("median follow-up for overall survival") is no
+result.  Split from :mod:`prose_values`, which decides whose value each one is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis import AnalysedDocument, AnalysedSentence
+
+# Events and words that name an endpoint where no vocabulary name does (cue words).
+ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
+                 (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
+                 (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
+                 (r"\bresponse\s+rate\b", "orr"),
+                 # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
+                 (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
+FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    endpoint: str
+    start: int
+    end: int
+
+
+def clause_of(text: str, pos: int) -> tuple[int, int]:
+    """The top-level clause (";" outside parentheses) holding ``pos``."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "(["
+        depth -= ch in ")]" and depth > 0
+        if ch == ";" and depth == 0:
+            if i >= pos:
+                return start, i
+            start = i + 1
+    return start, len(text)
+
+
+def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
+    """Endpoints the sentence names, by vocabulary or by cue word, in text order."""
+    found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")]
+    for pattern, key in ENDPOINT_CUES:
+        for m in re.finditer(pattern, sent.text, re.IGNORECASE):
+            if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
+                found.append(Anchor(key, m.start(), m.end()))
+    return sorted((a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)),
+                  key=lambda a: a.start)
+
+
+# "disease-free survival", "event free survival", "cancer-specific survival": a survival the vocabulary
+# does not name is not overall survival (the cue word "survival" alone is).
+OTHER_SURVIVAL_BEFORE = re.compile(r"(?:\bfree|\bspecific|\brelated)[\s-]+$", re.IGNORECASE)
+
+
+def _other_survival(text: str, anchor: Anchor) -> bool:
+    """Is a cue-word "survival" qualified as another kind ("disease-free survival")?"""
+    return anchor.endpoint == "os" and text[anchor.start:anchor.end].lower().startswith("survival") \
+        and OTHER_SURVIVAL_BEFORE.search(text, max(0, anchor.start - 12), anchor.start) is not None
+
+
+def names_other_survival(text: str, end: int) -> bool:
+    """Does the text before ``end`` name a survival the vocabulary does not ("improved disease-free
+    survival (HR 0.76)")?  A bare ratio there measures it, not the endpoint a sentence before named.
+
+    >>> names_other_survival("improved disease-free survival versus placebo (HR 0.76)", 47)
+    True
+    >>> names_other_survival("B was non-inferior to C (HR 0.89)", 25)
+    False
+    """
+    return any(OTHER_SURVIVAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+               for m in re.finditer(r"\bsurvival\b", text[:end], re.IGNORECASE))
+
+
+def _followed_up(text: str, start: int) -> bool:
+    """Is the endpoint the object of a follow-up ("median follow-up for overall survival")?"""
+    before = text[max(0, start - 40):start]
+    cue = list(FOLLOW_UP_RE.finditer(before))
+    return bool(cue) and not re.search(r"[\d,]", before[cue[-1].end():])
+
+def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: str, hr_start: int,
+                          label_end: int = 0) -> str | None:
+    """The endpoint a hazard ratio measures: the one its label names ("HR for OS", "for death"),
+    else the nearest endpoint named before it."""
+    for pattern, key in ENDPOINT_CUES[:2]:
+        if re.search(pattern, label, re.IGNORECASE):
+            return key
+    named = anchors(doc, sent)
+    inside = [a for a in named if hr_start <= a.start and a.end <= label_end]
+    if inside:
+        return inside[0].endpoint
+    c_start, _ = clause_of(sent.text, hr_start)
+    before = [a for a in named if a.end <= hr_start]
+    in_clause = [a for a in before if a.start >= c_start]
+    chosen = (in_clause or before or [None])[-1]
+    return chosen.endpoint if chosen else None
