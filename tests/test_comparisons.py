@@ -7,7 +7,8 @@ from decimal import Decimal
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.comparisons import HR_RE, stated_comparisons, tabled_trials
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.trials import arm_key, trial_key
+from hcc_kg.extract.arm_facts import arm_key
+from hcc_kg.extract.trials import trial_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 

@@ -8,7 +8,8 @@ from hcc_kg.assemble.merge import assemble
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.results import stated_results
-from hcc_kg.extract.trials import arm_key, trial_key
+from hcc_kg.extract.arm_facts import arm_key
+from hcc_kg.extract.trials import trial_key
 from hcc_kg.model import Assertion, Document, Evidence
 from hcc_kg.vocab import Entity, Vocabulary
 

@@ -32,7 +32,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .registry import EXTRACTORS
 from .results import STUDY_RE, _heading_agent
 from .sentences import DRUG, evidence_span
-from .trials import arm_key, completed_trial_tables, trial_key
+from .arm_facts import arm_facts, arm_key, measurement
+from .trials import completed_trial_tables, trial_key
 
 EXTRACTOR = "sentence-comparison"
 ENDPOINT = r"(?P<ep>\bm?OS|\bm?PFS|\bORRs?|\bDCR|\bTTP)\b(?:\s+rates?)?"
@@ -236,11 +237,8 @@ def _measurement(study: Study, agent: str | None, endpoint: str, timepoint: str,
     number, unit = value
     if agent is None or unit is None:
         return
-    arm = arm_key(study.trial, agent)
-    yield Assertion(study.trial, "hasArm", arm, evidence=ev)
-    yield Assertion(arm, "armIntervention", agent, evidence=ev)
-    attributes = (("value", Decimal(number)), ("value_text", number), ("unit", "%" if unit == "%" else "months"))
-    yield Assertion(arm, "hasMeasurement", endpoint, (("timepoint", timepoint),), attributes, ev)
+    yield from arm_facts(study.trial, agent, ev)
+    yield measurement(arm_key(study.trial, agent), endpoint, timepoint, number, "%" if unit == "%" else "months", ev)
 
 
 def _hr_endpoint(doc: AnalysedDocument, before: str) -> str | None:

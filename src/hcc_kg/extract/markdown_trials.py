@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Iterable
 
 from ..keys import agent_key, comparison_trial_key, is_regimen_key, regimen_components
@@ -31,7 +30,8 @@ from ..model import Assertion
 from .analysis import AnalysedDocument
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .trials import VALUE_RE, arm_key
+from .arm_facts import arm_facts, arm_key, measurement
+from .trials import VALUE_RE
 
 NAME = "table-markdown-trials"
 ARM_TYPES = (*DRUG, "Procedure")
@@ -159,29 +159,22 @@ def _row(doc: AnalysedDocument, row: list[Cell], start: int, end: int) -> Iterab
     trial = comparison_trial_key([experimental[0]] + ([c[0] for c in controls] or ["none"]))
     name = " vs ".join(_label(doc, a) for a, _ in agents)
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), (("trial_name", name),), ev)
-    arms = []
-    for agent, components in agents:
-        arm = arm_key(trial, agent)
-        arms.append(arm)
-        yield Assertion(trial, "hasArm", arm, evidence=ev)
-        yield Assertion(arm, "armIntervention", agent, evidence=ev)
-        yield from (Assertion(agent, "hasComponent", c, evidence=ev) for c in components)
-    yield Assertion(trial, "testsIntervention", experimental[0], evidence=ev)
+    arms = [arm_key(trial, agent) for agent, _ in agents]
     sizes = [int(n) for n in re.findall(r"\d+", row[2].text)]
-    if len(sizes) == len(arms) and len(set(arms)) == len(arms):
-        yield from (Assertion(arm, "armSize", n, evidence=ev) for arm, n in zip(arms, sizes))
+    sized = len(sizes) == len(arms) and len(set(arms)) == len(arms)
+    for index, (agent, components) in enumerate(agents):
+        yield from arm_facts(trial, agent, ev, components, sizes[index] if sized else None)
+    yield Assertion(trial, "testsIntervention", experimental[0], evidence=ev)
     lines_stated: dict[str, None] = {}
     for clause in parse_efficacy(row[3].text):
         endpoint = doc.finder.lookup(clause.endpoint)
         if endpoint is None or not doc.vocabulary[endpoint].has_type("EndpointType"):
             continue
         for arm, value, setting in _assign(doc, arms, clause):
-            context: tuple = (("timepoint", clause.timepoint),)
             if setting:
-                context += (("setting_line", setting),)
                 lines_stated[setting] = None
-            attributes = (("value", Decimal(value.text)), ("value_text", value.text), ("unit", clause.unit))
-            yield Assertion(arm, "hasMeasurement", endpoint, context, attributes, ev)
+            context = (("setting_line", setting),) if setting else ()
+            yield measurement(arm, endpoint, clause.timepoint, value.text, clause.unit, ev, context=context)
     yield from (Assertion(trial, "forLineOfTherapy", line, evidence=ev) for line in lines_stated)
 
 

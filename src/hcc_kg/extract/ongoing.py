@@ -26,7 +26,8 @@ from .analysis import AnalysedDocument
 from .normalize import MappedText, flatten, from_pieces, normalize
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .trials import arm_key, trial_key
+from .arm_facts import arm_facts
+from .trials import trial_key
 
 NAME = "table-ongoing-trials"
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
@@ -108,11 +109,7 @@ def _row(doc: AnalysedDocument, pieces: list[tuple[int, str]]) -> Iterable[Asser
     attributes = (("nct_id", nct), ("phase", re.sub(r"\s+", "", row.group("phase"))),
                   ("status", " ".join(row.group("status").split())), ("enrolment", int(row.group("patients"))))
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
-    arm = arm_key(trial, agent)
-    yield Assertion(trial, "hasArm", arm, evidence=ev)
-    yield Assertion(arm, "armIntervention", agent, evidence=ev)
-    if len(components) > 1:
-        yield from (Assertion(agent, "hasComponent", c, evidence=ev) for c in components)
+    yield from arm_facts(trial, agent, ev, components if len(components) > 1 else ())
     yield Assertion(trial, "testsIntervention", agent, evidence=ev)
     setting = _mentions(doc, mapped, row.start("setting"), row.end("setting"))
     treated = _treated_conditions(text, [m for m in setting if doc.vocabulary[m.key].has_type("Disease")])

@@ -13,7 +13,6 @@ beside it and reported as a conflict.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Iterable
 
 from ..model import Assertion
@@ -22,7 +21,8 @@ from .normalize import normalize
 from .registry import EXTRACTORS
 from .segment import Sentence
 from .sentences import evidence_span, agents_in
-from .trials import arm_key, trial_key
+from .arm_facts import arm_facts, arm_key, measurement
+from .trials import trial_key
 
 STUDY_RE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?[- ]?\d{2,3})\s+(?:study|trial)\b")
 VALUE_RE = re.compile(r"\b(?:an?\s+)?(?P<endpoint>m?OS|m?PFS|ORR|DCR|TTP)s?\s+of\s+"
@@ -57,13 +57,10 @@ def stated_results(doc: AnalysedDocument) -> Iterable[Assertion]:
         trial = trial_key(study.group("name"))
         arm = arm_key(trial, agent)
         yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), (("trial_name", study.group("name")),), ev)
-        yield Assertion(trial, "hasArm", arm, evidence=ev)
-        yield Assertion(arm, "armIntervention", agent, evidence=ev)
+        yield from arm_facts(trial, agent, ev)
         for value in values:
             endpoint = doc.finder.lookup(value.group("endpoint"))
             if endpoint is None:
                 continue
             unit = "%" if value.group("unit") == "%" else "months"
-            attributes = (("value", Decimal(value.group("number"))), ("value_text", value.group("number")),
-                          ("unit", unit))
-            yield Assertion(arm, "hasMeasurement", endpoint, (("timepoint", ""),), attributes, ev)
+            yield measurement(arm, endpoint, "", value.group("number"), unit, ev)

@@ -18,7 +18,8 @@ from .effects import HazardRatio
 from .markdown_trials import _label
 from .prose_values import ArmValue
 from .trial_names import TrialName
-from .trials import arm_key, trial_key
+from .arm_facts import arm_facts, arm_key, measurement
+from .trials import trial_key
 
 EXTRACTOR = "prose-trial"
 Span = tuple[int, int]
@@ -100,13 +101,9 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), tuple(attributes), ev)
     arm_ev = slot_evidence(doc, slot.arms_at or slot.named_at)
     for agent in slot.arms:
-        arm = arm_key(trial, agent)
-        yield Assertion(trial, "hasArm", arm, evidence=arm_ev)
-        yield Assertion(arm, "armIntervention", agent, evidence=arm_ev)
-        if is_regimen_key(agent):
-            yield from (Assertion(agent, "hasComponent", part, evidence=arm_ev) for part in regimen_components(agent))
-        if agent in slot.sizes and _whole(slot, slot.sizes_at.get(agent)):  # a subgroup's counts are not the arm's size
-            yield Assertion(arm, "armSize", slot.sizes[agent], evidence=arm_ev)
+        # a subgroup's counts are not the arm's size
+        size = slot.sizes[agent] if agent in slot.sizes and _whole(slot, slot.sizes_at.get(agent)) else None
+        yield from arm_facts(trial, agent, arm_ev, regimen_components(agent) if is_regimen_key(agent) else (), size)
     if slot.arms[0] not in doc.vocabulary or not doc.vocabulary[slot.arms[0]].has_type("Placebo"):
         yield Assertion(trial, "testsIntervention", slot.arms[0], evidence=arm_ev)
     for line in slot.lines:
@@ -114,9 +111,8 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
     for value, span in slot.values:
         if not _whole(slot, span):
             continue  # the numbers describe a subgroup or a post hoc cut, not the trial's result
-        attrs = (("value", value.value), ("value_text", value.text), ("unit", value.unit))
-        yield Assertion(arm_key(trial, value.agent), "hasMeasurement", value.endpoint,
-                        (("timepoint", value.timepoint),), attrs, slot_evidence(doc, [span], span in slot.projected))
+        yield measurement(arm_key(trial, value.agent), value.endpoint, value.timepoint, value.text, value.unit,
+                          slot_evidence(doc, [span], span in slot.projected), value=value.value)
     for hr, endpoint, (experimental, comparator), span in slot.ratios:
         if not _whole(slot, span):
             continue

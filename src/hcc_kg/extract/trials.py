@@ -23,6 +23,7 @@ from typing import Iterable
 from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
+from .arm_facts import arm_facts, arm_key, measurement
 from .normalize import normalize
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_GLUE, DRUG
@@ -74,10 +75,6 @@ def trial_key(name: str) -> str:
     True
     """
     return "trial__" + re.sub(r"[^a-z0-9]", "", name.casefold())
-
-
-def arm_key(trial: str, agent: str) -> str:
-    return f"arm__{trial[len('trial__'):]}__{agent}"
 
 
 def _agent(doc: AnalysedDocument, mentions: list[Mention], start: int) -> tuple[str, list[Mention]] | None:
@@ -152,12 +149,8 @@ def _row(doc: AnalysedDocument, row: re.Match, start: int, end: int) -> Iterable
     yield Assertion(trial, "forLineOfTherapy", line_key, evidence=ev)
     arms = []
     for agent, group in filter(None, (experimental, control)):
-        arm = arm_key(trial, agent)
-        arms.append(arm)
-        yield Assertion(trial, "hasArm", arm, evidence=ev)
-        yield Assertion(arm, "armIntervention", agent, evidence=ev)
-        if len(group) > 1:
-            yield from (Assertion(agent, "hasComponent", m.key, evidence=ev) for m in group)
+        arms.append(arm_key(trial, agent))
+        yield from arm_facts(trial, agent, ev, [m.key for m in group] if len(group) > 1 else ())
     yield Assertion(trial, "testsIntervention", experimental[0], evidence=ev)
     cell = normalize(text[cell_start:end], base=cell_start)
     for outcome in parse_outcomes(cell.text):
@@ -170,10 +163,8 @@ def _outcome(doc: AnalysedDocument, trial: str, arms: list[str], o: Outcome, ev)
         return
     unit = "%" if o.percent else "months"
     for arm, value in zip(arms, o.values):
-        attributes = [("value", Decimal(value)), ("value_text", value), ("unit", unit)]
-        if o.approximate:
-            attributes.append(("approximate", True))
-        yield Assertion(arm, "hasMeasurement", endpoint, (("timepoint", o.timepoint),), tuple(attributes), ev)
+        approximate = (("approximate", True),) if o.approximate else ()
+        yield measurement(arm, endpoint, o.timepoint, value, unit, ev, attributes=approximate)
     if o.hazard_ratio and len(arms) == 2:
         attributes = [("hazard_ratio", Decimal(o.hazard_ratio)), ("hazard_ratio_text", o.hazard_ratio)]
         if o.ci:
