@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hcc_kg.extract.epistemics import ASSERTED, HEDGED, NEGATIVE, POSITIVE, is_negated, reading
+from hcc_kg.extract.epistemics import ASSERTED, HEDGED, NEGATIVE, POSITIVE, is_hedged, is_negated, reading
 from hcc_kg.model import CERTAINTIES, POLARITIES
 
 
@@ -145,3 +145,23 @@ def test_but_not_sets_another_drug_aside_without_negating_the_statement():
                                     "its inhibition of FLT3 was minimal", "binding to KDR was undetectable"])
 def test_an_amount_that_is_none_negates(clause):
     assert is_negated(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "foonib is an oral inhibitor of KDR with potential antineoplastic activity",
+    "zelumab, an antibody against PD-1 with potential immune checkpoint inhibitory and antineoplastic activities",
+    "foonib, a potential first-in-class KDR inhibitor",
+    "barfenib is a potential best-in-class MET inhibitor",
+])
+def test_potential_that_grades_the_drug_does_not_hedge_what_it_acts_on(clause):
+    assert not is_hedged(clause)
+
+
+@pytest.mark.parametrize("clause", [
+    "foonib has potential activity against KDR",
+    "foonib could be a first-in-class KDR inhibitor",
+    "foonib is potentially a KDR inhibitor",
+    "foonib purportedly inhibits KDR",
+])
+def test_potential_that_qualifies_the_statement_still_hedges(clause):
+    assert is_hedged(clause)

@@ -58,6 +58,14 @@ VOCAB = Vocabulary([
     Entity("pvr", "PVR", ("Protein",), ("CD155",)),
     Entity("nectin2", "NECTIN2", ("Protein",), ("CD112",)),
     Entity("mapk", "MAPK pathway", ("Pathway",)),
+    Entity("dll3", "DLL3", ("Protein",), ("delta-like ligand 3",)),
+    Entity("dll4", "DLL4", ("Protein",)),
+    Entity("cd3", "CD3", ("ProteinFamily",)),
+    Entity("bcma", "TNFRSF17", ("Protein",), ("BCMA", "B cell maturation antigen")),
+    Entity("her2", "ERBB2", ("Protein",), ("HER2",)),
+    Entity("adc", "antibody-drug conjugate", ("DrugClassTerm",), ("ADC",)),
+    Entity("alk", "ALK", ("Protein", "Kinase")),
+    Entity("ros1", "ROS1", ("Protein", "Kinase")),
 ])
 FINDER = MentionFinder(VOCAB)
 
@@ -599,7 +607,7 @@ def test_a_parenthesis_after_a_class_needs_nothing_but_drugs():
 
 
 def test_an_interaction_between_two_targets_names_neither_without_a_possessive():
-    assert facts("Zelumab blocks the interaction of PD-L1 with PD-1 in this pretend model.") == set()
+    assert facts("Zelumab blocks the interaction between PD-L1 and PD-1 in this pretend model.") == set()
     assert facts("Zelumab blocks the interaction of PD-1 with its ligands in this pretend model.") == {("zelumab", "pd1")}
 
 
@@ -787,4 +795,155 @@ def test_negligible_activity_is_no_activity():
      {("foonib", "ret"), ("foonib", "kit")}),
 ])
 def test_label_subjects_biologic_suffix_and_metabolites(body, expected):
+    assert facts(body) == expected
+
+
+# --- newer modalities, objects placed in a cell, shared receptor words, fronted participles ---
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab, a DLL3-targeting ADC, was tested in a made-up cohort.", {("zelumab", "dll3")}),
+    ("Zelumab is a HER2-directed antibody-drug conjugate in this invented note.", {("zelumab", "her2")}),
+    ("Bizumab is a bispecific T-cell engager targeting DLL3 and CD3 in this toy model.",
+     {("bizumab", "dll3"), ("bizumab", "cd3")}),
+    ("The DLL3-targeted TCE bizumab was given to imaginary patients.", {("bizumab", "dll3")}),
+    ("Foonib is an invented PROTAC degrader of MET.", {("foonib", "met")}),
+    # the class noun alone names no target
+    ("Zelumab was given after an ADC in this invented cohort.", set()),
+])
+def test_conjugates_engagers_and_degraders_name_their_target(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In the invented story, foonib and barfenib were aimed at the VEGF receptor.",
+     {("foonib", "vegfr_family"), ("barfenib", "vegfr_family")}),
+    ("Foonib, a pretend TKI aiming at RET, was safe.", {("foonib", "ret")}),
+    ("Foonib was aimed at patients with MET-amplified tumours in this made-up trial.", set()),
+    ("Foonib acts against RET with invented selectivity.", {("foonib", "ret")}),
+])
+def test_aiming_at_names_the_target(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib, an inhibitor of the receptors for FGF, PDGF and VEGF, was invented here.",
+     {("foonib", "fgfr_family"), ("foonib", "pdgfr_family"), ("foonib", "vegfr_family")}),
+    ("Foonib blocks the receptors of VEGF, FGF, and PDGF in this toy model.",
+     {("foonib", "vegfr_family"), ("foonib", "fgfr_family"), ("foonib", "pdgfr_family")}),
+    # no receptor word before the list: an antibody binds the ligands themselves
+    ("Quxumab binds VEGF and FGF in this made-up assay.", {("quxumab", "vegfa"), ("quxumab", "fgf_family")}),
+])
+def test_receptors_for_a_list_of_ligands_names_each_receptor(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Bizumab binds to DLL3, which is found on the surface of invented tumour cells, and to CD3 on T cells.",
+     {("bizumab", "dll3"), ("bizumab", "cd3")}),
+    ("Bizumab targets the CD3 receptor expressed on T cells and B cell maturation antigen (BCMA) expressed on "
+     "pretend myeloma cells.", {("bizumab", "cd3"), ("bizumab", "bcma")}),
+    ("Foonib inhibits VEGFR2 in endothelial cells and PDGFRβ in pericytes of the pretend tumour.",
+     {("foonib", "kdr"), ("foonib", "pdgfrb")}),
+    # a partner after the aside is no second target; a clause with a verb of its own is another statement
+    ("Zelumab binds PD-1 on T cells and its ligand PD-L1 on pretend tumour cells.", {("zelumab", "pd1")}),
+    ("Zelumab binds PD-1, which is expressed on T cells and activated by PD-L1.", {("zelumab", "pd1")}),
+    ("Zelumab binds PD-1 on T cells and in this invented model blocks PD-L1 signalling.", {("zelumab", "pd1")}),
+])
+def test_an_aside_on_where_a_target_sits_keeps_the_verb_for_the_next_object(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_negated_verb_governs_the_object_after_the_aside():
+    found = readings("Bizumab does not bind DLL4, which is found on normal invented cells, and DLL3.")
+    assert found[("bizumab", "isAntibodyAgainst", "dll4")][1:] == ("negative", "asserted")
+    assert found[("bizumab", "isAntibodyAgainst", "dll3")][1:] == ("negative", "asserted")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib was invented for this note. Developed by a pretend company, this small molecule inhibits MET.",
+     {("foonib", "met")}),
+    ("Zelumab was invented here. Approved for nothing, it binds PD-1.", {("zelumab", "pd1")}),
+    ("Foonib was invented for this note. This molecule inhibits MET.", {("foonib", "met")}),
+    # a drug inside the fronted clause leaves the subject unresolved
+    ("Foonib was invented for this note. Developed as a successor to barfenib, this drug inhibits MET.", set()),
+])
+def test_a_pronoun_subject_after_a_fronted_participle(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a hyphen suspended before "and"; arms crossed without spaces
+    ("Bizumab is a bispecific PD-1- and CTLA-4-directed antibody in this note.", {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    ("Bizumab, a BCMA×CD3 bispecific antibody, was pretended.", {("bizumab", "bcma"), ("bizumab", "cd3")}),
+    # an adverb between "by" and the gerund
+    ("Foonib exerts its made-up effect by irreversibly inhibiting MET.", {("foonib", "met")}),
+])
+def test_suspended_hyphens_crossed_arms_and_adverbs_before_a_gerund(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an adverb inside "was developed as"
+    ("Foonib was originally developed as a RAF inhibitor in this story.", {("foonib", "raf_family")}),
+    # "and, to a lesser extent," between two items of one list
+    ("Foonib inhibits VEGFR2 and, to a lesser extent, KIT and RET in this made-up panel.",
+     {("foonib", "kdr"), ("foonib", "kit"), ("foonib", "ret")}),
+])
+def test_an_adverb_in_the_copula_and_a_degree_set_off_by_commas(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_former_name_in_parentheses_is_the_same_drug_and_keeps_the_list_going():
+    body = "Several PD-1-targeting agents, including zelumab (formerly known as Zelumax), quxumab and bizumab, were pretended."
+    assert facts(body) == {("zelumab", "pd1"), ("quxumab", "pd1"), ("bizumab", "pd1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib's inhibition of MET was dose dependent in the pretend assay.", {("foonib", "met")}),
+    ("Foonib’s potent inhibition of RET was measured in silico.", {("foonib", "ret")}),
+])
+def test_a_possessive_names_the_agent_of_the_nominal(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is a third-generation ALK/ROS1 tyrosine kinase inhibitor in this invented note.",
+     {("foonib", "alk"), ("foonib", "ros1")}),
+    ("The ALK/ROS1 inhibitor foonib was given to pretend patients.", {("foonib", "alk"), ("foonib", "ros1")}),
+    # a slash pair that is not two kinases stays an axis or a class; two kinases not heading a drug noun name an interplay
+    ("Zelumab, a PD-1/PD-L1 inhibitor, was pretended.", set()),
+    ("Foonib also interferes with the invented loop of ALK/ROS1 crosstalk.", set()),
+])
+def test_a_small_molecule_named_for_a_slash_pair_of_kinases_inhibits_both(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Bizumab targets activating and resistance PD-1 mutations and CTLA-4 amplifications in this toy text.",
+     {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    ("Foonib potently inhibits RET fusions and mutations in the pretend panel.", {("foonib", "ret")}),
+    ("Foonib is active against ALK rearrangements and ROS1 fusions.", {("foonib", "alk"), ("foonib", "ros1")}),
+    # the altered target names the patients or the tumours, not what the drug acts on
+    ("Foonib targets invented tumours with RET fusions.", set()),
+    ("Patients harbouring RET fusions received foonib in this made-up trial.", set()),
+])
+def test_an_altered_target_governed_by_a_cue_is_the_target(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "the interaction of T with U": T, named first, is what the drug binds
+    ("Zelumab selectively blocks the interaction of PD-L1 with PD-1 in this invented label.", {("zelumab", "pdl1")}),
+    # "between T and U" could be either
+    ("Zelumab blocks the interaction between PD-1 and PD-L1 in this invented label.", set()),
+])
+def test_the_interaction_of_a_target_with_its_partner(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('Zelumab blocks a different "brake" on invented immune cells, called CTLA-4, and is given once.', {("zelumab", "ctla4")}),
+    ("Zelumab blocks a checkpoint on pretend T cells known as PD-1.", {("zelumab", "pd1")}),
+])
+def test_a_plain_language_description_then_called_and_the_name(body, expected):
     assert facts(body) == expected

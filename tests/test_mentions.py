@@ -317,3 +317,22 @@ def test_a_name_with_a_comma_in_it_is_found_as_written():
                              Entity("zorbanib", "zorbanib", ("SmallMolecule",))])
     found = MentionFinder(vocabulary).find_text("The Ministry of Health, Work and Welfare cleared zorbanib.")
     assert [m.key for m in found] == ["mhw", "zorbanib"]
+
+
+@pytest.mark.parametrize("name, key", [
+    ("ADC", "antibody_drug_conjugate"),  # the modality, not the generated gene symbol
+    ("B cell maturation antigen", "tnfrsf17"),
+    ("Trop-2", "tacstd2"),
+    ("tissue factor", "f3"),
+    ("claudin 18.2", "cldn18"),
+    ("Bruton's tyrosine kinase", "btk"),
+    ("anaplastic lymphoma kinase", "alk"),
+    ("Wee1", "wee1"),
+    ("AMG-510", "sotorasib"),  # the lexicon's code-name entry folds into the INN
+    ("BCR-ABL", "abl1"),  # the fusion named for the kinase it carries
+    ("tropomyosin receptor kinase", "ntrk_family"),
+    ("TRK", "ntrk_family"),
+])
+def test_names_drug_profiles_spell_out_resolve_with_the_shipped_vocabulary(name, key):
+    from hcc_kg.vocab import load_vocabulary
+    assert MentionFinder(load_vocabulary()).lookup(name) == key

@@ -39,12 +39,50 @@ def found(text: str, vocabulary: Vocabulary) -> dict:
     ("quelimab", MAB), ("brontuzumab", MAB), ("serotuximab", MAB), ("dalvumab", MAB), ("epcortamab", MAB),
     ("flendiciximab", MAB), ("voralotug", MAB), ("veltabart", MAB), ("zanolamig", BISPECIFIC),
     ("liroleucel", ("CellTherapy",)), ("marvocept", ("Drug",)),
+    ("zelvasertib", ("SmallMolecule",)), ("quorarasib", ("SmallMolecule",)), ("trovasidenib", ("SmallMolecule",)),
+    ("dalvetoclax", ("SmallMolecule",)), ("pendametostat", ("SmallMolecule",)), ("zorbadostat", ("SmallMolecule",)),
+    ("velolutamide", ("SmallMolecule",)), ("zorbinostat", ("SmallMolecule",)),
+    ("quelafusp", ("Drug",)), ("zorbasiran", ("Drug",)), ("velonersen", ("Drug",)), ("talorepvec", ("Drug",)),
 ])
 def test_each_stem_types_the_name(vocabulary, name, types):
     result = found(f"Patients in the second group were given {name} every three weeks.", vocabulary)
     assert list(result) == [name]
     assert result[name].types == types and not result[name].known
     assert result[name].cues[0].startswith("stem -")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Patients received zorbituzumab vedotin every three weeks.", "zorbituzumab_vedotin"),
+    ("Zorbituzumab deruxtecan was well tolerated.", "zorbituzumab_deruxtecan"),
+    ("An invented conjugate, quelimab tesirine, was given.", "quelimab_tesirine"),
+])
+def test_an_antibody_with_its_payload_is_one_conjugate_name(vocabulary, text, key):
+    result = found(text, vocabulary)
+    assert list(result) == [key] and result[key].types == MAB
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Patients received quelimab, ZX 4410 and QR-551 in the invented study.", ["qr_551", "quelimab", "zx_4410"]),
+    ("The DLL3 engagers tarlumab (formerly known as AMG 757), BI 764532, and HPN328 were compared.",
+     ["bi_764532", "hpn328", "tarlumab"]),
+    # a cell line, a xenograft, a conference year: no drugs
+    ("Sorafenib and MHCC97H cells were compared.", []),
+    ("Sorafenib and QR-12 xenografts were studied.", []),
+    ("Results were presented at ESMO 2022 with sorafenib.", []),
+])
+def test_codes_listed_after_a_drug_are_drugs(vocabulary, text, keys):
+    assert sorted(found(text, vocabulary)) == keys
+
+
+def test_a_spaced_code_name_is_a_code(vocabulary):
+    assert found("The anti-PD-1 antibody AMG 404 was given.", vocabulary)["amg_404"].types == MAB
+    result = found("Tarlumab (formerly known as AMG 757) was given every two weeks.", vocabulary)
+    assert list(result) == ["tarlumab"] and result["tarlumab"].synonyms == ("AMG 757",)
+
+
+def test_a_payload_word_belongs_only_to_an_antibody_name(vocabulary):
+    result = found("Zorbatinib vedotin-like payloads and zorbituzumab vedotin were compared.", vocabulary)
+    assert sorted(result) == ["zorbatinib", "zorbituzumab_vedotin"]
 
 
 def test_a_capitalised_sentence_start_gives_a_lowercase_name(vocabulary):
@@ -79,6 +117,9 @@ def test_the_vocabulary_wins(vocabulary):
     ("Patients then received the CAR-T product TX-190.", "tx_190", ("CellTherapy",), "the CAR-T product"),
     ("The peptide vaccine VX-88 primed T cells.", "vx_88", ("Vaccine",), "the peptide vaccine"),
     ("Quelimab (QL-101) is a bispecific antibody.", "quelimab", BISPECIFIC, "a bispecific antibody"),
+    ("ZX-902, a HER2-directed ADC, was safe.", "zx_902", MAB, "a HER2-directed ADC"),
+    ("The bispecific T-cell engager QR-88 was given weekly.", "qr_88", BISPECIFIC, "the bispecific T-cell engager"),
+    ("QR-88 is a DLL3-targeted antibody-drug conjugate.", "qr_88", MAB, "a DLL3-targeted antibody-drug conjugate"),
 ])
 def test_a_typing_cue_types_a_name_of_drug_form(vocabulary, text, key, types, cue):
     result = found(text, vocabulary)

@@ -59,3 +59,48 @@ def test_blockade_of_two_targets_with_a_combination_does_not_say_which_is_whose(
 ])
 def test_a_gerund_or_a_mediated_nominal_names_the_drug_acting_on_the_target(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Several DLL3-targeting agents, including the bispecific molecules bizumab and quxumab, were pretended.",
+     {("bizumab", "dll3"), ("quxumab", "dll3")}),
+    ("Anti-PD-1 antibodies, including the invented agents zelumab and quxumab, were compared.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    # an aside on the class; its development status does not hedge what the drugs act on
+    ("Several DLL3-targeting agents that are currently in development, including bizumab, were pretended.",
+     {("bizumab", "dll3")}),
+    # "including" followed by something that is not a narrower class of drugs
+    ("Anti-PD-1 antibodies, including the patients given zelumab, were counted.", set()),
+])
+def test_a_narrower_class_may_stand_between_including_and_the_drugs(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("MET is targeted by foonib and barfenib in this invented panel.", {("foonib", "met"), ("barfenib", "met")}),
+    ("The RET kinase, which is potently inhibited by foonib, drives the pretend tumour.", {("foonib", "ret")}),
+    ("FGFR2 is the main target of foonib in this made-up note.", {("foonib", "fgfr2")}),
+    ("PD-1 is bound by zelumab with high affinity in the toy assay.", {("zelumab", "pd1")}),
+    # another verb, another subject, or the target as a modifier: no statement
+    ("MET is activated by HGF and inhibited by foonib in this invented panel.", set()),
+    ("Resistance to foonib is mediated by MET in the pretend cells.", set()),
+    ("MET-amplified tumours are targeted by foonib in this made-up trial.", set()),
+])
+def test_the_target_as_the_subject_of_a_passive_or_of_the_target_of(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", ["KDR is not inhibited by foonib at invented concentrations.",
+                                  "KDR is not a target of foonib in this made-up panel."])
+def test_a_negated_passive_is_kept_negative(body):
+    assert readings(body)[("foonib", "inhibits", "kdr")] == ("target-passive-drug", "negative", "asserted")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Blockade of PD-1 with zelumab restored the invented T cells.", {("zelumab", "pd1")}),
+    ("Inhibition of MET with foonib slowed the pretend tumour.", {("foonib", "met")}),
+    # a combination after "with" does not say which drug acts on the target
+    ("Blockade of PD-1 with zelumab plus quxumab restored the invented T cells.", set()),
+])
+def test_a_nominal_of_the_target_with_the_drug(body, expected):
+    assert facts(body) == expected

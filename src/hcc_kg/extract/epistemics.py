@@ -47,6 +47,16 @@ NOT_NEGATION = re.compile(
     r"\bnot\s+only\b|\b(?:whether|if)\s+or\s+not\b|\bwith\s+or\s+without\b"
     r"|\b(?:can\s*not|could\s+not|can't|couldn't|may\s+not|might\s+not)\s+be\s+(?:excluded|ruled\s+out)\b",
     re.IGNORECASE)
+# "potential" that grades the drug, not the statement: "a potential first-in-class T inhibitor", "an inhibitor of T
+# with potential antineoplastic activity" (a definition's boilerplate) say nothing hedged of what it acts on.
+NOT_HEDGE = re.compile(r"\bpotential(?:ly)?\s+(?:first|best)[- ]in[- ]class\b"
+                       r"|\bpotential\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?activit(?:y|ies)\b(?!\s+(?:against|on|towards?)\b)",
+                       re.IGNORECASE)
+# Where a class of drugs stands ("T-targeting agents that are in development, including X"): it hedges an
+# approval, not what the drugs act on (see ``reading(..., of_mechanism=True)``).  "X is being developed as a
+# T inhibitor" stays hedged: it speaks of X's own status as a T inhibitor.
+DEVELOPMENT_STATUS = re.compile(r"\b(?:that|which)\s+(?:is|are|were)\s+(?:currently\s+|now\s+)?(?:in|under)\s+"
+                                r"(?:clinical\s+)?development\b", re.IGNORECASE)
 HEDGING_DOUBLE_NEGATIVE = re.compile(r"(?:\bcannot|\bnot|n't)\s+be\s+(?:excluded|ruled\s+out)\b", re.IGNORECASE)
 
 NEGATION = re.compile(
@@ -76,7 +86,7 @@ HEDGE = re.compile(
     r"|\b(?:application|filing|submission)\b[^.;]{0,60}\baccepted\b|\baccepted\b[^.;]{0,40}\b(?:application|filing)\b"
     r"|\bpriority\s+review\b|\bdesignation\b"
     r"|\bsuggest(?:s|ed|ing)?\b|\b(?:appear|seem)(?:s|ed)?\s+to\b|\bpreliminary\b"
-    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated)\s+to\b|\breportedly\b",
+    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated)\s+to\b|\breportedly\b|\bpurported(?:ly)?\b",
     re.IGNORECASE)
 
 
@@ -115,12 +125,16 @@ def is_hedged(clause: str) -> bool:
 
     >>> is_hedged("foonib is being evaluated as a KDR inhibitor"), is_hedged("foonib is a potent KDR inhibitor")
     (True, False)
+    >>> is_hedged("foonib, a KDR inhibitor with potential antineoplastic activity"), is_hedged("potential activity against KDR")
+    (False, True)
     """
-    return bool(HEDGE.search(clause) or HEDGING_DOUBLE_NEGATIVE.search(clause))
+    return bool(HEDGE.search(NOT_HEDGE.sub(" ", clause)) or HEDGING_DOUBLE_NEGATIVE.search(clause))
 
 
-def reading(text: str, start: int, end: int) -> tuple[str, str]:
+def reading(text: str, start: int, end: int, of_mechanism: bool = False) -> tuple[str, str]:
     """(polarity, certainty) of the statement whose key words lie in ``text[start:end]``.
+
+    ``of_mechanism``: the statement says what a drug acts on, which its development status does not hedge.
 
     >>> s = "In the invented assay foonib failed to bind KDR."
     >>> reading(s, s.index("foonib"), s.index("KDR") + 3)
@@ -128,8 +142,13 @@ def reading(text: str, start: int, end: int) -> tuple[str, str]:
     >>> s = "Barnib, which was not approved, blocks KDR."
     >>> reading(s, 0, s.index("KDR") + 3)
     ('positive', 'asserted')
+    >>> s = "KDR-targeting agents that are in development include barnib."
+    >>> reading(s, 0, len(s)), reading(s, 0, len(s), of_mechanism=True)
+    (('positive', 'hedged'), ('positive', 'asserted'))
     """
     clause = governing_text(text, start, end)
     polarity = NEGATIVE if is_negated(clause) else POSITIVE
+    if of_mechanism:
+        clause = DEVELOPMENT_STATUS.sub(" ", clause)
     certainty = HEDGED if is_hedged(clause) else ASSERTED
     return polarity, certainty

@@ -8,10 +8,13 @@ import re
 
 from .subjects import ADVERB, MODIFIER
 
+# Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
+MODALITY_HEAD = r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ])?engagers?|TCEs?|BiTEs?|degraders?|PROTACs?"
 HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
-        r"|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
+        rf"|{MODALITY_HEAD}|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
 # Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
-STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod)", re.IGNORECASE)
+STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|"
+                         r"BiTE|degrader|PROTAC)", re.IGNORECASE)
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
@@ -23,15 +26,15 @@ VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
             # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
             r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=potent )|"
-            r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound ))inhibition of|"
+            r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound )|(?<='s )|(?<=’s ))inhibition of|"
             # "X is directed against T", "X acts on several kinases, including T"
-            r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon)|"
+            r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon|against)|aim(?:s|ed|ing)? (?:at|against)|"
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
             r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
-NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI)s? of|"
-            r"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|agents?) "
-            r"(?:against|to|targeting|directed (?:against|at|to)|specific (?:for|to))")
+NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s? of|"
+            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?) "
+            r"(?:against|to|targeting|directed (?:against|at|to)|aim(?:ed|ing) at|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".
 # "inhibits the tyrosine kinase activity associated with A": the activity is the target's own.
@@ -42,9 +45,12 @@ HOW_IT_ACTS = r"(?:with\s+)?(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivit
 INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
 OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
 # "against wild-type and V600E-mutant B": states of the target, coordinated.
-STATE_AND = r"(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]-?\w*)\s+(?:and|or)"
+STATE_AND = r"(?:wild[- ]type|mutant|mutated|activated|activating|resistance|resistant|sensiti[sz]ing|oncogenic|[A-Z]\d+[A-Z]-?\w*)\s+(?:and|or)"
 # "blocking a protein called T": the plain-language way to introduce a target.
-CALLED = r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?,?\s+(?:called|named|known as)"
+# "blocks a different \"brake\" on immune cells, called T": a short plain-language description before the name.
+CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?"
+          r"|(?:[\w\"“”'‘’-]+\s+){0,6}?[\w\"“”'‘’-]+)"
+          r",?\s+(?:called|named|known as)")
 FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
@@ -80,9 +86,18 @@ MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along w
 # "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive
 # of one object, then the next object of the same verb.
 OBJECT_HEAD_THEN_AND = re.compile(r"^\)?\s*(?:(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|signal(?:l)?ing|axis|kinases?|"
-                                  r"receptors?)|,\s+(?:an?|the)\s+[^,;()]{1,60},)"
+                                  r"receptors?|mutations?|fusions?|amplifications?|rearrangements?|alterations?)"
+                                  r"|,\s+(?:an?|the)\s+[^,;()]{1,60},)"
                                   r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$",
                                   re.IGNORECASE)
+# "binds to A, which is found on tumour cells, and to B", "targets A expressed on T cells and B": where a
+# target sits, said in a relative clause or a participle, then the next object of the same verb.  The aside may
+# not hold another verb cue or a partner ("A, which is activated by its ligand B" names no second target).
+WHERE_IT_SITS = (r"(?:(?:(?:which|that)\s+(?:is|are)\s+(?:an?\s+[\w-]+\s+)?)?"
+                 r"(?:expressed|overexpressed|found|present|located|displayed)\s+(?:on|in|by)\b"
+                 r"|(?:on|in)\s+(?!(?:combination|addition|turn|contrast|patients)\b))")
+POSITIONED_THEN_AND = re.compile(rf"^\)?\s*(?:receptors?\s+|proteins?\s+)?,?\s*{WHERE_IT_SITS}"
+                                 r"[^;:.()]{0,120}?,?\s+and\s+(?:to\s+|against\s+|on\s+)?(?:the\s+)?$", re.IGNORECASE)
 # Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
 # inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.
 TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|bivalent)\b", re.IGNORECASE)

@@ -14,6 +14,7 @@ drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U 
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-by-drug        "inhibition of T by X", "binding of X to T"
+target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
@@ -35,7 +36,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
 from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, FILLER,
                              FULL_NAME_FILLER, INTERACTION_OF, MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
-                             OWN_PARTNER_AFTER, PARTNER,
+                             OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND,
                              RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
@@ -43,7 +44,7 @@ from .shape_reading import Reading, combination_ending, head_after, readings
 from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
                        discourse_drug, is_appositive_gap, subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
-                           target_parenthesised_drug, target_such_as_drug)
+                           target_parenthesised_drug, target_passive_drug, target_such_as_drug)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
 
 
@@ -58,7 +59,9 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     if PARTNER.search(gap):
         return False
     if INTERACTION_OF.match(gap):
-        return bool(OWN_PARTNER_AFTER.match(text[tlist.end:]))
+        # "the interaction of T with its ligands" / "of T with A and B": T, named first, is the one bound
+        return bool(OWN_PARTNER_AFTER.match(text[tlist.end:])
+                    or (re.search(r"\bof\s+(?:the\s+)?$", gap) and re.match(r"[\s)]*with\b", text[tlist.end:])))
     return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap)))
 
 
@@ -78,7 +81,8 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
             if not drugs and chained and CHAIN_GAP.match(text[previous[-1].end:cue.start()]):
                 drugs, start = subjects[number - 1]
         elif chained and (MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start])
-                          or OBJECT_HEAD_THEN_AND.match(text[previous[-1].end:tlist.start])):
+                          or OBJECT_HEAD_THEN_AND.match(text[previous[-1].end:tlist.start])
+                          or _positioned_then_and(text[previous[-1].end:tlist.start])):
             drugs, start = subjects[number - 1]  # "... A, as well as other kinases, including B"
         else:
             continue
@@ -91,6 +95,11 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
             yield from readings(drug, unit, shape, start, unit.end)
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
+
+
+def _positioned_then_and(gap: str) -> bool:
+    """"A, which is found on tumour cells, and B": an aside on where A sits, then the verb's next object."""
+    return bool(POSITIONED_THEN_AND.match(gap)) and not CUE.search(gap) and not PARTNER.search(gap)
 
 
 # "In addition to A and B, X inhibits C": A and B are what X inhibits too.
@@ -214,7 +223,7 @@ def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) 
 
 
 SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
-          drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug)
+          drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -225,11 +234,17 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     """
     found = units(doc, sent)
     definition = DEFINITION_START.match(sent.text)
-    if discourse_drug is not None and (PRONOUN_START.match(sent.text) or definition):
-        at = 0 if PRONOUN_START.match(sent.text) else definition.end()  # a zero-width subject where it would stand
-        found = [Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found
+    pronoun = PRONOUN_START.match(sent.text)
+    if discourse_drug is not None and (pronoun or definition):
+        at = pronoun.start("np") if pronoun else definition.end()  # a zero-width subject where it would stand
+        # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
+        if not any(u.kind == "drug" and u.start < at for u in found):
+            found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
     lists = target_lists(sent.text, found)
-    pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) for unit in tlist.units}
+    pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and not _names_a_kinase_class(doc, sent.text, tlist)
+             for unit in tlist.units}
+    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and _names_a_kinase_class(doc, sent.text, tlist)
+                    for unit in tlist.units}
     chains = {unit for tlist in lists if _names_a_pathway(sent.text, tlist) for unit in tlist.units}
     signalling = ligands_naming_signalling(doc, sent.text, lists)
     seen: dict[tuple[str, str], Reading] = {}
@@ -237,7 +252,8 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
         for found_reading in shape(sent.text, found, lists):
             drug_key, target_key = found_reading.drug.keys[0], found_reading.key
             if found_reading.target in chains or \
-                    (found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading)):
+                    (found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading)) or \
+                    (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, sent.text, found_reading)):
                 continue
             if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
                     or small_molecule_on_ligand(doc, drug_key, target_key):
@@ -268,15 +284,28 @@ def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool
     return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
 
 
+def _names_a_kinase_class(doc: AnalysedDocument, text: str, tlist: TargetList) -> bool:
+    """"an ALK/ROS1 inhibitor", "MET/VEGFR2-targeted TKI": a slash pair of kinases heading a drug noun
+    (not "the MET/AXL loop", which names an interplay)."""
+    return all(doc.vocabulary[key].has_type("Kinase") for unit in tlist.units for key in unit.keys) \
+        and head_after(text, tlist, len(text), "") is not None
+
+
+def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> bool:
+    """"an ALK/ROS1 inhibitor": a small molecule inhibits both kinases of a slash pair; for other drugs the
+    pair is read as any other ("PD-1/PD-L1": two targets only of a bispecific or dual drug)."""
+    return doc.vocabulary[found.drug.keys[0]].has_type("SmallMolecule") or _names_two_targets(doc, text, found)
+
+
 def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
     """The assertion one reading makes, with its evidence span, polarity and certainty."""
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
     # "X (anti-T antibody) showed preliminary activity": the hedge is on the activity, not on T.
     if found.is_noun_phrase:
-        polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start)
+        polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start, of_mechanism=True)
     else:
-        polarity, certainty = reading(sent.text, found.start, found.end)
+        polarity, certainty = reading(sent.text, found.start, found.end, of_mechanism=True)
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
 

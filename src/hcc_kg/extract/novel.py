@@ -56,10 +56,16 @@ MODALITIES = ("SmallMolecule", "MonoclonalAntibody", "CellTherapy", "Vaccine")
 STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rafenib", TKI), ("tinib", TKI), ("anib", TKI),
     ("ciclib", SMALL), ("lisib", SMALL), ("parib", SMALL), ("degib", SMALL), ("zomib", SMALL),
+    # serine/threonine kinase (-sertib), RAS (-rasib), IDH (-sidenib), BCL-2 (-clax), EZH2 (-metostat),
+    # IDO (-dostat) inhibitors and androgen receptor antagonists (-lutamide)
+    ("sertib", SMALL), ("rasib", SMALL), ("sidenib", SMALL), ("clax", SMALL), ("metostat", SMALL),
+    ("dostat", SMALL), ("lutamide", SMALL), ("inostat", SMALL),  # HDAC inhibitors (-inostat)
     ("platin", SMALL), ("rubicin", SMALL), ("citabine", SMALL), ("taxel", SMALL), ("tecan", SMALL),  # cytotoxics
     ("ciximab", MAB), ("ximab", MAB), ("zumab", MAB), ("limab", MAB), ("tamab", MAB), ("umab", MAB),
     ("mab", MAB), ("tug", MAB), ("bart", MAB), ("mig", BISPECIFIC),
     ("leucel", CELL), ("cept", DRUG),
+    # fusion proteins (-fusp), siRNAs (-siran), antisense oligonucleotides (-nersen), herpes-virus vectors (-repvec)
+    ("fusp", DRUG), ("siran", DRUG), ("nersen", DRUG), ("repvec", DRUG),
 )
 #: Shortest stem-bearing name taken: shorter ones are fragments ("zumab") or words.
 MIN_STEM_NAME = 8
@@ -68,9 +74,14 @@ STEM_WORDS = ("concept", "precept", "percept", "intercept", "except", "accept", 
 #: A stem word; not the tail of a word broken at a hyphen the normaliser left ("treme- limumab").
 _STEM_RE = re.compile(r"(?<![\w])(?<![a-z]- )[A-Za-z][a-z]{2,}(?:" + "|".join(s for s, _ in STEMS) + r")(?![\w])")
 
+#: An antibody-drug conjugate's INN is the antibody's name and its payload's ("zorbituzumab vedotin"):
+#: the payload word after an antibody stem belongs to the name.
+_PAYLOAD = re.compile(r"[ \t]+([a-z]*(?:dotin|tecan|tansine|tesirine|ozogamicin))(?![\w-])")
+
 #: A company code name: 1-5 capitals, optional hyphen and letter, digits ("SHR-1210",
 #: "BGB-A317", "E7080", "CP-675,206", "BAY 43-9006").
-_CODE = r"[A-Z]{1,5}-?[A-Z]?\d{2,7}(?:,\d{3}|-\d{2,6})?[A-Z]?|[A-Z]{2,5} \d{2}-\d{3,5}"
+_CODE = (r"[A-Z]{1,5}-?[A-Z]?\d{2,7}(?:,\d{3}|-\d{2,6})?[A-Z]?|[A-Z]{2,5} \d{2}-\d{3,5}"
+         r"|[A-Z]{2,5} (?!(?:19|20)\d\d(?!\d))\d{3,7}")  # "AMG 757", "BI 764532"; not "ESMO 2022"
 _CODE_RE = re.compile(rf"(?<![\w-])(?:{_CODE})(?![\w-])")
 #: Code-shaped identifiers of other things: CD markers, registry numbers, interleukins, HLA.
 NOT_DRUG_CODE = re.compile(r"^(?:CD|NCT|IL|HLA|ISRCTN|EudraCT)[\s-]?\d")
@@ -79,7 +90,8 @@ _TRIAL_WORD = r"(?:trial|study|studies|cohort|phase|programme|program)"
 
 #: Drug-class nouns that type the name they stand next to, most specific first.
 CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"bispecific(?: monoclonal)? antibody|bispecific|BsAb", BISPECIFIC),
+    (r"bispecific(?: monoclonal)? antibody|bispecific|BsAb|(?:bispecific )?T[- ]cell engager|BiTE|TCE", BISPECIFIC),
+    (r"antibody[- ]drug conjugate|ADC", MAB),  # an antibody carrying a payload
     (r"(?:monoclonal )?antibody|mAb|IgG\d? antibody", MAB),
     (r"(?:tyrosine kinase|multi-?kinase|multi-?targeted(?: tyrosine)? kinase) inhibitor|TKI|MKI", TKI),
     (r"kinase inhibitor|small[- ]molecule(?: inhibitor| drug| agent| compound)?", SMALL),
@@ -105,6 +117,10 @@ _BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{_STOP})\b)[\w/-]+\s+){{0,3}
 _ALIAS = r"(?:also known as|formerly(?: known as)?|previously(?: known as)?|aka|a\.k\.a\.)"
 _CODE_AFTER = re.compile(rf"^\s*(?:\(\s*(?:{_ALIAS}\s+)?(?P<p>{_CODE})\s*\)|,\s*{_ALIAS}\s+(?P<c>{_CODE})(?![\w-]))")
 _CODE_BEFORE = re.compile(rf"(?<![\w-])(?P<code>{_CODE})\s*\(\s*$")
+#: A code listed right after a drug is one more drug: "tarlatamab (formerly AMG 757), BI 764532, and HPN328";
+#: not a cell line, a model or a trial ("sorafenib and MHCC97H cells").
+_LISTED = re.compile(rf"(?:\s*\([^()]{{1,40}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{_CODE})(?![\w-])"
+                     r"(?!\s+(?:cells?|cell\s+lines?|xenografts?|tumou?rs?|mice|models?|trials?|study|studies|cohorts?)\b)")
 
 
 @dataclass(frozen=True)
@@ -199,12 +215,21 @@ class _SentenceReader:
         yield from self.stems()
         yield from self._cued()
         yield from self._codes()
+        yield from self._listed()
 
     def stems(self) -> Iterator[Sighting]:
+        conjugate_end = -1
         for match in _STEM_RE.finditer(self.text):
             found = stem_types(match.group())
-            if found and self.is_new(match.group(), match.start(), match.end()):
-                yield Sighting(found[0], found[2], f"stem -{found[1]}", match.start(), match.end(), False)
+            if not found or match.start() < conjugate_end:  # "deruxtecan" inside "zorbituzumab deruxtecan"
+                continue
+            label, end = found[0], match.end()
+            payload = _PAYLOAD.match(self.text, end) if found[2] == MAB else None
+            if payload:  # "zorbituzumab vedotin": the conjugate, not the bare antibody
+                label, end = f"{label} {payload.group(1)}", payload.end()
+            if self.is_new(self.text[match.start():end], match.start(), end):
+                conjugate_end = end if payload else conjugate_end
+                yield Sighting(label, found[2], f"stem -{found[1]}", match.start(), end, False)
 
     def _cued(self) -> Iterator[Sighting]:
         for regex in (_AFTER, _BEFORE):
@@ -226,6 +251,15 @@ class _SentenceReader:
                 yield from self._code(after.group(group), end + after.start(group), key, "apposition after")
             if before and self.text[end:].lstrip().startswith(")"):
                 yield from self._code(before.group("code"), before.start("code"), key, "apposition before")
+
+    def _listed(self) -> Iterator[Sighting]:
+        """Codes in a list that a drug opens: each is a drug of its own."""
+        for _, end, key in self._drugs():
+            while (match := _LISTED.match(self.text, end)) is not None:
+                code, start, end = match.group("name"), match.start("name"), match.end("name")
+                if stem_types(code) or not _drug_like(code, self.trials) or not self.is_new(code, start, end):
+                    break
+                yield Sighting(code, DRUG, f"listed after {key}", start, end, True)
 
     def _code(self, code: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
         if _drug_like(code, self.trials) and not stem_types(code) and self.is_new(code, start, start + len(code)):

@@ -41,10 +41,10 @@ BIOLOGIC_SUFFIX = r"(?:-(?!(?:free|like|only|type|rich|loss|dose|naive|fast)\b)[
 BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
-          r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:developed|designed|evaluated|"
+          r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:\w+ly\s+)?(?:developed|designed|evaluated|"
           r"investigated|studied|described|characteri[sz]ed|approved|used|known|found|identified|classified)\s+as)")
 NP_WORDS = r"(?:[^;()]|\([^()]*\)){0,80}?"
-DRUG_HEAD = r"(?:antibod(?:y|ies)|mAbs?|inhibitors?|agents?|drugs?|molecules?|compounds?|TKIs?|blockers?)"
+DRUG_HEAD = r"(?:antibod(?:y|ies)|mAbs?|inhibitors?|agents?|drugs?|molecules?|compounds?|TKIs?|blockers?|ADCs?|conjugates?|engagers?)"
 COPULA_NP = (rf"(?:\s+{COPULA}(?:\s+not)?\s+(?:(?:an?|the|another|one)\s+{NP_WORDS}|{NP_WORDS}\b{DRUG_HEAD}\b{NP_WORDS})"
              # "X, a humanized antibody that binds T", "X: an oral agent which inhibits T"
              rf"|\s*[,:—]\s*(?:(?:an?|the|another|one)\s+)?{NP_WORDS}(?=\s*,?\s*(?:which|that)\b))?")
@@ -53,7 +53,9 @@ RELATIVE = r"(?:\s*,?\s*(?:which|that|who)\b)?"
 # "X or its active metabolites M-2 and M-5 inhibited T": the drug with what the body makes of it.
 METABOLITES = (r"(?:\s+(?:or|and)\s+(?:its|their)\s+(?:[\w-]+\s+){0,4}?metabolites?"
                r"(?:\s+\(?[\w-]+(?:\s*(?:,|and)\s*[\w-]+)*\)?)?)?")
-VERB_GAP = re.compile(rf"^{BRACKETS}{ASIDE}{METABOLITES}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$",
+# "X's inhibition of T": the possessive names the agent of the nominal.
+POSSESSIVE = r"(?:['’]s)?"
+VERB_GAP = re.compile(rf"^{BRACKETS}{POSSESSIVE}{ASIDE}{METABOLITES}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$",
                       re.IGNORECASE)
 # "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
 ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|inhibition)\b", re.IGNORECASE)
@@ -63,7 +65,7 @@ ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,
                           r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
                           r"retains?|retained|with)(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
-GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+$", re.IGNORECASE)
+GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
 NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       r"|,?\s+(?:which|that)\s+is)"
@@ -93,10 +95,16 @@ def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
 
 
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
-PRONOUN = re.compile(r"\b(?:it|(?:this|the) (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
-PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*)?"
-                           r"(?:It|Its(?=\s+(?:\w+\s+)?(?:targets?|mechanism)\b)|"  # "Its targets include T"
-                           r"[Tt]his (?:drug|agent|compound|antibody|inhibitor)|[Tt]he (?:drug|agent|compound))\b")
+PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
+                     r"the (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
+# "Developed by a company in Japan, this small molecule is ...": a participle fronted before the subject.
+FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Discovered|Approved|Marketed|Licensed|Engineered|"
+                      r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
+PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
+                           rf"|{FRONTED_PARTICIPLE})?"
+                           r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism)\b)|"  # "Its targets include T"
+                           r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
+                           r"[Tt]he (?:drug|agent|compound))\b")
 
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.

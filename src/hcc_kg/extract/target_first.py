@@ -5,6 +5,7 @@ target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted 
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 target-by-drug        "inhibition of T by X", "binding of X to T"
+target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-appositive       "A selective inhibitor of T, X ..." (a fronted appositive)
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 ====================  ==========================================================
@@ -48,6 +49,13 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
                 yield from readings(drug, unit, "target-head-drug", front, drug.end)
 
 
+# "T-targeting agents that are currently in development, including X": a short aside on the class.
+CLASS_ASIDE = r"(?:\s*,?\s+(?:(?:that|which)\s+(?:are|were|have\s+been)\s+|currently\s+|now\s+)(?!not\b)[^,;:()]{1,50}?)?"
+# "..., including the bispecific molecules X and Y": a narrower class named before its members.
+SUBCLASS = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:molecules?|agents?|antibod(?:y|ies)|ADCs?|conjugates?|drugs?|inhibitors?|TCEs?|"
+            r"engagers?|compounds?)\s+)?")
+
+
 def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X"."""
     for tlist in lists:
@@ -55,7 +63,7 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
         if not following or following[0].kind != "drug":
             continue
         gap = text[tlist.end:following[0].start]
-        tail = rf"\s*[,(]?\s*{SUCH_AS}\s+$"
+        tail = rf"{CLASS_ASIDE}\s*[,(]?\s*{SUCH_AS}\s+{SUBCLASS}$"
         head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
                                re.IGNORECASE)
         # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
@@ -67,6 +75,28 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
         for drug in listed or coordinated_drugs(text, found, following[0], +1):
             for unit in tlist.units:
                 yield from readings(drug, unit, "target-such-as-drug", front, drug.end)
+
+
+# "MET is targeted by X", "the RET kinase, which is inhibited by X", "FGFR2 is the main target of X": the target
+# as the subject of a passive verb or of "the target of".
+PASSIVE_VERB = r"(?:inhibited|targeted|blocked|bound|antagoni[sz]ed|neutrali[sz]ed|recogni[sz]ed)"
+TARGET_AS_SUBJECT = re.compile(
+    r"^[\s)]*(?:(?:kinases?|receptors?|proteins?)\s*)?(?:,\s*(?:which|that)\s+|\s+)"
+    r"(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+(?:\w+ly\s+|not\s+)*"
+    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?)\s+(?:not\s+)?(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?targets?\s+of)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def target_passive_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"MET is targeted by X and Y", "RET, which is potently inhibited by X", "FGFR2 is the target of X"."""
+    for tlist in lists:
+        following = [u for u in found if u.start >= tlist.end]
+        if not following or following[0].kind != "drug" \
+                or not TARGET_AS_SUBJECT.match(text[tlist.end:following[0].start]):
+            continue
+        for drug in coordinated_drugs(text, found, following[0], +1):
+            for unit in tlist.units:
+                yield from readings(drug, unit, "target-passive-drug", tlist.start, drug.end)
 
 
 # "targets PD-L1 (X) and VEGF (Y)", "anti-A (X) or anti-B (Y)": each target names its drugs in parentheses.
@@ -110,13 +140,14 @@ NOMINAL_NEXT = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade|targeting)\b", re
 
 
 def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"inhibition of T by X", "T inhibition by X", "binding of X to T", "Inhibiting T with X", "X-mediated T inhibition"."""
+    """"inhibition of T by X", "blockade of T with X", "T inhibition by X", "binding of X to T", "Inhibiting T with X",
+    "X-mediated T inhibition"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
         previous = units_before(found, tlist.start)
         if following and following[0].kind == "drug":
             gap = text[tlist.end:following[0].start]
-            nominal_first = (NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*by\s+$", gap)) \
+            nominal_first = (NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*(?:by|with)\s+$", gap)) \
                 or (GERUND_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*with\s+$", gap))
             nominal_after = NOMINAL_AFTER.match(gap)
             single = len(coordinated_drugs(text, found, following[0], +1)) == 1 and not combined_next(text, following)

@@ -25,7 +25,8 @@ CLASS_TERM = ("DrugClassTerm",)
 # "X hydrochloride monohydrate (X; formerly ...)": a salt form is the same drug.
 SALT = (r"(?:\s+(?:hydrochloride|dihydrochloride|mesylate|mesilate|dimesylate|tosylate|besylate|malate|citrate|"
         r"maleate|sulfate|phosphate|sodium|potassium|monohydrate|hemihydrate|free base))*")
-SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(|,\s*)\s*(?:also known as\s+|formerly\s+|aka\s+)?$", re.IGNORECASE)
+SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(|,\s*)\s*(?:also known as\s+|(?:formerly|previously)(?:\s+known\s+as)?\s+|aka\s+|"
+                            r"also called\s+)?$", re.IGNORECASE)
 CLOSING = re.compile(r"^[\s®™]*\)")
 # "X, also known as Y, is ...": the comma closing the alias belongs to it.
 COMMA_CLOSING = re.compile(r"^[\s®™]*,(?=\s)")
@@ -50,6 +51,9 @@ RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
 SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*[\w-]+){1,4}\s+receptors?\b",
                              re.IGNORECASE)
 RECEPTOR_BEFORE = re.compile(r"\breceptors?\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the receptors for FGF, PDGF and VEGF": the later ligands of the list share the receptor word.
+RECEPTOR_BEFORE_LIST = re.compile(r"\breceptors\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){1,4}$",
+                                  re.IGNORECASE)
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
 AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
                          r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|levels?|status|"
@@ -57,6 +61,13 @@ AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|m
                          r"up-?regulat\w*|down-?regulat\w*|induction|secretion|production|release|transcription|"
                          r"mRNA|activation|phosphorylat\w*|like|ligands?)\b",  # "programmed cell death-1 ligand 1" names the ligand
                          re.IGNORECASE)
+# "targets activating EGFR mutations", "inhibits RET fusions": an altered form of the target that a cue governs is
+# still the target ("patients with EGFR mutations", "tumours with KRAS mutations" name no target).
+ALTERED_FORM = re.compile(r"^[\s-]*(?:mutations?|mutants?|fusions?|amplifications?|alterations?|rearrangements?)\b",
+                          re.IGNORECASE)
+CUE_BEFORE_FORM = re.compile(r"\b(?:inhibit(?:s|ed|ing)?|target(?:s|ed|ing)?|block(?:s|ed|ing)?|against|inhibitors?\s+of)\s+"
+                             r"(?:(?!(?:with|in|from|of|for|by|harbou?ring|carrying|bearing|tumou?rs?|patients?|cells?|"
+                             r"cancers?|disease)\b)[\w.-]+,?\s+){0,6}$", re.IGNORECASE)
 # Kinases named by their catalytic kind ("receptor tyrosine kinase (RTK) inhibitor", "other RTKs
 # including ...") name a class of drugs or a category of targets, not a target of one drug.
 CATALYTIC_CLASS = re.compile(r"(?:(?:receptor|non-?receptor|protein|multiple)[\s-]+)?(?:tyrosine|serine/threonine|"
@@ -137,7 +148,8 @@ def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, star
     before = RECEPTOR_BEFORE.search(text[:start])
     if SHARED_RECEPTOR.match(text[end:]):  # "VEGF and PDGF receptors": the receptor of each ligand
         after = re.match(r"", text[end:])
-    if not after and not before:
+    shared_before = before is None and RECEPTOR_BEFORE_LIST.search(text[:start]) is not None
+    if not after and not before and not shared_before:
         return (mention.key,), start, end
     entity = doc.vocabulary[mention.key]
     for name in entity.names():
@@ -211,6 +223,11 @@ def _receptor_abbreviated(doc: AnalysedDocument, ligand: Unit, unit: Unit) -> bo
     return any(doc.finder.lookup(f"{name} receptor") == unit.keys[0] for name in doc.vocabulary[ligand.keys[0]].names())
 
 
+def _governed_altered_form(text: str, start: int, end: int) -> bool:
+    """"targets EGFR mutations and MET amplifications": a cue governs the altered target."""
+    return bool(ALTERED_FORM.match(text[end:]) and CUE_BEFORE_FORM.search(text[max(0, start - 120):start]))
+
+
 def _anti(text: str, start: int) -> int | None:
     match = ANTI_BEFORE.search(text[:start])
     return match.start() if match else None
@@ -243,7 +260,8 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
                 continue  # "X (Brand), a novel urea X-code, is ...": the code names X again
             salt = re.match(SALT, text[end:], re.IGNORECASE)  # "X malate is an inhibitor of": the salt is X
             unit = Unit("drug", (mention.key,), start, end + salt.end(), mention)
-        elif entity.has_type(*OBJECT) and (AS_MODIFIER.match(text[end:]) or CATALYTIC_CLASS.fullmatch(mention.surface)):
+        elif entity.has_type(*OBJECT) and ((AS_MODIFIER.match(text[end:]) and not _governed_altered_form(text, start, end))
+                                           or CATALYTIC_CLASS.fullmatch(mention.surface)):
             continue
         elif entity.has_type(*OBJECT):
             read = _receptor_of_ligand(doc, text, mention, start, end)
@@ -307,8 +325,9 @@ class TargetList:
 # "B and to a lesser extent C", "B, and at higher concentrations, the C": a weaker member is still one.
 DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|at\s+(?:higher|lower)\s+"
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
-# "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in
-LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor)\s+(?:the\s+)?)?"
+# "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in;
+# "EGFR- and MET-directed": a hyphen suspended before "and"
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor),?\s+(?:the\s+)?)?"
                        + DEGREE + r"[\s(]*"
                        # "A, wild-type B and the mutant V600E B": a state or a variant before an item
                        r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}(?:pan-)?$"
@@ -319,8 +338,8 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?[\s,/()\[\]]*(?:(
                        # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
                        r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|"
                        r"inhibiting|binding|targeting|preventing)\b)[^,;()]{1,80}\(\s*$"
-                       # "(PD-1 × CTLA-4)": the two arms of a bispecific
-                       r"|^\s+[×x]\s+$"
+                       # "(PD-1 × CTLA-4)", "BCMA×CD3": the two arms of a bispecific
+                       r"|^\s+[×x]\s+$|^×$"
                        # "A (IC50 18 nM), B (34 nM) and C": each item's measured value in brackets
                        r"|^\s*\((?=[^()]*\d)[^();]{1,40}\)\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$"
                        # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
