@@ -118,3 +118,30 @@ def test_a_placebo_can_be_abbreviated():
                              Entity("placebo", "placebo", ("Placebo",))])
     assert defined("Patients got zorbatinib or placebo (PBO) in this invented study. PBO was inert.", vocabulary) \
         == [("placebo", "PBO")]
+
+
+@pytest.fixture(scope="module")
+def with_symbols() -> Vocabulary:
+    """An invented vocabulary in which "PLX" is a generated symbol (exact case) of one protein and
+    "KDR" a hand name of another."""
+    return Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                       Entity("plexor", "plexor", ("Protein",), ("PLX",), exact_case=("PLX",)),
+                       Entity("plumex_lyase", "plumex lyase", ("Protein",)),
+                       Entity("kdr", "KDR", ("Protein",)),
+                       Entity("kinase_dr", "kinase domain receptor", ("Protein",))])
+
+
+def test_a_document_definition_overrides_a_generated_symbol_from_the_definition_on(with_symbols):
+    text = ("PLX was measured first. Zorbatinib binds plumex lyase (PLX). "
+            "In the invented cells, zorbatinib inhibits PLX.")
+    facts = read(text, with_symbols)
+    assert ("plumex_lyase", DEFINED, "PLX") in facts
+    assert ("zorbatinib", "inhibits", "plumex_lyase") in facts
+    assert ("zorbatinib", "inhibits", "plexor") not in facts
+    assert ("plexor", "mentionedIn", "inv1") in facts  # the use before the definition keeps the symbol's meaning
+
+
+def test_a_hand_vocabulary_name_is_never_redefined(with_symbols):
+    text = "Zorbatinib binds the kinase domain receptor (KDR). In the invented cells, zorbatinib inhibits KDR."
+    assert defined(text, with_symbols) == []
+    assert ("zorbatinib", "inhibits", "kdr") in read(text, with_symbols)

@@ -8,7 +8,9 @@ with a finder that knows it (:func:`reread`), and a ``definedAbbreviation`` nami
 assertion records the reading.  Naming assertions never reach the graph or the vocabulary
 of other documents (:mod:`.novel`).
 
-A short form is not defined when the vocabulary already names something by it, when it is
+A short form is not defined when the vocabulary already names something by it (unless that
+name is only a generated symbol of another entity, matched in the case written: "tissue
+factor (TF)" overrides the lexicon's TF for transferrin in that document), when it is
 a clinical abbreviation (the lexicon's stoplist: OS, PFS, HR, ...), a unit, a number, all
 lower case (a word: "sorafenib (oral)"), the name of a trial in the document, or when the
 document defines it for two entities.
@@ -73,16 +75,25 @@ def _stoplisted() -> frozenset[str]:
     return frozenset(read_stoplist())
 
 
-def _acceptable(short: str, long_form: str, doc: AnalysedDocument) -> bool:
-    return any(c.isupper() for c in short) and fits(short, long_form) and free_short_form(short, doc)
+def _acceptable(short: str, long_form: str, key: str, doc: AnalysedDocument) -> bool:
+    return any(c.isupper() for c in short) and fits(short, long_form) and free_short_form(short, doc, key)
 
 
-def free_short_form(short: str, doc: AnalysedDocument) -> bool:
-    """May the document define ``short``?  Not when the vocabulary already names something by it,
-    it is a clinical abbreviation (the stoplist) or a unit, or it names a trial of the document."""
+def free_short_form(short: str, doc: AnalysedDocument, defining: str | None = None) -> bool:
+    """May the document define ``short`` (for entity ``defining``, when given)?  Not when the
+    vocabulary already names something by it, it is a clinical abbreviation (the stoplist) or a
+    unit, or it names a trial of the document.  A generated symbol of another entity gives way
+    to the document's own definition of an entity it names."""
     key = name_key(short)
-    return (key not in _stoplisted() and key not in UNITS and doc.finder.lookup(short) is None
-            and not _names_trial(short, doc))
+    owner = doc.finder.lookup(short)
+    taken = owner is not None and not (defining is not None and owner != defining
+                                       and _generated_symbol(doc, owner, key))
+    return key not in _stoplisted() and key not in UNITS and not taken and not _names_trial(short, doc)
+
+
+def _generated_symbol(doc: AnalysedDocument, owner: str, key: str) -> bool:
+    """Does ``owner`` take the name only as a generated symbol, matched in the case written?"""
+    return any(name_key(symbol) == key for symbol in doc.vocabulary[owner].exact_case)
 
 
 def _names_trial(short: str, doc: AnalysedDocument) -> bool:
@@ -100,7 +111,7 @@ def definitions(doc: AnalysedDocument) -> list[Definition]:
         for mention in doc.keys_of_type(sent.mentions, *ABBREVIABLE):
             start, end = sent.local(mention)
             match = _DEFINITION.match(sent.text, end)
-            if not match or not _acceptable(match.group("short"), sent.text[start:end], doc):
+            if not match or not _acceptable(match.group("short"), sent.text[start:end], mention.key, doc):
                 continue
             span = sent.sentence.mapped.original_span(start, match.end())
             short = match.group("short")
@@ -153,7 +164,8 @@ def reread(doc: AnalysedDocument, defined: list[Definition]) -> AnalysedDocument
         base = entities.get(d.key, vocabulary[d.key])
         entities[d.key] = replace(base, synonyms=base.synonyms + (d.short,), exact_case=base.exact_case + (d.short,))
     extended = vocabulary.extended(Vocabulary(entities.values(), source=f"abbreviations in {doc.document.name}"))
-    return doc.reread(extended, LayeredFinder(doc.finder, AbbreviationFinder(defined, vocabulary)))
+    # the document's own short forms win where a generated symbol spells the same characters
+    return doc.reread(extended, LayeredFinder(doc.finder, AbbreviationFinder(defined, vocabulary), added_wins_ties=True))
 
 
 def assertions(defined: list[Definition], doc: AnalysedDocument) -> Iterator[Assertion]:

@@ -35,21 +35,27 @@ class LayeredFinder:
     """A vocabulary's finder plus a small one for names a document adds (:mod:`.novel`).
 
     The base finder's mentions win, except where an added name covers one of them whole
-    (longest match, as within one finder).  Same interface as :class:`MentionFinder`.
+    (longest match, as within one finder), or, with ``added_wins_ties``, covers exactly the
+    same characters (a document's own abbreviation over a generated symbol).  Same interface
+    as :class:`MentionFinder`.
     """
 
-    def __init__(self, base: MentionFinder, added: MentionFinder):
+    def __init__(self, base: MentionFinder, added: MentionFinder, added_wins_ties: bool = False):
         self.base, self.added = base, added
+        self.added_wins_ties = added_wins_ties
         self.vocabulary = added.vocabulary
         self._text_cache: dict[str, list[Mention]] = {}
 
     def lookup(self, surface: str) -> str | None:
+        if self.added_wins_ties:
+            return self.added.lookup(surface) or self.base.lookup(surface)
         return self.base.lookup(surface) or self.added.lookup(surface)
 
     def find(self, mapped: MappedText) -> list[Mention]:
         base, added = self.base.find(mapped), self.added.find(mapped)
-        kept = [m for m in base if not any(a.start <= m.start and m.end <= a.end and (a.end - a.start) >
-                                           (m.end - m.start) for a in added)]
+        tie = 0 if self.added_wins_ties else 1
+        kept = [m for m in base if not any(a.start <= m.start and m.end <= a.end
+                                           and (a.end - a.start) - (m.end - m.start) >= tie for a in added)]
         extra = [a for a in added if all(a.end <= m.start or a.start >= m.end for m in kept)]
         return sorted(kept + extra)
 
