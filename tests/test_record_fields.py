@@ -61,3 +61,9 @@ def test_a_mechanism_field_keeps_negation():
 def test_fields_split_where_the_next_label_starts():
     text = "Targets: KDR, MET Indication: none"
     assert [(label, text[s:e].strip()) for label, s, e in fields(text)] == [("Targets", "KDR, MET"), ("Indication", "none")]
+
+
+def test_a_record_drug_named_several_field_lines_above_the_target_field():
+    # each field line is a statement of its own (extract/segment.py); the record's name field is above
+    text = "Invented record\n\nDrug: foonib\nClass: small molecule\nRoute: oral\nTarget: KDR, AXL\n"
+    assert facts(text) == {("foonib", "kdr"), ("foonib", "axl")}

@@ -306,3 +306,17 @@ def test_sentence_ends_around_quotes_months_abbreviations_and_asides(text, expec
         assert found[0] == "One arm (the control was stopped." and len(found) == 4
     else:
         assert found == expected
+
+
+def test_field_lines_are_statements_of_their_own_and_a_blank_line_ends_the_last():
+    text = ("Invented profile\n\nDrug class: kinase inhibitor\nTargets: A1, B2\n"
+            "Approval status: granted by a pretend agency in 2021\n\nThe drug is taken daily. It is pretend.\n")
+    assert _split_prose(text) == ["Drug class: kinase inhibitor", "Targets: A1, B2",
+                                      "Approval status: granted by a pretend agency in 2021",
+                                      "The drug is taken daily.", "It is pretend."]
+
+
+def test_a_field_value_may_wrap_onto_the_next_line():
+    text = "Mechanism of action: an invented inhibitor of A1 and\nB2 kinases in pretend cells.\nMore text follows."
+    assert _split_prose(text) == ["Mechanism of action: an invented inhibitor of A1 and B2 kinases in pretend cells.",
+                                  "More text follows."]

@@ -60,12 +60,14 @@ def _kind(label: str) -> str | None:
 
 
 def _record_drug(doc: AnalysedDocument, index: int, labelled: list[tuple[str, int, int]]) -> Mention | None:
-    """The drug a "Drug:"/"Name:" field of this sentence or the one before names ("Drug: X." then
-    "Target: T."), else the one the heading or title names."""
+    """The drug a "Drug:"/"Name:" field of this sentence or of the record's fields before it names
+    ("Drug: X." then "Class: C." then "Target: T."), else the one the heading or title names."""
     named = _named_drug(doc.sentences[index], labelled, doc)
-    if named is None and index > 0:
-        before = doc.sentences[index - 1]
-        named = _named_drug(before, [(_kind(label), s, e) for label, s, e in fields(before.text)], doc)
+    before = index - 1
+    # the record: the fields just before, the first one included even when a sentence goes on after it
+    while named is None and before >= 0 and (found := fields(doc.sentences[before].text)):
+        named = _named_drug(doc.sentences[before], [(_kind(label), s, e) for label, s, e in found], doc)
+        before -= 1
     return named or defined_drug(doc, index)
 
 

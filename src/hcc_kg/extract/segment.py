@@ -111,6 +111,13 @@ _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|author
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 
 
+# A labelled field on its own line ("Target: A, B", "Mechanism of action: ..."), as drug profiles,
+# registry cards and notices lay them out: after another field line it opens a statement of its
+# own, and a blank line after it ends it even without a full stop. (The label's shape is
+# record_fields.LABEL's.) A title run on into "Background: ..." is left as it was read.
+_FIELD_LINE_RE = re.compile(r"^\s*[A-Z][A-Za-z()/-]*(?:\s+[a-z()/-][A-Za-z()/-]*){0,3}\s*:\s+\S")
+
+
 def _is_heading(line: str, previous: str, following: str = "", after_blank: bool = False, lone: bool = False) -> bool:
     """A short capitalised line after a finished sentence, not continued in lower case below.
     After a blank line a few words in lower case head their paragraph too (a dictionary's
@@ -167,8 +174,11 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         if FIGURE_RE.match(line):
             flush()
             continue
-        if not line.strip() and paragraph and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"):
-            flush()  # a blank line after a finished sentence ends the paragraph
+        if not line.strip() and paragraph and (paragraph[-1][1].rstrip()[-1:] in (".", "!", "?")
+                                               or _FIELD_LINE_RE.match(paragraph[-1][1])):
+            flush()  # a blank line after a finished sentence (or a field) ends the paragraph
+        if _FIELD_LINE_RE.match(line) and paragraph and _FIELD_LINE_RE.match(paragraph[-1][1]):
+            flush()  # a field line after a field line opens a statement of its own
         lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
         if _is_heading(line, previous, following[index], after_blank, lone):
             flush()
