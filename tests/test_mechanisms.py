@@ -947,3 +947,125 @@ def test_the_interaction_of_a_target_with_its_partner(body, expected):
 ])
 def test_a_plain_language_description_then_called_and_the_name(body, expected):
     assert facts(body) == expected
+
+
+# --- secondary activity, relative asides, downstream effects, profile fields (invented texts) ---------
+
+WIDER = Vocabulary([e for e in VOCAB if e.key not in ("pdgfra", "pdgfrb")] + [
+    # the spellings with Latin letters that web profiles use
+    Entity("pdgfra", "PDGFRA", ("Protein",), ("PDGFRα", "PDGFR-alpha", "PDGFR-a")),
+    Entity("pdgfrb", "PDGFRB", ("Protein",), ("PDGFRβ", "PDGFR-beta", "PDGFR-b")),
+    Entity("egfr", "EGFR", ("Protein", "Kinase")),
+    Entity("tec", "TEC", ("Protein", "Kinase")),
+    Entity("jak3", "JAK3", ("Protein", "Kinase")),
+    Entity("src", "SRC", ("Protein", "Kinase"), ("Src",)),
+    Entity("btk", "BTK", ("Protein", "Kinase")),
+    Entity("erbb3", "ERBB3", ("Protein", "Kinase"), ("HER3",)),
+    Entity("abl1", "ABL1", ("Protein", "Kinase"), ("BCR-ABL",)),
+    Entity("angiogenesis", "angiogenesis", ("Pathway",), ("tumour angiogenesis",)),
+])
+WIDER_FINDER = MentionFinder(WIDER)
+
+
+def wider_facts(body: str, heading: str = "Invented notes") -> set[tuple[str, str]]:
+    """(drug, target) pairs read as positive, asserted facts, with the wider vocabulary."""
+    doc = AnalysedDocument(Document.from_text("d1", f"{heading}\n{body}\n"), WIDER, WIDER_FINDER)
+    return {(a.subject, a.object) for a in mechanism_statements(doc)
+            if (a.evidence[0].polarity, a.evidence[0].certainty) == ("positive", "asserted")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is a triple angiokinase inhibitor of VEGFR2 with lesser activity against RET, FLT3 and Src.",
+     {("foonib", "kdr"), ("foonib", "ret"), ("foonib", "flt3"), ("foonib", "src")}),
+    ("Foonib is a BTK inhibitor with off-target inhibition of kinases such as EGFR, TEC and JAK3.",
+     {("foonib", "btk"), ("foonib", "egfr"), ("foonib", "tec"), ("foonib", "jak3")}),
+    ("Foonib, a MET inhibitor with weaker inhibition of AXL, was pretended.", {("foonib", "met"), ("foonib", "axl")}),
+    # the activity belongs to the drug named nearer to it
+    ("Foonib inhibits MET, and barfenib with lesser activity against AXL.", {("foonib", "met"), ("barfenib", "axl")}),
+    ("Foonib is a MET inhibitor, unlike barfenib with off-target inhibition of kinases such as KIT.",
+     {("foonib", "met")}),
+])
+def test_a_secondary_activity_keeps_the_drug_as_its_subject(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib inhibits VEGFR1-3, which both drive angiogenesis, and FGFR1.",
+     {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4"), ("foonib", "fgfr1")}),
+    ("Foonib inhibits VEGFR1-3, which both inhibit angiogenesis, and RET in this invented note.",
+     {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4"), ("foonib", "ret")}),
+    ("Foonib blocks MET, which is needed for invasion, as well as AXL.", {("foonib", "met"), ("foonib", "axl")}),
+    # a protein or a drug inside the aside leaves the item after it unread
+    ("Foonib inhibits MET, which activates RET, and AXL.", {("foonib", "met")}),
+    ("Foonib inhibits MET, which barfenib spares, and AXL.", {("foonib", "met")}),
+])
+def test_a_list_interrupted_by_a_relative_clause_goes_on_after_it(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib inhibited phosphorylation of HER2 and HER3 in pretend cell lines.", set()),
+    ("Foonib blocks the activation of RAF in this invented model.", set()),
+    ("Foonib reduced the expression of PD-L1 on made-up tumour cells.", set()),
+    ("Foonib lowered levels of VEGFR2 in invented plasma.", set()),
+    # the kinase's own activity is the target's
+    ("Foonib inhibits autophosphorylation of KIT.", {("foonib", "kit")}),
+    ("Foonib inhibits the kinase activity of RET.", {("foonib", "ret")}),
+])
+def test_an_effect_downstream_of_the_target_is_not_a_target(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib, a selective TKI of KIT and PDGFRA activation loop mutants, was pretended.",
+     {("foonib", "kit"), ("foonib", "pdgfra")}),
+    ("Foonib inhibits KIT exon 11 mutations in the invented panel.", {("foonib", "kit")}),
+    ("Patients with KIT exon 11 mutations received foonib.", set()),
+])
+def test_where_an_alteration_sits_may_stand_before_mutations(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is a potent inhibitor of all three VEGF receptors.", {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4")}),
+    ("Foonib inhibits both PDGF receptors.", {("foonib", "pdgfra"), ("foonib", "pdgfrb")}),
+    # a count that is not the family's size keeps the family
+    ("Foonib inhibits all four VEGF receptors.", {("foonib", "vegfr_family")}),
+])
+def test_a_count_that_is_the_familys_size_names_every_member(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is an inhibitor of VEGFR1, PDGFR-a/b, and c-Kit.",
+     {("foonib", "flt1"), ("foonib", "pdgfra"), ("foonib", "pdgfrb"), ("foonib", "kit")}),
+    ("Foonib is an inhibitor of VEGFR1, PDGFR-a/β and c-Kit.",
+     {("foonib", "flt1"), ("foonib", "pdgfra"), ("foonib", "pdgfrb"), ("foonib", "kit")}),
+    # "/bcr" is no second letter of the pair
+    ("Foonib is an inhibitor of PDGFR-a/bcr in a pretend assay.", {("foonib", "pdgfra")}),
+])
+def test_latin_letters_may_stand_for_the_greek_ones_of_a_pair(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib blocks the proteins made by the mutated ALK and ROS1 genes.", {("foonib", "alk"), ("foonib", "ros1")}),
+    ("Foonib blocks the abnormal protein made by the BCR-ABL gene.", {("foonib", "abl1")}),
+    ("Foonib blocks a protein encoded by the RET gene.", {("foonib", "ret")}),
+    ("Foonib was given to invented patients whose tumours have a mutated form of the ALK gene.", set()),
+    ("Foonib blocks certain proteins made by cancer cells.", set()),
+])
+def test_the_protein_made_by_a_gene_is_the_genes_product(body, expected):
+    assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("heading, body, expected", [
+    ("Features and properties of foonib", "Route of administration Oral Pharmacodynamics Inhibits MET, RET and "
+     "c-Kit; depletes pretend macrophages", {("foonib", "met"), ("foonib", "ret"), ("foonib", "kit")}),
+    ("Foonib profile", "Mode of action: Selectively inhibits ALK.", {("foonib", "alk")}),
+    # no one drug in the title: the field's verb has no subject
+    ("Features and properties of two pretend drugs", "Pharmacodynamics Inhibits MET and RET", set()),
+    ("Foonib and barfenib compared", "Pharmacodynamics Inhibits MET and RET", set()),
+])
+def test_a_profile_field_opening_with_a_verb_speaks_of_the_profiles_drug(heading, body, expected):
+    assert wider_facts(body, heading) == expected

@@ -267,3 +267,19 @@ def test_stem_names_are_recognised_in_tables_but_cues_are_not(vocabulary):
 def test_a_word_joined_across_a_table_is_not_a_name(vocabulary):
     text = "Notes on HIV infec-\n| Drug | Control |\n|---|---|\n| sorafenib | placebo |\nlotinib was given.\n"
     assert found(text, vocabulary) == {}
+
+
+@pytest.mark.parametrize("text, synonyms", [
+    # a dictionary entry's closing list of one drug's names: the codes are that drug's
+    ("It blocks an invented kinase. Also called quelimab, QL-101, and Quelix.", ("QL-101",)),
+    ("Quelimab is pretend. Also known as quelimab, QL-101 and QR-202.", ("QL-101", "QR-202")),
+    # a company code of eight digits is a code
+    ("Quelimab (PF-01234567) was given every two weeks.", ("PF-01234567",)),
+])
+def test_codes_listed_after_also_called_are_names_of_that_drug(vocabulary, text, synonyms):
+    result = found(text, vocabulary)
+    assert list(result) == ["quelimab"] and result["quelimab"].synonyms == synonyms
+
+
+def test_codes_listed_after_a_drug_without_also_called_stay_drugs_of_their_own(vocabulary):
+    assert sorted(found("Patients received quelimab, QL-101, and QR-202.", vocabulary)) == ["ql_101", "qr_202", "quelimab"]

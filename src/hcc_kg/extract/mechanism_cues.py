@@ -26,7 +26,9 @@ VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
             # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
             r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=potent )|"
-            r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound )|(?<='s )|(?<=’s ))inhibition of|"
+            r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound )|(?<='s )|(?<=’s )|"
+            # "X, a T inhibitor with off-target inhibition of A": a secondary activity is still the drug's
+            r"(?<=off-target )|(?<=additional )|(?<=secondary )|(?<=weaker )|(?<=weak ))inhibition of|"
             # "X is directed against T", "X acts on several kinases, including T"
             r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon|against)|aim(?:s|ed|ing)? (?:at|against)|"
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means
@@ -59,6 +61,11 @@ FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_
 # "targets both angiogenic pathways (i.e., A and B)": the category's members in parentheses.
 CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely)"
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
+# "blocks the proteins made by the mutated A and B genes": the plain-language way to name a gene's product.
+PRODUCT_OF_GENE = re.compile(r"^\s+(?:(?:an?|the|certain)\s+)?(?:(?:abnormal|mutant|altered|fusion|faulty)\s+)?proteins?\s+"
+                             r"(?:made|encoded|produced|coded|expressed)\s+(?:by|from)\s+(?:(?:an?|the)\s+)?"
+                             r"(?:(?:mutated|mutant|abnormal|altered|changed|faulty)\s+)?(?:forms?\s+of\s+(?:the\s+)?)?$",
+                             re.IGNORECASE)
 # "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
 COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 
@@ -67,6 +74,16 @@ COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 PARTNER = re.compile(r"\b(?:ligands?|partners?|counter-?receptors?|binding partners?|(?:its|their)\s+(?:\w+\s+)?receptors?)\b",
                      re.IGNORECASE)
 
+# Words that make an activity secondary to the one just named ("with lesser activity against", "with
+# off-target inhibition of").
+SECONDARY = (r"(?:lesser|less|weaker|weak|lower|reduced|modest|minor|moderate|residual|some|additional|secondary|"
+             r"off-target)")
+# "inhibited phosphorylation of A", "blocks the activation of B", "reduced expression of C": an effect
+# downstream of the drug's target, not the target (as "A phosphorylation" is no target either).  A kinase's
+# own autophosphorylation is not among them.
+DOWNSTREAM_OF = re.compile(r"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto)(?:phosphorylation|activation|expression|levels?|"
+                           r"secretion|production|release|transcription|up-?regulation|induction)\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
 CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
@@ -74,7 +91,10 @@ CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        # "X inhibits A but spares B", "X blocks A but does not bind B": one subject, two verbs
                        rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$"
                        # "X binds A with high affinity, with weaker activity on B": a second object of the same subject
-                       r"|^\)?[^;:.()]{0,60}?,\s+(?:and\s+)?with\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                       r"|^\)?[^;:.()]{0,60}?,\s+(?:and\s+)?with\s+(?:[\w-]+\s+){0,2}$"
+                       # "X is an inhibitor of A with lesser activity against B": a weaker or secondary activity
+                       # needs no comma before "with"
+                       rf"|^\)?[^;:.()]{{0,60}}?\s+with\s+{SECONDARY}\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
 MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
                               r"\b(?:including|such as|namely)\s*$"
@@ -98,6 +118,10 @@ WHERE_IT_SITS = (r"(?:(?:(?:which|that)\s+(?:is|are)\s+(?:an?\s+[\w-]+\s+)?)?"
                  r"|(?:on|in)\s+(?!(?:combination|addition|turn|contrast|patients)\b))")
 POSITIONED_THEN_AND = re.compile(rf"^\)?\s*(?:receptors?\s+|proteins?\s+)?,?\s*{WHERE_IT_SITS}"
                                  r"[^;:.()]{0,120}?,?\s+and\s+(?:to\s+|against\s+|on\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "inhibits A, which both drive angiogenesis, and B": a relative clause set off by commas, then the verb's next
+# object (the caller checks that the clause names no drug, protein or partner).
+RELATIVE_ASIDE_THEN_AND = re.compile(r"^\)?\s*,\s*(?:which|that)\b[^;:.()]{1,120}?,\s+(?:and|as well as)\s+(?:also\s+)?"
+                                     r"(?:to\s+|against\s+|on\s+)?(?:the\s+)?$", re.IGNORECASE)
 # Two targets joined by a slash name an interaction or a class ("PD-1/PD-L1 axis", "PD-1/PD-L1
 # inhibitors"), not two targets of one drug, unless the drug is said to be bispecific or dual.
 TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|bivalent)\b", re.IGNORECASE)

@@ -34,15 +34,15 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
-from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, FILLER,
+from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, DOWNSTREAM_OF, FILLER,
                              FULL_NAME_FILLER, INTERACTION_OF, MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
-                             OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND,
+                             OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
 from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
-                       discourse_drug, is_appositive_gap, subject_before, units_before)
+                       discourse_drug, is_appositive_gap, subject_before, titled_drug, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
@@ -56,13 +56,14 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True
-    if PARTNER.search(gap):
+    if PARTNER.search(gap) or DOWNSTREAM_OF.match(gap):
         return False
     if INTERACTION_OF.match(gap):
         # "the interaction of T with its ligands" / "of T with A and B": T, named first, is the one bound
         return bool(OWN_PARTNER_AFTER.match(text[tlist.end:])
                     or (re.search(r"\bof\s+(?:the\s+)?$", gap) and re.match(r"[\s)]*with\b", text[tlist.end:])))
-    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap)))
+    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap))
+                or PRODUCT_OF_GENE.match(gap))
 
 
 def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -80,11 +81,18 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
                                       if subject_before(text, found, c)[0]), (cues[-1], [], 0))
             if not drugs and chained and CHAIN_GAP.match(text[previous[-1].end:cue.start()]):
                 drugs, start = subjects[number - 1]
+            # "X inhibits A, which both inhibit angiogenesis, and B": the aside's own verb has "which" as subject
+            if not drugs and (aside := _object_before_relative_aside(text, found, lists, number, subjects)) is not None:
+                (drugs, start), tlist = aside
         elif chained and (MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start])
                           or OBJECT_HEAD_THEN_AND.match(text[previous[-1].end:tlist.start])
                           or _positioned_then_and(text[previous[-1].end:tlist.start])):
             drugs, start = subjects[number - 1]  # "... A, as well as other kinases, including B"
+        elif (aside := _object_before_relative_aside(text, found, lists, number, subjects)) is not None:
+            (drugs, start), tlist = aside  # "X inhibits A, which both drive angiogenesis, and B"
         else:
+            if (head := _appositive_head_subject(text, found, tlist)) is not None:
+                subjects[number] = head  # "X is a T inhibitor with off-target inhibition of A": X goes on
             continue
         if not drugs:
             continue
@@ -100,6 +108,42 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
 def _positioned_then_and(gap: str) -> bool:
     """"A, which is found on tumour cells, and B": an aside on where A sits, then the verb's next object."""
     return bool(POSITIONED_THEN_AND.match(gap)) and not CUE.search(gap) and not PARTNER.search(gap)
+
+
+def _object_before_relative_aside(text: str, found: list[Unit], lists: list[TargetList], number: int,
+                                  subjects: dict[int, tuple[list[Unit], int]]
+                                  ) -> tuple[tuple[list[Unit], int], TargetList] | None:
+    """"X inhibits A, which both drive angiogenesis, and B": the subject of the list before a relative clause
+    set off by commas, and the objects after it, when they follow as the next objects of the same verb.  The
+    clause may name processes and pathways (then taken into the list by its ", and"), but no drug, no protein
+    and no partner ("A, which activates C, and B" is left unread).  None when the shape is not there."""
+    tlist = lists[number]
+    earlier = max((k for k in subjects if k < number), default=None)
+    proteins = [i for i, u in enumerate(tlist.units) if not u.pathway]
+    if earlier is None or not proteins:
+        return None
+    first = tlist.units[proteins[0]]
+    gap = text[lists[earlier].end:first.start]
+    between = [u for u in found if lists[earlier].end <= u.start and u.end <= first.start]
+    if any(u.kind == "drug" or not u.pathway for u in between) or PARTNER.search(gap) \
+            or not RELATIVE_ASIDE_THEN_AND.match(gap):
+        return None
+    return subjects[earlier], TargetList(tlist.units[proteins[0]:])
+
+
+def _appositive_head_subject(text: str, found: list[Unit], tlist: TargetList) -> tuple[list[Unit], int] | None:
+    """"X, a T inhibitor", "X is an anti-T antibody": the drug the noun phrase headed after the list speaks of,
+    so that a later "with off-target inhibition of A" keeps it as its subject."""
+    front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+    previous = units_before(found, front)
+    if not previous or previous[-1].kind != "drug":
+        return None
+    drug = previous[-1]
+    following = [u for u in found if u.start >= tlist.end]
+    limit = following[0].start if following else len(text)
+    if not is_appositive_gap(text, drug, front) or head_after(text, tlist, limit, "") is None:
+        return None
+    return [drug], drug.start
 
 
 # "In addition to A and B, X inhibits C": A and B are what X inhibits too.
@@ -226,11 +270,25 @@ SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_dru
           drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug)
 
 
+# A profile's field whose value starts with a verb, its subject the profile's drug: "Pharmacodynamics
+# Inhibits A, B and C" (a table row flattened into prose keeps no colon), "Mode of action: Blocks T".
+FIELD_VERB = re.compile(r"(?:^|(?<=\s))(?:Pharmacodynamics|Mechanism of action|Mode of action|Pharmacology|Action|MoA)"
+                        r"\s*:?\s+(?=(?:Inhibits|Blocks|Targets|Binds|Antagoni[sz]es|(?:Selectively|Potently|Irreversibly) "
+                        r"(?:inhibits|blocks|targets|binds))\b)")
+
+
+def field_verbs(text: str) -> list[int]:
+    """Where the drug stands before each profile field whose value opens with a verb (before the space, so
+    that an adverb opening the value reads as the verb's: "Selectively inhibits")."""
+    return [match.end() - 1 for match in FIELD_VERB.finditer(text)]
+
+
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
-                      discourse_drug: Mention | None = None) -> list[Reading]:
+                      discourse_drug: Mention | None = None, field_drug: Mention | None = None) -> list[Reading]:
     """Every drug→target reading of one sentence, one per (drug, target), earlier shapes first.
 
-    ``discourse_drug`` stands for a sentence-opening "It" / "This drug".
+    ``discourse_drug`` stands for a sentence-opening "It" / "This drug"; ``field_drug`` for the subject
+    of a profile field's verb ("Pharmacodynamics Inhibits T").
     """
     found = units(doc, sent)
     definition = DEFINITION_START.match(sent.text)
@@ -240,6 +298,8 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
+    for at in field_verbs(sent.text) if field_drug is not None else ():
+        found = sorted([Unit("drug", (field_drug.key,), at, at, field_drug)] + found, key=lambda u: u.start)
     lists = target_lists(sent.text, found)
     pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and not _names_a_kinase_class(doc, sent.text, tlist)
              for unit in tlist.units}
@@ -316,5 +376,6 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     for index, sent in enumerate(doc.sentences):
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        for found in sentence_readings(doc, sent, pronoun_drug):
+        field_drug = titled_drug(doc, index) if field_verbs(sent.text) else None
+        for found in sentence_readings(doc, sent, pronoun_drug, field_drug):
             yield reading_assertion(doc, sent, found)

@@ -79,8 +79,8 @@ _STEM_RE = re.compile(r"(?<![\w])(?<![a-z]- )[A-Za-z][a-z]{2,}(?:" + "|".join(s 
 _PAYLOAD = re.compile(r"[ \t]+([a-z]*(?:dotin|tecan|tansine|tesirine|ozogamicin))(?![\w-])")
 
 #: A company code name: 1-5 capitals, optional hyphen and letter, digits ("SHR-1210",
-#: "BGB-A317", "E7080", "CP-675,206", "BAY 43-9006").
-_CODE = (r"[A-Z]{1,5}-?[A-Z]?\d{2,7}(?:,\d{3}|-\d{2,6})?[A-Z]?|[A-Z]{2,5} \d{2}-\d{3,5}"
+#: "BGB-A317", "E7080", "CP-675,206", "BAY 43-9006", "PF-02341066").
+_CODE = (r"[A-Z]{1,5}-?[A-Z]?\d{2,8}(?:,\d{3}|-\d{2,6})?[A-Z]?|[A-Z]{2,5} \d{2}-\d{3,5}"
          r"|[A-Z]{2,5} (?!(?:19|20)\d\d(?!\d))\d{3,7}")  # "AMG 757", "BI 764532"; not "ESMO 2022"
 _CODE_RE = re.compile(rf"(?<![\w-])(?:{_CODE})(?![\w-])")
 #: Code-shaped identifiers of other things: CD markers, registry numbers, interleukins, HLA.
@@ -116,6 +116,8 @@ _BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{_STOP})\b)[\w/-]+\s+){{0,3}
 #: What joins a code to a drug: "(ABC-123)", "(also known as ABC-123)", ", formerly ABC-123".
 _ALIAS = r"(?:also known as|formerly(?: known as)?|previously(?: known as)?|aka|a\.k\.a\.)"
 _CODE_AFTER = re.compile(rf"^\s*(?:\(\s*(?:{_ALIAS}\s+)?(?P<p>{_CODE})\s*\)|,\s*{_ALIAS}\s+(?P<c>{_CODE})(?![\w-]))")
+#: "Also called X, ABC-123, and Brand": a dictionary entry's list of one drug's other names.
+_NAMES_OF_ONE = re.compile(r"\b(?:[Aa]lso called|[Aa]lso known as|[Oo]ther names?:?)\s+$")
 _CODE_BEFORE = re.compile(rf"(?<![\w-])(?P<code>{_CODE})\s*\(\s*$")
 #: A code listed right after a drug is one more drug: "tarlatamab (formerly AMG 757), BI 764532, and HPN328";
 #: not a cell line, a model or a trial ("sorafenib and MHCC97H cells").
@@ -253,13 +255,18 @@ class _SentenceReader:
                 yield from self._code(before.group("code"), before.start("code"), key, "apposition before")
 
     def _listed(self) -> Iterator[Sighting]:
-        """Codes in a list that a drug opens: each is a drug of its own."""
-        for _, end, key in self._drugs():
+        """Codes in a list that a drug opens: each is a drug of its own, unless the list gives the names one
+        drug is "also called" ("Also called X, ABC-123, and Brand": the code is X's)."""
+        for start, end, key in self._drugs():
+            aliases = _NAMES_OF_ONE.search(self.text[:start]) is not None
             while (match := _LISTED.match(self.text, end)) is not None:
                 code, start, end = match.group("name"), match.start("name"), match.end("name")
                 if stem_types(code) or not _drug_like(code, self.trials) or not self.is_new(code, start, end):
                     break
-                yield Sighting(code, DRUG, f"listed after {key}", start, end, True)
+                if aliases:
+                    yield Sighting(code, (), f"code name, also called {key}", start, end, True, key)
+                else:
+                    yield Sighting(code, DRUG, f"listed after {key}", start, end, True)
 
     def _code(self, code: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
         if _drug_like(code, self.trials) and not stem_types(code) and self.is_new(code, start, start + len(code)):

@@ -263,6 +263,12 @@ def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
     sent = doc.sentences[index]
     if doc.keys_of_type(sent.mentions, *DRUG):
         return None
+    return titled_drug(doc, index)
+
+
+def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
+    """The one drug the heading of a sentence's section, else the document's title, names (None when not one)."""
+    sent = doc.sentences[index]
     text = doc.document.text
     title = next((line for line in text.splitlines() if line.strip()), "")
     for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, text.find(title))):

@@ -3,7 +3,7 @@
 What a reader does before reading a shape: a brand in parentheses is the same drug
 ("lenvatinib (Lenvima)"); an abbreviation in parentheses is the same target ("vascular
 endothelial growth factor receptor (VEGFR)"); a numbered or Greek series names members
-("VEGF receptors 1-3", "FGFR1, 2, 3 and 4", "PDGF receptor α", "PDGFRα/β"); "L receptor"
+("VEGF receptors 1-3", "FGFR1, 2, 3 and 4", "PDGF receptor α", "PDGFRα/β"; :mod:`.target_series`); "L receptor"
 and "receptors of L" name the receptor, not the ligand L; a drug-class term such as
 "tyrosine kinase inhibitor" may hide a target it is named after ("receptor tyrosine
 kinase inhibitor"); a target used as a modifier ("MET-amplified", "PD-L1 expression") is no
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG
+from .target_series import every_member, expand_series
 
 OBJECT = ("Protein", "ProteinFamily", "Pathway")
 CLASS_TERM = ("DrugClassTerm",)
@@ -33,19 +34,6 @@ COMMA_CLOSING = re.compile(r"^[\s®™]*,(?=\s)")
 # The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)".
 REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,40}?\)")
 ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.IGNORECASE)
-GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "γ": "γ", "gamma": "γ", "i": "1", "ii": "2", "iii": "3"}
-_ITEM = r"(?:\d|α|β|γ|alpha|beta|gamma|(?-i:I{1,3}\b))"  # "topoisomerase I" is topoisomerase 1
-# A series right after a family name: "receptors 1-3", "receptor-2", "receptor α", "1, 2 and 3".
-SERIES = re.compile(rf"^(?:\s?[-–]?\s?)(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|,?\s*and|,?\s*or)\s*[-–]?{_ITEM})*)"
-                    r"(?![\w.,]\d)(?!\w)(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)",
-                    re.IGNORECASE)
-# A series continuing a member: "FGFR1, 2, 3 and 4", "PDGFRα/β" (the last item after and/or, or "/").
-CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*-?{_ITEM}\b)*(?:\s*(?:/|,?\s*and|,?\s*or)\s*-?{_ITEM}"
-                          rf"|\s*,\s*-?{_ITEM}\s*,\s*-?{_ITEM}))(?!\w)"
-                          r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
-# "receptor (isoforms 1, 2 and 3)", "(subtypes 1 2 and 3)": members named in a parenthesis after the family.
-ISOFORM_SERIES = re.compile(rf"^\s*\(\s*(?:iso-?forms?|subtypes?|types?|members?)\s+"
-                            rf"(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|and|or|\s)\s*{_ITEM})*)\s*\)", re.IGNORECASE)
 RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
 # "VEGF and PDGF receptors", "VEGF, FGF and PDGF receptors": the receptor of each ligand.
 SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*[\w-]+){1,4}\s+receptors?\b",
@@ -63,11 +51,17 @@ AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|m
                          re.IGNORECASE)
 # "targets activating EGFR mutations", "inhibits RET fusions": an altered form of the target that a cue governs is
 # still the target ("patients with EGFR mutations", "tumours with KRAS mutations" name no target).
-ALTERED_FORM = re.compile(r"^[\s-]*(?:mutations?|mutants?|fusions?|amplifications?|alterations?|rearrangements?)\b",
+# "PDGFRA activation loop mutants", "KIT exon 11 mutations": where the alteration sits may come first.
+ALTERED_FORM = re.compile(r"^[\s-]*(?:(?:activation[\s-]+loop|kinase[\s-]+domain|juxtamembrane|gatekeeper|exon\s*\d+)\s+)?"
+                          r"(?:mutations?|mutants?|fusions?|amplifications?|alterations?|rearrangements?)\b",
                           re.IGNORECASE)
-CUE_BEFORE_FORM = re.compile(r"\b(?:inhibit(?:s|ed|ing)?|target(?:s|ed|ing)?|block(?:s|ed|ing)?|against|inhibitors?\s+of)\s+"
+CUE_BEFORE_FORM = re.compile(r"\b(?:inhibit(?:s|ed|ing)?|target(?:s|ed|ing)?|block(?:s|ed|ing)?|against|"
+                             r"(?:inhibitors?|TKIs?|MKIs?|blockers?|antagonists?)\s+of)\s+"
                              r"(?:(?!(?:with|in|from|of|for|by|harbou?ring|carrying|bearing|tumou?rs?|patients?|cells?|"
                              r"cancers?|disease)\b)[\w.-]+,?\s+){0,6}$", re.IGNORECASE)
+GENE_AFTER = re.compile(r"^[\s-]*genes?\b", re.IGNORECASE)
+PRODUCT_BEFORE = re.compile(r"\bproteins?\s+(?:made|encoded|produced|coded|expressed)\s+(?:by|from)\s+(?:(?:an?|the)\s+)?"
+                            r"(?:(?!(?:in|of|with|for|by|patients?|cells?|tumou?rs?)\b)[\w-]+,?\s+){0,6}$", re.IGNORECASE)
 # Kinases named by their catalytic kind ("receptor tyrosine kinase (RTK) inhibitor", "other RTKs
 # including ...") name a class of drugs or a category of targets, not a target of one drug.
 CATALYTIC_CLASS = re.compile(r"(?:(?:receptor|non-?receptor|protein|multiple)[\s-]+)?(?:tyrosine|serine/threonine|"
@@ -85,61 +79,7 @@ class Unit:
     end: int
     mention: Mention
     anti_start: int | None = None
-
-
-def series_items(text: str) -> list[str]:
-    """Numbers and Greek letters of a series, ranges expanded.
-
-    >>> series_items("1-3"), series_items("2, 3 and 4"), series_items("alpha/β")
-    (['1', '2', '3'], ['2', '3', '4'], ['α', 'β'])
-    >>> series_items(", -2 and -4"), series_items("1–3")
-    (['2', '4'], ['1', '2', '3'])
-    """
-    out: list[str] = []
-    # "-2 and -3" after a list mark repeats the stem's hyphen; it is no range.
-    text = re.sub(rf"(^|[,/]|\band\b|\bor\b)\s*[-–]\s*(?={_ITEM})", r"\1 ", text, flags=re.IGNORECASE)
-    tokens = [t.replace("–", "-") for t in re.findall(rf"{_ITEM}|[-–]|to", text, re.IGNORECASE)]
-    i = 0
-    while i < len(tokens):
-        token = tokens[i].lower()
-        is_range = i + 2 < len(tokens) and tokens[i + 1].lower() in ("-", "to") \
-            and token.isdigit() and tokens[i + 2].isdigit() and int(token) < int(tokens[i + 2])
-        if is_range:
-            out.extend(str(n) for n in range(int(token), int(tokens[i + 2]) + 1))
-            i += 3
-            continue
-        if token not in ("-", "to"):
-            out.append(GREEK.get(token, token))
-        i += 1
-    return out
-
-
-def _member(doc: AnalysedDocument, stems: tuple[str, ...], item: str, allowed: tuple[str, ...] | None) -> str | None:
-    for stem in stems:
-        for glue in ("", " ", "-"):
-            key = doc.finder.lookup(f"{stem}{glue}{item}")
-            if key and doc.vocabulary.is_target(key) and (allowed is None or key in allowed):
-                return key
-    return None
-
-
-def _expand_series(doc: AnalysedDocument, text: str, mention: Mention, keys: tuple[str, ...], end: int):
-    """Family + series -> members; member + continuation -> more members."""
-    entity = doc.vocabulary[keys[0]]
-    if len(keys) == 1 and entity.members:
-        match = SERIES.match(text[end:]) or ISOFORM_SERIES.match(text[end:])
-        if match:
-            found = [_member(doc, entity.names(), item, entity.members) for item in series_items(match.group("items"))]
-            if found and all(found):
-                return tuple(dict.fromkeys(found)), end + match.end()
-    match = CONTINUATION.match(text[end:])
-    tail = re.search(rf"{_ITEM}$", mention.surface, re.IGNORECASE)
-    if match and tail and len(keys) == 1:
-        stem = mention.surface[:tail.start()].rstrip(" -")
-        found = [_member(doc, (stem,), item, None) for item in series_items(match.group("items"))]
-        if found and all(found):
-            return tuple(dict.fromkeys(keys + tuple(found))), end + match.end()
-    return keys, end
+    pathway: bool = False  # a pathway or process ("angiogenesis"), not a protein
 
 
 def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, start: int, end: int):
@@ -184,7 +124,7 @@ def _read_after_alias(doc: AnalysedDocument, text: str, unit: Unit) -> Unit:
     glued = _glued_receptor(doc, text, unit)
     if glued is not None:
         return glued
-    keys, end = _expand_series(doc, text, unit.mention, keys, end)
+    keys, end = expand_series(doc, text, unit.mention, keys, end)
     return Unit(unit.kind, keys, start, end, unit.mention, unit.anti_start)
 
 
@@ -224,7 +164,10 @@ def _receptor_abbreviated(doc: AnalysedDocument, ligand: Unit, unit: Unit) -> bo
 
 
 def _governed_altered_form(text: str, start: int, end: int) -> bool:
-    """"targets EGFR mutations and MET amplifications": a cue governs the altered target."""
+    """"targets EGFR mutations and MET amplifications": a cue governs the altered target; "blocks the
+    protein made by the ALK gene": the gene's product is the target."""
+    if GENE_AFTER.match(text[end:]) and PRODUCT_BEFORE.search(text[max(0, start - 120):start]):
+        return True
     return bool(ALTERED_FORM.match(text[end:]) and CUE_BEFORE_FORM.search(text[max(0, start - 120):start]))
 
 
@@ -269,10 +212,11 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
                 continue
             keys, start, end = read
             start -= len(PREFIX_BEFORE.search(text[:start]).group(0))  # "c-CRAF", "c-Kit": the cellular prefix
-            keys, end = _expand_series(doc, text, mention, keys, end)
+            keys, end = expand_series(doc, text, mention, keys, end)
+            keys = every_member(doc, text, keys, start)
             if GLUED_NUMBER.match(text[end:]):
                 continue  # "VEGF-1": a name the vocabulary knows only in part is not that entity
-            unit = Unit("object", keys, start, end, mention, _anti(text, start))
+            unit = Unit("object", keys, start, end, mention, _anti(text, start), entity.has_type("Pathway"))
         elif entity.has_type(*CLASS_TERM):
             unit = _class_term_target(doc, text, mention, start, end)
             if unit is None:
@@ -345,7 +289,7 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
                        r"|^\s*[,/]\s*(?:[A-Z][A-Z0-9-]{1,9}\s*,\s*){1,2}(?:(?:and|or)\s+)?$"
                        r"|^\s*\)?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?![^,;()]*\b(?:its|their|thereby|thus|which|"
-                       r"that|blocking|inhibiting|binding|targeting|preventing)\b)(?:[\w-]+\s+){0,3}[\w-]+\s*\(\s*$",
+                       r"that|blocking|inhibiting|binding|targeting|preventing)\b)(?:[\w-]+\s+){0,7}[\w-]+\s*\(\s*$",
                        re.IGNORECASE)
 
 

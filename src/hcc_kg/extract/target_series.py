@@ -1,0 +1,103 @@
+"""Numbered and Greek series after a target's name: a family with its members ("VEGF receptors 1-3",
+"FGFR1, 2, 3 and 4", "PDGFRα/β", "PDGFR-a/b"), and a count that names every member ("all three VEGF
+receptors").  Read by :func:`.targets.units` once a name is found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from .analysis import AnalysedDocument
+
+GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "γ": "γ", "gamma": "γ", "i": "1", "ii": "2", "iii": "3"}
+_ITEM = r"(?:\d|α|β|γ|alpha|beta|gamma|(?-i:I{1,3}\b))"  # "topoisomerase I" is topoisomerase 1
+# A series right after a family name: "receptors 1-3", "receptor-2", "receptor α", "1, 2 and 3".
+SERIES = re.compile(rf"^(?:\s?[-–]?\s?)(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|,?\s*and|,?\s*or)\s*[-–]?{_ITEM})*)"
+                    r"(?![\w.,]\d)(?!\w)(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)",
+                    re.IGNORECASE)
+# A series continuing a member: "FGFR1, 2, 3 and 4", "PDGFRα/β" (the last item after and/or, or "/").
+CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*-?{_ITEM}\b)*(?:\s*(?:/|,?\s*and|,?\s*or)\s*-?{_ITEM}"
+                          rf"|\s*,\s*-?{_ITEM}\s*,\s*-?{_ITEM}))(?!\w)"
+                          r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
+# "receptor (isoforms 1, 2 and 3)", "(subtypes 1 2 and 3)": members named in a parenthesis after the family.
+ISOFORM_SERIES = re.compile(rf"^\s*\(\s*(?:iso-?forms?|subtypes?|types?|members?)\s+"
+                            rf"(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|and|or|\s)\s*{_ITEM})*)\s*\)", re.IGNORECASE)
+# "PDGFR-a/b": the second of a Latin pair after a member ending in "a".
+LATIN_PAIR = re.compile(r"^\s*/\s*-?(?:b|β)(?![\w-])")
+
+
+def series_items(text: str) -> list[str]:
+    """Numbers and Greek letters of a series, ranges expanded.
+
+    >>> series_items("1-3"), series_items("2, 3 and 4"), series_items("alpha/β")
+    (['1', '2', '3'], ['2', '3', '4'], ['α', 'β'])
+    >>> series_items(", -2 and -4"), series_items("1–3")
+    (['2', '4'], ['1', '2', '3'])
+    """
+    out: list[str] = []
+    # "-2 and -3" after a list mark repeats the stem's hyphen; it is no range.
+    text = re.sub(rf"(^|[,/]|\band\b|\bor\b)\s*[-–]\s*(?={_ITEM})", r"\1 ", text, flags=re.IGNORECASE)
+    tokens = [t.replace("–", "-") for t in re.findall(rf"{_ITEM}|[-–]|to", text, re.IGNORECASE)]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lower()
+        is_range = i + 2 < len(tokens) and tokens[i + 1].lower() in ("-", "to") \
+            and token.isdigit() and tokens[i + 2].isdigit() and int(token) < int(tokens[i + 2])
+        if is_range:
+            out.extend(str(n) for n in range(int(token), int(tokens[i + 2]) + 1))
+            i += 3
+            continue
+        if token not in ("-", "to"):
+            out.append(GREEK.get(token, token))
+        i += 1
+    return out
+
+
+def _member(doc: AnalysedDocument, stems: tuple[str, ...], item: str, allowed: tuple[str, ...] | None) -> str | None:
+    for stem in stems:
+        for glue in ("", " ", "-"):
+            key = doc.finder.lookup(f"{stem}{glue}{item}")
+            if key and doc.vocabulary.is_target(key) and (allowed is None or key in allowed):
+                return key
+    return None
+
+
+def expand_series(doc: AnalysedDocument, text: str, mention: Mention, keys: tuple[str, ...], end: int):
+    """Family + series -> members; member + continuation (or its Latin pair, "PDGFR-a/b") -> more members."""
+    entity = doc.vocabulary[keys[0]]
+    if len(keys) == 1 and entity.members:
+        match = SERIES.match(text[end:]) or ISOFORM_SERIES.match(text[end:])
+        if match:
+            found = [_member(doc, entity.names(), item, entity.members) for item in series_items(match.group("items"))]
+            if found and all(found):
+                return tuple(dict.fromkeys(found)), end + match.end()
+    latin = LATIN_PAIR.match(text[end:]) if re.search(r"(?<=[A-Z-])a$", mention.surface) and len(keys) == 1 else None
+    if latin:  # "PDGFR-a/b", "PDGFRa/β": Latin letters standing for the Greek ones
+        second = _member(doc, (mention.surface[:-1].rstrip(" -"),), "β", None)
+        if second:
+            return tuple(dict.fromkeys(keys + (second,))), end + latin.end()
+    match = CONTINUATION.match(text[end:])
+    tail = re.search(rf"{_ITEM}$", mention.surface, re.IGNORECASE)
+    if match and tail and len(keys) == 1:
+        stem = mention.surface[:tail.start()].rstrip(" -")
+        found = [_member(doc, (stem,), item, None) for item in series_items(match.group("items"))]
+        if found and all(found):
+            return tuple(dict.fromkeys(keys + tuple(found))), end + match.end()
+    return keys, end
+
+
+# "all three VEGF receptors", "both PDGF receptors": a count that is the family's size names every member.
+ALL_OF = re.compile(r"\b(?:all\s+(?:the\s+)?(?P<count>two|three|four|five|[2-5])|(?P<both>both)(?:\s+the)?)\s+$", re.IGNORECASE)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def every_member(doc: AnalysedDocument, text: str, keys: tuple[str, ...], start: int) -> tuple[str, ...]:
+    """A family's members for "all three VEGF receptors" when the family has three, else the keys as read."""
+    match = ALL_OF.search(text[max(0, start - 20):start])
+    if match is None or len(keys) != 1:
+        return keys
+    members = doc.vocabulary[keys[0]].members or ()
+    count = match.group("count")
+    wanted = 2 if match.group("both") else int(count) if count.isdigit() else COUNTS[count.lower()]
+    return tuple(members) if members and len(members) == wanted else keys
