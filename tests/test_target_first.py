@@ -104,3 +104,19 @@ def test_a_negated_passive_is_kept_negative(body):
 ])
 def test_a_nominal_of_the_target_with_the_drug(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plural class, a comma, then a closed list of its members
+    ("HER2-directed ADCs, zelumab and quxumab, were tried in pretend patients.", {("zelumab", "her2"), ("quxumab", "her2")}),
+    ("Anti-PD-1 antibodies, zelumab and quxumab, are imaginary.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    # one drug after the comma is no list of members; a list that runs on is no apposition
+    ("Anti-PD-1 antibodies, zelumab was given first.", set()),
+    ("Anti-PD-1 antibodies, zelumab and quxumab versus placebo in pretend patients.", set()),
+    # two classes before the list: which drug is whose is not said
+    ("The combination of anti-PD-1 and anti-CTLA-4 antibodies, zelumab and quxumab, was pretended.", set()),
+    # a fronted clause's comma closes the clause
+    ("When combined with anti-PD-1 antibodies, zelumab and quxumab improved nothing.", set()),
+])
+def test_a_plural_class_with_its_members_in_apposition(body, expected):
+    assert facts(body) == expected

@@ -38,15 +38,35 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
                 for unit in tlist.units:
                     yield from readings(drug, unit, "target-head-drug", front, drug.end)
             continue
-        if head.group("comma") and (plural or FRONTED_CLAUSE.match(text[:tlist.start])):
+        appositive = _appositive_members(text, found, tlist, following[0]) if plural and head.group("comma") else []
+        if head.group("comma") and not appositive and (plural or FRONTED_CLAUSE.match(text[:tlist.start])):
             # "the combination of A and B antibodies, X ...", "When given with an anti-T agent, X ...":
             # the comma closes a phrase about other drugs; X is not that antibody
             continue
-        drugs = coordinated_drugs(text, found, following[0], +1) if plural else [following[0]]
+        drugs = appositive or (coordinated_drugs(text, found, following[0], +1) if plural else [following[0]])
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
         for drug in drugs:
             for unit in tlist.units:
                 yield from readings(drug, unit, "target-head-drug", front, drug.end)
+
+
+# After an appositive list of a class's members: its closing comma or stop, maybe a bracketed code first.
+LIST_CLOSED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[,.;:)]|$)")
+
+
+def _appositive_members(text: str, found: list[Unit], tlist: TargetList, first: Unit) -> list[Unit]:
+    """"T-directed ADCs, X and Y, ...": a plural class, a comma, then a closed list of two or more of its
+    members.  Not after a fronted clause, and not for targets joined by "and" (which drug is whose?)."""
+    if FRONTED_CLAUSE.match(text[:tlist.start]):
+        return []
+    if any(re.search(r"\b(?:and|or)\b", text[a.end:b.start]) for a, b in zip(tlist.units, tlist.units[1:])):
+        return []
+    front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+    before = units_before(found, front)
+    if before and before[-1].kind == "object" and re.fullmatch(r"\s*,?\s*(?:and|or)\s+", text[before[-1].end:front]):
+        return []  # "anti-A and anti-B antibodies, X and Y": which is whose?
+    drugs = coordinated_drugs(text, found, first, +1)
+    return drugs if len(drugs) > 1 and LIST_CLOSED.match(text[drugs[-1].end:]) else []
 
 
 # "T-targeting agents that are currently in development, including X": a short aside on the class.
