@@ -1069,3 +1069,15 @@ def test_the_protein_made_by_a_gene_is_the_genes_product(body, expected):
 ])
 def test_a_profile_field_opening_with_a_verb_speaks_of_the_profiles_drug(heading, body, expected):
     assert wider_facts(body, heading) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the cue governs the target through its altered forms
+    ("Foonib targets oncogenic rearrangements in RET and KDR in pretend cells.", {("foonib", "ret"), ("foonib", "kdr")}),
+    ("Foonib inhibits fusions involving RET.", {("foonib", "ret")}),
+    # cells or patients that carry the alteration are no target of the cue
+    ("Foonib slowed growth of cells with mutations in RET.", set()),
+    ("Foonib was tested in patients with mutations in RET.", set()),
+])
+def test_altered_forms_of_a_target_named_before_it(body, expected):
+    assert facts(body) == expected

@@ -53,7 +53,11 @@ STATE_AND = r"(?:wild[- ]type|mutant|mutated|activated|activating|resistance|res
 CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?"
           r"|(?:[\w\"“”'‘’-]+\s+){0,6}?[\w\"“”'‘’-]+)"
           r",?\s+(?:called|named|known as)")
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{MODIFIER}|the|an?|its|their|of|both|all|(?:involved|implicated) in)){{0,6}}"
+# "targets oncogenic rearrangements in A, B and C", "inhibits fusions involving T": the altered forms of the target.
+ALTERED_IN = (r"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:mutations?|mutant\s+forms?|rearrangements?|"
+              r"fusions?|alterations?|amplifications?)\s+(?:in|of|involving)")
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{MODIFIER}|the|an?|its|their|of|both|all|"
+                    r"(?:involved|implicated) in)){0,6}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
