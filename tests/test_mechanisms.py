@@ -1081,3 +1081,13 @@ def test_a_profile_field_opening_with_a_verb_speaks_of_the_profiles_drug(heading
 ])
 def test_altered_forms_of_a_target_named_before_it(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib inhibits the receptor tyrosine kinases for PDGF and VEGF in pretend cells.",
+     {("foonib", "pdgfr_family"), ("foonib", "vegfr_family")}),
+    ("Foonib inhibits the receptor kinase for VEGF.", {("foonib", "vegfr_family")}),
+    ("Foonib inhibits VEGF.", set()),  # a small molecule on the ligand itself: not read
+])
+def test_receptor_kinases_for_a_ligand_are_its_receptors(body, expected):
+    assert facts(body) == expected

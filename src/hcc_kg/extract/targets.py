@@ -38,9 +38,11 @@ RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
 # "VEGF and PDGF receptors", "VEGF, FGF and PDGF receptors": the receptor of each ligand.
 SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*[\w-]+){1,4}\s+receptors?\b",
                              re.IGNORECASE)
-RECEPTOR_BEFORE = re.compile(r"\breceptors?\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "receptors for VEGF", "the receptor tyrosine kinases for PDGF": the receptor of the ligand named after.
+_RECEPTOR_WORD = r"\breceptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
+RECEPTOR_BEFORE = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the receptors for FGF, PDGF and VEGF": the later ligands of the list share the receptor word.
-RECEPTOR_BEFORE_LIST = re.compile(r"\breceptors\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){1,4}$",
+RECEPTOR_BEFORE_LIST = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){{1,4}}$",
                                   re.IGNORECASE)
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
 AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
