@@ -48,6 +48,7 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
 
 def extract(documents: Iterable[Document], vocabulary: Vocabulary, report: Report,
             names: Iterable[str] | None = None) -> list[Assertion]:
+    """Every document's assertions, in corpus order; a document that fails or yields nothing is reported, the rest go on."""
     finder = MentionFinder(vocabulary)
     out: list[Assertion] = []
     for document in documents:

@@ -16,6 +16,8 @@ from .segment import Block, Sentence, blocks, sentences
 
 @dataclass(frozen=True)
 class AnalysedSentence:
+    """A sentence with the vocabulary mentions inside it (offsets in the document)."""
+
     sentence: Sentence
     mentions: tuple[Mention, ...]
 
@@ -67,6 +69,8 @@ class LayeredFinder:
 
 @dataclass
 class AnalysedDocument:
+    """A document as the extractors read it: its blocks and sentences, mentions, vocabulary and finder (computed once each)."""
+
     document: Document
     vocabulary: Vocabulary
     finder: MentionFinder | LayeredFinder

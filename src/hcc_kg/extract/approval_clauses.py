@@ -32,6 +32,8 @@ FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Bec
 
 @dataclass(frozen=True)
 class Clause:
+    """A clause of a sentence that states one approval event: its offsets in the sentence and its text."""
+
     start: int
     end: int
     text: str

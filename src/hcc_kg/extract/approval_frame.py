@@ -44,6 +44,7 @@ def heading_lines(text: str) -> list[str]:
 
 
 def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
+    """What a notice's heading says for the whole document: its agency, lines, drug, date and regimens."""
     heading = heading_lines(doc.document.text)
     joined = " \n ".join(heading)
     mentions = [m for line in heading for m in doc.finder.find_text(line)]

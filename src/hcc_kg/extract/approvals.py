@@ -142,6 +142,7 @@ class ClauseFacts:
 
 def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, places: Jurisdictions,
                  roles: list[tuple[str, tuple[Mention, ...], str]]) -> ClauseFacts:
+    """The agents, agencies, diseases and lines one clause of a sentence names."""
     agents = tuple((k, g, r) for k, g, r in roles if _inside(sent, g[0], clause))
     agencies = [m.key for m in _in_clause(doc, sent, clause, "RegulatoryAgency")]
     agencies += [r for _, _, r in places.regulators_in(clause.text) if r in doc.vocabulary]

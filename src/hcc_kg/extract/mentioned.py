@@ -11,6 +11,7 @@ from .registry import EXTRACTORS
 
 @EXTRACTORS.register("mentions")
 def mentions(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Every entity the document mentions, with the span of each mention."""
     spans: dict[str, list] = {}
     for sent in doc.sentences:
         for m in sent.mentions:

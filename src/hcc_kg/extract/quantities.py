@@ -30,6 +30,8 @@ _OPERATORS = {"≥": ">=", ">=": ">=", ">": ">", "above": ">", "over": ">", "at 
 
 @dataclass(frozen=True)
 class Threshold:
+    """A threshold a text states ("AFP ≥ 400 ng/mL"): comparator, value, unit and offsets."""
+
     comparator: str
     value: Decimal
     unit: str

@@ -19,6 +19,8 @@ Extractor = Callable[[AnalysedDocument], Iterable[Assertion]]
 
 
 class ExtractorRegistry:
+    """Extractors by name (a name registered twice is an error); :func:`~hcc_kg.extract.extract` runs them in name order."""
+
     def __init__(self) -> None:
         self._extractors: dict[str, Extractor] = {}
 

@@ -35,6 +35,8 @@ _ASIDE_CLOSES_WITHIN = 80
 
 @dataclass(frozen=True)
 class Block:
+    """A stretch of a document that is prose or a table (with its caption label)."""
+
     kind: str  # "prose" | "table"
     start: int
     end: int

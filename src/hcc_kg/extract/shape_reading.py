@@ -37,6 +37,7 @@ class Reading:
 
 
 def readings(drug: Unit, unit: Unit, shape: str, start: int, end: int) -> Iterator[Reading]:
+    """One reading per key of the target unit (a family expanded into members gives one each)."""
     for key in unit.keys:
         yield Reading(drug, unit, key, shape, start, max(end, start))
 

@@ -34,6 +34,8 @@ DATE = re.compile(
 
 @dataclass(frozen=True)
 class StatedDate:
+    """A date as a text states it, with the year and month it gives."""
+
     text: str
     start: int
     end: int

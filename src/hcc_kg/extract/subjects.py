@@ -192,6 +192,7 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
 
 
 def units_before(found: list[Unit], position: int) -> list[Unit]:
+    """The units that end at or before ``position``, in order."""
     return [u for u in found if u.end <= position]
 
 

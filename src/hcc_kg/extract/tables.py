@@ -29,6 +29,8 @@ GLUE_RE = re.compile(r"^\s*(?:\+|plus)\s*$", re.IGNORECASE)
 
 @dataclass
 class Line:
+    """A line of a table block: its offset, text and mentions."""
+
     start: int
     text: str
     mentions: list[Mention]
@@ -36,6 +38,8 @@ class Line:
 
 @dataclass
 class Row:
+    """An approval table's row: its line of therapy and the lines it spans."""
+
     line_of_therapy: str | None
     lines: list[Line] = field(default_factory=list)
 
@@ -107,6 +111,8 @@ def _rows(doc: AnalysedDocument, lines: list[Line]) -> list[Row]:
 
 @dataclass
 class Cell:
+    """An approval table cell: its agent mentions and the spans of its mechanism and indication."""
+
     agent: list[Mention]
     mechanism: tuple[int, int]
     indication: tuple[int, int]
@@ -132,6 +138,7 @@ def _span(line: Line) -> tuple[int, int]:
 
 @EXTRACTORS.register("table-approvals")
 def approval_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Approvals from a table whose caption names an agency and an approval."""
     for block in doc.blocks:
         if block.kind != "table":
             continue
