@@ -178,3 +178,26 @@ def test_assembly_runs_with_the_collector_paused(monkeypatch):
     monkeypatch.setattr(merge, "_assemble", lambda a: (seen.append(gc.isenabled()), original(a))[1])
     merged, _ = merge.assemble([Assertion("x", "inhibits", "y"), Assertion("x", "inhibits", "y")])
     assert len(merged) == 1 and seen == [False] and gc.isenabled()
+
+
+def test_conflicts_come_in_one_order_whatever_order_the_facts_come_in():
+    """Assembly merges the groups in the order they were read and sorts once at the end, so the
+    conflicts (a fact's own, and a comparison's) must not depend on the order of their input."""
+    from hcc_kg.assemble.merge import comparison_conflicts
+
+    def both_timepoints(trial: str, doc: str, at_12: dict, at_24: dict) -> list[Assertion]:
+        return _trial(trial, doc, at_12) + _trial(trial, doc, at_24, timepoint="24-month")
+
+    readings = (both_timepoints("trial__zeta1", "d1", {"foonib": "60.5", "zorafenib": "50.5"},
+                                {"foonib": "70.5", "zorafenib": "40.5"})
+                + both_timepoints("trial__mdfoonibvszorafenib", "d2", {"foonib": "60.5", "zorafenib": "55.0"},
+                                  {"foonib": "70.5", "zorafenib": "45.0"})
+                + [Assertion("x", "hasMeasurement", "os", (), (("value", Decimal(v)),), (Evidence(d, 0, 5, "t"),))
+                   for v, d in (("1.5", "d1"), ("2.5", "d2"))])
+    merged, conflicts = assemble(readings)
+    as_json = [c.to_json() for c in conflicts]
+    assert sorted(c["kind"] for c in as_json) == ["same-comparison", "same-comparison", "same-fact"]
+    for order in (readings[::-1], readings[1::2] + readings[::2]):
+        again, again_conflicts = assemble(order)
+        assert again == merged and [c.to_json() for c in again_conflicts] == as_json
+    assert [c.to_json() for c in comparison_conflicts(merged[::-1])] == [c.to_json() for c in comparison_conflicts(merged)]

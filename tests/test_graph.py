@@ -246,3 +246,18 @@ def test_the_store_gives_every_facts_annotations_like_its_rdflib_graph(built, mo
     monkeypatch.setattr(GraphStore, "triples", no_lookups)
     assert fact_annotations(built.graph) == expected
     assert any(p == rdflib.RDF.type for s, p, o in expected) and any(isinstance(o, rdflib.Literal) for s, p, o in expected)
+
+
+def test_projection_runs_with_the_collector_paused(rdf_graph, monkeypatch):
+    """The projection's millions of acyclic containers are not walked by full collections
+    (whose cost grows with everything the caller holds); the collector runs again afterwards."""
+    import gc
+
+    from hcc_kg.query import graph as projection
+
+    seen = []
+    original = projection._add_facts
+    monkeypatch.setattr(projection, "_add_facts", lambda *args: (seen.append(gc.isenabled()), original(*args))[1])
+    G = projection.project(rdf_graph)
+    assert seen and not any(seen) and gc.isenabled()
+    assert G.number_of_edges() == project(rdf_graph).number_of_edges()  # the same projection either way

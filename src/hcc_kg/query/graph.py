@@ -19,6 +19,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
+from ..gc_control import gc_paused
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
 
 HCC = rdflib.Namespace(ONTOLOGY_NS)
@@ -132,7 +133,17 @@ def project(graph: rdflib.Graph) -> nx.MultiDiGraph:
     the whole graph.  The build's store is read with a few SPARQL queries
     (:func:`_store_parts`), anything else through the rdflib Graph API: the
     same graph either way.
+
+    The cyclic collector is held off meanwhile: the nodes' triples, the facts' annotations and
+    the NetworkX graph are millions of acyclic containers, and each full collection would walk
+    them and whatever the caller holds (a build's result) again: after a build, as the benchmark
+    projects, 10 s of 32 s at 10,000 documents against 0.7 s at 1,000.
     """
+    with gc_paused():
+        return _project(graph)
+
+
+def _project(graph) -> nx.MultiDiGraph:
     individuals, annotations = _store_parts(graph) or _rdflib_parts(graph)
     name = _local_names()
     nodes = {str(s): _node_attributes(s, values, name) for s, values in individuals}

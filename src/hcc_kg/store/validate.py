@@ -28,6 +28,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SH
 
+from ..gc_control import gc_paused
 from ..vocab import ONTOLOGY_NS, RESOURCE_NS
 
 _HCC = rdflib.Namespace(ONTOLOGY_NS)
@@ -157,7 +158,17 @@ def validate(graph, shapes_path: Path | None = None) -> ValidationReport:
     ``graph`` is an rdflib Graph or a :class:`hcc_kg.store.oxigraph.GraphStore`: only the shape
     view (what the shapes read, :func:`shape_view`) is copied out of a store, and the
     evidence of each violation is looked up in the store itself.
+
+    The cyclic collector is held off meanwhile: the view and pyshacl's per-focus objects are
+    hundreds of thousands of containers, and each full collection would also walk everything the
+    build holds (its documents and assertions), so its cost grew faster than the graph (in a
+    build, 3.2 s of 13 s at 10,000 documents against 0.23 s at 1,000).
     """
+    with gc_paused():
+        return _validate(graph, shapes_path)
+
+
+def _validate(graph, shapes_path: Path | None) -> ValidationReport:
     shapes = rdflib.Graph().parse(shapes_path, format="turtle") if shapes_path else default_shapes()
     view = shape_view(graph, shapes)
     if view is None and not isinstance(graph, rdflib.Graph):  # shapes beyond SHACL Core: the whole graph
