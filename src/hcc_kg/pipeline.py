@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import rdflib
 
-from .gc_control import frozen_heap
+from .gc_control import freeze_survivors, frozen_heap
 from .lexicon import load_lexicon_vocabulary
 from .model import Assertion, Document
 from .progress import Progress
@@ -190,6 +190,9 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
     ontology_path = settings.ontology or default_ontology_path()
     reading = read(settings, vocabulary, report, clock)
     documents, assertions, conflicts = reading.documents, reading.facts, reading.conflicts
+    # the documents and the merged assertions live to the end of the build too: out of later full
+    # collections (at 10,000 abstracts they cost 4.8 s in reason-start and 1 s in populate)
+    freeze_survivors()
     vocabulary = extend_vocabulary(vocabulary, reading.recognised, report)
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
