@@ -336,3 +336,11 @@ def test_a_name_with_a_comma_in_it_is_found_as_written():
 def test_names_drug_profiles_spell_out_resolve_with_the_shipped_vocabulary(name, key):
     from hcc_kg.vocab import load_vocabulary
     assert MentionFinder(load_vocabulary()).lookup(name) == key
+
+
+def test_an_apostrophe_inside_a_name_separates_its_parts():
+    finder = MentionFinder(Vocabulary([Entity("zk", "Zorn's kinase", ("Protein",)),
+                                       Entity("foonib", "foonib", ("SmallMolecule",))]))
+    text = "Foonib blocks Zorn's kinase and Zorn’s kinase; foonib's dose was pretend."
+    assert [(m.key, text[m.start:m.end]) for m in finder.find(normalize(text))] == [
+        ("foonib", "Foonib"), ("zk", "Zorn's kinase"), ("zk", "Zorn’s kinase"), ("foonib", "foonib")]

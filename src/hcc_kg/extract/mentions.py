@@ -31,9 +31,9 @@ from ..vocab import TARGET_TYPES, Vocabulary, name_parts
 from .gene_context import confirmed
 from .normalize import MappedText, normalize
 
-_SEP = r"[\s\-/,]{0,2}"  # "Ministry of Health, Labour and Welfare": a comma inside a name too
+_SEP = r"[\s\-/,'’]{0,2}"  # "Ministry of Health, Labour and Welfare": a comma inside a name too; "Bruton's"
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
-_GAP_RE = re.compile(r"[\s\-/,]{1,2}")  # what may separate two runs inside one name
+_GAP_RE = re.compile(r"[\s\-/,'’]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
 CASE_SENSITIVE_MAX_LETTERS = 5
 _FLAGS = {True: re.UNICODE, False: re.UNICODE | re.IGNORECASE}  # by case sensitivity
@@ -285,7 +285,7 @@ class MentionFinder:
 
 def _spells(parts: tuple[str, ...], span: str, sensitive: bool) -> bool:
     """Whether an ASCII ``span`` (lowercased unless ``sensitive``) is ``parts`` with up to two
-    spaces, hyphens, slashes or commas between any two, and an optional plural ``s`` or ``es``: the
+    spaces, hyphens, slashes, commas or apostrophes between any two, and an optional plural ``s`` or ``es``: the
     regex ``(?:p1[\\s\\-/,]{0,2}p2...)(?:s|es)?`` without compiling it.
 
     >>> _spells(("PD", "L", "1"), "PD-L1", True), _spells(("pd", "l", "1"), "pdl 1s", False)
@@ -297,7 +297,7 @@ def _spells(parts: tuple[str, ...], span: str, sensitive: bool) -> bool:
     for n, part in enumerate(parts):
         if n:  # a name part starts with a letter or digit: the separators before it are skipped greedily
             for _ in range(2):
-                if position < len(span) and (span[position].isspace() or span[position] in "-/,"):
+                if position < len(span) and (span[position].isspace() or span[position] in "-/,'"):
                     position += 1
         if not span.startswith(part if sensitive else part.lower(), position):
             return False
