@@ -1091,3 +1091,15 @@ def test_altered_forms_of_a_target_named_before_it(body, expected):
 ])
 def test_receptor_kinases_for_a_ligand_are_its_receptors(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a receptor named with the word "receptor" and its symbol again keeps the list going
+    ("Foonib inhibits the RET receptor (RET), KDR and MET in pretend cells.",
+     {("foonib", "ret"), ("foonib", "kdr"), ("foonib", "met")}),
+    # the ligands after "receptors for" may have several words each
+    ("Foonib inhibits receptors for fibroblast growth factor and vascular endothelial growth factor.",
+     {("foonib", "fgfr_family"), ("foonib", "vegfr_family")}),
+])
+def test_receptor_words_around_a_target_list(body, expected):
+    assert facts(body) == expected

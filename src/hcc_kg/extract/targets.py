@@ -42,7 +42,9 @@ SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s
 _RECEPTOR_WORD = r"\breceptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
 RECEPTOR_BEFORE = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the receptors for FGF, PDGF and VEGF": the later ligands of the list share the receptor word.
-RECEPTOR_BEFORE_LIST = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){{1,4}}$",
+# An item may have a few words: "receptors for fibroblast growth factor and stem cell factor".
+RECEPTOR_BEFORE_LIST = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?"
+                                  r"(?:[\w-]+(?:\s+[\w-]+){0,3}?(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){1,4}$",
                                   re.IGNORECASE)
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
 AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
@@ -98,7 +100,10 @@ def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, star
         key = doc.finder.lookup(f"{name} receptor")
         if key and key != mention.key and doc.vocabulary.is_target(key):
             return (key,), (before.start() if before else start), end + (after.end() if after else 0)
-    return None if entity.has_type("GrowthFactor") else ((mention.key,), start, end)
+    if entity.has_type("GrowthFactor"):
+        return None
+    # "the RET receptor (RET)": a receptor named with the word after it is still itself, word included
+    return (mention.key,), start, end + (after.end() if after and after.group(0).strip() else 0)
 
 
 def _class_term_target(doc: AnalysedDocument, text: str, mention: Mention, start: int, end: int) -> Unit | None:
