@@ -49,6 +49,8 @@ READING = "reading"
 
 @dataclass(frozen=True)
 class Conflict:
+    """Two or more values one fact (or one comparison) was given, each with the evidence that read it."""
+
     assertion_key: str
     subject: str
     predicate: str

@@ -38,6 +38,7 @@ _START, _END, _EXTRACTOR = HCC.startOffset, HCC.endOffset, HCC.extractor
 
 
 def local(iri: rdflib.term.Node) -> str:
+    """The local name of a project IRI (resource or ontology namespace), else the IRI as text."""
     text = str(iri)
     for ns in (RESOURCE_NS, ONTOLOGY_NS):
         if text.startswith(ns):

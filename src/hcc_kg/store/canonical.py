@@ -172,6 +172,7 @@ def parse_term(spelling: str):
 
 
 def parse_row(row: Row) -> tuple:
+    """The rdflib terms of one row of N-Triples spellings."""
     return tuple(parse_term(term) for term in row)
 
 
@@ -222,6 +223,7 @@ def _lines(triples: Iterable[tuple], bnodes: rdflib.Graph | None = None) -> list
 
 
 def prefix_map(prefixes: dict | None) -> dict[str, str]:
+    """The prefix map an export binds, sorted by prefix (the project's when ``prefixes`` is None)."""
     return {p: str(ns) for p, ns in sorted((PREFIXES if prefixes is None else prefixes).items())}
 
 

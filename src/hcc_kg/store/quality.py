@@ -43,6 +43,8 @@ UNLABELLED_TYPES = (URIRef(ids.ONTOLOGY_NS + "Evidence"), OWL.Axiom)
 
 @dataclass(frozen=True, order=True)
 class Finding:
+    """One quality finding: level, rule, the subject and, where it applies, the property and value."""
+
     level: str
     rule: str
     subject: str
@@ -157,6 +159,7 @@ CHECKS: dict[str, Check] = {}
 
 
 def check(name: str) -> Callable[[Check], Check]:
+    """Register a quality check under ``name`` (``CHECKS``)."""
     def register(function: Check) -> Check:
         CHECKS[name] = function
         return function
@@ -194,6 +197,7 @@ def _labelled_entities(facts: QualityFacts) -> set[str]:
 
 @check("missing_label")
 def missing_label(facts: QualityFacts) -> Iterator[Finding]:
+    """Entities of ours that have no rdfs:label."""
     labelled = {s for s, _ in facts.labels}
     for entity in _by_iri(facts.labelled_entities - labelled):
         yield Finding("ERROR", "missing_label", _curie(entity), "rdfs:label")
@@ -201,6 +205,7 @@ def missing_label(facts: QualityFacts) -> Iterator[Finding]:
 
 @check("multiple_labels")
 def multiple_labels(facts: QualityFacts) -> Iterator[Finding]:
+    """Subjects with more than one rdfs:label."""
     for s, labels in sorted(facts.label_clashes, key=lambda item: _iri(item[0])):  # few: sorted alone
         yield Finding("ERROR", "multiple_labels", _curie(s), "rdfs:label", " | ".join(sorted(labels)))
 
@@ -216,6 +221,7 @@ def label_key(label: str) -> str:
 
 @check("duplicate_label")
 def duplicate_label(facts: QualityFacts) -> Iterator[Finding]:
+    """Entities that share a label (compared case- and space-insensitively)."""
     entities = facts.labelled_entities
     owners: dict[str, set[str]] = defaultdict(set)
     for s, label in facts.labels:
@@ -228,6 +234,7 @@ def duplicate_label(facts: QualityFacts) -> Iterator[Finding]:
 
 @check("deprecated_reference")
 def deprecated_reference(facts: QualityFacts) -> Iterator[Finding]:
+    """Our terms that use a deprecated term."""
     for term in _by_iri(facts.deprecated):
         for user in _by_iri(u for u in facts.users(term) if u != term and _ours(u)):
             yield Finding("ERROR", "deprecated_reference", _curie(user), "", _curie(term))
@@ -235,6 +242,7 @@ def deprecated_reference(facts: QualityFacts) -> Iterator[Finding]:
 
 @check("missing_definition")
 def missing_definition(facts: QualityFacts) -> Iterator[Finding]:
+    """Ontology terms without a definition (IAO_0000115)."""
     for term in _by_iri(t for t in _terms(facts) if _iri(t).startswith(ids.ONTOLOGY_NS)):
         if term not in facts.defined:
             yield Finding("WARN", "missing_definition", _curie(term), "obo:IAO_0000115")
@@ -242,6 +250,7 @@ def missing_definition(facts: QualityFacts) -> Iterator[Finding]:
 
 @check("ontology_metadata")
 def ontology_metadata(facts: QualityFacts) -> Iterator[Finding]:
+    """Ontology headers without a licence or a version IRI."""
     for onto in _by_iri(s for s in facts.subjects(OWL.Ontology) if s[0] == "<"):
         if onto not in facts.licensed:
             yield Finding("ERROR", "missing_ontology_license", _iri(onto), "dcterms:license")

@@ -46,6 +46,8 @@ def _short(iri: str | None) -> str:
 
 @dataclass(frozen=True)
 class Violation:
+    """One shape constraint a node breaks: focus, property, message, severity, and the evidence behind the node."""
+
     focus: str  # IRI of the offending node
     path: str | None  # IRI of the property, None for node-level constraints (e.g. sh:or)
     message: str
@@ -60,6 +62,8 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
+    """Whether the graph conforms to the shapes, and every violation found (collected, not stopped at the first)."""
+
     conforms: bool
     violations: tuple[Violation, ...] = field(default=())
 
