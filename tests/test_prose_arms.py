@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_arms import agents, compared_arms, counted_list, randomised_arms, received_alternatives
@@ -375,5 +377,25 @@ def test_a_far_subject_is_compared_when_it_is_the_only_agent_before_the_cue():
            "slowly growing tumour of the made-up gland after local therapy had failed, compared with felotinib.")
     doc, sent = sentence(far)
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
-    doc, sent = sentence(far.replace("after local therapy", "after quorimab therapy"))
+    doc, sent = sentence(far.replace("after local therapy", "where quorimab therapy"))
     assert compared_arms(doc, sent) == [] or keys(compared_arms(doc, sent))[0] != "zorbanib"  # a nearer agent breaks it
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib after prior felotinib improved OS compared with placebo.",
+    "In patients who had progressed on or were intolerant to felotinib, zorbanib was compared with placebo.",
+    "Adjuvant zorbanib following felotinib-based therapy improved survival compared to placebo.",
+])
+def test_what_patients_had_before_is_no_compared_arm(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "placebo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Adjuvant therapy with quorimab plus the anti-VEGF zorbanib reduced recurrence compared with placebo.",
+    "Quorimab along with zorbanib reduced recurrence compared with placebo.",
+    "Quorimab plus the monoclonal antibody zorbanib reduced recurrence compared with placebo.",
+])
+def test_a_described_or_accompanying_part_stays_in_the_regimen(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "placebo"]

@@ -105,3 +105,7 @@ def test_a_trial_counted_by_its_relative_clause_or_with(text, n):
 @pytest.mark.parametrize("text", ["A trial with 3 arms and 400 patients.", "A study with 40 centres of patients."])
 def test_a_trial_with_a_count_of_something_else_enrolled_no_one(text):
     assert enrolled(text) is None
+
+
+def test_counts_opening_each_part_of_a_slashed_list():
+    assert sizes("Overall, 431 patients were randomized (287 zorbanib/144 felotinib).") == {"zorbanib": 287, "felotinib": 144}

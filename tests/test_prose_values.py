@@ -366,3 +366,28 @@ def test_a_survival_percentage_without_a_time_point_read_is_no_value(text):
 def test_a_survival_percentage_with_its_time_point_is_a_rate():
     assert read("The 6-month PFS rate was 35.7% with zorbanib.", ["zorbanib"]) == \
         {("zorbanib", "pfs", "6-month"): (Decimal("35.7"), "%")}
+
+
+@pytest.mark.parametrize("text, arms", [
+    ("Zorbanib extended median OS from 9.1 months to 12.6 months.", ARMS),
+    ("Zorbanib extended median OS from 9.1 months to 12.6 months.", ["felotinib", "zorbanib"]),
+    ("With zorbanib, median OS improved from 9.1 months to 12.6 months.", ARMS),
+])
+def test_a_change_from_one_value_to_another_goes_from_the_other_arm_to_the_named_one(text, arms):
+    assert read(text, arms) == {("felotinib", "os", ""): (Decimal("9.1"), "months"),
+                                ("zorbanib", "os", ""): (Decimal("12.6"), "months")}
+
+
+
+def test_a_landmark_rate_whose_time_point_opens_the_sentence_without_a_hyphen():
+    assert read("1 year overall survival was 71.3% in the zorbanib arm vs 58.4% in the felotinib arm.") == {
+        ("zorbanib", "os", "1-year"): (Decimal("71.3"), "%"), ("felotinib", "os", "1-year"): (Decimal("58.4"), "%")}
+
+
+def test_a_response_rates_parts_in_parentheses_are_no_values():
+    parts = Vocabulary([*VOCAB, Entity("partial_response", "partial response", ("EndpointType",)),
+                        Entity("complete_response", "complete response", ("EndpointType",))])
+    doc = AnalysedDocument(Document.from_text("d", "ORR was 9.7% (6% complete response, 3.7% partial response) in "
+                                                   "the zorbanib arm vs 1.4% in the felotinib arm."), parts, MentionFinder(parts))
+    found = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], ARMS)}
+    assert found == {("zorbanib", "orr"): Decimal("9.7"), ("felotinib", "orr"): Decimal("1.4")}

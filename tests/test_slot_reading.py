@@ -268,3 +268,53 @@ def test_a_single_arm_study_neither_named_nor_counted_gets_no_arm():
     lead = "Invented notice\n\nThe agency approved zorbanib for an invented lymphoma. The approval rested in part on "
     assert arms(lead + "results of a phase 2, single-arm study.") == set()
     assert arms(lead + "a phase 2, single-arm study of 81 patients.") == {"arm__mdzorbanib__zorbanib"}
+
+
+NAMED = Vocabulary([*VOCAB, Entity("chemo", "chemotherapy", ("Procedure",)), Entity("placebo", "placebo", ("Placebo",))])
+
+
+def named_trial_arms(text: str) -> dict[str, list[str]]:
+    """Trial key -> its arm agents, for what the prose reader asserts."""
+    doc = AnalysedDocument(Document.from_text("d", text), NAMED, MentionFinder(NAMED))
+    found: dict[str, list[str]] = {}
+    for a in prose_trials(doc):
+        if a.predicate == "isClinicalTrial":
+            found.setdefault(a.subject, [])
+        elif a.predicate == "armIntervention":
+            found.setdefault(a.subject.split("__")[1], []).append(a.object)
+    return {k.removeprefix("trial__"): v for k, v in found.items()}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the approved drug, and what the trial compared it with, when the notice names the trial only as the basis
+    ("The agency approved zorbanib for the invented disease. The approval is supported by data from the phase 3 "
+     "LOTUS-50 trial that demonstrated an overall survival benefit compared with chemotherapy.", ["zorbanib", "chemo"]),
+    ("The agency approved zorbanib. The decision was based on results from the LOTUS-50 study.", ["zorbanib"]),
+    # the drug the sentence naming the trial gives its result to
+    ("In the phase 3 LOTUS-50 trial, zorbanib showed longer survival.", ["zorbanib"]),
+    ("Approval was based on LOTUS-50, a phase 3 study where zorbanib demonstrated a proven effect on survival by "
+     "statistical confirmation of non-inferiority, as well as significant superiority and meaningful improvements in "
+     "progression-free survival, response rate, disease control and quality of life across every invented region "
+     "when compared with felotinib in untreated adults.", ["zorbanib", "felotinib"]),
+])
+def test_a_trial_named_with_a_result_takes_the_arm_the_text_says_it_tested(text, expected):
+    assert named_trial_arms(text) == {"lotus50": expected}
+
+
+@pytest.mark.parametrize("text", [
+    # two drugs and no subject: which one the trial tested is not said
+    "The agency approved zorbanib and felotinib. The approvals are based on results from the phase 3 LOTUS-50 trial.",
+    # a trial the background names before the one the abstract reports
+    "Background: Zorbanib improved survival in the LOTUS-50 trial. Methods: We gave felotinib to 40 adults.",
+    # a name in a sentence with no trial word is no trial's
+    "LOTUS-50 cells came from a phase 1 study. Zorbanib reduced the growth of LOTUS-50 cells.",
+])
+def test_a_trial_named_without_what_it_tested_gets_no_arms(text):
+    assert "lotus50" not in named_trial_arms(text)
+
+
+def test_a_comparator_patients_received_is_no_randomised_trials_first_arm():
+    # the drug's brand is no vocabulary name here: the trial's one arm read would be chemotherapy
+    text = ("The phase 3 LOTUS-51 trial compared Brandix with chemotherapy. Median OS was 19.3 months in patients "
+            "treated with Brandix and 17.1 months in patients treated with chemotherapy.")
+    assert all(arms != ["chemo"] for arms in named_trial_arms(text).values())

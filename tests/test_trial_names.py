@@ -25,6 +25,16 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     ("The phase 3 HARBOR-2 trial used a non\u2011breaking hyphen in HARBOR\u20112.".replace("\u2011", "-"),
      ["HARBOR-2", "HARBOR-2"]),
     ("the ALDER trial compared zorbanib with placebo", ["ALDER"]),
+    # an all-capital word, a capitalised one and a number; a capitalised word glued to its number; two capitals
+    ("In the phase 3 HERON Lung 210 trial, adults were treated.", ["HERON Lung 210"]),
+    ("a randomised trial (HERON Renal 31) of 500 adults", ["HERON Renal 31"]),
+    ("The HARBOR-Ovary05 study met its endpoint.", ["HARBOR-Ovary05"]),
+    ("In the phase 3 QX-417 trial, zorbanib was compared with placebo.", ["QX-417"]),
+    ("The global QX-417 clinical trial compared zorbanib to placebo.", ["QX-417"]),
+    ("the ZKR Gastric Study (TERN) trial, a phase 3 study", ["TERN"]),
+    # a registry number a few words on is a trial word too
+    ("Efficacy was evaluated in KESTREL-2 (registry identifier NCT01234567), which enrolled adults.",
+     ["KESTREL-2", "NCT01234567"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected
@@ -38,6 +48,8 @@ def test_names(text, expected):
     "Zorbanib was given Q3W in the trial.",
     "Data were presented at ASCO 2024 after the trial ended.",
     "The ZKR2 inhibitor was studied in a phase 2 trial.",
+    "HCC Patients 100 were treated in the trial.",
+    "In the trial, IL-6 and PD-1 rose in 12 patients.",
 ])
 def test_not_names(text):
     assert names(text) == []
@@ -182,3 +194,9 @@ def test_a_name_confirmed_elsewhere_or_glued_to_its_number_keeps_its_patients():
     text = "Among Foxglove 118 patients in the trial, 40% responded."
     assert names(text) == []
     assert names(text, frozenset({trial_key("Foxglove 118")})) == ["Foxglove 118"]
+
+
+def test_a_number_after_a_hyphen_is_another_trial_not_a_footnote():
+    confirmed = frozenset({trial_key("KESTREL"), trial_key("LEAP-002")})
+    assert names("In KESTREL-2 trial results, OS was longer.", confirmed) == ["KESTREL-2"]
+    assert names("In the LEAP-0025 trial, OS was longer.", confirmed) == ["LEAP-002"]  # a footnote glued to a number

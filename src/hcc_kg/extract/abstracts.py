@@ -44,7 +44,7 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import agents
+from .prose_arms import PRIOR_THERAPY_RE, agents
 from .prose_values import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
@@ -65,9 +65,6 @@ OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b|\b(?:trial|study)\s+of\b", re.IGNORECASE)
-# Who the patients are, not what the trial gives them: "in patients previously treated with B".
-PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
-                              r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")

@@ -9,10 +9,12 @@ Shapes read (invented examples):
   and 168 to B", and the sizes themselves are read by prose_sizes);
 - the one agent patients were given: "patients received A", "A 20 mg/kg was given every 3 weeks".
 
-An agent is a drug, a procedure or placebo; drugs glued by "plus", "+", "combined with",
+An agent is a drug, a procedure (chemotherapy, best supportive care, the investigator's choice: see
+comparators.py) or placebo; drugs glued by "plus", "+", "combined with",
 "/" or "-" ("A-B", "A/B") form one regimen (keys.agent_key), as do "the combination of A with
 B" and "placebo plus A and B"; placebo added to a drug ("A plus placebo", "A/placebo") is that
-drug's arm.
+drug's arm, and so is care every arm gets ("A plus best supportive care", "placebo plus BSC"):
+care is an arm's agent only when it is all the arm gets ("BSC alone").
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from dataclasses import dataclass
 from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .comparators import arm_parts, comparator_mentions, glued_to_care
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
-GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|combined with|in combination with)\s*$|^[/-]$",
+# ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B".
+GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|combined with|in combination with|along with|together with)"
+                     r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?$|^[/-]$",
                      re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
@@ -67,6 +72,9 @@ GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
 MAX_LEFT_GAP = 120
+# Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
+PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
+                              r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 MAX_LONE_LEFT_GAP = 260
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
@@ -86,8 +94,8 @@ ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Co
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
 GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d){0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:given|administered|dosed|infused)\b",
                               re.IGNORECASE)
-BACKBONE_RE = re.compile(r"^\s*(?:both\s+|each\s+|all\s+)?(?:plus|in\s+combination\s+with|combined\s+with|with)\s+$",
-                         re.IGNORECASE)
+BACKBONE_RE = re.compile(r"^\s*(?:(?:both|each|all)\s+(?:(?:given|administered|received)\s+)?)?"
+                         r"(?:plus|in\s+combination\s+with|combined\s+with|with)\s+$", re.IGNORECASE)
 # A registry field ("Allocation: Randomized;") says how, not to what.
 FIELD_VALUE_RE = re.compile(r"\b(?:allocation|design|model)\s*:\s*$", re.IGNORECASE)
 # Where the list of arms ends: "... to A or B group at a 2:1 ratio and were treated with ...".
@@ -124,9 +132,7 @@ def _is_arm_type(doc: AnalysedDocument, mention: Mention) -> bool:
 
 
 def _agent(doc: AnalysedDocument, group: list[tuple[Mention, int, int]]) -> Agent:
-    keys = [m.key for m, _, _ in group]
-    drugs = [k for k in keys if not doc.vocabulary[k].has_type("Placebo")]
-    parts = tuple(sorted(set(drugs or keys)))
+    parts = arm_parts(doc, (m.key for m, _, _ in group))
     return Agent(agent_key(parts), group[0][1], group[-1][2], parts)
 
 
@@ -135,12 +141,14 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     end = len(sent.text) if end is None else end
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
     located = [x for x in located if x[1] >= start and x[2] <= end]
+    located = comparator_mentions(doc, sent, located, start, end)  # "investigator's choice of chemotherapy", ...
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
     for item in located:
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             continue  # "A (brand or code of A, company) plus B": the aside names A again
-        if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])):
+        if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
+                      or glued_to_care(doc, sent.text, group[-1], item)):
             if item[1] != group[-1][1]:
                 group.append(item)
             continue
@@ -248,9 +256,7 @@ def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
 
 def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
     """The arm with the backbone every arm gets; placebo plus a drug is that drug's arm."""
-    whole = {*arm.components, *parts}
-    drugs = {p for p in whole if not doc.vocabulary[p].has_type("Placebo")}
-    whole = tuple(sorted(drugs or whole))
+    whole = arm_parts(doc, {*arm.components, *parts})
     return Agent(agent_key(whole), arm.start, arm.end, whole)
 
 
@@ -273,8 +279,7 @@ def _merge(doc: AnalysedDocument, found: list[Agent]) -> list[Agent]:
     with a drug is that drug's arm ("A every 2 weeks plus placebo")."""
     if not found:
         return []
-    every = {p for a in found for p in a.components}
-    parts = tuple(sorted({p for p in every if not doc.vocabulary[p].has_type("Placebo")} or every))
+    parts = arm_parts(doc, {p for a in found for p in a.components})
     return [Agent(agent_key(parts), found[0].start, found[-1].end, parts)]
 
 
@@ -309,7 +314,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     if optional := _with_or_without(doc, sent.text, named):
         return optional
     for cue in COMPARE_RE.finditer(sent.text):
-        left = [a for a in named if a.end <= cue.start()]
+        # what the patients had before is no compared arm: "A after platinum-based chemotherapy improved DFS compared to B"
+        left = [a for a in named if a.end <= cue.start() and not _prior(sent.text, a)]
         left = [a for a in left if not _glossed(sent.text, a, left)] or left
         right = [a for a in named if a.start >= cue.end()]
         if not left or not right:
@@ -322,6 +328,11 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
     return []
+
+
+def _prior(text: str, agent: Agent) -> bool:
+    """Is the agent a therapy the patients had before ("progressed on A", "following A")?"""
+    return PRIOR_THERAPY_RE.search(text[max(0, agent.start - 50):agent.start]) is not None
 
 
 def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:

@@ -26,6 +26,8 @@ MASKS = (
     # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
     rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
     rf"\bby\s+{NUMBER}\s*%",
+    # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
+    r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",

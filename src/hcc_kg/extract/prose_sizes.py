@@ -39,8 +39,8 @@ RESPECTIVE_SIZES_RE = re.compile(rf"\(?\s*\bn\s*=\s*(?P<counts>{_N}(?:\s*(?:,|an
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=[;)])",
                             re.IGNORECASE)  # "(A: 338 patients; B: 336 patients)"
-# "(257 A, 255 B)": a count opening each part of a parenthesised list, right before the arm.
-COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
+# "(257 A, 255 B)", "(287 A/144 B)": a count opening each part of a parenthesised list, right before the arm.
+COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|/|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
                             r"(?:(?:in\s+the|on|received|receiving)\s+)?)?$", re.IGNORECASE)
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)

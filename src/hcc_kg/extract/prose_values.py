@@ -44,8 +44,9 @@ RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?respon
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
 OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo)s?\s*,", re.IGNORECASE)
-# "The 33-month OS rates", "the 1-year progression-free survival rate": the time point before the endpoint.
-LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)-(?P<u2>month|week|year|mo)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "The 33-month OS rates", "the 1-year progression-free survival rate", "1 year overall survival was": the time
+# point before the endpoint.
+LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
 ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
                                 r"(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
@@ -60,6 +61,7 @@ AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
 ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?median\s+)?", re.IGNORECASE)
+FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # A time-to-event endpoint given as a percentage is a rate at some time point.
 TIME_TO_EVENT = frozenset({"os", "pfs", "ttp", "rfs", "dor"})
@@ -159,7 +161,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
     masked = masked_text(sent.text)
     found: list[ArmValue] = []
-    points = anchors(doc, sent)
+    points = [p for p in anchors(doc, sent) if masked[p.start] != "#"]  # none inside "(6% complete response, ...)"
     named = arm_mentions(doc, sent, arms)
     listed = _respective(sent.text, masked, points) if len(arms) == 1 else {}
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
@@ -267,6 +269,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         return _named_owner(text, tokens[0], named, c_start)
     if len(tokens) != len(arms) and len(tokens) != 2:
         return None
+    if (changed := _changed(text, tokens, named, arms, c_start)) is not None:
+        return changed
     if "respectively" in text.lower():
         order = list(dict.fromkeys(a.key for a in named))
         if len(order) == len(tokens):
@@ -289,6 +293,19 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         owners.append(chosen.key if chosen else None)
         floor = chosen.end if chosen and chosen is after else e
     return _complete(owners, arms)
+
+
+def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
+    """"A extended median OS from 9.0 to 12.9 months": the value before is the other arm's, the one after the
+    named arm's (None unless two arms and a change "from X to Y" with one of them named in the clause)."""
+    if len(tokens) != 2 or len(arms) != 2 or not FROM_RE.search(text, max(0, tokens[0][0] - 6), tokens[0][0]) \
+            or not re.fullmatch(r"\s*to\s*", text[tokens[0][1]:tokens[1][0]]):
+        return None
+    subject = {a.key for a in named if c_start <= a.start and a.end <= tokens[0][0] and a.key in arms}
+    if len(subject) != 1:
+        return None
+    changed = subject.pop()
+    return [next(a for a in arms if a != changed), changed]
 
 
 def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:

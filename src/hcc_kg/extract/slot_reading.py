@@ -14,6 +14,9 @@ no result: its numbers are kept as hedged readings (withheld from the graph), no
 arms its sentence compares ("For A versus C, the HR ..."); a randomisation naming one known agent
 among its alternatives ("to A or active surveillance") gives the trial that arm; in a subgroup
 analysis, what a sentence states of the whole (intention-to-treat) population is the trial's.
+A trial a notice or news item names with a result but not its design ("the approval is based on
+NAME, in which A showed ...", "data from NAME demonstrated an OS benefit compared with B") takes
+the arm the text says it tested, and the comparator named after it (:func:`named_arms`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .expansion import read_as, rewritten
-from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents, compared_arms, counted_list, labelled_arms, randomised_arms,
+from .prose_arms import (COMPARE_RE, PRIOR_THERAPY_RE, RANDOMISED_RE, RIGHT_GAP_RE, TO_RE, Agent, agents, compared_arms,
+                         counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, enrolled
 from .prose_endpoints import anchors, hazard_ratio_endpoint, names_other_survival
@@ -59,6 +63,15 @@ PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?
 WHOLE_TRIAL_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(?:study\s+|trial\s+)?population\b|"
                             r"\b(?:all|of\s+the)\s+\d[\d,]*\s+(?:randomi[sz]ed|enrolled)\b", re.IGNORECASE)
 
+TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
+# A sentence basing a decision or a result on a trial: "the approval is based on results from NAME", "supported by
+# data from NAME", "on the basis of NAME".
+BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
+# What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
+# "A was shown to prolong", "A significantly improved".
+RESULT_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
+                               r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
+                               r"outperformed|decreased|increased|lowered|cut)\b", re.IGNORECASE)
 COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|against)\b", re.IGNORECASE)
 # What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
 ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|to|and|arms?|groups?)\b|[.,])*", re.IGNORECASE)
@@ -214,7 +227,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     slot.labels.update(labels_defined(doc, sent))
     sent = combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)
     span = evidence_span(sent)
-    if not slot.arms and (given := received_agent(doc, sent)):
+    if not slot.arms and (given := received_agent(doc, sent)) \
+            and not (randomised and given in doc.vocabulary and doc.vocabulary[given].has_type("Procedure")):
+        # a procedure patients were given in a randomised trial is its comparator, not its first arm
         slot.arms, slot.single_arm = [given], not randomised
         slot.arms_at.append(span)
     if not slot.arms and (known := _one_alternative_known(doc, sent)):
@@ -272,10 +287,47 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
         # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
         slot.arms, slot.single_arm = [sole], True
         slot.arms_at.extend(slot.named_at[:1])
+    if not slot.arms and slot.names and not slot.prior and (named := named_arms(doc, slot)) is not None:
+        slot.arms = named[0]
+        slot.arms_at.append(named[1])
     if len(slot.arms) >= 2 or slot.single_arm:
         for sent in slot.pending:  # read now that the arms are known
             _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
     slot.pending.clear()
+
+
+def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
+    """The arms of a trial named with a result but no design: the agent a sentence naming the trial gives the
+    result to ("In NAME, A showed a PFS benefit", "NAME, where A demonstrated ..."), else, when the sentence
+    bases a decision on the trial or compares with one side only ("the approval is supported by data from NAME
+    that demonstrated an OS benefit compared with B"), the one drug the document names; and the comparator
+    named after it ("compared with B").  None when no sentence naming the trial states what it tested."""
+    for sent in doc.sentences:
+        if (span := evidence_span(sent)) not in slot.named_at or not TRIAL_WORD_RE.search(sent.text):
+            continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
+        named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+                 and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+        subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)), None)
+        comparator = _compared_after(doc, sent, subject.end if subject else 0)
+        if subject is not None:
+            tested = subject.key
+        elif (BASIS_RE.search(sent.text) or comparator is not None) and (sole := _sole_drug(doc)) is not None \
+                and not any(a.key == sole for a in named if comparator is None or a.start < comparator.start):
+            tested = sole  # named in the sentence, the drug would be the subject or a comparison's left side
+        else:
+            continue
+        arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
+        return arms, span
+    return None
+
+
+def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -> Agent | None:
+    """The agent a comparison from ``start`` on names ("compared with B", "versus B"), None when none."""
+    for cue in COMPARE_RE.finditer(sent.text, start):
+        right = [a for a in agents(doc, sent, cue.end()) if RIGHT_GAP_RE.match(sent.text[cue.end():a.start])]
+        if right:
+            return right[0]
+    return None
 
 
 def _sole_drug(doc: AnalysedDocument) -> str | None:

@@ -1,7 +1,8 @@
 """Trial names, registry numbers and phases in running prose: a pure reader.
 
 A trial name is an acronym-like word and a number: "KEYNOTE-394", "CheckMate 9DW",
-"IMbrave150", "LEAP-002", "Study 304" (hyphens of any kind have become "-" upstream).
+"IMbrave150", "LEAP-002", "Study 304", "DESTINY-Breast04", "JAVELIN Bladder 100", "EV-301"
+(hyphens of any kind have become "-" upstream).
 Words that look like that but name something else (PD-1, CTLA-4, FGFR1, IL-6) are the
 vocabulary's entities: the caller passes ``is_entity`` to rule them out.  A version
 ("RECIST 1.1"), a year ("ASCO 2024") or a dosing code ("Q3W", one letter) is not a name.
@@ -24,7 +25,11 @@ from typing import Callable, Iterable
 
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
 _NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3})?)"
-NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}))?(?P<sep>[- ]?){_NUMBER}|(?P<plain>[A-Z][a-z]{{3,}})(?P<psep>[- ])(?P<pnum>\d{{3}}))"
+# ... also "DESTINY-Breast04" (a capitalised word glued to its number), "JAVELIN Bladder 100" (an all-capital
+# word, a capitalised one and a number), "EV-301" (two capitals and three digits).
+NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}|[A-Z][a-z]{{2,}}(?=\d)))?(?P<sep>[- ]?){_NUMBER}|"
+                     r"(?P<plain>[A-Z][a-z]{3,}|[A-Z]{2}(?=-))(?P<psep>[- ])(?P<pnum>\d{3})|"
+                     r"[A-Z]{4,} [A-Z][a-z]{2,}(?P<msep> )(?P<mnum>\d{2,3}))"
                      r"(?:-[A-Z])?)(?![\w%]|[.,]\d)")
 # What a disease or a target follows ("patients with COVID-19", "antibodies against CD-20"), or what
 # follows a target ("LAG-3 inhibitor", "TIM-3 expression"), a trial does not.
@@ -63,14 +68,14 @@ TITLE_LEAD_RE = re.compile(r"^(?P<name>[A-Z]{3,}-[A-Z][A-Z\d]+)\s*:\s+(?=[^.;]*\
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
 # ... and the acronym right after the trial word: "an open-label phase 3 trial (PELICAN)".
-AFTER_TRIAL_NAME_RE = re.compile(r"\b(?:trial|study)\s*\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)")
+AFTER_TRIAL_NAME_RE = re.compile(r"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)")
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
 SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
 SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assessment)\b")
 # A whole capital word ("KSCC" in "KSCC1902" is none), with its one-letter opening ("S-TRAC").
 CAPS_RE = re.compile(r"(?<![\w-])(?:[A-Z]-)?[A-Z]{4,}(?!\w)")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
-TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d|randomi[sz]\w*)\b", re.IGNORECASE)
+TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
 # "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug
 # "showed" things too, so that verb is no cue.
@@ -107,7 +112,8 @@ def phase_of(text: str) -> str | None:
 
 def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
     for m in NAME_RE.finditer(text):
-        name, number, sep = m.group("name"), m.group("num") or m.group("pnum"), m.group("sep") or m.group("psep")
+        name, number = m.group("name"), m.group("num") or m.group("pnum") or m.group("mnum")
+        sep = m.group("sep") or m.group("psep") or m.group("msep")
         if sep == " " and re.fullmatch(r"(?:19|20)\d\d", number):
             continue  # "ASCO 2024": a meeting's year
         if (is_entity(name) and not _framed_as_trial(text, m.start(), m.end())) \
@@ -141,6 +147,8 @@ def _near_cue(text: str, name: TrialName) -> bool:
         return True
     width = WINDOW if name.kind == "name" else 12
     window = text[max(0, name.start - width):name.start] + " " + text[name.end:name.end + width]
+    if re.match(r"\s+(?:clinical\s+)?(?:trial|study)\b", text[name.end:], re.IGNORECASE):
+        return True  # "the EV-301 clinical trial"
     if name.kind == "name" and (STUDY_CONTEXT_CUE.search(text[max(0, name.start - 30):name.start])
                                 or STUDY_CONTEXT_CUE.match(text[name.end:name.end + 30])):
         return True
@@ -197,6 +205,8 @@ def _without_footnote(name: TrialName, confirmed: frozenset[str], key: Callable[
     if name.kind == "nct" or (base := footnoted(key(name.name), confirmed)) is None:
         return name
     cut = len(key(name.name)) - len(base)
+    if not name.name[:-cut][-1:].isdigit():
+        return name  # "FRESCO-2" beside "FRESCO": another trial (a footnote is glued to a number, "LEAP-0025")
     return TrialName(name.name[:-cut], name.start, name.end - cut, name.kind)
 
 

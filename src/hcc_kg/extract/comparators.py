@@ -1,0 +1,144 @@
+"""Arms that are no one drug: chemotherapy, best supportive care, standard of care, active
+surveillance, the treatment of physician's choice (the vocabulary's procedures), as arm
+readers meet them in a sentence.
+
+- care given alongside what an arm tests is no part of its agent: "A plus best supportive care"
+  is A's arm, "placebo plus BSC" placebo's; care is an arm's agent only when it is all the arm
+  gets ("BSC alone") (:func:`arm_parts`), and care right before a drug describes that drug
+  ("versus standard-of-care B"), as chemotherapy right after one does ("B chemotherapy alone");
+- a choice left to the investigator ("investigator's choice", "the physician's choice of therapy",
+  "treatment of physician's choice") is one arm: the chemotherapy it qualifies ("investigator's
+  choice of chemotherapy", "chemotherapy of physician's choice"), else the physician's-choice arm;
+  the drugs it lists are options to choose from, no regimen ("investigator's choice of A, B, or C",
+  "chemotherapy (A, B, or C)").  Choices are read here by their pattern (CHOICE_RE): listing every
+  spelling ("investigator choice", "the physicians' choice of treatment") as a name would not end.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .sentences import DRUG
+
+#: A mention located in a sentence: (mention, local start, local end).
+Located = tuple[Mention, int, int]
+
+# Care given alongside what an arm tests (best supportive care, standard of care): a procedure named so ...
+CARE_RE = re.compile(r"\bcare\b", re.IGNORECASE)
+# ... describing the drug it is right before: "versus standard-of-care B", "the standard of care, B" ...
+CARE_BEFORE_DRUG_RE = re.compile(r"(?:\s*\([^()]*\))?\s*[-,]?\s*")
+# ... and given with what follows it, "and" between: "best supportive care (BSC) and maintenance A" is one arm.
+CARE_AND_RE = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:and|with)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# Chemotherapy right after a drug is that drug's kind: "paclitaxel chemotherapy", "A-based chemotherapy".
+CHEMOTHERAPY_RE = re.compile(r"\bchemotherap", re.IGNORECASE)
+DRUG_BEFORE_CHEMOTHERAPY_RE = re.compile(r"[\s-]*(?:(?:based|containing)[\s-]+)?")
+# A control arm whose treatment each patient's doctor chose.
+CHOICE_RE = re.compile(r"\b(?:(?:the\s+)?treatment\s+of\s+)?(?:the\s+)?(?:investigator|physician|doctor|clinician)s?(?:['’]s?)?"
+                       r"[\s-]+(?:choice|chosen)\b(?:\s+of\s+(?:therapy|treatment)\b)?", re.IGNORECASE)
+CHOICE_NAME = "treatment of physician choice"  # the vocabulary's name for such an arm
+# What the choice is of, right after it ("investigator's choice of chemotherapy", "physician's choice chemotherapy",
+# "investigator's choice of A, B, or C"), or what it qualifies right before it ("chemotherapy of physician's choice").
+CHOSEN_AFTER_RE = re.compile(r"\s+(?:of|from|between|among)\s+|\s*")
+CHOSEN_BEFORE_RE = re.compile(r"\s+(?:of|per|by)\s+")
+# The options of a choice listed after it: "A, B, or C", "A or B" ...
+OPTION_GAP_RE = re.compile(r"\s*,?\s*(?:(?:or|and|and/or)\s+)?")
+# ... or in a parenthesis right after the arm: "chemotherapy (A, B, or C)", "physician's choice (A or B)".
+OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
+
+
+def is_care(doc: AnalysedDocument, key: str) -> bool:
+    """Is the entity care given alongside treatment (a procedure named "... care")?"""
+    entity = doc.vocabulary[key]
+    return entity.has_type("Procedure") and CARE_RE.search(entity.label) is not None
+
+
+def arm_parts(doc: AnalysedDocument, keys: Iterable[str]) -> tuple[str, ...]:
+    """What sets an arm apart, from what it is given: placebo or care given with a drug is the drug's arm,
+    care given with placebo is placebo's; care alone ("best supportive care alone") is an arm's agent."""
+    given = set(keys)
+    tested = {k for k in given if not is_care(doc, k)} or given
+    drugs = {k for k in tested if not doc.vocabulary[k].has_type("Placebo")}
+    return tuple(sorted(drugs or tested))
+
+
+def glued_to_care(doc: AnalysedDocument, text: str, before: Located, after: Located) -> bool:
+    """Are two neighbours one arm because one is care given with the other ("BSC and A", "A with BSC")?"""
+    return (is_care(doc, before[0].key) or is_care(doc, after[0].key)) \
+        and CARE_AND_RE.match(text[before[2]:after[1]]) is not None
+
+
+def comparator_mentions(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Located], start: int = 0,
+                        end: int | None = None) -> list[Located]:
+    """The arm mentions of ``sent.text[start:end]`` read for comparators: care describing the drug after it
+    dropped, each choice read as one arm, the options a choice lists dropped."""
+    located = [x for x, after in zip(located, [*located[1:], None]) if not _describes(doc, sent.text, x, after)]
+    located = [x for before, x in zip([None, *located[:-1]], located) if not _described(doc, sent.text, before, x)]
+    return _without_options(doc, sent.text, _choices(doc, sent, located, start, end))
+
+
+def _describes(doc: AnalysedDocument, text: str, item: Located, after: Located | None) -> bool:
+    """Is the care named at ``item`` a description of the drug right after it ("standard-of-care B")?"""
+    return after is not None and is_care(doc, item[0].key) and doc.vocabulary[after[0].key].has_type(*DRUG) \
+        and CARE_BEFORE_DRUG_RE.fullmatch(text[item[2]:after[1]]) is not None
+
+
+def _described(doc: AnalysedDocument, text: str, before: Located | None, item: Located) -> bool:
+    """Is the chemotherapy named at ``item`` the kind of the drug right before it ("paclitaxel chemotherapy")?"""
+    return before is not None and CHEMOTHERAPY_RE.search(doc.vocabulary[item[0].key].label) is not None \
+        and doc.vocabulary[item[0].key].has_type("Procedure") and doc.vocabulary[before[0].key].has_type(*DRUG) \
+        and DRUG_BEFORE_CHEMOTHERAPY_RE.fullmatch(text[before[2]:item[1]]) is not None
+
+
+def _choices(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Located], start: int,
+             end: int | None) -> list[Located]:
+    """The mentions with each choice read as one arm: the chemotherapy it qualifies ("investigator's choice of
+    chemotherapy"), else the physician's-choice arm, the options it lists after it ("of A, B, or C") dropped."""
+    chosen_arm = doc.finder.lookup(CHOICE_NAME)
+    for phrase in CHOICE_RE.finditer(sent.text, start, len(sent.text) if end is None else end):
+        s, e = phrase.span()
+        located = [x for x in located if x[2] <= s or x[1] >= e]  # a name inside it: "investigator choice"
+        before = [x for x in located if x[2] <= s]
+        after = [x for x in located if x[1] >= e]
+        of = CHOSEN_AFTER_RE.match(sent.text, e)
+        if after and after[0][1] == of.end() and doc.vocabulary[after[0][0].key].has_type("Procedure"):
+            # "investigator's choice of chemotherapy": the chemotherapy is the arm, named from the choice on
+            located = [(x[0], s, x[2]) if x is after[0] else x for x in located]
+            continue
+        if before and CHOSEN_BEFORE_RE.fullmatch(sent.text, before[-1][2], s) \
+                and doc.vocabulary[before[-1][0].key].has_type("Procedure"):
+            located = [(x[0], x[1], e) if x is before[-1] else x for x in located]  # "chemotherapy of investigator's choice"
+            continue
+        if chosen_arm is None:
+            continue
+        options = _listed_from(doc, sent.text, after, of.end()) if of.group().strip() else []
+        located = [x for x in located if x not in options]
+        arm = (Mention(*sent.sentence.mapped.original_span(s, e), chosen_arm, phrase.group()), s, e)
+        located = sorted([*located, arm], key=lambda x: (x[1], x[2]))
+    return located
+
+
+def _listed_from(doc: AnalysedDocument, text: str, after: list[Located], start: int) -> list[Located]:
+    """The drugs listed from ``start`` on ("A, B, or C"), each glued to the one before by a comma, "or" or "and"."""
+    listed: list[Located] = []
+    for item in after:
+        if item[1] != (OPTION_GAP_RE.match(text, listed[-1][2]).end() if listed else start) \
+                or not doc.vocabulary[item[0].key].has_type(*DRUG):
+            break
+        listed.append(item)
+    return listed
+
+
+def _without_options(doc: AnalysedDocument, text: str, located: list[Located]) -> list[Located]:
+    """The mentions without the options a parenthesis lists right after a procedure's arm: "chemotherapy
+    (A, B, or C)", "chemotherapy (investigator's choice of A or B)" is chemotherapy, its drugs the ones to
+    choose from, no regimen."""
+    dropped: set[int] = set()
+    for i, (mention, _, end) in enumerate(located):
+        if i in dropped or not doc.vocabulary[mention.key].has_type("Procedure"):
+            continue
+        if options := OPTIONS_RE.match(text, end):
+            dropped |= {j for j, x in enumerate(located) if end <= x[1] and x[2] <= options.end()}
+    return [x for i, x in enumerate(located) if i not in dropped]

@@ -1,0 +1,118 @@
+"""Arms that are no one drug, in invented sentences: care given alongside, care alone, the
+investigator's choice and the options it lists (extract/comparators.py, read through prose_arms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.comparators import CHOICE_NAME, arm_parts
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.prose_arms import agents, compared_arms, randomised_arms
+from hcc_kg.keys import agent_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+DRUGS = [Entity("zorbanib", "zorbanib", ("SmallMolecule",)), Entity("felotinib", "felotinib", ("SmallMolecule",)),
+         Entity("quorimab", "quorimab", ("MonoclonalAntibody",)), Entity("placebo", "placebo", ("Placebo",))]
+COMPARATORS = [Entity("chemo", "chemotherapy", ("Procedure",)),
+               Entity("bsc", "best supportive care", ("Procedure",), ("BSC",)),
+               Entity("soc", "standard of care", ("Procedure",)),
+               Entity("tpc", "treatment of physician's choice", ("Procedure",), (CHOICE_NAME, "investigator choice"))]
+VOCAB = Vocabulary([*DRUGS, *COMPARATORS])
+FINDER = MentionFinder(VOCAB)
+WITHOUT_CHOICE = Vocabulary([*DRUGS, *COMPARATORS[:3]])
+
+
+def sentence(text: str, vocabulary: Vocabulary = VOCAB):
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, MentionFinder(vocabulary))
+    return doc, doc.sentences[0]
+
+
+def keys(found) -> list[str]:
+    return [a.key for a in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized 2:1 to zorbanib plus best supportive care or placebo plus best supportive care.",
+     ["zorbanib", "placebo"]),
+    ("Patients were randomized to zorbanib or placebo, each given with BSC.", ["zorbanib", "placebo"]),
+    ("Patients were randomized to BSC and maintenance zorbanib or to BSC alone.", ["zorbanib", "bsc"]),
+    ("Patients were randomized to quorimab plus felotinib plus best supportive care or BSC alone.",
+     [agent_key(["felotinib", "quorimab"]), "bsc"]),
+])
+def test_care_beside_an_arms_agent_is_no_part_of_it_and_care_alone_is_an_arm(text, expected):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == expected
+
+
+def test_arm_parts():
+    doc, _ = sentence("No arms here.")
+    assert arm_parts(doc, ["zorbanib", "bsc"]) == ("zorbanib",)
+    assert arm_parts(doc, ["placebo", "bsc"]) == ("placebo",)
+    assert arm_parts(doc, ["bsc"]) == ("bsc",)
+    assert arm_parts(doc, ["quorimab", "chemo"]) == ("chemo", "quorimab")  # chemotherapy is a part, not care
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib improved OS compared with standard-of-care felotinib.",
+    "Zorbanib improved OS compared with the standard of care, felotinib.",
+])
+def test_care_right_before_a_drug_describes_it(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+def test_standard_of_care_alone_is_the_comparator():
+    doc, sent = sentence("Zorbanib plus standard of care improved OS compared with standard of care alone.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "soc"]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomized to zorbanib or investigator's choice of chemotherapy.",
+    "Patients were randomized to zorbanib or the physician\u2019s choice of chemotherapy.",
+    "Patients were randomized to zorbanib or chemotherapy of the investigator's choice.",
+    "Patients were randomized to zorbanib or physician's choice chemotherapy (felotinib, quorimab, or placebo).",
+    "Patients were randomized to zorbanib or chemotherapy (investigator's choice of felotinib or quorimab).",
+    "Patients were randomized to zorbanib or investigator choice of chemotherapy (felotinib or quorimab).",
+])
+def test_a_choice_of_chemotherapy_is_the_chemotherapy_arm(text):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "chemo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib improved PFS compared with physician's choice of therapy (felotinib, quorimab, or placebo).",
+    "Zorbanib improved PFS compared with the investigator's choice of felotinib or quorimab.",
+    "Zorbanib improved PFS compared with treatment of physician's choice.",
+])
+def test_a_choice_not_said_to_be_chemotherapy_is_the_physicians_choice_arm(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "tpc"]
+
+
+def test_a_choice_reads_no_arm_when_the_vocabulary_has_none_for_it():
+    doc, sent = sentence("Zorbanib improved PFS compared with the investigator's choice of felotinib or quorimab.",
+                         WITHOUT_CHOICE)
+    assert "tpc" not in keys(agents(doc, sent))
+
+
+def test_a_parenthesis_without_alternatives_is_no_list_of_options():
+    doc, sent = sentence("Patients were randomized to zorbanib or chemotherapy (felotinib plus quorimab).")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", agent_key(["chemo", "felotinib", "quorimab"])]
+    doc, sent = sentence("The drug of choice was zorbanib, compared with felotinib.")
+    assert keys(agents(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib plus felotinib chemotherapy improved OS compared with felotinib chemotherapy alone.",
+    "Zorbanib plus felotinib-based chemotherapy improved OS compared with felotinib-based chemotherapy alone.",
+])
+def test_chemotherapy_right_after_a_drug_is_that_drugs_kind(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["felotinib", "zorbanib"]), "felotinib"]
+
+
+def test_chemotherapy_after_a_drug_with_words_between_is_its_own_arm():
+    doc, sent = sentence("Zorbanib given alone improved OS compared with chemotherapy.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "chemo"]
