@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gold_io import SPLITS, Canon, GoldDocument, load_gold, norm, number, timepoint  # noqa: E402
+from gold_io import SCORED_ENDPOINTS, SPLITS, Canon, GoldDocument, load_gold, norm, number, timepoint  # noqa: E402
 
 from hcc_kg.model import Assertion, Document  # noqa: E402
 
@@ -96,6 +96,8 @@ def system_view(doc_facts: list[Assertion], trial_of: dict[str, str]) -> SystemV
             trial(a.subject).arms.add(str(a.object))
         elif p == "armSize":
             view.sizes.add((a.subject, int(a.object)))
+        elif p in ("hasMeasurement", "hasEffectEstimate") and norm(a.object) not in SCORED_ENDPOINTS:
+            continue  # an endpoint the gold does not curate
         elif p == "hasMeasurement":
             for value in a.attribute_values("value"):
                 view.measurements.add((a.subject, str(a.object), timepoint(a.context_value("timepoint", "")),

@@ -27,6 +27,9 @@ from hcc_kg.vocab import Vocabulary
 
 SPLITS = ("dev", "heldout")
 PLACEBO = "placebo"
+#: The endpoints the gold is curated for (README "Keys"); a system value for another endpoint
+#: (relapse-free survival, complete response) is out of the gold's scope, neither right nor wrong.
+SCORED_ENDPOINTS = frozenset({"os", "pfs", "ttp", "orr", "dcr", "dor"})
 
 #: Names an agency goes by, so a gold agency key meets whatever key the build gives it.  A country
 #: stands for its agency when the text names no agency ("approved in Japan" -> pmda).

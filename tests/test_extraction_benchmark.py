@@ -173,3 +173,13 @@ def test_names_resolve_by_synonym_or_fall_back_to_labels(canon):
     assert canon.name("kinase X1") == "kx1" and canon.name("ZB 12") == "zorbatinib"
     assert canon.name("Wobbleumab") == "wobbleumab" and "Wobbleumab" in canon.unresolved
     assert canon.agency("Japan") == "mhlw" and canon.agency("fda", system=True) == "fda"
+
+
+def test_values_of_an_endpoint_the_gold_does_not_curate_are_not_scored(canon):
+    arm_a, trial = "arm__zephyr7__regimen__quellimab__zorbatinib", "trial__zephyr7"
+    out_of_scope = [Assertion(arm_a, "hasMeasurement", "rfs", (("timepoint", ""),), (("value", Decimal("30")),), ev()),
+                    Assertion(trial, "hasEffectEstimate", "rfs", (), (("hazard_ratio", Decimal("0.6")),), ev())]
+    totals = run(perfect_facts() + out_of_scope, canon)["totals"]
+    assert (totals["measurement"].precision, totals["hazard_ratio"].precision) == (1.0, 1.0)
+    in_scope = [Assertion(arm_a, "hasMeasurement", "pfs", (("timepoint", ""),), (("value", Decimal("30")),), ev())]
+    assert run(perfect_facts() + in_scope, canon)["totals"]["measurement"].precision < 1.0
