@@ -91,6 +91,26 @@ def test_each_stage_says_what_it_does():
         assert ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8"))), stage
 
 
+def undocumented(root: Path) -> list[str]:
+    """``module:name`` of each public top-level function or class under ``root`` without a docstring."""
+    missing = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            public = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not node.name.startswith("_")
+            if public and not ast.get_docstring(node):
+                missing.append(f"{module_name(path, root)}:{node.name}")
+    return missing
+
+
+def test_every_public_function_and_class_says_what_it_is():
+    assert undocumented(PACKAGE) == []
+
+
+def test_an_undocumented_public_function_is_found(tmp_path):
+    _write(tmp_path / "pkg", "a.py", 'def said():\n    """Said."""\n\n\ndef unsaid():\n    pass\n\n\ndef _private():\n    pass\n')
+    assert undocumented(tmp_path / "pkg") == ["pkg.a:unsaid"]
+
+
 def _write(root: Path, relative: str, text: str) -> None:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)

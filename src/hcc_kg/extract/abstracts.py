@@ -88,6 +88,7 @@ OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0
 
 @EXTRACTORS.register(EXTRACTOR)
 def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Trials read from prose: names, arms, sizes, values and hazard ratios, slot by slot (skipped where trial tables exist)."""
     if _has_trial_tables(doc):
         return  # a document with trial tables is read by the table extractors and comparisons
     index = _name_index(doc)

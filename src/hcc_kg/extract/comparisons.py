@@ -70,6 +70,8 @@ COMBINATION_WORDS = frozenset({"combination", "experimental", "treatment"})
 
 @dataclass(frozen=True)
 class Study:
+    """The study a paragraph speaks of: its trial key, experimental and comparator agents, and where it was named."""
+
     trial: str
     experimental: str
     comparator: str | None
@@ -81,6 +83,8 @@ class Study:
 
 @dataclass(frozen=True)
 class TabledTrial:
+    """A completed-trial table row: trial, line of therapy, experimental and control agents."""
+
     trial: str
     line: str | None
     experimental: str
@@ -104,6 +108,7 @@ def tabled_trials(doc: AnalysedDocument) -> list[TabledTrial]:
 
 @EXTRACTORS.register(EXTRACTOR)
 def stated_comparisons(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Results stated in prose about a study named nearby ("X improved OS versus Y"), per section."""
     study: Study | None = None
     section = None
     table = None

@@ -63,11 +63,18 @@ def decimal_text(printed: str) -> str:
 
 
 def to_decimal(printed: str) -> Decimal:
+    """A printed number as a Decimal (middle dot read as a point, a leading zero added).
+
+    >>> to_decimal("0·71")
+    Decimal('0.71')
+    """
     return Decimal(decimal_text(printed))
 
 
 @dataclass(frozen=True)
 class PValue:
+    """A p-value as printed: its value, text, comparator (=, <, ...) and sidedness."""
+
     value: Decimal
     text: str
     comparator: str  # "=", "<", ">", "<=", ">="

@@ -49,6 +49,8 @@ VALUE_NOTE_RE = re.compile(r"(?P<value>" + VALUE_RE.pattern + r")(?:\s*\((?P<not
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell of a Markdown table row: its stripped text and the text's offsets."""
+
     text: str  # stripped cell text
     start: int  # original offsets of the stripped text
     end: int
@@ -56,6 +58,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Value:
+    """One value in an efficacy cell: its text, whether it is a percentage, and its note."""
+
     text: str
     percent: bool
     note: str
@@ -63,6 +67,8 @@ class Value:
 
 @dataclass(frozen=True)
 class Clause:
+    """One endpoint's values in an efficacy cell, with its timepoint and unit."""
+
     endpoint: str
     timepoint: str
     values: list[Value]
@@ -100,6 +106,7 @@ def parse_efficacy(text: str) -> list[Clause]:
 
 @EXTRACTORS.register(NAME)
 def markdown_trial_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Trials from Markdown table rows that give arms, patients and efficacy."""
     text = doc.document.text
     for block in doc.blocks:
         if block.kind != "table" or block.label != "markdown":

@@ -47,6 +47,7 @@ _DRUG_GLUE_RE = re.compile(r"^(?:[\s+/,&]|\band\b|\bplus\b|\bwith\b)*$", re.IGNO
 
 @EXTRACTORS.register(NAME)
 def ongoing_trial_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Ongoing trials from registry-style table records (NCT number, phase, status, enrolment)."""
     for block in doc.blocks:
         if block.kind != "table":
             continue

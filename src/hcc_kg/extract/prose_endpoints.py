@@ -26,6 +26,8 @@ FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Anchor:
+    """Where an endpoint is named in a sentence (its key and offsets)."""
+
     endpoint: str
     start: int
     end: int

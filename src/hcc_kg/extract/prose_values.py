@@ -76,6 +76,8 @@ COUNT_OWNED_RE = re.compile(r"^\s*\)\s*(?:patients?\s+|participants?\s+)?(?:had|
 
 @dataclass(frozen=True)
 class ArmValue:
+    """One arm's value of one endpoint, as printed and as a number."""
+
     agent: str
     endpoint: str
     timepoint: str

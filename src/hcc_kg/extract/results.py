@@ -40,6 +40,7 @@ def _heading_agent(doc: AnalysedDocument, index: int) -> str | None:
 
 @EXTRACTORS.register("sentence-results")
 def stated_results(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """"an ORR of 20%" about a study named in the sentence or the one before, for the agent the section heading names."""
     for index, sent in enumerate(doc.sentences):
         values = list(VALUE_RE.finditer(sent.text))
         if not values:

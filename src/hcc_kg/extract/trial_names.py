@@ -95,6 +95,8 @@ WINDOW = 60
 
 @dataclass(frozen=True)
 class TrialName:
+    """A trial's name or NCT number in a sentence, with its offsets and kind."""
+
     name: str
     start: int  # offsets in the sentence text
     end: int

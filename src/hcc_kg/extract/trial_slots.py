@@ -129,6 +129,7 @@ def _whole(slot: Slot, span: Span | None) -> bool:
 
 
 def slot_trial_key(slot: Slot, index: NameIndex) -> str:
+    """A slot's trial key: from its first name (an NCT number only when no other), else from its arms."""
     names = [n for n in slot.names if n.kind != "nct"] or slot.names
     return index.key(names[0].name) if names else comparison_trial_key(slot.arms)
 
@@ -140,6 +141,7 @@ def slot_evidence(doc: AnalysedDocument, spans: list[Span], projected: bool = Fa
 
 
 def hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:
+    """A hazard ratio's attributes: value, CI and p-value, each with its printed text."""
     out: list[tuple[str, object]] = [("hazard_ratio", hr.value), ("hazard_ratio_text", hr.text)]
     if hr.ci_lower is not None:
         out += [("ci_lower", hr.ci_lower), ("ci_upper", hr.ci_upper), ("ci_text", hr.ci_text)]

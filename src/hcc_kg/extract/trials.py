@@ -40,6 +40,8 @@ NO_CONTROL = "None"
 
 @dataclass(frozen=True)
 class Outcome:
+    """One endpoint's values in a trial table cell, with hazard ratio, CI and offsets."""
+
     endpoint: str
     timepoint: str
     values: list[str]
@@ -99,6 +101,7 @@ def _agent(doc: AnalysedDocument, mentions: list[Mention], start: int) -> tuple[
 
 @EXTRACTORS.register("table-trials")
 def completed_trial_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Completed trials from table rows that give a trial, its arms and its outcomes."""
     for block in doc.blocks:
         if block.kind != "table":
             continue
