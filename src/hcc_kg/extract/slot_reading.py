@@ -40,6 +40,7 @@ from .prose_values import add_on_design, arm_for, arm_mentions, arm_values, is_s
 from .prose_rates import responder_shares, timepoint_rates
 from .sentences import COMBINATION_NOUN, evidence_span
 from .trial_slots import Slot
+from .verdicts import primary_verdicts
 
 # "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
 # its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.
@@ -75,19 +76,6 @@ RESULT_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|ha
 COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|against)\b", re.IGNORECASE)
 # What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
 ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|to|and|arms?|groups?)\b|[.,])*", re.IGNORECASE)
-
-# A verdict on the primary endpoint: not met, met.
-NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"
-                        r"\b(?:was|were)\s+not\s+(?:met|achieved|reached)\b|\bnot\s+met\b|\bno\s+(?:significant\s+)?"
-                        r"improvement\b|\bnot\s+(?:a\s+)?statistically\s+significant\b|\b(?:did|does)\s+not\s+improve\b",
-                        re.IGNORECASE)
-MET_RE = re.compile(r"\b(?:met|achieved|meeting|reached)\s+(?:its\s+|the\s+|both\s+|all\s+)?(?:co-?|dual\s+)?primary\b|"
-                    r"\bmeeting\s+(?:the\s+)?(?:[\w-]+\s+){0,3}criteri|"
-                    r"\bprimary\s+end\s*-?\s*points?\s+(?:was|were|has\s+been|had\s+been)\s+(?:met|achieved|reached)\b",
-                    re.IGNORECASE)
-PRIMARY_RE = re.compile(r"\b(?:co-?|dual\s+)?primary\b", re.IGNORECASE)
-CRITERIA_RE = re.compile(r"significance\s+criteri|efficacy\s+boundar|pre-?specified|significance\s+threshold",
-                         re.IGNORECASE)
 
 #: Readers of the arms patients were assigned to, first that finds any wins: counted one by one
 #: ("300 received A and 150 received B"), randomised ("randomly assigned to A or B"), labelled (a
@@ -389,17 +377,3 @@ def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: 
         compared = [slot_arm(doc, a.key, slot.arms) for a in compared_arms(doc, sent)]
         return (compared[0], compared[1]) if len(compared) == 2 and None not in compared else None  # type: ignore[return-value]
     return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None
-
-
-def primary_verdicts(text: str) -> list[tuple[bool, bool]]:
-    """(met, explicit) for each verdict the sentence states: "did not meet" (False), "met its primary
-    endpoint" (True); explicit when it names the primary endpoint or prespecified criteria.
-
-    >>> primary_verdicts("The study did not meet its primary endpoint.")
-    [(False, True)]
-    """
-    out = []
-    for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
-        if (m := pattern.search(text)) and not is_subgroup(text, m.start()):
-            out.append((met, bool(PRIMARY_RE.search(text) or CRITERIA_RE.search(text) or "criteri" in m.group())))
-    return out
