@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .subjects import ADVERB, MODIFIER
+from .targets import ALTERATION
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
 MODALITY_HEAD = r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ])?engagers?|TCEs?|BiTEs?|degraders?|PROTACs?"
@@ -54,8 +55,8 @@ CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enz
           r"|(?:[\w\"“”'‘’-]+\s+){0,6}?[\w\"“”'‘’-]+)"
           r",?\s+(?:called|named|known as)")
 # "targets oncogenic rearrangements in A, B and C", "inhibits fusions involving T": the altered forms of the target.
-ALTERED_IN = (r"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:mutations?|mutant\s+forms?|rearrangements?|"
-              r"fusions?|alterations?|amplifications?)\s+(?:in|of|involving)")
+ALTERED_IN = (rf"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:{ALTERATION}|mutant\s+forms?)"
+              r"\s+(?:in|of|involving)")
 FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{MODIFIER}|the|an?|its|their|of|both|all|"
                     r"(?:involved|implicated) in)){0,6}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
@@ -110,7 +111,7 @@ MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along w
 # "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive
 # of one object, then the next object of the same verb.
 OBJECT_HEAD_THEN_AND = re.compile(r"^\)?\s*(?:(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|signal(?:l)?ing|axis|kinases?|"
-                                  r"receptors?|mutations?|fusions?|amplifications?|rearrangements?|alterations?)"
+                                  rf"receptors?|{ALTERATION})"
                                   r"|,\s+(?:an?|the)\s+[^,;()]{1,60},)"
                                   r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$",
                                   re.IGNORECASE)

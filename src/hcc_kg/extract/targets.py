@@ -56,8 +56,10 @@ AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|m
 # "targets activating EGFR mutations", "inhibits RET fusions": an altered form of the target that a cue governs is
 # still the target ("patients with EGFR mutations", "tumours with KRAS mutations" name no target).
 # "PDGFRA activation loop mutants", "KIT exon 11 mutations": where the alteration sits may come first.
+#: The nouns of a target's altered forms, wherever they stand (after it here, before it in mechanism_cues).
+ALTERATION = r"(?:mutations?|mutants?|fusions?|amplifications?|alterations?|rearrangements?)"
 ALTERED_FORM = re.compile(r"^[\s-]*(?:(?:activation[\s-]+loop|kinase[\s-]+domain|juxtamembrane|gatekeeper|exon\s*\d+)\s+)?"
-                          r"(?:mutations?|mutants?|fusions?|amplifications?|alterations?|rearrangements?)\b",
+                          rf"{ALTERATION}\b",
                           re.IGNORECASE)
 CUE_BEFORE_FORM = re.compile(r"\b(?:inhibit(?:s|ed|ing)?|target(?:s|ed|ing)?|block(?:s|ed|ing)?|against|"
                              r"(?:inhibitors?|TKIs?|MKIs?|blockers?|antagonists?)\s+of)\s+"
