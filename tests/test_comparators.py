@@ -8,7 +8,8 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.comparators import CHOICE_NAME, arm_parts
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_arms import agents, compared_arms, randomised_arms
+from hcc_kg.extract.arm_comparisons import compared_arms
+from hcc_kg.extract.prose_arms import agents, randomised_arms
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary

@@ -6,7 +6,8 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_arms import agents, compared_arms, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.arm_comparisons import compared_arms
+from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_alternatives
 from hcc_kg.extract.prose_sizes import arm_sizes, counted_arms
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Callable, TypeVar
 
 from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
@@ -12,6 +13,8 @@ from .expansion import Expansion, expand
 from .mentions import MentionFinder
 from .normalize import MappedText, normalize, without_glued_footnotes
 from .segment import Block, Sentence, blocks, sentences
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,20 @@ class AnalysedDocument:
     def sentence_ends(self) -> list[int]:
         """Where each sentence ends in the document (original offsets, in order: for bisecting)."""
         return [s.sentence.mapped.original_span(0, len(s.text))[1] for s in self.sentences]
+
+    def once(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, made on the first call with ``name`` and remembered for this reading of the
+        document: whole-document facts an extractor asks for once per trial or per sentence.
+
+        >>> doc = AnalysedDocument(Document.from_text("d", "text"), Vocabulary([]), None)
+        >>> calls = []
+        >>> [doc.once("n", lambda: calls.append(1) or len(calls)) for _ in range(3)], calls
+        ([1, 1, 1], [1])
+        """
+        memo = self.__dict__.setdefault("_once", {})
+        if name not in memo:
+            memo[name] = compute()
+        return memo[name]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside one span of the document (a table cell, a row), at original offsets."""

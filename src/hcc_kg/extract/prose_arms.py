@@ -1,4 +1,5 @@
-"""Trial arms stated in prose: who was randomised to what, how many, and who was compared.
+"""Trial arms stated in prose: who was randomised to what, and how many (who was compared with whom:
+:mod:`.arm_comparisons`).
 
 Shapes read (invented examples):
 
@@ -53,16 +54,6 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assi
                            r"(?:receive[sd]?|receiving|given|treated\s+with)(?=\s+either\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
-# ... and a comparative: "A was associated with longer OS than B", "a higher response rate than B", "A improved
-# OS over B", or a noun: "confirmation of A's non-inferiority to B".
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|outperform(?:s|ed|ing)?|"
-                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over)|"
-                        r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than)(?=\s)", re.IGNORECASE)
-# "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
-_VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
-              r"(?:for|with|in|among)\s+(?:the\s+)?)?")
-RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|patients\s+(?:treated\s+with|receiving|"
-                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
@@ -71,11 +62,9 @@ GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 # What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
-MAX_LEFT_GAP = 120
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
 PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-MAX_LONE_LEFT_GAP = 260
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
@@ -104,17 +93,8 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
                          r",\s+\d[\d.]*\s*%?\s+(?:of\s+\w+\s+)?(?:had|has|have|were|was|underwent)\b", re.IGNORECASE)
 # "A plus B for 4 doses, followed by A every 2 weeks; ...": the maintenance phase of the arm before, no arm of its own.
 FOLLOWED_BY_RE = re.compile(r",?\s+followed\s+by\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
-WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
 # Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break.
 DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*", re.IGNORECASE)
-COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
-# "compare the efficacy and safety of A against B": what is compared may be named before the arms.
-COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
-                                r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
-VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
-                         r"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
-                         re.IGNORECASE)
-LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -202,7 +182,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         found = [a for a in agents(doc, sent, s, e) if not any(ms <= a.start < me for ms, me in maintenance)]
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)
-            arms = [_with_parts(doc, arm, shared) for arm in arms]
+            arms = [with_parts(doc, arm, shared) for arm in arms]
             continue
         inner = re.match(r"\s*\(([^()]*;[^()]*)\)", sent.text[s:e])
         if len(found) > 1 and inner:  # "(A arm, n = 5; B arm, n = 6)"
@@ -254,7 +234,7 @@ def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     return []
 
 
-def _with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
+def with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
     """The arm with the backbone every arm gets; placebo plus a drug is that drug's arm."""
     whole = arm_parts(doc, {*arm.components, *parts})
     return Agent(agent_key(whole), arm.start, arm.end, whole)
@@ -293,7 +273,7 @@ def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[
     shared = set(last.components)
     if not with_placebo or any(shared & set(a.components) for a in arms[:-1]):
         return arms
-    return [_with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
+    return [with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
 
 
 def _distinct(arms: list[Agent]) -> list[Agent]:
@@ -306,75 +286,13 @@ def _distinct(arms: list[Agent]) -> list[Agent]:
     return out if len(out) >= 2 else []
 
 
-def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """The first "A versus B" / "A compared with B" pair in the sentence ([] when none)."""
-    named = agents(doc, sent)
-    if verb := _compared_verb(sent.text, named):
-        return verb
-    if optional := _with_or_without(doc, sent.text, named):
-        return optional
-    for cue in COMPARE_RE.finditer(sent.text):
-        # what the patients had before is no compared arm: "A after platinum-based chemotherapy improved DFS compared to B"
-        left = [a for a in named if a.end <= cue.start() and not _prior(sent.text, a)]
-        left = [a for a in left if not _glossed(sent.text, a, left)] or left
-        right = [a for a in named if a.start >= cue.end()]
-        if not left or not right:
-            continue
-        gap = _unbracketed(sent.text[left[-1].end:cue.start()])  # "A improved PFS (5.6 vs 3.7 months; ...) compared with B"
-        # a far subject is still the compared one when the sentence names no other agent before the cue
-        reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
-        if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
-            continue
-        if left[-1].key != right[0].key:
-            return [*_listed_before(sent.text, left), right[0]]
-    return []
+def unbracketed(text: str) -> str:
+    """The text with its innermost parentheses blanked (one space each): what is said beside them.
 
-
-def _prior(text: str, agent: Agent) -> bool:
-    """Is the agent a therapy the patients had before ("progressed on A", "following A")?"""
-    return PRIOR_THERAPY_RE.search(text[max(0, agent.start - 50):agent.start]) is not None
-
-
-def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
-    """"The study compared A with B" ([] when the sentence has no such verb)."""
-    for cue in COMPARED_VERB_RE.finditer(text):
-        after = [a for a in named if a.start >= cue.end()]
-        lead = text[cue.end():after[0].start] if after else ""
-        if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead)) and after[0].key != after[1].key \
-                and VERB_GAP_RE.match(_unbracketed(text[after[0].end:after[1].start])):
-            return after[:2]
-    return []
-
-
-def _with_or_without(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
-    """"A with or without B": two arms, A plus B and A alone ([] when the sentence has no such phrase)."""
-    for cue in WITH_OR_WITHOUT_RE.finditer(text):
-        left = [a for a in named if a.end <= cue.start() and not _unbracketed(text[a.end:cue.start()]).strip()]
-        right = [a for a in named if a.start >= cue.end() and not text[cue.end():a.start].strip()]
-        if left and right and left[-1].key != right[0].key:
-            return [_with_parts(doc, left[-1], right[0].components), left[-1]]
-    return []
-
-
-def _unbracketed(text: str) -> str:
+    >>> unbracketed("A (5.6 vs 3.7 months) vs B")
+    'A   vs B'
+    """
     return re.sub(r"\([^()]*\)", " ", text)
-
-
-def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
-    """Is the agent a parenthetical gloss of what precedes it ("A + IBI305 (a B biosimilar)")?"""
-    opened = text.rfind("(", 0, agent.start)
-    inside = opened >= 0 and ")" not in text[opened:agent.start]
-    return inside and any(a.end <= opened for a in named)
-
-
-def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
-    """The agents listed before "versus": "A plus B or A alone vs C" compares three arms."""
-    out = [left[-1]]
-    for agent in reversed(left[:-1]):
-        if not LIST_GAP_RE.match(text[agent.end:out[0].start]) or agent.key in {a.key for a in out}:
-            break
-        out.insert(0, agent)
-    return out
 
 
 def count_value(m: re.Match) -> int:
@@ -391,7 +309,7 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
         return None
     given = [named[0]]
     for agent in named[1:]:  # "received A (12 mg) orally daily and B 200 mg on day 1": one regimen
-        if not DOSED_AND_RE.fullmatch(_unbracketed(sent.text[given[-1].end:agent.start])):
+        if not DOSED_AND_RE.fullmatch(unbracketed(sent.text[given[-1].end:agent.start])):
             break
         given.append(agent)
     keys = {a.key for a in named}

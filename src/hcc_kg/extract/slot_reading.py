@@ -31,7 +31,8 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .expansion import read_as, rewritten
-from .prose_arms import (COMPARE_RE, PRIOR_THERAPY_RE, RANDOMISED_RE, RIGHT_GAP_RE, TO_RE, Agent, agents, compared_arms,
+from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms
+from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, enrolled
@@ -290,8 +291,10 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
     bases a decision on the trial or compares with one side only ("the approval is supported by data from NAME
     that demonstrated an OS benefit compared with B"), the one drug the document names; and the comparator
     named after it ("compared with B").  None when no sentence naming the trial states what it tested."""
-    for sent in doc.sentences:
-        if (span := evidence_span(sent)) not in slot.named_at or not TRIAL_WORD_RE.search(sent.text):
+    by_span = doc.once("sentences by evidence span", lambda: {evidence_span(s): s for s in doc.sentences})
+    for span in sorted(set(slot.named_at) & by_span.keys()):  # in text order, as the sentences come
+        sent = by_span[span]
+        if not TRIAL_WORD_RE.search(sent.text):
             continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
                  and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
@@ -319,7 +322,12 @@ def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -
 
 
 def _sole_drug(doc: AnalysedDocument) -> str | None:
-    """The one drug or regimen the whole document names (None when it names none or several)."""
+    """The one drug or regimen the whole document names (None when it names none or several);
+    read once per document."""
+    return doc.once("sole drug", lambda: _only_drug(doc))
+
+
+def _only_drug(doc: AnalysedDocument) -> str | None:
     named = {a.key for sent in doc.sentences for a in agents(doc, sent)
              if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")}
     return named.pop() if len(named) == 1 else None

@@ -1,0 +1,104 @@
+"""Which arms a sentence compares: "A versus B", "A compared with B", "the study compared A with B",
+"A with or without B", comparatives ("longer OS than B", "non-inferiority to B").
+
+Split from :mod:`.prose_arms`, which finds the agents (drugs glued into regimens, procedures,
+placebo) these readers pair up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .prose_arms import PRIOR_THERAPY_RE, Agent, agents, unbracketed, with_parts
+
+# What joins two compared arms: "versus", "compared with", "over", "superior to", and a comparative:
+# "A was associated with longer OS than B", "a higher response rate than B", "A improved
+# OS over B", or a noun: "confirmation of A's non-inferiority to B".
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|outperform(?:s|ed|ing)?|"
+                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over)|"
+                        r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than)(?=\s)", re.IGNORECASE)
+# "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
+_VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
+              r"(?:for|with|in|among)\s+(?:the\s+)?)?")
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|patients\s+(?:treated\s+with|receiving|"
+                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
+# How far before the cue the compared arm may end (characters): with other agents before it, and alone.
+MAX_LEFT_GAP = 120
+MAX_LONE_LEFT_GAP = 260
+WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
+COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
+# "compare the efficacy and safety of A against B": what is compared may be named before the arms.
+COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
+                                r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
+VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
+                         r"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
+
+
+def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The first "A versus B" / "A compared with B" pair in the sentence ([] when none)."""
+    named = agents(doc, sent)
+    if verb := _compared_verb(sent.text, named):
+        return verb
+    if optional := _with_or_without(doc, sent.text, named):
+        return optional
+    for cue in COMPARE_RE.finditer(sent.text):
+        # what the patients had before is no compared arm: "A after platinum-based chemotherapy improved DFS compared to B"
+        left = [a for a in named if a.end <= cue.start() and not _prior(sent.text, a)]
+        left = [a for a in left if not _glossed(sent.text, a, left)] or left
+        right = [a for a in named if a.start >= cue.end()]
+        if not left or not right:
+            continue
+        gap = unbracketed(sent.text[left[-1].end:cue.start()])  # "A improved PFS (5.6 vs 3.7 months; ...) compared with B"
+        # a far subject is still the compared one when the sentence names no other agent before the cue
+        reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
+        if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
+            continue
+        if left[-1].key != right[0].key:
+            return [*_listed_before(sent.text, left), right[0]]
+    return []
+
+
+def _prior(text: str, agent: Agent) -> bool:
+    """Is the agent a therapy the patients had before ("progressed on A", "following A")?"""
+    return PRIOR_THERAPY_RE.search(text[max(0, agent.start - 50):agent.start]) is not None
+
+
+def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
+    """"The study compared A with B" ([] when the sentence has no such verb)."""
+    for cue in COMPARED_VERB_RE.finditer(text):
+        after = [a for a in named if a.start >= cue.end()]
+        lead = text[cue.end():after[0].start] if after else ""
+        if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead)) and after[0].key != after[1].key \
+                and VERB_GAP_RE.match(unbracketed(text[after[0].end:after[1].start])):
+            return after[:2]
+    return []
+
+
+def _with_or_without(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
+    """"A with or without B": two arms, A plus B and A alone ([] when the sentence has no such phrase)."""
+    for cue in WITH_OR_WITHOUT_RE.finditer(text):
+        left = [a for a in named if a.end <= cue.start() and not unbracketed(text[a.end:cue.start()]).strip()]
+        right = [a for a in named if a.start >= cue.end() and not text[cue.end():a.start].strip()]
+        if left and right and left[-1].key != right[0].key:
+            return [with_parts(doc, left[-1], right[0].components), left[-1]]
+    return []
+
+
+def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
+    """Is the agent a parenthetical gloss of what precedes it ("A + IBI305 (a B biosimilar)")?"""
+    opened = text.rfind("(", 0, agent.start)
+    inside = opened >= 0 and ")" not in text[opened:agent.start]
+    return inside and any(a.end <= opened for a in named)
+
+
+def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
+    """The agents listed before "versus": "A plus B or A alone vs C" compares three arms."""
+    out = [left[-1]]
+    for agent in reversed(left[:-1]):
+        if not LIST_GAP_RE.match(text[agent.end:out[0].start]) or agent.key in {a.key for a in out}:
+            break
+        out.insert(0, agent)
+    return out
