@@ -3,6 +3,8 @@ drugs and trials."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from hcc_kg.extract import extract_document
@@ -88,3 +90,31 @@ def test_evidence_of_what_is_read_through_the_short_form_quotes_it(vocabulary):
     regimen_mentions = [e for a in facts if a.predicate == "hasComponent" for e in a.evidence
                         if e.extractor == "regimen-mention" and e.start >= later]
     assert regimen_mentions and {text[e.start:e.end] for e in regimen_mentions} == {"Z+Q"}
+
+
+def test_two_drugs_joined_by_a_slash_can_define_one(vocabulary):
+    assert defined("Zorbatinib/quelvumab (Z/Q) was given every three weeks.", vocabulary) == \
+        [("Z/Q", ("zorbatinib", "quelvumab"))]
+
+
+@pytest.mark.parametrize("short", ["ZTX/Q", "ZTX/QUEL", "Z/QTX"])
+def test_one_piece_may_be_a_chemical_short_name_in_capitals(short, vocabulary):
+    """"Trifluridine/tipiracil (FTD/TPI)": a piece spelling no letters of its component's name from the start."""
+    text = f"Zorbatinib/quelvumab ({short}) was compared with sorafenib."
+    assert defined(text, vocabulary) == [(short, ("zorbatinib", "quelvumab"))]
+
+
+@pytest.mark.parametrize("short", [
+    "ZTX/QTX",   # no piece fits: nothing points back
+    "ztx/Q",     # not a chemical short name in capitals
+    "ZOR/ORR",   # the piece that does not fit is a clinical abbreviation (the vocabulary's)
+    "Z/Q/ZTX",   # three pieces for two drugs
+])
+def test_a_piece_that_fits_nothing_is_taken_only_alone_and_free(short, vocabulary):
+    assert defined(f"Zorbatinib/quelvumab ({short}) was compared with sorafenib.", vocabulary) == []
+
+
+def test_a_slash_short_form_reads_as_the_regimen_in_the_arms(vocabulary):
+    text = ("Zorbatinib/quelvumab (ZTX/QUEL) was tested in advanced HCC. Patients were randomised to ZTX/QUEL or "
+            "sorafenib. Median OS was 14.2 months in the ZTX/QUEL group and 10.1 months in the sorafenib group.")
+    assert measured(text, vocabulary) == {REGIMEN: Decimal("14.2"), "sorafenib": Decimal("10.1")}

@@ -18,6 +18,8 @@ True
 True
 >>> parts_fit(["A", "S"], [["atezolizumab"], ["bevacizumab"]])
 False
+>>> parts_fit(["FTD", "TPI"], [["trifluridine"], ["tipiracil"]]), parts_fit(["FTD", "XYZ"], [["trifluridine"], ["tipiracil"]])
+(True, False)
 >>> parts_fit(["NIVO1", "IPI3"], [["nivolumab"], ["ipilimumab"]])
 True
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ..model import Mention
 from ..vocab import name_key
@@ -39,8 +42,9 @@ _DEFINITION = re.compile(
     r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3})\s?\)")
 _SEPARATOR = re.compile(r"\s?[+/&-]\s?")
 _DOSE_AFTER = re.compile(r"\d+$")
-#: Two drugs joined by "and" (the combination readers leave "and" alone: it also lists).
-_AND = re.compile(r"^\s+and\s+$")
+#: Two drugs joined by "and" or "/" (the combination readers leave both alone: "and" also lists,
+#: "/" also offers a choice); a short form defined right after them names them as one.
+_JOINED = re.compile(r"^(?:\s+and\s+|\s?/\s?)$")
 GLUE = " plus "
 
 
@@ -66,12 +70,19 @@ class RegimenDefinition:
         return Expansion(self.short, tuple(parts), self.end)
 
 
-def parts_fit(pieces: list[str], names: list[list[str]]) -> bool:
+def parts_fit(pieces: list[str], names: list[list[str]], free: Callable[[str], bool] = lambda piece: True) -> bool:
     """Does each piece abbreviate (or spell) one of its component's names, in order?  A dose
-    written after a piece ("NIVO1", "T300") is not part of the name."""
+    written after a piece ("NIVO1", "T300") is not part of the name.  One piece may be a
+    chemical short name in capitals that does not start its component's name ("FTD" for
+    trifluridine): the short form stands right after the regimen, one piece per component,
+    and the other pieces fit; ``free`` says the piece names nothing else ("ORR" does)."""
     letters = [_DOSE_AFTER.sub("", p) for p in pieces]
-    return len(pieces) == len(names) and all(
-        p and any(name_key(p) == name_key(n) or fits(p, n) for n in component) for p, component in zip(letters, names))
+    if len(pieces) != len(names) or not all(letters):
+        return False
+    fitting = [any(name_key(p) == name_key(n) or fits(p, n) for n in component) for p, component in zip(letters, names)]
+    unfit = [p for p, fit in zip(letters, fitting) if not fit]
+    return all(fitting) or (len(unfit) == 1 and any(fitting) and re.fullmatch(r"[A-Z]{3,}", unfit[0]) is not None
+                            and free(unfit[0]))
 
 
 def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
@@ -89,16 +100,17 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
 
 
 def _combinations(doc: AnalysedDocument, sent: AnalysedSentence) -> list[list[Mention]]:
-    """Groups of two or more drugs named as one: "A plus B", and "A and B"."""
+    """Groups of two or more drugs named as one: "A plus B", "A and B" and "A/B"."""
     groups = [group for _, group in agents_in(doc, sent) if len(group) > 1]
     drugs = [m for m in sent.mentions if doc.vocabulary[m.key].has_type(*DRUG)]
     for left, right in zip(drugs, drugs[1:]):
         between = sent.text[sent.local(left)[1]:sent.local(right)[0]]
-        if _AND.match(between) and left.key != right.key:
+        if _JOINED.match(between) and left.key != right.key:
             groups.append([left, right])
     return groups
 
 
 def _acceptable(short: str, group: list[Mention], doc: AnalysedDocument) -> bool:
     names = [[m.surface, *doc.vocabulary[m.key].names()] for m in group]
-    return parts_fit(_SEPARATOR.split(short), names) and free_short_form(short, doc)
+    return parts_fit(_SEPARATOR.split(short), names, lambda piece: free_short_form(piece, doc)) \
+        and free_short_form(short, doc)
