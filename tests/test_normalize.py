@@ -244,3 +244,23 @@ def test_glued_reference_numbers_are_dropped_only_from_names():
                                      lambda s: names.get(s.lower()))
     assert mapped.text == "Zorbanib beat OS on VEGFR2 and PD1 in LOTUS4"
     assert mapped.original_span(mapped.text.index("OS"), mapped.text.index("OS") + 2) == (15, 17)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twelve-month OS rates", "12-month OS rates"),
+    ("at two years, and three-year PFS", "at 2 years, and 3-year PFS"),
+    ("a thirty-six month rate", "a 36 month rate"),
+    # a number word with no time unit after it stays a word
+    ("one patient in two arms", "one patient in two arms"),
+    ("two of the years", "two of the years"),
+])
+def test_a_time_point_spelled_out_reads_as_digits(text, expected):
+    assert normalize(text).text == expected
+
+
+def test_the_digits_of_a_spelled_time_point_point_back_to_its_word():
+    text = "OS at two years"
+    mapped = normalize(text)
+    start = mapped.text.index("2")
+    assert mapped.original_span(start, start + 1) == (text.index("two"), text.index("two") + 1)
+    assert mapped.original_span(start + 2, start + 7) == (text.index("years"), len(text))

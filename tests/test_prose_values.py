@@ -391,3 +391,10 @@ def test_a_response_rates_parts_in_parentheses_are_no_values():
                                                    "the zorbanib arm vs 1.4% in the felotinib arm."), parts, MentionFinder(parts))
     found = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], ARMS)}
     assert found == {("zorbanib", "orr"): Decimal("9.7"), ("felotinib", "orr"): Decimal("1.4")}
+
+
+def test_a_time_point_spelled_out_is_read_as_one_written_in_digits():
+    spelled = read("Twelve-month OS rates were 44.0% with zorbanib and 31.5% with felotinib.")
+    digits = read("12-month OS rates were 44.0% with zorbanib and 31.5% with felotinib.")
+    assert spelled == digits == {("zorbanib", "os", "12-month"): (Decimal("44.0"), "%"),
+                                 ("felotinib", "os", "12-month"): (Decimal("31.5"), "%")}

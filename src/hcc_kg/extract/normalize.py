@@ -40,6 +40,13 @@ _FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?<=[A-Za-z)\]])[.,;:](?P<ref>\d{1,2})(?=
 # A number glued to a word ("lenvatinib1", "OS1"): a reference when the word is a name and the
 # whole is not ("VEGFR1", "PD1" are names).  Needs the vocabulary: see :func:`without_glued_footnotes`.
 _GLUED_NUMBER_RE = re.compile(r"\b(?P<word>[A-Za-z][A-Za-z-]*[A-Za-z])(?P<ref>\d{1,2})\b")
+# A time point spelled out ("Twelve-month OS", "at two years") reads as its digits ("12-month", "at 2 years"),
+# the form every reader of values and time points matches.
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty-four": 24,
+                "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60}
+_SPELLED_TIME_RE = re.compile(r"\b(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+                              r"(?=[- ](?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,11 @@ def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     """Join hyphenated line breaks, read an aside's dashes as commas and unify the others, fold
     runs of spaces (newlines are kept), drop reference numbers after a word's punctuation
-    ("antibody,5 was" -> "antibody, was")."""
+    ("antibody,5 was" -> "antibody, was"), read a time point spelled out as digits.
+
+    >>> normalize("Twelve-month and two-year OS rates; one patient").text
+    '12-month and 2-year OS rates; one patient'
+    """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
     mapped = mapped.sub(_ASIDE_DASH_RE, ",")
     mapped = mapped.sub(_DASH_RE, "-")
@@ -120,6 +131,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_HARD_HYPHEN_RE, "-")
     mapped = mapped.sub(_SPACES_RE, " ")
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
+    mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
     return mapped
 
 
