@@ -805,3 +805,134 @@ def test_the_drug_is_the_one_agent_the_sentence_before_named_when_the_heading_na
     assert {a for a, d, *_ in facts(f"{first} {second}", heading) if d == "hcc"} == {"foonib"}
     two = "The maker said Foovia and Barvio had been approved in a made-up country for an invented lung cancer."
     assert {a for a, d, *_ in facts(f"{two} {second}", heading) if d == "hcc"} == set()  # two agents: "the drug" is unresolved
+
+
+# --- the regulator whose decision a summary reports --------------------------------------
+
+@pytest.mark.parametrize("decision", ["This invented summary explains Health Canada's decision on Foovia.",
+                                      "Below is the final decision of Health Canada on Foovia, made up for a test.",
+                                      "Health Canada's regulatory decision on Foovia is summarised here."])
+def test_a_decision_summary_lends_its_regulator_to_the_approvals_it_states(decision):
+    body = (f"{decision} The indication authorized is Foovia, in combination with barmab, for the first-line "
+            "treatment of adult patients with unresectable HCC.")
+    assert facts(body, heading="Decision summary for Foovia") == {(REGIMEN, "hcc", "health_canada", "first_line")}
+
+
+@pytest.mark.parametrize("decision", ["Health Canada was mentioned in this invented note on Foovia.",
+                                      "This summary explains Health Canada's decision; the FDA took its own."])
+def test_no_decision_maker_without_a_decision_or_with_two_regulators(decision):
+    body = (f"{decision} The indication authorized is Foovia, in combination with barmab, for the first-line "
+            "treatment of adult patients with unresectable HCC.")
+    assert {agency for _, _, agency, _ in facts(body, heading="Decision summary for Foovia")} == {None}
+
+
+# --- a combination partner introduced by a description -------------------------------------
+
+@pytest.mark.parametrize("agents", ["Foovia in combination with its drug Barvio",
+                                    "foonib plus the anti-VEGF antibody barmab",
+                                    "foonib combined with Acme's Barvio",
+                                    "Foovia, in combination with the invented checkpoint antibody barmab,"])
+def test_a_partner_named_after_its_description_is_still_the_combination(agents):
+    body = f"The FDA approved {agents} for unresectable HCC in this made-up story."
+    assert facts(body) == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_described_drug_after_a_preposition_is_no_partner():
+    body = ("The FDA approved foonib in combination with the standard of care for HCC in patients previously "
+            "treated with the antibody barmab.")
+    assert REGIMEN not in {subject for subject, _, _, _ in facts(body)}
+
+
+# --- a disease the vocabulary does not know, written as one word ---------------------------
+
+@pytest.mark.parametrize("disease", ["malignant pleural mesothelioma", "adenocarcinoma of the pancreas",
+                                     "recurrent glioblastoma", "relapsed neuroblastoma", "uterine leiomyosarcoma"])
+def test_an_unknown_one_word_disease_blocks_the_documents_own(disease):
+    body = f"The FDA approved foonib for the first-line treatment of {disease}."
+    assert facts(body, heading="Foonib in HCC: invented notes") == set()
+
+
+# --- an application spelled out, or its validation, is a step, not an approval ------------------
+
+@pytest.mark.parametrize("body", [
+    "The EMA has validated the marketing authorisation application for foonib in previously treated HCC.",
+    "Acme submitted a New Drug Application seeking authorization of foonib for HCC to the FDA.",
+    "The FDA is reviewing the supplemental Biologics License Application for barmab in first-line HCC, "
+    "which if approved would extend its label.",
+    "The NMPA has received an application for marketing approval of foonib in HCC.",
+    "Validation of the application to authorise foonib for HCC was confirmed by the EMA.",
+])
+def test_an_application_or_its_validation_is_no_approval(body):
+    assert facts(body) == set()
+
+
+def test_approving_the_application_spelled_out_is_an_approval():
+    body = "The FDA approved the supplemental Biologics License Application for barmab in second-line HCC."
+    assert facts(body) == {("barmab", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("setting", ["in the post-sorafenib setting", "in post sorafenib disease",
+                                     "in sorafenib-intolerant patients"])
+def test_a_drug_named_as_the_setting_before_is_a_prior_therapy(setting):
+    body = f"The FDA approved foonib for HCC {setting} in this invented notice."
+    assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("course", ["whose tumours grew on sorafenib", "whose disease worsened on sorafenib",
+                                    "whose disease recurred during sorafenib", "whose cancer got worse on sorafenib"])
+def test_a_drug_the_disease_grew_on_is_a_prior_therapy(course):
+    body = f"The FDA approved foonib for HCC in patients {course}, in an invented notice."
+    assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("agents", ["foonib and barmab as a combination", "foonib and barmab in combination",
+                                    "foonib and barmab, as a combination,"])
+def test_two_drugs_approved_as_a_combination_are_one_regimen(agents):
+    body = f"The FDA approved {agents} for untreated HCC in this made-up story."
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib, approved in 2015 for differentiated thyroid cancer, entered HCC trials in this invented story.",
+    "The FDA approved foonib for kidney tumours before its HCC study began.",
+    "Foonib received a marketing authorisation for medullary carcinoma of the thyroid ahead of the HCC trial.",
+])
+def test_an_approval_for_an_unknown_disease_named_before_hcc_is_no_hcc_approval(body):
+    assert facts(body) == set()
+
+
+def test_a_disease_word_before_the_approval_word_does_not_block_the_indication():
+    body = "In a boost for cancer patients, the FDA approved foonib for HCC in this invented story."
+    assert facts(body) == {("foonib", "hcc", "fda", None)}
+
+
+# --- a label change is an approval of its new indication --------------------------------------
+
+@pytest.mark.parametrize("body, line", [
+    ("The FDA expanded the indication of foonib to include HCC previously treated with sorafenib.", "second_line"),
+    ("The FDA has extended the label for foonib to HCC patients who progressed on sorafenib.", "second_line"),
+    ("The European Commission granted an extension of indication for foonib to first-line HCC.", "first_line"),
+    ("The FDA broadened foonib's indication to unresectable HCC without prior systemic therapy.", "first_line"),
+])
+def test_a_label_change_is_an_approval_of_the_new_indication(body, line):
+    agency = "ec" if "European" in body else "fda"
+    assert facts(body) == {("foonib", "hcc", agency, line)}
+
+
+@pytest.mark.parametrize("body", [
+    "Acme applied for an extension of the indication of foonib to HCC in this invented story.",
+    "The CHMP recommended an extension of indication for foonib to HCC.",
+    "An expanded access programme made foonib available to HCC patients before any approval decision.",
+])
+def test_a_label_change_applied_for_or_recommended_is_no_approval(body):
+    assert facts(body) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is approved in the EU for advanced gastric cancer and, in combination with barmab, for first-line HCC.",
+     (REGIMEN, "hcc", "ec", "first_line")),
+    ("Both drugs remain authorised in Canada for other cancers, and foonib alone remains authorised for first-line HCC.",
+     ("foonib", "hcc", "health_canada", "first_line")),
+])
+def test_a_second_indication_coordinated_after_an_unknown_disease_is_read(body, expected):
+    assert expected in facts(body)

@@ -109,3 +109,68 @@ def test_a_trial_with_a_count_of_something_else_enrolled_no_one(text):
 
 def test_counts_opening_each_part_of_a_slashed_list():
     assert sizes("Overall, 431 patients were randomized (287 zorbanib/144 felotinib).") == {"zorbanib": 287, "felotinib": 144}
+
+
+@pytest.mark.parametrize("printed", ["(n {})", "(n: {})", "(N: {})", "( n {} )"])
+def test_a_size_whose_equals_sign_was_lost_or_printed_as_a_colon(printed):
+    a, b = 135, 69
+    text = f"A total of {a + b} patients received zorbanib {printed.format(a)} or felotinib {printed.format(b)}."
+    assert sizes(text) == {"zorbanib": a, "felotinib": b}
+
+
+@pytest.mark.parametrize("template", [
+    "A total of {total} patients ({n} per arm) were randomly assigned to zorbanib or felotinib.",
+    "Patients were randomised to zorbanib or felotinib (n = {n} each).",
+    "In all, {total} participants, {n} per treatment group, were assigned to zorbanib or felotinib.",
+    "{n} patients in each arm received zorbanib or felotinib in this invented trial.",
+    "Invented trial: {n} patients each were assigned to zorbanib and to felotinib.",
+])
+def test_one_count_stated_for_every_arm(template):
+    n = 240
+    assert sizes(template.format(n=n, total=2 * n)) == {"zorbanib": n, "felotinib": n}
+
+
+@pytest.mark.parametrize("text", [
+    "A sample of 240 patients per arm would give 90% power to compare zorbanib with felotinib.",
+    "The planned enrolment is 240 patients per group, to zorbanib or felotinib.",
+    "Bleeding occurred at 5 per 100 patient-years with zorbanib and at 7 with felotinib.",
+    "Zorbanib 40 mg each day or felotinib 80 mg each day was given to the invented cohorts.",
+])
+def test_a_planned_sample_size_or_a_rate_is_no_arms_count(text):
+    assert sizes(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib was given to 478 patients and felotinib to 476 patients.",
+    "In this invented trial zorbanib was administered to 478 participants and felotinib to 476.",
+    "In total 954 patients were enrolled; 478 were assigned zorbanib and 476 felotinib.",
+    "Of 954 patients, 478 were randomly allocated zorbanib and 476 felotinib.",
+])
+def test_counts_after_each_arm_or_before_it_without_to(text):
+    assert sizes(text) == {"zorbanib": 478, "felotinib": 476}
+
+
+def test_one_drug_given_to_a_count_of_patients_is_no_arm_size():
+    assert sizes("After progression, felotinib was given to 120 patients who had received zorbanib.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The zorbanib and felotinib groups included 478 and 476 patients, respectively.",
+    "The zorbanib and felotinib arms comprised 478 and 476 patients.",
+    "Patients were randomly assigned to zorbanib or felotinib, with 478 and 476 patients in the two arms, respectively.",
+    "478 and 476 patients were randomly assigned to zorbanib and felotinib, respectively.",
+    "The numbers randomised were 478 (zorbanib) and 476 (felotinib).",
+    "Zorbanib: 478 patients; felotinib: 476 patients.",
+])
+def test_counts_listed_in_the_order_of_the_arms_or_next_to_each(text):
+    assert sizes(text) == {"zorbanib": 478, "felotinib": 476}
+
+
+@pytest.mark.parametrize("text", [
+    "Grade 3 events occurred in 120 and 98 patients in the zorbanib and felotinib groups, respectively.",
+    "Median survival was 13.6 and 12.3 months with zorbanib and felotinib, respectively.",
+    "Treatment was discontinued by 40 and 31 patients in the zorbanib and felotinib arms.",
+    "The safety analysis included 470 and 468 patients given zorbanib and felotinib, respectively.",
+])
+def test_listed_counts_of_events_values_or_analyses_are_no_arm_sizes(text):
+    assert sizes(text) == {}

@@ -2,9 +2,10 @@
 each with its role (approved agent, prior therapy, comparator).
 
 "A/B", "A plus B", "A with B", "the combination of A and B", "Brand (generic) in combination with
-Brand (generic)", "A ... when used in combination with B" name ONE regimen; "previously treated
-with X", "after trying X", "when X has already been used" make X a prior therapy; "versus X" a
-comparator.  Only cue words and grammar shapes live here; which drug is which comes from the text.
+Brand (generic)", "A ... when used in combination with B", "A in combination with its drug B" name ONE
+regimen; "previously treated with X", "after trying X", "when X has already been used", "post-X",
+"X-intolerant" make X a prior therapy; "versus X" a comparator.  Only cue words and grammar shapes
+live here; which drug is which comes from the text.
 """
 
 from __future__ import annotations
@@ -30,14 +31,19 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
                                   r"(?:prior|previous|initial|earlier|first[- ]line)\s+(?:systemic\s+)?"
                                   r"(?:treatment|therapy) with|"
                                   r"progress\w* (?:on|after|during|with)|pretreated with|refractory to|resistant to|"
+                                  # "whose tumours grew on X", "disease that worsened after X", "relapsed after X"
+                                  r"(?:grew|grown|growing|worsen\w*|got worse|relaps\w*|recurr\w*|spread)\s+"
+                                  r"(?:on|after|during|despite|following)|"
                                   r"intolerant (?:to|of)|failure (?:of|on)|failing|responding to|response to)"
                                   rf"\s+{_PLAIN_WORD}{{0,4}}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
-PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated)|"
+# "in the post-sorafenib setting", "post sorafenib HCC": the drug is the one given before.
+PRIOR_PREFIX = re.compile(r"\bpost[-\s]?$", re.IGNORECASE)
+PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated|intolerant)|"
                                  r"^[\s)]*(?:has|have|had)\s+(?:already\s+|previously\s+)?been\s+"
                                  r"(?:used|given|administered|tried|received)", re.IGNORECASE)
 SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
 COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN} of\s+(?:the\s+)?$", re.IGNORECASE)
-COMBINATION_AFTER = re.compile(rf"^\s*{COMBINATION_NOUN}\b", re.IGNORECASE)
+COMBINATION_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:as|in)\s+(?:an?\s+)?)?{COMBINATION_NOUN}\b", re.IGNORECASE)
 # "X, a derivative of Y,": Y is named to say what X is, not as an agent of the statement.
 REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version|salt|metabolite|prodrug|isomer|"
                               r"enantiomer|successor)\s+of\s+(?:the\s+)?$|\b(?:unlike|like|in contrast to|similar to)\s+$",
@@ -51,6 +57,11 @@ BRACKET_REPEAT = re.compile(r"^\s*[(\[]\s*$")
 # "X ... when used in combination with Y": the partner joins the approved agent however far apart.
 DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
                              r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)
+# "A in combination with its drug B", "A plus the anti-VEGF antibody B", "A combined with Roche's B": the
+# partner introduced by a determiner and up to four describing words is still A's partner.
+DESCRIBED_PARTNER = re.compile(r"^[\s),]*(?:(?:for use|when used|used|given|administered)\s+)?"
+                               r"(?:\+|plus|combined with|in combination with|together with)\s+"
+                               rf"(?:its|their|his|her|the|an?|[A-Z][\w&.-]*'s)\s+{_PLAIN_WORD}{{0,4}}$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
 
@@ -68,7 +79,7 @@ def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
     before = sent.text[max(0, start - 80):start]
     if APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]):
         return "agent"
-    if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
+    if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_PREFIX.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
         return "prior"
     if REFERENCE_BEFORE.search(before):
         return "reference"
@@ -82,7 +93,7 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
     gap = _core(APPOSITIVE.sub("", _between(sent, left[-1], right[0]), count=1))
     start, end = sent.local(left[0])[0], sent.local(right[-1])[1]
     before, after = sent.text[max(0, start - 30):start], sent.text[end:end + 20]
-    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap):
+    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap) or DESCRIBED_PARTNER.match(gap):
         return True
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)

@@ -13,18 +13,40 @@ from .epistemics import reading
 
 # The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
 # of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light".
+# A label change is an approval of the new indication: "expanded the indication of X to include HCC",
+# "extended the label for X to HCC", "granted an extension of indication for X", "a label update".
 APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
-                          r"green light|nods?)\b", re.IGNORECASE)
+                          r"green light|nods?|"
+                          r"(?:expand|extend|broaden|widen)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?"
+                          r"(?:indications?|label(?:l?ing)?s?)|(?:extension|expansion)s?\s+of\s+(?:the\s+|its\s+)?"
+                          r"(?:[\w-]+\s+)?(?:indications?|labels?)|label\s+(?:expansions?|extensions?|updates?))\b",
+                          re.IGNORECASE)
 # Regulatory steps short of an approval: the statement is not (yet) an approval.
 STEP_CUE = re.compile(
     r"\b(?:accept(?:ed|s|ing|ance)|priority review|under review|(?:re)?submi(?:t|ts|tted|tting|ssion)|"
-    r"filed|filing|s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
+    r"filed|filing|appl(?:y|ies|ied|ying)\s+for|s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
+    # the application spelled out, and its validation: "validated the marketing authorisation application"
+    r"(?:new drug|biologics? licen[cs]e|marketing authori[sz]ation|supplemental)\s+(?:\w+\s+)?applications?|"
+    r"applications?\s+for\s+(?:\w+\s+)?(?:marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e)|valid(?:ated|ates|ation)|"
     r"fast[- ]track|designations?|designated|recommend(?:s|ing|ation)?|"
-    r"recommended (?:by|for|approval|granting|that)|positive opinion)\b", re.IGNORECASE)
+    r"recommended (?:by|for|approval|granting|that)|positive opinion|"
+    # "recommended an extension of indication", "recommended the approval of X"
+    r"recommended\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:extensions?|expansions?|approval|authori[sz]ation|"
+    r"changes?|variations?|indications?))\b", re.IGNORECASE)
+# A disease head noun the vocabulary may not know: then the indication is not ours to default.
+# ... also written as one word with its tissue: "adenocarcinoma", "mesothelioma", "glioblastoma", "neuroblastoma".
+DISEASE_NOUN = re.compile(r"\b(?:cancers?|\w*carcinomas?|\w*lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"
+                          r"\w*sarcomas?|\w*blastomas?|mesotheliomas?|\w*gliomas?|tumou?rs?|neoplasms?|malignanc\w+)\b",
+                          re.IGNORECASE)
+# "explains Health Canada's decision", "the decision of the EMA": the document reports this regulator's decision.
+DECISION_AFTER = re.compile(r"^(?:'|’)s?\s+(?:(?:final|regulatory|review)\s+)?(?:decision|conclusion|assessment)\b", re.IGNORECASE)
+DECISION_BEFORE = re.compile(r"\b(?:decision|conclusion|assessment)\s+(?:of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # Prospective or tentative wording around an approval.
 PROSPECTIVE = re.compile(
     r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|"
-    r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development)\b",
+    r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
+    # "before any approval decision", "ahead of its approval", "awaiting authorisation"
+    r"(?:before|ahead of|prior to|awaiting)\s+(?:any\s+|its\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?(?:approval|authori[sz]ation))\b",
     re.IGNORECASE)
 REFUSAL = re.compile(
     r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
@@ -44,8 +66,10 @@ FIRST_LINE = re.compile(
     r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)", re.IGNORECASE)
 NO_PRIOR_SYSTEMIC = re.compile(
     r"\b(?:not|no|without)\b[\w\s]{0,40}?\b(?:prior|previous(?:ly)?)\b[\w\s]{0,12}?systemic", re.IGNORECASE)
-# "after first-line sorafenib": the first line named is the one already given.
-AFTER_LINE = re.compile(r"\b(?:after|following|on|to|failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "after first-line sorafenib", "refractory to first-line X": the first line named is the one already given
+# (not "extended to first-line HCC", where "to" names the new indication).
+AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:refractory|resistant|intolerant|respon\w*|exposed|exposure)\s+to|"
+                        r"failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
 SECOND_LINE = re.compile(
     r"\bpreviously (?:treated|received)\b|\bprior (?:systemic )?(?:therapy|treatment) with\b|"
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
@@ -95,6 +119,8 @@ def line_words(text: str) -> set[str]:
     ['second_line']
     >>> sorted(line_words("as first-line and second-line therapy"))
     ['first_line', 'second_line']
+    >>> sorted(line_words("extended to first-line HCC")), sorted(line_words("refractory to first-line X"))
+    (['first_line'], ['second_line'])
     """
     lines, rest = set(), text
     for m in FIRST_LINE.finditer(text):

@@ -9,12 +9,15 @@ from its clause (borrowing what is missing from the sentence's other clauses):
 * the agent: a drug, or ONE regimen for a combination ("A/B", "A plus B", "the combination
   of A and B"); prior therapies ("previously treated with X") and comparators are not agents;
 * the agency: named ("the FDA"), or by jurisdiction ("in Japan", data/jurisdictions.yaml),
-  or the one regulator the document's heading names; failing all three, none ("X was
-  approved in 2018 for HCC": populate writes no ``grantedBy``, the SHACL agency shape is a
-  warning), unless the document states the same approval with its agency.  An attributive
+  or the one regulator the document's heading names (or whose decision it reports: "Health
+  Canada's decision"); failing all three, none ("X was approved in 2018 for HCC": populate
+  writes no ``grantedBy``, the SHACL agency shape is a warning), unless the document states the
+  same approval with its agency.  An attributive
   "approved" ("FDA-approved options", "approved agents such as X") names a class, no event;
 * the indication: the first disease of the clause (and diseases coordinated with it); a
-  disease the vocabulary does not know ("approved for Hodgkin lymphoma") blocks any default;
+  disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
+  mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
+  cancer, entered HCC trials") unless a second indication is coordinated ("..., and for HCC");
 * the line: "first-line", "previously untreated", "no prior systemic therapy" -> first line;
   "second-line", "previously treated with X", "who progressed on X" -> second line.  A line
   not stated in the sentence is taken from the document's other readings of that approval;
@@ -36,13 +39,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
+from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
 from .approval_frame import Frame, document_frame, heading_cut, with_antecedents
-from .approval_cues import (APPROVAL_CUE, COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind,
-                            attributive, line_words, status)
+from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, DISEASE_NOUN, MONOTHERAPY,
+                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
@@ -51,9 +55,6 @@ from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
-# A disease head noun the vocabulary may not know: then the indication is not ours to default.
-DISEASE_NOUN = re.compile(r"\b(?:cancers?|carcinomas?|lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"
-                          r"sarcomas?|tumou?rs?|neoplasms?|malignanc\w+)\b", re.IGNORECASE)
 CLASSIFIER_BEFORE = re.compile(r"\b(?:form|type|kind|subtype)s?\s+of\s+(?:the\s+)?(?:primary\s+)?$", re.IGNORECASE)
 DISEASE_CONTEXT_AFTER = re.compile(r"^[\s-]*(?:related|associated|induced|positive|infected|infection)\b",
                                    re.IGNORECASE)
@@ -115,14 +116,33 @@ def _diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> 
     # "the most common form of liver cancer, ... HCC": the classifier's disease only describes the other
     specific = [m for m in found if not CLASSIFIER_BEFORE.search(sent.text[:sent.local(m)[0]])]
     found = specific or found
-    if not found:
-        return [], bool(DISEASE_NOUN.search(clause.text))
+    unknown = _unknown_disease_at(doc, sent, clause)
+    if not found or (unknown is not None and unknown < sent.local(found[0])[0]
+                     and not ANOTHER_INDICATION.search(sent.text[unknown:sent.local(found[0])[0]])):
+        # "X, approved for thyroid cancer, entered HCC trials": the indication is the disease named first
+        # (not in "approved for gastric cancer and, with Y, for HCC": a second indication of its own)
+        return [], unknown is not None
     keys = [found[0].key]
     for left, right in zip(found, found[1:]):
         if not LIST_GLUE.match(_between(sent, left, right)):
             break
         keys.append(right.key)
     return list(dict.fromkeys(keys)), False
+
+
+ANOTHER_INDICATION = re.compile(rf"\bfor\b|{APPROVAL_CUE.pattern}", re.IGNORECASE)
+
+
+def _unknown_disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> int | None:
+    """Where the clause, after its approval word, first names a disease the vocabulary does not know
+    (a disease noun outside every known disease's mention), or None."""
+    known = [sent.local(m) for m in _in_clause(doc, sent, clause, "Disease")]
+    cue = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text)
+    for m in DISEASE_NOUN.finditer(clause.text, cue.end() if cue else 0):
+        at = clause.start + m.start()
+        if not any(start <= at < end for start, end in known):
+            return at
+    return None
 
 
 @dataclass(frozen=True)
@@ -246,15 +266,22 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
 
 def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
               keys: list[str | None]) -> tuple[str, ...]:
-    """The clause's agencies, else its sentence's; the heading's regulator for the heading's own drug
-    ("since B was approved ..." in news of A's approval in Japan is no Japanese approval of B)."""
+    """The clause's agencies, else its sentence's; the heading's regulator for the heading's own drug,
+    alone or in a combination ("since B was approved ..." in news of A's approval in Japan is no Japanese
+    approval of B)."""
     if not own.agencies and frame.agency and AGENCY_ANAPHOR.search(clause.text):
         return (frame.agency,)
     agencies = own.agencies or next((o.agencies for o in others if o.agencies), ())
-    heading_drug = frame.subject is None or any(k is None or k == frame.subject for k in keys)
+    heading_drug = frame.subject is None or any(k is None or k == frame.subject or _has_component(k, frame.subject)
+                                                for k in keys)
     if not agencies and APPROVAL_CUE.search(clause.text) and frame.regulator and heading_drug:
         return (frame.regulator,)
     return agencies
+
+
+def _has_component(key: str, drug: str) -> bool:
+    """Is ``drug`` one of the regimen ``key``'s drugs ("A in combination with B" in a notice headed A)?"""
+    return is_regimen_key(key) and drug in regimen_components(key)
 
 
 def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFacts], line: str | None,
@@ -353,6 +380,19 @@ def _line_of_this_indication(doc: AnalysedDocument, reading: Reading, frame: Fra
     return next(iter(lines)) if len(lines) == 1 else None
 
 
+def decision_maker(doc: AnalysedDocument) -> str | None:
+    """The regulator whose decision the document reports (a decision summary, an assessment report):
+    the only one it names, named as the decision's maker ("Health Canada's decision"); else None."""
+    named = [(sent, m) for sent in doc.sentences for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
+    if len({m.key for _, m in named}) != 1:
+        return None
+    for sent, m in named:
+        start, end = sent.local(m)
+        if DECISION_AFTER.match(sent.text[end:]) or DECISION_BEFORE.search(sent.text[:start]):
+            return m.key
+    return None
+
+
 @EXTRACTORS.register(RULE)
 def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
@@ -362,6 +402,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         return
     places = load_jurisdictions()
     frame = document_frame(doc, places)
+    if frame.regulator is None and (decider := decision_maker(doc)):
+        frame = replace(frame, regulator=decider)  # the regulator of a decision summary stands for its heading's
     frames = with_antecedents(doc, frame, sentences)
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     for r in readings:

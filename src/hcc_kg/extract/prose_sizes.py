@@ -1,7 +1,8 @@
 """How many patients each arm has, as prose states it: "A (n = 300)", "(A arm, n = 530; ...)",
 "336 patients in the A group", "to A or B (n = 478 and 476, respectively)", "(257 A, 255 B)",
-"326 received A and 163 B", a size after an arm's maintenance schedule ("A plus B, followed by
-A every 4 weeks (n = 71)"), and how many a single-arm trial enrolled ("Forty-six patients were
+"326 received A and 163 B", "A (n 135)" (a PDF that lost the "="), one count for every arm ("480
+patients (240 per arm) were randomised to A or B"), a size after an arm's maintenance schedule ("A plus
+B, followed by A every 4 weeks (n = 71)"), and how many a single-arm trial enrolled ("Forty-six patients were
 enrolled", "65 pts were treated", "a study of A in 94 patients").
 
 Split from :mod:`prose_arms`, which reads which arms there are; the counts that name them one by
@@ -22,7 +23,7 @@ from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, 
 # ... a guide for patients: "351 people took A and B and 174 took an older tablet called C".
 COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
                         r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
-                        r"received|took|treated\s+with|(?:were\s+)?given|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
+                        r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
 # ... and the next count with the verb left out: "326 received A and 163 B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?$", re.IGNORECASE)
@@ -43,6 +44,17 @@ COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:p
 COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|/|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
                             r"(?:(?:in\s+the|on|received|receiving)\s+)?)?$", re.IGNORECASE)
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
+# "A (n 135) or B (n 69)", "A (n: 150)": the "=" lost in a PDF's text or printed as a colon.
+N_WITHOUT_EQUALS_RE = re.compile(r"^\s*\(\s*n\s*(?::\s*|\s+)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)", re.IGNORECASE)
+# "480 patients (240 per arm) were randomised to A or B", "to A or B (n = 240 each)", "240 patients in each
+# group": one count that every arm the sentence names has.
+_ARMS = r"(?:treatment\s+)?(?:arm|group|cohort)\b"
+PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts)\s+)?(?:per|in\s+each|for\s+each|to\s+each)\s+{_ARMS}|"
+                        rf"(?P<e>{_N})\s+(?:patients|participants|subjects|pts)\s+each\b|"
+                        rf"\bn\s*=\s*(?P<m>{_N})\s+(?:each\b|per\s+{_ARMS})", re.IGNORECASE)
+# ... not a sample size planned or powered for: "240 patients per arm would give 80% power".
+PLANNED_RE = re.compile(r"\b(?:will|would|to\s+be|planned|plans?|power|needed|required|target(?:ed)?|"
+                        r"anticipated|expected|estimated)\b", re.IGNORECASE)
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
@@ -77,6 +89,24 @@ GROUP_ELLIPSIS_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s*,?\s+(?P<n>\d{1,3
 EVENT_COUNT_RE = re.compile(r"[\s-]*(?:group|arm|cohort)s?\b,?\s*(?:respectively,?\s*)?(?:(?:had|have)\s+)?(?:died|progressed|"
                             r"relapsed|responded|discontinued|(?:had|experienced)\s+(?:an?\s+)?(?:events?|deaths?|progression|"
                             r"responses?|grade\s+\d))\b", re.IGNORECASE)
+# "The A and B groups included 478 and 476 patients, respectively", "478 and 476 patients were assigned to A
+# and B, respectively": a list of counts of patients, in the order of the arms the sentence names.
+COUNT_LIST_RE = re.compile(r"(?<![\d.,])(?P<list>\d[\d,]*(?:\s*,\s*\d[\d,]*)*\s*,?\s*(?:and|&)\s*\d[\d,]*)\s+"
+                           r"(?:patients|participants|subjects|pts)\b", re.IGNORECASE)
+RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
+# ... not counts of patients with an event or in an analysis: "grade 3 events occurred in 120 and 98 patients".
+COUNTED_FOR_RE = re.compile(r"\b(?:adverse|events?|died|deaths?|discontinu\w*|respon\w*|progress\w*|grade|toxic\w*|"
+                            r"reduc\w*|interrupt\w*|occurred|experienced|evaluable|analy[sz]\w*|safety)\b", re.IGNORECASE)
+GROUPS_AFTER_RE = re.compile(r"^\s+(?:treatment\s+)?(?:groups|arms|cohorts)\b", re.IGNORECASE)  # "the A and B groups"
+# "A: 478 patients; B: 476 patients": a count after the arm's colon.
+COLON_COUNT_RE = re.compile(r"^\s*:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|pts)\b", re.IGNORECASE)
+# "the numbers randomised were 478 (A) and 476 (B)": each count right before its arm in brackets.
+COUNT_BEFORE_BRACKET_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\(\s*$")
+# "A was given to 478 patients and B to 476": each arm's count after it, the verb left out for the next.
+GIVEN_TO_RE = re.compile(r"^\s+(?:was|were)\s+(?:given|administered|assigned|allocated)\s+to\s+"
+                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b", re.IGNORECASE)
+ELIDED_TO_RE = re.compile(r"^\s+to\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:patients|participants|subjects)\b|\s*[.;,)]|$)",
+                          re.IGNORECASE)
 # Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                            "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -101,7 +131,8 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     for agent in named:
         if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, count_value(m))
-        if m := COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:]):
+        if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
+                 or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:])):
             sizes.setdefault(agent.key, count_value(m))
     for agent, count in arm_counts(doc, sent):
         sizes.setdefault(agent.key, count)
@@ -109,7 +140,54 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         sizes.setdefault(agent.key, count)
     for agent, count in _counts_first(named, sent.text):
         sizes.setdefault(agent.key, count)
+    for agent, count in [*per_arm_counts(named, sent.text), *_given_counts(named, sent.text),
+                         *_listed_counts(named, sent.text), *_bracketed_arm_counts(named, sent.text)]:
+        sizes.setdefault(agent.key, count)
     return sizes
+
+
+def _listed_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
+    """"The A and B groups included 478 and 476 patients(, respectively)": as many counts as distinct arms,
+    in the arms' order, when the sentence says "respectively" or names the arms as "the A and B groups"."""
+    arms = list({a.key: a for a in reversed(named)}.values())[::-1]  # each arm at its first naming
+    grouped = any(GROUPS_AFTER_RE.match(text[a.end:]) for a in named)
+    m = COUNT_LIST_RE.search(text)
+    if m is None or not (RESPECTIVELY_RE.search(text) or grouped) or COUNTED_FOR_RE.search(text):
+        return []
+    counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("list"))]
+    return list(zip(arms, counts)) if len(counts) == len(arms) >= 2 else []
+
+
+def _bracketed_arm_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
+    """"478 (A) and 476 (B)", "A: 478 patients; B: 476 patients": a count next to each of two or more arms."""
+    out = []
+    for agent in named:
+        before = COUNT_BEFORE_BRACKET_RE.search(text[max(0, agent.start - 12):agent.start])
+        if before and re.match(r"\s*\)", text[agent.end:]):
+            out.append((agent, count_value(before)))
+        elif m := COLON_COUNT_RE.match(text[agent.end:]):
+            out.append((agent, count_value(m)))
+    return out if len({a.key for a, _ in out}) >= 2 else []
+
+
+def _given_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
+    """"A was given to 478 patients and B to 476": the first count with its verb, then the elided ones
+    (none unless two arms are counted: "B was given to 120 patients" alone may be a later therapy)."""
+    out: list[tuple[Agent, int]] = []
+    for agent in named:
+        if m := (ELIDED_TO_RE if out else GIVEN_TO_RE).match(text[agent.end:]):
+            out.append((agent, count_value(m)))
+    return out if len({a.key for a, _ in out}) >= 2 else []
+
+
+def per_arm_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
+    """"480 patients (240 per arm) were randomised to A or B": the one count each of two or more arms has;
+    none for a planned sample size ("240 patients per arm would give 80% power")."""
+    m = PER_ARM_RE.search(text)
+    if m is None or len({a.key for a in named}) < 2 or PLANNED_RE.search(text):
+        return []
+    count = int(next(g for g in m.group("n", "e", "m") if g).replace(",", ""))
+    return [(agent, count) for agent in named]
 
 
 def _counts_first(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
