@@ -165,3 +165,16 @@ def test_potential_that_grades_the_drug_does_not_hedge_what_it_acts_on(clause):
 ])
 def test_potential_that_qualifies_the_statement_still_hedges(clause):
     assert is_hedged(clause)
+
+
+@pytest.mark.parametrize("sentence, target, expected", [
+    # the relative clause that holds the target is the statement itself
+    ("Foonib, which does not bind AXL, inhibits MET.", "AXL", ("negative", "asserted")),
+    ("Foonib, which may bind AXL, inhibits MET.", "AXL", ("positive", "hedged")),
+    # a relative clause closed before the target is an aside
+    ("Foonib, which was not approved, blocks MET.", "MET", ("positive", "asserted")),
+    ("Foonib, which may be withdrawn, blocks MET.", "MET", ("positive", "asserted")),
+])
+def test_a_drug_target_statement_inside_a_relative_clause_keeps_its_own_negation(sentence, target, expected):
+    end = sentence.index(target) + len(target)
+    assert reading(sentence, 0, end, of_mechanism=True) == expected

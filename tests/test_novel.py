@@ -283,3 +283,36 @@ def test_codes_listed_after_also_called_are_names_of_that_drug(vocabulary, text,
 
 def test_codes_listed_after_a_drug_without_also_called_stay_drugs_of_their_own(vocabulary):
     assert sorted(found("Patients received quelimab, QL-101, and QR-202.", vocabulary)) == ["ql_101", "qr_202", "quelimab"]
+
+
+@pytest.mark.parametrize("text, key, cue", [
+    # a company's possessive stands where an article would
+    ("QR-155, Acme's investigational SHP2 inhibitor, was given.", "qr_155", "investigational SHP2 inhibitor"),
+    ("ZX-849, Foo Bar Pharma's oral KRAS inhibitor, was given.", "zx_849", "oral KRAS inhibitor"),
+    ("QR-156, Novartis' investigational SHP2 inhibitor, was given.", "qr_156", "investigational SHP2 inhibitor"),
+    # the name set off by commas after its class
+    ("Acme said its KRAS G12C inhibitor, ZX-925, was safe.", "zx_925", "KRAS G12C inhibitor"),
+    # coordinated modifiers
+    ("We tested ZX-928, a highly potent and selective CDK4/6 inhibitor, in made-up cells.", "zx_928",
+     "a highly potent and selective CDK4/6 inhibitor"),
+])
+def test_a_cue_with_an_owner_a_comma_or_coordinated_modifiers_types_the_name(vocabulary, text, key, cue):
+    assert any(cue in given for given in found(text, vocabulary)[key].cues)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("QRS-HSP990, a novel HSP90 inhibitor, was tested.", "qrs_hsp990"),  # letters after the hyphen
+    ("G1Q28-1, a selective CDK4/6 inhibitor, was tested.", "g1q28_1"),  # a digit inside the prefix
+    ("ZORAb-004 is a humanized monoclonal antibody.", "zorab_004"),  # a lower-case letter in the prefix
+])
+def test_code_names_of_other_company_forms(vocabulary, text, key):
+    assert key in found(text, vocabulary)
+
+
+@pytest.mark.parametrize("text", [
+    "The MEK inhibitor, and the dose, were changed.",  # no name after the comma
+    "Its KRAS inhibitor, ZX-925 trial results were shown.",  # a trial's code, not set off by a second comma
+    "E2F1, a transcription factor, was measured.",  # one digit: no code
+])
+def test_a_class_then_a_comma_types_only_a_code_set_off_by_commas(vocabulary, text):
+    assert found(text, vocabulary) == {}

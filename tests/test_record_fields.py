@@ -6,7 +6,7 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.record_fields import fields, record_statements
+from hcc_kg.extract.record_fields import fields, record_statements, verb_fields
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 
@@ -16,6 +16,9 @@ VOCAB = Vocabulary([
     Entity("kdr", "KDR", ("Protein",), ("VEGFR2",)),
     Entity("met", "MET", ("Protein",), ("c-MET",)),
     Entity("axl", "AXL", ("Protein",)),
+    Entity("ret", "RET", ("Protein",)),
+    Entity("kit", "KIT", ("Protein",), ("c-Kit",)),
+    Entity("alk", "ALK", ("Protein", "Kinase")),
     Entity("pd1", "PD-1", ("Protein",)),
     Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
 ])
@@ -67,3 +70,30 @@ def test_a_record_drug_named_several_field_lines_above_the_target_field():
     # each field line is a statement of its own (extract/segment.py); the record's name field is above
     text = "Invented record\n\nDrug: foonib\nClass: small molecule\nRoute: oral\nTarget: KDR, AXL\n"
     assert facts(text) == {("foonib", "kdr"), ("foonib", "axl")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a table row flattened into prose keeps no colon
+    ("Features and properties of foonib\nRoute of administration Oral Pharmacodynamics Inhibits MET, RET and "
+     "c-Kit; depletes pretend macrophages\n", {("foonib", "met"), ("foonib", "ret"), ("foonib", "kit")}),
+    ("Foonib profile\nMode of action: Selectively inhibits ALK.\n", {("foonib", "alk")}),
+    ("Foonib card\nPharmacology: Blocks AXL in made-up cells.\n", {("foonib", "axl")}),
+    # no one drug in the title: the field's verb has no subject
+    ("Features and properties of two pretend drugs\nPharmacodynamics Inhibits MET and RET\n", set()),
+    ("Foonib and zelumab compared\nPharmacodynamics Inhibits MET and RET\n", set()),
+    # a label with no verb after it is no verb field
+    ("Foonib card\nPharmacodynamics of MET in pretend cells\n", set()),
+])
+def test_a_field_opening_with_a_verb_speaks_of_the_profiles_drug(text, expected):
+    assert facts(text) == expected
+
+
+def test_a_labelled_field_opening_with_a_verb_gives_one_evidence_record():
+    doc = AnalysedDocument(Document.from_text("d1", "Foonib profile\nMode of action: Selectively inhibits ALK.\n"),
+                           VOCAB, FINDER)
+    assert [(a.subject, a.object) for a in record_statements(doc)] == [("foonib", "alk")]
+
+
+def test_verb_fields_run_to_the_next_verb_field():
+    text = "Action Inhibits MET Pharmacodynamics Blocks AXL"
+    assert [text[at:end].strip() for at, end in verb_fields(text)] == ["Inhibits MET", "Blocks AXL"]

@@ -77,6 +77,12 @@ def mentions(finder: MentionFinder, written: str) -> list[tuple[str, str]]:
     ("Dickkopf-1", "dkk1"),
     ("mouse double minute 2", "mdm2"),
     ("C-X-C chemokine receptor type 4", "cxcr4"),
+    # common names abstracts use that the HGNC names lack
+    ("focal adhesion kinase", "ptk2"),
+    ("TRAIL-R1", "tnfrsf10a"),
+    ("TRAIL receptor 2", "tnfrsf10b"),
+    ("death receptor 5", "tnfrsf10b"),
+    ("endosialin", "cd248"),
 ])
 def test_target_spellings_of_drug_texts_resolve_to_their_protein(finder, written, key):
     assert mentions(finder, written) == [(key, written)]

@@ -41,6 +41,10 @@ LEFT_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 # (the "not" excludes Y from the statement; it does not negate it).
 ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;]*(?:,|$)|,\s*(?:but|and)\s+not\s+[^,;]{1,60},",
                    re.IGNORECASE)
+# For a drug-target statement the target ends the span: a relative clause still open there ("X, which does not
+# bind T") is the statement itself, not an aside; only one closed by a comma is set aside.
+CLOSED_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;]*,|,\s*(?:but|and)\s+not\s+[^,;]{1,60},",
+                          re.IGNORECASE)
 
 # Phrases that look negative but are not ("not only ... but also", "cannot be excluded" = hedge).
 NOT_NEGATION = re.compile(
@@ -90,7 +94,7 @@ HEDGE = re.compile(
     re.IGNORECASE)
 
 
-def governing_text(text: str, start: int, end: int) -> str:
+def governing_text(text: str, start: int, end: int, aside: re.Pattern = ASIDE) -> str:
     """The words that govern the statement in ``text[start:end]``: its clause, asides removed.
 
     >>> s = "Patients who did not respond received foonib, a KDR inhibitor, in this made-up trial."
@@ -106,7 +110,7 @@ def governing_text(text: str, start: int, end: int) -> str:
     right = text[end:]
     limit = RIGHT_LIMIT.search(right)
     right = right[:limit.start()] if limit else right
-    return left + ASIDE.sub(" ", text[start:end]) + right
+    return left + aside.sub(" ", text[start:end]) + right
 
 
 def is_negated(clause: str) -> bool:
@@ -146,7 +150,7 @@ def reading(text: str, start: int, end: int, of_mechanism: bool = False) -> tupl
     >>> reading(s, 0, len(s)), reading(s, 0, len(s), of_mechanism=True)
     (('positive', 'hedged'), ('positive', 'asserted'))
     """
-    clause = governing_text(text, start, end)
+    clause = governing_text(text, start, end, CLOSED_ASIDE if of_mechanism else ASIDE)
     polarity = NEGATIVE if is_negated(clause) else POSITIVE
     if of_mechanism:
         clause = DEVELOPMENT_STATUS.sub(" ", clause)

@@ -6,7 +6,8 @@ a mention only where the sentence treats it as a gene (in the manner of Gilda an
 * a gene word follows it: ``MET inhibitor``, ``KIT mutation``, ``MET-amplified``;
 * a gene word comes before it: ``c-MET``, ``anti-KIT``, ``inhibitor of MET``, ``targeting RET``;
 * it sits in a list beside another gene: ``VEGFR, KIT and RET``;
-* it is the symbol in parentheses after the same entity's full name.
+* it is the symbol in parentheses after the same entity's full name, or after a full name the
+  vocabulary lacks that ends in a gene noun: ``focal adhesion kinase (FAK)``.
 
 Cue words are vocabulary (shapes of English), never facts.
 
@@ -47,6 +48,12 @@ _WORD_AFTER = re.compile(r"[\s\-]{0,2}([A-Za-z]+)")
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+)[\s\-]{0,2}(?:([A-Za-z]+)[\s\-]{0,2})?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|\band\b|\bor\b|&)\s*")
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
+#: a full name's last word before the symbol in parentheses: "focal adhesion kinase (FAK)"
+GENE_NOUNS = frozenset("""
+kinase kinases receptor receptors protein proteins gene genes ligand ligands factor factors antigen antigens
+enzyme enzymes phosphatase phosphatases
+""".split())
+_NOUN_THEN_PAREN = re.compile(r"([A-Za-z]+)\s*\(\s*$")
 _LOOK_BACK = 40  # characters: enough for two words before the symbol
 
 
@@ -54,6 +61,9 @@ def cue_around(text: str, start: int, end: int) -> bool:
     """A gene word right after ``text[start:end]`` or right before it."""
     after = _WORD_AFTER.match(text, end)
     if after and after.group(1).lower() in AFTER:
+        return True
+    named = _NOUN_THEN_PAREN.search(text[max(0, start - _LOOK_BACK):start])
+    if named and named.group(1).lower() in GENE_NOUNS:
         return True
     before = _WORDS_BEFORE.search(text[max(0, start - _LOOK_BACK):start])
     if not before:

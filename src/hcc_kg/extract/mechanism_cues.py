@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .subjects import ADVERB, MODIFIER
-from .targets import ALTERATION
+from .targets import ALTERATION, EFFECT
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
 MODALITY_HEAD = r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ])?engagers?|TCEs?|BiTEs?|degraders?|PROTACs?"
@@ -19,9 +19,13 @@ STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|n
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
-VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
+VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
             r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound(?: to)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
-            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
+            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|"
+            # "X showed IC50 values of 2 and 5 nM against A and B": an inhibitory concentration on each target
+            # (not "of >10 µM", which says it hardly inhibits)
+            r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
+            r"(?:against|on|for|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
@@ -86,9 +90,7 @@ SECONDARY = (r"(?:lesser|less|weaker|weak|lower|reduced|modest|minor|moderate|re
 # "inhibited phosphorylation of A", "blocks the activation of B", "reduced expression of C": an effect
 # downstream of the drug's target, not the target (as "A phosphorylation" is no target either).  A kinase's
 # own autophosphorylation is not among them.
-DOWNSTREAM_OF = re.compile(r"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto)(?:phosphorylation|activation|expression|levels?|"
-                           r"secretion|production|release|transcription|up-?regulation|induction)\s+of\s+(?:the\s+)?$",
-                           re.IGNORECASE)
+DOWNSTREAM_OF = re.compile(rf"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto){EFFECT}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
 CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
@@ -136,9 +138,10 @@ FRONTED_CLAUSE = re.compile(r"^\s*(?:When|If|While|Although|Though|After|Before|
 RESPECTIVELY = re.compile(r"^[\s)]*,?\s*respectively\b", re.IGNORECASE)
 
 
-# "targets the rearranged during transfection receptor (RET), ...": a full name the vocabulary lacks, then its symbol.
+# "targets the rearranged during transfection receptor (RET), ...": a full name the vocabulary lacks, then its symbol
+# (up to the length of "tumor necrosis factor-related apoptosis-inducing ligand receptor-1 (").
 # Not "blocking its receptor (PD-1)": a possessive names the partner of something else.
-FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,60}\(\s*$", re.IGNORECASE)
+FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,90}\(\s*$", re.IGNORECASE)
 
 
 # "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.

@@ -42,7 +42,7 @@ from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
 from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
-                       discourse_drug, is_appositive_gap, subject_before, titled_drug, units_before)
+                       discourse_drug, is_appositive_gap, subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
@@ -270,25 +270,12 @@ SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_dru
           drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug)
 
 
-# A profile's field whose value starts with a verb, its subject the profile's drug: "Pharmacodynamics
-# Inhibits A, B and C" (a table row flattened into prose keeps no colon), "Mode of action: Blocks T".
-FIELD_VERB = re.compile(r"(?:^|(?<=\s))(?:Pharmacodynamics|Mechanism of action|Mode of action|Pharmacology|Action|MoA)"
-                        r"\s*:?\s+(?=(?:Inhibits|Blocks|Targets|Binds|Antagoni[sz]es|(?:Selectively|Potently|Irreversibly) "
-                        r"(?:inhibits|blocks|targets|binds))\b)")
-
-
-def field_verbs(text: str) -> list[int]:
-    """Where the drug stands before each profile field whose value opens with a verb (before the space, so
-    that an adverb opening the value reads as the verb's: "Selectively inhibits")."""
-    return [match.end() - 1 for match in FIELD_VERB.finditer(text)]
-
-
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
-                      discourse_drug: Mention | None = None, field_drug: Mention | None = None) -> list[Reading]:
+                      discourse_drug: Mention | None = None) -> list[Reading]:
     """Every drug→target reading of one sentence, one per (drug, target), earlier shapes first.
 
-    ``discourse_drug`` stands for a sentence-opening "It" / "This drug"; ``field_drug`` for the subject
-    of a profile field's verb ("Pharmacodynamics Inhibits T").
+    ``discourse_drug`` stands for a sentence-opening "It" / "This drug".  A profile's labelled fields
+    ("Mechanism of action: ...", "Pharmacodynamics Inhibits T") are read by :mod:`.record_fields`.
     """
     found = units(doc, sent)
     definition = DEFINITION_START.match(sent.text)
@@ -298,8 +285,6 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
-    for at in field_verbs(sent.text) if field_drug is not None else ():
-        found = sorted([Unit("drug", (field_drug.key,), at, at, field_drug)] + found, key=lambda u: u.start)
     lists = target_lists(sent.text, found)
     pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and not _names_a_kinase_class(doc, sent.text, tlist)
              for unit in tlist.units}
@@ -357,12 +342,23 @@ def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> b
     return doc.vocabulary[found.drug.keys[0]].has_type("SmallMolecule") or _names_two_targets(doc, text, found)
 
 
+# "evidence of activity of X, a monoclonal antibody directed to T": a participle inside the appositive
+# describes X; the sentence's hedge or purpose ("to assess the evidence of") is not on it.
+PARTICIPLE_APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s[^;:.()]*?\b(?:directed|targeting|binding|"
+                                   r"blocking|inhibiting|aimed)\b[^;:.]*$", re.IGNORECASE)
+
+
+def _participle_appositive(text: str, found: Reading) -> bool:
+    return found.shape in ("drug-verb-target", "drug-is-cue-target") and found.drug.end <= found.target.start \
+        and PARTICIPLE_APPOSITIVE.match(text[found.drug.end:found.target.start]) is not None
+
+
 def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
     """The assertion one reading makes, with its evidence span, polarity and certainty."""
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
     # "X (anti-T antibody) showed preliminary activity": the hedge is on the activity, not on T.
-    if found.is_noun_phrase:
+    if found.is_noun_phrase or _participle_appositive(sent.text, found):
         polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start, of_mechanism=True)
     else:
         polarity, certainty = reading(sent.text, found.start, found.end, of_mechanism=True)
@@ -376,6 +372,5 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     for index, sent in enumerate(doc.sentences):
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        field_drug = titled_drug(doc, index) if field_verbs(sent.text) else None
-        for found in sentence_readings(doc, sent, pronoun_drug, field_drug):
+        for found in sentence_readings(doc, sent, pronoun_drug):
             yield reading_assertion(doc, sent, found)

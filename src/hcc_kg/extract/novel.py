@@ -78,9 +78,11 @@ _STEM_RE = re.compile(r"(?<![\w])(?<![a-z]- )[A-Za-z][a-z]{2,}(?:" + "|".join(s 
 #: the payload word after an antibody stem belongs to the name.
 _PAYLOAD = re.compile(r"[ \t]+([a-z]*(?:dotin|tecan|tansine|tesirine|ozogamicin))(?![\w-])")
 
-#: A company code name: 1-5 capitals, optional hyphen and letter, digits ("SHR-1210",
-#: "BGB-A317", "E7080", "CP-675,206", "BAY 43-9006", "PF-02341066").
-_CODE = (r"[A-Z]{1,5}-?[A-Z]?\d{2,8}(?:,\d{3}|-\d{2,6})?[A-Z]?|[A-Z]{2,5} \d{2}-\d{3,5}"
+#: A company code name: 1-5 capitals, optional hyphen and up to three letters, digits ("SHR-1210",
+#: "BGB-A317", "NVP-AUY922", "E7080", "CP-675,206", "BAY 43-9006", "PF-02341066"); a prefix with a
+#: lower-case letter or a digit inside it ("MORAb-004", "G1T28-1").
+_CODE = (r"[A-Z]{1,5}-?[A-Z]{0,3}\d{2,8}(?:,\d{3}|-\d{2,6})?[A-Z]?|[A-Z]{2,5} \d{2}-\d{3,5}"
+         r"|[A-Z]{3,5}[a-z]-\d{3,6}|[A-Z]\d[A-Z]{1,2}\d{2,5}(?:-\d)?"
          r"|[A-Z]{2,5} (?!(?:19|20)\d\d(?!\d))\d{3,7}")  # "AMG 757", "BI 764532"; not "ESMO 2022"
 _CODE_RE = re.compile(rf"(?<![\w-])(?:{_CODE})(?![\w-])")
 #: Code-shaped identifiers of other things: CD markers, registry numbers, interleukins, HLA.
@@ -104,15 +106,18 @@ _CLASS = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CLASSES))
 #: the statement is negated ("ABC-123 is not an antibody").
 _STOP = (r"(?:a|an|the|and|or|with|plus|versus|vs|but|which|that|is|was|were|in|to|for|by|than|as|"
          r"not|no|nor|neither|never)")
-#: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...").
-_MODIFIERS = rf"(?:(?!(?i:{_STOP})\b)[\w/-]+,?\s+){{0,5}}?"
+#: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...", "a potent and selective ...").
+_MODIFIERS = rf"(?:(?!(?i:{_STOP})\b)[\w/-]+,?\s+(?:(?:and|or)\s+)?){{0,5}}?"
+#: A determiner: an article or the owner's name ("Acme's investigational T inhibitor").
+_DETERMINER = r"(?:(?:a|an|the)\s+|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s?|’s?)\s+)"
 _CUE = rf"(?P<cue>{_MODIFIERS}(?:{_CLASS}))(?![\w-])"
-_NAME = rf"(?P<name>{_CODE}|[A-Za-z][a-z]{{2,}}(?:{'|'.join(s for s, _ in STEMS)}))(?![\w-])"
+_NAME_FORM = rf"(?:{_CODE}|[A-Za-z][a-z]{{2,}}(?:{'|'.join(s for s, _ in STEMS)}))(?![\w-])"
+_NAME = rf"(?P<name>{_NAME_FORM})"
 #: "ABC-123, a PD-1 inhibitor", "ABC-123 (a PD-1 inhibitor)", "ABC-123 is an antibody".
 _AFTER = re.compile(rf"(?<![\w-]){_NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s*|\s+(?:is|was)\s+)"
-                    rf"(?:(?:a|an|the)\s+)?{_CUE}")
-#: "the anti-PD-1 antibody ABC-123".
-_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{_STOP})\b)[\w/-]+\s+){{0,3}}?(?:{_CLASS}))\s+{_NAME}")
+                    rf"{_DETERMINER}?{_CUE}")
+#: "the anti-PD-1 antibody ABC-123"; "its KRAS inhibitor, ABC-123," (the name set off by commas).
+_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{_STOP})\b)[\w/-]+\s+){{0,3}}?(?:{_CLASS}))(?:\s+|,\s+(?={_NAME_FORM},)){_NAME}")
 #: What joins a code to a drug: "(ABC-123)", "(also known as ABC-123)", ", formerly ABC-123".
 _ALIAS = r"(?:also known as|formerly(?: known as)?|previously(?: known as)?|aka|a\.k\.a\.)"
 _CODE_AFTER = re.compile(rf"^\s*(?:\(\s*(?:{_ALIAS}\s+)?(?P<p>{_CODE})\s*\)|,\s*{_ALIAS}\s+(?P<c>{_CODE})(?![\w-]))")

@@ -9,7 +9,12 @@ of field are read (invented examples):
   on, and nothing else may stand in its value;
 - a mechanism field ("Mechanism of action: selective A inhibitor", "MoA: inhibits A and B")
   is read as a noun phrase in apposition to the drug, or a verb phrase with the drug as its
-  subject, by the shape rules of :mod:`.mechanisms`.
+  subject, by the shape rules of :mod:`.mechanisms`;
+- a field whose value opens with a capitalised verb, with or without its colon ("Pharmacodynamics
+  Inhibits A, B and C", a table row flattened into prose; "Mode of action: Blocks T"), is a verb
+  phrase whose subject is the drug the heading or title names.
+
+Every field is read here and only here, so that a fact a field states has one evidence record.
 
 The value of a field runs to the next label or the end of the sentence.  Polarity and
 certainty are read from the value's own words, as for any reading.
@@ -26,7 +31,7 @@ from .mechanisms import drug_appositive, drug_cue_target, reading_assertion
 from .shape_reading import Reading
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .subjects import defined_drug
+from .subjects import defined_drug, titled_drug
 from .targets import Unit, target_lists, units
 
 # A label: a capitalised word, up to three lower-case ones and a colon ("Molecular target:",
@@ -35,6 +40,10 @@ LABEL = re.compile(r"(?:^|(?<=[\s.;]))(?P<label>[A-Z][A-Za-z()/-]*(?:\s+[a-z()/-
 TARGET_LABEL = re.compile(r"(?:(?:molecular|primary|biological|drug|known)\s+)?targets?(?:\s*\(s\))?", re.IGNORECASE)
 MECHANISM_LABEL = re.compile(r"mechanism(?:\s+of\s+action)?|MoA|mode\s+of\s+action|action", re.IGNORECASE)
 NAME_LABEL = re.compile(r"drug(?:\s+name)?|(?:generic\s+)?name|INN|compound|agent", re.IGNORECASE)
+# A field label then a value opening with a verb, the colon optional: "Pharmacodynamics Inhibits A, B and C".
+VERB_FIELD = re.compile(r"(?:^|(?<=\s))(?:Pharmacodynamics|Mechanism of action|Mode of action|Pharmacology|Action|MoA)"
+                        r"\s*:?\s+(?=(?:Inhibits|Blocks|Targets|Binds|Antagoni[sz]es|(?:Selectively|Potently|Irreversibly) "
+                        r"(?:inhibits|blocks|targets|binds))\b)")
 # What may stand between the targets of a target field: list glue, brackets, a closing stop.
 LIST_ONLY = re.compile(r"[\s,;/.()]*(?:(?:and|or)\b[\s,;/.()]*)*")
 
@@ -127,18 +136,44 @@ def _readings(doc: AnalysedDocument, sent: AnalysedSentence, drug: Mention,
             yield from _mechanism_field(sent.text, found, subject, start, end)
 
 
+def verb_fields(text: str) -> list[tuple[int, int]]:
+    """(subject slot, value end) of each field whose value opens with a verb: the drug stands before the
+    space (so that an adverb opening the value reads as the verb's: "Selectively inhibits").
+
+    >>> text = "Route Oral Pharmacodynamics Inhibits A and B"
+    >>> [(text[at:at + 9], end) for at, end in verb_fields(text)]
+    [(' Inhibits', 44)]
+    """
+    found = list(VERB_FIELD.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [(m.end() - 1, end) for m, end in zip(found, ends)]
+
+
+def _verb_field_readings(doc: AnalysedDocument, sent: AnalysedSentence, drug: Mention,
+                         slots: list[tuple[int, int]]) -> Iterator[Reading]:
+    found = units(doc, sent)
+    for at, end in slots:
+        inside = [u for u in found if at <= u.start and u.end <= end and u.kind != "drug"]
+        subject = Unit("drug", (drug.key,), at, at, drug)
+        yield from drug_cue_target(sent.text, [subject, *inside], target_lists(sent.text, inside))
+
+
 @EXTRACTORS.register("record-mechanism")
 def record_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target, read from a drug record's target and mechanism fields."""
     for index, sent in enumerate(doc.sentences):
         labelled = [(kind, start, end) for label, start, end in fields(sent.text) if (kind := _kind(label))]
-        if not any(kind in ("target", "mechanism") for kind, _, _ in labelled):
-            continue
-        drug = _record_drug(doc, index, labelled)
-        if drug is None:
-            continue
-        seen = set()
-        for found in _readings(doc, sent, drug, labelled):
+        slots = verb_fields(sent.text)
+        drug = _record_drug(doc, index, labelled) if any(kind in ("target", "mechanism") for kind, _, _ in labelled) \
+            else None
+        seen, read = set(), set()
+        for found in _readings(doc, sent, drug, labelled) if drug is not None else ():
             if (found.key, found.shape) not in seen:
                 seen.add((found.key, found.shape))
+                read.add((found.drug.keys[0], found.key))
+                yield reading_assertion(doc, sent, found)
+        field_drug = titled_drug(doc, index) if slots else None
+        for found in _verb_field_readings(doc, sent, field_drug, slots) if field_drug is not None else ():
+            if (found.drug.keys[0], found.key) not in read:  # a labelled field's verb already read above
+                read.add((found.drug.keys[0], found.key))
                 yield reading_assertion(doc, sent, found)

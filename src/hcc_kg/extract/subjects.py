@@ -21,8 +21,13 @@ from .targets import Unit
 # Words that cannot modify a head noun: they start a phrase or a clause of their own.
 STOP = (r"(?:and|or|nor|but|of|with|without|between|in|for|to|by|from|than|versus|vs|plus|over|under|across|among|"
         r"within|via|per|through|following|despite|whereas|while|then|if|that|which|who|whom|is|are|was|"
-        r"were|be|been|has|have|had|the|a|an|its|their|not|such|as|including|on|after|before|during|into|at)")
+        r"were|be|been|has|have|had|the|a|an|its|their|not|such|as|including|on|after|before|during|into|at|"
+        # "X, unlike T inhibitors, ...": a contrast, no modifier of a class X belongs to
+        r"unlike)")
 MODIFIER = rf"(?!{STOP}\b)[\w®™+]+(?:-[\w®™+]+)*"
+
+# A possessive determiner naming the drug's owner: "X, Acme's investigational T inhibitor" ("Acme'" after an s).
+OWNER = r"(?:(?-i:[A-Z])[\w&.-]*\s+){0,2}(?-i:[A-Z])[\w&.-]*(?:'s?|’s?)\s+"
 
 # Between a drug and a verb cue: what may stand between a subject and its verb.
 ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|reversibly|irreversibly|"
@@ -70,7 +75,7 @@ GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re
 NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       r"|,?\s+(?:which|that)\s+is)"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
-                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+)?"
+                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
                       rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same

@@ -21,14 +21,18 @@ from .shape_reading import Reading, combined_next, head_after, parenthesised_dru
 from .subjects import MODIFIER, coordinated_drugs, units_before
 from .targets import TargetList, Unit
 
+# "the T inhibitor Brand (X)": a brand name the vocabulary lacks, then the drug's name in brackets.
+BRAND_BEFORE_NAME = r"(?:\s+(?-i:[A-Z])[a-z]{2,}[®™]?\s*\()"
+
+
 def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "anti-T antibodies X and Y"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
         if not following or following[0].kind != "drug":
             continue
-        head = head_after(text, tlist, following[0].start, r"(?P<comma>\s*[,(])?\s*$")
-        if head is None:
+        head = head_after(text, tlist, following[0].start, rf"(?P<comma>\s*[,(])?{BRAND_BEFORE_NAME}?\s*$")
+        if head is None or (head.group("comma") and _appositive_of_drug_before(text, found, tlist)):
             continue
         plural = head.group("head").lower().endswith(("s", "ies"))
         listed = parenthesised_drugs(text, found, following[0]) if plural and "(" in (head.group("comma") or "") else []
@@ -48,6 +52,17 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         for drug in drugs:
             for unit in tlist.units:
                 yield from readings(drug, unit, "target-head-drug", front, drug.end)
+
+
+# "Compared with X, a T inhibitor, Y ...": a class noun phrase set off after a drug is that drug's appositive.
+APPOSITIVE_OPENING = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the|another)\s+(?:[\w-]+,?\s+){0,4}(?:anti-?)?$",
+                                re.IGNORECASE)
+
+
+def _appositive_of_drug_before(text: str, found: list[Unit], tlist: TargetList) -> bool:
+    before = units_before(found, tlist.start)
+    front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+    return bool(before) and before[-1].kind == "drug" and APPOSITIVE_OPENING.match(text[before[-1].end:front]) is not None
 
 
 # After an appositive list of a class's members: its closing comma or stop, maybe a bracketed code first.
@@ -103,12 +118,15 @@ PASSIVE_VERB = r"(?:inhibited|targeted|blocked|bound|antagoni[sz]ed|neutrali[sz]
 TARGET_AS_SUBJECT = re.compile(
     r"^[\s)]*(?:(?:kinases?|receptors?|proteins?)\s*)?(?:,\s*(?:which|that)\s+|\s+)"
     r"(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+(?:\w+ly\s+|not\s+)*"
-    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?)\s+(?:not\s+)?(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?targets?\s+of)"
+    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?)\s+(?:not\s+)?(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?targets?\s+of"
+    # a reduced relative: "plasma VEGF bound to X", "PD-L1 blocked by X"
+    r"|bound\s+(?:to|by)|(?:targeted|blocked|inhibited|neutrali[sz]ed|recogni[sz]ed)\s+by)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def target_passive_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"MET is targeted by X and Y", "RET, which is potently inhibited by X", "FGFR2 is the target of X"."""
+    """"MET is targeted by X and Y", "RET, which is potently inhibited by X", "FGFR2 is the target of X",
+    "VEGF bound to X"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
         if not following or following[0].kind != "drug" \
@@ -151,6 +169,9 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
 
 NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
+# "anti-T therapy with X", "T-targeted treatment with X": a therapy noun needs the target's cue ("anti-", "-targeted").
+THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?:therap(?:y|ies)|treatment)\s+with\s+$",
+                           re.IGNORECASE)
 BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
 # "Inhibiting T with X restored ...": a gerund subject whose means is the drug.
 GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neutrali[sz]ing|Antagoni[sz]ing)\s+(?:the\s+)?$")
@@ -161,7 +182,7 @@ NOMINAL_NEXT = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade|targeting)\b", re
 
 def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"inhibition of T by X", "blockade of T with X", "T inhibition by X", "binding of X to T", "Inhibiting T with X",
-    "X-mediated T inhibition"."""
+    "X-mediated T inhibition", "anti-T therapy with X"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
         previous = units_before(found, tlist.start)
@@ -169,7 +190,8 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
             gap = text[tlist.end:following[0].start]
             nominal_first = (NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*(?:by|with)\s+$", gap)) \
                 or (GERUND_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*with\s+$", gap))
-            nominal_after = NOMINAL_AFTER.match(gap)
+            therapy = THERAPY_AFTER.match(gap)
+            nominal_after = NOMINAL_AFTER.match(gap) or (therapy and (therapy.group("cue") or tlist.anti_start is not None))
             single = len(coordinated_drugs(text, found, following[0], +1)) == 1 and not combined_next(text, following)
             if (nominal_first or nominal_after) and single:  # "A and B blockade with X plus Y": which is which?
                 for unit in tlist.units:

@@ -46,12 +46,15 @@ RECEPTOR_BEFORE = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?$", r
 RECEPTOR_BEFORE_LIST = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?"
                                   r"(?:[\w-]+(?:\s+[\w-]+){0,3}?(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){1,4}$",
                                   re.IGNORECASE)
+# The nouns of an effect on a target rather than the target itself: after it ("A phosphorylation", "B
+# expression": a modifier, below) or before it (mechanism_cues.DOWNSTREAM_OF: "phosphorylation of A").
+EFFECT = r"(?:phosphorylation|activation|expression|levels?|secretion|production|release|transcription|up-?regulation|induction)"
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
-AS_MODIFIER = re.compile(r"^[\s-]*(?:amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expression|expressing|"
-                         r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|levels?|status|"
+AS_MODIFIER = re.compile(rf"^[\s-]*(?:{EFFECT}|amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expressing|"
+                         r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|status|"
                          r"signature|score|staining|[+]|gene|polymorphism\w*|variants?|copy|"
-                         r"up-?regulat\w*|down-?regulat\w*|induction|secretion|production|release|transcription|"
-                         r"mRNA|activation|phosphorylat\w*|like|ligands?)\b",  # "programmed cell death-1 ligand 1" names the ligand
+                         r"up-?regulat\w*|down-?regulat\w*|"
+                         r"mRNA|phosphorylat\w*|like|ligands?)\b",  # "programmed cell death-1 ligand 1" names the ligand
                          re.IGNORECASE)
 # "targets activating EGFR mutations", "inhibits RET fusions": an altered form of the target that a cue governs is
 # still the target ("patients with EGFR mutations", "tumours with KRAS mutations" name no target).
@@ -200,14 +203,44 @@ def _with_expansion(sent: AnalysedSentence, unit: Unit) -> Unit:
     return Unit(unit.kind, unit.keys, unit.start, unit.end + match.end(), unit.mention, unit.anti_start)
 
 
+# A drug's name hyphenated to an adjective is a modifier of something else ("an ATP-competitive inhibitor",
+# "sorafenib-resistant cells"), not a drug that acts in the sentence.
+DRUG_AS_MODIFIER = re.compile(r"^-(?:competitive|binding|mimetic|site|pocket|analog(?:ue)?s?|derived|based|resistant|"
+                              r"refractory|(?:pre)?treated|na[iï]ve|exposed|induced|(?:in)?sensitive|(?:in)?tolerant)\b",
+                              re.IGNORECASE)
+
+
+# "mapatumumab (HGS-ETR1, TRM-1)": a bracket of the drug's code names names the drug again, even where a code
+# holds a gene's symbol; not "(PD-1, CTLA-4)", a bracket of whole target names.
+CODE_ITEM = r"[A-Z][A-Za-z]{1,5}-?[A-Za-z]{0,4}\d+[A-Za-z]?"
+CODE_BRACKET = re.compile(rf"^\s*\(\s*({CODE_ITEM}(?:\s*[,;]\s*{CODE_ITEM})*)\s*\)")
+
+
+def _code_bracket_end(sent: AnalysedSentence, end: int) -> int:
+    """Where a bracket of code names right after a drug ends (``end`` when there is none)."""
+    match = CODE_BRACKET.match(sent.text[end:])
+    if match is None:
+        return end
+    surfaces = {mention.surface for mention in sent.mentions}
+    if all(item in surfaces for item in re.split(r"\s*[,;]\s*", match.group(1))):
+        return end
+    return end + match.end()
+
+
 def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
     """Drugs and targets of a sentence, in order, with same-thing parentheses merged."""
     text = sent.text
     out: list[Unit] = []
+    codes_end = -1
     for mention in sent.mentions:
         start, end = sent.local(mention)
         entity = doc.vocabulary[mention.key]
+        if start < codes_end:
+            continue
         if entity.has_type(*DRUG):
+            codes_end = _code_bracket_end(sent, end)
+            if DRUG_AS_MODIFIER.match(text[end:]):
+                continue  # "an ATP-competitive inhibitor of T", "sorafenib-resistant cells": no drug acting here
             if out and out[-1].keys == (mention.key,) and SAME_DRUG_APPOSITIVE.match(text[out[-1].end:start]):
                 continue  # "X (Brand), a novel urea X-code, is ...": the code names X again
             salt = re.match(SALT, text[end:], re.IGNORECASE)  # "X malate is an inhibitor of": the salt is X
