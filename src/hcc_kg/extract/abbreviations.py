@@ -23,16 +23,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Iterator
 
-from ..lexicon import read_stoplist
 from ..model import Assertion, Mention
 from ..vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
 from .normalize import MappedText
-from .novel import _TRIAL_WORD, ABBREVIATION as DEFINED
+from .novel import ABBREVIATION as DEFINED, fits, names_a_trial, stoplisted
 
 EXTRACTOR = "abbreviations"
 #: A drug, a placebo ("placebo (PBO)") or a protein/family can be abbreviated; classes, diseases,
@@ -55,26 +53,6 @@ class Definition:
     end: int
 
 
-def fits(short: str, long_form: str) -> bool:
-    """Do the short form's letters and digits appear in order in the long form, the first
-    one being the long form's first letter (case-insensitive)?"""
-    chars = [c.casefold() for c in short if c.isalnum()]
-    text = long_form.casefold()
-    if not chars or chars[0] != text[:1] or len(chars) >= len(text):
-        return False
-    position = 1
-    for char in chars[1:]:
-        position = text.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
-
-
-@lru_cache(maxsize=1)
-def _stoplisted() -> frozenset[str]:
-    return frozenset(read_stoplist())
-
-
 def _acceptable(short: str, long_form: str, key: str, doc: AnalysedDocument) -> bool:
     return any(c.isupper() for c in short) and fits(short, long_form) and free_short_form(short, doc, key)
 
@@ -88,7 +66,7 @@ def free_short_form(short: str, doc: AnalysedDocument, defining: str | None = No
     owner = doc.finder.lookup(short)
     taken = owner is not None and not (defining is not None and owner != defining
                                        and _generated_symbol(doc, owner, key))
-    return key not in _stoplisted() and key not in UNITS and not taken and not _names_trial(short, doc)
+    return key not in stoplisted() and key not in UNITS and not taken and not _names_trial(short, doc)
 
 
 def _generated_symbol(doc: AnalysedDocument, owner: str, key: str) -> bool:
@@ -98,9 +76,7 @@ def _generated_symbol(doc: AnalysedDocument, owner: str, key: str) -> bool:
 
 def _names_trial(short: str, doc: AnalysedDocument) -> bool:
     """Is the short form a trial's name in this document ("the ZRB trial", "study ZRB")?"""
-    name = re.escape(short)
-    return bool(re.search(rf"(?<![\w-]){name}\s+{_TRIAL_WORD}\b|\b{_TRIAL_WORD}\s+{name}(?![\w-])",
-                          doc.document.text, re.IGNORECASE))
+    return names_a_trial(short, doc.document.text)
 
 
 def definitions(doc: AnalysedDocument) -> list[Definition]:

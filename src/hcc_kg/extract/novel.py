@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
+from ..lexicon import read_stoplist
 from ..model import Assertion, Document
-from ..vocab import DRUG_TYPES, Entity, Vocabulary, slug
+from ..vocab import DRUG_TYPES, Entity, Vocabulary, name_key, slug
 from .analysis import AnalysedDocument, AnalysedSentence
 from .normalize import normalize
 from .segment import Sentence
@@ -124,6 +126,21 @@ _CODE_AFTER = re.compile(rf"^\s*(?:\(\s*(?:{_ALIAS}\s+)?(?P<p>{_CODE})\s*\)|,\s*
 #: "Also called X, ABC-123, and Brand": a dictionary entry's list of one drug's other names.
 _NAMES_OF_ONE = re.compile(r"\b(?:[Aa]lso called|[Aa]lso known as|[Oo]ther names?:?)\s+$")
 _CODE_BEFORE = re.compile(rf"(?<![\w-])(?P<code>{_CODE})\s*\(\s*$")
+#: A brand name beside a drug, in the forms a label, notice or press release prints it: in capitals
+#: ("ZORVEX") or marked as a trademark ("Zorvex®"); inside parentheses two words ("LUNAVO VELO").
+_MARK = r"\s?[®™]"
+_CAPITALS = r"[A-Z][A-Z-]{3,}(?![\w-])"  # no digits: "ABC-123" is a code, "STUDY-301" a trial
+_BRAND_WORD = rf"(?:{_CAPITALS}(?:{_MARK})?|[A-Z][a-z]{{3,}}{_MARK})"
+_BRAND_WORDS = rf"(?:{_CAPITALS}(?:\s{_CAPITALS})?(?:{_MARK})?|[A-Z][a-z]{{3,}}(?:\s[A-Z][a-z]{{2,}})?{_MARK})"
+#: The suffix of a US biologic's proper name, after its INN: "zorbamab-abcd".
+_BIOLOGIC_SUFFIX = r"(?:-[a-z]{4})?"
+#: "zorbamab (ZORVEX)", "zorbamab (Zorvex®)": the parentheses hold the brand and nothing else.
+_BRAND_AFTER = re.compile(rf"{_BIOLOGIC_SUFFIX}\s*(?:{_MARK})?\s*\(\s*(?P<brand>{_BRAND_WORDS})\s*\)")
+#: "ZORVEX (zorbamab-abcd)", "Zorvex® (zorbamab)"; a capitalised word with neither capitals nor mark
+#: only before a biologic's proper name ("Zorvex (zorbamab-abcd)"): "Control (zorbamab)" names an arm.
+#: One word: in a headline set in capitals the word before is no part of the name.
+_BRAND_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<brand>{_BRAND_WORD})|(?P<titled>[A-Z][a-z]{{3,}}))\s*\(\s*$")
+_BRAND_CLOSE = re.compile(rf"(?P<suffix>{_BIOLOGIC_SUFFIX})\s*\)")
 #: A code listed right after a drug is one more drug: "tarlatamab (formerly AMG 757), BI 764532, and HPN328";
 #: not a cell line, a model or a trial ("sorafenib and MHCC97H cells").
 _LISTED = re.compile(rf"(?:\s*\([^()]{{1,40}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>{_CODE})(?![\w-])"
@@ -205,12 +222,44 @@ def trial_codes(text: str) -> set[str]:
     return {m.group(1) for m in after} | {m.group(1) for m in before}
 
 
+def fits(short: str, long_form: str) -> bool:
+    """Do the short form's letters and digits appear in order in the long form, the first
+    one being the long form's first letter (case-insensitive)?"""
+    chars = [c.casefold() for c in short if c.isalnum()]
+    text = long_form.casefold()
+    if not chars or chars[0] != text[:1] or len(chars) >= len(text):
+        return False
+    position = 1
+    for char in chars[1:]:
+        position = text.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def stoplisted() -> frozenset[str]:
+    """The clinical abbreviations (OS, PFS, HR, ...) and words no name may take (the lexicon's stoplist)."""
+    return frozenset(read_stoplist())
+
+
+def names_a_trial(name: str, text: str) -> bool:
+    """Is ``name`` a trial's name in ``text`` ("the ZRB trial", "study ZRB")?
+
+    >>> names_a_trial("ZENITH", "In the ZENITH trial, ..."), names_a_trial("ZORVEX", "ZORVEX (zorbamab) ...")
+    (True, False)
+    """
+    name = re.escape(name)
+    return bool(re.search(rf"(?<![\w-]){name}\s+{_TRIAL_WORD}\b|\b{_TRIAL_WORD}\s+{name}(?![\w-])", text, re.IGNORECASE))
+
+
 class _SentenceReader:
     """Sightings in one sentence, given the vocabulary's mentions of it."""
 
     def __init__(self, text: str, known: list[tuple[int, int, str]], vocabulary: Vocabulary,
-                 lookup, trials: set[str]):
+                 lookup, trials: set[str], document: str = ""):
         self.text, self.known, self.vocabulary, self.lookup, self.trials = text, known, vocabulary, lookup, trials
+        self.document = document or text  # where a name's use as a trial's is looked for
 
     def is_new(self, name: str, start: int, end: int) -> bool:
         """Not a vocabulary name (the vocabulary wins) and not inside one of its mentions."""
@@ -258,6 +307,7 @@ class _SentenceReader:
                 yield from self._code(after.group(group), end + after.start(group), key, "apposition after")
             if before and self.text[end:].lstrip().startswith(")"):
                 yield from self._code(before.group("code"), before.start("code"), key, "apposition before")
+            yield from self._brand(start, end, key)
 
     def _listed(self) -> Iterator[Sighting]:
         """Codes in a list that a drug opens: each is a drug of its own, unless the list gives the names one
@@ -272,6 +322,25 @@ class _SentenceReader:
                     yield Sighting(code, (), f"code name, also called {key}", start, end, True, key)
                 else:
                     yield Sighting(code, DRUG, f"listed after {key}", start, end, True)
+
+    def _brand(self, start: int, end: int, drug_key: str) -> Iterator[Sighting]:
+        """A brand name in apposition to the drug spanning [start, end), before or after it."""
+        after = _BRAND_AFTER.match(self.text, end)
+        if after:
+            brand = after.group("brand")
+            if not fits(re.sub(rf"{_MARK}$", "", brand), self.text[start:end]):  # "nivolumab (NIVO)": an abbreviation
+                yield from self._named_brand(brand, after.start("brand"), drug_key, "apposition after")
+        before, close = _BRAND_BEFORE.search(self.text, 0, start), _BRAND_CLOSE.match(self.text, end)
+        if before and close and (before.group("brand") or close.group("suffix")):
+            brand = before.group("brand") or before.group("titled")
+            yield from self._named_brand(brand, before.start(), drug_key, "apposition before")
+
+    def _named_brand(self, written: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
+        brand = re.sub(rf"{_MARK}$", "", written)
+        if name_key(brand) in stoplisted() or brand in self.trials or names_a_trial(brand, self.document) \
+                or _drug_like(brand, set()) or not self.is_new(brand, start, start + len(brand)):
+            return  # a clinical abbreviation, a trial, a code name (read above) or a name already known
+        yield Sighting(brand, (), f"brand name, {how} {drug_key}", start, start + len(brand), True, drug_key)
 
     def _code(self, code: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
         if _drug_like(code, self.trials) and not stem_types(code) and self.is_new(code, start, start + len(code)):
@@ -301,7 +370,7 @@ def recognise(doc: AnalysedDocument) -> list[Recognised]:
     tables = [_table_text(doc, b.start, b.end) for b in doc.blocks if b.kind == "table"]
     for sent, prose in [(s, True) for s in doc.sentences] + [(t, False) for t in tables]:
         known = [(*sent.local(m), m.key) for m in sent.mentions]
-        reader = _SentenceReader(sent.text, known, doc.vocabulary, doc.finder.lookup, trials)
+        reader = _SentenceReader(sent.text, known, doc.vocabulary, doc.finder.lookup, trials, doc.document.text)
         for sighting in reader.sightings() if prose else reader.stems():
             start, end = sent.sentence.mapped.original_span(sighting.start, sighting.end)
             if _spelled(doc.document.text[start:end], sighting.name):
