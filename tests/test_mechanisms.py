@@ -728,6 +728,11 @@ def test_an_alias_set_off_by_commas_is_the_same_drug():
     ("Zelumab and quxumab, both anti-PD-L1 antibodies, were invented for this test.", {("zelumab", "pdl1"), ("quxumab", "pdl1")}),
     ("Foonib exhibits potent inhibition of RAF-1 and VEGFR2 in the toy assay.", {("foonib", "raf1"), ("foonib", "kdr")}),
     ("Foonib led to inhibition of VEGFR2 signalling in the toy assay.", set()),
+    # how the inhibition is qualified does not matter
+    ("Foonib shows balanced inhibition of MET, TIE2 (TEK) and VEGFR2 (KDR) kinases in a pretend screen.",
+     {("foonib", "met"), ("foonib", "tek"), ("foonib", "kdr")}),
+    ("Foonib is an invented agent with irreversible inhibition of FGFR4.", {("foonib", "fgfr4")}),
+    ("There was direct inhibition of MET in the toy cells given foonib.", set()),
 ])
 def test_a_plural_appositive_and_an_inhibition_the_subject_shows(body, expected):
     assert facts(body) == expected

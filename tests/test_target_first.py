@@ -120,3 +120,19 @@ def test_a_nominal_of_the_target_with_the_drug(body, expected):
 ])
 def test_a_plural_class_with_its_members_in_apposition(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # one target, two agents said to act on it ("dual", "double", "combined"), or drugs offered as alternatives
+    ("Dual PD-1 blockade with zelumab and quxumab was pretended.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    ("Double PD-1 blockade with zelumab, quxumab and bizumab was pretended.",
+     {("zelumab", "pd1"), ("quxumab", "pd1"), ("bizumab", "pd1")}),
+    ("PD-1 blockade with zelumab or quxumab was pretended.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    # "and" alone may join a partner that acts otherwise; "plus" adds a partner even after "dual"
+    ("PD-1 blockade with zelumab and foonib was pretended.", set()),
+    ("Dual PD-1 blockade with zelumab plus foonib was pretended.", set()),
+    # two targets and two drugs: which is whose is not said
+    ("Dual blockade of PD-1 and VEGF with zelumab and quxumab was pretended.", set()),
+])
+def test_several_drugs_after_one_target_s_nominal(body, expected):
+    assert facts(body) == expected

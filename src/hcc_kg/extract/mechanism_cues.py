@@ -32,6 +32,9 @@ VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abr
             # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
             r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=potent )|"
             r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound )|(?<='s )|(?<=’s )|"
+            # ... and the other adjectives of how a drug inhibits ("balanced inhibition of A, B and C")
+            r"(?<=balanced )|(?<=dual )|(?<=robust )|(?<=broad )|(?<=irreversible )|(?<=reversible )|(?<=covalent )|"
+            r"(?<=competitive )|(?<=direct )|(?<=simultaneous )|(?<=sustained )|(?<=preferential )|(?<=specific )|"
             # "X, a T inhibitor with off-target inhibition of A": a secondary activity is still the drug's
             r"(?<=off-target )|(?<=additional )|(?<=secondary )|(?<=weaker )|(?<=weak ))inhibition of|"
             # "X is directed against T", "X acts on several kinases, including T"

@@ -192,13 +192,35 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
                 or (GERUND_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*with\s+$", gap))
             therapy = THERAPY_AFTER.match(gap)
             nominal_after = NOMINAL_AFTER.match(gap) or (therapy and (therapy.group("cue") or tlist.anti_start is not None))
-            single = len(coordinated_drugs(text, found, following[0], +1)) == 1 and not combined_next(text, following)
-            if (nominal_first or nominal_after) and single:  # "A and B blockade with X plus Y": which is which?
-                for unit in tlist.units:
-                    yield from readings(following[0], unit, "target-by-drug", tlist.start, following[0].end)
+            drugs = _drugs_acting_alike(text, found, following, tlist)
+            if (nominal_first or nominal_after) and drugs:  # "A and B blockade with X plus Y": which is which?
+                for drug in drugs:
+                    for unit in tlist.units:
+                        yield from readings(drug, unit, "target-by-drug", tlist.start, drug.end)
         if previous and previous[-1].kind == "drug" and _drug_before_names_it(text, previous[-1], tlist):
             for unit in tlist.units:
                 yield from readings(previous[-1], unit, "target-by-drug", previous[-1].start, unit.end)
+
+
+# "dual HER2 blockade with X and Y": two agents against the one target.
+TWO_AGENTS_BEFORE = re.compile(r"\b(?:dual|double|combined)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _drugs_acting_alike(text: str, found: list[Unit], following: list[Unit], tlist: TargetList) -> list[Unit]:
+    """The drugs after "T blockade with" that each act on the target list: one drug, not part of a combination;
+    or, for one target, drugs listed as two agents against it ("dual T blockade with X and Y"; not "X plus Y",
+    which may add a partner acting otherwise) or offered as alternatives ("T blockade with X or Y").  []
+    when the text does not say which acts on what."""
+    listed = coordinated_drugs(text, found, following[0], +1)
+    one_target = len(tlist.units) == 1
+    if one_target and len(listed) > 1 and TWO_AGENTS_BEFORE.search(text[:tlist.start]):
+        return listed
+    if combined_next(text, following):
+        return []
+    if len(listed) == 1:
+        return listed
+    glues = [text[a.end:b.start] for a, b in zip(listed, listed[1:])]
+    return listed if one_target and not any(re.search(r"\band\b", g) for g in glues) else []
 
 
 def _drug_before_names_it(text: str, drug: Unit, tlist: TargetList) -> bool:
