@@ -17,7 +17,8 @@ from its clause (borrowing what is missing from the sentence's other clauses):
 * the indication: the first disease of the clause (and diseases coordinated with it); a
   disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
   mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
-  cancer, entered HCC trials") unless a second indication is coordinated ("..., and for HCC");
+  cancer, entered HCC trials") unless a second indication is coordinated ("..., and for HCC")
+  (:mod:`.approval_indications`);
 * the line: "first-line", "previously untreated", "no prior systemic therapy" -> first line;
   "second-line", "previously treated with X", "who progressed on X" -> second line.  A line
   not stated in the sentence is taken from the document's other readings of that approval;
@@ -45,19 +46,17 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
 from .approval_frame import Frame, document_frame, heading_cut, with_antecedents
-from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, DISEASE_NOUN, MONOTHERAPY,
+from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
+from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
-from .sentences import COMBINATION_NOUN, LIST_GLUE, _between, evidence_span
+from .sentences import COMBINATION_NOUN, evidence_span
 from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
-CLASSIFIER_BEFORE = re.compile(r"\b(?:form|type|kind|subtype)s?\s+of\s+(?:the\s+)?(?:primary\s+)?$", re.IGNORECASE)
-DISEASE_CONTEXT_AFTER = re.compile(r"^[\s-]*(?:related|associated|induced|positive|infected|infection)\b",
-                                   re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?:It|This (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
@@ -73,15 +72,6 @@ AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 RULE = "sentence-approval"
 
-
-# --- clauses and agents ------------------------------------------------------------------
-
-def _inside(sent: AnalysedSentence, mention: Mention, clause: Clause) -> bool:
-    start, end = sent.local(mention)
-    return clause.start <= start and end <= clause.end
-
-
-# --- the document's heading --------------------------------------------------------------
 
 # --- reading a sentence --------------------------------------------------------------------
 
@@ -104,47 +94,6 @@ class Reading:
         return self.polarity == "positive" and self.certainty == "asserted"
 
 
-def _in_clause(doc, sent, clause, *types):
-    return [m for m in doc.keys_of_type(sent.mentions, *types) if _inside(sent, m, clause)]
-
-
-def _diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> tuple[list[str], bool]:
-    """The clause's indication: its first disease (not "X-related") and those listed with it;
-    and whether the clause names a disease the vocabulary does not know."""
-    found = [m for m in _in_clause(doc, sent, clause, "Disease")
-             if not DISEASE_CONTEXT_AFTER.match(sent.text[sent.local(m)[1]:])]
-    # "the most common form of liver cancer, ... HCC": the classifier's disease only describes the other
-    specific = [m for m in found if not CLASSIFIER_BEFORE.search(sent.text[:sent.local(m)[0]])]
-    found = specific or found
-    unknown = _unknown_disease_at(doc, sent, clause)
-    if not found or (unknown is not None and unknown < sent.local(found[0])[0]
-                     and not ANOTHER_INDICATION.search(sent.text[unknown:sent.local(found[0])[0]])):
-        # "X, approved for thyroid cancer, entered HCC trials": the indication is the disease named first
-        # (not in "approved for gastric cancer and, with Y, for HCC": a second indication of its own)
-        return [], unknown is not None
-    keys = [found[0].key]
-    for left, right in zip(found, found[1:]):
-        if not LIST_GLUE.match(_between(sent, left, right)):
-            break
-        keys.append(right.key)
-    return list(dict.fromkeys(keys)), False
-
-
-ANOTHER_INDICATION = re.compile(rf"\bfor\b|{APPROVAL_CUE.pattern}", re.IGNORECASE)
-
-
-def _unknown_disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> int | None:
-    """Where the clause, after its approval word, first names a disease the vocabulary does not know
-    (a disease noun outside every known disease's mention), or None."""
-    known = [sent.local(m) for m in _in_clause(doc, sent, clause, "Disease")]
-    cue = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text)
-    for m in DISEASE_NOUN.finditer(clause.text, cue.end() if cue else 0):
-        at = clause.start + m.start()
-        if not any(start <= at < end for start, end in known):
-            return at
-    return None
-
-
 @dataclass(frozen=True)
 class ClauseFacts:
     """Everything one clause names: agents (with their roles), agencies, indication, lines."""
@@ -163,10 +112,10 @@ class ClauseFacts:
 def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, places: Jurisdictions,
                  roles: list[tuple[str, tuple[Mention, ...], str]]) -> ClauseFacts:
     """The agents, agencies, diseases and lines one clause of a sentence names."""
-    agents = tuple((k, g, r) for k, g, r in roles if _inside(sent, g[0], clause))
-    agencies = [m.key for m in _in_clause(doc, sent, clause, "RegulatoryAgency")]
+    agents = tuple((k, g, r) for k, g, r in roles if inside(sent, g[0], clause))
+    agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")]
     agencies += [r for _, _, r in places.regulators_in(clause.text) if r in doc.vocabulary]
-    diseases, unknown = _diseases(doc, sent, clause)
+    diseases, unknown = clause_diseases(doc, sent, clause)
     lines = line_words(clause.text) | ({"second_line"} if any(r == "prior" for _, _, r in agents) else set())
     return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines))
 
@@ -190,7 +139,7 @@ def _attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tu
     if NO_PRIOR_SYSTEMIC.search(text):
         out.append(("prior_systemic_therapy", False))
     out += [("prior_therapy", g[0].key) for _, g, r in roles if r == "prior" and len({m.key for m in g}) == 1]
-    for m in _in_clause(doc, sent, clause, "Biomarker"):
+    for m in in_clause(doc, sent, clause, "Biomarker"):
         end = sent.local(m)[1]
         threshold = parse_threshold(sent.text[end:min(clause.end, end + 40)])
         if threshold:
@@ -355,31 +304,6 @@ WITHDRAWN_LATER = re.compile(r"\b(?:withdr[ae]wn?|withdrawal|revoked|rescinded|n
                              re.IGNORECASE)
 
 
-# "approved for this indication": the indication the document states for the agent ("X is indicated for ...").
-THIS_INDICATION = re.compile(r"\b(?:this|that|the same)\s+indication\b", re.IGNORECASE)
-INDICATED = re.compile(r"\bindicated\s+(?:for|as|in)\b", re.IGNORECASE)
-
-
-def indicated_lines(doc: AnalysedDocument, frame: Frame) -> dict[str, set[str]]:
-    """The lines of therapy the document's label wording gives each agent ("X is indicated for the
-    first-line treatment of ...")."""
-    out: dict[str, set[str]] = {}
-    for sent in doc.sentences:
-        if INDICATED.search(sent.text):
-            lines = line_words(sent.text)
-            for key, _, role in agent_roles(doc, sent, frame.regimens):
-                if role == "agent":
-                    out.setdefault(key, set()).update(lines)
-    return out
-
-
-def _line_of_this_indication(doc: AnalysedDocument, reading: Reading, frame: Frame) -> str | None:
-    if not THIS_INDICATION.search(doc.document.text[reading.span[0]:reading.span[1]]):
-        return None
-    lines = indicated_lines(doc, frame).get(reading.agent or "", set())
-    return next(iter(lines)) if len(lines) == 1 else None
-
-
 def decision_maker(doc: AnalysedDocument) -> str | None:
     """The regulator whose decision the document reports (a decision summary, an assessment report):
     the only one it names, named as the decision's maker ("Health Canada's decision"); else None."""
@@ -409,7 +333,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     for r in readings:
         if r.agent is None or r.disease is None or _restated_without_agency(r, readings):
             continue
-        line = _resolve_line(r, readings, frame, doc.main_disease) or _line_of_this_indication(doc, r, frame)
+        line = _resolve_line(r, readings, frame, doc.main_disease) or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         yield Assertion(r.agent, "approvedFor", r.disease, context, r.attributes, (evidence,))

@@ -1,0 +1,95 @@
+"""An approval's indication: the diseases a clause names as it, and the line "this indication" has.
+
+Split from :mod:`.approvals`, which reads the rest of an approval (agent, agency, line, status).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .approval_agents import agent_roles
+from .approval_clauses import Clause
+from .approval_frame import Frame
+from .approval_cues import APPROVAL_CUE, DISEASE_NOUN, STEP_CUE, line_words
+from .sentences import LIST_GLUE, _between
+
+CLASSIFIER_BEFORE = re.compile(r"\b(?:form|type|kind|subtype)s?\s+of\s+(?:the\s+)?(?:primary\s+)?$", re.IGNORECASE)
+DISEASE_CONTEXT_AFTER = re.compile(r"^[\s-]*(?:related|associated|induced|positive|infected|infection)\b",
+                                   re.IGNORECASE)
+
+
+def inside(sent: AnalysedSentence, mention: Mention, clause: Clause) -> bool:
+    """Does the mention lie within the clause?"""
+    start, end = sent.local(mention)
+    return clause.start <= start and end <= clause.end
+
+
+def in_clause(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, *types: str) -> list[Mention]:
+    """The mentions of ``types`` inside the clause."""
+    return [m for m in doc.keys_of_type(sent.mentions, *types) if inside(sent, m, clause)]
+
+
+def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> tuple[list[str], bool]:
+    """The clause's indication: its first disease (not "X-related") and those listed with it;
+    and whether the clause names a disease the vocabulary does not know."""
+    found = [m for m in in_clause(doc, sent, clause, "Disease")
+             if not DISEASE_CONTEXT_AFTER.match(sent.text[sent.local(m)[1]:])]
+    # "the most common form of liver cancer, ... HCC": the classifier's disease only describes the other
+    specific = [m for m in found if not CLASSIFIER_BEFORE.search(sent.text[:sent.local(m)[0]])]
+    found = specific or found
+    unknown = _unknown_disease_at(doc, sent, clause)
+    if not found or (unknown is not None and unknown < sent.local(found[0])[0]
+                     and not ANOTHER_INDICATION.search(sent.text[unknown:sent.local(found[0])[0]])):
+        # "X, approved for thyroid cancer, entered HCC trials": the indication is the disease named first
+        # (not in "approved for gastric cancer and, with Y, for HCC": a second indication of its own)
+        return [], unknown is not None
+    keys = [found[0].key]
+    for left, right in zip(found, found[1:]):
+        if not LIST_GLUE.match(_between(sent, left, right)):
+            break
+        keys.append(right.key)
+    return list(dict.fromkeys(keys)), False
+
+
+ANOTHER_INDICATION = re.compile(rf"\bfor\b|{APPROVAL_CUE.pattern}", re.IGNORECASE)
+
+
+def _unknown_disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> int | None:
+    """Where the clause, after its approval word, first names a disease the vocabulary does not know
+    (a disease noun outside every known disease's mention), or None."""
+    known = [sent.local(m) for m in in_clause(doc, sent, clause, "Disease")]
+    cue = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text)
+    for m in DISEASE_NOUN.finditer(clause.text, cue.end() if cue else 0):
+        at = clause.start + m.start()
+        if not any(start <= at < end for start, end in known):
+            return at
+    return None
+
+
+# "approved for this indication": the indication the document states for the agent ("X is indicated for ...").
+THIS_INDICATION = re.compile(r"\b(?:this|that|the same)\s+indication\b", re.IGNORECASE)
+INDICATED = re.compile(r"\bindicated\s+(?:for|as|in)\b", re.IGNORECASE)
+
+
+def indicated_lines(doc: AnalysedDocument, frame: Frame) -> dict[str, set[str]]:
+    """The lines of therapy the document's label wording gives each agent ("X is indicated for the
+    first-line treatment of ...")."""
+    out: dict[str, set[str]] = {}
+    for sent in doc.sentences:
+        if INDICATED.search(sent.text):
+            lines = line_words(sent.text)
+            for key, _, role in agent_roles(doc, sent, frame.regimens):
+                if role == "agent":
+                    out.setdefault(key, set()).update(lines)
+    return out
+
+
+def line_of_this_indication(doc: AnalysedDocument, agent: str | None, span: tuple[int, int], frame: Frame) -> str | None:
+    """The line of an approval "for this indication" (at ``span``): the one line the document's label
+    wording gives the agent, else None."""
+    if not THIS_INDICATION.search(doc.document.text[span[0]:span[1]]):
+        return None
+    lines = indicated_lines(doc, frame).get(agent or "", set())
+    return next(iter(lines)) if len(lines) == 1 else None
