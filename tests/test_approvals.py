@@ -936,3 +936,17 @@ def test_a_label_change_applied_for_or_recommended_is_no_approval(body):
 ])
 def test_a_second_indication_coordinated_after_an_unknown_disease_is_read(body, expected):
     assert expected in facts(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib is an invented kinase inhibitor. In the EU, it is approved for adults with HCC.",
+    "Foonib is an invented kinase inhibitor. Since 2031, this drug has been approved in the EU for HCC.",
+    "Foonib is an invented kinase inhibitor. It is approved in the EU for HCC.",
+])
+def test_it_after_a_fronted_place_or_time_is_the_document_s_drug(body):
+    assert {(a, d, g) for a, d, g, _ in facts(body, "Foonib in the EU")} == {("foonib", "hcc", "ec")}
+
+
+def test_it_after_a_fronted_clause_that_is_no_place_or_time_is_not_read_as_the_drug():
+    body = "Foonib is an invented kinase inhibitor. When barmab failed, it was approved in the EU for HCC."
+    assert ("foonib", "hcc") not in {(a, d) for a, d, _, _ in facts(body, "Foonib in the EU")}

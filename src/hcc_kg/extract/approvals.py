@@ -57,7 +57,9 @@ from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
-PRONOUN_SUBJECT = re.compile(r"(?:It|This (?:drug|agent|antibody|inhibitor))\b")
+# "It was approved ...", also after a fronted place or time ("In the EU, it is approved ...", "In 2021, this drug ...").
+PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+)?"
+                             r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
                           r"therapy\b(?!\s+(?:of|with|for|in|to)\b))", re.IGNORECASE)
