@@ -261,3 +261,49 @@ def test_projection_runs_with_the_collector_paused(rdf_graph, monkeypatch):
     G = projection.project(rdf_graph)
     assert seen and not any(seen) and gc.isenabled()
     assert G.number_of_edges() == project(rdf_graph).number_of_edges()  # the same projection either way
+
+
+def _same_projection(one, two) -> None:
+    assert list(one.nodes(data=True)) == list(two.nodes(data=True))
+    assert list(one.edges(keys=True, data=True)) == list(two.edges(keys=True, data=True))
+
+
+def test_the_store_reads_no_annotations_of_provenance_links(built):
+    """``mentionedIn`` facts carry most axioms and evidence of a build but are never edges:
+    the projection's annotation query leaves them (and types and literal values) out."""
+    from hcc_kg.query import graph as projection
+
+    edges = projection._store_annotations(built.store, projection._term_reader(built.store))
+    every = projection.fact_annotations(built.store)
+    assert any(p == HCC.mentionedIn for _, p, _ in every)
+    assert {(s, p, o) for s, p, o in every if isinstance(o, rdflib.URIRef) and p != RDF.type
+            and local(p) not in projection._NOT_EDGES} == set(edges)
+    assert all(every[fact] == info for fact, info in edges.items())
+
+
+def test_the_store_path_reads_each_distinct_literal_once(built, monkeypatch):
+    """A literal is made once per projection, not once per occurrence (the store's own read
+    cache is bounded, and a miss there costs a value key and an rdflib Literal)."""
+    import pyoxigraph as ox
+
+    from hcc_kg.query.graph import _NODE_TRIPLES
+    from hcc_kg.store.oxigraph import GraphStore
+
+    literals = [o for _, _, o in built.store.query(_NODE_TRIPLES) if isinstance(o, ox.Literal)]
+    assert len(literals) > len(set(literals))  # some literal occurs twice: read per occurrence, it is read twice
+    reads = []
+    original = GraphStore.read_term
+    monkeypatch.setattr(GraphStore, "read_term", lambda self, term: (reads.append(term), original(self, term))[1])
+    project(built.store)
+    assert sorted(map(str, reads)) == sorted(map(str, set(literals)))
+
+
+def test_iris_are_sorted_without_rdflib_comparisons(rdf_graph, monkeypatch):
+    """Sorting IRIs by text gives rdflib's order with no Python call per comparison."""
+    expected = project(rdf_graph)
+
+    def no_compare(self, other):
+        raise AssertionError("an IRI was compared through rdflib")
+
+    monkeypatch.setattr(rdflib.URIRef, "__lt__", no_compare, raising=False)
+    _same_projection(project(rdf_graph), expected)
