@@ -57,9 +57,17 @@ def norm(text: object) -> str:
 
 
 def timepoint(text: object) -> str:
-    """'12-month', '12 months' and '12month' are one timepoint; '' is the median."""
+    """'12-month', '12 months' and '12month' are one timepoint, and so are '1-year' and '12-month'
+    (a year is 12 months: a text may say either); '' is the median.
+
+    >>> timepoint("1-year"), timepoint("12 months"), timepoint("18-month"), timepoint("2 years"), timepoint("6 weeks")
+    ('12-month', '12-month', '18-month', '24-month', '6-week')
+    """
     match = re.match(r"\s*(\d+)\s*-?\s*(month|week|year|day)s?\b", str(text or "").casefold())
-    return f"{match.group(1)}-{match.group(2)}" if match else norm(text or "")
+    if not match:
+        return norm(text or "")
+    count, unit = int(match.group(1)), match.group(2)
+    return f"{count * 12}-month" if unit == "year" else f"{count}-{unit}"
 
 
 def number(value: object) -> Decimal | None:

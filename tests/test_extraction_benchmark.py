@@ -95,6 +95,8 @@ def test_split_follows_the_document_number():
 
 def test_timepoints_are_normalised():
     assert timepoint("24 months") == timepoint("24-month") == "24-month"
+    assert timepoint("2-year") == timepoint("2 years") == timepoint("24-month")  # a year is 12 months
+    assert timepoint("18-month") != timepoint("1-year")
 
 
 def test_a_perfect_system_scores_one_everywhere(canon):
