@@ -65,6 +65,7 @@ def test_a_member_of_two_families_keeps_both():
     ("programmed death ligand-1", "cd274"), ("PDL1", "cd274"),
     ("cytotoxic T-lymphocyte-associated antigen 4", "ctla4"), ("kinase insert domain receptor", "kdr"),
     ("objective responses", "orr"), ("overall response rate", "orr"), ("disease control", "dcr"),
+    ("hepatocellular cancer", "hcc"),
 ])
 def test_names_as_abstracts_spell_them(written, key):
     from hcc_kg.extract.mentions import MentionFinder

@@ -69,6 +69,10 @@ def mentions(finder: MentionFinder, written: str) -> list[tuple[str, str]]:
     ("PI3Kγ", "pik3cg"),
     ("PDGF receptor α", "pdgfra"),
     ("platelet-derived growth factor receptor β", "pdgfrb"),
+    # a Greek letter that a copied page turned into its Latin look-alike, and a variant of the family's name
+    ("platelet-derived growth factor receptor a", "pdgfra"),
+    ("platelet-derived growth factor receptor b", "pdgfrb"),
+    ("vascular endothelial-derived growth factor receptor", "vegfr_family"),
     ("folate receptor α", "folr1"),
     ("estrogen receptor alpha", "esr1"),
     ("Smoothened", "smo"),
