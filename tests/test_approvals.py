@@ -950,3 +950,14 @@ def test_it_after_a_fronted_place_or_time_is_the_document_s_drug(body):
 def test_it_after_a_fronted_clause_that_is_no_place_or_time_is_not_read_as_the_drug():
     body = "Foonib is an invented kinase inhibitor. When barmab failed, it was approved in the EU for HCC."
     assert ("foonib", "hcc") not in {(a, d) for a, d, _, _ in facts(body, "Foonib in the EU")}
+
+
+def test_a_prior_therapy_described_in_apposition_is_no_approved_agent():
+    body = ("The FDA approved foonib for adults with HCC whose tumours stopped responding to a similar "
+            "targeted therapy, barmab. It is an invented approval.")
+    assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
+
+
+def test_an_attributive_approval_after_became_the_first_ever():
+    body = "In this invented history, barmab became the first-ever FDA-approved drug for HCC."
+    assert {(a, d, g) for a, d, g, _ in facts(body)} == {("barmab", "hcc", "fda")}

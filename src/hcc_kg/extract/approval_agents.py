@@ -35,7 +35,10 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
                                   r"(?:grew|grown|growing|worsen\w*|got worse|relaps\w*|recurr\w*|spread)\s+"
                                   r"(?:on|after|during|despite|following)|"
                                   r"intolerant (?:to|of)|failure (?:of|on)|failing|responding to|response to)"
-                                  rf"\s+{_PLAIN_WORD}{{0,4}}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
+                                  # "... stopped responding to a similar targeted therapy, X": a description in apposition
+                                  r"\s+(?:(?:an?|the|another|their|its)\s+(?:[\w-]+\s+){0,3}(?:therapy|treatment|drug|agent|"
+                                  r"medicine|inhibitor|TKI|antibody),\s+)?"
+                                  rf"{_PLAIN_WORD}{{0,4}}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
 # "in the post-sorafenib setting", "post sorafenib HCC": the drug is the one given before.
 PRIOR_PREFIX = re.compile(r"\bpost[-\s]?$", re.IGNORECASE)
 PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated|intolerant)|"

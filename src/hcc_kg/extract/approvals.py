@@ -68,7 +68,7 @@ AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administrati
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 # "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
 COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
-                           r"(?:an?|the)\s+(?:[\w,]+\s+){0,2}$", re.IGNORECASE)
+                           r"(?:an?|the)\s+(?:[\w,-]+\s+){0,2}$", re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
