@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from hcc_kg.extract.abstracts import prose_trials
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
@@ -609,3 +611,116 @@ def test_after_the_background_the_title_trial_is_the_context_again():
     # a document whose title names no trial keeps no context after its background
     untitled = facts(text.replace("HERON-5 (KXQ2201): a", "A"))
     assert not [a for a in untitled if a.predicate == "hasArm"]
+
+
+# ---- shapes from fresh real texts (helper H22), with invented trials, drugs and numbers
+
+def estimates(found):
+    return sorted((a.object, a.attribute_values("hazard_ratio")[0], a.context_value("experimental"),
+                   a.context_value("comparator")) for a in found if a.predicate == "hasEffectEstimate")
+
+
+ADJUSTED = ("Zorbanib versus placebo in an invented cancer: the phase 3 HALCYON trial. 300 patients were randomized "
+            "2:1 to zorbanib (n=200) or placebo (n=100). Median OS was 10.3 months with zorbanib vs 7.5 months with "
+            "placebo (HR 0.79, 95% CI 0.56-1.12). ")
+
+
+@pytest.mark.parametrize("adjusted", [
+    "When adjusted for crossover, median OS with placebo was 5.1 months (HR 0.49, 95% CI 0.34-0.70).",
+    "According to the rank-preserving structural failure time method, adjusted median OS for placebo was 5.1 "
+    "months, a significant improvement for zorbanib (HR 0.49; 95% CI 0.34-0.70).",
+    "In a sensitivity analysis, median OS with placebo was 5.1 months (HR 0.49).",
+])
+def test_an_analysis_adjusting_the_result_away_is_not_the_trials_result(adjusted):
+    found = facts(ADJUSTED + adjusted)
+    assert values(found) == {("zorbanib", "os", ""): D("10.3"), ("placebo", "os", ""): D("7.5")}
+    assert [e[1] for e in estimates(found)] == [D("0.79")]
+
+
+def test_an_adjusted_ratio_after_the_trials_own_keeps_the_trials():
+    found = facts(ADJUSTED.replace("(HR 0.79, 95% CI 0.56-1.12). ", "(HR 0.79, 95% CI 0.56-1.12; after adjustment "
+                                   "for crossover, HR 0.49, 95% CI 0.34-0.70)."))
+    assert [e[1] for e in estimates(found)] == [D("0.79")]
+    assert [e[1] for e in estimates(facts(ADJUSTED))] == [D("0.79")]  # and a plain one is read as before
+
+
+LEAD = ("Major finding: Adding quorimab to zorbanib improved overall survival (HR for death, 0.73; P = .004) compared "
+        "with zorbanib alone. Study details: final outcomes from the phase 2 KESTREL-9 study of 612 patients randomly "
+        "assigned to quorimab or placebo, each in combination with zorbanib.")
+
+
+def test_results_a_news_item_states_before_it_names_its_one_trial_are_that_trials():
+    found = facts(LEAD)
+    assert arms(found, "trial__kestrel9") == [REGIMEN_QZ, "zorbanib"]
+    assert estimates(found) == [("os", D("0.73"), f"arm__kestrel9__{REGIMEN_QZ}", "arm__kestrel9__zorbanib")]
+
+
+def test_a_lead_is_not_given_to_one_of_several_trials():
+    found = facts(LEAD + " The earlier LOTUS-4 trial randomly assigned patients to felotinib or placebo.")
+    assert estimates(found) == []
+
+
+def test_the_drug_an_approval_is_based_on_a_named_trial_for_is_its_single_arm():
+    text = ("The FDA has approved Zorbanib for adults with an invented cancer. The FDA approval of zorbanib is based "
+            "on results from KESTREL-12, the largest clinical trial conducted to date. In the trial, zorbanib "
+            "demonstrated an ORR of 36%. The median PFS was 6.8 months.")
+    found = facts(text)
+    assert arms(found, "trial__kestrel12") == ["zorbanib"]
+    assert values(found) == {("zorbanib", "orr", ""): D("36"), ("zorbanib", "pfs", ""): D("6.8")}
+    # a drug named far from what the sentence bases on the trial is not what the trial tested
+    far = facts(text.replace("The FDA approval of zorbanib is based on", "Zorbanib was discussed at a meeting "
+                                                                       "where the label was said to be based on"))
+    assert arms(far, "trial__kestrel12") == []
+
+
+def test_arms_named_by_role_and_by_their_number_of_drugs():
+    text = ("In the phase 3 KESTREL-20 trial, the addition of zorbanib to quorimab and felotinib improved PFS. "
+            "The median PFS was not reached in the study arm vs 11.3 months in the control arm (HR 0.73). "
+            "In the triplet arm, the median OS was 41.9 months vs 42.0 months in the doublet arm.")
+    found = facts(text)
+    triplet, doublet = agent_key(["zorbanib", "quorimab", "felotinib"]), REGIMEN_QF
+    assert arms(found, "trial__kestrel20") == [triplet, doublet]
+    assert values(found) == {(doublet, "pfs", ""): D("11.3"), (triplet, "os", ""): D("41.9"),
+                             (doublet, "os", ""): D("42.0")}
+
+
+def test_each_ratio_of_a_three_arm_trial_goes_to_the_comparison_stated_before_it():
+    text = ("In this phase 3 trial, we randomly assigned patients to zorbanib plus quorimab, zorbanib plus "
+            "felotinib, or placebo. Progression-free survival was longer with zorbanib plus quorimab than with "
+            "placebo (median, 23.9 vs. 9.2 months; hazard ratio, 0.39; 95% CI, 0.32 to 0.49) and was longer with "
+            "zorbanib plus felotinib than with placebo (median, 14.7 vs. 9.2 months; hazard ratio, 0.65; 95% CI, "
+            "0.53 to 0.80).")
+    found = facts(text)
+    key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
+    zq, zf = agent_key(["zorbanib", "quorimab"]), agent_key(["zorbanib", "felotinib"])
+    assert values(found) == {(zq, "pfs", ""): D("23.9"), ("placebo", "pfs", ""): D("9.2")}
+    arm = lambda agent: f"arm__{key.removeprefix('trial__')}__{agent}"  # noqa: E731
+    assert estimates(found) == [("pfs", D("0.39"), arm(zq), arm("placebo")), ("pfs", D("0.65"), arm(zf), arm("placebo"))]
+
+
+def test_one_count_for_each_group_goes_to_every_arm_of_the_trial_in_context():
+    text = ("In the phase 3 KESTREL-30 trial, adults were randomly assigned to zorbanib or placebo. In total, "
+            "150 patients were assigned to each group. Median OS was 12.0 versus 9.0 months.")
+    assert sizes(facts(text)) == {"zorbanib": 150, "placebo": 150}
+    planned = text.replace("In total, 150 patients were assigned to each group.",
+                           "A total of 150 patients per group would give 80% power.")
+    assert sizes(facts(planned)) == {}
+
+
+def test_values_for_a_biomarker_population_are_not_the_trials():
+    text = ("In the phase 3 KESTREL-40 trial, patients were randomly assigned to zorbanib or placebo. The 5-year PFS "
+            "rates were 13.4% vs 3.6% in the PD-L1-positive population (HR[95% CI]: 0.57[0.47-0.70]). The ORR in the "
+            "overall population was 59.7% with zorbanib vs 32.0% with placebo.")
+    found = facts(text)
+    assert values(found) == {("zorbanib", "orr", ""): D("59.7"), ("placebo", "orr", ""): D("32.0")}
+    assert estimates(found) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Median PFS times for zorbanib and placebo were not estimable (NE) and 9.3 months (95% CI 7.6-11.1), respectively.",
+    "The median PFS was not reached (NR; 95% CI, 64.3 months to NR) vs 9.1 months (95% CI, 7.4-10.9), respectively, "
+    "with zorbanib and placebo.",
+])
+def test_a_median_not_reached_holds_its_arms_place(sentence):
+    found = facts("In the phase 3 KESTREL-50 trial, adults were randomly assigned to zorbanib or placebo. " + sentence)
+    assert [k for k in values(found)] == [("placebo", "pfs", "")]

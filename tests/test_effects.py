@@ -137,3 +137,11 @@ def test_a_dashed_range_after_a_comma_closing_the_parenthesis_is_the_interval():
     hr = parse_hazard_ratios("versus 11.0 months (95% CI, 9.4-12.9; HR 0.88, 0.75-1.02) with felotinib")[0]
     assert (str(hr.value), str(hr.ci_lower), str(hr.ci_upper)) == ("0.88", "0.75", "1.02")
     assert parse_hazard_ratios("(HR 0.88, 12-14 months later)")[0].ci_lower is None
+
+
+def test_the_intervals_level_printed_once_before_the_numbers():
+    for text in ("OS (HR[95% CI]: 0.86[0.70-1.06], p= 0.0755)", "PFS (HR (95% CI) 0.86 (0.70-1.06); p = 0.0755)"):
+        hr = parse_hazard_ratios(text)[0]
+        assert (hr.value, hr.ci_lower, hr.ci_upper, hr.ci_level) == (D("0.86"), D("0.70"), D("1.06"), D("95"))
+    # an interval that does not hold the estimate is still no interval of it
+    assert parse_hazard_ratios("OS (HR[95% CI]: 0.86[0.90-1.06])")[0].ci_lower is None

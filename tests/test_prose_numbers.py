@@ -30,3 +30,10 @@ def test_a_unit_named_by_the_label_covers_the_bare_numbers_outside_brackets():
     assert unit_named(masked, start, len(text)) == "months"
     assert [t[2:] for t in bare_tokens(masked, start, len(text), "months")] == [("13.6", "months"), ("12.3", "months")]
     assert unit_named(masked_text("Median OS was 13.6 months"), 9, 25) == ""
+
+
+def test_a_threshold_in_a_definition_is_no_value():
+    # "an ORR (patients with a 30% or more decrease in tumour size) of 36%": the definition's 30% is a threshold
+    assert values("an ORR ( patients with a 30% or more decrease in tumour size ) of 36%") == [("36", "%")]
+    assert values("adverse reactions (>=20%) and at least 50% shrinkage; DCR was 81%") == [("81", "%")]
+    assert values("ORR was 30% and DCR 81%") == [("30", "%"), ("81", "%")]  # a plain value stays one

@@ -200,3 +200,37 @@ def test_a_number_after_a_hyphen_is_another_trial_not_a_footnote():
     confirmed = frozenset({trial_key("KESTREL"), trial_key("LEAP-002")})
     assert names("In KESTREL-2 trial results, OS was longer.", confirmed) == ["KESTREL-2"]
     assert names("In the LEAP-0025 trial, OS was longer.", confirmed) == ["LEAP-002"]  # a footnote glued to a number
+
+
+@pytest.mark.parametrize("text, expected", [
+    # mixed case with three capitals or more, before a trial word or after a phase
+    ("In the randomized phase 3 ZorbIDEx trial, PFS improved.", ["ZorbIDEx"]),
+    ("These are the final outcomes from the phase 2 KER4CLIMB study of 600 adults.", ["KER4CLIMB"]),
+    # the subject described as a trial, with or without its registry number in brackets
+    ("HALCYON is a randomized, double-blind phase 3 trial of zorbanib versus placebo.", ["HALCYON"]),
+    ("HALCYON (NCT01234567) was an open-label study in 300 adults.", ["HALCYON", "NCT01234567"]),
+    # a journal's funding line: "NAME ClinicalTrials.gov number, NCT..."
+    ("(Funded by Acme; HALCYON ClinicalTrials.gov number, NCT01234567.)", ["HALCYON", "NCT01234567"]),
+])
+def test_more_shapes_of_acronym_names(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Lorbrena study group met.",  # one capital: a brand
+    "The McDonald study was small.",  # two: a person
+    "Overall, ZKR2 is a protein studied in a phase 2 trial.",  # an entity
+    "This is the first randomized trial of its kind.",
+])
+def test_words_that_are_no_acronym_names(text):
+    assert names(text) == []
+
+
+def test_a_mixed_case_name_confirmed_once_counts_again():
+    assert names("In total, ZorbIDEx randomized 187 adults.", frozenset({trial_key("ZorbIDEx")})) == ["ZorbIDEx"]
+
+
+def test_a_funding_line_name_and_its_number_are_aliases():
+    text = "(Funded by Acme; HALCYON ClinicalTrials.gov number, NCT01234567.)"
+    pairs = aliases(text, trial_names(text, lambda s: False))
+    assert [(a.name, b.name) for a, b in pairs] == [("HALCYON", "NCT01234567")]

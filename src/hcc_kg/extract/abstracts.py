@@ -48,7 +48,7 @@ from .prose_arms import PRIOR_THERAPY_RE, agents
 from .prose_values import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
-from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_pending, read_sentence, slot_arm, stated_arms
+from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, aliases, footnoted, phase_of, title_name, trial_names
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Span, emit
 from .trials import trial_key
@@ -96,6 +96,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     context = _title_context(doc, index, slots)
     randomised = any(ANY_RANDOMISED_RE.search(s.text) and not PLANNED_RE.search(s.text) for s in doc.sentences)
     background, before = False, None
+    lead: list[AnalysedSentence] = []  # read before any trial was in context: a news item's summary
     for sent in doc.sentences:
         if section := SECTION_RE.match(sent.text):
             leaving = background and not _is_background(section)
@@ -108,11 +109,15 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         context = _context(doc, sent, index, slots, context, background)
         if context is not None:
             read_sentence(doc, sent, slots[context], randomised, background)
+        elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
+            lead.append(sent)
     observational = any(OBSERVATIONAL_RE.search(s.text) for s in doc.sentences)
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
         read_pending(doc, slot, randomised)
+        if len(slots) == 1 and slot.names:
+            read_lead(doc, lead, slot)
         yield from emit(doc, slot, index)
 
 

@@ -35,6 +35,16 @@ VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|
                          r"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
+# "PFS was longer with A than with B", "higher in the A group than in the B group": both arms inside the comparative.
+THAN_RE = re.compile(r"\b(?:longer|shorter|higher|lower|better|greater|improved)\s+(?:with|in|for|among)\s+(?:the\s+)?$", re.IGNORECASE)
+THAN_GAP_RE = re.compile(r"^\s*(?:(?:arm|group)\s+)?than\s+(?:(?:with|in|for|among)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "the addition of A to B and C", "adding A to standard B": two arms, A with the backbone and the backbone alone.
+ADDED_RE = re.compile(r"\b(?:addition\s+of|adding|added)\s+", re.IGNORECASE)
+ADDED_LEAD_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?$")  # "the PD-L1 inhibitor" before A
+ADDED_TO_RE = re.compile(r"^(?:\s*\([^()]*\))?\s+to\s+(?:(?:the\s+)?(?:standard|first-line|backbone)\s+(?:of\s+care\s+)?)?$",
+                         re.IGNORECASE)
+# between the backbone's drugs, each perhaps with its brand in brackets: "B (Brand) and C (Brand)"
+BACKBONE_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+)?|and\s+|plus\s+|\+\s*)$", re.IGNORECASE)
 
 
 def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -42,6 +52,10 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     named = agents(doc, sent)
     if verb := _compared_verb(sent.text, named):
         return verb
+    if added := _added_to(doc, sent.text, named):
+        return added
+    if pairs := than_pairs(sent.text, named):
+        return pairs[0][1]
     if optional := _with_or_without(doc, sent.text, named):
         return optional
     for cue in COMPARE_RE.finditer(sent.text):
@@ -74,6 +88,37 @@ def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
         if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead)) and after[0].key != after[1].key \
                 and VERB_GAP_RE.match(unbracketed(text[after[0].end:after[1].start])):
             return after[:2]
+    return []
+
+
+def than_pairs(text: str, named: list[Agent]) -> list[tuple[int, list[Agent]]]:
+    """Each "longer with A than with B" in the sentence: (where it ends, [A, B]), in order."""
+    out = []
+    for left, right in zip(named, named[1:]):
+        if left.key != right.key and THAN_RE.search(text[max(0, left.start - 40):left.start]) \
+                and THAN_GAP_RE.match(text[left.end:right.start]):
+            out.append((right.end, [left, right]))
+    return out
+
+
+def _added_to(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
+    """ "The addition of A to B and C": A plus B plus C, and B plus C ([] when the sentence has no such phrase)."""
+    for cue in ADDED_RE.finditer(text):
+        added = next((a for a in named if a.start >= cue.end()), None)
+        if added is None or not ADDED_LEAD_RE.match(text[cue.end():added.start]):
+            continue
+        backbone = [a for a in named if a.start >= added.end]
+        if not backbone or not ADDED_TO_RE.match(text[added.end:backbone[0].start]):
+            continue
+        parts = list(backbone[:1])
+        for agent in backbone[1:]:
+            if not BACKBONE_GLUE_RE.match(text[parts[-1].end:agent.start]):
+                break
+            parts.append(agent)
+        base = with_parts(doc, parts[0], tuple(c for a in parts[1:] for c in a.components))
+        if set(added.components) <= set(base.components):
+            continue
+        return [with_parts(doc, added, base.components), base]
     return []
 
 

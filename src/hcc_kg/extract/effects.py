@@ -21,6 +21,9 @@ Numbers may use a middle dot (0·92) or drop the leading zero (.075).
 '0.59-0.88'
 >>> parse_hazard_ratios("subgroup HRs ranged from 0.70 to 1.10")
 []
+>>> hr = parse_hazard_ratios("median OS 43.2 vs 36.2 months (HR[95% CI]: 0.86[0.70-1.06], p= 0.0755)")[0]
+>>> (hr.value, hr.ci_text, hr.ci_level, hr.p_value.value)
+(Decimal('0.86'), '0.70-1.06', Decimal('95'), Decimal('0.0755'))
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ ESTIMATE = r"(?:\d*[.·]\d+)"
 DASH = r"[-\u2010-\u2015\u2212]"
 HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:HRs?)\b", re.IGNORECASE)
 ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
+# The interval's level printed once before the numbers: "HR [95% CI]: 0.86 [0.70-1.06]", "HR (95% CI) 0.37 (0.25-0.54)".
+LEVEL_FIRST_RE = re.compile(rf"\s*[\[(]\s*(?P<level>{NUMBER})\s*%\s*CI\s*[\])]", re.IGNORECASE)
 # "for death with X as compared with Y" / "with X versus Y" / "in the X group": what the ratio counts and
 # between whom ("HRs in subgroups ranged from ..." states no estimate).
 LABEL_RE = re.compile(r"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b)[^\d;()\[\]]{0,160}?)?"
@@ -121,6 +126,8 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     pos = head.end()
     if abbreviation := ABBREVIATION_RE.match(text, pos):
         pos = abbreviation.end()
+    if level_first := LEVEL_FIRST_RE.match(text, pos):
+        pos = level_first.end()
     value = LABEL_RE.match(text, pos)
     if value is None:
         return None
@@ -130,6 +137,8 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     if interval := CI_RE.match(text, pos) or BARE_CI_RE.match(text, pos) or COMMA_CI_RE.match(text, pos):
         ci = (to_decimal(interval.group("lo")), to_decimal(interval.group("hi")))
         level = to_decimal(interval.group("level")) if "level" in interval.groupdict() else None
+        if level is None and level_first is not None:
+            level = to_decimal(level_first.group("level"))
         pos = interval.end()
     p_values = []
     while p := P_RE.match(text, pos):

@@ -103,3 +103,11 @@ def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: 
     in_clause = [a for a in before if a.start >= c_start]
     chosen = (in_clause or before or [None])[-1]
     return chosen.endpoint if chosen else None
+
+
+# An analysis that re-estimates the result under another assumption (crossover adjusted away, a per-protocol or
+# sensitivity analysis): "When adjusted for crossover, median OS with placebo was 5.1 months (HR 0.49)", "by the
+# rank-preserving structural failure time method, adjusted median OS ...".  Its numbers are not the trial's result.
+ADJUSTED_ANALYSIS_RE = re.compile(r"\b(?:adjust(?:ed|ing|ment)\s+for\s+(?:the\s+)?(?:effects?\s+of\s+)?cross-?over|"
+                                  r"cross-?over[- ]adjusted|rank[- ]preserving|RPSFTM?|IPCW|inverse[- ]probability[- ]of[- ]"
+                                  r"censoring|sensitivity\s+analys[ie]s|per[- ]protocol|adjusted\s+median)\b", re.IGNORECASE)

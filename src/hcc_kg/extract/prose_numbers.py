@@ -26,6 +26,9 @@ MASKS = (
     # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
     rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
     rf"\bby\s+{NUMBER}\s*%",
+    # a threshold, as a definition gives one: "an ORR (patients with a 30% or more decrease in tumor) of 36%",
+    # "adverse reactions (>=20%)", "at least 50% shrinkage"
+    rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",
     # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
     r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
@@ -118,3 +121,32 @@ def unparenthesised(text: str) -> str:
     return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
 
 
+def bracketed(text: str, tokens: list[Token]) -> list[Token]:
+    """The values one bracket gives together when the first value is in it: "longer with A than with B
+    (median, 23.9 vs. 9.2 months; ...) and longer with C than with B (median, 14.7 vs. 9.2 months)" pairs
+    23.9 and 9.2, not a third value from the next bracket; a bracket holding one value restricts nothing."""
+    if not tokens:
+        return tokens
+    opened = text.rfind("(", 0, tokens[0][0])
+    if opened < 0 or ")" in text[opened:tokens[0][0]]:
+        return tokens
+    closed = text.find(")", tokens[0][1])
+    inside = [t for t in tokens if closed < 0 or t[1] <= closed]
+    return inside if len(inside) >= 2 else tokens
+
+
+# A median no arm reached, in the place of its value: "not reached (NR; 95% CI, 64.3 to NR) with A vs 9.1 months".
+UNREACHED_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\b", re.IGNORECASE)
+UNREACHED_GAP_RE = re.compile(r"^[\s,]*(?:(?:in|with|for)\s+[^\d;]{0,50}?)?(?:and|vs\.?|versus|compared\s+(?:with|to))\s*$",
+                              re.IGNORECASE)
+
+
+def unreached(text: str, start: int, token: Token) -> Token | None:
+    """A placeholder token for a median "not reached" right before the one value found, joined to it by "vs"
+    or "and" ("were not estimable (NE) and 9.3 months, respectively"); None when there is none."""
+    held = None
+    for held in UNREACHED_RE.finditer(text, start, token[0]):
+        pass
+    if held is None or not UNREACHED_GAP_RE.match(unparenthesised(text[held.end():token[0]])):
+        return None
+    return (held.start(), held.end(), "", token[3])

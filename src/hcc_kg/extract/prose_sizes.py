@@ -49,7 +49,10 @@ N_WITHOUT_EQUALS_RE = re.compile(r"^\s*\(\s*n\s*(?::\s*|\s+)(?P<n>\d{1,3}(?:,\d{
 # "480 patients (240 per arm) were randomised to A or B", "to A or B (n = 240 each)", "240 patients in each
 # group": one count that every arm the sentence names has.
 _ARMS = r"(?:treatment\s+)?(?:arm|group|cohort)\b"
-PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts)\s+)?(?:per|in\s+each|for\s+each|to\s+each)\s+{_ARMS}|"
+# ... also with its verb between: "150 patients were assigned to each group", "200 were randomised to each arm".
+PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?"
+                        r"(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?"
+                        rf"(?:per|in\s+each|for\s+each|to\s+each)\s+{_ARMS}|"
                         rf"(?P<e>{_N})\s+(?:patients|participants|subjects|pts)\s+each\b|"
                         rf"\bn\s*=\s*(?P<m>{_N})\s+(?:each\b|per\s+{_ARMS})", re.IGNORECASE)
 # ... not a sample size planned or powered for: "240 patients per arm would give 80% power".
@@ -183,11 +186,23 @@ def _given_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
 def per_arm_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
     """"480 patients (240 per arm) were randomised to A or B": the one count each of two or more arms has;
     none for a planned sample size ("240 patients per arm would give 80% power")."""
-    m = PER_ARM_RE.search(text)
-    if m is None or len({a.key for a in named}) < 2 or PLANNED_RE.search(text):
+    count = each_arm_count(text)
+    if count is None or len({a.key for a in named}) < 2:
         return []
-    count = int(next(g for g in m.group("n", "e", "m") if g).replace(",", ""))
     return [(agent, count) for agent in named]
+
+
+def each_arm_count(text: str) -> int | None:
+    """The one count a sentence gives every arm without naming them ("150 patients were assigned to each
+    group"); None when it gives none or plans one ("240 per arm would give 80% power").
+
+    >>> each_arm_count("In total, 150 patients were randomly assigned to each group."), each_arm_count("150 per arm are planned.")
+    (150, None)
+    """
+    m = PER_ARM_RE.search(text)
+    if m is None or PLANNED_RE.search(text):
+        return None
+    return int(next(g for g in m.group("n", "e", "m") if g).replace(",", ""))
 
 
 def _counts_first(named: list[Agent], text: str) -> list[tuple[Agent, int]]:

@@ -22,14 +22,17 @@ from decimal import Decimal
 from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
-from .prose_arms import Agent, agents
+from .prose_arms import Agent, agents, role_arms
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
-from .prose_numbers import JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, masked_text, unit_named, unparenthesised, value_tokens
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
+                           unreached, value_tokens)
 from .sentences import LIST_GLUE
 
 SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
-                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease)|"
+                         # ... "in the PD-L1-positive population"
+                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
+                         r"population|subgroup|subset|cohort)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
                          # "in those with non-viral disease", "restricted to patients with X"
                          r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:\w+\s+)?analys[ie]s|"
@@ -87,7 +90,14 @@ class ArmValue:
 
 
 def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
-    """The trial's arms named in the sentence; a list "A, B, and C" naming one arm's parts is that arm."""
+    """The trial's arms named in the sentence, by an agent or by role (:func:`role_arms`); a list "A, B,
+    and C" naming one arm's parts is that arm."""
+    named = _agent_arms(doc, sent, arms)
+    by_role = [r for r in role_arms(sent.text, arms) if not any(a.start < r.end and r.start < a.end for a in named)]
+    return sorted(named + by_role, key=lambda a: a.start) if by_role else named
+
+
+def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
     found = agents(doc, sent)
     parts = {frozenset(regimen_components(arm) if is_regimen_key(arm) else [arm]): arm for arm in arms}
     out, i = [], 0
@@ -176,7 +186,9 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         found_tokens = value_tokens(masked, anchor.end, stop)
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
-        tokens = _fitting(sent.text, anchor.endpoint, found_tokens)[:len(arms)]
+        tokens = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))[:len(arms)]
+        if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
+            tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
             tokens += _continued(sent.text, masked, anchor.endpoint, named, c_end, points[i + 1:], tokens[0][3])
         lead = sent.text[c_start:tokens[0][0]] if tokens else ""
@@ -196,7 +208,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
         for (s, e, num, unit), agent in zip(tokens, owners):
-            found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
+            if num:  # a median not reached is no value
+                found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
     return found
 
 

@@ -31,12 +31,12 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .expansion import read_as, rewritten
-from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms
+from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms, than_pairs
 from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
-from .prose_sizes import arm_sizes, counted_arms, enrolled
-from .prose_endpoints import anchors, hazard_ratio_endpoint, names_other_survival
+from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
+from .prose_endpoints import ADJUSTED_ANALYSIS_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_values import add_on_design, arm_for, arm_mentions, arm_values, is_subgroup, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -234,9 +234,15 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.arms_at.append(span)
     if WHOLE_TRIAL_RE.search(sent.text):
         slot.whole_trial.add(span)
-    for agent, size in arm_sizes(doc, sent).items():
+    sized = arm_sizes(doc, sent)
+    for agent, size in sized.items():
         if (arm := slot_arm(doc, agent, slot.arms)) is not None and arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
+    if not sized and len(slot.arms) >= 2 and not arm_mentions(doc, sent, slot.arms) \
+            and (each := each_arm_count(sent.text)) is not None:
+        for arm in slot.arms:  # "150 patients were assigned to each group": every arm of the trial in context
+            if arm not in slot.sizes:
+                slot.sizes[arm], slot.sizes_at[arm] = each, span
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
@@ -279,10 +285,20 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     if not slot.arms and slot.names and not slot.prior and (named := named_arms(doc, slot)) is not None:
         slot.arms = named[0]
         slot.arms_at.append(named[1])
+        # "The approval of A is based on NAME" in a text comparing nothing: NAME's one arm, read as a single-arm trial's
+        slot.single_arm = len(slot.arms) == 1 and not randomised
     if len(slot.arms) >= 2 or slot.single_arm:
         for sent in slot.pending:  # read now that the arms are known
             _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
     slot.pending.clear()
+
+
+def read_lead(doc: AnalysedDocument, sentences: list[AnalysedSentence], slot: Slot) -> None:
+    """Results a text states before it names any trial ("Major finding: A improved OS (HR 0.73) ... Study details:
+    the phase 2 NAME study ..."): the one named trial's, once its arms are known; its arms are not read from them."""
+    if len(slot.arms) >= 2 or slot.single_arm:
+        for sent in sentences:
+            _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
 
 
 def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
@@ -303,13 +319,23 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
         if subject is not None:
             tested = subject.key
         elif (BASIS_RE.search(sent.text) or comparator is not None) and (sole := _sole_drug(doc)) is not None \
-                and not any(a.key == sole for a in named if comparator is None or a.start < comparator.start):
-            tested = sole  # named in the sentence, the drug would be the subject or a comparison's left side
+                and not any(a.key == sole and not _grounded_on(sent.text, a.end) for a in named
+                            if comparator is None or a.start < comparator.start):
+            # named in the sentence, the drug would be the subject or a comparison's left side, or what a decision
+            # the sentence bases on the trial is about ("The approval of A is based on results from NAME")
+            tested = sole
         else:
             continue
         arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
         return arms, span
     return None
+
+
+def _grounded_on(text: str, end: int) -> bool:
+    """Does what follows a drug's mention go on to base something on the trial ("A (Brand) is based on NAME",
+    "the approval of A was supported by data from NAME")?"""
+    basis = BASIS_RE.search(text, end)
+    return basis is not None and re.fullmatch(r"(?:\s*\([^()]*\))?\s+(?:\w+\s+){0,3}?", text[end:basis.start()]) is not None
 
 
 def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -> Agent | None:
@@ -336,12 +362,21 @@ def _only_drug(doc: AnalysedDocument) -> str | None:
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:
     """Values and hazard ratios; ``previous`` is the endpoint the sentence before named (None when out of order)."""
     span = evidence_span(sent)
+    adjusted = ADJUSTED_ANALYSIS_RE.search(sent.text)
+    if adjusted is not None and adjusted.start() <= _first_result(doc, sent):
+        return  # the sentence reports the adjusted analysis only
     if projects(sent.text):
         slot.projected.add(span)
     slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
     slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
-    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous))
+    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous)
+                       if adjusted is None or hr.start < adjusted.start())  # "...; adjusted for crossover, HR 0.49"
+
+
+def _first_result(doc: AnalysedDocument, sent: AnalysedSentence) -> int:
+    """Where the sentence's first endpoint or hazard ratio stands (its length when it has none)."""
+    return min([a.start for a in anchors(doc, sent)] + [hr.start for hr in parse_hazard_ratios(sent.text)] + [len(sent.text)])
 
 
 def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
@@ -382,6 +417,8 @@ def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: 
     if len(set(in_label)) == 2:
         return in_label[0], in_label[1]
     if len(slot.arms) > 2:
-        compared = [slot_arm(doc, a.key, slot.arms) for a in compared_arms(doc, sent)]
+        # the comparison stated last before the ratio: "longer with A than with C (HR 0.39) and longer with B than with C (HR 0.65)"
+        before = [pair for end, pair in than_pairs(sent.text, agents(doc, sent)) if end <= hr.start]
+        compared = [slot_arm(doc, a.key, slot.arms) for a in (before[-1] if before else compared_arms(doc, sent))]
         return (compared[0], compared[1]) if len(compared) == 2 and None not in compared else None  # type: ignore[return-value]
     return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None

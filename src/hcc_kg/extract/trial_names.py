@@ -47,20 +47,29 @@ STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", 
                              "LBA", "ABSTRACT", "ABSTR", "POSTER"})
 # An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
 _CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,})?"
-BARE_NAME_RE = re.compile(rf"\b(?P<name>{_CAPS_NAME})\s+(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)",
-                          re.IGNORECASE)
+# ... or be written in mixed case with three capitals or more, ending in a letter ("ClarIDHy", "HER2CLIMB"); a word
+# with one or two ("Lorbrena", "McDonald") is a brand or a person, one ending in digits a code ("AMG510", "NCT0...").
+_MIXED_NAME = r"(?=(?:[a-z\d]*[A-Z]){3})[A-Z][A-Za-z\d]{2,}[A-Za-z]"
+_NAME_WORD = rf"(?:{_CAPS_NAME}|{_MIXED_NAME})"
+# (case-blind, so any word is tried: :func:`name_like` keeps the name-shaped ones)
+BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,})?)\s+"
+                          r"(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
 # ... and two such names before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials".
 COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_CAPS_NAME})\s+and\s+(?:the\s+)?(?P<name>{_CAPS_NAME})"
                                   r"\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
-SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_CAPS_NAME})\s+"
+SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_NAME_WORD})\s+"
                              r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited|allocated)\b")
 # ... or named before its description in apposition: "ACRONYM, a single-arm phase 2 study of A", "ACRONYM
 # (NCT...), a planned 460-patient phase 3 trial".
 # The words between are the trial's description, no clause ("ASCO, the meeting where the study ..." is none).
 _DESCRIBING = r"(?:(?!(?:where|which|that|who|whose|was|were|is|are|been|used|in|of|at|for|from|by|with|on|to|and|or)\b)[\w/-]+,?\s+)"
-APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>{_CAPS_NAME})(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+"
+APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+"
                                 rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
+# ... or as the subject the sentence describes as a trial: "ACRONYM is a randomised phase 3 trial of A versus B",
+# "ACRONYM (NCT...) was an open-label study".
+IS_A_TRIAL_RE = re.compile(rf"(?:^|[.;:]\s+)(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?\s+(?:is|was)\s+(?:an?|the)\s+"
+                           rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
 # capital word before a colon is rather a section label, "METHODS: In this trial ...").
 TITLE_LEAD_RE = re.compile(r"^(?P<name>[A-Z]{3,}-[A-Z][A-Z\d]+)\s*:\s+(?=[^.;]*\b(?:trial|study)\b)")
@@ -73,7 +82,7 @@ AFTER_TRIAL_NAME_RE = re.compile(r"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)[A-Z
 SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
 SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assessment)\b")
 # A whole capital word ("KSCC" in "KSCC1902" is none), with its one-letter opening ("S-TRAC").
-CAPS_RE = re.compile(r"(?<![\w-])(?:[A-Z]-)?[A-Z]{4,}(?!\w)")
+CAPS_RE = re.compile(rf"(?<![\w-])(?:(?:[A-Z]-)?[A-Z]{{4,}}|{_MIXED_NAME})(?!\w)")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
@@ -87,8 +96,9 @@ COMPARISON_CUE = re.compile(r"\b(?:versus|vs\.?|v\.|compar(?:ed|ing|es)|randomi[
 PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*[/-]\s*(?:phase\s*)?(?P<b>III|II|I|IV|[1-4]))?\b",
                       re.IGNORECASE)
 # "A/B", "A (B)", "A, also known as B", "A (ClinicalTrials.gov identifier: NCT...)".
+# ... and "A ClinicalTrials.gov number, NCT..." (a journal's funding line names the trial so).
 ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|\((?:\s*ClinicalTrials\.gov(?:\s+(?:identifier|number|ID))?\s*[:,]?)?"
-                        r"|,\s*(?:also known as|or)\s)\s*$", re.IGNORECASE)
+                        r"|,\s*(?:also known as|or)\s|ClinicalTrials\.gov\s+(?:identifier|number|ID)\s*[:,]?)\s*$", re.IGNORECASE)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 WINDOW = 60
 
@@ -101,6 +111,16 @@ class TrialName:
     start: int  # offsets in the sentence text
     end: int
     kind: str = "name"  # "name" or "nct" ("plain" while a capitalised word awaits its trial word)
+
+
+def name_like(word: str) -> bool:
+    """Is a word shaped like a trial's acronym: all capitals ("REFLECT", "S-TRAC") or mixed case with three
+    capitals or more ("ClarIDHy", "HER2CLIMB")?
+
+    >>> name_like("ClarIDHy"), name_like("HER2CLIMB"), name_like("REFLECT"), name_like("Lorbrena"), name_like("pivotal")
+    (True, True, True, False, False)
+    """
+    return bool(re.fullmatch(_CAPS_NAME, word) or re.fullmatch(_MIXED_NAME, word))
 
 
 def phase_of(text: str) -> str | None:
@@ -163,15 +183,15 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
              for n in _shaped(text, is_entity) if key(n.name) in confirmed or (_near_cue(text, n) and not _counted(text, n))]
     for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text)]:
-        if re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) and not is_entity(m.group("name")) \
+        if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in SPELLED_RE.finditer(text):
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
-              *TITLE_LEAD_RE.finditer(text)]:
-        if re.fullmatch(_CAPS_NAME, m.group("name")) and not is_entity(m.group("name")) \
+              *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text)]:
+        if name_like(m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name") not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
