@@ -196,7 +196,7 @@ def test_lettered_arm_labels_name_their_arms_afterwards():
 
 
 def test_a_cohort_described_by_its_pretreatment_is_no_arm_label():
-    from hcc_kg.extract.slot_reading import labels_defined
+    from hcc_kg.extract.arm_references import labels_defined
     doc = AnalysedDocument(Document.from_text("d", "Cohort 1 (zorbanib-pretreated) and cohort 2 (felotinib) enrolled."),
                            VOCAB_FULL, MentionFinder(VOCAB_FULL))
     assert labels_defined(doc, doc.sentences[0]) == {"cohort 2": "felotinib"}

@@ -22,15 +22,12 @@ the arm the text says it tested, and the comparator named after it (:func:`named
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import replace
 from typing import Iterator
 
 from ..keys import is_regimen_key, regimen_components
-from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .expansion import read_as, rewritten
+from .arm_references import combination_read, labels_defined, labels_read
 from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms, than_pairs
 from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
@@ -39,7 +36,7 @@ from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_values import add_on_design, arm_for, arm_mentions, arm_values, is_subgroup, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
-from .sentences import COMBINATION_NOUN, evidence_span
+from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
 
@@ -84,98 +81,6 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: parenthesis listing each arm with its count ("494 patients (A, 247; B, 247)"), or the alternatives
 #: patients received ("Patients received A or B").
 ASSIGNED_ARMS = (counted_arms, randomised_arms, labelled_arms, sized_alternatives, counted_list, received_alternatives)
-
-
-# "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
-# ("the combination of A and B" names its parts itself); one named before is looked for this many sentences back.
-REGIMEN_WINDOW = 12
-COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}"
-                                    r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
-
-
-# "arm A (A plus B)", "Group 2: B": a label the text defines for an arm, then names it by ("41% in arm A").
-ARM_LABEL_RE = re.compile(r"\b(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\b")
-LABEL_DEFINED_RE = re.compile(r"\s*[(:]\s*")
-
-
-def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, str]:
-    """Arm labels the sentence defines: "arm A (A plus B) or arm B (B)" gives {"arm a": A plus B, "arm b": B}."""
-    out = {}
-    for m in ARM_LABEL_RE.finditer(sent.text):
-        if (opened := LABEL_DEFINED_RE.match(sent.text, m.end())) and (named := agents(doc, sent, opened.end())) \
-                and named[0].start == opened.end() and not re.match(r"-\w", sent.text[named[0].end:]):
-            out[_label_key(m.group())] = named[0].key  # ("cohort 1 (A-pretreated)" defines no arm)
-    return out
-
-
-def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str, str]) -> AnalysedSentence:
-    """The sentence with each use of a defined arm label ("41% in arm A") read as the agent it stands for."""
-    uses = [m for m in ARM_LABEL_RE.finditer(sent.text) if _label_key(m.group()) in labels
-            and not LABEL_DEFINED_RE.match(sent.text, m.end())]
-    for use in reversed(uses):
-        agent = labels[_label_key(use.group())]
-        parts = regimen_components(agent) if is_regimen_key(agent) else [agent]
-        names = [_name_of(doc, part) for part in parts]
-        if None not in names and len(use.group()) >= 2 * len(parts):
-            sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
-    return sent
-
-
-def _label_key(label: str) -> str:
-    return " ".join(label.lower().split())
-
-
-def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> AnalysedSentence:
-    """The sentence with "the combination" read as the combination it stands for: the trial's only arm of
-    several drugs, else the only combination the sentence named before it ("the combination of A with B
-    ... the study of the combination versus B"), else, for a trial whose arms are not known yet, the only
-    one the document named before."""
-    uses = list(COMBINATION_ANAPHOR_RE.finditer(sent.text))
-    if not uses:
-        return sent
-    combined = [a for a in arms if is_regimen_key(a)] if len(arms) >= 2 else []
-    if len(combined) != 1:
-        combined = list({a.key for a in agents(doc, sent, 0, uses[0].start()) if len(a.components) > 1})
-    if not combined and not arms:
-        combined = _regimens_before(doc, sent)
-    parts = regimen_components(combined[0]) if len(combined) == 1 else []
-    names = [_name_of(doc, part) for part in parts]
-    if not parts or None in names or any(len(use.group()) < 2 * len(parts) for use in uses):
-        return sent
-    for use in reversed(uses):  # from the end, so the earlier spans keep their places
-        sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
-    return sent
-
-
-def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
-    """The combinations the last sentences before this one named ("EC approves A plus B ... In NAME, the
-    combination reduced the risk of death versus C"); a window, so a long review costs no square."""
-    count = bisect_right(doc.sentence_ends, evidence_span(sent)[0])  # the sentences that end before this one starts
-    before = doc.sentences[max(0, count - REGIMEN_WINDOW):count]
-    return list({a.key for s in before for a in agents(doc, s) if len(a.components) > 1})
-
-
-def _spliced(sent: AnalysedSentence, start: int, end: int, parts: list[tuple[str, str]]) -> AnalysedSentence:
-    """The sentence with text[start:end] read as "A plus B" (:func:`.expansion.read_as`), with a mention
-    of each (key, name) part at the characters it stands for (the evidence still points into what the
-    document wrote)."""
-    mapped = sent.sentence.mapped
-    reading = read_as(mapped.text[start:end], [name for _, name in parts])
-    new = rewritten(mapped, [(start, end, reading)])
-    mentions, position = [], start
-    for i, (_, text) in enumerate(reading):
-        if i % 2 == 0:  # names and glue alternate
-            mentions.append(Mention(*new.original_span(position, position + len(text)), parts[i // 2][0], text))
-        position += len(text)
-    covered = new.original_span(start, position)
-    kept = [m for m in sent.mentions if m.end <= covered[0] or m.start >= covered[1]]
-    return AnalysedSentence(replace(sent.sentence, mapped=new), tuple(sorted(kept + mentions)))
-
-
-def _name_of(doc: AnalysedDocument, key: str) -> str | None:
-    """A name the document's finder reads as ``key`` (None when it has none)."""
-    entity = doc.vocabulary[key] if key in doc.vocabulary else None
-    return next((n for n in entity.names() if doc.finder.lookup(n) == key), None) if entity else None
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
