@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_rates import timepoint_rates
@@ -47,3 +49,61 @@ def test_the_share_of_each_arm_that_responded_is_its_response_rate():
     doc = AnalysedDocument(Document.from_text("d", "Among older adults, 30% of patients on zorbanib responded, versus "
                                               "10% on felotinib."), VOCAB, FINDER)
     assert responder_shares(doc, doc.sentences[0], ARMS) == []  # a subgroup's
+
+
+def _rates(text: str, previous: str | None = None) -> dict[tuple[str, str], Decimal]:
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    return {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[-1], ARMS, previous)}
+
+
+@pytest.mark.parametrize("lead", ["Notably, at {0} months and {1} months, the respective",
+                                  "At {0} months, and {1} months, the", "At {0} and {1} months, the"])
+def test_time_points_each_with_its_unit_then_one_run_of_rates_per_arm(lead):
+    points, runs = ("24", "36"), {"zorbanib": ("47.0", "36.7"), "felotinib": ("31.6", "23.8")}
+    listed = " vs ".join(f"{' and '.join(v + '%' for v in run)} for {arm}" for arm, run in runs.items())
+    text = f"{lead.format(*points)} OS rates were {listed}."
+    assert _rates(text) == {(arm, f"{p}-month"): Decimal(v) for arm, run in runs.items() for p, v in zip(points, run)}
+
+
+def test_time_points_each_with_its_unit_then_one_pair_per_time_point():
+    points, pairs = ("12", "24"), (("70", "60"), ("50", "40"))
+    listed = " and ".join(f"{a}% vs {b}%" for a, b in pairs)
+    got = _rates(f"At {points[0]} months and {points[1]} months, OS rates were {listed}, respectively.")
+    assert got == {(arm, f"{p}-month"): Decimal(v) for p, pair in zip(points, pairs) for arm, v in zip(ARMS, pair)}
+
+
+def test_time_points_in_different_units_are_no_list():
+    # "at 12 months and 2 years": not one unit, so no list of time points to give the pairs to
+    assert _rates("OS rates at 12 months and 2 years were 70% vs 60% and 50% vs 40%.") == {}
+
+
+def test_a_landmark_analysis_reads_the_whole_population_other_post_hoc_analyses_do_not():
+    points, pairs = ("12", "24", "36"), (("77", "61"), ("49", "33"), ("38", "25"))
+    listed = ", ".join(f"{a}% vs {b}%" for a, b in pairs)
+    rates = f"rates at {points[0]}, {points[1]}, and {points[2]} months were {listed}."
+    expected = {(arm, f"{p}-month"): Decimal(v) for p, pair in zip(points, pairs) for arm, v in zip(ARMS, pair)}
+    assert _rates(f"In a post hoc landmark analysis, {rates}", "os") == expected
+    assert _rates(f"In an exploratory landmark analysis, {rates}", "os") == expected
+    assert _rates(f"In a post hoc analysis, {rates}", "os") == {}
+    assert _rates(f"In an exploratory analysis of patients with portal vein invasion, {rates}", "os") == {}
+
+
+def test_fewer_pairs_than_time_points_give_no_rates():
+    assert _rates("Rates at 12, 24 and 36 months were 70% vs 60% and 50% vs 40%.", "os") == {}
+    assert _rates("At 12 months, 24 months and 36 months, OS rates were 70% vs 60% and 50% vs 40%.") == {}
+
+
+@pytest.mark.parametrize("shape", ["Rates at 12, 24, and 36 months were {pairs} for {first} and {second}, respectively.",
+                                   "OS rates at 12, 24 and 36 months were {pairs} with {first} versus {second}.",
+                                   "With {first} vs {second}, OS rates at 12, 24 and 36 months were {pairs}."])
+def test_each_pair_goes_to_the_arms_in_the_order_the_sentence_names_them(shape):
+    first, second = reversed(ARMS)  # named against trial order
+    points, pairs = ("12", "24", "36"), (("60", "70"), ("40", "50"), ("20", "30"))
+    text = shape.format(pairs=", ".join(f"{a}% vs {b}%" for a, b in pairs), first=first, second=second)
+    assert _rates(text, "os") == {(arm, f"{p}-month"): Decimal(v) for p, pair in zip(points, pairs)
+                                  for arm, v in zip((first, second), pair)}
+
+
+def test_pairs_with_only_one_arm_named_are_nobodys():
+    assert _rates("For felotinib, OS rates at 12 and 24 months were 60% vs 70% and 40% vs 50%.") == {}
+    assert _rates("Rates were 60% vs 70% at 12 months and 40% vs 50% at 24 months with felotinib.", "os") == {}

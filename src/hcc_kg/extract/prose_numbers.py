@@ -46,9 +46,10 @@ UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*\([^()]*\)\s*(?P<unit>%|months?\b|mos?\
 # "Overall survival, median in months: ...", "ORR, % (95% CI): ..." (read from the masked text).
 UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo)\s*\)|,\s*(?P<percent>%))"
                            r"(?:\s*\([#\s]*\))?\s*(?:was|were|:)?\s*(?=\d)", re.IGNORECASE)
-# Several time points listed: "rates at 12, 24, and 36 months", "12- and 24-month rates of ...".
-TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:-?\s*,\s*\d+)*-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>month|week|year)s?\b",
-                               re.IGNORECASE)
+# Several time points listed: "rates at 12, 24, and 36 months", "12- and 24-month rates of ...", "at 24 months and
+# 36 months" (a unit printed after each number is the same unit each time: "12 months and 2 years" is no list).
+TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:\s+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:\s+(?P=each)s?)?)*"
+                               r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
 # "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break.
 JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 # "19.2 months for A versus 13.4 for B": the unit printed once, on the first of two parallel values,

@@ -44,18 +44,33 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
     if not pairs:
         return _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint)
-    named = [a for a in anchors(doc, sent) if a.end <= listed.start()]
-    endpoint = named[-1].endpoint if named else previous_endpoint
-    if endpoint is None or len(pairs) != len(points):
+    endpoint = _endpoint_of_list(doc, sent, listed, pairs[0].start(), previous_endpoint)
+    order = _pair_order(doc, sent, arms)
+    if endpoint is None or len(pairs) != len(points) or order is None:
         return []
     unit = listed.group("unit").lower()
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
-            for point, m in zip(points, pairs) for agent, g in zip(arms, ("a", "b"))]
+            for point, m in zip(points, pairs) for agent, g in zip(order, ("a", "b"))]
 
 
 def _endpoint_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int, previous: str | None) -> str | None:
     named = [a for a in anchors(doc, sent) if a.end <= pos]
     return named[-1].endpoint if named else previous
+
+
+def _pair_order(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[str] | None:
+    """Whose is each value of an "A% vs B%" pair: the two arms in the order the sentence names them ("... for B
+    and A, respectively"), in trial order when it names neither, None when it names only one."""
+    named = list(dict.fromkeys(a.key for a in arm_mentions(doc, sent, arms)))
+    return named if len(named) == 2 else list(arms) if not named else None
+
+
+def _endpoint_of_list(doc: AnalysedDocument, sent: AnalysedSentence, listed: re.Match, first_value: int,
+                      previous: str | None) -> str | None:
+    """The endpoint named between the time points and their first value ("At 12 and 24 months, OS rates were"),
+    else the one named before them ("Median OS ...; rates at 12 and 24 months"), else the previous sentence's."""
+    named_after = [a for a in anchors(doc, sent) if listed.end() <= a.start < first_value]
+    return named_after[0].endpoint if named_after else _endpoint_before(doc, sent, listed.start(), previous)
 
 
 def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
@@ -64,24 +79,25 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
     if len(pairs) < 2 or not RATES_RE.search(sent.text) or is_subgroup(sent.text, pairs[0].start()):
         return []
     endpoint = _endpoint_before(doc, sent, pairs[0].start(), previous)
-    if endpoint is None:
+    order = _pair_order(doc, sent, arms)
+    if endpoint is None or order is None:
         return []
     return [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
-                     decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(arms, ("a", "b"))]
+                     decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(order, ("a", "b"))]
 
 
 def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
     """"The 24-month OS rates were 48% and 33%, and the 36-month rates 35% and 21%": a pair whose rate names
     no endpoint is the endpoint named before it (a pair naming its own is prose_values' to read)."""
-    named = anchors(doc, sent)
+    named, order = anchors(doc, sent), _pair_order(doc, sent, arms)
     out = []
-    for m in ELIDED_RATES_RE.finditer(sent.text):
+    for m in ELIDED_RATES_RE.finditer(sent.text) if order is not None else ():
         if any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
             continue
         endpoint = _endpoint_before(doc, sent, m.start(), previous)
         if endpoint is not None:
             out += [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
-                             decimal_text(m.group(g)), "%") for agent, g in zip(arms, ("a", "b"))]
+                             decimal_text(m.group(g)), "%") for agent, g in zip(order, ("a", "b"))]
     return out
 
 
@@ -114,9 +130,7 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
     named = arm_mentions(doc, sent, arms)
     owners = [next((a.key for a in named if a.start >= run[-1].end()
                     and AFTER_GAP_RE.match(unparenthesised(sent.text[run[-1].end():a.start]))), None) for run in runs]
-    endpoint = _endpoint_before(doc, sent, listed.start(), previous)
-    named_after = [a for a in anchors(doc, sent) if listed.end() <= a.start < values[0].start()]
-    endpoint = named_after[0].endpoint if named_after else endpoint
+    endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
     if endpoint is None or None in owners or len(set(owners)) != len(owners):
         return []
     unit = listed.group("unit").lower()

@@ -34,8 +34,8 @@ SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratif
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
                          r"population|subgroup|subset|cohort)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
-                         # "in those with non-viral disease", "restricted to patients with X"
-                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:\w+\s+)?analys[ie]s|"
+                         # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
+                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
                          # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
