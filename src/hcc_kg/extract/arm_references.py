@@ -20,7 +20,11 @@ from .sentences import COMBINATION_NOUN, evidence_span
 # "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
 # ("the combination of A and B" names its parts itself); one named before is looked for this many sentences back.
 REGIMEN_WINDOW = 12
-COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}"
+# ("the immunotherapy combination": one word may say what kind of combination, not which: "the standard regimen"
+# may be the comparator, "the other combination" another arm)
+_NOT_KIND = r"(?:first|second|other|same|new|standard|control|comparator|reference|prior|previous|current|usual|approved)"
+COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}|"
+                                    rf"(?!{_NOT_KIND}\b)[a-z][\w-]+\s+(?:combination|doublet|triplet|combo))"
                                     r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 
 
@@ -29,20 +33,40 @@ ARM_LABEL_RE = re.compile(r"\b(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\b")
 LABEL_DEFINED_RE = re.compile(r"\s*[(:]\s*")
 
 
+# "A plus B (AB arm)": a name the text gives an arm after its agent, then uses ("41% in the AB arm").
+NAMED_LABEL_RE = re.compile(r"\s*\(\s*(?P<label>[A-Za-z][\w+/-]{1,15}\s+(?i:arm|group|cohort))\s*\)")
+
+
 def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, str]:
-    """Arm labels the sentence defines: "arm A (A plus B) or arm B (B)" gives {"arm a": A plus B, "arm b": B}."""
+    """Arm labels the sentence defines: "arm A (A plus B) or arm B (B)" gives {"arm a": A plus B, "arm b": B};
+    "A plus B (AB arm)" gives {"ab arm": A plus B}."""
     out = {}
     for m in ARM_LABEL_RE.finditer(sent.text):
         if (opened := LABEL_DEFINED_RE.match(sent.text, m.end())) and (named := agents(doc, sent, opened.end())) \
                 and named[0].start == opened.end() and not re.match(r"-\w", sent.text[named[0].end:]):
             out[_label_key(m.group())] = named[0].key  # ("cohort 1 (A-pretreated)" defines no arm)
+    for agent in agents(doc, sent):
+        if (named_label := NAMED_LABEL_RE.match(sent.text, agent.end)) is not None:
+            out.setdefault(_label_key(named_label.group("label")), agent.key)
     return out
 
 
+def _label_uses(text: str, labels: dict[str, str]) -> list[re.Match]:
+    """Where the sentence names an arm by a defined label, not where it defines one."""
+    uses = [m for m in ARM_LABEL_RE.finditer(text) if _label_key(m.group()) in labels
+            and not LABEL_DEFINED_RE.match(text, m.end())]
+    for key in labels:
+        if not ARM_LABEL_RE.fullmatch(key):  # a named label: "AB arm"
+            words = r"\s+".join(re.escape(w) for w in key.split())
+            uses += [m for m in re.finditer(rf"(?<![\w(-]){words}\b", text, re.IGNORECASE)
+                     if not re.search(r"\(\s*$", text[:m.start()])]
+    return sorted(uses, key=lambda m: m.start())
+
+
 def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str, str]) -> AnalysedSentence:
-    """The sentence with each use of a defined arm label ("41% in arm A") read as the agent it stands for."""
-    uses = [m for m in ARM_LABEL_RE.finditer(sent.text) if _label_key(m.group()) in labels
-            and not LABEL_DEFINED_RE.match(sent.text, m.end())]
+    """The sentence with each use of a defined arm label ("41% in arm A", "in the AB arm") read as the
+    agent it stands for."""
+    uses = _label_uses(sent.text, labels)
     for use in reversed(uses):
         agent = labels[_label_key(use.group())]
         parts = regimen_components(agent) if is_regimen_key(agent) else [agent]
