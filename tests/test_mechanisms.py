@@ -1258,3 +1258,24 @@ def test_degrade_is_a_verb_of_action_on_the_target(body, expected):
 ])
 def test_a_contrast_is_no_appositive(body, expected):
     assert facts(body) == expected
+
+
+# --- a noun between the drug and its mechanism -------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # a copy of a drug is the drug as given; "X, a Y biosimilar (...)": the appositive speaks of X and of Y
+    ("Made-up patients got quxumab plus a zelumab biosimilar (anti-PD-1 antibody) every third week.",
+     {("zelumab", "pd1")}),
+    ("Bizumab, a zelumab biosimilar (anti-PD-1 antibody), was given in a toy cohort.",
+     {("bizumab", "pd1"), ("zelumab", "pd1")}),
+    ("The zelumab biosimilar blocks PD-L1 in pretend cells.", {("zelumab", "pdl1")}),
+    # the mechanism in brackets after a noun phrase, with its own article
+    ("Foonib, an oral small molecule (a MET inhibitor), was given to invented mice.", {("foonib", "met")}),
+    ("Foonib, an oral small molecule (an inhibitor of MET and AXL), was given.", {("foonib", "met"), ("foonib", "axl")}),
+    # a drug named inside the noun phrase is what the subject derives from, not the inhibitor
+    ("Foonib, a barfenib derivative (a MET inhibitor), was given to invented mice.", {("foonib", "met")}),
+    # no noun phrase before the bracket: a clause of its own
+    ("Foonib, given after failure of prior therapy (a MET inhibitor in most), was tested.", set()),
+])
+def test_a_noun_between_the_drug_and_its_bracketed_mechanism(body, expected):
+    assert facts(body) == expected

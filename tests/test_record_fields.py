@@ -6,7 +6,7 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.record_fields import fields, record_statements, verb_fields
+from hcc_kg.extract.record_fields import fields, record_statements, subjectless_line, verb_fields
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 
@@ -97,3 +97,53 @@ def test_a_labelled_field_opening_with_a_verb_gives_one_evidence_record():
 def test_verb_fields_run_to_the_next_verb_field():
     text = "Action Inhibits MET Pharmacodynamics Blocks AXL"
     assert [text[at:end].strip() for at, end in verb_fields(text)] == ["Inhibits MET", "Blocks AXL"]
+
+
+# --- lines with no subject under a lead that names the drug (key-points boxes, bulleted profiles) -----
+
+@pytest.mark.parametrize("text, expected", [
+    # the lead and its lines run on into one statement: no stop between them
+    ("Invented review\n\nFoonib: key points\nInhibits several RTKs, including AXL, MET and VEGFR2\nApproved in a made-up land\n",
+     {("foonib", "axl"), ("foonib", "met"), ("foonib", "kdr")}),
+    # bullet marks, a noun phrase with no article, the lead set off by a blank line
+    ("Foonib at a glance\n\n• Approved in a made-up land\n• Selective inhibitor of MET and RET\n",
+     {("foonib", "met"), ("foonib", "ret")}),
+    ("Zelumab: key points\n- Anti-PD-1 monoclonal antibody\n- Given every third pretend week\n", {("zelumab", "pd1")}),
+    # each line a sentence of its own, an adverb before the verb
+    ("Foonib: key points\n\nSelectively inhibits ALK.\nBlocks AXL in toy cells.\n", {("foonib", "alk"), ("foonib", "axl")}),
+    ("Foonib\nRoute: oral\nInhibitor of MET and c-Kit\n", {("foonib", "met"), ("foonib", "kit")}),
+])
+def test_a_line_with_no_subject_speaks_of_the_drug_its_lead_names(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Foonib and zelumab: key points\nInhibits MET and AXL\n",  # two drugs in the lead: whose line?
+    "Invented review\n\nKey points\nInhibits MET and AXL\n",  # the lead names no drug
+    "Foonib was given in a toy trial. Later we saw\nInhibits of MET in pretend mice.\n",  # the lead is prose
+    "Foonib was given in a toy trial.\n\nInhibits MET.\n",  # a finished sentence above is no lead
+    "Foonib: key points\nInhibits MET more than zelumab does\n",  # the line names a drug of its own
+    "Foonib: key points\ninhibits MET\n",  # lower case with no bullet mark: a wrapped line, not an item
+    "Foonib: key points\nMay inhibit MET\n",  # no verb the line opens with
+])
+def test_no_line_reading_without_one_drug_in_a_lead_and_a_line_that_opens_with_its_cue(text):
+    assert facts(text) == set()
+
+
+def test_the_lines_around_a_line_neither_negate_nor_hedge_it():
+    found = read("Foonib: key points\n- Does not inhibit MET\n- Potently blocks AXL\n- Inhibits neither RET nor ALK\n")
+    assert found[("foonib", "axl")][1:] == ("positive", "asserted")
+    assert {found[("foonib", key)][1] for key in ("ret", "alk")} == {"negative"}
+    assert ("foonib", "met") not in found  # "Does not" opens no line this shape reads
+
+
+def test_a_field_value_may_open_with_a_capitalised_noun_phrase():
+    assert facts("Foonib card\nMechanism of action: Selective inhibitor of AXL\n") == {("foonib", "axl")}
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("Inhibits A and B", True), ("• inhibits A", True), ("Selective inhibitor of A", True), ("- Anti-A antibody", True),
+    ("inhibits A", False), ("It inhibits A", False), ("The inhibitor of A", False), ("Approved in 2020", False),
+])
+def test_subjectless_line(line, opens):
+    assert (subjectless_line(line) is not None) == opens

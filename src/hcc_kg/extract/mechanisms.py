@@ -188,9 +188,20 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         # antibodies," of both.
         plural = PLURAL_APPOSITIVE.match(gap)
         drugs = [drug] if re.match(r"[\s)]*[,(—:]", gap) and not plural else coordinated_drugs(text, found, drug, -1)
-        for subject in drugs:
+        for subject in drugs + _copy_of(text, previous, drug, front):
             for unit in tlist.units:
                 yield from readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
+
+
+# "X, a Y biosimilar (anti-T antibody)": X is a copy of Y, and what the appositive says is said of both.
+COPY_AFTER = re.compile(r"\s+biosimilars?\b", re.IGNORECASE)
+
+
+def _copy_of(text: str, previous: list[Unit], drug: Unit, front: int) -> list[Unit]:
+    """The drug whose appositive names ``drug`` as what it copies ("X, a Y biosimilar (...)"), else none."""
+    if len(previous) < 2 or previous[-1] is not drug or previous[-2].kind != "drug" or not COPY_AFTER.match(text[drug.end:]):
+        return []
+    return [previous[-2]] if is_appositive_gap(text, previous[-2], front) else []
 
 
 def _crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
@@ -353,15 +364,21 @@ def _participle_appositive(text: str, found: Reading) -> bool:
         and PARTICIPLE_APPOSITIVE.match(text[found.drug.end:found.target.start]) is not None
 
 
-def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading) -> Assertion:
-    """The assertion one reading makes, with its evidence span, polarity and certainty."""
+def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading,
+                      within: tuple[int, int] | None = None) -> Assertion:
+    """The assertion one reading makes, with its evidence span, polarity and certainty.
+
+    ``within``: the span of the sentence that is the statement's own clause (a line of a list), so that
+    the words of the lines around it neither negate nor hedge it.
+    """
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
+    first, last = within or (0, len(sent.text))
     # "X (anti-T antibody) showed preliminary activity": the hedge is on the activity, not on T.
     if found.is_noun_phrase or _participle_appositive(sent.text, found):
         polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start, of_mechanism=True)
     else:
-        polarity, certainty = reading(sent.text, found.start, found.end, of_mechanism=True)
+        polarity, certainty = reading(sent.text[first:last], found.start - first, found.end - first, of_mechanism=True)
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
 

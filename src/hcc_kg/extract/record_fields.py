@@ -13,6 +13,10 @@ of field are read (invented examples):
 - a field whose value opens with a capitalised verb, with or without its colon ("Pharmacodynamics
   Inhibits A, B and C", a table row flattened into prose; "Mode of action: Blocks T"), is a verb
   phrase whose subject is the drug the heading or title names.
+- a line with no subject under a lead that names one drug, as in a key-points box or a bulleted
+  profile ("Zorbatinib: key points" above "Inhibits several RTKs, including MET and AXL" or
+  "• Selective inhibitor of T"), is a verb or noun phrase whose subject is that drug
+  (:func:`.subjects.lead_drug`).
 
 Every field is read here and only here, so that a fact a field states has one evidence record.
 
@@ -31,7 +35,7 @@ from .mechanisms import drug_appositive, drug_cue_target, reading_assertion
 from .shape_reading import Reading
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .subjects import defined_drug, titled_drug
+from .subjects import MODIFIER, NO_LEAD, defined_drug, lead_drug, titled_drug
 from .targets import Unit, target_lists, units
 
 # A label: a capitalised word, up to three lower-case ones and a colon ("Molecular target:",
@@ -44,6 +48,13 @@ NAME_LABEL = re.compile(r"drug(?:\s+name)?|(?:generic\s+)?name|INN|compound|agen
 VERB_FIELD = re.compile(r"(?:^|(?<=\s))(?:Pharmacodynamics|Mechanism of action|Mode of action|Pharmacology|Action|MoA)"
                         r"\s*:?\s+(?=(?:Inhibits|Blocks|Targets|Binds|Antagoni[sz]es|(?:Selectively|Potently|Irreversibly) "
                         r"(?:inhibits|blocks|targets|binds))\b)")
+# A line that opens, after any bullet mark, with a verb or a noun phrase and names no subject: "Inhibits A and B",
+# "• Selective inhibitor of T", "Anti-T monoclonal antibody".  Without a mark it opens with a capital.
+BULLET_MARK = r"[•·▪◦‣*–—-]\s*"
+LINE_VERB = (r"(?:(?:selectively|potently|irreversibly|reversibly|also)\s+)?"
+             r"(?P<verb>inhibits|blocks|targets|binds|antagoni[sz]es)\b")
+LINE_NOUN = rf"(?:an?\s+)?(?:{MODIFIER}\s+){{0,4}}?(?:inhibitor|blocker|antagonist|antibody|TKI|MKI)s?\b"
+SUBJECTLESS_LINE = re.compile(rf"\s*(?P<mark>{BULLET_MARK})?(?P<opening>{LINE_VERB}|{LINE_NOUN})", re.IGNORECASE)
 # What may stand between the targets of a target field: list glue, brackets, a closing stop.
 LIST_ONLY = re.compile(r"[\s,;/.()]*(?:(?:and|or)\b[\s,;/.()]*)*")
 
@@ -158,6 +169,77 @@ def _verb_field_readings(doc: AnalysedDocument, sent: AnalysedSentence, drug: Me
         yield from drug_cue_target(sent.text, [subject, *inside], target_lists(sent.text, inside))
 
 
+def subjectless_line(line: str) -> re.Match | None:
+    """The opening of a line that names no subject ("Inhibits T", "• inhibitor of T"), or None.
+
+    >>> [bool(subjectless_line(line)) for line in ("Inhibits A and B", "• inhibits A", "inhibits A", "It inhibits A")]
+    [True, True, False, False]
+    """
+    found = SUBJECTLESS_LINE.match(line)
+    return found if found and (found.group("mark") or found.group("opening")[0].isupper()) else None
+
+
+def _is_item(line: str) -> bool:
+    """A line of a list: a bullet mark opens it, or it names no subject."""
+    return bool(re.match(rf"\s*{BULLET_MARK}\S", line)) or subjectless_line(line) is not None
+
+
+def _line_starts(sent: AnalysedSentence, original: str) -> list[int]:
+    """Where a line of the document starts inside the sentence (0 when the sentence opens a line)."""
+    offsets = sent.sentence.mapped.offsets
+    first = not original[original.rfind("\n", 0, offsets[0]) + 1:offsets[0]].strip(" \t")
+    return [0] * first + [m.end() for m in re.finditer(r" (?=\S)", sent.text)
+                          if "\n" in original[offsets[m.start()]:offsets[m.end()]]]
+
+
+def _subjectless_lines(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[int, int, int, Mention]]:
+    """(line start, subject slot, line end, the lead's drug) of each line of the sentence that names no subject.
+
+    A line inside the sentence follows its lead or another line with no stop between; a line opening the
+    sentence needs a bullet mark, or the lead or another list line right above it (wrapped prose has neither).
+    """
+    text, original = sent.text, doc.document.text
+    starts = _line_starts(sent, original)
+    out = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        opening = subjectless_line(text[start:end])
+        if opening is None:
+            continue
+        offset = sent.sentence.mapped.offsets[start]
+        if start == 0 and not opening.group("mark") and not _follows_lead_or_item(original, offset):
+            continue
+        drug = lead_drug(doc, offset, _is_item)
+        # the subject stands before the verb, after an adverb ("Selectively inhibits"), or before the noun phrase
+        slot = start + (opening.start("verb") if opening.group("verb") else opening.start("opening"))
+        if drug is not None:
+            out.append((start, slot, end, drug))
+    return out
+
+
+def _follows_lead_or_item(original: str, offset: int) -> bool:
+    """The nearest line with text above the one at ``offset`` is a list line, or a lead (no stop at its end)."""
+    above = original[:original.rfind("\n", 0, offset) + 1].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    return bool(line.strip()) and (_is_item(line) or NO_LEAD.search(line) is None)
+
+
+def _line_readings(doc: AnalysedDocument, sent: AnalysedSentence) -> Iterator[tuple[Reading, tuple[int, int]]]:
+    """What each subjectless line says its lead's drug acts on, read as "X inhibits ..." or "X: an inhibitor of ...",
+    with the line's span (the statement's own clause)."""
+    lines = _subjectless_lines(doc, sent)
+    found = units(doc, sent) if lines else []
+    for start, at, end, drug in lines:
+        inside = [u for u in found if at <= u.start and u.end <= end]
+        if any(u.kind == "drug" for u in inside):
+            continue  # the line names a drug of its own: whose statement it is, is not for the lead to say
+        subject = Unit("drug", (drug.key,), at, at, drug)
+        text = sent.text[:end]
+        lists = target_lists(text, inside)
+        for shape in (drug_cue_target, drug_appositive):
+            for found_reading in shape(text, [subject, *inside], lists):
+                yield found_reading, (start, end)
+
+
 @EXTRACTORS.register("record-mechanism")
 def record_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target, read from a drug record's target and mechanism fields."""
@@ -177,3 +259,7 @@ def record_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
             if (found.drug.keys[0], found.key) not in read:  # a labelled field's verb already read above
                 read.add((found.drug.keys[0], found.key))
                 yield reading_assertion(doc, sent, found)
+        for found, line in _line_readings(doc, sent):
+            if (found.drug.keys[0], found.key) not in read:
+                read.add((found.drug.keys[0], found.key))
+                yield reading_assertion(doc, sent, found, within=line)

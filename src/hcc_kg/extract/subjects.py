@@ -12,6 +12,8 @@ it names the agent ("treatment with X inhibited T"). Patterns are shapes of Engl
 from __future__ import annotations
 
 import re
+from itertools import takewhile
+from typing import Callable
 
 from ..model import Mention
 from .analysis import AnalysedDocument
@@ -37,8 +39,9 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
           r"strong|any|significant|instead|likewise|similarly|therefore|thus|in turn|"
           r"the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
-# "X injection is a T inhibitor": a dosage form after the name is still the drug.
-DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion))?"
+# "X injection is a T inhibitor": a dosage form after the name is still the drug; so is a copy of it
+# ("a Y biosimilar (anti-T antibody)").
+DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+solution|infusion|biosimilars?))?"
 # "X treatment inhibited T": the drug as given is still the drug.
 AS_GIVEN = r"(?:\s+(?:treatment|therapy|monotherapy|administration|exposure))?"
 # "tremelimumab-actl": the four-letter suffix US biologics carry is still the drug's name.
@@ -80,13 +83,18 @@ NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:n
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
                       rf"(?:(?:which|that)\s+is\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
-                      # "X, a poly(ADP-ribose) polymerase (PARP) inhibitor": a full name the vocabulary lacks, then the symbol
-                      r"(?:[^,;:()]{1,50}(?:\([\w-]+\)[^,;:()]{0,30})?\(\s*)?"
+                      # "X, a poly(ADP-ribose) polymerase (PARP) inhibitor": a full name the vocabulary lacks, then
+                      # the symbol; "X, an oral small molecule (a T inhibitor)": a noun phrase, then its mechanism
+                      rf"(?:[^,;:()]{{1,50}}(?:\([\w-]+\)[^,;:()]{{0,30}})?\(\s*"
+                      rf"|\(\s*(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
                       r"(?:pan-)?$",
                       re.IGNORECASE)
 # A definition with its subject in the title: "Sunitinib\n\nDefinition: An inhibitor of A and B".
 DEFINITION_START = re.compile(r"^\s*(?:[A-Z][\w /-]{0,30}:\s*)?(?=(?:An?)\s)")
 DEFINITION_GAP = re.compile(rf"^\s*(?:An?)\s+(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
+# A line or a field value that opens with its noun phrase, no article, no subject ("Inhibitor of A and B",
+# "Selective T inhibitor" under a drug's lead line): a capital starts it (checked by the caller).
+BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
 
 
 def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
@@ -95,8 +103,10 @@ def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
     # "The study drug, X, is a T inhibitor": X set off by commas after a noun is the subject of "is"
     comma = re.match(r"\s*,(?=\s+(?:is|was)\s)", gap)
     set_off = comma is not None and re.search(r"[^\W\d_]\s*,\s*$", text[:drug.start]) is not None
+    zero_width = drug.start == drug.end
+    bare_head = zero_width and text[drug.end:].lstrip()[:1].isupper() and BARE_HEAD_GAP.match(gap)
     return bool(NOUN_GAP.match(gap[comma.end():] if set_off else gap)
-                or (drug.start == drug.end and DEFINITION_GAP.match(gap)))
+                or (zero_width and DEFINITION_GAP.match(gap)) or bare_head)
 
 
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
@@ -282,3 +292,40 @@ def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
         if len(drugs) == 1 and start >= 0:
             return Mention(start, start + len(surface), drugs.pop(), surface)
     return None
+
+
+# A lead says what the lines below it are about: a heading, no sentence in it and no stop at its end
+# ("Zorbatinib: key points").
+NO_LEAD = re.compile(r"[.!?;,]\s*$|[.!?]\s+[A-Z]")
+MAX_LINES_UNDER_LEAD = 10
+
+
+def lead_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]) -> Mention | None:
+    """The one drug the lead of the line at ``offset`` names (None when it names none or several).
+
+    The lead is the first line of the line's block (the lines with no blank line between), or, when that
+    line is an item itself (``is_item``) or the block starts at the line, the line above the blank before it.
+    """
+    text = doc.document.text
+    above = _lines_above(text, text.rfind("\n", 0, offset) + 1, MAX_LINES_UNDER_LEAD + 2)
+    block = list(takewhile(lambda line: line[1].strip(), above))  # the lines up to a blank one
+    if len(block) > MAX_LINES_UNDER_LEAD:
+        return None
+    lead = block[-1] if block and not is_item(block[-1][1]) else next(
+        (line for line in above[len(block):] if line[1].strip()), None)
+    if lead is None or NO_LEAD.search(lead[1]):
+        return None
+    start, surface = lead
+    drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
+    return Mention(start, start + len(surface), drugs.pop(), surface) if len(drugs) == 1 else None
+
+
+def _lines_above(text: str, line_start: int, limit: int) -> list[tuple[int, str]]:
+    """Up to ``limit`` (start, line) pairs above the line that starts at ``line_start``, nearest first."""
+    out, end = [], line_start - 1
+    while end >= 0 and len(out) < limit:
+        start = text.rfind("\n", 0, end) + 1
+        out.append((start, text[start:end]))
+        end = start - 1
+    return out
+
