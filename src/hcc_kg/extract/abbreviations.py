@@ -30,7 +30,8 @@ from ..vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
 from .normalize import MappedText
-from .novel import ABBREVIATION as DEFINED, fits, names_a_trial, stoplisted
+from .name_cues import fits, names_a_trial, stoplisted
+from .novel import ABBREVIATION as DEFINED
 
 EXTRACTOR = "abbreviations"
 #: A drug, a placebo ("placebo (PBO)") or a protein/family can be abbreviated; classes, diseases,
