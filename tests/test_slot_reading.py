@@ -318,3 +318,15 @@ def test_a_comparator_patients_received_is_no_randomised_trials_first_arm():
     text = ("The phase 3 LOTUS-51 trial compared Brandix with chemotherapy. Median OS was 19.3 months in patients "
             "treated with Brandix and 17.1 months in patients treated with chemotherapy.")
     assert all(arms != ["chemo"] for arms in named_trial_arms(text).values())
+
+
+def test_a_count_after_a_combination_parted_by_doses_is_the_combination_s():
+    got = trial_facts("In the phase 3 LOTUS-91 trial, 540 patients were randomly assigned to quorimab at 200 mg every "
+                      "2 weeks plus zorbanib at 250 mg once daily (n = 272) or felotinib at 400 mg twice daily (n = 268).")
+    assert got[("armSize", COMBO, "")] == 272 and got[("armSize", "felotinib", "")] == 268
+
+
+def test_a_count_is_not_given_to_a_combination_two_of_whose_drugs_are_counted():
+    got = trial_facts("In the phase 3 LOTUS-92 trial, patients were randomly assigned to quorimab plus zorbanib or "
+                      "felotinib. Earlier, quorimab (n = 30) and zorbanib (n = 40) had been given alone.")
+    assert ("armSize", COMBO, "") not in got

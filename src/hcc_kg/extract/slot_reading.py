@@ -103,6 +103,18 @@ def slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
     return arm_for(doc, tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,), arms)
 
 
+def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> str | None:
+    """The combination arm a count after its last drug belongs to, when dosing parted the drugs ("A at 200 mg
+    plus B at 250 mg (n = 272)"): the one arm holding the drug, a combination, none of whose other drugs
+    got a count of its own; None otherwise."""
+    if is_regimen_key(agent):
+        return None
+    holding = [arm for arm in arms if is_regimen_key(arm) and agent in regimen_components(arm)]
+    if len(holding) != 1 or any(other in sized for other in regimen_components(holding[0]) if other != agent):
+        return None
+    return holding[0]
+
+
 def projects(text: str) -> bool:
     """Does the sentence project a result rather than report one?
 
@@ -141,7 +153,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.whole_trial.add(span)
     sized = arm_sizes(doc, sent)
     for agent, size in sized.items():
-        if (arm := slot_arm(doc, agent, slot.arms)) is not None and arm not in slot.sizes:
+        arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
+        if arm is not None and arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
     if not sized and len(slot.arms) >= 2 and not arm_mentions(doc, sent, slot.arms) \
             and (each := each_arm_count(sent.text)) is not None:
