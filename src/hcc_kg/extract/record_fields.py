@@ -35,7 +35,7 @@ from .mechanisms import drug_appositive, drug_cue_target, reading_assertion
 from .shape_reading import Reading
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .subjects import MODIFIER, NO_LEAD, defined_drug, lead_drug, titled_drug
+from .subjects import MODIFIER, NO_LEAD, defined_drug, lead_drug, lines_above, titled_drug
 from .targets import Unit, target_lists, units
 
 # A label: a capitalised word, up to three lower-case ones and a colon ("Molecular target:",
@@ -217,10 +217,11 @@ def _subjectless_lines(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tu
 
 
 def _follows_lead_or_item(original: str, offset: int) -> bool:
-    """The nearest line with text above the one at ``offset`` is a list line, or a lead (no stop at its end)."""
-    above = original[:original.rfind("\n", 0, offset) + 1].rstrip()
-    line = above[above.rfind("\n") + 1:]
-    return bool(line.strip()) and (_is_item(line) or NO_LEAD.search(line) is None)
+    """The nearest line with text above the one at ``offset`` is a list line, or a lead (no stop at its end).
+    (Read line by line upwards: copying the text above would cost the whole document at every line.)"""
+    above = lines_above(original, original.rfind("\n", 0, offset) + 1)
+    line = next((line for _, line in above if line.strip()), "")
+    return bool(line) and (_is_item(line) or NO_LEAD.search(line) is None)
 
 
 def _line_readings(doc: AnalysedDocument, sent: AnalysedSentence) -> Iterator[tuple[Reading, tuple[int, int]]]:

@@ -12,8 +12,8 @@ it names the agent ("treatment with X inhibited T"). Patterns are shapes of Engl
 from __future__ import annotations
 
 import re
-from itertools import takewhile
-from typing import Callable
+from itertools import islice, takewhile
+from typing import Callable, Iterator
 
 from ..model import Mention
 from .analysis import AnalysedDocument
@@ -307,7 +307,7 @@ def lead_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]
     line is an item itself (``is_item``) or the block starts at the line, the line above the blank before it.
     """
     text = doc.document.text
-    above = _lines_above(text, text.rfind("\n", 0, offset) + 1, MAX_LINES_UNDER_LEAD + 2)
+    above = list(islice(lines_above(text, text.rfind("\n", 0, offset) + 1), MAX_LINES_UNDER_LEAD + 2))
     block = list(takewhile(lambda line: line[1].strip(), above))  # the lines up to a blank one
     if len(block) > MAX_LINES_UNDER_LEAD:
         return None
@@ -320,12 +320,15 @@ def lead_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]
     return Mention(start, start + len(surface), drugs.pop(), surface) if len(drugs) == 1 else None
 
 
-def _lines_above(text: str, line_start: int, limit: int) -> list[tuple[int, str]]:
-    """Up to ``limit`` (start, line) pairs above the line that starts at ``line_start``, nearest first."""
-    out, end = [], line_start - 1
-    while end >= 0 and len(out) < limit:
+def lines_above(text: str, line_start: int) -> Iterator[tuple[int, str]]:
+    """The (start, line) pairs above the line that starts at ``line_start``, nearest first, read as asked for.
+
+    >>> list(lines_above("a\\n\\nb\\nc", 5))
+    [(3, 'b'), (2, ''), (0, 'a')]
+    """
+    end = line_start - 1
+    while end >= 0:
         start = text.rfind("\n", 0, end) + 1
-        out.append((start, text[start:end]))
+        yield start, text[start:end]
         end = start - 1
-    return out
 
