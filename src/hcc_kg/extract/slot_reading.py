@@ -126,12 +126,17 @@ def projects(text: str) -> bool:
     return PROJECTION_RE.search(text) is not None
 
 
+def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
+    """The sentence with the trial's arm labels and "the combination" read as the drugs they stand for."""
+    return combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)
+
+
 def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, randomised: bool = True,
                   background: bool = False) -> None:
     """Add what the sentence says about the trial to its slot (results wait until its arms are known;
     those a structured abstract's background states before then are earlier results, not read)."""
     slot.labels.update(labels_defined(doc, sent))
-    sent = combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)
+    sent = _arms_read(doc, sent, slot)
     span = evidence_span(sent)
     if not slot.arms and (given := received_agent(doc, sent)) \
             and not (randomised and given in doc.vocabulary and doc.vocabulary[given].has_type("Procedure")):
@@ -207,7 +212,7 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
         slot.single_arm = len(slot.arms) == 1 and not randomised
     if len(slot.arms) >= 2 or slot.single_arm:
         for sent in slot.pending:  # read now that the arms are known
-            _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
+            _results(doc, _arms_read(doc, sent, slot), slot)
     slot.pending.clear()
 
 
@@ -216,7 +221,7 @@ def read_lead(doc: AnalysedDocument, sentences: list[AnalysedSentence], slot: Sl
     the phase 2 NAME study ..."): the one named trial's, once its arms are known; its arms are not read from them."""
     if len(slot.arms) >= 2 or slot.single_arm:
         for sent in sentences:
-            _results(doc, combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms), slot)
+            _results(doc, _arms_read(doc, sent, slot), slot)
 
 
 def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
