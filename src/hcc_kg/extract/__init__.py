@@ -14,6 +14,7 @@ from ..report import Report
 from ..vocab import Vocabulary
 from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
+from .back_matter import without_reference_list
 from .mentions import MentionFinder
 from .regimen_abbreviations import definitions as regimen_short_forms
 from .registry import EXTRACTORS
@@ -26,9 +27,10 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     Drug names the vocabulary lacks are recognised first (:mod:`.novel`), then the
     abbreviations the document defines (:mod:`.abbreviations`, and for regimens
     :mod:`.regimen_abbreviations`); the extractors read the document with its vocabulary
-    extended by these, and each regimen short form read as the combination it names.
+    extended by these, and each regimen short form read as the combination it names. A
+    paper's reference list is not read (:mod:`.back_matter`).
     """
-    analysed = AnalysedDocument(document, vocabulary, finder)
+    analysed = AnalysedDocument(without_reference_list(document), vocabulary, finder)  # (.back_matter)
     found = novel.recognise(analysed)
     if found:
         added = Vocabulary([item.entity(vocabulary) for item in found], source=f"recognised in {document.name}")
