@@ -4,7 +4,7 @@ it change (rule 1 of the brief, measured over many edits instead of a few).
     .venv/bin/python benchmarks/mutation.py ../shared/literature --dev-only
     .venv/bin/python benchmarks/mutation.py /path/to/texts --show 5
 
-Three kinds of edit, each made inside one fact's evidence span of one document:
+Five kinds of edit, each made inside one fact's evidence span of one document:
 
 * **number**: a printed value the fact carries (a median, a rate, a hazard ratio or a bound of its
   interval, an arm's size) gets its last digit changed.  Expected: the facts that carried the old
@@ -12,6 +12,9 @@ Three kinds of edit, each made inside one fact's evidence span of one document:
 * **target**: the name of a drug -> target fact's target is replaced by a target the document
   never names.  Expected: those facts now name the new target, nothing else changes.
 * **drug**: likewise for the drug's name.
+* **agency** and **line**: in an approval's evidence, "in <place>" becomes a place the document never
+  names ("in Japan" -> "in Canada"), or "first-line" becomes "second-line" (and back).  Expected:
+  those approvals now hold the new regulator or line.
 
 An edit is *exact* when the facts removed are the ones that held the old value (or name) and the
 facts added are the same facts with the new one; *leaky* when something else changed as well; *restated* when
@@ -45,6 +48,8 @@ class Edit:
     old: str
     new: str
     at: int
+    old_key: str = ""  # a context edit: the value the facts held (e.g. "fda") and should hold now
+    new_key: str = ""
 
 
 def read_facts(doc_id: str, text: str, vocabulary, finder) -> set[tuple]:
@@ -129,10 +134,41 @@ def _name_spots(span: str, names) -> list[tuple[int, str]]:
 def _carries(fact: tuple, edit: Edit, word: str) -> bool:
     """Whether a fact holds ``word``: as a value (a number edit) or as a node's name (a name edit)."""
     subject, _, obj, context, attributes = fact
+    if edit.old_key:  # a context edit: the word is the context value's key
+        key = edit.old_key if word == edit.old else edit.new_key
+        return key in (str(v) for _, v in context)
     if edit.kind == "number":
         return obj == word or any(str(v) == word for _, v in context + attributes)
     squeeze = lambda s: re.sub(r"[^0-9a-z]", "", str(s).casefold())
     return squeeze(word) in (squeeze(subject), squeeze(obj))
+
+
+# Approval context edits: a place (its regulator) or a line of therapy, as the text writes them.
+PLACES = {"the United States": "fda", "the US": "fda", "the USA": "fda", "the U.S.": "fda", "Europe": "ec",
+          "the EU": "ec", "the European Union": "ec", "China": "nmpa", "Japan": "mhlw"}
+SPARE_PLACES = (("Canada", "health_canada"), ("Australia", "tga"), ("Switzerland", "swissmedic"))
+LINES = {"first-line": ("first_line", "second-line", "second_line"), "second-line": ("second_line", "first-line", "first_line")}
+
+
+def context_edits(doc: str, text: str, facts) -> list[Edit]:
+    """In each approval's evidence: "in <place>" becomes a place the document never names, and a
+    line of therapy the other line."""
+    out = []
+    spare = next(((n, k) for n, k in SPARE_PLACES if n.casefold() not in text.casefold()), None)
+    for fact in facts:
+        if fact.predicate != "approvedFor" or not fact.evidence:
+            continue
+        context, ev = dict(fact.context), fact.evidence[0]
+        span = text[ev.start:ev.end]
+        for place, key in PLACES.items():
+            spots = [m.start() for m in re.finditer(rf"\bin {re.escape(place)}(?![\w.])", span)]
+            if spare and context.get("agency") == key and len(spots) == 1:
+                out.append(Edit("agency", doc, place, spare[0], ev.start + spots[0] + 3, key, spare[1]))
+        for line, (key, other, other_key) in LINES.items():
+            spots = [m.start() for m in re.finditer(rf"(?<![\w-]){line}(?![\w-])", span, re.IGNORECASE)]
+            if context.get("line") == key and len(spots) == 1 and other not in span.casefold():
+                out.append(Edit("line", doc, span[spots[0]:spots[0] + len(line)], other, ev.start + spots[0], key, other_key))
+    return out
 
 
 def judge(edit: Edit, before: set[tuple], after: set[tuple]) -> str:
@@ -156,7 +192,7 @@ def run(folder: Path, dev_only: bool, limit: int | None, show: int) -> dict:
 
     vocabulary = load_settings_vocabulary(Settings(corpus=folder, out=None))
     finder = MentionFinder(vocabulary)
-    tally: dict[str, Counter] = {k: Counter() for k in ("number", "target", "drug")}
+    tally: dict[str, Counter] = {k: Counter() for k in ("number", "target", "drug", "agency", "line")}
     examples: list[str] = []
     for path in sorted(folder.glob("*.txt")):
         if dev_only and path.name[:3].isdigit() and int(path.name[:3]) % 3 == 0:
@@ -166,6 +202,7 @@ def run(folder: Path, dev_only: bool, limit: int | None, show: int) -> dict:
         before = read_facts(path.stem, text, vocabulary, finder)
         edits = number_edits(path.name, text, facts)
         edits += name_edits(path.name, text, facts, vocabulary, "target") + name_edits(path.name, text, facts, vocabulary, "drug")
+        edits += context_edits(path.name, text, facts)
         seen = set()
         for edit in edits[:limit] if limit else edits:
             if (edit.at, edit.kind) in seen:

@@ -16,12 +16,15 @@ ABSTRACT = ("Invented phase 3 result\n\n"
             "Lenvatinib is an oral inhibitor of FGFR4. In the phase 3 ZEPHYR-9 trial, 410 patients were "
             "randomly assigned to lenvatinib (n = 205) or placebo (n = 205). Median overall survival was "
             "14.2 months with lenvatinib and 10.3 months with placebo (hazard ratio 0.72; 95% CI 0.58-0.89).\n")
+NOTICE = ("Invented notice\n\nIn May 2031, cabozantinib was approved in Japan as a first-line treatment for patients "
+          "with unresectable hepatocellular carcinoma.\n")
 
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory):
     folder = tmp_path_factory.mktemp("mutation")
     (folder / "001_invented.txt").write_text(ABSTRACT, encoding="utf-8")
+    (folder / "002_invented.txt").write_text(NOTICE, encoding="utf-8")
     return mutation.run(folder, dev_only=True, limit=None, show=5)
 
 
@@ -30,6 +33,7 @@ def test_every_number_and_name_edit_changes_exactly_its_facts(outcome):
     assert tally["number"].get("exact", 0) >= 5, outcome  # two medians, two arm sizes, the HR and its bounds
     assert set(tally["number"]) == {"exact"}, outcome["examples"]
     assert tally["target"] == {"exact": 1}, outcome["examples"]
+    assert tally["agency"] == {"exact": 1} and tally["line"] == {"exact": 1}, outcome["examples"]
 
 
 def test_a_document_numbered_by_three_is_left_out_with_dev_only(tmp_path):
