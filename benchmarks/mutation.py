@@ -4,7 +4,7 @@ it change (rule 1 of the brief, measured over many edits instead of a few).
     .venv/bin/python benchmarks/mutation.py ../shared/literature --dev-only
     .venv/bin/python benchmarks/mutation.py /path/to/texts --show 5
 
-Five kinds of edit, each made inside one fact's evidence span of one document:
+Six kinds of edit, each made inside one fact's evidence span of one document:
 
 * **number**: a printed value the fact carries (a median, a rate, a hazard ratio or a bound of its
   interval, an arm's size) gets its last digit changed.  Expected: the facts that carried the old
@@ -12,6 +12,9 @@ Five kinds of edit, each made inside one fact's evidence span of one document:
 * **target**: the name of a drug -> target fact's target is replaced by a target the document
   never names.  Expected: those facts now name the new target, nothing else changes.
 * **drug**: likewise for the drug's name.
+* **negation**: the evidence's one verb ("inhibits" -> "does not inhibit") or copula ("is a" ->
+  "is not a") is negated.  Expected: the drug -> target facts it stated are withdrawn, nothing else
+  changes.
 * **agency** and **line**: in an approval's evidence, "in <place>" becomes a place the document never
   names ("in Japan" -> "in Canada"), or "first-line" becomes "second-line" (and back).  Expected:
   those approvals now hold the new regulator or line.
@@ -171,6 +174,37 @@ def context_edits(doc: str, text: str, facts) -> list[Edit]:
     return out
 
 
+# A statement turned negative: "inhibits" -> "does not inhibit", "is a ... inhibitor" -> "is not a ...".
+NEGATIONS = ((r"\b(inhibit|block|target|bind|antagoni[sz]e|suppress)s\b", r"does not \1"),
+             (r"\b(is|was)\s+(an?|the)\b", r"\1 not \2"))
+
+
+def negation_edits(doc: str, text: str, facts) -> list[Edit]:
+    """Each drug -> target fact's evidence with its one verb (or copula) negated."""
+    out = []
+    for fact in facts:
+        if fact.predicate not in TARGET_PREDICATES or not fact.evidence:
+            continue
+        ev = fact.evidence[0]
+        span = text[ev.start:ev.end]
+        for pattern, negated in NEGATIONS:
+            spots = list(re.finditer(pattern, span))
+            if len(spots) == 1:
+                m = spots[0]
+                out.append(Edit("negation", doc, m.group(0), m.expand(negated), ev.start + m.start(), "", ""))
+                break
+    return out
+
+
+def judge_negation(fact_keys: set[tuple], before: set[tuple], after: set[tuple]) -> str:
+    """A negated statement: its facts go, nothing else changes ("withdrawn"); or another sentence
+    still states them ("restated"); anything else changing is "leaky"."""
+    removed, added = before - after, after - before
+    if added or not removed <= fact_keys:
+        return "leaky"
+    return "withdrawn" if removed else "restated"
+
+
 def judge(edit: Edit, before: set[tuple], after: set[tuple]) -> str:
     removed, added = before - after, after - before
     if not removed and not added:
@@ -192,7 +226,7 @@ def run(folder: Path, dev_only: bool, limit: int | None, show: int) -> dict:
 
     vocabulary = load_settings_vocabulary(Settings(corpus=folder, out=None))
     finder = MentionFinder(vocabulary)
-    tally: dict[str, Counter] = {k: Counter() for k in ("number", "target", "drug", "agency", "line")}
+    tally: dict[str, Counter] = {k: Counter() for k in ("number", "target", "drug", "agency", "line", "negation")}
     examples: list[str] = []
     for path in sorted(folder.glob("*.txt")):
         if dev_only and path.name[:3].isdigit() and int(path.name[:3]) % 3 == 0:
@@ -202,7 +236,8 @@ def run(folder: Path, dev_only: bool, limit: int | None, show: int) -> dict:
         before = read_facts(path.stem, text, vocabulary, finder)
         edits = number_edits(path.name, text, facts)
         edits += name_edits(path.name, text, facts, vocabulary, "target") + name_edits(path.name, text, facts, vocabulary, "drug")
-        edits += context_edits(path.name, text, facts)
+        edits += context_edits(path.name, text, facts) + negation_edits(path.name, text, facts)
+        stated = {_identity(f) for f in facts if f.predicate in TARGET_PREDICATES}
         seen = set()
         for edit in edits[:limit] if limit else edits:
             if (edit.at, edit.kind) in seen:
@@ -210,9 +245,9 @@ def run(folder: Path, dev_only: bool, limit: int | None, show: int) -> dict:
             seen.add((edit.at, edit.kind))
             changed = text[:edit.at] + edit.new + text[edit.at + len(edit.old):]
             after = read_facts(path.stem, changed, vocabulary, finder)
-            verdict = judge(edit, before, after)
+            verdict = judge_negation(stated, before, after) if edit.kind == "negation" else judge(edit, before, after)
             tally[edit.kind][verdict] += 1
-            if verdict != "exact" and len(examples) < show:
+            if verdict not in ("exact", "withdrawn") and len(examples) < show:
                 examples.append(f"{verdict}: {edit.doc} @{edit.at} {edit.old!r} -> {edit.new!r}\n"
                                 f"   removed {sorted(before - after)[:3]}\n   added {sorted(after - before)[:3]}")
     return {"tally": {k: dict(v) for k, v in tally.items()}, "examples": examples}

@@ -34,6 +34,7 @@ def test_every_number_and_name_edit_changes_exactly_its_facts(outcome):
     assert set(tally["number"]) == {"exact"}, outcome["examples"]
     assert tally["target"] == {"exact": 1}, outcome["examples"]
     assert tally["agency"] == {"exact": 1} and tally["line"] == {"exact": 1}, outcome["examples"]
+    assert tally["negation"] == {"withdrawn": 1}, outcome["examples"]  # "is not an oral inhibitor of FGFR4"
 
 
 def test_a_document_numbered_by_three_is_left_out_with_dev_only(tmp_path):
@@ -58,3 +59,15 @@ def _with(value: str) -> tuple:
 def test_judge(before, after, verdict):
     edit = mutation.Edit("number", "d", "14.2", "14.5", 0)
     assert mutation.judge(edit, before, after) == verdict
+
+
+TARGET = ("lenvatinib", "inhibits", "fgfr4", (), ())
+
+
+@pytest.mark.parametrize("after, verdict", [
+    (set(), "withdrawn"),
+    ({TARGET}, "restated"),
+    ({FACT}, "leaky"),  # something else appeared
+])
+def test_judge_negation(after, verdict):
+    assert mutation.judge_negation({TARGET}, {TARGET}, after) == verdict
