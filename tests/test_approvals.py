@@ -961,3 +961,114 @@ def test_a_prior_therapy_described_in_apposition_is_no_approved_agent():
 def test_an_attributive_approval_after_became_the_first_ever():
     body = "In this invented history, barmab became the first-ever FDA-approved drug for HCC."
     assert {(a, d, g) for a, d, g, _ in facts(body)} == {("barmab", "hcc", "fda")}
+
+
+# --- generalisation round (h29): shapes met in fresh approval news --------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the FDA gave its blessing for barmab to treat patients with HCC who were previously "
+    "treated with sorafenib.",
+    "In this made-up story, barmab won a full FDA go-ahead for HCC after sorafenib.",
+    "In this made-up story, barmab was OK'd by the FDA for HCC previously treated with sorafenib.",
+    "In this made-up story, the FDA okayed barmab for second-line HCC.",
+    "In this made-up story, the FDA greenlit barmab for second-line HCC.",
+])
+def test_news_idioms_of_approval(body):
+    assert facts(body) == {("barmab", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the FDA gave the go-ahead for a phase 3 trial of barmab in HCC.",
+    "In this made-up story, barmab got the green light to start testing in HCC from the FDA.",
+    "In this made-up story, barmab has been a mixed blessing for patients with HCC.",
+])
+def test_a_go_ahead_to_test_or_a_mixed_blessing_is_no_approval(body):
+    assert facts(body) == set()
+
+
+@pytest.mark.parametrize("agents", [
+    "Barvio (barmab) in combination with anti-PD-L1 antibody Foovia (foonib)",
+    "barmab plus multikinase inhibitor foonib",
+    "a single priming dose of barmab added to foonib",
+    "barmab (Zentrix; Acme Pharma) injection, in combination with foonib",
+    "the Barvio, Foovia combo",
+])
+def test_a_partner_after_a_description_or_an_aside_is_one_regimen(agents):
+    body = f"In this made-up story, the FDA approved {agents} for the first-line treatment of HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+
+
+def test_a_comma_list_without_a_combination_noun_is_no_regimen():
+    body = "In this made-up story, the FDA approved barmab, foonib and sorafenib for the first-line treatment of HCC."
+    assert REGIMEN not in {f[0] for f in facts(body)}
+
+
+@pytest.mark.parametrize("tail, agencies", [
+    ("in many countries around the world, including the USA, Japan and in the EU", {"fda", "mhlw", "ec"}),
+    ("in more than 90 countries, including China and Canada", {"nmpa", "health_canada"}),
+    ("in several markets such as Japan and the EU", {"mhlw", "ec"}),
+])
+def test_places_listed_after_countries_including_are_jurisdictions(tail, agencies):
+    body = f"In this made-up story, barmab is already approved for the treatment of HCC {tail}."
+    assert {f[2] for f in facts(body)} == agencies
+
+
+def test_a_trial_s_countries_are_no_jurisdictions():
+    body = ("In this made-up story, the FDA approved barmab for HCC on a trial run at 100 sites in 19 countries, "
+            "including Japan and China.")
+    assert {f[2] for f in facts(body)} == {"fda"}
+
+
+@pytest.mark.parametrize("when, year", [("in late 2031", 2031), ("in early 2030", 2030), ("in mid-2029", 2029)])
+def test_a_year_with_early_late_or_mid_dates_the_approval(when, year):
+    a = one(f"In this made-up story, barmab was approved by the FDA {when} for the treatment of unresectable HCC.")
+    assert a.attribute_values("year") == [year]
+
+
+@pytest.mark.parametrize("heading, body, agency", [
+    ("China's FDA Approves Foonib For HCC", "Foonib is now approved for unresectable HCC.", "nmpa"),
+    ("Invented notes", "In this made-up story, Japan's health ministry approved foonib for unresectable HCC.", "mhlw"),
+    ("Invented notes", "In this made-up story, Canada's drug regulator approved foonib for unresectable HCC.",
+     "health_canada"),
+])
+def test_a_place_s_own_regulator_stands_for_the_agency_named_after_it(heading, body, agency):
+    assert {f[2] for f in facts(body, heading)} == {agency}
+
+
+def test_a_possessive_place_before_something_else_is_no_regulator():
+    body = "In this made-up story, the FDA approved foonib for unresectable HCC, China's most common liver cancer."
+    assert {f[2] for f in facts(body)} == {"fda"}
+
+
+@pytest.mark.parametrize("date_line, stated", [("November 2031", "November 2031"), ("12 March 2030", "12 March 2030"),
+                                               ("March 12, 2030", "March 12, 2030")])
+def test_a_date_line_below_the_title_dates_the_notice(date_line, stated):
+    text = (f"The FDA Approves Foonib For Unresectable HCC\n{date_line}\n"
+            "The agency announced that it has approved foonib for unresectable HCC in this invented notice.\n")
+    found = [a for a in read(text) if a.is_fact and a.object == "hcc"]
+    assert found and {tuple(a.attribute_values("approval_date")) for a in found} == {(stated,)}
+
+
+def test_a_subtitle_naming_a_date_later_is_no_dateline():
+    text = ("The FDA Approves Foonib For Unresectable HCC\nAn invented subtitle recalling June 2031\n"
+            "The agency announced that it has approved foonib for unresectable HCC in this invented notice.\n")
+    found = [a for a in read(text) if a.is_fact and a.object == "hcc"]
+    assert found and {tuple(a.attribute_values("approval_date")) for a in found} == {()}
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the NMPA has signed off on barmab for patients with HCC who received no prior systemic "
+    "therapy.",
+    "In this made-up story, the NMPA cleared barmab for frontline HCC.",
+    "In this made-up story, the NMPA rubber-stamped barmab for first-line HCC.",
+])
+def test_more_news_idioms_of_approval(body):
+    assert facts(body) == {("barmab", "hcc", "nmpa", "first_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up story, the NMPA cleared barmab for a phase 3 trial in first-line HCC.",
+    "In this made-up story, barmab is cleared by the liver in patients with HCC.",
+])
+def test_cleared_for_a_trial_or_from_the_body_is_no_approval(body):
+    assert facts(body) == set()

@@ -62,9 +62,16 @@ DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
                              r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)
 # "A in combination with its drug B", "A plus the anti-VEGF antibody B", "A combined with Roche's B": the
 # partner introduced by a determiner and up to four describing words is still A's partner.
+# ... or by a bare class noun phrase: "A in combination with anti-PD-L1 antibody B", "A plus PD-1 inhibitor B".
 DESCRIBED_PARTNER = re.compile(r"^[\s),]*(?:(?:for use|when used|used|given|administered)\s+)?"
                                r"(?:\+|plus|combined with|in combination with|together with)\s+"
-                               rf"(?:its|their|his|her|the|an?|[A-Z][\w&.-]*'s)\s+{_PLAIN_WORD}{{0,4}}$", re.IGNORECASE)
+                               rf"(?:(?:its|their|his|her|the|an?|[A-Z][\w&.-]*'s)\s+{_PLAIN_WORD}{{0,4}}|"
+                               rf"{_PLAIN_WORD}{{0,3}}(?:antibody|inhibitor|blocker|TKI|immunotherapy|drug|agent|"
+                               r"medicine)\s+)$",
+                               re.IGNORECASE)
+# "a priming dose of A added to B", "A given as an add-on to B": A joins B's regimen.
+ADDED_TO = re.compile(r"^[\s),]*(?:(?:is|was|were|being|when)\s+)?"
+                      r"(?:added(?:\s+on)?\s+to|(?:given\s+)?as\s+an?\s+add-on\s+to)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
 
@@ -96,7 +103,7 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
     gap = _core(APPOSITIVE.sub("", _between(sent, left[-1], right[0]), count=1))
     start, end = sent.local(left[0])[0], sent.local(right[-1])[1]
     before, after = sent.text[max(0, start - 30):start], sent.text[end:end + 20]
-    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap) or DESCRIBED_PARTNER.match(gap):
+    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap) or DESCRIBED_PARTNER.match(gap) or ADDED_TO.match(gap):
         return True
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)
@@ -104,18 +111,24 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
         return True
     if gap.strip().lower() == "and" and agent_key(m.key for m in left + right) in known:
         return True  # "A and B" where the document names A with B as one combination
+    if gap.strip() == ",":  # "the A, B combo": a comma joins only when the combination noun follows
+        return bool(re.match(rf"\s*{COMBINATION_NOUN}\b", after, re.IGNORECASE))
     return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))
 
 
 def _core(gap: str) -> str:
     """The words between two agents without the rest of a bracket the left one opened ("sintilimab
-    injection) plus") and without a brand the vocabulary does not know before the right one's
-    generic ("plus BYVASDA (bevacizumab"): what joins the two agents.
+    injection) plus"), without an aside in brackets ("(Brand; Company)") and without a brand the
+    vocabulary does not know before the right one's generic ("plus BYVASDA (bevacizumab"): what
+    joins the two agents.
 
     >>> _core(" injection) in combination with BYVASDA (")
     ' in combination with '
+    >>> _core(" (Brandix; Acme) tablets, in combination with ")
+    ' tablets, in combination with '
     """
     gap = re.sub(r"^[^()]*\)", "", gap)
+    gap = re.sub(r"\s*\([^()]*\)", "", gap)  # an aside no agent is named in: "A (Brand; Company) tablets, with B"
     return re.sub(r"(?:\s+[A-Z][A-Za-z0-9-]*[®™]?)?\s*\(\s*$", " ", gap)
 
 

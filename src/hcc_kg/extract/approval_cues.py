@@ -12,11 +12,18 @@ import re
 from .epistemics import reading
 
 # The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
-# of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light".
+# of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light" / "go-ahead" /
+# "blessing" / "OK'd" / "greenlit" / "signed off on" / "clears X for" (a regulator "gave its blessing for X",
+# "won a full FDA go-ahead").
 # A label change is an approval of the new indication: "expanded the indication of X to include HCC",
 # "extended the label for X to HCC", "granted an extension of indication for X", "a label update".
 APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
-                          r"green light|nods?|"
+                          r"green[- ]?light(?:s|ed)?|green[- ]?lit|nods?|go-ahead|OK'?(?:e)?d|okayed|"
+                          r"sign(?:s|ed|ing)?\s+off\s+on|rubber[- ]?stamp(?:s|ed|ing)?|thumbs[- ]up|"
+                          # "China clears X for frontline HCC" (a drug cleared FOR a use; not "cleared the way")
+                          r"clear(?:s|ed)(?!\s+the\s+way)(?=\s+(?:[\w'.-]+\s+){0,5}?for\b)|"
+                          # a regulator's "blessing" is given or won ("gave its blessing for X"), not "a mixed blessing"
+                          r"(?:g[ai]ve[sn]?|giving|receiv\w*|w[io]ns?|obtain\w*)\s+(?:[\w.'-]+\s+){0,3}?blessing|"
                           r"(?:expand|extend|broaden|widen)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?"
                           r"(?:indications?|label(?:l?ing)?s?)|(?:extension|expansion)s?\s+of\s+(?:the\s+|its\s+)?"
                           r"(?:[\w-]+\s+)?(?:indications?|labels?)|label\s+(?:expansions?|extensions?|updates?))\b",
@@ -32,7 +39,14 @@ STEP_CUE = re.compile(
     r"recommended (?:by|for|approval|granting|that)|positive opinion|"
     # "recommended an extension of indication", "recommended the approval of X"
     r"recommended\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:extensions?|expansions?|approval|authori[sz]ation|"
-    r"changes?|variations?|indications?))\b", re.IGNORECASE)
+    r"changes?|variations?|indications?)|"
+    # a go-ahead or green light to test the drug is no approval: "the go-ahead for a phase 3 trial of X",
+    # "the green light to start testing X"
+    r"(?:go-ahead|green[- ]?light|blessing|nod|clear(?:s|ed)|thumbs[- ]up)\s+(?:(?:for|to)\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:trials?|stud(?:y|ies)|testing)|"
+    r"(?:go-ahead|green[- ]?light|blessing|nod)\s+to\s+"
+    r"(?:start|begin|initiate|launch|conduct|run|test|proceed|enrol))\b",
+    re.IGNORECASE)
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 # ... also written as one word with its tissue: "adenocarcinoma", "mesothelioma", "glioblastoma", "neuroblastoma".
 DISEASE_NOUN = re.compile(r"\b(?:cancers?|\w*carcinomas?|\w*lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"

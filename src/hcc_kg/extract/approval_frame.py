@@ -48,14 +48,38 @@ def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
     heading = heading_lines(doc.document.text)
     joined = " \n ".join(heading)
     mentions = [m for line in heading for m in doc.finder.find_text(line)]
-    regulators = {m.key for m in doc.keys_of_type(mentions, "RegulatoryAgency")}
+    regulators = {r for line in heading for r in _line_regulators(doc, places, line)}
     regulators |= {r for _, _, r in places.regulators_in(joined) if r in doc.vocabulary}
     says_approval = APPROVAL_CUE.search(joined) or STEP_CUE.search(joined)
     drugs = {m.key for m in doc.keys_of_type(mentions, *DRUG)}
-    first = dates_in(heading[0]) if heading and len(heading[0]) < 60 else []
     return Frame(regulators.pop() if says_approval and len(regulators) == 1 else None,
                  tuple(sorted(line_words(joined))), drugs.pop() if len(drugs) == 1 else None,
-                 first[0] if first else None, tuple(heading), document_regimens(doc))
+                 dateline(heading), tuple(heading), document_regimens(doc))
+
+
+def dateline(heading: list[str]) -> StatedDate | None:
+    """The notice's date: a short first heading line holding a date ("9 October 2031 | News"), or a
+    heading line below the title that opens with one ("Title" / "November 2031").
+
+    >>> dateline(["Foonib approved for HCC", "November 2031"]).text
+    'November 2031'
+    >>> dateline(["Foonib approved for HCC", "A subtitle that names June 2031 later"]) is None
+    True
+    """
+    first = dates_in(heading[0]) if heading and len(heading[0]) < 60 else []
+    if first:
+        return first[0]
+    below = [d for line in heading[1:] if len(line) < 40 for d in dates_in(line)[:1] if d.start == 0]
+    return below[0] if below else None
+
+
+def _line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> set[str]:
+    """The regulators a heading line names: its agency mentions, a place's own regulator standing for
+    the agency named after the possessive ("China's FDA approves ...")."""
+    owned = places.possessive_regulators(line)
+    named = {m.key for m in doc.keys_of_type(doc.finder.find_text(line), "RegulatoryAgency")
+             if not any(s <= m.start < e for s, e, _ in owned)}
+    return named | {r for _, _, r in owned if r in doc.vocabulary}
 
 
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:

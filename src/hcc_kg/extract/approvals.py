@@ -115,8 +115,10 @@ def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, 
                  roles: list[tuple[str, tuple[Mention, ...], str]]) -> ClauseFacts:
     """The agents, agencies, diseases and lines one clause of a sentence names."""
     agents = tuple((k, g, r) for k, g, r in roles if inside(sent, g[0], clause))
-    agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")]
-    agencies += [r for _, _, r in places.regulators_in(clause.text) if r in doc.vocabulary]
+    owned = places.possessive_regulators(clause.text)  # "China's FDA": the place's regulator, not the FDA
+    agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")
+                if not any(s <= sent.local(m)[0] - clause.start < e for s, e, _ in owned)]
+    agencies += [r for _, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
     diseases, unknown = clause_diseases(doc, sent, clause)
     lines = line_words(clause.text) | ({"second_line"} if any(r == "prior" for _, _, r in agents) else set())
     return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines))

@@ -1,10 +1,16 @@
 """Jurisdictions: "approved in <place>" names the place's regulator (data/jurisdictions.yaml).
 
->>> j = Jurisdictions((("Japan", "mhlw"), ("EU", "ec"), ("USA", "fda")))
+>>> j = Jurisdictions((("Japan", "mhlw"), ("EU", "ec"), ("USA", "fda"), ("China", "nmpa")))
 >>> [r for _, _, r in j.regulators_in("approved in the USA, EU and Japan for HCC")]
 ['fda', 'ec', 'mhlw']
 >>> j.regulators_in("patients from Japan"), j.regulators_in("In Japan, it was approved")[0][2]
 ([], 'mhlw')
+>>> [r for _, _, r in j.regulators_in("approved in many countries, including USA, Japan and the EU")]
+['fda', 'mhlw', 'ec']
+>>> j.regulators_in("a trial run in 19 countries, including Japan and the EU")
+[]
+>>> j.possessive_regulators("China's FDA approves it; Japan's health ministry too")
+[(0, 11, 'nmpa'), (25, 48, 'mhlw')]
 >>> j = Jurisdictions((("Japan", "mhlw"),), (("Japanese", "mhlw"),))
 >>> [r for _, _, r in j.regulators_in("it received Japanese regulatory approval")]
 ['mhlw']
@@ -21,9 +27,21 @@ from pathlib import Path
 import yaml
 
 LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+# "approved in over 100 countries, including the USA and Japan", "in several markets such as the EU": the
+# places listed after "countries ... including" are jurisdictions too, unless the countries are a trial's
+# ("a trial run in 19 countries").
+COUNTRIES_INCLUDING = r"\b(?:countries|markets|regions|jurisdictions)\b[^.;:()]{0,50}?\b(?:including|such\s+as)\s+"
+TRIAL_COUNTRIES = re.compile(r"\b(?:trials?|stud(?:y|ies)|sites?|cent(?:er|re)s?|conducted|run|enrol\w*|"
+                             r"recruit\w*|patients|participants)\b[^.;]{0,40}$", re.IGNORECASE)
 # "Japanese regulatory approval", "EU marketing authorisation": a place's adjective before an approval noun.
 APPROVAL_NOUN = (r"(?:(?:regulatory|marketing|conditional|full|accelerated|priority|new)\s+)*"
                  r"(?:approvals?|authori[sz]ations?|nod|green light|clearance)\b")
+
+
+# "China's FDA", "Japan's health ministry", "Canada's drug regulator": a place's own regulator, whatever
+# name follows the possessive (a news headline calls every regulator "FDA").
+REGULATOR_NOUN = (r"(?:[\w-]+\s+){0,3}?(?:FDA|Food and Drug Administration|[Rr]egulators?|[Aa]uthorit(?:y|ies)|"
+                  r"[Aa]gency|[Aa]dministration|[Mm]inistry|[Ww]atchdog)\b")
 
 
 @dataclass(frozen=True)
@@ -45,7 +63,8 @@ class Jurisdictions:
     @cached_property
     def _phrase(self) -> re.Pattern:
         place = rf"(?:the\s+)?(?:{self._name})(?!\w)"
-        return re.compile(rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+{place}(?:{LIST_JOIN}{place})*")
+        return re.compile(rf"(?:\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+|(?P<including>{COUNTRIES_INCLUDING})){place}"
+                          rf"(?:{LIST_JOIN}{place})*")
 
     @cached_property
     def _adjective_phrase(self) -> re.Pattern | None:
@@ -54,13 +73,24 @@ class Jurisdictions:
         names = "|".join(re.escape(n) for n, _ in sorted(self.adjectives, key=lambda r: -len(r[0])))
         return re.compile(rf"(?<![\w.])(?P<adj>{names})\s+{APPROVAL_NOUN}")
 
+    @cached_property
+    def _possessive(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w.])(?P<place>{self._name})(?:'s|’s)\s+{REGULATOR_NOUN}")
+
+    def possessive_regulators(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, regulator) of each "<place>'s <regulator>" in ``text``: the span names the
+        place's regulator, whatever agency name it holds ("China's FDA" is the NMPA)."""
+        return [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._possessive.finditer(text)]
+
     def regulators_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, regulator) for each place named in a jurisdiction phrase of ``text``."""
         found = []
         for phrase in self._phrase.finditer(text):
-            for name in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", phrase.group()):
-                found.append((phrase.start() + name.start(), phrase.start() + name.end(),
-                              self.by_name[name.group()]))
+            if phrase.group("including") and TRIAL_COUNTRIES.search(text[:phrase.start()]):
+                continue
+            start = phrase.end("including") if phrase.group("including") else phrase.start()
+            for name in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", text[start:phrase.end()]):
+                found.append((start + name.start(), start + name.end(), self.by_name[name.group()]))
         by_adjective = dict(self.adjectives)
         for phrase in self._adjective_phrase.finditer(text) if self._adjective_phrase else ():
             found.append((phrase.start("adj"), phrase.end("adj"), by_adjective[phrase.group("adj")]))

@@ -10,6 +10,8 @@ stated, so ``year_month`` ("2021-06") exists only when both are.
 ('March 23', None, None)
 >>> dates_in("in November 2018 based on data")[0].year_month
 '2018-11'
+>>> [(d.text, d.year) for d in dates_in("approved in late 2007, and in mid-2019 in Japan")]
+[('late 2007', 2007), ('mid-2019', 2019)]
 >>> dates_in("March 23, 2018")[0].year_month
 '2018-03'
 """
@@ -29,7 +31,7 @@ DATE = re.compile(
     rf"\b(?:{_DAY.format('d1')}\s+{_MONTH.format('m1')},?\s+{_YEAR.format('y1')}"        # 23 August 2018
     rf"|{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?:,?\s+{_YEAR.format('y2')})?(?![\d])"  # March 23[, 2018]
     rf"|{_MONTH.format('m3')},?\s+{_YEAR.format('y3')}"                                 # June 2021
-    rf"|(?<=in\s){_YEAR.format('y4')})\b")                                               # in 2019
+    rf"|(?<=in\s)(?:(?:early|late|mid)[\s-]+)?{_YEAR.format('y4')})\b")                  # in 2019, in late 2007
 
 
 @dataclass(frozen=True)
