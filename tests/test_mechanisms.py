@@ -69,6 +69,16 @@ VOCAB = Vocabulary([
     Entity("atp", "ATP", ("SmallMolecule",), ("adenosine triphosphate",)),
     Entity("hgs", "HGS", ("Protein",)),
     Entity("mecr", "MECR", ("Protein",), ("ETR1",)),
+    Entity("degralutide", "degralutide", ("SmallMolecule",)),
+    Entity("btk", "BTK", ("Protein", "Kinase")),
+    Entity("esr1", "ESR1", ("Protein",), ("estrogen receptor",)),
+    Entity("ubiquitin", "ubiquitin", ("ProteinFamily",)),
+    Entity("proteasome", "proteasome", ("ProteinFamily",)),
+    Entity("crbn", "CRBN", ("Protein",), ("cereblon",)),
+    Entity("mcl1", "MCL1", ("Protein",)),
+    Entity("ms4a1", "MS4A1", ("Protein",), ("CD20",)),
+    Entity("pmel", "PMEL", ("Protein",), ("gp100",)),
+    Entity("adora3", "ADORA3", ("Protein",), ("A3AR",)),
 ])
 FINDER = MentionFinder(VOCAB)
 
@@ -959,7 +969,7 @@ def test_a_plain_language_description_then_called_and_the_name(body, expected):
 
 # --- secondary activity, relative asides, downstream effects, profile fields (invented texts) ---------
 
-WIDER = Vocabulary([e for e in VOCAB if e.key not in ("pdgfra", "pdgfrb")] + [
+WIDER = Vocabulary([e for e in VOCAB if e.key not in ("pdgfra", "pdgfrb", "btk")] + [
     # the spellings with Latin letters that web profiles use
     Entity("pdgfra", "PDGFRA", ("Protein",), ("PDGFRα", "PDGFR-alpha", "PDGFR-a")),
     Entity("pdgfrb", "PDGFRB", ("Protein",), ("PDGFRβ", "PDGFR-beta", "PDGFR-b")),
@@ -1278,4 +1288,104 @@ def test_a_contrast_is_no_appositive(body, expected):
     ("Foonib, given after failure of prior therapy (a MET inhibitor in most), was tested.", set()),
 ])
 def test_a_noun_between_the_drug_and_its_bracketed_mechanism(body, expected):
+    assert facts(body) == expected
+
+
+# --- degraders: what they destroy is their target; the machinery they recruit is not ------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Degralutide, a PROTAC, induces degradation of BTK in invented lymphoma cells.", {("degralutide", "btk")}),
+    ("Degralutide is an oral degrader. It caused rapid and sustained degradation of the estrogen receptor.",
+     {("degralutide", "esr1")}),
+    ("In this pretend degrader study, degralutide catalyzes ubiquitination and then proteasomal degradation of BTK.",
+     {("degralutide", "btk")}),
+    ("Degralutide, a degrader, blocks both the wild type as well as the mutated estrogen receptor in toy cells.",
+     {("degralutide", "esr1")}),
+])
+def test_a_degrader_acts_on_what_it_degrades(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # in a text that calls no drug a degrader, a protein degraded after treatment is downstream of the target
+    "Foonib induced degradation of MCL1 in invented hepatoma cells.",
+    "Barfenib triggered proteasomal degradation of MCL1 in made-up cells.",
+])
+def test_degradation_after_an_ordinary_drug_is_an_effect_not_a_target(body):
+    assert facts(body) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the ubiquitin-proteasome system is what the degrader engages, not what it acts on
+    ("Degralutide, a BTK degrader, engages the ubiquitin-proteasome system in toy cells.", {("degralutide", "btk")}),
+    ("Degralutide hijacks the proteasome machinery and degrades BTK.", {("degralutide", "btk")}),
+    # the proteasome named by itself is a target ("X inhibits the proteasome")
+    ("Degralutide inhibits the proteasome in pretend myeloma cells.", {("degralutide", "proteasome")}),
+])
+def test_the_machinery_a_degrader_recruits_is_not_a_target(body, expected):
+    assert facts(body) == expected
+
+
+# --- where on the target a drug binds ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("In toy assays quxumab binds three distinct regions on the HER2 extracellular portion.", {("quxumab", "her2")}),
+    ("Foonib binds the ATP-binding pocket of BTK.", {("foonib", "btk")}),
+    ("Zelumab binds an epitope within the extracellular domain of HER2.", {("zelumab", "her2")}),
+    ("Quxumab binds to distinct sites on PD-1 in this invented note.", {("quxumab", "pd1")}),
+])
+def test_the_part_of_the_target_bound_names_the_target(body, expected):
+    assert facts(body) == expected
+
+
+# --- a drug's mechanism of action as a noun phrase -----------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("In toy models, the mechanism-of-action of foonib involves targeting a pretend adenosine receptor subtype (A3AR).",
+     {("foonib", "adora3")}),
+    ("Quxumab is an antibody. Its mechanism of action relies on selective targeting of HER2 on pretend tumour cells.",
+     {("quxumab", "her2")}),
+    ("The mode of action of foonib depends on blocking RET.", {("foonib", "ret")}),
+    ("The mechanism of action of barfenib is based on inhibition of MET.", {("barfenib", "met")}),
+    # what the mechanism leads to is no target of it
+    ("The mechanism of action of foonib is unknown; MET was not measured.", set()),
+])
+def test_a_mechanism_of_action_named_as_a_noun(body, expected):
+    assert facts(body) == expected
+
+
+# --- T-cell engagers: the tumour target and the T-cell arm before one head -----------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Bizumab is a bispecific CD20-directed CD3 T-cell engager.", {("bizumab", "ms4a1"), ("bizumab", "cd3")}),
+    ("Bizumab, a bispecific BCMA-targeting CD3 T cell engager, was given.", {("bizumab", "bcma"), ("bizumab", "cd3")}),
+    ("Our invented product is bizumab (Bizax), which acts as a bispecific gp100 peptide-HLA-directed CD3 T cell engager.",
+     {("bizumab", "pmel"), ("bizumab", "cd3")}),
+    ("The DLL3-directed CD3 T-cell engager bizumab was approved in the invented note.",
+     {("bizumab", "dll3"), ("bizumab", "cd3")}),
+])
+def test_an_engager_acts_on_its_tumour_target_and_on_cd3(body, expected):
+    assert facts(body) == expected
+
+
+def test_two_targets_before_a_head_that_is_no_engager_are_not_joined():
+    assert ("bizumab", "ms4a1") not in facts("Bizumab is a CD20-directed HER2 antibody.")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The drug is foonib, which serves as a selective inhibitor of RET.", {("foonib", "ret")}),
+    ("Our pretend agent is quxumab, which acts as an anti-PD-1 antibody.", {("quxumab", "pd1")}),
+    ("We gave foonib, which was not a MET inhibitor, to toy mice.", set()),
+])
+def test_a_relative_clause_with_a_copula_is_an_appositive(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In this invented study the quxumab antibody bound HER2 on toy cells.", {("quxumab", "her2")}),
+    ("The degralutide molecule degrades BTK in made-up cells.", {("degralutide", "btk")}),
+    # the class noun after a drug in a prepositional phrase does not make it a subject
+    ("After the quxumab antibody was stopped, HER2 was measured again.", set()),
+])
+def test_a_drug_named_with_its_class_noun_is_the_subject(body, expected):
     assert facts(body) == expected

@@ -316,3 +316,57 @@ def test_code_names_of_other_company_forms(vocabulary, text, key):
 ])
 def test_a_class_then_a_comma_types_only_a_code_set_off_by_commas(vocabulary, text):
     assert found(text, vocabulary) == {}
+
+
+# --- degraders, names introduced by "known as", codes heading a class noun, conjugates and their short forms ---
+
+@pytest.mark.parametrize("text, key, cue", [
+    ("ZX-3301, a first-in-class BTK degrader, entered an invented phase 1 study.", "zx_3301", "a first-in-class BTK degrader"),
+    ("We studied a targeted protein degrader, QR-4120, that links a BTK binder to cereblon.", "qr_4120",
+     "a targeted protein degrader"),
+    ("ZX-3301 is an oral PROTAC that degrades the androgen receptor.", "zx_3301", "an oral PROTAC"),
+    ("The pretend molecular glue degrader ZX-3301 removed GSPT1.", "zx_3301", "the pretend molecular glue degrader"),
+])
+def test_a_degrader_cue_types_a_code_as_a_drug(vocabulary, text, key, cue):
+    result = found(text, vocabulary)
+    assert list(result) == [key] and result[key].types == ("Drug",) and cue in result[key].cues
+
+
+def test_the_estrogen_receptor_stem_names_a_drug(vocabulary):
+    result = found("Invented patients received zorbadegestrant or a comparator.", vocabulary)
+    assert list(result) == ["zorbadegestrant"] and result["zorbadegestrant"].types == ("SmallMolecule",)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("A pretend compound, known as ZX-7810, blocked BTK in toy cells.", "zx_7810"),
+    ("An antibody called QR-2290 was given to invented patients.", "qr_2290"),
+    ("A small molecule named ZX-7810 was tested.", "zx_7810"),
+])
+def test_a_class_noun_then_what_it_is_called(vocabulary, text, key):
+    assert list(found(text, vocabulary)) == [key]
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("The conjugate carries the ABT-901 (MET-targeting) antibody.", ["abt_901"]),
+    ("In the made-up study the QR-4410 antibody bound HER3.", ["qr_4410"]),
+    # a protein variant has a code's form but is never a drug
+    ("Tumours with the V600E variant responded to the V600E inhibitor in this note.", []),
+    ("The G12C inhibitor class was discussed without naming a drug.", []),
+])
+def test_a_code_heading_a_class_noun_after_an_article(vocabulary, text, keys):
+    assert sorted(found(text, vocabulary)) == keys
+
+
+@pytest.mark.parametrize("text, key, alias", [
+    ("Efficacy of Zorbituzumab Deruxtecan (ZRB3-DXd) in Invented Tumours", "zorbituzumab_deruxtecan", "ZRB3-DXd"),
+    ("Zorbituzumab vedotin (Zorbi-V) was given every three weeks.", "zorbituzumab_vedotin", "Zorbi-V"),
+    ("Quelimab emtansine (Q-DM1) was compared with chemotherapy.", "quelimab_emtansine", "Q-DM1"),
+])
+def test_a_conjugate_and_its_short_form_are_one_drug(vocabulary, text, key, alias):
+    result = found(text, vocabulary)
+    assert list(result) == [key] and alias in result[key].synonyms and result[key].label == key.replace("_", " ")
+
+
+def test_a_code_after_a_conjugate_is_the_conjugate_s_not_its_payload_s(vocabulary):
+    result = found("Zorbituzumab govitecan (IMMU-9999) was given.", vocabulary)
+    assert list(result) == ["zorbituzumab_govitecan"] and result["zorbituzumab_govitecan"].synonyms == ("IMMU-9999",)

@@ -16,7 +16,7 @@ HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKI
 # Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
 STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|"
                          r"BiTE|degrader|PROTAC)", re.IGNORECASE)
-TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective))?"
+TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective)\)?)?"  # "X (T-targeting) antibody"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
 VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
@@ -39,6 +39,9 @@ VERB_CUE = (r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abr
             r"(?<=off-target )|(?<=additional )|(?<=secondary )|(?<=weaker )|(?<=weak ))inhibition of|"
             # "X is directed against T", "X acts on several kinases, including T"
             r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon|against)|aim(?:s|ed|ing)? (?:at|against)|"
+            # a degrader's action as a noun: "X induces rapid degradation of T", "X catalyzes ubiquitylation and
+            # proteasomal degradation of T" (read only where the text calls a drug a degrader: DEGRADER_TEXT)
+            r"(?:induc|promot|caus|trigger|catalyz|mediat)(?:es|ed|ing|e|s)?\s+(?:[\w-]+\s+){0,4}?degradation of|"
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
             r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
@@ -55,7 +58,9 @@ HOW_IT_ACTS = r"(?:with\s+)?(?:[\w-]+\s+){0,2}(?:affinity|specificity|selectivit
 INTERACTION_OF = re.compile(r"^\s+(?:the\s+)?(?:interactions?|binding|engagement)\s+(?:between|of)\s+(?:the\s+)?$", re.IGNORECASE)
 OWN_PARTNER_AFTER = re.compile(r"^[\s)]*(?:and|with|to)\s+(?:both\s+)?(?:its|their)\b", re.IGNORECASE)
 # "against wild-type and V600E-mutant B": states of the target, coordinated.
-STATE_AND = r"(?:wild[- ]type|mutant|mutated|activated|activating|resistance|resistant|sensiti[sz]ing|oncogenic|[A-Z]\d+[A-Z]-?\w*)\s+(?:and|or)"
+# "both the wild type as well as the mutated T": the same, with "as well as" and articles.
+STATE_AND = (r"(?:wild[- ]type|mutant|mutated|activated|activating|resistance|resistant|sensiti[sz]ing|oncogenic|[A-Z]\d+[A-Z]-?\w*)"
+             r"\s+(?:and|or|as\s+well\s+as)")
 # "blocking a protein called T": the plain-language way to introduce a target.
 # "blocks a different \"brake\" on immune cells, called T": a short plain-language description before the name.
 CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?"
@@ -64,7 +69,9 @@ CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enz
 # "targets oncogenic rearrangements in A, B and C", "inhibits fusions involving T": the altered forms of the target.
 ALTERED_IN = (rf"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:{ALTERATION}|mutant\s+forms?)"
               r"\s+(?:in|of|involving)")
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{MODIFIER}|the|an?|its|their|of|both|all|"
+# "binds two separate regions on T", "binds the ATP pocket of T": where on the target the drug binds.
+PART_OF = r"(?:regions?|sites?|epitopes?|domains?|pockets?)\s+(?:on|of|in|within)"
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|"
                     r"(?:involved|implicated) in)){0,6}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
@@ -149,3 +156,12 @@ FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,
 
 # "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.
 COORDINATED_VERB = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "induces degradation of T" names a degrader's target only in a text about degraders; elsewhere ("sorafenib induced
+# degradation of T") the degradation is an effect downstream of the drug's targets.
+DEGRADATION_NOMINAL = re.compile(r"\bdegradation of\b", re.IGNORECASE)
+DEGRADER_TEXT = re.compile(r"\b(?:degraders?|PROTACs?|proteolysis[- ]targeting chimeras?|molecular glues?)\b", re.IGNORECASE)
+# "engages the ubiquitin-proteasome system", "hijacks the proteasome machinery": the machinery a degrader recruits
+# to destroy its target is no target of it.
+MACHINERY_AFTER = re.compile(r"^(?:[\s-]+[\w]+)?[\s-]+(?:system|machinery)\b", re.IGNORECASE)

@@ -34,8 +34,9 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
-from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, DOWNSTREAM_OF, FILLER,
-                             FULL_NAME_FILLER, INTERACTION_OF, MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
+from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, DEGRADATION_NOMINAL,
+                             DEGRADER_TEXT, DOWNSTREAM_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
+                             MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
@@ -233,9 +234,12 @@ OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly
 
 
 # "X's targets include A and B", "The targets of X are A", "X's mechanism of action is blockade of T".
-TARGETS_NOUN = r"(?:(?:main|primary|known|principal|molecular|key|major)\s+)?(?:targets?|mechanism\s+of\s+action)"
-TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?)\s*:?\s*(?:the\s+)?"
-               r"(?:(?:inhibition|blockade|antagonism)\s+of\s+(?:the\s+)?)?$")
+# "the mechanism-of-action of X involves targeting the T", "its mechanism of action relies on precise targeting of T".
+TARGETS_NOUN = r"(?:(?:main|primary|known|principal|molecular|key|major)\s+)?(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)"
+TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?|(?:relies|rely|depends|depend|is\s+based)\s+on)\s*:?\s*"
+               r"(?:the\s+)?(?:(?:(?:precise|selective|specific|direct|potent)\s+)?(?:inhibition|blockade|antagonism|targeting|degradation)"
+               r"\s+of\s+(?:the\s+)?|(?:targeting|inhibiting|blocking|degrading)\s+(?:the\s+)?)?"
+               r"(?:[^,;:()]{3,60}\(\s*)?$")  # "... the A3 adenosine receptor (A3AR)": a full name, then the symbol
 OWNED_TARGETS = re.compile(rf"^\s*['’]s\s+{TARGETS_NOUN}{TARGETS_ARE}", re.IGNORECASE)
 TARGETS_OF = re.compile(rf"(?:^|[,;:]\s*|\b(?:The|the)\s+){TARGETS_NOUN}\s+of\s+$", re.IGNORECASE)
 TARGETS_OF_AFTER = re.compile(rf"^[\s)]*{TARGETS_ARE}", re.IGNORECASE)
@@ -302,6 +306,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and _names_a_kinase_class(doc, sent.text, tlist)
                     for unit in tlist.units}
     chains = {unit for tlist in lists if _names_a_pathway(sent.text, tlist) for unit in tlist.units}
+    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(sent.text[unit.end:])}
     signalling = ligands_naming_signalling(doc, sent.text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
@@ -312,7 +317,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
                     (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, sent.text, found_reading)):
                 continue
             if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
-                    or small_molecule_on_ligand(doc, drug_key, target_key):
+                    or small_molecule_on_ligand(doc, drug_key, target_key) or _downstream_degradation(doc, sent.text, found_reading):
                 continue
             seen.setdefault((drug_key, target_key), found_reading)
     return list(seen.values())
@@ -326,6 +331,12 @@ PATHWAY_AFTER = re.compile(r"^[\s-]*(?:signal(?:l)?ing\s+)?(?:pathways?|signal(?
 def _names_a_pathway(text: str, tlist: TargetList) -> bool:
     chained = all(text[a.end:b.start].strip() in ("/", "-") for a, b in zip(tlist.units, tlist.units[1:]))
     return len(tlist.units) > 1 and chained and bool(PATHWAY_AFTER.match(text[tlist.end:]))
+
+
+def _downstream_degradation(doc: AnalysedDocument, text: str, found: Reading) -> bool:
+    """"X induced degradation of T" in a text that calls no drug a degrader: an effect, not X's target."""
+    between = text[min(found.drug.end, found.target.start):found.target.start]
+    return bool(DEGRADATION_NOMINAL.search(between)) and not DEGRADER_TEXT.search(doc.document.text)
 
 
 def _is_antibody(doc: AnalysedDocument, found: Reading) -> bool:

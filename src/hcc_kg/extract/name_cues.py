@@ -33,6 +33,7 @@ STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # IDO (-dostat) inhibitors and androgen receptor antagonists (-lutamide)
     ("sertib", SMALL), ("rasib", SMALL), ("sidenib", SMALL), ("clax", SMALL), ("metostat", SMALL),
     ("dostat", SMALL), ("lutamide", SMALL), ("inostat", SMALL),  # HDAC inhibitors (-inostat)
+    ("estrant", SMALL),  # estrogen receptor antagonists and degraders (-estrant)
     ("platin", SMALL), ("rubicin", SMALL), ("citabine", SMALL), ("taxel", SMALL), ("tecan", SMALL),  # cytotoxics
     ("ciximab", MAB), ("ximab", MAB), ("zumab", MAB), ("limab", MAB), ("tamab", MAB), ("umab", MAB),
     ("mab", MAB), ("tug", MAB), ("bart", MAB), ("mig", BISPECIFIC),
@@ -49,7 +50,7 @@ STEM_RE = re.compile(r"(?<![\w])(?<![a-z]- )[A-Za-z][a-z]{2,}(?:" + "|".join(s f
 
 #: An antibody-drug conjugate's INN is the antibody's name and its payload's ("zorbituzumab vedotin"):
 #: the payload word after an antibody stem belongs to the name.
-PAYLOAD = re.compile(r"[ \t]+([a-z]*(?:dotin|tecan|tansine|tesirine|ozogamicin))(?![\w-])")
+PAYLOAD = re.compile(r"[ \t]+((?i:[a-z]*(?:dotin|tecan|tansine|tesirine|ozogamicin)))(?![\w-])")  # "Zorbituzumab Deruxtecan" in a title
 
 #: A company code name: 1-5 capitals, optional hyphen and up to three letters, digits ("SHR-1210",
 #: "BGB-A317", "NVP-AUY922", "E7080", "CP-675,206", "BAY 43-9006", "PF-02341066"); a prefix with a
@@ -70,6 +71,8 @@ CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:monoclonal )?antibody|mAb|IgG\d? antibody", MAB),
     (r"(?:tyrosine kinase|multi-?kinase|multi-?targeted(?: tyrosine)? kinase) inhibitor|TKI|MKI", TKI),
     (r"kinase inhibitor|small[- ]molecule(?: inhibitor| drug| agent| compound)?", SMALL),
+    # a targeted protein degrader ("a BTK degrader", "a PROTAC ER degrader"): a modality, not a name's form
+    (r"(?:targeted )?(?:protein )?degrader|PROTAC|molecular glue(?: degrader)?", DRUG),
     (r"CAR[- ]?T(?:[- ]cells?)?(?: therapy| product)?|cell therapy", CELL),
     (r"vaccine", VACCINE),
     (r"inhibitor|blocker|antagonist|agent|drug|compound", DRUG),
@@ -89,11 +92,22 @@ NAME = rf"(?P<name>{NAME_FORM})"
 #: "ABC-123, a PD-1 inhibitor", "ABC-123 (a PD-1 inhibitor)", "ABC-123 is an antibody".
 CUED_AFTER = re.compile(rf"(?<![\w-]){NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s*|\s+(?:is|was)\s+)"
                     rf"{DETERMINER}?{CUE}")
-#: "the anti-PD-1 antibody ABC-123"; "its KRAS inhibitor, ABC-123," (the name set off by commas).
-CUED_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS}))(?:\s+|,\s+(?={NAME_FORM},)){NAME}")
+#: "the anti-PD-1 antibody ABC-123"; "its KRAS inhibitor, ABC-123," (the name set off by commas); "a new
+#: compound, known as ABC-123,", "an antibody called ABC-123": the class noun, then what it is called.
+CALLED = r",?\s+(?:(?:also\s+)?known\s+as|called|named|designated)\s+"
+CUED_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS}))"
+                         rf"(?:\s+|,\s+(?={NAME_FORM},)|{CALLED}){NAME}")
+#: "the ABC-123 antibody", "the ABC-123 (T-targeting) antibody": a code heading a class noun after an article.
+CUED_HEAD = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+(?P<name>{CODE})(?:\s*\([^()]{{1,40}}\))?\s+(?P<cue>{CLASS})(?![\w-])")
+#: A protein variant has the form of a code ("V600E", "T790M", "G12C"): never a drug in any cue.
+VARIANT = re.compile(r"[A-Z]\d{2,4}[A-Z]")
 #: What joins a code to a drug: "(ABC-123)", "(also known as ABC-123)", ", formerly ABC-123".
 ALIAS = r"(?:also known as|formerly(?: known as)?|previously(?: known as)?|aka|a\.k\.a\.)"
-CODE_AFTER = re.compile(rf"^\s*(?:\(\s*(?:{ALIAS}\s+)?(?P<p>{CODE})\s*\)|,\s*{ALIAS}\s+(?P<c>{CODE})(?![\w-]))")
+#: An antibody-drug conjugate's short form: the antibody's or the target's short name, then the payload's
+#: ("T-DXd", "HER3-DXd", "Dato-DXd", "T-DM1", "Teliso-V"); in parentheses after the conjugate it is its alias.
+ADC_SHORT = r"[A-Za-z][A-Za-z0-9]{0,7}-(?:DXd|DM[14]|MMAE|MMAF|SN-?38|V)"
+ADC_SHORT_RE = re.compile(ADC_SHORT)
+CODE_AFTER = re.compile(rf"^\s*(?:\(\s*(?:{ALIAS}\s+)?(?P<p>{CODE}|{ADC_SHORT})\s*\)|,\s*{ALIAS}\s+(?P<c>{CODE})(?![\w-]))")
 #: "Also called X, ABC-123, and Brand": a dictionary entry's list of one drug's other names.
 NAMES_OF_ONE = re.compile(r"\b(?:[Aa]lso called|[Aa]lso known as|[Oo]ther names?:?)\s+$")
 CODE_BEFORE = re.compile(rf"(?<![\w-])(?P<code>{CODE})\s*\(\s*$")

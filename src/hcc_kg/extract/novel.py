@@ -36,9 +36,9 @@ from ..vocab import DRUG_TYPES, Entity, Vocabulary, name_key, slug
 from .analysis import AnalysedDocument, AnalysedSentence
 from .normalize import normalize
 from .segment import Sentence
-from .name_cues import (BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE_AFTER, CODE_BEFORE, CUED_AFTER, CUED_BEFORE, DRUG,
-                        LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, PAYLOAD, STEM_RE, class_types, drug_like, fits,
-                        names_a_trial, stem_types, stoplisted, trial_codes)
+from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE_AFTER, CODE_BEFORE, CUED_AFTER, CUED_BEFORE,
+                        CUED_HEAD, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, PAYLOAD, STEM_RE, VARIANT, class_types,
+                        drug_like, fits, names_a_trial, stem_types, stoplisted, trial_codes)
 
 EXTRACTOR = "novel"
 #: Predicates that describe names rather than facts: they extend the vocabulary, never the graph.
@@ -112,16 +112,17 @@ class _SentenceReader:
             label, end = found[0], match.end()
             payload = PAYLOAD.match(self.text, end) if found[2] == MAB else None
             if payload:  # "zorbituzumab vedotin": the conjugate, not the bare antibody
-                label, end = f"{label} {payload.group(1)}", payload.end()
+                label, end = f"{label} {payload.group(1).lower()}", payload.end()
             if self.is_new(self.text[match.start():end], match.start(), end):
                 conjugate_end = end if payload else conjugate_end
                 yield Sighting(label, found[2], f"stem -{found[1]}", match.start(), end, False)
 
     def _cued(self) -> Iterator[Sighting]:
-        for regex in (CUED_AFTER, CUED_BEFORE):
+        for regex in (CUED_AFTER, CUED_BEFORE, CUED_HEAD):
             for match in regex.finditer(self.text):
                 name = match.group("name")
-                if drug_like(name, self.trials) and self.is_new(name, match.start("name"), match.end("name")):
+                if drug_like(name, self.trials) and not VARIANT.fullmatch(name) \
+                        and self.is_new(name, match.start("name"), match.end("name")):
                     label = stem_types(name)[0] if stem_types(name) else name
                     cue = re.sub(r"\s+", " ", match.group("cue")).strip(" ,")
                     yield Sighting(label, class_types(match), _with_article(match, cue), match.start("name"),
@@ -173,15 +174,15 @@ class _SentenceReader:
         yield Sighting(brand, (), f"brand name, {how} {drug_key}", start, start + len(brand), True, drug_key)
 
     def _code(self, code: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
-        if drug_like(code, self.trials) and not stem_types(code) and self.is_new(code, start, start + len(code)):
+        conjugate_short = ADC_SHORT_RE.fullmatch(code) is not None  # "zorbituzumab deruxtecan (HER3-DXd)"
+        if (drug_like(code, self.trials) or conjugate_short) and not stem_types(code) \
+                and self.is_new(code, start, start + len(code)):
             yield Sighting(code, (), f"code name, {how} {drug_key}", start, start + len(code), True, drug_key)
 
     def _drugs(self) -> list[tuple[int, int, str]]:
         drugs = [(s, e, k) for s, e, k in self.known if self.vocabulary[k].has_type(*DRUG_TYPES)]
-        for match in STEM_RE.finditer(self.text):
-            found = stem_types(match.group())
-            if found and self.is_new(match.group(), match.start(), match.end()):
-                drugs.append((match.start(), match.end(), slug(found[0])))
+        # a conjugate is one drug: "zorbituzumab deruxtecan (ZB-DXd)" names the conjugate, not its payload
+        drugs += [(found.start, found.end, slug(found.name)) for found in self.stems()]
         return sorted(drugs)
 
 

@@ -46,7 +46,9 @@ DOSAGE_FORM = r"(?:\s+(?:injection|tablets?|capsules?|for\s+injection|oral\s+sol
 AS_GIVEN = r"(?:\s+(?:treatment|therapy|monotherapy|administration|exposure))?"
 # "tremelimumab-actl": the four-letter suffix US biologics carry is still the drug's name.
 BIOLOGIC_SUFFIX = r"(?:-(?!(?:free|like|only|type|rich|loss|dose|naive|fast)\b)[a-z]{4}(?![\w-]))?"
-BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+# "the X antibody binds T", "the X molecule degrades T": the drug named with its own class noun is still the drug.
+AS_NAMED = r"(?:\s+(?:antibody|mAb|molecule|compound|conjugate|ADC|degrader|PROTAC)(?![\w-]))?"
+BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}{AS_NAMED}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:\w+ly\s+)?(?:developed|designed|evaluated|"
@@ -76,7 +78,7 @@ ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,
 GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
 NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
-                      r"|,?\s+(?:which|that)\s+is)"
+                      rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
                       rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"

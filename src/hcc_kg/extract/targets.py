@@ -340,8 +340,17 @@ SEMICOLON_GLUE = re.compile(r"^\s*;\s*(?:and\s+)?(?:the\s+)?$")
 ITEM_END = re.compile(r"^\s*(?:[,;.)/]|and\b|or\b|$)", re.IGNORECASE)
 
 
+# "a bispecific CD20-directed CD3 T-cell engager", "a gp100 peptide-HLA-directed CD3 T cell engager": the
+# tumour target, then the T-cell arm, both before one engager head (the label wording of T-cell engagers).
+DIRECTED_ARM = re.compile(r"^(?:\s+peptide[\s-]+HLA)?[\s-]*(?:directed|targeting|targeted)\s+$", re.IGNORECASE)
+ENGAGER_AFTER = re.compile(r"^[\s-]+(?:bispecific\s+)?(?:T[\s-]*cell[\s-]+)?(?:engagers?|redirect(?:ing|or)s?\b|TCEs?\b|BiTEs?\b)",
+                           re.IGNORECASE)
+
+
 def _joined(text: str, previous: Unit, unit: Unit) -> bool:
     gap = text[previous.end:unit.start]
+    if DIRECTED_ARM.match(gap) and ENGAGER_AFTER.match(text[unit.end:]):
+        return True
     return bool(LIST_GLUE.match(gap) or (SEMICOLON_GLUE.match(gap) and ITEM_END.match(text[unit.end:])))
 
 
