@@ -724,3 +724,64 @@ def test_values_for_a_biomarker_population_are_not_the_trials():
 def test_a_median_not_reached_holds_its_arms_place(sentence):
     found = facts("In the phase 3 KESTREL-50 trial, adults were randomly assigned to zorbanib or placebo. " + sentence)
     assert [k for k in values(found)] == [("placebo", "pfs", "")]
+
+
+@pytest.mark.parametrize("background", [
+    "Background: Efficacy and safety outcomes were assessed in LOTUS-64 with a minimum follow-up of 5 years.",
+    "Background: Here we report the final overall survival analysis of LOTUS-64.",
+    "Background: Long-term outcomes of the LOTUS-64 trial are reported.",
+    "Background: This analysis of LOTUS-64 describes 5-year survival.",
+])
+def test_a_background_saying_what_this_report_gives_names_the_trial_reported(background):
+    found = facts(f"{background} Methods: Patients were randomized to zorbanib or felotinib (N = 300 vs 298). "
+                  "Results: Median OS was 13.6 versus 12.3 months (hazard ratio, 0.72).")
+    assert arms(found, "trial__lotus64") == ["zorbanib", "felotinib"]
+    assert sizes(found) == {"zorbanib": 300, "felotinib": 298}
+    assert values(found) == {("zorbanib", "os", ""): D("13.6"), ("felotinib", "os", ""): D("12.3")}
+
+
+@pytest.mark.parametrize("background", [
+    "Background: Felotinib improved survival in LOTUS-65.",
+    "Background: Primary results of LOTUS-65 were reported previously.",
+])
+def test_a_background_naming_an_earlier_trial_still_gives_it_no_later_arms(background):
+    found = facts(f"{background} Methods: Patients were randomized to zorbanib or felotinib. "
+                  "Results: Median OS was 13.6 versus 12.3 months.")
+    assert arms(found, "trial__lotus65") == []
+    assert arms(found, comparison_trial_key(["zorbanib", "felotinib"])) == ["zorbanib", "felotinib"]
+
+
+def test_a_comparison_said_of_another_named_trial_leaves_the_first_single_arm():
+    text = ("Quorimab earned a designation based on findings from the phase 2 LOTUS-1 trial. Patients in the "
+            "intent-to-treat arm who received a 600 mg dose of quorimab had an objective response rate of 43% and a "
+            "disease control rate of 80%. The ongoing phase 3 LOTUS-12 trial is evaluating quorimab compared with felotinib.")
+    found = facts(text)
+    assert arms(found, "trial__lotus1") == ["quorimab"]
+    assert values(found) == {("quorimab", "orr", ""): D("43"), ("quorimab", "dcr", ""): D("80")}
+    assert arms(found, "trial__lotus12") == ["quorimab", "felotinib"]
+    # a comparison said while the first trial is in context is that trial's
+    found = facts(text.replace("The ongoing phase 3 LOTUS-12 trial is evaluating", "Later,"))
+    assert arms(found, "trial__lotus1") == ["quorimab", "felotinib"]
+
+
+def test_the_trial_known_as_a_name_names_the_trial_in_context():
+    found = facts("The maker reported data from the phase 3 trial of zorbanib versus placebo in thyroid cancer. The trial, "
+                  "known as HALCYON, met its primary endpoint, with a median PFS of 11.2 months in the zorbanib arm compared "
+                  "with 4.0 months in the placebo arm.")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__halcyon"]
+    assert values(found) == {("zorbanib", "pfs", ""): D("11.2"), ("placebo", "pfs", ""): D("4.0")}
+
+
+@pytest.mark.parametrize("design", ["The double-blind, randomized, placebo-controlled phase 3 trial of zorbanib (LOTUS-70)",
+                                    "The placebo-controlled LOTUS-70 study of zorbanib"])
+def test_a_placebo_controlled_trial_of_an_agent_is_that_agent_against_placebo(design):
+    found = facts(f"{design} in patients after progression on felotinib demonstrated a progression-free survival benefit "
+                  "favoring the study drug (4.9 months vs 1.9 months, HR 0.33, 95% CI 0.25 to 0.43).")
+    assert arms(found, "trial__lotus70") == ["zorbanib", "placebo"]
+    assert values(found) == {("zorbanib", "pfs", ""): D("4.9"), ("placebo", "pfs", ""): D("1.9")}
+
+
+def test_the_design_adjective_names_no_arm():
+    from hcc_kg.extract.prose_arms import agents
+    doc = AnalysedDocument(Document.from_text("d", "A placebo-controlled trial compared zorbanib with felotinib."), VOCAB, FINDER)
+    assert [a.key for a in agents(doc, doc.sentences[0])] == ["zorbanib", "felotinib"]

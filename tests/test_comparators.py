@@ -117,3 +117,20 @@ def test_chemotherapy_right_after_a_drug_is_that_drugs_kind(text):
 def test_chemotherapy_after_a_drug_with_words_between_is_its_own_arm():
     doc, sent = sentence("Zorbanib given alone improved OS compared with chemotherapy.")
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "chemo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomly assigned (2:1) to receive oral zorbanib at 800 mg once daily plus best supportive care (n = 263) "
+    "or placebo plus best supportive care (n = 132).",
+    "Patients were randomized to zorbanib 10 mg twice daily with BSC (n = 263) or placebo with BSC (n = 132).",
+])
+def test_care_after_a_drugs_dose_is_the_drugs_arm(text):
+    from hcc_kg.extract.prose_sizes import arm_sizes
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
+    assert arm_sizes(doc, sent) == {"zorbanib": 263, "placebo": 132}
+
+
+def test_a_dose_then_and_a_second_drug_is_no_care():
+    doc, sent = sentence("Patients received zorbanib 10 mg daily and felotinib.")
+    assert keys(agents(doc, sent)) == ["zorbanib", "felotinib"]

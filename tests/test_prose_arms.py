@@ -400,3 +400,79 @@ def test_what_patients_had_before_is_no_compared_arm(text):
 def test_a_described_or_accompanying_part_stays_in_the_regimen(text):
     doc, sent = sentence(text)
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "placebo"]
+
+
+CARE_VOCAB = Vocabulary([*VOCAB, Entity("best_supportive_care", "best supportive care", ("Procedure",), synonyms=("BSC",))])
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomly assigned 2:1 to zorbanib 10 mg daily (n=300) or placebo (n=150), and all received best supportive care.",
+    "Patients were randomized to zorbanib or placebo, with all patients receiving BSC.",
+    "Participants were randomised 1:1 to zorbanib or placebo, and both groups also received best supportive care.",
+    "Patients were randomly assigned to zorbanib (n = 80) or placebo (n = 40), while each arm was given BSC.",
+])
+def test_care_every_arm_gets_after_the_list_is_no_arm(text):
+    doc = AnalysedDocument(Document.from_text("d", text), CARE_VOCAB, MentionFinder(CARE_VOCAB))
+    assert keys(randomised_arms(doc, doc.sentences[0])) == ["zorbanib", "placebo"]
+
+
+def test_care_alone_as_an_arm_is_still_listed():
+    text = "Patients were randomly assigned to zorbanib or best supportive care alone, and were followed every 6 weeks."
+    doc = AnalysedDocument(Document.from_text("d", text), CARE_VOCAB, MentionFinder(CARE_VOCAB))
+    assert keys(randomised_arms(doc, doc.sentences[0])) == ["zorbanib", "best_supportive_care"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients in the intent-to-treat arm who received a 600 mg dose of zorbanib twice daily had an ORR of 43%.", "zorbanib"),
+    ("Participants in the expansion cohort received 200 mg of quorimab every 3 weeks.", "quorimab"),
+    ("Patients received a 400 mg daily dose of felotinib.", "felotinib"),
+    # who the patients are, not what the trial gave them
+    ("Patients who received zorbanib before enrolment were excluded.", None),
+    ("Patients in the intent-to-treat arm who received prior zorbanib were excluded.", None),
+])
+def test_patients_in_an_arm_who_received_a_dose_of_an_agent(text, expected):
+    from hcc_kg.extract.prose_arms import received_agent
+    doc, sent = sentence(text)
+    assert received_agent(doc, sent) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomized to receive quorimab plus zorbanib every 3 weeks for 4 cycles, then quorimab monotherapy, "
+    "or felotinib daily.",
+    "Patients were randomized to quorimab plus zorbanib for 4 doses, then quorimab every 2 weeks; or felotinib daily.",
+])
+def test_the_maintenance_phase_after_then_is_no_arm(text):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized 1:1:1 to quorimab plus zorbanib with TACE (n=204), quorimab plus TACE (n=207), or TACE "
+     "monotherapy (n=205).", [agent_key(["quorimab", "tace", "zorbanib"]), agent_key(["quorimab", "tace"]), "tace"]),
+    ("Patients were randomized to zorbanib with TACE or placebo with TACE.", [agent_key(["tace", "zorbanib"]), "tace"]),
+])
+def test_a_procedure_given_with_drugs_is_part_of_their_arm(text, expected):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == expected
+
+
+def test_comparing_a_drug_with_a_procedure_keeps_them_apart():
+    doc, sent = sentence("The study is comparing zorbanib with TACE in intermediate disease.")
+    assert keys(agents(doc, sent)) == ["zorbanib", "tace"]
+    doc, sent = sentence("Zorbanib with TACE improved PFS.")
+    assert keys(agents(doc, sent)) == [agent_key(["tace", "zorbanib"])]
+    assert sizes_of("Patients received quorimab plus zorbanib with TACE (n=204) or TACE alone (n=205).") == {
+        agent_key(["quorimab", "tace", "zorbanib"]): 204, "tace": 205}
+
+
+def sizes_of(text: str) -> dict:
+    doc, sent = sentence(text)
+    return arm_sizes(doc, sent)
+
+
+@pytest.mark.parametrize("tail", ["in conjunction with best supportive care", "in addition to best supportive care",
+                                  "on a background of BSC"])
+def test_care_every_arm_gets_after_a_comma_is_no_arm(tail):
+    text = f"Patients were randomly assigned in a two to one ratio to receive zorbanib 10 mg (n=272) or placebo (n=138), {tail}."
+    doc = AnalysedDocument(Document.from_text("d", text), CARE_VOCAB, MentionFinder(CARE_VOCAB))
+    assert keys(randomised_arms(doc, doc.sentences[0])) == ["zorbanib", "placebo"]

@@ -37,3 +37,39 @@ def test_a_threshold_in_a_definition_is_no_value():
     assert values("an ORR ( patients with a 30% or more decrease in tumour size ) of 36%") == [("36", "%")]
     assert values("adverse reactions (>=20%) and at least 50% shrinkage; DCR was 81%") == [("81", "%")]
     assert values("ORR was 30% and DCR 81%") == [("30", "%"), ("81", "%")]  # a plain value stays one
+
+
+def test_weeks_are_a_unit_of_their_own():
+    assert values("Median TTP was 27.3 weeks versus 6.4 weeks") == [("27.3", "weeks"), ("6.4", "weeks")]
+    assert values("median OS 72.7 vs. 64.9 wks") == [("72.7", "weeks"), ("64.9", "weeks")]
+    assert values("TTP was 27\u00b73 weeks (95% CI 16\u00b70-32\u00b71) and 6\u00b74 weeks (4\u00b74-10\u00b70)") == \
+        [("27\u00b73", "weeks"), ("6\u00b74", "weeks")]
+
+
+def test_a_schedule_in_weeks_is_no_value():
+    for text in ("PFS was assessed every 6 weeks", "given for up to 12 weeks", "4 weeks on and 2 weeks off",
+                 "survival measured 2 weeks after resection", "imaging every 8-12 weeks", "treatment for 6 weeks"):
+        assert values(text) == [], text
+
+
+def test_a_criteria_version_is_no_value():
+    assert values("ORR was 30% per RECIST 1.1 and 41% per mRECIST") == [("30", "%"), ("41", "%")]
+    assert values("ORR by RECIST version 1.1 was 30%; CTCAE v5.0 grades 3 and 4 in 12%") == [("30", "%"), ("12", "%")]
+    assert values("OS was 14.6 v 13.0 months; ORR per v1.1 was 12%") == [("14.6", "months"), ("13.0", "months"), ("12", "%")]
+
+
+def test_a_bound_is_no_value():
+    assert values("ORR was 4% with A, compared with less than 1% with B") == [("4", "%")]
+    assert values("ORR 4% vs <1%; more than 50% of patients had grade 1 events; under 5% discontinued") == [("4", "%")]
+
+
+def test_a_unit_after_a_bracketed_interval():
+    assert values("median PFS 4.0 [95% CI 3.7-5.5] vs 1.9 [1.8-1.9] months") == [("4.0", "months"), ("1.9", "months")]
+
+
+def test_days_are_a_unit_of_their_own_and_a_cycle_in_days_is_no_value():
+    assert values("median OS 195 days versus 140 days; PFS 78 vs 53 days") == [
+        ("195", "days"), ("140", "days"), ("78", "days"), ("53", "days")]
+    for text in ("850 mg daily, 28 days as one cycle", "on day 1 of each 21-day cycle", "within 28 days of randomisation",
+                 "every 14 days", "at 30 days after the last dose"):
+        assert values(text) == [], text

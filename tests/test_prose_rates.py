@@ -107,3 +107,17 @@ def test_each_pair_goes_to_the_arms_in_the_order_the_sentence_names_them(shape):
 def test_pairs_with_only_one_arm_named_are_nobodys():
     assert _rates("For felotinib, OS rates at 12 and 24 months were 60% vs 70% and 40% vs 50%.") == {}
     assert _rates("Rates were 60% vs 70% at 12 months and 40% vs 50% at 24 months with felotinib.", "os") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Of the 107 patients enrolled, 38 (35.5%) achieved an objective response.", {("zorbanib", "orr"): Decimal("35.5")}),
+    ("Overall, 12 patients (30%) had a confirmed objective response and 30 (75%) had disease control.",
+     {("zorbanib", "orr"): Decimal("30"), ("zorbanib", "dcr"): Decimal("75")}),
+    ("Among patients with cirrhosis, 5 (20%) achieved an objective response.", {}),
+    ("Grade 3 events occurred in 12 (30%) patients.", {}),
+])
+def test_a_single_arms_counted_responders_give_its_response_rate(text, expected):
+    from hcc_kg.extract.prose_rates import responder_shares
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    assert {(v.agent, v.endpoint): v.value for v in responder_shares(doc, doc.sentences[0], ["zorbanib"])} == expected
+    assert responder_shares(doc, doc.sentences[0], ARMS) == []  # in a trial of two arms, no one arm's

@@ -174,3 +174,21 @@ def test_counts_listed_in_the_order_of_the_arms_or_next_to_each(text):
 ])
 def test_listed_counts_of_events_values_or_analyses_are_no_arm_sizes(text):
     assert sizes(text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomly assigned 2:1 to receive 24 mg of zorbanib daily (261 patients) or felotinib (131 patients).",
+     {"zorbanib": 261, "felotinib": 131}),
+    ("Adults were randomized to zorbanib 400 mg twice daily (299 patients) or felotinib 50 mg once daily (303 patients).",
+     {"zorbanib": 299, "felotinib": 303}),
+    # a count after another clause is not the arm's
+    ("Patients received zorbanib and were followed for toxicity (12 patients).", {}),
+])
+def test_a_count_after_the_arms_dose_is_its_size(text, expected):
+    assert sizes(text) == expected
+
+
+def test_enrolled_as_the_patients_a_study_evaluated_its_agent_in():
+    assert enrolled("The phase 1/2 study evaluated zorbanib in 262 patients.") == 262
+    assert enrolled("The trial investigated oral zorbanib once daily in 1,074 participants.") == 1074
+    assert enrolled("The study evaluated zorbanib and felotinib in 90 patients.") is None  # two agents: no one arm's count

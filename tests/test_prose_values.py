@@ -398,3 +398,121 @@ def test_a_time_point_spelled_out_is_read_as_one_written_in_digits():
     digits = read("12-month OS rates were 44.0% with zorbanib and 31.5% with felotinib.")
     assert spelled == digits == {("zorbanib", "os", "12-month"): (Decimal("44.0"), "%"),
                                  ("felotinib", "os", "12-month"): (Decimal("31.5"), "%")}
+
+
+@pytest.mark.parametrize("text", [
+    "Among those treated with zorbanib, the median PFS was 18.3 months vs 3.6 months for those treated with felotinib.",
+    "Among patients randomised to zorbanib, median PFS was 18.3 months, compared with 3.6 months for felotinib.",
+    "Among participants receiving zorbanib the median PFS was 18.3 months versus 3.6 months with felotinib.",
+])
+def test_among_those_given_an_arm_names_the_arm_not_a_subgroup(text):
+    assert read(text) == {("zorbanib", "pfs", ""): (Decimal("18.3"), "months"),
+                          ("felotinib", "pfs", ""): (Decimal("3.6"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Among patients who received prior zorbanib, median PFS was 18.3 months vs 3.6 months with felotinib.",
+    "Among patients treated with prior felotinib, the median PFS was 18.3 vs 3.6 months.",
+    "Among Asian patients, median PFS was 18.3 months with zorbanib vs 3.6 months with felotinib.",
+])
+def test_among_a_population_is_still_a_subgroup(text):
+    assert read(text) == {}
+
+
+def test_a_ratio_among_those_given_an_arm_is_no_subgroups():
+    text = "Among those treated with zorbanib, the median PFS was 18.3 months vs 3.6 months (HR, 0.21)."
+    assert not is_subgroup(text, text.index("HR"))
+    assert is_subgroup("Among patients with cirrhosis, the HR was 0.8", 40)
+
+
+def test_medians_in_weeks_keep_their_unit():
+    got = read("Median OS was 72.7 weeks in patients receiving zorbanib and 64.9 weeks in those on felotinib.")
+    assert got == {("zorbanib", "os", ""): (Decimal("72.7"), "weeks"), ("felotinib", "os", ""): (Decimal("64.9"), "weeks")}
+    # a response rate is never a duration, and tumour assessments on a schedule are no value
+    assert read("The ORR, assessed every 6 weeks, was 30% with zorbanib and 20% with felotinib.") == {
+        ("zorbanib", "orr", ""): (Decimal("30"), "%"), ("felotinib", "orr", ""): (Decimal("20"), "%")}
+    assert read("PFS was assessed every 6 weeks with zorbanib and every 8 weeks with felotinib.") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Confirmed ORRs were 46.0% (95% CI, 36.0% to 56.3%) per mRECIST and 36.0% (95% CI, 26.6% to 46.2%) per RECIST v1.1.",
+     {("orr", Decimal("46.0"), "%"), ("orr", Decimal("36.0"), "%")}),
+    ("Median PFS was 9.3 months by investigator assessment and 8.6 months by central review.",
+     {("pfs", Decimal("9.3"), "months"), ("pfs", Decimal("8.6"), "months")}),
+    ("The ORR was 30% according to RECIST 1.1 and 41% according to mRECIST.",
+     {("orr", Decimal("30"), "%"), ("orr", Decimal("41"), "%")}),
+])
+def test_one_arms_readings_by_two_criteria_are_both_its_values(text, expected):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.endpoint, v.value, v.unit) for v in arm_values(doc, doc.sentences[0], ["zorbanib"])}
+    assert got == expected
+
+
+def test_two_values_without_criteria_are_still_no_one_arms():
+    doc = AnalysedDocument(Document.from_text("d", "The ORR was 30% and 41% in the two cohorts."), VOCAB, FINDER)
+    assert arm_values(doc, doc.sentences[0], ["zorbanib"]) == []
+    # in a trial of two arms, two readings by two criteria are the arm's the clause names, no one's else
+    doc = AnalysedDocument(Document.from_text("d", "With zorbanib, the ORR was 30% per RECIST and 41% per mRECIST."), VOCAB, FINDER)
+    assert {(v.agent, v.value) for v in arm_values(doc, doc.sentences[0], ARMS)} == {("zorbanib", Decimal("30")),
+                                                                                    ("zorbanib", Decimal("41"))}
+    assert read("The ORR was 30% per RECIST and 41% per mRECIST overall.") == {}
+
+
+def test_a_single_arms_value_in_another_group_is_no_arm_value():
+    arm = ["zorbanib"]
+    assert read("The median OS was 16.9 months (95% CI 13.3-22.6) in the retreated group.", arm) == {}
+    assert read("The median OS was 16.9 months in the overall population.", arm) == {
+        ("zorbanib", "os", ""): (Decimal("16.9"), "months")}
+    assert read("The median OS was 16.9 months in the zorbanib group.", arm) == {
+        ("zorbanib", "os", ""): (Decimal("16.9"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib showed activity (objective response rate, 14.7% [95% CI 10.3-20.2]; 6-month overall survival [OS] rate, 74.4%).",
+    "Zorbanib showed activity (ORR, 14.7%; 6-month OS rate, 74.4%).",
+])
+def test_a_time_point_leading_the_next_endpoint_is_its_own(text):
+    assert read(text, ["zorbanib"]) == {("zorbanib", "orr", ""): (Decimal("14.7"), "%"),
+                                        ("zorbanib", "os", "6-month"): (Decimal("74.4"), "%")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Among 104 enrolled patients, the ORR was 36%.", {("zorbanib", "orr", ""): (Decimal("36"), "%")}),
+    ("Among all 60 treated patients, the ORR was 36%.", {("zorbanib", "orr", ""): (Decimal("36"), "%")}),
+    ("Among 30 patients with cirrhosis, the ORR was 36%.", {}),
+    ("Among 30 patients who had received prior felotinib, the ORR was 36%.", {}),
+    ("Among the 21 patients previously treated with felotinib, the response rate was 28.6%.", {}),
+    ("Among 80 patients treated, the ORR was 36%.", {("zorbanib", "orr", ""): (Decimal("36"), "%")}),
+])
+def test_among_a_count_of_all_patients_is_the_whole_trial(text, expected):
+    assert read(text, ["zorbanib"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patients receiving zorbanib lived a median of 16.4 months, compared with 13.8 months for those on felotinib.",
+    "Patients given zorbanib survived for a median 16.4 months, versus 13.8 months for those given felotinib.",
+])
+def test_lived_a_median_of_is_overall_survival(text):
+    assert read(text) == {("zorbanib", "os", ""): (Decimal("16.4"), "months"),
+                          ("felotinib", "os", ""): (Decimal("13.8"), "months")}
+
+
+def test_a_ratio_with_no_endpoint_before_it_measures_the_one_its_clause_names_next():
+    text = "The trial was halted early (hazard ratio 0.30, 95% CI 0.22-0.40; median PFS 4.0 vs 1.9 months)."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    start = text.index("hazard")
+    assert hazard_ratio_endpoint(doc, doc.sentences[0], "", start) == "pfs"
+    # an endpoint named before the ratio still wins; none named in the clause gives none
+    text2 = "Median OS was longer (HR 0.7); PFS did not differ."
+    doc2 = AnalysedDocument(Document.from_text("d", text2), VOCAB, FINDER)
+    assert hazard_ratio_endpoint(doc2, doc2.sentences[0], "", text2.index("HR")) == "os"
+    text3 = "The trial was halted early (HR 0.30)."
+    doc3 = AnalysedDocument(Document.from_text("d", text3), VOCAB, FINDER)
+    assert hazard_ratio_endpoint(doc3, doc3.sentences[0], "", text3.index("HR")) is None
+
+
+@pytest.mark.parametrize("text", ["The 3-year OS rates were 30.7% and 20.2% for zorbanib and felotinib.",
+                                  "Median OS was 30.7 and 20.2 months with zorbanib and felotinib; PFS did not differ."])
+def test_values_then_the_arms_listed_to_the_clauses_end_go_in_order(text):
+    got = read(text)
+    assert [(k[0], v[0]) for k, v in sorted(got.items())] == [("felotinib", Decimal("20.2")), ("zorbanib", Decimal("30.7"))]

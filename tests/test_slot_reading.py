@@ -330,3 +330,18 @@ def test_a_count_is_not_given_to_a_combination_two_of_whose_drugs_are_counted():
     got = trial_facts("In the phase 3 LOTUS-92 trial, patients were randomly assigned to quorimab plus zorbanib or "
                       "felotinib. Earlier, quorimab (n = 30) and zorbanib (n = 40) had been given alone.")
     assert ("armSize", COMBO, "") not in got
+
+
+@pytest.mark.parametrize("design", [
+    "In a randomized, parallel-group phase 2 study of two administration methods, zorbanib was given every 2 or 3 weeks.",
+    "In this phase 2 study, patients were randomized to zorbanib 8 mg or 12 mg daily.",
+    "Patients were randomly assigned to two dosing schedules of zorbanib in this phase 2 study.",
+])
+def test_a_trial_randomising_one_agents_doses_is_that_agents_alone(design):
+    found = results(f"{design} A total of 120 patients were treated with zorbanib. The median OS was 14.2 months.")
+    assert found == {("hasMeasurement", "zorbanib"): (Decimal("14.2"), "asserted")}
+
+
+def test_a_randomised_trial_naming_one_agent_but_no_doses_waits_for_its_other_arm():
+    found = results("In this randomized phase 2 study, 120 patients were treated with zorbanib. The median OS was 14.2 months.")
+    assert found == {}

@@ -234,3 +234,25 @@ def test_a_funding_line_name_and_its_number_are_aliases():
     text = "(Funded by Acme; HALCYON ClinicalTrials.gov number, NCT01234567.)"
     pairs = aliases(text, trial_names(text, lambda s: False))
     assert [(a.name, b.name) for a, b in pairs] == [("HALCYON", "NCT01234567")]
+
+
+@pytest.mark.parametrize("text, confirmed, expected", [
+    ("The confirmatory phase 3 KRYSTAL-12 trial compares zorbanib with felotinib.", "KRYSTAL-1", ["KRYSTAL-12"]),
+    ("Results of ORCHID-23 were reported after ORCHID-2 enrolled.", "ORCHID-2", ["ORCHID-23", "ORCHID-2"]),
+    ("In the EMBER-34 study, OS was longer.", "EMBER-3", ["EMBER-34"]),
+    # a reference number glued to a three-digit or zero-led number is still a footnote
+    ("In the LEAP-0025 trial, OS was longer.", "LEAP-002", ["LEAP-002"]),
+    ("Results of IMbrave1507 were reported.", "IMbrave150", ["IMbrave150"]),
+])
+def test_a_short_trial_number_grown_by_a_digit_is_another_trial_of_the_series(text, confirmed, expected):
+    assert names(text, frozenset({trial_key(confirmed)})) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The trial, known as HALCYON, met its primary endpoint.", ["HALCYON"]),
+    ("A phase 3 study called ZorbIDEx compared zorbanib with placebo.", ["ZorbIDEx"]),
+    ("The study, dubbed TIDEMARK, enrolled 300 adults.", ["TIDEMARK"]),
+    ("The trial, known as the Tidal study, enrolled adults.", []),  # a capitalised word is no acronym
+])
+def test_a_name_the_trial_is_known_as(text, expected):
+    assert names(text) == expected

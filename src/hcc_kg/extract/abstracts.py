@@ -44,13 +44,13 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import PRIOR_THERAPY_RE, agents
-from .prose_values import add_on_design
+from .prose_arms import PRIOR_THERAPY_RE, Agent, agents
+from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, aliases, footnoted, phase_of, title_name, trial_names
-from .trial_slots import EXTRACTOR, NameIndex, Slot, Span, emit
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit
 from .trials import trial_key
 
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
@@ -59,11 +59,14 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo-)?controlled|non-?inferiority|open-?label|"
                         r"double-blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
+                          re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
+PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b|\b(?:trial|study)\s+of\b", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
@@ -77,6 +80,14 @@ SECTION_RE = re.compile(r"^\W*(?:(?P<label>background|introduction|context|purpo
                         r"patients\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
                         r"(?-i:(?P<caps>BACKGROUND|INTRODUCTION|METHODS|RESULTS|FINDINGS|CONCLUSIONS?)\b))", re.IGNORECASE)
 BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale"})
+# A background sentence saying what this report gives of the trial it names ("Outcomes were assessed in NAME
+# with a minimum follow-up of 5 years", "Here we report the final analysis of NAME", "This analysis of NAME ..."):
+# that trial is the one reported, not an earlier one ("results were previously reported" is an earlier report).
+PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|present|describe)\b|"
+                               r"\b(?:this|the\s+present|the\s+current)\s+(?:report|analysis|update)\b|"
+                               r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
+                               r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
+                               re.IGNORECASE)
 # A document reporting a part of the trial: its numbers are that part's, not the trial's result.
 PHASE_REACH = 80
 PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
@@ -97,6 +108,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     randomised = any(ANY_RANDOMISED_RE.search(s.text) and not PLANNED_RE.search(s.text) for s in doc.sentences)
     background, before = False, None
     lead: list[AnalysedSentence] = []  # read before any trial was in context: a news item's summary
+    compared_in: set[str | None] = set()  # the trials in context where the document randomises or compares
     for sent in doc.sentences:
         if section := SECTION_RE.match(sent.text):
             leaving = background and not _is_background(section)
@@ -107,6 +119,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                 # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...")
                 context = before if before is not None and not slots[before].prior else None
         context = _context(doc, sent, index, slots, context, background)
+        if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text):
+            compared_in.add(context)
         if context is not None:
             read_sentence(doc, sent, slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
@@ -115,10 +129,17 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
-        read_pending(doc, slot, randomised)
+        read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
         yield from emit(doc, slot, index)
+
+
+def _compared_elsewhere(slot: Slot, slots: dict[str, Slot], compared_in: set[str | None]) -> bool:
+    """Does the document compare arms only while other named trials are in context ("NAME-1 showed an ORR of
+    43% ... The phase 3 NAME-12 trial compares A with B")?  Then the named trial is no randomised one."""
+    return bool(slot.names) and bool(compared_in) and all(
+        key is not None and key in slots and slots[key] is not slot and slots[key].names for key in compared_in)
 
 
 def _is_background(section: re.Match) -> bool:
@@ -223,7 +244,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot = slots.setdefault(key, Slot())
         slot.names.extend(n for n in names if index.key(n.name) == key)
         slot.named_at.append(span)
-        slot.sections.add("background" if background else "other")
+        slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
@@ -242,6 +263,12 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     return context
 
 
+def _placebo(doc: AnalysedDocument) -> Agent | None:
+    """Placebo as an arm agent (None when the vocabulary has none)."""
+    key = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
+    return Agent(key, 0, 0, (key,)) if key is not None else None
+
+
 def _components(agent: str) -> tuple[str, ...]:
     return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
 
@@ -252,54 +279,13 @@ def _phase_near(text: str, names: list) -> str | None:
     return phase_of(text[max(0, names[0].start - PHASE_REACH):names[-1].end + PHASE_REACH])
 
 
-class Slots(dict):
-    """The document's trials by key (a dict), remembering which were stored without a name.
-
-    A sentence naming a new trial looks for the unnamed trial it names (:func:`_named_slot`);
-    scanning every trial for each such sentence was quadratic in the trials a document names.
-    A slot stored without a name is recorded in insertion order, so :meth:`unnamed` gives the
-    unnamed slots in the order a scan of the dict would (a name, once given, is never taken away).
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._unnamed: dict[str, None] = {}  # keys stored without a name, in the dict's order
-
-    def __setitem__(self, key: str, slot: Slot) -> None:
-        if key in self and key not in self._unnamed and not slot.names:
-            # overwriting a named slot in place keeps its place in the dict: record it there too
-            self._unnamed = {k: None for k in self if k in self._unnamed or k == key}
-        super().__setitem__(key, slot)
-        if not slot.names:
-            self._unnamed[key] = None
-
-    def setdefault(self, key: str, default: Slot) -> Slot:  # dict's own would not call __setitem__
-        if key not in self:
-            self[key] = default
-        return self[key]
-
-    def pop(self, key: str, *default: Slot) -> Slot:  # a key stored again later goes to the end
-        self._unnamed.pop(key, None)
-        return super().pop(key, *default)
-
-    def unnamed(self) -> list[tuple[str, Slot]]:
-        """The slots with no name, in the dict's order; slots named or removed since are forgotten."""
-        found = []
-        for key in list(self._unnamed):
-            slot = self.get(key)
-            if slot is None or slot.names:
-                del self._unnamed[key]
-            else:
-                found.append((key, slot))
-        return found
-
-
 def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, context: str | None) -> str | None:
     """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
     in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
     arms = {a.key for a in stated_arms(doc, sent)}
     phrase = UNNAMED_RE.search(sent.text)
-    referring = phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    referring = (phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))) \
+        or THE_TRIAL_RE.match(sent.text) is not None  # "The trial, known as NAME, met ..."
     phase = phase_of(phrase.group()) if phrase else None
     for key, slot in slots.unnamed():
         if not slot.arms or phase not in (None, slot.phase):
@@ -385,6 +371,8 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
         elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60 \
                 or TESTED_PASSIVE_RE.match(sent.text, named[0].end):
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
+            if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
+                arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo
     if arms:
         slot.arms = [a.key for a in arms]
         slot.arms_at.append(evidence_span(sent))

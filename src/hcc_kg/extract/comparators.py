@@ -32,6 +32,9 @@ CARE_RE = re.compile(r"\bcare\b", re.IGNORECASE)
 CARE_BEFORE_DRUG_RE = re.compile(r"(?:\s*\([^()]*\))?\s*[-,]?\s*")
 # ... and given with what follows it, "and" between: "best supportive care (BSC) and maintenance A" is one arm.
 CARE_AND_RE = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:and|with)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# ... and after the drug's dose: "A at 800 mg once daily plus best supportive care" is A's arm.
+DOSED_CARE_RE = re.compile(r"(?:\s+(?:at|\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|once|twice|daily|every|"
+                           r"per|a|day|days|weeks?))+\s+(?:plus|with|and)\s+", re.IGNORECASE)
 # Chemotherapy right after a drug is that drug's kind: "paclitaxel chemotherapy", "A-based chemotherapy".
 CHEMOTHERAPY_RE = re.compile(r"\bchemotherap", re.IGNORECASE)
 DRUG_BEFORE_CHEMOTHERAPY_RE = re.compile(r"[\s-]*(?:(?:based|containing)[\s-]+)?")
@@ -66,8 +69,9 @@ def arm_parts(doc: AnalysedDocument, keys: Iterable[str]) -> tuple[str, ...]:
 
 def glued_to_care(doc: AnalysedDocument, text: str, before: Located, after: Located) -> bool:
     """Are two neighbours one arm because one is care given with the other ("BSC and A", "A with BSC")?"""
-    return (is_care(doc, before[0].key) or is_care(doc, after[0].key)) \
-        and CARE_AND_RE.match(text[before[2]:after[1]]) is not None
+    gap = text[before[2]:after[1]]
+    return ((is_care(doc, before[0].key) or is_care(doc, after[0].key)) and CARE_AND_RE.match(gap) is not None) \
+        or (is_care(doc, after[0].key) and DOSED_CARE_RE.fullmatch(gap) is not None)
 
 
 def comparator_mentions(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Located], start: int = 0,

@@ -14,8 +14,9 @@ An agent is a drug, a procedure (chemotherapy, best supportive care, the investi
 comparators.py) or placebo; drugs glued by "plus", "+", "combined with",
 "/" or "-" ("A-B", "A/B") form one regimen (keys.agent_key), as do "the combination of A with
 B" and "placebo plus A and B"; placebo added to a drug ("A plus placebo", "A/placebo") is that
-drug's arm, and so is care every arm gets ("A plus best supportive care", "placebo plus BSC"):
-care is an arm's agent only when it is all the arm gets ("BSC alone").
+drug's arm, and so is care every arm gets ("A plus best supportive care", "placebo plus BSC", "to A or B,
+and all received BSC"): care is an arm's agent only when it is all the arm gets ("BSC alone"); a procedure
+given with drugs is part of their arm ("A plus B with TACE").
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from dataclasses import dataclass
 from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .comparators import arm_parts, comparator_mentions, glued_to_care
+from .comparators import arm_parts, comparator_mentions, glued_to_care, is_care
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
+DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B".
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|combined with|in combination with|along with|together with)"
@@ -38,6 +40,8 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|c
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
+# A comparison's verb before "A with B": "comparing A with TACE", "A was compared to ... A with B".
+COMPARING_RE = re.compile(r"\b(?:compar\w*|versus|vs\.?|than|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
@@ -66,12 +70,17 @@ LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*
 PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
-RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?\s+"
+RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         # ... "patients in the intent-to-treat arm who received", "participants who were given"
+                         r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
                          r"(?:receive[sd]?|given|treated\s+with)\s+"
-                         # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A"
-                         r"(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+(?:of\s+)?)?$",
+                         # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
+                         # "received a 600 mg dose of A"
+                         r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
+                         r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?$",
                          re.IGNORECASE)
+RECEIVED_REACH = 90  # "Patients in the intent-to-treat arm who received a 600 mg dose of A": the longest lead read
 # Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
 ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
@@ -84,15 +93,23 @@ SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
 GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d){0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:given|administered|dosed|infused)\b",
                               re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:(?:both|each|all)\s+(?:(?:given|administered|received)\s+)?)?"
-                         r"(?:plus|in\s+combination\s+with|combined\s+with|with)\s+$", re.IGNORECASE)
+                         # ... "(n=138), in conjunction with best supportive care", "in addition to C", "on a background of C"
+                         r"(?:plus|in\s+combination\s+with|combined\s+with|with|in\s+conjunction\s+with|in\s+addition\s+to|"
+                         r"on\s+(?:a\s+)?background(?:\s+of)?|alongside|along\s+with|together\s+with)\s+$", re.IGNORECASE)
 # A registry field ("Allocation: Randomized;") says how, not to what.
 FIELD_VALUE_RE = re.compile(r"\b(?:allocation|design|model)\s*:\s*$", re.IGNORECASE)
 # Where the list of arms ends: "... to A or B group at a 2:1 ratio and were treated with ...".
 # ... or at a clause of its own: "Of 546 randomized (A n=274; B n=272), 88% had undergone resection".
+# ... or at what every patient got besides: "to A (n=362) or B (n=184), and all received C", "..., with both
+# groups receiving C", "...; all patients were given C" (care every arm gets is no arm).
 LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until|stratified|according)\b|"
+                         r",?\s+(?:and|with|while)\s+(?:(?:all|both|each)\s+(?:of\s+(?:the\s+|them\s+)?)?(?:(?:patients|participants|"
+                         r"subjects|arms?|groups?|cohorts?)\s+)?|everyone\s+)(?:also\s+)?(?:were\s+|was\s+)?(?:received?|receiving|"
+                         r"given|getting|got|had)\b|"
                          r",\s+\d[\d.]*\s*%?\s+(?:of\s+\w+\s+)?(?:had|has|have|were|was|underwent)\b", re.IGNORECASE)
-# "A plus B for 4 doses, followed by A every 2 weeks; ...": the maintenance phase of the arm before, no arm of its own.
-FOLLOWED_BY_RE = re.compile(r",?\s+followed\s+by\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
+# "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
+# maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
+FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
 # Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break.
 DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*", re.IGNORECASE)
 
@@ -120,7 +137,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     """Arm agents named in ``sent.text[start:end]``, glued combinations as one."""
     end = len(sent.text) if end is None else end
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
-    located = [x for x in located if x[1] >= start and x[2] <= end]
+    # "a placebo-controlled trial of A": the design's adjective names no arm
+    located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])]
     located = comparator_mentions(doc, sent, located, start, end)  # "investigator's choice of chemotherapy", ...
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
@@ -128,7 +146,7 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             continue  # "A (brand or code of A, company) plus B": the aside names A again
         if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
-                      or glued_to_care(doc, sent.text, group[-1], item)):
+                      or glued_to_care(doc, sent.text, group[-1], item) or _with_procedure(doc, sent.text, group, item)):
             if item[1] != group[-1][1]:
                 group.append(item)
             continue
@@ -138,6 +156,16 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     if group:
         out.append(_agent(doc, group))
     return out
+
+
+def _with_procedure(doc: AnalysedDocument, text: str, group: list[tuple[Mention, int, int]],
+                    item: tuple[Mention, int, int]) -> bool:
+    """ "A plus B with TACE", "A with chemotherapy": a procedure given with drugs is part of their arm ("comparing A
+    with TACE" compares them; care given with a drug is read by :func:`glued_to_care`)."""
+    return re.fullmatch(r"\s+with\s+", text[group[-1][2]:item[1]]) is not None \
+        and doc.vocabulary[item[0].key].has_type("Procedure") and not is_care(doc, item[0].key) \
+        and not any(doc.vocabulary[m.key].has_type("Procedure", "Placebo") for m, _, _ in group) \
+        and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])
 
 
 def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
@@ -305,7 +333,7 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
     if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):
         return named[0].key  # "A 20 mg/kg was given every 3 weeks"
-    if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - 60):named[0].start]):
+    if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - RECEIVED_REACH):named[0].start]):
         return None
     given = [named[0]]
     for agent in named[1:]:  # "received A (12 mg) orally daily and B 200 mg on day 1": one regimen

@@ -18,6 +18,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
                  (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
                  (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
+                 # news for the public: "patients given A lived a median of 16.4 months", "survived for a median 9 months"
+                 (r"\b(?:lived|survived)\s+(?:for\s+)?(?:a\s+)?median\s+(?:of\s+)?", "os"),
                  (r"\bresponse\s+rate\b", "orr"),
                  # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
                  (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
@@ -98,10 +100,12 @@ def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: 
     inside = [a for a in named if hr_start <= a.start and a.end <= label_end]
     if inside:
         return inside[0].endpoint
-    c_start, _ = clause_of(sent.text, hr_start)
+    c_start, c_end = clause_of(sent.text, hr_start)
     before = [a for a in named if a.end <= hr_start]
     in_clause = [a for a in before if a.start >= c_start]
-    chosen = (in_clause or before or [None])[-1]
+    # ... else the one its clause names right after it: "(HR 0.30, 95% CI 0.22-0.40; median PFS 4.0 vs 1.9 months)"
+    after = [a for a in named if hr_start <= a.start < c_end][:1]
+    chosen = (in_clause or before or after or [None])[-1]
     return chosen.endpoint if chosen else None
 
 

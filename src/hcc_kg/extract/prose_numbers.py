@@ -1,7 +1,8 @@
 """Which numbers in a sentence of trial results are values, and in which unit.
 
-A value is a number with "months" ("mo", "mo.", "mos") or "%"; a unit printed once covers a
-pair ("7.9 versus 10.2 months"), the first of two parallel values ("19.2 months for A versus
+A value is a number with "months" ("mo", "mo.", "mos"), "weeks" ("wk", "wks") or "days" (older trials
+and conference abstracts give medians so) or "%"; a schedule ("every 3 weeks", "4 weeks on, 2 weeks off",
+"for 6 weeks", "2 weeks after surgery", "28 days as one cycle") is no value.  A unit printed once covers a pair ("7.9 versus 10.2 months"), the first of two parallel values ("19.2 months for A versus
 13.4 for B"), or every value after a label naming it ("Median OS in months (95% CI): 13.6
 (12.1, 14.9) ...").  Ranges, confidence intervals, "n = ...", hazard ratios, p-values,
 relative differences and time points are masked first: they are never values.
@@ -15,7 +16,7 @@ import re
 
 from .effects import DASH, NUMBER, parse_hazard_ratios
 
-#: A value found: (start, end, number as printed, "%" or "months").
+#: A value found: (start, end, number as printed, "%", "months", "weeks" or "days").
 Token = tuple[int, int, str, str]
 
 MASKS = (
@@ -29,19 +30,27 @@ MASKS = (
     # a threshold, as a definition gives one: "an ORR (patients with a 30% or more decrease in tumor) of 36%",
     # "adverse reactions (>=20%)", "at least 50% shrinkage"
     rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",
+    # a bound is no value either: "less than 1% in the B group", "<1%", "more than 50% of patients"
+    rf"(?:<|>|≤|<=|\b(?:less|fewer|more|greater)\s+than\s+|\b(?:under|below|above)\s+){NUMBER}\s*%",
     # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
     r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
-    r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?)\b)+",
-    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?)\b",
-    r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year)\b",  # "12- and 24-month"
+    r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?|days?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?|days?)\b)+",
+    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",
+    r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year|day)\b",  # "12- and 24-month", "21-day cycles"
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
+    # a criteria's version is no value: "RECIST 1.1", "RECIST version 1.1", "CTCAE v5.0"
+    # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
+    r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?|\b(?:v|version\s*)\d+\.\d+\b",
+    # a schedule in weeks: "every 3 weeks", "for up to 6 weeks", "4 weeks on and 2 weeks off", "2 weeks after surgery"
+    r"\b(?:every|each|for|within|over|per|q|(?:for\s+)?up\s+to)\s*\d+(?:\s*(?:-|to|or)\s*\d+)?\s*(?:weeks?|wks?|days?)\b|"
+    r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:on|off|after|before|prior|later|post|from|apart|as\s+(?:one|a)\s+cycle|cycles?)\b",
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
 # Months are also printed "mo", "mo." and "mos".
-VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b)?")
-UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*\([^()]*\)\s*(?P<unit>%|months?\b|mos?\b)", re.IGNORECASE)
+VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)?")
+UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)", re.IGNORECASE)
 # A label printing the unit once before the values: "Median OS in months (95% CI): 13.6 (12.1, 14.9) ...",
 # "Overall survival, median in months: ...", "ORR, % (95% CI): ..." (read from the masked text).
 UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo)\s*\)|,\s*(?P<percent>%))"
@@ -79,8 +88,13 @@ def value_tokens(masked: str, start: int, end: int) -> list[Token]:
         if not unit and i > 0 and out and out[-1][0] == raw[i - 1][0] and _parallel(masked, raw[i - 1][1], s, e, end):
             unit = out[-1][3]
         if unit:
-            out.append((s, e, num, "%" if unit == "%" else "months"))
+            out.append((s, e, num, _unit_key(unit)))
     return out
+
+
+def _unit_key(unit: str) -> str:
+    """ "%", "weeks", "days" or "months", however the text prints it ("mo", "wks")."""
+    return "%" if unit == "%" else {"w": "weeks", "d": "days"}.get(unit[:1].lower(), "months")
 
 
 def unit_named(masked: str, start: int, stop: int) -> str:

@@ -12,7 +12,8 @@ from decimal import Decimal
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
 from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
-from .prose_values import AFTER_GAP_RE, ArmValue, arm_mentions, anchors, is_subgroup
+from .prose_arm_mentions import arm_mentions
+from .prose_values import AFTER_GAP_RE, ArmValue, anchors, is_subgroup
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
@@ -138,10 +139,23 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
             for agent, run in zip(owners, runs) for point, m in zip(points, run)]
 
 
+# A single-arm trial's responders counted: "38 (35.5%) achieved an objective response", "12 patients (30%) had
+# disease control" (the share is the arm's response or disease control rate).
+COUNTED_RESPONSE_RE = re.compile(r"\b\d+\s+(?:(?:patients|participants)\s+)?\(\s*(?P<p>\d+(?:[.·]\d+)?)\s*%\s*\)\s+"
+                                 r"(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
+                                 r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b",
+                                 re.IGNORECASE)
+
+
 def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
-    """"27.4% of patients on A responded, versus 6.6% on B": each arm's response rate, its arm named with it."""
+    """"27.4% of patients on A responded, versus 6.6% on B": each arm's response rate, its arm named with it;
+    a single-arm trial's "38 (35.5%) achieved an objective response"."""
     named = arm_mentions(doc, sent, arms)
     out = []
+    if len(arms) == 1:
+        out += [ArmValue(arms[0], "orr" if m.group("orr") else "dcr", "", Decimal(decimal_text(m.group("p"))),
+                         decimal_text(m.group("p")), "%")
+                for m in COUNTED_RESPONSE_RE.finditer(sent.text) if not is_subgroup(sent.text, m.start())]
     for m in RESPONDED_RE.finditer(sent.text):
         owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):

@@ -59,6 +59,9 @@ PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pt
 PLANNED_RE = re.compile(r"\b(?:will|would|to\s+be|planned|plans?|power|needed|required|target(?:ed)?|"
                         r"anticipated|expected|estimated)\b", re.IGNORECASE)
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
+# Only the arm's dose and schedule between it and its bracketed count: "A 400 mg twice daily (", "A orally every day (".
+DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|"
+                           r"every|per|a|day|days|weeks?|dose|doses|BID|QD|Q[1-4]W))+\s*\(\s*", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
 # "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated"
@@ -69,7 +72,9 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+)?(?:patients|participant
                          # "A was given to 58 patients", "the phase 2 trial (N = 58)"
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
-                         r"\b(?:evaluated|investigated|assessed|tested|studied)\s+in\s+(?P<e>\d+)\s+(?:patients|participants|subjects)\b|"
+                         # "A was evaluated in 58 patients", "the study evaluated A in 262 patients"
+                         r"\b(?:evaluated|investigated|assessed|tested|studied)\s+(?:(?!in\b|and\b|or\b)[\w-]+\s+){0,4}?in\s+"
+                         r"(?P<e>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s+in\s+(?P<i>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|adults)\b|"
                          # "the NAME trial, which assessed 81 patients", "a single-arm trial with 124 adult patients"
                          r"\b(?:trial|study)\b(?:\s*\([^()]*\))?,?\s+(?:which|that)\s+(?:assessed|enrolled|evaluated|included|treated)\s+"
@@ -243,7 +248,7 @@ def _size_gap(gap: str, bare_n: bool) -> bool:
     """May a count after this gap belong to the arm before it?  Inside the arm's own parenthesis
     ("A (240 mg every 2 weeks; n = 371)", "the A group (299 patients)") a semicolon separates details."""
     own = bool(re.match(r"\s*(?:group|arm|cohort)?\s*\(", gap)) and ")" not in gap
-    if own:
+    if own or DOSING_GAP_RE.fullmatch(gap):  # "A 400 mg twice daily (299 patients)": the dose, then the arm's count
         return not re.search(r"\bor\b|\bversus\b|\bvs\b", gap, re.IGNORECASE)
     return bare_n and not SIZE_GAP_BREAK.search(gap)
 

@@ -8,9 +8,12 @@ it ("14.6 months in the A group", "13% for B"), else to the arm named just befor
 them, else to the trial's arms in order (experimental first; with three arms or more only when
 the values are one per arm).  A clause about a subgroup ("among Asian patients", "in hepatitis
 C-infected patients", "in those with non-viral disease", "in patients with vascular invasion")
-is skipped; "among responders" restricts no duration of response.  A list of the arms read as
-one regimen ("the A plus B and C arms") is parted back into the trial's arms, and endpoints
-listed together ("the median PFS and OS were X and Y months, respectively") take one value each.
+is skipped, and so is a single-arm trial's value "in the X group" that is not its arm; "among
+responders" restricts no duration of response, "among those treated with A" names A's arm and "among
+104 enrolled patients" everyone.  A list of the arms read as one regimen ("the A plus B and C arms")
+(which arms a sentence names: prose_arm_mentions) is parted back into the trial's arms, endpoints listed
+together ("the median PFS and OS were X and Y months, respectively") take one value each, and one arm's
+readings by two criteria ("46% per mRECIST and 36% per RECIST v1.1") are both its values.
 """
 
 from __future__ import annotations
@@ -19,16 +22,22 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
-from .prose_arms import Agent, agents, role_arms
+from .prose_arm_mentions import ARM_LABEL_AFTER_RE, LISTED_ARMS_GAP_RE, arm_mentions
+from .prose_arms import Agent, agents
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
-from .sentences import LIST_GLUE
 
-SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
+                         # "among those treated with A", "among patients randomised to A": the arm, not a subgroup
+                         # ("among patients who received prior A" is one)
+                         r"(?:treated\s+with|receiving|received|given|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
+                         r"(?!prior\b|previous\b|earlier\b)"
+                         # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
+                         r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
+                         r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(])|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
                          # ... "in the PD-L1-positive population"
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
@@ -40,6 +49,11 @@ SUBGROUP_RE = re.compile(r"\b(?:among|subgroups?|subsets?|ranged?\s+from|stratif
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
                          r"metastas[ie]s|thrombus))\b", re.IGNORECASE)
+# One arm's value by one criterion or assessor, then the other's: "46% per mRECIST and 36% per RECIST v1.1",
+# "9.3 months by investigator assessment and 8.6 months by BICR", "according to A and ... according to B".
+_CRITERION = r"(?:per|by|according\s+to|using|as\s+assessed\s+by|assessed\s+by)\s+"
+CRITERION_GAP_RE = re.compile(rf"\s*,?\s*{_CRITERION}[^;%]{{1,40}}?\s*,?\s*(?:and|vs\.?|versus)\s*", re.IGNORECASE)
+CRITERION_AFTER_RE = re.compile(rf"\s*,?\s*{_CRITERION}", re.IGNORECASE)
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 # A duration of response is measured among responders by definition: "among responders" restricts nothing.
 RESPONDER_ENDPOINTS = frozenset({"dor"})
@@ -50,14 +64,9 @@ OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|w
 # "The 33-month OS rates", "the 1-year progression-free survival rate", "1 year overall survival was": the time
 # point before the endpoint.
 LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-# "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
-ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
-                                r"(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
 # What may open a clause continuing the previous one's result with the other arm: "; with B, ...", "; B, ...".
 CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
-# Between two arms listed as one phrase: "the A versus B arms", "the A and B groups".
-LISTED_ARMS_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:vs\.?|versus|and|or)\s+(?:the\s+)?$", re.IGNORECASE)
 # What lies between a value and the arm it belongs to: "... in the", "... with", and the shapes that
 # count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing).
 AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those))\b[^\d;]{0,45}$",
@@ -89,86 +98,6 @@ class ArmValue:
     unit: str
 
 
-def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
-    """The trial's arms named in the sentence, by an agent or by role (:func:`role_arms`); a list "A, B,
-    and C" naming one arm's parts is that arm."""
-    named = _agent_arms(doc, sent, arms)
-    by_role = [r for r in role_arms(sent.text, arms) if not any(a.start < r.end and r.start < a.end for a in named)]
-    return sorted(named + by_role, key=lambda a: a.start) if by_role else named
-
-
-def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
-    found = agents(doc, sent)
-    parts = {frozenset(regimen_components(arm) if is_regimen_key(arm) else [arm]): arm for arm in arms}
-    out, i = [], 0
-    while i < len(found):
-        j = i
-        while j + 1 < len(found) and LIST_GLUE.match(sent.text[found[j].end:found[j + 1].start]):
-            j += 1
-        listed = frozenset(p for a in found[i:j + 1] for p in a.components)
-        if j > i and listed in parts:
-            out.append(Agent(parts[listed], found[i].start, found[j].end, tuple(sorted(listed))))
-            i = j + 1
-            continue
-        if found[i].key in arms:
-            out.append(found[i])
-        elif (arm := _labelled_arm(doc, sent.text, found[i], arms)) is not None:
-            out.append(Agent(arm, found[i].start, found[i].end, found[i].components))
-        else:
-            out.extend(_parted(sent, found[i], arms))
-        i += 1
-    return out
-
-
-def _parted(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent]:
-    """ "the A plus B and C arms" read as one regimen: the trial's arms it lists, in order, each run of
-    its drugs one arm's ([] unless the drugs part so into two arms or more)."""
-    located = sorted({sent.local(m): m.key for m in sent.mentions if m.key in agent.components
-                      and agent.start <= sent.local(m)[0] and sent.local(m)[1] <= agent.end}.items())
-    out: list[Agent] = []
-    while located:
-        run = next((n for n in range(len(located), 0, -1) if _arm_of({k for _, k in located[:n]}, arms)), 0)
-        if not run or (out and not LISTED_ARMS_GAP_RE.match(sent.text[out[-1].end:located[0][0][0]])):
-            return []
-        parts = tuple(sorted({k for _, k in located[:run]}))
-        out.append(Agent(_arm_of(set(parts), arms), located[0][0][0], located[run - 1][0][1], parts))
-        located = located[run:]
-    return out if len(out) > 1 else []
-
-
-def _arm_of(parts: set[str], arms: list[str]) -> str | None:
-    return next((arm for arm in arms if _parts(arm) == parts), None)
-
-
-def _labelled_arm(doc: AnalysedDocument, text: str, agent: Agent, arms: list[str]) -> str | None:
-    """The arm a label names ("the B arm", "the B and placebo groups"): the only arm holding B, or,
-    for placebo, the only arm whose drugs every other arm also gets (A plus placebo against A plus B)."""
-    if not ARM_LABEL_AFTER_RE.match(text[agent.end:agent.end + 40]) and not add_on_design(arms):
-        return None
-    return arm_for(doc, agent.components, arms)
-
-
-def _parts(arm: str) -> set[str]:
-    return set(regimen_components(arm) if is_regimen_key(arm) else [arm])
-
-
-def add_on_design(arms: list[str]) -> bool:
-    """Two arms, one the other's drugs plus more (A plus B against A): each arm is then named by what
-    sets it apart ("26% with B and 18% with placebo")."""
-    return len(arms) == 2 and (_parts(arms[0]) < _parts(arms[1]) or _parts(arms[1]) < _parts(arms[0]))
-
-
-def arm_for(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str]) -> str | None:
-    """The one arm the agent names: the only arm holding its drugs, or, for placebo, the only arm whose
-    drugs every other arm also gets (A plus placebo against A plus B); None when not one."""
-    parts = {arm: _parts(arm) for arm in arms}
-    if all(doc.vocabulary[c].has_type("Placebo") for c in components if c in doc.vocabulary):
-        held = [a for a, p in parts.items() if all(p < q for b, q in parts.items() if b != a)]
-    else:
-        held = [a for a, p in parts.items() if set(components) <= p]
-    return held[0] if len(held) == 1 else None
-
-
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
     masked = masked_text(sent.text)
@@ -186,7 +115,9 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         found_tokens = value_tokens(masked, anchor.end, stop)
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
-        tokens = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))[:len(arms)]
+        fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
+        criteria = _per_criterion(sent.text, fitting)
+        tokens = criteria or fitting[:len(arms)]
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
             tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
@@ -199,12 +130,15 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
-        owners = _owners(sent.text, tokens, named, arms, c_start)
+        owners = _criteria_owner(sent.text, tokens, named, arms, c_start) if criteria \
+            else _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and _several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end):
-            continue  # "20% and 14% in the X and Y cohorts": one value per cohort, not the arm's
-        when = _timepoint(sent.text, _named_from(sent.text, points, i), c_end) if tokens[0][3] == "%" else ""
+        if len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end)
+                                                or _other_group(sent.text, tokens[-1][1], named)):
+            continue  # "20% and 14% in the X and Y cohorts", "16.9 months in the X group": no one arm's value
+        when = _timepoint(sent.text, _named_from(sent.text, points, i), _before_next(sent.text, stop, c_end)) \
+            if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
         for (s, e, num, unit), agent in zip(tokens, owners):
@@ -228,6 +162,24 @@ def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple
         if len(tokens) == j - i + 1 and all(kinds) and not SUBGROUP_RE.search(text[:points[i].start]):
             return {i + k: t for k, t in enumerate(tokens)}
     return {}
+
+
+def _per_criterion(text: str, tokens) -> list:
+    """One arm's two readings of an endpoint by two criteria or assessors: "46% per mRECIST and 36% per RECIST
+    v1.1", "9.3 months by investigator and 8.6 months by central review" (both values; [] otherwise)."""
+    if len(tokens) < 2 or tokens[0][3] != tokens[1][3]:
+        return []
+    between = unparenthesised(text[tokens[0][1]:tokens[1][0]])
+    after = unparenthesised(text[tokens[1][1]:tokens[1][1] + 60])
+    if CRITERION_GAP_RE.fullmatch(between) and CRITERION_AFTER_RE.match(after):
+        return list(tokens[:2])
+    return []
+
+
+def _criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
+    """Whose readings by two criteria these are: the one arm's, or the arm the clause names (None if none)."""
+    owner = list(arms) if len(arms) == 1 else _named_owner(text, tokens[-1], named, c_start)
+    return owner * len(tokens) if owner else None
 
 
 def _continued(text: str, masked: str, endpoint: str, named: list[Agent], c_end: int, later: list[Anchor], unit: str):
@@ -352,7 +304,8 @@ def _listed_after(text: str, tokens, named: list[Agent]) -> list[str] | None:
             or COMPARISON_WORD_RE.search(text[tokens[-1][1]:after[0].start]):
         return None
     listed = all(LISTED_ARMS_GAP_RE.match(text[a.end:b.start]) for a, b in zip(after, after[1:]))
-    labelled = ARM_LABEL_AFTER_RE.match(text[after[-1].end:after[-1].end + 40]) or _respectively(text, after[-1].end)
+    labelled = ARM_LABEL_AFTER_RE.match(text[after[-1].end:after[-1].end + 40]) or _respectively(text, after[-1].end) \
+        or re.match(r"\s*(?:[.;]|$)", text[after[-1].end:])  # "30.7% and 20.2% for A and B." ends the clause
     return [a.key for a in after] if listed and labelled else None
 
 
@@ -374,10 +327,31 @@ def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
     return [o if o is not None else next(filled) for o in owners]
 
 
+# After a single-arm trial's value, a group that is not its arm: "16.9 months in the retreated group" (the whole
+# population's "in the overall / ITT / expansion cohort" is the arm's).
+OTHER_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|ITT|"
+                            r"intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?"
+                            r"(?:[\w-]+\s+){1,3}?(?:group|subgroup|population|arm)s?\b", re.IGNORECASE)
+
+
+def _other_group(text: str, end: int, named: list[Agent]) -> bool:
+    """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group")?"""
+    m = OTHER_GROUP_RE.match(text, end)
+    return m is not None and not any(end <= a.start < m.end() for a in named)
+
+
+def _before_next(text: str, stop: int, c_end: int) -> int:
+    """Where a value's time point may be read up to: the clause's end, or the time point leading the next endpoint
+    ("ORR, 14.7%; 6-month OS rate, 74.4%": the 6 months are the OS rate's)."""
+    if stop < c_end and (lead := LEAD_TIMEPOINT_RE.search(text, max(0, stop - 30), stop)):
+        return lead.start()
+    return c_end
+
+
 def _named_from(text: str, points: list[Anchor], i: int) -> int:
     """Where the endpoint's name starts, its abbreviation's full name included ("survival (PFS)")."""
     start = points[i].start
-    while i > 0 and points[i - 1].endpoint == points[i].endpoint and re.fullmatch(r"\s*\(\s*", text[points[i - 1].end:start]):
+    while i > 0 and points[i - 1].endpoint == points[i].endpoint and re.fullmatch(r"\s*[(\[]\s*", text[points[i - 1].end:start]):
         i -= 1
         start = points[i].start
     return start

@@ -34,7 +34,8 @@ from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, anchors, hazard_ratio_endpoint, names_other_survival
-from .prose_values import add_on_design, arm_for, arm_mentions, arm_values, is_subgroup, valued_agents
+from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
+from .prose_values import arm_values, is_subgroup, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
 from .sentences import evidence_span
 from .trial_slots import Slot
@@ -47,6 +48,13 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
                            # "... assessed 81 patients in an open, single arm."
                            r"\b(?:in|as)\s+(?:an?\s+)?(?:open(?:-label)?,?\s+)?single[- ]arm\s*(?:[.;)]|$)|"
                            r"\bnon-?randomi[sz]ed\b", re.IGNORECASE)
+# A randomisation between doses or schedules of one agent: a trial of that agent alone.
+_DOSES = (r"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\w+\s+){0,2}?or\s+\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)|"
+          r"every\s+\d+\s+or\s+\d+\s+weeks|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
+          r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
+DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.;]{{0,60}}?\b{_DOSES}|"
+                                 rf"\b{_DOSES}\b[^.;]{{0,60}}?\brandomi[sz]ed\b|\bdose-(?:randomi[sz]ed|optimi[sz]ation)\b",
+                                 re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 # A sentence about the design's assumptions or what a trial will show, not about what it showed
 # (cue words of a projection: a power calculation, an assumption, a hypothesis, an effect in the
@@ -198,8 +206,9 @@ def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str
 
 def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
-    if len(slot.arms) == 1 and not randomised:
-        slot.single_arm = True  # one agent, and nothing in the document is randomised or compared
+    if len(slot.arms) == 1 and (not randomised or (_sole_drug(doc) == slot.arms[0] and _doses_randomised(doc))):
+        # one agent, and nothing in the document is randomised or compared, or only its doses or schedules are
+        slot.single_arm = True
     if not slot.arms and slot.said_single and (slot.names or slot.enrolled) and (sole := _sole_drug(doc)) is not None:
         # "approval based on the single-arm NAME trial of 81 patients": the one drug the document names (a
         # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
@@ -268,6 +277,12 @@ def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -
         if right:
             return right[0]
     return None
+
+
+def _doses_randomised(doc: AnalysedDocument) -> bool:
+    """Does the document randomise doses or schedules of one agent ("randomized to 8 mg or 12 mg", "two administration
+    methods parallel-group, randomized", "every 2 or 3 weeks") rather than agents?"""
+    return any(DOSES_RANDOMISED_RE.search(s.text) for s in doc.sentences)
 
 
 def _sole_drug(doc: AnalysedDocument) -> str | None:

@@ -70,6 +70,9 @@ APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?,\s
 # "ACRONYM (NCT...) was an open-label study".
 IS_A_TRIAL_RE = re.compile(rf"(?:^|[.;:]\s+)(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?\s+(?:is|was)\s+(?:an?|the)\s+"
                            rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
+# ... or named after the trial word: "the trial, known as ACRONYM, met ...", "a phase 3 study called ACRONYM".
+KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)\s*,?\s+(?i:known\s+as|called|named|dubbed|nicknamed)\s+(?:the\s+)?"
+                         rf"(?P<name>{_NAME_WORD}(?:[- ]?\d{{1,4}})?)\b")
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
 # capital word before a colon is rather a section label, "METHODS: In this trial ...").
 TITLE_LEAD_RE = re.compile(r"^(?P<name>[A-Z]{3,}-[A-Z][A-Z\d]+)\s*:\s+(?=[^.;]*\b(?:trial|study)\b)")
@@ -89,6 +92,8 @@ TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)
 # "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug
 # "showed" things too, so that verb is no cue.
 STUDY_CONTEXT_CUE = re.compile(r"\b(?:analys[ie]s\s+(?:of|from)|follow-?up\s+(?:of|from)|(?:results|data)\s+(?:of|from)|"
+                               # "outcomes were assessed in NAME", "A was evaluated in NAME"
+                               r"(?:assessed|evaluated|investigated|examined|studied|tested)\s+in(?:\s+the)?|"
                                r"cohorts?\s+\w+\s+of)\s+$|^\s+(?:investigated|evaluated|enrolled|assessed|randomi[sz]ed|"
                                r"compared|(?:did|does)\s+not\s+meet|"
                                r"(?:investigators|study\s+group|collaborative\s+group|trial\s+group)\b)", re.IGNORECASE)
@@ -190,7 +195,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
-              *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text)]:
+              *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text)]:
         if name_like(m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name") not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
@@ -215,10 +220,17 @@ def footnoted(name_key: str, confirmed: Iterable[str]) -> str | None:
     'leap002'
     >>> footnoted("leap0025", {"leap00", "leap002"}), footnoted("leap002", {"leap002"})
     ('leap002', None)
+
+    A short number grown by a digit is another trial of the series, no footnote: numbers of three
+    digits or a leading zero ("002", "150") are what a reference number gets glued to.
+
+    >>> footnoted("krystal12", {"krystal1"}), footnoted("fresco2", {"fresco"})
+    (None, None)
     """
     for cut in (1, 2):
         base = name_key[:-cut]
-        if name_key[-cut:].isdigit() and base in confirmed:
+        number = base[len(base.rstrip("0123456789")):]
+        if name_key[-cut:].isdigit() and base in confirmed and (len(number) >= 3 or number.startswith("0")):
             return base
     return None
 

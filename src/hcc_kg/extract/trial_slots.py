@@ -152,3 +152,44 @@ def hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:
                 ("p_value_comparator", hr.p_value.comparator)]
     return tuple(out)
 
+
+class Slots(dict):
+    """The document's trials by key (a dict), remembering which were stored without a name.
+
+    A sentence naming a new trial looks for the unnamed trial it names (:func:`_named_slot`);
+    scanning every trial for each such sentence was quadratic in the trials a document names.
+    A slot stored without a name is recorded in insertion order, so :meth:`unnamed` gives the
+    unnamed slots in the order a scan of the dict would (a name, once given, is never taken away).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._unnamed: dict[str, None] = {}  # keys stored without a name, in the dict's order
+
+    def __setitem__(self, key: str, slot: Slot) -> None:
+        if key in self and key not in self._unnamed and not slot.names:
+            # overwriting a named slot in place keeps its place in the dict: record it there too
+            self._unnamed = {k: None for k in self if k in self._unnamed or k == key}
+        super().__setitem__(key, slot)
+        if not slot.names:
+            self._unnamed[key] = None
+
+    def setdefault(self, key: str, default: Slot) -> Slot:  # dict's own would not call __setitem__
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def pop(self, key: str, *default: Slot) -> Slot:  # a key stored again later goes to the end
+        self._unnamed.pop(key, None)
+        return super().pop(key, *default)
+
+    def unnamed(self) -> list[tuple[str, Slot]]:
+        """The slots with no name, in the dict's order; slots named or removed since are forgotten."""
+        found = []
+        for key in list(self._unnamed):
+            slot = self.get(key)
+            if slot is None or slot.names:
+                del self._unnamed[key]
+            else:
+                found.append((key, slot))
+        return found

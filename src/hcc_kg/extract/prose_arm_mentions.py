@@ -1,0 +1,98 @@
+"""Which of a trial's arms one sentence of results names: by an agent ("the A group"), by a label
+("the B and placebo arms"), by its parts listed ("the A plus B and C arms", "A, B, and C"), or by role
+("the control arm").  Split from :mod:`prose_values`, which decides whose value each number is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..keys import is_regimen_key, regimen_components
+from .analysis import AnalysedDocument, AnalysedSentence
+from .prose_arms import Agent, agents, role_arms
+from .sentences import LIST_GLUE
+
+# "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
+ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
+                                r"(?:arms?|groups?|cohorts?)\b", re.IGNORECASE)
+# Between two arms listed as one phrase: "the A versus B arms", "the A and B groups".
+LISTED_ARMS_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:vs\.?|versus|and|or)\s+(?:the\s+)?$", re.IGNORECASE)
+
+def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
+    """The trial's arms named in the sentence, by an agent or by role (:func:`role_arms`); a list "A, B,
+    and C" naming one arm's parts is that arm."""
+    named = _agent_arms(doc, sent, arms)
+    by_role = [r for r in role_arms(sent.text, arms) if not any(a.start < r.end and r.start < a.end for a in named)]
+    return sorted(named + by_role, key=lambda a: a.start) if by_role else named
+
+
+def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
+    found = agents(doc, sent)
+    parts = {frozenset(regimen_components(arm) if is_regimen_key(arm) else [arm]): arm for arm in arms}
+    out, i = [], 0
+    while i < len(found):
+        j = i
+        while j + 1 < len(found) and LIST_GLUE.match(sent.text[found[j].end:found[j + 1].start]):
+            j += 1
+        listed = frozenset(p for a in found[i:j + 1] for p in a.components)
+        if j > i and listed in parts:
+            out.append(Agent(parts[listed], found[i].start, found[j].end, tuple(sorted(listed))))
+            i = j + 1
+            continue
+        if found[i].key in arms:
+            out.append(found[i])
+        elif (arm := _labelled_arm(doc, sent.text, found[i], arms)) is not None:
+            out.append(Agent(arm, found[i].start, found[i].end, found[i].components))
+        else:
+            out.extend(_parted(sent, found[i], arms))
+        i += 1
+    return out
+
+
+def _parted(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent]:
+    """ "the A plus B and C arms" read as one regimen: the trial's arms it lists, in order, each run of
+    its drugs one arm's ([] unless the drugs part so into two arms or more)."""
+    located = sorted({sent.local(m): m.key for m in sent.mentions if m.key in agent.components
+                      and agent.start <= sent.local(m)[0] and sent.local(m)[1] <= agent.end}.items())
+    out: list[Agent] = []
+    while located:
+        run = next((n for n in range(len(located), 0, -1) if _arm_of({k for _, k in located[:n]}, arms)), 0)
+        if not run or (out and not LISTED_ARMS_GAP_RE.match(sent.text[out[-1].end:located[0][0][0]])):
+            return []
+        parts = tuple(sorted({k for _, k in located[:run]}))
+        out.append(Agent(_arm_of(set(parts), arms), located[0][0][0], located[run - 1][0][1], parts))
+        located = located[run:]
+    return out if len(out) > 1 else []
+
+
+def _arm_of(parts: set[str], arms: list[str]) -> str | None:
+    return next((arm for arm in arms if _parts(arm) == parts), None)
+
+
+def _labelled_arm(doc: AnalysedDocument, text: str, agent: Agent, arms: list[str]) -> str | None:
+    """The arm a label names ("the B arm", "the B and placebo groups"): the only arm holding B, or,
+    for placebo, the only arm whose drugs every other arm also gets (A plus placebo against A plus B)."""
+    if not ARM_LABEL_AFTER_RE.match(text[agent.end:agent.end + 40]) and not add_on_design(arms):
+        return None
+    return arm_for(doc, agent.components, arms)
+
+
+def _parts(arm: str) -> set[str]:
+    return set(regimen_components(arm) if is_regimen_key(arm) else [arm])
+
+
+def add_on_design(arms: list[str]) -> bool:
+    """Two arms, one the other's drugs plus more (A plus B against A): each arm is then named by what
+    sets it apart ("26% with B and 18% with placebo")."""
+    return len(arms) == 2 and (_parts(arms[0]) < _parts(arms[1]) or _parts(arms[1]) < _parts(arms[0]))
+
+
+def arm_for(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str]) -> str | None:
+    """The one arm the agent names: the only arm holding its drugs, or, for placebo, the only arm whose
+    drugs every other arm also gets (A plus placebo against A plus B); None when not one."""
+    parts = {arm: _parts(arm) for arm in arms}
+    if all(doc.vocabulary[c].has_type("Placebo") for c in components if c in doc.vocabulary):
+        held = [a for a, p in parts.items() if all(p < q for b, q in parts.items() if b != a)]
+    else:
+        held = [a for a, p in parts.items() if set(components) <= p]
+    return held[0] if len(held) == 1 else None
