@@ -785,3 +785,24 @@ def test_the_design_adjective_names_no_arm():
     from hcc_kg.extract.prose_arms import agents
     doc = AnalysedDocument(Document.from_text("d", "A placebo-controlled trial compared zorbanib with felotinib."), VOCAB, FINDER)
     assert [a.key for a in agents(doc, doc.sentences[0])] == ["zorbanib", "felotinib"]
+
+
+SUMMARY_AFTER_A_REMARK = (
+    "Zorbanib plus TACE for liver cancer (ORBITAL)\n\n"
+    "This is a summary of the report of a randomised clinical trial (ORBITAL) published in an invented journal. "
+    "Zorbanib is a standard first-line option. However, studies have found only small gains in survival. "
+    "The phase 3 study was a multicentre, open-label trial. "
+    "A total of 300 patients were randomly assigned to zorbanib plus TACE (n = 150) or zorbanib alone (n = 150). "
+    "Median overall survival was 17.0 months with zorbanib plus TACE and 12.0 months with zorbanib alone.\n")
+
+
+def test_the_study_after_a_remark_on_other_studies_is_the_documents_named_trial():
+    found = facts(SUMMARY_AFTER_A_REMARK)
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__orbital"}
+    assert sizes(found) == {agent_key(["zorbanib", "tace"]): 150, "zorbanib": 150}
+
+
+def test_with_two_named_trials_the_study_is_not_guessed():
+    text = SUMMARY_AFTER_A_REMARK.replace("Zorbanib is a standard", "The earlier HELIOS-2 trial made zorbanib a standard")
+    trials = {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
+    assert "trial__orbital" not in trials and "trial__helios2" not in trials

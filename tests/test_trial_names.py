@@ -7,7 +7,7 @@ import pytest
 from hcc_kg.extract.trial_names import aliases, phase_of, trial_names
 from hcc_kg.extract.trials import trial_key
 
-ENTITIES = {"PD-1", "CTLA-4", "IL-6", "FGFR1", "ZKR2"}
+ENTITIES = {"PD-1", "CTLA-4", "IL-6", "FGFR1", "ZKR2", "zorbanib", "felotinib", "quorimab"}
 
 
 def names(text: str, confirmed=frozenset()) -> list[str]:
@@ -256,3 +256,34 @@ def test_a_short_trial_number_grown_by_a_digit_is_another_trial_of_the_series(te
 ])
 def test_a_name_the_trial_is_known_as(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an acronym heading a title whose colon opens the trial's description
+    ("ZEPHYR: a Phase III, Randomized, Double-blind, Placebo-controlled Trial of Zorbanib Plus Felotinib", ["ZEPHYR"]),
+    ("Kestrel: an open-label phase 2 study of zorbanib in liver cancer", []),  # one capital: a word, not a name
+    ("TideMarQ: A randomized study of zorbanib", ["TideMarQ"]),
+    # a section label before the same words is no name
+    ("BACKGROUND: a randomized phase 3 trial of zorbanib was run.", []),
+    ("Results: a phase 2 study of zorbanib enrolled 40 adults.", []),
+    ("METHODS: the open-label trial enrolled adults.", []),
+])
+def test_a_titles_acronym_before_a_colon_and_a_trial_description(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what patients receive, or a drug's code after what it is, is a drug, not a trial
+    "Adults were randomly assigned to receive either ZORFOX4 (n = 184) or felotinib (n = 187) in the trial.",
+    "In this phase 3 trial, zorbanib plus QXT510 was compared with felotinib.",
+    "Zorbanib combined with a felotinib biosimilar (QXT510) versus placebo: a randomized phase 3 trial",
+    "The trial tested an anti-PD-1 antibody (QXT-310) versus placebo.",
+    # a code followed by the drugs it stands for is a regimen's short form
+    "This phase 3 trial asked whether ZORFOX4 (infusional zorbanib, felotinib, and quorimab) prolongs survival.",
+])
+def test_a_drugs_or_regimens_code_is_not_a_trial(text):
+    assert names(text) == []
+
+
+def test_a_name_followed_by_its_comparison_is_still_a_trial():
+    assert names("In the phase 3 ZETA-4 (zorbanib versus felotinib) trial, adults were treated.") == ["ZETA-4"]

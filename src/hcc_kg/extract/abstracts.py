@@ -312,10 +312,23 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     if current is not None and (referring or (phase is not None and phase == current.phase)):
         current.named_at.append(evidence_span(sent))
         return context
+    if current is None and referring and (only := _sole_named(slots, phase)) is not None:
+        # "The phase III study was ..." after a passing remark on other studies ended the context: the
+        # document's one named trial again, not a new one
+        slots[only].named_at.append(evidence_span(sent))
+        return only
     key = f"unnamed#{len(slots)}"
     slots[key] = Slot(phase=phase, named_at=[evidence_span(sent)])
     _establish(doc, sent, slots[key])
     return key
+
+
+def _sole_named(slots: dict[str, Slot], phase: str | None) -> str | None:
+    """The document's one named trial (not a background's), when no other is named and its phase fits."""
+    named = [key for key, slot in slots.items() if slot.names and not slot.prior]
+    if len(named) != 1 or len([slot for slot in slots.values() if slot.names]) != 1:
+        return None
+    return named[0] if phase is None or slots[named[0]].phase in (None, phase) else None
 
 
 def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,

@@ -33,7 +33,11 @@ NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}|[A-Z][a-z
                      r"(?:-[A-Z])?)(?![\w%]|[.,]\d)")
 # What a disease or a target follows ("patients with COVID-19", "antibodies against CD-20"), or what
 # follows a target ("LAG-3 inhibitor", "TIM-3 expression"), a trial does not.
-NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhibiting)[\s-]*$", re.IGNORECASE)
+# ... nor what patients receive ("to receive either CODE (n = 184) or B", "A plus CODE"), nor a drug's
+# code in brackets after what it is ("a bevacizumab biosimilar (CODE)", "an anti-PD-1 antibody (CODE)").
+NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhibiting|plus|either|receiv(?:e|ed|ing))[\s-]*$|"
+                                r"\b(?:biosimilars?|antibod(?:y|ies)|inhibitors?|agents?|drugs?|compounds?|molecules?)\s*\(\s*$",
+                                re.IGNORECASE)
 NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|negativ|blockade|receptor|ligand|"
                                r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
 # A word, a space and a number counting something is no name: "HCC 10 years ago", "RCC 12 patients"
@@ -76,6 +80,14 @@ KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)\s*,?\s+(?i:known\s+as|called|name
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
 # capital word before a colon is rather a section label, "METHODS: In this trial ...").
 TITLE_LEAD_RE = re.compile(r"^(?P<name>[A-Z]{3,}-[A-Z][A-Z\d]+)\s*:\s+(?=[^.;]*\b(?:trial|study)\b)")
+# ... or any acronym, when what follows the colon describes a trial: "ACRONYM: a phase III, randomized,
+# placebo-controlled trial of A plus B" (a section label is followed by a sentence, "METHODS: In this trial").
+TITLE_ARTICLE_RE = re.compile(rf"^(?P<name>{_NAME_WORD})\s*:\s+(?:an?|the)\s+{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b",
+                              re.IGNORECASE)
+# A structured abstract's or a page's section labels are no trial names.
+SECTION_LABELS = frozenset({"BACKGROUND", "INTRODUCTION", "CONTEXT", "PURPOSE", "RATIONALE", "OBJECTIVE", "OBJECTIVES",
+                            "AIM", "AIMS", "METHODS", "DESIGN", "SETTING", "RESULTS", "FINDINGS", "CONCLUSION",
+                            "CONCLUSIONS", "INTERPRETATION", "IMPORTANCE", "SUMMARY", "ABSTRACT", "UPDATE", "FUNDING"})
 # A journal title's acronym: "Drug A for disease (ACRONYM): a randomised, phase 3 trial".
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
@@ -146,13 +158,32 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
         if (is_entity(name) and not _framed_as_trial(text, m.start(), m.end())) \
                 or NOT_A_TRIAL_BEFORE.search(text[:m.start()]) or NOT_A_TRIAL_AFTER.match(text[m.end():]):
             continue
-        if re.split(r"[- ]?\d", name, maxsplit=1)[0].upper() in STRUCTURE_WORDS:
+        if re.split(r"[- ]?\d", name, maxsplit=1)[0].upper() in STRUCTURE_WORDS or _spells_out_drugs(text, m.end(), is_entity):
             continue
         # A capitalised plain word ("Checkmate 040") needs a trial word right beside it.
         kind = "plain" if m.group("plain") else "name"
         yield TrialName(name, m.start("name"), m.end("name"), kind)
     for m in NCT_RE.finditer(text):
         yield TrialName(m.group(), m.start(), m.end(), "nct")
+
+
+_BRACKET_RE = re.compile(r"\s*\(([^()]{3,150})\)")
+
+
+def _spells_out_drugs(text: str, end: int, is_entity: Callable[[str], bool]) -> bool:
+    """Is a code followed by the drugs it stands for, "CODE (infusional A, B, and C)": a regimen's short
+    form, not a trial ("NAME (A versus B)" is a trial's comparison)?
+
+    >>> _spells_out_drugs("XYZ4 (oral foo, bar and baz)", 4, lambda w: w in {"foo", "bar", "baz"})
+    True
+    >>> _spells_out_drugs("ZETA-4 (foo versus bar)", 6, lambda w: w in {"foo", "bar"})
+    False
+    """
+    bracket = _BRACKET_RE.match(text, end)
+    if bracket is None or COMPARISON_CUE.search(bracket.group(1)):
+        return False
+    items = [item for item in re.split(r",|\band\b|/|\+|\bplus\b", bracket.group(1)) if item.strip()]
+    return len(items) >= 2 and all(any(is_entity(w) for w in re.findall(r"[\w-]+", item)) for item in items)
 
 
 def _framed_as_trial(text: str, start: int, end: int) -> bool:
@@ -195,9 +226,10 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
-              *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text)]:
+              *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
+              *TITLE_ARTICLE_RE.finditer(text)]:
         if name_like(m.group("name")) and not is_entity(m.group("name")) \
-                and m.group("name") not in STRUCTURE_WORDS:
+                and m.group("name").upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
