@@ -806,3 +806,13 @@ def test_with_two_named_trials_the_study_is_not_guessed():
     text = SUMMARY_AFTER_A_REMARK.replace("Zorbanib is a standard", "The earlier HELIOS-2 trial made zorbanib a standard")
     trials = {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
     assert "trial__orbital" not in trials and "trial__helios2" not in trials
+
+
+@pytest.mark.parametrize("design", ["open label, phase 2", "double blind, placebo controlled, phase 3",
+                                    "open-label, phase 2"])
+def test_the_design_written_with_spaces_refers_to_the_trial_in_context(design):
+    text = (f"Final results of a phase {design[-1]} study of zorbanib plus felotinib in liver cancer\n\n"
+            f"The company reported the final results of the {design} study (NCT01234567) of zorbanib plus "
+            "felotinib. The objective response rate was 30% and the median overall survival was 15.0 months.\n")
+    found = facts(text)
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
