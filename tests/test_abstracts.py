@@ -804,8 +804,9 @@ def test_the_study_after_a_remark_on_other_studies_is_the_documents_named_trial(
 
 def test_with_two_named_trials_the_study_is_not_guessed():
     text = SUMMARY_AFTER_A_REMARK.replace("Zorbanib is a standard", "The earlier HELIOS-2 trial made zorbanib a standard")
-    trials = {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
-    assert "trial__orbital" not in trials and "trial__helios2" not in trials
+    found = facts(text)
+    assert arms(found, "trial__orbital") == [] and arms(found, "trial__helios2") == []  # named, their arms not stated
+    assert sizes(found) == {agent_key(["zorbanib", "tace"]): 150, "zorbanib": 150}  # an unnamed trial's
 
 
 @pytest.mark.parametrize("design", ["open label, phase 2", "double blind, placebo controlled, phase 3",
@@ -816,3 +817,19 @@ def test_the_design_written_with_spaces_refers_to_the_trial_in_context(design):
             "felotinib. The objective response rate was 30% and the median overall survival was 15.0 months.\n")
     found = facts(text)
     assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
+
+
+def test_a_trial_named_without_its_arms_is_kept_by_name_and_phase():
+    found = facts("The agency approved zorbanib and felotinib on the basis of the phase 3 HELIOS-2 trial.")
+    assert trial(found, "trial__helios2").attributes == (("trial_name", "HELIOS-2"), ("phase", "III"))
+    assert arms(found, "trial__helios2") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib slowed growth of HuH-7 cells in a preclinical study, and more trials are planned.",  # never called a trial
+    "Background: zorbanib improved survival in the phase 3 HELIOS-2 trial. Methods: In this phase 2 trial, "
+    "adults were randomly assigned to zorbanib or placebo.",  # a background's earlier trial
+])
+def test_what_is_not_kept_without_arms(text):
+    assert "trial__helios2" not in {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
+    assert "trial__huh7" not in {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}

@@ -310,7 +310,7 @@ def test_a_trial_named_with_a_result_takes_the_arm_the_text_says_it_tested(text,
     "LOTUS-50 cells came from a phase 1 study. Zorbanib reduced the growth of LOTUS-50 cells.",
 ])
 def test_a_trial_named_without_what_it_tested_gets_no_arms(text):
-    assert "lotus50" not in named_trial_arms(text)
+    assert named_trial_arms(text).get("lotus50", []) == []  # (kept by name when the text calls it a trial)
 
 
 def test_a_comparator_patients_received_is_no_randomised_trials_first_arm():

@@ -84,6 +84,8 @@ def primary_met(slot: Slot) -> bool | None:
 def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assertion]:
     """The facts one document states about one trial: the trial, its arms, sizes, values and HRs."""
     if not slot.arms:
+        if not slot.prior and any(n.kind == "nct" or framed_as_trial(doc.document.text, n.name) for n in slot.names):
+            yield _named_only(doc, slot, index)
         return
     if slot.single_arm and slot.enrolled:
         slot.sizes.setdefault(slot.arms[0], slot.enrolled)
@@ -120,6 +122,28 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
                    ("timepoint", ""))
         yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
                         slot_evidence(doc, [span], span in slot.projected))
+
+
+def framed_as_trial(text: str, name: str) -> bool:
+    """Does the text call the name a trial somewhere: "NAME trial", "the phase 3 NAME study", "a trial (NAME)"?
+
+    >>> framed_as_trial("results of the phase 3 ZETA-2 study", "ZETA-2"), framed_as_trial("cells (ZETA-2)", "ZETA-2")
+    (True, False)
+    """
+    n = re.escape(name)
+    return re.search(rf"\b{n}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b|"
+                     rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
+                     rf"\b(?:trial|study)\s*\(\s*{n}\b", text, re.IGNORECASE) is not None
+
+
+def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertion:
+    """A trial the text names without stating its arms ("approved on the basis of NAME"): its name and phase."""
+    attributes: list[tuple[str, object]] = [("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name)
+                                            for name in dict.fromkeys(n.name for n in slot.names)]
+    if slot.phase:
+        attributes.append(("phase", slot.phase))
+    return Assertion(slot_trial_key(slot, index), "isClinicalTrial", "ClinicalTrial", (), tuple(attributes),
+                     slot_evidence(doc, slot.named_at))
 
 
 def _whole(slot: Slot, span: Span | None) -> bool:
