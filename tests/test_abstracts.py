@@ -833,3 +833,19 @@ def test_a_trial_named_without_its_arms_is_kept_by_name_and_phase():
 def test_what_is_not_kept_without_arms(text):
     assert "trial__helios2" not in {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
     assert "trial__huh7" not in {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
+
+
+def test_two_trials_named_side_by_side_are_each_kept_with_the_sentences_arms():
+    text = ("Two randomised, placebo-controlled phase 3 trials (AXON-HCC [NCT01234567] and JET-LIV [NCT07654321]) "
+            "are evaluating zorbanib in adults with liver cancer.")
+    found = facts(text)
+    assert arms(found, "trial__axonhcc") == ["zorbanib"] and arms(found, "trial__jetliv") == ["zorbanib"]
+    assert ("nct_id", "NCT07654321") in trial(found, "trial__jetliv").attributes
+
+
+def test_a_second_trial_named_in_passing_is_kept_by_name_without_the_sentences_arms():
+    text = ("In the phase 3 AXON-HCC trial, adults were randomly assigned to zorbanib or placebo, unlike the earlier "
+            "phase 2 OMEGA-2 study. Median overall survival was 12.0 months versus 9.0 months.")
+    found = facts(text)
+    assert arms(found, "trial__axonhcc") == ["zorbanib", "placebo"]
+    assert arms(found, "trial__omega2") == [] and ("phase", "II") in trial(found, "trial__omega2").attributes

@@ -287,3 +287,25 @@ def test_a_drugs_or_regimens_code_is_not_a_trial(text):
 
 def test_a_name_followed_by_its_comparison_is_still_a_trial():
     assert names("In the phase 3 ZETA-4 (zorbanib versus felotinib) trial, adults were treated.") == ["ZETA-4"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two phase 3 trials (AXON-HCC [NCT01234567] and JET-LIV [NCT07654321]) are under way.",
+     ["AXON-HCC", "NCT01234567", "JET-LIV", "NCT07654321"]),
+    ("Approval rests on the phase 2 Zorbanib-2003 (NCT01234567) study.", ["Zorbanib-2003", "NCT01234567"]),
+    ("Blocking PD-1 (NCT01234567 enrolled adults) was studied.", ["NCT01234567"]),  # an entity is no name
+    ("METHODS (NCT01234567): adults were treated in the trial.", ["NCT01234567"]),  # nor a section label
+])
+def test_a_code_right_before_its_registry_number_is_the_trials_name(text, expected):
+    assert names(text) == expected
+
+
+def test_names_given_side_by_side_are_coordinated():
+    from hcc_kg.extract.trial_names import coordinated
+
+    text = "based on the phase 3 ZETA-1 (QX-139) and the phase 2 Japanese OMEGA-2003 (NCT01234567) trials"
+    found = [n for n in trial_names(text, lambda s: False) if n.kind != "nct"]
+    assert [n.name for n in found] == ["ZETA-1", "OMEGA-2003"] and coordinated(text, *found)
+    later = "ZETA-1 improved survival; unlike OMEGA-2003 trial results, it was well tolerated"
+    found = [n for n in trial_names(later, lambda s: False) if n.kind != "nct"]
+    assert not coordinated(later, *found)

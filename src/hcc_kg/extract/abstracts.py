@@ -49,7 +49,7 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
-from .trial_names import TrialName, aliases, footnoted, phase_of, title_name, trial_names
+from .trial_names import TrialName, aliases, coordinated, footnoted, phase_of, title_name, trial_names
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit
 from .trials import trial_key
 
@@ -249,6 +249,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
             slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
         _establish(doc, sent, slot)
+        _other_trials(doc, sent, names, index, slots, key, background)
         return key
     unnamed = UNNAMED_RE.search(sent.text)
     arms = [a.key for a in stated_arms(doc, sent)]
@@ -267,6 +268,25 @@ def _placebo(doc: AnalysedDocument) -> Agent | None:
     """Placebo as an arm agent (None when the vocabulary has none)."""
     key = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
     return Agent(key, 0, 0, (key,)) if key is not None else None
+
+
+def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
+                  slots: dict[str, Slot], key: str, background: bool) -> None:
+    """The other trials a sentence names beside the one it is about ("based on NAME-1 and the phase 2 NAME-2
+    trials"): each by its name and phase, and given the sentence's arms when the two are named side by side."""
+    named = [n for n in names if n.kind != "nct"]
+    for before, other in zip(named, named[1:]):
+        other_key = index.key(other.name)
+        if other_key == key or other_key == index.key(before.name):
+            continue
+        slot = slots.setdefault(other_key, Slot())
+        slot.names.append(other)
+        slot.names.extend(n for n in names if n.kind == "nct" and index.key(n.name) == other_key)
+        slot.named_at.append(evidence_span(sent))
+        slot.sections.add("background" if background else "other")
+        slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start])
+        if coordinated(sent.text, before, other):
+            _establish(doc, sent, slot)
 
 
 def _components(agent: str) -> tuple[str, ...]:

@@ -99,6 +99,9 @@ SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assess
 # A whole capital word ("KSCC" in "KSCC1902" is none), with its one-letter opening ("S-TRAC").
 CAPS_RE = re.compile(rf"(?<![\w-])(?:(?:[A-Z]-)?[A-Z]{{4,}}|{_MIXED_NAME})(?!\w)")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
+# ... and any capitalised code right before its registry number in brackets: "JET-HCC [NCT...]", "AXON-7 (NCT...)",
+# "Zorbanib-2003 (NCT...)" (a sponsor's study number).
+REGISTERED_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z\d]{2,}(?:-[A-Z\d]{2,})*|[A-Z][a-z]{3,}-\d{3,4})\s*[(\[]\s*NCT\d{8}\b")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
 # "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug
@@ -114,7 +117,7 @@ PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*[/
                       re.IGNORECASE)
 # "A/B", "A (B)", "A, also known as B", "A (ClinicalTrials.gov identifier: NCT...)".
 # ... and "A ClinicalTrials.gov number, NCT..." (a journal's funding line names the trial so).
-ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|\((?:\s*ClinicalTrials\.gov(?:\s+(?:identifier|number|ID))?\s*[:,]?)?"
+ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|[(\[](?:\s*ClinicalTrials\.gov(?:\s+(?:identifier|number|ID))?\s*[:,]?)?"
                         r"|,\s*(?:also known as|or)\s|ClinicalTrials\.gov\s+(?:identifier|number|ID)\s*[:,]?)\s*$", re.IGNORECASE)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 WINDOW = 60
@@ -225,6 +228,11 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     for m in SPELLED_RE.finditer(text):
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
+    for m in REGISTERED_NAME_RE.finditer(text):
+        name = m.group("name")
+        if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS | SECTION_LABELS and not name.startswith("NCT") \
+                and not any(n.start <= m.start() < n.end for n in found):
+            found.append(TrialName(name, m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
               *TITLE_ARTICLE_RE.finditer(text)]:
@@ -293,9 +301,26 @@ def _with_aliases(text: str, found: list[TrialName], is_entity: Callable[[str], 
     for name in found:
         for m in CAPS_RE.finditer(text):
             gap = text[m.end():name.start] if m.end() <= name.start else text[name.end:m.start()]
-            if ALIAS_GLUE.match(gap) and not is_entity(m.group()) and m.start() != name.start:
+            if ALIAS_GLUE.match(gap) and not is_entity(m.group()) and m.start() != name.start \
+                    and m.group().upper() not in STRUCTURE_WORDS | SECTION_LABELS:
                 out.append(TrialName(m.group(), m.start(), m.end()))
     return out
+
+
+# Between two trials named side by side: "A [NCT...] and B [NCT...]", "the phase 3 A (CODE) and the phase 2 B trials".
+COORDINATED_GAP = re.compile(r"^\s*(?:[(\[][^()\[\]]{1,40}[)\]]\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
+                             r"(?:phase\s*(?:III|II|IV|I|[1-4])[ab]?\s+)?(?:[A-Z][a-z]+\s+)?$", re.IGNORECASE)
+
+
+def coordinated(text: str, first: TrialName, second: TrialName) -> bool:
+    """Are two names given side by side as two trials ("A [NCT...] and B [NCT...]")?
+
+    >>> text = "two trials (ZETA-1 [NCT01234567] and the phase 2 Japanese ETA-2 [NCT07654321])"
+    >>> first, second = text.index("ZETA-1"), text.index("ETA-2 ")
+    >>> coordinated(text, TrialName("ZETA-1", first, first + 6), TrialName("ETA-2", second, second + 5))
+    True
+    """
+    return COORDINATED_GAP.match(text[first.end:second.start]) is not None
 
 
 def aliases(text: str, names: list[TrialName]) -> list[tuple[TrialName, TrialName]]:
