@@ -57,6 +57,20 @@ def test_approvals_that_require_the_default_prior_therapy(answers, facts):
     assert {(r["agent"], r["line_label"]) for r in rows} == expected and expected
 
 
+def test_approvals_with_their_supporting_trials(answers, facts):
+    texts = facts.texts
+    expected = set()
+    for a in facts.by_predicate["approvedFor"]:
+        for trial in a.attribute_values("supporting_trial"):
+            expected.add((iri(a.subject), iri(str(trial))))
+            names = [n for t in facts.by_predicate["isClinicalTrial"] if t.subject == trial
+                     for n in t.attribute_values("trial_name") + t.attribute_values("nct_id")]
+            # the approval's sentence, or the next one, names the trial (as the text spells it)
+            assert any(str(n) in texts[e.doc_id][e.start:e.end + 400] for e in a.evidence for n in names), (a, names)
+    rows = answers["oxigraph"]["approvals_with_supporting_trials"].rows
+    assert {(r["agent"], r["trial"]) for r in rows} == expected and expected
+
+
 def test_approved_antibodies(answers, facts):
     antibody = ("MonoclonalAntibody", "BispecificAntibody")
     expected = {(iri(part), iri(agent)) for agent in facts.approved() for part in facts.with_components(agent)

@@ -110,6 +110,7 @@ def tiny_graph() -> rdflib.Graph:
     t.fact(trial, HCC.studiesCondition, dis, spans=(("docB", 100, 110),))
     t.fact(approval, HCC.approvalOf, drug)
     t.fact(approval, HCC.approvedFor, dis)
+    t.fact(approval, HCC.supportedByTrial, trial)     # "approved on the basis of TRIAL-1"
     return t.g
 
 
@@ -155,8 +156,9 @@ EXPECTED_EDGES_LOCAL = {
     ("hccr:reg", "biolink:in_clinical_trials_for", "hccr:dis",
      "biolink:ChemicalOrDrugOrTreatmentToDiseaseOrPhenotypicFeatureAssociation", NO_QUALIFIERS, NONE,
      "doc:docB#100-110", "hccr:trial"),
+    # ... and the trial the approval rests on supports the approval's treats edge
     ("hccr:drugx", "biolink:treats", "hccr:dis",
-     "biolink:ChemicalOrDrugOrTreatmentToDiseaseOrPhenotypicFeatureAssociation", NO_QUALIFIERS, NONE, "", ""),
+     "biolink:ChemicalOrDrugOrTreatmentToDiseaseOrPhenotypicFeatureAssociation", NO_QUALIFIERS, NONE, "", "hccr:trial"),
 }
 EXPECTED_EDGES = {(STANDARD.get(s, s), p, STANDARD.get(o, o), *rest[:-1], STANDARD.get(rest[-1], rest[-1]))
                   for s, p, o, *rest in EXPECTED_EDGES_LOCAL}

@@ -102,7 +102,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Trials read from prose: names, arms, sizes, values and hazard ratios, slot by slot (skipped where trial tables exist)."""
     if _has_trial_tables(doc):
         return  # a document with trial tables is read by the table extractors and comparisons
-    index = _name_index(doc)
+    index = name_index(doc)
     slots = Slots()
     context = _title_context(doc, index, slots)
     randomised = any(ANY_RANDOMISED_RE.search(s.text) and not PLANNED_RE.search(s.text) for s in doc.sentences)
@@ -168,6 +168,16 @@ def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
 
 def _names(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:
     return trial_names(sent.text, _is_entity(doc, sent), confirmed, trial_key)
+
+
+def name_index(doc: AnalysedDocument) -> NameIndex:
+    """Every spelling of each trial the document names, grouped by the aliases it gives (made once per document)."""
+    return doc.once("trial-name-index", lambda: _name_index(doc))
+
+
+def sentence_trial_names(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex) -> list[TrialName]:
+    """The trial names in one sentence, the document's confirmed names among them."""
+    return _names(doc, sent, index.confirmed)
 
 
 def _name_index(doc: AnalysedDocument) -> NameIndex:

@@ -42,6 +42,7 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
+from .approval_basis import basis_facts, supporting_trials
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
@@ -340,4 +341,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         line = _resolve_line(r, readings, frame, doc.main_disease) or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
-        yield Assertion(r.agent, "approvedFor", r.disease, context, r.attributes, (evidence,))
+        trials = supporting_trials(doc, r.span[0])  # "approved ... based on the NAME trial"
+        yield Assertion(r.agent, "approvedFor", r.disease, context,
+                        r.attributes + tuple(("supporting_trial", key) for key, _, _ in trials), (evidence,))
+        if evidence.is_assertive:
+            yield from basis_facts(doc, trials, RULE)

@@ -166,6 +166,8 @@ class Populator:
             self._fact(approval, "therapyMode", str(mode), ev)
         for prior in a.attribute_values("prior_therapy"):
             self._fact(approval, "requiresPriorTherapy", self.node(str(prior)), ev)
+        for trial in a.attribute_values("supporting_trial"):  # "approved on the basis of the NAME trial"
+            self._fact(approval, "supportedByTrial", self.node(str(trial)), ev)
         if False in a.attribute_values("prior_systemic_therapy"):
             self._fact(approval, "treatmentNaive", True, ev)
         for biomarker in a.attribute_values("biomarker"):

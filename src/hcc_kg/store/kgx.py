@@ -230,6 +230,8 @@ def edge_support(facts: GraphFacts, mapping: KgxMapping, nodes: set[str]) -> dic
                 entry.add((), max(facts.rank(t) for t in used))  # a chain is as strong as its weakest step
                 entry.studies = entry.studies or set()
                 entry.studies.update(via)
+                for prop in rule.studies:  # an approval's supporting trials ("based on NAME")
+                    entry.studies.update(o for v in via for o in facts.objects(v, spelling(prop)))
     return support
 
 

@@ -66,9 +66,10 @@ def _first(values: list[str]) -> str:
 
 
 def mapped_properties(mapping: KgxMapping) -> set[str]:
-    """Spellings of every property an edge rule or a chain reads."""
+    """Spellings of every property an edge rule or a chain reads (its path and its studies)."""
     names = {p for rule in mapping.edges for p in (*rule.forward, *rule.inverse)}
     names |= {p for rule in mapping.chains for p, _ in rule.path}
+    names |= {p for rule in mapping.chains for p in rule.studies}
     return {spelling(name) for name in names}
 
 

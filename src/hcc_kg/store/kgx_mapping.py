@@ -41,6 +41,7 @@ class ChainRule:
     predicate: str
     category: str
     path: tuple[tuple[str, bool], ...]  # (property CURIE, walked backwards?)
+    studies: tuple[str, ...] = ()  # properties from a middle node to the trials that support the edge
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _chain_rule(item: dict) -> ChainRule:
     steps = tuple((step.lstrip("^"), step.startswith("^")) for step in _require(item, "path", where))
     if len(steps) < 2:
         raise ConfigError(f"KGX mapping: {where} needs a path of two or more properties")
-    return ChainRule(_require(item, "predicate", where), _require(item, "category", where), steps)
+    return ChainRule(_require(item, "predicate", where), _require(item, "category", where), steps,
+                     tuple(item.get("studies") or ()))
 
 
 def parse_mapping(data: dict) -> KgxMapping:

@@ -82,6 +82,7 @@ PREDICATE_COLOURS: dict[str, str] = {
     "studiesCondition": "#adb5bd", "forLineOfTherapy": "#a9e34b",
     "hasApproval": "#ffc078", "approvalOf": "#ffc078", "approvedFor": "#ffd43b", "grantedBy": "#e0c090",
     "requiresPriorTherapy": "#ffa94d", "hasBiomarkerCriterion": "#faa2c1", "criterionBiomarker": "#faa2c1",
+    "supportedByTrial": "#e8a060",
 }
 
 #: Best first: a merged inverse pair takes the best status of its two directions.
