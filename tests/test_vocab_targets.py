@@ -132,3 +132,14 @@ def test_the_ligand_named_after_receptor_kinases_for_reads_as_its_receptor():
             "and stem cell factor (SCF)/c-kit in invented models.")
     targets = _targets(vocabulary, text)
     assert ("zorbatinib", "c_kit") in targets and ("zorbatinib", "kitlg") not in targets
+
+
+def test_ret_in_mixed_case_is_the_kinase(finder):
+    assert ("ret", "Ret") in mentions(finder, "VEGFR2, Ret and KIT")
+
+
+@pytest.mark.parametrize("written", ["an ATP competitive", "a non-ATP competitive", "an ATP-competitive"])
+def test_what_an_inhibitor_competes_with_is_no_drug(finder, written):
+    # ATP is a chemical the inhibitor competes with, not a therapy: "X is an ATP competitive inhibitor of MET"
+    text = f"The invented compound zq-17 is {written} inhibitor of c-MET."
+    assert [m.key for m in finder.find_text(text)] == ["c_met"]
