@@ -1072,3 +1072,25 @@ def test_more_news_idioms_of_approval(body):
 ])
 def test_cleared_for_a_trial_or_from_the_body_is_no_approval(body):
     assert facts(body) == set()
+
+
+@pytest.mark.parametrize("same", ["for the same use", "for the same indication", "for this indication"])
+def test_an_approval_for_the_same_use_takes_the_line_told_before(same):
+    body = ("In this invented history, the NMPA approved foonib as a first-line treatment for HCC in May. "
+            f"Soon after, foonib was approved by the European Commission {same}.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", "first_line"), ("foonib", "hcc", "ec", "first_line")}
+
+
+def test_an_approval_not_said_to_be_for_the_same_use_keeps_no_line():
+    body = ("In this invented history, the NMPA approved foonib as a first-line treatment for HCC in May. "
+            "Soon after, foonib was approved by the European Commission for HCC.")
+    assert ("foonib", "hcc", "ec", None) in facts(body)
+
+
+@pytest.mark.parametrize("when", ["in May", "on 29 May", "in early May", "in May 2031"])
+def test_an_approval_in_may_is_not_hedged_by_the_month(when):
+    assert facts(f"In this invented history, the FDA approved foonib for HCC {when}.") == {("foonib", "hcc", "fda", None)}
+
+
+def test_may_as_a_verb_still_hedges():
+    assert facts("In this invented history, the FDA may approve foonib for HCC.") == set()

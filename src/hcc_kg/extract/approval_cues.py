@@ -106,9 +106,11 @@ APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\
 # approval is uncertain.
 APPROVED_AS_OPTION = re.compile(r"\bas\s+an?\s+(?:possible|potential)\s+(?:[\w-]+\s+){0,2}?"
                                 r"(?:treatments?|therap(?:y|ies)|options?|alternatives?|choices?)\b", re.IGNORECASE)
-# A month next to a number: "May 2020" is a date, not the verb "may".
+# A month next to a number or after a preposition: "May 2020", "29 May", "in May" are dates, not the verb "may".
 DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
-                       r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+                       r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+                       r"\b(?:in|on|since|until|by|from|during|before|after|early|late|mid-?|last|this|next)\s+"
+                       r"(?-i:May)\b(?!\.?\s+\d)")
 
 
 def masked(text: str, *patterns: re.Pattern) -> str:
@@ -117,6 +119,8 @@ def masked(text: str, *patterns: re.Pattern) -> str:
 
     >>> masked("in May 2020 it may", DATE_TEXT)
     'in          it may'
+    >>> masked("approved in May, it may", DATE_TEXT)
+    'approved       , it may'
     """
     for pattern in patterns:
         text = pattern.sub(lambda m: " " * len(m.group()), text)

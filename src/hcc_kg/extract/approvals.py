@@ -281,7 +281,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     for agent in keys:
         for agency in agencies:
-            for disease in diseases or ((None,) if agent is None else ()):
+            # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
+            for disease in diseases or ((None,) if agent is None or SAME_USE_RE.search(holder.text) else ()):
                 yield Reading(agent, agency, disease, line, polarity, certainty, attributes, span)
 
 
@@ -296,6 +297,18 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     if len(told) == 1:
         return told.pop()
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
+
+
+# "... was approved by the European Commission for the same use": the indication of the approval told just before.
+SAME_USE_RE = re.compile(r"\bfor\s+(?:the\s+same|that|this)\s+(?:use|indications?|setting|population|patients)\b", re.IGNORECASE)
+
+
+def _same_use(doc: AnalysedDocument, reading: Reading, readings: list[Reading]) -> Reading | None:
+    """The approval of the same agent told last before this one, when this one is "for the same use"."""
+    if not SAME_USE_RE.search(doc.document.text, reading.span[0], reading.span[1]):
+        return None
+    before = [r for r in readings if r.disease and r.asserted and r.agent == reading.agent and r.span[0] < reading.span[0]]
+    return max(before, key=lambda r: r.span[0]) if before else None
 
 
 def _restated_without_agency(reading: Reading, readings: list[Reading]) -> bool:
@@ -336,9 +349,13 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     frames = with_antecedents(doc, frame, sentences)
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     for r in readings:
+        same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
+        if same is not None and r.disease is None:
+            r = replace(r, disease=same.disease)
         if r.agent is None or r.disease is None or _restated_without_agency(r, readings):
             continue
-        line = _resolve_line(r, readings, frame, doc.main_disease) or line_of_this_indication(doc, r.agent, r.span, frame)
+        line = _resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \
+            or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         trials = supporting_trials(doc, r.span[0])  # "approved ... based on the NAME trial"

@@ -79,8 +79,12 @@ NEGATION = re.compile(
     r"(?:(?!having\b|receiving\b|undergoing\b|being\b)\w+ing\b|activity|effect|binding|affinity|inhibition)",
     re.IGNORECASE)
 
+# "May" is the month after a day or a preposition ("on 29 May", "in May", "since early May") or before a
+# year or day ("May 2021"); elsewhere (a sentence's first word) it is the modal.
+_MONTH_MAY = r"(?<!\d )(?<!in )(?<!on )(?<!of )(?<!by )(?<!to )(?<!since )(?<!until )(?<!from )(?<!early )" \
+             r"(?<!late )(?<!mid-)(?<!mid )(?<!last )(?<!this )(?<!next )(?<!during )(?<!before )(?<!after )"
 HEDGE = re.compile(
-    r"(?-i:\bmay\b)|\bMay\b(?!\s+\d)|\bmight\b|\bcould\b|\bwould\b"
+    rf"(?-i:\bmay\b)|{_MONTH_MAY}\bMay\b(?!\s+\d)|\bmight\b|\bcould\b|\bwould\b"
     r"|\bpotential(?:ly)?\b|\bpossib(?:le|ly|ility)\b|\bputative(?:ly)?\b|\bpresumabl[ey]\b"
     r"|\b(?:un)?likely\b|\bwhether\b|\bunclear\b|\bunknown\b|\buncertain\b"
     r"|\bbeing\s+(?:evaluated|investigated|developed|studied|tested|explored|assessed|examined|reviewed)\b"
@@ -130,6 +134,8 @@ def is_hedged(clause: str) -> bool:
     >>> is_hedged("foonib is being evaluated as a KDR inhibitor"), is_hedged("foonib is a potent KDR inhibitor")
     (True, False)
     >>> is_hedged("foonib, a KDR inhibitor with potential antineoplastic activity"), is_hedged("potential activity against KDR")
+    (False, True)
+    >>> is_hedged("the agency approved foonib on 29 May, after review"), is_hedged("May foonib inhibit KDR?")
     (False, True)
     """
     return bool(HEDGE.search(NOT_HEDGE.sub(" ", clause)) or HEDGING_DOUBLE_NEGATIVE.search(clause))
