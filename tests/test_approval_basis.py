@@ -69,3 +69,15 @@ def test_a_withheld_approval_keeps_its_basis_but_names_no_trial_fact():
     found = read(text)
     assert [a.is_fact for a in found if a.predicate == "approvedFor"] == [False]
     assert not [a for a in found if a.predicate == "isClinicalTrial"]
+
+
+def test_a_basis_after_a_restatement_of_the_approval():
+    text = ("Invented notes\nThe FDA approved foonib for HCC on Monday. It is the first approval for foonib. "
+            "The approval rests on ORCHID-7, a phase 3 study.\n")
+    assert supporting(text) == {"foonib": ["trial__orchid7"]}
+
+
+def test_a_basis_after_another_subject_is_not_the_approvals():
+    text = ("Invented notes\nThe FDA approved foonib for HCC on Monday. Barmab is often used after it. "
+            "This decision is based on the ORCHID-7 trial.\n")
+    assert supporting(text) == {"foonib": []}

@@ -1094,3 +1094,9 @@ def test_an_approval_in_may_is_not_hedged_by_the_month(when):
 
 def test_may_as_a_verb_still_hedges():
     assert facts("In this invented history, the FDA may approve foonib for HCC.") == set()
+
+
+@pytest.mark.parametrize("again", ["It is the first HCC nod for barmab.", "This marks the first approval of barmab in HCC."])
+def test_a_restatement_of_a_combinations_approval_for_one_drug_is_that_approval(again):
+    body = f"In this invented history, the FDA approved barmab plus foonib for HCC on Monday. {again}"
+    assert facts(body) == {(REGIMEN, "hcc", "fda", None)}

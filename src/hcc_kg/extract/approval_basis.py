@@ -2,8 +2,9 @@
 trial", "The approval is based on data from NAME and OTHER", "supported by the phase 3 NAME study".
 
 The basis is read after a cue ("based on", "on the basis of", "supported by", "rests on") in the
-approval's own sentence, or in the next sentence when that one opens by speaking of the approval
-("The approval was based on ...", "This decision is supported by ..."). Only names the trial
+approval's own sentence, or in one of the next two when it opens by speaking of the approval ("The
+approval was based on ...", "This decision is supported by ...", "The approval rests on ...") and
+only a restatement of the approval ("It is the first nod for X") stands between. Only names the trial
 reader (:mod:`.trial_names`) takes for trials count, keyed as the document's other trial facts
 are (:func:`.abstracts.name_index`), so the approval and the trial meet in one node.
 """
@@ -22,18 +23,28 @@ BASIS_RE = re.compile(r"\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|supported\s
 # A sentence after the approval's that opens by speaking of it: "The approval is based on ...".
 NEXT_BASIS_RE = re.compile(r"^\W*(?:(?:the|this|these|its|their)\s+(?:[\w-]+\s+){0,3}?(?:approvals?|decisions?|"
                            r"authori[sz]ations?|indications?|recommendations?|opinions?)|it|they)\s+"
-                           r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:based|supported)\b", re.IGNORECASE)
+                           r"(?:(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:based|supported)|rest(?:s|ed)?\s+on|"
+                           r"relie[sd]\s+on)\b", re.IGNORECASE)
+# "It is the first HCC nod for X", "This marks the first approval of X": the approval just told, said again.
+RESTATING = re.compile(r"^\W*(?:It|This|That)\s+(?:is|was|marks|marked|represents|represented|becomes|became)\b")
+FOLLOWING = 2  # sentences after the approval's that may give its basis ("It is the first nod for X. The approval rests on NAME.")
 BASIS_REACH = 160  # characters after the cue the trials are named in ("based on results from the phase 3 NAME")
 
 
 def basis_sentences(doc: AnalysedDocument, start: int) -> list[AnalysedSentence]:
-    """The approval's sentence (holding ``start``) and the next one when it speaks of the approval's basis."""
+    """The approval's sentence (holding ``start``) and the sentences after it, up to ``FOLLOWING``, that
+    open by speaking of an approval's basis, with only restatements of the approval between ("It is
+    the first nod for X. The approval rests on NAME.")."""
     index = bisect.bisect_right(doc.sentence_ends, start)
     if index >= len(doc.sentences):
         return []
     found = [doc.sentences[index]]
-    if index + 1 < len(doc.sentences) and NEXT_BASIS_RE.match(doc.sentences[index + 1].text):
-        found.append(doc.sentences[index + 1])
+    for later in range(index + 1, min(index + 1 + FOLLOWING, len(doc.sentences))):
+        text = doc.sentences[later].text
+        if NEXT_BASIS_RE.match(text):
+            found.append(doc.sentences[later])
+        elif not RESTATING.match(text):
+            break  # another subject: a basis after it is not this approval's
     return found
 
 
@@ -62,4 +73,4 @@ def basis_facts(doc: AnalysedDocument, found: list[tuple[str, str, tuple[int, in
     return facts
 
 
-__all__ = ["basis_facts", "basis_sentences", "supporting_trials"]
+__all__ = ["RESTATING", "basis_facts", "basis_sentences", "supporting_trials"]

@@ -42,7 +42,7 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
-from .approval_basis import basis_facts, supporting_trials
+from .approval_basis import RESTATING, basis_facts, supporting_trials
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
@@ -299,6 +299,15 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
 
 
+def _restated_for_a_component(doc: AnalysedDocument, reading: Reading, readings: list[Reading]) -> bool:
+    """A sentence restating an approval told before of a combination, for one of its drugs ("The agency
+    approved A plus B. It is the first nod for A."): that combination's approval, not one of A alone."""
+    if is_regimen_key(reading.agent or "") or not RESTATING.match(doc.document.text[reading.span[0]:reading.span[1]]):
+        return False
+    return any(r.asserted and r.span[0] < reading.span[0] and is_regimen_key(r.agent or "") and reading.agency in (r.agency, None)
+               and r.disease == reading.disease and reading.agent in regimen_components(r.agent) for r in readings)
+
+
 # "... was approved by the European Commission for the same use": the indication of the approval told just before.
 SAME_USE_RE = re.compile(r"\bfor\s+(?:the\s+same|that|this)\s+(?:use|indications?|setting|population|patients)\b", re.IGNORECASE)
 
@@ -352,7 +361,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
-        if r.agent is None or r.disease is None or _restated_without_agency(r, readings):
+        if r.agent is None or r.disease is None or _restated_without_agency(r, readings) \
+                or _restated_for_a_component(doc, r, readings):
             continue
         line = _resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \
             or line_of_this_indication(doc, r.agent, r.span, frame)
