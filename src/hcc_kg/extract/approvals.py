@@ -43,6 +43,7 @@ from typing import Iterable
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
 from .approval_basis import RESTATING, basis_facts, supporting_trials
+from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
@@ -349,7 +350,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
     sentences = doc.sentences
     cued = [i for i, sent in enumerate(sentences) if APPROVAL_CUE.search(sent.text) or STEP_CUE.search(sent.text)]
-    if not cued:
+    if not cued and not decided(doc):
         return
     places = load_jurisdictions()
     frame = document_frame(doc, places)
@@ -357,6 +358,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         frame = replace(frame, regulator=decider)  # the regulator of a decision summary stands for its heading's
     frames = with_antecedents(doc, frame, sentences)
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
+    readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)
+                 for a in record_approvals(doc, places, frame)]  # "Decision: Approved" and its label sentence
     for r in readings:
         same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
