@@ -839,7 +839,8 @@ def test_two_trials_named_side_by_side_are_each_kept_with_the_sentences_arms():
     text = ("Two randomised, placebo-controlled phase 3 trials (AXON-HCC [NCT01234567] and JET-LIV [NCT07654321]) "
             "are evaluating zorbanib in adults with liver cancer.")
     found = facts(text)
-    assert arms(found, "trial__axonhcc") == ["zorbanib"] and arms(found, "trial__jetliv") == ["zorbanib"]
+    # placebo-controlled: each compares zorbanib with placebo
+    assert arms(found, "trial__axonhcc") == ["zorbanib", "placebo"] == arms(found, "trial__jetliv")
     assert ("nct_id", "NCT07654321") in trial(found, "trial__jetliv").attributes
 
 
