@@ -142,11 +142,11 @@ def test_store_refuses_blank_nodes():
 
 def test_validation_on_the_store_gives_the_rdflib_report():
     g = new_graph()
-    g.add((HCCR.trial__x, RDF.type, HCC.ClinicalTrial)).add((HCCR.trial__x, HCC.trialName, Literal("X")))
+    g.add((HCCR.trial__x, RDF.type, HCC.ClinicalTrial))  # no name (a violation), no arm (a warning)
     store = GraphStore.in_memory()
     store.add_triples(g)
     on_store, on_graph = validate(store), validate(g)
-    assert not on_store.conforms and on_store == on_graph
+    assert not on_store.conforms and on_store == on_graph and len(on_store.violations) == 2
 
 
 def _publish_store(out: Path, store: GraphStore) -> GraphStore:

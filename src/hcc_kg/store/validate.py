@@ -7,13 +7,14 @@ leads straight back to the sentence or table row it was extracted from.
 >>> from rdflib import RDF
 >>> from hcc_kg.store.rdf import HCC, HCCR, new_graph
 >>> g = new_graph()
->>> _ = g.add((HCCR.trial__x, RDF.type, HCC.ClinicalTrial)).add((HCCR.trial__x, HCC.trialName, Literal("X")))
+>>> _ = g.add((HCCR.trial__x, RDF.type, HCC.ClinicalTrial))
 >>> report = validate(g)
 >>> report.conforms
 False
 >>> print(report)
-1 violation(s)
-  [Violation] hccr:trial__x hcc:hasArm: Clinical trial has no arm (hcc:hasArm).
+2 violation(s)
+  [Violation] hccr:trial__x: Clinical trial has neither an NCT identifier (hcc:nctId) nor a trial name (hcc:trialName).
+  [Warning] hccr:trial__x hcc:hasArm: Clinical trial has no arm (hcc:hasArm): the text names it without its arms.
 """
 
 from __future__ import annotations
