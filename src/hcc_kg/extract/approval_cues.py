@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .epistemics import reading
+from .epistemics import MONTH_PREPOSITIONS, reading
 
 # The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
 # of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light" / "go-ahead" /
@@ -109,8 +109,7 @@ APPROVED_AS_OPTION = re.compile(r"\bas\s+an?\s+(?:possible|potential)\s+(?:[\w-]
 # A month next to a number or after a preposition: "May 2020", "29 May", "in May" are dates, not the verb "may".
 DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
-                       r"\b(?:in|on|since|until|by|from|during|before|after|early|late|mid-?|last|this|next)\s+"
-                       r"(?-i:May)\b(?!\.?\s+\d)")
+                       rf"\b(?:{'|'.join(re.escape(w) for w in MONTH_PREPOSITIONS)})\s*(?-i:May)\b(?!\.?\s+\d)")
 
 
 def masked(text: str, *patterns: re.Pattern) -> str:

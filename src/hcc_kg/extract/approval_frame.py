@@ -48,7 +48,7 @@ def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
     heading = heading_lines(doc.document.text)
     joined = " \n ".join(heading)
     mentions = [m for line in heading for m in doc.finder.find_text(line)]
-    regulators = {r for line in heading for r in _line_regulators(doc, places, line)}
+    regulators = {r for line in heading for r in line_regulators(doc, places, line)}
     regulators |= {r for _, _, r in places.regulators_in(joined) if r in doc.vocabulary}
     says_approval = APPROVAL_CUE.search(joined) or STEP_CUE.search(joined)
     drugs = {m.key for m in doc.keys_of_type(mentions, *DRUG)}
@@ -73,7 +73,7 @@ def dateline(heading: list[str]) -> StatedDate | None:
     return below[0] if below else None
 
 
-def _line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> set[str]:
+def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> set[str]:
     """The regulators a heading line names: its agency mentions, a place's own regulator standing for
     the agency named after the possessive ("China's FDA approves ...")."""
     owned = places.possessive_regulators(line)

@@ -15,7 +15,7 @@ from .analysis import AnalysedDocument
 from .approval_agents import agent_roles
 from .approval_clauses import Clause
 from .approval_cues import line_words
-from .approval_frame import Frame, heading_lines
+from .approval_frame import Frame, heading_lines, line_regulators
 from .approval_indications import clause_diseases
 from .jurisdictions import Jurisdictions
 from .sentences import evidence_span
@@ -53,7 +53,7 @@ def record_regulator(doc: AnalysedDocument, places: Jurisdictions, frame: Frame)
         return frame.regulator
     found = set()
     for line in heading_lines(doc.document.text):
-        found |= {m.key for m in doc.keys_of_type(doc.finder.find_text(line), "RegulatoryAgency")}
+        found |= line_regulators(doc, places, line)
         for name, regulator in places.adjectives:
             if re.search(rf"(?<![\w.]){re.escape(name)}{ASSESSMENT_REPORT.pattern}", line, re.IGNORECASE):
                 found.add(regulator)

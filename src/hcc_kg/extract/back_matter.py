@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from ..model import Document
+from .segment import CAPTION_RE, MARKDOWN_ROW_RE
 
 # The heading: the whole line, with an optional markdown mark or section number and colon.
 HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\d{1,2}\.?[ \t]+)?(?:references?(?:[ \t]+and[ \t]+notes)?|bibliography|"
@@ -33,8 +34,8 @@ _NUMBERED_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+\S")
 _AUTHORS_RE = re.compile(r"^\s*(?:\[?\d{1,3}[.)\]]\s*)?[A-Z][\w'’-]+,?\s+[A-Z]{1,3}\.?(?:,|\s+(?:and|&)\s|\.?\s+et\s+al)")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _CITATION_PART_RE = re.compile(r"\bet\s+al\b|\bdoi\b|\bPMID\b|\d+\s*\(\d+\)\s*:\s*\d+|\d+\s*:\s*\d+|;\s*\d+", re.IGNORECASE)
-# Where the list ends when something else follows it (as segment.CAPTION_RE and MARKDOWN_ROW_RE).
-_RESUMES_RE = re.compile(r"^(?:Table \d+\b|.*\|.*\|.*\|)", re.MULTILINE)
+# Where the list ends when something else follows it: a table caption or a markdown row, as segmentation reads them.
+_RESUMES_RE = re.compile(rf"(?:{CAPTION_RE.pattern}|^.*{MARKDOWN_ROW_RE.pattern})", re.MULTILINE)
 _LINES_CHECKED = 3  # the first non-blank lines below the heading that may show a citation
 
 

@@ -80,9 +80,11 @@ NEGATION = re.compile(
     re.IGNORECASE)
 
 # "May" is the month after a day or a preposition ("on 29 May", "in May", "since early May") or before a
-# year or day ("May 2021"); elsewhere (a sentence's first word) it is the modal.
-_MONTH_MAY = r"(?<!\d )(?<!in )(?<!on )(?<!of )(?<!by )(?<!to )(?<!since )(?<!until )(?<!from )(?<!early )" \
-             r"(?<!late )(?<!mid-)(?<!mid )(?<!last )(?<!this )(?<!next )(?<!during )(?<!before )(?<!after )"
+# year or day ("May 2021"); elsewhere (a sentence's first word) it is the modal. (:mod:`.approval_cues`
+# masks "in May" with the same words.)
+MONTH_PREPOSITIONS = ("in", "on", "of", "by", "to", "since", "until", "from", "early", "late", "mid-", "mid", "last",
+                      "this", "next", "during", "before", "after")
+_MONTH_MAY = r"(?<!\d )" + "".join(rf"(?<!{re.escape(w)}{'' if w.endswith('-') else ' '})" for w in MONTH_PREPOSITIONS)
 HEDGE = re.compile(
     rf"(?-i:\bmay\b)|{_MONTH_MAY}\bMay\b(?!\s+\d)|\bmight\b|\bcould\b|\bwould\b"
     r"|\bpotential(?:ly)?\b|\bpossib(?:le|ly|ility)\b|\bputative(?:ly)?\b|\bpresumabl[ey]\b"
