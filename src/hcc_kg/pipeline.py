@@ -29,6 +29,7 @@ from .execute import DEFAULT_MAX_READINGS, ExecutionPlan, extract_corpus
 from .execute.forked import ChildLost, ForkedTask
 from .execute.vocabulary_cache import FOLDER as VOCABULARY_CACHE, VocabularySources, cached_vocabulary
 from .assemble.merge import Conflict, assemble, split_readings, withhold
+from .assemble.trial_identity import rename_trials, trial_renames
 from .assemble.naming import document_sections, extend_vocabulary, split_naming
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
@@ -151,6 +152,7 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
     # what the cache saved: in the timings (printed by the CLI), never in the exports
     clock.timings.update({"extract.reused": extraction.stats.reused, "extract.extracted": extraction.stats.extracted,
                           "extract.corrupt": extraction.stats.corrupt})
+    raw = _join_registered_trials(raw, report)
     assertive, others = split_readings(raw)  # before merging: a hedged reading's attributes stay apart
     merged, conflicts = clock.run("assemble", assemble, assertive)
     recognised, facts = split_naming(merged)  # names, not facts: they extend the vocabulary
@@ -164,6 +166,17 @@ def read(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Cl
         report.add("info", "withheld", f"{statement.subject} {statement.predicate} {statement.object}: "
                    f"not asserted ({', '.join(kinds)})")
     return Reading(documents, facts, withheld, conflicts, recognised)
+
+
+def _join_registered_trials(raw: list[Assertion], report: Report) -> list[Assertion]:
+    """A trial one document cites by its registry number only, joined to the trial another names
+    with that number (:mod:`hcc_kg.assemble.trial_identity`); each join and each doubt in the report."""
+    renames, doubts = trial_renames(raw)
+    for old, new in sorted(renames.items()):
+        report.add("info", "trial-joined", f"{old} is {new}: a document names it with that registry number")
+    for doubt in doubts:
+        report.add("warning", "trial-identity", doubt)
+    return rename_trials(raw, renames)
 
 
 def build(settings: Settings) -> BuildResult:
