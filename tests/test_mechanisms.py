@@ -1389,3 +1389,25 @@ def test_a_relative_clause_with_a_copula_is_an_appositive(body, expected):
 ])
 def test_a_drug_named_with_its_class_noun_is_the_subject(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an inhibitory activity "for" or a capacity "on" a list of targets
+    ("In this pretend panel foonib had inhibitory activity for both MET and RET.",
+     {("foonib", "met"), ("foonib", "ret")}),
+    ("Foonib blocks VEGFR-1/2/3 in the toy assay, with weaker inhibiting capacity on TIE2 and FLT3.",
+     {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4"), ("foonib", "tek"), ("foonib", "flt3")}),
+])
+def test_an_inhibitory_activity_names_its_targets(body, expected):
+    assert facts(body) == expected
+
+
+def test_no_inhibiting_capacity_is_negated():
+    assert readings("Barfenib showed no inhibiting capacity on MET in the invented assay.")[
+        ("barfenib", "inhibits", "met")][1:] == ("negative", "asserted")
+
+
+def test_aliases_in_one_parenthesis_are_the_same_drug():
+    # "X (X-suffix; Brand®) is ...": both aliases in the parenthesis name the subject again
+    assert facts("Zelumab (zelumab-abcd; Zelumax®) is a made-up monoclonal antibody that blocks CTLA-4.") \
+        == {("zelumab", "ctla4")}

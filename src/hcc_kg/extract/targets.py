@@ -238,6 +238,8 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
         if start < codes_end:
             continue
         if entity.has_type(*DRUG):
+            if out and out[-1].kind == "drug" and start < out[-1].end and mention.key in out[-1].keys:
+                continue  # "X (X-suffix; Brand®)": a second alias inside the parenthesis already merged into X
             codes_end = _code_bracket_end(sent, end)
             if DRUG_AS_MODIFIER.match(text[end:]):
                 continue  # "an ATP-competitive inhibitor of T", "sorafenib-resistant cells": no drug acting here
