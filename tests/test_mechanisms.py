@@ -1411,3 +1411,13 @@ def test_aliases_in_one_parenthesis_are_the_same_drug():
     # "X (X-suffix; Brand®) is ...": both aliases in the parenthesis name the subject again
     assert facts("Zelumab (zelumab-abcd; Zelumax®) is a made-up monoclonal antibody that blocks CTLA-4.") \
         == {("zelumab", "ctla4")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a code name the vocabulary lacks, set off by commas between the drug and its appositive
+    ("The toy cohort took barfenib, XY-0012345, an oral selective inhibitor of FGFR4, each day.", {("barfenib", "fgfr4")}),
+    # a known alias set off by commas: the merged alias holds the appositive's comma
+    ("The toy cohort took foonib, Foonix, a selective inhibitor of AXL, each day.", {("foonib", "axl")}),
+])
+def test_a_code_or_alias_between_the_drug_and_its_appositive(body, expected):
+    assert facts(body) == expected
