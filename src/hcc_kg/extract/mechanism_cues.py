@@ -10,11 +10,14 @@ from .subjects import ADVERB, MODIFIER
 from .targets import ALTERATION, EFFECT
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
-MODALITY_HEAD = r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ])?engagers?|TCEs?|BiTEs?|degraders?|PROTACs?"
+# Engineered cells name theirs so too: "a GPC3-directed CAR-T cell therapy", "the T TCR-T product X".
+CELL_HEAD = r"(?:CAR|TCR)[- ]?T(?:[- ]?cells?)?(?:\s+(?:cell\s+)?(?:therap(?:y|ies)|products?))?"
+MODALITY_HEAD = (r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ])?engagers?|TCEs?|BiTEs?|degraders?|PROTACs?|"
+                 rf"{CELL_HEAD}")
 HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|blockers?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
         rf"|{MODALITY_HEAD}|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
 # Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
-STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|"
+STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|blocker|antagonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|CAR|TCR|"
                          r"BiTE|degrader|PROTAC)", re.IGNORECASE)
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective)\)?)?"  # "X (T-targeting) antibody"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
