@@ -156,3 +156,9 @@ def test_a_nominal_names_its_agents_after_the_targets_head(body, expected):
 ])
 def test_a_class_before_a_colon_types_the_drug_after_it(body, expected):
     assert facts(body) == expected
+
+
+def test_a_drug_added_after_a_closed_list_is_not_a_member_of_the_class():
+    # "the T antibodies X and Y, and Z": the list closed at "and"; Z is added beside it
+    assert facts("In this invented review the anti-PD-1 antibodies zelumab and quxumab, and foonib, were compared.") \
+        == {("zelumab", "pd1"), ("quxumab", "pd1")}

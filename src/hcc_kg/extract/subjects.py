@@ -205,11 +205,16 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
         glue = text[left.end:right.start]
         if not DRUG_LIST_GLUE.fullmatch(glue):
             break
+        if CONJUNCTION.search(glue) and any(CONJUNCTION.search(g) for g in glues):
+            break  # "A and B, and C": a list has one "and"; C is added to the list, not a member of it
         group.append(nxt)
         glues.append(glue)
         index += direction
     # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list.
-    return group if any(re.search(r"\b(?:and|or)\b", g) for g in glues) else [drug]
+    return group if any(CONJUNCTION.search(g) for g in glues) else [drug]
+
+
+CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 
 
 def units_before(found: list[Unit], position: int) -> list[Unit]:
