@@ -1421,3 +1421,17 @@ def test_aliases_in_one_parenthesis_are_the_same_drug():
 ])
 def test_a_code_or_alias_between_the_drug_and_its_appositive(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a trap for the ligand names the ligand as its target, not the ligand's receptor
+    ("Quxumab is a made-up fusion protein that acts as a decoy receptor for VEGF.", {("quxumab", "vegfa")}),
+    ("In the toy model quxumab, a soluble decoy receptor for VEGF, was given weekly.", {("quxumab", "vegfa")}),
+])
+def test_a_decoy_receptor_binds_the_ligand(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_letter_glued_to_a_name_is_another_member():
+    # "VEGF-E" is a member the vocabulary lacks, not VEGF (VEGF-A) itself
+    assert facts("In the pretend assay zelumab binds VEGF-E.") == set()

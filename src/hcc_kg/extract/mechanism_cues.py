@@ -51,6 +51,8 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
             r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
 NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s? of|"
+            # a VEGF trap's shape: "a decoy receptor for A and B", "a soluble receptor of A", "a ligand trap for A"
+            r"(?:(?:soluble\s+)?decoy|soluble)\s+receptors?\s+(?:for|of)|(?:ligand\s+)?traps?\s+(?:for|of)|"
             rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?) "
             r"(?:against|to|targeting|directed (?:against|at|to)|aim(?:ed|ing) at|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)

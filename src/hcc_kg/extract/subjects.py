@@ -86,7 +86,7 @@ NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|—|:|\s{COPUL
                       rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
-                      rf"(?:(?:which|that)\s+is\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
+                      rf"(?:(?:which|that)\s+(?:is|acts\s+as|serves\s+as)\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
                       # "X, a poly(ADP-ribose) polymerase (PARP) inhibitor": a full name the vocabulary lacks, then
                       # the symbol; "X, an oral small molecule (a T inhibitor)": a noun phrase, then its mechanism
                       rf"(?:[^,;:()]{{1,50}}(?:\([\w-]+\)[^,;:()]{{0,30}})?\(\s*"

@@ -39,7 +39,8 @@ RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
 SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*[\w-]+){1,4}\s+receptors?\b",
                              re.IGNORECASE)
 # "receptors for VEGF", "the receptor tyrosine kinases for PDGF": the receptor of the ligand named after.
-_RECEPTOR_WORD = r"\breceptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
+# Not "a decoy receptor for VEGF": a trap that binds the ligand is no receptor of it in the cell.
+_RECEPTOR_WORD = r"\b(?<!decoy )(?<!soluble )receptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
 RECEPTOR_BEFORE = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the receptors for FGF, PDGF and VEGF": the later ligands of the list share the receptor word.
 # An item may have a few words: "receptors for fibroblast growth factor and stem cell factor".
@@ -145,7 +146,7 @@ FAMILY_THEN_MEMBERS = re.compile(r"^\s*(?:(?:family|families|members?|subunits?|
                                  r"\(?\s*$", re.IGNORECASE)
 
 
-GLUED_NUMBER = re.compile(r"^-\d+(?![\w.])")
+GLUED_NUMBER = re.compile(r"^-(?:\d+(?![\w.])|[A-Z](?![\w-]))")  # "VEGF-1", "VEGF-E": a member the vocabulary lacks
 # "vascular endothelial growth factor (VEGF)R2": the ligand's abbreviation with "R" glued on names its receptor.
 GLUED_RECEPTOR = re.compile(r"^R(?P<number>\d)?(?![\w-])")
 
