@@ -1,10 +1,11 @@
 """Drug→target shapes that name the target before the drug.
 
 ====================  ==========================================================
-target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
+target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "one anti-T antibody: X",
+                      "the T CAR-T product X"
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
-target-by-drug        "inhibition of T by X", "binding of X to T"
+target-by-drug        "inhibition of T by X", "binding of X to T", "inhibition of the T pathway by agents (i.e., X or Y)"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-appositive       "A selective inhibitor of T, X ..." (a fronted appositive)
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."

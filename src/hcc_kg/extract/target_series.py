@@ -1,6 +1,7 @@
 """Numbered and Greek series after a target's name: a family with its members ("VEGF receptors 1-3",
 "FGFR1, 2, 3 and 4", "PDGFRα/β", "PDGFR-a/b"), and a count that names every member ("all three VEGF
-receptors").  Read by :func:`.targets.units` once a name is found.
+receptors"), and a plural name the vocabulary knows only with its numbers ("cyclin-dependent kinases 4 and 6").
+Read by :func:`.targets.units` once a name is found (the plural series before, as no mention covers it).
 """
 
 from __future__ import annotations
