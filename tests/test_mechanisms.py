@@ -1435,3 +1435,8 @@ def test_a_decoy_receptor_binds_the_ligand(body, expected):
 def test_a_letter_glued_to_a_name_is_another_member():
     # "VEGF-E" is a member the vocabulary lacks, not VEGF (VEGF-A) itself
     assert facts("In the pretend assay zelumab binds VEGF-E.") == set()
+
+
+def test_two_targets_glued_by_an_x_are_the_bispecifics_two_targets():
+    # "AxB": a bispecific's targets written with a lower-case x for the sign ×
+    assert facts("Bizumab is a made-up PD-1xCTLA-4 bispecific antibody.") == {("bizumab", "pd1"), ("bizumab", "ctla4")}
