@@ -1389,3 +1389,54 @@ def test_a_relative_clause_with_a_copula_is_an_appositive(body, expected):
 ])
 def test_a_drug_named_with_its_class_noun_is_the_subject(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an inhibitory activity "for" or a capacity "on" a list of targets
+    ("In this pretend panel foonib had inhibitory activity for both MET and RET.",
+     {("foonib", "met"), ("foonib", "ret")}),
+    ("Foonib blocks VEGFR-1/2/3 in the toy assay, with weaker inhibiting capacity on TIE2 and FLT3.",
+     {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4"), ("foonib", "tek"), ("foonib", "flt3")}),
+])
+def test_an_inhibitory_activity_names_its_targets(body, expected):
+    assert facts(body) == expected
+
+
+def test_no_inhibiting_capacity_is_negated():
+    assert readings("Barfenib showed no inhibiting capacity on MET in the invented assay.")[
+        ("barfenib", "inhibits", "met")][1:] == ("negative", "asserted")
+
+
+def test_aliases_in_one_parenthesis_are_the_same_drug():
+    # "X (X-suffix; Brand®) is ...": both aliases in the parenthesis name the subject again
+    assert facts("Zelumab (zelumab-abcd; Zelumax®) is a made-up monoclonal antibody that blocks CTLA-4.") \
+        == {("zelumab", "ctla4")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a code name the vocabulary lacks, set off by commas between the drug and its appositive
+    ("The toy cohort took barfenib, XY-0012345, an oral selective inhibitor of FGFR4, each day.", {("barfenib", "fgfr4")}),
+    # a known alias set off by commas: the merged alias holds the appositive's comma
+    ("The toy cohort took foonib, Foonix, a selective inhibitor of AXL, each day.", {("foonib", "axl")}),
+])
+def test_a_code_or_alias_between_the_drug_and_its_appositive(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a trap for the ligand names the ligand as its target, not the ligand's receptor
+    ("Quxumab is a made-up fusion protein that acts as a decoy receptor for VEGF.", {("quxumab", "vegfa")}),
+    ("In the toy model quxumab, a soluble decoy receptor for VEGF, was given weekly.", {("quxumab", "vegfa")}),
+])
+def test_a_decoy_receptor_binds_the_ligand(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_letter_glued_to_a_name_is_another_member():
+    # "VEGF-E" is a member the vocabulary lacks, not VEGF (VEGF-A) itself
+    assert facts("In the pretend assay zelumab binds VEGF-E.") == set()
+
+
+def test_two_targets_glued_by_an_x_are_the_bispecifics_two_targets():
+    # "AxB": a bispecific's targets written with a lower-case x for the sign ×
+    assert facts("Bizumab is a made-up PD-1xCTLA-4 bispecific antibody.") == {("bizumab", "pd1"), ("bizumab", "ctla4")}

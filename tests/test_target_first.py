@@ -136,3 +136,29 @@ def test_a_plural_class_with_its_members_in_apposition(body, expected):
 ])
 def test_several_drugs_after_one_target_s_nominal(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the target's head noun, then agents named only in a parenthesis of examples
+    ("Inhibition of the FGFR4 pathway by two imagined agents (i.e., foonib or barfenib) slowed the toy cells.",
+     {("foonib", "fgfr4"), ("barfenib", "fgfr4")}),
+    ("Blockade of the AXL axis with foonib was tested in made-up mice.", {("foonib", "axl")}),
+])
+def test_a_nominal_names_its_agents_after_the_targets_head(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a colon hands a singular class on to its member
+    ("The pretend review named one anti-PD-L1 antibody: zelumab for later lines.", {("zelumab", "pdl1")}),
+    ("Made-up options [two kinase inhibitors: foonib and barfenib; and one anti-VEGFR2 antibody: quxumab].",
+     {("quxumab", "kdr")}),
+])
+def test_a_class_before_a_colon_types_the_drug_after_it(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_drug_added_after_a_closed_list_is_not_a_member_of_the_class():
+    # "the T antibodies X and Y, and Z": the list closed at "and"; Z is added beside it
+    assert facts("In this invented review the anti-PD-1 antibodies zelumab and quxumab, and foonib, were compared.") \
+        == {("zelumab", "pd1"), ("quxumab", "pd1")}

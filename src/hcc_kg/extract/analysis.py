@@ -11,7 +11,7 @@ from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
 from .expansion import Expansion, expand
 from .mentions import MentionFinder
-from .normalize import MappedText, normalize, without_glued_footnotes
+from .normalize import MappedText, normalize, with_glued_crosses, without_glued_footnotes
 from .segment import Block, Sentence, blocks, sentences
 
 T = TypeVar("T")
@@ -101,7 +101,9 @@ class AnalysedDocument:
     @cached_property
     def sentences(self) -> list[AnalysedSentence]:
         prose = [b for b in self.blocks if b.kind == "prose"]
-        read = [replace(s, mapped=expand(without_glued_footnotes(s.mapped, self.finder.lookup), self.expansions))
+        lookup = self.finder.lookup
+        read = [replace(s, mapped=expand(with_glued_crosses(without_glued_footnotes(s.mapped, lookup), lookup),
+                                         self.expansions))
                 for s in sentences(self.document.text, prose)]
         return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped))) for sentence in read]
 

@@ -149,6 +149,24 @@ def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | No
     return mapped.drop(_GLUED_NUMBER_RE, "ref", keep=is_a_name)
 
 
+# A bispecific's two targets glued by a lower-case "x" ("GPC3xCD3", "PD-1xVEGF"): read as the sign "×".
+_GLUED_CROSS_RE = re.compile(r"\b(?P<a>[A-Z][A-Za-z0-9-]*[A-Z0-9])x(?P<b>[A-Z][A-Za-z0-9-]*[A-Za-z0-9])\b")
+
+
+def with_glued_crosses(mapped: MappedText, lookup: Callable[[str], str | None]) -> MappedText:
+    """Split "AxB" at its "x" when A and B are both names ("GPC3xCD3" -> "GPC3×CD3"); the same length, so
+    offsets map one to one.
+
+    >>> names = {"gpc3": "gpc3", "cd3": "cd3"}
+    >>> with_glued_crosses(MappedText.identity("a GPC3xCD3 antibody; FOXP3xB"), lambda s: names.get(s.lower())).text
+    'a GPC3×CD3 antibody; FOXP3xB'
+    """
+    def cross(match: re.Match) -> str:
+        both = lookup(match.group("a")) is not None and lookup(match.group("b")) is not None
+        return f"{match.group('a')}×{match.group('b')}" if both else match.group(0)
+    return mapped.sub(_GLUED_CROSS_RE, cross)
+
+
 def flatten(mapped: MappedText) -> MappedText:
     """Newlines (and the spaces around them) become one space: for sentence-level matching."""
     return mapped.sub(re.compile(r" ?\n[ \n]*"), " ")

@@ -50,6 +50,8 @@ BIOLOGIC_SUFFIX = r"(?:-(?!(?:free|like|only|type|rich|loss|dose|naive|fast)\b)[
 AS_NAMED = r"(?:\s+(?:antibody|mAb|molecule|compound|conjugate|ADC|degrader|PROTAC)(?![\w-]))?"
 BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}{AS_NAMED}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
+# "X, ABC-0123456, an inhibitor of T": the drug's code name set off by commas before its appositive.
+CODE_ASIDE = r"(?:\s*,\s*(?!NCT\d)(?-i:[A-Z]{1,5}-?\d{3,}[A-Za-z]?)(?=\s*,))?"
 COPULA = (r"(?:is|was|are|were|remains|(?:acts?|serves?|functions?|works?|acted|served|functioned|worked) as|"
           r"(?:is|was|has been|have been|is being|was being|are being)\s+(?:\w+ly\s+)?(?:developed|designed|evaluated|"
           r"investigated|studied|described|characteri[sz]ed|approved|used|known|found|identified|classified)\s+as)")
@@ -77,14 +79,14 @@ ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
 GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
                       rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
-                      rf"(?:(?:which|that)\s+is\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
+                      rf"(?:(?:which|that)\s+(?:is|acts\s+as|serves\s+as)\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
                       # "X, a poly(ADP-ribose) polymerase (PARP) inhibitor": a full name the vocabulary lacks, then
                       # the symbol; "X, an oral small molecule (a T inhibitor)": a noun phrase, then its mechanism
                       rf"(?:[^,;:()]{{1,50}}(?:\([\w-]+\)[^,;:()]{{0,30}})?\(\s*"
@@ -102,6 +104,8 @@ BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?
 def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
     """The words from a drug to a noun cue or a target make an appositive; a title's drug heads its definition."""
     gap = text[drug.end:end]
+    if text[drug.start:drug.end].endswith(",") and not NOUN_GAP.match(gap):
+        gap = "," + gap  # "X, CODE, an inhibitor of T": the merged alias took the appositive's comma
     # "The study drug, X, is a T inhibitor": X set off by commas after a noun is the subject of "is"
     comma = re.match(r"\s*,(?=\s+(?:is|was)\s)", gap)
     set_off = comma is not None and re.search(r"[^\W\d_]\s*,\s*$", text[:drug.start]) is not None
@@ -201,11 +205,16 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
         glue = text[left.end:right.start]
         if not DRUG_LIST_GLUE.fullmatch(glue):
             break
+        if CONJUNCTION.search(glue) and any(CONJUNCTION.search(g) for g in glues):
+            break  # "A and B, and C": a list has one "and"; C is added to the list, not a member of it
         group.append(nxt)
         glues.append(glue)
         index += direction
     # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list.
-    return group if any(re.search(r"\b(?:and|or)\b", g) for g in glues) else [drug]
+    return group if any(CONJUNCTION.search(g) for g in glues) else [drug]
+
+
+CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 
 
 def units_before(found: list[Unit], position: int) -> list[Unit]:

@@ -1,10 +1,11 @@
 """Drug→target shapes that name the target before the drug.
 
 ====================  ==========================================================
-target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
+target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "one anti-T antibody: X",
+                      "the T CAR-T product X"
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
-target-by-drug        "inhibition of T by X", "binding of X to T"
+target-by-drug        "inhibition of T by X", "binding of X to T", "inhibition of the T pathway by agents (i.e., X or Y)"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-appositive       "A selective inhibitor of T, X ..." (a fronted appositive)
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
@@ -31,7 +32,8 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         following = [u for u in found if u.start >= tlist.end]
         if not following or following[0].kind != "drug":
             continue
-        head = head_after(text, tlist, following[0].start, rf"(?P<comma>\s*[,(])?{BRAND_BEFORE_NAME}?\s*$")
+        # "one anti-T antibody: X": a colon hands the class on to its member
+        head = head_after(text, tlist, following[0].start, rf"(?:(?P<comma>\s*[,(])|\s*:)?{BRAND_BEFORE_NAME}?\s*$")
         if head is None or (head.group("comma") and _appositive_of_drug_before(text, found, tlist)):
             continue
         plural = head.group("head").lower().endswith(("s", "ies"))
@@ -172,6 +174,10 @@ NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s
 # "anti-T therapy with X", "T-targeted treatment with X": a therapy noun needs the target's cue ("anti-", "-targeted").
 THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?:therap(?:y|ies)|treatment)\s+with\s+$",
                            re.IGNORECASE)
+# "inhibition of T by X"; "of the T pathway by compounds (i.e., X or Y)": the head of the target, then agents
+# introduced by a generic noun and named in a parenthesis of examples.
+BY_AGENT_GAP = re.compile(r"^[\s)]*(?:(?:pathway|signal(?:l)?ing|axis|cascade)\s+)?(?:by|with)\s+"
+                          r"(?:[^;:.()]{1,60}?\(\s*(?:i\.e\.|e\.g\.|such as|namely|including),?\s*)?$", re.IGNORECASE)
 BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
 # "Inhibiting T with X restored ...": a gerund subject whose means is the drug.
 GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neutrali[sz]ing|Antagoni[sz]ing)\s+(?:the\s+)?$")
@@ -188,7 +194,7 @@ def target_by_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Ite
         previous = units_before(found, tlist.start)
         if following and following[0].kind == "drug":
             gap = text[tlist.end:following[0].start]
-            nominal_first = (NOMINAL_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*(?:by|with)\s+$", gap)) \
+            nominal_first = (NOMINAL_BEFORE.search(text[:tlist.start]) and BY_AGENT_GAP.match(gap)) \
                 or (GERUND_BEFORE.search(text[:tlist.start]) and re.match(r"^[\s)]*with\s+$", gap))
             therapy = THERAPY_AFTER.match(gap)
             nominal_after = NOMINAL_AFTER.match(gap) or (therapy and (therapy.group("cue") or tlist.anti_start is not None))

@@ -1,6 +1,7 @@
 """Numbered and Greek series after a target's name: a family with its members ("VEGF receptors 1-3",
 "FGFR1, 2, 3 and 4", "PDGFRα/β", "PDGFR-a/b"), and a count that names every member ("all three VEGF
-receptors").  Read by :func:`.targets.units` once a name is found.
+receptors"), and a plural name the vocabulary knows only with its numbers ("cyclin-dependent kinases 4 and 6").
+Read by :func:`.targets.units` once a name is found (the plural series before, as no mention covers it).
 """
 
 from __future__ import annotations
@@ -101,3 +102,27 @@ def every_member(doc: AnalysedDocument, text: str, keys: tuple[str, ...], start:
     count = match.group("count")
     wanted = 2 if match.group("both") else int(count) if count.isdigit() else COUNTS[count.lower()]
     return tuple(members) if members and len(members) == wanted else keys
+
+
+# "cyclin-dependent kinases 4 and 6", "fibroblast growth factor receptors 1-4": a plural name the vocabulary knows
+# only with a number after it ("cyclin-dependent kinase 4"), then the numbers of its members.
+PLURAL_SERIES = re.compile(rf"\b(?P<name>[A-Za-z][\w-]*(?:[ -][A-Za-z][\w-]*){{0,5}}?)s"
+                           rf"(?P<items>\s+{_ITEM}(?:\s*(?:[-–]|to|,|/|,?\s*and|,?\s*or)\s*[-–]?{_ITEM})+)(?![\w.,]\d)(?!\w)"
+                           r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
+
+
+def plural_series(doc: AnalysedDocument, text: str) -> list[tuple[int, int, int, tuple[str, ...]]]:
+    """(start, end of the name, end, member keys) of each plural name + series whose singular names every member; the longest
+    such name ending at the plural "s" wins ("inhibitor of cyclin-dependent kinases 4 and 6": the last three words)."""
+    out = []
+    for match in PLURAL_SERIES.finditer(text):
+        items = series_items(match.group("items"))
+        words = list(re.finditer(r"[^\s]+", match.group("name")))
+        for word in words:
+            stem = match.group("name")[word.start():]
+            found = [_member(doc, (stem,), item, None) for item in items]
+            if all(found):
+                out.append((match.start("name") + word.start(), match.start("items"), match.end(),
+                            tuple(dict.fromkeys(found))))
+                break
+    return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG
-from .target_series import every_member, expand_series
+from .target_series import every_member, expand_series, plural_series
 
 OBJECT = ("Protein", "ProteinFamily", "Pathway")
 CLASS_TERM = ("DrugClassTerm",)
@@ -39,7 +39,8 @@ RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
 SHARED_RECEPTOR = re.compile(r"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*[\w-]+){1,4}\s+receptors?\b",
                              re.IGNORECASE)
 # "receptors for VEGF", "the receptor tyrosine kinases for PDGF": the receptor of the ligand named after.
-_RECEPTOR_WORD = r"\breceptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
+# Not "a decoy receptor for VEGF": a trap that binds the ligand is no receptor of it in the cell.
+_RECEPTOR_WORD = r"\b(?<!decoy )(?<!soluble )receptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
 RECEPTOR_BEFORE = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the receptors for FGF, PDGF and VEGF": the later ligands of the list share the receptor word.
 # An item may have a few words: "receptors for fibroblast growth factor and stem cell factor".
@@ -145,7 +146,7 @@ FAMILY_THEN_MEMBERS = re.compile(r"^\s*(?:(?:family|families|members?|subunits?|
                                  r"\(?\s*$", re.IGNORECASE)
 
 
-GLUED_NUMBER = re.compile(r"^-\d+(?![\w.])")
+GLUED_NUMBER = re.compile(r"^-(?:\d+(?![\w.])|[A-Z](?![\w-]))")  # "VEGF-1", "VEGF-E": a member the vocabulary lacks
 # "vascular endothelial growth factor (VEGF)R2": the ligand's abbreviation with "R" glued on names its receptor.
 GLUED_RECEPTOR = re.compile(r"^R(?P<number>\d)?(?![\w-])")
 
@@ -232,12 +233,17 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
     text = sent.text
     out: list[Unit] = []
     codes_end = -1
+    plural = _plural_series_units(doc, sent)
     for mention in sent.mentions:
         start, end = sent.local(mention)
         entity = doc.vocabulary[mention.key]
-        if start < codes_end:
-            continue
+        while plural and plural[0].start <= start:
+            out.append(plural.pop(0))
+        if start < codes_end or (out and out[-1].mention.key == "" and start < out[-1].end):
+            continue  # in a bracketed code list, or a word of a plural series ("cyclin" in "cyclin-dependent kinases 4 and 6")
         if entity.has_type(*DRUG):
+            if out and out[-1].kind == "drug" and start < out[-1].end and mention.key in out[-1].keys:
+                continue  # "X (X-suffix; Brand®)": a second alias inside the parenthesis already merged into X
             codes_end = _code_bracket_end(sent, end)
             if DRUG_AS_MODIFIER.match(text[end:]):
                 continue  # "an ATP-competitive inhibitor of T", "sorafenib-resistant cells": no drug acting here
@@ -280,7 +286,17 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
             family = out.pop()
             unit = Unit(unit.kind, unit.keys, family.start, unit.end, unit.mention, family.anti_start)
         out.append(_with_expansion(sent, unit) if unit.kind == "object" else unit)
-    return out
+    return out + plural
+
+
+def _plural_series_units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
+    """Targets read from a plural name and its numbers where no mention is that name ("VEGF receptors 1-3" is
+    the family's series, read by :func:`expand_series`).  Their mention has an empty key so that the words inside
+    them are skipped."""
+    offsets = sent.sentence.mapped.offsets
+    named = {sent.local(m)[1] for m in sent.mentions}
+    return [Unit("object", keys, start, end, Mention(offsets[start], offsets[end - 1] + 1, "", sent.text[start:end]))
+            for start, name_end, end, keys in plural_series(doc, sent.text) if name_end not in named]
 
 
 @dataclass(frozen=True)
