@@ -48,8 +48,9 @@ MASKS = (
     r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:on|off|after|before|prior|later|post|from|apart|as\s+(?:one|a)\s+cycle|cycles?)\b",
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
-# Months are also printed "mo", "mo." and "mos".
-VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)?")
+# Months are also printed "mo", "mo." and "mos", and in conference abstracts a bare "m" ("10.4 m vs. 8.2 m"; not
+# "m2" or "m²", a body surface area).
+VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|m\b(?![²³])|weeks?\b|wks?\b|days?\b)?")
 UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)", re.IGNORECASE)
 # A label printing the unit once before the values: "Median OS in months (95% CI): 13.6 (12.1, 14.9) ...",
 # "Overall survival, median in months: ...", "ORR, % (95% CI): ..." (read from the masked text).
@@ -59,8 +60,9 @@ UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo
 # 36 months" (a unit printed after each number is the same unit each time: "12 months and 2 years" is no list).
 TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:\s+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:\s+(?P=each)s?)?)*"
                                r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
-# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break.
-JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
+# arms' values printed with one unit.
+JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|/|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 # "19.2 months for A versus 13.4 for B": the unit printed once, on the first of two parallel values,
 # each followed by its arm; the bare number must be followed by its own arm phrase too.
 PARALLEL_GAP_RE = re.compile(r"^\.?\s*(?:in|for|with|among)\s+[^\d;%]{1,50}?,?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s*$",
