@@ -55,8 +55,13 @@ def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
         for m in re.finditer(pattern, sent.text, re.IGNORECASE):
             if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
                 found.append(Anchor(key, m.start(), m.end()))
-    return sorted((a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)),
-                  key=lambda a: a.start)
+    return sorted((a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
+                   and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)), key=lambda a: a.start)
+
+
+# "a mean progression-free survival of 3.2 months", "the average OS": a mean is not the median every time-to-event
+# value is read as.
+MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.IGNORECASE)
 
 
 # "disease-free survival", "event free survival", "cancer-specific survival": a survival the vocabulary
