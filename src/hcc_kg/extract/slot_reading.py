@@ -33,6 +33,7 @@ from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
+from .prose_endpoint_runs import endpoint_runs
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_values import arm_values, is_subgroup, valued_agents
@@ -305,7 +306,9 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         return  # the sentence reports the adjusted analysis only
     if projects(sent.text):
         slot.projected.add(span)
-    slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
+    runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
+    covered = {v.endpoint for v in runs}
+    slot.values.extend((v, span) for v in [*(v for v in arm_values(doc, sent, slot.arms) if v.endpoint not in covered), *runs])
     slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous)
