@@ -83,3 +83,8 @@ def test_a_slash_pairs_two_values_printed_with_one_unit():
 def test_a_bare_m_is_months_but_not_a_body_surface():
     assert values("median PFS 6.3 m vs. 4.0 m.") == [("6.3", "months"), ("4.0", "months")]
     assert values("given at 60 mg/m2 or 75 mg/m\u00b2") == []
+
+
+def test_a_durations_bound_is_no_value():
+    assert values("PFS was over 6 months with A versus 2.2 months with B") == [("2.2", "months")]
+    assert values("OS of more than 24 months in 18% and beyond 3 years in 9%") == [("18", "%"), ("9", "%")]

@@ -32,6 +32,9 @@ MASKS = (
     rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",
     # a bound is no value either: "less than 1% in the B group", "<1%", "more than 50% of patients"
     rf"(?:<|>|≤|<=|\b(?:less|fewer|more|greater)\s+than\s+|\b(?:under|below|above)\s+){NUMBER}\s*%",
+    # ... nor a duration's bound: "a PFS of over 5 months", "more than 12 months", "beyond 2 years"
+    rf"(?:>|≥|\b(?:more|longer|greater|less|shorter)\s+than\s+|\b(?:over|beyond|under|exceeding)\s+){NUMBER}\s*"
+    r"(?:months?|mos?|weeks?|years?)\b",
     # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
     r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
