@@ -528,3 +528,8 @@ def test_a_mean_is_no_median():
 def test_values_paired_by_a_slash():
     got = read("Median OS was 14.4/10.2 months with zorbanib and felotinib, respectively.")
     assert got == {("zorbanib", "os", ""): (Decimal("14.4"), "months"), ("felotinib", "os", ""): (Decimal("10.2"), "months")}
+
+
+def test_an_abbreviated_unreached_median_holds_the_first_arms_place():
+    got = read("Median OS was NR vs. 11.2 months (HR 0.61).")
+    assert got == {("felotinib", "os", ""): (Decimal("11.2"), "months")}

@@ -156,7 +156,8 @@ def bracketed(text: str, tokens: list[Token]) -> list[Token]:
 
 
 # A median no arm reached, in the place of its value: "not reached (NR; 95% CI, 64.3 to NR) with A vs 9.1 months".
-UNREACHED_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\b", re.IGNORECASE)
+# ... or its abbreviation: "NR vs. 10.4 months", "NE and 9.3 months, respectively".
+UNREACHED_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\b|\b(?-i:NR|NE)\b", re.IGNORECASE)
 UNREACHED_GAP_RE = re.compile(r"^[\s,]*(?:(?:in|with|for)\s+[^\d;]{0,50}?)?(?:and|vs\.?|versus|compared\s+(?:with|to))\s*$",
                               re.IGNORECASE)
 
@@ -165,8 +166,9 @@ def unreached(text: str, start: int, token: Token) -> Token | None:
     """A placeholder token for a median "not reached" right before the one value found, joined to it by "vs"
     or "and" ("were not estimable (NE) and 9.3 months, respectively"); None when there is none."""
     held = None
-    for held in UNREACHED_RE.finditer(text, start, token[0]):
-        pass
-    if held is None or not UNREACHED_GAP_RE.match(unparenthesised(text[held.end():token[0]])):
+    for m in UNREACHED_RE.finditer(text, start, token[0]):  # the last one joined to the value ("NR" inside its
+        if UNREACHED_GAP_RE.match(unparenthesised(text[m.end():token[0]])):  # own interval "(NR; 95% CI, 64.3 to NR)" is not)
+            held = m
+    if held is None:
         return None
     return (held.start(), held.end(), "", token[3])
