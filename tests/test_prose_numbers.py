@@ -88,3 +88,9 @@ def test_a_bare_m_is_months_but_not_a_body_surface():
 def test_a_durations_bound_is_no_value():
     assert values("PFS was over 6 months with A versus 2.2 months with B") == [("2.2", "months")]
     assert values("OS of more than 24 months in 18% and beyond 3 years in 9%") == [("18", "%"), ("9", "%")]
+
+
+def test_a_unit_printed_once_after_a_list_of_three():
+    assert values("OS was 15.2, 14.9 and 12.7 months") == [("15.2", "months"), ("14.9", "months"), ("12.7", "months")]
+    assert values("ORRs of 31, 24, or 6%") == [("31", "%"), ("24", "%"), ("6", "%")]
+    assert values("In 2021, 2022 and 2023, 40% responded") == [("40", "%")]  # years before a value are no list of it

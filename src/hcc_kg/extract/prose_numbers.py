@@ -90,11 +90,33 @@ def value_tokens(masked: str, start: int, end: int) -> list[Token]:
     for i, (s, e, num, unit) in enumerate(raw):
         if not unit and i + 1 < len(raw) and JOINER_RE.match(unparenthesised(masked[e:raw[i + 1][0]])):
             unit = raw[i + 1][3]
+        if not unit:
+            unit = _listed_unit(masked, raw, i)
         if not unit and i > 0 and out and out[-1][0] == raw[i - 1][0] and _parallel(masked, raw[i - 1][1], s, e, end):
             unit = out[-1][3]
         if unit:
             out.append((s, e, num, _unit_key(unit)))
     return out
+
+
+def _listed_unit(masked: str, raw: list, i: int) -> str:
+    """The unit printed once after a list of three or more: "16.4, 16.6 and 13.8 months", "10, 20, and 30%"
+    (every number but the last without one, commas between, "and" or "or" before the last; "In 2019, 45% ..."
+    is no list)."""
+    def comma(a: int) -> bool:
+        return bool(LIST_COMMA_RE.fullmatch(unparenthesised(masked[raw[a][1]:raw[a + 1][0]])))
+    k, j = i, i
+    while k > 0 and not raw[k - 1][3] and comma(k - 1):
+        k -= 1
+    while j + 1 < len(raw) and not raw[j + 1][3] and comma(j):
+        j += 1
+    last = unparenthesised(masked[raw[j][1]:raw[j + 1][0]]) if j + 1 < len(raw) else ""
+    if j - k + 2 < 3 or not re.fullmatch(r"\s*,?\s*(?:and|or)\s*", last):
+        return ""
+    return raw[j + 1][3]
+
+
+LIST_COMMA_RE = re.compile(r"\s*,\s*")
 
 
 def _unit_key(unit: str) -> str:
