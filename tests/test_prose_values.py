@@ -533,3 +533,15 @@ def test_values_paired_by_a_slash():
 def test_an_abbreviated_unreached_median_holds_the_first_arms_place():
     got = read("Median OS was NR vs. 11.2 months (HR 0.61).")
     assert got == {("felotinib", "os", ""): (Decimal("11.2"), "months")}
+
+
+def test_a_share_of_the_arms_group_named_right_after_it():
+    got = read("An objective response occurred in 14.5% of the felotinib group and 3.5% of the zorbanib group.")
+    assert got == {("felotinib", "orr", ""): (Decimal("14.5"), "%"), ("zorbanib", "orr", ""): (Decimal("3.5"), "%")}
+
+
+def test_responses_named_by_their_parts():
+    got = read("A complete or partial response was seen in 14.5% with zorbanib and 3.5% with felotinib; complete "
+               "or partial response or stable disease in 61.0% with zorbanib and 40.5% with felotinib.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("14.5"), "%"), ("felotinib", "orr", ""): (Decimal("3.5"), "%"),
+                   ("zorbanib", "dcr", ""): (Decimal("61.0"), "%"), ("felotinib", "dcr", ""): (Decimal("40.5"), "%")}
