@@ -850,3 +850,17 @@ def test_a_second_trial_named_in_passing_is_kept_by_name_without_the_sentences_a
     found = facts(text)
     assert arms(found, "trial__axonhcc") == ["zorbanib", "placebo"]
     assert arms(found, "trial__omega2") == [] and ("phase", "II") in trial(found, "trial__omega2").attributes
+
+
+def test_endpoints_listed_together_then_one_run_per_arm():
+    found = facts("In the randomised phase 2 TULIP-4 trial, 90 patients were assigned to zorbanib or felotinib. "
+                  "The ORR and DCR were 35.6% and 71.1% in the zorbanib group, and 15.6% and 48.9% in the felotinib group.")
+    assert values(found) == {("zorbanib", "orr", ""): D("35.6"), ("zorbanib", "dcr", ""): D("71.1"),
+                             ("felotinib", "orr", ""): D("15.6"), ("felotinib", "dcr", ""): D("48.9")}
+
+
+def test_ratios_listed_for_endpoints_listed_together():
+    found = facts("In the randomised phase 3 TULIP-5 trial, patients were assigned to zorbanib or placebo. "
+                  "Zorbanib prolonged OS and PFS (HR 0.81 [95% CI 0.69-0.95] and 0.58 [0.47-0.71], respectively).")
+    got = {e: (a.attribute_values("hazard_ratio")[0], a.attribute_values("ci_lower")[0]) for e, a in ratios(found).items()}
+    assert got == {"os": (D("0.81"), D("0.69")), "pfs": (D("0.58"), D("0.47"))}

@@ -145,3 +145,18 @@ def test_the_intervals_level_printed_once_before_the_numbers():
         assert (hr.value, hr.ci_lower, hr.ci_upper, hr.ci_level) == (D("0.86"), D("0.70"), D("1.06"), D("95"))
     # an interval that does not hold the estimate is still no interval of it
     assert parse_hazard_ratios("OS (HR[95% CI]: 0.86[0.90-1.06])")[0].ci_lower is None
+
+
+@pytest.mark.parametrize("text, value, ci, level", [
+    ("OS favoured A (HR: 0.64, 95% CI [0.48; 0.85])", "0.64", ("0.48", "0.85"), "95"),  # bounds apart with a semicolon
+    ("PFS was longer (HR 0.58 (CI 95% 0.44-0.77))", "0.58", ("0.44", "0.77"), "95"),  # level after "CI"
+    ("A prolonged OS (HR; 95% CI: 0.69; 0.52-0.91; P = 0.008)", "0.69", ("0.52", "0.91"), "95"),  # a legend first
+])
+def test_interval_spellings_of_chinese_and_european_abstracts(text, value, ci, level):
+    hr = only(text)
+    assert (hr.value, hr.ci_lower, hr.ci_upper, hr.ci_level) == (D(value), D(ci[0]), D(ci[1]), D(level))
+
+
+def test_a_legend_without_an_interval_gives_none():
+    hr = only("OS (HR; 95% CI: 0.69; P = 0.2)")
+    assert (hr.value, hr.ci_lower, hr.ci_level) == (D("0.69"), None, None)

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from hcc_kg.extract.normalize import DASHES, MappedText, flatten, from_pieces, normalize, without_glued_footnotes
 
-# Characters a rewrite may turn into something else: whitespace of any kind, hyphen, dashes.
-REWRITABLE = set(" \t\r\n\f\v\u00a0-") | set(DASHES)
+# Characters a rewrite may turn into something else: whitespace of any kind, hyphen, dashes, full-width
+# punctuation (read as ASCII) and a range's tilde.
+REWRITABLE = set(" \t\r\n\f\v\u00a0-~\u301c") | set(DASHES) | {chr(c) for c in range(0xFF01, 0xFF5F)}
 
 
 def read_back(original: str, mapped: MappedText, start: int, end: int) -> str:
@@ -21,6 +22,27 @@ def read_back(original: str, mapped: MappedText, start: int, end: int) -> str:
 
 
 # --- examples ---------------------------------------------------------------------------
+
+def test_full_width_punctuation_reads_as_ascii_and_maps_back():
+    text = "median OS\uff1a14.2 months\uff08P\uff1c0.01\uff09\uff1bORR 21%"
+    m = normalize(text)
+    assert m.text == "median OS: 14.2 months (P<0.01); ORR 21%"
+    i = m.text.index("(P<0.01)")
+    assert read_back(text, m, i, i + 8) == "\uff08P\uff1c0.01\uff09"
+
+
+def test_a_tilde_between_numbers_is_a_range():
+    assert normalize("HR 0.72 (95%CI 0.61~0.83), 5 \u301c 10 mg").text == "HR 0.72 (95%CI 0.61-0.83), 5-10 mg"
+    assert normalize("ORR: ~ 17% and ~20 patients").text == "ORR: ~ 17% and ~20 patients"  # "about", not a range
+
+
+def test_sentences_and_brackets_glued_to_words_get_their_space_back():
+    text = "versus TACE alone.Methods Overall,96 patients entered the A group(n=64)or the B group(n=32).Results OS"
+    assert normalize(text).text == ("versus TACE alone. Methods Overall,96 patients entered the A group (n=64) or the "
+                                    "B group (n=32). Results OS")
+    kept = "BRAF p.Val600Glu, U.S.Food, www.Example.org, PD-(L)1, 4-(trifluoromethyl)phenyl, e.g.Tablets"
+    assert normalize(kept).text == kept
+
 
 def test_soft_hyphen_line_break_is_joined_and_maps_back_to_the_broken_word():
     text = "we gave pembrolizu-\nmab daily"
@@ -170,7 +192,7 @@ def test_every_normalized_char_comes_from_the_same_or_a_rewritten_char(text):
     for i, ch in enumerate(m.text):
         o = m.offsets[i]
         assert 0 <= o < len(text)
-        assert text[o] == ch or text[o] in REWRITABLE, (i, ch, text[o])
+        assert text[o] == ch or text[o] in REWRITABLE or ch == " ", (i, ch, text[o])  # a space may be put back
     assert list(m.offsets) == sorted(m.offsets)
     assert m.offsets[-1] <= len(text)
 

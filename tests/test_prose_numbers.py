@@ -73,3 +73,24 @@ def test_days_are_a_unit_of_their_own_and_a_cycle_in_days_is_no_value():
     for text in ("850 mg daily, 28 days as one cycle", "on day 1 of each 21-day cycle", "within 28 days of randomisation",
                  "every 14 days", "at 30 days after the last dose"):
         assert values(text) == [], text
+
+
+def test_a_slash_pairs_two_values_printed_with_one_unit():
+    assert values("median OS 11.9/8.4 months; ORR 27%/9%") == [("11.9", "months"), ("8.4", "months"), ("27", "%"), ("9", "%")]
+    assert values("responses in 12/40 patients") == []  # a count over its denominator is no pair of values
+
+
+def test_a_bare_m_is_months_but_not_a_body_surface():
+    assert values("median PFS 6.3 m vs. 4.0 m.") == [("6.3", "months"), ("4.0", "months")]
+    assert values("given at 60 mg/m2 or 75 mg/m\u00b2") == []
+
+
+def test_a_durations_bound_is_no_value():
+    assert values("PFS was over 6 months with A versus 2.2 months with B") == [("2.2", "months")]
+    assert values("OS of more than 24 months in 18% and beyond 3 years in 9%") == [("18", "%"), ("9", "%")]
+
+
+def test_a_unit_printed_once_after_a_list_of_three():
+    assert values("OS was 15.2, 14.9 and 12.7 months") == [("15.2", "months"), ("14.9", "months"), ("12.7", "months")]
+    assert values("ORRs of 31, 24, or 6%") == [("31", "%"), ("24", "%"), ("6", "%")]
+    assert values("In 2021, 2022 and 2023, 40% responded") == [("40", "%")]  # years before a value are no list of it

@@ -121,3 +121,13 @@ def test_a_single_arms_counted_responders_give_its_response_rate(text, expected)
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
     assert {(v.agent, v.endpoint): v.value for v in responder_shares(doc, doc.sentences[0], ["zorbanib"])} == expected
     assert responder_shares(doc, doc.sentences[0], ARMS) == []  # in a trial of two arms, no one arm's
+
+
+def test_pairs_joined_by_and_one_per_listed_time_point():
+    text = ("OS rates for felotinib and zorbanib at 6, 12, and 24 months were 81.2% and 76.0% (P = 0.31), "
+            "64.5% and 55.1% (P = 0.07), 41.3% and 30.9% (P = 0.02).")
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    expected = {"6-month": ("81.2", "76.0"), "12-month": ("64.5", "55.1"), "24-month": ("41.3", "30.9")}
+    assert got == {(arm, point): Decimal(pair[i]) for point, pair in expected.items()
+                   for i, arm in enumerate(("felotinib", "zorbanib"))}

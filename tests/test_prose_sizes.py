@@ -192,3 +192,9 @@ def test_enrolled_as_the_patients_a_study_evaluated_its_agent_in():
     assert enrolled("The phase 1/2 study evaluated zorbanib in 262 patients.") == 262
     assert enrolled("The trial investigated oral zorbanib once daily in 1,074 participants.") == 1074
     assert enrolled("The study evaluated zorbanib and felotinib in 90 patients.") is None  # two agents: no one arm's count
+
+
+def test_a_count_opening_the_arms_own_parenthesis_before_its_dose():
+    assert sizes("Overall, 88 patients received zorbanib (57 patients, 300 mg, daily) or felotinib (31 patients; "
+                 "200 mg twice daily).") == {"zorbanib": 57, "felotinib": 31}
+    assert sizes("Patients on zorbanib (57 patients, 21%) had grade 3 rash.") == {}  # a count with its share is no arm

@@ -516,3 +516,32 @@ def test_a_ratio_with_no_endpoint_before_it_measures_the_one_its_clause_names_ne
 def test_values_then_the_arms_listed_to_the_clauses_end_go_in_order(text):
     got = read(text)
     assert [(k[0], v[0]) for k, v in sorted(got.items())] == [("felotinib", Decimal("20.2")), ("zorbanib", Decimal("30.7"))]
+
+
+def test_a_mean_is_no_median():
+    got = read("Patients had a mean PFS of 4.4 months with zorbanib and 2.1 months with felotinib, while median OS "
+               "was 12.5 months with zorbanib and 9.5 months with felotinib.")
+    assert got == {("zorbanib", "os", ""): (Decimal("12.5"), "months"), ("felotinib", "os", ""): (Decimal("9.5"), "months")}
+    assert read("The average overall survival was 15 months with zorbanib and 10 months with felotinib.") == {}
+
+
+def test_values_paired_by_a_slash():
+    got = read("Median OS was 14.4/10.2 months with zorbanib and felotinib, respectively.")
+    assert got == {("zorbanib", "os", ""): (Decimal("14.4"), "months"), ("felotinib", "os", ""): (Decimal("10.2"), "months")}
+
+
+def test_an_abbreviated_unreached_median_holds_the_first_arms_place():
+    got = read("Median OS was NR vs. 11.2 months (HR 0.61).")
+    assert got == {("felotinib", "os", ""): (Decimal("11.2"), "months")}
+
+
+def test_a_share_of_the_arms_group_named_right_after_it():
+    got = read("An objective response occurred in 14.5% of the felotinib group and 3.5% of the zorbanib group.")
+    assert got == {("felotinib", "orr", ""): (Decimal("14.5"), "%"), ("zorbanib", "orr", ""): (Decimal("3.5"), "%")}
+
+
+def test_responses_named_by_their_parts():
+    got = read("A complete or partial response was seen in 14.5% with zorbanib and 3.5% with felotinib; complete "
+               "or partial response or stable disease in 61.0% with zorbanib and 40.5% with felotinib.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("14.5"), "%"), ("felotinib", "orr", ""): (Decimal("3.5"), "%"),
+                   ("zorbanib", "dcr", ""): (Decimal("61.0"), "%"), ("felotinib", "dcr", ""): (Decimal("40.5"), "%")}

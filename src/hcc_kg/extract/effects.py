@@ -46,8 +46,14 @@ LABEL_RE = re.compile(r"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang
                       rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b)\s*|\s*[(\[]\s*|\s+)(?P<value>{ESTIMATE})(?![\d%])",
                       re.IGNORECASE)
 _RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"
-CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?P<level>{NUMBER})\s*%\s*(?:CI|confidence\s+intervals?)(?:\s*\[CI\]|\s*\(CI\))?"
-                   rf"\s*[,:=]?\s*[\[(]?\s*{_RANGE}\s*[\])]?", re.IGNORECASE)
+# A labelled interval may also print its level after "CI" ("CI 95% 0.51-0.73") and its bounds apart with a
+# semicolon ("95% CI [0.51; 0.73]"): the label says it is one interval.
+_LABELLED_RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|[,;])\s*(?P<hi>{NUMBER})"
+CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?:(?P<level>{NUMBER})\s*%\s*(?:CI|confidence\s+intervals?)(?:\s*\[CI\]|\s*\(CI\))?|"
+                   rf"CI\s*(?P<after>{NUMBER})\s*%)\s*[,:=]?\s*[\[(]?\s*{_LABELLED_RANGE}\s*[\])]?", re.IGNORECASE)
+# A legend naming the ratio and its interval before the numbers, in one parenthesis: "(HR; 95% CI: 0.61; 0.51-0.73)".
+LEGEND_RE = re.compile(rf"\s*[;,]\s*(?P<level>{NUMBER})\s*%\s*CI(?=\s*:?\s*[.·\d])", re.IGNORECASE)
+LEGEND_CI_RE = re.compile(rf"\s*;\s*{_RANGE}(?=\s*[)\];])")
 BARE_CI_RE = re.compile(rf"\s*[(\[]\s*{_RANGE}\s*[\])]")
 # "(... ; HR 0.92, 0.79-1.06)": a dashed range after a comma that closes the parenthesis.
 COMMA_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUMBER})\s*{DASH}\s*(?P<hi>{NUMBER})(?=\s*[)\];])")
@@ -126,7 +132,7 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     pos = head.end()
     if abbreviation := ABBREVIATION_RE.match(text, pos):
         pos = abbreviation.end()
-    if level_first := LEVEL_FIRST_RE.match(text, pos):
+    if level_first := LEVEL_FIRST_RE.match(text, pos) or LEGEND_RE.match(text, pos):
         pos = level_first.end()
     value = LABEL_RE.match(text, pos)
     if value is None:
@@ -134,9 +140,12 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     number = to_decimal(value.group("value"))
     pos = value.end()
     ci, level = None, None
-    if interval := CI_RE.match(text, pos) or BARE_CI_RE.match(text, pos) or COMMA_CI_RE.match(text, pos):
+    legend = level_first is not None and level_first.re is LEGEND_RE
+    if interval := (CI_RE.match(text, pos) or BARE_CI_RE.match(text, pos) or COMMA_CI_RE.match(text, pos)
+                    or (legend and LEGEND_CI_RE.match(text, pos))):
         ci = (to_decimal(interval.group("lo")), to_decimal(interval.group("hi")))
-        level = to_decimal(interval.group("level")) if "level" in interval.groupdict() else None
+        printed = interval.groupdict().get("level") or interval.groupdict().get("after")
+        level = to_decimal(printed) if printed else None
         if level is None and level_first is not None:
             level = to_decimal(level_first.group("level"))
         pos = interval.end()

@@ -36,7 +36,9 @@ _HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
 # A reference number glued after a word's punctuation ("antibody,5 was", "(HCC).1 The"): pages
 # copied from the web keep their footnote numbers; a value never follows a letter that way.
-_FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?<=[A-Za-z)\]])[.,;:](?P<ref>\d{1,2})(?=\s+[A-Za-z(]|\s*$)")
+# (A count a comma is glued to, as Chinese journals print it, stays: "In total,96 patients were enrolled".)
+_FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?<=[A-Za-z)\]])[.,;:](?P<ref>\d{1,2})(?=\s+[A-Za-z(]|\s*$)"
+                                     r"(?!\s+(?:patients|participants|subjects|cases|pts|people|months?|weeks?|years?|days?)\b)")
 # A number glued to a word ("lenvatinib1", "OS1"): a reference when the word is a name and the
 # whole is not ("VEGFR1", "PD1" are names).  Needs the vocabulary: see :func:`without_glued_footnotes`.
 _GLUED_NUMBER_RE = re.compile(r"\b(?P<word>[A-Za-z][A-Za-z-]*[A-Za-z])(?P<ref>\d{1,2})\b")
@@ -45,6 +47,18 @@ _GLUED_NUMBER_RE = re.compile(r"\b(?P<word>[A-Za-z][A-Za-z-]*[A-Za-z])(?P<ref>\d
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty-four": 24,
                 "thirty": 30, "thirty-six": 36, "forty-eight": 48, "sixty": 60}
+# Chinese journals' English abstracts print ASCII punctuation in its full-width forms ("\uff08", "\uff1a", "\uff1b",
+# "\uff1c") and ranges with a tilde ("0.61~0.83", "5\u301c10"): read as the ASCII forms every reader matches (a
+# full-width comma, colon or semicolon is followed by no space, so one is added).
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e]")
+_RANGE_TILDE_RE = re.compile(r"(?<=\d)\s*[~\u301c]\s*(?=[.\u00b7]?\d)")
+# ... and glue sentences and brackets to the words beside them ("with TACE.Methods In", "the A group(n=60)or the B
+# group(n=58)"): a space goes back where the sentence reader and the arm readers expect one.  Only a point between
+# two words of letters (not "p.Val600Glu" or "U.S."), only a bracket opening a count, ratio or statistic, only a
+# bracket closed before a joining word.
+_GLUED_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]%]))(?<!www)\.(?=[A-Z][a-z]{2})")
+_GLUED_OPEN_RE = re.compile(r"(?<=[a-z]{2})\((?=\s*(?:n\s*=|\d|HR\b|(?-i:P)\s*[<=>]|95\s*%))", re.IGNORECASE)
+_GLUED_CLOSE_RE = re.compile(r"(?<=[)\]])(?=(?:or|and|vs|versus|respectively|were|was|with|in)\b)", re.IGNORECASE)
 _SPELLED_TIME_RE = re.compile(r"\b(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
                               r"(?=[- ](?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
 
@@ -125,6 +139,11 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     '12-month and 2-year OS rates; one patient'
     """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
+    mapped = mapped.sub(_FULLWIDTH_RE, _ascii)
+    mapped = mapped.sub(_RANGE_TILDE_RE, "-")
+    mapped = mapped.sub(_GLUED_STOP_RE, ". ")
+    mapped = mapped.sub(_GLUED_OPEN_RE, " (")
+    mapped = mapped.sub(_GLUED_CLOSE_RE, " ")
     mapped = mapped.sub(_ASIDE_DASH_RE, ",")
     mapped = mapped.sub(_DASH_RE, "-")
     mapped = mapped.sub(_SOFT_HYPHEN_RE, "")
@@ -133,6 +152,12 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
     mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
     return mapped
+
+
+def _ascii(match: re.Match) -> str:
+    """A full-width character's ASCII form; a comma, colon or semicolon gets the space it was printed without."""
+    char = chr(ord(match.group()) - 0xFEE0)
+    return char + " " if char in ",:;" else char
 
 
 def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | None]) -> MappedText:

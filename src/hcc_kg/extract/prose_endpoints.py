@@ -48,15 +48,31 @@ def clause_of(text: str, pos: int) -> tuple[int, int]:
     return start, len(text)
 
 
+# Responses named by their parts: "complete or partial response" is an objective response, and with "or stable
+# disease" a disease control; the parts' own names ("partial response") inside are not the endpoint named.
+COMPOUND_CUES = ((r"\b(?:(?:a\s+)?complete\s+(?:response\s+)?(?:or|and|/)\s+(?:a\s+)?partial\s+responses?|objective\s+responses?)"
+                  r",?\s+(?:or|and|/)\s+(?:had\s+)?stable\s+disease\b", "dcr"),
+                 (r"\b(?:a\s+)?complete\s+(?:response\s+)?(?:or|/)\s+(?:a\s+)?partial\s+responses?\b(?!,?\s+(?:or|and|/)\s+(?:had\s+)?stable)",
+                  "orr"))
+
+
 def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
     """Endpoints the sentence names, by vocabulary or by cue word, in text order."""
-    found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")]
+    compound = [Anchor(key, m.start(), m.end()) for pattern, key in COMPOUND_CUES
+                for m in re.finditer(pattern, sent.text, re.IGNORECASE)]
+    found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")
+             if not any(c.start <= sent.local(m)[0] < c.end for c in compound)] + compound
     for pattern, key in ENDPOINT_CUES:
         for m in re.finditer(pattern, sent.text, re.IGNORECASE):
             if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
                 found.append(Anchor(key, m.start(), m.end()))
-    return sorted((a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)),
-                  key=lambda a: a.start)
+    return sorted((a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
+                   and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)), key=lambda a: a.start)
+
+
+# "a mean progression-free survival of 3.2 months", "the average OS": a mean is not the median every time-to-event
+# value is read as.
+MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.IGNORECASE)
 
 
 # "disease-free survival", "event free survival", "cancer-specific survival": a survival the vocabulary

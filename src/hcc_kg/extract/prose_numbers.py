@@ -32,6 +32,9 @@ MASKS = (
     rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",
     # a bound is no value either: "less than 1% in the B group", "<1%", "more than 50% of patients"
     rf"(?:<|>|≤|<=|\b(?:less|fewer|more|greater)\s+than\s+|\b(?:under|below|above)\s+){NUMBER}\s*%",
+    # ... nor a duration's bound: "a PFS of over 5 months", "more than 12 months", "beyond 2 years"
+    rf"(?:>|≥|\b(?:more|longer|greater|less|shorter)\s+than\s+|\b(?:over|beyond|under|exceeding)\s+){NUMBER}\s*"
+    r"(?:months?|mos?|weeks?|years?)\b",
     # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
     r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
@@ -48,8 +51,9 @@ MASKS = (
     r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:on|off|after|before|prior|later|post|from|apart|as\s+(?:one|a)\s+cycle|cycles?)\b",
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
-# Months are also printed "mo", "mo." and "mos".
-VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)?")
+# Months are also printed "mo", "mo." and "mos", and in conference abstracts a bare "m" ("10.4 m vs. 8.2 m"; not
+# "m2" or "m²", a body surface area).
+VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|m\b(?![²³])|weeks?\b|wks?\b|days?\b)?")
 UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)", re.IGNORECASE)
 # A label printing the unit once before the values: "Median OS in months (95% CI): 13.6 (12.1, 14.9) ...",
 # "Overall survival, median in months: ...", "ORR, % (95% CI): ..." (read from the masked text).
@@ -59,8 +63,9 @@ UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo
 # 36 months" (a unit printed after each number is the same unit each time: "12 months and 2 years" is no list).
 TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:\s+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:\s+(?P=each)s?)?)*"
                                r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
-# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break.
-JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
+# arms' values printed with one unit.
+JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|/|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 # "19.2 months for A versus 13.4 for B": the unit printed once, on the first of two parallel values,
 # each followed by its arm; the bare number must be followed by its own arm phrase too.
 PARALLEL_GAP_RE = re.compile(r"^\.?\s*(?:in|for|with|among)\s+[^\d;%]{1,50}?,?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s*$",
@@ -85,11 +90,33 @@ def value_tokens(masked: str, start: int, end: int) -> list[Token]:
     for i, (s, e, num, unit) in enumerate(raw):
         if not unit and i + 1 < len(raw) and JOINER_RE.match(unparenthesised(masked[e:raw[i + 1][0]])):
             unit = raw[i + 1][3]
+        if not unit:
+            unit = _listed_unit(masked, raw, i)
         if not unit and i > 0 and out and out[-1][0] == raw[i - 1][0] and _parallel(masked, raw[i - 1][1], s, e, end):
             unit = out[-1][3]
         if unit:
             out.append((s, e, num, _unit_key(unit)))
     return out
+
+
+def _listed_unit(masked: str, raw: list, i: int) -> str:
+    """The unit printed once after a list of three or more: "16.4, 16.6 and 13.8 months", "10, 20, and 30%"
+    (every number but the last without one, commas between, "and" or "or" before the last; "In 2019, 45% ..."
+    is no list)."""
+    def comma(a: int) -> bool:
+        return bool(LIST_COMMA_RE.fullmatch(unparenthesised(masked[raw[a][1]:raw[a + 1][0]])))
+    k, j = i, i
+    while k > 0 and not raw[k - 1][3] and comma(k - 1):
+        k -= 1
+    while j + 1 < len(raw) and not raw[j + 1][3] and comma(j):
+        j += 1
+    last = unparenthesised(masked[raw[j][1]:raw[j + 1][0]]) if j + 1 < len(raw) else ""
+    if j - k + 2 < 3 or not re.fullmatch(r"\s*,?\s*(?:and|or)\s*", last):
+        return ""
+    return raw[j + 1][3]
+
+
+LIST_COMMA_RE = re.compile(r"\s*,\s*")
 
 
 def _unit_key(unit: str) -> str:
@@ -151,7 +178,8 @@ def bracketed(text: str, tokens: list[Token]) -> list[Token]:
 
 
 # A median no arm reached, in the place of its value: "not reached (NR; 95% CI, 64.3 to NR) with A vs 9.1 months".
-UNREACHED_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\b", re.IGNORECASE)
+# ... or its abbreviation: "NR vs. 10.4 months", "NE and 9.3 months, respectively".
+UNREACHED_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\b|\b(?-i:NR|NE)\b", re.IGNORECASE)
 UNREACHED_GAP_RE = re.compile(r"^[\s,]*(?:(?:in|with|for)\s+[^\d;]{0,50}?)?(?:and|vs\.?|versus|compared\s+(?:with|to))\s*$",
                               re.IGNORECASE)
 
@@ -160,8 +188,9 @@ def unreached(text: str, start: int, token: Token) -> Token | None:
     """A placeholder token for a median "not reached" right before the one value found, joined to it by "vs"
     or "and" ("were not estimable (NE) and 9.3 months, respectively"); None when there is none."""
     held = None
-    for held in UNREACHED_RE.finditer(text, start, token[0]):
-        pass
-    if held is None or not UNREACHED_GAP_RE.match(unparenthesised(text[held.end():token[0]])):
+    for m in UNREACHED_RE.finditer(text, start, token[0]):  # the last one joined to the value ("NR" inside its
+        if UNREACHED_GAP_RE.match(unparenthesised(text[m.end():token[0]])):  # own interval "(NR; 95% CI, 64.3 to NR)" is not)
+            held = m
+    if held is None:
         return None
     return (held.start(), held.end(), "", token[3])

@@ -24,6 +24,9 @@ ELIDED_RATES_RE = re.compile(rf"\bthe\s+(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<
 RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants)\s+(?P<first>[^;%]{{0,60}}?)"
                           rf"\s*responded\b,?\s*(?:versus|vs\.?|compared\s+with)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})",
                           re.IGNORECASE)
+# "... at 6, 12 and 18 months were 80% and 70% (p = ...), 60% and 50%, ...": pairs joined by "and", one per time point
+# (read only when no run of values is followed by its arm: "55% and 30% with A and 50% and 25% with B").
+AND_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:\([^()]*\)\s*)?and\s+(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
 
 
@@ -44,7 +47,10 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     points = re.findall(r"\d+", listed.group("nums"))
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
     if not pairs:
-        return _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint)
+        per_arm = _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint)
+        pairs = [] if per_arm else list(AND_PAIR_RE.finditer(sent.text, listed.end()))
+        if not pairs:
+            return per_arm
     endpoint = _endpoint_of_list(doc, sent, listed, pairs[0].start(), previous_endpoint)
     order = _pair_order(doc, sent, arms)
     if endpoint is None or len(pairs) != len(points) or order is None:

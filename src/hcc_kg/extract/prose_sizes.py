@@ -44,6 +44,9 @@ COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:p
 COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|/|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
                             r"(?:(?:in\s+the|on|received|receiving)\s+)?)?$", re.IGNORECASE)
 BARE_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{2,5})\s*\)")  # "allocated to A (150) or B (148)"
+# "to A (120 patients, 400 mg daily) or B (60 patients)": a count opening the arm's own parenthesis, its dose after.
+OPENING_COUNT_RE = re.compile(r"^\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|pts)\s*[,;](?!\s*[\d.]+\s*%)",
+                              re.IGNORECASE)  # not a count with its share: "A (57 patients, 21%) had grade 3 rash"
 # "A (n 135) or B (n 69)", "A (n: 150)": the "=" lost in a PDF's text or printed as a colon.
 N_WITHOUT_EQUALS_RE = re.compile(r"^\s*\(\s*n\s*(?::\s*|\s+)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)", re.IGNORECASE)
 # "480 patients (240 per arm) were randomised to A or B", "to A or B (n = 240 each)", "240 patients in each
@@ -140,7 +143,7 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, count_value(m))
         if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
-                 or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:])):
+                 or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:]) or OPENING_COUNT_RE.match(sent.text[agent.end:])):
             sizes.setdefault(agent.key, count_value(m))
     for agent, count in arm_counts(doc, sent):
         sizes.setdefault(agent.key, count)

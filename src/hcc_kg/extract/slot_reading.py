@@ -33,6 +33,8 @@ from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
+from .prose_endpoint_runs import endpoint_runs
+from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_values import arm_values, is_subgroup, valued_agents
@@ -305,11 +307,18 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         return  # the sentence reports the adjusted analysis only
     if projects(sent.text):
         slot.projected.add(span)
-    slot.values.extend((v, span) for v in arm_values(doc, sent, slot.arms))
+    runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
+    covered = {v.endpoint for v in runs}
+    slot.values.extend((v, span) for v in [*(v for v in arm_values(doc, sent, slot.arms) if v.endpoint not in covered), *runs])
     slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
+    listed = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent) if not is_subgroup(sent.text, hr.start)]
+    within = (listed[0][0].start, listed[-1][0].end) if listed else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous)
-                       if adjusted is None or hr.start < adjusted.start())  # "...; adjusted for crossover, HR 0.49"
+                       if (adjusted is None or hr.start < adjusted.start())  # "...; adjusted for crossover, HR 0.49"
+                       and not within[0] <= hr.start < within[1])
+    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint in listed
+                       if (pair := _pair(doc, sent, hr, slot)) is not None and (adjusted is None or hr.start < adjusted.start()))
 
 
 def _first_result(doc: AnalysedDocument, sent: AnalysedSentence) -> int:
