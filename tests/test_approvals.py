@@ -1100,3 +1100,10 @@ def test_may_as_a_verb_still_hedges():
 def test_a_restatement_of_a_combinations_approval_for_one_drug_is_that_approval(again):
     body = f"In this invented history, the FDA approved barmab plus foonib for HCC on Monday. {again}"
     assert facts(body) == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_web_address_above_the_heading_lends_the_notice_no_agency():
+    text = ("https://news.example.org/FDA/pretend-notices/item-12\nFoonib Approved for HCC\n\n"
+            "In this invented notice, the approval covers foonib for the first-line treatment of HCC.\n")
+    assert {(a.subject, a.object, a.context_value("agency"), a.context_value("line"))
+            for a in read(text) if a.is_fact} == {("foonib", "hcc", None, "first_line")}

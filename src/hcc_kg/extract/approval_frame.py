@@ -12,6 +12,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import combined, document_regimens
 from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
 from .jurisdictions import Jurisdictions
+from .segment import ADDRESS_LINE_RE
 from .sentences import DRUG
 from .stated_dates import StatedDate, dates_in
 
@@ -35,7 +36,8 @@ class Frame:
 def heading_lines(text: str) -> list[str]:
     """The document's leading short lines (title, dateline, subtitle), at most three."""
     out = []
-    for line in text.lstrip().splitlines()[:4]:
+    lines = [line for line in text.lstrip().splitlines()[:5] if not ADDRESS_LINE_RE.match(line)]
+    for line in lines[:4]:
         if len(line) > 200 or line.rstrip().endswith("."):
             break
         if line.strip():
