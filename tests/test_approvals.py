@@ -178,6 +178,13 @@ def test_a_combination_is_one_regimen_approval(agents):
     assert facts(body) == {(REGIMEN, "hcc", "ec", "first_line")}
 
 
+@pytest.mark.parametrize("agents", ["the pretend antibody Barvio® (trade name: Barvio®, generic name: barmab) in combination with foonib",
+                                    "Barvio™ (brand name: Barvio; INN: barmab) plus foonib"])
+def test_a_labelled_aside_naming_the_brand_again_does_not_part_it_from_its_partner(agents):
+    body = f"In this made-up story, the NMPA approved {agents} for the first-line treatment of HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}
+
+
 def test_brand_names_resolve_to_the_drug():
     assert facts("In this made-up story, the FDA approved Foovia for first-line HCC.") == \
         {("foonib", "hcc", "fda", "first_line")}

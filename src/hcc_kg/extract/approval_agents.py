@@ -55,8 +55,9 @@ WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
 APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*and\s+$)")
-# "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice.
-BRACKET_REPEAT = re.compile(r"^\s*[(\[]\s*$")
+# "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice; so is a labelled aside
+# naming it again ("Brand® (trade name: Brand®, generic name: drug)").
+BRACKET_REPEAT = re.compile(r"^[®™]?\s*(?:[(\[]\s*(?:[\w -]{1,30}:\s*)?|[,;]\s*[\w -]{1,30}:\s*)$")
 # "X ... when used in combination with Y": the partner joins the approved agent however far apart.
 DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
                              r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)
