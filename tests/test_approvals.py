@@ -1114,3 +1114,11 @@ def test_a_web_address_above_the_heading_lends_the_notice_no_agency():
             "In this invented notice, the approval covers foonib for the first-line treatment of HCC.\n")
     assert {(a.subject, a.object, a.context_value("agency"), a.context_value("line"))
             for a in read(text) if a.is_fact} == {("foonib", "hcc", None, "first_line")}
+
+
+def test_a_headline_takes_the_line_its_lede_states_though_an_earlier_approval_has_another():
+    body = ("In this invented notice, the FDA has approved foonib plus barmab for the first-line treatment of HCC. "
+            "This builds on an earlier accelerated FDA approval of foonib plus barmab for HCC previously treated "
+            "with sorafenib.")
+    assert facts(body, heading="FDA Approves Foonib Plus Barmab for Unresectable HCC") == \
+        {(REGIMEN, "hcc", "fda", "first_line"), (REGIMEN, "hcc", "fda", "second_line")}

@@ -101,3 +101,15 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
 def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:
     """Where a heading line run into the sentence's first words ends (headings carry no full stop)."""
     return next((len(line) for line in heading if text.startswith(line) and len(text) > len(line) + 1), None)
+
+
+def headline_line(doc: AnalysedDocument, reading, readings: list, heading: tuple[str, ...]) -> str | None:
+    """A headline names the approval its lede then states in full ("Agency Approves A for HCC" / "The
+    agency has approved A for the first-line treatment of HCC"): the line a headline does not state is
+    that of the first later statement of the same approval (agent, agency and disease), even when the
+    document goes on to an earlier approval of the same agent in another line."""
+    if doc.document.text[reading.span[0]:reading.span[1]].strip() not in heading:
+        return None
+    later = [r for r in readings if r.span[0] > reading.span[0] and r.asserted and r.line
+             and (r.agent, r.agency, r.disease) == (reading.agent, reading.agency, reading.disease)]
+    return min(later, key=lambda r: r.span[0]).line if later else None

@@ -47,7 +47,7 @@ from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
-from .approval_frame import Frame, document_frame, heading_cut, with_antecedents
+from .approval_frame import Frame, document_frame, heading_cut, headline_line, with_antecedents
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
 from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, status)
@@ -368,7 +368,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
                 or _restated_for_a_component(doc, r, readings):
             continue
         line = _resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \
-            or line_of_this_indication(doc, r.agent, r.span, frame)
+            or headline_line(doc, r, readings, frame.heading) or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         trials = supporting_trials(doc, r.span[0])  # "approved ... based on the NAME trial"
