@@ -1122,3 +1122,16 @@ def test_a_headline_takes_the_line_its_lede_states_though_an_earlier_approval_ha
             "with sorafenib.")
     assert facts(body, heading="FDA Approves Foonib Plus Barmab for Unresectable HCC") == \
         {(REGIMEN, "hcc", "fda", "first_line"), (REGIMEN, "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In this invented review, foonib is the only approved first-line treatment for HCC.",
+     {("foonib", "hcc", None, "first_line")}),
+    ("In this invented review, barmab remains an approved second-line option for HCC after sorafenib.",
+     {("barmab", "hcc", None, "second_line")}),
+    # a class with its members is no predicate of a subject; a negated predicate is no approval
+    ("In this invented review, HCC is a cancer with approved agents such as foonib.", set()),
+    ("In this invented review, foonib is not an approved first-line treatment for HCC.", set()),
+])
+def test_an_approved_class_predicated_of_its_subject_is_an_approval_without_an_agency(body, expected):
+    assert facts(body) == expected

@@ -13,7 +13,8 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   Canada's decision"); failing all three, none ("X was approved in 2018 for HCC": populate
   writes no ``grantedBy``, the SHACL agency shape is a warning), unless the document states the
   same approval with its agency.  An attributive
-  "approved" ("FDA-approved options", "approved agents such as X") names a class, no event;
+  "approved" ("FDA-approved options", "approved agents such as X") names a class, no event,
+  unless the class is predicated of a subject ("X is the only approved first-line therapy");
 * the indication: the first disease of the clause (and diseases coordinated with it); a
   disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
   mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
@@ -50,7 +51,7 @@ from .approval_clauses import Clause, clauses
 from .approval_frame import Frame, document_frame, heading_cut, headline_line, with_antecedents
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
 from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
-                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, status)
+                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
@@ -187,7 +188,7 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
         agents = own.agents
-    if attributive(clause.text, cue.start()):
+    if attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
         agents = _attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
     if keys:
@@ -259,7 +260,8 @@ def _unstated_agency(clause: Clause, cue: re.Match) -> tuple[None, ...]:
     """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
     Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class."""
     if (APPROVAL_CUE.match(cue.group(0)) and not attributive(clause.text, cue.start())
-            and not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end()))):
+            and (predicated(clause.text, cue.start())
+                 or not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end())))):
         return (None,)
     return ()
 
