@@ -1135,3 +1135,33 @@ def test_a_headline_takes_the_line_its_lede_states_though_an_earlier_approval_ha
 ])
 def test_an_approved_class_predicated_of_its_subject_is_an_approval_without_an_agency(body, expected):
     assert facts(body) == expected
+
+
+def test_a_drugless_statement_of_the_approvals_names_the_regulator_of_those_left_without_one():
+    body = ("In this invented notice, foonib plus barmab was approved for unresectable HCC. "
+            "Barmab was also authorised for unresectable HCC as monotherapy. "
+            "The concurrent approvals by the MHLW rest on two pretend trials.")
+    assert facts(body) == {(REGIMEN, "hcc", "mhlw", None), ("barmab", "hcc", "mhlw", None)}
+
+
+def test_a_drugless_statement_lends_no_regulator_when_the_document_names_two():
+    body = ("In this invented notice, foonib was approved for unresectable HCC. "
+            "Barmab was approved by the FDA for unresectable HCC. "
+            "The approvals by the MHLW rest on a pretend trial.")
+    assert ("foonib", "hcc", None, None) in facts(body)
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented notice, the FDA approved foonib for unresectable HCC versus Acme's sorafenib in a pretend trial.",
+    "In this invented notice, the FDA approval for HCC rests on a trial in which patients treated with foonib "
+    "experienced a 30% reduction in the risk of death versus Acme's sorafenib.",
+])
+def test_a_comparator_named_with_its_maker_is_no_approved_agent(body):
+    assert not any(f[0] == "sorafenib" for f in facts(body))
+
+
+def test_the_treatment_of_a_trial_arm_is_no_prior_therapy_and_gives_no_line():
+    body = ("In this invented notice, the FDA approved foonib plus barmab for unresectable HCC. "
+            "The approval was based on a pretend trial, which showed that patients treated with foonib in combination "
+            "with barmab experienced a 30% reduction in the risk of death.")
+    assert facts(body, heading="Pretend Company Gets FDA Approval for Foonib Plus Barmab") == {(REGIMEN, "hcc", "fda", None)}

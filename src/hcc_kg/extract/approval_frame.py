@@ -113,3 +113,14 @@ def headline_line(doc: AnalysedDocument, reading, readings: list, heading: tuple
     later = [r for r in readings if r.span[0] > reading.span[0] and r.asserted and r.line
              and (r.agent, r.agency, r.disease) == (reading.agent, reading.agency, reading.disease)]
     return min(later, key=lambda r: r.span[0]).line if later else None
+
+
+def summary_agency(reading, readings: list) -> str | None:
+    """"The concurrent approvals by the ministry are based on ...": a statement of the document's approvals
+    that names no drug names the regulator of those its other statements leave without one, when that is
+    the only regulator the document's granted approvals name."""
+    if reading.agency is not None:
+        return None
+    named = {r.agency for r in readings if r.asserted and r.agency}
+    summaries = {r.agency for r in readings if r.asserted and r.agency and r.agent is None}
+    return next(iter(named)) if len(named) == 1 and summaries == named else None

@@ -48,7 +48,8 @@ from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
-from .approval_frame import Frame, document_frame, heading_cut, headline_line, with_antecedents
+from .approval_frame import (Frame, document_frame, heading_cut, headline_line, summary_agency,
+                             with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
 from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
@@ -366,6 +367,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
+        if r.asserted and (told := summary_agency(r, readings)):  # "the approvals by the ministry ..."
+            r = replace(r, agency=told)
         if r.agent is None or r.disease is None or _restated_without_agency(r, readings) \
                 or _restated_for_a_component(doc, r, readings):
             continue
