@@ -1165,3 +1165,10 @@ def test_the_treatment_of_a_trial_arm_is_no_prior_therapy_and_gives_no_line():
             "The approval was based on a pretend trial, which showed that patients treated with foonib in combination "
             "with barmab experienced a 30% reduction in the risk of death.")
     assert facts(body, heading="Pretend Company Gets FDA Approval for Foonib Plus Barmab") == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_lone_regulator_of_a_review_is_not_lent_to_an_approval_told_without_one():
+    body = ("In this invented review, foonib was approved by the FDA for second-line HCC. "
+            "Subsequently, barmab also received regulatory approval in HCC patients treated with sorafenib. "
+            "The FDA approval of the drug was based on a pretend trial.")
+    assert ("barmab", "hcc", None, "second_line") in facts(body)

@@ -6,6 +6,7 @@ the one agent the sentence before names ("the drug").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -115,12 +116,18 @@ def headline_line(doc: AnalysedDocument, reading, readings: list, heading: tuple
     return min(later, key=lambda r: r.span[0]).line if later else None
 
 
-def summary_agency(reading, readings: list) -> str | None:
-    """"The concurrent approvals by the ministry are based on ...": a statement of the document's approvals
-    that names no drug names the regulator of those its other statements leave without one, when that is
-    the only regulator the document's granted approvals name."""
+# "The concurrent approvals by the ministry ...", "These approvals ...": a plural that sums up the approvals told.
+APPROVALS_SUMMED_UP = re.compile(r"\b(?:the|these|both|all|concurrent|two|three)\s+(?:\w+\s+)?approvals\b", re.IGNORECASE)
+
+
+def summary_agency(doc: AnalysedDocument, reading, readings: list) -> str | None:
+    """"The concurrent approvals by the ministry are based on ...": a statement right after an approval
+    told without its regulator, summing up the approvals and naming no drug, names that regulator, when it
+    is the only one the document's granted approvals name."""
     if reading.agency is not None:
         return None
     named = {r.agency for r in readings if r.asserted and r.agency}
-    summaries = {r.agency for r in readings if r.asserted and r.agency and r.agent is None}
-    return next(iter(named)) if len(named) == 1 and summaries == named else None
+    summaries = [r for r in readings if r.asserted and r.agency and r.agent is None
+                 and 0 < r.span[0] - reading.span[1] < 400
+                 and APPROVALS_SUMMED_UP.search(doc.document.text, r.span[0], r.span[1])]
+    return summaries[0].agency if len(named) == 1 and summaries else None

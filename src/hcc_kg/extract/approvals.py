@@ -367,7 +367,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
-        if r.asserted and (told := summary_agency(r, readings)):  # "the approvals by the ministry ..."
+        if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
             r = replace(r, agency=told)
         if r.agent is None or r.disease is None or _restated_without_agency(r, readings) \
                 or _restated_for_a_component(doc, r, readings):
