@@ -1172,3 +1172,11 @@ def test_a_lone_regulator_of_a_review_is_not_lent_to_an_approval_told_without_on
             "Subsequently, barmab also received regulatory approval in HCC patients treated with sorafenib. "
             "The FDA approval of the drug was based on a pretend trial.")
     assert ("barmab", "hcc", None, "second_line") in facts(body)
+
+
+def test_both_regimens_are_the_two_combinations_named_last_before():
+    body = ("In this invented review, one pretend trial showed that foonib plus barmab improved survival. "
+            "Another showed that quxmab plus lenvatinib did too. Both regimens have received approval from the FDA "
+            "as first-line therapies for HCC.")
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line"),
+                           (regimen_key(["lenvatinib", "quxmab"]), "hcc", "fda", "first_line")}

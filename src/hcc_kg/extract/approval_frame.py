@@ -32,6 +32,11 @@ class Frame:
     regimen: str | None = None  # the combination named last before the sentence read ("the combination")
     agency: str | None = None  # the regulator named last before the sentence read ("the agency")
     drug: str | None = None  # the one agent the sentence before names ("X was approved ... . The drug ...")
+    earlier: tuple[str, ...] = ()  # the combinations named before the sentence read, the last named last ("both regimens")
+
+
+# "both regimens have received approval": the two combinations named last before.
+BOTH_ANAPHOR = re.compile(r"\b(?:both|the two|these two) (?:regimens|combinations|doublets)\b", re.IGNORECASE)
 
 
 def heading_lines(text: str) -> list[str]:
@@ -88,11 +93,12 @@ def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> 
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
-    out, last, agency, drug = {}, None, None, None
+    out, last, agency, drug, earlier = {}, None, None, None, ()
     for i, sent in enumerate(sentences):
-        out[i] = replace(frame, regimen=last, agency=agency, drug=drug)
+        out[i] = replace(frame, regimen=last, agency=agency, drug=drug, earlier=earlier)
         agents = combined(doc, sent, frame.regimens)
         regimens = [key for key, group in agents if len({m.key for m in group}) > 1]
+        earlier = tuple(k for k in earlier if k not in regimens) + tuple(dict.fromkeys(regimens))
         agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
         last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
         drug = agents[0][0] if len({key for key, _ in agents}) == 1 else None

@@ -48,7 +48,7 @@ from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
-from .approval_frame import (Frame, document_frame, heading_cut, headline_line, summary_agency,
+from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
 from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
@@ -210,8 +210,11 @@ def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, a
 
 
 def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
-    """An approval of "the combination" (the one named last before) or of "the drug" / "it" (the one
+    """An approval of "both regimens" (the two combinations named last before), of "the combination"
+    (the one named last before) or of "the drug" / "it" (the one
     the heading names, else, for "the drug", the one agent the sentence before names)."""
+    if len(frame.earlier) >= 2 and BOTH_ANAPHOR.search(clause.text):
+        return list(frame.earlier[-2:])
     if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
         return [frame.regimen]
     if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
