@@ -178,6 +178,13 @@ def test_a_combination_is_one_regimen_approval(agents):
     assert facts(body) == {(REGIMEN, "hcc", "ec", "first_line")}
 
 
+@pytest.mark.parametrize("agents", ["the pretend antibody Barvio® (trade name: Barvio®, generic name: barmab) in combination with foonib",
+                                    "Barvio™ (brand name: Barvio; INN: barmab) plus foonib"])
+def test_a_labelled_aside_naming_the_brand_again_does_not_part_it_from_its_partner(agents):
+    body = f"In this made-up story, the NMPA approved {agents} for the first-line treatment of HCC."
+    assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}
+
+
 def test_brand_names_resolve_to_the_drug():
     assert facts("In this made-up story, the FDA approved Foovia for first-line HCC.") == \
         {("foonib", "hcc", "fda", "first_line")}
@@ -1100,3 +1107,76 @@ def test_may_as_a_verb_still_hedges():
 def test_a_restatement_of_a_combinations_approval_for_one_drug_is_that_approval(again):
     body = f"In this invented history, the FDA approved barmab plus foonib for HCC on Monday. {again}"
     assert facts(body) == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_web_address_above_the_heading_lends_the_notice_no_agency():
+    text = ("https://news.example.org/FDA/pretend-notices/item-12\nFoonib Approved for HCC\n\n"
+            "In this invented notice, the approval covers foonib for the first-line treatment of HCC.\n")
+    assert {(a.subject, a.object, a.context_value("agency"), a.context_value("line"))
+            for a in read(text) if a.is_fact} == {("foonib", "hcc", None, "first_line")}
+
+
+def test_a_headline_takes_the_line_its_lede_states_though_an_earlier_approval_has_another():
+    body = ("In this invented notice, the FDA has approved foonib plus barmab for the first-line treatment of HCC. "
+            "This builds on an earlier accelerated FDA approval of foonib plus barmab for HCC previously treated "
+            "with sorafenib.")
+    assert facts(body, heading="FDA Approves Foonib Plus Barmab for Unresectable HCC") == \
+        {(REGIMEN, "hcc", "fda", "first_line"), (REGIMEN, "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In this invented review, foonib is the only approved first-line treatment for HCC.",
+     {("foonib", "hcc", None, "first_line")}),
+    ("In this invented review, barmab remains an approved second-line option for HCC after sorafenib.",
+     {("barmab", "hcc", None, "second_line")}),
+    # a class with its members is no predicate of a subject; a negated predicate is no approval
+    ("In this invented review, HCC is a cancer with approved agents such as foonib.", set()),
+    ("In this invented review, foonib is not an approved first-line treatment for HCC.", set()),
+])
+def test_an_approved_class_predicated_of_its_subject_is_an_approval_without_an_agency(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_drugless_statement_of_the_approvals_names_the_regulator_of_those_left_without_one():
+    body = ("In this invented notice, foonib plus barmab was approved for unresectable HCC. "
+            "Barmab was also authorised for unresectable HCC as monotherapy. "
+            "The concurrent approvals by the MHLW rest on two pretend trials.")
+    assert facts(body) == {(REGIMEN, "hcc", "mhlw", None), ("barmab", "hcc", "mhlw", None)}
+
+
+def test_a_drugless_statement_lends_no_regulator_when_the_document_names_two():
+    body = ("In this invented notice, foonib was approved for unresectable HCC. "
+            "Barmab was approved by the FDA for unresectable HCC. "
+            "The approvals by the MHLW rest on a pretend trial.")
+    assert ("foonib", "hcc", None, None) in facts(body)
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented notice, the FDA approved foonib for unresectable HCC versus Acme's sorafenib in a pretend trial.",
+    "In this invented notice, the FDA approval for HCC rests on a trial in which patients treated with foonib "
+    "experienced a 30% reduction in the risk of death versus Acme's sorafenib.",
+])
+def test_a_comparator_named_with_its_maker_is_no_approved_agent(body):
+    assert not any(f[0] == "sorafenib" for f in facts(body))
+
+
+def test_the_treatment_of_a_trial_arm_is_no_prior_therapy_and_gives_no_line():
+    body = ("In this invented notice, the FDA approved foonib plus barmab for unresectable HCC. "
+            "The approval was based on a pretend trial, which showed that patients treated with foonib in combination "
+            "with barmab experienced a 30% reduction in the risk of death.")
+    assert facts(body, heading="Pretend Company Gets FDA Approval for Foonib Plus Barmab") == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_lone_regulator_of_a_review_is_not_lent_to_an_approval_told_without_one():
+    body = ("In this invented review, foonib was approved by the FDA for second-line HCC. "
+            "Subsequently, barmab also received regulatory approval in HCC patients treated with sorafenib. "
+            "The FDA approval of the drug was based on a pretend trial.")
+    assert ("barmab", "hcc", None, "second_line") in facts(body)
+
+
+def test_both_regimens_are_the_two_combinations_named_last_before():
+    body = ("In this invented review, one pretend trial showed that foonib plus barmab improved survival. "
+            "Another showed that quxmab plus lenvatinib did too. Both regimens have received approval from the FDA "
+            "as first-line therapies for HCC.")
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line"),
+                           (regimen_key(["lenvatinib", "quxmab"]), "hcc", "fda", "first_line")}

@@ -320,3 +320,16 @@ def test_a_field_value_may_wrap_onto_the_next_line():
     text = "Mechanism of action: an invented inhibitor of A1 and\nB2 kinases in pretend cells.\nMore text follows."
     assert _split_prose(text) == ["Mechanism of action: an invented inhibitor of A1 and B2 kinases in pretend cells.",
                                   "More text follows."]
+
+
+def test_a_web_address_line_is_no_prose_and_the_headline_below_it_is_still_the_title():
+    text = ("https://news.example.org/agency-approves-foonib-plus-barmab-for-pretend-cancer\n"
+            "Agency Approves Foonib Plus Barmab for Pretend Cancer\n\nThe invented label follows.\n")
+    sents = sentences(text, prose_of(text))
+    assert [s.text for s in sents] == ["Agency Approves Foonib Plus Barmab for Pretend Cancer", "The invented label follows."]
+    assert sents[0].section == "Agency Approves Foonib Plus Barmab for Pretend Cancer"
+
+
+def test_a_web_address_line_ends_the_paragraph_above_it():
+    text = "The invented summary runs on without a stop\nwww.example.org/notes/item-7\nA second pretend statement.\n"
+    assert _split_prose(text) == ["The invented summary runs on without a stop", "A second pretend statement."]

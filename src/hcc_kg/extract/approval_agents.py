@@ -21,7 +21,9 @@ COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\
                                r"superior to|inferior to)\s+"
                                # ... its role named first: "compared with the standard of care, X"
                                r"(?:(?:the\s+)?(?:current\s+)?(?:standard(?:[\s-]+of[\s-]+care)?|standard\s+(?:treatment|therapy)|"
-                               r"control(?:\s+(?:arm|drug))?|active\s+comparator|reference\s+(?:drug|treatment))\s*,\s*)?$",
+                               r"control(?:\s+(?:arm|drug))?|active\s+comparator|reference\s+(?:drug|treatment))\s*,\s*)?"
+                               # ... or its maker named first: "versus Acme's X"
+                               r"(?:[A-Z][\w&.-]*['’]s\s+)?$",
                                re.IGNORECASE)
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
 # the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
@@ -55,8 +57,9 @@ WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
 APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*and\s+$)")
-# "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice.
-BRACKET_REPEAT = re.compile(r"^\s*[(\[]\s*$")
+# "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice; so is a labelled aside
+# naming it again ("Brand® (trade name: Brand®, generic name: drug)").
+BRACKET_REPEAT = re.compile(r"^[®™]?\s*(?:[(\[]\s*(?:[\w -]{1,30}:\s*)?|[,;]\s*[\w -]{1,30}:\s*)$")
 # "X ... when used in combination with Y": the partner joins the approved agent however far apart.
 DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
                              r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)
@@ -82,13 +85,20 @@ APPROVED_SUBJECT_AFTER = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:was|were|is|ha
                                     r"(?:approval|authori[sz]ation))", re.IGNORECASE)
 
 
+# "patients treated with X experienced a 22% reduction ...": X is a trial arm's treatment, not a prior therapy.
+ARM_TREATED_BEFORE = re.compile(r"\b(?:patients|participants|those|people)\s+(?:who\s+were\s+)?treated\s+with\s+$", re.IGNORECASE)
+ARM_RESULT_AFTER = re.compile(r"^[\s)]*(?:experienced|had|showed|achieved|lived|survived|saw|derived|gained)\b", re.IGNORECASE)
+
+
 def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
-    """"prior" (treated with X, X-experienced), "reference" (a derivative of X, unlike X), "comparator"
-    (versus X), or "agent"."""
+    """"prior" (treated with X, X-experienced), "arm" (patients treated with X experienced ...), "reference"
+    (a derivative of X, unlike X), "comparator" (versus X), or "agent"."""
     start, end = sent.local(group[0])[0], sent.local(group[-1])[1]
     before = sent.text[max(0, start - 80):start]
     if APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]):
         return "agent"
+    if ARM_TREATED_BEFORE.search(before) and ARM_RESULT_AFTER.match(sent.text[end:end + 40]):
+        return "arm"
     if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_PREFIX.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
         return "prior"
     if REFERENCE_BEFORE.search(before):

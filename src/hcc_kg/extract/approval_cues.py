@@ -188,3 +188,18 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
         polarity = "negative" if "negative" in (polarity, shared[0]) else polarity
         certainty = "hedged" if "hedged" in (certainty, shared[1]) else certainty
     return polarity, certainty
+
+
+# "X is the only approved first-line treatment", "Y remains an approved option": the approved class is
+# predicated of the subject, so the subject is approved (no agency named: none is guessed).
+APPROVED_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
+                                r"(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$", re.IGNORECASE)
+
+
+def predicated(text: str, cue_start: int) -> bool:
+    """Is the cue "approved" before a noun said of the subject before it ("X is the only approved ...")?
+
+    >>> predicated("X is the only approved first-line option", 14), predicated("the approved options", 4)
+    (True, False)
+    """
+    return APPROVED_PREDICATE.search(text[:cue_start]) is not None

@@ -6,12 +6,14 @@ the one agent the sentence before names ("the drug").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import combined, document_regimens
 from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
 from .jurisdictions import Jurisdictions
+from .segment import ADDRESS_LINE_RE
 from .sentences import DRUG
 from .stated_dates import StatedDate, dates_in
 
@@ -30,12 +32,18 @@ class Frame:
     regimen: str | None = None  # the combination named last before the sentence read ("the combination")
     agency: str | None = None  # the regulator named last before the sentence read ("the agency")
     drug: str | None = None  # the one agent the sentence before names ("X was approved ... . The drug ...")
+    earlier: tuple[str, ...] = ()  # the combinations named before the sentence read, the last named last ("both regimens")
+
+
+# "both regimens have received approval": the two combinations named last before.
+BOTH_ANAPHOR = re.compile(r"\b(?:both|the two|these two) (?:regimens|combinations|doublets)\b", re.IGNORECASE)
 
 
 def heading_lines(text: str) -> list[str]:
     """The document's leading short lines (title, dateline, subtitle), at most three."""
     out = []
-    for line in text.lstrip().splitlines()[:4]:
+    lines = [line for line in text.lstrip().splitlines()[:5] if not ADDRESS_LINE_RE.match(line)]
+    for line in lines[:4]:
         if len(line) > 200 or line.rstrip().endswith("."):
             break
         if line.strip():
@@ -85,11 +93,12 @@ def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> 
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
-    out, last, agency, drug = {}, None, None, None
+    out, last, agency, drug, earlier = {}, None, None, None, ()
     for i, sent in enumerate(sentences):
-        out[i] = replace(frame, regimen=last, agency=agency, drug=drug)
+        out[i] = replace(frame, regimen=last, agency=agency, drug=drug, earlier=earlier)
         agents = combined(doc, sent, frame.regimens)
         regimens = [key for key, group in agents if len({m.key for m in group}) > 1]
+        earlier = tuple(k for k in earlier if k not in regimens) + tuple(dict.fromkeys(regimens))
         agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
         last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
         drug = agents[0][0] if len({key for key, _ in agents}) == 1 else None
@@ -99,3 +108,32 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
 def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:
     """Where a heading line run into the sentence's first words ends (headings carry no full stop)."""
     return next((len(line) for line in heading if text.startswith(line) and len(text) > len(line) + 1), None)
+
+
+def headline_line(doc: AnalysedDocument, reading, readings: list, heading: tuple[str, ...]) -> str | None:
+    """A headline names the approval its lede then states in full ("Agency Approves A for HCC" / "The
+    agency has approved A for the first-line treatment of HCC"): the line a headline does not state is
+    that of the first later statement of the same approval (agent, agency and disease), even when the
+    document goes on to an earlier approval of the same agent in another line."""
+    if doc.document.text[reading.span[0]:reading.span[1]].strip() not in heading:
+        return None
+    later = [r for r in readings if r.span[0] > reading.span[0] and r.asserted and r.line
+             and (r.agent, r.agency, r.disease) == (reading.agent, reading.agency, reading.disease)]
+    return min(later, key=lambda r: r.span[0]).line if later else None
+
+
+# "The concurrent approvals by the ministry ...", "These approvals ...": a plural that sums up the approvals told.
+APPROVALS_SUMMED_UP = re.compile(r"\b(?:the|these|both|all|concurrent|two|three)\s+(?:\w+\s+)?approvals\b", re.IGNORECASE)
+
+
+def summary_agency(doc: AnalysedDocument, reading, readings: list) -> str | None:
+    """"The concurrent approvals by the ministry are based on ...": a statement right after an approval
+    told without its regulator, summing up the approvals and naming no drug, names that regulator, when it
+    is the only one the document's granted approvals name."""
+    if reading.agency is not None:
+        return None
+    named = {r.agency for r in readings if r.asserted and r.agency}
+    summaries = [r for r in readings if r.asserted and r.agency and r.agent is None
+                 and 0 < r.span[0] - reading.span[1] < 400
+                 and APPROVALS_SUMMED_UP.search(doc.document.text, r.span[0], r.span[1])]
+    return summaries[0].agency if len(named) == 1 and summaries else None

@@ -13,7 +13,8 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   Canada's decision"); failing all three, none ("X was approved in 2018 for HCC": populate
   writes no ``grantedBy``, the SHACL agency shape is a warning), unless the document states the
   same approval with its agency.  An attributive
-  "approved" ("FDA-approved options", "approved agents such as X") names a class, no event;
+  "approved" ("FDA-approved options", "approved agents such as X") names a class, no event,
+  unless the class is predicated of a subject ("X is the only approved first-line therapy");
 * the indication: the first disease of the clause (and diseases coordinated with it); a
   disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
   mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
@@ -47,10 +48,11 @@ from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
-from .approval_frame import Frame, document_frame, heading_cut, with_antecedents
+from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
+                             with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
 from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
-                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, status)
+                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
@@ -187,7 +189,7 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
         agents = own.agents
-    if attributive(clause.text, cue.start()):
+    if attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
         agents = _attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
     if keys:
@@ -208,8 +210,11 @@ def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, a
 
 
 def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
-    """An approval of "the combination" (the one named last before) or of "the drug" / "it" (the one
+    """An approval of "both regimens" (the two combinations named last before), of "the combination"
+    (the one named last before) or of "the drug" / "it" (the one
     the heading names, else, for "the drug", the one agent the sentence before names)."""
+    if len(frame.earlier) >= 2 and BOTH_ANAPHOR.search(clause.text):
+        return list(frame.earlier[-2:])
     if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
         return [frame.regimen]
     if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
@@ -259,7 +264,8 @@ def _unstated_agency(clause: Clause, cue: re.Match) -> tuple[None, ...]:
     """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
     Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class."""
     if (APPROVAL_CUE.match(cue.group(0)) and not attributive(clause.text, cue.start())
-            and not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end()))):
+            and (predicated(clause.text, cue.start())
+                 or not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end())))):
         return (None,)
     return ()
 
@@ -364,11 +370,13 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
+        if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
+            r = replace(r, agency=told)
         if r.agent is None or r.disease is None or _restated_without_agency(r, readings) \
                 or _restated_for_a_component(doc, r, readings):
             continue
         line = _resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \
-            or line_of_this_indication(doc, r.agent, r.span, frame)
+            or headline_line(doc, r, readings, frame.heading) or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         trials = supporting_trials(doc, r.span[0])  # "approved ... based on the NAME trial"

@@ -20,6 +20,9 @@ from .normalize import MappedText, flatten, from_pieces, normalize
 CAPTION_RE = re.compile(r"^Table (\d+)\b")
 FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
+# A line that is only a web address (a saved page's source line above its title) is no prose: the
+# drug names in its slug are no statement, and the title below it is still the title.
+ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")
@@ -176,6 +179,10 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         if FIGURE_RE.match(line):
             flush()
             continue
+        if ADDRESS_LINE_RE.match(line):  # read as a blank line: it ends a paragraph and heads nothing
+            flush()
+            previous, after_blank = "", True
+            continue
         if not line.strip() and paragraph and (paragraph[-1][1].rstrip()[-1:] in (".", "!", "?")
                                                or _FIELD_LINE_RE.match(paragraph[-1][1])):
             flush()  # a blank line after a finished sentence (or a field) ends the paragraph
@@ -203,9 +210,9 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
 def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
     """The document's first line when it stands alone (a blank line below it): its title."""
     for index, (offset, line) in enumerate(prose_lines):
-        if line.strip():
+        if line.strip() and not ADDRESS_LINE_RE.match(line):
             lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
-            starts_text = not text[:offset].strip()
+            starts_text = all(not above.strip() or ADDRESS_LINE_RE.match(above) for above in text[:offset].splitlines())
             return index if lone and starts_text and line.rstrip()[-1:] not in ".!?" else None
     return None
 
