@@ -850,3 +850,12 @@ def test_a_second_trial_named_in_passing_is_kept_by_name_without_the_sentences_a
     found = facts(text)
     assert arms(found, "trial__axonhcc") == ["zorbanib", "placebo"]
     assert arms(found, "trial__omega2") == [] and ("phase", "II") in trial(found, "trial__omega2").attributes
+
+
+def test_this_trial_s_randomisation_restates_the_title_s_arms_in_full():
+    found = facts("TACE vs Felotinib Alone in Liver Cancer: The LOTUS-44 Phase 3 Randomized Clinical Trial\n\n"
+                  "Design: This multicenter phase 3 randomized clinical trial randomized patients 1:1 to felotinib or "
+                  "TACE followed by felotinib, stratified by stage.\n")
+    trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
+    assert trials == {"trial__lotus44"}
+    assert sorted(arms(found, "trial__lotus44")) == sorted(["felotinib", agent_key(["tace", "felotinib"])])

@@ -476,3 +476,19 @@ def test_care_every_arm_gets_after_a_comma_is_no_arm(tail):
     text = f"Patients were randomly assigned in a two to one ratio to receive zorbanib 10 mg (n=272) or placebo (n=138), {tail}."
     doc = AnalysedDocument(Document.from_text("d", text), CARE_VOCAB, MentionFinder(CARE_VOCAB))
     assert keys(randomised_arms(doc, doc.sentences[0])) == ["zorbanib", "placebo"]
+
+
+@pytest.mark.parametrize("cue", ["with or without", "with/without", "±"])
+def test_a_regimen_with_or_without_an_add_on_is_two_arms(cue):
+    doc, sent = sentence(f"Patients were randomly assigned (2:1) to receive quorimab (3 mg/kg, every 2 weeks) and "
+                         f"zorbanib (10 mg, daily) {cue} TACE [a planned 30 Gy dose].")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "tace"]),
+                                                agent_key(["quorimab", "zorbanib"])]
+
+
+def test_a_drug_following_a_procedure_joins_its_arm():
+    doc, sent = sentence("Patients were randomized 1:1 to felotinib or TACE followed by felotinib, stratified by stage.")
+    assert keys(randomised_arms(doc, sent)) == ["felotinib", agent_key(["tace", "felotinib"])]
+    # ... while a drug's maintenance phase stays no arm of its own
+    doc, sent = sentence("Patients were randomized to quorimab plus zorbanib for 4 doses, followed by quorimab, or felotinib.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]

@@ -50,7 +50,7 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, aliases, coordinated, footnoted, phase_of, title_name, trial_names
-from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trials import trial_key
 
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
@@ -58,7 +58,8 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 # boundaries were not met for A and the study").
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
                         r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
-DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+# ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
+DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -330,6 +331,10 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    if arms and referring and current is not None and restated(current, arms, phase):
+        current.arms = list(arms)  # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full
+        current.arms_at.append(evidence_span(sent))
+        return context
     if arms:
         key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
         _establish(doc, sent, slots[key])
