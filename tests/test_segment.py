@@ -320,3 +320,12 @@ def test_a_field_value_may_wrap_onto_the_next_line():
     text = "Mechanism of action: an invented inhibitor of A1 and\nB2 kinases in pretend cells.\nMore text follows."
     assert _split_prose(text) == ["Mechanism of action: an invented inhibitor of A1 and B2 kinases in pretend cells.",
                                   "More text follows."]
+
+
+def test_a_line_holding_only_a_web_address_is_no_prose():
+    text = "https://example.org/zorbanib-plus-quorimab-versus-felotinib\nAn invented title\n\nOne made-up sentence.\n"
+    found = blocks(text)
+    assert [(b.kind, text[b.start:b.end]) for b in found][:2] == [
+        ("address", "https://example.org/zorbanib-plus-quorimab-versus-felotinib\n"),
+        ("prose", "An invented title\n\nOne made-up sentence.\n")]
+    assert found[-1].end == len(text) and all(a.end == b.start for a, b in zip(found, found[1:]))

@@ -20,6 +20,9 @@ from .normalize import MappedText, flatten, from_pieces, normalize
 CAPTION_RE = re.compile(r"^Table (\d+)\b")
 FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
+# A line holding only a web address (a saved page's source line): no prose, and its hyphenated words
+# ("/a-plus-b-versus-c-in-patients") name nothing the text says.
+ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")
@@ -37,7 +40,7 @@ _ASIDE_CLOSES_WITHIN = 80
 class Block:
     """A stretch of a document that is prose or a table (with its caption label)."""
 
-    kind: str  # "prose" | "table"
+    kind: str  # "prose" | "table" | "address" (a line holding only a web address)
     start: int
     end: int
     label: str = ""  # "Table 4", "markdown", "" for prose
@@ -72,6 +75,12 @@ def blocks(text: str) -> list[Block]:
     prose_start = 0
     while i < len(lines):
         start, line = lines[i]
+        if ADDRESS_LINE_RE.match(line):
+            if start > prose_start:
+                found.append(Block("prose", prose_start, start))
+            found.append(Block("address", start, start + len(line)))
+            prose_start, i = start + len(line), i + 1
+            continue
         caption = CAPTION_RE.match(line)
         if caption or MARKDOWN_ROW_RE.search(line):
             j = i + 1
