@@ -7,7 +7,7 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.arm_comparisons import compared_arms
-from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_agent, received_alternatives
 from hcc_kg.extract.prose_sizes import arm_sizes, counted_arms
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
@@ -492,3 +492,11 @@ def test_a_drug_following_a_procedure_joins_its_arm():
     # ... while a drug's maintenance phase stays no arm of its own
     doc, sent = sentence("Patients were randomized to quorimab plus zorbanib for 4 doses, followed by quorimab, or felotinib.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
+def test_patients_described_by_their_prior_treatment_were_administered_the_arm():
+    doc, sent = sentence("Patients with cancer after prior systemic treatment(s) were administered quorimab "
+                         "(5 mg/kg, every 3 weeks) plus zorbanib (10 or 20 mg; daily) in a made-up escalation.")
+    assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
+    doc, sent = sentence("Participants were administered felotinib 40 mg once daily.")
+    assert received_agent(doc, sent) == "felotinib"

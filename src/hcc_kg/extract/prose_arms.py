@@ -72,10 +72,12 @@ PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
+                         r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
-                         r"(?:receive[sd]?|given|treated\s+with)\s+"
+                         r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
