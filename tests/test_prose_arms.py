@@ -500,3 +500,10 @@ def test_patients_described_by_their_prior_treatment_were_administered_the_arm()
     assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
     doc, sent = sentence("Participants were administered felotinib 40 mg once daily.")
     assert received_agent(doc, sent) == "felotinib"
+
+
+@pytest.mark.parametrize("which", ["dual", "matching"])
+def test_a_placebo_described_by_its_kind_is_still_the_compared_arm(which):
+    doc, sent = sentence(f"A made-up phase 3 trial evaluating quorimab plus zorbanib in combination with TACE versus "
+                         f"{which} placebo plus TACE enrolled adults.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "tace"]), "tace"]
