@@ -859,3 +859,11 @@ def test_this_trial_s_randomisation_restates_the_title_s_arms_in_full():
     trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
     assert trials == {"trial__lotus44"}
     assert sorted(arms(found, "trial__lotus44")) == sorted(["felotinib", agent_key(["tace", "felotinib"])])
+
+
+def test_this_study_s_bracketed_registry_number_names_the_trial_in_context():
+    found = facts("A phase II/III study of quorimab plus felotinib as perioperative treatment of made-up tumours.\n\n"
+                  "Background: Resection is standard. This study aimed to assess the efficacy of quorimab plus "
+                  "felotinib (Q+F) as a perioperative regimen (Clinical trial: NCT01234567).\n")
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
+    assert arms(found, "trial__nct01234567") == [REGIMEN_QF]

@@ -62,6 +62,8 @@ UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlle
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
+# "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
+THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
@@ -239,7 +241,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
     # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")
-    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20) or (
+    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20) or THIS_TRIAL_RE.match(sent.text) or (
         names and context is not None and sent.text[:names[0].start].rstrip().endswith("(")
         and slots[context].names and not any(n.kind == "nct" for n in slots[context].names))
     same_arms = context is not None and (not slots[context].arms or all(
