@@ -864,3 +864,20 @@ def test_ratios_listed_for_endpoints_listed_together():
                   "Zorbanib prolonged OS and PFS (HR 0.81 [95% CI 0.69-0.95] and 0.58 [0.47-0.71], respectively).")
     got = {e: (a.attribute_values("hazard_ratio")[0], a.attribute_values("ci_lower")[0]) for e, a in ratios(found).items()}
     assert got == {"os": (D("0.81"), D("0.69")), "pfs": (D("0.58"), D("0.47"))}
+
+
+def test_this_trial_s_randomisation_restates_the_title_s_arms_in_full():
+    found = facts("TACE vs Felotinib Alone in Liver Cancer: The LOTUS-44 Phase 3 Randomized Clinical Trial\n\n"
+                  "Design: This multicenter phase 3 randomized clinical trial randomized patients 1:1 to felotinib or "
+                  "TACE followed by felotinib, stratified by stage.\n")
+    trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
+    assert trials == {"trial__lotus44"}
+    assert sorted(arms(found, "trial__lotus44")) == sorted(["felotinib", agent_key(["tace", "felotinib"])])
+
+
+def test_this_study_s_bracketed_registry_number_names_the_trial_in_context():
+    found = facts("A phase II/III study of quorimab plus felotinib as perioperative treatment of made-up tumours.\n\n"
+                  "Background: Resection is standard. This study aimed to assess the efficacy of quorimab plus "
+                  "felotinib (Q+F) as a perioperative regimen (Clinical trial: NCT01234567).\n")
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
+    assert arms(found, "trial__nct01234567") == [REGIMEN_QF]

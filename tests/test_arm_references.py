@@ -53,3 +53,11 @@ def test_a_combination_named_by_its_kind_is_the_trial_s_combination(phrase):
 ])
 def test_which_phrases_stand_for_the_combination(phrase, kind):
     assert (COMBINATION_ANAPHOR_RE.search(phrase) is not None) is kind
+
+
+def test_a_named_label_may_follow_the_agent_s_dose():
+    # the dose in parentheses (and a word for a copy of the drug) stands between the agent and its label
+    assert defined("Patients got quorimab (3 mg/kg Q2W) plus zorbanib copy (10 mg daily) (QZ arm) or "
+                   "felotinib (400 mg, BID) (Felo arm).") == {"felo arm": "felotinib"}
+    assert defined("Patients got quorimab plus zorbanib biosimilar (10 mg/kg Q2W) (QZ arm) or "
+                   "felotinib (400 mg, BID) (Felo arm).") == {"qz arm": COMBO, "felo arm": "felotinib"}

@@ -7,7 +7,7 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.arm_comparisons import compared_arms
-from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_agent, received_alternatives
 from hcc_kg.extract.prose_sizes import arm_sizes, counted_arms
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
@@ -476,3 +476,34 @@ def test_care_every_arm_gets_after_a_comma_is_no_arm(tail):
     text = f"Patients were randomly assigned in a two to one ratio to receive zorbanib 10 mg (n=272) or placebo (n=138), {tail}."
     doc = AnalysedDocument(Document.from_text("d", text), CARE_VOCAB, MentionFinder(CARE_VOCAB))
     assert keys(randomised_arms(doc, doc.sentences[0])) == ["zorbanib", "placebo"]
+
+
+@pytest.mark.parametrize("cue", ["with or without", "with/without", "±"])
+def test_a_regimen_with_or_without_an_add_on_is_two_arms(cue):
+    doc, sent = sentence(f"Patients were randomly assigned (2:1) to receive quorimab (3 mg/kg, every 2 weeks) and "
+                         f"zorbanib (10 mg, daily) {cue} TACE [a planned 30 Gy dose].")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "tace"]),
+                                                agent_key(["quorimab", "zorbanib"])]
+
+
+def test_a_drug_following_a_procedure_joins_its_arm():
+    doc, sent = sentence("Patients were randomized 1:1 to felotinib or TACE followed by felotinib, stratified by stage.")
+    assert keys(randomised_arms(doc, sent)) == ["felotinib", agent_key(["tace", "felotinib"])]
+    # ... while a drug's maintenance phase stays no arm of its own
+    doc, sent = sentence("Patients were randomized to quorimab plus zorbanib for 4 doses, followed by quorimab, or felotinib.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
+def test_patients_described_by_their_prior_treatment_were_administered_the_arm():
+    doc, sent = sentence("Patients with cancer after prior systemic treatment(s) were administered quorimab "
+                         "(5 mg/kg, every 3 weeks) plus zorbanib (10 or 20 mg; daily) in a made-up escalation.")
+    assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
+    doc, sent = sentence("Participants were administered felotinib 40 mg once daily.")
+    assert received_agent(doc, sent) == "felotinib"
+
+
+@pytest.mark.parametrize("which", ["dual", "matching"])
+def test_a_placebo_described_by_its_kind_is_still_the_compared_arm(which):
+    doc, sent = sentence(f"A made-up phase 3 trial evaluating quorimab plus zorbanib in combination with TACE versus "
+                         f"{which} placebo plus TACE enrolled adults.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "tace"]), "tace"]

@@ -333,3 +333,9 @@ def test_a_web_address_line_is_no_prose_and_the_headline_below_it_is_still_the_t
 def test_a_web_address_line_ends_the_paragraph_above_it():
     text = "The invented summary runs on without a stop\nwww.example.org/notes/item-7\nA second pretend statement.\n"
     assert _split_prose(text) == ["The invented summary runs on without a stop", "A second pretend statement."]
+
+
+def test_a_line_holding_only_a_web_address_gives_no_sentence():
+    text = "https://example.org/zorbanib-plus-quorimab-versus-felotinib\nAn invented title\n\nOne made-up sentence.\n"
+    sents = sentences(text, prose_of(text))
+    assert [s.text for s in sents] == ["One made-up sentence."] and sents[0].section == "An invented title"

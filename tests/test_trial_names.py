@@ -309,3 +309,14 @@ def test_names_given_side_by_side_are_coordinated():
     later = "ZETA-1 improved survival; unlike OMEGA-2003 trial results, it was well tolerated"
     found = [n for n in trial_names(later, lambda s: False) if n.kind != "nct"]
     assert not coordinated(later, *found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the randomised phase 3 study ZQR-1210-III-310, patients got zorbanib or felotinib.", ["ZQR-1210-III-310"]),
+    ("The phase 3 trial XY1003-305 compared zorbanib with felotinib.", ["XY1003-305"]),
+    ("Study QRS-B417-301 randomly assigned adults to zorbanib or felotinib.", ["QRS-B417-301"]),
+])
+def test_a_sponsor_s_study_number_is_named_whole(text, expected):
+    assert names(text) == expected
+    # ... while the same shape given to patients is a drug, no study
+    assert names(text.replace(expected[0], "felotinib") + " Patients received XY1003-305 daily.") == []

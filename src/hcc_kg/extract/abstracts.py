@@ -50,7 +50,7 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, aliases, coordinated, footnoted, phase_of, title_name, trial_names
-from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trials import trial_key
 
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
@@ -58,9 +58,12 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 # boundaries were not met for A and the study").
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
                         r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
-DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+# ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
+DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
+# "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
+THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
@@ -238,7 +241,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
     # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")
-    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20) or (
+    registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20) or THIS_TRIAL_RE.match(sent.text) or (
         names and context is not None and sent.text[:names[0].start].rstrip().endswith("(")
         and slots[context].names and not any(n.kind == "nct" for n in slots[context].names))
     same_arms = context is not None and (not slots[context].arms or all(
@@ -330,6 +333,10 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    if arms and referring and current is not None and restated(current, arms, phase):
+        current.arms = list(arms)  # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full
+        current.arms_at.append(evidence_span(sent))
+        return context
     if arms:
         key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
         _establish(doc, sent, slots[key])

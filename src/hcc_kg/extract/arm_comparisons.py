@@ -22,7 +22,9 @@ COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|patients\s+(?:treated\s+with|receiving|"
-                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?$", re.IGNORECASE)
+                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?"
+                          # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
+                          r"(?:(?:dual|double|matching|matched|identical)\s+)?$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260

@@ -33,8 +33,10 @@ ARM_LABEL_RE = re.compile(r"\b(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\b")
 LABEL_DEFINED_RE = re.compile(r"\s*[(:]\s*")
 
 
-# "A plus B (AB arm)": a name the text gives an arm after its agent, then uses ("41% in the AB arm").
-NAMED_LABEL_RE = re.compile(r"\s*\(\s*(?P<label>[A-Za-z][\w+/-]{1,15}\s+(?i:arm|group|cohort))\s*\)")
+# "A plus B (AB arm)": a name the text gives an arm after its agent, then uses ("41% in the AB arm"); the
+# agent's dose or a word saying which copy of it may come between ("B biosimilar (5 mg/kg Q3W) (AB arm)").
+NAMED_LABEL_RE = re.compile(r"(?:\s+biosimilars?\b)?(?:\s*\([^()]*\d[^()]*\))?"
+                            r"\s*\(\s*(?P<label>[A-Za-z][\w+/-]{1,15}\s+(?i:arm|group|cohort))\s*\)")
 
 
 def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, str]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_options import optional_arms, sequenced
 from .comparators import arm_parts, comparator_mentions, glued_to_care, is_care
 from .sentences import DRUG
 
@@ -71,10 +72,12 @@ PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
+                         r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
-                         r"(?:receive[sd]?|given|treated\s+with)\s+"
+                         r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
@@ -206,8 +209,11 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     arms: list[Agent] = []
     stop = LIST_END_RE.search(sent.text, start)
     maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text, start)]
+    end = stop.start() if stop else len(sent.text)
+    if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
+        return options  # "to A and B with or without C": A plus B plus C, and A plus B
     for s, e in _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text)):
-        found = [a for a in agents(doc, sent, s, e) if not any(ms <= a.start < me for ms, me in maintenance)]
+        found = sequenced(doc, agents(doc, sent, s, e), maintenance)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)
             arms = [with_parts(doc, arm, shared) for arm in arms]

@@ -21,8 +21,8 @@ CAPTION_RE = re.compile(r"^Table (\d+)\b")
 FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
 # A line that is only a web address (a saved page's source line above its title) is no prose: the
-# drug names in its slug are no statement, and the title below it is still the title.
-ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# words of its slug ("/a-plus-b-versus-c") are no statement, and the title below it is still the title.
+ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")

@@ -102,6 +102,9 @@ NCT_RE = re.compile(r"\bNCT\d{8}\b")
 # ... and any capitalised code right before its registry number in brackets: "JET-HCC [NCT...]", "AXON-7 (NCT...)",
 # "Zorbanib-2003 (NCT...)" (a sponsor's study number).
 REGISTERED_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z\d]{2,}(?:-[A-Z\d]{2,})*|[A-Z][a-z]{3,}-\d{3,4})\s*[(\[]\s*NCT\d{8}\b")
+# A sponsor's study number: a drug's company code, an optional phase in Roman numerals or digits and the study's own
+# number ("ABC-1234-III-310", "XY1003-305", "ABC-A317-301"); the code without the study number names the drug.
+SPONSOR_STUDY_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z]{1,5}-?[A-Z]{0,3}\d{2,6}(?:-(?:IV|I{1,3}|[1-4])[ab]?)?-\d{3})(?![\w-])")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
 # "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug
@@ -225,6 +228,10 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
+    for m in SPONSOR_STUDY_RE.finditer(text):
+        study = TrialName(m.group("name"), m.start("name"), m.end("name"))
+        if not is_entity(study.name) and not NOT_A_TRIAL_BEFORE.search(text[:study.start]) and _near_cue(text, study):
+            found = [n for n in found if not (study.start <= n.start and n.end <= study.end)] + [study]  # not its drug's code
     for m in SPELLED_RE.finditer(text):
         if _spells(m.group("words"), m.group("name")) and not is_entity(m.group("name")):
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))

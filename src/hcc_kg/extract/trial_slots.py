@@ -177,6 +177,13 @@ def hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:
     return tuple(out)
 
 
+def restated(slot: Slot, arms: list[str], phase: str | None) -> bool:
+    """Does "this phase 3 trial randomised patients to B or A followed by B" restate, in full, the arms a
+    named trial in context was first given in part (a title's "A vs B alone")?  As many arms, one shared."""
+    return bool(slot.names) and not slot.prior and phase in (None, slot.phase) and len(slot.arms) == len(arms) >= 2 \
+        and bool(set(slot.arms) & set(arms)) and set(slot.arms) != set(arms)
+
+
 class Slots(dict):
     """The document's trials by key (a dict), remembering which were stored without a name.
 
