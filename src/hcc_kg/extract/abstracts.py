@@ -49,9 +49,9 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
-from .trial_names import TrialName, aliases, coordinated, footnoted, phase_of, title_name, trial_names
+from .trial_names import TrialName, coordinated, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
-from .trials import trial_key
+from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
 
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
 # A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
@@ -158,71 +158,10 @@ def _has_trial_tables(doc: AnalysedDocument) -> bool:
     return bool(tables) and any(a.predicate == "isClinicalTrial" for a in markdown_trial_tables(doc))
 
 
-def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
-    spans = [sent.local(m) for m in sent.mentions]
-
-    def check(name: str) -> bool:
-        at = sent.text.find(name)
-        # an entity covering the whole word ("PD-L1"); a name only containing one is still a name ("METIV-HCC")
-        overlaps = at >= 0 and any(s <= at and at + len(name) <= e for s, e in spans)
-        return overlaps or doc.finder.lookup(name) is not None
-    return check
-
-
-def _names(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:
-    return trial_names(sent.text, _is_entity(doc, sent), confirmed, trial_key)
-
-
-def name_index(doc: AnalysedDocument) -> NameIndex:
-    """Every spelling of each trial the document names, grouped by the aliases it gives (made once per document)."""
-    return doc.once("trial-name-index", lambda: _name_index(doc))
-
-
-def sentence_trial_names(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex) -> list[TrialName]:
-    """The trial names in one sentence, the document's confirmed names among them."""
-    return _names(doc, sent, index.confirmed)
-
-
-def _name_index(doc: AnalysedDocument) -> NameIndex:
-    confirmed = frozenset(trial_key(n.name) for s in doc.sentences for n in _names(doc, s, frozenset()))
-    confirmed |= _title_name(doc)
-    confirmed = frozenset(k for k in confirmed if footnoted(k, confirmed) is None)  # "LEAP-0025": "LEAP-002" [5]
-    groups: dict[str, set[str]] = {}
-    spelled: dict[str, TrialName] = {}
-    for sent in doc.sentences:
-        names = _names(doc, sent, confirmed)
-        for n in names:
-            spelled.setdefault(trial_key(n.name), n)
-            groups.setdefault(trial_key(n.name), {trial_key(n.name)})
-        for a, b in aliases(sent.text, names):
-            merged = groups[trial_key(a.name)] | groups[trial_key(b.name)]
-            for key in merged:
-                groups[key] = merged
-    preferred = {key: trial_key(_preferred([spelled[k] for k in group]).name) for key, group in groups.items()}
-    return NameIndex(preferred)
-
-
-def _title_name(doc: AnalysedDocument) -> frozenset[str]:
-    """The key of the trial the document's title alone names ("ZETA-7" heading a trial card)."""
-    title = _title(doc)
-    is_entity = lambda name: doc.finder.lookup(name) is not None  # noqa: E731
-    name = title and title_name(title[0], [s.text for s in doc.sentences], is_entity, trial_key)
-    return frozenset({trial_key(name)}) if name else frozenset()
-
-
-def _title(doc: AnalysedDocument) -> tuple[str, Span] | None:
-    """The document's first line (a heading or a sentence) and its span."""
-    line = next((m for m in re.finditer(r"[^\n]+", doc.document.text) if m.group().strip()), None)
-    if line is None:
-        return None
-    start = line.start() + len(line.group()) - len(line.group().lstrip())
-    return line.group().strip(), (start, start + len(line.group().strip()))
-
-
 def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slot]) -> str | None:
     """A trial named by a heading alone is the context from the start (its sentences never name it)."""
-    title = _title(doc)
-    if title is None or not doc.sentences or not _title_name(doc) \
+    title = document_title(doc)
+    if title is None or not doc.sentences or not title_trial_key(doc) \
             or doc.sentences[0].text.strip().startswith(title[0]):
         return None  # read as a sentence, the title sets the context itself
     key = index.key(title[0])
@@ -230,14 +169,9 @@ def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slo
     return key
 
 
-def _preferred(names: list[TrialName]) -> TrialName:
-    """An acronym over a sponsor's study number, a study number over a registry number."""
-    return min(names, key=lambda n: (n.kind == "nct", n.name.startswith("Study"), n.name))
-
-
 def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, slots: dict[str, Slot],
              context: str | None, background: bool = False) -> str | None:
-    names = _names(doc, sent, index.confirmed)
+    names = names_in(doc, sent, index.confirmed)
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
     # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")

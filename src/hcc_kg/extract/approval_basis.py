@@ -6,7 +6,7 @@ approval's own sentence, or in one of the next two when it opens by speaking of 
 approval was based on ...", "This decision is supported by ...", "The approval rests on ...") and
 only a restatement of the approval ("It is the first nod for X") stands between. Only names the trial
 reader (:mod:`.trial_names`) takes for trials count, keyed as the document's other trial facts
-are (:func:`.abstracts.name_index`), so the approval and the trial meet in one node.
+are (:func:`.trial_name_index.name_index`), so the approval and the trial meet in one node.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import bisect
 import re
 
 from ..model import Assertion, Evidence
-from .abstracts import name_index, sentence_trial_names
+from .trial_name_index import name_index, sentence_trial_names
 from .analysis import AnalysedDocument, AnalysedSentence
 
 BASIS_RE = re.compile(r"\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|supported\s+by|rest(?:s|ed)?\s+on|relie[sd]\s+on)\b",

@@ -1,0 +1,82 @@
+"""The trial names a document writes, grouped by the aliases it gives: one index per document.
+
+Read once per document (:func:`name_index`) by the abstract reader and by the approval basis,
+so a trial named in a result sentence and in an approval's basis meet in one node. A title
+that is only a name ("ZETA-7" heading a trial card) is a name too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .trial_names import TrialName, aliases, footnoted, title_name, trial_names
+from .trial_slots import NameIndex, Span
+from .trials import trial_key
+
+
+def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
+    spans = [sent.local(m) for m in sent.mentions]
+
+    def check(name: str) -> bool:
+        at = sent.text.find(name)
+        # an entity covering the whole word ("PD-L1"); a name only containing one is still a name ("METIV-HCC")
+        overlaps = at >= 0 and any(s <= at and at + len(name) <= e for s, e in spans)
+        return overlaps or doc.finder.lookup(name) is not None
+    return check
+
+
+def names_in(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:
+    """The trial names in one sentence (``confirmed``: keys the document elsewhere writes as names)."""
+    return trial_names(sent.text, _is_entity(doc, sent), confirmed, trial_key)
+
+
+def name_index(doc: AnalysedDocument) -> NameIndex:
+    """Every spelling of each trial the document names, grouped by the aliases it gives (made once per document)."""
+    return doc.once("trial-name-index", lambda: _name_index(doc))
+
+
+def sentence_trial_names(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex) -> list[TrialName]:
+    """The trial names in one sentence, the document's confirmed names among them."""
+    return names_in(doc, sent, index.confirmed)
+
+
+def _name_index(doc: AnalysedDocument) -> NameIndex:
+    confirmed = frozenset(trial_key(n.name) for s in doc.sentences for n in names_in(doc, s, frozenset()))
+    confirmed |= title_trial_key(doc)
+    confirmed = frozenset(k for k in confirmed if footnoted(k, confirmed) is None)  # "LEAP-0025": "LEAP-002" [5]
+    groups: dict[str, set[str]] = {}
+    spelled: dict[str, TrialName] = {}
+    for sent in doc.sentences:
+        names = names_in(doc, sent, confirmed)
+        for n in names:
+            spelled.setdefault(trial_key(n.name), n)
+            groups.setdefault(trial_key(n.name), {trial_key(n.name)})
+        for a, b in aliases(sent.text, names):
+            merged = groups[trial_key(a.name)] | groups[trial_key(b.name)]
+            for key in merged:
+                groups[key] = merged
+    preferred = {key: trial_key(_preferred([spelled[k] for k in group]).name) for key, group in groups.items()}
+    return NameIndex(preferred)
+
+
+def title_trial_key(doc: AnalysedDocument) -> frozenset[str]:
+    """The key of the trial the document's title alone names ("ZETA-7" heading a trial card)."""
+    title = document_title(doc)
+    is_entity = lambda name: doc.finder.lookup(name) is not None  # noqa: E731
+    name = title and title_name(title[0], [s.text for s in doc.sentences], is_entity, trial_key)
+    return frozenset({trial_key(name)}) if name else frozenset()
+
+
+def document_title(doc: AnalysedDocument) -> tuple[str, Span] | None:
+    """The document's first line (a heading or a sentence) and its span."""
+    line = next((m for m in re.finditer(r"[^\n]+", doc.document.text) if m.group().strip()), None)
+    if line is None:
+        return None
+    start = line.start() + len(line.group()) - len(line.group().lstrip())
+    return line.group().strip(), (start, start + len(line.group().strip()))
+
+
+def _preferred(names: list[TrialName]) -> TrialName:
+    """An acronym over a sponsor's study number, a study number over a registry number."""
+    return min(names, key=lambda n: (n.kind == "nct", n.name.startswith("Study"), n.name))
