@@ -881,3 +881,10 @@ def test_this_study_s_bracketed_registry_number_names_the_trial_in_context():
                   "felotinib (Q+F) as a perioperative regimen (Clinical trial: NCT01234567).\n")
     assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
     assert arms(found, "trial__nct01234567") == [REGIMEN_QF]
+
+
+def test_a_route_before_each_part_keeps_a_single_arm_regimen_whole():
+    found = facts("In this phase 2 study, patients received intravenous quorimab every 3 weeks plus oral felotinib "
+                  "daily. The median overall survival was 20.1 months.")
+    assert arms(found, comparison_trial_key([REGIMEN_QF])) == [REGIMEN_QF]
+    assert values(found) == {(REGIMEN_QF, "os", ""): D("20.1")}

@@ -113,8 +113,10 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 # "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
 # maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
-# Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break.
-DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*", re.IGNORECASE)
+# Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break;
+# the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
+DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*"
+                          r"(?:(?:oral|intravenous|subcutaneous|IV|SC)\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
