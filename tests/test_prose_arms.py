@@ -507,3 +507,17 @@ def test_a_placebo_described_by_its_kind_is_still_the_compared_arm(which):
     doc, sent = sentence(f"A made-up phase 3 trial evaluating quorimab plus zorbanib in combination with TACE versus "
                          f"{which} placebo plus TACE enrolled adults.")
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib", "tace"]), "tace"]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomly assigned to zorbanib plus arterial infusion of quorimab, felotinib, and TACE or to zorbanib alone.",
+    "Patients were randomly assigned to zorbanib plus arterial infusion of quorimab, felotinib and TACE or to zorbanib alone.",
+])
+def test_a_comma_list_closed_by_and_is_one_arm_among_alternatives(text):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["zorbanib", "quorimab", "felotinib", "tace"]), "zorbanib"]
+
+
+def test_alternatives_listed_with_commas_stay_apart():
+    doc, sent = sentence("Patients were randomly assigned to zorbanib, felotinib, or quorimab.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "felotinib", "quorimab"]

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_lists import joined_and_lists
 from .arm_options import optional_arms, sequenced
 from .comparators import arm_parts, comparator_mentions, glued_to_care, is_care
 from .sentences import DRUG
@@ -214,7 +215,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     end = stop.start() if stop else len(sent.text)
     if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
-    for s, e in _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text)):
+    for s, e in joined_and_lists(sent.text, _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text))):
         found = sequenced(doc, agents(doc, sent, s, e), maintenance)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)

@@ -1,0 +1,51 @@
+"""One arm's components listed with commas inside a list of alternative arms.
+
+Shape read (invented example): "randomly assigned to A plus infusion of B, C, and D or to A alone"
+has two arms, A plus B, C and D, and A alone. The randomisation list is cut at commas as well as
+at "or"/"versus" (so that "to A, B, or C" gives three arms); where the alternatives are joined by
+"or" or "versus", a run of commas closed by "and" ("B, C, and D", "B, C and D") lists the parts of
+one arm, not arms of their own. A list with no "or"/"versus" is left as it was cut: "to A, B, and
+C" may name three arms.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What stood between two cut pieces: a bare comma, a comma closing a list with "and", an alternative.
+_COMMA_RE = re.compile(r"\s*,\s*")
+_COMMA_AND_RE = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
+_ALTERNATIVE_RE = re.compile(r"\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
+_AND_RE = re.compile(r"\band\b", re.IGNORECASE)
+
+
+def joined_and_lists(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``cuts`` (pieces of ``text`` between separators, in order) with each comma list closed by "and"
+    made one piece, when the pieces are alternatives joined by "or"/"versus".
+
+    >>> text = "A plus B, C, and D or E"
+    >>> [text[s:e] for s, e in joined_and_lists(text, [(0, 8), (10, 11), (17, 18), (22, 23)])]
+    ['A plus B, C, and D', 'E']
+    >>> text = "A, B, or C"
+    >>> [text[s:e] for s, e in joined_and_lists(text, [(0, 1), (3, 4), (9, 10)])]
+    ['A', 'B', 'C']
+    """
+    seps = [text[a[1]:b[0]] for a, b in zip(cuts, cuts[1:])]
+    if not any(_ALTERNATIVE_RE.search(s) for s in seps):
+        return cuts
+    out, i = [], 0
+    while i < len(cuts):
+        j = i
+        while j < len(seps) and _COMMA_RE.fullmatch(seps[j]):
+            j += 1
+        closes = j > i and (  # at least one bare comma, then "..., and D" or "... C and D" before an alternative
+            (j < len(seps) and _COMMA_AND_RE.fullmatch(seps[j]))
+            or ((j == len(seps) or _ALTERNATIVE_RE.search(seps[j])) and _AND_RE.search(text[cuts[j][0]:cuts[j][1]])))
+        if not closes:
+            out.append(cuts[i])
+            i += 1
+            continue
+        last = j + 1 if j < len(seps) and _COMMA_AND_RE.fullmatch(seps[j]) else j
+        out.append((cuts[i][0], cuts[last][1]))
+        i = last + 1
+    return out
