@@ -521,3 +521,17 @@ def test_a_comma_list_closed_by_and_is_one_arm_among_alternatives(text):
 def test_alternatives_listed_with_commas_stay_apart():
     doc, sent = sentence("Patients were randomly assigned to zorbanib, felotinib, or quorimab.")
     assert keys(randomised_arms(doc, sent)) == ["zorbanib", "felotinib", "quorimab"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib Plus Arterial Infusion of Quorimab, Felotinib, and TACE vs Zorbanib Alone in Invented Disease",
+    "Zorbanib plus arterial infusion of quorimab, felotinib and TACE versus zorbanib alone was tested.",
+])
+def test_a_list_closed_by_and_before_versus_is_one_arm_with_what_delivers_it(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["zorbanib", "quorimab", "felotinib", "tace"]), "zorbanib"]
+
+
+def test_alternatives_listed_before_versus_stay_apart():
+    doc, sent = sentence("Zorbanib, quorimab or felotinib versus TACE was tested.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "quorimab", "felotinib", "tace"]

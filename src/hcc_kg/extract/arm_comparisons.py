@@ -72,6 +72,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
         if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
+        left = _and_list_joined(doc, sent.text, left)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
     return []
@@ -139,6 +140,31 @@ def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
     opened = text.rfind("(", 0, agent.start)
     inside = opened >= 0 and ")" not in text[opened:agent.start]
     return inside and any(a.end <= opened for a in named)
+
+
+# Inside one arm before "versus": "B, C, and D" (the list closed by "and"), and what delivers the list
+# ("A plus arterial infusion of B, C and D").
+_LIST_COMMA_RE = re.compile(r"\s*,\s*")
+_LIST_CLOSE_RE = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+_DELIVERED_RE = re.compile(r"\s+(?:plus|with|combined\s+with)\s+(?:[\w-]+\s+){1,4}of\s+", re.IGNORECASE)
+
+
+def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> list[Agent]:
+    """``left`` with a list "B, C(,) and D" just before the comparison made one arm of B, C and D (with
+    the agent that list is given with: "A plus infusion of B, C and D versus E" compares A+B+C+D with E).
+    Only lists of three or more with commas: "A and B" is read by the agents' own glue."""
+    if len(left) < 3 or not _LIST_CLOSE_RE.fullmatch(text[left[-2].end:left[-1].start]):
+        return left
+    first = len(left) - 2
+    while first > 0 and _LIST_COMMA_RE.fullmatch(text[left[first - 1].end:left[first].start]):
+        first -= 1
+    if first == len(left) - 2:
+        return left  # no comma: not a list of three
+    if first > 0 and _DELIVERED_RE.fullmatch(text[left[first - 1].end:left[first].start]):
+        first -= 1
+    parts = tuple(p for a in left[first:] for p in a.components)
+    whole = with_parts(doc, left[first], parts)
+    return [*left[:first], Agent(whole.key, left[first].start, left[-1].end, whole.components)]
 
 
 def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
