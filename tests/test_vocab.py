@@ -66,6 +66,9 @@ def test_a_member_of_two_families_keeps_both():
     ("cytotoxic T-lymphocyte-associated antigen 4", "ctla4"), ("kinase insert domain receptor", "kdr"),
     ("objective responses", "orr"), ("overall response rate", "orr"), ("disease control", "dcr"),
     ("hepatocellular cancer", "hcc"),
+    # development codes of FGFR inhibitors, as papers write them
+    ("BLU-554", "fisogatinib"), ("FGF401", "roblitinib"), ("JNJ-42756493", "erdafitinib"), ("Debio-1347", "zoligratinib"),
+    ("Debio 1347", "zoligratinib"),
 ])
 def test_names_as_abstracts_spell_them(written, key):
     from hcc_kg.extract.mentions import MentionFinder
