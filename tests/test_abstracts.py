@@ -888,3 +888,14 @@ def test_a_route_before_each_part_keeps_a_single_arm_regimen_whole():
                   "daily. The median overall survival was 20.1 months.")
     assert arms(found, comparison_trial_key([REGIMEN_QF])) == [REGIMEN_QF]
     assert values(found) == {(REGIMEN_QF, "os", ""): D("20.1")}
+
+
+@pytest.mark.parametrize("text", [
+    "In this single-arm phase 2 study, 45 study participants received quorimab plus felotinib.",
+    "This phase 2 study enrolled a total of 45 patients, who received quorimab plus felotinib.",
+    "This phase 2 study enrolled 45 patients who received quorimab plus felotinib.",
+])
+def test_a_single_arm_trial_s_enrolment_is_its_arm_s_size(text):
+    found = facts(text + " The median overall survival was 20.1 months.")
+    assert sizes(found) == {REGIMEN_QF: 45}
+    assert values(found) == {(REGIMEN_QF, "os", ""): D("20.1")}

@@ -72,7 +72,8 @@ LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*
 PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
-RECEIVED_RE = re.compile(r"\b(?:patients|participants|subjects)(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
+RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|patients|participants|subjects)"  # "21 patients, who"
+                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
                          # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
                          r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
