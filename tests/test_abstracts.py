@@ -899,3 +899,18 @@ def test_a_single_arm_trial_s_enrolment_is_its_arm_s_size(text):
     found = facts(text + " The median overall survival was 20.1 months.")
     assert sizes(found) == {REGIMEN_QF: 45}
     assert values(found) == {(REGIMEN_QF, "os", ""): D("20.1")}
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 45 patients, 30.0% achieved an objective response.",
+    "30.0% of patients showed an objective response.",
+])
+def test_a_single_arm_trial_s_response_given_as_a_share(text):
+    found = facts("In this single-arm phase 2 study, 45 patients received quorimab plus felotinib. " + text)
+    assert values(found) == {(REGIMEN_QF, "orr", ""): D("30.0")}
+
+
+def test_endpoints_listed_together_take_as_many_values_in_order_without_respectively():
+    found = facts("In this single-arm phase 2 study, 45 patients received quorimab plus felotinib. "
+                  "Median PFS and OS were 7.2 months and 20.1 months.")
+    assert values(found) == {(REGIMEN_QF, "pfs", ""): D("7.2"), (REGIMEN_QF, "os", ""): D("20.1")}

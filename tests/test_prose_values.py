@@ -324,17 +324,19 @@ def test_paired_values_after_a_comparison_of_two_of_three_arms():
     ("Median PFS, median OS and ORR were 5.2 months, 14.8 months and 21%, respectively.",
      {"pfs": "5.2", "os": "14.8", "orr": "21"}),
     ("The ORR and DCR were 21% and 63%, respectively.", {"orr": "21", "dcr": "63"}),
+    # without "respectively" when the clause holds exactly one value per endpoint, in the order listed
+    ("The median PFS and OS were 5.2 months and 14.8 months.", {"pfs": "5.2", "os": "14.8"}),
 ])
 def test_endpoints_listed_together_take_their_values_in_order(text, expected):
     assert read_q(text, ["zorbanib"]) == {("zorbanib", k): Decimal(v) for k, v in expected.items()}
 
 
 @pytest.mark.parametrize("text", [
-    "The median PFS and OS were 5.2 months and 14.8 months.",  # no "respectively": which is whose is not said
     "The ORR and OS were 21 months and 63%, respectively.",  # the units contradict the endpoints
+    "The median PFS and OS were 5.2 vs 4.1 months and 14.8 vs 12.0 months.",  # more values than endpoints, no "respectively"
     "Among patients with HBV, the median PFS and OS were 5.2 months and 14.8 months, respectively.",
 ])
-def test_endpoints_listed_together_need_respectively_and_fitting_units(text):
+def test_endpoints_listed_together_need_fitting_units_and_the_whole_population(text):
     assert read_q(text, ["zorbanib"]) == {}
 
 

@@ -147,10 +147,14 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
 
 # A single-arm trial's responders counted: "38 (35.5%) achieved an objective response", "12 patients (30%) had
 # disease control" (the share is the arm's response or disease control rate).
+_RESPONSE_REACHED = (r"(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
+                     r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b")
 COUNTED_RESPONSE_RE = re.compile(r"\b\d+\s+(?:(?:patients|participants)\s+)?\(\s*(?P<p>\d+(?:[.·]\d+)?)\s*%\s*\)\s+"
-                                 r"(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
-                                 r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b",
-                                 re.IGNORECASE)
+                                 + _RESPONSE_REACHED, re.IGNORECASE)
+
+# ... or as a share only: "30% of patients achieved an objective response", "Of the 45 patients, 30% had disease control".
+SHARE_RESPONSE_RE = re.compile(r"(?<![\d.·])(?P<p>\d+(?:[.·]\d+)?)\s*%\s+(?:of\s+(?:the\s+)?(?:\d+\s+)?(?:evaluable\s+)?"
+                               r"(?:patients|participants)\s+)?" + _RESPONSE_REACHED, re.IGNORECASE)
 
 
 def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
@@ -161,7 +165,8 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     if len(arms) == 1:
         out += [ArmValue(arms[0], "orr" if m.group("orr") else "dcr", "", Decimal(decimal_text(m.group("p"))),
                          decimal_text(m.group("p")), "%")
-                for m in COUNTED_RESPONSE_RE.finditer(sent.text) if not is_subgroup(sent.text, m.start())]
+                for pattern in (COUNTED_RESPONSE_RE, SHARE_RESPONSE_RE) for m in pattern.finditer(sent.text)
+                if not is_subgroup(sent.text, m.start())]
     for m in RESPONDED_RE.finditer(sent.text):
         owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):

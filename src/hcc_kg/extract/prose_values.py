@@ -149,16 +149,19 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
 
 
 def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple]:
-    """One arm's values of endpoints listed together: "the median PFS and OS were 7.6 and 17.6 months,
-    respectively" (anchor index -> value; {} unless each listed endpoint gets one value of its kind)."""
+    """One arm's values of endpoints listed together: "the median PFS and OS were 7.6 and 17.6 months(,
+    respectively)" (anchor index -> value; {} unless each listed endpoint gets one value of its kind)."""
     for i in range(len(points)):
         j = i
         while j + 1 < len(points) and ENDPOINT_LIST_GAP_RE.fullmatch(text[points[j].end:points[j + 1].start]):
             j += 1
         _, c_end = clause_of(text, points[j].end)
-        if j == i or not re.search(r"\brespectively\b", text[points[j].end:c_end], re.IGNORECASE):
+        found = value_tokens(masked, points[j].end, c_end)
+        # without "respectively", only as many values as endpoints: "median PFS and OS were 7.2 and 20.1 months"
+        if j == i or not (re.search(r"\brespectively\b", text[points[j].end:c_end], re.IGNORECASE)
+                          or len(found) == j - i + 1):
             continue
-        tokens = value_tokens(masked, points[j].end, c_end)[:j - i + 1]
+        tokens = found[:j - i + 1]
         kinds = [(points[i + k].endpoint in PROPORTION_ENDPOINTS) == (t[3] == "%") for k, t in enumerate(tokens)]
         if len(tokens) == j - i + 1 and all(kinds) and not SUBGROUP_RE.search(text[:points[i].start]):
             return {i + k: t for k, t in enumerate(tokens)}
