@@ -94,3 +94,13 @@ def test_a_unit_printed_once_after_a_list_of_three():
     assert values("OS was 15.2, 14.9 and 12.7 months") == [("15.2", "months"), ("14.9", "months"), ("12.7", "months")]
     assert values("ORRs of 31, 24, or 6%") == [("31", "%"), ("24", "%"), ("6", "%")]
     assert values("In 2021, 2022 and 2023, 40% responded") == [("40", "%")]  # years before a value are no list of it
+
+
+def test_a_list_of_time_points_takes_no_unit_as_values():
+    from hcc_kg.extract.prose_numbers import masked_text, value_tokens
+    for text in ("Survival rates at 6, 9, 12, and 18 months were 73.5% and 72.5%.",
+                 "Survival rates by 6, 9, 12, and 18 months were 73.5% and 72.5%."):
+        masked = masked_text(text)
+        assert {"6", "9", "12"}.isdisjoint(t[2] for t in value_tokens(masked, 0, len(masked)))
+    masked = masked_text("Survival rates at 6, 9, 12, and 18 months were 73.5% and 72.5%.")
+    assert [t[2] for t in value_tokens(masked, 0, len(masked))] == ["73.5", "72.5"]

@@ -40,7 +40,7 @@ MASKS = (
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?|days?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?|days?)\b)+",
-    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",
+    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,\s*(?:and\b|or\b)?|and\b|or\b)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",  # "at 6, 12, and 18 months"
     r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year|day)\b",  # "12- and 24-month", "21-day cycles"
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
     # a criteria's version is no value: "RECIST 1.1", "RECIST version 1.1", "CTCAE v5.0"
@@ -113,7 +113,12 @@ def _listed_unit(masked: str, raw: list, i: int) -> str:
     last = unparenthesised(masked[raw[j][1]:raw[j + 1][0]]) if j + 1 < len(raw) else ""
     if j - k + 2 < 3 or not re.fullmatch(r"\s*,?\s*(?:and|or)\s*", last):
         return ""
+    if TIME_POINTS_BEFORE_RE.search(masked[max(0, raw[k][0] - 20):raw[k][0]]):
+        return ""  # "rates at 6, 9, 12, and 18 months were ...": time points, not values
     return raw[j + 1][3]
+
+
+TIME_POINTS_BEFORE_RE = re.compile(r"\b(?:at|after|by|within|through|until|up\s+to)\s+$", re.IGNORECASE)
 
 
 LIST_COMMA_RE = re.compile(r"\s*,\s*")
