@@ -13,6 +13,7 @@ from hcc_kg.extract.mechanisms import mechanism_statements
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
+from mechanism_facts import asserted_pairs
 
 VOCAB = Vocabulary([
     Entity("foociclib", "foociclib", ("SmallMolecule",)),
@@ -27,9 +28,7 @@ FINDER = MentionFinder(VOCAB)
 
 
 def facts(body: str) -> set[tuple[str, str]]:
-    doc = AnalysedDocument(Document.from_text("d1", f"Invented notes\n{body}\n"), VOCAB, FINDER)
-    return {(a.subject, a.object) for a in mechanism_statements(doc)
-            if (a.evidence[0].polarity, a.evidence[0].certainty) == ("positive", "asserted")}
+    return asserted_pairs(body, VOCAB, FINDER)
 
 
 @pytest.mark.parametrize("body, expected", [
