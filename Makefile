@@ -5,9 +5,9 @@ BIN    := $(VENV)/bin
 CORPUS ?= $(or $(HCC_KG_CORPUS),../shared/corpus)
 OUT    ?= exports
 
-.PHONY: setup run test test-fast test-deps clean java
+.PHONY: setup run test test-fast test-deps clean java bytecode
 
-setup: $(VENV)/.installed java
+setup: $(VENV)/.installed java bytecode
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ $(VENV)/.installed: pyproject.toml
 
 java:
 	@bash scripts/ensure-java.sh
+
+# An editable install leaves src/ uncompiled; where PYTHONDONTWRITEBYTECODE is set, every
+# process would compile each module again (about 0.25 s of a build). Quick when up to date.
+bytecode: $(VENV)/.installed
+	@$(BIN)/python -m compileall -q src
 
 run: setup
 	$(BIN)/hcc-kg build --corpus $(CORPUS) --out $(OUT)
