@@ -118,8 +118,8 @@ def name_edits(doc: str, text: str, facts, vocabulary, kind: str) -> list[Edit]:
         spots = _name_spots(text[ev.start:ev.end], entity.names())
         if len(spots) == 1:  # named once in the span: with a second name (an abbreviation) one edit is not the fact
             (start, name), = spots
-            if re.match(r"[/-]?\d", text[ev.start + start + len(name):]):
-                continue  # a series ("CDK4/6", "FGFR1-3"): the edit would change its other members too
+            if re.match(r"(?:[/\u2010-\u2013-]|,\s*)?\d", text[ev.start + start + len(name):]):
+                continue  # a series ("CDK4/6", "FGFR1-3" with any dash, "FGFR1, 2 and 3"): the edit would change its other members too
             out.append(Edit(kind, doc, name, spare, ev.start + start))
     return out
 
