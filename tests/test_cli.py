@@ -152,3 +152,24 @@ def test_a_build_ended_without_teardown_has_written_and_published_everything(tmp
     assert manifest["files"] and all((out / name).is_file() for name in manifest["files"])
     assert "assertions.jsonl" in manifest["files"] and (out / "assertions.jsonl").read_text().strip()
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging folder, no lock left
+
+
+def test_formats_chooses_the_graph_files_and_a_later_build_removes_the_others(tmp_path, capsys):
+    corpus, out = tmp_path / "c", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(GOOD_NOTE, encoding="utf-8")
+    assert main(["build", "--corpus", str(corpus), "--out", str(out)]) == 0
+    assert {p.name for p in out.glob("hcc_kg.*")} == {"hcc_kg.ttl", "hcc_kg.nt", "hcc_kg.jsonld"}
+    assert main(["build", "--corpus", str(corpus), "--out", str(out), "--formats", "ntriples"]) == 0
+    assert {p.name for p in out.glob("hcc_kg.*")} == {"hcc_kg.nt"}  # the folder holds one build
+    assert "lenvatinib" in (out / "hcc_kg.nt").read_text(encoding="utf-8")
+    assert main(["build", "--corpus", str(corpus), "--out", str(out), "--formats", "none"]) == 0
+    assert not list(out.glob("hcc_kg.*")) and (out / "store").is_dir() and (out / "build_report.json").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not [name for name in manifest["files"] if name.startswith("hcc_kg.")]
+
+
+def test_an_unknown_format_exits_9_before_reading(tmp_path, capsys):
+    code = main(["build", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"), "--formats", "turtle,rdfxml"])
+    assert code == 9
+    assert "rdfxml" in capsys.readouterr().err and not (tmp_path / "out").exists()

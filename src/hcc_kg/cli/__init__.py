@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .. import __version__
-from .arg_types import finite_positive_float, positive_int
+from .arg_types import export_formats, finite_positive_float, positive_int
 from ..errors import (BROKEN_PIPE_EXIT, ConfigError, DocumentError, GraphError, HccKgError, ShapeViolationError,
                      exit_code_for)
 
@@ -58,7 +58,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = Settings(corpus=Path(args.corpus), out=Path(args.out), ontology=args.ontology,
                         vocabulary=args.vocabulary, extra_vocabulary=tuple(Path(p) for p in args.extra_vocabulary),
                         lexicon=not args.no_lexicon, progress=document_progress(args.verbosity),
-                        reasoner_timeout=args.reasoner_timeout, **_execution_settings(args))
+                        reasoner_timeout=args.reasoner_timeout, **_execution_settings(args),
+                        **({} if args.formats is None else {"formats": args.formats}))
     with sigterm_exits():  # SIGTERM unwinds: staging, scratch folders and java are cleaned up
         result = build(settings)
     for problem in result.report.problems:
@@ -253,6 +254,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--max-readings", type=positive_int("--max-readings"), metavar="N",
                    help="readings one document may give; a document giving more keeps those of its opening text "
                    "and gets a warning naming it (default 20,000; the largest shipped document gives 824)")
+    b.add_argument("--formats", type=export_formats("--formats"), default=None, metavar="LIST",
+                   help="the whole graph's export files, comma-separated: turtle, ntriples, json-ld (default: "
+                   "all three), or none (the store, KGX, the reports and views are written either way)")
     b.set_defaults(func=cmd_build)
 
     for name, func, helptext in (("agents", cmd_agents, "agents acting on every named target"),

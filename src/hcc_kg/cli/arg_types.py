@@ -72,3 +72,31 @@ def endpoint_url(option: str) -> Callable[[str], str]:
             raise BadParameterError(f"{option}: {exc}") from None
 
     return parse
+
+
+def export_formats(option: str) -> Callable[[str], tuple[str, ...]]:
+    """A comma-separated list of the graph's export formats (:data:`hcc_kg.store.export.FORMATS`),
+    or ``none``: the build then writes the store and its reports, but no whole-graph RDF file.
+
+    >>> export_formats("--formats")("ntriples, turtle")
+    ('ntriples', 'turtle')
+    >>> export_formats("--formats")("none")
+    ()
+    >>> export_formats("--formats")("rdfxml")
+    Traceback (most recent call last):
+    ...
+    hcc_kg.errors.BadParameterError: --formats takes json-ld, ntriples, turtle (comma-separated) or none, got 'rdfxml'
+    """
+
+    def parse(text: str) -> tuple[str, ...]:
+        from ..store.export import GRAPH_FORMATS  # the registry's names; imported only when the option is given
+
+        names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
+        if names == ("none",):
+            return ()
+        if not names or any(n not in GRAPH_FORMATS for n in names):
+            raise BadParameterError(f"{option} takes {', '.join(sorted(GRAPH_FORMATS))} (comma-separated) "
+                                    f"or none, got {text!r}")
+        return names
+    return parse
+

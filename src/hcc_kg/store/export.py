@@ -25,7 +25,7 @@ from .canonical import from_store
 from .serialize import CanonicalGraph, canonical
 from ..gc_control import gc_paused
 
-__all__ = ["FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "from_store", "render_rdf",
+__all__ = ["FORMATS", "GRAPH_FORMATS", "CanonicalGraph", "RdfFormat", "atomic_write", "canonical", "from_store", "render_rdf",
            "write_files", "write_json", "write_jsonl", "write_rdf"]
 
 Chunks = Union[bytes, Iterable[bytes]]
@@ -86,6 +86,8 @@ FORMATS = FormatRegistry()
 FORMATS.register(RdfFormat("turtle", ".ttl", serialize.turtle))
 FORMATS.register(RdfFormat("ntriples", ".nt", serialize.ntriples))
 FORMATS.register(RdfFormat("json-ld", ".jsonld", serialize.jsonld))
+#: the formats a build may write the whole graph in (``hcc-kg build --formats``)
+GRAPH_FORMATS = tuple(FORMATS.names())
 
 
 def _readable_turtle(graph: CanonicalGraph) -> bytes:
