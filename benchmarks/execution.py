@@ -8,8 +8,9 @@
   processes; the results are checked identical.  Worker start-up (for spawned workers:
   interpreter, imports, vocabulary, mention finder) is inside the parallel time, as in a build.
 * **Incremental**: ``hcc-kg build`` (a fresh process each, as a user runs it) on a synthetic
-  corpus with an empty cache, then again after adding one new document (a copy of one with
-  its numbers altered), then a clean build of the grown corpus without a cache.  It reports
+  corpus with an empty cache, then again into the same folder after adding one new document
+  (a copy of one with its numbers altered), then a clean build of the grown corpus without a
+  cache, into a new folder.  It reports
   each wall time, what the cache reused, and the ratio of the incremental build to the clean one,
   both for the whole build and for the extraction stage.
 
@@ -85,7 +86,7 @@ def incremental(corpus: Path, extra: list[Path], scratch: Path) -> dict:
     cold = _cli_build(grown, scratch / "cold", extra, "--cache-dir", str(cache))
     first = sorted(grown.glob("*.txt"))[0]
     (grown / f"zz_added_{first.name}").write_text(alter_numbers(first.read_text(encoding="utf-8"), 97), encoding="utf-8")
-    added = _cli_build(grown, scratch / "added", extra, "--cache-dir", str(cache))
+    added = _cli_build(grown, scratch / "cold", extra, "--cache-dir", str(cache))  # into the built graph's folder
     clean = _cli_build(grown, scratch / "clean", extra, "--no-cache")
 
     def ratio(key: str):
