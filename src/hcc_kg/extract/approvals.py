@@ -25,6 +25,10 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   not stated in the sentence is taken from the document's other readings of that approval;
 * kind (accelerated / conditional / full), date as stated, biomarker criterion, mode.
 
+A sentence that goes on about the approval the sentence before states ("The drug can now be used for
+pretreated HCC", "The approval is for adults whose HCC is unresectable") gives that approval's indication
+(:mod:`.approval_followups`).
+
 Only a granted approval is asserted: regulatory steps and prospective wording give hedged
 evidence, "not approved" / "rejected" / "withdrawn" negative evidence (both withheld).
 
@@ -48,6 +52,7 @@ from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
+from .approval_followups import follow_up_readings, follows_up
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
@@ -94,6 +99,7 @@ class Reading:
     certainty: str
     attributes: tuple[tuple[str, object], ...]
     span: tuple[int, int]
+    told_before: bool = False  # a follow-up of the approval the sentence before states: its line is that approval's
 
     @property
     def asserted(self) -> bool:
@@ -289,7 +295,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     for agent in keys:
         for agency in agencies:
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
-            for disease in diseases or ((None,) if agent is None or SAME_USE_RE.search(holder.text) else ()):
+            # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
+            for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
                 yield Reading(agent, agency, disease, line, polarity, certainty, attributes, span)
 
 
@@ -299,8 +306,9 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     document's own disease, from its heading; only when unambiguous."""
     if reading.line:
         return reading.line
+    agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
     told = {r.line for r in readings if r.line and r.asserted and r.agency == reading.agency
-            and r.agent in (reading.agent, None) and r.disease in (reading.disease, None)}
+            and r.agent in agents and r.disease in (reading.disease, None)}
     if len(told) == 1:
         return told.pop()
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
@@ -363,7 +371,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     if frame.regulator is None and (decider := decision_maker(doc)):
         frame = replace(frame, regulator=decider)  # the regulator of a decision summary stands for its heading's
     frames = with_antecedents(doc, frame, sentences)
+    frames = {i: replace(f, followed=follows_up(sentences, i)) for i, f in frames.items()}
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
+    readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)
                  for a in record_approvals(doc, places, frame)]  # "Decision: Approved" and its label sentence
     for r in readings:
