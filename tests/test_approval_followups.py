@@ -129,3 +129,16 @@ def test_a_follow_up_needs_one_granted_approval_before_and_an_indication_of_its_
     assert facts(body) == {("barmab", "hcc", "fda", None)}
     for body in GUARDS:
         assert not any(f[1] == "hcc" and f[2] is not None for f in facts(body)), body
+
+
+# --- several regulators in one statement -----------------------------------------------------------
+
+def test_a_regulator_named_between_two_agents_goes_with_the_agent_after_it():
+    body = ("Pretend review: in 2029 the EMA approved foonib plus barmab for untreated HCC, and in 2031 (in China) "
+            "quxmab as well, in the same untreated setting.")
+    found = {(f[0], f[2]) for f in facts(body) if f[1] == "hcc"}
+    assert found == {(REGIMEN, "ema"), ("quxmab", "nmpa")}
+    # regulators named together before the agents go with every agent
+    body = "Pretend review: the FDA and the EMA approved foonib and quxmab for untreated HCC in 2031."
+    assert {(f[0], f[2]) for f in facts(body)} == {("foonib", "fda"), ("foonib", "ema"),
+                                                   ("quxmab", "fda"), ("quxmab", "ema")}

@@ -6,7 +6,9 @@ the regulator: "X won the agency's approval. The drug can now be used for pretre
 approval allows sales of X to adults with HCC". Such a sentence gives the indication (and any line it states) of
 that approval; the agent and the regulator are those of the one approval the sentence before
 states. A sentence about what the approval rests on ("The approval was based on a trial in patients
-who ...") says nothing of the indication and is not read here. Cue words only.
+who ...") says nothing of the indication and is not read here. Also here, two other ways a statement
+refers to an approval told before: "... for the same use" (its indication) and an approval restated
+without its regulator. Cue words only.
 """
 
 from __future__ import annotations
@@ -60,3 +62,21 @@ def follow_up_readings(doc: AnalysedDocument, readings: list) -> list:
         out += [replace(told[0], disease=d, line=line, span=(told[0].span[0], own[1]), told_before=True)
                 for d in diseases]
     return out
+
+
+# "... was approved by the European Commission for the same use": the indication of the approval told just before.
+SAME_USE_RE = re.compile(r"\bfor\s+(?:the\s+same|that|this)\s+(?:use|indications?|setting|population|patients)\b", re.IGNORECASE)
+
+
+def same_use(doc: AnalysedDocument, reading, readings: list):
+    """The approval of the same agent told last before this one, when this one is "for the same use"."""
+    if not SAME_USE_RE.search(doc.document.text, reading.span[0], reading.span[1]):
+        return None
+    before = [r for r in readings if r.disease and r.asserted and r.agent == reading.agent and r.span[0] < reading.span[0]]
+    return max(before, key=lambda r: r.span[0]) if before else None
+
+
+def restated_without_agency(reading, readings: list) -> bool:
+    """An approval the document also states with its agency is the same approval told twice."""
+    return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
+                                          and r.disease == reading.disease for r in readings)
