@@ -2,8 +2,8 @@
 each with its role (approved agent, prior therapy, comparator).
 
 "A/B", "A plus B", "A with B", "the combination of A and B", "Brand (generic) in combination with
-Brand (generic)", "A ... when used in combination with B", "A in combination with its drug B" name ONE
-regimen; "previously treated with X", "after trying X", "when X has already been used", "post-X",
+Brand (generic)", "A ... when used in combination with B", "A in combination with its drug B", "A, used
+with B,", "A [aside] plus B [aside]" name ONE regimen; "previously treated with X", "after trying X", "when X has already been used", "post-X",
 "X-intolerant" make X a prior therapy; "versus X" a comparator.  Only cue words and grammar shapes
 live here; which drug is which comes from the text.
 """
@@ -54,6 +54,9 @@ REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version
                               r"enantiomer|successor)\s+of\s+(?:the\s+)?$|\b(?:unlike|like|in contrast to|similar to)\s+$",
                               re.IGNORECASE)
 WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
+# "A, used with B, as first-line treatment": a use with B set off by commas names one regimen.
+USED_WITH_GLUE = re.compile(r"^[\s),]*(?:when\s+)?(?:used|given|administered|taken)\s+(?:together\s+)?with\s*$",
+                            re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
 APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*and\s+$)")
@@ -113,7 +116,8 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
     gap = _core(APPOSITIVE.sub("", _between(sent, left[-1], right[0]), count=1))
     start, end = sent.local(left[0])[0], sent.local(right[-1])[1]
     before, after = sent.text[max(0, start - 30):start], sent.text[end:end + 20]
-    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap) or DESCRIBED_PARTNER.match(gap) or ADDED_TO.match(gap):
+    if SLASH_GLUE.match(gap) or COMBINATION_GLUE.match(gap) or DESCRIBED_PARTNER.match(gap) or ADDED_TO.match(gap) \
+            or USED_WITH_GLUE.match(gap):
         return True
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)
@@ -136,9 +140,12 @@ def _core(gap: str) -> str:
     ' in combination with '
     >>> _core(" (Brandix; Acme) tablets, in combination with ")
     ' tablets, in combination with '
+    >>> _core(" [anti-T ligand (anti-TL)] plus ")
+    ' plus '
     """
     gap = re.sub(r"^[^()]*\)", "", gap)
     gap = re.sub(r"\s*\([^()]*\)", "", gap)  # an aside no agent is named in: "A (Brand; Company) tablets, with B"
+    gap = re.sub(r"\s*\[[^\[\]]*\]", "", gap)  # a square-bracketed aside: "A [anti-PD-L1] plus B"
     return re.sub(r"(?:\s+[A-Z][A-Za-z0-9-]*[®™]?)?\s*\(\s*$", " ", gap)
 
 

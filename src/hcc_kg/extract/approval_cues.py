@@ -55,9 +55,11 @@ DISEASE_NOUN = re.compile(r"\b(?:cancers?|\w*carcinomas?|\w*lymphomas?|leuk(?:a)
 # "explains Health Canada's decision", "the decision of the EMA": the document reports this regulator's decision.
 DECISION_AFTER = re.compile(r"^(?:'|’)s?\s+(?:(?:final|regulatory|review)\s+)?(?:decision|conclusion|assessment)\b", re.IGNORECASE)
 DECISION_BEFORE = re.compile(r"\b(?:decision|conclusion|assessment)\s+(?:of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
-# Prospective or tentative wording around an approval.
+# Prospective or tentative wording around an approval; asking for one is not having it ("sought FDA approval
+# for X", "requested approval of X").
 PROSPECTIVE = re.compile(
-    r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|"
+    r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|sought|"
+    r"request(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
     r"(?:before|ahead of|prior to|awaiting)\s+(?:any\s+|its\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?(?:approval|authori[sz]ation))\b",
@@ -76,7 +78,7 @@ FIRST_LINE = re.compile(
     r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
     r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
-    r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\bfront[- ]?line|"
+    r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\b1st[- ]line|\bfront[- ]?line|"
     r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)", re.IGNORECASE)
 NO_PRIOR_SYSTEMIC = re.compile(
     r"\b(?:not|no|without)\b[\w\s]{0,40}?\b(?:prior|previous(?:ly)?)\b[\w\s]{0,12}?systemic", re.IGNORECASE)
@@ -89,7 +91,7 @@ SECOND_LINE = re.compile(
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
-    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|"
+    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)", re.IGNORECASE)

@@ -33,6 +33,7 @@ class Frame:
     agency: str | None = None  # the regulator named last before the sentence read ("the agency")
     drug: str | None = None  # the one agent the sentence before names ("X was approved ... . The drug ...")
     earlier: tuple[str, ...] = ()  # the combinations named before the sentence read, the last named last ("both regimens")
+    followed: bool = False  # the next sentence goes on about this one's approval (:mod:`.approval_followups`)
 
 
 # "both regimens have received approval": the two combinations named last before.

@@ -25,6 +25,10 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   not stated in the sentence is taken from the document's other readings of that approval;
 * kind (accelerated / conditional / full), date as stated, biomarker criterion, mode.
 
+A sentence that goes on about the approval the sentence before states ("The drug can now be used for
+pretreated HCC", "The approval is for adults whose HCC is unresectable") gives that approval's indication
+(:mod:`.approval_followups`).
+
 Only a granted approval is asserted: regulatory steps and prospective wording give hedged
 evidence, "not approved" / "rejected" / "withdrawn" negative evidence (both withheld).
 
@@ -43,11 +47,13 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
+from .approval_agencies import paired
 from .approval_basis import RESTATING, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses
+from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
@@ -94,6 +100,7 @@ class Reading:
     certainty: str
     attributes: tuple[tuple[str, object], ...]
     span: tuple[int, int]
+    told_before: bool = False  # a follow-up of the approval the sentence before states: its line is that approval's
 
     @property
     def asserted(self) -> bool:
@@ -109,6 +116,7 @@ class ClauseFacts:
     diseases: tuple[str, ...]
     unknown_disease: bool
     lines: frozenset[str]
+    agency_at: tuple[tuple[str, int], ...] = ()  # each agency with its offset in the clause
 
     @property
     def has_agent(self) -> bool:
@@ -122,10 +130,14 @@ def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, 
     owned = places.possessive_regulators(clause.text)  # "China's FDA": the place's regulator, not the FDA
     agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")
                 if not any(s <= sent.local(m)[0] - clause.start < e for s, e, _ in owned)]
-    agencies += [r for _, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
+    named = [(m.key, sent.local(m)[0] - clause.start) for m in in_clause(doc, sent, clause, "RegulatoryAgency")
+             if m.key in agencies]
+    placed = [(r, at) for at, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
+    agencies += [r for r, _ in placed]
     diseases, unknown = clause_diseases(doc, sent, clause)
     lines = line_words(clause.text) | ({"second_line"} if any(r == "prior" for _, _, r in agents) else set())
-    return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines))
+    return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines),
+                       tuple(named + placed))
 
 
 def _attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tuple[str, object], ...]:
@@ -286,10 +298,14 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
+    # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
+    pairs = paired([(k, sent.local(g[0])[0] - holder.start) for k, g, r in agents if r == "agent"],
+                   list(own.agency_at)) if agencies == own.agencies and holder is clause else {}
     for agent in keys:
-        for agency in agencies:
+        for agency in pairs.get(agent, agencies):
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
-            for disease in diseases or ((None,) if agent is None or SAME_USE_RE.search(holder.text) else ()):
+            # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
+            for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
                 yield Reading(agent, agency, disease, line, polarity, certainty, attributes, span)
 
 
@@ -299,8 +315,9 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
     document's own disease, from its heading; only when unambiguous."""
     if reading.line:
         return reading.line
+    agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
     told = {r.line for r in readings if r.line and r.asserted and r.agency == reading.agency
-            and r.agent in (reading.agent, None) and r.disease in (reading.disease, None)}
+            and r.agent in agents and r.disease in (reading.disease, None)}
     if len(told) == 1:
         return told.pop()
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
@@ -313,24 +330,6 @@ def _restated_for_a_component(doc: AnalysedDocument, reading: Reading, readings:
         return False
     return any(r.asserted and r.span[0] < reading.span[0] and is_regimen_key(r.agent or "") and reading.agency in (r.agency, None)
                and r.disease == reading.disease and reading.agent in regimen_components(r.agent) for r in readings)
-
-
-# "... was approved by the European Commission for the same use": the indication of the approval told just before.
-SAME_USE_RE = re.compile(r"\bfor\s+(?:the\s+same|that|this)\s+(?:use|indications?|setting|population|patients)\b", re.IGNORECASE)
-
-
-def _same_use(doc: AnalysedDocument, reading: Reading, readings: list[Reading]) -> Reading | None:
-    """The approval of the same agent told last before this one, when this one is "for the same use"."""
-    if not SAME_USE_RE.search(doc.document.text, reading.span[0], reading.span[1]):
-        return None
-    before = [r for r in readings if r.disease and r.asserted and r.agent == reading.agent and r.span[0] < reading.span[0]]
-    return max(before, key=lambda r: r.span[0]) if before else None
-
-
-def _restated_without_agency(reading: Reading, readings: list[Reading]) -> bool:
-    """An approval the document also states with its agency is the same approval told twice."""
-    return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
-                                          and r.disease == reading.disease for r in readings)
 
 
 # "X was approved for HCC, but the indication was withdrawn in 2024": a later clause undoes the approval.
@@ -363,16 +362,18 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     if frame.regulator is None and (decider := decision_maker(doc)):
         frame = replace(frame, regulator=decider)  # the regulator of a decision summary stands for its heading's
     frames = with_antecedents(doc, frame, sentences)
+    frames = {i: replace(f, followed=follows_up(sentences, i)) for i, f in frames.items()}
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
+    readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)
                  for a in record_approvals(doc, places, frame)]  # "Decision: Approved" and its label sentence
     for r in readings:
-        same = _same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
+        same = same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
         if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
             r = replace(r, agency=told)
-        if r.agent is None or r.disease is None or _restated_without_agency(r, readings) \
+        if r.agent is None or r.disease is None or restated_without_agency(r, readings) \
                 or _restated_for_a_component(doc, r, readings):
             continue
         line = _resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \

@@ -1,0 +1,82 @@
+"""A sentence that goes on about the approval the sentence before states (:mod:`.approvals`).
+
+News items often state an approval and only then say what it is for, without repeating the drug or
+the regulator: "X won the agency's approval. The drug can now be used for pretreated HCC",
+"... cleared X in liver cancer. The approval is for adults whose HCC is unresectable", "This
+approval allows sales of X to adults with HCC". Such a sentence gives the indication (and any line it states) of
+that approval; the agent and the regulator are those of the one approval the sentence before
+states. A sentence about what the approval rests on ("The approval was based on a trial in patients
+who ...") says nothing of the indication and is not read here. Also here, two other ways a statement
+refers to an approval told before: "... for the same use" (its indication) and an approval restated
+without its regulator. Cue words only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .approval_clauses import Clause
+from .approval_cues import line_words
+from .approval_indications import clause_diseases
+
+# "The approval is for ...", "This approval means/allows ...", "The drug can now be used ...", "This drug is
+# aimed at patients with ...": the sentence restates what the approval told just before covers.
+FOLLOW_UP = re.compile(
+    r"^\s*(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?|decisions?|nods?)\s+"
+    r"(?:(?:is|was|are|were)\s+(?:only\s+)?for|covers?|covered|appl(?:ies|ied)\s+to|means?|meant|allows?|allowed|"
+    r"permits?|permitted|enables?|enabled)\b|"
+    r"(?:The|This)\s+(?:drug|medicine|agent|product|combination|regimen|therapy)\s+"
+    r"(?:can\s+now\s+be\s+(?:used|prescribed|marketed|given|sold)|is\s+(?:now\s+)?(?:aimed\s+at|intended\s+for)))\b",
+    re.IGNORECASE)
+
+
+def follows_up(sentences: list[AnalysedSentence], i: int) -> bool:
+    """Does the sentence after the ``i``-th go on about the approval it states?"""
+    return i + 1 < len(sentences) and FOLLOW_UP.match(sentences[i + 1].text) is not None
+
+
+def _bounds(sent: AnalysedSentence) -> tuple[int, int]:
+    return sent.sentence.mapped.original_span(0, len(sent.text))
+
+
+def follow_up_readings(doc: AnalysedDocument, readings: list) -> list:
+    """For each follow-up sentence, the approval the sentence before states (one agent, one regulator,
+    asserted), with the follow-up's indication and line; the evidence runs over both sentences."""
+    out = []
+    sentences = doc.sentences
+    for prev, sent in zip(sentences, sentences[1:]):
+        if not FOLLOW_UP.match(sent.text):
+            continue
+        start, end = _bounds(prev)
+        told = [r for r in readings if r.agent and r.agency and r.asserted and start <= r.span[0] < end]
+        if len({(r.agent, r.agency) for r in told}) != 1:
+            continue  # none, or several approvals: which one the sentence goes on about is not said
+        diseases, _ = clause_diseases(doc, sent, Clause(0, len(sent.text), sent.text))
+        own = _bounds(sent)  # the follow-up's own readings know its prior therapies ("stopped responding to X")
+        lines = line_words(sent.text) | {r.line for r in readings if r.line and own[0] <= r.span[0] < own[1]}
+        if not diseases or len(lines) > 1:
+            continue
+        line = next(iter(lines), None) or told[0].line
+        out += [replace(told[0], disease=d, line=line, span=(told[0].span[0], own[1]), told_before=True)
+                for d in diseases]
+    return out
+
+
+# "... was approved by the European Commission for the same use": the indication of the approval told just before.
+SAME_USE_RE = re.compile(r"\bfor\s+(?:the\s+same|that|this)\s+(?:use|indications?|setting|population|patients)\b", re.IGNORECASE)
+
+
+def same_use(doc: AnalysedDocument, reading, readings: list):
+    """The approval of the same agent told last before this one, when this one is "for the same use"."""
+    if not SAME_USE_RE.search(doc.document.text, reading.span[0], reading.span[1]):
+        return None
+    before = [r for r in readings if r.disease and r.asserted and r.agent == reading.agent and r.span[0] < reading.span[0]]
+    return max(before, key=lambda r: r.span[0]) if before else None
+
+
+def restated_without_agency(reading, readings: list) -> bool:
+    """An approval the document also states with its agency is the same approval told twice."""
+    return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
+                                          and r.disease == reading.disease for r in readings)

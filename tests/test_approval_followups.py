@@ -1,0 +1,144 @@
+"""Tests for the approval shapes of news items read by hcc_kg.extract.approvals and
+hcc_kg.extract.approval_followups, on invented sentences.
+
+Every drug, company and event below is made up (foonib, barmab, Acme ...); each test failed before
+the rule it names was written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.approval_cues import line_words
+from hcc_kg.extract.approvals import approval_statements
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.keys import regimen_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",), ("Foovia",)),
+    Entity("sorafenib", "sorafenib", ("SmallMolecule",)),
+    Entity("barmab", "barmab", ("MonoclonalAntibody",), ("Barvio",)),
+    Entity("quxmab", "quxmab", ("MonoclonalAntibody",)),
+    Entity("pdl1", "PD-L1", ("Protein",)),
+    Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
+    Entity("liver_cancer", "liver cancer", ("Disease",)),
+    Entity("melanoma", "melanoma", ("Disease",)),
+    Entity("fda", "FDA", ("RegulatoryAgency",), ("Food and Drug Administration",)),
+    Entity("ema", "EMA", ("RegulatoryAgency",)),
+    Entity("ec", "European Commission", ("RegulatoryAgency",), ("EC",)),
+    Entity("nmpa", "NMPA", ("RegulatoryAgency",)),
+    Entity("mhlw", "MHLW", ("RegulatoryAgency",)),
+])
+FINDER = MentionFinder(VOCAB)
+REGIMEN = regimen_key(["barmab", "foonib"])
+
+
+def facts(body: str, heading: str = "Invented notes") -> set[tuple]:
+    """(agent, disease, agency, line) of the asserted approvals of a heading line and one paragraph."""
+    doc = AnalysedDocument(Document.from_text("d1", f"{heading}\n{body}\n"), VOCAB, FINDER)
+    return {(a.subject, a.object, a.context_value("agency"), a.context_value("line"))
+            for a in approval_statements(doc) if a.is_fact}
+
+
+# --- the line written with a digit -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, line", [
+    ("for the 1st-line treatment of adults with HCC", "first_line"),
+    ("as 1st line therapy", "first_line"),
+    ("for 2nd-line use after sorafenib", "second_line"),
+])
+def test_an_ordinal_written_with_digits_names_the_line(text, line):
+    assert line_words(text) == {line}
+
+
+def test_an_approval_for_1st_line_use_has_its_line():
+    body = "Pretend bulletin: foonib tablets were cleared by the FDA last week; the approval covers 1st-line use in HCC."
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line")}
+
+
+# --- asking for an approval ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Pretend bulletin: two years ago Acme sought FDA approval of foonib in untreated HCC; the story ends there.",
+    "Pretend bulletin: Acme has requested FDA approval for its foonib capsules in untreated HCC.",
+])
+def test_seeking_or_requesting_an_approval_is_no_approval(body):
+    assert facts(body) == set()
+
+
+# --- a combination set off by commas ------------------------------------------------------------
+
+def test_a_drug_used_with_another_set_off_by_commas_is_one_regimen():
+    body = ("Pretend bulletin: Acme has won NMPA approval for its pill foonib, given with barmab, in untreated "
+            "unresectable HCC, the company said.")
+    assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}
+
+
+def test_a_combination_whose_drugs_carry_square_bracketed_asides_is_one_regimen():
+    body = ("Pretend review: in 2031 the FDA approved barmab [a made-up antibody (anti-PD-L1)] plus foonib "
+            "[an oral kinase blocker] for untreated HCC.")
+    assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line")}
+
+
+# --- a sentence that goes on about the approval told just before ---------------------------------
+
+def test_the_drug_can_now_be_used_gives_the_indication_of_the_approval_before():
+    body = ("Pretend bulletin: Acme said foonib picked up another approval from the NMPA on Tuesday. "
+            "The drug can now be used for pretreated HCC patients whose disease progressed on sorafenib.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", "second_line")}
+
+
+def test_the_approval_was_for_narrows_the_disease_of_the_approval_before():
+    body = ("Pretend history: in 2031 the FDA approved foonib, a made-up pill, in liver cancer. "
+            "The approval is for adults whose HCC is unresectable.")
+    assert ("foonib", "hcc", "fda", None) in facts(body)
+
+
+def test_the_approval_means_lends_the_regulator_of_the_approval_before():
+    body = ("Pretend bulletin: Acme won Japanese regulatory approval for foonib in liver cancer, it said on Friday. "
+            "This approval allows sales of foonib to adults with HCC.")
+    assert ("foonib", "hcc", "mhlw", None) in facts(body)
+    assert ("foonib", "hcc", None, None) not in facts(body)
+
+
+def test_a_follow_up_does_not_borrow_the_line_of_another_drugs_approval():
+    body = ("Pretend history: the FDA cleared barmab for HCC after sorafenib failure. Later, foonib was approved by "
+            "the FDA in liver cancer. The approval is for adults whose HCC is unresectable.")
+    assert ("foonib", "hcc", "fda", None) in facts(body)
+    assert ("foonib", "hcc", "fda", "second_line") not in facts(body)
+
+
+GUARDS = [
+    # what the approval rests on is no indication of it
+    "Pretend history: the FDA approved foonib in liver cancer. The approval rested on a made-up study of adults "
+    "with HCC pretreated with sorafenib.",
+    # two approvals before: which one the sentence goes on about is not said
+    "Pretend history: the FDA approved foonib and the NMPA approved barmab, each in liver cancer. "
+    "The approval is for adults with HCC.",
+    # a step, not an approval, before
+    "Pretend history: the FDA accepted Acme's filing for foonib in liver cancer. "
+    "The drug can now be used for HCC in a made-up access scheme.",
+]
+
+
+def test_a_follow_up_needs_one_granted_approval_before_and_an_indication_of_its_own():
+    body = ("Pretend bulletin: barmab got its first FDA approval this spring. The drug can now be used for HCC.")
+    assert facts(body) == {("barmab", "hcc", "fda", None)}
+    for body in GUARDS:
+        assert not any(f[1] == "hcc" and f[2] is not None for f in facts(body)), body
+
+
+# --- several regulators in one statement -----------------------------------------------------------
+
+def test_a_regulator_named_between_two_agents_goes_with_the_agent_after_it():
+    body = ("Pretend review: in 2029 the EMA approved foonib plus barmab for untreated HCC, and in 2031 (in China) "
+            "quxmab as well, in the same untreated setting.")
+    found = {(f[0], f[2]) for f in facts(body) if f[1] == "hcc"}
+    assert found == {(REGIMEN, "ema"), ("quxmab", "nmpa")}
+    # regulators named together before the agents go with every agent
+    body = "Pretend review: the FDA and the EMA approved foonib and quxmab for untreated HCC in 2031."
+    assert {(f[0], f[2]) for f in facts(body)} == {("foonib", "fda"), ("foonib", "ema"),
+                                                   ("quxmab", "fda"), ("quxmab", "ema")}
