@@ -267,8 +267,11 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
-    if arms and referring and current is not None and restated(current, arms, phase):
-        current.arms = list(arms)  # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full
+    same_phase = current is not None and phase is not None and phase == current.phase
+    if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
+        # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
+        # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
+        current.arms = list(arms)
         current.arms_at.append(evidence_span(sent))
         return context
     if arms:
@@ -308,7 +311,10 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     randomisation read while a named trial without arms is in context is that trial's, even when a
     comparison mentioned in passing ("improved OS compared with placebo in a phase 2 study") had the same arms."""
     current = slots.get(context) if context else None
-    if randomising and current is not None and current.names and not current.arms and not current.prior:
+    if randomising and current is not None and current.names and not current.prior \
+            and (not current.arms or restated(current, arms, phase)):
+        # the named trial's randomisation: its first arms, or in full those a title or aim gave in part
+        # ("NAME: ... trial of A plus B" then "randomly assigned to A plus either B or placebo")
         current.arms = list(arms)
         current.arms_at.append(span)
         return context  # type: ignore[return-value]

@@ -28,7 +28,7 @@ from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
-from .arm_options import optional_arms, sequenced
+from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import arm_parts, comparator_mentions, glued_to_care, is_care
 from .sentences import DRUG
 
@@ -216,6 +216,8 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     end = stop.start() if stop else len(sent.text)
     if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
+    if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
+        return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
     for s, e in joined_and_lists(sent.text, _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text))):
         found = sequenced(doc, agents(doc, sent, s, e), maintenance)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C

@@ -1,0 +1,66 @@
+"""Arms a sentence states with a shared part or by a label, and the trial they belong to (invented
+trials, drugs and numbers; written for the fresh trial-abstract set of the twelfth round)."""
+
+from __future__ import annotations
+
+from hcc_kg.extract.abstracts import prose_trials
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.arm_comparisons import compared_arms
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.prose_arms import randomised_arms
+from hcc_kg.extract.prose_sizes import arm_sizes
+from hcc_kg.keys import agent_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+    Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+    Entity("placebo", "placebo", ("Placebo",)),
+    Entity("tace", "transarterial chemoembolization", ("Procedure",), ("TACE",)),
+    Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+])
+FINDER = MentionFinder(VOCAB)
+QZ = agent_key(["quorimab", "zorbanib"])
+FZ = agent_key(["felotinib", "zorbanib"])
+
+
+def analysed(text: str) -> AnalysedDocument:
+    return AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+
+
+def keys(found) -> list[str]:
+    return [a.key for a in found]
+
+
+def trial_arms(found) -> dict[str, set[str]]:
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    out: dict[str, set[str]] = {}
+    for a in found:
+        if a.predicate == "hasArm":
+            out.setdefault(a.subject, set()).add(arm_of[a.object])
+    return out
+
+
+def test_a_backbone_before_either_is_in_every_arm():
+    doc = analysed("Patients were randomly assigned to zorbanib plus either quorimab (n = 120) or placebo (n = 118).")
+    sent = doc.sentences[0]
+    assert keys(randomised_arms(doc, sent)) == [QZ, "zorbanib"]  # placebo with the backbone is the backbone's arm
+    doc = analysed("The aim was to compare zorbanib 400 mg twice daily plus either quorimab, felotinib or placebo.")
+    assert keys(compared_arms(doc, doc.sentences[0])) == [QZ, FZ, "zorbanib"]
+    # ... but not the therapy patients had before
+    doc = analysed("Patients who progressed after zorbanib plus either quorimab or felotinib were enrolled.")
+    assert compared_arms(doc, doc.sentences[0]) == []
+    # ... and "either" opening the list lists whole arms
+    doc = analysed("Patients were randomly assigned to either quorimab plus zorbanib or felotinib.")
+    assert keys(randomised_arms(doc, doc.sentences[0])) == [QZ, "felotinib"]
+
+
+def test_a_randomisation_restates_the_named_trials_arms():
+    found = list(prose_trials(analysed(
+        "KORBEL: a phase III, randomized, placebo-controlled trial of zorbanib plus quorimab in liver cancer\n"
+        "Purpose: To compare outcomes of zorbanib plus either quorimab or placebo in a randomized, phase III trial.\n"
+        "Methods: Patients (N = 600) were randomly assigned to zorbanib plus either quorimab (n = 301) or placebo "
+        "(n = 299). Median OS was 10.5 v 9.9 months, respectively.")))
+    assert trial_arms(found) == {"trial__korbel": {QZ, "zorbanib"}}
