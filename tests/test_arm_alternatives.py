@@ -64,3 +64,18 @@ def test_a_randomisation_restates_the_named_trials_arms():
         "Methods: Patients (N = 600) were randomly assigned to zorbanib plus either quorimab (n = 301) or placebo "
         "(n = 299). Median OS was 10.5 v 9.9 months, respectively.")))
     assert trial_arms(found) == {"trial__korbel": {QZ, "zorbanib"}}
+
+
+def test_counts_with_the_verb_left_out_after_with():
+    doc = analysed("Accrual stopped at 356 patients (180 patients treated with zorbanib plus quorimab and 176 with "
+                   "zorbanib alone).")
+    assert arm_sizes(doc, doc.sentences[0]) == {QZ: 180, "zorbanib": 176}
+
+
+def test_a_five_digit_protocol_number_names_a_trial():
+    from hcc_kg.extract.trial_names import trial_names
+    found = trial_names("Zorbanib plus felotinib vs felotinib alone: the phase 3 KALGO 40311 randomized clinical trial",
+                        lambda s: False)
+    assert [n.name for n in found] == ["KALGO 40311"]
+    # ... glued to its word, five digits stay a code
+    assert trial_names("The phase 2 trial of ZRB40311 in liver cancer", lambda s: False) == []
