@@ -79,3 +79,28 @@ def test_a_five_digit_protocol_number_names_a_trial():
     assert [n.name for n in found] == ["KALGO 40311"]
     # ... glued to its word, five digits stay a code
     assert trial_names("The phase 2 trial of ZRB40311 in liver cancer", lambda s: False) == []
+
+
+def test_a_division_into_groups_named_by_their_agents():
+    from hcc_kg.extract.arm_groups import grouped_arms
+    doc = analysed("Eighty patients were randomly divided into the zorbanib group and the felotinib group.")
+    assert keys(grouped_arms(doc, doc.sentences[0])) == ["zorbanib", "felotinib"]
+    doc = analysed("Patients were randomly assigned into the zorbanib plus TACE group (n = 40) and the TACE group (n = 41).")
+    sent = doc.sentences[0]
+    assert keys(grouped_arms(doc, sent)) == [agent_key(["zorbanib", "tace"]), "tace"]
+    assert arm_sizes(doc, sent) == {agent_key(["zorbanib", "tace"]): 40, "tace": 41}
+    # ... a group not named by its agent alone is no arm list
+    doc = analysed("Patients were divided into the high-dose group and the zorbanib group.")
+    assert grouped_arms(doc, doc.sentences[0]) == []
+
+
+def test_lettered_groups_defined_by_what_they_were_given():
+    found = list(prose_trials(analysed(
+        "In this phase 2 trial, patients were divided into three groups by a random number table. Patients in group A "
+        "were treated with TACE, patients in group B were treated with zorbanib and patients in group C were treated "
+        "with TACE + mesylate zorbanib. Median OS was 9.1, 8.4 and 14.2 months in group A, group B and group C, "
+        "respectively.")))
+    assert list(trial_arms(found).values()) == [{"tace", "zorbanib", agent_key(["tace", "zorbanib"])}]
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    medians = {arm_of[a.subject]: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"}
+    assert {k: str(v) for k, v in medians.items()} == {"tace": "9.1", "zorbanib": "8.4", agent_key(["tace", "zorbanib"]): "14.2"}
