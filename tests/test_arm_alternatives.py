@@ -104,3 +104,18 @@ def test_lettered_groups_defined_by_what_they_were_given():
     arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
     medians = {arm_of[a.subject]: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"}
     assert {k: str(v) for k, v in medians.items()} == {"tace": "9.1", "zorbanib": "8.4", agent_key(["tace", "zorbanib"]): "14.2"}
+
+
+def test_a_title_trial_returns_after_a_background_that_ended_it():
+    found = list(prose_trials(analysed(
+        "Zorbanib combined with TACE in recurrent liver cancer: a phase II clinical trial.\n"
+        "Background: TACE and kinase inhibitors have shown promise in retrospective studies.\n"
+        "Methods: This trial involved patients with recurrent or oligometastatic liver cancer orally treated with "
+        "zorbanib plus TACE every 3 weeks.\n"
+        "Results: Thirty patients (25 men; median age, 60 years) were enrolled.")))
+    assert list(trial_arms(found).values()) == [{agent_key(["zorbanib", "tace"])}]
+    assert [a.object for a in found if a.predicate == "armSize"] == [30]
+    # ... while a therapy patients had before is not what they received
+    from hcc_kg.extract.prose_arms import received_agent
+    doc = analysed("Patients with advanced liver cancer previously treated with felotinib were enrolled.")
+    assert received_agent(doc, doc.sentences[0]) is None

@@ -117,9 +117,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             leaving = background and not _is_background(section)
             before = context if _is_background(section) and not background else before
             background = _is_background(section)
-            if leaving and context is not None and slots[context].prior:
+            if leaving and (context is None or slots[context].prior):
                 # "Methods: This phase 3 trial ...": not the trial the background named, but the one the
-                # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...")
+                # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...");
+                # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
         context = _context(doc, sent, index, slots, context, background)
         if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text):

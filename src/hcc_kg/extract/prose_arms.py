@@ -74,7 +74,11 @@ PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|patients|participants|subjects)"  # "21 patients, who"
-                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
+                         # therapy: "patients with X previously treated with B" had B before)
+                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"
+                         r"been|progress\w*|refractory|intolerant)\b)[\w-]+){0,4}?)?"
+                         r"(?:\s+(?:intravenously|orally|subcutaneously))?"
                          # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
                          r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"

@@ -70,7 +70,8 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
 # "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated"
-ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+|study\s+)?(?:patients|participants|subjects|pts)\s+(?:were\s+)?"
+# ... who they are may come between in brackets: "36 patients (30 men; median age 55) were enrolled"
+ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+|study\s+)?(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?(?:were\s+)?"
                          r"(?:enrolled|treated|included|received|given)\b|"
                          rf"\b{_COUNT.replace('?P<n>', '?P<w>')}\s+(?:patients|participants|subjects|pts)\s+with\s+(?:[\w-]+\s+){{1,4}}?"
                          r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
