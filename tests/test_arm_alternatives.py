@@ -119,3 +119,11 @@ def test_a_title_trial_returns_after_a_background_that_ended_it():
     from hcc_kg.extract.prose_arms import received_agent
     doc = analysed("Patients with advanced liver cancer previously treated with felotinib were enrolled.")
     assert received_agent(doc, doc.sentences[0]) is None
+
+
+def test_the_drug_a_procedure_delivers_is_part_of_its_arm():
+    doc = analysed("A randomised trial of zorbanib plus TACE with felotinib versus zorbanib alone in liver cancer")
+    assert keys(compared_arms(doc, doc.sentences[0])) == [agent_key(["zorbanib", "tace", "felotinib"]), "zorbanib"]
+    # ... but a comparison of the procedure with the drug keeps them apart
+    doc = analysed("This trial is comparing TACE with felotinib in liver cancer.")
+    assert keys(compared_arms(doc, doc.sentences[0])) == ["tace", "felotinib"]

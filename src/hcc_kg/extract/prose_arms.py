@@ -29,7 +29,8 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import arm_parts, comparator_mentions, glued_to_care, is_care
+from .comparators import arm_parts, comparator_mentions, glued_to_care
+from .procedure_glue import delivered_by, with_procedure
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
@@ -43,8 +44,6 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|c
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
-# A comparison's verb before "A with B": "comparing A with TACE", "A was compared to ... A with B".
-COMPARING_RE = re.compile(r"\b(?:compar\w*|versus|vs\.?|than|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
@@ -158,7 +157,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             continue  # "A (brand or code of A, company) plus B": the aside names A again
         if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
-                      or glued_to_care(doc, sent.text, group[-1], item) or _with_procedure(doc, sent.text, group, item)):
+                      or glued_to_care(doc, sent.text, group[-1], item) or with_procedure(doc, sent.text, group, item)
+                      or delivered_by(doc, sent.text, group, item)):
             if item[1] != group[-1][1]:
                 group.append(item)
             continue
@@ -168,16 +168,6 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     if group:
         out.append(_agent(doc, group))
     return out
-
-
-def _with_procedure(doc: AnalysedDocument, text: str, group: list[tuple[Mention, int, int]],
-                    item: tuple[Mention, int, int]) -> bool:
-    """ "A plus B with TACE", "A with chemotherapy": a procedure given with drugs is part of their arm ("comparing A
-    with TACE" compares them; care given with a drug is read by :func:`glued_to_care`)."""
-    return re.fullmatch(r"\s+with\s+", text[group[-1][2]:item[1]]) is not None \
-        and doc.vocabulary[item[0].key].has_type("Procedure") and not is_care(doc, item[0].key) \
-        and not any(doc.vocabulary[m.key].has_type("Procedure", "Placebo") for m, _, _ in group) \
-        and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])
 
 
 def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
