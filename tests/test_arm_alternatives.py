@@ -20,6 +20,7 @@ VOCAB = Vocabulary([
     Entity("placebo", "placebo", ("Placebo",)),
     Entity("tace", "transarterial chemoembolization", ("Procedure",), ("TACE",)),
     Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+    Entity("surgical_resection", "surgical resection", ("Procedure",)),
 ])
 FINDER = MentionFinder(VOCAB)
 QZ = agent_key(["quorimab", "zorbanib"])
@@ -127,3 +128,10 @@ def test_the_drug_a_procedure_delivers_is_part_of_its_arm():
     # ... but a comparison of the procedure with the drug keeps them apart
     doc = analysed("This trial is comparing TACE with felotinib in liver cancer.")
     assert keys(compared_arms(doc, doc.sentences[0])) == ["tace", "felotinib"]
+
+
+def test_a_single_arm_given_for_weeks_before_an_operation():
+    from hcc_kg.extract.prose_arms import received_agent
+    doc = analysed("Patients received 8 weeks of neoadjuvant therapy with zorbanib 40 mg daily plus quorimab 240 mg every "
+                   "2 weeks, followed by restaging and surgical resection.")
+    assert received_agent(doc, doc.sentences[0]) == QZ

@@ -84,6 +84,9 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
                          r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
+                         # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A"
+                         r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
+                         r"(?:therapy|treatment)\s+with\s+)?"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
@@ -337,7 +340,10 @@ def count_value(m: re.Match) -> int:
 
 def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent in "patients received A" (None when the sentence names another agent too)."""
-    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
+    later = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
+    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+             # "received A plus B for 8 weeks, followed by surgical resection": the operation after is no part of it
+             and not (any(s <= a.start < e for s, e in later) and all(doc.vocabulary[c].has_type("Procedure") for c in a.components))]
     if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):
         return named[0].key  # "A 20 mg/kg was given every 3 weeks"
     if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - RECEIVED_REACH):named[0].start]):
