@@ -135,3 +135,14 @@ def test_a_single_arm_given_for_weeks_before_an_operation():
     doc = analysed("Patients received 8 weeks of neoadjuvant therapy with zorbanib 40 mg daily plus quorimab 240 mg every "
                    "2 weeks, followed by restaging and surgical resection.")
     assert received_agent(doc, doc.sentences[0]) == QZ
+
+
+def test_groups_each_sized_in_a_row_are_the_arms():
+    from hcc_kg.extract.arm_groups import sized_groups
+    doc = analysed("In this randomized phase 2 trial, the zorbanib arm (n = 40) and the felotinib arm (n = 38) were compared.")
+    sent = doc.sentences[0]
+    assert keys(sized_groups(doc, sent)) == ["zorbanib", "felotinib"]
+    assert arm_sizes(doc, sent) == {"zorbanib": 40, "felotinib": 38}
+    # ... one sized group alone lists no arms
+    doc = analysed("Grade 3 events were more frequent in the zorbanib arm (n = 12) than with felotinib.")
+    assert sized_groups(doc, doc.sentences[0]) == []

@@ -58,6 +58,30 @@ def grouped_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     return arms if len({a.key for a in arms}) == len(arms) >= 2 else []
 
 
+SIZED_RE = re.compile(r"\(\s*n\s*=\s*\d", re.IGNORECASE)
+
+
+def sized_groups(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The arms of "the A arm (n = 40) and the B arm (n = 38)": two or more groups in a row, each named by
+    its agent alone and sized in its bracket ([] otherwise)."""
+    run: list[Agent] = []
+    last_end = None
+    for agent in agents(doc, sent):
+        word = GROUP_WORD_RE.match(sent.text, agent.end)
+        if word is None or not SIZED_RE.search(word.group()):
+            if len(run) >= 2:
+                break
+            run, last_end = [], None
+            continue
+        if last_end is not None and GROUP_SEP_RE.fullmatch(sent.text, last_end, agent.start) is None:
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(agent)
+        last_end = word.end()
+    return run if len({a.key for a in run}) == len(run) >= 2 else []
+
+
 def lettered_groups(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, Agent]:
     """Lettered groups the sentence defines by what they were given: {"group a": A, ...}."""
     cues = list(LETTERED_RE.finditer(sent.text))
