@@ -146,3 +146,13 @@ def test_groups_each_sized_in_a_row_are_the_arms():
     # ... one sized group alone lists no arms
     doc = analysed("Grade 3 events were more frequent in the zorbanib arm (n = 12) than with felotinib.")
     assert sized_groups(doc, doc.sentences[0]) == []
+
+
+def test_a_count_in_each_group_before_the_groups_are_listed():
+    found = list(prose_trials(analysed(
+        "A total of 90 patients were divided into 3 groups by random number table, 30 cases in each group. "
+        "Patients in group A were treated with TACE, patients in group B were given zorbanib and patients in "
+        "group C received TACE plus zorbanib.")))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == \
+        {"tace": 30, "zorbanib": 30, agent_key(["tace", "zorbanib"]): 30}

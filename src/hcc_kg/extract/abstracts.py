@@ -64,6 +64,11 @@ THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)
                           re.IGNORECASE)
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")
+# A division into groups by chance that lists no groups yet: "randomly divided into two groups", "divided into
+# 3 groups by random number table".
+RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\b|"
+                                r"(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\s+(?:by|using|with|according\s+to)\s+"
+                                r"(?:an?\s+|the\s+)?random)", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
@@ -207,6 +212,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         return _unnamed(doc, sent, unnamed, arms, slots, context)
     if assigned_arms(doc, sent):
         return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
+    if context is None and not slots and not background and RANDOM_DIVISION_RE.search(sent.text):
+        slots["unnamed#0"] = Slot(named_at=[span])  # "were divided into 3 groups by random number table": the
+        return "unnamed#0"                           # document's own trial, its groups listed next
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context

@@ -55,7 +55,7 @@ N_WITHOUT_EQUALS_RE = re.compile(r"^\s*\(\s*n\s*(?::\s*|\s+)(?P<n>\d{1,3}(?:,\d{
 # group": one count that every arm the sentence names has.
 _ARMS = r"(?:treatment\s+)?(?:arm|group|cohort)\b"
 # ... also with its verb between: "150 patients were assigned to each group", "200 were randomised to each arm".
-PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?"
+PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts|cases)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?"
                         r"(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?"
                         rf"(?:per|in\s+each|for\s+each|to\s+each)\s+{_ARMS}|"
                         rf"(?P<e>{_N})\s+(?:patients|participants|subjects|pts)\s+each\b|"

@@ -175,11 +175,13 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
         if arm is not None and arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
-    if not sized and len(slot.arms) >= 2 and not arm_mentions(doc, sent, slot.arms) \
-            and (each := each_arm_count(sent.text)) is not None:
-        for arm in slot.arms:  # "150 patients were assigned to each group": every arm of the trial in context
+    if not sized and not (slot.arms and arm_mentions(doc, sent, slot.arms)) and (each := each_arm_count(sent.text)) is not None:
+        slot.each = (each, span)  # "150 patients were assigned to each group": every arm of the trial in context,
+    if slot.each is not None and len(slot.arms) >= 2:  # ... listed then or later ("... 40 cases in each group. Group A ...")
+        for arm in slot.arms:
             if arm not in slot.sizes:
-                slot.sizes[arm], slot.sizes_at[arm] = each, span
+                slot.sizes[arm], slot.sizes_at[arm] = slot.each
+        slot.each = None
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
