@@ -156,3 +156,14 @@ def test_a_count_in_each_group_before_the_groups_are_listed():
     arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
     assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == \
         {"tace": 30, "zorbanib": 30, agent_key(["tace", "zorbanib"]): 30}
+
+
+def test_cohorts_sized_by_their_label_or_listed_after_a_colon():
+    found = list(prose_trials(analysed(
+        "In this phase 2 study, cohort A (n = 28) received zorbanib plus quorimab, and cohort B (n = 30) received "
+        "zorbanib alone.")))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == {QZ: 28, "zorbanib": 30}
+    from hcc_kg.extract.arm_groups import listed_cohorts
+    doc = analysed("Patients were enrolled into two cohorts: zorbanib monotherapy (n = 30) and zorbanib plus quorimab (n = 32).")
+    assert keys(listed_cohorts(doc, doc.sentences[0])) == ["zorbanib", QZ]

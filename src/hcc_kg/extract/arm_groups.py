@@ -8,7 +8,9 @@ Shapes read (invented examples):
   brackets after the word, is read by prose_sizes);
 - "patients in group A were treated with B, patients in group B were given C and those in group C
   received B plus C": each lettered group is an arm, and the letter is a label the text may use later
-  ("the survival rate of group A, group B and group C was ...", read by arm_references).
+  ("the survival rate of group A, group B and group C was ...", read by arm_references); its size may
+  follow the label ("cohort A (n = 28) received B");
+- "patients were enrolled into two cohorts: B monotherapy (n = 30) and B plus C (n = 32)".
 
 Split from :mod:`.prose_arms`, whose randomisation lists are cut at "or"/"versus" and so would take
 "the A group and the B group" for one regimen.
@@ -34,8 +36,14 @@ GROUP_WORD_RE = re.compile(r"\s*(?:group|arm|cohort)\b(?:\s*\([^()]*\))?", re.IG
 GROUP_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.IGNORECASE)
 # "patients in group A were treated with", "those in arm 2 received", "group B was given": a lettered group
 # defined by what its patients got.
-LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2}))\s+(?:(?:patients\s+)?(?:were|was)\s+)?"
-                         r"(?:treated\s+with|given|administered|received|receiving)\s+(?:an?\s+)?", re.IGNORECASE)
+# ... its size may stand in brackets after the label: "cohort A (n = 28) received A".
+LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2}))(?:\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\))?\s+"
+                         r"(?:(?:patients\s+)?(?:were|was)\s+)?(?:treated\s+with|given|administered|received|receiving)\s+(?:an?\s+)?",
+                         re.IGNORECASE)
+# "patients were enrolled into two cohorts: A monotherapy (n = 30) and A plus B (n = 32)": the cohorts listed
+# after a colon, each sized.
+COHORT_LIST_RE = re.compile(r"\binto\s+(?:\w+\s+)?(?:cohorts|groups|arms)\s*:\s*", re.IGNORECASE)
+LISTED_SIZE_RE = re.compile(r"(?:\s+(?:monotherapy|alone))?\s*\(\s*n\s*=\s*\d[\d,]*\s*\)", re.IGNORECASE)
 LETTER_REACH = 80  # how far after its verb a lettered group's agent may start (a dose or route first)
 
 
@@ -80,6 +88,31 @@ def sized_groups(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         run.append(agent)
         last_end = word.end()
     return run if len({a.key for a in run}) == len(run) >= 2 else []
+
+
+def listed_cohorts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The arms of "into two cohorts: A monotherapy (n = 30) and A plus B (n = 32)" ([] otherwise)."""
+    cue = COHORT_LIST_RE.search(sent.text)
+    if cue is None:
+        return []
+    arms, pos = [], cue.end()
+    for agent in agents(doc, sent, cue.end()):
+        size = LISTED_SIZE_RE.match(sent.text, agent.end)
+        if size is None or (sent.text[pos:agent.start].strip() and GROUP_SEP_RE.fullmatch(sent.text, pos, agent.start) is None):
+            break
+        arms.append(agent)
+        pos = size.end()
+    return arms if len({a.key for a in arms}) == len(arms) >= 2 else []
+
+
+def lettered_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
+    """Sizes lettered groups give in brackets after their label: "cohort A (n = 28) received A"."""
+    sizes = {}
+    for cue in LETTERED_RE.finditer(sent.text):
+        found = agents(doc, sent, cue.end(), cue.end() + LETTER_REACH)
+        if cue.group("n") and found:
+            sizes[found[0].key] = int(cue.group("n").replace(",", ""))
+    return sizes
 
 
 def lettered_groups(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, Agent]:

@@ -15,6 +15,7 @@ import re
 
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_groups import lettered_sizes
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
@@ -150,6 +151,8 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
             sizes.setdefault(agent.key, count_value(m))
     for agent, count in arm_counts(doc, sent):
         sizes.setdefault(agent.key, count)
+    for key, count in lettered_sizes(doc, sent).items():  # "cohort A (n = 28) received A"
+        sizes.setdefault(key, count)
     for agent, count in _included_counts(named, sent.text):
         sizes.setdefault(agent.key, count)
     for agent, count in _counts_first(named, sent.text):

@@ -27,7 +27,7 @@ from typing import Iterator
 from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .arm_groups import grouped_arms, lettered_arms, sized_groups
+from .arm_groups import grouped_arms, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import combination_read, labels_defined, labels_read
 from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms, than_pairs
 from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
@@ -94,7 +94,7 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: the A group and the B group", "the A arm (n = 40) and the B arm (n = 38)") or lettered by what they
 #: were given ("patients in group A were treated with A, ...") (arm_groups).
 ASSIGNED_ARMS = (counted_arms, grouped_arms, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
-                 counted_list, received_alternatives)
+                 listed_cohorts, counted_list, received_alternatives)
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
