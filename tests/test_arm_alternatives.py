@@ -167,3 +167,8 @@ def test_cohorts_sized_by_their_label_or_listed_after_a_colon():
     from hcc_kg.extract.arm_groups import listed_cohorts
     doc = analysed("Patients were enrolled into two cohorts: zorbanib monotherapy (n = 30) and zorbanib plus quorimab (n = 32).")
     assert keys(listed_cohorts(doc, doc.sentences[0])) == ["zorbanib", QZ]
+
+
+def test_a_dosage_form_after_the_first_part_keeps_one_regimen():
+    doc = analysed("A Phase 3 Study of Quorimab Injection Combined With Zorbanib Tablets Versus Felotinib Tablets in Liver Cancer")
+    assert keys(compared_arms(doc, doc.sentences[0])) == [QZ, "felotinib"]

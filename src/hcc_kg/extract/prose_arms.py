@@ -37,8 +37,9 @@ ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
-# ("A + mesylate B").
-GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|combined with|in combination with|along with|together with)"
+# ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
+GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?))?"
+                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
