@@ -64,6 +64,11 @@ THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)
                           re.IGNORECASE)
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")
+# A division into groups by chance that lists no groups yet: "randomly divided into two groups", "divided into
+# 3 groups by random number table".
+RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\b|"
+                                r"(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\s+(?:by|using|with|according\s+to)\s+"
+                                r"(?:an?\s+|the\s+)?random)", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
@@ -117,9 +122,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             leaving = background and not _is_background(section)
             before = context if _is_background(section) and not background else before
             background = _is_background(section)
-            if leaving and context is not None and slots[context].prior:
+            if leaving and (context is None or slots[context].prior):
                 # "Methods: This phase 3 trial ...": not the trial the background named, but the one the
-                # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...")
+                # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...");
+                # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
         context = _context(doc, sent, index, slots, context, background)
         if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text):
@@ -206,6 +212,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         return _unnamed(doc, sent, unnamed, arms, slots, context)
     if assigned_arms(doc, sent):
         return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
+    if context is None and not slots and not background and RANDOM_DIVISION_RE.search(sent.text):
+        slots["unnamed#0"] = Slot(named_at=[span])  # "were divided into 3 groups by random number table": the
+        return "unnamed#0"                           # document's own trial, its groups listed next
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context
@@ -267,8 +276,11 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
-    if arms and referring and current is not None and restated(current, arms, phase):
-        current.arms = list(arms)  # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full
+    same_phase = current is not None and phase is not None and phase == current.phase
+    if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
+        # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
+        # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
+        current.arms = list(arms)
         current.arms_at.append(evidence_span(sent))
         return context
     if arms:
@@ -308,7 +320,10 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     randomisation read while a named trial without arms is in context is that trial's, even when a
     comparison mentioned in passing ("improved OS compared with placebo in a phase 2 study") had the same arms."""
     current = slots.get(context) if context else None
-    if randomising and current is not None and current.names and not current.arms and not current.prior:
+    if randomising and current is not None and current.names and not current.prior \
+            and (not current.arms or restated(current, arms, phase)):
+        # the named trial's randomisation: its first arms, or in full those a title or aim gave in part
+        # ("NAME: ... trial of A plus B" then "randomly assigned to A plus either B or placebo")
         current.arms = list(arms)
         current.arms_at.append(span)
         return context  # type: ignore[return-value]

@@ -1,5 +1,5 @@
 """Which arms a sentence compares: "A versus B", "A compared with B", "the study compared A with B",
-"A with or without B", comparatives ("longer OS than B", "non-inferiority to B").
+"A with or without B", "A plus either B or C", comparatives ("longer OS than B", "non-inferiority to B").
 
 Split from :mod:`.prose_arms`, which finds the agents (drugs glued into regimens, procedures,
 placebo) these readers pair up.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_options import either_arms
 from .prose_arms import PRIOR_THERAPY_RE, Agent, agents, unbracketed, with_parts
 
 # What joins two compared arms: "versus", "compared with", "over", "superior to", and a comparative:
@@ -60,6 +61,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         return pairs[0][1]
     if optional := _with_or_without(doc, sent.text, named):
         return optional
+    if (shared := either_arms(doc, sent, named, len(sent.text))) and not _prior(sent.text, named[0]):
+        return shared  # "outcomes of A plus either B or C": A plus B, and A plus C
     for cue in COMPARE_RE.finditer(sent.text):
         # what the patients had before is no compared arm: "A after platinum-based chemotherapy improved DFS compared to B"
         left = [a for a in named if a.end <= cue.start() and not _prior(sent.text, a)]

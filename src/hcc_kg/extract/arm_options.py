@@ -1,8 +1,10 @@
 """Arms a randomisation names as one regimen given with or without an add-on.
 
-Shape read (invented example): "randomly assigned to A and B with or without C" gives two arms,
+Shapes read (invented examples): "randomly assigned to A and B with or without C" gives two arms,
 A plus B plus C and A plus B alone ("with/without C", "± C" likewise).  Without this reading the
 list splits at "or" and the add-on alone becomes an arm of its own, which no patient received.
+"randomly assigned to A plus either B or C" gives A plus B and A plus C: what stands before "either"
+is every arm's backbone, not the first arm's alone.
 """
 
 from __future__ import annotations
@@ -32,6 +34,30 @@ def optional_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, st
         whole = arm_parts(doc, {*parts, *option.components})
         return [type(option)(agent_key(whole), base[0].start, option.end, whole),
                 type(option)(agent_key(parts), base[0].start, base[-1].end, parts)]
+    return []
+
+
+# "A plus either B or C": the backbone, its glue, then "either" (the backbone's dose may come between).
+_DOSE_WORDS = r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|every|per|a|day|days|weeks?|BID|QD)"
+EITHER_SHARED_RE = re.compile(rf"(?:\s*\([^()]*\)|\s+{_DOSE_WORDS}\b)*\s*(?:\+|plus|with|combined\s+with|in\s+combination\s+with)"
+                              r"\s+either\s+", re.IGNORECASE)
+# Between two alternatives after "either": a dose or a bracket (the first's size), then "or" or a comma.
+EITHER_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?(?:,?\s+or\s+|\s*,\s*)", re.IGNORECASE)
+
+
+def either_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, end: int) -> list:
+    """The arms "A plus either B or C" names (A plus B, A plus C) among ``named`` (the agents of the list,
+    in order, ending before ``end``); [] without such a cue.  Placebo with the backbone is the backbone's arm."""
+    for i, option in enumerate(named[1:], start=1):
+        if EITHER_SHARED_RE.fullmatch(sent.text, named[i - 1].end, option.start) is None:
+            continue
+        options = [a for a in named[i:] if a.end <= end]
+        if len(options) < 2 or not all(EITHER_GAP_RE.fullmatch(sent.text, a.end, b.start)
+                                       for a, b in zip(options, options[1:])):
+            return []
+        base = {p for a in named[:i] for p in a.components}
+        arms = [arm_parts(doc, {*base, *o.components}) for o in options]
+        return [type(o)(agent_key(parts), named[0].start, o.end, parts) for o, parts in zip(options, arms)]
     return []
 
 

@@ -1,5 +1,5 @@
 """How a sentence names an arm without naming its drugs: a label the text defined for it ("arm A
-(A plus B)" ... "41% in arm A") or "the combination"; such a sentence is read as if it named the drugs.
+(A plus B)" ... "41% in arm A", "patients in group A were given A" ... "in group A") or "the combination"; such a sentence is read as if it named the drugs.
 
 Split from :mod:`.slot_reading`, which reads each sentence of a trial's context.
 """
@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..keys import is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_groups import lettered_groups
 from .expansion import read_as, rewritten
 from .prose_arms import agents
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -50,6 +51,8 @@ def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, s
     for agent in agents(doc, sent):
         if (named_label := NAMED_LABEL_RE.match(sent.text, agent.end)) is not None:
             out.setdefault(_label_key(named_label.group("label")), agent.key)
+    for label, agent in lettered_groups(doc, sent).items():  # "patients in group A were treated with A"
+        out.setdefault(label, agent.key)
     return out
 
 

@@ -28,22 +28,23 @@ from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
-from .arm_options import optional_arms, sequenced
-from .comparators import arm_parts, comparator_mentions, glued_to_care, is_care
+from .arm_options import either_arms, optional_arms, sequenced
+from .comparators import arm_parts, comparator_mentions, glued_to_care
+from .procedure_glue import delivered_by, with_procedure
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
-# ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B".
-GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?\s*(?:\+|plus|combined with|in combination with|along with|together with)"
-                     r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?$|^[/-]$",
-                     re.IGNORECASE)
+# ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
+# ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
+GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?))?"
+                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with)"
+                     r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
+                     r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
-# A comparison's verb before "A with B": "comparing A with TACE", "A was compared to ... A with B".
-COMPARING_RE = re.compile(r"\b(?:compar\w*|versus|vs\.?|than|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
@@ -73,13 +74,20 @@ PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|patients|participants|subjects)"  # "21 patients, who"
-                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
+                         # therapy: "patients with X previously treated with B" had B before)
+                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"
+                         r"been|progress\w*|refractory|intolerant)\b)[\w-]+){0,4}?)?"
+                         r"(?:\s+(?:intravenously|orally|subcutaneously))?"
                          # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
                          r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
                          r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
+                         # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A"
+                         r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
+                         r"(?:therapy|treatment)\s+with\s+)?"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
@@ -153,7 +161,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             continue  # "A (brand or code of A, company) plus B": the aside names A again
         if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
-                      or glued_to_care(doc, sent.text, group[-1], item) or _with_procedure(doc, sent.text, group, item)):
+                      or glued_to_care(doc, sent.text, group[-1], item) or with_procedure(doc, sent.text, group, item)
+                      or delivered_by(doc, sent.text, group, item)):
             if item[1] != group[-1][1]:
                 group.append(item)
             continue
@@ -163,16 +172,6 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     if group:
         out.append(_agent(doc, group))
     return out
-
-
-def _with_procedure(doc: AnalysedDocument, text: str, group: list[tuple[Mention, int, int]],
-                    item: tuple[Mention, int, int]) -> bool:
-    """ "A plus B with TACE", "A with chemotherapy": a procedure given with drugs is part of their arm ("comparing A
-    with TACE" compares them; care given with a drug is read by :func:`glued_to_care`)."""
-    return re.fullmatch(r"\s+with\s+", text[group[-1][2]:item[1]]) is not None \
-        and doc.vocabulary[item[0].key].has_type("Procedure") and not is_care(doc, item[0].key) \
-        and not any(doc.vocabulary[m.key].has_type("Procedure", "Placebo") for m, _, _ in group) \
-        and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])
 
 
 def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
@@ -216,6 +215,8 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     end = stop.start() if stop else len(sent.text)
     if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
+    if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
+        return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
     for s, e in joined_and_lists(sent.text, _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text))):
         found = sequenced(doc, agents(doc, sent, s, e), maintenance)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
@@ -340,7 +341,10 @@ def count_value(m: re.Match) -> int:
 
 def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent in "patients received A" (None when the sentence names another agent too)."""
-    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")]
+    later = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
+    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+             # "received A plus B for 8 weeks, followed by surgical resection": the operation after is no part of it
+             and not (any(s <= a.start < e for s, e in later) and all(doc.vocabulary[c].has_type("Procedure") for c in a.components))]
     if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):
         return named[0].key  # "A 20 mg/kg was given every 3 weeks"
     if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - RECEIVED_REACH):named[0].start]):

@@ -15,6 +15,7 @@ import re
 
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_groups import lettered_sizes
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
@@ -25,8 +26,10 @@ COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|partici
                         r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
-# ... and the next count with the verb left out: "326 received A and 163 B".
-ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?$", re.IGNORECASE)
+# ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
+# "300 were randomised to A and 150 to B".
+ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
+                             re.IGNORECASE)
 IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
 # ... or unbracketed: "to A or B: n = 478 and n = 476, respectively".
@@ -53,7 +56,7 @@ N_WITHOUT_EQUALS_RE = re.compile(r"^\s*\(\s*n\s*(?::\s*|\s+)(?P<n>\d{1,3}(?:,\d{
 # group": one count that every arm the sentence names has.
 _ARMS = r"(?:treatment\s+)?(?:arm|group|cohort)\b"
 # ... also with its verb between: "150 patients were assigned to each group", "200 were randomised to each arm".
-PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?"
+PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pts|cases)\s+)?(?:(?:were|was)\s+(?:randomly\s+)?"
                         r"(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?"
                         rf"(?:per|in\s+each|for\s+each|to\s+each)\s+{_ARMS}|"
                         rf"(?P<e>{_N})\s+(?:patients|participants|subjects|pts)\s+each\b|"
@@ -68,7 +71,8 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
 # "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated"
-ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+|study\s+)?(?:patients|participants|subjects|pts)\s+(?:were\s+)?"
+# ... who they are may come between in brackets: "36 patients (30 men; median age 55) were enrolled"
+ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+|study\s+)?(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?(?:were\s+)?"
                          r"(?:enrolled|treated|included|received|given)\b|"
                          rf"\b{_COUNT.replace('?P<n>', '?P<w>')}\s+(?:patients|participants|subjects|pts)\s+with\s+(?:[\w-]+\s+){{1,4}}?"
                          r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
@@ -147,6 +151,8 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
             sizes.setdefault(agent.key, count_value(m))
     for agent, count in arm_counts(doc, sent):
         sizes.setdefault(agent.key, count)
+    for key, count in lettered_sizes(doc, sent).items():  # "cohort A (n = 28) received A"
+        sizes.setdefault(key, count)
     for agent, count in _included_counts(named, sent.text):
         sizes.setdefault(agent.key, count)
     for agent, count in _counts_first(named, sent.text):

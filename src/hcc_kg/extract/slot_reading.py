@@ -27,6 +27,7 @@ from typing import Iterator
 from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
+from .arm_groups import grouped_arms, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import combination_read, labels_defined, labels_read
 from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms, than_pairs
 from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
@@ -89,8 +90,11 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: ("300 received A and 150 received B"), randomised ("randomly assigned to A or B"), labelled (a
 #: registry's "Experimental: A"), alternatives each with its size ("A (n = 9) or B (n = 8)"), or a
 #: parenthesis listing each arm with its count ("494 patients (A, 247; B, 247)"), or the alternatives
-#: patients received ("Patients received A or B").
-ASSIGNED_ARMS = (counted_arms, randomised_arms, labelled_arms, sized_alternatives, counted_list, received_alternatives)
+#: patients received ("Patients received A or B"); groups named by their agents ("randomly divided into
+#: the A group and the B group", "the A arm (n = 40) and the B arm (n = 38)") or lettered by what they
+#: were given ("patients in group A were treated with A, ...") (arm_groups).
+ASSIGNED_ARMS = (counted_arms, grouped_arms, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
+                 listed_cohorts, counted_list, received_alternatives)
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -171,11 +175,13 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
         if arm is not None and arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
-    if not sized and len(slot.arms) >= 2 and not arm_mentions(doc, sent, slot.arms) \
-            and (each := each_arm_count(sent.text)) is not None:
-        for arm in slot.arms:  # "150 patients were assigned to each group": every arm of the trial in context
+    if not sized and not (slot.arms and arm_mentions(doc, sent, slot.arms)) and (each := each_arm_count(sent.text)) is not None:
+        slot.each = (each, span)  # "150 patients were assigned to each group": every arm of the trial in context,
+    if slot.each is not None and len(slot.arms) >= 2:  # ... listed then or later ("... 40 cases in each group. Group A ...")
+        for arm in slot.arms:
             if arm not in slot.sizes:
-                slot.sizes[arm], slot.sizes_at[arm] = each, span
+                slot.sizes[arm], slot.sizes_at[arm] = slot.each
+        slot.each = None
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)

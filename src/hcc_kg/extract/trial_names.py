@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
-_NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3})?)"
+# ... a cooperative group's five-digit protocol number stands apart from its word: "CALGB 80802".
+_NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3})?|(?<=[- ])\d{5})"
 # ... also "DESTINY-Breast04" (a capitalised word glued to its number), "JAVELIN Bladder 100" (an all-capital
 # word, a capitalised one and a number), "EV-301" (two capitals and three digits).
 NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}|[A-Z][a-z]{{2,}}(?=\d)))?(?P<sep>[- ]?){_NUMBER}|"

@@ -1,0 +1,174 @@
+"""Arms a sentence states with a shared part or by a label, and the trial they belong to (invented
+trials, drugs and numbers; written for the fresh trial-abstract set of the twelfth round)."""
+
+from __future__ import annotations
+
+from hcc_kg.extract.abstracts import prose_trials
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.arm_comparisons import compared_arms
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.prose_arms import randomised_arms
+from hcc_kg.extract.prose_sizes import arm_sizes
+from hcc_kg.keys import agent_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+    Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+    Entity("placebo", "placebo", ("Placebo",)),
+    Entity("tace", "transarterial chemoembolization", ("Procedure",), ("TACE",)),
+    Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+    Entity("surgical_resection", "surgical resection", ("Procedure",)),
+])
+FINDER = MentionFinder(VOCAB)
+QZ = agent_key(["quorimab", "zorbanib"])
+FZ = agent_key(["felotinib", "zorbanib"])
+
+
+def analysed(text: str) -> AnalysedDocument:
+    return AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+
+
+def keys(found) -> list[str]:
+    return [a.key for a in found]
+
+
+def trial_arms(found) -> dict[str, set[str]]:
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    out: dict[str, set[str]] = {}
+    for a in found:
+        if a.predicate == "hasArm":
+            out.setdefault(a.subject, set()).add(arm_of[a.object])
+    return out
+
+
+def test_a_backbone_before_either_is_in_every_arm():
+    doc = analysed("Patients were randomly assigned to zorbanib plus either quorimab (n = 120) or placebo (n = 118).")
+    sent = doc.sentences[0]
+    assert keys(randomised_arms(doc, sent)) == [QZ, "zorbanib"]  # placebo with the backbone is the backbone's arm
+    doc = analysed("The aim was to compare zorbanib 400 mg twice daily plus either quorimab, felotinib or placebo.")
+    assert keys(compared_arms(doc, doc.sentences[0])) == [QZ, FZ, "zorbanib"]
+    # ... but not the therapy patients had before
+    doc = analysed("Patients who progressed after zorbanib plus either quorimab or felotinib were enrolled.")
+    assert compared_arms(doc, doc.sentences[0]) == []
+    # ... and "either" opening the list lists whole arms
+    doc = analysed("Patients were randomly assigned to either quorimab plus zorbanib or felotinib.")
+    assert keys(randomised_arms(doc, doc.sentences[0])) == [QZ, "felotinib"]
+
+
+def test_a_randomisation_restates_the_named_trials_arms():
+    found = list(prose_trials(analysed(
+        "KORBEL: a phase III, randomized, placebo-controlled trial of zorbanib plus quorimab in liver cancer\n"
+        "Purpose: To compare outcomes of zorbanib plus either quorimab or placebo in a randomized, phase III trial.\n"
+        "Methods: Patients (N = 600) were randomly assigned to zorbanib plus either quorimab (n = 301) or placebo "
+        "(n = 299). Median OS was 10.5 v 9.9 months, respectively.")))
+    assert trial_arms(found) == {"trial__korbel": {QZ, "zorbanib"}}
+
+
+def test_counts_with_the_verb_left_out_after_with():
+    doc = analysed("Accrual stopped at 356 patients (180 patients treated with zorbanib plus quorimab and 176 with "
+                   "zorbanib alone).")
+    assert arm_sizes(doc, doc.sentences[0]) == {QZ: 180, "zorbanib": 176}
+
+
+def test_a_five_digit_protocol_number_names_a_trial():
+    from hcc_kg.extract.trial_names import trial_names
+    found = trial_names("Zorbanib plus felotinib vs felotinib alone: the phase 3 KALGO 40311 randomized clinical trial",
+                        lambda s: False)
+    assert [n.name for n in found] == ["KALGO 40311"]
+    # ... glued to its word, five digits stay a code
+    assert trial_names("The phase 2 trial of ZRB40311 in liver cancer", lambda s: False) == []
+
+
+def test_a_division_into_groups_named_by_their_agents():
+    from hcc_kg.extract.arm_groups import grouped_arms
+    doc = analysed("Eighty patients were randomly divided into the zorbanib group and the felotinib group.")
+    assert keys(grouped_arms(doc, doc.sentences[0])) == ["zorbanib", "felotinib"]
+    doc = analysed("Patients were randomly assigned into the zorbanib plus TACE group (n = 40) and the TACE group (n = 41).")
+    sent = doc.sentences[0]
+    assert keys(grouped_arms(doc, sent)) == [agent_key(["zorbanib", "tace"]), "tace"]
+    assert arm_sizes(doc, sent) == {agent_key(["zorbanib", "tace"]): 40, "tace": 41}
+    # ... a group not named by its agent alone is no arm list
+    doc = analysed("Patients were divided into the high-dose group and the zorbanib group.")
+    assert grouped_arms(doc, doc.sentences[0]) == []
+
+
+def test_lettered_groups_defined_by_what_they_were_given():
+    found = list(prose_trials(analysed(
+        "In this phase 2 trial, patients were divided into three groups by a random number table. Patients in group A "
+        "were treated with TACE, patients in group B were treated with zorbanib and patients in group C were treated "
+        "with TACE + mesylate zorbanib. Median OS was 9.1, 8.4 and 14.2 months in group A, group B and group C, "
+        "respectively.")))
+    assert list(trial_arms(found).values()) == [{"tace", "zorbanib", agent_key(["tace", "zorbanib"])}]
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    medians = {arm_of[a.subject]: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"}
+    assert {k: str(v) for k, v in medians.items()} == {"tace": "9.1", "zorbanib": "8.4", agent_key(["tace", "zorbanib"]): "14.2"}
+
+
+def test_a_title_trial_returns_after_a_background_that_ended_it():
+    found = list(prose_trials(analysed(
+        "Zorbanib combined with TACE in recurrent liver cancer: a phase II clinical trial.\n"
+        "Background: TACE and kinase inhibitors have shown promise in retrospective studies.\n"
+        "Methods: This trial involved patients with recurrent or oligometastatic liver cancer orally treated with "
+        "zorbanib plus TACE every 3 weeks.\n"
+        "Results: Thirty patients (25 men; median age, 60 years) were enrolled.")))
+    assert list(trial_arms(found).values()) == [{agent_key(["zorbanib", "tace"])}]
+    assert [a.object for a in found if a.predicate == "armSize"] == [30]
+    # ... while a therapy patients had before is not what they received
+    from hcc_kg.extract.prose_arms import received_agent
+    doc = analysed("Patients with advanced liver cancer previously treated with felotinib were enrolled.")
+    assert received_agent(doc, doc.sentences[0]) is None
+
+
+def test_the_drug_a_procedure_delivers_is_part_of_its_arm():
+    doc = analysed("A randomised trial of zorbanib plus TACE with felotinib versus zorbanib alone in liver cancer")
+    assert keys(compared_arms(doc, doc.sentences[0])) == [agent_key(["zorbanib", "tace", "felotinib"]), "zorbanib"]
+    # ... but a comparison of the procedure with the drug keeps them apart
+    doc = analysed("This trial is comparing TACE with felotinib in liver cancer.")
+    assert keys(compared_arms(doc, doc.sentences[0])) == ["tace", "felotinib"]
+
+
+def test_a_single_arm_given_for_weeks_before_an_operation():
+    from hcc_kg.extract.prose_arms import received_agent
+    doc = analysed("Patients received 8 weeks of neoadjuvant therapy with zorbanib 40 mg daily plus quorimab 240 mg every "
+                   "2 weeks, followed by restaging and surgical resection.")
+    assert received_agent(doc, doc.sentences[0]) == QZ
+
+
+def test_groups_each_sized_in_a_row_are_the_arms():
+    from hcc_kg.extract.arm_groups import sized_groups
+    doc = analysed("In this randomized phase 2 trial, the zorbanib arm (n = 40) and the felotinib arm (n = 38) were compared.")
+    sent = doc.sentences[0]
+    assert keys(sized_groups(doc, sent)) == ["zorbanib", "felotinib"]
+    assert arm_sizes(doc, sent) == {"zorbanib": 40, "felotinib": 38}
+    # ... one sized group alone lists no arms
+    doc = analysed("Grade 3 events were more frequent in the zorbanib arm (n = 12) than with felotinib.")
+    assert sized_groups(doc, doc.sentences[0]) == []
+
+
+def test_a_count_in_each_group_before_the_groups_are_listed():
+    found = list(prose_trials(analysed(
+        "A total of 90 patients were divided into 3 groups by random number table, 30 cases in each group. "
+        "Patients in group A were treated with TACE, patients in group B were given zorbanib and patients in "
+        "group C received TACE plus zorbanib.")))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == \
+        {"tace": 30, "zorbanib": 30, agent_key(["tace", "zorbanib"]): 30}
+
+
+def test_cohorts_sized_by_their_label_or_listed_after_a_colon():
+    found = list(prose_trials(analysed(
+        "In this phase 2 study, cohort A (n = 28) received zorbanib plus quorimab, and cohort B (n = 30) received "
+        "zorbanib alone.")))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == {QZ: 28, "zorbanib": 30}
+    from hcc_kg.extract.arm_groups import listed_cohorts
+    doc = analysed("Patients were enrolled into two cohorts: zorbanib monotherapy (n = 30) and zorbanib plus quorimab (n = 32).")
+    assert keys(listed_cohorts(doc, doc.sentences[0])) == ["zorbanib", QZ]
+
+
+def test_a_dosage_form_after_the_first_part_keeps_one_regimen():
+    doc = analysed("A Phase 3 Study of Quorimab Injection Combined With Zorbanib Tablets Versus Felotinib Tablets in Liver Cancer")
+    assert keys(compared_arms(doc, doc.sentences[0])) == [QZ, "felotinib"]
