@@ -79,7 +79,7 @@ ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
 GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
@@ -123,7 +123,7 @@ FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Disc
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
                            rf"|{FRONTED_PARTICIPLE})?"
-                           r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism)\b)|"  # "Its targets include T"
+                           r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
                            r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
                            r"[Tt]he (?:drug|agent|compound))\b")
 
@@ -144,7 +144,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
 MAX_SUBJECT_GAP = 220
 # "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
 # speaks of every drug of the list before it.
-PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
+PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
                                r"blockers|antagonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
 # "X, an antibody designed to block T": the appositive's purpose clause.
 PURPOSE_BEFORE = re.compile(r"\b(?:designed|engineered|developed|intended|able|shown|known|made)\s+to\s+(?:(?:\w+ly|both)\s+)*$",

@@ -1,0 +1,38 @@
+"""Tests for list and appositive shapes around a drug (hcc_kg.extract.subjects, target_series, mechanism_cues).
+
+Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_mechanisms import facts
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib and barfenib, two selective FGFR4 inhibitors, were compared in pretend mice.",
+     {("foonib", "fgfr4"), ("barfenib", "fgfr4")}),
+    ("Zelumab and quxumab, the two anti-PD-1 antibodies of this toy study, were given every third week.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+])
+def test_a_counted_plural_appositive_speaks_of_every_drug_before_it(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab [anti-PD-L1] and quxumab [anti-VEGF] were given in this pretend study.",
+     {("zelumab", "pdl1"), ("quxumab", "vegfa")}),
+    ("Zelumab [an anti-PD-1 antibody] was given in this made-up cohort.", {("zelumab", "pd1")}),
+])
+def test_a_square_bracket_holds_an_appositive_as_a_round_one_does(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_sharp_s_typed_for_beta_names_the_beta_member():
+    assert facts("Foonib blocks KIT and PDGFR-ß in this invented assay.") == {("foonib", "kit"), ("foonib", "pdgfrb")}
+    assert facts("Foonib blocks KIT and PDGFR–ß in this invented assay.") == {("foonib", "kit"), ("foonib", "pdgfrb")}
+
+
+def test_among_others_introduces_the_members_of_a_category():
+    assert facts("Foonib inhibits several kinases, among others VEGFR2 and RET, in a toy assay.") == \
+        {("foonib", "kdr"), ("foonib", "ret")}
