@@ -96,7 +96,10 @@ HEDGE = re.compile(
     r"|\b(?:application|filing|submission)\b[^.;]{0,60}\baccepted\b|\baccepted\b[^.;]{0,40}\b(?:application|filing)\b"
     r"|\bpriority\s+review\b|\bdesignation\b"
     r"|\bsuggest(?:s|ed|ing)?\b|\b(?:appear|seem)(?:s|ed)?\s+to\b|\bpreliminary\b"
-    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated)\s+to\b|\breportedly\b|\bpurported(?:ly)?\b",
+    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated|claimed)\s+to\b|\breportedly\b|\bpurported(?:ly)?\b"
+    # "X was originally described as a T inhibitor (but ...)": an earlier report, not the text's own statement
+    r"|\b(?:originally|initially|previously|once)\s+(?:described|reported|characteri[sz]ed|classified|considered|regarded|"
+    r"labell?ed)\s+as\b",
     re.IGNORECASE)
 
 

@@ -89,6 +89,10 @@ DETERMINER = r"(?:(?:a|an|the)\s+|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s?|â
 CUE = rf"(?P<cue>{MODIFIERS}(?:{CLASS}))(?![\w-])"
 NAME_FORM = rf"(?:{CODE}|[A-Za-z][a-z]{{2,}}(?:{'|'.join(s for s, _ in STEMS)}))(?![\w-])"
 NAME = rf"(?P<name>{NAME_FORM})"
+#: "ABC-123 and XYZ-45, two FGFR4 inhibitors": a count, then a plural class noun, after the last of the codes it
+#: speaks of; the codes coordinated before that one ("ABC-123 and") are read by :data:`COORDINATED_BEFORE`.
+CUED_COUNTED = re.compile(rf"(?<![\w-]){NAME}\s*,\s*(?:the\s+)?(?:two|three|four)\s+(?P<cue>{MODIFIERS}(?:{CLASS})s)(?![\w-])")
+COORDINATED_BEFORE = re.compile(rf"(?<![\w-])(?P<names>(?:{CODE})(?:\s*,\s*(?:{CODE}))*)\s*,?\s+and\s+$")
 #: "ABC-123, a PD-1 inhibitor", "ABC-123 (a PD-1 inhibitor)", "ABC-123 is an antibody".
 CUED_AFTER = re.compile(rf"(?<![\w-]){NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s*|\s+(?:is|was)\s+)"
                     rf"{DETERMINER}?{CUE}")
