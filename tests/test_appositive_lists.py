@@ -36,3 +36,20 @@ def test_a_sharp_s_typed_for_beta_names_the_beta_member():
 def test_among_others_introduces_the_members_of_a_category():
     assert facts("Foonib inhibits several kinases, among others VEGFR2 and RET, in a toy assay.") == \
         {("foonib", "kdr"), ("foonib", "ret")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib, in contrast to barfenib, which blocks RAF, targets FGFR4 in this toy note.",
+     {("barfenib", "raf_family"), ("foonib", "fgfr4")}),
+    ("Foonib, compared with barfenib, which targets VEGFR2, more potently inhibits FGFR4 in this made-up assay.",
+     {("barfenib", "kdr"), ("foonib", "fgfr4")}),
+])
+def test_a_comparison_set_off_before_the_verb_leaves_the_verb_to_the_subject(body, expected):
+    assert facts(body) == expected
+
+
+def test_an_antibody_recognizes_its_antigen():
+    assert facts("Zelumab recognizes PD-L1 on the invented tumour cells.") == {("zelumab", "pdl1")}
+    assert facts("Quxumab, an antibody that specifically recognizes an epitope on PD-1, was made up here.") == \
+        {("quxumab", "pd1")}
+    assert facts("Zelumab does not recognize PD-1 in this pretend assay.") == set()

@@ -135,6 +135,11 @@ RELATIVE_GAP = re.compile(rf"^{BRACKETS}(?:\s*,\s*(?:an?|the|another|one)\s+{NP_
                           # "Y, which slows growth by blocking T": the relative clause's means
                           r"(?:\s+[^;,()]{1,80}?\s(?:by|through|via))?\s*$", re.IGNORECASE)
 
+# "X, in contrast to Y, which blocks A, targets T": a comparison set off by commas between a subject and its verb
+# (with Y's own relative clause inside it) leaves the verb to X.
+COMPARISON_THEN_VERB = re.compile(rf"^{BRACKETS}\s*,\s*(?:in contrast (?:to|with)|unlike|as opposed to|compared (?:with|to)|"
+                                  rf"similar to|like|as with)\s+[^;()]{{1,120}}?,(?:\s+(?:more|less|most))?(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+
 CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but(?!\s+not\b)|whereas|"
                           r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
 # A drug governed by a preposition is not the subject ("a derivative of Y, is an inhibitor of T").
@@ -243,6 +248,8 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
         if RELATIVE_GAP.match(gap) and verb:
+            return [drug], drug.start
+        if verb and COMPARISON_THEN_VERB.match(gap) and _is_subject(text, drug):
             return [drug], drug.start
         objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
         if CLAUSE_BREAK.search(PARENTHESIS.sub(" ", gap)):
