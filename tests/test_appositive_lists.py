@@ -53,3 +53,15 @@ def test_an_antibody_recognizes_its_antigen():
     assert facts("Quxumab, an antibody that specifically recognizes an epitope on PD-1, was made up here.") == \
         {("quxumab", "pd1")}
     assert facts("Zelumab does not recognize PD-1 in this pretend assay.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib inhibits kinases including, but not limited to, VEGFR2, KIT and RET in this toy assay.",
+     {("foonib", "kdr"), ("foonib", "kit"), ("foonib", "ret")}),
+    ("Foonib is a potent inhibitor of multiple kinases, notably VEGFR2 and FGFR1, in this made-up note.",
+     {("foonib", "kdr"), ("foonib", "fgfr1")}),
+    ("Foonib blocks a broad spectrum of kinases, especially MET and AXL, in this pretend panel.",
+     {("foonib", "met"), ("foonib", "axl")}),
+])
+def test_a_category_then_its_members_after_notably_especially_or_not_limited_to(body, expected):
+    assert facts(body) == expected

@@ -381,3 +381,17 @@ def test_a_counted_plural_cue_types_every_code_coordinated_before_it(vocabulary)
     assert set(found("Patients of NCT01234567 and QZ-1234, two toy inhibitors of MET, were pretended.", vocabulary)) \
         == {"qz_1234"}
     assert found("QZ-1234 and RT-5678, two weeks apart, were made up here.", vocabulary) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The FGFR4-selective inhibitors QZ-1234 and RT-5678 were compared in pretend mice.",
+    "Selective FGFR4 inhibitors such as QZ-1234 and RT-5678 were compared in pretend mice.",
+    "FGFR4 inhibitors (QZ-1234, RT-5678) were compared in pretend mice.",
+])
+def test_a_plural_cue_types_the_codes_listed_after_it(text, vocabulary):
+    assert set(found(text, vocabulary)) == {"qz_1234", "rt_5678"}
+
+
+def test_a_plural_cue_stops_at_a_trial_number_or_a_variant(vocabulary):
+    assert set(found("MET inhibitors QZ-1234 and NCT01234567 were listed in this invented table.", vocabulary)) == {"qz_1234"}
+    assert found("Kinase inhibitors NCT01234567 and V600E were listed in this invented table.", vocabulary) == {}

@@ -48,7 +48,7 @@ CLOSED_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;
 
 # Phrases that look negative but are not ("not only ... but also", "cannot be excluded" = hedge).
 NOT_NEGATION = re.compile(
-    r"\bnot\s+only\b|\b(?:whether|if)\s+or\s+not\b|\bwith\s+or\s+without\b"
+    r"\bnot\s+only\b|\bnot\s+limited\s+to\b|\b(?:whether|if)\s+or\s+not\b|\bwith\s+or\s+without\b"
     r"|\b(?:can\s*not|could\s+not|can't|couldn't|may\s+not|might\s+not)\s+be\s+(?:excluded|ruled\s+out)\b",
     re.IGNORECASE)
 # "potential" that grades the drug, not the statement: "a potential first-in-class T inhibitor", "an inhibitor of T

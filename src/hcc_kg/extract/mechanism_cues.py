@@ -87,7 +87,8 @@ FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_
 # "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.
 # "targets both angiogenic pathways (i.e., A and B)": the category's members in parentheses.
 CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely|"
-                             r"among (?:others|them)|in particular)"
+                             r"among (?:others|them)|in particular|notably|especially|particularly)"
+                             r"(?:\s*,?\s*but\s+not\s+limited\s+to\s*,?)?"  # "including, but not limited to, A"
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
 # "blocks the proteins made by the mutated A and B genes": the plain-language way to name a gene's product.
 PRODUCT_OF_GENE = re.compile(r"^\s+(?:(?:an?|the|certain)\s+)?(?:(?:abnormal|mutant|altered|fusion|faulty)\s+)?proteins?\s+"

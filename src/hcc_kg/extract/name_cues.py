@@ -101,6 +101,10 @@ CUED_AFTER = re.compile(rf"(?<![\w-]){NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s
 CALLED = r",?\s+(?:(?:also\s+)?known\s+as|called|named|designated)\s+"
 CUED_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS}))"
                          rf"(?:\s+|,\s+(?={NAME_FORM},)|{CALLED}){NAME}")
+#: "FGFR4 inhibitors such as ABC-123 and XYZ-45", "the T-selective inhibitors ABC-123 and XYZ-45", "T inhibitors
+#: (ABC-123, XYZ-45)": a plural class noun, then its members (the first here, the rest by :data:`LISTED`).
+CUED_PLURAL = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS})s)"
+                         rf"(?:\s+|\s*\(\s*|,?\s+(?:such as|including|e\.g\.,?|like)\s+)(?P<name>{CODE})(?![\w-])")
 #: "the ABC-123 antibody", "the ABC-123 (T-targeting) antibody": a code heading a class noun after an article.
 CUED_HEAD = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+(?P<name>{CODE})(?:\s*\([^()]{{1,40}}\))?\s+(?P<cue>{CLASS})(?![\w-])")
 #: A protein variant has the form of a code ("V600E", "T790M", "G12C"): never a drug in any cue.
