@@ -6,7 +6,7 @@ Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.p
 from __future__ import annotations
 
 import pytest
-from test_mechanisms import facts
+from test_mechanisms import facts, readings
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -65,3 +65,17 @@ def test_an_antibody_recognizes_its_antigen():
 ])
 def test_a_category_then_its_members_after_notably_especially_or_not_limited_to(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib, a candidate FGFR4 inhibitor, was screened in the toy cells.",
+    "Foonib, a presumed FGFR4 inhibitor, was screened in the toy cells.",
+    "It has been speculated that foonib inhibits FGFR4 in the toy cells.",
+])
+def test_a_candidate_presumed_or_speculated_mechanism_is_hedged(body):
+    assert readings(body)[("foonib", "inhibits", "fgfr4")][1:] == ("positive", "hedged")
+
+
+def test_a_candidate_for_something_else_does_not_hedge_the_mechanism():
+    assert facts("Foonib, a candidate for the pretend therapy, inhibits FGFR4; barfenib, a suspected RET "
+                 "inhibitor, was dropped.") == {("foonib", "fgfr4")}
