@@ -79,3 +79,13 @@ def test_a_candidate_presumed_or_speculated_mechanism_is_hedged(body):
 def test_a_candidate_for_something_else_does_not_hedge_the_mechanism():
     assert facts("Foonib, a candidate for the pretend therapy, inhibits FGFR4; barfenib, a suspected RET "
                  "inhibitor, was dropped.") == {("foonib", "fgfr4")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab works by attaching to PD-L1 on the invented cancer cells.", {("zelumab", "pdl1")}),
+    ("Quxumab is designed to attach itself to a protein called PD-1 in this made-up summary.", {("quxumab", "pd1")}),
+    ("Zelumab does not attach to PD-L2 in this made-up summary.", set()),
+])
+def test_a_public_summary_says_an_antibody_attaches_to_its_target(body, expected):
+    assert facts(body) == expected
+    assert readings(body)

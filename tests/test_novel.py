@@ -395,3 +395,11 @@ def test_a_plural_cue_types_the_codes_listed_after_it(text, vocabulary):
 def test_a_plural_cue_stops_at_a_trial_number_or_a_variant(vocabulary):
     assert set(found("MET inhibitors QZ-1234 and NCT01234567 were listed in this invented table.", vocabulary)) == {"qz_1234"}
     assert found("Kinase inhibitors NCT01234567 and V600E were listed in this invented table.", vocabulary) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "QZ-1234, a PD-1 × VEGF bispecific antibody, was given to pretend patients.",
+    "QZ-1234, a bifunctional anti-PD-L1/TGF-β trap fusion protein, was given to toy mice.",
+])
+def test_a_crossed_bispecific_or_a_fusion_protein_types_its_code(text, vocabulary):
+    assert set(found(text, vocabulary)) == {"qz_1234"}

@@ -75,15 +75,16 @@ CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:targeted )?(?:protein )?degrader|PROTAC|molecular glue(?: degrader)?", DRUG),
     (r"CAR[- ]?T(?:[- ]cells?)?(?: therapy| product)?|cell therapy", CELL),
     (r"vaccine", VACCINE),
-    (r"inhibitor|blocker|antagonist|agent|drug|compound", DRUG),
+    (r"inhibitor|blocker|antagonist|agent|drug|compound|(?:trap )?fusion protein", DRUG),
 )
 CLASS = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CLASSES))
 #: Words a run of modifiers cannot cross: a clause or a second noun phrase starts there, or
 #: the statement is negated ("ABC-123 is not an antibody").
 STOP = (r"(?:a|an|the|and|or|with|plus|versus|vs|but|which|that|is|was|were|in|to|for|by|than|as|"
          r"not|no|nor|neither|never)")
-#: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...", "a potent and selective ...").
-MODIFIERS = rf"(?:(?!(?i:{STOP})\b)[\w/-]+,?\s+(?:(?:and|or)\s+)?){{0,5}}?"
+#: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...", "a potent and selective ...", "a PD-1 ×
+#: VEGF bispecific": the arms of a bispecific crossed).
+MODIFIERS = rf"(?:(?!(?i:{STOP})\b)(?:[\w/-]+|×),?\s+(?:(?:and|or)\s+)?){{0,5}}?"
 #: A determiner: an article or the owner's name ("Acme's investigational T inhibitor").
 DETERMINER = r"(?:(?:a|an|the)\s+|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s?|’s?)\s+)"
 CUE = rf"(?P<cue>{MODIFIERS}(?:{CLASS}))(?![\w-])"
