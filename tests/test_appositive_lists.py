@@ -89,3 +89,8 @@ def test_a_candidate_for_something_else_does_not_hedge_the_mechanism():
 def test_a_public_summary_says_an_antibody_attaches_to_its_target(body, expected):
     assert facts(body) == expected
     assert readings(body)
+
+
+def test_a_salt_spelled_the_inn_way_is_the_same_drug():
+    assert facts("Foonib tosilate is an FGFR4 inhibitor in this toy note; barfenib besilate blocks RET.") == \
+        {("foonib", "fgfr4"), ("barfenib", "ret")}
