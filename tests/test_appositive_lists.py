@@ -94,3 +94,9 @@ def test_a_public_summary_says_an_antibody_attaches_to_its_target(body, expected
 def test_a_salt_spelled_the_inn_way_is_the_same_drug():
     assert facts("Foonib tosilate is an FGFR4 inhibitor in this toy note; barfenib besilate blocks RET.") == \
         {("foonib", "fgfr4"), ("barfenib", "ret")}
+
+
+def test_neither_nor_negates_the_statement_for_both_drugs():
+    found = readings("Neither foonib nor barfenib inhibited MET in this toy panel.")
+    assert {k: v[1:] for k, v in found.items()} == {("foonib", "inhibits", "met"): ("negative", "asserted"),
+                                                    ("barfenib", "inhibits", "met"): ("negative", "asserted")}

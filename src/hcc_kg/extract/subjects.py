@@ -196,7 +196,7 @@ def _is_subject(text: str, drug: Unit) -> bool:
 
 
 # Between drugs of one list; a code name the vocabulary does not know ("XY-1234") is still an item.
-DRUG_LIST_GLUE = re.compile(r"[\s,)]*(?:[A-Z][A-Za-z]*-?\d[\w-]*(?:\s*,\s*|\s+(?=(?:and|or)\s))){0,2}(?:(?:and|or)\s+)?")
+DRUG_LIST_GLUE = re.compile(r"[\s,)]*(?:[A-Z][A-Za-z]*-?\d[\w-]*(?:\s*,\s*|\s+(?=(?:and|or|nor)\s))){0,2}(?:(?:and|or|nor)\s+)?")
 
 
 def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) -> list[Unit]:
@@ -219,7 +219,7 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
     return group if any(CONJUNCTION.search(g) for g in glues) else [drug]
 
 
-CONJUNCTION = re.compile(r"\b(?:and|or)\b")
+CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")  # "neither A nor B inhibited T": both, negated
 
 
 def units_before(found: list[Unit], position: int) -> list[Unit]:
