@@ -93,7 +93,7 @@ SUBCLASS = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:molecules?|agents?|antibod(?:y|ies)|
             r"engagers?|compounds?)\s+)?")
 
 
-# "inhibitors of the epidermal growth factor receptor (EGFR) family, such as X": the family named by its member.
+# "blockers of the T receptor (ABBR) family, such as X": the family named by one of its members.
 FAMILY_WORD = r"(?:(?:super)?family\s*)?"
 
 
