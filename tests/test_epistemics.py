@@ -178,3 +178,13 @@ def test_potential_that_qualifies_the_statement_still_hedges(clause):
 def test_a_drug_target_statement_inside_a_relative_clause_keeps_its_own_negation(sentence, target, expected):
     end = sentence.index(target) + len(target)
     assert reading(sentence, 0, end, of_mechanism=True) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbanib was originally described as a KDR inhibitor, yet it acts on tubulin in this invented panel.",
+    "Zorbanib, previously classified as a MET inhibitor, was retested in this made-up study.",
+    "Zorbanib is claimed to inhibit KDR in a pretend brochure.",
+])
+def test_an_earlier_or_claimed_characterisation_is_hedged(sentence):
+    last = "KDR" if "KDR" in sentence else "MET"
+    assert read(sentence, "Zorbanib", last) == (POSITIVE, HEDGED)

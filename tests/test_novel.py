@@ -370,3 +370,36 @@ def test_a_conjugate_and_its_short_form_are_one_drug(vocabulary, text, key, alia
 def test_a_code_after_a_conjugate_is_the_conjugate_s_not_its_payload_s(vocabulary):
     result = found("Zorbituzumab govitecan (IMMU-9999) was given.", vocabulary)
     assert list(result) == ["zorbituzumab_govitecan"] and result["zorbituzumab_govitecan"].synonyms == ("IMMU-9999",)
+
+
+def test_a_counted_plural_cue_types_every_code_coordinated_before_it(vocabulary):
+    two = found("QZ-1234 and RT-5678, two selective FGFR4 inhibitors, slowed the invented xenografts.", vocabulary)
+    assert set(two) == {"qz_1234", "rt_5678"}
+    three = found("QZ-1234, RT-5678 and KL-901, the three pan-FGFR inhibitors, were compared in pretend mice.", vocabulary)
+    assert set(three) == {"qz_1234", "rt_5678", "kl_901"}
+    # a trial number in the list is no drug, and a count with no class noun types nothing
+    assert set(found("Patients of NCT01234567 and QZ-1234, two toy inhibitors of MET, were pretended.", vocabulary)) \
+        == {"qz_1234"}
+    assert found("QZ-1234 and RT-5678, two weeks apart, were made up here.", vocabulary) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The FGFR4-selective inhibitors QZ-1234 and RT-5678 were compared in pretend mice.",
+    "Selective FGFR4 inhibitors such as QZ-1234 and RT-5678 were compared in pretend mice.",
+    "FGFR4 inhibitors (QZ-1234, RT-5678) were compared in pretend mice.",
+])
+def test_a_plural_cue_types_the_codes_listed_after_it(text, vocabulary):
+    assert set(found(text, vocabulary)) == {"qz_1234", "rt_5678"}
+
+
+def test_a_plural_cue_stops_at_a_trial_number_or_a_variant(vocabulary):
+    assert set(found("MET inhibitors QZ-1234 and NCT01234567 were listed in this invented table.", vocabulary)) == {"qz_1234"}
+    assert found("Kinase inhibitors NCT01234567 and V600E were listed in this invented table.", vocabulary) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "QZ-1234, a PD-1 × VEGF bispecific antibody, was given to pretend patients.",
+    "QZ-1234, a bifunctional anti-PD-L1/TGF-β trap fusion protein, was given to toy mice.",
+])
+def test_a_crossed_bispecific_or_a_fusion_protein_types_its_code(text, vocabulary):
+    assert set(found(text, vocabulary)) == {"qz_1234"}

@@ -162,3 +162,11 @@ def test_a_drug_added_after_a_closed_list_is_not_a_member_of_the_class():
     # "the T antibodies X and Y, and Z": the list closed at "and"; Z is added beside it
     assert facts("In this invented review the anti-PD-1 antibodies zelumab and quxumab, and foonib, were compared.") \
         == {("zelumab", "pd1"), ("quxumab", "pd1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Inhibitors of the FGF receptor (FGFR) family, such as foonib and barfenib, were pretended here.",
+     {("foonib", "fgfr_family"), ("barfenib", "fgfr_family")}),
+])
+def test_a_family_named_by_its_member_heads_the_such_as_list(body, expected):
+    assert facts(body) == expected

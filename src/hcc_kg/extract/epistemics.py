@@ -48,7 +48,7 @@ CLOSED_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|,\s*(?:which|who|whom)\b[^,;
 
 # Phrases that look negative but are not ("not only ... but also", "cannot be excluded" = hedge).
 NOT_NEGATION = re.compile(
-    r"\bnot\s+only\b|\b(?:whether|if)\s+or\s+not\b|\bwith\s+or\s+without\b"
+    r"\bnot\s+only\b|\bnot\s+limited\s+to\b|\b(?:whether|if)\s+or\s+not\b|\bwith\s+or\s+without\b"
     r"|\b(?:can\s*not|could\s+not|can't|couldn't|may\s+not|might\s+not)\s+be\s+(?:excluded|ruled\s+out)\b",
     re.IGNORECASE)
 # "potential" that grades the drug, not the statement: "a potential first-in-class T inhibitor", "an inhibitor of T
@@ -61,6 +61,10 @@ NOT_HEDGE = re.compile(r"\bpotential(?:ly)?\s+(?:first|best)[- ]in[- ]class\b"
 # T inhibitor" stays hedged: it speaks of X's own status as a T inhibitor.
 DEVELOPMENT_STATUS = re.compile(r"\b(?:that|which)\s+(?:is|are|were)\s+(?:currently\s+|now\s+)?(?:in|under)\s+"
                                 r"(?:clinical\s+)?development\b", re.IGNORECASE)
+# Said of what a drug acts on only (elsewhere "candidate patients", "presumed HCC" hedge nothing): "X, a candidate
+# T inhibitor", "a presumed T antagonist"; "a candidate for ..." is no hedge.
+MECHANISM_HEDGE = re.compile(r"\b(?:candidate|presum(?:ed|ptive)|suspected|alleged)\s+(?!(?:for|to|in|of|with)\b)[\w/-]",
+                             re.IGNORECASE)  # the adjective before what X is said to be (its noun may lie past the span)
 HEDGING_DOUBLE_NEGATIVE = re.compile(r"(?:\bcannot|\bnot|n't)\s+be\s+(?:excluded|ruled\s+out)\b", re.IGNORECASE)
 
 NEGATION = re.compile(
@@ -96,7 +100,11 @@ HEDGE = re.compile(
     r"|\b(?:application|filing|submission)\b[^.;]{0,60}\baccepted\b|\baccepted\b[^.;]{0,40}\b(?:application|filing)\b"
     r"|\bpriority\s+review\b|\bdesignation\b"
     r"|\bsuggest(?:s|ed|ing)?\b|\b(?:appear|seem)(?:s|ed)?\s+to\b|\bpreliminary\b"
-    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated)\s+to\b|\breportedly\b|\bpurported(?:ly)?\b",
+    r"|\b(?:thought|believed|presumed|speculated|predicted|postulated|claimed)\s+to\b|\breportedly\b|\bpurported(?:ly)?\b"
+    r"|\bspeculat(?:ed|es|ion)\b"
+    # "X was originally described as a T inhibitor (but ...)": an earlier report, not the text's own statement
+    r"|\b(?:originally|initially|previously|once)\s+(?:described|reported|characteri[sz]ed|classified|considered|regarded|"
+    r"labell?ed)\s+as\b",
     re.IGNORECASE)
 
 
@@ -162,5 +170,5 @@ def reading(text: str, start: int, end: int, of_mechanism: bool = False) -> tupl
     polarity = NEGATIVE if is_negated(clause) else POSITIVE
     if of_mechanism:
         clause = DEVELOPMENT_STATUS.sub(" ", clause)
-    certainty = HEDGED if is_hedged(clause) else ASSERTED
-    return polarity, certainty
+    hedged = is_hedged(clause) or (of_mechanism and MECHANISM_HEDGE.search(clause) is not None)
+    return polarity, HEDGED if hedged else ASSERTED

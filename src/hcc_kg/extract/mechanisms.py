@@ -34,6 +34,7 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
+from .object_relative import drug_class_parenthesis, drug_object_relative, without_class_abbreviations
 from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, DEGRADATION_NOMINAL,
                              DEGRADER_TEXT, DOWNSTREAM_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
                              MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
@@ -226,63 +227,9 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-# "The kinases that X inhibits are A and B", "Targets blocked by X include A": the list is the object.
-RELATIVE_VERB = r"(?:inhibit|target|block|bind|antagoni[sz]e)"
-OBJECT_RELATIVE_BEFORE = re.compile(rf"(?:\b(?:that|which)\s+|\b{RELATIVE_VERB}e?d\s+(?P<by>by)\s+)$", re.IGNORECASE)
-OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly)\s+)?(?P<verb>{RELATIVE_VERB}s?(?:\s+to)?\s+)?"
-                                   r"(?:are|include|includes|included|comprise|were)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
-
-
-# "X's targets include A and B", "The targets of X are A", "X's mechanism of action is blockade of T".
-# "the mechanism-of-action of X involves targeting the T", "its mechanism of action relies on precise targeting of T".
-TARGETS_NOUN = r"(?:(?:main|primary|known|principal|molecular|key|major)\s+)?(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)"
-TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?|(?:relies|rely|depends|depend|is\s+based)\s+on)\s*:?\s*"
-               r"(?:the\s+)?(?:(?:(?:precise|selective|specific|direct|potent)\s+)?(?:inhibition|blockade|antagonism|targeting|degradation)"
-               r"\s+of\s+(?:the\s+)?|(?:targeting|inhibiting|blocking|degrading)\s+(?:the\s+)?)?"
-               r"(?:[^,;:()]{3,60}\(\s*)?$")  # "... the A3 adenosine receptor (A3AR)": a full name, then the symbol
-OWNED_TARGETS = re.compile(rf"^\s*['’]s\s+{TARGETS_NOUN}{TARGETS_ARE}", re.IGNORECASE)
-TARGETS_OF = re.compile(rf"(?:^|[,;:]\s*|\b(?:The|the)\s+){TARGETS_NOUN}\s+of\s+$", re.IGNORECASE)
-TARGETS_OF_AFTER = re.compile(rf"^[\s)]*{TARGETS_ARE}", re.IGNORECASE)
-
-
-# "X is a small molecule ...; its targets include A": "its" stands for the one drug named before it.
-ITS_TARGETS = re.compile(rf"\b(?:its|Its)\s+{TARGETS_NOUN}{TARGETS_ARE}")
-
-
-def _owner_of_targets(text: str, found: list[Unit], tlist: TargetList) -> Unit | None:
-    """The drug whose targets the list is: "X's targets include", "the targets of X are", "X ...; its targets are"."""
-    previous = units_before(found, tlist.start)
-    if previous and previous[-1].kind == "drug":
-        drug, gap = previous[-1], text[previous[-1].end:tlist.start]
-        if OWNED_TARGETS.match(gap) or (TARGETS_OF.search(text[:drug.start]) and TARGETS_OF_AFTER.match(gap)):
-            return drug
-    its = ITS_TARGETS.search(text, 0, tlist.start)
-    drugs = [u for u in units_before(found, its.start()) if u.kind == "drug"] if its else []
-    return drugs[-1] if drugs and len({u.keys for u in drugs}) == 1 and its.end() == tlist.start else None
-
-
-def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"The RTKs that X inhibits are A, B and C", "Kinases targeted by X include A and B", "X's targets are A"."""
-    for tlist in lists:
-        owner = _owner_of_targets(text, found, tlist)
-        if owner is not None:
-            for unit in tlist.units:
-                yield from readings(owner, unit, "drug-object-relative", owner.start, unit.end)
-            continue
-        previous = units_before(found, tlist.start)
-        if not previous or previous[-1].kind != "drug":
-            continue
-        drug = previous[-1]
-        before = OBJECT_RELATIVE_BEFORE.search(text[:drug.start])
-        after = OBJECT_RELATIVE_AFTER.match(text[drug.end:tlist.start])
-        if before is None or after is None or bool(before.group("by")) == bool(after.group("verb")):
-            continue  # "that X inhibits are" needs the verb after X; "inhibited by X include" before it
-        for unit in tlist.units:
-            yield from readings(drug, unit, "drug-object-relative", before.start(), unit.end)
-
-
 SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
-          drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug)
+          drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
+          drug_class_parenthesis)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -292,7 +239,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     ``discourse_drug`` stands for a sentence-opening "It" / "This drug".  A profile's labelled fields
     ("Mechanism of action: ...", "Pharmacodynamics Inhibits T") are read by :mod:`.record_fields`.
     """
-    found = units(doc, sent)
+    found = without_class_abbreviations(sent.text, units(doc, sent))
     definition = DEFINITION_START.match(sent.text)
     pronoun = PRONOUN_START.match(sent.text)
     if discourse_drug is not None and (pronoun or definition):

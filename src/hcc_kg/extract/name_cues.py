@@ -75,20 +75,25 @@ CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:targeted )?(?:protein )?degrader|PROTAC|molecular glue(?: degrader)?", DRUG),
     (r"CAR[- ]?T(?:[- ]cells?)?(?: therapy| product)?|cell therapy", CELL),
     (r"vaccine", VACCINE),
-    (r"inhibitor|blocker|antagonist|agent|drug|compound", DRUG),
+    (r"inhibitor|blocker|antagonist|agent|drug|compound|(?:trap )?fusion protein", DRUG),
 )
 CLASS = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CLASSES))
 #: Words a run of modifiers cannot cross: a clause or a second noun phrase starts there, or
 #: the statement is negated ("ABC-123 is not an antibody").
 STOP = (r"(?:a|an|the|and|or|with|plus|versus|vs|but|which|that|is|was|were|in|to|for|by|than|as|"
          r"not|no|nor|neither|never)")
-#: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...", "a potent and selective ...").
-MODIFIERS = rf"(?:(?!(?i:{STOP})\b)[\w/-]+,?\s+(?:(?:and|or)\s+)?){{0,5}}?"
+#: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...", "a potent and selective ...", "a PD-1 ×
+#: VEGF bispecific": the arms of a bispecific crossed).
+MODIFIERS = rf"(?:(?!(?i:{STOP})\b)(?:[\w/-]+|×),?\s+(?:(?:and|or)\s+)?){{0,5}}?"
 #: A determiner: an article or the owner's name ("Acme's investigational T inhibitor").
 DETERMINER = r"(?:(?:a|an|the)\s+|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s?|’s?)\s+)"
 CUE = rf"(?P<cue>{MODIFIERS}(?:{CLASS}))(?![\w-])"
 NAME_FORM = rf"(?:{CODE}|[A-Za-z][a-z]{{2,}}(?:{'|'.join(s for s, _ in STEMS)}))(?![\w-])"
 NAME = rf"(?P<name>{NAME_FORM})"
+#: "ABC-123 and XYZ-45, two FGFR4 inhibitors": a count, then a plural class noun, after the last of the codes it
+#: speaks of; the codes coordinated before that one ("ABC-123 and") are read by :data:`COORDINATED_BEFORE`.
+CUED_COUNTED = re.compile(rf"(?<![\w-]){NAME}\s*,\s*(?:the\s+)?(?:two|three|four)\s+(?P<cue>{MODIFIERS}(?:{CLASS})s)(?![\w-])")
+COORDINATED_BEFORE = re.compile(rf"(?<![\w-])(?P<names>(?:{CODE})(?:\s*,\s*(?:{CODE}))*)\s*,?\s+and\s+$")
 #: "ABC-123, a PD-1 inhibitor", "ABC-123 (a PD-1 inhibitor)", "ABC-123 is an antibody".
 CUED_AFTER = re.compile(rf"(?<![\w-]){NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s*|\s+(?:is|was)\s+)"
                     rf"{DETERMINER}?{CUE}")
@@ -97,6 +102,10 @@ CUED_AFTER = re.compile(rf"(?<![\w-]){NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s
 CALLED = r",?\s+(?:(?:also\s+)?known\s+as|called|named|designated)\s+"
 CUED_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS}))"
                          rf"(?:\s+|,\s+(?={NAME_FORM},)|{CALLED}){NAME}")
+#: "FGFR4 inhibitors such as ABC-123 and XYZ-45", "the T-selective inhibitors ABC-123 and XYZ-45", "T inhibitors
+#: (ABC-123, XYZ-45)": a plural class noun, then its members (the first here, the rest by :data:`LISTED`).
+CUED_PLURAL = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS})s)"
+                         rf"(?:\s+|\s*\(\s*|,?\s+(?:such as|including|e\.g\.,?|like)\s+)(?P<name>{CODE})(?![\w-])")
 #: "the ABC-123 antibody", "the ABC-123 (T-targeting) antibody": a code heading a class noun after an article.
 CUED_HEAD = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+(?P<name>{CODE})(?:\s*\([^()]{{1,40}}\))?\s+(?P<cue>{CLASS})(?![\w-])")
 #: A protein variant has the form of a code ("V600E", "T790M", "G12C"): never a drug in any cue.

@@ -36,8 +36,9 @@ from ..vocab import DRUG_TYPES, Entity, Vocabulary, name_key, slug
 from .analysis import AnalysedDocument, AnalysedSentence
 from .normalize import normalize
 from .segment import Sentence
-from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE_AFTER, CODE_BEFORE, CUED_AFTER, CUED_BEFORE,
-                        CUED_HEAD, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, PAYLOAD, STEM_RE, VARIANT, class_types,
+from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
+                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, DRUG,
+                        LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, PAYLOAD, STEM_RE, VARIANT, class_types,
                         drug_like, fits, names_a_trial, stem_types, stoplisted, trial_codes)
 
 EXTRACTOR = "novel"
@@ -118,7 +119,7 @@ class _SentenceReader:
                 yield Sighting(label, found[2], f"stem -{found[1]}", match.start(), end, False)
 
     def _cued(self) -> Iterator[Sighting]:
-        for regex in (CUED_AFTER, CUED_BEFORE, CUED_HEAD):
+        for regex in (CUED_AFTER, CUED_BEFORE, CUED_HEAD, CUED_COUNTED, CUED_PLURAL):
             for match in regex.finditer(self.text):
                 name = match.group("name")
                 if drug_like(name, self.trials) and not VARIANT.fullmatch(name) \
@@ -127,6 +128,27 @@ class _SentenceReader:
                     cue = re.sub(r"\s+", " ", match.group("cue")).strip(" ,")
                     yield Sighting(label, class_types(match), _with_article(match, cue), match.start("name"),
                                    match.end("name"), True)
+                    if regex is CUED_COUNTED:
+                        yield from self._counted_before(match, class_types(match), cue)
+                    if regex is CUED_PLURAL:
+                        yield from self._members_after(match.end("name"), class_types(match), cue)
+
+    def _members_after(self, end: int, types: tuple[str, ...], cue: str) -> Iterator[Sighting]:
+        """The codes listed after a plural cue's first member: "T inhibitors such as ABC-123, XYZ-45 and KL-90"."""
+        while (match := LISTED.match(self.text, end)) is not None:
+            code, start, end = match.group("name"), match.start("name"), match.end("name")
+            if stem_types(code) or not drug_like(code, self.trials) or VARIANT.fullmatch(code) or not self.is_new(code, start, end):
+                break
+            yield Sighting(code, types, cue, start, end, True)
+
+    def _counted_before(self, match: re.Match, types: tuple[str, ...], cue: str) -> Iterator[Sighting]:
+        """"ABC-123 and XYZ-45, two T inhibitors": the count's cue also types the codes coordinated before."""
+        before = COORDINATED_BEFORE.search(self.text, 0, match.start("name"))
+        for code in re.finditer(CODE, before.group("names")) if before else ():
+            start = before.start("names") + code.start()
+            if drug_like(code.group(), self.trials) and not VARIANT.fullmatch(code.group()) \
+                    and self.is_new(code.group(), start, start + len(code.group())):
+                yield Sighting(code.group(), types, cue, start, start + len(code.group()), True)
 
     def _codes(self) -> Iterator[Sighting]:
         """Code names in apposition to a drug, known or bearing a stem."""

@@ -45,7 +45,7 @@ def readings(drug: Unit, unit: Unit, shape: str, start: int, end: int) -> Iterat
 def head_after(text: str, tlist: TargetList, limit: int, tail: str) -> re.Match | None:
     """The head noun after a target list ("T bispecific antibody", "T-targeted TKI") and ``tail``."""
     pattern = (rf"^[\s)]*(?P<suffix>{TARGET_SUFFIX})(?:[\s-]+{MODIFIER}){{0,3}}?[\s-]+(?P<head>{HEAD})"
-               rf"(?:\s*\([A-Za-z-]{{2,8}}\))?{tail}")  # "inhibitors (TKIs), such as X"
+               rf"(?:\s*\([A-Za-z0-9-]{{2,14}}\))?{tail}")  # "inhibitors (TKIs), such as X"
     found = re.match(pattern, text[tlist.end:limit], re.IGNORECASE)
     if found is None:
         return None

@@ -79,7 +79,7 @@ ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
 GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
@@ -123,7 +123,7 @@ FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Disc
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
                            rf"|{FRONTED_PARTICIPLE})?"
-                           r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism)\b)|"  # "Its targets include T"
+                           r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
                            r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
                            r"[Tt]he (?:drug|agent|compound))\b")
 
@@ -135,6 +135,11 @@ RELATIVE_GAP = re.compile(rf"^{BRACKETS}(?:\s*,\s*(?:an?|the|another|one)\s+{NP_
                           # "Y, which slows growth by blocking T": the relative clause's means
                           r"(?:\s+[^;,()]{1,80}?\s(?:by|through|via))?\s*$", re.IGNORECASE)
 
+# "X, in contrast to Y, which blocks A, targets T": a comparison set off by commas between a subject and its verb
+# (with Y's own relative clause inside it) leaves the verb to X.
+COMPARISON_THEN_VERB = re.compile(rf"^{BRACKETS}\s*,\s*(?:in contrast (?:to|with)|unlike|as opposed to|compared (?:with|to)|"
+                                  rf"similar to|like|as with)\s+[^;()]{{1,120}}?,(?:\s+(?:more|less|most))?(?:\s+{ADVERB})*\s*$", re.IGNORECASE)
+
 CLAUSE_BREAK = re.compile(r"[;.]\s|\b(?:in combination with|combined with|together with|plus|added to|but(?!\s+not\b)|whereas|"
                           r"while|although|however|compared (?:with|to)|versus|vs)\b", re.IGNORECASE)
 # A drug governed by a preposition is not the subject ("a derivative of Y, is an inhibitor of T").
@@ -144,7 +149,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
 MAX_SUBJECT_GAP = 220
 # "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
 # speaks of every drug of the list before it.
-PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
+PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
                                r"blockers|antagonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
 # "X, an antibody designed to block T": the appositive's purpose clause.
 PURPOSE_BEFORE = re.compile(r"\b(?:designed|engineered|developed|intended|able|shown|known|made)\s+to\s+(?:(?:\w+ly|both)\s+)*$",
@@ -191,7 +196,7 @@ def _is_subject(text: str, drug: Unit) -> bool:
 
 
 # Between drugs of one list; a code name the vocabulary does not know ("XY-1234") is still an item.
-DRUG_LIST_GLUE = re.compile(r"[\s,)]*(?:[A-Z][A-Za-z]*-?\d[\w-]*(?:\s*,\s*|\s+(?=(?:and|or)\s))){0,2}(?:(?:and|or)\s+)?")
+DRUG_LIST_GLUE = re.compile(r"[\s,)]*(?:[A-Z][A-Za-z]*-?\d[\w-]*(?:\s*,\s*|\s+(?=(?:and|or|nor)\s))){0,2}(?:(?:and|or|nor)\s+)?")
 
 
 def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) -> list[Unit]:
@@ -214,7 +219,7 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
     return group if any(CONJUNCTION.search(g) for g in glues) else [drug]
 
 
-CONJUNCTION = re.compile(r"\b(?:and|or)\b")
+CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")  # "neither A nor B inhibited T": both, negated
 
 
 def units_before(found: list[Unit], position: int) -> list[Unit]:
@@ -243,6 +248,8 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
         if RELATIVE_GAP.match(gap) and verb:
+            return [drug], drug.start
+        if verb and COMPARISON_THEN_VERB.match(gap) and _is_subject(text, drug):
             return [drug], drug.start
         objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
         if CLAUSE_BREAK.search(PARENTHESIS.sub(" ", gap)):

@@ -93,6 +93,10 @@ SUBCLASS = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:molecules?|agents?|antibod(?:y|ies)|
             r"engagers?|compounds?)\s+)?")
 
 
+# "blockers of the T receptor (ABBR) family, such as X": the family named by one of its members.
+FAMILY_WORD = r"(?:(?:super)?family\s*)?"
+
+
 def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X"."""
     for tlist in lists:
@@ -106,7 +110,7 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
         # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
         listed = parenthesised_drugs(text, found, following[0]) if head_first and re.fullmatch(r"\s*\(\s*", gap) else []
         if not listed and head_after(text, tlist, following[0].start, tail) is None \
-                and not (head_first and re.match(rf"^[\s)]*{tail}", gap, re.IGNORECASE)):
+                and not (head_first and re.match(rf"^[\s)]*{FAMILY_WORD}{tail}", gap, re.IGNORECASE)):
             continue
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
         for drug in listed or coordinated_drugs(text, found, following[0], +1):

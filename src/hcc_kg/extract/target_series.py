@@ -11,8 +11,8 @@ import re
 from ..model import Mention
 from .analysis import AnalysedDocument
 
-GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "γ": "γ", "gamma": "γ", "i": "1", "ii": "2", "iii": "3"}
-_ITEM = r"(?:\d|α|β|γ|alpha|beta|gamma|(?-i:I{1,3}\b))"  # "topoisomerase I" is topoisomerase 1
+GREEK = {"α": "α", "alpha": "α", "β": "β", "beta": "β", "ß": "β", "γ": "γ", "gamma": "γ", "i": "1", "ii": "2", "iii": "3"}
+_ITEM = r"(?:\d|α|β|ß|γ|alpha|beta|gamma|(?-i:I{1,3}\b))"  # "topoisomerase I" is topoisomerase 1; "ß" typed for β
 # A series right after a family name: "receptors 1-3", "receptor-2", "receptor α", "1, 2 and 3".
 SERIES = re.compile(rf"^(?:\s?[-–]?\s?)(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|,?\s*and|,?\s*or)\s*[-–]?{_ITEM})*)"
                     r"(?![\w.,]\d)(?!\w)(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)",

@@ -23,9 +23,9 @@ from .target_series import every_member, expand_series, plural_series
 OBJECT = ("Protein", "ProteinFamily", "Pathway")
 CLASS_TERM = ("DrugClassTerm",)
 
-# "X hydrochloride monohydrate (X; formerly ...)": a salt form is the same drug.
-SALT = (r"(?:\s+(?:hydrochloride|dihydrochloride|mesylate|mesilate|dimesylate|tosylate|besylate|malate|citrate|"
-        r"maleate|sulfate|phosphate|sodium|potassium|monohydrate|hemihydrate|free base))*")
+# "X hydrochloride monohydrate (X; formerly ...)", "X tosilate": a salt form is the same drug.
+SALT = (r"(?:\s+(?:(?:di)?hydrochloride|hydrobromide|(?:di)?mesylate|mesilate|tosylate|tosilate|besylate|besilate|esylate|esilate|"
+        r"malate|citrate|maleate|succinate|tartrate|fumarate|sulfate|phosphate|sodium|potassium|(?:mono|di|hemi)hydrate|free base))*")
 SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(|,\s*)\s*(?:also known as\s+|(?:formerly|previously)(?:\s+known\s+as)?\s+|aka\s+|"
                             r"also called\s+)?$", re.IGNORECASE)
 CLOSING = re.compile(r"^[\s®™]*\)")

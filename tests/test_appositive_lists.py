@@ -1,0 +1,102 @@
+"""Tests for list and appositive shapes around a drug (hcc_kg.extract.subjects, target_series, mechanism_cues).
+
+Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_mechanisms import facts, readings
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib and barfenib, two selective FGFR4 inhibitors, were compared in pretend mice.",
+     {("foonib", "fgfr4"), ("barfenib", "fgfr4")}),
+    ("Zelumab and quxumab, the two anti-PD-1 antibodies of this toy study, were given every third week.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+])
+def test_a_counted_plural_appositive_speaks_of_every_drug_before_it(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab [anti-PD-L1] and quxumab [anti-VEGF] were given in this pretend study.",
+     {("zelumab", "pdl1"), ("quxumab", "vegfa")}),
+    ("Zelumab [an anti-PD-1 antibody] was given in this made-up cohort.", {("zelumab", "pd1")}),
+])
+def test_a_square_bracket_holds_an_appositive_as_a_round_one_does(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_sharp_s_typed_for_beta_names_the_beta_member():
+    assert facts("Foonib blocks KIT and PDGFR-ß in this invented assay.") == {("foonib", "kit"), ("foonib", "pdgfrb")}
+    assert facts("Foonib blocks KIT and PDGFR–ß in this invented assay.") == {("foonib", "kit"), ("foonib", "pdgfrb")}
+
+
+def test_among_others_introduces_the_members_of_a_category():
+    assert facts("Foonib inhibits several kinases, among others VEGFR2 and RET, in a toy assay.") == \
+        {("foonib", "kdr"), ("foonib", "ret")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib, in contrast to barfenib, which blocks RAF, targets FGFR4 in this toy note.",
+     {("barfenib", "raf_family"), ("foonib", "fgfr4")}),
+    ("Foonib, compared with barfenib, which targets VEGFR2, more potently inhibits FGFR4 in this made-up assay.",
+     {("barfenib", "kdr"), ("foonib", "fgfr4")}),
+])
+def test_a_comparison_set_off_before_the_verb_leaves_the_verb_to_the_subject(body, expected):
+    assert facts(body) == expected
+
+
+def test_an_antibody_recognizes_its_antigen():
+    assert facts("Zelumab recognizes PD-L1 on the invented tumour cells.") == {("zelumab", "pdl1")}
+    assert facts("Quxumab, an antibody that specifically recognizes an epitope on PD-1, was made up here.") == \
+        {("quxumab", "pd1")}
+    assert facts("Zelumab does not recognize PD-1 in this pretend assay.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib inhibits kinases including, but not limited to, VEGFR2, KIT and RET in this toy assay.",
+     {("foonib", "kdr"), ("foonib", "kit"), ("foonib", "ret")}),
+    ("Foonib is a potent inhibitor of multiple kinases, notably VEGFR2 and FGFR1, in this made-up note.",
+     {("foonib", "kdr"), ("foonib", "fgfr1")}),
+    ("Foonib blocks a broad spectrum of kinases, especially MET and AXL, in this pretend panel.",
+     {("foonib", "met"), ("foonib", "axl")}),
+])
+def test_a_category_then_its_members_after_notably_especially_or_not_limited_to(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib, a candidate FGFR4 inhibitor, was screened in the toy cells.",
+    "Foonib, a presumed FGFR4 inhibitor, was screened in the toy cells.",
+    "It has been speculated that foonib inhibits FGFR4 in the toy cells.",
+])
+def test_a_candidate_presumed_or_speculated_mechanism_is_hedged(body):
+    assert readings(body)[("foonib", "inhibits", "fgfr4")][1:] == ("positive", "hedged")
+
+
+def test_a_candidate_for_something_else_does_not_hedge_the_mechanism():
+    assert facts("Foonib, a candidate for the pretend therapy, inhibits FGFR4; barfenib, a suspected RET "
+                 "inhibitor, was dropped.") == {("foonib", "fgfr4")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab works by attaching to PD-L1 on the invented cancer cells.", {("zelumab", "pdl1")}),
+    ("Quxumab is designed to attach itself to a protein called PD-1 in this made-up summary.", {("quxumab", "pd1")}),
+    ("Zelumab does not attach to PD-L2 in this made-up summary.", set()),
+])
+def test_a_public_summary_says_an_antibody_attaches_to_its_target(body, expected):
+    assert facts(body) == expected
+    assert readings(body)
+
+
+def test_a_salt_spelled_the_inn_way_is_the_same_drug():
+    assert facts("Foonib tosilate is an FGFR4 inhibitor in this toy note; barfenib besilate blocks RET.") == \
+        {("foonib", "fgfr4"), ("barfenib", "ret")}
+
+
+def test_neither_nor_negates_the_statement_for_both_drugs():
+    found = readings("Neither foonib nor barfenib inhibited MET in this toy panel.")
+    assert {k: v[1:] for k, v in found.items()} == {("foonib", "inhibits", "met"): ("negative", "asserted"),
+                                                    ("barfenib", "inhibits", "met"): ("negative", "asserted")}
