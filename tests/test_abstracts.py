@@ -644,6 +644,16 @@ def test_an_adjusted_ratio_after_the_trials_own_keeps_the_trials():
     assert [e[1] for e in estimates(facts(ADJUSTED))] == [D("0.79")]  # and a plain one is read as before
 
 
+def test_what_a_randomised_trial_states_in_its_treated_population_is_not_its_result():
+    found = facts(ADJUSTED + "In the treated population, median OS was 12.2 vs 7.0 months (HR = 0.66, P = .04).")
+    assert values(found) == {("zorbanib", "os", ""): D("10.3"), ("placebo", "os", ""): D("7.5")}
+    assert [e[1] for e in estimates(found)] == [D("0.79")]
+    # a single-arm trial's treated population is its arm
+    found = facts("In the phase 2 single-arm HERON-2 study, 60 patients received zorbanib. In the treated "
+                  "population, the median OS was 12.2 months.")
+    assert values(found) == {("zorbanib", "os", ""): D("12.2")}
+
+
 LEAD = ("Major finding: Adding quorimab to zorbanib improved overall survival (HR for death, 0.73; P = .004) compared "
         "with zorbanib alone. Study details: final outcomes from the phase 2 KESTREL-9 study of 612 patients randomly "
         "assigned to quorimab or placebo, each in combination with zorbanib.")

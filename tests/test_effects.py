@@ -61,6 +61,13 @@ def test_label_says_what_and_whom():
     assert hr.value == D("0.61")
 
 
+def test_a_label_may_code_and_date_the_analysis_it_comes_from():
+    hr = only("The HR for OS at IA2 (data cut-off 3 May 2019) was 0.81 (95% CI: 0.70-0.95, P=0.011).")
+    assert (hr.value, hr.ci_lower, hr.ci_upper, hr.label) == (D("0.81"), D("0.70"), D("0.95"),
+                                                              "for OS at IA2 (data cut-off 3 May 2019)")
+    assert parse_hazard_ratios("HRs for OS in the 3 dose groups were 0.9 and 0.8") == []  # a count is no code
+
+
 def test_ranges_of_subgroup_ratios_are_not_estimates():
     assert parse_hazard_ratios("subgroup HRs ranged from 0.71 to 1.14") == []
 

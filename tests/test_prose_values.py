@@ -547,3 +547,14 @@ def test_responses_named_by_their_parts():
                "or partial response or stable disease in 61.0% with zorbanib and 40.5% with felotinib.")
     assert got == {("zorbanib", "orr", ""): (Decimal("14.5"), "%"), ("felotinib", "orr", ""): (Decimal("3.5"), "%"),
                    ("zorbanib", "dcr", ""): (Decimal("61.0"), "%"), ("felotinib", "dcr", ""): (Decimal("40.5"), "%")}
+
+
+def test_a_short_form_the_document_defines_for_an_endpoint_names_it():
+    text = ("Secondary end points included the response rate (RR) by RECIST. RR was 9.10% with zorbanib "
+            "and 3.20% with felotinib (P = .03).")
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[1], ARMS)}
+    assert got == {("zorbanib", "orr"): Decimal("9.10"), ("felotinib", "orr"): Decimal("3.20")}
+    # undefined, the letters name nothing
+    doc = AnalysedDocument(Document.from_text("d", text.replace(" (RR)", "")), VOCAB, FINDER)
+    assert arm_values(doc, doc.sentences[1], ARMS) == []
