@@ -94,12 +94,21 @@ def _named(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
             if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
                 found.append(Anchor(key, m.start(), m.end()))
     return [a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
-            and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)]
+            and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)
+            and not (a.endpoint in RESPONSE_ENDPOINTS and LASTING_BEFORE.search(sent.text, max(0, a.start - 16), a.start))]
 
 
 # "a mean progression-free survival of 3.2 months", "the average OS": a mean is not the median every time-to-event
 # value is read as.
 MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.IGNORECASE)
+
+
+# "the ongoing response rates at 12 and 24 months", "a durable response rate": how long responses last among the
+# responders, not the share of patients who responded.
+RESPONSE_ENDPOINTS = frozenset({"orr", "dcr"})
+_LASTING = r"\b(?:ongoing|durable|sustained|continu(?:ed|ing)|maintained|lasting)\s+"
+LASTING_BEFORE = re.compile(_LASTING + "$", re.IGNORECASE)
+LASTING_RESPONSE_RE = re.compile(_LASTING + r"(?:objective\s+)?responses?\s+rates?\b", re.IGNORECASE)
 
 
 # "disease-free survival", "event free survival", "cancer-specific survival": a survival the vocabulary

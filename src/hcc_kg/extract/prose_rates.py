@@ -13,6 +13,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
 from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
 from .prose_arm_mentions import arm_mentions
+from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_values import AFTER_GAP_RE, ArmValue, anchors, is_subgroup
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
@@ -37,6 +38,8 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     The endpoint is the one named last before the time points, else the previous sentence's
     ("Median OS was ... . Rates at 12 and 24 months were ...").
     """
+    if LASTING_RESPONSE_RE.search(sent.text):
+        return []  # "the ongoing response rates at 12 and 24 months": how long responses last, no endpoint's rates
     listed = TIMEPOINT_LIST_RE.search(sent.text)
     if len(arms) == 2 and listed is None:
         return _pairs_at(doc, sent, arms, previous_endpoint) or _elided_rates(doc, sent, arms, previous_endpoint)
