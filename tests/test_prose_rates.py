@@ -40,6 +40,15 @@ def test_a_second_time_points_pair_with_the_endpoint_left_out():
         {("zorbanib", "24-month"), ("felotinib", "24-month")}
 
 
+def test_a_second_pair_after_its_time_point_with_the_endpoint_left_out():
+    text = "OS at 12 months was 58.2% with zorbanib vs 49.0% with felotinib, and at 24 months 37.3% vs 28.8%."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "24-month"): Decimal("37.3"), ("felotinib", "24-month"): Decimal("28.8")}
+    assert {(v.agent, v.timepoint, v.value) for v in arm_values(doc, doc.sentences[0], ARMS)} == \
+        {("zorbanib", "12-month", Decimal("58.2")), ("felotinib", "12-month", Decimal("49.0"))}
+
+
 def test_the_share_of_each_arm_that_responded_is_its_response_rate():
     from hcc_kg.extract.prose_rates import responder_shares
     doc = AnalysedDocument(Document.from_text("d", "Median OS was longer, and 27.4% of patients on zorbanib responded, "

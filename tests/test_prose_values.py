@@ -558,3 +558,10 @@ def test_a_short_form_the_document_defines_for_an_endpoint_names_it():
     # undefined, the letters name nothing
     doc = AnalysedDocument(Document.from_text("d", text.replace(" (RR)", "")), VOCAB, FINDER)
     assert arm_values(doc, doc.sentences[1], ARMS) == []
+
+
+def test_a_share_achieved_by_patients_is_a_value_and_a_change_by_a_percentage_is_not():
+    got = read("An objective response was achieved by 21.0% of patients in the zorbanib group and 9.0% in the felotinib group.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("21.0"), "%"), ("felotinib", "orr", ""): (Decimal("9.0"), "%")}
+    assert read("Zorbanib reduced the risk of progression by 21% versus felotinib (median PFS 6.0 vs 4.0 months).") == {
+        ("zorbanib", "pfs", ""): (Decimal("6.0"), "months"), ("felotinib", "pfs", ""): (Decimal("4.0"), "months")}

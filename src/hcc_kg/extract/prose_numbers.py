@@ -26,7 +26,8 @@ MASKS = (
     rf"{NUMBER}\s*(?:%|months?|mos?)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
     # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
     rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
-    rf"\bby\s+{NUMBER}\s*%",
+    # ... and so is a change "by 22%" ("reduced the risk by 22%"), but not a share "achieved by 21% of patients"
+    rf"\bby\s+{NUMBER}\s*%(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patients|participants|subjects|pts|people|those)\b)",
     # a threshold, as a definition gives one: "an ORR (patients with a 30% or more decrease in tumor) of 36%",
     # "adverse reactions (>=20%)", "at least 50% shrinkage"
     rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",

@@ -21,6 +21,10 @@ PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?
 # "..., and the 36-month rates 34.5% and 21.0%, respectively": a time point's pair with the endpoint left out.
 ELIDED_RATES_RE = re.compile(rf"\bthe\s+(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?)rates?\s+(?:were\s+|of\s+)?"
                              rf"(?P<a>{NUMBER})\s*%\s*(?:and|vs\.?|versus)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+# "OS at 12 months was 61% with A vs 50% with B, and at 24 months 40% vs 30%": the time point before the elided pair.
+AT_ELIDED_RE = re.compile(rf"(?:,|\band)\s+(?:(?:the\s+)?rates?\s+)?(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\s*,?\s*"
+                          rf"(?:(?:it\s+|they\s+)?(?:was|were)\s+)?(?P<a>{NUMBER})\s*%\s*(?:and|vs\.?|versus)\s*(?P<b>{NUMBER})\s*%",
+                          re.IGNORECASE)
 # "27.4% of patients on A responded, versus 6.6% on B": the share of each arm that responded, its ORR.
 RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants)\s+(?P<first>[^;%]{{0,60}}?)"
                           rf"\s*responded\b,?\s*(?:versus|vs\.?|compared\s+with)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})",
@@ -97,11 +101,13 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
 
 
 def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
-    """"The 24-month OS rates were 48% and 33%, and the 36-month rates 35% and 21%": a pair whose rate names
-    no endpoint is the endpoint named before it (a pair naming its own is prose_values' to read)."""
+    """"The 24-month OS rates were 48% and 33%, and the 36-month rates 35% and 21%" (", and at 36 months 35% vs
+    21%"): a pair whose rate names no endpoint is the endpoint named before it (a pair naming its own is prose_values'
+    to read)."""
     named, order = anchors(doc, sent), _pair_order(doc, sent, arms)
     out = []
-    for m in ELIDED_RATES_RE.finditer(sent.text) if order is not None else ():
+    elided = [*ELIDED_RATES_RE.finditer(sent.text), *AT_ELIDED_RE.finditer(sent.text)]
+    for m in elided if order is not None else ():
         if any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
             continue
         endpoint = _endpoint_before(doc, sent, m.start(), previous)
