@@ -565,3 +565,18 @@ def test_a_share_achieved_by_patients_is_a_value_and_a_change_by_a_percentage_is
     assert got == {("zorbanib", "orr", ""): (Decimal("21.0"), "%"), ("felotinib", "orr", ""): (Decimal("9.0"), "%")}
     assert read("Zorbanib reduced the risk of progression by 21% versus felotinib (median PFS 6.0 vs 4.0 months).") == {
         ("zorbanib", "pfs", ""): (Decimal("6.0"), "months"), ("felotinib", "pfs", ""): (Decimal("4.0"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "ORR was 24.0% vs 8.5% per RECIST 1.1 and 33.5% vs 11.0% per mRECIST.",
+    "ORR per RECIST 1.1 was 24.0% vs 8.5% and per mRECIST 33.5% vs 11.0%.",  # the criterion's version is no value
+    "The ORR with zorbanib and felotinib was 24.0% and 8.5% by RECIST 1.1, and 33.5% and 11.0% by mRECIST, respectively.",
+])
+def test_two_arms_values_by_two_criteria_are_all_values(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = [(v.agent, v.value) for v in arm_values(doc, doc.sentences[0], ARMS)]
+    assert len(got) == 4 and set(got) == {("felotinib", Decimal("11.0")), ("felotinib", Decimal("8.5")),
+                                          ("zorbanib", Decimal("24.0")), ("zorbanib", Decimal("33.5"))}
+    # a second pair with no criterion named is not read as one
+    doc = AnalysedDocument(Document.from_text("d", "ORR was 24.0% vs 8.5% and 33.5% vs 11.0% at weeks 12 and 24."), VOCAB, FINDER)
+    assert sorted(v.value for v in arm_values(doc, doc.sentences[0], ARMS)) == [Decimal("8.5"), Decimal("24.0")]

@@ -46,7 +46,8 @@ MASKS = (
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
     # a criteria's version is no value: "RECIST 1.1", "RECIST version 1.1", "CTCAE v5.0"
     # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
-    r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?|\b(?:v|version\s*)\d+\.\d+\b",
+    # ("per mRECIST 30.5% vs 12.5%": a percentage after the criterion is a value)
+    r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?(?![\d.]*\s*%)|\b(?:v|version\s*)\d+\.\d+\b",
     # a schedule in weeks: "every 3 weeks", "for up to 6 weeks", "4 weeks on and 2 weeks off", "2 weeks after surgery"
     r"\b(?:every|each|for|within|over|per|q|(?:for\s+)?up\s+to)\s*\d+(?:\s*(?:-|to|or)\s*\d+)?\s*(?:weeks?|wks?|days?)\b|"
     r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:on|off|after|before|prior|later|post|from|apart|as\s+(?:one|a)\s+cycle|cycles?)\b",

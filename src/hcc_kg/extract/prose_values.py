@@ -26,6 +26,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, LISTED_ARMS_GAP_RE, arm_mentions
 from .prose_arms import Agent, agents
+from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
@@ -49,11 +50,6 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
                          r"metastas[ie]s|thrombus))\b", re.IGNORECASE)
-# One arm's value by one criterion or assessor, then the other's: "46% per mRECIST and 36% per RECIST v1.1",
-# "9.3 months by investigator assessment and 8.6 months by BICR", "according to A and ... according to B".
-_CRITERION = r"(?:per|by|according\s+to|using|as\s+assessed\s+by|assessed\s+by)\s+"
-CRITERION_GAP_RE = re.compile(rf"\s*,?\s*{_CRITERION}[^;%]{{1,40}}?\s*,?\s*(?:and|vs\.?|versus)\s*", re.IGNORECASE)
-CRITERION_AFTER_RE = re.compile(rf"\s*,?\s*{_CRITERION}", re.IGNORECASE)
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 # A duration of response is measured among responders by definition: "among responders" restricts nothing.
 RESPONDER_ENDPOINTS = frozenset({"dor"})
@@ -117,7 +113,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
         fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
-        criteria = _per_criterion(sent.text, fitting)
+        criteria = per_criterion(sent.text, fitting)
         tokens = criteria or fitting[:len(arms)]
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
             tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
@@ -142,6 +138,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
+        if len(arms) == 2 and not criteria and (second := second_criterion_pair(sent.text, c_start, fitting, tokens)):
+            tokens, owners = tokens + second, owners + owners  # "21% vs 9% per RECIST 1.1 and 30% vs 12% per mRECIST"
         for (s, e, num, unit), agent in zip(tokens, owners):
             if num:  # a median not reached is no value
                 found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
@@ -166,18 +164,6 @@ def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple
         if len(tokens) == j - i + 1 and all(kinds) and not SUBGROUP_RE.search(text[:points[i].start]):
             return {i + k: t for k, t in enumerate(tokens)}
     return {}
-
-
-def _per_criterion(text: str, tokens) -> list:
-    """One arm's two readings of an endpoint by two criteria or assessors: "46% per mRECIST and 36% per RECIST
-    v1.1", "9.3 months by investigator and 8.6 months by central review" (both values; [] otherwise)."""
-    if len(tokens) < 2 or tokens[0][3] != tokens[1][3]:
-        return []
-    between = unparenthesised(text[tokens[0][1]:tokens[1][0]])
-    after = unparenthesised(text[tokens[1][1]:tokens[1][1] + 60])
-    if CRITERION_GAP_RE.fullmatch(between) and CRITERION_AFTER_RE.match(after):
-        return list(tokens[:2])
-    return []
 
 
 def _criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
