@@ -167,3 +167,14 @@ def test_interval_spellings_of_chinese_and_european_abstracts(text, value, ci, l
 def test_a_legend_without_an_interval_gives_none():
     hr = only("OS (HR; 95% CI: 0.69; P = 0.2)")
     assert (hr.value, hr.ci_lower, hr.ci_level) == (D("0.69"), None, None)
+
+
+def test_a_second_estimate_with_its_head_left_out():
+    first, second = parse_hazard_ratios("The HR for OS was 0.83 (95% CI 0.70-0.98) and for PFS 0.64 (95% CI, 0.51-0.80; "
+                                        "P < .001).")
+    assert (first.value, first.label, first.ci_upper) == (D("0.83"), "for OS", D("0.98"))
+    assert (second.value, second.label, second.ci_lower, second.ci_upper, second.p_value.value) == \
+        (D("0.64"), "for PFS", D("0.51"), D("0.80"), D("0.001"))
+    # without an interval of its own, a number after "and for" is no estimate
+    assert len(parse_hazard_ratios("The HR for OS was 0.83 (95% CI 0.70-0.98) and for PFS, 6.3 months (95% CI "
+                                   "5.1-7.0) were reported")) == 1

@@ -48,6 +48,9 @@ _LABEL_PART = r"(?:[^\d;()\[\]]|(?<![\w.])(?-i:[A-Z]{1,3}\d)(?![\w.])|\((?:data\
 LABEL_RE = re.compile(rf"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b){_LABEL_PART}{{0,160}}?)?"
                       rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b)\s*|\s*[(\[]\s*|\s+)(?P<value>{ESTIMATE})(?![\d%])",
                       re.IGNORECASE)
+# "... and for PFS 0.61 (95% CI ...)": a further estimate with its head left out, labelled by what it counts.
+CONTINUED_RE = re.compile(rf"\s*,?\s*and\s+(?P<label>for\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*"
+                          rf"(?:[,:=]\s*|\b(?:was|of)\s+)?(?P<value>{ESTIMATE})(?![\d%])", re.IGNORECASE)
 _RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"
 # A labelled interval may also print its level after "CI" ("CI 95% 0.51-0.73") and its bounds apart with a
 # semicolon ("95% CI [0.51; 0.73]"): the label says it is one interval.
@@ -126,8 +129,9 @@ def parse_hazard_ratios(text: str) -> list[HazardRatio]:
         if found and head.start() < found[-1].end:
             continue
         estimate = _estimate(text, head)
-        if estimate is not None:
+        while estimate is not None:
             found.append(estimate)
+            estimate = _continued(text, estimate)
     return found
 
 
@@ -140,6 +144,12 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     value = LABEL_RE.match(text, pos)
     if value is None:
         return None
+    label = " ".join((value.group("label") or "").split())
+    return _with_interval(text, head.start(), value, label, level_first)
+
+
+def _with_interval(text: str, start: int, value: re.Match, label: str, level_first: re.Match | None) -> HazardRatio:
+    """The estimate whose value ``value`` matched, with the interval and p-values printed after it."""
     number = to_decimal(value.group("value"))
     pos = value.end()
     ci, level = None, None
@@ -158,9 +168,18 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
         pos = p.end()
     if ci is not None and not ci[0] <= number <= ci[1]:
         ci, level = None, None  # an interval that does not hold the estimate is something else's
-    label = " ".join((value.group("label") or "").split())
-    return HazardRatio(number, decimal_text(value.group("value")), head.start(), pos, label, value.start("value"),
+    return HazardRatio(number, decimal_text(value.group("value")), start, pos, label, value.start("value"),
                        ci[0] if ci else None, ci[1] if ci else None, level, _preferred(p_values))
+
+
+def _continued(text: str, previous: HazardRatio) -> HazardRatio | None:
+    """A second estimate whose head is left out after the first's: "The HR for OS was 0.78 (95% CI 0.65-0.93) and for
+    PFS 0.61 (95% CI 0.45-0.80)" (read only with its own interval, so that "and for PFS, 6.3 months" is none)."""
+    m = CONTINUED_RE.match(text, previous.end)
+    if m is None:
+        return None
+    estimate = _with_interval(text, m.start("label"), m, " ".join(m.group("label").split()), None)
+    return estimate if estimate.ci_lower is not None else None
 
 
 def _p_value(m: re.Match) -> PValue:
