@@ -124,6 +124,8 @@ def test_pairs_with_only_one_arm_named_are_nobodys():
      {("zorbanib", "orr"): Decimal("30"), ("zorbanib", "dcr"): Decimal("75")}),
     ("Among patients with cirrhosis, 5 (20%) achieved an objective response.", {}),
     ("Grade 3 events occurred in 12 (30%) patients.", {}),
+    # the count spelled out
+    ("Twenty-one patients (46.7%) achieved an objective response.", {("zorbanib", "orr"): Decimal("46.7")}),
 ])
 def test_a_single_arms_counted_responders_give_its_response_rate(text, expected):
     from hcc_kg.extract.prose_rates import responder_shares
@@ -140,3 +142,19 @@ def test_pairs_joined_by_and_one_per_listed_time_point():
     expected = {"6-month": ("81.2", "76.0"), "12-month": ("64.5", "55.1"), "24-month": ("41.3", "30.9")}
     assert got == {(arm, point): Decimal(pair[i]) for point, pair in expected.items()
                    for i, arm in enumerate(("felotinib", "zorbanib"))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At 18 months, 44.0% of patients on zorbanib were alive, compared with 31.5% on felotinib.",
+     {("zorbanib", "18-month"): Decimal("44.0"), ("felotinib", "18-month"): Decimal("31.5")}),
+    ("After 2 years, 30.1% of those given felotinib were still alive versus 22.0% of those given zorbanib.",
+     {("felotinib", "2-year"): Decimal("30.1"), ("zorbanib", "2-year"): Decimal("22.0")}),
+    # no time point, or two: no rate
+    ("Overall, 44.0% of patients on zorbanib were alive, compared with 31.5% on felotinib.", {}),
+    ("At 12 months and at 24 months, 44.0% of patients on zorbanib were alive, compared with 31.5% on felotinib.", {}),
+])
+def test_the_shares_of_each_arm_alive_at_a_time_point_are_its_survival_rates(text, expected):
+    from hcc_kg.extract.prose_rates import responder_shares
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in responder_shares(doc, doc.sentences[0], ARMS) if v.endpoint == "os"}
+    assert got == expected

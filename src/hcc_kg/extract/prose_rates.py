@@ -158,7 +158,10 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
 # disease control" (the share is the arm's response or disease control rate).
 _RESPONSE_REACHED = (r"(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
                      r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b")
-COUNTED_RESPONSE_RE = re.compile(r"\b\d+\s+(?:(?:patients|participants)\s+)?\(\s*(?P<p>\d+(?:[.·]\d+)?)\s*%\s*\)\s+"
+# ... the count spelled out when it opens the sentence: "Nine patients (20%) achieved an objective response".
+_COUNT = (r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)")
+COUNTED_RESPONSE_RE = re.compile(rf"\b{_COUNT}\s+(?:(?:patients|participants)\s+)?\(\s*(?P<p>\d+(?:[.·]\d+)?)\s*%\s*\)\s+"
                                  + _RESPONSE_REACHED, re.IGNORECASE)
 
 # ... or as a share only: "30% of patients achieved an objective response", "Of the 45 patients, 30% had disease control".
@@ -166,11 +169,20 @@ SHARE_RESPONSE_RE = re.compile(r"(?<![\d.·])(?P<p>\d+(?:[.·]\d+)?)\s*%\s+(?:of
                                r"(?:patients|participants)\s+)?" + _RESPONSE_REACHED, re.IGNORECASE)
 
 
+# "At 12 months, 61% of patients on A were alive, compared with 50% on B": each arm's survival rate at the
+# sentence's one time point.
+ALIVE_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\s+(?P<first>[^;%]{{0,60}}?)"
+                      rf"\s*(?:were|was|remained)\s+(?:still\s+)?alive\b[^;%\d]{{0,40}}?,?\s*(?:versus|vs\.?|compared\s+(?:with|to)|"
+                      rf"and)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})", re.IGNORECASE)
+AT_TIME_RE = re.compile(r"\b(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
+
+
 def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """"27.4% of patients on A responded, versus 6.6% on B": each arm's response rate, its arm named with it;
-    a single-arm trial's "38 (35.5%) achieved an objective response"."""
+    a single-arm trial's "38 (35.5%) achieved an objective response"; and the shares alive at a time point
+    ("61% of patients on A were alive at 12 months, compared with 50% on B"), each arm's OS rate."""
     named = arm_mentions(doc, sent, arms)
-    out = []
+    out = _alive_shares(sent.text, named)
     if len(arms) == 1:
         out += [ArmValue(arms[0], "orr" if m.group("orr") else "dcr", "", Decimal(decimal_text(m.group("p"))),
                          decimal_text(m.group("p")), "%")
@@ -180,5 +192,18 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
         owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):
             out += [ArmValue(o[0], "orr", "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+                    for o, g in zip(owners, ("a", "b"))]
+    return out
+
+
+def _alive_shares(text: str, named) -> list[ArmValue]:
+    """Each arm's share alive at the one time point the sentence names (none when it names none or several)."""
+    points = {(m.group("n"), m.group("u").lower()) for m in AT_TIME_RE.finditer(text)}
+    out = []
+    for m in ALIVE_RE.finditer(text) if len(points) == 1 else ():
+        owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
+        if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(text, m.start()):
+            n, unit = next(iter(points))
+            out += [ArmValue(o[0], "os", f"{n}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for o, g in zip(owners, ("a", "b"))]
     return out

@@ -29,8 +29,11 @@ _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr
 # A month's abbreviation before a day or a year ("approved on Jan. 5, 2021", "in Nov. 2020").
 _MONTH_BEFORE_NUMBER_RE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
 # A sentence ends at . ! or ?, with any closing quote or bracket, before a capital, a digit, an
-# opening bracket or an opening quote followed by one ('... said. "We are pleased," ...').
-_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-]+\])?\s+(?=[“‘\"']?[A-Z0-9(\[])")
+# opening bracket or an opening quote followed by one ('... said. "We are pleased," ...'), or before a
+# result's abbreviation printed with a small letter first ("... 12.2 months. mPFS was ...", "iRECIST"; other words
+# opening so, "mTOR", are left as they were read).
+_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-]+\])?\s+"
+                              r"(?=[“‘\"']?(?:[A-Z0-9(\[]|m(?:OS|PFS|TTP|DoR|DOR|ORR|DCR)\b|[im]RECIST\b))")
 # A parenthesis open at a period and closed soon after holds a citation or an aside, not a
 # sentence end: "(Ann. Oncol. 2020)", "(approx. 300 patients)".
 _ASIDE_CLOSES_WITHIN = 80
