@@ -26,6 +26,9 @@ ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")
+# A person's middle initial: "Richard S. Finn, MD, and colleagues" (a name, its initial, then a surname and its comma).
+_INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+\s[A-Z]$")
+_SURNAME_AFTER_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,")
 # A month's abbreviation before a day or a year ("approved on Jan. 5, 2021", "in Nov. 2020").
 _MONTH_BEFORE_NUMBER_RE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
 # A sentence ends at . ! or ?, with any closing quote or bracket, before a capital, a digit, an
@@ -247,6 +250,8 @@ def _not_an_end(text: str, start: int, match: re.Match) -> bool:
     if _ABBREVIATION_RE.search(before):
         return True
     if _MONTH_BEFORE_NUMBER_RE.search(before) and text[match.end():match.end() + 1].isdigit():
+        return True
+    if _INITIAL_BEFORE_RE.search(before) and _SURNAME_AFTER_RE.match(text, match.end()):
         return True
     open_parentheses = text.count("(", start, match.start()) - text.count(")", start, match.start())
     closes = text.find(")", match.end(), match.end() + _ASIDE_CLOSES_WITHIN)
