@@ -158,3 +158,12 @@ def test_the_shares_of_each_arm_alive_at_a_time_point_are_its_survival_rates(tex
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
     got = {(v.agent, v.timepoint): v.value for v in responder_shares(doc, doc.sentences[0], ARMS) if v.endpoint == "os"}
     assert got == expected
+
+
+def test_time_points_each_printed_with_its_hyphenated_unit_are_a_list():
+    text = "The 1-year and 2-year OS rates were 58.0% and 36.5% with zorbanib versus 47.5% and 25.0% with felotinib."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "1-year"): Decimal("58.0"), ("zorbanib", "2-year"): Decimal("36.5"),
+                   ("felotinib", "1-year"): Decimal("47.5"), ("felotinib", "2-year"): Decimal("25.0")}
+    assert arm_values(doc, doc.sentences[0], ARMS) == []  # no pair read by the per-arm reader

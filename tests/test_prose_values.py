@@ -580,3 +580,10 @@ def test_two_arms_values_by_two_criteria_are_all_values(text):
     # a second pair with no criterion named is not read as one
     doc = AnalysedDocument(Document.from_text("d", "ORR was 24.0% vs 8.5% and 33.5% vs 11.0% at weeks 12 and 24."), VOCAB, FINDER)
     assert sorted(v.value for v in arm_values(doc, doc.sentences[0], ARMS)) == [Decimal("8.5"), Decimal("24.0")]
+
+
+def test_the_point_of_an_abbreviated_unit_does_not_part_a_value_from_its_arm():
+    assert read("The median OS was 15.1 mo. with zorbanib and 12.2 mo. with felotinib.") == {
+        ("zorbanib", "os", ""): (Decimal("15.1"), "months"), ("felotinib", "os", ""): (Decimal("12.2"), "months")}
+    assert read("The median PFS was 6.1 mo. in the felotinib arm and 4.0 mo. in the zorbanib arm.") == {
+        ("felotinib", "pfs", ""): (Decimal("6.1"), "months"), ("zorbanib", "pfs", ""): (Decimal("4.0"), "months")}

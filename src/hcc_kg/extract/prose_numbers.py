@@ -62,8 +62,9 @@ UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*(?P<unit>
 UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo)\s*\)|,\s*(?P<percent>%))"
                            r"(?:\s*\([#\s]*\))?\s*(?:was|were|:)?\s*(?=\d)", re.IGNORECASE)
 # Several time points listed: "rates at 12, 24, and 36 months", "12- and 24-month rates of ...", "at 24 months and
-# 36 months" (a unit printed after each number is the same unit each time: "12 months and 2 years" is no list).
-TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:\s+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:\s+(?P=each)s?)?)*"
+# 36 months", "the 1-year and 2-year rates" (a unit printed after each number is the same unit each time: "12 months
+# and 2 years" is no list).
+TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:[\s-]+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:[\s-]+(?P=each)s?)?)*"
                                r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
 # "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
 # arms' values printed with one unit.

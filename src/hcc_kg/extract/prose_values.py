@@ -64,8 +64,9 @@ LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+
 CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
 # What lies between a value and the arm it belongs to: "... in the", "... with", and the shapes that
-# count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing).
-AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
+# count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing); "15.1 mo. with A":
+# the unit's abbreviation point.
+AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
