@@ -587,3 +587,16 @@ def test_the_point_of_an_abbreviated_unit_does_not_part_a_value_from_its_arm():
         ("zorbanib", "os", ""): (Decimal("15.1"), "months"), ("felotinib", "os", ""): (Decimal("12.2"), "months")}
     assert read("The median PFS was 6.1 mo. in the felotinib arm and 4.0 mo. in the zorbanib arm.") == {
         ("felotinib", "pfs", ""): (Decimal("6.1"), "months"), ("zorbanib", "pfs", ""): (Decimal("4.0"), "months")}
+
+
+def test_a_subgroup_qualifying_later_values_leaves_the_whole_populations_values_before_it():
+    assert read("Median OS was 15.1 vs 12.2 months, and among patients with vascular invasion, 10.0 vs 7.0 months.") == {
+        ("zorbanib", "os", ""): (Decimal("15.1"), "months"), ("felotinib", "os", ""): (Decimal("12.2"), "months")}
+    assert read("Median OS was 15.1 vs 12.2 months among patients with vascular invasion.") == {}
+
+
+def test_an_age_group_is_a_subgroup_but_adults_eligibility_is_everyone():
+    assert read("In patients aged 65 years or older, median OS was 14.0 vs 12.0 months.") == {}
+    assert read("In patients aged ≥75 years, median OS was 14.0 vs 12.0 months.") == {}
+    assert read("In the trial, patients aged 18 years or older had a median OS of 14.0 vs 12.0 months.") == {
+        ("zorbanib", "os", ""): (Decimal("14.0"), "months"), ("felotinib", "os", ""): (Decimal("12.0"), "months")}

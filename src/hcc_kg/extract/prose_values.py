@@ -39,6 +39,8 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
                          r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
                          r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(])|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
+                         r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
                          # ... "in the PD-L1-positive population"
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
@@ -124,7 +126,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
             lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
-                or SUBGROUP_RE.search(unparenthesised(sent.text[tokens[-1][1]:stop])) \
+                or _subgroup_after(sent.text, masked, tokens[-1][1], stop) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
@@ -370,6 +372,14 @@ def _point(number: str, unit: str) -> str:
     """A time point's key: "12-month" (abstracts print months "mo": "the 12-mo OS rate")."""
     unit = unit.lower()
     return f"{number}-{'month' if unit == 'mo' else unit}"
+
+
+def _subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
+    """Does a subgroup follow the values ("15.1 vs 12.2 months among patients with X") other than as the qualifier
+    of values of its own after it ("15.1 vs 12.2 months, and among patients with X, 10.0 vs 7.0 months")?"""
+    after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[end:stop])  # asides blanked in place
+    m = SUBGROUP_RE.search(after)
+    return m is not None and not value_tokens(masked, end + m.end(), stop)
 
 
 def is_subgroup(text: str, start: int) -> bool:
