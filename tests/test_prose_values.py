@@ -600,3 +600,11 @@ def test_an_age_group_is_a_subgroup_but_adults_eligibility_is_everyone():
     assert read("In patients aged ≥75 years, median OS was 14.0 vs 12.0 months.") == {}
     assert read("In the trial, patients aged 18 years or older had a median OS of 14.0 vs 12.0 months.") == {
         ("zorbanib", "os", ""): (Decimal("14.0"), "months"), ("felotinib", "os", ""): (Decimal("12.0"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Median OS was 15.1 months with zorbanib, compared with 10.7 months reported for felotinib in an earlier trial.",
+    "Median OS was 15.1 months with zorbanib, compared with a historical 10.7 months with felotinib.",
+])
+def test_another_trials_value_quoted_for_comparison_is_no_arms_value(text):
+    assert read(text) == {("zorbanib", "os", ""): (Decimal("15.1"), "months")}
