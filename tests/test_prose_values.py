@@ -608,3 +608,8 @@ def test_an_age_group_is_a_subgroup_but_adults_eligibility_is_everyone():
 ])
 def test_another_trials_value_quoted_for_comparison_is_no_arms_value(text):
     assert read(text) == {("zorbanib", "os", ""): (Decimal("15.1"), "months")}
+    # a value observed or reported in this trial is its own
+    assert len(read(text.replace("compared with 10.7 months reported for felotinib in an earlier trial", "versus 10.7 "
+                                 "months observed with felotinib").replace("a historical ", ""))) == 2
+    assert len(read("A median OS of 15.1 months was reported for zorbanib in the ITT population and 10.7 months for "
+                    "felotinib.")) == 2

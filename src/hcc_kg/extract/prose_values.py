@@ -28,6 +28,7 @@ from .prose_arm_mentions import ARM_LABEL_AFTER_RE, LISTED_ARMS_GAP_RE, arm_ment
 from .prose_arms import Agent, agents
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
+from .prose_quoted import historical
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
 
@@ -117,7 +118,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
         fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
         criteria = per_criterion(sent.text, fitting)
-        tokens = [t for t in criteria or fitting[:len(arms)] if not _historical(sent.text, t)]
+        tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
             tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
@@ -372,20 +373,6 @@ def _point(number: str, unit: str) -> str:
     """A time point's key: "12-month" (abstracts print months "mo": "the 12-mo OS rate")."""
     unit = unit.lower()
     return f"{number}-{'month' if unit == 'mo' else unit}"
-
-
-# Another trial's value quoted for comparison: "compared with a historical 10.7 months", "10.7 months reported for B in
-# NAME", "10.7 months with B in a previous trial".
-HISTORICAL_BEFORE_RE = re.compile(r"\bhistoric(?:al(?:ly)?)?\b[^.;\d]{0,20}$", re.IGNORECASE)
-HISTORICAL_AFTER_RE = re.compile(r"^\s*(?:months?|mos?|%)?\.?\s*(?:(?:was|were|had\s+been)\s+)?(?:reported|observed|published)\b|"
-                                 r"^[^.;\d]{0,40}?\bin\s+(?:an?|the)\s+(?:previous|prior|earlier|historical|pivotal\s+)\w*\s*"
-                                 r"(?:trials?|studies|study|reports?|cohorts?)\b", re.IGNORECASE)
-
-
-def _historical(text: str, token) -> bool:
-    """Is the value another trial's, quoted for comparison?"""
-    return bool(HISTORICAL_BEFORE_RE.search(text, max(0, token[0] - 30), token[0])
-                or HISTORICAL_AFTER_RE.match(text[token[1]:token[1] + 60]))
 
 
 def _subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
