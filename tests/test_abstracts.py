@@ -644,6 +644,16 @@ def test_an_adjusted_ratio_after_the_trials_own_keeps_the_trials():
     assert [e[1] for e in estimates(facts(ADJUSTED))] == [D("0.79")]  # and a plain one is read as before
 
 
+def test_what_a_randomised_trial_states_in_its_treated_population_is_not_its_result():
+    found = facts(ADJUSTED + "In the treated population, median OS was 12.2 vs 7.0 months (HR = 0.66, P = .04).")
+    assert values(found) == {("zorbanib", "os", ""): D("10.3"), ("placebo", "os", ""): D("7.5")}
+    assert [e[1] for e in estimates(found)] == [D("0.79")]
+    # a single-arm trial's treated population is its arm
+    found = facts("In the phase 2 single-arm HERON-2 study, 60 patients received zorbanib. In the treated "
+                  "population, the median OS was 12.2 months.")
+    assert values(found) == {("zorbanib", "os", ""): D("12.2")}
+
+
 LEAD = ("Major finding: Adding quorimab to zorbanib improved overall survival (HR for death, 0.73; P = .004) compared "
         "with zorbanib alone. Study details: final outcomes from the phase 2 KESTREL-9 study of 612 patients randomly "
         "assigned to quorimab or placebo, each in combination with zorbanib.")
@@ -914,3 +924,13 @@ def test_endpoints_listed_together_take_as_many_values_in_order_without_respecti
     found = facts("In this single-arm phase 2 study, 45 patients received quorimab plus felotinib. "
                   "Median PFS and OS were 7.2 months and 20.1 months.")
     assert values(found) == {(REGIMEN_QF, "pfs", ""): D("7.2"), (REGIMEN_QF, "os", ""): D("20.1")}
+
+
+def test_ongoing_response_rates_at_time_points_are_not_response_rates():
+    found = facts("In the phase 2 single-arm HERON-3 study, 60 patients received zorbanib. The ongoing response rate "
+                  "at 12, 18, and 24 months was 61.0% (95% CI 40.1-75.2), 50.2% (95% CI 31.0-66.1), and 44.4% (95% CI "
+                  "25.0-60.2), respectively. A durable response rate of 30.5% was seen. The objective response rate was 20.0%.")
+    assert values(found) == {("zorbanib", "orr", ""): D("20.0")}
+    found = facts("In the phase 2 single-arm HERON-4 study, 60 patients received zorbanib. Responses were durable; "
+                  "OS rates at 12 and 24 months were 61.0% and 44.4%, respectively.")
+    assert values(found) == {("zorbanib", "os", "12-month"): D("61.0"), ("zorbanib", "os", "24-month"): D("44.4")}

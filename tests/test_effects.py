@@ -61,6 +61,13 @@ def test_label_says_what_and_whom():
     assert hr.value == D("0.61")
 
 
+def test_a_label_may_code_and_date_the_analysis_it_comes_from():
+    hr = only("The HR for OS at IA2 (data cut-off 3 May 2019) was 0.81 (95% CI: 0.70-0.95, P=0.011).")
+    assert (hr.value, hr.ci_lower, hr.ci_upper, hr.label) == (D("0.81"), D("0.70"), D("0.95"),
+                                                              "for OS at IA2 (data cut-off 3 May 2019)")
+    assert parse_hazard_ratios("HRs for OS in the 3 dose groups were 0.9 and 0.8") == []  # a count is no code
+
+
 def test_ranges_of_subgroup_ratios_are_not_estimates():
     assert parse_hazard_ratios("subgroup HRs ranged from 0.71 to 1.14") == []
 
@@ -160,3 +167,14 @@ def test_interval_spellings_of_chinese_and_european_abstracts(text, value, ci, l
 def test_a_legend_without_an_interval_gives_none():
     hr = only("OS (HR; 95% CI: 0.69; P = 0.2)")
     assert (hr.value, hr.ci_lower, hr.ci_level) == (D("0.69"), None, None)
+
+
+def test_a_second_estimate_with_its_head_left_out():
+    first, second = parse_hazard_ratios("The HR for OS was 0.83 (95% CI 0.70-0.98) and for PFS 0.64 (95% CI, 0.51-0.80; "
+                                        "P < .001).")
+    assert (first.value, first.label, first.ci_upper) == (D("0.83"), "for OS", D("0.98"))
+    assert (second.value, second.label, second.ci_lower, second.ci_upper, second.p_value.value) == \
+        (D("0.64"), "for PFS", D("0.51"), D("0.80"), D("0.001"))
+    # without an interval of its own, a number after "and for" is no estimate
+    assert len(parse_hazard_ratios("The HR for OS was 0.83 (95% CI 0.70-0.98) and for PFS, 6.3 months (95% CI "
+                                   "5.1-7.0) were reported")) == 1

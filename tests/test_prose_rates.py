@@ -40,6 +40,15 @@ def test_a_second_time_points_pair_with_the_endpoint_left_out():
         {("zorbanib", "24-month"), ("felotinib", "24-month")}
 
 
+def test_a_second_pair_after_its_time_point_with_the_endpoint_left_out():
+    text = "OS at 12 months was 58.2% with zorbanib vs 49.0% with felotinib, and at 24 months 37.3% vs 28.8%."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "24-month"): Decimal("37.3"), ("felotinib", "24-month"): Decimal("28.8")}
+    assert {(v.agent, v.timepoint, v.value) for v in arm_values(doc, doc.sentences[0], ARMS)} == \
+        {("zorbanib", "12-month", Decimal("58.2")), ("felotinib", "12-month", Decimal("49.0"))}
+
+
 def test_the_share_of_each_arm_that_responded_is_its_response_rate():
     from hcc_kg.extract.prose_rates import responder_shares
     doc = AnalysedDocument(Document.from_text("d", "Median OS was longer, and 27.4% of patients on zorbanib responded, "
@@ -115,6 +124,8 @@ def test_pairs_with_only_one_arm_named_are_nobodys():
      {("zorbanib", "orr"): Decimal("30"), ("zorbanib", "dcr"): Decimal("75")}),
     ("Among patients with cirrhosis, 5 (20%) achieved an objective response.", {}),
     ("Grade 3 events occurred in 12 (30%) patients.", {}),
+    # the count spelled out
+    ("Twenty-one patients (46.7%) achieved an objective response.", {("zorbanib", "orr"): Decimal("46.7")}),
 ])
 def test_a_single_arms_counted_responders_give_its_response_rate(text, expected):
     from hcc_kg.extract.prose_rates import responder_shares
@@ -131,3 +142,28 @@ def test_pairs_joined_by_and_one_per_listed_time_point():
     expected = {"6-month": ("81.2", "76.0"), "12-month": ("64.5", "55.1"), "24-month": ("41.3", "30.9")}
     assert got == {(arm, point): Decimal(pair[i]) for point, pair in expected.items()
                    for i, arm in enumerate(("felotinib", "zorbanib"))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At 18 months, 44.0% of patients on zorbanib were alive, compared with 31.5% on felotinib.",
+     {("zorbanib", "18-month"): Decimal("44.0"), ("felotinib", "18-month"): Decimal("31.5")}),
+    ("After 2 years, 30.1% of those given felotinib were still alive versus 22.0% of those given zorbanib.",
+     {("felotinib", "2-year"): Decimal("30.1"), ("zorbanib", "2-year"): Decimal("22.0")}),
+    # no time point, or two: no rate
+    ("Overall, 44.0% of patients on zorbanib were alive, compared with 31.5% on felotinib.", {}),
+    ("At 12 months and at 24 months, 44.0% of patients on zorbanib were alive, compared with 31.5% on felotinib.", {}),
+])
+def test_the_shares_of_each_arm_alive_at_a_time_point_are_its_survival_rates(text, expected):
+    from hcc_kg.extract.prose_rates import responder_shares
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in responder_shares(doc, doc.sentences[0], ARMS) if v.endpoint == "os"}
+    assert got == expected
+
+
+def test_time_points_each_printed_with_its_hyphenated_unit_are_a_list():
+    text = "The 1-year and 2-year OS rates were 58.0% and 36.5% with zorbanib versus 47.5% and 25.0% with felotinib."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "1-year"): Decimal("58.0"), ("zorbanib", "2-year"): Decimal("36.5"),
+                   ("felotinib", "1-year"): Decimal("47.5"), ("felotinib", "2-year"): Decimal("25.0")}
+    assert arm_values(doc, doc.sentences[0], ARMS) == []  # no pair read by the per-arm reader

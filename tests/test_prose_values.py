@@ -547,3 +547,69 @@ def test_responses_named_by_their_parts():
                "or partial response or stable disease in 61.0% with zorbanib and 40.5% with felotinib.")
     assert got == {("zorbanib", "orr", ""): (Decimal("14.5"), "%"), ("felotinib", "orr", ""): (Decimal("3.5"), "%"),
                    ("zorbanib", "dcr", ""): (Decimal("61.0"), "%"), ("felotinib", "dcr", ""): (Decimal("40.5"), "%")}
+
+
+def test_a_short_form_the_document_defines_for_an_endpoint_names_it():
+    text = ("Secondary end points included the response rate (RR) by RECIST. RR was 9.10% with zorbanib "
+            "and 3.20% with felotinib (P = .03).")
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[1], ARMS)}
+    assert got == {("zorbanib", "orr"): Decimal("9.10"), ("felotinib", "orr"): Decimal("3.20")}
+    # undefined, the letters name nothing
+    doc = AnalysedDocument(Document.from_text("d", text.replace(" (RR)", "")), VOCAB, FINDER)
+    assert arm_values(doc, doc.sentences[1], ARMS) == []
+
+
+def test_a_share_achieved_by_patients_is_a_value_and_a_change_by_a_percentage_is_not():
+    got = read("An objective response was achieved by 21.0% of patients in the zorbanib group and 9.0% in the felotinib group.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("21.0"), "%"), ("felotinib", "orr", ""): (Decimal("9.0"), "%")}
+    assert read("Zorbanib reduced the risk of progression by 21% versus felotinib (median PFS 6.0 vs 4.0 months).") == {
+        ("zorbanib", "pfs", ""): (Decimal("6.0"), "months"), ("felotinib", "pfs", ""): (Decimal("4.0"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "ORR was 24.0% vs 8.5% per RECIST 1.1 and 33.5% vs 11.0% per mRECIST.",
+    "ORR per RECIST 1.1 was 24.0% vs 8.5% and per mRECIST 33.5% vs 11.0%.",  # the criterion's version is no value
+    "The ORR with zorbanib and felotinib was 24.0% and 8.5% by RECIST 1.1, and 33.5% and 11.0% by mRECIST, respectively.",
+])
+def test_two_arms_values_by_two_criteria_are_all_values(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = [(v.agent, v.value) for v in arm_values(doc, doc.sentences[0], ARMS)]
+    assert len(got) == 4 and set(got) == {("felotinib", Decimal("11.0")), ("felotinib", Decimal("8.5")),
+                                          ("zorbanib", Decimal("24.0")), ("zorbanib", Decimal("33.5"))}
+    # a second pair with no criterion named is not read as one
+    doc = AnalysedDocument(Document.from_text("d", "ORR was 24.0% vs 8.5% and 33.5% vs 11.0% at weeks 12 and 24."), VOCAB, FINDER)
+    assert sorted(v.value for v in arm_values(doc, doc.sentences[0], ARMS)) == [Decimal("8.5"), Decimal("24.0")]
+
+
+def test_the_point_of_an_abbreviated_unit_does_not_part_a_value_from_its_arm():
+    assert read("The median OS was 15.1 mo. with zorbanib and 12.2 mo. with felotinib.") == {
+        ("zorbanib", "os", ""): (Decimal("15.1"), "months"), ("felotinib", "os", ""): (Decimal("12.2"), "months")}
+    assert read("The median PFS was 6.1 mo. in the felotinib arm and 4.0 mo. in the zorbanib arm.") == {
+        ("felotinib", "pfs", ""): (Decimal("6.1"), "months"), ("zorbanib", "pfs", ""): (Decimal("4.0"), "months")}
+
+
+def test_a_subgroup_qualifying_later_values_leaves_the_whole_populations_values_before_it():
+    assert read("Median OS was 15.1 vs 12.2 months, and among patients with vascular invasion, 10.0 vs 7.0 months.") == {
+        ("zorbanib", "os", ""): (Decimal("15.1"), "months"), ("felotinib", "os", ""): (Decimal("12.2"), "months")}
+    assert read("Median OS was 15.1 vs 12.2 months among patients with vascular invasion.") == {}
+
+
+def test_an_age_group_is_a_subgroup_but_adults_eligibility_is_everyone():
+    assert read("In patients aged 65 years or older, median OS was 14.0 vs 12.0 months.") == {}
+    assert read("In patients aged ≥75 years, median OS was 14.0 vs 12.0 months.") == {}
+    assert read("In the trial, patients aged 18 years or older had a median OS of 14.0 vs 12.0 months.") == {
+        ("zorbanib", "os", ""): (Decimal("14.0"), "months"), ("felotinib", "os", ""): (Decimal("12.0"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Median OS was 15.1 months with zorbanib, compared with 10.7 months reported for felotinib in an earlier trial.",
+    "Median OS was 15.1 months with zorbanib, compared with a historical 10.7 months with felotinib.",
+])
+def test_another_trials_value_quoted_for_comparison_is_no_arms_value(text):
+    assert read(text) == {("zorbanib", "os", ""): (Decimal("15.1"), "months")}
+    # a value observed or reported in this trial is its own
+    assert len(read(text.replace("compared with 10.7 months reported for felotinib in an earlier trial", "versus 10.7 "
+                                 "months observed with felotinib").replace("a historical ", ""))) == 2
+    assert len(read("A median OS of 15.1 months was reported for zorbanib in the ITT population and 10.7 months for "
+                    "felotinib.")) == 2

@@ -291,6 +291,13 @@ def _split_prose(text: str) -> list[str]:
     ("Filing was accepted in Sept. 2023 by the agency.", ["Filing was accepted in Sept. 2023 by the agency."]),
     # an abbreviation opening a sentence, whatever its case
     ("Approx. 250 people enrolled. Vs. placebo, survival improved.", ["Approx. 250 people enrolled.", "Vs. placebo, survival improved."]),
+    # an abbreviation whose capitals follow a small letter opens a sentence; a word in small letters does not
+    ("Median OS was 14.0 months. mPFS was 5.2 months. iRECIST was used.",
+     ["Median OS was 14.0 months.", "mPFS was 5.2 months.", "iRECIST was used."]),
+    ("It was given at 3 mg/kg. once a week.", ["It was given at 3 mg/kg. once a week."]),
+    # a person's middle initial is no sentence end; a group's letter ending a sentence is
+    ("As Maria T. Olsen, MD, noted, the data held. It was final.", ["As Maria T. Olsen, MD, noted, the data held.", "It was final."]),
+    ("Patients entered arm B. Median OS was longer.", ["Patients entered arm B.", "Median OS was longer."]),
     # a short parenthesis closing soon after holds a citation, not a sentence end
     ("The trial (J. Hepatol. 2021) was negative. A second one followed.",
      ["The trial (J. Hepatol. 2021) was negative.", "A second one followed."]),

@@ -336,6 +336,8 @@ def test_a_count_is_not_given_to_a_combination_two_of_whose_drugs_are_counted():
     "In a randomized, parallel-group phase 2 study of two administration methods, zorbanib was given every 2 or 3 weeks.",
     "In this phase 2 study, patients were randomized to zorbanib 8 mg or 12 mg daily.",
     "Patients were randomly assigned to two dosing schedules of zorbanib in this phase 2 study.",
+    # the randomisation and the schedules in two sentences
+    "In a multicentre, parallel-group, randomised phase 2 study, zorbanib was active. Zorbanib was given every 3 or 4 weeks.",
 ])
 def test_a_trial_randomising_one_agents_doses_is_that_agents_alone(design):
     found = results(f"{design} A total of 120 patients were treated with zorbanib. The median OS was 14.2 months.")

@@ -40,11 +40,17 @@ HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:HRs?)\b", re.IGNORECASE)
 ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
 # The interval's level printed once before the numbers: "HR [95% CI]: 0.86 [0.70-1.06]", "HR (95% CI) 0.37 (0.25-0.54)".
 LEVEL_FIRST_RE = re.compile(rf"\s*[\[(]\s*(?P<level>{NUMBER})\s*%\s*CI\s*[\])]", re.IGNORECASE)
+# Inside a label, the analysis an estimate comes from may be coded ("HR for PFS at IA1") and dated ("(data
+# cutoff 5 May 2021)"): the only digits and parentheses a label holds.
+_LABEL_PART = r"(?:[^\d;()\[\]]|(?<![\w.])(?-i:[A-Z]{1,3}\d)(?![\w.])|\((?:data\s+)?cut-?off\b[^()]*\))"
 # "for death with X as compared with Y" / "with X versus Y" / "in the X group": what the ratio counts and
 # between whom ("HRs in subgroups ranged from ..." states no estimate).
-LABEL_RE = re.compile(r"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b)[^\d;()\[\]]{0,160}?)?"
+LABEL_RE = re.compile(rf"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b){_LABEL_PART}{{0,160}}?)?"
                       rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b)\s*|\s*[(\[]\s*|\s+)(?P<value>{ESTIMATE})(?![\d%])",
                       re.IGNORECASE)
+# "... and for PFS 0.61 (95% CI ...)": a further estimate with its head left out, labelled by what it counts.
+CONTINUED_RE = re.compile(rf"\s*,?\s*and\s+(?P<label>for\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*"
+                          rf"(?:[,:=]\s*|\b(?:was|of)\s+)?(?P<value>{ESTIMATE})(?![\d%])", re.IGNORECASE)
 _RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"
 # A labelled interval may also print its level after "CI" ("CI 95% 0.51-0.73") and its bounds apart with a
 # semicolon ("95% CI [0.51; 0.73]"): the label says it is one interval.
@@ -123,8 +129,9 @@ def parse_hazard_ratios(text: str) -> list[HazardRatio]:
         if found and head.start() < found[-1].end:
             continue
         estimate = _estimate(text, head)
-        if estimate is not None:
+        while estimate is not None:
             found.append(estimate)
+            estimate = _continued(text, estimate)
     return found
 
 
@@ -137,6 +144,12 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
     value = LABEL_RE.match(text, pos)
     if value is None:
         return None
+    label = " ".join((value.group("label") or "").split())
+    return _with_interval(text, head.start(), value, label, level_first)
+
+
+def _with_interval(text: str, start: int, value: re.Match, label: str, level_first: re.Match | None) -> HazardRatio:
+    """The estimate whose value ``value`` matched, with the interval and p-values printed after it."""
     number = to_decimal(value.group("value"))
     pos = value.end()
     ci, level = None, None
@@ -155,9 +168,18 @@ def _estimate(text: str, head: re.Match) -> HazardRatio | None:
         pos = p.end()
     if ci is not None and not ci[0] <= number <= ci[1]:
         ci, level = None, None  # an interval that does not hold the estimate is something else's
-    label = " ".join((value.group("label") or "").split())
-    return HazardRatio(number, decimal_text(value.group("value")), head.start(), pos, label, value.start("value"),
+    return HazardRatio(number, decimal_text(value.group("value")), start, pos, label, value.start("value"),
                        ci[0] if ci else None, ci[1] if ci else None, level, _preferred(p_values))
+
+
+def _continued(text: str, previous: HazardRatio) -> HazardRatio | None:
+    """A second estimate whose head is left out after the first's: "The HR for OS was 0.78 (95% CI 0.65-0.93) and for
+    PFS 0.61 (95% CI 0.45-0.80)" (read only with its own interval, so that "and for PFS, 6.3 months" is none)."""
+    m = CONTINUED_RE.match(text, previous.end)
+    if m is None:
+        return None
+    estimate = _with_interval(text, m.start("label"), m, " ".join(m.group("label").split()), None)
+    return estimate if estimate.ci_lower is not None else None
 
 
 def _p_value(m: re.Match) -> PValue:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import AnalysedDocument, AnalysedSentence
+from .name_cues import fits
 
 # Events and words that name an endpoint where no vocabulary name does (cue words).
 ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
@@ -57,7 +58,33 @@ COMPOUND_CUES = ((r"\b(?:(?:a\s+)?complete\s+(?:response\s+)?(?:or|and|/)\s+(?:a
 
 
 def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
-    """Endpoints the sentence names, by vocabulary or by cue word, in text order."""
+    """Endpoints the sentence names, by vocabulary, by cue word or by a short form the document defined, in text order."""
+    found = _named(doc, sent)
+    for short, key in doc.once("endpoint short forms", lambda: _short_forms(doc)).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sent.text):
+            if not any(a.start <= m.start() < a.end for a in found) and not _followed_up(sent.text, m.start()):
+                found.append(Anchor(key, m.start(), m.end()))
+    return sorted(found, key=lambda a: a.start)
+
+
+# "response rate (RR)", "overall survival time (OST)": a short form in parentheses right after an endpoint's name.
+SHORT_FORM_RE = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z]{1,4})\)")
+
+
+def _short_forms(doc: AnalysedDocument) -> dict[str, str]:
+    """Short forms the document defines for endpoints no name of the vocabulary gives (matched in the case written):
+    its letters in order in the endpoint's name, the first starting it; one endpoint each."""
+    defined: dict[str, set[str]] = {}
+    for sent in doc.sentences:
+        for a in _named(doc, sent):
+            m = SHORT_FORM_RE.match(sent.text, a.end)
+            if m and fits(m["short"], sent.text[a.start:a.end]) and doc.finder.lookup(m["short"]) is None:
+                defined.setdefault(m["short"], set()).add(a.endpoint)
+    return {short: keys.pop() for short, keys in defined.items() if len(keys) == 1}
+
+
+def _named(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
+    """Endpoints the sentence names by vocabulary or by cue word."""
     compound = [Anchor(key, m.start(), m.end()) for pattern, key in COMPOUND_CUES
                 for m in re.finditer(pattern, sent.text, re.IGNORECASE)]
     found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")
@@ -66,13 +93,22 @@ def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
         for m in re.finditer(pattern, sent.text, re.IGNORECASE):
             if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
                 found.append(Anchor(key, m.start(), m.end()))
-    return sorted((a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
-                   and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)), key=lambda a: a.start)
+    return [a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
+            and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)
+            and not (a.endpoint in RESPONSE_ENDPOINTS and LASTING_BEFORE.search(sent.text, max(0, a.start - 16), a.start))]
 
 
 # "a mean progression-free survival of 3.2 months", "the average OS": a mean is not the median every time-to-event
 # value is read as.
 MEAN_BEFORE = re.compile(r"\b(?:mean|average)\s+$", re.IGNORECASE)
+
+
+# "the ongoing response rates at 12 and 24 months", "a durable response rate": how long responses last among the
+# responders, not the share of patients who responded.
+RESPONSE_ENDPOINTS = frozenset({"orr", "dcr"})
+_LASTING = r"\b(?:ongoing|durable|sustained|continu(?:ed|ing)|maintained|lasting)\s+"
+LASTING_BEFORE = re.compile(_LASTING + "$", re.IGNORECASE)
+LASTING_RESPONSE_RE = re.compile(_LASTING + r"(?:objective\s+)?responses?\s+rates?\b", re.IGNORECASE)
 
 
 # "disease-free survival", "event free survival", "cancer-specific survival": a survival the vocabulary
@@ -131,3 +167,8 @@ def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: 
 ADJUSTED_ANALYSIS_RE = re.compile(r"\b(?:adjust(?:ed|ing|ment)\s+for\s+(?:the\s+)?(?:effects?\s+of\s+)?cross-?over|"
                                   r"cross-?over[- ]adjusted|rank[- ]preserving|RPSFTM?|IPCW|inverse[- ]probability[- ]of[- ]"
                                   r"censoring|sensitivity\s+analys[ie]s|per[- ]protocol|adjusted\s+median)\b", re.IGNORECASE)
+# A randomised comparison's result is its intention-to-treat one: what a sentence states "in the treated population"
+# (those who received what they were assigned, a subset of each arm) is another analysis.  A single-arm trial's
+# treated population is its arm, so this is read only where the trial has two arms or more.
+TREATED_POPULATION_RE = re.compile(r"\b(?:in|among|for)\s+(?:the\s+)?(?:as[- ])?treated\s+(?:population|patients|"
+                                   r"(?:analysis\s+)?set)\b|\bas[- ]treated\s+(?:population|analysis)\b", re.IGNORECASE)

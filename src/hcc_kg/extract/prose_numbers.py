@@ -26,7 +26,8 @@ MASKS = (
     rf"{NUMBER}\s*(?:%|months?|mos?)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
     # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
     rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
-    rf"\bby\s+{NUMBER}\s*%",
+    # ... and so is a change "by 22%" ("reduced the risk by 22%"), but not a share "achieved by 21% of patients"
+    rf"\bby\s+{NUMBER}\s*%(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patients|participants|subjects|pts|people|those)\b)",
     # a threshold, as a definition gives one: "an ORR (patients with a 30% or more decrease in tumor) of 36%",
     # "adverse reactions (>=20%)", "at least 50% shrinkage"
     rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",
@@ -45,7 +46,8 @@ MASKS = (
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
     # a criteria's version is no value: "RECIST 1.1", "RECIST version 1.1", "CTCAE v5.0"
     # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
-    r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?|\b(?:v|version\s*)\d+\.\d+\b",
+    # ("per mRECIST 30.5% vs 12.5%": a percentage after the criterion is a value)
+    r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?(?![\d.]*\s*%)|\b(?:v|version\s*)\d+\.\d+\b",
     # a schedule in weeks: "every 3 weeks", "for up to 6 weeks", "4 weeks on and 2 weeks off", "2 weeks after surgery"
     r"\b(?:every|each|for|within|over|per|q|(?:for\s+)?up\s+to)\s*\d+(?:\s*(?:-|to|or)\s*\d+)?\s*(?:weeks?|wks?|days?)\b|"
     r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:on|off|after|before|prior|later|post|from|apart|as\s+(?:one|a)\s+cycle|cycles?)\b",
@@ -60,8 +62,9 @@ UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*(?P<unit>
 UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo)\s*\)|,\s*(?P<percent>%))"
                            r"(?:\s*\([#\s]*\))?\s*(?:was|were|:)?\s*(?=\d)", re.IGNORECASE)
 # Several time points listed: "rates at 12, 24, and 36 months", "12- and 24-month rates of ...", "at 24 months and
-# 36 months" (a unit printed after each number is the same unit each time: "12 months and 2 years" is no list).
-TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:\s+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:\s+(?P=each)s?)?)*"
+# 36 months", "the 1-year and 2-year rates" (a unit printed after each number is the same unit each time: "12 months
+# and 2 years" is no list).
+TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:[\s-]+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:[\s-]+(?P=each)s?)?)*"
                                r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
 # "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
 # arms' values printed with one unit.

@@ -13,6 +13,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
 from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
 from .prose_arm_mentions import arm_mentions
+from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_values import AFTER_GAP_RE, ArmValue, anchors, is_subgroup
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
@@ -20,6 +21,10 @@ PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?
 # "..., and the 36-month rates 34.5% and 21.0%, respectively": a time point's pair with the endpoint left out.
 ELIDED_RATES_RE = re.compile(rf"\bthe\s+(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?)rates?\s+(?:were\s+|of\s+)?"
                              rf"(?P<a>{NUMBER})\s*%\s*(?:and|vs\.?|versus)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
+# "OS at 12 months was 61% with A vs 50% with B, and at 24 months 40% vs 30%": the time point before the elided pair.
+AT_ELIDED_RE = re.compile(rf"(?:,|\band)\s+(?:(?:the\s+)?rates?\s+)?(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\s*,?\s*"
+                          rf"(?:(?:it\s+|they\s+)?(?:was|were)\s+)?(?P<a>{NUMBER})\s*%\s*(?:and|vs\.?|versus)\s*(?P<b>{NUMBER})\s*%",
+                          re.IGNORECASE)
 # "27.4% of patients on A responded, versus 6.6% on B": the share of each arm that responded, its ORR.
 RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants)\s+(?P<first>[^;%]{{0,60}}?)"
                           rf"\s*responded\b,?\s*(?:versus|vs\.?|compared\s+with)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})",
@@ -37,6 +42,8 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     The endpoint is the one named last before the time points, else the previous sentence's
     ("Median OS was ... . Rates at 12 and 24 months were ...").
     """
+    if LASTING_RESPONSE_RE.search(sent.text):
+        return []  # "the ongoing response rates at 12 and 24 months": how long responses last, no endpoint's rates
     listed = TIMEPOINT_LIST_RE.search(sent.text)
     if len(arms) == 2 and listed is None:
         return _pairs_at(doc, sent, arms, previous_endpoint) or _elided_rates(doc, sent, arms, previous_endpoint)
@@ -94,11 +101,13 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
 
 
 def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
-    """"The 24-month OS rates were 48% and 33%, and the 36-month rates 35% and 21%": a pair whose rate names
-    no endpoint is the endpoint named before it (a pair naming its own is prose_values' to read)."""
+    """"The 24-month OS rates were 48% and 33%, and the 36-month rates 35% and 21%" (", and at 36 months 35% vs
+    21%"): a pair whose rate names no endpoint is the endpoint named before it (a pair naming its own is prose_values'
+    to read)."""
     named, order = anchors(doc, sent), _pair_order(doc, sent, arms)
     out = []
-    for m in ELIDED_RATES_RE.finditer(sent.text) if order is not None else ():
+    elided = [*ELIDED_RATES_RE.finditer(sent.text), *AT_ELIDED_RE.finditer(sent.text)]
+    for m in elided if order is not None else ():
         if any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
             continue
         endpoint = _endpoint_before(doc, sent, m.start(), previous)
@@ -149,7 +158,10 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
 # disease control" (the share is the arm's response or disease control rate).
 _RESPONSE_REACHED = (r"(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
                      r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b")
-COUNTED_RESPONSE_RE = re.compile(r"\b\d+\s+(?:(?:patients|participants)\s+)?\(\s*(?P<p>\d+(?:[.·]\d+)?)\s*%\s*\)\s+"
+# ... the count spelled out when it opens the sentence: "Nine patients (20%) achieved an objective response".
+_COUNT = (r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)")
+COUNTED_RESPONSE_RE = re.compile(rf"\b{_COUNT}\s+(?:(?:patients|participants)\s+)?\(\s*(?P<p>\d+(?:[.·]\d+)?)\s*%\s*\)\s+"
                                  + _RESPONSE_REACHED, re.IGNORECASE)
 
 # ... or as a share only: "30% of patients achieved an objective response", "Of the 45 patients, 30% had disease control".
@@ -157,11 +169,20 @@ SHARE_RESPONSE_RE = re.compile(r"(?<![\d.·])(?P<p>\d+(?:[.·]\d+)?)\s*%\s+(?:of
                                r"(?:patients|participants)\s+)?" + _RESPONSE_REACHED, re.IGNORECASE)
 
 
+# "At 12 months, 61% of patients on A were alive, compared with 50% on B": each arm's survival rate at the
+# sentence's one time point.
+ALIVE_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\s+(?P<first>[^;%]{{0,60}}?)"
+                      rf"\s*(?:were|was|remained)\s+(?:still\s+)?alive\b[^;%\d]{{0,40}}?,?\s*(?:versus|vs\.?|compared\s+(?:with|to)|"
+                      rf"and)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})", re.IGNORECASE)
+AT_TIME_RE = re.compile(r"\b(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
+
+
 def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """"27.4% of patients on A responded, versus 6.6% on B": each arm's response rate, its arm named with it;
-    a single-arm trial's "38 (35.5%) achieved an objective response"."""
+    a single-arm trial's "38 (35.5%) achieved an objective response"; and the shares alive at a time point
+    ("61% of patients on A were alive at 12 months, compared with 50% on B"), each arm's OS rate."""
     named = arm_mentions(doc, sent, arms)
-    out = []
+    out = _alive_shares(sent.text, named)
     if len(arms) == 1:
         out += [ArmValue(arms[0], "orr" if m.group("orr") else "dcr", "", Decimal(decimal_text(m.group("p"))),
                          decimal_text(m.group("p")), "%")
@@ -171,5 +192,18 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
         owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):
             out += [ArmValue(o[0], "orr", "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+                    for o, g in zip(owners, ("a", "b"))]
+    return out
+
+
+def _alive_shares(text: str, named) -> list[ArmValue]:
+    """Each arm's share alive at the one time point the sentence names (none when it names none or several)."""
+    points = {(m.group("n"), m.group("u").lower()) for m in AT_TIME_RE.finditer(text)}
+    out = []
+    for m in ALIVE_RE.finditer(text) if len(points) == 1 else ():
+        owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
+        if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(text, m.start()):
+            n, unit = next(iter(points))
+            out += [ArmValue(o[0], "os", f"{n}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for o, g in zip(owners, ("a", "b"))]
     return out

@@ -26,7 +26,9 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, LISTED_ARMS_GAP_RE, arm_mentions
 from .prose_arms import Agent, agents
+from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
+from .prose_quoted import historical
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
 
@@ -38,6 +40,8 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
                          r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
                          r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(])|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
+                         r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"
                          # ... "in the PD-L1-positive population"
                          r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
@@ -49,11 +53,6 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
                          r"metastas[ie]s|thrombus))\b", re.IGNORECASE)
-# One arm's value by one criterion or assessor, then the other's: "46% per mRECIST and 36% per RECIST v1.1",
-# "9.3 months by investigator assessment and 8.6 months by BICR", "according to A and ... according to B".
-_CRITERION = r"(?:per|by|according\s+to|using|as\s+assessed\s+by|assessed\s+by)\s+"
-CRITERION_GAP_RE = re.compile(rf"\s*,?\s*{_CRITERION}[^;%]{{1,40}}?\s*,?\s*(?:and|vs\.?|versus)\s*", re.IGNORECASE)
-CRITERION_AFTER_RE = re.compile(rf"\s*,?\s*{_CRITERION}", re.IGNORECASE)
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 # A duration of response is measured among responders by definition: "among responders" restricts nothing.
 RESPONDER_ENDPOINTS = frozenset({"dor"})
@@ -68,8 +67,9 @@ LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+
 CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
 # What lies between a value and the arm it belongs to: "... in the", "... with", and the shapes that
-# count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing).
-AFTER_GAP_RE = re.compile(r"^\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
+# count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing); "15.1 mo. with A":
+# the unit's abbreviation point.
+AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
@@ -117,8 +117,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
         fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
-        criteria = _per_criterion(sent.text, fitting)
-        tokens = criteria or fitting[:len(arms)]
+        criteria = per_criterion(sent.text, fitting)
+        tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
             tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
@@ -127,7 +127,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
             lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
-                or SUBGROUP_RE.search(unparenthesised(sent.text[tokens[-1][1]:stop])) \
+                or _subgroup_after(sent.text, masked, tokens[-1][1], stop) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
@@ -142,6 +142,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
+        if len(arms) == 2 and not criteria and (second := second_criterion_pair(sent.text, c_start, fitting, tokens)):
+            tokens, owners = tokens + second, owners + owners  # "21% vs 9% per RECIST 1.1 and 30% vs 12% per mRECIST"
         for (s, e, num, unit), agent in zip(tokens, owners):
             if num:  # a median not reached is no value
                 found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
@@ -166,18 +168,6 @@ def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple
         if len(tokens) == j - i + 1 and all(kinds) and not SUBGROUP_RE.search(text[:points[i].start]):
             return {i + k: t for k, t in enumerate(tokens)}
     return {}
-
-
-def _per_criterion(text: str, tokens) -> list:
-    """One arm's two readings of an endpoint by two criteria or assessors: "46% per mRECIST and 36% per RECIST
-    v1.1", "9.3 months by investigator and 8.6 months by central review" (both values; [] otherwise)."""
-    if len(tokens) < 2 or tokens[0][3] != tokens[1][3]:
-        return []
-    between = unparenthesised(text[tokens[0][1]:tokens[1][0]])
-    after = unparenthesised(text[tokens[1][1]:tokens[1][1] + 60])
-    if CRITERION_GAP_RE.fullmatch(between) and CRITERION_AFTER_RE.match(after):
-        return list(tokens[:2])
-    return []
 
 
 def _criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
@@ -383,6 +373,14 @@ def _point(number: str, unit: str) -> str:
     """A time point's key: "12-month" (abstracts print months "mo": "the 12-mo OS rate")."""
     unit = unit.lower()
     return f"{number}-{'month' if unit == 'mo' else unit}"
+
+
+def _subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
+    """Does a subgroup follow the values ("15.1 vs 12.2 months among patients with X") other than as the qualifier
+    of values of its own after it ("15.1 vs 12.2 months, and among patients with X, 10.0 vs 7.0 months")?"""
+    after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[end:stop])  # asides blanked in place
+    m = SUBGROUP_RE.search(after)
+    return m is not None and not value_tokens(masked, end + m.end(), stop)
 
 
 def is_subgroup(text: str, start: int) -> bool:

@@ -26,11 +26,17 @@ ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")
+# A person's middle initial: "Richard S. Finn, MD, and colleagues" (a name, its initial, then a surname and its comma).
+_INITIAL_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+\s[A-Z]$")
+_SURNAME_AFTER_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?,")
 # A month's abbreviation before a day or a year ("approved on Jan. 5, 2021", "in Nov. 2020").
 _MONTH_BEFORE_NUMBER_RE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
 # A sentence ends at . ! or ?, with any closing quote or bracket, before a capital, a digit, an
-# opening bracket or an opening quote followed by one ('... said. "We are pleased," ...').
-_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-]+\])?\s+(?=[“‘\"']?[A-Z0-9(\[])")
+# opening bracket or an opening quote followed by one ('... said. "We are pleased," ...'), or before a
+# result's abbreviation printed with a small letter first ("... 12.2 months. mPFS was ...", "iRECIST"; other words
+# opening so, "mTOR", are left as they were read).
+_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-]+\])?\s+"
+                              r"(?=[“‘\"']?(?:[A-Z0-9(\[]|m(?:OS|PFS|TTP|DoR|DOR|ORR|DCR)\b|[im]RECIST\b))")
 # A parenthesis open at a period and closed soon after holds a citation or an aside, not a
 # sentence end: "(Ann. Oncol. 2020)", "(approx. 300 patients)".
 _ASIDE_CLOSES_WITHIN = 80
@@ -244,6 +250,8 @@ def _not_an_end(text: str, start: int, match: re.Match) -> bool:
     if _ABBREVIATION_RE.search(before):
         return True
     if _MONTH_BEFORE_NUMBER_RE.search(before) and text[match.end():match.end() + 1].isdigit():
+        return True
+    if _INITIAL_BEFORE_RE.search(before) and _SURNAME_AFTER_RE.match(text, match.end()):
         return True
     open_parentheses = text.count("(", start, match.start()) - text.count(")", start, match.start())
     closes = text.find(")", match.end(), match.end() + _ASIDE_CLOSES_WITHIN)

@@ -36,7 +36,7 @@ from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
-from .prose_endpoints import ADJUSTED_ANALYSIS_RE, anchors, hazard_ratio_endpoint, names_other_survival
+from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_values import arm_values, is_subgroup, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
@@ -52,9 +52,12 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
                            r"\b(?:in|as)\s+(?:an?\s+)?(?:open(?:-label)?,?\s+)?single[- ]arm\s*(?:[.;)]|$)|"
                            r"\bnon-?randomi[sz]ed\b", re.IGNORECASE)
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
-_DOSES = (r"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\w+\s+){0,2}?or\s+\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)|"
-          r"every\s+\d+\s+or\s+\d+\s+weeks|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
-          r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
+_SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
+              r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
+_DOSES = rf"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)|{_SCHEDULES})"
+# ... and schedules of one agent given where the randomisation is not ("a randomized, parallel-group phase 2 study"; "patients
+# received A every 2 or 3 weeks"): a weight-based dose ("8 mg or 12 mg") is no randomisation's.
+SCHEDULES_RE = re.compile(rf"\b{_SCHEDULES}\b", re.IGNORECASE)
 DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.;]{{0,60}}?\b{_DOSES}|"
                                  rf"\b{_DOSES}\b[^.;]{{0,60}}?\brandomi[sz]ed\b|\bdose-(?:randomi[sz]ed|optimi[sz]ation)\b",
                                  re.IGNORECASE)
@@ -290,7 +293,7 @@ def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -
 def _doses_randomised(doc: AnalysedDocument) -> bool:
     """Does the document randomise doses or schedules of one agent ("randomized to 8 mg or 12 mg", "two administration
     methods parallel-group, randomized", "every 2 or 3 weeks") rather than agents?"""
-    return any(DOSES_RANDOMISED_RE.search(s.text) for s in doc.sentences)
+    return any(DOSES_RANDOMISED_RE.search(s.text) or SCHEDULES_RE.search(s.text) for s in doc.sentences)
 
 
 def _sole_drug(doc: AnalysedDocument) -> str | None:
@@ -309,6 +312,8 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     """Values and hazard ratios; ``previous`` is the endpoint the sentence before named (None when out of order)."""
     span = evidence_span(sent)
     adjusted = ADJUSTED_ANALYSIS_RE.search(sent.text)
+    if adjusted is None and len(slot.arms) >= 2:
+        adjusted = TREATED_POPULATION_RE.search(sent.text)
     if adjusted is not None and adjusted.start() <= _first_result(doc, sent):
         return  # the sentence reports the adjusted analysis only
     if projects(sent.text):
