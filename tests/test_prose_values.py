@@ -613,3 +613,24 @@ def test_another_trials_value_quoted_for_comparison_is_no_arms_value(text):
                                  "months observed with felotinib").replace("a historical ", ""))) == 2
     assert len(read("A median OS of 15.1 months was reported for zorbanib in the ITT population and 10.7 months for "
                     "felotinib.")) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Median OS was 11.0 vs 13.5 months for felotinib vs zorbanib (HR 1.21; 95% CI 0.9-1.6).",
+    "Median OS was 11.0 and 13.5 months for felotinib and zorbanib (hazard ratio [HR], 1.21; p = 0.3).",
+    "Median OS was 11.0/13.5 months for felotinib/zorbanib.",
+    "Median OS was 11.0/13.5 months for felotinib/zorbanib (HR 1.21).",
+])
+def test_values_then_their_arms_in_the_same_order_before_an_aside(sentence):
+    """"X vs Y months for A vs B (HR ...)": the arms listed after the values take them in order, whatever
+    aside closes the clause (the values used to go to the first arm named after each, B then A)."""
+    assert read(sentence) == {("felotinib", "os", ""): (Decimal("11.0"), "months"),
+                              ("zorbanib", "os", ""): (Decimal("13.5"), "months")}
+
+
+@pytest.mark.parametrize("tail", ["", " (hazard ratio [HR], 0.95; 95% CI 0.5-1.4)"])
+def test_a_drug_and_placebo_parted_by_a_slash_are_two_arms(tail):
+    """"4.1/4.3 months for A/placebo" in a placebo-controlled trial: the values go in order (they went the
+    other way round, the slash read as the add-on "A with placebo")."""
+    got = read_more(f"Median OS was 4.1/4.3 months for zorbanib/placebo{tail}.", ["zorbanib", "placebo"])
+    assert got == {("zorbanib", "os", ""): (Decimal("4.1"), "months"), ("placebo", "os", ""): (Decimal("4.3"), "months")}

@@ -18,6 +18,16 @@ ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[
 # Between two arms listed as one phrase: "the A versus B arms", "the A and B groups".
 LISTED_ARMS_GAP_RE = re.compile(r"^\s*(?:,\s*)?(?:vs\.?|versus|and|or)\s+(?:the\s+)?$", re.IGNORECASE)
 
+
+def listed_arms_gap(gap: str) -> bool:
+    """Between two arms listed as one phrase, a slash too: "11.0/13.5 months for A/B" where A and B are each
+    an arm (a slash whose two sides make one arm is that arm: :func:`arm_mentions` looks for it first).
+
+    >>> listed_arms_gap(" versus the "), listed_arms_gap("/"), listed_arms_gap(" plus ")
+    (True, True, False)
+    """
+    return LISTED_ARMS_GAP_RE.match(gap) is not None or gap.strip() == "/"
+
 def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
     """The trial's arms named in the sentence, by an agent or by role (:func:`role_arms`); a list "A, B,
     and C" naming one arm's parts is that arm."""
@@ -39,7 +49,9 @@ def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) 
             out.append(Agent(parts[listed], found[i].start, found[j].end, tuple(sorted(listed))))
             i = j + 1
             continue
-        if found[i].key in arms:
+        if (split := _slash_placebo(sent, found[i], arms)) is not None:
+            out.extend(split)
+        elif found[i].key in arms:
             out.append(found[i])
         elif (arm := _labelled_arm(doc, sent.text, found[i], arms)) is not None:
             out.append(Agent(arm, found[i].start, found[i].end, found[i].components))
@@ -47,6 +59,19 @@ def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) 
             out.extend(_parted(sent, found[i], arms))
         i += 1
     return out
+
+
+def _slash_placebo(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent] | None:
+    """ "4.1/4.3 months for A/placebo" when A and placebo are each an arm of the trial: the slash parts the two
+    arms (an add-on design's "A/placebo" is A's arm only where the trial has no placebo arm of its own)."""
+    if "placebo" not in arms or agent.key not in arms or agent.key == "placebo":
+        return None
+    located = sorted((sent.local(m), m.key) for m in sent.mentions
+                     if agent.start <= sent.local(m)[0] and sent.local(m)[1] <= agent.end)
+    keys = [key for _, key in located]
+    if keys.count("placebo") != 1 or len(located) != 2 or sent.text[located[0][0][1]:located[1][0][0]].strip() != "/":
+        return None
+    return [Agent(agent.key if key != "placebo" else "placebo", start, end, (key,)) for (start, end), key in located]
 
 
 def _parted(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent]:
@@ -57,7 +82,7 @@ def _parted(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent
     out: list[Agent] = []
     while located:
         run = next((n for n in range(len(located), 0, -1) if _arm_of({k for _, k in located[:n]}, arms)), 0)
-        if not run or (out and not LISTED_ARMS_GAP_RE.match(sent.text[out[-1].end:located[0][0][0]])):
+        if not run or (out and not listed_arms_gap(sent.text[out[-1].end:located[0][0][0]])):
             return []
         parts = tuple(sorted({k for _, k in located[:run]}))
         out.append(Agent(_arm_of(set(parts), arms), located[0][0][0], located[run - 1][0][1], parts))

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
-from .prose_arm_mentions import ARM_LABEL_AFTER_RE, LISTED_ARMS_GAP_RE, arm_mentions
+from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
 from .prose_arms import Agent, agents
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
@@ -297,10 +297,14 @@ def _listed_after(text: str, tokens, named: list[Agent]) -> list[str] | None:
             or not AFTER_GAP_RE.match(unparenthesised(text[tokens[-1][1]:after[0].start])) \
             or COMPARISON_WORD_RE.search(text[tokens[-1][1]:after[0].start]):
         return None
-    listed = all(LISTED_ARMS_GAP_RE.match(text[a.end:b.start]) for a, b in zip(after, after[1:]))
+    listed = all(listed_arms_gap(text[a.end:b.start]) for a, b in zip(after, after[1:]))
     labelled = ARM_LABEL_AFTER_RE.match(text[after[-1].end:after[-1].end + 40]) or _respectively(text, after[-1].end) \
-        or re.match(r"\s*(?:[.;]|$)", text[after[-1].end:])  # "30.7% and 20.2% for A and B." ends the clause
+        or CLAUSE_END_AFTER_ARMS_RE.match(text, after[-1].end)  # "30.7% and 20.2% for A and B (HR ...)." ends the clause
     return [a.key for a in after] if listed and labelled else None
+
+
+# The clause ends after the arms, perhaps behind asides: "... for A and B.", "... for A vs B (HR 0.8; 95% CI ...)."
+CLAUSE_END_AFTER_ARMS_RE = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:[.;]|$)")
 
 
 def _respectively(text: str, pos: int) -> bool:
