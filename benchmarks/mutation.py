@@ -143,7 +143,8 @@ def _carries(fact: tuple, edit: Edit, word: str) -> bool:
     if edit.kind == "number":
         return obj == word or any(str(v) == word for _, v in context + attributes)
     squeeze = lambda s: re.sub(r"[^0-9a-z]", "", str(s).casefold())
-    return squeeze(word) in (squeeze(subject), squeeze(obj))
+    parts = {squeeze(part) for node in (subject, obj) for part in [node, *str(node).split("__")]}  # a regimen's drugs
+    return squeeze(word) in parts
 
 
 # Approval context edits: a place (its regulator) or a line of therapy, as the text writes them.
