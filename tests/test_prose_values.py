@@ -634,3 +634,28 @@ def test_a_drug_and_placebo_parted_by_a_slash_are_two_arms(tail):
     other way round, the slash read as the add-on "A with placebo")."""
     got = read_more(f"Median OS was 4.1/4.3 months for zorbanib/placebo{tail}.", ["zorbanib", "placebo"])
     assert got == {("zorbanib", "os", ""): (Decimal("4.1"), "months"), ("placebo", "os", ""): (Decimal("4.3"), "months")}
+
+
+def test_an_endpoint_named_after_its_values_labels_them():
+    """"6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for OS": each endpoint takes the values before it
+    (PFS used to take OS's, and OS none)."""
+    assert read("Medians were 6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for OS.") == {
+        ("zorbanib", "pfs", ""): (Decimal("6.9"), "months"), ("felotinib", "pfs", ""): (Decimal("2.8"), "months"),
+        ("zorbanib", "os", ""): (Decimal("16.5"), "months"), ("felotinib", "os", ""): (Decimal("13.2"), "months")}
+
+
+def test_follow_up_labelled_by_endpoint_is_no_value():
+    """Follow-up durations given per endpoint are not the endpoints' medians (they became PFS values)."""
+    assert read("The median follow-up was 6.2 months with zorbanib and 4.2 months with felotinib for PFS, and 15.3 "
+                "and 14.5 months, respectively, for OS.") == {}
+
+
+def test_a_comparison_put_first_names_the_comparator():
+    """"Compared with B, A gave longer PFS (6.9 vs 2.8 months)": A's is the first value (B took it)."""
+    assert read("Compared with felotinib, zorbanib resulted in longer PFS (median, 6.9 vs 2.8 months; HR 0.52).") == {
+        ("zorbanib", "pfs", ""): (Decimal("6.9"), "months"), ("felotinib", "pfs", ""): (Decimal("2.8"), "months")}
+
+
+def test_arms_parted_by_versus_take_the_values_in_order_before_a_new_clause():
+    assert read("Median OS was 16.5 vs 13.2 months for zorbanib vs felotinib, and the HR for PFS was 0.52.") == {
+        ("zorbanib", "os", ""): (Decimal("16.5"), "months"), ("felotinib", "os", ""): (Decimal("13.2"), "months")}

@@ -28,6 +28,7 @@ from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_ga
 from .prose_arms import Agent, agents
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
+from .prose_labels import arms_end_their_list, fronted_comparator, labelled_values
 from .prose_quoted import historical
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
@@ -114,6 +115,12 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
         found_tokens = value_tokens(masked, anchor.end, stop)
+        starts, ends = [p.start for p in points], [p.end for p in points]
+        labelled = labelled_values(masked, starts, ends, i, c_start)  # "6.9 vs 2.8 months for PFS": before it
+        if labelled is not None:
+            found_tokens = labelled
+        elif i + 1 < len(points) and labelled_values(masked, starts, ends, i + 1, c_start) is not None:
+            continue  # the values after this endpoint are the next one's ("... for OS")
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
         fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
@@ -127,6 +134,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
             lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
+                or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
                 or _subgroup_after(sent.text, masked, tokens[-1][1], stop) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
@@ -240,6 +248,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         return listed
     if _paired(text, tokens, named):  # "(6.5 months versus 4.2 months)" after "A ... compared with B"
         order = list(dict.fromkeys(a.key for a in named if c_start <= a.start and a.end <= tokens[0][0]))
+        if len(order) == 2 and fronted_comparator(text, c_start, min(a.start for a in named if a.key == order[0])):
+            order.reverse()  # "Compared with B, A gave longer PFS (6.9 vs 2.8 months)": A's value first
         if len(order) != len(tokens) and len(arms) > 2:  # "A improved OS over C (HR ...); median OS was X versus Y"
             order = list(dict.fromkeys(a.key for a in named if a.end <= tokens[0][0]))
         return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
@@ -299,12 +309,8 @@ def _listed_after(text: str, tokens, named: list[Agent]) -> list[str] | None:
         return None
     listed = all(listed_arms_gap(text[a.end:b.start]) for a, b in zip(after, after[1:]))
     labelled = ARM_LABEL_AFTER_RE.match(text[after[-1].end:after[-1].end + 40]) or _respectively(text, after[-1].end) \
-        or CLAUSE_END_AFTER_ARMS_RE.match(text, after[-1].end)  # "30.7% and 20.2% for A and B (HR ...)." ends the clause
+        or arms_end_their_list(text, [(a.start, a.end) for a in after])  # "30.7% and 20.2% for A and B (HR ...)."
     return [a.key for a in after] if listed and labelled else None
-
-
-# The clause ends after the arms, perhaps behind asides: "... for A and B.", "... for A vs B (HR 0.8; 95% CI ...)."
-CLAUSE_END_AFTER_ARMS_RE = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:[.;]|$)")
 
 
 def _respectively(text: str, pos: int) -> bool:

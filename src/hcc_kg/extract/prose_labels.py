@@ -1,0 +1,69 @@
+"""Word orders that change whose values a results clause gives (read by :mod:`.prose_values`).
+
+An endpoint named after its values labels them: "6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for
+OS" gives PFS the values before it, not OS's after it (:func:`labelled_values`). A comparison put first
+names the comparator first: "Compared with B, A gave longer PFS (6.9 vs 2.8 months)" gives A the first
+value (:func:`fronted_comparator`). Grammar only: which drug and which endpoint come from the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .prose_numbers import value_tokens
+
+# Between the last of the values and the endpoint that labels them: a unit, the arms, an aside ("months with A
+# and 4.2 months with B for", "% (HR ####) for"), or ", respectively, for"; no new clause (no comma otherwise).
+LABEL_GAP_RE = re.compile(r"^(?:[^\d.;,]{0,60}?|\s*[^\d\s.;,]*\s*,\s*respectively\s*,\s*)\bfor\s+(?:the\s+)?(?:median\s+)?$",
+                          re.IGNORECASE)
+# "Compared with B, A ...", "Versus B, ...", "Relative to B, ...", "Unlike B, ...": the comparator put first.
+# The clause ends after the arms, perhaps behind asides: "... for A and B.", "... for A vs B (HR 0.8; 95% CI ...)."
+CLAUSE_END_AFTER_ARMS_RE = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:[.;]|$)")
+VERSUS_GAP_RE = re.compile(r"^\s*(?:vs\.?|versus|/)\s*(?:the\s+)?$", re.IGNORECASE)  # two arms, never one regimen
+FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
+                                   r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
+
+
+def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_start: int) -> list | None:
+    """The values the ``i``-th endpoint (``starts``/``ends``: every endpoint of the sentence) is named after
+    ("6.9 vs 2.8 months for PFS"): those since the clause's start or the endpoint before; None when it is
+    not named after values.
+
+    >>> text = "Medians were 6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for OS."
+    >>> pfs, os = text.index("PFS"), text.index("OS.")
+    >>> [t[2] for t in labelled_values(text, [pfs, os], [pfs + 3, os + 2], 1, 0)]
+    ['16.5', '13.2']
+    >>> labelled_values("The HR for OS was 0.7.", [11], [13], 0, 0) is None
+    True
+    """
+    floor = max([c_start] + [end for end in ends[:i] if end <= starts[i]])
+    tokens = value_tokens(masked, floor, starts[i])
+    if not tokens or not LABEL_GAP_RE.match(masked[tokens[-1][1]:starts[i]]):
+        return None
+    return tokens
+
+
+def fronted_comparator(text: str, c_start: int, first_named_start: int) -> bool:
+    """Does the clause open with a comparison ("Compared with B, ...") naming the agent at ``first_named_start``?
+
+    >>> fronted_comparator("Compared with B, A gave longer PFS", 0, 14)
+    True
+    >>> fronted_comparator("A gave longer PFS compared with B", 0, 0)
+    False
+    """
+    m = FRONTED_COMPARISON_RE.match(text, c_start)
+    return m is not None and first_named_start < m.end()
+
+
+def arms_end_their_list(text: str, arms: list[tuple[int, int]]) -> bool:
+    """Do the arms named after a run of values ((start, end) each) list them in order: the clause ends
+    after them ("... for A and B (HR 0.8)."), or "vs" parts them ("... for A vs B, and ...")?
+
+    >>> arms_end_their_list("9 vs 7 months for A vs B, and more", [(18, 19), (23, 24)])
+    True
+    >>> arms_end_their_list("9 and 7 months for A and B in cohort 2", [(19, 20), (25, 26)])
+    False
+    """
+    return CLAUSE_END_AFTER_ARMS_RE.match(text, arms[-1][1]) is not None \
+        or all(VERSUS_GAP_RE.match(text[a[1]:b[0]]) for a, b in zip(arms, arms[1:]))
+
