@@ -146,7 +146,7 @@ EXIT_CODES: dict[int, str] = {
     8: "an export could not be written (the previous exports stay whole)",
     9: "bad query, parameter or endpoint (`agents`, `paths`, `trials`, `chain`, `sparql`, `load`, `view`); an "
        "out-of-range option, checked before anything runs (`--hr-below`, `--timeout` and `--reasoner-timeout` "
-       "must be finite and > 0, `--limit` 1 to 10000, `--max-length` 1 to 8, `--jobs` 1 to 1024, `--max-readings` at least 1); an `--endpoint` that is not an "
+       "must be finite and > 0, `--limit` 1 to 10000, `--max-length` 1 to 8, `--jobs` 1 to 1024, `--max-readings` at least 1, `--formats` names from `turtle`, `ntriples`, `json-ld`, or `none`); an `--endpoint` that is not an "
        "http(s) URL with a host and a numeric port, free of spaces and control characters; a numeric query "
        "parameter no store holds exactly (integers beyond 64 bits, decimals with more than 18 digits after the "
        "point or 19 before it: round them); the `--graph` file missing, unreadable or not valid Turtle (same "
