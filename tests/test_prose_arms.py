@@ -535,3 +535,21 @@ def test_a_list_closed_by_and_before_versus_is_one_arm_with_what_delivers_it(tex
 def test_alternatives_listed_before_versus_stay_apart():
     doc, sent = sentence("Zorbanib, quorimab or felotinib versus TACE was tested.")
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "quorimab", "felotinib", "tace"]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with advanced HCC who progressed on felotinib received zorbanib 200 mg every 3 weeks.",
+    "Adults with confirmed liver cancer who experienced progression after or intolerance to felotinib treatment "
+    "received zorbanib 200 mg every 3 weeks.",
+    "Patients who had failed felotinib were treated with zorbanib.",
+])
+def test_the_earlier_therapy_in_who_the_patients_are_is_not_what_they_received(text):
+    """A who-clause naming the therapy before ("who progressed on B") describes the patients; the agent they
+    received is the trial's (no arm was read: two agents, or a subject the reading did not know)."""
+    doc, sent = sentence(text)
+    assert received_agent(doc, sent) == "zorbanib"
+
+
+def test_a_drug_after_received_is_given_even_after_a_prior_therapy_cue():
+    doc, sent = sentence("Patients who progressed on felotinib received zorbanib plus quorimab.")
+    assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])

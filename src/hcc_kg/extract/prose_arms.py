@@ -31,6 +31,7 @@ from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import arm_parts, comparator_mentions, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
+from .received_cues import EARLIER_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
@@ -72,28 +73,6 @@ LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
 PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
                               r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-# Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
-RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|patients|participants|subjects)"  # "21 patients, who"
-                         # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
-                         # therapy: "patients with X previously treated with B" had B before)
-                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"
-                         r"been|progress\w*|refractory|intolerant)\b)[\w-]+){0,4}?)?"
-                         r"(?:\s+(?:intravenously|orally|subcutaneously))?"
-                         # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
-                         r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
-                         # ... "patients in the intent-to-treat arm who received", "participants who were given"
-                         r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
-                         r"(?:were\s+|will\s+(?:be\s+)?)?"
-                         r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
-                         # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A"
-                         r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
-                         r"(?:therapy|treatment)\s+with\s+)?"
-                         # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
-                         # "received a 600 mg dose of A"
-                         r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
-                         r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?$",
-                         re.IGNORECASE)
-RECEIVED_REACH = 90  # "Patients in the intent-to-treat arm who received a 600 mg dose of A": the longest lead read
 # Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
 ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
@@ -343,6 +322,8 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent in "patients received A" (None when the sentence names another agent too)."""
     later = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+             # "patients who progressed on B received A": B is who the patients are
+             and not EARLIER_THERAPY_RE.search(sent.text, max(0, a.start - 60), a.start)
              # "received A plus B for 8 weeks, followed by surgical resection": the operation after is no part of it
              and not (any(s <= a.start < e for s, e in later) and all(doc.vocabulary[c].has_type("Procedure") for c in a.components))]
     if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):

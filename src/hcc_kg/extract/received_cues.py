@@ -1,0 +1,41 @@
+"""What patients were given, in "patients received A" (:mod:`.prose_arms` reads the trial's arm from it).
+
+Cue words and grammar only: who the patients are ("patients with X who progressed on B") and the verb
+that gives them the trial's agent.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
+RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|patients|participants|subjects|adults)"  # "21 patients, who"
+                         # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
+                         # therapy: "patients with X previously treated with B" had B before)
+                         r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"
+                         r"been|progress\w*|refractory|intolerant)\b)[\w-]+){0,4}?)?"
+                         r"(?:\s+(?:intravenously|orally|subcutaneously))?"
+                         # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
+                         r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
+                         # ... or by a who-clause of what went before: "who progressed on B", "who experienced progression
+                         # after or intolerance to B treatment", "who had failed B"
+                         r"(?:\s+who\s+(?:had\s+)?(?:progressed|experienced\s+progression|failed|were\s+(?:refractory|intolerant))"
+                         r"\b[^.;]{0,60}?)?"
+                         # ... "patients in the intent-to-treat arm who received", "participants who were given"
+                         r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
+                         r"(?:were\s+|will\s+(?:be\s+)?)?"
+                         r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
+                         # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A"
+                         r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
+                         r"(?:therapy|treatment)\s+with\s+)?"
+                         # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
+                         # "received a 600 mg dose of A"
+                         r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
+                         r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?$",
+                         re.IGNORECASE)
+# What went before an agent in the patients' description ("who progressed on B", "intolerance to B treatment"),
+# never the verb giving the trial's agent ("who progressed on B received A": A is given).
+EARLIER_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
+                                r"refractory\s+to|intoleran\w+\s+(?:of|to)|failed|after|following|prior)\s+"
+                                r"(?:(?!(?:receiv|given|treated|administ))[\w-]+\s+){0,2}$", re.IGNORECASE)
+RECEIVED_REACH = 150  # "Patients in the intent-to-treat arm who received a 600 mg dose of A": the longest lead read
