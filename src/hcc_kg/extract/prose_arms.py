@@ -31,7 +31,7 @@ from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import arm_parts, comparator_mentions, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
-from .received_cues import EARLIER_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
+from .received_cues import EARLIER_THERAPY_RE, PRIOR_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 from .sentences import DRUG
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
@@ -70,9 +70,6 @@ GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 # What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
-# Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
-PRIOR_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
-                              r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
 ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").

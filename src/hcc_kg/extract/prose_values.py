@@ -109,17 +109,18 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     listed = _respective(sent.text, masked, points) if len(arms) == 1 else {}
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
               for i, t in listed.items()]
+    starts, ends = [p.start for p in points], [p.end for p in points]
+    labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0]) for i, p in enumerate(points)]
     for i, anchor in enumerate(points):
         if i in listed or RISK_OF_RE.search(sent.text, max(0, anchor.start - 12), anchor.start):
             continue  # "a reduction in the risk of death ... at 22%": the risk's reduction, no arm's value
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
         found_tokens = value_tokens(masked, anchor.end, stop)
-        starts, ends = [p.start for p in points], [p.end for p in points]
-        labelled = labelled_values(masked, starts, ends, i, c_start)  # "6.9 vs 2.8 months for PFS": before it
+        labelled = labels[i]  # "6.9 vs 2.8 months for PFS": the values before it
         if labelled is not None:
             found_tokens = labelled
-        elif i + 1 < len(points) and labelled_values(masked, starts, ends, i + 1, c_start) is not None:
+        elif i + 1 < len(points) and points[i + 1].start < c_end and labels[i + 1] is not None:
             continue  # the values after this endpoint are the next one's ("... for OS")
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)

@@ -33,9 +33,12 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
                          r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?$",
                          re.IGNORECASE)
-# What went before an agent in the patients' description ("who progressed on B", "intolerance to B treatment"),
-# never the verb giving the trial's agent ("who progressed on B received A": A is given).
-EARLIER_THERAPY_RE = re.compile(r"\b(?:previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
-                                r"refractory\s+to|intoleran\w+\s+(?:of|to)|failed|after|following|prior)\s+"
+# Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
+_EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
+            r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
+PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+# ... in the description of the patients who received the trial's agent ("who progressed on B", "intolerance to B
+# treatment", "who had failed B"), never the verb giving that agent ("who progressed on B received A": A is given).
+EARLIER_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER}|intolerance\s+to|failed)\s+"
                                 r"(?:(?!(?:receiv|given|treated|administ))[\w-]+\s+){0,2}$", re.IGNORECASE)
 RECEIVED_REACH = 150  # "Patients in the intent-to-treat arm who received a 600 mg dose of A": the longest lead read

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
@@ -151,6 +151,7 @@ def _term(node) -> str:
     raise _Unsupported(f"{node!r} in a constraint")
 
 
-def results(store: ox.Store, checks: list[Check]) -> list[tuple[ox.NamedNode | ox.BlankNode, Check]]:
-    """(focus node, check) for every result of every check on ``store``."""
-    return [(row[0], check) for check in checks for row in store.query(check.query)]
+def results(store: ox.Store, checks: list[Check]) -> list[tuple[URIRef | BNode, Check]]:
+    """(focus node, as an rdflib term, and check) for every result of every check on ``store``."""
+    return [(BNode(row[0].value) if isinstance(row[0], ox.BlankNode) else URIRef(row[0].value), check)
+            for check in checks for row in store.query(check.query)]

@@ -177,14 +177,9 @@ def _validate(graph, shapes_path: Path | None) -> ValidationReport:
     shapes = rdflib.Graph().parse(shapes_path, format="turtle") if shapes_path else default_shapes()
     checks = None if isinstance(graph, rdflib.Graph) else shacl_sparql.compile_shapes(shapes)
     if checks is not None:  # a store, and shapes SPARQL can run: in Oxigraph's engine, not pyshacl's walk
-        return _report(graph, [Violation(focus.value, check.path, check.message, check.severity,
-                                         evidence_of(graph, _node(focus)))
+        return _report(graph, [Violation(str(focus), check.path, check.message, check.severity, evidence_of(graph, focus))
                                for focus, check in shacl_sparql.results(graph.store, checks)])
     return _pyshacl_report(graph, shapes)
-
-
-def _node(focus) -> rdflib.term.Node:
-    return rdflib.BNode(focus.value) if type(focus).__name__ == "BlankNode" else URIRef(focus.value)
 
 
 def _pyshacl_report(graph, shapes: rdflib.Graph) -> ValidationReport:
