@@ -169,6 +169,19 @@ def test_formats_chooses_the_graph_files_and_a_later_build_removes_the_others(tm
     assert not [name for name in manifest["files"] if name.startswith("hcc_kg.")]
 
 
+def test_no_views_and_no_kgx_leave_them_out_and_a_later_build_removes_the_old_ones(tmp_path, capsys):
+    corpus, out = tmp_path / "c", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(GOOD_NOTE, encoding="utf-8")
+    assert main(["build", "--corpus", str(corpus), "--out", str(out)]) == 0
+    assert list(out.glob("view_*.html")) and (out / "kgx" / "nodes.tsv").is_file()
+    assert main(["build", "--corpus", str(corpus), "--out", str(out), "--no-views", "--no-kgx"]) == 0
+    assert not list(out.glob("view_*.html")) and not (out / "kgx").exists()
+    assert (out / "hcc_kg.ttl").is_file() and (out / "hcc_kg_ontology.ttl").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not [name for name in manifest["files"] if name.startswith(("view_", "kgx"))]
+
+
 def test_an_unknown_format_exits_9_before_reading(tmp_path, capsys):
     code = main(["build", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"), "--formats", "turtle,rdfxml"])
     assert code == 9

@@ -218,6 +218,16 @@ def test_build_into_a_folder_holds_the_lock_and_writes_a_manifest(tmp_path):
     assert not (out / publish.LOCK).exists()
 
 
+def test_views_skipped_for_size_are_reported_but_views_turned_off_are_not(tmp_path):
+    from hcc_kg.pipeline import Settings, build
+
+    over = build(Settings(corpus=FIXTURES / "tiny", out=tmp_path / "a", view_max_triples=0))
+    assert "views-skipped" in {p.code for p in over.report.problems}
+    off = build(Settings(corpus=FIXTURES / "tiny", out=tmp_path / "b", view_max_triples=0, views=False))
+    assert "views-skipped" not in {p.code for p in off.report.problems}
+    assert not list((tmp_path / "b").glob("view_*.html")) and (tmp_path / "b" / "kgx").is_dir()
+
+
 def test_recover_refuses_to_guess_when_a_staged_file_is_gone(tmp_path):
     out = tmp_path / "out"
     write_generation(out, 1)

@@ -61,6 +61,8 @@ class Settings:
     extra_vocabulary: tuple[Path, ...] = ()
     lexicon: bool = True  # merge the generated lexicon (data/lexicon/) under the hand vocabulary
     formats: tuple[str, ...] = ("turtle", "ntriples", "json-ld")
+    views: bool = True  # the interactive HTML views (pyvis); off, none is drawn (hcc-kg build --no-views)
+    kgx: bool = True  # KGX nodes/edges TSV for Biolink consumers (hcc-kg build --no-kgx)
     view_max_triples: int = 200_000  # above this the build writes no whole-graph view
     progress: Progress | None = field(default=None, compare=False)  # (stage, done, total) per document
     jobs: int | None = None  # extraction worker processes; None: the cores available (execute/local.py)
@@ -268,15 +270,20 @@ def _start_side_exports(settings: Settings, populated, ontology_path: Path,
     be written and this process may fork; None: :func:`_write_side_exports` makes them here."""
     if settings.out is None:
         return None
-    task = ForkedTask.start(_side_exports, populated, ontology_path, settings.view_max_triples)
+    task = ForkedTask.start(_side_exports, populated, ontology_path,
+                            settings.view_max_triples if settings.views else None)
     return children.enter_context(task) if task is not None else None
 
 
-def _side_exports(populated, ontology_path: Path, max_triples: int, receive) -> SideExports:
+def _side_exports(populated, ontology_path: Path, max_triples: int | None, receive) -> SideExports:
     """In the forked child: the ontology first, then the views (:mod:`hcc_kg.views.forked`: the
-    renderers are imported and the asserted graph loaded while HermiT runs, then it waits for the inferences)."""
+    renderers are imported and the asserted graph loaded while HermiT runs, then it waits for the
+    inferences); ``max_triples`` None: no views are wanted."""
     ontology = ontology_graph(ontology_path)  # parsed once: rendered, then drawn with the ABox
     readable = export.render_rdf(ontology, "turtle-readable")
+    if max_triples is None:
+        receive()  # the parent sends the inferences either way: taken, so that neither side waits on the other
+        return SideExports(readable, None)
     from .views.forked import draw_build_views
 
     drawn = draw_build_views(populated, ontology, max_triples, receive)
@@ -349,8 +356,8 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
     written.append(export.write_jsonl([a.to_json() for a in result.withheld], out / "withheld.jsonl"))
     written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
     written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
-    views = len(result.store) <= settings.view_max_triples  # a page of tens of thousands of nodes helps no one
-    if not views:
+    views = settings.views and len(result.store) <= settings.view_max_triples  # a page of tens of thousands of nodes helps no one
+    if settings.views and not views:
         result.report.add("warning", "views-skipped", f"{len(result.store)} triples is more than view_max_triples="
                           f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")
     sections = document_sections(result.documents, result.assertions, result.recognised)
@@ -359,7 +366,8 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
                              for d in result.documents],
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))
-    written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
+    if settings.kgx:
+        written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
     findings = result.findings if result.findings is not None else quality.report(graph)
     written += quality.write_report(findings, out)  # quality_report.tsv/.json (ROBOT columns)
     written += _write_side_exports(result, ontology_path, out, views)  # last: made meanwhile by the child

@@ -58,7 +58,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = Settings(corpus=Path(args.corpus), out=Path(args.out), ontology=args.ontology,
                         vocabulary=args.vocabulary, extra_vocabulary=tuple(Path(p) for p in args.extra_vocabulary),
                         lexicon=not args.no_lexicon, progress=document_progress(args.verbosity),
-                        reasoner_timeout=args.reasoner_timeout, **_execution_settings(args),
+                        reasoner_timeout=args.reasoner_timeout, views=not args.no_views, kgx=not args.no_kgx,
+                        **_execution_settings(args),
                         **({} if args.formats is None else {"formats": args.formats}))
     with sigterm_exits():  # SIGTERM unwinds: staging, scratch folders and java are cleaned up
         result = build(settings)
@@ -256,7 +257,10 @@ def parser() -> argparse.ArgumentParser:
                    "and gets a warning naming it (default 20,000; the largest shipped document gives 824)")
     b.add_argument("--formats", type=export_formats("--formats"), default=None, metavar="LIST",
                    help="the whole graph's export files, comma-separated: turtle, ntriples, json-ld (default: "
-                   "all three), or none (the store, KGX, the reports and views are written either way)")
+                   "all three), or none (the store and the reports are written either way)")
+    b.add_argument("--no-views", action="store_true", help="draw no HTML views (they are the slowest export of a "
+                   "small build; `hcc-kg view` draws them later from the store)")
+    b.add_argument("--no-kgx", action="store_true", help="write no KGX nodes/edges TSV (kgx/)")
     b.set_defaults(func=cmd_build)
 
     for name, func, helptext in (("agents", cmd_agents, "agents acting on every named target"),
