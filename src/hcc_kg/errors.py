@@ -151,7 +151,7 @@ EXIT_CODES: dict[int, str] = {
        "parameter no store holds exactly (integers beyond 64 bits, decimals with more than 18 digits after the "
        "point or 19 before it: round them); the `--graph` file missing, unreadable or not valid Turtle (same "
        "code for every command that reads one); `serve --store` or a `--graph` (`agents`, `paths`, `trials`, "
-       "`chain`, `sparql`, `view`, `show`, `plot`) naming a folder that is no built store; a remote store that refuses the credentials (HTTP 401/403), "
+       "`chain`, `sparql`, `view`, `show`, `plot`) naming a folder that is no built store; `diff` given a folder with no build or a malformed `assertions.jsonl`; a remote store that refuses the credentials (HTTP 401/403), "
        "sends malformed SPARQL JSON, more than `--max-reply-bytes`, or takes longer than `--timeout` in total; "
        "a `paths` search over its budget (ask for a smaller `--max-length`)",
     10: "built and exported, but the graph breaks a shape check (each violation, with its node and evidence "

@@ -24,7 +24,8 @@ from ..errors import (BROKEN_PIPE_EXIT, ConfigError, DocumentError, GraphError, 
 
 # Subcommands contributed by feature packages: each module defines ``register(subparsers)``
 # and keeps its heavy imports inside its command functions, so ``--help`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("hcc_kg.cli.query_commands", "hcc_kg.cli.serve", "hcc_kg.cli.view_commands")
+COMMAND_MODULES: tuple[str, ...] = ("hcc_kg.cli.query_commands", "hcc_kg.cli.serve", "hcc_kg.cli.view_commands",
+                                     "hcc_kg.cli.diff_command")
 
 #: What ``hcc-kg --help`` says (the module docstring above is for developers).
 DESCRIPTION = ("Build and query a knowledge graph of hepatocellular carcinoma therapy, read from text: "
@@ -37,6 +38,7 @@ EPILOG = """examples:
   hcc-kg view --chain "VEGF signalling" --out vegf.html   an offline interactive picture
   hcc-kg plot forest --drug sorafenib --out hr.svg        hazard ratios with their CIs
   hcc-kg show "lenvatinib inhibits FGFR1" --corpus DIR    the sentence behind a fact
+  hcc-kg diff exports-before exports                      the facts two builds disagree on
 
 Commands read exports/hcc_kg.ttl unless --graph says otherwise; `hcc-kg COMMAND --help` for
 each command's options. Exit codes are listed in the README ("Exit codes")."""
