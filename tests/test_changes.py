@@ -102,3 +102,16 @@ def test_comparing_is_empty_for_equal_builds_and_reverses_added_and_removed(old,
             assert backward[key] in ("added", "withheld")
         if kind == "changed":
             assert backward[key] == "changed"
+
+
+def test_a_rebuild_into_the_same_folder_prints_what_changed_since(tmp_path, capsys):
+    corpus, out = tmp_path / "c", tmp_path / "out"
+    corpus.mkdir()
+    note = corpus / "note.txt"
+    note.write_text("Pharmacology note.\n\nLenvatinib inhibits FGFR1 in our invented assay.\n", encoding="utf-8")
+    assert main(["build", "--corpus", str(corpus), "--out", str(out), "--no-views"]) == 0
+    assert "since the previous build" not in capsys.readouterr().out  # the first build has none
+    note.write_text("Pharmacology note.\n\nLenvatinib inhibits FGFR2 in our invented assay.\n", encoding="utf-8")
+    assert main(["build", "--corpus", str(corpus), "--out", str(out), "--no-views", "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert (changes["added"], changes["removed"], changes["changed"]) == (1, 1, 0)

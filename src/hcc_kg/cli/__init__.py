@@ -63,12 +63,15 @@ def cmd_build(args: argparse.Namespace) -> int:
                         reasoner_timeout=args.reasoner_timeout, views=not args.no_views, kgx=not args.no_kgx,
                         **_execution_settings(args),
                         **({} if args.formats is None else {"formats": args.formats}))
-    with sigterm_exits():  # SIGTERM unwinds: staging, scratch folders and java are cleaned up
+    from ..query.changes import previous_build
+
+    with previous_build(settings.out) as before, sigterm_exits():  # SIGTERM unwinds: staging, scratch, java
         result = build(settings)
+        since = _changes_since(before, settings.out)
     for problem in result.report.problems:
         print(problem, file=sys.stderr)
     if args.json:
-        print(json.dumps({"counts": result.counts, "timings": result.timings,
+        print(json.dumps({"counts": result.counts, "timings": result.timings, "changes": since,
                           "outputs": [str(p) for p in result.outputs]}, indent=1))
     else:
         print(f"built {len(result.assertions)} assertions from {len(result.documents)} documents "
@@ -78,11 +81,25 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("wrote " + ", ".join(str(p) for p in result.outputs))
         print(_reuse_line(result.timings, settings.cache_dir))
         print(_reasoner_line(result.timings, settings.cache_dir))
+        if since is not None:
+            print("since the previous build here: " + ", ".join(f"{n} {kind}" for kind, n in since.items())
+                  + " (facts; `hcc-kg diff` lists them)")
     if result.validation is not None and not result.validation.conforms:
         raise ShapeViolationError(f"{len(result.validation.violations)} shape violation(s); see validation.json")
     if result.report.errors():
         raise DocumentError(f"{len(result.report.errors())} document problem(s); the others were built")
     return 0
+
+
+def _changes_since(before: Path | None, out: Path) -> dict[str, int] | None:
+    """Facts per kind of change from the copy ``before`` to the build in ``out`` (None: no
+    previous build to compare, or one that is not readable as such)."""
+    from ..query.changes import compare_builds
+
+    try:
+        return compare_builds(before, out).counts() if before is not None else None
+    except GraphError:
+        return None
 
 
 def _execution_settings(args: argparse.Namespace) -> dict:

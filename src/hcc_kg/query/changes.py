@@ -17,7 +17,10 @@ documents):
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -29,6 +32,10 @@ FILES = {ASSERTED: "assertions.jsonl", WITHHELD: "withheld.jsonl"}
 #: change kinds, in the order a listing shows them
 KINDS = ("added", "removed", "changed", "withheld", "asserted", "evidence")
 MENTION = "mentionedIn"  # where a name occurs: many per document, hidden unless asked for
+REPORT = "build_report.json"  # names the documents
+#: a previous build larger than this is not kept for comparing (its facts in memory would cost
+#: gigabytes at millions of facts; `hcc-kg diff` compares any two builds on request)
+PREVIOUS_MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def read_facts(build: Path, names: dict[str, str] | None = None) -> dict[str, Fa
 def document_names(build: Path) -> dict[str, str]:
     """Document id -> file name, from the build's ``build_report.json`` (empty if it has none)."""
     try:
-        report = json.loads((build / "build_report.json").read_text(encoding="utf-8"))
+        report = json.loads((build / REPORT).read_text(encoding="utf-8"))
         return {str(d["id"]): str(d["name"]) for d in report.get("documents", [])}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
@@ -200,3 +207,32 @@ def describe(change: Change, changes: BuildChanges) -> str:
     elif change.before is not None:
         line += f"  (was {changes.where(change.before.evidence)})"
     return line
+
+
+@contextmanager
+def previous_build(out: Path, max_bytes: int = PREVIOUS_MAX_BYTES) -> Iterator[Path | None]:
+    """A copy, taken on entry, of the files :func:`compare_builds` reads from the build in
+    ``out`` (None: there is none, or its facts are over ``max_bytes``); removed on exit.
+
+    >>> with previous_build(Path("/nonexistent")) as before:
+    ...     before is None
+    True
+    """
+    facts = out / FILES[ASSERTED]
+    try:
+        size = facts.stat().st_size
+    except OSError:
+        size = None
+    if size is None or size > max_bytes:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="hcc-kg-previous-") as folder:
+        copy = Path(folder)
+        try:
+            for name in (*FILES.values(), REPORT):
+                if (out / name).is_file():
+                    shutil.copyfile(out / name, copy / name)
+        except OSError:
+            yield None  # unreadable: nothing to compare with, and the build goes on
+            return
+        yield copy
