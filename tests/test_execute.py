@@ -174,7 +174,8 @@ def test_bad_execution_options_exit_2_before_reading(argv, message, tmp_path, ca
 
 @pytest.mark.parametrize("argv, cache", [([], "beside"), (["--no-cache"], None), (["--cache-dir", "elsewhere"], "elsewhere")])
 def test_build_options_become_execution_settings(argv, cache, tmp_path):
-    from hcc_kg.cli import _execution_settings, parser
+    from hcc_kg.cli import parser
+    from hcc_kg.cli.build_command import _execution_settings
 
     args = parser().parse_args(["build", "--out", str(tmp_path / "out"), "--jobs", "3", *argv])
     fields = _execution_settings(args)
@@ -184,7 +185,8 @@ def test_build_options_become_execution_settings(argv, cache, tmp_path):
 
 
 def test_max_readings_is_a_build_option_whose_help_gives_its_default(tmp_path, capsys):
-    from hcc_kg.cli import _execution_settings, parser
+    from hcc_kg.cli import parser
+    from hcc_kg.cli.build_command import _execution_settings
 
     args = parser().parse_args(["build", "--out", str(tmp_path / "out"), "--max-readings", "50"])
     assert _execution_settings(args)["max_readings"] == 50
