@@ -180,3 +180,35 @@ def test_a_text_copy_of_a_record_is_read_once_and_keeps_the_record_identifiers(t
     [doc] = read_corpus(tmp_path, report)
     assert doc.name == "a_article.txt" and dict(doc.source_ids)["pmcid"] == "PMC9900004"
     assert [(p.code, p.doc) for p in report.problems] == [("duplicate-document", "b_article.xml")]
+
+
+@pytest.mark.parametrize("name", ["pubmed_set.nbib", "pubmed_set.ris"])
+def test_tagged_exports_give_one_document_per_record_laid_out_as_the_xml_set(name):
+    report = Report()
+    reads = read_file_bytes((FORMATS / name).read_bytes(), name, report)
+    xml = read_file_bytes((FORMATS / "pubmed_set.xml").read_bytes(), "pubmed_set.xml", Report())
+    assert not report.problems and [r.text for r in reads] == [r.text for r in xml]  # labels as heading lines
+    assert dict(reads[0].source_ids) == {"pmid": "99000001", "doi": "10.99999/invented.0001"}
+    assert reads[0].published == "2031-04-07" and reads[1].published == "2030"
+    assert reads[1].part == ("pmid-99000002" if name.endswith(".nbib") else "record-2")  # no PMID: its number
+
+
+def test_a_pubmed_export_saved_as_txt_is_read_as_records_not_as_one_text(tmp_path):
+    shutil.copy(FORMATS / "pubmed_set.nbib", tmp_path / "pubmed-export.txt")
+    docs = read_corpus(tmp_path, Report())
+    assert {d.name for d in docs} == {"pubmed-export.txt#pmid-99000001", "pubmed-export.txt#pmid-99000002"}
+    found = extract(docs, load_vocabulary(), Report())
+    by_doc = {d.doc_id: d.name for d in docs}
+    ramucirumab = {by_doc[e.doc_id] for a in found if a.subject == "ramucirumab" and a.predicate != "mentionedIn"
+                   for e in a.evidence}
+    assert ramucirumab == {"pubmed-export.txt#pmid-99000002"}  # one record's fact stays with its record
+    assert "MH  -" not in "".join(d.text for d in docs)  # tags and authors are not text
+
+
+def test_tagged_records_without_title_or_abstract_are_skipped_with_a_warning():
+    report = Report()
+    assert read_file_bytes(b"PMID- 5\nAU  - Someone\n", "x.nbib", report) == []
+    assert [p.code for p in report.problems] == ["empty-document"] and "pmid-5" in report.problems[0].message
+    report = Report()
+    assert read_file_bytes(b"no tags here\n", "x.ris", report) == []
+    assert [p.code for p in report.problems] == ["empty-document"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ...report import Report
 from .registry import READERS, ReadText
@@ -37,6 +38,9 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 #: More than this share of control characters (in the first ``_SAMPLE`` characters) means binary.
 BINARY_CONTROL_SHARE = 0.02
 _SAMPLE = 2**16
+#: Text files whose opening names another format (a MEDLINE export saved as ``.txt``): each
+#: ``(pattern, reader of the decoded text)`` is registered by the format's module.
+TEXT_DIALECTS: list[tuple[re.Pattern, Callable[[str, str, Report], list[ReadText]]]] = []
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<!DOCTYPE\b|<\?xml\b", re.IGNORECASE)
 
 
@@ -132,10 +136,14 @@ def decode_text(raw: bytes, name: str, report: Report) -> str | None:
 
 @READERS.register(".txt")
 def read_text(raw: bytes, name: str, report: Report) -> list[ReadText]:
-    """A text file as one document (markup is read as text, with a warning)."""
+    """A text file as one document (markup is read as text, with a warning), unless its opening
+    names a registered dialect (:data:`TEXT_DIALECTS`), which then reads it."""
     text = decode_text(raw, name, report)
     if text is None:
         return []
+    for pattern, reader in TEXT_DIALECTS:
+        if pattern.match(text):
+            return reader(text, name, report)
     if text.strip():
         _report_markup(text, name, report)
     return [ReadText(text)]
