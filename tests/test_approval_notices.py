@@ -61,5 +61,16 @@ def test_a_heading_naming_a_filing_to_a_regulator_lends_no_agency_to_a_granted_a
 # --- a second predicate: "approved in A and is available in B" ------------------------------
 
 def test_a_place_after_a_second_predicate_is_not_the_approvals():
-    body = "In this invented guide for HCC, the combination of barmab and foonib is approved by the FDA in the US and is available in Canada."
+    body = ("In this invented guide for HCC, the combination of barmab and foonib is approved by the FDA in the US "
+            "and is available in Canada.")
     assert {g for _, _, g, _ in facts(body)} == {"fda"}
+
+
+# --- a class predicated by "represents" ---------------------------------------------------
+
+def test_a_drug_representing_the_only_approved_option_is_approved():
+    body = ("In this invented review, other pills met their endpoints, with foonib now representing the only "
+            "FDA-approved drug for second-line treatment of HCC.")
+    assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
+    assert facts("Foonib constitutes the only approved systemic therapy for HCC in this invented tale.") == {
+        ("foonib", "hcc", None, None)}

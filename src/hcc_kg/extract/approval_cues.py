@@ -33,7 +33,8 @@ STEP_CUE = re.compile(
     r"\b(?:accept(?:ed|s|ing|ance)|priority review|under review|(?:re)?submi(?:t|ts|tted|tting|ssion)|"
     r"filed|filing|appl(?:y|ies|ied|ying)\s+for|"
     # "applied to the ministry (MHLW) for marketing approval of X": asked of a regulator, not granted
-    r"appl(?:y|ies|ied|ying)\s+to\s+[^.;]{1,80}?\s+for\s+(?:[\w-]+\s+){0,3}?(?:approval|authori[sz]ation|licen[cs]e)|s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
+    r"appl(?:y|ies|ied|ying)\s+to\s+[^.;]{1,80}?\s+for\s+(?:[\w-]+\s+){0,3}?(?:approval|authori[sz]ation|licen[cs]e)|"
+    r"s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
     # the application spelled out, and its validation: "validated the marketing authorisation application"
     r"(?:new drug|biologics? licen[cs]e|marketing authori[sz]ation|supplemental)\s+(?:\w+\s+)?applications?|"
     r"applications?\s+for\s+(?:\w+\s+)?(?:marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e)|valid(?:ated|ates|ation)|"
@@ -196,9 +197,11 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     return polarity, certainty
 
 
+# The verbs that predicate a class of the subject: "X is / remains / represents the only approved ...".
+COPULA = r"(?:is|are|was|were|remains?|became|has become|represent(?:s|ed|ing)?|constitut(?:es|ed|ing))"
 # "X is the only approved first-line treatment", "Y remains an approved option": the approved class is
 # predicated of the subject, so the subject is approved (no agency named: none is guessed).
-APPROVED_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
+APPROVED_PREDICATE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?"
                                 r"(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$", re.IGNORECASE)
 
 

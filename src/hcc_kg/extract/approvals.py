@@ -57,7 +57,7 @@ from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, res
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication, specific_disease
-from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
+from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
@@ -77,8 +77,8 @@ DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 # "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
-COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
-                           r"(?:an?|the)\s+(?:[\w,-]+\s+){0,2}$", re.IGNORECASE)
+COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|the)\s+(?:[\w,-]+\s+){{0,2}}$",
+                           re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
