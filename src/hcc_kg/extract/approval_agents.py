@@ -17,18 +17,22 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, LIST_GLUE, _between, agents_in
 
+# "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
+# the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
+_PLAIN_WORD = (r"(?:(?!(?:for|with|and|or|to|in|by|as|of|versus|vs|than|against|over|compar\w*|trials?|stud(?:y|ies)|"
+               r"approv\w*|authori\w*|indicat\w*)\b)[\w-]+\s+)")
 COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
                                r"superior to|inferior to)\s+"
+                               # ... chosen by the investigator: "versus investigator's choice of X or Y"
+                               r"(?:(?:the\s+)?(?:investigator|physician|clinician)['’]?s?['’]?\s+choice\s+of\s+)?"
+                               # ... a class named before its drugs in brackets: "versus TKI monotherapy (X or Y)"
+                               rf"(?:{_PLAIN_WORD}{{1,4}}\(\s*)?"
                                # ... its role named first: "compared with the standard of care, X"
                                r"(?:(?:the\s+)?(?:current\s+)?(?:standard(?:[\s-]+of[\s-]+care)?|standard\s+(?:treatment|therapy)|"
                                r"control(?:\s+(?:arm|drug))?|active\s+comparator|reference\s+(?:drug|treatment))\s*,\s*)?"
                                # ... or its maker named first: "versus Acme's X"
                                r"(?:[A-Z][\w&.-]*['’]s\s+)?$",
                                re.IGNORECASE)
-# "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
-# the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
-_PLAIN_WORD = (r"(?:(?!(?:for|with|and|or|to|in|by|as|of|versus|vs|than|against|over|compar\w*|trials?|stud(?:y|ies)|"
-               r"approv\w*|authori\w*|indicat\w*)\b)[\w-]+\s+)")
 PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|following|"
                                   r"(?:prior|previous|initial|earlier|first[- ]line)\s+(?:systemic\s+)?"
                                   r"(?:treatment|therapy) with|"

@@ -17,6 +17,8 @@ CLAUSE_BREAK = re.compile(
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
     r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"
+    # "X is approved in the US and is available in the UK": a second predicate of the same subject
+    r"\s+and\s+(?=(?:is|are|was|were)\s)|"
     # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
     r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
     # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)

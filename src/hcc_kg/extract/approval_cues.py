@@ -31,7 +31,10 @@ APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance
 # Regulatory steps short of an approval: the statement is not (yet) an approval.
 STEP_CUE = re.compile(
     r"\b(?:accept(?:ed|s|ing|ance)|priority review|under review|(?:re)?submi(?:t|ts|tted|tting|ssion)|"
-    r"filed|filing|appl(?:y|ies|ied|ying)\s+for|s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
+    r"filed|filing|appl(?:y|ies|ied|ying)\s+for|"
+    # "applied to the ministry (MHLW) for marketing approval of X": asked of a regulator, not granted
+    r"appl(?:y|ies|ied|ying)\s+to\s+[^.;]{1,80}?\s+for\s+(?:[\w-]+\s+){0,3}?(?:approval|authori[sz]ation|licen[cs]e)|"
+    r"s?BLA|s?NDA|MAA|IND|Investigational New Drug|breakthrough therapy|orphan drug|"
     # the application spelled out, and its validation: "validated the marketing authorisation application"
     r"(?:new drug|biologics? licen[cs]e|marketing authori[sz]ation|supplemental)\s+(?:\w+\s+)?applications?|"
     r"applications?\s+for\s+(?:\w+\s+)?(?:marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e)|valid(?:ated|ates|ation)|"
@@ -61,6 +64,8 @@ PROSPECTIVE = re.compile(
     r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|sought|"
     r"request(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
+    # "advancing X toward regulatory approval": on the way to one
+    r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
     r"(?:before|ahead of|prior to|awaiting)\s+(?:any\s+|its\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?(?:approval|authori[sz]ation))\b",
     re.IGNORECASE)
@@ -192,9 +197,11 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     return polarity, certainty
 
 
+# The verbs that predicate a class of the subject: "X is / remains / represents the only approved ...".
+COPULA = r"(?:is|are|was|were|remains?|became|has become|represent(?:s|ed|ing)?|constitut(?:es|ed|ing))"
 # "X is the only approved first-line treatment", "Y remains an approved option": the approved class is
 # predicated of the subject, so the subject is approved (no agency named: none is guessed).
-APPROVED_PREDICATE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
+APPROVED_PREDICATE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?"
                                 r"(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$", re.IGNORECASE)
 
 

@@ -34,6 +34,7 @@ class Frame:
     drug: str | None = None  # the one agent the sentence before names ("X was approved ... . The drug ...")
     earlier: tuple[str, ...] = ()  # the combinations named before the sentence read, the last named last ("both regimens")
     followed: bool = False  # the next sentence goes on about this one's approval (:mod:`.approval_followups`)
+    step_only: bool = False  # the heading names its regulator for a step ("NDA submitted to X"), not an approval
 
 
 # "both regimens have received approval": the two combinations named last before.
@@ -63,7 +64,8 @@ def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
     drugs = {m.key for m in doc.keys_of_type(mentions, *DRUG)}
     return Frame(regulators.pop() if says_approval and len(regulators) == 1 else None,
                  tuple(sorted(line_words(joined))), drugs.pop() if len(drugs) == 1 else None,
-                 dateline(heading), tuple(heading), document_regimens(doc))
+                 dateline(heading), tuple(heading), document_regimens(doc),
+                 step_only=bool(STEP_CUE.search(joined)) and not APPROVAL_CUE.search(joined))
 
 
 def dateline(heading: list[str]) -> StatedDate | None:

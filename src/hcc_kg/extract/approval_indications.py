@@ -93,3 +93,18 @@ def line_of_this_indication(doc: AnalysedDocument, agent: str | None, span: tupl
         return None
     lines = indicated_lines(doc, frame).get(agent or "", set())
     return next(iter(lines)) if len(lines) == 1 else None
+
+
+# The general name news and notices give the specific disease they report on ("also approved for liver cancer"
+# in a notice of an HCC approval): vocabulary, the general disease -> its specific one.
+GENERAL_NAME_OF = {"liver_cancer": "hcc"}
+
+
+def specific_disease(agent: str | None, disease: str | None, readings: list) -> str | None:
+    """An approval of X "for liver cancer" in a document that states X's approval for HCC is an HCC approval
+    (the notice names the indication once in full, then by its general name: "approved in China for HCC ...
+    also approved for liver cancer in Japan"); else the disease stays as stated."""
+    specific = GENERAL_NAME_OF.get(disease or "")
+    if specific and any(r.asserted and r.agent == agent and r.disease == specific for r in readings):
+        return specific
+    return disease

@@ -56,8 +56,8 @@ from .approval_clauses import Clause, clauses
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication
-from .approval_cues import (APPROVAL_CUE, COMBINATION, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
+from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication, specific_disease
+from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
@@ -77,8 +77,8 @@ DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 # "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
-COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|became|has become)\s+(?:also\s+|now\s+|still\s+)?"
-                           r"(?:an?|the)\s+(?:[\w,-]+\s+){0,2}$", re.IGNORECASE)
+COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|the)\s+(?:[\w,-]+\s+){{0,2}}$",
+                           re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
@@ -237,16 +237,17 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
 
 
 def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
-              keys: list[str | None]) -> tuple[str, ...]:
+              keys: list[str | None], asserted: bool = False) -> tuple[str, ...]:
     """The clause's agencies, else its sentence's; the heading's regulator for the heading's own drug,
     alone or in a combination ("since B was approved ..." in news of A's approval in Japan is no Japanese
-    approval of B)."""
+    approval of B), but not for a granted approval when the heading names it for a filing only."""
     if not own.agencies and frame.agency and AGENCY_ANAPHOR.search(clause.text):
         return (frame.agency,)
     agencies = own.agencies or next((o.agencies for o in others if o.agencies), ())
     heading_drug = frame.subject is None or any(k is None or k == frame.subject or _has_component(k, frame.subject)
                                                 for k in keys)
-    if not agencies and APPROVAL_CUE.search(clause.text) and frame.regulator and heading_drug:
+    if not agencies and APPROVAL_CUE.search(clause.text) and frame.regulator and heading_drug \
+            and not (asserted and frame.step_only):
         return (frame.regulator,)
     return agencies
 
@@ -289,13 +290,14 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     clause that opens a list of indications)."""
     holder = holder or clause
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    agencies = _agencies(holder, own, others, frame, keys) or _unstated_agency(holder, cue)
+    polarity, certainty = status(holder.text, (cue.start(), cue.end()))
+    agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
+        or _unstated_agency(holder, cue)
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return
     line = next(iter(lines), None)
     diseases = _indication(doc, own, others, line, anaphoric)
-    polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
@@ -371,6 +373,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         same = same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
+        r = replace(r, disease=specific_disease(r.agent, r.disease, readings))  # "also approved for liver cancer"
         if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
             r = replace(r, agency=told)
         if r.agent is None or r.disease is None or restated_without_agency(r, readings) \
