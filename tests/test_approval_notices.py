@@ -19,6 +19,10 @@ def test_an_approval_for_liver_cancer_of_a_drug_approved_for_hcc_is_an_hcc_appro
     # a drug not approved for HCC in the text keeps the disease stated
     other = "In this invented notice, the FDA approved barmab for HCC. Foonib is approved for liver cancer in Japan."
     assert ("foonib", "liver_cancer", "mhlw", None) in facts(other)
+    # by the same agency the general name restates the approval read: no second, line-less HCC approval
+    restated = ("In this invented notice, the FDA approved foonib for patients with HCC previously treated with sorafenib. "
+                "The FDA action makes foonib the first new drug approved for liver cancer in years.")
+    assert [(a, d, g) for a, d, g, _ in facts(restated) if d == "hcc"] == [("foonib", "hcc", "fda")]
 
 
 # --- comparators chosen by the investigator ------------------------------------------------

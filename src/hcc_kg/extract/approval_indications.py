@@ -100,11 +100,13 @@ def line_of_this_indication(doc: AnalysedDocument, agent: str | None, span: tupl
 GENERAL_NAME_OF = {"liver_cancer": "hcc"}
 
 
-def specific_disease(agent: str | None, disease: str | None, readings: list) -> str | None:
-    """An approval of X "for liver cancer" in a document that states X's approval for HCC is an HCC approval
-    (the notice names the indication once in full, then by its general name: "approved in China for HCC ...
-    also approved for liver cancer in Japan"); else the disease stays as stated."""
+def specific_disease(agent: str | None, agency: str | None, disease: str | None, readings: list) -> str | None:
+    """An approval of X "for liver cancer" by an agency, in a document that states X's approval for HCC by
+    another agency, is an HCC approval (the notice names the indication once in full, then by its general
+    name: "approved in China for HCC ... also approved for liver cancer in Japan"); else the disease stays as
+    stated: by the same agency, or by none, the general name restates the approval already read."""
     specific = GENERAL_NAME_OF.get(disease or "")
-    if specific and any(r.asserted and r.agent == agent and r.disease == specific for r in readings):
-        return specific
-    return disease
+    if not specific or agency is None:
+        return disease
+    same_drug = [r for r in readings if r.asserted and r.agent == agent and r.disease == specific]
+    return specific if same_drug and all(r.agency != agency for r in same_drug) else disease

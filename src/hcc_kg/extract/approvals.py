@@ -373,7 +373,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         same = same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
             r = replace(r, disease=same.disease)
-        r = replace(r, disease=specific_disease(r.agent, r.disease, readings))  # "also approved for liver cancer"
+        r = replace(r, disease=specific_disease(r.agent, r.agency, r.disease, readings))  # "also approved for liver cancer"
         if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
             r = replace(r, agency=told)
         if r.agent is None or r.disease is None or restated_without_agency(r, readings) \
