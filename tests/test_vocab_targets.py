@@ -78,6 +78,7 @@ def mentions(finder: MentionFinder, written: str) -> list[tuple[str, str]]:
     ("Smoothened", "smo"),
     ("TGFβRI", "tgfbr1"),
     ("activin receptor-like kinase 5", "tgfbr1"),
+    ("TGF-β1 receptor type I", "tgfbr1"),  # the receptor of TGF-β1, not the family
     ("Dickkopf-1", "dkk1"),
     ("mouse double minute 2", "mdm2"),
     ("C-X-C chemokine receptor type 4", "cxcr4"),
