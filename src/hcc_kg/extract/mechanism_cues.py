@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .subjects import ADVERB, MODIFIER
-from .targets import ALTERATION, EFFECT
+from .target_modifiers import ALTERATION, EFFECT
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
 # Engineered cells name theirs so too: "a GPC3-directed CAR-T cell therapy", "the T TCR-T product X".
