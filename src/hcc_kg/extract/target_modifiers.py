@@ -12,8 +12,12 @@ import re
 # The nouns of an effect on a target rather than the target itself: after it ("A phosphorylation", "B
 # expression": a modifier, below) or before it (mechanism_cues.DOWNSTREAM_OF: "phosphorylation of A").
 EFFECT = r"(?:phosphorylation|activation|expression|levels?|secretion|production|release|transcription|up-?regulation|induction)"
+# The residue an effect sits on may stand between the target and the effect's noun: "AKT (Ser473)
+# phosphorylation", "ERK1/2 (Thr202/Tyr204) phosphorylation", "STAT3 Tyr705 phosphorylation".
+RESIDUE = (r"(?:\(\s*(?:p-?)?(?:Ser|Thr|Tyr|[STY])\d+(?:\s*/\s*(?:Ser|Thr|Tyr|[STY])?\d+)*\s*\)[\s-]*"
+           r"|(?:Ser|Thr|Tyr)\d+(?:/(?:Ser|Thr|Tyr)?\d+)*\s+)?")
 # A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
-AS_MODIFIER = re.compile(rf"^[\s-]*(?:{EFFECT}|amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expressing|"
+AS_MODIFIER = re.compile(rf"^[\s-]*{RESIDUE}(?:{EFFECT}|amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expressing|"
                          r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|status|"
                          r"signature|score|staining|[+]|gene|polymorphism\w*|variants?|copy|"
                          r"up-?regulat\w*|down-?regulat\w*|"
