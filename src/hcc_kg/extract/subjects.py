@@ -36,6 +36,8 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"competitively|primarily|mainly|mostly|only|both|not|n't|never|does|did|do|has|have|had|been|"
           r"was|is|were|are|be|may|might|could|can|cannot|will|would|to|fail(?:s|ed)?|unable|able|"
           r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
+          # "X is believed to inhibit T": the hedge verbs of a raising construction (epistemics marks them hedged)
+          r"believed|hypothesi[sz]ed|suggested|proposed|presumed|postulated|speculated|predicted|assumed|supposed|"
           r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
           r"strong|any|significant|instead|likewise|similarly|therefore|thus|in turn|"
           r"the (?:capability|ability|capacity) (?:of|to)|\w+ly)")

@@ -1,0 +1,36 @@
+"""Statements about a drug and its target that were left unread: hedged raising verbs and amounts that are
+none are read now, never as facts (hcc_kg.extract.subjects ADVERB, hcc_kg.extract.mechanism_cues CUE).
+
+Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_mechanisms import readings
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib is believed to inhibit RET in these pretend cells.",
+    "Barfenib is hypothesised to block KIT, according to this toy note.",
+    "Foonib has been suggested to target FGFR1 in invented mice.",
+    "Foonib is presumed to inhibit RET in a made-up assay.",
+])
+def test_a_hedged_raising_verb_keeps_the_reading_hedged(body):
+    [(_, polarity, certainty)] = readings(body).values()
+    assert (polarity, certainty) == ("positive", "hedged")
+
+
+@pytest.mark.parametrize("body", [
+    "In a toy assay foonib showed no inhibition of RET.",
+    "Foonib showed negligible inhibition of KIT in pretend cells.",
+    "Barfenib exhibited no inhibitory effect on FGFR1 in invented mice.",
+])
+def test_an_amount_that_is_none_reads_negative(body):
+    [(_, polarity, certainty)] = readings(body).values()
+    assert (polarity, certainty) == ("negative", "asserted")
+
+
+def test_an_inhibitory_effect_on_a_target_is_read():
+    assert {(d, t): v[1:] for (d, _, t), v in readings("Foonib exhibited strong inhibitory effects on RET in pretend cells.").items()} \
+        == {("foonib", "ret"): ("positive", "asserted")}
