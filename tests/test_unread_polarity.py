@@ -34,3 +34,15 @@ def test_an_amount_that_is_none_reads_negative(body):
 def test_an_inhibitory_effect_on_a_target_is_read():
     assert {(d, t): v[1:] for (d, _, t), v in readings("Foonib exhibited strong inhibitory effects on RET in pretend cells.").items()} \
         == {("foonib", "ret"): ("positive", "asserted")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib did not inhibit RET but inhibited KIT in pretend cells.",
+     {("foonib", "ret"): "negative", ("foonib", "kit"): "positive"}),
+    ("In a toy assay barfenib does not target FGFR1, but targets KIT and RET.",
+     {("barfenib", "fgfr1"): "negative", ("barfenib", "kit"): "positive", ("barfenib", "ret"): "positive"}),
+    ("Foonib did not inhibit RET but not KIT either in invented mice.",
+     {("foonib", "ret"): "negative", ("foonib", "kit"): "negative"}),
+])
+def test_a_contrast_turns_the_negation_away_from_what_follows(body, expected):
+    assert {(d, t): v[1] for (d, _, t), v in readings(body).items()} == expected
