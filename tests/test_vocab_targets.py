@@ -144,3 +144,11 @@ def test_what_an_inhibitor_competes_with_is_no_drug(finder, written):
     # ATP is a chemical the inhibitor competes with, not a therapy: "X is an ATP competitive inhibitor of MET"
     text = f"The invented compound zq-17 is {written} inhibitor of c-MET."
     assert [m.key for m in finder.find_text(text)] == ["c_met"]
+
+
+def test_ros_names_ros1_only_as_an_item_of_a_kinase_list(finder):
+    listed = "The invented compound zq-17 blocks MET, ROS, RON and AXL in cell lines."
+    assert "ros1" in [m.key for m in finder.find_text(listed)]
+    for text in ("The invented compound zq-17 raised ROS production in cell lines.",
+                 "The invented compound zq-17 acts on the ROS/JNK pathway in cell lines."):
+        assert "ros1" not in [m.key for m in finder.find_text(text)]
