@@ -1,5 +1,6 @@
-"""Statements about a drug and its target that were left unread: hedged raising verbs and amounts that are
-none are read now, never as facts (hcc_kg.extract.subjects ADVERB, hcc_kg.extract.mechanism_cues CUE).
+"""Statements about a drug and its target that were left unread or misread: hedged raising verbs, amounts that are
+none, contrasts after a negation, an activity a drug is characterised by (hcc_kg.extract.subjects, mechanism_cues,
+epistemics).
 
 Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.py).
 """
@@ -46,3 +47,9 @@ def test_an_inhibitory_effect_on_a_target_is_read():
 ])
 def test_a_contrast_turns_the_negation_away_from_what_follows(body, expected):
     assert {(d, t): v[1] for (d, _, t), v in readings(body).items()} == expected
+
+
+def test_a_drug_characterised_by_an_activity_has_it():
+    assert {(d, t): v[1:] for (d, _, t), v in
+            readings("Foonib is characterized by its marked inhibitory potency against RET in toy assays.").items()} \
+        == {("foonib", "ret"): ("positive", "asserted")}

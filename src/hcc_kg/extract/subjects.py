@@ -77,7 +77,9 @@ ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectiv
 ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
                           rf"(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
                           r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
-                          r"retains?|retained|with)(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
+                          # "X is characterized by its potent inhibitory activity against T": the same, passive
+                          r"retains?|retained|with|(?:is|are|was|were)\s+characteri[sz]ed\s+by)"
+                          r"(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
 GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
 # "X (i.e., a T inhibitor)": a parenthesis may say what X is after "i.e." or "namely" (never "e.g.": an example).
