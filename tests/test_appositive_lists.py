@@ -118,3 +118,7 @@ def test_a_parenthesis_after_that_is_says_what_the_drug_is():
 
 def test_an_example_in_a_parenthesis_is_not_what_the_drug_is():
     assert facts("Pretend mice got foonib (e.g., a RET inhibitor) twice.") == set()
+
+
+def test_an_em_dash_after_a_code_in_brackets_opens_an_appositive():
+    assert facts("Pretend rats got foonib (FN-1234)—a selective FGFR4 inhibitor—for a week.") == {("foonib", "fgfr4")}
