@@ -100,3 +100,25 @@ def test_neither_nor_negates_the_statement_for_both_drugs():
     found = readings("Neither foonib nor barfenib inhibited MET in this toy panel.")
     assert {k: v[1:] for k, v in found.items()} == {("foonib", "inhibits", "met"): ("negative", "asserted"),
                                                     ("barfenib", "inhibits", "met"): ("negative", "asserted")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is a small-molecule tyrosine kinase (TK) inhibitor targeting FGFR1 and KIT in this toy note.",
+     {("foonib", "fgfr1"), ("foonib", "kit")}),
+    ("Barfenib, an oral multikinase (MKI) inhibitor targeting RET, was tried in pretend rats.", {("barfenib", "ret")}),
+])
+def test_a_class_words_own_symbol_in_brackets_stays_inside_the_noun_phrase(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_parenthesis_after_that_is_says_what_the_drug_is():
+    assert facts("Pretend mice got foonib (i.e., a pan-FGFR kinase inhibitor) or barfenib.") == {("foonib", "fgfr_family")}
+    assert facts("Pretend mice got foonib (namely a RET inhibitor) twice.") == {("foonib", "ret")}
+
+
+def test_an_example_in_a_parenthesis_is_not_what_the_drug_is():
+    assert facts("Pretend mice got foonib (e.g., a RET inhibitor) twice.") == set()
+
+
+def test_an_em_dash_after_a_code_in_brackets_opens_an_appositive():
+    assert facts("Pretend rats got foonib (FN-1234)—a selective FGFR4 inhibitor—for a week.") == {("foonib", "fgfr4")}

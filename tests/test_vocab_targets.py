@@ -78,6 +78,7 @@ def mentions(finder: MentionFinder, written: str) -> list[tuple[str, str]]:
     ("Smoothened", "smo"),
     ("TGFβRI", "tgfbr1"),
     ("activin receptor-like kinase 5", "tgfbr1"),
+    ("TGF-β1 receptor type I", "tgfbr1"),  # the receptor of TGF-β1, not the family
     ("Dickkopf-1", "dkk1"),
     ("mouse double minute 2", "mdm2"),
     ("C-X-C chemokine receptor type 4", "cxcr4"),
@@ -143,3 +144,11 @@ def test_what_an_inhibitor_competes_with_is_no_drug(finder, written):
     # ATP is a chemical the inhibitor competes with, not a therapy: "X is an ATP competitive inhibitor of MET"
     text = f"The invented compound zq-17 is {written} inhibitor of c-MET."
     assert [m.key for m in finder.find_text(text)] == ["c_met"]
+
+
+def test_ros_names_ros1_only_as_an_item_of_a_kinase_list(finder):
+    listed = "The invented compound zq-17 blocks MET, ROS, RON and AXL in cell lines."
+    assert "ros1" in [m.key for m in finder.find_text(listed)]
+    for text in ("The invented compound zq-17 raised ROS production in cell lines.",
+                 "The invented compound zq-17 acts on the ROS/JNK pathway in cell lines."):
+        assert "ros1" not in [m.key for m in finder.find_text(text)]

@@ -204,7 +204,7 @@ class _Merger:
             if added:
                 guarded = tuple(n for n in added if n in self.extra_guarded.get(entity.key, ()))
                 entity = Entity(entity.key, entity.label, entity.types, entity.synonyms + added, entity.members,
-                                entity.xrefs, entity.exact_case + _symbols(added), entity.guarded + guarded)
+                                entity.xrefs, entity.exact_case + _symbols(added), entity.guarded + guarded, entity.listed)
             out.append(entity)
         return out
 

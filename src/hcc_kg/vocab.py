@@ -84,6 +84,9 @@ class Entity:
     exact_case: tuple[str, ...] = ()
     #: names matched only beside a gene context (``MET inhibitor``, not ``we MET``); see extract/gene_context.py
     guarded: tuple[str, ...] = ()
+    #: names matched only as an item of a list of genes (``MET, ROS, RON and AXL``, not ``ROS production``):
+    #: an abbreviation far more often of something else, which no cue word beside it tells apart
+    listed: tuple[str, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         """Every surface form to match: label, synonyms (the key only if it reads as a name)."""
@@ -246,7 +249,8 @@ def _entity_from_yaml(item: dict) -> Entity:
         return tuple(str(v) for v in item.get(name) or ())
 
     return Entity(str(item["key"]), str(item.get("label") or item["key"]), strings("types"),
-                  strings("synonyms"), strings("members"), strings("xrefs"), strings("exact_case"), strings("guarded"))
+                  strings("synonyms"), strings("members"), strings("xrefs"), strings("exact_case"), strings("guarded"),
+                  strings("listed"))
 
 
 def default_vocabulary_path() -> Path:

@@ -127,6 +127,29 @@ def governing_text(text: str, start: int, end: int, aside: re.Pattern = ASIDE) -
     return left + aside.sub(" ", text[start:end]) + right
 
 
+# "X did not inhibit A but inhibited B": a contrast inside the statement turns the negation before it away
+# from what follows ("not only A but also B" and "but not B" keep theirs).
+CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|yet)\s+(?!(?:also|not|neither|nor|no|never)\b)|;\s*(?:instead|rather)\b",
+                      re.IGNORECASE)
+
+
+def _after_contrast(text: str, start: int, end: int) -> str:
+    """The words after the last contrast between ``start`` and ``end`` when a negation comes before it, else "".
+
+    >>> s = "Foonib did not inhibit KDR but inhibited MET in this pretend assay."
+    >>> _after_contrast(s, 0, s.index("MET") + 3)
+    'inhibited MET in this pretend assay'
+    >>> _after_contrast(s, 0, s.index("KDR") + 3)
+    ''
+    """
+    contrasts = list(CONTRAST.finditer(text, start, end))
+    if not contrasts or not is_negated(text[start:contrasts[-1].start()]):
+        return ""
+    right = text[end:]
+    limit = RIGHT_LIMIT.search(right)
+    return text[contrasts[-1].end():end] + (right[:limit.start()] if limit else right)
+
+
 def is_negated(clause: str) -> bool:
     """A negation cue governs the clause.
 
@@ -167,7 +190,7 @@ def reading(text: str, start: int, end: int, of_mechanism: bool = False) -> tupl
     (('positive', 'hedged'), ('positive', 'asserted'))
     """
     clause = governing_text(text, start, end, CLOSED_ASIDE if of_mechanism else ASIDE)
-    polarity = NEGATIVE if is_negated(clause) else POSITIVE
+    polarity = NEGATIVE if is_negated(_after_contrast(text, start, end) or clause) else POSITIVE
     if of_mechanism:
         clause = DEVELOPMENT_STATUS.sub(" ", clause)
     hedged = is_hedged(clause) or (of_mechanism and MECHANISM_HEDGE.search(clause) is not None)

@@ -9,6 +9,10 @@ a mention only where the sentence treats it as a gene (in the manner of Gilda an
 * it is the symbol in parentheses after the same entity's full name, or after a full name the
   vocabulary lacks that ends in a gene noun: ``focal adhesion kinase (FAK)``.
 
+A *list-only* name (``ROS``, far more often reactive oxygen species than the ROS1 kinase) counts
+only as an item of a list of genes that stand (``MET, ROS, RON and AXL``), joined to them by a comma,
+never by a slash (``the ROS/JNK pathway``) or a bare "and", nor by a cue word beside it (``ROS-mediated``).
+
 Cue words are vocabulary (shapes of English), never facts.
 
 >>> confirmed("the MET inhibitor", [(4, 7, True)])
@@ -17,6 +21,12 @@ Cue words are vocabulary (shapes of English), never facts.
 [False]
 >>> confirmed("VEGFR, KIT and RET", [(0, 5, False), (7, 10, True), (15, 18, True)])
 [True, True, True]
+>>> confirmed("MET, ROS and AXL", [(0, 3, False), (5, 8, LIST_ONLY), (13, 16, False)])
+[True, True, True]
+>>> confirmed("ROS and KDR levels", [(0, 3, LIST_ONLY), (8, 11, False)])
+[False, True]
+>>> confirmed("ROS-mediated KDR loss", [(0, 3, LIST_ONLY), (13, 16, False)])
+[False, True]
 """
 
 from __future__ import annotations
@@ -47,6 +57,11 @@ LINKS = frozenset({"of", "in", "on", "for"})
 _WORD_AFTER = re.compile(r"[\s\-]{0,2}([A-Za-z]+)")
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+)[\s\-]{0,2}(?:([A-Za-z]+)[\s\-]{0,2})?$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|/|\band\b|\bor\b|&)\s*")
+#: the glue of a list-only item: a comma, no slash ("ROS/JNK" names a pathway's links), no bare "and"
+#: ("ROS and KDR levels" pairs two measurements)
+_ITEM_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
+#: guard levels of a mention (0 or False: none)
+GUARDED, LIST_ONLY = 1, 2
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 #: a full name's last word before the symbol in parentheses: "focal adhesion kinase (FAK)"
 GENE_NOUNS = frozenset("""
@@ -81,14 +96,16 @@ def confirmed(text: str, spans: list[tuple[int, int, bool]], same: list[bool] | 
     separator joins it to a mention that stands, or as ``(SYMBOL)`` after the same entity
     (``same[i]``: mention i names the same entity as mention i-1).
     """
-    ok = [not guarded or cue_around(text, s, e) for s, e, guarded in spans]
+    listed = [guarded == LIST_ONLY for _, _, guarded in spans]
+    ok = [not guarded or (not item and cue_around(text, s, e)) for (s, e, guarded), item in zip(spans, listed)]
     for i in range(1, len(spans)):
-        if same and same[i] and _PAREN_OPEN.fullmatch(text, spans[i - 1][1], spans[i][0]):
+        if same and same[i] and not listed[i] and _PAREN_OPEN.fullmatch(text, spans[i - 1][1], spans[i][0]):
             ok[i] = True
     changed = True
     while changed:  # a list is confirmed link by link: "VEGFR, KIT, RET and PDGFR"
         changed = False
         for i in range(len(spans) - 1):
-            if ok[i] != ok[i + 1] and _LIST_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]):
+            glue = _ITEM_GAP if listed[i] or listed[i + 1] else _LIST_GAP
+            if ok[i] != ok[i + 1] and glue.fullmatch(text, spans[i][1], spans[i + 1][0]):
                 ok[i] = ok[i + 1] = changed = True
     return ok

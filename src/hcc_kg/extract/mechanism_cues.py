@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .subjects import ADVERB, MODIFIER
-from .targets import ALTERATION, EFFECT
+from .target_modifiers import ALTERATION, EFFECT
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
 # Engineered cells name theirs so too: "a GPC3-directed CAR-T cell therapy", "the T TCR-T product X".
@@ -28,7 +28,7 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound(?: to)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
             r"recogni[sz](?:es|ing|e)|"  # an antibody recognizes its antigen (not "recognized as")
             r"attach(?:es|ed|ing)?(?: itself)? to|"  # a public summary's plain words ("works by attaching to T")
-            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|"
+            r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|inhibitory effects? (?:on|against)|"
             # "X showed IC50 values of 2 and 5 nM against A and B": an inhibitory concentration on each target
             # (not "of >10 µM", which says it hardly inhibits)
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
@@ -43,7 +43,9 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"(?<=balanced )|(?<=dual )|(?<=robust )|(?<=broad )|(?<=irreversible )|(?<=reversible )|(?<=covalent )|"
             r"(?<=competitive )|(?<=direct )|(?<=simultaneous )|(?<=sustained )|(?<=preferential )|(?<=specific )|"
             # "X, a T inhibitor with off-target inhibition of A": a secondary activity is still the drug's
-            r"(?<=off-target )|(?<=additional )|(?<=secondary )|(?<=weaker )|(?<=weak ))inhibition of|"
+            r"(?<=off-target )|(?<=additional )|(?<=secondary )|(?<=weaker )|(?<=weak )|"
+            # "X showed no (or negligible) inhibition of T": an amount that is none (epistemics reads it negative)
+            r"(?<=no )|(?<=negligible )|(?<=minimal )|(?<=little ))inhibition of|"
             # "X is directed against T", "X acts on several kinases, including T"
             r"directed (?:against|at|towards?)|act(?:s|ed|ing)? (?:on|upon|against)|aim(?:s|ed|ing)? (?:at|against)|"
             # a degrader's action as a noun: "X induces rapid degradation of T", "X catalyzes ubiquitylation and

@@ -28,10 +28,12 @@ from typing import Iterable
 from ..model import Mention
 from ..gc_control import gc_paused
 from ..vocab import TARGET_TYPES, Vocabulary, name_parts
-from .gene_context import confirmed
+from .gene_context import GUARDED, LIST_ONLY, confirmed
 from .normalize import MappedText, normalize
 
 _SEP = r"[\s\-/,'’]{0,2}"  # "Ministry of Health, Labour and Welfare": a comma inside a name too; "Bruton's"
+#: marks the twin entry of a list-only name in the guarded set (no name's parts start with it)
+LISTED = "\x00list:"
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
 _GAP_RE = re.compile(r"[\s\-/,'’]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
@@ -81,7 +83,7 @@ class FinderTables:
         max_parts = 1
         with gc_paused():  # hundreds of thousands of small acyclic objects: nothing for the collector to find
             for entity in vocabulary:
-                exact = entity.exact_case + entity.guarded
+                exact = entity.exact_case + entity.guarded + entity.listed
                 for name in entity.names():
                     parts = name_parts(name)
                     if not parts:
@@ -89,8 +91,10 @@ class FinderTables:
                     sensitive = name in exact or _is_case_sensitive(name)
                     joined = "".join(parts)
                     lookup = joined if sensitive else joined.casefold()
-                    if name in entity.guarded:
+                    if name in entity.guarded or name in entity.listed:
                         guarded.add((joined, entity.key))
+                    if name in entity.listed:  # a marked twin in the same set: the tables keep their shape
+                        guarded.add((LISTED + joined, entity.key))
                     by_name[sensitive].setdefault(lookup, entity.key)
                     pattern = _SEP.join(parts)  # parts are letters or digits: nothing to escape
                     if pattern in seen[sensitive]:
@@ -192,10 +196,16 @@ class MentionFinder:
         return (joined, key) in self._guarded or \
             any(joined.endswith(e) and (joined[: -len(e)], key) in self._guarded for e in ("s", "es"))
 
+    def _guard(self, surface: str, key: str) -> int:
+        """0: the name always counts; GUARDED: beside a gene context; LIST_ONLY: only as an item of a gene list."""
+        if not self._is_guarded(surface, key):
+            return 0
+        return LIST_ONLY if (LISTED + "".join(name_parts(surface)), key) in self._guarded else GUARDED
+
     def _in_gene_context(self, text: str, chosen: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Drop guarded names (``MET``, two-letter symbols) that stand outside a gene context."""
         genes = [c for c in chosen if self.vocabulary[c[2]].has_type(*TARGET_TYPES)]
-        flags = [self._is_guarded(text[s:e], k) for s, e, k in genes]
+        flags = [self._guard(text[s:e], k) for s, e, k in genes]
         if not any(flags):
             return chosen
         same = [i > 0 and genes[i - 1][2] == genes[i][2] for i in range(len(genes))]

@@ -36,6 +36,8 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"competitively|primarily|mainly|mostly|only|both|not|n't|never|does|did|do|has|have|had|been|"
           r"was|is|were|are|be|may|might|could|can|cannot|will|would|to|fail(?:s|ed)?|unable|able|"
           r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
+          # "X is believed to inhibit T": the hedge verbs of a raising construction (epistemics marks them hedged)
+          r"believed|hypothesi[sz]ed|suggested|proposed|presumed|postulated|speculated|predicted|assumed|supposed|"
           r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
           r"strong|any|significant|instead|likewise|similarly|therefore|thus|in turn|"
           r"the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
@@ -75,15 +77,22 @@ ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectiv
 ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
                           rf"(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
                           r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
-                          r"retains?|retained|with)(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
+                          # "X is characterized by its potent inhibitory activity against T": the same, passive
+                          r"retains?|retained|with|(?:is|are|was|were)\s+characteri[sz]ed\s+by)"
+                          r"(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)
 # "X has marked effects on tumours by inhibiting T": a by-gerund takes the clause's subject.
 GERUND_GAP = re.compile(r"^[^;]{0,160}\b(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "by irreversibly inhibiting"
+# "X (i.e., a T inhibitor)": a parenthesis may say what X is after "i.e." or "namely" (never "e.g.": an example).
+THAT_IS = r"(?:\s*(?:i\.\s?e\.|namely),?)?"
+# "X is a receptor tyrosine kinase (RTK) inhibitor targeting T": a class word's own symbol in brackets, all
+# capitals but for a plural "s", inside the noun phrase.
+CLASS_SYMBOL = r"(?:\s+\((?-i:[A-Z]{2,5}s?)\))?"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\(|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({THAT_IS}|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
-                      rf"(?:(?:{MODIFIER},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
+                      rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
                       rf"(?:(?:which|that)\s+(?:is|acts\s+as|serves\s+as)\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG
+from .target_modifiers import AS_MODIFIER, governed_altered_form
 from .target_series import every_member, expand_series, plural_series
 
 OBJECT = ("Protein", "ProteinFamily", "Pathway")
@@ -47,31 +48,6 @@ RECEPTOR_BEFORE = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?$", r
 RECEPTOR_BEFORE_LIST = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?"
                                   r"(?:[\w-]+(?:\s+[\w-]+){0,3}?(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){1,4}$",
                                   re.IGNORECASE)
-# The nouns of an effect on a target rather than the target itself: after it ("A phosphorylation", "B
-# expression": a modifier, below) or before it (mechanism_cues.DOWNSTREAM_OF: "phosphorylation of A").
-EFFECT = r"(?:phosphorylation|activation|expression|levels?|secretion|production|release|transcription|up-?regulation|induction)"
-# A target used as a modifier ("MET-amplified tumours", "PD-L1 expression") is not acted on.
-AS_MODIFIER = re.compile(rf"^[\s-]*(?:{EFFECT}|amplifi\w*|positiv\w*|negativ\w*|high|low|mutant|mutat\w*|expressing|"
-                         r"overexpress(?:ion|ing)|driven|dependent|induced|mediated|stimulated|associated|related|rearrange\w*|fusions?|alter\w*|status|"
-                         r"signature|score|staining|[+]|gene|polymorphism\w*|variants?|copy|"
-                         r"up-?regulat\w*|down-?regulat\w*|"
-                         r"mRNA|phosphorylat\w*|like|ligands?)\b",  # "programmed cell death-1 ligand 1" names the ligand
-                         re.IGNORECASE)
-# "targets activating EGFR mutations", "inhibits RET fusions": an altered form of the target that a cue governs is
-# still the target ("patients with EGFR mutations", "tumours with KRAS mutations" name no target).
-# "PDGFRA activation loop mutants", "KIT exon 11 mutations": where the alteration sits may come first.
-#: The nouns of a target's altered forms, wherever they stand (after it here, before it in mechanism_cues).
-ALTERATION = r"(?:mutations?|mutants?|fusions?|amplifications?|alterations?|rearrangements?)"
-ALTERED_FORM = re.compile(r"^[\s-]*(?:(?:activation[\s-]+loop|kinase[\s-]+domain|juxtamembrane|gatekeeper|exon\s*\d+)\s+)?"
-                          rf"{ALTERATION}\b",
-                          re.IGNORECASE)
-CUE_BEFORE_FORM = re.compile(r"\b(?:inhibit(?:s|ed|ing)?|target(?:s|ed|ing)?|block(?:s|ed|ing)?|against|"
-                             r"(?:inhibitors?|TKIs?|MKIs?|blockers?|antagonists?)\s+of)\s+"
-                             r"(?:(?!(?:with|in|from|of|for|by|harbou?ring|carrying|bearing|tumou?rs?|patients?|cells?|"
-                             r"cancers?|disease)\b)[\w.-]+,?\s+){0,6}$", re.IGNORECASE)
-GENE_AFTER = re.compile(r"^[\s-]*genes?\b", re.IGNORECASE)
-PRODUCT_BEFORE = re.compile(r"\bproteins?\s+(?:made|encoded|produced|coded|expressed)\s+(?:by|from)\s+(?:(?:an?|the)\s+)?"
-                            r"(?:(?!(?:in|of|with|for|by|patients?|cells?|tumou?rs?)\b)[\w-]+,?\s+){0,6}$", re.IGNORECASE)
 # Kinases named by their catalytic kind ("receptor tyrosine kinase (RTK) inhibitor", "other RTKs
 # including ...") name a class of drugs or a category of targets, not a target of one drug.
 CATALYTIC_CLASS = re.compile(r"(?:(?:receptor|non-?receptor|protein|multiple)[\s-]+)?(?:tyrosine|serine/threonine|"
@@ -176,14 +152,6 @@ def _receptor_abbreviated(doc: AnalysedDocument, ligand: Unit, unit: Unit) -> bo
     return any(doc.finder.lookup(f"{name} receptor") == unit.keys[0] for name in doc.vocabulary[ligand.keys[0]].names())
 
 
-def _governed_altered_form(text: str, start: int, end: int) -> bool:
-    """"targets EGFR mutations and MET amplifications": a cue governs the altered target; "blocks the
-    protein made by the ALK gene": the gene's product is the target."""
-    if GENE_AFTER.match(text[end:]) and PRODUCT_BEFORE.search(text[max(0, start - 120):start]):
-        return True
-    return bool(ALTERED_FORM.match(text[end:]) and CUE_BEFORE_FORM.search(text[max(0, start - 120):start]))
-
-
 def _anti(text: str, start: int) -> int | None:
     match = ANTI_BEFORE.search(text[:start])
     return match.start() if match else None
@@ -251,7 +219,7 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
                 continue  # "X (Brand), a novel urea X-code, is ...": the code names X again
             salt = re.match(SALT, text[end:], re.IGNORECASE)  # "X malate is an inhibitor of": the salt is X
             unit = Unit("drug", (mention.key,), start, end + salt.end(), mention)
-        elif entity.has_type(*OBJECT) and ((AS_MODIFIER.match(text[end:]) and not _governed_altered_form(text, start, end))
+        elif entity.has_type(*OBJECT) and ((AS_MODIFIER.match(text[end:]) and not governed_altered_form(text, start, end))
                                            or CATALYTIC_CLASS.fullmatch(mention.surface)):
             continue
         elif entity.has_type(*OBJECT):
