@@ -34,10 +34,27 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
-                         r"metastas[ie]s|thrombus))\b", re.IGNORECASE)
+                         r"metastas[ie]s|thrombus)|"
+                         # a group chosen by its outcome: "in patients who achieved disease control", "pts achieving a
+                         # response" (the proportion of patients achieving one is a rate of everyone)
+                         r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"
+                         r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining))\b",
+                         re.IGNORECASE)
 # A duration of response is measured among responders by definition: "among responders" restricts nothing.
 RESPONDER_ENDPOINTS = frozenset({"dor"})
-RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?responders\b", re.IGNORECASE)
+RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?responders\b|\b(?:patients|pts|participants|those)\s+"
+                           r"(?:who\s+)?(?:achieved|achieving|attained)\s+(?:an?\s+)?(?:confirmed\s+)?(?:objective\s+)?response\b",
+                           re.IGNORECASE)
+
+# The outcome that chooses such a group names no endpoint of its own: "in patients who achieved disease control
+# (28% vs 12%)" gives no disease control rates.
+OUTCOME_CHOSEN_RE = re.compile(r"\b(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?"
+                               r"(?:achieved|achieving|attained|attaining)\s+(?:an?\s+)?(?:confirmed\s+)?$", re.IGNORECASE)
+
+
+def chooses_a_group(text: str, start: int) -> bool:
+    """Is the endpoint named at ``start`` the outcome a subgroup is chosen by ("patients who achieved disease control")?"""
+    return OUTCOME_CHOSEN_RE.search(text, max(0, start - 60), start) is not None
 
 
 def subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
@@ -46,6 +63,16 @@ def subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
     after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[end:stop])  # asides blanked in place
     m = SUBGROUP_RE.search(after)
     return m is not None and not value_tokens(masked, end + m.end(), stop)
+
+
+def subgroup_start(text: str, masked: str, start: int, stop: int) -> int | None:
+    """Where a subgroup with values of its own begins after values given for everyone ("19.6% vs 9.4%, and higher in
+    patients who achieved X (28.7% vs 12.7%)"): the values from there on are the subgroup's; None when there is none."""
+    after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[start:stop])
+    m = SUBGROUP_RE.search(after)
+    if m is None or not value_tokens(masked, start, start + m.start()) or not value_tokens(masked, start + m.end(), stop):
+        return None
+    return start + m.start()
 
 
 def is_subgroup(text: str, start: int) -> bool:

@@ -30,7 +30,8 @@ from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
 from .prose_labels import arms_end_their_list, fronted_comparator, labelled_values
 from .prose_quoted import historical
-from .prose_subgroups import RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, subgroup_after
+from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
+                              subgroup_start)
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
 
@@ -81,7 +82,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
     masked = masked_text(sent.text)
     found: list[ArmValue] = []
-    points = [p for p in anchors(doc, sent) if masked[p.start] != "#"]  # none inside "(6% complete response, ...)"
+    # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
+    points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
     named = arm_mentions(doc, sent, arms)
     listed = _respective(sent.text, masked, points) if len(arms) == 1 else {}
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
@@ -93,6 +95,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # "a reduction in the risk of death ... at 22%": the risk's reduction, no arm's value
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
+        stop = subgroup_start(sent.text, masked, anchor.end, stop) or stop  # "... and in patients who X (28% vs 12%)"
         found_tokens = value_tokens(masked, anchor.end, stop)
         labelled = labels[i]  # "6.9 vs 2.8 months for PFS": the values before it
         if labelled is not None:
