@@ -137,6 +137,7 @@ def test_a_name_in_capitals_before_its_drugs_defines_the_regimen(inside, vocabul
     "Patients received ZIPPER (zorbatinib or quelvumab) at the investigator's choice.",  # a choice
     "Patients received ZIPPER (zorbatinib) daily.",                        # one drug is no regimen
     "The ZIPPER trial enrolled 90 patients. ZIPPER (zorbatinib plus quelvumab) was open-label.",  # a trial's name
+    "The ZIPPER (zorbatinib plus quelvumab) study enrolled 90 patients.",   # ... named so before its trial word
     "Patients were randomised to Zipper (zorbatinib plus quelvumab) or sorafenib.",  # no name in capitals
     "The PFS (zorbatinib plus quelvumab) was longer than with sorafenib.",  # a clinical abbreviation (stoplist)
     "Patients were randomised to REFLECT (zorbatinib plus quelvumab).",    # a stoplisted trial acronym

@@ -42,7 +42,7 @@ from ..vocab import name_key
 from .abbreviations import fits, free_short_form
 from .analysis import AnalysedDocument, AnalysedSentence
 from .expansion import Expansion, read_as
-from .name_cues import names_a_trial, regimen_acronyms
+from .name_cues import TRIAL_WORD, names_a_trial, regimen_acronyms
 from .sentences import DRUG, agents_in
 
 #: "(A+B)", "(atezo/bev)", "(LEN + PEMBRO)": letters and digits, parts joined by + / - &.
@@ -58,6 +58,8 @@ GLUE = " plus "
 _NAME_FIRST = re.compile(r"(?<![\w+/&-])(?P<short>[A-Z][A-Z0-9]{2,9})\s?\((?P<inside>[^()]*)\)")
 #: Parentheses offering a choice or a comparison name no one regimen.
 _NOT_ONE = re.compile(r"\b(?:vs?\.?|versus|or|compared|than|with\s+or\s+without)\b", re.IGNORECASE)
+#: "ZENITH (zorbatinib plus quelvumab) trial": the name is the trial's.
+_TRIAL_AFTER = re.compile(rf"\s*{TRIAL_WORD}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def _named_first(doc: AnalysedDocument, sent: AnalysedSentence) -> list[RegimenD
                  and doc.vocabulary[m.key].has_type(*DRUG)]
         keys = list(dict.fromkeys(m.key for m in drugs))
         if len(keys) < 2 or len(short) < 2 * len(keys) or _NOT_ONE.search(match.group("inside")) \
-                or not _free_name(short, doc):
+                or _TRIAL_AFTER.match(sent.text, match.end()) or not _free_name(short, doc):
             continue
         first = [next(m for m in drugs if m.key == key) for key in keys]
         span = sent.sentence.mapped.original_span(match.start(), match.end())
