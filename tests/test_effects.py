@@ -178,3 +178,13 @@ def test_a_second_estimate_with_its_head_left_out():
     # without an interval of its own, a number after "and for" is no estimate
     assert len(parse_hazard_ratios("The HR for OS was 0.83 (95% CI 0.70-0.98) and for PFS, 6.3 months (95% CI "
                                    "5.1-7.0) were reported")) == 1
+
+
+@pytest.mark.parametrize("text, ci", [
+    ("longer survival (10.1 vs. 8.4 months) with zorbanib (HR = 0.74; 0.58-0.93)", ("0.58", "0.93")),
+    ("progression-free survival (HR 0.52; 0.41–0.66) was also better", ("0.41", "0.66")),
+    ("(HR = 0.74; 1.10-1.30)", None),  # an interval that does not hold the estimate is something else's
+])
+def test_a_bare_interval_after_a_semicolon_closing_the_parenthesis(text, ci):
+    hr = only(text)
+    assert (hr.ci_lower, hr.ci_upper) == ((D(ci[0]), D(ci[1])) if ci else (None, None))

@@ -239,3 +239,14 @@ def test_a_gene_is_not_folded_into_a_hand_family_that_shares_its_symbol():
     rows = [LexiconRow("angx", ("Protein",), "ANGX", ("ANGX", "angixin"), (), ("hgnc:7",), ())]
     merged = merge_lexicon(hand, rows, {})
     assert merged["angx"].names() == ("angixin",) and merged["angio_family"].synonyms == ("ANGX",)
+
+
+def test_a_regimen_acronym_is_dropped_like_any_stoplisted_name(tmp_path):
+    """"regimen" marks a name no lexicon entry may take but a document may define for a combination
+    (extract/regimen_abbreviations.py): for the lexicon it is dropped."""
+    stop = tmp_path / "stop.tsv"
+    stop.write_text("BLP-007\tregimen\tan invented regimen acronym\n", encoding="utf-8")
+    assert read_stoplist(stop) == {"blp007": "regimen"}
+    vocabulary = load_lexicon_vocabulary(HAND, write_lexicon(tmp_path), stop)
+    assert "BLP-007" not in vocabulary["blipimab"].names()
+    assert found(vocabulary, "BLP-007 was given") == []

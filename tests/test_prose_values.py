@@ -9,7 +9,8 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_endpoints import hazard_ratio_endpoint, names_other_survival
-from hcc_kg.extract.prose_values import arm_values, is_subgroup, valued_agents
+from hcc_kg.extract.prose_subgroups import is_subgroup
+from hcc_kg.extract.prose_values import arm_values, valued_agents
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary

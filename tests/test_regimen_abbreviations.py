@@ -118,3 +118,42 @@ def test_a_slash_short_form_reads_as_the_regimen_in_the_arms(vocabulary):
     text = ("Zorbatinib/quelvumab (ZTX/QUEL) was tested in advanced HCC. Patients were randomised to ZTX/QUEL or "
             "sorafenib. Median OS was 14.2 months in the ZTX/QUEL group and 10.1 months in the sorafenib group.")
     assert measured(text, vocabulary) == {REGIMEN: Decimal("14.2"), "sorafenib": Decimal("10.1")}
+
+
+# --- a regimen's name first, its drugs in the parentheses after it ----------------------------
+
+@pytest.mark.parametrize("inside", [
+    "zorbatinib plus quelvumab",
+    "Zorbatinib Induction Plus Periodic quElvumab Regimen",           # the name spelled out, drugs among its words
+    "zorbatinib 8 mg daily plus quelvumab 200 mg every 3 weeks",      # doses
+])
+def test_a_name_in_capitals_before_its_drugs_defines_the_regimen(inside, vocabulary):
+    text = f"Patients were randomised to ZIPPER ({inside}) or sorafenib."
+    assert defined(text, vocabulary) == [("ZIPPER", ("zorbatinib", "quelvumab"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were randomised to ZIPPER (zorbatinib vs quelvumab).",       # a comparison
+    "Patients received ZIPPER (zorbatinib or quelvumab) at the investigator's choice.",  # a choice
+    "Patients received ZIPPER (zorbatinib) daily.",                        # one drug is no regimen
+    "The ZIPPER trial enrolled 90 patients. ZIPPER (zorbatinib plus quelvumab) was open-label.",  # a trial's name
+    "The ZIPPER (zorbatinib plus quelvumab) study enrolled 90 patients.",   # ... named so before its trial word
+    "Patients were randomised to Zipper (zorbatinib plus quelvumab) or sorafenib.",  # no name in capitals
+    "The PFS (zorbatinib plus quelvumab) was longer than with sorafenib.",  # a clinical abbreviation (stoplist)
+    "Patients were randomised to REFLECT (zorbatinib plus quelvumab).",    # a stoplisted trial acronym
+])
+def test_parentheses_that_name_no_one_regimen_define_nothing(text, vocabulary):
+    assert defined(text, vocabulary) == []
+
+
+def test_a_regimen_acronym_the_stoplist_marks_may_be_defined(vocabulary):
+    """The stoplist keeps "STRIDE" from every lexicon name and marks it a regimen's acronym: a document may
+    still say which drugs it stands for."""
+    assert defined("Patients received STRIDE (zorbatinib plus quelvumab) once.", vocabulary) == \
+        [("STRIDE", ("zorbatinib", "quelvumab"))]
+
+
+def test_values_given_for_a_name_first_regimen_are_read_for_the_regimen(vocabulary):
+    text = ("In the invented ZEPHYR-9 trial, 300 patients with HCC were randomised to ZIPPER (zorbatinib plus "
+            "quelvumab) or sorafenib. The 24-month OS rate was 40.2% with ZIPPER versus 20.1% with sorafenib.")
+    assert measured(text, vocabulary) == {REGIMEN: Decimal("40.2"), "sorafenib": Decimal("20.1")}

@@ -36,7 +36,10 @@ from .gc_control import gc_paused
 from .vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key, slug
 
 COLUMNS = ("key", "types", "label", "names", "guarded", "xrefs", "members")
-ACTIONS = ("drop", "context")
+#: "regimen" drops the name like "drop"; it also marks a regimen's acronym that a document may define for the
+#: drugs it names ("STRIDE (tremelimumab plus durvalumab)", see extract/regimen_abbreviations.py).
+ACTIONS = ("drop", "context", "regimen")
+DROPPED = frozenset({"drop", "regimen"})
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def _items(cell: str, sep: str = "|") -> tuple[str, ...]:
 
 
 def read_stoplist(path: Path | str | None = None) -> dict[str, str]:
-    """name_key -> action (``drop`` or ``context``) from a stoplist TSV."""
+    """name_key -> action (``drop``, ``context`` or ``regimen``) from a stoplist TSV."""
     path = Path(path) if path else default_stoplist_path()
     out: dict[str, str] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -119,7 +122,7 @@ def read_stoplist(path: Path | str | None = None) -> dict[str, str]:
             continue
         cells = line.split("\t")
         if len(cells) < 2 or cells[1] not in ACTIONS:
-            raise VocabularyError(f"{path}:{number}: expected 'name<TAB>drop|context'")
+            raise VocabularyError(f"{path}:{number}: expected 'name<TAB>drop|context|regimen'")
         out[name_key(cells[0])] = cells[1]
     return out
 
@@ -183,7 +186,7 @@ class _Merger:
         for name in row.names:
             nk = name_key(name)
             action = stoplist.get(nk)
-            if action == "drop" or not nk or hand_names.get(nk, owner) != owner:
+            if action in DROPPED or not nk or hand_names.get(nk, owner) != owner:
                 continue
             if action == "context":
                 guarded.add(name)

@@ -7,7 +7,7 @@ One estimate reads ``HEAD [label] [connector] VALUE [CI] [P-values]``, where
   with Y"); it starts with "for" or "with", so "HRs ranged from ..." is not an estimate;
 - the connector is ",", ":", "=", "of", "was", "is" or nothing;
 - the CI is "95% CI, a to b", "95% confidence interval [CI], a to b", "95% CI = a-b",
-  "[95% CI: a, b]", or just "(a-b)" or ", a-b)" right after the value, at any confidence level (96%,
+  "[95% CI: a, b]", or just "(a-b)", ", a-b)" or "; a-b)" right after the value, at any confidence level (96%,
   95.003%), which is kept;
 - p-values follow as "P = .03", "P<0.001", "one-sided P = .99; two-sided P = .0014": the
   two-sided one is kept when both are given, otherwise the only one.
@@ -21,6 +21,8 @@ Numbers may use a middle dot (0·92) or drop the leading zero (.075).
 '0.59-0.88'
 >>> parse_hazard_ratios("subgroup HRs ranged from 0.70 to 1.10")
 []
+>>> parse_hazard_ratios("longer OS (8.1 vs. 6.2 months) (HR = 0.74; 0.58-0.93)")[0].ci_text
+'0.58-0.93'
 >>> hr = parse_hazard_ratios("median OS 43.2 vs 36.2 months (HR[95% CI]: 0.86[0.70-1.06], p= 0.0755)")[0]
 >>> (hr.value, hr.ci_text, hr.ci_level, hr.p_value.value)
 (Decimal('0.86'), '0.70-1.06', Decimal('95'), Decimal('0.0755'))
@@ -61,8 +63,9 @@ CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?:(?P<level>{NUMBER})\s*%\s*(?:CI|confidenc
 LEGEND_RE = re.compile(rf"\s*[;,]\s*(?P<level>{NUMBER})\s*%\s*CI(?=\s*:?\s*[.·\d])", re.IGNORECASE)
 LEGEND_CI_RE = re.compile(rf"\s*;\s*{_RANGE}(?=\s*[)\];])")
 BARE_CI_RE = re.compile(rf"\s*[(\[]\s*{_RANGE}\s*[\])]")
-# "(... ; HR 0.92, 0.79-1.06)": a dashed range after a comma that closes the parenthesis.
-COMMA_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUMBER})\s*{DASH}\s*(?P<hi>{NUMBER})(?=\s*[)\];])")
+# "(... ; HR 0.92, 0.79-1.06)", "(HR = 0.71; 0.53-0.95)": a dashed range after a comma or a semicolon that closes the
+# parenthesis (an interval that does not hold the estimate is dropped below).
+COMMA_CI_RE = re.compile(rf"\s*[,;]\s*(?P<lo>{NUMBER})\s*{DASH}\s*(?P<hi>{NUMBER})(?=\s*[)\];])")
 P_RE = re.compile(rf"\s*[,;]?\s*(?:(?P<sided>one|two|1|2)[- ]sided\s+|(?:log-?rank|stratified|nominal)\s+)?"
                   rf"(?-i:P|p)(?:[\s-]*value)?\s*"
                   rf"(?P<cmp><=|>=|[=<>≤≥])\s*(?P<p>{NUMBER})", re.IGNORECASE)

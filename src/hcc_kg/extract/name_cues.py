@@ -202,6 +202,13 @@ def stoplisted() -> frozenset[str]:
     return frozenset(read_stoplist())
 
 
+@lru_cache(maxsize=1)
+def regimen_acronyms() -> frozenset[str]:
+    """The stoplisted names that are regimens' acronyms ("STRIDE"): no lexicon name, but a document may define
+    one for the drugs it names."""
+    return frozenset(key for key, action in read_stoplist().items() if action == "regimen")
+
+
 def names_a_trial(name: str, text: str) -> bool:
     """Is ``name`` a trial's name in ``text`` ("the ZRB trial", "study ZRB")?
 

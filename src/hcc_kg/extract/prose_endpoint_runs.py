@@ -16,7 +16,8 @@ from .effects import decimal_text
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import Anchor, clause_of
 from .prose_numbers import masked_text, unparenthesised, value_tokens
-from .prose_values import AFTER_GAP_RE, ENDPOINT_LIST_GAP_RE, PROPORTION_ENDPOINTS, ArmValue, anchors, is_subgroup
+from .prose_subgroups import is_subgroup
+from .prose_values import AFTER_GAP_RE, ENDPOINT_LIST_GAP_RE, PROPORTION_ENDPOINTS, ArmValue, anchors
 
 
 def endpoint_runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:

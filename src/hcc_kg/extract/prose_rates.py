@@ -14,7 +14,8 @@ from .effects import NUMBER, decimal_text
 from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
-from .prose_values import AFTER_GAP_RE, ArmValue, anchors, is_subgroup
+from .prose_subgroups import is_subgroup
+from .prose_values import AFTER_GAP_RE, ArmValue, anchors
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)

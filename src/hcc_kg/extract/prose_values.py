@@ -30,34 +30,12 @@ from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
 from .prose_labels import arms_end_their_list, fronted_comparator, labelled_values
 from .prose_quoted import historical
+from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
+                              subgroup_start)
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
                            unreached, value_tokens)
 
-SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
-                         # "among those treated with A", "among patients randomised to A": the arm, not a subgroup
-                         # ("among patients who received prior A" is one)
-                         r"(?:treated\s+with|receiving|received|given|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
-                         r"(?!prior\b|previous\b|earlier\b)"
-                         # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
-                         r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
-                         r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(])|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
-                         # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
-                         r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
-                         # "In PD-L1-positive patients", "in BRAF-mutant tumours"
-                         # ... "in the PD-L1-positive population"
-                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
-                         r"population|subgroup|subset|cohort)|"
-                         r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
-                         # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
-                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
-                         # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
-                         r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
-                         r"metastas[ie]s|thrombus))\b", re.IGNORECASE)
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
-# A duration of response is measured among responders by definition: "among responders" restricts nothing.
-RESPONDER_ENDPOINTS = frozenset({"dor"})
-RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?responders\b", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
 OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo)s?\s*,", re.IGNORECASE)
@@ -104,7 +82,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
     masked = masked_text(sent.text)
     found: list[ArmValue] = []
-    points = [p for p in anchors(doc, sent) if masked[p.start] != "#"]  # none inside "(6% complete response, ...)"
+    # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
+    points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
     named = arm_mentions(doc, sent, arms)
     listed = _respective(sent.text, masked, points) if len(arms) == 1 else {}
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
@@ -116,6 +95,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # "a reduction in the risk of death ... at 22%": the risk's reduction, no arm's value
         c_start, c_end = clause_of(sent.text, anchor.start)
         stop = min([p.start for p in points[i + 1:]] + [c_end])
+        stop = subgroup_start(sent.text, masked, anchor.end, stop) or stop  # "... and in patients who X (28% vs 12%)"
         found_tokens = value_tokens(masked, anchor.end, stop)
         labelled = labels[i]  # "6.9 vs 2.8 months for PFS": the values before it
         if labelled is not None:
@@ -136,7 +116,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
                 or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
-                or _subgroup_after(sent.text, masked, tokens[-1][1], stop) \
+                or subgroup_after(sent.text, masked, tokens[-1][1], stop) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
@@ -384,17 +364,3 @@ def _point(number: str, unit: str) -> str:
     """A time point's key: "12-month" (abstracts print months "mo": "the 12-mo OS rate")."""
     unit = unit.lower()
     return f"{number}-{'month' if unit == 'mo' else unit}"
-
-
-def _subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
-    """Does a subgroup follow the values ("15.1 vs 12.2 months among patients with X") other than as the qualifier
-    of values of its own after it ("15.1 vs 12.2 months, and among patients with X, 10.0 vs 7.0 months")?"""
-    after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[end:stop])  # asides blanked in place
-    m = SUBGROUP_RE.search(after)
-    return m is not None and not value_tokens(masked, end + m.end(), stop)
-
-
-def is_subgroup(text: str, start: int) -> bool:
-    """Does the clause before ``start`` restrict the statement to a subgroup?"""
-    c_start, _ = clause_of(text, start)
-    return bool(SUBGROUP_RE.search(text[c_start:start]))

@@ -12,6 +12,13 @@ component of the reading needs characters of its own to point back to, and the g
 them too.  A short form the vocabulary knows, a clinical abbreviation (the stoplist) or a
 trial's name is not defined, nor one defined for two regimens.
 
+A regimen's own name in capitals may come first, its drugs in the parentheses after it:
+"STRIDE (tremelimumab plus durvalumab)", "ZAP (Zorbatinib And Pembrolizumab)", doses allowed.
+Every drug the parentheses name is a component (two or more, none offered as a choice or a
+comparison: "(A vs B)" names no regimen); the name reads as the components joined, each
+component pointing back to characters of the name (:func:`.expansion.read_as`).  A regimen's
+acronym the stoplist marks as such ("regimen") may be defined so; other stoplisted names may not.
+
 >>> parts_fit(["atezo", "bev"], [["atezolizumab"], ["bevacizumab", "Avastin"]])
 True
 >>> parts_fit(["T", "A"], [["atezolizumab", "Tecentriq"], ["bevacizumab", "Avastin"]])
@@ -34,7 +41,8 @@ from ..model import Mention
 from ..vocab import name_key
 from .abbreviations import fits, free_short_form
 from .analysis import AnalysedDocument, AnalysedSentence
-from .expansion import Expansion
+from .expansion import Expansion, read_as
+from .name_cues import TRIAL_WORD, names_a_trial, regimen_acronyms
 from .sentences import DRUG, agents_in
 
 #: "(A+B)", "(atezo/bev)", "(LEN + PEMBRO)": letters and digits, parts joined by + / - &.
@@ -46,6 +54,12 @@ _DOSE_AFTER = re.compile(r"\d+$")
 #: "/" also offers a choice); a short form defined right after them names them as one.
 _JOINED = re.compile(r"^(?:\s+and\s+|\s?/\s?)$")
 GLUE = " plus "
+#: "STRIDE (...)": a name in capitals (three to ten letters or digits) right before parentheses.
+_NAME_FIRST = re.compile(r"(?<![\w+/&-])(?P<short>[A-Z][A-Z0-9]{2,9})\s?\((?P<inside>[^()]*)\)")
+#: Parentheses offering a choice or a comparison name no one regimen.
+_NOT_ONE = re.compile(r"\b(?:vs?\.?|versus|or|compared|than|with\s+or\s+without)\b", re.IGNORECASE)
+#: "ZENITH (zorbatinib plus quelvumab) trial": the name is the trial's.
+_TRIAL_AFTER = re.compile(rf"\s*{TRIAL_WORD}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,9 +72,12 @@ class RegimenDefinition:
     end: int
 
     def expansion(self) -> Expansion:
-        """How each later use of the short form reads: part to component where it splits."""
+        """How each later use of the short form reads: part to component where it splits, else
+        the whole name as the components joined ("STRIDE")."""
         pieces = _SEPARATOR.split(self.short)
         names = [m.surface for m in self.mentions]
+        if len(pieces) != len(names):
+            return Expansion(self.short, read_as(self.short, names, GLUE), self.end)
         parts: list[tuple[str, str]] = []
         separators = _SEPARATOR.findall(self.short)
         for i, (piece, name) in enumerate(zip(pieces, names)):
@@ -95,6 +112,8 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
             if match and _acceptable(match.group("short"), group, doc):
                 span = sent.sentence.mapped.original_span(sent.local(group[0])[0], match.end())
                 found.setdefault(match.group("short"), []).append(RegimenDefinition(match.group("short"), tuple(group), *span))
+        for definition in _named_first(doc, sent):
+            found.setdefault(definition.short, []).append(definition)
     return [defs[0] for _, defs in sorted(found.items())
             if len({tuple(m.key for m in d.mentions) for d in defs}) == 1]
 
@@ -114,3 +133,29 @@ def _acceptable(short: str, group: list[Mention], doc: AnalysedDocument) -> bool
     names = [[m.surface, *doc.vocabulary[m.key].names()] for m in group]
     return parts_fit(_SEPARATOR.split(short), names, lambda piece: free_short_form(piece, doc)) \
         and free_short_form(short, doc)
+
+
+def _named_first(doc: AnalysedDocument, sent: AnalysedSentence) -> list[RegimenDefinition]:
+    """ "STRIDE (tremelimumab plus durvalumab)": a name in capitals defined by the drugs the parentheses after it
+    name (two or more distinct ones, neither a choice nor a comparison between them)."""
+    out = []
+    for match in _NAME_FIRST.finditer(sent.text):
+        short, (start, end) = match.group("short"), match.span("inside")
+        drugs = [m for m in sent.mentions if start <= sent.local(m)[0] and sent.local(m)[1] <= end
+                 and doc.vocabulary[m.key].has_type(*DRUG)]
+        keys = list(dict.fromkeys(m.key for m in drugs))
+        if len(keys) < 2 or len(short) < 2 * len(keys) or _NOT_ONE.search(match.group("inside")) \
+                or _TRIAL_AFTER.match(sent.text, match.end()) or not _free_name(short, doc):
+            continue
+        first = [next(m for m in drugs if m.key == key) for key in keys]
+        span = sent.sentence.mapped.original_span(match.start(), match.end())
+        out.append(RegimenDefinition(short, tuple(first), *span))
+    return out
+
+
+def _free_name(short: str, doc: AnalysedDocument) -> bool:
+    """May the document define ``short`` as a regimen's name?  As any short form, or, for a regimen's acronym
+    the stoplist marks, when nothing else in the document takes it."""
+    if name_key(short) in regimen_acronyms():
+        return doc.finder.lookup(short) is None and not names_a_trial(short, doc.document.text)
+    return free_short_form(short, doc)

@@ -38,7 +38,8 @@ from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
-from .prose_values import arm_values, is_subgroup, valued_agents
+from .prose_subgroups import is_subgroup
+from .prose_values import arm_values, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
 from .sentences import evidence_span
 from .trial_slots import Slot

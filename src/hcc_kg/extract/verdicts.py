@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .prose_values import is_subgroup
+from .prose_subgroups import is_subgroup
 
 # A verdict on the primary endpoint: not met, met.
 NOT_MET_RE = re.compile(r"\b(?:(?:did|does|do)\s+not|failed\s+to)\s+(?:meet|achieve|reach)\b|"

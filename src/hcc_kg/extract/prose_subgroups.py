@@ -1,0 +1,81 @@
+"""Which clauses of results speak of a subgroup, not of everyone an arm treated.
+
+"among Asian patients", "in hepatitis C-infected patients", "in those with non-viral disease", "in patients
+with vascular invasion", "in PD-L1-positive patients": values so qualified are no arm's values
+(:mod:`.prose_values`), nor are the ratios and verdicts of such a clause.  "among responders" restricts no
+duration of response, "among those treated with A" names A's arm and "among 104 enrolled patients" everyone.
+Split from :mod:`.prose_values`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .prose_endpoints import clause_of
+from .prose_numbers import value_tokens
+
+SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
+                         # "among those treated with A", "among patients randomised to A": the arm, not a subgroup
+                         # ("among patients who received prior A" is one)
+                         r"(?:treated\s+with|receiving|received|given|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
+                         r"(?!prior\b|previous\b|earlier\b)"
+                         # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
+                         r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
+                         r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(])|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
+                         r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
+                         # "In PD-L1-positive patients", "in BRAF-mutant tumours"
+                         # ... "in the PD-L1-positive population"
+                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
+                         r"population|subgroup|subset|cohort)|"
+                         r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
+                         # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
+                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
+                         # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
+                         r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
+                         r"metastas[ie]s|thrombus)|"
+                         # a group chosen by its outcome: "in patients who achieved disease control", "pts achieving a
+                         # response" (the proportion of patients achieving one is a rate of everyone)
+                         r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"
+                         r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining))\b",
+                         re.IGNORECASE)
+# A duration of response is measured among responders by definition: "among responders" restricts nothing.
+RESPONDER_ENDPOINTS = frozenset({"dor"})
+RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?responders\b|\b(?:patients|pts|participants|those)\s+"
+                           r"(?:who\s+)?(?:achieved|achieving|attained)\s+(?:an?\s+)?(?:confirmed\s+)?(?:objective\s+)?response\b",
+                           re.IGNORECASE)
+
+# The outcome that chooses such a group names no endpoint of its own: "in patients who achieved disease control
+# (28% vs 12%)" gives no disease control rates.
+OUTCOME_CHOSEN_RE = re.compile(r"\b(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?"
+                               r"(?:achieved|achieving|attained|attaining)\s+(?:an?\s+)?(?:confirmed\s+)?$", re.IGNORECASE)
+
+
+def chooses_a_group(text: str, start: int) -> bool:
+    """Is the endpoint named at ``start`` the outcome a subgroup is chosen by ("patients who achieved disease control")?"""
+    return OUTCOME_CHOSEN_RE.search(text, max(0, start - 60), start) is not None
+
+
+def subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
+    """Does a subgroup follow the values ("15.1 vs 12.2 months among patients with X") other than as the qualifier
+    of values of its own after it ("15.1 vs 12.2 months, and among patients with X, 10.0 vs 7.0 months")?"""
+    after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[end:stop])  # asides blanked in place
+    m = SUBGROUP_RE.search(after)
+    return m is not None and not value_tokens(masked, end + m.end(), stop)
+
+
+def subgroup_start(text: str, masked: str, start: int, stop: int) -> int | None:
+    """Where a subgroup with values of its own begins after values given for everyone ("19.6% vs 9.4%, and higher in
+    patients who achieved X (28.7% vs 12.7%)"): the values from there on are the subgroup's; None when there is none."""
+    after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[start:stop])
+    m = SUBGROUP_RE.search(after)
+    if m is None or not value_tokens(masked, start, start + m.start()) or not value_tokens(masked, start + m.end(), stop):
+        return None
+    return start + m.start()
+
+
+def is_subgroup(text: str, start: int) -> bool:
+    """Does the clause before ``start`` restrict the statement to a subgroup?"""
+    c_start, _ = clause_of(text, start)
+    return bool(SUBGROUP_RE.search(text[c_start:start]))

@@ -1,0 +1,63 @@
+"""Groups chosen by their outcome ("patients who achieved disease control") in invented sentences: their values
+are no arm's values, and the values given for everyone before them still are (extract/prose_subgroups.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.prose_subgroups import chooses_a_group, is_subgroup
+from hcc_kg.extract.prose_values import arm_values
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",)), Entity("felotinib", "felotinib", ("SmallMolecule",)),
+                    Entity("quelvumab", "quelvumab", ("MonoclonalAntibody",)),
+                    Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+                    Entity("dcr", "disease control rate", ("EndpointType",), ("DCR", "disease control")),
+                    Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
+FINDER = MentionFinder(VOCAB)
+
+
+def read(text: str, arms=("zorbanib", "felotinib")):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    return {(v.agent, v.endpoint, v.timepoint): v.value for v in arm_values(doc, doc.sentences[0], list(arms))}
+
+
+@pytest.mark.parametrize("clause", [
+    "OS was further improved in patients who achieved disease control (41%",
+    "OS rates for pts achieving a deep response were 61%",
+    "Among participants who attained a complete response, the 4-year OS rate was 70%",
+])
+def test_patients_chosen_by_their_outcome_are_a_subgroup(clause):
+    assert is_subgroup(clause, clause.index("%"))
+
+
+def test_the_proportion_of_patients_achieving_a_response_is_everyone():
+    clause = "The ORR, the proportion of patients achieving a complete or partial response, was 23%"
+    assert not is_subgroup(clause, clause.index("23%"))
+
+
+def test_the_outcome_choosing_a_group_names_no_endpoint():
+    text = "OS was longer in patients who achieved disease control (33.1% vs 17.4%)."
+    assert chooses_a_group(text, text.index("disease control"))
+    assert not chooses_a_group("The disease control rate was 60%.", 4)
+
+
+def test_values_for_everyone_before_a_subgroup_with_values_of_its_own_are_read():
+    got = read("The 4-year OS rate was 24.4% with zorbanib vs 11.8% with felotinib and was higher in patients who "
+               "achieved disease control (33.1% vs 17.4%).")
+    assert got == {("zorbanib", "os", "4-year"): Decimal("24.4"), ("felotinib", "os", "4-year"): Decimal("11.8")}
+
+
+def test_a_subgroup_values_do_not_fill_a_third_arm():
+    got = read("The 4-year OS rate was 24.4% with zorbanib vs 11.8% with felotinib, and was higher among patients "
+               "achieving a response (52.0% vs 30.0%).", arms=("zorbanib", "quelvumab", "felotinib"))
+    assert got == {("zorbanib", "os", "4-year"): Decimal("24.4"), ("felotinib", "os", "4-year"): Decimal("11.8")}
+
+
+def test_values_of_a_group_chosen_by_its_outcome_alone_are_none():
+    assert read("In patients who achieved disease control, the 4-year OS rate was 33.1% vs 17.4%.") == {}
