@@ -70,12 +70,19 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
                            r"every|per|a|day|days|weeks?|dose|doses|BID|QD|Q[1-4]W))+\s*\(\s*", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
-# "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated"
+# Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
+_WHO = r"(?:(?:[A-Z][\w-]*|eligible|study|consecutive|adult)\s+){0,2}"
+# "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated",
+# "38 patients were accrued"
 # ... who they are may come between in brackets: "36 patients (30 men; median age 55) were enrolled"
-ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+|study\s+)?(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?(?:were\s+)?"
-                         r"(?:enrolled|treated|included|received|given)\b|"
+ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?"
+                         r"(?:(?:were\s+)?(?:enrolled|treated|included|received|given)|were\s+(?:accrued|recruited|registered))\b|"
                          rf"\b{_COUNT.replace('?P<n>', '?P<w>')}\s+(?:patients|participants|subjects|pts)\s+with\s+(?:[\w-]+\s+){{1,4}}?"
-                         r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+                         r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included|accrued|recruited)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+                         # ... the participle with no "were", closing its clause: "26 patients with HCC enrolled on this
+                         # study", "Among the 41 HCC patients enrolled, ..." (not "20 patients enrolled in cohort 2 had ...")
+                         rf"\b{_COUNT.replace('?P<n>', '?P<c>')}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:with\s+(?:[\w-]+\s+){{1,4}}?)?"
+                         r"(?:enrolled|accrued|recruited|registered)(?=\s+(?:on|in|into)\s+(?:this|the)\s+(?:study|trial)\b|\s*[,;.])|"
                          # "A was given to 58 patients", "the phase 2 trial (N = 58)"
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
@@ -268,7 +275,7 @@ def enrolled(text: str) -> int | None:
     enroll 50 participants", "Enrollment: 50", "the trial, which assessed 46 patients", "a trial with (of) 46
     adult patients"."""
     for m in ENROLLED_RE.finditer(text):
-        printed = next(group for group in (m.group(name) for name in "nwmkjgtseiax") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiax") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")
