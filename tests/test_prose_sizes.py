@@ -211,3 +211,10 @@ def test_enrolled_with_who_they_are_before_the_noun_or_a_bare_participle_closing
         ("Of them, 57 HCC patients recruited in Asia responded.", None),
     ]:
         assert enrolled(text) == n, text
+
+
+def test_a_count_further_back_than_the_window_is_read_whole():
+    # "83 patients were randomly assigned to receive " is longer than a short look-back: no "3" or "1"
+    got = sizes("83 patients were randomly assigned to receive zorbanib (50 at one dose and 33 at another); "
+                "41 patients were randomly assigned to receive felotinib.")
+    assert got == {"zorbanib": 83, "felotinib": 41}

@@ -22,7 +22,7 @@ from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, 
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
 # received A and 150 received B", "336 in the A group and 165 in the B group".
 # ... a guide for patients: "351 people took A and B and 174 took an older tablet called C".
-COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
+COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
                         r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
@@ -30,7 +30,7 @@ COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|partici
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
                              re.IGNORECASE)
-IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
+IN_GROUP_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
 # ... or unbracketed: "to A or B: n = 478 and n = 476, respectively".
 # ... or "(n = 338 vs 336)", "(338 and 336 patients, respectively)".
@@ -151,7 +151,7 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     if named and EVENT_COUNT_RE.match(sent.text, named[-1].end):  # "... and 350 in the B group had died"
         return sizes
     for agent in named:
-        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
+        if (m := IN_GROUP_RE.search(sent.text, max(0, agent.start - 40), agent.start)) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, count_value(m))
         if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
                  or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:]) or OPENING_COUNT_RE.match(sent.text[agent.end:])):
@@ -294,7 +294,9 @@ def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agen
     counted: dict[str, tuple[Agent, int]] = {}
     last: Agent | None = None
     for agent in agents(doc, sent):
-        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        # searched in place, not in a slice, so that the window's edge cannot cut a count ("71 patients were
+        # randomly assigned to receive A" read as 1)
+        found = COUNTED_RE.search(sent.text, max(0, agent.start - 60), agent.start)
         if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
             counted.setdefault(agent.key, (agent, count_value(found)))
         elif counted and (elided := ELIDED_COUNT_RE.search(sent.text[max(0, agent.start - 30):agent.start])):
