@@ -71,7 +71,8 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
 # Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
-_WHO = r"(?:(?:[A-Z][\w-]*|eligible|study|consecutive|adult)\s+){0,2}"
+# (a capital read case-strictly: the pattern is case-blind, and "Number of Patients Enrolled 58" is no count)
+_WHO = r"(?:(?:(?-i:[A-Z][\w-]*)|eligible|study|consecutive|adult)\s+){0,2}"
 # "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated",
 # "38 patients were accrued"
 # ... who they are may come between in brackets: "36 patients (30 men; median age 55) were enrolled"
