@@ -198,3 +198,23 @@ def test_a_count_opening_the_arms_own_parenthesis_before_its_dose():
     assert sizes("Overall, 88 patients received zorbanib (57 patients, 300 mg, daily) or felotinib (31 patients; "
                  "200 mg twice daily).") == {"zorbanib": 57, "felotinib": 31}
     assert sizes("Patients on zorbanib (57 patients, 21%) had grade 3 rash.") == {}  # a count with its share is no arm
+
+
+def test_enrolled_with_who_they_are_before_the_noun_or_a_bare_participle_closing_its_clause():
+    for text, n in [
+        ("Findings: Thirty-four Korean patients were enrolled and given zorbanib plus felotinib.", 34),
+        ("Outcomes: Nineteen patients with cirrhosis enrolled on this study.", 19),
+        ("Of the 57 HCC patients enrolled, most had cirrhosis.", 57),
+        ("Overall, 73 participants were accrued over two years.", 73),
+        ("By March, 61 patients were recruited at nine sites.", 61),
+        # a participle going on to what the patients did says nothing of how many were enrolled
+        ("Of them, 57 HCC patients recruited in Asia responded.", None),
+    ]:
+        assert enrolled(text) == n, text
+
+
+def test_a_count_further_back_than_the_window_is_read_whole():
+    # "83 patients were randomly assigned to receive " is longer than a short look-back: no "3" or "1"
+    got = sizes("83 patients were randomly assigned to receive zorbanib (50 at one dose and 33 at another); "
+                "41 patients were randomly assigned to receive felotinib.")
+    assert got == {"zorbanib": 83, "felotinib": 41}

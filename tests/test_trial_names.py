@@ -320,3 +320,10 @@ def test_a_sponsor_s_study_number_is_named_whole(text, expected):
     assert names(text) == expected
     # ... while the same shape given to patients is a drug, no study
     assert names(text.replace(expected[0], "felotinib") + " Patients received XY1003-305 daily.") == []
+
+
+def test_a_name_styled_with_a_space_before_its_hyphen():
+    # a sponsor's styling of its trial names: the space before the hyphen is no break in the name
+    assert names("It rests on the open-label TideMark -7QX trial, which showed a benefit.") == ["TideMark -7QX"]
+    assert names("The filing was based on the phase 1/2 TideMark -041 study of zorbanib.") == ["TideMark -041"]
+    assert trial_key("TideMark -7QX") == trial_key("TideMark 7QX")

@@ -22,7 +22,7 @@ from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, 
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
 # received A and 150 received B", "336 in the A group and 165 in the B group".
 # ... a guide for patients: "351 people took A and B and 174 took an older tablet called C".
-COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
+COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
                         r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
@@ -30,7 +30,7 @@ COUNTED_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|partici
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
                              re.IGNORECASE)
-IN_GROUP_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
+IN_GROUP_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
 # ... or unbracketed: "to A or B: n = 478 and n = 476, respectively".
 # ... or "(n = 338 vs 336)", "(338 and 336 patients, respectively)".
@@ -70,12 +70,20 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
                            r"every|per|a|day|days|weeks?|dose|doses|BID|QD|Q[1-4]W))+\s*\(\s*", re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
-# "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated"
+# Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
+# (a capital read case-strictly: the pattern is case-blind, and "Number of Patients Enrolled 58" is no count)
+_WHO = r"(?:(?:(?-i:[A-Z][\w-]*)|eligible|study|consecutive|adult)\s+){0,2}"
+# "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated",
+# "38 patients were accrued"
 # ... who they are may come between in brackets: "36 patients (30 men; median age 55) were enrolled"
-ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+(?:eligible\s+|study\s+)?(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?(?:were\s+)?"
-                         r"(?:enrolled|treated|included|received|given)\b|"
+ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?"
+                         r"(?:(?:were\s+)?(?:enrolled|treated|included|received|given)|were\s+(?:accrued|recruited|registered))\b|"
                          rf"\b{_COUNT.replace('?P<n>', '?P<w>')}\s+(?:patients|participants|subjects|pts)\s+with\s+(?:[\w-]+\s+){{1,4}}?"
-                         r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+                         r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included|accrued|recruited)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+                         # ... the participle with no "were", closing its clause: "26 patients with HCC enrolled on this
+                         # study", "Among the 41 HCC patients enrolled, ..." (not "20 patients enrolled in cohort 2 had ...")
+                         rf"\b{_COUNT.replace('?P<n>', '?P<c>')}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:with\s+(?:[\w-]+\s+){{1,4}}?)?"
+                         r"(?:enrolled|accrued|recruited|registered)(?=\s+(?:on|in|into)\s+(?:this|the)\s+(?:study|trial)\b|\s*[,;.])|"
                          # "A was given to 58 patients", "the phase 2 trial (N = 58)"
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
@@ -144,7 +152,7 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     if named and EVENT_COUNT_RE.match(sent.text, named[-1].end):  # "... and 350 in the B group had died"
         return sizes
     for agent in named:
-        if (m := IN_GROUP_RE.search(sent.text[max(0, agent.start - 40):agent.start])) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
+        if (m := IN_GROUP_RE.search(sent.text, max(0, agent.start - 40), agent.start)) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
             sizes.setdefault(agent.key, count_value(m))
         if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
                  or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:]) or OPENING_COUNT_RE.match(sent.text[agent.end:])):
@@ -268,7 +276,7 @@ def enrolled(text: str) -> int | None:
     enroll 50 participants", "Enrollment: 50", "the trial, which assessed 46 patients", "a trial with (of) 46
     adult patients"."""
     for m in ENROLLED_RE.finditer(text):
-        printed = next(group for group in (m.group(name) for name in "nwmkjgtseiax") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiax") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")
@@ -287,7 +295,9 @@ def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agen
     counted: dict[str, tuple[Agent, int]] = {}
     last: Agent | None = None
     for agent in agents(doc, sent):
-        found = COUNTED_RE.search(sent.text[max(0, agent.start - 45):agent.start])
+        # searched in place, not in a slice, so that the window's edge cannot cut a count ("71 patients were
+        # randomly assigned to receive A" read as 1)
+        found = COUNTED_RE.search(sent.text, max(0, agent.start - 60), agent.start)
         if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
             counted.setdefault(agent.key, (agent, count_value(found)))
         elif counted and (elided := ELIDED_COUNT_RE.search(sent.text[max(0, agent.start - 30):agent.start])):
