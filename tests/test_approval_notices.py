@@ -78,3 +78,24 @@ def test_a_drug_representing_the_only_approved_option_is_approved():
     assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
     assert facts("Foonib constitutes the only approved systemic therapy for HCC in this invented tale.") == {
         ("foonib", "hcc", None, None)}
+
+
+# --- the drug a patient had before --------------------------------------------------------
+
+@pytest.mark.parametrize("who", ["who had sorafenib before", "who have had prior sorafenib", "who failed sorafenib",
+                                 "previously given sorafenib"])
+def test_the_drug_the_patients_had_before_is_no_approved_agent(who):
+    body = f"In this invented notice, the FDA approved foonib for patients with HCC {who}."
+    assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
+
+
+def test_prior_to_a_drug_is_no_earlier_therapy():
+    body = "In this invented notice, the FDA approved foonib prior to sorafenib for HCC."
+    assert {a for a, _, _, _ in facts(body)} == {"foonib", "sorafenib"}
+
+
+@pytest.mark.parametrize("who", ["who had not received sorafenib", "who had no prior sorafenib",
+                                 "without prior sorafenib treatment"])
+def test_a_drug_never_given_before_is_neither_an_agent_nor_an_earlier_line(who):
+    body = f"In this invented notice, the FDA approved foonib for patients with HCC {who}."
+    assert facts(body) == {("foonib", "hcc", "fda", None)}

@@ -40,7 +40,10 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
                                   # "whose tumours grew on X", "disease that worsened after X", "relapsed after X"
                                   r"(?:grew|grown|growing|worsen\w*|got worse|relaps\w*|recurr\w*|spread)\s+"
                                   r"(?:on|after|during|despite|following)|"
-                                  r"intolerant (?:to|of)|failure (?:of|on)|failing|responding to|response to)"
+                                  r"intolerant (?:to|of)|failure (?:of|on)|failing|failed|responding to|response to|"
+                                  # "who had X before", "who have had prior X", "previously given X", "prior X"
+                                  r"who\s+(?:had|ha(?:ve|s)\s+had|were\s+given|had\s+been\s+given)|previously\s+given|"
+                                  r"(?:prior|previous)(?!\s+to\b))"
                                   # "... stopped responding to a similar targeted therapy, X": a description in apposition
                                   r"\s+(?:(?:an?|the|another|their|its)\s+(?:[\w-]+\s+){0,3}(?:therapy|treatment|drug|agent|"
                                   r"medicine|inhibitor|TKI|antibody),\s+)?"
@@ -50,6 +53,9 @@ PRIOR_PREFIX = re.compile(r"\bpost[-\s]?$", re.IGNORECASE)
 PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated|intolerant)|"
                                  r"^[\s)]*(?:has|have|had)\s+(?:already\s+|previously\s+)?been\s+"
                                  r"(?:used|given|administered|tried|received)", re.IGNORECASE)
+# "who had not received X", "with no prior X": X was not given before, so it is neither an agent nor an earlier line.
+NEVER_GIVEN_BEFORE = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:yet|previously|prior|previous|received|receiving|"
+                                r"been|had|treated|treatment|therapy|with|any)\s+){0,4}$", re.IGNORECASE)
 SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
 COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN} of\s+(?:the\s+)?$", re.IGNORECASE)
 COMBINATION_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:as|in)\s+(?:an?\s+)?)?{COMBINATION_NOUN}\b", re.IGNORECASE)
@@ -106,6 +112,8 @@ def _role(sent: AnalysedSentence, group: tuple[Mention, ...]) -> str:
         return "agent"
     if ARM_TREATED_BEFORE.search(before) and ARM_RESULT_AFTER.match(sent.text[end:end + 40]):
         return "arm"
+    if NEVER_GIVEN_BEFORE.search(before):
+        return "reference"
     if PRIOR_THERAPY_BEFORE.search(before) or PRIOR_PREFIX.search(before) or PRIOR_THERAPY_AFTER.match(sent.text[end:end + 40]):
         return "prior"
     if REFERENCE_BEFORE.search(before):
