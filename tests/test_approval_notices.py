@@ -99,3 +99,20 @@ def test_prior_to_a_drug_is_no_earlier_therapy():
 def test_a_drug_never_given_before_is_neither_an_agent_nor_an_earlier_line(who):
     body = f"In this invented notice, the FDA approved foonib for patients with HCC {who}."
     assert facts(body) == {("foonib", "hcc", "fda", None)}
+
+
+# --- a study approved, not a drug --------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "The ethics committee approved the phase 3 trial protocol of foonib in HCC.",
+    "The study of foonib in HCC was approved by the local ethics committees of each centre.",
+    "The trial of foonib for HCC was approved by the FDA to proceed to phase 3.",
+    "Regulators in China approved a registrational trial of foonib in HCC."])
+def test_an_approved_study_is_no_approved_drug(body):
+    assert not {a for a, d, _, _ in facts(body) if d == "hcc"}
+
+
+@pytest.mark.parametrize("body", ["The FDA approved the drug foonib for HCC based on the REFOO trial.",
+                                  "The FDA approved the foonib combination in HCC following the REFOO study."])
+def test_an_approval_resting_on_a_study_is_still_an_approval(body):
+    assert ("foonib", "hcc", "fda", None) in facts(body)

@@ -48,7 +48,14 @@ STEP_CUE = re.compile(
     r"(?:go-ahead|green[- ]?light|blessing|nod|clear(?:s|ed)|thumbs[- ]up)\s+(?:(?:for|to)\s+)?(?:[\w-]+\s+){0,5}?"
     r"(?:trials?|stud(?:y|ies)|testing)|"
     r"(?:go-ahead|green[- ]?light|blessing|nod)\s+to\s+"
-    r"(?:start|begin|initiate|launch|conduct|run|test|proceed|enrol))\b",
+    r"(?:start|begin|initiate|launch|conduct|run|test|proceed|enrol)|"
+    # a study approved, not a drug: "approved the phase 3 trial protocol of X", "approval of the study
+    # protocol", "the study of X was approved by the ethics committee", "approved ... to proceed to phase 3"
+    r"approv\w*\s+(?:of\s+)?(?:the|a|an|its|their)\s+"
+    r"(?:(?!(?:based|basis|on|after|following|from|in|with)\b)[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|protocols?)\b|"
+    r"(?:trials?|stud(?:y|ies)|protocols?)\s+(?:of|for|in)\s+(?:[\w-]+\s+){0,5}?(?:was|were|has been|had been)\s+approved|"
+    r"ethics\s+committees?|institutional\s+review\s+boards?|review\s+boards?|IRBs?|"
+    r"to\s+(?:proceed|advance|move)\s+(?:to|into)\s+(?:a\s+)?phase)\b",
     re.IGNORECASE)
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 # ... also written as one word with its tissue: "adenocarcinoma", "mesothelioma", "glioblastoma", "neuroblastoma".
