@@ -313,8 +313,10 @@ def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> b
 
 # "evidence of activity of X, a monoclonal antibody directed to T": a participle inside the appositive
 # describes X; the sentence's hedge or purpose ("to assess the evidence of") is not on it.
+# So does a noun head with its object: "... suggested that X, an oral inhibitor of A and B, may be effective".
 PARTICIPLE_APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s[^;:.()]*?\b(?:directed|targeting|binding|"
-                                   r"blocking|inhibiting|aimed)\b[^;:.]*$", re.IGNORECASE)
+                                   r"blocking|inhibiting|aimed|(?:inhibitor|antagonist|blocker)s?\s+(?:of|against))\b[^;:.]*$",
+                                   re.IGNORECASE)
 
 
 def _participle_appositive(text: str, found: Reading) -> bool:
