@@ -37,3 +37,25 @@ def test_the_hedge_of_the_sentence_is_not_on_the_drugs_description(body):
 
 def test_a_hedged_description_stays_hedged():
     assert facts("Foonib may be an oral inhibitor of VEGFR in the invented model.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is an invented drug. In addition to VEGFR it also inhibits RET and AXL in cell lines.",
+     {("foonib", "vegfr_family"), ("foonib", "ret"), ("foonib", "axl")}),
+    ("Foonib is an invented drug. Besides FGFR1, it blocks KIT.", {("foonib", "fgfr1"), ("foonib", "kit")}),
+])
+def test_a_fronted_addition_before_it_shares_the_pronouns_verb(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_fronted_addition_naming_a_drug_leaves_it_unresolved():
+    assert facts("Foonib is an invented drug. In addition to barfenib, it was given with KIT testing.") == set()
+
+
+def test_drugs_after_such_as_joined_by_a_comma_share_the_verb():
+    body = "Invented agents such as foonib, barfenib targeting mainly FGFR were tried first."
+    assert facts(body) == {("foonib", "fgfr_family"), ("barfenib", "fgfr_family")}
+
+
+def test_a_comma_without_an_enumerating_cue_is_no_list():
+    assert facts("Unlike foonib, barfenib inhibits FGFR in the invented assay.") == {("barfenib", "fgfr_family")}

@@ -156,7 +156,9 @@ def _fronted_addition(text: str, earlier: list[TargetList], drugs: list[Unit], s
                       tlist: TargetList) -> Iterator[Reading]:
     if not earlier or len(drugs) != 1 or not IN_ADDITION.match(text[:earlier[0].start]):
         return
-    if not re.fullmatch(r"[\s)]*,\s*", text[earlier[0].end:drugs[0].start]):
+    # "In addition to A it also inhibits C": before a pronoun subject the comma may be left out
+    comma = r"[\s)]*,?\s+" if drugs[0].start == drugs[0].end else r"[\s)]*,\s*"
+    if not re.fullmatch(comma, text[earlier[0].end:drugs[0].start]):
         return
     for unit in earlier[0].units:
         yield from readings(drugs[0], unit, shape, drugs[0].start, tlist.end)
