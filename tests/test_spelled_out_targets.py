@@ -59,3 +59,12 @@ def test_drugs_after_such_as_joined_by_a_comma_share_the_verb():
 
 def test_a_comma_without_an_enumerating_cue_is_no_list():
     assert facts("Unlike foonib, barfenib inhibits FGFR in the invented assay.") == {("barfenib", "fgfr_family")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In this invented assay foonib inhibits not only FGFR but also KIT.", {("foonib", "fgfr_family"), ("foonib", "kit")}),
+    ("Barfenib blocks not only the VEGF receptor but also RET, as invented here.",
+     {("barfenib", "vegfr_family"), ("barfenib", "ret")}),
+])
+def test_not_only_but_also_reads_both_objects_as_positive(body, expected):
+    assert facts(body) == expected
