@@ -82,7 +82,7 @@ ALTERED_IN = (rf"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:{A
               r"\s+(?:in|of|involving)")
 # "binds two separate regions on T", "binds the ATP pocket of T": where on the target the drug binds.
 PART_OF = r"(?:regions?|sites?|epitopes?|domains?|pockets?)\s+(?:on|of|in|within)"
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|"
+FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
                     r"(?:involved|implicated) in)){0,6}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks

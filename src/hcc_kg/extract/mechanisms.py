@@ -156,7 +156,9 @@ def _fronted_addition(text: str, earlier: list[TargetList], drugs: list[Unit], s
                       tlist: TargetList) -> Iterator[Reading]:
     if not earlier or len(drugs) != 1 or not IN_ADDITION.match(text[:earlier[0].start]):
         return
-    if not re.fullmatch(r"[\s)]*,\s*", text[earlier[0].end:drugs[0].start]):
+    # "In addition to A it also inhibits C": before a pronoun subject the comma may be left out
+    comma = r"[\s)]*,?\s+" if drugs[0].start == drugs[0].end else r"[\s)]*,\s*"
+    if not re.fullmatch(comma, text[earlier[0].end:drugs[0].start]):
         return
     for unit in earlier[0].units:
         yield from readings(drugs[0], unit, shape, drugs[0].start, tlist.end)
@@ -313,8 +315,10 @@ def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> b
 
 # "evidence of activity of X, a monoclonal antibody directed to T": a participle inside the appositive
 # describes X; the sentence's hedge or purpose ("to assess the evidence of") is not on it.
+# So does a noun head with its object: "... suggested that X, an oral inhibitor of A and B, may be effective".
 PARTICIPLE_APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s[^;:.()]*?\b(?:directed|targeting|binding|"
-                                   r"blocking|inhibiting|aimed)\b[^;:.]*$", re.IGNORECASE)
+                                   r"blocking|inhibiting|aimed|(?:inhibitor|antagonist|blocker)s?\s+(?:of|against))\b[^;:.]*$",
+                                   re.IGNORECASE)
 
 
 def _participle_appositive(text: str, found: Reading) -> bool:

@@ -37,6 +37,8 @@ LISTED = "\x00list:"
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
 _GAP_RE = re.compile(r"[\s\-/,'’]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
+# "anti" written together with the first word of a spelled-out target (no hyphen), lower case as journals print it
+GLUED_ANTI = re.compile(r"anti(?=[a-z]{5,}$)")
 CASE_SENSITIVE_MAX_LETTERS = 5
 _FLAGS = {True: re.UNICODE, False: re.UNICODE | re.IGNORECASE}  # by case sensitivity
 
@@ -185,11 +187,34 @@ class MentionFinder:
                 key = self.lookup(text[start:end])
                 if key is not None:
                     candidates.append((start, end, key))
+        candidates += self._after_glued_anti(text, runs)
         ranges = list(self._ranges(text))
         chosen = _longest_first(candidates, ranges)
         if self._guarded:
             chosen = self._in_gene_context(text, chosen)
         return [self._mention(mapped, s, e, k) for s, e, k in chosen]
+
+    def _after_glued_anti(self, text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Targets spelled out after an "anti" glued to their first word ("anticytotoxic T-lymphocyte-associated
+        antigen-4 antibody", "antiprogrammed death ligand-1"): the name starts after the prefix.  Only names of
+        several words that go on past the glued word, so that "antiangiogenic" or "antibody" stay single words."""
+        found: list[tuple[int, int, str]] = []
+        for i, (start, end) in enumerate(runs):
+            if not GLUED_ANTI.match(text, start, end):
+                continue
+            shifted = runs[:i] + [(start + 4, end)] + runs[i + 1:]
+            for sensitive in (True, False):
+                for s, e in self._matches_from(text, shifted, i, sensitive):
+                    key = self.lookup(text[s:e])
+                    if s == start + 4 and e > end and key is not None and self.vocabulary[key].has_type(*TARGET_TYPES):
+                        found.append((s, e, key))
+        return found
+
+    def _matches_from(self, text: str, runs: list[tuple[int, int]], i: int, sensitive: bool) -> Iterable[tuple[int, int]]:
+        """The match of one case group's names that starts at run ``i``, if any."""
+        for match in self._matches(text, runs[i:i + self._max_parts], sensitive):
+            yield match
+            break
 
     def _is_guarded(self, surface: str, key: str) -> bool:
         joined = "".join(name_parts(surface))

@@ -130,8 +130,10 @@ PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclon
 # "Developed by a company in Japan, this small molecule is ...": a participle fronted before the subject.
 FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Discovered|Approved|Marketed|Licensed|Engineered|"
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
+# "In addition to A and B it also inhibits C": the targets X shares with the next clause, fronted (comma or none).
+FRONTED_ADDITION = r"(?:(?:In addition to|Besides|Apart from|Aside from)\s[^;:.()]{1,100}?,?\s+(?=[Ii]t\s))"
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
-                           rf"|{FRONTED_PARTICIPLE})?"
+                           rf"|{FRONTED_PARTICIPLE}|{FRONTED_ADDITION})?"
                            r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
                            r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
                            r"[Tt]he (?:drug|agent|compound))\b")
@@ -224,11 +226,15 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
         group.append(nxt)
         glues.append(glue)
         index += direction
-    # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list.
-    return group if any(CONJUNCTION.search(g) for g in glues) else [drug]
+    # A list ends in "and"/"or"; "Unlike A, B inhibits T" is no list, but "such as A, B targeting T" is.
+    first = min(group, key=lambda u: u.start)
+    listed = any(CONJUNCTION.search(g) for g in glues) or (glues and ENUMERATION_BEFORE.search(text[:first.start]))
+    return group if listed else [drug]
 
 
 CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")  # "neither A nor B inhibited T": both, negated
+# "drugs such as A, B targeting T": after an enumerating cue, commas alone make a list.
+ENUMERATION_BEFORE = re.compile(r"\b(?:such as|including|e\.g\.,?)\s*$", re.IGNORECASE)
 
 
 def units_before(found: list[Unit], position: int) -> list[Unit]:

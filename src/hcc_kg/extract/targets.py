@@ -297,7 +297,9 @@ DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
 # "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in;
 # "EGFR- and MET-directed": a hyphen suspended before "and"
-LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor),?\s+(?:the\s+)?)?"
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also),?\s+(?:the\s+)?"
+                       # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
+                       r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"
                        # "A, wild-type B and the mutant V600E B": a state or a variant before an item
                        r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}(?:pan-)?$"
