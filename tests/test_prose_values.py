@@ -452,7 +452,7 @@ def test_one_arms_readings_by_two_criteria_are_both_its_values(text, expected):
 
 
 def test_two_values_without_criteria_are_still_no_one_arms():
-    doc = AnalysedDocument(Document.from_text("d", "The ORR was 30% and 41% in the two cohorts."), VOCAB, FINDER)
+    doc = AnalysedDocument(Document.from_text("d", "The ORR was 30% and 41% in the two subgroups."), VOCAB, FINDER)
     assert arm_values(doc, doc.sentences[0], ["zorbanib"]) == []
     # in a trial of two arms, two readings by two criteria are the arm's the clause names, no one's else
     doc = AnalysedDocument(Document.from_text("d", "With zorbanib, the ORR was 30% per RECIST and 41% per mRECIST."), VOCAB, FINDER)
@@ -660,3 +660,23 @@ def test_a_comparison_put_first_names_the_comparator():
 def test_arms_parted_by_versus_take_the_values_in_order_before_a_new_clause():
     assert read("Median OS was 16.5 vs 13.2 months for zorbanib vs felotinib, and the HR for PFS was 0.52.") == {
         ("zorbanib", "os", ""): (Decimal("16.5"), "months"), ("felotinib", "os", ""): (Decimal("13.2"), "months")}
+
+
+
+def _cohort_values(text: str) -> set:
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    return {(v.agent, v.endpoint, v.value) for v in arm_values(doc, doc.sentences[0], ["zorbanib"])}
+
+
+def test_a_single_arms_cohorts_each_give_the_arm_a_value():
+    assert _cohort_values("The ORR was 31% (95% CI 20-44) and 27% (95% CI 15-40) in the low-dose and high-dose cohorts, "
+                          "respectively.") == {("zorbanib", "orr", Decimal("31")), ("zorbanib", "orr", Decimal("27"))}
+    assert _cohort_values("The ORR was 38.1% [16/42; 95% CI, 23.6-54.4] in the untreated and 24.0% (12/50; 95% CI, "
+                          "13.1-38.2) in the pretreated cohort.") == {("zorbanib", "orr", Decimal("38.1")),
+                                                                      ("zorbanib", "orr", Decimal("24.0"))}
+    assert _cohort_values("Median PFS in both cohorts was 6.2 months and 4.9 months, respectively.") == {
+        ("zorbanib", "pfs", Decimal("6.2")), ("zorbanib", "pfs", Decimal("4.9"))}
+    # cohorts chosen by a characteristic are subgroups; cohorts named by the arms are the arms
+    assert _cohort_values("ORR was 22% and 9% in the PD-L1-positive and PD-L1-negative cohorts, respectively.") == set()
+    got = read("The ORR was 31% and 12% in the zorbanib and felotinib cohorts, respectively.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("31"), "%"), ("felotinib", "orr", ""): (Decimal("12"), "%")}

@@ -32,8 +32,8 @@ from .prose_labels import arms_end_their_list, fronted_comparator, labelled_valu
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
-                           unreached, value_tokens)
+from .prose_numbers import (JOINER_RE, PARALLEL_GAP_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
+                           unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
@@ -124,9 +124,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             else _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end)
-                                                or _other_group(sent.text, tokens[-1][1], named)):
-            continue  # "20% and 14% in the X and Y cohorts", "16.9 months in the X group": no one arm's value
+        if len(arms) == 1 and not criteria and (cohorts := _cohort_values(sent.text, fitting, c_start, c_end)):
+            tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the first and second cohorts": the arm's
+        elif len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end)
+                                                  or _other_group(sent.text, tokens[-1][1], named)):
+            continue  # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value
         when = _timepoint(sent.text, _named_from(sent.text, points, i), _before_next(sent.text, stop, c_end)) \
             if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
@@ -323,6 +325,27 @@ def _other_group(text: str, end: int, named: list[Agent]) -> bool:
     """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group")?"""
     m = OTHER_GROUP_RE.match(text, end)
     return m is not None and not any(end <= a.start < m.end() for a in named)
+
+
+# A single-arm trial's cohorts ("cohort A", "the first-line and second-line cohorts", "in both cohorts"): each
+# is treated with the arm's regimen (its own dose or line), so each cohort's value is the arm's; a subgroup named
+# by a characteristic ("the PD-L1-positive and -negative cohorts", "the HBV and HCV cohorts") is no arm's.
+COHORT_RE = re.compile(r"\bcohorts?\b", re.IGNORECASE)
+CHARACTERISTIC_RE = re.compile(r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|infected|related|associated)\b|"
+                               r"\b(?:HBV|HCV|hepatitis|(?:non-?)?viral|Asian|non-Asian|elderly|older|younger)\b", re.IGNORECASE)
+
+
+def _cohort_values(text: str, fitting, c_start: int, c_end: int) -> list:
+    """A single-arm trial's values one per cohort ("34% in the first-line and 22% in the second-line cohort",
+    "X and Y in both cohorts, respectively"): the clause's values of one unit, when it names cohorts, is about
+    no subgroup and pairs its values; [] otherwise."""
+    clause = text[c_start:c_end]
+    if not COHORT_RE.search(clause) or SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
+        return []
+    tokens = [t for t in fitting[:4] if t[3] == fitting[0][3] and not historical(text, t)]
+    # "34% [...] in the first-line and 22% (...) in the second-line cohort": each value followed by its cohort
+    parallel = len(tokens) > 1 and PARALLEL_GAP_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]]))
+    return tokens if parallel or _several(text, tokens, c_start, c_end) else []
 
 
 def _before_next(text: str, stop: int, c_end: int) -> int:
