@@ -680,3 +680,10 @@ def test_a_single_arms_cohorts_each_give_the_arm_a_value():
     assert _cohort_values("ORR was 22% and 9% in the PD-L1-positive and PD-L1-negative cohorts, respectively.") == set()
     got = read("The ORR was 31% and 12% in the zorbanib and felotinib cohorts, respectively.")
     assert got == {("zorbanib", "orr", ""): (Decimal("31"), "%"), ("felotinib", "orr", ""): (Decimal("12"), "%")}
+
+
+def test_the_unit_printed_after_the_interval_still_leads_to_the_arm_named_after_it():
+    got = read("The median OS (95% CI) was 7.0 (5.6-8.1) months for felotinib and 9.4 (6.4-12.3) months for zorbanib.")
+    assert got == {("felotinib", "os", ""): (Decimal("7.0"), "months"), ("zorbanib", "os", ""): (Decimal("9.4"), "months")}
+    got = read("Median PFS was 3.1 [2.2-4.0] mo. in the zorbanib arm versus 2.6 [1.9-3.3] mo. in the felotinib arm.")
+    assert got == {("zorbanib", "pfs", ""): (Decimal("3.1"), "months"), ("felotinib", "pfs", ""): (Decimal("2.6"), "months")}
