@@ -687,3 +687,9 @@ def test_the_unit_printed_after_the_interval_still_leads_to_the_arm_named_after_
     assert got == {("felotinib", "os", ""): (Decimal("7.0"), "months"), ("zorbanib", "os", ""): (Decimal("9.4"), "months")}
     got = read("Median PFS was 3.1 [2.2-4.0] mo. in the zorbanib arm versus 2.6 [1.9-3.3] mo. in the felotinib arm.")
     assert got == {("zorbanib", "pfs", ""): (Decimal("3.1"), "months"), ("felotinib", "pfs", ""): (Decimal("2.6"), "months")}
+
+
+def test_respectively_after_a_later_endpoint_leaves_a_single_arms_median_alone():
+    got = read("The median PFS was 11.2 months, with PFS rates of 61% and 38% at 12 and 24 months, respectively.", ["zorbanib"])
+    assert got[("zorbanib", "pfs", "")] == (Decimal("11.2"), "months")
+    assert read("ORR was 20% and 14% in the naive and pretreated groups, respectively.", ["zorbanib"]) == {}

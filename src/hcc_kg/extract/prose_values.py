@@ -127,9 +127,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue
         if len(arms) == 1 and not criteria and (cohorts := _cohort_values(sent.text, fitting, c_start, c_end)):
             tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the first and second cohorts": the arm's
-        elif len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end)
+        elif len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
                                                   or _other_group(sent.text, tokens[-1][1], named)):
-            continue  # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value
+            # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value ("respectively" only
+            # up to the next endpoint: "median PFS was 19.7 months, with PFS rates of 68% and 45% at ..., respectively")
+            continue
         when = _timepoint(sent.text, _named_from(sent.text, points, i), _before_next(sent.text, stop, c_end)) \
             if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
