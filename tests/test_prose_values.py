@@ -693,3 +693,10 @@ def test_respectively_after_a_later_endpoint_leaves_a_single_arms_median_alone()
     got = read("The median PFS was 11.2 months, with PFS rates of 61% and 38% at 12 and 24 months, respectively.", ["zorbanib"])
     assert got[("zorbanib", "pfs", "")] == (Decimal("11.2"), "months")
     assert read("ORR was 20% and 14% in the naive and pretreated groups, respectively.", ["zorbanib"]) == {}
+
+
+def test_the_response_evaluable_population_is_no_subgroup():
+    got = read("Among pts with evaluable tumour assessment at baseline, the ORR was 18.2% (61/335) in the zorbanib arm and "
+               "5.0% (8/160) in the felotinib arm.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("18.2"), "%"), ("felotinib", "orr", ""): (Decimal("5.0"), "%")}
+    assert read("Among patients with vascular invasion, the ORR was 18.2% in the zorbanib arm and 5.0% in the felotinib arm.") == {}
