@@ -671,13 +671,14 @@ def _cohort_values(text: str) -> set:
 def test_a_single_arms_cohorts_each_give_the_arm_a_value():
     assert _cohort_values("The ORR was 31% (95% CI 20-44) and 27% (95% CI 15-40) in the low-dose and high-dose cohorts, "
                           "respectively.") == {("zorbanib", "orr", Decimal("31")), ("zorbanib", "orr", Decimal("27"))}
-    assert _cohort_values("The ORR was 38.1% [16/42; 95% CI, 23.6-54.4] in the untreated and 24.0% (12/50; 95% CI, "
-                          "13.1-38.2) in the pretreated cohort.") == {("zorbanib", "orr", Decimal("38.1")),
-                                                                      ("zorbanib", "orr", Decimal("24.0"))}
+    assert _cohort_values("The ORR was 38.1% [16/42; 95% CI, 23.6-54.4] in the weekly and 24.0% (12/50; 95% CI, "
+                          "13.1-38.2) in the biweekly cohort.") == {("zorbanib", "orr", Decimal("38.1")),
+                                                                    ("zorbanib", "orr", Decimal("24.0"))}
     assert _cohort_values("Median PFS in both cohorts was 6.2 months and 4.9 months, respectively.") == {
         ("zorbanib", "pfs", Decimal("6.2")), ("zorbanib", "pfs", Decimal("4.9"))}
     # cohorts chosen by a characteristic are subgroups; cohorts named by the arms are the arms
     assert _cohort_values("ORR was 22% and 9% in the PD-L1-positive and PD-L1-negative cohorts, respectively.") == set()
+    assert _cohort_values("ORR was 22% and 9% in the first-line and second-line cohorts, respectively.") == set()
     got = read("The ORR was 31% and 12% in the zorbanib and felotinib cohorts, respectively.")
     assert got == {("zorbanib", "orr", ""): (Decimal("31"), "%"), ("felotinib", "orr", ""): (Decimal("12"), "%")}
 

@@ -126,7 +126,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if owners is None:
             continue
         if len(arms) == 1 and not criteria and (cohorts := _cohort_values(sent.text, fitting, c_start, c_end)):
-            tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the first and second cohorts": the arm's
+            tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
         elif len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
                                                   or _other_group(sent.text, tokens[-1][1], named)):
             # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value ("respectively" only
@@ -330,23 +330,27 @@ def _other_group(text: str, end: int, named: list[Agent]) -> bool:
     return m is not None and not any(end <= a.start < m.end() for a in named)
 
 
-# A single-arm trial's cohorts ("cohort A", "the first-line and second-line cohorts", "in both cohorts"): each
-# is treated with the arm's regimen (its own dose or line), so each cohort's value is the arm's; a subgroup named
-# by a characteristic ("the PD-L1-positive and -negative cohorts", "the HBV and HCV cohorts") is no arm's.
+# A single-arm trial's cohorts ("cohort A and cohort B", "the low-dose and high-dose cohorts", "in both cohorts"):
+# each is treated with the arm's regimen (at its own dose or schedule), so each cohort's value is the arm's; a
+# subgroup named by a characteristic ("the PD-L1-positive and -negative cohorts", "the HBV and HCV cohorts") is no arm's.
 COHORT_RE = re.compile(r"\bcohorts?\b", re.IGNORECASE)
 CHARACTERISTIC_RE = re.compile(r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|infected|related|associated)\b|"
-                               r"\b(?:HBV|HCV|hepatitis|(?:non-?)?viral|Asian|non-Asian|elderly|older|younger)\b", re.IGNORECASE)
+                               r"\b(?:HBV|HCV|hepatitis|(?:non-?)?viral|Asian|non-Asian|elderly|older|younger)\b|"
+                               # ... or by the therapy before ("the treatment-naive and pretreated cohorts", "the first-line
+                               # and second-line cohorts"): subgroups by prior lines, as the gold's guidelines read them
+                               r"[\w-]*(?:naive|na\u00efve)\b|\bpre-?treated\b|[\w-]+-experienced\b|\b(?:refractory|intolerant|"
+                               r"prior|previously)\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b", re.IGNORECASE)
 
 
 def _cohort_values(text: str, fitting, c_start: int, c_end: int) -> list:
-    """A single-arm trial's values one per cohort ("34% in the first-line and 22% in the second-line cohort",
+    """A single-arm trial's values one per cohort ("34% in the weekly and 22% in the biweekly cohort",
     "X and Y in both cohorts, respectively"): the clause's values of one unit, when it names cohorts, is about
     no subgroup and pairs its values; [] otherwise."""
     clause = text[c_start:c_end]
     if not COHORT_RE.search(clause) or SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
         return []
     tokens = [t for t in fitting[:4] if t[3] == fitting[0][3] and not historical(text, t)]
-    # "34% [...] in the first-line and 22% (...) in the second-line cohort": each value followed by its cohort
+    # "34% [...] in the weekly and 22% (...) in the biweekly cohort": each value followed by its cohort
     parallel = len(tokens) > 1 and PARALLEL_GAP_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]]))
     return tokens if parallel or _several(text, tokens, c_start, c_end) else []
 
