@@ -49,7 +49,8 @@ CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(
 # count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing); "15.1 mo. with A":
 # the unit's abbreviation point; "8.0 (6.6-9.1) months for A": the unit printed after the value's interval
 # (the interval itself is blanked by ``unparenthesised``).
-AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
+AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"
+                          r"(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
