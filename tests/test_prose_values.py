@@ -452,7 +452,7 @@ def test_one_arms_readings_by_two_criteria_are_both_its_values(text, expected):
 
 
 def test_two_values_without_criteria_are_still_no_one_arms():
-    doc = AnalysedDocument(Document.from_text("d", "The ORR was 30% and 41% in the two cohorts."), VOCAB, FINDER)
+    doc = AnalysedDocument(Document.from_text("d", "The ORR was 30% and 41% in the two subgroups."), VOCAB, FINDER)
     assert arm_values(doc, doc.sentences[0], ["zorbanib"]) == []
     # in a trial of two arms, two readings by two criteria are the arm's the clause names, no one's else
     doc = AnalysedDocument(Document.from_text("d", "With zorbanib, the ORR was 30% per RECIST and 41% per mRECIST."), VOCAB, FINDER)
@@ -660,3 +660,44 @@ def test_a_comparison_put_first_names_the_comparator():
 def test_arms_parted_by_versus_take_the_values_in_order_before_a_new_clause():
     assert read("Median OS was 16.5 vs 13.2 months for zorbanib vs felotinib, and the HR for PFS was 0.52.") == {
         ("zorbanib", "os", ""): (Decimal("16.5"), "months"), ("felotinib", "os", ""): (Decimal("13.2"), "months")}
+
+
+
+def _cohort_values(text: str) -> set:
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    return {(v.agent, v.endpoint, v.value) for v in arm_values(doc, doc.sentences[0], ["zorbanib"])}
+
+
+def test_a_single_arms_cohorts_each_give_the_arm_a_value():
+    assert _cohort_values("The ORR was 31% (95% CI 20-44) and 27% (95% CI 15-40) in the low-dose and high-dose cohorts, "
+                          "respectively.") == {("zorbanib", "orr", Decimal("31")), ("zorbanib", "orr", Decimal("27"))}
+    assert _cohort_values("The ORR was 38.1% [16/42; 95% CI, 23.6-54.4] in the weekly and 24.0% (12/50; 95% CI, "
+                          "13.1-38.2) in the biweekly cohort.") == {("zorbanib", "orr", Decimal("38.1")),
+                                                                    ("zorbanib", "orr", Decimal("24.0"))}
+    assert _cohort_values("Median PFS in both cohorts was 6.2 months and 4.9 months, respectively.") == {
+        ("zorbanib", "pfs", Decimal("6.2")), ("zorbanib", "pfs", Decimal("4.9"))}
+    # cohorts chosen by a characteristic are subgroups; cohorts named by the arms are the arms
+    assert _cohort_values("ORR was 22% and 9% in the PD-L1-positive and PD-L1-negative cohorts, respectively.") == set()
+    assert _cohort_values("ORR was 22% and 9% in the first-line and second-line cohorts, respectively.") == set()
+    got = read("The ORR was 31% and 12% in the zorbanib and felotinib cohorts, respectively.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("31"), "%"), ("felotinib", "orr", ""): (Decimal("12"), "%")}
+
+
+def test_the_unit_printed_after_the_interval_still_leads_to_the_arm_named_after_it():
+    got = read("The median OS (95% CI) was 7.0 (5.6-8.1) months for felotinib and 9.4 (6.4-12.3) months for zorbanib.")
+    assert got == {("felotinib", "os", ""): (Decimal("7.0"), "months"), ("zorbanib", "os", ""): (Decimal("9.4"), "months")}
+    got = read("Median PFS was 3.1 [2.2-4.0] mo. in the zorbanib arm versus 2.6 [1.9-3.3] mo. in the felotinib arm.")
+    assert got == {("zorbanib", "pfs", ""): (Decimal("3.1"), "months"), ("felotinib", "pfs", ""): (Decimal("2.6"), "months")}
+
+
+def test_respectively_after_a_later_endpoint_leaves_a_single_arms_median_alone():
+    got = read("The median PFS was 11.2 months, with PFS rates of 61% and 38% at 12 and 24 months, respectively.", ["zorbanib"])
+    assert got[("zorbanib", "pfs", "")] == (Decimal("11.2"), "months")
+    assert read("ORR was 20% and 14% in the naive and pretreated groups, respectively.", ["zorbanib"]) == {}
+
+
+def test_the_response_evaluable_population_is_no_subgroup():
+    got = read("Among pts with evaluable tumour assessment at baseline, the ORR was 18.2% (61/335) in the zorbanib arm and "
+               "5.0% (8/160) in the felotinib arm.")
+    assert got == {("zorbanib", "orr", ""): (Decimal("18.2"), "%"), ("felotinib", "orr", ""): (Decimal("5.0"), "%")}
+    assert read("Among patients with vascular invasion, the ORR was 18.2% in the zorbanib arm and 5.0% in the felotinib arm.") == {}

@@ -21,7 +21,9 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          r"(?!prior\b|previous\b|earlier\b)"
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
                          r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
-                         r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(])|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(]"
+                         # ... and "among pts with evaluable tumour assessment" is the population a response is read in
+                         r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects)\s+with\s+(?:\w+\s+)?(?:evaluable|measurable)\b)|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
                          r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"

@@ -32,8 +32,8 @@ from .prose_labels import arms_end_their_list, fronted_comparator, labelled_valu
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named, unparenthesised,
-                           unreached, value_tokens)
+from .prose_numbers import (JOINER_RE, PARALLEL_GAP_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
+                           unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
@@ -47,8 +47,10 @@ CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(
                                   r"receiving|given)\s+)?", re.IGNORECASE)
 # What lies between a value and the arm it belongs to: "... in the", "... with", and the shapes that
 # count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing); "15.1 mo. with A":
-# the unit's abbreviation point.
-AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
+# the unit's abbreviation point; "8.0 (6.6-9.1) months for A": the unit printed after the value's interval
+# (the interval itself is blanked by ``unparenthesised``).
+AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"
+                          r"(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
@@ -124,9 +126,13 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             else _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, c_end)
-                                                or _other_group(sent.text, tokens[-1][1], named)):
-            continue  # "20% and 14% in the X and Y cohorts", "16.9 months in the X group": no one arm's value
+        if len(arms) == 1 and not criteria and (cohorts := _cohort_values(sent.text, fitting, c_start, c_end)):
+            tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
+        elif len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
+                                                  or _other_group(sent.text, tokens[-1][1], named)):
+            # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value ("respectively" only
+            # up to the next endpoint: "median PFS was 19.7 months, with PFS rates of 68% and 45% at ..., respectively")
+            continue
         when = _timepoint(sent.text, _named_from(sent.text, points, i), _before_next(sent.text, stop, c_end)) \
             if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
@@ -323,6 +329,31 @@ def _other_group(text: str, end: int, named: list[Agent]) -> bool:
     """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group")?"""
     m = OTHER_GROUP_RE.match(text, end)
     return m is not None and not any(end <= a.start < m.end() for a in named)
+
+
+# A single-arm trial's cohorts ("cohort A and cohort B", "the low-dose and high-dose cohorts", "in both cohorts"):
+# each is treated with the arm's regimen (at its own dose or schedule), so each cohort's value is the arm's; a
+# subgroup named by a characteristic ("the PD-L1-positive and -negative cohorts", "the HBV and HCV cohorts") is no arm's.
+COHORT_RE = re.compile(r"\bcohorts?\b", re.IGNORECASE)
+CHARACTERISTIC_RE = re.compile(r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|infected|related|associated)\b|"
+                               r"\b(?:HBV|HCV|hepatitis|(?:non-?)?viral|Asian|non-Asian|elderly|older|younger)\b|"
+                               # ... or by the therapy before ("the treatment-naive and pretreated cohorts", "the first-line
+                               # and second-line cohorts"): subgroups by prior lines, as the gold's guidelines read them
+                               r"[\w-]*(?:naive|na\u00efve)\b|\bpre-?treated\b|[\w-]+-experienced\b|\b(?:refractory|intolerant|"
+                               r"prior|previously)\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b", re.IGNORECASE)
+
+
+def _cohort_values(text: str, fitting, c_start: int, c_end: int) -> list:
+    """A single-arm trial's values one per cohort ("34% in the weekly and 22% in the biweekly cohort",
+    "X and Y in both cohorts, respectively"): the clause's values of one unit, when it names cohorts, is about
+    no subgroup and pairs its values; [] otherwise."""
+    clause = text[c_start:c_end]
+    if not COHORT_RE.search(clause) or SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
+        return []
+    tokens = [t for t in fitting[:4] if t[3] == fitting[0][3] and not historical(text, t)]
+    # "34% [...] in the weekly and 22% (...) in the biweekly cohort": each value followed by its cohort
+    parallel = len(tokens) > 1 and PARALLEL_GAP_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]]))
+    return tokens if parallel or _several(text, tokens, c_start, c_end) else []
 
 
 def _before_next(text: str, stop: int, c_end: int) -> int:
