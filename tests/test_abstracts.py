@@ -535,13 +535,24 @@ def test_a_trial_named_only_in_the_background_is_not_the_one_reported():
             "12.3 months (HR 0.92).")
     found = facts(text)
     trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
-    assert trials == {comparison_trial_key(["zorbanib", "felotinib"])}
+    # the earlier trial keeps the agent its background names with it, and nothing of the report's
+    assert trials == {comparison_trial_key(["zorbanib", "felotinib"]), "trial__lotus61"}
+    assert arms(found, "trial__lotus61") == ["felotinib"]
     assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}
     # named again after the background, it is the trial reported
     found = facts(text.replace("In this phase 3 trial, we", "In the phase 3 LOTUS-61 trial, we"))
     assert arms(found, "trial__lotus61") == ["zorbanib", "felotinib"]
     # ... but the result its background stated before the arms were known is an earlier one, not read
     assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}
+
+
+def test_a_trial_the_background_names_with_its_agent_takes_none_of_the_study_reported():
+    # the study reported is an observational one: its patients and values are not the earlier trial's
+    found = facts("Background: Quorimab was shown to be effective in the phase 3 LOTUS-66 trial. We aimed to assess it in "
+                  "frail patients. Methods: This prospective observational study gave quorimab to frail patients. "
+                  "Results: Thirty-one patients were enrolled. The 1-year survival rate was 71.0%.")
+    assert arms(found, "trial__lotus66") == ["quorimab"]
+    assert sizes(found) == {} and values(found) == {}
 
 
 def test_a_randomised_trial_still_to_come_leaves_the_reported_trial_single_arm():
@@ -610,7 +621,8 @@ def test_after_the_background_the_title_trial_is_the_context_again():
     assert values(found) == {("zorbanib", "pfs", ""): D("4.1"), ("zorbanib", "os", ""): D("11.0")}
     # a document whose title names no trial keeps no context after its background
     untitled = facts(text.replace("HERON-5 (KXQ2201): a", "A"))
-    assert not [a for a in untitled if a.predicate == "hasArm"]
+    assert [a.subject for a in untitled if a.predicate == "hasArm"] == ["trial__lotus63"]  # the background's own
+    assert sizes(untitled) == {} and values(untitled) == {}
 
 
 # ---- shapes from fresh real texts (helper H22), with invented trials, drugs and numbers
@@ -837,8 +849,8 @@ def test_a_trial_named_without_its_arms_is_kept_by_name_and_phase():
 
 @pytest.mark.parametrize("text", [
     "Zorbanib slowed growth of HuH-7 cells in a preclinical study, and more trials are planned.",  # never called a trial
-    "Background: zorbanib improved survival in the phase 3 HELIOS-2 trial. Methods: In this phase 2 trial, "
-    "adults were randomly assigned to zorbanib or placebo.",  # a background's earlier trial
+    "Background: survival improved in the phase 3 HELIOS-2 trial. Methods: In this phase 2 trial, "
+    "adults were randomly assigned to zorbanib or placebo.",  # a background's earlier trial, its agent unnamed
 ])
 def test_what_is_not_kept_without_arms(text):
     assert "trial__helios2" not in {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}

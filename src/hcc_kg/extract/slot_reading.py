@@ -226,9 +226,11 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
         # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
         slot.arms, slot.single_arm = [sole], True
         slot.arms_at.extend(slot.named_at[:1])
-    if not slot.arms and slot.names and not slot.prior and (named := named_arms(doc, slot)) is not None:
+    if not slot.arms and slot.names and (named := named_arms(doc, slot)) is not None:
         slot.arms = named[0]
         slot.arms_at.append(named[1])
+        if slot.prior:  # "A was efficacious in the NAME trial" in a background: NAME tested A, and that is all the
+            return      # document says of it (the patients and results below are the document's own study's)
         # "The approval of A is based on NAME" in a text comparing nothing: NAME's one arm, read as a single-arm trial's
         slot.single_arm = len(slot.arms) == 1 and not randomised
     if len(slot.arms) >= 2 or slot.single_arm:
