@@ -478,6 +478,16 @@ def test_the_other_arm_named_after_its_value_in_a_comparison():
     assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.81")]
 
 
+@pytest.mark.parametrize("other", ["those given", "patients who were given", "pts on", "those who were treated with",
+                                   "patients taking", "those in the"])
+def test_the_other_arm_named_by_what_its_patients_were_given(other):
+    found = facts("Results of the LOTUS-9 trial showed that patients treated with zorbanib plus quorimab (n = 212) had a "
+                  f"median overall survival of 20.1 months (95% CI, 18.0-22.3) compared with 14.6 months for {other} "
+                  "felotinib (n = 209; HR, 0.70).")
+    assert arms(found, "trial__lotus9") == [REGIMEN_QZ, "felotinib"]
+    assert sizes(found) == {REGIMEN_QZ: 212, "felotinib": 209}
+
+
 def test_superior_or_non_inferior_to_compares_two_arms():
     found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
                   "95% CI 0.78-1.04) in the LOTUS-9 trial.")
