@@ -488,6 +488,20 @@ def test_the_other_arm_named_by_what_its_patients_were_given(other):
     assert sizes(found) == {REGIMEN_QZ: 212, "felotinib": 209}
 
 
+@pytest.mark.parametrize("listed", ["to zorbanib or felotinib (zorbanib, n = 182; felotinib, n = 178)",
+                                    "to zorbanib or felotinib (zorbanib, 182; felotinib, 178)",
+                                    "(zorbanib: 182, felotinib: 178)"])
+def test_arms_restated_with_their_counts_after_the_randomisation(listed):
+    found = facts(f"In the phase 3 LOTUS-71 trial, 360 patients were randomly assigned {listed}. Median OS was 8.8 "
+                  "versus 10.0 months.")
+    assert arms(found, "trial__lotus71") == ["zorbanib", "felotinib"]  # not a zorbanib-felotinib regimen
+    assert sizes(found) == {"zorbanib": 182, "felotinib": 178}
+    # "(X plus A: 234, A: 225)" with X unknown: the first count is not A's
+    found = facts("In the phase 3 LOTUS-71 trial, 459 patients were randomly assigned (virotherapy plus felotinib: 234, "
+                  "felotinib: 225).")
+    assert sizes(found).get("felotinib") != 234
+
+
 def test_superior_or_non_inferior_to_compares_two_arms():
     found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
                   "95% CI 0.78-1.04) in the LOTUS-9 trial.")

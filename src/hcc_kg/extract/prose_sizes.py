@@ -43,6 +43,10 @@ RESPECTIVE_SIZES_RE = re.compile(rf"\(?\s*\bn\s*=\s*(?P<counts>{_N}(?:\s*(?:,|an
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=[;)])",
                             re.IGNORECASE)  # "(A: 338 patients; B: 336 patients)"
+# "(A: 234, B: 225)": the colon form parted by commas (then a word: no number runs on), the agent opening its part
+# (in "(X plus A: 234, ...)" with X unknown, the count is not A's).
+COLON_COMMA_COUNT_RE = re.compile(r"^\s*:\s*(?P<n>\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=,\s*[^\d\s])", re.IGNORECASE)
+PART_OPENS_RE = re.compile(r"[(,]\s*$")
 # "(257 A, 255 B)", "(287 A/144 B)": a count opening each part of a parenthesised list, right before the arm.
 COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|/|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
                             r"(?:(?:in\s+the|on|received|receiving)\s+)?)?$", re.IGNORECASE)
@@ -153,6 +157,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         return sizes
     for agent in named:
         if (m := IN_GROUP_RE.search(sent.text, max(0, agent.start - 40), agent.start)) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
+            sizes.setdefault(agent.key, count_value(m))
+        if PART_OPENS_RE.search(sent.text[max(0, agent.start - 3):agent.start]) \
+                and (m := COLON_COMMA_COUNT_RE.match(sent.text[agent.end:])):
             sizes.setdefault(agent.key, count_value(m))
         if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
                  or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:]) or OPENING_COUNT_RE.match(sent.text[agent.end:])):
