@@ -502,6 +502,15 @@ def test_arms_restated_with_their_counts_after_the_randomisation(listed):
     assert sizes(found).get("felotinib") != 234
 
 
+@pytest.mark.parametrize("prior", ["who were previously treated with felotinib", "after felotinib"])
+def test_a_notice_basing_its_approval_on_a_placebo_controlled_trial(prior):
+    # the drug the patients had before is no second drug: the approved one was tested against placebo
+    found = facts(f"The agency approved zorbanib for adults with liver cancer {prior}. The approval was based on "
+                  "LOTUS-73, a randomized, double-blind, placebo-controlled trial.")
+    assert arms(found, "trial__lotus73") == ["zorbanib", "placebo"]
+    assert sizes(found) == {}
+
+
 def test_superior_or_non_inferior_to_compares_two_arms():
     found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
                   "95% CI 0.78-1.04) in the LOTUS-9 trial.")
