@@ -511,6 +511,13 @@ def test_a_notice_basing_its_approval_on_a_placebo_controlled_trial(prior):
     assert sizes(found) == {}
 
 
+def test_a_count_in_the_arms_own_parenthesis_after_what_it_is_given_as():
+    found = facts("In the phase 3 LOTUS-74 trial, adults were randomized 1:1:1 to receive zorbanib plus quorimab combination "
+                  "therapy (Z+Q; n = 301), zorbanib monotherapy (Z; n = 298), or felotinib (F; n = 297).")
+    assert arms(found, "trial__lotus74") == [REGIMEN_QZ, "zorbanib", "felotinib"]
+    assert sizes(found) == {REGIMEN_QZ: 301, "zorbanib": 298, "felotinib": 297}
+
+
 def test_superior_or_non_inferior_to_compares_two_arms():
     found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
                   "95% CI 0.78-1.04) in the LOTUS-9 trial.")
