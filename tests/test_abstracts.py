@@ -478,6 +478,46 @@ def test_the_other_arm_named_after_its_value_in_a_comparison():
     assert ratios(found)["os"].attribute_values("hazard_ratio") == [D("0.81")]
 
 
+@pytest.mark.parametrize("other", ["those given", "patients who were given", "pts on", "those who were treated with",
+                                   "patients taking", "those in the"])
+def test_the_other_arm_named_by_what_its_patients_were_given(other):
+    found = facts("Results of the LOTUS-9 trial showed that patients treated with zorbanib plus quorimab (n = 212) had a "
+                  f"median overall survival of 20.1 months (95% CI, 18.0-22.3) compared with 14.6 months for {other} "
+                  "felotinib (n = 209; HR, 0.70).")
+    assert arms(found, "trial__lotus9") == [REGIMEN_QZ, "felotinib"]
+    assert sizes(found) == {REGIMEN_QZ: 212, "felotinib": 209}
+
+
+@pytest.mark.parametrize("listed", ["to zorbanib or felotinib (zorbanib, n = 182; felotinib, n = 178)",
+                                    "to zorbanib or felotinib (zorbanib, 182; felotinib, 178)",
+                                    "(zorbanib: 182, felotinib: 178)"])
+def test_arms_restated_with_their_counts_after_the_randomisation(listed):
+    found = facts(f"In the phase 3 LOTUS-71 trial, 360 patients were randomly assigned {listed}. Median OS was 8.8 "
+                  "versus 10.0 months.")
+    assert arms(found, "trial__lotus71") == ["zorbanib", "felotinib"]  # not a zorbanib-felotinib regimen
+    assert sizes(found) == {"zorbanib": 182, "felotinib": 178}
+    # "(X plus A: 234, A: 225)" with X unknown: the first count is not A's
+    found = facts("In the phase 3 LOTUS-71 trial, 459 patients were randomly assigned (virotherapy plus felotinib: 234, "
+                  "felotinib: 225).")
+    assert sizes(found).get("felotinib") != 234
+
+
+@pytest.mark.parametrize("prior", ["who were previously treated with felotinib", "after felotinib"])
+def test_a_notice_basing_its_approval_on_a_placebo_controlled_trial(prior):
+    # the drug the patients had before is no second drug: the approved one was tested against placebo
+    found = facts(f"The agency approved zorbanib for adults with liver cancer {prior}. The approval was based on "
+                  "LOTUS-73, a randomized, double-blind, placebo-controlled trial.")
+    assert arms(found, "trial__lotus73") == ["zorbanib", "placebo"]
+    assert sizes(found) == {}
+
+
+def test_a_count_in_the_arms_own_parenthesis_after_what_it_is_given_as():
+    found = facts("In the phase 3 LOTUS-74 trial, adults were randomized 1:1:1 to receive zorbanib plus quorimab combination "
+                  "therapy (Z+Q; n = 301), zorbanib monotherapy (Z; n = 298), or felotinib (F; n = 297).")
+    assert arms(found, "trial__lotus74") == [REGIMEN_QZ, "zorbanib", "felotinib"]
+    assert sizes(found) == {REGIMEN_QZ: 301, "zorbanib": 298, "felotinib": 297}
+
+
 def test_superior_or_non_inferior_to_compares_two_arms():
     found = facts("Zorbanib was non-inferior to felotinib for overall survival (13.0 vs 12.1 months; HR 0.90, "
                   "95% CI 0.78-1.04) in the LOTUS-9 trial.")
@@ -535,13 +575,24 @@ def test_a_trial_named_only_in_the_background_is_not_the_one_reported():
             "12.3 months (HR 0.92).")
     found = facts(text)
     trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
-    assert trials == {comparison_trial_key(["zorbanib", "felotinib"])}
+    # the earlier trial keeps the agent its background names with it, and nothing of the report's
+    assert trials == {comparison_trial_key(["zorbanib", "felotinib"]), "trial__lotus61"}
+    assert arms(found, "trial__lotus61") == ["felotinib"]
     assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}
     # named again after the background, it is the trial reported
     found = facts(text.replace("In this phase 3 trial, we", "In the phase 3 LOTUS-61 trial, we"))
     assert arms(found, "trial__lotus61") == ["zorbanib", "felotinib"]
     # ... but the result its background stated before the arms were known is an earlier one, not read
     assert {r.attribute_values("hazard_ratio")[0] for r in ratios(found).values()} == {D("0.92")}
+
+
+def test_a_trial_the_background_names_with_its_agent_takes_none_of_the_study_reported():
+    # the study reported is an observational one: its patients and values are not the earlier trial's
+    found = facts("Background: Quorimab was shown to be effective in the phase 3 LOTUS-66 trial. We aimed to assess it in "
+                  "frail patients. Methods: This prospective observational study gave quorimab to frail patients. "
+                  "Results: Thirty-one patients were enrolled. The 1-year survival rate was 71.0%.")
+    assert arms(found, "trial__lotus66") == ["quorimab"]
+    assert sizes(found) == {} and values(found) == {}
 
 
 def test_a_randomised_trial_still_to_come_leaves_the_reported_trial_single_arm():
@@ -610,7 +661,8 @@ def test_after_the_background_the_title_trial_is_the_context_again():
     assert values(found) == {("zorbanib", "pfs", ""): D("4.1"), ("zorbanib", "os", ""): D("11.0")}
     # a document whose title names no trial keeps no context after its background
     untitled = facts(text.replace("HERON-5 (KXQ2201): a", "A"))
-    assert not [a for a in untitled if a.predicate == "hasArm"]
+    assert [a.subject for a in untitled if a.predicate == "hasArm"] == ["trial__lotus63"]  # the background's own
+    assert sizes(untitled) == {} and values(untitled) == {}
 
 
 # ---- shapes from fresh real texts (helper H22), with invented trials, drugs and numbers
@@ -837,8 +889,8 @@ def test_a_trial_named_without_its_arms_is_kept_by_name_and_phase():
 
 @pytest.mark.parametrize("text", [
     "Zorbanib slowed growth of HuH-7 cells in a preclinical study, and more trials are planned.",  # never called a trial
-    "Background: zorbanib improved survival in the phase 3 HELIOS-2 trial. Methods: In this phase 2 trial, "
-    "adults were randomly assigned to zorbanib or placebo.",  # a background's earlier trial
+    "Background: survival improved in the phase 3 HELIOS-2 trial. Methods: In this phase 2 trial, "
+    "adults were randomly assigned to zorbanib or placebo.",  # a background's earlier trial, its agent unnamed
 ])
 def test_what_is_not_kept_without_arms(text):
     assert "trial__helios2" not in {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}

@@ -304,13 +304,17 @@ def test_a_trial_named_with_a_result_takes_the_arm_the_text_says_it_tested(text,
 @pytest.mark.parametrize("text", [
     # two drugs and no subject: which one the trial tested is not said
     "The agency approved zorbanib and felotinib. The approvals are based on results from the phase 3 LOTUS-50 trial.",
-    # a trial the background names before the one the abstract reports
-    "Background: Zorbanib improved survival in the LOTUS-50 trial. Methods: We gave felotinib to 40 adults.",
     # a name in a sentence with no trial word is no trial's
     "LOTUS-50 cells came from a phase 1 study. Zorbanib reduced the growth of LOTUS-50 cells.",
 ])
 def test_a_trial_named_without_what_it_tested_gets_no_arms(text):
     assert named_trial_arms(text).get("lotus50", []) == []  # (kept by name when the text calls it a trial)
+
+
+def test_a_trial_the_background_names_keeps_only_the_agent_named_with_it():
+    # the trial before the one the abstract reports: what it tested, and nothing of the study reported
+    text = "Background: Zorbanib improved survival in the LOTUS-50 trial. Methods: We gave felotinib to 40 adults."
+    assert named_trial_arms(text).get("lotus50") == ["zorbanib"]
 
 
 def test_a_comparator_patients_received_is_no_randomised_trials_first_arm():

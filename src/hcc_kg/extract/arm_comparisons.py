@@ -22,8 +22,11 @@ COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
-RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|patients\s+(?:treated\s+with|receiving|"
-                          r"who\s+received)|those\s+(?:treated\s+with|receiving|who\s+received))\s+)?(?:only\s+)?"
+# The patients of the other arm may be named by what they were given ("for those given B", "vs pts on B",
+# "compared with patients who were treated with B", "those in the B arm").
+_GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|"
+                          rf"(?:the\s+)?(?:patients|pts|those)\s+{_GIVEN})\s+)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
                           r"(?:(?:dual|double|matching|matched|identical)\s+)?$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.

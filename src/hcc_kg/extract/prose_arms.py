@@ -68,6 +68,9 @@ SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGN
 # "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
 GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
 # What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
+# A parenthesis of parts, and the colon form parted by commas: "(A: 247, B: 247)".
+COUNTED_GROUP_RE = re.compile(r"\(([^()]*[;,][^()]*)\)")
+COLON_COUNTS_RE = re.compile(r":\s*\d[\d]*\s*(?:patients|participants|pts)?\s*,")
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
 # Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
@@ -199,6 +202,9 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
             shared = tuple(p for a in found for p in a.components)
             arms = [with_parts(doc, arm, shared) for arm in arms]
             continue
+        restated = next((g for g in COUNTED_GROUP_RE.finditer(sent.text, s, e) if _counted_parts(doc, sent, g)), None)
+        if restated and found and found[0].end <= restated.start():  # "to A or B (A, n = 5; B, n = 6)": the arms
+            found = [a for a in found if a.end <= restated.start()]   # restated with their counts are no regimen
         inner = re.match(r"\s*\(([^()]*;[^()]*)\)", sent.text[s:e])
         if len(found) > 1 and inner:  # "(A arm, n = 5; B arm, n = 6)"
             base = s + inner.start(1)
@@ -232,21 +238,26 @@ def received_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list
 
 
 def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """"enrolled 494 patients (A, 247; B, 247)", "(A arm, n = 335; B arm, n = 334)": a parenthesis listing
-    each arm with its count names the arms ([] unless every part of it is one agent and a count)."""
-    for group in re.finditer(r"\(([^()]*;[^()]*)\)", sent.text):
-        arms = []
-        for part in re.finditer(r"[^;]+", group.group(1)):
-            start, end = group.start(1) + part.start(), group.start(1) + part.end()
-            found = agents(doc, sent, start, end)
-            if len(found) != 1 or not LISTED_COUNT_RE.fullmatch(sent.text[found[0].end:end]) \
-                    or sent.text[start:found[0].start].strip():
-                break
-            arms.append(found[0])
-        else:
-            if len(arms) >= 2:
-                return _distinct(arms)
-    return []
+    """"enrolled 494 patients (A, 247; B, 247)", "(A arm, n = 335; B arm, n = 334)", "(A: 247, B: 247)": a
+    parenthesis listing each arm with its count names the arms ([] unless every part of it is one agent and a count)."""
+    return next((arms for group in COUNTED_GROUP_RE.finditer(sent.text) if (arms := _counted_parts(doc, sent, group))), [])
+
+
+def _counted_parts(doc: AnalysedDocument, sent: AnalysedSentence, group: re.Match) -> list[Agent]:
+    """The arms of a parenthesis whose every part (parted by semicolons, else by commas after "A: N") is one
+    agent and its count, in order; [] otherwise."""
+    inner = group.group(1)
+    if ";" not in inner and not COLON_COUNTS_RE.search(inner):
+        return []
+    arms = []
+    for part in re.finditer(r"[^;]+" if ";" in inner else r"[^,]+", inner):
+        start, end = group.start(1) + part.start(), group.start(1) + part.end()
+        found = agents(doc, sent, start, end)
+        if len(found) != 1 or not LISTED_COUNT_RE.fullmatch(sent.text[found[0].end:end]) \
+                or sent.text[start:found[0].start].strip():
+            return []
+        arms.append(found[0])
+    return _distinct(arms) if len(arms) >= 2 else []
 
 
 def with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:

@@ -43,6 +43,10 @@ RESPECTIVE_SIZES_RE = re.compile(rf"\(?\s*\bn\s*=\s*(?P<counts>{_N}(?:\s*(?:,|an
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=[;)])",
                             re.IGNORECASE)  # "(A: 338 patients; B: 336 patients)"
+# "(A: 234, B: 225)": the colon form parted by commas (then a word: no number runs on), the agent opening its part
+# (in "(X plus A: 234, ...)" with X unknown, the count is not A's).
+COLON_COMMA_COUNT_RE = re.compile(r"^\s*:\s*(?P<n>\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=,\s*[^\d\s])", re.IGNORECASE)
+PART_OPENS_RE = re.compile(r"[(,]\s*$")
 # "(257 A, 255 B)", "(287 A/144 B)": a count opening each part of a parenthesised list, right before the arm.
 COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|/|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
                             r"(?:(?:in\s+the|on|received|receiving)\s+)?)?$", re.IGNORECASE)
@@ -68,6 +72,10 @@ PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|partic
 # Only the arm's dose and schedule between it and its bracketed count: "A 400 mg twice daily (", "A orally every day (".
 DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|"
                            r"every|per|a|day|days|weeks?|dose|doses|BID|QD|Q[1-4]W))+\s*\(\s*", re.IGNORECASE)
+# The arm's own parenthesis, perhaps after the word for what the agent is given as ("B monotherapy (B; n = 389)",
+# "A plus B combination therapy (A+B; n = 393)", "the A group (299 patients)").
+OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort)?\s*\(",
+                            re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
 # Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
@@ -153,6 +161,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
         return sizes
     for agent in named:
         if (m := IN_GROUP_RE.search(sent.text, max(0, agent.start - 40), agent.start)) and GROUP_AFTER_RE.match(sent.text[agent.end:]):
+            sizes.setdefault(agent.key, count_value(m))
+        if PART_OPENS_RE.search(sent.text[max(0, agent.start - 3):agent.start]) \
+                and (m := COLON_COMMA_COUNT_RE.match(sent.text[agent.end:])):
             sizes.setdefault(agent.key, count_value(m))
         if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
                  or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:]) or OPENING_COUNT_RE.match(sent.text[agent.end:])):
@@ -264,7 +275,7 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
 def _size_gap(gap: str, bare_n: bool) -> bool:
     """May a count after this gap belong to the arm before it?  Inside the arm's own parenthesis
     ("A (240 mg every 2 weeks; n = 371)", "the A group (299 patients)") a semicolon separates details."""
-    own = bool(re.match(r"\s*(?:group|arm|cohort)?\s*\(", gap)) and ")" not in gap
+    own = bool(OWN_BRACKET_RE.match(gap)) and ")" not in gap
     if own or DOSING_GAP_RE.fullmatch(gap):  # "A 400 mg twice daily (299 patients)": the dose, then the arm's count
         return not re.search(r"\bor\b|\bversus\b|\bvs\b", gap, re.IGNORECASE)
     return bare_n and not SIZE_GAP_BREAK.search(gap)

@@ -99,6 +99,7 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: were given ("patients in group A were treated with A, ...") (arm_groups).
 ASSIGNED_ARMS = (counted_arms, grouped_arms, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
                  listed_cohorts, counted_list, received_alternatives)
+PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)  # a trial against placebo
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -226,9 +227,11 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
         # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
         slot.arms, slot.single_arm = [sole], True
         slot.arms_at.extend(slot.named_at[:1])
-    if not slot.arms and slot.names and not slot.prior and (named := named_arms(doc, slot)) is not None:
+    if not slot.arms and slot.names and (named := named_arms(doc, slot)) is not None:
         slot.arms = named[0]
         slot.arms_at.append(named[1])
+        if slot.prior:  # "A was efficacious in the NAME trial" in a background: NAME tested A, and that is all the
+            return      # document says of it (the patients and results below are the document's own study's)
         # "The approval of A is based on NAME" in a text comparing nothing: NAME's one arm, read as a single-arm trial's
         slot.single_arm = len(slot.arms) == 1 and not randomised
     if len(slot.arms) >= 2 or slot.single_arm:
@@ -268,6 +271,8 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             # named in the sentence, the drug would be the subject or a comparison's left side, or what a decision
             # the sentence bases on the trial is about ("The approval of A is based on results from NAME")
             tested = sole
+        elif BASIS_RE.search(sent.text) and comparator is None and (controlled := _placebo_trial(doc, sent)):
+            return controlled, span
         else:
             continue
         arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
@@ -303,10 +308,20 @@ def _sole_drug(doc: AnalysedDocument) -> str | None:
     return doc.once("sole drug", lambda: _only_drug(doc))
 
 
-def _only_drug(doc: AnalysedDocument) -> str | None:
+def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
+    # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
     named = {a.key for sent in doc.sentences for a in agents(doc, sent)
-             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")}
+             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
+             and not (new_only and PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start]))}
     return named.pop() if len(named) == 1 else None
+
+
+def _placebo_trial(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """"based on NAME, a placebo-controlled trial" in a text naming one new drug (and what the patients had
+    before): that drug against placebo ([] otherwise).  Two arms, so nothing is read as a single arm's."""
+    placebo = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
+    drug = doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
+    return [drug, placebo] if PLACEBO_CONTROLLED_RE.search(sent.text) and drug and placebo else []
 
 
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:
