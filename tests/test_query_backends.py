@@ -287,3 +287,12 @@ def test_cli_loads_into_a_store_and_queries_it_like_the_export(store, capsys):
     embedded = json.loads(capsys.readouterr().out)
     assert main([*question, "--endpoint", store.sparql_url, "--default-graph", graph, *credentials]) == 0
     assert json.loads(capsys.readouterr().out) == embedded and embedded["rows"]
+
+
+def test_servers_get_distinct_ports_below_the_range_clients_take_theirs_from():
+    from servers import EPHEMERAL_RANGE, free_ports
+
+    ports = free_ports(5)
+    assert len(set(ports)) == 5
+    if EPHEMERAL_RANGE.exists():  # a client's source port can never take one of these before the server binds it
+        assert max(ports) < int(EPHEMERAL_RANGE.read_text().split()[0])

@@ -345,6 +345,20 @@ def test_timeout_bounds_the_whole_command_not_each_request(server, capsys):
     assert time.monotonic() - started < 4.5
 
 
+def test_a_socket_timeout_at_the_end_of_the_total_time_is_that_total_running_out(server, capsys, monkeypatch):
+    """The socket's own timeout (the time left) may fire a moment before the watchdog sets its flag."""
+    import hcc_kg.query.remote as remote
+
+    class LateWatchdog(remote._Deadline):  # its flag is never set in time: only the socket's timeout fires
+        def __enter__(self):
+            return self
+
+    monkeypatch.setattr(remote, "_Deadline", LateWatchdog)
+    srv = server(lambda conn, head: time.sleep(3))
+    code = main(["sparql", "drug_identifiers", "--endpoint", srv.url, "--timeout", "1"])
+    assert code == BAD_QUERY and "within 1 s (total)" in capsys.readouterr().err
+
+
 def test_a_wrong_virtuoso_password_is_an_authentication_failure_not_a_broken_pipe(virtuoso_store, tmp_path, capsys):
     turtle = tmp_path / "g.ttl"  # big enough that Virtuoso drops the upload before reading it all
     turtle.write_text("".join(f"<urn:hcc-kg:s{i}> <urn:hcc-kg:p> \"value {i}\" .\n" for i in range(200_000)),

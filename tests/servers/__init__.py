@@ -10,9 +10,11 @@ program is not installed.  Fixtures a store fixture depends on go in ``__all__``
 
 from __future__ import annotations
 
+import random
 import socket
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -23,11 +25,48 @@ class StoreEndpoint:
     graph_iri: str | None = None
 
 
-def free_port() -> int:
-    """A TCP port that was free on 127.0.0.1 a moment ago."""
+#: Where the kernel picks clients' source ports: a port taken from there for a server may be taken
+#: by a connection (the test's own client polling the starting server) before the server binds it.
+EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+_LOWEST = 10_000
+
+
+def _bindable(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct TCP ports free on 127.0.0.1 a moment ago, below the kernel's ephemeral
+    range where it has one (else any free port the kernel gives)."""
+    try:
+        ephemeral_low = int(EPHEMERAL_RANGE.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        ephemeral_low = 0
+    chosen: list[int] = []
+    rng = random.Random()
+    for _ in range(200 * count):
+        if len(chosen) == count or ephemeral_low <= _LOWEST:
+            break
+        port = rng.randrange(_LOWEST, ephemeral_low)
+        if port not in chosen and _bindable(port):
+            chosen.append(port)
+    while len(chosen) < count:  # no range known: the kernel's choice, as before
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in chosen:
+            chosen.append(port)
+    return chosen
+
+
+def free_port() -> int:
+    """A TCP port that was free on 127.0.0.1 a moment ago (:func:`free_ports`)."""
+    return free_ports(1)[0]
 
 
 def stop_process(process: subprocess.Popen, timeout: float) -> None:

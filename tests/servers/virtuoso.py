@@ -33,7 +33,7 @@ from typing import Iterator
 
 import pytest
 
-from . import free_port, stop_process
+from . import free_ports, stop_process
 
 SERVER, CLIENT = "virtuoso-t", "isql-vt"
 LOADER_USER = "hcc_loader"
@@ -279,6 +279,28 @@ def _secure(port: int, dba_password: str, loader_password: str) -> None:
              f'GRANT SPARQL_UPDATE TO "{LOADER_USER}";\n')
 
 
+START_ATTEMPTS = 3  # a port chosen free may be taken before the server binds it ("Failed HTTP listen")
+
+
+def _start(folder: Path, timeout: float) -> tuple[subprocess.Popen, int, int]:
+    """A virtuoso-t answering on two fresh ports, started again on others if it could not listen."""
+    for attempt in range(1, START_ATTEMPTS + 1):
+        sql_port, http_port = free_ports(2)
+        ini = folder / "virtuoso.ini"
+        ini.write_text(render_ini(folder, sql_port, http_port))
+        with open(folder / "stdout.log", "wb") as log:
+            process = subprocess.Popen([SERVER, "+configfile", str(ini), "+foreground"],
+                                       cwd=folder, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_up(process, folder, sql_port, timeout)
+            return process, sql_port, http_port
+        except VirtuosoError as exc:
+            stop_process(process, timeout=30)
+            if "listen" not in str(exc) or attempt == START_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 @contextmanager
 def running_virtuoso(folder: Path, graph_iri: str = TEST_GRAPH,
                      timeout: float = START_TIMEOUT) -> Iterator[VirtuosoStore]:
@@ -287,14 +309,12 @@ def running_virtuoso(folder: Path, graph_iri: str = TEST_GRAPH,
         raise VirtuosoError(f"{SERVER}/{CLIENT} not found on PATH (scripts/test-deps/virtuoso.sh installs them)")
     folder = Path(folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    sql_port, http_port = free_port(), free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(render_ini(folder, sql_port, http_port))
-    with open(folder / "stdout.log", "wb") as log:
-        process = subprocess.Popen([SERVER, "+configfile", str(ini), "+foreground"],
-                                   cwd=folder, stdout=log, stderr=subprocess.STDOUT)
     try:
-        _wait_until_up(process, folder, sql_port, timeout)
+        process, sql_port, http_port = _start(folder, timeout)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    try:
         store = VirtuosoStore(folder, sql_port, http_port, dba_password=_new_password(),
                               auth=(LOADER_USER, _new_password()), graph_iri=graph_iri)
         _secure(sql_port, store.dba_password, store.auth[1])

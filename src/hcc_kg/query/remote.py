@@ -51,6 +51,7 @@ JSON_RESULTS = "application/sparql-results+json"
 KNOWN_ROW_CAPS = (10_000,)
 #: Largest reply body read by default (the whole export of the shipped corpus is ~10 MB).
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+CLOCK_SLACK = 0.05  # seconds: a timeout firing this close to the end of the total time is that total running out
 _CHUNK = 1 << 16
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 _CELL_TYPES = ("uri", "bnode", "literal", "typed-literal")
@@ -172,6 +173,11 @@ class _Exchange:
     def fail(self, message: str, error: type[QueryError] = QueryError) -> QueryError:
         return error(redact(message, auth_secrets(self.auth)))
 
+    def spent(self, deadline: "_Deadline") -> bool:
+        """Whether the total time is used up: the watchdog says so, or the clock does (a socket's own
+        timeout, set to the time left, can fire a moment before the watchdog's flag is set)."""
+        return deadline.expired.is_set() or (self.ends is not None and time.monotonic() >= self.ends - CLOCK_SLACK)
+
     def left(self, where: str) -> float:
         """Seconds left for the next request; a QueryError once the total time is used up."""
         left = self.timeout if self.ends is None else self.ends - time.monotonic()
@@ -198,7 +204,7 @@ def _send(request: urllib.request.Request, exchange: _Exchange) -> tuple[int, by
                                     f"{exc.reason}): {detail}", AuthenticationError) from exc
             raise exchange.fail(f"{where} answered HTTP {exc.code} {exc.reason}: {detail}") from exc
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
-            if deadline.expired.is_set():
+            if exchange.spent(deadline):
                 raise exchange.fail(f"{where} did not answer within {exchange.timeout:g} s (total)") from exc
             reason = getattr(exc, "reason", None) or exc
             raise exchange.fail(f"cannot reach {where}: {reason}", _ConnectionLost) from exc
@@ -223,6 +229,8 @@ def _challenge(url: str, exchange: _Exchange) -> str | None:
             digest = [c for c in challenges if c.lower().startswith("digest")]
             return (digest or challenges or [None])[0]
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            if exchange.spent(deadline):
+                raise exchange.fail(f"{url.split('?')[0]} did not answer within {exchange.timeout:g} s (total)") from exc
             raise exchange.fail(f"cannot reach {url.split('?')[0]}: {getattr(exc, 'reason', None) or exc}") from exc
 
 
