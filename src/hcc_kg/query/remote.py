@@ -178,11 +178,15 @@ class _Exchange:
         timeout, set to the time left, can fire a moment before the watchdog's flag is set)."""
         return deadline.expired.is_set() or (self.ends is not None and time.monotonic() >= self.ends - CLOCK_SLACK)
 
+    def too_slow(self, where: str) -> QueryError:
+        """The failure of an exchange whose total time ran out while ``where`` had not answered."""
+        return self.fail(f"{where} did not answer within {self.timeout:g} s (total)")
+
     def left(self, where: str) -> float:
         """Seconds left for the next request; a QueryError once the total time is used up."""
         left = self.timeout if self.ends is None else self.ends - time.monotonic()
         if left <= 0:
-            raise self.fail(f"{where} did not answer within {self.timeout:g} s (total)")
+            raise self.too_slow(where)
         return left
 
 
@@ -197,7 +201,7 @@ def _send(request: urllib.request.Request, exchange: _Exchange) -> tuple[int, by
                 status, kind = reply.status, reply.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             if deadline.expired.is_set():
-                raise exchange.fail(f"{where} did not answer within {exchange.timeout:g} s (total)") from exc
+                raise exchange.too_slow(where) from exc
             detail = exc.read(400).decode("utf-8", "replace").strip()
             if exc.code in (401, 403):
                 raise exchange.fail(f"{where} refused the credentials (authentication failed, HTTP {exc.code} "
@@ -205,11 +209,11 @@ def _send(request: urllib.request.Request, exchange: _Exchange) -> tuple[int, by
             raise exchange.fail(f"{where} answered HTTP {exc.code} {exc.reason}: {detail}") from exc
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             if exchange.spent(deadline):
-                raise exchange.fail(f"{where} did not answer within {exchange.timeout:g} s (total)") from exc
+                raise exchange.too_slow(where) from exc
             reason = getattr(exc, "reason", None) or exc
             raise exchange.fail(f"cannot reach {where}: {reason}", _ConnectionLost) from exc
     if deadline.expired.is_set():  # the watchdog cut a body short after the last read
-        raise exchange.fail(f"{where} did not answer within {exchange.timeout:g} s (total)")
+        raise exchange.too_slow(where)
     return status, body, kind
 
 
@@ -230,7 +234,7 @@ def _challenge(url: str, exchange: _Exchange) -> str | None:
             return (digest or challenges or [None])[0]
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             if exchange.spent(deadline):
-                raise exchange.fail(f"{url.split('?')[0]} did not answer within {exchange.timeout:g} s (total)") from exc
+                raise exchange.too_slow(url.split('?')[0]) from exc
             raise exchange.fail(f"cannot reach {url.split('?')[0]}: {getattr(exc, 'reason', None) or exc}") from exc
 
 
