@@ -72,7 +72,8 @@ def read_facts(doc_id: str, text: str, vocabulary, finder) -> set[tuple]:
 
 
 def _identity(a) -> tuple:
-    return (a.subject, a.predicate, str(a.object), a.context, a.attributes)
+    # attributes as a sorted set: a fact read once keeps its reader's order, one read twice is sorted
+    return (a.subject, a.predicate, str(a.object), a.context, tuple(sorted(set(a.attributes), key=repr)))
 
 
 def _facts_with_evidence(doc_id: str, text: str, vocabulary, finder) -> list:

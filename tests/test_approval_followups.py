@@ -142,3 +142,20 @@ def test_a_regulator_named_between_two_agents_goes_with_the_agent_after_it():
     body = "Pretend review: the FDA and the EMA approved foonib and quxmab for untreated HCC in 2031."
     assert {(f[0], f[2]) for f in facts(body)} == {("foonib", "fda"), ("foonib", "ema"),
                                                    ("quxmab", "fda"), ("quxmab", "ema")}
+
+
+# --- "previously received": the patients' earlier therapy, or the drug's earlier approval --------
+
+@pytest.mark.parametrize("text, lines", [
+    ("for patients who previously received foonib", {"second_line"}),
+    ("the pair had previously received conditional approval in Ruritania as a first-line option", {"first_line"}),
+    ("barnib previously received orphan drug designation", set()),
+])
+def test_previously_received_is_a_later_line_only_for_a_therapy(text, lines):
+    assert line_words(text) == lines
+
+
+def test_an_approval_the_drug_previously_received_keeps_the_line_it_names():
+    body = ("Invented item: foonib earlier got a partner product. Foonib had previously received accelerated "
+            "approval in the US as a first-line treatment for advanced HCC, in 2019.")
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line")}

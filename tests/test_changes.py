@@ -115,3 +115,23 @@ def test_a_rebuild_into_the_same_folder_prints_what_changed_since(tmp_path, caps
     assert main(["build", "--corpus", str(corpus), "--out", str(out), "--no-views", "--json"]) == 0
     changes = json.loads(capsys.readouterr().out)["changes"]
     assert (changes["added"], changes["removed"], changes["changed"]) == (1, 1, 0)
+
+
+def _approval(*trials: str, doc: str = "d1") -> Assertion:
+    return Assertion("drugx", "approvedFor", "hcc", (("agency", "fda"),),
+                     tuple(("supporting_trial", t) for t in trials) + (("year", 2020),),
+                     (Evidence(doc, 5, 60, "sentence-approval"),))
+
+
+def test_the_same_attributes_in_another_order_are_no_change(tmp_path):
+    # a fact read once keeps its reader's order of attributes; read twice, they are sorted
+    old = _build(tmp_path / "a", [_approval("trial__b", "trial__a")])
+    new = _build(tmp_path / "b", [_approval("trial__a", "trial__b")])
+    assert compare_builds(old, new).changes == ()
+
+
+def test_a_second_value_of_an_attribute_is_reported_with_all_its_values(tmp_path):
+    old = _build(tmp_path / "a", [_approval("trial__a")])
+    new = _build(tmp_path / "b", [_approval("trial__a", "trial__c")])
+    (change,) = compare_builds(old, new).changes
+    assert change.attribute_changes() == [("supporting_trial", "trial__a", ("trial__a", "trial__c"))]

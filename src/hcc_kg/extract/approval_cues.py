@@ -98,8 +98,10 @@ NO_PRIOR_SYSTEMIC = re.compile(
 # (not "extended to first-line HCC", where "to" names the new indication).
 AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:refractory|resistant|intolerant|respon\w*|exposed|exposure)\s+to|"
                         r"failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "patients who previously received X" is a later line; "the drug previously received approval" is its history.
 SECOND_LINE = re.compile(
-    r"\bpreviously (?:treated|received)\b|\bprior (?:systemic )?(?:therapy|treatment) with\b|"
+    r"\bpreviously treated\b|\bpreviously received\b(?!\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:approvals?|authori[sz]ations?|designations?|status|clearance|licen[cs]es?)\b)|\bprior (?:systemic )?(?:therapy|treatment) with\b|"
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"

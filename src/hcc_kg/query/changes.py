@@ -71,11 +71,20 @@ class Change:
         return self.after if self.after is not None else self.before  # type: ignore[return-value]
 
     def attribute_changes(self) -> list[tuple[str, object, object]]:
-        """(name, before, after) of each attribute that differs."""
-        old = dict(self.before.attributes) if self.before else {}
-        new = dict(self.after.attributes) if self.after else {}
+        """(name, before, after) of each attribute that differs; a name given several values
+        (a fact resting on two trials) compares them all, as a tuple."""
+        old = _by_name(self.before.attributes) if self.before else {}
+        new = _by_name(self.after.attributes) if self.after else {}
         return [(name, old.get(name), new.get(name)) for name in sorted(old.keys() | new.keys())
                 if old.get(name) != new.get(name)]
+
+
+def _by_name(attributes: tuple[tuple[str, object], ...]) -> dict[str, object]:
+    """Each attribute name's value, or its values as a tuple when it has several."""
+    grouped: dict[str, list[object]] = {}
+    for name, value in attributes:
+        grouped.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else tuple(values) for name, values in grouped.items()}
 
 
 def _value(value: object) -> object:
@@ -99,7 +108,8 @@ def _fact(line: str, status: str, where: str, names: dict[str, str]) -> Fact:
             key = f"{MENTION}:{subject}:{obj}"
         return Fact(key, status, subject, predicate, obj,
                     tuple((str(k), str(_value(v))) for k, v in data.get("context", [])),
-                    tuple((str(k), _value(v)) for k, v in data.get("attributes", [])),
+                    # as a sorted set: a fact read once keeps its reader's order, one read twice is sorted
+                    tuple(sorted({(str(k), _value(v)) for k, v in data.get("attributes", [])}, key=repr)),
                     tuple((names.get(str(e["doc"]), str(e["doc"])), int(e["start"]), int(e["end"]))
                           for e in data.get("evidence", [])))
     except (ValueError, KeyError, TypeError) as exc:
