@@ -5,9 +5,9 @@ BIN    := $(VENV)/bin
 CORPUS ?= $(or $(HCC_KG_CORPUS),../shared/corpus)
 OUT    ?= exports
 
-.PHONY: setup run test test-fast test-deps clean java bytecode
+.PHONY: setup run test test-fast test-deps clean java bytecode index
 
-setup: $(VENV)/.installed java bytecode
+setup: $(VENV)/.installed java bytecode index
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ java:
 # process would compile each module again (about 0.25 s of a build). Quick when up to date.
 bytecode: $(VENV)/.installed
 	@$(BIN)/python -m compileall -q src
+
+# The packaged vocabulary merged with the lexicon, and its name tables, written once into the
+# environment (src/hcc_kg/execute/vocabulary_cache.py): about 1 s less in every fresh build.
+index: bytecode
+	@$(BIN)/python -m hcc_kg.execute.vocabulary_cache
 
 run: setup
 	$(BIN)/hcc-kg build --corpus $(CORPUS) --out $(OUT)

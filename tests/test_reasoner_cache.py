@@ -153,12 +153,14 @@ def _exports(out):
 @pytest.mark.slow
 def test_a_rebuild_reuses_vocabulary_and_reasoner_starts_no_java_and_exports_the_same(tmp_path, capsys, monkeypatch):
     from hcc_kg.cli import main
+    from hcc_kg.execute import vocabulary_cache
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in TINY.items():
         (corpus / name).write_text(text, encoding="utf-8")
     out, args = tmp_path / "exports", ["build", "--corpus", str(corpus), "--jobs", "1"]
+    monkeypatch.setattr(vocabulary_cache, "INDEX_FOLDER", tmp_path / "no-index")  # as before set-up wrote one
     assert main([*args, "--out", str(out)]) == 0
     first, exported = capsys.readouterr().out, _exports(out)
     assert "vocabulary: merged (now cached); reasoner: HermiT ran 1 time" in first

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -92,8 +93,8 @@ def test_no_folder_no_cache_and_old_entries_are_pruned(tmp_path, invented):
 
 
 def test_the_build_vocabulary_with_the_lexicon_is_the_same_from_the_cache(tmp_path):
-    settings = Settings(corpus=tmp_path, cache_dir=tmp_path / "cache")
-    fresh = load_settings_vocabulary(Settings(corpus=tmp_path))
+    settings = Settings(corpus=tmp_path, cache_dir=tmp_path / "cache", vocabulary_index=None)
+    fresh = load_settings_vocabulary(Settings(corpus=tmp_path, vocabulary_index=None))
     timings_miss, timings_hit = {}, {}
 
     class Clock:  # what load_settings_vocabulary reads of the build's clock
@@ -200,3 +201,76 @@ def test_an_entry_of_the_last_format_misses_and_is_rewritten(tmp_path, invented,
         again, reused = VC.cached_vocabulary(tmp_path, sources, load)
     assert not reused and load.count == 1 and again.name_tables is not None and "merged again" in caplog.text
     assert VC.cached_vocabulary(tmp_path, sources, load)[1]
+
+
+# --- the set-up index: the same entries, written once by set-up, read only by builds ---------
+
+class _Clock:  # what load_settings_vocabulary reads of the build's clock
+    def __init__(self):
+        self.timings = {}
+
+
+def test_the_index_is_read_before_the_cache_and_never_written_by_a_build(tmp_path, invented):
+    index, cache = tmp_path / "index", tmp_path / "cache"
+    sources = VC.VocabularySources(invented, lexicon=False)
+    written = VC.write_index(index, sources)
+    before = {p.name: p.read_bytes() for p in index.iterdir()}
+    clock = _Clock()
+    settings = Settings(corpus=tmp_path, vocabulary=invented, lexicon=False, cache_dir=cache, vocabulary_index=index)
+    got = load_settings_vocabulary(settings, clock)
+    assert clock.timings == {"vocabulary.reused": 1, "vocabulary.indexed": 1}
+    assert _same(got, load_vocabulary(invented)) and written.name in before
+    assert not cache.exists()  # the index answered: nothing merged, nothing cached
+    invented.write_text(INVENTED.replace("WDG1", "WDG2"))  # edited since set-up: the index has no entry for it
+    clock = _Clock()
+    edited = load_settings_vocabulary(settings, clock)
+    assert clock.timings == {"vocabulary.reused": 0, "vocabulary.indexed": 0}
+    assert edited["widgetase"].synonyms == ("WDG2",) and list((cache / VC.FOLDER).glob("*.bin"))
+    assert {p.name: p.read_bytes() for p in index.iterdir()} == before
+
+
+def test_without_a_build_cache_the_index_still_answers(tmp_path, invented):
+    index = tmp_path / "index"
+    VC.write_index(index, VC.VocabularySources(invented, lexicon=False))
+    clock = _Clock()
+    load_settings_vocabulary(Settings(corpus=tmp_path, vocabulary=invented, lexicon=False, vocabulary_index=index), clock)
+    assert clock.timings["vocabulary.indexed"] == 1
+    clock = _Clock()
+    load_settings_vocabulary(Settings(corpus=tmp_path, vocabulary=invented, lexicon=False, vocabulary_index=None), clock)
+    assert clock.timings == {"vocabulary.reused": 0, "vocabulary.indexed": 0}
+
+
+def test_set_up_writes_the_packaged_index_once_and_an_unwritable_folder_is_no_failure(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(VC, "INDEX_FOLDER", tmp_path / "share" / "vocabulary")
+    calls = []
+    real_merge = VC.merge_sources
+    monkeypatch.setattr(VC, "merge_sources", lambda sources: calls.append(sources) or real_merge(sources))
+    assert VC.main() == 0 and VC.main() == 0
+    assert len(calls) == 1 and "in place" in capsys.readouterr().out  # the second run found it
+    packaged = VC.indexed_vocabulary(VC.INDEX_FOLDER, VC.VocabularySources())
+    assert packaged is not None and _same(packaged, real_merge(VC.VocabularySources()))
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(VC, "INDEX_FOLDER", blocker / "vocabulary")
+    assert VC.main() == 0 and "no vocabulary index" in capsys.readouterr().err
+
+
+def test_the_build_line_says_where_the_vocabulary_came_from():
+    from hcc_kg.cli.build_command import _reasoner_line
+
+    indexed = {"vocabulary.indexed": 1, "vocabulary.reused": 1}
+    assert _reasoner_line(indexed, None).startswith("vocabulary: from the set-up index; reasoner: HermiT ran (no cache)")
+    assert _reasoner_line({"vocabulary.reused": 0}, None).startswith("vocabulary: merged;")
+    assert _reasoner_line({"vocabulary.reused": 1}, Path("cache")).startswith("vocabulary: from the cache;")
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-cache"]])
+def test_the_cli_passes_set_ups_index_with_or_without_the_build_cache(tmp_path, monkeypatch, flags):
+    from hcc_kg.cli import parser
+    from hcc_kg.cli.build_command import _execution_settings
+
+    monkeypatch.setattr(VC, "INDEX_FOLDER", tmp_path / "index")
+    args = parser().parse_args(["build", "--corpus", str(tmp_path), "--out", str(tmp_path / "out"), *flags])
+    settings = _execution_settings(args)
+    assert settings["vocabulary_index"] == tmp_path / "index"
+    assert (settings["cache_dir"] is None) == bool(flags)

@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING
 import rdflib
 
 from .gc_control import freeze_survivors, frozen_heap
-from .lexicon import load_lexicon_vocabulary
 from .model import Assertion, Document
 from .progress import Progress
 from .report import Report
-from .vocab import Vocabulary, load_vocabulary
+from .vocab import Vocabulary
 # the stages, in the order a build runs them (views are imported where they are drawn)
 from .read import corpus
 from .execute import DEFAULT_MAX_READINGS, ExecutionPlan, extract_corpus
 from .execute.forked import ChildLost, ForkedTask
-from .execute.vocabulary_cache import FOLDER as VOCABULARY_CACHE, VocabularySources, cached_vocabulary
+from .execute.vocabulary_cache import (FOLDER as VOCABULARY_CACHE, VocabularySources, cached_vocabulary,
+                                      indexed_vocabulary, merge_sources)
 from .assemble.merge import Conflict, assemble, split_readings, withhold
 from .assemble.trial_identity import rename_trials, trial_renames
 from .assemble.naming import document_sections, extend_vocabulary, split_naming
@@ -69,6 +69,8 @@ class Settings:
     executor: str = "local"  # "local" or "dask" (hcc_kg.execute.EXECUTORS)
     scheduler: str | None = None  # the Dask scheduler's address (tcp://host:8786); None: a local cluster
     cache_dir: Path | None = None  # extraction cache, with vocabulary/ and reasoner/ inside; None: none (the CLI passes one beside --out)
+    # the index set-up wrote of the packaged vocabulary, read only (the CLI passes execute/vocabulary_cache.INDEX_FOLDER)
+    vocabulary_index: Path | None = None
     reasoner_timeout: float = DEFAULT_REASONER_TIMEOUT  # seconds HermiT may take in all (ReasonerTimeoutError)
     max_readings: int | None = DEFAULT_MAX_READINGS  # per document; beyond, its first in text order, a warning
 
@@ -111,22 +113,18 @@ class BuildResult:
 
 
 def load_settings_vocabulary(settings: Settings, clock: "_Clock | None" = None) -> Vocabulary:
-    """The merged vocabulary of ``settings``; from the build's cache when it holds one merged
-    from the same files by the same code (``vocabulary.reused`` in the timings)."""
-    folder = settings.cache_dir / VOCABULARY_CACHE if settings.cache_dir else None
+    """The merged vocabulary of ``settings``: from the set-up index or the build's cache when
+    either holds one merged from the same files by the same code (``vocabulary.indexed`` and
+    ``vocabulary.reused`` in the timings), else merged now."""
     sources = VocabularySources(settings.vocabulary, settings.extra_vocabulary, settings.lexicon)
-    vocabulary, reused = cached_vocabulary(folder, sources, lambda: _merge_settings_vocabulary(settings))
+    vocabulary, reused = indexed_vocabulary(settings.vocabulary_index, sources), True
+    indexed = vocabulary is not None
+    if vocabulary is None:
+        folder = settings.cache_dir / VOCABULARY_CACHE if settings.cache_dir else None
+        vocabulary, reused = cached_vocabulary(folder, sources, lambda: merge_sources(sources))
     if clock is not None:
         clock.timings["vocabulary.reused"] = int(reused)
-    return vocabulary
-
-
-def _merge_settings_vocabulary(settings: Settings) -> Vocabulary:
-    vocabulary = load_vocabulary(settings.vocabulary)
-    for extra in settings.extra_vocabulary:
-        vocabulary = vocabulary.extended(load_vocabulary(extra))
-    if settings.lexicon:  # after the extras: every curated file wins over the generated names
-        vocabulary = load_lexicon_vocabulary(vocabulary)
+        clock.timings["vocabulary.indexed"] = int(indexed)
     return vocabulary
 
 

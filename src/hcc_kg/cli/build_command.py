@@ -71,8 +71,10 @@ def _changes_since(before: Path | None, out: Path) -> dict[str, int] | None:
 
 
 def _execution_settings(args: argparse.Namespace) -> dict:
-    """``--jobs/--executor/--scheduler/--cache-dir/--no-cache/--max-readings`` as Settings fields, checked before the build."""
+    """``--jobs/--executor/--scheduler/--cache-dir/--no-cache/--max-readings`` as Settings fields, checked before
+    the build, with set-up's vocabulary index."""
     from ..execute import DEFAULT_MAX_READINGS, executor
+    from ..execute import vocabulary_cache
     from ..execute.cache import default_cache_dir
 
     executor(args.executor)  # an unknown executor, or Dask not installed: exit 2 now, not after reading
@@ -80,6 +82,7 @@ def _execution_settings(args: argparse.Namespace) -> dict:
         raise ConfigError("--scheduler needs --executor dask")
     cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir(Path(args.out)))
     return {"jobs": args.jobs, "executor": args.executor, "scheduler": args.scheduler, "cache_dir": cache_dir,
+            "vocabulary_index": vocabulary_cache.INDEX_FOLDER,  # set-up's, read only; not a cache: kept under --no-cache
             "max_readings": args.max_readings or DEFAULT_MAX_READINGS}
 
 
@@ -97,9 +100,10 @@ def _reuse_line(timings: dict, cache_dir: Path | None) -> str:
 def _reasoner_line(timings: dict, cache_dir: Path | None) -> str:
     """What the vocabulary and reasoner caches saved, e.g. ``vocabulary: from the cache; reasoner:
     HermiT's result reused from the cache (Java not started)``."""
+    vocabulary = ("from the set-up index" if timings.get("vocabulary.indexed") else "merged" if cache_dir is None
+                  else "from the cache" if timings.get("vocabulary.reused") else "merged (now cached)")
     if cache_dir is None:
-        return "vocabulary: merged; reasoner: HermiT ran (no cache)"
-    vocabulary = "from the cache" if timings.get("vocabulary.reused") else "merged (now cached)"
+        return f"vocabulary: {vocabulary}; reasoner: HermiT ran (no cache)"
     reused, computed = int(timings.get("reason.reused", 0)), int(timings.get("reason.computed", 0))
     reasoner = ("HermiT's result reused from the cache (Java not started)" if reused and not computed else
                 f"HermiT ran {computed} time{'s' * (computed != 1)}" + (f", {reused} result(s) reused" if reused else ""))
@@ -129,7 +133,8 @@ def register(subparsers) -> None:
     b.add_argument("--scheduler", help="with --executor dask: the scheduler (tcp://host:8786; default: a local cluster)")
     b.add_argument("--cache-dir", type=Path, help="build cache: extractions, and vocabulary/ and reasoner/ inside "
                    "(default: .hcc-kg-cache/extraction beside --out)")
-    b.add_argument("--no-cache", action="store_true", help="extract, merge the vocabulary and reason again; read and write no cache")
+    b.add_argument("--no-cache", action="store_true", help="extract, merge the vocabulary and reason again; read and write no cache "
+                   "(the packaged vocabulary's index made at set-up is still read, as bytecode is)")
     b.add_argument("--max-readings", type=positive_int("--max-readings"), metavar="N",
                    help="readings one document may give; a document giving more keeps those of its opening text "
                    "and gets a warning naming it (default 20,000; the largest shipped document gives 824)")

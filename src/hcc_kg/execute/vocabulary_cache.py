@@ -20,6 +20,13 @@ keyed by a sha256 of:
 * Python's ``marshal`` format version and the interpreter version (the payload is
   ``marshal`` data: plain tuples of strings, no code, no pickled classes).
 
+The same entries make the **set-up index** (:data:`INDEX_FOLDER`, inside the Python environment
+beside HermiT's class archive): ``make setup`` runs ``python -m hcc_kg.execute.vocabulary_cache``,
+which writes the entry of the packaged vocabulary and lexicon there, as ``compileall`` writes
+bytecode.  A build reads it, never writes it, and uses it only under the same key: after an edit
+of any vocabulary file or of this code it is simply not found.  So a first build in a new
+folder, or one with ``--no-cache``, does not merge the packaged vocabulary either.
+
 An entry is ``TAG <sha256 of the payload>``, a newline, and the payload; it is written
 through a temporary file and a rename.  An entry that fails its digest or cannot be read
 back is a warning and a miss (the vocabulary is merged again and the entry rewritten).  The
@@ -53,6 +60,8 @@ TAG = b"hcc-kg-vocabulary-v3"
 #: The entries' folder, inside the build's cache folder.
 FOLDER = "vocabulary"
 KEEP = 4
+#: Where set-up writes the index of the packaged vocabulary (:func:`main`).
+INDEX_FOLDER = Path(sys.prefix) / "share" / "hcc-kg" / "vocabulary"
 _FIELDS = tuple(f.name for f in fields(Entity))
 
 
@@ -71,6 +80,15 @@ class VocabularySources:
         if self.lexicon:
             found += [("lexicon", default_lexicon_path()), ("stoplist", default_stoplist_path())]
         return found
+
+
+def merge_sources(sources: VocabularySources) -> Vocabulary:
+    """The vocabulary of ``sources`` merged afresh: the hand vocabulary, each extra one in order,
+    then the lexicon under them all (every curated file wins over the generated names)."""
+    vocabulary = vocab_module.load_vocabulary(sources.vocabulary)
+    for extra in sources.extra:
+        vocabulary = vocabulary.extended(vocab_module.load_vocabulary(extra))
+    return lexicon_module.load_lexicon_vocabulary(vocabulary) if sources.lexicon else vocabulary
 
 
 def code_version() -> str:
@@ -139,3 +157,41 @@ def cached_vocabulary(folder: Path | None, sources: VocabularySources,
     _write(path, vocabulary, vocabulary.name_tables)
     return vocabulary, False
 
+
+def indexed_vocabulary(index: Path | None, sources: VocabularySources) -> Vocabulary | None:
+    """The entry for ``sources`` in the set-up index ``index`` (read only), or None: no index,
+    none for these files and this code, or an unreadable one (a warning)."""
+    key = cache_key(sources) if index is not None else None
+    return None if key is None else _read(Path(index) / f"{key}.bin")
+
+
+def write_index(index: Path, sources: VocabularySources) -> Path:
+    """Merge ``sources`` and write their entry into ``index`` (OSError if it cannot be written)."""
+    key = cache_key(sources)
+    if key is None:
+        raise OSError("a vocabulary file cannot be read")
+    vocabulary = merge_sources(sources)
+    vocabulary.content_digest = vocabulary_digest(vocabulary)
+    path = Path(index) / f"{key}.bin"
+    Path(index).mkdir(parents=True, exist_ok=True)
+    _write(path, vocabulary, FinderTables.build(vocabulary))
+    if not path.is_file():  # write_entry reports no failure: an index only saves time
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+def main() -> int:
+    """Write the index of the packaged vocabulary and lexicon into :data:`INDEX_FOLDER` (``make setup``)."""
+    sources = VocabularySources()
+    if indexed_vocabulary(INDEX_FOLDER, sources) is not None:
+        print(f"the vocabulary index is in place: {INDEX_FOLDER}")
+        return 0
+    try:
+        print(f"the vocabulary index: {write_index(INDEX_FOLDER, sources)}")
+    except OSError as exc:  # never a set-up failure: without the index a build merges the vocabulary itself
+        print(f"no vocabulary index ({exc}); builds merge the vocabulary themselves", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
