@@ -68,6 +68,18 @@ def test_a_label_may_code_and_date_the_analysis_it_comes_from():
     assert parse_hazard_ratios("HRs for OS in the 3 dose groups were 0.9 and 0.8") == []  # a count is no code
 
 
+def test_a_label_may_hold_an_aside_in_words():
+    # "HR for OS (Zb/Pl) was ...", "HR for TTP (central review) was ...": a parenthesis of words names the pair or the
+    # assessment, and the estimate follows it; a parenthesis holding numbers is no such aside
+    hr = only("The hazard ratio (HR) for OS (Zb/Pl) was 0.74 (95% CI: 0.58, 0.91; p=0.004).")
+    assert (hr.value, hr.ci_lower, hr.ci_upper, hr.label) == (D("0.74"), D("0.58"), D("0.91"), "for OS (Zb/Pl)")
+    hr = only("HR for TTP (central review) was 0.62 (95% CI: 0.47, 0.80)")
+    assert (hr.value, hr.label) == (D("0.62"), "for TTP (central review)")
+    hr = only("the HR for PFS (zorbanib versus placebo) was 0.55 (95% CI, 0.41-0.73)")
+    assert hr.value == D("0.55")
+    assert parse_hazard_ratios("the HR for OS (3 of 5 sites) was 0.81") == []  # an aside holds no numbers
+
+
 def test_ranges_of_subgroup_ratios_are_not_estimates():
     assert parse_hazard_ratios("subgroup HRs ranged from 0.71 to 1.14") == []
 

@@ -61,3 +61,16 @@ def test_a_subgroup_values_do_not_fill_a_third_arm():
 
 def test_values_of_a_group_chosen_by_its_outcome_alone_are_none():
     assert read("In patients who achieved disease control, the 4-year OS rate was 33.1% vs 17.4%.") == {}
+
+
+@pytest.mark.parametrize("population", [
+    "among patients with progression on or intolerance to first-line quelvumab",
+    "among patients who progressed on or were intolerant to quelvumab",
+])
+def test_the_eligibility_of_a_later_line_trial_restated_is_everyone(population):
+    # "progression on or intolerance to" the therapy before is who the trial enrolled, not a part of them
+    got = read(f"Median OS was 9.1 months with zorbanib versus 7.0 months with felotinib {population}.")
+    assert got == {("zorbanib", "os", ""): Decimal("9.1"), ("felotinib", "os", ""): Decimal("7.0")}
+    # ... while a prior therapy some patients had is a subgroup
+    assert read("Median OS was 9.1 months with zorbanib versus 7.0 months with felotinib among patients who "
+                "received prior quelvumab.") == {}

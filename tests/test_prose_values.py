@@ -701,3 +701,15 @@ def test_the_response_evaluable_population_is_no_subgroup():
                "5.0% (8/160) in the felotinib arm.")
     assert got == {("zorbanib", "orr", ""): (Decimal("18.2"), "%"), ("felotinib", "orr", ""): (Decimal("5.0"), "%")}
     assert read("Among patients with vascular invasion, the ORR was 18.2% in the zorbanib arm and 5.0% in the felotinib arm.") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the arm after a pair in its own parenthesis qualifies the pair as a whole: it is the first value's
+    ("Compared with felotinib, investigators saw longer OS (9.4 vs. 6.1 months) in patients treated with zorbanib.",
+     {"zorbanib": Decimal("9.4"), "felotinib": Decimal("6.1")}),
+    ("The ORR was higher (37% vs 21%) with zorbanib vs FB-2.",  # the second arm a code the vocabulary lacks
+     {"zorbanib": Decimal("37"), "felotinib": Decimal("21")}),
+    ("The ORR was lower (21% vs 37%) with felotinib.", {"felotinib": Decimal("21"), "zorbanib": Decimal("37")}),
+])
+def test_an_arm_named_after_a_parenthesised_pair_is_the_first_values(text, expected):
+    assert {agent: value for (agent, _, _), (value, _) in read(text).items()} == expected

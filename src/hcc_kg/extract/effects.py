@@ -43,8 +43,10 @@ ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
 # The interval's level printed once before the numbers: "HR [95% CI]: 0.86 [0.70-1.06]", "HR (95% CI) 0.37 (0.25-0.54)".
 LEVEL_FIRST_RE = re.compile(rf"\s*[\[(]\s*(?P<level>{NUMBER})\s*%\s*CI\s*[\])]", re.IGNORECASE)
 # Inside a label, the analysis an estimate comes from may be coded ("HR for PFS at IA1") and dated ("(data
-# cutoff 5 May 2021)"): the only digits and parentheses a label holds.
-_LABEL_PART = r"(?:[^\d;()\[\]]|(?<![\w.])(?-i:[A-Z]{1,3}\d)(?![\w.])|\((?:data\s+)?cut-?off\b[^()]*\))"
+# cutoff 5 May 2021)"): the only digits a label holds; its other parentheses are asides in words naming the pair
+# or the assessment ("HR for OS (A/B) was", "HR for TTP (central review) was"), never an interval.
+_LABEL_PART = (r"(?:[^\d;()\[\]]|(?<![\w.])(?-i:[A-Z]{1,3}\d)(?![\w.])|\((?:data\s+)?cut-?off\b[^()]*\)|"
+               r"\((?![^()]*\bCI\b)[^\d%()\[\];]{1,40}\)(?=\s+(?:was|were|is|of)\b))")
 # "for death with X as compared with Y" / "with X versus Y" / "in the X group": what the ratio counts and
 # between whom ("HRs in subgroups ranged from ..." states no estimate).
 LABEL_RE = re.compile(rf"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b){_LABEL_PART}{{0,160}}?)?"

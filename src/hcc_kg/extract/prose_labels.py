@@ -3,14 +3,15 @@
 An endpoint named after its values labels them: "6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for
 OS" gives PFS the values before it, not OS's after it (:func:`labelled_values`). A comparison put first
 names the comparator first: "Compared with B, A gave longer PFS (6.9 vs 2.8 months)" gives A the first
-value (:func:`fronted_comparator`). Grammar only: which drug and which endpoint come from the text.
+value (:func:`fronted_comparator`). A pair in its own parenthesis with an arm named after it gives that arm the
+first value: "longer OS (8.5 vs 7.3 months) in patients given A" (:func:`closed_pair_end`). Grammar only: which drug and which endpoint come from the text.
 """
 
 from __future__ import annotations
 
 import re
 
-from .prose_numbers import value_tokens
+from .prose_numbers import JOINER_RE, value_tokens
 
 # Between the last of the values and the endpoint that labels them: a unit, the arms, an aside ("months with A
 # and 4.2 months with B for", "% (HR ####) for"), or ", respectively, for"; no new clause (no comma otherwise).
@@ -20,6 +21,8 @@ LABEL_GAP_RE = re.compile(r"^(?:[^\d.;,]{0,60}?|\s*[^\d\s.;,]*\s*,\s*respectivel
 # The clause ends after the arms, perhaps behind asides: "... for A and B.", "... for A vs B (HR 0.8; 95% CI ...)."
 CLAUSE_END_AFTER_ARMS_RE = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:[.;]|$)")
 VERSUS_GAP_RE = re.compile(r"^\s*(?:vs\.?|versus|/)\s*(?:the\s+)?$", re.IGNORECASE)  # two arms, never one regimen
+# The parenthesis holding a pair of values closes behind the second value and its unit.
+PAIR_CLOSE_RE = re.compile(r"\s*(?:months?|mos?\.?|weeks?|years?)?\s*\)")
 FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
@@ -67,3 +70,21 @@ def arms_end_their_list(text: str, arms: list[tuple[int, int]]) -> bool:
     return CLAUSE_END_AFTER_ARMS_RE.match(text, arms[-1][1]) is not None \
         or all(VERSUS_GAP_RE.match(text[a[1]:b[0]]) for a, b in zip(arms, arms[1:]))
 
+
+
+def closed_pair_end(text: str, tokens: list) -> int | None:
+    """Where the parenthesis holding just a pair of values (``tokens``: start, end, number, unit each) closes, None
+    when they are not such a pair.  The arm named right after it qualifies the pair as a whole, so it is the arm of
+    the first value: "longer OS (8.5 vs 7.3 months) in patients given A", "higher DCR (43% vs 32%) with A vs B".
+
+    >>> text = "longer OS (8.5 vs 7.3 months) in patients given A"
+    >>> closed_pair_end(text, [(11, 14, "8.5", "months"), (18, 28, "7.3", "months")])
+    29
+    >>> closed_pair_end("OS was 8.5 vs 7.3 months in A", [(7, 10, "8.5", "months"), (14, 24, "7.3", "months")]) is None
+    True
+    """
+    if len(tokens) != 2 or not re.search(r"\(\s*$", text[:tokens[0][0]]) \
+            or not JOINER_RE.match(text[tokens[0][1]:tokens[1][0]]):
+        return None
+    close = PAIR_CLOSE_RE.match(text, tokens[1][1])
+    return close.end() if close else None

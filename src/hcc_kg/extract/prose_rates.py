@@ -14,6 +14,7 @@ from .effects import NUMBER, decimal_text
 from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
+from .prose_shares import shares_compared
 from .prose_subgroups import is_subgroup
 from .prose_values import AFTER_GAP_RE, ArmValue, anchors
 
@@ -194,7 +195,7 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):
             out += [ArmValue(o[0], "orr", "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for o, g in zip(owners, ("a", "b"))]
-    return out
+    return list(dict.fromkeys([*out, *shares_compared(doc, sent, arms)]))  # the freer wordings (prose_shares), once
 
 
 def _alive_shares(text: str, named) -> list[ArmValue]:

@@ -23,7 +23,11 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
                          r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(]"
                          # ... and "among pts with evaluable tumour assessment" is the population a response is read in
-                         r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects)\s+with\s+(?:\w+\s+)?(?:evaluable|measurable)\b)|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects)\s+with\s+(?:\w+\s+)?(?:evaluable|measurable)\b"
+                         # ... and "among patients with progression on or intolerance to A" restates a later-line
+                         # trial's eligibility: everyone it enrolled
+                         r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects|those)\s+(?:with|who)\s+[^,;()]{0,30}?"
+                         r"(?:progression\s+on\s+or\s+intolerance|progressed\s+on\s+or\s+were\s+intolerant)\s+to\b)|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
                          # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
                          r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"

@@ -26,13 +26,14 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
 from .prose_arms import Agent, agents
+from .prose_cohorts import cohort_values, other_group, several
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
-from .prose_labels import arms_end_their_list, fronted_comparator, labelled_values
+from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparator, labelled_values
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (JOINER_RE, PARALLEL_GAP_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
                            unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -126,10 +127,10 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             else _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and not criteria and (cohorts := _cohort_values(sent.text, fitting, c_start, c_end)):
+        if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end)):
             tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
-        elif len(arms) == 1 and not criteria and (_several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
-                                                  or _other_group(sent.text, tokens[-1][1], named)):
+        elif len(arms) == 1 and not criteria and (several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
+                                                  or other_group(sent.text, tokens[-1][1], named)):
             # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value ("respectively" only
             # up to the next endpoint: "median PFS was 19.7 months, with PFS rates of 68% and 45% at ..., respectively")
             continue
@@ -231,8 +232,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         order = list(dict.fromkeys(a.key for a in named))
         if len(order) == len(tokens):
             return order
-    if listed := _listed_after(text, tokens, named):  # "5.6 versus 3.7 months in the A versus B arms"
-        return listed
+    if listed := _listed_after(text, tokens, named) or _named_after_pair(text, tokens, named, arms):
+        return listed  # "5.6 versus 3.7 months in the A versus B arms", "(8.5 vs 7.3 months) in patients given A"
     if _paired(text, tokens, named):  # "(6.5 months versus 4.2 months)" after "A ... compared with B"
         order = list(dict.fromkeys(a.key for a in named if c_start <= a.start and a.end <= tokens[0][0]))
         if len(order) == 2 and fronted_comparator(text, c_start, min(a.start for a in named if a.key == order[0])):
@@ -300,6 +301,15 @@ def _listed_after(text: str, tokens, named: list[Agent]) -> list[str] | None:
     return [a.key for a in after] if listed and labelled else None
 
 
+def _named_after_pair(text: str, tokens, named: list[Agent], arms: list[str]) -> list[str] | None:
+    """A two-arm trial's pair in its own parenthesis, an arm named right after it: that arm's first, the other's second."""
+    end = closed_pair_end(text, tokens) if len(arms) == 2 else None
+    first = next((a for a in named if end is not None and a.start >= end), None)
+    if first is None or not AFTER_GAP_RE.match(text[end:first.start]) or COMPARISON_WORD_RE.search(text[end:first.start]):
+        return None
+    return [first.key, next(a for a in arms if a != first.key)] if first.key in arms else None
+
+
 def _respectively(text: str, pos: int) -> bool:
     return re.match(r"^[^;.]{0,20}\brespectively\b", text[pos:], re.IGNORECASE) is not None
 
@@ -318,44 +328,6 @@ def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
     return [o if o is not None else next(filled) for o in owners]
 
 
-# After a single-arm trial's value, a group that is not its arm: "16.9 months in the retreated group" (the whole
-# population's "in the overall / ITT / expansion cohort" is the arm's).
-OTHER_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|ITT|"
-                            r"intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?"
-                            r"(?:[\w-]+\s+){1,3}?(?:group|subgroup|population|arm)s?\b", re.IGNORECASE)
-
-
-def _other_group(text: str, end: int, named: list[Agent]) -> bool:
-    """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group")?"""
-    m = OTHER_GROUP_RE.match(text, end)
-    return m is not None and not any(end <= a.start < m.end() for a in named)
-
-
-# A single-arm trial's cohorts ("cohort A and cohort B", "the low-dose and high-dose cohorts", "in both cohorts"):
-# each is treated with the arm's regimen (at its own dose or schedule), so each cohort's value is the arm's; a
-# subgroup named by a characteristic ("the PD-L1-positive and -negative cohorts", "the HBV and HCV cohorts") is no arm's.
-COHORT_RE = re.compile(r"\bcohorts?\b", re.IGNORECASE)
-CHARACTERISTIC_RE = re.compile(r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|infected|related|associated)\b|"
-                               r"\b(?:HBV|HCV|hepatitis|(?:non-?)?viral|Asian|non-Asian|elderly|older|younger)\b|"
-                               # ... or by the therapy before ("the treatment-naive and pretreated cohorts", "the first-line
-                               # and second-line cohorts"): subgroups by prior lines, as the gold's guidelines read them
-                               r"[\w-]*(?:naive|na\u00efve)\b|\bpre-?treated\b|[\w-]+-experienced\b|\b(?:refractory|intolerant|"
-                               r"prior|previously)\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b", re.IGNORECASE)
-
-
-def _cohort_values(text: str, fitting, c_start: int, c_end: int) -> list:
-    """A single-arm trial's values one per cohort ("34% in the weekly and 22% in the biweekly cohort",
-    "X and Y in both cohorts, respectively"): the clause's values of one unit, when it names cohorts, is about
-    no subgroup and pairs its values; [] otherwise."""
-    clause = text[c_start:c_end]
-    if not COHORT_RE.search(clause) or SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
-        return []
-    tokens = [t for t in fitting[:4] if t[3] == fitting[0][3] and not historical(text, t)]
-    # "34% [...] in the weekly and 22% (...) in the biweekly cohort": each value followed by its cohort
-    parallel = len(tokens) > 1 and PARALLEL_GAP_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]]))
-    return tokens if parallel or _several(text, tokens, c_start, c_end) else []
-
-
 def _before_next(text: str, stop: int, c_end: int) -> int:
     """Where a value's time point may be read up to: the clause's end, or the time point leading the next endpoint
     ("ORR, 14.7%; 6-month OS rate, 74.4%": the 6 months are the OS rate's)."""
@@ -371,12 +343,6 @@ def _named_from(text: str, points: list[Anchor], i: int) -> int:
         i -= 1
         start = points[i].start
     return start
-
-
-def _several(text: str, tokens, c_start: int, c_end: int) -> bool:
-    """Are the first values a pair ("A and B", "A vs B", "..., respectively") rather than one value?"""
-    paired = len(tokens) > 1 and bool(JOINER_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]])))
-    return paired or "respectively" in text[c_start:c_end].lower()
 
 
 def _timepoint(text: str, start: int, end: int) -> str:

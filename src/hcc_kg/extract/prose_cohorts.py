@@ -1,0 +1,58 @@
+"""A single-arm trial's values given per cohort, and groups named after a value that are not its arm.
+
+"34% in the weekly and 22% in the biweekly cohort" are the one arm's values (each cohort gets the arm's regimen);
+"16.9 months in the retreated group" is no arm's value.  Split from :mod:`.prose_values` to keep it short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .prose_arms import Agent
+from .prose_numbers import JOINER_RE, PARALLEL_GAP_RE, unparenthesised
+from .prose_quoted import historical
+from .prose_subgroups import SUBGROUP_RE
+
+
+# After a single-arm trial's value, a group that is not its arm: "16.9 months in the retreated group" (the whole
+# population's "in the overall / ITT / expansion cohort" is the arm's).
+OTHER_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|ITT|"
+                            r"intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?"
+                            r"(?:[\w-]+\s+){1,3}?(?:group|subgroup|population|arm)s?\b", re.IGNORECASE)
+
+
+def other_group(text: str, end: int, named: list[Agent]) -> bool:
+    """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group")?"""
+    m = OTHER_GROUP_RE.match(text, end)
+    return m is not None and not any(end <= a.start < m.end() for a in named)
+
+
+# A single-arm trial's cohorts ("cohort A and cohort B", "the low-dose and high-dose cohorts", "in both cohorts"):
+# each is treated with the arm's regimen (at its own dose or schedule), so each cohort's value is the arm's; a
+# subgroup named by a characteristic ("the PD-L1-positive and -negative cohorts", "the HBV and HCV cohorts") is no arm's.
+COHORT_RE = re.compile(r"\bcohorts?\b", re.IGNORECASE)
+CHARACTERISTIC_RE = re.compile(r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|infected|related|associated)\b|"
+                               r"\b(?:HBV|HCV|hepatitis|(?:non-?)?viral|Asian|non-Asian|elderly|older|younger)\b|"
+                               # ... or by the therapy before ("the treatment-naive and pretreated cohorts", "the first-line
+                               # and second-line cohorts"): subgroups by prior lines, as the gold's guidelines read them
+                               r"[\w-]*(?:naive|na\u00efve)\b|\bpre-?treated\b|[\w-]+-experienced\b|\b(?:refractory|intolerant|"
+                               r"prior|previously)\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b", re.IGNORECASE)
+
+
+def cohort_values(text: str, fitting, c_start: int, c_end: int) -> list:
+    """A single-arm trial's values one per cohort ("34% in the weekly and 22% in the biweekly cohort",
+    "X and Y in both cohorts, respectively"): the clause's values of one unit, when it names cohorts, is about
+    no subgroup and pairs its values; [] otherwise."""
+    clause = text[c_start:c_end]
+    if not COHORT_RE.search(clause) or SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
+        return []
+    tokens = [t for t in fitting[:4] if t[3] == fitting[0][3] and not historical(text, t)]
+    # "34% [...] in the weekly and 22% (...) in the biweekly cohort": each value followed by its cohort
+    parallel = len(tokens) > 1 and PARALLEL_GAP_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]]))
+    return tokens if parallel or several(text, tokens, c_start, c_end) else []
+
+
+def several(text: str, tokens, c_start: int, c_end: int) -> bool:
+    """Are the first values a pair ("A and B", "A vs B", "..., respectively") rather than one value?"""
+    paired = len(tokens) > 1 and bool(JOINER_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]])))
+    return paired or "respectively" in text[c_start:c_end].lower()

@@ -1,0 +1,89 @@
+"""Each arm's share of patients with an outcome, two arms compared in one sentence, as news items word it.
+
+"42% of patients who received A were still living four years later, compared to 27% of B-treated patients",
+"35% of patients treated with A were alive at three years, while only 22% of those treated with B were",
+"58% of patients in the A group showed complete or partial response or stable disease, compared to 30% in the
+B group", "14% of patients taking the drug experienced complete or partial shrinkage of their tumors, versus 3%
+of those receiving placebo".  The share alive at the sentence's one time point is the arm's OS rate there; the
+share with a complete or partial response (or tumour shrinkage) its objective response rate; with stable disease
+added, its disease control rate.  Each share goes to the arm its own part of the sentence names; when only one
+part names an arm of a two-arm trial ("the drug", "the combination"), the other part is the other arm.
+Split from prose_rates, which reads the shares whose wording is fixed ("27.4% of patients on A responded").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .analysis import AnalysedDocument, AnalysedSentence
+from .effects import NUMBER, decimal_text
+from .prose_arm_mentions import arm_mentions
+from .prose_subgroups import SUBGROUP_RE, is_subgroup
+from .prose_values import ArmValue
+
+_REACHED = r"(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?(?:confirmed\s+)?"
+_CR_OR_PR = r"complete\s+or\s+partial\s+(?:responses?|remissions?)"
+# What the share had: alive at a time point, disease control (a response or stable disease), or a response
+# (tumour shrinkage, in lay words).
+OUTCOME = (r"(?:(?P<alive>(?:were|was|remained)\s+(?:still\s+)?(?:alive|living))|"
+           rf"(?P<dcr>{_REACHED}(?:{_CR_OR_PR}\s+or\s+stable\s+disease|disease\s+control))|"
+           rf"(?P<orr>{_REACHED}(?:{_CR_OR_PR}(?!\s+or\s+stable)|complete\s+or\s+partial\s+shrinkage|"
+           r"(?:objective|overall)\s+(?:tumou?r\s+)?response|tumou?r\s+shrinkage)))")
+SHARE_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\b"
+                           rf"(?P<first>[^;%]{{0,80}}?)\s*{OUTCOME}(?P<mid>[^;%]{{0,60}}?)\s*,?\s*"
+                           rf"(?:versus|vs\.?|compared\s+(?:with|to)|while(?:\s+only)?)\s+(?:only\s+)?"
+                           rf"(?P<b>{NUMBER})\s*%(?P<second>[^;%]{{0,80}})", re.IGNORECASE)
+_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = r"\d+|" + "|".join(_SPELLED)
+# "at 3 years", "after 24 months", "three years later": the time point the share alive is read at.
+TIME_POINT_RE = re.compile(rf"\b(?:(?:at|after)\s+(?P<n>{_COUNT})\s+(?P<u>month|week|year)s?\b|"
+                           rf"(?P<n2>{_COUNT})\s+(?P<u2>month|week|year)s?\s+later\b)", re.IGNORECASE)
+
+
+def shares_compared(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
+    """The two arms' shares with an outcome, one pair per comparison the sentence makes."""
+    out: list[ArmValue] = []
+    named = arm_mentions(doc, sent, arms)
+    for m in SHARE_PAIR_RE.finditer(sent.text):
+        endpoint, timepoint = _endpoint(sent.text, m)
+        parts = [(m.start("first"), m.end("mid")), (m.start("second"), m.end("second"))]
+        # "... of patients with HBV were alive ...": a subgroup's shares (the outcome itself chooses no group)
+        groups = ("patients" + m.group("first") + " " + m.group("mid"), m.group("second"))
+        if endpoint is None or is_subgroup(sent.text, m.start()) or any(SUBGROUP_RE.search(g) for g in groups):
+            continue
+        owners = _owners([{a.key for a in named if s <= a.start and a.end <= e} for s, e in parts], arms)
+        if owners is not None:
+            out += [ArmValue(owner, endpoint, timepoint, Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+                    for owner, g in zip(owners, ("a", "b"))]
+    return out
+
+
+def _endpoint(text: str, m: re.Match) -> tuple[str | None, str]:
+    """The endpoint and time point the share stands for; an OS rate needs the sentence's one time point."""
+    if not m.group("alive"):
+        return ("dcr" if m.group("dcr") else "orr"), ""
+    points = {(_number(p.group("n") or p.group("n2")), (p.group("u") or p.group("u2")).lower())
+              for p in TIME_POINT_RE.finditer(text)}
+    if len(points) != 1:
+        return None, ""
+    n, unit = next(iter(points))
+    return "os", f"{n}-{unit}"
+
+
+def _number(printed: str) -> int:
+    return int(printed) if printed.isdigit() else _SPELLED[printed.lower()]
+
+
+def _owners(named: list[set[str]], arms: list[str]) -> list[str] | None:
+    """Whose each share is: the arm its part names; a two-arm trial's other arm for a part naming none."""
+    if all(len(n) == 1 for n in named):
+        first, second = (next(iter(n)) for n in named)
+        return [first, second] if first != second else None
+    if len(arms) != 2 or sorted(len(n) for n in named) != [0, 1]:
+        return None
+    known = next(iter(named[0] or named[1]))
+    other = next(a for a in arms if a != known) if known in arms else None
+    if other is None:
+        return None
+    return [known, other] if named[0] else [other, known]
