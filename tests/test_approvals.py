@@ -1180,3 +1180,13 @@ def test_both_regimens_are_the_two_combinations_named_last_before():
             "as first-line therapies for HCC.")
     assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line"),
                            (regimen_key(["lenvatinib", "quxmab"]), "hcc", "fda", "first_line")}
+
+
+def test_a_fronted_approval_takes_no_line_from_a_main_clause_about_a_class():
+    body = "Since the approval of foonib for HCC, many kinase inhibitors have shown activity as first-line treatments."
+    assert facts(body) == {("foonib", "hcc", None, None)}
+
+
+def test_a_heading_that_states_no_approval_lends_no_line():
+    assert facts("In this invented history, foonib was approved for HCC in 2031.",
+                 heading="Second-line options for invented HCC") == {("foonib", "hcc", None, None)}

@@ -62,3 +62,9 @@ def clauses(text: str) -> list[Clause]:
         pos = cut.end()
     out.append(Clause(pos, len(text), text[pos:]))
     return [c for c in out if c.text.strip() and not ATTRIBUTION.match(c.text)]
+
+
+def fronted(text: str, parts: list[Clause]) -> int | None:
+    """The index of the sentence's fronted subordinate clause ("Since the approval of X, ..."), if any."""
+    return 0 if parts and parts[0].start == 0 and FRONTED_SUBORDINATE.match(text) else None
+

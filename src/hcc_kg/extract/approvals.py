@@ -52,7 +52,7 @@ from .approval_basis import RESTATING, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
-from .approval_clauses import Clause, clauses
+from .approval_clauses import Clause, clauses, fronted
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
@@ -180,6 +180,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     roles = agent_roles(doc, sent, frame.regimens)
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
     listing: tuple[Clause, re.Match] | None = None
+    apart = fronted(sent.text, parts) if not cut else None
     for i, clause in enumerate(parts):
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
@@ -187,7 +188,10 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
         elif listing:
             holder, cue = listing
         if cue:
-            nearest = [facts[j] for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
+            # across a fronted clause a line is lent only by a clause naming a drug ("Since its approval, X has
+            # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line")
+            nearest = [facts[j] if apart not in (i, j) or facts[j].has_agent else replace(facts[j], lines=frozenset())
+                       for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
             undone = any(WITHDRAWN_LATER.search(parts[j].text) and not facts[j].has_agent for j in range(i + 1, len(parts)))
             for r in _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder):
                 yield replace(r, polarity="negative") if undone else r
