@@ -1190,3 +1190,9 @@ def test_a_fronted_approval_takes_no_line_from_a_main_clause_about_a_class():
 def test_a_heading_that_states_no_approval_lends_no_line():
     assert facts("In this invented history, foonib was approved for HCC in 2031.",
                  heading="Second-line options for invented HCC") == {("foonib", "hcc", None, None)}
+
+
+def test_an_event_set_aside_before_the_comma_is_its_own_statement():
+    body = ("Apart from the FDA acceptance of a filing, foonib has already received approval from the NMPA "
+            "as a first-line treatment for HCC in May 2031.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", "first_line")}

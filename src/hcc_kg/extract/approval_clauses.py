@@ -30,7 +30,9 @@ CLAUSE_BREAK = re.compile(
 # "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
 ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
 # "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma.
-FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon)\s[^,;]{3,200}?,\s+")
+# "Apart from the FDA's acceptance of the filing, X has been approved in China": an event set aside is its own too.
+FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon|"
+                                 r"Apart from|Aside from|Besides|In addition to)\s[^,;]{3,200}?,\s+")
 
 @dataclass(frozen=True)
 class Clause:
