@@ -1196,3 +1196,10 @@ def test_an_event_set_aside_before_the_comma_is_its_own_statement():
     body = ("Apart from the FDA acceptance of a filing, foonib has already received approval from the NMPA "
             "as a first-line treatment for HCC in May 2031.")
     assert facts(body) == {("foonib", "hcc", "nmpa", "first_line")}
+
+
+def test_an_approved_class_with_the_drug_named_right_after_its_noun_is_that_drug_approved():
+    assert facts("In this invented review, the newly approved first-line drug foonib changed HCC care.") == \
+        {("foonib", "hcc", None, "first_line")}
+    # the class alone, or with examples, stays a class
+    assert facts("In this invented review, the approved drugs changed HCC care, and foonib was tested.") == set()

@@ -58,7 +58,8 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication, specific_disease
 from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
-                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
+                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status,
+                            unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
@@ -272,21 +273,6 @@ def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFact
     return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
-# "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
-APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since|under|after|and|or)\b)[\w-]+\s+){0,2}(?:agents?|drugs?|therap(?:y|ies)|treatments?|options?|medicines?|"
-                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?)\b", re.IGNORECASE)
-
-
-def _unstated_agency(clause: Clause, cue: re.Match) -> tuple[None, ...]:
-    """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
-    Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class."""
-    if (APPROVAL_CUE.match(cue.group(0)) and not attributive(clause.text, cue.start())
-            and (predicated(clause.text, cue.start())
-                 or not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end())))):
-        return (None,)
-    return ()
-
-
 def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, cue: re.Match,
                      own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
                      holder: Clause | None = None) -> Iterable[Reading]:
@@ -296,7 +282,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
-        or _unstated_agency(holder, cue)
+        or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return
