@@ -1180,3 +1180,26 @@ def test_both_regimens_are_the_two_combinations_named_last_before():
             "as first-line therapies for HCC.")
     assert facts(body) == {(REGIMEN, "hcc", "fda", "first_line"),
                            (regimen_key(["lenvatinib", "quxmab"]), "hcc", "fda", "first_line")}
+
+
+def test_a_fronted_approval_takes_no_line_from_a_main_clause_about_a_class():
+    body = "Since the approval of foonib for HCC, many kinase inhibitors have shown activity as first-line treatments."
+    assert facts(body) == {("foonib", "hcc", None, None)}
+
+
+def test_a_heading_that_states_no_approval_lends_no_line():
+    assert facts("In this invented history, foonib was approved for HCC in 2031.",
+                 heading="Second-line options for invented HCC") == {("foonib", "hcc", None, None)}
+
+
+def test_an_event_set_aside_before_the_comma_is_its_own_statement():
+    body = ("Apart from the FDA acceptance of a filing, foonib has already received approval from the NMPA "
+            "as a first-line treatment for HCC in May 2031.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", "first_line")}
+
+
+def test_an_approved_class_with_the_drug_named_right_after_its_noun_is_that_drug_approved():
+    assert facts("In this invented review, the newly approved first-line drug foonib changed HCC care.") == \
+        {("foonib", "hcc", None, "first_line")}
+    # the class alone, or with examples, stays a class
+    assert facts("In this invented review, the approved drugs changed HCC care, and foonib was tested.") == set()

@@ -1026,6 +1026,7 @@ def test_a_list_interrupted_by_a_relative_clause_goes_on_after_it(body, expected
     ("Foonib blocks the activation of RAF in this invented model.", set()),
     ("Foonib reduced the expression of PD-L1 on made-up tumour cells.", set()),
     ("Foonib lowered levels of VEGFR2 in invented plasma.", set()),
+    ("Foonib raised invented markers and inhibited the expression of the anti-apoptotic gene HER2.", set()),
     # the kinase's own activity is the target's
     ("Foonib inhibits autophosphorylation of KIT.", {("foonib", "kit")}),
     ("Foonib inhibits the kinase activity of RET.", {("foonib", "ret")}),

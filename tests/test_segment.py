@@ -346,3 +346,27 @@ def test_a_line_holding_only_a_web_address_gives_no_sentence():
     text = "https://example.org/zorbanib-plus-quorimab-versus-felotinib\nAn invented title\n\nOne made-up sentence.\n"
     sents = sentences(text, prose_of(text))
     assert [s.text for s in sents] == ["One made-up sentence."] and sents[0].section == "An invented title"
+
+
+
+def test_a_line_standing_alone_without_a_stop_is_a_statement_of_its_own():
+    # a press release's subheading between blank lines, then its dateline paragraph
+    text = ("Invented headline about a made-up drug\n\n"
+            "Foonib is the only approved first-line therapy for this invented disease\n\n"
+            "ATLANTIS, Nowhere I 1 May 2031 I A company said the agency approved foonib. It was pleased.\n")
+    assert sentence_texts(text)[:2] == [
+        "Foonib is the only approved first-line therapy for this invented disease",
+        "ATLANTIS, Nowhere I 1 May 2031 I A company said the agency approved foonib."]
+    # a line left unfinished (an article at its end, a small letter below) still runs on
+    for cut in ("In this invented study the patients who received the\n\nDrug did better.\n",
+                "In this invented study the patients who received it\n\nand then the drug did better.\n"):
+        assert len(sentence_texts("Made-up title line\n\n" + cut)) == 1
+
+
+
+def test_a_short_line_below_a_line_standing_alone_heads_its_section():
+    text = ("Review\n\n"
+            "A long made-up subtitle about several invented treatments and the many open questions they leave for later work\n\n"
+            "ABSTRACT\n\n"
+            "Since an invented approval, many drugs were tried.\n")
+    assert sentence_texts(text)[-1] == "Since an invented approval, many drugs were tried."

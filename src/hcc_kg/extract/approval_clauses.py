@@ -30,7 +30,9 @@ CLAUSE_BREAK = re.compile(
 # "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
 ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
 # "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma.
-FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon)\s[^,;]{3,200}?,\s+")
+# "Apart from the FDA's acceptance of the filing, X has been approved in China": an event set aside is its own too.
+FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon|"
+                                 r"Apart from|Aside from|Besides|In addition to)\s[^,;]{3,200}?,\s+")
 
 @dataclass(frozen=True)
 class Clause:
@@ -62,3 +64,9 @@ def clauses(text: str) -> list[Clause]:
         pos = cut.end()
     out.append(Clause(pos, len(text), text[pos:]))
     return [c for c in out if c.text.strip() and not ATTRIBUTION.match(c.text)]
+
+
+def fronted(text: str, parts: list[Clause]) -> int | None:
+    """The index of the sentence's fronted subordinate clause ("Since the approval of X, ..."), if any."""
+    return 0 if parts and parts[0].start == 0 and FRONTED_SUBORDINATE.match(text) else None
+

@@ -221,3 +221,30 @@ def predicated(text: str, cue_start: int) -> bool:
     (True, False)
     """
     return APPROVED_PREDICATE.search(text[:cue_start]) is not None
+
+
+# "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
+APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since|under|after|and|or)\b)[\w-]+\s+){0,2}"
+                                  r"(?:agents?|drugs?|therap(?:y|ies)|treatments?|options?|medicines?|"
+                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?)\b", re.IGNORECASE)
+
+
+def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[None, ...]:
+    """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
+    Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class,
+    unless the class is said of a drug: predicated ("X is the only approved therapy") or the drug's
+    name set right after the class noun ("the newly approved first-line drug X"; ``agent_starts``:
+    where the clause's agents begin).
+
+    >>> named, plain = "the newly approved drug foonib was given", "the approved drugs were given"
+    >>> unstated_agency(named, APPROVAL_CUE.search(named), [24]), unstated_agency(plain, APPROVAL_CUE.search(plain), [])
+    ((None,), ())
+    """
+    if not APPROVAL_CUE.match(cue.group(0)) or attributive(text, cue.start()):
+        return ()
+    noun = APPROVED_BEFORE_NOUN.match(text, cue.end()) if cue.group(0).lower() == "approved" else None
+    if noun is None or predicated(text, cue.start()):
+        return (None,)
+    first = min((at for at in agent_starts if at >= noun.end()), default=None)
+    return (None,) if first is not None and not text[noun.end():first].strip() else ()
+

@@ -62,8 +62,9 @@ def document_frame(doc: AnalysedDocument, places: Jurisdictions) -> Frame:
     regulators |= {r for _, _, r in places.regulators_in(joined) if r in doc.vocabulary}
     says_approval = APPROVAL_CUE.search(joined) or STEP_CUE.search(joined)
     drugs = {m.key for m in doc.keys_of_type(mentions, *DRUG)}
+    # a heading that states no approval ("Second-line options for HCC", a review's title) lends no line
     return Frame(regulators.pop() if says_approval and len(regulators) == 1 else None,
-                 tuple(sorted(line_words(joined))), drugs.pop() if len(drugs) == 1 else None,
+                 tuple(sorted(line_words(joined))) if says_approval else (), drugs.pop() if len(drugs) == 1 else None,
                  dateline(heading), tuple(heading), document_regimens(doc),
                  step_only=bool(STEP_CUE.search(joined)) and not APPROVAL_CUE.search(joined))
 

@@ -52,13 +52,14 @@ from .approval_basis import RESTATING, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
-from .approval_clauses import Clause, clauses
+from .approval_clauses import Clause, clauses, fronted
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication, specific_disease
 from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
-                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status)
+                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status,
+                            unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
@@ -180,6 +181,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     roles = agent_roles(doc, sent, frame.regimens)
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
     listing: tuple[Clause, re.Match] | None = None
+    apart = fronted(sent.text, parts) if not cut else None
     for i, clause in enumerate(parts):
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
@@ -187,7 +189,10 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
         elif listing:
             holder, cue = listing
         if cue:
-            nearest = [facts[j] for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
+            # across a fronted clause a line is lent only by a clause naming a drug ("Since its approval, X has
+            # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line")
+            nearest = [facts[j] if apart not in (i, j) or facts[j].has_agent else replace(facts[j], lines=frozenset())
+                       for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
             undone = any(WITHDRAWN_LATER.search(parts[j].text) and not facts[j].has_agent for j in range(i + 1, len(parts)))
             for r in _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder):
                 yield replace(r, polarity="negative") if undone else r
@@ -268,21 +273,6 @@ def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFact
     return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
-# "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
-APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since|under|after|and|or)\b)[\w-]+\s+){0,2}(?:agents?|drugs?|therap(?:y|ies)|treatments?|options?|medicines?|"
-                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?)\b", re.IGNORECASE)
-
-
-def _unstated_agency(clause: Clause, cue: re.Match) -> tuple[None, ...]:
-    """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
-    Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class."""
-    if (APPROVAL_CUE.match(cue.group(0)) and not attributive(clause.text, cue.start())
-            and (predicated(clause.text, cue.start())
-                 or not (cue.group(0).lower() == "approved" and APPROVED_BEFORE_NOUN.match(clause.text, cue.end())))):
-        return (None,)
-    return ()
-
-
 def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, cue: re.Match,
                      own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
                      holder: Clause | None = None) -> Iterable[Reading]:
@@ -292,7 +282,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
-        or _unstated_agency(holder, cue)
+        or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
     if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
         return

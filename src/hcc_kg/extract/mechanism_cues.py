@@ -112,8 +112,10 @@ SECONDARY = (r"(?:lesser|less|weaker|weak|lower|reduced|modest|minor|moderate|re
              r"off-target)")
 # "inhibited phosphorylation of A", "blocks the activation of B", "reduced expression of C": an effect
 # downstream of the drug's target, not the target (as "A phosphorylation" is no target either).  A kinase's
-# own autophosphorylation is not among them.
-DOWNSTREAM_OF = re.compile(rf"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto){EFFECT}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# own autophosphorylation is not among them; nor are the words that describe the gene ("inhibited the
+# expression of the anti-apoptotic gene C").
+DOWNSTREAM_OF = re.compile(rf"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto){EFFECT}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:genes?\s+|proteins?\s+)?$",
+                           re.IGNORECASE)
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
 CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"

@@ -180,7 +180,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
                    for offset, line in _lines(text[block.start:block.end])]
     following = _next_nonblank([line for _, line in prose_lines])
     title = _title_index(prose_lines, text)
-    after_blank = False
+    after_blank = opened_after_blank = False
     for index, (offset, line) in enumerate(prose_lines):
         if FIGURE_RE.match(line):
             flush()
@@ -190,8 +190,11 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
             previous, after_blank = "", True
             continue
         if not line.strip() and paragraph and (paragraph[-1][1].rstrip()[-1:] in (".", "!", "?")
-                                               or _FIELD_LINE_RE.match(paragraph[-1][1])):
-            flush()  # a blank line after a finished sentence (or a field) ends the paragraph
+                                               or _FIELD_LINE_RE.match(paragraph[-1][1])
+                                               or (opened_after_blank and _stands_alone(paragraph, following[index]))):
+            if paragraph[-1][1].rstrip()[-1:] not in (".", "!", "?") and not _FIELD_LINE_RE.match(paragraph[-1][1]):
+                previous = ""  # a line standing alone is finished: a short line below it may head a section
+            flush()  # a blank line after a finished sentence (a field, a line standing alone) ends the paragraph
         if _FIELD_LINE_RE.match(line) and paragraph and _FIELD_LINE_RE.match(paragraph[-1][1]):
             flush()  # a field line after a field line opens a statement of its own
         lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
@@ -202,6 +205,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
                 paragraph.append((offset, line))
                 flush()
         elif line.strip():
+            opened_after_blank = after_blank if not paragraph else opened_after_blank
             paragraph.append((offset, line))
         if line.strip():
             previous = "" if section_start == offset + (len(line) - len(line.lstrip())) else line
@@ -211,6 +215,16 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         after_blank = not line.strip()
     flush()
     return sents
+
+
+def _stands_alone(paragraph: list[tuple[int, str]], following: str) -> bool:
+    """A single line between blank lines, finished as a statement though without a stop, before a
+    paragraph that opens afresh: a press release's subheading ("X is the only approved ... for D"),
+    a summary line above a dateline. A line ending in an article or preposition runs on below."""
+    line = paragraph[0][1].strip()
+    opens = following.strip()[:1]
+    return (len(paragraph) == 1 and len(line.split()) >= 6 and not _UNFINISHED_RE.search(line)
+            and line[-1:] not in ",;:-(" and (opens.isupper() or opens.isdigit() or opens in "\"“‘'"))
 
 
 def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
