@@ -180,8 +180,10 @@ def test_build_options_become_execution_settings(argv, cache, tmp_path):
     args = parser().parse_args(["build", "--out", str(tmp_path / "out"), "--jobs", "3", *argv])
     fields = _execution_settings(args)
     expected = {"beside": tmp_path / ".hcc-kg-cache" / "extraction", None: None, "elsewhere": Path("elsewhere")}[cache]
+    from hcc_kg.execute.vocabulary_cache import INDEX_FOLDER
+
     assert fields == {"jobs": 3, "executor": "local", "scheduler": None, "cache_dir": expected,
-                      "max_readings": DEFAULT_MAX_READINGS}
+                      "vocabulary_index": INDEX_FOLDER, "max_readings": DEFAULT_MAX_READINGS}
 
 
 def test_max_readings_is_a_build_option_whose_help_gives_its_default(tmp_path, capsys):
