@@ -61,3 +61,12 @@ def test_a_subgroup_values_do_not_fill_a_third_arm():
 
 def test_values_of_a_group_chosen_by_its_outcome_alone_are_none():
     assert read("In patients who achieved disease control, the 4-year OS rate was 33.1% vs 17.4%.") == {}
+
+
+@pytest.mark.parametrize("clause", [
+    "No OS difference was seen in pts with VI (HR 1.21",
+    "The benefit held in patients with EHS (HR 0.81",
+    "OS was shorter in participants with PVTT (HR 1.35",
+])
+def test_patients_with_an_abbreviated_stratification_factor_are_a_subgroup(clause):
+    assert is_subgroup(clause, clause.index("HR"))
