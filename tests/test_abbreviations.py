@@ -145,3 +145,24 @@ def test_a_hand_vocabulary_name_is_never_redefined(with_symbols):
     text = "Zorbatinib binds the kinase domain receptor (KDR). In the invented cells, zorbatinib inhibits KDR."
     assert defined(text, with_symbols) == []
     assert ("zorbatinib", "inhibits", "kdr") in read(text, with_symbols)
+
+
+def _uses(text: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """(key, the text right after) of each mention once the document is reread with its own short forms."""
+    from hcc_kg.extract.abbreviations import reread
+    doc = AnalysedDocument(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    doc = reread(doc, definitions(doc))
+    return [(m.key, doc.document.text[m.end:m.end + 4]) for s in doc.sentences for m in s.mentions]
+
+
+def test_one_capital_letter_names_an_arm_where_it_stands_alone_but_not_a_p_value_a_cell_or_a_label():
+    vocabulary = Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                             Entity("placebo", "placebo", ("Placebo",)),
+                             Entity("avexitinib", "avexitinib", ("SmallMolecule",))])
+    text = ("Zorbatinib (Z) was compared with placebo (P) in an invented study. Patients were assigned to Z or P; "
+            "180 to Z, 90 to P. Survival favoured Z, P = 0.03, also in Child-Pugh class P and in Z cells.")
+    uses = _uses(text, vocabulary)
+    assert uses.count(("zorbatinib", " or ")) == 1 and ("placebo", "; 18") in uses and ("placebo", ". Su") in uses
+    assert ("placebo", " = 0") not in uses and ("zorbatinib", " cel") not in uses and ("placebo", " and") not in uses
+    # the words "A" and "I" are never short forms
+    assert defined("Avexitinib (A) was given orally. A total of 40 patients took it.", vocabulary) == []

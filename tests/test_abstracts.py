@@ -986,3 +986,16 @@ def test_ongoing_response_rates_at_time_points_are_not_response_rates():
     found = facts("In the phase 2 single-arm HERON-4 study, 60 patients received zorbanib. Responses were durable; "
                   "OS rates at 12 and 24 months were 61.0% and 44.4%, respectively.")
     assert values(found) == {("zorbanib", "os", "12-month"): D("61.0"), ("zorbanib", "os", "24-month"): D("44.4")}
+
+
+def test_results_go_to_the_trial_in_context_not_an_earlier_study_with_the_same_arms():
+    # (the earlier study stands in no labelled background: a congress abstract's number may hide the label)
+    found = facts("Zorbanib, an invented kinase inhibitor, lengthened overall survival (OS) versus placebo in a phase II "
+                  "study in invented pts. Methods: This randomized, placebo-controlled phase III trial (NCT01234567) "
+                  "enrolled pts with: invented disease; no prior zorbanib. Pts were randomly assigned 2:1 to oral zorbanib "
+                  "or placebo, stratified by site. Results: Between 2001 and 2003, 400 pts were randomized at 90 mg daily: "
+                  "260 to zorbanib, 140 to placebo (all randomized).")
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    trial_of = {a.object: a.subject for a in found if a.predicate == "hasArm"}
+    sized = {(trial_of[a.subject], arm_of[a.subject]): a.object for a in found if a.predicate == "armSize"}
+    assert sized == {("trial__nct01234567", "zorbanib"): 260, ("trial__nct01234567", "placebo"): 140}

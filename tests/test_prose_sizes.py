@@ -218,3 +218,23 @@ def test_a_count_further_back_than_the_window_is_read_whole():
     got = sizes("83 patients were randomly assigned to receive zorbanib (50 at one dose and 33 at another); "
                 "41 patients were randomly assigned to receive felotinib.")
     assert got == {"zorbanib": 83, "felotinib": 41}
+
+
+@pytest.mark.parametrize("text, n", [
+    # a heading word before a spelled-out count is no count of its own, and must not hide the one after it
+    ("Findings Thirty-eight patients were enrolled across nine sites.", 38),
+    # who the patients are, said after the noun, before the verb
+    ("Twenty-seven patients from two regional centres were enrolled for assessment.", 27),
+    ("Fifty-three patients with unresectable disease who received zorbanib as first-line therapy were enrolled.", 53),
+    ("Sixty-one consecutive patients who started zorbanib were prospectively enrolled.", 61),
+    ("Overall, 19 pts (15 M, 4 F) have been enrolled to date.", 19),
+    # a lower-case prefix on who they are ("aHCC"), and the count in brackets after the noun
+    ("A total of 37 uHCC patients were enrolled and given zorbanib.", 37),
+    ("Patients (n = 52) were enrolled from six countries.", 52),
+])
+def test_enrolled_counts_with_what_is_said_around_the_patients(text, n):
+    assert enrolled(text) == n
+
+
+def test_a_capitalised_word_before_patients_is_not_taken_for_a_spelled_count():
+    assert enrolled("Methods Enrolled patients had no prior therapy.") is None

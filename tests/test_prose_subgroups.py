@@ -74,3 +74,12 @@ def test_the_eligibility_of_a_later_line_trial_restated_is_everyone(population):
     # ... while a prior therapy some patients had is a subgroup
     assert read("Median OS was 9.1 months with zorbanib versus 7.0 months with felotinib among patients who "
                 "received prior quelvumab.") == {}
+
+
+@pytest.mark.parametrize("clause", [
+    "No OS difference was seen in pts with VI (HR 1.21",
+    "The benefit held in patients with EHS (HR 0.81",
+    "OS was shorter in participants with PVTT (HR 1.35",
+])
+def test_patients_with_an_abbreviated_stratification_factor_are_a_subgroup(clause):
+    assert is_subgroup(clause, clause.index("HR"))

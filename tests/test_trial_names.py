@@ -327,3 +327,10 @@ def test_a_name_styled_with_a_space_before_its_hyphen():
     assert names("It rests on the open-label TideMark -7QX trial, which showed a benefit.") == ["TideMark -7QX"]
     assert names("The filing was based on the phase 1/2 TideMark -041 study of zorbanib.") == ["TideMark -041"]
     assert trial_key("TideMark -7QX") == trial_key("TideMark 7QX")
+
+
+def test_a_cooperative_groups_protocol_number_with_its_year():
+    found = [n.name for n in trial_names("Zorbanib with or without felotinib: a randomised phase II trial (ZAKK 61/09).",
+                                         lambda s: False)]
+    assert found == ["ZAKK 61/09"]
+    assert [n.name for n in trial_names("Patients with ECOG 0/1 entered the phase 2 trial.", lambda s: False)] != ["ECOG 0/1"]

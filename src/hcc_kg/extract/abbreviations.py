@@ -37,8 +37,15 @@ EXTRACTOR = "abbreviations"
 #: A drug, a placebo ("placebo (PBO)") or a protein/family can be abbreviated; classes, diseases,
 #: endpoints are not read here.
 ABBREVIABLE = DRUG_TYPES + ("Placebo",) + TARGET_TYPES
-#: "(ZRB)" right after the name: 2-8 letters, digits or hyphens, nothing else in the parentheses.
-_DEFINITION = re.compile(r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])\s?\)")
+#: "(ZRB)" right after the name: 2-8 letters, digits or hyphens, nothing else in the parentheses; or one capital
+#: letter, as an abstract names its arms ("zorbatinib (Z) or placebo (P)"), but not the words "A" and "I".
+_DEFINITION = re.compile(r"\s?\(\s?(?P<short>[B-HJ-Z]|[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])\s?\)")
+#: A one-letter short form is read only where it stands alone as a name: not in a p-value ("P = 0.81", "P<0.001"),
+#: a cell or a protein ("T cells", "E-cadherin"), an abbreviation ("U.S."), nor after a word that labels with
+#: letters ("hepatitis B", "Child-Pugh class B", "group C", "stage B or C").
+_NOT_ALONE_AFTER = re.compile(r"\s*[=<>≤≥:]|[-\w]|\.\w|\s+cells?\b", re.IGNORECASE)
+_LETTER_LABEL_BEFORE = re.compile(r"(?:\b(?:hepatitis|stage|class|grade|group|part|arm|cohort|type|phase|vitamin|"
+                                  r"level|BCLC|Child-Pugh)\s+(?:[A-Z]\s*(?:,|or|and|/|-)\s*)?|[-.\w])$", re.IGNORECASE)
 #: Units that follow a name in parentheses ("(mg)", "(Gy)"): never abbreviations.
 UNITS = frozenset(name_key(u) for u in "mg g kg ml mL L h hr d wk mo Gy IU U nM uM mM pM mCi MBq GBq cm mm".split())
 
@@ -118,7 +125,7 @@ class AbbreviationFinder:
         return self.finder.lookup(surface)
 
     def find(self, mapped: MappedText) -> list[Mention]:
-        return [m for m in self.finder.find(mapped) if m.start >= self._defined_at(m.surface)]
+        return [m for m in self.finder.find(mapped) if m.start >= self._defined_at(m.surface) and _alone(mapped, m)]
 
     def find_text(self, text: str) -> list[Mention]:
         return self.finder.find_text(text)
@@ -130,6 +137,14 @@ class AbbreviationFinder:
             if stem in self.since:
                 return self.since[stem]
         return 0
+
+
+def _alone(mapped: MappedText, mention: Mention) -> bool:
+    """Does a one-letter short form stand alone as a name here (see ``_NOT_ALONE_AFTER``)?  Longer ones always do."""
+    if len(mention.surface) != 1 or mention.start not in mapped.offsets:
+        return len(mention.surface) != 1
+    at = mapped.offsets.index(mention.start)
+    return not (_NOT_ALONE_AFTER.match(mapped.text, at + 1) or _LETTER_LABEL_BEFORE.search(mapped.text[:at]))
 
 
 def reread(doc: AnalysedDocument, defined: list[Definition]) -> AnalysedDocument:

@@ -327,6 +327,8 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
         current.arms = list(arms)
         current.arms_at.append(span)
         return context  # type: ignore[return-value]
+    if current is not None and arms and set(current.arms) == set(arms):
+        return context  # type: ignore[return-value]  # the trial in context, not an earlier one with its arms
     for key, slot in slots.items():
         if set(slot.arms) == set(arms):
             return key

@@ -77,10 +77,15 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
 OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort)?\s*\(",
                             re.IGNORECASE)
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
-_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|(?!of\b)[A-Za-z]+(?:-[a-z]+)?)"
+# ... spelled out, only as a number word: a heading before it ("Results Sixty-four patients were enrolled") is no
+# count, and taking it for one would hide the count after it.
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPELLED = (rf"(?:{_TENS}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
+            r"eigh|nine)teen|one|two|three|four|five|six|seven|eight|nine)(?![\w-])")
+_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_SPELLED})"
 # Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
 # (a capital read case-strictly: the pattern is case-blind, and "Number of Patients Enrolled 58" is no count)
-_WHO = r"(?:(?:(?-i:[A-Z][\w-]*)|eligible|study|consecutive|adult)\s+){0,2}"
+_WHO = r"(?:(?:(?-i:[a-z]?[A-Z][\w-]*)|eligible|study|consecutive|adult)\s+){0,2}"
 # "46 patients were enrolled", "65 pts were treated", "54 patients with X-positive disease had been treated",
 # "38 patients were accrued"
 # ... who they are may come between in brackets: "36 patients (30 men; median age 55) were enrolled"
@@ -92,6 +97,14 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          # study", "Among the 41 HCC patients enrolled, ..." (not "20 patients enrolled in cohort 2 had ...")
                          rf"\b{_COUNT.replace('?P<n>', '?P<c>')}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:with\s+(?:[\w-]+\s+){{1,4}}?)?"
                          r"(?:enrolled|accrued|recruited|registered)(?=\s+(?:on|in|into)\s+(?:this|the)\s+(?:study|trial)\b|\s*[,;.])|"
+                         # ... who they are after the noun, up to the verb: "22 patients from one centre were enrolled",
+                         # "51 patients with HCC who received A as first-line treatment were prospectively enrolled", "21 pts
+                         # (18 M, 3 F) have been enrolled"; or the count in brackets after it: "Patients (n = 47) were enrolled"
+                         rf"\b{_COUNT.replace('?P<n>', '?P<p>')}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?"
+                         r"(?:(?:from|with|who|at)\s+[^.;:,()]{1,100}?\s+)?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                         r"(?:enrolled|included|treated|accrued|recruited|registered)\b|"
+                         r"\b(?:patients|participants|subjects|pts)\s*\(\s*n\s*=\s*(?P<q>\d+)\s*\)\s+(?:were|have\s+been)\s+(?:\w+ly\s+)?"
+                         r"(?:enrolled|included|treated|accrued|recruited)\b|"
                          # "A was given to 58 patients", "the phase 2 trial (N = 58)"
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
@@ -287,7 +300,7 @@ def enrolled(text: str) -> int | None:
     enroll 50 participants", "Enrollment: 50", "the trial, which assessed 46 patients", "a trial with (of) 46
     adult patients"."""
     for m in ENROLLED_RE.finditer(text):
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiax") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpq") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")

@@ -40,7 +40,9 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
-                         r"metastas[ie]s|thrombus)|"
+                         r"metastas[ie]s|thrombus|"
+                         # ... or its abbreviation, as a stratification factor is written: "pts with VI (HR 1.19)", "with EHS"
+                         r"(?-i:M?VI|EH[SM]|ES|PVTT|MVI))|"
                          # a group chosen by its outcome: "in patients who achieved disease control", "pts achieving a
                          # response" (the proportion of patients achieving one is a rate of everyone)
                          r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"

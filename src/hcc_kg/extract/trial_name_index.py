@@ -15,15 +15,30 @@ from .trial_slots import NameIndex, Span
 from .trials import trial_key
 
 
+# A capitalised word the vocabulary knows only as another name of a generated protein entry (an HGNC alias
+# symbol that is also a word: "APOLLO" for DCLRE1B) is free to name a trial; a protein's own symbol
+# ("EGFR"), a drug or a curated target is not.
+ALIAS_WORD_RE = re.compile(r"[A-Z]{5,}")
+
+
 def _is_entity(doc: AnalysedDocument, sent: AnalysedSentence):
     spans = [sent.local(m) for m in sent.mentions]
 
     def check(name: str) -> bool:
+        if _alias_word(doc, name):
+            return False
         at = sent.text.find(name)
         # an entity covering the whole word ("PD-L1"); a name only containing one is still a name ("METIV-HCC")
         overlaps = at >= 0 and any(s <= at and at + len(name) <= e for s, e in spans)
         return overlaps or doc.finder.lookup(name) is not None
     return check
+
+
+def _alias_word(doc: AnalysedDocument, name: str) -> bool:
+    """Is ``name`` a word-like alias of a generated protein entry, not its symbol (see ALIAS_WORD_RE)?"""
+    key = ALIAS_WORD_RE.fullmatch(name) and doc.finder.lookup(name)
+    entity = doc.vocabulary[key] if key else None
+    return entity is not None and tuple(entity.types) == ("Protein",) and entity.label != name
 
 
 def names_in(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:

@@ -25,7 +25,8 @@ from typing import Callable, Iterable
 
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
 # ... a cooperative group's five-digit protocol number stands apart from its word: "CALGB 80802".
-_NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3})?|(?<=[- ])\d{5})"
+# ... or a number and its year after a slash, as a cooperative group numbers its protocols: "SAKK 77/08".
+_NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3}|/\d{2}(?!\d))?|(?<=[- ])\d{5})"
 # ... its hyphen may follow a space, as a sponsor styles its names ("CheckMate -9DW", "CheckMate -040").
 # ... also "DESTINY-Breast04" (a capitalised word glued to its number), "JAVELIN Bladder 100" (an all-capital
 # word, a capitalised one and a number), "EV-301" (two capitals and three digits).
