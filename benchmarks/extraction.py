@@ -304,6 +304,8 @@ def read_split(literature: Path, golds: list[GoldDocument], vocabulary) -> tuple
     from hcc_kg.pipeline import Settings, read
     from hcc_kg.report import Report
 
+    if not golds:  # a split no document falls in (a small set's held-out part): nothing read, nothing scored
+        return [], []
     with tempfile.TemporaryDirectory(prefix="hcc-kg-extraction-") as tmp:
         for gold in golds:
             shutil.copy(literature / gold.document, Path(tmp) / gold.document)
@@ -383,7 +385,9 @@ def main(argv: list[str] | None = None) -> None:
     texts, gold, stem = SETS[args.text_set]
     texts, gold = args.literature or texts, args.gold or gold
     splits = SPLITS if args.split == "both" else (args.split,)
-    if args.split == "both" and args.json is None and args.markdown is None:
+    # the committed results are the set's own texts' (another folder's scores are printed, written only on request)
+    own = args.literature is None and args.gold is None
+    if own and args.split == "both" and args.json is None and args.markdown is None:
         args.json = ROOT / "results" / f"{stem}.json"
         args.markdown = ROOT / "results" / f"{stem}.md"
     results = run(texts, gold, splits)

@@ -185,3 +185,20 @@ def test_values_of_an_endpoint_the_gold_does_not_curate_are_not_scored(canon):
     assert (totals["measurement"].precision, totals["hazard_ratio"].precision) == (1.0, 1.0)
     in_scope = [Assertion(arm_a, "hasMeasurement", "pfs", (("timepoint", ""),), (("value", Decimal("30")),), ev())]
     assert run(perfect_facts() + in_scope, canon)["totals"]["measurement"].precision < 1.0
+
+
+def test_scoring_another_folder_leaves_the_committed_results_alone(tmp_path, monkeypatch, capsys):
+    import extraction
+
+    (tmp_path / "results").mkdir()
+    committed = tmp_path / "results" / "extraction.md"
+    committed.write_text("the literature's own scores\n")
+    texts, gold = tmp_path / "texts", tmp_path / "gold"
+    texts.mkdir(), gold.mkdir()
+    (texts / "001_invented.txt").write_text("Invented note: sorafenib blocks nothing here.\n")
+    (gold / "001.yaml").write_text("document: 001_invented.txt\nsplit: dev\ndrug_targets: []\n")
+    monkeypatch.setattr(extraction, "ROOT", tmp_path)
+    extraction.main(["--literature", str(texts), "--gold", str(gold)])
+    assert "Extraction benchmark" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "results").iterdir()) == ["extraction.md"]
+    assert committed.read_text() == "the literature's own scores\n"
