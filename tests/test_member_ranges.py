@@ -1,0 +1,34 @@
+"""A range written after a spelled-out member's number ("... receptor 1–3"): the mention ends at the
+first number, and the range names the members up to the last (invented sentences, packaged vocabulary)."""
+
+from __future__ import annotations
+
+import pytest
+from mechanism_facts import asserted_pairs
+
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.lexicon import load_lexicon_vocabulary
+from hcc_kg.vocab import load_vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_lexicon_vocabulary(load_vocabulary())
+
+
+@pytest.fixture(scope="module")
+def finder(vocabulary) -> MentionFinder:
+    return MentionFinder(vocabulary)
+
+
+def test_a_range_after_a_spelled_out_member_names_each_member(vocabulary, finder):
+    body = ("Sorafenib, an invented-label tablet here, is an inhibitor of fibroblast growth factor receptor 1–3, "
+            "vascular endothelial growth factor receptor 2-3 and RET in this made-up note.")
+    assert asserted_pairs(body, vocabulary, finder) == {
+        ("sorafenib", "fgfr1"), ("sorafenib", "fgfr2"), ("sorafenib", "fgfr3"),
+        ("sorafenib", "kdr"), ("sorafenib", "flt4"), ("sorafenib", "ret")}
+
+
+def test_a_dose_after_a_member_is_no_range(vocabulary, finder):
+    body = "Sorafenib is an inhibitor of vascular endothelial growth factor receptor 2 in this made-up note, 1-4 mg."
+    assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "kdr")}
