@@ -304,7 +304,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
 def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_disease: str | None) -> str | None:
     """A line the sentence did not state: from the document's other asserted readings of the same
     approval (same agency and disease; same agent, or "the drug"), else, for an approval in the
-    document's own disease, from its heading; only when unambiguous."""
+    document's own disease, from its heading (when by the heading's regulator: "X approved in China for
+    second-line HCC ... already approved for HCC in the US" lends the US approval no line); only when unambiguous."""
     if reading.line:
         return reading.line
     agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
@@ -312,7 +313,8 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
             and r.agent in agents and r.disease in (reading.disease, None)}
     if len(told) == 1:
         return told.pop()
-    return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
+    by_heading = frame.regulator is None or reading.agency == frame.regulator
+    return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease and by_heading else None
 
 
 def _restated_for_a_component(doc: AnalysedDocument, reading: Reading, readings: list[Reading]) -> bool:

@@ -1,0 +1,33 @@
+"""Tests for how far an approval statement reaches (hcc_kg.extract.approvals), on invented sentences:
+the line a heading names belongs to the heading's regulator only, and a notice that a filing qualifies
+for a pathway is no authorisation."""
+
+from __future__ import annotations
+
+from test_approvals import approvals, facts
+
+
+def test_the_heading_line_is_not_lent_to_another_regulators_approval():
+    heading = "Acme wins approval in Japan for Foovia as second-line therapy of HCC"
+    body = ("The ministry approved Foovia for patients with HCC previously treated with sorafenib. "
+            "Foovia is already approved for the treatment of HCC in the US and in the EU.")
+    assert facts(body, heading) == {("foonib", "hcc", "mhlw", "second_line"), ("foonib", "hcc", "fda", None),
+                                    ("foonib", "hcc", "ec", None)}
+
+
+def test_the_heading_line_still_serves_the_heading_regulators_own_approval():
+    heading = "Acme wins approval in Japan for Foovia as second-line therapy of HCC"
+    body = "Foovia was approved for the treatment of HCC in Japan this spring, the company said."
+    assert facts(body, heading) == {("foonib", "hcc", "mhlw", "second_line")}
+
+
+def test_a_qualifying_notice_is_no_authorisation():
+    body = ("This Notice of Compliance with Conditions (NOC/c) Qualifying Notice, issued today, tells Acme that "
+            "the data for Foovia (foonib) in adults with HCC who progressed on sorafenib are under the NOC/c policy.")
+    assert facts(body) == set()
+    assert [a.subject for a in approvals(body)]  # read, but hedged
+
+
+def test_a_filing_that_qualifies_for_priority_review_is_no_approval():
+    body = "Foovia for HCC after sorafenib qualified for expedited review by the Health Canada authorisation office."
+    assert facts(body) == set()
