@@ -32,7 +32,7 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "X showed IC50 values of 2 and 5 nM against A and B": an inhibitory concentration on each target
             # (not "of >10 µM", which says it hardly inhibits)
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
-            r"(?:against|on|for|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
+            r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:selectivity|specificity) (?:for|against)|"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"

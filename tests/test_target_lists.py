@@ -1,5 +1,5 @@
-"""A range written after a spelled-out member's number ("... receptor 1–3"): the mention ends at the
-first number, and the range names the members up to the last (invented sentences, packaged vocabulary)."""
+"""Target lists the mentions alone misread: a range after a spelled-out member's number ("... receptor 1–3"; the mention ends at the
+first number), two names of one target joined by a slash, "with specificity for" (invented sentences, packaged vocabulary)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,13 @@ def test_a_range_after_a_spelled_out_member_names_each_member(vocabulary, finder
 def test_a_dose_after_a_member_is_no_range(vocabulary, finder):
     body = "Sorafenib is an inhibitor of vascular endothelial growth factor receptor 2 in this made-up note, 1-4 mg."
     assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "kdr")}
+
+
+def test_two_names_of_one_target_joined_by_a_slash_are_one_target(vocabulary, finder):
+    body = "In this made-up note sorafenib, given twice daily, is an inhibitor of the EGFR/HER1."
+    assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "egfr")}
+
+
+def test_an_inhibitor_with_specificity_for_a_target_acts_on_it(vocabulary, finder):
+    body = "Sorafenib, in this made-up note, is a small-molecule inhibitor with specificity for RET."
+    assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "ret")}
