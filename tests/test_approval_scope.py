@@ -31,3 +31,9 @@ def test_a_qualifying_notice_is_no_authorisation():
 def test_a_filing_that_qualifies_for_priority_review_is_no_approval():
     body = "Foovia for HCC after sorafenib qualified for expedited review by the Health Canada authorisation office."
     assert facts(body) == set()
+
+
+def test_an_approved_class_by_its_abbreviation_names_no_agent_of_the_clause():
+    body = ("An invented trial found that foonib, an agent classed as a TKI, matched barmab, "
+            "the first approved TKI for advanced HCC, in survival.")
+    assert facts(body) == set()

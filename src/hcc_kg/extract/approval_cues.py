@@ -230,7 +230,9 @@ def predicated(text: str, cue_start: int) -> bool:
 # "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
 APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since|under|after|and|or)\b)[\w-]+\s+){0,2}"
                                   r"(?:agents?|drugs?|therap(?:y|ies)|treatments?|options?|medicines?|"
-                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?)\b", re.IGNORECASE)
+                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?|"
+                                  # a class by its abbreviation: "the first approved TKI for HCC"
+                                  r"(?-i:TKIs?|ICIs?|mAbs?))\b", re.IGNORECASE)
 
 
 def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[None, ...]:
