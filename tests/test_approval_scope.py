@@ -37,3 +37,15 @@ def test_an_approved_class_by_its_abbreviation_names_no_agent_of_the_clause():
     body = ("An invented trial found that foonib, an agent classed as a TKI, matched barmab, "
             "the first approved TKI for advanced HCC, in survival.")
     assert facts(body) == set()
+
+
+def test_each_coordinated_indication_gives_its_own_regulator_its_line():
+    body = ("In this invented review, foonib is approved for adults with unresectable HCC in the USA and Japan "
+            "and for the first-line treatment of adults with advanced HCC in Europe.")
+    assert facts(body) == {("foonib", "hcc", "fda", None), ("foonib", "hcc", "mhlw", None),
+                           ("foonib", "hcc", "ec", "first_line")}
+
+
+def test_a_line_named_once_for_every_regulator_stays_with_each():
+    body = "In this invented review, foonib is approved for first-line HCC in the USA and in Japan."
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line"), ("foonib", "hcc", "mhlw", "first_line")}

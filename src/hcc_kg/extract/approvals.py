@@ -47,7 +47,7 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
-from .approval_agencies import paired
+from .approval_agencies import lines_by_agency, paired
 from .approval_basis import RESTATING, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -284,9 +284,13 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
-    if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
+    # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
+    own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
+        if holder is clause and own.lines and own.lines == line_words(clause.text) \
+        and set(agencies) <= {k for k, _ in own.agency_at} else {}  # (not a line read from a prior therapy's role)
+    if not agencies or (len(lines) > 1 and not own_line):  # two lines in one statement: which is whose is not said
         return
-    line = next(iter(lines), None)
+    line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = _indication(doc, own, others, line, anaphoric)
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
@@ -298,7 +302,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
-                yield Reading(agent, agency, disease, line, polarity, certainty, attributes, span)
+                yield Reading(agent, agency, disease, own_line.get(agency, line) if own_line else line,
+                              polarity, certainty, attributes, span)
 
 
 def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_disease: str | None) -> str | None:
