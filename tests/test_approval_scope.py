@@ -49,3 +49,22 @@ def test_each_coordinated_indication_gives_its_own_regulator_its_line():
 def test_a_line_named_once_for_every_regulator_stays_with_each():
     body = "In this invented review, foonib is approved for first-line HCC in the USA and in Japan."
     assert facts(body) == {("foonib", "hcc", "fda", "first_line"), ("foonib", "hcc", "mhlw", "first_line")}
+
+
+def test_it_after_a_discourse_adverb_is_the_agent_the_sentence_before_named():
+    body = ("Regulators in Japan approved foonib for first-line HCC in this invented story. "
+            "Likewise, it was approved by the EMA as a first-line treatment of HCC.")
+    assert facts(body) == {("foonib", "hcc", "mhlw", "first_line"), ("foonib", "hcc", "ema", "first_line")}
+
+
+def test_it_after_a_sentence_about_this_combination_is_that_combination():
+    body = ("In this invented story, regulators in Japan approved foonib plus barmab for first-line HCC. "
+            "This combination was also approved in the USA this year. "
+            "Similarly, it was approved by the EMA as a first-line treatment of HCC.")
+    assert ("regimen__barmab__foonib", "hcc", "ema", "first_line") in facts(body)
+
+
+def test_it_after_a_sentence_naming_two_drugs_stays_unread():
+    body = ("Foonib was compared with barmab in an invented trial. "
+            "Likewise, it was approved by the EMA as a first-line treatment of HCC.")
+    assert facts(body) == set()

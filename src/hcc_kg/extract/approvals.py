@@ -69,7 +69,10 @@ from .stated_dates import dates_in
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
 # "It was approved ...", also after a fronted place or time ("In the EU, it is approved ...", "In 2021, this drug ...").
-PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+)?"
+PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+|"
+                             # ... or a discourse adverb: "Likewise, it was approved by ..."
+                             r"(?:Likewise|Similarly|Also|Additionally|In addition|Moreover|Furthermore|Subsequently|"
+                             r"Later|Meanwhile),\s+)?"
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
@@ -236,8 +239,8 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
         return [frame.regimen]
     if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
         return [frame.subject]
-    if frame.subject is None and frame.drug and DRUG_ANAPHOR.search(clause.text):
-        return [frame.drug]  # a heading naming no drug: "the drug" is the one the sentence before named
+    if frame.subject is None and frame.drug and (DRUG_ANAPHOR.search(clause.text) or PRONOUN_SUBJECT.match(sent.text)):
+        return [frame.drug]  # a heading naming no drug: "the drug" / "it" is the one the sentence before named
     return []
 
 
