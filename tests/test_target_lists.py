@@ -1,5 +1,5 @@
 """Target lists the mentions alone misread: a range after a spelled-out member's number ("... receptor 1–3"; the mention ends at the
-first number), two names of one target joined by a slash, "with specificity for" (invented sentences, packaged vocabulary)."""
+first number), two names of one target joined by a slash, "with specificity for", "disrupts" (invented sentences, packaged vocabulary)."""
 
 from __future__ import annotations
 
@@ -42,3 +42,13 @@ def test_two_names_of_one_target_joined_by_a_slash_are_one_target(vocabulary, fi
 def test_an_inhibitor_with_specificity_for_a_target_acts_on_it(vocabulary, finder):
     body = "Sorafenib, in this made-up note, is a small-molecule inhibitor with specificity for RET."
     assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "ret")}
+
+
+def test_an_antibody_that_disrupts_a_target_acts_on_it(vocabulary, finder):
+    body = "In this made-up note ipilimumab is a monoclonal antibody that disrupts CTLA-4 on T cells."
+    assert asserted_pairs(body, vocabulary, finder) == {("ipilimumab", "ctla4")}
+
+
+def test_disrupting_an_interaction_names_no_target(vocabulary, finder):
+    body = "In this made-up note atezolizumab is an antibody disrupting the interaction between PD-L1 and PD-1."
+    assert asserted_pairs(body, vocabulary, finder) == set()
