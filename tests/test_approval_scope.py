@@ -68,3 +68,16 @@ def test_it_after_a_sentence_naming_two_drugs_stays_unread():
     body = ("Foonib was compared with barmab in an invented trial. "
             "Likewise, it was approved by the EMA as a first-line treatment of HCC.")
     assert facts(body) == set()
+
+
+def test_each_coordinated_approval_gives_its_own_disease_its_line():
+    body = ("In this invented release, the NMPA has granted foonib approval for the first-line treatment of "
+            "squamous lung carcinoid and conditional approval for the treatment of HCC in patients previously "
+            "treated with at least one systemic therapy.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", "second_line")}
+
+
+def test_a_line_of_another_diseases_indication_is_not_lent_to_hcc():
+    body = ("In this invented release, the NMPA has granted foonib approval for the first-line treatment of "
+            "squamous lung carcinoid and conditional approval for the treatment of adults with HCC.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", None)}

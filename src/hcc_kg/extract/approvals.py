@@ -291,10 +291,13 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
         if holder is clause and own.lines and own.lines == line_words(clause.text) \
         and set(agencies) <= {k for k, _ in own.agency_at} else {}  # (not a line read from a prior therapy's role)
-    if not agencies or (len(lines) > 1 and not own_line):  # two lines in one statement: which is whose is not said
+    # "granted X approval for first-line A and conditional approval for pretreated B": each disease its line
+    disease_line = lines_by_agency(holder.text, _disease_at(doc, sent, clause), line_words, spread=False) \
+        if holder is clause and own.lines and not own_line else {}
+    if not agencies or (len(lines) > 1 and not own_line and not disease_line):  # which line is whose is not said
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
-    diseases = _indication(doc, own, others, line, anaphoric)
+    diseases = own.diseases if disease_line else _indication(doc, own, others, line, anaphoric)
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
@@ -305,8 +308,13 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
-                yield Reading(agent, agency, disease, own_line.get(agency, line) if own_line else line,
-                              polarity, certainty, attributes, span)
+                told = own_line.get(agency, line) if own_line else disease_line.get(disease, line)
+                yield Reading(agent, agency, disease, told, polarity, certainty, attributes, span)
+
+
+def _disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list[tuple[str, int]]:
+    """Each disease the clause names, with its offset in the clause."""
+    return [(m.key, sent.local(m)[0] - clause.start) for m in in_clause(doc, sent, clause, "Disease")]
 
 
 def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_disease: str | None) -> str | None:
