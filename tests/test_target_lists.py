@@ -1,5 +1,5 @@
 """Target lists the mentions alone misread: a range after a spelled-out member's number ("... receptor 1–3"; the mention ends at the
-first number), two names of one target joined by a slash, "with specificity for", "disrupts" (invented sentences, packaged vocabulary)."""
+first number), two names of one target joined by a slash, "with specificity for", "disrupts", a maker inside the drug's bracket (invented sentences, packaged vocabulary)."""
 
 from __future__ import annotations
 
@@ -51,4 +51,14 @@ def test_an_antibody_that_disrupts_a_target_acts_on_it(vocabulary, finder):
 
 def test_disrupting_an_interaction_names_no_target(vocabulary, finder):
     body = "In this made-up note atezolizumab is an antibody disrupting the interaction between PD-L1 and PD-1."
+    assert asserted_pairs(body, vocabulary, finder) == set()
+
+
+def test_a_maker_after_a_semicolon_in_the_drugs_bracket_keeps_the_drug_the_subject(vocabulary, finder):
+    body = "Sorafenib (Nexavar, BAY 43-9006; Acme Drugs Inc, Springfield, ST) is an inhibitor of RET in this note."
+    assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "ret")}
+
+
+def test_a_semicolon_after_the_drugs_closed_bracket_still_ends_the_clause(vocabulary, finder):
+    body = "Sorafenib (Nexavar, BAY 43-9006; Acme Drugs Inc) was given; an inhibitor of RET was added in this note."
     assert asserted_pairs(body, vocabulary, finder) == set()
