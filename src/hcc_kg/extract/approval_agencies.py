@@ -8,6 +8,8 @@ and B"), the statement does not pair them and every agent goes with every regula
 
 from __future__ import annotations
 
+import re
+
 
 def paired(agents: list[tuple[str, int]], agencies: list[tuple[str, int]]) -> dict[str, tuple[str, ...]]:
     """Agent key -> the one regulator it goes with, from (key, offset) pairs of one clause; empty when
@@ -31,4 +33,44 @@ def paired(agents: list[tuple[str, int]], agencies: list[tuple[str, int]]) -> di
         before = [agency for agency, where in sorted(agencies, key=lambda x: x[1]) if where < at]
         if before:
             out[key] = (before[-1],)
+    return out
+
+
+# "approved for A in the USA and for the first-line treatment of B in Europe", "granted X approval for
+# first-line A and conditional approval for B": a coordinated "for" (or approval) opens a second indication,
+# with its own place, disease and line.
+SECOND_INDICATION = re.compile(r",?\s+and\s+(?=for\b)|;\s+|"
+                               r",?\s+and\s+(?=(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?)\s+for\b)",
+                               re.IGNORECASE)
+
+
+def lines_by_agency(text: str, agencies: list[tuple[str, int]], lines_of, spread: bool = True) -> dict[str, str | None]:
+    """Regulator (or disease) -> the one line (or None) its own coordinated indication names, when the
+    clause ``text`` coordinates indications each with its own regulators (offsets into ``text``); else
+    empty. ``lines_of`` reads the lines a piece of text names; ``spread``: the keys must lie in two
+    indications or more (not so for a disease coordinated with one the vocabulary does not know).
+
+    >>> words = lambda t: {"first_line"} if "first-line" in t else set()
+    >>> lines_by_agency("for HCC in the USA and for first-line HCC in Europe", [("fda", 15), ("ec", 44)], words)
+    {'fda': None, 'ec': 'first_line'}
+    >>> lines_by_agency("for first-line HCC in the USA and Europe", [("fda", 26), ("ec", 34)], words)
+    {}
+    >>> lines_by_agency("approval for first-line A and conditional approval for B", [("a", 24), ("b", 55)], words)
+    {'a': 'first_line', 'b': None}
+    >>> lines_by_agency("approval for first-line A and conditional approval for B", [("b", 55)], words, spread=False)
+    {'b': None}
+    """
+    cuts = [0] + [m.end() for m in SECOND_INDICATION.finditer(text)] + [len(text) + 1]
+    segments = list(zip(cuts, cuts[1:]))
+    where = {key: {i for i, (lo, hi) in enumerate(segments) if lo <= at < hi} for key, at in agencies}
+    if len(segments) < 2 or (spread and len({i for found in where.values() for i in found}) < 2) \
+            or any(len(found) != 1 for found in where.values()):
+        return {}
+    out: dict[str, str | None] = {}
+    for key, found in where.items():
+        lo, hi = segments[next(iter(found))]
+        lines = lines_of(text[lo:hi])
+        if len(lines) > 1:
+            return {}
+        out[key] = next(iter(lines), None)
     return out

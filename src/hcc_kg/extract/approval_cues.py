@@ -55,6 +55,10 @@ STEP_CUE = re.compile(
     r"(?:(?!(?:based|basis|on|after|following|from|in|with)\b)[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|protocols?)\b|"
     r"(?:trials?|stud(?:y|ies)|protocols?)\s+(?:of|for|in)\s+(?:[\w-]+\s+){0,5}?(?:was|were|has been|had been)\s+approved|"
     r"ethics\s+committees?|institutional\s+review\s+boards?|review\s+boards?|IRBs?|"
+    # a notice that a filing qualifies for a conditional pathway ("the submission qualifies to be considered
+    # for authorisation", a "Qualifying Notice") asks for more before any authorisation
+    r"qualifying\s+notices?|qualif(?:y|ies|ied)\s+(?:to\s+be\s+considered|for\s+(?:[\w/-]+\s+){0,3}?"
+    r"(?:approval|authori[sz]ation|review|consideration))|"
     r"to\s+(?:proceed|advance|move)\s+(?:to|into)\s+(?:a\s+)?phase)\b",
     re.IGNORECASE)
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
@@ -226,7 +230,9 @@ def predicated(text: str, cue_start: int) -> bool:
 # "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
 APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since|under|after|and|or)\b)[\w-]+\s+){0,2}"
                                   r"(?:agents?|drugs?|therap(?:y|ies)|treatments?|options?|medicines?|"
-                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?)\b", re.IGNORECASE)
+                                  r"regimens?|inhibitors?|antibod(?:y|ies)|indications?|products?|"
+                                  # a class by its abbreviation: "the first approved TKI for HCC"
+                                  r"(?-i:TKIs?|ICIs?|mAbs?))\b", re.IGNORECASE)
 
 
 def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[None, ...]:

@@ -14,7 +14,7 @@ from .approval_agents import combined, document_regimens
 from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
 from .jurisdictions import Jurisdictions
 from .segment import ADDRESS_LINE_RE
-from .sentences import DRUG
+from .sentences import COMBINATION_NOUN, DRUG
 from .stated_dates import StatedDate, dates_in
 
 
@@ -94,6 +94,11 @@ def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> 
     return named | {r for _, _, r in owned if r in doc.vocabulary}
 
 
+# "This combination was also approved ...": a sentence naming no agent, only the combination named last before,
+# is about that combination, so the next sentence's "it" is that combination too.
+THIS_COMBINATION = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+
+
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
@@ -105,7 +110,8 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
         earlier = tuple(k for k in earlier if k not in regimens) + tuple(dict.fromkeys(regimens))
         agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
         last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
-        drug = agents[0][0] if len({key for key, _ in agents}) == 1 else None
+        drug = agents[0][0] if len({key for key, _ in agents}) == 1 else \
+            last if not agents and THIS_COMBINATION.search(sent.text) else None
     return out
 
 

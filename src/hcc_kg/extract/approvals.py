@@ -47,7 +47,7 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
-from .approval_agencies import paired
+from .approval_agencies import lines_by_agency, paired
 from .approval_basis import RESTATING, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -69,7 +69,10 @@ from .stated_dates import dates_in
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
 # "It was approved ...", also after a fronted place or time ("In the EU, it is approved ...", "In 2021, this drug ...").
-PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+)?"
+PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+|"
+                             # ... or a discourse adverb: "Likewise, it was approved by ..."
+                             r"(?:Likewise|Similarly|Also|Additionally|In addition|Moreover|Furthermore|Subsequently|"
+                             r"Later|Meanwhile),\s+)?"
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
@@ -236,8 +239,8 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
         return [frame.regimen]
     if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
         return [frame.subject]
-    if frame.subject is None and frame.drug and DRUG_ANAPHOR.search(clause.text):
-        return [frame.drug]  # a heading naming no drug: "the drug" is the one the sentence before named
+    if frame.subject is None and frame.drug and (DRUG_ANAPHOR.search(clause.text) or PRONOUN_SUBJECT.match(sent.text)):
+        return [frame.drug]  # a heading naming no drug: "the drug" / "it" is the one the sentence before named
     return []
 
 
@@ -284,10 +287,17 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
     lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
-    if not agencies or len(lines) > 1:  # two lines in one statement: which is whose is not said
+    # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
+    own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
+        if holder is clause and own.lines and own.lines == line_words(clause.text) \
+        and set(agencies) <= {k for k, _ in own.agency_at} else {}  # (not a line read from a prior therapy's role)
+    # "granted X approval for first-line A and conditional approval for pretreated B": each disease its line
+    disease_line = lines_by_agency(holder.text, _disease_at(doc, sent, clause), line_words, spread=False) \
+        if holder is clause and own.lines and not own_line else {}
+    if not agencies or (len(lines) > 1 and not own_line and not disease_line):  # which line is whose is not said
         return
-    line = next(iter(lines), None)
-    diseases = _indication(doc, own, others, line, anaphoric)
+    line = next(iter(lines), None) if len(lines) == 1 else None
+    diseases = own.diseases if disease_line else _indication(doc, own, others, line, anaphoric)
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
@@ -298,13 +308,20 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
-                yield Reading(agent, agency, disease, line, polarity, certainty, attributes, span)
+                told = own_line.get(agency, line) if own_line else disease_line.get(disease, line)
+                yield Reading(agent, agency, disease, told, polarity, certainty, attributes, span)
+
+
+def _disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list[tuple[str, int]]:
+    """Each disease the clause names, with its offset in the clause."""
+    return [(m.key, sent.local(m)[0] - clause.start) for m in in_clause(doc, sent, clause, "Disease")]
 
 
 def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_disease: str | None) -> str | None:
     """A line the sentence did not state: from the document's other asserted readings of the same
     approval (same agency and disease; same agent, or "the drug"), else, for an approval in the
-    document's own disease, from its heading; only when unambiguous."""
+    document's own disease, from its heading (when by the heading's regulator: "X approved in China for
+    second-line HCC ... already approved for HCC in the US" lends the US approval no line); only when unambiguous."""
     if reading.line:
         return reading.line
     agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
@@ -312,7 +329,8 @@ def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_
             and r.agent in agents and r.disease in (reading.disease, None)}
     if len(told) == 1:
         return told.pop()
-    return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease else None
+    by_heading = frame.regulator is None or reading.agency == frame.regulator
+    return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease and by_heading else None
 
 
 def _restated_for_a_component(doc: AnalysedDocument, reading: Reading, readings: list[Reading]) -> bool:

@@ -24,7 +24,7 @@ SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 
 VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting capacity on C" (before "inhibiting")
             r"inhibit(?:ory|ing) (?:activity|potency|capacity) (?:for|on)|"
-            r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
+            r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
             r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound(?: to)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
             r"recogni[sz](?:es|ing|e)|"  # an antibody recognizes its antigen (not "recognized as")
             r"attach(?:es|ed|ing)?(?: itself)? to|"  # a public summary's plain words ("works by attaching to T")
@@ -32,7 +32,7 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "X showed IC50 values of 2 and 5 nM against A and B": an inhibitory concentration on each target
             # (not "of >10 µM", which says it hardly inhibits)
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
-            r"(?:against|on|for|towards?)|active (?:against|towards?)|selectivity (?:for|against)|"
+            r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:selectivity|specificity) (?:for|against)|"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"

@@ -50,7 +50,10 @@ AS_GIVEN = r"(?:\s+(?:treatment|therapy|monotherapy|administration|exposure))?"
 BIOLOGIC_SUFFIX = r"(?:-(?!(?:free|like|only|type|rich|loss|dose|naive|fast)\b)[a-z]{4}(?![\w-]))?"
 # "the X antibody binds T", "the X molecule degrades T": the drug named with its own class noun is still the drug.
 AS_NAMED = r"(?:\s+(?:antibody|mAb|molecule|compound|conjugate|ADC|degrader|PROTAC)(?![\w-]))?"
-BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}{AS_NAMED}(?:\s*[)\]])?(?:\s*\([^()]*\))?"
+# "X (Brand, CODE-1; Maker Inc, City, ST) is ...": after the drug's last alias in its bracket, the maker
+# set off by a semicolon is still inside the bracket about the drug.
+MAKER_IN_BRACKET = r"(?:\s*;[^;()\[\]]{1,80}?)?"
+BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}{AS_NAMED}(?:{MAKER_IN_BRACKET}\s*[)\]])?(?:\s*\([^()]*\))?"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 # "X, ABC-0123456, an inhibitor of T": the drug's code name set off by commas before its appositive.
 CODE_ASIDE = r"(?:\s*,\s*(?!NCT\d)(?-i:[A-Z]{1,5}-?\d{3,}[A-Za-z]?)(?=\s*,))?"
@@ -252,6 +255,15 @@ def _pronoun_subject(text: str, drug: Unit, cue: re.Match) -> int | None:
     return pronouns[-1].start() if fits else None
 
 
+def _maker_closed(text: str, drug: Unit, gap: str) -> str:
+    """The gap after a drug whose unit ends inside its own bracket of aliases ("X (Brand, CODE-1"), without the
+    rest of that bracket ("; Maker Inc, City, ST)"): a semicolon inside it breaks no clause."""
+    written = text[drug.start:drug.end]
+    if written.count("(") <= written.count(")"):
+        return gap
+    return re.sub(rf"^{MAKER_IN_BRACKET}\s*\)", " ", gap)
+
+
 def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Unit], int]:
     """The drug(s) a cue speaks of, and where their statement starts; ([], 0) when none fits."""
     verb = cue.group("verb") is not None
@@ -267,7 +279,7 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if verb and COMPARISON_THEN_VERB.match(gap) and _is_subject(text, drug):
             return [drug], drug.start
         objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
-        if CLAUSE_BREAK.search(PARENTHESIS.sub(" ", gap)):
+        if CLAUSE_BREAK.search(PARENTHESIS.sub(" ", _maker_closed(text, drug, gap))):
             break  # another clause (a semicolon inside brackets is none: "RAF1 (CRAF; 9 nM)")
         if verb and _is_subject(text, drug) and _coordinated_predicate(text, found, drug, cue):
             return coordinated_drugs(text, found, drug, -1), drug.start

@@ -24,6 +24,9 @@ CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*-?{_ITEM}\b)*(?:\s*(?:/|
 # "receptor (isoforms 1, 2 and 3)", "(subtypes 1 2 and 3)": members named in a parenthesis after the family.
 ISOFORM_SERIES = re.compile(rf"^\s*\(\s*(?:iso-?forms?|subtypes?|types?|members?)\s+"
                             rf"(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|and|or|\s)\s*{_ITEM})*)\s*\)", re.IGNORECASE)
+# "vascular endothelial growth factor receptor 1–3": a range after a spelled-out member (the mention ends at "1").
+MEMBER_RANGE = re.compile(r"^\s?[-–]\s?(?P<last>\d)(?![\w.,]\d)(?!\w)"
+                          r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)")
 # "PDGFR-a/b": the second of a Latin pair after a member ending in "a".
 LATIN_PAIR = re.compile(r"^\s*/\s*-?(?:b|β)(?![\w-])")
 
@@ -78,8 +81,14 @@ def expand_series(doc: AnalysedDocument, text: str, mention: Mention, keys: tupl
         second = _member(doc, (mention.surface[:-1].rstrip(" -"),), "β", None)
         if second:
             return tuple(dict.fromkeys(keys + (second,))), end + latin.end()
-    match = CONTINUATION.match(text[end:])
     tail = re.search(rf"{_ITEM}$", mention.surface, re.IGNORECASE)
+    ranged = MEMBER_RANGE.match(text[end:]) if tail and tail.group().isdigit() and len(keys) == 1 else None
+    if ranged and int(tail.group()) < int(ranged.group("last")):
+        stem = mention.surface[:tail.start()].rstrip(" -")
+        found = [_member(doc, (stem,), item, None) for item in series_items(f"{tail.group()}-{ranged.group('last')}")]
+        if all(found):
+            return tuple(dict.fromkeys(found)), end + ranged.end()
+    match = CONTINUATION.match(text[end:])
     if match and tail and len(keys) == 1:
         stem = mention.surface[:tail.start()].rstrip(" -")
         found = [_member(doc, (stem,), item, None) for item in series_items(match.group("items"))]

@@ -241,9 +241,10 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
         else:
             continue
         if out and out[-1].kind == unit.kind and (set(unit.keys) <= set(out[-1].keys) or _receptor_abbreviated(doc, out[-1], unit)) \
-                and SAME_THING_GAP.match(text[out[-1].end:unit.start]):
+                and (SAME_THING_GAP.match(text[out[-1].end:unit.start]) or _slashed_synonym(text, out[-1], unit)):
             gap = text[out[-1].end:unit.start]
-            closing = (REST_OF_PARENTHESIS if "(" in gap else CLOSING if "," not in gap else COMMA_CLOSING).match(text[unit.end:])
+            closing = None if gap == "/" else \
+                (REST_OF_PARENTHESIS if "(" in gap else CLOSING if "," not in gap else COMMA_CLOSING).match(text[unit.end:])
             last = out.pop()
             keys = unit.keys if _receptor_abbreviated(doc, last, unit) else last.keys
             unit = Unit(last.kind, keys, last.start, unit.end + (closing.end() if closing else 0),
@@ -255,6 +256,11 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
             unit = Unit(unit.kind, unit.keys, family.start, unit.end, unit.mention, family.anti_start)
         out.append(_with_expansion(sent, unit) if unit.kind == "object" else unit)
     return out + plural
+
+
+def _slashed_synonym(text: str, last: Unit, unit: Unit) -> bool:
+    """"EGFR/HER1", "KDR/VEGFR2": two names of the same target joined by a slash are one target, not a list."""
+    return text[last.end:unit.start] == "/" and set(unit.keys) == set(last.keys)
 
 
 def _plural_series_units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:

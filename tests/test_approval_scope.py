@@ -1,0 +1,83 @@
+"""Tests for how far an approval statement reaches (hcc_kg.extract.approvals), on invented sentences:
+the line a heading names belongs to the heading's regulator only, and a notice that a filing qualifies
+for a pathway is no authorisation."""
+
+from __future__ import annotations
+
+from test_approvals import approvals, facts
+
+
+def test_the_heading_line_is_not_lent_to_another_regulators_approval():
+    heading = "Acme wins approval in Japan for Foovia as second-line therapy of HCC"
+    body = ("The ministry approved Foovia for patients with HCC previously treated with sorafenib. "
+            "Foovia is already approved for the treatment of HCC in the US and in the EU.")
+    assert facts(body, heading) == {("foonib", "hcc", "mhlw", "second_line"), ("foonib", "hcc", "fda", None),
+                                    ("foonib", "hcc", "ec", None)}
+
+
+def test_the_heading_line_still_serves_the_heading_regulators_own_approval():
+    heading = "Acme wins approval in Japan for Foovia as second-line therapy of HCC"
+    body = "Foovia was approved for the treatment of HCC in Japan this spring, the company said."
+    assert facts(body, heading) == {("foonib", "hcc", "mhlw", "second_line")}
+
+
+def test_a_qualifying_notice_is_no_authorisation():
+    body = ("This Notice of Compliance with Conditions (NOC/c) Qualifying Notice, issued today, tells Acme that "
+            "the data for Foovia (foonib) in adults with HCC who progressed on sorafenib are under the NOC/c policy.")
+    assert facts(body) == set()
+    assert [a.subject for a in approvals(body)]  # read, but hedged
+
+
+def test_a_filing_that_qualifies_for_priority_review_is_no_approval():
+    body = "Foovia for HCC after sorafenib qualified for expedited review by the Health Canada authorisation office."
+    assert facts(body) == set()
+
+
+def test_an_approved_class_by_its_abbreviation_names_no_agent_of_the_clause():
+    body = ("An invented trial found that foonib, an agent classed as a TKI, matched barmab, "
+            "the first approved TKI for advanced HCC, in survival.")
+    assert facts(body) == set()
+
+
+def test_each_coordinated_indication_gives_its_own_regulator_its_line():
+    body = ("In this invented review, foonib is approved for adults with unresectable HCC in the USA and Japan "
+            "and for the first-line treatment of adults with advanced HCC in Europe.")
+    assert facts(body) == {("foonib", "hcc", "fda", None), ("foonib", "hcc", "mhlw", None),
+                           ("foonib", "hcc", "ec", "first_line")}
+
+
+def test_a_line_named_once_for_every_regulator_stays_with_each():
+    body = "In this invented review, foonib is approved for first-line HCC in the USA and in Japan."
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line"), ("foonib", "hcc", "mhlw", "first_line")}
+
+
+def test_it_after_a_discourse_adverb_is_the_agent_the_sentence_before_named():
+    body = ("Regulators in Japan approved foonib for first-line HCC in this invented story. "
+            "Likewise, it was approved by the EMA as a first-line treatment of HCC.")
+    assert facts(body) == {("foonib", "hcc", "mhlw", "first_line"), ("foonib", "hcc", "ema", "first_line")}
+
+
+def test_it_after_a_sentence_about_this_combination_is_that_combination():
+    body = ("In this invented story, regulators in Japan approved foonib plus barmab for first-line HCC. "
+            "This combination was also approved in the USA this year. "
+            "Similarly, it was approved by the EMA as a first-line treatment of HCC.")
+    assert ("regimen__barmab__foonib", "hcc", "ema", "first_line") in facts(body)
+
+
+def test_it_after_a_sentence_naming_two_drugs_stays_unread():
+    body = ("Foonib was compared with barmab in an invented trial. "
+            "Likewise, it was approved by the EMA as a first-line treatment of HCC.")
+    assert facts(body) == set()
+
+
+def test_each_coordinated_approval_gives_its_own_disease_its_line():
+    body = ("In this invented release, the NMPA has granted foonib approval for the first-line treatment of "
+            "squamous lung carcinoid and conditional approval for the treatment of HCC in patients previously "
+            "treated with at least one systemic therapy.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", "second_line")}
+
+
+def test_a_line_of_another_diseases_indication_is_not_lent_to_hcc():
+    body = ("In this invented release, the NMPA has granted foonib approval for the first-line treatment of "
+            "squamous lung carcinoid and conditional approval for the treatment of adults with HCC.")
+    assert facts(body) == {("foonib", "hcc", "nmpa", None)}
