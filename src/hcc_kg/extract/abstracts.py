@@ -332,6 +332,8 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     for key, slot in slots.items():
         if set(slot.arms) == set(arms):
             return key
+    if randomising and current is not None and set(arms) < set(current.arms) and phase in (None, current.phase):
+        return context  # type: ignore[return-value]  # "OS in all patients assigned to A or B": two of its three arms
     if doc is not None and current is not None and add_on_design(current.arms) \
             and len({slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
         return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart

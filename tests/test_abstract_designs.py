@@ -1,0 +1,60 @@
+"""Trial designs in abstracts the first reading missed (invented trials, drugs and numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hcc_kg.extract.abstracts import prose_trials
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.keys import agent_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+    Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+    Entity("os", "overall survival", ("EndpointType",), ("OS", "median overall survival")),
+    Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS",)),
+    Entity("orr", "objective response rate", ("EndpointType",), ("ORR", "objective responses")),
+])
+FINDER = MentionFinder(VOCAB)
+D = Decimal
+REGIMEN_QF = agent_key(["quorimab", "felotinib"])
+
+
+def facts(text: str) -> list:
+    return list(prose_trials(AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)))
+
+
+def trials(found) -> set[str]:
+    return {a.subject for a in found if a.predicate == "isClinicalTrial"}
+
+
+def values(found) -> dict:
+    return {(a.subject.split("__", 2)[-1], a.object): a.attribute_values("value")[0]
+            for a in found if a.predicate == "hasMeasurement"}
+
+
+def test_patients_assigned_to_two_of_three_arms_stay_in_the_three_arm_trial():
+    found = facts(
+        "We report a randomized phase 3 trial of quorimab plus felotinib versus zorbanib. "
+        "In all, 640 patients were randomized 2:1:1 to quorimab plus felotinib (N=320), zorbanib (N=160) "
+        "or felotinib alone (N=160). The primary endpoint was overall survival in all patients assigned to "
+        "quorimab plus felotinib or zorbanib. Median overall survival was 14.1 months in the combination "
+        "group versus 12.0 months in the zorbanib group (HR 0.80, 95% CI 0.65-0.98).")
+    assert len(trials(found)) == 1
+    assert values(found) == {(REGIMEN_QF, "os"): D("14.1"), ("zorbanib", "os"): D("12.0")}
+    ratio = next(a for a in found if a.predicate == "hasEffectEstimate")
+    assert ratio.subject in trials(found)
+
+
+def test_a_time_point_after_another_share_is_not_the_response_rates():
+    found = facts(
+        "In this phase 2 study, patients received zorbanib 300 mg daily. Of the 40 patients enrolled, eight "
+        "had objective responses (20%; 95% CI, 9% to 36%), and 55% were free of progression at 6 months.")
+    rates = {(a.object, a.context_value("timepoint")): a.attribute_values("value")[0]
+             for a in found if a.predicate == "hasMeasurement"}
+    assert rates.get(("orr", "")) == D("20")
+    assert ("orr", "6-month") not in rates
