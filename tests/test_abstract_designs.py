@@ -58,3 +58,25 @@ def test_a_time_point_after_another_share_is_not_the_response_rates():
              for a in found if a.predicate == "hasMeasurement"}
     assert rates.get(("orr", "")) == D("20")
     assert ("orr", "6-month") not in rates
+
+
+def test_a_study_to_determine_the_efficacy_of_a_combination_of_three_drugs_is_single_arm():
+    found = facts(
+        "Background: New treatments are needed. This phase 2 study was designed to determine the efficacy and "
+        "safety of the combination of quorimab, felotinib, and zorbanib in patients with advanced liver cancer.\n"
+        "Results: Forty patients were enrolled. The median overall survival was 11.2 months (95% CI, 8.0-14.1 months).")
+    triple = agent_key(["quorimab", "felotinib", "zorbanib"])
+    assert len(trials(found)) == 1
+    assert [a.object for a in found if a.predicate == "armIntervention"] == [triple]
+    assert values(found) == {(triple, "os"): D("11.2")}
+
+
+def test_a_short_title_naming_the_design_gives_the_study_and_its_drug():
+    found = facts(
+        "Phase II study of zorbanib in advanced liver cancer\n\n"
+        "Purpose: Zorbanib blocks a kinase. Methods: The primary objective of this study was the rate of "
+        "patients free of progression at 6 months. Results: Thirty patients were enrolled. Median overall "
+        "survival time was 9.5 months.")
+    assert len(trials(found)) == 1
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["zorbanib"]
+    assert values(found) == {("zorbanib", "os"): D("9.5")}
