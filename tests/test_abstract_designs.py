@@ -15,6 +15,9 @@ VOCAB = Vocabulary([
     Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
     Entity("felotinib", "felotinib", ("SmallMolecule",)),
     Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+    Entity("placebo", "placebo", ("Placebo",)),
+    Entity("surgical_resection", "surgical resection", ("Procedure",), ("resection",)),
+    Entity("ablation", "local ablation", ("Procedure",), ("ablation",)),
     Entity("os", "overall survival", ("EndpointType",), ("OS", "median overall survival")),
     Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS",)),
     Entity("orr", "objective response rate", ("EndpointType",), ("ORR", "objective responses")),
@@ -80,3 +83,14 @@ def test_a_short_title_naming_the_design_gives_the_study_and_its_drug():
     assert len(trials(found)) == 1
     assert [a.object for a in found if a.predicate == "armIntervention"] == ["zorbanib"]
     assert values(found) == {("zorbanib", "os"): D("9.5")}
+
+
+def test_this_study_of_patients_after_one_procedure_or_another_is_the_trial_in_context():
+    found = facts(
+        "Adjuvant zorbanib after resection or ablation (ORCA-5): a phase 3, randomised, placebo-controlled trial\n\n"
+        "This trial was designed to assess the efficacy of zorbanib versus placebo as adjuvant therapy. We undertook "
+        "this phase 3, double-blind study of patients with liver cancer after surgical resection (n=610) or local "
+        "ablation (n=150) in 90 sites. Patients were randomly assigned (1:1) to zorbanib or placebo.")
+    assert trials(found) == {"trial__orca5"}
+    assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["placebo", "zorbanib"]
+    assert not any(a.predicate == "armSize" for a in found)

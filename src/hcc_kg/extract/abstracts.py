@@ -283,6 +283,11 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         current.arms = list(arms)
         current.arms_at.append(evidence_span(sent))
         return context
+    if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase):
+        # "We undertook this phase 3 study of patients with X after A (n=900) or B (n=214)": "this" is the trial in
+        # context, whose arms are known; what the sentence lists is who its patients are
+        current.named_at.append(evidence_span(sent))
+        return context
     if arms:
         key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
         _establish(doc, sent, slots[key])
