@@ -283,9 +283,10 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         current.arms = list(arms)
         current.arms_at.append(evidence_span(sent))
         return context
-    if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase):
+    if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase) \
+            and not {c for a in arms for c in _components(a)} & {c for a in current.arms for c in _components(a)}:
         # "We undertook this phase 3 study of patients with X after A (n=900) or B (n=214)": "this" is the trial in
-        # context, whose arms are known; what the sentence lists is who its patients are
+        # context, whose arms are known; what the sentence lists, sharing no drug with them, is who its patients are
         current.named_at.append(evidence_span(sent))
         return context
     if arms:
