@@ -103,3 +103,12 @@ def test_a_count_of_the_population_after_the_arms_is_no_arms_size():
         "of zorbanib vs felotinib was met in the intention-to-treat population (n = 530); median overall survival "
         "was 15.1 months with zorbanib.")
     assert not any(a.predicate == "armSize" for a in found)
+
+
+def test_results_stated_before_an_exploratory_analysis_of_the_trial_are_the_trials():
+    found = facts(
+        "Data from the phase III ORCA study showed that zorbanib improved overall survival versus placebo; the "
+        "median OS was 10.6 vs 7.8 months (HR 0.62, 95% CI 0.50-0.78). Exploratory analyses of the ORCA trial "
+        "showed that the median time to death was 26 months in patients receiving zorbanib.")
+    assert values(found) == {("zorbanib", "os"): D("10.6"), ("placebo", "os"): D("7.8")}
+    assert [a.attribute_values("hazard_ratio") for a in found if a.predicate == "hasEffectEstimate"] == [[D("0.62")]]

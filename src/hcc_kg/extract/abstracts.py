@@ -200,7 +200,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
-        slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
+        if PART_ANALYSIS_RE.search(sent.text) and not slot.part_analysis:
+            slot.part_analysis = True  # ... but what was read of the trial before the text turned to a part of it
+            slot.whole_trial |= {at for _, at in slot.values} | {r[3] for r in slot.ratios} | set(slot.sizes_at.values())
         _establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
