@@ -112,3 +112,14 @@ def test_results_stated_before_an_exploratory_analysis_of_the_trial_are_the_tria
         "showed that the median time to death was 26 months in patients receiving zorbanib.")
     assert values(found) == {("zorbanib", "os"): D("10.6"), ("placebo", "os"): D("7.8")}
     assert [a.attribute_values("hazard_ratio") for a in found if a.predicate == "hasEffectEstimate"] == [[D("0.62")]]
+
+
+def test_the_efficacy_of_one_drug_in_a_phase_2_title_and_an_expected_rate_that_is_no_result():
+    found = facts(
+        "Safety and efficacy of zorbanib in patients with advanced liver cancer: an open-label, multicentre, "
+        "phase II study\n\n"
+        "Methods: The primary endpoint was objective response rate, with an expected response rate of 25%. "
+        "Findings: Of 41 patients enrolled, two had a partial response, giving an objective response rate of 4.9%.")
+    assert len(trials(found)) == 1
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["zorbanib"]
+    assert values(found) == {("zorbanib", "orr"): D("4.9")}
