@@ -123,3 +123,22 @@ def test_the_efficacy_of_one_drug_in_a_phase_2_title_and_an_expected_rate_that_i
     assert len(trials(found)) == 1
     assert [a.object for a in found if a.predicate == "armIntervention"] == ["zorbanib"]
     assert values(found) == {("zorbanib", "orr"): D("4.9")}
+
+
+def test_values_for_the_per_protocol_population_are_not_the_arms():
+    found = facts(
+        "In the phase 3 ORCA trial, patients were randomised to zorbanib or felotinib. Median overall survival was "
+        "8.1 vs. 9.4 months (HR 1.12, 95% CI 0.91-1.38) for zorbanib vs felotinib. Moreover, for patients who "
+        "received zorbanib or felotinib according to the ORCA protocol, median overall survival was 9.8 vs. 9.6 months "
+        "(HR 0.97, 95% CI 0.80-1.18).")
+    assert values(found) == {("zorbanib", "os"): D("8.1"), ("felotinib", "os"): D("9.4")}
+    assert [a.attribute_values("hazard_ratio") for a in found if a.predicate == "hasEffectEstimate"] == [[D("1.12")]]
+
+
+def test_selective_internal_radiotherapy_and_its_abbreviation_name_radioembolisation():
+    from hcc_kg.vocab import load_vocabulary
+    vocabulary = load_vocabulary()
+    finder = MentionFinder(vocabulary)
+    text = "Patients received SIRT or selective internal radiotherapy."
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, finder)
+    assert [m.key for s in doc.sentences for m in s.mentions] == ["radioembolization", "radioembolization"]
