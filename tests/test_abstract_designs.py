@@ -142,3 +142,20 @@ def test_selective_internal_radiotherapy_and_its_abbreviation_name_radioembolisa
     text = "Patients received SIRT or selective internal radiotherapy."
     doc = AnalysedDocument(Document.from_text("d", text), vocabulary, finder)
     assert [m.key for s in doc.sentences for m in s.mentions] == ["radioembolization", "radioembolization"]
+
+
+def test_a_title_opening_with_the_drug_in_patients_names_the_single_arm():
+    found = facts(
+        "Zorbanib (XY-12) in patients with advanced liver cancer: a phase II cooperative group clinical trial\n\n"
+        "Results: The median overall survival was 6.1 months (95% CI, 4.0-7.9 months).")
+    assert len(trials(found)) == 1
+    assert values(found) == {("zorbanib", "os"): D("6.1")}
+
+
+def test_this_phase_2_study_after_a_journal_named_for_trials_is_the_documents_one_trial():
+    found = facts(
+        "Zorbanib (XY-12) in patients with advanced liver cancer: a phase II cooperative group clinical trial\n\n"
+        "Published in the Invented Journal of Clinical Trials, volume 3. The primary objective of this phase II study "
+        "was survival at 6 months. The median overall survival was 6.1 months (95% CI, 4.0-7.9 months).")
+    assert len(trials(found)) == 1
+    assert values(found) == {("zorbanib", "os"): D("6.1")}

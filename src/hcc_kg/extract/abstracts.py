@@ -44,7 +44,7 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import PRIOR_THERAPY_RE, Agent, agents
+from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
 from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
@@ -74,6 +74,9 @@ OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
+# A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial".
+TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?in\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study"
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
@@ -289,8 +292,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         return context
     if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase) \
             and not {c for a in arms for c in _components(a)} & {c for a in current.arms for c in _components(a)}:
-        # "We undertook this phase 3 study of patients with X after A (n=900) or B (n=214)": "this" is the trial in
-        # context, whose arms are known; what the sentence lists, sharing no drug with them, is who its patients are
+        # "this phase 3 study of patients after A (n=900) or B (n=214)": the trial in context; A and B are who its patients are
         current.named_at.append(evidence_span(sent))
         return context
     if arms:
@@ -305,7 +307,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     if current is not None and (referring or (phase is not None and phase == current.phase)):
         current.named_at.append(evidence_span(sent))
         return context
-    if current is None and referring and (only := _sole_named(slots, phase)) is not None:
+    if current is None and referring and (only := _sole_named(slots, phase) or _sole_trial(slots, phase)) is not None:
         # "The phase III study was ..." after a passing remark on other studies ended the context: the
         # document's one named trial again, not a new one
         slots[only].named_at.append(evidence_span(sent))
@@ -322,6 +324,12 @@ def _sole_named(slots: dict[str, Slot], phase: str | None) -> str | None:
     if len(named) != 1 or len([slot for slot in slots.values() if slot.names]) != 1:
         return None
     return named[0] if phase is None or slots[named[0]].phase in (None, phase) else None
+
+
+def _sole_trial(slots: dict[str, Slot], phase: str | None) -> str | None:
+    """The document's one trial, named or not, its phase fitting ("this phase II study" after "... Clinical Trials")."""
+    only = next(iter(slots.items())) if len(slots) == 1 else None
+    return only[0] if only and not only[1].prior and phase in (None, only[1].phase) else None
 
 
 def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,
@@ -386,6 +394,8 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo
+        elif SENTENCE_OPENING_RE.fullmatch(sent.text[:named[0].start]) and TITLE_SUBJECT_RE.match(sent.text, named[0].end):
+            arms = named[:1]  # "A in patients with X: a phase II trial": the title's subject is what was tested
     if arms:
         slot.arms = [a.key for a in arms]
         slot.arms_at.append(evidence_span(sent))
