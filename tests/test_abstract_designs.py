@@ -159,3 +159,13 @@ def test_this_phase_2_study_after_a_journal_named_for_trials_is_the_documents_on
         "was survival at 6 months. The median overall survival was 6.1 months (95% CI, 4.0-7.9 months).")
     assert len(trials(found)) == 1
     assert values(found) == {("zorbanib", "os"): D("6.1")}
+
+
+def test_a_randomisation_after_other_studies_completes_the_title_trial_s_one_arm():
+    found = facts(
+        "Efficacy and safety of zorbanib in patients with advanced liver cancer: a phase III randomised, "
+        "double-blind, placebo-controlled trial\n\n"
+        "Previous studies have shown that zorbanib is well tolerated. Patients were randomly assigned to receive "
+        "either zorbanib or placebo. The median overall survival was 6.5 months versus 4.2 months.")
+    assert len(trials(found)) == 1
+    assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["placebo", "zorbanib"]

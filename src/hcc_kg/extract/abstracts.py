@@ -78,7 +78,7 @@ TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|exa
 TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?in\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
-# ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study"
+# ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
                        r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
@@ -367,7 +367,8 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
         return context  # type: ignore[return-value]
     for key in filter(None, (context, next(iter(slots), None))):
         slot = slots[key]
-        if not slot.arms and not slot.prior and (phase is None or slot.phase in (None, phase)):
+        # ... or while it has part of them ("Efficacy of A ...: a placebo-controlled trial", then "randomised to A or placebo")
+        if (not slot.arms or set(slot.arms) < set(arms)) and not slot.prior and phase in (None, slot.phase or phase):
             slot.arms, slot.phase = list(arms), slot.phase or phase
             slot.arms_at.append(span)
             return key
