@@ -659,8 +659,9 @@ def test_after_the_background_the_title_trial_is_the_context_again():
     assert key in {"trial__heron5", "trial__kxq2201"}
     assert arms(found, key) == ["zorbanib"] and sizes(found) == {"zorbanib": 40}
     assert values(found) == {("zorbanib", "pfs", ""): D("4.1"), ("zorbanib", "os", ""): D("11.0")}
-    # a document whose title names no trial keeps no context after its background
-    untitled = facts(text.replace("HERON-5 (KXQ2201): a", "A"))
+    # a document whose title names no trial keeps no context after its background (a title naming the design,
+    # "A single-arm phase 2 study of zorbanib", is read as a sentence: it names the study, test_abstract_designs)
+    untitled = facts(text.replace("HERON-5 (KXQ2201): a single-arm phase 2 study of zorbanib", "Zorbanib"))
     assert [a.subject for a in untitled if a.predicate == "hasArm"] == ["trial__lotus63"]  # the background's own
     assert sizes(untitled) == {} and values(untitled) == {}
 

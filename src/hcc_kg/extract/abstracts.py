@@ -44,7 +44,7 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import PRIOR_THERAPY_RE, Agent, agents
+from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
 from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
@@ -74,8 +74,13 @@ OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
+# A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial".
+TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?in\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test)\w*\b|\b(?:trial|study)\s+of\b", re.IGNORECASE)
+# ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
+TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
+                       r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")
@@ -200,7 +205,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
-        slot.part_analysis = slot.part_analysis or bool(PART_ANALYSIS_RE.search(sent.text))
+        if PART_ANALYSIS_RE.search(sent.text) and not slot.part_analysis:
+            slot.part_analysis = True  # ... but what was read of the trial before the text turned to a part of it
+            slot.whole_trial |= {at for _, at in slot.values} | {r[3] for r in slot.ratios} | set(slot.sizes_at.values())
         _establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
@@ -283,6 +290,11 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         current.arms = list(arms)
         current.arms_at.append(evidence_span(sent))
         return context
+    if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase) \
+            and not {c for a in arms for c in _components(a)} & {c for a in current.arms for c in _components(a)}:
+        # "this phase 3 study of patients after A (n=900) or B (n=214)": the trial in context; A and B are who its patients are
+        current.named_at.append(evidence_span(sent))
+        return context
     if arms:
         key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
         _establish(doc, sent, slots[key])
@@ -295,7 +307,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     if current is not None and (referring or (phase is not None and phase == current.phase)):
         current.named_at.append(evidence_span(sent))
         return context
-    if current is None and referring and (only := _sole_named(slots, phase)) is not None:
+    if current is None and referring and (only := _sole_named(slots, phase) or _sole_trial(slots, phase)) is not None:
         # "The phase III study was ..." after a passing remark on other studies ended the context: the
         # document's one named trial again, not a new one
         slots[only].named_at.append(evidence_span(sent))
@@ -312,6 +324,12 @@ def _sole_named(slots: dict[str, Slot], phase: str | None) -> str | None:
     if len(named) != 1 or len([slot for slot in slots.values() if slot.names]) != 1:
         return None
     return named[0] if phase is None or slots[named[0]].phase in (None, phase) else None
+
+
+def _sole_trial(slots: dict[str, Slot], phase: str | None) -> str | None:
+    """The document's one trial, named or not, its phase fitting ("this phase II study" after "... Clinical Trials")."""
+    only = next(iter(slots.items())) if len(slots) == 1 else None
+    return only[0] if only and not only[1].prior and phase in (None, only[1].phase) else None
 
 
 def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,
@@ -332,6 +350,8 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     for key, slot in slots.items():
         if set(slot.arms) == set(arms):
             return key
+    if randomising and current is not None and set(arms) < set(current.arms) and phase in (None, current.phase):
+        return context  # type: ignore[return-value]  # "OS in all patients assigned to A or B": two of its three arms
     if doc is not None and current is not None and add_on_design(current.arms) \
             and len({slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
         return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart
@@ -347,7 +367,8 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
         return context  # type: ignore[return-value]
     for key in filter(None, (context, next(iter(slots), None))):
         slot = slots[key]
-        if not slot.arms and not slot.prior and (phase is None or slot.phase in (None, phase)):
+        # ... or while it has part of them ("Efficacy of A ...: a placebo-controlled trial", then "randomised to A or placebo")
+        if (not slot.arms or set(slot.arms) < set(arms)) and not slot.prior and phase in (None, slot.phase or phase):
             slot.arms, slot.phase = list(arms), slot.phase or phase
             slot.arms_at.append(span)
             return key
@@ -374,6 +395,8 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo
+        elif SENTENCE_OPENING_RE.fullmatch(sent.text[:named[0].start]) and TITLE_SUBJECT_RE.match(sent.text, named[0].end):
+            arms = named[:1]  # "A in patients with X: a phase II trial": the title's subject is what was tested
     if arms:
         slot.arms = [a.key for a in arms]
         slot.arms_at.append(evidence_span(sent))

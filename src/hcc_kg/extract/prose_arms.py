@@ -49,6 +49,8 @@ GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... or a list of three closed by "and": "the combination of A, B, and C"
+LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
 # ... the second part may carry a few describing words: "the combination of A and standard first-line B"
 COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
                                   r"[\w-]+\s+){0,3}", re.IGNORECASE)
@@ -162,7 +164,13 @@ def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: in
             and not re.search(r",\s*$", text[:group[0][1]]):
         return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
     lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
-    return bool(lead) and lead.end() == group[0][1] and len(group) == 1 and COMBINED_PART_GAP_RE.fullmatch(gap) is not None
+    if not lead or lead.end() != group[0][1]:
+        return False
+    if len(group) == 1 and re.fullmatch(r",\s*", gap):
+        return end is not None and LIST_CLOSE_RE.match(text, end) is not None  # "the combination of A, B(,) and C"
+    if len(group) == 2 and re.fullmatch(r",\s*", text[group[0][2]:group[1][1]]):
+        return LIST_CLOSE_RE.fullmatch(gap) is not None  # ... its last part
+    return len(group) == 1 and COMBINED_PART_GAP_RE.fullmatch(gap) is not None
 
 
 def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

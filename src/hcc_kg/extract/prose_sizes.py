@@ -76,7 +76,8 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
 # "A plus B combination therapy (A+B; n = 393)", "the A group (299 patients)").
 OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort)?\s*\(",
                             re.IGNORECASE)
-SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
+# ... nor across the population the count is of ("A vs B was met in the intention-to-treat population (n = 674)").
+SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b|\bpopulation\b", re.IGNORECASE)
 # ... spelled out, only as a number word: a heading before it ("Results Sixty-four patients were enrolled") is no
 # count, and taking it for one would hide the count after it.
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"

@@ -28,6 +28,8 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # trial's eligibility: everyone it enrolled
                          r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects|those)\s+(?:with|who)\s+[^,;()]{0,30}?"
                          r"(?:progression\s+on\s+or\s+intolerance|progressed\s+on\s+or\s+were\s+intolerant)\s+to\b)|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         # the per-protocol population: "for patients who received A or B according to the protocol"
+                         r"per[- ]protocol|according\s+to\s+the\s+(?:[\w-]+\s+)?protocol|"
                          # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
                          r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours"

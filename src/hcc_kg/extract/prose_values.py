@@ -39,6 +39,8 @@ from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
+# A share of its own between a value and a later time point: the time point is that share's.
+OTHER_SHARE_RE = re.compile(r"(?<![\w.#])\d+(?:\.\d+)?\s*%")
 OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo)s?\s*,", re.IGNORECASE)
 # "The 33-month OS rates", "the 1-year progression-free survival rate", "1 year overall survival was": the time
 # point before the endpoint.
@@ -134,8 +136,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value ("respectively" only
             # up to the next endpoint: "median PFS was 19.7 months, with PFS rates of 68% and 45% at ..., respectively")
             continue
-        when = _timepoint(sent.text, _named_from(sent.text, points, i), _before_next(sent.text, stop, c_end)) \
-            if tokens[0][3] == "%" else ""
+        when = _timepoint(sent.text, _named_from(sent.text, points, i), _before_next(sent.text, stop, c_end),
+                          masked, tokens[-1][1]) if tokens[0][3] == "%" else ""
         if tokens[0][3] == "%" and not when and anchor.endpoint in TIME_TO_EVENT:
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
         if len(arms) == 2 and not criteria and (second := second_criterion_pair(sent.text, c_start, fitting, tokens)):
@@ -345,14 +347,16 @@ def _named_from(text: str, points: list[Anchor], i: int) -> int:
     return start
 
 
-def _timepoint(text: str, start: int, end: int) -> str:
+def _timepoint(text: str, start: int, end: int, masked: str = "", after: int | None = None) -> str:
+    """The time point of the value(s) ending at ``after``; one stated after another share is that share's
+    ("responses (13%), and 65% were progression free at 6 months": the 6 months are not the 13%'s)."""
     if lead := LEAD_TIMEPOINT_RE.search(text, max(0, start - 30), start):
         return _point(lead.group('n2'), lead.group('u2'))
     c_start, _ = clause_of(text, start)
     if opening := OPENING_TIMEPOINT_RE.match(text, c_start):  # "At 12 months, the OS rate was 67% ..."
         return _point(opening.group('n'), opening.group('u'))
     m = TIMEPOINT_RE.search(text, start, end)
-    if m is None:
+    if m is None or (after is not None and OTHER_SHARE_RE.search(masked, after, max(after, m.start()))):
         return ""
     return _point(m.group('n') or m.group('n2'), m.group('u') or m.group('u2'))
 

@@ -120,6 +120,10 @@ _FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have
 # a sentence too (and still names its section).
 _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|authori[sz]es|recommends|extends|expands|"
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
+# So is a document's title naming a study's design ("Phase II study of A in patients with B"): it says what
+# was studied, as a longer title read as a sentence does.
+_DESIGN_TITLE_RE = re.compile(r"\bphase\s*(?:III|II|I|IV|[1-4])[ab]?\b(?:[\s,/-]+[\w-]+){0,4}?\s+(?:study|trial)\s+of\b",
+                              re.IGNORECASE)
 
 
 # A labelled field on its own line ("Target: A, B", "Mechanism of action: ..."), as drug profiles,
@@ -201,7 +205,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         if _is_heading(line, previous, following[index], after_blank, lone):
             flush()
             section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
-            if _HEADLINE_VERB_RE.search(line):
+            if _HEADLINE_VERB_RE.search(line) or (index == title and _DESIGN_TITLE_RE.search(line)):
                 paragraph.append((offset, line))
                 flush()
         elif line.strip():

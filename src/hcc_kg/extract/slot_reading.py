@@ -66,9 +66,10 @@ PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.
 # A sentence about the design's assumptions or what a trial will show, not about what it showed
 # (cue words of a projection: a power calculation, an assumption, a hypothesis, an effect in the
 # future tense, a success threshold: "considered promising if its ORR exceeded 35%").  A bare "will" is no
-# cue: "results will be presented" follows reported results.
+# cue: "results will be presented" follows reported results.  "with an expected response rate of 15%": the design's.
 PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?:e|es|ed|ing|ptions?)|hypothesi[sz](?:e|es|ed|is)|"
-                           r"sample\s+size|expected\s+to|\d+\s*%\s+power|(?:will|would)\s+(?:\w+\s+){0,2}?(?:improve|prolong|"
+                           r"sample\s+size|expected\s+(?:to|(?:[\w-]+\s+){0,3}?(?:rates?|medians?)\b)|\d+\s*%\s+power|"
+                           r"(?:will|would)\s+(?:\w+\s+){0,2}?(?:improve|prolong|"
                            r"reduce|extend|increase|show|demonstrate|achieve)\w*|(?:considered|deemed)\s+(?:\w+\s+)?(?:promising|"
                            r"active|positive|successful)\s+if|if\s+(?:\w+\s+){0,4}?(?:exceed|surpass)\w*)\b", re.IGNORECASE)
 

@@ -1,0 +1,171 @@
+"""Trial designs in abstracts the first reading missed (invented trials, drugs and numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hcc_kg.extract.abstracts import prose_trials
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.keys import agent_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+    Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+    Entity("placebo", "placebo", ("Placebo",)),
+    Entity("surgical_resection", "surgical resection", ("Procedure",), ("resection",)),
+    Entity("ablation", "local ablation", ("Procedure",), ("ablation",)),
+    Entity("os", "overall survival", ("EndpointType",), ("OS", "median overall survival")),
+    Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS",)),
+    Entity("orr", "objective response rate", ("EndpointType",), ("ORR", "objective responses")),
+])
+FINDER = MentionFinder(VOCAB)
+D = Decimal
+REGIMEN_QF = agent_key(["quorimab", "felotinib"])
+
+
+def facts(text: str) -> list:
+    return list(prose_trials(AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)))
+
+
+def trials(found) -> set[str]:
+    return {a.subject for a in found if a.predicate == "isClinicalTrial"}
+
+
+def values(found) -> dict:
+    return {(a.subject.split("__", 2)[-1], a.object): a.attribute_values("value")[0]
+            for a in found if a.predicate == "hasMeasurement"}
+
+
+def test_patients_assigned_to_two_of_three_arms_stay_in_the_three_arm_trial():
+    found = facts(
+        "We report a randomized phase 3 trial of quorimab plus felotinib versus zorbanib. "
+        "In all, 640 patients were randomized 2:1:1 to quorimab plus felotinib (N=320), zorbanib (N=160) "
+        "or felotinib alone (N=160). The primary endpoint was overall survival in all patients assigned to "
+        "quorimab plus felotinib or zorbanib. Median overall survival was 14.1 months in the combination "
+        "group versus 12.0 months in the zorbanib group (HR 0.80, 95% CI 0.65-0.98).")
+    assert len(trials(found)) == 1
+    assert values(found) == {(REGIMEN_QF, "os"): D("14.1"), ("zorbanib", "os"): D("12.0")}
+    ratio = next(a for a in found if a.predicate == "hasEffectEstimate")
+    assert ratio.subject in trials(found)
+
+
+def test_a_time_point_after_another_share_is_not_the_response_rates():
+    found = facts(
+        "In this phase 2 study, patients received zorbanib 300 mg daily. Of the 40 patients enrolled, eight "
+        "had objective responses (20%; 95% CI, 9% to 36%), and 55% were free of progression at 6 months.")
+    rates = {(a.object, a.context_value("timepoint")): a.attribute_values("value")[0]
+             for a in found if a.predicate == "hasMeasurement"}
+    assert rates.get(("orr", "")) == D("20")
+    assert ("orr", "6-month") not in rates
+
+
+def test_a_study_to_determine_the_efficacy_of_a_combination_of_three_drugs_is_single_arm():
+    found = facts(
+        "Background: New treatments are needed. This phase 2 study was designed to determine the efficacy and "
+        "safety of the combination of quorimab, felotinib, and zorbanib in patients with advanced liver cancer.\n"
+        "Results: Forty patients were enrolled. The median overall survival was 11.2 months (95% CI, 8.0-14.1 months).")
+    triple = agent_key(["quorimab", "felotinib", "zorbanib"])
+    assert len(trials(found)) == 1
+    assert [a.object for a in found if a.predicate == "armIntervention"] == [triple]
+    assert values(found) == {(triple, "os"): D("11.2")}
+
+
+def test_a_short_title_naming_the_design_gives_the_study_and_its_drug():
+    found = facts(
+        "Phase II study of zorbanib in advanced liver cancer\n\n"
+        "Purpose: Zorbanib blocks a kinase. Methods: The primary objective of this study was the rate of "
+        "patients free of progression at 6 months. Results: Thirty patients were enrolled. Median overall "
+        "survival time was 9.5 months.")
+    assert len(trials(found)) == 1
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["zorbanib"]
+    assert values(found) == {("zorbanib", "os"): D("9.5")}
+
+
+def test_this_study_of_patients_after_one_procedure_or_another_is_the_trial_in_context():
+    found = facts(
+        "Adjuvant zorbanib after resection or ablation (ORCA-5): a phase 3, randomised, placebo-controlled trial\n\n"
+        "This trial was designed to assess the efficacy of zorbanib versus placebo as adjuvant therapy. We undertook "
+        "this phase 3, double-blind study of patients with liver cancer after surgical resection (n=610) or local "
+        "ablation (n=150) in 90 sites. Patients were randomly assigned (1:1) to zorbanib or placebo.")
+    assert trials(found) == {"trial__orca5"}
+    assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["placebo", "zorbanib"]
+    assert not any(a.predicate == "armSize" for a in found)
+
+
+def test_a_count_of_the_population_after_the_arms_is_no_arms_size():
+    found = facts(
+        "Zorbanib vs felotinib in liver cancer: a phase 3 randomized trial\n\n"
+        "Patients were randomized 1:1 to receive zorbanib or felotinib. The primary end point of OS noninferiority "
+        "of zorbanib vs felotinib was met in the intention-to-treat population (n = 530); median overall survival "
+        "was 15.1 months with zorbanib.")
+    assert not any(a.predicate == "armSize" for a in found)
+
+
+def test_results_stated_before_an_exploratory_analysis_of_the_trial_are_the_trials():
+    found = facts(
+        "Data from the phase III ORCA study showed that zorbanib improved overall survival versus placebo; the "
+        "median OS was 10.6 vs 7.8 months (HR 0.62, 95% CI 0.50-0.78). Exploratory analyses of the ORCA trial "
+        "showed that the median time to death was 26 months in patients receiving zorbanib.")
+    assert values(found) == {("zorbanib", "os"): D("10.6"), ("placebo", "os"): D("7.8")}
+    assert [a.attribute_values("hazard_ratio") for a in found if a.predicate == "hasEffectEstimate"] == [[D("0.62")]]
+
+
+def test_the_efficacy_of_one_drug_in_a_phase_2_title_and_an_expected_rate_that_is_no_result():
+    found = facts(
+        "Safety and efficacy of zorbanib in patients with advanced liver cancer: an open-label, multicentre, "
+        "phase II study\n\n"
+        "Methods: The primary endpoint was objective response rate, with an expected response rate of 25%. "
+        "Findings: Of 41 patients enrolled, two had a partial response, giving an objective response rate of 4.9%.")
+    assert len(trials(found)) == 1
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["zorbanib"]
+    assert values(found) == {("zorbanib", "orr"): D("4.9")}
+
+
+def test_values_for_the_per_protocol_population_are_not_the_arms():
+    found = facts(
+        "In the phase 3 ORCA trial, patients were randomised to zorbanib or felotinib. Median overall survival was "
+        "8.1 vs. 9.4 months (HR 1.12, 95% CI 0.91-1.38) for zorbanib vs felotinib. Moreover, for patients who "
+        "received zorbanib or felotinib according to the ORCA protocol, median overall survival was 9.8 vs. 9.6 months "
+        "(HR 0.97, 95% CI 0.80-1.18).")
+    assert values(found) == {("zorbanib", "os"): D("8.1"), ("felotinib", "os"): D("9.4")}
+    assert [a.attribute_values("hazard_ratio") for a in found if a.predicate == "hasEffectEstimate"] == [[D("1.12")]]
+
+
+def test_selective_internal_radiotherapy_and_its_abbreviation_name_radioembolisation():
+    from hcc_kg.vocab import load_vocabulary
+    vocabulary = load_vocabulary()
+    finder = MentionFinder(vocabulary)
+    text = "Patients received SIRT or selective internal radiotherapy."
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, finder)
+    assert [m.key for s in doc.sentences for m in s.mentions] == ["radioembolization", "radioembolization"]
+
+
+def test_a_title_opening_with_the_drug_in_patients_names_the_single_arm():
+    found = facts(
+        "Zorbanib (XY-12) in patients with advanced liver cancer: a phase II cooperative group clinical trial\n\n"
+        "Results: The median overall survival was 6.1 months (95% CI, 4.0-7.9 months).")
+    assert len(trials(found)) == 1
+    assert values(found) == {("zorbanib", "os"): D("6.1")}
+
+
+def test_this_phase_2_study_after_a_journal_named_for_trials_is_the_documents_one_trial():
+    found = facts(
+        "Zorbanib (XY-12) in patients with advanced liver cancer: a phase II cooperative group clinical trial\n\n"
+        "Published in the Invented Journal of Clinical Trials, volume 3. The primary objective of this phase II study "
+        "was survival at 6 months. The median overall survival was 6.1 months (95% CI, 4.0-7.9 months).")
+    assert len(trials(found)) == 1
+    assert values(found) == {("zorbanib", "os"): D("6.1")}
+
+
+def test_a_randomisation_after_other_studies_completes_the_title_trial_s_one_arm():
+    found = facts(
+        "Efficacy and safety of zorbanib in patients with advanced liver cancer: a phase III randomised, "
+        "double-blind, placebo-controlled trial\n\n"
+        "Previous studies have shown that zorbanib is well tolerated. Patients were randomly assigned to receive "
+        "either zorbanib or placebo. The median overall survival was 6.5 months versus 4.2 months.")
+    assert len(trials(found)) == 1
+    assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["placebo", "zorbanib"]
