@@ -42,6 +42,10 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, OBSERVATIONAL_RE,
+                            OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
+                            PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
+                            TESTED_RE, THE_TRIAL_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -53,62 +57,6 @@ from .trial_names import TrialName, coordinated, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
 
-_PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
-# A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
-# boundaries were not met for A and the study").
-UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
-                        r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
-# ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
-DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
-THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
-                          re.IGNORECASE)
-# "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
-THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")
-# A division into groups by chance that lists no groups yet: "randomly divided into two groups", "divided into
-# 3 groups by random number table".
-RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\b|"
-                                r"(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\s+(?:by|using|with|according\s+to)\s+"
-                                r"(?:an?\s+|the\s+)?random)", re.IGNORECASE)
-EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
-OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
-                            r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
-REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
-TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
-# A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial".
-TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?in\s+(?:[\w-]+\s+){0,2}?"
-                              r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s", re.IGNORECASE)
-PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
-# ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
-                       r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
-ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
-                               r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
-# A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")
-# does not make the document's trial a randomised one.
-PLANNED_RE = re.compile(r"\b(?:is|are)\s+planned\b|\bplan(?:s|ned)?\s+to\b|\b(?:to|will)\s+be\s+(?:initiated|conducted|"
-                        r"launched|started)\b", re.IGNORECASE)
-# A structured abstract's section labels: trials its background names are other trials ("Background:
-# A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
-SECTION_RE = re.compile(r"^\W*(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
-                        r"patients\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
-                        r"(?-i:(?P<caps>BACKGROUND|INTRODUCTION|METHODS|RESULTS|FINDINGS|CONCLUSIONS?)\b))", re.IGNORECASE)
-BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale"})
-# A background sentence saying what this report gives of the trial it names ("Outcomes were assessed in NAME
-# with a minimum follow-up of 5 years", "Here we report the final analysis of NAME", "This analysis of NAME ..."):
-# that trial is the one reported, not an earlier one ("results were previously reported" is an earlier report).
-PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|present|describe)\b|"
-                               r"\b(?:this|the\s+present|the\s+current)\s+(?:report|analysis|update)\b|"
-                               r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
-                               r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
-                               re.IGNORECASE)
-# A document reporting a part of the trial: its numbers are that part's, not the trial's result.
-PHASE_REACH = 80
-PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
-                              re.IGNORECASE)
-# A study that observed treated patients rather than assigning treatment.
-OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|observational|"
-                              r"case-control|population-based)\b|\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?"
-                              r"(?:study|analysis|data|cohort)\b|\bpropensity[- ]score\b", re.IGNORECASE)
 
 @EXTRACTORS.register(EXTRACTOR)
 def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
