@@ -11,8 +11,11 @@ from hcc_kg.vocab import Entity, Vocabulary
 VOCAB = Vocabulary([
     Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
     Entity("felotinib", "felotinib", ("SmallMolecule",)),
-    # a generated protein entry: its symbol, and an alias symbol that is also a word
-    Entity("zqrx", "QUORBX", ("Protein",), ("ZEPHYRA",)),
+    # a generated protein entry: its symbol, and an alias symbol that is also a word (merging the lexicon
+    # lists generated symbols as exact-case names)
+    Entity("zqrx", "QUORBX", ("Protein",), ("ZEPHYRA",), exact_case=("QUORBX", "ZEPHYRA")),
+    # a curated protein with a word-like synonym of its own ("RANKL" for TNFSF11)
+    Entity("tnfx", "TNFX11", ("Protein",), ("NIMBUS",)),
     # a curated target: typed beyond "Protein", its other names stay the target's
     Entity("kdrx", "KDRX", ("Protein", "Receptor"), ("VASCOR",)),
 ])
@@ -28,5 +31,5 @@ def test_a_protein_alias_word_written_as_a_trial_name_is_the_trial_but_not_a_sym
     text = ("Results of the phase 3 {} study favoured zorbanib. {} randomly assigned 600 patients "
             "to zorbanib (n = 400) or felotinib (n = 200).")
     assert "trial__zephyra" in trials(text.format("ZEPHYRA", "ZEPHYRA"))
-    for word in ("QUORBX", "VASCOR"):  # the protein's own symbol, a curated target's other name
+    for word in ("QUORBX", "VASCOR", "NIMBUS"):  # the protein's own symbol, a curated target's or protein's other name
         assert f"trial__{word.lower()}" not in trials(text.format(word, "The trial")), word

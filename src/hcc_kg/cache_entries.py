@@ -9,6 +9,7 @@ saves time: failing to write an entry is logged, never raised.
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
 >>> write_entry(folder / "a.bin", b"demo-v1", b"payload")
+True
 >>> read_entry(folder / "a.bin", b"demo-v1"), read_entry(folder / "missing.bin", b"demo-v1")
 (b'payload', None)
 """
@@ -51,11 +52,13 @@ def _head(tag: bytes, payload: bytes) -> bytes:
     return tag + b" " + hashlib.sha256(payload).hexdigest().encode("ascii")
 
 
-def write_entry(path: Path, tag: bytes, payload: bytes, keep: int | None = None) -> None:
+def write_entry(path: Path, tag: bytes, payload: bytes, keep: int | None = None) -> bool:
     """Write a tagged, digested entry; then keep only the ``keep`` most recently used entries
-    with the same suffix in its folder (None: keep all)."""
-    if write_atomically(path, _head(tag, payload) + b"\n" + payload) and keep is not None:
+    with the same suffix in its folder (None: keep all).  False (logged) if it could not be written."""
+    written = write_atomically(path, _head(tag, payload) + b"\n" + payload)
+    if written and keep is not None:
         prune(path.parent, f"*{path.suffix}", keep)
+    return written
 
 
 def read_entry(path: Path, tag: bytes) -> bytes | None:

@@ -117,8 +117,8 @@ def load_settings_vocabulary(settings: Settings, clock: "_Clock | None" = None) 
     either holds one merged from the same files by the same code (``vocabulary.indexed`` and
     ``vocabulary.reused`` in the timings), else merged now."""
     sources = VocabularySources(settings.vocabulary, settings.extra_vocabulary, settings.lexicon)
-    vocabulary, reused = indexed_vocabulary(settings.vocabulary_index, sources), True
-    indexed = vocabulary is not None
+    vocabulary = indexed_vocabulary(settings.vocabulary_index, sources)
+    indexed = reused = vocabulary is not None
     if vocabulary is None:
         folder = settings.cache_dir / VOCABULARY_CACHE if settings.cache_dir else None
         vocabulary, reused = cached_vocabulary(folder, sources, lambda: merge_sources(sources))

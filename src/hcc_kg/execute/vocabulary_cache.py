@@ -135,9 +135,13 @@ def _read(path: Path) -> Vocabulary | None:
         return None
 
 
-def _write(path: Path, vocabulary: Vocabulary, tables: FinderTables) -> None:
-    """Write the entry atomically and keep the newest :data:`KEEP`; failures only cost speed."""
-    write_entry(path, TAG, _encode(vocabulary, tables), keep=KEEP)
+def _store(path: Path, vocabulary: Vocabulary) -> bool:
+    """Digest and index ``vocabulary`` (it carries both from now on: the extraction cache needs the
+    digest, the build's finder the tables) and write its entry atomically, keeping the newest
+    :data:`KEEP`; False if it could not be written (a failure only costs speed)."""
+    vocabulary.content_digest = vocabulary_digest(vocabulary)
+    vocabulary.name_tables = FinderTables.build(vocabulary)
+    return write_entry(path, TAG, _encode(vocabulary, vocabulary.name_tables), keep=KEEP)
 
 
 def cached_vocabulary(folder: Path | None, sources: VocabularySources,
@@ -152,9 +156,7 @@ def cached_vocabulary(folder: Path | None, sources: VocabularySources,
     if found is not None:
         return found, True
     vocabulary = load()
-    vocabulary.content_digest = vocabulary_digest(vocabulary)  # written with it, and the extraction cache needs it
-    vocabulary.name_tables = FinderTables.build(vocabulary)  # written with it, and the build's finder uses them
-    _write(path, vocabulary, vocabulary.name_tables)
+    _store(path, vocabulary)
     return vocabulary, False
 
 
@@ -170,12 +172,8 @@ def write_index(index: Path, sources: VocabularySources) -> Path:
     key = cache_key(sources)
     if key is None:
         raise OSError("a vocabulary file cannot be read")
-    vocabulary = merge_sources(sources)
-    vocabulary.content_digest = vocabulary_digest(vocabulary)
     path = Path(index) / f"{key}.bin"
-    Path(index).mkdir(parents=True, exist_ok=True)
-    _write(path, vocabulary, FinderTables.build(vocabulary))
-    if not path.is_file():  # write_entry reports no failure: an index only saves time
+    if not _store(path, merge_sources(sources)):
         raise OSError(f"cannot write {path}")
     return path
 

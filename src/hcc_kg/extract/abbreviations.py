@@ -22,6 +22,7 @@ document defines it for two entities.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Iterator
 
@@ -141,9 +142,11 @@ class AbbreviationFinder:
 
 def _alone(mapped: MappedText, mention: Mention) -> bool:
     """Does a one-letter short form stand alone as a name here (see ``_NOT_ALONE_AFTER``)?  Longer ones always do."""
-    if len(mention.surface) != 1 or mention.start not in mapped.offsets:
-        return len(mention.surface) != 1
-    at = mapped.offsets.index(mention.start)
+    if len(mention.surface) != 1:
+        return True
+    at = bisect_left(mapped.offsets, mention.start)  # the offsets run in text order: no scan of the whole text
+    if at >= len(mapped.text) or mapped.offsets[at] != mention.start:
+        return False
     return not (_NOT_ALONE_AFTER.match(mapped.text, at + 1) or _LETTER_LABEL_BEFORE.search(mapped.text[:at]))
 
 

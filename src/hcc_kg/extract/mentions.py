@@ -204,17 +204,12 @@ class MentionFinder:
                 continue
             shifted = runs[:i] + [(start + 4, end)] + runs[i + 1:]
             for sensitive in (True, False):
-                for s, e in self._matches_from(text, shifted, i, sensitive):
-                    key = self.lookup(text[s:e])
-                    if s == start + 4 and e > end and key is not None and self.vocabulary[key].has_type(*TARGET_TYPES):
-                        found.append((s, e, key))
+                # the one case group's match starting at run i, if any
+                s, e = next(iter(self._matches(text, shifted[i:i + self._max_parts], sensitive)), (-1, -1))
+                key = self.lookup(text[s:e]) if s == start + 4 and e > end else None
+                if key is not None and self.vocabulary[key].has_type(*TARGET_TYPES):
+                    found.append((s, e, key))
         return found
-
-    def _matches_from(self, text: str, runs: list[tuple[int, int]], i: int, sensitive: bool) -> Iterable[tuple[int, int]]:
-        """The match of one case group's names that starts at run ``i``, if any."""
-        for match in self._matches(text, runs[i:i + self._max_parts], sensitive):
-            yield match
-            break
 
     def _is_guarded(self, surface: str, key: str) -> bool:
         joined = "".join(name_parts(surface))

@@ -71,7 +71,6 @@ def arms_end_their_list(text: str, arms: list[tuple[int, int]]) -> bool:
         or all(VERSUS_GAP_RE.match(text[a[1]:b[0]]) for a, b in zip(arms, arms[1:]))
 
 
-
 def closed_pair_end(text: str, tokens: list) -> int | None:
     """Where the parenthesis holding just a pair of values (``tokens``: start, end, number, unit each) closes, None
     when they are not such a pair.  The arm named right after it qualifies the pair as a whole, so it is the arm of

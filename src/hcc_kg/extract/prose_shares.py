@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
+from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import arm_mentions
 from .prose_subgroups import SUBGROUP_RE, is_subgroup
 from .prose_values import ArmValue
@@ -34,8 +35,7 @@ SHARE_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|
                            rf"(?P<first>[^;%]{{0,80}}?)\s*{OUTCOME}(?P<mid>[^;%]{{0,60}}?)\s*,?\s*"
                            rf"(?:versus|vs\.?|compared\s+(?:with|to)|while(?:\s+only)?)\s+(?:only\s+)?"
                            rf"(?P<b>{NUMBER})\s*%(?P<second>[^;%]{{0,80}})", re.IGNORECASE)
-_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNT = r"\d+|" + "|".join(_SPELLED)
+_COUNT = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "four years later" too
 # "at 3 years", "after 24 months", "three years later": the time point the share alive is read at.
 TIME_POINT_RE = re.compile(rf"\b(?:(?:at|after)\s+(?P<n>{_COUNT})\s+(?P<u>month|week|year)s?\b|"
                            rf"(?P<n2>{_COUNT})\s+(?P<u2>month|week|year)s?\s+later\b)", re.IGNORECASE)
@@ -72,7 +72,7 @@ def _endpoint(text: str, m: re.Match) -> tuple[str | None, str]:
 
 
 def _number(printed: str) -> int:
-    return int(printed) if printed.isdigit() else _SPELLED[printed.lower()]
+    return int(printed) if printed.isdigit() else NUMBER_WORDS[printed.lower()]
 
 
 def _owners(named: list[set[str]], arms: list[str]) -> list[str] | None:

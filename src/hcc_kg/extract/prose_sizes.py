@@ -80,9 +80,13 @@ OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regi
 SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b|\bpopulation\b", re.IGNORECASE)
 # ... spelled out, only as a number word: a heading before it ("Results Sixty-four patients were enrolled") is no
 # count, and taking it for one would hide the count after it.
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_SPELLED = (rf"(?:{_TENS}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
-            r"eigh|nine)teen|one|two|three|four|five|six|seven|eight|nine)(?![\w-])")
+# Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                           "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_TENS = "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20)
+_UNITS = "|".join(w for w, n in NUMBER_WORDS.items() if 0 < n < 10)
+_SPELLED = rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(w for w, n in NUMBER_WORDS.items() if 0 < n < 20)})(?![\w-])"
 _COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_SPELLED})"
 # Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
 # (a capital read case-strictly: the pattern is case-blind, and "Number of Patients Enrolled 58" is no count)
@@ -152,10 +156,6 @@ GIVEN_TO_RE = re.compile(r"^\s+(?:was|were)\s+(?:given|administered|assigned|all
                          r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b", re.IGNORECASE)
 ELIDED_TO_RE = re.compile(r"^\s+to\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s+(?:patients|participants|subjects)\b|\s*[.;,)]|$)",
                           re.IGNORECASE)
-# Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                           "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 
 
 def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:

@@ -347,7 +347,7 @@ def _named_from(text: str, points: list[Anchor], i: int) -> int:
     return start
 
 
-def _timepoint(text: str, start: int, end: int, masked: str = "", after: int | None = None) -> str:
+def _timepoint(text: str, start: int, end: int, masked: str, after: int) -> str:
     """The time point of the value(s) ending at ``after``; one stated after another share is that share's
     ("responses (13%), and 65% were progression free at 6 months": the 6 months are not the 13%'s)."""
     if lead := LEAD_TIMEPOINT_RE.search(text, max(0, start - 30), start):
@@ -356,7 +356,7 @@ def _timepoint(text: str, start: int, end: int, masked: str = "", after: int | N
     if opening := OPENING_TIMEPOINT_RE.match(text, c_start):  # "At 12 months, the OS rate was 67% ..."
         return _point(opening.group('n'), opening.group('u'))
     m = TIMEPOINT_RE.search(text, start, end)
-    if m is None or (after is not None and OTHER_SHARE_RE.search(masked, after, max(after, m.start()))):
+    if m is None or OTHER_SHARE_RE.search(masked, after, max(after, m.start())):
         return ""
     return _point(m.group('n') or m.group('n2'), m.group('u') or m.group('u2'))
 

@@ -16,8 +16,9 @@ from .trials import trial_key
 
 
 # A capitalised word the vocabulary knows only as another name of a generated protein entry (an HGNC alias
-# symbol that is also a word: "APOLLO" for DCLRE1B) is free to name a trial; a protein's own symbol
-# ("EGFR"), a drug or a curated target is not.
+# symbol that is also a word: "APOLLO" for DCLRE1B; merging the lexicon lists such symbols as exact-case
+# names) is free to name a trial; a protein's own symbol ("EGFR"), a drug, a curated target or a curated
+# synonym ("RANKL") is not.
 ALIAS_WORD_RE = re.compile(r"[A-Z]{5,}")
 
 
@@ -38,7 +39,8 @@ def _alias_word(doc: AnalysedDocument, name: str) -> bool:
     """Is ``name`` a word-like alias of a generated protein entry, not its symbol (see ALIAS_WORD_RE)?"""
     key = ALIAS_WORD_RE.fullmatch(name) and doc.finder.lookup(name)
     entity = doc.vocabulary[key] if key else None
-    return entity is not None and tuple(entity.types) == ("Protein",) and entity.label != name
+    return (entity is not None and tuple(entity.types) == ("Protein",) and entity.label != name
+            and name in entity.exact_case)
 
 
 def names_in(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:
