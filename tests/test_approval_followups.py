@@ -159,3 +159,27 @@ def test_an_approval_the_drug_previously_received_keeps_the_line_it_names():
     body = ("Invented item: foonib earlier got a partner product. Foonib had previously received accelerated "
             "approval in the US as a first-line treatment for advanced HCC, in 2019.")
     assert facts(body) == {("foonib", "hcc", "fda", "first_line")}
+
+
+# --- a line word states the line; the patients' history only implies one -------------------------
+
+@pytest.mark.parametrize("text, lines", [
+    # one stated line, the history beside it in the same indication: the stated line
+    ("as a 2nd-line choice in previously untreated adults", {"second_line"}),
+    ("for first-line use in adults whose disease progressed after embolisation", {"first_line"}),
+    # two indications joined: each keeps its line
+    ("for first-line use, and for adults who progressed after foonib", {"first_line", "second_line"}),
+    ("as first-line therapy; adults pretreated with barmab are covered too", {"first_line", "second_line"}),
+    # the line word describes the history ("treated with first-line X"): nothing is stated
+    ("for adults previously treated with first-line foonib", {"first_line", "second_line"}),
+])
+def test_a_stated_line_outweighs_the_history_it_is_not_coordinated_with(text, lines):
+    assert line_words(text) == lines
+
+
+def test_a_therapy_given_before_gives_way_to_the_stated_line():
+    # "after foonib failure" makes foonib an earlier therapy, which alone would imply a later line
+    body = "Made-up bulletin: the FDA approved barmab as a first-line option, after foonib failure, in HCC."
+    assert facts(body) == {("barmab", "hcc", "fda", "first_line")}
+    body = "Made-up bulletin: the FDA approved barmab as a second-line option, after foonib failure, in HCC."
+    assert facts(body) == {("barmab", "hcc", "fda", "second_line")}

@@ -8,6 +8,7 @@ from the text by :mod:`approvals`.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from .epistemics import MONTH_PREPOSITIONS, reading
 
@@ -146,9 +147,12 @@ def masked(text: str, *patterns: re.Pattern) -> str:
     return text
 
 
-def line_words(text: str) -> set[str]:
+def line_words(text: str, earlier: Iterable[int] = ()) -> set[str]:
     """The lines of therapy a text names ("first-line", "previously untreated", "previously
-    treated with X", ...); "after first-line X" names a later line.
+    treated with X", ...); "after first-line X" names a later line.  A line word ("first-line",
+    "second-line") states the line; the patients' history ("after sorafenib", "untreated")
+    only implies one, and gives way to a stated line it is not coordinated with.  ``earlier``:
+    offsets of therapies the patients had before ("after X", read by the caller), later-line cues.
 
     >>> sorted(line_words("for patients who have not been previously treated with systemic therapy"))
     ['first_line']
@@ -158,16 +162,47 @@ def line_words(text: str) -> set[str]:
     ['first_line', 'second_line']
     >>> sorted(line_words("extended to first-line HCC")), sorted(line_words("refractory to first-line X"))
     (['first_line'], ['second_line'])
+    >>> sorted(line_words("as a first-line option after failure of TACE"))
+    ['first_line']
+    >>> sorted(line_words("as first-line therapy, and for patients previously treated with X"))
+    ['first_line', 'second_line']
     """
-    lines, rest = set(), text
-    for m in FIRST_LINE.finditer(text):
-        lines.add("second_line" if AFTER_LINE.search(text[:m.start()]) else "first_line")
-        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
-    if NO_PRIOR_SYSTEMIC.search(text):
-        lines.add("first_line")
-    if SECOND_LINE.search(masked(rest, NO_PRIOR_SYSTEMIC)):
-        lines.add("second_line")
+    cues = _line_cues(text) + [(at, "second_line", False) for at in earlier]
+    lines = {line for _, line, _ in cues}
+    stated = {line for _, line, said in cues if said}
+    if len(lines) > 1 and len(stated) == 1 and not _coordinated(text, cues):
+        return stated
     return lines
+
+
+# a line word proper, as against the patients' history it is read from
+_LINE_WORD = re.compile(r"(?:first|1st|front|second|2nd)[- ]?line", re.IGNORECASE)
+# "treated with first-line X", "prior first-line therapy": the line word describes the history too
+_HISTORY_BEFORE = re.compile(r"\b(?:with|received|had|prior|previous|post)[- ](?:\w+\s+)?$", re.IGNORECASE)
+# what joins two indications ("first-line A, and B after X"; "first-line A; B after X"; "while")
+_COORDINATOR = re.compile(r"\b(?:and|while|whereas|but|however)\b|;", re.IGNORECASE)
+
+
+def _line_cues(text: str) -> list[tuple[int, str, bool]]:
+    """(offset, line, stated by a line word) of each line cue of ``text``."""
+    cues, rest = [], text
+    for m in FIRST_LINE.finditer(text):
+        after = AFTER_LINE.search(text[:m.start()])  # "after first-line X": the patients' history
+        history = after or _HISTORY_BEFORE.search(text[:m.start()])
+        cues.append((m.start(), "second_line" if after else "first_line",
+                     not history and bool(_LINE_WORD.fullmatch(m.group()))))
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    cues += [(m.start(), "first_line", False) for m in NO_PRIOR_SYSTEMIC.finditer(text)]
+    cues += [(m.start(), "second_line", bool(_LINE_WORD.fullmatch(m.group()))
+              and not _HISTORY_BEFORE.search(text[:m.start()]))
+             for m in SECOND_LINE.finditer(masked(rest, NO_PRIOR_SYSTEMIC))]
+    return cues
+
+
+def _coordinated(text: str, cues: list[tuple[int, str, bool]]) -> bool:
+    """Does a coordinator stand between the first and the last cue (two indications, not one)?"""
+    offsets = [at for at, _, _ in cues]
+    return bool(_COORDINATOR.search(text, min(offsets), max(offsets)))
 
 
 def approval_kind(text: str) -> str | None:

@@ -139,7 +139,7 @@ def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, 
     placed = [(r, at) for at, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
     agencies += [r for r, _ in placed]
     diseases, unknown = clause_diseases(doc, sent, clause)
-    lines = line_words(clause.text) | ({"second_line"} if any(r == "prior" for _, _, r in agents) else set())
+    lines = line_words(clause.text, [sent.local(g[0])[0] - clause.start for _, g, r in agents if r == "prior"])
     return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines),
                        tuple(named + placed))
 
