@@ -183,3 +183,12 @@ def test_a_therapy_given_before_gives_way_to_the_stated_line():
     assert facts(body) == {("barmab", "hcc", "fda", "first_line")}
     body = "Made-up bulletin: the FDA approved barmab as a second-line option, after foonib failure, in HCC."
     assert facts(body) == {("barmab", "hcc", "fda", "second_line")}
+
+
+def test_a_comparator_introduced_by_its_role_and_a_dash_is_no_agent():
+    # the approvals rest on a first-line trial of barmab with quxmab against "standard care — foonib":
+    # foonib is that trial's comparator, not an approved agent of the sentence
+    body = ("Made-up bulletin: the EMA approved the barmab plus quxmab combination for HCC in 2031. All approvals "
+            "were based on data from the FOO-1 trial, investigating if first-line treatment with the barmab-quxmab "
+            "combination therapy is superior to standard care — Foovia (foonib) — at improving survival.")
+    assert "foonib" not in {f[0] for f in facts(body)}

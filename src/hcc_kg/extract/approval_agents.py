@@ -27,9 +27,9 @@ COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\
                                r"(?:(?:the\s+)?(?:investigator|physician|clinician)['’]?s?['’]?\s+choice\s+of\s+)?"
                                # ... a class named before its drugs in brackets: "versus TKI monotherapy (X or Y)"
                                rf"(?:{_PLAIN_WORD}{{1,4}}\(\s*)?"
-                               # ... its role named first: "compared with the standard of care, X"
-                               r"(?:(?:the\s+)?(?:current\s+)?(?:standard(?:[\s-]+of[\s-]+care)?|standard\s+(?:treatment|therapy)|"
-                               r"control(?:\s+(?:arm|drug))?|active\s+comparator|reference\s+(?:drug|treatment))\s*,\s*)?"
+                               # ... its role named first: "compared with the standard of care, X" ("standard care — X")
+                               r"(?:(?:the\s+)?(?:current\s+)?(?:standard(?:[\s-]+of[\s-]+care)?|standard\s+(?:care|treatment|therapy)|"
+                               r"control(?:\s+(?:arm|drug))?|active\s+comparator|reference\s+(?:drug|treatment))\s*[,—–:]\s*)?"
                                # ... or its maker named first: "versus Acme's X"
                                r"(?:[A-Z][\w&.-]*['’]s\s+)?$",
                                re.IGNORECASE)
