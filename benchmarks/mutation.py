@@ -121,7 +121,9 @@ def name_edits(doc: str, text: str, facts, vocabulary, kind: str) -> list[Edit]:
             (start, name), = spots
             if re.match(r"(?:[/\u2010-\u2013-]|,\s*)?\d", text[ev.start + start + len(name):]):
                 continue  # a series ("CDK4/6", "FGFR1-3" with any dash, "FGFR1, 2 and 3"): the edit would change its other members too
-            out.append(Edit(kind, doc, name, spare, ev.start + start))
+            # "Lenvatinib is ..." becomes "Pazopanib is ...": a lower-case name would start no sentence
+            written = spare[:1].upper() + spare[1:] if name[:1].isupper() and spare[:1].islower() else spare
+            out.append(Edit(kind, doc, name, written, ev.start + start))
     return out
 
 
