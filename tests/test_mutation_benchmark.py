@@ -71,3 +71,13 @@ TARGET = ("lenvatinib", "inhibits", "fgfr4", (), ())
 ])
 def test_judge_negation(after, verdict):
     assert mutation.judge_negation({TARGET}, {TARGET}, after) == verdict
+
+
+def test_a_replacement_name_keeps_the_capital_of_the_name_it_replaces():
+    from hcc_kg.extract.mentions import MentionFinder
+    from hcc_kg.pipeline import Settings, load_settings_vocabulary
+
+    vocabulary = load_settings_vocabulary(Settings(corpus=Path(".")))
+    facts = mutation._facts_with_evidence("d1", ABSTRACT, vocabulary, MentionFinder(vocabulary))
+    edits = mutation.name_edits("d1", ABSTRACT, facts, vocabulary, "drug")
+    assert [(e.old, e.new) for e in edits] == [("Lenvatinib", "Nintedanib")]  # it starts a sentence
