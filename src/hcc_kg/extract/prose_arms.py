@@ -205,7 +205,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
         return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
     for s, e in joined_and_lists(sent.text, _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text))):
-        found = sequenced(doc, agents(doc, sent, s, e), maintenance)
+        found = sequenced(doc, agents(doc, sent, s, e), maintenance, sent.text)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)
             arms = [with_parts(doc, arm, shared) for arm in arms]
