@@ -365,3 +365,14 @@ def test_a_comparator_named_after_its_maker():
     got = trial_facts("In the phase 3 LOTUS-53 study, zorbanib improved overall survival versus Acme Pharma's felotinib "
                       "(median OS 16.2 vs 12.8 months).")
     assert got[("value", "zorbanib", "os@")] == Decimal("16.2") and got[("value", "felotinib", "os@")] == Decimal("12.8")
+
+
+BRANDED = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("Zorba",)),
+                      Entity("felotinib", "felotinib", ("SmallMolecule",))])
+
+
+def test_a_brand_with_its_trade_mark_sign_is_the_results_subject():
+    doc = AnalysedDocument(Document.from_text("d", "The approval rests on data from the phase 3 LOTUS-54 study, in which "
+                                                   "Zorba® (zorbanib) demonstrated longer survival than felotinib."),
+                           BRANDED, MentionFinder(BRANDED))
+    assert {a.object for a in prose_trials(doc) if a.predicate == "armIntervention"} == {"zorbanib", "felotinib"}

@@ -5,9 +5,7 @@ demonstrated an OS benefit compared with B": the trial tested the agent the text
 the one drug the document names, when the sentence bases a decision on the trial), against the comparator
 named after it.  "The combination" (the combo, the doublet) in such a sentence is the combination named
 before it ("... the A-B combination. The phase 3 NAME trial showed that the combo cut the risk of death
-versus B"), and a brand may carry its trade mark sign ("Brand® (A) demonstrated").  A sentence basing a
-decision on the trial and naming one agent only names what the trial tested ("based on NAME, a phase 3
-trial of A plus B as first-line therapy").
+versus B"), and a brand may carry its trade mark sign ("Brand® (A) demonstrated").
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
 BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
 # What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
 # "A was shown to prolong", "A significantly improved".
-RESULT_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
+RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
                                r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
                                r"outperformed|decreased|increased|lowered|cut)\b", re.IGNORECASE)
 
