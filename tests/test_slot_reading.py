@@ -373,6 +373,6 @@ BRANDED = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("Zorba
 
 def test_a_brand_with_its_trade_mark_sign_is_the_results_subject():
     doc = AnalysedDocument(Document.from_text("d", "The approval rests on data from the phase 3 LOTUS-54 study, in which "
-                                                   "Zorba® (zorbanib) demonstrated longer survival than felotinib."),
+                                                   "Zorba® (zorbanib) demonstrated longer survival."),
                            BRANDED, MentionFinder(BRANDED))
-    assert {a.object for a in prose_trials(doc) if a.predicate == "armIntervention"} == {"zorbanib", "felotinib"}
+    assert {a.object for a in prose_trials(doc) if a.predicate == "armIntervention"} == {"zorbanib"}
