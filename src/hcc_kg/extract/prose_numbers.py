@@ -21,6 +21,8 @@ Token = tuple[int, int, str, str]
 
 MASKS = (
     rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
+    # ... or an interval whose bounds a comma parts, its label before it: "(CI 9.1, 12.1)", "[95% CI: 4.2, 7.7]"
+    rf"(?:{NUMBER}\s*%\s*)?\bCI\b\s*[:,=]?\s*{NUMBER}\s*%?\s*[,;]\s*{NUMBER}\s*%?",
     rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
     # an interval open at the top: "16.8 months to not evaluable", "18.1-NR"
     rf"{NUMBER}\s*(?:%|months?|mos?)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
