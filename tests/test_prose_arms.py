@@ -563,3 +563,12 @@ def test_the_earlier_therapy_in_who_the_patients_are_is_not_what_they_received(t
 def test_a_drug_after_received_is_given_even_after_a_prior_therapy_cue():
     doc, sent = sentence("Patients who progressed on felotinib received zorbanib plus quorimab.")
     assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
+
+
+def test_a_regulators_control_number_labels_no_arm():
+    from hcc_kg.extract.prose_arms import labelled_arms
+    doc, sent = sentence("File ID: XY-1 Control #: 123456 Notice of a decision: this notice concerns zorbanib, Control "
+                         "Number 123456, for patients who progressed on felotinib.")
+    assert labelled_arms(doc, sent) == []
+    doc, sent = sentence("Arms: Experimental: zorbanib daily; Control: felotinib twice daily.")
+    assert keys(labelled_arms(doc, sent)) == ["zorbanib", "felotinib"]

@@ -79,8 +79,9 @@ LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*
 ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
 # ... and lettered or numbered arms, "Arm A: A (n = 478) Arm B: B".
+# ... but no administrative field: "Control #: 206974", "Control Number 206974" (a regulator's file number).
 ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
-                          r"Comparator)\b\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
+                          r"Comparator)\b(?!\s*(?:#|(?:No\.|Numbers?|IDs?)(?!\w)))\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
                           re.IGNORECASE)
 # ... or the agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
