@@ -572,3 +572,8 @@ def test_a_regulators_control_number_labels_no_arm():
     assert labelled_arms(doc, sent) == []
     doc, sent = sentence("Arms: Experimental: zorbanib daily; Control: felotinib twice daily.")
     assert keys(labelled_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+def test_a_combinations_parts_may_each_carry_an_aside():
+    doc, sent = sentence("The combination of quorimab (Quora) and zorbanib (Zorba) extended survival compared with felotinib.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]

@@ -49,6 +49,8 @@ GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
+ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 # ... or a list of three closed by "and": "the combination of A, B, and C"
 LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
 # ... the second part may carry a few describing words: "the combination of A and standard first-line B"
@@ -167,6 +169,7 @@ def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: in
     lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
     if not lead or lead.end() != group[0][1]:
         return False
+    gap = ASIDE_RE.sub("", gap, count=1)  # "the combination of A (Brand) and B": the part's aside parts nothing
     if len(group) == 1 and re.fullmatch(r",\s*", gap):
         return end is not None and LIST_CLOSE_RE.match(text, end) is not None  # "the combination of A, B(,) and C"
     if len(group) == 2 and re.fullmatch(r",\s*", text[group[0][2]:group[1][1]]):
