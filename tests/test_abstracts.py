@@ -1000,3 +1000,11 @@ def test_results_go_to_the_trial_in_context_not_an_earlier_study_with_the_same_a
     trial_of = {a.object: a.subject for a in found if a.predicate == "hasArm"}
     sized = {(trial_of[a.subject], arm_of[a.subject]): a.object for a in found if a.predicate == "armSize"}
     assert sized == {("trial__nct01234567", "zorbanib"): 260, ("trial__nct01234567", "placebo"): 140}
+
+
+def test_this_study_returns_to_the_documents_one_trial_after_other_studies():
+    found = facts("Zorbanib in patients with advanced liver cancer: a phase II trial\n\nAbstract\n"
+                  "Objectives: The kinase is overexpressed in several studies of liver cancer. We assessed zorbanib. "
+                  "Methods: Thirty-one patients with advanced disease were enrolled in this study. Patients received "
+                  "zorbanib 100 mg daily. Results: The median OS was 7.7 months.")
+    assert sizes(found) == {"zorbanib": 31}

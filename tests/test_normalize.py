@@ -288,3 +288,8 @@ def test_the_digits_of_a_spelled_time_point_point_back_to_its_word():
     start = mapped.text.index("2")
     assert mapped.original_span(start, start + 1) == (text.index("two"), text.index("two") + 1)
     assert mapped.original_span(start + 2, start + 7) == (text.index("years"), len(text))
+
+
+def test_a_dose_glued_to_its_drugs_name_is_parted_from_it():
+    assert normalize("given zorbanib250 mg daily or felotinib 1.5 mg").text == "given zorbanib 250 mg daily or felotinib 1.5 mg"
+    assert normalize("the CD20 and VEGFR1 genes, 10mg").text == "the CD20 and VEGFR1 genes, 10mg"  # no name glued

@@ -494,6 +494,16 @@ def test_a_drug_following_a_procedure_joins_its_arm():
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
 
 
+def test_a_new_drug_given_in_turn_joins_its_arm():
+    # "A followed by B": one arm giving both drugs, one after the other
+    doc, sent = sentence("Adults were randomised (3:1) to receive either quorimab 8 mg/kg intravenously followed by zorbanib "
+                         "5 mg/kg on the same day, every 2 weeks, or felotinib twice daily.")
+    assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+    # ... but not a drug offered as a choice after the first phase
+    doc, sent = sentence("Patients were randomized to quorimab for 4 doses followed by zorbanib or felotinib.")
+    assert agent_key(["quorimab", "zorbanib"]) not in keys(randomised_arms(doc, sent))
+
+
 def test_patients_described_by_their_prior_treatment_were_administered_the_arm():
     doc, sent = sentence("Patients with cancer after prior systemic treatment(s) were administered quorimab "
                          "(5 mg/kg, every 3 weeks) plus zorbanib (10 or 20 mg; daily) in a made-up escalation.")
@@ -553,3 +563,17 @@ def test_the_earlier_therapy_in_who_the_patients_are_is_not_what_they_received(t
 def test_a_drug_after_received_is_given_even_after_a_prior_therapy_cue():
     doc, sent = sentence("Patients who progressed on felotinib received zorbanib plus quorimab.")
     assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])
+
+
+def test_a_regulators_control_number_labels_no_arm():
+    from hcc_kg.extract.prose_arms import labelled_arms
+    doc, sent = sentence("File ID: XY-1 Control #: 123456 Notice of a decision: this notice concerns zorbanib, Control "
+                         "Number 123456, for patients who progressed on felotinib.")
+    assert labelled_arms(doc, sent) == []
+    doc, sent = sentence("Arms: Experimental: zorbanib daily; Control: felotinib twice daily.")
+    assert keys(labelled_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+def test_a_combinations_parts_may_each_carry_an_aside():
+    doc, sent = sentence("The combination of quorimab (Quora) and zorbanib (Zorba) extended survival compared with felotinib.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]

@@ -104,3 +104,15 @@ def test_a_list_of_time_points_takes_no_unit_as_values():
         assert {"6", "9", "12"}.isdisjoint(t[2] for t in value_tokens(masked, 0, len(masked)))
     masked = masked_text("Survival rates at 6, 9, 12, and 18 months were 73.5% and 72.5%.")
     assert [t[2] for t in value_tokens(masked, 0, len(masked))] == ["73.5", "72.5"]
+
+
+def test_a_value_glued_to_vs():
+    # a missing space after "vs." parts no value from it ("21.3 vs.18.9 months")
+    assert values("OS was 21.3 vs.18.9 months") == [("21.3", "months"), ("18.9", "months")]
+    assert values("per RECIST v1.1 the ORR was 31%") == [("31", "%")]  # a version glued to "v" stays no value
+
+
+def test_an_interval_whose_bounds_a_comma_parts_is_no_value():
+    # "(CI a, b)": the bounds are no values, and the unit printed once still covers the pair
+    assert values("median PFS was 6.1 (CI 4.0, 7.3) vs 3.9 (CI 2.2, 4.8) months") == [("6.1", "months"), ("3.9", "months")]
+    assert values("ORR was 27% [95% CI: 18%, 38%]; DCR 70%") == [("27", "%"), ("70", "%")]

@@ -713,3 +713,16 @@ def test_the_response_evaluable_population_is_no_subgroup():
 ])
 def test_an_arm_named_after_a_parenthesised_pair_is_the_first_values(text, expected):
     assert {agent: value for (agent, _, _), (value, _) in read(text).items()} == expected
+
+
+def test_a_value_in_its_counts_bracket_goes_to_the_arm_after_the_bracket():
+    got = read("ORR: responses in 12 patients (31%, 95% confidence interval [CI] = 18%-47%) in the felotinib group vs 5 patients "
+               "(13%, 95% CI = 4%-27%) in the zorbanib group.")
+    assert got == {("felotinib", "orr", ""): (Decimal("31"), "%"), ("zorbanib", "orr", ""): (Decimal("13"), "%")}
+
+
+def test_endpoints_listed_together_in_a_two_arm_trial_naming_no_arm_are_no_arms_values():
+    # "PFS and OS were A and B, respectively": one value per endpoint, for everyone; neither is one arm's
+    assert read("Median PFS and OS from the first dose in all patients were 4.4 and 10.9 months, respectively.") == {}
+    assert read("Median PFS and OS were 4.4 and 10.9 months, respectively.", ["zorbanib"]) == {
+        ("zorbanib", "pfs", ""): (Decimal("4.4"), "months"), ("zorbanib", "os", ""): (Decimal("10.9"), "months")}

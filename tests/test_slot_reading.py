@@ -351,3 +351,28 @@ def test_a_trial_randomising_one_agents_doses_is_that_agents_alone(design):
 def test_a_randomised_trial_naming_one_agent_but_no_doses_waits_for_its_other_arm():
     found = results("In this randomized phase 2 study, 120 patients were treated with zorbanib. The median OS was 14.2 months.")
     assert found == {}
+
+
+def test_a_named_trials_result_given_to_the_combination_named_before():
+    # news: the combination named in one sentence, then "the combo" as the subject of the named trial's result
+    got = trial_facts("Regulators turned down the quorimab-zorbanib combination again. The phase 3 LOTUS-52 study showed "
+                      "that the combo cut the risk of death by 30% compared with Acme's felotinib. Patients given the "
+                      "combination lived a median of 19.4 months, versus 13.1 months for the control group.")
+    assert got[("value", COMBO, "os@")] == Decimal("19.4") and got[("value", "felotinib", "os@")] == Decimal("13.1")
+
+
+def test_a_comparator_named_after_its_maker():
+    got = trial_facts("In the phase 3 LOTUS-53 study, zorbanib improved overall survival versus Acme Pharma's felotinib "
+                      "(median OS 16.2 vs 12.8 months).")
+    assert got[("value", "zorbanib", "os@")] == Decimal("16.2") and got[("value", "felotinib", "os@")] == Decimal("12.8")
+
+
+BRANDED = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("Zorba",)),
+                      Entity("felotinib", "felotinib", ("SmallMolecule",))])
+
+
+def test_a_brand_with_its_trade_mark_sign_is_the_results_subject():
+    doc = AnalysedDocument(Document.from_text("d", "The approval rests on data from the phase 3 LOTUS-54 study, in which "
+                                                   "Zorba® (zorbanib) demonstrated longer survival."),
+                           BRANDED, MentionFinder(BRANDED))
+    assert {a.object for a in prose_trials(doc) if a.predicate == "armIntervention"} == {"zorbanib"}

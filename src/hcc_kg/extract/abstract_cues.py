@@ -17,6 +17,8 @@ DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
+# ... or anywhere in the sentence: "Twenty patients were enrolled in this study", "in the present trial".
+THIS_STUDY_RE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)
 THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")
 # A division into groups by chance that lists no groups yet: "randomly divided into two groups", "divided into
 # 3 groups by random number table".

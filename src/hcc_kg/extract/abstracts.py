@@ -45,7 +45,7 @@ from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, OBSERVATIONAL_RE,
                             OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
-                            TESTED_RE, THE_TRIAL_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE)
+                            TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -170,6 +170,8 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if context is None and not slots and not background and RANDOM_DIVISION_RE.search(sent.text):
         slots["unnamed#0"] = Slot(named_at=[span])  # "were divided into 3 groups by random number table": the
         return "unnamed#0"                           # document's own trial, its groups listed next
+    if context is None and THIS_STUDY_RE.search(sent.text) and (only := _sole_trial(slots, None)) is not None:
+        return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context

@@ -28,7 +28,9 @@ _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|tak
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|"
                           rf"(?:the\s+)?(?:patients|pts|those)\s+{_GIVEN})\s+)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
-                          r"(?:(?:dual|double|matching|matched|identical)\s+)?$", re.IGNORECASE)
+                          r"(?:(?:dual|double|matching|matched|identical)\s+)?"
+                          # ... news name the maker first: "compared with Company's B", "versus Maker AG's B"
+                          r"(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260

@@ -66,17 +66,32 @@ def _only_doses(gap: str) -> bool:
     return re.fullmatch(r"(?:\s*\([^()]*\))*\s*", gap) is not None
 
 
-def sequenced(doc: AnalysedDocument, found: list, maintenance: list[tuple[int, int]]) -> list:
+def sequenced(doc: AnalysedDocument, found: list, maintenance: list[tuple[int, int]], text: str = "") -> list:
     """The agents of one segment of a randomisation list, without those a "followed by" phase names
     again ("A plus B for 4 doses, followed by A": A's maintenance), except a drug that follows a procedure
-    ("SBRT followed by A", "TACE then A"): that arm is the procedure and the drug, given in turn."""
+    ("SBRT followed by A", "TACE then A"): that arm is the procedure and the drug, given in turn; so too a
+    drug the arm has not named yet ("A 10 mg/kg followed by B 5 mg/kg on the same day", "A followed by B"):
+    one arm giving both in turn.  A new drug offered as a choice ("followed by B or placebo") is left out."""
     kept = []
     for agent in found:
         if not any(ms <= agent.start < me for ms, me in maintenance):
             kept.append(agent)
         elif kept and all(_procedure_only(doc, a) for a in kept) and not _procedure_only(doc, agent):
             kept.append(agent)
+        elif kept and _new_drug(doc, agent, kept) and not _OFFERED_RE.match(text, agent.end):
+            kept.append(agent)
     return kept
+
+
+# What follows a drug offered as one of alternatives ("followed by B or placebo", "B 5 mg or C").
+_OFFERED_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,40}?\s+or\b", re.IGNORECASE)
+
+
+def _new_drug(doc: AnalysedDocument, agent, kept: list) -> bool:
+    """Is the agent a drug (no procedure, placebo or care) none of whose parts the arm already gives?"""
+    given = {p for a in kept for p in a.components}
+    return not given & set(agent.components) and not any(
+        doc.vocabulary[p].has_type("Procedure", "Placebo") or is_care(doc, p) for p in agent.components)
 
 
 def _procedure_only(doc: AnalysedDocument, agent) -> bool:

@@ -57,6 +57,8 @@ _RANGE_TILDE_RE = re.compile(r"(?<=\d)\s*[~\u301c]\s*(?=[.\u00b7]?\d)")
 # two words of letters (not "p.Val600Glu" or "U.S."), only a bracket opening a count, ratio or statistic, only a
 # bracket closed before a joining word.
 _GLUED_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]%]))(?<!www)\.(?=[A-Z][a-z]{2})")
+# ... and a dose glued to its drug's name ("regorafenib160 mg"): a space goes between the name and the dose.
+_GLUED_DOSE_RE = re.compile(r"(?<=[a-z]{5})\d(?=\d*(?:\.\d+)?\s?(?:mg|mcg|µg|g)\b)")
 _GLUED_OPEN_RE = re.compile(r"(?<=[a-z]{2})\((?=\s*(?:n\s*=|\d|HR\b|(?-i:P)\s*[<=>]|95\s*%))", re.IGNORECASE)
 _GLUED_CLOSE_RE = re.compile(r"(?<=[)\]])(?=(?:or|and|vs|versus|respectively|were|was|with|in)\b)", re.IGNORECASE)
 _SPELLED_TIME_RE = re.compile(r"\b(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -143,6 +145,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_RANGE_TILDE_RE, "-")
     mapped = mapped.sub(_GLUED_STOP_RE, ". ")
     mapped = mapped.sub(_GLUED_OPEN_RE, " (")
+    mapped = mapped.sub(_GLUED_DOSE_RE, lambda m: " " + m.group())
     mapped = mapped.sub(_GLUED_CLOSE_RE, " ")
     mapped = mapped.sub(_ASIDE_DASH_RE, ",")
     mapped = mapped.sub(_DASH_RE, "-")

@@ -49,6 +49,8 @@ GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
+ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 # ... or a list of three closed by "and": "the combination of A, B, and C"
 LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
 # ... the second part may carry a few describing words: "the combination of A and standard first-line B"
@@ -79,8 +81,9 @@ LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*
 ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
 # Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
 # ... and lettered or numbered arms, "Arm A: A (n = 478) Arm B: B".
+# ... but no administrative field: "Control #: 206974", "Control Number 206974" (a regulator's file number).
 ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
-                          r"Comparator)\b\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
+                          r"Comparator)\b(?!\s*(?:#|(?:No\.|Numbers?|IDs?)(?!\w)))\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
                           re.IGNORECASE)
 # ... or the agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
@@ -166,6 +169,7 @@ def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: in
     lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
     if not lead or lead.end() != group[0][1]:
         return False
+    gap = ASIDE_RE.sub("", gap, count=1)  # "the combination of A (Brand) and B": the part's aside parts nothing
     if len(group) == 1 and re.fullmatch(r",\s*", gap):
         return end is not None and LIST_CLOSE_RE.match(text, end) is not None  # "the combination of A, B(,) and C"
     if len(group) == 2 and re.fullmatch(r",\s*", text[group[0][2]:group[1][1]]):
@@ -205,7 +209,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
         return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
     for s, e in joined_and_lists(sent.text, _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text))):
-        found = sequenced(doc, agents(doc, sent, s, e), maintenance)
+        found = sequenced(doc, agents(doc, sent, s, e), maintenance, sent.text)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)
             arms = [with_parts(doc, arm, shared) for arm in arms]

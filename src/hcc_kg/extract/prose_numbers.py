@@ -21,6 +21,8 @@ Token = tuple[int, int, str, str]
 
 MASKS = (
     rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
+    # ... or an interval whose bounds a comma parts, its label before it: "(CI 9.1, 12.1)", "[95% CI: 4.2, 7.7]"
+    rf"(?:{NUMBER}\s*%\s*)?\bCI\b\s*[:,=]?\s*{NUMBER}\s*%?\s*[,;]\s*{NUMBER}\s*%?",
     rf"{NUMBER}\s*%\s*(?:CI|confidence)",  # "95% CI"
     # an interval open at the top: "16.8 months to not evaluable", "18.1-NR"
     rf"{NUMBER}\s*(?:%|months?|mos?)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
@@ -54,8 +56,9 @@ MASKS = (
 )
 MASK_RE = re.compile("|".join(MASKS), re.IGNORECASE)
 # Months are also printed "mo", "mo." and "mos", and in conference abstracts a bare "m" ("10.4 m vs. 8.2 m"; not
-# "m2" or "m²", a body surface area).
-VALUE_RE = re.compile(rf"(?<![\w.·])(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|m\b(?![²³])|weeks?\b|wks?\b|days?\b)?")
+# "m2" or "m²", a body surface area).  A value may be glued to the "vs." before it ("16.4 vs.14.7 months"), but to no
+# other point or word ("v1.1", "x.5").
+VALUE_RE = re.compile(rf"(?:(?<![\w.·])|(?<=\bvs\.)|(?<=\bVs\.))(?P<num>{NUMBER})(?!\d)\s*(?P<unit>%|months?\b|mos?\b|m\b(?![²³])|weeks?\b|wks?\b|days?\b)?")
 UNIT_AFTER_INTERVAL_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*(?P<unit>%|months?\b|mos?\b|weeks?\b|wks?\b|days?\b)", re.IGNORECASE)
 # A label printing the unit once before the values: "Median OS in months (95% CI): 13.6 (12.1, 14.9) ...",
 # "Overall survival, median in months: ...", "ORR, % (95% CI): ..." (read from the masked text).

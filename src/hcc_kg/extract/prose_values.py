@@ -58,6 +58,8 @@ AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
 ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?median\s+)?", re.IGNORECASE)
+# The rest of the bracket a value stands in, up to its close: ", 95% CI 27%-59%)".
+OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
 FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # A time-to-event endpoint given as a percentage is a rate at some time point.
@@ -90,9 +92,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
     points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
     named = arm_mentions(doc, sent, arms)
-    listed = _respective(sent.text, masked, points) if len(arms) == 1 else {}
+    # endpoints listed together take one value each: one arm's, or, in a trial of more naming none of them
+    # ("Median PFS and OS in all patients were 5.2 and 11.5 months, respectively"), no arm's
+    listed = _respective(sent.text, masked, points) if len(arms) == 1 or not named else {}
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
-              for i, t in listed.items()]
+              for i, t in listed.items() if len(arms) == 1]
     starts, ends = [p.start for p in points], [p.end for p in points]
     labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0]) for i, p in enumerate(points)]
     for i, anchor in enumerate(points):
@@ -247,7 +251,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
     floor = c_start
     for i, (s, e, _, _) in enumerate(tokens):
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
-        gaps = [(a, unparenthesised(text[e:a.start])) for a in named if e <= a.start < nxt]
+        # a value inside its own bracket ("17 patients (43%, 95% CI 27%-59%) in the A group"): the gap opens at its close
+        gaps = [(a, unparenthesised(OWN_BRACKET_RE.sub(")", text[e:a.start], count=1))) for a in named if e <= a.start < nxt]
         after = next((a for a, gap in gaps if AFTER_GAP_RE.match(gap) and not COMPARISON_WORD_RE.search(gap)), None)
         before = [a for a in named if floor <= a.start and a.end <= s]
         chosen = after or (before[-1] if before else None)

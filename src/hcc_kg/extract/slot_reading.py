@@ -29,8 +29,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .arm_groups import grouped_arms, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import combination_read, labels_defined, labels_read
-from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, compared_arms, than_pairs
-from .prose_arms import (PRIOR_THERAPY_RE, RANDOMISED_RE, TO_RE, Agent, agents,
+from .arm_comparisons import compared_arms, than_pairs
+from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
@@ -41,6 +41,7 @@ from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_subgroups import is_subgroup
 from .prose_values import arm_values, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
+from .named_trial_arms import named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
@@ -78,15 +79,6 @@ PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?
 WHOLE_TRIAL_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(?:study\s+|trial\s+)?population\b|"
                             r"\b(?:all|of\s+the)\s+\d[\d,]*\s+(?:randomi[sz]ed|enrolled)\b", re.IGNORECASE)
 
-TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
-# A sentence basing a decision or a result on a trial: "the approval is based on results from NAME", "supported by
-# data from NAME", "on the basis of NAME".
-BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
-# What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
-# "A was shown to prolong", "A significantly improved".
-RESULT_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
-                               r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
-                               r"outperformed|decreased|increased|lowered|cut)\b", re.IGNORECASE)
 COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|against)\b", re.IGNORECASE)
 # What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
 ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|to|and|arms?|groups?)\b|[.,])*", re.IGNORECASE)
@@ -100,7 +92,6 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: were given ("patients in group A were treated with A, ...") (arm_groups).
 ASSIGNED_ARMS = (counted_arms, grouped_arms, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
                  listed_cohorts, counted_list, received_alternatives)
-PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)  # a trial against placebo
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -220,10 +211,10 @@ def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str
 
 def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
-    if len(slot.arms) == 1 and (not randomised or (_sole_drug(doc) == slot.arms[0] and _doses_randomised(doc))):
+    if len(slot.arms) == 1 and (not randomised or (sole_drug(doc) == slot.arms[0] and _doses_randomised(doc))):
         # one agent, and nothing in the document is randomised or compared, or only its doses or schedules are
         slot.single_arm = True
-    if not slot.arms and slot.said_single and (slot.names or slot.enrolled) and (sole := _sole_drug(doc)) is not None:
+    if not slot.arms and slot.said_single and (slot.names or slot.enrolled) and (sole := sole_drug(doc)) is not None:
         # "approval based on the single-arm NAME trial of 81 patients": the one drug the document names (a
         # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
         slot.arms, slot.single_arm = [sole], True
@@ -249,80 +240,10 @@ def read_lead(doc: AnalysedDocument, sentences: list[AnalysedSentence], slot: Sl
             _results(doc, _arms_read(doc, sent, slot), slot)
 
 
-def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
-    """The arms of a trial named with a result but no design: the agent a sentence naming the trial gives the
-    result to ("In NAME, A showed a PFS benefit", "NAME, where A demonstrated ..."), else, when the sentence
-    bases a decision on the trial or compares with one side only ("the approval is supported by data from NAME
-    that demonstrated an OS benefit compared with B"), the one drug the document names; and the comparator
-    named after it ("compared with B").  None when no sentence naming the trial states what it tested."""
-    by_span = doc.once("sentences by evidence span", lambda: {evidence_span(s): s for s in doc.sentences})
-    for span in sorted(set(slot.named_at) & by_span.keys()):  # in text order, as the sentences come
-        sent = by_span[span]
-        if not TRIAL_WORD_RE.search(sent.text):
-            continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
-        named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
-                 and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
-        subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)), None)
-        comparator = _compared_after(doc, sent, subject.end if subject else 0)
-        if subject is not None:
-            tested = subject.key
-        elif (BASIS_RE.search(sent.text) or comparator is not None) and (sole := _sole_drug(doc)) is not None \
-                and not any(a.key == sole and not _grounded_on(sent.text, a.end) for a in named
-                            if comparator is None or a.start < comparator.start):
-            # named in the sentence, the drug would be the subject or a comparison's left side, or what a decision
-            # the sentence bases on the trial is about ("The approval of A is based on results from NAME")
-            tested = sole
-        elif BASIS_RE.search(sent.text) and comparator is None and (controlled := _placebo_trial(doc, sent)):
-            return controlled, span
-        else:
-            continue
-        arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
-        return arms, span
-    return None
-
-
-def _grounded_on(text: str, end: int) -> bool:
-    """Does what follows a drug's mention go on to base something on the trial ("A (Brand) is based on NAME",
-    "the approval of A was supported by data from NAME")?"""
-    basis = BASIS_RE.search(text, end)
-    return basis is not None and re.fullmatch(r"(?:\s*\([^()]*\))?\s+(?:\w+\s+){0,3}?", text[end:basis.start()]) is not None
-
-
-def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -> Agent | None:
-    """The agent a comparison from ``start`` on names ("compared with B", "versus B"), None when none."""
-    for cue in COMPARE_RE.finditer(sent.text, start):
-        right = [a for a in agents(doc, sent, cue.end()) if RIGHT_GAP_RE.match(sent.text[cue.end():a.start])]
-        if right:
-            return right[0]
-    return None
-
-
 def _doses_randomised(doc: AnalysedDocument) -> bool:
     """Does the document randomise doses or schedules of one agent ("randomized to 8 mg or 12 mg", "two administration
     methods parallel-group, randomized", "every 2 or 3 weeks") rather than agents?"""
     return any(DOSES_RANDOMISED_RE.search(s.text) or SCHEDULES_RE.search(s.text) for s in doc.sentences)
-
-
-def _sole_drug(doc: AnalysedDocument) -> str | None:
-    """The one drug or regimen the whole document names (None when it names none or several);
-    read once per document."""
-    return doc.once("sole drug", lambda: _only_drug(doc))
-
-
-def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
-    # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
-    named = {a.key for sent in doc.sentences for a in agents(doc, sent)
-             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
-             and not (new_only and PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start]))}
-    return named.pop() if len(named) == 1 else None
-
-
-def _placebo_trial(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
-    """"based on NAME, a placebo-controlled trial" in a text naming one new drug (and what the patients had
-    before): that drug against placebo ([] otherwise).  Two arms, so nothing is read as a single arm's."""
-    placebo = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
-    drug = doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
-    return [drug, placebo] if PLACEBO_CONTROLLED_RE.search(sent.text) and drug and placebo else []
 
 
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:

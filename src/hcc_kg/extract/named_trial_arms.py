@@ -1,0 +1,101 @@
+"""The arms of a trial a notice or news item names with a result but not its design.
+
+Split from :mod:`slot_reading`.  "The approval is based on NAME, in which A showed ...", "data from NAME
+demonstrated an OS benefit compared with B": the trial tested the agent the text gives the result to (or
+the one drug the document names, when the sentence bases a decision on the trial), against the comparator
+named after it.  "The combination" (the combo, the doublet) in such a sentence is the combination named
+before it ("... the A-B combination. The phase 3 NAME trial showed that the combo cut the risk of death
+versus B"), and a brand may carry its trade mark sign ("Brand® (A) demonstrated").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .abstract_cues import PLACEBO_CONTROLLED_RE
+from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE
+from .arm_references import combination_read
+from .prose_arms import PRIOR_THERAPY_RE, Agent, agents
+from .sentences import evidence_span
+from .trial_slots import Slot
+
+TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
+# A sentence basing a decision or a result on a trial: "the approval is based on results from NAME", "supported by
+# data from NAME", "on the basis of NAME".
+BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
+# What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
+# "A was shown to prolong", "A significantly improved".
+RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
+                               r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
+                               r"outperformed|decreased|increased|lowered|cut)\b", re.IGNORECASE)
+
+
+def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
+    """The arms of a trial named with a result but no design: the agent a sentence naming the trial gives the
+    result to ("In NAME, A showed a PFS benefit", "NAME, where A demonstrated ..."), else, when the sentence
+    bases a decision on the trial or compares with one side only ("the approval is supported by data from NAME
+    that demonstrated an OS benefit compared with B"), the one drug the document names; and the comparator
+    named after it ("compared with B").  None when no sentence naming the trial states what it tested."""
+    by_span = doc.once("sentences by evidence span", lambda: {evidence_span(s): s for s in doc.sentences})
+    for span in sorted(set(slot.named_at) & by_span.keys()):  # in text order, as the sentences come
+        sent = combination_read(doc, by_span[span], [])  # "NAME showed that the combo cut ...": the combination named before
+        if not TRIAL_WORD_RE.search(sent.text):
+            continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
+        named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+                 and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+        subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)), None)
+        comparator = _compared_after(doc, sent, subject.end if subject else 0)
+        if subject is not None:
+            tested = subject.key
+        elif (BASIS_RE.search(sent.text) or comparator is not None) and (sole := sole_drug(doc)) is not None \
+                and not any(a.key == sole and not _grounded_on(sent.text, a.end) for a in named
+                            if comparator is None or a.start < comparator.start):
+            # named in the sentence, the drug would be the subject or a comparison's left side, or what a decision
+            # the sentence bases on the trial is about ("The approval of A is based on results from NAME")
+            tested = sole
+        elif BASIS_RE.search(sent.text) and comparator is None and (controlled := _placebo_trial(doc, sent)):
+            return controlled, span
+        else:
+            continue
+        arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
+        return arms, span
+    return None
+
+
+def _grounded_on(text: str, end: int) -> bool:
+    """Does what follows a drug's mention go on to base something on the trial ("A (Brand) is based on NAME",
+    "the approval of A was supported by data from NAME")?"""
+    basis = BASIS_RE.search(text, end)
+    return basis is not None and re.fullmatch(r"(?:\s*\([^()]*\))?\s+(?:\w+\s+){0,3}?", text[end:basis.start()]) is not None
+
+
+def _compared_after(doc: AnalysedDocument, sent: AnalysedSentence, start: int) -> Agent | None:
+    """The agent a comparison from ``start`` on names ("compared with B", "versus B"), None when none."""
+    for cue in COMPARE_RE.finditer(sent.text, start):
+        right = [a for a in agents(doc, sent, cue.end()) if RIGHT_GAP_RE.match(sent.text[cue.end():a.start])]
+        if right:
+            return right[0]
+    return None
+
+
+def sole_drug(doc: AnalysedDocument) -> str | None:
+    """The one drug or regimen the whole document names (None when it names none or several);
+    read once per document."""
+    return doc.once("sole drug", lambda: _only_drug(doc))
+
+
+def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
+    # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
+    named = {a.key for sent in doc.sentences for a in agents(doc, sent)
+             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
+             and not (new_only and PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start]))}
+    return named.pop() if len(named) == 1 else None
+
+
+def _placebo_trial(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """"based on NAME, a placebo-controlled trial" in a text naming one new drug (and what the patients had
+    before): that drug against placebo ([] otherwise).  Two arms, so nothing is read as a single arm's."""
+    placebo = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
+    drug = doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
+    return [drug, placebo] if PLACEBO_CONTROLLED_RE.search(sent.text) and drug and placebo else []
