@@ -81,3 +81,11 @@ def test_a_line_of_another_diseases_indication_is_not_lent_to_hcc():
     body = ("In this invented release, the NMPA has granted foonib approval for the first-line treatment of "
             "squamous lung carcinoid and conditional approval for the treatment of adults with HCC.")
     assert facts(body) == {("foonib", "hcc", "nmpa", None)}
+
+
+def test_each_coordinated_indication_of_a_known_disease_is_an_approval_of_its_own():
+    # both diseases are known, but listed apart: each indication keeps its disease and its line
+    body = ("In this invented release, the NMPA has granted foonib approval for the first-line treatment of "
+            "melanoma and conditional approval for the treatment of HCC in patients previously "
+            "treated with at least one systemic therapy.")
+    assert facts(body) == {("foonib", "melanoma", "nmpa", "first_line"), ("foonib", "hcc", "nmpa", "second_line")}

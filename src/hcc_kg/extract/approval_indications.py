@@ -34,11 +34,7 @@ def in_clause(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, *ty
 def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> tuple[list[str], bool]:
     """The clause's indication: its first disease (not "X-related") and those listed with it;
     and whether the clause names a disease the vocabulary does not know."""
-    found = [m for m in in_clause(doc, sent, clause, "Disease")
-             if not DISEASE_CONTEXT_AFTER.match(sent.text[sent.local(m)[1]:])]
-    # "the most common form of liver cancer, ... HCC": the classifier's disease only describes the other
-    specific = [m for m in found if not CLASSIFIER_BEFORE.search(sent.text[:sent.local(m)[0]])]
-    found = specific or found
+    found = _indication_mentions(doc, sent, clause)
     unknown = _unknown_disease_at(doc, sent, clause)
     if not found or (unknown is not None and unknown < sent.local(found[0])[0]
                      and not ANOTHER_INDICATION.search(sent.text[unknown:sent.local(found[0])[0]])):
@@ -51,6 +47,24 @@ def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Claus
             break
         keys.append(right.key)
     return list(dict.fromkeys(keys)), False
+
+
+def _indication_mentions(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list:
+    """The clause's diseases that can be an indication: not "X-related", and (when another is named)
+    not one a classifier only describes ("the most common form of liver cancer, ... HCC")."""
+    found = [m for m in in_clause(doc, sent, clause, "Disease")
+             if not DISEASE_CONTEXT_AFTER.match(sent.text[sent.local(m)[1]:])]
+    specific = [m for m in found if not CLASSIFIER_BEFORE.search(sent.text[:sent.local(m)[0]])]
+    return specific or found
+
+
+def coordinated_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, listed: tuple[str, ...],
+                         own_lines: dict[str, str | None]) -> tuple[str, ...]:
+    """The diseases of a clause that coordinates indications, each with its own line ("approval for
+    first-line A and conditional approval for pretreated B"): those listed first, and each other
+    indication's disease (``own_lines``: disease -> its part's line)."""
+    others = [m.key for m in _indication_mentions(doc, sent, clause) if m.key in own_lines]
+    return tuple(dict.fromkeys([*listed, *others]))
 
 
 ANOTHER_INDICATION = re.compile(rf"\bfor\b|{APPROVAL_CUE.pattern}", re.IGNORECASE)

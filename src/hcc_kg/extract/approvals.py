@@ -56,7 +56,8 @@ from .approval_clauses import Clause, clauses, fronted
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_indications import clause_diseases, in_clause, inside, line_of_this_indication, specific_disease
+from .approval_indications import (clause_diseases, coordinated_diseases, in_clause, inside, line_of_this_indication,
+                                   specific_disease)
 from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status,
                             unstated_agency)
@@ -297,7 +298,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     if not agencies or (len(lines) > 1 and not own_line and not disease_line):  # which line is whose is not said
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
-    diseases = own.diseases if disease_line else _indication(doc, own, others, line, anaphoric)
+    diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
+        else _indication(doc, own, others, line, anaphoric)
     attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
