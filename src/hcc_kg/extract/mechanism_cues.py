@@ -32,7 +32,9 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "X showed IC50 values of 2 and 5 nM against A and B": an inhibitory concentration on each target
             # (not "of >10 µM", which says it hardly inhibits)
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
-            r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:selectivity|specificity) (?:for|against)|"
+            r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:binding )?(?:selectivity|specificity) (?:for|against)|"
+            # "an antibody with high affinity for T": how strongly it binds T (a weak affinity is not read)
+            r"(?:high|strong) (?:binding )?affinity (?:for|to)|"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
@@ -54,10 +56,13 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
             r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
-NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s? of|"
+# "a tyrosine kinase inhibitor (TKI) of T", "an antibody (mAb) against T": the head's own short form may stand
+# in parentheses between the head and its preposition.
+SHORT_FORM = r"(?:\s*\([A-Za-z]{2,6}s?\))?"
+NOUN_CUE = (rf"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s?{SHORT_FORM} of|"
             # a VEGF trap's shape: "a decoy receptor for A and B", "a soluble receptor of A", "a ligand trap for A"
             r"(?:(?:soluble\s+)?decoy|soluble)\s+receptors?\s+(?:for|of)|(?:ligand\s+)?traps?\s+(?:for|of)|"
-            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?) "
+            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?){SHORT_FORM} "
             r"(?:against|to|targeting|directed (?:against|at|to)|aim(?:ed|ing) at|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".
