@@ -224,6 +224,7 @@ def test_second_line_phrases(phrase):
     "for HCC patients who have received no prior systemic therapy", "for previously untreated HCC",
     "as a first-line treatment of HCC", "for the front-line treatment of HCC",
     "for HCC patients who have not been previously treated with systemic therapy",
+    "for invented people newly diagnosed with advanced HCC",
 ])
 def test_first_line_phrases(phrase):
     assert facts(f"In this made-up story, the FDA approved barmab {phrase}.") == \
