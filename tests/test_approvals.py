@@ -255,6 +255,26 @@ def test_two_lines_in_one_sentence_are_ambiguous():
     assert approvals(body) == []
 
 
+@pytest.mark.parametrize("body", [
+    "In this invented history, foonib is the only approved first-line therapy and barmab the only approved "
+    "second-line therapy in Europe for patients with HCC.",
+    "In this invented history, foonib is the only approved first-line therapy and barmab is the only approved "
+    "second-line option for HCC in Europe.",
+])
+def test_agents_coordinated_each_with_its_own_line_and_approval_take_their_own_line(body):
+    assert facts(body) == {("foonib", "hcc", "ec", "first_line"), ("barmab", "hcc", "ec", "second_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented history, the EMA approved foonib and barmab as first-line and second-line therapy for HCC.",
+    # the second part says no approval of its own
+    "In this invented history, foonib is the only approved first-line therapy and barmab the only second-line "
+    "option under study in Europe for HCC.",
+])
+def test_agents_whose_lines_are_not_each_their_own_are_not_paired(body):
+    assert facts(body) == set()
+
+
 def test_a_line_stated_elsewhere_in_the_document_completes_the_approval():
     body = ("In this made-up story, foonib was approved in Japan for unresectable HCC. "
             "Hospitals now use it front-line, the only agent approved in Japan for that setting in HCC.")

@@ -47,7 +47,7 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
-from .approval_agencies import lines_by_agency, paired
+from .approval_agencies import lines_by_agency, lines_by_agent, paired
 from .approval_basis import basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
@@ -295,7 +295,11 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     # "granted X approval for first-line A and conditional approval for pretreated B": each disease its line
     disease_line = lines_by_agency(holder.text, _disease_at(doc, sent, clause), line_words, spread=False) \
         if holder is clause and own.lines and not own_line else {}
-    if not agencies or (len(lines) > 1 and not own_line and not disease_line):  # which line is whose is not said
+    # "A is the only approved first-line therapy and B the only approved second-line one": each agent its line
+    agent_line = lines_by_agent(clause.text, [(k, sent.local(g[0])[0] - clause.start) for k, g, r in own.agents if r == "agent"],
+                                line_words, APPROVAL_CUE) if holder is clause and len(lines) > 1 and not own_line else {}
+    keys = list(agent_line) or keys  # each part says its agent is approved ("the only approved ... therapy")
+    if not agencies or (len(lines) > 1 and not own_line and not disease_line and not agent_line):  # whose line is unsaid
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = own.diseases if disease_line else _indication(doc, own, others, line, anaphoric)
@@ -309,7 +313,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
-                told = own_line.get(agency, line) if own_line else disease_line.get(disease, line)
+                told = own_line.get(agency, line) if own_line else agent_line.get(agent) or disease_line.get(disease, line)
                 yield Reading(agent, agency, disease, told, polarity, certainty, attributes, span)
 
 
