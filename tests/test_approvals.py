@@ -467,6 +467,13 @@ def test_drugs_compared_with_each_other_are_not_a_combination():
     assert {f[0] for f in facts(body)} == {"foonib"}
 
 
+@pytest.mark.parametrize("middle", ["alone or in combination with", "either as monotherapy or combined with"])
+def test_an_agent_approved_alone_or_with_a_partner_is_two_approvals_and_never_the_partner_alone(middle):
+    body = f"In this made-up story, barmab, {middle} foonib, is approved in the USA for invented HCC after sorafenib."
+    assert facts(body) == {("barmab", "hcc", "fda", "second_line"),
+                           ("regimen__barmab__foonib", "hcc", "fda", "second_line")}
+
+
 def test_a_notice_of_an_accepted_filing_asserts_no_hcc_approval():
     text = ("NMPA Accepts sBLA for Barmab plus Foonib in First-Line HCC\n"
             "The NMPA has accepted the sBLA for barmab plus foonib as a first-line treatment of invented HCC. "

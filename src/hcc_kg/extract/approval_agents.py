@@ -88,6 +88,9 @@ DESCRIBED_PARTNER = re.compile(r"^[\s),]*(?:(?:for use|when used|used|given|admi
 # "a priming dose of A added to B", "A given as an add-on to B": A joins B's regimen.
 ADDED_TO = re.compile(r"^[\s),]*(?:(?:is|was|were|being|when)\s+)?"
                       r"(?:added(?:\s+on)?\s+to|(?:given\s+)?as\s+an?\s+add-on\s+to)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+# "A, alone or in combination with B, is approved": two agents, A by itself and A with B (never B alone).
+ALONE_OR_WITH = re.compile(r"^[\s,]*(?:either\s+)?(?:alone|by itself|as (?:a\s+)?(?:monotherapy|single[- ]agent))\s+"
+                           r"or\s+(?:in combination with|combined with|with|plus)\s+$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
 
@@ -180,6 +183,9 @@ def combined(doc: AnalysedDocument, sent: AnalysedSentence,
     for _, group in agents_in(doc, sent):
         if merged and _aside_repeat(sent, merged[-1], tuple(group)):
             continue  # "A (Brand, Company) in combination with B": the brand in the aside is A again
+        if merged and ALONE_OR_WITH.match(_core(_between(sent, merged[-1][-1], group[0]))):
+            merged.append(merged[-1] + tuple(group))  # A stays an agent of its own; A with B is the second
+            continue
         if merged and (_repeats(sent, merged[-1], tuple(group)) or _joined(sent, merged[-1], tuple(group), known)):
             merged[-1] = merged[-1] + tuple(group)
         else:
