@@ -528,6 +528,7 @@ def test_a_pair_the_document_names_as_a_combination_is_that_regimen():
     "when sorafenib has already been used",
     "previously treated with sorafenib (sold as Nexavar by Acme)",
     "whose disease stopped responding to initial treatment with sorafenib",
+    "who have received prior sorafenib and/or foonib-based invented chemotherapy",
 ])
 def test_prior_therapy_shapes_are_not_approved_and_make_a_second_line(phrase):
     body = f"In this made-up story, the EC approved barmab for HCC patients {phrase}."
