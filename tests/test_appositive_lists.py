@@ -146,3 +146,12 @@ def test_an_appositive_with_affinity_or_specificity_for_a_target_names_it(body, 
 
 def test_a_weak_affinity_is_not_read_as_a_target():
     assert facts("Foonib has low affinity for KIT in this invented assay.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Patients got the pretend TKI foonib (targeting, among the others, VEGFR2, MET and AXL) in this toy trial.",
+     {("foonib", "kdr"), ("foonib", "met"), ("foonib", "axl")}),
+    ("Barfenib blocks, among others, RET and KIT in a made-up assay.", {("barfenib", "ret"), ("barfenib", "kit")}),
+])
+def test_among_others_set_off_by_commas_between_the_verb_and_its_objects(body, expected):
+    assert facts(body) == expected
