@@ -40,6 +40,12 @@ def test_a_defined_short_form_names_the_entity_later(vocabulary):
     assert ("zorbatinib", DEFINED, "ZRB") in facts
 
 
+def test_a_drugs_name_cut_short_in_lower_case_is_a_short_form_also_capitalised(vocabulary):
+    facts = read("Zorbatinib (zorb) was given orally. Zorb inhibits KDR in the made-up cell lines.", vocabulary)
+    assert ("zorbatinib", "inhibits", "kdr") in facts
+    assert ("zorbatinib", DEFINED, "zorb") in facts
+
+
 def test_without_the_definition_the_short_form_is_nothing(vocabulary):
     assert ("zorbatinib", "inhibits", "kdr") not in read("In cell lines, ZRB inhibits KDR.", vocabulary)
 
@@ -60,7 +66,8 @@ def test_drugs_and_protein_families_can_be_abbreviated(vocabulary, text, expecte
     "Zorbatinib (ORR) was given orally.",
     "Zorbatinib (Z1) was given orally.",       # a digit the long form lacks
     "Zorbatinib (12) was given orally.",       # a number
-    "Zorbatinib (zorb) was given orally.",     # all lower case: a word, not an abbreviation
+    "Zorbatinib (oral) was given orally.",     # all lower case and no clipping of the name: a word
+    "The plexin kinase family (plex) is overexpressed.",  # a clipping in lower case names only a drug
     "Zorbatinib (ZRB; oral) was given orally.",  # more than a short form in the parentheses
     "Zorbatinib (ZRB) was given orally in the ZRB trial.",  # the document's trial name
     "A tyrosine kinase inhibitor (TKI) was given.",  # a drug class, not a drug

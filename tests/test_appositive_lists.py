@@ -122,3 +122,36 @@ def test_an_example_in_a_parenthesis_is_not_what_the_drug_is():
 
 def test_an_em_dash_after_a_code_in_brackets_opens_an_appositive():
     assert facts("Pretend rats got foonib (FN-1234)—a selective FGFR4 inhibitor—for a week.") == {("foonib", "fgfr4")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab is a humanised monoclonal antibody (mAb) against PD-L1 in this made-up summary.", {("zelumab", "pdl1")}),
+    ("Foonib, a selective tyrosine kinase inhibitor (TKI) of FGFR4, was dosed in pretend rats.", {("foonib", "fgfr4")}),
+    ("Barfenib is a pretend multikinase inhibitor (MKIs) of RET and KIT.", {("barfenib", "ret"), ("barfenib", "kit")}),
+])
+def test_a_head_nouns_short_form_may_stand_before_its_preposition(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab, an invented IgG4 antibody with high affinity and binding specificity for PD-1, was well tolerated.",
+     {("zelumab", "pd1")}),
+    ("Quxumab, a made-up antibody with strong affinity for CTLA-4, entered a toy study.", {("quxumab", "ctla4")}),
+    ("Foonib, a pretend kinase inhibitor with specificity for RET, was tried in mice.", {("foonib", "ret")}),
+    ("Zelumab is an invented antibody with high affinity for PD-L1.", {("zelumab", "pdl1")}),
+])
+def test_an_appositive_with_affinity_or_specificity_for_a_target_names_it(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_weak_affinity_is_not_read_as_a_target():
+    assert facts("Foonib has low affinity for KIT in this invented assay.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Patients got the pretend TKI foonib (targeting, among the others, VEGFR2, MET and AXL) in this toy trial.",
+     {("foonib", "kdr"), ("foonib", "met"), ("foonib", "axl")}),
+    ("Barfenib blocks, among others, RET and KIT in a made-up assay.", {("barfenib", "ret"), ("barfenib", "kit")}),
+])
+def test_among_others_set_off_by_commas_between_the_verb_and_its_objects(body, expected):
+    assert facts(body) == expected

@@ -224,6 +224,7 @@ def test_second_line_phrases(phrase):
     "for HCC patients who have received no prior systemic therapy", "for previously untreated HCC",
     "as a first-line treatment of HCC", "for the front-line treatment of HCC",
     "for HCC patients who have not been previously treated with systemic therapy",
+    "for invented people newly diagnosed with advanced HCC",
 ])
 def test_first_line_phrases(phrase):
     assert facts(f"In this made-up story, the FDA approved barmab {phrase}.") == \
@@ -252,6 +253,26 @@ def test_no_prior_systemic_therapy_is_recorded():
 def test_two_lines_in_one_sentence_are_ambiguous():
     body = "In this invented history, the EMA approved foonib as first-line and second-line therapy for HCC."
     assert approvals(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented history, foonib is the only approved first-line therapy and barmab the only approved "
+    "second-line therapy in Europe for patients with HCC.",
+    "In this invented history, foonib is the only approved first-line therapy and barmab is the only approved "
+    "second-line option for HCC in Europe.",
+])
+def test_agents_coordinated_each_with_its_own_line_and_approval_take_their_own_line(body):
+    assert facts(body) == {("foonib", "hcc", "ec", "first_line"), ("barmab", "hcc", "ec", "second_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented history, the EMA approved foonib and barmab as first-line and second-line therapy for HCC.",
+    # the second part says no approval of its own
+    "In this invented history, foonib is the only approved first-line therapy and barmab the only second-line "
+    "option under study in Europe for HCC.",
+])
+def test_agents_whose_lines_are_not_each_their_own_are_not_paired(body):
+    assert facts(body) == set()
 
 
 def test_a_line_stated_elsewhere_in_the_document_completes_the_approval():
@@ -446,6 +467,13 @@ def test_drugs_compared_with_each_other_are_not_a_combination():
     assert {f[0] for f in facts(body)} == {"foonib"}
 
 
+@pytest.mark.parametrize("middle", ["alone or in combination with", "either as monotherapy or combined with"])
+def test_an_agent_approved_alone_or_with_a_partner_is_two_approvals_and_never_the_partner_alone(middle):
+    body = f"In this made-up story, barmab, {middle} foonib, is approved in the USA for invented HCC after sorafenib."
+    assert facts(body) == {("barmab", "hcc", "fda", "second_line"),
+                           ("regimen__barmab__foonib", "hcc", "fda", "second_line")}
+
+
 def test_a_notice_of_an_accepted_filing_asserts_no_hcc_approval():
     text = ("NMPA Accepts sBLA for Barmab plus Foonib in First-Line HCC\n"
             "The NMPA has accepted the sBLA for barmab plus foonib as a first-line treatment of invented HCC. "
@@ -500,6 +528,7 @@ def test_a_pair_the_document_names_as_a_combination_is_that_regimen():
     "when sorafenib has already been used",
     "previously treated with sorafenib (sold as Nexavar by Acme)",
     "whose disease stopped responding to initial treatment with sorafenib",
+    "who have received prior sorafenib and/or foonib-based invented chemotherapy",
 ])
 def test_prior_therapy_shapes_are_not_approved_and_make_a_second_line(phrase):
     body = f"In this made-up story, the EC approved barmab for HCC patients {phrase}."

@@ -26,6 +26,18 @@ def test_a_fronted_means_clause_is_presupposed_by_a_hedged_clause():
     assert found[("zelumab", "isAntibodyAgainst", "pdl1")] == ("fronted-means", "positive", "asserted")
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Moreover, by binding to PD-L1, zelumab also frees T cells in this made-up model.", {("zelumab", "pdl1")}),
+    ("By disrupting the interaction between PD-1 and its ligands, zelumab wakes the pretend T cells.",
+     {("zelumab", "pd1")}),
+    ("By blocking the binding of CTLA-4 with its ligands, quxumab primes the invented response.", {("quxumab", "ctla4")}),
+    # between two named proteins the text does not say which one the drug binds
+    ("By blocking the interaction between PD-1 and PD-L1, zelumab wakes the pretend T cells.", set()),
+])
+def test_a_fronted_means_clause_after_a_connective_or_on_a_targets_own_interaction(body, expected):
+    assert facts(body) == expected
+
+
 def test_a_fronted_means_clause_needs_the_drug_as_the_subject():
     assert facts("By binding to PD-L1, the antibody frees T cells; zelumab was given later.") == set()
 

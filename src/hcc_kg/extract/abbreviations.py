@@ -12,7 +12,8 @@ A short form is not defined when the vocabulary already names something by it (u
 name is only a generated symbol of another entity, matched in the case written: "tissue
 factor (TF)" overrides the lexicon's TF for transferrin in that document), when it is
 a clinical abbreviation (the lexicon's stoplist: OS, PFS, HR, ...), a unit, a number, all
-lower case (a word: "sorafenib (oral)"), the name of a trial in the document, or when the
+lower case (a word: "sorafenib (oral)"; but a drug's name cut short is one: "nivolumab (nivo)", found
+capitalised too), the name of a trial in the document, or when the
 document defines it for two entities.
 
 >>> fits("ZRB", "zorbatinib"), fits("Nivo", "nivolumab"), fits("BZR", "zorbatinib"), fits("ZRX", "zorbatinib")
@@ -63,7 +64,20 @@ class Definition:
 
 
 def _acceptable(short: str, long_form: str, key: str, doc: AnalysedDocument) -> bool:
-    return any(c.isupper() for c in short) and fits(short, long_form) and free_short_form(short, doc, key)
+    shaped = any(c.isupper() for c in short) or _clipped(short, long_form, key, doc)
+    return shaped and fits(short, long_form) and free_short_form(short, doc, key)
+
+
+def _clipped(short: str, long_form: str, key: str, doc: AnalysedDocument) -> bool:
+    """"nivolumab (nivo)", "sorafenib (sor)": a drug's name cut to its first three letters or more, in lower
+    case, is a short form as abstracts use them; another lower-case word in brackets is not ("sorafenib (oral)")."""
+    return short.isalpha() and short.islower() and len(short) >= 3 and long_form.lower().startswith(short) \
+        and any(doc.vocabulary[key].has_type(t) for t in DRUG_TYPES)
+
+
+def spellings(short: str) -> tuple[str, ...]:
+    """The short form as written, and capitalised when it is written in lower case ("Nivo" opening a sentence)."""
+    return (short, short.capitalize()) if short.islower() else (short,)
 
 
 def free_short_form(short: str, doc: AnalysedDocument, defining: str | None = None) -> bool:
@@ -115,7 +129,7 @@ class AbbreviationFinder:
     def __init__(self, defined: list[Definition], vocabulary: Vocabulary):
         by_key: dict[str, list[str]] = {}
         for d in defined:
-            by_key.setdefault(d.key, []).append(d.short)
+            by_key.setdefault(d.key, []).extend(spellings(d.short))
         entities = [Entity(key, shorts[0], vocabulary[key].types, tuple(shorts[1:]), exact_case=tuple(shorts))
                     for key, shorts in sorted(by_key.items())]
         self.finder = MentionFinder(Vocabulary(entities, source="abbreviations"))
@@ -157,7 +171,8 @@ def reread(doc: AnalysedDocument, defined: list[Definition]) -> AnalysedDocument
     entities = {}
     for d in defined:
         base = entities.get(d.key, vocabulary[d.key])
-        entities[d.key] = replace(base, synonyms=base.synonyms + (d.short,), exact_case=base.exact_case + (d.short,))
+        entities[d.key] = replace(base, synonyms=base.synonyms + spellings(d.short),
+                                  exact_case=base.exact_case + spellings(d.short))
     extended = vocabulary.extended(Vocabulary(entities.values(), source=f"abbreviations in {doc.document.name}"))
     # the document's own short forms win where a generated symbol spells the same characters
     return doc.reread(extended, LayeredFinder(doc.finder, AbbreviationFinder(defined, vocabulary), added_wins_ties=True))

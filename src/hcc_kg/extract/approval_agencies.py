@@ -74,3 +74,37 @@ def lines_by_agency(text: str, agencies: list[tuple[str, int]], lines_of, spread
             return {}
         out[key] = next(iter(lines), None)
     return out
+
+
+# "A is the only approved first-line therapy and B the only approved second-line therapy": agents coordinated
+# one after another, each with its own line; "and", "while", "whereas" or a semicolon joins the parts.
+NEXT_AGENT = re.compile(r"(?:,?\s+(?:and|while|whereas)|;)\s+$", re.IGNORECASE)
+
+
+def lines_by_agent(text: str, agents: list[tuple[str, int]], lines_of, cue: re.Pattern) -> dict[str, str]:
+    """Agent key -> its line, when the clause ``text`` coordinates approved agents (offsets into ``text``)
+    each followed by its own line and its own approval wording ("approved" in every part); else empty.
+
+    >>> words = lambda t: {"first_line"} if "first-line" in t else {"second_line"} if "second-line" in t else set()
+    >>> approved = re.compile("approved")
+    >>> lines_by_agent("A is the approved first-line option and B the approved second-line one", [("a", 0), ("b", 40)],
+    ...                words, approved)
+    {'a': 'first_line', 'b': 'second_line'}
+    >>> lines_by_agent("A and B are approved as first-line and second-line options", [("a", 0), ("b", 6)], words, approved)
+    {}
+    """
+    first: dict[str, int] = {}
+    for key, at in sorted(agents, key=lambda x: x[1]):
+        first.setdefault(key, at)
+    starts = sorted(first.values())
+    if len(starts) < 2 or any(not NEXT_AGENT.search(text[:at]) for at in starts[1:]):
+        return {}
+    bounds = dict(zip(starts, starts[1:] + [len(text)]))
+    out = {}
+    for key, at in first.items():
+        part = text[at:bounds[at]]
+        lines = lines_of(part)
+        if len(lines) != 1 or not cue.search(part):
+            return {}
+        out[key] = next(iter(lines))
+    return out if len(set(out.values())) > 1 else {}

@@ -88,8 +88,14 @@ DESCRIBED_PARTNER = re.compile(r"^[\s),]*(?:(?:for use|when used|used|given|admi
 # "a priming dose of A added to B", "A given as an add-on to B": A joins B's regimen.
 ADDED_TO = re.compile(r"^[\s),]*(?:(?:is|was|were|being|when)\s+)?"
                       r"(?:added(?:\s+on)?\s+to|(?:given\s+)?as\s+an?\s+add-on\s+to)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+# "A, alone or in combination with B, is approved": two agents, A by itself and A with B (never B alone).
+ALONE_OR_WITH = re.compile(r"^[\s,]*(?:either\s+)?(?:alone|by itself|as (?:a\s+)?(?:monotherapy|single[- ]agent))\s+"
+                           r"or\s+(?:in combination with|combined with|with|plus)\s+$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
+
+
+AND_OR = re.compile(r"^\s*,?\s+and\s*/\s*or\s+$", re.IGNORECASE)
 
 
 # "after X was approved", "following X's ... approval": X is the subject of the clause "after" opens, not a prior therapy.
@@ -180,6 +186,9 @@ def combined(doc: AnalysedDocument, sent: AnalysedSentence,
     for _, group in agents_in(doc, sent):
         if merged and _aside_repeat(sent, merged[-1], tuple(group)):
             continue  # "A (Brand, Company) in combination with B": the brand in the aside is A again
+        if merged and ALONE_OR_WITH.match(_core(_between(sent, merged[-1][-1], group[0]))):
+            merged.append(merged[-1] + tuple(group))  # A stays an agent of its own; A with B is the second
+            continue
         if merged and (_repeats(sent, merged[-1], tuple(group)) or _joined(sent, merged[-1], tuple(group), known)):
             merged[-1] = merged[-1] + tuple(group)
         else:
@@ -218,7 +227,8 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
         subject = APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) is not None  # "since X was approved"
         if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
-            if LIST_GLUE.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
+            # "prior A and/or B-containing chemotherapy": "and/or" coordinates the list as "and" and "or" do
+            if LIST_GLUE.match(gap) or AND_OR.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
                 role = out[-1][2]
         out.append((key, group, role))
     return out

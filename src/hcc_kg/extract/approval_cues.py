@@ -96,7 +96,8 @@ FIRST_LINE = re.compile(
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
     r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
     r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\b1st[- ]line|\bfront[- ]?line|"
-    r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)", re.IGNORECASE)
+    r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)|"
+    r"\bnewly[- ]diagnosed\b", re.IGNORECASE)  # "for people newly diagnosed with advanced D": none treated yet
 NO_PRIOR_SYSTEMIC = re.compile(
     r"\b(?:not|no|without)\b[\w\s]{0,40}?\b(?:prior|previous(?:ly)?)\b[\w\s]{0,12}?systemic", re.IGNORECASE)
 # "after first-line sorafenib", "refractory to first-line X": the first line named is the one already given

@@ -47,9 +47,10 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion, Mention
-from .approval_agencies import lines_by_agency, paired
-from .approval_basis import RESTATING, basis_facts, supporting_trials
+from .approval_agencies import lines_by_agency, lines_by_agent, paired
+from .approval_basis import basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
+from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses, fronted
@@ -58,7 +59,7 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_indications import (clause_diseases, coordinated_diseases, in_clause, inside, line_of_this_indication,
                                    specific_disease)
-from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, DECISION_AFTER, DECISION_BEFORE, MONOTHERAPY,
+from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, MONOTHERAPY,
                             NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status,
                             unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
@@ -295,7 +296,11 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     # "granted X approval for first-line A and conditional approval for pretreated B": each disease its line
     disease_line = lines_by_agency(holder.text, _disease_at(doc, sent, clause), line_words, spread=False) \
         if holder is clause and own.lines and not own_line else {}
-    if not agencies or (len(lines) > 1 and not own_line and not disease_line):  # which line is whose is not said
+    # "A is the only approved first-line therapy and B the only approved second-line one": each agent its line
+    agent_line = lines_by_agent(clause.text, [(k, sent.local(g[0])[0] - clause.start) for k, g, r in own.agents if r == "agent"],
+                                line_words, APPROVAL_CUE) if holder is clause and len(lines) > 1 and not own_line else {}
+    keys = list(agent_line) or keys  # each part says its agent is approved ("the only approved ... therapy")
+    if not agencies or (len(lines) > 1 and not own_line and not disease_line and not agent_line):  # whose line is unsaid
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
@@ -310,56 +315,13 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # no disease: kept for "the drug" (it tells the others their line) and "for the same use" (it takes one)
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
-                told = own_line.get(agency, line) if own_line else disease_line.get(disease, line)
+                told = own_line.get(agency, line) if own_line else agent_line.get(agent) or disease_line.get(disease, line)
                 yield Reading(agent, agency, disease, told, polarity, certainty, attributes, span)
 
 
 def _disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list[tuple[str, int]]:
     """Each disease the clause names, with its offset in the clause."""
     return [(m.key, sent.local(m)[0] - clause.start) for m in in_clause(doc, sent, clause, "Disease")]
-
-
-def _resolve_line(reading: Reading, readings: list[Reading], frame: Frame, main_disease: str | None) -> str | None:
-    """A line the sentence did not state: from the document's other asserted readings of the same
-    approval (same agency and disease; same agent, or "the drug"), else, for an approval in the
-    document's own disease, from its heading (when by the heading's regulator: "X approved in China for
-    second-line HCC ... already approved for HCC in the US" lends the US approval no line); only when unambiguous."""
-    if reading.line:
-        return reading.line
-    agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
-    told = {r.line for r in readings if r.line and r.asserted and r.agency == reading.agency
-            and r.agent in agents and r.disease in (reading.disease, None)}
-    if len(told) == 1:
-        return told.pop()
-    by_heading = frame.regulator is None or reading.agency == frame.regulator
-    return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease and by_heading else None
-
-
-def _restated_for_a_component(doc: AnalysedDocument, reading: Reading, readings: list[Reading]) -> bool:
-    """A sentence restating an approval told before of a combination, for one of its drugs ("The agency
-    approved A plus B. It is the first nod for A."): that combination's approval, not one of A alone."""
-    if is_regimen_key(reading.agent or "") or not RESTATING.match(doc.document.text[reading.span[0]:reading.span[1]]):
-        return False
-    return any(r.asserted and r.span[0] < reading.span[0] and is_regimen_key(r.agent or "") and reading.agency in (r.agency, None)
-               and r.disease == reading.disease and reading.agent in regimen_components(r.agent) for r in readings)
-
-
-# "X was approved for HCC, but the indication was withdrawn in 2024": a later clause undoes the approval.
-WITHDRAWN_LATER = re.compile(r"\b(?:withdr[ae]wn?|withdrawal|revoked|rescinded|no longer (?:approved|authori[sz]ed))\b",
-                             re.IGNORECASE)
-
-
-def decision_maker(doc: AnalysedDocument) -> str | None:
-    """The regulator whose decision the document reports (a decision summary, an assessment report):
-    the only one it names, named as the decision's maker ("Health Canada's decision"); else None."""
-    named = [(sent, m) for sent in doc.sentences for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
-    if len({m.key for _, m in named}) != 1:
-        return None
-    for sent, m in named:
-        start, end = sent.local(m)
-        if DECISION_AFTER.match(sent.text[end:]) or DECISION_BEFORE.search(sent.text[:start]):
-            return m.key
-    return None
 
 
 @EXTRACTORS.register(RULE)
@@ -387,9 +349,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
             r = replace(r, agency=told)
         if r.agent is None or r.disease is None or restated_without_agency(r, readings) \
-                or _restated_for_a_component(doc, r, readings):
+                or restated_for_a_component(doc, r, readings):
             continue
-        line = _resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \
+        line = resolve_line(r, readings, frame, doc.main_disease) or (same.line if same else None) \
             or headline_line(doc, r, readings, frame.heading) or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)

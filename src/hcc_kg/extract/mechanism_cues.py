@@ -32,7 +32,9 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "X showed IC50 values of 2 and 5 nM against A and B": an inhibitory concentration on each target
             # (not "of >10 µM", which says it hardly inhibits)
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
-            r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:selectivity|specificity) (?:for|against)|"
+            r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:binding )?(?:selectivity|specificity) (?:for|against)|"
+            # "an antibody with high affinity for T": how strongly it binds T (a weak affinity is not read)
+            r"(?:high|strong) (?:binding )?affinity (?:for|to)|"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
@@ -54,10 +56,13 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
             r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
-NOUN_CUE = (r"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s? of|"
+# "a tyrosine kinase inhibitor (TKI) of T", "an antibody (mAb) against T": the head's own short form may stand
+# in parentheses between the head and its preposition.
+SHORT_FORM = r"(?:\s*\([A-Za-z]{2,6}s?\))?"
+NOUN_CUE = (rf"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s?{SHORT_FORM} of|"
             # a VEGF trap's shape: "a decoy receptor for A and B", "a soluble receptor of A", "a ligand trap for A"
             r"(?:(?:soluble\s+)?decoy|soluble)\s+receptors?\s+(?:for|of)|(?:ligand\s+)?traps?\s+(?:for|of)|"
-            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?) "
+            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?){SHORT_FORM} "
             r"(?:against|to|targeting|directed (?:against|at|to)|aim(?:ed|ing) at|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".
@@ -85,6 +90,8 @@ PART_OF = r"(?:regions?|sites?|epitopes?|domains?|pockets?)\s+(?:on|of|in|within
 FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
                     r"(?:involved|implicated) in)){0,6}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
+                    # "targeting, among (the) others, A and B": an aside that the list is not all of them
+                    r"(?:\s*,\s*among\s+(?:the\s+)?others\s*,)?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
 # "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.

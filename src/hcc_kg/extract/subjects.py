@@ -75,7 +75,8 @@ POSSESSIVE = r"(?:['’]s)?"
 VERB_GAP = re.compile(rf"^{BRACKETS}{POSSESSIVE}{ASIDE}{METABOLITES}{COPULA_NP}{RELATIVE}(?:\s*,?\s+(?:(?:and|or)\s+)?{ADVERB})*\s*$",
                       re.IGNORECASE)
 # "X demonstrated a potent and selective profile against T": an activity noun after a verb of having.
-ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|inhibition)\b", re.IGNORECASE)
+ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectivity|specificity|inhibition)\b|"
+                          r"(?:high |strong )?affinity\b|binding specificity\b", re.IGNORECASE)
 # "X is a TKI with a wide range of kinase inhibition": a copula and its noun phrase may come before "with".
 ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
                           rf"(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"

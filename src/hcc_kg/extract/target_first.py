@@ -266,16 +266,23 @@ def fronted_appositive(text: str, found: list[Unit], lists: list[TargetList]) ->
 
 
 # "By binding to T, X ...", "Through its inhibition of T and U, X ...": a fronted means clause names how the subject acts.
-FRONTED_MEANS = re.compile(r"(?:^|[;:]\s*)(?:By|Through|Via)\s+(?:\w+ly\s+)?(?:(?:binding|attaching)\s+(?:to\s+)?|"
-                           r"(?:blocking|inhibiting|targeting|neutrali[sz]ing|antagoni[sz]ing)\s+|"
+# A sentence connective may come first ("In addition, by binding to T, X ..."); the means may be to block T's
+# interaction with its own ligands ("By inhibiting the interaction between T and its ligands, X ...": T is bound).
+CONNECTIVE = r"(?:(?:In addition|Additionally|Moreover|Furthermore|Also|Thus|Hence|Therefore|Specifically),?\s+)?"
+FRONTED_MEANS = re.compile(rf"(?:^|[;:]\s*){CONNECTIVE}(?:By|Through|Via)\s+(?:\w+ly\s+)?(?:(?:binding|attaching)\s+(?:to\s+)?|"
+                           r"(?:blocking|inhibiting|targeting|neutrali[sz]ing|antagoni[sz]ing|disrupting)\s+"
+                           r"(?P<interaction>the\s+(?:interaction|binding)\s+(?:between|of)\s+)?|"
                            r"(?:its\s+)?(?:\w+\s+)?(?:inhibition|blockade|targeting)\s+of\s+)(?:the\s+)?$", re.IGNORECASE)
-MEANS_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?(?:\s+(?:on|in|of|expressed by)\s+[^,;()]{1,40})?,"
-                           r"\s*$", re.IGNORECASE)
+OWN_PARTNERS = r"[\s)]*\s(?:and|with)\s+(?:its|their)\s+(?:\w+\s+)?(?:ligands?|receptors?)"
+MEANS_TO_DRUG = re.compile(rf"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?(?:{OWN_PARTNERS})?"
+                           r"(?:\s+(?:on|in|of|expressed by)\s+[^,;()]{1,40})?,\s*$", re.IGNORECASE)
 
 
 def fronted_means(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"By binding to T, X ...", "By selectively blocking T and U, X ...", "Through inhibition of T, X ..."."""
     for opening, tlist, first in _fronted(text, found, lists, FRONTED_MEANS, MEANS_TO_DRUG):
+        if opening.group("interaction") and (len(tlist.units) > 1 or not re.match(OWN_PARTNERS, text[tlist.end:])):
+            continue  # "the interaction between A and B": which of the two the drug binds is not said
         for drug in coordinated_drugs(text, found, first, +1):  # "By blocking T, X and Y ..."
             for unit in tlist.units:
                 yield from readings(drug, unit, "fronted-means", opening.start(), drug.end)

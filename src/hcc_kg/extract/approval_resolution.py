@@ -1,0 +1,61 @@
+"""Document-level completion of the approvals :mod:`.approvals` reads sentence by sentence: a line the
+sentence did not state, a restatement for one drug of a combination told before, the regulator whose
+decision a summary reports, and a later clause that undoes an approval.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..keys import is_regimen_key, regimen_components
+from .analysis import AnalysedDocument
+from .approval_basis import RESTATING
+from .approval_cues import DECISION_AFTER, DECISION_BEFORE
+from .approval_frame import Frame
+
+if TYPE_CHECKING:  # (approvals imports this module)
+    from .approvals import Reading
+
+
+def resolve_line(reading: "Reading", readings: list["Reading"], frame: Frame, main_disease: str | None) -> str | None:
+    """A line the sentence did not state: from the document's other asserted readings of the same
+    approval (same agency and disease; same agent, or "the drug"), else, for an approval in the
+    document's own disease, from its heading (when by the heading's regulator: "X approved in China for
+    second-line HCC ... already approved for HCC in the US" lends the US approval no line); only when unambiguous."""
+    if reading.line:
+        return reading.line
+    agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
+    told = {r.line for r in readings if r.line and r.asserted and r.agency == reading.agency
+            and r.agent in agents and r.disease in (reading.disease, None)}
+    if len(told) == 1:
+        return told.pop()
+    by_heading = frame.regulator is None or reading.agency == frame.regulator
+    return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease and by_heading else None
+
+
+def restated_for_a_component(doc: AnalysedDocument, reading: "Reading", readings: list["Reading"]) -> bool:
+    """A sentence restating an approval told before of a combination, for one of its drugs ("The agency
+    approved A plus B. It is the first nod for A."): that combination's approval, not one of A alone."""
+    if is_regimen_key(reading.agent or "") or not RESTATING.match(doc.document.text[reading.span[0]:reading.span[1]]):
+        return False
+    return any(r.asserted and r.span[0] < reading.span[0] and is_regimen_key(r.agent or "") and reading.agency in (r.agency, None)
+               and r.disease == reading.disease and reading.agent in regimen_components(r.agent) for r in readings)
+
+
+# "X was approved for HCC, but the indication was withdrawn in 2024": a later clause undoes the approval.
+WITHDRAWN_LATER = re.compile(r"\b(?:withdr[ae]wn?|withdrawal|revoked|rescinded|no longer (?:approved|authori[sz]ed))\b",
+                             re.IGNORECASE)
+
+
+def decision_maker(doc: AnalysedDocument) -> str | None:
+    """The regulator whose decision the document reports (a decision summary, an assessment report):
+    the only one it names, named as the decision's maker ("Health Canada's decision"); else None."""
+    named = [(sent, m) for sent in doc.sentences for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
+    if len({m.key for _, m in named}) != 1:
+        return None
+    for sent, m in named:
+        start, end = sent.local(m)
+        if DECISION_AFTER.match(sent.text[end:]) or DECISION_BEFORE.search(sent.text[:start]):
+            return m.key
+    return None
