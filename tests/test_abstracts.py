@@ -1008,3 +1008,14 @@ def test_this_study_returns_to_the_documents_one_trial_after_other_studies():
                   "Methods: Thirty-one patients with advanced disease were enrolled in this study. Patients received "
                   "zorbanib 100 mg daily. Results: The median OS was 7.7 months.")
     assert sizes(found) == {"zorbanib": 31}
+
+
+@pytest.mark.parametrize("title", [
+    "Zorbanib for advanced liver cancer: a phase II study",
+    "Zorbanib in unresectable liver cancer: a phase II study",
+    "Zorbanib as second-line therapy for advanced liver cancer: a phase II study",
+])
+def test_a_title_naming_the_agent_and_its_disease_before_the_design_gives_the_arm(title):
+    # no "in patients with": the title's subject is still what the single-arm study tested
+    found = facts(f"{title}\n\nAbstract\nThirty-seven patients were accrued. The median survival was 6.8 months.")
+    assert sizes(found) == {"zorbanib": 37}
