@@ -577,3 +577,12 @@ def test_a_regulators_control_number_labels_no_arm():
 def test_a_combinations_parts_may_each_carry_an_aside():
     doc, sent = sentence("The combination of quorimab (Quora) and zorbanib (Zorba) extended survival compared with felotinib.")
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "In the comparator arm, 80% of patients were treated with zorbanib and 20% were treated with felotinib.",
+    "Of the control group, 70% received zorbanib and 30% felotinib.",
+])
+def test_shares_of_one_arm_treated_with_different_drugs_are_no_combination(text):
+    doc, sent = sentence(text)
+    assert received_agent(doc, sent) is None  # a mixed arm: neither one drug nor the two together

@@ -109,7 +109,10 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
 # Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break;
 # the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
-DOSED_AND_RE = re.compile(r"[^;:.]{0,80}?(?:\band\b|\bplus\b|\+|\bwith\b)\s*"
+# ... but a share of the patients, or a verb of its own, before the next drug starts another group of them:
+# "85% were treated with A and 15% were treated with B" is a mixed arm, no combination.
+DOSED_AND_RE = re.compile(r"(?:(?!\d\s*%|\b(?:were|was)\s+(?:treated|given)\b)[^;:.]){0,80}?"
+                          r"(?:\band\b|\bplus\b|\+|\bwith\b)\s*"
                           r"(?:(?:oral|intravenous|subcutaneous|IV|SC)\s+)?", re.IGNORECASE)
 
 
