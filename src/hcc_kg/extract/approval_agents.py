@@ -95,9 +95,6 @@ NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
 
 
-AND_OR = re.compile(r"^\s*,?\s+and\s*/\s*or\s+$", re.IGNORECASE)
-
-
 # "after X was approved", "following X's ... approval": X is the subject of the clause "after" opens, not a prior therapy.
 APPROVED_SUBJECT_AFTER = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:was|were|is|has been|had been)\s+(?:\w+\s+)?"
                                     r"(?:approv|authori[sz]|licens|granted)|(?:received|gained|won|obtained)\s+(?:\w+\s+){0,2}"
@@ -227,8 +224,7 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
         subject = APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) is not None  # "since X was approved"
         if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
-            # "prior A and/or B-containing chemotherapy": "and/or" coordinates the list as "and" and "or" do
-            if LIST_GLUE.match(gap) or AND_OR.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
+            if LIST_GLUE.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
                 role = out[-1][2]
         out.append((key, group, role))
     return out
