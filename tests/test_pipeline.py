@@ -244,3 +244,38 @@ def test_a_reasoner_failure_kills_the_forked_child_and_discards_the_early_store(
     said = _fresh_build(corpus, tmp_path / "out", "", FIXTURES / "contradiction" / "extra_vocabulary.yaml")
     assert said[0].startswith("InconsistentGraphError") and said[-1] == "child gone"
     assert not (tmp_path / "out").exists(), "the store loaded while HermiT ran is gone too"
+
+
+# --- HermiT's JVM started before extraction (hcc_kg.owl.hermit.WarmHermit) ------------------------
+
+def _started_warm_jvms(monkeypatch) -> list:
+    from hcc_kg.owl import hermit
+    started, real = [], hermit.WarmHermit.start
+    monkeypatch.setattr(hermit.WarmHermit, "start", classmethod(lambda cls, *a: started.append(real(*a)) or started[-1]))
+    return started
+
+
+def _invented_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("Invented notes\nSorafenib, a multikinase inhibitor, inhibits VEGFR2 and PDGFR-beta.\n",
+                                     encoding="utf-8")
+    return corpus
+
+
+def test_the_build_reasons_on_the_jvm_it_started_before_extraction(tmp_path, monkeypatch):
+    from hcc_kg.owl import hermit
+    started = _started_warm_jvms(monkeypatch)
+    monkeypatch.setattr(hermit, "_cold_run", lambda *a: pytest.fail("HermiT ran cold: the warm JVM was not used"))
+    result = build(Settings(corpus=_invented_corpus(tmp_path), out=None))
+    assert len(started) == 1 and started[0].process.poll() is not None
+    assert any("sorafenib" in str(s) for s in result.graph.subjects())
+
+
+def test_a_build_that_fails_before_reasoning_kills_the_jvm_it_started(tmp_path, monkeypatch):
+    from hcc_kg import pipeline
+    started = _started_warm_jvms(monkeypatch)
+    monkeypatch.setattr(pipeline, "read", lambda *a, **kw: (_ for _ in ()).throw(RuntimeError("invented failure")))
+    with pytest.raises(RuntimeError, match="invented failure"):
+        build(Settings(corpus=_invented_corpus(tmp_path), out=None))
+    assert len(started) == 1 and started[0].process.poll() is not None

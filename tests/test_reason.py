@@ -288,6 +288,7 @@ from pathlib import Path as _Path  # noqa: E402
 
 from hcc_kg.errors import ReasonerTimeoutError  # noqa: E402
 from hcc_kg.owl import java as _java  # noqa: E402
+from hcc_kg.owl import hermit as _hermit  # noqa: E402
 
 #: A stand-in for java that hangs, with a child of its own (as a JVM has threads and helpers).
 HUNG_JAVA = """#!/bin/sh
@@ -343,16 +344,16 @@ def _pids(path: _Path, seconds=10.0) -> list[int]:
 def test_a_hung_reasoner_is_stopped_at_the_limit_with_its_whole_process_group(hung_java):
     started = _time.monotonic()
     with pytest.raises(ReasonerTimeoutError, match="within 1.5 s .*--reasoner-timeout"):
-        reasoning._hermit(reasoning.CLASSIFY, [], _java.TimeLimit.start(1.5))
+        _hermit.run_hermit(_hermit.CLASSIFY, [], _java.TimeLimit.start(1.5))
     assert _time.monotonic() - started < 8
     assert _gone(_pids(hung_java["pids"]))  # the "JVM" and its child
     assert list(hung_java["scratch"].iterdir()) == []  # no hcc-kg-hermit-* left
 
 
 def test_sigterm_of_a_build_kills_the_reasoner_group_and_removes_its_scratch(hung_java):
-    code = ("import sys; from hcc_kg.owl import reason, java; from hcc_kg.store.publish import sigterm_exits\n"
+    code = ("import sys; from hcc_kg.owl import hermit, java; from hcc_kg.store.publish import sigterm_exits\n"
             "import owlready2; owlready2.JAVA_EXE = sys.argv[1]\n"
-            "with sigterm_exits(): reason._hermit(reason.CLASSIFY, [], java.TimeLimit.start(300))\n")
+            "with sigterm_exits(): hermit.run_hermit(hermit.CLASSIFY, [], java.TimeLimit.start(300))\n")
     build = _subprocess.Popen([_sys.executable, "-c", code, str(hung_java["script"])],
                               env={**_os.environ, "TMPDIR": str(hung_java["scratch"])})
     try:

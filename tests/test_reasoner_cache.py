@@ -1,4 +1,4 @@
-"""HermiT's output cached by a hash of its input (hcc_kg.owl.java.ReasonerCache, reason._hermit):
+"""HermiT's output cached by a hash of its input (hcc_kg.owl.java.ReasonerCache, hermit.run_hermit):
 a hit starts no Java, a changed input or runtime misses, a corrupt entry is recomputed."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import owlready2
 import pytest
 
 from hcc_kg.errors import ReasonerError
-from hcc_kg.owl import java
+from hcc_kg.owl import hermit, java
 from hcc_kg.owl import reason as reasoning
 from hcc_kg.owl import summary as S
 
@@ -34,8 +34,8 @@ class _Runs:
     """Counts the reasoner processes started (and can forbid them)."""
 
     def __init__(self, monkeypatch, allowed: bool = True):
-        self.count, self.allowed, self.real = 0, allowed, reasoning.run_bounded
-        monkeypatch.setattr(reasoning, "run_bounded", self)
+        self.count, self.allowed, self.real = 0, allowed, hermit.run_bounded
+        monkeypatch.setattr(hermit, "run_bounded", self)
 
     def __call__(self, command, limit, *args):
         self.count += 1
@@ -48,11 +48,11 @@ class _Runs:
 def test_a_hit_starts_no_java_and_returns_what_the_miss_computed(tmp_path, monkeypatch):
     cache = java.ReasonerCache(tmp_path / "reasoner")
     runs = _Runs(monkeypatch)
-    computed = reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=cache)
+    computed = hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=cache)
     assert runs.count == 1 and (cache.stats.computed, cache.stats.reused) == (1, 0)
     assert _iri("Gadget").strip("<>") in computed  # HermiT really ran: the inferred type is reported
     runs.allowed = False  # from here a reasoner process fails the test
-    again = reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=java.ReasonerCache(cache.folder))
+    again = hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=java.ReasonerCache(cache.folder))
     assert again == computed
     assert runs.count == 1
 
@@ -61,9 +61,9 @@ def test_a_hit_starts_no_java_and_returns_what_the_miss_computed(tmp_path, monke
 def test_a_changed_input_or_other_options_miss(tmp_path, monkeypatch):
     cache = java.ReasonerCache(tmp_path)
     runs = _Runs(monkeypatch)
-    reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=cache)
-    reasoning._hermit(reasoning.CLASSIFY, _ontology((_iri("w2"), S.TYPE, _iri("Widget"))), cache=cache)
-    reasoning._hermit(reasoning.CONSISTENCY, _ontology(), cache=cache)
+    hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=cache)
+    hermit.run_hermit(hermit.CLASSIFY, _ontology((_iri("w2"), S.TYPE, _iri("Widget"))), cache=cache)
+    hermit.run_hermit(hermit.CONSISTENCY, _ontology(), cache=cache)
     assert runs.count == 3 and cache.stats.reused == 0
     assert len(list(tmp_path.glob("*.out"))) == 3
 
@@ -72,19 +72,19 @@ def test_a_changed_input_or_other_options_miss(tmp_path, monkeypatch):
 @pytest.mark.parametrize("damage", ["truncate", "flip", "empty"])
 def test_a_corrupt_entry_is_recomputed_with_a_warning(tmp_path, monkeypatch, caplog, damage):
     cache = java.ReasonerCache(tmp_path)
-    first = reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=cache)
+    first = hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=cache)
     [entry] = tmp_path.glob("*.out")
     data = entry.read_bytes()
     entry.write_bytes({"truncate": data[: len(data) // 2], "empty": b"",
                        "flip": data[:-2] + bytes([data[-2] ^ 1]) + data[-1:]}[damage])
     runs = _Runs(monkeypatch)
     with caplog.at_level(logging.WARNING, logger=java.__name__):
-        second = reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=cache)
+        second = hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=cache)
     assert runs.count == 1 and second == first
     assert cache.stats.corrupt == 1 and "runs again" in caplog.text
     assert entry.read_bytes() == data  # rewritten whole
     runs.allowed = False
-    assert reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=cache) == first
+    assert hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=cache) == first
 
 
 def _fake_jdk(tmp_path, exit_code: int, version: str = "17.0.99"):
@@ -128,7 +128,7 @@ def test_a_failed_run_is_not_cached(tmp_path, monkeypatch):
     cache = java.ReasonerCache(tmp_path / "cache")
     for _ in range(2):
         with pytest.raises(ReasonerError, match="it broke"):
-            reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=cache)
+            hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=cache)
     assert (tmp_path / "starts").read_text().split() == ["started", "started"]
     assert cache.stats.computed == 0 and not list((tmp_path / "cache").glob("*.out"))
 
@@ -136,7 +136,7 @@ def test_a_failed_run_is_not_cached(tmp_path, monkeypatch):
 def test_a_missing_java_with_a_cache_is_a_reasoner_error(tmp_path, monkeypatch):
     monkeypatch.setattr(owlready2, "JAVA_EXE", str(tmp_path / "no-java"))
     with pytest.raises(ReasonerError, match="is Java installed"):
-        reasoning._hermit(reasoning.CLASSIFY, _ontology(), cache=java.ReasonerCache(tmp_path))
+        hermit.run_hermit(hermit.CLASSIFY, _ontology(), cache=java.ReasonerCache(tmp_path))
 
 
 # Invented documents: a drug-target sentence and an approval.
@@ -178,16 +178,16 @@ def test_a_rebuild_reuses_vocabulary_and_reasoner_starts_no_java_and_exports_the
 
 @needs_java
 def test_the_jit_tier_follows_the_input_size_and_the_output_does_not(tmp_path, monkeypatch):
-    commands, real = [], reasoning.run_bounded
+    commands, real = [], hermit.run_bounded
 
     def recording(command, limit, *args):
         commands.append(command)
         return real(command, limit, *args)
 
-    monkeypatch.setattr(reasoning, "run_bounded", recording)
-    small = reasoning._hermit(reasoning.CLASSIFY, _ontology())
+    monkeypatch.setattr(hermit, "run_bounded", recording)
+    small = hermit.run_hermit(hermit.CLASSIFY, _ontology())
     monkeypatch.setattr(java, "QUICK_TIER_MAX_TRIPLES", len(_ontology()))  # the same input now counts as large
-    large = reasoning._hermit(reasoning.CLASSIFY, _ontology())
+    large = hermit.run_hermit(hermit.CLASSIFY, _ontology())
     assert "-XX:TieredStopAtLevel=1" in commands[0] and "-XX:TieredStopAtLevel=1" not in commands[1]
     assert all("-XX:+UseSerialGC" in c for c in commands)
     assert sorted(small.splitlines()) == sorted(large.splitlines())

@@ -33,6 +33,7 @@ from .assemble.trial_identity import rename_trials, trial_renames
 from .assemble.naming import document_sections, extend_vocabulary, split_naming
 from .owl.load import default_ontology_path, load_ontology
 from .owl.populate import populate
+from .owl.hermit import WarmHermit
 from .owl.java import DEFAULT_REASONER_TIMEOUT, ReasonerCache
 from .owl.reason import Reasoning
 from .store import export, kgx, quality
@@ -201,6 +202,10 @@ def _build(settings: Settings) -> BuildResult:
 def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Clock",
                  children: contextlib.ExitStack) -> BuildResult:
     ontology_path = settings.ontology or default_ontology_path()
+    # HermiT's JVM starts now, on the second core, and waits for its input (a third of its time on the shipped corpus)
+    warm = WarmHermit.start()
+    if warm is not None:
+        children.enter_context(warm)  # killed on every way out if the reasoner never gets to it
     reading = read(settings, vocabulary, report, clock)
     documents, assertions, conflicts = reading.documents, reading.facts, reading.conflicts
     # the documents and the merged assertions live to the end of the build too: out of later full
@@ -211,7 +216,7 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     side = _start_side_exports(settings, populated, ontology_path, children)  # on the second core
     hermit_cache = ReasonerCache(settings.cache_dir / REASONER_CACHE) if settings.cache_dir else None
-    reasoning = children.enter_context(Reasoning(populated, settings.reasoner_timeout, hermit_cache))  # on a thread
+    reasoning = children.enter_context(Reasoning(populated, settings.reasoner_timeout, hermit_cache, warm))  # on a thread
     clock.run("reason-start", reasoning.wait_started)  # its input is made in Python: the JVM first, then the store
     location = store_location(settings.out)
     store = clock.run("rdf", begin_store, populated, ontology_path, location)  # the asserted triples, while HermiT runs

@@ -139,7 +139,7 @@ def main() -> int:
     import rdflib
 
     from .load import default_ontology_path
-    from .reason import CLASSIFY, hermit_home
+    from .hermit import CLASSIFY, hermit_home
 
     archive = ClassArchive.for_hermit(hermit_home(), owlready2.JAVA_EXE)
     if archive.ready():

@@ -116,7 +116,8 @@ def scratch_folder() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def kill_group(process: subprocess.Popen) -> None:
+    """Kill ``process``'s whole process group (it was started in a session of its own) and reap it."""
     try:
         os.killpg(process.pid, signal.SIGKILL)  # the JVM and anything it started
     except (ProcessLookupError, PermissionError):
@@ -139,6 +140,12 @@ def run_bounded(command: Sequence[str], limit: TimeLimit, what: str = "HermiT") 
     _stop_if_cancelled(None, limit, what)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     limit.started.set()
+    return wait_bounded(process, limit, what)
+
+
+def wait_bounded(process: subprocess.Popen, limit: TimeLimit, what: str = "HermiT") -> subprocess.CompletedProcess:
+    """Wait for ``process`` (started in a session of its own, with piped output) as
+    :func:`run_bounded` does: its output, or its process group killed and the same errors."""
     try:
         while True:  # in short waits, to see a cancel; communicate() resumes where it stopped
             try:
@@ -147,18 +154,18 @@ def run_bounded(command: Sequence[str], limit: TimeLimit, what: str = "HermiT") 
             except subprocess.TimeoutExpired:
                 _stop_if_cancelled(process, limit, what)
                 if limit.remaining() <= 0:
-                    _kill_group(process)
+                    kill_group(process)
                     raise ReasonerTimeoutError(_timeout_message(what, limit)) from None
     except BaseException:
-        _kill_group(process)
+        kill_group(process)
         raise
-    return subprocess.CompletedProcess(list(command), process.returncode, out, err)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
 def _stop_if_cancelled(process: subprocess.Popen | None, limit: TimeLimit, what: str) -> None:
     if limit.cancelled():
         if process is not None:
-            _kill_group(process)
+            kill_group(process)
         raise ReasonerError(f"{what} was stopped: the build stopped")
 
 

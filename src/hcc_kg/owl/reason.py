@@ -38,20 +38,17 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator
 
 import owlready2
 
-from ..errors import InconsistentGraphError, ReasonerError
+from ..errors import InconsistentGraphError
 from ..vocab import RESOURCE_NS
 from . import summary as S
-from .class_archive import ClassArchive, usable
-from .java import DEFAULT_REASONER_TIMEOUT, ReasonerCache, TimeLimit, jvm_tuning, run_bounded, scratch_folder
+from .hermit import CLASSIFY, CONSISTENCY, WarmHermit, run_hermit
+from .java import DEFAULT_REASONER_TIMEOUT, ReasonerCache, TimeLimit
 from .populate import Populated
 
-CLASSIFY = ("-c", "-O", "-D", "-I", "-Y")
-CONSISTENCY = ("-k",)
 _RESULT_RE = re.compile(r"^([A-Za-z]+)\( ((?:<[^>]+>\s*)+) \)$", re.MULTILINE)
 _VALUES_RE = re.compile(r"^<([^>]+)> \(known instances:\s*(.*?)(?:\s*\|\s*)possible instances:", re.MULTILINE)
 _IS_A = {"SubClassOf": f"<{S.RDFS}subClassOf>", "SubObjectPropertyOf": f"<{S.RDFS}subPropertyOf>",
@@ -91,71 +88,20 @@ def distinct_groups(populated: Populated, split: S.Split) -> list[list[str]]:
     return [g for g in groups if len(g) > 1]
 
 
-def hermit_home() -> Path:
-    """owlready2's HermiT folder: its patched classes, and HermiT.jar."""
-    return Path(owlready2.__file__).parent / "hermit"
-
-
-def hermit_command(flags: tuple[str, ...], path: Path | None, tuning: Sequence[str] = (),
-                   archive: ClassArchive | None = None) -> list[str]:
-    """The HermiT command line owlready2 uses, on ``path`` (None: without it, as the cache keys it),
-    with the JVM options ``tuning`` (:func:`hcc_kg.owl.java.jvm_tuning`), and the classes from
-    ``archive`` when set-up made one (:mod:`hcc_kg.owl.class_archive`; same classes, packed)."""
-    home = hermit_home()
-    classpath = archive.classpath() if archive is not None else f"{home}:{home / 'HermiT.jar'}"
-    memory = getattr(owlready2.reasoning, "JAVA_MEMORY", 2000)
-    return [owlready2.JAVA_EXE, f"-Xmx{memory}M", *tuning, *(archive.options() if archive is not None else ()),
-            "-cp", classpath, "org.semanticweb.HermiT.cli.CommandLine", *flags, *([path.as_uri()] if path else [])]
-
-
-def _hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit | None = None,
-            cache: ReasonerCache | None = None) -> str:
-    """HermiT's output on ``triples``; raises OwlReadyInconsistentOntologyError or ReasonerError
-    (ReasonerTimeoutError once ``limit`` has passed: java's process group is killed).
-
-    With ``cache``, an output stored for the same input bytes, HermiT options, HermiT jar and
-    Java version is returned without starting Java; a new successful output is stored.
-    """
-    limit = limit or TimeLimit.start(DEFAULT_REASONER_TIMEOUT)
-    payload = S.to_ntriples(triples)
-    try:
-        key = cache.key(hermit_command(flags, None), payload, limit) if cache is not None else None
-    except OSError as exc:
-        raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
-    stored = cache.get(key) if cache is not None else None
-    if stored is not None:
-        return stored
-    with scratch_folder() as scratch:  # removed on every way out, signals included
-        path = scratch / "input.nt"
-        path.write_bytes(payload)
-        try:
-            command = hermit_command(flags, path, jvm_tuning(len(triples)), usable(hermit_home(), owlready2.JAVA_EXE))
-            done = run_bounded(command, limit)
-        except OSError as exc:
-            raise ReasonerError(f"HermiT could not run (is Java installed?): {exc}") from exc
-    out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
-    if "InconsistentOntologyException" in err:
-        raise owlready2.OwlReadyInconsistentOntologyError()
-    if done.returncode != 0:
-        raise ReasonerError(f"HermiT failed (exit {done.returncode}): {err.strip()[-2000:]}")
-    if cache is not None:
-        cache.put(key, out)
-    return out
-
-
-def _classify(split: S.Split, groups: list[list[str]], blockers: list[str],
-              limit: TimeLimit | None = None, cache: ReasonerCache | None = None) -> tuple[str, S.Summary]:
-    """HermiT's classification output and the summary it ran on (the whole ABox if need be)."""
+def _classify(split: S.Split, groups: list[list[str]], blockers: list[str], limit: TimeLimit | None = None,
+              cache: ReasonerCache | None = None, warm: WarmHermit | None = None) -> tuple[str, S.Summary]:
+    """HermiT's classification output and the summary it ran on (the whole ABox if need be).
+    ``warm`` (a JVM started early) serves the first run only."""
     if not blockers:
         summary = S.summarise(split, groups)
         try:
-            return _hermit(CLASSIFY, split.tbox + summary.abox, limit, cache), summary
+            return run_hermit(CLASSIFY, split.tbox + summary.abox, limit, cache, warm), summary
         except owlready2.OwlReadyInconsistentOntologyError:
             whole = S.whole(split, groups)  # built only when needed: a copy of the whole ABox
-            _hermit(CONSISTENCY, split.tbox + whole.abox, limit, cache)  # raises if the whole ABox is inconsistent too
-            return _hermit(CLASSIFY, split.tbox + whole.abox, limit, cache), whole
+            run_hermit(CONSISTENCY, split.tbox + whole.abox, limit, cache)  # raises if the whole ABox is inconsistent too
+            return run_hermit(CLASSIFY, split.tbox + whole.abox, limit, cache), whole
     whole = S.whole(split, groups)
-    return _hermit(CLASSIFY, split.tbox + whole.abox, limit, cache), whole
+    return run_hermit(CLASSIFY, split.tbox + whole.abox, limit, cache, warm), whole
 
 
 def reported_relations(output: str) -> Iterator[S.Triple]:
@@ -237,12 +183,14 @@ def inferred_triples(output: str, split: S.Split, summary: S.Summary) -> set[S.T
 
 
 def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
-           cache: ReasonerCache | None = None, limit: TimeLimit | None = None) -> Reasoned:
+           cache: ReasonerCache | None = None, limit: TimeLimit | None = None,
+           warm: WarmHermit | None = None) -> Reasoned:
     """Classify and infer with HermiT; raise with culprits if inconsistent.
 
     ``timeout`` bounds every HermiT run of this call together (ReasonerTimeoutError), or
     ``limit`` when given (:class:`Reasoning` cancels it); ``cache`` gives HermiT's output on an
-    input it has seen without starting Java.
+    input it has seen without starting Java; ``warm`` is a HermiT JVM started early
+    (:class:`hcc_kg.owl.hermit.WarmHermit`), used when it fits the input and closed either way.
     """
     limit = limit or TimeLimit.start(timeout)
     started = time.perf_counter()
@@ -250,7 +198,7 @@ def reason(populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
     groups = distinct_groups(populated, split)
     blockers = S.summary_blockers(split)
     try:
-        output, summary = _classify(split, groups, blockers, limit, cache)
+        output, summary = _classify(split, groups, blockers, limit, cache, warm)
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         raise InconsistentGraphError("HermiT: the graph is inconsistent", explain_inconsistency(populated)) from exc
     inferred = inferred_triples(output, split, summary)
@@ -271,19 +219,21 @@ class Reasoning:
     """
 
     def __init__(self, populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
-                 cache: ReasonerCache | None = None) -> None:
+                 cache: ReasonerCache | None = None, warm: WarmHermit | None = None) -> None:
         self._limit = TimeLimit.start(timeout)
         self._outcome: tuple[Reasoned | None, BaseException | None] = (None, None)
         self._collected = False
-        self._thread = threading.Thread(target=self._run, args=(populated, cache), name="hcc-kg-reason", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(populated, cache, warm), name="hcc-kg-reason", daemon=True)
         self._thread.start()
 
-    def _run(self, populated: Populated, cache: ReasonerCache | None) -> None:
+    def _run(self, populated: Populated, cache: ReasonerCache | None, warm: WarmHermit | None) -> None:
         try:
-            self._outcome = (reason(populated, self._limit.seconds, cache, self._limit), None)
+            self._outcome = (reason(populated, self._limit.seconds, cache, self._limit, warm), None)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by result()
             self._outcome = (None, exc)
         finally:
+            if warm is not None:
+                warm.close()  # unused (an error before HermiT ran): not left waiting
             self._limit.started.set()  # no Java started (a cache hit, an error): nothing to wait for
 
     def wait_started(self) -> None:
