@@ -279,3 +279,13 @@ def test_a_build_that_fails_before_reasoning_kills_the_jvm_it_started(tmp_path, 
     with pytest.raises(RuntimeError, match="invented failure"):
         build(Settings(corpus=_invented_corpus(tmp_path), out=None))
     assert len(started) == 1 and started[0].process.poll() is not None
+
+
+def test_the_forked_side_exports_yield_the_cores_to_hermit_and_the_build(monkeypatch):
+    from hcc_kg import pipeline
+    from hcc_kg.owl.load import default_ontology_path
+    asked = []
+    monkeypatch.setattr(pipeline.os, "nice", asked.append)  # not this test process's priority
+    made = pipeline._side_exports(None, default_ontology_path(), None, lambda: frozenset())
+    assert asked == [pipeline.SIDE_EXPORTS_NICENESS] and pipeline.SIDE_EXPORTS_NICENESS > 0
+    assert made.views is None and made.ontology.startswith(b"@prefix")

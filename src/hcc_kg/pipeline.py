@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 EXPORT_STEM = "hcc_kg"
 REASONER_CACHE = "reasoner"  # HermiT's outputs, in the build's cache folder (hcc_kg.owl.java.ReasonerCache)
+#: how much lower the forked side exports' CPU priority is than the build's and HermiT's (``nice``)
+SIDE_EXPORTS_NICENESS = 10
 log = logging.getLogger(__name__)  # stage timings; the CLI decides where they go
 
 
@@ -282,6 +285,7 @@ def _side_exports(populated, ontology_path: Path, max_triples: int | None, recei
     """In the forked child: the ontology first, then the views (:mod:`hcc_kg.views.forked`: the
     renderers are imported and the asserted graph loaded while HermiT runs, then it waits for the
     inferences); ``max_triples`` None: no views are wanted."""
+    os.nice(SIDE_EXPORTS_NICENESS)  # HermiT's JVM and the build wait on no view: they get the cores first
     ontology = ontology_graph(ontology_path)  # parsed once: rendered, then drawn with the ABox
     readable = export.render_rdf(ontology, "turtle-readable")
     if max_triples is None:

@@ -92,21 +92,23 @@ class MappedText:
 
     def _splice(self, edits: Iterable[tuple[int, int, str]]) -> "MappedText":
         """The text with each (start, end, new) span replaced, in order and not overlapping."""
+        edits = list(edits)
+        if not edits:
+            return self
         parts: list[str] = []
+        last = 0
+        for start, end, new in edits:
+            parts += (self.text[last:start], new)
+            last = end
+        parts.append(self.text[last:])
+        if all(len(new) == end - start for start, end, new in edits):  # each character keeps its offset
+            return MappedText("".join(parts), self.offsets)
         offsets: list[int] = []
         last = 0
         for start, end, new in edits:
-            parts.append(self.text[last:start])
             offsets.extend(self.offsets[last:start])
-            if len(new) == end - start:
-                offsets.extend(self.offsets[start:end])
-            else:
-                offsets.extend([self.offsets[start]] * len(new))
-            parts.append(new)
+            offsets.extend(self.offsets[start:end] if len(new) == end - start else [self.offsets[start]] * len(new))
             last = end
-        if not parts:
-            return self
-        parts.append(self.text[last:])
         offsets.extend(self.offsets[last:])
         return MappedText("".join(parts), tuple(offsets))
 
