@@ -111,3 +111,10 @@ def test_the_command_reads_its_input_from_an_iri_or_a_file(tmp_path):
     on_iri = hermit.hermit_command(hermit.CLASSIFY, "http://127.0.0.1:9/in.nt")
     assert on_file[-1] == (tmp_path / "in.nt").as_uri() and on_iri[-1] == "http://127.0.0.1:9/in.nt"
     assert on_file[:-1] == on_iri[:-1] == hermit.hermit_command(hermit.CLASSIFY, None)
+
+
+def test_no_loopback_socket_means_no_warm_jvm(monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError("sockets are not allowed here")
+    monkeypatch.setattr(socket, "create_server", refused)
+    assert hermit.WarmHermit.start() is None

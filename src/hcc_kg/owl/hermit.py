@@ -78,7 +78,11 @@ class WarmHermit:
     def start(cls, flags: tuple[str, ...] = CLASSIFY, expected_triples: int = 0) -> "WarmHermit | None":
         """HermiT started now for an input of about ``expected_triples``; None if Java cannot start."""
         tuning = tuple(jvm_tuning(expected_triples))
-        listener = socket.create_server(("127.0.0.1", 0))
+        try:
+            listener = socket.create_server(("127.0.0.1", 0))
+        except OSError as exc:  # no loopback socket here: HermiT runs cold, as it always could
+            LOG.debug("HermiT not started early: %s", exc)
+            return None
         iri = f"http://127.0.0.1:{listener.getsockname()[1]}/hermit-input.nt"
         try:
             command = hermit_command(flags, iri, tuning, usable(hermit_home(), owlready2.JAVA_EXE))
