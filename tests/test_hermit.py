@@ -118,3 +118,11 @@ def test_no_loopback_socket_means_no_warm_jvm(monkeypatch):
         raise PermissionError("sockets are not allowed here")
     monkeypatch.setattr(socket, "create_server", refused)
     assert hermit.WarmHermit.start() is None
+
+
+def test_a_hung_warm_jvm_is_stopped_at_the_limit():
+    from hcc_kg.errors import ReasonerTimeoutError
+    warm = _stand_in(exit_code=0, seconds=120)
+    with pytest.raises(ReasonerTimeoutError, match="within 1.5 s"):
+        hermit.run_hermit(hermit.CLASSIFY, _ontology(), java.TimeLimit.start(1.5), warm=warm)
+    assert warm.process.poll() is not None

@@ -479,6 +479,14 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _children_once(pid: int, count: int, seconds: float) -> set[int]:
+    """``pid``'s children as soon as it has ``count`` of them (or what it has after ``seconds``)."""
+    deadline = _time.monotonic() + seconds
+    while len(found := _children(pid)) < count and _time.monotonic() < deadline:
+        _time.sleep(0.05)
+    return found
+
+
 def test_sigterm_while_hermit_runs_on_its_thread_stops_java_and_the_forked_child(hung_java, tmp_path):
     fixtures = _Path(__file__).parent / "fixtures"
     code = ("import sys, owlready2; owlready2.JAVA_EXE = sys.argv[1]; from hcc_kg.cli import main\n"
@@ -487,8 +495,8 @@ def test_sigterm_while_hermit_runs_on_its_thread_stops_java_and_the_forked_child
                                str(tmp_path / "out")], env={**_os.environ, "TMPDIR": str(hung_java["scratch"])},
                               stdout=_subprocess.DEVNULL, stderr=_subprocess.DEVNULL)
     try:
-        pids = _pids(hung_java["pids"], 120)
-        children = _children(build.pid)  # the stand-in java and the forked side-export child
+        pids = _pids(hung_java["pids"], 120)  # the stand-in java starts before extraction (owl/hermit.py)
+        children = _children_once(build.pid, 2, 120)  # it and the forked side-export child
         assert len(children) >= 2
         build.send_signal(_signal.SIGTERM)
         assert build.wait(timeout=60) == 143
