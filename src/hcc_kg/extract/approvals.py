@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
-from ..model import Assertion, Mention
+from ..model import Assertion
 from .approval_agencies import lines_by_agency, lines_by_agent, paired
 from .approval_basis import basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
@@ -54,19 +54,15 @@ from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses, fronted
+from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_indications import (clause_diseases, coordinated_diseases, in_clause, inside, line_of_this_indication,
-                                   specific_disease)
-from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, MONOTHERAPY,
-                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status,
-                            unstated_agency)
+from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
+from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
-from .quantities import parse_threshold
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
-from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
@@ -111,67 +107,6 @@ class Reading:
     @property
     def asserted(self) -> bool:
         return self.polarity == "positive" and self.certainty == "asserted"
-
-
-@dataclass(frozen=True)
-class ClauseFacts:
-    """Everything one clause names: agents (with their roles), agencies, indication, lines."""
-
-    agents: tuple[tuple[str, tuple[Mention, ...], str], ...]
-    agencies: tuple[str, ...]
-    diseases: tuple[str, ...]
-    unknown_disease: bool
-    lines: frozenset[str]
-    agency_at: tuple[tuple[str, int], ...] = ()  # each agency with its offset in the clause
-
-    @property
-    def has_agent(self) -> bool:
-        return any(role == "agent" for _, _, role in self.agents)
-
-
-def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, places: Jurisdictions,
-                 roles: list[tuple[str, tuple[Mention, ...], str]]) -> ClauseFacts:
-    """The agents, agencies, diseases and lines one clause of a sentence names."""
-    agents = tuple((k, g, r) for k, g, r in roles if inside(sent, g[0], clause))
-    owned = places.possessive_regulators(clause.text)  # "China's FDA": the place's regulator, not the FDA
-    agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")
-                if not any(s <= sent.local(m)[0] - clause.start < e for s, e, _ in owned)]
-    named = [(m.key, sent.local(m)[0] - clause.start) for m in in_clause(doc, sent, clause, "RegulatoryAgency")
-             if m.key in agencies]
-    placed = [(r, at) for at, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
-    agencies += [r for r, _ in placed]
-    diseases, unknown = clause_diseases(doc, sent, clause)
-    lines = line_words(clause.text, [sent.local(g[0])[0] - clause.start for _, g, r in agents if r == "prior"])
-    return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines),
-                       tuple(named + placed))
-
-
-def _attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tuple[str, object], ...]:
-    text = clause.text
-    out: list[tuple[str, object]] = []
-    kind = approval_kind(text)
-    if kind:
-        out.append(("approval_type", kind))
-    stated = sorted(dates_in(text), key=lambda d: abs(d.start - cue_at))
-    date = stated[0] if stated else frame.dateline
-    if date:
-        out.append(("approval_date", date.text))
-        out += [("approval_year_month", date.year_month)] if date.year_month else []
-        out += [("year", date.year)] if date.year else []
-    if MONOTHERAPY.search(text):
-        out.append(("therapy_mode", "monotherapy"))
-    elif COMBINATION.search(text):
-        out.append(("therapy_mode", "combination therapy"))
-    if NO_PRIOR_SYSTEMIC.search(text):
-        out.append(("prior_systemic_therapy", False))
-    out += [("prior_therapy", g[0].key) for _, g, r in roles if r == "prior" and len({m.key for m in g}) == 1]
-    for m in in_clause(doc, sent, clause, "Biomarker"):
-        end = sent.local(m)[1]
-        threshold = parse_threshold(sent.text[end:min(clause.end, end + 40)])
-        if threshold:
-            out += [("biomarker", m.key), ("biomarker_comparator", threshold.comparator),
-                    ("biomarker_threshold", threshold.value), ("biomarker_unit", threshold.unit)]
-    return tuple(dict.fromkeys(out))
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jurisdictions,
@@ -305,7 +240,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
         else _indication(doc, own, others, line, anaphoric)
-    attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
+    stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
     pairs = paired([(k, sent.local(g[0])[0] - holder.start) for k, g, r in agents if r == "agent"],
@@ -316,7 +251,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
                 told = own_line.get(agency, line) if own_line else agent_line.get(agent) or disease_line.get(disease, line)
-                yield Reading(agent, agency, disease, told, polarity, certainty, attributes, span)
+                yield Reading(agent, agency, disease, told, polarity, certainty, stated, span)
 
 
 def _disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list[tuple[str, int]]:
