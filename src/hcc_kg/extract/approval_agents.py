@@ -47,7 +47,9 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
                                   # "... stopped responding to a similar targeted therapy, X": a description in apposition
                                   r"\s+(?:(?:an?|the|another|their|its)\s+(?:[\w-]+\s+){0,3}(?:therapy|treatment|drug|agent|"
                                   r"medicine|inhibitor|TKI|antibody),\s+)?"
-                                  rf"{_PLAIN_WORD}{{0,4}}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
+                                  rf"{_PLAIN_WORD}{{0,4}}"
+                                  # ... the first of prefixes sharing one head word: "treated with A-, B- and C-based"
+                                  r"(?:\w+-\s*,?\s+(?:(?:and|or)\s+)?){0,3}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
 # "in the post-sorafenib setting", "post sorafenib HCC": the drug is the one given before.
 PRIOR_PREFIX = re.compile(r"\bpost[-\s]?$", re.IGNORECASE)
 PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated|intolerant)|"
@@ -92,7 +94,9 @@ ADDED_TO = re.compile(r"^[\s),]*(?:(?:is|was|were|being|when)\s+)?"
 ALONE_OR_WITH = re.compile(r"^[\s,]*(?:either\s+)?(?:alone|by itself|as (?:a\s+)?(?:monotherapy|single[- ]agent))\s+"
                            r"or\s+(?:in combination with|combined with|with|plus)\s+$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
-                             r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
+                             r"\bor\s+(?:in combination|combined)\b|"
+                             # "A is approved for D1 and, in combination with B, for D2": B joins A for D2 only
+                             r"\bfor\b[^;]*\band\b[\s,]*(?:in combination|combined)\s+with\s*$", re.IGNORECASE)
 
 
 # "after X was approved", "following X's ... approval": X is the subject of the clause "after" opens, not a prior therapy.
@@ -213,6 +217,10 @@ def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
     return frozenset(found)
 
 
+# "treated with A-, B-, and C-based chemotherapy": prefixes sharing one head word make a list.
+SUSPENDED_HYPHEN = re.compile(r"^-\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?$")
+
+
 def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
                 known: frozenset[str] = frozenset()) -> list[tuple[str, tuple[Mention, ...], str]]:
     """Each agent with its role; a role carries along a coordinated list ("after A or B") and to a
@@ -224,7 +232,8 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
         subject = APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) is not None  # "since X was approved"
         if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
-            if LIST_GLUE.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
+            # "sorafenib (sold as Nexavar)" is still prior; so is a list of prefixes ("A-, B- and C-based")
+            if LIST_GLUE.match(gap) or SUSPENDED_HYPHEN.match(gap) or key == out[-1][0]:
                 role = out[-1][2]
         out.append((key, group, role))
     return out

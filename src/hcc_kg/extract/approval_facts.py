@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import Clause
+from .approval_conjuncts import partner_roles
 from .approval_cues import COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, approval_kind, line_words
 from .approval_frame import Frame
 from .approval_indications import clause_diseases, in_clause, inside
@@ -37,7 +38,7 @@ class ClauseFacts:
 def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, places: Jurisdictions,
                  roles: list[tuple[str, tuple[Mention, ...], str]]) -> ClauseFacts:
     """The agents, agencies, diseases and lines one clause of a sentence names."""
-    agents = tuple((k, g, r) for k, g, r in roles if inside(sent, g[0], clause))
+    agents = partner_roles(sent, clause, tuple((k, g, r) for k, g, r in roles if inside(sent, g[0], clause)))
     owned = places.possessive_regulators(clause.text)  # "China's FDA": the place's regulator, not the FDA
     agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")
                 if not any(s <= sent.local(m)[0] - clause.start < e for s, e, _ in owned)]

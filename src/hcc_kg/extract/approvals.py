@@ -54,6 +54,7 @@ from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses, fronted
+from .approval_conjuncts import is_conjunct, other_indication, with_partners
 from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
@@ -70,7 +71,9 @@ __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions wi
 PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+|"
                              # ... or a discourse adverb: "Likewise, it was approved by ..."
                              r"(?:Likewise|Similarly|Also|Additionally|In addition|Moreover|Furthermore|Subsequently|"
-                             r"Later|Meanwhile),\s+)?"
+                             r"Later|Meanwhile),\s+|"
+                             # ... or a fronted time without a comma: "The following year it was approved ..."
+                             r"(?:The\s+)?(?:following|next|same)\s+(?:year|month)\s+|(?:In|By)\s+(?:\w+\s+)?\d{4}\s+)?"
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
@@ -122,20 +125,46 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
     listing: tuple[Clause, re.Match] | None = None
     apart = fronted(sent.text, parts) if not cut else None
+    shared = _coordinated(parts, facts)  # "... for D1 and, with Y, for D2": the clause whose approval D2 shares
     for i, clause in enumerate(parts):
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
             listing = (clause, cue) if ":" in clause.text[cue.end():] else None
         elif listing:
             holder, cue = listing
+        elif i in shared:
+            holder = parts[shared[i]]
+            cue = APPROVAL_CUE.search(holder.text) or STEP_CUE.search(holder.text)
         if cue:
             # across a fronted clause a line is lent only by a clause naming a drug ("Since its approval, X has
-            # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line")
-            nearest = [facts[j] if apart not in (i, j) or facts[j].has_agent else replace(facts[j], lines=frozenset())
+            # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line");
+            # coordinated indications each state their own line
+            nearest = [facts[j] if (apart not in (i, j) or facts[j].has_agent) and not _one_coordination(shared, i, j)
+                       else replace(facts[j], lines=frozenset())
                        for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
             undone = any(WITHDRAWN_LATER.search(parts[j].text) and not facts[j].has_agent for j in range(i + 1, len(parts)))
             for r in _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder):
                 yield replace(r, polarity="negative") if undone else r
+
+
+def _coordinated(parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:
+    """Each clause that coordinates an indication of its own ("and for D2", "and, with Y, for D2") with
+    the clause before stating an approval, mapped to that clause's index."""
+    out: dict[int, int] = {}
+    stated: int | None = None
+    for i, clause in enumerate(parts):
+        if APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text):
+            stated = i
+        elif stated is not None and is_conjunct(clause) and facts[i].diseases:
+            out[i] = stated
+        else:
+            stated = None
+    return out
+
+
+def _one_coordination(shared: dict[int, int], i: int, j: int) -> bool:
+    """Are clauses ``i`` and ``j`` indications of one coordination (the approval clause or its conjuncts)?"""
+    return shared.get(i, i) == shared.get(j, j) and (i in shared or j in shared)
 
 
 def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFacts, others: list[ClauseFacts],
@@ -153,6 +182,14 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         return agents, keys, False
     keys = _anaphor(sent, clause, frame)
     return agents, keys or [None], bool(keys)
+
+
+def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Match, own: ClauseFacts,
+              others: list[ClauseFacts], frame: Frame) -> tuple[tuple, list[str | None], bool]:
+    """:func:`_agents`, each joined by the partners the clause itself names ("it was approved in combination
+    with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`)."""
+    agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
+    return agents, with_partners(keys, agents, own.agents, clause, clause is not holder), anaphoric
 
 
 def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
@@ -219,11 +256,12 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     """The readings of one clause; ``holder`` is the clause whose cue it lies under (itself, or the
     clause that opens a list of indications)."""
     holder = holder or clause
-    agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
+    agents, keys, anaphoric = _regimens(sent, clause, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
-    lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
+    lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
+                              frozenset())
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
         if holder is clause and own.lines and own.lines == line_words(clause.text) \
