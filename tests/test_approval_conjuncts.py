@@ -28,6 +28,9 @@ def test_monotherapy_for_one_indication_and_a_partner_for_the_other_named_in_bra
     unnamed = ("In this invented notice, the EC authorised foonib for adults with lung cancer as monotherapy and for "
                "adults with HCC in combination with chemotherapy.")  # which drugs join foonib for HCC is not said
     assert facts(unnamed) == {("foonib", "lung_cancer", "ec", None)}
+    anaphor = ("In this invented note, foonib plus barmab showed benefit. The FDA approved the combination for HCC "
+               "and as monotherapy for melanoma.")  # the combination named before names no first drug
+    assert facts(anaphor) == {(REGIMEN, "hcc", "fda", None)}
 
 
 def test_it_with_a_partner_is_the_subjects_regimen_and_a_second_approval_of_it_is_the_subject_alone():
@@ -71,3 +74,4 @@ def test_prefixes_sharing_one_head_word_are_all_prior_therapies():
     body = ("In this invented note, foonib is approved in the US for melanoma in patients previously treated "
             "with barmab-, quxmab-, and sorafenib-based therapy.")
     assert facts(body) == {("foonib", "melanoma", "fda", "second_line")}
+

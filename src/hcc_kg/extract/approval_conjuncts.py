@@ -68,7 +68,8 @@ def with_partners(keys: list[str | None], agents: tuple[Agent, ...], own: tuple[
     partners = [m.key for _, group, role in own if role == "partner" for m in group]
     if conjunct and (MONOTHERAPY.search(clause.text) or ALONE.search(clause.text)) and not partners:
         firsts = [group[0].key for key, group, role in agents if role == "agent" and key in keys]
-        return list(dict.fromkeys(firsts)) or keys
+        # ... a regimen reached by an anaphor ("the combination") names no first drug: nothing is read
+        return list(dict.fromkeys(firsts)) or [k for k in keys if k and not is_regimen_key(k)] or [None]
     if conjunct and not partners and PARTNER_CUE.search(clause.text):
         return [None]  # "... and for D2 in combination with chemotherapy": which drugs is not said
     if not partners:
