@@ -75,3 +75,18 @@ def test_prefixes_sharing_one_head_word_are_all_prior_therapies():
             "with barmab-, quxmab-, and sorafenib-based therapy.")
     assert facts(body) == {("foonib", "melanoma", "fda", "second_line")}
 
+
+
+def test_a_subject_before_its_coordinated_indications_takes_each_ones_partner():
+    body = "In this made-up story, foonib, alone for melanoma and with barmab for HCC, is approved in Japan."
+    assert facts(body) == {(REGIMEN, "hcc", "mhlw", None)}
+
+
+def test_a_partner_set_off_by_commas_before_the_second_indication():
+    body = "In this made-up story, the FDA approved foonib for HCC and, with barmab, for melanoma."
+    assert facts(body) == {("foonib", "hcc", "fda", None), (REGIMEN, "melanoma", "fda", None)}
+
+
+def test_a_partner_after_the_second_indication_does_not_join_the_first():
+    body = "In this made-up story, the FDA approved foonib for HCC and for melanoma in combination with barmab."
+    assert facts(body) == {("foonib", "hcc", "fda", None), (REGIMEN, "melanoma", "fda", None)}

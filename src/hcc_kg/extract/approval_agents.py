@@ -15,6 +15,7 @@ import re
 from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .approval_clauses import INDICATION_CONJUNCT
 from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, LIST_GLUE, _between, agents_in
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
@@ -94,9 +95,10 @@ ADDED_TO = re.compile(r"^[\s),]*(?:(?:is|was|were|being|when)\s+)?"
 ALONE_OR_WITH = re.compile(r"^[\s,]*(?:either\s+)?(?:alone|by itself|as (?:a\s+)?(?:monotherapy|single[- ]agent))\s+"
                            r"or\s+(?:in combination with|combined with|with|plus)\s+$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
-                             r"\bor\s+(?:in combination|combined)\b|"
-                             # "A is approved for D1 and, in combination with B, for D2": B joins A for D2 only
-                             r"\bfor\b[^;]*\band\b[\s,]*(?:in combination|combined)\s+with\s*$", re.IGNORECASE)
+                             r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
+# "A is approved for D1 and, in combination with B, for D2", "A for D1 and for D2 in combination with B": B joins
+# A for D2 only (approval_clauses cuts the sentence there).
+COORDINATED_INDICATION = re.compile(INDICATION_CONJUNCT, re.IGNORECASE)
 
 
 # "after X was approved", "following X's ... approval": X is the subject of the clause "after" opens, not a prior therapy.
@@ -140,13 +142,22 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
         return True
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)
-    if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap):
+    if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap) \
+            and not _coordinated_between(sent, left, right):
         return True
     if gap.strip().lower() == "and" and agent_key(m.key for m in left + right) in known:
         return True  # "A and B" where the document names A with B as one combination
     if gap.strip() == ",":  # "the A, B combo": a comma joins only when the combination noun follows
         return bool(re.match(rf"\s*{COMBINATION_NOUN}\b", after, re.IGNORECASE))
     return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))
+
+
+def _coordinated_between(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
+    """Does a second indication with its own regimen begin between two agents ("A for D1 and, in combination
+    with B, for D2")?  Read on the words between them and those after (the cue looks ahead to its "for")."""
+    start, end = sent.local(left[-1])[1], sent.local(right[0])[0]
+    found = COORDINATED_INDICATION.search(sent.text[start:end + 120])
+    return found is not None and found.start() < end - start
 
 
 def _core(gap: str) -> str:

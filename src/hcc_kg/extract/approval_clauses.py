@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# An indication coordinated with its own regimen: "approved for D1 and, in combination with B, for D2",
+# "... for D1 and for D2", "alone for D1 and with B for D2", "for D1 and as monotherapy for D2".
+INDICATION_CONJUNCT = (r",?\s+and\s*,?\s+(?=(?:(?:in\s+combination|combined|together)\s+with\b[^;]{1,80}?,?\s+|"
+                       r"with\s+[^,;]{1,60}?,?\s+|as\s+(?:a\s+)?monotherapy\s+|alone\s+)?for\s)")
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:with|while|whereas|but|which|nor)\s+|\s+(?:while|whereas|but)\s+|"
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
-    # an indication coordinated with its own regimen: "approved for D1 and, in combination with B, for D2",
-    # "... for D1 and for D2", "alone for D1 and with B for D2", "for D1 and as monotherapy for D2"
-    r",?\s+and\s*,?\s+(?=(?:(?:in\s+combination|combined|together)\s+with\b[^;]{1,80}?,?\s+|"
-    r"with\s+[^,;]{1,60}?\s+|as\s+(?:a\s+)?monotherapy\s+|alone\s+)?for\s)|"
+    rf"{INDICATION_CONJUNCT}|"
     # "X was approved with B for D1, and most recently approved for D2": a second approval of the same subject
     # ... or of another one: "A plus B is approved for D1, and A has been approved for D2"
     r",\s+and\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:has|have|was|were|is|are)\s+(?:also\s+)?(?:been\s+)?)?"

@@ -278,6 +278,11 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
         else _indication(doc, own, others, line, anaphoric)
+    lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
+    if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
+            and any(r == "partner" for _, _, r in lender.agents):
+        # "A, alone for D1 and with B for D2, is approved": the indication read from another clause brings its partner
+        keys = with_partners(keys, agents, lender.agents, clause, False)
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
