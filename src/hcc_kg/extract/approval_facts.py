@@ -53,6 +53,9 @@ def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, 
 
 
 def attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tuple[str, object], ...]:
+    """What the clause says of the approval besides who, for what and by whom: its kind, its date (the one
+    nearest the approval word at ``cue_at``, else the dateline), the therapy mode, the prior therapy and a
+    biomarker criterion."""
     text = clause.text
     out: list[tuple[str, object]] = []
     kind = approval_kind(text)
