@@ -10,7 +10,11 @@ sentence before each coordinated indication, and the part that follows a clause 
   name ("it was approved in combination with Y": the drug "it" names, with Y), never standing for it;
 * "as monotherapy" / "alone" in the part takes the subject's first-named drug by itself;
 * a partner the part names by no drug ("in combination with chemotherapy") leaves the regimen unknown:
-  no approval is read for that indication (a missed approval costs less than a wrong one).
+  no approval is read for that indication (a missed approval costs less than a wrong one);
+* a subject named before its coordinated indications ("X, alone for D1 and with Y for D2, is approved")
+  takes the partner of the indication it is read with;
+* each indication keeps its own line: a line is not lent between the parts of one coordination, nor from
+  a clause about another disease (:func:`other_indication`).
 
 Which drug is whose comes from the text; only cue words live here.
 """

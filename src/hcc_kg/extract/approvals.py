@@ -19,7 +19,8 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
   mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
   cancer, entered HCC trials") unless a second indication is coordinated ("..., and for HCC")
-  (:mod:`.approval_indications`);
+  (:mod:`.approval_indications`); coordinated indications each take their own regimen and line
+  ("X is approved for D1 and, in combination with Y, for D2": :mod:`.approval_conjuncts`);
 * the line: "first-line", "previously untreated", "no prior systemic therapy" -> first line;
   "second-line", "previously treated with X", "who progressed on X" -> second line.  A line
   not stated in the sentence is taken from the document's other readings of that approval;
