@@ -12,7 +12,10 @@ held-out split (number divisible by 3).
 Each split is read on its own (a temporary folder holding only that split's documents), so
 ``--split dev`` never touches a held-out text.  Facts are attributed to a document by their
 positive, asserted evidence; gold names and system keys meet in :class:`gold_io.Canon`.
-Matching is by sets of canonical tuples per document (see ``TYPES``).
+Matching is by sets of canonical tuples per document (see ``TYPES``).  Two scores are lenient:
+``drug_target_lenient`` lets a family stand for its members, and ``approval_lenient`` counts an
+approval the text names by the disease's general name ("approved for liver cancer", the vocabulary's
+``GENERAL_NAME_OF``) as one for the specific disease the gold names (HCC); the strict scores do not.
 """
 
 from __future__ import annotations
@@ -30,11 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold_io import SCORED_ENDPOINTS, SPLITS, Canon, GoldDocument, load_gold, norm, number, timepoint  # noqa: E402
 
+from hcc_kg.extract.approval_indications import GENERAL_NAME_OF  # noqa: E402
 from hcc_kg.model import Assertion, Document  # noqa: E402
 
 TARGET_PREDICATES = ("inhibits", "isAntibodyAgainst")
 TYPES = ("drug_target", "drug_target_lenient", "trial", "arm", "arm_size", "measurement",
-         "hazard_ratio", "hr_with_ci", "approval", "approval_agent_only")
+         "hazard_ratio", "hr_with_ci", "approval", "approval_lenient", "approval_agent_only")
 HCC = "hcc"
 ROOT = Path(__file__).resolve().parent
 
@@ -169,6 +173,8 @@ def gold_items(gold: GoldDocument, canon: Canon) -> dict[str, set]:
     for a in gold.approvals:
         agents = canon.agents(a["agent"])
         items["approval"].add((agents, canon.agency(a.get("agency")), a.get("line")))
+        if canon.name(a.get("disease") or HCC) == HCC:
+            items["approval_lenient"].add((agents, canon.agency(a.get("agency")), a.get("line")))
         items["approval_agent_only"].add((agents, canon.name(a.get("disease") or HCC)))
     return items
 
@@ -190,10 +196,12 @@ def system_items(view: SystemView, canon: Canon, trials: dict[str, str], trial_o
         if lo is not None and hi is not None:
             items["hr_with_ci"].add((tid(trial), ep, hr, lo, hi, None if level in (None, 95) else level))
     for agent, disease, agency, line in view.approvals:
+        agent_set = canon.agents([agent], system=True)
         if canon.key(disease) == HCC:  # approvals for other diseases are not gold: neither right nor wrong
-            agent_set = canon.agents([agent], system=True)
             items["approval"].add((agent_set, canon.agency(agency, system=True), line))
             items["approval_agent_only"].add((agent_set, HCC))
+        if GENERAL_NAME_OF.get(canon.key(disease), canon.key(disease)) == HCC:  # "liver cancer" counts leniently
+            items["approval_lenient"].add((agent_set, canon.agency(agency, system=True), line))
     return items
 
 
@@ -333,7 +341,7 @@ def render_markdown(results: dict[str, dict], per_document: bool, gold: str = "b
                   f"Approvals for diseases other than HCC (not scored): {result['other_disease_approvals']}.",
                   f"Unresolved gold names ({len(result['unresolved'])}): {', '.join(result['unresolved']) or '-'}.", ""]
         if per_document:
-            kinds = [k for k in TYPES if k != "drug_target_lenient"]
+            kinds = [k for k in TYPES if not k.endswith("_lenient")]
             lines += ["TP/gold/system per document:", "", "| document | " + " | ".join(kinds) + " |",
                       "|---|" + "---|" * len(kinds)]
             for name, tallies in result["documents"].items():

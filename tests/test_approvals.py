@@ -608,7 +608,7 @@ def test_full_approval_with_the_agency_in_between():
 def test_a_second_indication_in_the_same_sentence_keeps_its_own_partner():
     body = ("In this made-up story, the MHLW approvals authorise barmab for the treatment of first-line HCC as "
             "monotherapy and for the treatment of melanoma in combination with foonib.")
-    assert {(f[0], f[1]) for f in facts(body)} == {("barmab", "hcc")}
+    assert {(f[0], f[1]) for f in facts(body)} == {("barmab", "hcc"), (REGIMEN, "melanoma")}
 
 
 def test_a_quotation_closing_its_sentence_ends_the_statement():

@@ -35,6 +35,7 @@ def canon() -> Canon:
         Entity("lgd", "LGD", ("Protein",)),
         Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
         Entity("nsclc", "non-small cell lung cancer", ("Disease",)),
+        Entity("liver_cancer", "liver cancer", ("Disease",)),
         Entity("fda", "FDA", ("RegulatoryAgency",)),
         Entity("first_line", "first-line", ("LineOfTherapy",)),
     ]))
@@ -202,3 +203,12 @@ def test_scoring_another_folder_leaves_the_committed_results_alone(tmp_path, mon
     assert "Extraction benchmark" in capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "results").iterdir()) == ["extraction.md"]
     assert committed.read_text() == "the literature's own scores\n"
+
+
+def test_an_approval_for_liver_cancer_is_wrong_strictly_but_right_leniently(canon):
+    facts = [a for a in perfect_facts() if a.predicate != "approvedFor"]
+    facts.append(Assertion("regimen__quellimab__zorbatinib", "approvedFor", "liver_cancer",
+                           (("agency", "fda"), ("line", "first_line")), evidence=ev()))
+    totals = run(facts, canon)["totals"]
+    assert totals["approval"].tp_gold == 0 and totals["approval"].system == 0
+    assert totals["approval_lenient"].recall == 1.0 and totals["approval_lenient"].precision == 1.0

@@ -15,6 +15,7 @@ import re
 from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .approval_clauses import INDICATION_CONJUNCT
 from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, LIST_GLUE, _between, agents_in
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
@@ -47,7 +48,9 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
                                   # "... stopped responding to a similar targeted therapy, X": a description in apposition
                                   r"\s+(?:(?:an?|the|another|their|its)\s+(?:[\w-]+\s+){0,3}(?:therapy|treatment|drug|agent|"
                                   r"medicine|inhibitor|TKI|antibody),\s+)?"
-                                  rf"{_PLAIN_WORD}{{0,4}}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
+                                  rf"{_PLAIN_WORD}{{0,4}}"
+                                  # ... the first of prefixes sharing one head word: "treated with A-, B- and C-based"
+                                  r"(?:\w+-\s*,?\s+(?:(?:and|or)\s+)?){0,3}(?:[A-Z][\w&.-]*'s\s+)?$", re.IGNORECASE)
 # "in the post-sorafenib setting", "post sorafenib HCC": the drug is the one given before.
 PRIOR_PREFIX = re.compile(r"\bpost[-\s]?$", re.IGNORECASE)
 PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretreated|intolerant)|"
@@ -93,6 +96,9 @@ ALONE_OR_WITH = re.compile(r"^[\s,]*(?:either\s+)?(?:alone|by itself|as (?:a\s+)
                            r"or\s+(?:in combination with|combined with|with|plus)\s+$", re.IGNORECASE)
 NOT_ONE_REGIMEN = re.compile(r";|\b(?:versus|vs|compared|than|alone|monotherapy|after|following|previously)\b|"
                              r"\bor\s+(?:in combination|combined)\b", re.IGNORECASE)
+# "A is approved for D1 and, in combination with B, for D2", "A for D1 and for D2 in combination with B": B joins
+# A for D2 only (approval_clauses cuts the sentence there).
+COORDINATED_INDICATION = re.compile(INDICATION_CONJUNCT, re.IGNORECASE)
 
 
 # "after X was approved", "following X's ... approval": X is the subject of the clause "after" opens, not a prior therapy.
@@ -136,13 +142,22 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
         return True
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)
-    if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap):
+    if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap) \
+            and not _coordinated_between(sent, left, right):
         return True
     if gap.strip().lower() == "and" and agent_key(m.key for m in left + right) in known:
         return True  # "A and B" where the document names A with B as one combination
     if gap.strip() == ",":  # "the A, B combo": a comma joins only when the combination noun follows
         return bool(re.match(rf"\s*{COMBINATION_NOUN}\b", after, re.IGNORECASE))
     return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))
+
+
+def _coordinated_between(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
+    """Does a second indication with its own regimen begin between two agents ("A for D1 and, in combination
+    with B, for D2")?  Read on the words between them and those after (the cue looks ahead to its "for")."""
+    start, end = sent.local(left[-1])[1], sent.local(right[0])[0]
+    found = COORDINATED_INDICATION.search(sent.text[start:end + 120])
+    return found is not None and found.start() < end - start
 
 
 def _core(gap: str) -> str:
@@ -213,6 +228,10 @@ def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
     return frozenset(found)
 
 
+# "treated with A-, B-, and C-based chemotherapy": prefixes sharing one head word make a list.
+SUSPENDED_HYPHEN = re.compile(r"^-\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?$")
+
+
 def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
                 known: frozenset[str] = frozenset()) -> list[tuple[str, tuple[Mention, ...], str]]:
     """Each agent with its role; a role carries along a coordinated list ("after A or B") and to a
@@ -224,7 +243,8 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
         subject = APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) is not None  # "since X was approved"
         if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
-            if LIST_GLUE.match(gap) or key == out[-1][0]:  # "sorafenib (sold as Nexavar)" is still prior
+            # "sorafenib (sold as Nexavar)" is still prior; so is a list of prefixes ("A-, B- and C-based")
+            if LIST_GLUE.match(gap) or SUSPENDED_HYPHEN.match(gap) or key == out[-1][0]:
                 role = out[-1][2]
         out.append((key, group, role))
     return out

@@ -11,11 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# An indication coordinated with its own regimen: "approved for D1 and, in combination with B, for D2",
+# "... for D1 and for D2", "alone for D1 and with B for D2", "for D1 and as monotherapy for D2".
+INDICATION_CONJUNCT = (r",?\s+and\s*,?\s+(?=(?:(?:in\s+combination|combined|together)\s+with\b[^;]{1,80}?,?\s+|"
+                       r"with\s+[^,;]{1,60}?,?\s+|as\s+(?:a\s+)?monotherapy\s+|alone\s+)?for\s)")
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:with|while|whereas|but|which|nor)\s+|\s+(?:while|whereas|but)\s+|"
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
+    rf"{INDICATION_CONJUNCT}|"
+    # "X was approved with B for D1, and most recently approved for D2": a second approval of the same subject
+    # ... or of another one: "A plus B is approved for D1, and A has been approved for D2"
+    r",\s+and\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:has|have|was|were|is|are)\s+(?:also\s+)?(?:been\s+)?)?"
+    r"(?:approved|authori[sz]ed)\b)|"
     r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"
     # "X is approved in the US and is available in the UK": a second predicate of the same subject
     r"\s+and\s+(?=(?:is|are|was|were)\s)|"
@@ -29,9 +38,9 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE)
 # "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
 ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
-# "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma.
+# "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma (also inside a quotation).
 # "Apart from the FDA's acceptance of the filing, X has been approved in China": an event set aside is its own too.
-FRONTED_SUBORDINATE = re.compile(r"^\s*(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon|"
+FRONTED_SUBORDINATE = re.compile(r"^\s*[\"“‘']?(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon|"
                                  r"Apart from|Aside from|Besides|In addition to)\s[^,;]{3,200}?,\s+")
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
   mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
   cancer, entered HCC trials") unless a second indication is coordinated ("..., and for HCC")
-  (:mod:`.approval_indications`);
+  (:mod:`.approval_indications`); coordinated indications each take their own regimen and line
+  ("X is approved for D1 and, in combination with Y, for D2": :mod:`.approval_conjuncts`);
 * the line: "first-line", "previously untreated", "no prior systemic therapy" -> first line;
   "second-line", "previously treated with X", "who progressed on X" -> second line.  A line
   not stated in the sentence is taken from the document's other readings of that approval;
@@ -46,7 +47,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
-from ..model import Assertion, Mention
+from ..model import Assertion
 from .approval_agencies import lines_by_agency, lines_by_agent, paired
 from .approval_basis import basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
@@ -54,19 +55,16 @@ from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses, fronted
+from .approval_conjuncts import is_conjunct, other_indication, with_partners
+from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_indications import (clause_diseases, coordinated_diseases, in_clause, inside, line_of_this_indication,
-                                   specific_disease)
-from .approval_cues import (APPROVAL_CUE, COMBINATION, COPULA, MONOTHERAPY,
-                            NO_PRIOR_SYSTEMIC, STEP_CUE, approval_kind, attributive, line_words, predicated, status,
-                            unstated_agency)
+from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
+from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
-from .quantities import parse_threshold
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
-from .stated_dates import dates_in
 
 __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions with the same cue
 
@@ -74,7 +72,9 @@ __all__ = ["APPROVAL_CUE", "approval_statements"]  # tables.py reads captions wi
 PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b[^,;()]{1,60},\s+|"
                              # ... or a discourse adverb: "Likewise, it was approved by ..."
                              r"(?:Likewise|Similarly|Also|Additionally|In addition|Moreover|Furthermore|Subsequently|"
-                             r"Later|Meanwhile),\s+)?"
+                             r"Later|Meanwhile),\s+|"
+                             # ... or a fronted time without a comma: "The following year it was approved ..."
+                             r"(?:The\s+)?(?:following|next|same)\s+(?:year|month)\s+|(?:In|By)\s+(?:\w+\s+)?\d{4}\s+)?"
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
@@ -113,67 +113,6 @@ class Reading:
         return self.polarity == "positive" and self.certainty == "asserted"
 
 
-@dataclass(frozen=True)
-class ClauseFacts:
-    """Everything one clause names: agents (with their roles), agencies, indication, lines."""
-
-    agents: tuple[tuple[str, tuple[Mention, ...], str], ...]
-    agencies: tuple[str, ...]
-    diseases: tuple[str, ...]
-    unknown_disease: bool
-    lines: frozenset[str]
-    agency_at: tuple[tuple[str, int], ...] = ()  # each agency with its offset in the clause
-
-    @property
-    def has_agent(self) -> bool:
-        return any(role == "agent" for _, _, role in self.agents)
-
-
-def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, places: Jurisdictions,
-                 roles: list[tuple[str, tuple[Mention, ...], str]]) -> ClauseFacts:
-    """The agents, agencies, diseases and lines one clause of a sentence names."""
-    agents = tuple((k, g, r) for k, g, r in roles if inside(sent, g[0], clause))
-    owned = places.possessive_regulators(clause.text)  # "China's FDA": the place's regulator, not the FDA
-    agencies = [m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency")
-                if not any(s <= sent.local(m)[0] - clause.start < e for s, e, _ in owned)]
-    named = [(m.key, sent.local(m)[0] - clause.start) for m in in_clause(doc, sent, clause, "RegulatoryAgency")
-             if m.key in agencies]
-    placed = [(r, at) for at, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
-    agencies += [r for r, _ in placed]
-    diseases, unknown = clause_diseases(doc, sent, clause)
-    lines = line_words(clause.text, [sent.local(g[0])[0] - clause.start for _, g, r in agents if r == "prior"])
-    return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines),
-                       tuple(named + placed))
-
-
-def _attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tuple[str, object], ...]:
-    text = clause.text
-    out: list[tuple[str, object]] = []
-    kind = approval_kind(text)
-    if kind:
-        out.append(("approval_type", kind))
-    stated = sorted(dates_in(text), key=lambda d: abs(d.start - cue_at))
-    date = stated[0] if stated else frame.dateline
-    if date:
-        out.append(("approval_date", date.text))
-        out += [("approval_year_month", date.year_month)] if date.year_month else []
-        out += [("year", date.year)] if date.year else []
-    if MONOTHERAPY.search(text):
-        out.append(("therapy_mode", "monotherapy"))
-    elif COMBINATION.search(text):
-        out.append(("therapy_mode", "combination therapy"))
-    if NO_PRIOR_SYSTEMIC.search(text):
-        out.append(("prior_systemic_therapy", False))
-    out += [("prior_therapy", g[0].key) for _, g, r in roles if r == "prior" and len({m.key for m in g}) == 1]
-    for m in in_clause(doc, sent, clause, "Biomarker"):
-        end = sent.local(m)[1]
-        threshold = parse_threshold(sent.text[end:min(clause.end, end + 40)])
-        if threshold:
-            out += [("biomarker", m.key), ("biomarker_comparator", threshold.comparator),
-                    ("biomarker_threshold", threshold.value), ("biomarker_unit", threshold.unit)]
-    return tuple(dict.fromkeys(out))
-
-
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jurisdictions,
                       frame: Frame) -> Iterable[Reading]:
     """The approval readings of one sentence, one per clause that states an approval or a step;
@@ -187,20 +126,46 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
     listing: tuple[Clause, re.Match] | None = None
     apart = fronted(sent.text, parts) if not cut else None
+    shared = _coordinated(parts, facts)  # "... for D1 and, with Y, for D2": the clause whose approval D2 shares
     for i, clause in enumerate(parts):
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
             listing = (clause, cue) if ":" in clause.text[cue.end():] else None
         elif listing:
             holder, cue = listing
+        elif i in shared:
+            holder = parts[shared[i]]
+            cue = APPROVAL_CUE.search(holder.text) or STEP_CUE.search(holder.text)
         if cue:
             # across a fronted clause a line is lent only by a clause naming a drug ("Since its approval, X has
-            # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line")
-            nearest = [facts[j] if apart not in (i, j) or facts[j].has_agent else replace(facts[j], lines=frozenset())
+            # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line");
+            # coordinated indications each state their own line
+            nearest = [facts[j] if (apart not in (i, j) or facts[j].has_agent) and not _one_coordination(shared, i, j)
+                       else replace(facts[j], lines=frozenset())
                        for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
             undone = any(WITHDRAWN_LATER.search(parts[j].text) and not facts[j].has_agent for j in range(i + 1, len(parts)))
             for r in _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder):
                 yield replace(r, polarity="negative") if undone else r
+
+
+def _coordinated(parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:
+    """Each clause that coordinates an indication of its own ("and for D2", "and, with Y, for D2") with
+    the clause before stating an approval, mapped to that clause's index."""
+    out: dict[int, int] = {}
+    stated: int | None = None
+    for i, clause in enumerate(parts):
+        if APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text):
+            stated = i
+        elif stated is not None and is_conjunct(clause) and facts[i].diseases:
+            out[i] = stated
+        else:
+            stated = None
+    return out
+
+
+def _one_coordination(shared: dict[int, int], i: int, j: int) -> bool:
+    """Are clauses ``i`` and ``j`` indications of one coordination (the approval clause or its conjuncts)?"""
+    return shared.get(i, i) == shared.get(j, j) and (i in shared or j in shared)
 
 
 def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFacts, others: list[ClauseFacts],
@@ -218,6 +183,14 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         return agents, keys, False
     keys = _anaphor(sent, clause, frame)
     return agents, keys or [None], bool(keys)
+
+
+def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Match, own: ClauseFacts,
+              others: list[ClauseFacts], frame: Frame) -> tuple[tuple, list[str | None], bool]:
+    """:func:`_agents`, each joined by the partners the clause itself names ("it was approved in combination
+    with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`)."""
+    agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
+    return agents, with_partners(keys, agents, own.agents, clause, clause is not holder), anaphoric
 
 
 def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
@@ -284,11 +257,12 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     """The readings of one clause; ``holder`` is the clause whose cue it lies under (itself, or the
     clause that opens a list of indications)."""
     holder = holder or clause
-    agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
+    agents, keys, anaphoric = _regimens(sent, clause, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
-    lines = own.lines or next((o.lines for o in others if o.lines), frozenset())
+    lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
+                              frozenset())
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
         if holder is clause and own.lines and own.lines == line_words(clause.text) \
@@ -305,7 +279,12 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
         else _indication(doc, own, others, line, anaphoric)
-    attributes = _attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
+    lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
+    if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
+            and any(r == "partner" for _, _, r in lender.agents):
+        # "A, alone for D1 and with B for D2, is approved": the indication read from another clause brings its partner
+        keys = with_partners(keys, agents, lender.agents, clause, False)
+    stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
     pairs = paired([(k, sent.local(g[0])[0] - holder.start) for k, g, r in agents if r == "agent"],
@@ -316,7 +295,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
             # ... and for an approval whose indication the next sentence gives ("The drug can now be used for D")
             for disease in diseases or ((None,) if agent is None or frame.followed or SAME_USE_RE.search(holder.text) else ()):
                 told = own_line.get(agency, line) if own_line else agent_line.get(agent) or disease_line.get(disease, line)
-                yield Reading(agent, agency, disease, told, polarity, certainty, attributes, span)
+                yield Reading(agent, agency, disease, told, polarity, certainty, stated, span)
 
 
 def _disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list[tuple[str, int]]:

@@ -1,0 +1,88 @@
+"""Indications coordinated in one approval sentence, each with its own regimen (:mod:`.approvals`).
+
+"X is approved for D1 and, in combination with Y, for D2", "X, alone for D1 and with Y for D2", "X was
+authorised for D1 as monotherapy and for D2 in combination with Y": :mod:`.approval_clauses` cuts the
+sentence before each coordinated indication, and the part that follows a clause stating the approval (a
+*conjunct*) is read under that clause's approval word, with its own disease, line and regimen:
+
+* a drug the part names as a partner ("in combination with Y", "plus Y", "with chemotherapy (Y plus Z)")
+  joins the approved subject for that indication only; so does one in a clause whose subject is no drug
+  name ("it was approved in combination with Y": the drug "it" names, with Y), never standing for it;
+* "as monotherapy" / "alone" in the part takes the subject's first-named drug by itself;
+* a partner the part names by no drug ("in combination with chemotherapy") leaves the regimen unknown:
+  no approval is read for that indication (a missed approval costs less than a wrong one);
+* a subject named before its coordinated indications ("X, alone for D1 and with Y for D2, is approved")
+  takes the partner of the indication it is read with;
+* each indication keeps its own line: a line is not lent between the parts of one coordination, nor from
+  a clause about another disease (:func:`other_indication`).
+
+Which drug is whose comes from the text; only cue words live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..keys import agent_key, is_regimen_key, regimen_components
+from ..model import Mention
+from .analysis import AnalysedSentence
+from .approval_clauses import Clause
+from .approval_cues import MONOTHERAPY
+from .approval_indications import GENERAL_NAME_OF
+
+# "in combination with Y", "plus the antibody Y", "with chemotherapy (Y plus Z)": Y is added to the subject.
+PARTNER_BEFORE = re.compile(r"(?:\bin\s+combination\s+with|\bcombined\s+with|\btogether\s+with|\bplus|\+)\s+"
+                            r"(?:(?:the|its|an?)\s+)?(?:[\w-]+\s+){0,3}?(?:\(\s*)?$", re.IGNORECASE)
+# "... alone for D1 and with Y for D2": a coordinated indication opening with its partner.
+WITH_OPENING = re.compile(r"^\s*with\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+PARTNER_CUE = re.compile(r"\b(?:(?:in\s+combination|combined|together)\s+with|with\s+the\s+addition\s+of)\b",
+                         re.IGNORECASE)
+# The opening of a coordinated indication, once the clause cutter has taken its "and".
+CONJUNCT = re.compile(r"^\s*(?:for\s|(?:in\s+combination|combined|together)\s+with\b|with\s|"
+                      r"as\s+(?:a\s+)?monotherapy\b|alone\b)", re.IGNORECASE)
+ALONE = re.compile(r"\balone\b", re.IGNORECASE)
+
+Agent = tuple[str, tuple[Mention, ...], str]
+
+
+def is_conjunct(clause: Clause) -> bool:
+    """Does the clause open as an indication coordinated with the clause before ("for D2 ...",
+    "in combination with Y, for D2", "as monotherapy for D2")?"""
+    return bool(CONJUNCT.match(clause.text))
+
+
+def partner_roles(sent: AnalysedSentence, clause: Clause, agents: tuple[Agent, ...]) -> tuple[Agent, ...]:
+    """The clause's agents, those it adds to the subject ("in combination with Y" before any approved
+    agent of the clause) given the role "partner"."""
+    out: list[Agent] = []
+    for key, group, role in agents:
+        before = sent.text[clause.start:sent.local(group[0])[0]]
+        partner = PARTNER_BEFORE.search(before) or (WITH_OPENING.match(before) and is_conjunct(clause))
+        if role == "agent" and partner and not any(r == "agent" for _, _, r in out):
+            role = "partner"
+        out.append((key, group, role))
+    return tuple(out)
+
+
+def with_partners(keys: list[str | None], agents: tuple[Agent, ...], own: tuple[Agent, ...],
+                  clause: Clause, conjunct: bool) -> list[str | None]:
+    """The approved agents of a clause: its subject's ``keys`` (``agents``: the groups they were read
+    from), each joined by the clause's own partners; in a conjunct, its subject's first drug for "as
+    monotherapy", and none at all for a partner named by no drug."""
+    partners = [m.key for _, group, role in own if role == "partner" for m in group]
+    if conjunct and (MONOTHERAPY.search(clause.text) or ALONE.search(clause.text)) and not partners:
+        firsts = [group[0].key for key, group, role in agents if role == "agent" and key in keys]
+        # ... a regimen reached by an anaphor ("the combination") names no first drug: nothing is read
+        return list(dict.fromkeys(firsts)) or [k for k in keys if k and not is_regimen_key(k)] or [None]
+    if conjunct and not partners and PARTNER_CUE.search(clause.text):
+        return [None]  # "... and for D2 in combination with chemotherapy": which drugs is not said
+    if not partners:
+        return keys
+    return [agent_key([*(regimen_components(k) if is_regimen_key(k) else [k]), *partners]) if k else None for k in keys]
+
+
+def other_indication(diseases: tuple[str, ...], lender: tuple[str, ...]) -> bool:
+    """Does a clause lending its line name diseases none of which is the borrowing clause's? (A line
+    stated for one indication is not another disease's.)"""
+    general = lambda keys: {GENERAL_NAME_OF.get(k, k) for k in keys}  # noqa: E731  ("liver cancer" is HCC's)
+    return bool(diseases) and bool(lender) and not general(diseases) & general(lender)
