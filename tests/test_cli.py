@@ -71,6 +71,16 @@ def test_agents_json_on_the_committed_export(capsys, corpus_dir):
         assert all(hit["evidence"] for hit in agent["hits"])
 
 
+def test_agents_approved_for_a_disease_are_those_whose_approvals_name_it(capsys):
+    graph = REPO / "exports" / "hcc_kg.ttl"
+    assert main(["agents", "--graph", str(graph), "--hits", "VEGFR", "--approved-for", "HCC", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    approved_for_hcc = {json.loads(line)["subject"] for line in (graph.parent / "assertions.jsonl").open(encoding="utf-8")
+                        if '"approvedFor"' in line and json.loads(line)["object"] == "hcc"}
+    assert answer and all("hcc" in a["approved_for"] and a["key"] in approved_for_hcc for a in answer)
+    assert main(["agents", "--graph", str(graph), "--hits", "VEGFR", "--approved-for", "zorbanoma"]) == 9
+
+
 def test_paths_from_a_pathway_to_a_drug(capsys):
     graph = REPO / "exports" / "hcc_kg.ttl"
     assert main(["paths", "--graph", str(graph), "Ras-Raf-MAPK", "sorafenib", "--json"]) == 0

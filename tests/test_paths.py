@@ -119,6 +119,27 @@ def test_agents_hitting_approved_only(G):
     assert all(a["approved"] for a in found)
 
 
+def _approve(G, agent, disease, approval):
+    node(G, approval, "RegulatoryApproval")
+    edge(G, agent, approval, "hasApproval")
+    edge(G, approval, disease, "approvedFor")
+
+
+def test_agents_hitting_approved_for_a_disease_leaves_out_approvals_for_another(G):
+    node(G, "zcc", "Disease", label="zorbanoma", synonyms=["ZCC"])
+    node(G, "advanced_zcc", "Disease", label="advanced zorbanoma")
+    edge(G, "advanced_zcc", "zcc", "isMemberOf")
+    node(G, "gastric", "Disease", label="gastric cancer")
+    _approve(G, "dual_tkb", "gastric", "approval_1")  # approved, but for another cancer only
+    _approve(G, "combo", "advanced_zcc", "approval_2")  # for a member of the disease asked about
+    anywhere = agents_hitting(G, ["VEGFR", "PD-L1"], approved=True)
+    assert [a["key"] for a in anywhere] == ["combo", "dual_tkb"]
+    found = agents_hitting(G, ["VEGFR", "PD-L1"], approved_for="ZCC")
+    assert [(a["key"], a["approved_for"]) for a in found] == [("combo", ["advanced_zcc"])]
+    with pytest.raises(QueryError, match="no entity named"):
+        agents_hitting(G, ["VEGFR"], approved_for="no such disease")
+
+
 def test_agents_hitting_reports_hits_and_flags(G):
     by_key = {a["key"]: a for a in agents_hitting(G, ["vegfr", "cd274"])}
     bimab = by_key["bimab"]

@@ -33,6 +33,7 @@ DESCRIPTION = ("Build and query a knowledge graph of hepatocellular carcinoma th
 EPILOG = """examples:
   hcc-kg build --corpus ../shared/corpus --out exports    build the graph (progress on stderr)
   hcc-kg agents --hits VEGFR --hits FGFR --approved       approved drugs hitting both families
+  hcc-kg agents --hits VEGFR --approved-for HCC            ... approved for HCC (not only for another cancer)
   hcc-kg trials --drug lenvatinib                         a drug's trials, arms and outcomes
   hcc-kg sparql --list                                    the competency questions
   hcc-kg view --chain "VEGF signalling" --out vegf.html   an offline interactive picture
@@ -83,7 +84,7 @@ def cmd_agents(args: argparse.Namespace) -> int:
     """`hcc-kg agents`: the agents that hit every target named by ``--hits`` (optionally only approved ones)."""
     from ..query.paths import agents_hitting
 
-    results = agents_hitting(_load_graph(args), args.hits, approved=args.approved)
+    results = agents_hitting(_load_graph(args), args.hits, approved=args.approved, approved_for=args.approved_for)
     if args.json:
         print(json.dumps(results, indent=1))
     else:
@@ -176,7 +177,9 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("pathway")
         elif name == "agents":
             p.add_argument("--hits", action="append", required=True, help="a target or family; repeatable")
-            p.add_argument("--approved", action="store_true", help="only agents with a regulatory approval")
+            p.add_argument("--approved", action="store_true", help="only agents with a regulatory approval (for any disease)")
+            p.add_argument("--approved-for", metavar="DISEASE",
+                           help="only agents approved for this disease or one of its members (e.g. HCC)")
         else:
             p.add_argument("source")
             p.add_argument("target")

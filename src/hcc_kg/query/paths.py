@@ -72,23 +72,37 @@ def _hits(G: nx.MultiDiGraph, agent: str, targets: set[str]) -> list[dict]:
 
 
 def is_approved(G: nx.MultiDiGraph, node: str) -> bool:
-    """Whether the reasoner classified ``node`` as an ApprovedAgent."""
+    """Whether the reasoner classified ``node`` as an ApprovedAgent (an approval for any disease)."""
     return "ApprovedAgent" in G.nodes[node].get("types", ())
 
 
-def agents_hitting(G: nx.MultiDiGraph, targets: Iterable[str], approved: bool = False) -> list[dict]:
-    """Agents acting on every one of ``targets`` (a family matches any of its members)."""
+def approval_diseases(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The diseases ``node``'s approvals are for (their ``approvedFor``)."""
+    return {d for _, approval, k in G.out_edges(node, keys=True) if k == "hasApproval"
+            for _, d, k2 in G.out_edges(approval, keys=True) if k2 == "approvedFor"}
+
+
+def agents_hitting(G: nx.MultiDiGraph, targets: Iterable[str], approved: bool = False,
+                   approved_for: str | None = None) -> list[dict]:
+    """Agents acting on every one of ``targets`` (a family matches any of its members); with
+    ``approved``, only agents holding an approval, and with ``approved_for`` (a disease's name)
+    only those approved for that disease or one of its members: an approval for another cancer
+    is a fact of the graph, not an approval in HCC."""
     wanted = [members(G, resolve(G, t)) for t in targets]
     if not wanted:
         raise QueryError("name at least one target")
+    diseases = members(G, resolve(G, approved_for)) if approved_for else None
     results = []
     for node, data in sorted(G.nodes(data=True)):
         if data.get("type") not in AGENT_TYPES or (approved and not is_approved(G, node)):
             continue
+        if diseases is not None and not approval_diseases(G, node) & diseases:
+            continue
         hits = [_hits(G, node, group) for group in wanted]
         if all(hits):
             results.append({"key": node, "label": data["label"], "type": data["type"],
-                            "approved": is_approved(G, node), "hits": [h for group in hits for h in group]})
+                            "approved": is_approved(G, node), "approved_for": sorted(approval_diseases(G, node)),
+                            "hits": [h for group in hits for h in group]})
     return results
 
 
