@@ -36,12 +36,18 @@ class _Runs:
     def __init__(self, monkeypatch, allowed: bool = True):
         self.count, self.allowed, self.real = 0, allowed, hermit.run_bounded
         monkeypatch.setattr(hermit, "run_bounded", self)
+        real_start = hermit.WarmHermit.start  # a JVM started before extraction counts too
+
+        def start(cls, *args):
+            self(("warm start",), None)
+            return real_start(*args)
+        monkeypatch.setattr(hermit.WarmHermit, "start", classmethod(start))
 
     def __call__(self, command, limit, *args):
         self.count += 1
         if not self.allowed:
             raise AssertionError(f"Java started on a cache hit: {command}")
-        return self.real(command, limit, *args)
+        return None if command == ("warm start",) else self.real(command, limit, *args)
 
 
 @needs_java

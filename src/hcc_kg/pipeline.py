@@ -205,8 +205,10 @@ def _build(settings: Settings) -> BuildResult:
 def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clock: "_Clock",
                  children: contextlib.ExitStack) -> BuildResult:
     ontology_path = settings.ontology or default_ontology_path()
-    # HermiT's JVM starts now, on the second core, and waits for its input (a third of its time on the shipped corpus)
-    warm = WarmHermit.start()
+    hermit_cache = ReasonerCache(settings.cache_dir / REASONER_CACHE) if settings.cache_dir else None
+    # HermiT's JVM starts now, on the second core, and waits for its input (a third of its time on the shipped
+    # corpus); not when the reasoner cache holds outputs: a hit must start no JVM
+    warm = None if hermit_cache is not None and hermit_cache.holds_entries() else WarmHermit.start()
     if warm is not None:
         children.enter_context(warm)  # killed on every way out if the reasoner never gets to it
     reading = read(settings, vocabulary, report, clock)
@@ -218,7 +220,6 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     side = _start_side_exports(settings, populated, ontology_path, children)  # on the second core
-    hermit_cache = ReasonerCache(settings.cache_dir / REASONER_CACHE) if settings.cache_dir else None
     reasoning = children.enter_context(Reasoning(populated, settings.reasoner_timeout, hermit_cache, warm))  # on a thread
     clock.run("reason-start", reasoning.wait_started)  # its input is made in Python: the JVM first, then the store
     location = store_location(settings.out)

@@ -326,6 +326,10 @@ class ReasonerCache:
             self.stats.reused += 1
         return output
 
+    def holds_entries(self) -> bool:
+        """Whether any output is stored: a build may hit it and start no JVM (so none is started early)."""
+        return self.folder.is_dir() and any(self.folder.glob("*.out"))
+
     def put(self, key: str, output: str) -> None:
         """Store the output of a run (counted as computed)."""
         self.stats.computed += 1
