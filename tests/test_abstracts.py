@@ -1019,3 +1019,13 @@ def test_a_title_naming_the_agent_and_its_disease_before_the_design_gives_the_ar
     # no "in patients with": the title's subject is still what the single-arm study tested
     found = facts(f"{title}\n\nAbstract\nThirty-seven patients were accrued. The median survival was 6.8 months.")
     assert sizes(found) == {"zorbanib": 37}
+
+
+def test_sorting_patients_into_cohorts_names_no_arm_and_a_cohorts_randomisation_gives_the_named_trials_arms():
+    found = facts("Methods: ZETA-5 is a randomised trial made of staging, TACE and systemic cohorts. "
+                  "By their staging scans, patients were assigned to TACE or systemic cohorts. "
+                  "In the systemic cohort, patients were randomised 1:1 to zorbanib plus felotinib or felotinib alone. "
+                  "Median OS was 12.0 months with zorbanib plus felotinib and 10.1 months with felotinib alone.")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__zeta5"]
+    assert arms(found, "trial__zeta5") == [agent_key(["zorbanib", "felotinib"]), "felotinib"]
+    assert values(found)[("felotinib", "os", "")] == D("10.1")
