@@ -1029,3 +1029,16 @@ def test_sorting_patients_into_cohorts_names_no_arm_and_a_cohorts_randomisation_
     assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__zeta5"]
     assert arms(found, "trial__zeta5") == [agent_key(["zorbanib", "felotinib"]), "felotinib"]
     assert values(found)[("felotinib", "os", "")] == D("10.1")
+
+
+def test_a_title_whose_design_sits_on_the_next_line_gives_the_studys_arm():
+    found = facts("Zorbanib in the management of patients with hepatocellular carcinoma\nA Phase II trial\n\n"
+                  "Treating liver cancer in cirrhosis is hard. Forty-one patients were enrolled in 2001. "
+                  "The overall median survival was 7.3 months.")
+    key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
+    assert arms(found, key) == ["zorbanib"]
+    assert values(found)[("zorbanib", "os", "")] == D("7.3")
+    # ... but a randomised design on that line names its other arm later
+    found = facts("Zorbanib in the management of patients with hepatocellular carcinoma\nA randomized phase II trial\n\n"
+                  "Treating liver cancer in cirrhosis is hard. The overall median survival was 7.3 months.")
+    assert not any(a.predicate == "hasArm" for a in found)

@@ -32,10 +32,12 @@ REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
 # A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial";
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its
-# other arm later, in the sentence that randomises).
+# other arm later, in the sentence that randomises).  A title split over two lines has lost its colon: the design
+# then opens the next line with a capital article ("A in the treatment of HCC / A Phase II trial").
 TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?(?:in\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s|"
-                              r"(?:in|for)\s+[^:;.]{0,80}?(?:carcinoma|cancer|HCC|tumou?rs?)\b[^:;.]*:\s"
+                              r"(?:in|for)\s+[^:;.]{0,80}?(?:carcinoma|cancer|HCC|tumou?rs?)\b"
+                              r"(?:[^:;.]*:\s|\s+(?=(?-i:An?)\s+(?:[\w/-]+,?\s+){0,4}?(?:trial|study)\b))"
                               r"(?![^.]*\b(?:randomi[sz]\w*|controlled|versus|vs)\b))", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
