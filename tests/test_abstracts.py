@@ -1042,3 +1042,13 @@ def test_a_title_whose_design_sits_on_the_next_line_gives_the_studys_arm():
     found = facts("Zorbanib in the management of patients with hepatocellular carcinoma\nA randomized phase II trial\n\n"
                   "Treating liver cancer in cirrhosis is hard. The overall median survival was 7.3 months.")
     assert not any(a.predicate == "hasArm" for a in found)
+
+
+def test_a_single_arm_study_adding_a_drug_has_one_arm_the_combination():
+    found = facts("We began a phase II study to assess adding felotinib to zorbanib as first-line therapy. "
+                  "Methods: This open-label, single-arm, multicentre study enrolled untreated adults. "
+                  "Results: The objective response rate was 9%, and the disease control rate was 33%.")
+    key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
+    both = agent_key(["felotinib", "zorbanib"])
+    assert arms(found, key) == [both]
+    assert values(found) == {(both, "orr", ""): D("9"), (both, "dcr", ""): D("33")}

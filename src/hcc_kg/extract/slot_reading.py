@@ -181,6 +181,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.each = None
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
+    if slot.said_single and not randomised and len(slot.arms) == 2 and not slot.values:
+        slot.arms = _added_arm(slot.arms)
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
     if m := PRIMARY_ENDPOINTS_RE.search(sent.text):
         slot.primary |= {a.key for a in doc.keys_of_type(sent.mentions, "EndpointType")
@@ -198,6 +200,14 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
 # "assigned to local ablation or palliative cohorts" (by a test, not at random) sorts patients into the trial's
 # parts: no arm, even when one part is named after a procedure; a randomisation inside a part gives the arms.
 SORTED_INTO_COHORTS_RE = re.compile(r"(?![^.;]*\brandom)[^.;]{0,80}?\bcohorts\b", re.IGNORECASE)
+
+
+def _added_arm(arms: list[str]) -> list[str]:
+    """The arms of a study said to be single-arm whose aim added A to B ("to assess adding A to B", read as A plus B
+    and B alone): only A plus B; B alone, a part of it, was nobody's treatment.  Other arms are kept."""
+    parts = {arm: set(regimen_components(arm)) if is_regimen_key(arm) else {arm} for arm in arms}
+    big, small = sorted(arms, key=lambda arm: len(parts[arm]), reverse=True)
+    return [big] if parts[small] < parts[big] else arms
 
 
 def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
