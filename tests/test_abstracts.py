@@ -1052,3 +1052,25 @@ def test_a_single_arm_study_adding_a_drug_has_one_arm_the_combination():
     both = agent_key(["felotinib", "zorbanib"])
     assert arms(found, key) == [both]
     assert values(found) == {(both, "orr", ""): D("9"), (both, "dcr", ""): D("33")}
+
+
+@pytest.mark.parametrize("opening", ["Background:", "4012 Background:", "LBA7 Background:"])
+def test_an_unnamed_earlier_study_a_background_recalls_is_no_trial_of_the_document(opening):
+    found = facts(f"{opening} Zorbanib, an oral kinase inhibitor, improved OS versus placebo in a phase II study. "
+                  "Methods: This randomized phase III trial (NCT01234567) enrolled adults after one earlier therapy. "
+                  "Patients were randomly assigned 2:1 to zorbanib or placebo. "
+                  "Results: Median OS was 8.1 months with zorbanib and 8.3 months with placebo.")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__nct01234567"]
+    assert trial(found, "trial__nct01234567").attribute_values("phase") == ["III"]  # not the recalled phase II's
+    # ... while a background stating this report's own study keeps it
+    found = facts("Background: Better treatments are needed. This phase 2 study was designed to assess zorbanib "
+                  "plus felotinib. Methods: Patients were treated with zorbanib and felotinib. "
+                  "Results: Thirty patients were enrolled. The median overall survival was 9.8 months.")
+    assert [a.predicate for a in found].count("isClinicalTrial") == 1
+
+
+def test_a_meeting_abstracts_number_before_its_first_label():
+    from hcc_kg.extract.abstract_cues import SECTION_RE
+    assert SECTION_RE.match("4012 Background: Zorbanib improved OS.").group("label") == "Background"
+    assert SECTION_RE.match("LBA7 Methods: Adults were enrolled.").group("label") == "Methods"
+    assert SECTION_RE.match("2019 patients were enrolled: all had HCC.") is None  # a count, no label

@@ -51,7 +51,8 @@ PLANNED_RE = re.compile(r"\b(?:is|are)\s+planned\b|\bplan(?:s|ned)?\s+to\b|\b(?:
                         r"launched|started)\b", re.IGNORECASE)
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
-SECTION_RE = re.compile(r"^\W*(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
+# (a meeting abstract's number may stand before its first label: "4012 Background:", "LBA3 Background:")
+SECTION_RE = re.compile(r"^\W*(?:(?-i:(?:LBA|TPS)?\d{1,5}[A-Z]?)\s+(?=\w+\s*:))?(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
                         r"patients\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
                         r"(?-i:(?P<caps>BACKGROUND|INTRODUCTION|METHODS|RESULTS|FINDINGS|CONCLUSIONS?)\b))", re.IGNORECASE)
 BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale"})
