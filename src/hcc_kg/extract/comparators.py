@@ -150,7 +150,7 @@ def _unnamed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: lis
     while i < len(located):
         options = _or_options(doc, text, located[i:])
         taken = len(options)
-        after = located[i + taken] if options and i + taken < len(located) else None
+        after = located[i + taken] if options and i + taken < len(located) else None  # what follows the last option
         if not options or not led_by_comparison(text, located[i - 1][2] if i else 0, options[0][1]) \
                 or (after is not None and OPTION_GLUED_RE.fullmatch(text, options[-1][2], after[1])) \
                 or not _counterpart(doc, text, [*located[:i], *located[i + taken:]], options):
@@ -172,6 +172,13 @@ def _counterpart(doc: AnalysedDocument, text: str, others: list[Located], option
     if named & {o[0].key for o in options}:
         return False
     return bool(named) or THIS_THERAPY_RE.search(text, 0, options[0][1]) is not None
+
+
+def compared_choice(text: str, end: int) -> bool:
+    """Is "treated with" ending at ``end`` and followed by "either A or B" the compared side of a comparison ("vs 9
+    months for those treated with either A or B"): one arm's options, no list of arms as after "received either"?"""
+    either = re.match(r"\s+either\s+", text[end:])
+    return either is not None and led_by_comparison(text, 0, end + either.end())
 
 
 def led_by_comparison(text: str, start: int, end: int) -> bool:

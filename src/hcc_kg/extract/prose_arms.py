@@ -29,7 +29,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import arm_parts, comparator_mentions, glued_to_care, led_by_comparison
+from .comparators import arm_parts, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import EARLIER_THERAPY_RE, PRIOR_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 from .sentences import DRUG
@@ -198,7 +198,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     """The arms a randomisation statement lists, in order ([] when the sentence has none)."""
     cue = next((c for c in RANDOMISED_RE.finditer(sent.text) if not _adjectival(sent.text, c.end())
                 and not FIELD_VALUE_RE.search(sent.text[max(0, c.start() - 30):c.start()])
-                and not _compared_choice(sent.text, c)), None)
+                and not compared_choice(sent.text, c.end())), None)
     if cue is None:
         return []
     start = cue.end()
@@ -229,13 +229,6 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         else:
             arms.extend(_merge(doc, found))
     return _distinct(_placebo_backbone(doc, sent, arms, start))
-
-
-def _compared_choice(text: str, cue: re.Match) -> bool:
-    """Is "treated with either A or B" the compared side of a comparison ("vs 9 months for those treated with
-    either A or B"): one arm's options (comparators.py), no list of arms?"""
-    either = re.match(r"\s+either\s+", text[cue.end():])
-    return either is not None and led_by_comparison(text, 0, cue.end() + either.end())
 
 
 def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
