@@ -1019,3 +1019,58 @@ def test_a_title_naming_the_agent_and_its_disease_before_the_design_gives_the_ar
     # no "in patients with": the title's subject is still what the single-arm study tested
     found = facts(f"{title}\n\nAbstract\nThirty-seven patients were accrued. The median survival was 6.8 months.")
     assert sizes(found) == {"zorbanib": 37}
+
+
+def test_sorting_patients_into_cohorts_names_no_arm_and_a_cohorts_randomisation_gives_the_named_trials_arms():
+    found = facts("Methods: ZETA-5 is a randomised trial made of staging, TACE and systemic cohorts. "
+                  "By their staging scans, patients were assigned to TACE or systemic cohorts. "
+                  "In the systemic cohort, patients were randomised 1:1 to zorbanib plus felotinib or felotinib alone. "
+                  "Median OS was 12.0 months with zorbanib plus felotinib and 10.1 months with felotinib alone.")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__zeta5"]
+    assert arms(found, "trial__zeta5") == [agent_key(["zorbanib", "felotinib"]), "felotinib"]
+    assert values(found)[("felotinib", "os", "")] == D("10.1")
+
+
+def test_a_title_whose_design_sits_on_the_next_line_gives_the_studys_arm():
+    found = facts("Zorbanib in the management of patients with hepatocellular carcinoma\nA Phase II trial\n\n"
+                  "Treating liver cancer in cirrhosis is hard. Forty-one patients were enrolled in 2001. "
+                  "The overall median survival was 7.3 months.")
+    key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
+    assert arms(found, key) == ["zorbanib"]
+    assert values(found)[("zorbanib", "os", "")] == D("7.3")
+    # ... but a randomised design on that line names its other arm later
+    found = facts("Zorbanib in the management of patients with hepatocellular carcinoma\nA randomized phase II trial\n\n"
+                  "Treating liver cancer in cirrhosis is hard. The overall median survival was 7.3 months.")
+    assert not any(a.predicate == "hasArm" for a in found)
+
+
+def test_a_single_arm_study_adding_a_drug_has_one_arm_the_combination():
+    found = facts("We began a phase II study to assess adding felotinib to zorbanib as first-line therapy. "
+                  "Methods: This open-label, single-arm, multicentre study enrolled untreated adults. "
+                  "Results: The objective response rate was 9%, and the disease control rate was 33%.")
+    key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
+    both = agent_key(["felotinib", "zorbanib"])
+    assert arms(found, key) == [both]
+    assert values(found) == {(both, "orr", ""): D("9"), (both, "dcr", ""): D("33")}
+
+
+@pytest.mark.parametrize("opening", ["Background:", "4012 Background:", "LBA7 Background:"])
+def test_an_unnamed_earlier_study_a_background_recalls_is_no_trial_of_the_document(opening):
+    found = facts(f"{opening} Zorbanib, an oral kinase inhibitor, improved OS versus placebo in a phase II study. "
+                  "Methods: This randomized phase III trial (NCT01234567) enrolled adults after one earlier therapy. "
+                  "Patients were randomly assigned 2:1 to zorbanib or placebo. "
+                  "Results: Median OS was 8.1 months with zorbanib and 8.3 months with placebo.")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__nct01234567"]
+    assert trial(found, "trial__nct01234567").attribute_values("phase") == ["III"]  # not the recalled phase II's
+    # ... while a background stating this report's own study keeps it
+    found = facts("Background: Better treatments are needed. This phase 2 study was designed to assess zorbanib "
+                  "plus felotinib. Methods: Patients were treated with zorbanib and felotinib. "
+                  "Results: Thirty patients were enrolled. The median overall survival was 9.8 months.")
+    assert [a.predicate for a in found].count("isClinicalTrial") == 1
+
+
+def test_a_meeting_abstracts_number_before_its_first_label():
+    from hcc_kg.extract.abstract_cues import SECTION_RE
+    assert SECTION_RE.match("4012 Background: Zorbanib improved OS.").group("label") == "Background"
+    assert SECTION_RE.match("LBA7 Methods: Adults were enrolled.").group("label") == "Methods"
+    assert SECTION_RE.match("2019 patients were enrolled: all had HCC.") is None  # a count, no label

@@ -134,3 +134,63 @@ def test_care_after_a_drugs_dose_is_the_drugs_arm(text):
 def test_a_dose_then_and_a_second_drug_is_no_care():
     doc, sent = sentence("Patients received zorbanib 10 mg daily and felotinib.")
     assert keys(agents(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib gave a response rate of 31% compared with 12% of patients treated with felotinib or quorimab.",
+    "Median OS was 14.2 months with zorbanib vs 11.0 months for those treated with either felotinib or quorimab.",
+    "Zorbanib improved OS compared to felotinib or quorimab monotherapy.",
+    "ORR was 28% (95% CI: 22-35) for zorbanib compared to 9% (95% CI: 5-14; P<0.001) of patients receiving "
+    "felotinib or quorimab and a longer response with zorbanib.",
+])
+def test_drugs_offered_as_or_on_the_compared_side_are_one_choice_arm(text):
+    # the choice is not called one: the options are no arms of their own, no regimen
+    doc, sent = sentence(text)
+    assert set(keys(agents(doc, sent))) == {"zorbanib", "tpc"}
+    assert randomised_arms(doc, sent) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized to zorbanib or felotinib.", ["zorbanib", "felotinib"]),
+    # the alternatives are the patients' earlier treatment, no comparator
+    ("Zorbanib was compared with placebo in patients previously treated with felotinib or quorimab.",
+     ["zorbanib", "placebo", "felotinib", "quorimab"]),
+    # regimens listed as alternatives are left to the arm readers
+    ("Zorbanib was compared with felotinib or quorimab plus felotinib.",
+     ["zorbanib", "felotinib", agent_key(["felotinib", "quorimab"])]),
+])
+def test_or_without_a_comparison_right_before_it_keeps_its_drugs(text, expected):
+    doc, sent = sentence(text)
+    assert keys(agents(doc, sent)) == expected
+
+
+def test_an_unnamed_choice_carries_its_own_values_not_its_options():
+    from hcc_kg.extract.abstracts import prose_trials
+    vocab = Vocabulary([*DRUGS, *COMPARATORS, Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
+    text = ("ZETA-9 was a randomised phase 3 trial of zorbanib versus the investigator's choice of felotinib or quorimab. "
+            "The ORR was 31% with zorbanib compared with 12% of patients treated with felotinib or quorimab.")
+    found = list(prose_trials(AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    measured = {(arm_of[a.subject], str(a.attribute_values("value")[0])) for a in found if a.predicate == "hasMeasurement"}
+    assert set(arm_of.values()) == {"zorbanib", "tpc"}
+    assert measured == {("zorbanib", "31"), ("tpc", "12")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # both arms' values, then both arms as alternatives: no choice
+    ("Median OS was 10.7 versus 7.9 months for patients receiving zorbanib or felotinib.", ["zorbanib", "felotinib"]),
+    # a part of the experimental regimen alone is an arm of its own, no one's choice
+    ("Quorimab plus zorbanib vs felotinib or quorimab alone.", [agent_key(["quorimab", "zorbanib"]), "felotinib", "quorimab"]),
+])
+def test_alternatives_that_are_the_compared_arms_are_no_choice(text, expected):
+    doc, sent = sentence(text)
+    assert keys(agents(doc, sent)) == expected
+
+
+def test_options_with_asides_are_left_alone():
+    branded = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+                          Entity("felotinib", "felotinib", ("SmallMolecule",), ("Felomax",)),
+                          Entity("quorimab", "quorimab", ("MonoclonalAntibody",), ("Quorimax",)), *COMPARATORS])
+    doc, sent = sentence("Zorbanib gave longer survival compared with felotinib (Felomax) or quorimab (Quorimax) in adults.",
+                         branded)
+    assert "tpc" not in keys(agents(doc, sent))

@@ -726,3 +726,16 @@ def test_endpoints_listed_together_in_a_two_arm_trial_naming_no_arm_are_no_arms_
     assert read("Median PFS and OS from the first dose in all patients were 4.4 and 10.9 months, respectively.") == {}
     assert read("Median PFS and OS were 4.4 and 10.9 months, respectively.", ["zorbanib"]) == {
         ("zorbanib", "pfs", ""): (Decimal("4.4"), "months"), ("zorbanib", "os", ""): (Decimal("10.9"), "months")}
+
+
+def test_a_share_after_other_patients_counted_is_theirs_not_the_outcomes():
+    vocab = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+                        Entity("pr", "partial response", ("EndpointType",), ("PR",))])
+    text = ("Two patients had a partial response (PR), 3 patients had a minor response, and 12 patients had "
+            "stable disease (40%; 95% CI, 25-57%).")
+    doc = AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))
+    assert arm_values(doc, doc.sentences[0], ["zorbanib"]) == []
+    # ... while the outcome's own share is read
+    doc = AnalysedDocument(Document.from_text("d", "A partial response (PR) was seen in 12% of patients."), vocab,
+                           MentionFinder(vocab))
+    assert [v.value for v in arm_values(doc, doc.sentences[0], ["zorbanib"])] == [Decimal("12")]

@@ -315,6 +315,8 @@ def test_names_given_side_by_side_are_coordinated():
     ("In the randomised phase 3 study ZQR-1210-III-310, patients got zorbanib or felotinib.", ["ZQR-1210-III-310"]),
     ("The phase 3 trial XY1003-305 compared zorbanib with felotinib.", ["XY1003-305"]),
     ("Study QRS-B417-301 randomly assigned adults to zorbanib or felotinib.", ["QRS-B417-301"]),
+    # a two-digit study number after a Roman phase: one name, not the drug's code and "II-07"
+    ("The filing rests on the WXYZ-QR208-II-07 study, an open-label phase II trial of zorbanib.", ["WXYZ-QR208-II-07"]),
 ])
 def test_a_sponsor_s_study_number_is_named_whole(text, expected):
     assert names(text) == expected

@@ -32,10 +32,12 @@ REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
 # A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial";
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its
-# other arm later, in the sentence that randomises).
+# other arm later, in the sentence that randomises).  A title split over two lines has lost its colon: the design
+# then opens the next line with a capital article ("A in the treatment of HCC / A Phase II trial").
 TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?(?:in\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s|"
-                              r"(?:in|for)\s+[^:;.]{0,80}?(?:carcinoma|cancer|HCC|tumou?rs?)\b[^:;.]*:\s"
+                              r"(?:in|for)\s+[^:;.]{0,80}?(?:carcinoma|cancer|HCC|tumou?rs?)\b"
+                              r"(?:[^:;.]*:\s|\s+(?=(?-i:An?)\s+(?:[\w/-]+,?\s+){0,4}?(?:trial|study)\b))"
                               r"(?![^.]*\b(?:randomi[sz]\w*|controlled|versus|vs)\b))", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
@@ -49,7 +51,8 @@ PLANNED_RE = re.compile(r"\b(?:is|are)\s+planned\b|\bplan(?:s|ned)?\s+to\b|\b(?:
                         r"launched|started)\b", re.IGNORECASE)
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
-SECTION_RE = re.compile(r"^\W*(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
+# (a meeting abstract's number may stand before its first label: "4012 Background:", "LBA3 Background:")
+SECTION_RE = re.compile(r"^\W*(?:(?-i:(?:LBA|TPS)?\d{1,5}[A-Z]?)\s+(?=\w+\s*:))?(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
                         r"patients\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
                         r"(?-i:(?P<caps>BACKGROUND|INTRODUCTION|METHODS|RESULTS|FINDINGS|CONCLUSIONS?)\b))", re.IGNORECASE)
 BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale"})

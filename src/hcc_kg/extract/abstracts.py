@@ -81,6 +81,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                 # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
         context = _context(doc, sent, index, slots, context, background)
+        if context is not None and not slots[context].names:  # ("This phase 2 study was designed ..." is the report's own)
+            recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
+            slots[context].sections.add("background" if recalled else "other")
         if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text):
             compared_in.add(context)
         if context is not None:
@@ -91,6 +94,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
+        if slot.prior and not slot.names:
+            continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study")
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)

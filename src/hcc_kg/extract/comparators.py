@@ -50,6 +50,21 @@ CHOSEN_BEFORE_RE = re.compile(r"\s+(?:of|per|by)\s+")
 OPTION_GAP_RE = re.compile(r"\s*,?\s*(?:(?:or|and|and/or)\s+)?")
 # ... or in a parenthesis right after the arm: "chemotherapy (A, B, or C)", "physician's choice (A or B)".
 OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
+# A choice the text does not call one: drugs joined by "or" on the compared side of a comparison, right after its
+# cue or after the patients it speaks of ("versus A or B", "compared with 13% of patients treated with A or B",
+# "vs 9.1 months for those treated with either A or B"), are one arm's options.  "randomised to A or B" lists
+# two arms: no comparison cue stands right before it.
+UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to)\s+", re.IGNORECASE)
+UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"
+                                    r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+)?(?:either\s+)?",
+                                    re.IGNORECASE)
+# ... what it is compared with named before, or referred to: "in patients receiving this dual therapy".
+THIS_THERAPY_RE = re.compile(r"\b(?:this|the)\s+(?:\w+\s+)?(?:combination|regimen|doublet|(?:immuno)?therapy)\b", re.IGNORECASE)
+# Between two options: "or" or a comma, after an aside naming no drug ("A (n = 333) or B").
+OR_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:or\s+)?|\s+or\s+)", re.IGNORECASE)
+# ... unless the last option is glued to the next drug ("versus A or B plus C": regimens, left to the arm readers).
+OPTION_GLUED_RE = re.compile(r"\s*(?:\+|plus|combined\s+with|in\s+combination\s+with|with|and|or|/|-)\s*",
+                             re.IGNORECASE)
 
 
 def is_care(doc: AnalysedDocument, key: str) -> bool:
@@ -80,7 +95,8 @@ def comparator_mentions(doc: AnalysedDocument, sent: AnalysedSentence, located: 
     dropped, each choice read as one arm, the options a choice lists dropped."""
     located = [x for x, after in zip(located, [*located[1:], None]) if not _describes(doc, sent.text, x, after)]
     located = [x for before, x in zip([None, *located[:-1]], located) if not _described(doc, sent.text, before, x)]
-    return _without_options(doc, sent.text, _choices(doc, sent, located, start, end))
+    located = _without_options(doc, sent.text, _choices(doc, sent, located, start, end))
+    return _unnamed_choices(doc, sent, located)
 
 
 def _describes(doc: AnalysedDocument, text: str, item: Located, after: Located | None) -> bool:
@@ -122,6 +138,70 @@ def _choices(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Locate
         arm = (Mention(*sent.sentence.mapped.original_span(s, e), chosen_arm, phrase.group()), s, e)
         located = sorted([*located, arm], key=lambda x: (x[1], x[2]))
     return located
+
+
+def _unnamed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Located]) -> list[Located]:
+    """The mentions with each unnamed choice ("compared with 13% of patients treated with A or B") read as
+    the physician's-choice arm: its options are no arms of their own, and no regimen."""
+    chosen_arm = doc.finder.lookup(CHOICE_NAME)
+    if chosen_arm is None:
+        return located
+    text, i = sent.text, 0
+    while i < len(located):
+        options = _or_options(doc, text, located[i:])
+        taken = len(options)
+        after = located[i + taken] if options and i + taken < len(located) else None  # what follows the last option
+        if not options or not led_by_comparison(text, located[i - 1][2] if i else 0, options[0][1]) \
+                or (after is not None and OPTION_GLUED_RE.fullmatch(text, options[-1][2], after[1])) \
+                or not _counterpart(doc, text, [*located[:i], *located[i + taken:]], options):
+            i += 1
+            continue
+        s, e = options[0][1], options[-1][2]
+        arm = (Mention(*sent.sentence.mapped.original_span(s, e), chosen_arm, text[s:e]), s, e)
+        located = [*located[:i], arm, *located[i + taken:]]
+        i += 1
+    return located
+
+
+def _counterpart(doc: AnalysedDocument, text: str, others: list[Located], options: list[Located]) -> bool:
+    """Is what the choice is compared with named in the sentence (``others``: its mentions but the options'),
+    and none of the options a part of it?  "10.7 versus 7.9 months for patients receiving A or B" gives both
+    arms' values (the alternatives are the arms); "A plus B vs C or B alone" compares A plus B with two arms
+    (a part alone is no one's choice)."""
+    named = {x[0].key for x in others if doc.vocabulary[x[0].key].has_type(*DRUG)}
+    if named & {o[0].key for o in options}:
+        return False
+    return bool(named) or THIS_THERAPY_RE.search(text, 0, options[0][1]) is not None
+
+
+def compared_choice(text: str, end: int) -> bool:
+    """Is "treated with" ending at ``end`` and followed by "either A or B" the compared side of a comparison ("vs 9
+    months for those treated with either A or B"): one arm's options, no list of arms as after "received either"?"""
+    either = re.match(r"\s+either\s+", text[end:])
+    return either is not None and led_by_comparison(text, 0, end + either.end())
+
+
+def led_by_comparison(text: str, start: int, end: int) -> bool:
+    """Does a comparison's cue, and at most the value and the patients it speaks of, come right before ``end``
+    (no drug between, which starts at or after ``start``)?"""
+    cues = [m for m in UNNAMED_CHOICE_CUE_RE.finditer(text, start, end)]
+    return bool(cues) and UNNAMED_CHOICE_LEAD_RE.fullmatch(text, cues[-1].end(), end) is not None
+
+
+def _or_options(doc: AnalysedDocument, text: str, after: list[Located]) -> list[Located]:
+    """The drugs listed from ``after[0]`` on as alternatives ("A or B", "A, B, or C"): [] unless "or" closes them.
+    An option with an aside naming it again ("A (Brand) or B") is left alone: such lists also name the arms of
+    trials compared side by side, and a wrong choice arm costs more than a missed one."""
+    listed: list[Located] = []
+    for item in after:
+        if listed and item[0].key == listed[-1][0].key:
+            return []
+        if not doc.vocabulary[item[0].key].has_type(*DRUG) or (listed and not OR_GAP_RE.fullmatch(text, listed[-1][2], item[1])):
+            break
+        listed.append(item)
+    while len(listed) >= 2 and not re.search(r"\bor\s+$", text[listed[-2][2]:listed[-1][1]], re.IGNORECASE):
+        listed.pop()  # "A, B" with no "or" is no choice
+    return listed if len(listed) >= 2 else []
 
 
 def _listed_from(doc: AnalysedDocument, text: str, after: list[Located], start: int) -> list[Located]:

@@ -29,7 +29,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import arm_parts, comparator_mentions, glued_to_care
+from .comparators import arm_parts, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import EARLIER_THERAPY_RE, PRIOR_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 from .sentences import DRUG
@@ -197,7 +197,8 @@ def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]
 def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """The arms a randomisation statement lists, in order ([] when the sentence has none)."""
     cue = next((c for c in RANDOMISED_RE.finditer(sent.text) if not _adjectival(sent.text, c.end())
-                and not FIELD_VALUE_RE.search(sent.text[max(0, c.start() - 30):c.start()])), None)
+                and not FIELD_VALUE_RE.search(sent.text[max(0, c.start() - 30):c.start()])
+                and not compared_choice(sent.text, c.end())), None)
     if cue is None:
         return []
     start = cue.end()

@@ -63,6 +63,10 @@ OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
 FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # A time-to-event endpoint given as a percentage is a rate at some time point.
+# Other patients counted between an outcome and a share ("1 patient had a PR, 10 patients had stable disease (31%)"):
+# the share is theirs, not the outcome's.
+OTHER_PATIENTS_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:patients?|participants?|pts)\s+"
+                               r"(?:had|achieved|experienced|showed)\b", re.IGNORECASE)
 TIME_TO_EVENT = frozenset({"os", "pfs", "ttp", "rfs", "dor"})
 # A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
 # was 16.6 months" gives the response rate no months.
@@ -124,6 +128,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
             lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
+                or OTHER_PATIENTS_RE.search(sent.text, anchor.end, tokens[0][0]) \
                 or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
                 or subgroup_after(sent.text, masked, tokens[-1][1], stop) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):

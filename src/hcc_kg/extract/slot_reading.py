@@ -181,6 +181,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.each = None
     slot.enrolled = slot.enrolled or enrolled(sent.text)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
+    if slot.said_single and not randomised and len(slot.arms) == 2 and not slot.values:
+        slot.arms = _added_arm(slot.arms)
     slot.single_arm = slot.single_arm or (slot.said_single and len(slot.arms) == 1)
     if m := PRIMARY_ENDPOINTS_RE.search(sent.text):
         slot.primary |= {a.key for a in doc.keys_of_type(sent.mentions, "EndpointType")
@@ -195,6 +197,19 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     slot.last_endpoint = slot.just_named or slot.last_endpoint
 
 
+# "assigned to local ablation or palliative cohorts" (by a test, not at random) sorts patients into the trial's
+# parts: no arm, even when one part is named after a procedure; a randomisation inside a part gives the arms.
+SORTED_INTO_COHORTS_RE = re.compile(r"(?![^.;]*\brandom)[^.;]{0,80}?\bcohorts\b", re.IGNORECASE)
+
+
+def _added_arm(arms: list[str]) -> list[str]:
+    """The arms of a study said to be single-arm whose aim added A to B ("to assess adding A to B", read as A plus B
+    and B alone): only A plus B; B alone, a part of it, was nobody's treatment.  Other arms are kept."""
+    parts = {arm: set(regimen_components(arm)) if is_regimen_key(arm) else {arm} for arm in arms}
+    big, small = sorted(arms, key=lambda arm: len(parts[arm]), reverse=True)
+    return [big] if parts[small] < parts[big] else arms
+
+
 def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent a randomisation names among its alternatives ("randomized 1:1 to A 200 mg or active
     surveillance"), or the subject of a comparison with what is no arm's agent ("A was compared with the
@@ -203,7 +218,7 @@ def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str
     if subject is not None and not compared_arms(doc, sent):
         return subject.key
     to = next(filter(None, (TO_RE.search(sent.text, cue.end(), cue.end() + 40) for cue in RANDOMISED_RE.finditer(sent.text))), None)
-    if to is None or not re.search(r"\bor\b", sent.text[to.end():]):
+    if to is None or not re.search(r"\bor\b", sent.text[to.end():]) or SORTED_INTO_COHORTS_RE.match(sent.text, to.end()):
         return None
     named = {a.key for a in agents(doc, sent, to.end()) if not doc.vocabulary[a.components[0]].has_type("Placebo")}
     return named.pop() if len(named) == 1 else None

@@ -107,7 +107,10 @@ NCT_RE = re.compile(r"\bNCT\d{8}\b")
 REGISTERED_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z\d]{2,}(?:-[A-Z\d]{2,})*|[A-Z][a-z]{3,}-\d{3,4})\s*[(\[]\s*NCT\d{8}\b")
 # A sponsor's study number: a drug's company code, an optional phase in Roman numerals or digits and the study's own
 # number ("ABC-1234-III-310", "XY1003-305", "ABC-A317-301"); the code without the study number names the drug.
-SPONSOR_STUDY_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z]{1,5}-?[A-Z]{0,3}\d{2,6}(?:-(?:IV|I{1,3}|[1-4])[ab]?)?-\d{3})(?![\w-])")
+# A two-digit study number comes after a phase in Roman numerals ("ABCD-XY123-III-02"): read whole, not as
+# the drug's code and a second name "III-02".
+SPONSOR_STUDY_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z]{1,5}-?[A-Z]{0,3}\d{2,6}"
+                              r"(?:(?:-(?:IV|I{1,3}|[1-4])[ab]?)?-\d{3}|-(?:IV|I{1,3})[ab]?-\d{2}))(?![\w-])")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
 # "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug
