@@ -228,10 +228,6 @@ def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
     return frozenset(found)
 
 
-# "treated with A-, B-, and C-based chemotherapy": prefixes sharing one head word make a list.
-SUSPENDED_HYPHEN = re.compile(r"^-\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?$")
-
-
 def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
                 known: frozenset[str] = frozenset()) -> list[tuple[str, tuple[Mention, ...], str]]:
     """Each agent with its role; a role carries along a coordinated list ("after A or B") and to a
@@ -244,7 +240,8 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
         if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
             # "sorafenib (sold as Nexavar)" is still prior; so is a list of prefixes ("A-, B- and C-based")
-            if LIST_GLUE.match(gap) or SUSPENDED_HYPHEN.match(gap) or key == out[-1][0]:
+            # ... "treated with A-, B-, and C-based": prefixes sharing one head word, a list all the same
+            if LIST_GLUE.match(gap.removeprefix("-")) or key == out[-1][0]:
                 role = out[-1][2]
         out.append((key, group, role))
     return out

@@ -84,5 +84,9 @@ def with_partners(keys: list[str | None], agents: tuple[Agent, ...], own: tuple[
 def other_indication(diseases: tuple[str, ...], lender: tuple[str, ...]) -> bool:
     """Does a clause lending its line name diseases none of which is the borrowing clause's? (A line
     stated for one indication is not another disease's.)"""
-    general = lambda keys: {GENERAL_NAME_OF.get(k, k) for k in keys}  # noqa: E731  ("liver cancer" is HCC's)
-    return bool(diseases) and bool(lender) and not general(diseases) & general(lender)
+    return bool(diseases) and bool(lender) and not _general(diseases) & _general(lender)
+
+
+def _general(diseases: tuple[str, ...]) -> set[str]:
+    """The diseases by their general names ("liver cancer" stands for HCC)."""
+    return {GENERAL_NAME_OF.get(k, k) for k in diseases}

@@ -188,9 +188,16 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
 def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Match, own: ClauseFacts,
               others: list[ClauseFacts], frame: Frame) -> tuple[tuple, list[str | None], bool]:
     """:func:`_agents`, each joined by the partners the clause itself names ("it was approved in combination
-    with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`)."""
+    with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`), or else by those of the clause
+    its indication is read from."""
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    return agents, with_partners(keys, agents, own.agents, clause, clause is not holder), anaphoric
+    keys = with_partners(keys, agents, own.agents, clause, clause is not holder)
+    lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
+    if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
+            and any(r == "partner" for _, _, r in lender.agents):
+        # "A, alone for D1 and with B for D2, is approved": the indication read from another clause brings its partner
+        keys = with_partners(keys, agents, lender.agents, clause, False)
+    return agents, keys, anaphoric
 
 
 def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
@@ -279,11 +286,6 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
         else _indication(doc, own, others, line, anaphoric)
-    lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
-    if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
-            and any(r == "partner" for _, _, r in lender.agents):
-        # "A, alone for D1 and with B for D2, is approved": the indication read from another clause brings its partner
-        keys = with_partners(keys, agents, lender.agents, clause, False)
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
+from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
 from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several
@@ -62,11 +63,11 @@ ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?m
 OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
 FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
-# A time-to-event endpoint given as a percentage is a rate at some time point.
 # Other patients counted between an outcome and a share ("1 patient had a PR, 10 patients had stable disease (31%)"):
 # the share is theirs, not the outcome's.
-OTHER_PATIENTS_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:patients?|participants?|pts)\s+"
+OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
                                r"(?:had|achieved|experienced|showed)\b", re.IGNORECASE)
+# A time-to-event endpoint given as a percentage is a rate at some time point.
 TIME_TO_EVENT = frozenset({"os", "pfs", "ttp", "rfs", "dor"})
 # A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
 # was 16.6 months" gives the response rate no months.

@@ -76,9 +76,10 @@ class WarmHermit:
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @classmethod
-    def start(cls, flags: tuple[str, ...] = CLASSIFY, expected_triples: int = 0) -> "WarmHermit | None":
-        """HermiT started now for an input of about ``expected_triples``; None if Java cannot start."""
-        tuning = tuple(jvm_tuning(expected_triples))
+    def start(cls, flags: tuple[str, ...] = CLASSIFY) -> "WarmHermit | None":
+        """HermiT started now, tuned for a summary-sized input (the quick JIT tier: its size is not known
+        yet, and a larger input gets a cold run); None if Java cannot start."""
+        tuning = tuple(jvm_tuning(0))
         try:
             listener = socket.create_server(("127.0.0.1", 0))
         except OSError as exc:  # no loopback socket here: HermiT runs cold, as it always could
@@ -182,7 +183,7 @@ def run_hermit(flags: tuple[str, ...], triples: list[S.Triple], limit: TimeLimit
     if done is None:
         done = _cold_run(flags, tuning, payload, limit)
     out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
-    if "InconsistentOntologyException" in err:
+    if _inconsistent(done):
         raise owlready2.OwlReadyInconsistentOntologyError()
     if done.returncode != 0:
         raise ReasonerError(f"HermiT failed (exit {done.returncode}): {err.strip()[-2000:]}")
@@ -198,11 +199,16 @@ def _warm_run(warm: WarmHermit, flags: tuple[str, ...], tuning: Sequence[str], p
         warm.close()
         return None
     done = warm.run(payload, limit)
-    err = done.stderr.decode("utf-8", "replace")
-    if done.returncode == 0 or "InconsistentOntologyException" in err:
+    if done.returncode == 0 or _inconsistent(done):
         return done
-    LOG.info("HermiT started early failed (exit %s); running it again on a file: %s", done.returncode, err.strip()[-500:])
+    LOG.info("HermiT started early failed (exit %s); running it again on a file: %s", done.returncode,
+             done.stderr.decode("utf-8", "replace").strip()[-500:])
     return None
+
+
+def _inconsistent(done: subprocess.CompletedProcess) -> bool:
+    """Did HermiT's run find its input inconsistent (a verdict, not a failure)?"""
+    return b"InconsistentOntologyException" in done.stderr
 
 
 def _cold_run(flags: tuple[str, ...], tuning: Sequence[str], payload: bytes, limit: TimeLimit) -> subprocess.CompletedProcess:

@@ -328,7 +328,7 @@ class ReasonerCache:
 
     def holds_entries(self) -> bool:
         """Whether any output is stored: a build may hit it and start no JVM (so none is started early)."""
-        return self.folder.is_dir() and any(self.folder.glob("*.out"))
+        return self.folder.is_dir() and any(self.folder.glob(self.path("*").name))
 
     def put(self, key: str, output: str) -> None:
         """Store the output of a run (counted as computed)."""

@@ -96,12 +96,13 @@ def agents_hitting(G: nx.MultiDiGraph, targets: Iterable[str], approved: bool = 
     for node, data in sorted(G.nodes(data=True)):
         if data.get("type") not in AGENT_TYPES or (approved and not is_approved(G, node)):
             continue
-        if diseases is not None and not approval_diseases(G, node) & diseases:
+        approved_in = approval_diseases(G, node)
+        if diseases is not None and not approved_in & diseases:
             continue
         hits = [_hits(G, node, group) for group in wanted]
         if all(hits):
             results.append({"key": node, "label": data["label"], "type": data["type"],
-                            "approved": is_approved(G, node), "approved_for": sorted(approval_diseases(G, node)),
+                            "approved": is_approved(G, node), "approved_for": sorted(approved_in),
                             "hits": [h for group in hits for h in group]})
     return results
 
