@@ -212,3 +212,28 @@ def test_cli_bad_input_exits_9_with_a_message(capsys, argv, message):
         argv = [*argv, "--graph", str(EXPORT)]
     code, out, err = _cli(capsys, *argv)
     assert code == 9 and message in err and not out
+
+
+def test_approved_agents_name_the_diseases_their_approvals_are_for(tmp_path):
+    """An approval for another cancer keeps the agent in the answer, its disease shown beside it."""
+    from hcc_kg.query.backends import BackendSettings, Runner, open_backend
+
+    graph = tmp_path / "two_diseases.ttl"
+    graph.write_text("""
+@prefix hcc: <https://w3id.org/hcc-kg/ontology#> .
+@prefix r: <https://w3id.org/hcc-kg/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+r:zorbatinib a hcc:ApprovedAgent ; rdfs:label "zorbatinib" ;
+    hcc:inhibits r:kdr, r:fgfr1 ; hcc:hasApproval r:a1, r:a2 .
+r:quelnib a hcc:ApprovedAgent ; rdfs:label "quelnib" ; hcc:inhibits r:kdr, r:fgfr1 ; hcc:hasApproval r:a3 .
+r:a1 hcc:approvedFor r:hcc . r:a2 hcc:approvedFor r:rcc . r:a3 hcc:approvedFor r:rcc .
+r:hcc rdfs:label "hepatocellular carcinoma" . r:rcc rdfs:label "renal cell carcinoma" .
+r:kdr rdfs:label "VEGFR2" ; hcc:isMemberOf r:vegfr . r:fgfr1 rdfs:label "FGFR1" ; hcc:isMemberOf r:fgfr .
+r:vegfr rdfs:label "VEGFR" . r:fgfr rdfs:label "FGFR" .
+""", encoding="utf-8")
+    for backend in ("oxigraph", "rdflib"):
+        runner = Runner(open_backend(backend, BackendSettings(graph=graph)))
+        rows = runner.run(LIBRARY.get("approved_agents_hitting_two_families"), {"family_a": "VEGFR", "family_b": "FGFR"}).rows
+        diseases = {row["agent_label"]: sorted(row["approved_for"].split("; ")) for row in rows}
+        assert diseases == {"zorbatinib": ["hepatocellular carcinoma", "renal cell carcinoma"],
+                            "quelnib": ["renal cell carcinoma"]}, backend
