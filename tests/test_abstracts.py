@@ -411,6 +411,26 @@ def test_a_retrospective_comparison_of_treated_patients_is_no_trial():
     assert not [a for a in found if a.predicate == "isClinicalTrial"]
 
 
+def test_a_prospective_trial_compared_with_retrospective_data_stays_a_trial():
+    # observational data the trial is set against (an exploratory comparison) do not make the document observational
+    found = facts("Methods: This open-label, phase 2, single-arm study enrolled patients from 20 centres. "
+                  "Patients received zorbanib 200 mg daily. An exploratory analysis weighed the results against "
+                  "retrospective historical data of felotinib-treated patients. Results: In total, 52 patients "
+                  "were enrolled. The objective response rate was 31.0%.")
+    trials = [a.subject for a in found if a.predicate == "isClinicalTrial"]
+    assert len(trials) == 1
+    assert values(found)[("zorbanib", "orr", "")] == D("31.0")
+
+
+def test_a_single_arm_trial_gains_no_arm_from_a_comparison_with_outside_patients():
+    found = facts("This phase 2, single-arm trial enrolled 60 patients. Patients received zorbanib 200 mg daily. "
+                  "The median PFS was 7.1 months. After weighting, PFS was 7.1 months with zorbanib versus "
+                  "4.0 months with TACE in a historical cohort (HR 0.70).")
+    trial_key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
+    assert arms(found, trial_key) == ["zorbanib"]
+    assert all(a.attribute_values("hazard_ratio") != [D("0.70")] for a in found)
+
+
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
     # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
     found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "

@@ -68,7 +68,36 @@ PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|pre
 PHASE_REACH = 80
 PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
                               re.IGNORECASE)
-# A study that observed treated patients rather than assigning treatment.
-OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|observational|"
-                              r"case-control|population-based)\b|\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?"
-                              r"(?:study|analysis|data|cohort)\b|\bpropensity[- ]score\b", re.IGNORECASE)
+# A study that observed treated patients rather than assigning treatment: the document's own study so
+# described ("this retrospective study", "our real-world cohort") ...
+OWN_OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|"
+                                  r"observational|case-control|population-based)\b", re.IGNORECASE)
+# ... or observational data anywhere ("retrospective data", "a real-world cohort", "propensity score"), unless the
+# document's own study is a prospective or interventional one: such a trial may compare its patients with
+# "retrospective historical data" of another treatment and stays a trial.
+OBSERVATIONAL_DATA_RE = re.compile(r"\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?(?:study|analysis|data|"
+                                   r"cohort)\b|\bpropensity[- ]score\b", re.IGNORECASE)
+# "This prospective, phase II, single-arm study", "our randomised trial": design words only between the two ("this
+# retrospective analysis of the phase 3 trial" is no prospective study of its own).
+_DESIGN_WORD = r"(?!of\b|analys|retrospective|real-world|observational)[\w-]+"
+OWN_INTERVENTIONAL_RE = re.compile(rf"\b(?:this|our|the\s+present)\s+(?:{_DESIGN_WORD},?\s+){{0,4}}?"
+                                   rf"(?:prospective|{_PHASE}|single[- ]arm|randomi[sz]ed)\b"
+                                   rf"(?:,?\s+{_DESIGN_WORD}){{0,5}}?,?\s+(?:clinical\s+)?(?:trial|study)\b", re.IGNORECASE)
+
+
+def is_observational(sentences: list[str]) -> bool:
+    """Does the document report an observational study rather than a trial that assigned treatment?
+
+    >>> is_observational(["This retrospective study compared A and B."])
+    True
+    >>> is_observational(["This prospective, phase II, single-arm study enrolled 40 patients.",
+    ...                   "PFS was compared with retrospective historical data of B."])
+    False
+    >>> is_observational(["PFS was compared with retrospective historical data of B."])
+    True
+    >>> is_observational(["This retrospective analysis of the phase 3 NAME trial compared A with B."])
+    True
+    """
+    if any(OWN_OBSERVATIONAL_RE.search(s) for s in sentences):
+        return True
+    return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not any(OWN_INTERVENTIONAL_RE.search(s) for s in sentences)

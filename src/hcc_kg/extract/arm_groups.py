@@ -27,7 +27,7 @@ from .prose_arms import Agent, agents
 
 # What opens a division into groups: "randomly divided into", "randomised into", "assigned into".
 # A division that says nothing of chance ("divided into") is read too: a retrospective comparison is
-# left out by its document (abstract_cues.OBSERVATIONAL_RE), and the list must name every group by its agent.
+# left out by its document (abstract_cues.is_observational), and the list must name every group by its agent.
 DIVIDED_RE = re.compile(r"\b(?:randomi[sz]ed|(?:randomly\s+)?(?:divided|assigned|allocated|grouped|split|stratified))\s+"
                         r"into\s+(?:the\s+)?", re.IGNORECASE)
 # The word closing a group's name, and its bracket (its size or dose): "the A group (n = 40)".

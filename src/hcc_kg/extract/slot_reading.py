@@ -162,7 +162,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed
         stated = valued_agents(doc, sent)
     adds = (len(slot.arms) < 2 and (not slot.arms or slot.arms[0] in stated)) or set(slot.arms) < set(stated)
-    if stated and adds:  # a first or fuller statement of the arms ("A plus B or A alone vs C")
+    if stated and adds and not (slot.single_arm and slot.said_single):
+        # (a trial the text calls single-arm gains no arm from a comparison with outside patients: "A versus
+        # historical controls given B")  # a first or fuller statement of the arms ("A plus B or A alone vs C")
         slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
         slot.arms_at.append(span)
     if WHOLE_TRIAL_RE.search(sent.text):
