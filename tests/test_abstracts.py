@@ -19,6 +19,7 @@ VOCAB = Vocabulary([
     Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
     Entity("placebo", "placebo", ("Placebo",)),
     Entity("tace", "transarterial chemoembolization", ("Procedure",), ("TACE",)),
+    Entity("best_supportive_care", "best supportive care", ("Procedure",), ("BSC",)),
     Entity("pdcd1", "PD-1", ("Protein",)),
     Entity("first_line", "first-line", ("LineOfTherapy",)),
     Entity("os", "overall survival", ("EndpointType",), ("OS", "mOS", "median overall survival")),
@@ -429,6 +430,15 @@ def test_a_single_arm_trial_gains_no_arm_from_a_comparison_with_outside_patients
     trial_key = next(a.subject for a in found if a.predicate == "isClinicalTrial")
     assert arms(found, trial_key) == ["zorbanib"]
     assert all(a.attribute_values("hazard_ratio") != [D("0.70")] for a in found)
+
+
+def test_care_every_arm_receives_read_first_as_the_comparator_becomes_the_arm_the_assignment_names():
+    found = facts("In the phase 3 KESTREL trial, zorbanib cut the risk of death by 30% compared with best supportive "
+                  "care. Median OS was 10.1 months with zorbanib and 7.0 months with BSC (HR 0.70; 95% CI 0.55-0.85). "
+                  "KESTREL randomised 300 patients 2:1 to BSC plus either zorbanib (n = 200) or placebo (n = 100).")
+    assert arms(found, "trial__kestrel") == ["zorbanib", "placebo"]
+    assert sizes(found) == {"zorbanib": 200, "placebo": 100}
+    assert values(found)[("placebo", "os", "")] == D("7.0")
 
 
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():

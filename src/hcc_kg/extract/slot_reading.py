@@ -157,7 +157,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if not slot.arms and (known := _one_alternative_known(doc, sent)):
         slot.arms = [known]  # "randomized to A or active surveillance": one arm known, the other no agent
         slot.arms_at.append(span)
-    stated = [a.key for a in stated_arms(doc, sent)]
+    assigned = [a.key for a in assigned_arms(doc, sent)]
+    if _care_was_the_comparator(doc, sent, slot, assigned):
+        slot.arms_at.append(span)
+    stated = assigned or [a.key for a in compared_arms(doc, sent)]
     if not stated and randomised and len(slot.arms) < 2 and not slot.said_single:
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed
         stated = valued_agents(doc, sent)
@@ -197,6 +200,22 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.pending.append(sent)
     slot.just_named = named[-1].endpoint if named else None
     slot.last_endpoint = slot.just_named or slot.last_endpoint
+
+
+def _care_was_the_comparator(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, assigned: list[str]) -> bool:
+    """An arm read as care every arm receives is the arm the assignment names beside it: after "A cut the risk of
+    death compared with best supportive care", "randomized to best supportive care plus either A or placebo" makes
+    the placebo arm of what was read as best supportive care's (its values and ratios go with it)."""
+    if len(assigned) < 2 or len(slot.arms) != len(assigned):
+        return False
+    replaced = [arm for arm in slot.arms if arm not in assigned]
+    new = [arm for arm in assigned if arm not in slot.arms]
+    if len(replaced) != 1 or len(new) != 1 or replaced[0] not in doc.vocabulary \
+            or not doc.vocabulary[replaced[0]].has_type("Procedure") \
+            or replaced[0] not in {m.key for m in doc.keys_of_type(sent.mentions, "Procedure")}:
+        return False
+    slot.rename_arm(replaced[0], new[0])
+    return True
 
 
 # "assigned to local ablation or palliative cohorts" (by a test, not at random) sorts patients into the trial's

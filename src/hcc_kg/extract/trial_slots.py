@@ -54,6 +54,16 @@ class Slot:
     sections: set[str] = field(default_factory=set)  # where a structured abstract names it: "background", "other"
     each: tuple[int, Span] | None = None  # "40 cases in each group", read before the groups were listed
 
+    def rename_arm(self, old: str, new: str) -> None:
+        """Call the arm read as ``old`` ``new`` from here on, with what was read of it (its size, values, ratios)."""
+        self.arms = [new if arm == old else arm for arm in self.arms]
+        for table in (self.sizes, self.sizes_at):
+            if old in table and new not in table:
+                table[new] = table.pop(old)
+        self.values = [(replace(v, agent=new) if v.agent == old else v, span) for v, span in self.values]
+        self.ratios = [(hr, endpoint, tuple(new if arm == old else arm for arm in pair), span)
+                       for hr, endpoint, pair, span in self.ratios]
+
     @property
     def prior(self) -> bool:
         """Named only in a structured abstract's background: a trial before the one the document reports."""
