@@ -441,6 +441,17 @@ def test_care_every_arm_receives_read_first_as_the_comparator_becomes_the_arm_th
     assert values(found)[("placebo", "os", "")] == D("7.0")
 
 
+def test_a_trial_named_in_apposition_is_a_trial_even_before_its_arms():
+    found = facts("The approval rested on the findings of KESTREL, a phase 3 trial in adults with advanced HCC.")
+    assert trial(found, "trial__kestrel").attribute_values("trial_name") == ["KESTREL"]
+
+
+def test_a_comparison_put_first_names_its_subject_after_the_comma():
+    found = facts("The approval rested on the findings of KESTREL, a phase 3 trial in adults with advanced HCC. "
+                  "Compared with placebo in this study, zorbanib prolonged overall survival.")
+    assert arms(found, "trial__kestrel") == ["zorbanib", "placebo"]
+
+
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
     # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
     found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "

@@ -83,7 +83,27 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         left = _and_list_joined(doc, sent.text, left)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
-    return []
+    return _fronted(sent.text, named)
+
+
+# The comparison put first, its subject after the comma: "Compared with B in this study, A prolonged OS",
+# "Relative to B, treatment with A ...".
+FRONTED_RE = re.compile(r"^\W*(?:\w+:\s*)?(?:(?:as\s+)?compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|"
+                        r"versus|vs\.?)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+FRONTED_GAP_RE = re.compile(r"^(?:\s*\([^()]*\))?(?:\s+(?:in|among|at|across|after)\b[^,;()]{0,40})?,\s*"
+                            r"(?:(?:treatment|therapy)\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fronted(text: str, named: list[Agent]) -> list[Agent]:
+    """ "Compared with B in this study, A prolonged OS": [A, B] ([] when the sentence does not open so).
+
+    The comparator opens the sentence; its subject, the first agent after the comma, is the other arm."""
+    if len(named) < 2 or not FRONTED_RE.match(text[:named[0].start]):
+        return []
+    comparator, subject = named[0], named[1]
+    if comparator.key == subject.key or not FRONTED_GAP_RE.match(text[comparator.end:subject.start]):
+        return []
+    return [subject, comparator]
 
 
 def _prior(text: str, agent: Agent) -> bool:

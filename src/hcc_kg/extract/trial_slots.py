@@ -17,7 +17,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
 from .markdown_trials import _label
 from .prose_values import ArmValue
-from .trial_names import TrialName
+from .trial_names import DESCRIBED_AS_TRIAL, TrialName
 from .arm_facts import arm_facts, arm_key, measurement
 from .trials import trial_key
 
@@ -136,13 +136,16 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
 
 
 def framed_as_trial(text: str, name: str) -> bool:
-    """Does the text call the name a trial somewhere: "NAME trial", "the phase 3 NAME study", "a trial (NAME)"?
+    """Does the text call the name a trial somewhere: "NAME trial", "the phase 3 NAME study", "a trial (NAME)",
+    "NAME, a phase 3 trial in adults", "NAME is an open-label study"?
 
     >>> framed_as_trial("results of the phase 3 ZETA-2 study", "ZETA-2"), framed_as_trial("cells (ZETA-2)", "ZETA-2")
     (True, False)
+    >>> framed_as_trial("the findings of ZETA, a phase 3 trial in adults", "ZETA"), framed_as_trial("ZETA, a gene", "ZETA")
+    (True, False)
     """
     n = re.escape(name)
-    return re.search(rf"\b{n}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b|"
+    return re.search(rf"\b{n}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b|\b{n}{DESCRIBED_AS_TRIAL}|"
                      rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
                      rf"\b(?:trial|study)\s*\(\s*{n}\b", text, re.IGNORECASE) is not None
 
