@@ -452,6 +452,14 @@ def test_a_comparison_put_first_names_its_subject_after_the_comma():
     assert arms(found, "trial__kestrel") == ["zorbanib", "placebo"]
 
 
+def test_an_earlier_study_the_documents_own_confirms_is_no_trial_of_the_document():
+    found = facts("Zorbanib for advanced HCC (KESTREL-7): a final analysis of a phase 3, randomised study\n\n"
+                  "Zorbanib improved OS compared with placebo in a randomised phase 2 study in pretreated patients. "
+                  "The aim of this phase 3 study was to confirm the results of the phase 2 trial. 340 patients were "
+                  "randomly assigned to receive zorbanib (n=226) or placebo (n=114).")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__kestrel7"]
+
+
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
     # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
     found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "

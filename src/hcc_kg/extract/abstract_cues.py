@@ -6,6 +6,7 @@ one, a part of the trial or an observational study.  Grammar only: no drug or tr
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
 # A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
@@ -101,3 +102,28 @@ def is_observational(sentences: list[str]) -> bool:
     if any(OWN_OBSERVATIONAL_RE.search(s) for s in sentences):
         return True
     return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not any(OWN_INTERVENTIONAL_RE.search(s) for s in sentences)
+
+
+# The study the present one confirms or follows, named by its phase: "this phase 3 study was to confirm the results
+# of the phase 2 trial", "following the earlier phase II study".
+RECALLED_PHASE_RE = re.compile(rf"\b(?:confirm\w*|validat\w*|replicat\w*|follow(?:s|ed|ing)?|buil(?:t|ds?|ding)\s+on|"
+                               rf"extend\w*|previous|prior|earlier|preceding)\b[^.;]{{0,60}}?\b(?P<phase>{_PHASE})\s+"
+                               r"(?:clinical\s+)?(?:trial|study)\b", re.IGNORECASE)
+OWN_PHASE_RE = re.compile(rf"\b(?:this|our|the\s+present|the\s+current)\s+(?:[\w-]+,?\s+){{0,3}}?(?P<phase>{_PHASE})\b",
+                          re.IGNORECASE)
+
+
+def recalled_phases(sentences: list[str], phase: Callable[[str], str | None]) -> set[str]:
+    """The phases of earlier studies the document says its own study confirms or follows, less its own study's
+    phase (``phase`` reads a phase phrase as "II", "III", ...).
+
+    >>> from hcc_kg.extract.trial_names import phase_of
+    >>> recalled_phases(["A improved OS in a randomised phase 2 study.",
+    ...                  "The aim of this phase 3 study was to confirm the results of the phase 2 trial."], phase_of)
+    {'II'}
+    >>> recalled_phases(["This phase 2 study followed patients for 12 months."], phase_of)
+    set()
+    """
+    recalled = {phase(m.group("phase")) for s in sentences for m in RECALLED_PHASE_RE.finditer(s)}
+    own = {phase(m.group("phase")) for s in sentences for m in OWN_PHASE_RE.finditer(s)}
+    return {p for p in recalled - own if p}

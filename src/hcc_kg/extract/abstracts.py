@@ -46,7 +46,7 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIV
                             OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
-                            is_observational)
+                            is_observational, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -92,15 +92,23 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)
     observational = is_observational([s.text for s in doc.sentences])
+    recalled = recalled_phases([s.text for s in doc.sentences], phase_of)
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
-        if slot.prior and not slot.names:
-            continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study")
+        if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
+            continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
+            # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
         yield from emit(doc, slot, index)
+
+
+def _recalled(slot: Slot, slots: dict[str, Slot], recalled: set[str]) -> bool:
+    """Is the slot an earlier study of a phase the document's own study confirms or follows, another trial of
+    another phase being read beside it (the document's own)?"""
+    return slot.phase in recalled and any(other is not slot and other.phase not in (None, slot.phase) for other in slots.values())
 
 
 def _compared_elsewhere(slot: Slot, slots: dict[str, Slot], compared_in: set[str | None]) -> bool:
