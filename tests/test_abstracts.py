@@ -460,6 +460,14 @@ def test_an_earlier_study_the_documents_own_confirms_is_no_trial_of_the_document
     assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__kestrel7"]
 
 
+def test_estimates_bracketed_each_after_what_it_measures_go_to_their_own_endpoints():
+    found = facts("In the phase 3 KESTREL trial, patients were randomised to zorbanib or placebo. Zorbanib improved "
+                  "time to vascular invasion (HR, 0.64 [95% CI: 0.45-0.90]), TTP (0.61 [0.48-0.77]), and rate of "
+                  "retreatment (0.72 [0.61-0.86]), but not OS (0.94 [0.72-1.22]) versus placebo.")
+    assert {endpoint: r.attribute_values("hazard_ratio") for endpoint, r in ratios(found).items()} == \
+        {"ttp": [D("0.61")], "os": [D("0.94")]}
+
+
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
     # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
     found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "

@@ -43,6 +43,38 @@ def listed_ratios(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[H
         if endpoints:
             return [(_ratio(m, level, head.start() if i == 0 else m.start()), e)
                     for i, (m, e) in enumerate(zip(items, endpoints))]
+    return glossed_ratios(text, named)
+
+
+# Each estimate in brackets after what it measures, the first with the head: "A improved E1 (HR, 0.64 [95% CI:
+# 0.45-0.90]), TTP (0.61 [0.48-0.77]), and E3 (0.72 [...]), but not E4 (0.94 [...])".
+_GLOSS_OPEN_RE = re.compile(r"\(\s*(?:hazard\s+ratio|(?-i:HR))\s*[,:=]?\s*(?:of\s+)?", re.IGNORECASE)
+_GLOSS_NEXT_RE = re.compile(r"\s*[)\]]\s*(?:,\s*|;\s*)(?:and\s+|or\s+)?(?:(?:but|and)\s+not\s+)?"
+                            r"(?:(?:the|a|an)\s+)?[^(),;]{1,40}?\s*\(\s*", re.IGNORECASE)
+
+
+def glossed_ratios(text: str, named: list[Anchor]) -> list[tuple[HazardRatio, str | None]]:
+    """(ratio, endpoint) for each estimate bracketed after what it measures (see above), two or more; an estimate
+    of what is no known endpoint has None, so that no other endpoint takes it.  The level printed with the first
+    is the list's."""
+    for head in _GLOSS_OPEN_RE.finditer(text):
+        items, pos = [], head.end()
+        while (m := ITEM_RE.match(text, pos)) is not None:
+            items.append(m)
+            gap = _GLOSS_NEXT_RE.match(text, m.end())
+            if gap is None:
+                break
+            pos = gap.end()
+        if len(items) < 2:
+            continue
+        level = to_decimal(items[0].group("level")) if items[0].group("level") else None
+        out = []
+        for i, m in enumerate(items):
+            opening = head.start() if i == 0 else text.rindex("(", 0, m.start())
+            endpoint = next((a.endpoint for a in named if a.end <= opening and not text[a.end:opening].strip()), None)
+            out.append((_ratio(m, level, head.start() + 1 if i == 0 else m.start()), endpoint))
+        if any(e is not None for _, e in out):
+            return out
     return []
 
 

@@ -297,8 +297,9 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     slot.values.extend((v, span) for v in [*(v for v in arm_values(doc, sent, slot.arms) if v.endpoint not in covered), *runs])
     slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
-    listed = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent) if not is_subgroup(sent.text, hr.start)]
-    within = (listed[0][0].start, listed[-1][0].end) if listed else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
+    read = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent) if not is_subgroup(sent.text, hr.start)]
+    within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
+    listed = [(hr, endpoint) for hr, endpoint in read if endpoint is not None]  # (a list's estimate of no known endpoint)
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous)
                        if (adjusted is None or hr.start < adjusted.start())  # "...; adjusted for crossover, HR 0.49"
                        and not within[0] <= hr.start < within[1])
