@@ -468,6 +468,14 @@ def test_estimates_bracketed_each_after_what_it_measures_go_to_their_own_endpoin
         {"ttp": [D("0.61")], "os": [D("0.94")]}
 
 
+def test_a_single_arm_trials_values_per_group_sharing_one_head_noun_are_no_arm_values():
+    found = facts("In the phase 2 KESTREL-4 study, 80 sorafenib-naive and 154 sorafenib-experienced patients were "
+                  "treated with zorbanib. The 3-year OS rates were 28% in the sorafenib-naive and 20% in the "
+                  "sorafenib-experienced groups.")
+    assert arms(found, "trial__kestrel4") == ["zorbanib"]
+    assert not values(found)
+
+
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
     # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
     found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "

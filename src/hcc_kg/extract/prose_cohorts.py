@@ -21,9 +21,17 @@ OTHER_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\
                             r"(?:[\w-]+\s+){1,3}?(?:group|subgroup|population|arm)s?\b", re.IGNORECASE)
 
 
+# ... the first of two groups sharing their head noun: "28% in the X-naive and 20% in the X-experienced groups".
+COORDINATED_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|"
+                                  r"ITT|intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?"
+                                  r"(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+[^.;]{0,60}?\b(?:groups|subgroups|populations|arms)\b",
+                                  re.IGNORECASE)
+
+
 def other_group(text: str, end: int, named: list[Agent]) -> bool:
-    """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group")?"""
-    m = OTHER_GROUP_RE.match(text, end)
+    """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group", "28% in the
+    X-naive and 20% in the X-experienced groups")?"""
+    m = OTHER_GROUP_RE.match(text, end) or COORDINATED_GROUP_RE.match(text, end)
     return m is not None and not any(end <= a.start < m.end() for a in named)
 
 
