@@ -476,6 +476,14 @@ def test_a_single_arm_trials_values_per_group_sharing_one_head_noun_are_no_arm_v
     assert not values(found)
 
 
+@pytest.mark.parametrize("weighted", ["PFS by IPW was", "After propensity-score matching, PFS was",
+                                      "PFS with inverse probability weighting was"])
+def test_a_result_weighed_against_outside_patients_is_no_result_of_the_trial(weighted):
+    found = facts("This phase 2, single-arm trial enrolled 60 patients. Patients received zorbanib 200 mg daily. "
+                  f"The median PFS was 7.1 months. {weighted} 9.2 months with zorbanib versus 5.7 months with TACE.")
+    assert values(found) == {("zorbanib", "pfs", ""): D("7.1")}
+
+
 def test_a_trial_named_after_its_randomisation_is_the_unnamed_trial_read_so_far():
     # the unnamed trial comes after other named trials: the look-up keeps only trials with no name
     found = facts("The KESTREL-3 trial compared quorimab with placebo (HR 0.90; 95% CI 0.70-1.10). "

@@ -166,7 +166,11 @@ def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: 
 # rank-preserving structural failure time method, adjusted median OS ...".  Its numbers are not the trial's result.
 ADJUSTED_ANALYSIS_RE = re.compile(r"\b(?:adjust(?:ed|ing|ment)\s+for\s+(?:the\s+)?(?:effects?\s+of\s+)?cross-?over|"
                                   r"cross-?over[- ]adjusted|rank[- ]preserving|RPSFTM?|IPCW|inverse[- ]probability[- ]of[- ]"
-                                  r"censoring|sensitivity\s+analys[ie]s|per[- ]protocol|adjusted\s+median)\b", re.IGNORECASE)
+                                  r"censoring|sensitivity\s+analys[ie]s|per[- ]protocol|adjusted\s+median|"
+                                  # ... or weighs the patients against others (an outside or historical cohort): "by IPW",
+                                  # "after propensity-score matching"
+                                  r"(?-i:IPT?W)|inverse[- ]probability\s+(?:of\s+treatment\s+)?weight\w*|"
+                                  r"propensity[- ]score[- ]?(?:matched|matching|weighted|weighting|adjusted))\b", re.IGNORECASE)
 # A randomised comparison's result is its intention-to-treat one: what a sentence states "in the treated population"
 # (those who received what they were assigned, a subset of each arm) is another analysis.  A single-arm trial's
 # treated population is its arm, so this is read only where the trial has two arms or more.

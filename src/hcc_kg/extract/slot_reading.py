@@ -288,8 +288,8 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     adjusted = ADJUSTED_ANALYSIS_RE.search(sent.text)
     if adjusted is None and len(slot.arms) >= 2:
         adjusted = TREATED_POPULATION_RE.search(sent.text)
-    if adjusted is not None and adjusted.start() <= _first_result(doc, sent):
-        return  # the sentence reports the adjusted analysis only
+    if adjusted is not None and (adjusted.start() <= _first_result(doc, sent) or _qualifies_first_endpoint(doc, sent, adjusted)):
+        return  # the sentence reports the adjusted analysis only ("By IPW, PFS was ...", "PFS by IPW was ...")
     if projects(sent.text):
         slot.projected.add(span)
     runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
@@ -310,6 +310,13 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
 def _first_result(doc: AnalysedDocument, sent: AnalysedSentence) -> int:
     """Where the sentence's first endpoint or hazard ratio stands (its length when it has none)."""
     return min([a.start for a in anchors(doc, sent)] + [hr.start for hr in parse_hazard_ratios(sent.text)] + [len(sent.text)])
+
+
+def _qualifies_first_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, cue: re.Match) -> bool:
+    """Does the cue qualify the sentence's first endpoint, before any number ("PFS by IPW was 9.2 months")?"""
+    named = anchors(doc, sent)
+    first = min(named, key=lambda a: a.start) if named else None
+    return first is not None and 0 <= cue.start() - first.end <= 40 and not re.search(r"\d", sent.text[first.end:cue.start()])
 
 
 def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
