@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hcc_kg.keys import agent_key
-from test_abstracts import D, arms, facts, values
+from test_abstracts import REGIMEN_QZ, D, arms, facts, values
 
 
 def test_a_spelled_out_percent_is_a_percentage():
@@ -50,3 +50,37 @@ def test_only_one_drug_on_a_shared_backbone_names_that_drugs_arm():
     assert values(found) == {(ONE, "pfs", ""): D("10.0")}
     # ... but a drug named without "only" or "alone" is in two arms: no one arm's value
     assert values(facts(THREE_ARMS + "The median PFS was 10.0 months with quorimab.")) == {}
+
+
+LUMEN = ("In the phase II LUMEN trial, patients were given intravenous quorimab at 200 mg (for bodyweight of 50 kg or "
+         "more) or 3 mg/kg every 2 weeks in addition to oral zorbanib 250 mg daily. ")
+
+
+def test_a_drug_given_in_addition_to_another_makes_one_arm_of_both():
+    assert arms(facts(LUMEN), "trial__lumen") == [REGIMEN_QZ]
+    # ... care given besides is no part of the arm
+    found = facts("In the phase II LUMEN trial, patients received zorbanib 200 mg daily in addition to best supportive care.")
+    assert arms(found, "trial__lumen") == ["zorbanib"]
+
+
+def test_a_single_arm_value_in_a_cohort_by_earlier_therapy_is_a_subgroups():
+    found = facts(LUMEN + "The objective response rate was 34.3% (24/70; 95% confidence interval (CI), 23.3-46.6) in the "
+                  "first-line cohort and 22.5% (27/120; 95% CI, 15.4-31.0) in the second-line cohort.")
+    assert values(found) == {}
+    # ... while cohorts by dose are the arm's
+    found = facts("In the phase II LUMEN trial, patients were given quorimab 200 mg every 2 weeks in addition to oral "
+                  "zorbanib. The objective response rate was 34.3% (24/70) in the low-dose cohort and 22.5% (27/120) in "
+                  "the high-dose cohort.")
+    assert sorted(a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement") == [D("22.5"), D("34.3")]
+
+
+def test_durable_responses_in_months_are_the_duration_of_response():
+    head = "In the phase 3 ORBIT-5 trial, patients were randomized to zorbanib or felotinib. "
+    found = facts(head + "Zorbanib was associated with a higher objective response rate – 14.3% versus 5.4% – and more "
+                  "durable responses – 36.1 months versus 11 months – compared with felotinib.")
+    assert values(found)[("zorbanib", "dor", "")] == D("36.1")
+    assert values(found)[("felotinib", "dor", "")] == D("11")
+    found = facts(head + "Responses lasted a median of 9.2 months with zorbanib and 5.1 months with felotinib.")
+    assert values(found) == {("zorbanib", "dor", ""): D("9.2"), ("felotinib", "dor", ""): D("5.1")}
+    # ... a share of patients with durable responses is no duration
+    assert values(facts(head + "Zorbanib gave durable responses in 20% of patients versus 5% with felotinib.")) == {}
