@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hcc_kg.keys import agent_key
-from test_abstracts import REGIMEN_QZ, D, arms, facts, values
+from test_abstracts import REGIMEN_QZ, D, arms, facts, sizes, values
 
 
 def test_a_spelled_out_percent_is_a_percentage():
@@ -84,3 +84,12 @@ def test_durable_responses_in_months_are_the_duration_of_response():
     assert values(found) == {("zorbanib", "dor", ""): D("9.2"), ("felotinib", "dor", ""): D("5.1")}
     # ... a share of patients with durable responses is no duration
     assert values(facts(head + "Zorbanib gave durable responses in 20% of patients versus 5% with felotinib.")) == {}
+
+
+def test_a_count_split_between_settings_is_no_single_arm_trials_size():
+    head = "In the phase II LUMEN trial, patients were given quorimab 200 mg every 2 weeks plus zorbanib 250 mg daily. "
+    assert sizes(facts(head + "In total, 70 patients were treated in the first-line setting and 120 patients in the "
+                       "second-line setting.")) == {}
+    assert sizes(facts(head + "Seventy patients were enrolled in the first-line cohort and 120 in the second-line cohort.")) == {}
+    # ... a count whose clause goes on about something else is the trial's
+    assert sizes(facts(head + "Seventy patients were enrolled at 12 centres and 45 patients had HBV.")) == {REGIMEN_QZ: 70}
