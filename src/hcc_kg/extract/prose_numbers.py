@@ -79,13 +79,13 @@ PARALLEL_GAP_RE = re.compile(r"^\.?\s*(?:in|for|with|among)\s+[^\d;%]{1,50}?,?\s
 PARALLEL_AFTER_RE = re.compile(r"^\s*(?:in|for|with|among)\s", re.IGNORECASE)
 
 
-# News items spell the unit out: "4 percent versus 0.4 percent", "95 percent CI".
+# News items spell the unit out: "7 percent against 1.5 percent", "95 percent CI".
 SPELLED_PERCENT_RE = re.compile(r"(?<=\d)\s*\b(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
 def percent_signs(text: str) -> str:
     """The text with a spelled-out "percent" after a number written "%", at the same offsets (the sign
-    last, so that "4 percent" reads as "4       %")."""
+    last, so that "7 percent" reads as "7       %")."""
     return SPELLED_PERCENT_RE.sub(lambda m: " " * (m.end() - m.start() - 1) + "%", text)
 
 

@@ -308,7 +308,7 @@ def enrolled(text: str) -> int | None:
     adult patients"."""
     for m in ENROLLED_RE.finditer(text):
         if SPLIT_COUNT_RE.match(text, m.end()):
-            continue  # "70 patients were treated in the first-line setting and 120 in the second-line setting": a part
+            continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpq") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
