@@ -17,6 +17,14 @@ _COMMA_RE = re.compile(r"\s*,\s*")
 _COMMA_AND_RE = re.compile(r"\s*,\s*and\s+", re.IGNORECASE)
 _ALTERNATIVE_RE = re.compile(r"\bor\b|\bversus\b|\bvs\b", re.IGNORECASE)
 _AND_RE = re.compile(r"\band\b", re.IGNORECASE)
+# An "and" in a later phase of one arm joins that phase's drugs, not the list: "A plus C followed by A and
+# placebo, A plus C followed by A and B, or placebo plus C" lists three arms, each given in turn.
+_PHASE_AND_RE = re.compile(r"\b(?:followed\s+by|then)\b[^,;]*\band\b", re.IGNORECASE)
+
+
+def _closing_and(piece: str) -> bool:
+    """Does the piece close a comma list with "and" (an "and" outside a "followed by" phase)?"""
+    return _AND_RE.search(piece) is not None and _PHASE_AND_RE.search(piece) is None
 
 
 def joined_and_lists(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -26,6 +34,9 @@ def joined_and_lists(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
     >>> text = "A plus B, C, and D or E"
     >>> [text[s:e] for s, e in joined_and_lists(text, [(0, 8), (10, 11), (17, 18), (22, 23)])]
     ['A plus B, C, and D', 'E']
+    >>> text = "A then A and P, A then A and B, or P"
+    >>> [text[s:e] for s, e in joined_and_lists(text, [(0, 14), (16, 30), (35, 36)])]
+    ['A then A and P', 'A then A and B', 'P']
     >>> text = "A, B, or C"
     >>> [text[s:e] for s, e in joined_and_lists(text, [(0, 1), (3, 4), (9, 10)])]
     ['A', 'B', 'C']
@@ -40,7 +51,7 @@ def joined_and_lists(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
             j += 1
         closes = j > i and (  # at least one bare comma, then "..., and D" or "... C and D" before an alternative
             (j < len(seps) and _COMMA_AND_RE.fullmatch(seps[j]))
-            or ((j == len(seps) or _ALTERNATIVE_RE.search(seps[j])) and _AND_RE.search(text[cuts[j][0]:cuts[j][1]])))
+            or ((j == len(seps) or _ALTERNATIVE_RE.search(seps[j])) and _closing_and(text[cuts[j][0]:cuts[j][1]])))
         if not closes:
             out.append(cuts[i])
             i += 1

@@ -36,11 +36,36 @@ def arm_mentions(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str])
     return sorted(named + by_role, key=lambda a: a.start) if by_role else named
 
 
+# "The addition of A (and B) to C led to ...", "adding A to C gave ...": the added drugs and their backbone name
+# one arm, A (and B) plus C, not C alone (C is the arm of the comparison that follows).
+ADDED_TO_BACKBONE_RE = re.compile(r"\b(?:addition\s+of|adding)\s+(?:the\s+)?$", re.IGNORECASE)
+BACKBONE_TO_RE = re.compile(r"^\s+to\s+(?:the\s+|standard\s+)?$", re.IGNORECASE)
+
+
+def _added(sent: AnalysedSentence, found: list[Agent], i: int, parts: dict) -> tuple[Agent, int] | None:
+    """The arm "the addition of found[i] ... to B" names, and the index of its last agent (None if no such arm)."""
+    if not ADDED_TO_BACKBONE_RE.search(sent.text[max(0, found[i].start - 20):found[i].start]):
+        return None
+    j = i
+    while j + 1 < len(found) and LIST_GLUE.match(sent.text[found[j].end:found[j + 1].start]):
+        j += 1
+    if j + 1 >= len(found) or not BACKBONE_TO_RE.match(sent.text[found[j].end:found[j + 1].start]):
+        return None
+    whole = frozenset(p for a in found[i:j + 2] for p in a.components)
+    if whole not in parts:
+        return None
+    return Agent(parts[whole], found[i].start, found[j + 1].end, tuple(sorted(whole))), j + 1
+
+
 def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[Agent]:
     found = agents(doc, sent)
     parts = {frozenset(regimen_components(arm) if is_regimen_key(arm) else [arm]): arm for arm in arms}
     out, i = [], 0
     while i < len(found):
+        if (added := _added(sent, found, i, parts)) is not None:
+            out.append(added[0])
+            i = added[1] + 1
+            continue
         j = i
         while j + 1 < len(found) and LIST_GLUE.match(sent.text[found[j].end:found[j + 1].start]):
             j += 1
@@ -53,7 +78,7 @@ def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) 
             out.extend(split)
         elif found[i].key in arms:
             out.append(found[i])
-        elif (arm := _labelled_arm(doc, sent.text, found[i], arms)) is not None:
+        elif (arm := _labelled_arm(doc, sent.text, found[i], arms) or _alone_on_backbone(sent.text, found[i], arms)):
             out.append(Agent(arm, found[i].start, found[i].end, found[i].components))
         else:
             out.extend(_parted(sent, found[i], arms))
@@ -100,6 +125,22 @@ def _labelled_arm(doc: AnalysedDocument, text: str, agent: Agent, arms: list[str
     if not ARM_LABEL_AFTER_RE.match(text[agent.end:agent.end + 40]) and not add_on_design(arms):
         return None
     return arm_for(doc, agent.components, arms)
+
+
+# "patients who received only A", "A alone", "A monotherapy": A without the other arms' drugs.
+ONLY_BEFORE_RE = re.compile(r"\b(?:only|solely)\s+$", re.IGNORECASE)
+ALONE_AFTER_RE = re.compile(r"^\s+(?:alone|only|monotherapy)\b", re.IGNORECASE)
+
+
+def _alone_on_backbone(text: str, agent: Agent, arms: list[str]) -> str | None:
+    """The arm "only A" names when every arm shares a backbone (TACE in "A plus TACE", "A plus B plus TACE",
+    "placebo plus TACE"): A with the backbone, the only arm so made (None otherwise)."""
+    if not (ONLY_BEFORE_RE.search(text[max(0, agent.start - 12):agent.start]) or ALONE_AFTER_RE.match(text[agent.end:])):
+        return None
+    shared = set.intersection(*(_parts(a) for a in arms)) if len(arms) > 1 else set()
+    if not shared or shared & set(agent.components):
+        return None
+    return _arm_of(set(agent.components) | shared, arms)
 
 
 def _parts(arm: str) -> set[str]:

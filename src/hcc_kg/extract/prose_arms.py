@@ -107,12 +107,12 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 # "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
 # maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
-# Dosing text between the parts of one regimen ending in "and"/"plus": no "or", "versus" or clause break;
+# Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to": no "or", "versus" or clause break;
 # the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
 # ... but a share of the patients, or a verb of its own, before the next drug starts another group of them:
 # "85% were treated with A and 15% were treated with B" is a mixed arm, no combination.
 DOSED_AND_RE = re.compile(r"(?:(?!\d\s*%|\b(?:were|was)\s+(?:treated|given)\b)[^;:.]){0,80}?"
-                          r"(?:\band\b|\bplus\b|\+|\bwith\b)\s*"
+                          r"(?:\band\b|\bplus\b|\+|\bwith\b|\bin\s+addition\s+to\b)\s*"
                           r"(?:(?:oral|intravenous|subcutaneous|IV|SC)\s+)?", re.IGNORECASE)
 
 
@@ -362,7 +362,8 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     keys = {a.key for a in named}
     if len(keys) != 1 and not (len(given) > 1 and len(given) == len(named)):
         return None
-    return named[0].key if len(keys) == 1 else agent_key(sorted({p for a in given for p in a.components}))
+    # care given besides the drugs ("A in addition to best supportive care") is no part of the arm
+    return named[0].key if len(keys) == 1 else agent_key(arm_parts(doc, {p for a in given for p in a.components}))
 
 
 def _given_passive(text: str, agent: Agent) -> bool:

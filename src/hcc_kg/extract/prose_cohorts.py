@@ -28,10 +28,18 @@ COORDINATED_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(
                                   re.IGNORECASE)
 
 
+# ... or a cohort named by a characteristic or the therapy before: "29% (18/62; 95% CI (exact), 18-42) in the
+# untreated cohort", "in the HBV cohort" (a cohort by dose or schedule is the arm's: :func:`cohort_values`).
+CHARACTERISED_COHORT_RE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:in|among|for)\s+(?:the\s+)?"
+                                     r"(?P<words>(?:[\w-]+\s+){1,3}?)cohorts?\b", re.IGNORECASE)
+
+
 def other_group(text: str, end: int, named: list[Agent]) -> bool:
     """Does a group other than the arm follow a single-arm trial's value ("14.2 months in the X group", "28% in the
-    X-naive and 20% in the X-experienced groups")?"""
+    X-naive and 20% in the X-experienced groups", "29% in the untreated cohort")?"""
     m = OTHER_GROUP_RE.match(text, end) or COORDINATED_GROUP_RE.match(text, end)
+    if m is None and (c := CHARACTERISED_COHORT_RE.match(text, end)) and CHARACTERISTIC_RE.search(c.group("words")):
+        m = c
     return m is not None and not any(end <= a.start < m.end() for a in named)
 
 

@@ -22,6 +22,9 @@ ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath
                  # news for the public: "patients given A lived a median of 16.4 months", "survived for a median 9 months"
                  (r"\b(?:lived|survived)\s+(?:for\s+)?(?:a\s+)?median\s+(?:of\s+)?", "os"),
                  (r"\bresponse\s+rate\b", "orr"),
+                 # how long responses last: "more durable responses (19.3 vs 8 months)", "responses lasted a median
+                 # of 9 months" (a "durable response rate" is a share of patients: no months)
+                 (r"\b(?:more\s+)?(?:durable|lasting)\s+responses?\b(?![\s-]+rates?\b)|\bresponses?\s+lasted\b", "dor"),
                  # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
                  (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)

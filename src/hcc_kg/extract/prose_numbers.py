@@ -79,10 +79,20 @@ PARALLEL_GAP_RE = re.compile(r"^\.?\s*(?:in|for|with|among)\s+[^\d;%]{1,50}?,?\s
 PARALLEL_AFTER_RE = re.compile(r"^\s*(?:in|for|with|among)\s", re.IGNORECASE)
 
 
+# News items spell the unit out: "7 percent against 1.5 percent", "95 percent CI".
+SPELLED_PERCENT_RE = re.compile(r"(?<=\d)\s*\b(?:percent|per\s+cent)\b", re.IGNORECASE)
+
+
+def percent_signs(text: str) -> str:
+    """The text with a spelled-out "percent" after a number written "%", at the same offsets (the sign
+    last, so that "7 percent" reads as "7       %")."""
+    return SPELLED_PERCENT_RE.sub(lambda m: " " * (m.end() - m.start() - 1) + "%", text)
+
+
 def masked_text(text: str) -> str:
     """The text with every number that is no value (interval, p-value, time point, hazard ratio) hidden
-    behind "#", at the same offsets."""
-    out = MASK_RE.sub(lambda m: "#" * (m.end() - m.start()), text)
+    behind "#", at the same offsets; a spelled-out "percent" is read as "%"."""
+    out = MASK_RE.sub(lambda m: "#" * (m.end() - m.start()), percent_signs(text))
     for hr in parse_hazard_ratios(text):
         out = out[:hr.start] + "#" * (hr.end - hr.start) + out[hr.end:]
     return out

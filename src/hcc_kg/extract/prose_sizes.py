@@ -295,12 +295,20 @@ def _size_gap(gap: str, bare_n: bool) -> bool:
     return bare_n and not SIZE_GAP_BREAK.search(gap)
 
 
+# A count followed by another group's count, each with where they were: the first group's, not the trial's.
+SPLIT_COUNT_RE = re.compile(r"[^.;]{0,60}?\b(?:in|into|to|on|with)\s+[^.;]{1,60}?(?:,|\band\b)\s+(?:another\s+)?"
+                            r"\d[\d,]*\s+(?:(?:patients|participants|subjects|pts)\s+)?(?:were\s+\w+\s+)?(?:in|into|to|on|with)\b",
+                            re.IGNORECASE)
+
+
 def enrolled(text: str) -> int | None:
     """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
     were treated", "46 patients received A", "A was given to 46 patients", "the trial (N = 46)", "will
     enroll 50 participants", "Enrollment: 50", "the trial, which assessed 46 patients", "a trial with (of) 46
     adult patients"."""
     for m in ENROLLED_RE.finditer(text):
+        if SPLIT_COUNT_RE.match(text, m.end()):
+            continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpq") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
