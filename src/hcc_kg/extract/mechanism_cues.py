@@ -39,7 +39,7 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
             # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
-            r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=potent )|"
+            r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=exerts )|(?<=exerted )|(?<=potent )|"
             r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound )|(?<='s )|(?<=’s )|"
             # ... and the other adjectives of how a drug inhibits ("balanced inhibition of A, B and C")
             r"(?<=balanced )|(?<=dual )|(?<=robust )|(?<=broad )|(?<=irreversible )|(?<=reversible )|(?<=covalent )|"
@@ -100,11 +100,23 @@ CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?
                              r"among (?:others|them)|in particular|notably|especially|particularly)"
                              r"(?:\s*,?\s*but\s+not\s+limited\s+to\s*,?)?"  # "including, but not limited to, A"
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
+# "kinases involved in tumour growth, angiogenesis and metastasis, including A, B": the processes a category of
+# kinases or receptors takes part in, named between the category and its members.
+CATEGORY_PURPOSE = re.compile(r"\b(?:kinases?|receptors?|proteins?|targets?|enzymes?|RTKs?)\s+(?:that\s+are\s+|which\s+are\s+)?"
+                              r"(?:(?:also|mainly|critically)\s+)?(?:involved|implicated|important|essential|indispensable)"
+                              r"\s+(?:in|for)\s+[^;:.()]{0,80}$", re.IGNORECASE)
+CATEGORY_MEMBERS_NEXT = re.compile(r"^[^;:.()]{0,80}?,?\s*\(?\s*(?:including|such as|e\.g\.,?|namely|notably)\s*$",
+                                   re.IGNORECASE)
 # "blocks the proteins made by the mutated A and B genes": the plain-language way to name a gene's product.
 PRODUCT_OF_GENE = re.compile(r"^\s+(?:(?:an?|the|certain)\s+)?(?:(?:abnormal|mutant|altered|fusion|faulty)\s+)?proteins?\s+"
                              r"(?:made|encoded|produced|coded|expressed)\s+(?:by|from)\s+(?:(?:an?|the)\s+)?"
                              r"(?:(?:mutated|mutant|abnormal|altered|changed|faulty)\s+)?(?:forms?\s+of\s+(?:the\s+)?)?$",
                              re.IGNORECASE)
+# "X targets three drivers of tumour growth—A, B and C" (the dash read as a comma), "X inhibits two kinases, A and B":
+# a counted category, then as many members.
+COUNTED_CATEGORY = re.compile(r"^\s+(?:the\s+)?(?P<count>\d|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                              r"[^;:.()]{1,80}?\s*[,:]\s*$", re.IGNORECASE)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
 COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 
@@ -123,6 +135,9 @@ SECONDARY = (r"(?:lesser|less|weaker|weak|lower|reduced|modest|minor|moderate|re
 # expression of the anti-apoptotic gene C").
 DOWNSTREAM_OF = re.compile(rf"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto){EFFECT}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:genes?\s+|proteins?\s+)?$",
                            re.IGNORECASE)
+# "binds to T and blocks the pro-angiogenic effects of L": what is blocked is what L does (through the receptor the
+# drug binds), not L itself.
+EFFECTS_OF = re.compile(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:effects?|actions?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
 CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                        r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
@@ -137,6 +152,10 @@ CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 # "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
 MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
                               r"\b(?:including|such as|namely)\s*$"
+                              # "A, B, and many other kinases that are implicated in X, including C": "other" says the
+                              # members after it are more of what the verb acts on
+                              r"|^\)?\s*,?\s*(?:and|as well as)\s+(?:(?:many|several|various|numerous|multiple|some)\s+)?other\s+"
+                              r"(?![^;.]*\b(?:ligands?|partners?)\b)[^;:.()]{1,120}?,?\s*(?:including|such as|namely)\s*$"
                               # "A (i.e., B) and direct oncogenic pathways (e.g., C)", "A and several RTKs, including B",
                               # "Raf kinases and receptor tyrosine kinases (B, C)": a second category of the same object
                               r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*[^;.()]{0,40}?\band\s+(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"

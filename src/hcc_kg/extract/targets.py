@@ -127,6 +127,21 @@ GLUED_NUMBER = re.compile(r"^-(?:\d+(?![\w.])|[A-Z](?![\w-]))")  # "VEGF-1", "VE
 GLUED_RECEPTOR = re.compile(r"^R(?P<number>\d)?(?![\w-])")
 
 
+# "vascular endothelial growth factor receptor type 2": a family's name, "type" and a number name its numbered member.
+TYPE_NUMBER = re.compile(r"^\s+type\s+(?P<number>\d{1,2})(?![\w.-])", re.IGNORECASE)
+
+
+def _typed_member(doc: AnalysedDocument, text: str, keys: tuple[str, ...], start: int, end: int) -> tuple[tuple[str, ...], int]:
+    """The member a family name with "type N" names, and where it ends; the keys unchanged when there is none."""
+    typed = TYPE_NUMBER.match(text[end:])
+    if typed is None or len(keys) != 1 or not doc.vocabulary[keys[0]].members:
+        return keys, end
+    key = doc.finder.lookup(f"{text[start:end]} {typed.group('number')}")
+    if key is None or key not in doc.vocabulary[keys[0]].members:
+        return keys, end
+    return (key,), end + typed.end()
+
+
 def _glued_receptor(doc: AnalysedDocument, text: str, unit: Unit) -> Unit | None:
     glued = GLUED_RECEPTOR.match(text[unit.end:])
     if glued is None or not text[:unit.end].endswith(")"):
@@ -228,6 +243,7 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
                 continue
             keys, start, end = read
             start -= len(PREFIX_BEFORE.search(text[:start]).group(0))  # "c-CRAF", "c-Kit": the cellular prefix
+            keys, end = _typed_member(doc, text, keys, start, end)
             keys, end = expand_series(doc, text, mention, keys, end)
             keys = every_member(doc, text, keys, start)
             if GLUED_NUMBER.match(text[end:]):
@@ -303,7 +319,7 @@ DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
 # "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in;
 # "EGFR- and MET-directed": a hyphen suspended before "and"
-LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also),?\s+(?:the\s+)?"
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
                        # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
                        r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"
@@ -339,8 +355,15 @@ ENGAGER_AFTER = re.compile(r"^[\s-]+(?:bispecific\s+)?(?:T[\s-]*cell[\s-]+)?(?:e
                            re.IGNORECASE)
 
 
+# A mark glued after an item that refers to a note: "VEGFR1*", "(TIE2)2,6,9, PDGFRA" (citation numbers fused to a
+# closing bracket, as pages copied from articles print them); the list goes on after it.
+NOTE_MARK = re.compile(r"(?:[*†‡§]+|\)?(?<=\))\d{1,3}(?:[,–-]\d{1,3})*(?=\s*,))")
+
+
 def _joined(text: str, previous: Unit, unit: Unit) -> bool:
     gap = text[previous.end:unit.start]
+    if (mark := NOTE_MARK.match(text, previous.end)) is not None:
+        gap = text[mark.end():unit.start]
     if DIRECTED_ARM.match(gap) and ENGAGER_AFTER.match(text[unit.end:]):
         return True
     return bool(LIST_GLUE.match(gap) or (SEMICOLON_GLUE.match(gap) and ITEM_END.match(text[unit.end:])))

@@ -1,0 +1,113 @@
+"""Drug -> target shapes of drug-profile and mechanism pages (labels' mechanism sections, drug dictionaries,
+pharmacology reviews), on invented sentences.  Drugs are invented (foonib, zelumab); targets are real names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.vocab import Entity, Vocabulary
+from mechanism_facts import asserted_pairs
+from test_mechanisms import VOCAB, facts, readings
+
+# the test vocabulary with a process a category of kinases may be said to take part in
+WITH_PROCESS = Vocabulary([*VOCAB, Entity("angiogenesis", "angiogenesis", ("Pathway",), ("tumour angiogenesis",))])
+PROCESS_FINDER = MentionFinder(WITH_PROCESS)
+
+
+def test_a_process_describing_the_category_does_not_cut_the_verb_from_its_members():
+    body = ("Foonib is an imaginary agent. It acts by blocking enzymes important for angiogenesis in made-up models, "
+            "such as MET, KIT and RET.")
+    assert {("foonib", t) for t in ("met", "kit", "ret")} <= asserted_pairs(body, WITH_PROCESS, PROCESS_FINDER)
+
+
+def test_a_process_that_is_the_object_stays_a_list_of_its_own():
+    # "kinases involved in angiogenesis, including MET": the category's members; with no category word before
+    # the process, MET named after it is a second clause's object, not foonib's
+    read = asserted_pairs("Foonib inhibits kinases involved in angiogenesis, including MET.", WITH_PROCESS, PROCESS_FINDER)
+    assert ("foonib", "met") in read
+    body = "Foonib suppresses angiogenesis in invented tumours, and zelumab binds MET."
+    assert ("foonib", "met") not in asserted_pairs(body, WITH_PROCESS, PROCESS_FINDER)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Through blocking receptors such as AXL and FLT3, foonib slows invented tumours.",
+     {("foonib", "axl"), ("foonib", "flt3")}),
+    ("By blocking several receptor kinases involved in tumour growth, such as MET and AXL, foonib acts here.",
+     {("foonib", "met"), ("foonib", "axl")}),
+])
+def test_fronted_means_with_a_category_then_its_members(body, expected):
+    assert facts(body) == expected
+
+
+def test_fronted_interaction_still_leaves_both_partners_unread():
+    assert facts("By blocking receptors such as PD-1, zelumab restores invented immunity.") == {("zelumab", "pd1")}
+    assert facts("By blocking the interaction between PD-1 and PD-L1, zelumab restores invented immunity.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib blocks RET & KIT in made-up cell lines.", {("foonib", "ret"), ("foonib", "kit")}),
+    ("Foonib acts on three kinases that feed made-up tumours\u2014VEGFR1, AXL and MET.",
+     {("foonib", "met"), ("foonib", "axl"), ("foonib", "flt1")}),
+    ("Foonib inhibits two kinases, MET and AXL, in this pretend note.", {("foonib", "met"), ("foonib", "axl")}),
+])
+def test_ampersand_and_counted_category(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_count_that_does_not_fit_the_list_is_no_apposition():
+    # "two kinases" then three names: the names are not the counted kinases
+    assert facts("Foonib inhibits three kinases, MET, AXL and RET, in this pretend note.") == \
+        {("foonib", "met"), ("foonib", "axl"), ("foonib", "ret")}
+    assert facts("Foonib inhibits two kinases, MET, AXL and RET, in this pretend note.") == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib may target three drivers of made-up tumour growth\u2014MET, AXL and RET.",
+    "Foonib does not target MET, AXL & RET in these invented cells.",
+])
+def test_hedged_or_negated_new_shapes_are_never_asserted(body):
+    found = readings(body)
+    assert {target for _, _, target in found} == {"met", "axl", "ret"}  # read, every one ...
+    assert not facts(body)  # ... and none asserted
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib targets MET*, AXL and RET in this pretend list.", {("foonib", "met"), ("foonib", "axl"), ("foonib", "ret")}),
+    ("Foonib blocks KIT, the angiopoietin receptor (TIE2)4,7, FLT3 and FGFR1 in pretend assays.",
+     {("foonib", "kit"), ("foonib", "tek"), ("foonib", "flt3"), ("foonib", "fgfr1")}),
+])
+def test_a_note_mark_after_an_item_does_not_end_the_list(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is an invented agent. It exerts inhibition of AXL and MET.", {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib exerts inhibition of AXL, MET and several other enzymes that drive made-up tumours, such as FLT3 and KIT.",
+     {("foonib", t) for t in ("met", "axl", "kit", "flt3")}),
+])
+def test_exerted_inhibition_and_many_other_members(body, expected):
+    assert facts(body) == expected
+
+
+def test_other_kinases_activated_by_ligands_are_not_more_objects():
+    body = "Foonib inhibits MET and many other receptors implicated in made-up tumours, including AXL."
+    assert facts(body) == {("foonib", "met"), ("foonib", "axl")}
+    body = "Foonib inhibits MET and other receptors bound by their ligands, including PD-L1, in made-up cells."
+    assert ("foonib", "pdl1") not in facts(body)
+
+
+def test_the_effects_of_a_ligand_are_not_its_target():
+    body = "Zelumab binds VEGFR2 and thereby blocks the angiogenic actions of VEGF in made-up vessels."
+    assert facts(body) == {("zelumab", "kdr")}
+
+
+def test_inhibitory_effects_on_a_target_are_still_read():
+    assert facts("Zelumab binds VEGFR2 and blocks the effects of VEGF in made-up cells.") == {("zelumab", "kdr")}
+    assert facts("Foonib has inhibitory effects on VEGFR2 in made-up assays.") == {("foonib", "kdr")}
+
+
+def test_a_family_name_with_type_and_number_names_the_member():
+    body = "Foonib exerts inhibition of MET, VEGF receptor type 2, and AXL in made-up assays."
+    assert facts(body) == {("foonib", "met"), ("foonib", "kdr"), ("foonib", "axl")}
