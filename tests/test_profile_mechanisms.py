@@ -111,3 +111,35 @@ def test_inhibitory_effects_on_a_target_are_still_read():
 def test_a_family_name_with_type_and_number_names_the_member():
     body = "Foonib exerts inhibition of MET, VEGF receptor type 2, and AXL in made-up assays."
     assert facts(body) == {("foonib", "met"), ("foonib", "kdr"), ("foonib", "axl")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab binds directly to VEGF in made-up serum.", {("zelumab", "vegfa")}),
+    ("Foonib prevents the autophosphorylation of many tyrosine kinases (TKs) \u2014MET, AXL and KIT\u2014 in pretend cells.",
+     {("foonib", "met"), ("foonib", "axl"), ("foonib", "kit")}),
+    ("Foonib blocks MET and AXL, as well as inhibiting the RAF kinase in made-up cells.",
+     {("foonib", "met"), ("foonib", "axl"), ("foonib", "raf_family")}),
+    ("Foonib acts by blocking VEGF receptors, selectively targeting VEGFR2 and VEGFR3.",
+     {("foonib", "vegfr_family"), ("foonib", "kdr"), ("foonib", "flt4")}),
+])
+def test_adverb_inside_the_verb_dash_opened_members_and_participles_after_the_object(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, unread", [
+    # the receptors of the ligand bound are its partners
+    ("Zelumab binds directly to VEGF and so blocks VEGF from engaging its receptors VEGFR1 and VEGFR2.", {"flt1", "kdr"}),
+    # "as well as blocking the binding of its ligands": the ligands are the first target's partners
+    ("Zelumab binds directly to PD-1, as well as blocking the binding of its ligands PD-L2 and PD-L1 in invented cells.",
+     {"pdl1", "pdl2"}),
+    # a participle that names where, not what
+    ("Zelumab binds directly to VEGFR2, selectively acting in made-up vessels that express PD-L1.", {"pdl1"}),
+])
+def test_partners_after_the_new_shapes_stay_unread(body, unread):
+    assert facts(body) and not {target for _, target in facts(body)} & unread
+
+
+def test_a_hedge_in_the_next_bullet_does_not_reach_back_into_the_list():
+    body = ("Invented profile\n\n  \u2022 Foonib was shown to inhibit MET, AXL and KIT\n\n"
+            "  \u2022 Some of those enzymes are believed to drive made-up tumours\n")
+    assert facts(body) == {("foonib", "met"), ("foonib", "axl"), ("foonib", "kit")}

@@ -25,7 +25,8 @@ SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting capacity on C" (before "inhibiting")
             r"inhibit(?:ory|ing) (?:activity|potency|capacity) (?:for|on)|"
             r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
-            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound(?: to)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
+            r"interfer(?:es|ed|ing|e) with|(?:bind(?:s|ing)?|bound)(?:\s+(?:directly|specifically|selectively|preferentially|"
+            r"tightly|strongly|potently|covalently|irreversibly|reversibly))?(?: to| with)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
             r"recogni[sz](?:es|ing|e)|"  # an antibody recognizes its antigen (not "recognized as")
             r"attach(?:es|ed|ing)?(?: itself)? to|"  # a public summary's plain words ("works by attaching to T")
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|inhibitory effects? (?:on|against)|"
@@ -107,6 +108,9 @@ CATEGORY_PURPOSE = re.compile(r"\b(?:kinases?|receptors?|proteins?|targets?|enzy
                               r"\s+(?:in|for)\s+[^;:.()]{0,80}$", re.IGNORECASE)
 CATEGORY_MEMBERS_NEXT = re.compile(r"^[^;:.()]{0,80}?,?\s*\(?\s*(?:including|such as|e\.g\.,?|namely|notably)\s*$",
                                    re.IGNORECASE)
+# "blocks several receptor tyrosine kinases (RTKs) -A, B and C": a plural category, then a dash opening its members.
+CATEGORY_DASH = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?\b(?:kinases|receptors|targets|RTKs|proteins|enzymes)"
+                           r"\s*(?:\([\w-]{1,8}\))?\s*[-–—]\s*$", re.IGNORECASE)
 # "blocks the proteins made by the mutated A and B genes": the plain-language way to name a gene's product.
 PRODUCT_OF_GENE = re.compile(r"^\s+(?:(?:an?|the|certain)\s+)?(?:(?:abnormal|mutant|altered|fusion|faulty)\s+)?proteins?\s+"
                              r"(?:made|encoded|produced|coded|expressed)\s+(?:by|from)\s+(?:(?:an?|the)\s+)?"
@@ -139,8 +143,10 @@ DOWNSTREAM_OF = re.compile(rf"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto){EFFECT}\s+o
 # drug binds), not L itself.
 EFFECTS_OF = re.compile(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:effects?|actions?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
-CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-                       r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
+CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+                       # "blocks the VEGFRs, specifically targeting A and B": the participle narrows the first object
+                       r"(?:thereby|thus|therefore|so|also|directly|subsequently|specifically|selectively|preferentially|"
+                       r"particularly|notably|mainly|primarily)?\s*$"
                        r"|^\)?\s*(?:thereby|thus)\s*$"
                        # "X inhibits A but spares B", "X blocks A but does not bind B": one subject, two verbs
                        rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$"

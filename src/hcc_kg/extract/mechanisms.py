@@ -35,7 +35,7 @@ from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
 from .object_relative import drug_class_parenthesis, drug_object_relative, without_class_abbreviations
-from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
+from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
                              DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
@@ -64,7 +64,8 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
         # "the interaction of T with its ligands" / "of T with A and B": T, named first, is the one bound
         return bool(OWN_PARTNER_AFTER.match(text[tlist.end:])
                     or (re.search(r"\bof\s+(?:the\s+)?$", gap) and re.match(r"[\s)]*with\b", text[tlist.end:])))
-    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap))
+    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or CATEGORY_DASH.match(gap)
+                or (cue.group("verb") and COLON_FILLER.match(gap))
                 or PRODUCT_OF_GENE.match(gap) or (cue.group("verb") and _counted_members(gap, tlist)))
 
 
