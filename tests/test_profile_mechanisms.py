@@ -143,3 +143,8 @@ def test_a_hedge_in_the_next_bullet_does_not_reach_back_into_the_list():
     body = ("Invented profile\n\n  \u2022 Foonib was shown to inhibit MET, AXL and KIT\n\n"
             "  \u2022 Some of those enzymes are believed to drive made-up tumours\n")
     assert facts(body) == {("foonib", "met"), ("foonib", "axl"), ("foonib", "kit")}
+
+
+def test_a_family_abbreviation_then_an_isoform_letter_names_the_isoform():
+    body = "Foonib inhibits platelet-derived growth factor receptor (PDGFR) \u03b24,5 and KIT in made-up assays."
+    assert facts(body) == {("foonib", "pdgfrb"), ("foonib", "kit")}
