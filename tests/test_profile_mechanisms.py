@@ -148,3 +148,35 @@ def test_a_hedge_in_the_next_bullet_does_not_reach_back_into_the_list():
 def test_a_family_abbreviation_then_an_isoform_letter_names_the_isoform():
     body = "Foonib inhibits platelet-derived growth factor receptor (PDGFR) \u03b24,5 and KIT in made-up assays."
     assert facts(body) == {("foonib", "pdgfrb"), ("foonib", "kit")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab and quxumab were compared in a made-up study. Both have high affinity binding to PD-1.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    ("Foonib and barfenib were given in invented models. Both drugs block MET and AXL.",
+     {(d, t) for d in ("foonib", "barfenib") for t in ("met", "axl")}),
+])
+def test_both_after_two_drugs_is_each_of_them(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib and barfenib were given in invented models. Both may block MET.",
+    "Foonib and barfenib were given in invented models. Both drugs do not block MET.",
+])
+def test_both_hedged_or_negated_is_read_for_each_and_never_asserted(body):
+    assert {(s, t) for s, _, t in readings(body)} == {("foonib", "met"), ("barfenib", "met")}
+    assert facts(body) == set()
+
+
+def test_both_arms_or_both_of_three_drugs_name_no_subject():
+    assert facts("Foonib and barfenib were given in invented models. Both block MET.") == \
+        {("foonib", "met"), ("barfenib", "met")}
+    assert facts("Foonib and barfenib were given in invented models. Both arms block MET.") == set()
+    assert facts("Foonib, barfenib and zelumab were given in invented models. Both block MET.") == set()
+
+
+def test_a_symbol_the_vocabulary_lacks_may_end_the_first_bracketed_group():
+    body = ("Foonib acts on kinases of invented growth (KIT, RAF-1, BRAF, BRAFX123Z), and of made-up stroma "
+            "(PDGFR, FGFR).")
+    assert {("foonib", "pdgfr_family"), ("foonib", "fgfr_family")} <= facts(body)

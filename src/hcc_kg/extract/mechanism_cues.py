@@ -35,7 +35,7 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
             r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:binding )?(?:selectivity|specificity) (?:for|against)|"
             # "an antibody with high affinity for T": how strongly it binds T (a weak affinity is not read)
-            r"(?:high|strong) (?:binding )?affinity (?:for|to)|"
+            r"(?:high|strong)[- ](?:binding )?affinity (?:binding )?(?:for|to)|"  # also "high affinity binding to T"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
@@ -164,7 +164,10 @@ MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along w
                               r"(?![^;.]*\b(?:ligands?|partners?)\b)[^;:.()]{1,120}?,?\s*(?:including|such as|namely)\s*$"
                               # "A (i.e., B) and direct oncogenic pathways (e.g., C)", "A and several RTKs, including B",
                               # "Raf kinases and receptor tyrosine kinases (B, C)": a second category of the same object
-                              r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*[^;.()]{0,40}?\band\s+(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
+                              # (a symbol the vocabulary lacks may end the first: "(KIT, BRAFV600E), and C (D)")
+                              r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*"
+                              r"(?:,\s*[A-Z][A-Z0-9-]{1,11}\s*\))?[^;.()]{0,40}?\band\s+"
+                              r"(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
                               r"[^;.()]{1,60}?(?:\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|namely),?\s*)?|,?\s*(?:including|such as|namely)\s*)$",
                               re.IGNORECASE)
 # "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive

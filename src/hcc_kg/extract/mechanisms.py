@@ -41,7 +41,7 @@ from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FI
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
-from .sentences import action_predicate, evidence_span
+from .sentences import DRUG, action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
 from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
                        discourse_drug, is_appositive_gap, subject_before, units_before)
@@ -260,9 +260,10 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     """
     found = without_class_abbreviations(sent.text, units(doc, sent))
     definition = DEFINITION_START.match(sent.text)
-    pronoun = PRONOUN_START.match(sent.text)
+    pronoun = PRONOUN_START.match(sent.text) or BOTH_START.match(sent.text)
     if discourse_drug is not None and (pronoun or definition):
-        at = pronoun.start("np") if pronoun else definition.end()  # a zero-width subject where it would stand
+        # a zero-width subject where it would stand ("It" read by the subject rules, "Both" stood in for)
+        at = (pronoun.start("np") if pronoun.re is PRONOUN_START else pronoun.end()) if pronoun else definition.end()
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
@@ -362,11 +363,26 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
 
 
+# "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
+BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
+                        r"(?!\s+(?:arms?|groups?|patients|trials?|studies|cohorts?|regimens?|doses?|of)\b)(?=\s)", re.IGNORECASE)
+
+
+def _both_drugs(doc: AnalysedDocument, index: int) -> list[Mention]:
+    """The two drugs the sentence before names (one mention each), or none when it names another number."""
+    if index == 0:
+        return []
+    named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
+    return list(named.values()) if len(named) == 2 else []
+
+
 @EXTRACTORS.register("sentence-mechanism")
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
     for index, sent in enumerate(doc.sentences):
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        for found in sentence_readings(doc, sent, pronoun_drug):
-            yield reading_assertion(doc, sent, found)
+        subjects = _both_drugs(doc, index) if BOTH_START.match(sent.text) else [pronoun_drug]
+        for subject in subjects:
+            for found in sentence_readings(doc, sent, subject):
+                yield reading_assertion(doc, sent, found)
