@@ -43,7 +43,7 @@ def test_fronted_means_with_a_category_then_its_members(body, expected):
 
 def test_fronted_interaction_still_leaves_both_partners_unread():
     assert facts("By blocking receptors such as PD-1, zelumab restores invented immunity.") == {("zelumab", "pd1")}
-    assert facts("By blocking the interaction between PD-1 and PD-L1, zelumab restores invented immunity.") == set()
+    assert facts("By blocking the binding between PD-L1 and PD-1, zelumab restores invented immunity.") == set()
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -151,7 +151,7 @@ def test_a_family_abbreviation_then_an_isoform_letter_names_the_isoform():
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Zelumab and quxumab were compared in a made-up study. Both have high affinity binding to PD-1.",
+    ("Zelumab and quxumab were compared in a made-up study. Both show strong affinity binding to PD-1.",
      {("zelumab", "pd1"), ("quxumab", "pd1")}),
     ("Foonib and barfenib were given in invented models. Both drugs block MET and AXL.",
      {(d, t) for d in ("foonib", "barfenib") for t in ("met", "axl")}),
