@@ -147,3 +147,13 @@ def test_a_field_value_may_open_with_a_capitalised_noun_phrase():
 ])
 def test_subjectless_line(line, opens):
     assert (subjectless_line(line) is not None) == opens
+
+
+def test_a_drugless_mechanism_field_after_a_sentence_naming_one_drug_speaks_of_it():
+    text = ("Invented highlights\n\n  \u2022 Foonib is an imaginary oral agent.\n\n"
+            "  \u2022 Mode of action: potently targeting AXL and MET in pretend cells.\n")
+    assert facts(text) == {("foonib", "met"), ("foonib", "axl")}
+    # two drugs named just before: whose mechanism the field gives is not said
+    text = ("Invented highlights\n\n  \u2022 Foonib and zelumab are made-up agents.\n\n"
+            "  \u2022 Mode of action: potently targeting AXL and MET in pretend cells.\n")
+    assert facts(text) == set()

@@ -152,3 +152,16 @@ def test_ros_names_ros1_only_as_an_item_of_a_kinase_list(finder):
     for text in ("The invented compound zq-17 raised ROS production in cell lines.",
                  "The invented compound zq-17 acts on the ROS/JNK pathway in cell lines."):
         assert "ros1" not in [m.key for m in finder.find_text(text)]
+
+
+def test_mer_names_mertk_only_as_an_item_of_a_kinase_list(finder):
+    listed = "The invented compound zq-17 blocks AXL, TYRO3, MER and KIT in cell lines."
+    assert "mertk" in [m.key for m in finder.find_text(listed)]
+    for text in ("The invented MER study enrolled made-up patients.", "Its MER was low in this pretend note."):
+        assert "mertk" not in [m.key for m in finder.find_text(text)]
+
+
+def test_a_comma_and_a_space_after_a_number_end_a_list_item(finder):
+    # "RAF-1, B-RAF" is two kinases, not the alias "RAF1B" of another gene spelled across the comma
+    text = "The invented compound zq-17 blocks RAF-1, B-RAF and KIT in cell lines."
+    assert [m.key for m in finder.find_text(text)][:2] == ["raf1", "braf"]

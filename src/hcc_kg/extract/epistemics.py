@@ -27,12 +27,13 @@ ASSERTED, HEDGED = CERTAINTIES
 
 # Where a clause ends, looking left from a statement (its subject may lie further left, but
 # a cue there belongs to another clause).
+# A bullet mark opens another item of a list run into one sentence.
 LEFT_LIMIT = re.compile(
-    r"[;:]|[.!?](?=\s)|,|\b(?:but|however|whereas|although|though|while|yet)\b", re.IGNORECASE)
+    r"[;:\u2022\u25aa\u25e6\u2023]|[.!?](?=\s)|,|\b(?:but|however|whereas|although|though|while|yet)\b", re.IGNORECASE)
 # Where a clause ends, looking right; a relative clause ("who/which/that ...") or a second
 # verb phrase ("and was ...") speaks of something else.
 RIGHT_LIMIT = re.compile(
-    r"[;:,(]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
+    r"[;:,(\u2022\u25aa\u25e6\u2023]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
     r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)",
     re.IGNORECASE)
 # A relative clause left of the statement ("Patients who did not respond ... received X").

@@ -25,7 +25,8 @@ SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting capacity on C" (before "inhibiting")
             r"inhibit(?:ory|ing) (?:activity|potency|capacity) (?:for|on)|"
             r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
-            r"interfer(?:es|ed|ing|e) with|bind(?:s|ing)?(?: to| with)?|bound(?: to)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
+            r"interfer(?:es|ed|ing|e) with|(?:bind(?:s|ing)?|bound)(?:\s+(?:directly|specifically|selectively|preferentially|"
+            r"tightly|strongly|potently|covalently|irreversibly|reversibly))?(?: to| with)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
             r"recogni[sz](?:es|ing|e)|"  # an antibody recognizes its antigen (not "recognized as")
             r"attach(?:es|ed|ing)?(?: itself)? to|"  # a public summary's plain words ("works by attaching to T")
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|inhibitory effects? (?:on|against)|"
@@ -34,12 +35,12 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"IC50s?(?: values?)?(?: of (?![^;()]{0,40}?(?:>|≥|above|greater|more than|higher|exceed))[^;()]{1,40}?)? "
             r"(?:against|on|for|towards?)|active (?:against|towards?)|(?:binding )?(?:selectivity|specificity) (?:for|against)|"
             # "an antibody with high affinity for T": how strongly it binds T (a weak affinity is not read)
-            r"(?:high|strong) (?:binding )?affinity (?:for|to)|"
+            r"(?:high|strong)[- ](?:binding )?affinity (?:binding )?(?:for|to)|"  # also "high affinity binding to T"
             r"selective (?:for|against|towards?)|(?:highly |very |equally )?potent (?:against|towards?)|"
             # "a TKI with a wide range of kinase inhibition, including A": the inhibition's members
             r"inhibition(?=\s*,?\s*(?:including|such as|e\.g\.|against))|"
             # "X exhibits potent inhibition of T": the nominal after a verb of having (the subject rules check the verb)
-            r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=potent )|"
+            r"(?:(?<=exhibits )|(?<=exhibited )|(?<=shows )|(?<=showed )|(?<=displays )|(?<=displayed )|(?<=exerts )|(?<=exerted )|(?<=potent )|"
             r"(?<=strong )|(?<=selective )|(?<=marked )|(?<=profound )|(?<='s )|(?<=’s )|"
             # ... and the other adjectives of how a drug inhibits ("balanced inhibition of A, B and C")
             r"(?<=balanced )|(?<=dual )|(?<=robust )|(?<=broad )|(?<=irreversible )|(?<=reversible )|(?<=covalent )|"
@@ -100,11 +101,26 @@ CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?
                              r"among (?:others|them)|in particular|notably|especially|particularly)"
                              r"(?:\s*,?\s*but\s+not\s+limited\s+to\s*,?)?"  # "including, but not limited to, A"
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
+# "kinases involved in tumour growth, angiogenesis and metastasis, including A, B": the processes a category of
+# kinases or receptors takes part in, named between the category and its members.
+CATEGORY_PURPOSE = re.compile(r"\b(?:kinases?|receptors?|proteins?|targets?|enzymes?|RTKs?)\s+(?:that\s+are\s+|which\s+are\s+)?"
+                              r"(?:(?:also|mainly|critically)\s+)?(?:involved|implicated|important|essential|indispensable)"
+                              r"\s+(?:in|for)\s+[^;:.()]{0,80}$", re.IGNORECASE)
+CATEGORY_MEMBERS_NEXT = re.compile(r"^[^;:.()]{0,80}?,?\s*\(?\s*(?:including|such as|e\.g\.,?|namely|notably)\s*$",
+                                   re.IGNORECASE)
+# "blocks several receptor tyrosine kinases (RTKs) -A, B and C": a plural category, then a dash opening its members.
+CATEGORY_DASH = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?\b(?:kinases|receptors|targets|RTKs|proteins|enzymes)"
+                           r"\s*(?:\([\w-]{1,8}\))?\s*[-–—]\s*$", re.IGNORECASE)
 # "blocks the proteins made by the mutated A and B genes": the plain-language way to name a gene's product.
 PRODUCT_OF_GENE = re.compile(r"^\s+(?:(?:an?|the|certain)\s+)?(?:(?:abnormal|mutant|altered|fusion|faulty)\s+)?proteins?\s+"
                              r"(?:made|encoded|produced|coded|expressed)\s+(?:by|from)\s+(?:(?:an?|the)\s+)?"
                              r"(?:(?:mutated|mutant|abnormal|altered|changed|faulty)\s+)?(?:forms?\s+of\s+(?:the\s+)?)?$",
                              re.IGNORECASE)
+# "X targets three drivers of tumour growth—A, B and C" (the dash read as a comma), "X inhibits two kinases, A and B":
+# a counted category, then as many members.
+COUNTED_CATEGORY = re.compile(r"^\s+(?:the\s+)?(?P<count>\d|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                              r"[^;:.()]{1,80}?\s*[,:]\s*$", re.IGNORECASE)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
 COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 
@@ -123,9 +139,14 @@ SECONDARY = (r"(?:lesser|less|weaker|weak|lower|reduced|modest|minor|moderate|re
 # expression of the anti-apoptotic gene C").
 DOWNSTREAM_OF = re.compile(rf"^\s+(?:the\s+)?(?:[\w-]+\s+)?(?<!auto){EFFECT}\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:genes?\s+|proteins?\s+)?$",
                            re.IGNORECASE)
+# "binds to T and blocks the pro-angiogenic effects of L": what is blocked is what L does (through the receptor the
+# drug binds), not L itself.
+EFFECTS_OF = re.compile(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:effects?|actions?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A list after a list: "binds to T, thereby blocking T" keeps the first statement's subject.
-CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-                       r"(?:thereby|thus|therefore|so|also|directly|subsequently)?\s*$"
+CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+                       # "blocks the VEGFRs, specifically targeting A and B": the participle narrows the first object
+                       r"(?:thereby|thus|therefore|so|also|directly|subsequently|specifically|selectively|preferentially|"
+                       r"particularly|notably|mainly|primarily)?\s*$"
                        r"|^\)?\s*(?:thereby|thus)\s*$"
                        # "X inhibits A but spares B", "X blocks A but does not bind B": one subject, two verbs
                        rf"|^\)?\s*,?\s+(?:but|yet)(?:\s+{ADVERB})*\s*$"
@@ -137,9 +158,16 @@ CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 # "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
 MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
                               r"\b(?:including|such as|namely)\s*$"
+                              # "A, B, and many other kinases that are implicated in X, including C": "other" says the
+                              # members after it are more of what the verb acts on
+                              r"|^\)?\s*,?\s*(?:and|as well as)\s+(?:(?:many|several|various|numerous|multiple|some)\s+)?other\s+"
+                              r"(?![^;.]*\b(?:ligands?|partners?)\b)[^;:.()]{1,120}?,?\s*(?:including|such as|namely)\s*$"
                               # "A (i.e., B) and direct oncogenic pathways (e.g., C)", "A and several RTKs, including B",
                               # "Raf kinases and receptor tyrosine kinases (B, C)": a second category of the same object
-                              r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*[^;.()]{0,40}?\band\s+(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
+                              # (a symbol the vocabulary lacks may end the first: "(KIT, BRAFV600E), and C (D)")
+                              r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*"
+                              r"(?:,\s*[A-Z][A-Z0-9-]{1,11}\s*\))?[^;.()]{0,40}?\band\s+"
+                              r"(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
                               r"[^;.()]{1,60}?(?:\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|namely),?\s*)?|,?\s*(?:including|such as|namely)\s*)$",
                               re.IGNORECASE)
 # "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive

@@ -35,13 +35,13 @@ from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import reading
 from .object_relative import drug_class_parenthesis, drug_object_relative, without_class_abbreviations
-from .mechanism_cues import (CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, CUE, DEGRADATION_NOMINAL,
-                             DEGRADER_TEXT, DOWNSTREAM_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
-                             MORE_OF_THE_SAME, OBJECT_HEAD_THEN_AND,
+from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
+                             DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
+                             MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TWO_TARGET_WORD)
 from .registry import EXTRACTORS
-from .sentences import action_predicate, evidence_span
+from .sentences import DRUG, action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
 from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
                        discourse_drug, is_appositive_gap, subject_before, units_before)
@@ -58,21 +58,31 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True
-    if PARTNER.search(gap) or DOWNSTREAM_OF.match(gap):
+    if PARTNER.search(gap) or DOWNSTREAM_OF.match(gap) or EFFECTS_OF.match(gap):
         return False
     if INTERACTION_OF.match(gap):
         # "the interaction of T with its ligands" / "of T with A and B": T, named first, is the one bound
         return bool(OWN_PARTNER_AFTER.match(text[tlist.end:])
                     or (re.search(r"\bof\s+(?:the\s+)?$", gap) and re.match(r"[\s)]*with\b", text[tlist.end:])))
-    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or (cue.group("verb") and COLON_FILLER.match(gap))
-                or PRODUCT_OF_GENE.match(gap))
+    return bool(FILLER.match(gap) or CATEGORY_FILLER.match(gap) or CATEGORY_DASH.match(gap)
+                or (cue.group("verb") and COLON_FILLER.match(gap))
+                or PRODUCT_OF_GENE.match(gap) or (cue.group("verb") and _counted_members(gap, tlist)))
+
+
+def _counted_members(gap: str, tlist: TargetList) -> bool:
+    """"targets three drivers of growth, A, B and C": a counted category, then exactly that many members."""
+    counted = COUNTED_CATEGORY.match(gap)
+    if counted is None:
+        return False
+    count = counted.group("count").lower()
+    return len(tlist.units) == (int(count) if count.isdigit() else NUMBER_WORDS[count])
 
 
 def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"X inhibits A, B and C", "X, an inhibitor of A", "X binds to T, thereby blocking T"."""
     subjects: dict[int, tuple[list[Unit], int]] = {}
     for number, tlist in enumerate(lists):
-        previous = units_before(found, tlist.start)
+        previous = [u for u in units_before(found, tlist.start) if not _describes_a_category(text, u, tlist)]
         region_start = previous[-1].end if previous else 0
         cues = [c for c in CUE.finditer(text, region_start, tlist.start)
                 if _fills(text, c, tlist)]
@@ -105,6 +115,13 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
             yield from readings(drug, unit, shape, start, unit.end)
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
+
+
+def _describes_a_category(text: str, unit: Unit, tlist: TargetList) -> bool:
+    """A process named in the description of the category whose members the list gives: "inhibits kinases involved
+    in tumour growth, angiogenesis and metastasis, including A and B" (the process is no object of the cue)."""
+    return unit.pathway and bool(CATEGORY_PURPOSE.search(text, 0, unit.start)) \
+        and bool(CATEGORY_MEMBERS_NEXT.match(text[unit.end:tlist.start]))
 
 
 def _positioned_then_and(gap: str) -> bool:
@@ -243,9 +260,10 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     """
     found = without_class_abbreviations(sent.text, units(doc, sent))
     definition = DEFINITION_START.match(sent.text)
-    pronoun = PRONOUN_START.match(sent.text)
+    pronoun = PRONOUN_START.match(sent.text) or BOTH_START.match(sent.text)
     if discourse_drug is not None and (pronoun or definition):
-        at = pronoun.start("np") if pronoun else definition.end()  # a zero-width subject where it would stand
+        # a zero-width subject where it would stand ("It" read by the subject rules, "Both" stood in for)
+        at = (pronoun.start("np") if pronoun.re is PRONOUN_START else pronoun.end()) if pronoun else definition.end()
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
@@ -345,11 +363,26 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
 
 
+# "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
+BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
+                        r"(?!\s+(?:arms?|groups?|patients|trials?|studies|cohorts?|regimens?|doses?|of)\b)(?=\s)", re.IGNORECASE)
+
+
+def _both_drugs(doc: AnalysedDocument, index: int) -> list[Mention]:
+    """The two drugs the sentence before names (one mention each), or none when it names another number."""
+    if index == 0:
+        return []
+    named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
+    return list(named.values()) if len(named) == 2 else []
+
+
 @EXTRACTORS.register("sentence-mechanism")
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
     for index, sent in enumerate(doc.sentences):
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        for found in sentence_readings(doc, sent, pronoun_drug):
-            yield reading_assertion(doc, sent, found)
+        subjects = _both_drugs(doc, index) if BOTH_START.match(sent.text) else [pronoun_drug]
+        for subject in subjects:
+            for found in sentence_readings(doc, sent, subject):
+                yield reading_assertion(doc, sent, found)

@@ -271,6 +271,8 @@ class MentionFinder:
         if pattern not in self._ascii_parts:
             self._ascii_parts[pattern] = tuple(pattern.split(_SEP)) if pattern.isascii() else None
         parts, span = self._ascii_parts[pattern], text[start:end]
+        if "," in span and _ends_a_list_item(span):
+            return False
         if parts is None or not span.isascii():
             return self._regex(pattern, _FLAGS[sensitive]).fullmatch(text, start, end) is not None
         return _spells(parts, span if sensitive else span.lower(), sensitive)
@@ -333,6 +335,20 @@ def _spells(parts: tuple[str, ...], span: str, sensitive: bool) -> bool:
             return False
         position += len(part)
     return span[position:] in ("", "s", "es")
+
+
+# A comma and a space next to a number or a single letter: where one list item ends and the next begins.
+_ITEM_BREAK_RE = re.compile(r"(?:(?<![^\W_])[^\W_]|(?<![^\W_])\d+),\s|,\s(?:[^\W_](?![^\W_])|\d+(?![^\W_]))")
+
+
+def _ends_a_list_item(span: str) -> bool:
+    """Whether ``span`` runs over the end of a list item: "RAF-1, B" is the end of RAF-1 and the start of B-RAF, not
+    the name "RAF1B" ("Health, Labour" and "1,4,5-trisphosphate" stay one name).
+
+    >>> _ends_a_list_item("RAF-1, B"), _ends_a_list_item("Health, Labour"), _ends_a_list_item("inositol 1,4,5")
+    (True, False, False)
+    """
+    return _ITEM_BREAK_RE.search(span) is not None
 
 
 def _longest_first(candidates: list[tuple[int, int, str]],

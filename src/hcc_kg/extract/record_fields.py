@@ -88,7 +88,16 @@ def _record_drug(doc: AnalysedDocument, index: int, labelled: list[tuple[str, in
     while named is None and before >= 0 and (found := fields(doc.sentences[before].text)):
         named = _named_drug(doc.sentences[before], [(_kind(label), s, e) for label, s, e in found], doc)
         before -= 1
-    return named or defined_drug(doc, index)
+    return named or defined_drug(doc, index) or _drug_just_named(doc, index)
+
+
+def _drug_just_named(doc: AnalysedDocument, index: int) -> Mention | None:
+    """A drugless field right after a sentence naming one drug speaks of it ("X is a potent TKI." then
+    "Mechanism of action: selectively targeting A and B")."""
+    if index == 0 or doc.keys_of_type(doc.sentences[index].mentions, *DRUG):
+        return None
+    drugs = doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG)
+    return drugs[0] if len({m.key for m in drugs}) == 1 else None
 
 
 def _named_drug(sent: AnalysedSentence, labelled: list[tuple[str | None, int, int]], doc: AnalysedDocument) -> Mention | None:

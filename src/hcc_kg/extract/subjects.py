@@ -38,7 +38,7 @@ ADVERB = (r"(?:also|further|directly|potently|selectively|specifically|strongly|
           r"appears?|seems?|shown|reported|known|found|thought|designed|developed|expected|lacks?|lacked|"
           # "X is believed to inhibit T": the hedge verbs of a raising construction (epistemics marks them hedged)
           r"believed|hypothesi[sz]ed|suggested|proposed|presumed|postulated|speculated|predicted|assumed|supposed|"
-          r"shows?|showed|exhibits?|exhibited|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
+          r"shows?|showed|exhibits?|exhibited|exerts?|exerted|demonstrates?|demonstrated|retains?|no|potent|little|weak|"
           r"strong|any|significant|instead|likewise|similarly|therefore|thus|in turn|"
           r"the (?:capability|ability|capacity) (?:of|to)|\w+ly)")
 # "X injection is a T inhibitor": a dosage form after the name is still the drug; so is a copy of it
@@ -80,7 +80,7 @@ ACTIVITY_CUE = re.compile(r"(?:inhibitory )?(?:activity|potency|profile|selectiv
 # "X is a TKI with a wide range of kinase inhibition": a copula and its noun phrase may come before "with".
 ACTIVITY_GAP = re.compile(rf"^{BRACKETS}{ASIDE}(?:(?:\s+(?:is|was|are|were)|\s*,)\s+(?:an?|the)\s+[^;:,()]{{1,60}}?(?=\s+with\b))?"
                           rf"(?:\s+(?:also|further|only|not|potently|\w+ly))*\s+(?:has|have|had|shows?|"
-                          r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|"
+                          r"showed|shown|exhibits?|exhibited|demonstrates?|demonstrated|displays?|displayed|possesses|exerts?|exerted|"
                           # "X is characterized by its potent inhibitory activity against T": the same, passive
                           r"retains?|retained|with|(?:is|are|was|were)\s+characteri[sz]ed\s+by)"
                           r"(?:,?\s+(?:an?|and|or|[\w-]+))*?\s*$", re.IGNORECASE)

@@ -272,7 +272,10 @@ CONNECTIVE = r"(?:(?:In addition|Additionally|Moreover|Furthermore|Also|Thus|Hen
 FRONTED_MEANS = re.compile(rf"(?:^|[;:]\s*){CONNECTIVE}(?:By|Through|Via)\s+(?:\w+ly\s+)?(?:(?:binding|attaching)\s+(?:to\s+)?|"
                            r"(?:blocking|inhibiting|targeting|neutrali[sz]ing|antagoni[sz]ing|disrupting)\s+"
                            r"(?P<interaction>the\s+(?:interaction|binding)\s+(?:between|of)\s+)?|"
-                           r"(?:its\s+)?(?:\w+\s+)?(?:inhibition|blockade|targeting)\s+of\s+)(?:the\s+)?$", re.IGNORECASE)
+                           r"(?:its\s+)?(?:\w+\s+)?(?:inhibition|blockade|targeting)\s+of\s+)"
+                           # "By inhibiting several kinases (involved in X), including A and B, X ...": a category, then its members
+                           r"(?:(?<!the\s)(?:[\w-]+\s+){0,3}?(?:kinases?|receptors?|proteins?|targets?|RTKs?)\b[^;:.()]{0,80}?"
+                           r",?\s*\(?\s*(?:including|such\s+as|e\.g\.,?|namely)\s+)?(?:the\s+)?$", re.IGNORECASE)
 OWN_PARTNERS = r"[\s)]*\s(?:and|with)\s+(?:its|their)\s+(?:\w+\s+)?(?:ligands?|receptors?)"
 MEANS_TO_DRUG = re.compile(rf"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?(?:{OWN_PARTNERS})?"
                            r"(?:\s+(?:on|in|of|expressed by)\s+[^,;()]{1,40})?,\s*$", re.IGNORECASE)

@@ -135,3 +135,43 @@ def plural_series(doc: AnalysedDocument, text: str) -> list[tuple[int, int, int,
                             tuple(dict.fromkeys(found))))
                 break
     return out
+
+
+# "vascular endothelial growth factor receptor type 2": a family's name, "type" and a number name its numbered member.
+TYPE_NUMBER = re.compile(r"^\s+type\s+(?P<number>\d{1,2})(?![\w.-])", re.IGNORECASE)
+
+
+def typed_member(doc: AnalysedDocument, text: str, keys: tuple[str, ...], start: int, end: int) -> tuple[tuple[str, ...], int]:
+    """The member a family name with "type N" names, and where it ends; the keys unchanged when there is none."""
+    typed = TYPE_NUMBER.match(text[end:])
+    if typed is None or len(keys) != 1 or not doc.vocabulary[keys[0]].members:
+        return keys, end
+    key = doc.finder.lookup(f"{text[start:end]} {typed.group('number')}")
+    if key is None or key not in doc.vocabulary[keys[0]].members:
+        return keys, end
+    return (key,), end + typed.end()
+
+
+# "vascular endothelial growth factor (VEGF)R2": the ligand's abbreviation with "R" glued on names its receptor.
+GLUED_RECEPTOR = re.compile(r"^R(?P<number>\d)?(?![\w-])")
+# "platelet-derived growth factor receptor (PDGFR) β": the isoform letter after a family's bracketed abbreviation
+# (a series of letters, "(PDGFR) α and β", is read by :func:`expand_series`).
+GLUED_ISOFORM = re.compile(r"^\s?(?P<letter>[αβγ])(?![^\W\d_])(?!\s*(?:/|,|and\b|or\b)\s*[αβγ])")
+
+
+def glued_member(doc: AnalysedDocument, text: str, key: str, end: int) -> tuple[str, int] | None:
+    """The receptor or isoform a bracketed abbreviation ending at ``end`` names with a glued "R", "R2" or Greek
+    letter, and where that ends; None when there is none."""
+    if not text[:end].endswith(")"):
+        return None
+    glued = GLUED_RECEPTOR.match(text[end:])
+    isoform = GLUED_ISOFORM.match(text[end:]) if glued is None else None
+    members = doc.vocabulary[key].members or ()
+    if glued is None and (isoform is None or not members):
+        return None
+    suffix = f"R{glued.group('number') or ''}" if glued else isoform.group("letter")
+    for name in doc.vocabulary[key].names():
+        found = doc.finder.lookup(f"{name}{suffix}")
+        if found and found != key and doc.vocabulary.is_target(found) and (glued or found in members):
+            return found, end + (glued or isoform).end()
+    return None

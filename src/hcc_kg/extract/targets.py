@@ -19,7 +19,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG
 from .target_modifiers import AS_MODIFIER, governed_altered_form
-from .target_series import every_member, expand_series, plural_series
+from .target_series import every_member, expand_series, glued_member, plural_series, typed_member
 
 OBJECT = ("Protein", "ProteinFamily", "Pathway")
 CLASS_TERM = ("DrugClassTerm",)
@@ -110,9 +110,9 @@ def _read_after_alias(doc: AnalysedDocument, text: str, unit: Unit) -> Unit:
         return unit
     read = _receptor_of_ligand(doc, text, unit.mention, unit.start, unit.end) if unit.keys == (unit.mention.key,) else None
     keys, start, end = read if read is not None else (unit.keys, unit.start, unit.end)
-    glued = _glued_receptor(doc, text, unit)
+    glued = glued_member(doc, text, unit.keys[0], unit.end)
     if glued is not None:
-        return glued
+        return Unit(unit.kind, (glued[0],), unit.start, glued[1], unit.mention, unit.anti_start)
     keys, end = expand_series(doc, text, unit.mention, keys, end)
     return Unit(unit.kind, keys, start, end, unit.mention, unit.anti_start)
 
@@ -123,21 +123,6 @@ FAMILY_THEN_MEMBERS = re.compile(r"^\s*(?:(?:family|families|members?|subunits?|
 
 
 GLUED_NUMBER = re.compile(r"^-(?:\d+(?![\w.])|[A-Z](?![\w-]))")  # "VEGF-1", "VEGF-E": a member the vocabulary lacks
-# "vascular endothelial growth factor (VEGF)R2": the ligand's abbreviation with "R" glued on names its receptor.
-GLUED_RECEPTOR = re.compile(r"^R(?P<number>\d)?(?![\w-])")
-
-
-def _glued_receptor(doc: AnalysedDocument, text: str, unit: Unit) -> Unit | None:
-    glued = GLUED_RECEPTOR.match(text[unit.end:])
-    if glued is None or not text[:unit.end].endswith(")"):
-        return None
-    for name in doc.vocabulary[unit.keys[0]].names():
-        key = doc.finder.lookup(f"{name}R{glued.group('number') or ''}")
-        if key and key != unit.keys[0] and doc.vocabulary.is_target(key):
-            return Unit(unit.kind, (key,), unit.start, unit.end + glued.end(), unit.mention, unit.anti_start)
-    return None
-
-
 def _heads_its_members(doc: AnalysedDocument, text: str, family: Unit, unit: Unit) -> bool:
     if family.kind != "object" or unit.kind != "object" or len(family.keys) != 1:
         return False
@@ -228,6 +213,7 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
                 continue
             keys, start, end = read
             start -= len(PREFIX_BEFORE.search(text[:start]).group(0))  # "c-CRAF", "c-Kit": the cellular prefix
+            keys, end = typed_member(doc, text, keys, start, end)
             keys, end = expand_series(doc, text, mention, keys, end)
             keys = every_member(doc, text, keys, start)
             if GLUED_NUMBER.match(text[end:]):
@@ -303,7 +289,7 @@ DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
 # "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in;
 # "EGFR- and MET-directed": a hyphen suspended before "and"
-LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also),?\s+(?:the\s+)?"
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
                        # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
                        r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"
@@ -339,8 +325,15 @@ ENGAGER_AFTER = re.compile(r"^[\s-]+(?:bispecific\s+)?(?:T[\s-]*cell[\s-]+)?(?:e
                            re.IGNORECASE)
 
 
+# A mark glued after an item that refers to a note: "VEGFR1*", "(TIE2)2,6,9, PDGFRA", "PDGFR β6,7 and KIT" (citation
+# numbers fused to a closing bracket or a Greek letter, as pages copied from articles print them); the list goes on.
+NOTE_MARK = re.compile(r"(?:[*†‡§]+|\)?(?<=[)αβγ])\d{1,3}(?:[,–-]\d{1,3})*(?=\s*(?:,|and\b|or\b)))")
+
+
 def _joined(text: str, previous: Unit, unit: Unit) -> bool:
     gap = text[previous.end:unit.start]
+    if (mark := NOTE_MARK.match(text, previous.end)) is not None:
+        gap = text[mark.end():unit.start]
     if DIRECTED_ARM.match(gap) and ENGAGER_AFTER.match(text[unit.end:]):
         return True
     return bool(LIST_GLUE.match(gap) or (SEMICOLON_GLUE.match(gap) and ITEM_END.match(text[unit.end:])))

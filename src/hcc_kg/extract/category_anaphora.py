@@ -1,0 +1,106 @@
+"""Drug acts on the members of a category the sentence before named as its object.
+
+Reviews and drug profiles name a category first and its members in the next sentence:
+"X blocks several kinases of tumour growth. These kinases are A, B and C."
+The sentence opening with the anaphor ("These kinases are", "Such targets include") gives the members;
+the sentence before gives the drug (one drug, or "both drugs" after two) and the cue whose object is the
+category, unlisted there.  How the cue is put (negated, hedged) travels with each member, as does how the
+member sentence is put.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from ..model import Assertion
+from .analysis import AnalysedDocument, AnalysedSentence
+from .epistemics import reading
+from .mechanism_cues import CUE
+from .mechanisms import reading_assertion
+from .registry import EXTRACTORS
+from .shape_reading import Reading, readings
+from .targets import TargetList, Unit, target_lists, units
+
+CATEGORY = r"(?:kinases|targets|receptors|RTKs|TKs|enzymes|proteins)"
+# "These kinases are", "Such targets include", "The kinases inhibited are": the anaphor and its verb of listing.
+ANAPHOR = re.compile(rf"^\s*(?:These|Those|Such|The\s+(?:latter|same))\s+(?:[\w-]+\s+){{0,2}}?{CATEGORY}\s+"
+                     r"(?:are|were|include|included|comprise|comprised)\s+", re.IGNORECASE)
+# Between the anaphor's verb and the members: "isoforms of", "members of the", a name the vocabulary lacks before
+# its abbreviation ("members of the zeta kinase (ZK) family ...").
+MEMBERS_OF = r"(?:the\s+)?(?:isoforms|members|subtypes|forms)\s+of\s+(?:the\s+)?"
+BEFORE_MEMBERS = re.compile(rf"^(?:the\s+)?(?:{MEMBERS_OF})?(?:[\w-]+\s+){{0,4}}?\(?\s*$", re.IGNORECASE)
+# The category as the cue's object in the sentence before: "blocks (several) receptor kinases (of ...)".
+CATEGORY_OBJECT = re.compile(rf"^\s+(?:(?:the|several|multiple|many|various|numerous|a\s+number\s+of|some)\s+)?"
+                             rf"(?:[\w-]+\s+){{0,3}}?{CATEGORY}\b", re.IGNORECASE)
+# "X and Y ..., both drugs block": the two drugs named before, together.
+SHARED_SUBJECT = re.compile(r"\b(?:both|the\s+two|these\s+two)\s+(?:drugs|agents|compounds|inhibitors|TKIs|MKIs)\b",
+                            re.IGNORECASE)
+
+
+def _category_cue(doc: AnalysedDocument, sent: AnalysedSentence) -> tuple[re.Match, list[Unit]] | None:
+    """The cue whose object is an unlisted category, and the drugs it speaks of, in ``sent``; else None."""
+    found = units(doc, sent)
+    for cue in CUE.finditer(sent.text):
+        category = CATEGORY_OBJECT.match(sent.text[cue.end():])
+        if not cue.group("verb") or category is None:
+            continue
+        if any(u.kind == "object" and not u.pathway and u.start >= cue.end() for u in found):
+            return None  # the sentence lists what it acts on itself
+        drugs = [u for u in found if u.kind == "drug" and u.end <= cue.start()]
+        keys = list(dict.fromkeys(u.keys[0] for u in drugs))
+        if len(keys) == 1:
+            return cue, [drugs[-1]]
+        shared = SHARED_SUBJECT.search(sent.text, drugs[-1].end if drugs else 0, cue.start())
+        if len(keys) == 2 and shared is not None:
+            return cue, [next(u for u in drugs if u.keys[0] == key) for key in keys]
+        return None
+    return None
+
+
+def _members(doc: AnalysedDocument, text: str, found: list[Unit], after: int) -> TargetList | None:
+    """The list the anaphor's verb introduces; a family named before its own members ("isoforms of RAF: RAF1,
+    BRAF") is only the members' heading."""
+    first = next((t for t in target_lists(text, found) if t.start >= after), None)
+    if first is None or not BEFORE_MEMBERS.match(text[after:first.start]):
+        return None
+    heading, rest = first.units[0], first.units[1:]
+    members = doc.vocabulary[heading.keys[0]].members or () if len(heading.keys) == 1 else ()
+    if rest and re.match(MEMBERS_OF, text[after:first.start], re.IGNORECASE) and set(rest[0].keys) <= set(members):
+        return TargetList(rest)
+    return first
+
+
+def _anaphora_readings(doc: AnalysedDocument, index: int) -> Iterator[tuple[Reading, tuple[str, str]]]:
+    sent = doc.sentences[index]
+    anaphor = ANAPHOR.match(sent.text)
+    if anaphor is None or index == 0:
+        return
+    before = doc.sentences[index - 1]
+    found = _category_cue(doc, before)
+    if found is None:
+        return
+    cue, drugs = found
+    members = _members(doc, sent.text, units(doc, sent), anaphor.end())
+    if members is None:
+        return
+    # how the cue is put in its own sentence: "X does not inhibit kinases", "X may inhibit kinases"
+    told = reading(before.text, drugs[0].start, cue.end(), of_mechanism=True)
+    for drug in drugs:
+        subject = Unit("drug", drug.keys, 0, 0, drug.mention)  # it stands where the anaphor does
+        for unit in members.units:
+            for found_reading in readings(subject, unit, "category-anaphora", 0, members.end):
+                yield found_reading, told
+
+
+@EXTRACTORS.register("category-anaphora-mechanism")
+def category_anaphora_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Drug acts on each member of the category its cue governed in the sentence before."""
+    for index, sent in enumerate(doc.sentences):
+        for found, (polarity, certainty) in _anaphora_readings(doc, index):
+            assertion = reading_assertion(doc, sent, found)
+            [evidence] = assertion.evidence
+            polarity = "negative" if "negative" in (polarity, evidence.polarity) else evidence.polarity
+            certainty = "hedged" if "hedged" in (certainty, evidence.certainty) else evidence.certainty
+            yield replace(assertion, evidence=(replace(evidence, polarity=polarity, certainty=certainty),))
