@@ -30,6 +30,8 @@ CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?=(?:is|are|was|were)\s)|"
     # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
     r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
+    # ... or a verb of receiving: "X, first approved in 2015 for D1, received approval in Japan for D2"
+    r",\s+(?=(?:received|gained|won|obtained|secured|got)\s+(?:\w+\s+){0,3}?(?:approval|authori[sz]ation|nod|licen[cs]e)\b)|"
     # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)
     r",\s+(?=according to\b)|"
     # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement

@@ -19,6 +19,12 @@ from .epistemics import MONTH_PREPOSITIONS, reading
 # A label change is an approval of the new indication: "expanded the indication of X to include HCC",
 # "extended the label for X to HCC", "granted an extension of indication for X", "a label update".
 APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
+                          # a licence to market ("licensed in the EU for D", "licensed by the MHRA"), not a deal
+                          # ("licensed the rights to X from Acme"), and Australia's registration ("the TGA registered X",
+                          # "registered in Australia for D"), not a trial's ("registered at ClinicalTrials.gov")
+                          r"(?<![\w-])licen[cs]ed(?=\s+(?:in|by|for\s+(?:use|the\s+treatment))\b)|"
+                          r"(?<=TGA\s)registered|registered(?=\s+(?:(?:by|with)\s+the\s+(?:TGA|Therapeutic\s+Goods)|"
+                          r"in\s+Australia|on\s+the\s+ARTG)\b)|"
                           r"green[- ]?light(?:s|ed)?|green[- ]?lit|nods?|go-ahead|OK'?(?:e)?d|okayed|"
                           r"sign(?:s|ed|ing)?\s+off\s+on|rubber[- ]?stamp(?:s|ed|ing)?|thumbs[- ]up|"
                           # "China clears X for frontline HCC" (a drug cleared FOR a use; not "cleared the way")
@@ -111,7 +117,9 @@ SECOND_LINE = re.compile(
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
-    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|"
+    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|"
+    # "patients who cannot / are unable to tolerate X": had X before (and the "not" describes them, not the approval)
+    r"\b(?:can\s*not|could\s*not|unable\s+to|did\s+not)\s+tolerate\b|\bsecond[- ]line|\b2nd[- ]line|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)", re.IGNORECASE)
@@ -215,9 +223,21 @@ def approval_kind(text: str) -> str | None:
     return next((name for name, cue in KIND_CUES if cue.search(text)), None)
 
 
+# "X is FDA-approved for D", "X has been EMA-approved since 2020", "X, which is now NMPA-approved in D": the
+# hyphenated form after a copula is the clause's predicate (as "X is approved by the FDA for D"), said of the
+# subject; only before a noun ("FDA-approved options") does it name a class.
+PREDICATIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|became|become|becomes|been|be|being)\s+"
+                                r"(?:(?:also|now|still|currently|already|not|only|fully|both|newly|since|each)\s+){0,2}"
+                                r"(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|Canadian)\s+)?[\w.&]+-$", re.IGNORECASE)
+
+
 def attributive(text: str, cue_start: int) -> bool:
-    """Is the cue a hyphenated adjective ("FDA-approved options")?"""
-    return cue_start > 0 and text[cue_start - 1] == "-"
+    """Is the cue a hyphenated adjective ("FDA-approved options"), not a predicate ("X is FDA-approved for D")?
+
+    >>> attributive("the FDA-approved options", 8), attributive("X is FDA-approved for HCC", 9)
+    (True, False)
+    """
+    return cue_start > 0 and text[cue_start - 1] == "-" and not PREDICATIVE_BEFORE.search(text[:cue_start])
 
 
 def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:

@@ -60,7 +60,8 @@ from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
+from .approval_indications import (anaphoric_indication, coordinated_diseases, in_clause, line_of_this_indication,
+                                   specific_disease)
 from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
@@ -88,6 +89,7 @@ COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|th
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
+FOR_WORD = re.compile(r"\bfor\b", re.IGNORECASE)
 RULE = "sentence-approval"
 
 
@@ -191,7 +193,9 @@ def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Ma
     with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`), or else by those of the clause
     its indication is read from."""
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    keys = with_partners(keys, agents, own.agents, clause, clause is not holder)
+    bound = FOR_WORD.search(holder.text, cue.end())  # where the holder's own indication begins
+    keys = with_partners(keys, agents, own.agents, clause, clause is not holder, sent,
+                         holder.start + bound.start() if bound else None)
     lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
     if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
             and any(r == "partner" for _, _, r in lender.agents):
@@ -248,13 +252,16 @@ def _has_component(key: str, drug: str) -> bool:
 
 
 def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFacts], line: str | None,
-                anaphoric: bool = False) -> tuple:
-    """The clause's diseases, else the nearest clause's; the document's main disease only for a
-    statement that names a line, or goes on about an agent named before ("approved the
-    combination on Monday"), and no disease at all (an unknown disease blocks it)."""
+                anaphoric: bool = False, referred: tuple[str, ...] = ()) -> tuple:
+    """The clause's diseases, else the nearest clause's; else the one "the disease" refers to
+    (``referred``); the document's main disease only for a statement that names a line, or goes on
+    about an agent named before ("approved the combination on Monday"), and no disease at all (an
+    unknown disease blocks it)."""
     for facts in [own, *others]:
         if facts.diseases or facts.unknown_disease:
             return facts.diseases
+    if referred:
+        return referred
     return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
@@ -285,7 +292,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
-        else _indication(doc, own, others, line, anaphoric)
+        else _indication(doc, own, others, line, anaphoric, anaphoric_indication(doc, sent, holder))
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it

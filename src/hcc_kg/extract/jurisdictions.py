@@ -44,6 +44,12 @@ REGULATOR_NOUN = (r"(?:[\w-]+\s+){0,3}?(?:FDA|Food and Drug Administration|[Rr]e
                   r"[Aa]gency|[Aa]dministration|[Mm]inistry|[Ww]atchdog)\b")
 
 
+# "the US regulator", "the Japanese health ministry", "Chinese drug regulators": a place's adjective before a
+# regulator's common noun (not before a named body: "European Medicines Agency" stays the EMA).
+PLACE_REGULATOR_NOUN = (r"(?:(?:drug|drugs|medicines?|health|healthcare|pharmaceutical|regulatory|medical\s+products)\s+){0,2}"
+                        r"(?:[Rr]egulators?|[Mm]inistry|[Ww]atchdog|[Aa]uthorit(?:y|ies)|FDA)\b")
+
+
 @dataclass(frozen=True)
 class Jurisdictions:
     """Place names -> regulator keys, read in the shape "in (the) <place>[, <place> and <place>]";
@@ -77,10 +83,26 @@ class Jurisdictions:
     def _possessive(self) -> re.Pattern:
         return re.compile(rf"(?<![\w.])(?P<place>{self._name})(?:'s|’s)\s+{REGULATOR_NOUN}")
 
+    @cached_property
+    def _adjective_regulator(self) -> re.Pattern | None:
+        if not self.adjectives:
+            return None
+        names = "|".join(re.escape(n) for n, _ in sorted(self.adjectives, key=lambda r: -len(r[0])))
+        return re.compile(rf"(?<![\w.])(?P<adj>{names})\s+{PLACE_REGULATOR_NOUN}")
+
     def possessive_regulators(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, regulator) of each "<place>'s <regulator>" in ``text``: the span names the
-        place's regulator, whatever agency name it holds ("China's FDA" is the NMPA)."""
-        return [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._possessive.finditer(text)]
+        """(start, end, regulator) of each "<place>'s <regulator>" or "<place adjective> <regulator>" ("the US
+        regulator", "the Japanese health ministry") in ``text``: the span names the place's regulator, whatever
+        agency name it holds ("China's FDA" is the NMPA).
+
+        >>> [r for _, _, r in load_jurisdictions().possessive_regulators("the Japanese health ministry and the US regulator")]
+        ['mhlw', 'fda']
+        """
+        found = [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._possessive.finditer(text)]
+        by_adjective = dict(self.adjectives)
+        found += [(m.start(), m.end(), by_adjective[m.group("adj")])
+                  for m in (self._adjective_regulator.finditer(text) if self._adjective_regulator else ())]
+        return sorted(found)
 
     def regulators_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, regulator) for each place named in a jurisdiction phrase of ``text``."""

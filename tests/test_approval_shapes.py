@@ -1,0 +1,159 @@
+"""Tests for shapes of English that state (or do not state) an approval, read by hcc_kg.extract.approvals
+and its helpers, on invented sentences (foonib, barmab, quxmab, zorbatinib ... are made up).
+
+Each shape is a grammatical one: a hyphenated "AGENCY-approved" used as the clause's predicate, a licence
+or an Australian registration, a regulator named by its place's adjective, a prior therapy the patients
+"cannot tolerate", partners listed after "with", and "the disease" referring to the indication named before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_approvals import REGIMEN
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.approvals import approval_statements
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.keys import regimen_key
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",)),
+    Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+    Entity("sorafenib", "sorafenib", ("SmallMolecule",)),
+    Entity("barmab", "barmab", ("MonoclonalAntibody",)),
+    Entity("quxmab", "quxmab", ("MonoclonalAntibody",)),
+    Entity("gemcitabine", "gemcitabine", ("SmallMolecule",)),
+    Entity("cisplatin", "cisplatin", ("SmallMolecule",)),
+    Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
+    Entity("liver_cancer", "liver cancer", ("Disease",)),
+    Entity("biliary_tract_cancer", "biliary tract cancer", ("Disease",)),
+    Entity("fda", "FDA", ("RegulatoryAgency",), ("Food and Drug Administration",)),
+    Entity("ema", "EMA", ("RegulatoryAgency",), ("European Medicines Agency",)),
+    Entity("ec", "European Commission", ("RegulatoryAgency",)),
+    Entity("nmpa", "NMPA", ("RegulatoryAgency",)),
+    Entity("mhlw", "MHLW", ("RegulatoryAgency",)),
+    Entity("mhra", "MHRA", ("RegulatoryAgency",)),
+    Entity("tga", "TGA", ("RegulatoryAgency",), ("Therapeutic Goods Administration",)),
+    Entity("first_line", "first-line", ("LineOfTherapy",)),
+    Entity("second_line", "second-line", ("LineOfTherapy",)),
+])
+FINDER = MentionFinder(VOCAB)
+TRIPLET = regimen_key(["cisplatin", "foonib", "gemcitabine"])
+
+
+def read(body: str, heading: str = "Invented notes") -> set[tuple]:
+    """(agent, disease, agency, line) of the asserted approvals of a heading and one paragraph."""
+    doc = AnalysedDocument(Document.from_text("d1", f"{heading}\n{body}\n"), VOCAB, FINDER)
+    return {(a.subject, a.object, a.context_value("agency"), a.context_value("line"))
+            for a in approval_statements(doc) if a.is_fact}
+
+
+# --- "X is AGENCY-approved for D": the hyphenated form as the clause's predicate ---------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this invented profile, zorbatinib is FDA-approved for HCC after sorafenib.",
+    "In this invented profile, zorbatinib, which is now FDA-approved for second-line HCC, blocks a kinase.",
+    "In this invented profile, zorbatinib has been FDA-approved for HCC previously treated with sorafenib since 2019.",
+])
+def test_a_hyphenated_approval_after_a_copula_is_said_of_the_subject(body):
+    assert read(body) == {("zorbatinib", "hcc", "fda", "second_line")}
+    # ... but a negated or hedged predicate, or the adjective of a class, asserts none
+    negated = body.replace(" is FDA", " is not FDA").replace(" is now FDA", " is not FDA").replace(" has been FDA", " has not been FDA")
+    assert read(negated) == set()
+    assert read("In this invented profile, zorbatinib could be FDA-approved for HCC next year.") == set()
+    assert read("In this invented profile, zorbatinib is one of several FDA-approved drugs studied in HCC.") == set()
+
+
+# --- licences and registrations -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, agency", [
+    ("In this invented note, zorbatinib is licensed in the UK for HCC after sorafenib.", "mhra"),
+    ("In this invented note, zorbatinib was licensed by the MHRA for HCC after sorafenib.", "mhra"),
+    ("In this invented note, the TGA registered zorbatinib for HCC after sorafenib.", "tga"),
+    ("In this invented note, zorbatinib is registered in Australia for HCC after sorafenib.", "tga"),
+])
+def test_a_licence_or_an_australian_registration_is_an_approval(body, agency):
+    assert read(body) == {("zorbatinib", "hcc", agency, "second_line")}
+    # ... not a licensing deal, a trial's registration or a licence refused
+    assert read("In this invented note, Acme licensed the rights to zorbatinib in HCC from Beta.") == set()
+    assert read("In this invented note, the zorbatinib trial in HCC was registered at a public registry.") == set()
+    assert read("In this invented note, zorbatinib is not licensed in the UK for HCC.") == set()
+
+
+# --- a regulator named by its place's adjective ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, agency", [
+    ("In this invented note, the US regulator approved zorbatinib for first-line HCC.", "fda"),
+    ("In this invented note, the Japanese health ministry approved zorbatinib for first-line HCC.", "mhlw"),
+    ("In this invented note, Chinese drug regulators approved zorbatinib for first-line HCC.", "nmpa"),
+])
+def test_a_place_adjective_before_a_regulator_noun_names_that_place_s_regulator(body, agency):
+    assert read(body) == {("zorbatinib", "hcc", agency, "first_line")}
+    # ... while a named body keeps its own name after a place adjective
+    named = "In this invented note, the European Medicines Agency approved zorbatinib for first-line HCC."
+    assert read(named) == {("zorbatinib", "hcc", "ema", "first_line")}
+
+
+# --- prior therapies the patients cannot tolerate ---------------------------------------------------------
+
+def test_a_drug_the_patients_cannot_tolerate_is_a_prior_therapy_not_a_partner():
+    body = ("In this invented note, the FDA approved foonib in combination with barmab for HCC in patients "
+            "whose disease progressed on or who cannot tolerate sorafenib.")
+    assert read(body) == {(REGIMEN, "hcc", "fda", "second_line")}
+
+
+def test_it_approved_with_a_partner_after_intolerance_is_the_heading_drug_s_regimen():
+    body = ("In this story the single-agent HCC use of foonib was withdrawn by the FDA. It remains approved in HCC "
+            "together with barmab for adults unable to tolerate sorafenib.")
+    assert read(body, heading="Foonib monotherapy indication withdrawn") == {(REGIMEN, "hcc", None, "second_line")}
+
+
+# --- partners after "with" --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this invented note, foonib was approved by the FDA for HCC with barmab in 2031.",
+    "In this invented note, foonib was approved by the FDA for HCC with a barmab biosimilar in 2031.",
+    "In this invented note, foonib was approved by the FDA in 2031 for unresectable HCC with barmab.",
+])
+def test_a_drug_after_a_bare_with_following_the_indication_is_a_partner(body):
+    assert read(body) == {(REGIMEN, "hcc", "fda", None)}
+    # ... not a drug the patients' history names after "with"
+    history = "In this invented note, foonib was approved by the FDA for patients with sorafenib-refractory HCC."
+    assert read(history) == {("foonib", "hcc", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented note, foonib is approved by the FDA in combination with gemcitabine and cisplatin for "
+    "biliary tract cancer.",
+    "In this invented note, foonib is approved by the FDA for biliary tract cancer with gemcitabine and cisplatin.",
+])
+def test_every_drug_listed_after_a_partner_cue_joins_the_regimen(body):
+    assert read(body) == {(TRIPLET, "biliary_tract_cancer", "fda", None)}
+
+
+def test_another_indication_s_partners_do_not_join_the_hcc_regimen():
+    body = ("In this invented note, foonib is approved by the FDA for biliary tract cancer with gemcitabine and "
+            "cisplatin and, with barmab, for HCC.")
+    assert read(body) == {(TRIPLET, "biliary_tract_cancer", "fda", None), (REGIMEN, "hcc", "fda", None)}
+
+
+# --- "the disease" ----------------------------------------------------------------------------------------
+
+def test_the_disease_is_the_indication_named_before_not_the_general_name_describing_it():
+    body = ("On Tuesday the FDA cleared a novel agent for adults living with hepatocellular carcinoma, the commonest "
+            "type of liver cancer. Zorbatinib, the agent in question, was approved by the FDA for adults with the "
+            "disease who were previously treated. Liver cancer is common; liver cancer kills many.")
+    assert read(body, heading="New liver cancer drug approved") == {("zorbatinib", "hcc", "fda", "second_line")}
+
+
+# --- an aside before a verb of receiving --------------------------------------------------------------------
+
+def test_an_aside_approval_for_another_cancer_does_not_take_the_main_clause_s_hcc_approval():
+    body = ("In this invented note, zorbatinib, first approved in 2029 for biliary tract cancer, received approval in "
+            "Japan for HCC in March 2031.")
+    found = read(body)
+    assert ("zorbatinib", "hcc", "mhlw", None) in found
+    assert {d for _, d, _, _ in found} == {"hcc", "biliary_tract_cancer"}
