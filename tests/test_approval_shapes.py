@@ -157,3 +157,42 @@ def test_an_aside_approval_for_another_cancer_does_not_take_the_main_clause_s_hc
     found = read(body)
     assert ("zorbatinib", "hcc", "mhlw", None) in found
     assert {d for _, d, _, _ in found} == {"hcc", "biliary_tract_cancer"}
+
+
+# --- "also approved for the same population": one drug of the regimen approved just before -----------------
+
+def test_one_drug_of_the_regimen_also_approved_for_the_same_use_takes_that_use_and_regulator():
+    body = ("In this invented notice, the European Commission approved barmab in combination with foonib for "
+            "first-line HCC. Foonib monotherapy was also approved for the same population.")
+    assert read(body) == {(REGIMEN, "hcc", "ec", "first_line"), ("foonib", "hcc", "ec", "first_line")}
+
+
+# --- a profile's label line with its subject left out -------------------------------------------------------
+
+def test_a_label_line_opening_with_the_participle_is_about_the_heading_s_drug():
+    body = ("Regulatory status: Approved in the USA (2031) for HCC previously treated with sorafenib. Approved "
+            "therapies remain few.")
+    assert read(body, heading="Drug profile: zorbatinib") == {("zorbatinib", "hcc", "fda", "second_line")}
+    assert read("Approved therapies remain few in HCC.", heading="Drug profile: zorbatinib") == set()
+
+
+# --- a relative clause is about the drug right before it --------------------------------------------------
+
+@pytest.mark.parametrize("body, approved", [
+    ("In this invented note, adults whose HCC progressed on sorafenib can now be treated with zorbatinib, which the FDA "
+     "approved in 2031.", "zorbatinib"),
+    ("In this invented note, adults whose HCC progressed on sorafenib, which was approved by the FDA in 2029, can "
+     "now be given zorbatinib.", "sorafenib"),
+    ("In this invented note, a trial compared zorbatinib with sorafenib, which is approved by the FDA for HCC.",
+     "sorafenib"),
+])
+def test_which_approved_is_said_of_the_drug_the_relative_clause_follows(body, approved):
+    assert {agent for agent, _, _, _ in read(body)} == {approved}
+
+
+# --- places listed each with its own date --------------------------------------------------------------------
+
+def test_each_place_of_a_list_with_bracketed_dates_names_its_regulator():
+    body = ("In this invented note, zorbatinib obtained approval for HCC in Japan (March 2031), the USA (May 2031) "
+            "and the EU (June 2031).")
+    assert {agency for _, _, agency, _ in read(body)} == {"mhlw", "fda", "ec"}

@@ -1,6 +1,8 @@
 """Jurisdictions: "approved in <place>" names the place's regulator (data/jurisdictions.yaml).
 
 >>> j = Jurisdictions((("Japan", "mhlw"), ("EU", "ec"), ("USA", "fda"), ("China", "nmpa")))
+>>> [r for _, _, r in j.regulators_in("approved in Japan (2018), the USA (2019) and the EU (2020)")]
+['mhlw', 'fda', 'ec']
 >>> [r for _, _, r in j.regulators_in("approved in the USA, EU and Japan for HCC")]
 ['fda', 'ec', 'mhlw']
 >>> j.regulators_in("patients from Japan"), j.regulators_in("In Japan, it was approved")[0][2]
@@ -26,7 +28,8 @@ from pathlib import Path
 
 import yaml
 
-LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+# ... each place may carry its own date in brackets: "in Japan (March 2018), the US (August 2018) and China (2019)"
+LIST_JOIN = r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 # "approved in over 100 countries, including the USA and Japan", "in several markets such as the EU": the
 # places listed after "countries ... including" are jurisdictions too, unless the countries are a trial's
 # ("a trial run in 19 countries").
