@@ -123,6 +123,11 @@ def test_a_drug_after_a_bare_with_following_the_indication_is_a_partner(body):
     # ... not a drug the patients' history names after "with"
     history = "In this invented note, foonib was approved by the FDA for patients with sorafenib-refractory HCC."
     assert read(history) == {("foonib", "hcc", "fda", "second_line")}
+    # ... nor a drug after "with" in another clause: the set-off aside's regimen stays its own
+    aside = ("In this invented note, foonib, approved in combination with barmab for HCC, is also approved for biliary "
+             "tract cancer with gemcitabine and cisplatin.")
+    assert (REGIMEN, "hcc", None, None) in read(aside)
+    assert all(agent == REGIMEN or "barmab" not in agent for agent, _, _, _ in read(aside))
 
 
 @pytest.mark.parametrize("body", [
@@ -196,3 +201,12 @@ def test_each_place_of_a_list_with_bracketed_dates_names_its_regulator():
     body = ("In this invented note, zorbatinib obtained approval for HCC in Japan (March 2031), the USA (May 2031) "
             "and the EU (June 2031).")
     assert {agency for _, _, agency, _ in read(body)} == {"mhlw", "fda", "ec"}
+
+
+# --- "as well as for" opens an indication of its own -------------------------------------------------------
+
+def test_as_well_as_for_coordinates_an_indication_with_its_own_line():
+    body = ("In this invented note, zorbatinib is approved by the FDA for biliary tract cancer and liver cancer, as "
+            "well as for first-line HCC.")
+    assert read(body) == {("zorbatinib", "biliary_tract_cancer", "fda", None), ("zorbatinib", "liver_cancer", "fda", None),
+                          ("zorbatinib", "hcc", "fda", "first_line")}

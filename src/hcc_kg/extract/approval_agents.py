@@ -156,7 +156,7 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)
     if FOR_INDICATION_WITH.search(gap) and not NOT_ONE_REGIMEN.search(gap) and not _coordinated_between(sent, left, right) \
-            and not DESCRIBED_AS_PRIOR.match(after):
+            and not re.search(r"[,;]", gap) and not DESCRIBED_AS_PRIOR.match(after):  # (one clause: "A, approved ..., is")
         return True
     if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap) \
             and not _coordinated_between(sent, left, right):

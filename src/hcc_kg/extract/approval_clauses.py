@@ -20,6 +20,7 @@ CLAUSE_BREAK = re.compile(
     r";|,\s+(?:with|while|whereas|but|which|nor)\s+|\s+(?:while|whereas|but)\s+|"
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
+    r",?\s+as\s+well\s+as\s+(?=for\s)|"  # "approved for D1 and D2, as well as for first-line D3": D3 has its own line
     rf"{INDICATION_CONJUNCT}|"
     # "X was approved with B for D1, and most recently approved for D2": a second approval of the same subject
     # ... or of another one: "A plus B is approved for D1, and A has been approved for D2"
