@@ -210,3 +210,27 @@ def test_as_well_as_for_coordinates_an_indication_with_its_own_line():
             "well as for first-line HCC.")
     assert read(body) == {("zorbatinib", "biliary_tract_cancer", "fda", None), ("zorbatinib", "liver_cancer", "fda", None),
                           ("zorbatinib", "hcc", "fda", "first_line")}
+
+
+# --- approvals that did not (yet) happen ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this invented note, zorbatinib is poised for approval in HCC in Japan.",
+    "In this invented note, zorbatinib is on track for approval in HCC in Japan.",
+    "In this invented note, zorbatinib is a candidate for approval for HCC in Japan.",
+    "In this invented note, zorbatinib has yet to be approved for HCC in Japan.",
+    "In this invented note, Acme hopes to win approval for zorbatinib in HCC in Japan.",
+    "In this invented note, Acme aims for approval of zorbatinib in HCC in Japan.",
+    "In this invented note, approval of zorbatinib for HCC in Japan hinges on a bridging study.",
+    "In this invented note, approval for zorbatinib in HCC was denied by the FDA.",
+    "In this invented note, the FDA's advisory committee voted against the approval of zorbatinib in HCC.",
+    "In this invented note, the FDA's advisory committee voted in favour of approving zorbatinib for HCC.",
+    "In this invented note, regulators in Japan are reviewing zorbatinib for HCC; a decision on approval is due soon.",
+    "In this invented note, Acme obtained approval to start a phase 3 trial of zorbatinib in HCC in Japan.",
+])
+def test_a_wish_a_plan_a_vote_a_review_a_denial_or_leave_to_test_is_no_approval(body):
+    assert read(body) == set()
+    # ... while the granted approval the same words surround stays one
+    granted = ("In this invented note, the FDA approved zorbatinib for HCC after sorafenib following a positive "
+               "advisory committee vote, and Acme aims to launch it soon.")
+    assert read(granted) == {("zorbatinib", "hcc", "fda", "second_line")}

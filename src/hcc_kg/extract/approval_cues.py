@@ -46,6 +46,11 @@ STEP_CUE = re.compile(
     r"(?:new drug|biologics? licen[cs]e|marketing authori[sz]ation|supplemental)\s+(?:\w+\s+)?applications?|"
     r"applications?\s+for\s+(?:\w+\s+)?(?:marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e)|valid(?:ated|ates|ation)|"
     r"fast[- ]track|designations?|designated|recommend(?:s|ing|ation)?|"
+    # an advisory vote, a review under way, or leave to test the drug: "the advisory committee voted in favour of
+    # approving X", "regulators are reviewing X", "obtained approval to start a phase 3 trial"
+    r"(?:advisory\s+committees?|ODAC|panel)\s+(?:\w+\s+){0,3}?vot(?:ed|es|ing)\b|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r|for|to)|"
+    r"(?:is|are|was|were)\s+(?:currently\s+|still\s+)?reviewing|"
+    r"(?:approval|clearance|permission|authori[sz]ation)\s+to\s+(?:start|begin|initiate|conduct|run|test|proceed|enrol\w*|launch)|"
     r"recommended (?:by|for|approval|granting|that)|positive opinion|"
     # "recommended an extension of indication", "recommended the approval of X"
     r"recommended\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:extensions?|expansions?|approval|authori[sz]ation|"
@@ -82,6 +87,12 @@ PROSPECTIVE = re.compile(
     r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|sought|"
     r"request(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
+    # on the way to an approval, or wishing for one: "poised for / on track for / a candidate for approval",
+    # "hopes to win approval", "aims for approval", "approval hinges on a study", "a decision is due"
+    r"poised\s+(?:for|to)|on\s+track\s+(?:for|to)|candidates?\s+for\s+(?:[\w-]+\s+)?(?:approval|authori[sz]ation)|"
+    r"hop(?:e|es|ed|ing)\s+(?:to\s+(?:win|gain|obtain|secure|receive|get)|for\s+(?:[\w-]+\s+)?(?:approval|authori[sz]ation))|aim(?:s|ed|ing)?\s+(?:for|at)\s+(?:[\w-]+\s+)?(?:approval|authori[sz]ation)|"
+    r"aim(?:s|ed|ing)?\s+to\s+(?:win|gain|obtain|secure|receive|file|submit|seek)|hing(?:e|es|ed|ing)\s+on|contingent\s+on|"
+    r"(?:decision|verdict|ruling)s?\s+(?:on\s+[^.;]{0,60}?\s+)?(?:is\s+|are\s+)?(?:due|expected)|"
     # "advancing X toward regulatory approval": on the way to one
     r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
@@ -89,7 +100,9 @@ PROSPECTIVE = re.compile(
     re.IGNORECASE)
 REFUSAL = re.compile(
     r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
-    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|revers(?:ed|al|es)|rescind\w*|"
+    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|revers(?:ed|al|es)|rescind\w*|den(?:y|ied|ies|ial)|"
+    # "has yet to be approved", "voted against the approval"
+    r"yet\s+to\s+(?:be|receive|win|gain|obtain|secure)|vot(?:e|ed|es|ing)\s+against|"
     r"complete response letter)\b|"
     r"\blos(?:es|t|ing|e)\s+(?:its\s+|the\s+|an?\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}(?:approval|indication|authori[sz]ation)|"
     r"\bfail\w* to (?:gain|win|receive|obtain|secure|maintain|keep|retain)\b|\bnon-?approv\w*", re.IGNORECASE)
