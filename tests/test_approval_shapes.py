@@ -234,3 +234,11 @@ def test_a_wish_a_plan_a_vote_a_review_a_denial_or_leave_to_test_is_no_approval(
     granted = ("In this invented note, the FDA approved zorbatinib for HCC after sorafenib following a positive "
                "advisory committee vote, and Acme aims to launch it soon.")
     assert read(granted) == {("zorbatinib", "hcc", "fda", "second_line")}
+
+
+# --- an approved class as the subject its drugs complete -------------------------------------------------------
+
+def test_approved_regimens_for_d_are_a_and_b_approves_each():
+    body = "In this invented note, approved first-line regimens for HCC are foonib plus barmab and zorbatinib."
+    assert read(body) == {(REGIMEN, "hcc", None, "first_line"), ("zorbatinib", "hcc", None, "first_line")}
+    assert read("In this invented note, no approved therapies for HCC are available after zorbatinib.") == set()

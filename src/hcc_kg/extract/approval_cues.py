@@ -304,6 +304,10 @@ APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since
                                   r"(?-i:TKIs?|ICIs?|mAbs?))\b", re.IGNORECASE)
 
 
+# "approved regimens [for D] are / include A and B": the class noun phrase is the subject its members complete.
+CLASS_PREDICATED = re.compile(r"(?:\s+(?:for|in)\s+[^,;:()]{1,50}?)?\s+(?:are|include|comprise|consist\s+of)\s+", re.IGNORECASE)
+
+
 def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[None, ...]:
     """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
     Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class,
@@ -321,5 +325,7 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[
     if noun is None or predicated(text, cue.start()):
         return (None,)
     first = min((at for at in agent_starts if at >= noun.end()), default=None)
-    return (None,) if first is not None and not text[noun.end():first].strip() else ()
+    # ... or the class is the subject its drugs are predicated of: "approved first-line regimens for D are A and B"
+    return (None,) if first is not None and (not text[noun.end():first].strip()
+                                             or CLASS_PREDICATED.fullmatch(text[noun.end():first])) else ()
 
