@@ -242,3 +242,21 @@ def test_approved_regimens_for_d_are_a_and_b_approves_each():
     body = "In this invented note, approved first-line regimens for HCC are foonib plus barmab and zorbatinib."
     assert read(body) == {(REGIMEN, "hcc", None, "first_line"), ("zorbatinib", "hcc", None, "first_line")}
     assert read("In this invented note, no approved therapies for HCC are available after zorbatinib.") == set()
+
+
+# --- the path an approval took, and the regulator of a step ---------------------------------------------------
+
+@pytest.mark.parametrize("body, agency", [
+    ("In this invented note, the FDA approved zorbatinib for HCC after sorafenib following a priority review.", "fda"),
+    ("In this invented note, the FDA approved zorbatinib for HCC after sorafenib under Priority Review.", "fda"),
+    ("In this invented note, the FDA approval of the supplemental application for zorbatinib in HCC after sorafenib "
+     "came in May.", "fda"),
+    ("In this invented note, the European Commission approved zorbatinib for HCC after sorafenib, following the "
+     "recommendation of the EMA.", "ec"),
+    ("In this invented note, the approval, which followed a positive EMA opinion, allows zorbatinib to be marketed in "
+     "the EU for HCC after sorafenib.", "ec"),
+])
+def test_a_step_the_granted_approval_followed_neither_hedges_it_nor_grants_it(body, agency):
+    assert read(body) == {("zorbatinib", "hcc", agency, "second_line")}
+    # ... while a step still ahead hedges
+    assert read("In this invented note, zorbatinib for HCC after sorafenib is under priority review at the FDA.") == set()

@@ -143,8 +143,12 @@ DISEASE_DESCRIPTION = re.compile(r"\b(?:can ?not|can't|cannot|could not|couldn't
                                  r"(?:removed|resected|operated(?: on)?|cured|treated (?:surgically|locally))\b",
                                  re.IGNORECASE)
 # "approved the supplemental New Drug Application (sNDA)": the filing approved is no pending step.
-APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}?"
-                             r"(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
+APPROVED_FILING = re.compile(r"(?:(?<=approved )|(?<=approval of )|(?<=approval for ))(?:the|a|an|its|their)\s+"
+                             r"(?:[\w-]+\s+){0,4}?(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
+# "approved X ... following a priority review", "approved X under Priority Review", "approved X, following the
+# recommendation of the CHMP": a step named after the granted approval is the path it took, not its status.
+PATH_BEFORE = re.compile(r"\b(?:following|after|under|via|through|upon)\s+(?:(?:an?|the|its|their)\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "approved as a possible first-line treatment": the adjective says what the drug is for, not that the
 # approval is uncertain.
 APPROVED_AS_OPTION = re.compile(r"\bas\s+an?\s+(?:possible|potential)\s+(?:[\w-]+\s+){0,2}?"
@@ -253,6 +257,24 @@ def attributive(text: str, cue_start: int) -> bool:
     return cue_start > 0 and text[cue_start - 1] == "-" and not PREDICATIVE_BEFORE.search(text[:cue_start])
 
 
+def _path_steps_masked(text: str, after: int) -> str:
+    """``text`` with each regulatory step after a granted approval's cue (at ``after``) blanked when it is the
+    path the approval took ("approved X following a priority review"), not a step still ahead.
+
+    >>> _path_steps_masked("approved X following a priority review", 8).strip()
+    'approved X following a'
+    >>> _path_steps_masked("X is under priority review", 0)
+    'X is under priority review'
+    """
+    if not re.search(r"approv|authori[sz]", text[:after], re.IGNORECASE):
+        return text
+    out = text
+    for m in STEP_CUE.finditer(text, after):
+        if PATH_BEFORE.search(text[max(after, m.start() - 60):m.start()]):
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
 def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     """(polarity, certainty) of the approval statement whose cue lies at ``cue`` in clause ``text``:
     this module's regulatory-step and refusal cues, and the shared negation/hedge reading.
@@ -268,6 +290,7 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     """
     plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING,
                    APPROVED_AS_OPTION)
+    plain = _path_steps_masked(plain, cue[1])
     polarity = "negative" if REFUSAL.search(plain) else "positive"
     certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
