@@ -260,3 +260,16 @@ def test_a_step_the_granted_approval_followed_neither_hedges_it_nor_grants_it(bo
     assert read(body) == {("zorbatinib", "hcc", agency, "second_line")}
     # ... while a step still ahead hedges
     assert read("In this invented note, zorbatinib for HCC after sorafenib is under priority review at the FDA.") == set()
+
+
+# --- dates written in numbers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("when, year_month", [
+    ("on 2031-08-15", "2031-08"), ("on 08/15/2031", "2031-08"), ("on 15.08.2031", "2031-08"),
+    ("in August of 2031", "2031-08"),
+])
+def test_an_approval_dated_in_numbers_or_month_of_year_keeps_its_year_and_month(when, year_month):
+    doc = AnalysedDocument(Document.from_text("d1", f"Invented notes\nThe FDA approved zorbatinib for HCC {when}.\n"),
+                           VOCAB, FINDER)
+    (fact,) = [a for a in approval_statements(doc) if a.is_fact]
+    assert dict(fact.attributes).get("approval_year_month") == year_month
