@@ -273,3 +273,16 @@ def test_an_approval_dated_in_numbers_or_month_of_year_keeps_its_year_and_month(
                            VOCAB, FINDER)
     (fact,) = [a for a in approval_statements(doc) if a.is_fact]
     assert dict(fact.attributes).get("approval_year_month") == year_month
+
+
+# --- the kind an approval was converted to -----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "In this invented note, the FDA converted the accelerated approval of zorbatinib for HCC after sorafenib to a "
+    "full approval.",
+    "In this invented note, zorbatinib received traditional approval from the FDA for HCC after sorafenib.",
+])
+def test_an_approval_converted_from_accelerated_or_called_traditional_is_full(body):
+    doc = AnalysedDocument(Document.from_text("d1", f"Invented notes\n{body}\n"), VOCAB, FINDER)
+    (fact,) = [a for a in approval_statements(doc) if a.is_fact]
+    assert dict(fact.attributes).get("approval_type") == "full"

@@ -108,8 +108,12 @@ REFUSAL = re.compile(
     r"\bfail\w* to (?:gain|win|receive|obtain|secure|maintain|keep|retain)\b|\bnon-?approv\w*", re.IGNORECASE)
 KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
              ("conditional", re.compile(r"\bconditional(?:ly)?\b|\bwith conditions\b|\bNOC/c\b", re.IGNORECASE)),
-             ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular)(?:\s+[A-Z]\w*)?\s+approval)\b",
+             ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular|traditional)(?:\s+[A-Z]\w*)?\s+approval)\b",
                                  re.IGNORECASE)))
+# "converted the accelerated approval to a full approval", "full approval, replacing its accelerated approval": the
+# approval is now of the kind it was converted to.
+CONVERSION = re.compile(r"\b(?:convert\w*|conversion|replac\w*|upgrad\w*|from\s+accelerated\s+to)\b",
+                        re.IGNORECASE)
 FIRST_LINE = re.compile(
     r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
@@ -236,8 +240,13 @@ def approval_kind(text: str) -> str | None:
 
     >>> approval_kind("granted a conditional marketing authorisation"), approval_kind("approved")
     ('conditional', None)
+    >>> approval_kind("converted the accelerated approval of X to a full approval")
+    'full'
     """
-    return next((name for name, cue in KIND_CUES if cue.search(text)), None)
+    found = [name for name, cue in KIND_CUES if cue.search(text)]
+    if {"accelerated", "full"} <= set(found) and CONVERSION.search(text):
+        return "full"
+    return found[0] if found else None
 
 
 # "X is FDA-approved for D", "X has been EMA-approved since 2020", "X, which is now NMPA-approved in D": the
