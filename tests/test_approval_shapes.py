@@ -286,3 +286,18 @@ def test_an_approval_converted_from_accelerated_or_called_traditional_is_full(bo
     doc = AnalysedDocument(Document.from_text("d1", f"Invented notes\n{body}\n"), VOCAB, FINDER)
     (fact,) = [a for a in approval_statements(doc) if a.is_fact]
     assert dict(fact.attributes).get("approval_type") == "full"
+
+
+# --- news headlines ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading, agency", [
+    ("Zorbatinib Gets FDA Nod for HCC", "fda"),
+    ("Zorbatinib Approved by FDA for HCC", "fda"),
+    ("Japan Approves Zorbatinib in HCC", "mhlw"),
+    ("China OKs Zorbatinib for HCC", "nmpa"),
+])
+def test_a_headline_stating_an_approval_is_read_with_its_regulator(heading, agency):
+    doc = AnalysedDocument(Document.from_text("d1", f"{heading}\n\nAcme shared the invented news on Monday.\n"),
+                           VOCAB, FINDER)
+    assert {(a.subject, a.object, a.context_value("agency")) for a in approval_statements(doc) if a.is_fact} == {
+        ("zorbatinib", "hcc", agency)}

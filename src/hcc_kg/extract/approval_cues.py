@@ -25,7 +25,7 @@ APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance
                           r"(?<![\w-])licen[cs]ed(?=\s+(?:in|by|for\s+(?:use|the\s+treatment))\b)|"
                           r"(?<=TGA\s)registered|registered(?=\s+(?:(?:by|with)\s+the\s+(?:TGA|Therapeutic\s+Goods)|"
                           r"in\s+Australia|on\s+the\s+ARTG)\b)|"
-                          r"green[- ]?light(?:s|ed)?|green[- ]?lit|nods?|go-ahead|OK'?(?:e)?d|okayed|"
+                          r"green[- ]?light(?:s|ed)?|green[- ]?lit|nods?|go-ahead|OK'?(?:e)?d|okayed|(?-i:OKs)|okays|"
                           r"sign(?:s|ed|ing)?\s+off\s+on|rubber[- ]?stamp(?:s|ed|ing)?|thumbs[- ]up|"
                           # "China clears X for frontline HCC" (a drug cleared FOR a use; not "cleared the way")
                           r"clear(?:s|ed)(?!\s+the\s+way)(?=\s+(?:[\w'.-]+\s+){0,5}?for\b)|"

@@ -53,6 +53,12 @@ PLACE_REGULATOR_NOUN = (r"(?:(?:drug|drugs|medicines?|health|healthcare|pharmace
                         r"(?:[Rr]egulators?|[Mm]inistry|[Ww]atchdog|[Aa]uthorit(?:y|ies)|FDA)\b")
 
 
+# "Japan approves X", "China OKs X", "Europe clears X for D": a place as the subject of an approval verb (a headline's
+# metonymy) names its regulator.
+PLACE_ACTS = (r"(?i:(?:(?:has|have)\s+)?(?:approv(?:es|ed)|oks|ok'?d|okays|okayed|clears|cleared|authori[sz](?:es|ed)|"
+              r"green-?lights|green-?lit|registers|registered)\b)")
+
+
 @dataclass(frozen=True)
 class Jurisdictions:
     """Place names -> regulator keys, read in the shape "in (the) <place>[, <place> and <place>]";
@@ -93,6 +99,10 @@ class Jurisdictions:
         names = "|".join(re.escape(n) for n, _ in sorted(self.adjectives, key=lambda r: -len(r[0])))
         return re.compile(rf"(?<![\w.])(?P<adj>{names})\s+{PLACE_REGULATOR_NOUN}")
 
+    @cached_property
+    def _place_subject(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w.’'])(?P<place>{self._name})(?=\s+{PLACE_ACTS})")
+
     def possessive_regulators(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, regulator) of each "<place>'s <regulator>" or "<place adjective> <regulator>" ("the US
         regulator", "the Japanese health ministry") in ``text``: the span names the place's regulator, whatever
@@ -100,8 +110,12 @@ class Jurisdictions:
 
         >>> [r for _, _, r in load_jurisdictions().possessive_regulators("the Japanese health ministry and the US regulator")]
         ['mhlw', 'fda']
+        >>> [r for _, _, r in load_jurisdictions().possessive_regulators("Japan Approves X; China OKs Y")]
+        ['mhlw', 'nmpa']
         """
         found = [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._possessive.finditer(text)]
+        # ... or the place itself as the subject of the approval verb: "Japan approves X", "China OKs X"
+        found += [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._place_subject.finditer(text)]
         by_adjective = dict(self.adjectives)
         found += [(m.start(), m.end(), by_adjective[m.group("adj")])
                   for m in (self._adjective_regulator.finditer(text) if self._adjective_regulator else ())]
