@@ -301,3 +301,13 @@ def test_a_headline_stating_an_approval_is_read_with_its_regulator(heading, agen
                            VOCAB, FINDER)
     assert {(a.subject, a.object, a.context_value("agency")) for a in approval_statements(doc) if a.is_fact} == {
         ("zorbatinib", "hcc", agency)}
+
+
+# --- what an approval fixed, and a label change told in the passive ---------------------------------------------
+
+def test_the_approved_dose_tells_no_approval_but_a_passive_label_extension_does():
+    assert read("In this invented note, the approved dose of zorbatinib in HCC is 60 mg daily.") == set()
+    assert read("In this invented note, zorbatinib at the approved dose was given to adults with HCC.") == set()
+    body = ("The European Commission granted a marketing authorisation valid throughout the EU for zorbatinib in "
+            "2029. The indication was extended to HCC after sorafenib in 2031.")
+    assert read(body, heading="Zorbatinib: an invented summary") == {("zorbatinib", "hcc", None, "second_line")}

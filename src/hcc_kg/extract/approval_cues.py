@@ -18,7 +18,14 @@ from .epistemics import MONTH_PREPOSITIONS, reading
 # "won a full FDA go-ahead").
 # A label change is an approval of the new indication: "expanded the indication of X to include HCC",
 # "extended the label for X to HCC", "granted an extension of indication for X", "a label update".
-APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
+APPROVAL_CUE = re.compile(r"\b(?:(?<!the\s)(?<!its\s)(?<!per\s)(?<!at\s)(?<!an\s)approv\w*|"
+                          r"approv\w*(?!\s+(?:(?:starting|recommended|standard|full)\s+)?(?:doses?|dosages?|dosing|"
+                          # "the approved dose", "per its approved label": what the approval fixed, no approval told
+                          r"schedules?|labels?|label(?:l)?ing|formulations?|strengths?|(?:product|prescribing)\s+information|"
+                          r"SmPC|package\s+inserts?)\b)|authori[sz]\w*|notices? of compliance|registration certificates?|"
+                          # a label change told in the passive: "the indication was extended to HCC"
+                          r"(?:indications?|labels?)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+                          r"(?:extended|expanded|broadened|widened)|"
                           # a licence to market ("licensed in the EU for D", "licensed by the MHRA"), not a deal
                           # ("licensed the rights to X from Acme"), and Australia's registration ("the TGA registered X",
                           # "registered in Australia for D"), not a trial's ("registered at ClinicalTrials.gov")

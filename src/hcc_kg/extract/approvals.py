@@ -85,7 +85,9 @@ ELLIPTIC_SUBJECT = re.compile(r"^\s*(?:[A-Z][\w /-]{0,40}:\s*)?(?:(?:also|first|
                               r"across|throughout|\d))", re.IGNORECASE)
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
-                          r"therapy\b(?!\s+(?:of|with|for|in|to)\b))", re.IGNORECASE)
+                          r"therapy\b(?!\s+(?:of|with|for|in|to)\b))|"
+                          # "The indication was extended to HCC", "Its label was expanded": the drug's own, as subject
+                          r"^\s*(?:the|its) (?:indication|label|marketing authori[sz]ation)s?\b", re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
