@@ -93,14 +93,12 @@ def expansions(doc: AnalysedDocument, defined: set[str] | frozenset[str] = froze
     text = doc.document.text
     out: list[Expansion] = []
     for regimen in regimens if regimens is not None else read_regimens():
+        written = {s: list(re.finditer(_BEFORE + re.escape(s) + _AFTER, text)) for s in regimen.spellings}
         names = _component_names(doc, regimen)
-        if names is None or (regimen.reading == "cued" and not _cued(doc, regimen)):
-            continue
-        for spelling in regimen.spellings:
-            if spelling in defined or not _free(doc, spelling) or len(spelling) < len(names):
-                continue
-            uses = list(re.finditer(_BEFORE + re.escape(spelling) + _AFTER, text))
-            if not uses:
+        if names is None or not any(written.values()) or (regimen.reading == "cued" and not _cued(doc, regimen)):
+            continue  # the cheap test first: most documents write no regimen's name
+        for spelling, uses in written.items():
+            if not uses or spelling in defined or len(spelling) < len(names) or not _free(doc, spelling):
                 continue
             parts = parts_for(spelling, names)
             skipped = frozenset(m.start() for m in uses if _defined_here(doc, text, m, regimen))
