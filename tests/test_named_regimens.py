@@ -134,3 +134,13 @@ def test_a_hyphen_to_another_word_joins_nothing(vocabulary):
 ])
 def test_the_regimen_a_procedure_delivers_is_part_of_its_arm(text, vocabulary):
     assert arms(text, vocabulary) == [agent_key(FOLFOX + ["haic"]), "tace"]
+
+
+def test_a_component_written_with_the_greek_letter_is_still_named():
+    """The shipped vocabulary names interferon alfa-2b as texts spell it ("interferon α-2b"), so the use where a
+    document lists PIAF's drugs before the name is seen as the document saying what the name is."""
+    from hcc_kg.vocab import load_vocabulary
+    shipped = load_lexicon_vocabulary(load_vocabulary())
+    text = "Cisplatin/Interferon α-2b/Doxorubicin/Fluorouracil (PIAF) was given; PIAF was repeated every 3 weeks."
+    (expansion,) = [e for e in expansions(analysed(text, shipped)) if e.short == "PIAF"]
+    assert expansion.skipped == frozenset({text.index("PIAF")})
