@@ -739,3 +739,14 @@ def test_a_share_after_other_patients_counted_is_theirs_not_the_outcomes():
     doc = AnalysedDocument(Document.from_text("d", "A partial response (PR) was seen in 12% of patients."), vocab,
                            MentionFinder(vocab))
     assert [v.value for v in arm_values(doc, doc.sentences[0], ["zorbanib"])] == [Decimal("12")]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Median OS was longer with felotinib (6.4 vs. 5.0 months; HR, 0.80; P = 0.07).", "felotinib"),
+    ("A trend toward longer OS was seen with felotinib (6.4 vs. 5.0 months).", "felotinib"),
+    ("Compared with zorbanib, median OS was longer (6.4 vs. 5.0 months).", "felotinib"),
+])
+def test_a_pair_after_one_named_arm_gives_it_the_first_value(text, first):
+    got = read(text)
+    other = next(a for a in ARMS if a != first)
+    assert got[(first, "os", "")][0] == Decimal("6.4") and got[(other, "os", "")][0] == Decimal("5.0")

@@ -16,6 +16,7 @@ from . import abbreviations, abstracts, approvals, comparisons, markdown_trials,
 from . import category_anaphora  # noqa: F401  (registers its extractor)
 from .analysis import AnalysedDocument, LayeredFinder
 from .back_matter import without_reference_list
+from . import named_regimens
 from .mentions import MentionFinder
 from .regimen_abbreviations import definitions as regimen_short_forms
 from .registry import EXTRACTORS
@@ -28,7 +29,8 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     Drug names the vocabulary lacks are recognised first (:mod:`.novel`), then the
     abbreviations the document defines (:mod:`.abbreviations`, and for regimens
     :mod:`.regimen_abbreviations`); the extractors read the document with its vocabulary
-    extended by these, and each regimen short form read as the combination it names. A
+    extended by these, and each regimen short form read as the combination it names, as is each named
+    regimen the vocabulary knows and the document does not define (:mod:`.named_regimens`). A
     paper's reference list is not read (:mod:`.back_matter`).
     """
     analysed = AnalysedDocument(without_reference_list(document), vocabulary, finder)  # (.back_matter)
@@ -42,8 +44,9 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         analysed = abbreviations.reread(analysed, defined)
         out.extend(abbreviations.assertions(defined, analysed))
     regimens = regimen_short_forms(analysed)
-    if regimens:
-        analysed = analysed.expanded(tuple(d.expansion() for d in regimens))
+    expansions = tuple(d.expansion() for d in regimens) + named_regimens.expansions(analysed, {d.short for d in regimens})
+    if expansions:
+        analysed = analysed.expanded(expansions)
     for name in names or EXTRACTORS.names():
         out.extend(EXTRACTORS.get(name)(analysed))
     return out

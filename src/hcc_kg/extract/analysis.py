@@ -29,10 +29,16 @@ class AnalysedSentence:
         return self.sentence.text
 
     def local(self, mention: Mention) -> tuple[int, int]:
-        """A mention's span in the flattened sentence text."""
+        """A mention's span in the flattened sentence text.  Where a name read through a short form shares
+        its original character with the glue after it ("PIAF" read as "cisplatin plus ..."), the span is
+        narrowed to the mention's own text (its surface, as found)."""
         offsets = self.sentence.mapped.offsets
         start = bisect_left(offsets, mention.start)  # offsets never decrease
         end = bisect_left(offsets, mention.end, 0, len(offsets) - 1)
+        if self.text[start:end] != mention.surface:
+            found = self.text.find(mention.surface, start, end)
+            if found >= 0:
+                return found, found + len(mention.surface)
         return start, end
 
 

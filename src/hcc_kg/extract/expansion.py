@@ -27,11 +27,13 @@ from .normalize import MappedText
 class Expansion:
     """``short`` (matched in the case written, as a whole word) reads as the concatenated
     replacements of its ``parts``: (the part as written, what it reads as).  Uses before
-    original offset ``since`` (the definition itself) are left as written."""
+    original offset ``since`` (the definition itself), and uses starting at an original offset in
+    ``skipped`` (where the document says what the name is), are left as written."""
 
     short: str
     parts: tuple[tuple[str, str], ...]
     since: int
+    skipped: frozenset[int] = frozenset()
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -47,7 +49,8 @@ def expand(mapped: MappedText, expansions: tuple[Expansion, ...]) -> MappedText:
     edits: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
     for expansion in expansions:
         for match in expansion.pattern.finditer(mapped.text):
-            if mapped.offsets[match.start()] >= expansion.since:
+            start = mapped.offsets[match.start()]
+            if start >= expansion.since and start not in expansion.skipped:
                 edits.append((match.start(), match.end(), expansion.parts))
     return rewritten(mapped, _without_overlaps(edits)) if edits else mapped
 

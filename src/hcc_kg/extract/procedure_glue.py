@@ -28,12 +28,16 @@ def with_procedure(doc: AnalysedDocument, text: str, group: list[tuple[Mention, 
         and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])
 
 
+#: "HAIC with B", "HAIC using the B regimen", "arterial infusion of B": what joins a procedure to the drugs it delivers.
+_DELIVERING = re.compile(r"\s+(?:with|using|of)\s+(?:the\s+|a\s+)?(?:modified\s+)?")
+
+
 def delivered_by(doc: AnalysedDocument, text: str, group: list[tuple[Mention, int, int]],
                  item: tuple[Mention, int, int]) -> bool:
-    """ "A plus arterial infusion chemotherapy with B", "TACE with B": the drug a procedure delivers is part of
-    its arm, not an arm of its own ("comparing TACE with B" compares them)."""
+    """ "A plus arterial infusion chemotherapy with B", "TACE with B", "HAIC using B": the drug a procedure delivers
+    is part of its arm, not an arm of its own ("comparing TACE with B" compares them)."""
     last = group[-1][0].key
-    return re.fullmatch(r"\s+with\s+", text[group[-1][2]:item[1]]) is not None \
+    return _DELIVERING.fullmatch(text[group[-1][2]:item[1]]) is not None \
         and doc.vocabulary[last].has_type("Procedure") and not is_care(doc, last) \
         and doc.vocabulary[item[0].key].has_type(*DRUG) \
         and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])

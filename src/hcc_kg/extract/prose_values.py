@@ -252,6 +252,8 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
             order.reverse()  # "Compared with B, A gave longer PFS (6.9 vs 2.8 months)": A's value first
         if len(order) != len(tokens) and len(arms) > 2:  # "A improved OS over C (HR ...); median OS was X versus Y"
             order = list(dict.fromkeys(a.key for a in named if a.end <= tokens[0][0]))
+        if len(order) == 1 and len(tokens) == 2 and len(arms) == 2 and order[0] in arms:
+            return _one_named_first(text, order[0], arms, named, c_start)
         return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
     owners: list[str | None] = []
     floor = c_start
@@ -265,6 +267,14 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         owners.append(chosen.key if chosen else None)
         floor = chosen.end if chosen and chosen is after else e
     return _complete(owners, arms)
+
+
+def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c_start: int) -> list[str]:
+    """ "OS was longer with A (6.4 vs 5.0 months)": the one arm the clause names gives the first value, the other arm
+    the second; named as the comparison's fronted object ("Compared with B, OS was longer (...)"), the second."""
+    other = next(a for a in arms if a != key)
+    fronted = fronted_comparator(text, c_start, min(a.start for a in named if a.key == key))
+    return [other, key] if fronted else [key, other]
 
 
 def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
