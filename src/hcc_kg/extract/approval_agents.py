@@ -42,8 +42,6 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|fol
                                   r"(?:grew|grown|growing|worsen\w*|got worse|relaps\w*|recurr\w*|spread)\s+"
                                   r"(?:on|after|during|despite|following)|"
                                   r"intolerant (?:to|of)|failure (?:of|on)|failing|failed|responding to|response to|"
-                                  # "who cannot tolerate X", "unable to tolerate X", "intolerance to X": X was given before
-                                  r"(?:can\s*not|could\s*not|did\s+not|unable\s+to)\s+tolerate|intolerance\s+(?:to|of)|"
                                   # "who had X before", "who have had prior X", "previously given X", "prior X"
                                   r"who\s+(?:had|ha(?:ve|s)\s+had|were\s+given|had\s+been\s+given)|previously\s+given|"
                                   r"(?:prior|previous)(?!\s+to\b))"
@@ -73,17 +71,6 @@ WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
 USED_WITH_GLUE = re.compile(r"^[\s),]*(?:when\s+)?(?:used|given|administered|taken)\s+(?:together\s+)?with\s*$",
                             re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
-# "A was approved [by the FDA] for D with B": a drug after a bare "with" that follows the indication is A's
-# partner (not "for patients with B-refractory D": "with" after a person noun opens their history).
-FOR_INDICATION_WITH = re.compile(r"\b(?:approv\w*|authori[sz]\w*|licen[cs]ed)\b[^;()]{0,80}?\bfor\s+"
-                                 r"(?:(?!(?:patients|people|adults|those|individuals|children|subjects|men|women)\b)"
-                                 r"[^\s,;()]+\s+){1,6}?with\s+(?:(?:an?|the|its|their)\s+)?$", re.IGNORECASE)
-# "X-refractory", "X-experienced": a drug so described is a prior therapy, never a partner.
-DESCRIBED_AS_PRIOR = re.compile(r"^-?\s*(?:refractory|resistant|experienced|pretreated|intolerant|na[iï]ve|treated|"
-                                r"exposed|failed)\b", re.IGNORECASE)
-# "in combination with B and C", "plus B, C and D": the drugs listed after a partner cue are all partners
-# ("and" / a comma; "or" offers a choice, not a regimen).
-PARTNER_LIST = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 # "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
 APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*and\s+$)")
 # "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice; so is a labelled aside
@@ -155,9 +142,6 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
         return True
     if WITH_GLUE.match(gap):
         return not COMPARED_BEFORE.search(before)
-    if FOR_INDICATION_WITH.search(gap) and not NOT_ONE_REGIMEN.search(gap) and not _coordinated_between(sent, left, right) \
-            and not re.search(r"[,;]", gap) and not DESCRIBED_AS_PRIOR.match(after):  # (one clause: "A, approved ..., is")
-        return True
     if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap) \
             and not _coordinated_between(sent, left, right):
         return True
@@ -166,14 +150,6 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
     if gap.strip() == ",":  # "the A, B combo": a comma joins only when the combination noun follows
         return bool(re.match(rf"\s*{COMBINATION_NOUN}\b", after, re.IGNORECASE))
     return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))
-
-
-def _listed_partner(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
-    """Does ``right`` continue the list of partners ``left`` ends with ("A plus B and C"), rather than start a
-    statement of its own ("..., and C was approved for D")?"""
-    end = sent.local(right[-1])[1]
-    return bool(PARTNER_LIST.match(_core(_between(sent, left[-1], right[0])))) \
-        and not APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) and not DESCRIBED_AS_PRIOR.match(sent.text[end:end + 20])
 
 
 def _coordinated_between(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Mention, ...]) -> bool:
@@ -219,22 +195,16 @@ def combined(doc: AnalysedDocument, sent: AnalysedSentence,
     """Agents of the sentence, a combination made one regimen (see :func:`_joined`); ``known`` holds
     the regimens the document names elsewhere."""
     merged: list[tuple[Mention, ...]] = []
-    partnered = False  # the last group was joined to the one before it as its partner ("A with B")
     for _, group in agents_in(doc, sent):
         if merged and _aside_repeat(sent, merged[-1], tuple(group)):
             continue  # "A (Brand, Company) in combination with B": the brand in the aside is A again
         if merged and ALONE_OR_WITH.match(_core(_between(sent, merged[-1][-1], group[0]))):
             merged.append(merged[-1] + tuple(group))  # A stays an agent of its own; A with B is the second
-            partnered = False
             continue
-        if merged and partnered and _listed_partner(sent, merged[-1], tuple(group)):
-            merged[-1] = merged[-1] + tuple(group)  # "A in combination with B and C": C is a partner too
-        elif merged and (_repeats(sent, merged[-1], tuple(group)) or _joined(sent, merged[-1], tuple(group), known)):
-            partnered = len({m.key for m in merged[-1] + tuple(group)}) > len({m.key for m in merged[-1]})
+        if merged and (_repeats(sent, merged[-1], tuple(group)) or _joined(sent, merged[-1], tuple(group), known)):
             merged[-1] = merged[-1] + tuple(group)
         else:
             merged.append(tuple(group))
-            partnered = False
     return [(agent_key(m.key for m in group), group) for group in merged]
 
 

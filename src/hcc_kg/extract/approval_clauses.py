@@ -20,7 +20,6 @@ CLAUSE_BREAK = re.compile(
     r";|,\s+(?:with|while|whereas|but|which|nor)\s+|\s+(?:while|whereas|but)\s+|"
     r"[.!?][\"”’]\s+(?=[A-Z])|"  # a quotation closing its sentence: "... (durvalumab)." Currently, ...
     r",?\s+and\s+(?=for\s+(?:the\s+)?(?:treatment|use)\b)|"  # "for HCC as monotherapy and for BTC with ..."
-    r",?\s+as\s+well\s+as\s+(?=for\s)|"  # "approved for D1 and D2, as well as for first-line D3": D3 has its own line
     rf"{INDICATION_CONJUNCT}|"
     # "X was approved with B for D1, and most recently approved for D2": a second approval of the same subject
     # ... or of another one: "A plus B is approved for D1, and A has been approved for D2"
@@ -31,8 +30,6 @@ CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?=(?:is|are|was|were)\s)|"
     # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
     r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
-    # ... or a verb of receiving: "X, first approved in 2015 for D1, received approval in Japan for D2"
-    r",\s+(?=(?:received|gained|won|obtained|secured|got)\s+(?:\w+\s+){0,3}?(?:approval|authori[sz]ation|nod|licen[cs]e)\b)|"
     # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)
     r",\s+(?=according to\b)|"
     # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement

@@ -65,8 +65,7 @@ def partner_roles(sent: AnalysedSentence, clause: Clause, agents: tuple[Agent, .
 
 
 def with_partners(keys: list[str | None], agents: tuple[Agent, ...], own: tuple[Agent, ...],
-                  clause: Clause, conjunct: bool, sent: AnalysedSentence | None = None,
-                  bound: int | None = None) -> list[str | None]:
+                  clause: Clause, conjunct: bool) -> list[str | None]:
     """The approved agents of a clause: its subject's ``keys`` (``agents``: the groups they were read
     from), each joined by the clause's own partners; in a conjunct, its subject's first drug for "as
     monotherapy", and none at all for a partner named by no drug."""
@@ -79,20 +78,7 @@ def with_partners(keys: list[str | None], agents: tuple[Agent, ...], own: tuple[
         return [None]  # "... and for D2 in combination with chemotherapy": which drugs is not said
     if not partners:
         return keys
-    if conjunct and sent is not None and bound is not None:
-        # "A is approved for D1 with B and, with C, for D2": B is D1's partner, so D2's regimen is A + C
-        keys = [_before(k, agents, sent, bound) for k in keys]
     return [agent_key([*(regimen_components(k) if is_regimen_key(k) else [k]), *partners]) if k else None for k in keys]
-
-
-def _before(key: str | None, agents: tuple[Agent, ...], sent: AnalysedSentence, bound: int) -> str | None:
-    """The subject regimen ``key`` without the drugs its group names after ``bound`` (the first indication's
-    "for", sentence offsets): those are the first indication's partners, not the subject."""
-    group = next((g for k, g, r in agents if k == key and r == "agent"), None)
-    if key is None or group is None:
-        return key
-    kept = [m.key for m in group if sent.local(m)[0] < bound]
-    return agent_key(kept) if kept and set(kept) != {m.key for m in group} else key
 
 
 def other_indication(diseases: tuple[str, ...], lender: tuple[str, ...]) -> bool:

@@ -18,21 +18,8 @@ from .epistemics import MONTH_PREPOSITIONS, reading
 # "won a full FDA go-ahead").
 # A label change is an approval of the new indication: "expanded the indication of X to include HCC",
 # "extended the label for X to HCC", "granted an extension of indication for X", "a label update".
-APPROVAL_CUE = re.compile(r"\b(?:(?<!the\s)(?<!its\s)(?<!per\s)(?<!at\s)(?<!an\s)approv\w*|"
-                          r"approv\w*(?!\s+(?:(?:starting|recommended|standard|full)\s+)?(?:doses?|dosages?|dosing|"
-                          # "the approved dose", "per its approved label": what the approval fixed, no approval told
-                          r"schedules?|labels?|label(?:l)?ing|formulations?|strengths?|(?:product|prescribing)\s+information|"
-                          r"SmPC|package\s+inserts?)\b)|authori[sz]\w*|notices? of compliance|registration certificates?|"
-                          # a label change told in the passive: "the indication was extended to HCC"
-                          r"(?:indications?|labels?)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
-                          r"(?:extended|expanded|broadened|widened)|"
-                          # a licence to market ("licensed in the EU for D", "licensed by the MHRA"), not a deal
-                          # ("licensed the rights to X from Acme"), and Australia's registration ("the TGA registered X",
-                          # "registered in Australia for D"), not a trial's ("registered at ClinicalTrials.gov")
-                          r"(?<![\w-])licen[cs]ed(?=\s+(?:in|by|for\s+(?:use|the\s+treatment))\b)|"
-                          r"(?<=TGA\s)registered|registered(?=\s+(?:(?:by|with)\s+the\s+(?:TGA|Therapeutic\s+Goods)|"
-                          r"in\s+Australia|on\s+the\s+ARTG)\b)|"
-                          r"green[- ]?light(?:s|ed)?|green[- ]?lit|nods?|go-ahead|OK'?(?:e)?d|okayed|(?-i:OKs)|okays|"
+APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
+                          r"green[- ]?light(?:s|ed)?|green[- ]?lit|nods?|go-ahead|OK'?(?:e)?d|okayed|"
                           r"sign(?:s|ed|ing)?\s+off\s+on|rubber[- ]?stamp(?:s|ed|ing)?|thumbs[- ]up|"
                           # "China clears X for frontline HCC" (a drug cleared FOR a use; not "cleared the way")
                           r"clear(?:s|ed)(?!\s+the\s+way)(?=\s+(?:[\w'.-]+\s+){0,5}?for\b)|"
@@ -53,11 +40,6 @@ STEP_CUE = re.compile(
     r"(?:new drug|biologics? licen[cs]e|marketing authori[sz]ation|supplemental)\s+(?:\w+\s+)?applications?|"
     r"applications?\s+for\s+(?:\w+\s+)?(?:marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e)|valid(?:ated|ates|ation)|"
     r"fast[- ]track|designations?|designated|recommend(?:s|ing|ation)?|"
-    # an advisory vote, a review under way, or leave to test the drug: "the advisory committee voted in favour of
-    # approving X", "regulators are reviewing X", "obtained approval to start a phase 3 trial"
-    r"(?:advisory\s+committees?|ODAC|panel)\s+(?:\w+\s+){0,3}?vot(?:ed|es|ing)\b|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r|for|to)|"
-    r"(?:is|are|was|were)\s+(?:currently\s+|still\s+)?reviewing|"
-    r"(?:approval|clearance|permission|authori[sz]ation)\s+to\s+(?:start|begin|initiate|conduct|run|test|proceed|enrol\w*|launch)|"
     r"recommended (?:by|for|approval|granting|that)|positive opinion|"
     # "recommended an extension of indication", "recommended the approval of X"
     r"recommended\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:extensions?|expansions?|approval|authori[sz]ation|"
@@ -94,12 +76,6 @@ PROSPECTIVE = re.compile(
     r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|sought|"
     r"request(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
-    # on the way to an approval, or wishing for one: "poised for / on track for / a candidate for approval",
-    # "hopes to win approval", "aims for approval", "approval hinges on a study", "a decision is due"
-    r"poised\s+(?:for|to)|on\s+track\s+(?:for|to)|candidates?\s+for\s+(?:[\w-]+\s+)?(?:approval|authori[sz]ation)|"
-    r"hop(?:e|es|ed|ing)\s+(?:to\s+(?:win|gain|obtain|secure|receive|get)|for\s+(?:[\w-]+\s+)?(?:approval|authori[sz]ation))|aim(?:s|ed|ing)?\s+(?:for|at)\s+(?:[\w-]+\s+)?(?:approval|authori[sz]ation)|"
-    r"aim(?:s|ed|ing)?\s+to\s+(?:win|gain|obtain|secure|receive|file|submit|seek)|hing(?:e|es|ed|ing)\s+on|contingent\s+on|"
-    r"(?:decision|verdict|ruling)s?\s+(?:on\s+[^.;]{0,60}?\s+)?(?:is\s+|are\s+)?(?:due|expected)|"
     # "advancing X toward regulatory approval": on the way to one
     r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
@@ -107,20 +83,14 @@ PROSPECTIVE = re.compile(
     re.IGNORECASE)
 REFUSAL = re.compile(
     r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
-    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|revers(?:ed|al|es)|rescind\w*|den(?:y|ied|ies|ial)|"
-    # "has yet to be approved", "voted against the approval"
-    r"yet\s+to\s+(?:be|receive|win|gain|obtain|secure)|vot(?:e|ed|es|ing)\s+against|"
+    r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|revers(?:ed|al|es)|rescind\w*|"
     r"complete response letter)\b|"
     r"\blos(?:es|t|ing|e)\s+(?:its\s+|the\s+|an?\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}(?:approval|indication|authori[sz]ation)|"
     r"\bfail\w* to (?:gain|win|receive|obtain|secure|maintain|keep|retain)\b|\bnon-?approv\w*", re.IGNORECASE)
 KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
              ("conditional", re.compile(r"\bconditional(?:ly)?\b|\bwith conditions\b|\bNOC/c\b", re.IGNORECASE)),
-             ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular|traditional)(?:\s+[A-Z]\w*)?\s+approval)\b",
+             ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular)(?:\s+[A-Z]\w*)?\s+approval)\b",
                                  re.IGNORECASE)))
-# "converted the accelerated approval to a full approval", "full approval, replacing its accelerated approval": the
-# approval is now of the kind it was converted to.
-CONVERSION = re.compile(r"\b(?:convert\w*|conversion|replac\w*|upgrad\w*|from\s+accelerated\s+to)\b",
-                        re.IGNORECASE)
 FIRST_LINE = re.compile(
     r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
@@ -141,9 +111,7 @@ SECOND_LINE = re.compile(
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
-    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|"
-    # "patients who cannot / are unable to tolerate X": had X before (and the "not" describes them, not the approval)
-    r"\b(?:can\s*not|could\s*not|unable\s+to|did\s+not)\s+tolerate\b|\bsecond[- ]line|\b2nd[- ]line|"
+    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)", re.IGNORECASE)
@@ -154,12 +122,8 @@ DISEASE_DESCRIPTION = re.compile(r"\b(?:can ?not|can't|cannot|could not|couldn't
                                  r"(?:removed|resected|operated(?: on)?|cured|treated (?:surgically|locally))\b",
                                  re.IGNORECASE)
 # "approved the supplemental New Drug Application (sNDA)": the filing approved is no pending step.
-APPROVED_FILING = re.compile(r"(?:(?<=approved )|(?<=approval of )|(?<=approval for ))(?:the|a|an|its|their)\s+"
-                             r"(?:[\w-]+\s+){0,4}?(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
-# "approved X ... following a priority review", "approved X under Priority Review", "approved X, following the
-# recommendation of the CHMP": a step named after the granted approval is the path it took, not its status.
-PATH_BEFORE = re.compile(r"\b(?:following|after|under|via|through|upon)\s+(?:(?:an?|the|its|their)\s+)?"
-                         r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}?"
+                             r"(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
 # "approved as a possible first-line treatment": the adjective says what the drug is for, not that the
 # approval is uncertain.
 APPROVED_AS_OPTION = re.compile(r"\bas\s+an?\s+(?:possible|potential)\s+(?:[\w-]+\s+){0,2}?"
@@ -247,48 +211,13 @@ def approval_kind(text: str) -> str | None:
 
     >>> approval_kind("granted a conditional marketing authorisation"), approval_kind("approved")
     ('conditional', None)
-    >>> approval_kind("converted the accelerated approval of X to a full approval")
-    'full'
     """
-    found = [name for name, cue in KIND_CUES if cue.search(text)]
-    if {"accelerated", "full"} <= set(found) and CONVERSION.search(text):
-        return "full"
-    return found[0] if found else None
-
-
-# "X is FDA-approved for D", "X has been EMA-approved since 2020", "X, which is now NMPA-approved in D": the
-# hyphenated form after a copula is the clause's predicate (as "X is approved by the FDA for D"), said of the
-# subject; only before a noun ("FDA-approved options") does it name a class.
-PREDICATIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|became|become|becomes|been|be|being)\s+"
-                                r"(?:(?:also|now|still|currently|already|not|only|fully|both|newly|since|each)\s+){0,2}"
-                                r"(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|Canadian)\s+)?[\w.&]+-$", re.IGNORECASE)
+    return next((name for name, cue in KIND_CUES if cue.search(text)), None)
 
 
 def attributive(text: str, cue_start: int) -> bool:
-    """Is the cue a hyphenated adjective ("FDA-approved options"), not a predicate ("X is FDA-approved for D")?
-
-    >>> attributive("the FDA-approved options", 8), attributive("X is FDA-approved for HCC", 9)
-    (True, False)
-    """
-    return cue_start > 0 and text[cue_start - 1] == "-" and not PREDICATIVE_BEFORE.search(text[:cue_start])
-
-
-def _path_steps_masked(text: str, after: int) -> str:
-    """``text`` with each regulatory step after a granted approval's cue (at ``after``) blanked when it is the
-    path the approval took ("approved X following a priority review"), not a step still ahead.
-
-    >>> _path_steps_masked("approved X following a priority review", 8).strip()
-    'approved X following a'
-    >>> _path_steps_masked("X is under priority review", 0)
-    'X is under priority review'
-    """
-    if not re.search(r"approv|authori[sz]", text[:after], re.IGNORECASE):
-        return text
-    out = text
-    for m in STEP_CUE.finditer(text, after):
-        if PATH_BEFORE.search(text[max(after, m.start() - 60):m.start()]):
-            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
-    return out
+    """Is the cue a hyphenated adjective ("FDA-approved options")?"""
+    return cue_start > 0 and text[cue_start - 1] == "-"
 
 
 def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
@@ -306,7 +235,6 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     """
     plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING,
                    APPROVED_AS_OPTION)
-    plain = _path_steps_masked(plain, cue[1])
     polarity = "negative" if REFUSAL.search(plain) else "positive"
     certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
@@ -343,10 +271,6 @@ APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since
                                   r"(?-i:TKIs?|ICIs?|mAbs?))\b", re.IGNORECASE)
 
 
-# "approved regimens [for D] are / include A and B": the class noun phrase is the subject its members complete.
-CLASS_PREDICATED = re.compile(r"(?:\s+(?:for|in)\s+[^,;:()]{1,50}?)?\s+(?:are|include|comprise|consist\s+of)\s+", re.IGNORECASE)
-
-
 def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[None, ...]:
     """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
     Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class,
@@ -364,7 +288,5 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[
     if noun is None or predicated(text, cue.start()):
         return (None,)
     first = min((at for at in agent_starts if at >= noun.end()), default=None)
-    # ... or the class is the subject its drugs are predicated of: "approved first-line regimens for D are A and B"
-    return (None,) if first is not None and (not text[noun.end():first].strip()
-                                             or CLASS_PREDICATED.fullmatch(text[noun.end():first])) else ()
+    return (None,) if first is not None and not text[noun.end():first].strip() else ()
 

@@ -5,8 +5,6 @@ prior therapy, biomarker criterion).  Split from :mod:`.approvals`.
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 
 from ..model import Mention
@@ -48,30 +46,10 @@ def clause_facts(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, 
              if m.key in agencies]
     placed = [(r, at) for at, _, r in owned + places.regulators_in(clause.text) if r in doc.vocabulary]
     agencies += [r for r, _ in placed]
-    # "the EC approved X, following the CHMP's recommendation": the regulator of a step is not the approver
-    # when the clause names another one
-    steps = {m.key for m in in_clause(doc, sent, clause, "RegulatoryAgency") if _step_maker(sent, m)} - {r for r, _ in placed}
-    if set(agencies) - steps:
-        agencies = [k for k in agencies if k not in steps]
-        named = [(k, at) for k, at in named if k not in steps]
     diseases, unknown = clause_diseases(doc, sent, clause)
     lines = line_words(clause.text, [sent.local(g[0])[0] - clause.start for _, g, r in agents if r == "prior"])
     return ClauseFacts(agents, tuple(dict.fromkeys(agencies)), tuple(diseases), unknown, frozenset(lines),
                        tuple(named + placed))
-
-
-# "the recommendation of the CHMP", "a positive opinion from the EMA", "the CHMP's opinion", "after the CHMP
-# recommended it": the agency named is the maker of a step.
-STEP_MAKER_BEFORE = re.compile(r"\b(?:recommendations?|opinions?|reviews?|acceptance|validation|assessments?)\s+"
-                               r"(?:of|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
-STEP_MAKER_AFTER = re.compile(r"^(?:\s*\([^()]*\))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:opinions?|recommend\w*|review\w*|"
-                              r"accept\w*|validat\w*|assessments?)\b", re.IGNORECASE)
-
-
-def _step_maker(sent: AnalysedSentence, mention) -> bool:
-    """Is the agency mention the maker of a regulatory step ("the CHMP's positive opinion")?"""
-    start, end = sent.local(mention)
-    return bool(STEP_MAKER_BEFORE.search(sent.text[max(0, start - 60):start]) or STEP_MAKER_AFTER.match(sent.text[end:end + 60]))
 
 
 def attributes(doc, sent, clause, roles, cue_at: int, frame: Frame) -> tuple[tuple[str, object], ...]:

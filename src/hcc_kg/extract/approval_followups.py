@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import Clause
 from .approval_cues import line_words
@@ -70,20 +69,11 @@ SAME_USE_RE = re.compile(r"\bfor\s+(?:the\s+same|that|this)\s+(?:use|indications
 
 
 def same_use(doc: AnalysedDocument, reading, readings: list):
-    """The approval of the same agent told last before this one, when this one is "for the same use"; also
-    of a regimen the agent is part of ("A was approved with B for D. B monotherapy was also approved for the
-    same population")."""
+    """The approval of the same agent told last before this one, when this one is "for the same use"."""
     if not SAME_USE_RE.search(doc.document.text, reading.span[0], reading.span[1]):
         return None
-    before = [r for r in readings if r.disease and r.asserted and r.span[0] < reading.span[0]
-              and (r.agent == reading.agent or _part_of(reading.agent, r.agent))]
+    before = [r for r in readings if r.disease and r.asserted and r.agent == reading.agent and r.span[0] < reading.span[0]]
     return max(before, key=lambda r: r.span[0]) if before else None
-
-
-def _part_of(agent: str | None, regimen: str | None) -> bool:
-    """Is ``agent`` one drug of the regimen ``regimen``?"""
-    return bool(agent and regimen and is_regimen_key(regimen) and not is_regimen_key(agent)
-                and agent in regimen_components(regimen))
 
 
 def restated_without_agency(reading, readings: list) -> bool:

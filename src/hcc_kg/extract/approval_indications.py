@@ -82,29 +82,6 @@ def _unknown_disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: C
     return None
 
 
-# "for patients with the disease", "to treat this cancer": the indication named before, by anaphor.
-DISEASE_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:disease|cancer|malignancy|tumou?r\s+type|condition)\b"
-                             r"(?!\s+(?:of|that|which|burden|course|progression|stage|area|setting|state|control)\b)",
-                             re.IGNORECASE)
-
-
-def anaphoric_indication(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> tuple[str, ...]:
-    """The indication "the disease" in ``clause`` refers to: the one the nearest sentence before it names as
-    one (its first disease not merely classifying another: "HCC, a form of liver cancer" is HCC), else nothing.
-
-    >>> bool(DISEASE_ANAPHOR.search("for patients with the disease after X")), bool(DISEASE_ANAPHOR.search("the disease burden"))
-    (True, False)
-    """
-    if not DISEASE_ANAPHOR.search(clause.text):
-        return ()
-    at = next((i for i, s in enumerate(doc.sentences) if s is sent), None)
-    for before in reversed(doc.sentences[:at] if at else []):
-        found = _indication_mentions(doc, before, Clause(0, len(before.text), before.text))
-        if found:
-            return (found[0].key,)
-    return ()
-
-
 # "approved for this indication": the indication the document states for the agent ("X is indicated for ...").
 THIS_INDICATION = re.compile(r"\b(?:this|that|the same)\s+indication\b", re.IGNORECASE)
 INDICATED = re.compile(r"\bindicated\s+(?:for|as|in)\b", re.IGNORECASE)

@@ -60,8 +60,7 @@ from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_indications import (anaphoric_indication, coordinated_diseases, in_clause, line_of_this_indication,
-                                   specific_disease)
+from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
 from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
@@ -77,17 +76,9 @@ PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b
                              # ... or a fronted time without a comma: "The following year it was approved ..."
                              r"(?:The\s+)?(?:following|next|same)\s+(?:year|month)\s+|(?:In|By)\s+(?:\w+\s+)?\d{4}\s+)?"
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
-# "Approved in the USA (2019) for D", "Regulatory status: Authorised in the EU for D": a profile's label line
-# whose subject is left out is about the drug the heading names.
-ELLIPTIC_SUBJECT = re.compile(r"^\s*(?:[A-Z][\w /-]{0,40}:\s*)?(?:(?:also|first|now|conditionally|fully)\s+)?"
-                              # (a participle going on to its place, regulator or use; not "Approved therapies are few")
-                              r"(?:approved|authori[sz]ed|licen[cs]ed)(?=\s*[(,:]|\s+(?:in|by|for|on|as|since|under|with|"
-                              r"across|throughout|\d))", re.IGNORECASE)
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
-                          r"therapy\b(?!\s+(?:of|with|for|in|to)\b))|"
-                          # "The indication was extended to HCC", "Its label was expanded": the drug's own, as subject
-                          r"^\s*(?:the|its) (?:indication|label|marketing authori[sz]ation)s?\b", re.IGNORECASE)
+                          r"therapy\b(?!\s+(?:of|with|for|in|to)\b))", re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
@@ -97,7 +88,6 @@ COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|th
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
-FOR_WORD = re.compile(r"\bfor\b", re.IGNORECASE)
 RULE = "sentence-approval"
 
 
@@ -182,13 +172,7 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
             frame: Frame) -> tuple[tuple, list[str | None], bool]:
     """The clause's agents with their roles, the keys of those approved (None: "the drug"), and
     whether they were reached by an anaphor ("the combination", "it")."""
-    antecedent = _relative_antecedent(sent, clause, others)
-    comma = clause.text.find(",", cue.end())  # the relative clause ends at its comma: "X, which was approved, ..."
-    inside = tuple(a for a in own.agents if comma < 0 or sent.local(a[1][0])[0] - clause.start < comma)
-    if antecedent and not any(r == "agent" for _, _, r in inside):
-        # "... can be treated with X, which the FDA approved in 2017": X, whatever its role before
-        agents = inside + (antecedent,)
-    elif not own.has_agent:  # "X, which was approved ... after Y": X from the next clause, Y stays prior
+    if not own.has_agent:  # "X, which was approved ... after Y": X from the next clause, Y stays prior
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
         agents = own.agents
@@ -201,34 +185,13 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
     return agents, keys or [None], bool(keys)
 
 
-# "X, which the FDA approved", "X, which was approved": a relative clause about the drug named right before it.
-RELATIVE_OPENING = re.compile(r"^\s*(?:which|that)\b", re.IGNORECASE)
-RELATIVE_CUT = re.compile(r",\s+which\s+$", re.IGNORECASE)  # the clause cutter takes ", which " away
-
-
-def _relative_antecedent(sent: AnalysedSentence, clause: Clause, others: list[ClauseFacts]) -> tuple | None:
-    """The agent a relative clause ("..., which the FDA approved in 2017") is said of: the drug that ends right
-    before its comma, as an approved agent (in the main clause it may be what the patients are "treated
-    with"); None when the clause opens otherwise or no drug stands right before it."""
-    if not (RELATIVE_OPENING.match(clause.text) or RELATIVE_CUT.search(sent.text[:clause.start])):
-        return None
-    before = [(k, g) for o in others for k, g, _ in o.agents if sent.local(g[-1])[1] <= clause.start]
-    if not before:
-        return None
-    key, group = max(before, key=lambda a: sent.local(a[1][-1])[1])
-    gap = sent.text[sent.local(group[-1])[1]:clause.start]
-    return (key, group, "agent") if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:which|that)?\s*", gap) else None
-
-
 def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Match, own: ClauseFacts,
               others: list[ClauseFacts], frame: Frame) -> tuple[tuple, list[str | None], bool]:
     """:func:`_agents`, each joined by the partners the clause itself names ("it was approved in combination
     with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`), or else by those of the clause
     its indication is read from."""
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    bound = FOR_WORD.search(holder.text, cue.end())  # where the holder's own indication begins
-    keys = with_partners(keys, agents, own.agents, clause, clause is not holder, sent,
-                         holder.start + bound.start() if bound else None)
+    keys = with_partners(keys, agents, own.agents, clause, clause is not holder)
     lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
     if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
             and any(r == "partner" for _, _, r in lender.agents):
@@ -256,8 +219,7 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
         return list(frame.earlier[-2:])
     if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
         return [frame.regimen]
-    if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)
-                          or (clause.start == 0 and ELLIPTIC_SUBJECT.match(clause.text))):
+    if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
         return [frame.subject]
     if frame.subject is None and frame.drug and (DRUG_ANAPHOR.search(clause.text) or PRONOUN_SUBJECT.match(sent.text)):
         return [frame.drug]  # a heading naming no drug: "the drug" / "it" is the one the sentence before named
@@ -286,16 +248,13 @@ def _has_component(key: str, drug: str) -> bool:
 
 
 def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFacts], line: str | None,
-                anaphoric: bool = False, referred: tuple[str, ...] = ()) -> tuple:
-    """The clause's diseases, else the nearest clause's; else the one "the disease" refers to
-    (``referred``); the document's main disease only for a statement that names a line, or goes on
-    about an agent named before ("approved the combination on Monday"), and no disease at all (an
-    unknown disease blocks it)."""
+                anaphoric: bool = False) -> tuple:
+    """The clause's diseases, else the nearest clause's; the document's main disease only for a
+    statement that names a line, or goes on about an agent named before ("approved the
+    combination on Monday"), and no disease at all (an unknown disease blocks it)."""
     for facts in [own, *others]:
         if facts.diseases or facts.unknown_disease:
             return facts.diseases
-    if referred:
-        return referred
     return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
@@ -309,9 +268,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
-    lines = own.lines or (frozenset() if _relative_antecedent(sent, holder, others) else
-                          next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
-                               frozenset()))  # (the main clause's line is its patients', not the antecedent's)
+    lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
+                              frozenset())
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
         if holder is clause and own.lines and own.lines == line_words(clause.text) \
@@ -327,7 +285,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
-        else _indication(doc, own, others, line, anaphoric, anaphoric_indication(doc, sent, holder))
+        else _indication(doc, own, others, line, anaphoric)
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
@@ -366,8 +324,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
                  for a in record_approvals(doc, places, frame)]  # "Decision: Approved" and its label sentence
     for r in readings:
         same = same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
-        if same is not None and r.disease is None:  # ... "also approved" by the regulator of the use told before
-            r = replace(r, disease=same.disease, agency=r.agency or same.agency)
+        if same is not None and r.disease is None:
+            r = replace(r, disease=same.disease)
         r = replace(r, disease=specific_disease(r.agent, r.agency, r.disease, readings))  # "also approved for liver cancer"
         if r.asserted and (told := summary_agency(doc, r, readings)):  # "the approvals by the ministry ..."
             r = replace(r, agency=told)

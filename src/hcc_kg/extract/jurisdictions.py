@@ -1,8 +1,6 @@
 """Jurisdictions: "approved in <place>" names the place's regulator (data/jurisdictions.yaml).
 
 >>> j = Jurisdictions((("Japan", "mhlw"), ("EU", "ec"), ("USA", "fda"), ("China", "nmpa")))
->>> [r for _, _, r in j.regulators_in("approved in Japan (2018), the USA (2019) and the EU (2020)")]
-['mhlw', 'fda', 'ec']
 >>> [r for _, _, r in j.regulators_in("approved in the USA, EU and Japan for HCC")]
 ['fda', 'ec', 'mhlw']
 >>> j.regulators_in("patients from Japan"), j.regulators_in("In Japan, it was approved")[0][2]
@@ -28,8 +26,7 @@ from pathlib import Path
 
 import yaml
 
-# ... each place may carry its own date in brackets: "in Japan (March 2018), the US (August 2018) and China (2019)"
-LIST_JOIN = r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 # "approved in over 100 countries, including the USA and Japan", "in several markets such as the EU": the
 # places listed after "countries ... including" are jurisdictions too, unless the countries are a trial's
 # ("a trial run in 19 countries").
@@ -45,18 +42,6 @@ APPROVAL_NOUN = (r"(?:(?:regulatory|marketing|conditional|full|accelerated|prior
 # name follows the possessive (a news headline calls every regulator "FDA").
 REGULATOR_NOUN = (r"(?:[\w-]+\s+){0,3}?(?:FDA|Food and Drug Administration|[Rr]egulators?|[Aa]uthorit(?:y|ies)|"
                   r"[Aa]gency|[Aa]dministration|[Mm]inistry|[Ww]atchdog)\b")
-
-
-# "the US regulator", "the Japanese health ministry", "Chinese drug regulators": a place's adjective before a
-# regulator's common noun (not before a named body: "European Medicines Agency" stays the EMA).
-PLACE_REGULATOR_NOUN = (r"(?:(?:drug|drugs|medicines?|health|healthcare|pharmaceutical|regulatory|medical\s+products)\s+){0,2}"
-                        r"(?:[Rr]egulators?|[Mm]inistry|[Ww]atchdog|[Aa]uthorit(?:y|ies)|FDA)\b")
-
-
-# "Japan approves X", "China OKs X", "Europe clears X for D": a place as the subject of an approval verb (a headline's
-# metonymy) names its regulator.
-PLACE_ACTS = (r"(?i:(?:(?:has|have)\s+)?(?:approv(?:es|ed)|oks|ok'?d|okays|okayed|clears|cleared|authori[sz](?:es|ed)|"
-              r"green-?lights|green-?lit|registers|registered)\b)")
 
 
 @dataclass(frozen=True)
@@ -92,34 +77,10 @@ class Jurisdictions:
     def _possessive(self) -> re.Pattern:
         return re.compile(rf"(?<![\w.])(?P<place>{self._name})(?:'s|’s)\s+{REGULATOR_NOUN}")
 
-    @cached_property
-    def _adjective_regulator(self) -> re.Pattern | None:
-        if not self.adjectives:
-            return None
-        names = "|".join(re.escape(n) for n, _ in sorted(self.adjectives, key=lambda r: -len(r[0])))
-        return re.compile(rf"(?<![\w.])(?P<adj>{names})\s+{PLACE_REGULATOR_NOUN}")
-
-    @cached_property
-    def _place_subject(self) -> re.Pattern:
-        return re.compile(rf"(?<![\w.’'])(?P<place>{self._name})(?=\s+{PLACE_ACTS})")
-
     def possessive_regulators(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, regulator) of each "<place>'s <regulator>" or "<place adjective> <regulator>" ("the US
-        regulator", "the Japanese health ministry") in ``text``: the span names the place's regulator, whatever
-        agency name it holds ("China's FDA" is the NMPA).
-
-        >>> [r for _, _, r in load_jurisdictions().possessive_regulators("the Japanese health ministry and the US regulator")]
-        ['mhlw', 'fda']
-        >>> [r for _, _, r in load_jurisdictions().possessive_regulators("Japan Approves X; China OKs Y")]
-        ['mhlw', 'nmpa']
-        """
-        found = [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._possessive.finditer(text)]
-        # ... or the place itself as the subject of the approval verb: "Japan approves X", "China OKs X"
-        found += [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._place_subject.finditer(text)]
-        by_adjective = dict(self.adjectives)
-        found += [(m.start(), m.end(), by_adjective[m.group("adj")])
-                  for m in (self._adjective_regulator.finditer(text) if self._adjective_regulator else ())]
-        return sorted(found)
+        """(start, end, regulator) of each "<place>'s <regulator>" in ``text``: the span names the
+        place's regulator, whatever agency name it holds ("China's FDA" is the NMPA)."""
+        return [(m.start(), m.end(), self.by_name[m.group("place")]) for m in self._possessive.finditer(text)]
 
     def regulators_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, regulator) for each place named in a jurisdiction phrase of ``text``."""

@@ -119,12 +119,7 @@ _FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have
 # A news headline states something ("Agency Approves X for Y"): a heading with such a verb is read as
 # a sentence too (and still names its section).
 _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|authori[sz]es|recommends|extends|expands|"
-                               r"improves|prolongs|meets|misses|fails|shows|demonstrates|"
-                               # ... also the news verbs of an approval: "X Gets FDA Nod", "China OKs X", "X Approved in Japan"
-                               r"gets|nabs|secures|lands|earns|clears|OKs|okays|greenlights|registers|"
-                               # ... a participle after its subject, going on to where or for what ("X Approved in
-                               # Japan for D"), not a heading's adjective ("Approved agents")
-                               r"(?<=\w\s)(?:approved|authori[sz]ed)(?=\s+(?:in|by|for|as|across)\b))\b", re.IGNORECASE)
+                               r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 # So is a document's title naming a study's design ("Phase II study of A in patients with B"): it says what
 # was studied, as a longer title read as a sentence does.
 _DESIGN_TITLE_RE = re.compile(r"\bphase\s*(?:III|II|I|IV|[1-4])[ab]?\b(?:[\s,/-]+[\w-]+){0,4}?\s+(?:study|trial)\s+of\b",
