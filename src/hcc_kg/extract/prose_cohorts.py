@@ -16,15 +16,11 @@ from .prose_subgroups import SUBGROUP_RE
 
 # After a single-arm trial's value, a group that is not its arm: "16.9 months in the retreated group" (the whole
 # population's "in the overall / ITT / expansion cohort" is the arm's).
-OTHER_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|ITT|"
-                            r"intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?"
-                            r"(?:[\w-]+\s+){1,3}?(?:group|subgroup|population|arm)s?\b", re.IGNORECASE)
-
-
+_NOT_WHOLE = (r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|ITT|"
+              r"intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?")
+OTHER_GROUP_RE = re.compile(_NOT_WHOLE + r"(?:[\w-]+\s+){1,3}?(?:group|subgroup|population|arm)s?\b", re.IGNORECASE)
 # ... the first of two groups sharing their head noun: "28% in the X-naive and 20% in the X-experienced groups".
-COORDINATED_GROUP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|among|for)\s+(?!(?:the\s+)?(?:overall|total|whole|entire|full|"
-                                  r"ITT|intent(?:ion)?-to-treat|efficacy|safety|study|treatment|expansion|evaluable)\b)(?:the\s+)?"
-                                  r"(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+[^.;]{0,60}?\b(?:groups|subgroups|populations|arms)\b",
+COORDINATED_GROUP_RE = re.compile(_NOT_WHOLE + r"(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+[^.;]{0,60}?\b(?:groups|subgroups|populations|arms)\b",
                                   re.IGNORECASE)
 
 
