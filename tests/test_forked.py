@@ -138,3 +138,32 @@ def test_no_fork_while_this_process_has_another_thread():
     finally:
         release.set()
         other.join()
+
+
+def test_a_task_registered_before_its_fork_is_killed_when_the_stop_comes_right_after_it(may_fork, monkeypatch):
+    import contextlib
+    import multiprocessing.process
+
+    real_start, forked_pids = multiprocessing.process.BaseProcess.start, []
+
+    def start_then_stop(process):  # a SIGTERM handled just after the fork, before start() returns
+        real_start(process)
+        forked_pids.append(process.pid)
+        raise SystemExit(143)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start_then_stop)
+    with pytest.raises(SystemExit), contextlib.ExitStack() as stack:
+        ForkedTask.start(_waits, register=stack.push)
+    assert forked_pids and _gone(forked_pids[0])  # killed and reaped by the exit stack
+
+
+def test_a_registered_task_that_never_forked_leaves_quietly(may_fork, monkeypatch):
+    import contextlib
+    import multiprocessing.process
+
+    def refuse(process):
+        raise OSError("invented: no more processes")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    with pytest.raises(OSError, match="invented"), contextlib.ExitStack() as stack:
+        ForkedTask.start(_waits, register=stack.push)

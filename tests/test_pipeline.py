@@ -185,7 +185,7 @@ from hcc_kg.execute import forked
 from hcc_kg.pipeline import Settings, build
 corpus, out, mode, *extra = sys.argv[1:]
 started, real = [], forked.ForkedTask.start.__func__
-forked.ForkedTask.start = classmethod(lambda cls, *args: started.append(real(cls, *args)) or started[-1])
+forked.ForkedTask.start = classmethod(lambda cls, *args, **kw: started.append(real(cls, *args, **kw)) or started[-1])
 if mode == "no-fork":
     forked.start_method = lambda: "spawn"  # as in a process with threads
 if mode == "broken-child":

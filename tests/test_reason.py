@@ -472,6 +472,28 @@ def test_a_cancelled_limit_stops_a_running_process_from_another_thread(hung_java
     assert not isinstance(caught[0], ReasonerTimeoutError) and _gone(pids)
 
 
+def test_a_stop_while_the_reasoner_thread_starts_still_stops_the_thread_and_java(hung_java, tmp_path, monkeypatch):
+    # a SIGTERM handled right after the reasoner's thread started (SystemExit(143) at that point): the
+    # build must already hold the thread for clean-up, or the thread and java race the unwinding build
+    from hcc_kg.pipeline import Settings, build
+
+    real_start = threading.Thread.start
+
+    def start_then_stop(thread):
+        real_start(thread)
+        if thread.name == "hcc-kg-reason":
+            raise SystemExit(143)
+
+    monkeypatch.setattr(threading.Thread, "start", start_then_stop)
+    corpus = _Path(__file__).parent / "fixtures" / "tiny"
+    with pytest.raises(SystemExit) as stopped:
+        build(Settings(corpus=corpus, out=tmp_path / "out", cache_dir=None, views=False))
+    assert stopped.value.code == 143
+    assert not [t for t in threading.enumerate() if t.name == "hcc-kg-reason"]  # joined before the build ended
+    assert _gone(_pids(hung_java["pids"]))
+    assert list(hung_java["scratch"].iterdir()) == [] and not (tmp_path / "out").exists()
+
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in _Path(f"/proc/{pid}/task").iterdir():

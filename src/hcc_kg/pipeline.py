@@ -220,7 +220,10 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     side = _start_side_exports(settings, populated, ontology_path, children)  # on the second core
-    reasoning = children.enter_context(Reasoning(populated, settings.reasoner_timeout, hermit_cache, warm))  # on a thread
+    # on a thread; registered before it starts, so a SIGTERM while it starts still cancels it (and kills java)
+    reasoning = Reasoning(populated, settings.reasoner_timeout, hermit_cache, warm)
+    children.push(reasoning)
+    reasoning.start()
     clock.run("reason-start", reasoning.wait_started)  # its input is made in Python: the JVM first, then the store
     location = store_location(settings.out)
     store = clock.run("rdf", begin_store, populated, ontology_path, location)  # the asserted triples, while HermiT runs
@@ -277,9 +280,9 @@ def _start_side_exports(settings: Settings, populated, ontology_path: Path,
     be written and this process may fork; None: :func:`_write_side_exports` makes them here."""
     if settings.out is None:
         return None
-    task = ForkedTask.start(_side_exports, populated, ontology_path,
-                            settings.view_max_triples if settings.views else None)
-    return children.enter_context(task) if task is not None else None
+    # registered before the fork: a SIGTERM right after it still kills the child
+    return ForkedTask.start(_side_exports, populated, ontology_path,
+                            settings.view_max_triples if settings.views else None, register=children.push)
 
 
 def _side_exports(populated, ontology_path: Path, max_triples: int | None, receive) -> SideExports:

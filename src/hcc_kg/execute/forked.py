@@ -46,9 +46,12 @@ class ForkedTask:
         self._done = False
 
     @classmethod
-    def start(cls, func: Callable[..., Any], *args: Any) -> "ForkedTask | None":
+    def start(cls, func: Callable[..., Any], *args: Any,
+              register: Callable[["ForkedTask"], Any] | None = None) -> "ForkedTask | None":
         """Fork a child calling ``func(*args, receive)``; None when this process may not fork
-        (it has threads, or the platform has no ``fork``)."""
+        (it has threads, or the platform has no ``fork``).  ``register`` (an ``ExitStack``'s
+        ``push``) gets the task before the fork, so a signal arriving just after it still kills
+        the child on the way out."""
         if start_method() != "fork":
             return None
         context = multiprocessing.get_context("fork")
@@ -56,10 +59,13 @@ class ForkedTask:
         parent_in, child_out = context.Pipe(duplex=False)
         process = context.Process(target=_child, args=(func, args, child_in, child_out, (parent_out, parent_in)),
                                   name="hcc-kg-forked", daemon=True)
+        task = cls(process, parent_out, parent_in)
+        if register is not None:
+            register(task)
         process.start()
         child_in.close()
         child_out.close()
-        return cls(process, parent_out, parent_in)
+        return task
 
     @property
     def pid(self) -> int | None:
@@ -94,9 +100,10 @@ class ForkedTask:
 
     def cancel(self) -> None:
         """Kill the child if it still runs (it holds nothing on disk) and reap it."""
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join(REAP_SECONDS)
+        if self._process.pid is not None:  # forked (a task registered before its fork may not be)
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(REAP_SECONDS)
         self._close()
 
     def _close(self) -> None:

@@ -215,7 +215,9 @@ class Reasoning:
     store).  :meth:`result` gives what :func:`reason` returns, or raises what it raised.  Used
     as a context manager: a caller leaving the block without the result (an error, Ctrl-C,
     SIGTERM) cancels the run's :class:`~hcc_kg.owl.java.TimeLimit`, so the JVM's process group
-    is killed, and waits for the thread.
+    is killed, and waits for the thread.  The thread starts on entering the block (or with
+    :meth:`start`), so a caller can register the object for clean-up before anything runs: a
+    signal arriving while the thread starts then still stops it.
     """
 
     def __init__(self, populated: Populated, timeout: float = DEFAULT_REASONER_TIMEOUT,
@@ -224,7 +226,12 @@ class Reasoning:
         self._outcome: tuple[Reasoned | None, BaseException | None] = (None, None)
         self._collected = False
         self._thread = threading.Thread(target=self._run, args=(populated, cache, warm), name="hcc-kg-reason", daemon=True)
-        self._thread.start()
+
+    def start(self) -> "Reasoning":
+        """Start the reasoner's thread (once); the object, for chaining."""
+        if self._thread.ident is None:
+            self._thread.start()
+        return self
 
     def _run(self, populated: Populated, cache: ReasonerCache | None, warm: WarmHermit | None) -> None:
         try:
@@ -243,6 +250,7 @@ class Reasoning:
 
     def result(self) -> Reasoned:
         """Wait for the reasoner; its :class:`Reasoned`, or the exception it raised."""
+        self.start()
         self._thread.join()
         self._collected = True
         reasoned, error = self._outcome
@@ -252,12 +260,13 @@ class Reasoning:
         return reasoned
 
     def cancel(self) -> None:
-        """Stop HermiT (its process group is killed) and wait for the thread to end."""
+        """Stop HermiT (its process group is killed) and wait for the thread to end (if it started)."""
         self._limit.cancel()
-        self._thread.join()
+        if self._thread.ident is not None:
+            self._thread.join()
 
     def __enter__(self) -> "Reasoning":
-        return self
+        return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
         if not self._collected:
