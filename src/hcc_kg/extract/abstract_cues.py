@@ -64,10 +64,7 @@ PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|pre
                                r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
                                r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
                                re.IGNORECASE)
-# A document reporting a part of the trial: its numbers are that part's, not the trial's result.
 PHASE_REACH = 80
-PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
-                              re.IGNORECASE)
 # A study that observed treated patients rather than assigning treatment.
 OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|observational|"
                               r"case-control|population-based)\b|\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?"
