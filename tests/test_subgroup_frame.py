@@ -162,3 +162,12 @@ def test_what_frames_nothing(text, position):
 def test_a_sentence_on_the_whole_population_that_counts_a_part_is_the_parts():
     assert names_a_part("Among the 900 patients of the overall population, 150 were Korean")
     assert not names_a_part("In the intention-to-treat population, median OS was 13.0 months")
+
+
+def test_a_title_line_above_its_background_frames_the_document_and_keeps_the_background():
+    found = facts("ZETA-12 in Korean patients: a subgroup analysis\nBackground: In ZETA-12, zorbanib was non-inferior "
+                  "to felotinib for OS (median 13.0 vs 12.0 months; HR 0.90).\nMethods: Patients were randomized to "
+                  "zorbanib or felotinib.\nResults: Median OS was 18.0 versus 16.0 months (HR 0.85).")
+    assert results(found) == {("value", "zeta12", "zorbanib", "os"): Decimal("13.0"),
+                              ("value", "zeta12", "felotinib", "os"): Decimal("12.0"),
+                              ("hr", "zeta12", "os"): Decimal("0.90")}

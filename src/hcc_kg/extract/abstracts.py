@@ -29,8 +29,8 @@ known.  A title that is only a name ("ZETA-7" on a trial card) is the first cont
 "NCT ID: NCT..." field names the trial in context.  "Patients received A" gives a trial its
 one arm, the only one when nothing in the document is randomised or compared (a randomised
 trial still to come, "a phase 3 trial versus B is planned", does not count).  A "subgroup /
-post hoc analysis" (a document framed as a subgroup's report, :mod:`.subgroup_frame`) keeps the trial's design
-but not its numbers.
+post hoc analysis" (a document framed as a subgroup's report, :mod:`.subgroup_frame`, :mod:`.framed_trials`) keeps
+the trial's design but not its numbers.
 Documents with captioned result tables (reviews) are left to the table extractors and
 comparisons.py, which read their prose with the tables' help; a registry page's
 "Status | Completed |" rows are no such table.
@@ -53,10 +53,10 @@ from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
 from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
-from .subgroup_frame import frames, position_of
+from .framed_trials import Framing
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, phase_of
-from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, part_analysis, restated
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
 
 
@@ -72,7 +72,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     background, before = False, None
     lead: list[AnalysedSentence] = []  # read before any trial was in context: a news item's summary
     compared_in: set[str | None] = set()  # the trials in context where the document randomises or compares
-    framing = _Framing(doc)
+    framing = Framing(doc)
     for i, sent in enumerate(doc.sentences):
         if section := SECTION_RE.match(sent.text):
             leaving = background and not _is_background(section)
@@ -104,34 +104,6 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
         yield from emit(doc, slot, index)
-
-
-class _Framing:
-    """The document's subgroup frame (:mod:`.subgroup_frame`) marked on the trials it names, or on the trial in
-    context (the next one, when none is yet): their numbers are the subgroup's, except what was read before the
-    frame and what a structured abstract's background recalls of the whole trial."""
-
-    def __init__(self, doc: AnalysedDocument) -> None:
-        title = document_title(doc)
-        self.title_sentence = bool(doc.sentences) and title is not None and doc.sentences[0].text.strip() == title[0]
-        self.pending: int | None = None  # where a frame naming no trial was read before any trial was in context
-
-    def read(self, doc: AnalysedDocument, i: int, sent: AnalysedSentence, index: NameIndex, slots: Slots,
-             context: str | None, background: bool) -> None:
-        """Mark the trials the sentence frames as analysed in part (a background sentence recalls the whole)."""
-        if background and context is not None and not PRESENT_REPORT_RE.search(sent.text):
-            slots[context].whole_trial.add(evidence_span(sent))
-        at = i
-        if frames(sent.text, position_of(i, self.title_sentence, int(self.title_sentence))):
-            named = {index.key(n.name) for n in names_in(doc, sent, index.confirmed)} & set(slots)
-            framed = named or ({context} - {None})
-            self.pending = None if framed else i
-        elif self.pending is not None and context is not None:
-            framed, at, self.pending = {context}, self.pending, None
-        else:
-            return
-        for key in framed:
-            part_analysis(slots[key], [evidence_span(s) for s in doc.sentences[:at]])
 
 
 def _compared_elsewhere(slot: Slot, slots: dict[str, Slot], compared_in: set[str | None]) -> bool:
