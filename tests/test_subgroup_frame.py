@@ -140,6 +140,9 @@ def test_results_read_before_the_frame_are_the_whole_trials():
     ("ZETA-12: a post hoc responder analysis of later treatment", TITLE, "part-analysis"),
     ("An exploratory analysis of the ZETA-12 randomised trial", TITLE, "post-hoc-of-trial"),
     ("Findings are presented for the subset of patients from Korea.", BODY, "regional-part"),
+    ("ZETA-12 Korea extension cohort: zorbanib versus felotinib", TITLE, "regional-part"),
+    ("In an analysis of Korean patients enrolled in ZETA-12, zorbanib cut the risk of death", LEAD, "regional-patients"),
+    ("Zorbanib in Korean patients from the global phase 3 ZETA-12 trial", TITLE, "regional-patients"),
     ("Only the population randomised in Korea was analysed.", BODY, "enrolled-in-region"),
     ("The Korean subset of the ZETA-12 trial included 80 patients.", EARLY, "census"),
 ])
@@ -154,6 +157,8 @@ def test_each_shape_of_the_frame(text, position, shape):
     ("Survival was updated in a further exploratory analysis, also by baseline AFP.", LEAD),
     ("Zorbanib in Japanese patients with liver cancer: a phase 2 study", TITLE),
     ("This phase 2 study enrolled an Asian cohort of 60 patients.", LEAD),
+    ("Zorbanib in Korean patients with liver cancer (ZETA-12): a randomised phase 3 trial", TITLE),
+    ("An updated analysis of Korean patients in the ZETA-12 trial", TITLE),
 ])
 def test_what_frames_nothing(text, position):
     assert frame_shape(text, position) is None

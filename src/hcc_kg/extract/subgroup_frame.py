@@ -9,7 +9,10 @@ about itself, and its results then carry no subgroup word of their own.  The fra
 - a post hoc / exploratory / retrospective analysis restricted to some patients ("of patients with ...", "in
   participants who ...", "by baseline AFP", "outcomes by X") or of a named trial in the opening ("an exploratory
   analysis of NAME"), but not an updated, final or long-term analysis of the whole trial;
-- a regional or other part named as a subgroup ("the Korean cohort of NAME", "the subset of patients from Korea");
+- a regional or other part named as a subgroup ("the Korean cohort of NAME", "the subset of patients from Korea",
+  "the Korea extension cohort");
+- a region's patients analysed, or their results taken from a named trial ("an analysis of Korean patients",
+  "outcomes in Korean patients from the phase 3 NAME trial"), not a trial run in one region naming itself;
 - outcomes analysed by a characteristic ("efficacy was compared by prior therapy");
 - the patients enrolled in a region as the analysed population ("the analysis kept participants enrolled in Korea",
   a statement of what the report analysed wherever it stands);
@@ -49,12 +52,18 @@ REGION = (r"(?:(?:non-|East\s+|South-?east\s+)?Asian?|Asia-Pacific|Japan(?:ese)?
 PART_NOUN = r"(?:sub-?groups?|subsets?|sub-?populations?|sub-?cohorts?)"
 # A subgroup named as such, or a region's cohort: "the Korean cohort of NAME", "the subset of patients from Korea"
 # ("a Korean cohort" is whom a study enrolled, not a part of it).
-PART_RE = re.compile(rf"(?<!\ban\s)(?<!\ba\s)\b{REGION}\s+(?:{PART_NOUN}|cohorts?)\b|"
+PART_RE = re.compile(rf"(?<!\ban\s)(?<!\ba\s)\b{REGION}\s+(?:extension\s+)?(?:{PART_NOUN}|cohorts?)\b|"
                      rf"\b{PART_NOUN}\s+of\s+(?:the\s+)?(?:patients|participants|pts|subjects)\s+(?:from|in|enrolled\s+in)\s+{REGION}\b", re.IGNORECASE)
 # An analysis of a part by its name: "subgroup analysis", "a subanalysis", "an analysis of (the) Korean subset".
 PART_ANALYSIS_RE = re.compile(rf"\b(?:sub-?group|subset|sub-?population|responder|sub-?study)\s+analys[ie]s\b|"
                               rf"\bsub-?analys[ie]s\b|\banalys[ie]s\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?{PART_NOUN}\b",
                               re.IGNORECASE)
+# A region's patients analysed, or their results taken from a named trial: "an analysis of Korean patients", "in Korean
+# patients from the phase 3 NAME trial" (a trial run in one region names itself otherwise: "in Korean patients (NAME)").
+REGIONAL_RE = re.compile(rf"\banalys[ie]s\s+(?:of|in|among)\s+(?:the\s+)?(?:\d+\s+)?{REGION}\s+(?:patients|participants|pts|"
+                         rf"subjects)\b|\b{REGION}\s+(?:patients|participants|pts|subjects|population)\b[^.;:()]{{0,60}}?"
+                         rf"\b(?:from|of)\s+(?:the\s+)?(?:(?:global|international|multinational|randomi[sz]ed|pivotal|"
+                         rf"phase\s*\w+),?\s+)*(?-i:[A-Z][\w-]*[A-Z0-9])", re.IGNORECASE)
 # A post hoc kind of analysis, which frames only a part: restricted to some patients, or of a trial a title names.
 POST_HOC_RE = re.compile(r"\b(?:post[- ]?hoc|exploratory|retrospective|ad[- ]hoc)\s+(?:[\w-]+\s+){0,2}?analys[ie]s\b",
                          re.IGNORECASE)
@@ -120,6 +129,10 @@ def _region_part(text: str) -> bool:
     return PART_RE.search(text) is not None
 
 
+def _regional(text: str) -> bool:
+    return REGIONAL_RE.search(text) is not None and not WHOLE_AGAIN_RE.search(text)
+
+
 def _analysed_by(text: str) -> bool:
     return ANALYSED_BY_RE.search(text) is not None and not WHOLE_AGAIN_RE.search(text)
 
@@ -139,6 +152,7 @@ SHAPES = (Shape("part-analysis", _part_analysis, _OPENING),
           Shape("post-hoc-restricted", _post_hoc, _OPENING),
           Shape("post-hoc-of-trial", _post_hoc_of_trial, _OPENING),
           Shape("regional-part", _region_part, _OPENING),
+          Shape("regional-patients", _regional, _OPENING),
           Shape("analysed-by", _analysed_by, frozenset()),
           Shape("enrolled-in-region", _enrolled_in, _ANYWHERE),
           Shape("census", _census, _OPENING | {EARLY}))
