@@ -92,6 +92,10 @@ NOT_FRAMED = {
     "exploratory analysis of the ZETA-12 trial\n",
     "a trial run in one region": "Zorbanib versus felotinib in Korean patients with liver cancer (ZETA-12): a "
     "randomised phase 3 study\nAll 40 centres of this study were in Korea. ",
+    "exploratory analyses among a whole trial's others": "The phase 3 ZETA-12 trial compared zorbanib with felotinib. "
+    "Exploratory analyses by baseline AFP and in patients with viral hepatitis are also reported. ",
+    "an exploratory analysis the whole trial's report also ran": "The phase 3 ZETA-12 trial compared zorbanib with "
+    "felotinib. This study also ran an exploratory analysis of patients with viral hepatitis. ",
     "a subgroup analysis mentioned in passing": "Zorbanib for liver cancer: a review\nThe phase 3 ZETA-12 trial "
     "compared zorbanib with felotinib. Benefit looked larger for Korean patients in a subgroup analysis of ZETA-12. ",
 }

@@ -89,13 +89,16 @@ ANALYSED_BY_RE = re.compile(rf"\b(?:analy[sz]ed|assessed|evaluated|examined|comp
 # The patients of one region as the analysed population: "participants enrolled in Korea".
 ENROLLED_IN_RE = re.compile(rf"\b(?:patients|participants|pts|subjects|population)\s+(?:enrolled|recruited|treated|"
                             rf"randomi[sz]ed)\s+(?:in|from|at\s+sites\s+in)\s+{REGION}\b", re.IGNORECASE)
+PLURAL_POST_HOC_RE = re.compile(r"\b(?:post[- ]?hoc|exploratory|retrospective|ad[- ]hoc|sub-?group|subset)\s+"
+                                r"(?:[\w-]+\s+){0,2}?analyses\b", re.IGNORECASE)
 ANALYSED_RE = re.compile(r"\banaly[sz]ed\b|\banalys[ie]s\b", re.IGNORECASE)
 # The subgroup counted as a news item introduces it: "The Korean subset of NAME comprised 80 patients".
 CENSUS_RE = re.compile(rf"^(?:here,?\s+)?(?:the|this)\s+{REGION}\s+{PART_NOUN}\b[^.;]*?\b(?:consisted|comprised|"
                        rf"included|was\s+made\s+up)\b", re.IGNORECASE)
-# A sentence about the report itself: "this (post hoc) analysis", "here we report", "findings ... are presented".
+# A sentence about the report itself: "this (post hoc) analysis", "here we report", "findings ... are presented" ("this
+# study" may be the whole trial that also ran an exploratory analysis).
 SELF_RE = re.compile(r"\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|sub-?analys[ie]s|"
-                     r"study|report|paper|article)\b|\bhere(?:in)?\b|\bwe\s+(?:\w+\s+)?(?:report|present|describe|"
+                     r"report)\b|\bhere(?:in)?\b|\bwe\s+(?:\w+\s+)?(?:report|present|describe|"
                      r"analy[sz]ed|assessed|evaluated|examined|investigated)\b|\b(?:are|is|were)\s+(?:reported|described|"
                      r"presented)\b", re.IGNORECASE)
 # A part named in a sentence that also speaks of the whole population ("of the 900 in the overall population, 120 were
@@ -163,9 +166,16 @@ def frame_shape(text: str, position: str) -> str | None:
     document as a subgroup's report; None when it does not."""
     about_itself = SELF_RE.search(text) is not None
     for shape in SHAPES:
-        if (about_itself or position in shape.framing) and shape.matches(text):
-            return shape.name
+        if position in shape.framing or (about_itself and not _among_others(text, position)):
+            if shape.matches(text):
+                return shape.name
     return None
+
+
+def _among_others(text: str, position: str) -> bool:
+    """Does a sentence past the opening list post hoc analyses among a report's others ("exploratory analyses by
+    baseline AFP are also reported")?  Then they are the report's parts, not what it is."""
+    return position in (EARLY, BODY) and PLURAL_POST_HOC_RE.search(text) is not None
 
 
 def frames(text: str, position: str) -> bool:
