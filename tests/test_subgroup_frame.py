@@ -163,6 +163,7 @@ def test_each_shape_of_the_frame(text, position, shape):
     ("This phase 2 study enrolled an Asian cohort of 60 patients.", LEAD),
     ("Zorbanib in Korean patients with liver cancer (ZETA-12): a randomised phase 3 trial", TITLE),
     ("An updated analysis of Korean patients in the ZETA-12 trial", TITLE),
+    ("A retrospective analysis of outcomes after zorbanib in routine care", TITLE),
 ])
 def test_what_frames_nothing(text, position):
     assert frame_shape(text, position) is None

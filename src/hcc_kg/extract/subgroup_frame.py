@@ -58,12 +58,16 @@ PART_RE = re.compile(rf"(?<!\ban\s)(?<!\ba\s)\b{REGION}\s+(?:extension\s+)?(?:{P
 PART_ANALYSIS_RE = re.compile(rf"\b(?:sub-?group|subset|sub-?population|responder|sub-?study)\s+analys[ie]s\b|"
                               rf"\bsub-?analys[ie]s\b|\banalys[ie]s\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?{PART_NOUN}\b",
                               re.IGNORECASE)
+# A trial's name as written: letters and a number ("ZETA-12", "CheckMate 459", "IMbrave150") or capitals ("ORCHID"),
+# not a disease's or an endpoint's abbreviation.
+TRIAL_NAME = (r"(?-i:(?!(?:HCC|AFP|ORR|PFS|DCR|TTP|DOR|HBV|HCV|BCLC|ECOG)\b)"
+              r"(?:[A-Z][A-Za-z]*[- ]?\d+[A-Za-z]?|[A-Z]{3,}[\w-]*))")
 # A region's patients analysed, or their results taken from a named trial: "an analysis of Korean patients", "in Korean
 # patients from the phase 3 NAME trial" (a trial run in one region names itself otherwise: "in Korean patients (NAME)").
 REGIONAL_RE = re.compile(rf"\banalys[ie]s\s+(?:of|in|among)\s+(?:the\s+)?(?:\d+\s+)?{REGION}\s+(?:patients|participants|pts|"
                          rf"subjects)\b|\b{REGION}\s+(?:patients|participants|pts|subjects|population)\b[^.;:()]{{0,60}}?"
                          rf"\b(?:from|of)\s+(?:the\s+)?(?:(?:global|international|multinational|randomi[sz]ed|pivotal|"
-                         rf"phase\s*\w+),?\s+)*(?-i:[A-Z][\w-]*[A-Z0-9])", re.IGNORECASE)
+                         rf"phase\s*\w+),?\s+)*{TRIAL_NAME}", re.IGNORECASE)
 # A post hoc kind of analysis, which frames only a part: restricted to some patients, or of a trial a title names.
 POST_HOC_RE = re.compile(r"\b(?:post[- ]?hoc|exploratory|retrospective|ad[- ]hoc)\s+(?:[\w-]+\s+){0,2}?analys[ie]s\b",
                          re.IGNORECASE)
@@ -78,8 +82,8 @@ RESTRICTION_RE = re.compile(rf"\b(?:outcomes?|efficacy|survival|results?)\s+(?:b
                             rf"\b(?:with|in)\s+(?:baseline\s+)?(?:stage\s+\w+|[\w-]+-(?:related|associated|positive|negative))"
                             rf"\s+(?:disease|HCC|tumou?rs?)\b", re.IGNORECASE)
 # An analysis that names its trial: "an exploratory analysis of the phase 3 NAME trial", "... from NAME".
-OF_TRIAL_RE = re.compile(r"\banalys[ie]s\s+(?:of|from|in)\s+(?:the\s+)?(?:(?:randomi[sz]ed|global|pivotal|phase\s*\w+)\s+)*"
-                         r"[A-Z][\w-]*[A-Z0-9]", re.IGNORECASE)
+OF_TRIAL_RE = re.compile(rf"\banalys[ie]s\s+(?:of|from|in)\s+(?:the\s+)?(?:(?:randomi[sz]ed|global|pivotal|phase\s*\w+)\s+)*"
+                         rf"{TRIAL_NAME}", re.IGNORECASE)
 # The whole trial analysed again: "updated", "final", "long-term", "4-year", "after 5 years of follow-up".
 WHOLE_AGAIN_RE = re.compile(r"\b(?:updated?|final|long(?:er)?[- ]term|extended|\d+-year|(?:one|two|three|four|five)-year|"
                             r"years?\s+of\s+follow-up|follow-up\s+(?:analysis|results|data))\b", re.IGNORECASE)
