@@ -50,6 +50,12 @@ def results(found) -> dict:
     return out
 
 
+def whole_trial(zorbanib: str, felotinib: str, hr: str) -> dict:
+    """The results expected of ZETA-12 as a whole: each arm's median OS and the hazard ratio."""
+    return {("value", "zeta12", "zorbanib", "os"): Decimal(zorbanib), ("value", "zeta12", "felotinib", "os"): Decimal(felotinib),
+            ("hr", "zeta12", "os"): Decimal(hr)}
+
+
 def trial_arms(found, key: str) -> list:
     arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
     return [arm_of[a.object] for a in found if a.predicate == "hasArm" and a.subject == key]
@@ -115,9 +121,7 @@ def test_a_structured_abstracts_background_recalls_the_whole_trial():
                   "(median 13.0 vs 12.0 months; HR 0.90, 95% CI 0.78-1.05).\nMethods: The analysis kept "
                   "participants enrolled in Korea.\nResults: Among the 900 patients of the overall population, 150 were "
                   "Korean (zorbanib, n = 70; felotinib, n = 80). Median OS was 18.0 versus 16.0 months.")
-    assert results(found) == {("value", "zeta12", "zorbanib", "os"): Decimal("13.0"),
-                              ("value", "zeta12", "felotinib", "os"): Decimal("12.0"),
-                              ("hr", "zeta12", "os"): Decimal("0.90")}
+    assert results(found) == whole_trial("13.0", "12.0", "0.90")
 
 
 def test_the_frame_withholds_only_the_trial_it_names():
@@ -133,9 +137,7 @@ def test_results_read_before_the_frame_are_the_whole_trials():
     found = facts("In the phase 3 ZETA-12 trial, patients were randomized 2:1 to zorbanib or felotinib; median OS was "
                   "14.0 versus 12.0 months (HR 0.85). This subgroup analysis evaluated patients aged 75 years or older. "
                   "Median OS was 11.0 versus 9.0 months.")
-    assert results(found) == {("value", "zeta12", "zorbanib", "os"): Decimal("14.0"),
-                              ("value", "zeta12", "felotinib", "os"): Decimal("12.0"),
-                              ("hr", "zeta12", "os"): Decimal("0.85")}
+    assert results(found) == whole_trial("14.0", "12.0", "0.85")
 
 
 @pytest.mark.parametrize("text,position,shape", [
@@ -178,6 +180,4 @@ def test_a_title_line_above_its_background_frames_the_document_and_keeps_the_bac
     found = facts("ZETA-12 in Korean patients: a subgroup analysis\nBackground: In ZETA-12, zorbanib was non-inferior "
                   "to felotinib for OS (median 13.0 vs 12.0 months; HR 0.90).\nMethods: Patients were randomized to "
                   "zorbanib or felotinib.\nResults: Median OS was 18.0 versus 16.0 months (HR 0.85).")
-    assert results(found) == {("value", "zeta12", "zorbanib", "os"): Decimal("13.0"),
-                              ("value", "zeta12", "felotinib", "os"): Decimal("12.0"),
-                              ("hr", "zeta12", "os"): Decimal("0.90")}
+    assert results(found) == whole_trial("13.0", "12.0", "0.90")
