@@ -1,6 +1,6 @@
 """The cue patterns of :mod:`hcc_kg.extract.abstracts`: how an abstract names its design,
 refers back to its trial, divides its text into sections, and marks another study, a planned
-one, a part of the trial or an observational study.  Grammar only: no drug or trial name.
+one or an observational study (a report of a part of the trial is :mod:`.subgroup_frame`'s).  Grammar only: no drug or trial name.
 """
 
 from __future__ import annotations
@@ -65,10 +65,7 @@ PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|pre
                                r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
                                r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
                                re.IGNORECASE)
-# A document reporting a part of the trial: its numbers are that part's, not the trial's result.
 PHASE_REACH = 80
-PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
-                              re.IGNORECASE)
 # A study that observed treated patients rather than assigning treatment: the document's own study so
 # described ("this retrospective study", "our real-world cohort") ...
 OWN_OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|"

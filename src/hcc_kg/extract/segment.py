@@ -231,11 +231,19 @@ def _stands_alone(paragraph: list[tuple[int, str]], following: str) -> bool:
             and line[-1:] not in ",;:-(" and (opens.isupper() or opens.isdigit() or opens in "\"“‘'"))
 
 
+# A structured abstract's first section label opening a line ("Background: ...", "INTRODUCTION ...").
+_SECTION_OPENING_RE = re.compile(r"^\s*(?:(?:background|introduction|context|purpose|rationale|objectives?|aims?)"
+                                 r"(?:\s*(?:&|and)\s*aims?)?\s*:|(?-i:BACKGROUND|INTRODUCTION|OBJECTIVES?|PURPOSE)\b)",
+                                 re.IGNORECASE)
+
+
 def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
-    """The document's first line when it stands alone (a blank line below it): its title."""
+    """The document's first line when it stands alone (a blank line below it, or a structured abstract's first
+    section label opening the next line): its title."""
     for index, (offset, line) in enumerate(prose_lines):
         if line.strip() and not ADDRESS_LINE_RE.match(line):
-            lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
+            lone = index + 1 < len(prose_lines) and (not prose_lines[index + 1][1].strip()
+                                                     or _SECTION_OPENING_RE.match(prose_lines[index + 1][1]) is not None)
             starts_text = all(not above.strip() or ADDRESS_LINE_RE.match(above) for above in text[:offset].splitlines())
             return index if lone and starts_text and line.rstrip()[-1:] not in ".!?" else None
     return None

@@ -39,6 +39,7 @@ from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_subgroups import is_subgroup
+from .subgroup_frame import names_a_part
 from .prose_values import arm_values, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
 from .named_trial_arms import named_arms, sole_drug
@@ -170,7 +171,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # historical controls given B")  # a first or fuller statement of the arms ("A plus B or A alone vs C")
         slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
         slot.arms_at.append(span)
-    if WHOLE_TRIAL_RE.search(sent.text):
+    if WHOLE_TRIAL_RE.search(sent.text) and not names_a_part(sent.text):  # not "of the 900 overall, 120 Korean"
         slot.whole_trial.add(span)
     sized = arm_sizes(doc, sent)
     for agent, size in sized.items():

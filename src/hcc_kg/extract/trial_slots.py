@@ -160,6 +160,14 @@ def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertio
                      slot_evidence(doc, slot.named_at))
 
 
+def part_analysis(slot: Slot, before: list[Span]) -> None:
+    """Mark the trial as analysed in part from here on: what the document read before (at ``before``) stays the
+    whole trial's, as do the values read so far."""
+    slot.part_analysis = True
+    slot.whole_trial |= set(before) | {at for _, at in slot.values} | {r[3] for r in slot.ratios} \
+        | set(slot.sizes_at.values())
+
+
 def _whole(slot: Slot, span: Span | None) -> bool:
     """Is what was read at ``span`` the whole trial's: always, unless the document analyses a part of the
     trial and the sentence does not speak of the whole (intention-to-treat) population?"""
