@@ -33,13 +33,13 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .epistemics import reading
+from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import drug_class_parenthesis, drug_object_relative, without_class_abbreviations
 from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
                              DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
-                             MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
+                             MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
-                             RESPECTIVELY, TWO_TARGET_WORD)
+                             RESPECTIVELY, TWO_TARGET_WORD, counts_members, unbracketed)
 from .registry import EXTRACTORS
 from .sentences import DRUG, action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
@@ -58,7 +58,7 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True
-    if PARTNER.search(gap) or DOWNSTREAM_OF.match(gap) or EFFECTS_OF.match(gap):
+    if PARTNER.search(gap) or OWN_BINDING.search(gap) or DOWNSTREAM_OF.match(gap) or EFFECTS_OF.match(gap):
         return False
     if INTERACTION_OF.match(gap):
         # "the interaction of T with its ligands" / "of T with A and B": T, named first, is the one bound
@@ -259,32 +259,33 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     ("Mechanism of action: ...", "Pharmacodynamics Inhibits T") are read by :mod:`.record_fields`.
     """
     found = without_class_abbreviations(sent.text, units(doc, sent))
-    definition = DEFINITION_START.match(sent.text)
-    pronoun = PRONOUN_START.match(sent.text) or BOTH_START.match(sent.text)
+    text = unbracketed(sent.text, found)
+    definition = DEFINITION_START.match(text)
+    pronoun = PRONOUN_START.match(text) or BOTH_START.match(text)
     if discourse_drug is not None and (pronoun or definition):
         # a zero-width subject where it would stand ("It" read by the subject rules, "Both" stood in for)
         at = (pronoun.start("np") if pronoun.re is PRONOUN_START else pronoun.end()) if pronoun else definition.end()
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
-    lists = target_lists(sent.text, found)
-    pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and not _names_a_kinase_class(doc, sent.text, tlist)
-             for unit in tlist.units}
-    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and _names_a_kinase_class(doc, sent.text, tlist)
+    lists = target_lists(text, found)
+    pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and not _names_a_kinase_class(doc, text, tlist)
+             and not counts_members(text, tlist.start, tlist.end) for unit in tlist.units}
+    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and _names_a_kinase_class(doc, text, tlist)
                     for unit in tlist.units}
-    chains = {unit for tlist in lists if _names_a_pathway(sent.text, tlist) for unit in tlist.units}
-    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(sent.text[unit.end:])}
-    signalling = ligands_naming_signalling(doc, sent.text, lists)
+    chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
+    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
+    signalling = ligands_naming_signalling(doc, text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
-        for found_reading in shape(sent.text, found, lists):
+        for found_reading in shape(text, found, lists):
             drug_key, target_key = found_reading.drug.keys[0], found_reading.key
             if found_reading.target in chains or \
-                    (found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading)) or \
-                    (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, sent.text, found_reading)):
+                    (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
+                    (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
                 continue
             if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
-                    or small_molecule_on_ligand(doc, drug_key, target_key) or _downstream_degradation(doc, sent.text, found_reading):
+                    or small_molecule_on_ligand(doc, drug_key, target_key) or _downstream_degradation(doc, text, found_reading):
                 continue
             seen.setdefault((drug_key, target_key), found_reading)
     return list(seen.values())
@@ -359,6 +360,8 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
         polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start, of_mechanism=True)
     else:
         polarity, certainty = reading(sent.text[first:last], found.start - first, found.end - first, of_mechanism=True)
+    if presented_then_turned(sent.text[first:last], found.start - first, found.end - first):
+        certainty = HEDGED  # "X was developed as a T inhibitor, but ...": read on the whole clause, not the phrase
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
 

@@ -173,7 +173,10 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
                 yield from readings(drug, tlist.units[0], "target-parenthesised-drug", front, closed)
 
 
-NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?"
+                            # "blockade of A (via X or Y) or B (via Z)": the nominal goes on to the next target
+                            r"(?:[^;:.()]{1,40}?\(\s*(?:via|with|using|by)\s+[^;:.()]{1,120}\)\s*,?\s*(?:or|and)\s+"
+                            r"(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
 NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
 # "anti-T therapy with X", "T-targeted treatment with X": a therapy noun needs the target's cue ("anti-", "-targeted").
 THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?:therap(?:y|ies)|treatment)\s+with\s+$",
@@ -181,7 +184,9 @@ THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?
 # "inhibition of T by X"; "of the T pathway by compounds (i.e., X or Y)": the head of the target, then agents
 # introduced by a generic noun and named in a parenthesis of examples.
 BY_AGENT_GAP = re.compile(r"^[\s)]*(?:(?:pathway|signal(?:l)?ing|axis|cascade)\s+)?(?:by|with)\s+"
-                          r"(?:[^;:.()]{1,60}?\(\s*(?:i\.e\.|e\.g\.|such as|namely|including),?\s*)?$", re.IGNORECASE)
+                          r"(?:[^;:.()]{1,60}?\(\s*(?:i\.e\.|e\.g\.|such as|namely|including),?\s*)?$"
+                          # "blockade of T (via X or Y)": the means in a parenthesis
+                          r"|^\s*\(\s*(?:via|with|using|by)\s+$", re.IGNORECASE)
 BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
 # "Inhibiting T with X restored ...": a gerund subject whose means is the drug.
 GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neutrali[sz]ing|Antagoni[sz]ing)\s+(?:the\s+)?$")

@@ -1,0 +1,90 @@
+"""Tests for how a drug→target statement is put (hcc_kg.extract.epistemics, mechanisms) and for a few shapes of
+English that name what a drug acts on (mechanism_cues, target_first).
+
+Invented sentences and invented drugs (the vocabulary of tests/test_mechanisms.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_mechanisms import facts, readings
+
+
+# --- said of the target, but not as a fact ----------------------------------------------------
+
+@pytest.mark.parametrize("body, stance", [
+    # the drug's effect does not go through the target
+    ("Foonib acts on dividing cells independently of MET.", ("negative", "asserted")),
+    ("Foonib showed little activity against FGFR1 in the toy assay.", ("negative", "asserted")),
+    # too weak to be a fact of what it acts on
+    ("Foonib shows weak activity against FGFR1 in the toy assay.", ("positive", "hedged")),
+    ("In the pretend panel foonib weakly inhibits FGFR1.", ("positive", "hedged")),
+])
+def test_independence_and_weak_or_little_activity_are_not_facts(body, stance):
+    [(key, (_, *found))] = [(k, v) for k, v in readings(body).items() if k[0] == "foonib"]
+    assert tuple(found) == stance
+    assert facts(body) == set()
+
+
+def test_a_weaker_second_activity_stays_a_fact():
+    body = "Foonib inhibits KIT, with weaker activity on FLT3, in the pretend assay."
+    assert facts(body) == {("foonib", "kit"), ("foonib", "flt3")}
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib was developed as a MET inhibitor, but its toxicity comes from elsewhere.",
+    "Foonib has been described as a selective MET inhibitor; however, the invented cells died without MET.",
+    "Foonib, a so-called MET inhibitor, was pretended.",
+])
+def test_what_a_drug_was_presented_as_before_a_contrast_is_hedged(body):
+    assert ("foonib", "inhibits", "met") in readings(body)
+    assert facts(body) == set()
+
+
+def test_what_a_drug_was_developed_as_with_no_contrast_stays_a_fact():
+    assert facts("Foonib was developed as a MET inhibitor for made-up tumours.") == {("foonib", "met")}
+
+
+# --- partners and categories ------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab binds PD-1 and prevents its binding to PD-L1 and PD-L2.", {("zelumab", "pd1")}),
+    ("Zelumab is designed to bind TIGIT and prevent its binding of CD155.", {("zelumab", "tigit")}),
+])
+def test_what_the_target_itself_binds_is_its_partner(body, expected):
+    assert facts(body) == expected
+
+
+def test_a_kinase_class_named_by_its_residues_leads_to_its_members():
+    body = "Foonib inhibits the serine/threonine kinases RAF-1 and BRAF and the receptor tyrosine kinases VEGFR2 and KIT."
+    assert facts(body) == {("foonib", "raf1"), ("foonib", "braf"), ("foonib", "kdr"), ("foonib", "kit")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib is a selective inhibitor of the VEGFR2/PDGFRβ kinases.", {("foonib", "kdr"), ("foonib", "pdgfrb")}),
+    ("Foonib blocks the FGFR1/KIT receptors in the toy model.", {("foonib", "fgfr1"), ("foonib", "kit")}),
+    # a slash pair heading an axis is still an interaction, not two targets
+    ("Zelumab blocks the PD-1/PD-L1 axis in the toy model.", set()),
+])
+def test_a_plural_category_after_a_slash_pair_counts_two_targets(body, expected):
+    assert facts(body) == expected
+
+
+# --- target named first, drug as the means -------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("In the toy model, blockade of PD-1 (via zelumab) or of CTLA-4 (via quxumab) revived T cells.",
+     {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    ("Inhibition of KDR (with foonib or barfenib) shrank the imagined vessels.", {("foonib", "kdr"), ("barfenib", "kdr")}),
+])
+def test_a_nominal_with_its_means_in_a_parenthesis(body, expected):
+    assert facts(body) == expected
+
+
+def test_drug_names_in_square_brackets_are_read_as_names():
+    body = "Older VEGFR2 inhibitors such as [foonib] and [barfenib] are less selective [12]."
+    assert facts(body) == {("foonib", "kdr"), ("barfenib", "kdr")}
+
+
+def test_a_ligand_sequestered_by_an_antibody():
+    assert facts("Zelumab sequesters VEGF in the invented plasma.") == {("zelumab", "vegfa")}
