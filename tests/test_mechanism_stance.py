@@ -61,7 +61,7 @@ def test_a_kinase_class_named_by_its_residues_leads_to_its_members():
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Foonib is a selective inhibitor of the VEGFR2/PDGFRβ kinases.", {("foonib", "kdr"), ("foonib", "pdgfrb")}),
+    ("Foonib is a selective inhibitor of the VEGFR2/PDGFRβ tyrosine kinases.", {("foonib", "kdr"), ("foonib", "pdgfrb")}),
     ("Foonib blocks the FGFR1/KIT receptors in the toy model.", {("foonib", "fgfr1"), ("foonib", "kit")}),
     # a slash pair heading an axis is still an interaction, not two targets
     ("Zelumab blocks the PD-1/PD-L1 axis in the toy model.", set()),
@@ -88,3 +88,42 @@ def test_drug_names_in_square_brackets_are_read_as_names():
 
 def test_a_ligand_sequestered_by_an_antibody():
     assert facts("Zelumab sequesters VEGF in the invented plasma.") == {("zelumab", "vegfa")}
+
+
+# --- lists and subjects -------------------------------------------------------------------------
+
+def test_both_before_named_drugs_is_no_anaphor():
+    assert facts("Both zelumab and quxumab target PD-L1 in the toy model.") == {("zelumab", "pdl1"), ("quxumab", "pdl1")}
+    # "Both" alone stands for the two drugs named before
+    assert facts("Zelumab and quxumab were pretended. Both bind PD-L1.") == {("zelumab", "pdl1"), ("quxumab", "pdl1")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Invented inhibitors include zelumab (PD-1), quxumab (CTLA-4) and foonib (KDR, MET).",
+     {("zelumab", "pd1"), ("quxumab", "ctla4"), ("foonib", "kdr"), ("foonib", "met")}),
+    ("Made-up agents and their targets: foonib (FGFR1); barfenib (RET).", {("foonib", "fgfr1"), ("barfenib", "ret")}),
+    # one parenthesis alone may gloss anything; one holding more than targets is no list of targets
+    ("The cohort received foonib (KDR) at a pretend dose.", set()),
+    ("Zelumab (PD-L1 positive) and quxumab (CTLA-4) cohorts were invented.", set()),
+])
+def test_drugs_each_glossed_by_a_parenthesis_of_targets(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Drugs that target PD-1, such as zelumab and quxumab, wake the pretend T cells.",
+     {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    ("Antibodies which bind to CTLA-4, such as quxumab, were imagined.", {("quxumab", "ctla4")}),
+])
+def test_a_class_with_its_own_relative_clause_then_its_members(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib slows the invented vessels mainly via KDR inhibition.", {("foonib", "kdr")}),
+    ("Zelumab acts through PD-1 blockade in the toy model.", {("zelumab", "pd1")}),
+    # the drug is no subject: resistance to it is what the nominal overcomes
+    ("Resistance to foonib was overcome by FGFR4 inhibition in the pretend cells.", set()),
+])
+def test_the_subjects_means_as_a_target_nominal(body, expected):
+    assert facts(body) == expected

@@ -226,16 +226,19 @@ MACHINERY_AFTER = re.compile(r"^(?:[\s-]+[\w]+)?[\s-]+(?:system|machinery)\b", r
 OWN_BINDING = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:binding|engagement|interactions?|association)\b", re.IGNORECASE)
 
 
-# "the A/B kinases", "the A/B receptors": a plural noun after a slash pair counts its members, two targets.
-PLURAL_MEMBERS = r"(?:(?:receptor\s+)?(?:tyrosine\s+)?kinases|receptors)\b"
+# "the A/B receptors", "the A/B tyrosine kinases": a plural noun after a slash pair counts its members, two targets
+# (bare "the A/B kinases" may be two tiers of one cascade, "the MEK/ERK kinases").
+PLURAL_MEMBERS = r"(?:(?:receptor\s+)?tyrosine\s+kinases|receptor\s+kinases|receptors|RTKs)\b"
 
 
 def counts_members(text: str, start: int, end: int) -> bool:
     """A plural category noun ends the target list ``text[start:end]`` or follows it (the vocabulary may have read
     "B receptors" as the name of B).
 
-    >>> counts_members("the A/B kinases in", 4, 7), counts_members("the A/B receptors", 4, 17), counts_members("A/B axis", 0, 3)
-    (True, True, False)
+    >>> counts_members("the A/B receptors", 4, 17), counts_members("A/B tyrosine kinases", 0, 3)
+    (True, True)
+    >>> counts_members("the A/B kinases", 4, 7), counts_members("A/B axis", 0, 3)
+    (False, False)
     """
     return bool(re.match(rf"\s+{PLURAL_MEMBERS}", text[end:], re.IGNORECASE)
                 or re.search(rf"\s{PLURAL_MEMBERS}$", text[start:end], re.IGNORECASE))

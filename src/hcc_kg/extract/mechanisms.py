@@ -12,12 +12,13 @@ drug-is-cue-target    "X, a small-molecule inhibitor of A", "X is an MKI of A an
 drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody",
                       "A selective inhibitor of T, X ..." (a fronted appositive)
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
-target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
+target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X", "drugs that target T, such as X"
 target-by-drug        "inhibition of T by X", "binding of X to T"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
+drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -34,7 +35,8 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .epistemics import HEDGED, presented_then_turned, reading
-from .object_relative import drug_class_parenthesis, drug_object_relative, without_class_abbreviations
+from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
+                              without_class_abbreviations)
 from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
                              DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
@@ -248,7 +250,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
 
 SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
           drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
-          drug_class_parenthesis)
+          drug_class_parenthesis, drug_parenthesised_targets)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -385,7 +387,10 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     for index, sent in enumerate(doc.sentences):
         pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
             else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        subjects = _both_drugs(doc, index) if BOTH_START.match(sent.text) else [pronoun_drug]
+        both = BOTH_START.match(sent.text)
+        # "Both X and Y target T" names its own subjects; "Both bind T" stands for the two named before
+        named = both and any(m.start <= 1 for m in doc.keys_of_type(doc.finder.find_text(sent.text[both.end():]), *DRUG))
+        subjects = (_both_drugs(doc, index) if both and not named else []) or [pronoun_drug]
         for subject in subjects:
             for found in sentence_readings(doc, sent, subject):
                 yield reading_assertion(doc, sent, found)
