@@ -127,3 +127,30 @@ def test_a_class_with_its_own_relative_clause_then_its_members(body, expected):
 ])
 def test_the_subjects_means_as_a_target_nominal(body, expected):
     assert facts(body) == expected
+
+
+# --- a combination glossed by its targets, in order ----------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab plus quxumab (anti-PD-1 plus anti-CTLA-4) was pretended.", {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    ("The invented zelumab-quxumab (anti–PD-L1/anti-TIGIT) doublet was safe.", {("zelumab", "pdl1"), ("quxumab", "tigit")}),
+    ("Zelumab and quxumab (PD-1 and CTLA-4 inhibitors) were imagined.", {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    # unequal counts: the text does not say which drug acts on which target
+    ("Zelumab plus quxumab (anti-PD-1, anti-CTLA-4 and anti-TIGIT) was pretended.", set()),
+    # a drug glossed by a parenthesis of its own is not part of the next drug's gloss
+    ("Zelumab (Zelumax) and foonib (KDR, MET) were imagined together.", set()),
+])
+def test_a_combination_glossed_by_its_targets_pairs_them_in_order(body, expected):
+    assert facts(body) == expected
+
+
+# --- a definite noun standing for the drug named before ------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("Zelumab was pretended in a toy cohort. The antibody binds PD-1 on T cells.", {("zelumab", "pd1")}),
+    ("Foonib was pretended in a toy cohort. This TKI blocks KIT and RET.", {("foonib", "kit"), ("foonib", "ret")}),
+    # the noun names a kind the drug before is not: no antecedent
+    ("Foonib was pretended in a toy cohort. The antibody binds PD-1 on T cells.", set()),
+])
+def test_a_definite_noun_of_the_drugs_kind_stands_for_it(body, expected):
+    assert facts(body) == expected

@@ -19,6 +19,7 @@ drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked b
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
+combination-gloss     "X plus Y (anti-A plus anti-B)", "X-Y (anti-A/anti-B)": the i-th drug, the i-th target
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -34,6 +35,8 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
+from .combination_glosses import combination_gloss, glossed_run
+from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
                               without_class_abbreviations)
@@ -43,10 +46,10 @@ from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FI
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TWO_TARGET_WORD, counts_members, unbracketed)
 from .registry import EXTRACTORS
-from .sentences import DRUG, action_predicate, evidence_span
+from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
-from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
-                       discourse_drug, is_appositive_gap, subject_before, units_before)
+from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, is_appositive_gap,
+                       subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
@@ -200,7 +203,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         drug = previous[-1]
         if not is_appositive_gap(text, drug, front) and len(previous) > 1 and previous[-2].kind == "drug":
             drug = previous[-2]  # "X, known as Y in China, is a T inhibitor": the nearer name stands in an aside
-        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug):
+        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug) or glossed_run(text, found, drug):
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
@@ -248,7 +251,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
+SHAPES = (combination_gloss, drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
           drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
           drug_class_parenthesis, drug_parenthesised_targets)
 
@@ -368,29 +371,10 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
 
 
-# "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
-BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
-                        r"(?!\s+(?:arms?|groups?|patients|trials?|studies|cohorts?|regimens?|doses?|of)\b)(?=\s)", re.IGNORECASE)
-
-
-def _both_drugs(doc: AnalysedDocument, index: int) -> list[Mention]:
-    """The two drugs the sentence before names (one mention each), or none when it names another number."""
-    if index == 0:
-        return []
-    named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
-    return list(named.values()) if len(named) == 2 else []
-
-
 @EXTRACTORS.register("sentence-mechanism")
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
     for index, sent in enumerate(doc.sentences):
-        pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
-            else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        both = BOTH_START.match(sent.text)
-        # "Both X and Y target T" names its own subjects; "Both bind T" stands for the two named before
-        named = both and any(m.start <= 1 for m in doc.keys_of_type(doc.finder.find_text(sent.text[both.end():]), *DRUG))
-        subjects = (_both_drugs(doc, index) if both and not named else []) or [pronoun_drug]
-        for subject in subjects:
+        for subject in sentence_subjects(doc, index):
             for found in sentence_readings(doc, sent, subject):
                 yield reading_assertion(doc, sent, found)

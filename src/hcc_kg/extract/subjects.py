@@ -129,8 +129,8 @@ def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
 
 
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
-PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
-                     r"the (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
+                     r"TKI|MKI|mAb)|the (?:drug|agent|compound|antibody|inhibitor|TKI|MKI|mAb))\b", re.IGNORECASE)
 # "Developed by a company in Japan, this small molecule is ...": a participle fronted before the subject.
 FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Discovered|Approved|Marketed|Licensed|Engineered|"
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
@@ -139,8 +139,10 @@ FRONTED_ADDITION = r"(?:(?:In addition to|Besides|Apart from|Aside from)\s[^;:.(
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
                            rf"|{FRONTED_PARTICIPLE}|{FRONTED_ADDITION})?"
                            r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
-                           r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
-                           r"[Tt]he (?:drug|agent|compound))\b")
+                           r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
+                           r"TKI|MKI|mAb)|"
+                           # "The antibody binds T": a definite noun of a drug's kind (checked against the antecedent's)
+                           r"[Tt]he (?:drug|agent|compound|antibody|TKI|MKI|mAb))\b")
 
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
