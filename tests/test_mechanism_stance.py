@@ -154,3 +154,18 @@ def test_a_combination_glossed_by_its_targets_pairs_them_in_order(body, expected
 ])
 def test_a_definite_noun_of_the_drugs_kind_stands_for_it(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("An invented PD-1 inhibitor and a CTLA-4 antibody (zelumab plus quxumab) were paired.",
+     {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    # the class noun's members are listed with "and", a regimen with "plus": only the regimen is paired in order
+    ("Made-up PD-1 inhibitors (zelumab and quxumab) were compared.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+    ("A CTLA-4 antibody (zelumab plus quxumab) was pretended.", set()),
+])
+def test_a_regimen_in_parentheses_after_the_classes_of_its_drugs(body, expected):
+    assert facts(body) == expected
+
+
+def test_both_in_a_parenthesis_after_two_drugs_speaks_of_both():
+    assert facts("Foonib and barfenib (both KDR inhibitors) were imagined.") == {("foonib", "kdr"), ("barfenib", "kdr")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .mechanism_cues import HEAD
 from .shape_reading import Reading, readings
 from .targets import TargetList, Unit
 
@@ -58,3 +59,45 @@ def combination_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> 
             close = text.find(")", gloss[-1].end)
             for subject, unit in zip(run, gloss):
                 yield from readings(subject, unit, "combination-gloss", subject.start, close + 1 if close >= 0 else unit.end)
+
+
+# "a PD-L1 inhibitor and a VEGF inhibitor (X plus Y)": a regimen in parentheses after the classes of its drugs.
+REGIMEN_GLUE = re.compile(r"\s*(?:\+|plus|with|(?:in\s+combination|combined)\s+with|[-–—])\s*", re.IGNORECASE)
+CLASS_HEAD = re.compile(rf"^[\s-]*(?:{HEAD})\b", re.IGNORECASE)
+
+
+def _regimens(text: str, found: list[Unit]) -> list[tuple[int, list[Unit]]]:
+    """(where its parenthesis opens, its drugs) for each parenthesis holding just a regimen of two drugs or more."""
+    drugs = [u for u in found if u.kind == "drug"]
+    out = []
+    for i, first in enumerate(drugs):
+        opened = re.search(r"\(\s*$", text[:first.start])
+        if opened is None:
+            continue
+        run = [first]
+        for unit in drugs[i + 1:]:
+            if not REGIMEN_GLUE.fullmatch(text[run[-1].end:unit.start]):
+                break
+            run.append(unit)
+        if len(run) > 1 and re.match(r"\s*\)", text[run[-1].end:]):
+            out.append((opened.start(), run))
+    return out
+
+
+def in_regimen_parenthesis(text: str, found: list[Unit], drug: Unit) -> bool:
+    """``drug`` is one of a regimen in parentheses ("... (X plus Y)"): no member of the class noun before it."""
+    return any(drug in run for _, run in _regimens(text, found))
+
+
+def regimen_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"a A inhibitor and a B antibody (X plus Y)": as many classes as drugs, the i-th class the i-th drug's."""
+    for opened, run in _regimens(text, found):
+        before = [u for u in found if u.end <= opened]
+        drug_before = max((u.end for u in before if u.kind == "drug"), default=0)
+        limit = max(drug_before, text.rfind(";", 0, opened) + 1, text.rfind(":", 0, opened) + 1)
+        targets = [u for u in before if u.start >= limit]
+        heads = [targets[k + 1].start if k + 1 < len(targets) else opened for k in range(len(targets))]
+        if len(targets) != len(run) or not all(CLASS_HEAD.match(text[u.end:h]) for u, h in zip(targets, heads)):
+            continue
+        for subject, unit in zip(run, targets):
+            yield from readings(subject, unit, "combination-gloss", unit.start, subject.end)

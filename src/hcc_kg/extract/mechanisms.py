@@ -19,7 +19,7 @@ drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked b
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
-combination-gloss     "X plus Y (anti-A plus anti-B)", "X-Y (anti-A/anti-B)": the i-th drug, the i-th target
+combination-gloss     "X plus Y (anti-A plus anti-B)", "a A and a B inhibitor (X plus Y)": the i-th drug, the i-th target
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .combination_glosses import combination_gloss, glossed_run
+from .combination_glosses import combination_gloss, glossed_run, in_regimen_parenthesis, regimen_gloss
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
@@ -251,7 +251,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-SHAPES = (combination_gloss, drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
+SHAPES = (combination_gloss, regimen_gloss, drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
           drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
           drug_class_parenthesis, drug_parenthesised_targets)
 
@@ -285,6 +285,8 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     for shape in SHAPES:
         for found_reading in shape(text, found, lists):
             drug_key, target_key = found_reading.drug.keys[0], found_reading.key
+            if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
+                continue  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
             if found_reading.target in chains or \
                     (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
                     (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
@@ -294,6 +296,9 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
                 continue
             seen.setdefault((drug_key, target_key), found_reading)
     return list(seen.values())
+
+
+TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised-drug")
 
 
 # "the A/B/C pathway", "A/B signalling": a chain of members names a pathway the drug acts on, not each member.

@@ -166,7 +166,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
 MAX_SUBJECT_GAP = 220
 # "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
 # speaks of every drug of the list before it.
-PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
+PLURAL_APPOSITIVE = re.compile(r"[\s)]*(?:,|\((?=\s*(?:both|all|each)\b))\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
                                r"blockers|antagonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
 # "X, an antibody designed to block T": the appositive's purpose clause.
 PURPOSE_BEFORE = re.compile(r"\b(?:designed|engineered|developed|intended|able|shown|known|made)\s+to\s+(?:(?:\w+ly|both)\s+)*$",
