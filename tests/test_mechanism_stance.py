@@ -19,6 +19,7 @@ from test_mechanisms import facts, readings
     # too weak to be a fact of what it acts on
     ("Foonib shows weak activity against FGFR1 in the toy assay.", ("positive", "hedged")),
     ("In the pretend panel foonib weakly inhibits FGFR1.", ("positive", "hedged")),
+    ("In the pretend panel foonib inhibits FGFR1 only weakly.", ("positive", "hedged")),
 ])
 def test_independence_and_weak_or_little_activity_are_not_facts(body, stance):
     [(key, (_, *found))] = [(k, v) for k, v in readings(body).items() if k[0] == "foonib"]
@@ -35,6 +36,7 @@ def test_a_weaker_second_activity_stays_a_fact():
     "Foonib was developed as a MET inhibitor, but its toxicity comes from elsewhere.",
     "Foonib has been described as a selective MET inhibitor; however, the invented cells died without MET.",
     "Foonib, a so-called MET inhibitor, was pretended.",
+    "Foonib was initially reported to inhibit MET, but invented studies showed otherwise.",
 ])
 def test_what_a_drug_was_presented_as_before_a_contrast_is_hedged(body):
     assert ("foonib", "inhibits", "met") in readings(body)

@@ -77,7 +77,9 @@ NO_ACTIVITY = re.compile(r"\blittle\s+(?:or\s+no\s+|if\s+any\s+)?(?:[\w-]+\s+)?(
 # or said to be, turned by a contrast in the same sentence, is another's word, not the text's statement.
 PRESENTED_AS = re.compile(r"\b(?:developed|designed|described|marketed|characteri[sz]ed|introduced|tested|investigated|studied|"
                           r"evaluated|classified|regarded|considered|promoted|labell?ed|billed|touted|advanced)\s+"
-                          r"(?:\w+\s+){0,3}?as\s+(?:an?|the)\b", re.IGNORECASE)
+                          r"(?:\w+\s+){0,3}?as\s+(?:an?|the)\b"
+                          # "X was initially reported to inhibit T, but ...": a report the sentence then turns
+                          r"|\b(?:reported|described|claimed|said|believed|thought|presumed)\s+to\b", re.IGNORECASE)
 CONTRAST_AFTER = re.compile(r"^[^.;]*?\b(?:but|however|yet|although|though|whereas)\b|^[^.]*;\s*(?:however|instead|rather)\b",
                             re.IGNORECASE)
 HEDGING_DOUBLE_NEGATIVE = re.compile(r"(?:\bcannot|\bnot|n't)\s+be\s+(?:excluded|ruled\s+out)\b", re.IGNORECASE)
@@ -215,6 +217,10 @@ def reading(text: str, start: int, end: int, of_mechanism: bool = False) -> tupl
     return polarity, HEDGED if hedged else ASSERTED
 
 
+# "X inhibits T only weakly": the adverb after the target grades the same statement.
+WEAK_AFTER = re.compile(r"^\s*(?:only\s+|very\s+|rather\s+)?weakly\b", re.IGNORECASE)
+
+
 def _mechanism_hedged(text: str, start: int, end: int) -> bool:
     """A weak activity, or what the drug was presented as before a contrast, between the drug and the target.
 
@@ -222,7 +228,8 @@ def _mechanism_hedged(text: str, start: int, end: int) -> bool:
     >>> _mechanism_hedged(s, 0, s.index("KDR") + 3), _mechanism_hedged("Foonib weakly inhibits KDR.", 0, 26)
     (True, True)
     """
-    return bool(WEAK_ACTIVITY.search(text, start, end)) or presented_then_turned(text, start, end)
+    weak = WEAK_ACTIVITY.search(text, start, end) or WEAK_AFTER.match(text[end:])
+    return bool(weak) or presented_then_turned(text, start, end)
 
 
 def presented_then_turned(text: str, start: int, end: int) -> bool:
