@@ -171,3 +171,17 @@ def test_a_regimen_in_parentheses_after_the_classes_of_its_drugs(body, expected)
 
 def test_both_in_a_parenthesis_after_two_drugs_speaks_of_both():
     assert facts("Foonib and barfenib (both KDR inhibitors) were imagined.") == {("foonib", "kdr"), ("barfenib", "kdr")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a regimen as the subject: its drugs and its targets in the order written
+    ("Zelumab plus quxumab, which target PD-L1 and CTLA-4, was pretended.", {("zelumab", "pdl1"), ("quxumab", "ctla4")}),
+    ("The combination of zelumab and quxumab blocks PD-L1 and TIGIT.", {("zelumab", "pdl1"), ("quxumab", "tigit")}),
+    ("Zelumab/quxumab inhibits PD-1 and CTLA-4 in the toy model.", {("zelumab", "pd1"), ("quxumab", "ctla4")}),
+    # a regimen and a number of targets not its own: the text does not say which drug acts on what
+    ("Zelumab plus quxumab blocks PD-1 in the toy model.", set()),
+    # two drugs, not a regimen: each acts on every target named
+    ("Foonib and barfenib inhibit KDR and KIT.", {("foonib", "kdr"), ("foonib", "kit"), ("barfenib", "kdr"), ("barfenib", "kit")}),
+])
+def test_a_regimen_as_subject_pairs_its_drugs_with_its_targets_in_order(body, expected):
+    assert facts(body) == expected

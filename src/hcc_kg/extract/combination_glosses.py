@@ -62,7 +62,7 @@ def combination_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> 
 
 
 # "a PD-L1 inhibitor and a VEGF inhibitor (X plus Y)": a regimen in parentheses after the classes of its drugs.
-REGIMEN_GLUE = re.compile(r"\s*(?:\+|plus|with|(?:in\s+combination|combined)\s+with|[-–—])\s*", re.IGNORECASE)
+REGIMEN_GLUE = re.compile(r"\s*(?:\+|/|plus|with|(?:in\s+combination|combined)\s+with|[-–—])\s*", re.IGNORECASE)
 CLASS_HEAD = re.compile(rf"^[\s-]*(?:{HEAD})\b", re.IGNORECASE)
 
 
@@ -101,3 +101,24 @@ def regimen_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> Iter
             continue
         for subject, unit in zip(run, targets):
             yield from readings(subject, unit, "combination-gloss", unit.start, subject.end)
+
+
+COMBINATION_OF = re.compile(r"\bcombination\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def regimen_subject(text: str, found: list[Unit], drugs: list[Unit]) -> list[Unit] | None:
+    """The drugs of a regimen that is the subject ("X plus Y target ...", "the combination of X and Y blocks ...",
+    "X + Y, which target ..."), in the order written; None when the subject is no regimen."""
+    if len(drugs) == 1:  # "X plus Y blocks ...", "X + Y, which target ...": the subject rules kept only Y
+        run = [drugs[0]]
+        for unit in reversed([u for u in found if u.kind == "drug" and u.end <= drugs[0].start]):
+            if not REGIMEN_GLUE.fullmatch(text[unit.end:run[0].start]):
+                break
+            run.insert(0, unit)
+        drugs = run
+    if len(drugs) < 2:
+        return None
+    glued = all(REGIMEN_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(drugs, drugs[1:]))
+    named = COMBINATION_OF.search(text[:drugs[0].start]) and all(
+        re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[a.end:b.start]) for a, b in zip(drugs, drugs[1:]))
+    return drugs if glued or named else None

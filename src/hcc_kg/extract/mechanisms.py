@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .combination_glosses import combination_gloss, glossed_run, in_regimen_parenthesis, regimen_gloss
+from .combination_glosses import combination_gloss, glossed_run, in_regimen_parenthesis, regimen_gloss, regimen_subject
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
@@ -117,7 +117,12 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         shape = "drug-verb-target" if not cues or cue.group("verb") else "drug-is-cue-target"
         if len(drugs) == 1 and RESPECTIVELY.match(text[tlist.end:]):  # "X plus Y, which target A and B, respectively"
             drugs = combination_ending(text, found, drugs[0])
-        for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
+        pairs = _pairs(text, sorted(drugs, key=lambda d: d.start), tlist)
+        regimen = regimen_subject(text, found, sorted(drugs, key=lambda d: d.start))
+        if regimen is not None and not RESPECTIVELY.match(text[tlist.end:]):
+            # "X plus Y block A and B": a regimen's drugs and its targets in the same order, else not said
+            pairs = list(zip(regimen, tlist.units)) if len(regimen) == len(tlist.units) else []
+        for drug, unit in pairs:
             yield from readings(drug, unit, shape, start, unit.end)
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
 
