@@ -185,3 +185,8 @@ def test_both_in_a_parenthesis_after_two_drugs_speaks_of_both():
 ])
 def test_a_regimen_as_subject_pairs_its_drugs_with_its_targets_in_order(body, expected):
     assert facts(body) == expected
+
+
+def test_a_plural_verb_after_a_bracketed_aside_has_both_drugs_as_subject():
+    assert facts("Zelumab and quxumab (TOY-1) block PD-1 in the pretend trial.") == {("zelumab", "pd1"), ("quxumab", "pd1")}
+    assert facts("Zelumab (Zelumax) blocks PD-1 in the pretend trial.") == {("zelumab", "pd1")}

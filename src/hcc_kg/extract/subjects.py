@@ -298,13 +298,21 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
             or (purpose is not None and is_appositive_gap(text, drug, drug.end + purpose.start()))
         activity = ACTIVITY_CUE.match(cue.group(0)) and ACTIVITY_GAP.match(gap)
         if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap) or activity)):
-            if re.match(r"[\s)]*[,(]", gap) and not PLURAL_APPOSITIVE.match(gap):  # an appositive belongs to one drug
-                return [drug], drug.start
+            if re.match(r"[\s)]*[,(]", gap) and not PLURAL_APPOSITIVE.match(gap) and not _plural_after_aside(gap, cue):
+                return [drug], drug.start  # an appositive belongs to one drug
             return coordinated_drugs(text, found, drug, -1), drug.start
         if _is_subject(text, drug):
             break
         # "a derivative of Y, is an inhibitor of T": Y is no subject; look further left.
     return [], 0
+
+
+def _plural_after_aside(gap: str, cue: re.Match) -> bool:
+    """"X and Y (TRIAL) target T": a bracketed aside, then a plural verb, whose subject is both drugs."""
+    return bool(re.fullmatch(r"\s*\([^()]*\)\s*", gap)) and bool(PLURAL_VERB.fullmatch(cue.group(0)))
+
+
+PLURAL_VERB = re.compile(r"(?:inhibit|block|target|bind|antagoni[sz]e|neutrali[sz]e|suppress|disrupt|engage)", re.IGNORECASE)
 
 
 def discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
