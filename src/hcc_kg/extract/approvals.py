@@ -55,7 +55,7 @@ from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses, fronted
-from .approval_conjuncts import is_conjunct, other_indication, with_partners
+from .approval_conjuncts import contrast_use, is_conjunct, other_indication, with_partners
 from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
@@ -126,7 +126,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
     listing: tuple[Clause, re.Match] | None = None
     apart = fronted(sent.text, parts) if not cut else None
-    shared = _coordinated(parts, facts)  # "... for D1 and, with Y, for D2": the clause whose approval D2 shares
+    shared = _coordinated(sent.text, parts, facts)  # "... for D1 and, with Y, for D2": the clause whose approval D2 shares
     for i, clause in enumerate(parts):
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
@@ -148,15 +148,20 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
                 yield replace(r, polarity="negative") if undone else r
 
 
-def _coordinated(parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:
+def _coordinated(text: str, parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:
     """Each clause that coordinates an indication of its own ("and for D2", "and, with Y, for D2") with
-    the clause before stating an approval, mapped to that clause's index."""
+    the clause before stating an approval, mapped to that clause's index; so is a contrast naming agents
+    of their own with their line ("..., while C and D are reserved for patients who progressed on A"),
+    when it states that use plainly (no hedge, no negation)."""
     out: dict[int, int] = {}
     stated: int | None = None
     for i, clause in enumerate(parts):
         if APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text):
             stated = i
         elif stated is not None and is_conjunct(clause) and facts[i].diseases:
+            out[i] = stated
+        elif stated is not None and facts[i].has_agent and facts[i].lines \
+                and (use := contrast_use(text, clause)) and status(clause.text, use.span()) == ("positive", "asserted"):
             out[i] = stated
         else:
             stated = None
