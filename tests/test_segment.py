@@ -370,3 +370,11 @@ def test_a_short_line_below_a_line_standing_alone_heads_its_section():
             "ABSTRACT\n\n"
             "Since an invented approval, many drugs were tried.\n")
     assert sentence_texts(text)[-1] == "Since an invented approval, many drugs were tried."
+
+
+def test_a_bulleted_line_after_a_finished_one_is_a_sentence_of_its_own():
+    text = ("Zorbatinib profile\n\nZorbatinib is an invented kinase inhibitor.\n- Status list:\n"
+            "- Given with a partner in the first invented setting.\n- Given alone in the second invented setting.\n")
+    assert sentence_texts(text)[-3:] == ["Zorbatinib is an invented kinase inhibitor.",
+                                         "- Status list: - Given with a partner in the first invented setting.",
+                                         "- Given alone in the second invented setting."]

@@ -60,6 +60,7 @@ from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
+from .approval_items import document_drug, is_item, lead_agency
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
 from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
@@ -220,6 +221,8 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
     """An approval of "both regimens" (the two combinations named last before), of "the combination"
     (the one named last before) or of "the drug" / "it" (the one
     the heading names, else, for "the drug", the one agent the sentence before names)."""
+    if frame.item_drug:  # "- Approved in combination with Y for D": the profile's drug (Y its partner)
+        return [frame.item_drug]
     if len(frame.earlier) >= 2 and BOTH_ANAPHOR.search(clause.text):
         return list(frame.earlier[-2:])
     if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
@@ -238,6 +241,8 @@ def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame
     approval of B), but not for a granted approval when the heading names it for a filing only."""
     if not own.agencies and frame.agency and AGENCY_ANAPHOR.search(clause.text):
         return (frame.agency,)
+    if not own.agencies and frame.item_agency:  # an item under "Agency approval status:"
+        return (frame.item_agency,)
     agencies = own.agencies or next((o.agencies for o in others if o.agencies), ())
     heading_drug = frame.subject is None or any(k is None or k == frame.subject or _has_component(k, frame.subject)
                                                 for k in keys)
@@ -323,6 +328,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         frame = replace(frame, regulator=decider)  # the regulator of a decision summary stands for its heading's
     frames = with_antecedents(doc, frame, sentences)
     frames = {i: replace(f, followed=follows_up(sentences, i)) for i, f in frames.items()}
+    for i in cued:  # "- Approved as monotherapy for D": an item of a profile's status list
+        if is_item(sentences[i].text):
+            frames[i] = replace(frames[i], item_drug=document_drug(doc, i), item_agency=lead_agency(doc, i, places))
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)
