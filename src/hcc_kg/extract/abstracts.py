@@ -43,7 +43,7 @@ from typing import Iterable
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE,
-                            OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
+                            ONGOING_RE, OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
@@ -81,7 +81,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                 # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...");
                 # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
+        known = set(slots)
         context = _context(doc, sent, index, slots, context, background)
+        if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
+            slots[context].ongoing = True  # an unnamed trial introduced as running
         if context is not None and not slots[context].names:  # ("This phase 2 study was designed ..." is the report's own)
             recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
             slots[context].sections.add("background" if recalled else "other")
@@ -99,6 +102,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
+        if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
+            continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
