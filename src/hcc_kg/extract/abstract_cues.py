@@ -44,6 +44,10 @@ PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
                        r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
+# ... or the subject of what it showed: "based on a phase 3 study that showed A plus B resulted in ..." (not what
+# that was compared with: "a trial that demonstrated a benefit compared with B").
+SHOWED_RE = re.compile(r"\b(?:trial|study)\s+(?:that|which)\s+(?:showed|demonstrated|found)\s+(?:that\s+)?", re.IGNORECASE)
+COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relative)\b", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")

@@ -42,8 +42,9 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE,
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
                             ONGOING_RE, OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
+                            SHOWED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
@@ -346,6 +347,18 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     return key
 
 
+def _tested(text: str, agent: Agent) -> bool:
+    """Is the agent what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that showed
+    A resulted in ..." (not "a study that showed a benefit compared with A")?"""
+    if (tested := TESTED_RE.search(text)) and 0 <= agent.start - tested.end() < 60:
+        return True
+    if TESTED_PASSIVE_RE.match(text, agent.end):
+        return True
+    showed = SHOWED_RE.search(text)
+    return showed is not None and 0 <= agent.start - showed.end() < 60 \
+        and COMPARED_GAP_RE.search(text, showed.end(), agent.start) is None
+
+
 def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
     lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
@@ -359,8 +372,7 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60 \
-                or TESTED_PASSIVE_RE.match(sent.text, named[0].end):
+        elif _tested(sent.text, named[0]):
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo

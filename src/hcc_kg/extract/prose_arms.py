@@ -45,10 +45,15 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
+# ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
+REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
-COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... also "dual immunotherapy treatment with A and B", "doublet therapy of A and B"
+COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$|"
+                                 r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
+                                 r"(?:of|with)\s+$", re.IGNORECASE)
 # ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
 ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 # ... or a list of three closed by "and": "the combination of A, B, and C"
@@ -147,6 +152,11 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     for item in located:
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             continue  # "A (brand or code of A, company) plus B": the aside names A again
+        if group and item[0].key == group[-1][0].key and REPEAT_OR_RE.fullmatch(sent.text[group[-1][2]:item[1]]) \
+                and sent.text[item[2]:item[2] + 1] == ",":
+            # "Brand, or A, and B": A named again, set off by commas; what follows is read after the closing one
+            group[-1] = (group[-1][0], group[-1][1], item[2] + 1)
+            continue
         if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
                       or glued_to_care(doc, sent.text, group[-1], item) or with_procedure(doc, sent.text, group, item)
                       or delivered_by(doc, sent.text, group, item)):

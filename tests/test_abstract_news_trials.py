@@ -1,0 +1,37 @@
+"""Unnamed trials in news items (hcc_kg.extract.abstracts; invented companies, drugs and numbers): one
+introduced as running ("X is conducting a phase 3 trial of A and B") reports nothing, so is no trial and no arm
+of the graph's unless the text goes on to report of it; one given as an approval's basis ("based on a phase 3
+study that showed A plus B resulted in ...") has the arm it showed and that arm's values."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_abstracts import facts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme is conducting a global phase 3 clinical trial of combination therapy of zorbanib and quorimab, "
+    "targeting first-line liver cancer.",
+    "A randomized phase 3 trial of zorbanib plus quorimab in first-line HCC is currently underway.",
+    "Acme is also enrolling patients in a phase 2 study of zorbanib in HCC.",
+])
+def test_an_unnamed_trial_under_way_is_no_trial(sentence):
+    text = f"Acme gains an invented approval\n\nThe agency approved zorbanib for pretreated HCC on Monday. {sentence}\n"
+    assert not [a for a in facts(text) if a.predicate in ("isClinicalTrial", "hasArm")]
+
+
+def test_an_unnamed_trial_reported_of_is_kept():
+    text = ("Acme news\n\nA phase 2 study of zorbanib in HCC was conducted at 12 invented sites. "
+            "The objective response rate was 21% with zorbanib.\n")
+    assert [a for a in facts(text) if a.predicate == "isClinicalTrial"]
+
+
+def test_an_unnamed_trial_a_press_item_gives_as_the_basis_takes_what_it_showed():
+    text = ("Agency approves invented combination\n\nThe agency approved quorimab plus felotinib for first-line HCC. "
+            "The approval is based on a phase 3 clinical study that showed quorimab plus felotinib resulted in a median "
+            "overall survival of 21.4 months and an ORR of 33.2%.\n")
+    found = facts(text)
+    arms = {a.object for a in found if a.predicate == "armIntervention"}
+    measured = {(a.object, str(a.attribute_values("value")[0])) for a in found if a.predicate == "hasMeasurement"}
+    assert arms == {"regimen__felotinib__quorimab"} and measured == {("os", "21.4"), ("orr", "33.2")}
