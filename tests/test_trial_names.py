@@ -350,3 +350,11 @@ def test_a_cooperative_groups_protocol_number_with_its_year():
 ])
 def test_a_title_case_name_before_a_capitalised_phase_as_a_decisions_basis(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The approval rests on the ZENITH phase 3 pivotal trial of zorbanib.", ["ZENITH"]),
+    ("Data came from the ZENITH phase III global randomized study.", ["ZENITH"]),
+])
+def test_an_all_capital_name_before_its_phase_and_design_words(text, expected):
+    assert names(text) == expected

@@ -59,8 +59,11 @@ _CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,})?"
 _MIXED_NAME = r"(?=(?:[a-z\d]*[A-Z]){3})[A-Z][A-Za-z\d]{2,}[A-Za-z]"
 _NAME_WORD = rf"(?:{_CAPS_NAME}|{_MIXED_NAME})"
 # (case-blind, so any word is tried: :func:`name_like` keeps the name-shaped ones)
+# ... a design word or two may stand between the phase and the trial word: "the ACRONYM phase 3 pivotal trial".
+_DESIGN_WORDS = (r"(?:(?:pivotal|global|registrational|confirmatory|randomi[sz]ed|multicent(?:er|re)|multinational|"
+                 r"open-label|double-blind|placebo-controlled)\s+){0,2}")
 BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,})?)\s+"
-                          r"(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
+                          rf"(?:(?:phase\s+\w+\s+)?{_DESIGN_WORDS}(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
 # ... or a capitalised word a press release sets between "the" and a capitalised phase, as the basis of a decision:
 # "based on results from the Zenith Phase 3 trial" (the name of a sponsor's trial in title case); not a word shaped
 # like an adjective ("the Global Phase 3 trial", "the Japanese Phase 3 study", "the Pivotal Phase 3 trial").
