@@ -35,3 +35,9 @@ def test_an_unnamed_trial_a_press_item_gives_as_the_basis_takes_what_it_showed()
     arms = {a.object for a in found if a.predicate == "armIntervention"}
     measured = {(a.object, str(a.attribute_values("value")[0])) for a in found if a.predicate == "hasMeasurement"}
     assert arms == {"regimen__felotinib__quorimab"} and measured == {("os", "21.4"), ("orr", "33.2")}
+
+
+def test_a_trial_numbered_in_brackets_before_of_takes_the_regimen_it_tested():
+    text = ("Acme news\n\nAcme said the phase 3 clinical trial (ACME-301) of the invented drug zorbanib in combination "
+            "with quorimab for first-line HCC met its primary endpoint at an interim analysis.\n")
+    assert {a.object for a in facts(text) if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib"}

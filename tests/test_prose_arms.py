@@ -606,3 +606,11 @@ def test_two_drugs_offered_as_alternatives_stay_two():
     doc = AnalysedDocument(Document.from_text("d", "Patients got zorbanib, or felotinib, as chosen."), BRANDS,
                            MentionFinder(BRANDS))
     assert keys(agents(doc, doc.sentences[0])) == ["zorbanib", "felotinib"]
+
+
+def test_a_drugs_code_inside_a_sponsors_study_number_is_no_arm():
+    coded = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("ZB123",)),
+                        Entity("felotinib", "felotinib", ("SmallMolecule",))])
+    text = "The phase 3 trial (ACME-ZB123-III-02) of felotinib met its primary endpoint."
+    doc = AnalysedDocument(Document.from_text("d", text), coded, MentionFinder(coded))
+    assert keys(agents(doc, doc.sentences[0])) == ["felotinib"]

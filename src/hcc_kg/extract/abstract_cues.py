@@ -42,7 +42,8 @@ TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?
                               r"(?![^.]*\b(?:randomi[sz]\w*|controlled|versus|vs)\b))", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
+# ... also with the trial's number in brackets before "of": "the phase 3 trial (CODE-301) of A".
+TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)(?:\s*\([^()]*\))?\s+of\b|"
                        r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
 # ... or the subject of what it showed: "based on a phase 3 study that showed A plus B resulted in ..." (not what
 # that was compared with: "a trial that demonstrated a benefit compared with B").

@@ -33,6 +33,7 @@ from .comparators import arm_parts, comparator_mentions, compared_choice, glued_
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import EARLIER_THERAPY_RE, PRIOR_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 from .sentences import DRUG
+from .trial_names import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
@@ -146,6 +147,9 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
     # "a placebo-controlled trial of A": the design's adjective names no arm
     located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])]
+    # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
+    studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]
+    located = [x for x in located if not any(s <= x[1] and x[2] <= e and (s, e) != (x[1], x[2]) for s, e in studies)]
     located = comparator_mentions(doc, sent, located, start, end)  # "investigator's choice of chemotherapy", ...
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
