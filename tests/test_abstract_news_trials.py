@@ -1,4 +1,4 @@
-"""Unnamed trials in news items (hcc_kg.extract.abstracts; invented companies, drugs and numbers): one
+"""Trials in news items and abstracts (hcc_kg.extract.abstracts; invented companies, drugs and numbers): one
 introduced as running ("X is conducting a phase 3 trial of A and B") reports nothing, so is no trial and no arm
 of the graph's unless the text goes on to report of it; one given as an approval's basis ("based on a phase 3
 study that showed A plus B resulted in ...") has the arm it showed and that arm's values."""
@@ -41,3 +41,11 @@ def test_a_trial_numbered_in_brackets_before_of_takes_the_regimen_it_tested():
     text = ("Acme news\n\nAcme said the phase 3 clinical trial (ACME-301) of the invented drug zorbanib in combination "
             "with quorimab for first-line HCC met its primary endpoint at an interim analysis.\n")
     assert {a.object for a in facts(text) if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib"}
+
+
+def test_an_arm_named_by_its_role_takes_the_count_in_its_bracket():
+    from test_abstracts import sizes
+    text = ("ZETA-7 results\n\nIn the phase 3 ZETA-7 trial, patients were randomized to zorbanib plus quorimab or "
+            "felotinib. Median OS was 21.0 months in the zorbanib plus quorimab arm (n = 301) vs 17.5 months in the "
+            "control arm (n = 299; HR, 0.81).\n")
+    assert sizes(facts(text)) == {"regimen__quorimab__zorbanib": 301, "felotinib": 299}
