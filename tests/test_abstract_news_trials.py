@@ -49,3 +49,13 @@ def test_an_arm_named_by_its_role_takes_the_count_in_its_bracket():
             "felotinib. Median OS was 21.0 months in the zorbanib plus quorimab arm (n = 301) vs 17.5 months in the "
             "control arm (n = 299; HR, 0.81).\n")
     assert sizes(facts(text)) == {"regimen__quorimab__zorbanib": 301, "felotinib": 299}
+
+
+def test_a_trial_a_filing_is_supported_by_tested_the_filings_regimen():
+    text = ("Acme filing accepted\n\nThe agency accepted the application for quorimab, combined with the invented "
+            "kinase inhibitor zorbanib, as a first-line treatment of HCC. The filing is supported by the ZETA-310 "
+            "study, a global phase 3 trial that demonstrated a survival benefit for the combination therapy, with a "
+            "median overall survival of 22.0 months.\n")
+    found = facts(text)
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib"}
+    assert {str(a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"} == {"22.0"}

@@ -614,3 +614,9 @@ def test_a_drugs_code_inside_a_sponsors_study_number_is_no_arm():
     text = "The phase 3 trial (ACME-ZB123-III-02) of felotinib met its primary endpoint."
     doc = AnalysedDocument(Document.from_text("d", text), coded, MentionFinder(coded))
     assert keys(agents(doc, doc.sentences[0])) == ["felotinib"]
+
+
+def test_a_partner_set_off_by_commas_and_described_first_joins_the_regimen():
+    doc, sent = sentence("The filing covers quorimab, combined with the small-molecule targeted therapy zorbanib, as a "
+                         "first-line treatment.")
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"])]

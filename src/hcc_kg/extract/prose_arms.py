@@ -44,6 +44,11 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      r"\s*(?:\+|plus|combined with|in combination with|along with|together with)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
+# ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
+# small-molecule targeted therapy B, as first-line treatment".
+COMMA_COMBINED_RE = re.compile(r"^,\s+(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
+                               r"(?:[\w-]+\s+){0,4}?(?:therapy|drug|agent|inhibitor|antibody|TKI|medicine)\s+)?$",
+                               re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
 # ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
@@ -178,7 +183,7 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
 def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
     """Does the agent at ``start:end`` belong to the regimen ``group`` names?"""
     gap = text[group[-1][2]:start]
-    if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap):
+    if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap) or COMMA_COMBINED_RE.match(gap):
         return True
     if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
             and not re.search(r",\s*$", text[:group[0][1]]):
