@@ -16,7 +16,8 @@ import re
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
-from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value, role_arms
+from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
+from .role_arms import role_arms
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
