@@ -108,3 +108,9 @@ def test_a_hedged_or_untested_contrast_lends_no_approval():
               "regorafenib is being tested in patients who progressed on sorafenib.")
     for body in (hedged, tested):
         assert facts(body) == {("foonib", "hcc", "fda", "first_line"), ("barmab", "hcc", "fda", "first_line")}
+
+
+def test_a_contrast_after_a_pending_step_is_no_approval():
+    body = ("In invented patients with HCC, the FDA accepted applications for foonib and barmab in the first line "
+            "setting, while regorafenib is reserved for patients who progressed on sorafenib.")
+    assert facts(body) == set()

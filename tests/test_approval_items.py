@@ -37,3 +37,9 @@ def test_pending_items_are_not_approvals():
             "- Regulatory status:\n- Under review by the EMA for first-line HCC.\n"
             "- Submitted to the FDA for HCC after sorafenib; a decision is expected next year.\n")
     assert not [a for a in read(text) if a.is_fact]
+
+
+def test_an_item_under_a_lead_of_pending_filings_stays_unasserted():
+    text = ("Drug overview:\nBarmab is an invented antibody; barmab blocks a made-up receptor.\n"
+            "- EMA regulatory status:\n- Approved in combination with foonib for first-line HCC is expected next year.\n")
+    assert not [a for a in read(text) if a.is_fact]
