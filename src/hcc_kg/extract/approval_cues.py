@@ -103,7 +103,11 @@ NO_PRIOR_SYSTEMIC = re.compile(
 # "after first-line sorafenib", "refractory to first-line X": the first line named is the one already given
 # (not "extended to first-line HCC", where "to" names the new indication); so also "unresponsive to or
 # intolerant of first-line or later therapy" (the patients' state before the word, "of" as well as "to").
-AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:refractory|resistant|intolera\w*|\w*respon\w*|exposed|exposure)\s+(?:to|of)|"
+# ... and "who failed first-line therapy", "progressed during first-line X", "previously treated with a first-line Y",
+# "who cannot tolerate first-line therapy".
+AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:progress\w*|relaps\w*|recurr\w*|worsen\w*)\s+(?:\w+\s+)?(?:during|despite)|failed|failing|(?:previously|already)\s+treated\s+with|"
+                        r"pre-?treated\s+with|(?:cannot|can't|could\s+not|unable\s+to)\s+tolerate|"
+                        r"(?:refractory|resistant|intolera\w*|\w*respon\w*|exposed|exposure)\s+(?:to|of)|"
                         r"failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "patients who previously received X" is a later line; "the drug previously received approval" is its history.
 SECOND_LINE = re.compile(
