@@ -43,8 +43,8 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE,
-                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
+                            ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
@@ -84,7 +84,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                 # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...");
                 # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
+        known = set(slots)
         context = _context(doc, sent, index, slots, context, background)
+        if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
+            slots[context].ongoing = True  # an unnamed trial introduced as running
         framing.read(doc, i, sent, index, slots, context, background)
         if context is not None and not slots[context].names:  # ("This phase 2 study was designed ..." is the report's own)
             recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
@@ -103,6 +106,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
+        if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
+            continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
@@ -342,6 +347,18 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     return key
 
 
+def _tested(text: str, agent: Agent) -> bool:
+    """Is the agent what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that showed
+    A resulted in ..." (not "a study that showed a benefit compared with A")?"""
+    if (tested := TESTED_RE.search(text)) and 0 <= agent.start - tested.end() < 60:
+        return True
+    if TESTED_PASSIVE_RE.match(text, agent.end):
+        return True
+    showed = SHOWED_RE.search(text)
+    return showed is not None and 0 <= agent.start - showed.end() < 60 \
+        and COMPARED_GAP_RE.search(text, showed.end(), agent.start) is None
+
+
 def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
     lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
@@ -355,8 +372,7 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60 \
-                or TESTED_PASSIVE_RE.match(sent.text, named[0].end):
+        elif _tested(sent.text, named[0]):
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo

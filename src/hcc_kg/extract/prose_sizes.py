@@ -17,6 +17,7 @@ from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
+from .role_arms import role_arms
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
@@ -342,3 +343,16 @@ def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agen
             counted = {(agent.key if k == last.key else k): ((agent, v[1]) if k == last.key else v) for k, v in counted.items()}
         last = agent
     return list(counted.values()) if len(counted) >= 2 else []
+
+
+# The count in the bracket right after an arm named by its role: "in the control arm (n = 333; HR ...)".
+ROLE_COUNT_RE = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*[;,)]", re.IGNORECASE)
+
+
+def role_sizes(text: str, arms: list[str]) -> dict[str, int]:
+    """Patients per arm of a two-arm trial whose text names an arm by its role with its count right after it.
+
+    >>> role_sizes("20.6 months in the control arm (n = 333; HR, 0.78)", ["a", "b"])
+    {'b': 333}
+    """
+    return {arm.key: count_value(m) for arm in role_arms(text, arms) if (m := ROLE_COUNT_RE.match(text, arm.end))}

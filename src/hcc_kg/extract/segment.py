@@ -118,6 +118,8 @@ _FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have
 
 # A news headline states something ("Agency Approves X for Y"): a heading with such a verb is read as
 # a sentence too (and still names its section).
+# A list item's mark at the start of a line: "- ", "• ", "* ", "– ".
+_BULLET_RE = re.compile(r"^\s*[•·▪◦‣*–—-]\s+\S")
 _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|authori[sz]es|recommends|extends|expands|"
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 # So is a document's title naming a study's design ("Phase II study of A in patients with B"): it says what
@@ -209,6 +211,8 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
                 paragraph.append((offset, line))
                 flush()
         elif line.strip():
+            if paragraph and _BULLET_RE.match(line) and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"):
+                flush()  # a bulleted line after a finished one is an item of its own ("- Approved for D1." / "- ...")
             opened_after_blank = after_blank if not paragraph else opened_after_blank
             paragraph.append((offset, line))
         if line.strip():

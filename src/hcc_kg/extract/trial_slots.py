@@ -53,6 +53,7 @@ class Slot:
     projected: set[Span] = field(default_factory=set)  # sentences projecting results (a design's assumptions)
     sections: set[str] = field(default_factory=set)  # where a structured abstract names it: "background", "other"
     each: tuple[int, Span] | None = None  # "40 cases in each group", read before the groups were listed
+    ongoing: bool = False  # introduced as running ("X is conducting a phase 3 trial of A"): nothing reported yet
 
     def rename_arm(self, old: str, new: str) -> None:
         """Call the arm read as ``old`` ``new`` from here on, with what was read of it (its size, values, ratios)."""
