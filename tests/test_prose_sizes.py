@@ -238,3 +238,15 @@ def test_enrolled_counts_with_what_is_said_around_the_patients(text, n):
 
 def test_a_capitalised_word_before_patients_is_not_taken_for_a_spelled_count():
     assert enrolled("Methods Enrolled patients had no prior therapy.") is None
+
+
+def test_a_count_opening_a_parenthesis_that_doses_two_drugs_is_their_regimens():
+    vocab = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",))])
+    text = ("In all, 1,100 adults were randomly assigned to receive ZIPR (n = 370; quorimab: one dose of 300 mg; zorbanib: "
+            "1,500 mg every 4 weeks), zorbanib monotherapy (n = 360; 1,500 mg every 4 weeks), or felotinib (n = 365; 400 mg "
+            "twice daily).")
+    doc = AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))
+    assert arm_sizes(doc, doc.sentences[0]) == {agent_key(["quorimab", "zorbanib"]): 370, "zorbanib": 360, "felotinib": 365}
+    # one drug dosed in the parenthesis names no regimen
+    doc = AnalysedDocument(Document.from_text("d", text.replace("quorimab: one dose of 300 mg; ", "")), vocab, MentionFinder(vocab))
+    assert agent_key(["quorimab", "zorbanib"]) not in arm_sizes(doc, doc.sentences[0])
