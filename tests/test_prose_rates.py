@@ -205,3 +205,10 @@ def test_respective_rates_of_another_endpoint_or_the_same_arm_are_not_read_so():
     assert not any(k[0] == "felotinib" for k in values(found))
     found = facts(RUN.format("zorbanib arm", "In a later analysis, the corresponding rates in the zorbanib arm"))
     assert values(found)[("zorbanib", "os", "6-month")] == D("71")
+
+
+def test_pairs_each_at_its_own_time_point_in_months_printed_mo():
+    text = "OS rates for zorbanib vs felotinib were 43.4% vs 40.0% at 24 mo, 32.7% vs 24.3% at 36 mo, and 22.4% vs 15.3% at 48 mo."
+    assert _rates(text) == {("zorbanib", "24-month"): Decimal("43.4"), ("felotinib", "24-month"): Decimal("40.0"),
+                            ("zorbanib", "36-month"): Decimal("32.7"), ("felotinib", "36-month"): Decimal("24.3"),
+                            ("zorbanib", "48-month"): Decimal("22.4"), ("felotinib", "48-month"): Decimal("15.3")}

@@ -775,3 +775,8 @@ def test_values_for_both_cohorts_of_a_trial_parted_by_its_earlier_treatment_are_
     dosed = text.replace("in the first-line setting", "at 10 mg").replace("in the second-line setting", "at 20 mg")
     doc = AnalysedDocument(Document.from_text("d", dosed), VOCAB, FINDER)
     assert {v.value for v in arm_values(doc, doc.sentences[-1], ["zorbanib"])} == {Decimal("6.1"), Decimal("4.2")}
+
+
+def test_the_time_from_which_something_holds_is_no_value():
+    assert read("Given the activity of zorbanib and the separation of the curves for OS and PFS between the arms from 12 mo "
+                "onwards, longer follow-up is of interest.") == {}

@@ -53,6 +53,8 @@ MASKS = (
     r"\b(?:at|after|of)\s+\d+(?:\s*(?:,\s*(?:and\b|or\b)?|and\b|or\b)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",  # "at 6, 12, and 18 months"
     r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year|day)\b",  # "12- and 24-month", "21-day cycles"
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
+    # ... and a time from which something holds: "the curves separated from 12 mo onwards"
+    r"\bfrom\s+(?:month\s+\d+|\d+\s*(?:months?|mos?|weeks?|years?))\s+(?:on(?:wards?)?|forward)\b",
     # a criteria's version is no value: "RECIST 1.1", "RECIST version 1.1", "CTCAE v5.0"
     # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
     # ("per mRECIST 30.5% vs 12.5%": a percentage after the criterion is a value)

@@ -46,7 +46,9 @@ RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|p
 # "... at 6, 12 and 18 months were 80% and 70% (p = ...), 60% and 50%, ...": pairs joined by "and", one per time point
 # (read only when no run of values is followed by its arm: "55% and 30% with A and 50% and 25% with B").
 AND_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:\([^()]*\)\s*)?and\s+(?P<b>{NUMBER})\s*%", re.IGNORECASE)
-PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
+# ... months also printed "mo" ("43% vs 40% at 24 mo, 33% vs 24% at 36 mo").
+PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year|mo(?=s?\b))s?\b",
+                        re.IGNORECASE)
 
 
 def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
@@ -117,8 +119,13 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
     order = _pair_order(doc, sent, arms)
     if endpoint is None or order is None:
         return []
-    return [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
+    return [ArmValue(agent, endpoint, f"{m.group('n')}-{_unit(m.group('u'))}", Decimal(decimal_text(m.group(g))),
                      decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(order, ("a", "b"))]
+
+
+def _unit(unit: str) -> str:
+    """A time point's unit as its key spells it ("mo" is "month")."""
+    return "month" if unit.lower() == "mo" else unit.lower()
 
 
 def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
