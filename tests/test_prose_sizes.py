@@ -250,3 +250,22 @@ def test_a_count_opening_a_parenthesis_that_doses_two_drugs_is_their_regimens():
     # one drug dosed in the parenthesis names no regimen
     doc = AnalysedDocument(Document.from_text("d", text.replace("quorimab: one dose of 300 mg; ", "")), vocab, MentionFinder(vocab))
     assert agent_key(["quorimab", "zorbanib"]) not in arm_sizes(doc, doc.sentences[0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The intention-to-treat population included 336 patients in the zorbanib plus felotinib arm and 165 patients in "
+     "the single-agent arm.", {"felotinib": 165}),
+    ("Median OS was 20.1 months in the combination arm vs 15.2 months in the control arm (n = 165; HR, 0.78).", {"felotinib": 165}),
+    ("Grade 3 events occurred in 40 patients in the control arm.", {}),   # patients with an event are no arm's size
+])
+def test_a_count_of_an_arm_named_by_its_role(text, expected):
+    from hcc_kg.extract.prose_sizes import role_sizes
+    assert role_sizes(text, [agent_key(["zorbanib", "felotinib"]), "felotinib"]) == expected
+
+
+def test_the_single_agent_arms_count_reaches_the_trial():
+    from test_abstracts import facts, sizes as trial_sizes
+    found = facts("In the phase 3 ORCHID-7 trial, adults were randomly assigned to zorbanib plus quorimab or felotinib. The "
+                  "intention-to-treat population included 336 patients in the zorbanib plus quorimab arm and 165 patients "
+                  "in the single-agent arm.")
+    assert trial_sizes(found) == {agent_key(["quorimab", "zorbanib"]): 336, "felotinib": 165}

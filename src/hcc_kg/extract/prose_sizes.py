@@ -16,7 +16,7 @@ import re
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
-from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
+from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value, role_arms
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
@@ -364,3 +364,19 @@ def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agen
             counted = {(agent.key if k == last.key else k): ((agent, v[1]) if k == last.key else v) for k, v in counted.items()}
         last = agent
     return list(counted.values()) if len(counted) >= 2 else []
+
+
+# "(n = 333; HR ...)" right after an arm named by its role.
+ROLE_SIZE_AFTER_RE = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*[;,)]", re.IGNORECASE)
+
+
+def role_sizes(text: str, arms: list[str]) -> dict[str, int]:
+    """Sizes of a two-arm trial's arms named by role: "165 patients in the control arm", "in the single-agent arm
+    (n = 165)" (the role's arm: :func:`.prose_arms.role_arms`)."""
+    sizes: dict[str, int] = {}
+    counted_for = COUNTED_FOR_RE.search(text)  # "grade 3 events occurred in 120 patients in the control arm": no size
+    for role in role_arms(text, arms):
+        before = None if counted_for else IN_GROUP_RE.search(text[max(0, role.start - 40):role.start])
+        if m := (before or ROLE_SIZE_AFTER_RE.match(text, role.end)):
+            sizes.setdefault(role.key, count_value(m))
+    return sizes

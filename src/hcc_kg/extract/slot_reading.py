@@ -33,7 +33,7 @@ from .arm_comparisons import compared_arms, than_pairs
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
-from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
+from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival
@@ -176,6 +176,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     for agent, size in sized.items():
         arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
         if arm is not None and arm not in slot.sizes:
+            slot.sizes[arm], slot.sizes_at[arm] = size, span
+    for arm, size in role_sizes(sent.text, slot.arms).items():  # "165 patients in the control arm"
+        if arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
     if not sized and not (slot.arms and arm_mentions(doc, sent, slot.arms)) and (each := each_arm_count(sent.text)) is not None:
         slot.each = (each, span)  # "150 patients were assigned to each group": every arm of the trial in context,
