@@ -185,6 +185,7 @@ def test_one_run_of_rates_for_the_one_arm_the_sentence_names():
     # ... not when the arm is what the rates are compared with, nor when the run is not one value per time point
     assert _rates("The 6-, 12-, and 18-month OS rates were 71%, 52%, and 40% versus felotinib.") == {}
     assert _rates("In the zorbanib arm, the 6- and 12-month OS rates were 71%, 52%, and 40%.") == {}
+    assert _rates(text.replace(", respectively.", " among patients with hepatitis B.")) == {}  # a subgroup's
 
 
 RUN = "ORCHID-4 randomly assigned 500 adults to zorbanib or felotinib. In the {0}, the 6-, 12-, and 18-month OS rates were 71%, " \
@@ -205,6 +206,8 @@ def test_respective_rates_of_another_endpoint_or_the_same_arm_are_not_read_so():
     assert not any(k[0] == "felotinib" for k in values(found))
     found = facts(RUN.format("zorbanib arm", "In a later analysis, the corresponding rates in the zorbanib arm"))
     assert values(found)[("zorbanib", "os", "6-month")] == D("71")
+    found = facts(RUN.format("zorbanib arm", "Among patients with hepatitis B, the corresponding rates in the felotinib arm"))
+    assert values(found)[("zorbanib", "os", "6-month")] == D("71") and not any(k[0] == "felotinib" for k in values(found))
 
 
 def test_pairs_each_at_its_own_time_point_in_months_printed_mo():
@@ -212,3 +215,4 @@ def test_pairs_each_at_its_own_time_point_in_months_printed_mo():
     assert _rates(text) == {("zorbanib", "24-month"): Decimal("43.4"), ("felotinib", "24-month"): Decimal("40.0"),
                             ("zorbanib", "36-month"): Decimal("32.7"), ("felotinib", "36-month"): Decimal("24.3"),
                             ("zorbanib", "48-month"): Decimal("22.4"), ("felotinib", "48-month"): Decimal("15.3")}
+

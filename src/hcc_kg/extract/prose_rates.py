@@ -15,7 +15,7 @@ from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthes
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_shares import shares_compared
-from .prose_subgroups import is_subgroup
+from .prose_subgroups import SUBGROUP_RE, is_subgroup
 from .prose_values import AFTER_GAP_RE, ArmValue, anchors
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
@@ -245,7 +245,7 @@ def one_arms_run(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
     points = re.findall(r"\d+", listed.group("nums"))
     values = _run(sent.text, listed.end(), len(points))
     named = arm_mentions(doc, sent, arms)
-    if values is None or len({a.key for a in named}) != 1 or is_subgroup(sent.text, listed.start()) \
+    if values is None or len({a.key for a in named}) != 1 or SUBGROUP_RE.search(sent.text) \
             or any(COMPARED_BEFORE_RE.search(sent.text, 0, a.start) for a in named):
         return []
     endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
@@ -261,7 +261,7 @@ def respective_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     """"These respective rates in the B arm were 39%, 25%, and 18%": the time points and endpoint of the run
     (endpoint, time points, arm) the sentence before gave one arm, now for the other arm this sentence names."""
     cue = RESPECTIVE_RATES_RE.search(sent.text) if run is not None and len(arms) == 2 else None
-    if cue is None or TIMEPOINT_LIST_RE.search(sent.text) or is_subgroup(sent.text, cue.start()):
+    if cue is None or TIMEPOINT_LIST_RE.search(sent.text) or SUBGROUP_RE.search(sent.text):  # (a subgroup anywhere)
         return []
     endpoint, points, agent = run  # type: ignore[misc]
     named = {a.key for a in arm_mentions(doc, sent, arms)}
