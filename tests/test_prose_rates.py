@@ -171,7 +171,7 @@ def test_time_points_each_printed_with_its_hyphenated_unit_are_a_list():
 
 
 def test_pairs_after_the_one_arm_the_rates_favour_are_that_arms_first():
-    text = "The 6- and 12-month OS rates both favoured felotinib at 61.5% versus 52.0% and 40.5% versus 28.0%, respectively."
+    text = "The 6- and 12-month OS rates each favoured felotinib, with 61.5% versus 52.0% and 40.5% versus 28.0%."
     assert _rates(text) == {("felotinib", "6-month"): Decimal("61.5"), ("zorbanib", "6-month"): Decimal("52.0"),
                             ("felotinib", "12-month"): Decimal("40.5"), ("zorbanib", "12-month"): Decimal("28.0")}
     # an arm named without the rates favouring it says nothing of whose each value is
@@ -179,21 +179,21 @@ def test_pairs_after_the_one_arm_the_rates_favour_are_that_arms_first():
 
 
 def test_one_run_of_rates_for_the_one_arm_the_sentence_names():
-    text = "In the zorbanib arm, the 6-, 12-, and 18-month OS rates were 71% (95% CI, 64%-77%), 52%, and 40%, respectively."
+    text = "For patients in the zorbanib arm, OS rates at the 6-, 12-, and 18-month landmarks reached 71% (95% CI, 64%-77%), 52%, and 40%."
     assert _rates(text) == {("zorbanib", "6-month"): Decimal("71"), ("zorbanib", "12-month"): Decimal("52"),
                             ("zorbanib", "18-month"): Decimal("40")}
     # ... not when the arm is what the rates are compared with, nor when the run is not one value per time point
     assert _rates("The 6-, 12-, and 18-month OS rates were 71%, 52%, and 40% versus felotinib.") == {}
     assert _rates("In the zorbanib arm, the 6- and 12-month OS rates were 71%, 52%, and 40%.") == {}
-    assert _rates(text.replace(", respectively.", " among patients with hepatitis B.")) == {}  # a subgroup's
+    assert _rates(text.replace("40%.", "40% among patients with hepatitis B.")) == {}  # a subgroup's
 
 
-RUN = "ORCHID-4 randomly assigned 500 adults to zorbanib or felotinib. In the {0}, the 6-, 12-, and 18-month OS rates were 71%, " \
-      "52%, and 40%, respectively. {1} were 60%, 41% and 30%."
+RUN = "ORCHID-4 randomly assigned 500 adults to zorbanib or felotinib. For patients in the {0}, OS rates at the 6-, 12-, and " \
+      "18-month landmarks reached 71%, 52%, and 40%. {1} were 60%, 41% and 30%."
 
 
 @pytest.mark.parametrize("first, lead", [("zorbanib arm", "The corresponding rates in the felotinib arm"),
-                                         ("experimental arm", "These respective rates in the control arm"),
+                                         ("experimental arm", "The respective figures for the control arm"),
                                          ("zorbanib arm", "With felotinib, these rates")])
 def test_the_other_arms_respective_rates_take_the_time_points_of_the_run_before(first, lead):
     found = facts(RUN.format(first, lead))
@@ -211,8 +211,8 @@ def test_respective_rates_of_another_endpoint_or_the_same_arm_are_not_read_so():
 
 
 def test_pairs_each_at_its_own_time_point_in_months_printed_mo():
-    text = "OS rates for zorbanib vs felotinib were 43.4% vs 40.0% at 24 mo, 32.7% vs 24.3% at 36 mo, and 22.4% vs 15.3% at 48 mo."
-    assert _rates(text) == {("zorbanib", "24-month"): Decimal("43.4"), ("felotinib", "24-month"): Decimal("40.0"),
-                            ("zorbanib", "36-month"): Decimal("32.7"), ("felotinib", "36-month"): Decimal("24.3"),
-                            ("zorbanib", "48-month"): Decimal("22.4"), ("felotinib", "48-month"): Decimal("15.3")}
+    text = "Landmark OS rates (zorbanib vs felotinib) came to 51.0% vs 44.2% at 12 mo, 30.5% vs 21.9% at 24 mo and 18.8% vs 11.0% at 36 mo."
+    assert _rates(text) == {("zorbanib", "12-month"): Decimal("51.0"), ("felotinib", "12-month"): Decimal("44.2"),
+                            ("zorbanib", "24-month"): Decimal("30.5"), ("felotinib", "24-month"): Decimal("21.9"),
+                            ("zorbanib", "36-month"): Decimal("18.8"), ("felotinib", "36-month"): Decimal("11.0")}
 

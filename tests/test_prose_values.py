@@ -755,8 +755,7 @@ def test_a_pair_after_one_named_arm_gives_it_the_first_value(text, first):
 @pytest.mark.parametrize("follow_up", ["after a median follow-up of 20.5 months", "(median follow-up, 20.5 months)",
                                        "when the median follow-up time was 20.5 months"])
 def test_a_follow_ups_own_duration_between_the_endpoint_and_its_values_is_no_value(follow_up):
-    got = read(f"Median OS was clearly longer in the zorbanib group at the interim analysis {follow_up} (16.1 v 12.4 months; "
-               "hazard ratio, 0.61).")
+    got = read(f"Median OS with zorbanib exceeded that with felotinib {follow_up} (16.1 v 12.4 months; HR 0.61).")
     assert got == {("zorbanib", "os", ""): (Decimal("16.1"), "months"), ("felotinib", "os", ""): (Decimal("12.4"), "months")}
 
 
@@ -765,18 +764,18 @@ def test_a_follow_up_without_its_own_duration_still_hides_the_values_after_it():
 
 
 def test_values_for_both_cohorts_of_a_trial_parted_by_its_earlier_treatment_are_subgroups():
-    text = ("In this single-arm study, 50 patients in the first-line setting and 80 patients in the second-line setting "
-            "received zorbanib. The ORR was 30.0% [15/50; 95% CI, 18.0-44.0] in the first-line and 20.0% (16/80; 95% CI, "
-            "12.0-30.0) in the second-line cohort. Median PFS in both cohorts was 6.1 months (95% CI, 5.0-7.0) and 4.2 "
-            "months (95% CI, 3.0-5.0), respectively.")
+    text = ("This single-arm study gave zorbanib to 50 untreated patients, its first-line cohort, and to 80 pretreated "
+            "ones, its second-line cohort. The ORR reached 30.0% [15/50; 95% CI, 18.0-44.0] in the first-line and "
+            "20.0% (16/80) in the second-line cohort. For both cohorts, median PFS came to 6.1 and 4.2 months, respectively.")
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
     assert [v for sent in doc.sentences[1:] for v in arm_values(doc, sent, ["zorbanib"])] == []
     # cohorts by dose or schedule are the arm's (test_a_single_arms_cohorts_each_give_the_arm_a_value)
-    dosed = text.replace("in the first-line setting", "at 10 mg").replace("in the second-line setting", "at 20 mg")
+    dosed = text.replace("untreated patients, its first-line cohort", "patients at 10 mg").replace(
+        "pretreated ones, its second-line cohort", "at 20 mg")
     doc = AnalysedDocument(Document.from_text("d", dosed), VOCAB, FINDER)
     assert {v.value for v in arm_values(doc, doc.sentences[-1], ["zorbanib"])} == {Decimal("6.1"), Decimal("4.2")}
 
 
 def test_the_time_from_which_something_holds_is_no_value():
-    assert read("Given the activity of zorbanib and the separation of the curves for OS and PFS between the arms from 12 mo "
-                "onwards, longer follow-up is of interest.") == {}
+    assert read("Zorbanib looked active, and because the PFS curves of the two arms parted from 9 mo onwards, an update is "
+                "planned.", ["zorbanib"]) == {}
