@@ -779,3 +779,9 @@ def test_values_for_both_cohorts_of_a_trial_parted_by_its_earlier_treatment_are_
 def test_the_time_from_which_something_holds_is_no_value():
     assert read("Zorbanib looked active, and because the PFS curves of the two arms parted from 9 mo onwards, an update is "
                 "planned.", ["zorbanib"]) == {}
+
+
+def test_the_last_value_before_a_list_of_arms_is_not_the_first_arms_alone():
+    # a text cut short after the arms ("... in the A and B gr"): no reading rather than the values swapped
+    got = read("Median OS reached 15.0 (95% CI 12.1-17.7) and 11.2 (9.0-13.1) mo in the zorbanib and felotinib gr")
+    assert got.get(("zorbanib", "os", "")) != (Decimal("11.2"), "months") and got == {}

@@ -270,11 +270,19 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         # a value inside its own bracket ("17 patients (43%, 95% CI 27%-59%) in the A group"): the gap opens at its close
         gaps = [(a, unparenthesised(OWN_BRACKET_RE.sub(")", text[e:a.start], count=1))) for a in named if e <= a.start < nxt]
         after = next((a for a, gap in gaps if AFTER_GAP_RE.match(gap) and not COMPARISON_WORD_RE.search(gap)), None)
+        if after is not None and len(tokens) > 1 and _opens_arm_list(text, after, named):
+            return None  # "2.8 and 2.3 mo in the A and B g[roups]": the arms listed after are the values', not the last one's
         before = [a for a in named if floor <= a.start and a.end <= s]
         chosen = after or (before[-1] if before else None)
         owners.append(chosen.key if chosen else None)
         floor = chosen.end if chosen and chosen is after else e
     return _complete(owners, arms)
+
+
+def _opens_arm_list(text: str, agent: Agent, named: list[Agent]) -> bool:
+    """Is ``agent`` the first of arms listed as one phrase ("in the A and B groups")?"""
+    nxt = next((a for a in named if a.start >= agent.end), None)
+    return nxt is not None and nxt.key != agent.key and listed_arms_gap(text[agent.end:nxt.start])
 
 
 def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c_start: int) -> list[str]:
