@@ -206,6 +206,8 @@ def test_respective_rates_of_another_endpoint_or_the_same_arm_are_not_read_so():
     assert not any(k[0] == "felotinib" for k in values(found))
     found = facts(RUN.format("zorbanib arm", "In a later analysis, the corresponding rates in the zorbanib arm"))
     assert values(found)[("zorbanib", "os", "6-month")] == D("71")
+    found = facts(RUN.format("zorbanib arm", "These rates were higher than those reported earlier for felotinib, which"))
+    assert not any(k[0] == "felotinib" for k in values(found))  # another's rates, quoted
     found = facts(RUN.format("zorbanib arm", "Among patients with hepatitis B, the corresponding rates in the felotinib arm"))
     assert values(found)[("zorbanib", "os", "6-month")] == D("71") and not any(k[0] == "felotinib" for k in values(found))
 

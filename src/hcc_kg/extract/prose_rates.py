@@ -27,6 +27,9 @@ FAVOURED_RE = re.compile(r"\b(?:favou?r(?:ed|ing|s)?|(?:higher|greater|better|lo
                          r"(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|receiving|given|on)\s+)?$", re.IGNORECASE)
 # Between the rates of one run: "50%, 39%, and 31%" (their intervals aside).
 RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+# Between the rates' subject and their values, words that make them another's, quoted for comparison.
+COMPARISON_GAP_RE = re.compile(r"\b(?:than|versus|vs|compared|reported|previous(?:ly)?|prior|historical|similar|higher|lower)\b",
+                               re.IGNORECASE)
 # The rates of the run the sentence before gave, now for the other arm: "These respective rates in the B arm were ...",
 # "the corresponding rates with B were ...", "In the B arm, these rates were ...".
 RESPECTIVE_RATES_RE = re.compile(r"\b(?:(?:the|these|those)\s+(?:respective|corresponding)|these|those)\s+"
@@ -244,6 +247,8 @@ def one_arms_run(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
     compared with)."""
     points = re.findall(r"\d+", listed.group("nums"))
     values = _run(sent.text, listed.end(), len(points))
+    if values is None or COMPARISON_GAP_RE.search(sent.text, listed.end(), values[0].start()):
+        return []  # "rates were higher than those reported for B (50% and 30%)": another's, quoted
     named = arm_mentions(doc, sent, arms)
     if values is None or len({a.key for a in named}) != 1 or SUBGROUP_RE.search(sent.text) \
             or any(COMPARED_BEFORE_RE.search(sent.text, 0, a.start) for a in named):
@@ -266,7 +271,7 @@ def respective_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     endpoint, points, agent = run  # type: ignore[misc]
     named = {a.key for a in arm_mentions(doc, sent, arms)}
     values = _run(sent.text, cue.end(), len(points))
-    if values is None or len(named) != 1 or agent in named or any(a.endpoint != endpoint for a in anchors(doc, sent)):
+    if values is None or COMPARISON_GAP_RE.search(sent.text, cue.end(), values[0].start()) or len(named) != 1 or agent in named or any(a.endpoint != endpoint for a in anchors(doc, sent)):
         return []
     other = named.pop()
     return [ArmValue(other, endpoint, point, Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
