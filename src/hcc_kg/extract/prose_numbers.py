@@ -15,14 +15,10 @@ from __future__ import annotations
 import re
 
 from .effects import DASH, NUMBER, parse_hazard_ratios
+from .prose_endpoints import FOLLOW_UP_DURATION_RE
 
 #: A value found: (start, end, number as printed, "%", "months", "weeks" or "days").
 Token = tuple[int, int, str, str]
-
-# A follow-up's own duration: "a median follow-up of 17.0 months", "median follow-up time was 20 mo", "(follow-up, 9 months)".
-FOLLOW_UP_DURATION = (rf"\bfollow-?up(?:\s+(?:time|period|duration))?\s*(?:of\b|was\b|:|,|=)\s*(?:about\s+|approximately\s+)?"
-                      rf"{NUMBER}\s*(?:months?|mos?|weeks?|years?)\b")
-FOLLOW_UP_DURATION_RE = re.compile(FOLLOW_UP_DURATION, re.IGNORECASE)
 
 MASKS = (
     rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
@@ -46,7 +42,7 @@ MASKS = (
     # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
     r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
     # how long patients were followed is no arm's value: "after a median follow-up of 17.0 months (17.8 v 11.5 months)"
-    FOLLOW_UP_DURATION,
+    FOLLOW_UP_DURATION_RE.pattern,
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?|days?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?|days?)\b)+",

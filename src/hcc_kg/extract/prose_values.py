@@ -29,12 +29,12 @@ from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_ga
 from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
-from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
+from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
 from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparator, labelled_values
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (FOLLOW_UP_DURATION_RE, JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
                            unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -128,7 +128,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         lead = sent.text[c_start:tokens[0][0]] if tokens else ""
         if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
             lead = RESPONDERS_RE.sub(" ", lead)
-        if not tokens or SUBGROUP_RE.search(lead) or _follow_up_between(sent.text, anchor.end, tokens[0][0]) \
+        if not tokens or SUBGROUP_RE.search(lead) or follow_up_between(sent.text, anchor.end, tokens[0][0]) \
                 or OTHER_PATIENTS_RE.search(sent.text, anchor.end, tokens[0][0]) \
                 or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
                 or subgroup_after(sent.text, masked, tokens[-1][1], stop) \
@@ -158,12 +158,6 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             if num:  # a median not reached is no value
                 found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
     return found
-
-
-def _follow_up_between(text: str, start: int, end: int) -> bool:
-    """Does a follow-up stand between an endpoint and its first value, its duration not given before the value
-    ("OS ... at a median follow-up of 17.0 months (17.8 v 11.5 months)": the follow-up has its own)?"""
-    return FOLLOW_UP_RE.search(FOLLOW_UP_DURATION_RE.sub(" ", text[start:end])) is not None
 
 
 def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple]:
