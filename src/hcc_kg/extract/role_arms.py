@@ -14,8 +14,10 @@ from .prose_arms import Agent
 # experimental group", "the study arm" ("both treatment groups" names neither).
 ROLE_ARM_RE = re.compile(r"\b(?:(?P<control>control|comparator)|experimental|investigational|study)\s+(?:arm|group)\b(?!\s+\d)|"
                          # ... or by its number of drugs: "the triplet arm", "with the doublet regimen"
-                         r"\b(?P<count>doublet|triplet)(?:\s+(?:arm|group|regimen|combination|therapy))?\b", re.IGNORECASE)
-DRUG_COUNTS = {"doublet": 2, "triplet": 3}
+                         r"\b(?P<count>doublet|triplet)(?:\s+(?:arm|group|regimen|combination|therapy))?\b|"
+                         # ... or "the single-agent arm", beside a combination
+                         r"\b(?P<single>single-agent|monotherapy)\s+(?:arm|group)\b", re.IGNORECASE)
+DRUG_COUNTS = {"doublet": 2, "triplet": 3, "single-agent": 1, "monotherapy": 1}
 
 
 def role_arms(text: str, arms: list[str]) -> list[Agent]:
@@ -27,14 +29,16 @@ def role_arms(text: str, arms: list[str]) -> list[Agent]:
     []
     >>> [a.key for a in role_arms("16.6 months in the triplet arm", ["regimen__a__b__c", "regimen__b__c"])]
     ['regimen__a__b__c']
+    >>> [a.key for a in role_arms("165 patients in the single-agent arm", ["regimen__a__b", "c"])]
+    ['c']
     """
     if len(arms) != 2:
         return []
     parts = {arm: tuple(regimen_components(arm)) if is_regimen_key(arm) else (arm,) for arm in arms}
     out = []
     for m in ROLE_ARM_RE.finditer(text):
-        if m.group("count"):
-            sized = [arm for arm in arms if len(parts[arm]) == DRUG_COUNTS[m.group("count").lower()]]
+        if counted := m.group("count") or m.group("single"):
+            sized = [arm for arm in arms if len(parts[arm]) == DRUG_COUNTS[counted.lower()]]
             if len(sized) != 1:
                 continue
             arm = sized[0]

@@ -52,6 +52,7 @@ class Slot:
     sizes_at: dict[str, Span] = field(default_factory=dict)  # where each arm's size was read
     projected: set[Span] = field(default_factory=set)  # sentences projecting results (a design's assumptions)
     sections: set[str] = field(default_factory=set)  # where a structured abstract names it: "background", "other"
+    rate_run: tuple[str, tuple[str, ...], str] | None = None  # (endpoint, time points, arm): one arm's rates just read
     each: tuple[int, Span] | None = None  # "40 cases in each group", read before the groups were listed
     ongoing: bool = False  # introduced as running ("X is conducting a phase 3 trial of A"): nothing reported yet
 
