@@ -90,3 +90,27 @@ def test_a_partner_set_off_by_commas_before_the_second_indication():
 def test_a_partner_after_the_second_indication_does_not_join_the_first():
     body = "In this made-up story, the FDA approved foonib for HCC and for melanoma in combination with barmab."
     assert facts(body) == {("foonib", "hcc", "fda", None), (REGIMEN, "melanoma", "fda", None)}
+
+
+def test_a_contrast_naming_further_agents_with_their_own_line_is_part_of_the_approved_class():
+    body = ("In invented patients with advanced HCC, FDA-approved systemic agents include foonib and barmab in the "
+            "first line setting, while regorafenib, ramucirumab (in patients with AFP > 400 ng/mL) and nivolumab are "
+            "reserved for patients who progressed on sorafenib.")
+    assert facts(body) == {("foonib", "hcc", "fda", "first_line"), ("barmab", "hcc", "fda", "first_line"),
+                           ("regorafenib", "hcc", "fda", "second_line"), ("ramucirumab", "hcc", "fda", "second_line"),
+                           ("nivolumab", "hcc", "fda", "second_line")}
+
+
+def test_a_hedged_or_untested_contrast_lends_no_approval():
+    hedged = ("In invented patients with HCC, FDA approved first-line agents include foonib and barmab, whereas "
+              "regorafenib might be reserved for patients who progressed on sorafenib.")
+    tested = ("In invented patients with HCC, the FDA approved foonib and barmab as first-line therapy, while "
+              "regorafenib is being tested in patients who progressed on sorafenib.")
+    for body in (hedged, tested):
+        assert facts(body) == {("foonib", "hcc", "fda", "first_line"), ("barmab", "hcc", "fda", "first_line")}
+
+
+def test_a_contrast_after_a_pending_step_is_no_approval():
+    body = ("In invented patients with HCC, the FDA accepted applications for foonib and barmab in the first line "
+            "setting, while regorafenib is reserved for patients who progressed on sorafenib.")
+    assert facts(body) == set()

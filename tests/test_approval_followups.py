@@ -170,8 +170,9 @@ def test_an_approval_the_drug_previously_received_keeps_the_line_it_names():
     # two indications joined: each keeps its line
     ("for first-line use, and for adults who progressed after foonib", {"first_line", "second_line"}),
     ("as first-line therapy; adults pretreated with barmab are covered too", {"first_line", "second_line"}),
-    # the line word describes the history ("treated with first-line X"): nothing is stated
-    ("for adults previously treated with first-line foonib", {"first_line", "second_line"}),
+    # the line word describes the history ("previously treated with first-line X"): the patients had that line,
+    # so the use is a later one
+    ("for adults previously treated with first-line foonib", {"second_line"}),
 ])
 def test_a_stated_line_outweighs_the_history_it_is_not_coordinated_with(text, lines):
     assert line_words(text) == lines

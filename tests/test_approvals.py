@@ -685,6 +685,18 @@ def test_counted_prior_lines_make_a_second_line(phrase):
         {("barmab", "hcc", "fda", "second_line")}
 
 
+@pytest.mark.parametrize("phrase", [
+    "who were unresponsive to or intolerant of first-line or later systemic therapy",
+    "who are intolerable of first-line systemic therapy", "unresponsive to first-line systemic treatment",
+    "who failed first-line systemic therapy", "whose disease progressed during first-line treatment",
+    "previously treated with a first-line immunotherapy", "who cannot tolerate first-line therapy",
+])
+def test_a_first_line_word_inside_the_patients_prior_state_makes_a_later_line(phrase):
+    # (a first-line word the patients' history holds: what they had before, not the approved use)
+    assert facts(f"In this made-up story, the FDA approved barmab for patients with HCC {phrase}.") == \
+        {("barmab", "hcc", "fda", "second_line")}
+
+
 @pytest.mark.parametrize("body, agency, kind", [
     ("In this made-up story, Health Canada issued a Notice of Compliance with conditions (NOC/c) for barmab for "
      "HCC patients previously treated with sorafenib.", "health_canada", ["conditional"]),

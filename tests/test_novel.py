@@ -403,3 +403,8 @@ def test_a_plural_cue_stops_at_a_trial_number_or_a_variant(vocabulary):
 ])
 def test_a_crossed_bispecific_or_a_fusion_protein_types_its_code(text, vocabulary):
     assert set(found(text, vocabulary)) == {"qz_1234"}
+
+
+def test_initials_of_the_words_before_are_no_brand_of_the_last_drug(vocabulary):
+    got = found("Patients received single zorbatinib regular interval quelimab (SZRIQ) or sorafenib.", vocabulary)
+    assert "SZRIQ" not in got["quelimab"].synonyms

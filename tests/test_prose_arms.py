@@ -586,3 +586,37 @@ def test_a_combinations_parts_may_each_carry_an_aside():
 def test_shares_of_one_arm_treated_with_different_drugs_are_no_combination(text):
     doc, sent = sentence(text)
     assert received_agent(doc, sent) is None  # a mixed arm: neither one drug nor the two together
+
+
+BRANDS = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("Zorbix",)),
+                     Entity("quorimab", "quorimab", ("MonoclonalAntibody",), ("Quorimax",)),
+                     Entity("felotinib", "felotinib", ("SmallMolecule",))])
+
+
+@pytest.mark.parametrize("text", [
+    "Patients got dual immunotherapy treatment with Quorimax, or quorimab, and Zorbix, or zorbanib, in the study.",
+    "Patients got doublet therapy with quorimab and zorbanib in the study.",
+])
+def test_a_dual_therapy_with_each_drug_named_again_after_or_is_one_regimen(text):
+    doc = AnalysedDocument(Document.from_text("d", text), BRANDS, MentionFinder(BRANDS))
+    assert keys(agents(doc, doc.sentences[0])) == [agent_key(["quorimab", "zorbanib"])]
+
+
+def test_two_drugs_offered_as_alternatives_stay_two():
+    doc = AnalysedDocument(Document.from_text("d", "Patients got zorbanib, or felotinib, as chosen."), BRANDS,
+                           MentionFinder(BRANDS))
+    assert keys(agents(doc, doc.sentences[0])) == ["zorbanib", "felotinib"]
+
+
+def test_a_drugs_code_inside_a_sponsors_study_number_is_no_arm():
+    coded = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("ZB123",)),
+                        Entity("felotinib", "felotinib", ("SmallMolecule",))])
+    text = "The phase 3 trial (ACME-ZB123-III-02) of felotinib met its primary endpoint."
+    doc = AnalysedDocument(Document.from_text("d", text), coded, MentionFinder(coded))
+    assert keys(agents(doc, doc.sentences[0])) == ["felotinib"]
+
+
+def test_a_partner_set_off_by_commas_and_described_first_joins_the_regimen():
+    doc, sent = sentence("The filing covers quorimab, combined with the small-molecule targeted therapy zorbanib, as a "
+                         "first-line treatment.")
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"])]

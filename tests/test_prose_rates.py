@@ -12,6 +12,7 @@ from hcc_kg.extract.prose_rates import timepoint_rates
 from hcc_kg.extract.prose_values import arm_values
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
+from test_abstracts import D, facts, values
 
 VOCAB = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",)), Entity("felotinib", "felotinib", ("SmallMolecule",)),
                     Entity("os", "overall survival", ("EndpointType",), ("OS",))])
@@ -167,3 +168,53 @@ def test_time_points_each_printed_with_its_hyphenated_unit_are_a_list():
     assert got == {("zorbanib", "1-year"): Decimal("58.0"), ("zorbanib", "2-year"): Decimal("36.5"),
                    ("felotinib", "1-year"): Decimal("47.5"), ("felotinib", "2-year"): Decimal("25.0")}
     assert arm_values(doc, doc.sentences[0], ARMS) == []  # no pair read by the per-arm reader
+
+
+def test_pairs_after_the_one_arm_the_rates_favour_are_that_arms_first():
+    text = "The 6- and 12-month OS rates each favoured felotinib, with 61.5% versus 52.0% and 40.5% versus 28.0%."
+    assert _rates(text) == {("felotinib", "6-month"): Decimal("61.5"), ("zorbanib", "6-month"): Decimal("52.0"),
+                            ("felotinib", "12-month"): Decimal("40.5"), ("zorbanib", "12-month"): Decimal("28.0")}
+    # an arm named without the rates favouring it says nothing of whose each value is
+    assert _rates("With felotinib, the 6- and 12-month OS rates were 61.5% versus 52.0% and 40.5% versus 28.0%.") == {}
+
+
+def test_one_run_of_rates_for_the_one_arm_the_sentence_names():
+    text = "For patients in the zorbanib arm, OS rates at the 6-, 12-, and 18-month landmarks reached 71% (95% CI, 64%-77%), 52%, and 40%."
+    assert _rates(text) == {("zorbanib", "6-month"): Decimal("71"), ("zorbanib", "12-month"): Decimal("52"),
+                            ("zorbanib", "18-month"): Decimal("40")}
+    # ... not when the arm is what the rates are compared with, nor when the run is not one value per time point
+    assert _rates("The 6-, 12-, and 18-month OS rates were 71%, 52%, and 40% versus felotinib.") == {}
+    assert _rates("In the zorbanib arm, the 6- and 12-month OS rates were 71%, 52%, and 40%.") == {}
+    assert _rates(text.replace("40%.", "40% among patients with hepatitis B.")) == {}  # a subgroup's
+
+
+RUN = "ORCHID-4 randomly assigned 500 adults to zorbanib or felotinib. For patients in the {0}, OS rates at the 6-, 12-, and " \
+      "18-month landmarks reached 71%, 52%, and 40%. {1} were 60%, 41% and 30%."
+
+
+@pytest.mark.parametrize("first, lead", [("zorbanib arm", "The corresponding rates in the felotinib arm"),
+                                         ("experimental arm", "The respective figures for the control arm"),
+                                         ("zorbanib arm", "With felotinib, these rates")])
+def test_the_other_arms_respective_rates_take_the_time_points_of_the_run_before(first, lead):
+    found = facts(RUN.format(first, lead))
+    assert {k: v for k, v in values(found).items() if k[0] == "felotinib"} == {
+        ("felotinib", "os", "6-month"): D("60"), ("felotinib", "os", "12-month"): D("41"), ("felotinib", "os", "18-month"): D("30")}
+
+
+def test_respective_rates_of_another_endpoint_or_the_same_arm_are_not_read_so():
+    found = facts(RUN.format("zorbanib arm", "The corresponding PFS rates in the felotinib arm"))
+    assert not any(k[0] == "felotinib" for k in values(found))
+    found = facts(RUN.format("zorbanib arm", "In a later analysis, the corresponding rates in the zorbanib arm"))
+    assert values(found)[("zorbanib", "os", "6-month")] == D("71")
+    found = facts(RUN.format("zorbanib arm", "These rates were higher than those reported earlier for felotinib, which"))
+    assert not any(k[0] == "felotinib" for k in values(found))  # another's rates, quoted
+    found = facts(RUN.format("zorbanib arm", "Among patients with hepatitis B, the corresponding rates in the felotinib arm"))
+    assert values(found)[("zorbanib", "os", "6-month")] == D("71") and not any(k[0] == "felotinib" for k in values(found))
+
+
+def test_pairs_each_at_its_own_time_point_in_months_printed_mo():
+    text = "Landmark OS rates (zorbanib vs felotinib) came to 51.0% vs 44.2% at 12 mo, 30.5% vs 21.9% at 24 mo and 18.8% vs 11.0% at 36 mo."
+    assert _rates(text) == {("zorbanib", "12-month"): Decimal("51.0"), ("felotinib", "12-month"): Decimal("44.2"),
+                            ("zorbanib", "24-month"): Decimal("30.5"), ("felotinib", "24-month"): Decimal("21.9"),
+                            ("zorbanib", "36-month"): Decimal("18.8"), ("felotinib", "36-month"): Decimal("11.0")}
+

@@ -238,3 +238,32 @@ def test_enrolled_counts_with_what_is_said_around_the_patients(text, n):
 
 def test_a_capitalised_word_before_patients_is_not_taken_for_a_spelled_count():
     assert enrolled("Methods Enrolled patients had no prior therapy.") is None
+
+
+def test_a_count_opening_a_parenthesis_that_doses_two_drugs_is_their_regimens():
+    vocab = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",))])
+    text = ("We allocated ZIPR (n = 370; quorimab: one dose of 75 mg; zorbanib: 10 mg/kg every 3 weeks), zorbanib alone "
+            "(n = 360; 10 mg/kg every 3 weeks) or felotinib (n = 365; 200 mg daily) to 1,095 adults.")
+    doc = AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))
+    assert arm_sizes(doc, doc.sentences[0]) == {agent_key(["quorimab", "zorbanib"]): 370, "zorbanib": 360, "felotinib": 365}
+    # one drug dosed in the parenthesis names no regimen
+    doc = AnalysedDocument(Document.from_text("d", text.replace("quorimab: one dose of 75 mg; ", "")), vocab, MentionFinder(vocab))
+    assert agent_key(["quorimab", "zorbanib"]) not in arm_sizes(doc, doc.sentences[0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Treatment reached 200 patients in the zorbanib plus felotinib arm and 101 patients in the single-agent arm.",
+     {"felotinib": 101}),
+    ("Median OS was 20.1 months in the combination arm vs 15.2 months in the control arm (n = 165; HR, 0.78).", {"felotinib": 165}),
+    ("Grade 3 events occurred in 40 patients in the control arm.", {}),   # patients with an event are no arm's size
+])
+def test_a_count_of_an_arm_named_by_its_role(text, expected):
+    from hcc_kg.extract.prose_sizes import role_sizes
+    assert role_sizes(text, [agent_key(["zorbanib", "felotinib"]), "felotinib"]) == expected
+
+
+def test_the_single_agent_arms_count_reaches_the_trial():
+    from test_abstracts import facts, sizes as trial_sizes
+    found = facts("In the phase 3 ORCHID-7 trial, adults were randomly assigned to zorbanib plus quorimab or felotinib. "
+                  "Treatment reached 200 patients in the zorbanib plus quorimab arm and 101 patients in the single-agent arm.")
+    assert trial_sizes(found) == {agent_key(["quorimab", "zorbanib"]): 200, "felotinib": 101}

@@ -83,3 +83,14 @@ def test_the_eligibility_of_a_later_line_trial_restated_is_everyone(population):
 ])
 def test_patients_with_an_abbreviated_stratification_factor_are_a_subgroup(clause):
     assert is_subgroup(clause, clause.index("HR"))
+
+
+def test_a_biomarker_level_labelling_a_ratio_is_a_subgroup():
+    text = "The benefit held whatever the TPS (TPS ≥ 5% HR 0.71; TPS < 5% HR 0.88)"
+    assert is_subgroup(text, text.index("HR 0.71")) and is_subgroup(text, text.index("HR 0.88"))
+
+
+@pytest.mark.parametrize("clause", ["In patients with AFP ≥ 400 ng/mL, median OS was 9.1", "An ORR ≥ 20% was the target; it was 31",
+                                    "OS improved (P < 0.001); the ORR was 31"])
+def test_an_eligibility_level_or_a_bound_is_no_subgroup_label(clause):
+    assert not is_subgroup(clause, len(clause) - 2)

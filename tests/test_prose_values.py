@@ -750,3 +750,38 @@ def test_a_pair_after_one_named_arm_gives_it_the_first_value(text, first):
     got = read(text)
     other = next(a for a in ARMS if a != first)
     assert got[(first, "os", "")][0] == Decimal("6.4") and got[(other, "os", "")][0] == Decimal("5.0")
+
+
+@pytest.mark.parametrize("follow_up", ["after a median follow-up of 20.5 months", "(median follow-up, 20.5 months)",
+                                       "when the median follow-up time was 20.5 months"])
+def test_a_follow_ups_own_duration_between_the_endpoint_and_its_values_is_no_value(follow_up):
+    got = read(f"Median OS with zorbanib exceeded that with felotinib {follow_up} (16.1 v 12.4 months; HR 0.61).")
+    assert got == {("zorbanib", "os", ""): (Decimal("16.1"), "months"), ("felotinib", "os", ""): (Decimal("12.4"), "months")}
+
+
+def test_a_follow_up_without_its_own_duration_still_hides_the_values_after_it():
+    assert read("Median OS was reached in the zorbanib group at a median follow-up of 16.1 and 12.4 months.") == {}
+
+
+def test_values_for_both_cohorts_of_a_trial_parted_by_its_earlier_treatment_are_subgroups():
+    text = ("This single-arm study gave zorbanib to 50 untreated patients, its first-line cohort, and to 80 pretreated "
+            "ones, its second-line cohort. The ORR reached 30.0% [15/50; 95% CI, 18.0-44.0] in the first-line and "
+            "20.0% (16/80) in the second-line cohort. For both cohorts, median PFS came to 6.1 and 4.2 months, respectively.")
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    assert [v for sent in doc.sentences[1:] for v in arm_values(doc, sent, ["zorbanib"])] == []
+    # cohorts by dose or schedule are the arm's (test_a_single_arms_cohorts_each_give_the_arm_a_value)
+    dosed = text.replace("untreated patients, its first-line cohort", "patients at 10 mg").replace(
+        "pretreated ones, its second-line cohort", "at 20 mg")
+    doc = AnalysedDocument(Document.from_text("d", dosed), VOCAB, FINDER)
+    assert {v.value for v in arm_values(doc, doc.sentences[-1], ["zorbanib"])} == {Decimal("6.1"), Decimal("4.2")}
+
+
+def test_the_time_from_which_something_holds_is_no_value():
+    assert read("Zorbanib looked active, and because the PFS curves of the two arms parted from 9 mo onwards, an update is "
+                "planned.", ["zorbanib"]) == {}
+
+
+def test_the_last_value_before_a_list_of_arms_is_not_the_first_arms_alone():
+    # a text cut short after the arms ("... in the A and B gr"): no reading rather than the values swapped
+    got = read("Median OS reached 15.0 (95% CI 12.1-17.7) and 11.2 (9.0-13.1) mo in the zorbanib and felotinib gr")
+    assert got.get(("zorbanib", "os", "")) != (Decimal("11.2"), "months") and got == {}

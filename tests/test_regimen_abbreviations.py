@@ -157,3 +157,28 @@ def test_values_given_for_a_name_first_regimen_are_read_for_the_regimen(vocabula
     text = ("In the invented ZEPHYR-9 trial, 300 patients with HCC were randomised to ZIPPER (zorbatinib plus "
             "quelvumab) or sorafenib. The 24-month OS rate was 40.2% with ZIPPER versus 20.1% with sorafenib.")
     assert measured(text, vocabulary) == {REGIMEN: Decimal("40.2"), "sorafenib": Decimal("20.1")}
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received single zorbatinib regular interval quelvumab (SZRIQ) or sorafenib.",      # the words' initials
+    "Patients received single zorbatinib regular interval quelvumab exposure (SZRIQE) or sorafenib.",
+    "Patients received single zorbatinib regular interval quelvumab (SZRIQE) or sorafenib.",     # ... the last letter over
+])
+def test_a_name_in_capitals_spelling_the_words_before_it_defines_their_regimen(text, vocabulary):
+    assert [(short, keys) for short, keys in defined(text, vocabulary)] == [(text.split("(")[1].split(")")[0],
+                                                                           ("zorbatinib", "quelvumab"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received single regular interval zorbatinib (SRIZ) or sorafenib.",           # one drug is no regimen
+    "Patients received zorbatinib or quelvumab at interval (ZOQAI).",                       # a choice
+    "Patients received zorbatinib plus quelvumab (ZQX) or sorafenib.",                       # no initials, not stoplisted
+])
+def test_initials_of_no_one_regimen_define_nothing(text, vocabulary):
+    assert defined(text, vocabulary) == []
+
+
+def test_a_regimen_acronym_the_stoplist_marks_may_follow_its_drugs(vocabulary):
+    assert defined("Patients received one priming dose of zorbatinib plus quelvumab (STRIDE).", vocabulary) == \
+        [("STRIDE", ("zorbatinib", "quelvumab"))]
+

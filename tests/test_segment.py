@@ -370,3 +370,18 @@ def test_a_short_line_below_a_line_standing_alone_heads_its_section():
             "ABSTRACT\n\n"
             "Since an invented approval, many drugs were tried.\n")
     assert sentence_texts(text)[-1] == "Since an invented approval, many drugs were tried."
+
+
+def test_a_title_line_above_a_structured_abstracts_first_section_is_its_own_sentence():
+    text = ("FOO-12 in invented patients: a made-up analysis\nBackground: In FOO-12, foonib was tried.\n"
+            "Methods: Nothing was done.\n")
+    assert sentence_texts(text)[:2] == ["FOO-12 in invented patients: a made-up analysis",
+                                        "Background: In FOO-12, foonib was tried."]
+
+
+def test_a_bulleted_line_after_a_finished_one_is_a_sentence_of_its_own():
+    text = ("Zorbatinib profile\n\nZorbatinib is an invented kinase inhibitor.\n- Status list:\n"
+            "- Given with a partner in the first invented setting.\n- Given alone in the second invented setting.\n")
+    assert sentence_texts(text)[-3:] == ["Zorbatinib is an invented kinase inhibitor.",
+                                         "- Status list: - Given with a partner in the first invented setting.",
+                                         "- Given alone in the second invented setting."]

@@ -7,7 +7,7 @@ import pytest
 from hcc_kg.extract.trial_names import aliases, phase_of, trial_names
 from hcc_kg.extract.trials import trial_key
 
-ENTITIES = {"PD-1", "CTLA-4", "IL-6", "FGFR1", "ZKR2", "zorbanib", "felotinib", "quorimab"}
+ENTITIES = {"PD-1", "CTLA-4", "IL-6", "FGFR1", "ZKR2", "zorbanib", "felotinib", "quorimab", "Zorbanib"}
 
 
 def names(text: str, confirmed=frozenset()) -> list[str]:
@@ -336,3 +336,25 @@ def test_a_cooperative_groups_protocol_number_with_its_year():
                                          lambda s: False)]
     assert found == ["ZAKK 61/09"]
     assert [n.name for n in trial_names("Patients with ECOG 0/1 entered the phase 2 trial.", lambda s: False)] != ["ECOG 0/1"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The committee based its opinion on results from the Zenith Phase 3 trial, and results from the Borealis "
+     "Phase 3 trial.", ["Zenith", "Borealis"]),
+    ("The invented approval is supported by the Zenith Phase III study.", ["Zenith"]),
+    # words shaped like adjectives, a drug's name, or no decision's basis: no name
+    ("The approval was based on results from the Global Phase 3 trial.", []),
+    ("The approval was based on results from the Japanese Phase 3 study.", []),
+    ("The approval was based on results from the Zorbanib Phase 3 trial.", []),
+    ("In the Zenith Phase 3 trial, adults were treated.", []),
+])
+def test_a_title_case_name_before_a_capitalised_phase_as_a_decisions_basis(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The approval rests on the ZENITH phase 3 pivotal trial of zorbanib.", ["ZENITH"]),
+    ("Data came from the ZENITH phase III global randomized study.", ["ZENITH"]),
+])
+def test_an_all_capital_name_before_its_phase_and_design_words(text, expected):
+    assert names(text) == expected

@@ -1,6 +1,6 @@
 """The cue patterns of :mod:`hcc_kg.extract.abstracts`: how an abstract names its design,
 refers back to its trial, divides its text into sections, and marks another study, a planned
-one, a part of the trial or an observational study.  Grammar only: no drug or trial name.
+one or an observational study (a report of a part of the trial is :mod:`.subgroup_frame`'s).  Grammar only: no drug or trial name.
 """
 
 from __future__ import annotations
@@ -42,14 +42,25 @@ TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?
                               r"(?![^.]*\b(?:randomi[sz]\w*|controlled|versus|vs)\b))", re.IGNORECASE)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)\s+of\b|"
+# ... also with the trial's number in brackets before "of": "the phase 3 trial (CODE-301) of A".
+TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)(?:\s*\([^()]*\))?\s+of\b|"
                        r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
+# ... or the subject of what it showed: "based on a phase 3 study that showed A plus B resulted in ..." (not what
+# that was compared with: "a trial that demonstrated a benefit compared with B").
+SHOWED_RE = re.compile(r"\b(?:trial|study)\s+(?:that|which)\s+(?:showed|demonstrated|found)\s+(?:that\s+)?", re.IGNORECASE)
+COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relative)\b", re.IGNORECASE)
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")
 # does not make the document's trial a randomised one.
 PLANNED_RE = re.compile(r"\b(?:is|are)\s+planned\b|\bplan(?:s|ned)?\s+to\b|\b(?:to|will)\s+be\s+(?:initiated|conducted|"
                         r"launched|started)\b", re.IGNORECASE)
+# A trial introduced as running, not reported: "X is conducting a phase 3 trial of A", "a phase 3 study of A is
+# ongoing", "is currently enrolling"; unnamed and with nothing read of it later, it is no trial of the graph's.
+ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:conducting|running|carrying\s+out|undertaking|"
+                        r"recruiting|enrolling|sponsoring|initiating|launching)\b|"
+                        r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+(?:conducted|run|carried\s+out)|under\s?way|ongoing)\b",
+                        re.IGNORECASE)
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
 # (a meeting abstract's number may stand before its first label: "4012 Background:", "LBA3 Background:")
@@ -65,10 +76,7 @@ PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|pre
                                r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
                                r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
                                re.IGNORECASE)
-# A document reporting a part of the trial: its numbers are that part's, not the trial's result.
 PHASE_REACH = 80
-PART_ANALYSIS_RE = re.compile(r"\b(?:subgroup|post[- ]hoc|retrospective|exploratory|sub-?study)\s+analys[ie]s\s+of\b",
-                              re.IGNORECASE)
 # A study that observed treated patients rather than assigning treatment: the document's own study so
 # described ("this retrospective study", "our real-world cohort") ...
 OWN_OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|"

@@ -29,7 +29,8 @@ known.  A title that is only a name ("ZETA-7" on a trial card) is the first cont
 "NCT ID: NCT..." field names the trial in context.  "Patients received A" gives a trial its
 one arm, the only one when nothing in the document is randomised or compared (a randomised
 trial still to come, "a phase 3 trial versus B is planned", does not count).  A "subgroup /
-post hoc / retrospective analysis of" the trial keeps its design but not its numbers.
+post hoc analysis" (a document framed as a subgroup's report, :mod:`.subgroup_frame`, :mod:`.framed_trials`) keeps
+the trial's design but not its numbers.
 Documents with captioned result tables (reviews) are left to the table extractors and
 comparisons.py, which read their prose with the tables' help; a registry page's
 "Status | Completed |" rows are no such table.
@@ -42,8 +43,8 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE,
-                            OTHER_STUDY_RE, PART_ANALYSIS_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE,
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
+                            ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
@@ -53,6 +54,7 @@ from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
 from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
+from .framed_trials import Framing
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
@@ -71,7 +73,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     background, before = False, None
     lead: list[AnalysedSentence] = []  # read before any trial was in context: a news item's summary
     compared_in: set[str | None] = set()  # the trials in context where the document randomises or compares
-    for sent in doc.sentences:
+    framing = Framing(doc)
+    for i, sent in enumerate(doc.sentences):
         if section := SECTION_RE.match(sent.text):
             leaving = background and not _is_background(section)
             before = context if _is_background(section) and not background else before
@@ -81,7 +84,11 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                 # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...");
                 # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
+        known = set(slots)
         context = _context(doc, sent, index, slots, context, background)
+        if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
+            slots[context].ongoing = True  # an unnamed trial introduced as running
+        framing.read(doc, i, sent, index, slots, context, background)
         if context is not None and not slots[context].names:  # ("This phase 2 study was designed ..." is the report's own)
             recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
             slots[context].sections.add("background" if recalled else "other")
@@ -99,6 +106,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
+        if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
+            continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
@@ -167,9 +176,6 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
-        if PART_ANALYSIS_RE.search(sent.text) and not slot.part_analysis:
-            slot.part_analysis = True  # ... but what was read of the trial before the text turned to a part of it
-            slot.whole_trial |= {at for _, at in slot.values} | {r[3] for r in slot.ratios} | set(slot.sizes_at.values())
         _establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
@@ -341,6 +347,18 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     return key
 
 
+def _tested(text: str, agent: Agent) -> bool:
+    """Is the agent what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that showed
+    A resulted in ..." (not "a study that showed a benefit compared with A")?"""
+    if (tested := TESTED_RE.search(text)) and 0 <= agent.start - tested.end() < 60:
+        return True
+    if TESTED_PASSIVE_RE.match(text, agent.end):
+        return True
+    showed = SHOWED_RE.search(text)
+    return showed is not None and 0 <= agent.start - showed.end() < 60 \
+        and COMPARED_GAP_RE.search(text, showed.end(), agent.start) is None
+
+
 def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
     lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
@@ -354,8 +372,7 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif (tested := TESTED_RE.search(sent.text)) and 0 <= named[0].start - tested.end() < 60 \
-                or TESTED_PASSIVE_RE.match(sent.text, named[0].end):
+        elif _tested(sent.text, named[0]):
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo

@@ -42,6 +42,12 @@ CONJUNCT = re.compile(r"^\s*(?:for\s|(?:in\s+combination|combined|together)\s+wi
                       r"as\s+(?:a\s+)?monotherapy\b|alone\b)", re.IGNORECASE)
 ALONE = re.compile(r"\balone\b", re.IGNORECASE)
 
+# "Approved first-line agents include A and B, while C and D are reserved for patients who progressed on A":
+# a contrast after an approval names further agents of the approved class, each kept for a use of its own.
+CONTRAST_BEFORE = re.compile(r"(?:^|[\s,])(?:while|whereas)\s+$", re.IGNORECASE)
+RESERVED_USE = re.compile(r"\b(?:is|are)\s+(?:(?:now|only|instead|currently)\s+)?(?:reserved|indicated)\s+(?:for|in|as)\b",
+                          re.IGNORECASE)
+
 Agent = tuple[str, tuple[Mention, ...], str]
 
 
@@ -49,6 +55,18 @@ def is_conjunct(clause: Clause) -> bool:
     """Does the clause open as an indication coordinated with the clause before ("for D2 ...",
     "in combination with Y, for D2", "as monotherapy for D2")?"""
     return bool(CONJUNCT.match(clause.text))
+
+
+def contrast_use(text: str, clause: Clause) -> re.Match | None:
+    """The "are reserved for" of a clause set against the one before by "while" / "whereas" (a use of
+    the agents it names: the rest of an approved class, :func:`is_conjunct`'s contrastive kin).
+
+    >>> text = "approved agents include A in first line, while B is reserved for pretreated patients"
+    >>> at = text.index("B is")
+    >>> bool(contrast_use(text, Clause(at, len(text), text[at:])))
+    True
+    """
+    return RESERVED_USE.search(clause.text) if CONTRAST_BEFORE.search(text[:clause.start]) else None
 
 
 def partner_roles(sent: AnalysedSentence, clause: Clause, agents: tuple[Agent, ...]) -> tuple[Agent, ...]:

@@ -101,8 +101,13 @@ FIRST_LINE = re.compile(
 NO_PRIOR_SYSTEMIC = re.compile(
     r"\b(?:not|no|without)\b[\w\s]{0,40}?\b(?:prior|previous(?:ly)?)\b[\w\s]{0,12}?systemic", re.IGNORECASE)
 # "after first-line sorafenib", "refractory to first-line X": the first line named is the one already given
-# (not "extended to first-line HCC", where "to" names the new indication).
-AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:refractory|resistant|intolerant|respon\w*|exposed|exposure)\s+to|"
+# (not "extended to first-line HCC", where "to" names the new indication); so also "unresponsive to or
+# intolerant of first-line or later therapy" (the patients' state before the word, "of" as well as "to").
+# ... and "who failed first-line therapy", "progressed during first-line X", "previously treated with a first-line Y",
+# "who cannot tolerate first-line therapy".
+AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:progress\w*|relaps\w*|recurr\w*|worsen\w*)\s+(?:\w+\s+)?(?:during|despite)|failed|failing|(?:previously|already)\s+treated\s+with|"
+                        r"pre-?treated\s+with|(?:cannot|can't|could\s+not|unable\s+to)\s+tolerate|"
+                        r"(?:refractory|resistant|intolera\w*|\w*respon\w*|exposed|exposure)\s+(?:to|of)|"
                         r"failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "patients who previously received X" is a later line; "the drug previously received approval" is its history.
 SECOND_LINE = re.compile(
@@ -167,6 +172,8 @@ def line_words(text: str, earlier: Iterable[int] = ()) -> set[str]:
     ['first_line']
     >>> sorted(line_words("as first-line therapy, and for patients previously treated with X"))
     ['first_line', 'second_line']
+    >>> sorted(line_words("in patients unresponsive to or intolerant of first-line or later systemic therapy"))
+    ['second_line']
     """
     cues = _line_cues(text) + [(at, "second_line", False) for at in earlier]
     lines = {line for _, line, _ in cues}

@@ -35,6 +35,8 @@ class Frame:
     earlier: tuple[str, ...] = ()  # the combinations named before the sentence read, the last named last ("both regimens")
     followed: bool = False  # the next sentence goes on about this one's approval (:mod:`.approval_followups`)
     step_only: bool = False  # the heading names its regulator for a step ("NDA submitted to X"), not an approval
+    item_drug: str | None = None  # a subjectless item ("- Approved for D"): the drug the profile is about
+    item_agency: str | None = None  # ... and the regulator its status lead names (:mod:`.approval_items`)
 
 
 # "both regimens have received approval": the two combinations named last before.

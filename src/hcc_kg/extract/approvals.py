@@ -55,11 +55,12 @@ from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause, clauses, fronted
-from .approval_conjuncts import is_conjunct, other_indication, with_partners
+from .approval_conjuncts import contrast_use, is_conjunct, other_indication, with_partners
 from .approval_facts import ClauseFacts, attributes, clause_facts
 from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
+from .approval_items import document_drug, is_item, lead_agency
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
 from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
@@ -126,7 +127,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
     facts = [clause_facts(doc, sent, c, places, roles) for c in parts]
     listing: tuple[Clause, re.Match] | None = None
     apart = fronted(sent.text, parts) if not cut else None
-    shared = _coordinated(parts, facts)  # "... for D1 and, with Y, for D2": the clause whose approval D2 shares
+    shared = _coordinated(sent.text, parts, facts)  # "... for D1 and, with Y, for D2": the clause whose approval D2 shares
     for i, clause in enumerate(parts):
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
@@ -148,15 +149,20 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
                 yield replace(r, polarity="negative") if undone else r
 
 
-def _coordinated(parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:
+def _coordinated(text: str, parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:
     """Each clause that coordinates an indication of its own ("and for D2", "and, with Y, for D2") with
-    the clause before stating an approval, mapped to that clause's index."""
+    the clause before stating an approval, mapped to that clause's index; so is a contrast naming agents
+    of their own with their line ("..., while C and D are reserved for patients who progressed on A"),
+    when it states that use plainly (no hedge, no negation)."""
     out: dict[int, int] = {}
     stated: int | None = None
     for i, clause in enumerate(parts):
         if APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text):
             stated = i
         elif stated is not None and is_conjunct(clause) and facts[i].diseases:
+            out[i] = stated
+        elif stated is not None and facts[i].has_agent and facts[i].lines \
+                and (use := contrast_use(text, clause)) and status(clause.text, use.span()) == ("positive", "asserted"):
             out[i] = stated
         else:
             stated = None
@@ -215,6 +221,8 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
     """An approval of "both regimens" (the two combinations named last before), of "the combination"
     (the one named last before) or of "the drug" / "it" (the one
     the heading names, else, for "the drug", the one agent the sentence before names)."""
+    if frame.item_drug:  # "- Approved in combination with Y for D": the profile's drug (Y its partner)
+        return [frame.item_drug]
     if len(frame.earlier) >= 2 and BOTH_ANAPHOR.search(clause.text):
         return list(frame.earlier[-2:])
     if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
@@ -233,6 +241,8 @@ def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame
     approval of B), but not for a granted approval when the heading names it for a filing only."""
     if not own.agencies and frame.agency and AGENCY_ANAPHOR.search(clause.text):
         return (frame.agency,)
+    if not own.agencies and frame.item_agency:  # an item under "Agency approval status:"
+        return (frame.item_agency,)
     agencies = own.agencies or next((o.agencies for o in others if o.agencies), ())
     heading_drug = frame.subject is None or any(k is None or k == frame.subject or _has_component(k, frame.subject)
                                                 for k in keys)
@@ -318,6 +328,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         frame = replace(frame, regulator=decider)  # the regulator of a decision summary stands for its heading's
     frames = with_antecedents(doc, frame, sentences)
     frames = {i: replace(f, followed=follows_up(sentences, i)) for i, f in frames.items()}
+    for i in cued:  # "- Approved as monotherapy for D": an item of a profile's status list
+        if is_item(sentences[i].text):
+            frames[i] = replace(frames[i], item_drug=document_drug(doc, i), item_agency=lead_agency(doc, i, places))
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)

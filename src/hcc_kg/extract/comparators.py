@@ -62,6 +62,8 @@ UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?\b(?:of|f
 THIS_THERAPY_RE = re.compile(r"\b(?:this|the)\s+(?:\w+\s+)?(?:combination|regimen|doublet|(?:immuno)?therapy)\b", re.IGNORECASE)
 # Between two options: "or" or a comma, after an aside naming no drug ("A (n = 333) or B").
 OR_GAP_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:or\s+)?|\s+or\s+)", re.IGNORECASE)
+# An option named again in brackets right after it: "A (Brand)", "A [Brand®]".
+BRAND_ASIDE_RE = re.compile(r"\s*[(\[]\s*")
 # ... unless the last option is glued to the next drug ("versus A or B plus C": regimens, left to the arm readers).
 OPTION_GLUED_RE = re.compile(r"\s*(?:\+|plus|combined\s+with|in\s+combination\s+with|with|and|or|/|-)\s*",
                              re.IGNORECASE)
@@ -190,10 +192,17 @@ def led_by_comparison(text: str, start: int, end: int) -> bool:
 
 def _or_options(doc: AnalysedDocument, text: str, after: list[Located]) -> list[Located]:
     """The drugs listed from ``after[0]`` on as alternatives ("A or B", "A, B, or C"): [] unless "or" closes them.
-    An option with an aside naming it again ("A (Brand) or B") is left alone: such lists also name the arms of
-    trials compared side by side, and a wrong choice arm costs more than a missed one."""
+    An option's brand in brackets right after it ("A (Brand) or B (Brand)") names it again, no option of its own
+    (it is returned with its option, so that the caller takes both); a drug named twice otherwise ("A or A plus
+    B"), or with the short form the text goes on to use ("A (ABBR) or B (ABBR)": abstracts then compare "X vs
+    ABBR/ABBR", which the arm readers read as its drugs), is no list of alternatives here."""
     listed: list[Located] = []
+    again: dict[int, list[Located]] = {}  # each option's brand asides, by the option's place in ``listed``
     for item in after:
+        if listed and item[0].key == listed[-1][0].key and BRAND_ASIDE_RE.fullmatch(text, _end(listed, again), item[1]) \
+                and not text[item[1]:item[2]].isupper():  # ("A (ABBR) or B (ABBR)" defines short forms, left alone)
+            again.setdefault(len(listed) - 1, []).append(item)
+            continue
         if listed and item[0].key == listed[-1][0].key:
             return []
         if not doc.vocabulary[item[0].key].has_type(*DRUG) or (listed and not OR_GAP_RE.fullmatch(text, listed[-1][2], item[1])):
@@ -201,7 +210,12 @@ def _or_options(doc: AnalysedDocument, text: str, after: list[Located]) -> list[
         listed.append(item)
     while len(listed) >= 2 and not re.search(r"\bor\s+$", text[listed[-2][2]:listed[-1][1]], re.IGNORECASE):
         listed.pop()  # "A, B" with no "or" is no choice
-    return listed if len(listed) >= 2 else []
+    return [x for i, option in enumerate(listed) for x in (option, *again.get(i, []))] if len(listed) >= 2 else []
+
+
+def _end(listed: list[Located], again: dict[int, list[Located]]) -> int:
+    """Where the last option ends, a brand naming it again counted out ("A (Brand": the bracket opens after A)."""
+    return listed[-1][2] if len(listed) - 1 not in again else again[len(listed) - 1][-1][2]
 
 
 def _listed_from(doc: AnalysedDocument, text: str, after: list[Located], start: int) -> list[Located]:

@@ -64,8 +64,24 @@ DEVELOPMENT_STATUS = re.compile(r"\b(?:that|which)\s+(?:is|are|were)\s+(?:curren
                                 r"(?:clinical\s+)?development\b", re.IGNORECASE)
 # Said of what a drug acts on only (elsewhere "candidate patients", "presumed HCC" hedge nothing): "X, a candidate
 # T inhibitor", "a presumed T antagonist"; "a candidate for ..." is no hedge.
-MECHANISM_HEDGE = re.compile(r"\b(?:candidate|presum(?:ed|ptive)|suspected|alleged)\s+(?!(?:for|to|in|of|with)\b)[\w/-]",
+MECHANISM_HEDGE = re.compile(r"\b(?:candidate|presum(?:ed|ptive)|suspected|alleged|so-called)\s+(?!(?:for|to|in|of|with)\b)[\w/-]",
                              re.IGNORECASE)  # the adjective before what X is said to be (its noun may lie past the span)
+# Between the drug and the target only (a weak activity on another target further on grades that one, not this):
+# "X shows weak activity against T", "X weakly inhibits T" state too little to be a fact of what X acts on ("weaker",
+# "lesser" rank a second target against a first and stay facts); "X has little activity against T", "X kills cells
+# independently of T" say it does not act on T.
+WEAK_ACTIVITY = re.compile(r"\bweak(?:ly)?\b", re.IGNORECASE)
+NO_ACTIVITY = re.compile(r"\blittle\s+(?:or\s+no\s+|if\s+any\s+)?(?:[\w-]+\s+)?(?:activity|effect|inhibition|affinity|binding|potency)\b"
+                         r"|\bindependent(?:ly)?\s+of\b", re.IGNORECASE)
+# "X was developed as a T inhibitor, but ...", "X has been described as a T inhibitor; however ...": what X was made
+# or said to be, turned by a contrast in the same sentence, is another's word, not the text's statement.
+PRESENTED_AS = re.compile(r"\b(?:developed|designed|described|marketed|characteri[sz]ed|introduced|tested|investigated|studied|"
+                          r"evaluated|classified|regarded|considered|promoted|labell?ed|billed|touted|advanced)\s+"
+                          r"(?:\w+\s+){0,3}?as\s+(?:an?|the)\b"
+                          # "X was initially reported to inhibit T, but ...": a report the sentence then turns
+                          r"|\b(?:reported|described|claimed|said|believed|thought|presumed)\s+to\b", re.IGNORECASE)
+CONTRAST_AFTER = re.compile(r"^[^.;]*?\b(?:but|however|yet|although|though|whereas)\b|^[^.]*;\s*(?:however|instead|rather)\b",
+                            re.IGNORECASE)
 HEDGING_DOUBLE_NEGATIVE = re.compile(r"(?:\bcannot|\bnot|n't)\s+be\s+(?:excluded|ruled\s+out)\b", re.IGNORECASE)
 
 NEGATION = re.compile(
@@ -194,5 +210,36 @@ def reading(text: str, start: int, end: int, of_mechanism: bool = False) -> tupl
     polarity = NEGATIVE if is_negated(_after_contrast(text, start, end) or clause) else POSITIVE
     if of_mechanism:
         clause = DEVELOPMENT_STATUS.sub(" ", clause)
-    hedged = is_hedged(clause) or (of_mechanism and MECHANISM_HEDGE.search(clause) is not None)
+        if NO_ACTIVITY.search(text, start, end):
+            polarity = NEGATIVE
+    hedged = is_hedged(clause) or (of_mechanism and (MECHANISM_HEDGE.search(clause) is not None
+                                                     or _mechanism_hedged(text, start, end)))
     return polarity, HEDGED if hedged else ASSERTED
+
+
+# "X inhibits T only weakly": the adverb after the target grades the same statement.
+WEAK_AFTER = re.compile(r"^\s*(?:only\s+|very\s+|rather\s+)?weakly\b", re.IGNORECASE)
+
+
+def _mechanism_hedged(text: str, start: int, end: int) -> bool:
+    """A weak activity, or what the drug was presented as before a contrast, between the drug and the target.
+
+    >>> s = "Foonib was developed as a KDR inhibitor, but its toxicity is off-target."
+    >>> _mechanism_hedged(s, 0, s.index("KDR") + 3), _mechanism_hedged("Foonib weakly inhibits KDR.", 0, 26)
+    (True, True)
+    """
+    weak = WEAK_ACTIVITY.search(text, start, end) or WEAK_AFTER.match(text[end:])
+    return bool(weak) or presented_then_turned(text, start, end)
+
+
+def presented_then_turned(text: str, start: int, end: int) -> bool:
+    """What the drug was made or said to be ("developed as a T inhibitor"), then a contrast later in the sentence.
+
+    >>> s = "Foonib was developed as a KDR inhibitor for invented tumours."
+    >>> presented_then_turned(s, 0, s.index("KDR") + 3)
+    False
+    >>> s = "Foonib has been described as a KDR inhibitor, but it acts on tubulin."
+    >>> presented_then_turned(s, 0, s.index("KDR") + 3)
+    True
+    """
+    return bool(PRESENTED_AS.search(text, start, end)) and bool(CONTRAST_AFTER.search(text[end:]))

@@ -27,6 +27,8 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
             r"interfer(?:es|ed|ing|e) with|(?:bind(?:s|ing)?|bound)(?:\s+(?:directly|specifically|selectively|preferentially|"
             r"tightly|strongly|potently|covalently|irreversibly|reversibly))?(?: to| with)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
+            # a ligand-binding drug's plain verbs: "X sequesters A", "X traps A and B" (not the noun "a trap")
+            r"sequester(?:s|ed|ing)?|trap(?:s|ped|ping)|"
             r"recogni[sz](?:es|ing|e)|"  # an antibody recognizes its antigen (not "recognized as")
             r"attach(?:es|ed|ing)?(?: itself)? to|"  # a public summary's plain words ("works by attaching to T")
             r"prevent(?:s|ed|ing)?|(?:inhibitory )?(?:activity|potency|profile) (?:against|on|towards?)|inhibitory effects? (?:on|against)|"
@@ -88,7 +90,9 @@ ALTERED_IN = (rf"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:{A
               r"\s+(?:in|of|involving)")
 # "binds two separate regions on T", "binds the ATP pocket of T": where on the target the drug binds.
 PART_OF = r"(?:regions?|sites?|epitopes?|domains?|pockets?)\s+(?:on|of|in|within)"
-FILLER = re.compile(rf"^(?:[\s(]+(?:{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
+# "the serine/threonine kinases A and B": the residues a kinase class phosphorylates, joined by a slash.
+RESIDUES = r"(?:serine|threonine|tyrosine)(?:\s*/\s*(?:serine|threonine|tyrosine))+"
+FILLER = re.compile(rf"^(?:[\s(]+(?:{RESIDUES}|{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
                     r"(?:involved|implicated) in)){0,6}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     # "targeting, among (the) others, A and B": an aside that the list is not all of them
@@ -215,3 +219,41 @@ DEGRADER_TEXT = re.compile(r"\b(?:degraders?|PROTACs?|proteolysis[- ]targeting c
 # "engages the ubiquitin-proteasome system", "hijacks the proteasome machinery": the machinery a degrader recruits
 # to destroy its target is no target of it.
 MACHINERY_AFTER = re.compile(r"^(?:[\s-]+[\w]+)?[\s-]+(?:system|machinery)\b", re.IGNORECASE)
+
+
+# "binds T and prevents its binding of L", "blocks their interaction with L": the possessive makes the binding the
+# target's own, L its partner.
+OWN_BINDING = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:binding|engagement|interactions?|association)\b", re.IGNORECASE)
+
+
+# "the A/B receptors", "the A/B tyrosine kinases": a plural noun after a slash pair counts its members, two targets
+# (bare "the A/B kinases" may be two tiers of one cascade, "the MEK/ERK kinases").
+PLURAL_MEMBERS = r"(?:(?:receptor\s+)?tyrosine\s+kinases|receptor\s+kinases|receptors|RTKs)\b"
+
+
+def counts_members(text: str, start: int, end: int) -> bool:
+    """A plural category noun ends the target list ``text[start:end]`` or follows it (the vocabulary may have read
+    "B receptors" as the name of B).
+
+    >>> counts_members("the A/B receptors", 4, 17), counts_members("A/B tyrosine kinases", 0, 3)
+    (True, True)
+    >>> counts_members("the A/B kinases", 4, 7), counts_members("A/B axis", 0, 3)
+    (False, False)
+    """
+    return bool(re.match(rf"\s+{PLURAL_MEMBERS}", text[end:], re.IGNORECASE)
+                or re.search(rf"\s{PLURAL_MEMBERS}$", text[start:end], re.IGNORECASE))
+
+
+def unbracketed(text: str, found: list) -> str:
+    """The text with square brackets around a drug's name blanked ("such as [X], [Y]", a database's link marks),
+    so that the shapes read the names as plain words; offsets are kept.
+
+    >>> from types import SimpleNamespace as U
+    >>> unbracketed("such as [foonib] and [12]", [U(kind="drug", start=9, end=15)])
+    'such as  foonib  and [12]'
+    """
+    chars = list(text)
+    for unit in found:
+        if unit.kind == "drug" and unit.start > 0 and text[unit.start - 1] == "[" and text[unit.end:unit.end + 1] == "]":
+            chars[unit.start - 1] = chars[unit.end] = " "
+    return "".join(chars)

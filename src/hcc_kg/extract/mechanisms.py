@@ -12,12 +12,14 @@ drug-is-cue-target    "X, a small-molecule inhibitor of A", "X is an MKI of A an
 drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody",
                       "A selective inhibitor of T, X ..." (a fronted appositive)
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"
-target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
+target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X", "drugs that target T, such as X"
 target-by-drug        "inhibition of T by X", "binding of X to T"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
+drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
+combination-gloss     "X plus Y (anti-A plus anti-B)", "a A and a B inhibitor (X plus Y)": the i-th drug, the i-th target
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -33,18 +35,21 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .epistemics import reading
-from .object_relative import drug_class_parenthesis, drug_object_relative, without_class_abbreviations
+from .combination_glosses import combination_gloss, glossed_run, in_regimen_parenthesis, regimen_gloss, regimen_subject
+from .mechanism_subjects import BOTH_START, sentence_subjects
+from .epistemics import HEDGED, presented_then_turned, reading
+from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
+                              without_class_abbreviations)
 from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
                              DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
-                             MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
+                             MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
-                             RESPECTIVELY, TWO_TARGET_WORD)
+                             RESPECTIVELY, TWO_TARGET_WORD, counts_members, unbracketed)
 from .registry import EXTRACTORS
-from .sentences import DRUG, action_predicate, evidence_span
+from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
-from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defined_drug,
-                       discourse_drug, is_appositive_gap, subject_before, units_before)
+from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, is_appositive_gap,
+                       subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
@@ -58,7 +63,7 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True
-    if PARTNER.search(gap) or DOWNSTREAM_OF.match(gap) or EFFECTS_OF.match(gap):
+    if PARTNER.search(gap) or OWN_BINDING.search(gap) or DOWNSTREAM_OF.match(gap) or EFFECTS_OF.match(gap):
         return False
     if INTERACTION_OF.match(gap):
         # "the interaction of T with its ligands" / "of T with A and B": T, named first, is the one bound
@@ -112,7 +117,12 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         shape = "drug-verb-target" if not cues or cue.group("verb") else "drug-is-cue-target"
         if len(drugs) == 1 and RESPECTIVELY.match(text[tlist.end:]):  # "X plus Y, which target A and B, respectively"
             drugs = combination_ending(text, found, drugs[0])
-        for drug, unit in _pairs(text, sorted(drugs, key=lambda d: d.start), tlist):
+        pairs = _pairs(text, sorted(drugs, key=lambda d: d.start), tlist)
+        regimen = regimen_subject(text, found, sorted(drugs, key=lambda d: d.start))
+        if regimen is not None and not RESPECTIVELY.match(text[tlist.end:]):
+            # "X plus Y block A and B": a regimen's drugs and its targets in the same order, else not said
+            pairs = list(zip(regimen, tlist.units)) if len(regimen) == len(tlist.units) else []
+        for drug, unit in pairs:
             yield from readings(drug, unit, shape, start, unit.end)
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
 
@@ -198,7 +208,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         drug = previous[-1]
         if not is_appositive_gap(text, drug, front) and len(previous) > 1 and previous[-2].kind == "drug":
             drug = previous[-2]  # "X, known as Y in China, is a T inhibitor": the nearer name stands in an aside
-        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug):
+        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug) or glossed_run(text, found, drug):
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
@@ -246,9 +256,9 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-SHAPES = (drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
+SHAPES = (combination_gloss, regimen_gloss, drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
           drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
-          drug_class_parenthesis)
+          drug_class_parenthesis, drug_parenthesised_targets)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -259,35 +269,41 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     ("Mechanism of action: ...", "Pharmacodynamics Inhibits T") are read by :mod:`.record_fields`.
     """
     found = without_class_abbreviations(sent.text, units(doc, sent))
-    definition = DEFINITION_START.match(sent.text)
-    pronoun = PRONOUN_START.match(sent.text) or BOTH_START.match(sent.text)
+    text = unbracketed(sent.text, found)
+    definition = DEFINITION_START.match(text)
+    pronoun = PRONOUN_START.match(text) or BOTH_START.match(text)
     if discourse_drug is not None and (pronoun or definition):
         # a zero-width subject where it would stand ("It" read by the subject rules, "Both" stood in for)
         at = (pronoun.start("np") if pronoun.re is PRONOUN_START else pronoun.end()) if pronoun else definition.end()
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
-    lists = target_lists(sent.text, found)
-    pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and not _names_a_kinase_class(doc, sent.text, tlist)
-             for unit in tlist.units}
-    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(sent.text) and _names_a_kinase_class(doc, sent.text, tlist)
+    lists = target_lists(text, found)
+    pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and not _names_a_kinase_class(doc, text, tlist)
+             and not counts_members(text, tlist.start, tlist.end) for unit in tlist.units}
+    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and _names_a_kinase_class(doc, text, tlist)
                     for unit in tlist.units}
-    chains = {unit for tlist in lists if _names_a_pathway(sent.text, tlist) for unit in tlist.units}
-    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(sent.text[unit.end:])}
-    signalling = ligands_naming_signalling(doc, sent.text, lists)
+    chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
+    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
+    signalling = ligands_naming_signalling(doc, text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
-        for found_reading in shape(sent.text, found, lists):
+        for found_reading in shape(text, found, lists):
             drug_key, target_key = found_reading.drug.keys[0], found_reading.key
+            if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
+                continue  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
             if found_reading.target in chains or \
-                    (found_reading.target in pairs and not _names_two_targets(doc, sent.text, found_reading)) or \
-                    (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, sent.text, found_reading)):
+                    (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
+                    (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
                 continue
             if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
-                    or small_molecule_on_ligand(doc, drug_key, target_key) or _downstream_degradation(doc, sent.text, found_reading):
+                    or small_molecule_on_ligand(doc, drug_key, target_key) or _downstream_degradation(doc, text, found_reading):
                 continue
             seen.setdefault((drug_key, target_key), found_reading)
     return list(seen.values())
+
+
+TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised-drug")
 
 
 # "the A/B/C pathway", "A/B signalling": a chain of members names a pathway the drug acts on, not each member.
@@ -359,30 +375,16 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
         polarity, certainty = reading(sent.text[found.start:found.end], 0, found.end - found.start, of_mechanism=True)
     else:
         polarity, certainty = reading(sent.text[first:last], found.start - first, found.end - first, of_mechanism=True)
+    if presented_then_turned(sent.text[first:last], found.start - first, found.end - first):
+        certainty = HEDGED  # "X was developed as a T inhibitor, but ...": read on the whole clause, not the phrase
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
-
-
-# "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
-BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
-                        r"(?!\s+(?:arms?|groups?|patients|trials?|studies|cohorts?|regimens?|doses?|of)\b)(?=\s)", re.IGNORECASE)
-
-
-def _both_drugs(doc: AnalysedDocument, index: int) -> list[Mention]:
-    """The two drugs the sentence before names (one mention each), or none when it names another number."""
-    if index == 0:
-        return []
-    named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
-    return list(named.values()) if len(named) == 2 else []
 
 
 @EXTRACTORS.register("sentence-mechanism")
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
     for index, sent in enumerate(doc.sentences):
-        pronoun_drug = discourse_drug(doc, index) if PRONOUN_START.match(sent.text) \
-            else defined_drug(doc, index) if DEFINITION_START.match(sent.text) else None
-        subjects = _both_drugs(doc, index) if BOTH_START.match(sent.text) else [pronoun_drug]
-        for subject in subjects:
+        for subject in sentence_subjects(doc, index):
             for found in sentence_readings(doc, sent, subject):
                 yield reading_assertion(doc, sent, found)

@@ -217,3 +217,23 @@ def names_a_trial(name: str, text: str) -> bool:
     """
     name = re.escape(name)
     return bool(re.search(rf"(?<![\w-]){name}\s+{TRIAL_WORD}\b|\b{TRIAL_WORD}\s+{name}(?![\w-])", text, re.IGNORECASE))
+
+
+_WORD_RE = re.compile(r"[A-Za-z][\w-]*")
+
+
+def initials_before(text: str, end: int, short: str) -> tuple[int, int] | None:
+    """The span of the words right before ``end`` whose initials spell ``short``, one word per letter, the last
+    letter perhaps left over ("single tremelimumab regular interval durvalumab (STRIDE)"), None when they do not.
+
+    >>> initials_before("a single zorb regular interval quel (SZRIQ)", 36, "SZRIQ")
+    (2, 35)
+    >>> initials_before("zorbatinib plus quelvumab (ZPQ)", 26, "ZQ") is None
+    True
+    """
+    for count in (len(short), len(short) - 1):
+        words = list(_WORD_RE.finditer(text, 0, end))[-count:] if count >= 3 else []
+        if len(words) == count and all(w.group()[0].casefold() == c.casefold() for w, c in zip(words, short)) \
+                and re.fullmatch(r"\s*\(?", text[words[-1].end():end]):
+            return words[0].start(), words[-1].end()
+    return None

@@ -5,7 +5,9 @@ demonstrated an OS benefit compared with B": the trial tested the agent the text
 the one drug the document names, when the sentence bases a decision on the trial), against the comparator
 named after it.  "The combination" (the combo, the doublet) in such a sentence is the combination named
 before it ("... the A-B combination. The phase 3 NAME trial showed that the combo cut the risk of death
-versus B"), and a brand may carry its trade mark sign ("Brand® (A) demonstrated").
+versus B"), and a brand may carry its trade mark sign ("Brand® (A) demonstrated").  A sentence opening by
+basing the decision or filing the sentence before told on the trial ("... accepted the BLA for A combined with B.
+The filing is supported by NAME") gives the trial that sentence's one agent.
 """
 
 from __future__ import annotations
@@ -56,11 +58,31 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             tested = sole
         elif BASIS_RE.search(sent.text) and comparator is None and (controlled := _placebo_trial(doc, sent)):
             return controlled, span
+        elif (told := _decided_before(doc, by_span[span])) is not None and all(a.key == told for a in named):
+            # "... accepted the BLA for A combined with B. The filing is supported by NAME" (naming, if anything,
+            # that agent again: "... for the combination therapy")
+            tested = told
         else:
             continue
         arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
         return arms, span
     return None
+
+
+# "The filing is supported by NAME", "The approval was based on NAME": the decision or filing the sentence before told.
+DECISION_BASED_RE = re.compile(r"^\W*(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:filing|approval|application|submission|"
+                               r"s?BLA|s?NDA|MAA|decision|acceptance|authori[sz]ation)\s+(?:(?:is|was|has\s+been|were)\s+)?"
+                               r"(?:based\s+on|supported\s+by)\b", re.IGNORECASE)
+
+
+def _decided_before(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
+    """The one agent (a drug or one regimen) the sentence before names, when this one opens by basing that
+    sentence's decision or filing on the trial ("The filing is supported by NAME"); None otherwise."""
+    if not DECISION_BASED_RE.match(sent.text) or sent not in doc.sentences:
+        return None
+    index = doc.sentences.index(sent)
+    before = {a.key for a in agents(doc, doc.sentences[index - 1])} if index else set()
+    return before.pop() if len(before) == 1 else None
 
 
 def _grounded_on(text: str, end: int) -> bool:

@@ -39,7 +39,7 @@ from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
                         COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, DRUG,
                         LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, PAYLOAD, STEM_RE, VARIANT, class_types,
-                        drug_like, fits, names_a_trial, stem_types, stoplisted, trial_codes)
+                        drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted, trial_codes)
 
 EXTRACTOR = "novel"
 #: Predicates that describe names rather than facts: they extend the vocabulary, never the graph.
@@ -181,7 +181,9 @@ class _SentenceReader:
         after = BRAND_AFTER.match(self.text, end)
         if after:
             brand = after.group("brand")
-            if not fits(re.sub(rf"{MARK}$", "", brand), self.text[start:end]):  # "nivolumab (NIVO)": an abbreviation
+            # "nivolumab (NIVO)": an abbreviation; "single A regular interval B (SARIB)": the words' initials, no brand
+            if not fits(re.sub(rf"{MARK}$", "", brand), self.text[start:end]) \
+                    and initials_before(self.text, after.start("brand"), brand) is None:
                 yield from self._named_brand(brand, after.start("brand"), drug_key, "apposition after")
         before, close = BRAND_BEFORE.search(self.text, 0, start), BRAND_CLOSE.match(self.text, end)
         if before and close and (before.group("brand") or close.group("suffix")):

@@ -105,6 +105,22 @@ def drug_class_parenthesis(text: str, found: list[Unit], lists: list[TargetList]
                 yield from readings(drug, unit, "drug-is-cue-target", drug.start, tlist.end)
 
 
+def drug_parenthesised_targets(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"inhibitors include X (A), Y (B) and Z (C, D)": each drug with a parenthesis holding nothing but targets,
+    two drugs or more in a row, a list of what each acts on (one such parenthesis alone may gloss anything)."""
+    pairs = []
+    for tlist in lists:
+        previous = units_before(found, tlist.start)
+        if previous and previous[-1].kind == "drug" and re.fullmatch(r"\s*\(\s*", text[previous[-1].end:tlist.start]) \
+                and re.match(r"\s*\)", text[tlist.end:]):
+            pairs.append((previous[-1], tlist))
+    if len({drug.keys for drug, _ in pairs}) < 2:
+        return
+    for drug, tlist in pairs:
+        for unit in tlist.units:
+            yield from readings(drug, unit, "drug-parenthesised-target", drug.start, text.find(")", tlist.end) + 1)
+
+
 # "a VEGFR2 tyrosine kinase inhibitor (VEGFR2-TKI) X": the parenthesis abbreviates the class noun before it; the
 # target inside it is no second object, and it would stand between the class noun and the drug the noun heads.
 CLASS_ABBREVIATION = re.compile(r"\b(?:inhibitors?|TKIs?|MKIs?|antibod(?:y|ies)|mAbs?)\s*"

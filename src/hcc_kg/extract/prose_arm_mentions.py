@@ -9,7 +9,8 @@ import re
 
 from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
-from .prose_arms import Agent, agents, role_arms
+from .prose_arms import Agent, agents
+from .role_arms import role_arms
 from .sentences import LIST_GLUE
 
 # "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..keys import agent_key, is_regimen_key, regimen_components
+from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
@@ -33,6 +33,7 @@ from .comparators import arm_parts, comparator_mentions, compared_choice, glued_
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import EARLIER_THERAPY_RE, PRIOR_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 from .sentences import DRUG
+from .trial_names import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
@@ -43,12 +44,22 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      r"\s*(?:\+|plus|combined with|in combination with|along with|together with)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
+# ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
+# small-molecule targeted therapy B, as first-line treatment".
+COMMA_COMBINED_RE = re.compile(r"^,\s+(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
+                               r"(?:[\w-]+\s+){0,4}?(?:therapy|drug|agent|inhibitor|antibody|TKI|medicine)\s+)?$",
+                               re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
+# ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
+REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
-COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... also "dual immunotherapy treatment with A and B", "doublet therapy of A and B"
+COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$|"
+                                 r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
+                                 r"(?:of|with)\s+$", re.IGNORECASE)
 # ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
 ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 # ... or a list of three closed by "and": "the combination of A, B, and C"
@@ -141,12 +152,20 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
     # "a placebo-controlled trial of A": the design's adjective names no arm
     located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])]
+    # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
+    studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]
+    located = [x for x in located if not any(s <= x[1] and x[2] <= e and (s, e) != (x[1], x[2]) for s, e in studies)]
     located = comparator_mentions(doc, sent, located, start, end)  # "investigator's choice of chemotherapy", ...
     out: list[Agent] = []
     group: list[tuple[Mention, int, int]] = []
     for item in located:
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             continue  # "A (brand or code of A, company) plus B": the aside names A again
+        if group and item[0].key == group[-1][0].key and REPEAT_OR_RE.fullmatch(sent.text[group[-1][2]:item[1]]) \
+                and sent.text[item[2]:item[2] + 1] == ",":
+            # "Brand, or A, and B": A named again, set off by commas; what follows is read after the closing one
+            group[-1] = (group[-1][0], group[-1][1], item[2] + 1)
+            continue
         if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
                       or glued_to_care(doc, sent.text, group[-1], item) or with_procedure(doc, sent.text, group, item)
                       or delivered_by(doc, sent.text, group, item)):
@@ -164,7 +183,7 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
 def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
     """Does the agent at ``start:end`` belong to the regimen ``group`` names?"""
     gap = text[group[-1][2]:start]
-    if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap):
+    if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap) or COMMA_COMBINED_RE.match(gap):
         return True
     if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
             and not re.search(r",\s*$", text[:group[0][1]]):
@@ -369,37 +388,3 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
 def _given_passive(text: str, agent: Agent) -> bool:
     """Is the sentence's subject the agent, given to the patients: "A 20 mg/kg was given IV every 3 weeks"?"""
     return bool(SENTENCE_OPENING_RE.fullmatch(text[:agent.start]) and GIVEN_PASSIVE_RE.match(text, agent.end))
-
-
-# An arm named by its role in a trial of two (experimental first): "11.3 months in the control arm", "the
-# experimental group", "the study arm" ("both treatment groups" names neither).
-ROLE_ARM_RE = re.compile(r"\b(?:(?P<control>control|comparator)|experimental|investigational|study)\s+(?:arm|group)\b(?!\s+\d)|"
-                         # ... or by its number of drugs: "the triplet arm", "with the doublet regimen"
-                         r"\b(?P<count>doublet|triplet)(?:\s+(?:arm|group|regimen|combination|therapy))?\b", re.IGNORECASE)
-DRUG_COUNTS = {"doublet": 2, "triplet": 3}
-
-
-def role_arms(text: str, arms: list[str]) -> list[Agent]:
-    """Arms a two-arm trial's text names by role: the control arm is the second, the experimental the first.
-
-    >>> [a.key for a in role_arms("not reached in the study arm vs 11.3 months in the control arm", ["a", "b"])]
-    ['a', 'b']
-    >>> role_arms("11.3 months in the control arm", ["a", "b", "c"])
-    []
-    >>> [a.key for a in role_arms("16.6 months in the triplet arm", ["regimen__a__b__c", "regimen__b__c"])]
-    ['regimen__a__b__c']
-    """
-    if len(arms) != 2:
-        return []
-    parts = {arm: tuple(regimen_components(arm)) if is_regimen_key(arm) else (arm,) for arm in arms}
-    out = []
-    for m in ROLE_ARM_RE.finditer(text):
-        if m.group("count"):
-            sized = [arm for arm in arms if len(parts[arm]) == DRUG_COUNTS[m.group("count").lower()]]
-            if len(sized) != 1:
-                continue
-            arm = sized[0]
-        else:
-            arm = arms[1] if m.group("control") else arms[0]
-        out.append(Agent(arm, m.start(), m.end(), parts[arm]))
-    return out

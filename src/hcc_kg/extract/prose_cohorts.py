@@ -26,8 +26,11 @@ COORDINATED_GROUP_RE = re.compile(_NOT_WHOLE + r"(?:[\w-]+\s+){0,2}?[\w-]+\s+and
 
 # ... or a cohort named by a characteristic or the therapy before: "29% (18/62; 95% CI (exact), 18-42) in the
 # untreated cohort", "in the HBV cohort" (a cohort by dose or schedule is the arm's: :func:`cohort_values`).
-CHARACTERISED_COHORT_RE = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:in|among|for)\s+(?:the\s+)?"
-                                     r"(?P<words>(?:[\w-]+\s+){1,3}?)cohorts?\b", re.IGNORECASE)
+# ... its bracket may be square ("34% [24/70; 95% CI, ...] in the X cohort") and the cohort word may close a coordination
+# ("34% [...] in the first-line and 22% (...) in the second-line cohort": the first value's cohort is the first-line one).
+CHARACTERISED_COHORT_RE = re.compile(r"\s*(?:(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])\s*)?(?:in|among|for)\s+(?:the\s+)?"
+                                     r"(?P<words>(?:[\w-]+\s+){1,3}?)(?:and\s+(?:[^.;()\[\]]|\.\d|\([^()]*\)|\[[^\[\]]*\]){0,80}?)?"
+                                     r"cohorts?\b", re.IGNORECASE)
 
 
 def other_group(text: str, end: int, named: list[Agent]) -> bool:
@@ -68,3 +71,21 @@ def several(text: str, tokens, c_start: int, c_end: int) -> bool:
     """Are the first values a pair ("A and B", "A vs B", "..., respectively") rather than one value?"""
     paired = len(tokens) > 1 and bool(JOINER_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]])))
     return paired or "respectively" in text[c_start:c_end].lower()
+
+
+# Cohorts a clause refers to without naming them: "in both cohorts", "the two cohorts", "each cohort".
+UNNAMED_COHORTS_RE = re.compile(r"\b(?:both|(?:the|these)\s+two|each|all|the\s+respective)\s+cohorts?\b", re.IGNORECASE)
+# Cohorts or settings named by a characteristic or the therapy before ("the first-line and second-line cohorts",
+# "70 patients in the first-line setting and 120 in the second-line setting").
+CHARACTERISED_PART_RE = re.compile(rf"(?P<a>{CHARACTERISTIC_RE.pattern})\s+(?:(?:and|or)\s+(?P<b>{CHARACTERISTIC_RE.pattern})\s+)?"
+                                   r"(?:cohorts?|settings?)\b", re.IGNORECASE)
+
+
+def unnamed_subgroup_cohorts(clause: str, sentences: list[str]) -> bool:
+    """Does the clause give values for cohorts it does not name ("in both cohorts") while the document names two
+    cohorts or settings by a characteristic ("the first-line ... and the second-line setting")?  Those cohorts are
+    subgroups: their values are no single-arm trial's."""
+    if not UNNAMED_COHORTS_RE.search(clause):
+        return False
+    named = {g.lower() for text in sentences for m in CHARACTERISED_PART_RE.finditer(text) for g in m.group("a", "b") if g}
+    return len(named) >= 2

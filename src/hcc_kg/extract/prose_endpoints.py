@@ -28,6 +28,20 @@ ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath
                  # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
                  (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
+# ... given with its own duration: "a median follow-up of 17.0 months", "median follow-up time was 20 mo".
+FOLLOW_UP_DURATION_RE = re.compile(r"\bfollow-?up(?:\s+(?:time|period|duration))?\s*(?:of\b|was\b|:|,|=)\s*"
+                                   r"(?:about\s+|approximately\s+)?\d+(?:[.·]\d+)?\s*(?:months?|mos?|weeks?|years?)\b",
+                                   re.IGNORECASE)
+
+
+def follow_up_between(text: str, start: int, end: int) -> bool:
+    """Does a follow-up stand between an endpoint and its first value, its duration not given before the value
+    ("OS ... at a median follow-up of 17.0 months (17.8 v 11.5 months)": the follow-up has its own)?
+
+    >>> follow_up_between("OS at a median follow-up of 17.0 months (17.8", 0, 41), follow_up_between("OS at follow-up 17.8", 0, 16)
+    (False, True)
+    """
+    return FOLLOW_UP_RE.search(FOLLOW_UP_DURATION_RE.sub(" ", text[start:end])) is not None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .effects import DASH, NUMBER, parse_hazard_ratios
+from .prose_endpoints import FOLLOW_UP_DURATION_RE
 
 #: A value found: (start, end, number as printed, "%", "months", "weeks" or "days").
 Token = tuple[int, int, str, str]
@@ -40,12 +41,16 @@ MASKS = (
     r"(?:months?|mos?|weeks?|years?)\b",
     # a response rate's parts right after it: "9.7% (6% complete response, 3.7% partial response)"
     r"(?<=%)\s*\((?=[^()]*\b(?:complete|partial)\s+(?:responses?|remissions?)\b)[^()]*\)",
+    # how long patients were followed is no arm's value: "after a median follow-up of 17.0 months (17.8 v 11.5 months)"
+    FOLLOW_UP_DURATION_RE.pattern,
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?|days?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?|days?)\b)+",
     r"\b(?:at|after|of)\s+\d+(?:\s*(?:,\s*(?:and\b|or\b)?|and\b|or\b)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",  # "at 6, 12, and 18 months"
     r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year|day)\b",  # "12- and 24-month", "21-day cycles"
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
+    # ... and a time from which something holds: "the curves separated from 12 mo onwards"
+    r"\bfrom\s+(?:month\s+\d+|\d+\s*(?:months?|mos?|weeks?|years?))\s+(?:on(?:wards?)?|forward)\b",
     # a criteria's version is no value: "RECIST 1.1", "RECIST version 1.1", "CTCAE v5.0"
     # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
     # ("per mRECIST 30.5% vs 12.5%": a percentage after the criterion is a value)

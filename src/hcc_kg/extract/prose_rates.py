@@ -15,10 +15,25 @@ from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthes
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_shares import shares_compared
-from .prose_subgroups import is_subgroup
+from .prose_subgroups import SUBGROUP_RE, is_subgroup
 from .prose_values import AFTER_GAP_RE, ArmValue, anchors
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
+# An arm named as what another is compared with: "... than with B", "versus B", "compared with B", "over B".
+COMPARED_BEFORE_RE = re.compile(r"\b(?:than|versus|vs\.?|v\.?|over|(?:compared|relative)\s+(?:with|to))\s+(?:(?:with|in|on)\s+)?"
+                                r"(?:the\s+)?$", re.IGNORECASE)
+# The one arm named as the one rates favour: "favored A at", "were higher with A (".
+FAVOURED_RE = re.compile(r"\b(?:favou?r(?:ed|ing|s)?|(?:higher|greater|better|longer|improved)\s+(?:with|in|for|on|among))\s+"
+                         r"(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|receiving|given|on)\s+)?$", re.IGNORECASE)
+# Between the rates of one run: "50%, 39%, and 31%" (their intervals aside).
+RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+# Between the rates' subject and their values, words that make them another's, quoted for comparison.
+COMPARISON_GAP_RE = re.compile(r"\b(?:than|versus|vs|compared|reported|previous(?:ly)?|prior|historical|similar|higher|lower)\b",
+                               re.IGNORECASE)
+# The rates of the run the sentence before gave, now for the other arm: "These respective rates in the B arm were ...",
+# "the corresponding rates with B were ...", "In the B arm, these rates were ...".
+RESPECTIVE_RATES_RE = re.compile(r"\b(?:(?:the|these|those)\s+(?:respective|corresponding)|these|those)\s+"
+                                 r"(?:(?:[\w-]+\s+){0,2}?)(?:rates|figures)\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 # "..., and the 36-month rates 34.5% and 21.0%, respectively": a time point's pair with the endpoint left out.
 ELIDED_RATES_RE = re.compile(rf"\bthe\s+(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?)rates?\s+(?:were\s+|of\s+)?"
@@ -34,7 +49,9 @@ RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|p
 # "... at 6, 12 and 18 months were 80% and 70% (p = ...), 60% and 50%, ...": pairs joined by "and", one per time point
 # (read only when no run of values is followed by its arm: "55% and 30% with A and 50% and 25% with B").
 AND_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:\([^()]*\)\s*)?and\s+(?P<b>{NUMBER})\s*%", re.IGNORECASE)
-PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\b", re.IGNORECASE)
+# ... months also printed "mo" ("43% vs 40% at 24 mo, 33% vs 24% at 36 mo").
+PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year|mo(?=s?\b))s?\b",
+                        re.IGNORECASE)
 
 
 def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
@@ -56,12 +73,13 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     points = re.findall(r"\d+", listed.group("nums"))
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
     if not pairs:
-        per_arm = _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint)
+        per_arm = _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint) \
+            or one_arms_run(doc, sent, arms, listed, previous_endpoint)
         pairs = [] if per_arm else list(AND_PAIR_RE.finditer(sent.text, listed.end()))
         if not pairs:
             return per_arm
     endpoint = _endpoint_of_list(doc, sent, listed, pairs[0].start(), previous_endpoint)
-    order = _pair_order(doc, sent, arms)
+    order = _pair_order(doc, sent, arms, pairs[0].start() if pairs[0].re is PERCENT_PAIR_RE else None)
     if endpoint is None or len(pairs) != len(points) or order is None:
         return []
     unit = listed.group("unit").lower()
@@ -74,10 +92,16 @@ def _endpoint_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int, pr
     return named[-1].endpoint if named else previous
 
 
-def _pair_order(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[str] | None:
+def _pair_order(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], first_pair: int | None = None) -> list[str] | None:
     """Whose is each value of an "A% vs B%" pair: the two arms in the order the sentence names them ("... for B
-    and A, respectively"), in trial order when it names neither, None when it names only one."""
-    named = list(dict.fromkeys(a.key for a in arm_mentions(doc, sent, arms)))
+    and A, respectively"), in trial order when it names neither; when it names one before the first "versus" pair
+    at ``first_pair`` as the one the rates favour, that arm's first ("the rates favoured A at 37% versus 30% and 25%
+    versus 11%", "were higher with A"); None otherwise ("For B, rates were 60% vs 70%": B's against what?)."""
+    mentions = arm_mentions(doc, sent, arms)
+    named = list(dict.fromkeys(a.key for a in mentions))
+    if len(named) == 1 and first_pair is not None and all(a.end <= first_pair for a in mentions) \
+            and FAVOURED_RE.search(sent.text, 0, mentions[0].start):
+        return [named[0], next(a for a in arms if a != named[0])]
     return named if len(named) == 2 else list(arms) if not named else None
 
 
@@ -98,8 +122,13 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
     order = _pair_order(doc, sent, arms)
     if endpoint is None or order is None:
         return []
-    return [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
+    return [ArmValue(agent, endpoint, f"{m.group('n')}-{_unit(m.group('u'))}", Decimal(decimal_text(m.group(g))),
                      decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(order, ("a", "b"))]
+
+
+def _unit(unit: str) -> str:
+    """A time point's unit as its key spells it ("mo" is "month")."""
+    return "month" if unit.lower() == "mo" else unit.lower()
 
 
 def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
@@ -209,3 +238,52 @@ def _alive_shares(text: str, named) -> list[ArmValue]:
             out += [ArmValue(o[0], "os", f"{n}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for o, g in zip(owners, ("a", "b"))]
     return out
+
+
+def one_arms_run(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match,
+                 previous: str | None) -> list[ArmValue]:
+    """"In the A arm, the 12-, 24-, and 36-month OS rates were 50%, 39%, and 31%, respectively": in a trial of
+    two, one rate per time point, listed as one run, of the one arm the sentence names (not as what another is
+    compared with)."""
+    points = re.findall(r"\d+", listed.group("nums"))
+    values = _run(sent.text, listed.end(), len(points))
+    if values is None or COMPARISON_GAP_RE.search(sent.text, listed.end(), values[0].start()):
+        return []  # "rates were higher than those reported for B (50% and 30%)": another's, quoted
+    named = arm_mentions(doc, sent, arms)
+    if values is None or len({a.key for a in named}) != 1 or SUBGROUP_RE.search(sent.text) \
+            or any(COMPARED_BEFORE_RE.search(sent.text, 0, a.start) for a in named):
+        return []
+    endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
+    if endpoint is None:
+        return []
+    unit = listed.group("unit").lower()
+    return [ArmValue(named[0].key, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))),
+                     decimal_text(m.group("num")), "%") for point, m in zip(points, values)]
+
+
+def respective_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
+                     run: tuple[str, tuple[str, ...], str] | None) -> list[ArmValue]:
+    """"These respective rates in the B arm were 39%, 25%, and 18%": the time points and endpoint of the run
+    (endpoint, time points, arm) the sentence before gave one arm, now for the other arm this sentence names."""
+    cue = RESPECTIVE_RATES_RE.search(sent.text) if run is not None and len(arms) == 2 else None
+    if cue is None or TIMEPOINT_LIST_RE.search(sent.text) or SUBGROUP_RE.search(sent.text):  # (a subgroup anywhere)
+        return []
+    endpoint, points, agent = run  # type: ignore[misc]
+    named = {a.key for a in arm_mentions(doc, sent, arms)}
+    values = _run(sent.text, cue.end(), len(points))
+    if values is None or COMPARISON_GAP_RE.search(sent.text, cue.end(), values[0].start()) or len(named) != 1 or agent in named or any(a.endpoint != endpoint for a in anchors(doc, sent)):
+        return []
+    other = named.pop()
+    return [ArmValue(other, endpoint, point, Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
+            for point, m in zip(points, values)]
+
+
+def _run(text: str, start: int, count: int) -> list[re.Match] | None:
+    """The ``count`` percentages after ``start``, the sentence's last ones, listed as one run ("50%, 39%, and 31%");
+    None when there are more or fewer, or they are paired ("50% vs 39%")."""
+    masked = masked_text(text)
+    values = [m for m in VALUE_RE.finditer(masked, start) if m.group("unit") == "%"]
+    if len(values) != count or any(not RUN_GAP_RE.fullmatch(unparenthesised(masked[a.end():b.start()]))
+                                   for a, b in zip(values, values[1:])):
+        return None
+    return values

@@ -17,6 +17,7 @@ from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
+from .role_arms import role_arms
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
@@ -162,6 +163,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     """Patients per arm agent: "A (n = 300)", "(A arm, n = 530; ...)", "336 patients in the A group"."""
     named = agents(doc, sent)
     sizes, respective = _respective_sizes(named, sent.text)
+    for key, count, span in _dosed_parts_counts(named, sent.text):
+        sizes.setdefault(key, count)
+        respective.append(span)
     maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
     for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
         if any(s <= m.start() < e for s, e in respective):
@@ -194,6 +198,25 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
                          *_listed_counts(named, sent.text), *_bracketed_arm_counts(named, sent.text)]:
         sizes.setdefault(agent.key, count)
     return sizes
+
+
+# "STRIDE (n = 393; A: one dose of 300 mg; B: 1,500 mg every 4 weeks)": a count opening a parenthesis whose parts give
+# each drug's dosing after its name and a colon.
+OPENING_SIZE_RE = re.compile(r"\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*;(?P<inside>[^()]*)\)", re.IGNORECASE)
+DOSED_PART_RE = re.compile(r"\s*:\s*(?:(?:one|two|a|an?\s+single)\s+doses?\s+of\s+)?\d", re.IGNORECASE)
+
+
+def _dosed_parts_counts(named: list[Agent], text: str) -> list[tuple[str, int, tuple[int, int]]]:
+    """(regimen key, count, span) for each count opening a parenthesis that doses two or more drugs by name
+    ("ACRONYM (n = 393; A: one dose of 300 mg; B: 1,500 mg every 4 weeks)"): the count is the regimen's, whatever
+    its acronym stands for; the drugs the parenthesis doses are its parts."""
+    out = []
+    for m in OPENING_SIZE_RE.finditer(text):
+        dosed = [a for a in named if m.start("inside") <= a.start and a.end <= m.end("inside") and DOSED_PART_RE.match(text, a.end)]
+        parts = sorted({c for a in dosed for c in a.components})
+        if len({a.key for a in dosed}) >= 2 and len(parts) >= 2:
+            out.append((agent_key(parts), count_value(m), (m.start(), m.end())))
+    return out
 
 
 def _listed_counts(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
@@ -342,3 +365,19 @@ def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agen
             counted = {(agent.key if k == last.key else k): ((agent, v[1]) if k == last.key else v) for k, v in counted.items()}
         last = agent
     return list(counted.values()) if len(counted) >= 2 else []
+
+
+# "(n = 333; HR ...)" right after an arm named by its role.
+ROLE_SIZE_AFTER_RE = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*[;,)]", re.IGNORECASE)
+
+
+def role_sizes(text: str, arms: list[str]) -> dict[str, int]:
+    """Sizes of a two-arm trial's arms named by role: "165 patients in the control arm", "in the single-agent arm
+    (n = 165)" (the role's arm: :func:`.role_arms.role_arms`)."""
+    sizes: dict[str, int] = {}
+    counted_for = COUNTED_FOR_RE.search(text)  # "grade 3 events occurred in 120 patients in the control arm": no size
+    for role in role_arms(text, arms):
+        before = None if counted_for else IN_GROUP_RE.search(text[max(0, role.start - 40):role.start])
+        if m := (before or ROLE_SIZE_AFTER_RE.match(text, role.end)):
+            sizes.setdefault(role.key, count_value(m))
+    return sizes

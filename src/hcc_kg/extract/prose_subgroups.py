@@ -48,7 +48,12 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # a group chosen by its outcome: "in patients who achieved disease control", "pts achieving a
                          # response" (the proportion of patients achieving one is a rate of everyone)
                          r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"
-                         r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining))\b",
+                         r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining)|"
+                         # a biomarker's level labelling the statistic after it: "(PD-L1 >= 1% HR 0.80; PD-L1 < 1% HR
+                         # 0.84)" (not an endpoint's or a statistic's bound, "ORR >= 20%", "P < 0.001"; nor a whole trial's
+                         # eligibility, "in patients with AFP >= 400 ng/mL")
+                         r"(?-i:(?!(?:HR|OR|CI|ORR|DCR|CRR|OS|PFS|TTP|DOR)\b)[A-Z][A-Za-z0-9-]*[A-Z0-9])\s*(?:≥|≤|>=|<=|[<>])\s*"
+                         r"\d+(?:\.\d+)?(?=\s*%\s*(?:HR\b|hazard\b|median\b|:|$)))\b",
                          re.IGNORECASE)
 # A duration of response is measured among responders by definition: "among responders" restricts nothing.
 RESPONDER_ENDPOINTS = frozenset({"dor"})

@@ -27,9 +27,9 @@ from .effects import decimal_text
 from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
 from .prose_arms import Agent, agents
-from .prose_cohorts import cohort_values, other_group, several
+from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
-from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of
+from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
 from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparator, labelled_values
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
@@ -128,7 +128,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         lead = sent.text[c_start:tokens[0][0]] if tokens else ""
         if anchor.endpoint in RESPONDER_ENDPOINTS:  # "among responders, the median DoR was ...": its own population
             lead = RESPONDERS_RE.sub(" ", lead)
-        if not tokens or SUBGROUP_RE.search(lead) or FOLLOW_UP_RE.search(sent.text[anchor.end:tokens[0][0]]) \
+        if not tokens or SUBGROUP_RE.search(lead) or follow_up_between(sent.text, anchor.end, tokens[0][0]) \
                 or OTHER_PATIENTS_RE.search(sent.text, anchor.end, tokens[0][0]) \
                 or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
                 or subgroup_after(sent.text, masked, tokens[-1][1], stop) \
@@ -140,6 +140,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if owners is None:
             continue
         if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end)):
+            if unnamed_subgroup_cohorts(sent.text[c_start:c_end], [s.text for s in doc.sentences]):
+                continue  # "X and Y in both cohorts, respectively", the cohorts first-line and second-line: subgroups
             tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
         elif len(arms) == 1 and not criteria and (several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
                                                   or other_group(sent.text, tokens[-1][1], named)):
@@ -262,11 +264,19 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         # a value inside its own bracket ("17 patients (43%, 95% CI 27%-59%) in the A group"): the gap opens at its close
         gaps = [(a, unparenthesised(OWN_BRACKET_RE.sub(")", text[e:a.start], count=1))) for a in named if e <= a.start < nxt]
         after = next((a for a, gap in gaps if AFTER_GAP_RE.match(gap) and not COMPARISON_WORD_RE.search(gap)), None)
+        if after is not None and len(tokens) > 1 and _opens_arm_list(text, after, named):
+            return None  # "2.8 and 2.3 mo in the A and B g[roups]": the arms listed after are the values', not the last one's
         before = [a for a in named if floor <= a.start and a.end <= s]
         chosen = after or (before[-1] if before else None)
         owners.append(chosen.key if chosen else None)
         floor = chosen.end if chosen and chosen is after else e
     return _complete(owners, arms)
+
+
+def _opens_arm_list(text: str, agent: Agent, named: list[Agent]) -> bool:
+    """Is ``agent`` the first of arms listed as one phrase ("in the A and B groups")?"""
+    nxt = next((a for a in named if a.start >= agent.end), None)
+    return nxt is not None and nxt.key != agent.key and listed_arms_gap(text[agent.end:nxt.start])
 
 
 def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c_start: int) -> list[str]:

@@ -42,12 +42,12 @@ from ..vocab import name_key
 from .abbreviations import fits, free_short_form
 from .analysis import AnalysedDocument, AnalysedSentence
 from .expansion import Expansion, read_as
-from .name_cues import TRIAL_WORD, names_a_trial, regimen_acronyms
+from .name_cues import TRIAL_WORD, initials_before, names_a_trial, regimen_acronyms
 from .sentences import DRUG, agents_in
 
 #: "(A+B)", "(atezo/bev)", "(LEN + PEMBRO)": letters and digits, parts joined by + / - &.
 _DEFINITION = re.compile(
-    r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3})\s?\)")
+    r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3}|[A-Z]{3,10})\s?\)")
 _SEPARATOR = re.compile(r"\s?[+/&-]\s?")
 _DOSE_AFTER = re.compile(r"\d+$")
 #: Two drugs joined by "and" or "/" (the combination readers leave both alone: "and" also lists,
@@ -56,6 +56,8 @@ _JOINED = re.compile(r"^(?:\s+and\s+|\s?/\s?)$")
 GLUE = " plus "
 #: "STRIDE (...)": a name in capitals (three to ten letters or digits) right before parentheses.
 _NAME_FIRST = re.compile(r"(?<![\w+/&-])(?P<short>[A-Z][A-Z0-9]{2,9})\s?\((?P<inside>[^()]*)\)")
+#: "(STRIDE)": a name in capitals (three to ten letters) alone in parentheses, after the words it spells.
+_SPELLED_NAME = re.compile(r"\((?P<short>[A-Z]{3,10})\)")
 #: Parentheses offering a choice or a comparison name no one regimen.
 _NOT_ONE = re.compile(r"\b(?:vs?\.?|versus|or|compared|than|with\s+or\s+without)\b", re.IGNORECASE)
 #: "ZENITH (zorbatinib plus quelvumab) trial": the name is the trial's.
@@ -112,7 +114,7 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
             if match and _acceptable(match.group("short"), group, doc):
                 span = sent.sentence.mapped.original_span(sent.local(group[0])[0], match.end())
                 found.setdefault(match.group("short"), []).append(RegimenDefinition(match.group("short"), tuple(group), *span))
-        for definition in _named_first(doc, sent):
+        for definition in [*_named_first(doc, sent), *_spelled_out(doc, sent)]:
             found.setdefault(definition.short, []).append(definition)
     return [defs[0] for _, defs in sorted(found.items())
             if len({tuple(m.key for m in d.mentions) for d in defs}) == 1]
@@ -130,6 +132,10 @@ def _combinations(doc: AnalysedDocument, sent: AnalysedSentence) -> list[list[Me
 
 
 def _acceptable(short: str, group: list[Mention], doc: AnalysedDocument) -> bool:
+    """Does the short form abbreviate the group's drugs part by part, or is it a regimen's acronym the stoplist marks
+    ("A plus B (STRIDE)")?"""
+    if name_key(short) in regimen_acronyms():
+        return _free_name(short, doc)
     names = [[m.surface, *doc.vocabulary[m.key].names()] for m in group]
     return parts_fit(_SEPARATOR.split(short), names, lambda piece: free_short_form(piece, doc)) \
         and free_short_form(short, doc)
@@ -150,6 +156,26 @@ def _named_first(doc: AnalysedDocument, sent: AnalysedSentence) -> list[RegimenD
         first = [next(m for m in drugs if m.key == key) for key in keys]
         span = sent.sentence.mapped.original_span(match.start(), match.end())
         out.append(RegimenDefinition(short, tuple(first), *span))
+    return out
+
+
+def _spelled_out(doc: AnalysedDocument, sent: AnalysedSentence) -> list[RegimenDefinition]:
+    """ "single zorbatinib regular interval quelvumab (SZRIQ)": a name in capitals after the words it is the initials
+    of, one word per letter, two or more distinct drugs among them (neither a choice nor a comparison between them)."""
+    out = []
+    for match in _SPELLED_NAME.finditer(sent.text):
+        short = match.group("short")
+        if (spelled := initials_before(sent.text, match.start(), short)) is None:
+            continue
+        start, end = spelled
+        drugs = [m for m in sent.mentions if start <= sent.local(m)[0] and sent.local(m)[1] <= end
+                 and doc.vocabulary[m.key].has_type(*DRUG)]
+        keys = list(dict.fromkeys(m.key for m in drugs))
+        if len(keys) < 2 or _NOT_ONE.search(sent.text, start, end) or _TRIAL_AFTER.match(sent.text, match.end()) \
+                or not _free_name(short, doc):
+            continue
+        first = [next(m for m in drugs if m.key == key) for key in keys]
+        out.append(RegimenDefinition(short, tuple(first), *sent.sentence.mapped.original_span(start, match.end())))
     return out
 
 

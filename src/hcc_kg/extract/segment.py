@@ -118,6 +118,8 @@ _FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have
 
 # A news headline states something ("Agency Approves X for Y"): a heading with such a verb is read as
 # a sentence too (and still names its section).
+# A list item's mark at the start of a line: "- ", "• ", "* ", "– ".
+_BULLET_RE = re.compile(r"^\s*[•·▪◦‣*–—-]\s+\S")
 _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|authori[sz]es|recommends|extends|expands|"
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 # So is a document's title naming a study's design ("Phase II study of A in patients with B"): it says what
@@ -209,6 +211,8 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
                 paragraph.append((offset, line))
                 flush()
         elif line.strip():
+            if paragraph and _BULLET_RE.match(line) and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"):
+                flush()  # a bulleted line after a finished one is an item of its own ("- Approved for D1." / "- ...")
             opened_after_blank = after_blank if not paragraph else opened_after_blank
             paragraph.append((offset, line))
         if line.strip():
@@ -231,11 +235,19 @@ def _stands_alone(paragraph: list[tuple[int, str]], following: str) -> bool:
             and line[-1:] not in ",;:-(" and (opens.isupper() or opens.isdigit() or opens in "\"“‘'"))
 
 
+# A structured abstract's first section label opening a line ("Background: ...", "INTRODUCTION ...").
+_SECTION_OPENING_RE = re.compile(r"^\s*(?:(?:background|introduction|context|purpose|rationale|objectives?|aims?)"
+                                 r"(?:\s*(?:&|and)\s*aims?)?\s*:|(?-i:BACKGROUND|INTRODUCTION|OBJECTIVES?|PURPOSE)\b)",
+                                 re.IGNORECASE)
+
+
 def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
-    """The document's first line when it stands alone (a blank line below it): its title."""
+    """The document's first line when it stands alone (a blank line below it, or a structured abstract's first
+    section label opening the next line): its title."""
     for index, (offset, line) in enumerate(prose_lines):
         if line.strip() and not ADDRESS_LINE_RE.match(line):
-            lone = index + 1 < len(prose_lines) and not prose_lines[index + 1][1].strip()
+            lone = index + 1 < len(prose_lines) and (not prose_lines[index + 1][1].strip()
+                                                     or _SECTION_OPENING_RE.match(prose_lines[index + 1][1]) is not None)
             starts_text = all(not above.strip() or ADDRESS_LINE_RE.match(above) for above in text[:offset].splitlines())
             return index if lone and starts_text and line.rstrip()[-1:] not in ".!?" else None
     return None

@@ -33,14 +33,15 @@ from .arm_comparisons import compared_arms, than_pairs
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_agent, received_alternatives, sized_alternatives)
-from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled
+from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_subgroups import is_subgroup
-from .prose_values import arm_values, valued_agents
-from .prose_rates import responder_shares, timepoint_rates
+from .subgroup_frame import names_a_part
+from .prose_values import ArmValue, arm_values, valued_agents
+from .prose_rates import respective_rates, responder_shares, timepoint_rates
 from .named_trial_arms import named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
@@ -170,12 +171,15 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # historical controls given B")  # a first or fuller statement of the arms ("A plus B or A alone vs C")
         slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
         slot.arms_at.append(span)
-    if WHOLE_TRIAL_RE.search(sent.text):
+    if WHOLE_TRIAL_RE.search(sent.text) and not names_a_part(sent.text):  # not "of the 900 overall, 120 Korean"
         slot.whole_trial.add(span)
     sized = arm_sizes(doc, sent)
     for agent, size in sized.items():
         arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
         if arm is not None and arm not in slot.sizes:
+            slot.sizes[arm], slot.sizes_at[arm] = size, span
+    for arm, size in role_sizes(sent.text, slot.arms).items():  # "165 patients in the control arm", "the control arm (n = 333)"
+        if arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
     if not sized and not (slot.arms and arm_mentions(doc, sent, slot.arms)) and (each := each_arm_count(sent.text)) is not None:
         slot.each = (each, span)  # "150 patients were assigned to each group": every arm of the trial in context,
@@ -295,7 +299,9 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
     covered = {v.endpoint for v in runs}
     slot.values.extend((v, span) for v in [*(v for v in arm_values(doc, sent, slot.arms) if v.endpoint not in covered), *runs])
-    slot.values.extend((v, span) for v in timepoint_rates(doc, sent, slot.arms, slot.last_endpoint))
+    rates = timepoint_rates(doc, sent, slot.arms, slot.last_endpoint) or respective_rates(doc, sent, slot.arms, slot.rate_run)
+    slot.values.extend((v, span) for v in rates)
+    slot.rate_run = _one_arms_run(rates)
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
     read = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent) if not is_subgroup(sent.text, hr.start)]
     within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
@@ -305,6 +311,13 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
                        and not within[0] <= hr.start < within[1])
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint in listed
                        if (pair := _pair(doc, sent, hr, slot)) is not None and (adjusted is None or hr.start < adjusted.start()))
+
+
+def _one_arms_run(rates: list[ArmValue]) -> tuple[str, tuple[str, ...], str] | None:
+    """(endpoint, time points, arm) of rates at several time points all of one arm and endpoint, else None."""
+    if len(rates) < 2 or len({(v.agent, v.endpoint) for v in rates}) != 1:
+        return None
+    return rates[0].endpoint, tuple(v.timepoint for v in rates), rates[0].agent
 
 
 def _first_result(doc: AnalysedDocument, sent: AnalysedSentence) -> int:

@@ -129,8 +129,8 @@ def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
 
 
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
-PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
-                     r"the (?:drug|agent|compound|antibody|inhibitor))\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
+                     r"TKI|MKI|mAb)|the (?:drug|agent|compound|antibody|inhibitor|TKI|MKI|mAb))\b", re.IGNORECASE)
 # "Developed by a company in Japan, this small molecule is ...": a participle fronted before the subject.
 FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Discovered|Approved|Marketed|Licensed|Engineered|"
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
@@ -139,8 +139,10 @@ FRONTED_ADDITION = r"(?:(?:In addition to|Besides|Apart from|Aside from)\s[^;:.(
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
                            rf"|{FRONTED_PARTICIPLE}|{FRONTED_ADDITION})?"
                            r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
-                           r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule))|"
-                           r"[Tt]he (?:drug|agent|compound))\b")
+                           r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
+                           r"TKI|MKI|mAb)|"
+                           # "The antibody binds T": a definite noun of a drug's kind (checked against the antecedent's)
+                           r"[Tt]he (?:drug|agent|compound|antibody|TKI|MKI|mAb))\b")
 
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
@@ -164,7 +166,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
 MAX_SUBJECT_GAP = 220
 # "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
 # speaks of every drug of the list before it.
-PLURAL_APPOSITIVE = re.compile(r"[\s)]*,\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
+PLURAL_APPOSITIVE = re.compile(r"[\s)]*(?:,|\((?=\s*(?:both|all|each)\b))\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
                                r"blockers|antagonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
 # "X, an antibody designed to block T": the appositive's purpose clause.
 PURPOSE_BEFORE = re.compile(r"\b(?:designed|engineered|developed|intended|able|shown|known|made)\s+to\s+(?:(?:\w+ly|both)\s+)*$",
@@ -296,13 +298,21 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
             or (purpose is not None and is_appositive_gap(text, drug, drug.end + purpose.start()))
         activity = ACTIVITY_CUE.match(cue.group(0)) and ACTIVITY_GAP.match(gap)
         if appositive or (verb and _is_subject(text, drug) and (VERB_GAP.match(gap) or GERUND_GAP.match(gap) or activity)):
-            if re.match(r"[\s)]*[,(]", gap) and not PLURAL_APPOSITIVE.match(gap):  # an appositive belongs to one drug
-                return [drug], drug.start
+            if re.match(r"[\s)]*[,(]", gap) and not PLURAL_APPOSITIVE.match(gap) and not _plural_after_aside(gap, cue):
+                return [drug], drug.start  # an appositive belongs to one drug
             return coordinated_drugs(text, found, drug, -1), drug.start
         if _is_subject(text, drug):
             break
         # "a derivative of Y, is an inhibitor of T": Y is no subject; look further left.
     return [], 0
+
+
+def _plural_after_aside(gap: str, cue: re.Match) -> bool:
+    """"X and Y (TRIAL) target T": a bracketed aside, then a plural verb, whose subject is both drugs."""
+    return bool(re.fullmatch(r"\s*\([^()]*\)\s*", gap)) and bool(PLURAL_VERB.fullmatch(cue.group(0)))
+
+
+PLURAL_VERB = re.compile(r"(?:inhibit|block|target|bind|antagoni[sz]e|neutrali[sz]e|suppress|disrupt|engage)", re.IGNORECASE)
 
 
 def discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:

@@ -95,6 +95,8 @@ SUBCLASS = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:molecules?|agents?|antibod(?:y|ies)|
 
 # "blockers of the T receptor (ABBR) family, such as X": the family named by one of its members.
 FAMILY_WORD = r"(?:(?:super)?family\s*)?"
+# "drugs that target T, such as X": the class noun's own relative clause names what its members act on.
+HEAD_THAT_ACTS = r"(?:that|which)\s+(?:\w+ly\s+)?(?:target|inhibit|block|bind)s?(?:\s+to)?"
 
 
 def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -105,7 +107,7 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
             continue
         gap = text[tlist.end:following[0].start]
         tail = rf"{CLASS_ASIDE}\s*[,(]?\s*{SUCH_AS}\s+{SUBCLASS}$"
-        head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting)\s+(?:the\s+)?$", text[:tlist.start],
+        head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting|{HEAD_THAT_ACTS})\s+(?:the\s+)?$", text[:tlist.start],
                                re.IGNORECASE)
         # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members
         listed = parenthesised_drugs(text, found, following[0]) if head_first and re.fullmatch(r"\s*\(\s*", gap) else []
@@ -173,7 +175,10 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
                 yield from readings(drug, tlist.units[0], "target-parenthesised-drug", front, closed)
 
 
-NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?"
+                            # "blockade of A (via X or Y) or B (via Z)": the nominal goes on to the next target
+                            r"(?:[^;:.()]{1,40}?\(\s*(?:via|with|using|by)\s+[^;:.()]{1,120}\)\s*,?\s*(?:or|and)\s+"
+                            r"(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
 NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
 # "anti-T therapy with X", "T-targeted treatment with X": a therapy noun needs the target's cue ("anti-", "-targeted").
 THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?:therap(?:y|ies)|treatment)\s+with\s+$",
@@ -181,12 +186,19 @@ THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?
 # "inhibition of T by X"; "of the T pathway by compounds (i.e., X or Y)": the head of the target, then agents
 # introduced by a generic noun and named in a parenthesis of examples.
 BY_AGENT_GAP = re.compile(r"^[\s)]*(?:(?:pathway|signal(?:l)?ing|axis|cascade)\s+)?(?:by|with)\s+"
-                          r"(?:[^;:.()]{1,60}?\(\s*(?:i\.e\.|e\.g\.|such as|namely|including),?\s*)?$", re.IGNORECASE)
+                          r"(?:[^;:.()]{1,60}?\(\s*(?:i\.e\.|e\.g\.|such as|namely|including),?\s*)?$"
+                          # "blockade of T (via X or Y)": the means in a parenthesis
+                          r"|^\s*\(\s*(?:via|with|using|by)\s+$", re.IGNORECASE)
 BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
 # "Inhibiting T with X restored ...": a gerund subject whose means is the drug.
 GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neutrali[sz]ing|Antagoni[sz]ing)\s+(?:the\s+)?$")
 # "X-mediated T inhibition": the drug named before the nominal.
 AGENT_BEFORE_NOMINAL = re.compile(r"^-?\s*(?:mediated|induced|driven|dependent)\s+(?:the\s+)?$", re.IGNORECASE)
+# "X exerts its effects mainly via T inhibition": the subject's means, named as the target's nominal (not "resistance
+# to X is overcome by T inhibition", where X is no subject, nor "X combined with T blockade").
+MEANS_BEFORE_NOMINAL = re.compile(r"^(?![^;:.()]*\b(?:resist\w*|overcom\w*|combin\w*|plus|with|and|or)\b)"
+                                  r"[^;:.()]{0,80}?\b(?:via|through|by)\s+(?:the\s+)?$", re.IGNORECASE)
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:to|of|with|on|after|by|for|from|than|plus|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_NEXT = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade|targeting)\b", re.IGNORECASE)
 
 
@@ -237,7 +249,8 @@ def _drug_before_names_it(text: str, drug: Unit, tlist: TargetList) -> bool:
     """"binding of X to T", "X-mediated T inhibition": the drug named before the target acts on it."""
     gap = text[drug.end:tlist.start]
     binding = BINDING_OF.search(text[:drug.start]) and re.match(r"^[\s)]*to\s+(?:the\s+)?$", gap)
-    return bool(binding or (AGENT_BEFORE_NOMINAL.match(gap) and NOMINAL_NEXT.match(text[tlist.end:])))
+    means = MEANS_BEFORE_NOMINAL.match(gap) and not OBJECT_OF_PREPOSITION.search(text[:drug.start])
+    return bool(binding or ((AGENT_BEFORE_NOMINAL.match(gap) or means) and NOMINAL_NEXT.match(text[tlist.end:])))
 
 
 # "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.

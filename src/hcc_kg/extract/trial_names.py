@@ -59,8 +59,18 @@ _CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,})?"
 _MIXED_NAME = r"(?=(?:[a-z\d]*[A-Z]){3})[A-Z][A-Za-z\d]{2,}[A-Za-z]"
 _NAME_WORD = rf"(?:{_CAPS_NAME}|{_MIXED_NAME})"
 # (case-blind, so any word is tried: :func:`name_like` keeps the name-shaped ones)
+# ... a design word or two may stand between the phase and the trial word: "the ACRONYM phase 3 pivotal trial".
+_DESIGN_WORDS = (r"(?:(?:pivotal|global|registrational|confirmatory|randomi[sz]ed|multicent(?:er|re)|multinational|"
+                 r"open-label|double-blind|placebo-controlled)\s+){0,2}")
 BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,})?)\s+"
-                          r"(?:(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
+                          rf"(?:(?:phase\s+\w+\s+)?{_DESIGN_WORDS}(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
+# ... or a capitalised word a press release sets between "the" and a capitalised phase, as the basis of a decision:
+# "based on results from the Zenith Phase 3 trial" (the name of a sponsor's trial in title case); not a word shaped
+# like an adjective ("the Global Phase 3 trial", "the Japanese Phase 3 study", "the Pivotal Phase 3 trial").
+TITLED_NAME_RE = re.compile(r"\b(?:(?:results?|data|findings|evidence)\s+(?:from|of|in)|based\s+(?:\w+\s+){0,2}?on|"
+                            r"supported\s+by)\s+the\s+(?P<name>[A-Z][a-z]{3,})\s+Phase\s+(?:III|II|I|[1-3])[ab]?\s+"
+                            r"(?:[Cc]linical\s+)?(?:[Tt]rial|[Ss]tudy)\b")
+ADJECTIVE_ENDING_RE = re.compile(r"(?:an|ese|ish|ch|al|ed|ory|ive|ic|ing|ary|ar|ous|ent|ant|ble|ful|er|est|st|ly)$")
 # ... and two such names before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials".
 COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_CAPS_NAME})\s+and\s+(?:the\s+)?(?P<name>{_CAPS_NAME})"
                                   r"\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b")
@@ -256,6 +266,10 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if name_like(m.group("name")) and not is_entity(m.group("name")) \
                 and m.group("name").upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
+    for m in TITLED_NAME_RE.finditer(text):
+        name = m.group("name")
+        if not ADJECTIVE_ENDING_RE.search(name) and not is_entity(name) and name.upper() not in STRUCTURE_WORDS | SECTION_LABELS:
+            found.append(TrialName(name, m.start("name"), m.end("name")))
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
             found.append(TrialName(m.group(), m.start(), m.end()))

@@ -52,7 +52,9 @@ class Slot:
     sizes_at: dict[str, Span] = field(default_factory=dict)  # where each arm's size was read
     projected: set[Span] = field(default_factory=set)  # sentences projecting results (a design's assumptions)
     sections: set[str] = field(default_factory=set)  # where a structured abstract names it: "background", "other"
+    rate_run: tuple[str, tuple[str, ...], str] | None = None  # (endpoint, time points, arm): one arm's rates just read
     each: tuple[int, Span] | None = None  # "40 cases in each group", read before the groups were listed
+    ongoing: bool = False  # introduced as running ("X is conducting a phase 3 trial of A"): nothing reported yet
 
     def rename_arm(self, old: str, new: str) -> None:
         """Call the arm read as ``old`` ``new`` from here on, with what was read of it (its size, values, ratios)."""
@@ -158,6 +160,14 @@ def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertio
         attributes.append(("phase", slot.phase))
     return Assertion(slot_trial_key(slot, index), "isClinicalTrial", "ClinicalTrial", (), tuple(attributes),
                      slot_evidence(doc, slot.named_at))
+
+
+def part_analysis(slot: Slot, before: list[Span]) -> None:
+    """Mark the trial as analysed in part from here on: what the document read before (at ``before``) stays the
+    whole trial's, as do the values read so far."""
+    slot.part_analysis = True
+    slot.whole_trial |= set(before) | {at for _, at in slot.values} | {r[3] for r in slot.ratios} \
+        | set(slot.sizes_at.values())
 
 
 def _whole(slot: Slot, span: Span | None) -> bool:

@@ -1,0 +1,124 @@
+"""A combination glossed by a parenthesis of its targets: "X plus Y (anti-A plus anti-B)".
+
+News items and abstracts name a regimen's drugs, then in parentheses what each acts on, in the same order
+("atezolizumab-bevacizumab (anti-PD-L1/anti-VEGF)", "X and Y (A and B inhibitors)").  The i-th target goes
+with the i-th drug; with unequal counts the text does not say which is which, and nothing is read (the
+appositive rule, which would give every target to the last drug, stands aside: :func:`glossed_run`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .mechanism_cues import HEAD
+from .shape_reading import Reading, readings
+from .targets import TargetList, Unit
+
+# What joins the drugs of a combination, and the targets of its gloss.
+DRUG_GLUE = re.compile(r"\s*(?:\+|/|plus|and|with|(?:in\s+combination|combined)\s+with|[-–—])\s*", re.IGNORECASE)
+TARGET_GLUE = re.compile(r"\s*(?:\+|/|plus|and|,|with)\s*(?:(?:an?|the)\s+)?(?:anti\s*[-–‑]?\s*)?", re.IGNORECASE)
+
+
+def _run_ending_at(text: str, found: list[Unit], drug: Unit) -> list[Unit]:
+    """The drugs joined to ``drug`` by combination glue, ``drug`` last."""
+    run = [drug]
+    earlier = [u for u in found if u.end <= drug.start]
+    for unit in reversed(earlier):
+        # "X (Brand) and Y (A, B)": a drug with a parenthesis of its own is glossed there, not by Y's
+        if unit.kind != "drug" or not DRUG_GLUE.fullmatch(text[unit.end:run[0].start]) or ")" in text[unit.start:unit.end]:
+            break
+        run.insert(0, unit)
+    return run
+
+
+def _gloss(text: str, found: list[Unit], drug: Unit) -> list[Unit]:
+    """The targets, in order, of a parenthesis opened right after ``drug`` and holding no drug; [] when none."""
+    opened = re.match(r"\s*\(", text[drug.end:])
+    if opened is None:
+        return []
+    start = drug.end + opened.end()
+    close = text.find(")", start)
+    inside = [u for u in found if start <= u.start and (close < 0 or u.end <= close)]
+    if any(u.kind == "drug" for u in inside) or not inside:
+        return []
+    joined = all(TARGET_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(inside, inside[1:]))
+    return inside if joined else []
+
+
+def glossed_run(text: str, found: list[Unit], drug: Unit) -> bool:
+    """``drug`` ends a combination of two or more whose parenthesis glosses two targets or more."""
+    return len(_run_ending_at(text, found, drug)) > 1 and len(_gloss(text, found, drug)) > 1
+
+
+def combination_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"X plus Y (anti-A plus anti-B)", "X-Y (anti-A/anti-B)": the i-th drug acts on the i-th target."""
+    for drug in (u for u in found if u.kind == "drug"):
+        run, gloss = _run_ending_at(text, found, drug), _gloss(text, found, drug)
+        if len(run) > 1 and len(gloss) == len(run):
+            close = text.find(")", gloss[-1].end)
+            for subject, unit in zip(run, gloss):
+                yield from readings(subject, unit, "combination-gloss", subject.start, close + 1 if close >= 0 else unit.end)
+
+
+# "a PD-L1 inhibitor and a VEGF inhibitor (X plus Y)": a regimen in parentheses after the classes of its drugs.
+REGIMEN_GLUE = re.compile(r"\s*(?:\+|/|plus|with|(?:in\s+combination|combined)\s+with|[-–—])\s*", re.IGNORECASE)
+CLASS_HEAD = re.compile(rf"^[\s-]*(?:{HEAD})\b", re.IGNORECASE)
+
+
+def _regimens(text: str, found: list[Unit]) -> list[tuple[int, list[Unit]]]:
+    """(where its parenthesis opens, its drugs) for each parenthesis holding just a regimen of two drugs or more."""
+    drugs = [u for u in found if u.kind == "drug"]
+    out = []
+    for i, first in enumerate(drugs):
+        opened = re.search(r"\(\s*$", text[:first.start])
+        if opened is None:
+            continue
+        run = [first]
+        for unit in drugs[i + 1:]:
+            if not REGIMEN_GLUE.fullmatch(text[run[-1].end:unit.start]):
+                break
+            run.append(unit)
+        if len(run) > 1 and re.match(r"\s*\)", text[run[-1].end:]):
+            out.append((opened.start(), run))
+    return out
+
+
+def in_regimen_parenthesis(text: str, found: list[Unit], drug: Unit) -> bool:
+    """``drug`` is one of a regimen in parentheses ("... (X plus Y)"): no member of the class noun before it."""
+    return any(drug in run for _, run in _regimens(text, found))
+
+
+def regimen_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"a A inhibitor and a B antibody (X plus Y)": as many classes as drugs, the i-th class the i-th drug's."""
+    for opened, run in _regimens(text, found):
+        before = [u for u in found if u.end <= opened]
+        drug_before = max((u.end for u in before if u.kind == "drug"), default=0)
+        limit = max(drug_before, text.rfind(";", 0, opened) + 1, text.rfind(":", 0, opened) + 1)
+        targets = [u for u in before if u.start >= limit]
+        heads = [targets[k + 1].start if k + 1 < len(targets) else opened for k in range(len(targets))]
+        if len(targets) != len(run) or not all(CLASS_HEAD.match(text[u.end:h]) for u, h in zip(targets, heads)):
+            continue
+        for subject, unit in zip(run, targets):
+            yield from readings(subject, unit, "combination-gloss", unit.start, subject.end)
+
+
+COMBINATION_OF = re.compile(r"\bcombination\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def regimen_subject(text: str, found: list[Unit], drugs: list[Unit]) -> list[Unit] | None:
+    """The drugs of a regimen that is the subject ("X plus Y target ...", "the combination of X and Y blocks ...",
+    "X + Y, which target ..."), in the order written; None when the subject is no regimen."""
+    if len(drugs) == 1:  # "X plus Y blocks ...", "X + Y, which target ...": the subject rules kept only Y
+        run = [drugs[0]]
+        for unit in reversed([u for u in found if u.kind == "drug" and u.end <= drugs[0].start]):
+            if not REGIMEN_GLUE.fullmatch(text[unit.end:run[0].start]):
+                break
+            run.insert(0, unit)
+        drugs = run
+    if len(drugs) < 2:
+        return None
+    glued = all(REGIMEN_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(drugs, drugs[1:]))
+    named = COMBINATION_OF.search(text[:drugs[0].start]) and all(
+        re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[a.end:b.start]) for a, b in zip(drugs, drugs[1:]))
+    return drugs if glued or named else None

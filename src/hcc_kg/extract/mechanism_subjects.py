@@ -1,0 +1,46 @@
+"""Whom a sentence's mechanism statements speak of when no drug stands first: a pronoun or a definite noun
+("It", "This drug", "The antibody"), a definition ("A ..." under a drug's heading), or "Both" (the two drugs
+the sentence before names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from .analysis import AnalysedDocument
+from .sentences import ANTIBODY_TYPES, DRUG
+from .subjects import DEFINITION_START, PRONOUN_START, defined_drug, discourse_drug
+
+# "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
+BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
+                        r"(?!\s+(?:arms?|groups?|patients|trials?|studies|cohorts?|regimens?|doses?|of)\b)(?=\s)", re.IGNORECASE)
+# "The antibody binds T": the noun says which kind of drug it stands for; a drug of another kind is not its antecedent.
+KIND_OF_NOUN = ((re.compile(r"\b(?:antibody|mAb)\b", re.IGNORECASE), ANTIBODY_TYPES),
+                (re.compile(r"\b(?:TKI|MKI|small[- ]molecule)\b", re.IGNORECASE), ("SmallMolecule",)))
+
+
+def _both_drugs(doc: AnalysedDocument, index: int) -> list[Mention]:
+    """The two drugs the sentence before names (one mention each), or none when it names another number."""
+    if index == 0:
+        return []
+    named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
+    return list(named.values()) if len(named) == 2 else []
+
+
+def _fits(doc: AnalysedDocument, noun: str, drug: Mention) -> bool:
+    """The antecedent is of the kind the definite noun names ("the antibody" is no small molecule)."""
+    return all(doc.vocabulary[drug.key].has_type(*types) for pattern, types in KIND_OF_NOUN if pattern.search(noun))
+
+
+def sentence_subjects(doc: AnalysedDocument, index: int) -> list[Mention | None]:
+    """The drugs a sentence's opening anaphor stands for ([None] when it opens with none)."""
+    text = doc.sentences[index].text
+    pronoun = PRONOUN_START.match(text)
+    drug = discourse_drug(doc, index) if pronoun else defined_drug(doc, index) if DEFINITION_START.match(text) else None
+    if pronoun and drug is not None and not _fits(doc, pronoun.group("np"), drug):
+        drug = None
+    both = BOTH_START.match(text)
+    # "Both X and Y target T" names its own subjects; "Both bind T" stands for the two named before
+    named = both and any(m.start <= 1 for m in doc.keys_of_type(doc.finder.find_text(text[both.end():]), *DRUG))
+    return (_both_drugs(doc, index) if both and not named else []) or [drug]

@@ -1,0 +1,61 @@
+"""Trials in news items and abstracts (hcc_kg.extract.abstracts; invented companies, drugs and numbers): one
+introduced as running ("X is conducting a phase 3 trial of A and B") reports nothing, so is no trial and no arm
+of the graph's unless the text goes on to report of it; one given as an approval's basis ("based on a phase 3
+study that showed A plus B resulted in ...") has the arm it showed and that arm's values."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_abstracts import facts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Acme is conducting a global phase 3 clinical trial of combination therapy of zorbanib and quorimab, "
+    "targeting first-line liver cancer.",
+    "A randomized phase 3 trial of zorbanib plus quorimab in first-line HCC is currently underway.",
+    "Acme is also enrolling patients in a phase 2 study of zorbanib in HCC.",
+])
+def test_an_unnamed_trial_under_way_is_no_trial(sentence):
+    text = f"Acme gains an invented approval\n\nThe agency approved zorbanib for pretreated HCC on Monday. {sentence}\n"
+    assert not [a for a in facts(text) if a.predicate in ("isClinicalTrial", "hasArm")]
+
+
+def test_an_unnamed_trial_reported_of_is_kept():
+    text = ("Acme news\n\nA phase 2 study of zorbanib in HCC was conducted at 12 invented sites. "
+            "The objective response rate was 21% with zorbanib.\n")
+    assert [a for a in facts(text) if a.predicate == "isClinicalTrial"]
+
+
+def test_an_unnamed_trial_a_press_item_gives_as_the_basis_takes_what_it_showed():
+    text = ("Agency approves invented combination\n\nThe agency approved quorimab plus felotinib for first-line HCC. "
+            "The approval is based on a phase 3 clinical study that showed quorimab plus felotinib resulted in a median "
+            "overall survival of 21.4 months and an ORR of 33.2%.\n")
+    found = facts(text)
+    arms = {a.object for a in found if a.predicate == "armIntervention"}
+    measured = {(a.object, str(a.attribute_values("value")[0])) for a in found if a.predicate == "hasMeasurement"}
+    assert arms == {"regimen__felotinib__quorimab"} and measured == {("os", "21.4"), ("orr", "33.2")}
+
+
+def test_a_trial_numbered_in_brackets_before_of_takes_the_regimen_it_tested():
+    text = ("Acme news\n\nAcme said the phase 3 clinical trial (ACME-301) of the invented drug zorbanib in combination "
+            "with quorimab for first-line HCC met its primary endpoint at an interim analysis.\n")
+    assert {a.object for a in facts(text) if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib"}
+
+
+def test_an_arm_named_by_its_role_takes_the_count_in_its_bracket():
+    from test_abstracts import sizes
+    text = ("ZETA-7 results\n\nIn the phase 3 ZETA-7 trial, patients were randomized to zorbanib plus quorimab or "
+            "felotinib. Median OS was 21.0 months in the zorbanib plus quorimab arm (n = 301) vs 17.5 months in the "
+            "control arm (n = 299; HR, 0.81).\n")
+    assert sizes(facts(text)) == {"regimen__quorimab__zorbanib": 301, "felotinib": 299}
+
+
+def test_a_trial_a_filing_is_supported_by_tested_the_filings_regimen():
+    text = ("Acme filing accepted\n\nThe agency accepted the application for quorimab, combined with the invented "
+            "kinase inhibitor zorbanib, as a first-line treatment of HCC. The filing is supported by the ZETA-310 "
+            "study, a global phase 3 trial that demonstrated a survival benefit for the combination therapy, with a "
+            "median overall survival of 22.0 months.\n")
+    found = facts(text)
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib"}
+    assert {str(a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"} == {"22.0"}
