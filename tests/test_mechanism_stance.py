@@ -141,6 +141,9 @@ def test_the_subjects_means_as_a_target_nominal(body, expected):
     ("Zelumab plus quxumab (anti-PD-1, anti-CTLA-4 and anti-TIGIT) was pretended.", set()),
     # a drug glossed by a parenthesis of its own is not part of the next drug's gloss
     ("Zelumab (Zelumax) and foonib (KDR, MET) were imagined together.", set()),
+    # the gloss names one agent (a bispecific, a dual inhibitor): all its targets are the last drug's
+    ("Foonib plus bizumab (PD-1/CTLA-4 bispecific antibody) was imagined.", {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    ("Zelumab plus foonib (a KDR/MET dual inhibitor) was imagined.", {("foonib", "kdr"), ("foonib", "met")}),
 ])
 def test_a_combination_glossed_by_its_targets_pairs_them_in_order(body, expected):
     assert facts(body) == expected

@@ -20,6 +20,13 @@ DRUG_GLUE = re.compile(r"\s*(?:\+|/|plus|and|with|(?:in\s+combination|combined)\
 TARGET_GLUE = re.compile(r"\s*(?:\+|/|plus|and|,|with)\s*(?:(?:an?|the)\s+)?(?:anti\s*[-–‑]?\s*)?", re.IGNORECASE)
 
 
+# After a gloss's targets, words that make it one agent's: "bispecific", "dual", or a singular class noun
+# ending the parenthesis ("(A/B dual inhibitor)", "(A/B bispecific antibody)"); "(A and B inhibitors)" is two.
+ONE_AGENT_TAIL = re.compile(r"[\s-]*(?:(?:bi-?specific|bifunctional|tri-?specific|dual)\b|"
+                            r"(?:[\w-]+\s+){0,2}?(?:antibody|inhibitor|blocker|antagonist|agent|TKI|mAb|fusion\s+protein)\s*$)",
+                            re.IGNORECASE)
+
+
 def _run_ending_at(text: str, found: list[Unit], drug: Unit) -> list[Unit]:
     """The drugs joined to ``drug`` by combination glue, ``drug`` last."""
     run = [drug]
@@ -43,6 +50,8 @@ def _gloss(text: str, found: list[Unit], drug: Unit) -> list[Unit]:
     if any(u.kind == "drug" for u in inside) or not inside:
         return []
     joined = all(TARGET_GLUE.fullmatch(text[a.end:b.start]) for a, b in zip(inside, inside[1:]))
+    if ONE_AGENT_TAIL.match(text, inside[-1].end, close if close >= 0 else len(text)):
+        return []  # "(PD-1/CTLA-4 bispecific antibody)": the last drug's own targets, not one per drug
     return inside if joined else []
 
 
