@@ -98,8 +98,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             read_sentence(doc, sent, slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)
-    observational = is_observational([s.text for s in doc.sentences])
-    recalled = recalled_phases([s.text for s in doc.sentences], phase_of)
+    texts = [s.text for s in doc.sentences]
+    observational = is_observational(texts)
+    recalled = recalled_phases(texts, phase_of)
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
