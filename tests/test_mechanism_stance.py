@@ -193,3 +193,22 @@ def test_a_regimen_as_subject_pairs_its_drugs_with_its_targets_in_order(body, ex
 def test_a_plural_verb_after_a_bracketed_aside_has_both_drugs_as_subject():
     assert facts("Zelumab and quxumab (TOY-1) block PD-1 in the pretend trial.") == {("zelumab", "pd1"), ("quxumab", "pd1")}
     assert facts("Zelumab (Zelumax) blocks PD-1 in the pretend trial.") == {("zelumab", "pd1")}
+
+
+# --- as many drugs as targets, paired by nothing ----------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # two antibodies, two targets, no "respectively": which binds which is not said, so no fact
+    ("Zelumab and quxumab target PD-L1 and VEGF in the invented regimen.", set()),
+    # said: paired, or each acting on both
+    ("Zelumab and quxumab target PD-L1 and VEGF, respectively.", {("zelumab", "pdl1"), ("quxumab", "vegfa")}),
+    ("Zelumab and quxumab both target PD-L1 and VEGF.",
+     {("zelumab", "pdl1"), ("zelumab", "vegfa"), ("quxumab", "pdl1"), ("quxumab", "vegfa")}),
+    # small molecules inhibit many kinases: every drug with every kinase stays a fact
+    ("Foonib and barfenib inhibit KIT and RET in the pretend panel.",
+     {("foonib", "kit"), ("foonib", "ret"), ("barfenib", "kit"), ("barfenib", "ret")}),
+    # unequal counts are no pairing either way: each antibody with the one target
+    ("Zelumab and quxumab target PD-1.", {("zelumab", "pd1"), ("quxumab", "pd1")}),
+])
+def test_as_many_antibodies_as_targets_without_respectively_are_not_paired_as_facts(body, expected):
+    assert facts(body) == expected

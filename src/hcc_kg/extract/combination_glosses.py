@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .mechanism_cues import HEAD
+from .mechanism_cues import HEAD, RESPECTIVELY
 from .shape_reading import Reading, readings
 from .targets import TargetList, Unit
 
@@ -131,3 +131,15 @@ def regimen_subject(text: str, found: list[Unit], drugs: list[Unit]) -> list[Uni
     named = COMBINATION_OF.search(text[:drugs[0].start]) and all(
         re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[a.end:b.start]) for a, b in zip(drugs, drugs[1:]))
     return drugs if glued or named else None
+
+
+# "X and Y both/each/also target A and B": every drug acts on every target, as said.
+DISTRIBUTIVE = re.compile(r"\b(?:both|each|all|also|likewise|similarly|equally)\b", re.IGNORECASE)
+
+
+def crossed_coordination(text: str, drugs: list[Unit], tlist: TargetList) -> bool:
+    """As many drugs as targets (two or more), paired by no "respectively" and spread by no "both": "X and Y
+    target A and B" may mean X A and Y B, or each both.
+    """
+    return len(drugs) >= 2 and len(tlist.units) == len(drugs) and not RESPECTIVELY.match(text[tlist.end:]) \
+        and not DISTRIBUTIVE.search(text, drugs[-1].end, tlist.start)

@@ -35,7 +35,8 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .combination_glosses import combination_gloss, glossed_run, in_regimen_parenthesis, regimen_gloss, regimen_subject
+from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, in_regimen_parenthesis,
+                                  regimen_gloss, regimen_subject)
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
@@ -122,8 +123,10 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if regimen is not None and not RESPECTIVELY.match(text[tlist.end:]):
             # "X plus Y block A and B": a regimen's drugs and its targets in the same order, else not said
             pairs = list(zip(regimen, tlist.units)) if len(regimen) == len(tlist.units) else []
+        crossed = regimen is None and crossed_coordination(text, sorted(drugs, key=lambda d: d.start), tlist)
         for drug, unit in pairs:
-            yield from readings(drug, unit, shape, start, unit.end)
+            for found_reading in readings(drug, unit, shape, start, unit.end):
+                yield replace(found_reading, crossed=True) if crossed else found_reading
         yield from _fronted_addition(text, lists[:number], drugs, shape, tlist)
 
 
@@ -377,8 +380,16 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
         polarity, certainty = reading(sent.text[first:last], found.start - first, found.end - first, of_mechanism=True)
     if presented_then_turned(sent.text[first:last], found.start - first, found.end - first):
         certainty = HEDGED  # "X was developed as a T inhibitor, but ...": read on the whole clause, not the phrase
+    if found.crossed and _binds_one_antigen(doc, drug_key):
+        certainty = HEDGED  # "X and Y target A and B": an antibody binds one antigen, and which is not said
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
+
+
+def _binds_one_antigen(doc: AnalysedDocument, drug_key: str) -> bool:
+    """A monoclonal antibody that is not bispecific (a type from the vocabulary)."""
+    entity = doc.vocabulary[drug_key]
+    return entity.has_type("MonoclonalAntibody") and not entity.has_type("BispecificAntibody")
 
 
 @EXTRACTORS.register("sentence-mechanism")

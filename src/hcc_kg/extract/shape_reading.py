@@ -29,6 +29,9 @@ class Reading:
     shape: str
     start: int
     end: int
+    #: one of every drug × every target of "X and Y target A and B" (as many drugs as targets, no
+    #: "respectively" or "both"): the text may mean the i-th drug's i-th target only
+    crossed: bool = False
 
     @property
     def is_noun_phrase(self) -> bool:
