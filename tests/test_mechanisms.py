@@ -1441,3 +1441,29 @@ def test_a_letter_glued_to_a_name_is_another_member():
 def test_two_targets_glued_by_an_x_are_the_bispecifics_two_targets():
     # "AxB": a bispecific's targets written with a lower-case x for the sign ×
     assert facts("Bizumab is a made-up PD-1xCTLA-4 bispecific antibody.") == {("bizumab", "pd1"), ("bizumab", "ctla4")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a ligand's full name may stand in the list that shares the word "receptors"
+    ("Foonib is a dual inhibitor of VEGF and fibroblast growth factor receptors in toy cells.",
+     {("foonib", "vegfr_family"), ("foonib", "fgfr_family")}),
+    ("Foonib blocks vascular endothelial growth factor and fibroblast growth factor receptors in invented mice.",
+     {("foonib", "vegfr_family"), ("foonib", "fgfr_family")}),
+    ("Foonib inhibits VEGF, platelet-derived growth factor and FGF receptors in a pretend assay.",
+     {("foonib", "vegfr_family"), ("foonib", "pdgfr_family"), ("foonib", "fgfr_family")}),
+    # a determiner starts another phrase: the ligand stays a ligand
+    ("Foonib blocks VEGF and its receptors in a made-up model.", set()),
+])
+def test_a_shared_receptor_word_after_ligands_with_full_names(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Upon dosing, zelumab binds to and blocks the activation of PD-1 by its ligands PD-L1 and PD-L2.", {("zelumab", "pd1")}),
+    ("Foonib binds to and inhibits the activity of c-MET in invented cells.", {("foonib", "met")}),
+    ("Zelumab attaches to and blocks the signalling of CTLA-4 in this note.", {("zelumab", "ctla4")}),
+    # without a verb of binding first, the activation stopped is an effect downstream
+    ("Foonib inhibits and blocks the activation of RAF in this invented model.", set()),
+])
+def test_a_binding_verb_coordinated_with_what_the_binding_stops(body, expected):
+    assert wider_facts(body) == expected

@@ -66,3 +66,25 @@ def test_a_hedged_or_negated_class_noun_keeps_its_bracketed_targets_hedged_or_ne
 ])
 def test_a_target_inside_the_class_abbreviation_does_not_part_the_class_from_its_drug(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The benefit of foonib is thought to come from its targets, namely VEGFR2, FLT3 and RAF kinases.",
+     {("foonib", "kdr"), ("foonib", "flt3"), ("foonib", "raf_family")}),
+    ("It was proposed that the effect of foonib owes much to its angiogenic targets—namely, MET and AXL.",
+     {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib's targets (RET and KIT) may matter in toy mice.", {("foonib", "ret"), ("foonib", "kit")}),
+    ("We dosed barfenib; its targets: MET and AXL.", {("barfenib", "met"), ("barfenib", "axl")}),
+])
+def test_targets_in_apposition_to_the_drugs_targets_are_presupposed(body, expected):
+    assert facts(body) == expected
+    assert {r[0] for r in readings(body).values()} == {"drug-possessed-targets"}
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib was compared with barfenib, and its downstream targets, MET and AXL, were measured.",
+    "Foonib was given, and its potential targets, MET and AXL, were listed in this note.",
+    "Foonib binds its targets, and MET is among them in the invented data.",
+])
+def test_targets_that_are_not_the_drugs_own_are_not_read(body):
+    assert facts(body) == set()

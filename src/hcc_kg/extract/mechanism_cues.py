@@ -208,8 +208,12 @@ RESPECTIVELY = re.compile(r"^[\s)]*,?\s*respectively\b", re.IGNORECASE)
 FULL_NAME_FILLER = re.compile(r"^\s+(?:the\s+)?(?![^,;:()]*\b(?:its|their)\b)[^,;:()]{3,90}\(\s*$", re.IGNORECASE)
 
 
-# "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.
+# "binds to and inhibits T", "targets and potently blocks T": two verbs share one object.  After a verb of binding
+# the second may name what the binding stops ("binds to and blocks the activation of T"): T is still what is bound.
 COORDINATED_VERB = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?$", re.IGNORECASE)
+BOUND_THEN_STOPPED = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                                r"(?:activation|activity|function|signal(?:l)?ing)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+BINDING_VERB = re.compile(r"(?:bind|bound|attach|engag|target)", re.IGNORECASE)
 
 
 # "induces degradation of T" names a degrader's target only in a text about degraders; elsewhere ("sorafenib induced

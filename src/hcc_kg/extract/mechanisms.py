@@ -16,6 +16,7 @@ target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, inc
 target-by-drug        "inhibition of T by X", "binding of X to T"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A"
+drug-possessed-targets  "its targets, namely A and B", "X's targets (A, B)"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
@@ -40,8 +41,8 @@ from .combination_glosses import (combination_gloss, crossed_coordination, gloss
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
-                              without_class_abbreviations)
-from .mechanism_cues import (CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
+                              drug_possessed_targets, without_class_abbreviations)
+from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
                              DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
@@ -61,6 +62,8 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
     gap = text[cue.end():tlist.start]
     if cue.group("verb") and COORDINATED_VERB.match(gap):
         return True
+    if cue.group("verb") and BINDING_VERB.match(cue.group("verb")) and BOUND_THEN_STOPPED.match(gap):
+        return True  # "binds to and blocks the activation of T"
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True
@@ -259,8 +262,8 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-SHAPES = (combination_gloss, regimen_gloss, drug_appositive, target_head_drug, drug_cue_target, target_such_as_drug, target_by_drug,
-          drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
+SHAPES = (combination_gloss, regimen_gloss, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
+          target_such_as_drug, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
           drug_class_parenthesis, drug_parenthesised_targets)
 
 

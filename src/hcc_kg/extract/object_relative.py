@@ -4,6 +4,7 @@
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A", "X's targets are A",
                       "X, a TKI whose targets include A", "its mode of action is blocking kinases such as A"
 drug-is-cue-target    "X is a multikinase inhibitor (A, B, C)": a class noun said of X, then its targets in brackets
+drug-possessed-targets "its targets, namely A and B", "X's targets (A, B)": read on the noun phrase alone
 ====================  ==========================================================
 
 Split from :mod:`.mechanisms` (which runs every shape over a sentence's units and target lists); also
@@ -29,7 +30,9 @@ OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly
 
 # "X's targets include A and B", "The targets of X are A", "X's mechanism of action is blockade of T".
 # "the mechanism-of-action of X involves targeting the T", "its mechanism of action relies on precise targeting of T".
-TARGETS_NOUN = r"(?:(?:main|primary|known|principal|molecular|key|major)\s+)?(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)"
+# One modifier of any kind ("its angiogenesis targets"), except those that make the targets another's or uncertain.
+TARGETS_NOUN = (r"(?:(?!(?:downstream|upstream|potential|possible|putative|candidate|proposed|hypothetical|new|novel|future|"
+                r"other|further|therapeutic|drug|treatment)\b)[\w-]+\s+)?(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)")
 TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?|(?:relies|rely|depends|depend|is\s+based)\s+on)\s*:?\s*"
                r"(?:the\s+)?(?:(?:(?:precise|selective|specific|direct|potent)\s+)?(?:inhibition|blockade|antagonism|targeting|degradation)"
                r"\s+of\s+(?:the\s+)?|(?:targeting|inhibiting|blocking|degrading)\s+(?:the\s+)?)?"
@@ -48,6 +51,13 @@ WHOSE_TARGETS = re.compile(rf"^[\s)]*,\s*(?:(?:an?|the|another)\s+[^,;:()]{{1,80
 
 # "X is a small molecule ...; its targets include A": "its" stands for the one drug named before it.
 ITS_TARGETS = re.compile(rf"\b(?:its|Its)\s+{TARGETS_NOUN}{TARGETS_ARE}")
+# "its targets, namely A and B", "X's targets (A, B)", "its targets: A and B": the list in apposition to a
+# possessed noun.  The noun phrase presupposes that they are X's targets, whatever the clause says of them
+# ("the effect is thought to come from its targets, namely A"): read on the phrase (NOUN_PHRASE_SHAPES).
+APPOSED_LIST = r"\s*(?:[,:(—–]|\s-\s)\s*(?:(?:namely|i\.e\.|that\s+is|including|such\s+as|e\.g\.)\s*,?\s*)?(?:the\s+)?$"
+POSSESSED_TARGETS = "drug-possessed-targets"
+ITS_TARGETS_APPOSED = re.compile(rf"\b(?:its|Its)\s+{TARGETS_NOUN}{APPOSED_LIST}")
+OWNED_TARGETS_APPOSED = re.compile(rf"^\s*['’]s\s+{TARGETS_NOUN}{APPOSED_LIST}", re.IGNORECASE)
 
 
 def _owner_of_targets(text: str, found: list[Unit], tlist: TargetList) -> Unit | None:
@@ -61,6 +71,28 @@ def _owner_of_targets(text: str, found: list[Unit], tlist: TargetList) -> Unit |
     its = ITS_TARGETS.search(text, 0, tlist.start)
     drugs = [u for u in units_before(found, its.start()) if u.kind == "drug"] if its else []
     return drugs[-1] if drugs and len({u.keys for u in drugs}) == 1 and its.end() == tlist.start else None
+
+
+def _possessor_of_apposed(text: str, found: list[Unit], tlist: TargetList) -> tuple[Unit, int] | None:
+    """The drug and the start of "its targets, namely" / "X's targets (" right before ``tlist``."""
+    previous = units_before(found, tlist.start)
+    if previous and previous[-1].kind == "drug" and OWNED_TARGETS_APPOSED.match(text[previous[-1].end:tlist.start]):
+        return previous[-1], previous[-1].start
+    its = ITS_TARGETS_APPOSED.search(text, 0, tlist.start)
+    drugs = [u for u in units_before(found, its.start()) if u.kind == "drug"] if its else []
+    if drugs and len({u.keys for u in drugs}) == 1 and its.end() == tlist.start:
+        return drugs[-1], its.start()
+    return None
+
+
+def drug_possessed_targets(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"... its targets, namely A, B and C", "X's targets (A, B)": the drug's targets, named in apposition."""
+    for tlist in lists:
+        possessor = _possessor_of_apposed(text, found, tlist)
+        if possessor is not None:
+            drug, start = possessor
+            for unit in tlist.units:
+                yield from readings(drug, unit, POSSESSED_TARGETS, start, unit.end)
 
 
 def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
