@@ -79,7 +79,9 @@ PROSPECTIVE = re.compile(
     # "advancing X toward regulatory approval": on the way to one
     r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
-    r"(?:before|ahead of|prior to|awaiting)\s+(?:any\s+|its\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?(?:approval|authori[sz]ation))\b",
+    r"(?:before|ahead of|prior to|awaiting)\s+(?:any\s+|its\s+|an?\s+|the\s+)?(?:[\w-]+\s+)?(?:approval|authori[sz]ation)|"
+    # "the deadline for a final decision on the drug's approval", "a ruling on its authorisation": still to come
+    r"(?:decision|deadline|verdict|ruling|date)\s+(?:on|for|regarding|about)\s+(?:[\w'’-]+\s+){0,4}?(?:approval|authori[sz]ation))\b",
     re.IGNORECASE)
 REFUSAL = re.compile(
     r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
