@@ -218,7 +218,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
-        if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not _crossed_arms(text, drug, tlist):
+        if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not _times_crossed_arms(text, drug, tlist):
             continue
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
@@ -241,7 +241,7 @@ def _copy_of(text: str, previous: list[Unit], drug: Unit, front: int) -> list[Un
     return [previous[-2]] if is_appositive_gap(text, previous[-2], front) else []
 
 
-def _crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
+def _times_crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
     """"X (PD-1 × CTLA-4)": a parenthesis holding only targets crossed with "×" names a bispecific's arms."""
     crossed = all(re.fullmatch(r"\s+[×x]\s+", text[a.end:b.start]) for a, b in zip(tlist.units, tlist.units[1:]))
     return len(tlist.units) > 1 and crossed and bool(re.fullmatch(r"\s*\(\s*", text[drug.end:tlist.start])) \

@@ -69,8 +69,9 @@ REGIONAL_RE = re.compile(rf"\banalys[ie]s\s+(?:of|in|among)\s+(?:the\s+)?(?:\d+\
                          rf"\b(?:from|of)\s+(?:the\s+)?(?:(?:global|international|multinational|randomi[sz]ed|pivotal|"
                          rf"phase\s*\w+),?\s+)*{TRIAL_NAME}", re.IGNORECASE)
 # A post hoc kind of analysis, which frames only a part: restricted to some patients, or of a trial a title names.
-POST_HOC_RE = re.compile(r"\b(?:post[- ]?hoc|exploratory|retrospective|ad[- ]hoc)\s+(?:[\w-]+\s+){0,2}?analys[ie]s\b",
-                         re.IGNORECASE)
+# The kinds of analysis done after the fact: one list for a single analysis and for several.
+POST_HOC_KIND = r"post[- ]?hoc|exploratory|retrospective|ad[- ]hoc"
+POST_HOC_RE = re.compile(rf"\b(?:{POST_HOC_KIND})\s+(?:[\w-]+\s+){{0,2}}?analys[ie]s\b", re.IGNORECASE)
 # Who the analysis keeps: "of patients with", "in participants who", "patients (pts) without", "by baseline AFP".
 CHARACTERISTIC = (r"(?:baseline|prior|previous|pre-?treatment|on-treatment|age|sex|gender|region|race|ethnicity|"
                   r"a?etiology|AFP|alpha-fetoprotein|PD-L1|BCLC|Child-Pugh|ECOG|liver\s+function|tumou?r|viral|"
@@ -93,8 +94,7 @@ ANALYSED_BY_RE = re.compile(rf"\b(?:analy[sz]ed|assessed|evaluated|examined|comp
 # The patients of one region as the analysed population: "participants enrolled in Korea".
 ENROLLED_IN_RE = re.compile(rf"\b(?:patients|participants|pts|subjects|population)\s+(?:enrolled|recruited|treated|"
                             rf"randomi[sz]ed)\s+(?:in|from|at\s+sites\s+in)\s+{REGION}\b", re.IGNORECASE)
-PLURAL_POST_HOC_RE = re.compile(r"\b(?:post[- ]?hoc|exploratory|retrospective|ad[- ]hoc|sub-?group|subset)\s+"
-                                r"(?:[\w-]+\s+){0,2}?analyses\b", re.IGNORECASE)
+PLURAL_POST_HOC_RE = re.compile(rf"\b(?:{POST_HOC_KIND}|sub-?group|subset)\s+(?:[\w-]+\s+){{0,2}}?analyses\b", re.IGNORECASE)
 ANALYSED_RE = re.compile(r"\banaly[sz]ed\b|\banalys[ie]s\b", re.IGNORECASE)
 # The subgroup counted as a news item introduces it: "The Korean subset of NAME comprised 80 patients".
 CENSUS_RE = re.compile(rf"^(?:here,?\s+)?(?:the|this)\s+{REGION}\s+{PART_NOUN}\b[^.;]*?\b(?:consisted|comprised|"
