@@ -527,3 +527,16 @@ def test_sigterm_while_hermit_runs_on_its_thread_stops_java_and_the_forked_child
             build.kill()
     assert _gone(pids) and _gone(children)
     assert list(hung_java["scratch"].iterdir()) == [] and not (tmp_path / "out").exists()
+
+
+@needs_java
+def test_a_union_range_that_the_individual_is_disjoint_with_is_named_as_the_culprit():
+    populated = _empty()
+    regimen = _add(populated, "regimen__drug_x__placebo_x", "Regimen")
+    _link(populated, regimen, "hasComponent", _add(populated, "drug_x", "SmallMolecule"),
+          _add(populated, "placebo_x", "Placebo"))
+    with pytest.raises(InconsistentGraphError) as caught:
+        reasoning.reason(populated)
+    culprits = "\n".join(caught.value.culprits)
+    assert "placebo_x is Placebo" in culprits and "object of hasComponent from regimen__drug_x__placebo_x" in culprits
+    assert "must be Drug or Procedure" in culprits and "drug_x is" not in culprits

@@ -42,6 +42,12 @@ def arms() -> dict[str, set[str]]:
 def test_each_row_is_a_trial_whose_arms_are_its_regimen_cells():
     assert arms() == {
         "trial__zeta301": {"quorimab", "felotinib"},  # the footnote letter is no part of the name
-        "trial__orca002": {"regimen__quorimab__zorbanib", "regimen__placebo__zorbanib"},
+        "trial__orca002": {"regimen__quorimab__zorbanib", "zorbanib"},  # placebo given with a drug is its arm
         "trial__kestrel9qx": {"quorimab", "tpc"},  # "followed by" the same drug; "A or B" a choice
     }
+
+
+def test_no_regimen_has_a_placebo_as_a_part():
+    doc = AnalysedDocument(Document.from_text("t", TABLE), VOCAB, MentionFinder(VOCAB))
+    parts = {a.object for a in trial_table_rows(doc) if a.predicate == "hasComponent"}
+    assert parts == {"quorimab", "zorbanib"}

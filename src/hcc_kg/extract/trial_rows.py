@@ -7,7 +7,7 @@ A row reads ``NAME [ref] NCT PHASE REGIMEN SIZE STATUS ...`` (invented example):
 
 The first regimen is one arm; each line below the row that opens with a drug, up to the next row, is
 another arm of the same trial (the converter puts the comparator's cell on a line of its own).  In a
-regimen cell, "A plus B" (doses between) is one regimen, placebo included ("A plus a matching placebo");
+regimen cell, "A plus B" (doses between) is one regimen, and "A plus a matching placebo" is A's arm;
 "A or B" is one arm, the treatment of the physician's choice; "A ... followed by A" is A's arm.  A
 footnote letter glued to the name's number ("ZETA-301a") is no part of the name.  The enrolment a
 registry plans is no arm size, so none is read.  The trial's line is the one the table's caption or
@@ -118,4 +118,6 @@ def _cell_agent(doc: AnalysedDocument, start: int, end: int) -> tuple[str, tuple
         return (choice, ()) if choice is not None and len(keys) > 1 else None
     if any(not PLUS_RE.search(g) for g in gaps):
         return None
+    # placebo given with drugs is their arm (a regimen has drugs and procedures as parts, never a placebo)
+    keys = tuple(k for k in keys if not doc.vocabulary[k].has_type("Placebo")) or keys
     return agent_key(list(keys)), keys

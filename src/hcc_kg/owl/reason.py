@@ -320,8 +320,25 @@ def _loaded(populated: Populated) -> dict[str, owlready2.Thing]:
     return {key: ind for key, ind in found.items() if ind is not None}
 
 
+def _union_slots(ind) -> Iterator[tuple[list, str, object]]:
+    """(member classes, why, triple) for every union ("A or B") a domain or range asks of an individual."""
+    for prop in ind.get_properties():
+        if isinstance(prop, owlready2.ObjectPropertyClass):
+            for union in (c for c in prop.domain if isinstance(c, owlready2.Or)):
+                for value in prop[ind]:
+                    yield _named(union.Classes), f"subject of {prop.name}", (ind, prop, value)
+    for subject, prop in ind.get_inverse_properties():
+        for union in (c for c in getattr(prop, "range", []) if isinstance(c, owlready2.Or)):
+            yield _named(union.Classes), f"object of {prop.name} from {subject.name}", (subject, prop, ind)
+
+
+def _disjoint_with(cls, other, disjoint: list[list]) -> bool:
+    return any(cls in group and other in group and cls is not other for group in disjoint)
+
+
 def explain_inconsistency(populated: Populated) -> list[str]:
-    """Human-readable clashes: individual, two disjoint classes, and why it has each."""
+    """Human-readable clashes: individual, two disjoint classes (or a class and every member of a union that
+    a domain or range asks for), and why it has each."""
     onto = populated.onto
     disjoint = _disjoint_sets(onto)
     culprits = []
@@ -336,4 +353,10 @@ def explain_inconsistency(populated: Populated) -> list[str]:
                 a, b = clash[:2]
                 culprits.append(f"{key} is both {a.name} ({'; '.join(reasons[a])}) and {b.name} "
                                 f"({'; '.join(reasons[b])}), which are disjoint")
+        for members, why, triple in _union_slots(ind):
+            held = next((c for c in reasons if members and all(_disjoint_with(c, m, disjoint) for m in members)), None)
+            if held is not None:
+                culprits.append(f"{key} is {held.name} ({'; '.join(reasons[held])}) but, as the {why}"
+                                f"{_evidence_text(onto, triple)}, must be {' or '.join(m.name for m in members)}, "
+                                f"which are disjoint with it")
     return culprits or ["no direct disjointness clash found; the contradiction runs through defined classes"]
