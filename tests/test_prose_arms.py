@@ -620,3 +620,23 @@ def test_a_partner_set_off_by_commas_and_described_first_joins_the_regimen():
     doc, sent = sentence("The filing covers quorimab, combined with the small-molecule targeted therapy zorbanib, as a "
                          "first-line treatment.")
     assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the invented trial, 120 and 118 patients were randomly assigned to the zorbanib and felotinib arms, "
+     "respectively.", ["zorbanib", "felotinib"]),
+    ("Made-up patients were randomised to the quorimab plus zorbanib and zorbanib plus placebo groups.",
+     [agent_key(["quorimab", "zorbanib"]), "zorbanib"]),
+    # without a plural head, "and" in one segment still joins one arm's drugs
+    ("Made-up patients were randomised to zorbanib and quorimab or felotinib.",
+     [agent_key(["quorimab", "zorbanib"]), "felotinib"]),
+])
+def test_agents_before_a_plural_head_are_as_many_arms(text, expected):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == expected
+
+
+def test_a_clause_of_its_own_after_a_semicolon_ends_the_randomisation_list():
+    doc, sent = sentence("Invented patients were randomised to zorbanib or felotinib; 120 and 118 patients were "
+                         "assigned to the zorbanib and felotinib arms, respectively.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "felotinib"]

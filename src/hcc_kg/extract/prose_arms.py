@@ -79,6 +79,8 @@ TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
+# A plural head after agents listed with "and": each is an arm of its own ("the A and B arms").
+PLURAL_ARMS_RE = re.compile(r"\s+(?:arms|groups|cohorts)\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
 # "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
 GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
@@ -111,6 +113,8 @@ FIELD_VALUE_RE = re.compile(r"\b(?:allocation|design|model)\s*:\s*$", re.IGNOREC
 # ... or at what every patient got besides: "to A (n=362) or B (n=184), and all received C", "..., with both
 # groups receiving C", "...; all patients were given C" (care every arm gets is no arm).
 LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until|stratified|according)\b|"
+                         # "; 120 and 118 patients were assigned to ...": a clause of its own after a semicolon
+                         r";\s*(?=[^;()]*?\b(?:were|was|are|is|had|have|has|received)\b)|"
                          r",?\s+(?:and|with|while)\s+(?:(?:all|both|each)\s+(?:of\s+(?:the\s+|them\s+)?)?(?:(?:patients|participants|"
                          r"subjects|arms?|groups?|cohorts?)\s+)?|everyone\s+)(?:also\s+)?(?:were\s+|was\s+)?(?:received?|receiving|"
                          r"given|getting|got|had)\b|"
@@ -245,6 +249,8 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
             base = s + inner.start(1)
             for a, b in _top_level_segments(sent.text, base, base + len(inner.group(1))):
                 arms.extend(_merge(doc, agents(doc, sent, a, b)))
+        elif len(found) > 1 and PLURAL_ARMS_RE.match(sent.text, found[-1].end):
+            arms.extend(found)  # "to the A and B arms": a plural head names as many arms
         else:
             arms.extend(_merge(doc, found))
     return _distinct(_placebo_backbone(doc, sent, arms, start))
