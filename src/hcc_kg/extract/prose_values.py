@@ -90,9 +90,19 @@ class ArmValue:
     unit: str
 
 
+def masked_names(sent: AnalysedSentence) -> str:
+    """The sentence's masked text (:func:`.prose_numbers.masked_text`) with the digits of each name it mentions hidden
+    too: the number ending a drug's code ("7.8 months for ZX-PEG 20 versus 7.4 for placebo") is no value."""
+    masked = list(masked_text(sent.text))
+    for mention in sent.mentions:
+        start, end = sent.local(mention)
+        masked[start:end] = ["#" if c.isdigit() else c for c in masked[start:end]]
+    return "".join(masked)
+
+
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
-    masked = masked_text(sent.text)
+    masked = masked_names(sent)
     found: list[ArmValue] = []
     # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
     points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
@@ -203,7 +213,7 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """Two agents each named right after its own value of one endpoint, in one unit: "median OS was
     16.6 months for A and 15.0 months for B" names the arms of a trial that did not list them ([] otherwise)."""
     named = agents(doc, sent)
-    masked = masked_text(sent.text)
+    masked = masked_names(sent)
     for anchor in anchors(doc, sent):
         _, c_end = clause_of(sent.text, anchor.start)
         tokens = value_tokens(masked, anchor.end, c_end)[:2]
