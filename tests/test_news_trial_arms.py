@@ -49,3 +49,43 @@ def test_a_trial_a_naming_verb_names_takes_the_arms_a_comparison_of_equals_gives
 def test_standard_of_care_before_a_drug_describes_the_compared_drug(sentence):
     assert read(sentence) == ({"TIDAL"}, {"zorbanib", "felotinib"})
 
+
+
+def notice(body: str) -> list:
+    text = f"Zorvex approved for liver cancer\n\nThe agency approved Zorvex (zorbanib) for liver cancer, the drug maker said. {body}\n"
+    return list(prose_trials(AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)))
+
+
+def arm_values(found: list) -> set[tuple[str, str]]:
+    return {(a.subject.rsplit("__", 1)[-1], str(dict(a.attributes)["value"])) for a in found if a.predicate == "hasMeasurement"}
+
+
+@pytest.mark.parametrize("body", [
+    "In clinical testing, Zorvex improved overall survival. Median overall survival was 12.4 months among those treated "
+    "with the drug, versus 8.1 months among those who took a placebo.",
+    "In the pivotal trial, median overall survival was 12.4 months with the drug versus 8.1 months with placebo.",
+    "In a clinical study, median overall survival was 12.4 months for patients given the medicine and 8.1 months for "
+    "those given placebo.",
+])
+def test_a_notices_unnamed_trial_compares_the_drug_it_is_about_with_placebo(body):
+    found = notice(body)
+    assert [a.predicate for a in found].count("isClinicalTrial") == 1
+    assert arm_values(found) == {("zorbanib", "12.4"), ("placebo", "8.1")}
+
+
+@pytest.mark.parametrize("body", [
+    # several trials summed up
+    "In clinical trials, median overall survival was 12.4 months with the drug versus 8.1 months with placebo.",
+    # the document names its trial: the values are no unnamed trial's
+    "In the trial, median overall survival was 12.4 months with the drug versus 8.1 months with placebo. "
+    "The approval rests on the phase 3 TIDAL trial.",
+])
+def test_no_unnamed_trial_where_the_testing_is_several_trials_or_a_named_one(body):
+    found = notice(body)
+    assert not [a for a in found if a.predicate == "isClinicalTrial" and "vs" in str(dict(a.attributes).get("trial_name"))]
+
+
+def test_the_drug_is_no_arm_when_the_notice_names_two_drugs():
+    found = notice("It may be given with felotinib. In the trial, median overall survival was 12.4 months with the drug "
+                   "versus 8.1 months with placebo.")
+    assert not arm_values(found)

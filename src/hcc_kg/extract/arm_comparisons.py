@@ -30,7 +30,8 @@ _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|tak
 # Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", and in news the
 # maker first: "Company's B", "Maker AG's B".
 _DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
-RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those)\s+{_GIVEN}\s+)?(?:only\s+)?"
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those)\s+{_GIVEN}\s+"
+                          r"(?:the\s+|an?\s+)?)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
                           rf"(?:(?:dual|double|matching|matched|identical)\s+)?{_DESCRIBED}$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
