@@ -38,17 +38,19 @@ def test_no_dose_or_no_code_types_no_drug(text):
     assert labels(text) == {}
 
 
-def test_a_dosed_code_is_an_arm_and_its_number_no_value():
-    text = ("A phase 3 study in liver cancer\n\nAdults were randomized 2:1 to QX-PEG 30 18 mg/m2 versus placebo weekly. "
-            "Median overall survival was 7.8 months for QX-PEG 30 versus 7.4 for placebo.\n")
+@pytest.mark.parametrize("code", ["QX-PEG 30", "ZRX-PEG 30"])  # the second has a trial name's shape ("ABC-DEF 30")
+def test_a_dosed_code_is_an_arm_and_its_number_no_value(code):
+    text = (f"A phase 3 study in liver cancer\n\nIn this phase 3 trial, adults were randomized 2:1 to {code} 18 mg/m2 "
+            f"versus placebo weekly. Median overall survival was 7.8 months for {code} versus 7.4 for placebo.\n")
     vocabulary = Vocabulary([Entity("placebo", "placebo", ("Placebo",)),
                              Entity("os", "overall survival", ("EndpointType",), ("OS",))])
     found = extract_document(Document.from_text("d", text), vocabulary, MentionFinder(vocabulary))  # codes recognised first
     arms = {a.object for a in found if a.predicate == "armIntervention"}
     names = {dict(a.attributes).get("trial_name") for a in found if a.predicate == "isClinicalTrial"}
     values = {(a.subject.rsplit("__", 1)[-1], str(dict(a.attributes)["value"])) for a in found if a.predicate == "hasMeasurement"}
-    assert arms == {"qx_peg_30", "placebo"} and "QX-PEG 30" not in names
-    assert values == {("qx_peg_30", "7.8"), ("placebo", "7.4")}
+    key = code.lower().replace("-", "_").replace(" ", "_")
+    assert arms == {key, "placebo"} and code not in names
+    assert values == {(key, "7.8"), ("placebo", "7.4")}
 
 
 def test_the_number_ending_a_known_drugs_name_is_no_value():
