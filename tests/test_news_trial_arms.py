@@ -36,6 +36,8 @@ def read(sentence: str) -> tuple[set[str], set[str]]:
      "or felotinib, with gains in response rate.", "Tidal"),
     ("In the trial, known as Tidal, zorbanib proved as active as felotinib.", "Tidal"),
     ("The phase 3 study, dubbed Tidal-2, showed that zorbanib was as efficacious as felotinib.", "Tidal-2"),
+    ("The phase 3 trial (called Tidal) found zorbanib no worse than felotinib.", "Tidal"),
+    ("The phase 3 trial, named Tidal, showed zorbanib was comparable to felotinib in response rate.", "Tidal"),
 ])
 def test_a_trial_a_naming_verb_names_takes_the_arms_a_comparison_of_equals_gives(sentence, name):
     assert read(sentence) == ({name}, {"zorbanib", "felotinib"})

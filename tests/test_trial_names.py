@@ -258,6 +258,8 @@ def test_a_short_trial_number_grown_by_a_digit_is_another_trial_of_the_series(te
     ("The pivotal trial, dubbed Kestrel-2, enrolled 600 adults.", ["Kestrel-2"]),
     ("Acme ran a phase 2 trial, which was named \"Heron\", in 80 adults.", ["Heron"]),
     ("The study (NCT01234567), also known as Osprey, met its primary endpoint.", ["NCT01234567", "Osprey"]),
+    ("The phase 3 trial - dubbed Plover - enrolled adults.", ["Plover"]),
+    ("The phase 3 trial (called Plover) enrolled adults.", ["Plover"]),
 ])
 def test_a_name_the_trial_is_known_as(text, expected):
     assert names(text) == expected

@@ -19,8 +19,9 @@ from .prose_arms import PRIOR_THERAPY_RE, Agent, agents, unbracketed, with_parts
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|outperform(?:s|ed|ing)?|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
-                        # ... or a comparison of equals: "A was as effective as B", "A proved as active as B"
-                        r"as\s+(?:effective|efficacious|active|good|safe)\s+as)(?=\s)", re.IGNORECASE)
+                        # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"
+                        r"as\s+(?:effective|efficacious|active|good|safe)\s+as|(?:comparable|equal)\s+to|no\s+worse\s+than)(?=\s)",
+                        re.IGNORECASE)
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
@@ -30,7 +31,7 @@ _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|tak
 # Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", and in news the
 # maker first: "Company's B", "Maker AG's B".
 _DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
-RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those)\s+{_GIVEN}\s+"
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           r"(?:the\s+|an?\s+)?)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
                           rf"(?:(?:dual|double|matching|matched|identical)\s+)?{_DESCRIBED}$", re.IGNORECASE)

@@ -92,9 +92,10 @@ DESCRIBED_AS_TRIAL = (rf"(?:\s*\([^()]*\))?(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\
 IS_A_TRIAL_RE = re.compile(rf"(?:^|[.;:]\s+)(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?\s+(?:is|was)\s+(?:an?|the)\s+"
                            rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
 # ... or named after the trial word: "the trial, known as ACRONYM, met ...", "a phase 3 study called ACRONYM", "the
-# study (NCT...), which was dubbed Zeta": after a naming verb any capitalised word is the name, in any case ("a study
-# called Zeta"; a word in title case is otherwise too risky to take for a name), in quotes or not.
-KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)(?:\s*\([^()]*\))?\s*,?\s+(?:(?i:which|that)\s+(?i:is|was)\s+)?"
+# study (NCT...), which was dubbed Zeta", "the trial (called Zeta)", "a trial - dubbed Zeta -": after a naming verb
+# any capitalised word is the name, in any case ("a study called Zeta"; a word in title case is otherwise too risky
+# to take for a name), in quotes or not.
+KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)(?:\s*\([^()]*\))?(?:\s*[,(—–]\s*|\s+-\s+|\s+)(?:(?i:which|that)\s+(?i:is|was)\s+)?"
                          r"(?i:(?:also\s+)?known\s+as|called|named|dubbed|nicknamed)\s+(?:the\s+)?[\"“']?"
                          rf"(?P<name>(?:{_NAME_WORD}|[A-Z][a-z]{{2,}})(?:[- ]?\d{{1,4}})?)\b(?!-)")
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
