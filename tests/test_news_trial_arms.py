@@ -91,3 +91,36 @@ def test_the_drug_is_no_arm_when_the_notice_names_two_drugs():
     found = notice("It may be given with felotinib. In the trial, median overall survival was 12.4 months with the drug "
                    "versus 8.1 months with placebo.")
     assert not arm_values(found)
+
+
+def news(body: str) -> list:
+    text = f"Invented news item\n\n{body}\n"
+    return list(prose_trials(AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)))
+
+
+def arm_agents(found: list) -> set[str]:
+    return {a.object for a in found if a.predicate == "armIntervention"}
+
+
+@pytest.mark.parametrize("body", [
+    "Results from an international study of 480 patients were striking. Patients got either two tablets daily of "
+    "zorbanib or placebo in the study.",
+    "A large trial involving 480 adults with liver cancer reported on Monday. In it, participants took either "
+    "zorbanib or placebo.",
+    "The trial, which enrolled 480 people, met its goal. Those who took zorbanib lived 12.4 months on average, "
+    "compared with 8.1 months for those in the placebo group.",
+])
+def test_a_news_items_study_counted_by_its_patients_is_its_unnamed_trial(body):
+    assert arm_agents(news(body)) == {"zorbanib", "placebo"}
+
+
+@pytest.mark.parametrize("body", [
+    # an earlier study, not the item's own
+    "A previous study of 480 patients was small. Those who took zorbanib lived 12.4 months on average, compared with "
+    "8.1 months for those in the placebo group.",
+    # several studies
+    "Studies of 480 patients were pooled. Those who took zorbanib lived 12.4 months on average, compared with "
+    "8.1 months for those in the placebo group.",
+])
+def test_a_counted_study_that_is_another_or_named_opens_no_unnamed_trial(body):
+    assert not [a for a in news(body) if a.predicate == "isClinicalTrial" and "vs" in str(dict(a.attributes).get("trial_name"))]

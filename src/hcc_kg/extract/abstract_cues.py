@@ -21,6 +21,12 @@ THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)
 # trial, ...", "During a clinical study, ..." (one trial: "In clinical trials, ..." sums up several).
 TESTING_LEAD_RE = re.compile(r"^\W*(?:In|During)\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:pivotal|clinical|key|main|"
                              r"registration(?:al)?|large|international|global)\s+){0,2}(?:trial|study|testing)\b(?!-)")
+# ... or a news item's study counted by its patients: "a multinational study of 602 patients", "the trial, which
+# enrolled 300 adults" (one study, so not "studies of ...").
+COUNTED_STUDY_RE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\s*,?\s+(?:of|involving|in|with|including|"
+                              r"(?:which|that)\s+(?:enrolled|included|involved)|enrolling)\s+(?:more\s+than\s+|nearly\s+|about\s+|"
+                              r"almost\s+|some\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|people|adults|participants|men|women)\b",
+                              re.IGNORECASE)
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 # ... or anywhere in the sentence: "Twenty patients were enrolled in this study", "in the present trial".
 THIS_STUDY_RE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)
