@@ -27,6 +27,20 @@ COUNTED_STUDY_RE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:study|tria
                               r"(?:which|that)\s+(?:enrolled|included|involved)|enrolling)\s+(?:more\s+than\s+|nearly\s+|about\s+|"
                               r"almost\s+|some\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|people|adults|participants|men|women)\b",
                               re.IGNORECASE)
+OTHER_STUDY_WORD_RE = re.compile(r"\b(?:previous|prior|earlier|another|other|separate|retrospective)\b", re.IGNORECASE)
+
+
+def counted_study(text: str) -> bool:
+    """Does the sentence count the patients of a study it introduces ("a multinational study of 602 patients"), not of
+    an earlier one ("a previous study of 40 patients")?
+
+    >>> counted_study("Results of a multinational study of 602 patients were shown."), counted_study("A previous study of 40 patients.")
+    (True, False)
+    """
+    study = COUNTED_STUDY_RE.search(text)
+    return study is not None and OTHER_STUDY_WORD_RE.search(study.group()) is None
+
+
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 # ... or anywhere in the sentence: "Twenty patients were enrolled in this study", "in the present trial".
 THIS_STUDY_RE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)

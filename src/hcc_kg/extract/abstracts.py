@@ -46,7 +46,7 @@ from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
                             ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE, TESTING_LEAD_RE,
-                            COUNTED_STUDY_RE,
+                            counted_study,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -193,7 +193,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slots["unnamed#0"] = Slot(named_at=[span])  # "were divided into 3 groups by random number table": the
         return "unnamed#0"                           # document's own trial, its groups listed next
     if context is None and not slots and not background and not index.confirmed \
-            and (TESTING_LEAD_RE.match(sent.text) or _counted_study(sent.text)):
+            and (TESTING_LEAD_RE.match(sent.text) or counted_study(sent.text)):
         # "In clinical testing, A improved OS ...", "results of a study of 602 patients": a notice's or a news item's
         # one unnamed trial, when the document names none
         slots["unnamed#0"] = Slot(named_at=[span])
@@ -204,16 +204,6 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context
-
-
-OTHER_STUDY_WORD_RE = re.compile(r"\b(?:previous|prior|earlier|another|other|separate|retrospective)\b", re.IGNORECASE)
-
-
-def _counted_study(text: str) -> bool:
-    """Does the sentence count the patients of a study it introduces ("a multinational study of 602 patients"), not of
-    an earlier one ("a previous study of 40 patients")?"""
-    study = COUNTED_STUDY_RE.search(text)
-    return study is not None and OTHER_STUDY_WORD_RE.search(study.group()) is None
 
 
 def _placebo(doc: AnalysedDocument) -> Agent | None:

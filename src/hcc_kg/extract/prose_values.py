@@ -34,7 +34,7 @@ from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparat
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, unit_named,
                            unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -88,16 +88,6 @@ class ArmValue:
     value: Decimal
     text: str
     unit: str
-
-
-def masked_names(sent: AnalysedSentence) -> str:
-    """The sentence's masked text (:func:`.prose_numbers.masked_text`) with the digits of each name it mentions hidden
-    too: the number ending a drug's code ("7.8 months for ZX-PEG 20 versus 7.4 for placebo") is no value."""
-    masked = list(masked_text(sent.text))
-    for mention in sent.mentions:
-        start, end = sent.local(mention)
-        masked[start:end] = ["#" if c.isdigit() else c for c in masked[start:end]]
-    return "".join(masked)
 
 
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
