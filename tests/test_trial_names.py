@@ -252,10 +252,28 @@ def test_a_short_trial_number_grown_by_a_digit_is_another_trial_of_the_series(te
     ("The trial, known as HALCYON, met its primary endpoint.", ["HALCYON"]),
     ("A phase 3 study called ZorbIDEx compared zorbanib with placebo.", ["ZorbIDEx"]),
     ("The study, dubbed TIDEMARK, enrolled 300 adults.", ["TIDEMARK"]),
-    ("The trial, known as the Tidal study, enrolled adults.", []),  # a capitalised word is no acronym
+    # after a naming verb a word in title case names the trial too
+    ("The trial, known as the Tidal study, enrolled adults.", ["Tidal"]),
+    ("The approval rests on a phase 3 study called Tidal that compared zorbanib with felotinib.", ["Tidal"]),
+    ("The pivotal trial, dubbed Kestrel-2, enrolled 600 adults.", ["Kestrel-2"]),
+    ("Acme ran a phase 2 trial, which was named \"Heron\", in 80 adults.", ["Heron"]),
+    ("The study (NCT01234567), also known as Osprey, met its primary endpoint.", ["NCT01234567", "Osprey"]),
+    ("The phase 3 trial - dubbed Plover - enrolled adults.", ["Plover"]),
+    ("The phase 3 trial (called Plover) enrolled adults.", ["Plover"]),
 ])
 def test_a_name_the_trial_is_known_as(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A drug called Zorbex was compared with felotinib in a phase 3 trial.",  # a naming verb after no trial word
+    "The study called for larger trials of zorbanib.",  # another sense of the verb
+    "The study named Phase 3 results as its basis.",  # a design word
+    "The study, known as PD-1, enrolled adults.",  # a known entity
+    "Those enrolled in the study were called Participants in the report.",  # no trial word right before
+])
+def test_a_naming_verb_that_names_no_trial(text):
+    assert names(text) == []
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -17,6 +17,30 @@ UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlle
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
+# A sentence opening on the testing it reports, no design word said: "In clinical testing, A improved ...", "In the
+# trial, ...", "During a clinical study, ..." (one trial: "In clinical trials, ..." sums up several).
+TESTING_LEAD_RE = re.compile(r"^\W*(?:In|During)\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:pivotal|clinical|key|main|"
+                             r"registration(?:al)?|large|international|global)\s+){0,2}(?:trial|study|testing)\b(?!-)")
+# ... or a news item's study counted by its patients: "a multinational study of 602 patients", "the trial, which
+# enrolled 300 adults" (one study, so not "studies of ...").
+COUNTED_STUDY_RE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\s*,?\s+(?:of|involving|in|with|including|"
+                              r"(?:which|that)\s+(?:enrolled|included|involved)|enrolling)\s+(?:more\s+than\s+|nearly\s+|about\s+|"
+                              r"almost\s+|some\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|people|adults|participants|men|women)\b",
+                              re.IGNORECASE)
+OTHER_STUDY_WORD_RE = re.compile(r"\b(?:previous|prior|earlier|another|other|separate|retrospective)\b", re.IGNORECASE)
+
+
+def counted_study(text: str) -> bool:
+    """Does the sentence count the patients of a study it introduces ("a multinational study of 602 patients"), not of
+    an earlier one ("a previous study of 40 patients")?
+
+    >>> counted_study("Results of a multinational study of 602 patients were shown."), counted_study("A previous study of 40 patients.")
+    (True, False)
+    """
+    study = COUNTED_STUDY_RE.search(text)
+    return study is not None and OTHER_STUDY_WORD_RE.search(study.group()) is None
+
+
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 # ... or anywhere in the sentence: "Twenty patients were enrolled in this study", "in the present trial".
 THIS_STUDY_RE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)

@@ -45,7 +45,8 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
                             ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
-                            PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE,
+                            PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE, TESTING_LEAD_RE,
+                            counted_study,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -191,6 +192,13 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if context is None and not slots and not background and RANDOM_DIVISION_RE.search(sent.text):
         slots["unnamed#0"] = Slot(named_at=[span])  # "were divided into 3 groups by random number table": the
         return "unnamed#0"                           # document's own trial, its groups listed next
+    if context is None and not slots and not background and not index.confirmed \
+            and (TESTING_LEAD_RE.match(sent.text) or counted_study(sent.text)):
+        # "In clinical testing, A improved OS ...", "results of a study of 602 patients": a notice's or a news item's
+        # one unnamed trial, when the document names none
+        slots["unnamed#0"] = Slot(named_at=[span])
+        _establish(doc, sent, slots["unnamed#0"])
+        return "unnamed#0"
     if context is None and THIS_STUDY_RE.search(sent.text) and (only := _sole_trial(slots, None)) is not None:
         return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
     if OTHER_STUDY_RE.search(sent.text):

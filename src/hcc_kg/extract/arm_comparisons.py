@@ -15,22 +15,26 @@ from .prose_arms import PRIOR_THERAPY_RE, Agent, agents, unbracketed, with_parts
 
 # What joins two compared arms: "versus", "compared with", "over", "superior to", and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
-# OS over B", or a noun: "confirmation of A's non-inferiority to B".
+# OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|over|outperform(?:s|ed|ing)?|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over)|"
-                        r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than)(?=\s)", re.IGNORECASE)
+                        r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
+                        # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"
+                        r"as\s+(?:effective|efficacious|active|good|safe)\s+as|(?:comparable|equal)\s+to|no\s+worse\s+than)(?=\s)",
+                        re.IGNORECASE)
 # "... 13.6 months compared with 12.3 months for those receiving B": the other arm's value comes first.
 _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\([^()]*\)\s*)?"
               r"(?:for|with|in|among)\s+(?:the\s+)?)?")
 # The patients of the other arm may be named by what they were given ("for those given B", "vs pts on B",
 # "compared with patients who were treated with B", "those in the B arm").
-_GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
-RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,|"
-                          rf"(?:the\s+)?(?:patients|pts|those)\s+{_GIVEN})\s+)?(?:only\s+)?"
+_GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
+# Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", and in news the
+# maker first: "Company's B", "Maker AG's B".
+_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
+RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
+                          r"(?:the\s+|an?\s+)?)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
-                          r"(?:(?:dual|double|matching|matched|identical)\s+)?"
-                          # ... news name the maker first: "compared with Company's B", "versus Maker AG's B"
-                          r"(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?$", re.IGNORECASE)
+                          rf"(?:(?:dual|double|matching|matched|identical)\s+)?{_DESCRIBED}$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260
@@ -40,7 +44,7 @@ COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
 VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
-                         r"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?$",
+                         rf"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?{_DESCRIBED}$",
                          re.IGNORECASE)
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 # "PFS was longer with A than with B", "higher in the A group than in the B group": both arms inside the comparative.

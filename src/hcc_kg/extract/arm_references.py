@@ -107,6 +107,26 @@ def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     return sent
 
 
+# "the drug", "the medicine": the one drug a notice is about, as the object of what patients got or as a subject ("among
+# those treated with the drug", "the drug improved survival"); not a compound noun's first word ("the drug maker").
+DRUG_ANAPHOR_RE = re.compile(r"\bthe\s+(?:drug|medicine|medication)\b(?![\w-]|\s+(?:makers?|compan(?:y|ies)|firms?|developers?|"
+                             r"class(?:es)?|labels?|candidates?|applications?|regulators?|agenc(?:y|ies)|administration|"
+                             r"approvals?|programs?|programmes?|pipelines?|prices?|costs?)\b)", re.IGNORECASE)
+
+
+def drug_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], sole: str | None) -> AnalysedSentence:
+    """The sentence with "the drug" read as the one drug it stands for: the trial's only arm that is no placebo or
+    care, else ``sole``, the one drug the whole document names (None: the sentence is left as written)."""
+    uses = list(DRUG_ANAPHOR_RE.finditer(sent.text))
+    drugs = [a for a in arms if is_regimen_key(a) or not doc.vocabulary[a].has_type("Placebo", "Procedure")]
+    drug = drugs[0] if len(drugs) == 1 else sole if not drugs else None
+    if not uses or drug is None or is_regimen_key(drug) or (name := _name_of(doc, drug)) is None:
+        return sent
+    for use in reversed(uses):
+        sent = _spliced(sent, use.start(), use.end(), [(drug, name)])
+    return sent
+
+
 def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """The combinations the last sentences before this one named ("EC approves A plus B ... In NAME, the
     combination reduced the risk of death versus C"); a window, so a long review costs no square."""

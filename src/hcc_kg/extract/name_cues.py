@@ -108,6 +108,17 @@ CUED_PLURAL = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0
                          rf"(?:\s+|\s*\(\s*|,?\s+(?:such as|including|e\.g\.,?|like)\s+)(?P<name>{CODE})(?![\w-])")
 #: "the ABC-123 antibody", "the ABC-123 (T-targeting) antibody": a code heading a class noun after an article.
 CUED_HEAD = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)\s+(?P<name>{CODE})(?:\s*\([^()]{{1,40}}\))?\s+(?P<cue>{CLASS})(?![\w-])")
+#: A dose right after a name types it as a drug given to patients: "ABC-123 200 mg twice daily", "ABC-123 at 10 mg/kg",
+#: "ABC-123 at a dose of 5 mg", "ABC-123 (400 mg)".  Only a code-shaped name is read so (a word before a dose,
+#: "the dose 200 mg", is none); here a code may end in a number set apart by a space, as a pegylated enzyme's does
+#: ("ZX-PEG 20 18 mg/m2": "ZX-PEG 20" is the name, 18 mg/m2 its dose).
+DOSE = (r"(?:\s+at(?:\s+an?)?(?:\s+(?:fixed\s+|flat\s+)?dose\s+of)?\s+|\s*\(\s*|\s+)\d+(?:\.\d+)?\s*"
+        r"(?:mg|mcg|µg|μg|g|IU|units?)(?:\s*/\s*(?:kg|m2|m²|m\^2|day|d|dose|week))?(?![\w/])")
+# (a code's last number set apart by a space needs the hyphened prefix: "ECOG 1 200 mg" is a score and a dose)
+_DOSED_CODE = r"[A-Z]{2,5}-[A-Z]{2,5} \d{1,3}|[A-Z]{2,5}-\d"
+#: Words of a trial's structure, no drug, even before a dose: "LEVEL 2 10 mg/kg", "COHORT 3 200 mg".
+DOSE_STRUCTURE = re.compile(r"^(?:DOSE|DL|LEVEL|COHORT|ARM|PART|PHASE|GRADE|STAGE|CYCLE|DAY|WEEK|STEP|GROUP)\b")
+DOSED = re.compile(rf"(?<![\w-])(?P<name>{_DOSED_CODE}|{CODE})(?={DOSE})")
 #: A protein variant has the form of a code ("V600E", "T790M", "G12C"): never a drug in any cue.
 VARIANT = re.compile(r"[A-Z]\d{2,4}[A-Z]")
 #: What joins a code to a drug: "(ABC-123)", "(also known as ABC-123)", ", formerly ABC-123".

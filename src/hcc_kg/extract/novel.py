@@ -37,8 +37,9 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
-                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, DRUG,
-                        LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, PAYLOAD, STEM_RE, VARIANT, class_types,
+                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, DOSE_STRUCTURE,
+                        DOSED, DRUG,
+                        LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, STEM_RE, VARIANT, class_types,
                         drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted, trial_codes)
 
 EXTRACTOR = "novel"
@@ -101,6 +102,7 @@ class _SentenceReader:
     def sightings(self) -> Iterator[Sighting]:
         yield from self.stems()
         yield from self._cued()
+        yield from self._dosed()
         yield from self._codes()
         yield from self._listed()
 
@@ -132,6 +134,15 @@ class _SentenceReader:
                         yield from self._counted_before(match, class_types(match), cue)
                     if regex is CUED_PLURAL:
                         yield from self._members_after(match.end("name"), class_types(match), cue)
+
+    def _dosed(self) -> Iterator[Sighting]:
+        """A code name right before a dose: "received ABC-123 200 mg", "randomized to ZX-PEG 20 18 mg/m2"."""
+        for match in DOSED.finditer(self.text):
+            name, start, end = match.group("name"), match.start("name"), match.end("name")
+            if NOT_DRUG_CODE.match(name) or VARIANT.fullmatch(name) or DOSE_STRUCTURE.match(name) or name in self.trials \
+                    or name_key(name) in stoplisted() or not self.is_new(name, start, end):
+                continue
+            yield Sighting(name, DRUG, "dose after the name", start, end, True)
 
     def _members_after(self, end: int, types: tuple[str, ...], cue: str) -> Iterator[Sighting]:
         """The codes listed after a plural cue's first member: "T inhibitors such as ABC-123, XYZ-45 and KL-90"."""

@@ -74,11 +74,13 @@ APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|c
 # given "either ... or" ("patients received either A or B").
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
                            r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+|\d+(?::\d+)+\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b)|"
-                           r"(?:receive[sd]?|receiving|given|treated\s+with)(?=\s+either\b))\b", re.IGNORECASE)
+                           r"(?:receive[sd]?|receiving|given|treated\s+with|got|took)(?=\s+either\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
-ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
+# (not across what lists arms: "received either A or B in the study" is no adjective)
+ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:(?!(?:either|or|versus|vs|in)\b)[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?"
+                           r"(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 # A plural head after agents listed with "and": each is an arm of its own ("the A and B arms").
 PLURAL_ARMS_RE = re.compile(r"\s+(?:arms|groups|cohorts)\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)

@@ -3,7 +3,7 @@
 "among Asian patients", "in hepatitis C-infected patients", "in those with non-viral disease", "in patients
 with vascular invasion", "in PD-L1-positive patients": values so qualified are no arm's values
 (:mod:`.prose_values`), nor are the ratios and verdicts of such a clause.  "among responders" restricts no
-duration of response, "among those treated with A" names A's arm and "among 104 enrolled patients" everyone.
+duration of response, "among those treated with A" ("who took A") names A's arm and "among 104 enrolled patients" everyone.
 Split from :mod:`.prose_values`.
 """
 
@@ -17,7 +17,7 @@ from .prose_numbers import value_tokens
 SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
                          # "among those treated with A", "among patients randomised to A": the arm, not a subgroup
                          # ("among patients who received prior A" is one)
-                         r"(?:treated\s+with|receiving|received|given|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
+                         r"(?:treated\s+with|receiving|received|given|took|taking|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
                          r"(?!prior\b|previous\b|earlier\b)"
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
                          r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"

@@ -34,7 +34,7 @@ from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparat
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_text, unit_named,
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, unit_named,
                            unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -92,7 +92,7 @@ class ArmValue:
 
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
-    masked = masked_text(sent.text)
+    masked = masked_names(sent)
     found: list[ArmValue] = []
     # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
     points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
@@ -203,7 +203,7 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """Two agents each named right after its own value of one endpoint, in one unit: "median OS was
     16.6 months for A and 15.0 months for B" names the arms of a trial that did not list them ([] otherwise)."""
     named = agents(doc, sent)
-    masked = masked_text(sent.text)
+    masked = masked_names(sent)
     for anchor in anchors(doc, sent):
         _, c_end = clause_of(sent.text, anchor.start)
         tokens = value_tokens(masked, anchor.end, c_end)[:2]

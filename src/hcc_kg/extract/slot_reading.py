@@ -28,7 +28,7 @@ from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .arm_groups import grouped_arms, lettered_arms, listed_cohorts, sized_groups
-from .arm_references import combination_read, labels_defined, labels_read
+from .arm_references import combination_read, drug_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms, than_pairs
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
@@ -139,8 +139,9 @@ def projects(text: str) -> bool:
 
 
 def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
-    """The sentence with the trial's arm labels and "the combination" read as the drugs they stand for."""
-    return combination_read(doc, labels_read(doc, sent, slot.labels), slot.arms)
+    """The sentence with the trial's arm labels, "the combination" and "the drug" read as the drugs they stand for."""
+    sent = drug_read(doc, labels_read(doc, sent, slot.labels), slot.arms, sole_drug(doc))
+    return combination_read(doc, sent, slot.arms)
 
 
 def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, randomised: bool = True,

@@ -91,9 +91,13 @@ DESCRIBED_AS_TRIAL = (rf"(?:\s*\([^()]*\))?(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\
 # "ACRONYM (NCT...) was an open-label study".
 IS_A_TRIAL_RE = re.compile(rf"(?:^|[.;:]\s+)(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?\s+(?:is|was)\s+(?:an?|the)\s+"
                            rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
-# ... or named after the trial word: "the trial, known as ACRONYM, met ...", "a phase 3 study called ACRONYM".
-KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)\s*,?\s+(?i:known\s+as|called|named|dubbed|nicknamed)\s+(?:the\s+)?"
-                         rf"(?P<name>{_NAME_WORD}(?:[- ]?\d{{1,4}})?)\b")
+# ... or named after the trial word: "the trial, known as ACRONYM, met ...", "a phase 3 study called ACRONYM", "the
+# study (NCT...), which was dubbed Zeta", "the trial (called Zeta)", "a trial - dubbed Zeta -": after a naming verb
+# any capitalised word is the name, in any case ("a study called Zeta"; a word in title case is otherwise too risky
+# to take for a name), in quotes or not.
+KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)(?:\s*\([^()]*\))?(?:\s*[,(—–]\s*|\s+-\s+|\s+)(?:(?i:which|that)\s+(?i:is|was)\s+)?"
+                         r"(?i:(?:also\s+)?known\s+as|called|named|dubbed|nicknamed)\s+(?:the\s+)?[\"“']?"
+                         rf"(?P<name>(?:{_NAME_WORD}|[A-Z][a-z]{{2,}})(?:[- ]?\d{{1,4}})?)\b(?!-)")
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
 # capital word before a colon is rather a section label, "METHODS: In this trial ...").
 TITLE_LEAD_RE = re.compile(r"^(?P<name>[A-Z]{3,}-[A-Z][A-Z\d]+)\s*:\s+(?=[^.;]*\b(?:trial|study)\b)")
@@ -263,8 +267,9 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
               *TITLE_ARTICLE_RE.finditer(text)]:
-        if name_like(m.group("name")) and not is_entity(m.group("name")) \
-                and m.group("name").upper() not in STRUCTURE_WORDS | SECTION_LABELS:
+        named = m.re is KNOWN_AS_RE  # what a naming verb names is a name in any case ("a study called Zeta")
+        if (named or name_like(m.group("name"))) and not is_entity(m.group("name")) \
+                and re.split(r"[- ]?\d", m.group("name"), maxsplit=1)[0].upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
     for m in TITLED_NAME_RE.finditer(text):
         name = m.group("name")
