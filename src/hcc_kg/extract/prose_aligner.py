@@ -42,7 +42,7 @@ GROUP_GAP_RE = re.compile(r"\.?\s*(?:,|;)?\s*(?:and\s+)?(?:respectively\s*,?\s*)
 UNNAMED_ARMS_RE = re.compile(r"\brespective(?:ly)?\b|\b(?:the\s+two|both)\s+(?:treatment\s+)?(?:groups|arms)\b", re.IGNORECASE)
 # A unit printed once before the values: "... in months were: 2.6 vs. 1.5", "(months): 12.7 versus 9.7".
 UNIT_LABEL_RE = re.compile(r"\b(?:in\s+(?P<m>months)|\(\s*(?P<m2>months?)\s*\))\s*(?:were|was)?\s*:?\s*(?=\d)", re.IGNORECASE)
-# A count of patients is no value: "120 (65%) patients" keeps its share, but "12 patients" has no unit to be one.
+# A number of patients is no value: "45% patients" makes the clause unreadable ("12 patients" has no unit to be one).
 COUNT_AFTER_RE = re.compile(r"^\s*(?:patients|participants|pts|subjects)\b", re.IGNORECASE)
 
 
@@ -95,7 +95,7 @@ def alignments(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], p
     """Each top-level clause of the sentence that aligns as a whole (see the module's docstring); ``partial``: or
     whose values stop after the first endpoints' runs (a text cut short: "PFS and OS were 2.6 vs. 1.5 (...), and
     [...]"), each run still its endpoint's, the endpoints left without values dropped."""
-    if len(arms) < 2 or SUBGROUP_RE.search(unparenthesised(sent.text)):
+    if len(arms) < 2 or SUBGROUP_RE.search(sent.text):  # a subgroup anywhere, in brackets too: no alignment
         return []
     masked = masked_text(sent.text)
     # an endpoint inside a hazard ratio's label ("the HR for OS was 0.80") is the subject of the values after it
@@ -177,7 +177,7 @@ def _tokens(text: str, masked: str, start: int, end: int) -> list[Token]:
     among = masked[tokens[0][0]:end] if tokens else ""
     if len(re.findall(r"(?<![\w.#·])\d+(?:[.·]\d+)?(?![\d#])", among)) != len(tokens):
         return []  # a number without a unit among or after the values (a count, a bare median): no alignment
-    return [t for t in tokens if not COUNT_AFTER_RE.match(text[t[1]:])]
+    return [] if any(COUNT_AFTER_RE.match(text[t[1]:]) for t in tokens) else tokens
 
 
 def _arm_order(text: str, named: list, arms: list[str], c_start: int, c_end: int) -> list[str] | None:
