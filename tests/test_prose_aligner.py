@@ -111,3 +111,10 @@ def test_a_ratio_after_the_first_run_of_a_text_cut_short_is_the_first_endpoints(
     got = [aligned_ratio_endpoint(doc, doc.sentences[0], ARMS, hr.start) for hr in parse_hazard_ratios(text)]
     assert got == ["pfs"]
     assert aligned(text) == {}  # the values themselves only when the counts agree
+
+
+def test_runs_of_several_endpoints_must_be_told_apart():
+    got = aligned("Median PFS and OS in the zorbanib and placebo arms were 3.6 and 1.9 months and 10.4 and 7.9 months.")
+    assert got == {("zorbanib", "pfs", ""): Decimal("3.6"), ("placebo", "pfs", ""): Decimal("1.9"),
+                   ("zorbanib", "os", ""): Decimal("10.4"), ("placebo", "os", ""): Decimal("7.9")}
+    assert aligned("Median PFS and OS in the zorbanib and placebo arms were 3.6 and 1.9 and 10.4 and 7.9 months.") == {}

@@ -195,13 +195,23 @@ def _arm_order(text: str, named: list, arms: list[str], c_start: int, c_end: int
 
 
 def _grouped(masked: str, tokens: list[Token], n: int) -> bool:
-    """Values in runs of ``n`` joined as one comparison, the runs joined as a list."""
-    for i in range(len(tokens) - 1):
-        gap = unparenthesised(masked[tokens[i][1]:tokens[i + 1][0]])
+    """Values in runs of ``n`` joined as one comparison, the runs joined as a list and told apart from each other:
+    by another joiner ("2.6 vs. 1.5, and 8.7 vs. 7.0") or by the unit printed once at each run's end ("3.6 and 1.9
+    months and 10.4 and 7.9 months"); "3.6 and 1.9 and 10.4 and 7.9 months" parts into no runs."""
+    gaps = [unparenthesised(masked[a[1]:b[0]]).strip().lower() for a, b in zip(tokens, tokens[1:])]
+    for i, gap in enumerate(gaps):
         joiner = VALUE_GAP_RE if (i + 1) % n else GROUP_GAP_RE
-        if not joiner.fullmatch(gap):
+        if not joiner.fullmatch(" " + gap + " "):
             return False
-    return True
+    within = {g for i, g in enumerate(gaps) if (i + 1) % n}
+    between = {g for i, g in enumerate(gaps) if not (i + 1) % n}
+    closed = all(_printed(masked, t) == (i % n == n - 1) for i, t in enumerate(tokens))
+    return not between or not (between & within) or closed
+
+
+def _printed(masked: str, token: Token) -> bool:
+    """Is the value's unit printed right after it ("1.9 months", "4%"), not carried over from the next value?"""
+    return re.search(r"[^\d\s.,·]", masked[token[0]:token[1]]) is not None
 
 
 def _timepoint(text: str, masked: str, after: int, c_start: int, c_end: int) -> str:
