@@ -101,6 +101,9 @@ def test_nothing_when_in_doubt():
     assert aligned("The ORR with zorbanib versus placebo was 6.1 vs 3.2 months.") == {}
     # one arm named only
     assert aligned("OS was longer with zorbanib (12.7 vs 9.7 months).") == {}
+    # a qualifier after the values makes them a part's or another study's
+    assert aligned("Median OS in the zorbanib versus placebo arms was 12.7 vs 9.7 months in Asia.") == {}
+    assert aligned("OS with zorbanib versus placebo was 12.7 vs 9.7 months, respectively, in an earlier study.") == {}
     # an arm named after the values is the shape readers' to read
     assert aligned("OS was 12.7 vs 9.7 months for zorbanib and placebo.") == {}
 

@@ -42,6 +42,11 @@ GROUP_GAP_RE = re.compile(r"\.?\s*(?:,|;)?\s*(?:and\s+)?(?:respectively\s*,?\s*)
 UNNAMED_ARMS_RE = re.compile(r"\brespective(?:ly)?\b|\b(?:the\s+two|both)\s+(?:treatment\s+)?(?:groups|arms)\b", re.IGNORECASE)
 # A unit printed once before the values: "... in months were: 2.6 vs. 1.5", "(months): 12.7 versus 9.7".
 UNIT_LABEL_RE = re.compile(r"\b(?:in\s+(?P<m>months)|\(\s*(?P<m2>months?)\s*\))\s*(?:were|was)?\s*:?\s*(?=\d)", re.IGNORECASE)
+# What restricts the values after them ("12.7 vs 9.7 months in Asia", "... among those with X", "... in the phase 2
+# trial"): theirs is a part or another study, not the arms' (a time point, "at 12 months", restricts nothing).
+QUALIFIED_AFTER_RE = re.compile(r"\s*(?:(?:months?|mos?|weeks?|days?)\b\.?)?\s*,?\s*(?:respectively\b\s*,?\s*)?"
+                                r"(?:in|among|amongst|for|from|during|within|of|per|by|on)\b(?!\s+(?:the\s+)?(?:two|both|respective)\s)",
+                                re.IGNORECASE)
 # A number of patients is no value: "45% patients" makes the clause unreadable ("12 patients" has no unit to be one).
 COUNT_AFTER_RE = re.compile(r"^\s*(?:patients|participants|pts|subjects)\b", re.IGNORECASE)
 
@@ -124,6 +129,8 @@ def _align(text: str, masked: str, points: list[Anchor], named: list, arms: list
     tokens = _tokens(text, masked, points[-1].end, c_end)
     if not tokens or any(a.start >= tokens[0][0] for a in named) \
             or follow_up_between(text, points[-1].end, tokens[0][0]) or any(historical(text, t) for t in tokens):
+        return None
+    if QUALIFIED_AFTER_RE.match(unparenthesised(text[tokens[-1][1]:c_end])):
         return None
     order = _arm_order(text, named, arms, c_start, c_end)
     n = len(order or ())
