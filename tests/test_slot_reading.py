@@ -92,7 +92,8 @@ def test_a_power_statement_projects():
 # ---------------------------------------------------------------- arms named by what they are, three arms, parts
 
 VOCAB_FULL = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
-                         Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
+                         Entity("orr", "objective response rate", ("EndpointType",), ("ORR",)),
+                         Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS",))])
 COMBO = "regimen__quorimab__zorbanib"
 
 
@@ -376,3 +377,34 @@ def test_a_brand_with_its_trade_mark_sign_is_the_results_subject():
                                                    "Zorba® (zorbanib) demonstrated longer survival."),
                            BRANDED, MentionFinder(BRANDED))
     assert {a.object for a in prose_trials(doc) if a.predicate == "armIntervention"} == {"zorbanib"}
+
+
+def test_a_clause_no_shape_reader_reads_is_aligned_whole():
+    got = trial_facts(RANDOMISED + "The hazard ratio for OS was 0.80 (95% CI 0.60-1.07) for zorbanib (n=120) versus "
+                      "felotinib (n=60), with medians of 12.7 (10.2-14.9) versus 9.7 (5.9-11.8) months, respectively.")
+    assert got[("value", "zorbanib", "os@")] == Decimal("12.7") and got[("value", "felotinib", "os@")] == Decimal("9.7")
+    rates = trial_facts(RANDOMISED + "Survival at 6 and 12 months was higher with zorbanib versus felotinib (61.0% "
+                        "(95% CI, 55.1 to 66.9) versus 48.2% (95% CI, 40.0 to 56.4) at 12 months).")
+    assert rates == {("value", "zorbanib", "os@12-month"): Decimal("61.0"),
+                     ("value", "felotinib", "os@12-month"): Decimal("48.2")}
+
+
+def test_endpoints_listed_together_each_take_their_pair_and_the_ratio_after_it():
+    got = trial_facts(RANDOMISED + "The median PFS and OS in the zorbanib vs. felotinib groups in months were: 3.1 vs. "
+                      "2.0 (HR 0.91, p = 0.62), and 9.4 vs. 8.1 (HR 0.88).")
+    assert got == {("value", "zorbanib", "pfs@"): Decimal("3.1"), ("value", "felotinib", "pfs@"): Decimal("2.0"),
+                   ("value", "zorbanib", "os@"): Decimal("9.4"), ("value", "felotinib", "os@"): Decimal("8.1"),
+                   ("hr", "zorbanib/felotinib", "pfs"): Decimal("0.91"), ("hr", "zorbanib/felotinib", "os"): Decimal("0.88")}
+
+
+def test_endpoints_listed_together_with_pairs_override_the_one_endpoint_readers():
+    got = trial_facts(RANDOMISED + "The objective response rate and median OS with zorbanib versus felotinib were 14% "
+                      "versus 5% and 11.9 versus 9.3 months, respectively.")
+    assert {k: v for k, v in got.items() if k[0] == "value"} == {
+        ("value", "zorbanib", "orr@"): Decimal("14"), ("value", "felotinib", "orr@"): Decimal("5"),
+        ("value", "zorbanib", "os@"): Decimal("11.9"), ("value", "felotinib", "os@"): Decimal("9.3")}
+    got = trial_facts(RANDOMISED + "Median OS and PFS with zorbanib versus felotinib were 12.1 versus 9.0 months "
+                      "(HR 0.77) and 4.0 versus 2.1 months (HR 0.60), respectively.")
+    assert got == {("value", "zorbanib", "os@"): Decimal("12.1"), ("value", "felotinib", "os@"): Decimal("9.0"),
+                   ("value", "zorbanib", "pfs@"): Decimal("4.0"), ("value", "felotinib", "pfs@"): Decimal("2.1"),
+                   ("hr", "zorbanib/felotinib", "os"): Decimal("0.77"), ("hr", "zorbanib/felotinib", "pfs"): Decimal("0.60")}

@@ -40,6 +40,7 @@ from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchor
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_subgroups import is_subgroup
 from .subgroup_frame import names_a_part
+from .prose_aligner import aligned_ratio_endpoint, aligned_values
 from .prose_values import ArmValue, arm_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
 from .named_trial_arms import named_arms, sole_drug
@@ -298,12 +299,16 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     if projects(sent.text):
         slot.projected.add(span)
     runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
+    runs += [v for v in aligned_values(doc, sent, slot.arms, listed=True) if v.endpoint not in {r.endpoint for r in runs}]
     covered = {v.endpoint for v in runs}
+    read_before = len(slot.values)
     slot.values.extend((v, span) for v in [*(v for v in arm_values(doc, sent, slot.arms) if v.endpoint not in covered), *runs])
     rates = timepoint_rates(doc, sent, slot.arms, slot.last_endpoint) or respective_rates(doc, sent, slot.arms, slot.rate_run)
     slot.values.extend((v, span) for v in rates)
     slot.rate_run = _one_arms_run(rates)
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
+    if not runs and not rates and len(slot.values) == read_before:  # no shape reader read a value: the clause aligned whole
+        slot.values.extend((v, span) for v in aligned_values(doc, sent, slot.arms))
     read = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent) if not is_subgroup(sent.text, hr.start)]
     within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
     listed = [(hr, endpoint) for hr, endpoint in read if endpoint is not None]  # (a list's estimate of no known endpoint)
@@ -345,7 +350,8 @@ def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
     for hr in parse_hazard_ratios(sent.text):
         if is_subgroup(sent.text, hr.start):
             continue
-        endpoint = hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
+        endpoint = aligned_ratio_endpoint(doc, sent, slot.arms, hr.start, hr.label_end) \
+            or hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
             or (previous if _arms_only(doc, sent, hr, slot) and not names_other_survival(sent.text, hr.start) else None)
         pair = _pair(doc, sent, hr, slot)
         if endpoint is not None and pair is not None:
