@@ -143,3 +143,10 @@ def crossed_coordination(text: str, drugs: list[Unit], tlist: TargetList) -> boo
     """
     return len(drugs) >= 2 and len(tlist.units) == len(drugs) and not RESPECTIVELY.match(text[tlist.end:]) \
         and not DISTRIBUTIVE.search(text, drugs[-1].end, tlist.start)
+
+
+def times_crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
+    """"X (PD-1 × CTLA-4)": a parenthesis holding only targets crossed with "×" names a bispecific's arms."""
+    crossed = all(re.fullmatch(r"\s+[×x]\s+", text[a.end:b.start]) for a, b in zip(tlist.units, tlist.units[1:]))
+    return len(tlist.units) > 1 and crossed and bool(re.fullmatch(r"\s*\(\s*", text[drug.end:tlist.start])) \
+        and bool(re.match(r"\s*\)", text[tlist.end:]))

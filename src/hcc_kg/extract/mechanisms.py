@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, in_regimen_parenthesis,
-                                  regimen_gloss, regimen_subject)
+                                  regimen_gloss, regimen_subject, times_crossed_arms)
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
@@ -218,7 +218,7 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
-        if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not _times_crossed_arms(text, drug, tlist):
+        if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not times_crossed_arms(text, drug, tlist):
             continue
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
@@ -239,13 +239,6 @@ def _copy_of(text: str, previous: list[Unit], drug: Unit, front: int) -> list[Un
     if len(previous) < 2 or previous[-1] is not drug or previous[-2].kind != "drug" or not COPY_AFTER.match(text[drug.end:]):
         return []
     return [previous[-2]] if is_appositive_gap(text, previous[-2], front) else []
-
-
-def _times_crossed_arms(text: str, drug: Unit, tlist: TargetList) -> bool:
-    """"X (PD-1 × CTLA-4)": a parenthesis holding only targets crossed with "×" names a bispecific's arms."""
-    crossed = all(re.fullmatch(r"\s+[×x]\s+", text[a.end:b.start]) for a, b in zip(tlist.units, tlist.units[1:]))
-    return len(tlist.units) > 1 and crossed and bool(re.fullmatch(r"\s*\(\s*", text[drug.end:tlist.start])) \
-        and bool(re.match(r"\s*\)", text[tlist.end:]))
 
 
 def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
