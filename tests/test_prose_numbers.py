@@ -23,6 +23,14 @@ def test_the_unit_of_the_first_of_two_parallel_values():
     assert values("9.4 months for A versus 7 patients") == [("9.4", "months")]  # no arm phrase after the count
 
 
+def test_the_unit_of_the_first_of_a_compared_pair_that_ends_its_clause():
+    assert values("median PFS was 2.6 months versus 2.4 (P = 0.07)") == [("2.6", "months"), ("2.4", "months")]
+    assert values("the ORR was 24% vs. 9, respectively") == [("24", "%"), ("9", "%")]
+    assert values("PFS was 2.6 months compared with 2.4.") == [("2.6", "months"), ("2.4", "months")]
+    # a bare number going on into other words is no value of the pair
+    assert values("OS was 12 months vs 30 patients in the other group") == [("12", "months")]
+
+
 def test_a_unit_named_by_the_label_covers_the_bare_numbers_outside_brackets():
     text = "Median OS in months (95% CI): 13.6 (12.1, 14.9) and 12.3 (10.4, 13.9)"
     masked = masked_text(text)

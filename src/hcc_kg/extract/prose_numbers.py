@@ -83,6 +83,10 @@ JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|/|compared\s+(?:with|to
 PARALLEL_GAP_RE = re.compile(r"^\.?\s*(?:in|for|with|among)\s+[^\d;%]{1,50}?,?\s*(?:vs\.?|versus|and|compared\s+(?:with|to))\s*$",
                              re.IGNORECASE)
 PARALLEL_AFTER_RE = re.compile(r"^\s*(?:in|for|with|among)\s", re.IGNORECASE)
+# "2.6 months versus 2.4 (P = 0.07)": the unit printed on the first of a compared pair only, the second
+# ending its clause.
+COMPARED_GAP_RE = re.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+CLAUSE_END_AFTER_RE = re.compile(r"^\s*(?:[.;,)\]]|\(|$|respectively\b)", re.IGNORECASE)
 
 
 # News items spell the unit out: "7 percent against 1.5 percent", "95 percent CI".
@@ -184,9 +188,11 @@ def bare_tokens(masked: str, start: int, stop: int, unit: str) -> list[Token]:
 
 
 def _parallel(masked: str, previous_end: int, start: int, end: int, stop: int) -> bool:
-    """Is the bare number at ``start`` the second of "19.2 months for A versus 13.4 for B"?"""
-    return bool(PARALLEL_GAP_RE.match(unparenthesised(masked[previous_end:start]))
-                and PARALLEL_AFTER_RE.match(masked[end:stop]))
+    """Is the bare number at ``start`` the second of "19.2 months for A versus 13.4 for B" or of "2.6 months
+    versus 2.4."?"""
+    gap, after = unparenthesised(masked[previous_end:start]), masked[end:stop]
+    return bool((PARALLEL_GAP_RE.match(gap) and PARALLEL_AFTER_RE.match(after))
+                or (COMPARED_GAP_RE.match(gap) and CLAUSE_END_AFTER_RE.match(after)))
 
 
 def _unit_after_interval(masked: str, pos: int, end: int) -> str:
