@@ -494,6 +494,7 @@ def test_among_a_count_of_all_patients_is_the_whole_trial(text, expected):
 @pytest.mark.parametrize("text", [
     "Patients receiving zorbanib lived a median of 16.4 months, compared with 13.8 months for those on felotinib.",
     "Patients given zorbanib survived for a median 16.4 months, versus 13.8 months for those given felotinib.",
+    "People who took zorbanib lived for an average of 16.4 months, compared with 13.8 months for those on felotinib.",
 ])
 def test_lived_a_median_of_is_overall_survival(text):
     assert read(text) == {("zorbanib", "os", ""): (Decimal("16.4"), "months"),
