@@ -38,9 +38,9 @@ from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
                         COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, DOSE_STRUCTURE,
-                        DOSED, DRUG,
-                        LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, STEM_RE, VARIANT, class_types,
-                        drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted, trial_codes)
+                        DOSED, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, STEM_RE,
+                        VARIANT, class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted,
+                        trial_codes)
 
 EXTRACTOR = "novel"
 #: Predicates that describe names rather than facts: they extend the vocabulary, never the graph.
