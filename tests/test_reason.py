@@ -513,18 +513,21 @@ def test_sigterm_while_hermit_runs_on_its_thread_stops_java_and_the_forked_child
     fixtures = _Path(__file__).parent / "fixtures"
     code = ("import sys, owlready2; owlready2.JAVA_EXE = sys.argv[1]; from hcc_kg.cli import main\n"
             "sys.exit(main(['build', '--corpus', sys.argv[2], '--out', sys.argv[3], '--no-cache']))\n")
+    log = (tmp_path / "build.log").open("w")  # the build's own words, kept to explain a failure (outside --out)
     build = _subprocess.Popen([_sys.executable, "-c", code, str(hung_java["script"]), str(fixtures / "tiny"),
                                str(tmp_path / "out")], env={**_os.environ, "TMPDIR": str(hung_java["scratch"])},
-                              stdout=_subprocess.DEVNULL, stderr=_subprocess.DEVNULL)
+                              stdout=log, stderr=_subprocess.STDOUT)
     try:
         pids = _pids(hung_java["pids"], 120)  # the stand-in java starts before extraction (owl/hermit.py)
         children = _children_once(build.pid, 2, 120)  # it and the forked side-export child
         assert len(children) >= 2
         build.send_signal(_signal.SIGTERM)
-        assert build.wait(timeout=60) == 143
+        status = build.wait(timeout=60)
+        assert status == 143, (tmp_path / "build.log").read_text()[-3000:]
     finally:
         if build.poll() is None:
             build.kill()
+        log.close()
     assert _gone(pids) and _gone(children)
     assert list(hung_java["scratch"].iterdir()) == [] and not (tmp_path / "out").exists()
 
