@@ -23,7 +23,7 @@ from ..keys import agent_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
 from .arm_facts import arm_facts
-from .comparators import CHOICE_NAME
+from .comparators import CHOICE_NAME, arm_parts
 from .ongoing import STATUSES
 from .registry import EXTRACTORS
 from .sentences import DRUG
@@ -118,6 +118,5 @@ def _cell_agent(doc: AnalysedDocument, start: int, end: int) -> tuple[str, tuple
         return (choice, ()) if choice is not None and len(keys) > 1 else None
     if any(not PLUS_RE.search(g) for g in gaps):
         return None
-    # placebo given with drugs is their arm (a regimen has drugs and procedures as parts, never a placebo)
-    keys = tuple(k for k in keys if not doc.vocabulary[k].has_type("Placebo")) or keys
+    keys = arm_parts(doc, keys)  # placebo given with drugs is their arm: a regimen never has a placebo as a part
     return agent_key(list(keys)), keys

@@ -277,19 +277,29 @@ def _named(classes) -> list:
     return [c for c in classes if isinstance(c, owlready2.ThingClass)]
 
 
-def _type_reasons(ind) -> Iterator[tuple[object, str, object]]:
-    """(class, why, triple) for every type an individual has or is given by a domain/range."""
-    for cls in _named(ind.is_a):
+def _slots(ind) -> Iterator[tuple[object, str, object]]:
+    """(class expression, why, triple) for every type an individual has or a domain/range asks of it."""
+    for cls in ind.is_a:
         yield cls, "asserted type", None
     for prop in ind.get_properties():
-        if not isinstance(prop, owlready2.ObjectPropertyClass):
-            continue
-        for value in prop[ind]:
-            for cls in _named(prop.domain):
-                yield cls, f"subject of {prop.name}", (ind, prop, value)
+        if isinstance(prop, owlready2.ObjectPropertyClass):
+            for value in prop[ind]:
+                for cls in prop.domain:
+                    yield cls, f"subject of {prop.name}", (ind, prop, value)
     for subject, prop in ind.get_inverse_properties():
-        for cls in _named(getattr(prop, "range", [])):
+        for cls in getattr(prop, "range", []):
             yield cls, f"object of {prop.name} from {subject.name}", (subject, prop, ind)
+
+
+def _type_reasons(ind) -> Iterator[tuple[object, str, object]]:
+    """(class, why, triple) for every named class an individual has or is given by a domain/range."""
+    return ((cls, why, triple) for cls, why, triple in _slots(ind) if isinstance(cls, owlready2.ThingClass))
+
+
+def _union_slots(ind) -> Iterator[tuple[list, str, object]]:
+    """(member classes, why, triple) for every union ("A or B") a domain or range asks of an individual."""
+    return ((_named(cls.Classes), why, triple) for cls, why, triple in _slots(ind)
+            if triple is not None and isinstance(cls, owlready2.Or))
 
 
 def _disjoint_sets(onto: owlready2.Ontology) -> list[list]:
@@ -318,18 +328,6 @@ def _loaded(populated: Populated) -> dict[str, owlready2.Thing]:
     populated.world.get_ontology("urn:hcc-kg:abox-explained").load(fileobj=io.BytesIO(data), format="ntriples")
     found = {key: populated.world[ind.iri[1:-1]] for key, ind in populated.individuals.items()}
     return {key: ind for key, ind in found.items() if ind is not None}
-
-
-def _union_slots(ind) -> Iterator[tuple[list, str, object]]:
-    """(member classes, why, triple) for every union ("A or B") a domain or range asks of an individual."""
-    for prop in ind.get_properties():
-        if isinstance(prop, owlready2.ObjectPropertyClass):
-            for union in (c for c in prop.domain if isinstance(c, owlready2.Or)):
-                for value in prop[ind]:
-                    yield _named(union.Classes), f"subject of {prop.name}", (ind, prop, value)
-    for subject, prop in ind.get_inverse_properties():
-        for union in (c for c in getattr(prop, "range", []) if isinstance(c, owlready2.Or)):
-            yield _named(union.Classes), f"object of {prop.name} from {subject.name}", (subject, prop, ind)
 
 
 def _disjoint_with(cls, other, disjoint: list[list]) -> bool:
