@@ -88,6 +88,7 @@ def test_builds_killed_at_random_points_leave_one_complete_build(corpora, tmp_pa
         how = signal.SIGKILL if rng.random() < 0.7 else signal.SIGTERM
         build.send_signal(how)
         code = build.wait(timeout=120)
+        stderr = build.stderr.read().decode(errors="replace")
         build.stderr.close()
         with publish.exclusive(out):  # what the next build does first: finish or drop the interrupted one
             pass
@@ -98,7 +99,7 @@ def test_builds_killed_at_random_points_leave_one_complete_build(corpora, tmp_pa
         assert _store_triples(out) == corpora["stores"][which], f"round {round_}: exports and store of two builds"
         # SIGTERM before the build installs its handler (still importing) ends it as the signal does
         expected = (0, 143, -signal.SIGTERM) if how == signal.SIGTERM else (0, -signal.SIGKILL)
-        assert code in expected, f"round {round_}: exit {code}"
+        assert code in expected, f"round {round_}: exit {code}; the build said:\n{stderr[-3000:]}"
         outcomes.append(code)
         assert not any(p.name.startswith((".tmp-", ".old-")) for p in out.iterdir())
     assert any(code != 0 for code in outcomes)  # some kills landed before the end of a build

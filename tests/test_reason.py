@@ -494,6 +494,39 @@ def test_a_stop_while_the_reasoner_thread_starts_still_stops_the_thread_and_java
     assert list(hung_java["scratch"].iterdir()) == [] and not (tmp_path / "out").exists()
 
 
+class _Interrupted(Exception):
+    """Raised by the test's signal handler, as the CLI's SIGTERM handler raises SystemExit."""
+
+
+def test_a_signal_while_waiting_for_the_result_still_waits_for_the_thread_to_end(monkeypatch):
+    # CPython 3.11 marks a thread done when a signal handler interrupts Thread.join (bpo-45274), so a
+    # second join returned while HermiT was still being killed on the thread, and the build's clean-up
+    # raced it (EBADF on java's pipes, exit 1 instead of 143)
+    ended = threading.Event()
+
+    def slow_to_stop(populated, timeout, cache, limit, warm):
+        while not limit.cancelled():
+            _time.sleep(0.01)
+        _time.sleep(0.5)  # killing and reaping java's process group takes a while
+        ended.set()
+        raise RuntimeError("stopped")
+
+    def interrupt(signum, frame):
+        raise _Interrupted
+
+    monkeypatch.setattr(reasoning, "reason", slow_to_stop)
+    previous = _signal.signal(_signal.SIGALRM, interrupt)
+    try:
+        with pytest.raises(_Interrupted):
+            with reasoning.Reasoning(_empty(), timeout=300) as running:
+                _signal.setitimer(_signal.ITIMER_REAL, 0.2)
+                running.result()
+    finally:
+        _signal.setitimer(_signal.ITIMER_REAL, 0)
+        _signal.signal(_signal.SIGALRM, previous)
+    assert ended.is_set()  # leaving the block waited for the thread, not only for the interrupted join
+
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in _Path(f"/proc/{pid}/task").iterdir():

@@ -225,6 +225,9 @@ class Reasoning:
         self._limit = TimeLimit.start(timeout)
         self._outcome: tuple[Reasoned | None, BaseException | None] = (None, None)
         self._collected = False
+        # set by the thread as its last act; waited on instead of Thread.join, which CPython 3.11 marks done
+        # when a signal handler interrupts it (bpo-45274's fix): a second join then returns while HermiT runs
+        self._ended = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(populated, cache, warm), name="hcc-kg-reason", daemon=True)
 
     def start(self) -> "Reasoning":
@@ -242,6 +245,7 @@ class Reasoning:
             if warm is not None:
                 warm.close()  # unused (an error before HermiT ran): not left waiting
             self._limit.started.set()  # no Java started (a cache hit, an error): nothing to wait for
+            self._ended.set()
 
     def wait_started(self) -> None:
         """Wait until HermiT's JVM runs (or the thread ended without one): the input is built in
@@ -251,7 +255,7 @@ class Reasoning:
     def result(self) -> Reasoned:
         """Wait for the reasoner; its :class:`Reasoned`, or the exception it raised."""
         self.start()
-        self._thread.join()
+        self._ended.wait()
         self._collected = True
         reasoned, error = self._outcome
         self._outcome = (None, None)  # handed over: the caller decides how long the ABox lives
@@ -263,7 +267,7 @@ class Reasoning:
         """Stop HermiT (its process group is killed) and wait for the thread to end (if it started)."""
         self._limit.cancel()
         if self._thread.ident is not None:
-            self._thread.join()
+            self._ended.wait()
 
     def __enter__(self) -> "Reasoning":
         return self.start()
