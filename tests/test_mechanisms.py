@@ -559,7 +559,7 @@ def test_a_parenthesis_crossing_two_targets_names_a_bispecifics_arms():
     # "X is among N inhibitors of T"
     ("Foonib is among 17 inhibitors of VEGFR2 in made-up clinical testing.", {("foonib", "kdr")}),
     # a possessive clause after "and" brings in the target's partner, not more targets
-    ("Zelumab binds to PD-L1, thereby blocking its binding to and activation of its receptor (PD-1) in this note.",
+    ("Zelumab binds to PD-L1 and so prevents both its binding to and the activation of its receptor (PD-1) in this note.",
      {("zelumab", "pdl1")}),
 ])
 def test_review_abstract_shapes_sixth_batch(body, expected):
@@ -1467,3 +1467,14 @@ def test_a_shared_receptor_word_after_ligands_with_full_names(body, expected):
 ])
 def test_a_binding_verb_coordinated_with_what_the_binding_stops(body, expected):
     assert wider_facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Acme was granted a made-up designation for foonib (AC-123), its selective RET inhibitor.", {("foonib", "ret")}),
+    ("The pretend firm tested barfenib, their oral FGFR4 inhibitor, in toy mice.", {("barfenib", "fgfr4")}),
+    # a short name the text defines, then what the drug is
+    ("This invented study gave zelumab (Z; anti-PD-L1) and quxumab (Q; anti-CTLA-4) alone or together.",
+     {("zelumab", "pdl1"), ("quxumab", "ctla4")}),
+])
+def test_an_appositive_after_a_possessive_or_a_defined_short_name(body, expected):
+    assert facts(body) == expected

@@ -88,3 +88,19 @@ def test_targets_in_apposition_to_the_drugs_targets_are_presupposed(body, expect
 ])
 def test_targets_that_are_not_the_drugs_own_are_not_read(body):
     assert facts(body) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Foonib has several targets, including RET and KIT, in this made-up note.", {("foonib", "ret"), ("foonib", "kit")}),
+    ("Foonib was invented for this note. It has multiple targets, including AXL and MET.",
+     {("foonib", "axl"), ("foonib", "met")}),
+    ("Barfenib also possesses two known targets: TIE2 and FLT3.", {("barfenib", "tek"), ("barfenib", "flt3")}),
+])
+def test_a_drug_that_has_targets_owns_the_listed_ones(body, expected):
+    assert facts(body) == expected
+    assert {r[0] for r in readings(body).values()} == {"drug-object-relative"}
+
+
+def test_having_targets_denied_or_hedged_is_no_fact():
+    assert facts("Foonib does not have multiple targets such as RET in this toy note.") == set()
+    assert facts("Foonib may have several targets, including RET, in this toy note.") == set()

@@ -182,3 +182,17 @@ def test_a_drug_added_after_a_closed_list_is_not_a_member_of_the_class():
 ])
 def test_a_family_named_by_its_member_heads_the_such_as_list(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a company's drug named right after its noun phrase, the target's quoted symbol between
+    ('Acme showed data on its potent and selective small molecule inhibitor of VEGF receptor 2 ("VEGFR2") foonib '
+     "(AC-123) in toy mice.", {("foonib", "kdr")}),
+    ("The invented cohort took the selective inhibitor of FGFR4 barfenib daily.", {("barfenib", "fgfr4")}),
+])
+def test_a_head_with_its_target_then_the_drug_inside_a_clause(body, expected):
+    assert facts(body) == expected
+
+
+def test_an_inhibitor_of_a_target_beside_another_drug_is_not_that_drug():
+    assert facts("The invented cohort took an inhibitor of MEK and barfenib daily.") == set()

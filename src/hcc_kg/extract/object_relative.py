@@ -2,6 +2,7 @@
 
 ====================  ==========================================================
 drug-object-relative  "the kinases that X inhibits are A, B", "targets blocked by X include A", "X's targets are A",
+                      "X has several targets, including A and B",
                       "X, a TKI whose targets include A", "its mode of action is blocking kinases such as A"
 drug-is-cue-target    "X is a multikinase inhibitor (A, B, C)": a class noun said of X, then its targets in brackets
 drug-possessed-targets "its targets, namely A and B", "X's targets (A, B)": read on the noun phrase alone
@@ -45,6 +46,13 @@ TARGETS_OF_AFTER = re.compile(rf"^[\s)]*{TARGETS_ARE}", re.IGNORECASE)
 
 
 # "X, a multi-targeted TKI whose targets include A and B": the appositive's relative clause names X's targets.
+# "X has multiple targets, including A and B", "It has several targets: A and B": the drug owns the listed targets.
+# ("It has ...": the pronoun's stand-in is a zero-width drug before "It"; "X may also have ...": hedged by the clause)
+HAS_TARGETS = re.compile(r"^[\s)]*(?:(?-i:It|They)\b)?(?:,[^,;]{1,90},)?(?:\s+(?:may|might|could|also|likely))*"
+                         r"\s+(?:has|have|had|possess(?:es|ed)?)\s+(?:(?:multiple|several|many|numerous|"
+                         r"various|two|three|four|five|a\s+(?:number|range|variety)\s+of)\s+)?(?:(?:kinase|molecular|known)\s+)?"
+                         r"targets\s*(?:[,:(—–]\s*)?(?:(?:namely|including|such\s+as|e\.g\.,?|i\.e\.,?)\s*)?(?:the\s+)?$",
+                         re.IGNORECASE)
 WHOSE_TARGETS = re.compile(rf"^[\s)]*,\s*(?:(?:an?|the|another)\s+[^,;:()]{{1,80}}?\s+)?whose\s+{TARGETS_NOUN}{TARGETS_ARE}",
                            re.IGNORECASE)
 
@@ -62,11 +70,11 @@ OWNED_TARGETS_APPOSED = re.compile(rf"^\s*['’]s\s+{TARGETS_NOUN}{APPOSED_LIST}
 
 def _owner_of_targets(text: str, found: list[Unit], tlist: TargetList) -> Unit | None:
     """The drug whose targets the list is: "X's targets include", "the targets of X are", "X ...; its targets are",
-    "X, a TKI whose targets include"."""
+    "X, a TKI whose targets include", "X has multiple targets, including"."""
     previous = units_before(found, tlist.start)
     if previous and previous[-1].kind == "drug":
         drug, gap = previous[-1], text[previous[-1].end:tlist.start]
-        if OWNED_TARGETS.match(gap) or WHOSE_TARGETS.match(gap) or (TARGETS_OF.search(text[:drug.start]) and TARGETS_OF_AFTER.match(gap)):
+        if OWNED_TARGETS.match(gap) or WHOSE_TARGETS.match(gap) or HAS_TARGETS.match(gap) or (TARGETS_OF.search(text[:drug.start]) and TARGETS_OF_AFTER.match(gap)):
             return drug
     its = ITS_TARGETS.search(text, 0, tlist.start)
     drugs = [u for u in units_before(found, its.start()) if u.kind == "drug"] if its else []

@@ -91,11 +91,15 @@ THAT_IS = r"(?:\s*(?:i\.\s?e\.|namely),?)?"
 # "X is a receptor tyrosine kinase (RTK) inhibitor targeting T": a class word's own symbol in brackets, all
 # capitals but for a plural "s", inside the noun phrase.
 CLASS_SYMBOL = r"(?:\s+\((?-i:[A-Z]{2,5}s?)\))?"
+# "X, its selective T inhibitor": the maker's own drug, said by a pronoun (a news item's "the company ... its").
+MAKERS = r"(?:its|their|our)\s+"
+# "X (Z; anti-T)": the short name the text gives X, then what X is.
+DEFINED_AS = r"(?:\s*(?-i:[A-Z][\w-]{0,9})\s*;)?"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({THAT_IS}|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{THAT_IS}|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
-                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER})?"
+                      rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER}|{MAKERS})?"
                       rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same

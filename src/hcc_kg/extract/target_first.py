@@ -7,7 +7,7 @@ target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, inc
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 target-by-drug        "inhibition of T by X", "binding of X to T", "inhibition of the T pathway by agents (i.e., X or Y)"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
-drug-appositive       "A selective inhibitor of T, X ..." (a fronted appositive)
+drug-appositive       "A selective inhibitor of T, X ..." (a fronted appositive), "its inhibitor of T X"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 ====================  ==========================================================
 """
@@ -271,9 +271,19 @@ def _fronted(text: str, found: list[Unit], lists: list[TargetList], opening: re.
             yield fronted, tlist, following[0]
 
 
+# "... its selective small molecule inhibitor of T ("T") X, in ...": the same noun phrase inside a clause, its
+# drug right after the target (a bracketed symbol of the target may come between); one head, not a class.
+INLINE_NOUN_CUE = re.compile(rf"\b(?:an?|the|its|their|our)\s+(?:{MODIFIER},?\s+(?:and\s+)?){{0,6}}"
+                             r"(?:inhibitor|blocker|antagonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+INLINE_TO_DRUG = re.compile(r"^\s*(?:\(\s*[\"“]?[\w-]+[\"”]?\s*\)\s*)?$")
+
+
 def fronted_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"A selective inhibitor of the T kinase, X ...", "A novel antagonist of T and U, X ..."."""
-    for opening, tlist, drug in _fronted(text, found, lists, FRONTED_NOUN_CUE, FRONTED_TO_DRUG):
+    """"A selective inhibitor of the T kinase, X ...", "A novel antagonist of T and U, X ...", and inside a
+    clause "its selective inhibitor of T X"."""
+    for opening, tlist, drug in [*_fronted(text, found, lists, FRONTED_NOUN_CUE, FRONTED_TO_DRUG),
+                                 *_fronted(text, found, lists, INLINE_NOUN_CUE, INLINE_TO_DRUG)]:
         for unit in tlist.units:
             yield from readings(drug, unit, "drug-appositive", opening.start(), tlist.end)
 

@@ -27,7 +27,8 @@ CLASS_TERM = ("DrugClassTerm",)
 # "X hydrochloride monohydrate (X; formerly ...)", "X tosilate": a salt form is the same drug.
 SALT = (r"(?:\s+(?:(?:di)?hydrochloride|hydrobromide|(?:di)?mesylate|mesilate|tosylate|tosilate|besylate|besilate|esylate|esilate|"
         r"malate|citrate|maleate|succinate|tartrate|fumarate|sulfate|phosphate|sodium|potassium|(?:mono|di|hemi)hydrate|free base))*")
-SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(|,\s*)\s*(?:also known as\s+|(?:formerly|previously)(?:\s+known\s+as)?\s+|aka\s+|"
+# ("receptor 4 ("R4")": a press release quotes the symbol it defines)
+SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(\s*[\"“‘]?|,\s*)\s*(?:also known as\s+|(?:formerly|previously)(?:\s+known\s+as)?\s+|aka\s+|"
                             r"also called\s+)?$", re.IGNORECASE)
 CLOSING = re.compile(r"^[\s®™]*\)")
 # "X, also known as Y, is ...": the comma closing the alias belongs to it.
