@@ -193,3 +193,29 @@ def test_a_comparator_introduced_by_its_role_and_a_dash_is_no_agent():
             "were based on data from the FOO-1 trial, investigating if first-line treatment with the barmab-quxmab "
             "combination therapy is superior to standard care — Foovia (foonib) — at improving survival.")
     assert "foonib" not in {f[0] for f in facts(body)}
+
+
+# --- a partner told after the approval ----------------------------------------------------------
+
+@pytest.mark.parametrize("follow_up", [
+    "The treatment is to be used alongside barmab.",
+    "It is given together with barmab every three weeks.",
+])
+def test_a_partner_the_next_sentence_names_joins_the_approved_agent(follow_up):
+    body = f"Pretend bulletin: Acme said its Foovia tablets for adults with HCC won FDA approval. {follow_up}"
+    assert facts(body) == {(REGIMEN, "hcc", "fda", None)}
+
+
+def test_a_drug_the_next_sentence_names_otherwise_is_no_partner():
+    body = "Pretend bulletin: the FDA approved foonib for HCC. It worked better in a pilot with barmab."
+    assert facts(body) == {("foonib", "hcc", "fda", None)}
+
+
+# --- "X, the first approved TKI for D" ----------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "In a made-up trial foonib was non-inferior to sorafenib (SOR), the first approved TKI for HCC.",
+    "Invented cohorts had progressed after sorafenib, the only approved drug for HCC at that time.",
+])
+def test_an_approved_class_in_apposition_is_said_of_the_name_before_it(body):
+    assert facts(body) == {("sorafenib", "hcc", None, None)}

@@ -33,10 +33,11 @@ def test_a_filing_that_qualifies_for_priority_review_is_no_approval():
     assert facts(body) == set()
 
 
-def test_an_approved_class_by_its_abbreviation_names_no_agent_of_the_clause():
+def test_an_approved_class_by_its_abbreviation_is_said_of_the_name_it_is_apposed_to_only():
+    # the class in apposition says that barmab is approved (no agency named), not the clause's other agent
     body = ("An invented trial found that foonib, an agent classed as a TKI, matched barmab, "
             "the first approved TKI for advanced HCC, in survival.")
-    assert facts(body) == set()
+    assert facts(body) == {("barmab", "hcc", None, None)}
 
 
 def test_each_coordinated_indication_gives_its_own_regulator_its_line():

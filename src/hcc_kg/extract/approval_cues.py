@@ -263,13 +263,34 @@ APPROVED_PREDICATE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?"
                                 r"(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$", re.IGNORECASE)
 
 
+# "X (ABBR), the first approved TKI for HCC, ...": the same class said of the drug in apposition.
+APPROVED_APPOSITIVE = re.compile(r"(?<=[\w)®™])\s*,\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$",
+                                 re.IGNORECASE)
+
+
 def predicated(text: str, cue_start: int) -> bool:
-    """Is the cue "approved" before a noun said of the subject before it ("X is the only approved ...")?
+    """Is the cue "approved" before a noun said of the subject before it ("X is the only approved ...",
+    "X, the first approved TKI for D")?
 
     >>> predicated("X is the only approved first-line option", 14), predicated("the approved options", 4)
     (True, False)
+    >>> predicated("Y beat X, the first approved drug", 20)
+    True
     """
-    return APPROVED_PREDICATE.search(text[:cue_start]) is not None
+    return APPROVED_PREDICATE.search(text[:cue_start]) is not None or apposed(text, cue_start)
+
+
+def apposed(text: str, cue_start: int) -> bool:
+    """Is the cue "approved" before a class noun, in a noun phrase set off after a name ("X, the first
+    approved drug for D"; not "..., the approval of X")?
+
+    >>> apposed("Y beat X, the first approved TKI", 20), apposed("In May, the approval of X", 12)
+    (True, False)
+    """
+    word = "approved"
+    return text[cue_start:cue_start + len(word)].lower() == word \
+        and APPROVED_BEFORE_NOUN.match(text, cue_start + len(word)) is not None \
+        and APPROVED_APPOSITIVE.search(text[:cue_start]) is not None
 
 
 # "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.
@@ -280,12 +301,12 @@ APPROVED_BEFORE_NOUN = re.compile(r"\s+(?:(?!(?:as|for|in|by|to|with|on|at|since
                                   r"(?-i:TKIs?|ICIs?|mAbs?))\b", re.IGNORECASE)
 
 
-def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[None, ...]:
+def unstated_agency(text: str, cue: re.Match, agent_starts: list[int], said_of_name: bool = False) -> tuple[None, ...]:
     """"X was approved in 2018 for HCC": an approval verb said of the agent, no agency anywhere.
     Not an attributive "approved" ("FDA-approved", "the approved agents"), which names a class,
     unless the class is said of a drug: predicated ("X is the only approved therapy") or the drug's
     name set right after the class noun ("the newly approved first-line drug X"; ``agent_starts``:
-    where the clause's agents begin).
+    where the clause's agents begin; ``said_of_name``: the class stands in apposition to a name before the clause).
 
     >>> named, plain = "the newly approved drug foonib was given", "the approved drugs were given"
     >>> unstated_agency(named, APPROVAL_CUE.search(named), [24]), unstated_agency(plain, APPROVAL_CUE.search(plain), [])
@@ -294,7 +315,7 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int]) -> tuple[
     if not APPROVAL_CUE.match(cue.group(0)) or attributive(text, cue.start()):
         return ()
     noun = APPROVED_BEFORE_NOUN.match(text, cue.end()) if cue.group(0).lower() == "approved" else None
-    if noun is None or predicated(text, cue.start()):
+    if noun is None or predicated(text, cue.start()) or said_of_name:
         return (None,)
     first = min((at for at in agent_starts if at >= noun.end()), default=None)
     return (None,) if first is not None and not text[noun.end():first].strip() else ()

@@ -6,9 +6,9 @@ the regulator: "X won the agency's approval. The drug can now be used for pretre
 approval allows sales of X to adults with HCC". Such a sentence gives the indication (and any line it states) of
 that approval; the agent and the regulator are those of the one approval the sentence before
 states. A sentence about what the approval rests on ("The approval was based on a trial in patients
-who ...") says nothing of the indication and is not read here. Also here, two other ways a statement
-refers to an approval told before: "... for the same use" (its indication) and an approval restated
-without its regulator. Cue words only.
+who ...") says nothing of the indication and is not read here. Also here, three other ways a statement
+refers to an approval told before: "... for the same use" (its indication), an approval restated
+without its regulator, and "The treatment is to be used alongside B" (its partner). Cue words only.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..keys import agent_key, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import Clause
 from .approval_cues import line_words
@@ -62,6 +63,37 @@ def follow_up_readings(doc: AnalysedDocument, readings: list) -> list:
         out += [replace(told[0], disease=d, line=line, span=(told[0].span[0], own[1]), told_before=True)
                 for d in diseases]
     return out
+
+
+# "... approved A. The treatment is to be used alongside B.", "It is given together with B": the approval
+# told just before is of A with B (the partner is named right after the cue).
+PARTNER_FOLLOW_UP = re.compile(
+    r"^\s*(?:It|(?:The|This)\s+(?:drug|medicine|treatment|therapy|antibody|agent|product|approval))\s+"
+    r"(?:is|was|will\s+be|can\s+be|should\s+be|must\s+be|(?:is|was)\s+to\s+be|(?:is|was)\s+meant\s+to\s+be|(?:is|was)\s+for\s+use)\s+"
+    r"(?:(?:usually|always|only|also)\s+)?(?:(?:used|given|administered|taken|combined)\s+)?"
+    r"(?:together\s+with|in\s+combination\s+with|alongside|with)\s+$", re.IGNORECASE)
+
+
+def partners_told_after(doc: AnalysedDocument, readings: list, groups) -> list:
+    """The readings, each approval the sentence after gives a partner ("The treatment is to be used alongside
+    B") made one of the agent with that partner; ``groups(sent)`` gives a sentence's agents as (key, mentions)."""
+    out = list(readings)
+    for prev, sent in zip(doc.sentences, doc.sentences[1:]):
+        agents = groups(sent)
+        if not agents or not PARTNER_FOLLOW_UP.match(sent.text[:sent.local(agents[0][1][0])[0]]):
+            continue
+        start, end = _bounds(prev)
+        told = [r for r in out if r.agent and r.agency and r.asserted and start <= r.span[0] < end]
+        if len({(r.agent, r.agency) for r in told}) != 1:
+            continue
+        joined = agent_key([*_parts(told[0].agent), *_parts(agents[0][0])])
+        own_end = _bounds(sent)[1]
+        out = [replace(r, agent=joined, span=(r.span[0], max(r.span[1], own_end))) if r in told else r for r in out]
+    return out
+
+
+def _parts(agent: str) -> list[str]:
+    return regimen_components(agent) if is_regimen_key(agent) else [agent]
 
 
 # "... was approved by the European Commission for the same use": the indication of the approval told just before.

@@ -53,16 +53,18 @@ from .approval_basis import basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
 from .analysis import AnalysedDocument, AnalysedSentence
-from .approval_agents import agent_roles
+from .approval_agents import agent_roles, combined
 from .approval_clauses import Clause, clauses, fronted
 from .approval_conjuncts import contrast_use, is_conjunct, other_indication, with_partners
 from .approval_facts import ClauseFacts, attributes, clause_facts
-from .approval_followups import SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use
+from .approval_followups import (SAME_USE_RE, follow_up_readings, follows_up, restated_without_agency, same_use,
+                                 partners_told_after)
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_cues import APPROVAL_CUE, COPULA, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
+from .approval_cues import (APPROVAL_CUE, COPULA, STEP_CUE, apposed, attributive, line_words, predicated, status,
+                            unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -87,6 +89,9 @@ REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|w
 COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|the)\s+(?:[\w,-]+\s+){{0,2}}$",
                            re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
+# From a name to its apposed "approved" class: an abbreviation in brackets, a comma, the article and "first".
+APPOSED_GAP = re.compile(r"^[\s)]*(?:\([^()]*\)\s*)?,\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$",
+                         re.IGNORECASE)
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 RULE = "sentence-approval"
@@ -182,7 +187,9 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
         agents = own.agents
-    if attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
+    if apposed(sent.text, clause.start + cue.start()):  # (the clause may begin after the comma)
+        agents = _attributive_agents(sent, clause, cue, tuple(a for f in [own, *others] for a in f.agents))
+    elif attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
         agents = _attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
     if keys:
@@ -211,6 +218,11 @@ def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, a
     FDA-approved option", else those it introduces ("the FDA-approved options of X"), not an agent
     inside a subordinate clause ("an FDA-approved treatment that can be used if ... X")."""
     cue_at, after = clause.start + cue.start(), clause.start + cue.end()
+    if apposed(sent.text, cue_at):  # "Y beat X (ABBR), the first approved drug": X alone, the name before
+        before = sorted(((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at), key=lambda a: sent.local(a[1][-1])[1])
+        # whatever X's role in its own clause ("non-inferior to X", "after X"), the apposition says X is approved
+        return tuple((k, g, "agent") for k, g, _ in before[-1:]) \
+            if before and APPOSED_GAP.match(sent.text[sent.local(before[-1][1][-1])[1]:cue_at]) else ()
     if COPULA_BEFORE.search(AGENCY_PREFIX.sub("", clause.text[:cue.start()])):
         return tuple((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at)
     return tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] >= after
@@ -277,9 +289,12 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     agents, keys, anaphoric = _regimens(sent, clause, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
-        or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"])
+        or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"],
+                           apposed(sent.text, holder.start + cue.start()))
     lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
                               frozenset())
+    if apposed(sent.text, holder.start + cue.start()):  # "after X, the only approved drug for D": the line is the phrase's own
+        lines = frozenset(line_words(holder.text[cue.start():]))
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
         if holder is clause and own.lines and own.lines == line_words(clause.text) \
@@ -333,6 +348,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
             frames[i] = replace(frames[i], item_drug=document_drug(doc, i), item_agency=lead_agency(doc, i, places))
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
+    readings = partners_told_after(doc, readings, lambda sent: combined(doc, sent))  # "... It is given with B."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)
                  for a in record_approvals(doc, places, frame)]  # "Decision: Approved" and its label sentence
     for r in readings:
