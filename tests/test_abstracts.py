@@ -455,7 +455,7 @@ def test_a_comparison_put_first_names_its_subject_after_the_comma():
 def test_an_earlier_study_the_documents_own_confirms_is_no_trial_of_the_document():
     found = facts("Zorbanib for advanced HCC (KESTREL-7): a final analysis of a phase 3, randomised study\n\n"
                   "Zorbanib improved OS compared with placebo in a randomised phase 2 study in pretreated patients. "
-                  "The aim of this phase 3 study was to confirm the results of the phase 2 trial. 340 patients were "
+                  "The aim of this phase 3 study was to confirm the findings of the earlier phase 2 trial. 340 patients were "
                   "randomly assigned to receive zorbanib (n=226) or placebo (n=114).")
     assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__kestrel7"]
 
@@ -469,9 +469,9 @@ def test_estimates_bracketed_each_after_what_it_measures_go_to_their_own_endpoin
 
 
 def test_a_single_arm_trials_values_per_group_sharing_one_head_noun_are_no_arm_values():
-    found = facts("In the phase 2 KESTREL-4 study, 80 sorafenib-naive and 154 sorafenib-experienced patients were "
-                  "treated with zorbanib. The 3-year OS rates were 28% in the sorafenib-naive and 20% in the "
-                  "sorafenib-experienced groups.")
+    found = facts("In the phase 2 KESTREL-4 study, 72 sorafenib-naive and 131 sorafenib-experienced patients were "
+                  "given zorbanib. The 2-year OS rates reached 31% in the sorafenib-naive and 22% in the "
+                  "sorafenib-experienced cohorts.")
     assert arms(found, "trial__kestrel4") == ["zorbanib"]
     assert not values(found)
 

@@ -656,8 +656,8 @@ def test_approving_a_supplemental_application_is_an_approval():
 
 
 def test_a_negation_describing_the_disease_does_not_negate_the_approval():
-    body = ("In this made-up story, barmab has been approved by the FDA to treat the most common form of liver "
-            "cancer that can't be surgically removed, namely HCC, in the first line.")
+    body = ("In this made-up story, barmab has been approved by the FDA to treat the usual kind of liver "
+            "cancer that can't be cut out by surgeons, namely HCC, in the first line.")
     assert facts(body) == {("barmab", "hcc", "fda", "first_line")}
 
 

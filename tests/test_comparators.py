@@ -120,15 +120,15 @@ def test_chemotherapy_after_a_drug_with_words_between_is_its_own_arm():
 
 
 @pytest.mark.parametrize("text", [
-    "Patients were randomly assigned (2:1) to receive oral zorbanib at 800 mg once daily plus best supportive care (n = 263) "
-    "or placebo plus best supportive care (n = 132).",
-    "Patients were randomized to zorbanib 10 mg twice daily with BSC (n = 263) or placebo with BSC (n = 132).",
+    "Patients were randomly assigned (2:1) to receive oral zorbanib at 600 mg once daily plus best supportive care (n = 258) "
+    "or matching placebo plus best supportive care (n = 129).",
+    "Patients were randomized to zorbanib 10 mg twice daily with BSC (n = 258) or placebo with BSC (n = 129).",
 ])
 def test_care_after_a_drugs_dose_is_the_drugs_arm(text):
     from hcc_kg.extract.prose_sizes import arm_sizes
     doc, sent = sentence(text)
     assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
-    assert arm_sizes(doc, sent) == {"zorbanib": 263, "placebo": 132}
+    assert arm_sizes(doc, sent) == {"zorbanib": 258, "placebo": 129}
 
 
 def test_a_dose_then_and_a_second_drug_is_no_care():

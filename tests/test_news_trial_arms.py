@@ -63,8 +63,8 @@ def arm_values(found: list) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("body", [
-    "In clinical testing, Zorvex improved overall survival. Median overall survival was 12.4 months among those treated "
-    "with the drug, versus 8.1 months among those who took a placebo.",
+    "In clinical testing, Zorvex helped patients live longer. Median overall survival came to 12.4 months in people "
+    "on the drug, versus 8.1 months in the people who were given a placebo.",
     "In the pivotal trial, median overall survival was 12.4 months with the drug versus 8.1 months with placebo.",
     "In a clinical study, median overall survival was 12.4 months for patients given the medicine and 8.1 months for "
     "those given placebo.",

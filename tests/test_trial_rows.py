@@ -17,7 +17,7 @@ VOCAB = Vocabulary([
     Entity("first_line", "first-line", ("LineOfTherapy",)),
 ])
 TABLE = ("Intro line of an invented review.\n\nTable 3.\n\nInvented Phase III Trials for First-Line Disease\n\n"
-         "Trial Name [Reference] Number Phase Study Regimens Estimated Sample Size Status Primary Endpoints\n"
+         "Trial Name [Reference] Number Phase Study Regimens Planned Sample Size Status Primary Endpoints\n"
          "ZETA-301a [12] NCT01234567 III Quorimab 200 mg iv q3w 610 Active, not recruiting OS ORR, PFS\n"
          "Felotinib (800 mg/day)\n"
          "ORCA-002 [14] NCT07654321 III Quorimab 200 mg iv q3w plus Zorbanib (12 mg/day) 720 Recruiting PFS, OS ORR\n"

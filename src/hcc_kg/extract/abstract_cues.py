@@ -136,8 +136,8 @@ def is_observational(sentences: list[str]) -> bool:
     return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not any(OWN_INTERVENTIONAL_RE.search(s) for s in sentences)
 
 
-# The study the present one confirms or follows, named by its phase: "this phase 3 study was to confirm the results
-# of the phase 2 trial", "following the earlier phase II study".
+# The study the present one confirms or follows, named by its phase: "the aim of this phase 3 study was to confirm
+# the findings of the earlier phase 2 trial", "following the earlier phase II study".
 RECALLED_PHASE_RE = re.compile(rf"\b(?:confirm\w*|validat\w*|replicat\w*|follow(?:s|ed|ing)?|buil(?:t|ds?|ding)\s+on|"
                                rf"extend\w*|previous|prior|earlier|preceding)\b[^.;]{{0,60}}?\b(?P<phase>{_PHASE})\s+"
                                r"(?:clinical\s+)?(?:trial|study)\b", re.IGNORECASE)
@@ -151,7 +151,7 @@ def recalled_phases(sentences: list[str], phase: Callable[[str], str | None]) ->
 
     >>> from hcc_kg.extract.trial_names import phase_of
     >>> recalled_phases(["A improved OS in a randomised phase 2 study.",
-    ...                  "The aim of this phase 3 study was to confirm the results of the phase 2 trial."], phase_of)
+    ...                  "The aim of this phase 3 study was to confirm the findings of the earlier phase 2 trial."], phase_of)
     {'II'}
     >>> recalled_phases(["This phase 2 study followed patients for 12 months."], phase_of)
     set()
