@@ -30,6 +30,8 @@ def read(text: str, arms: list[str] = ARMS) -> dict[tuple[str, str, str], Decima
     ("An estimated 44% of patients who received zorbanib were still living two years later, compared to 29% of "
      "felotinib-treated patients at that time.", "2-year"),
     ("In all, 44% of patients were still alive at 18 months with zorbanib vs. 29% with felotinib.", "18-month"),
+    ("The pretend study found 44% of patients given zorbanib were alive after four years, whereas only 29% of those "
+     "on felotinib were.", "4-year"),
 ])
 def test_the_share_alive_at_the_sentences_one_time_point_is_each_arms_os_rate(text, timepoint):
     assert read(text) == {("zorbanib", "os", timepoint): Decimal("44"), ("felotinib", "os", timepoint): Decimal("29")}

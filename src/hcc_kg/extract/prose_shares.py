@@ -1,7 +1,7 @@
 """Each arm's share of patients with an outcome, two arms compared in one sentence, as news items word it.
 
 "42% of patients who received A were still living four years later, compared to 27% of B-treated patients",
-"35% of patients treated with A were alive at three years, while only 22% of those treated with B were",
+"35% of patients treated with A were alive at three years, while (whereas) only 22% of those treated with B were",
 "58% of patients in the A group showed complete or partial response or stable disease, compared to 30% in the
 B group", "14% of patients taking the drug experienced complete or partial shrinkage of their tumors, versus 3%
 of those receiving placebo".  The share alive at the sentence's one time point is the arm's OS rate there; the
@@ -33,7 +33,7 @@ OUTCOME = (r"(?:(?P<alive>(?:were|was|remained)\s+(?:still\s+)?(?:alive|living))
            r"(?:objective|overall)\s+(?:tumou?r\s+)?response|tumou?r\s+shrinkage)))")
 SHARE_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\b"
                            rf"(?P<first>[^;%]{{0,80}}?)\s*{OUTCOME}(?P<mid>[^;%]{{0,60}}?)\s*,?\s*"
-                           rf"(?:versus|vs\.?|compared\s+(?:with|to)|while(?:\s+only)?)\s+(?:only\s+)?"
+                           rf"(?:versus|vs\.?|compared\s+(?:with|to)|while|whereas|against)\s+(?:only\s+)?"
                            rf"(?P<b>{NUMBER})\s*%(?P<second>[^;%]{{0,80}})", re.IGNORECASE)
 _COUNT = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "four years later" too
 # "at 3 years", "after 24 months", "three years later": the time point the share alive is read at.
