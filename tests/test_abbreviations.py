@@ -173,3 +173,14 @@ def test_one_capital_letter_names_an_arm_where_it_stands_alone_but_not_a_p_value
     assert ("placebo", " = 0") not in uses and ("zorbatinib", " cel") not in uses and ("placebo", " and") not in uses
     # the words "A" and "I" are never short forms
     assert defined("Avexitinib (A) was given orally. A total of 40 patients took it.", vocabulary) == []
+
+
+def test_a_family_with_members_can_be_abbreviated_and_the_document_still_reads():
+    # the short form's entity is a family: its members must be found in the document's whole vocabulary
+    vocabulary = Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                             Entity("plx1", "PLX1", ("Protein",)), Entity("plx2", "PLX2", ("Protein",)),
+                             Entity("plexin_kinase", "plexin kinase family", ("ProteinFamily",), members=("plx1", "plx2"))])
+    facts = read("Zorbatinib blocks the plexin kinase family (PKF) in toy cells. Later, PKF was inhibited by zorbatinib "
+                 "in pretend mice.", vocabulary)
+    assert ("plexin_kinase", DEFINED, "PKF") in facts
+    assert ("zorbatinib", "inhibits", "plexin_kinase") in facts

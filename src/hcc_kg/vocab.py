@@ -221,7 +221,7 @@ class Vocabulary:
         merged = dict(self.entities)
         merged.update(other.entities)
         source = f"{self.source}+{other.source}"
-        same_families = all(not e.members and not (e.key in self.entities and self.entities[e.key].members)
+        same_families = all(e.members == (self.entities[e.key].members if e.key in self.entities else ())
                             for e in other.entities.values())
         if not same_families:
             return Vocabulary(merged.values(), source=source)

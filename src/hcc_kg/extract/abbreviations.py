@@ -173,7 +173,8 @@ def reread(doc: AnalysedDocument, defined: list[Definition]) -> AnalysedDocument
         base = entities.get(d.key, vocabulary[d.key])
         entities[d.key] = replace(base, synonyms=base.synonyms + spellings(d.short),
                                   exact_case=base.exact_case + spellings(d.short))
-    extended = vocabulary.extended(Vocabulary(entities.values(), source=f"abbreviations in {doc.document.name}"))
+    # copies of checked entities with more names: a family's members are in the whole vocabulary, not in these
+    extended = vocabulary.extended(Vocabulary.checked(entities.values(), source=f"abbreviations in {doc.document.name}"))
     # the document's own short forms win where a generated symbol spells the same characters
     return doc.reread(extended, LayeredFinder(doc.finder, AbbreviationFinder(defined, vocabulary), added_wins_ties=True))
 
