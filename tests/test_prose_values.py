@@ -753,6 +753,19 @@ def test_a_pair_after_one_named_arm_gives_it_the_first_value(text, first):
     assert got[(first, "os", "")][0] == Decimal("6.4") and got[(other, "os", "")][0] == Decimal("5.0")
 
 
+@pytest.mark.parametrize("text", [
+    "The treated group showed a longer median OS than that in the felotinib group (6.4 vs. 5.0 months; HR 0.71).",
+    "Median OS was prolonged significantly with the new regimen compared to the felotinib group (6.4 vs. 5.0 months).",
+    "Median OS was significantly longer than among patients given felotinib (6.4 versus 5.0 months).",
+    "The new combination extended median OS over felotinib (6.4 vs 5.0 months, HR 0.70).",
+    "Median OS was better when compared with felotinib (6.4 vs. 5.0 months).",
+])
+def test_one_named_arm_as_the_comparisons_object_gives_it_the_second_value(text):
+    """"X had a longer OS than (that in) the B group (x vs y)": B, the one arm named, is the comparator (it took x)."""
+    got = read(text)
+    assert got[("zorbanib", "os", "")][0] == Decimal("6.4") and got[("felotinib", "os", "")][0] == Decimal("5.0")
+
+
 @pytest.mark.parametrize("follow_up", ["after a median follow-up of 20.5 months", "(median follow-up, 20.5 months)",
                                        "when the median follow-up time was 20.5 months"])
 def test_a_follow_ups_own_duration_between_the_endpoint_and_its_values_is_no_value(follow_up):

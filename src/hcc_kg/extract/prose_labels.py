@@ -23,6 +23,11 @@ CLAUSE_END_AFTER_ARMS_RE = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:[.;]|$)")
 VERSUS_GAP_RE = re.compile(r"^\s*(?:vs\.?|versus|/)\s*(?:the\s+)?$", re.IGNORECASE)  # two arms, never one regimen
 # The parenthesis holding a pair of values closes behind the second value and its unit.
 PAIR_CLOSE_RE = re.compile(r"\s*(?:months?|mos?\.?|weeks?|years?)?\s*\)")
+# A comparison's object after its subject: "... than (that in) the B group", "... compared to the B group", "... versus
+# patients given B", "... over B": the words a comparison word and its object may have between them, and no more.
+COMPARED_OBJECT_RE = re.compile(r"\b(?:than|(?:as\s+|when\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
+                                r"versus|vs\.?|over)\s+(?:(?:that|those|the|in|among|with|of|for|on|patients|participants|"
+                                r"receiving|given|treated|who|received|taking)\s+)*$", re.IGNORECASE)
 FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
@@ -56,6 +61,17 @@ def fronted_comparator(text: str, c_start: int, first_named_start: int) -> bool:
     """
     m = FRONTED_COMPARISON_RE.match(text, c_start)
     return m is not None and first_named_start < m.end()
+
+
+def compared_object(text: str, c_start: int, start: int) -> bool:
+    """Is the agent starting at ``start`` the object of a comparison in its clause, the comparator, whose value
+    comes second ("A had a longer OS than that in the B group (x vs y)", "PFS was prolonged in A compared to B")?
+
+    >>> text = "OS was longer than that in the B group"
+    >>> compared_object(text, 0, text.index("B")), compared_object("B had a longer OS", 0, 0)
+    (True, False)
+    """
+    return COMPARED_OBJECT_RE.search(text, c_start, start) is not None or fronted_comparator(text, c_start, start)
 
 
 def arms_end_their_list(text: str, arms: list[tuple[int, int]]) -> bool:

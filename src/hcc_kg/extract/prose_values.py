@@ -30,7 +30,7 @@ from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
-from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparator, labelled_values
+from .prose_labels import arms_end_their_list, closed_pair_end, compared_object, fronted_comparator, labelled_values
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
@@ -281,10 +281,9 @@ def _opens_arm_list(text: str, agent: Agent, named: list[Agent]) -> bool:
 
 def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c_start: int) -> list[str]:
     """ "OS was longer with A (6.4 vs 5.0 months)": the one arm the clause names gives the first value, the other arm
-    the second; named as the comparison's fronted object ("Compared with B, OS was longer (...)"), the second."""
+    the second; named as the comparison's object ("Compared with B, OS was longer (...)", "longer than B"), the second."""
     other = next(a for a in arms if a != key)
-    fronted = fronted_comparator(text, c_start, min(a.start for a in named if a.key == key))
-    return [other, key] if fronted else [key, other]
+    return [other, key] if compared_object(text, c_start, min(a.start for a in named if a.key == key)) else [key, other]
 
 
 def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
