@@ -766,6 +766,18 @@ def test_one_named_arm_as_the_comparisons_object_gives_it_the_second_value(text)
     assert got[("zorbanib", "os", "")][0] == Decimal("6.4") and got[("felotinib", "os", "")][0] == Decimal("5.0")
 
 
+@pytest.mark.parametrize("text, arms", [
+    ("Confirmed ORRs (95% CI) were 24.0% (14.9-35.3), 10.6% (5.4-18.1), 7.2% (2.4-16.1), 9.5% (4.2-17.9).",
+     ARMS + ["quelvumab"]),
+    ("Median OS reached 18.7, 13.6, 15.1 and 11.3 months.", ARMS + ["quelvumab"]),
+    ("Median OS was 12.1 months vs 10.2 months vs 8.0 months.", ARMS),
+])
+def test_a_list_of_more_values_than_arms_places_none_by_order(text, arms):
+    """Four values listed for three arms: a group the arms do not hold is among them (the first three were given
+    the arms in order)."""
+    assert read(text, arms) == {}
+
+
 @pytest.mark.parametrize("follow_up", ["after a median follow-up of 20.5 months", "(median follow-up, 20.5 months)",
                                        "when the median follow-up time was 20.5 months"])
 def test_a_follow_ups_own_duration_between_the_endpoint_and_its_values_is_no_value(follow_up):
