@@ -173,3 +173,15 @@ def test_one_capital_letter_names_an_arm_where_it_stands_alone_but_not_a_p_value
     assert ("placebo", " = 0") not in uses and ("zorbatinib", " cel") not in uses and ("placebo", " and") not in uses
     # the words "A" and "I" are never short forms
     assert defined("Avexitinib (A) was given orally. A total of 40 patients took it.", vocabulary) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Davorimab (D) was given every two weeks. D was well tolerated.", [("davorimab", "D")]),  # "d" (days) is a unit, "D" no
+    ("Zorbatinib (ZRB; anti-KDR) was given orally.", [("zorbatinib", "ZRB")]),  # a gloss of what it is against
+    ("Davorimab (D; anti-PD-1 antibody) was given every two weeks.", [("davorimab", "D")]),
+])
+def test_a_capital_letter_that_is_no_unit_as_written_and_a_gloss_after_a_semicolon(text, expected):
+    vocabulary = Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                             Entity("davorimab", "davorimab", ("MonoclonalAntibody",))])
+    assert defined(text, vocabulary) == expected
+

@@ -182,3 +182,22 @@ def test_a_regimen_acronym_the_stoplist_marks_may_follow_its_drugs(vocabulary):
     assert defined("Patients received one priming dose of zorbatinib plus quelvumab (STRIDE).", vocabulary) == \
         [("STRIDE", ("zorbatinib", "quelvumab"))]
 
+
+
+def arms(text: str, vocabulary: Vocabulary) -> dict[str, int | None]:
+    """Arm intervention -> its size, read from the text."""
+    facts = extract_document(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    sizes = {a.subject: a.object for a in facts if a.predicate == "armSize"}
+    return {a.object: sizes.get(a.subject) for a in facts if a.predicate == "armIntervention"}
+
+
+@pytest.mark.parametrize("text", [
+    "An invented phase 2 study of zorbatinib (Z) and quelvumab (Q) in HCC. Patients were randomized to Z10+Q (n=40), "
+    "quelvumab (n=38) or zorbatinib (n=36).",
+    "An invented phase 2 study of zorbatinib (Z; anti-KDR) and quelvumab (Q; anti-PD-1 antibody) in HCC. Patients "
+    "were randomized to Z10+Q (n=40), quelvumab (n=38) or zorbatinib (n=36).",
+])
+def test_short_forms_the_document_defined_joined_with_a_dose_glued_on_read_as_the_regimen(text, vocabulary):
+    """ "T300+D" after "tremelimumab (T)" and "durvalumab (D)": the two drugs, the dose no part of a name."""
+    assert arms(text, vocabulary) == {REGIMEN: 40, "quelvumab": 38, "zorbatinib": 36}
+
