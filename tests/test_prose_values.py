@@ -811,3 +811,18 @@ def test_the_last_value_before_a_list_of_arms_is_not_the_first_arms_alone():
     # a text cut short after the arms ("... in the A and B gr"): no reading rather than the values swapped
     got = read("Median OS reached 15.0 (95% CI 12.1-17.7) and 11.2 (9.0-13.1) mo in the zorbanib and felotinib gr")
     assert got.get(("zorbanib", "os", "")) != (Decimal("11.2"), "months") and got == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The ORR was 31% in cohort A and 27% in cohort B. The median PFS was 8.1 months and 7.4 months, respectively.",
+    "Cohort 1 took 10 mg and cohort 2 took 20 mg of zorbanib. Median PFS came to 8.1 and 7.4 months, respectively.",
+])
+def test_respectively_after_a_sentence_naming_the_cohorts_gives_the_single_arm_each_cohorts_value(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.endpoint, v.value) for v in arm_values(doc, doc.sentences[1], ["zorbanib"])}
+    assert got == {("zorbanib", "pfs", Decimal("8.1")), ("zorbanib", "pfs", Decimal("7.4"))}
+    # cohorts by the therapy before are subgroups, whose values are no arm's
+    other = text.replace("cohort A", "the first-line cohort").replace("cohort B", "the second-line cohort") \
+        .replace("Cohort 1", "The pretreated cohort").replace("cohort 2", "the treatment-naive cohort")
+    doc = AnalysedDocument(Document.from_text("d", other), VOCAB, FINDER)
+    assert arm_values(doc, doc.sentences[1], ["zorbanib"]) == []

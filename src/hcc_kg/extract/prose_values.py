@@ -92,7 +92,7 @@ class ArmValue:
 
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
-    masked = masked_names(sent)
+    masked, texts = masked_names(sent), [s.text for s in doc.sentences]
     found: list[ArmValue] = []
     # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
     points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
@@ -141,8 +141,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             else _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end)):
-            if unnamed_subgroup_cohorts(sent.text[c_start:c_end], [s.text for s in doc.sentences]):
+        if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end, texts)):
+            if unnamed_subgroup_cohorts(sent.text[c_start:c_end], texts):
                 continue  # "X and Y in both cohorts, respectively", the cohorts first-line and second-line: subgroups
             tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
         elif len(arms) == 1 and not criteria and (several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
