@@ -826,3 +826,21 @@ def test_respectively_after_a_sentence_naming_the_cohorts_gives_the_single_arm_e
         .replace("Cohort 1", "The pretreated cohort").replace("cohort 2", "the treatment-naive cohort")
     doc = AnalysedDocument(Document.from_text("d", other), VOCAB, FINDER)
     assert arm_values(doc, doc.sentences[1], ["zorbanib"]) == []
+
+
+@pytest.mark.parametrize("name", ["time-to-tumor progression", "time-to-radiologic progression", "time to-tumour progression"])
+def test_time_to_tumor_progression_hyphenated_is_the_time_to_progression(name):
+    assert read(f"Median {name} was 4.1 months with zorbanib and 2.8 months with felotinib.") == {
+        ("zorbanib", "ttp", ""): (Decimal("4.1"), "months"), ("felotinib", "ttp", ""): (Decimal("2.8"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib gave a 31% objective response rate and a median OS of 9.5 months.",
+    "In the expansion part, zorbanib monotherapy achieved 31% ORR, with a median OS of 9.5 months.",
+    'Zorbanib gave a 31% objective response rate ("ORR") (11/35) and a median OS of 9.5 months.',
+])
+def test_a_share_printed_right_before_a_rates_name_is_its_value(text):
+    assert read(text, ["zorbanib"]) == {("zorbanib", "orr", ""): (Decimal("31"), "%"),
+                                        ("zorbanib", "os", ""): (Decimal("9.5"), "months")}
+    # a share with values after the rate's name is theirs to place ("a 31% ORR in X patients and 20% in Y")
+    assert read("Zorbanib gave a 31% ORR in the invented subgroup and 20% in the other.", ["zorbanib"]) == {}
