@@ -260,3 +260,23 @@ def overflowing(text: str, tokens: list[Token], count: int) -> bool:
         return False
     # one list, joined all alike: "a, b, c and d", "a vs b vs c"; "a vs b and c vs d" pairs two comparisons
     return len({"vs" if re.search(r"\b(?:vs|versus)\b|/", g.group(), re.IGNORECASE) else "," for g in gaps}) == 1
+
+
+# Values listed each with its interval, the unit printed once after the last: "18.7 (#), 13.6 (#) and 11.3 (#) months".
+INTERVAL_LIST_RE = re.compile(rf"(?<![\w.·#])(?:{NUMBER}\s*\(#+\)\s*,\s*(?:and\s+)?)+{NUMBER}\s*\(#+\)\s*"
+                              r"(?P<unit>months?\b|mos?\b|weeks?\b|%)", re.IGNORECASE)
+
+
+def interval_list(masked: str, start: int, end: int) -> list[Token]:
+    """The values of a list printing each with its interval and the unit once after the last ([] if none such).
+
+    >>> text = "OS was 18.7 (10.8-27.3), 13.6 (8.7-17.6), 11.3 (8.4-15.0) months."
+    >>> [(t[2], t[3]) for t in interval_list(masked_text(text), 0, len(text))]
+    [('18.7', 'months'), ('13.6', 'months'), ('11.3', 'months')]
+    """
+    m = INTERVAL_LIST_RE.search(masked, start, end)
+    if m is None:
+        return []
+    unit = "%" if m.group("unit") == "%" else ("weeks" if m.group("unit").lower().startswith("week") else "months")
+    return [(n.start(), n.end(), n.group(), unit) for n in re.finditer(rf"(?<![\w.·#(])({NUMBER})(?![\d#])",
+                                                                         masked[:m.start("unit")]) if n.start() >= m.start()]
