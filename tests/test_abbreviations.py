@@ -184,3 +184,15 @@ def test_a_family_with_members_can_be_abbreviated_and_the_document_still_reads()
                  "in pretend mice.", vocabulary)
     assert ("plexin_kinase", DEFINED, "PKF") in facts
     assert ("zorbatinib", "inhibits", "plexin_kinase") in facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Davorimab (D) was given every two weeks. D was well tolerated.", [("davorimab", "D")]),  # "d" (days) is a unit, "D" no
+    ("Zorbatinib (ZRB; anti-KDR) was given orally.", [("zorbatinib", "ZRB")]),  # a gloss of what it is against
+    ("Davorimab (D; anti-PD-1 antibody) was given every two weeks.", [("davorimab", "D")]),
+])
+def test_a_capital_letter_that_is_no_unit_as_written_and_a_gloss_after_a_semicolon(text, expected):
+    vocabulary = Vocabulary([Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                             Entity("davorimab", "davorimab", ("MonoclonalAntibody",))])
+    assert defined(text, vocabulary) == expected
+

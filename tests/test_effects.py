@@ -45,6 +45,18 @@ def test_spellings(text, value, ci, level, p, cmp):
     assert hr.p_comparator == cmp
 
 
+@pytest.mark.parametrize("text, level", [
+    ("(hazard ratio [HR], 0.58, 95 percent confidence interval [CI], 0.42–0.77; p<0.001)", "95"),
+    ("HR, 0.58, 90 percent CI, 0.42-0.77", "90"),
+    ("a hazard ratio of 0.58 (95 per cent CI 0.42 to 0.77)", "95"),
+    ("HR [95 percent CI]: 0.58 [0.42-0.77]", "95"),
+])
+def test_an_intervals_level_spelled_percent(text, level):
+    """News items spell the level out ("95 percent CI"): the interval is still the ratio's."""
+    hr = only(text)
+    assert (hr.value, hr.ci_lower, hr.ci_upper, hr.ci_level) == (D("0.58"), D("0.42"), D("0.77"), D(level))
+
+
 def test_two_sided_p_value_is_kept_over_the_one_sided():
     hr = only("(hazard ratio [HR], 1.27; one-sided P = .9980; two-sided P = .0021)")
     assert (hr.value, hr.p_value.value, hr.p_value.sided) == (D("1.27"), D("0.0021"), "two")

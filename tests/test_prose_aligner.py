@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.prose_aligner import aligned_ratio_endpoint, aligned_values
@@ -121,3 +123,12 @@ def test_runs_of_several_endpoints_must_be_told_apart():
     assert got == {("zorbanib", "pfs", ""): Decimal("3.6"), ("placebo", "pfs", ""): Decimal("1.9"),
                    ("zorbanib", "os", ""): Decimal("10.4"), ("placebo", "os", ""): Decimal("7.9")}
     assert aligned("Median PFS and OS in the zorbanib and placebo arms were 3.6 and 1.9 and 10.4 and 7.9 months.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Median OS was 12.7 (10.2-14.9), 9.7 (5.9-11.8), 8.1 (6.0-9.9) mo, respectively.",
+    "Median (95% CI) overall survival reached 12.7 (10.2-14.9), 9.7 (5.9-11.8), 8.1 (6.0-9.9) months, respectively.",
+])
+def test_a_list_of_values_each_with_its_interval_and_the_unit_printed_once_after_the_last(text):
+    assert aligned(text, ["zorbanib", "placebo", "felotinib"]) == {
+        ("zorbanib", "os", ""): Decimal("12.7"), ("placebo", "os", ""): Decimal("9.7"), ("felotinib", "os", ""): Decimal("8.1")}

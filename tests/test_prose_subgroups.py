@@ -94,3 +94,17 @@ def test_a_biomarker_level_labelling_a_ratio_is_a_subgroup():
                                     "OS improved (P < 0.001); the ORR was 31"])
 def test_an_eligibility_level_or_a_bound_is_no_subgroup_label(clause):
     assert not is_subgroup(clause, len(clause) - 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Among the 40 patients with stable disease who were randomly assigned to zorbanib or felotinib, median OS was 9.1 "
+    "and 6.2 months, respectively.",
+    "Among the 40 patients who were randomized to zorbanib or felotinib after the lead-in, median OS was 9.1 and 6.2 "
+    "months, respectively.",
+])
+def test_the_patients_randomised_to_the_arms_are_everyone_the_arms_hold(text):
+    """A discontinuation design randomises the patients with stable disease: "among the N patients with stable disease
+    who were randomly assigned to A or B" names the arms, no subgroup."""
+    assert read(text) == {("zorbanib", "os", ""): Decimal("9.1"), ("felotinib", "os", ""): Decimal("6.2")}
+    # ... while patients chosen by another characteristic are still a subgroup
+    assert read(text.replace("with stable disease", "with HBV infection").replace("patients who", "HBV patients who")) == {}

@@ -753,6 +753,31 @@ def test_a_pair_after_one_named_arm_gives_it_the_first_value(text, first):
     assert got[(first, "os", "")][0] == Decimal("6.4") and got[(other, "os", "")][0] == Decimal("5.0")
 
 
+@pytest.mark.parametrize("text", [
+    "The treated group showed a longer median OS than that in the felotinib group (6.4 vs. 5.0 months; HR 0.71).",
+    "Median OS was prolonged significantly with the new regimen compared to the felotinib group (6.4 vs. 5.0 months).",
+    "Median OS was significantly longer than among patients given felotinib (6.4 versus 5.0 months).",
+    "The new combination extended median OS over felotinib (6.4 vs 5.0 months, HR 0.70).",
+    "Median OS was better when compared with felotinib (6.4 vs. 5.0 months).",
+])
+def test_one_named_arm_as_the_comparisons_object_gives_it_the_second_value(text):
+    """"X had a longer OS than (that in) the B group (x vs y)": B, the one arm named, is the comparator (it took x)."""
+    got = read(text)
+    assert got[("zorbanib", "os", "")][0] == Decimal("6.4") and got[("felotinib", "os", "")][0] == Decimal("5.0")
+
+
+@pytest.mark.parametrize("text, arms", [
+    ("Confirmed ORRs (95% CI) were 24.0% (14.9-35.3), 10.6% (5.4-18.1), 7.2% (2.4-16.1), 9.5% (4.2-17.9).",
+     ARMS + ["quelvumab"]),
+    ("Median OS reached 18.7, 13.6, 15.1 and 11.3 months.", ARMS + ["quelvumab"]),
+    ("Median OS was 12.1 months vs 10.2 months vs 8.0 months.", ARMS),
+])
+def test_a_list_of_more_values_than_arms_places_none_by_order(text, arms):
+    """Four values listed for three arms: a group the arms do not hold is among them (the first three were given
+    the arms in order)."""
+    assert read(text, arms) == {}
+
+
 @pytest.mark.parametrize("follow_up", ["after a median follow-up of 20.5 months", "(median follow-up, 20.5 months)",
                                        "when the median follow-up time was 20.5 months"])
 def test_a_follow_ups_own_duration_between_the_endpoint_and_its_values_is_no_value(follow_up):
@@ -786,3 +811,36 @@ def test_the_last_value_before_a_list_of_arms_is_not_the_first_arms_alone():
     # a text cut short after the arms ("... in the A and B gr"): no reading rather than the values swapped
     got = read("Median OS reached 15.0 (95% CI 12.1-17.7) and 11.2 (9.0-13.1) mo in the zorbanib and felotinib gr")
     assert got.get(("zorbanib", "os", "")) != (Decimal("11.2"), "months") and got == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The ORR was 31% in cohort A and 27% in cohort B. The median PFS was 8.1 months and 7.4 months, respectively.",
+    "Cohort 1 took 10 mg and cohort 2 took 20 mg of zorbanib. Median PFS came to 8.1 and 7.4 months, respectively.",
+])
+def test_respectively_after_a_sentence_naming_the_cohorts_gives_the_single_arm_each_cohorts_value(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.endpoint, v.value) for v in arm_values(doc, doc.sentences[1], ["zorbanib"])}
+    assert got == {("zorbanib", "pfs", Decimal("8.1")), ("zorbanib", "pfs", Decimal("7.4"))}
+    # cohorts by the therapy before are subgroups, whose values are no arm's
+    other = text.replace("cohort A", "the first-line cohort").replace("cohort B", "the second-line cohort") \
+        .replace("Cohort 1", "The pretreated cohort").replace("cohort 2", "the treatment-naive cohort")
+    doc = AnalysedDocument(Document.from_text("d", other), VOCAB, FINDER)
+    assert arm_values(doc, doc.sentences[1], ["zorbanib"]) == []
+
+
+@pytest.mark.parametrize("name", ["time-to-tumor progression", "time-to-radiologic progression", "time to-tumour progression"])
+def test_time_to_tumor_progression_hyphenated_is_the_time_to_progression(name):
+    assert read(f"Median {name} was 4.1 months with zorbanib and 2.8 months with felotinib.") == {
+        ("zorbanib", "ttp", ""): (Decimal("4.1"), "months"), ("felotinib", "ttp", ""): (Decimal("2.8"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib gave a 31% objective response rate and a median OS of 9.5 months.",
+    "In the expansion part, zorbanib monotherapy achieved 31% ORR, with a median OS of 9.5 months.",
+    'Zorbanib gave a 31% objective response rate ("ORR") (11/35) and a median OS of 9.5 months.',
+])
+def test_a_share_printed_right_before_a_rates_name_is_its_value(text):
+    assert read(text, ["zorbanib"]) == {("zorbanib", "orr", ""): (Decimal("31"), "%"),
+                                        ("zorbanib", "os", ""): (Decimal("9.5"), "months")}
+    # a share with values after the rate's name is theirs to place ("a 31% ORR in X patients and 20% in Y")
+    assert read("Zorbanib gave a 31% ORR in the invented subgroup and 20% in the other.", ["zorbanib"]) == {}

@@ -182,3 +182,35 @@ def test_a_regimen_acronym_the_stoplist_marks_may_follow_its_drugs(vocabulary):
     assert defined("Patients received one priming dose of zorbatinib plus quelvumab (STRIDE).", vocabulary) == \
         [("STRIDE", ("zorbatinib", "quelvumab"))]
 
+
+
+def arms(text: str, vocabulary: Vocabulary) -> dict[str, int | None]:
+    """Arm intervention -> its size, read from the text."""
+    facts = extract_document(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    sizes = {a.subject: a.object for a in facts if a.predicate == "armSize"}
+    return {a.object: sizes.get(a.subject) for a in facts if a.predicate == "armIntervention"}
+
+
+@pytest.mark.parametrize("text", [
+    "An invented phase 2 study of zorbatinib (Z) and quelvumab (Q) in HCC. Patients were randomized to Z10+Q (n=40), "
+    "quelvumab (n=38) or zorbatinib (n=36).",
+    "An invented phase 2 study of zorbatinib (Z; anti-KDR) and quelvumab (Q; anti-PD-1 antibody) in HCC. Patients "
+    "were randomized to Z10+Q (n=40), quelvumab (n=38) or zorbatinib (n=36).",
+])
+def test_short_forms_the_document_defined_joined_with_a_dose_glued_on_read_as_the_regimen(text, vocabulary):
+    """ "T300+D" after "tremelimumab (T)" and "durvalumab (D)": the two drugs, the dose no part of a name."""
+    assert arms(text, vocabulary) == {REGIMEN: 40, "quelvumab": 38, "zorbatinib": 36}
+
+
+
+def test_values_follow_a_listing_of_the_arms_that_gives_one_regimen_twice_at_two_doses(vocabulary):
+    """ "randomized to T300+D (n), D (n), T (n), T75+D (n)", then "X, Y, Z and W months, respectively": the values
+    go to the arms in that listing, the regimen taking two."""
+    text = ("An invented phase 2 study of zorbatinib (Z) and quelvumab (Q) in HCC. Patients were randomized to Z10+Q "
+            "(n=40), quelvumab (n=38), zorbatinib (n=36) or Z3+Q (n=41). Median OS was 18.7 (10.8-27.3), 13.6 "
+            "(8.7-17.6), 15.1 (11.3-20.5) and 11.3 (8.4-15.0) months, respectively.")
+    facts = extract_document(Document.from_text("inv1", text), vocabulary, MentionFinder(vocabulary))
+    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
+    got = sorted((agent_of[a.subject], a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement")
+    assert got == [("quelvumab", Decimal("13.6")), (REGIMEN, Decimal("11.3")), (REGIMEN, Decimal("18.7")),
+                   ("zorbatinib", Decimal("15.1"))]

@@ -19,7 +19,7 @@ from .analysis import AnalysedDocument, LayeredFinder
 from .back_matter import without_reference_list
 from . import named_regimens
 from .mentions import MentionFinder
-from .regimen_abbreviations import definitions as regimen_short_forms
+from .regimen_abbreviations import definitions as regimen_short_forms, dosed_uses
 from .registry import EXTRACTORS
 
 
@@ -45,7 +45,8 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         analysed = abbreviations.reread(analysed, defined)
         out.extend(abbreviations.assertions(defined, analysed))
     regimens = regimen_short_forms(analysed)
-    expansions = tuple(d.expansion() for d in regimens) + named_regimens.expansions(analysed, {d.short for d in regimens})
+    expansions = tuple(d.expansion() for d in regimens) + named_regimens.expansions(analysed, {d.short for d in regimens}) \
+        + dosed_uses(analysed, defined)
     if expansions:
         analysed = analysed.expanded(expansions)
     for name in names or EXTRACTORS.names():

@@ -41,7 +41,10 @@ EXTRACTOR = "abbreviations"
 ABBREVIABLE = DRUG_TYPES + ("Placebo",) + TARGET_TYPES
 #: "(ZRB)" right after the name: 2-8 letters, digits or hyphens, nothing else in the parentheses; or one capital
 #: letter, as an abstract names its arms ("zorbatinib (Z) or placebo (P)"), but not the words "A" and "I".
-_DEFINITION = re.compile(r"\s?\(\s?(?P<short>[B-HJ-Z]|[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])\s?\)")
+#: After the short form, a gloss of what the drug is against may follow a semicolon: "durvalumab (D; anti-PD-L1)"
+#: ("(ZRB; oral)" is no definition: more than a short form and such a gloss in the parentheses).
+_DEFINITION = re.compile(r"\s?\(\s?(?P<short>[B-HJ-Z]|[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])"
+                         r"(?:\s?;\s?anti-?[A-Za-z0-9][\w-]*(?:\s+(?:monoclonal\s+)?antibody)?)?\s?\)")
 #: A one-letter short form is read only where it stands alone as a name: not in a p-value ("P = 0.81", "P<0.001"),
 #: a cell or a protein ("T cells", "E-cadherin"), an abbreviation ("U.S."), nor after a word that labels with
 #: letters ("hepatitis B", "Child-Pugh class B", "group C", "stage B or C").
@@ -49,7 +52,8 @@ _NOT_ALONE_AFTER = re.compile(r"\s*[=<>≤≥:]|[-\w]|\.\w|\s+cells?\b", re.IGNO
 _LETTER_LABEL_BEFORE = re.compile(r"(?:\b(?:hepatitis|stage|class|grade|group|part|arm|cohort|type|phase|vitamin|"
                                   r"level|BCLC|Child-Pugh)\s+(?:[A-Z]\s*(?:,|or|and|/|-)\s*)?|[-.\w])$", re.IGNORECASE)
 #: Units that follow a name in parentheses ("(mg)", "(Gy)"): never abbreviations.
-UNITS = frozenset(name_key(u) for u in "mg g kg ml mL L h hr d wk mo Gy IU U nM uM mM pM mCi MBq GBq cm mm".split())
+UNIT_SPELLINGS = "mg g kg ml mL L h hr d wk mo Gy IU U nM uM mM pM mCi MBq GBq cm mm".split()
+UNITS = frozenset(name_key(u) for u in UNIT_SPELLINGS)
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,9 @@ def free_short_form(short: str, doc: AnalysedDocument, defining: str | None = No
     owner = doc.finder.lookup(short)
     taken = owner is not None and not (defining is not None and owner != defining
                                        and _generated_symbol(doc, owner, key))
-    return key not in stoplisted() and key not in UNITS and not taken and not _names_trial(short, doc)
+    # one letter is a unit only as the unit is written: "d" (days) and "L" are, "D" (durvalumab (D)) is not
+    unit = short in UNIT_SPELLINGS if len(short) == 1 else key in UNITS
+    return key not in stoplisted() and not unit and not taken and not _names_trial(short, doc)
 
 
 def _generated_symbol(doc: AnalysedDocument, owner: str, key: str) -> bool:

@@ -7,8 +7,8 @@ One estimate reads ``HEAD [label] [connector] VALUE [CI] [P-values]``, where
   with Y"); it starts with "for" or "with", so "HRs ranged from ..." is not an estimate;
 - the connector is ",", ":", "=", "of", "was", "is" or nothing;
 - the CI is "95% CI, a to b", "95% confidence interval [CI], a to b", "95% CI = a-b",
-  "[95% CI: a, b]", or just "(a-b)", ", a-b)" or "; a-b)" right after the value, at any confidence level (96%,
-  95.003%), which is kept;
+  "[95% CI: a, b]", "95 percent CI, a-b", or just "(a-b)", ", a-b)" or "; a-b)" right after the value, at any
+  confidence level (96%, 95.003%), which is kept;
 - p-values follow as "P = .03", "P<0.001", "one-sided P = .99; two-sided P = .0014": the
   two-sided one is kept when both are given, otherwise the only one.
 
@@ -38,10 +38,12 @@ NUMBER = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # An estimate is printed with decimals ("HR of 2" is rather a count of hours or a dose).
 ESTIMATE = r"(?:\d*[.·]\d+)"
 DASH = r"[-\u2010-\u2015\u2212]"
+# An interval's level as news items spell it too: "95%", "95 percent", "95 per cent".
+PERCENT = r"(?:%|per\s?cent\b)"
 HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:HRs?)\b", re.IGNORECASE)
 ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
 # The interval's level printed once before the numbers: "HR [95% CI]: 0.86 [0.70-1.06]", "HR (95% CI) 0.37 (0.25-0.54)".
-LEVEL_FIRST_RE = re.compile(rf"\s*[\[(]\s*(?P<level>{NUMBER})\s*%\s*CI\s*[\])]", re.IGNORECASE)
+LEVEL_FIRST_RE = re.compile(rf"\s*[\[(]\s*(?P<level>{NUMBER})\s*{PERCENT}\s*CI\s*[\])]", re.IGNORECASE)
 # Inside a label, the analysis an estimate comes from may be coded ("HR for PFS at IA1") and dated ("(data
 # cutoff 5 May 2021)"): the only digits a label holds; its other parentheses are asides in words naming the pair
 # or the assessment ("HR for OS (A/B) was", "HR for TTP (central review) was"), never an interval.
@@ -59,10 +61,10 @@ _RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|,)\s*(?P<hi>{NUMBER})"
 # A labelled interval may also print its level after "CI" ("CI 95% 0.51-0.73") and its bounds apart with a
 # semicolon ("95% CI [0.51; 0.73]"): the label says it is one interval.
 _LABELLED_RANGE = rf"(?P<lo>{NUMBER})\s*(?:{DASH}|\bto\b|[,;])\s*(?P<hi>{NUMBER})"
-CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?:(?P<level>{NUMBER})\s*%\s*(?:CI|confidence\s+intervals?)(?:\s*\[CI\]|\s*\(CI\))?|"
-                   rf"CI\s*(?P<after>{NUMBER})\s*%)\s*[,:=]?\s*[\[(]?\s*{_LABELLED_RANGE}\s*[\])]?", re.IGNORECASE)
+CI_RE = re.compile(rf"\s*[,;(\[]?\s*(?:(?P<level>{NUMBER})\s*{PERCENT}\s*(?:CI|confidence\s+intervals?)(?:\s*\[CI\]|\s*\(CI\))?|"
+                   rf"CI\s*(?P<after>{NUMBER})\s*{PERCENT})\s*[,:=]?\s*[\[(]?\s*{_LABELLED_RANGE}\s*[\])]?", re.IGNORECASE)
 # A legend naming the ratio and its interval before the numbers, in one parenthesis: "(HR; 95% CI: 0.61; 0.51-0.73)".
-LEGEND_RE = re.compile(rf"\s*[;,]\s*(?P<level>{NUMBER})\s*%\s*CI(?=\s*:?\s*[.·\d])", re.IGNORECASE)
+LEGEND_RE = re.compile(rf"\s*[;,]\s*(?P<level>{NUMBER})\s*{PERCENT}\s*CI(?=\s*:?\s*[.·\d])", re.IGNORECASE)
 LEGEND_CI_RE = re.compile(rf"\s*;\s*{_RANGE}(?=\s*[)\];])")
 BARE_CI_RE = re.compile(rf"\s*[(\[]\s*{_RANGE}\s*[\])]")
 # "(... ; HR 0.92, 0.79-1.06)", "(HR = 0.71; 0.53-0.95)": a dashed range after a comma or a semicolon that closes the

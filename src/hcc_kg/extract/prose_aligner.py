@@ -26,7 +26,8 @@ from .effects import decimal_text
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import Anchor, anchors, clause_of, follow_up_between
 from .prose_labels import fronted_comparator
-from .prose_numbers import MASK_RE, TIMEPOINT_LIST_RE, Token, bare_tokens, masked_text, unparenthesised, value_tokens
+from .prose_numbers import (MASK_RE, TIMEPOINT_LIST_RE, Token, bare_tokens, interval_list, masked_text, unparenthesised,
+                           value_tokens)
 from .prose_quoted import historical
 from .prose_subgroups import SUBGROUP_RE, chooses_a_group
 from .prose_values import ENDPOINT_LIST_GAP_RE, PROPORTION_ENDPOINTS, TIME_TO_EVENT, TIMEPOINT_RE, ArmValue
@@ -180,7 +181,7 @@ def _tokens(text: str, masked: str, start: int, end: int) -> list[Token]:
     first = re.search(r"\d", masked[start:end])
     if label is not None and first is not None and label.end() == start + first.start():
         return bare_tokens(masked, label.end(), end, "months")
-    tokens = value_tokens(masked, start, end)
+    tokens = interval_list(masked, start, end) or value_tokens(masked, start, end)
     among = masked[tokens[0][0]:end] if tokens else ""
     if len(re.findall(r"(?<![\w.#·])\d+(?:[.·]\d+)?(?![\d#])", among)) != len(tokens):
         return []  # a number without a unit among or after the values (a count, a bare median): no alignment

@@ -54,17 +54,29 @@ CHARACTERISTIC_RE = re.compile(r"[\w-]+-(?:positive|negative|high|low|mutant|mut
                                r"prior|previously)\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b", re.IGNORECASE)
 
 
-def cohort_values(text: str, fitting, c_start: int, c_end: int) -> list:
+def cohort_values(text: str, fitting, c_start: int, c_end: int, sentences: tuple[str, ...] | list[str] = ()) -> list:
     """A single-arm trial's values one per cohort ("34% in the weekly and 22% in the biweekly cohort",
     "X and Y in both cohorts, respectively"): the clause's values of one unit, when it names cohorts, is about
-    no subgroup and pairs its values; [] otherwise."""
+    no subgroup and pairs its values; [] otherwise.  A clause naming no cohort refers "respectively" to the cohorts
+    the sentence before named (of ``sentences``, the document's): "... in cohort A and ... in cohort B. The median
+    PFS was X and Y, respectively"."""
     clause = text[c_start:c_end]
-    if not COHORT_RE.search(clause) or SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
+    if not COHORT_RE.search(clause) and not _cohorts_before(clause, text, sentences):
+        return []
+    if SUBGROUP_RE.search(clause) or CHARACTERISTIC_RE.search(clause) or len(fitting) < 2:
         return []
     tokens = [t for t in fitting[:4] if t[3] == fitting[0][3] and not historical(text, t)]
     # "34% [...] in the weekly and 22% (...) in the biweekly cohort": each value followed by its cohort
     parallel = len(tokens) > 1 and PARALLEL_GAP_RE.match(unparenthesised(text[tokens[0][1]:tokens[1][0]]))
     return tokens if parallel or several(text, tokens, c_start, c_end) else []
+
+
+def _cohorts_before(clause: str, text: str, sentences) -> bool:
+    """Does a "respectively" clause follow a sentence naming two cohorts or more, by no characteristic?"""
+    at = list(sentences).index(text) if text in sentences else 0
+    before = sentences[at - 1] if at > 0 else ""
+    return bool(re.search(r"\brespectively\b", clause, re.IGNORECASE)) and len(COHORT_RE.findall(before)) >= 2 \
+        and not CHARACTERISTIC_RE.search(before) and not SUBGROUP_RE.search(before)
 
 
 def several(text: str, tokens, c_start: int, c_end: int) -> bool:

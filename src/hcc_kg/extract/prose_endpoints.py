@@ -18,7 +18,7 @@ from .name_cues import fits
 # Events and words that name an endpoint where no vocabulary name does (cue words).
 ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
                  (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
-                 (r"\btime\s+to\s+(?:radiolog\w*|tumou?r)\s+progression\b", "ttp"),
+                 (r"\btime[\s-]+to[\s-]+(?:radiolog\w*|tumou?r)[\s-]+progression\b", "ttp"),
                  # news for the public: "patients given A lived a median of 16.4 months", "survived for a median 9 months",
                  # "lived for an average of 13.6 months" (a public text's average is the trial's median)
                  (r"\b(?:lived|survived)\s+(?:for\s+)?(?:an?\s+)?(?:median|average)\s+(?:of\s+)?", "os"),

@@ -23,14 +23,20 @@ CLAUSE_END_AFTER_ARMS_RE = re.compile(r"\s*(?:\([^()]*\)\s*)*(?:[.;]|$)")
 VERSUS_GAP_RE = re.compile(r"^\s*(?:vs\.?|versus|/)\s*(?:the\s+)?$", re.IGNORECASE)  # two arms, never one regimen
 # The parenthesis holding a pair of values closes behind the second value and its unit.
 PAIR_CLOSE_RE = re.compile(r"\s*(?:months?|mos?\.?|weeks?|years?)?\s*\)")
+# A comparison's object after its subject: "... than (that in) the B group", "... compared to the B group", "... versus
+# patients given B", "... over B": the words a comparison word and its object may have between them, and no more.
+COMPARED_OBJECT_RE = re.compile(r"\b(?:than|(?:as\s+|when\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
+                                r"versus|vs\.?|over)\s+(?:(?:that|those|the|in|among|with|of|for|on|patients|participants|"
+                                r"receiving|given|treated|who|received|taking)\s+)*$", re.IGNORECASE)
 FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
 
-def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_start: int) -> list | None:
+def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_start: int,
+                    proportion: bool = False) -> list | None:
     """The values the ``i``-th endpoint (``starts``/``ends``: every endpoint of the sentence) is named after
     ("6.9 vs 2.8 months for PFS"): those since the clause's start or the endpoint before; None when it is
-    not named after values.
+    not named after values.  A ``proportion`` (a rate) is also named right after its percentage: "a 46% ORR".
 
     >>> text = "Medians were 6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for OS."
     >>> pfs, os = text.index("PFS"), text.index("OS.")
@@ -38,12 +44,34 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
     ['16.5', '13.2']
     >>> labelled_values("The HR for OS was 0.7.", [11], [13], 0, 0) is None
     True
+    >>> text = "ORR 30% DCR 60%; A gave a 46% ORR."
+    >>> [labelled_values(text, [0, 8, 30], [3, 11, 33], i, 0, True) for i in (1, 2)]
+    [None, [(26, 29, '46', '%')]]
     """
     floor = max([c_start] + [end for end in ends[:i] if end <= starts[i]])
     tokens = value_tokens(masked, floor, starts[i])
+    if tokens and proportion and _share_before(masked, floor, tokens[-1], starts[i], c_start) \
+            and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
+        return tokens[-1:]  # "produced a 46.7% ORR": the share printed right before the rate it is (none after it)
     if not tokens or not LABEL_GAP_RE.match(masked[tokens[-1][1]:starts[i]]):
         return None
     return tokens
+
+
+def _range_end(masked: str, starts: list[int], ends: list[int], i: int) -> int:
+    """Where the values after the ``i``-th endpoint may stand: up to the next endpoint (not its abbreviation right
+    after it: 'objective response rate ("ORR")') or the clause's end."""
+    semicolon = masked.find(";", ends[i])
+    later = [s for s in starts[i + 1:] if s >= ends[i] and not re.fullmatch(r"\s*[(\[]\s*[\"“']?\s*", masked[ends[i]:s])]
+    return min(later + [semicolon if semicolon >= 0 else len(masked)])
+
+
+def _share_before(masked: str, floor: int, token, start: int, c_start: int) -> bool:
+    """Is a percentage printed right before a proportion's name ("a 46.7% ORR", "achieved 30% DCR"), not as the value
+    of an endpoint named just before it ("ORR 30% DCR 60%": the 30% is the ORR's)?"""
+    lead = masked[floor:token[0]]
+    return token[3] == "%" and not masked[token[1]:start].strip() \
+        and (floor == c_start or re.search(r"[A-Za-z]{2}", lead) is not None)
 
 
 def fronted_comparator(text: str, c_start: int, first_named_start: int) -> bool:
@@ -56,6 +84,17 @@ def fronted_comparator(text: str, c_start: int, first_named_start: int) -> bool:
     """
     m = FRONTED_COMPARISON_RE.match(text, c_start)
     return m is not None and first_named_start < m.end()
+
+
+def compared_object(text: str, c_start: int, start: int) -> bool:
+    """Is the agent starting at ``start`` the object of a comparison in its clause, the comparator, whose value
+    comes second ("A had a longer OS than that in the B group (x vs y)", "PFS was prolonged in A compared to B")?
+
+    >>> text = "OS was longer than that in the B group"
+    >>> compared_object(text, 0, text.index("B")), compared_object("B had a longer OS", 0, 0)
+    (True, False)
+    """
+    return COMPARED_OBJECT_RE.search(text, c_start, start) is not None or fronted_comparator(text, c_start, start)
 
 
 def arms_end_their_list(text: str, arms: list[tuple[int, int]]) -> bool:

@@ -75,6 +75,8 @@ UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo
 # and 2 years" is no list).
 TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:[\s-]+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:[\s-]+(?P=each)s?)?)*"
                                r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
+# Between the items of one list of values: "24.0% (...), 10.6% (...), and 7.2%", "6.1 vs 4.0 and 3.2 months".
+LIST_GAP_RE = re.compile(r"^\.?\s*(?:,\s*(?:and\s+|or\s+)?|(?:vs\.?|versus|and|or|/)\s+)$", re.IGNORECASE)
 # "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
 # arms' values printed with one unit.
 JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|/|compared\s+(?:with|to))\s*$", re.IGNORECASE)
@@ -237,3 +239,44 @@ def unreached(text: str, start: int, token: Token) -> Token | None:
     if held is None:
         return None
     return (held.start(), held.end(), "", token[3])
+
+
+def overflowing(text: str, tokens: list[Token], count: int) -> bool:
+    """Does one list of values of one unit run on past ``count`` (the trial's arms): "ORRs were 24%, 11%, 7%, and 10%"
+    for three arms names a fourth group the arms do not hold, so no value of it can be placed by order.
+
+    >>> text = "ORRs were 24% (15-35), 11% (5-18), 7% (2-16), 10% (4-18)."
+    >>> overflowing(text, value_tokens(masked_text(text), 9, len(text)), 3)
+    True
+    >>> text = "ORRs were 24% vs 11% and 30% vs 12% by two criteria."
+    >>> overflowing(text, value_tokens(masked_text(text), 9, len(text)), 2)
+    False
+    """
+    if len(tokens) <= count:
+        return False
+    run = tokens[:count + 1]
+    gaps = [LIST_GAP_RE.match(unparenthesised(text[a[1]:b[0]])) for a, b in zip(run, run[1:])]
+    if len({t[3] for t in run}) != 1 or not all(gaps):
+        return False
+    # one list, joined all alike: "a, b, c and d", "a vs b vs c"; "a vs b and c vs d" pairs two comparisons
+    return len({"vs" if re.search(r"\b(?:vs|versus)\b|/", g.group(), re.IGNORECASE) else "," for g in gaps}) == 1
+
+
+# Values listed each with its interval, the unit printed once after the last: "18.7 (#), 13.6 (#) and 11.3 (#) months".
+INTERVAL_LIST_RE = re.compile(rf"(?<![\w.·#])(?:{NUMBER}\s*\(#+\)\s*,\s*(?:and\s+)?)+{NUMBER}\s*\(#+\)\s*"
+                              r"(?P<unit>months?\b|mos?\b|weeks?\b|%)", re.IGNORECASE)
+
+
+def interval_list(masked: str, start: int, end: int) -> list[Token]:
+    """The values of a list printing each with its interval and the unit once after the last ([] if none such).
+
+    >>> text = "OS was 18.7 (10.8-27.3), 13.6 (8.7-17.6), 11.3 (8.4-15.0) months."
+    >>> [(t[2], t[3]) for t in interval_list(masked_text(text), 0, len(text))]
+    [('18.7', 'months'), ('13.6', 'months'), ('11.3', 'months')]
+    """
+    m = INTERVAL_LIST_RE.search(masked, start, end)
+    if m is None:
+        return []
+    unit = "%" if m.group("unit") == "%" else ("weeks" if m.group("unit").lower().startswith("week") else "months")
+    return [(n.start(), n.end(), n.group(), unit) for n in re.finditer(rf"(?<![\w.·#(])({NUMBER})(?![\d#])",
+                                                                         masked[:m.start("unit")]) if n.start() >= m.start()]

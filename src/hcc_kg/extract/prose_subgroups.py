@@ -22,6 +22,11 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
                          r"|\s+(?:the\s+|all\s+(?:the\s+)?)?\d[\d,]*\s+(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
                          r"(?:patients|participants|subjects)(?:\s+(?:enrolled|treated|included|randomi[sz]ed))?\s*[,;(]"
+                         # ... and "among the 22 patients (with stable disease) who were randomly assigned to A or B": whoever
+                         # was randomised to the arms is everyone they hold (a discontinuation design randomises the stable)
+                         r"|\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:patients|participants|subjects)\s+(?:(?:with|who\s+had)\s+stable\s+"
+                         r"disease\s+(?:[^,;()]{0,30}?\s+)?)?who\s+were\s+(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+"
+                         r"to\s+[^,;()]{1,40}?\bor\b"
                          # ... and "among pts with evaluable tumour assessment" is the population a response is read in
                          r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects)\s+with\s+(?:\w+\s+)?(?:evaluable|measurable)\b"
                          # ... and "among patients with progression on or intolerance to A" restates a later-line

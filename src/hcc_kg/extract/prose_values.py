@@ -30,11 +30,11 @@ from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
-from .prose_labels import arms_end_their_list, closed_pair_end, fronted_comparator, labelled_values
+from .prose_labels import arms_end_their_list, closed_pair_end, compared_object, fronted_comparator, labelled_values
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, unit_named,
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named,
                            unparenthesised, unreached, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -92,7 +92,7 @@ class ArmValue:
 
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
-    masked = masked_names(sent)
+    masked, texts = masked_names(sent), [s.text for s in doc.sentences]
     found: list[ArmValue] = []
     # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
     points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
@@ -102,8 +102,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     listed = _respective(sent.text, masked, points) if len(arms) == 1 or not named else {}
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
               for i, t in listed.items() if len(arms) == 1]
-    starts, ends = [p.start for p in points], [p.end for p in points]
-    labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0]) for i, p in enumerate(points)]
+    starts, ends, shares = [p.start for p in points], [p.end for p in points], [p.endpoint in PROPORTION_ENDPOINTS for p in points]
+    labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0], shares[i]) for i, p in enumerate(points)]
     for i, anchor in enumerate(points):
         if i in listed or RISK_OF_RE.search(sent.text, max(0, anchor.start - 12), anchor.start):
             continue  # "a reduction in the risk of death ... at 22%": the risk's reduction, no arm's value
@@ -119,6 +119,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         if unit := unit_named(masked, anchor.end, stop):  # "Median OS in months (95% CI): 13.6 (12.1, 14.9) ..."
             found_tokens = bare_tokens(masked, anchor.end, stop, unit)
         fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
+        if len(arms) > 1 and overflowing(sent.text, fitting, len(arms)):
+            continue  # more values listed than the trial has arms: none is placed by order
         criteria = per_criterion(sent.text, fitting)
         tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
@@ -139,8 +141,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             else _owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
-        if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end)):
-            if unnamed_subgroup_cohorts(sent.text[c_start:c_end], [s.text for s in doc.sentences]):
+        if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end, texts)):
+            if unnamed_subgroup_cohorts(sent.text[c_start:c_end], texts):
                 continue  # "X and Y in both cohorts, respectively", the cohorts first-line and second-line: subgroups
             tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
         elif len(arms) == 1 and not criteria and (several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
@@ -281,10 +283,9 @@ def _opens_arm_list(text: str, agent: Agent, named: list[Agent]) -> bool:
 
 def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c_start: int) -> list[str]:
     """ "OS was longer with A (6.4 vs 5.0 months)": the one arm the clause names gives the first value, the other arm
-    the second; named as the comparison's fronted object ("Compared with B, OS was longer (...)"), the second."""
+    the second; named as the comparison's object ("Compared with B, OS was longer (...)", "longer than B"), the second."""
     other = next(a for a in arms if a != key)
-    fronted = fronted_comparator(text, c_start, min(a.start for a in named if a.key == key))
-    return [other, key] if fronted else [key, other]
+    return [other, key] if compared_object(text, c_start, min(a.start for a in named if a.key == key)) else [key, other]
 
 
 def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:

@@ -39,7 +39,7 @@ from typing import Callable
 
 from ..model import Mention
 from ..vocab import name_key
-from .abbreviations import fits, free_short_form
+from .abbreviations import Definition, fits, free_short_form
 from .analysis import AnalysedDocument, AnalysedSentence
 from .expansion import Expansion, read_as
 from .name_cues import TRIAL_WORD, initials_before, names_a_trial, regimen_acronyms
@@ -50,6 +50,9 @@ _DEFINITION = re.compile(
     r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3}|[A-Z]{3,10})\s?\)")
 _SEPARATOR = re.compile(r"\s?[+/&-]\s?")
 _DOSE_AFTER = re.compile(r"\d+$")
+#: Short forms joined by "+", one or more with a dose glued on: "T300+D", "Z10+Q". Each part's letters must be a short form
+#: the document defined for one drug ("tremelimumab (T)"); the dose tells arms of one regimen apart, no drug.
+_DOSED_USE = re.compile(r"(?<![\w+/&-])[A-Za-z]{1,8}\d*(?:\.\d+)?(?:\+[A-Za-z]{1,8}\d*(?:\.\d+)?)+(?![\w+/&])")
 #: Two drugs joined by "and" or "/" (the combination readers leave both alone: "and" also lists,
 #: "/" also offers a choice); a short form defined right after them names them as one.
 _JOINED = re.compile(r"^(?:\s+and\s+|\s?/\s?)$")
@@ -185,3 +188,22 @@ def _free_name(short: str, doc: AnalysedDocument) -> bool:
     if name_key(short) in regimen_acronyms():
         return doc.finder.lookup(short) is None and not names_a_trial(short, doc.document.text)
     return free_short_form(short, doc)
+
+
+def dosed_uses(doc: AnalysedDocument, defined: list[Definition]) -> tuple[Expansion, ...]:
+    """ "T300+D", "T75+D" where the document defined "tremelimumab (T)" and "durvalumab (D)": each use read as the
+    drugs its parts' letters abbreviate, joined ("tremelimumab plus durvalumab"), a dose glued to a part no part of
+    its name.  Two or more distinct drugs, and a dose on at least one part ("T+D" the short forms' own readers read)."""
+    drugs = {d.short: d.key for d in defined if doc.vocabulary[d.key].has_type(*DRUG)}
+    since = max((d.end for d in defined), default=0)
+    out: dict[str, Expansion] = {}
+    for match in _DOSED_USE.finditer(doc.document.text, since):
+        pieces = match.group().split("+")
+        keys = [drugs.get(_DOSE_AFTER.sub("", re.sub(r"\.\d+$", "", p))) for p in pieces]
+        if match.group() in out or None in keys or len(set(keys)) != len(keys) or not re.search(r"\d", match.group()):
+            continue
+        parts: list[tuple[str, str]] = []
+        for i, (piece, key) in enumerate(zip(pieces, keys)):
+            parts += ([("+", GLUE)] if i else []) + [(piece, doc.vocabulary[key].label)]
+        out[match.group()] = Expansion(match.group(), tuple(parts), since)
+    return tuple(out.values())

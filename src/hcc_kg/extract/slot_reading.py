@@ -101,6 +101,12 @@ def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     return next((arms for read in ASSIGNED_ARMS if (arms := read(doc, sent))), [])
 
 
+def sized_listing(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """The agents the sentence lists each with a size of its own ("A (n=75), B (n=104), A (n=84)"), in order, an agent
+    listed twice (at two doses) twice."""
+    return [a.key for a in agents(doc, sent) if re.match(r"\s*\(\s*n\s*=\s*\d", sent.text[a.end:], re.IGNORECASE)]
+
+
 def stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """Arms a sentence assigns patients to (:data:`ASSIGNED_ARMS`), else compares ("A versus B")."""
     return assigned_arms(doc, sent) or compared_arms(doc, sent)
@@ -173,6 +179,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # historical controls given B")  # a first or fuller statement of the arms ("A plus B or A alone vs C")
         slot.arms = list(dict.fromkeys([*slot.arms, *stated])) if len(slot.arms) < 2 else stated
         slot.arms_at.append(span)
+    if assigned and len(listed := sized_listing(doc, sent)) > len(set(listed)) and set(listed) == set(slot.arms):
+        slot.listed = listed  # "to T300+D (N=75), D (N=104), T (N=69), T75+D (N=84)": values may follow this list
     if WHOLE_TRIAL_RE.search(sent.text) and not names_a_part(sent.text):  # not "of the 900 overall, 120 Korean"
         slot.whole_trial.add(span)
     sized = arm_sizes(doc, sent)
@@ -308,7 +316,7 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     slot.rate_run = _one_arms_run(rates)
     slot.values.extend((v, span) for v in responder_shares(doc, sent, slot.arms))
     if not runs and not rates and len(slot.values) == read_before:  # no shape reader read a value: the clause aligned whole
-        slot.values.extend((v, span) for v in aligned_values(doc, sent, slot.arms))
+        slot.values.extend((v, span) for v in aligned_values(doc, sent, slot.listed or slot.arms))
     read = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent) if not is_subgroup(sent.text, hr.start)]
     within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
     listed = [(hr, endpoint) for hr, endpoint in read if endpoint is not None]  # (a list's estimate of no known endpoint)

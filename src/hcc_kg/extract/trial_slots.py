@@ -55,10 +55,12 @@ class Slot:
     rate_run: tuple[str, tuple[str, ...], str] | None = None  # (endpoint, time points, arm): one arm's rates just read
     each: tuple[int, Span] | None = None  # "40 cases in each group", read before the groups were listed
     ongoing: bool = False  # introduced as running ("X is conducting a phase 3 trial of A"): nothing reported yet
+    listed: list[str] = field(default_factory=list)  # the arms as listed when one agent is listed twice, at two doses
 
     def rename_arm(self, old: str, new: str) -> None:
         """Call the arm read as ``old`` ``new`` from here on, with what was read of it (its size, values, ratios)."""
         self.arms = [new if arm == old else arm for arm in self.arms]
+        self.listed = [new if arm == old else arm for arm in self.listed]
         for table in (self.sizes, self.sizes_at):
             if old in table and new not in table:
                 table[new] = table.pop(old)
