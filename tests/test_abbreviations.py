@@ -196,3 +196,10 @@ def test_a_capital_letter_that_is_no_unit_as_written_and_a_gloss_after_a_semicol
                              Entity("davorimab", "davorimab", ("MonoclonalAntibody",))])
     assert defined(text, vocabulary) == expected
 
+
+
+def test_a_gloss_after_the_defined_short_form_still_says_what_the_drug_acts_on():
+    vocabulary = Vocabulary([Entity("quelvumab", "quelvumab", ("MonoclonalAntibody",)), Entity("kdr", "KDR", ("Protein",))])
+    facts = read("This invented study gave quelvumab (Q; anti-KDR) every week. Q was well tolerated.", vocabulary)
+    assert ("quelvumab", DEFINED, "Q") in facts
+    assert ("quelvumab", "isAntibodyAgainst", "kdr") in facts

@@ -121,6 +121,10 @@ BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?
 def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
     """The words from a drug to a noun cue or a target make an appositive; a title's drug heads its definition."""
     gap = text[drug.end:end]
+    defined = re.match(r"\s*;\s*", gap)
+    if defined and (re.search(r"\w\s*\(\s*$", text[:drug.start])
+                    or text.count("(", drug.start, drug.end) > text.count(")", drug.start, drug.end)):
+        gap = " (" + gap[defined.end():]  # "X (Z; anti-T)": Z, the short form defined in X's bracket, is X glossed
     if text[drug.start:drug.end].endswith(",") and not NOUN_GAP.match(gap):
         gap = "," + gap  # "X, CODE, an inhibitor of T": the merged alias took the appositive's comma
     # "The study drug, X, is a T inhibitor": X set off by commas after a noun is the subject of "is"

@@ -235,6 +235,9 @@ def units(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Unit]:
             gap = text[out[-1].end:unit.start]
             closing = None if gap == "/" else \
                 (REST_OF_PARENTHESIS if "(" in gap else CLOSING if "," not in gap else COMMA_CLOSING).match(text[unit.end:])
+            if closing and any(unit.end <= sent.local(m)[0] < unit.end + closing.end() and m.key in doc.vocabulary
+                               and doc.vocabulary[m.key].has_type(*OBJECT) for m in sent.mentions):
+                closing = None  # "X (Z; anti-T)": the rest of the bracket names a target, it is not X's name
             last = out.pop()
             keys = unit.keys if _receptor_abbreviated(doc, last, unit) else last.keys
             unit = Unit(last.kind, keys, last.start, unit.end + (closing.end() if closing else 0),
