@@ -94,3 +94,15 @@ def test_a_biomarker_level_labelling_a_ratio_is_a_subgroup():
                                     "OS improved (P < 0.001); the ORR was 31"])
 def test_an_eligibility_level_or_a_bound_is_no_subgroup_label(clause):
     assert not is_subgroup(clause, len(clause) - 2)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Median OS was 4.4 months for patients with Child-Pugh B cirrhosis versus 18.0 months for patients with "
+    "Child-Pugh A cirrhosis.",
+    "The ORR was 12% in patients with hepatitis B infection and 30% in those with hepatitis C infection.",
+    "Median OS was 6.1 months (95% CI, 4.0-8.2) among patients with portal vein thrombus versus 15.0 months among "
+    "the others.",
+])
+def test_one_value_right_before_its_group_and_another_group_after_is_no_arm_value(sentence):
+    # each value is of the group right after it: a single-arm trial's overall value is none of them
+    assert read(sentence, arms=("zorbanib",)) == {}

@@ -56,6 +56,7 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
+from .own_study import own_study
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
@@ -99,6 +100,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             read_sentence(doc, sent, slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)
+    if not slots and (own := own_study(doc, lead)) is not None:
+        slots["unnamed#0"] = own  # no trial opened, but the document declares a study design of its own
     texts = [s.text for s in doc.sentences]
     observational = is_observational(texts)
     recalled = recalled_phases(texts, phase_of)
