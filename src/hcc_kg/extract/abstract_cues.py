@@ -41,6 +41,18 @@ def counted_study(text: str) -> bool:
     return study is not None and OTHER_STUDY_WORD_RE.search(study.group()) is None
 
 
+def part_of_phase(phase: str, trial_phase: str | None) -> bool:
+    """Is ``phase`` the trial's phase or a part of it: "Ib" (its expansion) of a phase "I" trial, "II" of a phase
+    "I/II" one?
+
+    >>> part_of_phase("Ib", "I"), part_of_phase("II", "I/II"), part_of_phase("III", "III"), part_of_phase("II", "I")
+    (True, True, True, False)
+    """
+    if trial_phase is None:
+        return False
+    return phase == trial_phase or (phase[-1] in "ab" and phase[:-1] == trial_phase) or phase in trial_phase.split("/")
+
+
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 # ... or anywhere in the sentence: "Twenty patients were enrolled in this study", "in the present trial".
 THIS_STUDY_RE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)

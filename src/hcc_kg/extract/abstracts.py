@@ -46,7 +46,7 @@ from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
                             ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
                             PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE, TESTING_LEAD_RE,
-                            counted_study,
+                            counted_study, part_of_phase,
                             TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             is_observational, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -170,6 +170,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:
         slots[context].names.extend(names)
         slots[context].named_at.append(span)
+        slots[context].phase = slots[context].phase or _phase_near(sent.text, names)  # "NCT... is a phase I trial"
         return context
     if names:
         key = index.key(names[0].name)
@@ -265,7 +266,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
-    same_phase = current is not None and phase is not None and phase == current.phase
+    same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase)
     if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
         # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
         # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
@@ -286,7 +287,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         # "The aim of this phase 3 study ..." after a phase 2 study mentioned in passing: the named trial again
         slots[named[0]].named_at.append(evidence_span(sent))
         return named[0]
-    if current is not None and (referring or (phase is not None and phase == current.phase)):
+    if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase))):
         current.named_at.append(evidence_span(sent))
         return context
     if current is None and referring and (only := _sole_named(slots, phase) or _sole_trial(slots, phase)) is not None:
