@@ -58,7 +58,7 @@ from .sentences import evidence_span
 from .framed_trials import Framing
 from .own_study import own_study
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
-from .trial_names import TrialName, coordinated, phase_of
+from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
 
@@ -182,6 +182,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
+        slot.phase = slot.phase or listed_phase(sent.text, names[0])  # "NAME and OTHER phase 3 trials"
         _establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
@@ -230,7 +231,7 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
         slot.names.extend(n for n in names if n.kind == "nct" and index.key(n.name) == other_key)
         slot.named_at.append(evidence_span(sent))
         slot.sections.add("background" if background else "other")
-        slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start])
+        slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
         if coordinated(sent.text, before, other):
             _establish(doc, sent, slot)
 
