@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .trial_names import phase_of
+
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
 # A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
 # boundaries were not met for A and the study").
@@ -51,6 +53,24 @@ def part_of_phase(phase: str, trial_phase: str | None) -> bool:
     if trial_phase is None:
         return False
     return phase == trial_phase or (phase[-1] in "ab" and phase[:-1] == trial_phase) or phase in trial_phase.split("/")
+
+
+# A sentence about one phase of the trial: "74 patients were treated in the phase I", "In phase 2, 30 patients ...".
+PHASE_SCOPE_RE = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?P<phase>phase\s*(?:III|II|IV|I|[1-4])[ab]?)\b(?!\s*/)", re.IGNORECASE)
+
+
+def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:
+    """Does the sentence speak of one part of the trial's phases ("in the phase I" of a phase I/II trial, "in phase Ib"
+    of a phase I one)?  Its counts are that part's, not an arm's size.
+
+    >>> counts_a_phase_part("Seventy patients were treated in the phase I with A.", "I/II")
+    True
+    >>> counts_a_phase_part("Seventy patients were treated in the phase I with A.", "I")
+    False
+    """
+    return trial_phase is not None and any(
+        (phase := phase_of(m.group("phase"))) is not None and phase != trial_phase and part_of_phase(phase, trial_phase)
+        for m in PHASE_SCOPE_RE.finditer(text))
 
 
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
