@@ -190,3 +190,15 @@ def test_an_agent_alone_and_combined_with_another_is_two_arms(sentence):
 def test_an_agent_and_another_agent_combined_is_no_pair_of_arms():
     doc = analysed("Zorbanib and quorimab combined were tested.")
     assert compared_arms(doc, doc.sentences[0]) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It rests on the phase III comparison of quorimab + zorbanib to felotinib (HR 0.6).", [QZ, "felotinib"]),
+    ("A comparison between zorbanib and felotinib was reported.", ["zorbanib", "felotinib"]),
+    ("The trial asked if zorbanib is superior to standard care — felotinib — at improving survival.",
+     ["zorbanib", "felotinib"]),
+    ("The trial asked if zorbanib is superior to standard care: felotinib.", ["zorbanib", "felotinib"]),
+])
+def test_a_comparison_named_by_its_noun_or_a_standard_care_gloss_gives_the_arms(sentence, expected):
+    doc = analysed(sentence)
+    assert keys(compared_arms(doc, doc.sentences[0])) == expected

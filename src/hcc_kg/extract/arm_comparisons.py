@@ -30,7 +30,7 @@ _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\
 _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
 # Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", and in news the
 # maker first: "Company's B", "Maker AG's B".
-_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
+_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           r"(?:the\s+|an?\s+)?)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
@@ -44,7 +44,7 @@ WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
 ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|administered|tested|evaluated|studied)\s+)?(?:alone|monotherapy|as\s+(?:a\s+)?(?:monotherapy|single[- ]agent))?\s*,?\s+and\s+"
                                    r"(?:(?:in\s+)?combination\s+(?:of|with)|combined\s+with)\s+(?:the\s+)?"
                                    r"(?:[\w/-]+\s+){0,3}?(?:[\w/-]+,\s+)?", re.IGNORECASE)
-COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
+COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?", re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
