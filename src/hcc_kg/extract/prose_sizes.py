@@ -130,6 +130,8 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          # enrolled HCC patients" (not "20 patients enrolled in cohort 2")
                          rf"\b(?:all|of\s+the|among\s+the|in\s+the)\s+(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:enrolled|treated|included)\s+"
                          rf"{_WHO}(?:patients|participants|subjects)\b|"
+                         # the patients the results are of: "efficacy and safety data for 42 HCC patients", "data from 58 patients"
+                         rf"\bdata\s+(?:for|from|of|on)\s+(?P<d>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{_WHO}(?:patients|participants|subjects)\b|"
                          # a results card: "Number of Patients Enrolled 58"
                          r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
 # "the A arm included 338 patients and the B arm 336": an arm's count as the object of its own verb, and the
@@ -336,7 +338,7 @@ def enrolled(text: str) -> int | None:
     for m in ENROLLED_RE.finditer(text):
         if SPLIT_COUNT_RE.match(text, m.end()):
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpql") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpqld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")
