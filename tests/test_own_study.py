@@ -79,3 +79,29 @@ def test_declares_own_study():
     assert declares_own_study(["The primary objective was safety."])
     assert declares_own_study(["Primary outcome: PFS."])
     assert not declares_own_study(["A pooled analysis of two trials.", "The primary endpoint was OS."])
+
+
+VOCAB_NEWS = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",))])
+
+
+def news(text: str) -> tuple[set[str], dict]:
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_NEWS, MentionFinder(VOCAB_NEWS))
+    found = list(prose_trials(doc))
+    return ({a.object for a in found if a.predicate == "armIntervention"},
+            {a.object: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "A combination study with quorimab is underway.",
+    "The company also runs a combination trial of quorimab.",
+    "Its phase 2 combination study with quorimab is ongoing.",
+])
+def test_a_news_items_combination_study_with_another_drug_is_the_title_drugs_arm_with_it(sentence):
+    text = f"Zorbanib gets a designation\n\nThe agency granted zorbanib a designation. {sentence} The ORR was 40%.\n"
+    arms, values = news(text)
+    assert arms == {"regimen__quorimab__zorbanib"} and values == {"orr": Decimal("40")}
+
+
+def test_a_combination_study_with_nothing_reported_is_no_trial():
+    assert news("Zorbanib gets a designation\n\nThe agency granted zorbanib a designation. A combination study with "
+                "quorimab is underway.\n") == (set(), {})

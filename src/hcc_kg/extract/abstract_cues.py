@@ -105,6 +105,21 @@ TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*
 # that was compared with: "a trial that demonstrated a benefit compared with B").
 SHOWED_RE = re.compile(r"\b(?:trial|study)\s+(?:that|which)\s+(?:showed|demonstrated|found)\s+(?:that\s+)?", re.IGNORECASE)
 COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relative)\b", re.IGNORECASE)
+def agent_tested(text: str, start: int, end: int) -> bool:
+    """Is the agent at [start, end) what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that
+    showed A resulted in ..." (not "a study that showed a benefit compared with A")?
+
+    >>> agent_tested("a phase 2 trial evaluating zorbanib", 27, 35), agent_tested("a study that showed a benefit compared with zorbanib", 44, 52)
+    (True, False)
+    """
+    if (found := TESTED_RE.search(text)) and 0 <= start - found.end() < 60:
+        return True
+    if TESTED_PASSIVE_RE.match(text, end):
+        return True
+    showed = SHOWED_RE.search(text)
+    return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None
+
+
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")

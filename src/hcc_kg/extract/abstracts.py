@@ -43,12 +43,10 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
-                            ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
-                            PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE, TESTING_LEAD_RE,
-                            counted_study, part_of_phase,
-                            TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
-                            is_observational, recalled_phases)
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE, OTHER_STUDY_RE,
+                            PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE,
+                            SECTION_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
+                            agent_tested, counted_study, is_observational, part_of_phase, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -56,7 +54,7 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
-from .own_study import own_study
+from .own_study import combination_study, own_study
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
@@ -111,9 +109,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
+        read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))  # (its results too)
         if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
             continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
-        read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
         yield from emit(doc, slot, index)
@@ -203,6 +201,10 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         # one unnamed trial, when the document names none
         slots["unnamed#0"] = Slot(named_at=[span])
         _establish(doc, sent, slots["unnamed#0"])
+        return "unnamed#0"
+    if context is None and not slots and not background and not index.confirmed and (arm := combination_study(doc, sent)):
+        # "A combination study with B is underway": a trial of the graph's only once something of it is reported
+        slots["unnamed#0"] = Slot(arms=[arm], named_at=[span], arms_at=[span], ongoing=True)
         return "unnamed#0"
     if context is None and THIS_STUDY_RE.search(sent.text) and (only := _sole_trial(slots, None)) is not None:
         return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
@@ -361,18 +363,6 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     return key
 
 
-def _tested(text: str, agent: Agent) -> bool:
-    """Is the agent what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that showed
-    A resulted in ..." (not "a study that showed a benefit compared with A")?"""
-    if (tested := TESTED_RE.search(text)) and 0 <= agent.start - tested.end() < 60:
-        return True
-    if TESTED_PASSIVE_RE.match(text, agent.end):
-        return True
-    showed = SHOWED_RE.search(text)
-    return showed is not None and 0 <= agent.start - showed.end() < 60 \
-        and COMPARED_GAP_RE.search(text, showed.end(), agent.start) is None
-
-
 def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
     lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
@@ -381,12 +371,16 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if slot.arms:
         return
     arms = stated_arms(doc, sent)
+    if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
+        slot.arms, slot.ongoing = [combined], True
+        slot.arms_at.append(evidence_span(sent))
+        return
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
              and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif _tested(sent.text, named[0]):
+        elif agent_tested(sent.text, named[0].start, named[0].end):
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 
+from ..vocab import DRUG_TYPES
 from .analysis import AnalysedDocument, AnalysedSentence
+from .prose_arms import agents, with_parts
 from .sentences import evidence_span
 from .slot_reading import read_pending, read_sentence, stated_arms
 from .trial_slots import Slot
+from .trial_name_index import document_title
 
 # "The primary endpoint was PFS", "primary end points were ...", "The primary objective is to ...", "Primary
 # outcome measure: ..." : the design of a study whose results follow.
@@ -46,6 +49,24 @@ def declares_own_study(texts: list[str]) -> bool:
 def compares_agents(doc: AnalysedDocument) -> bool:
     """Does the document randomise, or compare two agents, anywhere (not only values of subgroups)?"""
     return any(RANDOMISED_WORD_RE.search(s.text) or len(stated_arms(doc, s)) >= 2 for s in doc.sentences)
+
+
+# "A combination study with B is underway", "the combination trial of B": a news item's study of its drug with B.
+COMBINATION_STUDY_RE = re.compile(r"\b(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?combination\s+(?:study|trial)\s+(?:with|of)\s+"
+                                  r"(?:the\s+)?", re.IGNORECASE)
+
+
+def combination_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
+    """The arm of "a combination study with B" in a document whose title names one drug, A: A plus B (None when the
+    sentence has no such phrase, or the title names no drug or several)."""
+    m = COMBINATION_STUDY_RE.search(sent.text)
+    partner = next((a for a in agents(doc, sent) if m is not None and a.start == m.end()), None)
+    title = document_title(doc)
+    subjects = {m.key for m in doc.finder.find_text(title[0]) if m.key in doc.vocabulary
+                and any(doc.vocabulary[m.key].has_type(t) for t in DRUG_TYPES)} if title else set()
+    if partner is None or len(subjects) != 1 or subjects & set(partner.components):
+        return None
+    return with_parts(doc, partner, tuple(subjects)).key
 
 
 def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot | None:
