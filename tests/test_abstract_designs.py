@@ -174,8 +174,8 @@ def test_a_randomisation_after_other_studies_completes_the_title_trial_s_one_arm
 
 
 @pytest.mark.parametrize("text", [
-    "About NCT01234567\n\nNCT01234567 is an open-label phase I trial of zorbanib with an escalation part (phase Ia) and "
-    "an expansion part (phase Ib). In the phase Ia trial, doses up to 300 mg were tested. The main aim of "
+    "About NCT01234567\n\nNCT01234567 is a phase I study of zorbanib in two parts, dose finding (phase Ia) and dose "
+    "expansion (phase Ib). Doses up to 300 mg were explored in the phase Ia trial. The main aim of "
     "phase Ib trial is to assess the activity of zorbanib. Forty patients received zorbanib.\n",
     "About NCT01234567\n\nNCT01234567 is a phase 1 study of zorbanib in two parts. Phase 1b study cohorts enrolled "
     "patients with liver cancer. Forty patients received zorbanib.\n",

@@ -177,7 +177,7 @@ def test_a_dosage_form_after_the_first_part_keeps_one_regimen():
 
 
 @pytest.mark.parametrize("sentence", [
-    "The study evaluated zorbanib alone and combined with the anti-PD-1 antibody, quorimab.",
+    "The study tested zorbanib alone and combined with an anti-PD-1 drug, quorimab.",
     "Zorbanib was given as monotherapy and in combination with quorimab.",
     "A first-in-human study of zorbanib and combination of zorbanib with quorimab in liver cancer.",
     "We tested zorbanib as a single agent and in combination with quorimab.",
@@ -195,9 +195,8 @@ def test_an_agent_and_another_agent_combined_is_no_pair_of_arms():
 @pytest.mark.parametrize("sentence, expected", [
     ("It rests on the phase III comparison of quorimab + zorbanib to felotinib (HR 0.6).", [QZ, "felotinib"]),
     ("A comparison between zorbanib and felotinib was reported.", ["zorbanib", "felotinib"]),
-    ("The trial asked if zorbanib is superior to standard care — felotinib — at improving survival.",
-     ["zorbanib", "felotinib"]),
-    ("The trial asked if zorbanib is superior to standard care: felotinib.", ["zorbanib", "felotinib"]),
+    ("Zorbanib did better than standard care — felotinib — in the trial.", ["zorbanib", "felotinib"]),
+    ("OS was longer with zorbanib versus standard care: felotinib.", ["zorbanib", "felotinib"]),
 ])
 def test_a_comparison_named_by_its_noun_or_a_standard_care_gloss_gives_the_arms(sentence, expected):
     doc = analysed(sentence)

@@ -57,10 +57,10 @@ def test_a_declared_design_of_its_own_is_one_unnamed_trial(text):
 
 
 def test_values_of_groups_compared_in_passing_leave_the_study_single_arm():
-    # "4.4 months for patients with X versus 18.0 months for patients with Y" compares groups, not agents
+    # "3.1 months in patients with X versus 14.2 months in patients with Y" compares groups, not agents
     _, _, values = read("Zorbanib in liver cancer\n\nThe primary endpoint was PFS. Thirty patients received zorbanib. "
-                        "Median PFS was 5.1 months. Median OS was 4.4 months for patients with Child-Pugh B cirrhosis "
-                        "versus 18.0 months for patients with Child-Pugh A cirrhosis.\n")
+                        "Median PFS was 5.1 months. Median OS was 3.1 months in patients with Child-Pugh B cirrhosis "
+                        "versus 14.2 months in patients with Child-Pugh A cirrhosis.\n")
     assert values == {("zorbanib", "pfs"): Decimal("5.1")}
 
 

@@ -274,7 +274,7 @@ def test_the_single_agent_arms_count_reaches_the_trial():
     ("Of the 52 enrolled HCC patients, 30 had a response.", 52),
     ("Among the 48 treated participants, the ORR was 9%.", 48),
     ("Among the 15 evaluable patients, 7 had a response.", None),  # those assessed, not everyone enrolled
-    ("Early safety data for 38 HCC patients have been analysed.", 38),
+    ("Interim data for 38 patients with HCC were reviewed.", 38),
     ("Pooled data from 120 patients were presented.", 120),
 ])
 def test_a_count_of_everyone_enrolled_or_reported_on(text, expected):

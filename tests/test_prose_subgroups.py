@@ -97,7 +97,7 @@ def test_an_eligibility_level_or_a_bound_is_no_subgroup_label(clause):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Median OS was 4.4 months for patients with Child-Pugh B cirrhosis versus 18.0 months for patients with "
+    "Median OS was 3.1 months in patients with Child-Pugh B cirrhosis versus 14.2 months in patients with "
     "Child-Pugh A cirrhosis.",
     "The ORR was 12% in patients with hepatitis B infection and 30% in those with hepatitis C infection.",
     "Median OS was 6.1 months (95% CI, 4.0-8.2) among patients with portal vein thrombus versus 15.0 months among "

@@ -27,7 +27,7 @@ def keys(doc: AnalysedDocument) -> list[str]:
 
 
 @pytest.mark.parametrize("text", [
-    "Options grew with molecular-targeting agents (MTAs). Felotinib, an MTA, was compared with quelnib.",
+    "Options grew with multi-targeted agents (MTAs). Felotinib, an MTA, was compared with quelnib.",
     "Options grew with many targeted agents and the zeta-targeting kinase (ZTK) inhibitors. ZTK inhibitors work.",
 ])
 def test_a_short_form_defined_for_a_phrase_of_its_own_names_no_vocabulary_entity(text):
@@ -46,7 +46,7 @@ def test_a_short_form_for_the_entity_itself_or_not_spelling_the_phrase_is_kept(t
 
 
 def test_the_document_reads_the_trial_comparison_without_the_shadowed_drug():
-    text = ("Options grew with molecular-targeting agents (MTAs). The ZETA trial showed that felotinib, an MTA, "
+    text = ("Options grew with multi-targeted agents (MTAs). The ZETA trial showed that felotinib, an MTA, "
             "was non-inferior to quelnib.\n")
     found = extract_document(Document.from_text("d", text), VOCAB, FINDER)
     assert "pemzorexed" not in {a.subject for a in found} | {str(a.object) for a in found}

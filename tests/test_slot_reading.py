@@ -411,10 +411,10 @@ def test_endpoints_listed_together_with_pairs_override_the_one_endpoint_readers(
 
 
 def test_counts_of_one_phase_of_a_phase_1_2_trial_are_no_arm_size_and_one_arm_counted_is_that_arm():
-    got = trial_facts("A phase 1/2 study of zorbanib alone and combined with quorimab in liver cancer. Seventy patients "
-                      "were treated in the phase I with single-agent zorbanib. In phase 2, 40 patients received zorbanib. "
-                      "Twelve patients received zorbanib plus quorimab.")
-    assert {k: v for k, v in got.items() if k[0] == "armSize"} == {("armSize", COMBO, ""): 12}
+    got = trial_facts("A phase 1/2 study of zorbanib alone and combined with quorimab in liver cancer. In the phase I "
+                      "part, 70 patients took single-agent zorbanib. In phase 2, 40 patients received zorbanib. "
+                      "Fifteen patients were given zorbanib plus quorimab.")
+    assert {k: v for k, v in got.items() if k[0] == "armSize"} == {("armSize", COMBO, ""): 15}
 
 
 def test_a_count_of_the_patients_given_one_arm_of_a_randomised_trial_is_its_size():

@@ -40,7 +40,7 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         added = Vocabulary([item.entity(vocabulary) for item in found], source=f"recognised in {document.name}")
         analysed = analysed.reread(vocabulary.extended(added), LayeredFinder(finder, MentionFinder(added)))
     out: list[Assertion] = list(novel.assertions(found, analysed))
-    analysed = shadowed_forms.reread(analysed)  # "molecular-targeting agents (MTAs)": no lexicon entity called MTA here
+    analysed = shadowed_forms.reread(analysed)  # "multi-targeted agents (MTAs)": no lexicon entity called MTA here
     defined = abbreviations.definitions(analysed)
     if defined:
         analysed = abbreviations.reread(analysed, defined)

@@ -1,13 +1,13 @@
 """Short forms a document defines for a phrase of its own, which the vocabulary gives to an entity.
 
-"molecular-targeting agents (MTAs)": from there on the document's "MTA" is its class of agents,
+"multi-targeted agents (MTAs)": from there on the document's "MTA" is its class of agents,
 not the drug the lexicon also calls MTA.  A short form in brackets whose letters are the initials
 of the words right before it (hyphenated parts count as words), the vocabulary's name of a drug, defined where the sentence names
 neither that entity nor any other right before the bracket ("pemetrexed (MTA)" is the
 vocabulary's own alias, "pemetrexed, a multitargeted antifolate (MTA)" names the drug), is
 read as no entity in that document: the finder drops those mentions (:class:`ShadowingFinder`).
 
->>> initials_fit("MTA", "the use of molecular-targeting agents"), initials_fit("MTA", "the use of many agents")
+>>> initials_fit("MTA", "the use of multi-targeted agents"), initials_fit("MTA", "the use of many agents")
 (True, False)
 """
 
