@@ -105,3 +105,13 @@ def test_a_news_items_combination_study_with_another_drug_is_the_title_drugs_arm
 def test_a_combination_study_with_nothing_reported_is_no_trial():
     assert news("Zorbanib gets a designation\n\nThe agency granted zorbanib a designation. A combination study with "
                 "quorimab is underway.\n") == (set(), {})
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib study starts\n\nThe company has begun testing zorbanib in liver cancer. Patients will receive zorbanib "
+    "12 mg daily. The primary endpoint is PFS. Up to 300 patients will take part.\n",
+    "Zorbanib study design\n\nAdults will receive zorbanib. The primary endpoint is PFS; an expected median PFS of 6 "
+    "months is assumed.\n",
+])
+def test_a_study_announced_or_planned_with_no_result_is_no_trial(text):
+    assert read(text) == (set(), {}, {})

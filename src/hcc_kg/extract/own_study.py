@@ -71,7 +71,7 @@ def combination_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | No
 
 def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot | None:
     """The unnamed trial of a document naming none that declares its own design, read from ``sentences``
-    (those outside its background and remarks on other studies); None when it declares none."""
+    (those outside its background and remarks on other studies); None when it declares none or reports no result."""
     if not sentences or not declares_own_study([s.text for s in doc.sentences]):
         return None
     slot = Slot(named_at=[evidence_span(sentences[0])])
@@ -79,4 +79,6 @@ def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot 
     for sent in sentences:
         read_sentence(doc, sent, slot, randomised)
     read_pending(doc, slot, randomised)
-    return slot
+    # a study announced or planned ("patients will receive A ... the study will enroll 300") reports nothing yet
+    reported = [span for _, span in slot.values] + [ratio[3] for ratio in slot.ratios]
+    return slot if any(span not in slot.projected for span in reported) else None
