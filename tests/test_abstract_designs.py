@@ -179,8 +179,8 @@ def test_a_randomisation_after_other_studies_completes_the_title_trial_s_one_arm
     "phase Ib trial is to assess the activity of zorbanib. Forty patients received zorbanib.\n",
     "About NCT01234567\n\nNCT01234567 is a phase 1 study of zorbanib in two parts. Phase 1b study cohorts enrolled "
     "patients with liver cancer. Forty patients received zorbanib.\n",
-    "About NCT01234567\n\nNCT01234567 is a phase 1/2 study of zorbanib. Its phase 2 study enrolled patients with "
-    "liver cancer. Forty patients received zorbanib.\n",
+    "About NCT01234567\n\nNCT01234567 is a phase 1 study of zorbanib. Enrolment into its phase Ia study has ended. "
+    "Forty patients received zorbanib.\n",
 ])
 def test_a_part_of_the_trials_phase_is_the_same_trial(text):
     assert trials(facts(text)) == {"trial__nct01234567"}

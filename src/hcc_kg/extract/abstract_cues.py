@@ -43,16 +43,20 @@ def counted_study(text: str) -> bool:
     return study is not None and OTHER_STUDY_WORD_RE.search(study.group()) is None
 
 
-def part_of_phase(phase: str, trial_phase: str | None) -> bool:
-    """Is ``phase`` the trial's phase or a part of it: "Ib" (its expansion) of a phase "I" trial, "II" of a phase
-    "I/II" one?
+def part_of_phase(phase: str, trial_phase: str | None, combined: bool = True) -> bool:
+    """Is ``phase`` the trial's phase or a part of it: "Ib" (its expansion) of a phase "I" trial, or (``combined``)
+    "II" of a phase "I/II" one?  (A "phase 2 study" named beside a phase 2/3 trial may be an earlier one: a sentence
+    opens it as a part of the trial only by its letter.)
 
-    >>> part_of_phase("Ib", "I"), part_of_phase("II", "I/II"), part_of_phase("III", "III"), part_of_phase("II", "I")
-    (True, True, True, False)
+    >>> part_of_phase("Ib", "I"), part_of_phase("II", "I/II"), part_of_phase("II", "I/II", combined=False)
+    (True, True, False)
+    >>> part_of_phase("III", "III"), part_of_phase("II", "I")
+    (True, False)
     """
     if trial_phase is None:
         return False
-    return phase == trial_phase or (phase[-1] in "ab" and phase[:-1] == trial_phase) or phase in trial_phase.split("/")
+    return phase == trial_phase or (phase[-1] in "ab" and phase[:-1] == trial_phase) \
+        or (combined and phase in trial_phase.split("/"))
 
 
 # A sentence about one phase of the trial: "74 patients were treated in the phase I", "In phase 2, 30 patients ...".

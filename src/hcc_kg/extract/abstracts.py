@@ -269,7 +269,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
-    same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase)
+    same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase, combined=False)
     if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
         # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
         # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
@@ -290,7 +290,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         # "The aim of this phase 3 study ..." after a phase 2 study mentioned in passing: the named trial again
         slots[named[0]].named_at.append(evidence_span(sent))
         return named[0]
-    if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase))):
+    if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
         current.named_at.append(evidence_span(sent))
         return context
     if current is None and referring and (only := _sole_named(slots, phase) or _sole_trial(slots, phase)) is not None:
