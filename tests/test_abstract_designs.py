@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from hcc_kg.extract.abstracts import prose_trials
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
@@ -169,3 +171,16 @@ def test_a_randomisation_after_other_studies_completes_the_title_trial_s_one_arm
         "either zorbanib or placebo. The median overall survival was 6.5 months versus 4.2 months.")
     assert len(trials(found)) == 1
     assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["placebo", "zorbanib"]
+
+
+@pytest.mark.parametrize("text", [
+    "About NCT01234567\n\nNCT01234567 is a phase I study of zorbanib in two parts, dose finding (phase Ia) and dose "
+    "expansion (phase Ib). Doses up to 300 mg were explored in the phase Ia trial. The main aim of "
+    "phase Ib trial is to assess the activity of zorbanib. Forty patients received zorbanib.\n",
+    "About NCT01234567\n\nNCT01234567 is a phase 1 study of zorbanib in two parts. Phase 1b study cohorts enrolled "
+    "patients with liver cancer. Forty patients received zorbanib.\n",
+    "About NCT01234567\n\nNCT01234567 is a phase 1 study of zorbanib. Enrolment into its phase Ia study has ended. "
+    "Forty patients received zorbanib.\n",
+])
+def test_a_part_of_the_trials_phase_is_the_same_trial(text):
+    assert trials(facts(text)) == {"trial__nct01234567"}

@@ -59,3 +59,14 @@ def test_a_trial_a_filing_is_supported_by_tested_the_filings_regimen():
     found = facts(text)
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib"}
     assert {str(a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"} == {"22.0"}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib approved\n\nThe approvals rest on the ZENITH, MAGNOLIA and SEQUOIA-2 Phase III trials, each reported "
+    "last year.\n",
+    "Zorbanib approved\n\nThe approvals rest on results from the ZENITH and MAGNOLIA trials and the SEQUOIA-2 "
+    "phase 3 study.\n",
+])
+def test_trials_named_in_a_list_before_one_plural_trial_word_are_each_reported(text):
+    found = {(a.subject, dict(a.attributes).get("phase")) for a in facts(text) if a.predicate == "isClinicalTrial"}
+    assert {key for key, _ in found} == {"trial__zenith", "trial__magnolia", "trial__sequoia2"}

@@ -3,6 +3,8 @@ trials, drugs and numbers; written for the fresh trial-abstract set of the twelf
 
 from __future__ import annotations
 
+import pytest
+
 from hcc_kg.extract.abstracts import prose_trials
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.arm_comparisons import compared_arms
@@ -172,3 +174,30 @@ def test_cohorts_sized_by_their_label_or_listed_after_a_colon():
 def test_a_dosage_form_after_the_first_part_keeps_one_regimen():
     doc = analysed("A Phase 3 Study of Quorimab Injection Combined With Zorbanib Tablets Versus Felotinib Tablets in Liver Cancer")
     assert keys(compared_arms(doc, doc.sentences[0])) == [QZ, "felotinib"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The study tested zorbanib alone and combined with an anti-PD-1 drug, quorimab.",
+    "Zorbanib was given as monotherapy and in combination with quorimab.",
+    "A first-in-human study of zorbanib and combination of zorbanib with quorimab in liver cancer.",
+    "We tested zorbanib as a single agent and in combination with quorimab.",
+])
+def test_an_agent_alone_and_combined_with_another_is_two_arms(sentence):
+    doc = analysed(sentence)
+    assert keys(compared_arms(doc, doc.sentences[0])) == ["zorbanib", QZ]
+
+
+def test_an_agent_and_another_agent_combined_is_no_pair_of_arms():
+    doc = analysed("Zorbanib and quorimab combined were tested.")
+    assert compared_arms(doc, doc.sentences[0]) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It rests on the phase III comparison of quorimab + zorbanib to felotinib (HR 0.6).", [QZ, "felotinib"]),
+    ("A comparison between zorbanib and felotinib was reported.", ["zorbanib", "felotinib"]),
+    ("Zorbanib did better than standard care — felotinib — in the trial.", ["zorbanib", "felotinib"]),
+    ("OS was longer with zorbanib versus standard care: felotinib.", ["zorbanib", "felotinib"]),
+])
+def test_a_comparison_named_by_its_noun_or_a_standard_care_gloss_gives_the_arms(sentence, expected):
+    doc = analysed(sentence)
+    assert keys(compared_arms(doc, doc.sentences[0])) == expected

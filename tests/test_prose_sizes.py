@@ -267,3 +267,16 @@ def test_the_single_agent_arms_count_reaches_the_trial():
     found = facts("In the phase 3 ORCHID-7 trial, adults were randomly assigned to zorbanib plus quorimab or felotinib. "
                   "Treatment reached 200 patients in the zorbanib plus quorimab arm and 101 patients in the single-agent arm.")
     assert trial_sizes(found) == {agent_key(["quorimab", "zorbanib"]): 200, "felotinib": 101}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No grade 4 events occurred in all 36 enrolled patients.", 36),
+    ("Of the 52 enrolled HCC patients, 30 had a response.", 52),
+    ("Among the 48 treated participants, the ORR was 9%.", 48),
+    ("Among the 15 evaluable patients, 7 had a response.", None),  # those assessed, not everyone enrolled
+    ("Interim data for 38 patients with HCC were reviewed.", 38),
+    ("Pooled data from 120 patients were presented.", 120),
+])
+def test_a_count_of_everyone_enrolled_or_reported_on(text, expected):
+    # the participle before the noun ("all 36 enrolled patients"), or the patients the data are of
+    assert enrolled(text) == expected

@@ -108,3 +108,15 @@ def test_the_patients_randomised_to_the_arms_are_everyone_the_arms_hold(text):
     assert read(text) == {("zorbanib", "os", ""): Decimal("9.1"), ("felotinib", "os", ""): Decimal("6.2")}
     # ... while patients chosen by another characteristic are still a subgroup
     assert read(text.replace("with stable disease", "with HBV infection").replace("patients who", "HBV patients who")) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Median OS was 3.1 months in patients with Child-Pugh B cirrhosis versus 14.2 months in patients with "
+    "Child-Pugh A cirrhosis.",
+    "The ORR was 12% in patients with hepatitis B infection and 30% in those with hepatitis C infection.",
+    "Median OS was 6.1 months (95% CI, 4.0-8.2) among patients with portal vein thrombus versus 15.0 months among "
+    "the others.",
+])
+def test_one_value_right_before_its_group_and_another_group_after_is_no_arm_value(sentence):
+    # each value is of the group right after it: a single-arm trial's overall value is none of them
+    assert read(sentence, arms=("zorbanib",)) == {}

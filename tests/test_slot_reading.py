@@ -408,3 +408,16 @@ def test_endpoints_listed_together_with_pairs_override_the_one_endpoint_readers(
     assert got == {("value", "zorbanib", "os@"): Decimal("12.1"), ("value", "felotinib", "os@"): Decimal("9.0"),
                    ("value", "zorbanib", "pfs@"): Decimal("4.0"), ("value", "felotinib", "pfs@"): Decimal("2.1"),
                    ("hr", "zorbanib/felotinib", "os"): Decimal("0.77"), ("hr", "zorbanib/felotinib", "pfs"): Decimal("0.60")}
+
+
+def test_counts_of_one_phase_of_a_phase_1_2_trial_are_no_arm_size_and_one_arm_counted_is_that_arm():
+    got = trial_facts("A phase 1/2 study of zorbanib alone and combined with quorimab in liver cancer. In the phase I "
+                      "part, 70 patients took single-agent zorbanib. In phase 2, 40 patients received zorbanib. "
+                      "Fifteen patients were given zorbanib plus quorimab.")
+    assert {k: v for k, v in got.items() if k[0] == "armSize"} == {("armSize", COMBO, ""): 15}
+
+
+def test_a_count_of_the_patients_given_one_arm_of_a_randomised_trial_is_its_size():
+    got = trial_facts("In the phase 3 LOTUS-46 trial, adults were randomized to quorimab plus zorbanib or zorbanib alone. "
+                      "A total of 150 patients received zorbanib.")
+    assert got[("armSize", "zorbanib", "")] == 150

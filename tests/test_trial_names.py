@@ -376,3 +376,14 @@ def test_a_title_case_name_before_a_capitalised_phase_as_a_decisions_basis(text,
 ])
 def test_an_all_capital_name_before_its_phase_and_design_words(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Approval rests on the ZENITH, MAGNOLIA and SEQUOIA-2 phase 3 trials.", ["ZENITH", "MAGNOLIA", "SEQUOIA-2"]),
+    ("Data came from the ZENITH and SEQUOIA-2 Phase III studies.", ["ZENITH", "SEQUOIA-2"]),
+    ("Data came from ZENITH, MAGNOLIA, and SEQUOIA-2 clinical trials.", ["ZENITH", "MAGNOLIA", "SEQUOIA-2"]),
+])
+def test_names_listed_before_one_plural_trial_word_are_each_a_trial(text, expected):
+    gene = lambda s: s == "SEQUOIA-2"  # noqa: E731  (the vocabulary also knows it, as TOPAZ1 is a gene)
+    assert [n.name for n in trial_names(text, gene)] == expected
+    assert [n.name for n in trial_names("ZENITH, MAGNOLIA and SEQUOIA-2 were the wards.", gene)] == []

@@ -17,7 +17,7 @@ from . import category_anaphora  # noqa: F401  (registers its extractor)
 from . import trial_rows  # noqa: F401  (registers its extractor)
 from .analysis import AnalysedDocument, LayeredFinder
 from .back_matter import without_reference_list
-from . import named_regimens
+from . import named_regimens, shadowed_forms
 from .mentions import MentionFinder
 from .regimen_abbreviations import definitions as regimen_short_forms, dosed_uses
 from .registry import EXTRACTORS
@@ -40,6 +40,7 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         added = Vocabulary([item.entity(vocabulary) for item in found], source=f"recognised in {document.name}")
         analysed = analysed.reread(vocabulary.extended(added), LayeredFinder(finder, MentionFinder(added)))
     out: list[Assertion] = list(novel.assertions(found, analysed))
+    analysed = shadowed_forms.reread(analysed)  # "multi-targeted agents (MTAs)": no lexicon entity called MTA here
     defined = abbreviations.definitions(analysed)
     if defined:
         analysed = abbreviations.reread(analysed, defined)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .trial_names import phase_of
+
 _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|IV|[1-4]))?"
 # A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
 # boundaries were not met for A and the study").
@@ -39,6 +41,40 @@ def counted_study(text: str) -> bool:
     """
     study = COUNTED_STUDY_RE.search(text)
     return study is not None and OTHER_STUDY_WORD_RE.search(study.group()) is None
+
+
+def part_of_phase(phase: str, trial_phase: str | None, combined: bool = True) -> bool:
+    """Is ``phase`` the trial's phase or a part of it: "Ib" (its expansion) of a phase "I" trial, or (``combined``)
+    "II" of a phase "I/II" one?  (A "phase 2 study" named beside a phase 2/3 trial may be an earlier one: a sentence
+    opens it as a part of the trial only by its letter.)
+
+    >>> part_of_phase("Ib", "I"), part_of_phase("II", "I/II"), part_of_phase("II", "I/II", combined=False)
+    (True, True, False)
+    >>> part_of_phase("III", "III"), part_of_phase("II", "I")
+    (True, False)
+    """
+    if trial_phase is None:
+        return False
+    return phase == trial_phase or (phase[-1] in "ab" and phase[:-1] == trial_phase) \
+        or (combined and phase in trial_phase.split("/"))
+
+
+# A sentence about one phase of the trial: "74 patients were treated in the phase I", "In phase 2, 30 patients ...".
+PHASE_SCOPE_RE = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?P<phase>phase\s*(?:III|II|IV|I|[1-4])[ab]?)\b(?!\s*/)", re.IGNORECASE)
+
+
+def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:
+    """Does the sentence speak of one part of the trial's phases ("in the phase I" of a phase I/II trial, "in phase Ib"
+    of a phase I one)?  Its counts are that part's, not an arm's size.
+
+    >>> counts_a_phase_part("Seventy patients were treated in the phase I with A.", "I/II")
+    True
+    >>> counts_a_phase_part("Seventy patients were treated in the phase I with A.", "I")
+    False
+    """
+    return trial_phase is not None and any(
+        (phase := phase_of(m.group("phase"))) is not None and phase != trial_phase and part_of_phase(phase, trial_phase)
+        for m in PHASE_SCOPE_RE.finditer(text))
 
 
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
@@ -73,6 +109,21 @@ TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*
 # that was compared with: "a trial that demonstrated a benefit compared with B").
 SHOWED_RE = re.compile(r"\b(?:trial|study)\s+(?:that|which)\s+(?:showed|demonstrated|found)\s+(?:that\s+)?", re.IGNORECASE)
 COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relative)\b", re.IGNORECASE)
+def agent_tested(text: str, start: int, end: int) -> bool:
+    """Is the agent at [start, end) what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that
+    showed A resulted in ..." (not "a study that showed a benefit compared with A")?
+
+    >>> agent_tested("a phase 2 trial evaluating zorbanib", 27, 35), agent_tested("a study that showed a benefit compared with zorbanib", 44, 52)
+    (True, False)
+    """
+    if (found := TESTED_RE.search(text)) and 0 <= start - found.end() < 60:
+        return True
+    if TESTED_PASSIVE_RE.match(text, end):
+        return True
+    showed = SHOWED_RE.search(text)
+    return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None
+
+
 ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")

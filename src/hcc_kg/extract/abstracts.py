@@ -43,12 +43,10 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, COMPARED_GAP_RE, DEMONSTRATIVE_RE, EARLIER_RE,
-                            ONGOING_RE, OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, SHOWED_RE,
-                            PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, TESTED_PASSIVE_RE, TESTING_LEAD_RE,
-                            counted_study,
-                            TESTED_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
-                            is_observational, recalled_phases)
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE, OTHER_STUDY_RE,
+                            PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE,
+                            SECTION_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
+                            agent_tested, counted_study, is_observational, part_of_phase, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -56,8 +54,9 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
+from .own_study import combination_study, own_study
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
-from .trial_names import TrialName, coordinated, phase_of
+from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
 
@@ -99,6 +98,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             read_sentence(doc, sent, slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)
+    if not slots and (own := own_study(doc, lead)) is not None:
+        slots["unnamed#0"] = own  # no trial opened, but the document declares a study design of its own
     texts = [s.text for s in doc.sentences]
     observational = is_observational(texts)
     recalled = recalled_phases(texts, phase_of)
@@ -108,9 +109,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
+        read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))  # (its results too)
         if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
             continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
-        read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
         yield from emit(doc, slot, index)
@@ -167,6 +168,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:
         slots[context].names.extend(names)
         slots[context].named_at.append(span)
+        slots[context].phase = slots[context].phase or _phase_near(sent.text, names)  # "NCT... is a phase I trial"
         return context
     if names:
         key = index.key(names[0].name)
@@ -178,6 +180,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
+        slot.phase = slot.phase or listed_phase(sent.text, names[0])  # "NAME and OTHER phase 3 trials"
         _establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
@@ -198,6 +201,10 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         # one unnamed trial, when the document names none
         slots["unnamed#0"] = Slot(named_at=[span])
         _establish(doc, sent, slots["unnamed#0"])
+        return "unnamed#0"
+    if context is None and not slots and not background and not index.confirmed and (arm := combination_study(doc, sent)):
+        # "A combination study with B is underway": a trial of the graph's only once something of it is reported
+        slots["unnamed#0"] = Slot(arms=[arm], named_at=[span], arms_at=[span], ongoing=True)
         return "unnamed#0"
     if context is None and THIS_STUDY_RE.search(sent.text) and (only := _sole_trial(slots, None)) is not None:
         return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
@@ -226,7 +233,7 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
         slot.names.extend(n for n in names if n.kind == "nct" and index.key(n.name) == other_key)
         slot.named_at.append(evidence_span(sent))
         slot.sections.add("background" if background else "other")
-        slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start])
+        slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
         if coordinated(sent.text, before, other):
             _establish(doc, sent, slot)
 
@@ -262,7 +269,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     phase = phase_of(phrase.group())
     current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
-    same_phase = current is not None and phase is not None and phase == current.phase
+    same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase, combined=False)
     if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
         # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
         # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
@@ -283,7 +290,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         # "The aim of this phase 3 study ..." after a phase 2 study mentioned in passing: the named trial again
         slots[named[0]].named_at.append(evidence_span(sent))
         return named[0]
-    if current is not None and (referring or (phase is not None and phase == current.phase)):
+    if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
         current.named_at.append(evidence_span(sent))
         return context
     if current is None and referring and (only := _sole_named(slots, phase) or _sole_trial(slots, phase)) is not None:
@@ -356,18 +363,6 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     return key
 
 
-def _tested(text: str, agent: Agent) -> bool:
-    """Is the agent what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that showed
-    A resulted in ..." (not "a study that showed a benefit compared with A")?"""
-    if (tested := TESTED_RE.search(text)) and 0 <= agent.start - tested.end() < 60:
-        return True
-    if TESTED_PASSIVE_RE.match(text, agent.end):
-        return True
-    showed = SHOWED_RE.search(text)
-    return showed is not None and 0 <= agent.start - showed.end() < 60 \
-        and COMPARED_GAP_RE.search(text, showed.end(), agent.start) is None
-
-
 def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
     lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
@@ -376,12 +371,16 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if slot.arms:
         return
     arms = stated_arms(doc, sent)
+    if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
+        slot.arms, slot.ongoing = [combined], True
+        slot.arms_at.append(evidence_span(sent))
+        return
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
              and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif _tested(sent.text, named[0]):
+        elif agent_tested(sent.text, named[0].start, named[0].end):
             arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
             if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo

@@ -30,7 +30,7 @@ _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\
 _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
 # Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", and in news the
 # maker first: "Company's B", "Maker AG's B".
-_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+of\s+care,?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
+_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           r"(?:the\s+|an?\s+)?)?(?:only\s+)?"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
@@ -39,7 +39,12 @@ RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260
 WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
-COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares)\s+(?:the\s+)?", re.IGNORECASE)
+# Between A and B in "A alone and combined with B": A given alone, then with what is added to it (described first:
+# "combined with the anti-X antibody, B"; or A again, "A and combination of A with B").
+ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|administered|tested|evaluated|studied)\s+)?(?:alone|monotherapy|as\s+(?:a\s+)?(?:monotherapy|single[- ]agent))?\s*,?\s+and\s+"
+                                   r"(?:(?:in\s+)?combination\s+(?:of|with)|combined\s+with)\s+(?:the\s+)?"
+                                   r"(?:[\w/-]+\s+){0,3}?(?:[\w/-]+,\s+)?", re.IGNORECASE)
+COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?", re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
@@ -70,6 +75,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         return pairs[0][1]
     if optional := _with_or_without(doc, sent.text, named):
         return optional
+    if alone := _alone_and_combined(doc, sent.text, named):
+        return alone
     if (shared := either_arms(doc, sent, named, len(sent.text))) and not _prior(sent.text, named[0]):
         return shared  # "outcomes of A plus either B or C": A plus B, and A plus C
     for cue in COMPARE_RE.finditer(sent.text):
@@ -164,6 +171,15 @@ def _with_or_without(doc: AnalysedDocument, text: str, named: list[Agent]) -> li
         right = [a for a in named if a.start >= cue.end() and not text[cue.end():a.start].strip()]
         if left and right and left[-1].key != right[0].key:
             return [with_parts(doc, left[-1], right[0].components), left[-1]]
+    return []
+
+
+def _alone_and_combined(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
+    """"A alone and combined with B", "A as monotherapy and in combination with the antibody B", "A and combination of
+    A with B": two arms, A alone and A plus B ([] when the sentence has no such phrase)."""
+    for left, right in zip(named, named[1:]):
+        if left.key != right.key and ALONE_AND_COMBINED_RE.fullmatch(unbracketed(text[left.end:right.start])):
+            return [left, with_parts(doc, left, right.components)]
     return []
 
 

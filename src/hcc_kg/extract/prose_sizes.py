@@ -126,6 +126,12 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"\b(?:trial|study)\s+(?:of|evaluating|testing)\s+[^.;()]{1,80}?\s+in\s+(?P<s>\d+)\s+"
                          r"(?:patients|participants|subjects|adults)\b|"
                          r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
+                         # the participle before the noun, the count of everyone: "in all 36 enrolled patients", "of the 52
+                         # enrolled HCC patients" (not "20 patients enrolled in cohort 2")
+                         rf"\b(?:all|of\s+the|among\s+the|in\s+the)\s+(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:enrolled|treated|included)\s+"
+                         rf"{_WHO}(?:patients|participants|subjects)\b|"
+                         # the patients the results are of: "interim data for 38 patients", "data from 58 patients"
+                         rf"\bdata\s+(?:for|from|of|on)\s+(?P<d>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{_WHO}(?:patients|participants|subjects)\b|"
                          # a results card: "Number of Patients Enrolled 58"
                          r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
 # "the A arm included 338 patients and the B arm 336": an arm's count as the object of its own verb, and the
@@ -332,7 +338,7 @@ def enrolled(text: str) -> int | None:
     for m in ENROLLED_RE.finditer(text):
         if SPLIT_COUNT_RE.match(text, m.end()):
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpq") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpqld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = printed.lower().split("-")

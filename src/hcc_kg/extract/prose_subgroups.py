@@ -47,7 +47,7 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
-                         r"metastas[ie]s|thrombus|"
+                         r"metastas[ie]s|thrombus|cirrhosis|Child[- ]Pugh|"
                          # ... or its abbreviation, as a stratification factor is written: "pts with VI (HR 1.19)", "with EHS"
                          r"(?-i:M?VI|EH[SM]|ES|PVTT|MVI))|"
                          # a group chosen by its outcome: "in patients who achieved disease control", "pts achieving a
@@ -77,6 +77,10 @@ def chooses_a_group(text: str, start: int) -> bool:
     return OUTCOME_CHOSEN_RE.search(text, max(0, start - 60), start) is not None
 
 
+# Between values and the group right after them that they are of: a unit and a preposition, no "and" or comma.
+QUALIFIES_RE = re.compile(r"\s*(?:months?|weeks?|days?|years?|%)?\s*(?:(?:for|in|among)\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
 def subgroup_after(text: str, masked: str, end: int, stop: int) -> bool:
     """Does a subgroup follow the values ("15.1 vs 12.2 months among patients with X") other than as the qualifier
     of values of its own after it ("15.1 vs 12.2 months, and among patients with X, 10.0 vs 7.0 months")?"""
@@ -90,8 +94,12 @@ def subgroup_start(text: str, masked: str, start: int, stop: int) -> int | None:
     patients who achieved X (28.7% vs 12.7%)"): the values from there on are the subgroup's; None when there is none."""
     after = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), text[start:stop])
     m = SUBGROUP_RE.search(after)
-    if m is None or not value_tokens(masked, start, start + m.start()) or not value_tokens(masked, start + m.end(), stop):
+    before = value_tokens(masked, start, start + m.start()) if m is not None else []
+    if m is None or not before or not value_tokens(masked, start + m.end(), stop):
         return None
+    outside = [t for t in before if not after[t[0] - start].isspace()]  # (not a bracket's CI, blanked in ``after``)
+    if len(outside) == 1 and QUALIFIES_RE.fullmatch(after[outside[0][1] - start:m.start()]):
+        return start  # "4.4 months for patients with X versus 18.0 months for those with Y": one group's value, then another's
     return start + m.start()
 
 

@@ -24,6 +24,8 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
                          r"(?:were\s+|will\s+(?:be\s+)?)?"
+                         # ... enrolled first: "36 patients were enrolled and received A", "were included and treated with A"
+                         r"(?:(?:enrolled|included|recruited|accrued)\s+and\s+(?:were\s+)?)?"
                          r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
                          # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A"
                          r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"

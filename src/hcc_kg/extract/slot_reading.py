@@ -47,6 +47,7 @@ from .named_trial_arms import named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
+from .abstract_cues import counts_a_phase_part
 
 # "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
 # its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.
@@ -183,12 +184,17 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.listed = listed  # "to T300+D (N=75), D (N=104), T (N=69), T75+D (N=84)": values may follow this list
     if WHOLE_TRIAL_RE.search(sent.text) and not names_a_part(sent.text):  # not "of the 900 overall, 120 Korean"
         slot.whole_trial.add(span)
-    sized = arm_sizes(doc, sent)
+    sized = arm_sizes(doc, sent) if not counts_a_phase_part(sent.text, slot.phase) else {}
     for agent, size in sized.items():
         arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
         if arm is not None and arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
-    for arm, size in role_sizes(sent.text, slot.arms).items():  # "165 patients in the control arm", "the control arm (n = 333)"
+    if not sized and len(slot.arms) >= 2 and not counts_a_phase_part(sent.text, slot.phase):
+        sized = _one_arm_counted(doc, sent, slot.arms)  # "Twelve patients received A plus B": that arm's patients
+        for arm, size in sized.items():
+            if arm not in slot.sizes:
+                slot.sizes[arm], slot.sizes_at[arm] = size, span
+    for arm, size in (role_sizes(sent.text, slot.arms) if sized or not counts_a_phase_part(sent.text, slot.phase) else {}).items():  # "165 patients in the control arm", "the control arm (n = 333)"
         if arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span
     if not sized and not (slot.arms and arm_mentions(doc, sent, slot.arms)) and (each := each_arm_count(sent.text)) is not None:
@@ -198,7 +204,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
             if arm not in slot.sizes:
                 slot.sizes[arm], slot.sizes_at[arm] = slot.each
         slot.each = None
-    slot.enrolled = slot.enrolled or enrolled(sent.text)
+    slot.enrolled = slot.enrolled or (enrolled(sent.text) if not counts_a_phase_part(sent.text, slot.phase) else None)
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     if slot.said_single and not randomised and len(slot.arms) == 2 and not slot.values:
         slot.arms = _added_arm(slot.arms)
@@ -214,6 +220,13 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.pending.append(sent)
     slot.just_named = named[-1].endpoint if named else None
     slot.last_endpoint = slot.just_named or slot.last_endpoint
+
+
+def _one_arm_counted(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> dict[str, int]:
+    """{arm: N} for "N patients received A" (or "were treated with A") naming one of the trial's arms and no other agent."""
+    given = received_agent(doc, sent)
+    count = enrolled(sent.text) if given in arms else None
+    return {given: count} if given is not None and count is not None else {}
 
 
 def _care_was_the_comparator(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, assigned: list[str]) -> bool:

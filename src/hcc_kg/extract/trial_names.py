@@ -71,9 +71,13 @@ TITLED_NAME_RE = re.compile(r"\b(?:(?:results?|data|findings|evidence)\s+(?:from
                             r"supported\s+by)\s+the\s+(?P<name>[A-Z][a-z]{3,})\s+Phase\s+(?:III|II|I|[1-3])[ab]?\s+"
                             r"(?:[Cc]linical\s+)?(?:[Tt]rial|[Ss]tudy)\b")
 ADJECTIVE_ENDING_RE = re.compile(r"(?:an|ese|ish|ch|al|ed|ory|ive|ic|ing|ary|ar|ous|ent|ant|ble|ful|er|est|st|ly)$")
-# ... and two such names before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials".
-COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_CAPS_NAME})\s+and\s+(?:the\s+)?(?P<name>{_CAPS_NAME})"
-                                  r"\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b")
+# ... and two such names or more before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials", "ACRONYM,
+# OTHERNAME and THIRD-1 Phase III trials" (a name in the list may carry its number).
+_LISTED_NAME = rf"{_CAPS_NAME}(?:-\d{{1,4}})?(?![\w-])"
+LISTED_NAME_RE = re.compile(_LISTED_NAME)
+PHASE_RIGHT_AFTER_RE = re.compile(r"\s+phase\s*(?:III|II|IV|I|[1-4])[ab]?\b", re.IGNORECASE)
+COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*),?\s+and\s+(?:the\s+)?(?P<name>{_LISTED_NAME})"
+                                  r"\s+(?:(?i:phase)\s+\w+\s+)?(?:clinical\s+)?(?i:trials|studies)\b")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
 SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_NAME_WORD})\s+"
                              r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited|allocated)\b")
@@ -200,6 +204,19 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
 _BRACKET_RE = re.compile(r"\s*\(([^()]{3,150})\)")
 
 
+def listed_phase(text: str, name: TrialName) -> str | None:
+    """The phase a list of names ending in a plural trial word gives each of them ("NAME, OTHER and THIRD-1 phase 3
+    trials": "III" for each), or the phase right after the name ("NAME Phase III trial"); None when neither.
+
+    >>> text = "the ZETA and OMEGA-2 Phase III trials and the DELTA phase 2 trial"
+    >>> [listed_phase(text, TrialName(n, text.index(n), text.index(n) + len(n))) for n in ("ZETA", "OMEGA-2", "DELTA")]
+    ['III', 'III', 'II']
+    """
+    if phase := PHASE_RIGHT_AFTER_RE.match(text, name.end):
+        return phase_of(phase.group())
+    return next((phase_of(m.group()) for m in COORDINATED_NAMES_RE.finditer(text) if m.start() <= name.start < m.end()), None)
+
+
 def _spells_out_drugs(text: str, end: int, is_entity: Callable[[str], bool]) -> bool:
     """Is a code followed by the drugs it stands for, "CODE (infusional A, B, and C)": a regimen's short
     form, not a trial ("NAME (A versus B)" is a trial's comparison)?
@@ -219,7 +236,7 @@ def _spells_out_drugs(text: str, end: int, is_entity: Callable[[str], bool]) -> 
 def _framed_as_trial(text: str, start: int, end: int) -> bool:
     """Is a word the vocabulary also knows (a gene "TOPAZ1") framed as a trial here: "the phase III
     TOPAZ-1 study", "TOPAZ-1 trial"?"""
-    return bool(re.match(r"\s*(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b", text[end:], re.IGNORECASE)
+    return bool(re.match(r"\s*(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b", text[end:], re.IGNORECASE)
                 or STUDY_CONTEXT_CUE.match(text[end:end + 30])
                 or re.search(r"\bphase\s*(?:III|II|IV|[1-4])[ab]?\s+$", text[:start], re.IGNORECASE))
 
@@ -279,8 +296,9 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
             found.append(TrialName(m.group(), m.start(), m.end()))
     for m in COORDINATED_NAMES_RE.finditer(text):
-        found += [TrialName(m.group(g), m.start(g), m.end(g)) for g in ("first", "name")
-                  if not is_entity(m.group(g)) and m.group(g) not in STRUCTURE_WORDS]
+        listed = [(n.group(), m.start("first") + n.start()) for n in LISTED_NAME_RE.finditer(m.group("first"))]
+        found += [TrialName(name, at, at + len(name)) for name, at in [*listed, (m.group("name"), m.start("name"))]
+                  if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS]
     found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
     return sorted(set(found), key=lambda n: (n.start, n.end))
 

@@ -139,6 +139,10 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
                         slot_evidence(doc, [span], span in slot.projected))
 
 
+# Other names listed after it before the plural trial word: "NAME, OTHER-2 and THIRD phase 3 trials".
+LISTED_BEFORE = r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*){0,3}"
+
+
 def framed_as_trial(text: str, name: str) -> bool:
     """Does the text call the name a trial somewhere: "NAME trial", "the phase 3 NAME study", "a trial (NAME)",
     "NAME, a phase 3 trial in adults", "NAME is an open-label study"?
@@ -149,7 +153,7 @@ def framed_as_trial(text: str, name: str) -> bool:
     (True, False)
     """
     n = re.escape(name)
-    return re.search(rf"\b{n}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trial|study)\b|\b{n}{DESCRIBED_AS_TRIAL}|"
+    return re.search(rf"\b{n}{LISTED_BEFORE}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b|\b{n}{DESCRIBED_AS_TRIAL}|"
                      rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
                      rf"\b(?:trial|study)\s*\(\s*{n}\b", text, re.IGNORECASE) is not None
 

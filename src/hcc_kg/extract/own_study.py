@@ -1,0 +1,84 @@
+"""The document's own study when it names no trial and no design phrase opens one.
+
+A structured abstract may report its own study without calling it a "phase 2 trial" or naming it:
+"Aim: to study A ... Adults were given A ... The primary endpoint was PFS ... Results: Thirty
+patients received A.  Median PFS was ...".  Its declared primary endpoint (or primary
+objective) says the document reports a study of its own, and what its sentences say of patients
+given an agent is that study's one unnamed trial (read by :mod:`.slot_reading`, as the trials
+:mod:`.abstracts` opens are).  A study that compares arms only in passing (subgroups "4.4 versus 18.0
+months") is still single-arm: only a randomisation or two agents compared make it a comparison.
+Reviews and pooled analyses report other studies, and observational ones are no trials at all
+(:func:`.abstract_cues.is_observational`, applied where the trials are emitted).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocab import DRUG_TYPES
+from .analysis import AnalysedDocument, AnalysedSentence
+from .prose_arms import agents, with_parts
+from .sentences import evidence_span
+from .slot_reading import read_pending, read_sentence, stated_arms
+from .trial_slots import Slot
+from .trial_name_index import document_title
+
+# "The primary endpoint was PFS", "primary end points were ...", "The primary objective is to ...", "Primary
+# outcome measure: ..." : the design of a study whose results follow.
+OWN_PRIMARY_RE = re.compile(r"\bprimary\s+(?:efficacy\s+)?(?:end\s*-?\s*points?|outcomes?(?:\s+measures?)?|objectives?)"
+                            r"\s*(?:(?:was|were|is|are|included)\b|:)", re.IGNORECASE)
+# Documents about other studies: a review or pooled analysis of trials reads them, it runs none of its own.
+OTHER_STUDIES_RE = re.compile(r"\bmeta-?analys[ie]s\b|\bsystematic(?:al)?\s+review\b|\bpooled\s+analys[ie]s\b|"
+                              r"\bliterature\s+(?:search|review)\b|\bwe\s+searched\b", re.IGNORECASE)
+RANDOMISED_WORD_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bplacebo\b", re.IGNORECASE)
+
+
+def declares_own_study(texts: list[str]) -> bool:
+    """Does the document declare a study design of its own (a primary endpoint), not a review's?
+
+    >>> declares_own_study(["Patients received zorbatinib.", "The primary endpoint was PFS."])
+    True
+    >>> declares_own_study(["We searched databases for trials.", "The primary endpoint was PFS."])
+    False
+    >>> declares_own_study(["Zorbatinib is approved for HCC."])
+    False
+    """
+    return any(OWN_PRIMARY_RE.search(t) for t in texts) and not any(OTHER_STUDIES_RE.search(t) for t in texts)
+
+
+def compares_agents(doc: AnalysedDocument) -> bool:
+    """Does the document randomise, or compare two agents, anywhere (not only values of subgroups)?"""
+    return any(RANDOMISED_WORD_RE.search(s.text) or len(stated_arms(doc, s)) >= 2 for s in doc.sentences)
+
+
+# "A combination study with B is underway", "the combination trial of B": a news item's study of its drug with B.
+COMBINATION_STUDY_RE = re.compile(r"\b(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?combination\s+(?:study|trial)\s+(?:with|of)\s+"
+                                  r"(?:the\s+)?", re.IGNORECASE)
+
+
+def combination_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
+    """The arm of "a combination study with B" in a document whose title names one drug, A: A plus B (None when the
+    sentence has no such phrase, or the title names no drug or several)."""
+    m = COMBINATION_STUDY_RE.search(sent.text)
+    partner = next((a for a in agents(doc, sent) if m is not None and a.start == m.end()), None)
+    title = document_title(doc)
+    subjects = {m.key for m in doc.finder.find_text(title[0]) if m.key in doc.vocabulary
+                and any(doc.vocabulary[m.key].has_type(t) for t in DRUG_TYPES)} if title else set()
+    if partner is None or len(subjects) != 1 or subjects & set(partner.components):
+        return None
+    return with_parts(doc, partner, tuple(subjects)).key
+
+
+def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot | None:
+    """The unnamed trial of a document naming none that declares its own design, read from ``sentences``
+    (those outside its background and remarks on other studies); None when it declares none or reports no result."""
+    if not sentences or not declares_own_study([s.text for s in doc.sentences]):
+        return None
+    slot = Slot(named_at=[evidence_span(sentences[0])])
+    randomised = compares_agents(doc)
+    for sent in sentences:
+        read_sentence(doc, sent, slot, randomised)
+    read_pending(doc, slot, randomised)
+    # a study announced or planned ("patients will receive A ... the study will enroll 300") reports nothing yet
+    reported = [span for _, span in slot.values] + [ratio[3] for ratio in slot.ratios]
+    return slot if any(span not in slot.projected for span in reported) else None

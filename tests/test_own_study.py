@@ -1,0 +1,117 @@
+"""A document that names no trial but declares a design of its own reports one unnamed trial (invented texts;
+extract/own_study.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from hcc_kg.extract.abstracts import prose_trials
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.own_study import declares_own_study
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
+    Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+    Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS",)),
+    Entity("orr", "objective response rate", ("EndpointType",), ("ORR",)),
+])
+FINDER = MentionFinder(VOCAB)
+
+
+def facts(text: str) -> list:
+    return list(prose_trials(AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)))
+
+
+def read(text: str) -> tuple[set[str], dict, dict]:
+    """(arm agents, arm sizes, (agent, endpoint) -> value) of what was read."""
+    found = facts(text)
+    arms = {a.object for a in found if a.predicate == "armIntervention"}
+    sizes = {a.subject.split("__", 2)[-1]: a.object for a in found if a.predicate == "armSize"}
+    values = {(a.subject.split("__", 2)[-1], a.object): a.attribute_values("value")[0]
+              for a in found if a.predicate == "hasMeasurement"}
+    return arms, sizes, values
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib as first-line therapy in liver cancer\n\nPURPOSE: To assess zorbanib in advanced liver cancer. "
+    "DESIGN: Treatment-naive adults were given zorbanib 10 mg/kg on day 1 of each 21-day cycle. The primary endpoint was PFS. "
+    "RESULTS: Thirty-six patients received zorbanib. Median PFS was 5.1 months and median OS was 11.2 months.\n",
+    "Zorbanib in liver cancer\n\nWe treated adults with advanced liver cancer with zorbanib until progression; "
+    "the primary end point was progression-free survival (PFS). Thirty-six patients received zorbanib. "
+    "Median PFS was 5.1 months, and median OS was 11.2 months.\n",
+    "Oral zorbanib for unresectable liver cancer\n\nObjective: to evaluate zorbanib. Methods: 36 patients were "
+    "enrolled and received zorbanib 200 mg daily. Primary outcome: PFS. Results: Median PFS was 5.1 months; "
+    "median OS was 11.2 months.\n",
+])
+def test_a_declared_design_of_its_own_is_one_unnamed_trial(text):
+    arms, sizes, values = read(text)
+    assert arms == {"zorbanib"}
+    assert sizes == {"zorbanib": 36}
+    assert values == {("zorbanib", "pfs"): Decimal("5.1"), ("zorbanib", "os"): Decimal("11.2")}
+
+
+def test_values_of_groups_compared_in_passing_leave_the_study_single_arm():
+    # "3.1 months in patients with X versus 14.2 months in patients with Y" compares groups, not agents
+    _, _, values = read("Zorbanib in liver cancer\n\nThe primary endpoint was PFS. Thirty patients received zorbanib. "
+                        "Median PFS was 5.1 months. Median OS was 3.1 months in patients with Child-Pugh B cirrhosis "
+                        "versus 14.2 months in patients with Child-Pugh A cirrhosis.\n")
+    assert values == {("zorbanib", "pfs"): Decimal("5.1")}
+
+
+@pytest.mark.parametrize("text", [
+    # no design declared: a news item on the drug
+    "Zorbanib news\n\nThirty patients received zorbanib. Median PFS was 5.1 months.\n",
+    # a review of others' trials declares their endpoints, not its own
+    "Zorbanib: a systematic review\n\nWe searched three databases. The primary endpoint was PFS. "
+    "Thirty patients received zorbanib. Median PFS was 5.1 months.\n",
+])
+def test_no_declared_design_or_a_review_is_no_trial_of_its_own(text):
+    assert read(text) == (set(), {}, {})
+
+
+def test_declares_own_study():
+    assert declares_own_study(["The primary objective was safety."])
+    assert declares_own_study(["Primary outcome: PFS."])
+    assert not declares_own_study(["A pooled analysis of two trials.", "The primary endpoint was OS."])
+
+
+VOCAB_NEWS = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",))])
+
+
+def news(text: str) -> tuple[set[str], dict]:
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_NEWS, MentionFinder(VOCAB_NEWS))
+    found = list(prose_trials(doc))
+    return ({a.object for a in found if a.predicate == "armIntervention"},
+            {a.object: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "A combination study with quorimab is underway.",
+    "The company also runs a combination trial of quorimab.",
+    "Its phase 2 combination study with quorimab is ongoing.",
+])
+def test_a_news_items_combination_study_with_another_drug_is_the_title_drugs_arm_with_it(sentence):
+    text = f"Zorbanib gets a designation\n\nThe agency granted zorbanib a designation. {sentence} The ORR was 40%.\n"
+    arms, values = news(text)
+    assert arms == {"regimen__quorimab__zorbanib"} and values == {"orr": Decimal("40")}
+
+
+def test_a_combination_study_with_nothing_reported_is_no_trial():
+    assert news("Zorbanib gets a designation\n\nThe agency granted zorbanib a designation. A combination study with "
+                "quorimab is underway.\n") == (set(), {})
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib study starts\n\nThe company has begun testing zorbanib in liver cancer. Patients will receive zorbanib "
+    "12 mg daily. The primary endpoint is PFS. Up to 300 patients will take part.\n",
+    "Zorbanib study design\n\nAdults will receive zorbanib. The primary endpoint is PFS; an expected median PFS of 6 "
+    "months is assumed.\n",
+])
+def test_a_study_announced_or_planned_with_no_result_is_no_trial(text):
+    assert read(text) == (set(), {}, {})
