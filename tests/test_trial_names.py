@@ -387,3 +387,21 @@ def test_names_listed_before_one_plural_trial_word_are_each_a_trial(text, expect
     gene = lambda s: s == "SEQUOIA-2"  # noqa: E731  (the vocabulary also knows it, as TOPAZ1 is a gene)
     assert [n.name for n in trial_names(text, gene)] == expected
     assert [n.name for n in trial_names("ZENITH, MAGNOLIA and SEQUOIA-2 were the wards.", gene)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In a phase Ib-II study (ZENITH-Liver) reported last year, zorbanib improved responses.", ["ZENITH-Liver"]),
+    ("Early data from the QRS-HCC trial showed a longer time to failure.", ["QRS-HCC"]),
+    ("Results of the phase 3b XYZ-035/QRS-HCC trial (NCT01234567) were presented.", ["XYZ-035", "QRS-HCC", "NCT01234567"]),
+    # a preposition or quantifier opening a count is no name, even beside "study"
+    ("Among 150 study patients, 102 received zorbanib and 48 received felotinib.", []),
+    ("Overall 120 study participants were treated.", []),
+])
+def test_a_cohort_word_after_a_hyphen_a_short_acronym_before_trial_and_no_count_opener(text, expected):
+    assert [n.name for n in trial_names(text, lambda s: False)] == expected
+
+
+@pytest.mark.parametrize("text, phase", [("a phase Ib-II study", "Ib/II"), ("a phase 1b/2 trial", "Ib/II"),
+                                         ("a phase 2b/3 trial", "IIb/III"), ("a phase 1b trial", "Ib")])
+def test_a_sub_phase_belongs_to_the_first_part(text, phase):
+    assert phase_of(text) == phase

@@ -45,15 +45,22 @@ NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|ne
                                r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
 # A word, a space and a number counting something is no name: "HCC 10 years ago", "RCC 12 patients"
 # ("KEYNOTE-240 patients", "IMbrave150 patients", a name confirmed elsewhere, are the trial's patients).
-COUNTED_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|mg|patients|participants|cases|sites|centres|centers)\b",
-                           re.IGNORECASE)
+COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|days?|hours?|mg|patients|participants|cases|sites|"
+                           r"centres|centers)\b", re.IGNORECASE)  # ("Among 150 study patients", "of 120 evaluable patients")
+# A capitalised plain word is a name with its number ("Checkmate 040"), not a preposition or quantifier opening a
+# sentence with a count ("Among 150 ...", "Overall 120 ..."): closed classes of English, no names.
+COUNT_OPENERS = frozenset({"Among", "Amongst", "Overall", "Total", "About", "Around", "Approximately", "Nearly", "Almost",
+                           "Over", "Under", "Between", "After", "Before", "During", "Within", "From", "With", "Without",
+                           "Only", "Some", "Each", "Every", "Both", "These", "Those", "There", "Here", "Since", "Until",
+                           "Median", "Mean", "Including", "Excluding", "Following"})
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
                              # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
                              "LBA", "ABSTRACT", "ABSTR", "POSTER"})
 # An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
-_CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,})?"
+# ... and may carry a word after a hyphen, naming a platform trial's cohort: "MORPHEUS-Liver" ("PD-L1" is the vocabulary's).
+_CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,}|-[A-Z][a-z]{2,}(?![\w-]))?"
 # ... or be written in mixed case with three capitals or more, ending in a letter ("ClarIDHy", "HER2CLIMB"); a word
 # with one or two ("Lorbrena", "McDonald") is a brand or a person, one ending in digits a code ("AMG510", "NCT0...").
 _MIXED_NAME = r"(?=(?:[a-z\d]*[A-Z]){3})[A-Z][A-Za-z\d]{2,}[A-Za-z]"
@@ -62,7 +69,8 @@ _NAME_WORD = rf"(?:{_CAPS_NAME}|{_MIXED_NAME})"
 # ... a design word or two may stand between the phase and the trial word: "the ACRONYM phase 3 pivotal trial".
 _DESIGN_WORDS = (r"(?:(?:pivotal|global|registrational|confirmatory|randomi[sz]ed|multicent(?:er|re)|multinational|"
                  r"open-label|double-blind|placebo-controlled)\s+){0,2}")
-BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,})?)\s+"
+# (right before the trial word, three capitals and a hyphenated acronym too: "the ABC-HCC trial")
+BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,})?|(?-i:[A-Z]{3}-[A-Z]{3,}))\s+"
                           rf"(?:(?:phase\s+\w+\s+)?{_DESIGN_WORDS}(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
 # ... or a capitalised word a press release sets between "the" and a capitalised phase, as the basis of a decision:
 # "based on results from the Zenith Phase 3 trial" (the name of a sponsor's trial in title case); not a word shaped
@@ -117,7 +125,7 @@ SECTION_LABELS = frozenset({"BACKGROUND", "INTRODUCTION", "CONTEXT", "PURPOSE", 
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
 # ... and the acronym right after the trial word: "an open-label phase 3 trial (PELICAN)".
-AFTER_TRIAL_NAME_RE = re.compile(r"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)")
+AFTER_TRIAL_NAME_RE = re.compile(rf"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)(?:{_CAPS_NAME}(?=\))|[A-Z][A-Z\d-]{{3,}}))\)")
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
 SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
 SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assessment)\b")
@@ -180,7 +188,8 @@ def phase_of(text: str) -> str | None:
     if m is None:
         return None
     roman = [_ROMAN.get(p, p.upper()) for p in (m.group("a"), m.group("b")) if p]
-    return "/".join(roman) + (m.group("sub") or "").lower()
+    roman[0] += (m.group("sub") or "").lower()  # "phase Ib/II": the sub-phase is the first part's
+    return "/".join(roman)
 
 
 def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
@@ -196,6 +205,8 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
             continue
         # A capitalised plain word ("Checkmate 040") needs a trial word right beside it.
         kind = "plain" if m.group("plain") else "name"
+        if kind == "plain" and name.split()[0].split("-")[0] in COUNT_OPENERS:
+            continue
         yield TrialName(name, m.start("name"), m.end("name"), kind)
     for m in NCT_RE.finditer(text):
         yield TrialName(m.group(), m.start(), m.end(), "nct")
@@ -285,6 +296,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
               *TITLE_ARTICLE_RE.finditer(text)]:
         named = m.re is KNOWN_AS_RE  # what a naming verb names is a name in any case ("a study called Zeta")
+        named = named or (m.re is BARE_NAME_RE and re.fullmatch(r"[A-Z]{3}-[A-Z]{3,}", m.group("name")) is not None)
         if (named or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and re.split(r"[- ]?\d", m.group("name"), maxsplit=1)[0].upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
