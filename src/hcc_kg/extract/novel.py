@@ -34,6 +34,7 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Document
 from ..vocab import DRUG_TYPES, Entity, Vocabulary, name_key, slug
 from .analysis import AnalysedDocument, AnalysedSentence
+from .misspellings import misspelled_drug
 from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
@@ -241,7 +242,14 @@ def recognise(doc: AnalysedDocument) -> list[Recognised]:
             start, end = sent.sentence.mapped.original_span(sighting.start, sighting.end)
             if _spelled(doc.document.text[start:end], sighting.name):
                 sightings.append((sighting, (start, end)))
-    return _gather(sightings, doc.vocabulary)
+    return _gather(sightings, doc.vocabulary, _named_drugs(doc))
+
+
+def _named_drugs(doc: AnalysedDocument) -> dict[str, str]:
+    """The names (lower case) of the vocabulary drugs the document mentions, to their keys."""
+    keys = {m.key for sent in doc.sentences for m in sent.mentions
+            if m.key in doc.vocabulary and doc.vocabulary[m.key].has_type(*DRUG_TYPES)}
+    return {name.casefold(): key for key in sorted(keys) for name in doc.vocabulary[key].names()}
 
 
 def _spelled(original: str, name: str) -> bool:
@@ -266,12 +274,15 @@ def recognise_text(text: str, vocabulary: Vocabulary) -> list[Recognised]:
     return recognise(AnalysedDocument(doc, vocabulary, MentionFinder(vocabulary)))
 
 
-def _gather(sightings: list[tuple[Sighting, tuple[int, int]]], vocabulary: Vocabulary) -> list[Recognised]:
-    """One :class:`Recognised` per key; a code in apposition to a drug folds into it."""
+def _gather(sightings: list[tuple[Sighting, tuple[int, int]]], vocabulary: Vocabulary,
+            named: dict[str, str] | None = None) -> list[Recognised]:
+    """One :class:`Recognised` per key; a code in apposition to a drug folds into it, and so does a
+    misspelling of a drug the document names (:mod:`.misspellings`)."""
     codes = {slug(s.name): s.synonym_of for s, _ in sightings if s.synonym_of}
     groups: dict[str, list[tuple[Sighting, tuple[int, int]]]] = {}
     for sighting, span in sightings:
-        owner = sighting.synonym_of or codes.get(slug(sighting.name), "") or slug(sighting.name)
+        owner = sighting.synonym_of or codes.get(slug(sighting.name), "") \
+            or misspelled_drug(sighting.name, named or {}) or slug(sighting.name)
         groups.setdefault(owner, []).append((sighting, span))
     out = []
     for key, group in sorted(groups.items()):

@@ -1,0 +1,41 @@
+"""A drug's name misspelled in a document: one letter added, dropped or changed in a long name.
+
+News items and abstracts misspell international nonproprietary names ("nofazilimab" beside
+"nofazinlimab"); read as new drugs, such a spelling splits a trial's arm and its values.  A name
+the vocabulary lacks that is one edit from a drug the same document names, with the same stem
+ending and at least :data:`MIN_LENGTH` letters, is that drug written wrongly (:mod:`.novel` folds it
+in as a synonym, with its evidence).  Distinct names of drugs in use differ by more than one letter
+at this length; shorter names (codes, brands) are never folded.
+
+>>> one_edit("nofazilimab", "nofazinlimab"), one_edit("zorbatinib", "zorbatinib"), one_edit("zorbatinib", "zarbotinib")
+(True, False, False)
+>>> misspelled_drug("nofazilimab", {"nofazinlimab": "nofazinlimab"})
+'nofazinlimab'
+"""
+
+from __future__ import annotations
+
+#: The shortest name folded: "tiragolumab" (11) yes, a six-letter brand or code never.
+MIN_LENGTH = 9
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one insertion, deletion or substitution apart (and not equal)?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def misspelled_drug(name: str, named: dict[str, str]) -> str | None:
+    """The key of the one drug the document names (``named``: its names, lower case, to keys) that
+    ``name`` misspells, or None (none, or several)."""
+    word = name.casefold()
+    if len(word) < MIN_LENGTH or not word.isalpha():
+        return None
+    keys = {key for other, key in named.items()
+            if len(other) >= MIN_LENGTH and other[-3:] == word[-3:] and one_edit(word, other)}
+    return keys.pop() if len(keys) == 1 else None

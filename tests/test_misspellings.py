@@ -1,0 +1,37 @@
+"""A drug's name misspelled in a document (extract/misspellings.py, folded by extract/novel.py): invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract.misspellings import misspelled_drug, one_edit
+from hcc_kg.extract.novel import recognise_text
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([Entity("quorvalimab", "quorvalimab", ("MonoclonalAntibody",)),
+                    Entity("zorbatinib", "zorbatinib", ("SmallMolecule",))])
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("quorvalimab", "quorvlimab", True),    # a letter dropped
+    ("quorvalimab", "quorvallimab", True),  # a letter added
+    ("quorvalimab", "quorvelimab", True),   # a letter changed
+    ("quorvalimab", "quorvalimab", False),  # the same name
+    ("quorvalimab", "qorvelimab", False),   # two edits
+])
+def test_one_edit(a, b, expected):
+    assert one_edit(a, b) is expected and one_edit(b, a) is expected
+
+
+def test_a_misspelling_of_a_drug_the_document_names_is_that_drug():
+    found = recognise_text("Patients took quorvalimab with zorbatinib. In the expansion, quorvalimib was given "
+                           "every three weeks; quorvlimab, an anti-PD-1 antibody, was well tolerated.", VOCAB)
+    assert [(r.key, r.synonyms, r.known) for r in found] == [("quorvalimab", ("quorvlimab",), True)]
+
+
+def test_no_fold_for_a_drug_the_document_does_not_name_a_short_name_or_another_stem():
+    assert misspelled_drug("quorvlimab", {}) is None
+    assert misspelled_drug("zorbanib", {"zorbaniib": "x"}) is None  # shorter than nine letters
+    assert misspelled_drug("quorvalinib", {"quorvalimab": "quorvalimab"}) is None  # another stem ending
+    found = recognise_text("An invented note on quorvlimab, an anti-PD-1 antibody, and zorbatinib.", VOCAB)
+    assert [(r.key, r.known) for r in found] == [("quorvlimab", False)]
