@@ -280,3 +280,13 @@ def test_the_single_agent_arms_count_reaches_the_trial():
 def test_a_count_of_everyone_enrolled_or_reported_on(text, expected):
     # the participle before the noun ("all 36 enrolled patients"), or the patients the data are of
     assert enrolled(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In a subgroup analysis of patients with portal invasion (34 treated with zorbanib, 22 with felotinib), OS was longer.",
+    "A post hoc subgroup of 56 Asian patients (34 received zorbanib and 22 felotinib) was analysed.",
+])
+def test_a_subgroups_counts_are_no_arm_sizes(text):
+    assert sizes(text) == {}
+    # the same counts said of the trial's arms are their sizes
+    assert sizes("Patients were randomised to zorbanib (n = 34) or felotinib (n = 22).") == {"zorbanib": 34, "felotinib": 22}

@@ -405,3 +405,9 @@ def test_a_cohort_word_after_a_hyphen_a_short_acronym_before_trial_and_no_count_
                                          ("a phase 2b/3 trial", "IIb/III"), ("a phase 1b trial", "Ib")])
 def test_a_sub_phase_belongs_to_the_first_part(text, phase):
     assert phase_of(text) == phase
+
+
+def test_a_code_right_before_patients_is_a_class_of_patients_unless_confirmed():
+    text = "A subgroup analysis of CPB7 patients showed a better 12-month OS (44% vs. 18%)."
+    assert [n.name for n in trial_names(text, lambda s: False)] == []
+    assert [n.name for n in trial_names(text, lambda s: False, confirmed=frozenset({"CPB7"}))] == ["CPB7"]

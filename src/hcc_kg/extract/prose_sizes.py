@@ -16,6 +16,7 @@ import re
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
+from .prose_subgroups import is_subgroup
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 from .role_arms import role_arms
 
@@ -203,7 +204,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     for agent, count in [*per_arm_counts(named, sent.text), *_given_counts(named, sent.text),
                          *_listed_counts(named, sent.text), *_bracketed_arm_counts(named, sent.text)]:
         sizes.setdefault(agent.key, count)
-    return sizes
+    # "a subgroup analysis of patients with X (34 treated with A, 22 with B)": the subgroup's counts, not the arms'
+    in_subgroup = {a.key for a in named if is_subgroup(sent.text, a.start)} - {a.key for a in named if not is_subgroup(sent.text, a.start)}
+    return {key: n for key, n in sizes.items() if key not in in_subgroup}
 
 
 # "STRIDE (n = 393; A: one dose of 300 mg; B: 1,500 mg every 4 weeks)": a count opening a parenthesis whose parts give

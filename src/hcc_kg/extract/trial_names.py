@@ -253,8 +253,12 @@ def _framed_as_trial(text: str, start: int, end: int) -> bool:
 
 
 def _counted(text: str, name: TrialName) -> bool:
-    """Is "WORD 12" a count ("HCC 10 years ago", "RCC 12 patients") rather than a name never confirmed
-    as one elsewhere in the document ("the CheckMate 040 trial ... CheckMate 040 patients")?"""
+    """Is "WORD 12" a count ("HCC 10 years ago", "RCC 12 patients"), or "CODE7 patients" a class of patients,
+    rather than a name never confirmed as one elsewhere in the document ("the CheckMate 040 trial ... CheckMate
+    040 patients")?"""
+    if re.fullmatch(r"[A-Z]{2,4}\d{1,2}", name.name) and re.match(r"\s+(?:patients|participants|subjects|cases)\b",
+                                                                  text[name.end:], re.IGNORECASE):
+        return True  # "a subgroup of CPB7 patients" (Child-Pugh B7): a class of patients, unless confirmed a trial
     return bool(re.search(r" \d", name.name)) and COUNTED_AFTER.match(text[name.end:]) is not None
 
 
