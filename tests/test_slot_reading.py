@@ -421,3 +421,14 @@ def test_a_count_of_the_patients_given_one_arm_of_a_randomised_trial_is_its_size
     got = trial_facts("In the phase 3 LOTUS-46 trial, adults were randomized to quorimab plus zorbanib or zorbanib alone. "
                       "A total of 150 patients received zorbanib.")
     assert got[("armSize", "zorbanib", "")] == 150
+
+
+def test_the_sentences_after_an_announced_subgroup_analysis_state_its_numbers_not_the_arms():
+    got = trial_facts("In the phase 2 ZETA-9 trial, patients were randomized to zorbanib or felotinib. Median OS was 4.1 "
+                      "versus 4.3 months. A pre-planned subgroup analysis of patients with portal invasion (34 on zorbanib, "
+                      "22 on felotinib) showed a gain. OS: 6.9 versus 3.8 months; HR, 0.81. The 12-month OS rate was 44% "
+                      "versus 18%. In the ITT population, median PFS was 2.0 versus 1.9 months.")
+    values = {k: v for k, v in got.items() if k[0] == "value"}
+    assert values == {("value", "zorbanib", "os@"): Decimal("4.1"), ("value", "felotinib", "os@"): Decimal("4.3"),
+                      ("value", "zorbanib", "pfs@"): Decimal("2.0"), ("value", "felotinib", "pfs@"): Decimal("1.9")}
+    assert not any(k[0] == "hr" for k in got)

@@ -71,10 +71,29 @@ def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:
     True
     >>> counts_a_phase_part("Seventy patients were treated in the phase I with A.", "I")
     False
+
+    The last part of a multi-phase trial, where the sentence counts its arms ("per arm", "randomised"), is where
+    the arms are compared: those counts are theirs.
+
+    >>> counts_a_phase_part("In phase 2 (n = 90, 45 patients per arm), A beat B.", "Ib/II")
+    False
+    >>> counts_a_phase_part("In phase 2, 40 patients received A.", "Ib/II"), counts_a_phase_part("In phase 1b, 27 took A.", "Ib/II")
+    (True, True)
     """
     return trial_phase is not None and any(
         (phase := phase_of(m.group("phase"))) is not None and phase != trial_phase and part_of_phase(phase, trial_phase)
+        and not (_last_part(phase, trial_phase) and ARMS_COUNTED_RE.search(text))
         for m in PHASE_SCOPE_RE.finditer(text))
+
+
+# The sentence counts the compared arms themselves: "45 patients per arm", "randomised to", "in each arm".
+ARMS_COUNTED_RE = re.compile(r"\b(?:per|each)\s+(?:arm|group)\b|\brandomi[sz]ed\b|\brandomly\s+assigned\b", re.IGNORECASE)
+
+
+def _last_part(phase: str, trial_phase: str) -> bool:
+    """Is ``phase`` the last of a multi-phase trial's parts ("II" of "Ib/II")?"""
+    parts = trial_phase.split("/")
+    return len(parts) > 1 and phase.rstrip("ab") == parts[-1].rstrip("ab")
 
 
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.

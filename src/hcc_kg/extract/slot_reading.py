@@ -40,6 +40,7 @@ from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchor
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_subgroups import is_subgroup
 from .subgroup_frame import names_a_part
+from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_ratio_endpoint, aligned_values
 from .prose_values import ArmValue, arm_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
@@ -214,9 +215,11 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
                          if m.start() <= sent.local(a)[0] < m.end()}
     _verdict(doc, sent, slot)
     named = anchors(doc, sent)
-    if len(slot.arms) >= 2 or slot.single_arm:
+    of_subgroup, slot.subgroup = subgroup_run(slot.subgroup, sent.text, sent.sentence.section_start, bool(assigned))
+    # (of_subgroup: "A subgroup analysis of X showed ... . OS: 6.9 versus 4.3 months": the subgroup's numbers, not read)
+    if not of_subgroup and (len(slot.arms) >= 2 or slot.single_arm):
         _results(doc, sent, slot, slot.just_named)
-    elif not background:
+    elif not of_subgroup and not background:
         slot.pending.append(sent)
     slot.just_named = named[-1].endpoint if named else None
     slot.last_endpoint = slot.just_named or slot.last_endpoint

@@ -56,6 +56,7 @@ class Slot:
     each: tuple[int, Span] | None = None  # "40 cases in each group", read before the groups were listed
     ongoing: bool = False  # introduced as running ("X is conducting a phase 3 trial of A"): nothing reported yet
     listed: list[str] = field(default_factory=list)  # the arms as listed when one agent is listed twice, at two doses
+    subgroup: tuple[bool, int] = (False, -1)  # in a run of sentences after a subgroup analysis was announced (its section)
 
     def rename_arm(self, old: str, new: str) -> None:
         """Call the arm read as ``old`` ``new`` from here on, with what was read of it (its size, values, ratios)."""
