@@ -640,3 +640,13 @@ def test_a_clause_of_its_own_after_a_semicolon_ends_the_randomisation_list():
     doc, sent = sentence("Invented patients were randomised to zorbanib or felotinib; 120 and 118 patients were "
                          "assigned to the zorbanib and felotinib arms, respectively.")
     assert keys(randomised_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Invented patients were randomised to zorbanib or placebo after felotinib.",
+    "Invented patients were randomised to zorbanib or placebo after progression on felotinib.",
+    "Invented patients were randomised to zorbanib or placebo, following intolerance to felotinib.",
+])
+def test_the_drug_patients_had_before_the_randomisation_is_no_arms_drug(text):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]

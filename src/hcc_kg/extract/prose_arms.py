@@ -115,6 +115,8 @@ FIELD_VALUE_RE = re.compile(r"\b(?:allocation|design|model)\s*:\s*$", re.IGNOREC
 # ... or at what every patient got besides: "to A (n=362) or B (n=184), and all received C", "..., with both
 # groups receiving C", "...; all patients were given C" (care every arm gets is no arm).
 LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until|stratified|according)\b|"
+                         # "to A or placebo after (progression on) B": who the patients are, not a drug of the arms
+                         r",?\s+(?:after|following)\s+(?!(?:\d|a\s|an\s|one\s|two\s|three\s|four\s|the\s+first\b))|"
                          # "; 120 and 118 patients were assigned to ...": a clause of its own after a semicolon
                          r";\s*(?=[^;()]*?\b(?:were|was|are|is|had|have|has|received)\b)|"
                          r",?\s+(?:and|with|while)\s+(?:(?:all|both|each)\s+(?:of\s+(?:the\s+|them\s+)?)?(?:(?:patients|participants|"
