@@ -73,8 +73,8 @@ def test_a_place_after_a_second_predicate_is_not_the_approvals():
 # --- a class predicated by "represents" ---------------------------------------------------
 
 def test_a_drug_representing_the_only_approved_option_is_approved():
-    body = ("In this invented review, other pills met their endpoints, with foonib now representing the only "
-            "FDA-approved drug for second-line treatment of HCC.")
+    body = ("In this invented review, other pills met their goals, foonib by now representing the sole "
+            "FDA-approved agent for second-line treatment of HCC.")
     assert facts(body) == {("foonib", "hcc", "fda", "second_line")}
     assert facts("Foonib constitutes the only approved systemic therapy for HCC in this invented tale.") == {
         ("foonib", "hcc", None, None)}
