@@ -432,3 +432,10 @@ def test_the_sentences_after_an_announced_subgroup_analysis_state_its_numbers_no
     assert values == {("value", "zorbanib", "os@"): Decimal("4.1"), ("value", "felotinib", "os@"): Decimal("4.3"),
                       ("value", "zorbanib", "pfs@"): Decimal("2.0"), ("value", "felotinib", "pfs@"): Decimal("1.9")}
     assert not any(k[0] == "hr" for k in got)
+
+
+def test_a_sentence_of_the_diseases_statistics_is_no_arms_result():
+    got = trial_facts("In the phase 2 ZETA-3 trial, 40 patients received zorbanib. New cases and deaths from liver cancer "
+                      "in Freedonia account for 10% of the world's. The 5-year survival rate for patients with HCC in "
+                      "Freedonia is only 14%. The ORR was 20%.")
+    assert {k: v for k, v in got.items() if k[0] == "value"} == {("value", "zorbanib", "orr@"): Decimal("20")}

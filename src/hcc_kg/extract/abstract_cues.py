@@ -229,3 +229,44 @@ def recalled_phases(sentences: list[str], phase: Callable[[str], str | None]) ->
     recalled = {phase(m.group("phase")) for s in sentences for m in RECALLED_PHASE_RE.finditer(s)}
     own = {phase(m.group("phase")) for s in sentences for m in OWN_PHASE_RE.finditer(s)}
     return {p for p in recalled - own if p}
+
+
+# A sentence about the design's assumptions or what a trial will show, not about what it showed
+# (cue words of a projection: a power calculation, an assumption, a hypothesis, an effect in the
+# future tense, a success threshold: "considered promising if its ORR exceeded 35%").  A bare "will" is no
+# cue: "results will be presented" follows reported results.  "with an expected response rate of 15%": the design's.
+PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?:e|es|ed|ing|ptions?)|hypothesi[sz](?:e|es|ed|is)|"
+                           r"sample\s+size|expected\s+(?:to|(?:[\w-]+\s+){0,3}?(?:rates?|medians?)\b)|\d+\s*%\s+power|"
+                           r"(?:will|would)\s+(?:\w+\s+){0,2}?(?:improve|prolong|"
+                           r"reduce|extend|increase|show|demonstrate|achieve)\w*|(?:considered|deemed)\s+(?:\w+\s+)?(?:promising|"
+                           r"active|positive|successful)\s+if|if\s+(?:\w+\s+){0,4}?(?:exceed|surpass)\w*)\b", re.IGNORECASE)
+
+
+def projects(text: str) -> bool:
+    """Does the sentence project a result rather than report one?
+
+    >>> projects("The trial was designed to detect a hazard ratio of 0.75 with 90% power.")
+    True
+    >>> projects("Median OS was 12.1 versus 9.8 months (HR 0.75).")
+    False
+    """
+    return PROJECTION_RE.search(text) is not None
+
+# A sentence of the disease's statistics, not of a trial: "account for half of the new cases and deaths",
+# "the 5-year survival rate for patients with HCC in the country is only 14%", "HCC is the third leading cause".
+EPIDEMIOLOGY_RE = re.compile(r"\b(?:incidence|prevalence|new\s+cases|cases\s+and\s+deaths|deaths\s+(?:due\s+to|from)|"
+                             r"leading\s+cause|(?:most|third|fourth|fifth|sixth)\s+(?:most\s+)?common|worldwide|globally|"
+                             r"global\s+(?:numbers|burden)|(?:survival|mortality)\s+rate\s+(?:for|of|among)\s+(?:all\s+)?"
+                             r"(?:patients|people|those)\s+with\s+\w+\s+in\s+(?-i:[A-Z])\w+)", re.IGNORECASE)
+
+
+def about_the_disease(text: str) -> bool:
+    """Does the sentence state the disease's statistics (incidence, deaths, a country's survival rate) rather than
+    a trial's results?
+
+    >>> about_the_disease("The 5-year survival rate for patients with HCC in Freedonia is only 14%.")
+    True
+    >>> about_the_disease("The 5-year survival rate was 14% with A.")
+    False
+    """
+    return EPIDEMIOLOGY_RE.search(text) is not None

@@ -48,7 +48,7 @@ from .named_trial_arms import named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
-from .abstract_cues import counts_a_phase_part
+from .abstract_cues import about_the_disease, counts_a_phase_part, projects
 
 # "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
 # its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.
@@ -68,16 +68,6 @@ DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.
                                  rf"\b{_DOSES}\b[^.;]{{0,60}}?\brandomi[sz]ed\b|\bdose-(?:randomi[sz]ed|optimi[sz]ation)\b",
                                  re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
-# A sentence about the design's assumptions or what a trial will show, not about what it showed
-# (cue words of a projection: a power calculation, an assumption, a hypothesis, an effect in the
-# future tense, a success threshold: "considered promising if its ORR exceeded 35%").  A bare "will" is no
-# cue: "results will be presented" follows reported results.  "with an expected response rate of 15%": the design's.
-PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?:e|es|ed|ing|ptions?)|hypothesi[sz](?:e|es|ed|is)|"
-                           r"sample\s+size|expected\s+(?:to|(?:[\w-]+\s+){0,3}?(?:rates?|medians?)\b)|\d+\s*%\s+power|"
-                           r"(?:will|would)\s+(?:\w+\s+){0,2}?(?:improve|prolong|"
-                           r"reduce|extend|increase|show|demonstrate|achieve)\w*|(?:considered|deemed)\s+(?:\w+\s+)?(?:promising|"
-                           r"active|positive|successful)\s+if|if\s+(?:\w+\s+){0,4}?(?:exceed|surpass)\w*)\b", re.IGNORECASE)
-
 # A sentence about the whole trial population, read even in a subgroup analysis: "In the overall
 # intention-to-treat population, median OS was ...", "Of the 512 randomised patients (257 A, 255 B), ...".
 WHOLE_TRIAL_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(?:study\s+|trial\s+)?population\b|"
@@ -134,17 +124,6 @@ def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> 
     if len(holding) != 1 or any(other in sized for other in regimen_components(holding[0]) if other != agent):
         return None
     return holding[0]
-
-
-def projects(text: str) -> bool:
-    """Does the sentence project a result rather than report one?
-
-    >>> projects("The trial was designed to detect a hazard ratio of 0.75 with 90% power.")
-    True
-    >>> projects("Median OS was 12.1 versus 9.8 months (HR 0.75).")
-    False
-    """
-    return PROJECTION_RE.search(text) is not None
 
 
 def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
@@ -322,6 +301,8 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         return  # the sentence reports the adjusted analysis only ("By IPW, PFS was ...", "PFS by IPW was ...")
     if projects(sent.text):
         slot.projected.add(span)
+    if about_the_disease(sent.text) and not agents(doc, sent):
+        return  # "the 5-year survival rate of patients with HCC in the country is 14%": no arm's result
     runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
     runs += [v for v in aligned_values(doc, sent, slot.arms, listed=True) if v.endpoint not in {r.endpoint for r in runs}]
     covered = {v.endpoint for v in runs}
