@@ -134,6 +134,11 @@ def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
     return MappedText(text, tuple(offsets) + (end,))
 
 
+# Statistics written out for screen readers ("the A arm (n equals 197)", "the P-value equaled 0.020"): the symbol
+# every reader matches.
+_SPOKEN_EQUALS_RE = re.compile(r"(?<=\b[nNpP])\s+equal(?:s|ed)?\s+(?=[<>]?\s*\d|\.\d)|(?<=\b[pP]-value)\s+equal(?:s|ed)?\s+(?=\d|\.\d)")
+
+
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     """Join hyphenated line breaks, read an aside's dashes as commas and unify the others, fold
     runs of spaces (newlines are kept), drop reference numbers after a word's punctuation
@@ -141,6 +146,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
 
     >>> normalize("Twelve-month and two-year OS rates; one patient").text
     '12-month and 2-year OS rates; one patient'
+    >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
+    'the A arm (n = 197); the P-value = 0.020'
     """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
     mapped = mapped.sub(_FULLWIDTH_RE, _ascii)
@@ -156,6 +163,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPACES_RE, " ")
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
     mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
+    mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
     return mapped
 
 
