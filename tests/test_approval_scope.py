@@ -4,6 +4,8 @@ for a pathway is no authorisation."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_approvals import approvals, facts
 
 
@@ -90,3 +92,12 @@ def test_each_coordinated_indication_of_a_known_disease_is_an_approval_of_its_ow
             "melanoma and conditional approval for the treatment of HCC in patients previously "
             "treated with at least one systemic therapy.")
     assert facts(body) == {("foonib", "melanoma", "nmpa", "first_line"), ("foonib", "hcc", "nmpa", "second_line")}
+
+
+@pytest.mark.parametrize("body", [
+    "The invented study was designed in order to expand the indications of foonib to include HCC.",
+    "A made-up trial aimed to extend foonib's label to HCC.",
+    "These invented results do not affect earlier approvals of foonib for other indications.",
+])
+def test_a_studys_purpose_or_approvals_for_other_indications_are_no_hcc_approval(body):
+    assert facts(body) == set()

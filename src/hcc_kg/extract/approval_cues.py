@@ -65,7 +65,9 @@ STEP_CUE = re.compile(
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 # ... also written as one word with its tissue: "adenocarcinoma", "mesothelioma", "glioblastoma", "neuroblastoma".
 DISEASE_NOUN = re.compile(r"\b(?:cancers?|\w*carcinomas?|\w*lymphomas?|leuk(?:a)?emias?|myelomas?|melanomas?|"
-                          r"\w*sarcomas?|\w*blastomas?|mesotheliomas?|\w*gliomas?|tumou?rs?|neoplasms?|malignanc\w+)\b",
+                          r"\w*sarcomas?|\w*blastomas?|mesotheliomas?|\w*gliomas?|tumou?rs?|neoplasms?|malignanc\w+|"
+                          # "approvals of X for other indications": a disease, unnamed and not the document's
+                          r"(?<=other\s)(?:indications?|diseases?|uses?))\b",
                           re.IGNORECASE)
 # "explains Health Canada's decision", "the decision of the EMA": the document reports this regulator's decision.
 DECISION_AFTER = re.compile(r"^(?:'|’)s?\s+(?:(?:final|regulatory|review)\s+)?(?:decision|conclusion|assessment)\b", re.IGNORECASE)
@@ -76,6 +78,8 @@ PROSPECTIVE = re.compile(
     r"\b(?:will|would|could|may|might|should|expected|anticipated|pending|planned|plans? to|seek\w*|sought|"
     r"request(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
+    # "designed ... in order to expand the indications of X": the purpose of a study, not an approval
+    r"in\s+order\s+to|so\s+as\s+to|aim(?:s|ed)?\s+to|designed\s+to|"
     # "advancing X toward regulatory approval": on the way to one
     r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
