@@ -290,3 +290,7 @@ def test_a_subgroups_counts_are_no_arm_sizes(text):
     assert sizes(text) == {}
     # the same counts said of the trial's arms are their sizes
     assert sizes("Patients were randomised to zorbanib (n = 34) or felotinib (n = 22).") == {"zorbanib": 34, "felotinib": 22}
+
+
+def test_a_count_spelled_with_a_space_between_tens_and_units():
+    assert enrolled("Thirty six patients with HCC were included in this invented study.") == 36

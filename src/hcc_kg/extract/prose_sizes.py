@@ -88,7 +88,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six sev
 NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
 _TENS = "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20)
 _UNITS = "|".join(w for w, n in NUMBER_WORDS.items() if 0 < n < 10)
-_SPELLED = rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{'|'.join(w for w, n in NUMBER_WORDS.items() if 0 < n < 20)})(?![\w-])"
+_SPELLED = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{'|'.join(w for w, n in NUMBER_WORDS.items() if 0 < n < 20)})(?![\w-])"
 _COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_SPELLED})"
 # Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
 # (a capital read case-strictly: the pattern is case-blind, and "Number of Patients Enrolled 58" is no count)
@@ -344,7 +344,7 @@ def enrolled(text: str) -> int | None:
         printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpqld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
-        words = printed.lower().split("-")
+        words = re.split(r"[- ]", printed.lower())
         if all(w in NUMBER_WORDS for w in words) and (len(words) == 1 or NUMBER_WORDS[words[0]] >= 20):
             return sum(NUMBER_WORDS[w] for w in words)
     return None
