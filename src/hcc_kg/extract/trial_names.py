@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from .trial_name_counts import COUNT_OPENERS, counted
+
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
 # ... a cooperative group's five-digit protocol number stands apart from its word: "CALGB 80802".
 # ... or a number and its year after a slash, as a cooperative group numbers its protocols: "SAKK 77/08".
@@ -43,16 +45,6 @@ NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhi
                                 re.IGNORECASE)
 NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|negativ|blockade|receptor|ligand|"
                                r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
-# A word, a space and a number counting something is no name: "HCC 10 years ago", "RCC 12 patients"
-# ("KEYNOTE-240 patients", "IMbrave150 patients", a name confirmed elsewhere, are the trial's patients).
-COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?:years?|months?|weeks?|days?|hours?|mg|patients|participants|cases|sites|"
-                           r"centres|centers)\b", re.IGNORECASE)  # ("Among 150 study patients", "of 120 evaluable patients")
-# A capitalised plain word is a name with its number ("Checkmate 040"), not a preposition or quantifier opening a
-# sentence with a count ("Among 150 ...", "Overall 120 ..."): closed classes of English, no names.
-COUNT_OPENERS = frozenset({"Among", "Amongst", "Overall", "Total", "About", "Around", "Approximately", "Nearly", "Almost",
-                           "Over", "Under", "Between", "After", "Before", "During", "Within", "From", "With", "Without",
-                           "Only", "Some", "Each", "Every", "Both", "These", "Those", "There", "Here", "Since", "Until",
-                           "Median", "Mean", "Including", "Excluding", "Following"})
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
@@ -252,16 +244,6 @@ def _framed_as_trial(text: str, start: int, end: int) -> bool:
                 or re.search(r"\bphase\s*(?:III|II|IV|[1-4])[ab]?\s+$", text[:start], re.IGNORECASE))
 
 
-def _counted(text: str, name: TrialName) -> bool:
-    """Is "WORD 12" a count ("HCC 10 years ago", "RCC 12 patients"), or "CODE7 patients" a class of patients,
-    rather than a name never confirmed as one elsewhere in the document ("the CheckMate 040 trial ... CheckMate
-    040 patients")?"""
-    if re.fullmatch(r"[A-Z]{2,4}\d{1,2}", name.name) and re.match(r"\s+(?:patients|participants|subjects|cases)\b",
-                                                                  text[name.end:], re.IGNORECASE):
-        return True  # "a subgroup of CPB7 patients" (Child-Pugh B7): a class of patients, unless confirmed a trial
-    return bool(re.search(r" \d", name.name)) and COUNTED_AFTER.match(text[name.end:]) is not None
-
-
 def _near_cue(text: str, name: TrialName) -> bool:
     if name.kind == "nct" or name.name.startswith("Study"):
         return True
@@ -279,7 +261,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
                 key: Callable[[str], str] = str) -> list[TrialName]:
     """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names."""
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
-             for n in _shaped(text, is_entity) if key(n.name) in confirmed or (_near_cue(text, n) and not _counted(text, n))]
+             for n in _shaped(text, is_entity) if key(n.name) in confirmed or (_near_cue(text, n) and not counted(text, n.name, n.end))]
     for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text)]:
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
