@@ -208,10 +208,12 @@ def combined(doc: AnalysedDocument, sent: AnalysedSentence,
     return [(agent_key(m.key for m in group), group) for group in merged]
 
 
-# "It is given together with B": the drug named before is combined with B.
-PRONOUN_WITH = re.compile(r"^\s*(?:It|This (?:drug|medicine|antibody|agent))\s+(?:is|was|will be|can be|may be|should be)\s+"
-                          r"(?:(?:usually|always|also|often|only)\s+)?(?:given|used|administered|taken|combined)\s+"
-                          r"(?:together\s+)?(?:with|in combination with|alongside)\s+$")
+# "It is given together with B", "The treatment is to be used alongside B": the drug named before is combined with B.
+PRONOUN_WITH = re.compile(
+    r"^\s*(?:It|(?:The|This)\s+(?:drug|medicine|treatment|therapy|antibody|agent|product|approval))\s+"
+    r"(?:is|was|will\s+be|can\s+be|may\s+be|should\s+be|must\s+be|(?:is|was)\s+(?:meant\s+)?to\s+be|(?:is|was)\s+for\s+use)\s+"
+    r"(?:(?:usually|always|only|also|often)\s+)?(?:(?:used|given|administered|taken|combined)\s+)?"
+    r"(?:together\s+with|in\s+combination\s+with|alongside|with)\s+$", re.IGNORECASE)
 
 
 def document_regimens(doc: AnalysedDocument) -> frozenset[str]:

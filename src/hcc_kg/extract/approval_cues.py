@@ -268,8 +268,8 @@ APPROVED_PREDICATE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?"
 
 
 # "X (ABBR), the first approved TKI for HCC, ...": the same class said of the drug in apposition.
-APPROVED_APPOSITIVE = re.compile(r"(?<=[\w)®™])\s*,\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$",
-                                 re.IGNORECASE)
+APPOSED_CLASS = r",\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$"
+APPROVED_APPOSITIVE = re.compile(rf"(?<=[\w)®™])\s*{APPOSED_CLASS}", re.IGNORECASE)
 
 
 def predicated(text: str, cue_start: int) -> bool:

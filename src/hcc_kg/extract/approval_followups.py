@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..keys import agent_key, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
+from .approval_agents import PRONOUN_WITH
 from .approval_clauses import Clause
 from .approval_cues import line_words
 from .approval_indications import clause_diseases
@@ -65,22 +66,13 @@ def follow_up_readings(doc: AnalysedDocument, readings: list) -> list:
     return out
 
 
-# "... approved A. The treatment is to be used alongside B.", "It is given together with B": the approval
-# told just before is of A with B (the partner is named right after the cue).
-PARTNER_FOLLOW_UP = re.compile(
-    r"^\s*(?:It|(?:The|This)\s+(?:drug|medicine|treatment|therapy|antibody|agent|product|approval))\s+"
-    r"(?:is|was|will\s+be|can\s+be|should\s+be|must\s+be|(?:is|was)\s+to\s+be|(?:is|was)\s+meant\s+to\s+be|(?:is|was)\s+for\s+use)\s+"
-    r"(?:(?:usually|always|only|also)\s+)?(?:(?:used|given|administered|taken|combined)\s+)?"
-    r"(?:together\s+with|in\s+combination\s+with|alongside|with)\s+$", re.IGNORECASE)
-
-
 def partners_told_after(doc: AnalysedDocument, readings: list, groups) -> list:
     """The readings, each approval the sentence after gives a partner ("The treatment is to be used alongside
-    B") made one of the agent with that partner; ``groups(sent)`` gives a sentence's agents as (key, mentions)."""
+    B", :data:`.approval_agents.PRONOUN_WITH`) made one of the agent with that partner; ``groups(sent)`` gives a sentence's agents as (key, mentions)."""
     out = list(readings)
     for prev, sent in zip(doc.sentences, doc.sentences[1:]):
         agents = groups(sent)
-        if not agents or not PARTNER_FOLLOW_UP.match(sent.text[:sent.local(agents[0][1][0])[0]]):
+        if not agents or not PRONOUN_WITH.match(sent.text[:sent.local(agents[0][1][0])[0]]):
             continue
         start, end = _bounds(prev)
         told = [r for r in out if r.agent and r.agency and r.asserted and start <= r.span[0] < end]

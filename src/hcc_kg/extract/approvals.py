@@ -63,7 +63,7 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_cues import (APPROVAL_CUE, COPULA, STEP_CUE, apposed, attributive, line_words, predicated, status,
+from .approval_cues import (APPOSED_CLASS, APPROVAL_CUE, COPULA, STEP_CUE, apposed, attributive, line_words, predicated, status,
                             unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
@@ -90,8 +90,7 @@ COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|th
                            re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # From a name to its apposed "approved" class: an abbreviation in brackets, a comma, the article and "first".
-APPOSED_GAP = re.compile(r"^[\s)]*(?:\([^()]*\)\s*)?,\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$",
-                         re.IGNORECASE)
+APPOSED_GAP = re.compile(rf"^[\s)]*(?:\([^()]*\)\s*)?{APPOSED_CLASS}", re.IGNORECASE)
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 RULE = "sentence-approval"
