@@ -527,10 +527,50 @@ def test_a_signal_while_waiting_for_the_result_still_waits_for_the_thread_to_end
     assert ended.is_set()  # leaving the block waited for the thread, not only for the interrupted join
 
 
+
+def test_a_signal_while_the_reasoner_thread_starts_is_handled_once_it_runs_so_the_clean_up_waits(monkeypatch):
+    # a SIGTERM handled inside Thread.start left the thread running while the build's clean-up, seeing no
+    # thread, closed the warm JVM it was using (EBADF, exit 1 instead of 143): the signal waits for the start
+    import contextlib
+    ended = threading.Event()
+
+    def slow_to_stop(populated, timeout, cache, limit, warm):
+        while not limit.cancelled():
+            _time.sleep(0.01)
+        _time.sleep(0.3)
+        ended.set()
+        raise RuntimeError("stopped")
+
+    def interrupt(signum, frame):
+        raise _Interrupted
+
+    monkeypatch.setattr(reasoning, "reason", slow_to_stop)
+    running = reasoning.Reasoning(_empty(), timeout=300)
+    starting = running._thread.start
+
+    def signalled_while_starting():
+        _os.kill(_os.getpid(), _signal.SIGTERM)  # as a SIGTERM arriving just then
+        starting()
+
+    monkeypatch.setattr(running._thread, "start", signalled_while_starting)
+    previous = _signal.signal(_signal.SIGTERM, interrupt)
+    try:
+        with pytest.raises(_Interrupted):
+            with contextlib.ExitStack() as children:  # as the pipeline registers it before starting it
+                children.push(running)
+                running.start()
+                _time.sleep(5)  # (the signal is handled before this ends)
+    finally:
+        _signal.signal(_signal.SIGTERM, previous)
+    assert ended.is_set()  # the thread ran, was cancelled, and the block waited for it to end
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in _Path(f"/proc/{pid}/task").iterdir():
-        found.update(int(p) for p in (task / "children").read_text().split())
+        try:
+            found.update(int(p) for p in (task / "children").read_text().split())
+        except FileNotFoundError:  # the thread ended since the listing
+            continue
     return found
 
 

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from ..errors import TERMINATED_EXIT, ExportError
+from ..signals import signals_held
 
 MANIFEST = "manifest.json"
 JOURNAL = ".publish-journal.json"
@@ -69,7 +70,6 @@ STALE_PREFIXES = (".tmp-", ".old-store-")
 #: Files a build owned before manifests existed (glob patterns, relative to the folder).
 LEGACY_NAMES = ("hcc_kg.*", "hcc_kg_ontology.*", "assertions.jsonl", "withheld.jsonl", "conflicts.json",
                 "validation.json", "build_report.json", "quality_report.*", "view_*.html", "kgx/*.tsv")
-_HELD_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 def _say(message: str) -> None:
@@ -286,16 +286,6 @@ def owned_files(out: Path) -> set[str]:
     return {name for name in found if any(fnmatch.fnmatch(name, pattern) for pattern in LEGACY_NAMES)}
 
 
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGTERM and SIGINT wait until the block ends (it only renames: it is short)."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
 def _swap_folder(out: Path, staging: Path, name: str, staged: str) -> None:
     """Put the staged folder at ``out/name``; the one it replaces goes into ``staging`` (repeatable)."""
     source, target = out / staged, out / name
@@ -312,7 +302,7 @@ def _roll_forward(out: Path, staging_name: str, manifest: dict, folders: Mapping
     """Move staged files (and folders) into place, drop the previous build's others, write the manifest."""
     staging, new = out / staging_name, manifest["files"]
     try:
-        with _signals_held():
+        with signals_held():
             for name, staged in sorted((folders or {}).items()):
                 _swap_folder(out, staging, name, staged)
             previous = owned_files(out) - {MANIFEST}
