@@ -55,6 +55,7 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
 from .own_study import combination_study, own_study
+from .earlier_arms import arms_of_earlier
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
@@ -184,6 +185,8 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         _establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
+    if (back := arms_of_earlier(doc, sent, slots, context)) is not None:
+        return back
     unnamed = UNNAMED_RE.search(sent.text)
     arms = [a.key for a in stated_arms(doc, sent)]
     if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
