@@ -36,6 +36,15 @@ def test_patients_chosen_by_their_outcome_are_a_subgroup(clause):
     assert is_subgroup(clause, clause.index("%"))
 
 
+@pytest.mark.parametrize("clause", [
+    "In high-risk subpopulations, OS was longer with zorbanib than with felotinib (10.8 months",
+    "In the invented subpopulation with large tumours, the ORR was 30%",
+    "Among low-risk patients, median OS was 25.0 months",
+])
+def test_subpopulations_and_risk_groups_are_subgroups(clause):
+    assert is_subgroup(clause, len(clause) - 2)
+
+
 def test_the_proportion_of_patients_achieving_a_response_is_everyone():
     clause = "The ORR, the proportion of patients achieving a complete or partial response, was 23%"
     assert not is_subgroup(clause, clause.index("23%"))

@@ -32,14 +32,14 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          # ... and "among patients with progression on or intolerance to A" restates a later-line
                          # trial's eligibility: everyone it enrolled
                          r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects|those)\s+(?:with|who)\s+[^,;()]{0,30}?"
-                         r"(?:progression\s+on\s+or\s+intolerance|progressed\s+on\s+or\s+were\s+intolerant)\s+to\b)|subgroups?|subsets?|ranged?\s+from|stratification|\w+-infected|"
+                         r"(?:progression\s+on\s+or\s+intolerance|progressed\s+on\s+or\s+were\s+intolerant)\s+to\b)|subgroups?|subsets?|subpopulations?|ranged?\s+from|stratification|\w+-infected|"
                          # the per-protocol population: "for patients who received A or B according to the protocol"
                          r"per[- ]protocol|according\s+to\s+the\s+(?:[\w-]+\s+)?protocol|"
                          # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
                          r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
-                         # "In PD-L1-positive patients", "in BRAF-mutant tumours"
+                         # "In PD-L1-positive patients", "in BRAF-mutant tumours", "in high-risk patients"
                          # ... "in the PD-L1-positive population"
-                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type)\s+(?:patients|participants|tumou?rs|disease|"
+                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|risk)\s+(?:patients|participants|tumou?rs|disease|"
                          r"population|subgroup|subset|cohort)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
                          # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
