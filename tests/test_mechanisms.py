@@ -317,6 +317,14 @@ def test_respectively_pairs_drugs_and_targets_in_order():
     assert facts("Foonib and barfenib inhibit MET, RET and AXL, respectively, in the invented panel.") == set()
 
 
+@pytest.mark.parametrize("body", [
+    "After dosing, foonib and barfenib bind to MET and RET expressed on invented tumour cells (ITCs), respectively.",
+    "Foonib and barfenib inhibit MET and RET found in the pretend xenografts, respectively.",
+])
+def test_respectively_after_a_phrase_placing_the_targets_still_pairs_them_in_order(body):
+    assert facts(body) == {("foonib", "met"), ("barfenib", "ret")}
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Our invented patients had received barfenib, a multikinase inhibitor targeting MET.", {("barfenib", "met")}),
     ("Foonib inhibited VEGF-induced growth of made-up endothelial cells.", set()),

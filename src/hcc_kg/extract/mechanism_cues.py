@@ -199,7 +199,10 @@ TWO_TARGET_WORD = re.compile(r"\b(?:bi-?specific|dual|bifunctional|tetravalent|b
 # A sentence-opening subordinate clause ends at its comma: "When used with an anti-T agent, X may ...".
 FRONTED_CLAUSE = re.compile(r"^\s*(?:When|If|While|Although|Though|After|Before|Unlike|Compared|Because|Since|Once|"
                             r"Whereas|Following|In combination|Combined|Given)\b[^,;]*$")
-RESPECTIVELY = re.compile(r"^[\s)]*,?\s*respectively\b", re.IGNORECASE)
+# "..., respectively" right after the targets, or after a phrase placing them ("bind A and B expressed on T cells
+# (TILs), respectively"; no second coordination between, which "respectively" could pair instead)
+RESPECTIVELY = re.compile(r"^(?:[\s)]*|\s+(?:(?!\b(?:and|or|but|while|whereas)\b)[^.;,()]){1,80}(?:\([^()]{0,20}\))?)"
+                          r"\s*,?\s*respectively\b", re.IGNORECASE)
 
 
 # "targets the rearranged during transfection receptor (RET), ...": a full name the vocabulary lacks, then its symbol
