@@ -70,3 +70,18 @@ def test_a_trial_a_filing_is_supported_by_tested_the_filings_regimen():
 def test_trials_named_in_a_list_before_one_plural_trial_word_are_each_reported(text):
     found = {(a.subject, dict(a.attributes).get("phase")) for a in facts(text) if a.predicate == "isClinicalTrial"}
     assert {key for key, _ in found} == {"trial__zenith", "trial__magnolia", "trial__sequoia2"}
+
+
+@pytest.mark.parametrize("opening", ["A separate randomized, controlled phase 3 study", "An independent phase 3 trial",
+                                     "A second placebo-controlled phase III study"])
+def test_a_separate_study_with_the_same_arms_is_a_trial_of_its_own(opening):
+    from test_abstracts import values
+    text = ("Invented drug news\n\nZorbanib was approved based on the ZETA-9 study of 600 patients randomized to "
+            "zorbanib vs. placebo. Median OS was 10.7 months for zorbanib and 7.9 months for placebo. "
+            f"{opening} in 226 invented patients comparing zorbanib to placebo showed an OS of 6.5 months for zorbanib "
+            "compared to 4.2 months for placebo.\n")
+    found = facts(text)
+    zeta = {(a.subject, a.attribute_values("value")[0]) for a in found
+            if a.predicate == "hasMeasurement" and a.subject.startswith("arm__zeta9")}
+    assert {str(v) for _, v in zeta} == {"10.7", "7.9"}  # not the separate study's 6.5 and 4.2
+    assert len([a for a in found if a.predicate == "isClinicalTrial"]) == 2

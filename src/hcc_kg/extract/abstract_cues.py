@@ -105,6 +105,9 @@ THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(
 RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\b|"
                                 r"(?:divided|assigned|allocated)\s+into\s+(?:\w+\s+)?groups\s+(?:by|using|with|according\s+to)\s+"
                                 r"(?:an?\s+|the\s+)?random)", re.IGNORECASE)
+# "A separate randomised phase 3 study in Asian patients ...": a trial of its own, never the one in context (not even
+# with the same arms)
+SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)

@@ -44,7 +44,7 @@ from typing import Iterable
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE, OTHER_STUDY_RE,
-                            PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE,
+                            PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SEPARATE_RE,
                             SECTION_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
                             agent_tested, counted_study, is_observational, part_of_phase, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -191,6 +191,11 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     arms = [a.key for a in stated_arms(doc, sent)]
     if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
         return None  # "a previous phase 1b study": another trial, not this document's
+    if unnamed and SEPARATE_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
+        key = f"unnamed#{len(slots)}"  # "a separate phase 3 study ... comparing A to B": not the trial in context
+        slots[key] = Slot(phase=phase_of(unnamed.group()), named_at=[span])
+        _establish(doc, sent, slots[key])
+        return key
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
     if assigned_arms(doc, sent):
