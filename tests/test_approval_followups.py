@@ -54,6 +54,18 @@ def test_an_ordinal_written_with_digits_names_the_line(text, line):
     assert line_words(text) == {line}
 
 
+@pytest.mark.parametrize("text, line", [
+    ("for adults with invented liver cancer that has not been previously treated", "first_line"),
+    ("in patients who have not yet been treated", "first_line"),
+    ("in patients who have not been previously treated with sorafenib", None),  # naive to one drug: no line said
+])
+def test_not_treated_with_no_object_is_the_first_line(text, line):
+    if line is None:
+        assert "first_line" not in line_words(text)
+    else:
+        assert line_words(text) == {line}
+
+
 def test_an_approval_for_1st_line_use_has_its_line():
     body = "Pretend bulletin: foonib tablets were cleared by the FDA last week; the approval covers 1st-line use in HCC."
     assert facts(body) == {("foonib", "hcc", "fda", "first_line")}

@@ -101,3 +101,36 @@ def test_each_coordinated_indication_of_a_known_disease_is_an_approval_of_its_ow
 ])
 def test_a_studys_purpose_or_approvals_for_other_indications_are_no_hcc_approval(body):
     assert facts(body) == set()
+
+
+@pytest.mark.parametrize("body", [
+    '"If approved by the European Commission, foonib as monotherapy will give adults with HCC a new option," said an invented executive.',
+    "Once authorised by the agency, foonib would be offered to adults with HCC after sorafenib.",
+    "Subject to approval by the EMA, foonib is to be marketed for adults with HCC.",
+])
+def test_an_approval_under_a_condition_is_none(body):
+    assert facts(body) == set()
+
+
+@pytest.mark.parametrize("basis", [
+    "The approval was based on results from the invented phase 3 ZETA-4 trial, in which 600 adults with untreated "
+    "hepatocellular carcinoma were randomly assigned to receive either foonib or investigator's choice of lenvatinib "
+    "or sorafenib.",
+    "The decision is supported by an invented trial in which adults with hepatocellular carcinoma received foonib "
+    "or sorafenib.",
+])
+def test_the_agents_a_basis_names_are_its_trials_arms_not_approved_agents(basis):
+    body = "The FDA has approved foonib as a first-line treatment for advanced liver cancer. " + basis
+    assert {agent for agent, *_ in facts(body) if not agent.startswith("trial__")} == {"foonib"}
+
+
+@pytest.mark.parametrize("body, approved", [
+    ("We paired foonib with lenvatinib, a kinase inhibitor approved as a first-line treatment of advanced HCC, in "
+     "invented organoids.", {"lenvatinib"}),
+    ("Invented mice received barmab with sorafenib, an oral TKI approved in 2007 for advanced HCC.", {"sorafenib"}),
+    ("Invented mice received foonib plus sorafenib, the first combination approved for advanced HCC.",
+     {"regimen__foonib__sorafenib"}),
+])
+def test_an_approval_in_apposition_is_said_of_the_name_before_it_not_of_its_partners(body, approved):
+    assert {agent for agent, *_ in facts(body) if not agent.startswith("trial__")} == approved
+

@@ -27,6 +27,9 @@ NEXT_BASIS_RE = re.compile(r"^\W*(?:(?:the|this|these|its|their)\s+(?:[\w-]+\s+)
                            r"relie[sd]\s+on)\b", re.IGNORECASE)
 # "It is the first HCC nod for X", "This marks the first approval of X": the approval just told, said again.
 RESTATING = re.compile(r"^\W*(?:It|This|That)\s+(?:is|was|marks|marked|represents|represented|becomes|became)\b")
+# what puts an agent in a basis's trial arm: "randomised to receive either A or B", "regimens of A with B"
+ARM_GIVEN = re.compile(r"\b(?:receive[sd]?|receiving|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to|regimens?\s+of)"
+                       r"\s+(?:[\w-]+\s+){0,5}?$", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the approval's that may give its basis ("It is the first nod for X. The approval rests on NAME.")
 BASIS_REACH = 160  # characters after the cue the trials are named in ("based on results from the phase 3 NAME")
 
@@ -73,4 +76,21 @@ def basis_facts(doc: AnalysedDocument, found: list[tuple[str, str, tuple[int, in
     return facts
 
 
-__all__ = ["RESTATING", "basis_facts", "basis_sentences", "supporting_trials"]
+def basis_agents(sent: AnalysedSentence, agents: tuple, basis_at: int) -> tuple:
+    """The agents an approval is of when a basis follows its cue ("approved X based on a trial of X versus B"): those
+    named before the basis; else, the approval named by a noun alone ("The approval was based on NAME, in which
+    patients received A plus B or C"), the basis's first arm (A with its partners), never its comparators."""
+    at = [(sent.local(group[0])[0], (key, group, role)) for key, group, role in agents]
+    before = tuple(a for start, a in at if start < basis_at)
+    if any(role == "agent" for _, _, role in before):
+        return before
+    after = [a for start, a in sorted(at, key=lambda x: x[0]) if start >= basis_at]
+    first = next((i for i, a in enumerate(after) if a[2] == "agent"), None)
+    if first is None or not ARM_GIVEN.search(sent.text[:sent.local(after[first][1][0])[0]]):
+        return before  # (an agent the basis names otherwise, "patients intolerant to B", is no arm)
+    rest = after[first + 1:]
+    end = next((i for i, a in enumerate(rest) if a[2] == "agent"), len(rest))
+    return before + (after[first],) + tuple(a for a in rest[:end] if a[2] == "partner")
+
+
+__all__ = ["ARM_GIVEN", "RESTATING", "basis_agents", "basis_facts", "basis_sentences", "supporting_trials"]

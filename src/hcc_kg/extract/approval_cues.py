@@ -80,6 +80,8 @@ PROSPECTIVE = re.compile(
     r"intend\w*|potential(?:ly)?|nearing|being developed|under development|in development|"
     # "designed ... in order to expand the indications of X": the purpose of a study, not an approval
     r"in\s+order\s+to|so\s+as\s+to|aim(?:s|ed)?\s+to|designed\s+to|"
+    # "if approved by the Commission, X will ...", "once authorised", "subject to approval": a condition, not an event
+    r"(?:if|once|unless|until|whether)\s+(?:[\w-]+\s+){0,2}?(?:approved|authori[sz]ed)|subject\s+to\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "advancing X toward regulatory approval": on the way to one
     r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
@@ -101,6 +103,8 @@ FIRST_LINE = re.compile(
     r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
     r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
+    # "liver cancer that has not been previously treated" (no object: no treatment at all)
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+)?treated\b(?!\s+(?:with|by|for)\b)|"
     r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\b1st[- ]line|\bfront[- ]?line|"
     r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)|"
     r"\bnewly[- ]diagnosed\b", re.IGNORECASE)  # "for people newly diagnosed with advanced D": none treated yet
@@ -167,6 +171,8 @@ def line_words(text: str, earlier: Iterable[int] = ()) -> set[str]:
     offsets of therapies the patients had before ("after X", read by the caller), later-line cues.
 
     >>> sorted(line_words("for patients who have not been previously treated with systemic therapy"))
+    ['first_line']
+    >>> sorted(line_words("for adults with liver cancer that has not been previously treated"))
     ['first_line']
     >>> sorted(line_words("for patients who progressed after first-line sorafenib"))
     ['second_line']
@@ -270,6 +276,12 @@ APPROVED_PREDICATE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?"
 # "X (ABBR), the first approved TKI for HCC, ...": the same class said of the drug in apposition.
 APPOSED_CLASS = r",\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$"
 APPROVED_APPOSITIVE = re.compile(rf"(?<=[\w)®™])\s*{APPOSED_CLASS}", re.IGNORECASE)
+# ... or the participle after such a phrase's class noun: "X, a multi-kinase inhibitor approved as first-line therapy for D"
+APPOSED_NOUN_PHRASE = (r",\s*(?:(?:also|now|still)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:agent|drug|therapy|treatment|option|medicine|inhibitor|antibody|blocker|antagonist|TKI|MKI|mAb|"
+                       r"regimen|combination)\s+$")
+APPROVED_AFTER_APPOSITIVE = re.compile(rf"(?<=[\w)®™])\s*{APPOSED_NOUN_PHRASE}", re.IGNORECASE)
+PARTICIPLE_USE = re.compile(r"\s+(?:as|for|in|to\s+treat)\b", re.IGNORECASE)
 
 
 def predicated(text: str, cue_start: int) -> bool:
@@ -291,10 +303,26 @@ def apposed(text: str, cue_start: int) -> bool:
     >>> apposed("Y beat X, the first approved TKI", 20), apposed("In May, the approval of X", 12)
     (True, False)
     """
-    word = "approved"
-    return text[cue_start:cue_start + len(word)].lower() == word \
-        and APPROVED_BEFORE_NOUN.match(text, cue_start + len(word)) is not None \
-        and APPROVED_APPOSITIVE.search(text[:cue_start]) is not None
+    return _approved_between(text, cue_start, APPROVED_APPOSITIVE, APPROVED_BEFORE_NOUN)
+
+
+def apposed_participle(text: str, cue_start: int) -> bool:
+    """Is the cue "approved" a participle after the class noun of such a phrase ("A with X, a kinase inhibitor
+    approved as first-line therapy")?  (Whether a name stands before the comma is the caller's to check.)
+
+    >>> apposed_participle("A with X, a kinase inhibitor approved as first-line therapy", 29)
+    True
+    >>> apposed_participle("X, the drug was approved for D", 16), apposed_participle("Y beat X, the first approved TKI", 20)
+    (False, False)
+    """
+    return _approved_between(text, cue_start, APPROVED_AFTER_APPOSITIVE, PARTICIPLE_USE)
+
+
+def _approved_between(text: str, cue_start: int, before: re.Pattern, after: re.Pattern) -> bool:
+    """Is the cue the word "approved", with ``before`` ending right before it and ``after`` matching right after?"""
+    end = cue_start + len("approved")
+    return text[cue_start:end].lower() == "approved" and after.match(text, end) is not None \
+        and before.search(text[:cue_start]) is not None
 
 
 # "approved agents such as X", "the first approved systemic therapy": "approved" before its noun names a class.

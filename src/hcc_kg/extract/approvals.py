@@ -49,7 +49,7 @@ from typing import Iterable
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
 from .approval_agencies import lines_by_agency, lines_by_agent, paired
-from .approval_basis import basis_facts, supporting_trials
+from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -63,7 +63,7 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_cues import (APPOSED_CLASS, APPROVAL_CUE, COPULA, STEP_CUE, apposed, attributive, line_words, predicated, status,
+from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, COPULA, STEP_CUE, apposed, apposed_participle, attributive, line_words, predicated, status,
                             unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
@@ -90,7 +90,9 @@ COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|th
                            re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # From a name to its apposed "approved" class: an abbreviation in brackets, a comma, the article and "first".
-APPOSED_GAP = re.compile(rf"^[\s)]*(?:\([^()]*\)\s*)?{APPOSED_CLASS}", re.IGNORECASE)
+# the class an apposition names is a combination's ("A plus B, the first approved regimen for D"): said of both
+REGIMEN_CLASS = re.compile(r"\b(?:regimens?|combinations?|doublets?|triplets?)\b", re.IGNORECASE)
+APPOSED_GAP = re.compile(rf"^[\s)]*(?:\([^()]*\)\s*)?(?:{APPOSED_CLASS}|{APPOSED_NOUN_PHRASE})", re.IGNORECASE)
 # "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 RULE = "sentence-approval"
@@ -186,8 +188,11 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         agents = own.agents + next((o.agents for o in others if o.has_agent), ())
     else:
         agents = own.agents
-    if apposed(sent.text, clause.start + cue.start()):  # (the clause may begin after the comma)
-        agents = _attributive_agents(sent, clause, cue, tuple(a for f in [own, *others] for a in f.agents))
+    if basis := BASIS_RE.search(clause.text, cue.end()):
+        agents = basis_agents(sent, agents, clause.start + basis.start())
+    every = tuple(a for f in [own, *others] for a in f.agents)
+    if _apposed(sent, clause.start + cue.start(), every):  # (the clause may begin after the comma)
+        agents = _attributive_agents(sent, clause, cue, every)
     elif attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
         agents = _attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
@@ -203,6 +208,8 @@ def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Ma
     with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`), or else by those of the clause
     its indication is read from."""
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
+    if _apposed(sent, holder.start + cue.start(), agents):
+        return agents, keys, anaphoric  # "A with X, an inhibitor approved for D": the phrase is said of X alone
     keys = with_partners(keys, agents, own.agents, clause, clause is not holder)
     lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
     if lender is not own and not any(r == "partner" for _, _, r in own.agents) \
@@ -212,16 +219,31 @@ def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Ma
     return agents, keys, anaphoric
 
 
+def _apposed(sent: AnalysedSentence, cue_at: int, agents: tuple) -> bool:
+    """An approval in a phrase set off after a name: "X, the first approved TKI for D", or with the participle
+    after the class noun, "A with X, a kinase inhibitor approved as first-line therapy", when X is an agent."""
+    if apposed(sent.text, cue_at):
+        return True
+    if not apposed_participle(sent.text, cue_at):
+        return False
+    ends = [sent.local(group[-1])[1] for _, group, _ in agents if sent.local(group[-1])[1] <= cue_at]
+    return bool(ends) and APPOSED_GAP.match(sent.text[max(ends):cue_at]) is not None
+
+
 def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
     """The agents an attributive approval ("FDA-approved") is said of: the subject of "X is an
     FDA-approved option", else those it introduces ("the FDA-approved options of X"), not an agent
     inside a subordinate clause ("an FDA-approved treatment that can be used if ... X")."""
     cue_at, after = clause.start + cue.start(), clause.start + cue.end()
-    if apposed(sent.text, cue_at):  # "Y beat X (ABBR), the first approved drug": X alone, the name before
+    if _apposed(sent, cue_at, agents):  # "Y beat X (ABBR), the first approved drug": X alone, the name before
         before = sorted(((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at), key=lambda a: sent.local(a[1][-1])[1])
         # whatever X's role in its own clause ("non-inferior to X", "after X"), the apposition says X is approved
-        return tuple((k, g, "agent") for k, g, _ in before[-1:]) \
-            if before and APPOSED_GAP.match(sent.text[sent.local(before[-1][1][-1])[1]:cue_at]) else ()
+        if not before or not APPOSED_GAP.match(sent.text[sent.local(before[-1][1][-1])[1]:cue_at]):
+            return ()
+        key, group, _ = before[-1]
+        if len(group) > 1 and not REGIMEN_CLASS.search(sent.text[sent.local(group[-1])[1]:cue_at + 30]):
+            return ((group[-1].key, group[-1:], "agent"),)  # "A with X, an inhibitor approved for D": X, not A with X
+        return ((key, group, "agent"),)
     if COPULA_BEFORE.search(AGENCY_PREFIX.sub("", clause.text[:cue.start()])):
         return tuple((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at)
     return tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] >= after
@@ -289,10 +311,10 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"],
-                           apposed(sent.text, holder.start + cue.start()))
+                           _apposed(sent, holder.start + cue.start(), agents))
     lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
                               frozenset())
-    if apposed(sent.text, holder.start + cue.start()):  # "after X, the only approved drug for D": the line is the phrase's own
+    if _apposed(sent, holder.start + cue.start(), agents):  # "after X, the only approved drug for D": the line is the phrase's own
         lines = frozenset(line_words(holder.text[cue.start():]))
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
@@ -311,6 +333,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
         else _indication(doc, own, others, line, anaphoric)
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
+    if _apposed(sent, holder.start + cue.start(), agents) and not any(k and is_regimen_key(k) for k in keys):
+        stated = tuple(a for a in stated if a != ("therapy_mode", "combination therapy"))  # the clause's, not X's
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it
     pairs = paired([(k, sent.local(g[0])[0] - holder.start) for k, g, r in agents if r == "agent"],
