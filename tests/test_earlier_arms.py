@@ -44,3 +44,4 @@ def test_a_sentence_on_the_arms_of_the_trial_in_context_stays_with_it():
     assert arms(found, "trial__omega2") == ["quorimab", "felotinib"]
     got = values(found)
     assert got[("quorimab", "orr", "")] == D("22") and got[("felotinib", "orr", "")] == D("10")
+

@@ -212,3 +212,17 @@ def test_a_second_estimate_with_its_head_left_out():
 def test_a_bare_interval_after_a_semicolon_closing_the_parenthesis(text, ci):
     hr = only(text)
     assert (hr.ci_lower, hr.ci_upper) == ((D(ci[0]), D(ci[1])) if ci else (None, None))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zorbanib reduced the risk of death by 30% (HR 0.70; 95% CI 0.58-0.85) and the risk of disease progression by "
+     "40% (HR 0.60; 95% CI 0.50-0.72).", {"os": "0.70", "pfs": "0.60"}),
+    ("Zorbanib showed a 43% lower risk of all-cause mortality (HR 0.57); median OS was not reached. Zorbanib also "
+     "lowered the risk of progression by 44% (HR 0.56); median PFS was 4.6 months.", {"os": "0.57", "pfs": "0.56"}),
+])
+def test_a_ratio_after_the_risk_it_reduces_measures_that_risks_endpoint(sentence, expected):
+    from test_abstracts import facts
+    found = facts("ZETA-3 results\n\nIn the phase 3 ZETA-3 trial, 500 adults were randomised to zorbanib or "
+                  "felotinib. " + sentence + "\n")
+    got = {a.object: str(a.attribute_values("hazard_ratio")[0]) for a in found if a.predicate == "hasEffectEstimate"}
+    assert got == expected

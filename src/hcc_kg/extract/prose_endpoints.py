@@ -159,6 +159,12 @@ def _followed_up(text: str, start: int) -> bool:
     cue = list(FOLLOW_UP_RE.finditer(before))
     return bool(cue) and not re.search(r"[\d,]", before[cue[-1].end():])
 
+# The event a risk is of, just before a ratio: death (or mortality) is OS's, progression (or death) PFS's.
+RISK_OF = re.compile(r"\brisk\s+of\s+(?:(?:all-cause\s+)?(?:death|mortality|dying)\b|"
+                     r"(?P<progression>(?:disease\s+|tumou?r\s+)?progression\b))", re.IGNORECASE)
+RISK_REACH = 80  # characters before the ratio its risk may be named in
+
+
 def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: str, hr_start: int,
                           label_end: int = 0) -> str | None:
     """The endpoint a hazard ratio measures: the one its label names ("HR for OS", "for death"),
@@ -171,6 +177,9 @@ def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: 
     if inside:
         return inside[0].endpoint
     c_start, c_end = clause_of(sent.text, hr_start)
+    risks = list(RISK_OF.finditer(sent.text, max(c_start, hr_start - RISK_REACH), hr_start))
+    if risks:  # "a 43% lower risk of all-cause mortality (HR 0.57)", "reduced the risk of progression (HR 0.56)"
+        return "pfs" if risks[-1].group("progression") else "os"
     before = [a for a in named if a.end <= hr_start]
     in_clause = [a for a in before if a.start >= c_start]
     # ... else the one its clause names right after it: "(HR 0.30, 95% CI 0.22-0.40; median PFS 4.0 vs 1.9 months)"
