@@ -412,6 +412,16 @@ def test_a_retrospective_comparison_of_treated_patients_is_no_trial():
     assert not [a for a in found if a.predicate == "isClinicalTrial"]
 
 
+@pytest.mark.parametrize("methods", [
+    "All adults with HCC who took zorbanib or felotinib in 2019 at an invented centre were retrospectively reviewed.",
+    "Invented records of adults given zorbanib or felotinib were analysed retrospectively.",
+])
+def test_patients_reviewed_retrospectively_are_no_trial(methods):
+    found = facts(f"Zorbanib versus felotinib in HCC: a preliminary study\n\nMethods: {methods} Sixty adults received "
+                  "zorbanib (20 patients) or felotinib (40 patients). Results: Median PFS was 4.1 versus 3.9 months.\n")
+    assert not [a for a in found if a.predicate in ("isClinicalTrial", "hasArm", "hasMeasurement")]
+
+
 def test_a_prospective_trial_compared_with_retrospective_data_stays_a_trial():
     # observational data the trial is set against (an exploratory comparison) do not make the document observational
     found = facts("Methods: This open-label, phase 2, single-arm study enrolled patients from 20 centres. "

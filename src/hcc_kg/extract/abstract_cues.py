@@ -182,7 +182,11 @@ OWN_OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s
 # document's own study is a prospective or interventional one: such a trial may compare its patients with
 # "retrospective historical data" of another treatment and stays a trial.
 OBSERVATIONAL_DATA_RE = re.compile(r"\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?(?:study|analysis|data|"
-                                   r"cohort)\b|\bpropensity[- ]score\b", re.IGNORECASE)
+                                   r"cohort)\b|\bpropensity[- ]score\b|"
+                                   # "patients ... were retrospectively reviewed", "records were analysed retrospectively"
+                                   r"\bretrospectively\s+(?:reviewed|analy[sz]ed|collected|enrolled|evaluated|included|"
+                                   r"identified|studied)\b|\b(?:reviewed|analy[sz]ed|collected|evaluated)\s+retrospectively\b",
+                                   re.IGNORECASE)
 # "This prospective, phase II, single-arm study", "our randomised trial": design words only between the two ("this
 # retrospective analysis of the phase 3 trial" is no prospective study of its own).
 _DESIGN_WORD = r"(?!of\b|analys|retrospective|real-world|observational)[\w-]+"
