@@ -184,3 +184,12 @@ def test_a_randomisation_after_other_studies_completes_the_title_trial_s_one_arm
 ])
 def test_a_part_of_the_trials_phase_is_the_same_trial(text):
     assert trials(facts(text)) == {"trial__nct01234567"}
+
+
+def test_a_coarser_phase_restating_part_of_the_titles_trial_is_that_trial():
+    from test_abstracts import arms, facts
+    found = facts("Phase Ib study of zorbanib in combination with felotinib in invented HCC\n\nPurpose: A phase I study "
+                  "evaluated the combination with felotinib. Results: 41 patients were enrolled across five dose levels.\n")
+    trials = [a.subject for a in found if a.predicate == "isClinicalTrial"]
+    assert len(trials) == 1  # not a second, phase I trial of felotinib alone
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__zorbanib"]

@@ -55,7 +55,7 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
 from .own_study import combination_study, own_study
-from .earlier_arms import arms_of_earlier
+from .earlier_arms import arms_of_earlier, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
@@ -288,6 +288,9 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
             and not {c for a in arms for c in _components(a)} & {c for a in current.arms for c in _components(a)}:
         # "this phase 3 study of patients after A (n=900) or B (n=214)": the trial in context; A and B are who its patients are
         current.named_at.append(evidence_span(sent))
+        return context
+    if told_in_part(doc, sent, arms, current, phase):
+        current.named_at.append(evidence_span(sent))  # type: ignore[union-attr]
         return context
     if arms:
         key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)

@@ -1,10 +1,17 @@
-"""A sentence that names no trial but is about the arms of a trial read earlier, while another trial is in
-context: a news item or abstract that mentions a second trial in passing ("as in NAME-2, where C gave ...") and
-then goes back to the first one's arms.  Without this, the arms and values would go to the trial named last.
+"""Sentences about a trial already read, which the trial reader (:mod:`.abstracts`) would otherwise take for another:
+
+- one naming no trial but the arms of a trial read earlier, while another trial is in context (a news item or
+  abstract that mentions a second trial in passing, "as in NAME-2, where C gave ...", then goes back to the first
+  one's arms); without this, the arms and values would go to the trial named last;
+- one describing an unnamed trial at the phase of the trial in context, or at the phase that one is part of, naming
+  only drugs of its arms ("A phase I study evaluated the combination with B" after a title's "phase Ib study of A
+  with B"): the trial told in part, not a second trial of B alone.
 """
 
 from __future__ import annotations
 
+from ..keys import is_regimen_key, regimen_components
+from .abstract_cues import part_of_phase
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
 from .sentences import evidence_span
@@ -29,3 +36,19 @@ def arms_of_earlier(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[s
     fitting = [key for key, slot in slots.items() if slot is not current and len(slot.arms) >= 2 and not slot.prior
                and all(slot_arm(doc, agent, slot.arms) is not None for agent in named)]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def told_in_part(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], current: Slot | None,
+                 phase: str | None) -> bool:
+    """"A phase I study evaluated the combination with B" after a title's "phase Ib study of A with B": the trial in
+    context told in part, at its phase or the one it is part of, naming only drugs of its arms."""
+    if current is None or not current.arms or current.prior or phase is None or not (
+            part_of_phase(phase, current.phase, combined=False)
+            or (current.phase is not None and part_of_phase(current.phase, phase, combined=False))):
+        return False
+    told = {c for a in (arms or [a.key for a in agents(doc, sent)]) for c in _components(a)}
+    return bool(told) and told <= {c for a in current.arms for c in _components(a)}
+
+
+def _components(agent: str) -> tuple[str, ...]:
+    return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
