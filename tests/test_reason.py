@@ -564,6 +564,23 @@ def test_a_signal_while_the_reasoner_thread_starts_is_handled_once_it_runs_so_th
         _signal.signal(_signal.SIGTERM, previous)
     assert ended.is_set()  # the thread ran, was cancelled, and the block waited for it to end
 
+
+def test_the_reasoners_thread_never_takes_a_stopping_signal(monkeypatch):
+    # a SIGTERM the kernel handed to this thread would wait unhandled (only the main thread runs Python's handlers)
+    # while the main thread blocks on the result: the build would hang instead of stopping
+    seen = []
+
+    def record_mask(populated, timeout, cache, limit, warm):
+        seen.append(_signal.pthread_sigmask(_signal.SIG_BLOCK, set()))
+        raise RuntimeError("done")
+
+    monkeypatch.setattr(reasoning, "reason", record_mask)
+    with pytest.raises(RuntimeError):
+        with reasoning.Reasoning(_empty(), timeout=300) as running:
+            running.result()
+    assert {_signal.SIGTERM, _signal.SIGINT} <= seen[0]
+    assert _signal.SIGTERM not in _signal.pthread_sigmask(_signal.SIG_BLOCK, set())  # the main thread's, as before
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in _Path(f"/proc/{pid}/task").iterdir():

@@ -4,7 +4,8 @@ The CLI turns SIGTERM into ``SystemExit(143)`` and SIGINT into ``KeyboardInterru
 main thread wherever it is.  Some steps must finish once begun: renaming a build's outputs into
 place (:mod:`hcc_kg.store.publish`), and starting a thread whose clean-up must then wait for it
 (:class:`hcc_kg.owl.reason.Reasoning`: a signal inside ``Thread.start`` leaves the thread running
-with nothing knowing to wait for it).  Held, a signal is delivered as soon as the step ends.
+with nothing knowing to wait for it).  Held, a signal is delivered as soon as the step ends, to the main
+thread: a thread started inside the block keeps the signals held for its whole life.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ STOPPING = frozenset({signal.SIGTERM, signal.SIGINT})
 
 @contextmanager
 def signals_held() -> Iterator[set[signal.Signals] | None]:
-    """SIGTERM and SIGINT wait until the block ends; yields the mask to restore in a thread started inside
-    the block (it inherits the held one), or None where nothing can be held (no ``pthread_sigmask``).
+    """SIGTERM and SIGINT wait until the block ends (a thread started inside keeps them held: it inherits the
+    mask); yields the mask before, or None where nothing can be held (no ``pthread_sigmask``).
 
     >>> with signals_held() as before:
     ...     signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, set())
@@ -37,8 +38,3 @@ def signals_held() -> Iterator[set[signal.Signals] | None]:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
-
-def restore_mask(mask: set[signal.Signals] | None) -> None:
-    """In a thread started while signals were held: the mask its starter had before."""
-    if mask is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)

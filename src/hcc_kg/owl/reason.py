@@ -43,7 +43,7 @@ from typing import Iterator
 import owlready2
 
 from ..errors import InconsistentGraphError
-from ..signals import restore_mask, signals_held
+from ..signals import signals_held
 from ..vocab import RESOURCE_NS
 from . import summary as S
 from .hermit import CLASSIFY, CONSISTENCY, WarmHermit, run_hermit
@@ -229,21 +229,21 @@ class Reasoning:
         # set by the thread as its last act; waited on instead of Thread.join, which CPython 3.11 marks done
         # when a signal handler interrupts it (bpo-45274's fix): a second join then returns while HermiT runs
         self._ended = threading.Event()
-        self._mask: set | None = None  # the signal mask to restore in the thread (see start)
         self._thread = threading.Thread(target=self._run, args=(populated, cache, warm), name="hcc-kg-reason", daemon=True)
 
     def start(self) -> "Reasoning":
         """Start the reasoner's thread (once); the object, for chaining."""
         if self._thread.ident is None:
             # a SIGTERM handled inside Thread.start (it waits for the thread to run) would leave the thread running
-            # unknown to cancel(), which then closed the warm JVM under it: held until the thread is known to run
-            with signals_held() as mask:
-                self._mask = mask
+            # unknown to cancel(), which then closed the warm JVM under it: held until the thread is known to run.
+            # The thread keeps them held for good (it inherits the mask): a stopping signal then always goes to the
+            # main thread, which alone runs Python's handlers; taken by this thread, it would wait unhandled while
+            # the main thread blocks on the result (java, started here with them held too, is killed by SIGKILL)
+            with signals_held():
                 self._thread.start()
         return self
 
     def _run(self, populated: Populated, cache: ReasonerCache | None, warm: WarmHermit | None) -> None:
-        restore_mask(self._mask)  # the starter's, not the one held while it started (a JVM started here inherits it)
         try:
             self._outcome = (reason(populated, self._limit.seconds, cache, self._limit, warm), None)
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by result()
