@@ -193,3 +193,25 @@ def test_a_coarser_phase_restating_part_of_the_titles_trial_is_that_trial():
     trials = [a.subject for a in found if a.predicate == "isClinicalTrial"]
     assert len(trials) == 1  # not a second, phase I trial of felotinib alone
     assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__zorbanib"]
+
+
+@pytest.mark.parametrize("methods", [
+    "Methods: ZETA-HCC is a single-arm, multicentre, open-label, phase 2 trial of invented sites.",
+    "ZETA-HCC was an open-label, single-arm phase II study at invented centres.",
+])
+def test_a_named_trial_defined_after_a_titles_unnamed_study_of_its_phase_is_that_study(methods):
+    from test_abstracts import facts
+    found = facts("Felotinib after TACE for invented HCC: a phase 2, single-arm study\n\n" + methods +
+                  " Patients received TACE followed 3 weeks later by felotinib. Results: 42 patients received TACE. "
+                  "The ORR was 41.5%. Median OS was 20.9 months.\n")
+    assert [a.subject for a in found if a.predicate == "isClinicalTrial"] == ["trial__zetahcc"]
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__tace"]
+    assert {a.object for a in found if a.predicate == "hasMeasurement"} == {"orr", "os"}
+    assert [a.object for a in found if a.predicate == "armSize"] == [42]
+
+
+def test_a_regimen_given_in_sequence_is_one_arm():
+    from test_abstracts import facts
+    found = facts("Methods: In this phase 2 single-arm study, patients received zorbanib followed two weeks later by "
+                  "felotinib. Results: The ORR was 30%.\n")
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__zorbanib"]

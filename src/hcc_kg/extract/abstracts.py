@@ -43,10 +43,11 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE, OTHER_STUDY_RE,
-                            PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE, REGISTRATION_RE, SEPARATE_RE,
-                            SECTION_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE,
-                            agent_tested, counted_study, is_observational, part_of_phase, recalled_phases)
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, IS_A_TRIAL_RE, ONGOING_RE,
+                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
+                            RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
+                            THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
+                            is_observational, part_of_phase, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -55,7 +56,7 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
 from .own_study import combination_study, own_study
-from .earlier_arms import arms_of_earlier, told_in_part
+from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
@@ -214,7 +215,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         # "A combination study with B is underway": a trial of the graph's only once something of it is reported
         slots["unnamed#0"] = Slot(arms=[arm], named_at=[span], arms_at=[span], ongoing=True)
         return "unnamed#0"
-    if context is None and THIS_STUDY_RE.search(sent.text) and (only := _sole_trial(slots, None)) is not None:
+    if context is None and THIS_STUDY_RE.search(sent.text) and (only := sole_trial(slots, None)) is not None:
         return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
     if OTHER_STUDY_RE.search(sent.text):
         return None
@@ -264,10 +265,12 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
     referring = (phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))) \
         or THE_TRIAL_RE.match(sent.text) is not None  # "The trial, known as NAME, met ..."
     phase = phase_of(phrase.group()) if phrase else None
+    # "NAME is a single-arm, phase 2 trial ..." opening the sentence, after a title's "...: a phase 2 study": that one
+    defining = phrase is not None and phase is not None and IS_A_TRIAL_RE.match(sent.text) is not None
     for key, slot in slots.unnamed():
         if not slot.arms or phase not in (None, slot.phase):
             continue
-        if (arms and arms == set(slot.arms)) or (referring and key == context):
+        if (arms and arms == set(slot.arms)) or ((referring or defining and slot.phase == phase) and key == context):
             return key
     return None
 
@@ -304,7 +307,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
         current.named_at.append(evidence_span(sent))
         return context
-    if current is None and referring and (only := _sole_named(slots, phase) or _sole_trial(slots, phase)) is not None:
+    if current is None and referring and (only := sole_named(slots, phase) or sole_trial(slots, phase)) is not None:
         # "The phase III study was ..." after a passing remark on other studies ended the context: the
         # document's one named trial again, not a new one
         slots[only].named_at.append(evidence_span(sent))
@@ -313,20 +316,6 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     slots[key] = Slot(phase=phase, named_at=[evidence_span(sent)])
     _establish(doc, sent, slots[key])
     return key
-
-
-def _sole_named(slots: dict[str, Slot], phase: str | None) -> str | None:
-    """The document's one named trial (not a background's), when no other is named and its phase fits."""
-    named = [key for key, slot in slots.items() if slot.names and not slot.prior]
-    if len(named) != 1 or len([slot for slot in slots.values() if slot.names]) != 1:
-        return None
-    return named[0] if phase is None or slots[named[0]].phase in (None, phase) else None
-
-
-def _sole_trial(slots: dict[str, Slot], phase: str | None) -> str | None:
-    """The document's one trial, named or not, its phase fitting ("this phase II study" after "... Clinical Trials")."""
-    only = next(iter(slots.items())) if len(slots) == 1 else None
-    return only[0] if only and not only[1].prior and phase in (None, only[1].phase) else None
 
 
 def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,

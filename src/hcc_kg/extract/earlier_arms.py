@@ -5,7 +5,9 @@
   one's arms); without this, the arms and values would go to the trial named last;
 - one describing an unnamed trial at the phase of the trial in context, or at the phase that one is part of, naming
   only drugs of its arms ("A phase I study evaluated the combination with B" after a title's "phase Ib study of A
-  with B"): the trial told in part, not a second trial of B alone.
+  with B"): the trial told in part, not a second trial of B alone;
+- one referring to "the phase III study" or "this study" once a passing remark ended the context: the document's
+  one (named) trial again (:func:`sole_named`, :func:`sole_trial`).
 """
 
 from __future__ import annotations
@@ -52,3 +54,17 @@ def told_in_part(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
 
 def _components(agent: str) -> tuple[str, ...]:
     return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
+
+
+def sole_named(slots: dict[str, Slot], phase: str | None) -> str | None:
+    """The document's one named trial (not a background's), when no other is named and its phase fits."""
+    named = [key for key, slot in slots.items() if slot.names and not slot.prior]
+    if len(named) != 1 or len([slot for slot in slots.values() if slot.names]) != 1:
+        return None
+    return named[0] if phase is None or slots[named[0]].phase in (None, phase) else None
+
+
+def sole_trial(slots: dict[str, Slot], phase: str | None) -> str | None:
+    """The document's one trial, named or not, its phase fitting ("this phase II study" after "... Clinical Trials")."""
+    only = next(iter(slots.items())) if len(slots) == 1 else None
+    return only[0] if only and not only[1].prior and phase in (None, only[1].phase) else None

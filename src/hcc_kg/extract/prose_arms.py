@@ -126,12 +126,13 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 # "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
 # maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
-# Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to": no "or", "versus" or clause break;
+# Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to"/"followed (3 weeks later) by":
+# no "or", "versus" or clause break;
 # the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
 # ... but a share of the patients, or a verb of its own, before the next drug starts another group of them:
 # "85% were treated with A and 15% were treated with B" is a mixed arm, no combination.
 DOSED_AND_RE = re.compile(r"(?:(?!\d\s*%|\b(?:were|was)\s+(?:treated|given)\b)[^;:.]){0,80}?"
-                          r"(?:\band\b|\bplus\b|\+|\bwith\b|\bin\s+addition\s+to\b)\s*"
+                          r"(?:\band\b|\bplus\b|\+|\bwith\b|\bin\s+addition\s+to\b|\bfollowed\s+(?:[\w-]+\s+){0,4}?by\b)\s*"
                           r"(?:(?:oral|intravenous|subcutaneous|IV|SC)\s+)?", re.IGNORECASE)
 
 

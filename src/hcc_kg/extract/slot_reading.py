@@ -144,6 +144,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # a procedure patients were given in a randomised trial is its comparator, not its first arm
         slot.arms, slot.single_arm = [given], not randomised
         slot.arms_at.append(span)
+    if len(slot.arms) == 1 and not randomised and (given := received_agent(doc, sent)) is not None \
+            and is_regimen_key(given) and slot.arms[0] in regimen_components(given):
+        slot.rename_arm(slot.arms[0], given)  # a title's "A after B: a single-arm study", then "received B followed
+        slot.arms_at.append(span)             # by A": the one arm in full
     if not slot.arms and (known := _one_alternative_known(doc, sent)):
         slot.arms = [known]  # "randomized to A or active surveillance": one arm known, the other no agent
         slot.arms_at.append(span)
