@@ -215,3 +215,21 @@ def test_a_regimen_given_in_sequence_is_one_arm():
     found = facts("Methods: In this phase 2 single-arm study, patients received zorbanib followed two weeks later by "
                   "felotinib. Results: The ORR was 30%.\n")
     assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__zorbanib"]
+
+
+@pytest.mark.parametrize("given", [
+    "Of 51 screened adults, 36 received zorbanib, felotinib plus quorimab.",
+    "Patients received 21-day treatment cycles of zorbanib, felotinib, and quorimab.",
+])
+def test_a_comma_list_ending_in_and_or_plus_is_one_regimen(given):
+    from test_abstracts import facts
+    found = facts(f"Methods: This phase II, single-centre, single-arm trial enrolled adults with HCC. {given} "
+                  "Results: The ORR was 63.9%.\n")
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__quorimab__zorbanib"]
+
+
+def test_a_list_only_commas_join_is_no_regimen():
+    from hcc_kg.extract.received_arm import received_agent
+    from test_abstracts import FINDER, VOCAB
+    doc = AnalysedDocument(Document.from_text("d", "Patients received zorbanib, felotinib, quorimab."), VOCAB, FINDER)
+    assert received_agent(doc, doc.sentences[0]) is None

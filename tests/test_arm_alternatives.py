@@ -119,7 +119,7 @@ def test_a_title_trial_returns_after_a_background_that_ended_it():
     assert list(trial_arms(found).values()) == [{agent_key(["zorbanib", "tace"])}]
     assert [a.object for a in found if a.predicate == "armSize"] == [30]
     # ... while a therapy patients had before is not what they received
-    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.received_arm import received_agent
     doc = analysed("Patients with advanced liver cancer previously treated with felotinib were enrolled.")
     assert received_agent(doc, doc.sentences[0]) is None
 
@@ -133,7 +133,7 @@ def test_the_drug_a_procedure_delivers_is_part_of_its_arm():
 
 
 def test_a_single_arm_given_for_weeks_before_an_operation():
-    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.received_arm import received_agent
     doc = analysed("Patients received 8 weeks of neoadjuvant therapy with zorbanib 40 mg daily plus quorimab 240 mg every "
                    "2 weeks, followed by restaging and surgical resection.")
     assert received_agent(doc, doc.sentences[0]) == QZ

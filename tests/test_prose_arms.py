@@ -7,7 +7,8 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.arm_comparisons import compared_arms
-from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_agent, received_alternatives
+from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.received_arm import received_agent
 from hcc_kg.extract.prose_sizes import arm_sizes, counted_arms
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
@@ -174,7 +175,7 @@ def test_with_or_without_gives_the_combination_and_the_drug_alone():
 
 
 def test_patients_received_two_dosed_drugs_as_one_regimen():
-    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.received_arm import received_agent
     from hcc_kg.extract.prose_sizes import enrolled
     doc, sent = sentence("Patients with uHCC received zorbanib (12 mg or 8 mg by weight) orally daily and quorimab "
                          "200 mg on day 1 of each cycle.")
@@ -280,7 +281,7 @@ def test_the_next_count_with_its_verb_left_out():
 
 
 def test_the_agent_given_as_the_subject_of_a_passive():
-    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.received_arm import received_agent
     for text in ("Quorimab 20 mg/kg was given IV every 3 weeks until progression.",
                  "Methods: Zorbanib was administered at 5 mg orally once daily."):
         doc, sent = sentence(text)
@@ -348,7 +349,7 @@ def test_an_aside_naming_the_drug_again_does_not_part_its_regimen():
 
 
 def test_patients_received_a_dose_before_the_drug():
-    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.received_arm import received_agent
     for text in ("Patients received 240mg/body zorbanib every 2 weeks.", "Patients received 400 mg of zorbanib daily.",
                  "All patients were treated with oral 10 mg/kg zorbanib."):
         doc, sent = sentence(text)
@@ -431,7 +432,7 @@ def test_care_alone_as_an_arm_is_still_listed():
     ("Patients in the intent-to-treat arm who received prior zorbanib were excluded.", None),
 ])
 def test_patients_in_an_arm_who_received_a_dose_of_an_agent(text, expected):
-    from hcc_kg.extract.prose_arms import received_agent
+    from hcc_kg.extract.received_arm import received_agent
     doc, sent = sentence(text)
     assert received_agent(doc, sent) == expected
 

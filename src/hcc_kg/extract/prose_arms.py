@@ -31,7 +31,7 @@ from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import arm_parts, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
-from .received_cues import EARLIER_THERAPY_RE, PRIOR_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
+from .received_cues import PRIOR_THERAPY_RE, RECEIVED_RE
 from .sentences import DRUG
 from .trial_names import SPONSOR_STUDY_RE
 
@@ -102,8 +102,6 @@ ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Co
                           re.IGNORECASE)
 # ... or the agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
-GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d){0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:given|administered|dosed|infused)\b",
-                              re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:(?:both|each|all)\s+(?:(?:given|administered|received)\s+)?)?"
                          # ... "(n=138), in conjunction with best supportive care", "in addition to C", "on a background of C"
                          r"(?:plus|in\s+combination\s+with|combined\s+with|with|in\s+conjunction\s+with|in\s+addition\s+to|"
@@ -126,14 +124,6 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 # "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
 # maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
-# Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to"/"followed (3 weeks later) by":
-# no "or", "versus" or clause break;
-# the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
-# ... but a share of the patients, or a verb of its own, before the next drug starts another group of them:
-# "85% were treated with A and 15% were treated with B" is a mixed arm, no combination.
-DOSED_AND_RE = re.compile(r"(?:(?!\d\s*%|\b(?:were|was)\s+(?:treated|given)\b)[^;:.]){0,80}?"
-                          r"(?:\band\b|\bplus\b|\+|\bwith\b|\bin\s+addition\s+to\b|\bfollowed\s+(?:[\w-]+\s+){0,4}?by\b)\s*"
-                          r"(?:(?:oral|intravenous|subcutaneous|IV|SC)\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -370,32 +360,3 @@ def unbracketed(text: str) -> str:
 def count_value(m: re.Match) -> int:
     """The count a match's ``n`` group prints ("1,171" is 1171)."""
     return int(m.group("n").replace(",", ""))
-
-
-def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
-    """The one agent in "patients received A" (None when the sentence names another agent too)."""
-    later = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
-    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
-             # "patients who progressed on B received A": B is who the patients are
-             and not EARLIER_THERAPY_RE.search(sent.text, max(0, a.start - 60), a.start)
-             # "received A plus B for 8 weeks, followed by surgical resection": the operation after is no part of it
-             and not (any(s <= a.start < e for s, e in later) and all(doc.vocabulary[c].has_type("Procedure") for c in a.components))]
-    if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):
-        return named[0].key  # "A 20 mg/kg was given every 3 weeks"
-    if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - RECEIVED_REACH):named[0].start]):
-        return None
-    given = [named[0]]
-    for agent in named[1:]:  # "received A (12 mg) orally daily and B 200 mg on day 1": one regimen
-        if not DOSED_AND_RE.fullmatch(unbracketed(sent.text[given[-1].end:agent.start])):
-            break
-        given.append(agent)
-    keys = {a.key for a in named}
-    if len(keys) != 1 and not (len(given) > 1 and len(given) == len(named)):
-        return None
-    # care given besides the drugs ("A in addition to best supportive care") is no part of the arm
-    return named[0].key if len(keys) == 1 else agent_key(arm_parts(doc, {p for a in given for p in a.components}))
-
-
-def _given_passive(text: str, agent: Agent) -> bool:
-    """Is the sentence's subject the agent, given to the patients: "A 20 mg/kg was given IV every 3 weeks"?"""
-    return bool(SENTENCE_OPENING_RE.fullmatch(text[:agent.start]) and GIVEN_PASSIVE_RE.match(text, agent.end))

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
-RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|patients|participants|subjects|adults)"  # "21 patients, who"
+# "Of 51 screened participants, 36 received A": a count of them as the subject
+RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|(?:patients|participants|subjects|adults),\s+\d+|"
+                         r"patients|participants|subjects|adults)"  # "21 patients, who"
                          # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
                          # therapy: "patients with X previously treated with B" had B before)
                          r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"
@@ -27,9 +29,9 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          # ... enrolled first: "36 patients were enrolled and received A", "were included and treated with A"
                          r"(?:(?:enrolled|included|recruited|accrued)\s+and\s+(?:were\s+)?)?"
                          r"(?:receive[sd]?|given|administered|treated\s+with)\s+"
-                         # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A"
+                         # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A", "21-day cycles of A"
                          r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
-                         r"(?:therapy|treatment)\s+with\s+)?"
+                         r"(?:therapy|treatment)\s+with\s+|(?:\d+-(?:day|week)\s+)?(?:treatment\s+)?cycles\s+of\s+)?"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"

@@ -32,7 +32,8 @@ from .arm_references import combination_read, drug_read, labels_defined, labels_
 from .arm_comparisons import compared_arms, than_pairs
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
-                         received_agent, received_alternatives, sized_alternatives)
+                         received_alternatives, sized_alternatives)
+from .received_arm import received_agent
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
