@@ -124,3 +124,13 @@ def test_a_news_items_study_counted_by_its_patients_is_its_unnamed_trial(body):
 ])
 def test_a_counted_study_that_is_another_or_named_opens_no_unnamed_trial(body):
     assert not [a for a in news(body) if a.predicate == "isClinicalTrial" and "vs" in str(dict(a.attributes).get("trial_name"))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the ZETA-1 study, adults treated with zorbanib and quorimab lived longer than those treated with felotinib.",
+    "In the ZETA-1 study, OS was 19.2 months with zorbanib and quorimab versus 13.4 months with felotinib.",
+])
+def test_two_drugs_joined_by_and_before_a_comparison_are_one_arm(sentence):
+    from test_abstracts import facts
+    found = facts("Invented news\n\n" + sentence + "\n")
+    assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["felotinib", "regimen__quorimab__zorbanib"]

@@ -91,7 +91,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
         if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
-        left = _and_list_joined(doc, sent.text, left)
+        left = _and_pair_joined(doc, sent.text, _and_list_joined(doc, sent.text, left))
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
     return _fronted(sent.text, named)
@@ -213,6 +213,18 @@ def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> lis
     parts = tuple(p for a in left[first:] for p in a.components)
     whole = with_parts(doc, left[first], parts)
     return [*left[:first], Agent(whole.key, left[first].start, left[-1].end, whole.components)]
+
+
+# "patients treated with A and B lived longer than those treated with C": two drugs given to the same patients
+GIVEN_PAIR_RE = re.compile(r"\b(?:treated\s+with|with|receiving|received|given|combination\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _and_pair_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> list[Agent]:
+    """``left`` with "treated with A and B" just before the comparison made one arm, A plus B (not B alone)."""
+    if len(left) < 2 or not re.fullmatch(r"\s+and\s+", text[left[-2].end:left[-1].start]) \
+            or not GIVEN_PAIR_RE.search(text, max(0, left[-2].start - 40), left[-2].start):
+        return left
+    return [*left[:-2], with_parts(doc, left[-2], left[-1].components)]
 
 
 def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
