@@ -14,7 +14,8 @@ from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
 
-DRUGS = [Entity("zorbanib", "zorbanib", ("SmallMolecule",)), Entity("felotinib", "felotinib", ("SmallMolecule",)),
+DRUGS = [Entity("zorbanib", "zorbanib", ("SmallMolecule",), ("Zorbix",)),
+         Entity("felotinib", "felotinib", ("SmallMolecule",), ("Felotix",)),
          Entity("quorimab", "quorimab", ("MonoclonalAntibody",)), Entity("placebo", "placebo", ("Placebo",))]
 COMPARATORS = [Entity("chemo", "chemotherapy", ("Procedure",)),
                Entity("bsc", "best supportive care", ("Procedure",), ("BSC",)),
@@ -209,3 +210,14 @@ def test_options_named_again_by_their_brands_are_one_choice_arm(text):
 def test_a_drug_named_again_outside_brackets_or_by_a_short_form_is_no_choice(text):
     doc = AnalysedDocument(Document.from_text("d", text), BRANDED, MentionFinder(BRANDED))
     assert "tpc" not in keys(agents(doc, doc.sentences[0]))
+
+
+@pytest.mark.parametrize("text", [
+    "Adults were randomized to quorimab or investigator's choice of a kinase inhibitor (zorbanib or felotinib).",
+    "Adults were randomized to quorimab or investigator's choice of kinase inhibitor (KI) between zorbanib "
+    "(Zorbix) or felotinib (Felotix).",
+    "Adults were randomized to receive either quorimab or investigator's choice of zorbanib or felotinib.",
+])
+def test_a_choice_of_a_class_or_of_drugs_is_one_arm_its_options_no_arms(text):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == ["quorimab", "tpc"]

@@ -135,7 +135,8 @@ def _choices(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Locate
             continue
         if chosen_arm is None:
             continue
-        options = _listed_from(doc, sent.text, after, of.end()) if of.group().strip() else []
+        options = (_listed_from(doc, sent.text, after, of.end()) if of.group().strip() else []) \
+            or _options_after_class(doc, sent.text, after, e)
         located = [x for x in located if x not in options]
         arm = (Mention(*sent.sentence.mapped.original_span(s, e), chosen_arm, phrase.group()), s, e)
         located = sorted([*located, arm], key=lambda x: (x[1], x[2]))
@@ -227,6 +228,48 @@ def _listed_from(doc: AnalysedDocument, text: str, after: list[Located], start: 
             break
         listed.append(item)
     return listed
+
+
+# "investigator's choice of tyrosine kinase inhibitor (TKI) between A or B", "... of a TKI (A or B)": the class chosen
+# from, then its options
+CHOICE_CLASS_RE = re.compile(r"\s+(?:of|from|between|among)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:inhibitors?|TKIs?|"
+                             r"agents?|drugs?|therap(?:y|ies)|treatments?|regimens?)(?:\s*\([^()]*\))?"
+                             r"(?:\s*[(:]\s*|\s+(?:between|among|from|of|such\s+as|including)\s+)(?:either\s+)?", re.IGNORECASE)
+
+
+def _options_after_class(doc: AnalysedDocument, text: str, after: list[Located], end: int) -> list[Located]:
+    """The drugs a choice of a class lists ("... choice of TKI (A or B)", "... between A (Brand) or B (Brand)"), each
+    brand naming one again with it; [] unless two drugs or more are joined by "or"."""
+    cls = CHOICE_CLASS_RE.match(text, end)
+    listed: list[Located] = []
+    last: Located | None = None  # the last option (a brand after it names it again)
+    for item in (x for x in after if cls is not None and x[1] >= cls.end()):
+        if last is not None and item[0].key == last[0].key and BRAND_ASIDE_RE.fullmatch(text, last[2], item[1]):
+            listed.append(item)  # "A (Brand)": A named again
+        elif doc.vocabulary[item[0].key].has_type(*DRUG) and (
+                item[1] == cls.end() if last is None else OR_GAP_RE.fullmatch(text, last[2], item[1]) is not None):
+            listed.append(item)
+            last = item
+        else:
+            break
+    keys = {x[0].key for x in listed}
+    return listed if len(keys) >= 2 and re.search(r"\bor\b", text[listed[0][1]:listed[-1][2]]) else []
+
+
+def choice_spans(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[int, int]]:
+    """Where each choice with the options it lists lies in the sentence ("investigator's choice of A or B"): a list
+    of arms is not to be cut at its "or"."""
+    located = sorted(((m, *sent.local(m)) for m in sent.mentions), key=lambda x: (x[1], x[2]))
+    spans = []
+    for phrase in CHOICE_RE.finditer(sent.text):
+        s, e = phrase.span()
+        after = [x for x in located if x[1] >= e]
+        of = CHOSEN_AFTER_RE.match(sent.text, e)
+        options = (_listed_from(doc, sent.text, after, of.end()) if of.group().strip() else []) \
+            or _options_after_class(doc, sent.text, after, e)
+        if options:
+            spans.append((s, max(x[2] for x in options)))
+    return spans
 
 
 def _without_options(doc: AnalysedDocument, text: str, located: list[Located]) -> list[Located]:

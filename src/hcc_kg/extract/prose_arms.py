@@ -29,7 +29,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import arm_parts, comparator_mentions, compared_choice, glued_to_care
+from .comparators import arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import PRIOR_THERAPY_RE, RECEIVED_RE
 from .sentences import DRUG
@@ -212,6 +212,17 @@ def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]
     return [c for c in cuts if c[1] > c[0]]
 
 
+def _unsplit(segments: list[tuple[int, int]], whole: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``segments`` joined again where a cut between two lies inside one of the ``whole`` spans."""
+    out: list[tuple[int, int]] = []
+    for seg in segments:
+        if out and any(s <= out[-1][1] and seg[0] < e for s, e in whole):
+            out[-1] = (out[-1][0], seg[1])
+        else:
+            out.append(seg)
+    return out
+
+
 def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """The arms a randomisation statement lists, in order ([] when the sentence has none)."""
     cue = next((c for c in RANDOMISED_RE.finditer(sent.text) if not _adjectival(sent.text, c.end())
@@ -230,7 +241,8 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
         return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
-    for s, e in joined_and_lists(sent.text, _top_level_segments(sent.text, start, stop.start() if stop else len(sent.text))):
+    segments = _unsplit(_top_level_segments(sent.text, start, end), choice_spans(doc, sent))
+    for s, e in joined_and_lists(sent.text, segments):
         found = sequenced(doc, agents(doc, sent, s, e), maintenance, sent.text)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)
