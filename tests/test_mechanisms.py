@@ -610,7 +610,7 @@ def test_a_means_phrase_keeps_negation():
 @pytest.mark.parametrize("body, expected", [
     # how it binds is no part of what it binds
     ("Zelumab binds with high affinity to the PD-1 receptor in this invented assay.", {("zelumab", "pd1")}),
-    ("Zelumab is an antibody that blocks the interaction between PD-1 and its ligands PD-L1 and PD-L2.",
+    ("Zelumab is an antibody that blocks the interaction between PD-1 and its two ligands PD-L1 and PD-L2 here.",
      {("zelumab", "pd1")}),
     # an appositive before "with activity against"
     ("Foonib, a made-up kinase inhibitor with activity against RAF and VEGFR2, was dosed daily.",
