@@ -1486,3 +1486,11 @@ def test_a_binding_verb_coordinated_with_what_the_binding_stops(body, expected):
 ])
 def test_an_appositive_after_a_possessive_or_a_defined_short_name(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Trials of invented kinase inhibitors with MET activity (foonib and barfenib) have ended.",
+    "Inhibitors with MET inhibitory activity (foonib, barfenib) were imagined here.",
+])
+def test_members_in_brackets_after_the_activity_a_class_has(body):
+    assert facts(body) == {("foonib", "met"), ("barfenib", "met")}

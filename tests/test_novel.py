@@ -408,3 +408,11 @@ def test_a_crossed_bispecific_or_a_fusion_protein_types_its_code(text, vocabular
 def test_initials_of_the_words_before_are_no_brand_of_the_last_drug(vocabulary):
     got = found("Patients received single zorbatinib regular interval quelimab (SZRIQ) or sorafenib.", vocabulary)
     assert "SZRIQ" not in got["quelimab"].synonyms
+
+
+@pytest.mark.parametrize("text", [
+    "We tested an anti-HER3 monoclonal antibody, QZ-1234 (Acme Pharma), in invented cells.",
+    "We tested an invented kinase inhibitor, QZ1234 (Acme®), in mice.",
+])
+def test_a_code_set_off_after_its_class_with_its_maker_in_brackets_is_a_drug(text, vocabulary):
+    assert set(found(text, vocabulary)) in ({"qz_1234"}, {"qz1234"})

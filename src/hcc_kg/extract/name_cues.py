@@ -97,11 +97,12 @@ COORDINATED_BEFORE = re.compile(rf"(?<![\w-])(?P<names>(?:{CODE})(?:\s*,\s*(?:{C
 #: "ABC-123, a PD-1 inhibitor", "ABC-123 (a PD-1 inhibitor)", "ABC-123 is an antibody".
 CUED_AFTER = re.compile(rf"(?<![\w-]){NAME}(?:\s*\([^()]{{1,30}}\))?(?:\s*[,(]\s*|\s+(?:is|was)\s+)"
                     rf"{DETERMINER}?{CUE}")
-#: "the anti-PD-1 antibody ABC-123"; "its KRAS inhibitor, ABC-123," (the name set off by commas); "a new
+#: "the anti-PD-1 antibody ABC-123"; "its KRAS inhibitor, ABC-123," (the name set off by commas, maybe its maker in
+#: brackets: "an anti-T antibody, ABC-123 (Maker),"); "a new
 #: compound, known as ABC-123,", "an antibody called ABC-123": the class noun, then what it is called.
 CALLED = r",?\s+(?:(?:also\s+)?known\s+as|called|named|designated)\s+"
 CUED_BEFORE = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS}))"
-                         rf"(?:\s+|,\s+(?={NAME_FORM},)|{CALLED}){NAME}")
+                         rf"(?:\s+|,\s+(?={NAME_FORM}(?:\s*\([^()]{{1,30}}\))?,)|{CALLED}){NAME}")
 #: "FGFR4 inhibitors such as ABC-123 and XYZ-45", "the T-selective inhibitors ABC-123 and XYZ-45", "T inhibitors
 #: (ABC-123, XYZ-45)": a plural class noun, then its members (the first here, the rest by :data:`LISTED`).
 CUED_PLURAL = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS})s)"

@@ -149,10 +149,14 @@ def target_passive_drug(text: str, found: list[Unit], lists: list[TargetList]) -
 PARENTHESIS_CUE = re.compile(r"\b(?:target(?:s|ing|ed)?|block(?:s|ing|ade\s+of)|inhibit(?:s|ing|ion\s+of|ors?\s+of)|"
                              r"against|antagonists?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 CHAIN_GLUE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+# "kinase inhibitors with c-Met activity (A, B and C)": the class's members, named after the activity they share
+ACTIVITY_BRACKET = re.compile(r"\s+(?:inhibitory\s+)?activity\s*\(\s*", re.IGNORECASE)
+WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
 
 
 def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"The regimen targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)": a target, then its drugs in parentheses.
+    """"The regimen targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)", "inhibitors with A activity (X, Y)": a target,
+    then its drugs in parentheses.
 
     A cue before the first target of the chain ("targets", "blockade of", "anti-") says the parentheses
     name agents acting on it; a list of several targets before one parenthesis says nothing of which is whose.
@@ -161,14 +165,16 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
     for tlist in lists:
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
         following = [u for u in found if u.start >= tlist.end]
+        gap = text[tlist.end:following[0].start] if following else ""
+        activity = ACTIVITY_BRACKET.fullmatch(gap) is not None and WITH_BEFORE.search(text[:front]) is not None
         drugs = parenthesised_drugs(text, found, following[0]) \
-            if following and following[0].kind == "drug" and re.fullmatch(r"\s*\(\s*", text[tlist.end:following[0].start]) \
-            else []
+            if following and following[0].kind == "drug" and (re.fullmatch(r"\s*\(\s*", gap) or activity) else []
         if len(tlist.units) != 1 or not drugs:
             closed, cued = None, False
             continue
         chained = closed is not None and CHAIN_GLUE.fullmatch(text[closed:front]) is not None
-        cued = tlist.anti_start is not None or PARENTHESIS_CUE.search(text[:front]) is not None or (chained and cued)
+        cued = tlist.anti_start is not None or PARENTHESIS_CUE.search(text[:front]) is not None or (chained and cued) \
+            or activity
         closed = text.find(")", drugs[-1].end) + 1
         if cued:
             for drug in drugs:
