@@ -233,3 +233,13 @@ def test_a_list_only_commas_join_is_no_regimen():
     from test_abstracts import FINDER, VOCAB
     doc = AnalysedDocument(Document.from_text("d", "Patients received zorbanib, felotinib, quorimab."), VOCAB, FINDER)
     assert received_agent(doc, doc.sentences[0]) is None
+
+
+def test_an_agent_named_in_a_time_is_no_arm_and_labelled_groups_take_no_values_by_order():
+    from test_abstracts import facts, values
+    found = facts("Methods: In this randomized phase 2 trial, adults were randomly assigned to receive felotinib alone, "
+                  "TACE followed by felotinib from post-TACE day 3 (Schedule D3), or from post-TACE day 14 "
+                  "(Schedule D14). Results: Schedule D3 gave a higher ORR than Schedule D14 (37.5% vs. 31.3%). "
+                  "Schedule D3 gave a higher ORR than felotinib alone (33.8% vs. 16.9%).\n")
+    assert sorted({a.object for a in found if a.predicate == "armIntervention"}) == ["felotinib", "regimen__felotinib__tace"]
+    assert values(found) == {("regimen__felotinib__tace", "orr", ""): D("33.8"), ("felotinib", "orr", ""): D("16.9")}

@@ -37,6 +37,8 @@ from .trial_names import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
+# ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
+TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
@@ -150,7 +152,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     end = len(sent.text) if end is None else end
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
     # "a placebo-controlled trial of A": the design's adjective names no arm
-    located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])]
+    located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])
+               and not TIME_PREFIX_RE.search(sent.text, max(0, x[1] - 6), x[1])]
     # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
     studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]
     located = [x for x in located if not any(s <= x[1] and x[2] <= e and (s, e) != (x[1], x[2]) for s, e in studies)]

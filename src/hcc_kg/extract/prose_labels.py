@@ -126,3 +126,20 @@ def closed_pair_end(text: str, tokens: list) -> int | None:
         return None
     close = PAIR_CLOSE_RE.match(text, tokens[1][1])
     return close.end() if close else None
+
+
+# "Schedule D3 achieved a higher ORR than Schedule D14 (37.5% vs 31.3%)": groups compared by labels no arm was given
+COMPARED_LABEL_RE = re.compile(r"\bthan\s+(?:(?:in|with|for|on)\s+)?(?:the\s+)?(?P<label>(?-i:[A-Z][a-z]+\s+(?:[A-Z]?\d+[a-z]?|[A-Z])))\b")
+
+
+def compares_labels(text: str, start: int, end: int, named: list) -> bool:
+    """Does ``text[start:end]`` compare with a group by a label no arm was given ("than Schedule D14", "than Cohort
+    2"), not one of the ``named`` arms?  Its values are then no arm's by the trial's order.
+
+    >>> compares_labels("Schedule D3 gave a higher ORR than Schedule D14 (", 0, 49, [])
+    True
+    >>> compares_labels("ORR was higher than with B (", 0, 28, [])
+    False
+    """
+    label = COMPARED_LABEL_RE.search(text, start, end)
+    return label is not None and not any(a.start <= label.start("label") < a.end for a in named)

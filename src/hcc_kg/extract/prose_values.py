@@ -30,7 +30,8 @@ from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
-from .prose_labels import arms_end_their_list, closed_pair_end, compared_object, fronted_comparator, labelled_values
+from .prose_labels import (arms_end_their_list, closed_pair_end, compared_object, compares_labels, fronted_comparator,
+                           labelled_values)
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
                               subgroup_start)
@@ -240,7 +241,7 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         return list(arms) if len(tokens) == 1 else None
     if len(tokens) == 1:  # "the ORR in the B arm was 26%": one value, its arm named beside it
         return _named_owner(text, tokens[0], named, c_start)
-    if len(tokens) != len(arms) and len(tokens) != 2:
+    if (len(tokens) != len(arms) and len(tokens) != 2) or compares_labels(text, c_start, tokens[0][0], named):
         return None
     if (changed := _changed(text, tokens, named, arms, c_start)) is not None:
         return changed
