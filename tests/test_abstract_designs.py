@@ -243,3 +243,12 @@ def test_an_agent_named_in_a_time_is_no_arm_and_labelled_groups_take_no_values_b
                   "Schedule D3 gave a higher ORR than felotinib alone (33.8% vs. 16.9%).\n")
     assert sorted({a.object for a in found if a.predicate == "armIntervention"}) == ["felotinib", "regimen__felotinib__tace"]
     assert values(found) == {("regimen__felotinib__tace", "orr", ""): D("33.8"), ("felotinib", "orr", ""): D("16.9")}
+
+
+def test_drugs_given_concurrently_with_a_maintenance_repeat_are_one_arm():
+    from test_abstracts import facts, values
+    found = facts("Methods: In this phase II multicentre trial, adults with invented HCC were concurrently treated with "
+                  "intravenous felotinib (3 mg/kg every 2 weeks) and TACE, followed by maintenance felotinib until "
+                  "progression. Results: Fifty adults were enrolled. Median PFS was 5.6 months.\n")
+    assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__tace"]
+    assert values(found) == {("regimen__felotinib__tace", "pfs", ""): D("5.6")}

@@ -51,7 +51,8 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
         commas.pop()
         given.pop()  # a list only commas join says no regimen: up to its last "and" / "plus"
     keys = {a.key for a in named}
-    if len(keys) != 1 and not (len(given) > 1 and len(given) == len(named)):
+    # (a drug named again after, "followed by maintenance A", is no other agent)
+    if len(keys) != 1 and not (len(given) > 1 and keys <= {a.key for a in given}):
         return None
     # care given besides the drugs ("A in addition to best supportive care") is no part of the arm
     return named[0].key if len(keys) == 1 else agent_key(arm_parts(doc, {p for a in given for p in a.components}))
