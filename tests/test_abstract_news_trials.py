@@ -85,3 +85,11 @@ def test_a_separate_study_with_the_same_arms_is_a_trial_of_its_own(opening):
             if a.predicate == "hasMeasurement" and a.subject.startswith("arm__zeta9")}
     assert {str(v) for _, v in zeta} == {"10.7", "7.9"}  # not the separate study's 6.5 and 4.2
     assert len([a for a in found if a.predicate == "isClinicalTrial"]) == 2
+
+
+def test_a_titles_unnamed_study_is_the_trial_of_its_phase_the_body_names():
+    text = ("Zorbanib gives no survival benefit in HCC, phase 3 study shows\n\nZorbanib, an invented MET inhibitor, is "
+            "not better than placebo in adults with HCC. The results from the ZETA-9 phase 3 trial were announced by "
+            "Acme. Patients were randomized to receive either zorbanib or a matching placebo.\n")
+    trials = {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
+    assert trials == {"trial__zeta9"}

@@ -266,11 +266,15 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
         or THE_TRIAL_RE.match(sent.text) is not None  # "The trial, known as NAME, met ..."
     phase = phase_of(phrase.group()) if phrase else None
     # "NAME is a single-arm, phase 2 trial ..." opening the sentence, after a title's "...: a phase 2 study": that one
+    # ... or any sentence naming a trial of the phase a title's unnamed study has ("..., Phase 3 Study Shows")
     defining = phrase is not None and phase is not None and IS_A_TRIAL_RE.match(sent.text) is not None
+    title = evidence_span(doc.sentences[0]) if doc.sentences else None
     for key, slot in slots.unnamed():
         if not slot.arms or phase not in (None, slot.phase):
             continue
-        if (arms and arms == set(slot.arms)) or ((referring or defining and slot.phase == phase) and key == context):
+        named_by_title = phrase is not None and phase is not None and slot.named_at[:1] == [title]
+        if (arms and arms == set(slot.arms)) or ((referring or (defining or named_by_title) and slot.phase == phase)
+                                                  and key == context):
             return key
     return None
 
