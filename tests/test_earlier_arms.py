@@ -45,3 +45,10 @@ def test_a_sentence_on_the_arms_of_the_trial_in_context_stays_with_it():
     got = values(found)
     assert got[("quorimab", "orr", "")] == D("22") and got[("felotinib", "orr", "")] == D("10")
 
+
+
+def test_a_sentence_on_the_trials_arms_after_a_remark_on_other_trials_is_the_trials_again():
+    found = facts(FIRST + "Two other invented trials missed their goals. The ORR was 31% with zorbanib and 12% with "
+                  "felotinib.\n")
+    orr = {a.subject: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement" and a.object == "orr"}
+    assert orr == {"arm__alpha4__zorbanib": D("31"), "arm__alpha4__felotinib": D("12")}

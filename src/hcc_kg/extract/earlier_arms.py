@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from ..keys import is_regimen_key, regimen_components
-from .abstract_cues import part_of_phase
+from .abstract_cues import OTHER_STUDY_RE, part_of_phase
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
 from .sentences import evidence_span
@@ -25,16 +25,21 @@ def arms_of_earlier(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[s
                     context: str | None) -> str | None:
     """The trial read earlier whose arms a sentence naming no trial is about, when the trial in context has
     other arms ("NAME-1 randomised A or B ... as in NAME-2, in which C gave ...; the ORR was 30% with A and
-    11% with B" is NAME-1's again).  Two agents or more, every one an arm of that trial and of no other, none
-    of the trial in context; a randomisation is left to the reading by arms (``abstracts._by_arms``)."""
+    11% with B" is NAME-1's again), or when a remark on other trials ended the context ("Two other trials missed
+    their goals. OS was 21.2 months with A and 19.0 with B").  Two agents or more, every one an arm of that trial
+    and of no other, none of the trial in context; a randomisation is left to the reading by arms
+    (``abstracts._by_arms``)."""
     current = slots.get(context) if context else None
-    named = {a.key for a in agents(doc, sent)} if current is not None and len(slots) > 1 else set()
+    if not slots or (current is not None and len(slots) < 2) or (current is None and OTHER_STUDY_RE.search(sent.text)):
+        return None
+    named = {a.key for a in agents(doc, sent)}
     if len(named) < 2 or assigned_arms(doc, sent):
         return None
-    # its arms, or while none is known the agents of the sentences that named it ("NAME-2, in which C gave ...")
-    own = current.arms or [a.key for s in doc.sentences if evidence_span(s) in current.named_at for a in agents(doc, s)]
-    if not own or any(slot_arm(doc, agent, own) is not None for agent in named):
-        return None
+    if current is not None:
+        # its arms, or while none is known the agents of the sentences that named it ("NAME-2, in which C gave ...")
+        own = current.arms or [a.key for s in doc.sentences if evidence_span(s) in current.named_at for a in agents(doc, s)]
+        if not own or any(slot_arm(doc, agent, own) is not None for agent in named):
+            return None
     fitting = [key for key, slot in slots.items() if slot is not current and len(slot.arms) >= 2 and not slot.prior
                and all(slot_arm(doc, agent, slot.arms) is not None for agent in named)]
     return fitting[0] if len(fitting) == 1 else None
