@@ -93,3 +93,10 @@ def test_a_titles_unnamed_study_is_the_trial_of_its_phase_the_body_names():
             "Acme. Patients were randomized to receive either zorbanib or a matching placebo.\n")
     trials = {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}
     assert trials == {"trial__zeta9"}
+
+
+def test_a_closing_registration_number_names_the_documents_one_trial_after_a_remark_on_further_studies():
+    text = ("Zorbanib plus quorimab in invented HCC: a phase Ib/II trial\n\nMethods: Adults were given zorbanib plus "
+            "quorimab. Results: 28 adults received zorbanib plus quorimab. The ORR was 10.7%. Conclusion: The dose is "
+            "recommended for further studies. Trial registration number NCT01234567.\n")
+    assert {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}

@@ -134,3 +134,18 @@ def test_the_agents_a_basis_names_are_its_trials_arms_not_approved_agents(basis)
 def test_an_approval_in_apposition_is_said_of_the_name_before_it_not_of_its_partners(body, approved):
     assert {agent for agent, *_ in facts(body) if not agent.startswith("trial__")} == approved
 
+
+
+@pytest.mark.parametrize("body", [
+    "An invented insurance committee on June 15 approved the inclusion of Foovia in the national health insurance "
+    "system for HCC.",
+    "The made-up payer approved reimbursement of foonib for adults with HCC.",
+])
+def test_paying_for_a_drug_is_no_approval_of_it(body):
+    assert facts(body) == set()
+
+
+def test_a_combination_whose_first_drug_is_described_in_apposition_is_approved_whole():
+    body = ("Some invented countries approved the combination of foonib, a kinase inhibitor, with barmab, an "
+            "antibody, for first-line HCC.")
+    assert {agent for agent, *_ in facts(body)} == {"regimen__barmab__foonib"}

@@ -165,6 +165,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     registration = REGISTRATION_RE.search(sent.text) or (names and names[0].start <= 20) or THIS_TRIAL_RE.match(sent.text) or (
         names and context is not None and sent.text[:names[0].start].rstrip().endswith("(")
         and slots[context].names and not any(n.kind == "nct" for n in slots[context].names))
+    if context is None and names and all(n.kind == "nct" for n in names) and REGISTRATION_RE.search(sent.text) \
+            and (only := sole_trial(slots, None)) is not None and not any(n.kind == "nct" for n in slots[only].names):
+        context = only  # "Trial registration number NCT..." closing an abstract after a remark on "further studies"
     same_arms = context is not None and (not slots[context].arms or all(
         slot_arm(doc, a.key, slots[context].arms) is not None for a in stated_arms(doc, sent)))
     if names and all(n.kind == "nct" for n in names) and registration and context is not None and same_arms:

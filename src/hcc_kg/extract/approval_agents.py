@@ -71,8 +71,9 @@ WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
 USED_WITH_GLUE = re.compile(r"^[\s),]*(?:when\s+)?(?:used|given|administered|taken)\s+(?:together\s+)?with\s*$",
                             re.IGNORECASE)
 COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
-# "A (a), a VEGF inhibitor, and B": an apposition describing A does not part it from B.
-APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*and\s+$)")
+# "A (a), a VEGF inhibitor, and B", "the combination of A, an immunotherapy drug, with B": an apposition describing A
+# does not part it from B.
+APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*(?:and|with|plus)\s+$)")
 # "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice; so is a labelled aside
 # naming it again ("Brand® (trade name: Brand®, generic name: drug)").
 BRACKET_REPEAT = re.compile(r"^[®™]?\s*(?:[(\[]\s*(?:[\w -]{1,30}:\s*)?|[,;]\s*[\w -]{1,30}:\s*)$")

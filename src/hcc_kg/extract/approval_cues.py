@@ -50,6 +50,8 @@ STEP_CUE = re.compile(
     r"(?:trials?|stud(?:y|ies)|testing)|"
     r"(?:go-ahead|green[- ]?light|blessing|nod)\s+to\s+"
     r"(?:start|begin|initiate|launch|conduct|run|test|proceed|enrol)|"
+    # paying for a drug, not licensing it: "approved the inclusion of X in the NHI system", "approved funding for X"
+    r"approv\w*\s+(?:of\s+)?(?:the\s+)?(?:inclusion|listing|addition|funding|coverage|reimbursement)\b|"
     # a study approved, not a drug: "approved the phase 3 trial protocol of X", "approval of the study
     # protocol", "the study of X was approved by the ethics committee", "approved ... to proceed to phase 3"
     r"approv\w*\s+(?:of\s+)?(?:the|a|an|its|their)\s+"
