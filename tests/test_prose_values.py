@@ -844,3 +844,12 @@ def test_a_share_printed_right_before_a_rates_name_is_its_value(text):
                                         ("zorbanib", "os", ""): (Decimal("9.5"), "months")}
     # a share with values after the rate's name is theirs to place ("a 31% ORR in X patients and 20% in Y")
     assert read("Zorbanib gave a 31% ORR in the invented subgroup and 20% in the other.", ["zorbanib"]) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The median PFS was 10.7 months, the median OS was not reached, and the median TTR was 1.4 months.",
+    "Median OS had not been reached; the median time to response was 1.4 months.",
+])
+def test_a_value_after_an_unreached_median_is_another_endpoints(text):
+    got = read(text, arms=("zorbanib",))
+    assert not [v for k, v in got.items() if k[1] == "os"]

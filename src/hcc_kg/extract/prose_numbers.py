@@ -241,6 +241,18 @@ def unreached(text: str, start: int, token: Token) -> Token | None:
     return (held.start(), held.end(), "", token[3])
 
 
+def unreached_first(text: str, start: int, tokens: list[Token]) -> bool:
+    """Is the endpoint at ``start`` said to be not reached before the first value, and that value not joined to
+    it ("median OS was not reached, and the median TTR was 1.4 months": the value is another endpoint's)?
+
+    >>> text = "the median OS was not reached, and the median TTR was 1.4 months"
+    >>> unreached_first(text, 14, value_tokens(masked_text(text), 14, len(text)))
+    True
+    """
+    nr = UNREACHED_RE.search(text, start, tokens[0][0]) if tokens else None
+    return nr is not None and not UNREACHED_GAP_RE.match(unparenthesised(text[nr.end():tokens[0][0]]))
+
+
 def overflowing(text: str, tokens: list[Token], count: int) -> bool:
     """Does one list of values of one unit run on past ``count`` (the trial's arms): "ORRs were 24%, 11%, 7%, and 10%"
     for three arms names a fourth group the arms do not hold, so no value of it can be placed by order.
