@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "hcc_kg"
 #: The order a build runs in.  "base" is the top-level modules in BASE.
 STAGES = ("base", "read", "extract", "execute", "assemble", "owl", "store", "query", "views", "pipeline", "cli")
 #: Top-level modules: the shared vocabulary of every stage (and the one module that calls them all).
-BASE = frozenset({"__init__", "cache_entries", "errors", "gc_control", "model", "keys", "ids", "vocab", "lexicon", "safe_text", "report",
+BASE = frozenset({"__init__", "cache_entries", "errors", "gc_control", "model", "keys", "ids", "vocab", "lexicon", "safe_text", "signals", "report",
                   "progress", "pipeline"})
 
 
