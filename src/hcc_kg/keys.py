@@ -49,6 +49,15 @@ def regimen_components(key: str) -> list[str]:
     return key[len(REGIMEN_PREFIX):].split("__")
 
 
+def agent_components(key: str) -> tuple[str, ...]:
+    """What an agent key is made of: a regimen's components, else the agent itself.
+
+    >>> agent_components("regimen__a__b"), agent_components("sorafenib")
+    (('a', 'b'), ('sorafenib',))
+    """
+    return tuple(regimen_components(key)) if is_regimen_key(key) else (key,)
+
+
 def derived_key(kind: str, assertion_key: str) -> str:
     """The key of a node that reifies an n-ary assertion (an approval, a criterion)."""
     return f"{kind}__{assertion_key}"

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import agent_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, IS_A_TRIAL_RE, ONGOING_RE,
                             OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
@@ -250,10 +250,6 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
             _establish(doc, sent, slot)
 
 
-def _components(agent: str) -> tuple[str, ...]:
-    return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
-
-
 def _phase_near(text: str, names: list) -> str | None:
     """The phase stated beside the name; a phase far off in a long sentence is another trial's
     ("... showed activity in a phase 1b trial")."""
@@ -295,7 +291,7 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         current.arms_at.append(evidence_span(sent))
         return context
     if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase) \
-            and not {c for a in arms for c in _components(a)} & {c for a in current.arms for c in _components(a)}:
+            and not {c for a in arms for c in agent_components(a)} & {c for a in current.arms for c in agent_components(a)}:
         # "this phase 3 study of patients after A (n=900) or B (n=214)": the trial in context; A and B are who its patients are
         current.named_at.append(evidence_span(sent))
         return context
@@ -350,7 +346,7 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
         return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart
     current = slots.get(context) if context else None
     if current is not None and len(current.arms) == 1 and (None in (phase, current.phase) or phase == current.phase) \
-            and any(current.arms[0] in _components(arm) for arm in arms):
+            and any(current.arms[0] in agent_components(arm) for arm in arms):
         current.arms, current.phase = list(arms), current.phase or phase  # "NAME evaluated B plus chemotherapy", then the randomisation: B's arm in full
         current.arms_at.append(span)
         return context  # type: ignore[return-value]

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import agent_components
 from .abstract_cues import OTHER_STUDY_RE, part_of_phase
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
@@ -53,12 +53,8 @@ def told_in_part(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
             part_of_phase(phase, current.phase, combined=False)
             or (current.phase is not None and part_of_phase(current.phase, phase, combined=False))):
         return False
-    told = {c for a in (arms or [a.key for a in agents(doc, sent)]) for c in _components(a)}
-    return bool(told) and told <= {c for a in current.arms for c in _components(a)}
-
-
-def _components(agent: str) -> tuple[str, ...]:
-    return tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,)
+    told = {c for a in (arms or [a.key for a in agents(doc, sent)]) for c in agent_components(a)}
+    return bool(told) and told <= {c for a in current.arms for c in agent_components(a)}
 
 
 def sole_named(slots: dict[str, Slot], phase: str | None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import agent_components
 from .prose_arms import Agent
 
 
@@ -34,7 +34,7 @@ def role_arms(text: str, arms: list[str]) -> list[Agent]:
     """
     if len(arms) != 2:
         return []
-    parts = {arm: tuple(regimen_components(arm)) if is_regimen_key(arm) else (arm,) for arm in arms}
+    parts = {arm: agent_components(arm) for arm in arms}
     out = []
     for m in ROLE_ARM_RE.finditer(text):
         if counted := m.group("count") or m.group("single"):

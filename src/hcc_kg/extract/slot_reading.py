@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
 from .arm_groups import grouped_arms, lettered_arms, listed_cohorts, sized_groups
@@ -112,7 +112,7 @@ def slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
         return agent
     if not add_on_design(arms):
         return None
-    return arm_for(doc, tuple(regimen_components(agent)) if is_regimen_key(agent) else (agent,), arms)
+    return arm_for(doc, agent_components(agent), arms)
 
 
 def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> str | None:
@@ -240,7 +240,7 @@ SORTED_INTO_COHORTS_RE = re.compile(r"(?![^.;]*\brandom)[^.;]{0,80}?\bcohorts\b"
 def _added_arm(arms: list[str]) -> list[str]:
     """The arms of a study said to be single-arm whose aim added A to B ("to assess adding A to B", read as A plus B
     and B alone): only A plus B; B alone, a part of it, was nobody's treatment.  Other arms are kept."""
-    parts = {arm: set(regimen_components(arm)) if is_regimen_key(arm) else {arm} for arm in arms}
+    parts = {arm: set(agent_components(arm)) for arm in arms}
     big, small = sorted(arms, key=lambda arm: len(parts[arm]), reverse=True)
     return [big] if parts[small] < parts[big] else arms
 
