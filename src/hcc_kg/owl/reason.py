@@ -43,7 +43,7 @@ from typing import Iterator
 import owlready2
 
 from ..errors import InconsistentGraphError
-from ..signals import signals_held
+from ..signals import signals_deferred, signals_held
 from ..vocab import RESOURCE_NS
 from . import summary as S
 from .hermit import CLASSIFY, CONSISTENCY, WarmHermit, run_hermit
@@ -235,11 +235,11 @@ class Reasoning:
         """Start the reasoner's thread (once); the object, for chaining."""
         if self._thread.ident is None:
             # a SIGTERM handled inside Thread.start (it waits for the thread to run) would leave the thread running
-            # unknown to cancel(), which then closed the warm JVM under it: held until the thread is known to run.
+            # unknown to cancel(), which then closed the warm JVM under it: handled once the thread is known to run.
             # The thread keeps them held for good (it inherits the mask): a stopping signal then always goes to the
             # main thread, which alone runs Python's handlers; taken by this thread, it would wait unhandled while
             # the main thread blocks on the result (java, started here with them held too, is killed by SIGKILL)
-            with signals_held():
+            with signals_deferred(), signals_held():
                 self._thread.start()
         return self
 
