@@ -20,22 +20,22 @@ STOPPING = frozenset({signal.SIGTERM, signal.SIGINT})
 
 
 @contextmanager
-def signals_held() -> Iterator[set[signal.Signals] | None]:
+def signals_held() -> Iterator[None]:
     """SIGTERM and SIGINT wait until the block ends (a thread started inside keeps them held: it inherits the
-    mask); yields the mask before, or None where nothing can be held (no ``pthread_sigmask``).
+    mask); nothing is held where the platform has no ``pthread_sigmask``.
 
-    >>> with signals_held() as before:
+    >>> with signals_held():
     ...     signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, set())
     True
-    >>> signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, set()) or bool(before and signal.SIGTERM in before)
+    >>> signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, set())
     False
     """
     if not hasattr(signal, "pthread_sigmask"):
-        yield None
+        yield
         return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
     try:
-        yield old
+        yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
@@ -47,7 +47,6 @@ def signals_deferred() -> Iterator[None]:
     may take a signal from the kernel, and Python then runs its handler in the main thread wherever it is.
     Only the main thread sets handlers; elsewhere the block runs as it is.
 
-    >>> import os
     >>> seen = []
     >>> previous = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append(("handled", signum)))
     >>> with signals_deferred():
