@@ -16,8 +16,6 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
                         r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
 # ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
-# A sentence opening on a trial's name said to be a trial: "NAME is a single-arm, open-label, phase 2 trial that ..."
-IS_A_TRIAL_RE = re.compile(r"^\W*(?:[A-Z][a-z]+(?:\s+and\s+[a-z]+)?:\s*)?[A-Z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:is|was)\s+an?\s+")
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
@@ -260,6 +258,7 @@ def projects(text: str) -> bool:
     False
     """
     return PROJECTION_RE.search(text) is not None
+
 
 # A sentence of the disease's statistics, not of a trial: "account for half of the new cases and deaths",
 # "the 5-year survival rate for patients with HCC in the country is only 14%", "HCC is the third leading cause".

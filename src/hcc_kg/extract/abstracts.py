@@ -43,7 +43,7 @@ from typing import Iterable
 
 from ..keys import agent_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, IS_A_TRIAL_RE, ONGOING_RE,
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
                             OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
                             RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
@@ -58,7 +58,7 @@ from .framed_trials import Framing
 from .own_study import combination_study, own_study
 from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
-from .trial_names import TrialName, coordinated, listed_phase, phase_of
+from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
 from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
 
@@ -177,7 +177,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         return context
     if names:
         key = index.key(names[0].name)
-        if key not in slots and (named := _named_slot(doc, sent, slots, context)):
+        if key not in slots and (named := _named_slot(doc, sent, slots, context, names[0])):
             slots[key] = slots.pop(named)  # "In this phase 3 trial (NAME), ..." names the trial read so far
         slot = slots.setdefault(key, Slot())
         slot.names.extend(n for n in names if index.key(n.name) == key)
@@ -196,10 +196,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
         return None  # "a previous phase 1b study": another trial, not this document's
     if unnamed and SEPARATE_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
-        key = f"unnamed#{len(slots)}"  # "a separate phase 3 study ... comparing A to B": not the trial in context
-        slots[key] = Slot(phase=phase_of(unnamed.group()), named_at=[span])
-        _establish(doc, sent, slots[key])
-        return key
+        return _opened(doc, sent, slots, phase_of(unnamed.group()))  # "a separate phase 3 study ... comparing A to B"
     if unnamed:
         return _unnamed(doc, sent, unnamed, arms, slots, context)
     if assigned_arms(doc, sent):
@@ -256,7 +253,8 @@ def _phase_near(text: str, names: list) -> str | None:
     return phase_of(text[max(0, names[0].start - PHASE_REACH):names[-1].end + PHASE_REACH])
 
 
-def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, context: str | None) -> str | None:
+def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, context: str | None,
+                name: TrialName) -> str | None:
     """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
     in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
     arms = {a.key for a in stated_arms(doc, sent)}
@@ -264,9 +262,10 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
     referring = (phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))) \
         or THE_TRIAL_RE.match(sent.text) is not None  # "The trial, known as NAME, met ..."
     phase = phase_of(phrase.group()) if phrase else None
-    # "NAME is a single-arm, phase 2 trial ..." opening the sentence, after a title's "...: a phase 2 study": that one
-    # ... or any sentence naming a trial of the phase a title's unnamed study has ("..., Phase 3 Study Shows")
-    defining = phrase is not None and phase is not None and IS_A_TRIAL_RE.match(sent.text) is not None
+    # the name described as a trial ("NAME is a single-arm, phase 2 trial", trial_names.DESCRIBED_AS_TRIAL) after a
+    # title's "...: a phase 2 study": that one; so is any sentence naming a trial of the phase of a study the title
+    # names unnamed ("..., Phase 3 Study Shows")
+    defining = phrase is not None and phase is not None and re.match(DESCRIBED_AS_TRIAL, sent.text[name.end:]) is not None
     title = evidence_span(doc.sentences[0]) if doc.sentences else None
     for key, slot in slots.unnamed():
         if not slot.arms or phase not in (None, slot.phase):
@@ -315,6 +314,11 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
         # document's one named trial again, not a new one
         slots[only].named_at.append(evidence_span(sent))
         return only
+    return _opened(doc, sent, slots, phase)
+
+
+def _opened(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], phase: str | None) -> str:
+    """A new unnamed trial the sentence introduces (never the one in context), with what it states of its arms."""
     key = f"unnamed#{len(slots)}"
     slots[key] = Slot(phase=phase, named_at=[evidence_span(sent)])
     _establish(doc, sent, slots[key])

@@ -68,7 +68,8 @@ def follow_up_readings(doc: AnalysedDocument, readings: list) -> list:
 
 def partners_told_after(doc: AnalysedDocument, readings: list, groups) -> list:
     """The readings, each approval the sentence after gives a partner ("The treatment is to be used alongside
-    B", :data:`.approval_agents.PRONOUN_WITH`) made one of the agent with that partner; ``groups(sent)`` gives a sentence's agents as (key, mentions)."""
+    B", :data:`.approval_agents.PRONOUN_WITH`) made one of the agent with that partner; ``groups(sent)`` gives a
+    sentence's agents as (key, mentions)."""
     out = list(readings)
     for prev, sent in zip(doc.sentences, doc.sentences[1:]):
         agents = groups(sent)

@@ -63,8 +63,8 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, COPULA, STEP_CUE, apposed, apposed_participle, attributive, line_words, predicated, status,
-                            unstated_agency)
+from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, COPULA, STEP_CUE, apposed, apposed_participle,
+                            attributive, line_words, predicated, status, unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -309,12 +309,13 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     holder = holder or clause
     agents, keys, anaphoric = _regimens(sent, clause, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
+    in_apposition = _apposed(sent, holder.start + cue.start(), agents)
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"],
-                           _apposed(sent, holder.start + cue.start(), agents))
+                           in_apposition)
     lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
                               frozenset())
-    if _apposed(sent, holder.start + cue.start(), agents):  # "after X, the only approved drug for D": the line is the phrase's own
+    if in_apposition:  # "after X, the only approved drug for D": the line is the phrase's own
         lines = frozenset(line_words(holder.text[cue.start():]))
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
@@ -333,7 +334,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
         else _indication(doc, own, others, line, anaphoric)
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
-    if _apposed(sent, holder.start + cue.start(), agents) and not any(k and is_regimen_key(k) for k in keys):
+    if in_apposition and not any(k and is_regimen_key(k) for k in keys):
         stated = tuple(a for a in stated if a != ("therapy_mode", "combination therapy"))  # the clause's, not X's
     span = evidence_span(sent, *[g[0] for _, g, _ in agents])
     # "the EMA approved A and in 2023 (in Europe) B": a regulator between two agents goes with those after it

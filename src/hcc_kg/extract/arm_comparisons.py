@@ -91,7 +91,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
         if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
-        left = _and_pair_joined(doc, sent.text, _and_list_joined(doc, sent.text, left))
+        left = _and_list_joined(doc, sent.text, left)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
     return _fronted(sent.text, named)
@@ -194,37 +194,28 @@ def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
 # ("A plus arterial infusion of B, C and D").
 _LIST_COMMA_RE = re.compile(r"\s*,\s*")
 _LIST_CLOSE_RE = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+# Two drugs given to the same patients: "treated with A and B", "receiving A and B", "the combination of A and B"
+GIVEN_PAIR_RE = re.compile(r"\b(?:with|receiving|received|given|combination\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DELIVERED_RE = re.compile(r"\s+(?:plus|with|combined\s+with)\s+(?:[\w-]+\s+){1,4}of\s+", re.IGNORECASE)
 
 
 def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> list[Agent]:
     """``left`` with a list "B, C(,) and D" just before the comparison made one arm of B, C and D (with
     the agent that list is given with: "A plus infusion of B, C and D versus E" compares A+B+C+D with E).
-    Only lists of three or more with commas: "A and B" is read by the agents' own glue."""
-    if len(left) < 3 or not _LIST_CLOSE_RE.fullmatch(text[left[-2].end:left[-1].start]):
+    Two joined by "and" only when given to the same patients ("patients treated with A and B lived longer than
+    those treated with C": A plus B, not B alone)."""
+    if len(left) < 2 or not _LIST_CLOSE_RE.fullmatch(text[left[-2].end:left[-1].start]):
         return left
     first = len(left) - 2
     while first > 0 and _LIST_COMMA_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
-    if first == len(left) - 2:
-        return left  # no comma: not a list of three
+    if first == len(left) - 2 and not GIVEN_PAIR_RE.search(text, max(0, left[first].start - 40), left[first].start):
+        return left  # "A and B" alone: not said to be one arm
     if first > 0 and _DELIVERED_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
     parts = tuple(p for a in left[first:] for p in a.components)
     whole = with_parts(doc, left[first], parts)
     return [*left[:first], Agent(whole.key, left[first].start, left[-1].end, whole.components)]
-
-
-# "patients treated with A and B lived longer than those treated with C": two drugs given to the same patients
-GIVEN_PAIR_RE = re.compile(r"\b(?:treated\s+with|with|receiving|received|given|combination\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _and_pair_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> list[Agent]:
-    """``left`` with "treated with A and B" just before the comparison made one arm, A plus B (not B alone)."""
-    if len(left) < 2 or not re.fullmatch(r"\s+and\s+", text[left[-2].end:left[-1].start]) \
-            or not GIVEN_PAIR_RE.search(text, max(0, left[-2].start - 40), left[-2].start):
-        return left
-    return [*left[:-2], with_parts(doc, left[-2], left[-1].components)]
 
 
 def _listed_before(text: str, left: list[Agent]) -> list[Agent]:

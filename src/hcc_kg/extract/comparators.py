@@ -135,8 +135,7 @@ def _choices(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Locate
             continue
         if chosen_arm is None:
             continue
-        options = (_listed_from(doc, sent.text, after, of.end()) if of.group().strip() else []) \
-            or _options_after_class(doc, sent.text, after, e)
+        options = _options(doc, sent.text, after, e)
         located = [x for x in located if x not in options]
         arm = (Mention(*sent.sentence.mapped.original_span(s, e), chosen_arm, phrase.group()), s, e)
         located = sorted([*located, arm], key=lambda x: (x[1], x[2]))
@@ -259,17 +258,20 @@ def _options_after_class(doc: AnalysedDocument, text: str, after: list[Located],
 def choice_spans(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[int, int]]:
     """Where each choice with the options it lists lies in the sentence ("investigator's choice of A or B"): a list
     of arms is not to be cut at its "or"."""
-    located = sorted(((m, *sent.local(m)) for m in sent.mentions), key=lambda x: (x[1], x[2]))
-    spans = []
-    for phrase in CHOICE_RE.finditer(sent.text):
-        s, e = phrase.span()
-        after = [x for x in located if x[1] >= e]
-        of = CHOSEN_AFTER_RE.match(sent.text, e)
-        options = (_listed_from(doc, sent.text, after, of.end()) if of.group().strip() else []) \
-            or _options_after_class(doc, sent.text, after, e)
-        if options:
-            spans.append((s, max(x[2] for x in options)))
+    spans: list[tuple[int, int]] = []
+    for phrase in CHOICE_RE.finditer(sent.text):  # (most sentences name no choice: the mentions only then)
+        located = sorted(((m, *sent.local(m)) for m in sent.mentions), key=lambda x: (x[1], x[2]))
+        if options := _options(doc, sent.text, [x for x in located if x[1] >= phrase.end()], phrase.end()):
+            spans.append((phrase.start(), max(x[2] for x in options)))
     return spans
+
+
+def _options(doc: AnalysedDocument, text: str, after: list[Located], end: int) -> list[Located]:
+    """The options a choice ending at ``end`` lists: drugs right after it ("... choice of A, B, or C"), else after
+    the class chosen from ("... choice of TKI (A or B)")."""
+    of = CHOSEN_AFTER_RE.match(text, end)
+    listed = _listed_from(doc, text, after, of.end()) if of.group().strip() else []
+    return listed or _options_after_class(doc, text, after, end)
 
 
 def _without_options(doc: AnalysedDocument, text: str, located: list[Located]) -> list[Located]:

@@ -102,7 +102,7 @@ ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+
 ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
                           r"Comparator)\b(?!\s*(?:#|(?:No\.|Numbers?|IDs?)(?!\w)))\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
                           re.IGNORECASE)
-# ... or the agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
+# What may open a sentence before its subject: a section's label at most ("Methods: A was given ...").
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:(?:both|each|all)\s+(?:(?:given|administered|received)\s+)?)?"
                          # ... "(n=138), in conjunction with best supportive care", "in addition to C", "on a background of C"

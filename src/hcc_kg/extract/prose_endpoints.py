@@ -159,6 +159,7 @@ def _followed_up(text: str, start: int) -> bool:
     cue = list(FOLLOW_UP_RE.finditer(before))
     return bool(cue) and not re.search(r"[\d,]", before[cue[-1].end():])
 
+
 # The event a risk is of, just before a ratio: death (or mortality) is OS's, progression (or death) PFS's.
 RISK_OF = re.compile(r"\brisk\s+of\s+(?:(?:all-cause\s+)?(?:death|mortality|dying)\b|"
                      r"(?P<progression>(?:disease\s+|tumou?r\s+)?progression\b))", re.IGNORECASE)

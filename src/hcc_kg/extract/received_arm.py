@@ -15,6 +15,7 @@ from .comparators import arm_parts
 from .prose_arms import FOLLOWED_BY_RE, SENTENCE_OPENING_RE, Agent, agents, unbracketed
 from .received_cues import EARLIER_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 
+# The agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
 GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d){0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:given|administered|dosed|infused)\b",
                               re.IGNORECASE)
 # Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to"/"followed (3 weeks later) by":

@@ -140,13 +140,14 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     slot.labels.update(labels_defined(doc, sent))
     sent = _arms_read(doc, sent, slot)
     span = evidence_span(sent)
-    if not slot.arms and (given := received_agent(doc, sent)) \
+    given = received_agent(doc, sent) if len(slot.arms) <= 1 else None
+    if not slot.arms and given \
             and not (randomised and given in doc.vocabulary and doc.vocabulary[given].has_type("Procedure")):
         # a procedure patients were given in a randomised trial is its comparator, not its first arm
         slot.arms, slot.single_arm = [given], not randomised
         slot.arms_at.append(span)
-    if len(slot.arms) == 1 and not randomised and (given := received_agent(doc, sent)) is not None \
-            and is_regimen_key(given) and slot.arms[0] in regimen_components(given):
+    elif len(slot.arms) == 1 and not randomised and given and is_regimen_key(given) \
+            and slot.arms[0] in regimen_components(given):
         slot.rename_arm(slot.arms[0], given)  # a title's "A after B: a single-arm study", then "received B followed
         slot.arms_at.append(span)             # by A": the one arm in full
     if not slot.arms and (known := _one_alternative_known(doc, sent)):
