@@ -278,6 +278,7 @@ def test_inferences_are_what_hermit_reports_less_what_is_asserted_read_without_h
 
 # --- a hung reasoner: time limit, process group, scratch folders (issue 13) -------------------
 
+import contextlib as _contextlib  # noqa: E402
 import os as _os  # noqa: E402
 import signal as _signal  # noqa: E402
 import subprocess as _subprocess  # noqa: E402
@@ -498,24 +499,29 @@ class _Interrupted(Exception):
     """Raised by the test's signal handler, as the CLI's SIGTERM handler raises SystemExit."""
 
 
+def _interrupt(signum, frame):
+    raise _Interrupted
+
+
+def _stopping_slowly(ended: threading.Event):
+    """A stand-in for reason() that runs until cancelled, then takes a while to stop (as killing and reaping java's
+    process group does), sets ``ended`` and raises."""
+    def reason(populated, timeout, cache, limit, warm):
+        while not limit.cancelled():
+            _time.sleep(0.01)
+        _time.sleep(0.5)
+        ended.set()
+        raise RuntimeError("stopped")
+    return reason
+
+
 def test_a_signal_while_waiting_for_the_result_still_waits_for_the_thread_to_end(monkeypatch):
     # CPython 3.11 marks a thread done when a signal handler interrupts Thread.join (bpo-45274), so a
     # second join returned while HermiT was still being killed on the thread, and the build's clean-up
     # raced it (EBADF on java's pipes, exit 1 instead of 143)
     ended = threading.Event()
-
-    def slow_to_stop(populated, timeout, cache, limit, warm):
-        while not limit.cancelled():
-            _time.sleep(0.01)
-        _time.sleep(0.5)  # killing and reaping java's process group takes a while
-        ended.set()
-        raise RuntimeError("stopped")
-
-    def interrupt(signum, frame):
-        raise _Interrupted
-
-    monkeypatch.setattr(reasoning, "reason", slow_to_stop)
-    previous = _signal.signal(_signal.SIGALRM, interrupt)
+    monkeypatch.setattr(reasoning, "reason", _stopping_slowly(ended))
+    previous = _signal.signal(_signal.SIGALRM, _interrupt)
     try:
         with pytest.raises(_Interrupted):
             with reasoning.Reasoning(_empty(), timeout=300) as running:
@@ -526,25 +532,11 @@ def test_a_signal_while_waiting_for_the_result_still_waits_for_the_thread_to_end
         _signal.signal(_signal.SIGALRM, previous)
     assert ended.is_set()  # leaving the block waited for the thread, not only for the interrupted join
 
-
-
 def test_a_signal_while_the_reasoner_thread_starts_is_handled_once_it_runs_so_the_clean_up_waits(monkeypatch):
     # a SIGTERM handled inside Thread.start left the thread running while the build's clean-up, seeing no
     # thread, closed the warm JVM it was using (EBADF, exit 1 instead of 143): the signal waits for the start
-    import contextlib
     ended = threading.Event()
-
-    def slow_to_stop(populated, timeout, cache, limit, warm):
-        while not limit.cancelled():
-            _time.sleep(0.01)
-        _time.sleep(0.3)
-        ended.set()
-        raise RuntimeError("stopped")
-
-    def interrupt(signum, frame):
-        raise _Interrupted
-
-    monkeypatch.setattr(reasoning, "reason", slow_to_stop)
+    monkeypatch.setattr(reasoning, "reason", _stopping_slowly(ended))
     running = reasoning.Reasoning(_empty(), timeout=300)
     starting = running._thread.start
 
@@ -555,10 +547,10 @@ def test_a_signal_while_the_reasoner_thread_starts_is_handled_once_it_runs_so_th
         starting()
 
     monkeypatch.setattr(running._thread, "start", signalled_while_starting)
-    previous = _signal.signal(_signal.SIGTERM, interrupt)
+    previous = _signal.signal(_signal.SIGTERM, _interrupt)
     try:
         with pytest.raises(_Interrupted):
-            with contextlib.ExitStack() as children:  # as the pipeline registers it before starting it
+            with _contextlib.ExitStack() as children:  # as the pipeline registers it before starting it
                 children.push(running)
                 running.start()
                 _time.sleep(5)  # (the signal is handled before this ends)
@@ -582,6 +574,7 @@ def test_the_reasoners_thread_never_takes_a_stopping_signal(monkeypatch):
             running.result()
     assert {_signal.SIGTERM, _signal.SIGINT} <= seen[0]
     assert _signal.SIGTERM not in _signal.pthread_sigmask(_signal.SIG_BLOCK, set())  # the main thread's, as before
+
 
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
