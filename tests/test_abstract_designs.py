@@ -252,3 +252,26 @@ def test_drugs_given_concurrently_with_a_maintenance_repeat_are_one_arm():
                   "progression. Results: Fifty adults were enrolled. Median PFS was 5.6 months.\n")
     assert [a.object for a in found if a.predicate == "armIntervention"] == ["regimen__felotinib__tace"]
     assert values(found) == {("regimen__felotinib__tace", "pfs", ""): D("5.6")}
+
+
+def test_a_registry_identifier_field_names_the_title_trial():
+    found = facts("Phase 1 study of felotinib in adults with advanced liver cancer\n\nSponsor: Zorba Biosciences Ltd.\n\n"
+                  "EudraCT number: 2019-004411-27 ClinicalTrials.gov Identifier: NCT09876543\n\n"
+                  "Felotinib blocks a growth receptor. This open-label study gives felotinib to 30 adults.")
+    assert trials(found) == {"trial__nct09876543"}
+
+
+def test_arms_restated_with_more_components_stay_the_trial_of_the_title():
+    found = facts("Felotinib plus local ablation versus felotinib alone in advanced liver cancer: a randomized trial\n\n"
+                  "This phase II trial enrolled untreated adults. Patients were randomly assigned to receive felotinib "
+                  "plus local ablation with zorbanib or felotinib alone. The median OS was 15.2 months with the "
+                  "combination and 7.1 months with felotinib alone.")
+    assert len(trials(found)) == 1
+
+
+def test_this_trial_after_a_remark_on_an_earlier_one_is_the_title_trial():
+    found = facts("Quorimab Versus Felotinib in Advanced Liver Cancer: A Randomized Phase III Trial (ZETA-7)\n\n"
+                  "Purpose: Zorbanib showed activity in a previous phase II trial. Methods: In this open-label, phase "
+                  "III trial, patients were randomly assigned to zorbanib or felotinib. Results: Median OS was 14.0 "
+                  "months for zorbanib and 9.0 months for felotinib.")
+    assert trials(found) == {"trial__zeta7"}

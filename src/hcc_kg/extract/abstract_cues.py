@@ -111,7 +111,8 @@ SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
-REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b", re.IGNORECASE)
+# A registration, or a registry page's identifier field ("ClinicalTrials.gov Identifier: NCT...")
+REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b|\bclinicaltrials\.gov\b|\bidentifier\b", re.IGNORECASE)
 TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
 # A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial";
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its

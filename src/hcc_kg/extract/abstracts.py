@@ -59,8 +59,8 @@ from .own_study import combination_study, own_study
 from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
-from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated
-from .trial_name_index import document_title, name_index, names_in, sentence_trial_names, title_trial_key
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated, spelled_out
+from .trial_name_index import document_title, name_index, names_in, title_trial_key
 
 
 @EXTRACTORS.register(EXTRACTOR)
@@ -280,8 +280,12 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
 def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, arms: list[str],
              slots: dict[str, Slot], context: str | None) -> str | None:
     phase = phase_of(phrase.group())
-    current = slots.get(context) if context else None
     referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    if context is None and referring:
+        # "In this phase III trial, ..." after a passing remark on other studies ended the context: the document's
+        # one named trial again (else its one trial), not a new one
+        context = sole_named(slots, phase) or sole_trial(slots, phase)
+    current = slots.get(context) if context else None
     same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase, combined=False)
     if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
         # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
@@ -309,11 +313,6 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
         current.named_at.append(evidence_span(sent))
         return context
-    if current is None and referring and (only := sole_named(slots, phase) or sole_trial(slots, phase)) is not None:
-        # "The phase III study was ..." after a passing remark on other studies ended the context: the
-        # document's one named trial again, not a new one
-        slots[only].named_at.append(evidence_span(sent))
-        return only
     return _opened(doc, sent, slots, phase)
 
 
@@ -343,6 +342,10 @@ def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase
     for key, slot in slots.items():
         if set(slot.arms) == set(arms):
             return key
+    if current is not None and len(arms) <= 4 and spelled_out(current, arms, phase):
+        current.arms = list(arms)  # the arms given again with what each is made of in full
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
     if randomising and current is not None and set(arms) < set(current.arms) and phase in (None, current.phase):
         return context  # type: ignore[return-value]  # "OS in all patients assigned to A or B": two of its three arms
     if doc is not None and current is not None and add_on_design(current.arms) \

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import permutations
 from typing import Iterator
 
-from ..keys import comparison_trial_key, is_regimen_key, regimen_components
+from ..keys import agent_components, comparison_trial_key, is_regimen_key, regimen_components
 from ..model import Assertion, Evidence
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
@@ -213,6 +214,22 @@ def restated(slot: Slot, arms: list[str], phase: str | None) -> bool:
     named trial in context was first given in part (a title's "A vs B alone")?  As many arms, one shared."""
     return bool(slot.names) and not slot.prior and phase in (None, slot.phase) and len(slot.arms) == len(arms) >= 2 \
         and bool(set(slot.arms) & set(arms)) and set(slot.arms) != set(arms)
+
+
+def spelled_out(slot: Slot, arms: list[str], phase: str | None) -> bool:
+    """Does a sentence give the trial's arms again, each with the components it had and more ("A plus
+    HAIC versus A" in a title, then "A plus HAIC of B and C, or A alone" in the randomisation)?  As many
+    arms, paired one to one, each old arm's components within its new one's.
+
+    >>> slot = Slot(arms=["regimen__a__haic", "a"])
+    >>> spelled_out(slot, ["regimen__a__b__haic", "a"], None), spelled_out(slot, ["regimen__b__haic", "a"], None)
+    (True, False)
+    """
+    if slot.prior or phase not in (None, slot.phase) or len(slot.arms) != len(arms) or set(slot.arms) == set(arms):
+        return False
+    new = [set(agent_components(arm)) for arm in arms]
+    return any(all(set(agent_components(old)) <= new[i] for old, i in zip(slot.arms, order))
+               for order in permutations(range(len(arms))))
 
 
 class Slots(dict):
