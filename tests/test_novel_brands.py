@@ -43,6 +43,8 @@ def test_a_brand_beside_a_drug_is_its_synonym(vocabulary, text, drug, brand):
     "Sorafenib (HCC) was given.",                            # a name the vocabulary holds
     "Sorafenib (SORA) was given.",                           # its letters in order: an abbreviation, read there
     "FDA APPROVES ZORVEX (SORAFENIB PLUS PLACEBO)",         # a headline in capitals, no apposition
+    "Sorafenib, regorafenib and lenvatinib (SORELEN) were infused.",  # the short form of the list, not its last drug
+    "Arterial infusion of regorafenib and lenvatinib (PAIC-RL) was given.",
 ])
 def test_what_is_no_brand(vocabulary, text):
     assert synonyms(text, vocabulary) == {}

@@ -43,6 +43,9 @@ from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CO
                         VARIANT, class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted,
                         trial_codes)
 
+#: What joins listed drugs: ", ", " and ", ", and ", " or ", " plus ", "+", "/".
+_JOINING = re.compile(r"\s*(?:,\s*(?:(?:and|or|plus)\s+)?|(?:and|or|plus)\s+|[+/]\s*)", re.IGNORECASE)
+
 EXTRACTOR = "novel"
 #: Predicates that describe names rather than facts: they extend the vocabulary, never the graph.
 RECOGNISED, SYNONYM = "recognisedAs", "recognisedSynonym"
@@ -191,7 +194,7 @@ class _SentenceReader:
     def _brand(self, start: int, end: int, drug_key: str) -> Iterator[Sighting]:
         """A brand name in apposition to the drug spanning [start, end), before or after it."""
         after = BRAND_AFTER.match(self.text, end)
-        if after:
+        if after and not self._coordinated(start):  # "A, B and C (ABC)": the list's short form, no brand of C
             brand = after.group("brand")
             # "nivolumab (NIVO)": an abbreviation; "single A regular interval B (SARIB)": the words' initials, no brand
             if not fits(re.sub(rf"{MARK}$", "", brand), self.text[start:end]) \
@@ -201,6 +204,10 @@ class _SentenceReader:
         if before and close and (before.group("brand") or close.group("suffix")):
             brand = before.group("brand") or before.group("titled")
             yield from self._named_brand(brand, before.start(), drug_key, "apposition before")
+
+    def _coordinated(self, start: int) -> bool:
+        """Is the drug starting at ``start`` the last of drugs listed together ("A, B and C", "A plus C")?"""
+        return any(_JOINING.fullmatch(self.text, e, start) for s, e, _ in self._drugs() if e < start)
 
     def _named_brand(self, written: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
         brand = re.sub(rf"{MARK}$", "", written)
