@@ -114,3 +114,9 @@ def test_a_contrast_after_a_pending_step_is_no_approval():
     body = ("In invented patients with HCC, the FDA accepted applications for foonib and barmab in the first line "
             "setting, while regorafenib is reserved for patients who progressed on sorafenib.")
     assert facts(body) == set()
+
+
+def test_a_partner_after_two_coordinated_diseases_is_never_approved_by_itself():
+    body = ("In this invented note, the Japanese regulator approved foonib as monotherapy for unresectable HCC and "
+            "advanced lung cancer in combination with chemotherapy (barmab plus quxmab).")
+    assert not {f for f in facts(body) if f[0] != "foonib"}

@@ -71,13 +71,15 @@ def contrast_use(text: str, clause: Clause) -> re.Match | None:
 
 def partner_roles(sent: AnalysedSentence, clause: Clause, agents: tuple[Agent, ...]) -> tuple[Agent, ...]:
     """The clause's agents, those it adds to the subject ("in combination with Y" before any approved
-    agent of the clause) given the role "partner"."""
+    agent of the clause) given the role "partner"; after an approved agent, one the agent readers did not join
+    to it ("A as monotherapy for D1 and D2 in combination with chemotherapy (Y plus Z)"), the role "reference":
+    a partner is never approved by itself."""
     out: list[Agent] = []
     for key, group, role in agents:
         before = sent.text[clause.start:sent.local(group[0])[0]]
         partner = PARTNER_BEFORE.search(before) or (WITH_OPENING.match(before) and is_conjunct(clause))
-        if role == "agent" and partner and not any(r == "agent" for _, _, r in out):
-            role = "partner"
+        if role == "agent" and partner:
+            role = "reference" if any(r == "agent" for _, _, r in out) else "partner"
         out.append((key, group, role))
     return tuple(out)
 
