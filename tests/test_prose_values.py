@@ -853,3 +853,15 @@ def test_a_share_printed_right_before_a_rates_name_is_its_value(text):
 def test_a_value_after_an_unreached_median_is_another_endpoints(text):
     got = read(text, arms=("zorbanib",))
     assert not [v for k, v in got.items() if k[1] == "os"]
+
+
+def test_an_arm_listed_beside_a_regimen_that_holds_it_is_an_arm_of_its_own():
+    regimen = agent_key(["felotinib", "zorbanib"])
+    got = read("Median OS in the felotinib and zorbanib plus felotinib groups was 6.1 months and 8.4 months, "
+               "respectively.", arms=["felotinib", regimen])
+    assert got == {("felotinib", "os", ""): (Decimal("6.1"), "months"), (regimen, "os", ""): (Decimal("8.4"), "months")}
+
+
+def test_values_of_responders_and_non_responders_are_no_arms():
+    got = read("In the felotinib group, median OS was 25.1 months for responders and 7.9 months for non-responders.")
+    assert got == {}

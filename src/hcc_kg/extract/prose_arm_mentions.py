@@ -71,7 +71,7 @@ def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) 
         while j + 1 < len(found) and LIST_GLUE.match(sent.text[found[j].end:found[j + 1].start]):
             j += 1
         listed = frozenset(p for a in found[i:j + 1] for p in a.components)
-        if j > i and listed in parts:
+        if j > i and listed in parts and not all(a.key in arms for a in found[i:j + 1]):  # not "the A and A-plus-B groups"
             out.append(Agent(parts[listed], found[i].start, found[j].end, tuple(sorted(listed))))
             i = j + 1
             continue

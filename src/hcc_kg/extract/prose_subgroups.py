@@ -66,6 +66,17 @@ RESPONDERS_RE = re.compile(r"\b(?:among|in)\s+(?:the\s+)?(?:confirmed\s+)?respon
                            r"(?:who\s+)?(?:achieved|achieving|attained)\s+(?:an?\s+)?(?:confirmed\s+)?(?:objective\s+)?response\b",
                            re.IGNORECASE)
 
+# Values "for responders and non-responders" are of groups chosen by their response (no arm's), except a duration
+# of response, measured among responders by definition.
+RESPONDER_GROUP_RE = re.compile(r"\b(?:non-?)?responders\b", re.IGNORECASE)
+
+
+def responder_groups(text: str, start: int, stop: int, endpoint: str) -> bool:
+    """Does the clause between ``start`` and ``stop`` give an endpoint other than a duration of response for
+    responders or non-responders?"""
+    return endpoint not in RESPONDER_ENDPOINTS and RESPONDER_GROUP_RE.search(text, start, stop) is not None
+
+
 # The outcome that chooses such a group names no endpoint of its own: "in patients who achieved disease control
 # (28% vs 12%)" gives no disease control rates.
 OUTCOME_CHOSEN_RE = re.compile(r"\b(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?"

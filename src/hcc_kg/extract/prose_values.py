@@ -33,8 +33,8 @@ from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up
 from .prose_labels import (arms_end_their_list, closed_pair_end, compared_object, compares_labels, fronted_comparator,
                            labelled_values)
 from .prose_quoted import historical
-from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, subgroup_after,
-                              subgroup_start)
+from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, responder_groups,
+                              subgroup_after, subgroup_start)
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named,
                            unparenthesised, unreached, unreached_first, value_tokens)
 
@@ -135,6 +135,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
                 or OTHER_PATIENTS_RE.search(sent.text, anchor.end, tokens[0][0]) \
                 or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
                 or subgroup_after(sent.text, masked, tokens[-1][1], stop) \
+                or responder_groups(sent.text, c_start, stop, anchor.endpoint) \
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
