@@ -29,10 +29,14 @@ ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath
                  # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
                  (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
-# ... given with its own duration: "a median follow-up of 17.0 months", "median follow-up time was 20 mo".
+# ... given with its own duration: "a median follow-up of 17.0 months", "median follow-up time was 20 mo"; one per
+# group: "follow-up was 6.0 months in the A group and 4.0 months in the B group", "was 6.0 and 4.0 months".
+_DURATION = r"\d+(?:[.·]\d+)?\s*(?:months?|mos?|weeks?|years?)\b"
+_IN_GROUP = r"\s+(?:in|for|with)\s+(?:the\s+)?[^,;.()]{1,40}?\s+(?:groups?|arms?|cohorts?)\b"
 FOLLOW_UP_DURATION_RE = re.compile(r"\bfollow-?up(?:\s+(?:time|period|duration))?\s*(?:of\b|was\b|:|,|=)\s*"
-                                   r"(?:about\s+|approximately\s+)?\d+(?:[.·]\d+)?\s*(?:months?|mos?|weeks?|years?)\b",
-                                   re.IGNORECASE)
+                                   r"(?:about\s+|approximately\s+)?(?:\d+(?:[.·]\d+)?\s*(?:and|vs\.?|versus)\s*)?"
+                                   rf"{_DURATION}(?:{_IN_GROUP}(?:\s*(?:,\s*(?:and\s+)?|and\s+|vs\.?\s*|versus\s+)"
+                                   rf"{_DURATION}{_IN_GROUP})+)?", re.IGNORECASE)
 
 
 def follow_up_between(text: str, start: int, end: int) -> bool:
