@@ -1005,6 +1005,15 @@ def test_endpoints_listed_together_then_one_run_per_arm():
                              ("felotinib", "orr", ""): D("15.6"), ("felotinib", "dcr", ""): D("48.9")}
 
 
+@pytest.mark.parametrize("between", ["; ", " and "])
+def test_endpoints_listed_together_then_one_pair_of_arm_values_per_endpoint(between):
+    found = facts("In the randomised phase 2 TULIP-4 trial, 90 patients were assigned to zorbanib or felotinib. "
+                  "The median overall survival (OS) and TTP were longer in the zorbanib group than in the felotinib "
+                  f"group (13.1 vs. 8.2 months, p = 0.02{between}5.4 vs. 3.0 months, p = 0.01).")
+    assert values(found) == {("zorbanib", "os", ""): D("13.1"), ("felotinib", "os", ""): D("8.2"),
+                             ("zorbanib", "ttp", ""): D("5.4"), ("felotinib", "ttp", ""): D("3.0")}
+
+
 def test_ratios_listed_for_endpoints_listed_together():
     found = facts("In the randomised phase 3 TULIP-5 trial, patients were assigned to zorbanib or placebo. "
                   "Zorbanib prolonged OS and PFS (HR 0.81 [95% CI 0.69-0.95] and 0.58 [0.47-0.71], respectively).")

@@ -1,6 +1,7 @@
 """Several endpoints named together, then one run of values per arm, each run followed by its arm: "The ORR
 and DCR were 41% and 70% in the A group, and 22% and 51% in the B group", "median PFS and OS were 5.0 and
-12.1 months with A and 3.1 and 9.4 months with B".
+12.1 months with A and 3.1 and 9.4 months with B"; or one group of values per endpoint, each group in the order
+the arms were named: "OS and TTP were longer with A than with B (14.1 vs. 7.0 months and 4.4 vs. 2.7 months)".
 
 The per-endpoint reader (:mod:`prose_values`) reads such a sentence one endpoint at a time and so gives
 the second endpoint the first run; read here, each value goes to the endpoint at its place in the run.
@@ -9,6 +10,7 @@ Split from prose_values to keep each module short.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -29,17 +31,22 @@ def endpoint_runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]
     for i in range(len(named) - 1):
         listed = _listed(sent.text, named, i)
         if len(listed) >= 2:
-            return _runs(doc, sent, arms, listed)
+            return _runs(doc, sent, arms, listed) or _pairs(doc, sent, arms, listed)
     return []
 
 
 def _listed(text: str, named: list[Anchor], i: int) -> list[Anchor]:
     """The endpoints listed as one subject from ``named[i]`` on: "ORR and DCR", "PFS, OS and ORR"."""
-    listed = [named[i]]
+    listed, end = [named[i]], named[i].end
     for anchor in named[i + 1:]:
-        if not ENDPOINT_LIST_GAP_RE.fullmatch(text[listed[-1].end:anchor.start]):
+        if anchor.endpoint == listed[-1].endpoint and re.fullmatch(r"\s*\(\s*", text[end:anchor.start]):
+            close = re.match(r"\s*\)", text[anchor.end:])  # "overall survival (OS)": the name's short form
+            end = anchor.end + (close.end() if close else 0)
+            continue
+        if not ENDPOINT_LIST_GAP_RE.fullmatch(text[end:anchor.start]):
             break
         listed.append(anchor)
+        end = anchor.end
     return listed if len({a.endpoint for a in listed}) == len(listed) else []
 
 
@@ -63,4 +70,37 @@ def _runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed
         owners.append(owner)
         out += [ArmValue(owner, anchor.endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
                 for anchor, t in zip(listed, run)]
+    return out
+
+
+# Within one endpoint's group, the arms' values are compared: "14.1 vs. 7.0", "14.1 versus 7.0"; between groups a
+# comma, semicolon or "and" beside masked p-values ("#"); the arms named between endpoints and values.
+_VERSUS_GAP = re.compile(r"\s*(?:vs?\.?|versus)\s*", re.IGNORECASE)
+_GROUP_GAP = re.compile(r"[\s,;#=]*(?:\band\b)?[\s,;#=]*")
+_COMPARED_FIRST = re.compile(r"\bcompared\b|\bthan\b", re.IGNORECASE)
+
+
+def _pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: list[Anchor]) -> list[ArmValue]:
+    """Each endpoint's group of values compared between the arms named before them, in that order ([] unless
+    each group holds one value per arm, joined by "vs", and of its endpoint's kind)."""
+    text, masked, n = sent.text, masked_text(sent.text), len(listed)
+    _, c_end = clause_of(text, listed[-1].end)
+    tokens = value_tokens(masked, listed[-1].end, c_end)
+    if not tokens or is_subgroup(text, listed[0].start):
+        return []
+    mentions = [a for a in arm_mentions(doc, sent, arms) if listed[-1].end <= a.start and a.end <= tokens[0][0]]
+    order = list(dict.fromkeys(a.key for a in mentions))
+    k = len(order)
+    if k < 2 or len(tokens) != n * k or _COMPARED_FIRST.search(text, listed[-1].end, mentions[0].start):
+        return []
+    out: list[ArmValue] = []
+    for j, anchor in enumerate(listed):
+        group = tokens[j * k:(j + 1) * k]
+        unit = group[-1][3]  # printed once, after the group's last value: "14.1 vs. 7.0 months"
+        if any(not _VERSUS_GAP.fullmatch(masked, a[1], b[0]) for a, b in zip(group, group[1:])) \
+                or (j and not _GROUP_GAP.fullmatch(masked, tokens[j * k - 1][1], group[0][0])) \
+                or (anchor.endpoint in PROPORTION_ENDPOINTS) != (unit == "%"):
+            return []
+        out += [ArmValue(owner, anchor.endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3] or unit)
+                for owner, t in zip(order, group)]
     return out
