@@ -218,3 +218,25 @@ def test_pairs_each_at_its_own_time_point_in_months_printed_mo():
                             ("zorbanib", "24-month"): Decimal("30.5"), ("felotinib", "24-month"): Decimal("21.9"),
                             ("zorbanib", "36-month"): Decimal("18.8"), ("felotinib", "36-month"): Decimal("11.0")}
 
+
+
+@pytest.mark.parametrize("arms, text", [
+    (["zorbanib"], "The 1- and 2-year local control rates were 98% and 91%."),
+    (ARMS, "The 1- and 2-year local control rates were 98% vs 97% and 91% vs 88%."),
+])
+def test_rates_of_an_outcome_the_sentence_names_are_not_the_previous_endpoints(arms, text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    assert timepoint_rates(doc, doc.sentences[0], arms, "os") == []
+    unnamed = AnalysedDocument(Document.from_text("d", text.replace(" local control", "")), VOCAB, FINDER)
+    assert len(timepoint_rates(unnamed, unnamed.sentences[0], arms, "os")) == 2 * len(arms)
+
+
+@pytest.mark.parametrize("unit", ["months", "mo"])
+def test_one_arms_rates_before_their_time_points_respectively(unit):
+    text = f"Median OS was 20.1 months, with OS rates of 81% (95% CI: 70-90) and 62% at 12 and 24 {unit}, respectively."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.endpoint, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ["zorbanib"], None)}
+    assert got == {("os", "12-month"): Decimal("81"), ("os", "24-month"): Decimal("62")}
+    other = text.replace("with OS rates", "with local control rates")
+    doc = AnalysedDocument(Document.from_text("d", other), VOCAB, FINDER)
+    assert timepoint_rates(doc, doc.sentences[0], ["zorbanib"], None) == []

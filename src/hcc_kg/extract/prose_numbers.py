@@ -74,7 +74,7 @@ UNIT_NAMED_RE = re.compile(r"[^\d;%]{0,30}?(?:\bin\s+months\b|\(\s*(?:months?|mo
 # 36 months", "the 1-year and 2-year rates" (a unit printed after each number is the same unit each time: "12 months
 # and 2 years" is no list).
 TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:[\s-]+(?P<each>month|week|year)s?)?(?:-?\s*,\s*\d+(?:[\s-]+(?P=each)s?)?)*"
-                               r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year)))s?\b", re.IGNORECASE)
+                               r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year|mo(?=s?\b))))s?\b", re.IGNORECASE)
 # Between the items of one list of values: "24.0% (...), 10.6% (...), and 7.2%", "6.1 vs 4.0 and 3.2 months".
 LIST_GAP_RE = re.compile(r"^\.?\s*(?:,\s*(?:and\s+|or\s+)?|(?:vs\.?|versus|and|or|/)\s+)$", re.IGNORECASE)
 # "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two

@@ -82,9 +82,20 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     order = _pair_order(doc, sent, arms, pairs[0].start() if pairs[0].re is PERCENT_PAIR_RE else None)
     if endpoint is None or len(pairs) != len(points) or order is None:
         return []
-    unit = listed.group("unit").lower()
+    unit = _unit(listed.group("unit"))
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
             for point, m in zip(points, pairs) for agent, g in zip(order, ("a", "b"))]
+
+
+# "the 1- and 2-year local control rates": rates of an outcome the sentence names, which no endpoint of the vocabulary
+# is; never the endpoint named before ("the rates" and "the respective rates" name none).
+OTHER_RATE_RE = re.compile(r"\b(?!(?:the|these|their|its|respective|corresponding|were|was)\b)[a-z][\w-]*\s+rates?\b",
+                           re.IGNORECASE)
+
+
+def _rate_named(text: str, start: int, end: int) -> bool:
+    """Does the text between the time points and the first value name what the rates are of ("local control")?"""
+    return OTHER_RATE_RE.search(text, start, end) is not None
 
 
 def _endpoint_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int, previous: str | None) -> str | None:
@@ -110,6 +121,8 @@ def _endpoint_of_list(doc: AnalysedDocument, sent: AnalysedSentence, listed: re.
     """The endpoint named between the time points and their first value ("At 12 and 24 months, OS rates were"),
     else the one named before them ("Median OS ...; rates at 12 and 24 months"), else the previous sentence's."""
     named_after = [a for a in anchors(doc, sent) if listed.end() <= a.start < first_value]
+    if not named_after and _rate_named(sent.text, listed.end(), first_value):
+        return None
     return named_after[0].endpoint if named_after else _endpoint_before(doc, sent, listed.start(), previous)
 
 
@@ -156,13 +169,42 @@ def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, l
     points = re.findall(r"\d+", listed.group("nums"))
     masked = masked_text(sent.text)
     values = [m for m in VALUE_RE.finditer(masked, listed.end()) if m.group("unit") == "%"]
-    named = [a for a in anchors(doc, sent) if a.start >= listed.end() and a.end <= (values[0].start() if values else 0)]
+    if len(values) != len(points) and RESPECTIVELY_AFTER_RE.match(sent.text, listed.end()):
+        # "with PFS rates of 68% (...) and 45% (...) at 12 and 24 months, respectively": the rates before their times
+        values = _rates_before(sent.text, masked, listed.start(), len(points))
+        previous = None
+        named = [a for a in anchors(doc, sent) if values and a.end <= values[0].start()][-1:]
+        if values and _rate_named(sent.text, named[0].end if named else 0, values[0].start()):
+            return []  # "median PFS was 19.7 months, with local control rates of ...": not PFS's
+    else:
+        first = values[0].start() if values else 0
+        named = [a for a in anchors(doc, sent) if a.start >= listed.end() and a.end <= first]
+        if not named and _rate_named(sent.text, listed.end(), first):
+            return []
     endpoint = named[0].endpoint if named else _endpoint_before(doc, sent, listed.start(), previous)
     if endpoint is None or len(values) != len(points):
         return []
-    unit = listed.group("unit").lower()
+    unit = _unit(listed.group("unit"))
     return [ArmValue(arm, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
             for point, m in zip(points, values)]
+
+
+RESPECTIVELY_AFTER_RE = re.compile(r"[\s,]*respectively\b", re.IGNORECASE)
+
+
+def _rates_before(text: str, masked: str, end: int, count: int) -> list[re.Match]:
+    """The last ``count`` rates before ``end``, listed as one run in the clause ("68% (...) and 45% (...)")."""
+    clause_start = max(text.rfind(";", 0, end), text.rfind(". ", 0, end)) + 1
+    values = [m for m in VALUE_RE.finditer(masked, clause_start, end) if m.group("unit") == "%"][-count:]
+    if len(values) != count or re.search(r"[^\s,#()\[\]:;-]", _gaps(masked, values, end).replace("and", "")):
+        return []
+    return values
+
+
+def _gaps(masked: str, values: list[re.Match], end: int) -> str:
+    """The text between the rates and from the last to ``end``, with bracketed asides dropped."""
+    spans = [masked[a.end():b.start()] for a, b in zip(values, values[1:])] + [masked[values[-1].end():end]]
+    return re.sub(r"\([^()]*\)", " ", " ".join(spans)).replace(" at ", " ")
 
 
 def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match, points: list[str],
@@ -180,7 +222,7 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
     endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
     if endpoint is None or None in owners or len(set(owners)) != len(owners):
         return []
-    unit = listed.group("unit").lower()
+    unit = _unit(listed.group("unit"))
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
             for agent, run in zip(owners, runs) for point, m in zip(points, run)]
 
@@ -256,7 +298,7 @@ def one_arms_run(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
     endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
     if endpoint is None:
         return []
-    unit = listed.group("unit").lower()
+    unit = _unit(listed.group("unit"))
     return [ArmValue(named[0].key, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))),
                      decimal_text(m.group("num")), "%") for point, m in zip(points, values)]
 
