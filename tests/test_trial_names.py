@@ -35,6 +35,8 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     # a registry number a few words on is a trial word too
     ("Efficacy was evaluated in KESTREL-2 (registry identifier NCT01234567), which enrolled adults.",
      ["KESTREL-2", "NCT01234567"]),
+    # a trial named after an earlier one with a letter after a hyphen
+    ("The single-arm study, the HERONS-Z trial, gave zorbanib with embolisation.", ["HERONS-Z"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected

@@ -61,8 +61,9 @@ _NAME_WORD = rf"(?:{_CAPS_NAME}|{_MIXED_NAME})"
 # ... a design word or two may stand between the phase and the trial word: "the ACRONYM phase 3 pivotal trial".
 _DESIGN_WORDS = (r"(?:(?:pivotal|global|registrational|confirmatory|randomi[sz]ed|multicent(?:er|re)|multinational|"
                  r"open-label|double-blind|placebo-controlled)\s+){0,2}")
-# (right before the trial word, three capitals and a hyphenated acronym too: "the ABC-HCC trial")
-BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,})?|(?-i:[A-Z]{3}-[A-Z]{3,}))\s+"
+# (right before the trial word, three capitals and a hyphenated acronym too: "the ABC-HCC trial"; or one letter after
+# the hyphen, a trial named after an earlier one: "the ZORBAS-L trial")
+BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,}|(?-i:-[A-Z]))?|(?-i:[A-Z]{3}-[A-Z]{3,}))\s+"
                           rf"(?:(?:phase\s+\w+\s+)?{_DESIGN_WORDS}(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
 # ... or a capitalised word a press release sets between "the" and a capitalised phase, as the basis of a decision:
 # "based on results from the Zenith Phase 3 trial" (the name of a sponsor's trial in title case); not a word shaped
@@ -282,7 +283,8 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
               *TITLE_ARTICLE_RE.finditer(text)]:
         named = m.re is KNOWN_AS_RE  # what a naming verb names is a name in any case ("a study called Zeta")
-        named = named or (m.re is BARE_NAME_RE and re.fullmatch(r"[A-Z]{3}-[A-Z]{3,}", m.group("name")) is not None)
+        named = named or (m.re is BARE_NAME_RE
+                          and re.fullmatch(r"[A-Z]{3}-[A-Z]{3,}|[A-Z]{4,}-[A-Z]", m.group("name")) is not None)
         if (named or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and re.split(r"[- ]?\d", m.group("name"), maxsplit=1)[0].upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
