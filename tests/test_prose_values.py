@@ -865,3 +865,9 @@ def test_an_arm_listed_beside_a_regimen_that_holds_it_is_an_arm_of_its_own():
 def test_values_of_responders_and_non_responders_are_no_arms():
     got = read("In the felotinib group, median OS was 25.1 months for responders and 7.9 months for non-responders.")
     assert got == {}
+
+
+@pytest.mark.parametrize("follow_up", ["median follow-up was 6.0 months in the felotinib group and 4.0 months in the "
+                                       "zorbanib group", "median follow-up was 6.0 and 4.0 months, respectively"])
+def test_follow_up_per_group_after_an_endpoint_is_no_value_of_it(follow_up):
+    assert read(f"In the final PFS analysis, {follow_up}.") == {}
