@@ -172,7 +172,8 @@ def test_the_jurisdiction_data_file_maps_places_to_regulators():
 
 @pytest.mark.parametrize("agents", ["Foovia/Barvio", "Foovia / Barvio", "foonib plus barmab",
                                     "foonib in combination with barmab", "the combination of foonib and barmab",
-                                    "foonib with barmab", "the foonib and barmab combination"])
+                                    "foonib with barmab", "the foonib and barmab combination",
+                                    "the combination therapy of foonib and barmab"])
 def test_a_combination_is_one_regimen_approval(agents):
     body = f"In this made-up story, the EC approved {agents} for the first-line treatment of HCC."
     assert facts(body) == {(REGIMEN, "hcc", "ec", "first_line")}

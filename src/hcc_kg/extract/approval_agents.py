@@ -60,7 +60,7 @@ PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretre
 NEVER_GIVEN_BEFORE = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:yet|previously|prior|previous|received|receiving|"
                                 r"been|had|treated|treatment|therapy|with|any)\s+){0,4}$", re.IGNORECASE)
 SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
-COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN} of\s+(?:the\s+)?$", re.IGNORECASE)
+COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN}(?:\s+(?:therapy|treatment))? of\s+(?:the\s+)?$", re.IGNORECASE)
 COMBINATION_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:as|in)\s+(?:an?\s+)?)?{COMBINATION_NOUN}\b", re.IGNORECASE)
 # "X, a derivative of Y,": Y is named to say what X is, not as an agent of the statement.
 REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version|salt|metabolite|prodrug|isomer|"
