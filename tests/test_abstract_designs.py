@@ -275,3 +275,26 @@ def test_this_trial_after_a_remark_on_an_earlier_one_is_the_title_trial():
                   "III trial, patients were randomly assigned to zorbanib or felotinib. Results: Median OS was 14.0 "
                   "months for zorbanib and 9.0 months for felotinib.")
     assert trials(found) == {"trial__zeta7"}
+
+
+def test_the_multicenter_open_label_trial_is_the_named_trial_in_context():
+    found = facts("In a phase II/III trial (ORCHID-9), adding zorbanib to resection prolonged survival. In the "
+                  "multicenter open-label trial, 200 patients were randomly assigned to perioperative therapy or none. "
+                  "Median OS was 30.1 months with zorbanib plus resection vs 20.5 months with resection alone.")
+    assert trials(found) == {"trial__orchid9"}
+
+
+def test_the_drug_that_failed_in_a_phase_3_trial_is_its_arm():
+    found = facts("Zorba Inc. said its drug zorbanib (ZB 101) failed to meet the primary endpoint in a Phase 3 trial. "
+                  "Zorbanib did not improve overall survival.")
+    arms_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert [arms_of[a.object] for a in found if a.predicate == "hasArm"] == ["zorbanib"]
+
+
+def test_the_agent_a_trial_was_designed_to_assess_after_a_mention_in_passing():
+    found = facts("Following the results of the ORCA trial, which found a subgroup that could benefit from zorbanib "
+                  "treatment, the ORCA-2 trial was a randomized, placebo-controlled trial, designed to assess zorbanib "
+                  "in patients with high AFP.")
+    arms_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert sorted(arms_of[a.object] for a in found if a.predicate == "hasArm" and a.subject == "trial__orca2") \
+        == ["placebo", "zorbanib"]

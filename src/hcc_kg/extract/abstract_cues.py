@@ -16,7 +16,10 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
                         r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
 # ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
-DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+# ... or "the" and design words: "In the multicenter open-label trial" (not "the first randomised trial")
+_DESIGN_WORD = r"(?:multi-?cent(?:er|re)|multinational|international|global|prospective|pivotal|single-cent(?:er|re))"
+DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|"
+                              rf"\bthe\s+(?:{_DESIGN_WORD},?\s+){{1,3}}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
 # A sentence opening on the testing it reports, no design word said: "In clinical testing, A improved ...", "In the
@@ -132,16 +135,27 @@ TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*
 # that was compared with: "a trial that demonstrated a benefit compared with B").
 SHOWED_RE = re.compile(r"\b(?:trial|study)\s+(?:that|which)\s+(?:showed|demonstrated|found)\s+(?:that\s+)?", re.IGNORECASE)
 COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relative)\b", re.IGNORECASE)
+# ... or the subject of the trial's outcome: "A failed to meet the primary endpoint in a phase 3 trial", "A met its
+# primary endpoint in the phase 3 study", "A did not improve OS in a phase 3 trial".
+OUTCOME_IN_TRIAL_RE = re.compile(r"[^.;]{0,60}?\b(?:failed\s+to\s+(?:meet|improve|show|demonstrate|reach)|"
+                                 r"did\s+not\s+(?:meet|improve|show|demonstrate|reach)|(?:met|missed|reached)\s+(?:its|the)|"
+                                 r"significantly\s+(?:improved|prolonged|extended))\b[^.;]{0,60}?\bin\s+(?:an?|the|its)\s+"
+                                 r"(?:[\w-]+\s+){0,4}?(?:trial|study)\b", re.IGNORECASE)
+
+
 def agent_tested(text: str, start: int, end: int) -> bool:
     """Is the agent at [start, end) what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that
-    showed A resulted in ..." (not "a study that showed a benefit compared with A")?
+    showed A resulted in ..." (not "a study that showed a benefit compared with A"), "A failed to meet its endpoint
+    in a phase 3 trial"?
 
     >>> agent_tested("a phase 2 trial evaluating zorbanib", 27, 35), agent_tested("a study that showed a benefit compared with zorbanib", 44, 52)
     (True, False)
+    >>> agent_tested("zorbanib failed to meet the primary endpoint in a phase 3 trial", 0, 8)
+    True
     """
-    if (found := TESTED_RE.search(text)) and 0 <= start - found.end() < 60:
+    if any(0 <= start - found.end() < 60 for found in TESTED_RE.finditer(text, 0, start)):
         return True
-    if TESTED_PASSIVE_RE.match(text, end):
+    if TESTED_PASSIVE_RE.match(text, end) or OUTCOME_IN_TRIAL_RE.match(text, end):
         return True
     showed = SHOWED_RE.search(text)
     return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None
@@ -279,3 +293,24 @@ def about_the_disease(text: str) -> bool:
     False
     """
     return EPIDEMIOLOGY_RE.search(text) is not None
+
+
+# "Following the results of the X trial, which ..., the Y trial was ...": a trial named in a fronted phrase is a
+# prior one; the sentence is about the trial its main clause names.
+FRONTED_PRIOR_RE = re.compile(r"^\W*(?:following|after|based\s+on|building\s+on|in\s+light\s+of|given)\b[^;]{0,80}$",
+                              re.IGNORECASE)
+
+
+def main_trial_first(text: str, names: list) -> list:
+    """The trial names with the one the main clause is about first: a name in a fronted phrase moves last.
+
+    >>> class N: pass
+    >>> a, b = N(), N(); a.name, a.start, a.end, a.kind = "X-1", 29, 32, "name"; b.name, b.start, b.end, b.kind = "Y-2", 60, 63, "name"
+    >>> [n.name for n in main_trial_first("Following the results of the X-1 trial, which failed, the Y-2 trial was run.", [a, b])]
+    ['Y-2', 'X-1']
+    """
+    named = [n for n in names if n.kind != "nct"]
+    if len(named) < 2 or named[0].name == named[1].name or not FRONTED_PRIOR_RE.match(text[:named[0].start]) \
+            or "," not in text[named[0].end:named[1].start]:
+        return names
+    return [n for n in names if n is not named[0]] + [named[0]]

@@ -47,7 +47,7 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIV
                             OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
                             RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
-                            is_observational, part_of_phase, recalled_phases)
+                            is_observational, main_trial_first, part_of_phase, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -176,6 +176,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slots[context].phase = slots[context].phase or _phase_near(sent.text, names)  # "NCT... is a phase I trial"
         return context
     if names:
+        names = main_trial_first(sent.text, names)
         key = index.key(names[0].name)
         if key not in slots and (named := _named_slot(doc, sent, slots, context, names[0])):
             slots[key] = slots.pop(named)  # "In this phase 3 trial (NAME), ..." names the trial read so far
@@ -390,9 +391,9 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True
-        elif agent_tested(sent.text, named[0].start, named[0].end):
-            arms = named[:1]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
-            if PLACEBO_CONTROLLED_RE.search(sent.text[:named[0].start]) and (placebo := _placebo(doc)) is not None:
+        elif (tested := next((a for a in named if agent_tested(sent.text, a.start, a.end)), None)) is not None:
+            arms = [tested]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
+            if PLACEBO_CONTROLLED_RE.search(sent.text[:tested.start]) and (placebo := _placebo(doc)) is not None:
                 arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo
         elif SENTENCE_OPENING_RE.fullmatch(sent.text[:named[0].start]) and TITLE_SUBJECT_RE.match(sent.text, named[0].end):
             arms = named[:1]  # "A in patients with X: a phase II trial": the title's subject is what was tested
