@@ -135,6 +135,10 @@ def test_a_kinase_named_by_its_catalytic_kind_is_a_class_not_a_target():
      {("bizumab", "pd1"), ("bizumab", "ctla4")}),
     ("Zelumab, an Fc-silenced IgG1 anti-PD-1 antibody, was made for this example.", {("zelumab", "pd1")}),
     ("Zelumab and quxumab are anti-PD-L1 antibodies in this invented list.", {("zelumab", "pdl1"), ("quxumab", "pdl1")}),
+    # each target with its own "anti-"; a combination of such antibodies in one molecule
+    ("Bizumab, an anti-PD-1 and anti-CTLA-4 antibody, was engineered in silico.", {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    ("Bizumab, a combination of anti-PD-1 IgG4 and anti-CTLA-4 IgG1 antibodies, was made up.",
+     {("bizumab", "pd1"), ("bizumab", "ctla4")}),
 ])
 def test_drug_appositive(body, expected):
     assert facts(body) == expected

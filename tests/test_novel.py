@@ -118,6 +118,7 @@ def test_the_vocabulary_wins(vocabulary):
     ("The peptide vaccine VX-88 primed T cells.", "vx_88", ("Vaccine",), "the peptide vaccine"),
     ("Quelimab (QL-101) is a bispecific antibody.", "quelimab", BISPECIFIC, "a bispecific antibody"),
     ("ZX-902, a HER2-directed ADC, was safe.", "zx_902", MAB, "a HER2-directed ADC"),
+    ("A novel bifunctional antibody, QR-89, was given.", "qr_89", BISPECIFIC, "a novel bifunctional antibody"),
     ("The bispecific T-cell engager QR-88 was given weekly.", "qr_88", BISPECIFIC, "the bispecific T-cell engager"),
     ("QR-88 is a DLL3-targeted antibody-drug conjugate.", "qr_88", MAB, "a DLL3-targeted antibody-drug conjugate"),
 ])

@@ -100,7 +100,7 @@ NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{TH
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER}|{MAKERS})?"
-                      rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
+                      rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up|combination|mixture) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
                       rf"(?:(?:which|that)\s+(?:is|acts\s+as|serves\s+as)\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"

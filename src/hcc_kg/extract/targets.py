@@ -311,6 +311,8 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        r"inhibiting|binding|targeting|preventing)\b)[^,;()]{1,80}\(\s*$"
                        # "(PD-1 × CTLA-4)", "BCMA×CD3": the two arms of a bispecific
                        r"|^\s+[×x]\s+$|^×$"
+                       # "anti-PD-1 and anti-CTLA-4 (antibodies)", "anti-A IgG4 and anti-B IgG1": each item with its "anti-"
+                       r"|^(?:\s+IgG\d)?\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)anti-\s*$"
                        # "A (IC50 18 nM), B (34 nM) and C": each item's measured value in brackets
                        r"|^\s*\((?=[^()]*\d)[^();]{1,40}\)\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$"
                        # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
