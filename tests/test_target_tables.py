@@ -76,3 +76,12 @@ def test_split_row_gives_each_cell_stripped_at_its_own_offsets(cells, outer, off
     found = split_row(line, offset)
     assert [text for text, _, _ in found] == [c.strip() for c in cells]
     assert all(line[s - offset:e - offset] == text for text, s, e in found)
+
+
+def test_a_drug_profiles_table_of_potencies_gives_the_title_drugs_targets():
+    table = ("| Receptor tyrosine kinase (RTK) target | IC50 (nM) |\n|---|---|\n| VEGFR2 (KDR) | 5 [1] |\n"
+             "| c-MET | 20 [1] |\n")
+    assert facts("Foonib: an invented target profile\n\n" + table) == {
+        ("foonib", "inhibits", "kdr"), ("foonib", "inhibits", "met")}
+    assert facts("An invented profile of two drugs, foonib and barfenib\n\n" + table) == set()  # whose is not said
+    assert facts("Foonib: an invented profile\n\n" + table.replace("IC50 (nM)", "Expression in tumours")) == set()

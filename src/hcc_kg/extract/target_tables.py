@@ -9,6 +9,11 @@ drug and its target cell nothing but targets and list glue (no words of negation
 FGFR)" or "possibly MET" is left unread); the relation follows the drug's modality, as in prose.
 Header and separator rows name no drug, so they are never read as rows.
 
+A drug's own profile may tabulate its targets with no drug column: "Kinase target | IC50 (nM)" under a
+title naming one drug ("Foonib: target profile").  Each row's target is then the title's drug's, when
+the table measures the drug's activity on each (a column headed by a potency: IC50, Ki, Kd, EC50, %
+inhibition) and the title names that drug alone; the evidence runs from the title's name to the row.
+
 >>> split_row("Foonib | VEGFR1-3, KIT | HCC |", 10)
 [('Foonib', 10, 16), ('VEGFR1-3, KIT', 19, 32), ('HCC', 35, 38)]
 >>> target_column([c for c, _, _ in split_row("| Drug | Target of action | Notes |", 0)])
@@ -28,6 +33,9 @@ from .sentences import DRUG, action_predicate
 NAME = "table-target-column"
 TARGET_HEADER = re.compile(r"(?:(?:molecular|main|primary|key|known)\s+)?targets?(?:\s*\(s\))?(?:\s+of\s+action)?",
                            re.IGNORECASE)
+# ... in a profile's table, the kind of target may come first: "Receptor tyrosine kinase (RTK) target", "Kinase"
+KIND_TARGET_HEADER = re.compile(r"(?:[\w-]+\s+){0,4}(?:\([\w-]+\)\s+)?(?:targets?|kinases?)(?:\s*\(s\))?", re.IGNORECASE)
+POTENCY_HEADER = re.compile(r"\b(?:IC|EC|GI)\s?(?:50|₅₀)|\bK[id]\b|%\s*inhibition|\binhibition\s*\(%\)", re.IGNORECASE)
 DRUG_HEADER = re.compile(r"(?:drugs?|agents?|compounds?|(?:drug|generic|international\s+nonproprietary)\s+names?|names?|INN)",
                          re.IGNORECASE)
 # A target cell states what the drug acts on, nothing else: no negation or hedge inside it.
@@ -69,13 +77,31 @@ def target_table_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
     for block in doc.blocks:
         if block.kind != "table":
             continue
-        columns = None
+        columns, profiled = None, None
         for cells in _rows(text, block.start, block.end):
-            if columns is None:
+            if columns is None and profiled is None:
                 columns = target_column([c[0] for c in cells])
+                profiled = None if columns else _profile_columns(doc, [c[0] for c in cells])
+                if columns is None and profiled is None:
+                    break
                 continue
-            if max(columns) < len(cells):
+            if columns is not None and max(columns) < len(cells):
                 yield from _row_facts(doc, cells[columns[0]], cells[columns[1]])
+            elif profiled is not None and profiled[1] < len(cells):
+                yield from _row_facts(doc, profiled[0], cells[profiled[1]])
+
+
+def _profile_columns(doc: AnalysedDocument, header: list[str]) -> tuple[Cell, int] | None:
+    """(the title's drug as a cell, the target column) of a profile's table of potencies: a column headed by
+    targets, one by a potency, no drug column, and a title naming one drug; else None."""
+    target = next((i for i, text in enumerate(header) if KIND_TARGET_HEADER.fullmatch(text)), None)
+    if target is None or not any(POTENCY_HEADER.search(text) for text in header) \
+            or any(DRUG_HEADER.fullmatch(text) for text in header):
+        return None
+    title = next((line for line in doc.document.text.splitlines() if line.strip()), "")
+    start = doc.document.text.find(title)
+    drugs = {m.key for m in doc.mentions_in(start, start + len(title)) if doc.vocabulary[m.key].has_type(*DRUG)}
+    return ((title, start, start + len(title)), target) if len(drugs) == 1 and "|" not in title else None
 
 
 def _rows(text: str, start: int, end: int) -> Iterator[list[Cell]]:
