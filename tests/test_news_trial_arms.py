@@ -68,6 +68,8 @@ def arm_values(found: list) -> set[tuple[str, str]]:
     "In the pivotal trial, median overall survival was 12.4 months with the drug versus 8.1 months with placebo.",
     "In a clinical study, median overall survival was 12.4 months for patients given the medicine and 8.1 months for "
     "those given placebo.",
+    "At the planned interim analysis, the trial showed longer survival with zorbanib than with placebo. Median overall "
+    "survival was 12.4 months with zorbanib and 8.1 months with placebo.",
 ])
 def test_a_notices_unnamed_trial_compares_the_drug_it_is_about_with_placebo(body):
     found = notice(body)

@@ -25,7 +25,10 @@ THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)
 # A sentence opening on the testing it reports, no design word said: "In clinical testing, A improved ...", "In the
 # trial, ...", "During a clinical study, ..." (one trial: "In clinical trials, ..." sums up several).
 TESTING_LEAD_RE = re.compile(r"^\W*(?:In|During)\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:pivotal|clinical|key|main|"
-                             r"registration(?:al)?|large|international|global)\s+){0,2}(?:trial|study|testing)\b(?!-)")
+                             r"registration(?:al)?|large|international|global)\s+){0,2}(?:trial|study|testing)\b(?!-)|"
+                             # ... or "(At the interim analysis,) the trial showed longer OS with A than with B"
+                             r"^\W*(?:[A-Z][^,;]{0,60},\s+)?the\s+(?:(?:pivotal|clinical|key|main|registration(?:al)?)\s+)?"
+                             r"(?:trial|study)\s+(?:showed|demonstrated|found|met)\b")
 # ... or a news item's study counted by its patients: "a multinational study of 602 patients", "the trial, which
 # enrolled 300 adults" (one study, so not "studies of ...").
 COUNTED_STUDY_RE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\s*,?\s+(?:of|involving|in|with|including|"
