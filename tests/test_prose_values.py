@@ -871,3 +871,13 @@ def test_values_of_responders_and_non_responders_are_no_arms():
                                        "zorbanib group", "median follow-up was 6.0 and 4.0 months, respectively"])
 def test_follow_up_per_group_after_an_endpoint_is_no_value_of_it(follow_up):
     assert read(f"In the final PFS analysis, {follow_up}.") == {}
+
+
+@pytest.mark.parametrize("text, endpoint, first, second", [
+    ("With half of the patients in the felotinib arm living at least 23.7 months compared with 20.6 months in the "
+     "zorbanib arm, the trial met its goal.", "os", "23.7", "20.6"),
+    ("A higher proportion of cancers responded to felotinib (36.1%) compared with zorbanib (13.2%).", "orr", "36.1", "13.2"),
+])
+def test_a_public_texts_words_for_the_median_survival_and_the_response_rate(text, endpoint, first, second):
+    got = read(text)
+    assert got[("felotinib", endpoint, "")][0] == Decimal(first) and got[("zorbanib", endpoint, "")][0] == Decimal(second)

@@ -27,7 +27,12 @@ ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath
                  # of 9 months" (a "durable response rate" is a share of patients: no months)
                  (r"\b(?:more\s+)?(?:durable|lasting)\s+responses?\b(?![\s-]+rates?\b)|\bresponses?\s+lasted\b", "dor"),
                  # the median in a guide for patients: "half of the people ... were still alive after 18.7 months"
-                 (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:still\s+)?alive\b", "os"))
+                 # ... "half of the patients in the A arm living at least 23.7 months"
+                 (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:(?:still\s+)?alive|"
+                  r"living|lived|survived)\b", "os"),
+                 # the share of patients (or of their cancers) that responded: "a higher proportion of cancers responded"
+                 (r"\b(?:proportion|percentage|share)\s+of\s+(?:[\w-]+\s+){0,2}?(?:patients|people|participants|cancers|"
+                  r"tumou?rs)\s+(?:who\s+)?responded\b", "orr"))
 FOLLOW_UP_RE = re.compile(r"follow-?up|cut-?off|time from", re.IGNORECASE)
 # ... given with its own duration: "a median follow-up of 17.0 months", "median follow-up time was 20 mo"; one per
 # group: "follow-up was 6.0 months in the A group and 4.0 months in the B group", "was 6.0 and 4.0 months".
