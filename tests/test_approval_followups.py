@@ -231,3 +231,13 @@ def test_a_drug_the_next_sentence_names_otherwise_is_no_partner():
 ])
 def test_an_approved_class_in_apposition_is_said_of_the_name_before_it(body):
     assert facts(body) == {("sorafenib", "hcc", None, None)}
+
+
+def test_an_approval_told_again_without_its_agency_in_full_disease_words_is_the_same_approval():
+    body = ("The FDA has approved foonib plus barmab for advanced liver cancer. Doctors welcomed the news. The approval "
+            "was based on the ZETA-9 trial, in which 600 patients with previously untreated hepatocellular carcinoma "
+            "were randomly assigned to receive either foonib plus barmab or sorafenib.")
+    doc = AnalysedDocument(Document.from_text("d1", f"Invented notes\n{body}\n"), VOCAB, FINDER)
+    approvals = [a for a in approval_statements(doc) if a.is_fact and a.predicate == "approvedFor"]
+    assert [(a.subject, a.context_value("agency")) for a in approvals] == [(REGIMEN, "fda")]
+    assert approvals[0].attribute_values("supporting_trial") == ["trial__zeta9"]

@@ -21,7 +21,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import PRONOUN_WITH
 from .approval_clauses import Clause
 from .approval_cues import line_words
-from .approval_indications import clause_diseases
+from .approval_indications import GENERAL_NAME_OF, clause_diseases
 
 # "The approval is for ...", "This approval means/allows ...", "The drug can now be used ...", "This drug is
 # aimed at patients with ...": the sentence restates what the approval told just before covers.
@@ -102,6 +102,20 @@ def same_use(doc: AnalysedDocument, reading, readings: list):
 
 
 def restated_without_agency(reading, readings: list) -> bool:
-    """An approval the document also states with its agency is the same approval told twice."""
+    """An approval the document also states with its agency is the same approval told twice (its disease named
+    in general or in full: "approved ... for liver cancer", then "The approval was based on ... in HCC")."""
     return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
-                                          and r.disease == reading.disease for r in readings)
+                                          and _general(r.disease) == _general(reading.disease) for r in readings)
+
+
+def restatements(reading, readings: list) -> list:
+    """The readings that restate ``reading`` without its agency (:func:`restated_without_agency`): the trials
+    they say the approval rests on are this approval's."""
+    if not reading.agency or not reading.asserted:
+        return []
+    return [r for r in readings if r.agency is None and r.agent == reading.agent
+            and _general(r.disease) == _general(reading.disease)]
+
+
+def _general(disease: str | None) -> str | None:
+    return GENERAL_NAME_OF.get(disease, disease) if disease else disease
