@@ -319,6 +319,9 @@ def test_respectively_pairs_drugs_and_targets_in_order():
     assert facts("Foonib and barfenib inhibit MET and RET, respectively, in the invented panel.") \
         == {("foonib", "met"), ("barfenib", "ret")}
     assert facts("Foonib and barfenib inhibit MET, RET and AXL, respectively, in the invented panel.") == set()
+    # the drugs of an opening phrase are not listed with the subject after its comma
+    assert facts("Upon administration of foonib/barfenib, foonib and barfenib bind to MET and RET, respectively.") \
+        == {("foonib", "met"), ("barfenib", "ret")}
 
 
 @pytest.mark.parametrize("body", [
