@@ -1,0 +1,64 @@
+"""Tables that lost their cell borders when copied as text: a header line, then one row per group of lines.
+
+A review's table pasted from a page often keeps neither pipes nor tabs: a header line such as "Target cell
+Molecule Code Drug name Brand Company" over rows like "T cell PD-1 XY-123 Foonib Brandix IgG4 Acme", each
+row a group of lines between blank ones.  Where the header names a column of targets ("Target",
+"Molecule", "Antigen") before a column of drugs ("Drug", "Agent", "Generic name"), a row naming exactly
+one target, then exactly one drug, says that drug acts on that target; a row with a negation or a hedge
+before its drug, or naming several of either, is left unread (whose target is then not plain).  The rows end at the first
+group that reads as prose (a sentence ending in a full stop, or a long line).
+
+>>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..model import Assertion
+from .analysis import AnalysedDocument
+from .registry import EXTRACTORS
+from .sentences import DRUG, action_predicate
+from .target_tables import NOT_PLAIN
+
+NAME = "table-flattened-rows"
+#: A header line: a targets column named before a drugs column, no sentence (no full stop at its end).
+HEADER = re.compile(r"^(?=[^\n.]*\b(?:targets?|molecules?|antigens?)\b[^\n]*\b(?:drugs?|agents?|generic)\b)[^\n]{10,200}$",
+                    re.IGNORECASE | re.MULTILINE)
+#: A group of lines that is prose, not a row: a long line, or words ending in a full stop.
+PROSE = re.compile(r"[^\n]{201,}|\b\w+\s+\w+\s+\w+\s+\w+[^\n]*\.\s*$")
+MAX_ROWS = 40
+
+
+@EXTRACTORS.register(NAME)
+def flattened_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """What each row of a table copied without its cell borders says its drug acts on."""
+    text = doc.document.text
+    for header in HEADER.finditer(text):
+        if re.search(r"[|\t]", header.group()):
+            continue  # cells still marked: the pipe-table reader's (target_tables)
+        for start, end in _rows(text, header.end()):
+            yield from _row_fact(doc, start, end)
+
+
+def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
+    """The row groups after a header: runs of non-blank lines, up to the first that reads as prose."""
+    for count, group in enumerate(re.finditer(r"(?:[^\n]*\S[^\n]*\n?)+", text[after:])):
+        if count >= MAX_ROWS or PROSE.search(group.group().strip()):
+            return
+        yield after + group.start(), after + group.start() + len(group.group().rstrip())
+
+
+def _row_fact(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion]:
+    mentions = doc.mentions_in(start, end)
+    drugs = [m for m in mentions if doc.vocabulary[m.key].has_type(*DRUG)]
+    targets = [m for m in mentions if doc.vocabulary.is_target(m.key)]
+    if len({m.key for m in drugs}) != 1 or len({m.key for m in targets}) != 1 or targets[-1].end > drugs[0].start:
+        return
+    drug, target = drugs[0], targets[0]
+    if NOT_PLAIN.search(doc.document.text, start, drug.end):
+        return  # a hedge or negation up to the drug ("Not approved" in a later column speaks of its status)
+    evidence = doc.evidence(target.start, drug.end, NAME)
+    yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))

@@ -1,0 +1,57 @@
+"""Tables copied without their cell borders (hcc_kg.extract.flat_tables), on invented tables and drugs."""
+
+from __future__ import annotations
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.flat_tables import flattened_rows
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("foonib", "foonib", ("SmallMolecule",)),
+    Entity("zelumab", "zelumab", ("MonoclonalAntibody",)),
+    Entity("quxumab", "quxumab", ("MonoclonalAntibody",)),
+    Entity("pdcd1", "PD-1", ("Protein",)),
+    Entity("cd274", "PD-L1", ("Protein",)),
+    Entity("met", "MET", ("Protein",)),
+])
+FINDER = MentionFinder(VOCAB)
+TABLE = ("An invented review of pretend agents\n\nTable 1. Invented agents\n\n"
+         "Target cell Molecule Code Drug name Brand Antibody class Company\n"
+         "T cell PD-1 ZX-101\nZX-102\nZelumab Zelvio Human IgG4 antibody Acme\n\n"
+         "Tumour cell PD-L1 QX-7 Quxumab Not approved Human IgG1 antibody Fooco\n\n"
+         "{extra}"
+         "The costimulatory signal is needed too, as several invented studies in made-up cohorts have shown.\n\n"
+         "Tumour cell MET FX-9 Foonib Foovia small molecule Fooco\n")
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    return {(a.subject, a.predicate, a.object) for a in flattened_rows(doc)}
+
+
+def test_each_row_group_gives_its_drug_and_the_target_named_before_it_up_to_the_prose():
+    # a status after the drug ("Not approved") is no negation of the target; the row after the prose is not read
+    assert facts(TABLE.format(extra="")) == {("zelumab", "isAntibodyAgainst", "pdcd1"),
+                                             ("quxumab", "isAntibodyAgainst", "cd274")}
+
+
+def test_a_row_that_does_not_plainly_give_one_drugs_target_is_not_read():
+    rows = ("Tumour cell MET possibly FX-9 Foonib small molecule\n\n"   # a hedge before the drug
+            "Tumour cell MET, PD-L1 FX-9 Foonib small molecule\n\n"     # two targets
+            "Tumour cell Foonib FX-9 MET small molecule\n\n")          # the drug before the target
+    assert facts(TABLE.format(extra=rows)) == {("zelumab", "isAntibodyAgainst", "pdcd1"),
+                                               ("quxumab", "isAntibodyAgainst", "cd274")}
+
+
+def test_no_header_naming_targets_then_drugs_no_rows():
+    text = TABLE.format(extra="").replace("Target cell Molecule Code Drug name", "Cell Code Name")
+    assert facts(text) == set()
+
+
+def test_evidence_spans_the_rows_target_and_drug():
+    text = TABLE.format(extra="")
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    spans = {a.object: text[a.evidence[0].start:a.evidence[0].end] for a in flattened_rows(doc)}
+    assert spans["cd274"] == "PD-L1 QX-7 Quxumab"
