@@ -43,7 +43,7 @@ TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?))?"
-                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with)"
+                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with|in tandem with)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the

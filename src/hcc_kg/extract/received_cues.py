@@ -10,8 +10,9 @@ import re
 
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 # "Of 51 screened participants, 36 received A": a count of them as the subject
+# ... "They received A": the patients the sentence before named
 RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|(?:patients|participants|subjects|adults),\s+\d+|"
-                         r"patients|participants|subjects|adults)"  # "21 patients, who"
+                         r"patients|participants|subjects|adults|they)"  # "21 patients, who"
                          # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
                          # therapy: "patients with X previously treated with B" had B before)
                          r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"

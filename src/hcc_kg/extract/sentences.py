@@ -27,7 +27,7 @@ COMBINATION_NOUN = r"(?:combination|doublet|triplet|pairing|combo|regimen)"
 LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s*/\s*or\s+|and\s+|or\s+)?|\s+(?:and|or|and\s*/\s*or)\s+)$")
 # "A plus B", "A for use in combination with B", "A plus a single priming dose of B".
 COMBINATION_GLUE = re.compile(r"^[\s)]*(?:(?:for use|when used|used|given|administered)\s+)?"
-                              r"(?:\+|plus|combined with|in combination with)"
+                              r"(?:\+|plus|combined with|in combination with|in tandem with|together with)"
                               r"(?:\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:dose|doses|infusion|course)\s+of)?\s*$", re.IGNORECASE)
 
 
