@@ -298,3 +298,17 @@ def test_the_agent_a_trial_was_designed_to_assess_after_a_mention_in_passing():
     arms_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
     assert sorted(arms_of[a.object] for a in found if a.predicate == "hasArm" and a.subject == "trial__orca2") \
         == ["placebo", "zorbanib"]
+
+
+def test_they_received_a_in_tandem_with_b_is_the_single_arm_of_the_study():
+    found = facts("A prospective, single-arm, phase II trial in liver cancer (ZEBRA)\n\n"
+                  "Methods: Participants in this single-arm phase II study (NCT01234567) had stage B disease. They "
+                  "received zorbanib in tandem with felotinib for 6 cycles. The confirmed ORR was 60.1%.")
+    assert values(found) == {(agent_key(["zorbanib", "felotinib"]), "orr"): D("60.1")}
+
+
+def test_our_earlier_retrospective_study_leaves_this_single_arm_trial_a_trial():
+    found = facts("Zorbanib plus felotinib in liver cancer\n\nIntroduction: The combination was active in our retrospective "
+                  "study. Methods: This phase II, single-centre, single-arm trial enrolled 36 participants, who received "
+                  "zorbanib plus felotinib. Results: The ORR was 63.9%.")
+    assert values(found) == {(agent_key(["zorbanib", "felotinib"]), "orr"): D("63.9")}

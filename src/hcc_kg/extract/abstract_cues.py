@@ -194,7 +194,7 @@ PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|pre
 PHASE_REACH = 80
 # A study that observed treated patients rather than assigning treatment: the document's own study so
 # described ("this retrospective study", "our real-world cohort") ...
-OWN_OBSERVATIONAL_RE = re.compile(r"\b(?:this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|"
+OWN_OBSERVATIONAL_RE = re.compile(r"\b(this|our|the\s+present)\s+(?:[\w-]+,?\s+){0,3}?(?:retrospective|real-world|"
                                   r"observational|case-control|population-based)\b", re.IGNORECASE)
 # ... or observational data anywhere ("retrospective data", "a real-world cohort", "propensity score"), unless the
 # document's own study is a prospective or interventional one: such a trial may compare its patients with
@@ -225,10 +225,15 @@ def is_observational(sentences: list[str]) -> bool:
     True
     >>> is_observational(["This retrospective analysis of the phase 3 NAME trial compared A with B."])
     True
+    >>> is_observational(["A was active in our retrospective study.", "This phase II, single-arm trial enrolled 36."])
+    False
     """
-    if any(OWN_OBSERVATIONAL_RE.search(s) for s in sentences):
+    own = [m for s in sentences if (m := OWN_OBSERVATIONAL_RE.search(s))]
+    interventional = any(OWN_INTERVENTIONAL_RE.search(s) for s in sentences)
+    # ("our retrospective study suggested ...; this phase II trial ...": "our" may be the group's earlier study)
+    if any(m.group(1).lower() != "our" or not interventional for m in own):
         return True
-    return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not any(OWN_INTERVENTIONAL_RE.search(s) for s in sentences)
+    return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not interventional
 
 
 # The study the present one confirms or follows, named by its phase: "the aim of this phase 3 study was to confirm
