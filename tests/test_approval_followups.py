@@ -241,3 +241,10 @@ def test_an_approval_told_again_without_its_agency_in_full_disease_words_is_the_
     approvals = [a for a in approval_statements(doc) if a.is_fact and a.predicate == "approvedFor"]
     assert [(a.subject, a.context_value("agency")) for a in approvals] == [(REGIMEN, "fda")]
     assert approvals[0].attribute_values("supporting_trial") == ["trial__zeta9"]
+
+
+def test_a_new_indication_told_after_the_approval_with_its_partner_and_a_restatement_for_one_drug():
+    body = ("On 25 May, Acme received a drug registration certificate from the NMPA for the tenth indication of its "
+            "drug foonib. The new indication is for the first-line treatment of HCC in combination with barmab. "
+            "The marketing approval of foonib for first-line HCC is based on an invented trial.")
+    assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}

@@ -20,13 +20,15 @@ from ..keys import agent_key, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import PRONOUN_WITH
 from .approval_clauses import Clause
+from .approval_conjuncts import PARTNER_BEFORE
 from .approval_cues import line_words
 from .approval_indications import GENERAL_NAME_OF, clause_diseases
+from .sentences import DRUG
 
 # "The approval is for ...", "This approval means/allows ...", "The drug can now be used ...", "This drug is
 # aimed at patients with ...": the sentence restates what the approval told just before covers.
 FOLLOW_UP = re.compile(
-    r"^\s*(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?|decisions?|nods?)\s+"
+    r"^\s*(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?|decisions?|nods?|indications?)\s+"
     r"(?:(?:is|was|are|were)\s+(?:only\s+)?for|covers?|covered|appl(?:ies|ied)\s+to|means?|meant|allows?|allowed|"
     r"permits?|permitted|enables?|enabled)\b|"
     r"(?:The|This)\s+(?:drug|medicine|agent|product|combination|regimen|therapy)\s+"
@@ -61,9 +63,19 @@ def follow_up_readings(doc: AnalysedDocument, readings: list) -> list:
         if not diseases or len(lines) > 1:
             continue
         line = next(iter(lines), None) or told[0].line
-        out += [replace(told[0], disease=d, line=line, span=(told[0].span[0], own[1]), told_before=True)
+        agent = _with_partners(doc, sent, told[0].agent)  # "The new indication is for D in combination with B"
+        out += [replace(told[0], agent=agent, disease=d, line=line, span=(told[0].span[0], own[1]), told_before=True)
                 for d in diseases]
     return out
+
+
+def _with_partners(doc: AnalysedDocument, sent: AnalysedSentence, agent: str) -> str:
+    """The agent joined by the drugs a follow-up names as its partners ("in combination with B")."""
+    partners = [m.key for m in doc.keys_of_type(sent.mentions, *DRUG)
+                if m.key != agent and PARTNER_BEFORE.search(sent.text[:sent.local(m)[0]])]
+    if not partners:
+        return agent
+    return agent_key([*(regimen_components(agent) if is_regimen_key(agent) else [agent]), *partners])
 
 
 def partners_told_after(doc: AnalysedDocument, readings: list, groups) -> list:

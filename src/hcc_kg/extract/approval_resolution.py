@@ -34,10 +34,15 @@ def resolve_line(reading: "Reading", readings: list["Reading"], frame: Frame, ma
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease and by_heading else None
 
 
+# "The marketing approval of A for D is based on ...": the approval told before, named again.
+THE_APPROVAL_OF = re.compile(r"^\W*The\s+(?:[\w-]+\s+){0,2}?approval\s+of\b", re.IGNORECASE)
+
+
 def restated_for_a_component(doc: AnalysedDocument, reading: "Reading", readings: list["Reading"]) -> bool:
     """A sentence restating an approval told before of a combination, for one of its drugs ("The agency
     approved A plus B. It is the first nod for A."): that combination's approval, not one of A alone."""
-    if is_regimen_key(reading.agent or "") or not RESTATING.match(doc.document.text[reading.span[0]:reading.span[1]]):
+    text = doc.document.text[reading.span[0]:reading.span[1]]
+    if is_regimen_key(reading.agent or "") or not (RESTATING.match(text) or THE_APPROVAL_OF.match(text)):
         return False
     return any(r.asserted and r.span[0] < reading.span[0] and is_regimen_key(r.agent or "") and reading.agency in (r.agency, None)
                and r.disease == reading.disease and reading.agent in regimen_components(r.agent) for r in readings)
