@@ -136,3 +136,12 @@ def test_two_drugs_joined_by_and_before_a_comparison_are_one_arm(sentence):
     from test_abstracts import facts
     found = facts("Invented news\n\n" + sentence + "\n")
     assert sorted(a.object for a in found if a.predicate == "armIntervention") == ["felotinib", "regimen__quorimab__zorbanib"]
+
+
+@pytest.mark.parametrize("brands", [
+    "ZORVEX® (zorbanib injection) in combination with FELVEX® (felotinib biosimilar injection)",
+    "Zorvex® (zorbanib injection) in combination with Felvex™ (felotinib)",
+])
+def test_brands_each_with_its_generic_in_brackets_name_one_regimen(brands):
+    names, arms = read(f"The approval was based on a randomized phase 3 trial (TIDAL-3) of {brands} as first-line therapy.")
+    assert names == {"TIDAL-3"} and arms == {"regimen__felotinib__zorbanib"}

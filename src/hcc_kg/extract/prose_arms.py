@@ -42,17 +42,20 @@ TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
-GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?))?"
+# ... nor a press release's brands with their generic names in brackets: "BRAND® (A injection) in combination with
+# BRAND2® (B)".
+GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
                      r"\s*(?:\+|plus|combined with|in combination with|along with|together with|in tandem with)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
-                     r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?$|^[/-]$", re.IGNORECASE)
+                     r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$",
+                     re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
 # small-molecule targeted therapy B, as first-line treatment".
 COMMA_COMBINED_RE = re.compile(r"^,\s+(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
                                r"(?:[\w-]+\s+){0,4}?(?:therapy|drug|agent|inhibitor|antibody|TKI|medicine)\s+)?$",
                                re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
-REPEAT_ASIDE_RE = re.compile(r"\s*[(\[][^()\[\];]*")
+REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\];]*")  # ("BRAND® (A": the brand, then A)
 # ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
 REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
@@ -162,7 +165,11 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
     group: list[tuple[Mention, int, int]] = []
     for item in located:
         if group and item[0].key == group[-1][0].key and REPEAT_ASIDE_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
-            continue  # "A (brand or code of A, company) plus B": the aside names A again
+            # "A (brand or code of A, company) plus B": the aside names A again; "BRAND® (A injection) plus B": what
+            # follows is read after A
+            if sent.text[group[-1][2]:group[-1][2] + 1] in ("®", "™"):
+                group[-1] = (group[-1][0], group[-1][1], item[2])
+            continue
         if group and item[0].key == group[-1][0].key and REPEAT_OR_RE.fullmatch(sent.text[group[-1][2]:item[1]]) \
                 and sent.text[item[2]:item[2] + 1] == ",":
             # "Brand, or A, and B": A named again, set off by commas; what follows is read after the closing one
