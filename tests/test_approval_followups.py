@@ -248,3 +248,11 @@ def test_a_new_indication_told_after_the_approval_with_its_partner_and_a_restate
             "drug foonib. The new indication is for the first-line treatment of HCC in combination with barmab. "
             "The marketing approval of foonib for first-line HCC is based on an invented trial.")
     assert facts(body) == {(REGIMEN, "hcc", "nmpa", "first_line")}
+
+
+def test_one_drug_named_for_its_combination_is_the_combination_the_document_names_else_nothing():
+    named = ("In a made-up trial, foonib plus barmab extended survival. The FDA approved the Foovia combo for "
+             "first-line HCC.")
+    assert facts(named) == {(REGIMEN, "hcc", "fda", "first_line")}
+    unnamed = "In this invented note, the FDA approved the Foovia combo for first-line HCC."
+    assert facts(unnamed) == set()

@@ -113,6 +113,6 @@ def test_an_approved_study_is_no_approved_drug(body):
 
 
 @pytest.mark.parametrize("body", ["The FDA approved the drug foonib for HCC based on the REFOO trial.",
-                                  "The FDA approved the foonib combination in HCC following the REFOO study."])
+                                  "The FDA approved foonib in HCC following the REFOO study."])
 def test_an_approval_resting_on_a_study_is_still_an_approval(body):
     assert ("foonib", "hcc", "fda", None) in facts(body)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..keys import agent_key
+from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
@@ -231,6 +231,11 @@ def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
     return frozenset(found)
 
 
+# "Tyvyt combo", "the A combination": one drug named for a combination it belongs to.
+ONE_DRUGS_COMBINATION = re.compile(r"[®™]?\s*(?:combo|combination)(?:\s+(?:therapy|regimen))?\b(?!\s+(?:with|of)\b)",
+                                   re.IGNORECASE)
+
+
 def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
                 known: frozenset[str] = frozenset()) -> list[tuple[str, tuple[Mention, ...], str]]:
     """Each agent with its role; a role carries along a coordinated list ("after A or B") and to a
@@ -239,6 +244,10 @@ def agent_roles(doc: AnalysedDocument, sent: AnalysedSentence,
     for key, group in combined(doc, sent, known):
         role = _role(sent, group)
         end = sent.local(group[-1])[1]
+        if not is_regimen_key(key) and ONE_DRUGS_COMBINATION.match(sent.text, end):
+            # "the A combo was approved": the one combination with A the document names, else no agent of its own
+            combos = [k for k in known if key in regimen_components(k)]
+            key, role = (combos[0], role) if len(combos) == 1 else (key, "reference")
         subject = APPROVED_SUBJECT_AFTER.match(sent.text[end:end + 80]) is not None  # "since X was approved"
         if out and role == "agent" and out[-1][2] != "agent" and not subject:
             gap = _between(sent, out[-1][1][-1], group[0])
