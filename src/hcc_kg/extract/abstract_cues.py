@@ -17,9 +17,11 @@ UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlle
                         r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
 # ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
 # ... or "the" and design words: "In the multicenter open-label trial" (not "the first randomised trial")
-_DESIGN_WORD = r"(?:multi-?cent(?:er|re)|multinational|international|global|prospective|pivotal|single-cent(?:er|re))"
+_DESIGN_ADJECTIVE = (r"(?:multi-?cent(?:er|re)|multinational|international|global|prospective|pivotal|"
+                     r"single-cent(?:er|re))")
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|"
-                              rf"\bthe\s+(?:{_DESIGN_WORD},?\s+){{1,3}}$|^\W*(?:\w+:\s*)?(?:This|That)\b)", re.IGNORECASE)
+                              rf"\bthe\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,3}}$|^\W*(?:\w+:\s*)?(?:This|That)\b)",
+                              re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
 # A sentence opening on the testing it reports, no design word said: "In clinical testing, A improved ...", "In the
@@ -27,8 +29,8 @@ THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)
 TESTING_LEAD_RE = re.compile(r"^\W*(?:In|During)\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:pivotal|clinical|key|main|"
                              r"registration(?:al)?|large|international|global)\s+){0,2}(?:trial|study|testing)\b(?!-)|"
                              # ... or "(At the interim analysis,) the trial showed longer OS with A than with B"
-                             r"^\W*(?:[A-Z][^,;]{0,60},\s+)?the\s+(?:(?:pivotal|clinical|key|main|registration(?:al)?)\s+)?"
-                             r"(?:trial|study)\s+(?:showed|demonstrated|found|met)\b")
+                             r"^\W*(?:[A-Z][^,;]{0,60},\s+)?the\s+(?:(?:pivotal|clinical|key|main|"
+                             r"registration(?:al)?)\s+)?(?:trial|study)\s+(?:showed|demonstrated|found|met)\b")
 # ... or a news item's study counted by its patients: "a multinational study of 602 patients", "the trial, which
 # enrolled 300 adults" (one study, so not "studies of ...").
 COUNTED_STUDY_RE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\s*,?\s+(?:of|involving|in|with|including|"
@@ -141,9 +143,11 @@ COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relati
 # ... or the subject of the trial's outcome: "A failed to meet the primary endpoint in a phase 3 trial", "A met its
 # primary endpoint in the phase 3 study", "A did not improve OS in a phase 3 trial".
 OUTCOME_IN_TRIAL_RE = re.compile(r"[^.;]{0,60}?\b(?:failed\s+to\s+(?:meet|improve|show|demonstrate|reach)|"
-                                 r"did\s+not\s+(?:meet|improve|show|demonstrate|reach)|(?:met|missed|reached)\s+(?:its|the)|"
-                                 r"significantly\s+(?:improved|prolonged|extended))\b[^.;]{0,60}?\bin\s+(?:an?|the|its)\s+"
-                                 r"(?:[\w-]+\s+){0,4}?(?:trial|study)\b", re.IGNORECASE)
+                                 r"did\s+not\s+(?:meet|improve|show|demonstrate|reach)|"
+                                 r"(?:met|missed|reached)\s+(?:its|the)|"
+                                 r"significantly\s+(?:improved|prolonged|extended))\b"
+                                 r"[^.;]{0,60}?\bin\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b",
+                                 re.IGNORECASE)
 
 
 def agent_tested(text: str, start: int, end: int) -> bool:
@@ -312,9 +316,9 @@ FRONTED_PRIOR_RE = re.compile(r"^\W*(?:following|after|based\s+on|building\s+on|
 def main_trial_first(text: str, names: list) -> list:
     """The trial names with the one the main clause is about first: a name in a fronted phrase moves last.
 
-    >>> class N: pass
-    >>> a, b = N(), N(); a.name, a.start, a.end, a.kind = "X-1", 29, 32, "name"; b.name, b.start, b.end, b.kind = "Y-2", 60, 63, "name"
-    >>> [n.name for n in main_trial_first("Following the results of the X-1 trial, which failed, the Y-2 trial was run.", [a, b])]
+    >>> from hcc_kg.extract.trial_names import TrialName
+    >>> text = "Following the results of the X-1 trial, which failed, the Y-2 trial was run."
+    >>> [n.name for n in main_trial_first(text, [TrialName("X-1", 29, 32), TrialName("Y-2", 58, 61)])]
     ['Y-2', 'X-1']
     """
     named = [n for n in names if n.kind != "nct"]

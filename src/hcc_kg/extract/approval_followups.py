@@ -28,7 +28,8 @@ from .sentences import DRUG
 # "The approval is for ...", "This approval means/allows ...", "The drug can now be used ...", "This drug is
 # aimed at patients with ...": the sentence restates what the approval told just before covers.
 FOLLOW_UP = re.compile(
-    r"^\s*(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?|decisions?|nods?|indications?)\s+"
+    r"^\s*(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:approvals?|authori[sz]ations?|decisions?|nods?|indications?)\s+"
     r"(?:(?:is|was|are|were)\s+(?:only\s+)?for|covers?|covered|appl(?:ies|ied)\s+to|means?|meant|allows?|allowed|"
     r"permits?|permitted|enables?|enabled)\b|"
     r"(?:The|This)\s+(?:drug|medicine|agent|product|combination|regimen|therapy)\s+"

@@ -57,8 +57,8 @@ from .approval_agents import agent_roles, combined
 from .approval_clauses import Clause, clauses, fronted
 from .approval_conjuncts import contrast_use, is_conjunct, other_indication, with_partners
 from .approval_facts import ClauseFacts, attributes, clause_facts
-from .approval_followups import (SAME_USE_RE, follow_up_readings, follows_up, partners_told_after, restated_without_agency,
-                                 restatements, same_use)
+from .approval_followups import (SAME_USE_RE, follow_up_readings, follows_up, partners_told_after,
+                                 restated_without_agency, restatements, same_use)
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency
@@ -389,8 +389,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
             or headline_line(doc, r, readings, frame.heading) or line_of_this_indication(doc, r.agent, r.span, frame)
         context = ((("agency", r.agency),) if r.agency else ()) + ((("line", line),) if line else ())
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
-        trials = list({t[0]: t for x in [r, *restatements(r, readings)] for t in supporting_trials(doc, x.span[0])}.values())
         # "approved ... based on the NAME trial", or said so where the approval is told again without its agency
+        told = [r, *restatements(r, readings)]
+        trials = list({t[0]: t for x in told for t in supporting_trials(doc, x.span[0])}.values())
         yield Assertion(r.agent, "approvedFor", r.disease, context,
                         r.attributes + tuple(("supporting_trial", key) for key, _, _ in trials), (evidence,))
         if evidence.is_assertive:

@@ -5,8 +5,8 @@ Molecule Code Drug name Brand Company" over rows like "T cell PD-1 XY-123 Foonib
 row a group of lines between blank ones.  Where the header names a column of targets ("Target",
 "Molecule", "Antigen") before a column of drugs ("Drug", "Agent", "Generic name"), a row naming exactly
 one target, then exactly one drug, says that drug acts on that target; a row with a negation or a hedge
-before its drug, or naming several of either, is left unread (whose target is then not plain).  The rows end at the first
-group that reads as prose (a sentence ending in a full stop, or a long line).
+before its drug, or naming several of either, is left unread (whose target is then not plain).  The rows
+end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
 True
