@@ -312,3 +312,14 @@ def test_our_earlier_retrospective_study_leaves_this_single_arm_trial_a_trial():
                   "study. Methods: This phase II, single-centre, single-arm trial enrolled 36 participants, who received "
                   "zorbanib plus felotinib. Results: The ORR was 63.9%.")
     assert values(found) == {(agent_key(["zorbanib", "felotinib"]), "orr"): D("63.9")}
+
+
+@pytest.mark.parametrize("remark", [
+    '"These data, now from a double-blind, placebo-controlled study of 600 patients, confirm the activity of '
+    'zorbanib," he said.',
+    "Zorbanib is well known. The study is a double-blind, placebo-controlled, randomized global trial of zorbanib.",
+])
+def test_a_remark_on_the_study_just_reported_is_no_new_trial(remark):
+    found = facts("Adding quorimab to zorbanib missed its goal in a phase 3 trial. Patients treated with quorimab plus "
+                  "zorbanib had a median PFS of 8.3 months, versus 8.2 months with placebo plus zorbanib. " + remark)
+    assert len(trials(found)) == 1

@@ -20,7 +20,11 @@ UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlle
 _DESIGN_ADJECTIVE = (r"(?:multi-?cent(?:er|re)|multinational|international|global|prospective|pivotal|"
                      r"single-cent(?:er|re))")
 DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:this|the|that|same)\s+$|\bthis\s+(?:[\w-]+,?\s+){1,3}$|"
-                              rf"\bthe\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,3}}$|^\W*(?:\w+:\s*)?(?:This|That)\b)",
+                              rf"\bthe\s+(?:{_DESIGN_ADJECTIVE},?\s+){{1,3}}$|^\W*(?:\w+:\s*)?(?:This|That)\b|"
+                              # ... or the trial in context described: "The study is a double-blind, randomized trial"
+                              r"^\W*(?:The|This)\s+(?:study|trial)\s+(?:is|was)\s+an?\s+$|"
+                              # ... or the results just told: "These data, now from a double-blind study of 600 patients"
+                              r"\b(?:these|the)\s+(?:data|results|findings),?\s+(?:[\w-]+\s+){0,2}?from\s+an?\s+$)",
                               re.IGNORECASE)
 THE_TRIAL_RE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\s*,?\s+(?:known\s+as|called|named|dubbed)\b",
                           re.IGNORECASE)
