@@ -1166,3 +1166,11 @@ def test_a_meeting_abstracts_number_before_its_first_label():
     assert SECTION_RE.match("4012 Background: Zorbanib improved OS.").group("label") == "Background"
     assert SECTION_RE.match("LBA7 Methods: Adults were enrolled.").group("label") == "Methods"
     assert SECTION_RE.match("2019 patients were enrolled: all had HCC.") is None  # a count, no label
+
+
+def test_a_ratio_of_a_time_to_outcome_no_endpoint_names_is_no_endpoints_ratio():
+    found = facts("In the randomised phase 2 TULIP-8 trial, patients were assigned to zorbanib or placebo. The primary "
+                  "end point was time to untreatable progression (TTUP). Median time to vascular invasion (HR 0.62, "
+                  "p=0.08) and OS (HR 0.90, p=0.29) had not been reached. The DCRs were 89% and 76%, respectively. "
+                  "TTUP was longer with zorbanib than with placebo (HR 1.59; 95% CI, 1.20-2.10).")
+    assert {e: a.attribute_values("hazard_ratio")[0] for e, a in ratios(found).items()} == {"os": D("0.90")}

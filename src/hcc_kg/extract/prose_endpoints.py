@@ -198,6 +198,32 @@ def hazard_ratio_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, label: 
     return chosen.endpoint if chosen else None
 
 
+def of_unnamed_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, hr_start: int) -> bool:
+    """Is a hazard ratio that of a time-to outcome no endpoint of the vocabulary names, named after every endpoint
+    the clause names before it ("Median time to EHS (HR 0.62) and OS (HR 0.90)", "TTUP was lower (HR 1.59)")?"""
+    c_start, _ = clause_of(sent.text, hr_start)
+    named = anchors(doc, sent)
+    other = _other_time_to(doc, sent, c_start, hr_start, named)
+    return other is not None and all(a.end <= other for a in named if c_start <= a.start < hr_start)
+
+
+# A time-to-event outcome the vocabulary does not name ("time to MVI/EHS"), or the short form a document defines for
+# one ("time to untreatable progression (TTUP)").
+OTHER_TIME_TO = re.compile(r"\btime\s+to\s+[\w/-]+", re.IGNORECASE)
+OTHER_TIME_TO_DEFINED = re.compile(r"\btime\s+to\s+[^().;]{1,40}?\s*\((?P<short>[A-Z]{2,6})\)")
+
+
+def _other_time_to(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int, named: list[Anchor]) -> int | None:
+    """Where the last time-to outcome no endpoint of the vocabulary names ends before ``end`` in the clause."""
+    shorts = doc.once("other time-to short forms", lambda: {m["short"] for m in OTHER_TIME_TO_DEFINED.finditer(
+        doc.document.text) if doc.finder.lookup(m["short"]) is None})
+    found = [m.end() for m in OTHER_TIME_TO.finditer(sent.text, start, end)
+             if not any(a.start <= m.start() < a.end for a in named)]
+    found += [m.end() for short in shorts for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sent.text[:end])
+              if m.start() >= start]
+    return max(found, default=None)
+
+
 # An analysis that re-estimates the result under another assumption (crossover adjusted away, a per-protocol or
 # sensitivity analysis): "When adjusted for crossover, median OS with placebo was 5.1 months (HR 0.49)", "by the
 # rank-preserving structural failure time method, adjusted median OS ...".  Its numbers are not the trial's result.

@@ -37,7 +37,8 @@ from .received_arm import received_agent
 from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
-from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival
+from .prose_endpoints import (ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival,
+                             of_unnamed_endpoint)
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
 from .prose_subgroups import is_subgroup
 from .subgroup_frame import names_a_part
@@ -359,7 +360,7 @@ def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
     """Hazard ratios with their endpoint and arms; a bare ratio in a sentence naming no endpoint continues the
     one the sentence before it named ("Median OS was ... . B was non-inferior to C (HR 0.89)")."""
     for hr in parse_hazard_ratios(sent.text):
-        if is_subgroup(sent.text, hr.start):
+        if is_subgroup(sent.text, hr.start) or of_unnamed_endpoint(doc, sent, hr.start):
             continue
         endpoint = aligned_ratio_endpoint(doc, sent, slot.arms, hr.start, hr.label_end) \
             or hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
