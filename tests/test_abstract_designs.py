@@ -323,3 +323,10 @@ def test_a_remark_on_the_study_just_reported_is_no_new_trial(remark):
     found = facts("Adding quorimab to zorbanib missed its goal in a phase 3 trial. Patients treated with quorimab plus "
                   "zorbanib had a median PFS of 8.3 months, versus 8.2 months with placebo plus zorbanib. " + remark)
     assert len(trials(found)) == 1
+
+
+def test_the_combination_tested_names_the_single_arm_in_full():
+    found = facts("A Phase 2 Study of Zorbanib in Liver Cancer\n\nMethods: The combination of zorbanib and felotinib "
+                  "(400 mg BID) was tested in patients with liver cancer. Zorbanib was administered 80 mg orally. "
+                  "Results: The ORR was 20.5%.")
+    assert values(found) == {(agent_key(["zorbanib", "felotinib"]), "orr"): D("20.5")}

@@ -166,7 +166,8 @@ def agent_tested(text: str, start: int, end: int) -> bool:
     """
     if any(0 <= start - found.end() < 60 for found in TESTED_RE.finditer(text, 0, start)):
         return True
-    if TESTED_PASSIVE_RE.match(text, end) or OUTCOME_IN_TRIAL_RE.match(text, end):
+    aside = re.compile(r"\s*\([^()]*\)").match(text, end)  # "A and B (400 mg BID) was tested in ..."
+    if any(TESTED_PASSIVE_RE.match(text, at) or OUTCOME_IN_TRIAL_RE.match(text, at) for at in {end, aside.end() if aside else end}):
         return True
     showed = SHOWED_RE.search(text)
     return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None

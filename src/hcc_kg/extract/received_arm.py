@@ -16,8 +16,10 @@ from .prose_arms import FOLLOWED_BY_RE, SENTENCE_OPENING_RE, Agent, agents, unbr
 from .received_cues import EARLIER_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
 
 # The agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
-GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d){0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:given|administered|dosed|infused)\b",
-                              re.IGNORECASE)
+GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,40}?\b(?:was|were)\s+(?:\w+\s+)?"
+                              r"(?:given|administered|dosed|infused|tested|evaluated|investigated|studied)\b", re.IGNORECASE)
+# ... "The combination of A and B (400 mg BID) was tested in patients with X": the regimen as the subject
+COMBINATION_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?(?:the\s+)?combination\s+of\s+", re.IGNORECASE)
 # Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to"/"followed (3 weeks later) by":
 # no "or", "versus" or clause break;
 # the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
@@ -61,4 +63,6 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
 
 def _given_passive(text: str, agent: Agent) -> bool:
     """Is the sentence's subject the agent, given to the patients: "A 20 mg/kg was given IV every 3 weeks"?"""
-    return bool(SENTENCE_OPENING_RE.fullmatch(text[:agent.start]) and GIVEN_PASSIVE_RE.match(text, agent.end))
+    opening = SENTENCE_OPENING_RE.fullmatch(text[:agent.start]) \
+        or (len(agent.components) > 1 and COMBINATION_OPENING_RE.fullmatch(text[:agent.start]))
+    return bool(opening and GIVEN_PASSIVE_RE.match(text, agent.end))
