@@ -38,6 +38,7 @@ from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, in_regimen_parenthesis,
                                   regimen_gloss, regimen_subject, times_crossed_arms)
+from .fusion_parts import drug_parts
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
@@ -391,7 +392,9 @@ def _binds_one_antigen(doc: AnalysedDocument, drug_key: str) -> bool:
 @EXTRACTORS.register("sentence-mechanism")
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
+    parts = drug_parts(doc)  # a fusion protein's receptor domain is part of it, no target (:mod:`.fusion_parts`)
     for index, sent in enumerate(doc.sentences):
         for subject in sentence_subjects(doc, index):
             for found in sentence_readings(doc, sent, subject):
-                yield reading_assertion(doc, sent, found)
+                if found.key not in parts.get(found.drug.keys[0], frozenset()):
+                    yield reading_assertion(doc, sent, found)
