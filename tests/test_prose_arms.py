@@ -487,6 +487,13 @@ def test_a_regimen_with_or_without_an_add_on_is_two_arms(cue):
                                                 agent_key(["quorimab", "zorbanib"])]
 
 
+@pytest.mark.parametrize("join", ["in combination with", "with", "plus"])
+def test_a_regimen_alone_or_with_an_add_on_is_two_arms_in_that_order(join):
+    doc, sent = sentence(f"Patients were randomized to receive zorbanib alone (Arm Z, n = 169) or {join} TACE on demand "
+                         "(Arm C, n = 170).")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", agent_key(["zorbanib", "tace"])]
+
+
 def test_a_drug_following_a_procedure_joins_its_arm():
     doc, sent = sentence("Patients were randomized 1:1 to felotinib or TACE followed by felotinib, stratified by stage.")
     assert keys(randomised_arms(doc, sent)) == ["felotinib", agent_key(["tace", "felotinib"])]

@@ -4,7 +4,8 @@ Shapes read (invented examples): "randomly assigned to A and B with or without C
 A plus B plus C and A plus B alone ("with/without C", "± C" likewise).  Without this reading the
 list splits at "or" and the add-on alone becomes an arm of its own, which no patient received.
 "randomly assigned to A plus either B or C" gives A plus B and A plus C: what stands before "either"
-is every arm's backbone, not the first arm's alone.
+is every arm's backbone, not the first arm's alone.  "randomized to A alone or in combination with C" gives A and
+A plus C.
 """
 
 from __future__ import annotations
@@ -20,20 +21,29 @@ OPTIONAL_RE = re.compile(r"\s*(?:\b(?:with\s+or\s+without|with\s*/\s*without|wit
                          re.IGNORECASE)
 
 
+# ... or the regimen alone first: "A alone (Arm S, n = 169) or in combination with C (Arm C, n = 170)".
+ALONE_OR_RE = re.compile(r"\s*\balone\b(?:\s*\([^()]*\))?\s*,?\s*or\s+(?:in\s+combination\s+with|combined\s+with|"
+                         r"together\s+with|with|plus)\s+", re.IGNORECASE)
+
+
 def optional_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, start: int, end: int) -> list:
-    """The two arms "A and B with or without C" names within ``sent.text[start:end]`` ([] when the list has no
-    such cue).  ``named`` holds the agents found there, in order (prose_arms.Agent)."""
+    """The two arms "A and B with or without C" (or "A alone or with C") names within ``sent.text[start:end]`` ([]
+    when the list has no such cue).  ``named`` holds the agents found there, in order (prose_arms.Agent)."""
     for i, option in enumerate(named[1:], start=1):
         base = named[:i]
         cue = OPTIONAL_RE.search(sent.text, base[-1].end, option.start)
-        if cue is None or cue.end() != option.start or not _only_doses(sent.text[base[-1].end:cue.start()]):
+        alone = ALONE_OR_RE.match(sent.text, base[-1].end)
+        if alone is not None and alone.end() == option.start:
+            cue = alone
+        elif cue is None or cue.end() != option.start or not _only_doses(sent.text[base[-1].end:cue.start()]):
             continue
         if any(c in option.components for a in base for c in a.components):
             return []
         parts = arm_parts(doc, {p for a in base for p in a.components})
         whole = arm_parts(doc, {*parts, *option.components})
-        return [type(option)(agent_key(whole), base[0].start, option.end, whole),
+        arms = [type(option)(agent_key(whole), base[0].start, option.end, whole),
                 type(option)(agent_key(parts), base[0].start, base[-1].end, parts)]
+        return arms[::-1] if cue is alone else arms
     return []
 
 
