@@ -102,7 +102,8 @@ KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
              ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular)(?:\s+[A-Z]\w*)?\s+approval)\b",
                                  re.IGNORECASE)))
 FIRST_LINE = re.compile(
-    r"\bnot\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
+    # ... "who have not received", "who haven't received" (a contraction of the news)
+    r"(?:\bnot|n[’']t)\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
     r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
     # "liver cancer that has not been previously treated" (no object: no treatment at all)
@@ -172,6 +173,8 @@ def line_words(text: str, earlier: Iterable[int] = ()) -> set[str]:
     only implies one, and gives way to a stated line it is not coordinated with.  ``earlier``:
     offsets of therapies the patients had before ("after X", read by the caller), later-line cues.
 
+    >>> sorted(line_words("for patients who haven’t received previous systemic therapy"))
+    ['first_line']
     >>> sorted(line_words("for patients who have not been previously treated with systemic therapy"))
     ['first_line']
     >>> sorted(line_words("for adults with liver cancer that has not been previously treated"))
