@@ -46,6 +46,11 @@ def test_a_drugs_name_cut_short_in_lower_case_is_a_short_form_also_capitalised(v
     assert ("zorbatinib", DEFINED, "zorb") in facts
 
 
+def test_the_initials_of_a_way_of_giving_the_drug_and_its_name_are_its_short_form(vocabulary):
+    assert defined("We gave oral metronomic zorbatinib (MZ) to made-up patients.", vocabulary) == [("zorbatinib", "MZ")]
+    assert defined("We gave oral metronomic zorbatinib (XZ) to made-up patients.", vocabulary) == []
+
+
 def test_without_the_definition_the_short_form_is_nothing(vocabulary):
     assert ("zorbatinib", "inhibits", "kdr") not in read("In cell lines, ZRB inhibits KDR.", vocabulary)
 

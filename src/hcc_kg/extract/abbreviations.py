@@ -72,6 +72,14 @@ def _acceptable(short: str, long_form: str, key: str, doc: AnalysedDocument) -> 
     return shaped and fits(short, long_form) and free_short_form(short, doc, key)
 
 
+def _modified(short: str, before: str, key: str, doc: AnalysedDocument) -> bool:
+    """"oral metronomic capecitabine (MC)": capitals that are the initials of the words ending in the drug's name,
+    a way of giving it (a schedule, a route) before it, the drug's own short form in that document."""
+    words = re.findall(r"[A-Za-z][\w-]*", before)[-len(short):]
+    return short.isupper() and 2 <= len(short) == len(words) and "".join(w[0] for w in words).upper() == short \
+        and any(doc.vocabulary[key].has_type(t) for t in DRUG_TYPES) and free_short_form(short, doc, key)
+
+
 def _clipped(short: str, long_form: str, key: str, doc: AnalysedDocument) -> bool:
     """"nivolumab (nivo)", "sorafenib (sor)": a drug's name cut to its first three letters or more, in lower
     case, is a short form as abstracts use them; another lower-case word in brackets is not ("sorafenib (oral)")."""
@@ -116,7 +124,8 @@ def definitions(doc: AnalysedDocument) -> list[Definition]:
         for mention in doc.keys_of_type(sent.mentions, *ABBREVIABLE):
             start, end = sent.local(mention)
             match = _DEFINITION.match(sent.text, end)
-            if not match or not _acceptable(match.group("short"), sent.text[start:end], mention.key, doc):
+            if not match or not (_acceptable(match.group("short"), sent.text[start:end], mention.key, doc)
+                                 or _modified(match.group("short"), sent.text[:end], mention.key, doc)):
                 continue
             span = sent.sentence.mapped.original_span(start, match.end())
             short = match.group("short")
