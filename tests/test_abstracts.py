@@ -1174,3 +1174,12 @@ def test_a_ratio_of_a_time_to_outcome_no_endpoint_names_is_no_endpoints_ratio():
                   "p=0.08) and OS (HR 0.90, p=0.29) had not been reached. The DCRs were 89% and 76%, respectively. "
                   "TTUP was longer with zorbanib than with placebo (HR 1.59; 95% CI, 1.20-2.10).")
     assert {e: a.attribute_values("hazard_ratio")[0] for e, a in ratios(found).items()} == {"os": D("0.90")}
+
+
+def test_arms_labelled_in_brackets_then_named_together_by_their_labels_order_every_clause():
+    found = facts("In this phase 3 TULIP-9 trial, patients were randomized to receive zorbanib alone (Arm S, n = 169) or "
+                  "in combination with TACE on demand (Arm C, n = 170). Results: For Arms C and S, the median OS was "
+                  "12.8 vs. 10.8 months (HR 0.91); median PFS, 5.2 vs. 3.6 months (HR 0.73).")
+    combined = agent_key(["zorbanib", "tace"])
+    assert values(found) == {(combined, "os", ""): D("12.8"), ("zorbanib", "os", ""): D("10.8"),
+                             (combined, "pfs", ""): D("5.2"), ("zorbanib", "pfs", ""): D("3.6")}

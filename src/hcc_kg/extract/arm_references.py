@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_groups
 from .expansion import read_as, rewritten
-from .prose_arms import agents
+from .prose_arms import agents, randomised_arms
 from .sentences import COMBINATION_NOUN, evidence_span
 
 # "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
@@ -32,6 +32,8 @@ COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:(?:two|three)-drug
 # "arm A (A plus B)", "Group 2: B": a label the text defines for an arm, then names it by ("41% in arm A").
 ARM_LABEL_RE = re.compile(r"\b(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2})\b")
 LABEL_DEFINED_RE = re.compile(r"\s*[(:]\s*")
+# ... or the label in the bracket after a randomised arm, a few words of it between: "A alone (Arm S, n = 169)"
+BRACKETED_LABEL_RE = re.compile(r"(?:\s+[a-z]+){0,3}\s*\(\s*(?P<label>(?i:arm|group|cohort)\s+(?:[A-Z]|\d{1,2}))\s*[,;)]")
 
 
 # "A plus B (AB arm)": a name the text gives an arm after its agent, then uses ("41% in the AB arm"); the
@@ -53,6 +55,9 @@ def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, s
             out.setdefault(_label_key(named_label.group("label")), agent.key)
     for label, agent in lettered_groups(doc, sent).items():  # "patients in group A were treated with A"
         out.setdefault(label, agent.key)
+    for arm in randomised_arms(doc, sent):  # "randomized to A alone (Arm S, n = 169) or with B on demand (Arm C)"
+        if (bracketed := BRACKETED_LABEL_RE.match(sent.text, arm.end)) is not None:
+            out.setdefault(_label_key(bracketed.group("label")), arm.key)
     return out
 
 
@@ -65,7 +70,35 @@ def _label_uses(text: str, labels: dict[str, str]) -> list[re.Match]:
             words = r"\s+".join(re.escape(w) for w in key.split())
             uses += [m for m in re.finditer(rf"(?<![\w(-]){words}\b", text, re.IGNORECASE)
                      if not re.search(r"\(\s*$", text[:m.start()])]
+    for m in PLURAL_LABELS_RE.finditer(text):  # "For Arms C and S, ...": each letter its arm's label
+        kind = m.group("kind").lower().removesuffix("s")
+        found = [_Use(m.start(), m.end("a"), f"{kind} {m['a']}"), _Use(m.start("b"), m.end("b"), f"{kind} {m['b']}")]
+        if all(_label_key(u.group()) in labels for u in found):
+            uses += found
     return sorted(uses, key=lambda m: m.start())
+
+
+# "Arms C and S", "groups 1 and 2": two labels sharing a plural noun.
+PLURAL_LABELS_RE = re.compile(r"\b(?P<kind>(?i:arms|groups|cohorts))\s+(?P<a>[A-Z]|\d{1,2})\s*(?:,\s*|\s+and\s+|\s*&\s*)"
+                              r"(?P<b>[A-Z]|\d{1,2})\b")
+
+
+@dataclass(frozen=True)
+class _Use:
+    """A label's use that no single match spans ("S" of "Arms C and S"), read as a match is."""
+
+    begin: int
+    stop: int
+    label: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.label
 
 
 def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str, str]) -> AnalysedSentence:
@@ -76,7 +109,7 @@ def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str,
         agent = labels[_label_key(use.group())]
         parts = regimen_components(agent) if is_regimen_key(agent) else [agent]
         names = [_name_of(doc, part) for part in parts]
-        if None not in names and len(use.group()) >= 2 * len(parts):
+        if None not in names and use.end() - use.start() >= 2 * len(parts) - 1:
             sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
     return sent
 

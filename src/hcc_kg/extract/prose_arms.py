@@ -175,7 +175,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
             # "Brand, or A, and B": A named again, set off by commas; what follows is read after the closing one
             group[-1] = (group[-1][0], group[-1][1], item[2] + 1)
             continue
-        if group and (item[1] == group[-1][1] or _glued(sent.text, group, item[1], item[2])
+        if group and (item[1] == group[-1][1] or (_glued(sent.text, group, item[1], item[2])
+                                                   and item[0].key not in {m.key for m, _, _ in group})  # (A twice: two arms)
                       or glued_to_care(doc, sent.text, group[-1], item) or with_procedure(doc, sent.text, group, item)
                       or delivered_by(doc, sent.text, group, item)):
             if item[1] != group[-1][1]:

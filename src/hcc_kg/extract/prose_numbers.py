@@ -292,3 +292,22 @@ def interval_list(masked: str, start: int, end: int) -> list[Token]:
     unit = "%" if m.group("unit") == "%" else ("weeks" if m.group("unit").lower().startswith("week") else "months")
     return [(n.start(), n.end(), n.group(), unit) for n in re.finditer(rf"(?<![\w.·#(])({NUMBER})(?![\d#])",
                                                                          masked[:m.start("unit")]) if n.start() >= m.start()]
+
+
+# "For A and B, the median OS was X vs. Y months; median PFS, Z vs. W months": the arms a sentence opens with order
+# the values of each of its clauses that names none.
+FRONTED_ARMS_RE = re.compile(r"^\W*(?:[A-Za-z]+:\s*)?(?:For|In|With)\s+(?:the\s+)?[^,;]{1,80},")
+
+
+def fronted_order(text: str, named: list) -> list[str]:
+    """The agents named, in order, in the opening "For A and B," of a sentence ([] when it opens otherwise).
+
+    >>> from collections import namedtuple
+    >>> A = namedtuple("A", "key start end")
+    >>> fronted_order("For A and B, OS was 5 vs 4 months", [A("a", 4, 5), A("b", 10, 11)])
+    ['a', 'b']
+    """
+    opening = FRONTED_ARMS_RE.match(text)
+    if opening is None:
+        return []
+    return list(dict.fromkeys(a.key for a in named if a.end <= opening.end()))

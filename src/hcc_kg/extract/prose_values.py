@@ -35,8 +35,8 @@ from .prose_labels import (arms_end_their_list, closed_pair_end, compared_object
 from .prose_quoted import historical
 from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, responder_groups,
                               subgroup_after, subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named,
-                           unparenthesised, unreached, unreached_first, value_tokens)
+from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, fronted_order, masked_names, overflowing,
+                           unit_named, unparenthesised, unreached, unreached_first, value_tokens)
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
@@ -260,6 +260,7 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
             order = list(dict.fromkeys(a.key for a in named if a.end <= tokens[0][0]))
         if len(order) == 1 and len(tokens) == 2 and len(arms) == 2 and order[0] in arms:
             return _one_named_first(text, order[0], arms, named, c_start)
+        order = order or fronted_order(text, named)  # "For A and B, ...; median TTP, 5.3 vs. 3.5 months"
         return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
     owners: list[str | None] = []
     floor = c_start
