@@ -1177,9 +1177,9 @@ def test_a_ratio_of_a_time_to_outcome_no_endpoint_names_is_no_endpoints_ratio():
 
 
 def test_arms_labelled_in_brackets_then_named_together_by_their_labels_order_every_clause():
-    found = facts("In this phase 3 TULIP-9 trial, patients were randomized to receive zorbanib alone (Arm S, n = 169) or "
-                  "in combination with TACE on demand (Arm C, n = 170). Results: For Arms C and S, the median OS was "
-                  "12.8 vs. 10.8 months (HR 0.91); median PFS, 5.2 vs. 3.6 months (HR 0.73).")
+    found = facts("In the phase 3 TULIP-9 trial, adults were randomly assigned to zorbanib alone (Arm S, n = 169) or "
+                  "in combination with TACE when needed (Arm C, n = 170). For Arms C and S, median OS came to 12.8 "
+                  "versus 10.8 months (HR 0.91); median PFS, 5.2 versus 3.6 months (HR 0.73).")
     combined = agent_key(["zorbanib", "tace"])
     assert values(found) == {(combined, "os", ""): D("12.8"), ("zorbanib", "os", ""): D("10.8"),
                              (combined, "pfs", ""): D("5.2"), ("zorbanib", "pfs", ""): D("3.6")}
