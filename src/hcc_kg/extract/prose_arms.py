@@ -168,7 +168,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
             # "A (brand or code of A, company) plus B": the aside names A again; "BRAND® (A injection) plus B": what
             # follows is read after A
             if sent.text[group[-1][2]:group[-1][2] + 1] in ("®", "™"):
-                group[-1] = (group[-1][0], group[-1][1], item[2])
+                close = re.match(r"[^()]*\)", sent.text[item[2]:])  # ... up to the bracket's close
+                group[-1] = (group[-1][0], group[-1][1], item[2] + (close.end() if close else 0))
             continue
         if group and item[0].key == group[-1][0].key and REPEAT_OR_RE.fullmatch(sent.text[group[-1][2]:item[1]]) \
                 and sent.text[item[2]:item[2] + 1] == ",":
