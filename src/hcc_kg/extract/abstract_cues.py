@@ -154,6 +154,9 @@ OUTCOME_IN_TRIAL_RE = re.compile(r"[^.;]{0,60}?\b(?:failed\s+to\s+(?:meet|improv
                                  re.IGNORECASE)
 
 
+ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)")
+
+
 def agent_tested(text: str, start: int, end: int) -> bool:
     """Is the agent at [start, end) what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that
     showed A resulted in ..." (not "a study that showed a benefit compared with A"), "A failed to meet its endpoint
@@ -166,8 +169,9 @@ def agent_tested(text: str, start: int, end: int) -> bool:
     """
     if any(0 <= start - found.end() < 60 for found in TESTED_RE.finditer(text, 0, start)):
         return True
-    aside = re.compile(r"\s*\([^()]*\)").match(text, end)  # "A and B (400 mg BID) was tested in ..."
-    if any(TESTED_PASSIVE_RE.match(text, at) or OUTCOME_IN_TRIAL_RE.match(text, at) for at in {end, aside.end() if aside else end}):
+    aside = ASIDE_AFTER_RE.match(text, end)  # "A and B (400 mg BID) was tested in ..."
+    if any(TESTED_PASSIVE_RE.match(text, at) or OUTCOME_IN_TRIAL_RE.match(text, at)
+           for at in {end, aside.end() if aside else end}):
         return True
     showed = SHOWED_RE.search(text)
     return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..keys import agent_key, is_regimen_key, regimen_components
+from ..keys import agent_components, agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import PRONOUN_WITH
 from .approval_clauses import Clause
@@ -74,9 +74,7 @@ def _with_partners(doc: AnalysedDocument, sent: AnalysedSentence, agent: str) ->
     """The agent joined by the drugs a follow-up names as its partners ("in combination with B")."""
     partners = [m.key for m in doc.keys_of_type(sent.mentions, *DRUG)
                 if m.key != agent and PARTNER_BEFORE.search(sent.text[:sent.local(m)[0]])]
-    if not partners:
-        return agent
-    return agent_key([*(regimen_components(agent) if is_regimen_key(agent) else [agent]), *partners])
+    return agent_key([*agent_components(agent), *partners]) if partners else agent
 
 
 def partners_told_after(doc: AnalysedDocument, readings: list, groups) -> list:
@@ -92,14 +90,10 @@ def partners_told_after(doc: AnalysedDocument, readings: list, groups) -> list:
         told = [r for r in out if r.agent and r.agency and r.asserted and start <= r.span[0] < end]
         if len({(r.agent, r.agency) for r in told}) != 1:
             continue
-        joined = agent_key([*_parts(told[0].agent), *_parts(agents[0][0])])
+        joined = agent_key([*agent_components(told[0].agent), *agent_components(agents[0][0])])
         own_end = _bounds(sent)[1]
         out = [replace(r, agent=joined, span=(r.span[0], max(r.span[1], own_end))) if r in told else r for r in out]
     return out
-
-
-def _parts(agent: str) -> list[str]:
-    return regimen_components(agent) if is_regimen_key(agent) else [agent]
 
 
 # "... was approved by the European Commission for the same use": the indication of the approval told just before.
@@ -117,8 +111,7 @@ def same_use(doc: AnalysedDocument, reading, readings: list):
 def restated_without_agency(reading, readings: list) -> bool:
     """An approval the document also states with its agency is the same approval told twice (its disease named
     in general or in full: "approved ... for liver cancer", then "The approval was based on ... in HCC")."""
-    return reading.agency is None and any(r.agency and r.asserted and r.agent == reading.agent
-                                          and _general(r.disease) == _general(reading.disease) for r in readings)
+    return reading.agency is None and any(r.agency and r.asserted and _same_use(r, reading) for r in readings)
 
 
 def restatements(reading, readings: list) -> list:
@@ -126,9 +119,9 @@ def restatements(reading, readings: list) -> list:
     they say the approval rests on are this approval's."""
     if not reading.agency or not reading.asserted:
         return []
-    return [r for r in readings if r.agency is None and r.agent == reading.agent
-            and _general(r.disease) == _general(reading.disease)]
+    return [r for r in readings if r.agency is None and _same_use(r, reading)]
 
 
-def _general(disease: str | None) -> str | None:
-    return GENERAL_NAME_OF.get(disease, disease) if disease else disease
+def _same_use(a, b) -> bool:
+    """The same agent for the same disease, named in general or in full ("liver cancer" stands for HCC)."""
+    return a.agent == b.agent and GENERAL_NAME_OF.get(a.disease, a.disease) == GENERAL_NAME_OF.get(b.disease, b.disease)
