@@ -77,6 +77,7 @@ def _runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed
 # comma, semicolon or "and" beside masked p-values ("#"); the arms named between endpoints and values.
 _VERSUS_GAP = re.compile(r"\s*(?:vs?\.?|versus)\s*", re.IGNORECASE)
 _GROUP_GAP = re.compile(r"[\s,;#=]*(?:\band\b)?[\s,;#=]*")
+# ... not when a comparison comes before the arms ("compared with B, A gave ..."): which value is whose is then reversed
 _COMPARED_FIRST = re.compile(r"\bcompared\b|\bthan\b", re.IGNORECASE)
 
 
