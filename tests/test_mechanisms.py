@@ -170,6 +170,12 @@ def test_a_derivative_named_in_an_aside_is_not_the_subject():
     assert facts(body) == {("barfenib", "met"), ("barfenib", "ret")}
 
 
+def test_this_compound_far_from_any_drug_named_is_the_drug_the_title_profiles():
+    body = ("\nThe mechanism\n\nCells that overexpress the pump push invented agents out. Resistance follows in made-up "
+            "models. This compound binds to MET and blocks the pump in the pretend assay.")
+    assert facts(body, heading="Foonib: an invented profile") == {("foonib", "met")}
+
+
 def test_pronoun_subject_is_the_drug_of_the_section():
     assert facts("It is an oral inhibitor of MET and AXL in this pretend summary.", heading="Foonib") \
         == {("foonib", "met"), ("foonib", "axl")}

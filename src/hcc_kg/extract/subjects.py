@@ -335,7 +335,8 @@ PLURAL_VERB = re.compile(r"(?:inhibit|block|target|bind|antagoni[sz]e|neutrali[s
 
 
 def discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
-    """For a sentence opening with "It": the drug its section is about, else the last one named."""
+    """For a sentence opening with "It": the drug its section is about, else the last one named, else the one the
+    document's title names."""
     sent = doc.sentences[index]
     heading_drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(sent.sentence.section), *DRUG)}
     if len(heading_drugs) == 1:
@@ -346,7 +347,7 @@ def discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
         drugs = doc.keys_of_type(previous.mentions, *DRUG)
         if drugs:
             return drugs[0]
-    return None
+    return titled_drug(doc, index)  # "This compound binds T" on a page titled by the one drug it profiles
 
 
 def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
