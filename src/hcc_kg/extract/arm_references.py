@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Mention
@@ -61,21 +61,22 @@ def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, s
     return out
 
 
-def _label_uses(text: str, labels: dict[str, str]) -> list[re.Match]:
-    """Where the sentence names an arm by a defined label, not where it defines one."""
-    uses = [m for m in ARM_LABEL_RE.finditer(text) if _label_key(m.group()) in labels
-            and not LABEL_DEFINED_RE.match(text, m.end())]
+def _label_uses(text: str, labels: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the sentence names an arm by a defined label, not where it defines one: (start, end, label key)."""
+    uses = [(m.start(), m.end(), _label_key(m.group())) for m in ARM_LABEL_RE.finditer(text)
+            if _label_key(m.group()) in labels and not LABEL_DEFINED_RE.match(text, m.end())]
     for key in labels:
         if not ARM_LABEL_RE.fullmatch(key):  # a named label: "AB arm"
             words = r"\s+".join(re.escape(w) for w in key.split())
-            uses += [m for m in re.finditer(rf"(?<![\w(-]){words}\b", text, re.IGNORECASE)
+            uses += [(m.start(), m.end(), key) for m in re.finditer(rf"(?<![\w(-]){words}\b", text, re.IGNORECASE)
                      if not re.search(r"\(\s*$", text[:m.start()])]
-    for m in PLURAL_LABELS_RE.finditer(text):  # "For Arms C and S, ...": each letter its arm's label
+    for m in PLURAL_LABELS_RE.finditer(text):  # "For Arms C and S, ...": each letter its arm's label ("S" alone)
         kind = m.group("kind").lower().removesuffix("s")
-        found = [_Use(m.start(), m.end("a"), f"{kind} {m['a']}"), _Use(m.start("b"), m.end("b"), f"{kind} {m['b']}")]
-        if all(_label_key(u.group()) in labels for u in found):
+        found = [(m.start(), m.end("a"), f"{kind} {m['a'].lower()}"),
+                 (m.start("b"), m.end("b"), f"{kind} {m['b'].lower()}")]
+        if all(key in labels for _, _, key in found):
             uses += found
-    return sorted(uses, key=lambda m: m.start())
+    return sorted(uses)
 
 
 # "Arms C and S", "groups 1 and 2": two labels sharing a plural noun.
@@ -83,34 +84,15 @@ PLURAL_LABELS_RE = re.compile(r"\b(?P<kind>(?i:arms|groups|cohorts))\s+(?P<a>[A-
                               r"(?P<b>[A-Z]|\d{1,2})\b")
 
 
-@dataclass(frozen=True)
-class _Use:
-    """A label's use that no single match spans ("S" of "Arms C and S"), read as a match is."""
-
-    begin: int
-    stop: int
-    label: str
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.stop
-
-    def group(self) -> str:
-        return self.label
-
-
 def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str, str]) -> AnalysedSentence:
     """The sentence with each use of a defined arm label ("41% in arm A", "in the AB arm") read as the
     agent it stands for."""
-    uses = _label_uses(sent.text, labels)
-    for use in reversed(uses):
-        agent = labels[_label_key(use.group())]
+    for start, end, key in reversed(_label_uses(sent.text, labels)):
+        agent = labels[key]
         parts = regimen_components(agent) if is_regimen_key(agent) else [agent]
         names = [_name_of(doc, part) for part in parts]
-        if None not in names and use.end() - use.start() >= 2 * len(parts) - 1:
-            sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
+        if None not in names and end - start >= 2 * len(parts) - 1:
+            sent = _spliced(sent, start, end, list(zip(parts, names)))  # type: ignore[arg-type]
     return sent
 
 

@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 
 from ..model import Mention
 from .analysis import AnalysedDocument
+from .approval_clauses import FRONTED_SUBORDINATE
 from .sentences import DRUG
 from .targets import Unit
 
@@ -229,6 +230,7 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
     drugs = [u for u in found if u.kind == "drug"]
     index = drugs.index(drug)
     group, glues = [drug], []
+    fronted = FRONTED_SUBORDINATE.match(text) if direction < 0 else None  # a sentence's opening phrase, to its comma
     while 0 <= index + direction < len(drugs):
         nxt = drugs[index + direction]
         left, right = (nxt, drugs[index]) if direction < 0 else (drugs[index], nxt)
@@ -237,7 +239,7 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
             break
         if CONJUNCTION.search(glue) and any(CONJUNCTION.search(g) for g in glues):
             break  # "A and B, and C": a list has one "and"; C is added to the list, not a member of it
-        if direction < 0 and "," in glue and FRONTED_PHRASE.match(text[:_chain_start(text, drugs, index + direction)]):
+        if fronted and nxt.start < fronted.end() <= drugs[index].start:
             break  # "Upon administration of X/Y, A and B bind ...": the fronted phrase ends at its comma
         group.append(nxt)
         glues.append(glue)
@@ -249,15 +251,6 @@ def coordinated_drugs(text: str, found: list[Unit], drug: Unit, direction: int) 
 
 
 CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")  # "neither A nor B inhibited T": both, negated
-# A sentence's opening adverbial phrase, up to a drug: "Upon administration of ", "After treatment with ".
-FRONTED_PHRASE = re.compile(r"^\W*(?:upon|after|following|during|before|once|when|on)\b[^,;.]*$", re.IGNORECASE)
-
-
-def _chain_start(text: str, drugs: list[Unit], index: int) -> int:
-    """Where the drugs joined by slashes up to ``drugs[index]`` begin ("X/Y")."""
-    while index > 0 and text[drugs[index - 1].end:drugs[index].start].strip() == "/":
-        index -= 1
-    return drugs[index].start
 # "drugs such as A, B targeting T": after an enumerating cue, commas alone make a list.
 ENUMERATION_BEFORE = re.compile(r"\b(?:such as|including|e\.g\.,?)\s*$", re.IGNORECASE)
 
