@@ -97,9 +97,10 @@ VOCAB_FULL = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAnti
 COMBO = "regimen__quorimab__zorbanib"
 
 
-def trial_facts(text: str) -> dict[tuple[str, str, str], object]:
+def trial_facts(text: str, vocabulary: Vocabulary | None = None) -> dict[tuple[str, str, str], object]:
     """(predicate, arm agent or trial, endpoint/timepoint) -> value, for what the prose reader asserts."""
-    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_FULL, MentionFinder(VOCAB_FULL))
+    vocabulary = vocabulary or VOCAB_FULL
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, MentionFinder(vocabulary))
     found: dict[tuple[str, str, str], object] = {}
     for a in prose_trials(doc):
         if a.evidence[0].certainty != "asserted":
@@ -421,6 +422,17 @@ def test_a_count_of_the_patients_given_one_arm_of_a_randomised_trial_is_its_size
     got = trial_facts("In the phase 3 LOTUS-46 trial, adults were randomized to quorimab plus zorbanib or zorbanib alone. "
                       "A total of 150 patients received zorbanib.")
     assert got[("armSize", "zorbanib", "")] == 150
+
+
+def test_a_count_of_the_patients_given_one_arm_or_placebo_is_the_trials_not_the_arms():
+    with_placebo = Vocabulary([*VOCAB_FULL, Entity("placebo", "placebo", ("Placebo",))])
+    got = trial_facts("In the GLADE-2 trial, 707 patients received zorbanib or placebo. Median OS was 10.1 months with "
+                      "zorbanib and 8.2 months with placebo.", with_placebo)
+    assert got[("value", "placebo", "os@")] == Decimal("8.2")
+    assert not any(k[0] == "armSize" for k in got)
+    got = trial_facts("In the GLADE-2 trial, patients were randomized to zorbanib or placebo. A total of 470 patients "
+                      "received zorbanib.", with_placebo)
+    assert got[("armSize", "zorbanib", "")] == 470
 
 
 def test_the_sentences_after_an_announced_subgroup_analysis_state_its_numbers_not_the_arms():

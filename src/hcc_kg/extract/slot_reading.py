@@ -214,7 +214,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
 def _one_arm_counted(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> dict[str, int]:
     """{arm: N} for "N patients received A" (or "were treated with A") naming one of the trial's arms and no other agent."""
     given = received_agent(doc, sent)
-    count = enrolled(sent.text) if given in arms else None
+    # "707 patients received A or placebo": another of the trial's arms named too (placebo, which the reading of the
+    # one agent given leaves aside) makes the count the trial's
+    others = {a.key for a in agents(doc, sent)} & set(arms) - {given}
+    count = enrolled(sent.text) if given in arms and not others else None
     return {given: count} if given is not None and count is not None else {}
 
 
