@@ -42,6 +42,8 @@ def test_the_share_alive_at_the_sentences_one_time_point_is_each_arms_os_rate(te
      "compared to 33.8% in the felotinib group.", "dcr"),
     ("Overall, 61.5% of patients in the zorbanib group had a complete or partial response, versus 33.8% in the "
      "felotinib group.", "orr"),
+    ("About 61.5% of patients on zorbanib saw their tumors shrink, compared with 33.8% on felotinib.", "orr"),
+    ("Overall, 61.5% of patients in the zorbanib arm had their tumours shrink, versus 33.8% in the felotinib arm.", "orr"),
 ])
 def test_the_share_with_a_response_or_with_disease_control(text, endpoint):
     assert read(text) == {("zorbanib", endpoint, ""): Decimal("61.5"), ("felotinib", endpoint, ""): Decimal("33.8")}

@@ -30,7 +30,9 @@ _CR_OR_PR = r"complete\s+or\s+partial\s+(?:responses?|remissions?)"
 OUTCOME = (r"(?:(?P<alive>(?:were|was|remained)\s+(?:still\s+)?(?:alive|living))|"
            rf"(?P<dcr>{_REACHED}(?:{_CR_OR_PR}\s+or\s+stable\s+disease|disease\s+control))|"
            rf"(?P<orr>{_REACHED}(?:{_CR_OR_PR}(?!\s+or\s+stable)|complete\s+or\s+partial\s+shrinkage|"
-           r"(?:objective|overall)\s+(?:tumou?r\s+)?response|tumou?r\s+shrinkage)))")
+           r"(?:objective|overall)\s+(?:tumou?r\s+)?response|tumou?r\s+shrinkage)|"
+           # ... in lay words: "had (saw) their tumors shrink"
+           r"(?:had|saw)\s+(?:their\s+)?tumou?rs?\s+(?:shrink|shrunk|shrank)\b))")
 SHARE_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\b"
                            rf"(?P<first>[^;%]{{0,80}}?)\s*{OUTCOME}(?P<mid>[^;%]{{0,60}}?)\s*,?\s*"
                            rf"(?:versus|vs\.?|compared\s+(?:with|to)|while|whereas|against)\s+(?:only\s+)?"
