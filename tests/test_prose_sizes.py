@@ -294,3 +294,10 @@ def test_a_subgroups_counts_are_no_arm_sizes(text):
 
 def test_a_count_spelled_with_a_space_between_tens_and_units():
     assert enrolled("Thirty six patients with HCC were included in this invented study.") == 36
+
+
+def test_a_count_after_a_share_is_how_many_that_share_is_not_the_arms_size():
+    assert sizes("In all, 40% (n = 20) of patients responded to zorbanib plus felotinib, including 6% (n = 3) with a "
+                 "complete response.") == {}
+    assert sizes("Patients given zorbanib plus felotinib (n = 50) responded in 40% of cases.") == \
+        {agent_key(["felotinib", "zorbanib"]): 50}

@@ -79,7 +79,8 @@ DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally
 OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort)?\s*\(",
                             re.IGNORECASE)
 # ... nor across the population the count is of ("A vs B was met in the intention-to-treat population (n = 674)").
-SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b|\bpopulation\b", re.IGNORECASE)
+# ... nor a count right after a share, how many that share is ("A, including 8% (n = 4) with a complete response").
+SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b|\bpopulation\b|%\s*\(?\s*$", re.IGNORECASE)
 # ... spelled out, only as a number word: a heading before it ("Results Sixty-four patients were enrolled") is no
 # count, and taking it for one would hide the count after it.
 # Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
