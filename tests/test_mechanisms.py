@@ -199,6 +199,10 @@ def test_a_long_list_runs_past_any_fixed_window():
     ("Foonib is an inhibitor of VEGF receptors in this made-up note.", {"vegfr_family"}),
     ("Foonib is an inhibitor of the receptors for VEGF in this made-up note.", {"vegfr_family"}),
     ("Foonib is an inhibitor of FGF receptor in this made-up note.", {"fgfr_family"}),
+    # a kinase inhibitor named by the ligand of the receptor kinase
+    ("Foonib, an oral VEGF tyrosine kinase inhibitor, was given in this made-up note.", {"vegfr_family"}),
+    ("In this made-up note foonib is an oral VEGF-TKI.", {"vegfr_family"}),
+    ("In this made-up note foonib is a VEGF and FGF TKI.", {"vegfr_family", "fgfr_family"}),
 ])
 def test_series_greek_letters_and_receptors_of_ligands(body, expected):
     assert facts(body) == {("foonib", t) for t in expected}

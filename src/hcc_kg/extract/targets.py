@@ -36,13 +36,17 @@ COMMA_CLOSING = re.compile(r"^[\s®™]*,(?=\s)")
 # The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)".
 REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,40}?\)")
 ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.IGNORECASE)
-RECEPTOR_AFTER = re.compile(r"^[\s-]*receptors?\b", re.IGNORECASE)
+# A ligand's receptor: "VEGF receptor(s)", or the kinase a ligand's name stands for before the words for a kinase
+# inhibitor, "a VEGF tyrosine kinase inhibitor", "a VEGF-TKI" (the kinase is the receptor's; the words are left for
+# the cue).
+_KINASE_INHIBITOR_AFTER = r"(?=[\s-]+(?:tyrosine[\s-]+kinase[\s-]+inhibitors?|TKIs?)\b)"
+RECEPTOR_AFTER = re.compile(rf"^[\s-]*receptors?\b|^{_KINASE_INHIBITOR_AFTER}", re.IGNORECASE)
 # "VEGF and PDGF receptors", "VEGF, FGF and PDGF receptors": the receptor of each ligand; an item may be a
 # ligand's full name ("VEGF and fibroblast growth factor receptors"), but no determiner or preposition, which
 # would start a phrase of its own ("VEGF and its receptors": the ligand and the receptors).
 _LIST_WORD = r"(?!(?:the|its|their|a|an|of|to|for|with|by|in|on|other|both)\b)[\w-]+"
 SHARED_RECEPTOR = re.compile(rf"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}){{1,4}}"
-                             r"\s+receptors?\b", re.IGNORECASE)
+                             rf"(?:\s+receptors?\b|{_KINASE_INHIBITOR_AFTER})", re.IGNORECASE)
 # "receptors for VEGF", "the receptor tyrosine kinases for PDGF": the receptor of the ligand named after.
 # Not "a decoy receptor for VEGF": a trap that binds the ligand is no receptor of it in the cell.
 _RECEPTOR_WORD = r"\b(?<!decoy )(?<!soluble )receptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
