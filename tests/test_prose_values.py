@@ -285,6 +285,14 @@ def test_a_reduction_in_the_risk_of_death_is_no_arms_value():
     assert read("Zorbanib was associated with a reduction in the risk of death, at 22% versus felotinib.") == {}
 
 
+def test_the_times_given_with_a_reduced_risk_are_the_outcomes_medians():
+    assert read("Zorbanib cut the risk of death by 25% (median 15.2 versus 12.9 months) against felotinib.") == \
+        {("zorbanib", "os", ""): (Decimal("15.2"), "months"), ("felotinib", "os", ""): (Decimal("12.9"), "months")}
+    assert read("Zorbanib lowered the risk of disease progression or death by 38% (median, 5.9 vs 3.1 months).") == \
+        {("zorbanib", "pfs", ""): (Decimal("5.9"), "months"), ("felotinib", "pfs", ""): (Decimal("3.1"), "months")}
+    assert read("Zorbanib lowered the risk of death by 25% (31% vs 24% alive at 3 years).") == {}
+
+
 # --- three arms; endpoints listed together; survivals the vocabulary does not name -------------------
 
 THREE = [agent_key(["zorbanib", "felotinib"]), "felotinib", "quorimab"]
