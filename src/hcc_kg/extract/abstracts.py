@@ -59,6 +59,7 @@ from .own_study import combination_study, own_study
 from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
+from .trial_appositions import appositions, read_appositions
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated, spelled_out
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
 
@@ -87,6 +88,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                 # so too when the background ended the context ("... shown potential in retrospective studies")
                 context = before if before is not None and not slots[before].prior else None
         known = set(slots)
+        # "A (NAME-1 trial) and B (NAME-2 trial) improved OS ...": each trial its own drug, read before the context
+        # would give every trial named the sentence's arms
+        apposed = appositions(doc, sent, names, index) if len(names := names_in(doc, sent, index.confirmed)) >= 2 else []
+        read_appositions(doc, sent, apposed, slots)
         context = _context(doc, sent, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
             slots[context].ongoing = True  # an unnamed trial introduced as running
@@ -96,7 +101,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             slots[context].sections.add("background" if recalled else "other")
         if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text):
             compared_in.add(context)
-        if context is not None:
+        if context is not None and not apposed:
             read_sentence(doc, sent, slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)

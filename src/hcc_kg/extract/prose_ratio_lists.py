@@ -46,6 +46,26 @@ def listed_ratios(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[H
     return glossed_ratios(text, named)
 
 
+def respective_estimates(text: str) -> list[HazardRatio]:
+    """Two or more estimates after one head that "respectively" closes, whatever they are of ("A and B improved OS,
+    with hazard ratios of 0.76 and 0.71, respectively"); [] otherwise.
+
+    >>> [str(r.value) for r in respective_estimates("with hazard ratios of 0.76 and 0.71, respectively")]
+    ['0.76', '0.71']
+    >>> respective_estimates("with hazard ratios of 0.76 and 0.71")
+    []
+    """
+    for head in HEAD_RE.finditer(text):
+        level_first = LEVEL_FIRST_RE.match(text, head.end())
+        lead = LEAD_RE.match(text, level_first.end() if level_first else head.end())
+        items = _items(text, lead.end()) if lead is not None else []
+        if len(items) >= 2 and RESPECTIVELY_RE.match(text, items[-1].end()):
+            printed = level_first.group("level") if level_first else items[0].group("level")
+            level = to_decimal(printed) if printed else None
+            return [_ratio(m, level, head.start() if i == 0 else m.start()) for i, m in enumerate(items)]
+    return []
+
+
 # Each estimate in brackets after what it measures, the first with the head: "A improved E1 (HR, 0.64 [95% CI:
 # 0.45-0.90]), TTP (0.61 [0.48-0.77]), and E3 (0.72 [...]), but not E4 (0.94 [...])".
 _GLOSS_OPEN_RE = re.compile(r"\(\s*(?:hazard\s+ratio|(?-i:HR))\s*[,:=]?\s*(?:of\s+)?", re.IGNORECASE)
