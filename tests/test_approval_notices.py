@@ -116,3 +116,11 @@ def test_an_approved_study_is_no_approved_drug(body):
                                   "The FDA approved foonib in HCC following the REFOO study."])
 def test_an_approval_resting_on_a_study_is_still_an_approval(body):
     assert ("foonib", "hcc", "fda", None) in facts(body)
+
+
+def test_a_drug_described_then_named_again_by_its_brand_in_brackets_is_one_agent():
+    body = ("In this invented notice, the NMPA approved the use of its barmab PD-1 antibody (Barvio) in combination "
+            "with foonib as first-line treatment for HCC.")
+    assert {a for a, _, _, _ in facts(body)} == {"regimen__barmab__foonib"}
+    spelled = body.replace("PD-1 antibody", "programmed death–1 (PD-1) antibody")
+    assert {a for a, _, _, _ in facts(spelled)} == {"regimen__barmab__foonib"}

@@ -76,7 +76,8 @@ COMPARED_BEFORE = re.compile(r"\bcompar\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=\s*(?:and|with|plus)\s+$)")
 # "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice; so is a labelled aside
 # naming it again ("Brand® (trade name: Brand®, generic name: drug)").
-BRACKET_REPEAT = re.compile(r"^[®™]?\s*(?:[(\[]\s*(?:[\w -]{1,30}:\s*)?|[,;]\s*[\w -]{1,30}:\s*)$")
+# ... also after a few words describing it: "its A PD-1 inhibitor (Brand)".
+BRACKET_REPEAT = re.compile(r"^[®™]?\s*(?:(?:(?!alone\b|monotherapy\b|or\b|and\b|plus\b|with\b)(?:[\w–-]+|\([\w –-]{1,12}\))\s+){0,6}[(\[]\s*(?:[\w -]{1,30}:\s*)?|[,;]\s*[\w -]{1,30}:\s*)$")
 # "X ... when used in combination with Y": the partner joins the approved agent however far apart.
 DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
                              r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)
