@@ -74,6 +74,21 @@ def test_aliases_slash_and_parenthesis():
         assert len(aliases(text, found)) == 1, text
 
 
+def test_a_sponsors_code_holding_a_drugs_code_is_one_name_and_its_acronym_the_preferred_alias():
+    from hcc_kg.extract.analysis import AnalysedDocument
+    from hcc_kg.extract.mentions import MentionFinder
+    from hcc_kg.extract.trial_name_index import name_index, names_in
+    from hcc_kg.model import Document
+    from hcc_kg.vocab import load_vocabulary
+
+    vocabulary = load_vocabulary()  # the packaged one: "AK105" is a drug's code in it
+    text = "A note\n\nThe filing is based on data from the phase 3 HERON/ALTN-AK105-III-02 study, versus sorafenib."
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, MentionFinder(vocabulary))
+    index = name_index(doc)
+    assert [n.name for n in names_in(doc, doc.sentences[-1], index.confirmed)] == ["HERON", "ALTN-AK105-III-02"]
+    assert index.key("ALTN-AK105-III-02") == index.key("HERON") == trial_key("HERON")
+
+
 @pytest.mark.parametrize("text, phase", [
     ("a phase 3 trial", "III"), ("a phase III study", "III"), ("a phase 1b trial", "Ib"),
     ("a phase 2/3 study", "II/III"), ("Phase I/II development", "I/II"), ("no phase here", None),

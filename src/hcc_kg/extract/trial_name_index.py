@@ -95,5 +95,11 @@ def document_title(doc: AnalysedDocument) -> tuple[str, Span] | None:
 
 
 def _preferred(names: list[TrialName]) -> TrialName:
-    """An acronym over a sponsor's study number, a study number over a registry number."""
-    return min(names, key=lambda n: (n.kind == "nct", n.name.startswith("Study"), n.name))
+    """An acronym over a sponsor's study number ("Study 309", "ALTN-AK105-III-02": two numbers or more), a study
+    number over a registry number.
+
+    >>> _preferred([TrialName("ALTN-AK105-III-02", 0, 17), TrialName("APOLLO", 18, 24)]).name
+    'APOLLO'
+    """
+    return min(names, key=lambda n: (n.kind == "nct", n.name.startswith("Study"), len(re.findall(r"\d+", n.name)) > 1,
+                                     n.name))

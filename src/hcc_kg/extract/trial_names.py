@@ -300,6 +300,9 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         found += [TrialName(name, at, at + len(name)) for name, at in [*listed, (m.group("name"), m.start("name"))]
                   if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS]
     found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
+    # a name cut short inside a longer one ("ALTN" of "ALTN-AK105-III-02", cut at its drug's code) is no name of its own
+    found = [n for n in found if not any(o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start
+                                         for o in found)]
     return sorted(set(found), key=lambda n: (n.start, n.end))
 
 
