@@ -325,6 +325,14 @@ def test_subjects_coordination_and_bracketed_sub_lists(body, expected):
     assert facts(body) == expected
 
 
+@pytest.mark.parametrize("body", [
+    "Bizumab, a PD-1/CTLA-4 BsAb, was given in this made-up note.",
+    "In this made-up note bizumab is a tetravalent PD-1/CTLA-4 bsAb.",
+])
+def test_a_bispecific_antibody_by_its_short_form_names_its_two_targets(body):
+    assert facts(body) == {("bizumab", "pd1"), ("bizumab", "ctla4")}
+
+
 def test_respectively_pairs_drugs_and_targets_in_order():
     assert facts("Foonib and barfenib inhibit MET and RET, respectively, in the invented panel.") \
         == {("foonib", "met"), ("barfenib", "ret")}

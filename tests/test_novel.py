@@ -74,6 +74,11 @@ def test_codes_listed_after_a_drug_are_drugs(vocabulary, text, keys):
     assert sorted(found(text, vocabulary)) == keys
 
 
+def test_a_t_cell_redirecting_antibody_by_its_short_form_types_a_code_name(vocabulary):
+    assert found("ZXQ974, a TRAB that binds to two invented antigens, entered a trial.", vocabulary)["zxq974"].types \
+        == BISPECIFIC
+
+
 def test_a_spaced_code_name_is_a_code(vocabulary):
     assert found("The anti-PD-1 antibody AMG 404 was given.", vocabulary)["amg_404"].types == MAB
     result = found("Tarlumab (formerly known as AMG 757) was given every two weeks.", vocabulary)

@@ -66,7 +66,8 @@ TRIAL_WORD = r"(?:trial|study|studies|cohort|phase|programme|program)"
 
 #: Drug-class nouns that type the name they stand next to, most specific first.
 CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"(?:bispecific|bifunctional)(?: monoclonal)? antibody|bispecific|bifunctional|BsAb|(?:bispecific )?T[- ]cell engager|BiTE|TCE", BISPECIFIC),
+    (r"(?:bispecific|bifunctional)(?: monoclonal)? antibody|bispecific|bifunctional|BsAb|(?:bispecific )?T[- ]cell engager|BiTE|TCE|"
+     r"T[- ]cell[- ]redirecting (?:bispecific )?antibody|TRAB", BISPECIFIC),
     (r"antibody[- ]drug conjugate|ADC", MAB),  # an antibody carrying a payload
     (r"(?:monoclonal )?antibody|mAb|IgG\d? antibody", MAB),
     (r"(?:tyrosine kinase|multi-?kinase|multi-?targeted(?: tyrosine)? kinase) inhibitor|TKI|MKI", TKI),
