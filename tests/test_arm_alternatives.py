@@ -201,3 +201,14 @@ def test_an_agent_and_another_agent_combined_is_no_pair_of_arms():
 def test_a_comparison_named_by_its_noun_or_a_standard_care_gloss_gives_the_arms(sentence, expected):
     doc = analysed(sentence)
     assert keys(compared_arms(doc, doc.sentences[0])) == expected
+
+
+def test_arms_counted_then_each_named_by_a_label_with_its_contents_in_brackets():
+    text = ("The ZETA-12 trial was a randomized, double-blind study comparing two arms, the Z arm (TACE plus zorbanib) "
+            "and the control arm (TACE plus felotinib).")
+    assert trial_arms(list(prose_trials(analysed(text)))) == {"trial__zeta12": {agent_key(["tace", "zorbanib"]),
+                                                                          agent_key(["felotinib", "tace"])}}
+    # without the count of arms, a bracket after a group word is no arm's contents
+    from hcc_kg.extract.arm_groups import labelled_contents
+    doc = analysed(text.replace("two arms, ", ""))
+    assert labelled_contents(doc, doc.sentences[0]) == []

@@ -130,3 +130,24 @@ def lettered_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """The arms two or more lettered groups in the sentence are ([] otherwise)."""
     arms = list(lettered_groups(doc, sent).values())
     return arms if len({a.key for a in arms}) == len(arms) >= 2 else []
+
+
+# "comparing two arms, the A arm (TACE plus A) and the placebo arm (TACE plus placebo)": arms counted, then each
+# named by a label with what it gives in brackets after the group word.
+COUNTED_ARMS_RE = re.compile(r"\b(?:two|three|four|[234])\s+(?:treatment\s+)?(?:arms|groups|cohorts)\b", re.IGNORECASE)
+CONTENTS_OPEN_RE = re.compile(r"\b(?:arm|group|cohort)\s*\(", re.IGNORECASE)
+
+
+def labelled_contents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The arms of "comparing two arms, the A arm (B plus A) and the placebo arm (B plus placebo)": what each label's
+    brackets give, one agent each (two or more, each different), when the sentence counts its arms."""
+    if not COUNTED_ARMS_RE.search(sent.text):
+        return []
+    named, found = agents(doc, sent), []
+    for m in CONTENTS_OPEN_RE.finditer(sent.text):
+        close = sent.text.find(")", m.end())
+        inside = [a for a in named if m.end() <= a.start and a.end <= close]
+        if close > 0 and len(inside) == 1 and not sent.text[m.end():inside[0].start].strip() \
+                and not sent.text[inside[0].end:close].strip():
+            found.append(inside[0])
+    return found if len(found) >= 2 and len({a.key for a in found}) == len(found) else []

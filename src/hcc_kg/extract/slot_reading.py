@@ -27,7 +27,7 @@ from typing import Iterator
 from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio, parse_hazard_ratios
-from .arm_groups import grouped_arms, lettered_arms, listed_cohorts, sized_groups
+from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import combination_read, drug_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms, than_pairs
 from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
@@ -86,7 +86,7 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: patients received ("Patients received A or B"); groups named by their agents ("randomly divided into
 #: the A group and the B group", "the A arm (n = 40) and the B arm (n = 38)") or lettered by what they
 #: were given ("patients in group A were treated with A, ...") (arm_groups).
-ASSIGNED_ARMS = (counted_arms, grouped_arms, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
+ASSIGNED_ARMS = (counted_arms, grouped_arms, labelled_contents, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
                  listed_cohorts, counted_list, received_alternatives)
 
 
