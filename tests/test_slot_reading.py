@@ -451,3 +451,14 @@ def test_a_sentence_of_the_diseases_statistics_is_no_arms_result():
                       "in Freedonia account for 10% of the world's. The 5-year survival rate for patients with HCC in "
                       "Freedonia is only 14%. The ORR was 20%.")
     assert {k: v for k, v in got.items() if k[0] == "value"} == {("value", "zorbanib", "orr@"): Decimal("20")}
+
+
+@pytest.mark.parametrize("title", [
+    "Quorimab Combined with Zorbanib Regimen as First-Line Therapy for Advanced Liver Carcinomas: A Phase Ib/II Study",
+    "Quorimab Plus Zorbanib in Advanced Hepatic Cancers: A Phase Ib/II Study",
+])
+def test_a_titles_subject_with_its_regimen_word_or_a_plural_disease_is_the_trials_arm(title):
+    got = trial_facts(title + "\n\nThis open-label phase Ib/II study (NCT01234567) enrolled patients. First, six patients "
+                      "were enrolled, then 24 more. A total of 30 patients were enrolled. The ORR was 30.0%.")
+    assert got[("value", COMBO, "orr@")] == Decimal("30.0")
+    assert got[("armSize", COMBO, "")] == 30

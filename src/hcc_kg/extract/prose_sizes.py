@@ -334,6 +334,10 @@ SPLIT_COUNT_RE = re.compile(r"[^.;]{0,60}?\b(?:in|into|to|on|with)\s+[^.;]{1,60}
                             re.IGNORECASE)
 
 
+# A count of everyone, over a part counted before it ("First, six patients were enrolled ... A total of 34 ...").
+TOTAL_RE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether)\b", re.IGNORECASE)
+
+
 def enrolled(text: str) -> int | None:
     """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
     were treated", "46 patients received A", "A was given to 46 patients", "the trial (N = 46)", "will

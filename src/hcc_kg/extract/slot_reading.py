@@ -34,7 +34,7 @@ from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_alternatives, sized_alternatives)
 from .received_arm import received_agent
-from .prose_sizes import arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
+from .prose_sizes import TOTAL_RE, arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import (ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival,
@@ -191,7 +191,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
             if arm not in slot.sizes:
                 slot.sizes[arm], slot.sizes_at[arm] = slot.each
         slot.each = None
-    slot.enrolled = slot.enrolled or (enrolled(sent.text) if not counts_a_phase_part(sent.text, slot.phase) else None)
+    count = enrolled(sent.text) if not counts_a_phase_part(sent.text, slot.phase) else None
+    # ("First, six patients were enrolled ... A total of 34 patients were enrolled": the total is the arm's)
+    if count is not None and (slot.enrolled is None or (TOTAL_RE.search(sent.text) and count > slot.enrolled)):
+        slot.enrolled = count
     slot.said_single = slot.said_single or bool(SINGLE_ARM_RE.search(sent.text))
     if slot.said_single and not randomised and len(slot.arms) == 2 and not slot.values:
         slot.arms = _added_arm(slot.arms)
