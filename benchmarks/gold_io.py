@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.named_regimens import read_regimens
 from hcc_kg.keys import is_regimen_key, regimen_components
 from hcc_kg.vocab import Vocabulary
 
@@ -117,6 +118,8 @@ class Canon:
     unresolved: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self.named_regimens = {norm(spelling): regimen.components for regimen in read_regimens()
+                               for spelling in regimen.spellings}
         self.finder = MentionFinder(self.vocabulary)
         self.by_norm: dict[str, str] = {}
         for entity in self.vocabulary:
@@ -146,6 +149,8 @@ class Canon:
         for name in ([names] if isinstance(names, str) else names):
             if system and is_regimen_key(str(name)):
                 parts.extend(self.key(p) for p in regimen_components(str(name)))
+            elif not system and (named := self.named_regimens.get(norm(name))) is not None:
+                parts.extend(named)  # a regimen's name ("FOLFOX4") is its drugs, as the reading stage reads it
             else:
                 parts.append(self.key(name) if system else self.name(name))
         out = frozenset(parts)

@@ -212,3 +212,9 @@ def test_an_approval_for_liver_cancer_is_wrong_strictly_but_right_leniently(cano
     totals = run(facts, canon)["totals"]
     assert totals["approval"].tp_gold == 0 and totals["approval"].system == 0
     assert totals["approval_lenient"].recall == 1.0 and totals["approval_lenient"].precision == 1.0
+
+
+def test_a_gold_regimens_name_is_its_drugs_as_the_system_reads_them(canon):
+    # FOLFOX4 is a name of the packaged regimen list; the system writes the regimen as its components
+    assert canon.agents(["quellimab", "FOLFOX4"]) == canon.agents(["regimen__fluorouracil__leucovorin__oxaliplatin__quellimab"],
+                                                               system=True)
