@@ -212,3 +212,14 @@ def test_arms_counted_then_each_named_by_a_label_with_its_contents_in_brackets()
     from hcc_kg.extract.arm_groups import labelled_contents
     doc = analysed(text.replace("two arms, ", ""))
     assert labelled_contents(doc, doc.sentences[0]) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Median OS was 14.0 months and 11.0 months for the TACE and non-TACE groups, respectively.",
+    "Median OS was 14.0 months in the TACE group and 11.0 months in the non-TACE group.",
+])
+def test_the_non_x_group_is_the_arm_given_no_x(sentence):
+    found = list(prose_trials(analysed("In the ZETA-13 trial, patients were randomly assigned to zorbanib with or without "
+                                       "TACE. " + sentence)))
+    values = {a.subject.split("__", 2)[-1]: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"}
+    assert {k: str(v) for k, v in values.items()} == {agent_key(["tace", "zorbanib"]): "14.0", "zorbanib": "11.0"}

@@ -75,7 +75,9 @@ def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) 
             out.append(Agent(parts[listed], found[i].start, found[j].end, tuple(sorted(listed))))
             i = j + 1
             continue
-        if (split := _slash_placebo(sent, found[i], arms)) is not None:
+        if (lacking := _without(sent.text, found[i], arms)) is not None:
+            out.append(lacking)  # "the SBRT and non-SBRT cohorts": the arm given no SBRT
+        elif (split := _slash_placebo(sent, found[i], arms)) is not None:
             out.extend(split)
         elif found[i].key in arms:
             out.append(found[i])
@@ -85,6 +87,19 @@ def _agent_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) 
             out.extend(_parted(sent, found[i], arms))
         i += 1
     return out
+
+
+NON_BEFORE_RE = re.compile(r"\bnon-?\s?$", re.IGNORECASE)
+
+
+def _without(text: str, agent: Agent, arms: list[str]) -> Agent | None:
+    """ "the non-B cohort": the one arm given none of B's drugs, when another arm gets them all (None otherwise)."""
+    if not NON_BEFORE_RE.search(text, max(0, agent.start - 4), agent.start):
+        return None
+    lacking = [arm for arm in arms if not set(agent.components) & _parts(arm)]
+    if len(lacking) != 1 or not any(set(agent.components) <= _parts(arm) for arm in arms):
+        return None
+    return Agent(lacking[0], agent.start, agent.end, tuple(sorted(_parts(lacking[0]))))
 
 
 def _slash_placebo(sent: AnalysedSentence, agent: Agent, arms: list[str]) -> list[Agent] | None:
