@@ -185,6 +185,16 @@ def test_patients_received_two_dosed_drugs_as_one_regimen():
     assert enrolled("Number of Patients Enrolled 58") == 58
 
 
+@pytest.mark.parametrize("text", [
+    "Eligible patients underwent the triple combination therapy of zorbanib, quorimab, plus felotinib.",
+    "Patients underwent combination treatment with zorbanib, quorimab plus felotinib.",
+])
+def test_patients_underwent_the_combination_therapy_of_its_drugs(text):
+    from hcc_kg.extract.received_arm import received_agent
+    doc, sent = sentence(text)
+    assert received_agent(doc, sent) == agent_key(["felotinib", "quorimab", "zorbanib"])
+
+
 def test_placebo_with_a_backbone_makes_the_backbone_every_arms():
     doc, sent = sentence("Patients were randomized 1:1 to receive quorimab or placebo in combination with zorbanib plus "
                          "felotinib for up to 8 cycles, followed by quorimab or placebo monotherapy until progression.")
