@@ -55,7 +55,7 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
-from .own_study import combination_study, own_study
+from .own_study import combination_study, own_study, treated_sole_drug
 from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
@@ -116,6 +116,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
+        if not slot.arms and len(slots) == 1 and slot.names and (drug := treated_sole_drug(doc)):
+            slot.arms, slot.single_arm = [drug], True  # the one drug the patients of the document's trial were treated with
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))  # (its results too)
         if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
             continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported

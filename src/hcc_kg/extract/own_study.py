@@ -82,3 +82,21 @@ def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot 
     # a study announced or planned ("patients will receive A ... the study will enroll 300") reports nothing yet
     reported = [span for _, span in slot.values] + [ratio[3] for ratio in slot.ratios]
     return slot if any(span not in slot.projected for span in reported) else None
+
+
+RANDOM_RE = re.compile(r"\brandom(?:i[sz]|ly\b)", re.IGNORECASE)
+# "patients ... treated with (the T inhibitor) A", "during treatment of patients with HCC with A": what they were given.
+TREATED_WITH_RE = re.compile(r"\b(?:treated|treatment\s+of\s+[^.;]{0,60}?)\s+with\s+(?:(?:the|an?)\s+)?(?:[\w/-]+\s+){0,4}$",
+                             re.IGNORECASE)
+
+
+def treated_sole_drug(doc: AnalysedDocument) -> str | None:
+    """The one drug a document names (besides what the patients had before), when it says patients were treated with
+    it: the single arm of the document's own trial whose arms no sentence stated ("This phase 2 study (NCT...)
+    enrolled ..." under a title on patients "treated with A")."""
+    from .named_trial_arms import _only_drug  # (the module reads trial contexts, which import this one)
+    drug = doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
+    if drug is None or any(RANDOM_RE.search(sent.text) for sent in doc.sentences):
+        return None  # (a randomised trial has another arm)
+    return drug if any(a.key == drug and TREATED_WITH_RE.search(sent.text, max(0, a.start - 90), a.start)
+                       for sent in doc.sentences for a in agents(doc, sent)) else None

@@ -118,3 +118,8 @@ def is_subgroup(text: str, start: int) -> bool:
     """Does the clause before ``start`` restrict the statement to a subgroup?"""
     c_start, _ = clause_of(text, start)
     return bool(SUBGROUP_RE.search(text[c_start:start]))
+
+
+# A value's part of a single-arm trial named right after it: "7.3 months in Part A", "20% (95% CI ...) in cohort 2".
+PART_AFTER_RE = re.compile(r"\s*(?:months?|weeks?|%)?\s*(?:\([^()]*\)\s*)?(?:in|for)\s+(?:the\s+)?"
+                           r"(?:part|cohort|group|stratum)\s+[A-Z0-9]\b", re.IGNORECASE)

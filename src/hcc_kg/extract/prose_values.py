@@ -33,8 +33,8 @@ from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up
 from .prose_labels import (arms_end_their_list, closed_pair_end, compared_object, compares_labels, fronted_comparator,
                            labelled_values)
 from .prose_quoted import historical
-from .prose_subgroups import (RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group, responder_groups,
-                              subgroup_after, subgroup_start)
+from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
+                              responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, fronted_order, masked_names, overflowing,
                            unit_named, unparenthesised, unreached, unreached_first, value_tokens)
 
@@ -127,6 +127,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # more values listed than the trial has arms, or "OS was not reached, and TTR was 1.4": none placed
         criteria = per_criterion(sent.text, fitting)
         tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
+        if len(arms) == 1 and len(fitting) >= 2 and all(PART_AFTER_RE.match(sent.text, t[1]) for t in fitting[:2]):
+            continue  # "7.3 months in Part A and 16.8 months in Part B": the parts' values, not the one arm's
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
             tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
