@@ -889,3 +889,10 @@ def test_follow_up_per_group_after_an_endpoint_is_no_value_of_it(follow_up):
 def test_a_public_texts_words_for_the_median_survival_and_the_response_rate(text, endpoint, first, second):
     got = read(text)
     assert got[("felotinib", endpoint, "")][0] == Decimal(first) and got[("zorbanib", endpoint, "")][0] == Decimal(second)
+
+
+def test_a_medians_time_printed_before_it_is_its_value_and_a_rates_time_point_is_not():
+    got = read("Zorbanib produced a 31.5% ORR and a 6.2-month median PFS in this made-up cohort.", ["zorbanib"])
+    assert got == {("zorbanib", "orr", ""): (Decimal("31.5"), "%"), ("zorbanib", "pfs", ""): (Decimal("6.2"), "months")}
+    assert read("Zorbanib gave a 12-month OS rate of 55% here.", ["zorbanib"]) == \
+        {("zorbanib", "os", "12-month"): (Decimal("55"), "%")}

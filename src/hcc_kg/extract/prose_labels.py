@@ -32,11 +32,16 @@ FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
 
+# A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median").
+MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)[-\s](?:months?|mo)\s+median\s+$", re.IGNORECASE)
+
+
 def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_start: int,
-                    proportion: bool = False) -> list | None:
+                    proportion: bool = False, text: str = "") -> list | None:
     """The values the ``i``-th endpoint (``starts``/``ends``: every endpoint of the sentence) is named after
     ("6.9 vs 2.8 months for PFS"): those since the clause's start or the endpoint before; None when it is
-    not named after values.  A ``proportion`` (a rate) is also named right after its percentage: "a 46% ORR".
+    not named after values.  A ``proportion`` (a rate) is also named right after its percentage: "a 46% ORR"; a median
+    after its time, in the unmasked ``text``: "a 5.5-month median PFS".
 
     >>> text = "Medians were 6.9 vs 2.8 months for PFS and 16.5 vs 13.2 months for OS."
     >>> pfs, os = text.index("PFS"), text.index("OS.")
@@ -49,6 +54,10 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
     [None, [(26, 29, '46', '%')]]
     """
     floor = max([c_start] + [end for end in ends[:i] if end <= starts[i]])
+    # (``text``, unmasked: the time is masked as a time point)
+    if (median := MEDIAN_BEFORE_RE.search(text, floor, starts[i])) is not None \
+            and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
+        return [(median.start("v"), median.end("v"), median.group("v"), "months")]  # "a 5.5-month median PFS"
     tokens = value_tokens(masked, floor, starts[i])
     if tokens and proportion and _share_before(masked, floor, tokens[-1], starts[i], c_start) \
             and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):

@@ -104,7 +104,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
               for i, t in listed.items() if len(arms) == 1]
     starts, ends, shares = [p.start for p in points], [p.end for p in points], [p.endpoint in PROPORTION_ENDPOINTS for p in points]
-    labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0], shares[i]) for i, p in enumerate(points)]
+    labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0], shares[i], sent.text)
+              for i, p in enumerate(points)]
     for i, anchor in enumerate(points):
         if i in listed:
             continue
