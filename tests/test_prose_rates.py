@@ -127,6 +127,10 @@ def test_pairs_with_only_one_arm_named_are_nobodys():
     ("Grade 3 events occurred in 12 (30%) patients.", {}),
     # the count spelled out
     ("Twenty-one patients (46.7%) achieved an objective response.", {("zorbanib", "orr"): Decimal("46.7")}),
+    # in plain words, the count of responders in brackets
+    ("After two years, 33% of patients (n = 16) responded to treatment.", {("zorbanib", "orr"): Decimal("33")}),
+    ("Overall, 33% of patients responded.", {("zorbanib", "orr"): Decimal("33")}),
+    ("Overall, 33% of patients responded to prior therapy.", {}),
 ])
 def test_a_single_arms_counted_responders_give_its_response_rate(text, expected):
     from hcc_kg.extract.prose_rates import responder_shares

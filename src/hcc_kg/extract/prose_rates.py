@@ -229,8 +229,10 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
 
 # A single-arm trial's responders counted: "38 (35.5%) achieved an objective response", "12 patients (30%) had
 # disease control" (the share is the arm's response or disease control rate).
-_RESPONSE_REACHED = (r"(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
-                     r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b")
+_RESPONSE_REACHED = (r"(?:(?:patients?\s+|participants?\s+)?(?:achieved|had|showed|experienced|attained)\s+(?:an?\s+)?"
+                     r"(?:confirmed\s+)?(?:(?P<orr>(?:objective|overall)\s+(?:tumou?r\s+)?response)|(?P<dcr>disease\s+control))\b|"
+                     # ... in plain words: "33% of patients (n = 16) responded (to treatment with A)"
+                     r"(?:\(\s*n\s*=\s*\d+\s*\)\s+)?responded\b(?!\s+to\s+(?:prior|previous|earlier|first-line)\b))")
 # ... the count spelled out when it opens the sentence: "Nine patients (20%) achieved an objective response".
 _COUNT = (r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)")
@@ -257,7 +259,7 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     named = arm_mentions(doc, sent, arms)
     out = _alive_shares(sent.text, named)
     if len(arms) == 1:
-        out += [ArmValue(arms[0], "orr" if m.group("orr") else "dcr", "", Decimal(decimal_text(m.group("p"))),
+        out += [ArmValue(arms[0], "dcr" if m.group("dcr") else "orr", "", Decimal(decimal_text(m.group("p"))),
                          decimal_text(m.group("p")), "%")
                 for pattern in (COUNTED_RESPONSE_RE, SHARE_RESPONSE_RE) for m in pattern.finditer(sent.text)
                 if not is_subgroup(sent.text, m.start())]
