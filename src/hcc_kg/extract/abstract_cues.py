@@ -130,7 +130,8 @@ TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|exa
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its
 # other arm later, in the sentence that randomises).  A title split over two lines has lost its colon: the design
 # then opens the next line with a capital article ("A in the treatment of HCC / A Phase II trial").
-TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:regimen|combination|therapy|treatment))?\s+(?:as\s+[\w\s-]{1,40}?\s+)?(?:in\s+(?:[\w-]+\s+){0,2}?"
+TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:regimen|combination|therapy|treatment))?"
+                              r"\s+(?:as\s+[\w\s-]{1,40}?\s+)?(?:in\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:patients|adults|participants|subjects)\b[^:;.]*:\s|"
                               r"(?:in|for)\s+[^:;.]{0,80}?(?:carcinomas?|cancers?|HCC|tumou?rs?)\b"
                               r"(?:[^:;.]*:\s|\s+(?=(?-i:An?)\s+(?:[\w/-]+,?\s+){0,4}?(?:trial|study)\b))"

@@ -90,7 +90,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         known = set(slots)
         # "A (NAME-1 trial) and B (NAME-2 trial) improved OS ...": each trial its own drug, read before the context
         # would give every trial named the sentence's arms
-        apposed = appositions(doc, sent, names, index) if len(names := names_in(doc, sent, index.confirmed)) >= 2 else []
+        names = names_in(doc, sent, index.confirmed)
+        apposed = appositions(doc, sent, names, index) if len(names) >= 2 else []
         read_appositions(doc, sent, apposed, slots)
         context = _context(doc, sent, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
@@ -117,7 +118,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
         if not slot.arms and len(slots) == 1 and slot.names and (drug := treated_sole_drug(doc)):
-            slot.arms, slot.single_arm = [drug], True  # the one drug the patients of the document's trial were treated with
+            slot.arms, slot.single_arm = [drug], True  # the one drug the document's trial treated its patients with
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))  # (its results too)
         if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
             continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported

@@ -77,7 +77,9 @@ APPOSITIVE = re.compile(r"^\s*\)?\s*,\s+(?:an?|the)\s+(?:[^,;()]|\([^)]*\))*,(?=
 # "Tecentriq (atezolizumab)": a brand and its generic are one agent named twice; so is a labelled aside
 # naming it again ("Brand® (trade name: Brand®, generic name: drug)").
 # ... also after a few words describing it: "its A PD-1 inhibitor (Brand)".
-BRACKET_REPEAT = re.compile(r"^[®™]?\s*(?:(?:(?!alone\b|monotherapy\b|or\b|and\b|plus\b|with\b)(?:[\w–-]+|\([\w –-]{1,12}\))\s+){0,6}[(\[]\s*(?:[\w -]{1,30}:\s*)?|[,;]\s*[\w -]{1,30}:\s*)$")
+_DESCRIBING_WORD = r"(?!alone\b|monotherapy\b|or\b|and\b|plus\b|with\b)(?:[\w–-]+|\([\w –-]{1,12}\))"
+BRACKET_REPEAT = re.compile(rf"^[®™]?\s*(?:(?:{_DESCRIBING_WORD}\s+){{0,6}}[(\[]\s*(?:[\w -]{{1,30}}:\s*)?|"
+                            r"[,;]\s*[\w -]{1,30}:\s*)$")
 # "X ... when used in combination with Y": the partner joins the approved agent however far apart.
 DISTANT_PARTNER = re.compile(r"\b(?:in combination with|combined with)"
                              r"(?:\s+(?:another|an?|the)\s+[^,;()]{0,60},)?\s*$", re.IGNORECASE)

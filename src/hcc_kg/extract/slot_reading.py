@@ -80,14 +80,15 @@ COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|again
 ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|to|and|arms?|groups?)\b|[.,])*", re.IGNORECASE)
 
 #: Readers of the arms patients were assigned to, first that finds any wins: counted one by one
-#: ("300 received A and 150 received B"), randomised ("randomly assigned to A or B"), labelled (a
+#: ("300 received A and 150 received B"), counted then given by label ("comparing two arms, the A arm (B plus A)
+#: and the placebo arm (B plus placebo)"), randomised ("randomly assigned to A or B"), labelled (a
 #: registry's "Experimental: A"), alternatives each with its size ("A (n = 9) or B (n = 8)"), or a
 #: parenthesis listing each arm with its count ("494 patients (A, 247; B, 247)"), or the alternatives
 #: patients received ("Patients received A or B"); groups named by their agents ("randomly divided into
 #: the A group and the B group", "the A arm (n = 40) and the B arm (n = 38)") or lettered by what they
 #: were given ("patients in group A were treated with A, ...") (arm_groups).
-ASSIGNED_ARMS = (counted_arms, grouped_arms, labelled_contents, randomised_arms, labelled_arms, lettered_arms, sized_alternatives, sized_groups,
-                 listed_cohorts, counted_list, received_alternatives)
+ASSIGNED_ARMS = (counted_arms, grouped_arms, labelled_contents, randomised_arms, labelled_arms, lettered_arms,
+                 sized_alternatives, sized_groups, listed_cohorts, counted_list, received_alternatives)
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
