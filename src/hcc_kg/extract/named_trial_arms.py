@@ -107,6 +107,12 @@ def sole_drug(doc: AnalysedDocument) -> str | None:
     return doc.once("sole drug", lambda: _only_drug(doc))
 
 
+def sole_new_drug(doc: AnalysedDocument) -> str | None:
+    """The one drug or regimen the document names besides what its patients had before ("previously treated with
+    B"); read once per document."""
+    return doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
+
+
 def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
     # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
     named = {a.key for sent in doc.sentences for a in agents(doc, sent)
@@ -119,5 +125,5 @@ def _placebo_trial(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """"based on NAME, a placebo-controlled trial" in a text naming one new drug (and what the patients had
     before): that drug against placebo ([] otherwise).  Two arms, so nothing is read as a single arm's."""
     placebo = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
-    drug = doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
+    drug = sole_new_drug(doc)
     return [drug, placebo] if PLACEBO_CONTROLLED_RE.search(sent.text) and drug and placebo else []

@@ -17,6 +17,7 @@ import re
 
 from ..vocab import DRUG_TYPES
 from .analysis import AnalysedDocument, AnalysedSentence
+from .named_trial_arms import sole_new_drug
 from .prose_arms import agents, with_parts
 from .sentences import evidence_span
 from .slot_reading import read_pending, read_sentence, stated_arms
@@ -94,8 +95,7 @@ def treated_sole_drug(doc: AnalysedDocument) -> str | None:
     """The one drug a document names (besides what the patients had before), when it says patients were treated with
     it: the single arm of the document's own trial whose arms no sentence stated ("This phase 2 study (NCT...)
     enrolled ..." under a title on patients "treated with A")."""
-    from .named_trial_arms import _only_drug  # (the module reads trial contexts, which import this one)
-    drug = doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
+    drug = sole_new_drug(doc)
     if drug is None or any(RANDOM_RE.search(sent.text) for sent in doc.sentences):
         return None  # (a randomised trial has another arm)
     return drug if any(a.key == drug and TREATED_WITH_RE.search(sent.text, max(0, a.start - 90), a.start)
