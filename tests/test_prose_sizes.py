@@ -97,6 +97,7 @@ def test_patients_with_a_feature_given_something_are_no_enrolment():
     ("Approval rested on the pivotal ORCA-9 (NCT01234567) trial, which assessed 81 patients in an open, single arm.", 81),
     ("Data came from a single-arm trial with 124 invented lymphoma patients who had one prior therapy.", 124),
     ("The phase 2 study, which enrolled 58 adults, was completed.", 58),
+    ("It rests on a single-arm phase 2 trial (NCT07654321) conducted in 212 patients from six countries.", 212),
 ])
 def test_a_trial_counted_by_its_relative_clause_or_with(text, n):
     assert enrolled(text) == n

@@ -120,6 +120,9 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"\b(?:evaluated|investigated|assessed|tested|studied)\s+(?:(?!in\b|and\b|or\b)[\w-]+\s+){0,4}?in\s+"
                          r"(?P<e>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s+in\s+(?P<i>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|adults)\b|"
+                         # "a phase 2 trial (NCT...) conducted in 249 patients from eight countries"
+                         r"\b(?:trial|study)\b(?:\s*\([^()]*\))?,?\s+(?:conducted|carried\s+out|performed)\s+in\s+"
+                         r"(?P<o>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|adults)\b|"
                          # "the NAME trial, which assessed 81 patients", "a single-arm trial with 124 adult patients"
                          r"\b(?:trial|study)\b(?:\s*\([^()]*\))?,?\s+(?:which|that)\s+(?:assessed|enrolled|evaluated|included|treated)\s+"
                          r"(?P<a>\d+)\s+(?:patients|participants|subjects|adults)\b|"
@@ -346,7 +349,7 @@ def enrolled(text: str) -> int | None:
     for m in ENROLLED_RE.finditer(text):
         if SPLIT_COUNT_RE.match(text, m.end()):
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseiaxpqld") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseioaxpqld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = re.split(r"[- ]", printed.lower())
