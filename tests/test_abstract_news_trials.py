@@ -100,3 +100,13 @@ def test_a_closing_registration_number_names_the_documents_one_trial_after_a_rem
             "quorimab. Results: 28 adults received zorbanib plus quorimab. The ORR was 10.7%. Conclusion: The dose is "
             "recommended for further studies. Trial registration number NCT01234567.\n")
     assert {a.subject for a in facts(text) if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorbanib, a kinase inhibitor that binds to two invented kinases (K1 and K2), is currently in phase I clinical "
+    "trials (NCT07654321).",
+    "Zorbanib is being evaluated in a registered study (NCT07654321).",
+])
+def test_a_registered_trial_a_drug_is_said_to_be_in_tested_that_drug(sentence):
+    found = facts(f"An invented profile\n\n{sentence}\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib"}

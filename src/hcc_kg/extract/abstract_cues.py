@@ -125,7 +125,11 @@ OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 # A registration, or a registry page's identifier field ("ClinicalTrials.gov Identifier: NCT...")
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b|\bclinicaltrials\.gov\b|\bidentifier\b", re.IGNORECASE)
-TESTED_PASSIVE_RE = re.compile(r"\s+(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)\b", re.IGNORECASE)
+# ... also while it goes on: "A is being evaluated in ...", "A is currently in phase I clinical trials (NCT...)".
+TESTED_PASSIVE_RE = re.compile(r"\s+(?:(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)|"
+                               r"(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+(?:evaluated|investigated|tested|studied)|"
+                               r"in\s+(?:an?\s+)?phase\s+(?:[1-3]|I{1,3})[ab]?(?:/(?:[1-3]|I{1,3}))?\s+(?:clinical\s+)?"
+                               r"(?:trials?|stud(?:y|ies))))\b", re.IGNORECASE)
 # A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial";
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its
 # other arm later, in the sentence that randomises).  A title split over two lines has lost its colon: the design
@@ -155,7 +159,7 @@ OUTCOME_IN_TRIAL_RE = re.compile(r"[^.;]{0,60}?\b(?:failed\s+to\s+(?:meet|improv
                                  re.IGNORECASE)
 
 
-ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)")
+ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)|,\s+(?:an?|the)\s+[^,;]{1,80},")  # "(400 mg BID)", ", a TKI,"
 
 
 def agent_tested(text: str, start: int, end: int) -> bool:
@@ -166,6 +170,8 @@ def agent_tested(text: str, start: int, end: int) -> bool:
     >>> agent_tested("a phase 2 trial evaluating zorbanib", 27, 35), agent_tested("a study that showed a benefit compared with zorbanib", 44, 52)
     (True, False)
     >>> agent_tested("zorbanib failed to meet the primary endpoint in a phase 3 trial", 0, 8)
+    True
+    >>> agent_tested("ZB-7, a bispecific antibody, is currently in phase I clinical trials (NCT01234567)", 0, 4)
     True
     """
     if any(0 <= start - found.end() < 60 for found in TESTED_RE.finditer(text, 0, start)):
