@@ -365,7 +365,9 @@ def _with_aliases(text: str, found: list[TrialName], is_entity: Callable[[str], 
 
 
 # Between two trials named side by side: "A [NCT...] and B [NCT...]", "the phase 3 A (CODE) and the phase 2 B trials".
-COORDINATED_GAP = re.compile(r"^\s*(?:[(\[][^()\[\]]{1,40}[)\]]\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
+# ... each perhaps with its trial word and whom it enrolled: "the A study of a European population and the B study".
+COORDINATED_GAP = re.compile(r"^\s*(?:[(\[][^()\[\]]{1,40}[)\]]\s*)?(?:(?:trial|study)(?:\s+(?:of|in)\s+[^()\[\];,.]{1,60}?)?\s+)?"
+                             r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
                              r"(?:phase\s*(?:III|II|IV|I|[1-4])[ab]?\s+)?(?:[A-Z][a-z]+\s+)?$", re.IGNORECASE)
 
 
@@ -373,6 +375,10 @@ def coordinated(text: str, first: TrialName, second: TrialName) -> bool:
     """Are two names given side by side as two trials ("A [NCT...] and B [NCT...]")?
 
     >>> text = "two trials (ZETA-1 [NCT01234567] and the phase 2 Japanese ETA-2 [NCT07654321])"
+    >>> first, second = text.index("ZETA-1"), text.index("ETA-2 ")
+    >>> coordinated(text, TrialName("ZETA-1", first, first + 6), TrialName("ETA-2", second, second + 5))
+    True
+    >>> text = "two studies (the ZETA-1 study of a European population and the ETA-2 study of a Japanese one)"
     >>> first, second = text.index("ZETA-1"), text.index("ETA-2 ")
     >>> coordinated(text, TrialName("ZETA-1", first, first + 6), TrialName("ETA-2", second, second + 5))
     True
