@@ -110,3 +110,11 @@ def test_a_closing_registration_number_names_the_documents_one_trial_after_a_rem
 def test_a_registered_trial_a_drug_is_said_to_be_in_tested_that_drug(sentence):
     found = facts(f"An invented profile\n\n{sentence}\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib"}
+
+
+def test_a_trial_an_action_of_the_trial_in_context_rested_on_does_not_take_the_context():
+    text = ("ZETA-8: zorbanib versus felotinib\n\nIn the phase 3 ZETA-8 trial, patients were randomized to zorbanib, "
+            "felotinib or quorimab. Recruitment to quorimab ceased after a planned analysis of Study 31 showed no benefit. "
+            "In total, 600 patients were randomized to zorbanib (n = 300) or felotinib (n = 300).\n")
+    sized = {a.subject for a in facts(text) if a.predicate == "armSize"}
+    assert sized == {"arm__zeta8__zorbanib", "arm__zeta8__felotinib"}

@@ -121,6 +121,10 @@ RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)
 # with the same arms)
 SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
+# analysis of Study 22 showed ...", "based on data from NAME".
+RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                               r"(?:analys[ie]s|results?|data|findings)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 # A registration, or a registry page's identifier field ("ClinicalTrials.gov Identifier: NCT...")

@@ -44,7 +44,7 @@ from typing import Iterable
 from ..keys import agent_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
-                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
+                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RECALLED_TRIAL_RE,
                             RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
                             is_observational, main_trial_first, part_of_phase, recalled_phases)
@@ -182,6 +182,15 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slots[context].names.extend(names)
         slots[context].named_at.append(span)
         slots[context].phase = slots[context].phase or _phase_near(sent.text, names)  # "NCT... is a phase I trial"
+        return context
+    if names and context is not None and slots[context].names \
+            and all(RECALLED_TRIAL_RE.search(sent.text, max(0, n.start - 60), n.start) for n in names):
+        # "Recruitment to one arm ceased after a planned analysis of Study 22 showed ...": the trial in context goes on
+        for name in names:
+            other = slots.setdefault(index.key(name.name), Slot())
+            other.names.append(name)
+            other.named_at.append(span)
+            other.sections.add("other")
         return context
     if names:
         names = main_trial_first(sent.text, names)

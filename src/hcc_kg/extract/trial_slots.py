@@ -153,7 +153,11 @@ def framed_as_trial(text: str, name: str) -> bool:
     (True, False)
     >>> framed_as_trial("the findings of ZETA, a phase 3 trial in adults", "ZETA"), framed_as_trial("ZETA, a gene", "ZETA")
     (True, False)
+    >>> framed_as_trial("after an analysis of Study 31 showed no benefit", "Study 31")
+    True
     """
+    if re.fullmatch(r"(?i:study)\s+\S+", name):
+        return True  # "Study 22": a sponsor's study number names a study by itself
     n = re.escape(name)
     return re.search(rf"\b{n}{LISTED_BEFORE}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b|\b{n}{DESCRIBED_AS_TRIAL}|"
                      rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
