@@ -52,3 +52,16 @@ def test_a_hedged_or_negated_cue_travels_to_every_member(body):
 ])
 def test_no_subject_or_a_listed_object_reads_nothing(body):
     assert read(body) == {}
+
+
+def test_targets_listed_first_then_named_back_as_a_category_the_drug_acts_on():
+    body = "MET and AXL drive invented tumour vessels. Foonib, an oral agent, potently inhibits these angiogenic kinases."
+    assert read(body) == {("foonib", "met"): ("positive", "asserted"), ("foonib", "axl"): ("positive", "asserted")}
+    assert facts(body.replace("potently inhibits", "does not inhibit")) == set()
+    # a ligand the sentence before named is no kinase of the category
+    assert facts("MET and VEGF drive invented tumour vessels. Foonib inhibits these kinases.") == {("foonib", "met")}
+    # ... nor a name the words "homology domain" follow (a part of a longer name)
+    assert facts("MET and a kinase with an AXL homology domain matter here. Foonib inhibits these kinases.") == \
+        {("foonib", "met")}
+    # a drug the sentence before named may be what the category is told of: nothing read back
+    assert facts("Barfenib inhibits MET and AXL in made-up cells. Foonib inhibits these kinases too.") == set()

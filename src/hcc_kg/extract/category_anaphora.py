@@ -1,7 +1,8 @@
 """Drug acts on the members of a category the sentence before named as its object.
 
 Reviews and drug profiles name a category first and its members in the next sentence:
-"X blocks several kinases of tumour growth. These kinases are A, B and C."
+"X blocks several kinases of tumour growth. These kinases are A, B and C."; or the members first and the category
+named back after them: "A and B drive tumour vessels. X inhibits these kinases."
 The sentence opening with the anaphor ("These kinases are", "Such targets include") gives the members;
 the sentence before gives the drug (one drug, or "both drugs" after two) and the cue whose object is the
 category, unlisted there.  How the cue is put (negated, hedged) travels with each member, as does how the
@@ -94,10 +95,46 @@ def _anaphora_readings(doc: AnalysedDocument, index: int) -> Iterator[tuple[Read
                 yield found_reading, told
 
 
+# ... or the other way round: "A and B play roles in tumour vessels. X potently inhibits these endothelial cell
+# kinases": the category named again with a demonstrative is what the sentence before listed (and named no drug in).
+BACK_OBJECT = re.compile(rf"\s+(?:(?:all|both)\s+(?:of\s+)?)?(?:these|those)\s+(?:[\w-]+\s+){{0,3}}?{CATEGORY}\b",
+                         re.IGNORECASE)
+
+
+DOMAIN_AFTER = re.compile(r"\s+(?:homology\s+)?domains?\b", re.IGNORECASE)
+
+
+def _back_readings(doc: AnalysedDocument, index: int) -> Iterator[Reading]:
+    """The drug's readings on each target of the sentence before, which the sentence's object names back."""
+    if index == 0:
+        return
+    sent = doc.sentences[index]
+    found = units(doc, sent)
+    for cue in CUE.finditer(sent.text):
+        back = BACK_OBJECT.match(sent.text, cue.end())
+        if not cue.group("verb") or back is None:
+            continue
+        drugs = [u for u in found if u.kind == "drug" and u.end <= cue.start()]
+        previous = doc.sentences[index - 1]
+        before = units(doc, previous)
+        # (a ligand is no kinase nor receptor; a name followed by "homology domain" is a part of another's name)
+        listed = [u for u in before if u.kind == "object" and not u.pathway
+                  and not any(doc.vocabulary[key].has_type("GrowthFactor") for key in u.keys)
+                  and not DOMAIN_AFTER.match(previous.text, u.end)]
+        if len({u.keys[0] for u in drugs}) != 1 or not listed or any(u.kind == "drug" for u in before):
+            return
+        for unit in listed:  # each stands where the category is named back
+            target = Unit("object", unit.keys, back.start(), back.end(), unit.mention)
+            yield from readings(drugs[-1], target, "category-anaphora", drugs[-1].start, back.end())
+        return
+
+
 @EXTRACTORS.register("category-anaphora-mechanism")
 def category_anaphora_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
-    """Drug acts on each member of the category its cue governed in the sentence before."""
+    """Drug acts on each member of the category its cue governed in the sentence before, or on each target the sentence
+    before listed when its cue's object names them back."""
     for index, sent in enumerate(doc.sentences):
+        yield from (reading_assertion(doc, sent, found) for found in _back_readings(doc, index))
         for found, (polarity, certainty) in _anaphora_readings(doc, index):
             assertion = reading_assertion(doc, sent, found)
             [evidence] = assertion.evidence
