@@ -75,6 +75,9 @@ def test_a_target_inside_the_class_abbreviation_does_not_part_the_class_from_its
      {("foonib", "met"), ("foonib", "axl")}),
     ("Foonib's targets (RET and KIT) may matter in toy mice.", {("foonib", "ret"), ("foonib", "kit")}),
     ("We dosed barfenib; its targets: MET and AXL.", {("barfenib", "met"), ("barfenib", "axl")}),
+    ("The multiple molecular targets of foonib (the receptor kinases MET and AXL) may explain toy results.",
+     {("foonib", "met"), ("foonib", "axl")}),
+    ("Molecular targets of foonib: RET, KIT and MET.", {("foonib", "ret"), ("foonib", "kit"), ("foonib", "met")}),
 ])
 def test_targets_in_apposition_to_the_drugs_targets_are_presupposed(body, expected):
     assert facts(body) == expected
@@ -85,6 +88,7 @@ def test_targets_in_apposition_to_the_drugs_targets_are_presupposed(body, expect
     "Foonib was compared with barfenib, and its downstream targets, MET and AXL, were measured.",
     "Foonib was given, and its potential targets, MET and AXL, were listed in this note.",
     "Foonib binds its targets, and MET is among them in the invented data.",
+    "The potential targets of foonib (MET and AXL) were listed in this note.",
 ])
 def test_targets_that_are_not_the_drugs_own_are_not_read(body):
     assert facts(body) == set()

@@ -33,7 +33,7 @@ OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly
 # "the mechanism-of-action of X involves targeting the T", "its mechanism of action relies on precise targeting of T".
 # One modifier of any kind ("its angiogenesis targets"), except those that make the targets another's or uncertain.
 TARGETS_NOUN = (r"(?:(?!(?:downstream|upstream|potential|possible|putative|candidate|proposed|hypothetical|new|novel|future|"
-                r"other|further|therapeutic|drug|treatment)\b)[\w-]+\s+)?(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)")
+                r"other|further|therapeutic|drug|treatment)\b)[\w-]+\s+){0,2}(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)")
 TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?|(?:relies|rely|depends|depend|is\s+based)\s+on)\s*:?\s*"
                r"(?:the\s+)?(?:(?:(?:precise|selective|specific|direct|potent)\s+)?(?:inhibition|blockade|antagonism|targeting|degradation)"
                r"\s+of\s+(?:the\s+)?|(?:targeting|inhibiting|blocking|degrading)\s+(?:the\s+)?)?"
@@ -43,6 +43,9 @@ TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?|(?:reli
 OWNED_TARGETS = re.compile(rf"^\s*['’]s\s+{TARGETS_NOUN}{TARGETS_ARE}", re.IGNORECASE)
 TARGETS_OF = re.compile(rf"(?:^|[,;:]\s*|\b(?:The|the)\s+){TARGETS_NOUN}\s+of\s+$", re.IGNORECASE)
 TARGETS_OF_AFTER = re.compile(rf"^[\s)]*{TARGETS_ARE}", re.IGNORECASE)
+# ... or the list in apposition right after the drug, in brackets or after a colon, perhaps behind its category: "the
+# molecular targets of X (the serine/threonine kinase A and B)", "Targets of X: A, B".
+TARGETS_OF_APPOSED = re.compile(r"^\s*[:(]\s*(?:the\s+)?(?:[\w/-]+\s+){0,3}?$", re.IGNORECASE)
 
 
 # "X, a multi-targeted TKI whose targets include A and B": the appositive's relative clause names X's targets.
@@ -82,10 +85,13 @@ def _owner_of_targets(text: str, found: list[Unit], tlist: TargetList) -> Unit |
 
 
 def _possessor_of_apposed(text: str, found: list[Unit], tlist: TargetList) -> tuple[Unit, int] | None:
-    """The drug and the start of "its targets, namely" / "X's targets (" right before ``tlist``."""
+    """The drug and the start of "its targets, namely" / "X's targets (" / "the targets of X (" right before ``tlist``."""
     previous = units_before(found, tlist.start)
     if previous and previous[-1].kind == "drug" and OWNED_TARGETS_APPOSED.match(text[previous[-1].end:tlist.start]):
         return previous[-1], previous[-1].start
+    if previous and previous[-1].kind == "drug" and TARGETS_OF_APPOSED.match(text[previous[-1].end:tlist.start]) \
+            and (targets_of := TARGETS_OF.search(text, 0, previous[-1].start)) is not None:
+        return previous[-1], targets_of.start()
     its = ITS_TARGETS_APPOSED.search(text, 0, tlist.start)
     drugs = [u for u in units_before(found, its.start()) if u.kind == "drug"] if its else []
     if drugs and len({u.keys for u in drugs}) == 1 and its.end() == tlist.start:
