@@ -124,3 +124,14 @@ def test_a_drug_described_then_named_again_by_its_brand_in_brackets_is_one_agent
     assert {a for a, _, _, _ in facts(body)} == {"regimen__barmab__foonib"}
     spelled = body.replace("PD-1 antibody", "programmed death–1 (PD-1) antibody")
     assert {a for a, _, _, _ in facts(spelled)} == {"regimen__barmab__foonib"}
+
+
+def test_indications_coordinated_by_their_patients_each_keep_their_own_disease_and_line():
+    body = ("In this invented notice, foonib is approved by the FDA for the treatment of patients with melanoma and "
+            "those with unresectable HCC.")
+    assert {(a, d, g, line) for a, d, g, line in facts(body)} == {("foonib", "melanoma", "fda", None),
+                                                                   ("foonib", "hcc", "fda", None)}
+    body = ("In this invented notice, foonib is approved by the EMA for the treatment of patients with HCC and patients "
+            "with melanoma in whom prior interferon therapy had failed.")
+    assert ("foonib", "hcc", "ema", None) in facts(body)
+    assert ("foonib", "hcc", "ema", "second_line") not in facts(body)

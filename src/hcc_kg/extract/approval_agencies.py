@@ -39,9 +39,11 @@ def paired(agents: list[tuple[str, int]], agencies: list[tuple[str, int]]) -> di
 # "approved for A in the USA and for the first-line treatment of B in Europe", "granted X approval for
 # first-line A and conditional approval for B": a coordinated "for" (or approval) opens a second indication,
 # with its own place, disease and line.
+OTHER_PATIENTS = r"(?:for\s+)?(?:the\s+treatment\s+of\s+)?(?:those|patients|people|adults)\s+with\b"
 SECOND_INDICATION = re.compile(r",?\s+and\s+(?=for\b)|;\s+|"
-                               r",?\s+and\s+(?=(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?)\s+for\b)",
-                               re.IGNORECASE)
+                               r",?\s+and\s+(?=(?:[\w-]+\s+){0,2}?(?:approvals?|authori[sz]ations?)\s+for\b)|"
+                               # ... or by its patients: "for patients with A and (for) patients with B after C"
+                               rf",?\s+and\s+(?={OTHER_PATIENTS})", re.IGNORECASE)
 
 
 def lines_by_agency(text: str, agencies: list[tuple[str, int]], lines_of, spread: bool = True) -> dict[str, str | None]:

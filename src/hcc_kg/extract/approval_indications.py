@@ -12,6 +12,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause
 from .approval_frame import Frame
+from .approval_agencies import OTHER_PATIENTS
 from .approval_cues import APPROVAL_CUE, DISEASE_NOUN, STEP_CUE, line_words
 from .sentences import LIST_GLUE, _between
 
@@ -43,10 +44,14 @@ def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Claus
         return [], unknown is not None
     keys = [found[0].key]
     for left, right in zip(found, found[1:]):
-        if not LIST_GLUE.match(_between(sent, left, right)):
+        if not (LIST_GLUE.match(_between(sent, left, right)) or OTHER_PATIENTS_GLUE.match(_between(sent, left, right))):
             break
         keys.append(right.key)
     return list(dict.fromkeys(keys)), False
+
+
+# "for patients with A and those with (unresectable) B": a second indication by its patients.
+OTHER_PATIENTS_GLUE = re.compile(rf"^\s*,?\s+and\s+{OTHER_PATIENTS}\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def _indication_mentions(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list:
