@@ -110,6 +110,8 @@ def facts(body: str, heading: str = "Invented notes") -> set[tuple[str, str]]:
      {("zelumab", "pd1"), ("quxumab", "pd1")}),
     ("In our pretend trial, the PD-1/CTLA-4 bispecific antibody bizumab was safe.",
      {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    # "anti-T" said of the drug with no head noun
+    ("The invented arm gave the anti-PD-L1 zelumab plus the anti-VEGF quxumab.", {("zelumab", "pdl1"), ("quxumab", "vegfa")}),
 ])
 def test_target_head_drug(body, expected):
     assert facts(body) == expected

@@ -2,7 +2,7 @@
 
 ====================  ==========================================================
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "one anti-T antibody: X",
-                      "the T CAR-T product X"
+                      "the T CAR-T product X", "the anti-T X"
 target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 target-by-drug        "inhibition of T by X", "binding of X to T", "inhibition of the T pathway by agents (i.e., X or Y)"
@@ -34,6 +34,10 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
             continue
         # "one anti-T antibody: X": a colon hands the class on to its member
         head = head_after(text, tlist, following[0].start, rf"(?:(?P<comma>\s*[,(])|\s*:)?{BRAND_BEFORE_NAME}?\s*$")
+        if head is None and tlist.anti_start is not None and not text[tlist.end:following[0].start].strip():
+            for unit in tlist.units:  # "the anti-PD-L1 atezolizumab": "anti-T" said of the drug with no head noun
+                yield from readings(following[0], unit, "target-head-drug", tlist.anti_start, following[0].end)
+            continue
         if head is None or (head.group("comma") and _appositive_of_drug_before(text, found, tlist)):
             continue
         plural = head.group("head").lower().endswith(("s", "ies"))
