@@ -118,3 +118,9 @@ def test_a_trial_an_action_of_the_trial_in_context_rested_on_does_not_take_the_c
             "In total, 600 patients were randomized to zorbanib (n = 300) or felotinib (n = 300).\n")
     sized = {a.subject for a in facts(text) if a.predicate == "armSize"}
     assert sized == {"arm__zeta8__zorbanib", "arm__zeta8__felotinib"}
+
+
+def test_a_drug_given_in_an_earlier_line_is_who_the_patients_are_not_a_second_agent():
+    found = facts("An invented review\n\nThe ZETA trial is a randomized phase III trial investigating zorbanib as "
+                  "second-line treatment following first-line therapy with felotinib in advanced HCC.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib"}

@@ -44,7 +44,8 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
 _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|progress\w*\s+(?:on|after|with)|"
             r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
-PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+# ("following first-line therapy with B": three words between)
+PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}(?:(?:therapy|treatment)\s+with\s+)?$", re.IGNORECASE)
 # ... in the description of the patients who received the trial's agent ("who progressed on B", "intolerance to B
 # treatment", "who had failed B"), never the verb giving that agent ("who progressed on B received A": A is given).
 EARLIER_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER}|intolerance\s+to|failed)\s+"
