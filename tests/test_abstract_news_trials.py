@@ -124,3 +124,10 @@ def test_a_drug_given_in_an_earlier_line_is_who_the_patients_are_not_a_second_ag
     found = facts("An invented review\n\nThe ZETA trial is a randomized phase III trial investigating zorbanib as "
                   "second-line treatment following first-line therapy with felotinib in advanced HCC.\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib"}
+
+
+@pytest.mark.parametrize("design", ["randomized, placebo-controlled", "randomized, placebocontrolled"])
+def test_an_approval_based_on_a_placebo_controlled_named_trial_gives_it_a_placebo_arm(design):
+    found = facts(f"An invented notice\n\nThe approval of zorbanib was based on results of the {design}, phase 3 ZETA-9 "
+                  "trial in patients with unresectable HCC.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}

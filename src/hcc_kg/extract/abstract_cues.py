@@ -144,7 +144,8 @@ TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:regimen|combination|t
                               r"(?:in|for)\s+[^:;.]{0,80}?(?:carcinomas?|cancers?|HCC|tumou?rs?)\b"
                               r"(?:[^:;.]*:\s|\s+(?=(?-i:An?)\s+(?:[\w/-]+,?\s+){0,4}?(?:trial|study)\b))"
                               r"(?![^.]*\b(?:randomi[sz]\w*|controlled|versus|vs)\b))", re.IGNORECASE)
-PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]controlled\b", re.IGNORECASE)
+# ("placebocontrolled": a hyphen a PDF line break swallowed)
+PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]?controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
 # ... also with the trial's number in brackets before "of": "the phase 3 trial (CODE-301) of A".
 TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)(?:\s*\([^()]*\))?\s+of\b|"
