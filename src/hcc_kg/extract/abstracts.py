@@ -55,6 +55,7 @@ from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
+from .named_trial_arms import placebo_key
 from .own_study import combination_study, own_study, treated_sole_drug
 from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
@@ -242,7 +243,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
 
 def _placebo(doc: AnalysedDocument) -> Agent | None:
     """Placebo as an arm agent (None when the vocabulary has none)."""
-    key = next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
+    key = placebo_key(doc)
     return Agent(key, 0, 0, (key,)) if key is not None else None
 
 

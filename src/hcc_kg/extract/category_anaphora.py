@@ -99,8 +99,7 @@ def _anaphora_readings(doc: AnalysedDocument, index: int) -> Iterator[tuple[Read
 # kinases": the category named again with a demonstrative is what the sentence before listed (and named no drug in).
 BACK_OBJECT = re.compile(rf"\s+(?:(?:all|both)\s+(?:of\s+)?)?(?:these|those)\s+(?:[\w-]+\s+){{0,3}}?{CATEGORY}\b",
                          re.IGNORECASE)
-
-
+# A name followed by "homology domain" names a part of another protein's name, no target of its own.
 DOMAIN_AFTER = re.compile(r"\s+(?:homology\s+)?domains?\b", re.IGNORECASE)
 
 
@@ -117,7 +116,7 @@ def _back_readings(doc: AnalysedDocument, index: int) -> Iterator[Reading]:
         drugs = [u for u in found if u.kind == "drug" and u.end <= cue.start()]
         previous = doc.sentences[index - 1]
         before = units(doc, previous)
-        # (a ligand is no kinase nor receptor; a name followed by "homology domain" is a part of another's name)
+        # (a ligand is no kinase nor receptor)
         listed = [u for u in before if u.kind == "object" and not u.pathway
                   and not any(doc.vocabulary[key].has_type("GrowthFactor") for key in u.keys)
                   and not DOMAIN_AFTER.match(previous.text, u.end)]

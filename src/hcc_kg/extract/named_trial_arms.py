@@ -65,7 +65,7 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
         else:
             continue
         arms = [tested] + ([comparator.key] if comparator is not None and comparator.key != tested else [])
-        if comparator is None and PLACEBO_CONTROLLED_RE.search(sent.text) and (placebo := _placebo_key(doc)) is not None:
+        if comparator is None and PLACEBO_CONTROLLED_RE.search(sent.text) and (placebo := placebo_key(doc)) is not None:
             arms.append(placebo)  # "based on the randomized, placebo-controlled NAME trial": A against placebo
         return arms, span
     return None
@@ -123,13 +123,14 @@ def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _placebo_key(doc: AnalysedDocument) -> str | None:
+def placebo_key(doc: AnalysedDocument) -> str | None:
+    """The vocabulary's placebo (None when it has none)."""
     return next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
 
 
 def _placebo_trial(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """"based on NAME, a placebo-controlled trial" in a text naming one new drug (and what the patients had
     before): that drug against placebo ([] otherwise).  Two arms, so nothing is read as a single arm's."""
-    placebo = _placebo_key(doc)
+    placebo = placebo_key(doc)
     drug = sole_new_drug(doc)
     return [drug, placebo] if PLACEBO_CONTROLLED_RE.search(sent.text) and drug and placebo else []

@@ -31,7 +31,8 @@ OBJECT_RELATIVE_AFTER = re.compile(rf"^[\s)]*(?:(?:also|directly|potently|mainly
 
 # "X's targets include A and B", "The targets of X are A", "X's mechanism of action is blockade of T".
 # "the mechanism-of-action of X involves targeting the T", "its mechanism of action relies on precise targeting of T".
-# One modifier of any kind ("its angiogenesis targets"), except those that make the targets another's or uncertain.
+# Up to two modifiers of any kind ("its angiogenesis targets", "the multiple molecular targets of X"), except those
+# that make the targets another's or uncertain.
 TARGETS_NOUN = (r"(?:(?!(?:downstream|upstream|potential|possible|putative|candidate|proposed|hypothetical|new|novel|future|"
                 r"other|further|therapeutic|drug|treatment)\b)[\w-]+\s+){0,2}(?:targets?|(?:mechanism|mode)[\s-]+of[\s-]+action)")
 TARGETS_ARE = (r"\s+(?:include[sd]?|are|is|comprises?|were|was|involves?|(?:relies|rely|depends|depend|is\s+based)\s+on)\s*:?\s*"
