@@ -44,7 +44,7 @@ from typing import Iterable
 from ..keys import agent_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
-                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE, RECALLED_TRIAL_RE,
+                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
                             RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
                             is_observational, main_trial_first, part_of_phase, recalled_phases)
@@ -57,7 +57,7 @@ from .sentences import evidence_span
 from .framed_trials import Framing
 from .named_trial_arms import placebo_key
 from .own_study import combination_study, own_study, treated_sole_drug
-from .earlier_arms import arms_of_earlier, sole_named, sole_trial, told_in_part
+from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
 from .trial_appositions import appositions, read_appositions
@@ -91,9 +91,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         known = set(slots)
         # "A (NAME-1 trial) and B (NAME-2 trial) improved OS ...": each trial its own drug, read before the context
         # would give every trial named the sentence's arms
-        names = names_in(doc, sent, index.confirmed)
-        apposed = appositions(doc, sent, names, index) if len(names) >= 2 else []
-        read_appositions(doc, sent, apposed, slots)
+        apposed = read_appositions(doc, sent, appositions(doc, sent, names_in(doc, sent, index.confirmed), index), slots)
         context = _context(doc, sent, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
             slots[context].ongoing = True  # an unnamed trial introduced as running
@@ -184,15 +182,8 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
         slots[context].named_at.append(span)
         slots[context].phase = slots[context].phase or _phase_near(sent.text, names)  # "NCT... is a phase I trial"
         return context
-    if names and context is not None and slots[context].names \
-            and all(RECALLED_TRIAL_RE.search(sent.text, max(0, n.start - 60), n.start) for n in names):
-        # "Recruitment to one arm ceased after a planned analysis of Study 22 showed ...": the trial in context goes on
-        for name in names:
-            other = slots.setdefault(index.key(name.name), Slot())
-            other.names.append(name)
-            other.named_at.append(span)
-            other.sections.add("other")
-        return context
+    if recalled_in_passing(sent, names, index, slots, context):
+        return context  # "Recruitment to one arm ceased after a planned analysis of Study 22 showed ..."
     if names:
         names = main_trial_first(sent.text, names)
         key = index.key(names[0].name)
@@ -239,12 +230,6 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, sl
     if OTHER_STUDY_RE.search(sent.text):
         return None
     return context
-
-
-def _placebo(doc: AnalysedDocument) -> Agent | None:
-    """Placebo as an arm agent (None when the vocabulary has none)."""
-    key = placebo_key(doc)
-    return Agent(key, 0, 0, (key,)) if key is not None else None
 
 
 def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
@@ -411,8 +396,8 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
             arms, slot.single_arm = named[:1], True
         elif (tested := next((a for a in named if agent_tested(sent.text, a.start, a.end)), None)) is not None:
             arms = [tested]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
-            if PLACEBO_CONTROLLED_RE.search(sent.text[:tested.start]) and (placebo := _placebo(doc)) is not None:
-                arms.append(placebo)  # "the placebo-controlled phase III trial of A": A against placebo
+            if PLACEBO_CONTROLLED_RE.search(sent.text[:tested.start]) and (placebo := placebo_key(doc)) is not None:
+                arms.append(Agent(placebo, 0, 0, (placebo,)))  # "the placebo-controlled phase III trial of A": A v placebo
         elif SENTENCE_OPENING_RE.fullmatch(sent.text[:named[0].start]) and TITLE_SUBJECT_RE.match(sent.text, named[0].end):
             arms = named[:1]  # "A in patients with X: a phase II trial": the title's subject is what was tested
     if arms:

@@ -7,18 +7,22 @@
   only drugs of its arms ("A phase I study evaluated the combination with B" after a title's "phase Ib study of A
   with B"): the trial told in part, not a second trial of B alone;
 - one referring to "the phase III study" or "this study" once a passing remark ended the context: the document's
-  one (named) trial again (:func:`sole_named`, :func:`sole_trial`).
+  one (named) trial again (:func:`sole_named`, :func:`sole_trial`);
+- one naming another trial only as what an action of the trial in context rested on ("Recruitment to one arm ceased
+  after a planned analysis of Study 22 showed ..."): the other trial is recorded, the context stays
+  (:func:`recalled_in_passing`).
 """
 
 from __future__ import annotations
 
 from ..keys import agent_components
-from .abstract_cues import OTHER_STUDY_RE, part_of_phase
+from .abstract_cues import OTHER_STUDY_RE, RECALLED_TRIAL_RE, part_of_phase
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
 from .sentences import evidence_span
 from .slot_reading import assigned_arms, slot_arm
-from .trial_slots import Slot
+from .trial_names import TrialName
+from .trial_slots import NameIndex, Slot
 
 
 def arms_of_earlier(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot],
@@ -69,3 +73,18 @@ def sole_trial(slots: dict[str, Slot], phase: str | None) -> str | None:
     """The document's one trial, named or not, its phase fitting ("this phase II study" after "... Clinical Trials")."""
     only = next(iter(slots.items())) if len(slots) == 1 else None
     return only[0] if only and not only[1].prior and phase in (None, only[1].phase) else None
+
+
+def recalled_in_passing(sent: AnalysedSentence, names: list[TrialName], index: NameIndex, slots: dict[str, Slot],
+                        context: str | None) -> bool:
+    """Does the sentence name trials only as what an action of the named trial in context rested on ("after a planned
+    analysis of Study 22 showed ...")?  If so, each is recorded as named here, and the context stays."""
+    if not names or context is None or not slots[context].names \
+            or not all(RECALLED_TRIAL_RE.search(sent.text, max(0, n.start - 60), n.start) for n in names):
+        return False
+    for name in names:
+        other = slots.setdefault(index.key(name.name), Slot())
+        other.names.append(name)
+        other.named_at.append(evidence_span(sent))
+        other.sections.add("other")
+    return True

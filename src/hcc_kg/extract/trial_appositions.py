@@ -52,14 +52,16 @@ def appositions(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Trial
         if before and OPENS_RE.fullmatch(sent.text, before[-1].end, name.start) and CLOSES_RE.match(sent.text, name.end):
             found.append(Apposition(index.key(name.name), before[-1]))
     distinct = len({a.trial for a in found}) == len({a.agent.key for a in found}) == len(found)
-    return found if len(found) >= 2 and distinct else []
+    return found if len(found) >= 2 and distinct else []  # (fewer than two names give none)
 
 
-def read_appositions(doc: AnalysedDocument, sent: AnalysedSentence, found: list[Apposition], slots: dict[str, Slot]) -> None:
+def read_appositions(doc: AnalysedDocument, sent: AnalysedSentence, found: list[Apposition],
+                     slots: dict[str, Slot]) -> list[Apposition]:
     """Give each trial its drug and the shared comparator as arms (unless it has arms already), and the sentence's
-    "respectively" estimates in order, when there is one for each trial and the sentence names one endpoint."""
+    "respectively" estimates in order, when there is one for each trial and the sentence names one endpoint;
+    ``found``, read."""
     if not found:
-        return
+        return found
     span = evidence_span(sent)
     versus = _comparator(doc, sent, max(sent.text.index(")", a.agent.end) for a in found))
     for apposition in found:
@@ -70,12 +72,13 @@ def read_appositions(doc: AnalysedDocument, sent: AnalysedSentence, found: list[
     endpoints = {a.endpoint for a in anchors(doc, sent)}
     estimates = respective_estimates(sent.text)
     if versus is None or len(endpoints) != 1 or len(estimates) != len(found):
-        return
+        return found
     endpoint = endpoints.pop()
     for apposition, estimate in zip(found, estimates):
         slot = slots[apposition.trial]
         if slot.arms == [apposition.agent.key, versus.key]:
             slot.ratios.append((estimate, endpoint, (apposition.agent.key, versus.key), span))
+    return found
 
 
 def _comparator(doc: AnalysedDocument, sent: AnalysedSentence, after: int) -> Agent | None:
