@@ -465,9 +465,9 @@ def test_a_titles_subject_with_its_regimen_word_or_a_plural_disease_is_the_trial
 
 
 def test_the_one_drug_patients_were_treated_with_is_the_arm_of_the_documents_unrandomised_trial():
-    text = ("Markers in patients with liver cancer treated with the invented inhibitor zorbanib\n\nMethods: This phase 2 "
-            "study (NCT07654321) enrolled adults into two parts by baseline marker level. Results: The study enrolled 90 "
-            "patients (Part A, 60; Part B, 30). Median OS was 7.1 months in Part A and 15.2 months in Part B.")
+    text = ("Markers in patients with liver cancer treated with the invented inhibitor zorbanib\n\nThis phase 2 study "
+            "(NCT07654321) enrolled adults into two parts by a made-up marker. In total, 90 patients were enrolled across "
+            "both parts. Median OS: 7.1 months for Part A and 15.2 months for Part B.")
     got = trial_facts(text)
     assert got == {("armSize", "zorbanib", ""): 90}  # the parts' values are no arm's
     assert trial_facts(text.replace("enrolled adults", "randomly assigned adults")) == {}
