@@ -40,6 +40,7 @@ def test_patients_chosen_by_their_outcome_are_a_subgroup(clause):
     "In high-risk subpopulations, OS was longer with zorbanib than with felotinib (10.8 months",
     "In the invented subpopulation with large tumours, the ORR was 30%",
     "Among low-risk patients, median OS was 25.0 months",
+    "In ZX9+ patients, the invented ORR was 50%",  # a marker written with its sign
 ])
 def test_subpopulations_and_risk_groups_are_subgroups(clause):
     assert is_subgroup(clause, len(clause) - 2)

@@ -39,7 +39,9 @@ SUBGROUP_RE = re.compile(r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|s
                          r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours", "in high-risk patients"
                          # ... "in the PD-L1-positive population"
-                         r"[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|risk)\s+(?:patients|participants|tumou?rs|disease|"
+                         # ... also with the sign: "in FGF19+ patients", "in PD-L1+ tumours"
+                         r"(?:[\w-]+-(?:positive|negative|high|low|mutant|mutated|wild-type|risk)|(?-i:[A-Z][\w-]*\d?)\+)\s+"
+                         r"(?:patients|participants|tumou?rs|disease|"
                          r"population|subgroup|subset|cohort)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
                          # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
