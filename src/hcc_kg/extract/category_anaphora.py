@@ -100,7 +100,7 @@ def _anaphora_readings(doc: AnalysedDocument, index: int) -> Iterator[tuple[Read
 BACK_OBJECT = re.compile(rf"\s+(?:(?:all|both)\s+(?:of\s+)?)?(?:these|those)\s+(?:[\w-]+\s+){{0,3}}?{CATEGORY}\b",
                          re.IGNORECASE)
 # A name followed by "homology domain" names a part of another protein's name, no target of its own.
-DOMAIN_AFTER = re.compile(r"\s+(?:homology\s+)?domains?\b", re.IGNORECASE)
+HOMOLOGY_DOMAIN_AFTER = re.compile(r"\s+(?:homology\s+)?domains?\b", re.IGNORECASE)
 
 
 def _back_readings(doc: AnalysedDocument, index: int) -> Iterator[Reading]:
@@ -119,7 +119,7 @@ def _back_readings(doc: AnalysedDocument, index: int) -> Iterator[Reading]:
         # (a ligand is no kinase nor receptor)
         listed = [u for u in before if u.kind == "object" and not u.pathway
                   and not any(doc.vocabulary[key].has_type("GrowthFactor") for key in u.keys)
-                  and not DOMAIN_AFTER.match(previous.text, u.end)]
+                  and not HOMOLOGY_DOMAIN_AFTER.match(previous.text, u.end)]
         if len({u.keys[0] for u in drugs}) != 1 or not listed or any(u.kind == "drug" for u in before):
             return
         for unit in listed:  # each stands where the category is named back

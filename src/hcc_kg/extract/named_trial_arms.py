@@ -124,8 +124,9 @@ def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
 
 
 def placebo_key(doc: AnalysedDocument) -> str | None:
-    """The vocabulary's placebo (None when it has none)."""
-    return next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None)
+    """The vocabulary's placebo (None when it has none); looked up once per document, not per sentence (the merged
+    vocabulary holds tens of thousands of entries)."""
+    return doc.once("placebo key", lambda: next((e.key for e in doc.vocabulary if e.has_type("Placebo")), None))
 
 
 def _placebo_trial(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:

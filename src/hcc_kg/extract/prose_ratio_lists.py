@@ -10,6 +10,7 @@ and 0.65 (0.55-0.77), respectively", or each after its endpoint: "HR [95% CI]: O
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import DASH, ESTIMATE, HEAD_RE, LEVEL_FIRST_RE, NUMBER, HazardRatio, decimal_text, to_decimal
@@ -29,20 +30,10 @@ def listed_ratios(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[H
     """(ratio, endpoint) for each estimate of a list after one head; [] unless two or more, each with an endpoint."""
     text = sent.text
     named = anchors(doc, sent)
-    for head in HEAD_RE.finditer(text):
-        level_first = LEVEL_FIRST_RE.match(text, head.end())
-        lead = LEAD_RE.match(text, level_first.end() if level_first else head.end())
-        if lead is None:
-            continue
-        items = _items(text, lead.end())
-        if len(items) < 2:
-            continue
-        printed = level_first.group("level") if level_first else items[0].group("level")  # the first's level is the list's
-        level = to_decimal(printed) if printed else None
+    for head, items, ratios in _lists_after_heads(text):
         endpoints = _labelled(text, named, items) or _respective(text, named, head.start(), items)
         if endpoints:
-            return [(_ratio(m, level, head.start() if i == 0 else m.start()), e)
-                    for i, (m, e) in enumerate(zip(items, endpoints))]
+            return list(zip(ratios, endpoints))
     return glossed_ratios(text, named)
 
 
@@ -55,15 +46,22 @@ def respective_estimates(text: str) -> list[HazardRatio]:
     >>> respective_estimates("with hazard ratios of 0.76 and 0.71")
     []
     """
+    return next((ratios for _, items, ratios in _lists_after_heads(text)
+                 if RESPECTIVELY_RE.match(text, items[-1].end())), [])
+
+
+def _lists_after_heads(text: str) -> Iterator[tuple[re.Match, list[re.Match], list[HazardRatio]]]:
+    """Each head followed by a list of two estimates or more: the head, the estimates' matches and their ratios (the
+    level printed once before the list, or with the first estimate, is the list's)."""
     for head in HEAD_RE.finditer(text):
         level_first = LEVEL_FIRST_RE.match(text, head.end())
         lead = LEAD_RE.match(text, level_first.end() if level_first else head.end())
         items = _items(text, lead.end()) if lead is not None else []
-        if len(items) >= 2 and RESPECTIVELY_RE.match(text, items[-1].end()):
-            printed = level_first.group("level") if level_first else items[0].group("level")
-            level = to_decimal(printed) if printed else None
-            return [_ratio(m, level, head.start() if i == 0 else m.start()) for i, m in enumerate(items)]
-    return []
+        if len(items) < 2:
+            continue
+        printed = level_first.group("level") if level_first else items[0].group("level")
+        level = to_decimal(printed) if printed else None
+        yield head, items, [_ratio(m, level, head.start() if i == 0 else m.start()) for i, m in enumerate(items)]
 
 
 # Each estimate in brackets after what it measures, the first with the head: "A improved E1 (HR, 0.64 [95% CI:

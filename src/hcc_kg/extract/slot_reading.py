@@ -220,9 +220,10 @@ def _one_arm_counted(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     given = received_agent(doc, sent)
     # "707 patients received A or placebo": another of the trial's arms named too (placebo, which the reading of the
     # one agent given leaves aside) makes the count the trial's
-    others = {a.key for a in agents(doc, sent)} & set(arms) - {given}
-    count = enrolled(sent.text) if given in arms and not others else None
-    return {given: count} if given is not None and count is not None else {}
+    if given not in arms or {a.key for a in agents(doc, sent)} & set(arms) - {given}:
+        return {}
+    count = enrolled(sent.text)
+    return {given: count} if count is not None else {}
 
 
 def _care_was_the_comparator(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, assigned: list[str]) -> bool:
