@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hcc_kg.extract.abstracts import prose_trials
-from hcc_kg.extract.analysis import AnalysedDocument
-from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.model import Document
-from hcc_kg.vocab import Entity, Vocabulary
-
-VOCAB = Vocabulary([
-    Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
-    Entity("felotinib", "felotinib", ("SmallMolecule",)),
-    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
-    Entity("placebo", "placebo", ("Placebo",)),
-    Entity("os", "overall survival", ("EndpointType",), ("OS",)),
-])
+from test_abstracts import facts
 
 
 def read(text: str) -> tuple[dict[str, set[str]], dict[str, tuple[Decimal, str, str]]]:
     """(trial -> arm agents, trial -> (hazard ratio, experimental, comparator))."""
-    doc = AnalysedDocument(Document.from_text("d", "A made-up review\n\n" + text), VOCAB, MentionFinder(VOCAB))
     arms: dict[str, set[str]] = {}
     ratios = {}
-    for a in prose_trials(doc):
+    for a in facts("A made-up review\n\n" + text):
         if a.predicate == "hasArm":
             arms.setdefault(a.subject.removeprefix("trial__"), set()).add(a.object.split("__", 2)[-1])
         elif a.predicate == "hasEffectEstimate":
