@@ -117,6 +117,22 @@ def test_two_spellings_of_one_number_stay_two_facts_with_their_spelling():
     assert len(set(g.subjects(OWL.annotatedProperty, HCC.value))) == len(values)
 
 
+def test_results_read_for_two_analysis_populations_are_two_measurements_each_with_its_population():
+    world, onto = load_ontology()
+    os_vocab = Vocabulary([*VOCAB, Entity("os", "overall survival", ("EndpointType",))])
+    arm = "arm__x__foonib"
+    assertions = [Assertion("trial__x", "hasArm", arm, evidence=(ev(0, 5),)),
+                  Assertion(arm, "armIntervention", "foonib", evidence=(ev(0, 5),))]
+    for population, value in (("FAS", "12.1"), ("ITT", "12.0")):
+        assertions.append(Assertion(arm, "hasMeasurement", "os", (("timepoint", ""), ("analysis_population", population)),
+                                    (("value", Decimal(value)), ("value_text", value), ("unit", "months")), (ev(6, 9),)))
+    g = graph_of(populate(world, onto, assertions, os_vocab, [DOC], Report()))
+    world.close()
+    read = {(str(g.value(m, HCC.analysisPopulation)), str(g.value(m, HCC.valueText)))
+            for m in g.objects(HCCR[arm], HCC.hasMeasurement)}
+    assert read == {("FAS", "12.1"), ("ITT", "12.0")}
+
+
 # ---------------------------------------------------------------- identifiers, synonyms, unique labels
 
 NAMES_VOCAB = Vocabulary([

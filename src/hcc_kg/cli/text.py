@@ -33,16 +33,23 @@ def hazard_ratio_text(estimate: dict) -> str:
     'os HR 0.7 (0.6–0.8)'
     >>> hazard_ratio_text({"hazard_ratio": 1.1})
     'endpoint? HR 1.1'
+    >>> hazard_ratio_text({"endpoint": "os", "hazard_ratio": 0.84, "population": "ITT"})
+    'os HR 0.84 [ITT]'
     """
     ci = estimate.get("ci")
     text = f"{estimate.get('endpoint') or 'endpoint?'} HR {estimate['hazard_ratio']}"
-    return text + (f" ({ci[0]}–{ci[1]})" if ci else "")
+    return text + (f" ({ci[0]}–{ci[1]})" if ci else "") + _population(estimate)
+
+
+def _population(result: dict) -> str:
+    """The analysis population a result was read for, when the source gave it beside another's."""
+    return f" [{result['population']}]" if result.get("population") else ""
 
 
 def _measurement(m: dict) -> str:
     unit = m.get("unit") or ""
     value = f"{m['value']}{unit}" if unit == "%" else " ".join(_present(m["value"], unit))
-    return " ".join(_present(m.get("timepoint"), m.get("endpoint"), value))
+    return " ".join(_present(m.get("timepoint"), m.get("endpoint"), value)) + _population(m)
 
 
 def trial_lines(trial: dict) -> Iterator[str]:

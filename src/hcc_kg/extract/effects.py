@@ -31,8 +31,10 @@ Numbers may use a middle dot (0·92) or drop the leading zero (.075).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from .analysis_sets import parallel_brackets, population_at
 
 NUMBER = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # An estimate is printed with decimals ("HR of 2" is rather a count of hours or a dose).
@@ -119,6 +121,7 @@ class HazardRatio:
     ci_upper: Decimal | None = None
     ci_level: Decimal | None = None
     p_value: PValue | None = None
+    population: str = ""  # the analysis population (ITT, FAS ...) when the text gives another's beside it
 
     @property
     def ci_text(self) -> str:
@@ -139,7 +142,36 @@ def parse_hazard_ratios(text: str) -> list[HazardRatio]:
         while estimate is not None:
             found.append(estimate)
             estimate = _continued(text, estimate)
-    return found
+    return _by_population(text, found) if found else found
+
+
+# The ratio of a population's bracket printed as the one before it printed its own, without the head: "..., 0.84,
+# 0.71-0.99, p = 0.04)" (:mod:`.analysis_sets`).
+PARALLEL_RE = re.compile(rf"[,;]\s*(?P<value>{ESTIMATE})\s*[,;]\s*(?P<lo>{NUMBER})\s*{DASH}\s*(?P<hi>{NUMBER})")
+
+
+def _by_population(text: str, found: list[HazardRatio]) -> list[HazardRatio]:
+    """The estimates, each printed in an analysis population's bracket beside another's with that population, and
+    the estimate of a bracket that prints one without its head, by analogy with an estimate of another bracket."""
+    brackets = parallel_brackets(text)
+    if not brackets:
+        return found
+    found = [replace(hr, population=population_at(text, hr.start)) for hr in found]
+    models = [hr for hr in found if hr.population]
+    for name, s, e in brackets:
+        if models and not any(s <= hr.start < e for hr in found) and (m := PARALLEL_RE.search(text, s, e)):
+            if (estimate := _parallel_estimate(text, m, models[0], name)) is not None:
+                found.append(estimate)
+    return sorted(found, key=lambda hr: hr.start)
+
+
+def _parallel_estimate(text: str, m: re.Match, model: HazardRatio, population: str) -> HazardRatio | None:
+    number, lo, hi = to_decimal(m.group("value")), to_decimal(m.group("lo")), to_decimal(m.group("hi"))
+    if not lo <= number <= hi:
+        return None
+    p = P_RE.match(text, m.end())
+    return HazardRatio(number, decimal_text(m.group("value")), m.start("value"), p.end() if p else m.end(), "",
+                       m.start("value"), lo, hi, model.ci_level, _p_value(p) if p else None, population)
 
 
 def _estimate(text: str, head: re.Match) -> HazardRatio | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
+from .analysis_sets import population_at
 from .effects import decimal_text
 from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
@@ -30,6 +31,7 @@ from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
+from .population_values import parallel_values
 from .prose_labels import (arms_end_their_list, closed_pair_end, compared_object, compares_labels, fronted_comparator,
                            labelled_values)
 from .prose_quoted import historical
@@ -89,6 +91,7 @@ class ArmValue:
     value: Decimal
     text: str
     unit: str
+    population: str = ""  # the analysis population, when the text gives another's beside it (:mod:`.analysis_sets`)
 
 
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
@@ -166,9 +169,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
         if len(arms) == 2 and not criteria and (second := second_criterion_pair(sent.text, c_start, fitting, tokens)):
             tokens, owners = tokens + second, owners + owners  # "21% vs 9% per RECIST 1.1 and 30% vs 12% per mRECIST"
-        for (s, e, num, unit), agent in zip(tokens, owners):
+        for (s, e, num, unit), agent, population in [*((t, a, population_at(sent.text, t[0])) for t, a in zip(tokens, owners)),
+                                                     *parallel_values(sent.text, masked, tokens, owners)]:
             if num:  # a median not reached is no value
-                found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit))
+                found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit,
+                                      population))
     return found
 
 

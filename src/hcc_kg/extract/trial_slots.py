@@ -131,12 +131,13 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
         if not _whole(slot, span):
             continue  # the numbers describe a subgroup or a post hoc cut, not the trial's result
         yield measurement(arm_key(trial, value.agent), value.endpoint, value.timepoint, value.text, value.unit,
-                          slot_evidence(doc, [span], span in slot.projected), value=value.value)
+                          slot_evidence(doc, [span], span in slot.projected), value=value.value,
+                          context=population_context(value.population))
     for hr, endpoint, (experimental, comparator), span in slot.ratios:
         if not _whole(slot, span):
             continue
         context = (("experimental", arm_key(trial, experimental)), ("comparator", arm_key(trial, comparator)),
-                   ("timepoint", ""))
+                   ("timepoint", ""), *population_context(hr.population))
         yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
                         slot_evidence(doc, [span], span in slot.projected))
 
@@ -198,6 +199,11 @@ def slot_evidence(doc: AnalysedDocument, spans: list[Span], projected: bool = Fa
     """Evidence for the spans; a projected result ("designed to detect a hazard ratio of 0.75") is hedged."""
     certainty = "hedged" if projected else "asserted"
     return tuple(replace(doc.evidence(s, e, EXTRACTOR), certainty=certainty) for s, e in dict.fromkeys(spans))
+
+
+def population_context(population: str) -> tuple[tuple[str, str], ...]:
+    """The context naming the analysis population a result was read for, when the text gives two side by side."""
+    return (("analysis_population", population),) if population else ()
 
 
 def hr_attributes(hr: HazardRatio) -> tuple[tuple[str, object], ...]:

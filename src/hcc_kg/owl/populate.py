@@ -201,6 +201,7 @@ class Populator:
         if setting:
             self._fact(node, "forLineOfTherapy", self.node(str(setting)), a.evidence)
         self._values(node, a, (("value", "value"), ("value_text", "valueText"), ("unit", "unit")))
+        self._population(node, a)
 
     def _effect_estimate(self, trial: Individual, a: Assertion) -> None:
         endpoint = self.node(str(a.object))
@@ -213,6 +214,12 @@ class Populator:
         self._values(node, a, (("hazard_ratio", "value"), ("hazard_ratio_text", "valueText"),
                                ("ci_lower", "ciLower"), ("ci_upper", "ciUpper"), ("ci_level", "ciLevel"),
                                ("p_value", "pValue"), ("p_value_comparator", "pValueComparator")))
+        self._population(node, a)
+
+    def _population(self, node: Individual, a: Assertion) -> None:
+        """The analysis population of a result the source gives for two populations side by side."""
+        if population := a.context_value("analysis_population"):
+            self._fact(node, "analysisPopulation", str(population), a.evidence)
 
     def _criterion(self, approval: Individual, a: Assertion, biomarker: str) -> None:
         ev = a.evidence

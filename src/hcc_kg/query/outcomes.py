@@ -44,13 +44,15 @@ def describe_trial(G: nx.MultiDiGraph, trial: str) -> dict:
         measurements = [{"endpoint": _label(G, (_out(G, m, "measuresEndpoint") or [None])[0]),
                          "timepoint": _first(G, m, "timepoint"), "value": _first(G, m, "valueText"),
                          "line": [_label(G, x) for x in _out(G, m, "forLineOfTherapy")],
-                         "unit": _first(G, m, "unit")} for m in _out(G, arm, "hasMeasurement")]
+                         "unit": _first(G, m, "unit"), "population": _first(G, m, "analysisPopulation")}
+                        for m in _out(G, arm, "hasMeasurement")]
         arms.append({"arm": arm, "intervention": [_label(G, i) for i in interventions],
                      "size": _first(G, arm, "armSize"), "measurements": measurements})
     estimates = [{"endpoint": _label(G, (_out(G, e, "measuresEndpoint") or [None])[0]),
                   "hazard_ratio": _first(G, e, "valueText"),
                   "ci": [str(_first(G, e, "ciLower")), str(_first(G, e, "ciUpper"))] if _first(G, e, "ciLower") else None,
                   "ci_level": _text(_first(G, e, "ciLevel")),
+                  "population": _first(G, e, "analysisPopulation"),
                   "experimental": (_out(G, e, "experimentalArm") or [None])[0],
                   "comparator": (_out(G, e, "comparatorArm") or [None])[0]}
                  for e in _out(G, trial, "hasEffectEstimate")]
