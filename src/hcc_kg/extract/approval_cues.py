@@ -15,7 +15,7 @@ from .epistemics import MONTH_PREPOSITIONS, reading
 # The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
 # of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light" / "go-ahead" /
 # "blessing" / "OK'd" / "greenlit" / "signed off on" / "clears X for" (a regulator "gave its blessing for X",
-# "won a full FDA go-ahead").
+# "won a full FDA go-ahead"), and a label's "is indicated for".
 # A label change is an approval of the new indication: "expanded the indication of X to include HCC",
 # "extended the label for X to HCC", "granted an extension of indication for X", "a label update".
 APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance|registration certificates?|"
@@ -27,7 +27,11 @@ APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance
                           r"(?:g[ai]ve[sn]?|giving|receiv\w*|w[io]ns?|obtain\w*)\s+(?:[\w.'-]+\s+){0,3}?blessing|"
                           r"(?:expand|extend|broaden|widen)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?"
                           r"(?:indications?|label(?:l?ing)?s?)|(?:extension|expansion)s?\s+of\s+(?:the\s+|its\s+)?"
-                          r"(?:[\w-]+\s+)?(?:indications?|labels?)|label\s+(?:expansions?|extensions?|updates?))\b",
+                          r"(?:[\w-]+\s+)?(?:indications?|labels?)|label\s+(?:expansions?|extensions?|updates?)|"
+                          # a label's indication is what the drug is approved for: "X is indicated for the treatment of
+                          # D", "Indicated for D" (a monograph's entry); "also indicated for use alone ... to treat D"
+                          r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\balso\s)|(?<=\bnow\s)|(?<=^)|(?<=\.\s))[Ii]ndicated"
+                          r"(?=\s+(?:[^.;:]{0,80}?\s)?(?:for|to\s+treat)\s))\b",
                           re.IGNORECASE)
 # Regulatory steps short of an approval: the statement is not (yet) an approval.
 STEP_CUE = re.compile(
@@ -349,7 +353,7 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int], said_of_n
     >>> unstated_agency(named, APPROVAL_CUE.search(named), [24]), unstated_agency(plain, APPROVAL_CUE.search(plain), [])
     ((None,), ())
     """
-    if not APPROVAL_CUE.match(cue.group(0)) or attributive(text, cue.start()):
+    if not APPROVAL_CUE.match(text, cue.start()) or attributive(text, cue.start()):
         return ()
     noun = APPROVED_BEFORE_NOUN.match(text, cue.end()) if cue.group(0).lower() == "approved" else None
     if noun is None or predicated(text, cue.start()) or said_of_name:

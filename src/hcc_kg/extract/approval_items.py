@@ -26,11 +26,12 @@ from .record_fields import BULLET_MARK
 from .sentences import DRUG
 from .subjects import titled_drug
 
-# "- Approved as monotherapy for D", "• Authorised in combination with Y for D", also after the lead the
+# "- Approved as monotherapy for D", "• Authorised in combination with Y for D", a monograph's "Indicated for D"
+# under the drug's heading, also after the lead the
 # first item shares a sentence with ("Approval status: - Approved for D").
 ITEM_OPENING = re.compile(rf"^\s*(?:{BULLET_MARK})?(?:[^:.;]{{1,80}}:\s*(?:{BULLET_MARK})?)?"
                           r"(?:(?:also|fully|conditionally|initially|later|subsequently)\s+)?"
-                          r"(?:approved|authori[sz]ed)\s+(?:as|for|in|with|by|under|on|since)\b", re.IGNORECASE)
+                          r"(?:approved|authori[sz]ed|indicated)\s+(?:as|for|in|with|by|under|on|since)\b", re.IGNORECASE)
 # The lead of a list of approvals: "Agency Approval Status (...):", "Regulatory status:", "Approved indications:".
 STATUS_LEAD = re.compile(r"\b(?:(?:approval|regulatory|authori[sz]ation|marketing|licen[cs]ing)\s+(?:status|history)|"
                          r"approved\s+(?:indications?|uses?)|regulatory\s+approvals?|approvals?)\b[^:]{0,60}:", re.IGNORECASE)
@@ -76,3 +77,36 @@ def lead_agency(doc: AnalysedDocument, index: int, places: Jurisdictions) -> str
         if not (ITEM_LINE.match(text) and is_item(text)):
             return None
     return None
+
+
+# A label's indication ("X is indicated for D", "Indicated for D") states an approval only where no regulatory step
+# is pending: in a committee's opinion ("adopted a positive opinion ... the new indication will be as follows: X is
+# indicated for D") it is the wording proposed, not yet granted.
+INDICATION_CUE = re.compile(r"\bindicated\b", re.IGNORECASE)
+
+
+def label_only(text: str, approval_cue: re.Pattern) -> bool:
+    """Is a label's "indicated" the sentence's only approval cue?"""
+    found = list(approval_cue.finditer(text))
+    return bool(found) and all(INDICATION_CUE.fullmatch(m.group(0)) for m in found)
+
+
+def told_indications(sentences: list, cued: list[int], approval_cue: re.Pattern) -> list[int]:
+    """The cued sentences without a label's indication that gives the indication of the approval (or step) the
+    sentence before tells of ("The notice authorises the following indication: ... X is indicated for D")."""
+    told = set(cued)
+    return [i for i in cued if not (label_only(sentences[i].text, approval_cue) and i - 1 in told)]
+
+
+def proposed_indication(doc: AnalysedDocument, span: tuple[int, int], approval_cue: re.Pattern,
+                        step_cue: re.Pattern) -> bool:
+    """Is the approval read at ``span`` only a label's "indicated", in a document that tells of a step short of
+    an approval?"""
+    sent = next((s for s in doc.sentences if _covers(s.sentence.mapped.original_span(0, len(s.text)), span)), None)
+    if sent is None or not label_only(sent.text, approval_cue):
+        return False
+    return any(step_cue.search(s.text) for s in doc.sentences)
+
+
+def _covers(sentence_span: tuple[int, int], span: tuple[int, int]) -> bool:
+    return sentence_span[0] <= span[0] < sentence_span[1]

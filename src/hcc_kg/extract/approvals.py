@@ -61,7 +61,7 @@ from .approval_followups import (SAME_USE_RE, follow_up_readings, follows_up, pa
                                  restated_without_agency, restatements, same_use)
 from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, headline_line, summary_agency,
                              with_antecedents)
-from .approval_items import document_drug, is_item, lead_agency
+from .approval_items import document_drug, is_item, lead_agency, proposed_indication, told_indications
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
 from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, COPULA, STEP_CUE, apposed, apposed_participle,
                             attributive, line_words, predicated, status, unstated_agency)
@@ -359,6 +359,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
     sentences = doc.sentences
     cued = [i for i, sent in enumerate(sentences) if APPROVAL_CUE.search(sent.text) or STEP_CUE.search(sent.text)]
+    cued = told_indications(sentences, cued, APPROVAL_CUE)
     if not cued and not decided(doc):
         return
     places = load_jurisdictions()
@@ -371,6 +372,9 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         if is_item(sentences[i].text):
             frames[i] = replace(frames[i], item_drug=document_drug(doc, i), item_agency=lead_agency(doc, i, places))
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
+    # "the new indication will be: X is indicated for D", in a committee's opinion: the wording proposed
+    readings = [replace(r, certainty="hedged") if r.asserted and proposed_indication(doc, r.span, APPROVAL_CUE, STEP_CUE)
+                else r for r in readings]
     readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
     readings = partners_told_after(doc, readings, lambda sent: combined(doc, sent))  # "... It is given with B."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)

@@ -22,6 +22,7 @@ from .mechanism_cues import CUE
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .shape_reading import Reading, readings
+from .subjects import SUBJECTLESS_START, defined_drug
 from .targets import TargetList, Unit, target_lists, units
 
 CATEGORY = r"(?:kinases|targets|receptors|RTKs|TKs|enzymes|proteins)"
@@ -40,8 +41,10 @@ SHARED_SUBJECT = re.compile(r"\b(?:both|the\s+two|these\s+two)\s+(?:drugs|agents
                             re.IGNORECASE)
 
 
-def _category_cue(doc: AnalysedDocument, sent: AnalysedSentence) -> tuple[re.Match, list[Unit]] | None:
-    """The cue whose object is an unlisted category, and the drugs it speaks of, in ``sent``; else None."""
+def _category_cue(doc: AnalysedDocument, index: int) -> tuple[re.Match, list[Unit]] | None:
+    """The cue whose object is an unlisted category, and the drugs it speaks of, in sentence ``index``; else None.
+    A sentence of a drug's entry with no subject ("Targets kinases of ...") speaks of its heading's drug."""
+    sent = doc.sentences[index]
     found = units(doc, sent)
     for cue in CUE.finditer(sent.text):
         category = CATEGORY_OBJECT.match(sent.text[cue.end():])
@@ -50,6 +53,8 @@ def _category_cue(doc: AnalysedDocument, sent: AnalysedSentence) -> tuple[re.Mat
         if any(u.kind == "object" and not u.pathway and u.start >= cue.end() for u in found):
             return None  # the sentence lists what it acts on itself
         drugs = [u for u in found if u.kind == "drug" and u.end <= cue.start()]
+        if not drugs and SUBJECTLESS_START.match(sent.text) and (entry := defined_drug(doc, index)) is not None:
+            drugs = [Unit("drug", (entry.key,), 0, 0, entry)]
         keys = list(dict.fromkeys(u.keys[0] for u in drugs))
         if len(keys) == 1:
             return cue, [drugs[-1]]
@@ -79,7 +84,7 @@ def _anaphora_readings(doc: AnalysedDocument, index: int) -> Iterator[tuple[Read
     if anaphor is None or index == 0:
         return
     before = doc.sentences[index - 1]
-    found = _category_cue(doc, before)
+    found = _category_cue(doc, index - 1)
     if found is None:
         return
     cue, drugs = found

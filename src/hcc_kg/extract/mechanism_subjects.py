@@ -1,5 +1,6 @@
 """Whom a sentence's mechanism statements speak of when no drug stands first: a pronoun or a definite noun
-("It", "This drug", "The antibody"), a definition ("A ..." under a drug's heading), or "Both" (the two drugs
+("It", "This drug", "The antibody"), a definition ("A ..." under a drug's heading), a sentence of a drug's
+entry with no subject ("Inhibits T", "Selective inhibitor of T" under the drug's heading), or "Both" (the two drugs
 the sentence before names).
 """
 
@@ -10,7 +11,7 @@ import re
 from ..model import Mention
 from .analysis import AnalysedDocument
 from .sentences import ANTIBODY_TYPES, DRUG
-from .subjects import DEFINITION_START, PRONOUN_START, defined_drug, discourse_drug
+from .subjects import DEFINITION_START, PRONOUN_START, SUBJECTLESS_START, defined_drug, discourse_drug
 
 # "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
 BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
@@ -37,7 +38,8 @@ def sentence_subjects(doc: AnalysedDocument, index: int) -> list[Mention | None]
     """The drugs a sentence's opening anaphor stands for ([None] when it opens with none)."""
     text = doc.sentences[index].text
     pronoun = PRONOUN_START.match(text)
-    drug = discourse_drug(doc, index) if pronoun else defined_drug(doc, index) if DEFINITION_START.match(text) else None
+    defined = DEFINITION_START.match(text) or SUBJECTLESS_START.match(text)
+    drug = discourse_drug(doc, index) if pronoun else defined_drug(doc, index) if defined else None
     if pronoun and drug is not None and not _fits(doc, pronoun.group("np"), drug):
         drug = None
     both = BOTH_START.match(text)

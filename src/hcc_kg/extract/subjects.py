@@ -114,6 +114,14 @@ NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{TH
 # A definition with its subject in the title: "Sunitinib\n\nDefinition: An inhibitor of A and B".
 DEFINITION_START = re.compile(r"^\s*(?:[A-Z][\w /-]{0,30}:\s*)?(?=(?:An?)\s)")
 DEFINITION_GAP = re.compile(rf"^\s*(?:An?)\s+(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
+# A drug's entry under its own heading, its sentences without a subject (drug monographs, formularies): a verb
+# ("Inhibits T and U"), a bare noun phrase ("Selective inhibitor of T", "Multikinase inhibitor that targets T") or
+# "Classified as a T inhibitor"; it ends where the subject would stand (the heading's drug: :func:`defined_drug`).
+SUBJECTLESS_START = re.compile(
+    r"^\s*(?:(?:Pharmacologically\s+)?[Cc]lassified\s+as\s+(?=an?\s)|"
+    r"(?=(?:(?:Potently|Selectively|Reversibly|Irreversibly|Specifically|Also)(?:\s+and\s+\w+ly)?\s+)?"
+    r"(?i:inhibits|targets|blocks|binds|antagoni[sz]es|is\s+an?)\s|"
+    r"(?-i:[A-Z])[\w/-]*(?:\s+[\w/-]+){0,6}?\s+(?:inhibitor|antagonist|antibody|blocker)s?\s+(?:that|of|against|targeting)\s))")
 # A line or a field value that opens with its noun phrase, no article, no subject ("Inhibitor of A and B",
 # "Selective T inhibitor" under a drug's lead line): a capital starts it (checked by the caller).
 BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
@@ -156,6 +164,11 @@ PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Addition
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
 COMPARISON_ASIDE = r"(?:\s*,?\s*(?:unlike|like|as with|similar to|in contrast to)\s+[^,;()]{1,40}?\s*,?)?"
+# Before the verb of a sentence whose subject is left out (a zero-width drug stands for it): its adverbs
+# ("Selectively inhibits T"), or a noun phrase and its relative pronoun ("Multikinase inhibitor that targets T",
+# "A potent agent which blocks T").
+ENTRY_GAP = re.compile(rf"^(?:\s*(?:(?:an?|the)\s+)?(?:{MODIFIER}\s+){{0,8}}?{DRUG_HEAD}\s*,?\s+(?:which|that))?"
+                       rf"(?:\s*(?:and\s+)?{ADVERB})*\s*$", re.IGNORECASE)
 RELATIVE_GAP = re.compile(rf"^{BRACKETS}(?:\s*,\s*(?:an?|the|another|one)\s+{NP_WORDS})?\s*,?\s*(?:which|that|who)"
                           rf"{COMPARISON_ASIDE}(?:\s+{ADVERB})*"
                           # "Y, which slows growth by blocking T": the relative clause's means
@@ -290,6 +303,8 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
         if RELATIVE_GAP.match(gap) and verb:
+            return [drug], drug.start
+        if verb and drug.start == drug.end and ENTRY_GAP.match(gap):
             return [drug], drug.start
         if verb and COMPARISON_THEN_VERB.match(gap) and _is_subject(text, drug):
             return [drug], drug.start

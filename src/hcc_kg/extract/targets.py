@@ -125,9 +125,10 @@ def _read_after_alias(doc: AnalysedDocument, text: str, unit: Unit) -> Unit:
     return Unit(unit.kind, keys, start, end, unit.mention, unit.anti_start)
 
 
-# "VEGF receptors VEGFR1 ...", "receptor family (VEGFR1-3)": a family word before its members.
+# "VEGF receptors VEGFR1 ...", "receptor family (VEGFR1-3)", "receptors (ie, VEGFR1, ...)": a family word before
+# its members.
 FAMILY_THEN_MEMBERS = re.compile(r"^\s*(?:(?:family|families|members?|subunits?|isoforms?|types?)(?:\s+[\w-]{1,8})?\s*)?"
-                                 r"\(?\s*$", re.IGNORECASE)
+                                 r"(?:\(\s*(?:(?:i\.?\s?e\.?|namely)[,:]?\s+)?)?$", re.IGNORECASE)
 
 
 GLUED_NUMBER = re.compile(r"^-(?:\d+(?![\w.])|[A-Z](?![\w-]))")  # "VEGF-1", "VEGF-E": a member the vocabulary lacks
@@ -293,14 +294,16 @@ class TargetList:
         return len(self.units) == 2 and text[self.units[0].end:self.units[1].start].strip() == "/"
 
 
-# A list goes on over commas, "and/or", "as well as", "but not", brackets, and a short
+# A list goes on over commas, "and/or", "as well as", "but not", brackets (also "(ie, ...)"), and a short
 # category introducing a bracketed sub-list: "kinases (A, B), pathway kinases (C), and other targets (D)".
 # "B and to a lesser extent C", "B, and at higher concentrations, the C": a weaker member is still one.
 DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|at\s+(?:higher|lower)\s+"
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
 # "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in;
 # "EGFR- and MET-directed": a hyphen suspended before "and"
-LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
+LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*"
+                       # "receptors (ie, A, B)", "(e.g., A)": a bracket that names what the item before it means
+                       r"(?:(?<=\()(?:i\.?\s?e\.?|e\.?\s?g\.?|namely)[,:]?\s+)?(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
                        # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
                        r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"
