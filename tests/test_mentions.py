@@ -61,6 +61,11 @@ def test_range_with_an_unknown_member_is_not_expanded():
     assert found(text) == [("flt4", "VEGFR3")]
 
 
+def test_a_range_after_the_abbreviation_its_long_name_defines_expands():
+    text = "a vascular endothelial growth factor receptor (VEGFR)1-3 inhibitor"
+    assert [(k, t) for k, t in found(text) if k != "vegfr"] == [(k, "VEGFR)1-3") for k in ("flt1", "kdr", "flt4")]
+
+
 def test_range_at_end_of_clause_before_comma_expands():
     text = "it blocks VEGFR1-3, and more"
     assert [k for k, _ in found(text)] == ["flt1", "kdr", "flt4"]

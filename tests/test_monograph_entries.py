@@ -76,3 +76,16 @@ def test_the_indication_an_approval_announces_is_that_approval_not_a_second():
     body = ("In this invented notice, the MFDS authorises the following new indication for foonib: "
             "\nFoovia is indicated for adults with HCC previously treated with sorafenib.")
     assert approval_facts(body) == {("foonib", "hcc", "mfds", "second_line")}
+
+
+# How abstracts name a drug's action: a square bracket of brand names, each with its market, between the drug
+# and its description; "a T blockade", the drug called by what it does; a sequence of two treatments is no means.
+ABSTRACT_SHAPES = {
+    "Foonib [Foonix (China); Fooniva (global)] is a selective VEGFR2 tyrosine kinase inhibitor.": {("foonib", "kdr")},
+    "We gave zelumab, a programmed death-ligand 1 (PD-L1) blockade, with foonib.": {("zelumab", "pdl1")},
+    "Foonib followed by PD-L1 blockade was given to invented patients.": set(),
+}
+
+
+def test_brand_brackets_blockade_heads_and_sequences():
+    assert {sentence: mechanism_facts(sentence) for sentence in ABSTRACT_SHAPES} == ABSTRACT_SHAPES

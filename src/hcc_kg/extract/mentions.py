@@ -37,6 +37,8 @@ LISTED = "\x00list:"
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
 _GAP_RE = re.compile(r"[\s\-/,'’]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
+# "cyclin-dependent kinase (CDK)4/6": the series' stem is the abbreviation a bracket defines before its numbers.
+_BRACKETED_RANGE_RE = re.compile(r"(?<=\()([A-Za-z]{2,})\)\s?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
 # "anti" written together with the first word of a spelled-out target (no hyphen), lower case as journals print it
 GLUED_ANTI = re.compile(r"anti(?=[a-z]{5,}$)")
 CASE_SENSITIVE_MAX_LETTERS = 5
@@ -300,7 +302,7 @@ class MentionFinder:
         return self._text_cache[text]
 
     def _ranges(self, text: str) -> Iterable[tuple[int, int, str]]:
-        for match in _RANGE_RE.finditer(text):
+        for match in [*_RANGE_RE.finditer(text), *_BRACKETED_RANGE_RE.finditer(text)]:
             stem = match.group(1)
             numbers = [int(n) for n in re.findall(r"\d", match.group(0)[len(stem):])]
             if "-" in match.group(0)[len(stem) + 1:] and len(numbers) == 2 and numbers[0] < numbers[1]:

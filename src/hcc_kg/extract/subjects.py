@@ -54,7 +54,9 @@ AS_NAMED = r"(?:\s+(?:antibody|mAb|molecule|compound|conjugate|ADC|degrader|PROT
 # "X (Brand, CODE-1; Maker Inc, City, ST) is ...": after the drug's last alias in its bracket, the maker
 # set off by a semicolon is still inside the bracket about the drug.
 MAKER_IN_BRACKET = r"(?:\s*;[^;()\[\]]{1,80}?)?"
-BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}{AS_NAMED}(?:{MAKER_IN_BRACKET}\s*[)\]])?(?:\s*\([^()]*\))?"
+# "X [Brand (China); Other Brand (global)] is ...": a square bracket of brand names, each with its market.
+BRAND_BRACKET = r"(?:\s*\[(?:[^\[\]()]|\([^()]*\)){1,120}\])?"
+BRACKETS = rf"{BIOLOGIC_SUFFIX}{DOSAGE_FORM}{AS_GIVEN}{AS_NAMED}(?:{MAKER_IN_BRACKET}\s*[)\]])?(?:\s*\([^()]*\))?{BRAND_BRACKET}"
 ASIDE = r"(?:\s*,[^,;]{1,90},)?"
 # "X, ABC-0123456, an inhibitor of T": the drug's code name set off by commas before its appositive.
 CODE_ASIDE = r"(?:\s*,\s*(?!NCT\d)(?-i:[A-Z]{1,5}-?\d{3,}[A-Za-z]?)(?=\s*,))?"

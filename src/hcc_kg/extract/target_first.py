@@ -205,8 +205,10 @@ GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neut
 # "X-mediated T inhibition": the drug named before the nominal.
 AGENT_BEFORE_NOMINAL = re.compile(r"^-?\s*(?:mediated|induced|driven|dependent)\s+(?:the\s+)?$", re.IGNORECASE)
 # "X exerts its effects mainly via T inhibition": the subject's means, named as the target's nominal (not "resistance
-# to X is overcome by T inhibition", where X is no subject, nor "X combined with T blockade").
-MEANS_BEFORE_NOMINAL = re.compile(r"^(?![^;:.()]*\b(?:resist\w*|overcom\w*|combin\w*|plus|with|and|or)\b)"
+# to X is overcome by T inhibition", where X is no subject, nor "X combined with T blockade", nor "X followed by T
+# blockade", a sequence of two treatments).
+MEANS_BEFORE_NOMINAL = re.compile(r"^(?![^;:.()]*\b(?:resist\w*|overcom\w*|combin\w*|plus|with|and|or|followed|preceded|"
+                                  r"succeeded|replaced|then)\b)"
                                   r"[^;:.()]{0,80}?\b(?:via|through|by)\s+(?:the\s+)?$", re.IGNORECASE)
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:to|of|with|on|after|by|for|from|than|plus|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 NOMINAL_NEXT = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade|targeting)\b", re.IGNORECASE)
