@@ -415,6 +415,8 @@ def test_a_retrospective_comparison_of_treated_patients_is_no_trial():
 @pytest.mark.parametrize("methods", [
     "All adults with HCC who took zorbanib or felotinib in 2019 at an invented centre were retrospectively reviewed.",
     "Invented records of adults given zorbanib or felotinib were analysed retrospectively.",
+    "We retrospectively examined the outcomes of zorbanib or felotinib given at two invented institutions.",
+    "Outcomes of zorbanib or felotinib in real-world practice at two invented institutions were collected.",
 ])
 def test_patients_reviewed_retrospectively_are_no_trial(methods):
     found = facts(f"Zorbanib versus felotinib in HCC: a preliminary study\n\nMethods: {methods} Sixty adults received "

@@ -226,9 +226,12 @@ OWN_OBSERVATIONAL_RE = re.compile(r"\b(this|our|the\s+present)\s+(?:[\w-]+,?\s+)
 # "retrospective historical data" of another treatment and stays a trial.
 OBSERVATIONAL_DATA_RE = re.compile(r"\b(?:retrospective|real-world|observational)\s+(?:[\w-]+\s+)?(?:study|analysis|data|"
                                    r"cohort)\b|\bpropensity[- ]score\b|"
-                                   # "patients ... were retrospectively reviewed", "records were analysed retrospectively"
+                                   # "the use of X in real-world practice", "real-world evidence"
+                                   r"\breal[- ]world\s+(?:clinical\s+)?(?:practice|settings?|evidence|experience)\b|"
+                                   # "patients ... were retrospectively reviewed", "records were analysed retrospectively",
+                                   # "we retrospectively examined the outcomes"
                                    r"\bretrospectively\s+(?:reviewed|analy[sz]ed|collected|enrolled|evaluated|included|"
-                                   r"identified|studied)\b|\b(?:reviewed|analy[sz]ed|collected|evaluated)\s+retrospectively\b",
+                                   r"identified|studied|examined|assessed|investigated|compared)\b|\b(?:reviewed|analy[sz]ed|collected|evaluated)\s+retrospectively\b",
                                    re.IGNORECASE)
 # "This prospective, phase II, single-arm study", "our randomised trial": design words only between the two ("this
 # retrospective analysis of the phase 3 trial" is no prospective study of its own).
