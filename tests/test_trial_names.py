@@ -52,6 +52,7 @@ def test_names(text, expected):
     "The ZKR2 inhibitor was studied in a phase 2 trial.",
     "HCC Patients 100 were treated in the trial.",
     "In the trial, IL-6 and PD-1 rose in 12 patients.",
+    "Zorbanib, a fully human IgG4 mAb, was evaluated in a phase 1/2 study.",
 ])
 def test_not_names(text):
     assert names(text) == []

@@ -46,6 +46,8 @@ NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhi
 NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|negativ|blockade|receptor|ligand|"
                                r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
+# An antibody's isotype ("IgG4", "IgG1κ") has the shape of a name and a number, and names no trial.
+ISOTYPE_RE = re.compile(r"Ig[GAMDE]\d?[a-zκλ]?")
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
                              # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
@@ -299,6 +301,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         listed = [(n.group(), m.start("first") + n.start()) for n in LISTED_NAME_RE.finditer(m.group("first"))]
         found += [TrialName(name, at, at + len(name)) for name, at in [*listed, (m.group("name"), m.start("name"))]
                   if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS]
+    found = [n for n in found if not ISOTYPE_RE.fullmatch(n.name)]  # "a fully human IgG4 mAb ... was evaluated in ..."
     found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
     # a name cut short inside a longer one ("ALTN" of "ALTN-AK105-III-02", cut at its drug's code) is no name of its own
     found = [n for n in found if not any(o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start
