@@ -868,6 +868,8 @@ def test_values_for_a_biomarker_population_are_not_the_trials():
     "Median PFS times for zorbanib and placebo were not estimable (NE) and 9.3 months (95% CI 7.6-11.1), respectively.",
     "The median PFS was not reached (NR; 95% CI, 64.3 months to NR) vs 9.1 months (95% CI, 7.4-10.9), respectively, "
     "with zorbanib and placebo.",
+    "Median PFS was not reached in the adults who received zorbanib and was 9.3 months (95% CI 7.6, NE) in those who "
+    "received placebo.",
 ])
 def test_a_median_not_reached_holds_its_arms_place(sentence):
     found = facts("In the phase 3 KESTREL-50 trial, adults were randomly assigned to zorbanib or placebo. " + sentence)
