@@ -66,8 +66,8 @@ def test_an_entrys_indicated_for_is_an_approval_of_the_heading_drug():
 
 
 def test_an_indication_proposed_in_an_opinion_is_no_approval():
-    body = ("The CHMP adopted a positive opinion recommending a change to the terms of the marketing authorisation "
-            "for foonib. The new indication will read as follows: Foovia is indicated as monotherapy for HCC in adults "
+    body = ("In an invented meeting the CHMP gave a positive opinion on widening what foonib may be used for. "
+            "Once the Commission decides, the label will say: Foovia is indicated as monotherapy for HCC in adults "
             "previously treated with sorafenib.")
     assert approval_facts(body) == set()
 
