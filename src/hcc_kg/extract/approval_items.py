@@ -27,8 +27,8 @@ from .sentences import DRUG
 from .subjects import titled_drug
 
 # "- Approved as monotherapy for D", "• Authorised in combination with Y for D", a monograph's "Indicated for D"
-# under the drug's heading, also after the lead the
-# first item shares a sentence with ("Approval status: - Approved for D").
+# under the drug's heading; also after the lead the first item shares a sentence with ("Approval status: - Approved
+# for D").
 ITEM_OPENING = re.compile(rf"^\s*(?:{BULLET_MARK})?(?:[^:.;]{{1,80}}:\s*(?:{BULLET_MARK})?)?"
                           r"(?:(?:also|fully|conditionally|initially|later|subsequently)\s+)?"
                           r"(?:approved|authori[sz]ed|indicated)\s+(?:as|for|in|with|by|under|on|since)\b", re.IGNORECASE)
