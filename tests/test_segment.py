@@ -301,6 +301,9 @@ def _split_prose(text: str) -> list[str]:
     # a short parenthesis closing soon after holds a citation, not a sentence end
     ("The trial (J. Hepatol. 2021) was negative. A second one followed.",
      ["The trial (J. Hepatol. 2021) was negative.", "A second one followed."]),
+    # ... so does a square bracket, with a parenthesis inside it
+    ("Patients got zorbanib [200 mg intravenous (i.v.) Q3W] and felotinib. Doses held.",
+     ["Patients got zorbanib [200 mg intravenous (i.v.) Q3W] and felotinib.", "Doses held."]),
     # a parenthesis that closed before the period does not hold the next sentence
     ("Costs rose (see the notes.) The drug was approved.", ["Costs rose (see the notes.)", "The drug was approved."]),
     # an unclosed parenthesis far from any closing one does not swallow the next sentence

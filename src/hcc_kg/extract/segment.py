@@ -275,7 +275,7 @@ def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentenc
 
 
 def _not_an_end(text: str, start: int, match: re.Match) -> bool:
-    """The period of an abbreviation, of a month before its day, or inside a short parenthesis."""
+    """The period of an abbreviation, of a month before its day, or inside a short parenthesis or square bracket."""
     before = text[max(0, match.start() - 8):match.start()]
     if _ABBREVIATION_RE.search(before):
         return True
@@ -283,6 +283,11 @@ def _not_an_end(text: str, start: int, match: re.Match) -> bool:
         return True
     if _INITIAL_BEFORE_RE.search(before) and _SURNAME_AFTER_RE.match(text, match.end()):
         return True
-    open_parentheses = text.count("(", start, match.start()) - text.count(")", start, match.start())
-    closes = text.find(")", match.end(), match.end() + _ASIDE_CLOSES_WITHIN)
-    return open_parentheses > 0 and closes != -1 and "(" not in text[match.end():closes]
+    return any(_inside(text, start, match, opening, closing) for opening, closing in ("()", "[]"))
+
+
+def _inside(text: str, start: int, match: re.Match, opening: str, closing: str) -> bool:
+    """Is the period inside a bracket that closes shortly after it ("[200 mg (i.v.) Q3W]")?"""
+    still_open = text.count(opening, start, match.start()) - text.count(closing, start, match.start())
+    closes = text.find(closing, match.end(), match.end() + _ASIDE_CLOSES_WITHIN)
+    return still_open > 0 and closes != -1 and opening not in text[match.end():closes]
