@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_abstracts import facts
+from test_abstracts import REGIMEN_QZ, facts
 
 
 @pytest.mark.parametrize("sentence", [
@@ -131,3 +131,11 @@ def test_an_approval_based_on_a_placebo_controlled_named_trial_gives_it_a_placeb
     found = facts(f"An invented notice\n\nThe approval of zorbanib was based on results of the {design}, phase 3 ZETA-9 "
                   "trial in patients with unresectable HCC.\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}
+
+
+def test_an_approval_based_on_a_named_trial_gives_it_the_one_regimen_the_notice_is_about():
+    # the regimen's drugs are also named alone, each with what it does: still one agent in the notice
+    found = facts("Zorbanib plus quorimab approved for liver cancer (invented)\n\nThe agency approved zorbanib plus "
+                  "quorimab for unresectable HCC. Zorbanib is an invented small molecule. Quorimab is an invented "
+                  "antibody. The approval is based on results of the phase 3 ZETA-4 trial.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {REGIMEN_QZ}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..keys import is_regimen_key, regimen_components
 from .abstract_cues import PLACEBO_CONTROLLED_RE
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE
@@ -120,6 +121,10 @@ def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
     named = {a.key for sent in doc.sentences for a in agents(doc, sent)
              if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
              and not (new_only and PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start]))}
+    # "A plus B ... A is an antibody ... B binds ...": the one regimen, its drugs also named alone
+    regimens = [key for key in named if is_regimen_key(key)]
+    if len(regimens) == 1 and named <= {regimens[0], *regimen_components(regimens[0])}:
+        return regimens[0]
     return named.pop() if len(named) == 1 else None
 
 
