@@ -382,6 +382,9 @@ def test_biomarker_restriction():
     "In this made-up story, barmab is being developed for first-line HCC and may be approved by the FDA.",
     "In this made-up story, the FDA set a deadline for its final decision on barmab's approval in first-line HCC.",
     "In this made-up story, the EMA's ruling on the approval of barmab in second-line HCC is due in May.",
+    # a health-technology assessor pays for a licensed drug, it licenses none
+    "In this made-up story, barmab receives NICE approval for second-line HCC.",
+    "In this made-up story, barmab was approved by the Scottish Medicines Consortium for second-line HCC.",
 ])
 def test_regulatory_steps_are_withheld_as_hedged(body):
     found = approvals(body)

@@ -33,6 +33,10 @@ APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance
                           r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\balso\s)|(?<=\bnow\s)|(?<=^)|(?<=\.\s))[Ii]ndicated"
                           r"(?=\s+(?:[^.;:]{0,80}?\s)?(?:for|to\s+treat)\s))\b",
                           re.IGNORECASE)
+# Health-technology assessment bodies: they recommend paying for a licensed drug; they license none.
+HTA_BODY = (r"(?-i:NICE)|National\s+Institute\s+for\s+Health\s+and\s+Care\s+Excellence|Scottish\s+Medicines\s+Consortium|"
+            r"(?-i:SMC|CADTH|pCODR|G-BA|IQWiG|PBAC|AWMSG)|Canada's\s+Drug\s+Agency|"
+            r"Pharmaceutical\s+Benefits\s+Advisory\s+Committee")
 # Regulatory steps short of an approval: the statement is not (yet) an approval.
 STEP_CUE = re.compile(
     r"\b(?:accept(?:ed|s|ing|ance)|priority review|under review|(?:re)?submi(?:t|ts|tted|tting|ssion)|"
@@ -66,7 +70,11 @@ STEP_CUE = re.compile(
     # for authorisation", a "Qualifying Notice") asks for more before any authorisation
     r"qualifying\s+notices?|qualif(?:y|ies|ied)\s+(?:to\s+be\s+considered|for\s+(?:[\w/-]+\s+){0,3}?"
     r"(?:approval|authori[sz]ation|review|consideration))|"
-    r"to\s+(?:proceed|advance|move)\s+(?:to|into)\s+(?:a\s+)?phase)\b",
+    r"to\s+(?:proceed|advance|move)\s+(?:to|into)\s+(?:a\s+)?phase|"
+    # a health-technology assessor's "approval" is a recommendation to pay for the drug, not a licence:
+    # "receives NICE approval", "approved by the Scottish Medicines Consortium"
+    rf"(?:{HTA_BODY})(?:'s)?\s+(?:[\w-]+\s+)?(?:approv\w*|backing|nod|endorsement|go-ahead)|"
+    rf"approv\w*\s+(?:[\w-]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?:{HTA_BODY}))\b",
     re.IGNORECASE)
 # A disease head noun the vocabulary may not know: then the indication is not ours to default.
 # ... also written as one word with its tissue: "adenocarcinoma", "mesothelioma", "glioblastoma", "neuroblastoma".
