@@ -96,9 +96,19 @@ def test_counts_randomised_to_each_arm():
     assert arm_sizes(doc, sent) == {}
 
 
-def test_an_or_list_before_versus_gives_every_arm():
-    doc, sent = sentence("Treatment tested: quorimab plus zorbanib or zorbanib alone vs felotinib.")
+@pytest.mark.parametrize("text", [
+    "Treatment tested: quorimab plus zorbanib or zorbanib alone vs felotinib.",
+    # "and" parts two arms when the one after it is given alone
+    "The trial evaluated quorimab plus zorbanib (a named regimen) and zorbanib monotherapy compared to felotinib.",
+])
+def test_an_or_list_before_versus_gives_every_arm(text):
+    doc, sent = sentence(text)
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib", "felotinib"]
+
+
+def test_and_before_a_drug_not_given_alone_parts_no_arms():
+    doc, sent = sentence("The trial evaluated quorimab plus felotinib and zorbanib compared to placebo.")
+    assert len(compared_arms(doc, sent)) < 3
 
 
 def test_registry_labels_name_the_arms():

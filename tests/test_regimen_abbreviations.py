@@ -214,3 +214,16 @@ def test_values_follow_a_listing_of_the_arms_that_gives_one_regimen_twice_at_two
     got = sorted((agent_of[a.subject], a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement")
     assert got == [("quelvumab", Decimal("13.6")), (REGIMEN, Decimal("11.3")), (REGIMEN, Decimal("18.7")),
                    ("zorbatinib", Decimal("15.1"))]
+
+
+@pytest.mark.parametrize("inside", ["LARKSPUR regimen", "the LARKSPUR combination"])
+def test_a_name_the_parentheses_call_a_regimen_is_defined_for_the_drugs_before_it(inside, vocabulary):
+    text = (f"The phase 3 ZETA trial compared zorbatinib plus quelvumab ({inside}) with sorafenib. The ORR was 24% "
+            "with LARKSPUR.")
+    assert defined(text, vocabulary) == [("LARKSPUR", ("zorbatinib", "quelvumab"))]
+    assert measured(text, vocabulary)[REGIMEN] == Decimal("24")
+
+
+def test_a_bare_name_in_capitals_after_two_drugs_stays_undefined(vocabulary):
+    # without "regimen" the name could be the trial's or a group's: it must fit the drugs' names
+    assert defined("The trial compared zorbatinib plus quelvumab (LARKSPUR) with sorafenib.", vocabulary) == []

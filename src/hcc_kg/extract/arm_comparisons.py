@@ -218,11 +218,19 @@ def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> lis
     return [*left[:first], Agent(whole.key, left[first].start, left[-1].end, whole.components)]
 
 
+# "A plus B (NAME) and A monotherapy compared with C": "and" parts two arms when the one after it is given alone.
+AND_GAP_RE = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$", re.IGNORECASE)
+GIVEN_ALONE_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)
+
+
 def _listed_before(text: str, left: list[Agent]) -> list[Agent]:
-    """The agents listed before "versus": "A plus B or A alone vs C" compares three arms."""
+    """The agents listed before "versus": "A plus B or A alone vs C", "A plus B and A monotherapy vs C" compare
+    three arms."""
     out = [left[-1]]
     for agent in reversed(left[:-1]):
-        if not LIST_GAP_RE.match(text[agent.end:out[0].start]) or agent.key in {a.key for a in out}:
+        gap = text[agent.end:out[0].start]
+        parted = LIST_GAP_RE.match(gap) or (AND_GAP_RE.match(gap) and GIVEN_ALONE_RE.match(text, out[0].end))
+        if not parted or agent.key in {a.key for a in out}:
             break
         out.insert(0, agent)
     return out

@@ -46,8 +46,10 @@ from .name_cues import TRIAL_WORD, initials_before, names_a_trial, regimen_acron
 from .sentences import DRUG, agents_in
 
 #: "(A+B)", "(atezo/bev)", "(LEN + PEMBRO)": letters and digits, parts joined by + / - &.
+#: ... or a name in capitals the parentheses call a regimen: "(STRIDE regimen)", "(the ZAP combination)".
 _DEFINITION = re.compile(
-    r"\s?\(\s?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3}|[A-Z]{3,10})\s?\)")
+    r"\s?\(\s?(?:the\s)?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3}|[A-Z]{3,10})"
+    r"(?P<noun>\s(?:regimen|combination|protocol))?\s?\)")
 _SEPARATOR = re.compile(r"\s?[+/&-]\s?")
 _DOSE_AFTER = re.compile(r"\d+$")
 #: Short forms joined by "+", one or more with a dose glued on: "T300+D", "Z10+Q". Each part's letters must be a short form
@@ -114,7 +116,8 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
         for group in _combinations(doc, sent):
             end = sent.local(group[-1])[1]
             match = _DEFINITION.match(sent.text, end)
-            if match and _acceptable(match.group("short"), group, doc):
+            if match and (_acceptable(match.group("short"), group, doc)
+                          or (match.group("noun") and _free_name(match.group("short"), doc))):
                 span = sent.sentence.mapped.original_span(sent.local(group[0])[0], match.end())
                 found.setdefault(match.group("short"), []).append(RegimenDefinition(match.group("short"), tuple(group), *span))
         for definition in [*_named_first(doc, sent), *_spelled_out(doc, sent)]:
