@@ -302,3 +302,8 @@ def test_a_count_after_a_share_is_how_many_that_share_is_not_the_arms_size():
                  "complete response.") == {}
     assert sizes("Patients given zorbanib plus felotinib (n = 50) responded in 40% of cases.") == \
         {agent_key(["felotinib", "zorbanib"]): 50}
+
+
+def test_counts_before_each_agent_may_take_an_article():
+    assert sizes("The adults were split into two groups, with 362 given zorbanib and 184 given a felotinib tablet.") == \
+        {"zorbanib": 362, "felotinib": 184}

@@ -23,11 +23,11 @@ from .role_arms import role_arms
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
 # received A and 150 received B", "336 in the A group and 165 in the B group".
-# ... a guide for patients: "351 people took A and B and 174 took an older tablet called C".
+# ... a guide for patients: "351 people took A and B and 174 took an older tablet called C"; "184 given a placebo".
 COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
                         r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
-                        r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
+                        r"in|on)\s+the))\s+(?:(?:an?|the)\s+(?:(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?)?$", re.IGNORECASE)
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
