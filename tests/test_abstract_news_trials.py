@@ -139,3 +139,9 @@ def test_an_approval_based_on_a_named_trial_gives_it_the_one_regimen_the_notice_
                   "quorimab for unresectable HCC. Zorbanib is an invented small molecule. Quorimab is an invented "
                   "antibody. The approval is based on results of the phase 3 ZETA-4 trial.\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {REGIMEN_QZ}
+
+
+def test_an_approval_of_the_one_agent_based_on_a_named_trial_gives_it_that_agents_arm():
+    found = facts("An invented notice\n\nBased on data from the phase III ZETA-7 trial, the agency granted approval to "
+                  "zorbanib in May 2031 for patients with HCC who had been previously treated with felotinib.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib"}

@@ -16,6 +16,7 @@ import re
 
 from ..keys import is_regimen_key, regimen_components
 from .abstract_cues import PLACEBO_CONTROLLED_RE
+from .approval_cues import APPROVAL_CUE
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE
 from .arm_references import combination_read
@@ -59,6 +60,8 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             tested = sole
         elif BASIS_RE.search(sent.text) and comparator is None and (controlled := _placebo_trial(doc, sent)):
             return controlled, span
+        elif BASIS_RE.search(sent.text) and APPROVAL_CUE.search(sent.text) and len({a.key for a in named}) == 1:
+            tested = named[0].key  # "Based on data from NAME, the agency approved A for patients previously given B"
         elif (told := _decided_before(doc, by_span[span])) is not None and all(a.key == told for a in named):
             # "... accepted the BLA for A combined with B. The filing is supported by NAME" (naming, if anything,
             # that agent again: "... for the combination therapy")
