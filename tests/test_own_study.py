@@ -115,3 +115,25 @@ def test_a_combination_study_with_nothing_reported_is_no_trial():
 ])
 def test_a_study_announced_or_planned_with_no_result_is_no_trial(text):
     assert read(text) == (set(), {}, {})
+
+
+COUNTED_STUDIES = ("Zorbanib alone or with felotinib in HCC (invented)\n\nPurpose: Two phase II studies evaluated zorbanib "
+                   "monotherapy and zorbanib plus felotinib in adults with HCC. Results: Of 300 adults screened, 20 "
+                   "received zorbanib and 18 received zorbanib plus felotinib. With zorbanib monotherapy, the ORR was 5% "
+                   "and OS was 6.1 months. With zorbanib plus felotinib, the ORR was 11% and OS was 10.2 months.\n")
+
+
+def test_studies_the_document_counts_are_one_single_arm_trial_each():
+    found = facts(COUNTED_STUDIES)
+    trials = {a.subject for a in found if a.predicate == "isClinicalTrial"}
+    arms_of = {t: {a.object for a in found if a.predicate == "hasArm" and a.subject == t} for t in trials}
+    assert len(trials) == 2 and all(len(arms) == 1 for arms in arms_of.values())
+    arms, sizes, values = read(COUNTED_STUDIES)
+    assert sizes == {"zorbanib": 20, "regimen__felotinib__zorbanib": 18}
+    assert values[("zorbanib", "os")] == Decimal("6.1") and values[("regimen__felotinib__zorbanib", "os")] == Decimal("10.2")
+
+
+def test_a_randomised_comparison_stays_one_trial_whatever_it_counts():
+    text = COUNTED_STUDIES.replace("Two phase II studies evaluated", "Two phase II studies preceded this randomised "
+                                   "trial of")
+    assert len({a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}) == 1

@@ -14,6 +14,7 @@ Reviews and pooled analyses report other studies, and observational ones are no 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..vocab import DRUG_TYPES
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -100,3 +101,24 @@ def treated_sole_drug(doc: AnalysedDocument) -> str | None:
         return None  # (a randomised trial has another arm)
     return drug if any(a.key == drug and TREATED_WITH_RE.search(sent.text, max(0, a.start - 90), a.start)
                        for sent in doc.sentences for a in agents(doc, sent)) else None
+
+
+# "Two phase II studies evaluated A monotherapy and A plus B": the document reports as many single-arm studies as
+# it counts, one per agent, no comparison between them.
+STUDIES_COUNTED_RE = re.compile(r"\b(?P<count>two|three|2|3)\s+(?:(?:parallel|separate|single-arm|open-label|"
+                                r"phase\s+(?:[1-3]|I{1,3})[ab]?|non-?randomi[sz]ed),?\s+){0,3}(?:studies|trials)\b",
+                                re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "2": 2, "3": 3}
+
+
+def separate_studies(texts: list[str], slot: Slot) -> list[Slot]:
+    """The unnamed slot as the single-arm studies the document counts, one per arm ([slot] when it counts none, names
+    its trial, or randomises)."""
+    counted = {_COUNTS[m.group("count").lower()] for text in texts for m in STUDIES_COUNTED_RE.finditer(text)}
+    if slot.names or len(slot.arms) < 2 or counted != {len(slot.arms)} or slot.ratios \
+            or any(RANDOMISED_WORD_RE.search(text) for text in texts):
+        return [slot]
+    return [replace(slot, arms=[arm], listed=[], single_arm=True, ratios=[],
+                    sizes={k: v for k, v in slot.sizes.items() if k == arm},
+                    sizes_at={k: v for k, v in slot.sizes_at.items() if k == arm},
+                    values=[(v, span) for v, span in slot.values if v.agent == arm]) for arm in slot.arms]
