@@ -70,6 +70,8 @@ def test_comparisons():
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "felotinib"]), "zorbanib"]
     doc, sent = sentence("Zorbanib improved survival (13.1 months) compared to felotinib (12.0 months).")
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+    doc, sent = sentence("Zorbanib prolonged survival relative to felotinib in the invented trial.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
     doc, sent = sentence("Zorbanib was given; felotinib was compared with nothing.")
     assert compared_arms(doc, sent) == []
 
