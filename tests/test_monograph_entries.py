@@ -39,6 +39,10 @@ def test_each_entry_keeps_to_its_own_drug():
         {("foonib", "kit"), ("zelumab", "pdl1")}
 
 
+def test_a_plural_class_opening_a_sentence_of_an_entry_is_no_subject_left_out():
+    assert entries("Given by mouth. Tyrosine kinase inhibitors of KIT are widely used.") == set()
+
+
 def test_a_subjectless_sentence_under_a_heading_naming_no_drug_reads_nothing():
     assert mechanism_facts("Inhibits KIT and FLT3 in made-up cells.", "Kinase biology (invented)") == set()
 

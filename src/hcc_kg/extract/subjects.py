@@ -123,7 +123,8 @@ SUBJECTLESS_START = re.compile(
     r"^\s*(?:(?:Pharmacologically\s+)?[Cc]lassified\s+as\s+(?=an?\s)|"
     r"(?=(?:(?:Potently|Selectively|Reversibly|Irreversibly|Specifically|Also)(?:\s+and\s+\w+ly)?\s+)?"
     r"(?i:inhibits|targets|blocks|binds|antagoni[sz]es|is\s+an?)\s|"
-    r"(?-i:[A-Z])[\w/-]*(?:\s+[\w/-]+){0,6}?\s+(?:inhibitor|antagonist|antibody|blocker)s?\s+(?:that|of|against|targeting)\s))")
+    # (one drug's noun phrase: "Tyrosine kinase inhibitors of T are used" speaks of a class)
+    r"(?-i:[A-Z])[\w/-]*(?:\s+[\w/-]+){0,6}?\s+(?:inhibitor|antagonist|antibody|blocker)\s+(?:that|of|against|targeting)\s))")
 # A line or a field value that opens with its noun phrase, no article, no subject ("Inhibitor of A and B",
 # "Selective T inhibitor" under a drug's lead line): a capital starts it (checked by the caller).
 BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
