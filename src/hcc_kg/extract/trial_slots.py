@@ -148,7 +148,7 @@ LISTED_BEFORE = r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*){0,3}"
 
 def framed_as_trial(text: str, name: str) -> bool:
     """Does the text call the name a trial somewhere: "NAME trial", "the phase 3 NAME study", "a trial (NAME)",
-    "NAME, a phase 3 trial in adults", "NAME is an open-label study"?
+    "NAME, a phase 3 trial in adults", "NAME is an open-label study", "a later study, NAME, showed"?
 
     >>> framed_as_trial("results of the phase 3 ZETA-2 study", "ZETA-2"), framed_as_trial("cells (ZETA-2)", "ZETA-2")
     (True, False)
@@ -156,13 +156,15 @@ def framed_as_trial(text: str, name: str) -> bool:
     (True, False)
     >>> framed_as_trial("after an analysis of Study 31 showed no benefit", "Study 31")
     True
+    >>> framed_as_trial("A later study, ZETA-240, missed its endpoints", "ZETA-240")
+    True
     """
     if re.fullmatch(r"(?i:study)\s+\S+", name):
         return True  # "Study 22": a sponsor's study number names a study by itself
     n = re.escape(name)
     return re.search(rf"\b{n}{LISTED_BEFORE}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b|\b{n}{DESCRIBED_AS_TRIAL}|"
                      rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
-                     rf"\b(?:trial|study)\s*\(\s*{n}\b", text, re.IGNORECASE) is not None
+                     rf"\b(?:trial|study)\s*\(\s*{n}\b|\b(?:trial|study),\s+{n}\s*,", text, re.IGNORECASE) is not None
 
 
 def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertion:
