@@ -1187,3 +1187,9 @@ def test_arms_labelled_in_brackets_then_named_together_by_their_labels_order_eve
     combined = agent_key(["zorbanib", "tace"])
     assert values(found) == {(combined, "os", ""): D("12.8"), ("zorbanib", "os", ""): D("10.8"),
                              (combined, "pfs", ""): D("5.2"), ("zorbanib", "pfs", ""): D("3.6")}
+
+
+def test_registry_numbers_listed_beside_other_names_are_trials_of_their_own():
+    found = facts("An invented review\n\nThe studies reviewed include NCT01234567, NCT07654321 and the LOTUS-3 trial.\n")
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == \
+        {"trial__nct01234567", "trial__nct07654321", "trial__lotus3"}

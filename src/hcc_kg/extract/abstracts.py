@@ -237,19 +237,19 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
                   slots: dict[str, Slot], key: str, background: bool) -> None:
     """The other trials a sentence names beside the one it is about ("based on NAME-1 and the phase 2 NAME-2
     trials"): each by its name and phase, and given the sentence's arms when the two are named side by side."""
-    named = [n for n in names if n.kind != "nct"]
-    for before, other in zip(named, named[1:]):
+    seen, before = {key}, None
+    for other in names:  # a registry number listed beside other names is a trial of its own unless it is an alias
         other_key = index.key(other.name)
-        if other_key == key or other_key == index.key(before.name):
-            continue
-        slot = slots.setdefault(other_key, Slot())
-        slot.names.append(other)
-        slot.names.extend(n for n in names if n.kind == "nct" and index.key(n.name) == other_key)
-        slot.named_at.append(evidence_span(sent))
-        slot.sections.add("background" if background else "other")
-        slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
-        if coordinated(sent.text, before, other):
-            _establish(doc, sent, slot)
+        if other_key not in seen:
+            seen.add(other_key)
+            slot = slots.setdefault(other_key, Slot())
+            slot.names.extend(n for n in names if index.key(n.name) == other_key)
+            slot.named_at.append(evidence_span(sent))
+            slot.sections.add("background" if background else "other")
+            slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
+            if before is not None and other.kind != "nct" and coordinated(sent.text, before, other):
+                _establish(doc, sent, slot)
+        before = other if other.kind != "nct" else before
 
 
 def _phase_near(text: str, names: list) -> str | None:
