@@ -37,6 +37,9 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
      ["KESTREL-2", "NCT01234567"]),
     # a trial named after an earlier one with a letter after a hyphen
     ("The single-arm study, the HERONS-Z trial, gave zorbanib with embolisation.", ["HERONS-Z"]),
+    # a list of names only after the studies it names
+    ("The studies reviewed include NCT01234567, KESTREL, HARBOR and the LUMEN trial.",
+     ["NCT01234567", "KESTREL", "HARBOR", "LUMEN"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected
@@ -53,6 +56,7 @@ def test_names(text, expected):
     "HCC Patients 100 were treated in the trial.",
     "In the trial, IL-6 and PD-1 rose in 12 patients.",
     "Zorbanib, a fully human IgG4 mAb, was evaluated in a phase 1/2 study.",
+    "The studies reviewed include ECOG scores, KESTREL adults and the RECIST criteria in this invented review.",
 ])
 def test_not_names(text):
     assert names(text) == []

@@ -81,6 +81,11 @@ LISTED_NAME_RE = re.compile(_LISTED_NAME)
 PHASE_RIGHT_AFTER_RE = re.compile(r"\s+phase\s*(?:III|II|IV|I|[1-4])[ab]?\b", re.IGNORECASE)
 COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*),?\s+and\s+(?:the\s+)?(?P<name>{_LISTED_NAME})"
                                   r"\s+(?:(?i:phase)\s+\w+\s+)?(?:clinical\s+)?(?i:trials|studies)\b")
+# ... or a list of names only, after the trials or studies it names: "Covered studies include NCT..., ACRONYM,
+# OTHERNAME and the THIRD trial" (every item a name, so that no other capitalised word is taken for one).
+_ITEM = rf"(?:the\s+)?(?:{_LISTED_NAME}|NCT\d{{8}})(?:\s+(?i:trial|study))?"
+STUDIES_LISTED_RE = re.compile(rf"\b(?i:studies|trials)(?:\s+[a-z]+){{0,2}}?\s+(?i:include|included|including|such\s+as|were|are)\s+"
+                               rf"(?P<list>{_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ITEM}){{1,8}})(?=\s*[.;:)]|\s*$)")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
 SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_NAME_WORD})\s+"
                              r"(?:randomi[sz]ed|randomly\s+assigned|enrolled|recruited|allocated)\b")
@@ -297,6 +302,10 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     for m in CAPS_RE.finditer(text):  # a capitalised name already confirmed in this document
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
             found.append(TrialName(m.group(), m.start(), m.end()))
+    for m in STUDIES_LISTED_RE.finditer(text):
+        found += [TrialName(n.group(), m.start("list") + n.start(), m.start("list") + n.end())
+                  for n in LISTED_NAME_RE.finditer(m.group("list"))
+                  if not is_entity(n.group()) and n.group().split("-")[0] not in STRUCTURE_WORDS]
     for m in COORDINATED_NAMES_RE.finditer(text):
         listed = [(n.group(), m.start("first") + n.start()) for n in LISTED_NAME_RE.finditer(m.group("first"))]
         found += [TrialName(name, at, at + len(name)) for name, at in [*listed, (m.group("name"), m.start("name"))]
