@@ -39,7 +39,7 @@ def test_the_share_alive_at_the_sentences_one_time_point_is_each_arms_os_rate(te
 
 @pytest.mark.parametrize("text, endpoint", [
     ("Overall, 61.5% of patients in the zorbanib group showed complete or partial response or stable disease, "
-     "compared to 33.8% in the felotinib group.", "dcr"),
+     "compared with 33.8% in the felotinib group.", "dcr"),
     ("Overall, 61.5% of patients in the zorbanib group had a complete or partial response, versus 33.8% in the "
      "felotinib group.", "orr"),
     ("About 61.5% of patients on zorbanib saw their tumors shrink, compared with 33.8% on felotinib.", "orr"),

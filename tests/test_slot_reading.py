@@ -358,8 +358,8 @@ def test_a_randomised_trial_naming_one_agent_but_no_doses_waits_for_its_other_ar
 def test_a_named_trials_result_given_to_the_combination_named_before():
     # news: the combination named in one sentence, then "the combo" as the subject of the named trial's result
     got = trial_facts("Regulators turned down the quorimab-zorbanib combination again. The phase 3 LOTUS-52 study showed "
-                      "that the combo cut the risk of death by 30% compared with Acme's felotinib. Patients given the "
-                      "combination lived a median of 19.4 months, versus 13.1 months for the control group.")
+                      "that the combo cut the risk of death by 30% compared with Acme's felotinib. Adults given that "
+                      "combination lived for a median of 19.4 months, versus 13.1 months for the control group.")
     assert got[("value", COMBO, "os@")] == Decimal("19.4") and got[("value", "felotinib", "os@")] == Decimal("13.1")
 
 
