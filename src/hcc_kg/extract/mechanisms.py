@@ -285,9 +285,6 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
                     for unit in tlist.units}
     chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
     chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
-    # "X inhibited the NF-kB signaling pathway": a pathway named after its member, no target of X's
-    chains |= {unit for tlist in lists for unit in tlist.units
-               if not unit.pathway and PATHWAY_NOUN_AFTER.match(text[tlist.end:])}
     signalling = ligands_naming_signalling(doc, text, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
@@ -310,7 +307,6 @@ TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised
 
 
 # "the A/B/C pathway", "A/B signalling": a chain of members names a pathway the drug acts on, not each member.
-PATHWAY_NOUN_AFTER = re.compile(r"^[\s-]*(?:signal(?:l)?ing\s+)?pathways?\b", re.IGNORECASE)
 PATHWAY_AFTER = re.compile(r"^[\s-]*(?:signal(?:l)?ing\s+)?(?:pathways?|signal(?:l)?ing|cascades?|axis|axes)\b",
                            re.IGNORECASE)
 
