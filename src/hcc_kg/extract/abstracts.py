@@ -56,7 +56,7 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
 from .named_trial_arms import placebo_key
-from .own_study import combination_study, own_study, separate_studies, treated_sole_drug
+from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
@@ -110,6 +110,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     texts = [s.text for s in doc.sentences]
     observational = is_observational(texts)
     recalled = recalled_phases(texts, phase_of)
+    counted = studies_counted(texts)
     for slot in slots.values():
         if observational and not slot.names:
             continue  # a retrospective or real-world comparison of patients is no trial with arms
@@ -123,7 +124,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
         if len(slots) == 1 and slot.names:
             read_lead(doc, lead, slot)
-        for study in separate_studies(texts, slot):  # "Two phase II studies evaluated A and A plus B": one each
+        for study in separate_studies(counted, slot):  # "Two phase II studies evaluated A and A plus B": one each
             yield from emit(doc, study, index)
 
 

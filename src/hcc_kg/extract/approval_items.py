@@ -102,10 +102,10 @@ def proposed_indication(doc: AnalysedDocument, span: tuple[int, int], approval_c
                         step_cue: re.Pattern) -> bool:
     """Is the approval read at ``span`` only a label's "indicated", in a document that tells of a step short of
     an approval?"""
+    if not doc.once("a regulatory step told", lambda: any(step_cue.search(s.text) for s in doc.sentences)):
+        return False  # (read once per document: a review holds hundreds of sentences and dozens of approvals)
     sent = next((s for s in doc.sentences if _covers(s.sentence.mapped.original_span(0, len(s.text)), span)), None)
-    if sent is None or not label_only(sent.text, approval_cue):
-        return False
-    return any(step_cue.search(s.text) for s in doc.sentences)
+    return sent is not None and label_only(sent.text, approval_cue)
 
 
 def _covers(sentence_span: tuple[int, int], span: tuple[int, int]) -> bool:

@@ -111,12 +111,17 @@ STUDIES_COUNTED_RE = re.compile(r"\b(?P<count>two|three|2|3)\s+(?:(?:parallel|se
 _COUNTS = {"two": 2, "three": 3, "2": 2, "3": 3}
 
 
-def separate_studies(texts: list[str], slot: Slot) -> list[Slot]:
-    """The unnamed slot as the single-arm studies the document counts, one per arm ([slot] when it counts none, names
-    its trial, or randomises)."""
-    counted = {_COUNTS[m.group("count").lower()] for text in texts for m in STUDIES_COUNTED_RE.finditer(text)}
-    if slot.names or len(slot.arms) < 2 or counted != {len(slot.arms)} or slot.ratios \
-            or any(RANDOMISED_WORD_RE.search(text) for text in texts):
+def studies_counted(texts: list[str]) -> set[int]:
+    """How many studies the document counts ("Two phase II studies ..."); none when it randomises."""
+    if any(RANDOMISED_WORD_RE.search(text) for text in texts):
+        return set()
+    return {_COUNTS[m.group("count").lower()] for text in texts for m in STUDIES_COUNTED_RE.finditer(text)}
+
+
+def separate_studies(counted: set[int], slot: Slot) -> list[Slot]:
+    """The unnamed slot as the single-arm studies the document counts (:func:`studies_counted`), one per arm ([slot]
+    when it counts none or other numbers, names its trial, or compares its arms)."""
+    if slot.names or len(slot.arms) < 2 or counted != {len(slot.arms)} or slot.ratios:
         return [slot]
     return [replace(slot, arms=[arm], listed=[], single_arm=True, ratios=[],
                     sizes={k: v for k, v in slot.sizes.items() if k == arm},
