@@ -50,7 +50,8 @@ def test_a_name_with_its_abbreviation_or_one_population_alone_is_no_pair():
     assert parallel_brackets("Of the intention-to-treat (ITT) set, 659 were in the FAS (328 vs 331).") == []
     assert parallel_brackets("In the FAS (12.1 vs 10.3 months, HR 0.83), OS was longer.") == []
     text = "in both ITT (1.0 vs 2.0) and mITT (1.1 vs 2.1)"
-    assert [population_at(text, text.index(n)) for n in ("1.0", "1.1")] == ["ITT", "mITT"]
+    brackets = parallel_brackets(text)
+    assert [population_at(brackets, text.index(n)) for n in ("1.0", "1.1")] == ["ITT", "mITT"]
 
 
 def test_a_bare_estimate_whose_interval_does_not_hold_it_is_no_ratio():

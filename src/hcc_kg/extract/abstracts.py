@@ -91,8 +91,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         known = set(slots)
         # "A (NAME-1 trial) and B (NAME-2 trial) improved OS ...": each trial its own drug, read before the context
         # would give every trial named the sentence's arms
-        apposed = read_appositions(doc, sent, appositions(doc, sent, names_in(doc, sent, index.confirmed), index), slots)
-        context = _context(doc, sent, index, slots, context, background)
+        names = names_in(doc, sent, index.confirmed)
+        apposed = read_appositions(doc, sent, appositions(doc, sent, names, index), slots)
+        context = _context(doc, sent, names, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
             slots[context].ongoing = True  # an unnamed trial introduced as running
         framing.read(doc, i, sent, index, slots, context, background)
@@ -165,9 +166,9 @@ def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slo
     return key
 
 
-def _context(doc: AnalysedDocument, sent: AnalysedSentence, index: NameIndex, slots: dict[str, Slot],
-             context: str | None, background: bool = False) -> str | None:
-    names = names_in(doc, sent, index.confirmed)
+def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
+             slots: dict[str, Slot], context: str | None, background: bool = False) -> str | None:
+    """The trial the sentence is about (its ``names`` first), opened or named here if need be; None when none."""
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
     # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")

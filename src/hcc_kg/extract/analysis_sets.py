@@ -8,9 +8,10 @@ is read by :mod:`.effects`, its values by :mod:`.population_values`.  A pure fin
 the rest of the package.
 
 >>> text = "in both FAS (12.1 vs 10.3 months, HR 0.83) and ITT (12.0 vs 10.1 months, 0.84)"
->>> [(name, text[s:e]) for name, s, e in parallel_brackets(text)]
+>>> brackets = parallel_brackets(text)
+>>> [(name, text[s:e]) for name, s, e in brackets]
 [('FAS', '(12.1 vs 10.3 months, HR 0.83)'), ('ITT', '(12.0 vs 10.1 months, 0.84)')]
->>> population_at(text, text.index("12.0")), population_at(text, 0)
+>>> population_at(brackets, text.index("12.0")), population_at(brackets, 0)
 ('ITT', '')
 >>> parallel_brackets("in the ITT population (12.0 vs 10.1 months)")
 []
@@ -53,6 +54,7 @@ def parallel_brackets(text: str) -> list[tuple[str, int, int]]:
     return found if len({name for name, _, _ in found}) >= 2 else []
 
 
-def population_at(text: str, position: int) -> str:
-    """The population whose bracket, printed beside another population's, holds ``position``; "" when none."""
-    return next((name for name, s, e in parallel_brackets(text) if s <= position < e), "")
+def population_at(brackets: list[tuple[str, int, int]], position: int) -> str:
+    """The population whose bracket (of :func:`parallel_brackets`, read once per text) holds ``position``; "" when
+    none."""
+    return next((name for name, s, e in brackets if s <= position < e), "")

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from .analysis import AnalysedDocument
+from .approval_cues import APPROVAL_CUE, STEP_CUE
 from .jurisdictions import Jurisdictions
 from .record_fields import BULLET_MARK
 from .sentences import DRUG
@@ -85,28 +86,26 @@ def lead_agency(doc: AnalysedDocument, index: int, places: Jurisdictions) -> str
 INDICATION_CUE = re.compile(r"\bindicated\b", re.IGNORECASE)
 
 
-def label_only(text: str, approval_cue: re.Pattern) -> bool:
+def label_only(text: str) -> bool:
     """Is a label's "indicated" the sentence's only approval cue?"""
-    found = list(approval_cue.finditer(text))
+    found = list(APPROVAL_CUE.finditer(text))
     return bool(found) and all(INDICATION_CUE.fullmatch(m.group(0)) for m in found)
 
 
-def told_indications(sentences: list, cued: list[int], approval_cue: re.Pattern) -> list[int]:
+def told_indications(sentences: list, cued: list[int]) -> list[int]:
     """The cued sentences without a label's indication that gives the indication of the approval (or step) the
     sentence before tells of ("The notice authorises the following indication: ... X is indicated for D")."""
     told = set(cued)
-    return [i for i in cued if not (label_only(sentences[i].text, approval_cue) and i - 1 in told)]
+    return [i for i in cued if not (label_only(sentences[i].text) and i - 1 in told)]
 
 
-def proposed_indication(doc: AnalysedDocument, span: tuple[int, int], approval_cue: re.Pattern,
-                        step_cue: re.Pattern) -> bool:
+def proposed_indication(doc: AnalysedDocument, span: tuple[int, int]) -> bool:
     """Is the approval read at ``span`` only a label's "indicated", in a document that tells of a step short of
     an approval?"""
-    if not doc.once("a regulatory step told", lambda: any(step_cue.search(s.text) for s in doc.sentences)):
+    if not doc.once("a regulatory step told", lambda: any(STEP_CUE.search(s.text) for s in doc.sentences)):
         return False  # (read once per document: a review holds hundreds of sentences and dozens of approvals)
-    sent = next((s for s in doc.sentences if _covers(s.sentence.mapped.original_span(0, len(s.text)), span)), None)
-    return sent is not None and label_only(sent.text, approval_cue)
-
-
-def _covers(sentence_span: tuple[int, int], span: tuple[int, int]) -> bool:
-    return sentence_span[0] <= span[0] < sentence_span[1]
+    for sent in doc.sentences:
+        start, end = sent.sentence.mapped.original_span(0, len(sent.text))
+        if start <= span[0] < end:
+            return label_only(sent.text)
+    return False

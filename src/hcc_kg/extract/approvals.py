@@ -359,7 +359,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Approvals (and withheld non-approvals) stated in prose; see the module docstring."""
     sentences = doc.sentences
     cued = [i for i, sent in enumerate(sentences) if APPROVAL_CUE.search(sent.text) or STEP_CUE.search(sent.text)]
-    cued = told_indications(sentences, cued, APPROVAL_CUE)
+    cued = told_indications(sentences, cued)
     if not cued and not decided(doc):
         return
     places = load_jurisdictions()
@@ -373,7 +373,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
             frames[i] = replace(frames[i], item_drug=document_drug(doc, i), item_agency=lead_agency(doc, i, places))
     readings = [r for i in cued for r in sentence_readings(doc, sentences[i], places, frames[i])]
     # "the new indication will be: X is indicated for D", in a committee's opinion: the wording proposed
-    readings = [replace(r, certainty="hedged") if r.asserted and proposed_indication(doc, r.span, APPROVAL_CUE, STEP_CUE)
+    readings = [replace(r, certainty="hedged") if r.asserted and proposed_indication(doc, r.span)
                 else r for r in readings]
     readings += follow_up_readings(doc, readings)  # "... approved X. The drug can now be used to treat D."
     readings = partners_told_after(doc, readings, lambda sent: combined(doc, sent))  # "... It is given with B."

@@ -156,7 +156,7 @@ def _by_population(text: str, found: list[HazardRatio]) -> list[HazardRatio]:
     brackets = parallel_brackets(text)
     if not brackets:
         return found
-    found = [replace(hr, population=population_at(text, hr.start)) for hr in found]
+    found = [replace(hr, population=population_at(brackets, hr.start)) for hr in found]
     models = [hr for hr in found if hr.population]
     for name, s, e in brackets:
         if models and not any(s <= hr.start < e for hr in found) and (m := PARALLEL_RE.search(text, s, e)):

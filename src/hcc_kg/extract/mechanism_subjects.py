@@ -11,7 +11,7 @@ import re
 from ..model import Mention
 from .analysis import AnalysedDocument
 from .sentences import ANTIBODY_TYPES, DRUG
-from .subjects import DEFINITION_START, PRONOUN_START, SUBJECTLESS_START, defined_drug, discourse_drug
+from .subjects import PRONOUN_START, defined_drug, defining_start, discourse_drug
 
 # "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
 BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
@@ -38,8 +38,7 @@ def sentence_subjects(doc: AnalysedDocument, index: int) -> list[Mention | None]
     """The drugs a sentence's opening anaphor stands for ([None] when it opens with none)."""
     text = doc.sentences[index].text
     pronoun = PRONOUN_START.match(text)
-    defined = DEFINITION_START.match(text) or SUBJECTLESS_START.match(text)
-    drug = discourse_drug(doc, index) if pronoun else defined_drug(doc, index) if defined else None
+    drug = discourse_drug(doc, index) if pronoun else defined_drug(doc, index) if defining_start(text) else None
     if pronoun and drug is not None and not _fits(doc, pronoun.group("np"), drug):
         drug = None
     both = BOTH_START.match(text)

@@ -51,7 +51,7 @@ from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CA
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
-from .subjects import (DEFINITION_START, PLURAL_APPOSITIVE, PRONOUN_START, SUBJECTLESS_START, coordinated_drugs, is_appositive_gap,
+from .subjects import (PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defining_start, is_appositive_gap,
                        subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
@@ -270,7 +270,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     """
     found = without_class_abbreviations(sent.text, units(doc, sent))
     text = unbracketed(sent.text, found)
-    definition = DEFINITION_START.match(text) or SUBJECTLESS_START.match(text)
+    definition = defining_start(text)
     pronoun = PRONOUN_START.match(text) or BOTH_START.match(text)
     if discourse_drug is not None and (pronoun or definition):
         # a zero-width subject where it would stand ("It" read by the subject rules, "Both" stood in for)

@@ -6,14 +6,14 @@ values read in the FAS bracket are given again, in the same order and unit, for 
 
 from __future__ import annotations
 
-from .analysis_sets import parallel_brackets
 from .prose_numbers import Token, value_tokens
 
 
-def parallel_values(text: str, masked: str, tokens: list[Token], owners: list[str]) -> list[tuple[Token, str, str]]:
-    """(value, arm, population) of each other population's bracket, when ``tokens`` (one per arm of ``owners``) were
-    all read in one population's bracket and another bracket opens with as many values of the same unit."""
-    brackets = parallel_brackets(text)
+def parallel_values(brackets: list[tuple[str, int, int]], masked: str, tokens: list[Token],
+                    owners: list[str]) -> list[tuple[Token, str, str]]:
+    """(value, arm, population) of each other population's bracket (of :func:`.analysis_sets.parallel_brackets`),
+    when ``tokens`` (one per arm of ``owners``) were all read in one population's bracket and another bracket opens
+    with as many values of the same unit."""
     first = next(((name, s, e) for name, s, e in brackets if tokens and all(s <= t[0] < e for t in tokens)), None)
     if first is None:
         return []

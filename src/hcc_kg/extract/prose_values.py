@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
-from .analysis_sets import population_at
+from .analysis_sets import parallel_brackets, population_at
 from .effects import decimal_text
 from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
@@ -97,6 +97,7 @@ class ArmValue:
 def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Values per arm of a trial whose arm agents are ``arms`` (experimental first)."""
     masked, texts = masked_names(sent), [s.text for s in doc.sentences]
+    brackets = parallel_brackets(sent.text)  # two analysis populations' results side by side, if any
     found: list[ArmValue] = []
     # none inside "(6% complete response, ...)", nor the outcome choosing a subgroup ("patients who achieved disease control")
     points = [p for p in anchors(doc, sent) if masked[p.start] != "#" and not chooses_a_group(sent.text, p.start)]
@@ -169,8 +170,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # "the PFS at 6M was 36%": a survival rate at a time point not read is no median
         if len(arms) == 2 and not criteria and (second := second_criterion_pair(sent.text, c_start, fitting, tokens)):
             tokens, owners = tokens + second, owners + owners  # "21% vs 9% per RECIST 1.1 and 30% vs 12% per mRECIST"
-        for (s, e, num, unit), agent, population in [*((t, a, population_at(sent.text, t[0])) for t, a in zip(tokens, owners)),
-                                                     *parallel_values(sent.text, masked, tokens, owners)]:
+        for (s, e, num, unit), agent, population in [*((t, a, population_at(brackets, t[0])) for t, a in zip(tokens, owners)),
+                                                     *parallel_values(brackets, masked, tokens, owners)]:
             if num:  # a median not reached is no value
                 found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit,
                                       population))

@@ -167,6 +167,13 @@ PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Addition
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
 COMPARISON_ASIDE = r"(?:\s*,?\s*(?:unlike|like|as with|similar to|in contrast to)\s+[^,;()]{1,40}?\s*,?)?"
+
+
+def defining_start(text: str) -> re.Match | None:
+    """A definition's "A ..." or an entry's subjectless opening: where the heading's drug stands in for the subject."""
+    return DEFINITION_START.match(text) or SUBJECTLESS_START.match(text)
+
+
 # Before the verb of a sentence whose subject is left out (a zero-width drug stands for it): its adverbs
 # ("Selectively inhibits T"), or a noun phrase and its relative pronoun ("Multikinase inhibitor that targets T",
 # "A potent agent which blocks T").

@@ -125,10 +125,12 @@ def _read_after_alias(doc: AnalysedDocument, text: str, unit: Unit) -> Unit:
     return Unit(unit.kind, keys, start, end, unit.mention, unit.anti_start)
 
 
+# What opens a bracket that says what the name before it means: "receptors (ie, A, B)", "(namely A)".
+MEANING_LEAD = r"(?:i\.?\s?e\.?|namely)[,:]?\s+"
 # "VEGF receptors VEGFR1 ...", "receptor family (VEGFR1-3)", "receptors (ie, VEGFR1, ...)": a family word before
 # its members.
 FAMILY_THEN_MEMBERS = re.compile(r"^\s*(?:(?:family|families|members?|subunits?|isoforms?|types?)(?:\s+[\w-]{1,8})?\s*)?"
-                                 r"(?:\(\s*(?:(?:i\.?\s?e\.?|namely)[,:]?\s+)?)?$", re.IGNORECASE)
+                                 rf"(?:\(\s*(?:{MEANING_LEAD})?)?$", re.IGNORECASE)
 
 
 GLUED_NUMBER = re.compile(r"^-(?:\d+(?![\w.])|[A-Z](?![\w-]))")  # "VEGF-1", "VEGF-E": a member the vocabulary lacks
@@ -303,7 +305,8 @@ DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|
 # "EGFR- and MET-directed": a hyphen suspended before "and"
 LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*"
                        # "receptors (ie, A, B)", "(e.g., A)": a bracket that names what the item before it means
-                       r"(?:(?<=\()(?:i\.?\s?e\.?|e\.?\s?g\.?|namely)[,:]?\s+)?(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
+                       rf"(?:(?<=\()(?:{MEANING_LEAD}|e\.?\s?g\.?[,:]?\s+))?"
+                       r"(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
                        # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
                        r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"

@@ -303,19 +303,23 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if key(m.group()) in confirmed and not any(n.start <= m.start() < n.end for n in found):
             found.append(TrialName(m.group(), m.start(), m.end()))
     for m in STUDIES_LISTED_RE.finditer(text):
-        found += [TrialName(n.group(), m.start("list") + n.start(), m.start("list") + n.end())
-                  for n in LISTED_NAME_RE.finditer(m.group("list"))
-                  if not is_entity(n.group()) and n.group().split("-")[0] not in STRUCTURE_WORDS]
+        found += _listed([(n.group(), m.start("list") + n.start()) for n in LISTED_NAME_RE.finditer(m.group("list"))],
+                         is_entity)
     for m in COORDINATED_NAMES_RE.finditer(text):
         listed = [(n.group(), m.start("first") + n.start()) for n in LISTED_NAME_RE.finditer(m.group("first"))]
-        found += [TrialName(name, at, at + len(name)) for name, at in [*listed, (m.group("name"), m.start("name"))]
-                  if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS]
+        found += _listed([*listed, (m.group("name"), m.start("name"))], is_entity)
     found = [n for n in found if not ISOTYPE_RE.fullmatch(n.name)]  # "a fully human IgG4 mAb ... was evaluated in ..."
     found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
     # a name cut short inside a longer one ("ALTN" of "ALTN-AK105-III-02", cut at its drug's code) is no name of its own
     found = [n for n in found if not any(o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start
                                          for o in found)]
     return sorted(set(found), key=lambda n: (n.start, n.end))
+
+
+def _listed(names: list[tuple[str, int]], is_entity: Callable[[str], bool]) -> list[TrialName]:
+    """The (name, start) items of a list of names that are neither an entity's name nor a word of a trial's structure."""
+    return [TrialName(name, at, at + len(name)) for name, at in names
+            if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS]
 
 
 def footnoted(name_key: str, confirmed: Iterable[str]) -> str | None:
