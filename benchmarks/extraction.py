@@ -36,7 +36,7 @@ from gold_io import SCORED_ENDPOINTS, SPLITS, Canon, GoldDocument, load_gold, no
 from hcc_kg.extract.approval_indications import GENERAL_NAME_OF  # noqa: E402
 from hcc_kg.model import Assertion, Document  # noqa: E402
 
-TARGET_PREDICATES = ("inhibits", "isAntibodyAgainst")
+TARGET_PREDICATES = ("inhibits", "isAntibodyAgainst", "activates")
 TYPES = ("drug_target", "drug_target_lenient", "trial", "arm", "arm_size", "measurement",
          "hazard_ratio", "hr_with_ci", "approval", "approval_lenient", "approval_agent_only")
 HCC = "hcc"

@@ -37,7 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 NUMERIC = ("value_text", "hazard_ratio_text", "ci_lower", "ci_upper")  # and an armSize fact's object
-TARGET_PREDICATES = ("inhibits", "isAntibodyAgainst")  # as benchmarks/extraction.py scores them
+TARGET_PREDICATES = ("inhibits", "isAntibodyAgainst", "activates")  # as benchmarks/extraction.py scores them
 # Replacement names, as real text writes them; the first one the document never names is used.
 TARGET_NAMES = ("AXL", "FGFR3", "MET", "KIT", "RET", "TIE2", "CSF1R", "DDR2")
 DRUG_NAMES = {"inhibits": ("nintedanib", "axitinib", "pazopanib", "vandetanib", "tivozanib", "dovitinib"),

@@ -15,7 +15,7 @@ from conftest import REPO
 from readback import stated_acts
 
 LIBRARY = QueryLibrary.load(REPO / "ontology" / "queries")
-ACTS_ON = ("inhibits", "isAntibodyAgainst")
+ACTS_ON = ("inhibits", "isAntibodyAgainst", "activates")
 
 
 def iri(key: str) -> str:
@@ -36,6 +36,8 @@ class Facts:
         self.vocabulary = load_vocabulary()
         self.texts = {d.doc_id: d.text for d in built.documents}
         self.acts = stated_acts(built.assertions, self.texts, self.vocabulary)
+        # what the defined class ImmuneCheckpointInhibitor reads (an agonist's activation is not)
+        self.blocks = stated_acts(built.assertions, self.texts, self.vocabulary, ("inhibits", "isAntibodyAgainst"))
         self.assertions = built.assertions
 
     def pairs(self, *predicates) -> set[tuple[str, object]]:

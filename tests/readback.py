@@ -22,6 +22,7 @@ CUES = {
     "inhibits": re.compile(r"inhibit|block|target|antagoni|\bbind|\bbound\b|\b[MT]KIs?\b", re.IGNORECASE),
     "isAntibodyAgainst": re.compile(r"antibod|\banti-|\bmAbs?\b|bispecific|block|\bbind|\bbound\b|target|inhibit",
                                     re.IGNORECASE),
+    "activates": re.compile(r"(?<!ant)agonis|activat|\bbind|\bbound\b|target", re.IGNORECASE),
 }
 RANGE = re.compile(r"\b([A-Za-z][A-Za-z]*?)-?(\d+)\s*[\u2013-]\s*(\d+)\b")
 SLASHED = re.compile(r"\b([A-Za-z][A-Za-z]*?)-?(\d+(?:\s*/\s*\d+)+)\b")
@@ -78,10 +79,10 @@ def key_named(vocabulary, name: str) -> str:
     return keys[0]
 
 
-def stated_acts(assertions, texts: dict[str, str], vocabulary) -> set[tuple[str, str]]:
-    """The (drug, target) pairs of acts-on facts that at least one evidence span states:
-    the build's readings, kept only where a plain re-reading of the document agrees."""
-    return {(a.subject, a.object) for a in assertions if a.predicate in ACTS_ON
+def stated_acts(assertions, texts: dict[str, str], vocabulary, predicates: Iterable[str] = ACTS_ON) -> set[tuple[str, str]]:
+    """The (drug, target) pairs of acts-on facts (of ``predicates``) that at least one evidence span
+    states: the build's readings, kept only where a plain re-reading of the document agrees."""
+    return {(a.subject, a.object) for a in assertions if a.predicate in predicates
             and any(not missing(texts[e.doc_id][e.start:e.end], vocabulary[a.subject].names(),
                                 vocabulary[a.object].names(), a.predicate) for e in a.evidence)}
 

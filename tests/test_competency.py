@@ -229,7 +229,7 @@ def test_biomarker_restricted_approvals(answers, facts):
 
 def test_checkpoints_of_approved_inhibitors(answers, facts):
     approved = facts.approved()
-    expected = {(iri(drug), iri(target)) for drug, target in facts.acts
+    expected = {(iri(drug), iri(target)) for drug, target in facts.blocks
                 if facts.has_type(target, "ImmuneCheckpoint")
                 and any(drug in facts.with_components(agent) for agent in approved)}
     rows = answers["oxigraph"]["checkpoints_of_approved_inhibitors"].rows

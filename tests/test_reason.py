@@ -628,3 +628,25 @@ def test_a_union_range_that_the_individual_is_disjoint_with_is_named_as_the_culp
     culprits = "\n".join(caught.value.culprits)
     assert "placebo_x is Placebo" in culprits and "object of hasComponent from regimen__drug_x__placebo_x" in culprits
     assert "must be Drug or Procedure" in culprits and "drug_x is" not in culprits
+
+
+def _agonists() -> Populated:
+    """An antibody against a checkpoint, an agonist antibody of it, and a small-molecule agonist of a VEGF receptor."""
+    populated = _empty()
+    checkpoint = _add(populated, "checkpoint_x", "Protein", "ImmuneCheckpoint")
+    receptor = _add(populated, "receptor_x", "Protein", "VEGFAxisComponent")
+    _link(populated, _add(populated, "mab_blocking", "MonoclonalAntibody"), "isAntibodyAgainst", checkpoint)
+    _link(populated, _add(populated, "mab_agonist", "MonoclonalAntibody"), "activates", checkpoint)
+    _link(populated, _add(populated, "drug_agonist", "SmallMolecule"), "activates", receptor)
+    _link(populated, _add(populated, "drug_blocking", "SmallMolecule"), "inhibits", receptor)
+    return populated
+
+
+@needs_java
+def test_an_agonist_is_neither_a_checkpoint_inhibitor_nor_anti_angiogenic(monkeypatch):
+    first, _ = _compare(_agonists, monkeypatch)
+    types = {(_local(s), _local(o)) for s, p, o in first.inferred if p == S.TYPE}
+    assert ("mab_blocking", "ImmuneCheckpointInhibitor") in types
+    assert ("drug_blocking", "AntiAngiogenicAgent") in types
+    assert ("mab_agonist", "ImmuneCheckpointInhibitor") not in types
+    assert ("drug_agonist", "AntiAngiogenicAgent") not in types

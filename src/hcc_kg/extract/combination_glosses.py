@@ -23,7 +23,7 @@ TARGET_GLUE = re.compile(r"\s*(?:\+|/|plus|and|,|with)\s*(?:(?:an?|the)\s+)?(?:a
 # After a gloss's targets, words that make it one agent's: "bispecific", "dual", or a singular class noun
 # ending the parenthesis ("(A/B dual inhibitor)", "(A/B bispecific antibody)"); "(A and B inhibitors)" is two.
 ONE_AGENT_TAIL = re.compile(r"[\s-]*(?:(?:bi-?specific|bifunctional|tri-?specific|dual)\b|"
-                            r"(?:[\w-]+\s+){0,2}?(?:antibody|inhibitor|blocker|antagonist|agent|TKI|mAb|fusion\s+protein)\s*$)",
+                            r"(?:[\w-]+\s+){0,2}?(?:antibody|inhibitor|blocker|(?:ant)?agonist|agent|TKI|mAb|fusion\s+protein)\s*$)",
                             re.IGNORECASE)
 
 

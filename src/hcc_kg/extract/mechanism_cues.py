@@ -16,10 +16,10 @@ MODALITY_HEAD = (r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ]
                  rf"{CELL_HEAD}")
 # ("BsAb": a bispecific antibody, "TRAB": a T cell-redirecting antibody, as abstracts shorten them; "X, a PD-1
 # blockade": the drug called by what it does, as some abstracts put it)
-HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|[Bb]s[Aa]bs?|TRABs?|blockers?|blockades?|antagonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
+HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|[Bb]s[Aa]bs?|TRABs?|blockers?|blockades?|(?:ant)?agonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
         rf"|{MODALITY_HEAD}|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
 # Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
-STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|BsAb|TRAB|blocker|blockade|antagonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|CAR|TCR|"
+STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|BsAb|TRAB|blocker|blockade|(?:ant)?agonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|CAR|TCR|"
                          r"BiTE|degrader|PROTAC)", re.IGNORECASE)
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective)\)?)?"  # "X (T-targeting) antibody"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
@@ -27,6 +27,8 @@ SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
 VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting capacity on C" (before "inhibiting")
             r"inhibit(?:ory|ing) (?:activity|potency|capacity) (?:for|on)|"
             r"inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|suppress(?:es|ed|ing)?|abrogat(?:es|ed|ing|e)|degrad(?:es|ed|ing|e)|spar(?:es|ed|ing)|target(?:s|ed|ing)?|antagoni[sz](?:es|ed|ing|e)|"
+            # an agonist's verb ("X activates T"; not "activating mutations of T", a state of the target)
+            rf"activat(?:es|ed|ing|e)(?![\s-]+(?:[\w-]+[\s-]+)?{ALTERATION}\b)|"
             r"interfer(?:es|ed|ing|e) with|(?:bind(?:s|ing)?|bound)(?:\s+(?:directly|specifically|selectively|preferentially|"
             r"tightly|strongly|potently|covalently|irreversibly|reversibly))?(?: to| with)?|engag(?:es|ed|ing|e)|neutrali[sz](?:es|ed|ing|e)|"
             # a ligand-binding drug's plain verbs: "X sequesters A", "X traps A and B" (not the noun "a trap")
@@ -64,10 +66,10 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
 # "a tyrosine kinase inhibitor (TKI) of T", "an antibody (mAb) against T": the head's own short form may stand
 # in parentheses between the head and its preposition.
 SHORT_FORM = r"(?:\s*\([A-Za-z]{2,6}s?\))?"
-NOUN_CUE = (rf"(?:inhibitor|blocker|antagonist|MKI|TKI|degrader)s?{SHORT_FORM} of|"
+NOUN_CUE = (rf"(?:inhibitor|blocker|(?:ant)?agonist|MKI|TKI|degrader)s?{SHORT_FORM} of|"
             # a VEGF trap's shape: "a decoy receptor for A and B", "a soluble receptor of A", "a ligand trap for A"
             r"(?:(?:soluble\s+)?decoy|soluble)\s+receptors?\s+(?:for|of)|(?:ligand\s+)?traps?\s+(?:for|of)|"
-            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|antagonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?){SHORT_FORM} "
+            rf"(?:antibod(?:y|ies)|mAbs?|nanobod(?:y|ies)|inhibitors?|blockers?|(?:ant)?agonists?|TKIs?|MKIs?|{MODALITY_HEAD}|agents?){SHORT_FORM} "
             r"(?:against|to|targeting|directed (?:against|at|to)|aim(?:ed|ing) at|specific (?:for|to))")
 CUE = re.compile(rf"\b(?:(?P<noun>{NOUN_CUE})|(?P<verb>{VERB_CUE}))(?![\w-])", re.IGNORECASE)
 # Between a cue and the target list it governs: a few words, maybe "..., including".

@@ -35,6 +35,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
+from . import action_direction as direction
 from .analysis import AnalysedDocument, AnalysedSentence
 from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, in_regimen_parenthesis,
                                   regimen_gloss, regimen_subject, times_crossed_arms)
@@ -351,7 +352,7 @@ def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> b
 # describes X; the sentence's hedge or purpose ("to assess the evidence of") is not on it.
 # So does a noun head with its object: "... suggested that X, an oral inhibitor of A and B, may be effective".
 PARTICIPLE_APPOSITIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s[^;:.()]*?\b(?:directed|targeting|binding|"
-                                   r"blocking|inhibiting|aimed|(?:inhibitor|antagonist|blocker)s?\s+(?:of|against))\b[^;:.]*$",
+                                   r"blocking|inhibiting|aimed|(?:inhibitor|(?:ant)?agonist|blocker)s?\s+(?:of|against))\b[^;:.]*$",
                                    re.IGNORECASE)
 
 
@@ -361,11 +362,12 @@ def _participle_appositive(text: str, found: Reading) -> bool:
 
 
 def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading,
-                      within: tuple[int, int] | None = None) -> Assertion:
+                      within: tuple[int, int] | None = None, agonist_pairs: frozenset = frozenset()) -> Assertion:
     """The assertion one reading makes, with its evidence span, polarity and certainty.
 
     ``within``: the span of the sentence that is the statement's own clause (a line of a list), so that
-    the words of the lines around it neither negate nor hedge it.
+    the words of the lines around it neither negate nor hedge it.  ``agonist_pairs``: (drug, target) pairs
+    the document calls an agonist's; a neutral cue ("targets") on one of them reads as activating.
     """
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
@@ -380,7 +382,9 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
     if found.crossed and _binds_one_antigen(doc, drug_key):
         certainty = HEDGED  # "X and Y target A and B": an antibody binds one antigen, and which is not said
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
-    return Assertion(drug_key, action_predicate(doc, drug_key, found.key), found.key, evidence=(evidence,))
+    activating = direction.reading_up(sent.text, found) or \
+        ((drug_key, found.key) in agonist_pairs and direction.reading_neutral(sent.text, found))
+    return Assertion(drug_key, action_predicate(doc, drug_key, found.key, activating), found.key, evidence=(evidence,))
 
 
 def _binds_one_antigen(doc: AnalysedDocument, drug_key: str) -> bool:
@@ -393,8 +397,9 @@ def _binds_one_antigen(doc: AnalysedDocument, drug_key: str) -> bool:
 def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on target or pathway, read by the shape rules above; negated or hedged kept as such."""
     parts = drug_parts(doc)  # a fusion protein's receptor domain is part of it, no target (:mod:`.fusion_parts`)
-    for index, sent in enumerate(doc.sentences):
-        for subject in sentence_subjects(doc, index):
-            for found in sentence_readings(doc, sent, subject):
-                if found.key not in parts.get(found.drug.keys[0], frozenset()):
-                    yield reading_assertion(doc, sent, found)
+    found_all = [(sent, found) for index, sent in enumerate(doc.sentences) for subject in sentence_subjects(doc, index)
+                 for found in sentence_readings(doc, sent, subject)
+                 if found.key not in parts.get(found.drug.keys[0], frozenset())]
+    agonists = frozenset((found.drug.keys[0], found.key) for sent, found in found_all if direction.reading_up(sent.text, found))
+    for sent, found in found_all:
+        yield reading_assertion(doc, sent, found, agonist_pairs=agonists)

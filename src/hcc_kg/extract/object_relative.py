@@ -132,7 +132,7 @@ def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) 
 
 # "X is a multikinase inhibitor (VEGFR1-3, PDGFRB, RET)", "X, a TKI (targets: A, B)": a class noun said of X, then a
 # parenthesis holding nothing but the targets it acts on.
-CLASS_HEAD = r"(?:inhibitors?|TKIs?|MKIs?|antagonists?|blockers?)"
+CLASS_HEAD = r"(?:inhibitors?|TKIs?|MKIs?|(?:ant)?agonists?|blockers?)"
 CLASS_THEN_PARENTHESIS = re.compile(
     # the copula may carry a hedge or a negation ("may be", "is not"): epistemics reads it on the span
     rf"^[\s)]*(?:,\s*|\s+(?:(?:may|might|could)\s+be|is|was|acts\s+as|represents)(?:\s+(?:not|also))?\s+)"

@@ -53,7 +53,7 @@ VERB_FIELD = re.compile(r"(?:^|(?<=\s))(?:Pharmacodynamics|Mechanism of action|M
 BULLET_MARK = r"[•·▪◦‣*–—-]\s*"
 LINE_VERB = (r"(?:(?:selectively|potently|irreversibly|reversibly|also)\s+)?"
              r"(?P<verb>inhibits|blocks|targets|binds|antagoni[sz]es)\b")
-LINE_NOUN = rf"(?:an?\s+)?(?:{MODIFIER}\s+){{0,4}}?(?:inhibitor|blocker|antagonist|antibody|TKI|MKI)s?\b"
+LINE_NOUN = rf"(?:an?\s+)?(?:{MODIFIER}\s+){{0,4}}?(?:inhibitor|blocker|(?:ant)?agonist|antibody|TKI|MKI)s?\b"
 SUBJECTLESS_LINE = re.compile(rf"\s*(?P<mark>{BULLET_MARK})?(?P<opening>{LINE_VERB}|{LINE_NOUN})", re.IGNORECASE)
 # What may stand between the targets of a target field: list glue, brackets, a closing stop.
 LIST_ONLY = re.compile(r"[\s,;/.()]*(?:(?:and|or)\b[\s,;/.()]*)*")

@@ -39,10 +39,13 @@ def _between(sent: AnalysedSentence, left: Mention, right: Mention) -> str:
     return sent.text[sent.local(left)[1]:sent.local(right)[0]]
 
 
-def action_predicate(doc: AnalysedDocument, drug: str, target: str) -> str:
-    """How a drug acts on what it names: by the drug's modality, not by the cue's wording."""
+def action_predicate(doc: AnalysedDocument, drug: str, target: str, activating: bool = False) -> str:
+    """How a drug acts on what it names: by the drug's modality, unless the cue says it activates the
+    target (an agonist, :mod:`.action_direction`); a pathway is modulated either way."""
     if doc.vocabulary[target].has_type("Pathway"):
         return "modulatesPathway"
+    if activating:
+        return "activates"
     return "isAntibodyAgainst" if doc.vocabulary[drug].has_type(*ANTIBODY_TYPES) else "inhibits"
 
 

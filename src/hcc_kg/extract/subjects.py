@@ -124,7 +124,7 @@ SUBJECTLESS_START = re.compile(
     r"(?=(?:(?:Potently|Selectively|Reversibly|Irreversibly|Specifically|Also)(?:\s+and\s+\w+ly)?\s+)?"
     r"(?i:inhibits|targets|blocks|binds|antagoni[sz]es|is\s+an?)\s|"
     # (one drug's noun phrase: "Tyrosine kinase inhibitors of T are used" speaks of a class)
-    r"(?-i:[A-Z])[\w/-]*(?:\s+[\w/-]+){0,6}?\s+(?:inhibitor|antagonist|antibody|blocker)\s+(?:that|of|against|targeting)\s))")
+    r"(?-i:[A-Z])[\w/-]*(?:\s+[\w/-]+){0,6}?\s+(?:inhibitor|(?:ant)?agonist|antibody|blocker)\s+(?:that|of|against|targeting)\s))")
 # A line or a field value that opens with its noun phrase, no article, no subject ("Inhibitor of A and B",
 # "Selective T inhibitor" under a drug's lead line): a capital starts it (checked by the caller).
 BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
@@ -199,7 +199,7 @@ MAX_SUBJECT_GAP = 220
 # "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
 # speaks of every drug of the list before it.
 PLURAL_APPOSITIVE = re.compile(r"[\s)]*(?:,|\((?=\s*(?:both|all|each)\b))\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
-                               r"blockers|antagonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
+                               r"blockers|(?:ant)?agonists|TKIs|mAbs|molecules|compounds)\b)", re.IGNORECASE)
 # "X, an antibody designed to block T": the appositive's purpose clause.
 PURPOSE_BEFORE = re.compile(r"\b(?:designed|engineered|developed|intended|able|shown|known|made)\s+to\s+(?:(?:\w+ly|both)\s+)*$",
                             re.IGNORECASE)

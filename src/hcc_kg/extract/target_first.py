@@ -151,7 +151,7 @@ def target_passive_drug(text: str, found: list[Unit], lists: list[TargetList]) -
 
 # "targets PD-L1 (X) and VEGF (Y)", "anti-A (X) or anti-B (Y)": each target names its drugs in parentheses.
 PARENTHESIS_CUE = re.compile(r"\b(?:target(?:s|ing|ed)?|block(?:s|ing|ade\s+of)|inhibit(?:s|ing|ion\s+of|ors?\s+of)|"
-                             r"against|antagonists?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"against|(?:ant)?agonists?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 CHAIN_GLUE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 # "kinase inhibitors with c-Met activity (A, B and C)": the class's members, named after the activity they share
 ACTIVITY_BRACKET = re.compile(r"\s+(?:inhibitory\s+)?activity\s*\(\s*", re.IGNORECASE)
@@ -267,7 +267,7 @@ def _drug_before_names_it(text: str, drug: Unit, tlist: TargetList) -> bool:
 
 # "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.
 FRONTED_NOUN_CUE = re.compile(rf"(?:^|[;:]\s*)(?:An?|The)\s+(?:{MODIFIER},?\s+){{0,4}}"
-                              r"(?:inhibitor|blocker|antagonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
+                              r"(?:inhibitor|blocker|(?:ant)?agonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 FRONTED_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?,\s*$", re.IGNORECASE)
 
@@ -286,7 +286,7 @@ def _fronted(text: str, found: list[Unit], lists: list[TargetList], opening: re.
 # "... its selective small molecule inhibitor of T ("T") X, in ...": the same noun phrase inside a clause, its
 # drug right after the target (a bracketed symbol of the target may come between); one head, not a class.
 INLINE_NOUN_CUE = re.compile(rf"\b(?:an?|the|its|their|our)\s+(?:{MODIFIER},?\s+(?:and\s+)?){{0,6}}"
-                             r"(?:inhibitor|blocker|antagonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
+                             r"(?:inhibitor|blocker|(?:ant)?agonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 INLINE_TO_DRUG = re.compile(r"^\s*(?:\(\s*[\"“]?[\w-]+[\"”]?\s*\)\s*)?$")
 

@@ -32,7 +32,7 @@ ALTERED_FORM = re.compile(r"^[\s-]*(?:(?:activation[\s-]+loop|kinase[\s-]+domain
                           rf"{ALTERATION}\b",
                           re.IGNORECASE)
 CUE_BEFORE_FORM = re.compile(r"\b(?:inhibit(?:s|ed|ing)?|target(?:s|ed|ing)?|block(?:s|ed|ing)?|against|"
-                             r"(?:inhibitors?|TKIs?|MKIs?|blockers?|antagonists?)\s+of)\s+"
+                             r"(?:inhibitors?|TKIs?|MKIs?|blockers?|(?:ant)?agonists?)\s+of)\s+"
                              r"(?:(?!(?:with|in|from|of|for|by|harbou?ring|carrying|bearing|tumou?rs?|patients?|cells?|"
                              r"cancers?|disease)\b)[\w.-]+,?\s+){0,6}$", re.IGNORECASE)
 GENE_AFTER = re.compile(r"^[\s-]*genes?\b", re.IGNORECASE)

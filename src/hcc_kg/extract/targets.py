@@ -60,7 +60,7 @@ RECEPTOR_BEFORE_LIST = re.compile(rf"{_RECEPTOR_WORD}\s+(?:of|for)\s+(?:the\s+)?
 # including ...") name a class of drugs or a category of targets, not a target of one drug.
 CATALYTIC_CLASS = re.compile(r"(?:(?:receptor|non-?receptor|protein|multiple)[\s-]+)?(?:tyrosine|serine/threonine|"
                              r"serine-threonine)?[\s-]*kinases?(?:[\s-]+receptors?)?|RTKs?|TKs?", re.IGNORECASE)
-HEAD_WORD = re.compile(r"\s*(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?|TKIs?)\s*$", re.IGNORECASE)
+HEAD_WORD = re.compile(r"\s*(?:inhibitors?|antibod(?:y|ies)|blockers?|(?:ant)?agonists?|TKIs?)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from .abox import ABox, Individual, Schema
 from .tbox import tbox_triples
 from .terms import Terms
 
-BINARY = ("inhibits", "isAntibodyAgainst", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn",
+BINARY = ("inhibits", "isAntibodyAgainst", "activates", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn",
           "forLineOfTherapy", "testsIntervention", "hasArm", "armIntervention", "studiesCondition")
 #: Predicates whose object is a literal value, stored as the data property of the same name.
 LITERAL = ("armSize",)

@@ -24,7 +24,7 @@ import networkx as nx
 from ..errors import QueryError
 from ..vocab import name_key
 
-ACTS_ON = ("inhibits", "isAntibodyAgainst")
+ACTS_ON = ("inhibits", "isAntibodyAgainst", "activates")
 #: Nodes that connect almost everything; paths only start or end at them.
 HUB_TYPES = ("RegulatoryApproval", "RegulatoryAgency", "LineOfTherapy", "Disease", "BiomarkerCriterion")
 AGENT_TYPES = ("Drug", "SmallMolecule", "MonoclonalAntibody", "BispecificAntibody", "CellTherapy", "Vaccine",

@@ -72,7 +72,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
 
 DEFAULT_PREDICATE_COLOUR = "#9e9e9e"
 PREDICATE_COLOURS: dict[str, str] = {
-    "inhibits": "#c92a2a", "isAntibodyAgainst": "#c92a2a", "modulatesPathway": "#e8590c",
+    "inhibits": "#c92a2a", "isAntibodyAgainst": "#c92a2a", "activates": "#2b8a3e", "modulatesPathway": "#e8590c",
     "isMemberOf": "#ffa8a8", "hasMember": "#ffa8a8",
     "participatesIn": "#8ce99a", "hasParticipant": "#8ce99a",
     "hasComponent": "#74c0fc", "isComponentOf": "#74c0fc",
