@@ -37,6 +37,7 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from . import action_direction as direction
 from .analysis import AnalysedDocument, AnalysedSentence
+from .coordinated_descriptions import coordinated_readings
 from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, in_regimen_parenthesis,
                                   regimen_gloss, regimen_subject, times_crossed_arms)
 from .fusion_parts import drug_parts
@@ -287,20 +288,23 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
     chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
     signalling = ligands_naming_signalling(doc, text, lists)
+    def kept(found_reading: Reading) -> bool:
+        if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
+            return False  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
+        if found_reading.target in chains or \
+                (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
+                (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
+            return False
+        return not ((found_reading.target in signalling and not _is_antibody(doc, found_reading))
+                    or small_molecule_on_ligand(doc, found_reading.drug.keys[0], found_reading.key)
+                    or _downstream_degradation(doc, text, found_reading))
+
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
-        for found_reading in shape(text, found, lists):
-            drug_key, target_key = found_reading.drug.keys[0], found_reading.key
-            if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
-                continue  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
-            if found_reading.target in chains or \
-                    (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
-                    (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
-                continue
-            if (found_reading.target in signalling and not _is_antibody(doc, found_reading)) \
-                    or small_molecule_on_ligand(doc, drug_key, target_key) or _downstream_degradation(doc, text, found_reading):
-                continue
-            seen.setdefault((drug_key, target_key), found_reading)
+        for found_reading in filter(kept, shape(text, found, lists)):
+            seen.setdefault((found_reading.drug.keys[0], found_reading.key), found_reading)
+    for found_reading in filter(kept, coordinated_readings(text, lists, list(seen.values()))):
+        seen.setdefault((found_reading.drug.keys[0], found_reading.key), found_reading)
     return list(seen.values())
 
 

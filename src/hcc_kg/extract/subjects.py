@@ -99,7 +99,7 @@ MAKERS = r"(?:its|their|our)\s+"
 # "X (Z; anti-T)": the short name the text gives X, then what X is.
 DEFINED_AS = r"(?:\s*(?-i:[A-Z][\w-]{0,9})\s*;)?"
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
-NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{THAT_IS}|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself))?|\sfor"
+NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{THAT_IS}|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself|both))?|\sfor"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER}|{MAKERS})?"
