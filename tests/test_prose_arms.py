@@ -40,6 +40,20 @@ def test_an_aside_in_parentheses_does_not_part_a_regimen():
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
 
 
+@pytest.mark.parametrize("text", [
+    "We tested quorimab, a humanized, made-up, bispecific antibody plus zorbanib in this invented study.",
+    "We tested quorimab, an invented antibody, plus zorbanib in this pretend study.",
+])
+def test_an_apposition_of_coordinated_adjectives_does_not_part_a_regimen(text):
+    doc, sent = sentence(text)
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"])]
+
+
+def test_an_apposition_with_no_head_noun_before_the_glue_parts_the_drugs():
+    doc, sent = sentence("We tested quorimab, a humanized, made-up version plus zorbanib in this invented study.")
+    assert keys(agents(doc, sent)) == ["quorimab", "zorbanib"]
+
+
 def test_placebo_added_to_a_drug_is_the_drug_arm():
     doc, sent = sentence("Patients were randomized 1:1 to quorimab/zorbanib or zorbanib/placebo.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]

@@ -72,9 +72,11 @@ LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
 # ... the second part may carry a few describing words: "the combination of A and standard first-line B"
 COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
                                   r"[\w-]+\s+){0,3}", re.IGNORECASE)
-# ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B".
-APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+[^,;]{1,60},\s*(?:\+|plus|combined with|in combination with)\s*$",
-                                re.IGNORECASE)
+# ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B", also one of coordinated
+# adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").
+APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
+                                r"(?:antibod(?:y|ies)|mAb|inhibitor|TKI|blocker|agent|drug|molecule|compound|conjugate)\s+)"
+                                r"(?:\+|plus|combined with|in combination with)\s*$", re.IGNORECASE)
 # What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
 # given "either ... or" ("patients received either A or B").
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
