@@ -34,6 +34,15 @@ def test_arm_named_after_each_value():
     assert got == {("felotinib", "os", ""): (Decimal("11.0"), "months"), ("zorbanib", "os", ""): (Decimal("13.5"), "months")}
 
 
+@pytest.mark.parametrize("text", [
+    "Objective responses occurred in 20 of 80 patients (25.0%) given felotinib and in 8 of 80 (10.0%) given zorbanib.",
+    "The ORR was 25.0% (20 of 80) in those receiving felotinib and 10.0% (8 of 80) in those receiving zorbanib.",
+    "An ORR of 25.0% was seen among patients treated with felotinib, and one of 10.0% among patients treated with zorbanib.",
+])
+def test_arm_named_after_each_value_by_a_participle_of_treatment(text):
+    assert read(text) == {("felotinib", "orr", ""): (Decimal("25.0"), "%"), ("zorbanib", "orr", ""): (Decimal("10.0"), "%")}
+
+
 def test_arm_named_before_the_value():
     got = read("The PFS rate for felotinib was 8.0% (5.1-11.2%) and 2% for zorbanib at 24 months.")
     assert got == {("felotinib", "pfs", "24-month"): (Decimal("8.0"), "%"), ("zorbanib", "pfs", "24-month"): (Decimal("2"), "%")}

@@ -56,8 +56,10 @@ CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(
 # count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing); "15.1 mo. with A":
 # the unit's abbreviation point; "8.0 (6.6-9.1) months for A": the unit printed after the value's interval
 # (the interval itself is blanked by ``unparenthesised``).
+# ... also after a participle of treatment: "7 of 59 (11.9%) given A", "(29%) treated with A", "in 40% receiving A".
 AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"
                           r"(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
+                          r"given|receiving|treated\s+with|who\s+received|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
                           re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
