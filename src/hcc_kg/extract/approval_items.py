@@ -25,7 +25,7 @@ from .approval_cues import APPROVAL_CUE, STEP_CUE
 from .jurisdictions import Jurisdictions
 from .record_fields import BULLET_MARK
 from .sentences import DRUG
-from .subjects import titled_drug
+from .discourse_drugs import titled_drug
 
 # "- Approved as monotherapy for D", "• Authorised in combination with Y for D", a monograph's "Indicated for D"
 # under the drug's heading; also after the lead the first item shares a sentence with ("Approval status: - Approved

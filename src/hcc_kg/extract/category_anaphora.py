@@ -22,7 +22,8 @@ from .mechanism_cues import CUE
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .shape_reading import Reading, readings
-from .subjects import SUBJECTLESS_START, defined_drug
+from .discourse_drugs import defined_drug
+from .subjects import SUBJECTLESS_START
 from .targets import TargetList, Unit, target_lists, units
 
 CATEGORY = r"(?:kinases|targets|receptors|RTKs|TKs|enzymes|proteins)"

@@ -11,7 +11,8 @@ import re
 from ..model import Mention
 from .analysis import AnalysedDocument
 from .sentences import ANTIBODY_TYPES, DRUG
-from .subjects import PRONOUN_START, defined_drug, defining_start, discourse_drug
+from .discourse_drugs import defined_drug, discourse_drug
+from .subjects import PRONOUN_START, defining_start
 
 # "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
 BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"

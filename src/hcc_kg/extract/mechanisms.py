@@ -37,19 +37,20 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from . import action_direction as direction
 from .analysis import AnalysedDocument, AnalysedSentence
+from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, regimen_gloss, regimen_subject,
+                                  times_crossed_arms)
 from .coordinated_descriptions import coordinated_readings
-from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, in_regimen_parenthesis,
-                                  regimen_gloss, regimen_subject, times_crossed_arms)
-from .fusion_parts import drug_parts
-from .mechanism_subjects import BOTH_START, sentence_subjects
 from .epistemics import HEDGED, presented_then_turned, reading
-from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
-                              drug_possessed_targets, without_class_abbreviations)
-from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE, DEGRADATION_NOMINAL,
-                             DEGRADER_TEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF, MACHINERY_AFTER,
+from .fusion_parts import drug_parts
+from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
+                             DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
-                             RESPECTIVELY, TWO_TARGET_WORD, counts_members, unbracketed)
+                             RESPECTIVELY, unbracketed)
+from .mechanism_subjects import BOTH_START, sentence_subjects
+from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
+                              drug_possessed_targets, without_class_abbreviations)
+from .reading_filters import sentence_filter
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
@@ -57,7 +58,7 @@ from .subjects import (PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defi
                        subject_before, units_before)
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
-from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand, target_lists, units
+from .targets import TargetList, Unit, target_lists, units
 
 
 def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
@@ -281,24 +282,7 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
     lists = target_lists(text, found)
-    pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and not _names_a_kinase_class(doc, text, tlist)
-             and not counts_members(text, tlist.start, tlist.end) for unit in tlist.units}
-    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and _names_a_kinase_class(doc, text, tlist)
-                    for unit in tlist.units}
-    chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
-    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
-    signalling = ligands_naming_signalling(doc, text, lists)
-    def kept(found_reading: Reading) -> bool:
-        if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
-            return False  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
-        if found_reading.target in chains or \
-                (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
-                (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
-            return False
-        return not ((found_reading.target in signalling and not _is_antibody(doc, found_reading))
-                    or small_molecule_on_ligand(doc, found_reading.drug.keys[0], found_reading.key)
-                    or _downstream_degradation(doc, text, found_reading))
-
+    kept = sentence_filter(doc, text, found, lists)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
         for found_reading in filter(kept, shape(text, found, lists)):
@@ -306,50 +290,6 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     for found_reading in filter(kept, coordinated_readings(text, lists, list(seen.values()))):
         seen.setdefault((found_reading.drug.keys[0], found_reading.key), found_reading)
     return list(seen.values())
-
-
-TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised-drug")
-
-
-# "the A/B/C pathway", "A/B signalling": a chain of members names a pathway the drug acts on, not each member.
-PATHWAY_AFTER = re.compile(r"^[\s-]*(?:signal(?:l)?ing\s+)?(?:pathways?|signal(?:l)?ing|cascades?|axis|axes)\b",
-                           re.IGNORECASE)
-
-
-def _names_a_pathway(text: str, tlist: TargetList) -> bool:
-    chained = all(text[a.end:b.start].strip() in ("/", "-") for a, b in zip(tlist.units, tlist.units[1:]))
-    return len(tlist.units) > 1 and chained and bool(PATHWAY_AFTER.match(text[tlist.end:]))
-
-
-def _downstream_degradation(doc: AnalysedDocument, text: str, found: Reading) -> bool:
-    """"X induced degradation of T" in a text that calls no drug a degrader: an effect, not X's target."""
-    between = text[min(found.drug.end, found.target.start):found.target.start]
-    return bool(DEGRADATION_NOMINAL.search(between)) and not DEGRADER_TEXT.search(doc.document.text)
-
-
-def _is_antibody(doc: AnalysedDocument, found: Reading) -> bool:
-    """An antibody may bind the ligand itself ("X neutralises VEGF signalling")."""
-    return action_predicate(doc, found.drug.keys[0], found.key) == "isAntibodyAgainst"
-
-
-def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool:
-    """"A/B" is two targets of a bispecific or dual drug, else an axis or a class ("PD-1/PD-L1")."""
-    if doc.vocabulary[found.drug.keys[0]].has_type("BispecificAntibody"):
-        return True
-    return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
-
-
-def _names_a_kinase_class(doc: AnalysedDocument, text: str, tlist: TargetList) -> bool:
-    """"an ALK/ROS1 inhibitor", "MET/VEGFR2-targeted TKI": a slash pair of kinases heading a drug noun
-    (not "the MET/AXL loop", which names an interplay)."""
-    return all(doc.vocabulary[key].has_type("Kinase") for unit in tlist.units for key in unit.keys) \
-        and head_after(text, tlist, len(text), "") is not None
-
-
-def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> bool:
-    """"an ALK/ROS1 inhibitor": a small molecule inhibits both kinases of a slash pair; for other drugs the
-    pair is read as any other ("PD-1/PD-L1": two targets only of a bispecific or dual drug)."""
-    return doc.vocabulary[found.drug.keys[0]].has_type("SmallMolecule") or _names_two_targets(doc, text, found)
 
 
 # "evidence of activity of X, a monoclonal antibody directed to T": a participle inside the appositive

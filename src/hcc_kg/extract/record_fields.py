@@ -16,7 +16,7 @@ of field are read (invented examples):
 - a line with no subject under a lead that names one drug, as in a key-points box or a bulleted
   profile ("Zorbatinib: key points" above "Inhibits several RTKs, including MET and AXL" or
   "• Selective inhibitor of T"), is a verb or noun phrase whose subject is that drug
-  (:func:`.subjects.lead_drug`).
+  (:func:`.discourse_drugs.lead_drug`).
 
 Every field is read here and only here, so that a fact a field states has one evidence record.
 
@@ -35,7 +35,8 @@ from .mechanisms import drug_appositive, drug_cue_target, reading_assertion
 from .shape_reading import Reading
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .subjects import MODIFIER, NO_LEAD, defined_drug, lead_drug, lines_above, titled_drug
+from .discourse_drugs import NO_LEAD, defined_drug, lead_drug, lines_above, titled_drug
+from .subjects import MODIFIER
 from .targets import Unit, target_lists, units
 
 # A label: a capitalised word, up to three lower-case ones and a colon ("Molecular target:",

@@ -12,13 +12,8 @@ it names the agent ("treatment with X inhibited T"). Patterns are shapes of Engl
 from __future__ import annotations
 
 import re
-from itertools import islice, takewhile
-from typing import Callable, Iterator
 
-from ..model import Mention
-from .analysis import AnalysedDocument
 from .approval_clauses import FRONTED_SUBORDINATE
-from .sentences import DRUG
 from .targets import Unit
 
 # Words that cannot modify a head noun: they start a phrase or a clause of their own.
@@ -350,79 +345,3 @@ def _plural_after_aside(gap: str, cue: re.Match) -> bool:
 
 
 PLURAL_VERB = re.compile(r"(?:inhibit|block|target|bind|antagoni[sz]e|neutrali[sz]e|suppress|disrupt|engage)", re.IGNORECASE)
-
-
-def discourse_drug(doc: AnalysedDocument, index: int) -> Mention | None:
-    """For a sentence opening with "It": the drug its section is about, else the last one named, else the one the
-    document's title names."""
-    sent = doc.sentences[index]
-    heading_drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(sent.sentence.section), *DRUG)}
-    if len(heading_drugs) == 1:
-        key = heading_drugs.pop()
-        return Mention(sent.sentence.section_start, sent.sentence.section_start + len(sent.sentence.section),
-                       key, sent.sentence.section)
-    for previous in reversed(doc.sentences[max(0, index - 2):index]):
-        drugs = doc.keys_of_type(previous.mentions, *DRUG)
-        if drugs:
-            return drugs[0]
-    return titled_drug(doc, index)  # "This compound binds T" on a page titled by the one drug it profiles
-
-
-def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
-    """For a drugless sentence opening "A ..." / "Definition: An ...": the one drug its heading or the title names."""
-    sent = doc.sentences[index]
-    if doc.keys_of_type(sent.mentions, *DRUG):
-        return None
-    return titled_drug(doc, index)
-
-
-def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
-    """The one drug the heading of a sentence's section, else the document's title, names (None when not one)."""
-    sent = doc.sentences[index]
-    text = doc.document.text
-    title = next((line for line in text.splitlines() if line.strip()), "")
-    for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, text.find(title))):
-        drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
-        if len(drugs) == 1 and start >= 0:
-            return Mention(start, start + len(surface), drugs.pop(), surface)
-    return None
-
-
-# A lead says what the lines below it are about: a heading, no sentence in it and no stop at its end
-# ("Zorbatinib: key points").
-NO_LEAD = re.compile(r"[.!?;,]\s*$|[.!?]\s+[A-Z]")
-MAX_LINES_UNDER_LEAD = 10
-
-
-def lead_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]) -> Mention | None:
-    """The one drug the lead of the line at ``offset`` names (None when it names none or several).
-
-    The lead is the first line of the line's block (the lines with no blank line between), or, when that
-    line is an item itself (``is_item``) or the block starts at the line, the line above the blank before it.
-    """
-    text = doc.document.text
-    above = list(islice(lines_above(text, text.rfind("\n", 0, offset) + 1), MAX_LINES_UNDER_LEAD + 2))
-    block = list(takewhile(lambda line: line[1].strip(), above))  # the lines up to a blank one
-    if len(block) > MAX_LINES_UNDER_LEAD:
-        return None
-    lead = block[-1] if block and not is_item(block[-1][1]) else next(
-        (line for line in above[len(block):] if line[1].strip()), None)
-    if lead is None or NO_LEAD.search(lead[1]):
-        return None
-    start, surface = lead
-    drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
-    return Mention(start, start + len(surface), drugs.pop(), surface) if len(drugs) == 1 else None
-
-
-def lines_above(text: str, line_start: int) -> Iterator[tuple[int, str]]:
-    """The (start, line) pairs above the line that starts at ``line_start``, nearest first, read as asked for.
-
-    >>> list(lines_above("a\\n\\nb\\nc", 5))
-    [(3, 'b'), (2, ''), (0, 'a')]
-    """
-    end = line_start - 1
-    while end >= 0:
-        start = text.rfind("\n", 0, end) + 1
-        yield start, text[start:end]
-        end = start - 1
-

@@ -1,0 +1,84 @@
+"""Readings a shape makes that the rest of its sentence undoes: a slash pair that names an axis or a class
+("PD-1/PD-L1 inhibitor": two targets only of a bispecific or dual drug), a chain of members that names a
+pathway ("the A/B/C pathway"), a ligand named for its signalling, a degradation the text never calls a
+drug's, and a class noun's target inside a regimen's parenthesis.  Split from :mod:`.mechanisms`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .analysis import AnalysedDocument
+from .combination_glosses import in_regimen_parenthesis
+from .mechanism_cues import DEGRADATION_NOMINAL, DEGRADER_TEXT, MACHINERY_AFTER, TWO_TARGET_WORD, counts_members
+from .sentences import action_predicate
+from .shape_reading import Reading, head_after
+from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand
+
+
+def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList]) -> Callable[[Reading], bool]:
+    """Whether each reading of the sentence ``text`` (its units ``found``, target lists ``lists``) is kept."""
+    pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and not _names_a_kinase_class(doc, text, tlist)
+             and not counts_members(text, tlist.start, tlist.end) for unit in tlist.units}
+    kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and _names_a_kinase_class(doc, text, tlist)
+                    for unit in tlist.units}
+    chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
+    chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
+    signalling = ligands_naming_signalling(doc, text, lists)
+
+    def kept(found_reading: Reading) -> bool:
+        if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
+            return False  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
+        if found_reading.target in chains or \
+                (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
+                (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
+            return False
+        return not ((found_reading.target in signalling and not _is_antibody(doc, found_reading))
+                    or small_molecule_on_ligand(doc, found_reading.drug.keys[0], found_reading.key)
+                    or _downstream_degradation(doc, text, found_reading))
+    return kept
+
+
+TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised-drug")
+
+
+# "the A/B/C pathway", "A/B signalling": a chain of members names a pathway the drug acts on, not each member.
+PATHWAY_AFTER = re.compile(r"^[\s-]*(?:signal(?:l)?ing\s+)?(?:pathways?|signal(?:l)?ing|cascades?|axis|axes)\b",
+                           re.IGNORECASE)
+
+
+def _names_a_pathway(text: str, tlist: TargetList) -> bool:
+    chained = all(text[a.end:b.start].strip() in ("/", "-") for a, b in zip(tlist.units, tlist.units[1:]))
+    return len(tlist.units) > 1 and chained and bool(PATHWAY_AFTER.match(text[tlist.end:]))
+
+
+def _downstream_degradation(doc: AnalysedDocument, text: str, found: Reading) -> bool:
+    """"X induced degradation of T" in a text that calls no drug a degrader: an effect, not X's target."""
+    between = text[min(found.drug.end, found.target.start):found.target.start]
+    return bool(DEGRADATION_NOMINAL.search(between)) and not DEGRADER_TEXT.search(doc.document.text)
+
+
+def _is_antibody(doc: AnalysedDocument, found: Reading) -> bool:
+    """An antibody may bind the ligand itself ("X neutralises VEGF signalling")."""
+    return action_predicate(doc, found.drug.keys[0], found.key) == "isAntibodyAgainst"
+
+
+def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool:
+    """"A/B" is two targets of a bispecific or dual drug, else an axis or a class ("PD-1/PD-L1")."""
+    if doc.vocabulary[found.drug.keys[0]].has_type("BispecificAntibody"):
+        return True
+    return bool(TWO_TARGET_WORD.search(text, max(0, found.start - 60), min(len(text), found.end + 60)))
+
+
+def _names_a_kinase_class(doc: AnalysedDocument, text: str, tlist: TargetList) -> bool:
+    """"an ALK/ROS1 inhibitor", "MET/VEGFR2-targeted TKI": a slash pair of kinases heading a drug noun
+    (not "the MET/AXL loop", which names an interplay)."""
+    return all(doc.vocabulary[key].has_type("Kinase") for unit in tlist.units for key in unit.keys) \
+        and head_after(text, tlist, len(text), "") is not None
+
+
+def _acts_on_both_kinases(doc: AnalysedDocument, text: str, found: Reading) -> bool:
+    """"an ALK/ROS1 inhibitor": a small molecule inhibits both kinases of a slash pair; for other drugs the
+    pair is read as any other ("PD-1/PD-L1": two targets only of a bispecific or dual drug)."""
+    return doc.vocabulary[found.drug.keys[0]].has_type("SmallMolecule") or _names_two_targets(doc, text, found)
