@@ -58,6 +58,18 @@ def test_soft_hyphen_with_spaces_and_several_breaks_is_joined():
     assert normalize(text).text == "sorafenib"
 
 
+def test_breaks_a_pdf_copy_left_as_spaces_are_joined_where_a_text_has_several():
+    text = "the kinase ac- tivities of invented recep- tors in patho- genic, first- and second-line"
+    m = normalize(text)
+    assert m.text == "the kinase activities of invented receptors in pathogenic, first- and second-line"
+    i = m.text.index("activities")
+    assert read_back(text, m, i, i + len("activities")) == "ac- tivities"
+
+
+def test_one_hyphen_before_a_space_is_left_as_written():
+    assert normalize("a made-up small- molecule drug").text == "a made-up small- molecule drug"
+
+
 def test_hard_hyphen_before_uppercase_is_kept_and_break_dropped():
     text = "high PD-\nL1 expression"
     m = normalize(text)

@@ -31,6 +31,12 @@ _ASIDE_DASH_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))[\u2014\u2015](?=[^\W\
 # Common second halves of hyphenated compounds ("sorafenib-experienced") keep the hyphen.
 _COMPOUND_TAILS = r"(?:experienced|resistant|refractory|related|based|naive|free|induced|mediated|associated|targeted)\b"
 _SOFT_HYPHEN_RE = re.compile(r"(?<=[a-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])(?!" + _COMPOUND_TAILS + ")")
+# A text copied from a PDF whose line ends became spaces keeps the breaks' hyphens before a space ("the kinase ac-
+# tivities of"): where a document has several, each lower-case one is joined the same way.  Suspended compounds
+# ("first- and second-line", "low- to intermediate-risk") are not breaks.
+_SPACED_BREAK_RE = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|nor|to|versus|vs|than|through|but|as|then)\b)(?!"
+                              + _COMPOUND_TAILS + ")")
+MIN_SPACED_BREAKS = 3  # one or two may be a compound written with a stray space
 # Any other hyphen at a line end (PD-\nL1, anti-\nVEGF): keep the hyphen, drop the break.
 _HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -140,7 +146,8 @@ _SPOKEN_EQUALS_RE = re.compile(r"(?<=\b[nNpP])\s+equal(?:s|ed)?\s+(?=[<>]?\s*\d|
 
 
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
-    """Join hyphenated line breaks, read an aside's dashes as commas and unify the others, fold
+    """Join hyphenated line breaks (also those a PDF copy left as "ac- tivities", when a text has several),
+    read an aside's dashes as commas and unify the others, fold
     runs of spaces (newlines are kept), drop reference numbers after a word's punctuation
     ("antibody,5 was" -> "antibody, was"), read a time point spelled out as digits.
 
@@ -159,6 +166,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_ASIDE_DASH_RE, ",")
     mapped = mapped.sub(_DASH_RE, "-")
     mapped = mapped.sub(_SOFT_HYPHEN_RE, "")
+    if len(_SPACED_BREAK_RE.findall(mapped.text)) >= MIN_SPACED_BREAKS:
+        mapped = mapped.sub(_SPACED_BREAK_RE, "")
     mapped = mapped.sub(_HARD_HYPHEN_RE, "-")
     mapped = mapped.sub(_SPACES_RE, " ")
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
