@@ -675,6 +675,19 @@ def test_a_comparison_put_first_names_the_comparator():
         ("zorbanib", "pfs", ""): (Decimal("6.9"), "months"), ("felotinib", "pfs", ""): (Decimal("2.8"), "months")}
 
 
+@pytest.mark.parametrize("text", [
+    "Compared with felotinib, zorbanib gave a median OS of 14.6 months in this invented trial.",
+    "Compared with felotinib, zorbanib produced a 14.6-month overall survival in this made-up study.",
+])
+def test_the_one_value_after_a_fronted_comparison_is_its_subjects(text):
+    assert read(text) == {("zorbanib", "os", ""): (Decimal("14.6"), "months")}
+
+
+def test_a_whole_month_count_before_an_endpoint_is_a_landmark_not_a_median():
+    assert read("Compared with felotinib, zorbanib gave a 12-month overall survival of 60%.") != {
+        ("zorbanib", "os", ""): (Decimal("12"), "months")}
+
+
 def test_arms_parted_by_versus_take_the_values_in_order_before_a_new_clause():
     assert read("Median OS was 16.5 vs 13.2 months for zorbanib vs felotinib, and the HR for PFS was 0.52.") == {
         ("zorbanib", "os", ""): (Decimal("16.5"), "months"), ("felotinib", "os", ""): (Decimal("13.2"), "months")}

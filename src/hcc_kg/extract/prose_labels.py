@@ -32,8 +32,10 @@ FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
 
-# A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median").
-MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)[-\s](?:months?|mo)\s+median\s+$", re.IGNORECASE)
+# A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median"),
+# also without "median" when the time has a fraction, which no landmark has ("produced a 14.6-month overall survival").
+MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+\.\d+|\d+(?=[-\s](?:months?|mo)\s+median\s))[-\s](?:months?|mo)\s+(?:median\s+)?$",
+                              re.IGNORECASE)
 
 
 def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_start: int,

@@ -326,6 +326,8 @@ def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str
     after = next((a for a in named if e <= a.start and AFTER_GAP_RE.match(unparenthesised(text[e:a.start]))
                   and not COMPARISON_WORD_RE.search(text[e:a.start])), None)
     before = [a for a in named if c_start <= a.start and a.end <= s]
+    if len({a.key for a in before}) == 2 and fronted_comparator(text, c_start, before[0].start):
+        before = [a for a in before if a.key != before[0].key]  # "Compared with B, A gave a median OS of 14 months"
     chosen = after or (before[-1] if len({a.key for a in before}) == 1 else None)
     return [chosen.key] if chosen else None
 
