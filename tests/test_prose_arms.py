@@ -54,6 +54,17 @@ def test_an_apposition_with_no_head_noun_before_the_glue_parts_the_drugs():
     assert keys(agents(doc, sent)) == ["quorimab", "zorbanib"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("We compared quorimab plus felotinib, a made-up zorbanib copy, versus zorbanib.",
+     [agent_key(["quorimab", "felotinib"]), "zorbanib"]),
+    ("We compared zorbanib, the invented standard, versus quorimab plus felotinib.",
+     ["zorbanib", agent_key(["quorimab", "felotinib"])]),
+])
+def test_a_drug_named_in_an_appositive_is_no_compared_arm(text, expected):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == expected
+
+
 def test_placebo_added_to_a_drug_is_the_drug_arm():
     doc, sent = sentence("Patients were randomized 1:1 to quorimab/zorbanib or zorbanib/placebo.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]

@@ -183,11 +183,18 @@ def _alone_and_combined(doc: AnalysedDocument, text: str, named: list[Agent]) ->
     return []
 
 
+# An appositive right after an agent: "A plus CODE, a B biosimilar, versus C" (B names what CODE copies).
+APPOSITIVE_OPEN_RE = re.compile(r"^\s*,\s*(?:an?|the)\s+[^,;()]{0,40}$", re.IGNORECASE)
+
+
 def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
-    """Is the agent a parenthetical gloss of what precedes it ("A + IBI305 (a B biosimilar)")?"""
+    """Is the agent a gloss of what precedes it, in parentheses ("A + CODE (a B biosimilar)") or an appositive
+    ("A plus CODE, a B biosimilar, versus C")?"""
     opened = text.rfind("(", 0, agent.start)
     inside = opened >= 0 and ")" not in text[opened:agent.start]
-    return inside and any(a.end <= opened for a in named)
+    before = [a for a in named if a.end <= agent.start and a is not agent]
+    appositive = bool(before) and APPOSITIVE_OPEN_RE.match(text[before[-1].end:agent.start]) is not None
+    return (inside and any(a.end <= opened for a in named)) or appositive
 
 
 # Inside one arm before "versus": "B, C, and D" (the list closed by "and"), and what delivers the list
