@@ -66,6 +66,21 @@ def test_breaks_a_pdf_copy_left_as_spaces_are_joined_where_a_text_has_several():
     assert read_back(text, m, i, i + len("activities")) == "ac- tivities"
 
 
+def test_statistics_written_out_for_screen_readers_read_as_printed():
+    text = ("The invented rate was 36.8 percent with a 95 percent confidence interval of 29.8 to 43.8 percent in arm A; "
+            "median OS was 8.5 months with a 95 percent confidence interval of 7.0 to 10.6 months; the hazard ratio "
+            "was 0.71 with a 95 percent confidence interval of 0.53 to 0.95, a 29 per cent reduction")
+    m = normalize(text)
+    assert m.text == ("The invented rate was 36.8% (95% CI 29.8-43.8%) in arm A; median OS was 8.5 months (95% CI "
+                      "7.0-10.6 months); the hazard ratio was 0.71 (95% CI 0.53-0.95), a 29% reduction")
+    i = m.text.index("(95% CI 0.53")  # the rewritten interval and the comma after it map back to the words written
+    assert read_back(text, m, i, i + len("(95% CI 0.53-0.95),")) == "with a 95 percent confidence interval of 0.53 to 0.95,"
+
+
+def test_a_percent_word_after_no_number_is_left_as_written():
+    assert normalize("the percent of patients").text == "the percent of patients"
+
+
 def test_one_hyphen_before_a_space_is_left_as_written():
     assert normalize("a made-up small- molecule drug").text == "a made-up small- molecule drug"
 

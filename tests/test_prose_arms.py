@@ -35,6 +35,15 @@ def test_glued_combinations_are_one_agent():
                                        agent_key(["quorimab", "tace"]), "zorbanib"]
 
 
+@pytest.mark.parametrize("text", [
+    "A single priming dose of quorimab added to zorbanib was compared with felotinib.",
+    "In this invented trial, quorimab was added to zorbanib and compared with felotinib.",
+])
+def test_a_drug_added_to_another_is_given_with_it(text):
+    doc, sent = sentence(text)
+    assert keys(agents(doc, sent))[0] == agent_key(["quorimab", "zorbanib"])
+
+
 def test_an_aside_in_parentheses_does_not_part_a_regimen():
     doc, sent = sentence("We compared quorimab (an invented antibody) plus zorbanib (a made-up TKI) versus felotinib.")
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]

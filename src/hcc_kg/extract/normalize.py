@@ -143,6 +143,19 @@ def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
 # Statistics written out for screen readers ("the A arm (n equals 197)", "the P-value equaled 0.020"): the symbol
 # every reader matches.
 _SPOKEN_EQUALS_RE = re.compile(r"(?<=\b[nNpP])\s+equal(?:s|ed)?\s+(?=[<>]?\s*\d|\.\d)|(?<=\b[pP]-value)\s+equal(?:s|ed)?\s+(?=\d|\.\d)")
+# ... "36.8 percent" is 36.8%, and "0.71 with a 95 percent confidence interval of 0.53 to 0.95" is "0.71 (95% CI
+# 0.53-0.95)", the interval bracketed as the readers of values expect it.
+_PERCENT_WORD = r"(?:%|\s?percent\b|\s?per\s+cent\b)"
+_SPOKEN_INTERVAL_RE = re.compile(rf"\bwith\s+an?\s+(?P<level>\d{{2}}(?:\.\d+)?){_PERCENT_WORD}\s+confidence\s+interval\s+(?:of|from)\s+"
+                                 rf"(?P<a>-?\d+(?:\.\d+)?)(?:{_PERCENT_WORD})?\s+to\s+(?P<b>-?\d+(?:\.\d+)?)"
+                                 rf"(?P<unit>{_PERCENT_WORD}|\s+months?\b)?", re.IGNORECASE)
+_SPOKEN_PERCENT_RE = re.compile(r"(?<=\d)\s?(?:percent|per\s+cent)\b", re.IGNORECASE)
+
+
+def _bracketed_interval(m: re.Match) -> str:
+    unit = m.group("unit") or ""
+    unit = "%" if unit and not unit.strip().lower().startswith("month") else unit
+    return f"({m.group('level')}% CI {m.group('a')}-{m.group('b')}{unit})"
 
 
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
@@ -173,6 +186,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
     mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
+    mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
+    mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     return mapped
 
 

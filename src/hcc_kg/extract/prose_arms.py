@@ -43,9 +43,10 @@ TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
 # ... nor a press release's brands with their generic names in brackets: "BRAND® (A injection) in combination with
-# BRAND2® (B)".
+# BRAND2® (B)"; a part added to another is given with it ("a priming dose of A added to B").
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
-                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with|in tandem with)"
+                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with|in tandem with|"
+                     r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$",
                      re.IGNORECASE)
