@@ -226,3 +226,13 @@ def test_a_ratio_after_the_risk_it_reduces_measures_that_risks_endpoint(sentence
                   "felotinib. " + sentence + "\n")
     got = {a.object: str(a.attribute_values("hazard_ratio")[0]) for a in found if a.predicate == "hasEffectEstimate"}
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "(stratified hazard ratio [sHR], 0.85; 95% CI, 0.712-1.019; P =.0398)",
+    "an invented sHR of 0.85 (95% CI 0.712-1.019)",
+    "the made-up aHR was 0.85 (0.712-1.019)",
+])
+def test_a_stratified_or_adjusted_ratio_abbreviated_so_is_a_hazard_ratio(text):
+    [hr] = parse_hazard_ratios(text)
+    assert (hr.value, hr.ci_lower, hr.ci_upper) == (Decimal("0.85"), Decimal("0.712"), Decimal("1.019"))

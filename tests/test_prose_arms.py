@@ -74,6 +74,11 @@ def test_a_drug_named_in_an_appositive_is_no_compared_arm(text, expected):
     assert keys(compared_arms(doc, sent)) == expected
 
 
+def test_as_opposed_to_compares_two_arms():
+    doc, sent = sentence("In this invented trial, zorbanib as opposed to felotinib prolonged survival.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
 def test_placebo_added_to_a_drug_is_the_drug_arm():
     doc, sent = sentence("Patients were randomized 1:1 to quorimab/zorbanib or zorbanib/placebo.")
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]

@@ -43,6 +43,14 @@ def test_arm_named_after_each_value_by_a_participle_of_treatment(text):
     assert read(text) == {("felotinib", "orr", ""): (Decimal("25.0"), "%"), ("zorbanib", "orr", ""): (Decimal("10.0"), "%")}
 
 
+@pytest.mark.parametrize("text", [
+    "Zorbanib prolonged median OS by nearly 2 months over felotinib in this invented trial.",
+    "In this pretend study zorbanib extended median OS by 2.5 months compared with felotinib.",
+])
+def test_a_time_gained_by_is_no_arms_value(text):
+    assert read(text) == {}
+
+
 def test_arm_named_before_the_value():
     got = read("The PFS rate for felotinib was 8.0% (5.1-11.2%) and 2% for zorbanib at 24 months.")
     assert got == {("felotinib", "pfs", "24-month"): (Decimal("8.0"), "%"), ("zorbanib", "pfs", "24-month"): (Decimal("2"), "%")}

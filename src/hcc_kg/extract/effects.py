@@ -2,7 +2,7 @@
 
 One estimate reads ``HEAD [label] [connector] VALUE [CI] [P-values]``, where
 
-- HEAD is "hazard ratio" or "HR", optionally followed by "[HR]" or "(HR)";
+- HEAD is "hazard ratio" or "HR" ("sHR", "aHR": stratified, adjusted), optionally followed by "[HR]" or "(HR)";
 - a label may say what the ratio counts and between whom ("for death with X as compared
   with Y"); it starts with "for" or "with", so "HRs ranged from ..." is not an estimate;
 - the connector is ",", ":", "=", "of", "was", "is" or nothing;
@@ -42,8 +42,9 @@ ESTIMATE = r"(?:\d*[.·]\d+)"
 DASH = r"[-\u2010-\u2015\u2212]"
 # An interval's level as news items spell it too: "95%", "95 percent", "95 per cent".
 PERCENT = r"(?:%|per\s?cent\b)"
-HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:HRs?)\b", re.IGNORECASE)
-ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:HR)\s*[\])]")
+# (a stratified, unstratified or adjusted one abbreviated so: "sHR", "uHR", "aHR")
+HEAD_RE = re.compile(r"\bhazard\s+ratios?\b|\b(?-i:[sua]?HRs?)\b", re.IGNORECASE)
+ABBREVIATION_RE = re.compile(r"\s*[\[(]\s*(?-i:[sua]?HR)\s*[\])]")
 # The interval's level printed once before the numbers: "HR [95% CI]: 0.86 [0.70-1.06]", "HR (95% CI) 0.37 (0.25-0.54)".
 LEVEL_FIRST_RE = re.compile(rf"\s*[\[(]\s*(?P<level>{NUMBER})\s*{PERCENT}\s*CI\s*[\])]", re.IGNORECASE)
 # Inside a label, the analysis an estimate comes from may be coded ("HR for PFS at IA1") and dated ("(data

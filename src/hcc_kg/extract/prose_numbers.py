@@ -32,6 +32,9 @@ MASKS = (
     rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
     # ... and so is a change "by 22%" ("reduced the risk by 22%"), but not a share "achieved by 21% of patients"
     rf"\bby\s+{NUMBER}\s*%(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patients|participants|subjects|pts|people|those)\b)",
+    # ... and so is a time gained "by" ("prolonged median OS by nearly 2 months", "by 4.8 months")
+    rf"\bby\s+(?:(?:nearly|almost|about|approximately|around|roughly|over|some|more\s+than|up\s+to)\s+)?{NUMBER}\s*"
+    r"(?:months?|mos?|weeks?|years?)\b",
     # a threshold, as a definition gives one: "an ORR (patients with a 30% or more decrease in tumor) of 36%",
     # "adverse reactions (>=20%)", "at least 50% shrinkage"
     rf"{NUMBER}\s*%\s+or\s+(?:more|greater|higher|above|less|lower|fewer)\b|(?:≥|>=|\bat\s+least\s+){NUMBER}\s*%",
