@@ -330,3 +330,19 @@ def test_the_combination_tested_names_the_single_arm_in_full():
                   "(400 mg BID) was tested in patients with liver cancer. Zorbanib was administered 80 mg orally. "
                   "Results: The ORR was 20.5%.")
     assert values(found) == {(agent_key(["zorbanib", "felotinib"]), "orr"): D("20.5")}
+
+
+def test_a_named_study_called_observational_is_no_trial_while_a_trial_it_cites_stays_one():
+    found = facts("Zorbanib in everyday care\n"
+                  "An interim analysis of the ZORBA study showed that, in real-world practice, most patients received "
+                  "zorbanib after felotinib. The invented FELO-3 trial had shown zorbanib to be effective after felotinib. "
+                  "The ZORBA study was designed to assess zorbanib in routine care. This prospective, observational study "
+                  "enrolled 500 patients.\n")
+    assert trials(found) == {"trial__felo3"}
+
+
+def test_a_named_trial_that_real_world_data_are_compared_with_stays_a_trial():
+    found = facts("Zorbanib in the ZORBA-2 trial\n"
+                  "In the phase 3 ZORBA-2 trial, zorbanib improved median overall survival versus placebo (10.1 vs 8.0 "
+                  "months). These results were consistent with real-world data from routine practice.\n")
+    assert trials(found) == {"trial__zorba2"}

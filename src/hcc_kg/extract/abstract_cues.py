@@ -264,6 +264,33 @@ def is_observational(sentences: list[str]) -> bool:
     return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not interventional
 
 
+# A named study the text calls observational where it names it (or in the next sentence's "This ... study"):
+# "NAME is a prospective, observational study", "The NAME study ... in real-world practice".
+OBSERVED_STUDY_RE = re.compile(r"\b(?:observational|real[- ]world|non-?interventional|registry)\b", re.IGNORECASE)
+NEXT_ABOUT_IT_RE = re.compile(r"^\W*(?:This|The|It)\b")
+
+
+def named_observational(sentences: list[str], names: list[str], phase: str | None) -> bool:
+    """Is a named study of an observational document itself observational: called so where it is named (or by the
+    next sentence's "This ... study"), never called a trial and given no phase?
+
+    >>> named_observational(["The ZETA study followed 500 patients in real-world practice."], ["ZETA"], None)
+    True
+    >>> named_observational(["The ZETA trial results matched real-world data."], ["ZETA"], None)
+    False
+    """
+    if phase is not None or not names:
+        return False
+    if any(re.search(rf"{re.escape(name)}\W+(?:\w+\W+)?(?:trial|phase)\b", s, re.IGNORECASE) for s in sentences for name in names):
+        return False
+    for i, text in enumerate(sentences):
+        if any(name in text for name in names):
+            after = sentences[i + 1] if i + 1 < len(sentences) and NEXT_ABOUT_IT_RE.match(sentences[i + 1]) else ""
+            if OBSERVED_STUDY_RE.search(text) or OWN_OBSERVATIONAL_RE.search(after):
+                return True
+    return False
+
+
 # The study the present one confirms or follows, named by its phase: "the aim of this phase 3 study was to confirm
 # the findings of the earlier phase 2 trial", "following the earlier phase II study".
 RECALLED_PHASE_RE = re.compile(rf"\b(?:confirm\w*|validat\w*|replicat\w*|follow(?:s|ed|ing)?|buil(?:t|ds?|ding)\s+on|"

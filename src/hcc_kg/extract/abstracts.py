@@ -47,7 +47,7 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIV
                             OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
                             RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
-                            is_observational, main_trial_first, part_of_phase, recalled_phases)
+                            is_observational, main_trial_first, named_observational, part_of_phase, recalled_phases)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -113,8 +113,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     recalled = recalled_phases(texts, phase_of)
     counted = studies_counted(texts)
     for slot in slots.values():
-        if observational and not slot.names:
-            continue  # a retrospective or real-world comparison of patients is no trial with arms
+        if observational and (not slot.names or named_observational(texts, [n.name for n in slot.names], slot.phase)):
+            continue  # a retrospective or real-world comparison of patients is no trial with arms, named or not
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")
