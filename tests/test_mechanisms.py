@@ -335,6 +335,14 @@ def test_a_bispecific_antibody_by_its_short_form_names_its_two_targets(body):
     assert facts(body) == {("bizumab", "pd1"), ("bizumab", "ctla4")}
 
 
+@pytest.mark.parametrize("body", [
+    "Both zelumab and quxumab are invented antibodies that target PD-1 and CTLA-4 receptors (respectively).",
+    "Zelumab and quxumab are made-up antibodies that target PD-1 and CTLA-4 (respectively).",
+])
+def test_respectively_in_parentheses_pairs_them_too(body):
+    assert facts(body) == {("zelumab", "pd1"), ("quxumab", "ctla4")}
+
+
 def test_respectively_pairs_drugs_and_targets_in_order():
     assert facts("Foonib and barfenib inhibit MET and RET, respectively, in the invented panel.") \
         == {("foonib", "met"), ("barfenib", "ret")}

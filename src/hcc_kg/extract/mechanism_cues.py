@@ -206,7 +206,7 @@ FRONTED_CLAUSE = re.compile(r"^\s*(?:When|If|While|Although|Though|After|Before|
 # "..., respectively" right after the targets, or after a phrase placing them ("bind A and B expressed on T cells
 # (TILs), respectively"; no second coordination between, which "respectively" could pair instead)
 RESPECTIVELY = re.compile(r"^(?:[\s)]*|\s+(?:(?!\b(?:and|or|but|while|whereas)\b)[^.;,()]){1,80}(?:\([^()]{0,20}\))?)"
-                          r"\s*,?\s*respectively\b", re.IGNORECASE)
+                          r"\s*,?\s*\(?\s*respectively\b", re.IGNORECASE)  # also "A and B (respectively)"
 
 
 # "targets the rearranged during transfection receptor (RET), ...": a full name the vocabulary lacks, then its symbol

@@ -156,8 +156,9 @@ def _anti(text: str, start: int) -> int | None:
 PREFIX_BEFORE = re.compile(r"(?:(?<![\w-])[chv]-)?$")
 SAME_DRUG_APPOSITIVE = re.compile(r"^[\s)]*,\s*(?:an?|the)\s+[^,;()]{0,50}$", re.IGNORECASE)
 
-# "RET (REarranged during Transfection)": the spelled-out name after a symbol belongs to the symbol.
-EXPANSION = re.compile(r"^\s*\([A-Za-z][A-Za-z\s-]{2,60}\)")
+# "RET (REarranged during Transfection)": the spelled-out name after a symbol belongs to the symbol (not a word
+# about the list: "A and B (respectively)", "(both)").
+EXPANSION = re.compile(r"^\s*\((?!\s*(?:respectively|both|each|all|alike)\s*\))[A-Za-z][A-Za-z\s-]{2,60}\)", re.IGNORECASE)
 
 
 def _with_expansion(sent: AnalysedSentence, unit: Unit) -> Unit:
