@@ -67,14 +67,14 @@ def test_breaks_a_pdf_copy_left_as_spaces_are_joined_where_a_text_has_several():
 
 
 def test_statistics_written_out_for_screen_readers_read_as_printed():
-    text = ("The invented rate was 36.8 percent with a 95 percent confidence interval of 29.8 to 43.8 percent in arm A; "
-            "median OS was 8.5 months with a 95 percent confidence interval of 7.0 to 10.6 months; the hazard ratio "
-            "was 0.71 with a 95 percent confidence interval of 0.53 to 0.95, a 29 per cent reduction")
+    text = ("A made-up share of 41.2 percent with a 90 percent confidence interval of 33.1 to 49.0 percent; a pretend "
+            "median of 6.4 months with a 95 percent confidence interval of 5.2 to 7.9 months; an invented ratio of 0.66 "
+            "with a 95 percent confidence interval of 0.48 to 0.91, so 34 per cent fewer events")
     m = normalize(text)
-    assert m.text == ("The invented rate was 36.8% (95% CI 29.8-43.8%) in arm A; median OS was 8.5 months (95% CI "
-                      "7.0-10.6 months); the hazard ratio was 0.71 (95% CI 0.53-0.95), a 29% reduction")
-    i = m.text.index("(95% CI 0.53")  # the rewritten interval and the comma after it map back to the words written
-    assert read_back(text, m, i, i + len("(95% CI 0.53-0.95),")) == "with a 95 percent confidence interval of 0.53 to 0.95,"
+    assert m.text == ("A made-up share of 41.2% (90% CI 33.1-49.0%); a pretend median of 6.4 months (95% CI 5.2-7.9 months); "
+                      "an invented ratio of 0.66 (95% CI 0.48-0.91), so 34% fewer events")
+    i = m.text.index("(95% CI 0.48")  # the rewritten interval and the comma after it map back to the words written
+    assert read_back(text, m, i, i + len("(95% CI 0.48-0.91),")) == "with a 95 percent confidence interval of 0.48 to 0.91,"
 
 
 def test_a_percent_word_after_no_number_is_left_as_written():
