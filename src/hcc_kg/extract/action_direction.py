@@ -6,8 +6,8 @@ nearest the target says the drug turns the target on.  Nearest means: the head n
 follows the target inside its noun phrase ("a T agonist", "a T inhibitor"), else the last cue
 word between the drug and the target ("an agonist of T", "binds to and activates T").
 
-Neutral cues ("targets", "binds") give no direction; :func:`agreeing` lets a document's own
-agonist statement about the same pair decide them.
+Neutral cues ("targets", "binds") give no direction (:func:`neutral`); a document's own agonist statement
+about the same pair decides them (:func:`hcc_kg.extract.mechanisms.mechanism_statements`).
 
 >>> up("Foo, an ADORA3 agonist, was given.", 0, 8, 12)
 True

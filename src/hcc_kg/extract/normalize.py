@@ -32,8 +32,8 @@ _ASIDE_DASH_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))[\u2014\u2015](?=[^\W\
 _COMPOUND_TAILS = r"(?:experienced|resistant|refractory|related|based|naive|free|induced|mediated|associated|targeted)\b"
 _SOFT_HYPHEN_RE = re.compile(r"(?<=[a-z])-[ \t]*(?:\r?\n[ \t]*)+(?=[a-z])(?!" + _COMPOUND_TAILS + ")")
 # A text copied from a PDF whose line ends became spaces keeps the breaks' hyphens before a space ("the kinase ac-
-# tivities of"): where a document has several, each lower-case one is joined the same way.  Suspended compounds
-# ("first- and second-line", "low- to intermediate-risk") are not breaks.
+# tivities of"): where a paragraph (what is normalised at once) has several, each lower-case one is joined the same
+# way.  Suspended compounds ("first- and second-line", "low- to intermediate-risk") are not breaks.
 _SPACED_BREAK_RE = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|nor|to|versus|vs|than|through|but|as|then)\b)(?!"
                               + _COMPOUND_TAILS + ")")
 MIN_SPACED_BREAKS = 3  # one or two may be a compound written with a stray space
@@ -159,7 +159,7 @@ def _bracketed_interval(m: re.Match) -> str:
 
 
 def normalize(text: str | MappedText, base: int = 0) -> MappedText:
-    """Join hyphenated line breaks (also those a PDF copy left as "ac- tivities", when a text has several),
+    """Join hyphenated line breaks (also those a PDF copy left as "ac- tivities", when the text has several),
     read an aside's dashes as commas and unify the others, fold
     runs of spaces (newlines are kept), drop reference numbers after a word's punctuation
     ("antibody,5 was" -> "antibody, was"), read a time point spelled out as digits.
