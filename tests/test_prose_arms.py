@@ -719,3 +719,15 @@ def test_a_clause_of_its_own_after_a_semicolon_ends_the_randomisation_list():
 def test_the_drug_patients_had_before_the_randomisation_is_no_arms_drug(text):
     doc, sent = sentence(text)
     assert keys(randomised_arms(doc, sent)) == ["zorbanib", "placebo"]
+
+
+def test_a_sentences_agents_are_read_once_and_handed_out_as_fresh_lists(monkeypatch):
+    import hcc_kg.extract.prose_arms as prose_arms
+    doc, sent = sentence("Patients were randomized to quorimab plus zorbanib or felotinib in this invented trial.")
+    calls = []
+    real = prose_arms._agents
+    monkeypatch.setattr(prose_arms, "_agents", lambda *args: calls.append(args) or real(*args))
+    first = agents(doc, sent)
+    first.clear()  # a caller's list is its own
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"] and len(calls) == 1
+    assert agents(doc, sent, 0, 20) == [] and len(calls) == 2  # another span of the sentence is read on its own

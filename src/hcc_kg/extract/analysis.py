@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Callable, TypeVar
+from typing import Callable, Hashable, TypeVar
 
 from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
@@ -118,9 +118,10 @@ class AnalysedDocument:
         """Where each sentence ends in the document (original offsets, in order: for bisecting)."""
         return [s.sentence.mapped.original_span(0, len(s.text))[1] for s in self.sentences]
 
-    def once(self, name: str, compute: Callable[[], T]) -> T:
+    def once(self, name: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, made on the first call with ``name`` and remembered for this reading of the
-        document: whole-document facts an extractor asks for once per trial or per sentence.
+        document: whole-document facts an extractor asks for once per trial or per sentence, or a
+        sentence's reading many readers ask for (``name`` then holds the sentence: ``("agents", sent, ...)``).
 
         >>> doc = AnalysedDocument(Document.from_text("d", "text"), Vocabulary([]), None)
         >>> calls = []

@@ -154,8 +154,13 @@ def _agent(doc: AnalysedDocument, group: list[tuple[Mention, int, int]]) -> Agen
 
 
 def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: int | None = None) -> list[Agent]:
-    """Arm agents named in ``sent.text[start:end]``, glued combinations as one."""
+    """Arm agents named in ``sent.text[start:end]``, glued combinations as one (read once per document: every trial
+    reader asks for them, hundreds of times a document)."""
     end = len(sent.text) if end is None else end
+    return list(doc.once(("agents", sent, start, end), lambda: tuple(_agents(doc, sent, start, end))))
+
+
+def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int) -> list[Agent]:
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
     # "a placebo-controlled trial of A": the design's adjective names no arm
     located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])

@@ -44,8 +44,9 @@ def _alias_word(doc: AnalysedDocument, name: str) -> bool:
 
 
 def names_in(doc: AnalysedDocument, sent: AnalysedSentence, confirmed: frozenset[str]) -> list[TrialName]:
-    """The trial names in one sentence (``confirmed``: keys the document elsewhere writes as names)."""
-    return trial_names(sent.text, _is_entity(doc, sent), confirmed, trial_key)
+    """The trial names in one sentence (``confirmed``: keys the document elsewhere writes as names), read once."""
+    return list(doc.once(("trial-names", sent, confirmed),
+                         lambda: tuple(trial_names(sent.text, _is_entity(doc, sent), confirmed, trial_key))))
 
 
 def name_index(doc: AnalysedDocument) -> NameIndex:
