@@ -31,7 +31,7 @@ OWN_HEAD = rf"[\s)]*{TARGET_SUFFIX}(?:[\s-]+{MODIFIER}){{0,2}}?[\s-]+{HEAD}"
 # a link, then the words up to the second list's own cue
 # ("that also", "with" only after the first list's head noun: "a A inhibitor that also blocks B"; in "X inhibits A,
 # which activates B" the clause is A's)
-LINKED = re.compile(rf"^(?:(?P<head>{OWN_HEAD})?{LINK}{ARTICLE}{MODIFIERS}|(?P<own>{OWN_HEAD})(?:\s*,?\s+(?:that|which)\s+"
+LINKED = re.compile(rf"^(?:(?P<head>{OWN_HEAD})?{LINK}{ARTICLE}{MODIFIERS}|{OWN_HEAD}(?:\s*,?\s+(?:that|which)\s+"
                     r"(?:also\s+)?|\s+with\s+))(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # "an inhibitor of A and of B": the first list's preposition, repeated
 REPEATED_PREPOSITION = re.compile(r"^(?:of|against|to)\s+(?:the\s+)?$", re.IGNORECASE)

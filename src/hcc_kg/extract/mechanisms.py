@@ -306,12 +306,12 @@ def _participle_appositive(text: str, found: Reading) -> bool:
 
 
 def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Reading,
-                      within: tuple[int, int] | None = None, agonist_pairs: frozenset = frozenset()) -> Assertion:
+                      within: tuple[int, int] | None = None, activating: bool | None = None) -> Assertion:
     """The assertion one reading makes, with its evidence span, polarity and certainty.
 
     ``within``: the span of the sentence that is the statement's own clause (a line of a list), so that
-    the words of the lines around it neither negate nor hedge it.  ``agonist_pairs``: (drug, target) pairs
-    the document calls an agonist's; a neutral cue ("targets") on one of them reads as activating.
+    the words of the lines around it neither negate nor hedge it.  ``activating``: whether the drug turns the
+    target on, when the caller knows (else read from the reading's own cue, :mod:`.action_direction`).
     """
     drug_key = found.drug.keys[0]
     start, end = evidence_span(sent, found.drug.mention, found.target.mention)
@@ -326,8 +326,8 @@ def reading_assertion(doc: AnalysedDocument, sent: AnalysedSentence, found: Read
     if found.crossed and _binds_one_antigen(doc, drug_key):
         certainty = HEDGED  # "X and Y target A and B": an antibody binds one antigen, and which is not said
     evidence = replace(doc.evidence(start, end, found.shape), polarity=polarity, certainty=certainty)
-    activating = direction.reading_up(sent.text, found) or \
-        ((drug_key, found.key) in agonist_pairs and direction.reading_neutral(sent.text, found))
+    if activating is None:
+        activating = direction.reading_up(sent.text, found)
     return Assertion(drug_key, action_predicate(doc, drug_key, found.key, activating), found.key, evidence=(evidence,))
 
 
@@ -344,6 +344,9 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     found_all = [(sent, found) for index, sent in enumerate(doc.sentences) for subject in sentence_subjects(doc, index)
                  for found in sentence_readings(doc, sent, subject)
                  if found.key not in parts.get(found.drug.keys[0], frozenset())]
-    agonists = frozenset((found.drug.keys[0], found.key) for sent, found in found_all if direction.reading_up(sent.text, found))
-    for sent, found in found_all:
-        yield reading_assertion(doc, sent, found, agonist_pairs=agonists)
+    ups = [direction.reading_up(sent.text, found) for sent, found in found_all]
+    # a neutral cue ("X, which targets T") on a pair the document calls an agonist's reads as activating
+    agonists = {(found.drug.keys[0], found.key) for (sent, found), up in zip(found_all, ups) if up}
+    for (sent, found), up in zip(found_all, ups):
+        activating = up or ((found.drug.keys[0], found.key) in agonists and direction.reading_neutral(sent.text, found))
+        yield reading_assertion(doc, sent, found, activating=activating)
