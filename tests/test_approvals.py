@@ -850,7 +850,7 @@ def test_a_subordinate_clause_gaining_an_approval_is_its_own_statement(text, exp
 
 
 @pytest.mark.parametrize("second", [
-    "This is the first time the drug has been approved as a first-line treatment of HCC.",
+    "It marks the first approval of this medicine as a first-line therapy for HCC.",
     "The medicine was approved by the FDA for first-line treatment of HCC in this invented story.",
 ])
 def test_the_drug_is_the_one_agent_the_sentence_before_named_when_the_heading_names_none(second):

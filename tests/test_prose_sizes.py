@@ -151,6 +151,15 @@ def test_counts_after_each_arm_or_before_it_without_to(text):
     assert sizes(text) == {"zorbanib": 478, "felotinib": 476}
 
 
+@pytest.mark.parametrize("text", [
+    "The median OS reached 9.1 months in the 478 participants who had been randomly allocated to the oral KIT inhibitor "
+    "zorbanib twice daily and 7.0 months in the 476 participants treated with felotinib.",
+    "Of the 478 patients who were assigned to the oral agent zorbanib and the 476 who received felotinib, most were men.",
+])
+def test_counts_by_a_relative_clause_naming_the_agents_class(text):
+    assert sizes(text) == {"zorbanib": 478, "felotinib": 476}
+
+
 def test_one_drug_given_to_a_count_of_patients_is_no_arm_size():
     assert sizes("After progression, felotinib was given to 120 patients who had received zorbanib.") == {}
 

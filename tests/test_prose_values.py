@@ -44,6 +44,38 @@ def test_arm_named_after_each_value_by_a_participle_of_treatment(text):
 
 
 @pytest.mark.parametrize("text", [
+    "The median OS reached 13.5 months in the 201 participants who had been randomly allocated to the oral KIT inhibitor "
+    "zorbanib, against 11.0 months in the 99 participants treated with felotinib.",
+    "Median OS was 13.5 months for the 201 patients who were randomised to zorbanib and 11.0 months for the 99 patients "
+    "given felotinib.",
+])
+def test_arm_named_after_each_value_behind_its_count_and_allocation(text):
+    assert read(text) == {("zorbanib", "os", ""): (Decimal("13.5"), "months"), ("felotinib", "os", ""): (Decimal("11.0"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib and felotinib gave 31.5% and 12.0% objective response rates, respectively.",
+    "Zorbanib and felotinib delivered a respective 31.5% and 12.0% ORR.",
+])
+def test_shares_printed_before_the_rate_they_are_one_per_arm(text):
+    assert read(text) == {("zorbanib", "orr", ""): (Decimal("31.5"), "%"), ("felotinib", "orr", ""): (Decimal("12.0"), "%")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zorbanib and felotinib delivered a respective 41.2% and 22.7% 2-year survival rate.",
+    "Zorbanib and felotinib gave 41.2% and 22.7% two-year overall survival rates, respectively.",
+])
+def test_survival_rates_printed_after_their_shares_and_time_point(text):
+    assert read(text) == {("zorbanib", "os", "2-year"): (Decimal("41.2"), "%"), ("felotinib", "os", "2-year"): (Decimal("22.7"), "%")}
+
+
+def test_one_arms_survival_rate_after_its_share_and_several_shares_none_of_one_arm():
+    assert read("Zorbanib gave a 41% 2-year overall survival rate.", ["zorbanib"]) == \
+        {("zorbanib", "os", "2-year"): (Decimal("41"), "%")}
+    assert read("Zorbanib gave 30% and 12% objective response rates by two sets of criteria.", ["zorbanib"]) == {}
+
+
+@pytest.mark.parametrize("text", [
     "Zorbanib prolonged median OS by nearly 2 months over felotinib in this invented trial.",
     "In this pretend study zorbanib extended median OS by 2.5 months compared with felotinib.",
 ])

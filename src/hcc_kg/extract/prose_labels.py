@@ -36,6 +36,12 @@ FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with
 # also without "median" when the time has a fraction, which no landmark has ("produced a 14.6-month overall survival").
 MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+\.\d+|\d+(?=[-\s](?:months?|mo)\s+median\s))[-\s](?:months?|mo)\s+(?:median\s+)?$",
                               re.IGNORECASE)
+# Between the shares of one run printed before the rate they are: "30.1% and 12.7%", "34% vs 25%", "40%, 31% and 22%".
+SHARE_RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:vs\.?|versus)\s+)", re.IGNORECASE)
+# A survival rate's time point between its shares and its name ("34.3% and 24.9% 2-year survival rates"; masked as
+# a time point), and the name it must end with.
+MASKED_TIMEPOINT_GAP_RE = re.compile(r"\s*#+\s*")
+RATE_AFTER_RE = re.compile(r"\s*rates?\b", re.IGNORECASE)
 
 
 def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_start: int,
@@ -61,6 +67,9 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
             and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
         return [(median.start("v"), median.end("v"), median.group("v"), "months")]  # "a 5.5-month median PFS"
     tokens = value_tokens(masked, floor, starts[i])
+    if tokens and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)) \
+            and (run := _shares_before(masked, text, tokens, starts[i], ends[i], proportion)):
+        return run  # "produced a 46.7% ORR": the share(s) printed right before the rate they are (none after it)
     if tokens and proportion and _share_before(masked, floor, tokens[-1], starts[i], c_start) \
             and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
         return tokens[-1:]  # "produced a 46.7% ORR": the share printed right before the rate it is (none after it)
@@ -75,6 +84,30 @@ def _range_end(masked: str, starts: list[int], ends: list[int], i: int) -> int:
     semicolon = masked.find(";", ends[i])
     later = [s for s in starts[i + 1:] if s >= ends[i] and not re.fullmatch(r"\s*[(\[]\s*[\"“']?\s*", masked[ends[i]:s])]
     return min(later + [semicolon if semicolon >= 0 else len(masked)])
+
+
+def _shares_before(masked: str, text: str, tokens: list, start: int, end: int, proportion: bool) -> list:
+    """A run of two shares or more printed right before the rate they are, one per arm: "30.1% and 12.7% objective
+    response rates", "a respective 34.3% and 24.9% 2-year survival rate"; a time-to-event endpoint is a rate only when
+    so named, its time point between, and then one share is one too ("a 41% 2-year survival rate") ([] otherwise; one
+    share of a proportion is :func:`_share_before`'s).
+
+    >>> text = "A and B gave 30% and 12% ORRs, respectively."
+    >>> [t[2] for t in _shares_before(text, text, value_tokens(text, 0, 25), 25, 29, True)]
+    ['30', '12']
+    >>> _shares_before(text, text, value_tokens(text, 0, 25), 25, 29, False)
+    []
+    """
+    gap = masked[tokens[-1][1]:start]
+    landmark = MASKED_TIMEPOINT_GAP_RE.fullmatch(gap) is not None and RATE_AFTER_RE.match(text, end) is not None
+    if not (proportion and not gap.strip()) and not landmark:
+        return []
+    run = [tokens[-1]]
+    for token in reversed(tokens[:-1]):
+        if not SHARE_RUN_GAP_RE.fullmatch(masked[token[1]:run[0][0]]):
+            break
+        run.insert(0, token)
+    return run if len(run) >= (1 if landmark else 2) and all(t[3] == "%" for t in run) else []
 
 
 def _share_before(masked: str, floor: int, token, start: int, c_start: int) -> bool:

@@ -24,10 +24,12 @@ from .role_arms import role_arms
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
 # received A and 150 received B", "336 in the A group and 165 in the B group".
 # ... a guide for patients: "351 people took A and B and 174 took an older tablet called C"; "184 given a placebo".
-COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:were\s+)?"
-                        r"(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
+# ... "the 197 patients who were randomly assigned to receive the X inhibitor A": a relative clause, the agent's class.
+COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:who\s+)?(?:were\s+|had\s+been\s+)?"
+                        r"(?:(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
-                        r"in|on)\s+the))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+)?$", re.IGNORECASE)
+                        r"in|on)\s+the))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"
+                        r"the\s+(?:[\w-]+\s+){0,3}?(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI)\s+)?$", re.IGNORECASE)
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
@@ -370,7 +372,7 @@ def arm_counts(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[Agen
     for agent in agents(doc, sent):
         # searched in place, not in a slice, so that the window's edge cannot cut a count ("71 patients were
         # randomly assigned to receive A" read as 1)
-        found = COUNTED_RE.search(sent.text, max(0, agent.start - 60), agent.start)
+        found = COUNTED_RE.search(sent.text, max(0, agent.start - 90), agent.start)
         if found and (not found.group("within") or GROUP_AFTER_RE.match(sent.text[agent.end:])):
             counted.setdefault(agent.key, (agent, count_value(found)))
         elif counted and (elided := ELIDED_COUNT_RE.search(sent.text[max(0, agent.start - 30):agent.start])):

@@ -40,6 +40,7 @@ from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE,
 from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, fronted_order, masked_names, overflowing,
                            unit_named, unparenthesised, unreached, unreached_first, value_tokens)
 
+RESPECTIVE_RE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
@@ -68,6 +69,13 @@ ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?m
 OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
 FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
+# ... or the arm's patients counted and allocated: "8.5 months for the 197 patients who were randomly assigned to receive
+# the X inhibitor A", "in the 95 given B" (the count and "assigned to" are no comparison).
+ALLOCATED_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?(?:for|in|among)\s+"
+                              r"(?:the\s+|those\s+)?(?:\d+\s+)?(?:patients\s+|participants\s+|subjects\s+)?"
+                              r"(?:who\s+(?:were|had\s+been)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
+                              r"to(?:\s+receive)?|given|receiving|treated\s+with|who\s+received)\b"
+                              r"(?:(?!\b(?:vs|versus|compared|and|or|than)\b)[^\d;]){0,45}$", re.IGNORECASE)
 # Other patients counted between an outcome and a share ("1 patient had a PR, 10 patients had stable disease (31%)"):
 # the share is theirs, not the outcome's.
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
@@ -123,6 +131,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         stop = subgroup_start(sent.text, masked, anchor.end, stop) or stop  # "... and in patients who X (28% vs 12%)"
         found_tokens = value_tokens(masked, anchor.end, stop)
         labelled = labels[i]  # "6.9 vs 2.8 months for PFS": the values before it
+        if labelled is not None and len(arms) == 1 and len(labelled) > 1:
+            continue  # "30% and 12% ORRs by X and Y", "6.9 vs 2.8 months for PFS": several values, none the one arm's alone
         if labelled is not None:
             found_tokens = labelled
         elif i + 1 < len(points) and points[i + 1].start < c_end and labels[i + 1] is not None:
@@ -237,8 +247,15 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
 
 def _named_after(text: str, token, named: list[Agent], stop: int) -> Agent | None:
     """The agent named right after a value ("16.6 months for A"), before ``stop``."""
-    return next((a for a in named if token[1] <= a.start < stop and AFTER_GAP_RE.match(unparenthesised(text[token[1]:a.start]))
-                 and not COMPARISON_WORD_RE.search(text[token[1]:a.start])), None)
+    return next((a for a in named if token[1] <= a.start < stop and _owner_gap(text[token[1]:a.start])), None)
+
+
+def _owner_gap(gap: str) -> bool:
+    """Does the text between a value and an arm make the arm the value's ("16.6 months for A", "8.5 months for the 197
+    patients who were randomly assigned to receive A"), no comparison between them ("12 months versus A")?"""
+    bare = unparenthesised(gap)
+    return (AFTER_GAP_RE.match(bare) is not None and not COMPARISON_WORD_RE.search(gap)) \
+        or ALLOCATED_GAP_RE.match(bare) is not None
 
 
 def _fitting(text: str, endpoint: str, tokens):
@@ -262,7 +279,7 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         return None
     if (changed := _changed(text, tokens, named, arms, c_start)) is not None:
         return changed
-    if "respectively" in text.lower():
+    if RESPECTIVE_RE.search(text):  # "..., respectively", "a respective 34% and 25% rate"
         order = list(dict.fromkeys(a.key for a in named))
         if len(order) == len(tokens):
             return order
@@ -284,7 +301,7 @@ def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
         # a value inside its own bracket ("17 patients (43%, 95% CI 27%-59%) in the A group"): the gap opens at its close
         gaps = [(a, unparenthesised(OWN_BRACKET_RE.sub(")", text[e:a.start], count=1))) for a in named if e <= a.start < nxt]
-        after = next((a for a, gap in gaps if AFTER_GAP_RE.match(gap) and not COMPARISON_WORD_RE.search(gap)), None)
+        after = next((a for a, gap in gaps if _owner_gap(gap)), None)
         if after is not None and len(tokens) > 1 and _opens_arm_list(text, after, named):
             return None  # "2.8 and 2.3 mo in the A and B g[roups]": the arms listed after are the values', not the last one's
         before = [a for a in named if floor <= a.start and a.end <= s]
@@ -323,8 +340,7 @@ def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: in
 def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
     """The arm named right after a lone value, else the one named before it in its clause (None if none)."""
     s, e = token[0], token[1]
-    after = next((a for a in named if e <= a.start and AFTER_GAP_RE.match(unparenthesised(text[e:a.start]))
-                  and not COMPARISON_WORD_RE.search(text[e:a.start])), None)
+    after = next((a for a in named if e <= a.start and _owner_gap(text[e:a.start])), None)
     before = [a for a in named if c_start <= a.start and a.end <= s]
     if len({a.key for a in before}) == 2 and fronted_comparator(text, c_start, before[0].start):
         before = [a for a in before if a.key != before[0].key]  # "Compared with B, A gave a median OS of 14 months"
