@@ -44,6 +44,17 @@ def test_a_drug_added_to_another_is_given_with_it(text):
     assert keys(agents(doc, sent))[0] == agent_key(["quorimab", "zorbanib"])
 
 
+@pytest.mark.parametrize("text", [
+    "Quorimab given in combination with zorbanib lengthened survival versus felotinib in this made-up trial.",
+    "Quorimab (QM-77), an invented checkpoint antibody, administered in combination with zorbanib (Zorba), a pretend "
+    "kinase inhibitor, did better than felotinib.",
+    "Quorimab, used in combination with zorbanib, was compared with felotinib.",
+])
+def test_a_drug_given_in_combination_with_another_is_one_regimen(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
 def test_an_aside_in_parentheses_does_not_part_a_regimen():
     doc, sent = sentence("We compared quorimab (an invented antibody) plus zorbanib (a made-up TKI) versus felotinib.")
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]

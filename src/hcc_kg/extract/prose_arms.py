@@ -41,18 +41,20 @@ DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
-# ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets").
+# ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is
+# given ("A given in combination with B").
 # ... nor a press release's brands with their generic names in brackets: "BRAND® (A injection) in combination with
 # BRAND2® (B)"; a part added to another is given with it ("a priming dose of A added to B").
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
-                     r"\s*(?:\+|plus|combined with|in combination with|along with|together with|in tandem with|"
+                     r"\s*(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)|"
+                     r"along with|together with|in tandem with|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$",
                      re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
 # small-molecule targeted therapy B, as first-line treatment".
-COMMA_COMBINED_RE = re.compile(r"^,\s+(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
+COMMA_COMBINED_RE = re.compile(r"^,\s+(?:(?:given|administered|used|delivered)\s+)?(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
                                r"(?:[\w-]+\s+){0,4}?(?:therapy|drug|agent|inhibitor|antibody|TKI|medicine)\s+)?$",
                                re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
@@ -73,11 +75,12 @@ LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
 # ... the second part may carry a few describing words: "the combination of A and standard first-line B"
 COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
                                   r"[\w-]+\s+){0,3}", re.IGNORECASE)
-# ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B", also one of coordinated
+# ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B" ("A (CODE), a ..."), also one of coordinated
 # adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").
-APPOSITION_GLUE_RE = re.compile(r"^,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
+APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
                                 r"(?:antibod(?:y|ies)|mAb|inhibitor|TKI|blocker|agent|drug|molecule|compound|conjugate)\s+)"
-                                r"(?:\+|plus|combined with|in combination with)\s*$", re.IGNORECASE)
+                                r"(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with))\s*$",
+                                re.IGNORECASE)
 # What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
 # given "either ... or" ("patients received either A or B").
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
