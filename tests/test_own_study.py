@@ -137,3 +137,16 @@ def test_a_randomised_comparison_stays_one_trial_whatever_it_counts():
     text = COUNTED_STUDIES.replace("Two phase II studies evaluated", "Two phase II studies preceded this randomised "
                                    "trial of")
     assert len({a.subject for a in facts(text) if a.predicate == "isClinicalTrial"}) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zorbanib and felotinib before surgery\n\nIn a single-arm phase 1b study (NCT09999999), we assessed neoadjuvant "
+     "zorbanib and felotinib in adults outside usual resection criteria. Of 18 patients enrolled, 14 had surgery.\n",
+     {"regimen__felotinib__zorbanib"}),
+    # a single-agent study of one of them, the other named as what came before: that one alone
+    ("Zorbanib after felotinib\n\nIn a single-agent phase 2 study (NCT09999998), we gave zorbanib to adults whose "
+     "disease progressed on felotinib. Of 18 patients enrolled, 14 responded.\n", {"zorbanib"}),
+])
+def test_two_drugs_of_a_single_arm_study_are_given_together(text, expected):
+    arms, _, _ = read(text)
+    assert arms == expected

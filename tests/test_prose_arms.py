@@ -101,6 +101,15 @@ def test_doses_between_combined_drugs_stay_one_arm():
     assert keys(randomised_arms(doc, sent)) == [agent_key(["quorimab", "felotinib"]), "zorbanib"]
 
 
+@pytest.mark.parametrize("text", [
+    "In the invented trial 300 adults received quorimab at 300 mg every 3 weeks plus zorbanib; 150 received felotinib.",
+    "Quorimab 15 mg/kg plus zorbanib was compared with felotinib in a pretend study.",
+])
+def test_a_dose_before_the_glue_parts_no_regimen(text):
+    doc, sent = sentence(text)
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
 def test_sizes_in_each_shape():
     doc, sent = sentence("We randomized 700 patients (zorbanib arm, n = 350; felotinib arm, n = 1,350).")
     assert arm_sizes(doc, sent) == {"zorbanib": 350, "felotinib": 1350}

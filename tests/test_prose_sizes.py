@@ -160,6 +160,11 @@ def test_counts_by_a_relative_clause_naming_the_agents_class(text):
     assert sizes(text) == {"zorbanib": 478, "felotinib": 476}
 
 
+def test_counts_before_an_agent_given_by_its_route():
+    assert sizes("After 2:1 random assignment, 478 patients were treated with intravenous zorbanib every 3 weeks; "
+                 "476 patients were treated with oral felotinib daily.") == {"zorbanib": 478, "felotinib": 476}
+
+
 def test_one_drug_given_to_a_count_of_patients_is_no_arm_size():
     assert sizes("After progression, felotinib was given to 120 patients who had received zorbanib.") == {}
 

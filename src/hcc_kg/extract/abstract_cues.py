@@ -89,6 +89,8 @@ def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:
 
     >>> counts_a_phase_part("In phase 2 (n = 90, 45 patients per arm), A beat B.", "Ib/II")
     False
+    >>> counts_a_phase_part("In phase III, after random assignment, 90 took A and 45 B.", "II/III")
+    False
     >>> counts_a_phase_part("In phase 2, 40 patients received A.", "Ib/II"), counts_a_phase_part("In phase 1b, 27 took A.", "Ib/II")
     (True, True)
     """
@@ -99,7 +101,8 @@ def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:
 
 
 # The sentence counts the compared arms themselves: "45 patients per arm", "randomised to", "in each arm".
-ARMS_COUNTED_RE = re.compile(r"\b(?:per|each)\s+(?:arm|group)\b|\brandomi[sz]ed\b|\brandomly\s+assigned\b", re.IGNORECASE)
+ARMS_COUNTED_RE = re.compile(r"\b(?:per|each)\s+(?:arm|group)\b|\brandomi[sz]ed\b|\brandomly\s+assigned\b|"
+                             r"\brandomi[sz]ation\b|\brandom\s+(?:assignment|allocation)\b", re.IGNORECASE)  # "after 2:1 random assignment"
 
 
 def _last_part(phase: str, trial_phase: str) -> bool:

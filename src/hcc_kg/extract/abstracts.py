@@ -56,7 +56,8 @@ from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
 from .named_trial_arms import placebo_key
-from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
+from .own_study import (combination_study, own_study, separate_studies, single_arm_pair, studies_counted,
+                        treated_sole_drug)
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
@@ -394,6 +395,8 @@ def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Non
         return
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
              and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+    if not arms and (pair := single_arm_pair(doc, sent, named)):
+        arms, slot.single_arm = pair, True  # "a single-arm study of A and B": both, given together
     if not arms and len({a.key for a in named}) == 1:
         if SINGLE_ARM_RE.search(sent.text):
             arms, slot.single_arm = named[:1], True

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..keys import agent_key
 from ..vocab import DRUG_TYPES
 from .analysis import AnalysedDocument, AnalysedSentence
 from .named_trial_arms import sole_new_drug
-from .prose_arms import agents, with_parts
+from .prose_arms import Agent, agents, with_parts
 from .sentences import evidence_span
 from .slot_reading import read_pending, read_sentence, stated_arms
 from .trial_slots import Slot
@@ -127,3 +128,19 @@ def separate_studies(counted: set[int], slot: Slot) -> list[Slot]:
                     sizes={k: v for k, v in slot.sizes.items() if k == arm},
                     sizes_at={k: v for k, v in slot.sizes_at.items() if k == arm},
                     values=[(v, span) for v, span in slot.values if v.agent == arm]) for arm in slot.arms]
+
+
+# "a single-arm phase 1b study ... of A and B": one arm, so the drugs joined are given together.
+SINGLE_ARM_NOUN_RE = re.compile(r"\bsingle[- ]arm\b", re.IGNORECASE)
+
+
+def single_arm_pair(doc: AnalysedDocument, sent: AnalysedSentence, named: list) -> list:
+    """The one arm of a study the sentence calls single-arm, two drugs joined by "and" in it ("in a single-arm
+    study, we evaluated neoadjuvant A and B in patients outside resection criteria"): both, one regimen ([] otherwise:
+    another count of drugs, a "single-agent" study, drugs listed apart).  Procedures named beside them are no drugs."""
+    named = [a for a in named if all(doc.vocabulary[c].has_type(*DRUG_TYPES) for c in a.components)]
+    if len(named) != 2 or named[0].key == named[1].key or not SINGLE_ARM_NOUN_RE.search(sent.text) \
+            or not re.fullmatch(r"\s+and\s+", sent.text[named[0].end:named[1].start]):
+        return []
+    parts = tuple(sorted({*named[0].components, *named[1].components}))
+    return [Agent(agent_key(parts), named[0].start, named[1].end, parts)]

@@ -39,6 +39,9 @@ ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
+# The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
+DOSE_GAP = (r"(?:\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
+            r"(?:\s+(?:every|once|twice|daily|weekly|orally|intravenously|IV|per|a|day|days|weeks?|\d+))*)?")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is
@@ -46,6 +49,7 @@ TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # ... nor a press release's brands with their generic names in brackets: "BRAND® (A injection) in combination with
 # BRAND2® (B)"; a part added to another is given with it ("a priming dose of A added to B").
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
+                     rf"{DOSE_GAP}"
                      r"\s*(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)|"
                      r"along with|together with|in tandem with|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"

@@ -29,7 +29,8 @@ COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients
                         r"(?:(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)\s+the))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"
-                        r"the\s+(?:[\w-]+\s+){0,3}?(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI)\s+)?$", re.IGNORECASE)
+                        r"the\s+(?:[\w-]+\s+){0,3}?(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI)\s+)?"
+                        r"(?:(?:intravenous|oral|subcutaneous|IV)\s+)?$", re.IGNORECASE)  # "treated with oral A"
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
