@@ -41,6 +41,14 @@ def test_a_second_time_points_pair_with_the_endpoint_left_out():
         {("zorbanib", "24-month"), ("felotinib", "24-month")}
 
 
+def test_pairs_at_time_points_the_first_naming_the_second_arm_before_its_time_point():
+    text = "The OS rate with zorbanib reached 52.5% vs 41.0% with felotinib at 12 months, and 30.5% vs 20.0% at 30 months."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "12-month"): Decimal("52.5"), ("felotinib", "12-month"): Decimal("41.0"),
+                   ("zorbanib", "30-month"): Decimal("30.5"), ("felotinib", "30-month"): Decimal("20.0")}
+
+
 def test_a_second_pair_after_its_time_point_with_the_endpoint_left_out():
     text = "OS at 12 months was 58.2% with zorbanib vs 49.0% with felotinib, and at 24 months 37.3% vs 28.8%."
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)

@@ -50,8 +50,9 @@ RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|p
 # (read only when no run of values is followed by its arm: "55% and 30% with A and 50% and 25% with B").
 AND_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:\([^()]*\)\s*)?and\s+(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 # ... months also printed "mo" ("43% vs 40% at 24 mo, 33% vs 24% at 36 mo").
-PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year|mo(?=s?\b))s?\b",
-                        re.IGNORECASE)
+# ... the second arm perhaps named before the time point ("49% with A vs 36% with B at 24 months, and 38% vs 25% at 36").
+PAIR_AT_RE = re.compile(PERCENT_PAIR_RE.pattern + r"(?:\s+(?:with|in|for|on)\s+[^\d%,;()]{1,40}?)?"
+                        r"\s*(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year|mo(?=s?\b))s?\b", re.IGNORECASE)
 
 
 def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
