@@ -1193,3 +1193,10 @@ def test_registry_numbers_listed_beside_other_names_are_trials_of_their_own():
     found = facts("An invented review\n\nThe studies reviewed include NCT01234567, NCT07654321 and the LOTUS-3 trial.\n")
     assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == \
         {"trial__nct01234567", "trial__nct07654321", "trial__lotus3"}
+
+
+@pytest.mark.parametrize("earlier", ["progressed during treatment with", "progressed while on", "progressed on"])
+def test_a_drug_the_patients_progressed_on_is_no_arm_of_a_placebo_controlled_trial(earlier):
+    found = facts("The filing rests on the invented, placebo-controlled phase 3 ZETA-11 trial, which investigated zorbanib in "
+                  f"adults whose liver cancer had {earlier} felotinib.")
+    assert sorted(arms(found, "trial__zeta11")) == ["placebo", "zorbanib"]
