@@ -62,6 +62,9 @@ def test_an_antibody_recognizes_its_antigen():
      {("foonib", "kdr"), ("foonib", "fgfr1")}),
     ("Foonib blocks a broad spectrum of kinases, especially MET and AXL, in this pretend panel.",
      {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib, a blocker of several receptor kinases that include MET, AXL and other kinases, is made up.",
+     {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib inhibits a set of invented kinases, which include MET and AXL.", {("foonib", "met"), ("foonib", "axl")}),
 ])
 def test_a_category_then_its_members_after_notably_especially_or_not_limited_to(body, expected):
     assert facts(body) == expected

@@ -106,6 +106,7 @@ FILLER = re.compile(rf"^(?:[\s(]+(?:{RESIDUES}|{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALL
 # "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.
 # "targets both angiogenic pathways (i.e., A and B)": the category's members in parentheses.
 CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely|"
+                             r"(?:that|which)\s+include[sd]?|"  # "an inhibitor of several kinases that include A and B"
                              r"among (?:others|them)|in particular|notably|especially|particularly)"
                              r"(?:\s*,?\s*but\s+not\s+limited\s+to\s*,?)?"  # "including, but not limited to, A"
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
