@@ -110,6 +110,15 @@ def test_a_dose_before_the_glue_parts_no_regimen(text):
     assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
 
 
+@pytest.mark.parametrize("text", [
+    "The pretend phase 3 trial is comparing the invented oncolytic agent quorimab followed by zorbanib with zorbanib alone.",
+    "This made-up study compares quorimab followed by zorbanib with zorbanib.",
+])
+def test_a_drug_followed_by_another_is_one_arm_given_in_turn_and_the_first_arms_class_may_lead(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
+
+
 def test_sizes_in_each_shape():
     doc, sent = sentence("We randomized 700 patients (zorbanib arm, n = 350; felotinib arm, n = 1,350).")
     assert arm_sizes(doc, sent) == {"zorbanib": 350, "felotinib": 1350}

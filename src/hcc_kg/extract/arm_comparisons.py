@@ -48,6 +48,8 @@ COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares|comparisons?\s
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
+# ... or the first arm's class: "comparing the oncolytic virus A followed by B with B alone".
+CLASS_LEAD_RE = re.compile(r"^(?:(?!(?:in|of|for|with|to|and|or|patients|those|who|between)\b)[\w-]+\s+){1,3}$", re.IGNORECASE)
 VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
                          rf"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?{_DESCRIBED}$",
                          re.IGNORECASE)
@@ -127,7 +129,8 @@ def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
     for cue in COMPARED_VERB_RE.finditer(text):
         after = [a for a in named if a.start >= cue.end()]
         lead = text[cue.end():after[0].start] if after else ""
-        if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead)) and after[0].key != after[1].key \
+        if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead) or CLASS_LEAD_RE.match(lead)) \
+                and after[0].key != after[1].key \
                 and VERB_GAP_RE.match(unbracketed(text[after[0].end:after[1].start])):
             return after[:2]
     return []

@@ -51,7 +51,7 @@ DOSE_GAP = (r"(?:\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
                      rf"{DOSE_GAP}"
                      r"\s*(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)|"
-                     r"along with|together with|in tandem with|"
+                     r"along with|together with|in tandem with|followed by|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$",
