@@ -144,6 +144,12 @@ def test_comparisons():
     assert compared_arms(doc, sent) == []
 
 
+@pytest.mark.parametrize("noun", ["superiority against", "superiority versus", "superiority over"])
+def test_superiority_against_an_arm_compares(noun):
+    doc, sent = sentence(f"Quorimab, an antibody against an invented receptor, showed survival {noun} placebo here.")
+    assert keys(compared_arms(doc, sent)) == ["quorimab", "placebo"]
+
+
 def test_randomised_as_a_design_word_lists_no_arms():
     doc, sent = sentence("Zorbanib for patients who progressed on felotinib (ORCHID): a randomised, double-blind, "
                          "placebo-controlled, phase 3 trial of quorimab.")
