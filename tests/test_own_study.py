@@ -56,6 +56,14 @@ def test_a_declared_design_of_its_own_is_one_unnamed_trial(text):
     assert values == {("zorbanib", "pfs"): Decimal("5.1"), ("zorbanib", "os"): Decimal("11.2")}
 
 
+def test_endpoints_declared_without_a_primary_one_also_declare_a_study():
+    arms, sizes, values = read("Zorbanib in liver cancer\n\nWe assessed how well oral zorbanib worked in adults with "
+                               "advanced liver cancer. Thirty-six patients at one invented centre were enrolled. Zorbanib was given "
+                               "at 10 mg daily. Clinical "
+                               "endpoints were PFS and OS. The median PFS of treated adults was 5.1 months.\n")
+    assert (arms, sizes, values) == ({"zorbanib"}, {"zorbanib": 36}, {("zorbanib", "pfs"): Decimal("5.1")})
+
+
 def test_values_of_groups_compared_in_passing_leave_the_study_single_arm():
     # "3.1 months in patients with X versus 14.2 months in patients with Y" compares groups, not agents
     _, _, values = read("Zorbanib in liver cancer\n\nThe primary endpoint was PFS. Thirty patients received zorbanib. "

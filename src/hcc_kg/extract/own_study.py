@@ -28,7 +28,8 @@ from .trial_name_index import document_title
 
 # "The primary endpoint was PFS", "primary end points were ...", "The primary objective is to ...", "Primary
 # outcome measure: ..." : the design of a study whose results follow.
-OWN_PRIMARY_RE = re.compile(r"\bprimary\s+(?:efficacy\s+)?(?:end\s*-?\s*points?|outcomes?(?:\s+measures?)?|objectives?)"
+# ... or its endpoints without ranking them: "Clinical endpoints were TTP, OS and safety", "Study end points included ...".
+OWN_PRIMARY_RE = re.compile(r"\b(?:primary\s+(?:efficacy\s+)?|(?:clinical|study)\s+)(?:end\s*-?\s*points?|outcomes?(?:\s+measures?)?|objectives?)"
                             r"\s*(?:(?:was|were|is|are|included)\b|:)", re.IGNORECASE)
 # Documents about other studies: a review or pooled analysis of trials reads them, it runs none of its own.
 OTHER_STUDIES_RE = re.compile(r"\bmeta-?analys[ie]s\b|\bsystematic(?:al)?\s+review\b|\bpooled\s+analys[ie]s\b|"
@@ -40,6 +41,8 @@ def declares_own_study(texts: list[str]) -> bool:
     """Does the document declare a study design of its own (a primary endpoint), not a review's?
 
     >>> declares_own_study(["Patients received zorbatinib.", "The primary endpoint was PFS."])
+    True
+    >>> declares_own_study(["Patients received zorbatinib.", "Clinical endpoints were TTP and OS."])
     True
     >>> declares_own_study(["We searched databases for trials.", "The primary endpoint was PFS."])
     False
