@@ -554,6 +554,9 @@ def test_initial_treatment_is_the_first_line():
 @pytest.mark.parametrize("heading, body", [
     ("Foonib", "The European Commission granted marketing authorization for the drug for first-line HCC."),
     ("Foonib gets a new label", "In a made-up move, the therapy received approval in Japan for first-line HCC."),
+    # ... or the drug named back by its class, an epithet
+    ("Maker drops a foonib indication", "In a made-up past, the FDA gave an accelerated approval to the MET inhibitor "
+                                        "for HCC after prior sorafenib."),
 ])
 def test_the_drug_is_the_one_the_heading_names(heading, body):
     assert {f[0] for f in facts(body, heading)} == {"foonib"}

@@ -16,7 +16,7 @@ from .targets import TargetList, Unit
 
 # read from a phrase the clause presupposes: "may"/"not" in the clause ("By binding to T, X may ...") say nothing of it
 NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug", "fronted-means",
-                      "target-parenthesised-drug", "combination-gloss", "drug-possessed-targets")
+                      "target-parenthesised-drug", "combination-gloss", "drug-possessed-targets", "epithet")
 
 
 @dataclass(frozen=True)

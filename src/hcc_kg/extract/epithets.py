@@ -1,0 +1,91 @@
+"""A drug named back by its class, an epithet: "the PD-1 inhibitor", "the anti-PD-L1 antibody".
+
+News names its drug in the title and then, later, by what it is: "In 2017 the agency granted an accelerated
+approval to the PD-1 inhibitor for ...".  Such a definite description with no drug name after it speaks of the
+drug the document is about, and says what that drug acts on.  It is read only where that drug is certain: the
+one drug the sentence's heading or the document's title names (:func:`.discourse_drugs.titled_drug`), no drug
+named in the sentence before the epithet, and no other drug named anywhere in the document beside the same
+target (then "the T inhibitor" could be either).  How the sentence puts it (negated, hedged) travels with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..model import Assertion, Mention
+from .analysis import AnalysedDocument, AnalysedSentence
+from .discourse_drugs import titled_drug
+from .mechanisms import reading_assertion
+from .registry import EXTRACTORS
+from .sentences import DRUG
+from .shape_reading import Reading, head_after, readings
+from .targets import TargetList, Unit, target_lists, units
+
+# The determiner that makes the class a reference back: "the", "this" (not "a": "a PD-1 inhibitor" is new).
+# ... perhaps with words that describe it between: "the investigational PD-1 inhibitor", "the oral MET blocker".
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?:anti-?\s*)?$", re.IGNORECASE)
+# A drug's name right after the head ("the PD-1 inhibitor nivolumab", "the PD-1 inhibitor (nivolumab)") is an
+# apposition the other shapes read, no epithet.
+NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")
+# Only heads that name an action by themselves: "the PD-1 inhibitor", not "the PD-1 pathway drug".
+EPITHET_HEAD = re.compile(r"inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb", re.IGNORECASE)
+
+
+def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, int, int]]:
+    """Each target list of sentence ``index`` that an epithet names: (list, start of "the", end of the head); read
+    once."""
+    sent = doc.sentences[index]
+
+    def read() -> list[tuple[TargetList, int, int]]:
+        found, out = units(doc, sent), []
+        for tlist in target_lists(sent.text, found):
+            start = tlist.anti_start if tlist.anti_start is not None else tlist.start
+            lead = DEFINITE_BEFORE.search(sent.text, max(0, start - 40), start + (0 if tlist.anti_start is None else 5))
+            head = head_after(sent.text, tlist, len(sent.text), "")
+            if lead is None or head is None or not EPITHET_HEAD.match(head.group("head")) \
+                    or any(u.kind == "drug" and u.start < lead.start() for u in found):
+                continue
+            head_end = tlist.end + head.end()
+            if not any(u.kind == "drug" and u.start >= head_end and NAME_NEXT_GAP.match(sent.text[head_end:u.start])
+                       for u in found):  # "the PD-1 inhibitor nivolumab": an apposition, read elsewhere
+                out.append((tlist, lead.start(), head_end))
+        return out
+    return doc.once(("epithets", index), read)
+
+
+def _ambiguous_targets(doc: AnalysedDocument, drug: str) -> frozenset[str]:
+    """Targets named (not as an epithet) in some sentence beside a drug other than ``drug``: their epithets could
+    be that drug's."""
+    def read() -> frozenset[str]:
+        out: set[str] = set()
+        for index, sent in enumerate(doc.sentences):
+            found = units(doc, sent)
+            if any(u.kind == "drug" and drug not in u.keys for u in found):
+                named_back = {(u.start, u.end) for tlist, _, _ in _epithet_lists(doc, index) for u in tlist.units}
+                out |= {key for u in found if u.kind == "object" and (u.start, u.end) not in named_back for key in u.keys}
+        return frozenset(out)
+    return doc.once(("targets beside other drugs", drug), read)
+
+
+def _readings(sent: AnalysedSentence, drug: Mention, tlist: TargetList, start: int, end: int) -> Iterator[Reading]:
+    s, e = sent.sentence.mapped.original_span(start, end)
+    subject = Unit("drug", (drug.key,), start, start, Mention(s, e, drug.key, sent.text[start:end]))
+    for unit in tlist.units:
+        yield from readings(subject, unit, "epithet", start, end)
+
+
+@EXTRACTORS.register("epithet-mechanism")
+def epithet_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
+    """Drug acts on the target of each epithet naming it back ("the T inhibitor" in a document titled by the drug)."""
+    for index, sent in enumerate(doc.sentences):
+        if not re.search(r"\b(?:the|this)\b", sent.text, re.IGNORECASE):
+            continue
+        drug = titled_drug(doc, index)
+        if drug is None or not doc.vocabulary[drug.key].has_type(*DRUG):
+            continue
+        shared = _ambiguous_targets(doc, drug.key)
+        for tlist, start, end in _epithet_lists(doc, index):
+            for found in _readings(sent, drug, tlist, start, end):
+                if not {found.key, *found.target.keys} & shared:
+                    yield reading_assertion(doc, sent, found)
