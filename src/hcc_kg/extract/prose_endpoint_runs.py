@@ -19,7 +19,8 @@ from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import Anchor, clause_of
 from .prose_numbers import masked_text, unparenthesised, value_tokens
 from .prose_subgroups import is_subgroup
-from .prose_values import AFTER_GAP_RE, ENDPOINT_LIST_GAP_RE, PROPORTION_ENDPOINTS, ArmValue, anchors
+from .prose_values import ENDPOINT_LIST_GAP_RE, PROPORTION_ENDPOINTS, ArmValue, anchors
+from .value_owners import AFTER_GAP_RE
 
 
 def endpoint_runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:

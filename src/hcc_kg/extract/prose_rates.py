@@ -16,7 +16,8 @@ from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_shares import shares_compared
 from .prose_subgroups import SUBGROUP_RE, is_subgroup
-from .prose_values import AFTER_GAP_RE, ArmValue, anchors
+from .prose_values import ArmValue, anchors
+from .value_owners import AFTER_GAP_RE
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 # An arm named as what another is compared with: "... than with B", "versus B", "compared with B", "over B".

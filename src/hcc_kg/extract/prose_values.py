@@ -26,21 +26,20 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .analysis_sets import parallel_brackets, population_at
 from .effects import decimal_text
 from .normalize import NUMBER_WORDS
-from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
+from .prose_arm_mentions import arm_mentions
 from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
 from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up_between
 from .population_values import parallel_values
-from .prose_labels import (arms_end_their_list, closed_pair_end, compared_object, compares_labels, fronted_comparator,
-                           labelled_values)
+from .prose_labels import labelled_values
 from .prose_quoted import historical
 from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
-from .prose_numbers import (JOINER_RE, TIMEPOINT_LIST_RE, bare_tokens, bracketed, fronted_order, masked_names, overflowing,
-                           unit_named, unparenthesised, unreached, unreached_first, value_tokens)
+from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
+                           unreached_first, value_tokens)
+from .value_owners import criteria_owner, owner_gap, value_owners
 
-RESPECTIVE_RE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
@@ -53,29 +52,8 @@ LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+
 # What may open a clause continuing the previous one's result with the other arm: "; with B, ...", "; B, ...".
 CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
-# What lies between a value and the arm it belongs to: "... in the", "... with", and the shapes that
-# count patients, "30% of patients receiving", "(30%) in the" (a count's own percentage closing); "15.1 mo. with A":
-# the unit's abbreviation point; "8.0 (6.6-9.1) months for A": the unit printed after the value's interval
-# (the interval itself is blanked by ``unparenthesised``).
-# ... also after a participle of treatment: "7 of 59 (11.9%) given A", "(29%) treated with A", "in 40% receiving A".
-AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"
-                          r"(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
-                          r"given|receiving|treated\s+with|who\s+received|"
-                          r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
-                          re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
 ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?median\s+)?", re.IGNORECASE)
-# The rest of the bracket a value stands in, up to its close: ", 95% CI 27%-59%)".
-OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
-FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
-COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
-# ... or the arm's patients counted and allocated: "8.5 months for the 197 patients who were randomly assigned to receive
-# the X inhibitor A", "in the 95 given B" (the count and "assigned to" are no comparison).
-ALLOCATED_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?(?:for|in|among)\s+"
-                              r"(?:the\s+|those\s+)?(?:\d+\s+)?(?:patients\s+|participants\s+|subjects\s+)?"
-                              r"(?:who\s+(?:were|had\s+been)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
-                              r"to(?:\s+receive)?|given|receiving|treated\s+with|who\s+received)\b"
-                              r"(?:(?!\b(?:vs|versus|compared|and|or|than)\b)[^\d;]){0,45}$", re.IGNORECASE)
 # Other patients counted between an outcome and a share ("1 patient had a PR, 10 patients had stable disease (31%)"):
 # the share is theirs, not the outcome's.
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
@@ -163,8 +141,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
-        owners = _criteria_owner(sent.text, tokens, named, arms, c_start) if criteria \
-            else _owners(sent.text, tokens, named, arms, c_start)
+        owners = criteria_owner(sent.text, tokens, named, arms, c_start) if criteria \
+            else value_owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
             continue
         if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end, texts)):
@@ -210,12 +188,6 @@ def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple
     return {}
 
 
-def _criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
-    """Whose readings by two criteria these are: the one arm's, or the arm the clause names (None if none)."""
-    owner = list(arms) if len(arms) == 1 else _named_owner(text, tokens[-1], named, c_start)
-    return owner * len(tokens) if owner else None
-
-
 def _continued(text: str, masked: str, endpoint: str, named: list[Agent], c_end: int, later: list[Anchor], unit: str):
     """The other arm's value in the next clause when that clause opens with the arm and names no endpoint
     of its own: "19.2 months with A; with B, it was 13.4 months", "A, 19.2 months; B, 13.4 months"."""
@@ -247,15 +219,7 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
 
 def _named_after(text: str, token, named: list[Agent], stop: int) -> Agent | None:
     """The agent named right after a value ("16.6 months for A"), before ``stop``."""
-    return next((a for a in named if token[1] <= a.start < stop and _owner_gap(text[token[1]:a.start])), None)
-
-
-def _owner_gap(gap: str) -> bool:
-    """Does the text between a value and an arm make the arm the value's ("16.6 months for A", "8.5 months for the 197
-    patients who were randomly assigned to receive A"), no comparison between them ("12 months versus A")?"""
-    bare = unparenthesised(gap)
-    return (AFTER_GAP_RE.match(bare) is not None and not COMPARISON_WORD_RE.search(gap)) \
-        or ALLOCATED_GAP_RE.match(bare) is not None
+    return next((a for a in named if token[1] <= a.start < stop and owner_gap(text[token[1]:a.start])), None)
 
 
 def _fitting(text: str, endpoint: str, tokens):
@@ -268,135 +232,6 @@ def _fitting(text: str, endpoint: str, tokens):
             continue
         out.append(token)
     return out
-
-
-def _owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
-    if len(arms) == 1:
-        return list(arms) if len(tokens) == 1 else None
-    if len(tokens) == 1:  # "the ORR in the B arm was 26%": one value, its arm named beside it
-        return _named_owner(text, tokens[0], named, c_start)
-    if (len(tokens) != len(arms) and len(tokens) != 2) or compares_labels(text, c_start, tokens[0][0], named):
-        return None
-    if (changed := _changed(text, tokens, named, arms, c_start)) is not None:
-        return changed
-    if RESPECTIVE_RE.search(text):  # "..., respectively", "a respective 34% and 25% rate"
-        order = list(dict.fromkeys(a.key for a in named))
-        if len(order) == len(tokens):
-            return order
-    if listed := _listed_after(text, tokens, named) or _named_after_pair(text, tokens, named, arms):
-        return listed  # "5.6 versus 3.7 months in the A versus B arms", "(8.5 vs 7.3 months) in patients given A"
-    if _paired(text, tokens, named):  # "(6.5 months versus 4.2 months)" after "A ... compared with B"
-        order = list(dict.fromkeys(a.key for a in named if c_start <= a.start and a.end <= tokens[0][0]))
-        if len(order) == 2 and fronted_comparator(text, c_start, min(a.start for a in named if a.key == order[0])):
-            order.reverse()  # "Compared with B, A gave longer PFS (6.9 vs 2.8 months)": A's value first
-        if len(order) != len(tokens) and len(arms) > 2:  # "A improved OS over C (HR ...); median OS was X versus Y"
-            order = list(dict.fromkeys(a.key for a in named if a.end <= tokens[0][0]))
-        if len(order) == 1 and len(tokens) == 2 and len(arms) == 2 and order[0] in arms:
-            return _one_named_first(text, order[0], arms, named, c_start)
-        order = order or fronted_order(text, named)  # "For A and B, ...; median TTP, 5.3 vs. 3.5 months"
-        return order if len(order) == len(tokens) else _complete([None] * len(tokens), arms)
-    owners: list[str | None] = []
-    floor = c_start
-    for i, (s, e, _, _) in enumerate(tokens):
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
-        # a value inside its own bracket ("17 patients (43%, 95% CI 27%-59%) in the A group"): the gap opens at its close
-        gaps = [(a, unparenthesised(OWN_BRACKET_RE.sub(")", text[e:a.start], count=1))) for a in named if e <= a.start < nxt]
-        after = next((a for a, gap in gaps if _owner_gap(gap)), None)
-        if after is not None and len(tokens) > 1 and _opens_arm_list(text, after, named):
-            return None  # "2.8 and 2.3 mo in the A and B g[roups]": the arms listed after are the values', not the last one's
-        before = [a for a in named if floor <= a.start and a.end <= s]
-        chosen = after or (before[-1] if before else None)
-        owners.append(chosen.key if chosen else None)
-        floor = chosen.end if chosen and chosen is after else e
-    return _complete(owners, arms)
-
-
-def _opens_arm_list(text: str, agent: Agent, named: list[Agent]) -> bool:
-    """Is ``agent`` the first of arms listed as one phrase ("in the A and B groups")?"""
-    nxt = next((a for a in named if a.start >= agent.end), None)
-    return nxt is not None and nxt.key != agent.key and listed_arms_gap(text[agent.end:nxt.start])
-
-
-def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c_start: int) -> list[str]:
-    """ "OS was longer with A (6.4 vs 5.0 months)": the one arm the clause names gives the first value, the other arm
-    the second; named as the comparison's object ("Compared with B, OS was longer (...)", "longer than B"), the second."""
-    other = next(a for a in arms if a != key)
-    return [other, key] if compared_object(text, c_start, min(a.start for a in named if a.key == key)) else [key, other]
-
-
-def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
-    """"A extended median OS from 9.0 to 12.9 months": the value before is the other arm's, the one after the
-    named arm's (None unless two arms and a change "from X to Y" with one of them named in the clause)."""
-    if len(tokens) != 2 or len(arms) != 2 or not FROM_RE.search(text, max(0, tokens[0][0] - 6), tokens[0][0]) \
-            or not re.fullmatch(r"\s*to\s*", text[tokens[0][1]:tokens[1][0]]):
-        return None
-    subject = {a.key for a in named if c_start <= a.start and a.end <= tokens[0][0] and a.key in arms}
-    if len(subject) != 1:
-        return None
-    changed = subject.pop()
-    return [next(a for a in arms if a != changed), changed]
-
-
-def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
-    """The arm named right after a lone value, else the one named before it in its clause (None if none)."""
-    s, e = token[0], token[1]
-    after = next((a for a in named if e <= a.start and _owner_gap(text[e:a.start])), None)
-    before = [a for a in named if c_start <= a.start and a.end <= s]
-    if len({a.key for a in before}) == 2 and fronted_comparator(text, c_start, before[0].start):
-        before = [a for a in before if a.key != before[0].key]  # "Compared with B, A gave a median OS of 14 months"
-    chosen = after or (before[-1] if len({a.key for a in before}) == 1 else None)
-    return [chosen.key] if chosen else None
-
-
-def _paired(text: str, tokens, named: list[Agent]) -> bool:
-    """Values joined only by "vs"/"and", with no arm named among or right after them."""
-    joined = all(JOINER_RE.match(unparenthesised(text[a[1]:b[0]])) for a, b in zip(tokens, tokens[1:]))
-    end = tokens[-1][1]
-    named_after = any(end <= a.start <= end + 60 and AFTER_GAP_RE.match(unparenthesised(text[end:a.start]))
-                      for a in named)
-    return len(tokens) > 1 and joined and not named_after
-
-
-def _listed_after(text: str, tokens, named: list[Agent]) -> list[str] | None:
-    """Joined values followed by the arms listed in the same order, as arms ("5.6 versus 3.7 months in
-    the A versus B arms") or respectively ("30% and 11% with A and B, respectively"); None otherwise."""
-    joined = all(JOINER_RE.match(unparenthesised(text[a[1]:b[0]])) for a, b in zip(tokens, tokens[1:]))
-    after = [a for a in named if a.start >= tokens[-1][1]][:len(tokens)]
-    if not joined or len(after) != len(tokens) or len({a.key for a in after}) != len(after) \
-            or not AFTER_GAP_RE.match(unparenthesised(text[tokens[-1][1]:after[0].start])) \
-            or COMPARISON_WORD_RE.search(text[tokens[-1][1]:after[0].start]):
-        return None
-    listed = all(listed_arms_gap(text[a.end:b.start]) for a, b in zip(after, after[1:]))
-    labelled = ARM_LABEL_AFTER_RE.match(text[after[-1].end:after[-1].end + 40]) or _respectively(text, after[-1].end) \
-        or arms_end_their_list(text, [(a.start, a.end) for a in after])  # "30.7% and 20.2% for A and B (HR ...)."
-    return [a.key for a in after] if listed and labelled else None
-
-
-def _named_after_pair(text: str, tokens, named: list[Agent], arms: list[str]) -> list[str] | None:
-    """A two-arm trial's pair in its own parenthesis, an arm named right after it: that arm's first, the other's second."""
-    end = closed_pair_end(text, tokens) if len(arms) == 2 else None
-    first = next((a for a in named if end is not None and a.start >= end), None)
-    if first is None or not AFTER_GAP_RE.match(text[end:first.start]) or COMPARISON_WORD_RE.search(text[end:first.start]):
-        return None
-    return [first.key, next(a for a in arms if a != first.key)] if first.key in arms else None
-
-
-def _respectively(text: str, pos: int) -> bool:
-    return re.match(r"^[^;.]{0,20}\brespectively\b", text[pos:], re.IGNORECASE) is not None
-
-
-def _complete(owners: list[str | None], arms: list[str]) -> list[str] | None:
-    """Fill unassigned values with the arms left over, in trial order; None if ambiguous."""
-    known = [o for o in owners if o is not None]
-    if len(set(known)) != len(known):
-        return None
-    left = [a for a in arms if a not in known]
-    # with three arms or more, values go by trial order only when none is named and each arm has one
-    every = not known and len(owners) == len(arms)
-    if len(left) < owners.count(None) or (owners.count(None) and len(arms) > 2 and not every):
-        return None
-    filled = iter(left)
-    return [o if o is not None else next(filled) for o in owners]
 
 
 def _before_next(text: str, stop: int, c_end: int) -> int:
