@@ -1200,3 +1200,14 @@ def test_a_drug_the_patients_progressed_on_is_no_arm_of_a_placebo_controlled_tri
     found = facts("The filing rests on the invented, placebo-controlled phase 3 ZETA-11 trial, which investigated zorbanib in "
                   f"adults whose liver cancer had {earlier} felotinib.")
     assert sorted(arms(found, "trial__zeta11")) == ["placebo", "zorbanib"]
+
+
+def test_doses_of_one_regimen_randomised_and_other_studies_as_a_standard_leave_one_arm_with_its_values():
+    text = ("A maker reported the invented phase Ib study (NCT09999991) of quorimab plus zorbanib.\n\n"
+            "Patients were randomly assigned to receive quorimab 100 mg plus zorbanib 5 mg/kg (low-dose group) or "
+            "10 mg/kg (high-dose group). A total of forty patients were enrolled.\n\n"
+            "Safety was consistent with that seen in previously reported studies of quorimab and zorbanib.\n\n"
+            "The disease control rate (DCR) was 70% (28/40). Median PFS was 8.5 months.\n")
+    found = facts(text)
+    assert arms(found, "trial__nct09999991") == [REGIMEN_QZ]
+    assert values(found) == {(REGIMEN_QZ, "dcr", ""): D("70"), (REGIMEN_QZ, "pfs", ""): D("8.5")}

@@ -47,7 +47,8 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIV
                             OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
                             RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
-                            is_observational, main_trial_first, named_observational, part_of_phase, recalled_phases)
+                            is_observational, main_trial_first, named_observational, part_of_phase, recalled_phases,
+                            remarks_on_other_studies)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
@@ -231,7 +232,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         return "unnamed#0"
     if context is None and THIS_STUDY_RE.search(sent.text) and (only := sole_trial(slots, None)) is not None:
         return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
-    if OTHER_STUDY_RE.search(sent.text):
+    if remarks_on_other_studies(sent.text):
         return None
     return context
 

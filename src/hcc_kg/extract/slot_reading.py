@@ -62,11 +62,13 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
 _SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
               r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
-_DOSES = rf"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)|{_SCHEDULES})"
+# ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
+_DOSES = (rf"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
+          rf"(?:mg(?:/\w+)?|mg/kg)|{_SCHEDULES})")
 # ... and schedules of one agent given where the randomisation is not ("a randomized, parallel-group phase 2 study"; "patients
 # received A every 2 or 3 weeks"): a weight-based dose ("8 mg or 12 mg") is no randomisation's.
 SCHEDULES_RE = re.compile(rf"\b{_SCHEDULES}\b", re.IGNORECASE)
-DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.;]{{0,60}}?\b{_DOSES}|"
+DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.;]{{0,90}}?\b{_DOSES}|"
                                  rf"\b{_DOSES}\b[^.;]{{0,60}}?\brandomi[sz]ed\b|\bdose-(?:randomi[sz]ed|optimi[sz]ation)\b",
                                  re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
