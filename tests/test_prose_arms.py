@@ -119,6 +119,15 @@ def test_a_drug_followed_by_another_is_one_arm_given_in_turn_and_the_first_arms_
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
 
 
+@pytest.mark.parametrize("text", [
+    "The combination of the invented kinase inhibitor zorbanib and quorimab was compared with felotinib in this pretend trial.",
+    "The combination of zorbanib and the quorimab biosimilar quorimab was compared with felotinib in this pretend trial.",
+])
+def test_a_combination_whose_parts_are_described_or_named_as_a_copy_is_one_arm(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["zorbanib", "quorimab"]), "felotinib"]
+
+
 def test_sizes_in_each_shape():
     doc, sent = sentence("We randomized 700 patients (zorbanib arm, n = 350; felotinib arm, n = 1,350).")
     assert arm_sizes(doc, sent) == {"zorbanib": 350, "felotinib": 1350}

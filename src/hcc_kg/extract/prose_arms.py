@@ -65,11 +65,15 @@ COMMA_COMBINED_RE = re.compile(r"^,\s+(?:(?:given|administered|used|delivered)\s
 REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\];]*")  # ("BRAND® (A": the brand, then A)
 # ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
 REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
+# ... or the drug named as a copy of itself before its code: "the B biosimilar CODE" (CODE a name of B).
+REPEAT_COPY_RE = re.compile(r"\s+(?:biosimilar|generic)\s+", re.IGNORECASE)
 GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
 # "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
 # or "with" joins one regimen's parts ...
 # ... also "dual immunotherapy treatment with A and B", "doublet therapy of A and B"
-COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+$|"
+# ... the first part perhaps described first: "the combination of the PD-1 inhibitor A and the B biosimilar C"
+COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+"
+                                 r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:inhibitor|antibody|agent|drug|TKI)\s+)?$|"
                                  r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
                                  r"(?:of|with)\s+$", re.IGNORECASE)
 # ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
@@ -186,6 +190,9 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
                 close = re.match(r"[^()]*\)", sent.text[item[2]:])  # ... up to the bracket's close
                 group[-1] = (group[-1][0], group[-1][1], item[2] + (close.end() if close else 0))
             continue
+        if group and item[0].key == group[-1][0].key and REPEAT_COPY_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
+            group[-1] = (group[-1][0], group[-1][1], item[2])  # "the B biosimilar CODE": B once
+            continue
         if group and item[0].key == group[-1][0].key and REPEAT_OR_RE.fullmatch(sent.text[group[-1][2]:item[1]]) \
                 and sent.text[item[2]:item[2] + 1] == ",":
             # "Brand, or A, and B": A named again, set off by commas; what follows is read after the closing one
@@ -214,7 +221,7 @@ def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: in
     if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
             and not re.search(r",\s*$", text[:group[0][1]]):
         return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
-    lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 40), group[0][1])
+    lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 70), group[0][1])
     if not lead or lead.end() != group[0][1]:
         return False
     gap = ASIDE_RE.sub("", gap, count=1)  # "the combination of A (Brand) and B": the part's aside parts nothing
