@@ -141,13 +141,19 @@ def test_a_dose_then_and_a_second_drug_is_no_care():
     "Zorbanib gave a response rate of 31% compared with 12% of patients treated with felotinib or quorimab.",
     "Median OS was 14.2 months with zorbanib vs 11.0 months for those treated with either felotinib or quorimab.",
     "Zorbanib improved OS compared to felotinib or quorimab monotherapy.",
+    "Zorbanib improved OS compared to a choice of felotinib or quorimab in this invented trial.",
     "ORR was 28% (95% CI: 22-35) for zorbanib compared to 9% (95% CI: 5-14; P<0.001) of patients receiving "
     "felotinib or quorimab and a longer response with zorbanib.",
 ])
 def test_drugs_offered_as_or_on_the_compared_side_are_one_choice_arm(text):
-    # the choice is not called one: the options are no arms of their own, no regimen
+    # the choice is not called one (or not the physician's): the options are no arms of their own, no regimen
     doc, sent = sentence(text)
     assert set(keys(agents(doc, sent))) == {"zorbanib", "tpc"}
+
+
+def test_a_choice_of_drugs_on_the_compared_side_is_the_compared_arm():
+    doc, sent = sentence("Zorbanib improved OS compared to a choice of felotinib or quorimab in this invented trial.")
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "tpc"]
     assert randomised_arms(doc, sent) == []
 
 

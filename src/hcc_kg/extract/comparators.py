@@ -56,7 +56,8 @@ OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
 # two arms: no comparison cue stands right before it.
 UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to)\s+", re.IGNORECASE)
 UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"
-                                    r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+)?(?:either\s+)?",
+                                    r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+)?"
+                                    r"(?:(?:an?|the)\s+choice\s+(?:of|between)\s+)?(?:either\s+)?",  # "versus a choice of A or B"
                                     re.IGNORECASE)
 # ... what it is compared with named before, or referred to: "in patients receiving this dual therapy".
 THIS_THERAPY_RE = re.compile(r"\b(?:this|the)\s+(?:\w+\s+)?(?:combination|regimen|doublet|(?:immuno)?therapy)\b", re.IGNORECASE)
