@@ -1253,3 +1253,15 @@ def test_an_approved_class_with_the_drug_named_right_after_its_noun_is_that_drug
         {("foonib", "hcc", None, "first_line")}
     # the class alone, or with examples, stays a class
     assert facts("In this invented review, the approved drugs changed HCC care, and foonib was tested.") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "until ... was approved" tells when it happened
+    ("No made-up therapy helped in HCC until foonib was approved by the FDA.", {("foonib", "hcc", "fda", None)}),
+    ("Invented patients fared badly in HCC until foonib had been authorised by the FDA.", {("foonib", "hcc", "fda", None)}),
+    # "until/once it is approved" is a condition still to come
+    ("Invented patients with HCC must wait until foonib is approved by the FDA.", set()),
+    ("Once approved by the FDA, foonib will be used in HCC in this pretend plan.", set()),
+])
+def test_until_a_past_approval_states_it_and_until_a_coming_one_does_not(body, expected):
+    assert facts(body) == expected

@@ -95,7 +95,10 @@ PROSPECTIVE = re.compile(
     # "designed ... in order to expand the indications of X": the purpose of a study, not an approval
     r"in\s+order\s+to|so\s+as\s+to|aim(?:s|ed)?\s+to|designed\s+to|"
     # "if approved by the Commission, X will ...", "once authorised", "subject to approval": a condition, not an event
-    r"(?:if|once|unless|until|whether)\s+(?:[\w-]+\s+){0,2}?(?:approved|authori[sz]ed)|subject\s+to\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
+    # ... but "until/once X was approved" tells when it happened
+    r"(?:if|unless|whether)\s+(?:[\w-]+\s+){0,2}?(?:approved|authori[sz]ed)|"
+    r"(?:once|until)\s+(?:(?!(?:was|were|had)\b)[\w-]+\s+){0,2}?(?:approved|authori[sz]ed)|"
+    r"subject\s+to\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "advancing X toward regulatory approval": on the way to one
     r"towards?\s+(?:[\w-]+\s+){0,2}?(?:approval|authori[sz]ation)|"
     # "before any approval decision", "ahead of its approval", "awaiting authorisation"
