@@ -128,6 +128,12 @@ def test_a_combination_whose_parts_are_described_or_named_as_a_copy_is_one_arm(t
     assert keys(compared_arms(doc, sent)) == [agent_key(["zorbanib", "quorimab"]), "felotinib"]
 
 
+def test_a_part_described_by_its_class_after_plus_stays_in_the_regimen():
+    doc, sent = sentence("A combination of quorimab (Quora) plus the experimental drug zorbanib, both invented, improved "
+                         "survival compared to patients who received only felotinib (Felo).")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
 def test_sizes_in_each_shape():
     doc, sent = sentence("We randomized 700 patients (zorbanib arm, n = 350; felotinib arm, n = 1,350).")
     assert arm_sizes(doc, sent) == {"zorbanib": 350, "felotinib": 1350}

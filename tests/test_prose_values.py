@@ -53,6 +53,14 @@ def test_arm_named_after_each_value_behind_its_count_and_allocation(text):
     assert read(text) == {("zorbanib", "os", ""): (Decimal("13.5"), "months"), ("felotinib", "os", ""): (Decimal("11.0"), "months")}
 
 
+def test_a_value_named_for_a_part_of_a_regimen_given_alone_is_no_other_arms():
+    regimen = agent_key(["quorimab", "zorbanib"])
+    doc = AnalysedDocument(Document.from_text("d", "The ORR for quorimab plus zorbanib was 20.0% compared to 16.0% "
+                                                   "for those who received zorbanib alone."), VOCAB_MORE, FINDER_MORE)
+    got = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], [regimen, "felotinib"])}
+    assert got == {(regimen, "orr"): Decimal("20.0")}
+
+
 @pytest.mark.parametrize("text", [
     "Zorbanib and felotinib gave 31.5% and 12.0% objective response rates, respectively.",
     "Zorbanib and felotinib delivered a respective 31.5% and 12.0% ORR.",

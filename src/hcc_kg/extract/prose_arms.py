@@ -53,7 +53,8 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      r"\s*(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)|"
                      r"along with|together with|in tandem with|followed by|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
-                     r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?(?:(?:monoclonal\s+)?(?:antibody|inhibitor)\s+)?"
+                     r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?"
+                     r"(?:(?:[\w-]+\s+){0,2}?(?:antibody|inhibitor|drug|agent|TKI|compound|medicine)\s+)?"  # "plus the experimental drug B"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$",
                      re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the

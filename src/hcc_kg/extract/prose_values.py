@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..keys import agent_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .analysis_sets import parallel_brackets, population_at
 from .effects import decimal_text
@@ -38,8 +39,9 @@ from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE,
                               responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
                            unreached_first, value_tokens)
-from .value_owners import criteria_owner, owner_gap, value_owners
+from .value_owners import criteria_owner, owner_gap, strangers_values, value_owners
 
+ALONE_AFTER_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)  # "A alone": no regimen with A in it
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
@@ -141,6 +143,10 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
                 or (tokens[0][3] == "%" and TIMEPOINT_LIST_RE.search(sent.text, c_start, tokens[0][0])):
             # "... among patients with X"; rates at several time points are prose_rates' to read
             continue
+        if not criteria and (stray := strangers_values(sent.text, tokens, _strangers(doc, sent, arms, named))):
+            tokens = [t for t in tokens if t not in stray]  # "20.1% for A plus B compared to 17% for A alone"
+            if not tokens:
+                continue
         owners = criteria_owner(sent.text, tokens, named, arms, c_start) if criteria \
             else value_owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
@@ -166,6 +172,15 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
                 found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit,
                                       population))
     return found
+
+
+def _strangers(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], named: list[Agent]) -> tuple[Agent, ...]:
+    """The agents the sentence names as given alone that are none of the trial's arms but a part of one ("A alone"
+    in a trial read with A plus B and a control arm only): a value named for it is no other arm's."""
+    parts = [set(agent_components(arm)) for arm in arms]
+    return tuple(a for a in agents(doc, sent) if a.key not in arms
+                 and not any(n.start < a.end and a.start < n.end for n in named)
+                 and any(set(a.components) < p for p in parts) and ALONE_AFTER_RE.match(sent.text, a.end))
 
 
 def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple]:

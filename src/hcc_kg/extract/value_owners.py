@@ -52,6 +52,7 @@ def owner_gap(gap: str) -> bool:
 
 
 def value_owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
+    """Whose each value is, in the order of ``tokens`` (None when it cannot be told)."""
     if len(arms) == 1:
         return list(arms) if len(tokens) == 1 else None
     if len(tokens) == 1:  # "the ORR in the B arm was 26%": one value, its arm named beside it
@@ -90,6 +91,17 @@ def value_owners(text: str, tokens, named: list[Agent], arms: list[str], c_start
         owners.append(chosen.key if chosen else None)
         floor = chosen.end if chosen and chosen is after else e
     return _complete(owners, arms)
+
+
+def strangers_values(text: str, tokens: list, strangers: tuple[Agent, ...]) -> list:
+    """The values of ``tokens`` named right before an agent that is none of the trial's arms, as its value ("17% for
+    those who received A alone" when A alone is no arm read): no other arm's."""
+    out = []
+    for token in tokens:
+        nxt = min([t[0] for t in tokens if t[0] > token[0]] + [len(text)])
+        if any(token[1] <= a.start < nxt and owner_gap(text[token[1]:a.start]) for a in strangers):
+            out.append(token)
+    return out
 
 
 def _opens_arm_list(text: str, agent: Agent, named: list[Agent]) -> bool:
