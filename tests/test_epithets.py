@@ -51,3 +51,12 @@ def test_the_epithet_is_put_as_its_own_words_put_it():
 ])
 def test_no_epithet_where_the_drug_it_names_is_uncertain(title, body):
     assert read(title, body) == {}
+
+
+def test_the_title_is_the_first_line_with_words_whatever_the_line_ends():
+    from hcc_kg.extract.discourse_drugs import titled_drug
+    text = "\r\n  Maker drops foonib filing\r\n\r\nBackground\r\n\r\nThe MET inhibitor is invented.\r\n"
+    doc = AnalysedDocument(Document.from_text("d1", text), VOCAB, FINDER)
+    found = titled_drug(doc, len(doc.sentences) - 1)
+    assert found is not None and found.key == "foonib"
+    assert doc.document.text[found.start:found.end].strip() == "Maker drops foonib filing"

@@ -38,12 +38,16 @@ def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
     return titled_drug(doc, index)
 
 
+FIRST_LINE = re.compile(r"[^\S\r\n]*\S[^\r\n]*")  # the first line with something on it
+
+
 def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
     """The one drug the heading of a sentence's section, else the document's title, names (None when not one)."""
     sent = doc.sentences[index]
     text = doc.document.text
-    title = next((line for line in text.splitlines() if line.strip()), "")
-    for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, text.find(title))):
+    first = FIRST_LINE.search(text)  # (not every line split: a document may be millions of characters long)
+    title, title_start = (first.group(), first.start()) if first else ("", -1)
+    for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, title_start)):
         drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
         if len(drugs) == 1 and start >= 0:
             return Mention(start, start + len(surface), drugs.pop(), surface)

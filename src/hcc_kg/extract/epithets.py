@@ -28,6 +28,9 @@ DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?:ant
 # A drug's name right after the head ("the PD-1 inhibitor nivolumab", "the PD-1 inhibitor (nivolumab)") is an
 # apposition the other shapes read, no epithet.
 NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")
+# A quick look for an epithet before any sentence is analysed (most have none).
+CANDIDATE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,4}?(?:inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb)",
+                       re.IGNORECASE)
 # Only heads that name an action by themselves: "the PD-1 inhibitor", not "the PD-1 pathway drug".
 EPITHET_HEAD = re.compile(r"inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb", re.IGNORECASE)
 
@@ -79,7 +82,7 @@ def _readings(sent: AnalysedSentence, drug: Mention, tlist: TargetList, start: i
 def epithet_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on the target of each epithet naming it back ("the T inhibitor" in a document titled by the drug)."""
     for index, sent in enumerate(doc.sentences):
-        if not re.search(r"\b(?:the|this)\b", sent.text, re.IGNORECASE):
+        if not CANDIDATE.search(sent.text):
             continue
         drug = titled_drug(doc, index)
         if drug is None or not doc.vocabulary[drug.key].has_type(*DRUG):
