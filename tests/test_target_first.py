@@ -92,6 +92,7 @@ def test_a_narrower_class_may_stand_between_including_and_the_drugs(body, expect
     ("MET is targeted by foonib and barfenib in this invented panel.", {("foonib", "met"), ("barfenib", "met")}),
     ("The RET kinase, which is potently inhibited by foonib, drives the pretend tumour.", {("foonib", "ret")}),
     ("FGFR2 is the main target of foonib in this made-up note.", {("foonib", "fgfr2")}),
+    ("FGFR2 is one of the binding protein targets of foonib in this made-up note.", {("foonib", "fgfr2")}),
     ("PD-1 is bound by zelumab with high affinity in the toy assay.", {("zelumab", "pd1")}),
     # another verb, another subject, or the target as a modifier: no statement
     ("MET is activated by HGF and inhibited by foonib in this invented panel.", set()),

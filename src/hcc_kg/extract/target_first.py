@@ -124,13 +124,14 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
                 yield from readings(drug, unit, "target-such-as-drug", front, drug.end)
 
 
-# "MET is targeted by X", "the RET kinase, which is inhibited by X", "FGFR2 is the main target of X": the target
+# "MET is targeted by X", "the RET kinase, which is inhibited by X", "FGFR2 is the main target of X", "T is one of the
+# binding protein targets of X": the target
 # as the subject of a passive verb or of "the target of".
 PASSIVE_VERB = r"(?:inhibited|targeted|blocked|bound|antagoni[sz]ed|neutrali[sz]ed|recogni[sz]ed)"
 TARGET_AS_SUBJECT = re.compile(
     r"^[\s)]*(?:(?:kinases?|receptors?|proteins?)\s*)?(?:,\s*(?:which|that)\s+|\s+)"
     r"(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+(?:\w+ly\s+|not\s+)*"
-    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?)\s+(?:not\s+)?(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?targets?\s+of"
+    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?)\s+(?:not\s+)?(?:the|a|an|one(?:\s+of\s+the)?)\s+(?:[\w-]+\s+){{0,3}}?targets?\s+of"
     # a reduced relative: "plasma VEGF bound to X", "PD-L1 blocked by X"
     r"|bound\s+(?:to|by)|(?:targeted|blocked|inhibited|neutrali[sz]ed|recogni[sz]ed)\s+by)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
