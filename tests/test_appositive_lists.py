@@ -65,6 +65,10 @@ def test_an_antibody_recognizes_its_antigen():
     ("Foonib, a blocker of several receptor kinases that include MET, AXL and other kinases, is made up.",
      {("foonib", "met"), ("foonib", "axl")}),
     ("Foonib inhibits a set of invented kinases, which include MET and AXL.", {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib is an invented inhibitor which targets angiogenic, stromal and oncogenic kinases (MET, AXL).",
+     {("foonib", "met"), ("foonib", "axl")}),
+    ("Zelumab is a made-up IgG4 antibody directed against the negative immunoregulatory human cell surface receptor "
+     "PD-1.", {("zelumab", "pd1")}),
 ])
 def test_a_category_then_its_members_after_notably_especially_or_not_limited_to(body, expected):
     assert facts(body) == expected

@@ -96,8 +96,11 @@ ALTERED_IN = (rf"(?:(?:oncogenic|activating|sensiti[sz]ing|resistance)\s+)?(?:{A
 PART_OF = r"(?:regions?|sites?|epitopes?|domains?|pockets?)\s+(?:on|of|in|within)"
 # "the serine/threonine kinases A and B": the residues a kinase class phosphorylates, joined by a slash.
 RESIDUES = r"(?:serine|threonine|tyrosine)(?:\s*/\s*(?:serine|threonine|tyrosine))+"
-FILLER = re.compile(rf"^(?:[\s(]+(?:{RESIDUES}|{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
-                    r"(?:involved|implicated) in)){0,6}"
+# "targets angiogenic, stromal and oncogenic kinases (A, B)": adjectives coordinated before a category noun.
+COORDINATED_CLASS = (r"(?:[\w-]+,\s+){1,4}(?:[\w-]+,?\s+)?(?:and|or)\s+[\w-]+"
+                     r"(?=\s+(?:kinases|receptors|RTKs|targets|proteins|enzymes)\b)")
+FILLER = re.compile(rf"^(?:[\s(]+(?:{COORDINATED_CLASS}|{RESIDUES}|{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
+                    r"(?:involved|implicated) in)){0,8}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     # "targeting, among (the) others, A and B": an aside that the list is not all of them
                     r"(?:\s*,\s*among\s+(?:the\s+)?others\s*,)?"
