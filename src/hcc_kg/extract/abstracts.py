@@ -61,7 +61,8 @@ from .own_study import (combination_study, own_study, separate_studies, single_a
                         treated_sole_drug)
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_named, sole_trial, told_in_part
 from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
-from .trial_names import DESCRIBED_AS_TRIAL, TrialName, coordinated, listed_phase, phase_of
+from .trial_name_shapes import DESCRIBED_AS_TRIAL
+from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_appositions import appositions, read_appositions
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated, spelled_out
 from .trial_name_index import document_title, name_index, names_in, title_trial_key

@@ -33,7 +33,7 @@ from .comparators import arm_parts, choice_spans, comparator_mentions, compared_
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import PRIOR_THERAPY_RE, RECEIVED_RE
 from .sentences import DRUG
-from .trial_names import SPONSOR_STUDY_RE
+from .trial_name_shapes import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)

@@ -18,7 +18,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
 from .markdown_trials import _label
 from .prose_values import ArmValue
-from .trial_names import DESCRIBED_AS_TRIAL, TrialName
+from .trial_name_shapes import DESCRIBED_AS_TRIAL
+from .trial_names import TrialName
 from .arm_facts import arm_facts, arm_key, measurement
 from .trials import trial_key
 
