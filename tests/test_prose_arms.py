@@ -134,6 +134,12 @@ def test_a_part_described_by_its_class_after_plus_stays_in_the_regimen():
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
 
 
+def test_a_regimen_hyphenated_as_one_modifier_is_one_arm():
+    doc, sent = sentence("Median OS was 22.0 months in the quorimab-plus-zorbanib arm versus 19.0 months in the "
+                         "zorbanib-plus-placebo arm in this pretend trial.")
+    assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
+
+
 def test_sizes_in_each_shape():
     doc, sent = sentence("We randomized 700 patients (zorbanib arm, n = 350; felotinib arm, n = 1,350).")
     assert arm_sizes(doc, sent) == {"zorbanib": 350, "felotinib": 1350}

@@ -440,6 +440,10 @@ def test_a_survival_percentage_with_its_time_point_is_a_rate():
     ("Zorbanib extended median OS from 9.1 months to 12.6 months.", ARMS),
     ("Zorbanib extended median OS from 9.1 months to 12.6 months.", ["felotinib", "zorbanib"]),
     ("With zorbanib, median OS improved from 9.1 months to 12.6 months.", ARMS),
+    # the new value first: "to X from Y"; the arm compared against is not the one the change is said of
+    ("Zorbanib extended median OS to 12.6 months from 9.1 months.", ARMS),
+    ("Zorbanib cut the risk of death versus felotinib (HR 0.70) and extended median OS to 12.6 months from 9.1 months.",
+     ARMS),
 ])
 def test_a_change_from_one_value_to_another_goes_from_the_other_arm_to_the_named_one(text, arms):
     assert read(text, arms) == {("felotinib", "os", ""): (Decimal("9.1"), "months"),

@@ -45,7 +45,7 @@ DOSE_GAP = (r"(?:\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is
-# given ("A given in combination with B").
+# given ("A given in combination with B"); "A-plus-B" hyphenated as one modifier ("the A-plus-B arm").
 # ... nor a press release's brands with their generic names in brackets: "BRAND® (A injection) in combination with
 # BRAND2® (B)"; a part added to another is given with it ("a priming dose of A added to B").
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
@@ -55,7 +55,7 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?"
                      r"(?:(?:[\w-]+\s+){0,2}?(?:antibody|inhibitor|drug|agent|TKI|compound|medicine)\s+)?"  # "plus the experimental drug B"
-                     r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$",
+                     r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
                      re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
 # small-molecule targeted therapy B, as first-line treatment".

@@ -27,6 +27,8 @@ AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?
 # The rest of the bracket a value stands in, up to its close: ", 95% CI 27%-59%)".
 OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
 FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
+TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)  # ... "to 12.9 months from 9.0 months"
+CHANGE_GAP_RE = re.compile(r"\s*(?:(?:months?|mo|weeks?|years?|%)\.?\s+)?(?P<word>to|from)\s*", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # ... or the arm's patients counted and allocated: "8.5 months for the 197 patients who were randomly assigned to receive
 # the X inhibitor A", "in the 95 given B" (the count and "assigned to" are no comparison).
@@ -119,15 +121,28 @@ def _one_named_first(text: str, key: str, arms: list[str], named: list[Agent], c
 
 def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
     """"A extended median OS from 9.0 to 12.9 months": the value before is the other arm's, the one after the
-    named arm's (None unless two arms and a change "from X to Y" with one of them named in the clause)."""
-    if len(tokens) != 2 or len(arms) != 2 or not FROM_RE.search(text, max(0, tokens[0][0] - 6), tokens[0][0]) \
-            or not re.fullmatch(r"\s*to\s*", text[tokens[0][1]:tokens[1][0]]):
+    named arm's; "A extended it to 12.9 months from 9.0 months": the other way round (None unless two arms and such a
+    change, with one of them named in the clause before it)."""
+    if len(tokens) != 2 or len(arms) != 2:
         return None
-    subject = {a.key for a in named if c_start <= a.start and a.end <= tokens[0][0] and a.key in arms}
+    gap = text[tokens[0][1]:tokens[1][0]]
+    if FROM_RE.search(text, max(0, tokens[0][0] - 6), tokens[0][0]) and CHANGE_GAP_RE.fullmatch(gap) \
+            and CHANGE_GAP_RE.fullmatch(gap).group("word").lower() == "to":
+        new_first = False
+    elif TO_RE.search(text, max(0, tokens[0][0] - 4), tokens[0][0]) and CHANGE_GAP_RE.fullmatch(gap) \
+            and CHANGE_GAP_RE.fullmatch(gap).group("word").lower() == "from":
+        new_first = True
+    else:
+        return None
+    # the arm the change is said of: named before it, not as what another is compared with ("A ... versus B ... and
+    # extended OS to X from Y" is A's change)
+    subject = {a.key for a in named if c_start <= a.start and a.end <= tokens[0][0] and a.key in arms
+               and not compared_object(text, c_start, a.start)}
     if len(subject) != 1:
         return None
     changed = subject.pop()
-    return [next(a for a in arms if a != changed), changed]
+    other = next(a for a in arms if a != changed)
+    return [changed, other] if new_first else [other, changed]
 
 
 def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
