@@ -1206,7 +1206,7 @@ def test_doses_of_one_regimen_randomised_and_other_studies_as_a_standard_leave_o
     text = ("A maker reported the invented phase Ib study (NCT09999991) of quorimab plus zorbanib.\n\n"
             "Patients were randomly assigned to receive quorimab 100 mg plus zorbanib 5 mg/kg (low-dose group) or "
             "10 mg/kg (high-dose group). A total of forty patients were enrolled.\n\n"
-            "Safety was consistent with that seen in previously reported studies of quorimab and zorbanib.\n\n"
+            "Toxicity was similar to that noted in prior studies of quorimab and zorbanib.\n\n"
             "The disease control rate (DCR) was 70% (28/40). Median PFS was 8.5 months.\n")
     found = facts(text)
     assert arms(found, "trial__nct09999991") == [REGIMEN_QZ]

@@ -123,15 +123,15 @@ RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)
 # "A separate randomised phase 3 study in Asian patients ...": a trial of its own, never the one in context (not even
 # with the same arms)
 SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
-EARLIER_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "previously reported studies"
+EARLIER_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "previously described trials"
 # A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
 # analysis of Study 22 showed ...", "based on data from NAME".
 RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                                r"(?:analys[ie]s|results?|data|findings)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
-# Other studies as the standard the trial in context is held to: "(the safety profile was) consistent with that
-# observed in previously reported studies of A" speaks of the trial in context, not of them.
+# Other studies as the standard the trial in context is held to: "(its toxicity was) similar to that noted in prior
+# reports on A" speaks of the trial in context, not of those studies.
 STANDARD_BEFORE_RE = re.compile(r"\b(?:consistent|similar|comparable|in\s+line|in\s+keeping|in\s+agreement|concordant)\s+"
                                 r"(?:with|to)\s+(?:th(?:at|ose)\s+(?:observed|seen|reported|found|noted)\s+in\s+)?(?:the\s+)?$",
                                 re.IGNORECASE)
@@ -142,7 +142,7 @@ def remarks_on_other_studies(text: str) -> bool:
 
     >>> remarks_on_other_studies("Earlier trials of A failed.")
     True
-    >>> remarks_on_other_studies("Its safety was consistent with that observed in previously reported studies of A.")
+    >>> remarks_on_other_studies("Its toxicity was in line with earlier studies of A.")
     False
     """
     return any(not STANDARD_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) for m in OTHER_STUDY_RE.finditer(text))
