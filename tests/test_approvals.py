@@ -1265,3 +1265,8 @@ def test_an_approved_class_with_the_drug_named_right_after_its_noun_is_that_drug
 ])
 def test_until_a_past_approval_states_it_and_until_a_coming_one_does_not(body, expected):
     assert facts(body) == expected
+
+
+def test_a_class_set_apart_names_no_approval_of_the_headings_drug():
+    body = "In a made-up past, the FDA approved the first MET inhibitor for HCC after prior sorafenib."
+    assert facts(body, heading="Maker drops a foonib indication") == set()

@@ -60,3 +60,11 @@ def test_the_title_is_the_first_line_with_words_whatever_the_line_ends():
     found = titled_drug(doc, len(doc.sentences) - 1)
     assert found is not None and found.key == "foonib"
     assert doc.document.text[found.start:found.end].strip() == "Maker drops foonib filing"
+
+
+@pytest.mark.parametrize("body", [
+    "In a made-up past, the agency cleared the first MET inhibitor for invented patients.",
+    "The other MET inhibitor was cleared by the pretend agency.",
+])
+def test_a_class_set_apart_from_the_titled_drug_names_no_epithet(body):
+    assert read("Maker drops foonib filing", body) == {}

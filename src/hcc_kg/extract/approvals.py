@@ -80,10 +80,13 @@ PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b
                              r"(?:The\s+)?(?:following|next|same)\s+(?:year|month)\s+|(?:In|By)\s+(?:\w+\s+)?\d{4}\s+)?"
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
-# ... or by its class, an epithet: "the FDA granted an accelerated approval to the PD-1 inhibitor for ...".
+# ... or by its class, an epithet: "the FDA granted an accelerated approval to the PD-1 inhibitor for ..." (not "the
+# first PD-1 inhibitor", "the only other TKI": a drug set apart from the one spoken of, maybe another).
+NEW_REFERENT = r"(?:first|second|third|only|other|another|latest|newest|next|same)"
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
                           r"therapy\b(?!\s+(?:of|with|for|in|to)\b)|"
-                          r"(?:anti-)?[\w-]+(?:\s+[\w-]+)?\s+(?:inhibitor|antibody|blocker|TKI|immunotherapy)\b)", re.IGNORECASE)
+                          rf"(?!{NEW_REFERENT}\b)(?:anti-)?[\w-]+(?:\s+[\w-]+)?\s+(?:inhibitor|antibody|blocker|TKI|immunotherapy)\b)",
+                          re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)

@@ -24,7 +24,9 @@ from .targets import TargetList, Unit, target_lists, units
 
 # The determiner that makes the class a reference back: "the", "this" (not "a": "a PD-1 inhibitor" is new).
 # ... perhaps with words that describe it between: "the investigational PD-1 inhibitor", "the oral MET blocker".
-DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?-i:[a-z][\w-]*\s+){0,2}?(?:anti-?\s*)?$", re.IGNORECASE)
+# ... but not one set apart from the drug spoken of: "the first PD-1 inhibitor", "the other TKI" may be another drug.
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?!(?:first|second|third|only|other|another|latest|newest|next|same)\b)"
+                             r"(?-i:[a-z][\w-]*\s+){0,2}?(?:anti-?\s*)?$", re.IGNORECASE)
 # A drug's name right after the head ("the PD-1 inhibitor nivolumab", "the PD-1 inhibitor (nivolumab)") is an
 # apposition the other shapes read, no epithet.
 NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")

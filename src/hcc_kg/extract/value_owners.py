@@ -125,13 +125,12 @@ def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: in
     change, with one of them named in the clause before it)."""
     if len(tokens) != 2 or len(arms) != 2:
         return None
-    gap = text[tokens[0][1]:tokens[1][0]]
-    if FROM_RE.search(text, max(0, tokens[0][0] - 6), tokens[0][0]) and CHANGE_GAP_RE.fullmatch(gap) \
-            and CHANGE_GAP_RE.fullmatch(gap).group("word").lower() == "to":
-        new_first = False
-    elif TO_RE.search(text, max(0, tokens[0][0] - 4), tokens[0][0]) and CHANGE_GAP_RE.fullmatch(gap) \
-            and CHANGE_GAP_RE.fullmatch(gap).group("word").lower() == "from":
-        new_first = True
+    gap = CHANGE_GAP_RE.fullmatch(text[tokens[0][1]:tokens[1][0]])
+    word = gap.group("word").lower() if gap else ""
+    if word == "to" and FROM_RE.search(text, max(0, tokens[0][0] - 6), tokens[0][0]):
+        new_first = False  # "from Y to X"
+    elif word == "from" and TO_RE.search(text, max(0, tokens[0][0] - 4), tokens[0][0]):
+        new_first = True  # "to X from Y"
     else:
         return None
     # the arm the change is said of: named before it, not as what another is compared with ("A ... versus B ... and
