@@ -53,6 +53,19 @@ def test_arm_named_after_each_value_behind_its_count_and_allocation(text):
     assert read(text) == {("zorbanib", "os", ""): (Decimal("13.5"), "months"), ("felotinib", "os", ""): (Decimal("11.0"), "months")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the value's clause names another agent as its owner: not the one arm's
+    ("Quorimab plus zorbanib gave a median OS of 37.9 months in this invented trial.", {}),
+    ("Median OS was 37.9 months with quorimab plus zorbanib in this invented trial.", {}),
+    # what the patients had before is who they are, not the value's owner
+    ("In patients previously treated with quorimab, median OS was 12.1 months.", {("zorbanib", "os"): Decimal("12.1")}),
+    ("Zorbanib gave a median OS of 12.1 months.", {("zorbanib", "os"): Decimal("12.1")}),
+])
+def test_a_single_arm_trials_value_named_as_another_agents_is_not_the_arms(text, expected):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_MORE, FINDER_MORE)
+    assert {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], ["zorbanib"])} == expected
+
+
 def test_a_value_named_for_a_part_of_a_regimen_given_alone_is_no_other_arms():
     regimen = agent_key(["quorimab", "zorbanib"])
     doc = AnalysedDocument(Document.from_text("d", "The ORR for quorimab plus zorbanib was 20.0% compared to 16.0% "

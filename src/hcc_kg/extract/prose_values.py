@@ -35,11 +35,12 @@ from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up
 from .population_values import parallel_values
 from .prose_labels import labelled_values
 from .prose_quoted import historical
+from .received_cues import PRIOR_THERAPY_RE
 from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
                            unreached_first, value_tokens)
-from .value_owners import criteria_owner, owner_gap, strangers_values, value_owners
+from .value_owners import criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
 ALONE_AFTER_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)  # "A alone": no regimen with A in it
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -147,6 +148,9 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             tokens = [t for t in tokens if t not in stray]  # "20.1% for A plus B compared to 17% for A alone"
             if not tokens:
                 continue
+        if len(arms) == 1 and len(tokens) == 1 and not criteria \
+                and other_agents_value(sent.text, tokens[0], arms[0], _others(doc, sent, arms, named), named, c_start):
+            continue  # "B plus A gave a median OS of 37.9 months" in a trial read with A alone: B plus A's, not A's
         owners = criteria_owner(sent.text, tokens, named, arms, c_start) if criteria \
             else value_owners(sent.text, tokens, named, arms, c_start)
         if owners is None:
@@ -172,6 +176,12 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
                 found.append(ArmValue(agent, anchor.endpoint, when, Decimal(decimal_text(num)), decimal_text(num), unit,
                                       population))
     return found
+
+
+def _others(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], named: list[Agent]) -> list[Agent]:
+    """The agents the sentence names that are none of the trial's arms nor what its patients had before."""
+    return [a for a in agents(doc, sent) if a.key not in arms and not any(n.start < a.end and a.start < n.end for n in named)
+            and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
 
 
 def _strangers(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], named: list[Agent]) -> tuple[Agent, ...]:

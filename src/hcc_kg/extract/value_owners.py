@@ -144,6 +144,13 @@ def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: in
     return [changed, other] if new_first else [other, changed]
 
 
+def other_agents_value(text: str, token, arm: str, others: list[Agent], named: list[Agent], c_start: int) -> bool:
+    """Is a single-arm trial's lone value named as another agent's ("B plus A gave a median OS of 37.9 months" in a
+    trial read with A alone): the agent right after it, else the one agent its clause names before it, is not the arm?"""
+    owner = _named_owner(text, token, sorted([*others, *named], key=lambda a: a.start), c_start)
+    return owner is not None and owner[0] != arm
+
+
 def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
     """The arm named right after a lone value, else the one named before it in its clause (None if none)."""
     s, e = token[0], token[1]
