@@ -140,6 +140,12 @@ def test_a_regimen_hyphenated_as_one_modifier_is_one_arm():
     assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "zorbanib"]
 
 
+@pytest.mark.parametrize("state", ["TACE-naive", "TACE-unsuitable", "felotinib-refractory", "felotinib-intolerant"])
+def test_a_drug_or_procedure_naming_the_patients_state_is_no_arm(state):
+    doc, sent = sentence(f"This invented single-arm study enrolled {state} patients, who received zorbanib.")
+    assert keys(agents(doc, sent)) == ["zorbanib"]
+
+
 def test_sizes_in_each_shape():
     doc, sent = sentence("We randomized 700 patients (zorbanib arm, n = 350; felotinib arm, n = 1,350).")
     assert arm_sizes(doc, sent) == {"zorbanib": 350, "felotinib": 1350}

@@ -46,6 +46,18 @@ def test_subpopulations_and_risk_groups_are_subgroups(clause):
     assert is_subgroup(clause, len(clause) - 2)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a cohort by earlier treatment put first as the results' frame
+    ("For felotinib-naive patients, median OS was 26.6 months.", {}),
+    ("In the felotinib-experienced group, median OS was 15.1 months.", {}),
+    # inside the sentence it restates who the trial enrolled
+    ("Median OS was 15.1 months in this study of felotinib-experienced patients.",
+     {("zorbanib", "os", ""): Decimal("15.1")}),
+])
+def test_a_cohort_by_earlier_treatment_framing_the_results_is_a_subgroup(text, expected):
+    assert read(text, ("zorbanib",)) == expected
+
+
 def test_the_proportion_of_patients_achieving_a_response_is_everyone():
     clause = "The ORR, the proportion of patients achieving a complete or partial response, was 23%"
     assert not is_subgroup(clause, clause.index("23%"))

@@ -36,7 +36,9 @@ from .sentences import DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
-DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b", re.IGNORECASE)
+# ... nor does the patients' state it names: "TACE-naive", "sorafenib-refractory", "TACE-unsuitable patients".
+DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b|-(?:na[iï]ve|unsuitable|refractory|ineligible|experienced|"
+                                 r"pretreated|resistant|intolerant|eligible|failed|failure)\b", re.IGNORECASE)
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
