@@ -53,6 +53,7 @@ from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_tria
 from .approval_records import decided, record_approvals
 from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
 from .analysis import AnalysedDocument, AnalysedSentence
+from .discourse_drugs import SET_APART
 from .approval_agents import agent_roles, combined
 from .approval_clauses import Clause, clauses, fronted
 from .approval_conjuncts import contrast_use, is_conjunct, other_indication, with_partners
@@ -81,11 +82,10 @@ PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b
                              r"(?:[Ii]t|[Tt]his (?:drug|agent|antibody|inhibitor))\b")
 # "the drug", "the combination": an approval of an agent named before (see :func:`_anaphor`).
 # ... or by its class, an epithet: "the FDA granted an accelerated approval to the PD-1 inhibitor for ..." (not "the
-# first PD-1 inhibitor", "the only other TKI": a drug set apart from the one spoken of, maybe another).
-NEW_REFERENT = r"(?:first|second|third|only|other|another|latest|newest|next|same)"
+# first PD-1 inhibitor": a class set apart, :data:`.discourse_drugs.SET_APART`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
                           r"therapy\b(?!\s+(?:of|with|for|in|to)\b)|"
-                          rf"(?!{NEW_REFERENT}\b)(?:anti-)?[\w-]+(?:\s+[\w-]+)?\s+(?:inhibitor|antibody|blocker|TKI|immunotherapy)\b)",
+                          rf"(?!{SET_APART}\b)(?:anti-)?[\w-]+(?:\s+[\w-]+)?\s+(?:inhibitor|antibody|blocker|TKI|immunotherapy)\b)",
                           re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")

@@ -11,6 +11,7 @@ import re
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms
+from .comparators import CHOICE_OF
 from .prose_arms import PRIOR_THERAPY_RE, Agent, agents, unbracketed, with_parts
 
 # What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", and a comparative:
@@ -32,7 +33,7 @@ _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|tak
 # maker first: "Company's B", "Maker AG's B".
 _DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
-                          r"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:choice\s+(?:of|between)\s+)?"  # "versus a choice of A or B"
+                          rf"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:{CHOICE_OF})?"  # "versus a choice of A or B"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
                           rf"(?:(?:dual|double|matching|matched|identical)\s+)?{_DESCRIBED}$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.

@@ -55,9 +55,11 @@ OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
 # "vs 9.1 months for those treated with either A or B"), are one arm's options.  "randomised to A or B" lists
 # two arms: no comparison cue stands right before it.
 UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to)\s+", re.IGNORECASE)
+# "a choice of A or B", "the choice between A and B": the options named as one arm's (also read by arm_comparisons)
+CHOICE_OF = r"choice\s+(?:of|between)\s+"
 UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"
                                     r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+)?"
-                                    r"(?:(?:an?|the)\s+choice\s+(?:of|between)\s+)?(?:either\s+)?",  # "versus a choice of A or B"
+                                    rf"(?:(?:an?|the)\s+{CHOICE_OF})?(?:either\s+)?",  # "versus a choice of A or B"
                                     re.IGNORECASE)
 # ... what it is compared with named before, or referred to: "in patients receiving this dual therapy".
 THIS_THERAPY_RE = re.compile(r"\b(?:this|the)\s+(?:\w+\s+)?(?:combination|regimen|doublet|(?:immuno)?therapy)\b", re.IGNORECASE)

@@ -38,6 +38,9 @@ def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
     return titled_drug(doc, index)
 
 
+# Words that set a class apart from the drug a text speaks of ("the first PD-1 inhibitor", "the other TKI"): such a
+# description may name another drug, so it refers back to none (read by :mod:`.epithets` and the approvals' anaphor).
+SET_APART = r"(?:first|second|third|only|other|another|latest|newest|next|same)"
 FIRST_LINE = re.compile(r"[^\S\r\n]*\S[^\r\n]*")  # the first line with something on it
 
 

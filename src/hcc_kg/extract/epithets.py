@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .discourse_drugs import titled_drug
+from .discourse_drugs import SET_APART, titled_drug
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .sentences import DRUG
@@ -25,16 +25,15 @@ from .targets import TargetList, Unit, target_lists, units
 # The determiner that makes the class a reference back: "the", "this" (not "a": "a PD-1 inhibitor" is new).
 # ... perhaps with words that describe it between: "the investigational PD-1 inhibitor", "the oral MET blocker".
 # ... but not one set apart from the drug spoken of: "the first PD-1 inhibitor", "the other TKI" may be another drug.
-DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?!(?:first|second|third|only|other|another|latest|newest|next|same)\b)"
-                             r"(?-i:[a-z][\w-]*\s+){0,2}?(?:anti-?\s*)?$", re.IGNORECASE)
+DEFINITE_BEFORE = re.compile(rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-]*\s+){{0,2}}?(?:anti-?\s*)?$", re.IGNORECASE)
 # A drug's name right after the head ("the PD-1 inhibitor nivolumab", "the PD-1 inhibitor (nivolumab)") is an
 # apposition the other shapes read, no epithet.
 NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")
-# A quick look for an epithet before any sentence is analysed (most have none).
-CANDIDATE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,4}?(?:inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb)",
-                       re.IGNORECASE)
 # Only heads that name an action by themselves: "the PD-1 inhibitor", not "the PD-1 pathway drug".
-EPITHET_HEAD = re.compile(r"inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb", re.IGNORECASE)
+ACTION_HEADS = r"(?:inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb)"
+EPITHET_HEAD = re.compile(ACTION_HEADS, re.IGNORECASE)
+# A quick look for an epithet before any sentence is analysed (most have none).
+CANDIDATE = re.compile(rf"\b(?:the|this)\s+(?:[\w-]+\s+){{0,4}}?{ACTION_HEADS}", re.IGNORECASE)
 
 
 def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, int, int]]:

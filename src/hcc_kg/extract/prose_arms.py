@@ -36,8 +36,9 @@ from .sentences import DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
-# ... nor does the patients' state it names: "TACE-naive", "sorafenib-refractory", "TACE-unsuitable patients".
-DESIGN_ADJECTIVE_RE = re.compile(r"-?\s?(?:controlled|matched)\b|-(?:na[iï]ve|unsuitable|refractory|ineligible|experienced|"
+# What may follow a name so that it names no arm: a design's adjective ("a placebo-controlled trial of A") or the
+# patients' state ("TACE-naive", "sorafenib-refractory", "TACE-unsuitable patients").
+NOT_AN_ARM_AFTER_RE = re.compile(r"-?\s?(?:controlled|matched)\b|-(?:na[iï]ve|unsuitable|refractory|ineligible|experienced|"
                                  r"pretreated|resistant|intolerant|eligible|failed|failure)\b", re.IGNORECASE)
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
@@ -176,8 +177,8 @@ def agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int = 0, end: i
 
 def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int) -> list[Agent]:
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
-    # "a placebo-controlled trial of A": the design's adjective names no arm
-    located = [x for x in located if x[1] >= start and x[2] <= end and not DESIGN_ADJECTIVE_RE.match(sent.text, x[2])
+    # "a placebo-controlled trial of A", "TACE-naive patients": a design or a state, no arm
+    located = [x for x in located if x[1] >= start and x[2] <= end and not NOT_AN_ARM_AFTER_RE.match(sent.text, x[2])
                and not TIME_PREFIX_RE.search(sent.text, max(0, x[1] - 6), x[1])]
     # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
     studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]

@@ -67,11 +67,10 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
             and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
         return [(median.start("v"), median.end("v"), median.group("v"), "months")]  # "a 5.5-month median PFS"
     tokens = value_tokens(masked, floor, starts[i])
-    if tokens and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)) \
-            and (run := _shares_before(masked, text, tokens, starts[i], ends[i], proportion)):
-        return run  # "produced a 46.7% ORR": the share(s) printed right before the rate they are (none after it)
-    if tokens and proportion and _share_before(masked, floor, tokens[-1], starts[i], c_start) \
-            and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
+    none_after = not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i))
+    if tokens and none_after and (run := _shares_before(masked, text, tokens, starts[i], ends[i], proportion)):
+        return run  # "gave 30% and 12% ORRs": the shares printed right before the rate they are (none after it)
+    if tokens and proportion and none_after and _share_before(masked, floor, tokens[-1], starts[i], c_start):
         return tokens[-1:]  # "produced a 46.7% ORR": the share printed right before the rate it is (none after it)
     if not tokens or not LABEL_GAP_RE.match(masked[tokens[-1][1]:starts[i]]):
         return None

@@ -1,5 +1,5 @@
 """Whose values a results clause gives: the arm named right after each value ("14.6 months in the A group",
-"8.5 months for the 197 patients who were randomly assigned to receive A"), else the one named before it, else,
+"9.2 months for the 210 patients who were randomly assigned to receive A"), else the one named before it, else,
 with "respectively", the arms in the order the clause names them, else the trial's arms in order.  Split from
 :mod:`.prose_values`, which finds the values and their endpoints.
 """
@@ -30,8 +30,8 @@ FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 m
 TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)  # ... "to 12.9 months from 9.0 months"
 CHANGE_GAP_RE = re.compile(r"\s*(?:(?:months?|mo|weeks?|years?|%)\.?\s+)?(?P<word>to|from)\s*", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
-# ... or the arm's patients counted and allocated: "8.5 months for the 197 patients who were randomly assigned to receive
-# the X inhibitor A", "in the 95 given B" (the count and "assigned to" are no comparison).
+# ... or the arm's patients counted and allocated: "9.2 months for the 210 patients who were randomly assigned to receive
+# the X inhibitor A", "in the 104 given B" (the count and "assigned to" are no comparison).
 ALLOCATED_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?(?:for|in|among)\s+"
                               r"(?:the\s+|those\s+)?(?:\d+\s+)?(?:patients\s+|participants\s+|subjects\s+)?"
                               r"(?:who\s+(?:were|had\s+been)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
@@ -46,7 +46,7 @@ def criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_sta
 
 
 def owner_gap(gap: str) -> bool:
-    """Does the text between a value and an arm make the arm the value's ("16.6 months for A", "8.5 months for the 197
+    """Does the text between a value and an arm make the arm the value's ("16.6 months for A", "9.2 months for the 210
     patients who were randomly assigned to receive A"), no comparison between them ("12 months versus A")?"""
     bare = unparenthesised(gap)
     return (AFTER_GAP_RE.match(bare) is not None and not COMPARISON_WORD_RE.search(gap)) \
