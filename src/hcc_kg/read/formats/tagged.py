@@ -32,6 +32,13 @@ _RIS_LINE = re.compile(r"([A-Z][A-Z0-9])  - ?(.*)")
 #: a structured abstract's section label: capitals (and " & ", "/", "-") then a colon, at the
 #: start or after a sentence's end
 _LABEL = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))([A-Z][A-Z]+(?:[ /&-]+[A-Z]+){0,4}):\s+")
+#: where a field starts inside a line that runs a record's fields together: a tag of the MEDLINE
+#: format (NLM's list, those a PubMed export writes) after a space; a line needs this many to count
+_FLAT_FIELD = re.compile(r"(?<=\s)(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|CI|COIS|FAU|AU|AUID|AD|LA|GR|"
+                         r"PT|DEP|PL|TA|JT|JID|RN|SB|MH|OTO|OT|EDAT|MHDA|CRDT|PHST|AID|PST|SO|PMC|PMCR|MID|CIN|"
+                         r"CON|EIN|ROF|TT|FIR|IR|GN|OID|OAB|OABL|SI|SFM|PS|FPS|RF|ECI|ECF|EFR|UOF|UIN|ORI|RPI|"
+                         r"RPF|SPIN|CRI|CRF|DRIN|CTI|IRAD|FED|ED)\s{0,3}- ")
+_FLAT_MIN_FIELDS = 3
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -117,10 +124,28 @@ def _medline_record(lines: list[str], number: int, name: str, report: Report) ->
     return _record(first("TI") or "", " ".join(fields.get("AB", [])), ids, _date(first("DP")), number, name, report)
 
 
+def _unflattened(line: str) -> list[str]:
+    """A line holding a whole record, its fields run together (a MEDLINE record pasted from a web
+    page that joined its lines), as one line per field; any other line as it is.
+
+    >>> _unflattened("PMID- 7 OWN - NLM TI - A title. AB - Foonib worked.")
+    ['PMID- 7', 'OWN - NLM', 'TI - A title.', 'AB - Foonib worked.']
+    >>> _unflattened("AB  - Foonib (TI - 4) worked.")
+    ['AB  - Foonib (TI - 4) worked.']
+    """
+    cuts = [m.start() for m in _FLAT_FIELD.finditer(line)]
+    if len(cuts) < _FLAT_MIN_FIELDS or not _MEDLINE_LINE.match(line):
+        return [line]
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])]
+
+
 def _blocks(text: str) -> Iterator[list[str]]:
-    """Lines of each record (records are parted by blank lines)."""
+    """Lines of each record (records are parted by blank lines, or start at their PMID line)."""
     record: list[str] = []
-    for line in text.splitlines():
+    for line in (field for raw in text.splitlines() for field in _unflattened(raw)):
+        if record and line.startswith("PMID-"):
+            yield record
+            record = []
         if line.strip():
             record.append(line)
         elif record:

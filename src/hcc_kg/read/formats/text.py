@@ -143,7 +143,13 @@ def read_text(raw: bytes, name: str, report: Report) -> list[ReadText]:
         return []
     for pattern, reader in TEXT_DIALECTS:
         if pattern.match(text):
-            return reader(text, name, report)
+            found = reader(text, name, report)
+            if found or not text.strip():
+                return found
+            # an opening like a dialect's, then nothing it can read: the text is not lost
+            report.add("warning", "unread-dialect", f"opens as {reader.__name__} reads, but it read no record in "
+                       "it; read as plain text", doc=name)
+            break
     if text.strip():
         _report_markup(text, name, report)
     return [ReadText(text)]
