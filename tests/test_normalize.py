@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 
 import pytest
 
@@ -12,8 +14,18 @@ from hypothesis import strategies as st
 from hcc_kg.extract.normalize import DASHES, MappedText, flatten, from_pieces, normalize, without_glued_footnotes
 
 # Characters a rewrite may turn into something else: whitespace of any kind, hyphen, dashes, full-width
-# punctuation (read as ASCII) and a range's tilde.
-REWRITABLE = set(" \t\r\n\f\v\u00a0-~\u301c") | set(DASHES) | {chr(c) for c in range(0xFF01, 0xFF5F)}
+# punctuation (read as ASCII), a range's tilde and the "&" that opens an HTML character reference.
+REWRITABLE = set(" \t\r\n\f\v\u00a0\u2009\u202f-~\u301c&") | set(DASHES) | {chr(c) for c in range(0xFF01, 0xFF5F)}
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def unescaped(text: str) -> str:
+    """``text`` with each character reference read as its character, but for an invalid one or a control character."""
+    def one(match: re.Match) -> str:
+        char = html.unescape(match.group())
+        readable = "\ufffd" not in char and not any(unicodedata.category(c) == "Cc" for c in char)
+        return char if readable else match.group()
+    return ENTITY.sub(one, text)
 
 
 def read_back(original: str, mapped: MappedText, start: int, end: int) -> str:
@@ -126,6 +138,26 @@ def test_a_dash_that_sets_off_an_aside_reads_as_a_comma_one_to_one(text, expecte
     assert len(m.text) == len(text) and m.offsets[:-1] == tuple(range(len(text)))
 
 
+@pytest.mark.parametrize("text", [
+    "sora\u00adfenib, a VEGFR inhibitor",       # a soft hyphen a web page left inside a word
+    "sorafenib\u200b, a VEGFR\u2060 inhibitor",  # zero-width space, word joiner
+    "\ufeffsorafenib, a VEGFR inhibitor",        # a byte order mark
+    "sorafenib,\u202fa\u2009VEGFR\u3000inhibitor",  # narrow no-break, thin and ideographic spaces
+])
+def test_invisible_characters_go_and_every_kind_of_space_is_a_space(text):
+    m = normalize(text)
+    assert m.text == "sorafenib, a VEGFR inhibitor"
+    assert read_back(text, m, 0, 9).replace("\u00ad", "").lstrip("\ufeff") == "sorafenib"
+
+
+def test_html_character_references_in_plain_text_read_as_their_characters():
+    text = "A &amp; B in patients aged &#8805;65 or &ge;70 &#x3b1; &bogus; &#0;"
+    m = normalize(text)
+    assert m.text == "A & B in patients aged \u226565 or \u226570 \u03b1 &bogus; &#0;"
+    i = m.text.index("B")
+    assert read_back(text, m, i, i + 1) == "B"
+
+
 def test_runs_of_spaces_and_tabs_fold_to_one_space_but_newlines_stay():
     text = "a \t\u00a0 b\nc"
     m = normalize(text)
@@ -203,7 +235,8 @@ def test_sub_with_callable_and_different_length_maps_to_match_start():
 
 _PIECES = st.sampled_from(
     ["a", "Z", "x", "1", " ", "  ", "\t", "\n", "\r\n", "\r", "-", "-\n", "- \n ", "\u2013", "\u2014",
-     "\u2212", "\u00a0", "\f", "PD", "L1", "mab", "q.", ",", "(", "é", "\u00df"])
+     "\u2212", "\u00a0", "\f", "PD", "L1", "mab", "q.", ",", "(", "é", "\u00df",
+     "\u00ad", "\u200b", "\u2009", "\u202f", "&amp;", "&#8805;", "&"])
 texts = st.one_of(
     st.text(max_size=60),
     st.lists(_PIECES, max_size=30).map("".join),
@@ -235,9 +268,9 @@ def test_original_span_of_any_range_lies_inside_the_original(text, data):
     s, e = m.original_span(start, end)
     assert 0 <= s <= e <= len(text)
     if end > start:
-        # Rewrites only drop or replace whitespace and dashes, and drop reference digits: the word
-        # characters agree, but for digits the original has in addition.
-        original, clean = re.sub(r"\W", "", text[s:e]), re.sub(r"\W", "", m.text[start:end])
+        # Rewrites only drop or replace whitespace, dashes, invisible characters and character references, and drop
+        # reference digits: the word characters agree, but for digits the original has in addition.
+        original, clean = re.sub(r"\W", "", unescaped(text[s:e])), re.sub(r"\W", "", m.text[start:end])
         assert _dropped_only_digits(original, clean), (original, clean)
 
 

@@ -14,7 +14,9 @@ clean text and report spans in the original document, so evidence always reads b
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Union
 
@@ -39,7 +41,14 @@ _SPACED_BREAK_RE = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|nor|to|versus|
 MIN_SPACED_BREAKS = 3  # one or two may be a compound written with a stray space
 # Any other hyphen at a line end (PD-\nL1, anti-\nVEGF): keep the hyphen, drop the break.
 _HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
-_SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0]+")
+# every space a web page or a typesetter prints (no-break, thin, narrow no-break, ideographic) is a space
+_SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Characters that print nothing, left inside words by web pages and typesetters (a soft hyphen, a zero-width space or
+# joiner, a word joiner, a byte order mark mid-text): "sora\u00adfenib" is sorafenib.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]+")
+# HTML character references left in plain text by a page saved or scraped as text ("A &amp; B", "&#8805;65 years"):
+# read as the characters they stand for (an unknown name stays as written).
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A reference number glued after a word's punctuation ("antibody,5 was", "(HCC).1 The"): pages
 # copied from the web keep their footnote numbers; a value never follows a letter that way.
 # (A count a comma is glued to, as Chinese journals print it, stays: "In total,96 patients were enrolled".)
@@ -168,8 +177,13 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     '12-month and 2-year OS rates; one patient'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
     'the A arm (n = 197); the P-value = 0.020'
+    >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
+    >>> m.text, m.original_span(0, 9), m.original_span(12, 22)
+    ('sorafenib & lenvatinib (n = 30)', (0, 10), (17, 27))
     """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text, base)
+    mapped = mapped.sub(_ENTITY_RE, _character)
+    mapped = mapped.sub(_INVISIBLE_RE, "")
     mapped = mapped.sub(_FULLWIDTH_RE, _ascii)
     mapped = mapped.sub(_RANGE_TILDE_RE, "-")
     mapped = mapped.sub(_GLUED_STOP_RE, ". ")
@@ -189,6 +203,14 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     return mapped
+
+
+def _character(match: re.Match) -> str:
+    """What an HTML character reference stands for; an unknown or invalid one, or one naming a control character,
+    as written."""
+    char = html.unescape(match.group())
+    unreadable = char == match.group() or "\ufffd" in char or any(unicodedata.category(c) == "Cc" for c in char)
+    return match.group() if unreadable else char
 
 
 def _ascii(match: re.Match) -> str:
