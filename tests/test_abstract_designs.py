@@ -346,3 +346,52 @@ def test_a_named_trial_that_real_world_data_are_compared_with_stays_a_trial():
                   "In the phase 3 ZORBA-2 trial, zorbanib improved median overall survival versus placebo (10.1 vs 8.0 "
                   "months). These results were consistent with real-world data from routine practice.\n")
     assert trials(found) == {"trial__zorba2"}
+
+
+def _arms(found) -> set[str]:
+    return {a.object for a in found if a.predicate == "armIntervention"}
+
+
+def test_a_pilot_trial_with_its_headings_glued_to_the_text_gives_its_single_arm():
+    found = facts("Background & aimsQuorimab is an antibody. The purpose of this pilot clinical trial was to test quorimab "
+                  "in adults with HCC.MethodsQuorimab at a dose of 5 mg/kg was administered every 6 weeks.ResultsThe "
+                  "objective response rate was 21.4%.")
+    assert _arms(found) == {"quorimab"}
+    assert values(found) == {("quorimab", "orr"): D("21.4")}
+
+
+@pytest.mark.parametrize("text", [
+    "This study aimed to test whether zorbanib could be given after ablation. Methods Twenty-six patients with HCC "
+    "were enrolled. Patients were given zorbanib at two dose levels (100 and 200 mg) daily. Results Median overall "
+    "survival was 13.2 months.",
+    "Adults with HCC were enrolled onto the study. Patients were treated with zorbanib 100 mg daily. Results: "
+    "Twenty-six patients were enrolled. Median overall survival was 13.2 months.",
+])
+def test_a_study_declared_by_its_aim_or_by_patients_enrolled_in_it_is_the_documents_own_trial(text):
+    found = facts(text)
+    assert _arms(found) == {"zorbanib"}
+    assert values(found) == {("zorbanib", "os"): D("13.2")}
+
+
+def test_patients_treated_with_dose_levels_of_two_drugs_are_the_one_arm_of_a_phase_1_study():
+    found = facts("This was a phase I study with a 3+3 design in adults with HCC. A total of 18 patients were treated "
+                  "with three dose levels of zorbanib and felotinib. The median PFS and OS were 2.9 and 8.1 months, "
+                  "respectively.")
+    pair = agent_key(["zorbanib", "felotinib"])
+    assert _arms(found) == {pair}
+    assert {a.object for a in found if a.predicate == "armSize"} == {18}
+    assert values(found) == {(pair, "pfs"): D("2.9"), (pair, "os"): D("8.1")}
+
+
+def test_a_value_after_the_respectively_of_other_endpoints_is_the_single_arms():
+    found = facts("This phase 2 study enrolled adults with HCC. Thirty patients received zorbanib. The ORR and PFS "
+                  "rate at 6 months were 11.2% and 48.2%, respectively, with a median OS of 10.3 months.")
+    assert values(found)[("zorbanib", "os")] == D("10.3")
+
+
+@pytest.mark.parametrize("label", ["Background:", "Background and aims:", "Background & Aims:"])
+def test_an_earlier_randomised_trial_a_background_recalls_leaves_the_study_reported_single_arm(label):
+    found = facts(f"{label} In the phase 3 ZETA-1 trial, zorbanib improved OS over placebo. Methods: In this phase 2 "
+                  "study, 40 patients received felotinib. Results: The objective response rate was 12.5%.")
+    assert values(found) == {("felotinib", "orr"): D("12.5")}
+    assert {(a.subject, a.object) for a in found if a.predicate == "armSize"} == {("arm__mdfelotinib__felotinib", 40)}

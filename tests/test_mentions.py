@@ -337,6 +337,8 @@ def test_a_name_with_a_comma_in_it_is_found_as_written():
     ("BCR-ABL", "abl1"),  # the fusion named for the kinase it carries
     ("tropomyosin receptor kinase", "ntrk_family"),
     ("TRK", "ntrk_family"),
+    ("time to tumor progression", "ttp"),  # endpoints as abstracts spell them out
+    ("time to radiologic progression", "ttp"),
 ])
 def test_names_drug_profiles_spell_out_resolve_with_the_shipped_vocabulary(name, key):
     from hcc_kg.vocab import load_vocabulary

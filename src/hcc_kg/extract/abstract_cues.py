@@ -14,6 +14,7 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 # A design phrase a few words long: "a randomised, double-blind, phase 3 trial" (not "noninferiority OS
 # boundaries were not met for A and the study").
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
+                        r"pilot|single[- ]arm|dose[- ](?:finding|escalation)|first[- ]in[- ]human|"
                         r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
 # ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
 # ... or "the" and design words: "In the multicenter open-label trial" (not "the first randomised trial")
@@ -225,8 +226,8 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:cond
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").
 # (a meeting abstract's number may stand before its first label: "4012 Background:", "LBA3 Background:")
-SECTION_RE = re.compile(r"^\W*(?:(?-i:(?:LBA|TPS)?\d{1,5}[A-Z]?)\s+(?=\w+\s*:))?(?:(?P<label>background|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
-                        r"patients\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
+SECTION_RE = re.compile(r"^\W*(?:(?-i:(?:LBA|TPS)?\d{1,5}[A-Z]?)\s+(?=\w+\s*:))?(?:(?P<label>background(?:\s*(?:&|and)\s*aims?)?|introduction|context|purpose|rationale|objectives?|aims?|methods?|"
+                        r"(?:patients|materials)\s+and\s+methods|design|results|findings|conclusions?|interpretation)\s*:|"
                         r"(?-i:(?P<caps>BACKGROUND|INTRODUCTION|METHODS|RESULTS|FINDINGS|CONCLUSIONS?)\b))", re.IGNORECASE)
 BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "rationale"})
 # A background sentence saying what this report gives of the trial it names ("Outcomes were assessed in NAME

@@ -76,7 +76,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     index = name_index(doc)
     slots = Slots()
     context = _title_context(doc, index, slots)
-    randomised = any(ANY_RANDOMISED_RE.search(s.text) and not PLANNED_RE.search(s.text) for s in doc.sentences)
+    randomised = _randomises(doc)
     background, before = False, None
     lead: list[AnalysedSentence] = []  # read before any trial was in context: a news item's summary
     compared_in: set[str | None] = set()  # the trials in context where the document randomises or compares
@@ -132,6 +132,20 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             yield from emit(doc, study, index)
 
 
+def _randomises(doc: AnalysedDocument) -> bool:
+    """Does the document randomise (a trial still planned does not), outside what a structured abstract's background
+    recalls of earlier trials ("Background: A improved OS over placebo in NAME. Methods: In this phase 2 study,
+    patients received B" reports a single-arm study)?"""
+    background = False
+    for sent in doc.sentences:
+        if section := SECTION_RE.match(sent.text):
+            background = _is_background(section)
+        recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
+        if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text) and not recalled:
+            return True
+    return False
+
+
 def _recalled(slot: Slot, slots: dict[str, Slot], recalled: set[str]) -> bool:
     """Is the slot an earlier study of a phase the document's own study confirms or follows, another trial of
     another phase being read beside it (the document's own)?"""
@@ -146,7 +160,7 @@ def _compared_elsewhere(slot: Slot, slots: dict[str, Slot], compared_in: set[str
 
 
 def _is_background(section: re.Match) -> bool:
-    return (section.group("label") or section.group("caps")).lower() in BACKGROUND_SECTIONS
+    return (section.group("label") or section.group("caps")).lower().split()[0] in BACKGROUND_SECTIONS  # "background & aims"
 
 
 def _has_trial_tables(doc: AnalysedDocument) -> bool:

@@ -72,12 +72,21 @@ _RANGE_TILDE_RE = re.compile(r"(?<=\d)\s*[~\u301c]\s*(?=[.\u00b7]?\d)")
 # two words of letters (not "p.Val600Glu" or "U.S."), only a bracket opening a count, ratio or statistic, only a
 # bracket closed before a joining word.
 _GLUED_STOP_RE = re.compile(r"(?:(?<=[A-Za-z]{2})|(?<=[)\]%]))(?<!www)\.(?=[A-Z][a-z]{2})")
+# ... and a structured abstract's section label glued to the sentence it heads, as a journal page copied as text
+# runs them ("Background & aimsA is ...", "patients.MethodsA was given"): the label gets its colon and space back,
+# the form the section readers match.  Only a label opening the text, a line or a sentence, before a capital.
+_GLUED_LABEL_RE = re.compile(r"(?:^|(?<=[.!?] ))(?:Background(?:\s*(?:&|and)\s*[Aa]ims?)?|Aims?|Purpose|Objectives?|"
+                             r"Introduction|Context|Methods|(?:Patients|Materials)\s+and\s+[Mm]ethods|Results|Findings|"
+                             r"Conclusions?|Interpretation)(?=[A-Z](?:[a-z]|\s))", re.MULTILINE)
 # ... and a dose glued to its drug's name ("regorafenib160 mg"): a space goes between the name and the dose.
 _GLUED_DOSE_RE = re.compile(r"(?<=[a-z]{5})\d(?=\d*(?:\.\d+)?\s?(?:mg|mcg|µg|g)\b)")
 _GLUED_OPEN_RE = re.compile(r"(?<=[a-z]{2})\((?=\s*(?:n\s*=|\d|HR\b|(?-i:P)\s*[<=>]|95\s*%))", re.IGNORECASE)
 _GLUED_CLOSE_RE = re.compile(r"(?<=[)\]])(?=(?:or|and|vs|versus|respectively|were|was|with|in)\b)", re.IGNORECASE)
-_SPELLED_TIME_RE = re.compile(r"\b(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-                              r"(?=[- ](?:months?|years?|weeks?|days?)\b)", re.IGNORECASE)
+# ... also the first of two time points sharing their unit ("Six- and 12-month PFS rates", "one or two years")
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SPELLED_TIME_RE = re.compile(rf"\b(?P<n>{_NUMBER_WORD})(?=[- ](?:months?|years?|weeks?|days?)\b|"
+                              rf"-?\s+(?:and|or|to)\s+(?:\d+|{_NUMBER_WORD})[- ](?:months?|years?|weeks?|days?)\b)",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,10 @@ class MappedText:
     def drop(self, pattern: re.Pattern, group: str, keep: Callable[[re.Match], bool] = lambda m: False) -> "MappedText":
         """Delete the named group of every match (unless ``keep`` says otherwise); the rest keeps its offsets."""
         return self._splice((m.start(group), m.end(group), "") for m in pattern.finditer(self.text) if not keep(m))
+
+    def insert_after(self, pattern: re.Pattern, new: str) -> "MappedText":
+        """``new`` put after every match; it maps to the character that follows, the rest keeps its offsets."""
+        return self._splice((m.end(), m.end(), new) for m in pattern.finditer(self.text))
 
     def _splice(self, edits: Iterable[tuple[int, int, str]]) -> "MappedText":
         """The text with each (start, end, new) span replaced, in order and not overlapping."""
@@ -175,8 +188,12 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
 
     >>> normalize("Twelve-month and two-year OS rates; one patient").text
     '12-month and 2-year OS rates; one patient'
+    >>> normalize("Six- and 12-month rates; one or two years; one and all").text
+    '6- and 12-month rates; 1 or 2 years; one and all'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
     'the A arm (n = 197); the P-value = 0.020'
+    >>> normalize("Background & aimsA is new.MethodsA was given.ResultsA third responded.").text
+    'Background & aims: A is new. Methods: A was given. Results: A third responded.'
     >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
     >>> m.text, m.original_span(0, 9), m.original_span(12, 22)
     ('sorafenib & lenvatinib (n = 30)', (0, 10), (17, 27))
@@ -187,6 +204,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_FULLWIDTH_RE, _ascii)
     mapped = mapped.sub(_RANGE_TILDE_RE, "-")
     mapped = mapped.sub(_GLUED_STOP_RE, ". ")
+    mapped = mapped.insert_after(_GLUED_LABEL_RE, ": ")
     mapped = mapped.sub(_GLUED_OPEN_RE, " (")
     mapped = mapped.sub(_GLUED_DOSE_RE, lambda m: " " + m.group())
     mapped = mapped.sub(_GLUED_CLOSE_RE, " ")

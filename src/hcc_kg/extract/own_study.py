@@ -31,6 +31,14 @@ from .trial_name_index import document_title
 # ... or its endpoints without ranking them: "Clinical endpoints were TTP, OS and safety", "Study end points included ...".
 OWN_PRIMARY_RE = re.compile(r"\b(?:primary\s+(?:efficacy\s+)?|(?:clinical|study)\s+)(?:end\s*-?\s*points?|outcomes?(?:\s+measures?)?|objectives?)"
                             r"\s*(?:(?:was|were|is|are|included)\b|:)", re.IGNORECASE)
+# ... or its aim, or patients entering it: "This study aimed to ...", "The purpose of the present study was ...",
+# "Patients ... were enrolled onto the study" (the document's own: "this", "the present", "our"; "the study" only
+# for patients enrolled in it).
+OWN_AIM_RE = re.compile(r"\b(?:this|the\s+(?:present|current)|our)\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\s+(?:aimed|aims|"
+                        r"(?:was|is)\s+(?:designed|conducted|undertaken)|sought)\s+to\b|"
+                        r"\b(?:aim|purpose|objective|goal)\s+of\s+(?:this|the\s+(?:present|current)|our)\s+(?:[\w-]+\s+){0,3}?"
+                        r"(?:study|trial)\s+(?:was|is)\b|"
+                        r"\b(?:enrolled|entered|accrued)\s+(?:on\s*to|into|in)\s+(?:this|the)\s+(?:study|trial)\b", re.IGNORECASE)
 # Documents about other studies: a review or pooled analysis of trials reads them, it runs none of its own.
 OTHER_STUDIES_RE = re.compile(r"\bmeta-?analys[ie]s\b|\bsystematic(?:al)?\s+review\b|\bpooled\s+analys[ie]s\b|"
                               r"\bliterature\s+(?:search|review)\b|\bwe\s+searched\b", re.IGNORECASE)
@@ -38,7 +46,8 @@ RANDOMISED_WORD_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bplacebo\b", re.IG
 
 
 def declares_own_study(texts: list[str]) -> bool:
-    """Does the document declare a study design of its own (a primary endpoint), not a review's?
+    """Does the document declare a study of its own (a primary endpoint, its aim, patients enrolled in it), not a
+    review's?
 
     >>> declares_own_study(["Patients received zorbatinib.", "The primary endpoint was PFS."])
     True
@@ -46,10 +55,15 @@ def declares_own_study(texts: list[str]) -> bool:
     True
     >>> declares_own_study(["We searched databases for trials.", "The primary endpoint was PFS."])
     False
+    >>> declares_own_study(["This study aimed to test zorbatinib.", "Patients were given zorbatinib."])
+    True
+    >>> declares_own_study(["Adults were enrolled onto the study and given zorbatinib."])
+    True
     >>> declares_own_study(["Zorbatinib is approved for HCC."])
     False
     """
-    return any(OWN_PRIMARY_RE.search(t) for t in texts) and not any(OTHER_STUDIES_RE.search(t) for t in texts)
+    declared = any(OWN_PRIMARY_RE.search(t) or OWN_AIM_RE.search(t) for t in texts)
+    return declared and not any(OTHER_STUDIES_RE.search(t) for t in texts)
 
 
 def compares_agents(doc: AnalysedDocument) -> bool:

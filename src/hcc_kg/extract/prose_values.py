@@ -159,7 +159,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             if unnamed_subgroup_cohorts(sent.text[c_start:c_end], texts):
                 continue  # "X and Y in both cohorts, respectively", the cohorts first-line and second-line: subgroups
             tokens, owners = cohorts, [arms[0]] * len(cohorts)  # "X and Y in the low-dose and high-dose cohorts": the arm's
-        elif len(arms) == 1 and not criteria and (several(sent.text, value_tokens(masked, anchor.end, stop), c_start, stop)
+        elif len(arms) == 1 and not criteria and (several(sent.text, value_tokens(masked, anchor.end, stop), anchor.start, stop)
                                                   or other_group(sent.text, tokens[-1][1], named)):
             # "20% and 14% in the X and Y groups", "16.9 months in the X group": no one arm's value ("respectively" only
             # up to the next endpoint: "median PFS was 19.7 months, with PFS rates of 68% and 45% at ..., respectively")

@@ -35,7 +35,11 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"(?:therapy|treatment|regimen)\s+(?:of|with))?)\s+"
                          # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A", "21-day cycles of A"
                          r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
-                         r"(?:therapy|treatment)\s+with\s+|(?:\d+-(?:day|week)\s+)?(?:treatment\s+)?cycles\s+of\s+)?"
+                         r"(?:therapy|treatment)\s+with\s+|(?:\d+-(?:day|week)\s+)?(?:treatment\s+)?cycles\s+of\s+|"
+                         # ... or the doses a dose-finding study gave: "three different doses of A", "escalating dose
+                         # levels of A"
+                         r"(?:(?:\d+|two|three|four|five|six|several|multiple|different|escalating|increasing|ascending)\s+)"
+                         r"{1,2}(?:dose\s+levels?|doses|dosages|dose\s+cohorts)\s+of\s+)?"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
