@@ -793,3 +793,22 @@ def test_a_sentences_agents_are_read_once_and_handed_out_as_fresh_lists(monkeypa
     first.clear()  # a caller's list is its own
     assert keys(agents(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"] and len(calls) == 1
     assert agents(doc, sent, 0, 20) == [] and len(calls) == 2  # another span of the sentence is read on its own
+
+
+@pytest.mark.parametrize("text", [
+    "Acme started a phase 3 trial to test quorimab plus zorbanib against felotinib.",
+    "The trial tested a combination of quorimab and zorbanib against felotinib in untreated HCC.",
+    "The trial pitted the combination of quorimab and Maker AG's zorbanib against felotinib.",
+])
+def test_a_verb_of_testing_with_against_compares_two_arms(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "felotinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Quorimab is an antibody against zorbanib-resistant cells, tested in felotinib-treated mice.",
+    "Quorimab was active against HCC cells, and zorbanib was tested with felotinib.",
+])
+def test_against_without_a_verb_of_testing_before_both_agents_compares_nothing(text):
+    doc, sent = sentence(text)
+    assert compared_arms(doc, sent) == []

@@ -46,14 +46,20 @@ ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|admini
                                    r"(?:(?:in\s+)?combination\s+(?:of|with)|combined\s+with)\s+(?:the\s+)?"
                                    r"(?:[\w/-]+\s+){0,3}?(?:[\w/-]+,\s+)?", re.IGNORECASE)
 COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?", re.IGNORECASE)
+# ... or a verb of testing whose second arm follows "against": "a trial to test A plus B against C", "pitted A against
+# B" ("against" alone says nothing of arms: "an antibody against T", "active against HCC cells").
+AGAINST_VERB_RE = re.compile(r"\b(?:test(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)?|pit(?:s|ted|ting)?|"
+                             r"investigat(?:e|es|ed|ing)|stud(?:y|ies|ied|ying))\s+(?:the\s+)?", re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
-                                r"\s*of\s+$|^(?:the\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
+                                r"\s*of\s+$|^(?:the\s+|an?\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
 # ... or the first arm's class: "comparing the oncolytic virus A followed by B with B alone".
 CLASS_LEAD_RE = re.compile(r"^(?:(?!(?:in|of|for|with|to|and|or|patients|those|who|between)\b)[\w-]+\s+){1,3}$", re.IGNORECASE)
 VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
                          rf"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?{_DESCRIBED}$",
                          re.IGNORECASE)
+AGAINST_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
+                            rf"against\s+(?:the\s+)?{_DESCRIBED}$", re.IGNORECASE)
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 # "PFS was longer with A than with B", "higher in the A group than in the B group": both arms inside the comparative.
 THAN_RE = re.compile(r"\b(?:longer|shorter|higher|lower|better|greater|improved)\s+(?:with|in|for|among)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -126,14 +132,14 @@ def _prior(text: str, agent: Agent) -> bool:
 
 
 def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
-    """"The study compared A with B" ([] when the sentence has no such verb)."""
-    for cue in COMPARED_VERB_RE.finditer(text):
-        after = [a for a in named if a.start >= cue.end()]
-        lead = text[cue.end():after[0].start] if after else ""
-        if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead) or CLASS_LEAD_RE.match(lead)) \
-                and after[0].key != after[1].key \
-                and VERB_GAP_RE.match(unbracketed(text[after[0].end:after[1].start])):
-            return after[:2]
+    """"The study compared A with B", "a trial to test A against B" ([] when the sentence has no such verb)."""
+    for verb, gap in ((COMPARED_VERB_RE, VERB_GAP_RE), (AGAINST_VERB_RE, AGAINST_GAP_RE)):
+        for cue in verb.finditer(text):
+            after = [a for a in named if a.start >= cue.end()]
+            lead = text[cue.end():after[0].start] if after else ""
+            if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead) or CLASS_LEAD_RE.match(lead)) \
+                    and after[0].key != after[1].key and gap.match(unbracketed(text[after[0].end:after[1].start])):
+                return after[:2]
     return []
 
 

@@ -84,9 +84,10 @@ COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+"
 ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 # ... or a list of three closed by "and": "the combination of A, B, and C"
 LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
-# ... the second part may carry a few describing words: "the combination of A and standard first-line B"
+# ... the second part may carry a few describing words: "the combination of A and standard first-line B", or its
+# maker, as news names it: "the combination of A and Maker AG's B"
 COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
-                                  r"[\w-]+\s+){0,3}", re.IGNORECASE)
+                                  r"[\w-]+\s+){0,3}(?:(?-i:[A-Z][\w&-]*)['’]s\s+)?", re.IGNORECASE)
 # ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B" ("A (CODE), a ..."), also one of coordinated
 # adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").
 APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
