@@ -256,3 +256,14 @@ def test_one_drug_named_for_its_combination_is_the_combination_the_document_name
     assert facts(named) == {(REGIMEN, "hcc", "fda", "first_line")}
     unnamed = "In this invented note, the FDA approved the Foovia combo for first-line HCC."
     assert facts(unnamed) == set()
+
+
+@pytest.mark.parametrize("between", [
+    "After approval for melanoma, this brings hope to patients who had no options after being treated with sorafenib.",
+    "Until now, patients previously treated with sorafenib had no options.",
+])
+def test_the_product_is_not_the_earlier_therapy_the_sentence_before_names(between):
+    found = facts(f"The NMPA approved Foovia (foonib) for HCC. {between} The product has been approved for HCC "
+                  "elsewhere too, in the US and in Japan.")
+    assert {f for f in found if f[0] == "sorafenib"} == set()
+    assert {("foonib", "hcc", "fda", None), ("foonib", "hcc", "mhlw", None)} <= found

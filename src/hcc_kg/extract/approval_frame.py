@@ -13,6 +13,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import combined, document_regimens
 from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
 from .jurisdictions import Jurisdictions
+from .received_cues import PRIOR_THERAPY_RE
 from .segment import ADDRESS_LINE_RE
 from .sentences import COMBINATION_NOUN, DRUG
 from .stated_dates import StatedDate, dates_in
@@ -112,9 +113,18 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
         earlier = tuple(k for k in earlier if k not in regimens) + tuple(dict.fromkeys(regimens))
         agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
         last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
-        drug = agents[0][0] if len({key for key, _ in agents}) == 1 else \
+        given = [(key, group) for key, group in agents if not _had_before(sent, group)]
+        if agents and not given:
+            continue  # names only what the patients had before ("... after being treated with B"): "the drug" is not B
+        drug = given[0][0] if len({key for key, _ in given}) == 1 else \
             last if not agents and THIS_COMBINATION.search(sent.text) else None
     return out
+
+
+def _had_before(sent: AnalysedSentence, group) -> bool:
+    """Is the agent named as the patients' earlier therapy ("previously treated with B", "after B")?"""
+    start = sent.local(group[0])[0]
+    return PRIOR_THERAPY_RE.search(sent.text[max(0, start - 50):start]) is not None
 
 
 def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:
