@@ -59,6 +59,8 @@ def test_without_the_definition_the_short_form_is_nothing(vocabulary):
     ("Quelvumab (QVM) was given every three weeks.", [("quelvumab", "QVM")]),
     ("Quelvumab (Quel) was given every three weeks.", [("quelvumab", "Quel")]),
     ("The plexin kinase family (PKF) is overexpressed.", [("plexin_kinase", "PKF")]),
+    ("Quelvumab (XQ-4821; Quel) was given every three weeks.", [("quelvumab", "Quel")]),  # its code first
+    ("Zorbatinib (ZX 12-345, ZRB) was given daily.", [("zorbatinib", "ZRB")]),
 ])
 def test_drugs_and_protein_families_can_be_abbreviated(vocabulary, text, expected):
     assert defined(text, vocabulary) == expected

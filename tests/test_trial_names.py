@@ -107,6 +107,8 @@ def test_phase(text, phase):
     "A LAG-3 inhibitor was tested in a phase 1 trial.",
     "Patients with TIM-3 expression entered the study.",
     "The GRADE 3 events in the trial were rare.",
+    "In all, 812 pts (61% ECOG 0, 40% ALBI 2) were randomized in the trial.",
+    "Toxicity was graded by CTCAE 5 in this randomized study.",
 ])
 def test_structure_words_and_targets_are_not_names(text):
     assert names(text) == []

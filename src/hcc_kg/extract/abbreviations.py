@@ -43,7 +43,9 @@ ABBREVIABLE = DRUG_TYPES + ("Placebo",) + TARGET_TYPES
 #: letter, as an abstract names its arms ("zorbatinib (Z) or placebo (P)"), but not the words "A" and "I".
 #: After the short form, a gloss of what the drug is against may follow a semicolon: "durvalumab (D; anti-PD-L1)"
 #: ("(ZRB; oral)" is no definition: more than a short form and such a gloss in the parentheses).
-_DEFINITION = re.compile(r"\s?\(\s?(?P<short>[B-HJ-Z]|[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])"
+#: The drug's code may come first: "zorbatinib (XY-123; Zor)", "zorbatinib (XY 12-345, ZRB)".
+_DEFINITION = re.compile(r"\s?\(\s?(?:[A-Z]{1,5}[- ]?\d{2,6}(?:-\d{1,6})?[A-Za-z]?\s?[;,]\s?)?"
+                         r"(?P<short>[B-HJ-Z]|[A-Za-z][A-Za-z0-9-]{0,6}[A-Za-z0-9])"
                          r"(?:\s?;\s?anti-?[A-Za-z0-9][\w-]*(?:\s+(?:monoclonal\s+)?antibody)?)?\s?\)")
 #: A one-letter short form is read only where it stands alone as a name: not in a p-value ("P = 0.81", "P<0.001"),
 #: a cell or a protein ("T cells", "E-cadherin"), an abbreviation ("U.S."), nor after a word that labels with

@@ -34,7 +34,9 @@ ISOTYPE_RE = re.compile(r"Ig[GAMDE]\d?[a-zκλ]?")
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
                              # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
-                             "LBA", "ABSTRACT", "ABSTR", "POSTER"})
+                             "LBA", "ABSTRACT", "ABSTR", "POSTER"}) | frozenset({
+    # ... nor a score, a scale or a staging system with its grade ("65% ECOG 0", "CTCAE 5", "ALBI 2")
+    "ECOG", "BCLC", "RECIST", "MRECIST", "CTCAE", "ALBI", "MELD", "AJCC", "TNM", "KPS", "NYHA", "CHILD", "LIRADS"})
 # An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
 # ... and may carry a word after a hyphen, naming a platform trial's cohort: "MORPHEUS-Liver" ("PD-L1" is the vocabulary's).
 _CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,}|-[A-Z][a-z]{2,}(?![\w-]))?"
