@@ -1494,6 +1494,9 @@ def test_two_targets_glued_by_an_x_are_the_bispecifics_two_targets():
      {("foonib", "vegfr_family"), ("foonib", "fgfr_family")}),
     ("Foonib inhibits VEGF, platelet-derived growth factor and FGF receptors in a pretend assay.",
      {("foonib", "vegfr_family"), ("foonib", "pdgfr_family"), ("foonib", "fgfr_family")}),
+    # ... each with its abbreviation in brackets
+    ("Foonib is a selective inhibitor of the vascular endothelial growth factor (VEGF) and fibroblast growth factor "
+     "(FGF) receptor tyrosine kinase families in invented cells.", {("foonib", "vegfr_family"), ("foonib", "fgfr_family")}),
     # a determiner starts another phrase: the ligand stays a ligand
     ("Foonib blocks VEGF and its receptors in a made-up model.", set()),
 ])

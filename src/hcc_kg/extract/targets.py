@@ -45,8 +45,10 @@ RECEPTOR_AFTER = re.compile(rf"^[\s-]*receptors?\b|^{_KINASE_INHIBITOR_AFTER}", 
 # ligand's full name ("VEGF and fibroblast growth factor receptors"), but no determiner or preposition, which
 # would start a phrase of its own ("VEGF and its receptors": the ligand and the receptors).
 _LIST_WORD = r"(?!(?:the|its|their|a|an|of|to|for|with|by|in|on|other|both)\b)[\w-]+"
-SHARED_RECEPTOR = re.compile(rf"^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}){{1,4}}"
-                             rf"(?:\s+receptors?\b|{_KINASE_INHIBITOR_AFTER})", re.IGNORECASE)
+# ... each item perhaps with its abbreviation: "fibroblast growth factor (FGF) and stem cell factor (SCF) receptors"
+_ITEM_ALIAS = r"(?:\s*\([A-Za-z][\w-]{0,11}\))?"
+SHARED_RECEPTOR = re.compile(rf"^{_ITEM_ALIAS}(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/)\s*{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}"
+                             rf"{_ITEM_ALIAS}){{1,4}}(?:\s+receptors?\b|{_KINASE_INHIBITOR_AFTER})", re.IGNORECASE)
 # "receptors for VEGF", "the receptor tyrosine kinases for PDGF": the receptor of the ligand named after.
 # Not "a decoy receptor for VEGF": a trap that binds the ligand is no receptor of it in the cell.
 _RECEPTOR_WORD = r"\b(?<!decoy )(?<!soluble )receptor(?:\s+(?:tyrosine\s+)?kinase)?s?"
