@@ -150,6 +150,15 @@ def test_invisible_characters_go_and_every_kind_of_space_is_a_space(text):
     assert read_back(text, m, 0, 9).replace("\u00ad", "").lstrip("\ufeff") == "sorafenib"
 
 
+def test_inline_formatting_tags_go_and_the_words_they_format_keep_their_offsets():
+    text = "<b><i>Results:</i></b> zorbanib (<i>n</i> = 47)<br>felotinib"
+    m = normalize(text)
+    assert m.text == "Results: zorbanib (n = 47) felotinib"
+    i = m.text.index("zorbanib")
+    assert read_back(text, m, i, i + 8) == "zorbanib"
+    assert normalize("a <table> row and x<y>z").text == "a <table> row and x<y>z"  # other markup is not read here
+
+
 def test_html_character_references_in_plain_text_read_as_their_characters():
     text = "A &amp; B in patients aged &#8805;65 or &ge;70 &#x3b1; &bogus; &#0;"
     m = normalize(text)

@@ -812,3 +812,12 @@ def test_a_verb_of_testing_with_against_compares_two_arms(text):
 def test_against_without_a_verb_of_testing_before_both_agents_compares_nothing(text):
     doc, sent = sentence(text)
     assert compared_arms(doc, sent) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Comparison of efficacy between quorimab combined with zorbanib and quorimab alone in invented patients.",
+    "This study compared the clinical efficacy and safety of quorimab combined with zorbanib and quorimab alone.",
+])
+def test_a_comparison_of_efficacy_between_two_arms(text):
+    doc, sent = sentence(text)
+    assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "quorimab"]

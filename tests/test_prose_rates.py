@@ -252,3 +252,14 @@ def test_one_arms_rates_before_their_time_points_respectively(unit):
     other = text.replace("with OS rates", "with local control rates")
     doc = AnalysedDocument(Document.from_text("d", other), VOCAB, FINDER)
     assert timepoint_rates(doc, doc.sentences[0], ["zorbanib"], None) == []
+
+
+def test_a_randomised_comparison_between_two_lettered_groups_and_each_groups_run_of_response_rates():
+    found = facts("Comparison of efficacy between TACE combined with zorbanib and TACE alone: a randomised trial. "
+                  "Methods: Those in group A underwent only TACE; people in group B underwent TACE "
+                  "combined with zorbanib. Results: ORR at 3, 6 and 12 months reached 40.1%, 30.2% and 10.3%, "
+                  "respectively, for group A, and 62%, 51% and 33%, respectively, for group B.")
+    combined = "regimen__tace__zorbanib"
+    runs = {"tace": ("40.1", "30.2", "10.3"), combined: ("62", "51", "33")}
+    assert values(found) == {(arm, "orr", f"{p}-month"): D(v) for arm, run in runs.items()
+                             for p, v in zip(("3", "6", "12"), run)}

@@ -45,13 +45,16 @@ WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
 ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|administered|tested|evaluated|studied)\s+)?(?:alone|monotherapy|as\s+(?:a\s+)?(?:monotherapy|single[- ]agent))?\s*,?\s+and\s+"
                                    r"(?:(?:in\s+)?combination\s+(?:of|with)|combined\s+with)\s+(?:the\s+)?"
                                    r"(?:[\w/-]+\s+){0,3}?(?:[\w/-]+,\s+)?", re.IGNORECASE)
-COMPARED_VERB_RE = re.compile(r"\b(?:compared?|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?", re.IGNORECASE)
+# ... "Comparison of efficacy between A and B", "comparing the outcomes between A and B"
+COMPARED_VERB_RE = re.compile(r"\b(?:(?:comparisons?|compar(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+)?(?:(?:clinical|overall|therapeutic)\s+)?"
+                              r"(?:efficacy|safety|outcomes?|effectiveness)(?:\s+and\s+(?:safety|efficacy|tolerability))?\s+between|"
+                              r"compared?|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?", re.IGNORECASE)
 # ... or a verb of testing whose second arm follows "against": "a trial to test A plus B against C", "pitted A against
 # B" ("against" alone says nothing of arms: "an antibody against T", "active against HCC cells").
 AGAINST_VERB_RE = re.compile(r"\b(?:test(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)?|pit(?:s|ted|ting)?|"
                              r"investigat(?:e|es|ed|ing)|stud(?:y|ies|ied|ying))\s+(?:the\s+)?", re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
-COMPARED_OBJECT_RE = re.compile(r"^(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
+COMPARED_OBJECT_RE = re.compile(r"^(?:(?:clinical|overall|therapeutic)\s+)?(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+|an?\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
 # ... or the first arm's class: "comparing the oncolytic virus A followed by B with B alone".
 CLASS_LEAD_RE = re.compile(r"^(?:(?!(?:in|of|for|with|to|and|or|patients|those|who|between)\b)[\w-]+\s+){1,3}$", re.IGNORECASE)

@@ -38,7 +38,8 @@ GROUP_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?
 # defined by what its patients got.
 # ... its size may stand in brackets after the label: "cohort A (n = 28) received A".
 LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2}))(?:\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\))?\s+"
-                         r"(?:(?:patients\s+)?(?:were|was)\s+)?(?:treated\s+with|given|administered|received|receiving)\s+(?:an?\s+)?",
+                         r"(?:(?:patients\s+)?(?:were|was)\s+)?(?:treated\s+with|given|administered|received|receiving|underwent|"
+                         r"undergoing)\s+(?:an?\s+)?",
                          re.IGNORECASE)
 # "patients were enrolled into two cohorts: A monotherapy (n = 30) and A plus B (n = 32)": the cohorts listed
 # after a colon, each sized.

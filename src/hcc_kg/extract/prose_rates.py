@@ -16,7 +16,7 @@ from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_shares import shares_compared
 from .prose_subgroups import SUBGROUP_RE, is_subgroup
-from .prose_values import ArmValue, anchors
+from .prose_values import PROPORTION_ENDPOINTS, ArmValue, anchors
 from .value_owners import AFTER_GAP_RE
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
@@ -27,6 +27,8 @@ COMPARED_BEFORE_RE = re.compile(r"\b(?:than|versus|vs\.?|v\.?|over|(?:compared|r
 FAVOURED_RE = re.compile(r"\b(?:favou?r(?:ed|ing|s)?|(?:higher|greater|better|longer|improved)\s+(?:with|in|for|on|among))\s+"
                          r"(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|receiving|given|on)\s+)?$", re.IGNORECASE)
 # Between the rates of one run: "50%, 39%, and 31%" (their intervals aside).
+# ... and what may close one: "..., respectively, in group A"
+RUN_RESPECTIVELY_RE = re.compile(r"^[\s,]*respectively\b", re.IGNORECASE)
 RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 # Between the rates' subject and their values, words that make them another's, quoted for comparison.
 COMPARISON_GAP_RE = re.compile(r"\b(?:than|versus|vs|compared|reported|previous(?:ly)?|prior|historical|similar|higher|lower)\b",
@@ -70,7 +72,8 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
         return _pairs_at(doc, sent, arms, previous_endpoint) or _elided_rates(doc, sent, arms, previous_endpoint)
     if len(arms) == 1 and listed is not None:
         return _single_arm_rates(doc, sent, arms[0], listed, previous_endpoint)
-    if len(arms) != 2 or listed is None or not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
+    if len(arms) != 2 or listed is None or is_subgroup(sent.text, listed.start()) \
+            or not (RATES_RE.search(sent.text) or _proportion_before(doc, sent, listed.start())):
         return []
     points = re.findall(r"\d+", listed.group("nums"))
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
@@ -209,6 +212,11 @@ def _gaps(masked: str, values: list[re.Match], end: int) -> str:
     return re.sub(r"\([^()]*\)", " ", " ".join(spans)).replace(" at ", " ")
 
 
+def _proportion_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int) -> bool:
+    """Is a rate named before ``pos`` ("The ORR at 3 and 6 months was ..."), though the word "rate" is not written?"""
+    return any(p.end <= pos and p.endpoint in PROPORTION_ENDPOINTS for p in anchors(doc, sent))
+
+
 def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match, points: list[str],
                    previous: str | None) -> list[ArmValue]:
     """"12-, 24- and 36-month OS rates were 55%, 30% and 20% with A and 50%, 25% and 15% with B": one
@@ -219,8 +227,10 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
         return []
     runs = [values[i:i + len(points)] for i in range(0, len(values), len(points))]
     named = arm_mentions(doc, sent, arms)
+    # (each run perhaps closed by its own "respectively": "36%, 27% and 14%, respectively, in group A; and ...")
     owners = [next((a.key for a in named if a.start >= run[-1].end()
-                    and AFTER_GAP_RE.match(unparenthesised(sent.text[run[-1].end():a.start]))), None) for run in runs]
+                    and AFTER_GAP_RE.match(RUN_RESPECTIVELY_RE.sub("", unparenthesised(sent.text[run[-1].end():a.start]), 1))),
+                   None) for run in runs]
     endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
     if endpoint is None or None in owners or len(set(owners)) != len(owners):
         return []
