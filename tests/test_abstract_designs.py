@@ -395,3 +395,11 @@ def test_an_earlier_randomised_trial_a_background_recalls_leaves_the_study_repor
                   "study, 40 patients received felotinib. Results: The objective response rate was 12.5%.")
     assert values(found) == {("felotinib", "orr"): D("12.5")}
     assert {(a.subject, a.object) for a in found if a.predicate == "armSize"} == {("arm__mdfelotinib__felotinib", 40)}
+
+
+def test_we_conducted_a_trial_describes_the_titles_unnamed_trial_in_full():
+    found = facts("Randomized dose-finding clinical trial of zorbanib in liver cancer\nAbstract\n"
+                  "Zorbanib is an invented drug. To find its best dose in adults with HCC, we conducted a randomized "
+                  "phase 2 dose-finding trial (n=30). Median OS was 12.1 months compared to 5.2 months on the high "
+                  "and low dose, respectively. Trial registration: ClinicalTrials.gov NCT01234567.")
+    assert trials(found) == {"trial__nct01234567"}  # one trial, not the title's and a second one

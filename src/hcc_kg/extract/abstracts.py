@@ -337,7 +337,19 @@ def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, ar
     if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
         current.named_at.append(evidence_span(sent))
         return context
+    if current is not None and not current.names and current.phase is None and not current.prior \
+            and WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()):
+        # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
+        # the document's own trial, described in full
+        current.phase = phase
+        current.named_at.append(evidence_span(sent))
+        return context
     return _opened(doc, sent, slots, phase)
+
+
+# The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study".
+WE_CONDUCTED_RE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:conducted|performed|undertook|carried\s+out|initiated|ran)\s+(?:an?\s+)?$",
+                             re.IGNORECASE)
 
 
 def _opened(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], phase: str | None) -> str:
