@@ -267,3 +267,10 @@ def test_the_product_is_not_the_earlier_therapy_the_sentence_before_names(betwee
                   "elsewhere too, in the US and in Japan.")
     assert {f for f in found if f[0] == "sorafenib"} == set()
     assert {("foonib", "hcc", "fda", None), ("foonib", "hcc", "mhlw", None)} <= found
+
+
+def test_every_drug_of_a_list_closed_by_a_serial_comma_is_approved():
+    found = facts("Foonib was approved as a first-line option in HCC. Over the years, barmab, quxmab, and foonib "
+                  "have been approved one after another for second-line use after sorafenib.")
+    assert {(a, line) for a, _, _, line in found} >= {("barmab", "second_line"), ("quxmab", "second_line"),
+                                                      ("foonib", "second_line")}

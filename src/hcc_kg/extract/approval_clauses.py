@@ -36,6 +36,10 @@ CLAUSE_BREAK = re.compile(
     r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:(?:was|were|had|has|is|are)\s|"
     r"(?:gained|won|obtained|received)\s+(?:\w+\s+){0,2}?(?:approval|authori[sz]ation)\b))",
     re.IGNORECASE)
+# A list's closing ", and" is no break while what came before it has no verb: "A, B, and C have been approved".
+LIST_AND = re.compile(r",\s+and\s+$", re.IGNORECASE)
+FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|approved|authori[sz]ed|granted|received|gained|won|"
+                         r"obtained|announced|said|accepted)\b", re.IGNORECASE)
 # "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
 ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
 # "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma (also inside a quotation).
@@ -61,6 +65,10 @@ def clauses(text: str) -> list[Clause]:
     ['After X was approved in 2018', 'Y use declined', 'after Z was withdrawn']
     >>> [c.text for c in clauses("The agency approved X on Monday, according to a filing")]
     ['The agency approved X on Monday']
+    >>> [c.text for c in clauses("Since 2019, A, B, and C have been approved for D")]
+    ['Since 2019', 'A, B, and C have been approved for D']
+    >>> [c.text for c in clauses("A was approved for D1, and B has been approved for D2")]
+    ['A was approved for D1', 'B has been approved for D2']
     """
     out, pos = [], 0
     fronted = FRONTED_SUBORDINATE.match(text)
@@ -69,6 +77,8 @@ def clauses(text: str) -> list[Clause]:
         out.append(Clause(0, len(head), head))
         pos = fronted.end()
     for cut in CLAUSE_BREAK.finditer(text, pos):
+        if LIST_AND.match(cut.group()) and not FINITE_VERB.search(text, pos, cut.start()):
+            continue  # "A, B, and C have been approved": the last item of a list, no clause of its own
         out.append(Clause(pos, cut.start(), text[pos:cut.start()]))
         pos = cut.end()
     out.append(Clause(pos, len(text), text[pos:]))
