@@ -40,6 +40,9 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     # a list of names only after the studies it names
     ("The studies reviewed include NCT01234567, KESTREL, HARBOR and the LUMEN trial.",
      ["NCT01234567", "KESTREL", "HARBOR", "LUMEN"]),
+    # a name right after the trial word, set off by commas or before a lower-case word
+    ("Acme reported results from a phase 3 clinical trial, KESTREL, evaluating zorbanib.", ["KESTREL"]),
+    ("Results of the phase 3 study HARBOR were positive.", ["HARBOR"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected
@@ -57,6 +60,8 @@ def test_names(text, expected):
     "In the trial, IL-6 and PD-1 rose in 12 patients.",
     "Zorbanib, a fully human IgG4 mAb, was evaluated in a phase 1/2 study.",
     "The studies reviewed include ECOG scores, KESTREL adults and the RECIST criteria in this invented review.",
+    "PHASE 3 TRIAL RESULTS ARE IN for zorbanib.",  # a heading in capitals
+    "The trial, FGFR1, was open.",  # a name of the vocabulary's (a target) is none
 ])
 def test_not_names(text):
     assert names(text) == []

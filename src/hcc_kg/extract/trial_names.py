@@ -30,7 +30,8 @@ from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_
                                 NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_NAME_RE,
-                                TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, _CAPS_NAME, _MIXED_NAME)
+                                TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_THEN_NAME_RE, _CAPS_NAME,
+                                _MIXED_NAME)
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 WINDOW = 60
@@ -148,6 +149,12 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
+    for m in TRIAL_THEN_NAME_RE.finditer(text):
+        group = "name" if m.group("name") else "bare"
+        name = m.group(group)
+        if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS | SECTION_LABELS \
+                and not any(n.start <= m.start(group) < n.end for n in found):
+            found.append(TrialName(name, m.start(group), m.end(group)))
     for m in SPONSOR_STUDY_RE.finditer(text):
         study = TrialName(m.group("name"), m.start("name"), m.end("name"))
         if not is_entity(study.name) and not NOT_A_TRIAL_BEFORE.search(text[:study.start]) and _near_cue(text, study):
