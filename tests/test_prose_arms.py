@@ -821,3 +821,16 @@ def test_against_without_a_verb_of_testing_before_both_agents_compares_nothing(t
 def test_a_comparison_of_efficacy_between_two_arms(text):
     doc, sent = sentence(text)
     assert keys(compared_arms(doc, sent)) == [agent_key(["quorimab", "zorbanib"]), "quorimab"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counts in arms named without an article
+    ("In all, 300 pts were randomized to zorbanib or placebo (201 in zorbanib arm and 99 in placebo arm).",
+     {"zorbanib": 201, "placebo": 99}),
+    # the size after a sequence is the sequence's, not its last drug's
+    ("Patients were randomized to zorbanib (n=92) vs. TACE followed by zorbanib (n=85).",
+     {"zorbanib": 92, agent_key(["tace", "zorbanib"]): 85}),
+])
+def test_sizes_of_arms_named_bare_or_as_a_sequence(text, expected):
+    doc, sent = sentence(text)
+    assert arm_sizes(doc, sent) == expected

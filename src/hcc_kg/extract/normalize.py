@@ -165,6 +165,8 @@ def from_pieces(pieces: list[tuple[int, str]]) -> MappedText:
     return MappedText(text, tuple(offsets) + (end,))
 
 
+# A PDF's "=" extracted as "5" ("n 5 82", "P 5 .03", "HR 5 0.72"): a count or a statistic can follow no "5" so.
+_EQUALS_AS_FIVE_RE = re.compile(r"\b(?P<k>[nN](?= 5 \d)|(?:[pP]|HR)(?= 5 0?\.\d)) 5 ")
 # Statistics written out for screen readers ("the A arm (n equals 197)", "the P-value equaled 0.020"): the symbol
 # every reader matches.
 _SPOKEN_EQUALS_RE = re.compile(r"(?<=\b[nNpP])\s+equal(?:s|ed)?\s+(?=[<>]?\s*\d|\.\d)|(?<=\b[pP]-value)\s+equal(?:s|ed)?\s+(?=\d|\.\d)")
@@ -195,6 +197,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     '6- and 12-month rates; 1 or 2 years; one and all'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
     'the A arm (n = 197); the P-value = 0.020'
+    >>> normalize("A (n 5 82) or B (n 5 83); HR 5 0.72, P 5 .03; 5 patients, n 5 mg").text
+    'A (n = 82) or B (n = 83); HR = 0.72, P = .03; 5 patients, n 5 mg'
     >>> normalize("Background & aimsA is new.MethodsA was given.ResultsA third responded.").text
     'Background & aims: A is new. Methods: A was given. Results: A third responded.'
     >>> normalize("<b><i>Methods:</i></b> A (<i>n</i> = 47)<br/>B").text
@@ -224,6 +228,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
     mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
+    mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     return mapped

@@ -28,7 +28,7 @@ from .role_arms import role_arms
 COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:who\s+)?(?:were\s+|had\s+been\s+)?"
                         r"(?:(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
-                        r"in|on)\s+the))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"
+                        r"in|on)(?:\s+the)?))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"
                         r"the\s+(?:[\w-]+\s+){0,3}?(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI)\s+)?"
                         r"(?:(?:intravenous|oral|subcutaneous|IV)\s+)?$", re.IGNORECASE)  # "treated with oral A"
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
@@ -180,7 +180,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
     for key, count, span in _dosed_parts_counts(named, sent.text):
         sizes.setdefault(key, count)
         respective.append(span)
-    maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)]
+    # (not where "followed by" joins one agent's parts: "A followed by B (n = 85)" is the sequence's size)
+    maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text)
+                   if not any(a.start < m.start() < a.end for a in named)]
     for m in [*SIZE_RE.finditer(sent.text), *PAREN_COUNT_RE.finditer(sent.text)]:
         if any(s <= m.start() < e for s, e in respective):
             continue
