@@ -41,31 +41,26 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..keys import agent_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
-                            OTHER_STUDY_RE, PHASE_REACH, PLACEBO_CONTROLLED_RE, PLANNED_RE, PRESENT_REPORT_RE,
-                            RANDOM_DIVISION_RE, REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE,
-                            THIS_STUDY_RE, THIS_TRIAL_RE, TITLE_SUBJECT_RE, UNNAMED_RE, agent_tested, counted_study,
-                            is_observational, main_trial_first, named_observational, part_of_phase, recalled_phases,
-                            remarks_on_other_studies)
+                            OTHER_STUDY_RE, PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
+                            REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE,
+                            THIS_TRIAL_RE, UNNAMED_RE, counted_study, is_observational, main_trial_first,
+                            named_observational, recalled_phases, remarks_on_other_studies)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
-from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
-from .prose_arm_mentions import add_on_design
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
-from .named_trial_arms import placebo_key
-from .own_study import (combination_study, own_study, separate_studies, single_arm_pair, studies_counted,
-                        treated_sole_drug)
-from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_named, sole_trial, told_in_part
-from .slot_reading import SINGLE_ARM_RE, assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
+from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
+from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_trial
+from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_appositions import appositions, read_appositions
-from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, Span, emit, restated, spelled_out
+from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, emit
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
+from .unnamed_trials import by_arms, establish, opened, unnamed_trial
 
 
 @EXTRACTORS.register(EXTRACTOR)
@@ -216,7 +211,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.phase = slot.phase or listed_phase(sent.text, names[0])  # "NAME and OTHER phase 3 trials"
-        _establish(doc, sent, slot)
+        establish(doc, sent, slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
     if (back := arms_of_earlier(doc, sent, slots, context)) is not None:
@@ -226,11 +221,11 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
     if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
         return None  # "a previous phase 1b study": another trial, not this document's
     if unnamed and SEPARATE_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
-        return _opened(doc, sent, slots, phase_of(unnamed.group()))  # "a separate phase 3 study ... comparing A to B"
+        return opened(doc, sent, slots, phase_of(unnamed.group()))  # "a separate phase 3 study ... comparing A to B"
     if unnamed:
-        return _unnamed(doc, sent, unnamed, arms, slots, context)
+        return unnamed_trial(doc, sent, unnamed, arms, slots, context)
     if assigned_arms(doc, sent):
-        return _by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
+        return by_arms(arms, slots, context, None, span, randomising=True, doc=doc)
     if context is None and not slots and not background and RANDOM_DIVISION_RE.search(sent.text):
         slots["unnamed#0"] = Slot(named_at=[span])  # "were divided into 3 groups by random number table": the
         return "unnamed#0"                           # document's own trial, its groups listed next
@@ -239,7 +234,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         # "In clinical testing, A improved OS ...", "results of a study of 602 patients": a notice's or a news item's
         # one unnamed trial, when the document names none
         slots["unnamed#0"] = Slot(named_at=[span])
-        _establish(doc, sent, slots["unnamed#0"])
+        establish(doc, sent, slots["unnamed#0"])
         return "unnamed#0"
     if context is None and not slots and not background and not index.confirmed and (arm := combination_study(doc, sent)):
         # "A combination study with B is underway": a trial of the graph's only once something of it is reported
@@ -267,7 +262,7 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
             slot.sections.add("background" if background else "other")
             slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
             if before is not None and other.kind != "nct" and coordinated(sent.text, before, other):
-                _establish(doc, sent, slot)
+                establish(doc, sent, slot)
         before = other if other.kind != "nct" else before
 
 
@@ -299,141 +294,3 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
                                                   and key == context):
             return key
     return None
-
-
-def _unnamed(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, arms: list[str],
-             slots: dict[str, Slot], context: str | None) -> str | None:
-    phase = phase_of(phrase.group())
-    referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
-    if context is None and referring:
-        # "In this phase III trial, ..." after a passing remark on other studies ended the context: the document's
-        # one named trial again (else its one trial), not a new one
-        context = sole_named(slots, phase) or sole_trial(slots, phase)
-    current = slots.get(context) if context else None
-    same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase, combined=False)
-    if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
-        # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
-        # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
-        current.arms = list(arms)
-        current.arms_at.append(evidence_span(sent))
-        return context
-    if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase) \
-            and not {c for a in arms for c in agent_components(a)} & {c for a in current.arms for c in agent_components(a)}:
-        # "this phase 3 study of patients after A (n=900) or B (n=214)": the trial in context; A and B are who its patients are
-        current.named_at.append(evidence_span(sent))
-        return context
-    if told_in_part(doc, sent, arms, current, phase):
-        current.named_at.append(evidence_span(sent))  # type: ignore[union-attr]
-        return context
-    if arms:
-        key = _by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
-        _establish(doc, sent, slots[key])
-        return key
-    if referring and phase is not None and current is not None and current.phase not in (None, phase) \
-            and (named := [k for k, slot in slots.items() if slot.names and slot.phase == phase]):
-        # "The aim of this phase 3 study ..." after a phase 2 study mentioned in passing: the named trial again
-        slots[named[0]].named_at.append(evidence_span(sent))
-        return named[0]
-    if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
-        current.named_at.append(evidence_span(sent))
-        return context
-    if current is not None and not current.names and current.phase is None and not current.prior \
-            and WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()):
-        # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
-        # the document's own trial, described in full
-        current.phase = phase
-        current.named_at.append(evidence_span(sent))
-        return context
-    return _opened(doc, sent, slots, phase)
-
-
-# The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study".
-WE_CONDUCTED_RE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:conducted|performed|undertook|carried\s+out|initiated|ran)\s+(?:an?\s+)?$",
-                             re.IGNORECASE)
-
-
-def _opened(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], phase: str | None) -> str:
-    """A new unnamed trial the sentence introduces (never the one in context), with what it states of its arms."""
-    key = f"unnamed#{len(slots)}"
-    slots[key] = Slot(phase=phase, named_at=[evidence_span(sent)])
-    _establish(doc, sent, slots[key])
-    return key
-
-
-def _by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,
-             randomising: bool = False, doc: AnalysedDocument | None = None) -> str:
-    """The trial with these arms; else the trial in context (or the first) while it has no arms.  A
-    randomisation read while a named trial without arms is in context is that trial's, even when a
-    comparison mentioned in passing ("improved OS compared with placebo in a phase 2 study") had the same arms."""
-    current = slots.get(context) if context else None
-    if randomising and current is not None and current.names and not current.prior \
-            and (not current.arms or restated(current, arms, phase)):
-        # the named trial's randomisation: its first arms, or in full those a title or aim gave in part
-        # ("NAME: ... trial of A plus B" then "randomly assigned to A plus either B or placebo")
-        current.arms = list(arms)
-        current.arms_at.append(span)
-        return context  # type: ignore[return-value]
-    if current is not None and arms and set(current.arms) == set(arms):
-        return context  # type: ignore[return-value]  # the trial in context, not an earlier one with its arms
-    for key, slot in slots.items():
-        if set(slot.arms) == set(arms):
-            return key
-    if current is not None and len(arms) <= 4 and spelled_out(current, arms, phase):
-        current.arms = list(arms)  # the arms given again with what each is made of in full
-        current.arms_at.append(span)
-        return context  # type: ignore[return-value]
-    if randomising and current is not None and set(arms) < set(current.arms) and phase in (None, current.phase):
-        return context  # type: ignore[return-value]  # "OS in all patients assigned to A or B": two of its three arms
-    if doc is not None and current is not None and add_on_design(current.arms) \
-            and len({slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
-        return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart
-    current = slots.get(context) if context else None
-    if current is not None and len(current.arms) == 1 and (None in (phase, current.phase) or phase == current.phase) \
-            and any(current.arms[0] in agent_components(arm) for arm in arms):
-        current.arms, current.phase = list(arms), current.phase or phase  # "NAME evaluated B plus chemotherapy", then the randomisation: B's arm in full
-        current.arms_at.append(span)
-        return context  # type: ignore[return-value]
-    if current is not None and current.arms and set(current.arms) < set(arms) and phase in (None, current.phase):
-        current.arms = list(arms)  # the randomisation lists the arms a comparison gave in part
-        current.arms_at.append(span)
-        return context  # type: ignore[return-value]
-    for key in filter(None, (context, next(iter(slots), None))):
-        slot = slots[key]
-        # ... or while it has part of them ("Efficacy of A ...: a placebo-controlled trial", then "randomised to A or placebo")
-        if (not slot.arms or set(slot.arms) < set(arms)) and not slot.prior and phase in (None, slot.phase or phase):
-            slot.arms, slot.phase = list(arms), slot.phase or phase
-            slot.arms_at.append(span)
-            return key
-    key = f"unnamed#{len(slots)}"
-    slots[key] = Slot(phase=phase, arms=list(arms), named_at=[span], arms_at=[span])
-    return key
-
-
-def _establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
-    """Arms and line of therapy from a sentence that introduces the trial."""
-    lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
-    if len(lines) == 1:
-        slot.lines |= lines
-    if slot.arms:
-        return
-    arms = stated_arms(doc, sent)
-    if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
-        slot.arms, slot.ongoing = [combined], True
-        slot.arms_at.append(evidence_span(sent))
-        return
-    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
-             and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
-    if not arms and (pair := single_arm_pair(doc, sent, named)):
-        arms, slot.single_arm = pair, True  # "a single-arm study of A and B": both, given together
-    if not arms and len({a.key for a in named}) == 1:
-        if SINGLE_ARM_RE.search(sent.text):
-            arms, slot.single_arm = named[:1], True
-        elif (tested := next((a for a in named if agent_tested(sent.text, a.start, a.end)), None)) is not None:
-            arms = [tested]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
-            if PLACEBO_CONTROLLED_RE.search(sent.text[:tested.start]) and (placebo := placebo_key(doc)) is not None:
-                arms.append(Agent(placebo, 0, 0, (placebo,)))  # "the placebo-controlled phase III trial of A": A v placebo
-        elif SENTENCE_OPENING_RE.fullmatch(sent.text[:named[0].start]) and TITLE_SUBJECT_RE.match(sent.text, named[0].end):
-            arms = named[:1]  # "A in patients with X: a phase II trial": the title's subject is what was tested
-    if arms:
-        slot.arms = [a.key for a in arms]
-        slot.arms_at.append(evidence_span(sent))

@@ -32,7 +32,7 @@ def arms_of_earlier(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[s
     11% with B" is NAME-1's again), or when a remark on other trials ended the context ("Two other trials missed
     their goals. OS was 21.2 months with A and 19.0 with B").  Two agents or more, every one an arm of that trial
     and of no other, none of the trial in context; a randomisation is left to the reading by arms
-    (``abstracts._by_arms``)."""
+    (``unnamed_trials.by_arms``)."""
     current = slots.get(context) if context else None
     if not slots or (current is not None and len(slots) < 2) or (current is None and OTHER_STUDY_RE.search(sent.text)):
         return None

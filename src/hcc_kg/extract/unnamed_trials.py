@@ -1,0 +1,163 @@
+"""An unnamed trial a sentence describes ("a randomised phase 3 trial of A versus B", "we conducted a phase 2
+study"): the trial in context told again, in part or in full, one read before with the same arms, or a new one;
+and what the sentence introducing a trial states of its arms and line.
+
+Split from :mod:`.abstracts`, which keeps one trial in context sentence by sentence and calls these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..keys import agent_components
+from .abstract_cues import DEMONSTRATIVE_RE, PLACEBO_CONTROLLED_RE, TITLE_SUBJECT_RE, agent_tested, part_of_phase
+from .analysis import AnalysedDocument, AnalysedSentence
+from .earlier_arms import sole_named, sole_trial, told_in_part
+from .named_trial_arms import placebo_key
+from .own_study import combination_study, single_arm_pair
+from .prose_arm_mentions import add_on_design
+from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
+from .sentences import evidence_span
+from .slot_reading import SINGLE_ARM_RE, slot_arm, stated_arms
+from .trial_names import phase_of
+from .trial_slots import Slot, Span, restated, spelled_out
+
+
+def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, arms: list[str],
+                  slots: dict[str, Slot], context: str | None) -> str | None:
+    """The trial a design phrase ("a randomised phase 3 trial", "this phase 2 study") names: the one in context
+    (restated, in part or in full), the named one of its phase, one with the same arms, or a new one."""
+    phase = phase_of(phrase.group())
+    referring = bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))
+    if context is None and referring:
+        # "In this phase III trial, ..." after a passing remark on other studies ended the context: the document's
+        # one named trial again (else its one trial), not a new one
+        context = sole_named(slots, phase) or sole_trial(slots, phase)
+    current = slots.get(context) if context else None
+    same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase, combined=False)
+    if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
+        # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
+        # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
+        current.arms = list(arms)
+        current.arms_at.append(evidence_span(sent))
+        return context
+    if arms and referring and current is not None and current.arms and not current.prior and phase in (None, current.phase) \
+            and not {c for a in arms for c in agent_components(a)} & {c for a in current.arms for c in agent_components(a)}:
+        # "this phase 3 study of patients after A (n=900) or B (n=214)": the trial in context; A and B are who its patients are
+        current.named_at.append(evidence_span(sent))
+        return context
+    if told_in_part(doc, sent, arms, current, phase):
+        current.named_at.append(evidence_span(sent))  # type: ignore[union-attr]
+        return context
+    if arms:
+        key = by_arms(arms, slots, context, phase, evidence_span(sent), doc=doc)
+        establish(doc, sent, slots[key])
+        return key
+    if referring and phase is not None and current is not None and current.phase not in (None, phase) \
+            and (named := [k for k, slot in slots.items() if slot.names and slot.phase == phase]):
+        # "The aim of this phase 3 study ..." after a phase 2 study mentioned in passing: the named trial again
+        slots[named[0]].named_at.append(evidence_span(sent))
+        return named[0]
+    if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
+        current.named_at.append(evidence_span(sent))
+        return context
+    if current is not None and not current.names and current.phase is None and not current.prior \
+            and WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()):
+        # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
+        # the document's own trial, described in full
+        current.phase = phase
+        current.named_at.append(evidence_span(sent))
+        return context
+    return opened(doc, sent, slots, phase)
+
+
+# The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study".
+WE_CONDUCTED_RE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:conducted|performed|undertook|carried\s+out|initiated|ran)\s+(?:an?\s+)?$",
+                             re.IGNORECASE)
+
+
+def opened(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], phase: str | None) -> str:
+    """A new unnamed trial the sentence introduces (never the one in context), with what it states of its arms."""
+    key = f"unnamed#{len(slots)}"
+    slots[key] = Slot(phase=phase, named_at=[evidence_span(sent)])
+    establish(doc, sent, slots[key])
+    return key
+
+
+def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase: str | None, span: Span,
+            randomising: bool = False, doc: AnalysedDocument | None = None) -> str:
+    """The trial with these arms; else the trial in context (or the first) while it has no arms.  A
+    randomisation read while a named trial without arms is in context is that trial's, even when a
+    comparison mentioned in passing ("improved OS compared with placebo in a phase 2 study") had the same arms."""
+    current = slots.get(context) if context else None
+    if randomising and current is not None and current.names and not current.prior \
+            and (not current.arms or restated(current, arms, phase)):
+        # the named trial's randomisation: its first arms, or in full those a title or aim gave in part
+        # ("NAME: ... trial of A plus B" then "randomly assigned to A plus either B or placebo")
+        current.arms = list(arms)
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
+    if current is not None and arms and set(current.arms) == set(arms):
+        return context  # type: ignore[return-value]  # the trial in context, not an earlier one with its arms
+    for key, slot in slots.items():
+        if set(slot.arms) == set(arms):
+            return key
+    if current is not None and len(arms) <= 4 and spelled_out(current, arms, phase):
+        current.arms = list(arms)  # the arms given again with what each is made of in full
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
+    if randomising and current is not None and set(arms) < set(current.arms) and phase in (None, current.phase):
+        return context  # type: ignore[return-value]  # "OS in all patients assigned to A or B": two of its three arms
+    if doc is not None and current is not None and add_on_design(current.arms) \
+            and len({slot_arm(doc, arm, current.arms) for arm in arms} - {None}) == len(arms) == 2:
+        return context  # type: ignore[return-value]  # the add-on arms named by what sets them apart
+    current = slots.get(context) if context else None
+    if current is not None and len(current.arms) == 1 and (None in (phase, current.phase) or phase == current.phase) \
+            and any(current.arms[0] in agent_components(arm) for arm in arms):
+        current.arms, current.phase = list(arms), current.phase or phase  # "NAME evaluated B plus chemotherapy", then the randomisation: B's arm in full
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
+    if current is not None and current.arms and set(current.arms) < set(arms) and phase in (None, current.phase):
+        current.arms = list(arms)  # the randomisation lists the arms a comparison gave in part
+        current.arms_at.append(span)
+        return context  # type: ignore[return-value]
+    for key in filter(None, (context, next(iter(slots), None))):
+        slot = slots[key]
+        # ... or while it has part of them ("Efficacy of A ...: a placebo-controlled trial", then "randomised to A or placebo")
+        if (not slot.arms or set(slot.arms) < set(arms)) and not slot.prior and phase in (None, slot.phase or phase):
+            slot.arms, slot.phase = list(arms), slot.phase or phase
+            slot.arms_at.append(span)
+            return key
+    key = f"unnamed#{len(slots)}"
+    slots[key] = Slot(phase=phase, arms=list(arms), named_at=[span], arms_at=[span])
+    return key
+
+
+def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
+    """Arms and line of therapy from a sentence that introduces the trial."""
+    lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
+    if len(lines) == 1:
+        slot.lines |= lines
+    if slot.arms:
+        return
+    arms = stated_arms(doc, sent)
+    if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
+        slot.arms, slot.ongoing = [combined], True
+        slot.arms_at.append(evidence_span(sent))
+        return
+    named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
+             and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+    if not arms and (pair := single_arm_pair(doc, sent, named)):
+        arms, slot.single_arm = pair, True  # "a single-arm study of A and B": both, given together
+    if not arms and len({a.key for a in named}) == 1:
+        if SINGLE_ARM_RE.search(sent.text):
+            arms, slot.single_arm = named[:1], True
+        elif (tested := next((a for a in named if agent_tested(sent.text, a.start, a.end)), None)) is not None:
+            arms = [tested]  # "a trial evaluating A", "A was evaluated in ...": one arm known, the others unnamed
+            if PLACEBO_CONTROLLED_RE.search(sent.text[:tested.start]) and (placebo := placebo_key(doc)) is not None:
+                arms.append(Agent(placebo, 0, 0, (placebo,)))  # "the placebo-controlled phase III trial of A": A v placebo
+        elif SENTENCE_OPENING_RE.fullmatch(sent.text[:named[0].start]) and TITLE_SUBJECT_RE.match(sent.text, named[0].end):
+            arms = named[:1]  # "A in patients with X: a phase II trial": the title's subject is what was tested
+    if arms:
+        slot.arms = [a.key for a in arms]
+        slot.arms_at.append(evidence_span(sent))
