@@ -1532,3 +1532,20 @@ def test_an_appositive_after_a_possessive_or_a_defined_short_name(body, expected
 ])
 def test_members_in_brackets_after_the_activity_a_class_has(body):
     assert facts(body) == {("foonib", "met"), ("barfenib", "met")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a category described at length before its members, the first of them with its article
+    ("In toy assays foonib also blocks further RTKs that have been tied to blood vessel growth, tumour spread and "
+     "invasion on top of the roles they play in healthy tissue, including the FGF receptors FGFR1, 2, 3 and 4; "
+     "PDGFRα, KIT and RET.",
+     {("foonib", "fgfr1"), ("foonib", "fgfr2"), ("foonib", "fgfr3"), ("foonib", "fgfr4"), ("foonib", "pdgfra"),
+      ("foonib", "kit"), ("foonib", "ret")}),
+    # a pathway the first item names, then the kinases' class before the next items, with or without its article
+    ("In made-up cells foonib blocks RAF signaling and the receptor tyrosine kinases VEGFR and PDGFR.",
+     {("foonib", "raf_family"), ("foonib", "vegfr_family"), ("foonib", "pdgfr_family")}),
+    ("In made-up cells foonib blocks RAF and receptor tyrosine kinases VEGFR and PDGFR.",
+     {("foonib", "raf_family"), ("foonib", "vegfr_family"), ("foonib", "pdgfr_family")}),
+])
+def test_label_style_lists_of_kinases(body, expected):
+    assert facts(body) == expected

@@ -106,19 +106,24 @@ FILLER = re.compile(rf"^(?:[\s(]+(?:{COORDINATED_CLASS}|{RESIDUES}|{ACTIVITY_OF}
                     r"(?:\s*,\s*among\s+(?:the\s+)?others\s*,)?"
                     r"(?-i:(?:\s+[A-Z][A-Z0-9-]{1,9},){0,3})"  # "of XYZ-1, XYZ-2, KIT": symbols the vocabulary lacks
                     r"[\s(:]*$", re.IGNORECASE)
-# "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members.
+# "X inhibits several kinases of the family, including A", "kinases (RTKs; A, B)": a category, then its members
+# (described at length perhaps: "other RTKs that have been implicated in A, B and C in addition to their normal
+# functions, including A").
 # "targets both angiogenic pathways (i.e., A and B)": the category's members in parentheses.
-CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely|"
+CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,200}?(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|i\.e\.,?|namely|"
                              r"(?:that|which)\s+include[sd]?|"  # "an inhibitor of several kinases that include A and B"
                              r"among (?:others|them)|in particular|notably|especially|particularly)"
                              r"(?:\s*,?\s*but\s+not\s+limited\s+to\s*,?)?"  # "including, but not limited to, A"
+                             r"(?:\s+the(?=\s))?"  # "including the FGF receptors A, B"
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
 # "kinases involved in tumour growth, angiogenesis and metastasis, including A, B": the processes a category of
 # kinases or receptors takes part in, named between the category and its members.
-CATEGORY_PURPOSE = re.compile(r"\b(?:kinases?|receptors?|proteins?|targets?|enzymes?|RTKs?)\s+(?:that\s+are\s+|which\s+are\s+)?"
+# ... "other RTKs that have been implicated in A, B, and C in addition to their normal functions, including A, B"
+CATEGORY_PURPOSE = re.compile(r"\b(?:kinases?|receptors?|proteins?|targets?|enzymes?|RTKs?)\s+"
+                              r"(?:(?:that|which)\s+(?:are|is|were|ha(?:ve|s)\s+been)\s+)?"
                               r"(?:(?:also|mainly|critically)\s+)?(?:involved|implicated|important|essential|indispensable)"
-                              r"\s+(?:in|for)\s+[^;:.()]{0,80}$", re.IGNORECASE)
-CATEGORY_MEMBERS_NEXT = re.compile(r"^[^;:.()]{0,80}?,?\s*\(?\s*(?:including|such as|e\.g\.,?|namely|notably)\s*$",
+                              r"\s+(?:in|for)\s+[^;:.()]{0,140}$", re.IGNORECASE)
+CATEGORY_MEMBERS_NEXT = re.compile(r"^[^;:.()]{0,140}?,?\s*\(?\s*(?:including|such as|e\.g\.,?|namely|notably)(?:\s+the)?\s*$",
                                    re.IGNORECASE)
 # "blocks several receptor tyrosine kinases (RTKs) -A, B and C": a plural category, then a dash opening its members.
 CATEGORY_DASH = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,100}?\b(?:kinases|receptors|targets|RTKs|proteins|enzymes)"

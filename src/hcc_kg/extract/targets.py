@@ -315,9 +315,12 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        + DEGREE + r"[\s(]*"
                        # "A, wild-type B and the mutant V600E B": a state or a variant before an item
                        r"(?:(?:the\s+)?(?:wild[- ]type|mutant|mutated|activated|oncogenic|[A-Z]\d+[A-Z]?)\s+){0,3}(?:pan-)?$"
-                       # "A and the pro-angiogenic cytokine B": a category noun before the next item
-                       r"|^[\s,)]*(?:,\s*|\s(?:and|or)\s+)(?:the|an?)\s+(?!(?:its|their)\b)(?:[\w-]+\s+){0,2}"
-                       r"(?:cytokines?|receptors?|kinases?|checkpoints?|proteins?|enzymes?)\s+$"
+                       # "A and the pro-angiogenic cytokine B": a category noun before the next item, also after a
+                       # pathway the item names ("the RAF pathway and the receptor tyrosine kinases B and C"), and
+                       # the kinases' class without its article ("A and receptor tyrosine kinases B and C")
+                       r"|^(?:\s+(?:signal(?:l)?ing|pathways?|axis|cascade)(?:\s+pathway)?)?[\s,)]*(?:,\s*|\s(?:and|or)\s+)"
+                       r"(?:(?:the|an?)\s+(?!(?:its|their)\b)(?:[\w-]+\s+){0,2}"
+                       r"(?:cytokines?|receptors?|kinases?|checkpoints?|proteins?|enzymes?)|(?:receptor\s+)?tyrosine\s+kinases|RTKs)\s+$"
                        # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
                        # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
                        r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|"
