@@ -184,6 +184,12 @@ def test_pronoun_subject_is_the_drug_of_the_section():
     assert facts("Foonib is odd in one way: besides its other roles, it also blocks MET.") == {("foonib", "met")}
 
 
+@pytest.mark.parametrize("subject", ["This medicine", "The medication"])
+def test_a_leaflets_this_medicine_is_the_drug_named_before(subject):
+    assert facts(f"Foonib is a pretend tablet for liver cancer. {subject} blocks proteins called MET and AXL.") \
+        == {("foonib", "met"), ("foonib", "axl")}
+
+
 # --- long lists, series, Greek letters, receptors of ligands --------------------------------
 
 def test_a_long_list_runs_past_any_fixed_window():

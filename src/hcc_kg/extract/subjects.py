@@ -144,8 +144,10 @@ def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
 
 
 # "it" / "this drug" as the subject stands for the nearest drug named before it.
+# ... patient leaflets say "this medicine": a drug's kind too
 PRONOUN = re.compile(r"\b(?:it|this (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
-                     r"TKI|MKI|mAb)|the (?:drug|agent|compound|antibody|inhibitor|TKI|MKI|mAb))\b", re.IGNORECASE)
+                     r"TKI|MKI|mAb|medicine|medication)|the (?:drug|agent|compound|antibody|inhibitor|TKI|MKI|mAb|medicine|medication))\b",
+                     re.IGNORECASE)
 # "Developed by a company in Japan, this small molecule is ...": a participle fronted before the subject.
 FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Discovered|Approved|Marketed|Licensed|Engineered|"
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
@@ -155,9 +157,9 @@ PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Addition
                            rf"|{FRONTED_PARTICIPLE}|{FRONTED_ADDITION})?"
                            r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
                            r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
-                           r"TKI|MKI|mAb)|"
+                           r"TKI|MKI|mAb|medicine|medication)|"
                            # "The antibody binds T": a definite noun of a drug's kind (checked against the antecedent's)
-                           r"[Tt]he (?:drug|agent|compound|antibody|TKI|MKI|mAb))\b")
+                           r"[Tt]he (?:drug|agent|compound|antibody|TKI|MKI|mAb|medicine|medication))\b")
 
 # "Y, which inhibits T" speaks of Y even when Y is governed by a preposition ("superior to Y, which").
 # A comparison set inside the clause ("which, unlike Y, inhibits T") leaves Y out of it.
