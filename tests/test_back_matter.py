@@ -33,6 +33,9 @@ def targets(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
     ("REFERENCES", f"[1] Doe AB, Roe C. {CITED}. Invented Hepatol 2021; 4(2): 11-19. doi:10.0000/x"),
     ("## Bibliography", f"Doe AB, Roe C. {CITED}. Invented Res. 2018."),
     ("Literature cited:", f"Doe, A. B. and Roe, C. (2020) {CITED}. Invented J. 7: 1-9."),
+    # a web page's lists of other papers below an abstract, each title then its authors
+    ("Similar articles", f"{CITED}.\nDoe AB, et al. Invented Oncol. 2031."),
+    ("Cited by", f"{CITED}.\nDoe AB, et al. Invented Hepatol. 2032."),
 ])
 def test_a_cited_title_is_not_the_papers_statement(vocabulary, heading, entry):
     text = BODY + f"{heading}\n{entry}\n2. Poe D, et al. Another title. Invented Lett. 2017;3:1-2.\n"

@@ -7,7 +7,7 @@ before anything reads the document, keeping every offset (each character becomes
 line break stays), so the evidence of every other fact points where it did.
 
 The list starts at a heading line of its own ("References", "REFERENCES", "## Bibliography",
-"Literature cited") whose first lines below look like citations (a numbered entry, an author
+"Literature cited", and a web page's "Similar articles" or "Cited by" below an abstract) whose first lines below look like citations (a numbered entry, an author
 list "Smith AB,", or a year beside volume and pages, "et al" or a DOI); it runs to the end, or to
 the next table caption or markdown table (journals print tables after the references).
 
@@ -26,8 +26,11 @@ from ..model import Document
 from .segment import CAPTION_RE, MARKDOWN_ROW_RE
 
 # The heading: the whole line, with an optional markdown mark or section number and colon.
+# ... and the lists of other papers a journal's or PubMed's web page prints below the abstract ("Similar articles",
+# "Cited by", "Recommended articles"): copied with the page, their titles are no more this paper's.
 HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\d{1,2}\.?[ \t]+)?(?:references?(?:[ \t]+and[ \t]+notes)?|bibliography|"
-                        r"literature[ \t]+cited|works[ \t]+cited|cited[ \t]+literature)[ \t]*:?[ \t]*$",
+                        r"literature[ \t]+cited|works[ \t]+cited|cited[ \t]+literature|"
+                        r"(?:similar|related|recommended)[ \t]+(?:articles|citations|papers)|cited[ \t]+by)[ \t]*:?[ \t]*$",
                         re.IGNORECASE | re.MULTILINE)
 # A citation's first line: a numbered entry, an author list, or a year beside a citation's parts.
 _NUMBERED_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+\S")
