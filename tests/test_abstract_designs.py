@@ -400,6 +400,6 @@ def test_an_earlier_randomised_trial_a_background_recalls_leaves_the_study_repor
 def test_we_conducted_a_trial_describes_the_titles_unnamed_trial_in_full():
     found = facts("Randomized dose-finding clinical trial of zorbanib in liver cancer\nAbstract\n"
                   "Zorbanib is an invented drug. To find its best dose in adults with HCC, we conducted a randomized "
-                  "phase 2 dose-finding trial (n=30). Median OS was 12.1 months compared to 5.2 months on the high "
+                  "phase 2 dose-finding trial (n=36). Median OS was 12.1 months compared to 5.2 months on the high "
                   "and low dose, respectively. Trial registration: ClinicalTrials.gov NCT01234567.")
     assert trials(found) == {"trial__nct01234567"}  # one trial, not the title's and a second one

@@ -828,8 +828,8 @@ def test_a_comparison_of_efficacy_between_two_arms(text):
     ("In all, 300 pts were randomized to zorbanib or placebo (201 in zorbanib arm and 99 in placebo arm).",
      {"zorbanib": 201, "placebo": 99}),
     # the size after a sequence is the sequence's, not its last drug's
-    ("Patients were randomized to zorbanib (n=92) vs. TACE followed by zorbanib (n=85).",
-     {"zorbanib": 92, agent_key(["tace", "zorbanib"]): 85}),
+    ("Patients were randomized to zorbanib (n=74) vs. TACE followed by zorbanib (n=77).",
+     {"zorbanib": 74, agent_key(["tace", "zorbanib"]): 77}),
 ])
 def test_sizes_of_arms_named_bare_or_as_a_sequence(text, expected):
     doc, sent = sentence(text)

@@ -7,9 +7,10 @@ before anything reads the document, keeping every offset (each character becomes
 line break stays), so the evidence of every other fact points where it did.
 
 The list starts at a heading line of its own ("References", "REFERENCES", "## Bibliography",
-"Literature cited", and a web page's "Similar articles" or "Cited by" below an abstract) whose first lines below look like citations (a numbered entry, an author
-list "Smith AB,", or a year beside volume and pages, "et al" or a DOI); it runs to the end, or to
-the next table caption or markdown table (journals print tables after the references).
+"Literature cited", and a web page's "Similar articles" or "Cited by" below an abstract) whose
+first lines below look like citations (a numbered entry, an author list "Smith AB,", or a year
+beside volume and pages, "et al" or a DOI); it runs to the end, or to the next table caption or
+markdown table (journals print tables after the references).
 
 >>> text = "Foonib inhibits KDR.\\n\\nReferences\\n1. Roe J, et al. A title. J Onc. 2020;12:34-40.\\n"
 >>> cut = without_reference_list_text(text)

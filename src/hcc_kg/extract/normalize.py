@@ -43,7 +43,7 @@ MIN_SPACED_BREAKS = 3  # one or two may be a compound written with a stray space
 _HARD_HYPHEN_RE = re.compile(r"(?<=\S)-[ \t]*(?:\r?\n[ \t]*)+(?=\S)")
 # every space a web page or a typesetter prints (no-break, thin, narrow no-break, ideographic) is a space
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-# Inline formatting tags left in plain text by a page copied as its source ("(<i>n</i> = 47)", "<b>Methods:</b>"):
+# Inline formatting tags left in plain text by a page copied as its source ("(<i>n</i> = 38)", "<b>Methods:</b>"):
 # read as the words they format (a line break as a space).  Other markup is not read here.
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|small|font|br)\b[^<>]{0,200}>", re.IGNORECASE)
 # Characters that print nothing, left inside words by web pages and typesetters (a soft hyphen, a zero-width space or
@@ -197,12 +197,12 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     '6- and 12-month rates; 1 or 2 years; one and all'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
     'the A arm (n = 197); the P-value = 0.020'
-    >>> normalize("A (n 5 82) or B (n 5 83); HR 5 0.72, P 5 .03; 5 patients, n 5 mg").text
-    'A (n = 82) or B (n = 83); HR = 0.72, P = .03; 5 patients, n 5 mg'
+    >>> normalize("A (n 5 61) or B (n 5 59); HR 5 0.72, P 5 .03; 5 patients, n 5 mg").text
+    'A (n = 61) or B (n = 59); HR = 0.72, P = .03; 5 patients, n 5 mg'
     >>> normalize("Background & aimsA is new.MethodsA was given.ResultsA third responded.").text
     'Background & aims: A is new. Methods: A was given. Results: A third responded.'
-    >>> normalize("<b><i>Methods:</i></b> A (<i>n</i> = 47)<br/>B").text
-    'Methods: A (n = 47) B'
+    >>> normalize("<b><i>Methods:</i></b> A (<i>n</i> = 38)<br/>B").text
+    'Methods: A (n = 38) B'
     >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
     >>> m.text, m.original_span(0, 9), m.original_span(12, 22)
     ('sorafenib & lenvatinib (n = 30)', (0, 10), (17, 27))

@@ -227,7 +227,7 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
         return []
     runs = [values[i:i + len(points)] for i in range(0, len(values), len(points))]
     named = arm_mentions(doc, sent, arms)
-    # (each run perhaps closed by its own "respectively": "36%, 27% and 14%, respectively, in group A; and ...")
+    # (each run perhaps closed by its own "respectively": "41%, 30% and 12%, respectively, in group A; and ...")
     owners = [next((a.key for a in named if a.start >= run[-1].end()
                     and AFTER_GAP_RE.match(RUN_RESPECTIVELY_RE.sub("", unparenthesised(sent.text[run[-1].end():a.start]), 1))),
                    None) for run in runs]

@@ -46,8 +46,8 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?$",
                          re.IGNORECASE)
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
-_EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following)\s+(?:having\s+)?(?:been|being)\s+treated\s+with|progress\w*\s+(?:on|after|with|during|while\s+on)|"
-            r"refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
+_EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following)\s+(?:having\s+)?(?:been|being)\s+treated\s+with|"
+            r"progress\w*\s+(?:on|after|with|during|while\s+on)|refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
 # ("following first-line therapy with B": three words between)
 PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}(?:(?:therapy|treatment)\s+with\s+)?$", re.IGNORECASE)
 # ... in the description of the patients who received the trial's agent ("who progressed on B", "intolerance to B

@@ -110,10 +110,13 @@ SECTION_LABELS = frozenset({"BACKGROUND", "INTRODUCTION", "CONTEXT", "PURPOSE", 
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
 # ... and the acronym right after the trial word: "an open-label phase 3 trial (PELICAN)".
-# ... or right after the trial word in prose, set off by commas or before a lower-case word: "a phase 3 clinical trial,
-# ACRONYM, evaluating A", "the phase 3 trial ACRONYM showed" (the trial word in lower case or capitalised: a heading in
-# capitals, "PHASE 3 TRIAL RESULTS", names nothing).
-TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?:,\s+(?P<name>{_CAPS_NAME}),|\s+(?P<bare>{_CAPS_NAME})(?=\s+[a-z]))")
+# ... or right after the trial word in prose, set off by commas or before the verb it is the subject of: "a phase 3
+# clinical trial, ACRONYM, evaluating A", "the phase 3 trial ACRONYM showed" (the trial word in lower case or
+# capitalised: a heading in capitals, "PHASE 3 TRIAL RESULTS", names nothing).
+_NAMED_TRIAL_VERB = (r"(?:was|were|is|are|has|had|did|showed|shows|met|missed|demonstrated|evaluated|enrolled|compared|"
+                     r"randomi[sz]ed|found|reported|included|investigated|tested|assessed|achieved|failed)\b")
+TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?:,\s+(?P<name>{_CAPS_NAME}),|\s+(?P<bare>{_CAPS_NAME})"
+                                rf"(?=\s+{_NAMED_TRIAL_VERB}))")
 AFTER_TRIAL_NAME_RE = re.compile(rf"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)(?:{_CAPS_NAME}(?=\))|[A-Z][A-Z\d-]{{3,}}))\)")
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
 SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
