@@ -263,3 +263,11 @@ def test_a_randomised_comparison_between_two_lettered_groups_and_each_groups_run
     runs = {"tace": ("40.1", "30.2", "10.3"), combined: ("62", "51", "33")}
     assert values(found) == {(arm, "orr", f"{p}-month"): D(v) for arm, run in runs.items()
                              for p, v in zip(("3", "6", "12"), run)}
+
+
+def test_response_rates_at_time_points_named_before_the_endpoint_each_run_followed_by_its_arm():
+    found = facts("This randomised trial compared TACE plus zorbanib with TACE alone. The 3- and 9-month ORRs were "
+                  "58% and 44% in the TACE plus zorbanib group and 31% and 20% in the TACE group.")
+    combined = "regimen__tace__zorbanib"
+    assert values(found) == {(combined, "orr", "3-month"): D("58"), (combined, "orr", "9-month"): D("44"),
+                             ("tace", "orr", "3-month"): D("31"), ("tace", "orr", "9-month"): D("20")}

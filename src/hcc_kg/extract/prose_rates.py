@@ -73,7 +73,7 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     if len(arms) == 1 and listed is not None:
         return _single_arm_rates(doc, sent, arms[0], listed, previous_endpoint)
     if len(arms) != 2 or listed is None or is_subgroup(sent.text, listed.start()) \
-            or not (RATES_RE.search(sent.text) or _proportion_before(doc, sent, listed.start())):
+            or not (RATES_RE.search(sent.text) or _proportion_before(doc, sent, sent.text.find("%", listed.end()))):
         return []
     points = re.findall(r"\d+", listed.group("nums"))
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
@@ -213,8 +213,9 @@ def _gaps(masked: str, values: list[re.Match], end: int) -> str:
 
 
 def _proportion_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int) -> bool:
-    """Is a rate named before ``pos`` ("The ORR at 3 and 6 months was ..."), though the word "rate" is not written?"""
-    return any(p.end <= pos and p.endpoint in PROPORTION_ENDPOINTS for p in anchors(doc, sent))
+    """Is a rate named before ``pos``, the first share ("The ORR at 3 and 6 months was ...", "The 3- and 6-month ORRs
+    were ..."), though the word "rate" is not written?"""
+    return pos >= 0 and any(p.end <= pos and p.endpoint in PROPORTION_ENDPOINTS for p in anchors(doc, sent))
 
 
 def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match, points: list[str],
