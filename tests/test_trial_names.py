@@ -43,6 +43,8 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     # a name right after the trial word, set off by commas or before a lower-case word
     ("Acme reported results from a phase 3 clinical trial, KESTREL, evaluating zorbanib.", ["KESTREL"]),
     ("Results of the phase 3 study HARBOR were positive.", ["HARBOR"]),
+    # a name an endpoint was measured in, no trial word near
+    ("Median PFS in KESTREL-3 was 6.1 months with zorbanib and 3.9 months with placebo, Acme said.", ["KESTREL-3"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected

@@ -140,6 +140,8 @@ TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)
 STUDY_CONTEXT_CUE = re.compile(r"\b(?:analys[ie]s\s+(?:of|from)|follow-?up\s+(?:of|from)|(?:results|data)\s+(?:of|from)|"
                                # "outcomes were assessed in NAME", "A was evaluated in NAME"
                                r"(?:assessed|evaluated|investigated|examined|studied|tested)\s+in(?:\s+the)?|"
+                               # "Median PFS in NAME was ...": an endpoint measured in it
+                               r"(?:survival|OS|PFS|TTP|ORR|DCR|response\s+rate)\s+(?:\([A-Z]{2,4}\)\s+)?in(?:\s+the)?|"
                                r"cohorts?\s+\w+\s+of)\s+$|^\s+(?:investigated|evaluated|enrolled|assessed|randomi[sz]ed|"
                                r"compared|(?:did|does)\s+not\s+meet|"
                                r"(?:investigators|study\s+group|collaborative\s+group|trial\s+group)\b)", re.IGNORECASE)
