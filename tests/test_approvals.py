@@ -142,6 +142,12 @@ def test_a_list_of_places_gives_one_approval_per_regulator():
     assert {f[2] for f in facts(body)} == {"fda", "ec", "mhlw", "nmpa"}
 
 
+@pytest.mark.parametrize("subject, agency", [("Japan clears", "mhlw"), ("China approves", "nmpa"),
+                                             ("The EU has authorised", "ec")])
+def test_a_place_as_the_subject_of_the_approval_names_its_regulator(subject, agency):
+    assert facts(f"{subject} foonib as first-line therapy for invented HCC.") == {("foonib", "hcc", agency, "first_line")}
+
+
 def test_a_place_not_after_in_is_not_a_jurisdiction():
     body = "Foonib, made by a company from Japan, was approved as first-line therapy for HCC."
     assert {a.context_value("agency") for a in approvals(body)} == {None}

@@ -40,6 +40,9 @@ APPROVAL_NOUN = (r"(?:(?:regulatory|marketing|conditional|full|accelerated|prior
 
 # "China's FDA", "Japan's health ministry", "Canada's drug regulator": a place's own regulator, whatever
 # name follows the possessive (a news headline calls every regulator "FDA").
+# "Japan clears A", "China approves A for HCC": a place as the subject of the approval, as headlines write it.
+APPROVING_VERB = (r"(?:has\s+|have\s+)?(?:approves|approved|clears|cleared|authori[sz]es|authori[sz]ed|okays|okayed|OKs|"
+                  r"greenlights|green-lights)\b")
 REGULATOR_NOUN = (r"(?:[\w-]+\s+){0,3}?(?:FDA|Food and Drug Administration|[Rr]egulators?|[Aa]uthorit(?:y|ies)|"
                   r"[Aa]gency|[Aa]dministration|[Mm]inistry|[Ww]atchdog)\b")
 
@@ -77,6 +80,10 @@ class Jurisdictions:
     def _possessive(self) -> re.Pattern:
         return re.compile(rf"(?<![\w.])(?P<place>{self._name})(?:'s|’s)\s+{REGULATOR_NOUN}")
 
+    @cached_property
+    def _subject_phrase(self) -> re.Pattern:
+        return re.compile(rf"(?:^|(?<=[\s\"“‘(]))(?:the\s+)?(?P<place>{self._name})\s+{APPROVING_VERB}")
+
     def possessive_regulators(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, regulator) of each "<place>'s <regulator>" in ``text``: the span names the
         place's regulator, whatever agency name it holds ("China's FDA" is the NMPA)."""
@@ -91,6 +98,8 @@ class Jurisdictions:
             start = phrase.end("including") if phrase.group("including") else phrase.start()
             for name in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", text[start:phrase.end()]):
                 found.append((start + name.start(), start + name.end(), self.by_name[name.group()]))
+        for phrase in self._subject_phrase.finditer(text):
+            found.append((phrase.start("place"), phrase.end("place"), self.by_name[phrase.group("place")]))
         by_adjective = dict(self.adjectives)
         for phrase in self._adjective_phrase.finditer(text) if self._adjective_phrase else ():
             found.append((phrase.start("adj"), phrase.end("adj"), by_adjective[phrase.group("adj")]))
