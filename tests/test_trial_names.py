@@ -86,6 +86,15 @@ def test_aliases_slash_and_parenthesis():
         assert len(aliases(text, found)) == 1, text
 
 
+def test_a_registry_pages_heading_gives_its_one_name_and_its_identifier_as_one_trial():
+    from test_abstracts import facts
+    found = facts("A Study of Zorbanib Versus Placebo in Invented HCC (ORCHID-12)\nClinicalTrials.gov ID NCT01234567\n"
+                  "The purpose of this made-up study is to compare zorbanib with placebo.")
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__orchid12"}
+    text = "Results from ORCHID-7 and ALDER-2 were shown; registration number NCT01234567."
+    assert aliases(text, trial_names(text, lambda s: False, frozenset(), trial_key)) == []  # two names: whose number?
+
+
 def test_a_sponsors_code_holding_a_drugs_code_is_one_name_and_its_acronym_the_preferred_alias():
     from hcc_kg.extract.analysis import AnalysedDocument
     from hcc_kg.extract.mentions import MentionFinder

@@ -283,11 +283,24 @@ def coordinated(text: str, first: TrialName, second: TrialName) -> bool:
     return COORDINATED_GAP.match(text[first.end:second.start]) is not None
 
 
+# A registry's identifier field: "ClinicalTrials.gov ID NCT...", "Trial registration number: NCT...".
+REGISTRY_FIELD_RE = re.compile(r"(?:ClinicalTrials\.gov|registry|registration)(?:\s+(?:identifier|number|ID|no\.?))?\s*[:,]?\s*$",
+                               re.IGNORECASE)
+
+
 def aliases(text: str, names: list[TrialName]) -> list[tuple[TrialName, TrialName]]:
-    """Pairs of names the text gives as one trial's: "A/B", "A (B)", "A (NCT...)"."""
+    """Pairs of names the text gives as one trial's: "A/B", "A (B)", "A (NCT...)", and the one name of a record and
+    its registry's identifier field ("A study of X (NAME) ClinicalTrials.gov ID NCT...", a registry page's heading).
+
+    >>> [(a.name, b.name) for a, b in aliases("Zorbanib in HCC (ZETA-9) ClinicalTrials.gov ID NCT01234567",
+    ...     [TrialName("ZETA-9", 17, 23), TrialName("NCT01234567", 47, 58, "nct")])]
+    [('ZETA-9', 'NCT01234567')]
+    """
     pairs = []
     for left, right in zip(names, names[1:]):
         if ALIAS_GLUE.match(text[left.end:right.start]):
+            pairs.append((left, right))
+        elif len(names) == 2 and left.kind != "nct" and right.kind == "nct" and REGISTRY_FIELD_RE.search(text, 0, right.start):
             pairs.append((left, right))
     return pairs
 
