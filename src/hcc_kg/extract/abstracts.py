@@ -96,9 +96,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             slots[context].ongoing = True  # an unnamed trial introduced as running
         framing.read(doc, i, sent, index, slots, context, background)
         if context is not None and not slots[context].names:  # ("This phase 2 study was designed ..." is the report's own)
-            recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
+            recalled = _recalls(sent.text, background)
             slots[context].sections.add("background" if recalled else "other")
-        if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text):
+        if _randomising(sent.text):
             compared_in.add(context)
         if context is not None and not apposed:
             read_sentence(doc, sent, slots[context], randomised, background)
@@ -135,10 +135,21 @@ def _randomises(doc: AnalysedDocument) -> bool:
     for sent in doc.sentences:
         if section := SECTION_RE.match(sent.text):
             background = _is_background(section)
-        recalled = background and not (THIS_STUDY_RE.search(sent.text) or PRESENT_REPORT_RE.search(sent.text))
-        if ANY_RANDOMISED_RE.search(sent.text) and not PLANNED_RE.search(sent.text) and not recalled:
+        recalled = _recalls(sent.text, background)
+        if _randomising(sent.text) and not recalled:
             return True
     return False
+
+
+def _randomising(text: str) -> bool:
+    """Does the sentence randomise (a trial still planned, "will be randomised", does not)?"""
+    return bool(ANY_RANDOMISED_RE.search(text)) and not PLANNED_RE.search(text)
+
+
+def _recalls(text: str, background: bool) -> bool:
+    """Does a sentence recall an earlier study: one in a structured abstract's background that does not speak of this
+    study or report ("This phase 2 study was designed ...", "Here we report ...")?"""
+    return background and not (THIS_STUDY_RE.search(text) or PRESENT_REPORT_RE.search(text))
 
 
 def _recalled(slot: Slot, slots: dict[str, Slot], recalled: set[str]) -> bool:

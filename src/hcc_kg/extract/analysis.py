@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -76,6 +77,9 @@ class LayeredFinder:
         return self._text_cache[text]
 
 
+_FIRST_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")  # the first line with something on it
+
+
 @dataclass
 class AnalysedDocument:
     """A document as the extractors read it: its blocks and sentences, mentions, vocabulary and finder (computed once each)."""
@@ -89,6 +93,23 @@ class AnalysedDocument:
     @cached_property
     def blocks(self) -> list[Block]:
         return blocks(self.document.text)
+
+    @cached_property
+    def title(self) -> tuple[str, int, int] | None:
+        """The document's first line with text on it, stripped, and its span (found with one search: a document may
+        be millions of characters long); None for a blank document.
+
+        >>> from hcc_kg.vocab import Vocabulary
+        >>> doc = AnalysedDocument(Document.from_text("d", "\\n  Foonib: a profile \\r\\nBody."), Vocabulary([]), None)
+        >>> doc.title
+        ('Foonib: a profile', 3, 20)
+        """
+        line = _FIRST_LINE.search(self.document.text)
+        if line is None:
+            return None
+        start = line.start() + len(line.group()) - len(line.group().lstrip())
+        text = line.group().strip()
+        return text, start, start + len(text)
 
     def reread(self, vocabulary: Vocabulary, finder: MentionFinder | LayeredFinder) -> "AnalysedDocument":
         """The same document read with another vocabulary (its segmentation into blocks reused)."""

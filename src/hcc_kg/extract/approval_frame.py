@@ -13,7 +13,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import combined, document_regimens
 from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
 from .jurisdictions import Jurisdictions
-from .received_cues import PRIOR_THERAPY_RE
+from .received_cues import had_before
 from .segment import ADDRESS_LINE_RE
 from .sentences import COMBINATION_NOUN, DRUG
 from .stated_dates import StatedDate, dates_in
@@ -124,7 +124,7 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
 def _had_before(sent: AnalysedSentence, group) -> bool:
     """Is the agent named as the patients' earlier therapy ("previously treated with B", "after B")?"""
     start = sent.local(group[0])[0]
-    return PRIOR_THERAPY_RE.search(sent.text[max(0, start - 50):start]) is not None
+    return had_before(sent.text, start)
 
 
 def heading_cut(text: str, heading: tuple[str, ...]) -> int | None:

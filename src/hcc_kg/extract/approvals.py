@@ -53,7 +53,7 @@ from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_tria
 from .approval_records import decided, record_approvals
 from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
 from .analysis import AnalysedDocument, AnalysedSentence
-from .discourse_drugs import SET_APART
+from .discourse_drugs import CLASS_HEADS, SET_APART
 from .approval_agents import agent_roles, combined
 from .approval_clauses import Clause, clauses, fronted
 from .approval_conjuncts import contrast_use, is_conjunct, other_indication, with_partners
@@ -85,7 +85,7 @@ PRONOUN_SUBJECT = re.compile(r"(?:(?:In|On|Since|As of|By|From|Outside|Across)\b
 # first PD-1 inhibitor": a class set apart, :data:`.discourse_drugs.SET_APART`).
 DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|product)\b|"
                           r"therapy\b(?!\s+(?:of|with|for|in|to)\b)|"
-                          rf"(?!{SET_APART}\b)(?:anti-)?[\w-]+(?:\s+[\w-]+)?\s+(?:inhibitor|antibody|blocker|TKI|immunotherapy)\b)",
+                          rf"(?!{SET_APART}\b)(?:anti-)?[\w-]+(?:\s+[\w-]+)?\s+(?:{CLASS_HEADS}|immunotherapy)\b)",
                           re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")

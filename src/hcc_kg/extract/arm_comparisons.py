@@ -12,7 +12,8 @@ import re
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms
 from .comparators import CHOICE_OF
-from .prose_arms import PRIOR_THERAPY_RE, Agent, agents, unbracketed, with_parts
+from .prose_arms import Agent, agents, unbracketed, with_parts
+from .received_cues import had_before
 
 # What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
@@ -131,7 +132,7 @@ def _fronted(text: str, named: list[Agent]) -> list[Agent]:
 
 def _prior(text: str, agent: Agent) -> bool:
     """Is the agent a therapy the patients had before ("progressed on A", "following A")?"""
-    return PRIOR_THERAPY_RE.search(text[max(0, agent.start - 50):agent.start]) is not None
+    return had_before(text, agent.start)
 
 
 def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:

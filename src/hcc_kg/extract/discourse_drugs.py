@@ -41,15 +41,15 @@ def defined_drug(doc: AnalysedDocument, index: int) -> Mention | None:
 # Words that set a class apart from the drug a text speaks of ("the first PD-1 inhibitor", "the other TKI"): such a
 # description may name another drug, so it refers back to none (read by :mod:`.epithets` and the approvals' anaphor).
 SET_APART = r"(?:first|second|third|only|other|another|latest|newest|next|same)"
-FIRST_LINE = re.compile(r"[^\S\r\n]*\S[^\r\n]*")  # the first line with something on it
+# The head nouns that name a drug by what it does, when a text names it back by its class ("the PD-1 inhibitor",
+# "the anti-PD-L1 antibody"): read by :mod:`.epithets` and the approvals' anaphor.
+CLASS_HEADS = r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?|agonists?|TKIs?|mAbs?)"
 
 
 def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
     """The one drug the heading of a sentence's section, else the document's title, names (None when not one)."""
     sent = doc.sentences[index]
-    text = doc.document.text
-    first = FIRST_LINE.search(text)  # (not every line split: a document may be millions of characters long)
-    title, title_start = (first.group(), first.start()) if first else ("", -1)
+    title, title_start, _ = doc.title or ("", -1, -1)
     for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, title_start)):
         drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
         if len(drugs) == 1 and start >= 0:

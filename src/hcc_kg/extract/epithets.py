@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .discourse_drugs import SET_APART, titled_drug
+from .discourse_drugs import CLASS_HEADS, SET_APART, titled_drug
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .sentences import DRUG
@@ -30,10 +30,9 @@ DEFINITE_BEFORE = re.compile(rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-
 # apposition the other shapes read, no epithet.
 NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")
 # Only heads that name an action by themselves: "the PD-1 inhibitor", not "the PD-1 pathway drug".
-ACTION_HEADS = r"(?:inhibitor|antibod|blocker|antagonist|agonist|TKI|mAb)"
-EPITHET_HEAD = re.compile(ACTION_HEADS, re.IGNORECASE)
+EPITHET_HEAD = re.compile(rf"{CLASS_HEADS}\b", re.IGNORECASE)
 # A quick look for an epithet before any sentence is analysed (most have none).
-CANDIDATE = re.compile(rf"\b(?:the|this)\s+(?:[\w-]+\s+){{0,4}}?{ACTION_HEADS}", re.IGNORECASE)
+CANDIDATE = re.compile(rf"\b(?:the|this)\s+(?:[\w-]+\s+){{0,4}}?{CLASS_HEADS}\b", re.IGNORECASE)
 
 
 def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, int, int]]:

@@ -20,7 +20,8 @@ from .approval_cues import APPROVAL_CUE
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE
 from .arm_references import combination_read
-from .prose_arms import PRIOR_THERAPY_RE, Agent, agents
+from .prose_arms import Agent, agents
+from .received_cues import had_before
 from .sentences import evidence_span
 from .trial_slots import Slot
 
@@ -47,7 +48,7 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
         if not TRIAL_WORD_RE.search(sent.text):
             continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
-                 and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+                 and not had_before(sent.text, a.start)]
         subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)), None)
         comparator = _compared_after(doc, sent, subject.end if subject else 0)
         if subject is not None:
@@ -123,7 +124,7 @@ def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
     # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
     named = {a.key for sent in doc.sentences for a in agents(doc, sent)
              if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
-             and not (new_only and PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start]))}
+             and not (new_only and had_before(sent.text, a.start))}
     # "A plus B ... A is an antibody ... B binds ...": the one regimen, its drugs also named alone
     regimens = [key for key in named if is_regimen_key(key)]
     if len(regimens) == 1 and named <= {regimens[0], *regimen_components(regimens[0])}:

@@ -31,7 +31,7 @@ from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
-from .received_cues import PRIOR_THERAPY_RE, RECEIVED_RE
+from .received_cues import RECEIVED_RE
 from .sentences import DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
@@ -45,6 +45,11 @@ TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
 DOSE_GAP = (r"(?:\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
             r"(?:\s+(?:every|once|twice|daily|weekly|orally|intravenously|IV|per|a|day|days|weeks?|\d+))*)?")
+# A drug named by its class before its name, in the glue of a regimen or in a count of its arm: "plus the experimental
+# drug B", "the combination of the PD-1 inhibitor A and ...", "the 210 patients randomised to the T inhibitor A".
+DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|compound|medicine)"
+# How a part is given with the other: "A (given) in combination with B", "A, administered combined with B".
+COMBINED_WITH = r"(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)"
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is
@@ -53,17 +58,17 @@ DOSE_GAP = (r"(?:\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
 # BRAND2® (B)"; a part added to another is given with it ("a priming dose of A added to B").
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
                      rf"{DOSE_GAP}"
-                     r"\s*(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)|"
+                     rf"\s*(?:\+|plus|{COMBINED_WITH}|"
                      r"along with|together with|in tandem with|followed by|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
                      r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?"
-                     r"(?:(?:[\w-]+\s+){0,2}?(?:antibody|inhibitor|drug|agent|TKI|compound|medicine)\s+)?"  # "plus the experimental drug B"
+                     rf"(?:(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?"  # "plus the experimental drug B"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
                      re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
 # small-molecule targeted therapy B, as first-line treatment".
 COMMA_COMBINED_RE = re.compile(r"^,\s+(?:(?:given|administered|used|delivered)\s+)?(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
-                               r"(?:[\w-]+\s+){0,4}?(?:therapy|drug|agent|inhibitor|antibody|TKI|medicine)\s+)?$",
+                               rf"(?:[\w-]+\s+){{0,4}}?(?:therapy|{DRUG_CLASS_NOUN})\s+)?$",
                                re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
 REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\];]*")  # ("BRAND® (A": the brand, then A)
@@ -77,7 +82,7 @@ GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\
 # ... also "dual immunotherapy treatment with A and B", "doublet therapy of A and B"
 # ... the first part perhaps described first: "the combination of the PD-1 inhibitor A and the B biosimilar C"
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+"
-                                 r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:inhibitor|antibody|agent|drug|TKI)\s+)?$|"
+                                 rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?$|"
                                  r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
                                  r"(?:of|with)\s+$", re.IGNORECASE)
 # ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
@@ -92,7 +97,7 @@ COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|t
 # adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").
 APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
                                 r"(?:antibod(?:y|ies)|mAb|inhibitor|TKI|blocker|agent|drug|molecule|compound|conjugate)\s+)"
-                                r"(?:\+|plus|(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with))\s*$",
+                                rf"(?:\+|plus|{COMBINED_WITH})\s*$",
                                 re.IGNORECASE)
 # What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
 # given "either ... or" ("patients received either A or B").

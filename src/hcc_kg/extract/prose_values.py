@@ -35,7 +35,7 @@ from .prose_endpoints import FOLLOW_UP_RE, Anchor, anchors, clause_of, follow_up
 from .population_values import parallel_values
 from .prose_labels import labelled_values
 from .prose_quoted import historical
-from .received_cues import PRIOR_THERAPY_RE
+from .received_cues import had_before
 from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
@@ -178,19 +178,22 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     return found
 
 
+def _outside_arms(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], named: list[Agent]) -> list[Agent]:
+    """The agents the sentence names that are none of the trial's arms (nor inside a mention of one)."""
+    return [a for a in agents(doc, sent) if a.key not in arms and not any(n.start < a.end and a.start < n.end for n in named)]
+
+
 def _others(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], named: list[Agent]) -> list[Agent]:
     """The agents the sentence names that are none of the trial's arms nor what its patients had before."""
-    return [a for a in agents(doc, sent) if a.key not in arms and not any(n.start < a.end and a.start < n.end for n in named)
-            and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+    return [a for a in _outside_arms(doc, sent, arms, named) if not had_before(sent.text, a.start)]
 
 
 def _strangers(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], named: list[Agent]) -> tuple[Agent, ...]:
     """The agents the sentence names as given alone that are none of the trial's arms but a part of one ("A alone"
     in a trial read with A plus B and a control arm only): a value named for it is no other arm's."""
     parts = [set(agent_components(arm)) for arm in arms]
-    return tuple(a for a in agents(doc, sent) if a.key not in arms
-                 and not any(n.start < a.end and a.start < n.end for n in named)
-                 and any(set(a.components) < p for p in parts) and ALONE_AFTER_RE.match(sent.text, a.end))
+    return tuple(a for a in _outside_arms(doc, sent, arms, named)
+                 if any(set(a.components) < p for p in parts) and ALONE_AFTER_RE.match(sent.text, a.end))
 
 
 def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple]:

@@ -50,6 +50,18 @@ _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following
             r"progress\w*\s+(?:on|after|with|during|while\s+on)|refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
 # ("following first-line therapy with B": three words between)
 PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}(?:(?:therapy|treatment)\s+with\s+)?$", re.IGNORECASE)
+PRIOR_REACH = 50  # how far before an agent its earlier-therapy cue may start
+
+
+def had_before(text: str, start: int) -> bool:
+    """Is the agent starting at ``start`` named as what the patients had before ("previously treated with B", "after
+    B")?
+
+    >>> text = "Adults given A, all previously treated with B"
+    >>> had_before(text, text.index("A")), had_before(text, text.index("B"))
+    (False, True)
+    """
+    return PRIOR_THERAPY_RE.search(text[max(0, start - PRIOR_REACH):start]) is not None
 # ... in the description of the patients who received the trial's agent ("who progressed on B", "intolerance to B
 # treatment", "who had failed B"), never the verb giving that agent ("who progressed on B received A": A is given).
 EARLIER_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER}|intolerance\s+to|failed)\s+"

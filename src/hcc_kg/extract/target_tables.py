@@ -98,10 +98,11 @@ def _profile_columns(doc: AnalysedDocument, header: list[str]) -> tuple[Cell, in
     if target is None or not any(POTENCY_HEADER.search(text) for text in header) \
             or any(DRUG_HEADER.fullmatch(text) for text in header):
         return None
-    title = next((line for line in doc.document.text.splitlines() if line.strip()), "")
-    start = doc.document.text.find(title)
-    drugs = {m.key for m in doc.mentions_in(start, start + len(title)) if doc.vocabulary[m.key].has_type(*DRUG)}
-    return ((title, start, start + len(title)), target) if len(drugs) == 1 and "|" not in title else None
+    if doc.title is None:
+        return None
+    title, start, end = doc.title
+    drugs = {m.key for m in doc.mentions_in(start, end) if doc.vocabulary[m.key].has_type(*DRUG)}
+    return (doc.title, target) if len(drugs) == 1 and "|" not in title else None
 
 
 def _rows(text: str, start: int, end: int) -> Iterator[list[Cell]]:

@@ -88,11 +88,10 @@ def title_trial_key(doc: AnalysedDocument) -> frozenset[str]:
 
 def document_title(doc: AnalysedDocument) -> tuple[str, Span] | None:
     """The document's first line (a heading or a sentence) and its span."""
-    line = next((m for m in re.finditer(r"[^\n]+", doc.document.text) if m.group().strip()), None)
-    if line is None:
+    if doc.title is None:
         return None
-    start = line.start() + len(line.group()) - len(line.group().lstrip())
-    return line.group().strip(), (start, start + len(line.group().strip()))
+    text, start, end = doc.title
+    return text, (start, end)
 
 
 def _preferred(names: list[TrialName]) -> TrialName:

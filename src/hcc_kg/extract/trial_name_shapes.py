@@ -31,12 +31,13 @@ NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|ne
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
 # An antibody's isotype ("IgG4", "IgG1κ") has the shape of a name and a number, and names no trial.
 ISOTYPE_RE = re.compile(r"Ig[GAMDE]\d?[a-zκλ]?")
+# A score, a scale or a staging system with its grade ("65% ECOG 0", "CTCAE 5", "ALBI 2"): no trial either.
+SCALE_WORDS = frozenset({"ECOG", "BCLC", "RECIST", "MRECIST", "CTCAE", "ALBI", "MELD", "AJCC", "TNM", "KPS", "NYHA", "CHILD",
+                         "LIRADS"})
 STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", "GRADE", "STAGE", "CYCLE", "DAY",
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
                              # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
-                             "LBA", "ABSTRACT", "ABSTR", "POSTER"}) | frozenset({
-    # ... nor a score, a scale or a staging system with its grade ("65% ECOG 0", "CTCAE 5", "ALBI 2")
-    "ECOG", "BCLC", "RECIST", "MRECIST", "CTCAE", "ALBI", "MELD", "AJCC", "TNM", "KPS", "NYHA", "CHILD", "LIRADS"})
+                             "LBA", "ABSTRACT", "ABSTR", "POSTER"}) | SCALE_WORDS
 # An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
 # ... and may carry a word after a hyphen, naming a platform trial's cohort: "MORPHEUS-Liver" ("PD-L1" is the vocabulary's).
 _CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,}|-[A-Z][a-z]{2,}(?![\w-]))?"
@@ -115,8 +116,8 @@ TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:a
 # capitalised: a heading in capitals, "PHASE 3 TRIAL RESULTS", names nothing).
 _NAMED_TRIAL_VERB = (r"(?:was|were|is|are|has|had|did|showed|shows|met|missed|demonstrated|evaluated|enrolled|compared|"
                      r"randomi[sz]ed|found|reported|included|investigated|tested|assessed|achieved|failed)\b")
-TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?:,\s+(?P<name>{_CAPS_NAME}),|\s+(?P<bare>{_CAPS_NAME})"
-                                rf"(?=\s+{_NAMED_TRIAL_VERB}))")
+TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?=,\s+{_CAPS_NAME},|\s+{_CAPS_NAME}\s+{_NAMED_TRIAL_VERB})"
+                                rf",?\s+(?P<name>{_CAPS_NAME})")
 AFTER_TRIAL_NAME_RE = re.compile(rf"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)(?:{_CAPS_NAME}(?=\))|[A-Z][A-Z\d-]{{3,}}))\)")
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
 SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")

@@ -149,12 +149,6 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
-    for m in TRIAL_THEN_NAME_RE.finditer(text):
-        group = "name" if m.group("name") else "bare"
-        name = m.group(group)
-        if not is_entity(name) and name.split("-")[0] not in STRUCTURE_WORDS | SECTION_LABELS \
-                and not any(n.start <= m.start(group) < n.end for n in found):
-            found.append(TrialName(name, m.start(group), m.end(group)))
     for m in SPONSOR_STUDY_RE.finditer(text):
         study = TrialName(m.group("name"), m.start("name"), m.end("name"))
         if not is_entity(study.name) and not NOT_A_TRIAL_BEFORE.search(text[:study.start]) and _near_cue(text, study):
@@ -169,7 +163,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
             found.append(TrialName(name, m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
-              *TITLE_ARTICLE_RE.finditer(text)]:
+              *TITLE_ARTICLE_RE.finditer(text), *TRIAL_THEN_NAME_RE.finditer(text)]:
         named = m.re is KNOWN_AS_RE  # what a naming verb names is a name in any case ("a study called Zeta")
         named = named or (m.re is BARE_NAME_RE
                           and re.fullmatch(r"[A-Z]{3}-[A-Z]{3,}|[A-Z]{4,}-[A-Z]", m.group("name")) is not None)

@@ -16,7 +16,8 @@ from .earlier_arms import sole_named, sole_trial, told_in_part
 from .named_trial_arms import placebo_key
 from .own_study import combination_study, single_arm_pair
 from .prose_arm_mentions import add_on_design
-from .prose_arms import PRIOR_THERAPY_RE, SENTENCE_OPENING_RE, Agent, agents
+from .prose_arms import SENTENCE_OPENING_RE, Agent, agents
+from .received_cues import had_before
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, slot_arm, stated_arms
 from .trial_names import phase_of
@@ -146,7 +147,7 @@ def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None
         slot.arms_at.append(evidence_span(sent))
         return
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
-             and not PRIOR_THERAPY_RE.search(sent.text[max(0, a.start - 50):a.start])]
+             and not had_before(sent.text, a.start)]
     if not arms and (pair := single_arm_pair(doc, sent, named)):
         arms, slot.single_arm = pair, True  # "a single-arm study of A and B": both, given together
     if not arms and len({a.key for a in named}) == 1:

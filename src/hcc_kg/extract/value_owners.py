@@ -19,7 +19,8 @@ RESPECTIVE_RE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
 # the unit's abbreviation point; "8.0 (6.6-9.1) months for A": the unit printed after the value's interval
 # (the interval itself is blanked by ``unparenthesised``).
 # ... also after a participle of treatment: "7 of 59 (11.9%) given A", "(29%) treated with A", "in 40% receiving A".
-AFTER_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"
+_UNIT_THEN = r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"  # what may close the value first
+AFTER_GAP_RE = re.compile(rf"{_UNIT_THEN}"
                           r"(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
                           r"given|receiving|treated\s+with|who\s+received|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after
@@ -32,7 +33,7 @@ CHANGE_GAP_RE = re.compile(r"\s*(?:(?:months?|mo|weeks?|years?|%)\.?\s+)?(?P<wor
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # ... or the arm's patients counted and allocated: "9.2 months for the 210 patients who were randomly assigned to receive
 # the X inhibitor A", "in the 104 given B" (the count and "assigned to" are no comparison).
-ALLOCATED_GAP_RE = re.compile(r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?(?:for|in|among)\s+"
+ALLOCATED_GAP_RE = re.compile(rf"{_UNIT_THEN}(?:for|in|among)\s+"
                               r"(?:the\s+|those\s+)?(?:\d+\s+)?(?:patients\s+|participants\s+|subjects\s+)?"
                               r"(?:who\s+(?:were|had\s+been)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
                               r"to(?:\s+receive)?|given|receiving|treated\s+with|who\s+received)\b"
