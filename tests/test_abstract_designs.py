@@ -101,9 +101,9 @@ def test_this_study_of_patients_after_one_procedure_or_another_is_the_trial_in_c
 def test_a_count_of_the_population_after_the_arms_is_no_arms_size():
     found = facts(
         "Zorbanib vs felotinib in liver cancer: a phase 3 randomized trial\n\n"
-        "Patients were randomized 1:1 to receive zorbanib or felotinib. The primary end point of OS noninferiority "
-        "of zorbanib vs felotinib was met in the intention-to-treat population (n = 530); median overall survival "
-        "was 15.1 months with zorbanib.")
+        "Patients were randomized 1:1 to receive zorbanib or felotinib. Zorbanib vs felotinib reached its "
+        "noninferiority goal for OS, the main end point, in the intention-to-treat population (n = 530); median "
+        "overall survival was 15.1 months with zorbanib.")
     assert not any(a.predicate == "armSize" for a in found)
 
 

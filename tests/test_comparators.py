@@ -144,11 +144,33 @@ def test_a_dose_then_and_a_second_drug_is_no_care():
     "Zorbanib improved OS compared to a choice of felotinib or quorimab in this invented trial.",
     "ORR was 28% (95% CI: 22-35) for zorbanib compared to 9% (95% CI: 5-14; P<0.001) of patients receiving "
     "felotinib or quorimab and a longer response with zorbanib.",
+    # the compared side's value right before its options
+    "Median OS was 21.4 months with zorbanib compared with 17.3 months with felotinib or quorimab.",
+    "The response rate was 33.1 percent with zorbanib, compared with 10.2 percent for felotinib or quorimab monotherapy.",
+    # the options the control arm is said to hold
+    "The experimental arm received zorbanib and the control arm received felotinib or quorimab.",
+    "Patients were randomized to receive zorbanib as an infusion, or single agent felotinib or quorimab as oral "
+    "capsules in the control arm.",
 ])
 def test_drugs_offered_as_or_on_the_compared_side_are_one_choice_arm(text):
     # the choice is not called one (or not the physician's): the options are no arms of their own, no regimen
     doc, sent = sentence(text)
     assert set(keys(agents(doc, sent))) == {"zorbanib", "tpc"}
+
+
+def test_a_randomised_list_keeps_the_control_arms_options_together():
+    doc, sent = sentence("Patients were randomized to receive zorbanib (zorbanib 1 mg/kg every 3 weeks) infusion, or "
+                         "single agent felotinib or quorimab as oral capsules in the control arm.")
+    assert keys(randomised_arms(doc, sent)) == ["zorbanib", "tpc"]
+
+
+@pytest.mark.parametrize("text", [
+    "Median OS was 21.4 months with zorbanib and 17.3 months with felotinib or quorimab.",  # no comparison cue
+    "Patients were randomized to receive zorbanib, felotinib or quorimab.",  # no control arm said to hold them
+])
+def test_options_neither_compared_nor_held_by_the_control_arm_stay_arms(text):
+    doc, sent = sentence(text)
+    assert "tpc" not in keys(agents(doc, sent))
 
 
 def test_a_choice_of_drugs_on_the_compared_side_is_the_compared_arm():

@@ -362,3 +362,14 @@ def test_the_digits_of_a_spelled_time_point_point_back_to_its_word():
 def test_a_dose_glued_to_its_drugs_name_is_parted_from_it():
     assert normalize("given zorbanib250 mg daily or felotinib 1.5 mg").text == "given zorbanib 250 mg daily or felotinib 1.5 mg"
     assert normalize("the CD20 and VEGFR1 genes, 10mg").text == "the CD20 and VEGFR1 genes, 10mg"  # no name glued
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the investigator?s choice", "the investigator's choice"),
+    ("it didn\ufffdt respond", "it didn't respond"),
+    ("Did it respond? Surely it? stays", "Did it respond? Surely it? stays"),  # a question mark ends a question
+])
+def test_an_apostrophe_lost_in_encoding_reads_again(text, expected):
+    mapped = normalize(text)
+    assert mapped.text == expected
+    assert len(mapped.offsets) == len(mapped.text) + 1

@@ -142,3 +142,13 @@ def test_the_patients_randomised_to_the_arms_are_everyone_the_arms_hold(text):
 def test_one_value_right_before_its_group_and_another_group_after_is_no_arm_value(sentence):
     # each value is of the group right after it: a single-arm trial's overall value is none of them
     assert read(sentence, arms=("zorbanib",)) == {}
+
+
+def test_the_counted_patients_an_arm_gave_are_that_arm_not_a_subgroup():
+    # "among the 212 patients who received A" counts A's arm, as "among patients who received A" names it
+    got = read("Among the 212 patients who received zorbanib, median OS was 19.4 months, versus 15.2 months among "
+               "the 208 patients who received felotinib.")
+    assert got == {("zorbanib", "os", ""): Decimal("19.4"), ("felotinib", "os", ""): Decimal("15.2")}
+    # ... while a count of those who had something else is a subgroup's
+    assert read("Among the 40 patients with portal vein thrombus, median OS was 9.4 months with zorbanib versus "
+                "5.2 months with felotinib.") == {}

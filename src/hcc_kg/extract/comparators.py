@@ -51,16 +51,23 @@ OPTION_GAP_RE = re.compile(r"\s*,?\s*(?:(?:or|and|and/or)\s+)?")
 # ... or in a parenthesis right after the arm: "chemotherapy (A, B, or C)", "physician's choice (A or B)".
 OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
 # A choice the text does not call one: drugs joined by "or" on the compared side of a comparison, right after its
-# cue or after the patients it speaks of ("versus A or B", "compared with 13% of patients treated with A or B",
-# "vs 9.1 months for those treated with either A or B"), are one arm's options.  "randomised to A or B" lists
+# cue, after the patients it speaks of or after its value ("versus A or B", "compared with 13% of patients treated
+# with A or B", "vs 9.1 months for those treated with either A or B", "compared with 9.1 months with A or B"), are
+# one arm's options.  "randomised to A or B" lists
 # two arms: no comparison cue stands right before it.
 UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to)\s+", re.IGNORECASE)
 # "a choice of A or B", "the choice between A and B": the options named as one arm's (also read by arm_comparisons)
 CHOICE_OF = r"choice\s+(?:of|between)\s+"
-UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"
-                                    r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+)?"
+UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?(?:\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"
+                                    r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+"
+                                    r"|(?<=\d)(?:\s*(?:%|months?|weeks?|years?|percent))?\s+(?:with|for|on)\s+))?"
                                     rf"(?:(?:an?|the)\s+{CHOICE_OF})?(?:either\s+)?",  # "versus a choice of A or B"
                                     re.IGNORECASE)
+# ... or the options the control arm is said to hold: "the control arm received A or B", "or A or B in the control arm".
+CONTROL_ARM = r"(?:control|comparator|reference)\s+(?:arm|group)\b"
+CONTROL_LEAD_RE = re.compile(rf"\b{CONTROL_ARM}\s+(?:(?:was|were)\s+(?:treated\s+with|given)|received|receiving)\s+(?:either\s+)?$",
+                             re.IGNORECASE)
+CONTROL_AFTER_RE = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s+in\s+the\s+{CONTROL_ARM}", re.IGNORECASE)
 # ... what it is compared with named before, or referred to: "in patients receiving this dual therapy".
 THIS_THERAPY_RE = re.compile(r"\b(?:this|the)\s+(?:\w+\s+)?(?:combination|regimen|doublet|(?:immuno)?therapy)\b", re.IGNORECASE)
 # Between two options: "or" or a comma, after an aside naming no drug ("A (n = 333) or B").
@@ -156,7 +163,7 @@ def _unnamed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: lis
         options = _or_options(doc, text, located[i:])
         taken = len(options)
         after = located[i + taken] if options and i + taken < len(located) else None  # what follows the last option
-        if not options or not led_by_comparison(text, located[i - 1][2] if i else 0, options[0][1]) \
+        if not options or not _one_arms_options(text, located[i - 1][2] if i else 0, options) \
                 or (after is not None and OPTION_GLUED_RE.fullmatch(text, options[-1][2], after[1])) \
                 or not _counterpart(doc, text, [*located[:i], *located[i + taken:]], options):
             i += 1
@@ -166,6 +173,14 @@ def _unnamed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: lis
         located = [*located[:i], arm, *located[i + taken:]]
         i += 1
     return located
+
+
+def _one_arms_options(text: str, start: int, options: list[Located]) -> bool:
+    """Are the alternatives ``options`` one arm's, by a comparison's cue before them (no drug between, which starts at
+    or after ``start``) or by the control arm they are said to be given in ("the control arm received A or B", "or A
+    or B as capsules in the control arm")?"""
+    return led_by_comparison(text, start, options[0][1]) \
+        or CONTROL_LEAD_RE.search(text[start:options[0][1]]) is not None or CONTROL_AFTER_RE.match(text, options[-1][2]) is not None
 
 
 def _counterpart(doc: AnalysedDocument, text: str, others: list[Located], options: list[Located]) -> bool:

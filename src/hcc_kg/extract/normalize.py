@@ -49,6 +49,9 @@ _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|span|small|font|br)\
 # Characters that print nothing, left inside words by web pages and typesetters (a soft hyphen, a zero-width space or
 # joiner, a word joiner, a byte order mark mid-text): "sora\u00adfenib" is sorafenib.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]+")
+# An apostrophe a copy could not encode, printed as a question mark or the replacement character ("investigator?s
+# choice", "don\ufffdt"): only between a word's letters and a contraction's or possessive's ending.
+_LOST_APOSTROPHE_RE = re.compile(r"(?<=[A-Za-z])[?\ufffd](?=(?:s|t|re|ll|ve|d|m)\b)")
 # HTML character references left in plain text by a page saved or scraped as text ("A &amp; B", "&#8805;65 years"):
 # read as the characters they stand for (an unknown name stays as written).
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -203,6 +206,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     'Background & aims: A is new. Methods: A was given. Results: A third responded.'
     >>> normalize("<b><i>Methods:</i></b> A (<i>n</i> = 38)<br/>B").text
     'Methods: A (n = 38) B'
+    >>> normalize("investigator?s choice; don\ufffdt stop; is it A? Surely it?").text
+    "investigator's choice; don't stop; is it A? Surely it?"
     >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
     >>> m.text, m.original_span(0, 9), m.original_span(12, 22)
     ('sorafenib & lenvatinib (n = 30)', (0, 10), (17, 27))
@@ -211,6 +216,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_INLINE_TAG_RE, lambda m: " " if m.group().lower().startswith("<br") else "")
     mapped = mapped.sub(_ENTITY_RE, _character)
     mapped = mapped.sub(_INVISIBLE_RE, "")
+    mapped = mapped.sub(_LOST_APOSTROPHE_RE, "'")
     mapped = mapped.sub(_FULLWIDTH_RE, _ascii)
     mapped = mapped.sub(_RANGE_TILDE_RE, "-")
     mapped = mapped.sub(_GLUED_STOP_RE, ". ")

@@ -29,7 +29,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care
+from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
 from .received_cues import RECEIVED_RE
 from .sentences import DRUG
@@ -267,6 +267,26 @@ def _unsplit(segments: list[tuple[int, int]], whole: list[tuple[int, int]]) -> l
     return out
 
 
+def _sentence_choices(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The choices the whole sentence shows ("or A or B in the control arm": what the choice is compared with may lie
+    outside the piece of the sentence an arm reader looks at)."""
+    chosen = doc.finder.lookup(CHOICE_NAME)
+    return [a for a in agents(doc, sent) if a.key == chosen]
+
+
+def _choices_with_options(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tuple[int, int]]:
+    """Where each choice lies with the options it lists, named ("investigator's choice of A or B") or not ("or A or
+    B in the control arm"): a list of arms is not to be cut at its "or"."""
+    return [*choice_spans(doc, sent), *((a.start, a.end) for a in _sentence_choices(doc, sent))]
+
+
+def _segment_agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int) -> list[Agent]:
+    """The agents of ``sent.text[start:end]``, a choice the whole sentence shows read as one arm."""
+    choices = [c for c in _sentence_choices(doc, sent) if start <= c.start and c.end <= end]
+    found = [a for a in agents(doc, sent, start, end) if not any(c.start <= a.start and a.end <= c.end for c in choices)]
+    return sorted([*found, *choices], key=lambda a: a.start)
+
+
 def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """The arms a randomisation statement lists, in order ([] when the sentence has none)."""
     cue = next((c for c in RANDOMISED_RE.finditer(sent.text) if not _adjectival(sent.text, c.end())
@@ -285,9 +305,9 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
         return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
-    segments = _unsplit(_top_level_segments(sent.text, start, end), choice_spans(doc, sent))
+    segments = _unsplit(_top_level_segments(sent.text, start, end), _choices_with_options(doc, sent))
     for s, e in joined_and_lists(sent.text, segments):
-        found = sequenced(doc, agents(doc, sent, s, e), maintenance, sent.text)
+        found = sequenced(doc, _segment_agents(doc, sent, s, e), maintenance, sent.text)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
             shared = tuple(p for a in found for p in a.components)
             arms = [with_parts(doc, arm, shared) for arm in arms]

@@ -18,9 +18,9 @@ from .prose_numbers import value_tokens
 # first as the frame of the results; inside a sentence such words restate who the trial enrolled)
 SUBGROUP_RE = re.compile(r"^(?:For|In|Among)\s+(?:the\s+)?[\w-]+-(?:na[iï]ve|experienced|pretreated)\s+"
                          r"(?:patients|group|cohort|subgroup|population)\b|"
-                         r"\b(?:among(?!\s+(?:the\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
-                         # "among those treated with A", "among patients randomised to A": the arm, not a subgroup
-                         # ("among patients who received prior A" is one)
+                         r"\b(?:among(?!\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
+                         # "among those treated with A", "among (the 300) patients randomised to A": the arm, not a
+                         # subgroup ("among patients who received prior A" is one)
                          r"(?:treated\s+with|receiving|received|given|took|taking|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
                          r"(?!prior\b|previous\b|earlier\b)"
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)
