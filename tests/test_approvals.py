@@ -272,8 +272,20 @@ def test_agents_coordinated_each_with_its_own_line_and_approval_take_their_own_l
     assert facts(body) == {("foonib", "hcc", "ec", "first_line"), ("barmab", "hcc", "ec", "second_line")}
 
 
+@pytest.mark.parametrize("body, first, second", [
+    ("In this invented history, four agents have been approved in Europe for HCC, including first-line foonib and "
+     "sorafenib, and second-line barmab and regorafenib.", {"foonib", "sorafenib"}, {"barmab", "regorafenib"}),
+    ("In this invented history, four agents were approved in Europe for HCC, including first-line foonib, sorafenib, "
+     "and regorafenib, and second-line barmab.", {"foonib", "sorafenib", "regorafenib"}, {"barmab"}),
+])
+def test_a_line_word_before_a_list_of_approved_agents_is_each_listed_agents_line(body, first, second):
+    assert facts(body) == {(a, "hcc", "ec", "first_line") for a in first} | {(a, "hcc", "ec", "second_line") for a in second}
+
+
 @pytest.mark.parametrize("body", [
     "In this invented history, the EMA approved foonib and barmab as first-line and second-line therapy for HCC.",
+    # a line word before the first agent only: the second agent's line is not said
+    "In this invented history, the EMA approved first-line foonib and barmab for HCC as second-line therapy.",
     # the second part says no approval of its own
     "In this invented history, foonib is the only approved first-line therapy and barmab the only second-line "
     "option under study in Europe for HCC.",

@@ -14,6 +14,7 @@ VOCAB = Vocabulary([
     Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
     Entity("cd274", "PD-L1", ("Protein",)),
     Entity("tgfbr2", "TGFBR2", ("Protein",), ("TGF-beta receptor II", "TGF-betaRII")),
+    Entity("tgfb1", "TGF-beta", ("Protein",)),
 ])
 FINDER = MentionFinder(VOCAB)
 TEXT = ("Bifunctional anti-PD-L1/TGF-betaRII agent trapumab in made-up tumours\n\n"
@@ -34,3 +35,17 @@ def test_without_a_fusion_the_title_s_targets_stand():
                         "receptor II", " antibody")
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
     assert drug_parts(doc) == {}
+
+
+def test_a_receptor_named_before_its_domain_is_a_part_too():
+    doc = AnalysedDocument(Document.from_text("d", "Trapumab is an invented fusion protein made of a PD-L1 antibody and "
+                                                   "the TGF-betaRII extracellular domain.\n"), VOCAB, FINDER)
+    assert drug_parts(doc) == {"trapumab": frozenset({"tgfbr2"})}
+
+
+def test_a_trap_fused_to_the_antibody_names_the_ligand_it_acts_on_no_part():
+    doc = AnalysedDocument(Document.from_text("d", "Trapumab, an invented PD-L1 antibody fused to a TGF-beta trap, was "
+                                                   "given to pretend patients.\n"), VOCAB, FINDER)
+    assert drug_parts(doc) == {}
+    facts = {(a.subject, a.object) for a in mechanism_statements(doc) if a.is_fact}
+    assert facts == {("trapumab", "cd274"), ("trapumab", "tgfb1")}

@@ -110,3 +110,37 @@ def lines_by_agent(text: str, agents: list[tuple[str, int]], lines_of, cue: re.P
             return {}
         out[key] = next(iter(lines))
     return out if len(set(out.values())) > 1 else {}
+
+
+# A line stated right before the agents it qualifies: "first-line A and B, and second-line C" (one line word; the
+# agents it covers joined by list glue up to the next such word).
+LINE_BEFORE = re.compile(r"\b(?:first|second|third|later)[- ]line\s+$", re.IGNORECASE)
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)", re.IGNORECASE)
+
+
+def lines_by_premodifier(text: str, agents: list[tuple[str, int, int]], lines_of) -> dict[str, str]:
+    """Agent key -> its line, when every agent of the clause ``text`` ((key, start, end) offsets into it) has its line
+    word right before it or before the list it is part of ("..., including first-line A and B, and second-line C and
+    D"), and two lines are named so; else empty (a clause naming two lines otherwise does not say whose is which).
+
+    >>> words = lambda t: {"first_line"} if "first-line" in t else {"second_line"} if "second-line" in t else set()
+    >>> text = "approved, including first-line A and B, and second-line C"
+    >>> lines_by_premodifier(text, [("a", 31, 32), ("b", 37, 38), ("c", 56, 57)], words)
+    {'a': 'first_line', 'b': 'first_line', 'c': 'second_line'}
+    >>> lines_by_premodifier("first-line A and B as second-line therapy", [("a", 11, 12), ("b", 17, 18)], words)
+    {}
+    """
+    out: dict[str, str] = {}
+    line, last_end = None, 0
+    for key, start, end in sorted(agents, key=lambda a: a[1]):
+        gap = text[last_end:start]
+        before = LINE_BEFORE.search(gap)
+        if before and (last_end == 0 or LIST_GLUE.fullmatch(gap[:before.start()] + " ")):
+            line = next(iter(lines_of(before.group())), None)
+        elif not (line and LIST_GLUE.fullmatch(gap)):
+            return {}
+        if line is None or out.get(key, line) != line:
+            return {}
+        out[key] = line
+        last_end = end
+    return out if len(set(out.values())) > 1 else {}

@@ -31,8 +31,10 @@ OWN_HEAD = rf"[\s)]*{TARGET_SUFFIX}(?:[\s-]+{MODIFIER}){{0,2}}?[\s-]+{HEAD}"
 # a link, then the words up to the second list's own cue
 # ("that also", "with" only after the first list's head noun: "a A inhibitor that also blocks B"; in "X inhibits A,
 # which activates B" the clause is A's)
+# ... or a fusion's second part with a head of its own: "a A antibody fused to a B trap"
 LINKED = re.compile(rf"^(?:(?P<head>{OWN_HEAD})?{LINK}{ARTICLE}{MODIFIERS}|{OWN_HEAD}(?:\s*,?\s+(?:that|which)\s+"
-                    r"(?:also\s+)?|\s+with\s+))(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+                    rf"(?:also\s+)?|\s+with\s+|(?P<fused>\s+(?:fused|linked)\s+(?:to|with)\s+{ARTICLE})))(?P<rest>.*)$",
+                    re.IGNORECASE | re.DOTALL)
 # "an inhibitor of A and of B": the first list's preposition, repeated
 REPEATED_PREPOSITION = re.compile(r"^(?:of|against|to)\s+(?:the\s+)?$", re.IGNORECASE)
 ARTICLE_END = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
@@ -68,6 +70,8 @@ def bridged(text: str, first: TargetList, second: TargetList) -> bool:
     if _cue_before(linked.group("rest")):
         return True
     head = head_after(text, second, len(text), "")
+    if linked.group("fused") is not None:  # "a A antibody fused to a B trap": the part's own head names its action
+        return not linked.group("rest").strip() and head is not None
     # "X is a A inhibitor and B inhibitors have ...": a plural head after a singular one starts a new subject
     return linked.group("head") is not None and not linked.group("rest").strip(" ,") and head is not None \
         and (_plural(linked.group("head")) or not _plural(head.group("head")))

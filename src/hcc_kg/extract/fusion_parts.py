@@ -18,7 +18,9 @@ from .sentences import DRUG
 #: domain", "the ECD of T": up to the target's name.
 PART_CUE = re.compile(r"\b(?:(?:extracellular|ligand[- ]binding)\s+domains?|ECDs?)\s+(?:of\s+(?:the\s+)?(?:human\s+)?)?$"
                       r"|\b(?:fused|linked|conjugated)\s+(?:to|with)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
-DOMAIN_AFTER = re.compile(r"^[\s)]*(?:extracellular|ligand[- ]binding)\s+domains?\b", re.IGNORECASE)
+DOMAIN_AFTER = re.compile(r"[\s)]*(?:extracellular|ligand[- ]binding)\s+domains?\b", re.IGNORECASE)
+# ... but "fused to a T trap" names what the part binds, a ligand the drug then acts on: no part.
+TRAP_AFTER = re.compile(r"[\s)]*(?:ligand\s+)?traps?\b", re.IGNORECASE)
 FUSION_WORD = re.compile(r"\bfus(?:ed|ion)\b|\btrap\b", re.IGNORECASE)
 
 
@@ -37,6 +39,7 @@ def drug_parts(doc: AnalysedDocument) -> dict[str, frozenset[str]]:
             if not doc.vocabulary.is_target(m.key):
                 continue
             start, end = sent.local(m)
-            if PART_CUE.search(sent.text, max(0, start - 60), start) or DOMAIN_AFTER.match(sent.text, end):
+            if (PART_CUE.search(sent.text, max(0, start - 60), start) or DOMAIN_AFTER.match(sent.text, end)) \
+                    and not TRAP_AFTER.match(sent.text, end):
                 parts.setdefault(next(iter(drugs)), set()).add(m.key)
     return {drug: frozenset(keys) for drug, keys in parts.items()}

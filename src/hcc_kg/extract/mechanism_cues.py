@@ -16,10 +16,10 @@ MODALITY_HEAD = (r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ]
                  rf"{CELL_HEAD}")
 # ("BsAb": a bispecific antibody, "TRAB": a T cell-redirecting antibody, as abstracts shorten them; "X, a PD-1
 # blockade": the drug called by what it does, as some abstracts put it)
-HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|[Bb]s[Aa]bs?|TRABs?|blockers?|blockades?|(?:ant)?agonists?|TKIs?|MKIs?|nanobod(?:y|ies)"
+HEAD = (r"(?:inhibitors?|antibod(?:y|ies)|mAbs?|[Bb]s[Aa]bs?|TRABs?|blockers?|blockades?|(?:ant)?agonists?|TKIs?|MKIs?|nanobod(?:y|ies)|traps?"
         rf"|{MODALITY_HEAD}|fusion proteins?|agents?|drugs?|compounds?|therap(?:y|ies)|molecules?)")
 # Heads that name a drug's action by themselves; "agent", "drug" need "anti-T" or "T-targeted".
-STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|BsAb|TRAB|blocker|blockade|(?:ant)?agonist|TKI|MKI|nanobod|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|CAR|TCR|"
+STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|BsAb|TRAB|blocker|blockade|(?:ant)?agonist|TKI|MKI|nanobod|trap|ADC|conjugate|(?:T[- ]cell[- ])?engager|TCE|CAR|TCR|"
                          r"BiTE|degrader|PROTAC)", re.IGNORECASE)
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective)\)?)?"  # "X (T-targeting) antibody"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
