@@ -28,7 +28,7 @@ PAIR_CLOSE_RE = re.compile(r"\s*(?:months?|mos?\.?|weeks?|years?)?\s*\)")
 COMPARED_OBJECT_RE = re.compile(r"\b(?:than|(?:as\s+|when\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
                                 r"versus|vs\.?|over)\s+(?:(?:that|those|the|in|among|with|of|for|on|patients|participants|"
                                 r"receiving|given|treated|who|received|taking)\s+)*$", re.IGNORECASE)
-FRONTED_COMPARISON_RE = re.compile(r"^\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
+FRONTED_COMPARISON_RE = re.compile(r"\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
 
@@ -124,6 +124,9 @@ def fronted_comparator(text: str, c_start: int, first_named_start: int) -> bool:
     True
     >>> fronted_comparator("A gave longer PFS compared with B", 0, 0)
     False
+    >>> text = "OS was 9 months; compared with B, A gave longer PFS"  # a clause the sentence's second
+    >>> fronted_comparator(text, text.index("compared"), text.index("B"))
+    True
     """
     m = FRONTED_COMPARISON_RE.match(text, c_start)
     return m is not None and first_named_start < m.end()
