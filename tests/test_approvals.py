@@ -1288,3 +1288,16 @@ def test_until_a_past_approval_states_it_and_until_a_coming_one_does_not(body, e
 def test_a_class_set_apart_names_no_approval_of_the_headings_drug():
     body = "In a made-up past, the FDA approved the first MET inhibitor for HCC after prior sorafenib."
     assert facts(body, heading="Maker drops a foonib indication") == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In this invented history, foonib received a new indication from the FDA last spring: HCC in adults whose "
+     "disease progressed on sorafenib.", {("foonib", "hcc", "fda", "second_line")}),
+    ("In this invented history, foonib gains an additional indication in Japan for first-line HCC.",
+     {("foonib", "hcc", "mhlw", "first_line")}),
+    # hoped for or denied, no approval
+    ("In this invented history, foonib is expected to receive a new indication from the FDA for first-line HCC.", set()),
+    ("In this invented history, foonib did not receive a new indication from the FDA for first-line HCC.", set()),
+])
+def test_a_new_indication_received_or_gained_is_an_approval(body, expected):
+    assert facts(body) == expected

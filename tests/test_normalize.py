@@ -373,3 +373,9 @@ def test_an_apostrophe_lost_in_encoding_reads_again(text, expected):
     mapped = normalize(text)
     assert mapped.text == expected
     assert len(mapped.offsets) == len(mapped.text) + 1
+
+
+def test_a_reference_number_glued_to_a_lower_case_word_at_a_line_end_is_dropped():
+    mapped = normalize("38% vs 24% with the comparator arm1\nIn HCC1\nwith 4 mg in cohort 2\n")
+    assert mapped.text == "38% vs 24% with the comparator arm\nIn HCC1\nwith 4 mg in cohort 2\n"
+    assert mapped.original_span(0, 34) == (0, 34)

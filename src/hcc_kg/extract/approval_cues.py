@@ -25,6 +25,10 @@ APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance
                           r"clear(?:s|ed)(?!\s+the\s+way)(?=\s+(?:[\w'.-]+\s+){0,5}?for\b)|"
                           # a regulator's "blessing" is given or won ("gave its blessing for X"), not "a mixed blessing"
                           r"(?:g[ai]ve[sn]?|giving|receiv\w*|w[io]ns?|obtain\w*)\s+(?:[\w.'-]+\s+){0,3}?blessing|"
+                          # a new indication received or granted is an approval of it: "X received a new indication from
+                          # the FDA for D", "X gains an additional indication in Europe"
+                          r"(?:receiv|gain|w[io]n|obtain|secur|earn|grant)\w*\s+(?:[\w.'-]+\s+){0,3}?(?:new|additional|further)\s+"
+                          r"indications?|"
                           r"(?:expand|extend|broaden|widen)(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?"
                           r"(?:indications?|label(?:l?ing)?s?)|(?:extension|expansion)s?\s+of\s+(?:the\s+|its\s+)?"
                           r"(?:[\w-]+\s+)?(?:indications?|labels?)|label\s+(?:expansions?|extensions?|updates?)|"

@@ -60,6 +60,9 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 # (A count a comma is glued to, as Chinese journals print it, stays: "In total,96 patients were enrolled".)
 _FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?<=[A-Za-z)\]])[.,;:](?P<ref>\d{1,2})(?=\s+[A-Za-z(]|\s*$)"
                                      r"(?!\s+(?:patients|participants|subjects|cases|pts|people|months?|weeks?|years?|days?)\b)")
+# ... or glued to a lower-case word that ends a line (a news page's headline or bullet: "... with the comparator arm1"):
+# a count or a name never ends a line so.
+_FOOTNOTE_AT_LINE_END_RE = re.compile(r"\b[a-z]{3,}(?P<ref>\d{1,2})(?=[ \t]*$)", re.MULTILINE)
 # A number glued to a word ("lenvatinib1", "OS1"): a reference when the word is a name and the
 # whole is not ("VEGFR1", "PD1" are names).  Needs the vocabulary: see :func:`without_glued_footnotes`.
 _GLUED_NUMBER_RE = re.compile(r"\b(?P<word>[A-Za-z][A-Za-z-]*[A-Za-z])(?P<ref>\d{1,2})\b")
@@ -206,6 +209,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     'Background & aims: A is new. Methods: A was given. Results: A third responded.'
     >>> normalize("<b><i>Methods:</i></b> A (<i>n</i> = 38)<br/>B").text
     'Methods: A (n = 38) B'
+    >>> normalize("vs 24% with the comparator arm1\\nIn HCC1\\nlenvatinib 4 mg in cohort 2\\nthe p53").text
+    'vs 24% with the comparator arm\\nIn HCC1\\nlenvatinib 4 mg in cohort 2\\nthe p53'
     >>> normalize("investigator?s choice; don\ufffdt stop; is it A? Surely it?").text
     "investigator's choice; don't stop; is it A? Surely it?"
     >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
@@ -232,6 +237,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_HARD_HYPHEN_RE, "-")
     mapped = mapped.sub(_SPACES_RE, " ")
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
+    mapped = mapped.drop(_FOOTNOTE_AT_LINE_END_RE, "ref")
     mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
