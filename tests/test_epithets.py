@@ -24,6 +24,23 @@ def test_the_class_names_back_the_titled_drug_and_its_target(body):
     assert read("Maker drops foonib filing", body) == {("foonib", "met"): ("positive", "asserted")}
 
 
+@pytest.mark.parametrize("body", [
+    "In a pretend market, the inhibitor of MET and several other kinases is also cleared for invented patients.",
+    "In this made-up note, the oral inhibitor of MET was cleared last year.",
+])
+def test_the_class_before_its_targets_names_back_the_titled_drug(body):
+    assert read("Maker drops foonib filing", body) == {("foonib", "met"): ("positive", "asserted")}
+
+
+@pytest.mark.parametrize("body", [
+    "In this made-up note, barfenib and the inhibitor of MET were compared.",  # a drug named before it
+    "In this made-up note, the inhibitor of MET, barfenib, was cleared.",  # the name after it: an apposition
+    "In this made-up note, the first inhibitor of MET was cleared.",  # set apart: maybe another drug
+])
+def test_the_class_before_its_targets_is_no_epithet_beside_a_name_or_set_apart(body):
+    assert ("foonib", "met") not in read("Maker drops foonib filing", body)
+
+
 def test_an_anti_target_epithet_names_an_antibody_back():
     assert read("Zelumab news in brief", "An invented panel reviewed the anti-PD-1 antibody last week.") == \
         {("zelumab", "pd1"): ("positive", "asserted")}

@@ -31,6 +31,9 @@ DEFINITE_BEFORE = re.compile(rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-
 NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")
 # Only heads that name an action by themselves: "the PD-1 inhibitor", not "the PD-1 pathway drug".
 EPITHET_HEAD = re.compile(rf"{CLASS_HEADS}\b", re.IGNORECASE)
+# ... or the head first, its targets after: "the inhibitor of A (ABBR) and multiple B is also approved for ...".
+HEAD_FIRST_BEFORE = re.compile(rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-]*\s+){{0,2}}?{CLASS_HEADS}\s+"
+                               r"(?:of|against|targeting)\s+(?:the\s+)?$", re.IGNORECASE)
 # A quick look for an epithet before any sentence is analysed (most have none).
 CANDIDATE = re.compile(rf"\b(?:the|this)\s+(?:[\w-]+\s+){{0,4}}?{CLASS_HEADS}\b", re.IGNORECASE)
 
@@ -44,6 +47,12 @@ def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, 
         found, out = units(doc, sent), []
         for tlist in target_lists(sent.text, found):
             start = tlist.anti_start if tlist.anti_start is not None else tlist.start
+            if (first := HEAD_FIRST_BEFORE.search(sent.text, max(0, start - 60), start)) and first.end() == start \
+                    and not any(u.kind == "drug" and u.start < first.start() for u in found) \
+                    and not any(u.kind == "drug" and u.start >= tlist.end and NAME_NEXT_GAP.match(sent.text[tlist.end:u.start])
+                                for u in found):
+                out.append((tlist, first.start(), tlist.end))  # "the inhibitor of A": no head after the list
+                continue
             lead = DEFINITE_BEFORE.search(sent.text, max(0, start - 40), start + (0 if tlist.anti_start is None else 5))
             head = head_after(sent.text, tlist, len(sent.text), "")
             if lead is None or head is None or not EPITHET_HEAD.match(head.group("head")) \
