@@ -6,7 +6,7 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_sizes import arm_sizes, enrolled
+from hcc_kg.extract.prose_sizes import arm_sizes, counted_groups, enrolled
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
@@ -61,9 +61,26 @@ def test_sizes_in_the_order_of_the_arms_joined_by_versus_or_counted_as_patients(
      {"zorbanib": 342, "felotinib": 332}),
     ("The zorbanib group comprised 342 patients, and the felotinib group, 332.", {"zorbanib": 342, "felotinib": 332}),
     ("The felotinib arm 12 months later was closed in this invented trial.", {}),
+    # ... or with its verb again
+    ("In this invented trial, the zorbanib arm had 342 patients and the felotinib arm had 332.",
+     {"zorbanib": 342, "felotinib": 332}),
 ])
 def test_an_arm_that_included_n_patients_and_the_next_arm_with_its_verb_left_out(text, expected):
     assert sizes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In this invented trial, the zorbanib arm had 342 patients and the felotinib arm had 332.",
+    "In this invented trial, zorbanib was given to 342 patients and felotinib to 332.",
+])
+def test_arms_each_counted_after_their_naming_are_the_arms(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    assert [a.key for a in counted_groups(doc, doc.sentences[0])] == ["zorbanib", "felotinib"]
+
+
+def test_one_arm_counted_so_is_no_list_of_arms():
+    doc = AnalysedDocument(Document.from_text("d", "After progression, felotinib was given to 120 patients."), VOCAB, FINDER)
+    assert counted_groups(doc, doc.sentences[0]) == []
 
 
 def test_a_size_after_the_maintenance_schedule_is_the_arms_it_continues():

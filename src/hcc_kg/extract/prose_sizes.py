@@ -146,8 +146,8 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
 # next arm's count with the verb left out.
 GROUP_INCLUDED_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s+(?:included|comprised|enrolled|contained|consisted\s+of|had)\s+"
                                r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b", re.IGNORECASE)
-GROUP_ELLIPSIS_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s*,?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:patients\b|[.;,)]|$))",
-                               re.IGNORECASE)
+GROUP_ELLIPSIS_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s*,?\s+(?:(?:included|comprised|enrolled|contained|had)\s+)?"
+                               r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:patients\b|participants\b|[.;,)]|$))", re.IGNORECASE)
 # Counts of patients with an event, not in an arm: "... in the B group had died", "... had progressed".
 # Read right after the last arm's label.
 EVENT_COUNT_RE = re.compile(r"[\s-]*(?:group|arm|cohort)s?\b,?\s*(?:respectively,?\s*)?(?:(?:had|have)\s+)?(?:died|progressed|"
@@ -300,6 +300,16 @@ def _counts_first(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
         counts = [COUNT_FIRST_RE.search(text, group.start(), a.start) for a in inside]
         if len(inside) >= 2 and None not in counts and len({a.key for a in inside}) == len(inside):
             return [(a, count_value(m)) for a, m in zip(inside, counts)]  # type: ignore[arg-type]
+    return []
+
+
+def counted_groups(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The arms a sentence counts one by one after naming each ("the A arm included 338 patients and the B arm 336",
+    "A was given to 478 patients and B to 476"): [] unless two or more distinct arms are counted so."""
+    named = agents(doc, sent)
+    for counted in (_included_counts(named, sent.text), _given_counts(named, sent.text)):
+        if len({a.key for a, _ in counted}) >= 2:
+            return list({a.key: a for a, _ in counted}.values())
     return []
 
 

@@ -34,7 +34,7 @@ from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_alternatives, sized_alternatives)
 from .received_arm import received_agent
-from .prose_sizes import TOTAL_RE, arm_sizes, counted_arms, each_arm_count, enrolled, role_sizes
+from .prose_sizes import TOTAL_RE, arm_sizes, counted_arms, counted_groups, each_arm_count, enrolled, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import (ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival,
@@ -88,9 +88,10 @@ ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|
 #: parenthesis listing each arm with its count ("494 patients (A, 247; B, 247)"), or the alternatives
 #: patients received ("Patients received A or B"); groups named by their agents ("randomly divided into
 #: the A group and the B group", "the A arm (n = 40) and the B arm (n = 38)") or lettered by what they
-#: were given ("patients in group A were treated with A, ...") (arm_groups).
+#: were given ("patients in group A were treated with A, ...") (arm_groups); or arms each counted after their naming
+#: ("the A arm included 300 patients and the B arm 298", "A was given to 300 patients and B to 298").
 ASSIGNED_ARMS = (counted_arms, grouped_arms, labelled_contents, randomised_arms, labelled_arms, lettered_arms,
-                 sized_alternatives, sized_groups, listed_cohorts, counted_list, received_alternatives)
+                 sized_alternatives, sized_groups, listed_cohorts, counted_list, received_alternatives, counted_groups)
 
 
 def assigned_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
