@@ -405,6 +405,9 @@ def test_paired_values_after_a_comparison_of_two_of_three_arms():
     ("The ORR and DCR were 21% and 63%, respectively.", {"orr": "21", "dcr": "63"}),
     # without "respectively" when the clause holds exactly one value per endpoint, in the order listed
     ("The median PFS and OS were 5.2 months and 14.8 months.", {"pfs": "5.2", "os": "14.8"}),
+    # an article before the next endpoint, whose short form follows it in brackets
+    ("The ORR and the overall survival (OS) were 21% (95% CI: 12-33) and 14.8 (95% CI: 11.1-17.9) months "
+     "respectively.", {"orr": "21", "os": "14.8"}),
 ])
 def test_endpoints_listed_together_take_their_values_in_order(text, expected):
     assert read_q(text, ["zorbanib"]) == {("zorbanib", k): Decimal(v) for k, v in expected.items()}

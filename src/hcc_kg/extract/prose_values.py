@@ -56,7 +56,7 @@ LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+
 CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
-ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the\s+)?median\s+)?", re.IGNORECASE)
+ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:median\s+)?", re.IGNORECASE)
 # Other patients counted between an outcome and a share ("1 patient had a PR, 10 patients had stable disease (31%)"):
 # the share is theirs, not the outcome's.
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
