@@ -664,6 +664,8 @@ def test_each_item_of_an_indication_list_is_a_statement():
 @pytest.mark.parametrize("phrase, agency", [
     ("received Japanese regulatory approval for", "mhlw"), ("won EU marketing authorisation for", "ec"),
     ("gained Chinese approval for", "nmpa"), ("received a Korean approval for", "mfds"),
+    # a headline's place name used so
+    ("gets China nod for", "nmpa"), ("wins Japan approval for", "mhlw"), ("secures Canada approval for", "health_canada"),
 ])
 def test_a_place_adjective_before_an_approval_names_the_regulator(phrase, agency):
     assert facts(f"In this made-up story, barmab {phrase} first-line HCC.") == \
