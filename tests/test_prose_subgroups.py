@@ -9,7 +9,7 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_subgroups import chooses_a_group, is_subgroup
+from hcc_kg.extract.prose_subgroups import bracket_of_subgroup, chooses_a_group, is_subgroup
 from hcc_kg.extract.prose_values import arm_values
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
@@ -41,9 +41,13 @@ def test_patients_chosen_by_their_outcome_are_a_subgroup(clause):
     "In the invented subpopulation with large tumours, the ORR was 30%",
     "Among low-risk patients, median OS was 25.0 months",
     "In ZX9+ patients, the invented ORR was 50%",  # a marker written with its sign
+    # the patients a biomarker analysis has samples of
+    "In the tumour tissue biomarker analysis, OS was longer with zorbanib (HR 0.4",
+    "Of these, 300 patients were in the serum analysis set (zorbanib n = 14",
 ])
 def test_subpopulations_and_risk_groups_are_subgroups(clause):
     assert is_subgroup(clause, len(clause) - 2)
+    assert not is_subgroup("In the full analysis set (zorbanib n = 14", 39)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -152,3 +156,16 @@ def test_the_counted_patients_an_arm_gave_are_that_arm_not_a_subgroup():
     # ... while a count of those who had something else is a subgroup's
     assert read("Among the 40 patients with portal vein thrombus, median OS was 9.4 months with zorbanib versus "
                 "5.2 months with felotinib.") == {}
+
+
+
+@pytest.mark.parametrize("text, of_subgroup", [
+    ("OS was longer with zorbanib than felotinib [median, 11.2 vs. 7.1 months; HR, 0.55; P-interaction = 0.04] in "
+     "this invented trial.", True),
+    ("OS was longer with zorbanib than felotinib (HR, 0.55; 95% CI, 0.31-0.90) with higher baseline FGF21.", True),
+    ("OS was longer with zorbanib than felotinib (HR 0.55) in patients with low baseline AFP.", True),
+    ("OS was longer with zorbanib than felotinib (HR, 0.55; 95% CI, 0.31-0.90) in this invented trial.", False),
+    ("OS was longer with zorbanib (HR 0.55). Higher baseline FGF21 was prognostic.", False),  # the bracket closed before
+])
+def test_a_statistic_in_a_bracket_testing_an_interaction_or_followed_by_a_subgroup_is_the_subgroups(text, of_subgroup):
+    assert bracket_of_subgroup(text, text.index("HR")) is of_subgroup

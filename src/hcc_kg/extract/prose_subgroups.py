@@ -49,7 +49,13 @@ SUBGROUP_RE = re.compile(r"^(?:For|In|Among)\s+(?:the\s+)?[\w-]+-(?:na[iï]ve|ex
                          r"population|subgroup|subset|cohort)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
                          # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
-                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
+                         r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|"
+                         # the patients with samples, a biomarker analysis's: "In tumor tissue biomarker analysis, ...",
+                         # "included in the serum analysis set (A n = 279, ...)" (not the full analysis set: everyone)
+                         r"(?:biomarker|serum|plasma|tissue|gene[- ]expression|translational|pharmacokinetic)\s+"
+                         r"(?:[\w-]+\s+)?analys[ie]s\b|"
+                         # a biomarker's baseline level: "with higher baseline FGF21", "in patients with low baseline AFP"
+                         r"(?:high|higher|low|lower|elevated|raised)\s+baseline\b|(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
                          # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
@@ -118,6 +124,29 @@ def subgroup_start(text: str, masked: str, start: int, stop: int) -> int | None:
     if len(outside) == 1 and QUALIFIES_RE.fullmatch(after[outside[0][1] - start:m.start()]):
         return start  # "4.4 months for patients with X versus 18.0 months for those with Y": one group's value, then another's
     return start + m.start()
+
+
+# A test of interaction in a statistic's bracket compares subgroups: "[HR 0.53; 95% CI ...; P-interaction = 0.04]".
+INTERACTION_RE = re.compile(r"\bP[- ]?(?:value\s+)?(?:for\s+)?interaction\b|\binteraction\s+P\b|\bP\s*int\b", re.IGNORECASE)
+# What may stand between a bracket's close and the subgroup the bracket's statistics are of: "] with higher ...".
+AFTER_BRACKET_RE = re.compile(r"\s*,?\s*(?:(?:in|among|for|with)\s+(?:the\s+)?(?:(?:patients|pts|those)\s+(?:with\s+)?)?)?",
+                              re.IGNORECASE)
+
+
+def bracket_of_subgroup(text: str, start: int) -> bool:
+    """Is the statistic at ``start`` inside a bracket that tests an interaction, or that a subgroup follows ("OS was
+    longer with A [median 10.9 vs 6.8 months; HR 0.53] with higher baseline X")?"""
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    if opened < 0:
+        return False
+    close = {"(": ")", "[": "]"}[text[opened]]
+    end = text.find(close, start)
+    if end < 0 or text.rfind(close, opened, start) >= 0:
+        return False  # not inside: the bracket before it closed already
+    if INTERACTION_RE.search(text, opened, end):
+        return True
+    after = AFTER_BRACKET_RE.match(text, end + 1)
+    return SUBGROUP_RE.match(text, after.end()) is not None
 
 
 def is_subgroup(text: str, start: int) -> bool:
