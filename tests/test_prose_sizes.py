@@ -106,8 +106,14 @@ def test_enrolled_in_abstract_and_news_shapes(text, n):
     assert enrolled(text) == n
 
 
-def test_patients_with_a_feature_given_something_are_no_enrolment():
-    assert enrolled("Eight of them, 8 patients with hepatitis B received antiviral prophylaxis.") is None
+@pytest.mark.parametrize("text", [
+    "Eight of them, 8 patients with hepatitis B received antiviral prophylaxis.",
+    # the first few of those enrolled: a run-in's part
+    "Safety will be assessed in the first 6 patients enrolled before the invented expansion opens.",
+    "The initial 10 patients were treated at a made-up dose.",
+])
+def test_patients_with_a_feature_given_something_or_the_first_few_are_no_enrolment(text):
+    assert enrolled(text) is None
 
 
 @pytest.mark.parametrize("text, n", [

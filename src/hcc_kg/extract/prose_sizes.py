@@ -352,6 +352,8 @@ SPLIT_COUNT_RE = re.compile(r"[^.;]{0,60}?\b(?:in|into|to|on|with)\s+[^.;]{1,60}
                             re.IGNORECASE)
 
 
+# The first or last few of those enrolled: "safety in the first 6 patients enrolled", "the initial 10 patients".
+FIRST_FEW_RE = re.compile(r"\b(?:first|initial|last|next|remaining)\s+$", re.IGNORECASE)
 # A count of everyone, over a part counted before it ("First, six patients were enrolled ... A total of 34 ...").
 TOTAL_RE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|altogether)\b", re.IGNORECASE)
 
@@ -364,6 +366,8 @@ def enrolled(text: str) -> int | None:
     for m in ENROLLED_RE.finditer(text):
         if SPLIT_COUNT_RE.match(text, m.end()):
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
+        if FIRST_FEW_RE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "the first 6 patients enrolled": a run-in's part, not everyone
         printed = next(group for group in (m.group(name) for name in "nwcmkjgtseioaxpqld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
