@@ -109,6 +109,18 @@ def test_lettered_groups_defined_by_what_they_were_given():
     assert {k: str(v) for k, v in medians.items()} == {"tace": "9.1", "zorbanib": "8.4", agent_key(["tace", "zorbanib"]): "14.2"}
 
 
+def test_groups_named_by_their_role_are_defined_by_all_they_were_given():
+    found = list(prose_trials(analysed(
+        "This randomized trial assigned 120 patients to study and control groups. Patients in the study group will "
+        "receive TACE (once), zorbanib (8 mg daily), and felotinib, and patients in the control group will receive "
+        "felotinib. Median OS was 19.1 months in the study group and 12.4 months in the control group.")))
+    combination = agent_key(["felotinib", "tace", "zorbanib"])
+    assert list(trial_arms(found).values()) == [{combination, "felotinib"}]
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    medians = {arm_of[a.subject]: str(a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"}
+    assert medians == {combination: "19.1", "felotinib": "12.4"}
+
+
 def test_a_title_trial_returns_after_a_background_that_ended_it():
     found = list(prose_trials(analysed(
         "Zorbanib combined with TACE in recurrent liver cancer: a phase II clinical trial.\n"

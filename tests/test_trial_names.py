@@ -125,6 +125,9 @@ def test_phase(text, phase):
     "The GRADE 3 events in the trial were rare.",
     "In all, 812 pts (61% ECOG 0, 40% ALBI 2) were randomized in the trial.",
     "Toxicity was graded by CTCAE 5 in this randomized study.",
+    # a number with its unit: a dose or a measure
+    "In this randomized study, the invented arm receives radiotherapy (95% PTV 36-40 Gy/6-8 Gy) and zorbanib.",
+    "In this randomized study, patients with AFP 400 ng/mL or more were stratified.",
 ])
 def test_structure_words_and_targets_are_not_names(text):
     assert names(text) == []

@@ -37,9 +37,13 @@ GROUP_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?
 # "patients in group A were treated with", "those in arm 2 received", "group B was given": a lettered group
 # defined by what its patients got.
 # ... its size may stand in brackets after the label: "cohort A (n = 28) received A".
-LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2}))(?:\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\))?\s+"
-                         r"(?:(?:patients\s+)?(?:were|was)\s+)?(?:treated\s+with|given|administered|received|receiving|underwent|"
-                         r"undergoing)\s+(?:an?\s+)?",
+# ... or named by their role, as trials of one sponsor's design write them: "patients in the study group received A, and
+# patients in the control group received B", "the observation group will receive A".
+LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2})|"
+                         r"(?i:(?:study|experimental|observation|intervention|research|control)\s+(?:group|arm)))"
+                         r"(?:\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\))?\s+"
+                         r"(?:(?:patients\s+)?(?:were|was|will\s+be)\s+|will\s+)?(?:treated\s+with|given|administered|"
+                         r"received?|receiving|underwent|undergo(?:ing)?)\s+(?:an?\s+)?",
                          re.IGNORECASE)
 # "patients were enrolled into two cohorts: A monotherapy (n = 30) and A plus B (n = 32)": the cohorts listed
 # after a colon, each sized.
@@ -121,10 +125,25 @@ def lettered_groups(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, 
     cues = list(LETTERED_RE.finditer(sent.text))
     out = {}
     for cue, end in zip(cues, [c.start() for c in cues[1:]] + [len(sent.text)]):
-        found = agents(doc, sent, cue.end(), end)
+        found = _listed_together(sent.text, agents(doc, sent, cue.end(), end))
         if found and found[0].start - cue.end() <= LETTER_REACH:
-            out[" ".join(cue.group("label").lower().split())] = found[0]
+            parts = arm_parts(doc, {p for a in found for p in a.components})
+            out[" ".join(cue.group("label").lower().split())] = Agent(agent_key(parts), found[0].start, found[-1].end, parts)
     return out
+
+
+# Between the agents one group received, each perhaps with its dose in brackets: "A (200 mg), B, and C".
+GIVEN_TOGETHER_RE = re.compile(r"(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+
+
+def _listed_together(text: str, found: list[Agent]) -> list[Agent]:
+    """The first agent a group received and those listed with it ("received A (200 mg), B, and C"): all given to it."""
+    run = found[:1]
+    for agent in found[1:]:
+        if not GIVEN_TOGETHER_RE.fullmatch(text, run[-1].end, agent.start):
+            break
+        run.append(agent)
+    return run
 
 
 def lettered_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:

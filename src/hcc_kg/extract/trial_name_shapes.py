@@ -27,7 +27,10 @@ NOT_A_TRIAL_BEFORE = re.compile(r"\b(?:with|against|anti|targeting|blocking|inhi
                                 r"\b(?:biosimilars?|antibod(?:y|ies)|inhibitors?|agents?|drugs?|compounds?|molecules?)\s*\(\s*$",
                                 re.IGNORECASE)
 NOT_A_TRIAL_AFTER = re.compile(r"^[\s-]*(?:inhibit|antibod|expression|positiv|negativ|blockade|receptor|ligand|"
-                               r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)", re.IGNORECASE)
+                               r"pathway|signal|gene|mutation|protein|infection|pandemic|vaccin)|"
+                               # a number with its unit, perhaps a range's end first: a dose or a measure ("PTV 36-40 Gy")
+                               r"^(?:\s*-\s*\d[\d.]*)?\s*(?:Gy|mg|mcg|µg|g|kg|mL|L|cm|mm|ng|IU|U|mmol|µmol)(?:/[\w²]+)*\b",
+                               re.IGNORECASE)
 # Words that describe a trial's structure, not name one ("PHASE 3", "STAGE 2", "GRADE 3", "Study 2" is kept).
 # An antibody's isotype ("IgG4", "IgG1κ") has the shape of a name and a number, and names no trial.
 ISOTYPE_RE = re.compile(r"Ig[GAMDE]\d?[a-zκλ]?")
