@@ -471,3 +471,14 @@ def test_the_one_drug_patients_were_treated_with_is_the_arm_of_the_documents_unr
     got = trial_facts(text)
     assert got == {("armSize", "zorbanib", ""): 90}  # the parts' values are no arm's
     assert trial_facts(text.replace("enrolled adults", "randomly assigned adults")) == {}
+
+
+@pytest.mark.parametrize("results", [
+    "Median OS was 7.1 months for the pretreated cohort, 15.2 months for the untreated cohort, and 11.0 months overall.",
+    "Median OS was 7.1 months [90% confidence interval (CI) 5.0-9.9] in cohort A, 15.2 months in cohort B and 11.0 "
+    "months in all treated patients.",
+])
+def test_the_whole_trials_value_after_its_parts_values_is_the_arms(results):
+    text = ("Markers in patients with liver cancer treated with the invented inhibitor zorbanib\n\nThis phase 2 study "
+            "(NCT07654321) enrolled 90 patients (cohort A, n = 40; cohort B, n = 50). " + results)
+    assert trial_facts(text) == {("armSize", "zorbanib", ""): 90, ("value", "zorbanib", "os@"): Decimal("11.0")}

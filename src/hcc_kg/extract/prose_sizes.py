@@ -337,9 +337,15 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
     return sizes, spans
 
 
+# A part's label inside the arm's bracket: "A (cohort 1, n = 20; cohort 2, n = 20)" counts the parts, not the arm.
+PART_LABEL_RE = re.compile(r"\b(?:cohort|part|stratum|group)\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
+
+
 def _size_gap(gap: str, bare_n: bool) -> bool:
     """May a count after this gap belong to the arm before it?  Inside the arm's own parenthesis
     ("A (240 mg every 2 weeks; n = 371)", "the A group (299 patients)") a semicolon separates details."""
+    if PART_LABEL_RE.search(gap):
+        return False  # "A (cohort 1, n = 20; ...)": a part's count
     own = bool(OWN_BRACKET_RE.match(gap)) and ")" not in gap
     if own or DOSING_GAP_RE.fullmatch(gap):  # "A 400 mg twice daily (299 patients)": the dose, then the arm's count
         return not re.search(r"\bor\b|\bversus\b|\bvs\b", gap, re.IGNORECASE)

@@ -36,7 +36,7 @@ from .population_values import parallel_values
 from .prose_labels import labelled_values
 from .prose_quoted import historical
 from .received_cues import had_before
-from .prose_subgroups import (PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
+from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
                            unreached_first, value_tokens)
@@ -126,7 +126,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         criteria = per_criterion(sent.text, fitting)
         tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
         if len(arms) == 1 and len(fitting) >= 2 and all(PART_AFTER_RE.match(sent.text, t[1]) for t in fitting[:2]):
-            continue  # "7.3 months in Part A and 16.8 months in Part B": the parts' values, not the one arm's
+            # "7.3 months in Part A and 16.8 months in Part B": the parts' values, not the one arm's; unless the whole
+            # trial's follows them ("..., and 9.0 months overall")
+            tokens = [t for t in fitting[2:] if OVERALL_AFTER_RE.match(sent.text, t[1])][:1]
+            if not tokens:
+                continue
         if len(arms) >= 2 and len(tokens) == 1 and (held := unreached(sent.text, anchor.end, tokens[0])) is not None:
             tokens = [held, tokens[0]]  # "not reached vs 9.1 months, respectively": the first arm holds no value
         if len(tokens) == 1 and len(arms) >= 2 and stop == c_end:
