@@ -159,7 +159,9 @@ def is_subgroup(text: str, start: int) -> bool:
 # ... or named by who its patients are: "5.6 months for the prior-A cohort", "16.7% in the A-naive cohort".
 _VALUE_TAIL = r"\s*(?:months?|weeks?|%)?\s*(?:\([^()]*\)\s*|\[[^\[\]]*\]\s*)?"
 PART_AFTER_RE = re.compile(rf"{_VALUE_TAIL}(?:in|for)\s+(?:the\s+)?(?:(?:part|cohort|group|stratum)\s+[A-Z0-9]\b|"
-                           r"(?!(?:overall|whole|entire|total|full)\b)(?:[\w-]+\s+){1,3}cohort\b)", re.IGNORECASE)
+                           # (a cohort by dose is the arm's: "29% in the low-dose cohort and 17% in the high-dose cohort")
+                           r"(?!(?:overall|whole|entire|total|full)\b)(?:(?![\w-]*dose\b)[\w-]+\s+){1,3}cohort\b)",
+                           re.IGNORECASE)
 # ... and, after the parts' values, the whole trial's: "..., and 5.6 months overall", "20% in all patients".
 OVERALL_AFTER_RE = re.compile(rf"{_VALUE_TAIL}(?:overall\b|in\s+(?:all|the\s+(?:overall|whole|entire|total))\s+"
                               r"(?:[\w-]+\s+)?(?:patients|population|cohort)\b)", re.IGNORECASE)
