@@ -46,6 +46,14 @@ def test_a_short_form_after_a_combination_is_defined_for_it(short, vocabulary):
     assert defined(text, vocabulary) == [(short, ("zorbatinib", "quelvumab"))]
 
 
+@pytest.mark.parametrize("text", [
+    "The maker's drug, a combination of quelvumab and zorbatinib (branded as \u201cZOR-QUEL\u201d), was added.",
+    "Zorbatinib and quelvumab (dubbed 'ZOR-QUEL') were given together.",
+])
+def test_a_brand_a_combination_is_introduced_as_is_defined_for_it_in_its_own_order(text, vocabulary):
+    assert defined(text, vocabulary) == [("ZOR-QUEL", ("zorbatinib", "quelvumab"))]
+
+
 def test_two_drugs_joined_by_and_can_define_one(vocabulary):
     assert defined("Zorbatinib and quelvumab (Z/Q) were given together.", vocabulary) == \
         [("Z/Q", ("zorbatinib", "quelvumab"))]

@@ -48,8 +48,9 @@ from .sentences import DRUG, agents_in
 #: "(A+B)", "(atezo/bev)", "(LEN + PEMBRO)": letters and digits, parts joined by + / - &.
 #: ... or a name in capitals the parentheses call a regimen: "(STRIDE regimen)", "(the ZAP combination)".
 _DEFINITION = re.compile(
-    r"\s?\(\s?(?:the\s)?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3}|[A-Z]{3,10})"
-    r"(?P<noun>\s(?:regimen|combination|protocol))?\s?\)")
+    # ... perhaps introduced and quoted, as news writes a brand: "A and B (branded as “A-B”)", "(dubbed 'AB-X')"
+    r"\s?\(\s?(?P<intro>(?:(?:branded|known|marketed|referred\s+to)\s+as|dubbed|called)\s+[\"“'‘]?)?(?:the\s)?(?P<short>[A-Za-z][A-Za-z0-9]{0,9}(?:\s?[+/&-]\s?[A-Za-z][A-Za-z0-9]{0,9}){1,3}|[A-Z]{3,10})"
+    r"(?P<noun>\s(?:regimen|combination|protocol))?[\"”'’]?\s?\)")
 _SEPARATOR = re.compile(r"\s?[+/&-]\s?")
 _DOSE_AFTER = re.compile(r"\d+$")
 #: Short forms joined by "+", one or more with a dose glued on: "T300+D", "Z10+Q". Each part's letters must be a short form
@@ -116,9 +117,13 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
         for group in _combinations(doc, sent):
             end = sent.local(group[-1])[1]
             match = _DEFINITION.match(sent.text, end)
+            if match and match.group("intro") and len(group) == 2 and not _acceptable(match.group("short"), group, doc) \
+                    and _acceptable(match.group("short"), group[::-1], doc):
+                group = group[::-1]  # "B and A (branded as A-B)": a brand names the drugs in its own order
             if match and (_acceptable(match.group("short"), group, doc)
                           or (match.group("noun") and _free_name(match.group("short"), doc))):
-                span = sent.sentence.mapped.original_span(sent.local(group[0])[0], match.end())
+                first = min(sent.local(m)[0] for m in group)
+                span = sent.sentence.mapped.original_span(first, match.end())
                 found.setdefault(match.group("short"), []).append(RegimenDefinition(match.group("short"), tuple(group), *span))
         for definition in [*_named_first(doc, sent), *_spelled_out(doc, sent)]:
             found.setdefault(definition.short, []).append(definition)
