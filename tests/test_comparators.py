@@ -151,6 +151,7 @@ def test_a_dose_then_and_a_second_drug_is_no_care():
     "The experimental arm received zorbanib and the control arm received felotinib or quorimab.",
     "Patients were randomized to receive zorbanib as an infusion, or single agent felotinib or quorimab as oral "
     "capsules in the control arm.",
+    "After zorbanib, median OS was 17.6 months for patients who received control therapy with felotinib or quorimab.",
 ])
 def test_drugs_offered_as_or_on_the_compared_side_are_one_choice_arm(text):
     # the choice is not called one (or not the physician's): the options are no arms of their own, no regimen

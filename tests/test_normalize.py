@@ -320,6 +320,8 @@ def test_lowercase_word_split_by_hyphen_and_break_is_rejoined(left, right, brk):
     ("carcinoma (HCC).1 The trial", "carcinoma (HCC). The trial"),
     ("versus placebo;12 however", "versus placebo; however"),
     ("at the end of the note.3", "at the end of the note."),
+    ("months (95% CI, 8.1-9.9).1,2 In comparison", "months (95% CI, 8.1-9.9). In comparison"),  # a list of references
+    ("was invented.1-3 The trial", "was invented. The trial"),
     # values and lists are no footnotes: a digit before the stop, or no word after the number
     ("HR 0.78, 95% CI", "HR 0.78, 95% CI"), ("FGFR1,2,3 and 4", "FGFR1,2,3 and 4"), ("ratio 2:1 to A", "ratio 2:1 to A"),
     ("doses of 1.5 mg", "doses of 1.5 mg"), ("grades 3,4 events", "grades 3,4 events"),

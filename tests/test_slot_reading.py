@@ -482,3 +482,14 @@ def test_the_whole_trials_value_after_its_parts_values_is_the_arms(results):
     text = ("Markers in patients with liver cancer treated with the invented inhibitor zorbanib\n\nThis phase 2 study "
             "(NCT07654321) enrolled 90 patients (cohort A, n = 40; cohort B, n = 50). " + results)
     assert trial_facts(text) == {("armSize", "zorbanib", ""): 90, ("value", "zorbanib", "os@"): Decimal("11.0")}
+
+
+
+@pytest.mark.parametrize("opener", ["In comparison,", "By comparison,", "In contrast,"])
+def test_a_sentence_giving_the_other_side_of_the_one_before_names_the_second_arm(opener):
+    text = (f"The invented phase 3 ZETA-4 trial (NCT01234567) was read out: quorimab (n = 300) gave a median OS of 21.7 "
+            f"months. {opener} the median OS was 17.6 months for patients who received felotinib (n = 298).")
+    assert trial_facts(text) == {("armSize", "quorimab", ""): 300, ("armSize", "felotinib", ""): 298,
+                                 ("value", "quorimab", "os@"): Decimal("21.7"), ("value", "felotinib", "os@"): Decimal("17.6")}
+    # without the opener, or with the same drug on both sides, no second arm
+    assert ("value", "felotinib", "os@") not in trial_facts(text.replace(opener + " the", "The"))

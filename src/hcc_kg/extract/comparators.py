@@ -65,8 +65,10 @@ UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?(?:\b(?:o
                                     re.IGNORECASE)
 # ... or the options the control arm is said to hold: "the control arm received A or B", "or A or B in the control arm".
 CONTROL_ARM = r"(?:control|comparator|reference)\s+(?:arm|group)\b"
-CONTROL_LEAD_RE = re.compile(rf"\b{CONTROL_ARM}\s+(?:(?:was|were)\s+(?:treated\s+with|given)|received|receiving)\s+(?:either\s+)?$",
-                             re.IGNORECASE)
+# ... or the control therapy patients received: "for patients who received control therapy with A or B".
+CONTROL_LEAD_RE = re.compile(rf"(?:\b{CONTROL_ARM}\s+(?:(?:was|were)\s+(?:treated\s+with|given)|received|receiving)|"
+                             r"\b(?:received|receiving|given)\s+(?:the\s+)?control\s+(?:therapy|treatment)\s+(?:with|of))"
+                             r"\s+(?:either\s+)?$", re.IGNORECASE)
 CONTROL_AFTER_RE = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s+in\s+the\s+{CONTROL_ARM}", re.IGNORECASE)
 # ... what it is compared with named before, or referred to: "in patients receiving this dual therapy".
 THIS_THERAPY_RE = re.compile(r"\b(?:this|the)\s+(?:\w+\s+)?(?:combination|regimen|doublet|(?:immuno)?therapy)\b", re.IGNORECASE)
@@ -165,7 +167,8 @@ def _unnamed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: lis
         after = located[i + taken] if options and i + taken < len(located) else None  # what follows the last option
         if not options or not _one_arms_options(text, located[i - 1][2] if i else 0, options) \
                 or (after is not None and OPTION_GLUED_RE.fullmatch(text, options[-1][2], after[1])) \
-                or not _counterpart(doc, text, [*located[:i], *located[i + taken:]], options):
+                or not (_counterpart(doc, text, [*located[:i], *located[i + taken:]], options)
+                        or _held_by_control(text, located[i - 1][2] if i else 0, options)):
             i += 1
             continue
         s, e = options[0][1], options[-1][2]
@@ -179,8 +182,13 @@ def _one_arms_options(text: str, start: int, options: list[Located]) -> bool:
     """Are the alternatives ``options`` one arm's, by a comparison's cue before them (no drug between, which starts at
     or after ``start``) or by the control arm they are said to be given in ("the control arm received A or B", "or A
     or B as capsules in the control arm")?"""
-    return led_by_comparison(text, start, options[0][1]) \
-        or CONTROL_LEAD_RE.search(text[start:options[0][1]]) is not None or CONTROL_AFTER_RE.match(text, options[-1][2]) is not None
+    return led_by_comparison(text, start, options[0][1]) or _held_by_control(text, start, options)
+
+
+def _held_by_control(text: str, start: int, options: list[Located]) -> bool:
+    """Are the alternatives said to be the control arm's (then one arm's, whether or not the sentence names the arm
+    they are compared with: "20.6 months for patients who received control therapy with A or B")?"""
+    return CONTROL_LEAD_RE.search(text[start:options[0][1]]) is not None or CONTROL_AFTER_RE.match(text, options[-1][2]) is not None
 
 
 def _counterpart(doc: AnalysedDocument, text: str, others: list[Located], options: list[Located]) -> bool:

@@ -22,6 +22,7 @@ the arm the text says it tested, and the comparator named after it (:func:`named
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from ..keys import agent_components, is_regimen_key, regimen_components
@@ -162,9 +163,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if _care_was_the_comparator(doc, sent, slot, assigned):
         slot.arms_at.append(span)
     stated = assigned or [a.key for a in compared_arms(doc, sent)]
-    if not stated and randomised and len(slot.arms) < 2 and not slot.said_single:
-        # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed
-        stated = valued_agents(doc, sent)
+    if not stated and len(slot.arms) < 2 and not slot.said_single:
+        # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed (in a trial
+        # said to be randomised); "A gave ... . In comparison, ... with B" in any
+        stated = (valued_agents(doc, sent) if randomised else []) or _compared_back(doc, sent)
     adds = (len(slot.arms) < 2 and (not slot.arms or slot.arms[0] in stated)) or set(slot.arms) < set(stated)
     if stated and adds and not (slot.single_arm and slot.said_single):
         # (a trial the text calls single-arm gains no arm from a comparison with outside patients: "A versus
@@ -175,11 +177,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.listed = listed  # "to T300+D (N=75), D (N=104), T (N=69), T75+D (N=84)": values may follow this list
     if WHOLE_TRIAL_RE.search(sent.text) and not names_a_part(sent.text):  # not "of the 900 overall, 120 Korean"
         slot.whole_trial.add(span)
-    sized = arm_sizes(doc, sent) if not counts_a_phase_part(sent.text, slot.phase) else {}
-    for agent, size in sized.items():
-        arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
-        if arm is not None and arm not in slot.sizes:
-            slot.sizes[arm], slot.sizes_at[arm] = size, span
+    sized = _read_sizes(doc, sent, slot, span)
     if not sized and len(slot.arms) >= 2 and not counts_a_phase_part(sent.text, slot.phase):
         sized = _one_arm_counted(doc, sent, slot.arms)  # "Twelve patients received A plus B": that arm's patients
         for arm, size in sized.items():
@@ -272,6 +270,16 @@ def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str
     return named.pop() if len(named) == 1 else None
 
 
+def _read_sizes(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, span: tuple[int, int]) -> dict[str, int]:
+    """The sizes the sentence gives the trial's arms (recorded where none was), and all it gives any agent."""
+    sized = arm_sizes(doc, sent) if not counts_a_phase_part(sent.text, slot.phase) else {}
+    for agent, size in sized.items():
+        arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
+        if arm is not None and arm not in slot.sizes:
+            slot.sizes[arm], slot.sizes_at[arm] = size, span
+    return sized
+
+
 def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
     if len(slot.arms) == 1 and (not randomised or (sole_drug(doc) == slot.arms[0] and _doses_randomised(doc))):
@@ -290,7 +298,8 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
         # "The approval of A is based on NAME" in a text comparing nothing: NAME's one arm, read as a single-arm trial's
         slot.single_arm = len(slot.arms) == 1 and not randomised
     if len(slot.arms) >= 2 or slot.single_arm:
-        for sent in slot.pending:  # read now that the arms are known
+        for sent in slot.pending:  # read now that the arms are known (and the sizes given before them)
+            _read_sizes(doc, sent, slot, evidence_span(sent))
             _results(doc, _arms_read(doc, sent, slot), slot)
     slot.pending.clear()
 
@@ -341,6 +350,25 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
                        and not within[0] <= hr.start < within[1])
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint in listed
                        if (pair := _pair(doc, sent, hr, slot)) is not None and (adjusted is None or hr.start < adjusted.start()))
+
+
+# A sentence that gives the other side of the one before it: "A elicited a median OS of 23.7 months. In comparison,
+# the median OS was 20.6 months for patients who received B."
+COMPARED_BACK_RE = re.compile(r"(?:In|By)\s+comparison,|Comparatively,|In\s+contrast,", re.IGNORECASE)
+
+
+def _compared_back(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """The arms of a sentence opening "In comparison," that names one agent, when the sentence before it named one
+    other: [the earlier, this one] ([] otherwise)."""
+    if not COMPARED_BACK_RE.match(sent.text):
+        return []
+    ends = doc.sentence_ends
+    index = bisect_left(ends, evidence_span(sent)[1])
+    if index == 0 or index >= len(ends):
+        return []
+    this = {a.key for a in agents(doc, sent)}
+    before = {a.key for a in agents(doc, doc.sentences[index - 1])}
+    return [*before, *this] if len(this) == len(before) == 1 and this != before else []
 
 
 def _one_arms_run(rates: list[ArmValue]) -> tuple[str, tuple[str, ...], str] | None:
