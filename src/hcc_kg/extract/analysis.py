@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable, Hashable, TypeVar
@@ -138,6 +138,11 @@ class AnalysedDocument:
     def sentence_ends(self) -> list[int]:
         """Where each sentence ends in the document (original offsets, in order: for bisecting)."""
         return [s.sentence.mapped.original_span(0, len(s.text))[1] for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding the document offset (the number of sentences that end at or before it;
+        ``len(self.sentences)`` past the last)."""
+        return bisect_right(self.sentence_ends, offset)
 
     def once(self, name: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, made on the first call with ``name`` and remembered for this reading of the

@@ -11,7 +11,6 @@ are (:func:`.trial_name_index.name_index`), so the approval and the trial meet i
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..model import Assertion, Evidence
@@ -38,7 +37,7 @@ def basis_sentences(doc: AnalysedDocument, start: int) -> list[AnalysedSentence]
     """The approval's sentence (holding ``start``) and the sentences after it, up to ``FOLLOWING``, that
     open by speaking of an approval's basis, with only restatements of the approval between ("It is
     the first nod for X. The approval rests on NAME.")."""
-    index = bisect.bisect_right(doc.sentence_ends, start)
+    index = doc.sentence_at(start)
     if index >= len(doc.sentences):
         return []
     found = [doc.sentences[index]]

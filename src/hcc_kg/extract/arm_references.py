@@ -7,7 +7,6 @@ Split from :mod:`.slot_reading`, which reads each sentence of a trial's context.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from ..keys import is_regimen_key, regimen_components
@@ -145,7 +144,7 @@ def drug_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], so
 def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """The combinations the last sentences before this one named ("EC approves A plus B ... In NAME, the
     combination reduced the risk of death versus C"); a window, so a long review costs no square."""
-    count = bisect_right(doc.sentence_ends, evidence_span(sent)[0])  # the sentences that end before this one starts
+    count = doc.sentence_at(evidence_span(sent)[0])  # the sentences that end before this one starts
     before = doc.sentences[max(0, count - REGIMEN_WINDOW):count]
     return list({a.key for s in before for a in agents(doc, s) if len(a.components) > 1})
 

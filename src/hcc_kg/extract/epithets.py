@@ -25,15 +25,15 @@ from .targets import TargetList, Unit, target_lists, units
 # The determiner that makes the class a reference back: "the", "this" (not "a": "a PD-1 inhibitor" is new).
 # ... perhaps with words that describe it between: "the investigational PD-1 inhibitor", "the oral MET blocker".
 # ... but not one set apart from the drug spoken of: "the first PD-1 inhibitor", "the other TKI" may be another drug.
-DEFINITE_BEFORE = re.compile(rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-]*\s+){{0,2}}?(?:anti-?\s*)?$", re.IGNORECASE)
+_DEFINITE = rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-]*\s+){{0,2}}?"
+DEFINITE_BEFORE = re.compile(rf"{_DEFINITE}(?:anti-?\s*)?$", re.IGNORECASE)
 # A drug's name right after the head ("the PD-1 inhibitor nivolumab", "the PD-1 inhibitor (nivolumab)") is an
 # apposition the other shapes read, no epithet.
 NAME_NEXT_GAP = re.compile(r"^[\s,(]*$")
 # Only heads that name an action by themselves: "the PD-1 inhibitor", not "the PD-1 pathway drug".
 EPITHET_HEAD = re.compile(rf"{CLASS_HEADS}\b", re.IGNORECASE)
 # ... or the head first, its targets after: "the inhibitor of A (ABBR) and multiple B is also approved for ...".
-HEAD_FIRST_BEFORE = re.compile(rf"\b(?:the|this)\s+(?!{SET_APART}\b)(?-i:[a-z][\w-]*\s+){{0,2}}?{CLASS_HEADS}\s+"
-                               r"(?:of|against|targeting)\s+(?:the\s+)?$", re.IGNORECASE)
+HEAD_FIRST_BEFORE = re.compile(rf"{_DEFINITE}{CLASS_HEADS}\s+(?:of|against|targeting)\s+(?:the\s+)?$", re.IGNORECASE)
 # A quick look for an epithet before any sentence is analysed (most have none).
 CANDIDATE = re.compile(rf"\b(?:the|this)\s+(?:[\w-]+\s+){{0,4}}?{CLASS_HEADS}\b", re.IGNORECASE)
 
@@ -49,8 +49,7 @@ def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, 
             start = tlist.anti_start if tlist.anti_start is not None else tlist.start
             if (first := HEAD_FIRST_BEFORE.search(sent.text, max(0, start - 60), start)) and first.end() == start \
                     and not any(u.kind == "drug" and u.start < first.start() for u in found) \
-                    and not any(u.kind == "drug" and u.start >= tlist.end and NAME_NEXT_GAP.match(sent.text[tlist.end:u.start])
-                                for u in found):
+                    and not _name_next(sent.text, found, tlist.end):
                 out.append((tlist, first.start(), tlist.end))  # "the inhibitor of A": no head after the list
                 continue
             lead = DEFINITE_BEFORE.search(sent.text, max(0, start - 40), start + (0 if tlist.anti_start is None else 5))
@@ -59,11 +58,15 @@ def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, 
                     or any(u.kind == "drug" and u.start < lead.start() for u in found):
                 continue
             head_end = tlist.end + head.end()
-            if not any(u.kind == "drug" and u.start >= head_end and NAME_NEXT_GAP.match(sent.text[head_end:u.start])
-                       for u in found):  # "the PD-1 inhibitor nivolumab": an apposition, read elsewhere
+            if not _name_next(sent.text, found, head_end):  # "the PD-1 inhibitor nivolumab": an apposition, read elsewhere
                 out.append((tlist, lead.start(), head_end))
         return out
     return doc.once(("epithets", index), read)
+
+
+def _name_next(text: str, found: list[Unit], end: int) -> bool:
+    """Does a drug's name follow ``end`` with nothing but a comma or a bracket between ("the PD-1 inhibitor, A")?"""
+    return any(u.kind == "drug" and u.start >= end and NAME_NEXT_GAP.match(text[end:u.start]) for u in found)
 
 
 def _ambiguous_targets(doc: AnalysedDocument, drug: str) -> frozenset[str]:

@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
 from .registry import EXTRACTORS
+from .segment import text_lines
 from .sentences import DRUG, action_predicate
 
 NAME = "table-potency-matrix"
@@ -55,12 +56,8 @@ def cells(line: str) -> tuple[str, list[str]]:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of ``text``."""
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((pos, pos + len(line.rstrip("\r\n"))))
-        pos += len(line)
-    return out
+    """(start, end) of each line of ``text``, its line break left out."""
+    return [(start, start + len(line.rstrip("\r\n"))) for start, line in text_lines(text)]
 
 
 @EXTRACTORS.register(NAME)

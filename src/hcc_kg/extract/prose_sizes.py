@@ -16,7 +16,7 @@ import re
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
-from .prose_subgroups import is_subgroup
+from .prose_subgroups import PART_LABEL, is_subgroup
 from .prose_arms import DRUG_CLASS_NOUN, FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 from .role_arms import role_arms
 
@@ -338,7 +338,7 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
 
 
 # A part's label inside the arm's bracket: "A (cohort 1, n = 20; cohort 2, n = 20)" counts the parts, not the arm.
-PART_LABEL_RE = re.compile(r"\b(?:cohort|part|stratum|group)\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
+PART_LABEL_RE = re.compile(rf"\b{PART_LABEL}", re.IGNORECASE)
 
 
 def _size_gap(gap: str, bare_n: bool) -> bool:

@@ -149,6 +149,11 @@ def bracket_of_subgroup(text: str, start: int) -> bool:
     return SUBGROUP_RE.match(text, after.end()) is not None
 
 
+def statistic_of_subgroup(text: str, start: int) -> bool:
+    """Is the statistic at ``start`` a subgroup's, by its clause before it or by its bracket (:func:`bracket_of_subgroup`)?"""
+    return is_subgroup(text, start) or bracket_of_subgroup(text, start)
+
+
 def is_subgroup(text: str, start: int) -> bool:
     """Does the clause before ``start`` restrict the statement to a subgroup?"""
     c_start, _ = clause_of(text, start)
@@ -158,7 +163,8 @@ def is_subgroup(text: str, start: int) -> bool:
 # A value's part of a single-arm trial named right after it: "7.3 months in Part A", "20% (95% CI ...) in cohort 2".
 # ... or named by who its patients are: "5.6 months for the prior-A cohort", "16.7% in the A-naive cohort".
 _VALUE_TAIL = r"\s*(?:months?|weeks?|%)?\s*(?:\([^()]*\)\s*|\[[^\[\]]*\]\s*)?"
-PART_AFTER_RE = re.compile(rf"{_VALUE_TAIL}(?:in|for)\s+(?:the\s+)?(?:(?:part|cohort|group|stratum)\s+[A-Z0-9]\b|"
+PART_LABEL = r"(?:part|cohort|group|stratum)\s+[A-Z0-9]{1,2}\b"  # "Part A", "cohort 2" (also read by prose_sizes)
+PART_AFTER_RE = re.compile(rf"{_VALUE_TAIL}(?:in|for)\s+(?:the\s+)?(?:{PART_LABEL}|"
                            # (a cohort by dose is the arm's: "29% in the low-dose cohort and 17% in the high-dose cohort")
                            r"(?!(?:overall|whole|entire|total|full)\b)(?:(?![\w-]*dose\b)[\w-]+\s+){1,3}cohort\b)",
                            re.IGNORECASE)

@@ -65,7 +65,8 @@ class Sentence:
         return self.mapped.text
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its offset, its line break kept."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
         out.append((pos, line))
@@ -76,7 +77,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def blocks(text: str) -> list[Block]:
     """Prose and table blocks covering ``text`` in order."""
     found: list[Block] = []
-    lines = _lines(text)
+    lines = text_lines(text)
     i = 0
     prose_start = 0
     while i < len(lines):
@@ -183,7 +184,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
             paragraph.clear()
 
     prose_lines = [(offset + block.start, line) for block in prose
-                   for offset, line in _lines(text[block.start:block.end])]
+                   for offset, line in text_lines(text[block.start:block.end])]
     following = _next_nonblank([line for _, line in prose_lines])
     title = _title_index(prose_lines, text)
     after_blank = opened_after_blank = False

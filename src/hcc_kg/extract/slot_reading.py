@@ -22,7 +22,6 @@ the arm the text says it tested, and the comparator named after it (:func:`named
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Iterator
 
 from ..keys import agent_components, is_regimen_key, regimen_components
@@ -41,7 +40,7 @@ from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import (ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival,
                              of_unnamed_endpoint)
 from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
-from .prose_subgroups import bracket_of_subgroup, is_subgroup
+from .prose_subgroups import statistic_of_subgroup
 from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_ratio_endpoint, aligned_values
@@ -342,7 +341,7 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     if not runs and not rates and len(slot.values) == read_before:  # no shape reader read a value: the clause aligned whole
         slot.values.extend((v, span) for v in aligned_values(doc, sent, slot.listed or slot.arms))
     read = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent)
-            if not is_subgroup(sent.text, hr.start) and not bracket_of_subgroup(sent.text, hr.start)]
+            if not statistic_of_subgroup(sent.text, hr.start)]
     within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
     listed = [(hr, endpoint) for hr, endpoint in read if endpoint is not None]  # (a list's estimate of no known endpoint)
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous)
@@ -362,9 +361,8 @@ def _compared_back(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     other: [the earlier, this one] ([] otherwise)."""
     if not COMPARED_BACK_RE.match(sent.text):
         return []
-    ends = doc.sentence_ends
-    index = bisect_left(ends, evidence_span(sent)[1])
-    if index == 0 or index >= len(ends):
+    index = doc.sentence_at(evidence_span(sent)[0])
+    if index == 0 or index >= len(doc.sentences):
         return []
     this = {a.key for a in agents(doc, sent)}
     before = {a.key for a in agents(doc, doc.sentences[index - 1])}
@@ -400,7 +398,7 @@ def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
     """Hazard ratios with their endpoint and arms; a bare ratio in a sentence naming no endpoint continues the
     one the sentence before it named ("Median OS was ... . B was non-inferior to C (HR 0.89)")."""
     for hr in parse_hazard_ratios(sent.text):
-        if is_subgroup(sent.text, hr.start) or bracket_of_subgroup(sent.text, hr.start) or of_unnamed_endpoint(doc, sent, hr.start):
+        if statistic_of_subgroup(sent.text, hr.start) or of_unnamed_endpoint(doc, sent, hr.start):
             continue
         endpoint = aligned_ratio_endpoint(doc, sent, slot.arms, hr.start, hr.label_end) \
             or hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
