@@ -289,7 +289,7 @@ def test_with_or_without_gives_the_combination_and_the_drug_alone():
 
 def test_patients_received_two_dosed_drugs_as_one_regimen():
     from hcc_kg.extract.received_arm import received_agent
-    from hcc_kg.extract.prose_sizes import enrolled
+    from hcc_kg.extract.enrolment import enrolled
     doc, sent = sentence("Patients with uHCC received zorbanib (12 mg or 8 mg by weight) orally daily and quorimab "
                          "200 mg on day 1 of each cycle.")
     assert received_agent(doc, sent) == agent_key(["quorimab", "zorbanib"])

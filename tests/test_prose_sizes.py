@@ -6,7 +6,8 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_sizes import arm_sizes, counted_groups, enrolled
+from hcc_kg.extract.enrolment import enrolled
+from hcc_kg.extract.prose_sizes import arm_sizes, counted_groups
 from hcc_kg.keys import agent_key
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary

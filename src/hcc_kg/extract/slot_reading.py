@@ -34,7 +34,8 @@ from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
                          counted_list, labelled_arms, randomised_arms,
                          received_alternatives, sized_alternatives)
 from .received_arm import received_agent
-from .prose_sizes import TOTAL_RE, arm_sizes, counted_arms, counted_groups, each_arm_count, enrolled, role_sizes
+from .enrolment import TOTAL_RE, enrolled
+from .prose_sizes import arm_sizes, counted_arms, counted_groups, each_arm_count, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import (ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival,
