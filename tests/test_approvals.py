@@ -1202,6 +1202,13 @@ def test_a_headline_takes_the_line_its_lede_states_though_an_earlier_approval_ha
     # a class with its members is no predicate of a subject; a negated predicate is no approval
     ("In this invented review, HCC is a cancer with approved agents such as foonib.", set()),
     ("In this invented review, foonib is not an approved first-line treatment for HCC.", set()),
+    # ... or of the name after the verb, the class first (after a fronted phrase too)
+    ("In this invented history, the only approved first-line therapy for HCC in Europe was foonib.",
+     {("foonib", "hcc", "ec", "first_line")}),
+    ("In this invented history, the first approved second-line agent for HCC was the antibody barmab.",
+     {("barmab", "hcc", None, "second_line")}),
+    ("In this invented history, the only approved first-line therapy for HCC is not foonib.", set()),
+    ("In this invented history, the next approved first-line therapy for HCC could be foonib.", set()),
 ])
 def test_an_approved_class_predicated_of_its_subject_is_an_approval_without_an_agency(body, expected):
     assert facts(body) == expected

@@ -367,6 +367,9 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int], said_of_n
     >>> named, plain = "the newly approved drug foonib was given", "the approved drugs were given"
     >>> unstated_agency(named, APPROVAL_CUE.search(named), [24]), unstated_agency(plain, APPROVAL_CUE.search(plain), [])
     ((None,), ())
+    >>> after = "the only approved first-line therapy for HCC is foonib"
+    >>> unstated_agency(after, APPROVAL_CUE.search(after), [48])
+    (None,)
     """
     if not APPROVAL_CUE.match(text, cue.start()) or attributive(text, cue.start()):
         return ()
@@ -374,5 +377,11 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int], said_of_n
     if noun is None or predicated(text, cue.start()) or said_of_name:
         return (None,)
     first = min((at for at in agent_starts if at >= noun.end()), default=None)
-    return (None,) if first is not None and not text[noun.end():first].strip() else ()
+    return (None,) if first is not None and (not text[noun.end():first].strip()
+                                            or PREDICATE_AFTER.fullmatch(text, noun.end(), first)) else ()
+
+
+# ... or the class first, the name after the verb: "the only approved first-line therapy for D is (the T inhibitor) X".
+PREDICATE_AFTER = re.compile(rf"(?:\s+(?:for|in)\s+[^,;.()]{{1,80}}?)?\s+{COPULA}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?",
+                             re.IGNORECASE)
 

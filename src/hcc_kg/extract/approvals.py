@@ -64,8 +64,9 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency, proposed_indication, told_indications
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, COPULA, STEP_CUE, apposed, apposed_participle,
-                            attributive, line_words, predicated, status, unstated_agency)
+from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, APPROVED_BEFORE_NOUN, COPULA, PREDICATE_AFTER,
+                            STEP_CUE, apposed, apposed_participle, attributive, line_words, predicated, status,
+                            unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -242,8 +243,10 @@ def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, a
     cue_at, after = clause.start + cue.start(), clause.start + cue.end()
     if _apposed(sent, cue_at, agents):  # "Y beat X (ABBR), the first approved drug": X alone, the name before
         before = sorted(((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at), key=lambda a: sent.local(a[1][-1])[1])
+        if not before:  # no name before the comma ("Until recently, the only approved drug for D was X"): no apposition
+            return _named_after_the_verb(sent, after, agents)
         # whatever X's role in its own clause ("non-inferior to X", "after X"), the apposition says X is approved
-        if not before or not APPOSED_GAP.match(sent.text[sent.local(before[-1][1][-1])[1]:cue_at]):
+        if not APPOSED_GAP.match(sent.text[sent.local(before[-1][1][-1])[1]:cue_at]):
             return ()
         key, group, _ = before[-1]
         if len(group) > 1 and not REGIMEN_CLASS.search(sent.text[sent.local(group[-1])[1]:cue_at + 30]):
@@ -253,6 +256,16 @@ def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, a
         return tuple((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at)
     return tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] >= after
                  and not SUBORDINATE.search(sent.text[after:sent.local(g[0])[0]]))
+
+
+def _named_after_the_verb(sent: AnalysedSentence, after: int, agents: tuple) -> tuple:
+    """The agent an approved class ending at ``after`` is predicated of after its verb ("the only approved drug for D
+    was (the T inhibitor) X"), else none."""
+    noun = APPROVED_BEFORE_NOUN.match(sent.text, after)
+    later = sorted(((k, g, r) for k, g, r in agents if noun and sent.local(g[0])[0] >= noun.end()), key=lambda a: sent.local(a[1][0])[0])
+    if not later or not PREDICATE_AFTER.fullmatch(sent.text, noun.end(), sent.local(later[0][1][0])[0]):
+        return ()
+    return (later[0],)
 
 
 def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
