@@ -64,9 +64,8 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency, proposed_indication, told_indications
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVAL_CUE, APPROVED_BEFORE_NOUN, COPULA, PREDICATE_AFTER,
-                            STEP_CUE, apposed, apposed_participle, attributive, line_words, predicated, status,
-                            unstated_agency)
+from .approval_attributive import apposed_to_agent, attributive_agents
+from .approval_cues import APPROVAL_CUE, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -91,16 +90,6 @@ DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
 REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
-# "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
-COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|the)\s+(?:[\w,-]+\s+){{0,2}}$",
-                           re.IGNORECASE)
-AGENCY_PREFIX = re.compile(r"[\w.]+-$")
-# From a name to its apposed "approved" class: an abbreviation in brackets, a comma, the article and "first".
-# the class an apposition names is a combination's ("A plus B, the first approved regimen for D"): said of both
-REGIMEN_CLASS = re.compile(r"\b(?:regimens?|combinations?|doublets?|triplets?)\b", re.IGNORECASE)
-APPOSED_GAP = re.compile(rf"^[\s)]*(?:\([^()]*\)\s*)?(?:{APPOSED_CLASS}|{APPOSED_NOUN_PHRASE})", re.IGNORECASE)
-# "an FDA-approved treatment that can be used if ... X": X in a subordinate clause is not the one approved.
-SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 RULE = "sentence-approval"
 
 
@@ -197,10 +186,10 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
     if basis := BASIS_RE.search(clause.text, cue.end()):
         agents = basis_agents(sent, agents, clause.start + basis.start())
     every = tuple(a for f in [own, *others] for a in f.agents)
-    if _apposed(sent, clause.start + cue.start(), every):  # (the clause may begin after the comma)
-        agents = _attributive_agents(sent, clause, cue, every)
+    if apposed_to_agent(sent, clause.start + cue.start(), every):  # (the clause may begin after the comma)
+        agents = attributive_agents(sent, clause, cue, every)
     elif attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
-        agents = _attributive_agents(sent, clause, cue, agents)
+        agents = attributive_agents(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
     if keys:
         return agents, keys, False
@@ -214,7 +203,7 @@ def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Ma
     with Y", "and, in combination with Y, for D2"; :mod:`.approval_conjuncts`), or else by those of the clause
     its indication is read from."""
     agents, keys, anaphoric = _agents(sent, holder, cue, own, others, frame)
-    if _apposed(sent, holder.start + cue.start(), agents):
+    if apposed_to_agent(sent, holder.start + cue.start(), agents):
         return agents, keys, anaphoric  # "A with X, an inhibitor approved for D": the phrase is said of X alone
     keys = with_partners(keys, agents, own.agents, clause, clause is not holder)
     lender = next((f for f in [own, *others] if f.diseases or f.unknown_disease), own)
@@ -223,49 +212,6 @@ def _regimens(sent: AnalysedSentence, clause: Clause, holder: Clause, cue: re.Ma
         # "A, alone for D1 and with B for D2, is approved": the indication read from another clause brings its partner
         keys = with_partners(keys, agents, lender.agents, clause, False)
     return agents, keys, anaphoric
-
-
-def _apposed(sent: AnalysedSentence, cue_at: int, agents: tuple) -> bool:
-    """An approval in a phrase set off after a name: "X, the first approved TKI for D", or with the participle
-    after the class noun, "A with X, a kinase inhibitor approved as first-line therapy", when X is an agent."""
-    if apposed(sent.text, cue_at):
-        return True
-    if not apposed_participle(sent.text, cue_at):
-        return False
-    ends = [sent.local(group[-1])[1] for _, group, _ in agents if sent.local(group[-1])[1] <= cue_at]
-    return bool(ends) and APPOSED_GAP.match(sent.text[max(ends):cue_at]) is not None
-
-
-def _attributive_agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
-    """The agents an attributive approval ("FDA-approved") is said of: the subject of "X is an
-    FDA-approved option", else those it introduces ("the FDA-approved options of X"), not an agent
-    inside a subordinate clause ("an FDA-approved treatment that can be used if ... X")."""
-    cue_at, after = clause.start + cue.start(), clause.start + cue.end()
-    if _apposed(sent, cue_at, agents):  # "Y beat X (ABBR), the first approved drug": X alone, the name before
-        before = sorted(((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at), key=lambda a: sent.local(a[1][-1])[1])
-        if not before:  # no name before the comma ("Until recently, the only approved drug for D was X"): no apposition
-            return _named_after_the_verb(sent, after, agents)
-        # whatever X's role in its own clause ("non-inferior to X", "after X"), the apposition says X is approved
-        if not APPOSED_GAP.match(sent.text[sent.local(before[-1][1][-1])[1]:cue_at]):
-            return ()
-        key, group, _ = before[-1]
-        if len(group) > 1 and not REGIMEN_CLASS.search(sent.text[sent.local(group[-1])[1]:cue_at + 30]):
-            return ((group[-1].key, group[-1:], "agent"),)  # "A with X, an inhibitor approved for D": X, not A with X
-        return ((key, group, "agent"),)
-    if COPULA_BEFORE.search(AGENCY_PREFIX.sub("", clause.text[:cue.start()])):
-        return tuple((k, g, r) for k, g, r in agents if sent.local(g[-1])[1] <= cue_at)
-    return tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] >= after
-                 and not SUBORDINATE.search(sent.text[after:sent.local(g[0])[0]]))
-
-
-def _named_after_the_verb(sent: AnalysedSentence, after: int, agents: tuple) -> tuple:
-    """The agent an approved class ending at ``after`` is predicated of after its verb ("the only approved drug for D
-    was (the T inhibitor) X"), else none."""
-    noun = APPROVED_BEFORE_NOUN.match(sent.text, after)
-    later = sorted(((k, g, r) for k, g, r in agents if noun and sent.local(g[0])[0] >= noun.end()), key=lambda a: sent.local(a[1][0])[0])
-    if not later or not PREDICATE_AFTER.fullmatch(sent.text, noun.end(), sent.local(later[0][1][0])[0]):
-        return ()
-    return (later[0],)
 
 
 def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
@@ -327,7 +273,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     holder = holder or clause
     agents, keys, anaphoric = _regimens(sent, clause, holder, cue, own, others, frame)
     polarity, certainty = status(holder.text, (cue.start(), cue.end()))
-    in_apposition = _apposed(sent, holder.start + cue.start(), agents)
+    in_apposition = apposed_to_agent(sent, holder.start + cue.start(), agents)
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"],
                            in_apposition)
