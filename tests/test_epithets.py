@@ -24,6 +24,12 @@ def test_the_class_names_back_the_titled_drug_and_its_target(body):
     assert read("Maker drops foonib filing", body) == {("foonib", "met"): ("positive", "asserted")}
 
 
+def test_a_title_naming_the_patients_earlier_therapy_still_names_one_drug():
+    # "post-B": the patients' history, not a second drug the item is about
+    assert read("Maker pulls foonib approval in post-barfenib liver cancer",
+                "In the made-up trial, the MET inhibitor failed.") == {("foonib", "met"): ("positive", "asserted")}
+
+
 @pytest.mark.parametrize("body", [
     "In a pretend market, the inhibitor of MET and several other kinases is also cleared for invented patients.",
     "In this made-up note, the oral inhibitor of MET was cleared last year.",

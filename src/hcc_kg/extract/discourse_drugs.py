@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from ..model import Mention
 from .analysis import AnalysedDocument
+from .received_cues import had_before
 from .sentences import DRUG
 
 
@@ -47,11 +48,12 @@ CLASS_HEADS = r"(?:inhibitors?|antibod(?:y|ies)|blockers?|antagonists?|agonists?
 
 
 def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
-    """The one drug the heading of a sentence's section, else the document's title, names (None when not one)."""
+    """The one drug the heading of a sentence's section, else the document's title, names (None when not one; the
+    patients' earlier therapy, "... in Post-B Liver Cancer", is no drug the heading is about)."""
     sent = doc.sentences[index]
     title, title_start, _ = doc.title or ("", -1, -1)
     for surface, start in ((sent.sentence.section, sent.sentence.section_start), (title, title_start)):
-        drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
+        drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG) if not had_before(surface, m.start)}
         if len(drugs) == 1 and start >= 0:
             return Mention(start, start + len(surface), drugs.pop(), surface)
     return None

@@ -49,7 +49,9 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
 _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following)\s+(?:having\s+)?(?:been|being)\s+treated\s+with|"
             r"progress\w*\s+(?:on|after|with|during|while\s+on)|refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
 # ("following first-line therapy with B": three words between)
-PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}(?:(?:therapy|treatment)\s+with\s+)?$", re.IGNORECASE)
+# ... or a prefix the earlier therapy is written with: "post-B liver cancer", a headline's "Post-B HCC"
+PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}(?:(?:therapy|treatment)\s+with\s+)?$|\bpost-$",
+                              re.IGNORECASE)
 PRIOR_REACH = 50  # how far before an agent its earlier-therapy cue may start
 
 
@@ -60,6 +62,8 @@ def had_before(text: str, start: int) -> bool:
     >>> text = "Adults given A, all previously treated with B"
     >>> had_before(text, text.index("A")), had_before(text, text.index("B"))
     (False, True)
+    >>> had_before("Maker pulls A in post-B liver cancer", 22)
+    True
     """
     return PRIOR_THERAPY_RE.search(text[max(0, start - PRIOR_REACH):start]) is not None
 # ... in the description of the patients who received the trial's agent ("who progressed on B", "intolerance to B
