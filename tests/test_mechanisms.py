@@ -141,6 +141,9 @@ def test_a_kinase_named_by_its_catalytic_kind_is_a_class_not_a_target():
     ("Bizumab, an anti-PD-1 and anti-CTLA-4 antibody, was engineered in silico.", {("bizumab", "pd1"), ("bizumab", "ctla4")}),
     ("Bizumab, a combination of anti-PD-1 IgG4 and anti-CTLA-4 IgG1 antibodies, was made up.",
      {("bizumab", "pd1"), ("bizumab", "ctla4")}),
+    # after a pair compared, an indefinite class describes the second; a definite one may name either: none read
+    ("The made-up trial compared zelumab versus foonib, a MET inhibitor.", {("foonib", "met")}),
+    ("The made-up study of zelumab versus foonib, the PD-1 inhibitor, met its goal.", set()),
 ])
 def test_drug_appositive(body, expected):
     assert facts(body) == expected

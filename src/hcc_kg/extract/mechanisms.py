@@ -218,7 +218,8 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         drug = previous[-1]
         if not is_appositive_gap(text, drug, front) and len(previous) > 1 and previous[-2].kind == "drug":
             drug = previous[-2]  # "X, known as Y in China, is a T inhibitor": the nearer name stands in an aside
-        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug) or glossed_run(text, found, drug):
+        if not is_appositive_gap(text, drug, front) or _closes_a_parenthesis(text, drug) or glossed_run(text, found, drug) \
+                or _definite_after_a_pair(text, previous, drug, front):
             continue
         following = [u for u in found if u.start >= tlist.end]
         limit = following[0].start if following else len(text)
@@ -232,6 +233,18 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         for subject in drugs + _copy_of(text, previous, drug, front):
             for unit in tlist.units:
                 yield from readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
+
+
+# "A versus B, the T inhibitor, ...": a definite class after a pair compared may name either (a spoken "the study of A
+# versus B, the T inhibitor, met ..." names A's); "compared with B, a T inhibitor" describes B.
+DEFINITE_GAP = re.compile(r"\s*,\s*the\s", re.IGNORECASE)
+PAIRED_BEFORE = re.compile(r"\b(?:versus|vs\.?)\s+$", re.IGNORECASE)
+
+
+def _definite_after_a_pair(text: str, previous: list[Unit], drug: Unit, front: int) -> bool:
+    """Is the appositive a definite class ("the T inhibitor") after the second drug of "A versus B"?"""
+    return DEFINITE_GAP.match(text, drug.end) is not None and len(previous) > 1 and previous[-2].kind == "drug" \
+        and PAIRED_BEFORE.search(text, previous[-2].end, drug.start) is not None
 
 
 # "X, a Y biosimilar (anti-T antibody)": X is a copy of Y, and what the appositive says is said of both.
