@@ -1209,6 +1209,10 @@ def test_a_headline_takes_the_line_its_lede_states_though_an_earlier_approval_ha
      {("barmab", "hcc", None, "second_line")}),
     ("In this invented history, the only approved first-line therapy for HCC is not foonib.", set()),
     ("In this invented history, the next approved first-line therapy for HCC could be foonib.", set()),
+    # ... or of the names it includes
+    ("In this invented history, approved first-line agents for HCC include foonib and sorafenib.",
+     {("foonib", "hcc", None, "first_line"), ("sorafenib", "hcc", None, "first_line")}),
+    ("In this invented history, approved first-line agents for HCC may soon include foonib.", set()),
 ])
 def test_an_approved_class_predicated_of_its_subject_is_an_approval_without_an_agency(body, expected):
     assert facts(body) == expected

@@ -381,7 +381,8 @@ def unstated_agency(text: str, cue: re.Match, agent_starts: list[int], said_of_n
                                             or PREDICATE_AFTER.fullmatch(text, noun.end(), first)) else ()
 
 
-# ... or the class first, the name after the verb: "the only approved first-line therapy for D is (the T inhibitor) X".
-PREDICATE_AFTER = re.compile(rf"(?:\s+(?:for|in)\s+[^,;.()]{{1,80}}?)?\s+{COPULA}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?",
-                             re.IGNORECASE)
+# ... or the class first, the name after the verb: "the only approved first-line therapy for D is (the T inhibitor) X",
+# "approved first-line agents for D include A and B".
+PREDICATE_AFTER = re.compile(rf"(?:\s+(?:for|in)\s+[^,;.()]{{1,80}}?)?\s+(?:{COPULA}|include[sd]?|comprise[sd]?)\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
 
