@@ -14,7 +14,9 @@ from its clause (borrowing what is missing from the sentence's other clauses):
   writes no ``grantedBy``, the SHACL agency shape is a warning), unless the document states the
   same approval with its agency.  An attributive
   "approved" ("FDA-approved options", "approved agents such as X") names a class, no event,
-  unless the class is predicated of a subject ("X is the only approved first-line therapy");
+  unless the class is predicated of a subject ("X is the only approved first-line therapy"), of
+  the name after its verb ("the only approved drug for D was X") or of those it includes
+  ("approved first-line agents for D include A and B"; :mod:`.approval_attributive`);
 * the indication: the first disease of the clause (and diseases coordinated with it); a
   disease the vocabulary does not know ("approved for Hodgkin lymphoma", "... for
   mesothelioma") blocks any default, and a known one named after it ("X, approved for thyroid
