@@ -166,6 +166,9 @@ def test_the_counted_patients_an_arm_gave_are_that_arm_not_a_subgroup():
     ("OS was longer with zorbanib than felotinib (HR 0.55) in patients with low baseline AFP.", True),
     ("OS was longer with zorbanib than felotinib (HR, 0.55; 95% CI, 0.31-0.90) in this invented trial.", False),
     ("OS was longer with zorbanib (HR 0.55). Higher baseline FGF21 was prognostic.", False),  # the bracket closed before
+    # groups coordinated, each with its bracket, closed by their noun
+    ("Zorbanib improved OS in both grade A (HR [95% CI]: 0.61 [0.44-0.85]) and grade B (HR 0.82) subgroups.", True),
+    ("OS was longer with zorbanib (HR 0.61) in the whole population and in all subgroups.", False),
 ])
 def test_a_statistic_in_a_bracket_testing_an_interaction_or_followed_by_a_subgroup_is_the_subgroups(text, of_subgroup):
     assert bracket_of_subgroup(text, text.index("HR")) is of_subgroup

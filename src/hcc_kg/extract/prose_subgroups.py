@@ -133,6 +133,12 @@ AFTER_BRACKET_RE = re.compile(r"\s*,?\s*(?:(?:in|among|for|with)\s+(?:the\s+)?(?
                               re.IGNORECASE)
 
 
+# ... or the noun that coordinated groups close with, after their brackets: "in both X grade 1 (HR 0.63 ...) and X
+# grade 2 (HR 0.84 ...) subgroups" (words and brackets only up to it: no verb, no clause's end).
+SUBGROUPS_CLOSE_RE = re.compile(r"(?:\s*(?:,|and|or)?\s*(?:(?!(?:was|were|is|are|had|has|showed|shows|in)\b)[\w-]+\s*|"
+                                r"\([^()]*\)\s*|\[[^\[\]]*\]\s*)){0,8}?\b(?:subgroups|subsets|strata)\b", re.IGNORECASE)
+
+
 def bracket_of_subgroup(text: str, start: int) -> bool:
     """Is the statistic at ``start`` inside a bracket that tests an interaction, or that a subgroup follows ("OS was
     longer with A [median 10.9 vs 6.8 months; HR 0.53] with higher baseline X")?"""
@@ -146,7 +152,7 @@ def bracket_of_subgroup(text: str, start: int) -> bool:
     if INTERACTION_RE.search(text, opened, end):
         return True
     after = AFTER_BRACKET_RE.match(text, end + 1)
-    return SUBGROUP_RE.match(text, after.end()) is not None
+    return SUBGROUP_RE.match(text, after.end()) is not None or SUBGROUPS_CLOSE_RE.match(text, end + 1) is not None
 
 
 def statistic_of_subgroup(text: str, start: int) -> bool:
