@@ -7,7 +7,8 @@ import pytest
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.arm_comparisons import compared_arms
-from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms, received_alternatives
+from hcc_kg.extract.alternative_arms import received_alternatives
+from hcc_kg.extract.prose_arms import agents, counted_list, randomised_arms
 from hcc_kg.extract.received_arm import received_agent
 from hcc_kg.extract.prose_sizes import arm_sizes, counted_arms
 from hcc_kg.keys import agent_key
@@ -216,7 +217,7 @@ def test_and_before_a_drug_not_given_alone_parts_no_arms():
 
 def test_registry_labels_name_the_arms():
     doc, sent = sentence("Arms: Experimental: zorbanib 10 mg daily; Placebo Comparator: placebo once daily.")
-    from hcc_kg.extract.prose_arms import labelled_arms
+    from hcc_kg.extract.alternative_arms import labelled_arms
     assert keys(labelled_arms(doc, sent)) == ["zorbanib", "placebo"]
     doc, sent = sentence("Experimental arm: zorbanib only.")
     assert labelled_arms(doc, sent) == []
@@ -390,7 +391,7 @@ def test_the_alternatives_patients_received_are_the_arms():
 
 
 def test_lettered_arm_labels_name_the_arms():
-    from hcc_kg.extract.prose_arms import labelled_arms
+    from hcc_kg.extract.alternative_arms import labelled_arms
     doc, sent = sentence("Arm A: zorbanib (n = 478) Arm B: felotinib (n = 476)")
     assert keys(labelled_arms(doc, sent)) == ["zorbanib", "felotinib"]
     doc, sent = sentence("Median OS was 13.6 months (arm A) with zorbanib and 12.3 months with felotinib.")
@@ -697,7 +698,7 @@ def test_a_drug_after_received_is_given_even_after_a_prior_therapy_cue():
 
 
 def test_a_regulators_control_number_labels_no_arm():
-    from hcc_kg.extract.prose_arms import labelled_arms
+    from hcc_kg.extract.alternative_arms import labelled_arms
     doc, sent = sentence("File ID: XY-1 Control #: 123456 Notice of a decision: this notice concerns zorbanib, Control "
                          "Number 123456, for patients who progressed on felotinib.")
     assert labelled_arms(doc, sent) == []

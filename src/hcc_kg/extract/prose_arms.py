@@ -31,7 +31,6 @@ from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care
 from .procedure_glue import delivered_by, with_procedure
-from .received_cues import RECEIVED_RE
 from .sentences import DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
@@ -121,14 +120,6 @@ COUNTED_GROUP_RE = re.compile(r"\(([^()]*[;,][^()]*)\)")
 COLON_COUNTS_RE = re.compile(r":\s*\d[\d]*\s*(?:patients|participants|pts)?\s*,")
 LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
-# Between two alternatives given to patients: a dose or a bracket, then "or" ("A 400 mg twice daily or B").
-ALTERNATIVE_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?,?\s+or\s+", re.IGNORECASE)
-# Registry arm labels ("Arms: Experimental: A; Placebo Comparator: B", a card's "Experimental A Control B").
-# ... and lettered or numbered arms, "Arm A: A (n = 478) Arm B: B".
-# ... but no administrative field: "Control #: 206974", "Control Number 206974" (a regulator's file number).
-ARM_LABEL_RE = re.compile(r"\b(?-i:Experimental|Active\s+Comparator|Placebo\s+Comparator|Sham\s+Comparator|Control|"
-                          r"Comparator)\b(?!\s*(?:#|(?:No\.|Numbers?|IDs?)(?!\w)))\s*(?:arm|group)?\s*[:\-]?\s*|\b(?-i:Arm|Group|Cohort)\s+(?-i:[A-Z]|\d{1,2})\s*:\s*",
-                          re.IGNORECASE)
 # What may open a sentence before its subject: a section's label at most ("Methods: A was given ...").
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:(?:both|each|all)\s+(?:(?:given|administered|received)\s+)?)?"
@@ -304,7 +295,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
-        return _distinct(shared)  # "to A plus either B or C": A plus B, and A plus C
+        return distinct_arms(shared)  # "to A plus either B or C": A plus B, and A plus C
     segments = _unsplit(_top_level_segments(sent.text, start, end), _choices_with_options(doc, sent))
     for s, e in joined_and_lists(sent.text, segments):
         found = sequenced(doc, _segment_agents(doc, sent, s, e), maintenance, sent.text)
@@ -324,29 +315,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
             arms.extend(found)  # "to the A and B arms": a plural head names as many arms
         else:
             arms.extend(_merge(doc, found))
-    return _distinct(_placebo_backbone(doc, sent, arms, start))
-
-
-def sized_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """"received A (n = 100) or B (n = 99)": alternatives each with its own size are the arms ([] otherwise)."""
-    named = agents(doc, sent)
-    for left, right in zip(named, named[1:]):
-        gap = sent.text[left.end:right.start]
-        if re.fullmatch(r"\s*\(\s*n\s*=\s*[\d,]+\s*\)\s*,?\s*or\s+", gap, re.IGNORECASE) \
-                and SIZE_RE.match(sent.text[right.end:].lstrip(" (")) and left.key != right.key:
-            return [left, right]
-    return []
-
-
-def received_alternatives(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """"Patients received A or B", "participants were treated with A 400 mg twice daily or B": the
-    alternatives patients were given are the arms ([] otherwise)."""
-    named = agents(doc, sent)
-    for left, right in zip(named, named[1:]):
-        if RECEIVED_RE.search(sent.text[max(0, left.start - 60):left.start]) and left.key != right.key \
-                and ALTERNATIVE_GAP_RE.fullmatch(sent.text[left.end:right.start]):
-            return [left, right]
-    return []
+    return distinct_arms(_placebo_backbone(doc, sent, arms, start))
 
 
 def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
@@ -369,7 +338,7 @@ def _counted_parts(doc: AnalysedDocument, sent: AnalysedSentence, group: re.Matc
                 or sent.text[start:found[0].start].strip():
             return []
         arms.append(found[0])
-    return _distinct(arms) if len(arms) >= 2 else []
+    return distinct_arms(arms) if len(arms) >= 2 else []
 
 
 def with_parts(doc: AnalysedDocument, arm: Agent, parts: tuple[str, ...]) -> Agent:
@@ -382,14 +351,6 @@ def _adjectival(text: str, end: int) -> bool:
     """Does "randomised" at ``end`` describe a trial ("randomised, open-label phase 3 trial") without a "to"?"""
     design = ADJECTIVAL_RE.match(text[end:end + 100])
     return bool(design) and not re.search(r"\bto\b", design.group())
-
-
-def labelled_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """Arms a registry entry labels: "Experimental: A ... Placebo Comparator: B" ([] unless two are labelled)."""
-    labels = list(ARM_LABEL_RE.finditer(sent.text))
-    ends = [m.start() for m in labels[1:]] + [len(sent.text)]
-    arms = [arm for m, end in zip(labels, ends) for arm in agents(doc, sent, m.end(), end)[:1]]
-    return _distinct(arms) if len(arms) == len(labels) else []
 
 
 def _merge(doc: AnalysedDocument, found: list[Agent]) -> list[Agent]:
@@ -414,7 +375,8 @@ def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[
     return [with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
 
 
-def _distinct(arms: list[Agent]) -> list[Agent]:
+def distinct_arms(arms: list[Agent]) -> list[Agent]:
+    """The arms, each agent once, in order; [] unless two or more (a list of one arm names no comparison)."""
     seen: set[str] = set()
     out = []
     for arm in arms:

@@ -30,9 +30,8 @@ from .effects import HazardRatio, parse_hazard_ratios
 from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import combination_read, drug_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms, than_pairs
-from .prose_arms import (RANDOMISED_RE, TO_RE, Agent, agents,
-                         counted_list, labelled_arms, randomised_arms,
-                         received_alternatives, sized_alternatives)
+from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
+from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
 from .prose_sizes import arm_sizes, counted_arms, counted_groups, each_arm_count, role_sizes
