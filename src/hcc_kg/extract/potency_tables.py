@@ -103,14 +103,17 @@ def _rows(text: str, lines: list[tuple[int, int]], first: int) -> list[tuple[int
 
 def _columns(doc: AnalysedDocument, start: int, end: int, count: int) -> list[Mention | None]:
     """The drug each of the header's last ``count`` cells names (None for a cell naming none, or several)."""
-    line = doc.document.text[start:end]
-    if "|" in line:
-        spans = [m.span() for m in re.finditer(r"[^|]+", line) if m.group().strip()]
-    else:
-        spans = [m.span() for m in re.finditer(r"\S+", line)]
+    spans = _cell_spans(doc.document.text[start:end])
     if len(spans) <= count:
         return []
     return [_cell_drug(doc, start + s, start + e) for s, e in spans[-count:]]
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a row lies in it: between pipes, else each run of non-spaces."""
+    if "|" in line:
+        return [m.span() for m in re.finditer(r"[^|]+", line) if m.group().strip()]
+    return [m.span() for m in re.finditer(r"\S+", line)]
 
 
 def _cell_drug(doc: AnalysedDocument, start: int, end: int) -> Mention | None:
@@ -125,7 +128,7 @@ def _cell_drug(doc: AnalysedDocument, start: int, end: int) -> Mention | None:
 
 def _facts(doc: AnalysedDocument, columns: list[Mention | None], rows: list[tuple[int, int, list[str]]]) -> Iterator[Assertion]:
     for start, end, values in rows:
-        label_end = start + len(doc.document.text[start:end]) - len(" ".join(values))
+        label_end = start + _cell_spans(doc.document.text[start:end])[-len(values)][0]  # where the first value's cell starts
         targets = {m.key: m for m in doc.mentions_in(start, max(start, label_end)) if doc.vocabulary.is_target(m.key)}
         if len(targets) != 1:
             continue
