@@ -137,7 +137,8 @@ def match_trials(gold: GoldDocument, view: SystemView, canon: Canon, agent_of: d
         name, nct = norm(g.get("name") or ""), str(g.get("nct") or "").upper()
         for key, t in view.trials.items():
             names = {norm(n) for n in t.names} | {norm(key.removeprefix("trial__"))}
-            if key not in matched and ((name and name in names) or (nct and nct in t.ncts)):
+            if key not in matched and ((name and (name in names or _every_name(g.get("name"), names)))
+                                       or (nct and nct in t.ncts)):
                 matched[key] = gid
     for gid, g in zip(ids, gold.trials):
         if g.get("name") or g.get("nct") or gid in matched.values():
@@ -149,6 +150,13 @@ def match_trials(gold: GoldDocument, view: SystemView, canon: Canon, agent_of: d
                 matched[key] = gid
                 break
     return matched
+
+
+def _every_name(written: str, names: set[str]) -> bool:
+    """A trial the gold names by two names joined by a slash ("NAME-1/OTHER-2") is matched by a system trial that
+    holds each of them."""
+    parts = [norm(p) for p in written.split("/")]
+    return len(parts) > 1 and all(p and p in names for p in parts)
 
 
 def gold_items(gold: GoldDocument, canon: Canon) -> dict[str, set]:

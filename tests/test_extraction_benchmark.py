@@ -160,6 +160,17 @@ def test_unnamed_trial_matches_by_its_arms(canon):
     assert gold_items(gold, canon)["arm_size"] == system_items(view, canon, trials, trial_of, agent_of)["arm_size"]
 
 
+def test_a_trial_named_by_two_names_matches_a_system_trial_holding_both(canon):
+    def matched(gold_name: str, system_names: tuple[str, ...]) -> list[str]:
+        gold = GoldDocument.from_dict({"document": DOC, "trials": [{"name": gold_name, "nct": None, "arms": []}]})
+        names = tuple(("trial_name", n) for n in system_names)
+        facts = [Assertion("trial__zephyr7", "isClinicalTrial", "ClinicalTrial", (), names, ev())]
+        return list(match_trials(gold, system_view(facts, {}), canon, {}).values())
+
+    assert matched("ZEPHYR-7/ORCA-2", ("ZEPHYR-7", "ORCA-2")) == ["gold0:zephyr7orca2"]
+    assert matched("ZEPHYR-7/ORCA-2", ("ZEPHYR-7",)) == []  # one of the two names is another trial's, perhaps
+
+
 def test_other_disease_approvals_are_not_scored(canon):
     facts = perfect_facts() + [Assertion("quellimab", "approvedFor", "nsclc", (("agency", "fda"),), evidence=ev())]
     result = run(facts, canon)

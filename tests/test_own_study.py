@@ -125,6 +125,17 @@ def test_a_study_announced_or_planned_with_no_result_is_no_trial(text):
     assert read(text) == (set(), {}, {})
 
 
+@pytest.mark.parametrize("sentence, arms", [
+    ("Its phase 3 ORBIT-7 study combining its MET agent, zorbanib, with quorimab was stopped.",
+     {"regimen__quorimab__zorbanib"}),
+    ("The ORBIT-7 trial pairing zorbanib and quorimab was stopped.", {"regimen__quorimab__zorbanib"}),
+    # the first part not named there ("the other agent"): not the trial's arm
+    ("The ORBIT-7 study combining the other agent with quorimab was stopped.", set()),
+])
+def test_a_study_combining_two_named_agents_has_them_together_as_its_arm(sentence, arms):
+    assert news(f"Pipeline update\n\n{sentence}\n")[0] == arms
+
+
 COUNTED_STUDIES = ("Zorbanib alone or with felotinib in HCC (invented)\n\nPurpose: Two phase II studies evaluated zorbanib "
                    "monotherapy and zorbanib plus felotinib in adults with HCC. Results: Of 300 adults screened, 20 "
                    "received zorbanib and 18 received zorbanib plus felotinib. With zorbanib monotherapy, the ORR was 5% "

@@ -14,7 +14,7 @@ from .abstract_cues import DEMONSTRATIVE_RE, PLACEBO_CONTROLLED_RE, TITLE_SUBJEC
 from .analysis import AnalysedDocument, AnalysedSentence
 from .earlier_arms import sole_named, sole_trial, told_in_part
 from .named_trial_arms import placebo_key
-from .own_study import combination_study, single_arm_pair
+from .own_study import combination_study, combining_study, single_arm_pair
 from .prose_arm_mentions import add_on_design
 from .prose_arms import SENTENCE_OPENING_RE, Agent, agents
 from .received_cues import had_before
@@ -144,6 +144,10 @@ def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None
     arms = stated_arms(doc, sent)
     if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
         slot.arms, slot.ongoing = [combined], True
+        slot.arms_at.append(evidence_span(sent))
+        return
+    if not arms and (combined := combining_study(doc, sent)):  # "the NAME study combining A with B"
+        slot.arms = [combined]
         slot.arms_at.append(evidence_span(sent))
         return
     named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
