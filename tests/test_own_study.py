@@ -89,7 +89,8 @@ def test_declares_own_study():
     assert not declares_own_study(["A pooled analysis of two trials.", "The primary endpoint was OS."])
 
 
-VOCAB_NEWS = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",))])
+VOCAB_NEWS = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibody",)),
+                         Entity("usual_care", "usual care", ("Procedure",))])
 
 
 def news(text: str) -> tuple[set[str], dict]:
@@ -134,6 +135,21 @@ def test_a_study_announced_or_planned_with_no_result_is_no_trial(text):
 ])
 def test_a_study_combining_two_named_agents_has_them_together_as_its_arm(sentence, arms):
     assert news(f"Pipeline update\n\n{sentence}\n")[0] == arms
+
+
+@pytest.mark.parametrize("sentences, arms", [
+    ("The study evaluated zorbanib with quorimab in liver cancer.", {"regimen__quorimab__zorbanib"}),
+    ("This phase 3 trial tested the triplet therapy of Acme's agent zorbanib with quorimab and felotinib.",
+     {"regimen__felotinib__quorimab__zorbanib"}),
+    ("The study evaluated zorbanib with quorimab. The control arm received felotinib.",
+     {"regimen__quorimab__zorbanib", "felotinib"}),
+    ("The study evaluated zorbanib with quorimab. The comparator group consisted of the usual care, the combination "
+     "of quorimab with felotinib, and a placebo.", {"regimen__quorimab__zorbanib", "regimen__felotinib__quorimab"}),
+    # after a plain testing verb "and" may join two arms: no combination read
+    ("The study evaluated zorbanib and quorimab in liver cancer.", set()),
+])
+def test_what_the_named_study_evaluated_and_its_control_arm_received_are_its_arms(sentences, arms):
+    assert news(f"Pipeline update\n\nResults of the phase 3 ORBIT-7 study were shown. {sentences}\n")[0] == arms
 
 
 COUNTED_STUDIES = ("Zorbanib alone or with felotinib in HCC (invented)\n\nPurpose: Two phase II studies evaluated zorbanib "

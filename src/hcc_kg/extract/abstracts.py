@@ -44,7 +44,7 @@ from typing import Iterable
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
                             OTHER_STUDY_RE, PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
-                            REGISTRATION_RE, SECTION_RE, SEPARATE_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE,
+                            REGISTRATION_RE, SECTION_RE, SEPARATE_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE,
                             THIS_TRIAL_RE, UNNAMED_RE, counted_study, is_observational, main_trial_first,
                             named_observational, recalled_phases, remarks_on_other_studies)
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -52,6 +52,7 @@ from .markdown_trials import markdown_trial_tables
 from .registry import EXTRACTORS
 from .sentences import evidence_span
 from .framed_trials import Framing
+from .combined_arms import combining_study
 from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_trial
 from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
@@ -101,6 +102,10 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if _randomising(sent.text):
             compared_in.add(context)
         if context is not None and not apposed:
+            if not names and not slots[context].arms and STUDY_SUBJECT_RE.match(sent.text) \
+                    and (combined := combining_study(doc, sent)):
+                slots[context].arms = [combined]  # "The study evaluated A plus B": what the trial in context tested
+                slots[context].arms_at.append(evidence_span(sent))
             read_sentence(doc, sent, slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)

@@ -89,30 +89,6 @@ def combination_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | No
     return with_parts(doc, partner, tuple(subjects)).key
 
 
-# "the NAME study combining A with B", "a trial pairing A and B": the trial's arm is the two together, when both are
-# named right there (not "combining the T agent with B", whose first part the text does not name).
-COMBINING_RE = re.compile(r"\b(?:trial|study)\s+(?:combining|pairing|(?:that|which)\s+combine[sd])\s+", re.IGNORECASE)
-COMBINING_LEAD_RE = re.compile(r"(?:(?:its|their|the|a|an|[\w-]+[’']s)\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?")
-COMBINING_JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:with|and|plus)\s+(?:(?!with\b|and\b|plus\b)[\w-]+\s+){0,3}?")
-
-
-def combining_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
-    """The one arm of "a trial combining A with B": A plus B (None when the sentence has no such phrase or its two
-    parts are not both named next to it).
-
-    >>> COMBINING_LEAD_RE.fullmatch("their TIGIT asset, ") is not None, COMBINING_LEAD_RE.fullmatch("the T agent with ") is None
-    (True, True)
-    """
-    m = COMBINING_RE.search(sent.text)
-    if m is None:
-        return None
-    after = [a for a in agents(doc, sent) if a.start >= m.end()]
-    if len(after) < 2 or not COMBINING_LEAD_RE.fullmatch(sent.text, m.end(), after[0].start) \
-            or not COMBINING_JOIN_RE.fullmatch(sent.text, after[0].end, after[1].start):
-        return None
-    return with_parts(doc, after[0], after[1].components).key
-
-
 def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot | None:
     """The unnamed trial of a document naming none that declares its own design, read from ``sentences``
     (those outside its background and remarks on other studies); None when it declares none or reports no result."""

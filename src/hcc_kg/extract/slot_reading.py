@@ -31,6 +31,7 @@ from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_c
 from .arm_references import combination_read, drug_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms, than_pairs
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
+from .combined_arms import control_stated
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
@@ -143,6 +144,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     """Add what the sentence says about the trial to its slot (results wait until its arms are known;
     those a structured abstract's background states before then are earlier results, not read)."""
     slot.labels.update(labels_defined(doc, sent))
+    control = control_stated(doc, sent)  # (before "the control arm" is read as the arm it may stand for)
     sent = _arms_read(doc, sent, slot)
     span = evidence_span(sent)
     given = received_agent(doc, sent) if len(slot.arms) <= 1 else None
@@ -157,6 +159,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.arms_at.append(span)             # by A": the one arm in full
     if not slot.arms and (known := _one_alternative_known(doc, sent)):
         slot.arms = [known]  # "randomized to A or active surveillance": one arm known, the other no agent
+        slot.arms_at.append(span)
+    if control is not None and len(slot.arms) == 1 and control not in slot.arms:
+        slot.arms.append(control)  # "The control arm consisted of B and a placebo"
         slot.arms_at.append(span)
     assigned = [a.key for a in assigned_arms(doc, sent)]
     if _care_was_the_comparator(doc, sent, slot, assigned):

@@ -14,7 +14,8 @@ from .abstract_cues import DEMONSTRATIVE_RE, PLACEBO_CONTROLLED_RE, TITLE_SUBJEC
 from .analysis import AnalysedDocument, AnalysedSentence
 from .earlier_arms import sole_named, sole_trial, told_in_part
 from .named_trial_arms import placebo_key
-from .own_study import combination_study, combining_study, single_arm_pair
+from .combined_arms import combining_study
+from .own_study import combination_study, single_arm_pair
 from .prose_arm_mentions import add_on_design
 from .prose_arms import SENTENCE_OPENING_RE, Agent, agents
 from .received_cues import had_before
