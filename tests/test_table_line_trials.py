@@ -1,0 +1,53 @@
+"""Tests for hcc_kg.extract.table_line_trials: a table pasted as text, one trial per line naming the trial and
+its comparison, cell borders lost (invented trials, drugs, meetings and numbers)."""
+
+from __future__ import annotations
+
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.mentions import MentionFinder
+from hcc_kg.extract.table_line_trials import table_line_trials
+from hcc_kg.model import Document
+from hcc_kg.vocab import Entity, Vocabulary
+
+VOCAB = Vocabulary([
+    Entity("zorbanib", "zorbanib", ("SmallMolecule",)), Entity("felotinib", "felotinib", ("SmallMolecule",)),
+    Entity("quorimab", "quorimab", ("MonoclonalAntibody",)), Entity("placebo", "placebo", ("Placebo",)),
+    Entity("first_line", "first-line", ("LineOfTherapy",), ("first line",)),
+    Entity("second_line", "second-line", ("LineOfTherapy",), ("second line",)),
+])
+TABLE = ("An invented editorial.\n\nTable 2.\n\nPhase III trials of an invented disease\n\n"
+         "Setting Comparison Trial Outcome Meeting\n"
+         "First line 1 Zorbanib vs. felotinib ORCA-12 Negative WXYZ 2019 J Invented Med 2020\n"
+         "2 Zorbanib ± quorimab KESTREL Positive WXYZ 2021\n"
+         "Second line 3 Quorimab 200 mg + zorbanib vs placebo PETREL 7 Ongoing\n"
+         "4 Felotinib vs. placebo Negative WXYZ 2018\n"
+         "5 Zorbanib vs. felotinib ORCA-12 FALCON-3 Negative\n\nNotes: invented.\n")
+
+
+def trials(text: str = TABLE) -> dict[str, tuple[set[str], dict]]:
+    doc = AnalysedDocument(Document.from_text("t", text), VOCAB, MentionFinder(VOCAB))
+    found = list(table_line_trials(doc))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    out = {a.subject: (set(), dict(a.attributes)) for a in found if a.predicate == "isClinicalTrial"}
+    for a in found:
+        if a.predicate == "hasArm":
+            out[a.subject][0].add(arm_of[a.object])
+        if a.predicate == "forLineOfTherapy":
+            out[a.subject][1]["line"] = a.object
+    return out
+
+
+def test_each_line_naming_a_trial_and_a_comparison_is_that_trial_with_its_arms():
+    found = trials()
+    assert found["trial__orca12"] == ({"zorbanib", "felotinib"}, {"trial_name": "ORCA-12", "phase": "III", "line": "first_line"})
+    assert found["trial__kestrel"][0] == {"zorbanib", "regimen__quorimab__zorbanib"}  # "A ± B": A alone, A with B
+    assert found["trial__petrel7"] == ({"regimen__quorimab__zorbanib", "placebo"},
+                                       {"trial_name": "PETREL 7", "phase": "III", "line": "second_line"})
+
+
+def test_a_meeting_with_its_year_and_a_line_naming_two_trials_or_none_give_no_trial():
+    assert set(trials()) == {"trial__orca12", "trial__kestrel", "trial__petrel7"}  # not "WXYZ", not line 5's two names
+
+
+def test_prose_outside_a_table_is_not_read_as_a_row():
+    assert trials("An invented editorial.\n\nThe ORCA-12 study compared zorbanib vs. felotinib in adults.\n") == {}
