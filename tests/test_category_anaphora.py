@@ -34,6 +34,12 @@ def test_members_of_the_category_the_drug_acts_on(body, expected):
     assert facts(body) == expected
 
 
+def test_a_clause_describing_the_category_neither_lists_nor_hedges_its_members():
+    # "kinases believed to act with KIT": what is believed is said of the kinases, and KIT is not what foonib acts on
+    body = "Foonib inhibits several kinases believed to act with KIT in made-up cells. These kinases are MET and AXL."
+    assert facts(body) == {("foonib", "met"), ("foonib", "axl")}
+
+
 @pytest.mark.parametrize("body", [
     "Foonib may inhibit several kinases in pretend cells. These kinases are MET and AXL.",
     "Foonib does not inhibit these kinases in pretend cells. These kinases are MET and AXL.",

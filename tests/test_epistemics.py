@@ -85,6 +85,12 @@ def test_hedge_cues_make_the_statement_hedged(sentence):
     assert read(sentence, first, "KDR") == (POSITIVE, HEDGED)
 
 
+def test_a_reduced_relative_clause_after_the_statement_does_not_hedge_it():
+    # "KDR thought to drive ..." describes KDR (its "which is" left out); "is thought to" still hedges
+    assert read("Zorbanib inhibits KDR thought to drive invented tumours.", "Zorbanib", "KDR") == (POSITIVE, ASSERTED)
+    assert read("Zorbanib inhibits KDR and is thought to act on nothing else.", "Zorbanib", "KDR") == (POSITIVE, ASSERTED)
+
+
 def test_regulatory_hedges():
     s = "The application for zorbanib in HCC was accepted for priority review."
     assert read(s, "zorbanib", "HCC")[1] == HEDGED

@@ -37,6 +37,8 @@ BEFORE_MEMBERS = re.compile(rf"^(?:the\s+)?(?:{MEMBERS_OF})?(?:[\w-]+\s+){{0,4}}
 # The category as the cue's object in the sentence before: "blocks (several) receptor kinases (of ...)".
 CATEGORY_OBJECT = re.compile(rf"^\s+(?:(?:the|several|multiple|many|various|numerous|a\s+number\s+of|some)\s+)?"
                              rf"(?:[\w-]+\s+){{0,3}}?{CATEGORY}\b", re.IGNORECASE)
+# ... listed right after it: "kinases (A, B)", "kinases such as A", "kinases: A and B", "kinases, including A".
+LISTING_LEAD = re.compile(r"\s*(?:[(:,\u2014]|(?:such\s+as|including|e\.g\.|namely|like|notably)\b)", re.IGNORECASE)
 # "X and Y ..., both drugs block": the two drugs named before, together.
 SHARED_SUBJECT = re.compile(r"\b(?:both|the\s+two|these\s+two)\s+(?:drugs|agents|compounds|inhibitors|TKIs|MKIs)\b",
                             re.IGNORECASE)
@@ -51,8 +53,11 @@ def _category_cue(doc: AnalysedDocument, index: int) -> tuple[re.Match, list[Uni
         category = CATEGORY_OBJECT.match(sent.text[cue.end():])
         if not cue.group("verb") or category is None:
             continue
-        if any(u.kind == "object" and not u.pathway and u.start >= cue.end() for u in found):
-            return None  # the sentence lists what it acts on itself
+        listed_at = cue.end() + category.end()
+        if any(u.kind == "object" and not u.pathway and u.start >= cue.end()
+               and (u.start < listed_at or LISTING_LEAD.match(sent.text, listed_at)) for u in found):
+            return None  # the sentence lists what it acts on itself (not what a clause after says of the category:
+            # "kinases believed to be involved in angiogenesis")
         drugs = [u for u in found if u.kind == "drug" and u.end <= cue.start()]
         if not drugs and SUBJECTLESS_START.match(sent.text) and (entry := defined_drug(doc, index)) is not None:
             drugs = [Unit("drug", (entry.key,), 0, 0, entry)]

@@ -34,7 +34,10 @@ LEFT_LIMIT = re.compile(
 # verb phrase ("and was ...") speaks of something else.
 RIGHT_LIMIT = re.compile(
     r"[;:,(\u2022\u25aa\u25e6\u2023]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
-    r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)",
+    r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)"
+    # ... and a reduced relative clause, its pronoun and verb left out ("kinases believed to be involved in growth"
+    # describes the kinases; it does not hedge what is said of them)
+    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s(?=(?:believed|thought|presumed|suspected)\s+to\b)",
     re.IGNORECASE)
 # A relative clause left of the statement ("Patients who did not respond ... received X").
 LEFT_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
