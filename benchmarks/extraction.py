@@ -143,13 +143,16 @@ def match_trials(gold: GoldDocument, view: SystemView, canon: Canon, agent_of: d
     for gid, g in zip(ids, gold.trials):
         if g.get("name") or g.get("nct") or gid in matched.values():
             continue
-        wanted = {canon.agents(arm["agent"]) for arm in g.get("arms") or ()}
+        wanted = {_choices_as_one(g, canon)(arm["agent"]) for arm in g.get("arms") or ()}
         for key, t in sorted(view.trials.items()):
             have = {canon.agents([agent_of.get(a, a)], system=True) for a in t.arms}
             if key not in matched and wanted and wanted <= have:
                 matched[key] = gid
                 break
     return matched
+
+
+CHOICE_LABEL = "treatment of physician's choice"
 
 
 def _every_name(written: str, names: set[str]) -> bool:
@@ -159,18 +162,32 @@ def _every_name(written: str, names: set[str]) -> bool:
     return len(parts) > 1 and all(p and p in names for p in parts)
 
 
+def _choices_as_one(trial: dict, canon: Canon):
+    """The agent set of a gold trial's arm or value: an arm marked ``choice`` (the options a physician's choice
+    offers, listed) is the physician's-choice arm, as the gold README writes a choice the text does not call
+    chemotherapy."""
+    chosen = {canon.agents(arm["agent"]) for arm in trial.get("arms") or () if arm.get("choice")}
+    choice = canon.agents([CHOICE_LABEL])
+
+    def agents(names) -> frozenset[str]:
+        found = canon.agents(names)
+        return choice if found in chosen else found
+    return agents
+
+
 def gold_items(gold: GoldDocument, canon: Canon) -> dict[str, set]:
     items: dict[str, set] = {t: set() for t in TYPES}
     items["drug_target"] = {(canon.name(d["drug"]), canon.name(d["target"])) for d in gold.drug_targets}
     for gid, t in zip(gold_trial_ids(gold), gold.trials):
         items["trial"].add((gid,))
+        arm_agents = _choices_as_one(t, canon)
         for arm in t.get("arms") or ():
-            agents = canon.agents(arm["agent"])
+            agents = arm_agents(arm["agent"])
             items["arm"].add((gid, agents))
             if arm.get("n") is not None:
                 items["arm_size"].add((gid, agents, int(arm["n"])))
         for m in t.get("measurements") or ():
-            items["measurement"].add((gid, canon.agents(m["agent"]), norm(m["endpoint"]),
+            items["measurement"].add((gid, arm_agents(m["agent"]), norm(m["endpoint"]),
                                       timepoint(m.get("timepoint")), number(m["value"])))
         for h in t.get("hazard_ratios") or ():
             items["hazard_ratio"].add((gid, norm(h["endpoint"]), number(h["hr"])))

@@ -93,6 +93,25 @@ def test_a_choice_not_said_to_be_chemotherapy_is_the_physicians_choice_arm(text)
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "tpc"]
 
 
+SLASHED = ("Adults were randomized to zorbanib 12 mg daily or investigator's choice of felotinib 8 mg or 12 mg QD or "
+           "quorimab 400 mg BID until progression. Median OS was 20.1 months with zorbanib vs 15.2 months with "
+           "felotinib/quorimab.")
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # the options' doses stand between them; "A/B" later names the choice
+    (SLASHED, ["zorbanib", "tpc"], ["zorbanib", "tpc"]),
+    # where no choice offers them, "A/B" is not read as one
+    (SLASHED.replace("investigator's choice of felotinib 8 mg or 12 mg QD or quorimab 400 mg BID", "placebo"),
+     ["zorbanib", "placebo"], None),
+])
+def test_a_choices_options_with_their_doses_and_joined_by_a_slash_later(text, first, second):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    assert keys(randomised_arms(doc, doc.sentences[0])) == first
+    later = keys(agents(doc, doc.sentences[1]))
+    assert later == second if second else "tpc" not in later
+
+
 def test_a_choice_reads_no_arm_when_the_vocabulary_has_none_for_it():
     doc, sent = sentence("Zorbanib improved PFS compared with the investigator's choice of felotinib or quorimab.",
                          WITHOUT_CHOICE)

@@ -171,6 +171,22 @@ def test_a_trial_named_by_two_names_matches_a_system_trial_holding_both(canon):
     assert matched("ZEPHYR-7/ORCA-2", ("ZEPHYR-7",)) == []  # one of the two names is another trial's, perhaps
 
 
+def test_a_gold_choice_arm_listing_its_options_is_the_physicians_choice_arm():
+    canon = Canon(Vocabulary([
+        Entity("zorbatinib", "zorbatinib", ("Drug",)), Entity("quellimab", "quellimab", ("Drug",)),
+        Entity("sorafenib", "sorafenib", ("Drug",)),
+        Entity("physicians_choice", "treatment of physician's choice", ("Procedure",)),
+    ]))
+    gold = GoldDocument.from_dict({"document": DOC, "trials": [{
+        "name": "ZEPHYR-7", "nct": None,
+        "arms": [{"agent": ["zorbatinib"], "n": None}, {"agent": ["quellimab", "sorafenib"], "n": 98, "choice": True}],
+        "measurements": [{"agent": ["quellimab", "sorafenib"], "endpoint": "os", "value": 9.1, "timepoint": ""}]}]})
+    items = gold_items(gold, canon)
+    choice = frozenset({"physicians_choice"})
+    assert (("gold0:zephyr7", choice) in items["arm"] and ("gold0:zephyr7", choice, 98) in items["arm_size"]
+            and ("gold0:zephyr7", choice, "os", "", Decimal("9.1")) in items["measurement"])
+
+
 def test_other_disease_approvals_are_not_scored(canon):
     facts = perfect_facts() + [Assertion("quellimab", "approvedFor", "nsclc", (("agency", "fda"),), evidence=ev())]
     result = run(facts, canon)

@@ -47,7 +47,11 @@ CHOICE_NAME = "treatment of physician choice"  # the vocabulary's name for such 
 CHOSEN_AFTER_RE = re.compile(r"\s+(?:of|from|between|among)\s+|\s*")
 CHOSEN_BEFORE_RE = re.compile(r"\s+(?:of|per|by)\s+")
 # The options of a choice listed after it: "A, B, or C", "A or B" ...
-OPTION_GAP_RE = re.compile(r"\s*,?\s*(?:(?:or|and|and/or)\s+)?")
+# (an option's dose may stand between: "A 8 mg or 12 mg QD or B 400 mg BID")
+_AMOUNT = r"\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
+OPTION_DOSE = (rf"(?:\s+{_AMOUNT}(?:\s+or\s+{_AMOUNT})?"
+               r"(?:\s+(?:QD|BID|TID|Q\dW|once|twice|daily|weekly|orally|intravenously|IV|every|a|day|\d+|weeks?))*)?")
+OPTION_GAP_RE = re.compile(OPTION_DOSE + r"\s*,?\s*(?:(?:or|and|and/or)\s+)?")
 # ... or in a parenthesis right after the arm: "chemotherapy (A, B, or C)", "physician's choice (A or B)".
 OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
 # A choice the text does not call one: drugs joined by "or" on the compared side of a comparison, right after its
@@ -110,7 +114,45 @@ def comparator_mentions(doc: AnalysedDocument, sent: AnalysedSentence, located: 
     located = [x for x, after in zip(located, [*located[1:], None]) if not _describes(doc, sent.text, x, after)]
     located = [x for before, x in zip([None, *located[:-1]], located) if not _described(doc, sent.text, before, x)]
     located = _without_options(doc, sent.text, _choices(doc, sent, located, start, end))
-    return _unnamed_choices(doc, sent, located)
+    return _slashed_choices(doc, sent, _unnamed_choices(doc, sent, located))
+
+
+# The options of a choice named together by a slash ("A/B", after "investigator's choice of A 8 mg or B 400 mg") are
+# that choice's arm, no regimen of both; a choice's options are read up to the end of its clause, doses between.
+SLASH_RE = re.compile(r"\s*/\s*")
+CLAUSE_END_RE = re.compile(r"[;:.]|\buntil\b|\bfor\s+up\s+to\b", re.IGNORECASE)
+
+
+def document_choices(doc: AnalysedDocument) -> frozenset[frozenset[str]]:
+    """The sets of drugs each choice in the document offers ("investigator's choice of A or B"), read once."""
+    def read() -> frozenset[frozenset[str]]:
+        found = set()
+        for sent in doc.sentences:
+            for phrase in CHOICE_RE.finditer(sent.text):
+                close = CLAUSE_END_RE.search(sent.text, phrase.end())
+                end = close.start() if close else len(sent.text)
+                offered = [m for m in sent.mentions if phrase.end() <= sent.local(m)[0] < end
+                           and doc.vocabulary[m.key].has_type(*DRUG)]
+                if len({m.key for m in offered}) >= 2 and re.search(r"\bor\b", sent.text[phrase.end():end]):
+                    found.add(frozenset(m.key for m in offered))
+        return frozenset(found)
+    return doc.once("choices offered", read)
+
+
+def _slashed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Located]) -> list[Located]:
+    """The mentions with "A/B" read as the physician's-choice arm where the document offers A or B as a choice."""
+    chosen_arm = doc.finder.lookup(CHOICE_NAME)
+    if chosen_arm is None or "/" not in sent.text or not (offered := document_choices(doc)):
+        return located
+    out: list[Located] = []
+    for item in located:
+        if out and SLASH_RE.fullmatch(sent.text, out[-1][2], item[1]) \
+                and frozenset({out[-1][0].key, item[0].key}) in offered:
+            s, e = out[-1][1], item[2]
+            out[-1] = (Mention(*sent.sentence.mapped.original_span(s, e), chosen_arm, sent.text[s:e]), s, e)
+        else:
+            out.append(item)
+    return out
 
 
 def _describes(doc: AnalysedDocument, text: str, item: Located, after: Located | None) -> bool:
