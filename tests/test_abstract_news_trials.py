@@ -145,3 +145,16 @@ def test_an_approval_of_the_one_agent_based_on_a_named_trial_gives_it_that_agent
     found = facts("An invented notice\n\nBased on data from the phase III ZETA-7 trial, the agency granted approval to "
                   "zorbanib in May 2031 for patients with HCC who had been previously treated with felotinib.\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib"}
+
+
+def test_a_trial_named_placebo_controlled_after_its_drug_was_read_gains_the_placebo_arm():
+    found = facts("An invented news item\n\nZorbanib missed its primary endpoint in a phase 3 study. The "
+                  "placebo-controlled ZETA-9 study, run by a partner, enrolled adults with HCC.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}
+
+
+@pytest.mark.parametrize("compared", ["zorbanib plus best supportive care with placebo plus BSC",
+                                      "zorbanib plus best supportive care (BSC) with placebo/BSC"])
+def test_care_given_in_both_arms_of_a_comparison_does_not_join_the_compared_side(compared):
+    found = facts(f"An invented news item\n\nThe phase 3 ZETA-9 study was comparing {compared} in adults with HCC.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}

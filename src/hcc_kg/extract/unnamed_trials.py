@@ -135,11 +135,20 @@ def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase:
     return key
 
 
+# A trial said to be placebo-controlled: "the placebo-controlled NAME study", "a randomised, placebo-controlled phase 3 trial".
+PLACEBO_TRIAL_RE = re.compile(r"\bplacebo[- ]?controlled\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b", re.IGNORECASE)
+
+
 def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
     lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
     if len(lines) == 1:
         slot.lines |= lines
+    if len(slot.arms) == 1 and PLACEBO_TRIAL_RE.search(sent.text) and (placebo := placebo_key(doc)) is not None \
+            and placebo not in slot.arms and not any(doc.vocabulary[c].has_type("Procedure")
+                                                     for c in agent_components(slot.arms[0]) if c in doc.vocabulary):
+        slot.arms.append(placebo)  # "A missed its endpoint in a phase 3 study. The placebo-controlled NAME study ..."
+        slot.arms_at.append(evidence_span(sent))
     if slot.arms:
         return
     arms = stated_arms(doc, sent)
