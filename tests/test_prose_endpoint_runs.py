@@ -40,3 +40,12 @@ def test_no_runs_when_each_value_names_its_arm_or_the_kinds_do_not_fit():
     assert runs("The ORR and DCR were 38.5% in the zorbanib group and 12.5% in the felotinib group.") == {}
     assert runs("PFS and ORR were 38.5% and 66.0% in the zorbanib group, and 12.5% and 45.5% in the felotinib group.") == {}
     assert runs("The ORR and DCR were 38.5% and 66.0% in the zorbanib group.", ["zorbanib"]) == {}
+
+
+def test_pairs_after_the_arm_they_favour_are_its_values_then_the_other_arms():
+    got = runs("Median PFS, OS and ORR all favored felotinib, 6.2 mo. vs. 2.8 mo., 11.9 mo. vs. 9.5 mo. and 31% vs. 8%.")
+    assert got == {("felotinib", "pfs"): Decimal("6.2"), ("zorbanib", "pfs"): Decimal("2.8"),
+                   ("felotinib", "os"): Decimal("11.9"), ("zorbanib", "os"): Decimal("9.5"),
+                   ("felotinib", "orr"): Decimal("31"), ("zorbanib", "orr"): Decimal("8")}
+    # a rate printed in months fits no rate: nothing read
+    assert runs("Median PFS and ORR both favored felotinib, 6.2 mo. vs. 2.8 mo. and 31 mo. vs. 8 mo.") == {}

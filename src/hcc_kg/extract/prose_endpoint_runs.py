@@ -76,9 +76,12 @@ def _runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed
 
 # Within one endpoint's group, the arms' values are compared: "14.1 vs. 7.0", "14.1 versus 7.0"; between groups a
 # comma, semicolon or "and" beside masked p-values ("#"); the arms named between endpoints and values.
-_VERSUS_GAP = re.compile(r"\s*(?:vs?\.?|versus)\s*", re.IGNORECASE)
-_GROUP_GAP = re.compile(r"[\s,;#=]*(?:\band\b)?[\s,;#=]*")
+# (a unit's abbreviation point may end a value: "7.4 mo. vs. 3.7 mo., 8.9 mo. ...")
+_VERSUS_GAP = re.compile(r"\.?\s*(?:vs?\.?|versus)\s*", re.IGNORECASE)
+_GROUP_GAP = re.compile(r"\.?[\s,;#=]*(?:\band\b)?[\s,;#=]*")
 # ... not when a comparison comes before the arms ("compared with B, A gave ..."): which value is whose is then reversed
+# ... or the one arm named is the one the values favour, the other arm's value second.
+FAVOURED_RE = re.compile(r"\bfavou?r(?:ed|s|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED_FIRST = re.compile(r"\bcompared\b|\bthan\b", re.IGNORECASE)
 
 
@@ -92,6 +95,8 @@ def _pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], liste
         return []
     mentions = [a for a in arm_mentions(doc, sent, arms) if listed[-1].end <= a.start and a.end <= tokens[0][0]]
     order = list(dict.fromkeys(a.key for a in mentions))
+    if len(order) == 1 and len(set(arms)) == 2 and FAVOURED_RE.search(text, listed[-1].end, mentions[0].start):
+        order.append(next(a for a in arms if a != order[0]))  # "... all favored A, 7.1 vs. 3.2 months": A's, then the other's
     k = len(order)
     if k < 2 or len(tokens) != n * k or _COMPARED_FIRST.search(text, listed[-1].end, mentions[0].start):
         return []
