@@ -158,3 +158,10 @@ def test_a_trial_named_placebo_controlled_after_its_drug_was_read_gains_the_plac
 def test_care_given_in_both_arms_of_a_comparison_does_not_join_the_compared_side(compared):
     found = facts(f"An invented news item\n\nThe phase 3 ZETA-9 study was comparing {compared} in adults with HCC.\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}
+
+
+def test_a_phase_3_study_then_the_study_testing_its_drug_against_placebo():
+    found = facts("An invented news item\n\nAn experimental drug did not meet the main goal of a phase 3 study, the "
+                  "company said. It said two other phase 3 studies of zorbanib continue. In the study just ended, "
+                  "zorbanib was being tested against placebo in adults with HCC.\n")
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}

@@ -115,6 +115,8 @@ def _last_part(phase: str, trial_phase: str) -> bool:
 # "This study aimed to assess A (Clinical trial: NCT...)": the number of the trial in context.
 # ... or anywhere in the sentence: "Twenty patients were enrolled in this study", "in the present trial".
 THIS_STUDY_RE = re.compile(r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)
+# ... or "the study", one trial (not "the studies", "the other study").
+THE_STUDY_RE = re.compile(r"\bthe\s+(?!other\b|previous\b|earlier\b|prior\b)(?:[\w-]+\s+){0,2}?(?:trial|study)\b(?!-)", re.IGNORECASE)
 # A sentence whose subject is the trial in context: "The study evaluated ...", "This phase 3 trial tested ...".
 STUDY_SUBJECT_RE = re.compile(r"\W*(?:The|This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+(?!of\b|in\b|and\b|was\b|is\b)[a-z]+")
 THIS_TRIAL_RE = re.compile(r"\W*(?:\w+:\s*)?(?:This|That)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b")

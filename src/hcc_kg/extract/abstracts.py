@@ -44,7 +44,7 @@ from typing import Iterable
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
                             OTHER_STUDY_RE, PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
-                            REGISTRATION_RE, SECTION_RE, SEPARATE_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE,
+                            REGISTRATION_RE, SECTION_RE, SEPARATE_RE, STUDY_SUBJECT_RE, THE_STUDY_RE, TESTING_LEAD_RE, THE_TRIAL_RE, THIS_STUDY_RE,
                             THIS_TRIAL_RE, UNNAMED_RE, counted_study, is_observational, main_trial_first,
                             named_observational, recalled_phases, remarks_on_other_studies)
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -258,6 +258,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         return "unnamed#0"
     if context is None and THIS_STUDY_RE.search(sent.text) and (only := sole_trial(slots, None)) is not None:
         return only  # "Twenty patients were enrolled in this study" after a remark on other studies ended the context
+    if context is None and THE_STUDY_RE.search(sent.text) and (only := sole_trial(slots, None)) is not None \
+            and not slots[only].arms and len(arms) >= 2:
+        return only  # "In the study just ended, A was tested against B": the arms of the one trial opened, still armless
     if remarks_on_other_studies(sent.text):
         return None
     return context

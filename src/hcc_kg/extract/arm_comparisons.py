@@ -54,6 +54,10 @@ COMPARED_VERB_RE = re.compile(r"\b(?:(?:comparisons?|compar(?:e|es|ed|ing))\s+(?
 # B" ("against" alone says nothing of arms: "an antibody against T", "active against HCC cells").
 AGAINST_VERB_RE = re.compile(r"\b(?:test(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)?|pit(?:s|ted|ting)?|"
                              r"investigat(?:e|es|ed|ing)|stud(?:y|ies|ied|ying))\s+(?:the\s+)?", re.IGNORECASE)
+# ... or passive, the first arm its subject: "A was being tested against B", "A is pitted head-to-head against B".
+PASSIVE_AGAINST_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:being\s+)?"
+                                r"(?:tested|evaluated|assessed|pitted|studied)\s+(?:head[- ]to[- ]head\s+)?"
+                                r"(?:against|versus|vs\.?)\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:clinical|overall|therapeutic)\s+)?(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+|an?\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
@@ -82,6 +86,9 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     named = agents(doc, sent)
     if verb := _compared_verb(sent.text, named):
         return verb
+    for left, right in zip(named, named[1:]):  # "A was being tested against B"
+        if left.key != right.key and PASSIVE_AGAINST_RE.fullmatch(sent.text, left.end, right.start):
+            return [left, right]
     if added := _added_to(doc, sent.text, named):
         return added
     if pairs := than_pairs(sent.text, named):
