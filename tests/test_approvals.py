@@ -1314,3 +1314,8 @@ def test_a_class_set_apart_names_no_approval_of_the_headings_drug():
 ])
 def test_a_new_indication_received_or_gained_is_an_approval(body, expected):
     assert facts(body) == expected
+
+
+def test_the_disease_named_for_after_the_approval_word_is_the_indication_not_one_before_it():
+    body = "The company sells a widely used lung cancer medicine and barmab, approved this year for melanoma."
+    assert {(a.subject, a.object) for a in approvals(body) if a.is_fact} == {("barmab", "melanoma")}

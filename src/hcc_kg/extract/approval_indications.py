@@ -35,7 +35,7 @@ def in_clause(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, *ty
 def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> tuple[list[str], bool]:
     """The clause's indication: its first disease (not "X-related") and those listed with it;
     and whether the clause names a disease the vocabulary does not know."""
-    found = _indication_mentions(doc, sent, clause)
+    found = _after_the_cue(sent, clause, _indication_mentions(doc, sent, clause))
     unknown = _unknown_disease_at(doc, sent, clause)
     if not found or (unknown is not None and unknown < sent.local(found[0])[0]
                      and not ANOTHER_INDICATION.search(sent.text[unknown:sent.local(found[0])[0]])):
@@ -48,6 +48,19 @@ def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Claus
             break
         keys.append(right.key)
     return list(dict.fromkeys(keys)), False
+
+
+def _after_the_cue(sent: AnalysedSentence, clause: Clause, found: list) -> list:
+    """The diseases named "for" after the approval word when others come before it ("sells the breast cancer drug B,
+    and A, approved this year for melanoma": melanoma), else all of them."""
+    cue = APPROVAL_CUE.search(clause.text)
+    if cue is None:
+        return found
+    at = clause.start + cue.end()
+    after = [m for m in found if sent.local(m)[0] >= at]
+    if after and len(after) < len(found) and re.search(r"\bfor\b", sent.text[at:sent.local(after[0])[0]]):
+        return after
+    return found
 
 
 # "for patients with A and those with (unresectable) B": a second indication by its patients.
