@@ -165,3 +165,14 @@ def test_a_phase_3_study_then_the_study_testing_its_drug_against_placebo():
                   "company said. It said two other phase 3 studies of zorbanib continue. In the study just ended, "
                   "zorbanib was being tested against placebo in adults with HCC.\n")
     assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}
+
+
+def test_a_drug_named_back_by_its_class_in_a_trial_sentence_is_the_titles_drug():
+    def arms(sentence: str) -> set[str]:
+        found = facts(f"Acme withdraws quorimab in liver cancer\n\n{sentence}\n")
+        return {a.object for a in found if a.predicate == "armIntervention"}
+    assert arms("In the ZETA-9 trial, the PD-1 antibody failed to prolong survival compared with felotinib.") \
+        == {"quorimab", "felotinib"}
+    # a drug named before the epithet in the sentence: "the PD-1 antibody" may be that one
+    assert "quorimab" not in arms("In the ZETA-9 trial, zorbanib and then the PD-1 antibody failed to prolong "
+                                  "survival compared with felotinib.")

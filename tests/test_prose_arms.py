@@ -835,3 +835,8 @@ def test_a_comparison_of_efficacy_between_two_arms(text):
 def test_sizes_of_arms_named_bare_or_as_a_sequence(text, expected):
     doc, sent = sentence(text)
     assert arm_sizes(doc, sent) == expected
+
+
+def test_a_quoted_claim_of_superiority_still_names_the_compared_arm():
+    doc, sent = sentence('Zorbanib failed to show that "it was either superior or non-inferior" to felotinib in adults.')
+    assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]

@@ -19,7 +19,7 @@ from .received_cues import had_before
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|relative\s+to|as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
-                        r"(?:(?:non-?)?inferior|superior|equivalent)\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
+                        r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
                         # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"
                         r"as\s+(?:effective|efficacious|active|good|safe)\s+as|(?:comparable|equal)\s+to|no\s+worse\s+than)(?=\s)",

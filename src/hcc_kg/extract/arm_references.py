@@ -13,6 +13,7 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_groups
+from .discourse_drugs import CLASS_HEADS, titled_drug
 from .expansion import read_as, rewritten
 from .prose_arms import agents, randomised_arms
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -131,6 +132,7 @@ DRUG_ANAPHOR_RE = re.compile(r"\bthe\s+(?:drug|medicine|medication)\b(?![\w-]|\s
 def drug_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], sole: str | None) -> AnalysedSentence:
     """The sentence with "the drug" read as the one drug it stands for: the trial's only arm that is no placebo or
     care, else ``sole``, the one drug the whole document names (None: the sentence is left as written)."""
+    sent = _epithet_read(doc, sent)
     uses = list(DRUG_ANAPHOR_RE.finditer(sent.text))
     drugs = [a for a in arms if is_regimen_key(a) or not doc.vocabulary[a].has_type("Placebo", "Procedure")]
     drug = drugs[0] if len(drugs) == 1 else sole if not drugs else None
@@ -139,6 +141,24 @@ def drug_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], so
     for use in reversed(uses):
         sent = _spliced(sent, use.start(), use.end(), [(drug, name)])
     return sent
+
+
+# A drug named back by its class, an epithet ("the PD-1 inhibitor failed to prolong survival compared with B"): the
+# one drug the title names (:func:`.discourse_drugs.titled_drug`), when the sentence names no drug before it.
+EPITHET_RE = re.compile(rf"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:anti-?\s*)?(?P<target>[\w-]+)\s+{CLASS_HEADS}\b",
+                        re.IGNORECASE)
+
+
+def _epithet_read(doc: AnalysedDocument, sent: AnalysedSentence) -> AnalysedSentence:
+    use = EPITHET_RE.search(sent.text)
+    if use is None or any(a.start < use.start() for a in agents(doc, sent)):
+        return sent
+    target = any(sent.local(m) == use.span("target") and doc.vocabulary[m.key].has_type("Protein", "ProteinFamily")
+                 for m in sent.mentions)
+    titled = titled_drug(doc, doc.sentence_at(evidence_span(sent)[0])) if target else None
+    if titled is None or (name := _name_of(doc, titled.key)) is None:
+        return sent
+    return _spliced(sent, use.start(), use.end(), [(titled.key, name)])
 
 
 def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
