@@ -132,6 +132,7 @@ def test_a_study_announced_or_planned_with_no_result_is_no_trial(text):
     ("The ORBIT-7 trial pairing zorbanib and quorimab was stopped.", {"regimen__quorimab__zorbanib"}),
     # the first part not named there ("the other agent"): not the trial's arm
     ("The ORBIT-7 study combining the other agent with quorimab was stopped.", set()),
+    ("The ORBIT-7 study combining the other agent with quorimab and felotinib was stopped.", set()),
 ])
 def test_a_study_combining_two_named_agents_has_them_together_as_its_arm(sentence, arms):
     assert news(f"Pipeline update\n\n{sentence}\n")[0] == arms

@@ -20,7 +20,7 @@ COMBINING_RE = re.compile(r"\b(?:trial|study)\s+(?:(?P<combining>combining|pairi
                           r"(?:evaluated|tested|assessed|investigated|examined)(?=\s+(?:the\s+)?(?:[\w-]+\s+)?"
                           r"(?P<combination>combination|doublet|triplet|regimen)(?:\s+therapy)?\s+of\b)?)\s+", re.IGNORECASE)
 COMBINING_LEAD_RE = re.compile(r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:combination|doublet|triplet|regimen)(?:\s+therapy)?\s+of\s+)?"
-                               r"(?:(?:its|their|the|a|an|[\w-]+[’']s)\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?",
+                               r"(?:(?:its|their|the|a|an|[\w-]+[’']s)\s+)?(?:(?!with\b|and\b|plus\b)[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?",
                                re.IGNORECASE)
 JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:,?\s+(?:(?P<and>and)|with|plus)|,)\s+(?:(?!with\b|and\b|plus\b)[\w-]+\s+){0,3}?")
 TESTED_FURTHER_RE = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:or|versus|vs\.?|compared|against)\b", re.IGNORECASE)
