@@ -55,7 +55,8 @@ from .framed_trials import Framing
 from .combined_arms import combining_study
 from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_trial
-from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, slot_arm, stated_arms
+from .prose_arm_mentions import slot_arm
+from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, stated_arms
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName, coordinated, listed_phase, phase_of
 from .trial_appositions import appositions, read_appositions

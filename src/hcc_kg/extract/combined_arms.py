@@ -42,7 +42,7 @@ def combining_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None
     together = _joined(sent.text, after, bool(m.group("combining") or m.group("combination")))
     if len(together) < 2 or TESTED_FURTHER_RE.match(sent.text, together[-1].end):
         return None
-    return with_parts(doc, together[0], tuple(p for a in together[1:] for p in a.components)).key
+    return _one_arm(doc, together)
 
 
 def _joined(text: str, named: list[Agent], and_joins: bool) -> list[Agent]:
@@ -77,4 +77,9 @@ def control_stated(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     together = _joined(sent.text, after, and_joins=True)
     if not together or TESTED_FURTHER_RE.match(sent.text, together[-1].end):
         return None
+    return _one_arm(doc, together)
+
+
+def _one_arm(doc: AnalysedDocument, together: list[Agent]) -> str:
+    """The arm of agents given together (placebo with a drug is the drug's arm)."""
     return with_parts(doc, together[0], tuple(p for a in together[1:] for p in a.components)).key

@@ -20,7 +20,8 @@ from .abstract_cues import OTHER_STUDY_RE, RECALLED_TRIAL_RE, part_of_phase
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
 from .sentences import evidence_span
-from .slot_reading import assigned_arms, slot_arm
+from .prose_arm_mentions import slot_arm
+from .slot_reading import assigned_arms
 from .trial_names import TrialName
 from .trial_slots import NameIndex, Slot
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import Agent, agents
 from .role_arms import role_arms
@@ -178,3 +178,13 @@ def arm_for(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str])
     else:
         held = [a for a, p in parts.items() if set(components) <= p]
     return held[0] if len(held) == 1 else None
+
+
+def slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
+    """The trial arm an agent names: itself, or in an add-on design what sets its arm apart
+    ("randomized to B (n=341) or placebo (n=344) with chemotherapy")."""
+    if agent in arms:
+        return agent
+    if not add_on_design(arms):
+        return None
+    return arm_for(doc, agent_components(agent), arms)

@@ -22,14 +22,13 @@ the arm the text says it tested, and the comparator named after it (:func:`named
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
-from .effects import HazardRatio, parse_hazard_ratios
+from .effects import parse_hazard_ratios
 from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import combination_read, drug_read, labels_defined, labels_read
-from .arm_comparisons import compared_arms, than_pairs
+from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
@@ -38,13 +37,13 @@ from .enrolment import TOTAL_RE, enrolled
 from .prose_sizes import arm_sizes, counted_arms, counted_groups, each_arm_count, role_sizes
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
-from .prose_endpoints import (ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors, hazard_ratio_endpoint, names_other_survival,
-                             of_unnamed_endpoint)
-from .prose_arm_mentions import add_on_design, arm_for, arm_mentions
+from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors
+from .prose_arm_mentions import arm_mentions, slot_arm
+from .slot_ratios import pair_of, ratios_read
 from .prose_subgroups import statistic_of_subgroup
 from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
-from .prose_aligner import aligned_ratio_endpoint, aligned_values
+from .prose_aligner import aligned_values
 from .prose_values import ArmValue, arm_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
 from .named_trial_arms import named_arms, sole_drug
@@ -79,8 +78,6 @@ WHOLE_TRIAL_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(
                             r"\b(?:all|of\s+the)\s+\d[\d,]*\s+(?:randomi[sz]ed|enrolled)\b", re.IGNORECASE)
 
 COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|against)\b", re.IGNORECASE)
-# What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
-ARMS_ONLY_LABEL_RE = re.compile(r"(?:\s|\b(?:for|with|in|the|versus|vs|compared|to|and|arms?|groups?)\b|[.,])*", re.IGNORECASE)
 
 #: Readers of the arms patients were assigned to, first that finds any wins: counted one by one
 #: ("300 received A and 150 received B"), counted then given by label ("comparing two arms, the A arm (B plus A)
@@ -109,16 +106,6 @@ def sized_listing(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
 def stated_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """Arms a sentence assigns patients to (:data:`ASSIGNED_ARMS`), else compares ("A versus B")."""
     return assigned_arms(doc, sent) or compared_arms(doc, sent)
-
-
-def slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
-    """The trial arm an agent names: itself, or in an add-on design what sets its arm apart
-    ("randomized to B (n=341) or placebo (n=344) with chemotherapy")."""
-    if agent in arms:
-        return agent
-    if not add_on_design(arms):
-        return None
-    return arm_for(doc, agent_components(agent), arms)
 
 
 def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> str | None:
@@ -349,11 +336,11 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
             if not statistic_of_subgroup(sent.text, hr.start)]
     within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
     listed = [(hr, endpoint) for hr, endpoint in read if endpoint is not None]  # (a list's estimate of no known endpoint)
-    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in _ratios(doc, sent, slot, previous)
+    slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in ratios_read(doc, sent, slot, previous)
                        if (adjusted is None or hr.start < adjusted.start())  # "...; adjusted for crossover, HR 0.49"
                        and not within[0] <= hr.start < within[1])
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint in listed
-                       if (pair := _pair(doc, sent, hr, slot)) is not None and (adjusted is None or hr.start < adjusted.start()))
+                       if (pair := pair_of(doc, sent, hr, slot)) is not None and (adjusted is None or hr.start < adjusted.start()))
 
 
 # A sentence that gives the other side of the one before it: "A elicited a median OS of 23.7 months. In comparison,
@@ -396,44 +383,3 @@ def _qualifies_first_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, cue
 def _verdict(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     endpoints = frozenset(m.key for m in doc.keys_of_type(sent.mentions, "EndpointType"))
     slot.verdicts.extend((met, endpoints, explicit) for met, explicit in primary_verdicts(sent.text))
-
-
-def _ratios(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
-            previous: str | None = None) -> Iterator[tuple[HazardRatio, str, tuple[str, str]]]:
-    """Hazard ratios with their endpoint and arms; a bare ratio in a sentence naming no endpoint continues the
-    one the sentence before it named ("Median OS was ... . B was non-inferior to C (HR 0.89)")."""
-    for hr in parse_hazard_ratios(sent.text):
-        if statistic_of_subgroup(sent.text, hr.start) or of_unnamed_endpoint(doc, sent, hr.start):
-            continue
-        endpoint = aligned_ratio_endpoint(doc, sent, slot.arms, hr.start, hr.label_end) \
-            or hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \
-            or (previous if _arms_only(doc, sent, hr, slot) and not names_other_survival(sent.text, hr.start) else None)
-        pair = _pair(doc, sent, hr, slot)
-        if endpoint is not None and pair is not None:
-            yield hr, endpoint, pair
-
-
-def _arms_only(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: Slot) -> bool:
-    """Does the ratio's label name nothing but the arms ("HR 0.8", "the HR for A versus B")?  A label naming
-    something else ("the HR for recurrence") is no continuation of the endpoint named before."""
-    start = hr.start + sent.text[hr.start:hr.end].find(hr.label) if hr.label else hr.end
-    label = list(sent.text[start:start + len(hr.label)])
-    for a in arm_mentions(doc, sent, slot.arms):
-        if start <= a.start and a.end <= start + len(hr.label):
-            label[a.start - start:a.end - start] = " " * (a.end - a.start)
-    return bool(ARMS_ONLY_LABEL_RE.fullmatch("".join(label)))
-
-
-def _pair(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot: Slot) -> tuple[str, str] | None:
-    """(experimental, comparator): as the label orders them, else the trial's first two arms; in a trial of
-    more arms, the two the sentence compares ("For A versus C, the HR ...", "B was non-inferior to C (HR ...)")."""
-    start = hr.start + sent.text[hr.start:hr.end].find(hr.label) if hr.label else hr.end
-    in_label = [a.key for a in arm_mentions(doc, sent, slot.arms) if start <= a.start and a.end <= start + len(hr.label)]
-    if len(set(in_label)) == 2:
-        return in_label[0], in_label[1]
-    if len(slot.arms) > 2:
-        # the comparison stated last before the ratio: "longer with A than with C (HR 0.39) and longer with B than with C (HR 0.65)"
-        before = [pair for end, pair in than_pairs(sent.text, agents(doc, sent)) if end <= hr.start]
-        compared = [slot_arm(doc, a.key, slot.arms) for a in (before[-1] if before else compared_arms(doc, sent))]
-        return (compared[0], compared[1]) if len(compared) == 2 and None not in compared else None  # type: ignore[return-value]
-    return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None

@@ -20,7 +20,8 @@ from .prose_arm_mentions import add_on_design
 from .prose_arms import SENTENCE_OPENING_RE, Agent, agents
 from .received_cues import had_before
 from .sentences import evidence_span
-from .slot_reading import SINGLE_ARM_RE, slot_arm, stated_arms
+from .prose_arm_mentions import slot_arm
+from .slot_reading import SINGLE_ARM_RE, stated_arms
 from .trial_names import phase_of
 from .trial_slots import Slot, Span, restated, spelled_out
 
