@@ -1319,3 +1319,13 @@ def test_a_new_indication_received_or_gained_is_an_approval(body, expected):
 def test_the_disease_named_for_after_the_approval_word_is_the_indication_not_one_before_it():
     body = "The company sells a widely used lung cancer medicine and barmab, approved this year for melanoma."
     assert {(a.subject, a.object) for a in approvals(body) if a.is_fact} == {("barmab", "melanoma")}
+
+
+@pytest.mark.parametrize("body", [
+    "The application to agencies in the U.S. and Japan to extend the marketing authorisation of foonib to second-line "
+    "HCC follows two invented trials.",
+    "Acme applied to expand the label of foonib to HCC.",
+    "Acme now seeks approval for foonib to treat HCC.",
+])
+def test_an_application_to_extend_a_licence_or_approval_sought_is_no_approval(body):
+    assert not [a for a in approvals(body) if a.is_fact and a.object == "hcc"]

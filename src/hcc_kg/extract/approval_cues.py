@@ -51,6 +51,10 @@ STEP_CUE = re.compile(
     # the application spelled out, and its validation: "validated the marketing authorisation application"
     r"(?:new drug|biologics? licen[cs]e|marketing authori[sz]ation|supplemental)\s+(?:\w+\s+)?applications?|"
     r"applications?\s+for\s+(?:\w+\s+)?(?:marketing\s+)?(?:approval|authori[sz]ation|licen[cs]e)|valid(?:ated|ates|ation)|"
+    # an application to extend a licence, and approval sought: "the application ... to extend the marketing
+    # authorisation of X", "applied to expand the label", "now seeks approval for X"
+    r"applications?\s+(?:[^;]{0,80}?\s)?to\s+(?:extend|expand|broaden|widen)\b|appl(?:y|ies|ied|ying)\s+to\s+(?:extend|expand)\b|"
+    r"(?:seek(?:s|ing)?|sought)\s+(?:[\w-]+\s+){0,3}?(?:approval|authori[sz]ation|licen[cs]e)\b|"
     r"fast[- ]track|designations?|designated|recommend(?:s|ing|ation)?|"
     r"recommended (?:by|for|approval|granting|that)|positive opinion|"
     # "recommended an extension of indication", "recommended the approval of X"
