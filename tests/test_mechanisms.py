@@ -1558,3 +1558,10 @@ def test_members_in_brackets_after_the_activity_a_class_has(body):
 ])
 def test_label_style_lists_of_kinases(body, expected):
     assert facts(body) == expected
+
+
+def test_a_class_named_by_a_ligands_pathway_gives_no_ligand_target_even_for_an_antibody():
+    # "a VEGF pathway inhibitor" says what it blocks is the pathway: its ligand or its receptor
+    assert facts("Zelumab, a VEGF pathway inhibitor, was studied in an imaginary cohort.") == set()
+    assert facts("As a VEGF pathway inhibitor, zelumab slowed invented tumours.") == set()
+    assert facts("Zelumab, an anti-VEGF antibody, was studied in an imaginary cohort.") == {("zelumab", "vegfa")}

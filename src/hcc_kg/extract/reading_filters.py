@@ -13,7 +13,7 @@ from .analysis import AnalysedDocument
 from .combination_glosses import in_regimen_parenthesis
 from .mechanism_cues import DEGRADATION_NOMINAL, DEGRADER_TEXT, MACHINERY_AFTER, TWO_TARGET_WORD, counts_members
 from .sentences import action_predicate
-from .shape_reading import Reading, head_after
+from .shape_reading import NOUN_PHRASE_SHAPES, Reading, head_after
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand
 
 
@@ -34,7 +34,7 @@ def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: 
                 (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
                 (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
             return False
-        return not ((found_reading.target in signalling and not _is_antibody(doc, found_reading))
+        return not ((found_reading.target in signalling and not _binds_the_ligand(doc, found_reading))
                     or small_molecule_on_ligand(doc, found_reading.drug.keys[0], found_reading.key)
                     or _downstream_degradation(doc, text, found_reading))
     return kept
@@ -59,9 +59,11 @@ def _downstream_degradation(doc: AnalysedDocument, text: str, found: Reading) ->
     return bool(DEGRADATION_NOMINAL.search(between)) and not DEGRADER_TEXT.search(doc.document.text)
 
 
-def _is_antibody(doc: AnalysedDocument, found: Reading) -> bool:
-    """An antibody may bind the ligand itself ("X neutralises VEGF signalling")."""
-    return action_predicate(doc, found.drug.keys[0], found.key) == "isAntibodyAgainst"
+def _binds_the_ligand(doc: AnalysedDocument, found: Reading) -> bool:
+    """An antibody may bind the ligand itself where a verb says so ("X neutralises VEGF signalling"); a class it is
+    called by names the pathway only ("X, a VEGF pathway inhibitor": the ligand or its receptor)."""
+    return action_predicate(doc, found.drug.keys[0], found.key) == "isAntibodyAgainst" \
+        and found.shape not in NOUN_PHRASE_SHAPES
 
 
 def _names_two_targets(doc: AnalysedDocument, text: str, found: Reading) -> bool:
