@@ -45,6 +45,8 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     ("Results of the phase 3 study HARBOR were positive.", ["HARBOR"]),
     # a name an endpoint was measured in, no trial word near
     ("Median PFS in KESTREL-3 was 6.1 months with zorbanib and 3.9 months with placebo, Acme said.", ["KESTREL-3"]),
+    # five capitals or more, a hyphen and a two- or three-digit number: a trial by its shape alone
+    ("Zorbanib showed durable activity in adults with HCC in KESTREL-224.", ["KESTREL-224"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected
@@ -64,6 +66,7 @@ def test_names(text, expected):
     "The studies reviewed include ECOG scores, KESTREL adults and the RECIST criteria in this invented review.",
     "PHASE 3 TRIAL RESULTS ARE IN for zorbanib.",  # a heading in capitals
     "The trial, FGFR1, was open.",  # a name of the vocabulary's (a target) is none
+    "Zorbanib (ZORBAX-1210) was well tolerated by adults.",  # a code's four digits: no trial by shape
 ])
 def test_not_names(text):
     assert names(text) == []

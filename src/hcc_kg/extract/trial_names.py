@@ -127,8 +127,13 @@ def _framed_as_trial(text: str, start: int, end: int) -> bool:
                 or re.search(r"\bphase\s*(?:III|II|IV|[1-4])[ab]?\s+$", text[:start], re.IGNORECASE))
 
 
+# A word of five capitals or more, a hyphen and a two- or three-digit number names a trial by its shape alone
+# ("in KEYNOTE-224, A ...", no trial word near): genes, cell lines and drug codes are not so written.
+TRIAL_SHAPED_RE = re.compile(r"[A-Z]{5,}-\d{2,3}[A-Za-z]?")
+
+
 def _near_cue(text: str, name: TrialName) -> bool:
-    if name.kind == "nct" or name.name.startswith("Study"):
+    if name.kind == "nct" or name.name.startswith("Study") or (name.kind == "name" and TRIAL_SHAPED_RE.fullmatch(name.name)):
         return True
     width = WINDOW if name.kind == "name" else 12
     window = text[max(0, name.start - width):name.start] + " " + text[name.end:name.end + width]
