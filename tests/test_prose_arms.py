@@ -840,3 +840,12 @@ def test_sizes_of_arms_named_bare_or_as_a_sequence(text, expected):
 def test_a_quoted_claim_of_superiority_still_names_the_compared_arm():
     doc, sent = sentence('Zorbanib failed to show that "it was either superior or non-inferior" to felotinib in adults.')
     assert keys(compared_arms(doc, sent)) == ["zorbanib", "felotinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Patients previously treated with felotinib received zorbanib in two cohorts.",
+    "Pts naive to or previously treated with felotinib received zorbanib in two cohorts.",
+])
+def test_patients_described_by_their_earlier_therapy_received_the_arms_agent(text):
+    doc, sent = sentence(text)
+    assert received_agent(doc, sent) == "zorbanib"

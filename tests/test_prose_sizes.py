@@ -345,3 +345,8 @@ def test_a_count_after_a_share_is_how_many_that_share_is_not_the_arms_size():
 def test_counts_before_each_agent_may_take_an_article():
     assert sizes("The adults were split into two groups, with 362 given zorbanib and 184 given a felotinib tablet.") == \
         {"zorbanib": 362, "felotinib": 184}
+
+
+def test_a_count_of_a_value_a_clause_after_the_arm_states_is_not_the_arms():
+    assert sizes("Forty adults were treated with zorbanib: baseline scores were 5 (n=31) or 6 (n=9).") == {}
+    assert sizes("Adults were randomized to zorbanib (n = 30) or felotinib (n = 29).") == {"zorbanib": 30, "felotinib": 29}

@@ -172,3 +172,15 @@ def test_the_counted_patients_an_arm_gave_are_that_arm_not_a_subgroup():
 ])
 def test_a_statistic_in_a_bracket_testing_an_interaction_or_followed_by_a_subgroup_is_the_subgroups(text, of_subgroup):
     assert bracket_of_subgroup(text, text.index("HR")) is of_subgroup
+
+
+def test_an_abstracts_pts_by_earlier_treatment_are_a_subgroup():
+    clause = "In felotinib-naive pts (n=80), the ORR was 23%"
+    assert is_subgroup(clause, clause.index("23"))
+
+
+def test_a_frame_of_earlier_treatment_holds_for_the_sentences_after_it():
+    from hcc_kg.extract.subgroup_runs import subgroup_run
+    first = subgroup_run((False, -1), "In felotinib-naive pts (n=80), the ORR was 23%.", 0, False)
+    assert subgroup_run(first[1], "The DCR was 63%.", 0, False)[0]
+    assert not subgroup_run(first[1], "In all patients, the DCR was 58%.", 0, False)[0]

@@ -82,7 +82,9 @@ OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regi
                             re.IGNORECASE)
 # ... nor across the population the count is of ("A vs B was met in the intention-to-treat population (n = 674)").
 # ... nor a count right after a share, how many that share is ("A, including 8% (n = 4) with a complete response").
-SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b|\bpopulation\b|%\s*\(?\s*$", re.IGNORECASE)
+# (nor a count after a clause the colon opens, of a value it states: "... treated with A: baseline scores were 5 (n=44)")
+SIZE_GAP_BREAK = re.compile(r";|\bor\b|\bversus\b|\bvs\b|\bpopulation\b|%\s*\(?\s*$|:\s+[a-z]|"
+                            r"\b(?:was|were|is|are)\s+\d[\d.]*\s*\(?\s*$", re.IGNORECASE)
 # "the A arm included 338 patients and the B arm 336": an arm's count as the object of its own verb, and the
 # next arm's count with the verb left out.
 GROUP_INCLUDED_RE = re.compile(r"^[\s-]*(?:arm|group|cohort)\s+(?:included|comprised|enrolled|contained|consisted\s+of|had)\s+"

@@ -16,8 +16,9 @@ from .prose_numbers import value_tokens
 
 # ("For sorafenib-naive patients, ...", "In the sorafenib-experienced group, ...": a cohort by earlier treatment, put
 # first as the frame of the results; inside a sentence such words restate who the trial enrolled)
-SUBGROUP_RE = re.compile(r"^(?:For|In|Among)\s+(?:the\s+)?[\w-]+-(?:na[iï]ve|experienced|pretreated)\s+"
-                         r"(?:patients|group|cohort|subgroup|population)\b|"
+TREATMENT_FRAME = (r"^(?:For|In|Among)\s+(?:the\s+)?[\w-]+-(?:na[iï]ve|experienced|pretreated)\s+"
+                   r"(?:patients|pts|group|cohort|subgroup|population)\b")
+SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"\b(?:among(?!\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
                          # "among those treated with A", "among (the 300) patients randomised to A": the arm, not a
                          # subgroup ("among patients who received prior A" is one)

@@ -12,7 +12,7 @@ import re
 # "Of 51 screened participants, 36 received A": a count of them as the subject
 # ... "They received A": the patients the sentence before named
 RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who|(?:patients|participants|subjects|adults),\s+\d+|"
-                         r"patients|participants|subjects|adults|they)"  # "21 patients, who"
+                         r"patients|pts|participants|subjects|adults|they)"  # "21 patients, who"; an abstract's "pts"
                          # ... who they are: "patients with X", "patients with recurrent or oligometastatic X" (no earlier
                          # therapy: "patients with X previously treated with B" had B before)
                          r"(?:\s+(?:with|in)\s+[\w-]+(?:\s+(?!(?:previously|prior|pre-?treated|after|following|who|had|have|"
@@ -20,6 +20,8 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"(?:\s+(?:intravenously|orally|subcutaneously))?"
                          # ... who they are by what went before: "patients with X after prior systemic treatment(s)"
                          r"(?:\s+(?:after|following)\s+(?:[\w-]+(?:\(s\))?\s+){0,3}?[\w-]+(?:\(s\))?)?"
+                         # ... or treated before: "patients (naive to or) previously treated with B received A"
+                         r"(?:\s+(?:naive\s+to\s+(?:or\s+)?)?(?:previously|prior)\s+treated\s+with(?:\s+[\w-]+){1,3}?)?"
                          # ... or by a who-clause of what went before: "who progressed on B", "who experienced progression
                          # after or intolerance to B treatment", "who had failed B"
                          r"(?:\s+who\s+(?:had\s+)?(?:progressed|experienced\s+progression|failed|were\s+(?:refractory|intolerant))"

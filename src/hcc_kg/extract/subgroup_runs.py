@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .prose_subgroups import TREATMENT_FRAME
+
 # The subgroup analysis as what the sentence reports on: "a (pre-planned|post hoc) subgroup analysis of X",
 # "in the subgroup of patients with X", "among the subgroup of X" (not "subgroup analyses were consistent":
 # a remark on subgroups in general, after which the trial's own results may follow).
@@ -25,6 +27,9 @@ SUBGROUP_ANNOUNCED_RE = re.compile(r"\b(?:(?:a|the|an?\s+\w+|(?:pre-?planned|pre
                                    r"(?:subgroup|subset)\s+(?:analysis\s+)?(?:of|in|among|with)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
                                    r"(?:patients|participants|subjects|population|cohort)\b|"
                                    r"\b(?:in|among|within)\s+(?:the|this|that)\s+(?:subgroup|subset)\b", re.IGNORECASE)
+# ... or a sentence framed by the patients' earlier treatment: "In sorafenib-naive patients (n=80), the ORR was 23%.
+# The DCR was 63%." (the frame holds until another, or the whole population, is named)
+TREATMENT_FRAME_RE = re.compile(TREATMENT_FRAME, re.IGNORECASE)
 # What returns to the whole trial: its whole population, or all its patients.
 WHOLE_AGAIN_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(?:study\s+|trial\s+)?population\b|"
                             r"\ball\s+(?:randomi[sz]ed\s+|enrolled\s+|treated\s+)?(?:patients|participants)\b|"
@@ -48,6 +53,6 @@ def subgroup_run(state: tuple[bool, int], text: str, section_start: int, assigns
     running, section = state
     if running and (section != section_start or assigns_arms or WHOLE_AGAIN_RE.search(text)):
         running = False
-    if SUBGROUP_ANNOUNCED_RE.search(text) and not WHOLE_AGAIN_RE.search(text):
+    if (SUBGROUP_ANNOUNCED_RE.search(text) or TREATMENT_FRAME_RE.match(text)) and not WHOLE_AGAIN_RE.search(text):
         return False, (True, section_start)  # its own numbers are kept out by is_subgroup
     return running, (running, section)
