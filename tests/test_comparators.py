@@ -269,3 +269,17 @@ def test_a_drug_named_again_outside_brackets_or_by_a_short_form_is_no_choice(tex
 def test_a_choice_of_a_class_or_of_drugs_is_one_arm_its_options_no_arms(text):
     doc, sent = sentence(text)
     assert keys(randomised_arms(doc, sent)) == ["quorimab", "tpc"]
+
+
+def test_care_a_therapy_aims_to_better_or_become_is_no_arm():
+    read = {text: keys(agents(*sentence(text))) for text in (
+        "A trial of zorbanib intended to improve the standard of care was stopped.",
+        "Zorbanib could become the new standard of care.",
+        "Adults were randomized to zorbanib or the current standard of care.")}
+    assert list(read.values()) == [["zorbanib"], ["zorbanib"], ["zorbanib", "soc"]]
+
+
+def test_two_agents_compared_with_one_of_them_alone_are_one_arm():
+    doc, sent = sentence("The trial was testing Zorbix (zorbanib) and Felotix (felotinib) as first-line therapy versus "
+                         "Felotix alone.")
+    assert keys(compared_arms(doc, sent)) == [agent_key(["zorbanib", "felotinib"]), "felotinib"]

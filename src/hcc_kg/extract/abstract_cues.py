@@ -174,7 +174,7 @@ TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:regimen|combination|t
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]?controlled\b", re.IGNORECASE)
 # ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
 # ... also with the trial's number in brackets before "of": "the phase 3 trial (CODE-301) of A".
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat|examin|assess|test|determin)\w*\b|\b(?:trial|study)(?:\s*\([^()]*\))?\s+of\b|"
+TESTED_RE = re.compile(r"\b(?:evaluat|investigat(?!ors?\b)|examin|assess|test|determin)\w*\b|\b(?:trial|study)(?:\s*\([^()]*\))?\s+of\b|"
                        r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
 # ... or the subject of what it showed: "based on a phase 3 study that showed A plus B resulted in ..." (not what
 # that was compared with: "a trial that demonstrated a benefit compared with B").
@@ -202,6 +202,8 @@ def agent_tested(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> agent_tested("zorbanib failed to meet the primary endpoint in a phase 3 trial", 0, 8)
     True
+    >>> agent_tested("the investigator of the ZETA trial said: zorbanib is the first of its kind", 42, 50)  # a person
+    False
     >>> agent_tested("ZB-7, a bispecific antibody, is currently in phase I clinical trials (NCT01234567)", 0, 4)
     True
     """

@@ -111,7 +111,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         reach = MAX_LEFT_GAP if len({a.key for a in left}) > 1 else MAX_LONE_LEFT_GAP
         if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
-        left = _and_list_joined(doc, sent.text, left)
+        alone = right[0].key if GIVEN_ALONE_RE.match(sent.text, right[0].end) else None
+        left = _and_list_joined(doc, sent.text, left, alone)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
     return _fronted(sent.text, named)
@@ -221,13 +222,13 @@ def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
 # Inside one arm before "versus": "B, C, and D" (the list closed by "and"), and what delivers the list
 # ("A plus arterial infusion of B, C and D").
 _LIST_COMMA_RE = re.compile(r"\s*,\s*")
-_LIST_CLOSE_RE = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+_LIST_CLOSE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+", re.IGNORECASE)  # (a brand in brackets first)
 # Two drugs given to the same patients: "treated with A and B", "receiving A and B", "the combination of A and B"
 GIVEN_PAIR_RE = re.compile(r"\b(?:with|receiving|received|given|combination\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DELIVERED_RE = re.compile(r"\s+(?:plus|with|combined\s+with)\s+(?:[\w-]+\s+){1,4}of\s+", re.IGNORECASE)
 
 
-def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> list[Agent]:
+def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent], alone: str | None = None) -> list[Agent]:
     """``left`` with a list "B, C(,) and D" just before the comparison made one arm of B, C and D (with
     the agent that list is given with: "A plus infusion of B, C and D versus E" compares A+B+C+D with E).
     Two joined by "and" only when given to the same patients ("patients treated with A and B lived longer than
@@ -237,8 +238,9 @@ def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent]) -> lis
     first = len(left) - 2
     while first > 0 and _LIST_COMMA_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
-    if first == len(left) - 2 and not GIVEN_PAIR_RE.search(text, max(0, left[first].start - 40), left[first].start):
-        return left  # "A and B" alone: not said to be one arm
+    if first == len(left) - 2 and not GIVEN_PAIR_RE.search(text, max(0, left[first].start - 40), left[first].start) \
+            and alone not in {left[-1].key, left[-2].key}:
+        return left  # "A and B" alone: not said to be one arm (unless compared with one of them alone: "A and B versus B alone")
     if first > 0 and _DELIVERED_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
     parts = tuple(p for a in left[first:] for p in a.components)

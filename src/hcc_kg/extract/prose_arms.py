@@ -29,7 +29,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care
+from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care
 from .procedure_glue import delivered_by, with_procedure
 from .sentences import DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
@@ -39,6 +39,9 @@ ARM_TYPES = (*DRUG, "Procedure", "Placebo")
 # patients' state ("TACE-naive", "sorafenib-refractory", "TACE-unsuitable patients").
 NOT_AN_ARM_AFTER_RE = re.compile(r"-?\s?(?:controlled|matched)\b|-(?:na[iï]ve|unsuitable|refractory|ineligible|experienced|"
                                  r"pretreated|resistant|intolerant|eligible|failed|failure)\b", re.IGNORECASE)
+# ... nor care a therapy aims to better or become: "intended to improve the standard of care", "the new standard of care"
+CARE_AS_AIM_RE = re.compile(r"\b(?:improv\w*|replac\w*|becom\w*|chang\w*|redefin\w*|establish\w*)\s+"
+                            r"(?:(?:on|upon)\s+)?(?:the|a|as)?\s*(?:new\s+|current\s+)?$", re.IGNORECASE)
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
@@ -176,7 +179,8 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
     located = [(m, *sent.local(m)) for m in sent.mentions if _is_arm_type(doc, m)]
     # "a placebo-controlled trial of A", "TACE-naive patients": a design or a state, no arm
     located = [x for x in located if x[1] >= start and x[2] <= end and not NOT_AN_ARM_AFTER_RE.match(sent.text, x[2])
-               and not TIME_PREFIX_RE.search(sent.text, max(0, x[1] - 6), x[1])]
+               and not TIME_PREFIX_RE.search(sent.text, max(0, x[1] - 6), x[1])
+               and not (is_care(doc, x[0].key) and CARE_AS_AIM_RE.search(sent.text, max(0, x[1] - 40), x[1]))]
     # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
     studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]
     located = [x for x in located if not any(s <= x[1] and x[2] <= e and (s, e) != (x[1], x[2]) for s, e in studies)]
