@@ -51,3 +51,10 @@ def test_a_meeting_with_its_year_and_a_line_naming_two_trials_or_none_give_no_tr
 
 def test_prose_outside_a_table_is_not_read_as_a_row():
     assert trials("An invented editorial.\n\nThe ORCA-12 study compared zorbanib vs. felotinib in adults.\n") == {}
+
+
+def test_rows_the_segmenter_left_outside_the_table_are_its_rows():
+    text = ("An invented review.\n\nTable 1. Invented phase III trials\n\nTrial Arms Overall survival HR\n"
+            " KESTREL-301 [4] Zorbanib vs. felotinib Overall (400) 0.80 (0.60-0.99)\n"
+            " RATIONALE-77 [5] Quorimab vs. felotinib Overall (300) 0.90 (0.70-1.10)\n")
+    assert set(trials(text)) == {"trial__kestrel301", "trial__rationale77"}

@@ -9,7 +9,8 @@ A line of a table block holding one comparison of arm agents ("A vs B", "A + B v
 alone) and one name shaped like a trial's (an acronym, perhaps with a number: "ZETA-7", "CALGB 80802") is that
 trial with those arms.  A capitalised word followed by a year ("ASCO 2019") is a meeting, no trial.  The trial's
 phase is the line's, else the table's caption's; its line of therapy the one the line, or the last row naming
-one above it ("Second-line setting"), names.  Values in such rows are left alone: without cell borders the
+one above it ("Second-line setting"), names.  Rows the segmenter left outside the table (indented lines, say) are
+read when the block after it holds nothing but rows.  Values in such rows are left alone: without cell borders the
 columns they belong to cannot be told.
 """
 
@@ -47,8 +48,21 @@ ROMAN_RE = re.compile(r"I{1,3}V?|VI{0,3}|IV")  # a phase glued to the next cell:
 @EXTRACTORS.register(NAME)
 def table_line_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Trials, with their arms, from table lines naming a trial and a comparison of its arms."""
-    for table in (block for block in doc.blocks if block.kind == "table"):
-        yield from _table_trials(doc, table.start, table.end)
+    blocks = list(doc.blocks)
+    for i, table in enumerate(blocks):
+        if table.kind != "table":
+            continue
+        end = table.end
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if after is not None and after.kind != "table" and _rows_only(doc.document.text, after.start, after.end):
+            end = after.end  # the table's rows the segmenter left outside it (indented, say)
+        yield from _table_trials(doc, table.start, end)
+
+
+def _rows_only(text: str, start: int, end: int) -> bool:
+    """Is a block made of table rows only: lines that end with no stop and hold no sentence break?"""
+    lines = [line.strip() for _, line in text_lines(text[start:end]) if line.strip()]
+    return bool(lines) and not any(line.endswith(".") or re.search(r"[a-z]\.\s+[A-Z]", line) for line in lines)
 
 
 def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> Iterable[Assertion]:
@@ -101,7 +115,8 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
         word, name = m.group("word"), m.group().strip()
         if not (name_like(word) or (m.group("number") and sum(c.isupper() for c in word) >= 2)):
             continue
-        if word.upper() in STRUCTURE_WORDS | SECTION_LABELS or ROMAN_RE.fullmatch(word) or doc.finder.lookup(name) is not None \
+        if word.upper() in STRUCTURE_WORDS or (word.upper() in SECTION_LABELS and not m.group("number")) \
+                or ROMAN_RE.fullmatch(word) or doc.finder.lookup(name) is not None \
                 or doc.finder.lookup(word) is not None or name.startswith("NCT"):
             continue
         found.append((name, m.start()))
