@@ -100,6 +100,11 @@ def arm_parts(doc: AnalysedDocument, keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(drugs or tested))
 
 
+# A comparison still waiting for its "with": "compared A plus BSC with B" (no "with" between the cue and A).
+COMPARING_RE = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?![^;]*\bwith\b)", re.IGNORECASE)
+WITH_RE = re.compile(r"\bwith\b", re.IGNORECASE)
+
+
 def glued_to_care(doc: AnalysedDocument, text: str, before: Located, after: Located) -> bool:
     """Are two neighbours one arm because one is care given with the other ("BSC and A", "A with BSC")?"""
     gap = text[before[2]:after[1]]
@@ -107,11 +112,6 @@ def glued_to_care(doc: AnalysedDocument, text: str, before: Located, after: Loca
         return False  # "compared A plus BSC with placebo": the comparison's "with", not care's
     return ((is_care(doc, before[0].key) or is_care(doc, after[0].key)) and CARE_AND_RE.match(gap) is not None) \
         or (is_care(doc, after[0].key) and DOSED_CARE_RE.fullmatch(gap) is not None)
-
-
-# A comparison still waiting for its "with": "compared A plus BSC with B" (no "with" between the cue and A).
-COMPARING_RE = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?![^;]*\bwith\b)", re.IGNORECASE)
-WITH_RE = re.compile(r"\bwith\b", re.IGNORECASE)
 
 
 def comparator_mentions(doc: AnalysedDocument, sent: AnalysedSentence, located: list[Located], start: int = 0,

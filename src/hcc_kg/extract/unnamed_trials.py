@@ -16,11 +16,10 @@ from .earlier_arms import sole_named, sole_trial, told_in_part
 from .named_trial_arms import placebo_key
 from .combined_arms import combining_study
 from .own_study import combination_study, single_arm_pair
-from .prose_arm_mentions import add_on_design
+from .prose_arm_mentions import add_on_design, slot_arm
 from .prose_arms import SENTENCE_OPENING_RE, Agent, agents
 from .received_cues import had_before
 from .sentences import evidence_span
-from .prose_arm_mentions import slot_arm
 from .slot_reading import SINGLE_ARM_RE, stated_arms
 from .trial_names import phase_of
 from .trial_slots import Slot, Span, restated, spelled_out
