@@ -3,6 +3,8 @@ its comparison, cell borders lost (invented trials, drugs, meetings and numbers)
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.extract.table_line_trials import table_line_trials
@@ -58,3 +60,25 @@ def test_rows_the_segmenter_left_outside_the_table_are_its_rows():
             " KESTREL-301 [4] Zorbanib vs. felotinib Overall (400) 0.80 (0.60-0.99)\n"
             " RATIONALE-77 [5] Quorimab vs. felotinib Overall (300) 0.90 (0.70-1.10)\n")
     assert set(trials(text)) == {"trial__kestrel301", "trial__rationale77"}
+
+
+def test_cells_pasted_with_no_space_between_them_are_still_read():
+    text = ("An invented review.\n\nTable 1 Invented phase III trials\n\nTrial\nDrugs\nLevel of evidence\n"
+            "KESTREL[3] (n = 410)Zorbanib vs placeboPhase III9.9 vs 7.1HR 0.70\n"
+            "PETREL-2[4] (n = 300)Quorimab + Zorbanib vs FelotinibPhase IIINE vs 12.0HR 0.60\n")
+    found = trials(text)
+    assert set(found) == {"trial__kestrel", "trial__petrel2"}
+    assert found["trial__petrel2"][0] == {"regimen__quorimab__zorbanib", "felotinib"}
+
+
+
+def test_a_rows_one_hazard_ratio_is_of_the_one_time_to_event_endpoint_the_headers_name():
+    vocab = Vocabulary([*VOCAB, Entity("os", "overall survival", ("EndpointType",), ("OS",)),
+                        Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
+    text = ("An invented review.\n\nTable 1 Invented phase III trials\n\nTrial\nDrugs\nAbsolute OS (mo)\nORR\n"
+            "KESTREL[3] (n = 410)Zorbanib vs placeboPhase III9.9 vs 7.1HR 0.70 (95%CI: 0.55-0.89)12% vs 3%\n"
+            "PETREL-2[4] (n = 300)Quorimab vs zorbanib vs FelotinibPhase III12.9 vs 12.0 vs 11.1HR 0.91\n")
+    doc = AnalysedDocument(Document.from_text("t", text), vocab, MentionFinder(vocab))
+    ratios = [(a.subject, a.object, a.attribute_values("hazard_ratio")[0], a.context_value("comparator"))
+              for a in table_line_trials(doc) if a.predicate == "hasEffectEstimate"]
+    assert ratios == [("trial__kestrel", "os", Decimal("0.70"), "arm__kestrel__placebo")]  # (three arms: whose is it?)

@@ -10,8 +10,10 @@ alone) and one name shaped like a trial's (an acronym, perhaps with a number: "Z
 trial with those arms.  A capitalised word followed by a year ("ASCO 2019") is a meeting, no trial.  The trial's
 phase is the line's, else the table's caption's; its line of therapy the one the line, or the last row naming
 one above it ("Second-line setting"), names.  Rows the segmenter left outside the table (indented lines, say) are
-read when the block after it holds nothing but rows.  Values in such rows are left alone: without cell borders the
-columns they belong to cannot be told.
+read when the block after it holds nothing but rows, and cells pasted with no space between them are read apart
+("(n = 602)ZorbanibPhase III9.9 vs 7.1HR 0.70").  A row's one hazard ratio between two arms is the first arm's
+against the second's, of the endpoint named right before it or of the one time-to-event endpoint the headers name;
+other values are left alone: without cell borders the columns they belong to cannot be told.
 """
 
 from __future__ import annotations
@@ -22,16 +24,19 @@ from typing import Iterable
 from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
-from .arm_facts import arm_facts
+from .arm_facts import arm_facts, arm_key
+from .effects import parse_hazard_ratios
 from .comparators import arm_parts
 from .prose_arms import ARM_TYPES
 from .registry import EXTRACTORS
 from .segment import text_lines
 from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
+from .trial_slots import hr_attributes
 from .trials import trial_key
 
 NAME = "table-line-trials"
+TIME_TO_EVENT = frozenset({"os", "pfs", "ttp"})  # the endpoints a hazard ratio compares
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
 VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
 ADD_ON_RE = re.compile(r"\s*±\s*")
@@ -43,6 +48,7 @@ CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z
                           r"(?![\w-])(?!\s*(?:19|20)\d\d\b)")  # (no year: "ASCO 2019" is a meeting)
 
 ROMAN_RE = re.compile(r"I{1,3}V?|VI{0,3}|IV")  # a phase glued to the next cell: "III10.7"
+AFTER_PHASE_RE = re.compile(r"phase\s*$", re.IGNORECASE)  # ... or to the next cell's word: "Phase IIINE"
 
 
 @EXTRACTORS.register(NAME)
@@ -68,20 +74,57 @@ def _rows_only(text: str, start: int, end: int) -> bool:
 def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> Iterable[Assertion]:
     text = doc.document.text
     caption_phase: str | None = None  # the phase the caption and headers, above the first row, name
+    headed: set[str] = set()  # the survival endpoints the headers name
     seen_row = False
     line_of_therapy = None  # the last one a line names
     for offset, line in text_lines(text[table_start:table_end]):
         start = table_start + offset
         end = start + len(line.rstrip())
-        mentions = doc.mentions_in(start, end)
+        mentions = _mentions(doc, text, start, end)
         lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
         line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
+            headed = _survival_endpoints(doc, table_start, start)
         names = [n for n in _names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
         if len({trial_key(n[0]) for n in names}) == 1:
+            trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
+            yield from _row_ratio(doc, trial, arms, line, (start, end), headed, mentions)
+
+
+# Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
+# ("placeboPhase", "SorafenibPhase"), a closing bracket then a word ("(n = 602)Sorafenib"), a number then a
+# capitalised abbreviation ("7.9HR 0.69").
+GLUED_CELLS_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2})")
+
+
+def _unglued(line: str, start: int) -> tuple[str, list[int]]:
+    """The line with a space put back where two cells met, and each of its characters' offset in the document (a
+    space put back stands where the next cell starts)."""
+    pieces, offsets, previous = [], [], 0
+    for cut in [*(m.start() for m in GLUED_CELLS_RE.finditer(line)), len(line)]:
+        pieces.append(line[previous:cut])
+        offsets.extend(range(start + previous, start + cut))
+        if cut < len(line):
+            pieces.append(" ")
+            offsets.append(start + cut)
+        previous = cut
+    offsets.append(start + len(line))
+    return "".join(pieces), offsets
+
+
+def _mentions(doc: AnalysedDocument, text: str, start: int, end: int) -> list[Mention]:
+    """The line's mentions, also those its glued cells hide."""
+    found = doc.mentions_in(start, end)
+    spaced, offsets = _unglued(text[start:end], start)
+    if len(spaced) == end - start:
+        return found
+    unglued = [Mention(offsets[m.start], offsets[m.end - 1] + 1, m.key, m.surface) for m in doc.finder.find_text(spaced)]
+    taken = [(m.start, m.end) for m in found]
+    extra = [m for m in unglued if not any(s < m.end and m.start < e for s, e in taken)]
+    return sorted([*found, *extra], key=lambda m: (m.start, m.end))
 
 
 def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tuple[list[tuple[str, ...]], tuple[int, int]]:
@@ -116,11 +159,37 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
         if not (name_like(word) or (m.group("number") and sum(c.isupper() for c in word) >= 2)):
             continue
         if word.upper() in STRUCTURE_WORDS or (word.upper() in SECTION_LABELS and not m.group("number")) \
-                or ROMAN_RE.fullmatch(word) or doc.finder.lookup(name) is not None \
+                or ROMAN_RE.fullmatch(word) or AFTER_PHASE_RE.search(text, max(start, m.start() - 8), m.start()) \
+                or doc.finder.lookup(name) is not None \
                 or doc.finder.lookup(word) is not None or name.startswith("NCT"):
             continue
         found.append((name, m.start()))
     return found
+
+
+def _survival_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
+    """The time-to-event endpoints the caption and headers name ("Absolute OS (mo)", "Comparison between OS")."""
+    return {m.key for m in doc.mentions_in(start, end) if m.key in TIME_TO_EVENT}
+
+
+def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
+               headed: set[str], mentions: list[Mention]) -> Iterable[Assertion]:
+    """The row's one hazard ratio, of the endpoint named right before it ("OS HR 0.58") or of the one time-to-event
+    endpoint the headers name; the first arm's against the second's (none for a row of more than two arms)."""
+    spaced, offsets = _unglued(line, span[0])
+    ratios = parse_hazard_ratios(spaced)
+    if len(ratios) != 1 or len(arms) != 2:
+        return
+    hr = ratios[0]
+    at, until = offsets[hr.start], offsets[hr.end]
+    named = [m.key for m in mentions if m.key in TIME_TO_EVENT and 0 <= at - m.end <= 3]
+    endpoint = named[0] if named else (next(iter(headed)) if len(headed) == 1 else None)
+    if endpoint is None:
+        return
+    experimental, comparator = (arm_key(trial, agent_key(list(parts))) for parts in arms)
+    context = (("experimental", experimental), ("comparator", comparator), ("timepoint", ""))
+    yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
+                    (doc.evidence(at, until, NAME),))
 
 
 def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: tuple[int, int], phase: str | None,
