@@ -72,7 +72,7 @@ def test_cells_pasted_with_no_space_between_them_are_still_read():
 
 
 
-def test_a_rows_one_hazard_ratio_is_of_the_one_time_to_event_endpoint_the_headers_name():
+def test_a_rows_hazard_ratio_and_value_pairs_are_of_the_one_endpoint_of_their_kind_the_headers_name():
     vocab = Vocabulary([*VOCAB, Entity("os", "overall survival", ("EndpointType",), ("OS",)),
                         Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
     text = ("An invented review.\n\nTable 1 Invented phase III trials\n\nTrial\nDrugs\nAbsolute OS (mo)\nORR\n"
@@ -82,3 +82,7 @@ def test_a_rows_one_hazard_ratio_is_of_the_one_time_to_event_endpoint_the_header
     ratios = [(a.subject, a.object, a.attribute_values("hazard_ratio")[0], a.context_value("comparator"))
               for a in table_line_trials(doc) if a.predicate == "hasEffectEstimate"]
     assert ratios == [("trial__kestrel", "os", Decimal("0.70"), "arm__kestrel__placebo")]  # (three arms: whose is it?)
+    values = {(a.subject, a.object, a.attribute_values("value")[0]) for a in table_line_trials(doc)
+              if a.predicate == "hasMeasurement"}
+    assert values == {("arm__kestrel__zorbanib", "os", Decimal("9.9")), ("arm__kestrel__placebo", "os", Decimal("7.1")),
+                      ("arm__kestrel__zorbanib", "orr", Decimal("12")), ("arm__kestrel__placebo", "orr", Decimal("3"))}

@@ -13,7 +13,9 @@ one above it ("Second-line setting"), names.  Rows the segmenter left outside th
 read when the block after it holds nothing but rows, and cells pasted with no space between them are read apart
 ("(n = 602)ZorbanibPhase III9.9 vs 7.1HR 0.70").  A row's one hazard ratio between two arms is the first arm's
 against the second's, of the endpoint named right before it or of the one time-to-event endpoint the headers name;
-other values are left alone: without cell borders the columns they belong to cannot be told.
+its one pair of medians ("10.7 vs 7.9") and its one pair of rates ("24.1% vs 9.2%") are of the one endpoint of that
+kind the headers name.  Anything less certain is left alone: without cell borders which column is whose cannot be
+told.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Iterable
 from ..keys import agent_key
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
-from .arm_facts import arm_facts, arm_key
+from .arm_facts import arm_facts, arm_key, measurement
 from .effects import parse_hazard_ratios
 from .comparators import arm_parts
 from .prose_arms import ARM_TYPES
@@ -37,6 +39,7 @@ from .trials import trial_key
 
 NAME = "table-line-trials"
 TIME_TO_EVENT = frozenset({"os", "pfs", "ttp"})  # the endpoints a hazard ratio compares
+RATES = frozenset({"orr", "dcr"})
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
 VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
 ADD_ON_RE = re.compile(r"\s*±\s*")
@@ -74,7 +77,7 @@ def _rows_only(text: str, start: int, end: int) -> bool:
 def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> Iterable[Assertion]:
     text = doc.document.text
     caption_phase: str | None = None  # the phase the caption and headers, above the first row, name
-    headed: set[str] = set()  # the survival endpoints the headers name
+    headed: set[str] = set()  # the endpoints the caption and headers name
     seen_row = False
     line_of_therapy = None  # the last one a line names
     for offset, line in text_lines(text[table_start:table_end]):
@@ -86,12 +89,13 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
-            headed = _survival_endpoints(doc, table_start, start)
+            headed = _headed_endpoints(doc, table_start, start)
         names = [n for n in _names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
-            yield from _row_ratio(doc, trial, arms, line, (start, end), headed, mentions)
+            yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
+            yield from _row_values(doc, trial, arms, line, (start, end), headed)
 
 
 # Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
@@ -167,9 +171,33 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
     return found
 
 
-def _survival_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
-    """The time-to-event endpoints the caption and headers name ("Absolute OS (mo)", "Comparison between OS")."""
-    return {m.key for m in doc.mentions_in(start, end) if m.key in TIME_TO_EVENT}
+def _headed_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
+    """The endpoints the caption and headers name ("Absolute OS (mo)", "ORR")."""
+    return {m.key for m in doc.mentions_in(start, end) if m.key in TIME_TO_EVENT | RATES}
+
+
+# Two arms' values compared in a row: "10.7 vs 7.9", "24.1% vs 9.2%".
+PAIR_RE = re.compile(r"(?<![\d.])(?<!vs\s)(?<!vs\.\s)(?P<a>\d+(?:\.\d+)?)(?P<pa>%?)\s+vs\.?\s+(?P<b>\d+(?:\.\d+)?)(?P<pb>%?)(?![\d.]|\s+vs\b)")
+
+
+def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
+                headed: set[str]) -> Iterable[Assertion]:
+    """A row's pair of two arms' values ("10.7 vs 7.9", "24.1% vs 9.2%") of the one endpoint of that kind the headers
+    name: a time-to-event endpoint's median in months, a rate in per cent; none when a kind has two pairs or two
+    endpoints (which column is whose cannot be told)."""
+    if len(arms) != 2:
+        return
+    spaced, offsets = _unglued(line, span[0])
+    pairs = [m for m in PAIR_RE.finditer(spaced) if not re.search(r"(?:HR|CI)[\s:(]*$", spaced[:m.start()])]
+    for kind, unit in ((TIME_TO_EVENT, "months"), (RATES, "%")):
+        endpoints = headed & kind
+        of_kind = [m for m in pairs if bool(m.group("pa") or m.group("pb")) == (unit == "%")]
+        if len(endpoints) != 1 or len(of_kind) != 1:
+            continue
+        pair = of_kind[0]
+        ev = (doc.evidence(offsets[pair.start()], offsets[pair.end()], NAME),)
+        for parts, value in zip(arms, (pair.group("a"), pair.group("b"))):
+            yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
 
 
 def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
