@@ -65,9 +65,10 @@ def test_rows_the_segmenter_left_outside_the_table_are_its_rows():
 def test_cells_pasted_with_no_space_between_them_are_still_read():
     text = ("An invented review.\n\nTable 1 Invented phase III trials\n\nTrial\nDrugs\nLevel of evidence\n"
             "KESTREL[3] (n = 410)Zorbanib vs placeboPhase III9.9 vs 7.1HR 0.70\n"
-            "PETREL-2[4] (n = 300)Quorimab + Zorbanib vs FelotinibPhase IIINE vs 12.0HR 0.60\n")
+            "PETREL-2[4] (n = 300)Quorimab + Zorbanib vs FelotinibPhase IIINE vs 12.0HR 0.60\n"
+            "OSPREY (NCT01234567)IIIZorbanib vs felotinibAdults with invented disease\n")
     found = trials(text)
-    assert set(found) == {"trial__kestrel", "trial__petrel2"}
+    assert set(found) == {"trial__kestrel", "trial__petrel2", "trial__osprey"}
     assert found["trial__petrel2"][0] == {"regimen__quorimab__zorbanib", "felotinib"}
 
 

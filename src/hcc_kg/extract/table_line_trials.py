@@ -52,6 +52,7 @@ CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z
 
 ROMAN_RE = re.compile(r"I{1,3}V?|VI{0,3}|IV")  # a phase glued to the next cell: "III10.7"
 AFTER_PHASE_RE = re.compile(r"phase\s*$", re.IGNORECASE)  # ... or to the next cell's word: "Phase IIINE"
+GLUED_PHASE_RE = re.compile(r"(?:I{1,3}V?|IV|VI{0,3})(?=[A-Z][a-z])")  # ... "IIITremelimumab": a phase, then a drug
 
 
 @EXTRACTORS.register(NAME)
@@ -99,9 +100,9 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
 
 
 # Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
-# ("placeboPhase", "SorafenibPhase"), a closing bracket then a word ("(n = 602)Sorafenib"), a number then a
+# ("placeboPhase", "SorafenibPhase"; "IIITremelimumab", a numeral before it), a closing bracket then a word ("(n = 602)Sorafenib"), a number then a
 # capitalised abbreviation ("7.9HR 0.69").
-GLUED_CELLS_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2})")
+GLUED_CELLS_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z]{3,})|(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2})")
 
 
 def _unglued(line: str, start: int) -> tuple[str, list[int]]:
@@ -163,7 +164,8 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
         if not (name_like(word) or (m.group("number") and sum(c.isupper() for c in word) >= 2)):
             continue
         if word.upper() in STRUCTURE_WORDS or (word.upper() in SECTION_LABELS and not m.group("number")) \
-                or ROMAN_RE.fullmatch(word) or AFTER_PHASE_RE.search(text, max(start, m.start() - 8), m.start()) \
+                or ROMAN_RE.fullmatch(word) or _glued_phase(doc, word) \
+                or AFTER_PHASE_RE.search(text, max(start, m.start() - 8), m.start()) \
                 or doc.finder.lookup(name) is not None \
                 or doc.finder.lookup(word) is not None or name.startswith("NCT"):
             continue
@@ -218,6 +220,12 @@ def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], l
     context = (("experimental", experimental), ("comparator", comparator), ("timepoint", ""))
     yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
                     (doc.evidence(at, until, NAME),))
+
+
+def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
+    """Is the word a phase's numeral glued to a name the vocabulary knows ("IIITremelimumab"; not "IMbrave")?"""
+    numeral = GLUED_PHASE_RE.match(word)
+    return numeral is not None and doc.finder.lookup(word[numeral.end():]) is not None
 
 
 def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: tuple[int, int], phase: str | None,
