@@ -11,7 +11,7 @@ trial with those arms.  A capitalised word followed by a year ("ASCO 2019") is a
 phase is the line's, else the table's caption's; its line of therapy the one the line, or the last row naming
 one above it ("Second-line setting"), names.  Rows the segmenter left outside the table (indented lines, say) are
 read when the block after it holds nothing but rows, and cells pasted with no space between them are read apart
-("(n = 602)ZorbanibPhase III9.9 vs 7.1HR 0.70").  A row's one hazard ratio between two arms is the first arm's
+("(n = 410)ZorbanibPhase III9.9 vs 7.1HR 0.70").  A row's one hazard ratio between two arms is the first arm's
 against the second's, of the endpoint named right before it or of the one time-to-event endpoint the headers name;
 its one pair of medians ("10.7 vs 7.9") and its one pair of rates ("24.1% vs 9.2%") are of the one endpoint of that
 kind the headers name.  Anything less certain is left alone: without cell borders which column is whose cannot be
@@ -52,7 +52,7 @@ CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z
 
 ROMAN_RE = re.compile(r"I{1,3}V?|VI{0,3}|IV")  # a phase glued to the next cell: "III10.7"
 AFTER_PHASE_RE = re.compile(r"phase\s*$", re.IGNORECASE)  # ... or to the next cell's word: "Phase IIINE"
-GLUED_PHASE_RE = re.compile(r"(?:I{1,3}V?|IV|VI{0,3})(?=[A-Z][a-z])")  # ... "IIITremelimumab": a phase, then a drug
+GLUED_PHASE_RE = re.compile(r"(?:I{1,3}V?|IV|VI{0,3})(?=[A-Z][a-z])")  # ... "IIIZorbanib": a phase, then a drug
 
 
 @EXTRACTORS.register(NAME)
@@ -100,8 +100,8 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
 
 
 # Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
-# ("placeboPhase", "SorafenibPhase"; "IIITremelimumab", a numeral before it), a closing bracket then a word ("(n = 602)Sorafenib"), a number then a
-# capitalised abbreviation ("7.9HR 0.69").
+# ("placeboPhase", "ZorbanibPhase"; "IIIZorbanib", a numeral before it), a closing bracket then a word
+# ("(n = 410)Zorbanib"), a number then a capitalised abbreviation ("7.1HR 0.70").
 GLUED_CELLS_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z]{3,})|(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2})")
 
 
@@ -223,7 +223,7 @@ def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], l
 
 
 def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
-    """Is the word a phase's numeral glued to a name the vocabulary knows ("IIITremelimumab"; not "IMbrave")?"""
+    """Is the word a phase's numeral glued to a name the vocabulary knows ("IIIZorbanib"; not "IMbrave")?"""
     numeral = GLUED_PHASE_RE.match(word)
     return numeral is not None and doc.finder.lookup(word[numeral.end():]) is not None
 
