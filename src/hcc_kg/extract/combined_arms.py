@@ -57,7 +57,7 @@ def _joined(text: str, named: list[Agent], and_joins: bool) -> list[Agent]:
 
 
 # "The control arm consisted of B and a placebo", "the comparator group received B plus C": the arm compared with
-# the one tested (its care named first and then spelled out: "... of standard care, the combination of B with C,
+# the one tested (its care named first and then spelled out: "... comprised usual care, the combination of B with C,
 # and a placebo").
 CONTROL_STATED_RE = re.compile(r"\b(?:the|a)\s+(?:control|comparator|reference)\s+(?:arm|group)\s+(?:consisted\s+of|"
                                r"comprised|received|included|(?:was|were)\s+(?:given|treated\s+with))\s+", re.IGNORECASE)
