@@ -13,7 +13,7 @@ from ..keys import is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_groups
-from .discourse_drugs import CLASS_HEADS, titled_drug
+from .epithets import named_back
 from .expansion import read_as, rewritten
 from .prose_arms import agents, randomised_arms
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -132,7 +132,6 @@ DRUG_ANAPHOR_RE = re.compile(r"\bthe\s+(?:drug|medicine|medication)\b(?![\w-]|\s
 def drug_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], sole: str | None) -> AnalysedSentence:
     """The sentence with "the drug" read as the one drug it stands for: the trial's only arm that is no placebo or
     care, else ``sole``, the one drug the whole document names (None: the sentence is left as written)."""
-    sent = _epithet_read(doc, sent)
     uses = list(DRUG_ANAPHOR_RE.finditer(sent.text))
     drugs = [a for a in arms if is_regimen_key(a) or not doc.vocabulary[a].has_type("Placebo", "Procedure")]
     drug = drugs[0] if len(drugs) == 1 else sole if not drugs else None
@@ -143,22 +142,17 @@ def drug_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], so
     return sent
 
 
-# A drug named back by its class, an epithet ("the PD-1 inhibitor failed to prolong survival compared with B"): the
-# one drug the title names (:func:`.discourse_drugs.titled_drug`), when the sentence names no drug before it.
-EPITHET_RE = re.compile(rf"\bthe\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:anti-?\s*)?(?P<target>[\w-]+)\s+{CLASS_HEADS}\b",
-                        re.IGNORECASE)
-
-
-def _epithet_read(doc: AnalysedDocument, sent: AnalysedSentence) -> AnalysedSentence:
-    use = EPITHET_RE.search(sent.text)
-    if use is None or any(a.start < use.start() for a in agents(doc, sent)):
-        return sent
-    target = any(sent.local(m) == use.span("target") and doc.vocabulary[m.key].has_type("Protein", "ProteinFamily")
-                 for m in sent.mentions)
-    titled = titled_drug(doc, doc.sentence_at(evidence_span(sent)[0])) if target else None
-    if titled is None or (name := _name_of(doc, titled.key)) is None:
-        return sent
-    return _spliced(sent, use.start(), use.end(), [(titled.key, name)])
+def epithet_read(doc: AnalysedDocument, sent: AnalysedSentence) -> AnalysedSentence:
+    """The sentence (as the document wrote it) with a drug named back by its class read as that drug: "In NAME, the
+    PD-1 inhibitor failed to prolong survival compared with B" in a document titled by the drug
+    (:func:`.epithets.named_back`)."""
+    index = doc.sentence_at(evidence_span(sent)[0])
+    if index >= len(doc.sentences) or doc.sentences[index] is not sent:
+        return sent  # a sentence read otherwise already: its offsets are no longer the document's sentence's
+    for start, end, key in reversed(named_back(doc, index)):
+        if (name := _name_of(doc, key)) is not None:
+            sent = _spliced(sent, start, end, [(key, name)])
+    return sent
 
 
 def _regimens_before(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:

@@ -90,6 +90,19 @@ def _readings(sent: AnalysedSentence, drug: Mention, tlist: TargetList, start: i
         yield from readings(subject, unit, "epithet", start, end)
 
 
+def named_back(doc: AnalysedDocument, index: int) -> list[tuple[int, int, str]]:
+    """Each epithet of sentence ``index`` that names the titled drug back: (start of "the", end of the head, drug key);
+    none where its targets are named beside another drug elsewhere (then it could be that drug)."""
+    if not CANDIDATE.search(doc.sentences[index].text):
+        return []
+    drug = titled_drug(doc, index)
+    if drug is None or not doc.vocabulary[drug.key].has_type(*DRUG):
+        return []
+    shared = _ambiguous_targets(doc, drug.key)
+    return [(start, end, drug.key) for tlist, start, end in _epithet_lists(doc, index)
+            if not {key for unit in tlist.units for key in unit.keys} & shared]
+
+
 @EXTRACTORS.register("epithet-mechanism")
 def epithet_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on the target of each epithet naming it back ("the T inhibitor" in a document titled by the drug)."""

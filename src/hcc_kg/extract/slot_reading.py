@@ -27,7 +27,7 @@ from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import parse_hazard_ratios
 from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
-from .arm_references import combination_read, drug_read, labels_defined, labels_read
+from .arm_references import combination_read, drug_read, epithet_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
@@ -121,8 +121,9 @@ def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> 
 
 
 def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
-    """The sentence with the trial's arm labels, "the combination" and "the drug" read as the drugs they stand for."""
-    sent = drug_read(doc, labels_read(doc, sent, slot.labels), slot.arms, sole_drug(doc))
+    """The sentence with the trial's arm labels, "the combination", "the drug" and "the T inhibitor" read as the drugs
+    they stand for."""
+    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms, sole_drug(doc))
     return combination_read(doc, sent, slot.arms)
 
 

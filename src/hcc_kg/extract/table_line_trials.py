@@ -30,6 +30,7 @@ from .arm_facts import arm_facts, arm_key, measurement
 from .effects import parse_hazard_ratios
 from .comparators import arm_parts
 from .prose_arms import ARM_TYPES
+from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
 from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
@@ -38,8 +39,6 @@ from .trial_slots import hr_attributes
 from .trials import trial_key
 
 NAME = "table-line-trials"
-TIME_TO_EVENT = frozenset({"os", "pfs", "ttp"})  # the endpoints a hazard ratio compares
-RATES = frozenset({"orr", "dcr"})
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
 VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
 ADD_ON_RE = re.compile(r"\s*±\s*")
@@ -175,7 +174,7 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
 
 def _headed_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
     """The endpoints the caption and headers name ("Absolute OS (mo)", "ORR")."""
-    return {m.key for m in doc.mentions_in(start, end) if m.key in TIME_TO_EVENT | RATES}
+    return {m.key for m in doc.mentions_in(start, end) if m.key in TIME_TO_EVENT | PROPORTION_ENDPOINTS}
 
 
 # Two arms' values compared in a row: "10.7 vs 7.9", "24.1% vs 9.2%".
@@ -191,7 +190,7 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
         return
     spaced, offsets = _unglued(line, span[0])
     pairs = [m for m in PAIR_RE.finditer(spaced) if not re.search(r"(?:HR|CI)[\s:(]*$", spaced[:m.start()])]
-    for kind, unit in ((TIME_TO_EVENT, "months"), (RATES, "%")):
+    for kind, unit in ((TIME_TO_EVENT, "months"), (PROPORTION_ENDPOINTS, "%")):
         endpoints = headed & kind
         of_kind = [m for m in pairs if bool(m.group("pa") or m.group("pb")) == (unit == "%")]
         if len(endpoints) != 1 or len(of_kind) != 1:

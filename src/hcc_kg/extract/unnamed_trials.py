@@ -136,7 +136,7 @@ def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase:
 
 
 # A trial said to be placebo-controlled: "the placebo-controlled NAME study", "a randomised, placebo-controlled phase 3 trial".
-PLACEBO_TRIAL_RE = re.compile(r"\bplacebo[- ]?controlled\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b", re.IGNORECASE)
+PLACEBO_TRIAL_RE = re.compile(rf"{PLACEBO_CONTROLLED_RE.pattern}\s+(?:[\w-]+,?\s+){{0,4}}?(?:trial|study)\b", re.IGNORECASE)
 
 
 def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
