@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped corpus and one full build of it (HermiT included)."""
+"""Shared fixtures: the shipped corpus and one full build of it (HermiT included); the packaged vocabulary
+merged with the lexicon, and its mention finder, for tests that read invented sentences."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def projected(built):
     from hcc_kg.query.graph import project
 
     return project(built.graph)
+
+
+@pytest.fixture(scope="session")
+def vocabulary():
+    """The packaged vocabulary merged with the generated lexicon (what a build reads with)."""
+    from hcc_kg.lexicon import load_lexicon_vocabulary
+    from hcc_kg.vocab import load_vocabulary
+    return load_lexicon_vocabulary(load_vocabulary())
+
+
+@pytest.fixture(scope="session")
+def finder(vocabulary):
+    from hcc_kg.extract.mentions import MentionFinder
+    return MentionFinder(vocabulary)

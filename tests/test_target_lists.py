@@ -3,22 +3,7 @@ first number), two names of one target joined by a slash, "with specificity for"
 
 from __future__ import annotations
 
-import pytest
 from mechanism_facts import asserted_pairs
-
-from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.lexicon import load_lexicon_vocabulary
-from hcc_kg.vocab import load_vocabulary
-
-
-@pytest.fixture(scope="module")
-def vocabulary():
-    return load_lexicon_vocabulary(load_vocabulary())
-
-
-@pytest.fixture(scope="module")
-def finder(vocabulary) -> MentionFinder:
-    return MentionFinder(vocabulary)
 
 
 def test_a_range_after_a_spelled_out_member_names_each_member(vocabulary, finder):

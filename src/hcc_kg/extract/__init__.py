@@ -14,7 +14,7 @@ from ..report import Report
 from ..vocab import Vocabulary
 from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from . import category_anaphora, epithets  # noqa: F401  (register their extractors)
-from . import flat_tables, potency_tables, table_line_trials, target_tables, trial_rows  # noqa: F401  (register their extractors)
+from . import flat_tables, potency_tables, table_glosses, table_line_trials, target_tables, trial_rows  # noqa: F401  (register their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
 from .back_matter import without_reference_list
 from . import named_regimens, shadowed_forms

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .comparators import OPTION_DOSE
 from .mechanism_cues import HEAD, RESPECTIVELY
 from .shape_reading import Reading, readings
 from .targets import TargetList, Unit
@@ -68,6 +69,37 @@ def combination_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> 
             close = text.find(")", gloss[-1].end)
             for subject, unit in zip(run, gloss):
                 yield from readings(subject, unit, "combination-gloss", subject.start, close + 1 if close >= 0 else unit.end)
+
+
+# A table row's mechanism cell, then its treatment cell: "anti-A plus anti-B  X 10 mg + Y 5 mg/kg Q3W".
+ANTI_GLOSS_END = re.compile(r"[\s-]*(?:antibod(?:y|ies)|mAbs?)?\s+$", re.IGNORECASE)
+DOSED_REGIMEN_GLUE = re.compile(OPTION_DOSE + r"\s*(?:\+|plus|with|(?:in\s+combination|combined)\s+with)\s*", re.IGNORECASE)
+
+
+def gloss_before_regimen(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"anti-A plus anti-B X + Y": targets each named with "anti-", then at once a regimen of as many drugs
+    (a dose may follow each); the i-th drug acts on the i-th target."""
+    for number, unit in enumerate(found):
+        if unit.kind != "object" or unit.anti_start is None or (number and found[number - 1].kind == "object"
+                                                                 and TARGET_GLUE.fullmatch(text[found[number - 1].end:unit.start])):
+            continue
+        gloss = [unit]
+        for later in found[number + 1:]:
+            if later.kind != "object" or later.anti_start is None or not TARGET_GLUE.fullmatch(text[gloss[-1].end:later.start]):
+                break
+            gloss.append(later)
+        rest = found[number + len(gloss):]
+        if len(gloss) < 2 or len(rest) < len(gloss) or not ANTI_GLOSS_END.fullmatch(text[gloss[-1].end:rest[0].start]):
+            continue
+        run = rest[:len(gloss)]
+        if any(d.kind != "drug" for d in run) or not all(DOSED_REGIMEN_GLUE.fullmatch(text[a.end:b.start])
+                                                         for a, b in zip(run, run[1:])):
+            continue
+        if len(rest) > len(gloss) and rest[len(gloss)].kind == "drug" \
+                and DOSED_REGIMEN_GLUE.fullmatch(text[run[-1].end:rest[len(gloss)].start]):
+            continue  # a third drug in the regimen: the gloss does not say whose the targets are
+        for target, drug in zip(gloss, run):
+            yield from readings(drug, target, "combination-gloss", gloss[0].anti_start, drug.end)
 
 
 # "a PD-L1 inhibitor and a VEGF inhibitor (X plus Y)": a regimen in parentheses after the classes of its drugs.

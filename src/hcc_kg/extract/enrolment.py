@@ -44,6 +44,9 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"(?:enrolled|included|treated|accrued|recruited|registered)\b|"
                          r"\b(?:patients|participants|subjects|pts)\s*\(\s*n\s*=\s*(?P<q>\d+)\s*\)\s+(?:were|have\s+been)\s+(?:\w+ly\s+)?"
                          r"(?:enrolled|included|treated|accrued|recruited)\b|"
+                         # everyone, said so, then counted in brackets: "Overall, patients (N = 62) had a median follow-up of"
+                         r"\b(?:overall|in\s+total|altogether)\s*,?\s+(?:all\s+)?(?:the\s+)?(?:patients|participants|subjects|pts)"
+                         r"\s*\(\s*n\s*=\s*(?P<v>\d+)\s*\)|"
                          # "A was given to 58 patients", "the phase 2 trial (N = 58)"
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
@@ -88,13 +91,13 @@ def enrolled(text: str) -> int | None:
     """The number of patients a single-arm trial enrolled: "46 patients were enrolled", "Forty-six patients
     were treated", "46 patients received A", "A was given to 46 patients", "the trial (N = 46)", "will
     enroll 50 participants", "Enrollment: 50", "the trial, which assessed 46 patients", "a trial with (of) 46
-    adult patients"."""
+    adult patients", "Overall, patients (N = 46) had"."""
     for m in ENROLLED_RE.finditer(text):
         if SPLIT_COUNT_RE.match(text, m.end()):
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         if FIRST_FEW_RE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the first 6 patients enrolled": a run-in's part, not everyone
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseioaxpqld") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseioaxpqvld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = re.split(r"[- ]", printed.lower())

@@ -100,7 +100,7 @@ RESIDUES = r"(?:serine|threonine|tyrosine)(?:\s*/\s*(?:serine|threonine|tyrosine
 COORDINATED_CLASS = (r"(?:[\w-]+,\s+){1,4}(?:[\w-]+,?\s+)?(?:and|or)\s+[\w-]+"
                      r"(?=\s+(?:kinases|receptors|RTKs|targets|proteins|enzymes)\b)")
 FILLER = re.compile(rf"^(?:[\s(]+(?:{COORDINATED_CLASS}|{RESIDUES}|{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
-                    r"(?:involved|implicated) in)){0,8}"
+                    r"(?:involved|implicated) in|(?:associated|linked) with|related to)){0,8}"
                     rf"(?:\s*,?\s*{SUCH_AS})?"
                     # "targeting, among (the) others, A and B": an aside that the list is not all of them
                     r"(?:\s*,\s*among\s+(?:the\s+)?others\s*,)?"
@@ -184,7 +184,9 @@ MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along w
                               # (a symbol the vocabulary lacks may end the first: "(KIT, BRAFV600E), and C (D)")
                               r"|^(?![^;.()]*\b(?:its|their|thereby|thus|which|that|of)\b)[\s)]*"
                               r"(?:,\s*[A-Z][A-Z0-9-]{1,11}\s*\))?[^;.()]{0,40}?\band\s+"
-                              r"(?![^;.()]*\b(?:is|are|was|were|has|have|with|by|for|in|to)\b)"
+                              # ("... and kinases associated with angiogenesis (B, C)": a participle describing the category)
+                              r"(?![^;.()]*\b(?:is|are|was|were|has|have|(?<!associated )(?<!linked )with|by|for|"
+                              r"(?<!involved )(?<!implicated )in|(?<!related )to)\b)"
                               r"[^;.()]{1,60}?(?:\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|namely),?\s*)?|,?\s*(?:including|such as|namely)\s*)$",
                               re.IGNORECASE)
 # "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive
@@ -194,6 +196,13 @@ OBJECT_HEAD_THEN_AND = re.compile(r"^\)?\s*(?:(?:signal(?:l)?ing\s+)?(?:pathways
                                   r"|,\s+(?:an?|the)\s+[^,;()]{1,60},)"
                                   r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$",
                                   re.IGNORECASE)
+# "A kinases and receptor tyrosine kinases associated with angiogenesis (B, C)": a second category of the same
+# object, described by what it takes part in (the process a pathway unit the list starts with), then its members.
+DESCRIBED_CATEGORY_NEXT = re.compile(r"^\)?\s*(?:(?:kinases?|receptors?|pathways?|signal(?:l)?ing)\s*)?,?\s*(?:and|as\s+well\s+as)\s+"
+                                     r"(?:(?:other|several|various|multiple)\s+)?(?:[\w/-]+\s+){0,3}"
+                                     r"(?:kinases|receptors|RTKs|proteins|targets|enzymes)\s+"
+                                     r"(?:(?:associated|linked)\s+with|(?:involved|implicated)\s+in|related\s+to)\s+$",
+                                     re.IGNORECASE)
 # "binds to A, which is found on tumour cells, and to B", "targets A expressed on T cells and B": where a
 # target sits, said in a relative clause or a participle, then the next object of the same verb.  The aside may
 # not hold another verb cue or a partner ("A, which is activated by its ligand B" names no second target).

@@ -37,12 +37,14 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Mention
 from . import action_direction as direction
 from .analysis import AnalysedDocument, AnalysedSentence
-from .combination_glosses import (combination_gloss, crossed_coordination, glossed_run, regimen_gloss, regimen_subject,
+from .combination_glosses import (combination_gloss, crossed_coordination, gloss_before_regimen, glossed_run, regimen_gloss,
+                                  regimen_subject,
                                   times_crossed_arms)
 from .coordinated_descriptions import coordinated_readings
 from .epistemics import HEDGED, presented_then_turned, reading
 from .fusion_parts import drug_parts
 from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
+                             DESCRIBED_CATEGORY_NEXT,
                              DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
@@ -111,6 +113,7 @@ def drug_cue_target(text: str, found: list[Unit], lists: list[TargetList]) -> It
                 (drugs, start), tlist = aside
         elif chained and (MORE_OF_THE_SAME.match(text[previous[-1].end:tlist.start])
                           or OBJECT_HEAD_THEN_AND.match(text[previous[-1].end:tlist.start])
+                          or (DESCRIBED_CATEGORY_NEXT.match(text[previous[-1].end:tlist.start]) and tlist.units[0].pathway)
                           or _positioned_then_and(text[previous[-1].end:tlist.start])):
             drugs, start = subjects[number - 1]  # "... A, as well as other kinases, including B"
         elif (aside := _object_before_relative_aside(text, found, lists, number, subjects)) is not None:
@@ -272,7 +275,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-SHAPES = (combination_gloss, regimen_gloss, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
+SHAPES = (combination_gloss, regimen_gloss, gloss_before_regimen, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
           target_such_as_drug, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
           drug_class_parenthesis, drug_parenthesised_targets)
 

@@ -15,8 +15,10 @@ fronted-means         "By binding to T, X ...", "Through its inhibition of A and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
+from .combination_glosses import TARGET_GLUE
 from .mechanism_cues import FRONTED_CLAUSE, HEAD, SUCH_AS
 from .shape_reading import Reading, combined_next, head_after, parenthesised_drugs, readings
 from .subjects import MODIFIER, coordinated_drugs, units_before
@@ -35,6 +37,8 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         # "one anti-T antibody: X": a colon hands the class on to its member
         head = head_after(text, tlist, following[0].start, rf"(?:(?P<comma>\s*[,(])|\s*:)?{BRAND_BEFORE_NAME}?\s*$")
         if head is None and tlist.anti_start is not None and not text[tlist.end:following[0].start].strip():
+            if _after_another_anti(text, found, tlist):
+                continue  # "anti-A plus anti-B X + Y": each drug's own target (:func:`gloss_before_regimen`)
             for unit in tlist.units:  # "the anti-PD-L1 atezolizumab": "anti-T" said of the drug with no head noun
                 yield from readings(following[0], unit, "target-head-drug", tlist.anti_start, following[0].end)
             continue
@@ -55,9 +59,24 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
             continue
         drugs = appositive or (coordinated_drugs(text, found, following[0], +1) if plural else [following[0]])
         front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        if len(drugs) > 1 and len(drugs) == len(tlist.units) and all(u.anti_start is not None for u in tlist.units):
+            # "anti-A and anti-B antibodies X and Y": each "anti-" names one antibody, in the order written
+            for drug, unit in zip(drugs, tlist.units):
+                yield from readings(drug, unit, "target-head-drug", front, drug.end)
+            continue
+        # "A and B antibodies X and Y": as many drugs as targets, which is whose not said (an antibody's is hedged)
+        crossed = len(drugs) > 1 and len(drugs) == len(tlist.units)
         for drug in drugs:
             for unit in tlist.units:
-                yield from readings(drug, unit, "target-head-drug", front, drug.end)
+                for found_reading in readings(drug, unit, "target-head-drug", front, drug.end):
+                    yield replace(found_reading, crossed=True) if crossed else found_reading
+
+
+def _after_another_anti(text: str, found: list[Unit], tlist: TargetList) -> bool:
+    """"anti-A plus anti-B X": the "anti-T" right before a drug is the last of a coordinated gloss."""
+    before = units_before(found, tlist.anti_start)
+    return bool(before) and before[-1].kind == "object" and before[-1].anti_start is not None \
+        and TARGET_GLUE.fullmatch(text[before[-1].end:tlist.anti_start]) is not None
 
 
 # "Compared with X, a T inhibitor, Y ...": a class noun phrase set off after a drug is that drug's appositive.

@@ -33,8 +33,8 @@ SAME_THING_GAP = re.compile(rf"^{SALT}\s*(?:\(\s*[\"“‘]?|,\s*)\s*(?:also kno
 CLOSING = re.compile(r"^[\s®™]*\)")
 # "X, also known as Y, is ...": the comma closing the alias belongs to it.
 COMMA_CLOSING = re.compile(r"^[\s®™]*,(?=\s)")
-# The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)".
-REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,40}?\)")
+# The rest of a same-thing parenthesis after the alias: "(Zepsun®, another brand®)", "(Brand, CODE-12, a maker's full name)".
+REST_OF_PARENTHESIS = re.compile(r"^[^()]{0,80}?\)")
 ANTI_BEFORE = re.compile(r"\banti-?\s*$", re.IGNORECASE)
 # A ligand's receptor: "VEGF receptor(s)", or the kinase a ligand's name stands for before the words for a kinase
 # inhibitor, "a VEGF tyrosine kinase inhibitor", "a VEGF-TKI" (the kinase is the receptor's; the words are left for
