@@ -169,6 +169,9 @@ APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\
 # approval is uncertain.
 APPROVED_AS_OPTION = re.compile(r"\bas\s+an?\s+(?:possible|potential)\s+(?:[\w-]+\s+){0,2}?"
                                 r"(?:treatments?|therap(?:y|ies)|options?|alternatives?|choices?)\b", re.IGNORECASE)
+# "tablets intended for patients with D who ...": the product's indication, as labels word it, not an intention.
+INTENDED_USE = re.compile(r"\bintended\s+for\s+(?:use\s+(?:in|by)\s+|the\s+treatment\s+of\s+)?(?:adult\s+)?"
+                          r"(?:patients|adults|people|children|the\s+treatment)\b", re.IGNORECASE)
 # A month next to a number or after a preposition: "May 2020", "29 May", "in May" are dates, not the verb "may".
 DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
@@ -280,14 +283,17 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     >>> status("approved in May 2020 for patients with no prior systemic therapy", (0, 8))
     ('positive', 'asserted')
     """
+    # "... might improve X, a kinase inhibitor approved as second-line therapy": the appositive's participle is
+    # its own statement, under none of the main clause's words
+    start = _appositive_start(text, cue[0])
     plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING,
-                   APPROVED_AS_OPTION)
+                   APPROVED_AS_OPTION, INTENDED_USE)[start:]
     polarity = "negative" if REFUSAL.search(plain) else "positive"
     certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
     # verb ("it appears to beat ...") does not hedge it.
     if not attributive(text, cue[0]):
-        shared = reading(plain, *cue)
+        shared = reading(plain, cue[0] - start, cue[1] - start)
         polarity = "negative" if "negative" in (polarity, shared[0]) else polarity
         certainty = "hedged" if "hedged" in (certainty, shared[1]) else certainty
     return polarity, certainty
@@ -344,6 +350,13 @@ def apposed_participle(text: str, cue_start: int) -> bool:
     (False, False)
     """
     return _approved_between(text, cue_start, APPROVED_AFTER_APPOSITIVE, PARTICIPLE_USE)
+
+
+def _appositive_start(text: str, cue_start: int) -> int:
+    """Where the appositive whose participle the cue is opens (its comma), else 0: the whole clause."""
+    if not apposed_participle(text, cue_start):
+        return 0
+    return APPROVED_AFTER_APPOSITIVE.search(text[:cue_start]).start()
 
 
 def _approved_between(text: str, cue_start: int, before: re.Pattern, after: re.Pattern) -> bool:

@@ -231,13 +231,23 @@ def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str
     # (each run perhaps closed by its own "respectively": "41%, 30% and 12%, respectively, in group A; and ...")
     owners = [next((a.key for a in named if a.start >= run[-1].end()
                     and AFTER_GAP_RE.match(RUN_RESPECTIVELY_RE.sub("", unparenthesised(sent.text[run[-1].end():a.start]), 1))),
-                   None) for run in runs]
+                   None) or _owner_before(sent.text, named, run[0].start()) for run in runs]
     endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
     if endpoint is None or None in owners or len(set(owners)) != len(owners):
         return []
     unit = _unit(listed.group("unit"))
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
             for agent, run in zip(owners, runs) for point, m in zip(points, run)]
+
+
+# "The 12- and 24-month rates in the A arm were 61% and 41%": the arm named right before its run, as the run's subject.
+RUN_SUBJECT_GAP_RE = re.compile(r"^[\s,]*(?:(?:arms?|groups?|cohorts?)\s*)?,?\s*(?:were|was|reached|of|:)\s*$", re.IGNORECASE)
+
+
+def _owner_before(text: str, named: list, start: int) -> str | None:
+    """The arm a run of values is said of when the arm is named right before it ("in the A arm were"), else None."""
+    before = [a for a in named if a.end <= start]
+    return before[-1].key if before and RUN_SUBJECT_GAP_RE.match(text[before[-1].end:start]) else None
 
 
 # A single-arm trial's responders counted: "38 (35.5%) achieved an objective response", "12 patients (30%) had

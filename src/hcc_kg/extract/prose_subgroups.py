@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .effects import HazardRatio
 from .prose_endpoints import clause_of
 from .prose_numbers import value_tokens
 
@@ -67,6 +68,10 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          # response" (the proportion of patients achieving one is a rate of everyone)
                          r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"
                          r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining)|"
+                         # ... or by what happened to it on treatment: "in participants who did and did not experience
+                         # imAEs", "(those) who experienced imAEs versus those who did not"
+                         r"(?:patients|pts|participants|subjects|those)\s+who\s+(?:did|had)\s+(?:and|or)\s+(?:did|had)\s+not|"
+                         r"(?:versus|vs\.?|compared\s+with)\s+those\s+who\s+did\s+not|"
                          # a biomarker's level labelling the statistic after it: "(PD-L1 >= 1% HR 0.80; PD-L1 < 1% HR
                          # 0.84)" (not an endpoint's or a statistic's bound, "ORR >= 20%", "P < 0.001"; nor a whole trial's
                          # eligibility, "in patients with AFP >= 400 ng/mL")
@@ -159,6 +164,12 @@ def bracket_of_subgroup(text: str, start: int) -> bool:
 def statistic_of_subgroup(text: str, start: int) -> bool:
     """Is the statistic at ``start`` a subgroup's, by its clause before it or by its bracket (:func:`bracket_of_subgroup`)?"""
     return is_subgroup(text, start) or bracket_of_subgroup(text, start)
+
+
+def ratio_of_subgroup(text: str, hr: HazardRatio) -> bool:
+    """Is a hazard ratio a subgroup's, by the clause before it, its bracket, or its own label ("HRs in participants
+    who had rash versus those who did not were ...")?"""
+    return statistic_of_subgroup(text, hr.start) or bool(hr.label) and is_subgroup(text, hr.label_end)
 
 
 def is_subgroup(text: str, start: int) -> bool:

@@ -15,7 +15,7 @@ from .prose_aligner import aligned_ratio_endpoint
 from .prose_arm_mentions import arm_mentions, slot_arm
 from .prose_arms import agents
 from .prose_endpoints import hazard_ratio_endpoint, names_other_survival, of_unnamed_endpoint
-from .prose_subgroups import statistic_of_subgroup
+from .prose_subgroups import ratio_of_subgroup
 from .trial_slots import Slot
 
 # What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
@@ -27,7 +27,7 @@ def ratios_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot,
     """Hazard ratios with their endpoint and arms; a bare ratio in a sentence naming no endpoint continues the
     one the sentence before it named ("Median OS was ... . B was non-inferior to C (HR 0.89)")."""
     for hr in parse_hazard_ratios(sent.text):
-        if statistic_of_subgroup(sent.text, hr.start) or of_unnamed_endpoint(doc, sent, hr.start):
+        if ratio_of_subgroup(sent.text, hr) or of_unnamed_endpoint(doc, sent, hr.start):
             continue
         endpoint = aligned_ratio_endpoint(doc, sent, slot.arms, hr.start, hr.label_end) \
             or hazard_ratio_endpoint(doc, sent, hr.label, hr.start, hr.label_end) \

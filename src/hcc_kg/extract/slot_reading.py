@@ -40,7 +40,7 @@ from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors
 from .prose_arm_mentions import arm_mentions, slot_arm
 from .slot_ratios import pair_of, ratios_read
-from .prose_subgroups import statistic_of_subgroup
+from .prose_subgroups import ratio_of_subgroup
 from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
@@ -159,6 +159,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed (in a trial
         # said to be randomised); "A gave ... . In comparison, ... with B" in any
         stated = (valued_agents(doc, sent) if randomised else []) or _compared_back(doc, sent)
+    if len(slot.arms) == 1 and slot.arms[0] not in stated and len(set(stated)) >= 2 \
+            and (whole := [s for s in stated if is_regimen_key(s) and slot.arms[0] in regimen_components(s)]):
+        slot.rename_arm(slot.arms[0], whole[0])  # a headline's "trial of A (with a class)", then "A plus B versus C"
     adds = (len(slot.arms) < 2 and (not slot.arms or slot.arms[0] in stated)) or set(slot.arms) < set(stated)
     if stated and adds and not (slot.single_arm and slot.said_single):
         # (a trial the text calls single-arm gains no arm from a comparison with outside patients: "A versus
@@ -334,7 +337,7 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     if not runs and not rates and len(slot.values) == read_before:  # no shape reader read a value: the clause aligned whole
         slot.values.extend((v, span) for v in aligned_values(doc, sent, slot.listed or slot.arms))
     read = [(hr, endpoint) for hr, endpoint in listed_ratios(doc, sent)
-            if not statistic_of_subgroup(sent.text, hr.start)]
+            if not ratio_of_subgroup(sent.text, hr)]
     within = (read[0][0].start, read[-1][0].end) if read else (0, 0)  # "HR 0.72 [...] and 0.65 [...], respectively"
     listed = [(hr, endpoint) for hr, endpoint in read if endpoint is not None]  # (a list's estimate of no known endpoint)
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint, pair in ratios_read(doc, sent, slot, previous)

@@ -28,7 +28,7 @@ from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_
                                 BARE_NAME_RE, CAPS_RE, COMPARISON_CUE, COORDINATED_NAMES_RE, ISOTYPE_RE,
                                 IS_A_TRIAL_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE, NOT_A_TRIAL_AFTER,
                                 NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
-                                SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
+                                SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_NAME_RE,
                                 TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_THEN_NAME_RE, _CAPS_NAME,
                                 _MIXED_NAME)
@@ -67,6 +67,12 @@ def phase_of(text: str) -> str | None:
     return "/".join(roman)
 
 
+def _structural(name: str) -> bool:
+    """A word of a trial's structure or a scale, perhaps with its sub-scale after a hyphen ("PHASE 3", "ECOG-PS 0")."""
+    head = re.split(r"[- ]?\d", name, maxsplit=1)[0].upper()
+    return head in STRUCTURE_WORDS or head.split("-")[0] in SCALE_WORDS
+
+
 def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
     for m in NAME_RE.finditer(text):
         name, number = m.group("name"), m.group("num") or m.group("pnum") or m.group("mnum")
@@ -76,7 +82,7 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
         if (is_entity(name) and not _framed_as_trial(text, m.start(), m.end())) \
                 or NOT_A_TRIAL_BEFORE.search(text[:m.start()]) or NOT_A_TRIAL_AFTER.match(text[m.end():]):
             continue
-        if re.split(r"[- ]?\d", name, maxsplit=1)[0].upper() in STRUCTURE_WORDS or _spells_out_drugs(text, m.end(), is_entity):
+        if _structural(name) or _spells_out_drugs(text, m.end(), is_entity):
             continue
         # A capitalised plain word ("Checkmate 040") needs a trial word right beside it.
         kind = "plain" if m.group("plain") else "name"
