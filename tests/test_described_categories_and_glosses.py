@@ -44,6 +44,11 @@ PAIRED = {("nivolumab", "pdcd1"), ("ipilimumab", "ctla4")}
     ("In this made-up note, anti-PD-1 and anti-CTLA-4 antibodies nivolumab and ipilimumab were both given.", PAIRED),
     # as many antibodies as targets without "anti-": not said pairwise, so hedged
     ("In this made-up note, PD-1 and CTLA-4 antibodies nivolumab and ipilimumab were both given.", set()),
+    # a pair, then as many class phrases in apposition: each drug its own class, in order
+    ("In this made-up note, nivolumab and ipilimumab, a PD-1 blocker and a CTLA-4 antibody, respectively, were given.",
+     PAIRED),
+    ("In this made-up note, nivolumab and ipilimumab, an anti-PD-1 antibody and an anti-CTLA-4 antibody, were given.",
+     PAIRED),
 ])
 def test_targets_paired_with_the_antibodies_of_a_pair(body, expected, vocabulary, finder):
     assert asserted_pairs(body, vocabulary, finder) == expected

@@ -13,7 +13,7 @@ from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
 from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
-from . import category_anaphora, epithets  # noqa: F401  (register their extractors)
+from . import category_anaphora, epithets, regimen_epithets  # noqa: F401  (register their extractors)
 from . import flat_tables, potency_tables, table_glosses, table_line_trials, target_tables, trial_rows  # noqa: F401  (register their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
 from .back_matter import without_reference_list

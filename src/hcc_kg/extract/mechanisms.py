@@ -44,11 +44,10 @@ from .coordinated_descriptions import coordinated_readings
 from .epistemics import HEDGED, presented_then_turned, reading
 from .fusion_parts import drug_parts
 from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
-                             DESCRIBED_CATEGORY_NEXT,
-                             DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, INTERACTION_OF,
+                             DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
-                             RESPECTIVELY, unbracketed)
+                             RESPECTIVELY, TARGET_SUFFIX, unbracketed)
 from .mechanism_subjects import BOTH_START, sentence_subjects
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
                               drug_possessed_targets, without_class_abbreviations)
@@ -228,6 +227,8 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         limit = following[0].start if following else len(text)
         if tlist.anti_start is None and head_after(text, tlist, limit, "") is None and not times_crossed_arms(text, drug, tlist):
             continue
+        if _respective_classes(text, found, lists, drug):
+            continue  # "A and B, a T inhibitor and a U inhibitor(, respectively)": :func:`respective_appositive`
         gap = text[drug.end:front]
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
         # antibodies," of both.
@@ -236,6 +237,40 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         for subject in drugs + _copy_of(text, previous, drug, front):
             for unit in tlist.units:
                 yield from readings(subject, unit, "drug-appositive", subject.start, max(unit.end, tlist.end))
+
+
+# "A and B, a T inhibitor and a U antibody, respectively": one class phrase per drug of the pair before it.
+CLASS_OPENS = re.compile(r"^[\s)]*,\s*(?:an?\s+|the\s+)?(?:anti-?\s*)?$", re.IGNORECASE)
+CLASS_THEN_NEXT = re.compile(rf"^[\s)]*(?:{TARGET_SUFFIX}[\s-]+)?(?:[\w-]+\s+){{0,2}}?{HEAD}\s*,?\s*(?:and\s+)(?:an?\s+|the\s+)?"
+                             r"(?:anti-?\s*)?$", re.IGNORECASE)
+CLASS_THEN_END = re.compile(rf"^[\s)]*(?:{TARGET_SUFFIX}[\s-]+)?(?:[\w-]+\s+){{0,2}}?{HEAD}\s*(?:,\s*respectively\b|[,;.)]|$)",
+                            re.IGNORECASE)
+
+
+def _respective_classes(text: str, found: list[Unit], lists: list[TargetList], drug: Unit) -> list[tuple[Unit, TargetList]]:
+    """(drug, its class's targets) for "A and B, a T inhibitor and a U inhibitor": as many class phrases, joined by
+    "and", as drugs coordinated before them, in order; [] for any other shape."""
+    drugs = sorted(coordinated_drugs(text, found, drug, -1), key=lambda u: u.start)
+    after = [t for t in lists if t.start >= drug.end]
+    if len(drugs) < 2 or len(after) < len(drugs) or not CLASS_OPENS.match(text[drug.end:_front(after[0])]):
+        return []
+    classes = after[:len(drugs)]
+    joined = all(CLASS_THEN_NEXT.match(text[a.end:_front(b)]) for a, b in zip(classes, classes[1:]))
+    if not joined or not CLASS_THEN_END.match(text[classes[-1].end:]):
+        return []
+    return list(zip(drugs, classes))
+
+
+def _front(tlist: TargetList) -> int:
+    return tlist.anti_start if tlist.anti_start is not None else tlist.start
+
+
+def respective_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
+    """"A and B, a T inhibitor and a U antibody, respectively": the i-th class is the i-th drug's."""
+    for drug in (u for u in found if u.kind == "drug"):
+        for subject, tlist in _respective_classes(text, found, lists, drug):
+            for unit in tlist.units:
+                yield from readings(subject, unit, "drug-appositive", subject.start, tlist.end)
 
 
 # "A versus B, the T inhibitor, ...": a definite class after a pair compared may name either (a spoken "the study of A
@@ -275,7 +310,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
     return not alias
 
 
-SHAPES = (combination_gloss, regimen_gloss, gloss_before_regimen, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
+SHAPES = (combination_gloss, regimen_gloss, gloss_before_regimen, respective_appositive, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
           target_such_as_drug, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
           drug_class_parenthesis, drug_parenthesised_targets)
 
