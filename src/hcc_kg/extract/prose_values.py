@@ -40,7 +40,7 @@ from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOIN
                               responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
                            unreached_first, value_tokens)
-from .value_owners import criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
+from .value_owners import changed_agents, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
 ALONE_AFTER_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)  # "A alone": no regimen with A in it
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -246,7 +246,45 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
         owners = [_named_after(sent.text, token, named, stop) for token, stop in zip(tokens, (tokens[1][0], c_end))]
         if owners[0] is not None and owners[1] is not None and owners[0].key != owners[1].key:
             return [owners[0].key, owners[1].key]
-    return []
+        if changed := changed_agents(sent.text, tokens, named, clause_of(sent.text, anchor.start)[0], c_end):
+            return changed  # "A extended median OS to 12.9 months from 9.0 months with B"
+    found = _subject_pair(doc, sent, named, masked)
+    return [agent.key for agent, _ in found[1]] if found else []
+
+
+# Between an agent and the value it is the subject of: no clause break, no other value.
+SUBJECT_GAP_RE = re.compile(r"^[^;\d]*$")
+
+
+def _subject_pair(doc: AnalysedDocument, sent: AnalysedSentence, named: list, masked: str):
+    """(the endpoint's anchor, [(agent, value token)] * 2) where two agents are each the subject of their own value of
+    one endpoint, the second in a clause of its own: "patients who took A had a median OS of 11.3 months, while those
+    given B had one of 7.6 months", "A's median OS of 18.0 months outpaced B's 12.9 months"; None otherwise."""
+    for anchor in anchors(doc, sent)[:1]:
+        tokens = _fitting(sent.text, anchor.endpoint, value_tokens(masked, anchor.end, len(sent.text)))[:2]
+        if len(tokens) != 2 or tokens[0][3] != tokens[1][3] or any(historical(sent.text, t) for t in tokens) \
+                or (anchor.endpoint in TIME_TO_EVENT) == (tokens[0][3] == "%"):
+            continue  # (a median of a time to an event, a share of a proportion: a rate wants its time point)
+        c_start, _ = clause_of(sent.text, anchor.start)
+        stretches = [(c_start, tokens[0][0]), (tokens[0][1], tokens[1][0])]
+        # (an agent right after the first value in a way that owns it, "9.0 months with B", is no second subject)
+        owners = [[a for a in named if start <= a.start and a.end <= end and SUBJECT_GAP_RE.match(sent.text[a.end:end])
+                   and not (start == tokens[0][1] and owner_gap(sent.text[start:a.start]))]
+                  for start, end in stretches]
+        keys = [{a.key for a in found} for found in owners]
+        if all(len(k) == 1 for k in keys) and keys[0] != keys[1]:
+            return anchor, [(owners[0][0], tokens[0]), (owners[1][0], tokens[1])]
+    return None
+
+
+def subject_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
+    """The two arms' values of one endpoint where each arm is its value's subject (:func:`_subject_pair`)."""
+    found = _subject_pair(doc, sent, arm_mentions(doc, sent, arms), masked_names(sent)) if len(arms) == 2 else None
+    if found is None:
+        return []
+    anchor, pairs = found
+    return [ArmValue(agent.key, anchor.endpoint, "", Decimal(decimal_text(token[2])), decimal_text(token[2]), token[3])
+            for agent, token in pairs]
 
 
 def _named_after(text: str, token, named: list[Agent], stop: int) -> Agent | None:

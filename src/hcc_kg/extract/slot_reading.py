@@ -44,7 +44,7 @@ from .prose_subgroups import ratio_of_subgroup
 from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
-from .prose_values import ArmValue, arm_values, valued_agents
+from .prose_values import ArmValue, arm_values, subject_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
 from .named_trial_arms import named_arms, sole_drug
 from .sentences import evidence_span
@@ -158,7 +158,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if not stated and len(slot.arms) < 2 and not slot.said_single:
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed (in a trial
         # said to be randomised); "A gave ... . In comparison, ... with B" in any
-        stated = (valued_agents(doc, sent) if randomised else []) or _compared_back(doc, sent)
+        # ... or in a phase 3 trial, which compares arms though the text may not say so
+        stated = (valued_agents(doc, sent) if randomised or slot.phase == "III" else []) or _compared_back(doc, sent)
     if len(slot.arms) == 1 and slot.arms[0] not in stated and len(set(stated)) >= 2 \
             and (whole := [s for s in stated if is_regimen_key(s) and slot.arms[0] in regimen_components(s)]):
         slot.rename_arm(slot.arms[0], whole[0])  # a headline's "trial of A (with a class)", then "A plus B versus C"
@@ -325,7 +326,9 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         slot.projected.add(span)
     if about_the_disease(sent.text) and not agents(doc, sent):
         return  # "the 5-year survival rate of patients with HCC in the country is 14%": no arm's result
-    runs = endpoint_runs(doc, sent, slot.arms)  # "ORR and DCR were 41% and 70% in A, and ... in B"
+    # "ORR and DCR were 41% and 70% in A, and ... in B"; "patients given A had a median OS of 11 months, while those
+    # given B had one of 8 months"
+    runs = endpoint_runs(doc, sent, slot.arms) or subject_values(doc, sent, slot.arms)
     runs += [v for v in aligned_values(doc, sent, slot.arms, listed=True) if v.endpoint not in {r.endpoint for r in runs}]
     covered = {v.endpoint for v in runs}
     read_before = len(slot.values)

@@ -145,6 +145,22 @@ def _changed(text: str, tokens, named: list[Agent], arms: list[str], c_start: in
     return [changed, other] if new_first else [other, changed]
 
 
+def changed_agents(text: str, tokens, named: list[Agent], c_start: int, c_end: int) -> list[str]:
+    """The two agents of a change stated with both its values, in a trial whose arms were not listed: "A extended
+    median OS to 12.9 months from 9.0 months with B" (the subject changed, the other named right after the old
+    value); [] otherwise."""
+    if len(tokens) != 2:
+        return []
+    gap = CHANGE_GAP_RE.fullmatch(text, tokens[0][1], tokens[1][0])
+    if gap is None or gap.group("word").lower() != "from" or not TO_RE.search(text, max(0, tokens[0][0] - 4), tokens[0][0]):
+        return []
+    subject = {a.key for a in named if c_start <= a.start and a.end <= tokens[0][0] and not compared_object(text, c_start, a.start)}
+    other = {a.key for a in named if tokens[1][1] <= a.start < c_end and owner_gap(text[tokens[1][1]:a.start])}
+    if len(subject) != 1 or len(other) != 1 or subject == other:
+        return []
+    return [subject.pop(), other.pop()]
+
+
 def other_agents_value(text: str, token, arm: str, others: list[Agent], named: list[Agent], c_start: int) -> bool:
     """Is a single-arm trial's lone value named as another agent's ("B plus A gave a median OS of 37.9 months" in a
     trial read with A alone): the agent right after it, else the one agent its clause names before it, is not the arm?"""
