@@ -32,6 +32,21 @@ def test_an_appositive_approval_is_not_under_the_main_clause_hedge(vocabulary, f
     assert approvals(text, vocabulary, finder) == {("regorafenib", None, "second_line", "asserted")}
 
 
+def test_a_second_predicate_of_the_appositive_neither_hedges_it_nor_lends_it_a_line(vocabulary, finder):
+    text = ("In this made-up note we paired a new agent with regorafenib, a multikinase inhibitor approved as "
+            "second-line treatment for HCC and currently under study as first-line therapy with other drugs.")
+    assert approvals(text, vocabulary, finder) == {("regorafenib", None, "second_line", "asserted")}
+
+
+def test_their_combination_after_a_sentence_opening_with_the_pair(vocabulary, finder):
+    text = ("Nivolumab and ipilimumab are antibodies in this made-up note. Their combination, given every three "
+            "weeks, has been approved by the FDA for HCC.")
+    assert approvals(text, vocabulary, finder) == {("regimen__ipilimumab__nivolumab", "fda", None, "asserted")}
+    text = ("Nivolumab and ipilimumab are antibodies in this made-up note. The drug has been approved by the FDA "
+            "for HCC.")  # (a pair is no one drug)
+    assert approvals(text, vocabulary, finder) == set()
+
+
 def test_a_hedge_inside_the_appositive_still_hedges_it(vocabulary, finder):
     text = "Regorafenib, a kinase inhibitor that may be approved as second-line treatment for HCC, was used here."
     assert approvals(text, vocabulary, finder) == {("regorafenib", None, "second_line", "hedged")}

@@ -285,9 +285,9 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     """
     # "... might improve X, a kinase inhibitor approved as second-line therapy": the appositive's participle is
     # its own statement, under none of the main clause's words
-    start = _appositive_start(text, cue[0])
+    start, end = appositive_span(text, cue)
     plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING,
-                   APPROVED_AS_OPTION, INTENDED_USE)[start:]
+                   APPROVED_AS_OPTION, INTENDED_USE)[start:end]
     polarity = "negative" if REFUSAL.search(plain) else "positive"
     certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
@@ -352,11 +352,17 @@ def apposed_participle(text: str, cue_start: int) -> bool:
     return _approved_between(text, cue_start, APPROVED_AFTER_APPOSITIVE, PARTICIPLE_USE)
 
 
-def _appositive_start(text: str, cue_start: int) -> int:
-    """Where the appositive whose participle the cue is opens (its comma), else 0: the whole clause."""
-    if not apposed_participle(text, cue_start):
-        return 0
-    return APPROVED_AFTER_APPOSITIVE.search(text[:cue_start]).start()
+# Where an appositive's participle phrase ends: its closing comma, or a second predicate joined to it ("approved as
+# second-line therapy and now under study as first-line therapy": the study is no hedge on the approval).
+APPOSITIVE_END = re.compile(r",|\s+and\s+(?=(?:is\s+|are\s+)?(?:now|currently|also|still|being|under)\b)", re.IGNORECASE)
+
+
+def appositive_span(text: str, cue: tuple[int, int]) -> tuple[int, int]:
+    """The span of the appositive whose participle the cue is (its comma to its end), else the whole clause."""
+    if not apposed_participle(text, cue[0]):
+        return 0, len(text)
+    ends = APPOSITIVE_END.search(text, cue[1])
+    return APPROVED_AFTER_APPOSITIVE.search(text[:cue[0]]).start(), ends.start() if ends else len(text)
 
 
 def _approved_between(text: str, cue_start: int, before: re.Pattern, after: re.Pattern) -> bool:

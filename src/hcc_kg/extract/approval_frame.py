@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..keys import regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import combined, document_regimens
 from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
@@ -99,7 +100,7 @@ def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> 
 
 # "This combination was also approved ...": a sentence naming no agent, only the combination named last before,
 # is about that combination, so the next sentence's "it" is that combination too.
-THIS_COMBINATION = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+THIS_COMBINATION = re.compile(rf"\b(?:the|this|their) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 
 
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
@@ -112,13 +113,29 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
         regimens = [key for key, group in agents if len({m.key for m in group}) > 1]
         earlier = tuple(k for k in earlier if k not in regimens) + tuple(dict.fromkeys(regimens))
         agencies = [m.key for m in doc.keys_of_type(sent.mentions, "RegulatoryAgency")]
-        last, agency = (regimens or [last])[-1], (agencies or [agency])[-1]
+        pair = None if regimens else _pair_subject(doc, sent)  # "A and B are ...": "their combination" after it
+        last, agency = (regimens or [pair or last])[-1], (agencies or [agency])[-1]
         given = [(key, group) for key, group in agents if not _had_before(sent, group)]
         if agents and not given:
             continue  # names only what the patients had before ("... after being treated with B"): "the drug" is not B
         drug = given[0][0] if len({key for key, _ in given}) == 1 else \
             last if not agents and THIS_COMBINATION.search(sent.text) else None
     return out
+
+
+# A sentence opening with two drugs joined by "and", its subject: "Nivolumab and ipilimumab are antibodies ...".
+PAIR_SUBJECT = re.compile(r"\s*(?:and|&)\s*")
+
+
+def _pair_subject(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
+    """The regimen key of the two drugs a sentence opens with as its subject, for a later "their combination"."""
+    drugs = doc.keys_of_type(sent.mentions, *DRUG)[:2]
+    if len(drugs) != 2 or drugs[0].key == drugs[1].key:
+        return None
+    (s0, e0), (s1, _) = sent.local(drugs[0]), sent.local(drugs[1])
+    if sent.text[:s0].strip() or not PAIR_SUBJECT.fullmatch(sent.text[e0:s1]):
+        return None
+    return regimen_key([drugs[0].key, drugs[1].key])
 
 
 def _had_before(sent: AnalysedSentence, group) -> bool:

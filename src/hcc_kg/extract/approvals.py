@@ -67,7 +67,8 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
 from .approval_items import document_drug, is_item, lead_agency, proposed_indication, told_indications
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
 from .approval_attributive import apposed_to_agent, attributive_agents
-from .approval_cues import APPROVAL_CUE, STEP_CUE, attributive, line_words, predicated, status, unstated_agency
+from .approval_cues import (APPROVAL_CUE, STEP_CUE, appositive_span, attributive, line_words, predicated, status,
+                            unstated_agency)
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -91,7 +92,7 @@ DRUG_ANAPHOR = re.compile(r"\b(?:the|this) (?:(?:drug|agent|medicine|medication|
                           re.IGNORECASE)
 # "the agency also granted ...": the regulator named last before.
 AGENCY_ANAPHOR = re.compile(r"\b[Tt]he (?:agency|ministry|regulator|administration|commission)\b")
-REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+REGIMEN_ANAPHOR = re.compile(rf"\b(?:the|this|their) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 RULE = "sentence-approval"
 
 
@@ -224,13 +225,25 @@ def _anaphor(sent: AnalysedSentence, clause: Clause, frame: Frame) -> list[str]:
         return [frame.item_drug]
     if len(frame.earlier) >= 2 and BOTH_ANAPHOR.search(clause.text):
         return list(frame.earlier[-2:])
-    if frame.regimen and REGIMEN_ANAPHOR.search(clause.text):
+    if frame.regimen and (REGIMEN_ANAPHOR.search(clause.text) or _subject_before(sent, clause, REGIMEN_ANAPHOR)):
         return [frame.regimen]
     if frame.subject and (PRONOUN_SUBJECT.match(sent.text) or DRUG_ANAPHOR.search(clause.text)):
         return [frame.subject]
     if frame.subject is None and frame.drug and (DRUG_ANAPHOR.search(clause.text) or PRONOUN_SUBJECT.match(sent.text)):
         return [frame.drug]  # a heading naming no drug: "the drug" / "it" is the one the sentence before named
     return []
+
+
+# A clause opening with its verb: its subject stood before an aside ("Their combination, known as A+B, has been approved").
+VERB_FIRST = re.compile(r"\s*(?:has|have|had|was|were|is|are)\s+(?:been\s+|also\s+|now\s+)*(?:approved|authori[sz]ed|cleared)\b",
+                        re.IGNORECASE)
+
+
+def _subject_before(sent: AnalysedSentence, clause: Clause, anaphor: re.Pattern) -> bool:
+    """Does a clause that opens with its verb have the anaphor as its subject, before an aside set off by commas?"""
+    before = sent.text[:clause.start]
+    return VERB_FIRST.match(clause.text) is not None and before.rstrip().endswith(",") \
+        and (subject := anaphor.search(before)) is not None and "," in before[subject.end():]
 
 
 def _agencies(clause: Clause, own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
@@ -282,7 +295,9 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)),
                               frozenset())
     if in_apposition:  # "after X, the only approved drug for D": the line is the phrase's own
-        lines = frozenset(line_words(holder.text[cue.start():]))
+        # ... up to a second predicate of the phrase ("X, an inhibitor approved as second-line therapy and now
+        # under study as first-line therapy")
+        lines = frozenset(line_words(holder.text[cue.start():appositive_span(holder.text, (cue.start(), cue.end()))[1]]))
     # "approved for A in the USA and for first-line B in Europe": each regulator's own indication gives its line
     own_line = lines_by_agency(holder.text, list(own.agency_at), line_words) \
         if holder is clause and own.lines and own.lines == line_words(clause.text) \
