@@ -74,3 +74,16 @@ def test_everyone_counted_in_brackets_after_overall():
     assert enrolled("Results: Overall, pts (N=131) had a median follow-up of 8.8 mo.") == 131
     assert enrolled("Results: In total, the patients (n = 57) were followed for 2 years.") == 57
     assert enrolled("Results: Sorafenib-naive pts (n=44) had an ORR of 12%.") is None
+
+
+def test_a_ligand_kept_from_binding_the_receptor_a_drug_binds_is_no_target(vocabulary, finder):
+    body = "In this made-up note, ramucirumab binds VEGFR2 and prevents VEGF binding."
+    assert asserted_pairs(body, vocabulary, finder) == {("ramucirumab", "kdr")}
+    # (a ligand antibody said to bind its ligand still does)
+    body = "In this made-up note, bevacizumab binds VEGF-A and keeps it from binding VEGFR."
+    assert ("bevacizumab", "vegfa") in asserted_pairs(body, vocabulary, finder)
+
+
+def test_attenuating_a_target_s_signalling_is_acting_on_it(vocabulary, finder):
+    body = "In this made-up note, regorafenib attenuates TIE2 signalling in vessel cells."
+    assert asserted_pairs(body, vocabulary, finder) == {("regorafenib", "tek")}

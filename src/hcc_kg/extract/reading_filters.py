@@ -26,6 +26,7 @@ def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: 
     chains = {unit for tlist in lists if _names_a_pathway(text, tlist) for unit in tlist.units}
     chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
     signalling = ligands_naming_signalling(doc, text, lists)
+    binders = _ligands_kept_from_binding(doc, text, found, lists)
 
     def kept(found_reading: Reading) -> bool:
         if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
@@ -34,10 +35,28 @@ def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: 
                 (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
                 (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
             return False
+        if found_reading.target in binders:
+            return False
         return not ((found_reading.target in signalling and not _binds_the_ligand(doc, found_reading))
                     or small_molecule_on_ligand(doc, found_reading.drug.keys[0], found_reading.key)
                     or _downstream_degradation(doc, text, found_reading))
     return kept
+
+
+# "X binds VEGFR2 and prevents VEGF (from) binding": the ligand is kept from binding the receptor X binds, no target.
+LIGAND_BINDING_AFTER = re.compile(r"^\s+(?:from\s+)?(?:binding|to\s+bind)\b", re.IGNORECASE)
+
+
+def _ligands_kept_from_binding(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList]) -> set[Unit]:
+    """Ligands named as the binders a drug keeps from binding, in a sentence where a receptor is named before them."""
+    out: set[Unit] = set()
+    for tlist in lists:
+        ligands = [u for u in tlist.units if any(doc.vocabulary[k].has_type("GrowthFactor") for k in u.keys)]
+        receptor_before = any(u.kind == "object" and u.end <= tlist.start and not u.pathway
+                              and not any(doc.vocabulary[k].has_type("GrowthFactor") for k in u.keys) for u in found)
+        if ligands and receptor_before and LIGAND_BINDING_AFTER.match(text[tlist.end:]):
+            out.update(ligands)
+    return out
 
 
 TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised-drug")
