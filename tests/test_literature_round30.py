@@ -9,6 +9,7 @@ from __future__ import annotations
 from mechanism_facts import asserted_pairs
 
 from hcc_kg.extract import extract_document
+from hcc_kg.extract.arm_references import DRUG_ANAPHOR_RE
 from hcc_kg.extract.trial_names import trial_names
 from hcc_kg.model import Document
 
@@ -109,3 +110,14 @@ def test_a_brand_bracket_that_also_names_a_maker_is_the_drug_s(vocabulary, finde
     body = ("Sorafenib (Nexavar, BAY 43-9006, an invented maker's full company name) is a drug designed to target RAF "
             "in this made-up note.")
     assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "raf_family")}
+
+
+def test_the_treatment_in_a_news_item_is_the_drug_its_headline_names(vocabulary, finder):
+    text = ("Invented Firm's Lenvatinib Wins a Made-up Approval\n\nThe approval rests on a phase 3 study called Zephyr, "
+            "which showed that the treatment worked better than placebo. Sorafenib was the patients' earlier therapy.")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert arms(facts) == {("trial__zephyr", "arm__zephyr__lenvatinib"), ("trial__zephyr", "arm__zephyr__placebo")}
+    # "the treatment" names the drug only as the subject of its verb, not in "the treatment of D" or "the treatment arm"
+    found = [m.group(0) for m in DRUG_ANAPHOR_RE.finditer(
+        "It changed the treatment of the disease; the treatment arm grew; the treatment worked; the drug failed.")]
+    assert found == ["the treatment", "the drug"]

@@ -124,7 +124,11 @@ def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
 
 # "the drug", "the medicine": the one drug a notice is about, as the object of what patients got or as a subject ("among
 # those treated with the drug", "the drug improved survival"); not a compound noun's first word ("the drug maker").
-DRUG_ANAPHOR_RE = re.compile(r"\bthe\s+(?:drug|medicine|medication)\b(?![\w-]|\s+(?:makers?|compan(?:y|ies)|firms?|developers?|"
+# ... "the treatment" only as a subject before its verb ("showed that the treatment worked better than placebo"), not
+# "the treatment of D", "the treatment arm", "the treatment landscape"
+DRUG_ANAPHOR_RE = re.compile(r"\bthe\s+(?:drug|medicine|medication|treatment(?=\s+(?:was|is|had|has|worked|improved|reduced|"
+                             r"extended|prolonged|showed|demonstrated|led|cut|lowered)\b))"
+                             r"\b(?![\w-]|\s+(?:makers?|compan(?:y|ies)|firms?|developers?|"
                              r"class(?:es)?|labels?|candidates?|applications?|regulators?|agenc(?:y|ies)|administration|"
                              r"approvals?|programs?|programmes?|pipelines?|prices?|costs?)\b)", re.IGNORECASE)
 

@@ -31,6 +31,7 @@ from .arm_references import combination_read, drug_read, epithet_read, labels_de
 from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
+from .discourse_drugs import title_drug
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
@@ -123,7 +124,9 @@ def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> 
 def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
     """The sentence with the trial's arm labels, "the combination", "the drug" and "the T inhibitor" read as the drugs
     they stand for."""
-    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms, sole_drug(doc))
+    # ("the drug" in a news item whose headline names one drug, as others beside it, is that drug)
+    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms,
+                     sole_drug(doc) or title_drug(doc))
     return combination_read(doc, sent, slot.arms)
 
 
