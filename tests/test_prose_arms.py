@@ -849,3 +849,15 @@ def test_a_quoted_claim_of_superiority_still_names_the_compared_arm():
 def test_patients_described_by_their_earlier_therapy_received_the_arms_agent(text):
     doc, sent = sentence(text)
     assert received_agent(doc, sent) == "zorbanib"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the arms in the bracket after the trials the patients were randomised in
+    ("Invented patients were randomized in ZEPHYR and ZEPHYR-2 (zorbanib 8 mg/kg or placebo, biweekly).",
+     ["zorbanib", "placebo"]),
+    # a bracket of something else (no alternatives in it) lists no arms
+    ("Invented patients were randomized in ZEPHYR (a made-up study of zorbanib) with care.", []),
+])
+def test_arms_in_the_bracket_of_the_trials_randomised_in(text, expected):
+    doc, sent = sentence(text)
+    assert keys(randomised_arms(doc, sent)) == expected

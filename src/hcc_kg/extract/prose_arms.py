@@ -107,6 +107,8 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assi
                            r"(?:assigned|allocated)(?=\s+(?:\([^)]*\)\s+|\d+(?::\d+)+\s+)?(?:in\s+a\s+[\d:]+\s+ratio\s+)?to\b)|"
                            r"(?:receive[sd]?|receiving|given|treated\s+with|got|took)(?=\s+either\b))\b", re.IGNORECASE)
 TO_RE = re.compile(r"\bto\s+(?:receive\s+)?(?:either\s+)?(?:treatment\s+with\s+)?", re.IGNORECASE)
+# "randomized in NAME and NAME-2 (A or B, biweekly)": the trials named, then their arms in a bracket
+IN_TRIAL_BRACKET_RE = re.compile(r"\s+(?:in|into)\s+(?:the\s+)?[^(),.;]{1,60}?\s*\((?=[^()]*\b(?:or|versus|vs\.?)\s)", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+vs\.?\s+", re.IGNORECASE)
 # "a randomised, double-blind, phase 3 trial": the word describes the design, it lists no arms.
 # (not across what lists arms: "received either A or B in the study" is no adjective)
@@ -290,12 +292,18 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     if cue is None:
         return []
     start = cue.end()
+    bracket = IN_TRIAL_BRACKET_RE.match(sent.text, start)
+    closed = sent.text.find(")", bracket.end()) if bracket else -1
     if (to := TO_RE.search(sent.text, start)) and agents(doc, sent, to.end(), to.end() + 40):
-        start = to.end()
+        start, bracket = to.end(), None
+    elif bracket and closed > 0 and agents(doc, sent, bracket.end(), closed):
+        start = bracket.end()  # "randomized in NAME (A 8 mg/kg or B, biweekly)": the arms in the trial's bracket
+    else:
+        bracket = None
     arms: list[Agent] = []
     stop = LIST_END_RE.search(sent.text, start)
     maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text, start)]
-    end = stop.start() if stop else len(sent.text)
+    end = min(stop.start() if stop else len(sent.text), closed if bracket else len(sent.text))
     if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
