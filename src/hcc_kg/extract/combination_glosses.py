@@ -76,28 +76,39 @@ ANTI_GLOSS_END = re.compile(r"[\s-]*(?:antibod(?:y|ies)|mAbs?)?\s+$", re.IGNOREC
 DOSED_REGIMEN_GLUE = re.compile(OPTION_DOSE + r"\s*(?:\+|plus|with|(?:in\s+combination|combined)\s+with)\s*", re.IGNORECASE)
 
 
+def anti_joined(text: str, a: Unit, b: Unit) -> bool:
+    """Are ``a`` and ``b`` targets each named with its own "anti-", joined ("anti-A plus anti-B")?"""
+    return a.kind == b.kind == "object" and a.anti_start is not None and b.anti_start is not None \
+        and TARGET_GLUE.fullmatch(text[a.end:b.start]) is not None
+
+
+def _run_from(text: str, units: list[Unit], joined) -> list[Unit]:
+    """The units from the first on, as long as each is ``joined`` to the one before it."""
+    run = units[:1]
+    for unit in units[1:]:
+        if not joined(text, run[-1], unit):
+            break
+        run.append(unit)
+    return run
+
+
+def _dosed(text: str, a: Unit, b: Unit) -> bool:
+    return a.kind == b.kind == "drug" and DOSED_REGIMEN_GLUE.fullmatch(text[a.end:b.start]) is not None
+
+
 def gloss_before_regimen(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"anti-A plus anti-B X + Y": targets each named with "anti-", then at once a regimen of as many drugs
+    """"anti-A plus anti-B X + Y": targets each named with "anti-", then at once a regimen of exactly as many drugs
     (a dose may follow each); the i-th drug acts on the i-th target."""
     for number, unit in enumerate(found):
-        if unit.kind != "object" or unit.anti_start is None or (number and found[number - 1].kind == "object"
-                                                                 and TARGET_GLUE.fullmatch(text[found[number - 1].end:unit.start])):
-            continue
-        gloss = [unit]
-        for later in found[number + 1:]:
-            if later.kind != "object" or later.anti_start is None or not TARGET_GLUE.fullmatch(text[gloss[-1].end:later.start]):
-                break
-            gloss.append(later)
+        if unit.kind != "object" or unit.anti_start is None or (number and anti_joined(text, found[number - 1], unit)):
+            continue  # (not the first target of its gloss)
+        gloss = _run_from(text, found[number:], anti_joined)
         rest = found[number + len(gloss):]
-        if len(gloss) < 2 or len(rest) < len(gloss) or not ANTI_GLOSS_END.fullmatch(text[gloss[-1].end:rest[0].start]):
+        if len(gloss) < 2 or not rest or not ANTI_GLOSS_END.fullmatch(text[gloss[-1].end:rest[0].start]):
             continue
-        run = rest[:len(gloss)]
-        if any(d.kind != "drug" for d in run) or not all(DOSED_REGIMEN_GLUE.fullmatch(text[a.end:b.start])
-                                                         for a, b in zip(run, run[1:])):
-            continue
-        if len(rest) > len(gloss) and rest[len(gloss)].kind == "drug" \
-                and DOSED_REGIMEN_GLUE.fullmatch(text[run[-1].end:rest[len(gloss)].start]):
-            continue  # a third drug in the regimen: the gloss does not say whose the targets are
+        run = _run_from(text, rest, _dosed) if rest[0].kind == "drug" else []
+        if len(run) != len(gloss):
+            continue  # fewer drugs, or a third one: the gloss does not say whose the targets are
         for target, drug in zip(gloss, run):
             yield from readings(drug, target, "combination-gloss", gloss[0].anti_start, drug.end)
 

@@ -46,7 +46,7 @@ def _epithet_lists(doc: AnalysedDocument, index: int) -> list[tuple[TargetList, 
     def read() -> list[tuple[TargetList, int, int]]:
         found, out = units(doc, sent), []
         for tlist in target_lists(sent.text, found):
-            start = tlist.anti_start if tlist.anti_start is not None else tlist.start
+            start = tlist.front
             if (first := HEAD_FIRST_BEFORE.search(sent.text, max(0, start - 60), start)) and first.end() == start \
                     and not any(u.kind == "drug" and u.start < first.start() for u in found) \
                     and not _name_next(sent.text, found, tlist.end):

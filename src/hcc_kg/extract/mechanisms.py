@@ -175,7 +175,7 @@ def _object_before_relative_aside(text: str, found: list[Unit], lists: list[Targ
 def _appositive_head_subject(text: str, found: list[Unit], tlist: TargetList) -> tuple[list[Unit], int] | None:
     """"X, a T inhibitor", "X is an anti-T antibody": the drug the noun phrase headed after the list speaks of,
     so that a later "with off-target inhibition of A" keeps it as its subject."""
-    front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+    front = tlist.front
     previous = units_before(found, front)
     if not previous or previous[-1].kind != "drug":
         return None
@@ -213,7 +213,7 @@ def _pairs(text: str, drugs: list[Unit], tlist: TargetList) -> list[tuple[Unit, 
 def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
     """"X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody", "X (anti-T)"."""
     for tlist in lists:
-        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        front = tlist.front
         previous = units_before(found, front)
         if not previous or previous[-1].kind != "drug":
             continue
@@ -252,17 +252,13 @@ def _respective_classes(text: str, found: list[Unit], lists: list[TargetList], d
     "and", as drugs coordinated before them, in order; [] for any other shape."""
     drugs = sorted(coordinated_drugs(text, found, drug, -1), key=lambda u: u.start)
     after = [t for t in lists if t.start >= drug.end]
-    if len(drugs) < 2 or len(after) < len(drugs) or not CLASS_OPENS.match(text[drug.end:_front(after[0])]):
+    if len(drugs) < 2 or len(after) < len(drugs) or not CLASS_OPENS.match(text[drug.end:after[0].front]):
         return []
     classes = after[:len(drugs)]
-    joined = all(CLASS_THEN_NEXT.match(text[a.end:_front(b)]) for a, b in zip(classes, classes[1:]))
+    joined = all(CLASS_THEN_NEXT.match(text[a.end:b.front]) for a, b in zip(classes, classes[1:]))
     if not joined or not CLASS_THEN_END.match(text[classes[-1].end:]):
         return []
     return list(zip(drugs, classes))
-
-
-def _front(tlist: TargetList) -> int:
-    return tlist.anti_start if tlist.anti_start is not None else tlist.start
 
 
 def respective_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:

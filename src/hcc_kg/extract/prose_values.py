@@ -256,7 +256,7 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
 SUBJECT_GAP_RE = re.compile(r"^[^;\d]*$")
 
 
-def _subject_pair(doc: AnalysedDocument, sent: AnalysedSentence, named: list, masked: str):
+def _subject_pair(doc: AnalysedDocument, sent: AnalysedSentence, named: list, masked: str) -> tuple[Anchor, list] | None:
     """(the endpoint's anchor, [(agent, value token)] * 2) where two agents are each the subject of their own value of
     one endpoint, the second in a clause of its own: "patients who took A had a median OS of 11.3 months, while those
     given B had one of 7.6 months", "A's median OS of 18.0 months outpaced B's 12.9 months"; None otherwise."""

@@ -47,10 +47,6 @@ COMBINATION_OF = re.compile(r"\bcombination(?:\s+(?:therapy|treatment|regimen))?
 ANTIBODY_ONLY = ("ImmuneCheckpoint", "GrowthFactor")  # what a small molecule does not bind
 
 
-def _front(tlist: TargetList) -> int:
-    return tlist.anti_start if tlist.anti_start is not None else tlist.start
-
-
 def _class_pairs(text: str, lists: list[TargetList]) -> Iterator[tuple[Unit, Unit, int, int]]:
     """(first class, second class, where the phrase opens, where its noun ends) for each "the T inhibitor and U
     inhibitor combination" (two lists of one target) or "the anti-T and anti-U combination" (one list of two) of
@@ -58,10 +54,9 @@ def _class_pairs(text: str, lists: list[TargetList]) -> Iterator[tuple[Unit, Uni
     candidates = [(t, t, t.units[0], t.units[1]) for t in lists if len(t.units) == 2] + \
         [(a, b, a.units[0], b.units[0]) for a, b in zip(lists, lists[1:]) if len(a.units) == len(b.units) == 1]
     for first_list, last_list, first, second in candidates:
-        opened = OPENS.search(text[:_front(first_list)])
-        second_front = second.anti_start if second.anti_start is not None else second.start
+        opened = OPENS.search(text[:first_list.front])
         noun = REGIMEN_NOUN.match(text[last_list.end:])
-        if opened and noun and CLASS_JOIN.match(text[first.end:second_front]):
+        if opened and noun and CLASS_JOIN.match(text[first.end:second.front]):
             yield first, second, opened.start(), last_list.end + noun.end()
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from .combination_glosses import TARGET_GLUE
+from .combination_glosses import anti_joined
 from .mechanism_cues import FRONTED_CLAUSE, HEAD, SUCH_AS
 from .shape_reading import Reading, combined_next, head_after, parenthesised_drugs, readings
 from .subjects import MODIFIER, coordinated_drugs, units_before
@@ -47,7 +47,7 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
         plural = head.group("head").lower().endswith(("s", "ies"))
         listed = parenthesised_drugs(text, found, following[0]) if plural and "(" in (head.group("comma") or "") else []
         if listed:  # "anti-T antibodies (X, Y and Z)": the parenthesis lists the class's members
-            front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+            front = tlist.front
             for drug in listed:
                 for unit in tlist.units:
                     yield from readings(drug, unit, "target-head-drug", front, drug.end)
@@ -58,7 +58,7 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
             # the comma closes a phrase about other drugs; X is not that antibody
             continue
         drugs = appositive or (coordinated_drugs(text, found, following[0], +1) if plural else [following[0]])
-        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        front = tlist.front
         if len(drugs) > 1 and len(drugs) == len(tlist.units) and all(u.anti_start is not None for u in tlist.units):
             # "anti-A and anti-B antibodies X and Y": each "anti-" names one antibody, in the order written
             for drug, unit in zip(drugs, tlist.units):
@@ -75,8 +75,7 @@ def target_head_drug(text: str, found: list[Unit], lists: list[TargetList]) -> I
 def _after_another_anti(text: str, found: list[Unit], tlist: TargetList) -> bool:
     """"anti-A plus anti-B X": the "anti-T" right before a drug is the last of a coordinated gloss."""
     before = units_before(found, tlist.anti_start)
-    return bool(before) and before[-1].kind == "object" and before[-1].anti_start is not None \
-        and TARGET_GLUE.fullmatch(text[before[-1].end:tlist.anti_start]) is not None
+    return bool(before) and anti_joined(text, before[-1], tlist.units[0])
 
 
 # "Compared with X, a T inhibitor, Y ...": a class noun phrase set off after a drug is that drug's appositive.
@@ -86,7 +85,7 @@ APPOSITIVE_OPENING = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the|another)\
 
 def _appositive_of_drug_before(text: str, found: list[Unit], tlist: TargetList) -> bool:
     before = units_before(found, tlist.start)
-    front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+    front = tlist.front
     return bool(before) and before[-1].kind == "drug" and APPOSITIVE_OPENING.match(text[before[-1].end:front]) is not None
 
 
@@ -101,7 +100,7 @@ def _appositive_members(text: str, found: list[Unit], tlist: TargetList, first: 
         return []
     if any(re.search(r"\b(?:and|or)\b", text[a.end:b.start]) for a, b in zip(tlist.units, tlist.units[1:])):
         return []
-    front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+    front = tlist.front
     before = units_before(found, front)
     if before and before[-1].kind == "object" and re.fullmatch(r"\s*,?\s*(?:and|or)\s+", text[before[-1].end:front]):
         return []  # "anti-A and anti-B antibodies, X and Y": which is whose?
@@ -137,7 +136,7 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
         if not listed and head_after(text, tlist, following[0].start, tail) is None \
                 and not (head_first and re.match(rf"^[\s)]*{FAMILY_WORD}{tail}", gap, re.IGNORECASE)):
             continue
-        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        front = tlist.front
         for drug in listed or coordinated_drugs(text, found, following[0], +1):
             for unit in tlist.units:
                 yield from readings(drug, unit, "target-such-as-drug", front, drug.end)
@@ -187,7 +186,7 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
     """
     closed, cued = None, False  # where the last "T (X)" piece ended; whether its chain began after a cue
     for tlist in lists:
-        front = tlist.anti_start if tlist.anti_start is not None else tlist.start
+        front = tlist.front
         following = [u for u in found if u.start >= tlist.end]
         gap = text[tlist.end:following[0].start] if following else ""
         activity = ACTIVITY_BRACKET.fullmatch(gap) is not None and WITH_BEFORE.search(text[:front]) is not None

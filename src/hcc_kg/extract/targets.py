@@ -77,6 +77,11 @@ class Unit:
     anti_start: int | None = None
     pathway: bool = False  # a pathway or process ("angiogenesis"), not a protein
 
+    @property
+    def front(self) -> int:
+        """Where the unit's words begin: its "anti-", if written, else its name."""
+        return self.anti_start if self.anti_start is not None else self.start
+
 
 def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, start: int, end: int):
     """"VEGF receptor(s)" / "receptors for VEGF" name the receptor: (keys, start, end), or None to drop."""
@@ -293,6 +298,11 @@ class TargetList:
     @property
     def anti_start(self) -> int | None:
         return self.units[0].anti_start
+
+    @property
+    def front(self) -> int:
+        """Where the list's words begin: its "anti-", if written, else its first target."""
+        return self.units[0].front
 
     def is_slash_pair(self, text: str) -> bool:
         """Two targets written "A/B"."""
