@@ -112,7 +112,7 @@ def test_a_brand_bracket_that_also_names_a_maker_is_the_drug_s(vocabulary, finde
     assert asserted_pairs(body, vocabulary, finder) == {("sorafenib", "raf_family")}
 
 
-def test_the_treatment_in_a_news_item_is_the_drug_its_headline_names(vocabulary, finder):
+def test_the_treatment_in_a_news_item_is_the_one_drug_it_has_named_so_far(vocabulary, finder):
     text = ("Invented Firm's Lenvatinib Wins a Made-up Approval\n\nThe approval rests on a phase 3 study called Zephyr, "
             "which showed that the treatment worked better than placebo. Sorafenib was the patients' earlier therapy.")
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)

@@ -59,15 +59,6 @@ def titled_drug(doc: AnalysedDocument, index: int) -> Mention | None:
     return None
 
 
-def title_drug(doc: AnalysedDocument) -> str | None:
-    """The one drug the document's title names (not the patients' earlier therapy), else None; read once."""
-    def compute() -> str | None:
-        title = doc.title[0] if doc.title else ""
-        drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(title), *DRUG) if not had_before(title, m.start)}
-        return drugs.pop() if len(drugs) == 1 else None
-    return doc.once("title drug", compute)
-
-
 # A lead says what the lines below it are about: a heading, no sentence in it and no stop at its end
 # ("Zorbatinib: key points").
 NO_LEAD = re.compile(r"[.!?;,]\s*$|[.!?]\s+[A-Z]")

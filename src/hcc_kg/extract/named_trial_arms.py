@@ -120,6 +120,22 @@ def sole_new_drug(doc: AnalysedDocument) -> str | None:
     return doc.once("sole new drug", lambda: _only_drug(doc, new_only=True))
 
 
+def drug_so_far(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
+    """The one drug or regimen the document has named before ``sent`` besides what its patients had before (None
+    when none or several): what "the drug" of a sentence naming none stands for in a news item that names others
+    only later ("... approved A for D. The approval rests on a phase 3 study showing that the treatment ...")."""
+    start = sent.sentence.mapped.original_span(0, max(1, len(sent.text)))[0]
+    named: set[str] = set()
+    for earlier in doc.sentences:
+        if earlier.sentence.mapped.original_span(0, max(1, len(earlier.text)))[0] >= start:
+            break
+        found = agents(doc, earlier)
+        prior = {a.key for a in found if had_before(earlier.text, a.start)}  # ("... treated with B, sold as Brand")
+        named |= {a.key for a in found if a.key not in prior
+                  and not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")}
+    return named.pop() if len(named) == 1 else None
+
+
 def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
     # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
     named = {a.key for sent in doc.sentences for a in agents(doc, sent)

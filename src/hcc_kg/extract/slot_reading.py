@@ -31,7 +31,6 @@ from .arm_references import combination_read, drug_read, epithet_read, labels_de
 from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
-from .discourse_drugs import title_drug
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
@@ -47,7 +46,7 @@ from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
 from .prose_values import ArmValue, arm_values, subject_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
-from .named_trial_arms import named_arms, sole_drug
+from .named_trial_arms import drug_so_far, named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
@@ -124,9 +123,9 @@ def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> 
 def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
     """The sentence with the trial's arm labels, "the combination", "the drug" and "the T inhibitor" read as the drugs
     they stand for."""
-    # ("the drug" in a news item whose headline names one drug, as others beside it, is that drug)
+    # ("the drug" in a news item that names other drugs only later is the one it named so far)
     sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms,
-                     sole_drug(doc) or title_drug(doc))
+                     sole_drug(doc) or drug_so_far(doc, sent))
     return combination_read(doc, sent, slot.arms)
 
 
