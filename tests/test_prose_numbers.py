@@ -124,3 +124,9 @@ def test_an_interval_whose_bounds_a_comma_parts_is_no_value():
     # "(CI a, b)": the bounds are no values, and the unit printed once still covers the pair
     assert values("median PFS was 6.1 (CI 4.0, 7.3) vs 3.9 (CI 2.2, 4.8) months") == [("6.1", "months"), ("3.9", "months")]
     assert values("ORR was 27% [95% CI: 18%, 38%]; DCR 70%") == [("27", "%"), ("70", "%")]
+
+
+def test_a_value_after_of_is_masked_only_in_a_list_of_time_points():
+    # a median's whole-number value is a value; a list of time points after "of" is no value
+    assert masked_text("with a median TTP of 22 months versus 10 months") == "with a median TTP of 22 months versus 10 months"
+    assert "6" not in masked_text("OS rates of 6, 12, and 18 months were read")

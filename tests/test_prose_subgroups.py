@@ -184,3 +184,12 @@ def test_a_frame_of_earlier_treatment_holds_for_the_sentences_after_it():
     first = subgroup_run((False, -1), "In felotinib-naive pts (n=80), the ORR was 23%.", 0, False)
     assert subgroup_run(first[1], "The DCR was 63%.", 0, False)[0]
     assert not subgroup_run(first[1], "In all patients, the DCR was 58%.", 0, False)[0]
+
+
+def test_patients_chosen_by_their_best_response_are_a_subgroup():
+    text = "Survival was longer in PR/SD patients, with a median OS of 488 days."
+    assert is_subgroup(text, text.index("488"))
+    text = "Among pts with CR or PR, the median duration was 11 months."
+    assert is_subgroup(text, text.index("11"))
+    text = "In all patients, the median OS was 488 days."
+    assert not is_subgroup(text, text.index("488"))

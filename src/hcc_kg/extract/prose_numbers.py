@@ -50,7 +50,9 @@ MASKS = (
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?|days?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?|days?)\b)+",
-    r"\b(?:at|after|of)\s+\d+(?:\s*(?:,\s*(?:and\b|or\b)?|and\b|or\b)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",  # "at 6, 12, and 18 months"
+    # ... "of" only before a list ("rates of 6, 12, and 18 months"): "a median TTP of 22 months" is a value
+    r"\b(?:at|after)\s+\d+(?:\s*(?:,\s*(?:and\b|or\b)?|and\b|or\b)\s*\d+)*\s+(?:months?|weeks?|years?|days?)\b",  # "at 6, 12, and 18 months"
+    r"\bof\s+\d+(?:\s*(?:,\s*(?:and\b|or\b)?|and\b|or\b)\s*\d+)+\s+(?:months?|weeks?|years?|days?)\b",
     r"\b\d+(?:-|\s+and\s+|\s*,\s*)*(?:\d+-)?(?:month|week|year|day)\b",  # "12- and 24-month", "21-day cycles"
     r"\b(?:at|after)\s+\d+\s+mos?\b|\b\d+-mo\b",  # "at 12 mo", "the 12-mo OS rate"
     # ... and a time from which something holds: "the curves separated from 12 mo onwards"

@@ -68,6 +68,9 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          # response" (the proportion of patients achieving one is a rate of everyone)
                          r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"
                          r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining)|"
+                         # ... or by its best response, as abstracts abbreviate it: "in PR/SD patients", "pts with CR or PR"
+                         r"(?-i:\b(?:CR|PR|SD)(?:\s*(?:/|or|and)\s*(?:CR|PR|SD))*)\s+(?:patients|pts)|"
+                         r"(?:patients|pts)\s+with\s+(?:a\s+)?(?-i:(?:CR|PR|SD)(?:\s*(?:/|or|and)\s*(?:CR|PR|SD))*\b)|"
                          # ... or by what happened to it on treatment: "in participants who did and did not experience
                          # imAEs", "(those) who experienced imAEs versus those who did not"
                          r"(?:patients|pts|participants|subjects|those)\s+who\s+(?:did|had)\s+(?:and|or)\s+(?:did|had)\s+not|"
