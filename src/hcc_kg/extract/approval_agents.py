@@ -16,7 +16,7 @@ from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
-from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, LIST_GLUE, _between, agents_in
+from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, LIST_GLUE, _between, agents_in
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
 # the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
@@ -60,7 +60,6 @@ PRIOR_THERAPY_AFTER = re.compile(r"^-?(?:experienced|resistant|refractory|pretre
 NEVER_GIVEN_BEFORE = re.compile(r"\b(?:not|no|never|without)\s+(?:(?:yet|previously|prior|previous|received|receiving|"
                                 r"been|had|treated|treatment|therapy|with|any)\s+){0,4}$", re.IGNORECASE)
 SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
-COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN}(?:\s+(?:therapy|treatment))? of\s+(?:the\s+)?$", re.IGNORECASE)
 COMBINATION_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:as|in)\s+(?:an?\s+)?)?{COMBINATION_NOUN}\b", re.IGNORECASE)
 # "X, a derivative of Y,": Y is named to say what X is, not as an agent of the statement.
 REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version|salt|metabolite|prodrug|isomer|"

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from .comparators import OPTION_DOSE
 from .mechanism_cues import HEAD, RESPECTIVELY
+from .sentences import COMBINATION_OF
 from .shape_reading import Reading, readings
 from .targets import TargetList, Unit
 
@@ -155,7 +156,6 @@ def regimen_gloss(text: str, found: list[Unit], lists: list[TargetList]) -> Iter
             yield from readings(subject, unit, "combination-gloss", unit.start, subject.end)
 
 
-COMBINATION_OF = re.compile(r"\bcombination\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def regimen_subject(text: str, found: list[Unit], drugs: list[Unit]) -> list[Unit] | None:

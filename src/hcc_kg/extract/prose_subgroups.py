@@ -19,6 +19,8 @@ from .prose_numbers import value_tokens
 # first as the frame of the results; inside a sentence such words restate who the trial enrolled)
 TREATMENT_FRAME = (r"^(?:For|In|Among)\s+(?:the\s+)?[\w-]+-(?:na[iï]ve|experienced|pretreated)\s+"
                    r"(?:patients|pts|group|cohort|subgroup|population)\b")
+# A best response, as abstracts abbreviate it ("PR/SD", "CR or PR"), in the case written.
+BEST_RESPONSE = r"(?-i:(?:CR|PR|SD)(?:\s*(?:/|or|and)\s*(?:CR|PR|SD))*)"
 SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"\b(?:among(?!\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
                          # "among those treated with A", "among (the 300) patients randomised to A": the arm, not a
@@ -69,8 +71,7 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"(?<!proportion\sof\s)(?<!percentage\sof\s)(?<!number\sof\s)"
                          r"(?:patients|pts|participants|subjects|those)\s+(?:who\s+)?(?:achieved|achieving|attained|attaining)|"
                          # ... or by its best response, as abstracts abbreviate it: "in PR/SD patients", "pts with CR or PR"
-                         r"(?-i:\b(?:CR|PR|SD)(?:\s*(?:/|or|and)\s*(?:CR|PR|SD))*)\s+(?:patients|pts)|"
-                         r"(?:patients|pts)\s+with\s+(?:a\s+)?(?-i:(?:CR|PR|SD)(?:\s*(?:/|or|and)\s*(?:CR|PR|SD))*\b)|"
+                         rf"\b{BEST_RESPONSE}\s+(?:patients|pts)|(?:patients|pts)\s+with\s+(?:a\s+)?{BEST_RESPONSE}\b|"
                          # ... or by what happened to it on treatment: "in participants who did and did not experience
                          # imAEs", "(those) who experienced imAEs versus those who did not"
                          r"(?:patients|pts|participants|subjects|those)\s+who\s+(?:did|had)\s+(?:and|or)\s+(?:did|had)\s+not|"

@@ -23,7 +23,8 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion
 from .analysis import AnalysedDocument
-from .combination_glosses import REGIMEN_GLUE
+from .approval_agents import combined
+from .combination_glosses import DRUG_GLUE
 from .mechanism_cues import HEAD, TARGET_SUFFIX
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
@@ -41,9 +42,6 @@ REGIMEN_NOUN = re.compile(rf"^[\s)]*(?:{TARGET_SUFFIX}[\s-]+)?(?:{HEAD}[\s-]+)?(
                           r"(?:combination|regimen|doublet|pairing|combo)\b", re.IGNORECASE)
 # The regimen right after: "... combination of X and Y", "... combination, X plus Y,", "... combination (X + Y)"
 REGIMEN_AFTER = re.compile(r"^\s*(?:therapy\s+|treatment\s+)?(?:of\s+|,\s*|\(\s*|:\s*)$", re.IGNORECASE)
-# Between its two drugs; before the phrase a bare "and" joins them only after "combination of"
-PAIR_GLUE = re.compile(r"\s*(?:and|\+|/|plus|with|(?:in\s+combination|combined)\s+with)\s*", re.IGNORECASE)
-COMBINATION_OF = re.compile(r"\bcombination(?:\s+(?:therapy|treatment|regimen))?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 ANTIBODY_ONLY = ("ImmuneCheckpoint", "GrowthFactor")  # what a small molecule does not bind
 
 
@@ -64,23 +62,21 @@ def _pair_after(text: str, found: list[Unit], end: int) -> list[Unit]:
     """The two drugs of a regimen named right after the phrase, in order; [] when none."""
     drugs = [u for u in found if u.start >= end and u.kind == "drug"][:2]
     if len(drugs) == 2 and REGIMEN_AFTER.match(text[end:drugs[0].start]) \
-            and PAIR_GLUE.fullmatch(text[drugs[0].end:drugs[1].start]) and drugs[0].keys != drugs[1].keys:
+            and DRUG_GLUE.fullmatch(text[drugs[0].end:drugs[1].start]) and drugs[0].keys != drugs[1].keys:
         return drugs
     return []
 
 
 def _pair_before(doc: AnalysedDocument, index: int, start: int) -> list[Unit]:
-    """The last two-drug regimen ("X plus Y", "X in combination with Y", "the combination of X and Y") named before ``start`` in the
-    sentence, else in the two sentences before it; [] when none."""
+    """The last two-drug regimen (as :func:`.approval_agents.combined` reads one: "X plus Y", "X in combination with
+    Y", "the combination of X and Y", not two drugs compared) named before ``start`` in the sentence, else in the two
+    sentences before it; [] when none."""
     for back in range(index, max(-1, index - 3), -1):
         sent = doc.sentences[back]
-        drugs = [u for u in units(doc, sent) if u.kind == "drug" and (back < index or u.end <= start)]
-        for a, b in reversed(list(zip(drugs, drugs[1:]))):
-            glue = sent.text[a.end:b.start]
-            # (else "X and Y" may be two arms compared)
-            joined = REGIMEN_GLUE.fullmatch(glue) or (PAIR_GLUE.fullmatch(glue) and COMBINATION_OF.search(sent.text[:a.start]))
-            if joined and a.keys != b.keys:
-                return [a, b]
+        pairs = [group for _, group in combined(doc, sent) if len({m.key for m in group}) == 2 == len(group)
+                 and (back < index or sent.local(group[-1])[1] <= start)]
+        if pairs:
+            return [Unit("drug", (m.key,), *sent.local(m), m) for m in pairs[-1]]
     return []
 
 

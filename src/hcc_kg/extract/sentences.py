@@ -23,6 +23,8 @@ ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
 #: Nouns that name a combination of drugs as such ("the doublet", "a pairing of A and B").
 COMBINATION_NOUN = r"(?:combination|doublet|triplet|pairing|combo|regimen)"
+# "the combination (therapy) of A and B": what names the drugs after it one regimen.
+COMBINATION_OF = re.compile(rf"\b{COMBINATION_NOUN}(?:\s+(?:therapy|treatment))? of\s+(?:the\s+)?$", re.IGNORECASE)
 # ... "and/or" coordinates a list as "and" and "or" do ("prior A and/or B")
 LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s*/\s*or\s+|and\s+|or\s+)?|\s+(?:and|or|and\s*/\s*or)\s+)$")
 # "A plus B", "A for use in combination with B", "A plus a single priming dose of B".

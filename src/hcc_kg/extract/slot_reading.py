@@ -27,7 +27,7 @@ from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import parse_hazard_ratios
 from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
-from .arm_references import combination_read, drug_read, epithet_read, labels_defined, labels_read
+from .arm_references import DRUG_ANAPHOR_RE, combination_read, drug_read, epithet_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
@@ -123,9 +123,10 @@ def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> 
 def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> AnalysedSentence:
     """The sentence with the trial's arm labels, "the combination", "the drug" and "the T inhibitor" read as the drugs
     they stand for."""
-    # ("the drug" in a news item that names other drugs only later is the one it named so far)
-    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms,
-                     sole_drug(doc) or drug_so_far(doc, sent))
+    # ("the drug" in a news item that names other drugs only later is the one it named so far; looked for only where
+    # a sentence says "the drug": it reads the sentences before)
+    sole = sole_drug(doc) or (drug_so_far(doc, sent) if DRUG_ANAPHOR_RE.search(sent.text) else None)
+    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms, sole)
     return combination_read(doc, sent, slot.arms)
 
 
