@@ -149,3 +149,26 @@ def test_a_combination_whose_first_drug_is_described_in_apposition_is_approved_w
     body = ("Some invented countries approved the combination of foonib, a kinase inhibitor, with barmab, an "
             "antibody, for first-line HCC.")
     assert {agent for agent, *_ in facts(body)} == {"regimen__barmab__foonib"}
+
+
+@pytest.mark.parametrize("body", [
+    "In this invented notice, the European Commission approved Foovia for HCC after the EMA recommended it.",
+    "The European Commission's approval of Foovia for HCC follows a positive opinion from the CHMP, Acme said in this story.",
+    "The European Commission approved Foovia for HCC on the basis of a favourable recommendation by the EMA committee.",
+])
+def test_the_opinion_an_approval_followed_neither_hedges_it_nor_approves(body):
+    assert facts(body) == {("foonib", "hcc", "ec", None)}
+
+
+@pytest.mark.parametrize("body, agency", [
+    ("In this invented story, US regulators cleared Foovia for HCC.", "fda"),
+    ("In this invented story, Foovia won the nod of Japanese health authorities for HCC.", "mhlw"),
+])
+def test_a_place_adjective_before_a_common_regulator_noun_names_the_regulator(body, agency):
+    assert facts(body) == {("foonib", "hcc", agency, None)}
+
+
+def test_a_failed_study_is_no_earlier_therapy_of_the_patients():
+    body = ("The FDA granted Foovia accelerated approval for HCC in this invented history; "
+            "its confirmatory study later failed.")
+    assert facts(body) == {("foonib", "hcc", "fda", None)}

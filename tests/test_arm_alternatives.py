@@ -60,6 +60,12 @@ def test_a_backbone_before_either_is_in_every_arm():
     assert keys(randomised_arms(doc, doc.sentences[0])) == [QZ, "felotinib"]
 
 
+
+def test_a_backbone_joined_by_and_before_either_is_in_every_arm_however_each_option_is_given():
+    doc = analysed("Patients were randomly assigned to receive TACE and either oral zorbanib (8 mg; daily) plus "
+                   "intravenous quorimab (200 mg) or matched placebo.")
+    assert keys(randomised_arms(doc, doc.sentences[0])) == [agent_key(["quorimab", "tace", "zorbanib"]), "tace"]
+
 def test_a_randomisation_restates_the_named_trials_arms():
     found = list(prose_trials(analysed(
         "KORBEL: a phase III, randomized, placebo-controlled trial of zorbanib plus quorimab in liver cancer\n"

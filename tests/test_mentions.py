@@ -351,3 +351,9 @@ def test_an_apostrophe_inside_a_name_separates_its_parts():
     text = "Foonib blocks Zorn's kinase and Zorn’s kinase; foonib's dose was pretend."
     assert [(m.key, text[m.start:m.end]) for m in finder.find(normalize(text))] == [
         ("foonib", "Foonib"), ("zk", "Zorn's kinase"), ("zk", "Zorn’s kinase"), ("foonib", "foonib")]
+
+
+def test_a_greek_letter_may_be_set_off_from_the_latin_letters_of_a_name():
+    finder = MentionFinder(Vocabulary([Entity("chuk", "CHUK", ("Protein",), ("IKKα",))]))
+    text = "it binds IKK-α, IKK\u2010α and IKKα alike"
+    assert [text[m.start:m.end] for m in finder.find(normalize(text))] == ["IKK-α", "IKK\u2010α", "IKKα"]

@@ -309,6 +309,15 @@ def test_patients_underwent_the_combination_therapy_of_its_drugs(text):
     assert received_agent(doc, sent) == agent_key(["felotinib", "quorimab", "zorbanib"])
 
 
+@pytest.mark.parametrize("text", [
+    "We enrolled 30 patients with resectable disease to receive two cycles of neoadjuvant zorbanib followed by TACE.",
+    "Eligible patients were enrolled to receive quorimab plus zorbanib followed by TACE in this invented study.",
+])
+def test_patients_to_receive_drugs_followed_by_a_procedure_received_the_drugs(text):
+    from hcc_kg.extract.received_arm import received_agent
+    doc, sent = sentence(text)
+    assert received_agent(doc, sent) == ("zorbanib" if "quorimab" not in text else agent_key(["quorimab", "zorbanib"]))
+
 def test_placebo_with_a_backbone_makes_the_backbone_every_arms():
     doc, sent = sentence("Patients were randomized 1:1 to receive quorimab or placebo in combination with zorbanib plus "
                          "felotinib for up to 8 cycles, followed by quorimab or placebo monotherapy until progression.")

@@ -25,7 +25,8 @@ def vocabulary() -> Vocabulary:
                        Entity("sorafenib", "sorafenib", ("SmallMolecule", "TyrosineKinaseInhibitor")),
                        Entity("os", "overall survival", ("EndpointType",), ("OS",)),
                        Entity("orr", "objective response rate", ("EndpointType",), ("ORR",)),
-                       Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",))])
+                       Entity("hcc", "hepatocellular carcinoma", ("Disease",), ("HCC",)),
+                       Entity("tace", "transarterial chemoembolization", ("Procedure",), ("TACE",))])
 
 
 def defined(text: str, vocabulary: Vocabulary) -> list[tuple[str, tuple[str, ...]]]:
@@ -235,3 +236,11 @@ def test_a_name_the_parentheses_call_a_regimen_is_defined_for_the_drugs_before_i
 def test_a_bare_name_in_capitals_after_two_drugs_stays_undefined(vocabulary):
     # without "regimen" the name could be the trial's or a group's: it must fit the drugs' names
     assert defined("The trial compared zorbatinib plus quelvumab (LARKSPUR) with sorafenib.", vocabulary) == []
+
+
+def test_a_drug_with_a_procedure_defines_a_short_form_written_in_either_order(vocabulary):
+    text = ("An invented cohort suggested that TACE plus zorbatinib (ZOR-TACE) beat TACE alone. In this "
+            "randomised phase 3 trial, patients were assigned to ZOR-TACE or TACE alone. The ORR was 41% with "
+            "ZOR-TACE and 22% with TACE alone.")
+    assert defined(text, vocabulary) == [("ZOR-TACE", ("zorbatinib", "tace"))]
+    assert measured(text, vocabulary) == {agent_key(["tace", "zorbatinib"]): Decimal("41"), "tace": Decimal("22")}

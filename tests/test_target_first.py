@@ -94,10 +94,16 @@ def test_a_narrower_class_may_stand_between_including_and_the_drugs(body, expect
     ("FGFR2 is the main target of foonib in this made-up note.", {("foonib", "fgfr2")}),
     ("FGFR2 is one of the binding protein targets of foonib in this made-up note.", {("foonib", "fgfr2")}),
     ("PD-1 is bound by zelumab with high affinity in the toy assay.", {("zelumab", "pd1")}),
+    ("A pull-down assay identified FGFR4 as the direct binding target of foonib in this made-up study.",
+     {("foonib", "fgfr4")}),
+    ("TIGIT is a second inhibitory receptor (not a ligand of PD-1) blocked by zelumab in this toy regimen.",
+     {("zelumab", "tigit")}),
     # another verb, another subject, or the target as a modifier: no statement
     ("MET is activated by HGF and inhibited by foonib in this invented panel.", set()),
     ("Resistance to foonib is mediated by MET in the pretend cells.", set()),
     ("MET-amplified tumours are targeted by foonib in this made-up trial.", set()),
+    # what the drug prevents its target's partners from doing is downstream of it
+    ("Foonib blocks RET complex formation and nuclear translocation of MET in this toy assay.", set()),
 ])
 def test_the_target_as_the_subject_of_a_passive_or_of_the_target_of(body, expected):
     assert facts(body) == expected

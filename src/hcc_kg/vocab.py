@@ -48,14 +48,15 @@ def ontology_iri(local_name: str) -> str:
     return ONTOLOGY_NS + local_name
 
 
-_NAME_PARTS = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)  # runs of [^\W_], split where letters meet digits
+# runs of [^\W_], split where letters meet digits and where Greek letters meet others ("IKKα" is written "IKK-α" too)
+_NAME_PARTS = re.compile(r"[^\W\d_\u0370-\u03ff]+|[\u0370-\u03ff]+|\d+", re.UNICODE)
 
 
 def name_parts(name: str) -> list[str]:
-    """Alphanumeric parts of a name, split also where letters meet digits.
+    """Alphanumeric parts of a name, split also where letters meet digits or Greek letters others.
 
-    >>> name_parts("VEGFR-2")
-    ['VEGFR', '2']
+    >>> name_parts("VEGFR-2"), name_parts("IKKα")
+    (['VEGFR', '2'], ['IKK', 'α'])
     """
     return _NAME_PARTS.findall(name)
 

@@ -79,10 +79,12 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     compared_in: set[str | None] = set()  # the trials in context where the document randomises or compares
     framing = Framing(doc)
     for i, sent in enumerate(doc.sentences):
-        if section := SECTION_RE.match(sent.text):
-            leaving = background and not _is_background(section)
-            before = context if _is_background(section) and not background else before
-            background = _is_background(section)
+        section = _section(doc, i)
+        if section or _opens_heading(doc, i):  # (a heading of other words ends a background too: "2.2 Trials")
+            in_background = section is not None and _is_background(section)
+            leaving = background and not in_background
+            before = context if in_background and not background else before
+            background = in_background
             if leaving and (context is None or slots[context].prior):
                 # "Methods: This phase 3 trial ...": not the trial the background named, but the one the
                 # title named before it, if any ("NAME: a phase 2 study ... Background: ... in OTHER ...");
@@ -93,6 +95,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         # would give every trial named the sentence's arms
         names = names_in(doc, sent, index.confirmed)
         apposed = read_appositions(doc, sent, appositions(doc, sent, names, index), slots)
+        if context is not None and not background and slots[context].sections == {"background"} \
+                and THIS_STUDY_RE.search(sent.text) and all(n.kind == "nct" for n in names):
+            context = None  # "Background: A improved OS in NAME. Methods: ... in this phase 2 trial (NCT...)": another trial
         context = _context(doc, sent, names, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
             slots[context].ongoing = True  # an unnamed trial introduced as running
@@ -100,6 +105,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         if context is not None and not slots[context].names:  # ("This phase 2 study was designed ..." is the report's own)
             recalled = _recalls(sent.text, background)
             slots[context].sections.add("background" if recalled else "other")
+        elif context is not None and background and not names and PRESENT_REPORT_RE.search(sent.text):
+            slots[context].sections.add("other")  # "Background: ... in NAME. This exploratory analysis reports ...": NAME's
         if _randomising(sent.text):
             compared_in.add(context)
         if context is not None and not apposed:
@@ -169,6 +176,24 @@ def _compared_elsewhere(slot: Slot, slots: dict[str, Slot], compared_in: set[str
     43% ... The phase 3 NAME-12 trial compares A with B")?  Then the named trial is no randomised one."""
     return bool(slot.names) and bool(compared_in) and all(
         key is not None and key in slots and slots[key] is not slot and slots[key].names for key in compared_in)
+
+
+def _section(doc: AnalysedDocument, i: int) -> re.Match | None:
+    """The structured abstract's section the sentence opens: "Methods: ..." in the sentence, or a heading line of its
+    own ("Methods") above the first sentence under it."""
+    sent = doc.sentences[i]
+    if found := SECTION_RE.match(sent.text):
+        return found
+    heading = sent.sentence.section.strip()
+    found = SECTION_RE.match(f"{heading}:") if _opens_heading(doc, i) else None
+    return found if found and found.end() == len(heading) + 1 else None
+
+
+def _opens_heading(doc: AnalysedDocument, i: int) -> bool:
+    """Is the sentence the first under a heading line of its own?"""
+    sent = doc.sentences[i]
+    return bool(sent.sentence.section.strip()) and (
+        i == 0 or doc.sentences[i - 1].sentence.section_start != sent.sentence.section_start)
 
 
 def _is_background(section: re.Match) -> bool:

@@ -15,6 +15,11 @@ from dataclasses import dataclass
 # "... for D1 and for D2", "alone for D1 and with B for D2", "for D1 and as monotherapy for D2".
 INDICATION_CONJUNCT = (r",?\s+and\s*,?\s+(?=(?:(?:in\s+combination|combined|together)\s+with\b[^;]{1,80}?,?\s+|"
                        r"with\s+[^,;]{1,60}?,?\s+|as\s+(?:a\s+)?monotherapy\s+|alone\s+)?for\s)")
+# What came before an approval: a committee's opinion or an agency's recommendation ("following a positive opinion
+# from the CHMP", "after the EMA recommended it", "on the basis of the committee's recommendation").
+OPINION_BEFORE = (r"(?:after|following|upon|on\s+the\s+(?:basis|back)\s+of|based\s+on|in\s+line\s+with|"
+                  r"follow(?:s|ed)|c(?:o|a)mes?\s+after)\s+(?:[\w'’-]+\s+){0,5}?"
+                  r"(?:opinions?|recommendations?|recommended|endorse(?:d|ment))\b")
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:with|while|whereas|but|which|nor)\s+|\s+(?:while|whereas|but)\s+|"
@@ -32,6 +37,9 @@ CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
     # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)
     r",\s+(?=according to\b)|"
+    # "the EC approved X after the EMA recommended it", "the approval follows a positive CHMP opinion": the step
+    # before an approval is its own statement (it neither hedges the approval nor makes its body an approver)
+    rf",?\s+(?={OPINION_BEFORE})|"
     # "..., after X was approved ...": a subordinate clause with its own subject and verb is its own statement
     r",?\s+(?=(?:after|since|once|when|until|before|because|although)\s+(?:\S+\s+){1,3}?(?:(?:was|were|had|has|is|are)\s|"
     r"(?:gained|won|obtained|received)\s+(?:\w+\s+){0,2}?(?:approval|authori[sz]ation)\b))",

@@ -156,6 +156,9 @@ SECOND_LINE = re.compile(
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)", re.IGNORECASE)
+# "the confirmatory trial (NAME) later failed": a study failed, not the patients' earlier therapy.
+STUDY_FAILED = re.compile(r"\b(?:trials?|stud(?:y|ies))\b(?:\s+[\w-]+){0,2}?\s+(?:\w+ly\s+|later\s+)?(?:had\s+|has\s+)?failed\b",
+                          re.IGNORECASE)
 MONOTHERAPY = re.compile(r"\b(?:as (?:a )?single[- ]agent|monotherapy)\b", re.IGNORECASE)
 COMBINATION = re.compile(r"\b(?:in combination with|combination therapy)\b", re.IGNORECASE)
 # "liver cancer that can't be surgically removed": a negation describing the disease, not the statement.
@@ -246,7 +249,7 @@ def _line_cues(text: str) -> list[tuple[int, str, bool]]:
     cues += [(m.start(), "first_line", False) for m in NO_PRIOR_SYSTEMIC.finditer(text)]
     cues += [(m.start(), "second_line", bool(_LINE_WORD.fullmatch(m.group()))
               and not _HISTORY_BEFORE.search(text[:m.start()]))
-             for m in SECOND_LINE.finditer(masked(rest, NO_PRIOR_SYSTEMIC))]
+             for m in SECOND_LINE.finditer(masked(rest, NO_PRIOR_SYSTEMIC, STUDY_FAILED))]
     return cues
 
 

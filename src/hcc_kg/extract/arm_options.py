@@ -47,12 +47,15 @@ def optional_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, st
     return []
 
 
-# "A plus either B or C": the backbone, its glue, then "either" (the backbone's dose may come between).
+# "A plus either B or C", "to receive A and either B or C": the backbone, its glue, then "either" (the backbone's
+# dose may come between).
+# How an option is given, written before it: "either oral A or matched placebo".
+ROUTE_WORDS = r"(?:(?:oral|intravenous|subcutaneous|matched|matching|dual)\s+){0,2}"
 _DOSE_WORDS = r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|every|per|a|day|days|weeks?|BID|QD)"
-EITHER_SHARED_RE = re.compile(rf"(?:\s*\([^()]*\)|\s+{_DOSE_WORDS}\b)*\s*(?:\+|plus|with|combined\s+with|in\s+combination\s+with)"
-                              r"\s+either\s+", re.IGNORECASE)
+EITHER_SHARED_RE = re.compile(rf"(?:\s*\([^()]*\)|\s+{_DOSE_WORDS}\b)*\s*(?:\+|plus|and|with|combined\s+with|in\s+combination\s+with)"
+                              rf"\s+either\s+{ROUTE_WORDS}", re.IGNORECASE)
 # Between two alternatives after "either": a dose or a bracket (the first's size), then "or" or a comma.
-EITHER_GAP_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,60}?(?:,?\s+or\s+|\s*,\s*)", re.IGNORECASE)
+EITHER_GAP_RE = re.compile(rf"(?:[^;:.,()]|\.\d|\([^()]*\)){{0,60}}?(?:,?\s+or\s+|\s*,\s*){ROUTE_WORDS}", re.IGNORECASE)
 
 
 def either_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, end: int) -> list:

@@ -14,6 +14,8 @@
 >>> j = Jurisdictions((("Japan", "mhlw"),), (("Japanese", "mhlw"),))
 >>> [r for _, _, r in j.regulators_in("it received Japanese regulatory approval")]
 ['mhlw']
+>>> [r for _, _, r in j.regulators_in("Japanese health authorities approved it")]
+['mhlw']
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ TRIAL_COUNTRIES = re.compile(r"\b(?:trials?|stud(?:y|ies)|sites?|cent(?:er|re)s?
 # "Japanese regulatory approval", "EU marketing authorisation": a place's adjective before an approval noun.
 APPROVAL_NOUN = (r"(?:(?:regulatory|marketing|conditional|full|accelerated|priority|new)\s+)*"
                  r"(?:approvals?|authori[sz]ations?|nod|green light|clearance)\b")
+# "US regulators cleared A", "Japanese health authorities approved A": a place's adjective before a common noun for
+# its regulator (not before a named agency: "European Medicines Agency" is the EMA, named as such).
+REGULATOR_COMMON_NOUN = r"(?:(?:drug|medicines?|health|regulatory)\s+)?(?:regulators?|authorit(?:y|ies)|watchdogs?)\b"
 
 
 # "China's FDA", "Japan's health ministry", "Canada's drug regulator": a place's own regulator, whatever
@@ -74,7 +79,7 @@ class Jurisdictions:
         if not self.adjectives:
             return None
         names = "|".join(re.escape(n) for n, _ in sorted(self.adjectives, key=lambda r: -len(r[0])))
-        return re.compile(rf"(?<![\w.])(?P<adj>{names})\s+{APPROVAL_NOUN}")
+        return re.compile(rf"(?<![\w.])(?P<adj>{names})\s+(?:{APPROVAL_NOUN}|{REGULATOR_COMMON_NOUN})")
 
     @cached_property
     def _possessive(self) -> re.Pattern:

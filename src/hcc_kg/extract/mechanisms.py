@@ -21,11 +21,13 @@ target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 fronted-means         "By binding to T, X ...", "Through its inhibition of A and B, X ..."
 drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
 combination-gloss     "X plus Y (anti-A plus anti-B)", "a A and a B inhibitor (X plus Y)": the i-th drug, the i-th target
+drug-activity-attributed  "the activity of X is (not) due to T inhibition", "X's effects are independent of T"
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
 words from the drug to the target, so "X did not inhibit T" and "X may inhibit T" are kept
-but never made facts.
+but never made facts.  A pair the document itself denies ("X, a T inhibitor, ...; the activity of X is
+not due to T inhibition") is stated nowhere in it as a fact: its positive readings there are kept as hedged.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from .mechanism_subjects import BOTH_START, sentence_subjects
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
                               drug_possessed_targets, without_class_abbreviations)
 from .reading_filters import sentence_filter
+from .activity_attribution import contested_within, drug_activity_attributed
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
@@ -308,7 +311,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
 
 SHAPES = (combination_gloss, regimen_gloss, gloss_before_regimen, respective_appositive, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
           target_such_as_drug, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
-          drug_class_parenthesis, drug_parenthesised_targets)
+          drug_class_parenthesis, drug_parenthesised_targets, drug_activity_attributed)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
@@ -394,6 +397,7 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     ups = [direction.reading_up(sent.text, found) for sent, found in found_all]
     # a neutral cue ("X, which targets T") on a pair the document calls an agonist's reads as activating
     agonists = {(found.drug.keys[0], found.key) for (sent, found), up in zip(found_all, ups) if up}
-    for (sent, found), up in zip(found_all, ups):
-        activating = up or ((found.drug.keys[0], found.key) in agonists and direction.reading_neutral(sent.text, found))
-        yield reading_assertion(doc, sent, found, activating=activating)
+    read = [reading_assertion(doc, sent, found, activating=up or ((found.drug.keys[0], found.key) in agonists
+                                                                 and direction.reading_neutral(sent.text, found)))
+            for (sent, found), up in zip(found_all, ups)]
+    yield from contested_within(read)

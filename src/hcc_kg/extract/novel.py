@@ -206,8 +206,10 @@ class _SentenceReader:
             yield from self._named_brand(brand, before.start(), drug_key, "apposition before")
 
     def _coordinated(self, start: int) -> bool:
-        """Is the drug starting at ``start`` the last of drugs listed together ("A, B and C", "A plus C")?"""
-        return any(_JOINING.fullmatch(self.text, e, start) for s, e, _ in self._drugs() if e < start)
+        """Is the drug starting at ``start`` the last of drugs listed together ("A, B and C", "A plus C"), or given
+        with a procedure ("TACE plus C (C-TACE)": the regimen's short form, no brand of C)?"""
+        procedures = [(s, e, k) for s, e, k in self.known if self.vocabulary[k].has_type("Procedure")]
+        return any(_JOINING.fullmatch(self.text, e, start) for s, e, _ in self._drugs() + procedures if e < start)
 
     def _named_brand(self, written: str, start: int, drug_key: str, how: str) -> Iterator[Sighting]:
         brand = re.sub(rf"{MARK}$", "", written)

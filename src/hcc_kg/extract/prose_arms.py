@@ -28,7 +28,7 @@ from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
-from .arm_options import either_arms, optional_arms, sequenced
+from .arm_options import ROUTE_WORDS, either_arms, optional_arms, sequenced
 from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care
 from .procedure_glue import delivered_by, with_procedure
 from .sentences import DRUG
@@ -63,7 +63,7 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      rf"\s*(?:\+|plus|{COMBINED_WITH}|"
                      r"along with|together with|in tandem with|followed by|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
-                     r"\s*(?:(?:the|an?)\s+)?(?:anti-?[\w-]+\s+)?"
+                     rf"\s*(?:(?:the|an?)\s+)?{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"  # "plus intravenous B"
                      rf"(?:(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?"  # "plus the experimental drug B"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
                      re.IGNORECASE)
@@ -83,7 +83,7 @@ GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\
 # or "with" joins one regimen's parts ...
 # ... also "dual immunotherapy treatment with A and B", "doublet therapy of A and B"
 # ... the first part perhaps described first: "the combination of the PD-1 inhibitor A and the B biosimilar C"
-COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with)\s+"
+COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with|using)\s+"  # "combination treatment using A and B"
                                  rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?$|"
                                  r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
                                  r"(?:of|with)\s+$", re.IGNORECASE)

@@ -39,6 +39,7 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
              and not EARLIER_THERAPY_RE.search(sent.text, max(0, a.start - 60), a.start)
              # "received A plus B for 8 weeks, followed by surgical resection": the operation after is no part of it
              and not (any(s <= a.start < e for s, e in later) and all(doc.vocabulary[c].has_type("Procedure") for c in a.components))]
+    named = [_without_operation_after(doc, sent, a, later) for a in named]
     if named and len({a.key for a in named}) == 1 and _given_passive(sent.text, named[0]):
         return named[0].key  # "A 20 mg/kg was given every 3 weeks"
     if not named or not RECEIVED_RE.search(sent.text[max(0, named[0].start - RECEIVED_REACH):named[0].start]):
@@ -59,6 +60,19 @@ def received_agent(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
         return None
     # care given besides the drugs ("A in addition to best supportive care") is no part of the arm
     return named[0].key if len(keys) == 1 else agent_key(arm_parts(doc, {p for a in given for p in a.components}))
+
+
+def _without_operation_after(doc: AnalysedDocument, sent: AnalysedSentence, agent: Agent,
+                             later: list[tuple[int, int]]) -> Agent:
+    """"received two cycles of A followed by surgical resection", read as one glued regimen: the procedure after
+    "followed by" is what the patients went on to, not a part of what they received (the drugs are kept)."""
+    after = {m.key for m in sent.mentions if doc.vocabulary[m.key].has_type("Procedure")
+             and any(s <= sent.local(m)[0] < e for s, e in later) and agent.start <= sent.local(m)[0] < agent.end}
+    kept = tuple(c for c in agent.components if c not in after)
+    if not after or len(kept) == len(agent.components) or not kept \
+            or all(doc.vocabulary[c].has_type("Procedure") for c in kept):
+        return agent
+    return Agent(agent_key(kept), agent.start, agent.end, kept)
 
 
 def _given_passive(text: str, agent: Agent) -> bool:

@@ -28,16 +28,18 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"\b[^.;]{0,60}?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
-                         r"(?:were\s+|will\s+(?:be\s+)?)?(?:(?:concurrently|simultaneously|sequentially|then|also)\s+)?"
-                         # ... enrolled first: "36 patients were enrolled and received A", "were included and treated with A"
-                         r"(?:(?:enrolled|included|recruited|accrued)\s+and\s+(?:were\s+)?)?"
+                         r"(?:were\s+|will\s+(?:be\s+)?|to\s+)?(?:(?:concurrently|simultaneously|sequentially|then|also)\s+)?"
+                         # ... enrolled first: "36 patients were enrolled and received A", "were included and treated with A", "were
+                         # enrolled to receive A"
+                         r"(?:(?:enrolled|included|recruited|accrued)\s+(?:and\s+(?:were\s+)?|to\s+))?"
                          r"(?:receive[sd]?|given|administered|treated\s+with|"
                          # ... "patients underwent (the triple combination therapy of) A, B plus C"
                          r"underwent(?:\s+(?:the\s+|an?\s+)?(?:(?:dual|double|triple|quadruple)\s+)?(?:combination\s+)?"
                          r"(?:therapy|treatment|regimen)\s+(?:of|with))?)\s+"
                          # ... how long first: "patients received 8 weeks of (neoadjuvant) therapy with A", "21-day cycles of A"
                          r"(?:\d+\s+(?:weeks?|months?|cycles?|doses?)\s+of\s+(?:(?:neoadjuvant|adjuvant|combination|induction)\s+)?"
-                         r"(?:therapy|treatment)\s+with\s+|(?:\d+-(?:day|week)\s+)?(?:treatment\s+)?cycles\s+of\s+|"
+                         r"(?:therapy|treatment)\s+with\s+|(?:(?:\d+|two|three|four|six|eight)\s+)?(?:\d+-(?:day|week)\s+)?(?:treatment\s+)?"
+                         r"cycles\s+of\s+|"
                          # ... or the doses a dose-finding study gave: "three different doses of A", "escalating dose
                          # levels of A"
                          r"(?:(?:\d+|two|three|four|five|six|several|multiple|different|escalating|increasing|ascending)\s+)"
@@ -45,7 +47,9 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
                          r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
-                         r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?$",
+                         r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?"
+                         # ... and when: "received two cycles of neoadjuvant A"
+                         r"(?:(?:neoadjuvant|adjuvant|perioperative|induction)\s+)?$",
                          re.IGNORECASE)
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
 _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following)\s+(?:having\s+)?(?:been|being)\s+treated\s+with|"

@@ -6,7 +6,7 @@ case written, as the combination itself ("A plus B"), so the arm, value and appr
 see the regimen it stands for; their evidence quotes the short form (:mod:`.expansion`).
 
 The short form must fit the regimen: split at "+", "/", "-" or "&", its parts abbreviate the
-components in order, each as :func:`.abbreviations.fits` judges against any of the
+components in order (a drug and a procedure in either order: "TACE plus A (A-TACE)"), each as :func:`.abbreviations.fits` judges against any of the
 component's names (brand names included).  An unsplit acronym ("AB") is not read: each
 component of the reading needs characters of its own to point back to, and the glue between
 them too.  A short form the vocabulary knows, a clinical abbreviation (the stoplist) or a
@@ -59,6 +59,8 @@ _DOSED_USE = re.compile(r"(?<![\w+/&-])[A-Za-z]{1,8}\d*(?:\.\d+)?(?:\+[A-Za-z]{1
 #: Two drugs joined by "and" or "/" (the combination readers leave both alone: "and" also lists,
 #: "/" also offers a choice); a short form defined right after them names them as one.
 _JOINED = re.compile(r"^(?:\s+and\s+|\s?/\s?)$")
+#: A drug and a procedure given together (the combination readers join drugs only): "TACE plus A", "A + TACE".
+_WITH_PROCEDURE = re.compile(r"^(?:\s+(?:and|plus|with|combined\s+with|in\s+combination\s+with)\s+|\s?[+/]\s?)$", re.IGNORECASE)
 GLUE = " plus "
 #: "STRIDE (...)": a name in capitals (three to ten letters or digits) right before parentheses.
 _NAME_FIRST = re.compile(r"(?<![\w+/&-])(?P<short>[A-Z][A-Z0-9]{2,9})\s?\((?P<inside>[^()]*)\)")
@@ -117,9 +119,12 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
         for group in _combinations(doc, sent):
             end = sent.local(group[-1])[1]
             match = _DEFINITION.match(sent.text, end)
-            if match and match.group("intro") and len(group) == 2 and not _acceptable(match.group("short"), group, doc) \
+            own_order = match and (match.group("intro") or any(doc.vocabulary[m.key].has_type("Procedure") for m in group))
+            if own_order and len(group) == 2 and not _acceptable(match.group("short"), group, doc) \
                     and _acceptable(match.group("short"), group[::-1], doc):
-                group = group[::-1]  # "B and A (branded as A-B)": a brand names the drugs in its own order
+                # "B and A (branded as A-B)": a brand names the drugs in its own order; so does a drug's short form with
+                # a procedure's ("TACE plus A (A-TACE)")
+                group = group[::-1]
             if match and (_acceptable(match.group("short"), group, doc)
                           or (match.group("noun") and _free_name(match.group("short"), doc))):
                 first = min(sent.local(m)[0] for m in group)
@@ -134,10 +139,13 @@ def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
 def _combinations(doc: AnalysedDocument, sent: AnalysedSentence) -> list[list[Mention]]:
     """Groups of two or more drugs named as one: "A plus B", "A and B" and "A/B"."""
     groups = [group for _, group in agents_in(doc, sent) if len(group) > 1]
-    drugs = [m for m in sent.mentions if doc.vocabulary[m.key].has_type(*DRUG)]
-    for left, right in zip(drugs, drugs[1:]):
+    # ... a drug with a procedure too: "TACE plus A (A-TACE)"
+    given = [m for m in sent.mentions if doc.vocabulary[m.key].has_type(*DRUG, "Procedure")]
+    for left, right in zip(given, given[1:]):
         between = sent.text[sent.local(left)[1]:sent.local(right)[0]]
-        if _JOINED.match(between) and left.key != right.key:
+        drugs = [doc.vocabulary[m.key].has_type(*DRUG) for m in (left, right)]
+        joined = _JOINED.match(between) if all(drugs) else _WITH_PROCEDURE.match(between) if any(drugs) else None
+        if joined and left.key != right.key:
             groups.append([left, right])
     return groups
 

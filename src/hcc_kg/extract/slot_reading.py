@@ -60,7 +60,9 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
                            r"\b(?:in|as)\s+(?:an?\s+)?(?:open(?:-label)?,?\s+)?single[- ]arm\s*(?:[.;)]|$)|"
                            r"\bnon-?randomi[sz]ed\b", re.IGNORECASE)
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
-_SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
+_SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
+              # ... each written out, perhaps with its group's size: "every 2 weeks (n = 109) or every 3 weeks", "Q2W or Q3W"
+              r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
               r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
 # ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
 _DOSES = (rf"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
@@ -255,6 +257,15 @@ def _added_arm(arms: list[str]) -> list[str]:
     return [big] if parts[small] < parts[big] else arms
 
 
+# When patients were randomised, between the cue and its "to": "randomly assigned between May 2016 and November 2017 to".
+PERIOD_RE = re.compile(r"\s+(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|to|through)\s+(?:\w+\s+){0,2}?\d{4}\b")
+
+
+def _after_period(text: str, at: int) -> int:
+    period = PERIOD_RE.match(text, at)
+    return period.end() if period else at
+
+
 def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent a randomisation names among its alternatives ("randomized 1:1 to A 200 mg or active
     surveillance"), or the subject of a comparison with what is no arm's agent ("A was compared with the
@@ -262,7 +273,8 @@ def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str
     subject = next((a for a in agents(doc, sent) if COMPARED_SUBJECT_RE.match(sent.text, a.end)), None)
     if subject is not None and not compared_arms(doc, sent):
         return subject.key
-    to = next(filter(None, (TO_RE.search(sent.text, cue.end(), cue.end() + 40) for cue in RANDOMISED_RE.finditer(sent.text))), None)
+    to = next(filter(None, (TO_RE.search(sent.text, cue.end(), _after_period(sent.text, cue.end()) + 40)
+                            for cue in RANDOMISED_RE.finditer(sent.text))), None)
     if to is None or not re.search(r"\bor\b", sent.text[to.end():]) or SORTED_INTO_COHORTS_RE.match(sent.text, to.end()):
         return None
     named = {a.key for a in agents(doc, sent, to.end()) if not doc.vocabulary[a.components[0]].has_type("Placebo")}

@@ -143,15 +143,18 @@ def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -
 
 
 # "MET is targeted by X", "the RET kinase, which is inhibited by X", "FGFR2 is the main target of X", "T is one of the
-# binding protein targets of X": the target
+# binding protein targets of X", "identified T as the direct target of X": the target
 # as the subject of a passive verb or of "the target of".
 PASSIVE_VERB = r"(?:inhibited|targeted|blocked|bound|antagoni[sz]ed|neutrali[sz]ed|recogni[sz]ed)"
 TARGET_AS_SUBJECT = re.compile(
     r"^[\s)]*(?:(?:kinases?|receptors?|proteins?)\s*)?(?:,\s*(?:which|that)\s+|\s+)"
     r"(?:(?:is|are|was|were|can\s+be|has\s+been|have\s+been)\s+(?:\w+ly\s+|not\s+)*"
-    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?)\s+(?:not\s+)?(?:the|a|an|one(?:\s+of\s+the)?)\s+(?:[\w-]+\s+){{0,3}}?targets?\s+of"
+    rf"{PASSIVE_VERB}\s+by|(?:is|are|was|were|remains?|as)\s+(?:not\s+)?(?:the|a|an|one(?:\s+of\s+the)?)\s+(?:[\w-]+\s+){{0,3}}?targets?\s+of"
     # a reduced relative: "plasma VEGF bound to X", "PD-L1 blocked by X"
-    r"|bound\s+(?:to|by)|(?:targeted|blocked|inhibited|neutrali[sz]ed|recogni[sz]ed)\s+by)"
+    r"|bound\s+(?:to|by)|(?:targeted|blocked|inhibited|neutrali[sz]ed|recogni[sz]ed)\s+by"
+    # ... after what the target is: "LAG-3 is an inhibitory receptor (a checkpoint) targeted by X"
+    r"|(?:is|are)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:receptors?|proteins?|kinases?|checkpoints?|molecules?|antigens?)"
+    rf"\s*(?:\([^()]*\)\s*)?(?:(?:that|which)\s+(?:is|are)\s+)?{PASSIVE_VERB}\s+by)"
     r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -159,13 +162,19 @@ def target_passive_drug(text: str, found: list[Unit], lists: list[TargetList]) -
     """"MET is targeted by X and Y", "RET, which is potently inhibited by X", "FGFR2 is the target of X",
     "VEGF bound to X"."""
     for tlist in lists:
-        following = [u for u in found if u.start >= tlist.end]
+        # (a unit inside an aside between them is neither: "T is a receptor (not a ligand of U) targeted by X")
+        following = [u for u in found if u.start >= tlist.end and not _in_aside(text, tlist.end, u.start)]
         if not following or following[0].kind != "drug" \
                 or not TARGET_AS_SUBJECT.match(text[tlist.end:following[0].start]):
             continue
         for drug in coordinated_drugs(text, found, following[0], +1):
             for unit in tlist.units:
                 yield from readings(drug, unit, "target-passive-drug", tlist.start, drug.end)
+
+
+def _in_aside(text: str, start: int, at: int) -> bool:
+    """Does ``at`` lie inside a parenthesis opened after ``start``?"""
+    return text.count("(", start, at) > text.count(")", start, at)
 
 
 # "targets PD-L1 (X) and VEGF (Y)", "anti-A (X) or anti-B (Y)": each target names its drugs in parentheses.

@@ -11,7 +11,8 @@ import re
 
 # The nouns of an effect on a target rather than the target itself: after it ("A phosphorylation", "B
 # expression": a modifier, below) or before it (mechanism_cues.DOWNSTREAM_OF: "phosphorylation of A").
-EFFECT = r"(?:phosphorylation|activation|expression|levels?|secretion|production|release|transcription|up-?regulation|induction)"
+EFFECT = r"(?:phosphorylation|activation|expression|levels?|secretion|production|release|transcription|up-?regulation|induction|" \
+         r"(?:nuclear\s+)?translocation|(?:complex\s+)?formation)"  # "blocking IKK complex formation", "translocation of p65"
 # The residue an effect sits on may stand between the target and the effect's noun: "AKT (Ser473)
 # phosphorylation", "ERK1/2 (Thr202/Tyr204) phosphorylation", "STAT3 Tyr705 phosphorylation".
 RESIDUE = (r"(?:\(\s*(?:p-?)?(?:Ser|Thr|Tyr|[STY])\d+(?:\s*/\s*(?:Ser|Thr|Tyr|[STY])?\d+)*\s*\)[\s-]*"

@@ -1,0 +1,69 @@
+"""Shapes read from abstracts and reviews (invented sentences, packaged vocabulary and lexicon): a randomisation
+between schedules of one drug with the period of enrolment before its "to", an enrolment "to receive" a drug
+given before an operation, and a structured abstract's sections (headings inline or on lines of their own): a
+trial its background names is not the trial its methods register, unless the background says this report
+analyses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Document
+
+
+def read(text: str, vocabulary, finder) -> list:
+    return extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
+
+
+def arms(facts: list) -> set[tuple[str, str]]:
+    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
+    return {(a.subject, agent_of[a.object]) for a in facts if a.predicate == "hasArm"}
+
+
+def sizes(facts: list) -> set[tuple[str, int]]:
+    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
+    return {(agent_of[a.subject], int(a.object)) for a in facts if a.predicate == "armSize"}
+
+
+def test_a_randomisation_of_schedules_with_its_enrolment_period_before_to_is_one_drugs_trial(vocabulary, finder):
+    text = ("In this invented open-label study, 180 patients were randomly assigned between September 2019 and "
+            "December 2020 to receive tislelizumab at 200 mg every 3 weeks (n = 91) or every 4 weeks (n = 89). "
+            "Overall, the objective response rate was 16.1%.")
+    facts = read(text, vocabulary, finder)
+    assert {agent for _, agent in arms(facts)} == {"tislelizumab"}
+    assert ("tislelizumab", 91) in sizes(facts)
+
+
+def test_patients_enrolled_to_receive_a_drug_before_an_operation_received_the_drug(vocabulary, finder):
+    text = ("In this invented phase 2 study, we enrolled 26 patients with resectable HCC to receive three cycles of "
+            "neoadjuvant tislelizumab followed by hepatectomy. The objective response rate was 19%.")
+    facts = read(text, vocabulary, finder)
+    assert {agent for _, agent in arms(facts)} == {"tislelizumab"}
+    assert sizes(facts) == {("tislelizumab", 26)}
+
+
+def trials(facts: list) -> set[str]:
+    return {a.subject for a in facts if a.predicate == "isClinicalTrial"}
+
+
+def test_a_background_trial_is_not_the_methods_own_registered_trial(vocabulary, finder):
+    text = ("Background\nIn the invented ZETA-32 trial, the combination therapy using sintilimab and bevacizumab "
+            "improved OS compared with sorafenib.\nMethods\nUntreated patients were enrolled in this phase II "
+            "trial (NCT09999999). Eligible patients received sintilimab (200 mg, IV) and bevacizumab (15 mg/kg, IV) "
+            "every 3 weeks.\nResults\nIn all, 30 patients were enrolled; the ORR was 23.3%.")
+    facts = read(text, vocabulary, finder)
+    assert trials(facts) == {"trial__zeta32", "trial__nct09999999"}
+    assert ("trial__zeta32", "sorafenib") in arms(facts)
+    assert ("trial__nct09999999", "regimen__bevacizumab__sintilimab") in arms(facts)
+
+
+@pytest.mark.parametrize("layout", ["{head}: {body}", "{head}\n{body}"])
+def test_a_background_naming_the_trial_this_analysis_reports_leaves_it_the_documents(layout, vocabulary, finder):
+    parts = [("Introduction", "The invented phase III ZETA-150 study established lenvatinib as a standard of care. "
+                              "This exploratory analysis reports outcomes in a subgroup."),
+             ("Methods", "Patients were randomized 2:1 to receive lenvatinib or sorafenib."),
+             ("Results", "Of 500 enrolled patients, 70 were in the subgroup (lenvatinib, n = 47; sorafenib, n = 23).")]
+    text = "\n".join(layout.format(head=head, body=body) for head, body in parts)
+    facts = read(text, vocabulary, finder)
+    assert trials(facts) == {"trial__zeta150"}
