@@ -67,3 +67,14 @@ def test_a_background_naming_the_trial_this_analysis_reports_leaves_it_the_docum
     text = "\n".join(layout.format(head=head, body=body) for head, body in parts)
     facts = read(text, vocabulary, finder)
     assert trials(facts) == {"trial__zeta150"}
+
+
+def values(facts: list) -> set[tuple[str, str, str]]:
+    return {(a.object, a.context_value("timepoint") or "", str(dict(a.attributes)["value"]))
+            for a in facts if a.predicate == "hasMeasurement"}
+
+
+def test_a_value_among_all_patients_is_the_whole_trials_before_its_subgroups(vocabulary, finder):
+    text = ("In this invented single-arm phase 2 trial, 120 patients received lenvatinib. Overall survival at 6 months "
+            "was 70.2% among all patients, 72.0% in the HBV subgroup and 66.1% in the HCV subgroup.")
+    assert values(read(text, vocabulary, finder)) == {("os", "6-month", "70.2")}
