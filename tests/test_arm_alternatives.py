@@ -127,6 +127,15 @@ def test_groups_named_by_their_role_are_defined_by_all_they_were_given():
     assert medians == {combination: "19.1", "felotinib": "12.4"}
 
 
+def test_a_treatment_group_is_a_role_and_a_count_assigned_to_the_group_is_its_arms():
+    found = list(prose_trials(analysed(
+        "In this randomized trial, patients in the treatment group received zorbanib plus TACE and patients in the "
+        "control group received TACE alone. Overall, 61 patients were randomly assigned to the treatment group and "
+        "58 to the control group.")))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    sizes = {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"}
+    assert sizes == {agent_key(["tace", "zorbanib"]): 61, "tace": 58}
+
 def test_a_title_trial_returns_after_a_background_that_ended_it():
     found = list(prose_trials(analysed(
         "Zorbanib combined with TACE in recurrent liver cancer: a phase II clinical trial.\n"

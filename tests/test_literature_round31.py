@@ -78,3 +78,13 @@ def test_a_value_among_all_patients_is_the_whole_trials_before_its_subgroups(voc
     text = ("In this invented single-arm phase 2 trial, 120 patients received lenvatinib. Overall survival at 6 months "
             "was 70.2% among all patients, 72.0% in the HBV subgroup and 66.1% in the HCV subgroup.")
     assert values(read(text, vocabulary, finder)) == {("os", "6-month", "70.2")}
+
+
+def test_a_study_a_quote_says_already_showed_something_is_not_the_trial_reported(vocabulary, finder):
+    text = ("Invented Results From the Phase 3 ZETA-9 Trial\nThe phase 3 ZETA-9 trial met its endpoints, the invented "
+            "sponsor said. \u201cLenvatinib plus tislelizumab has shown encouraging activity in a phase 2 study,\u201d "
+            "an investigator said. In this open-label trial, 600 patients were randomized to receive 8 mg of lenvatinib "
+            "once daily on days 1 through 21 plus either 200 mg of tislelizumab (n = 400) or 400 mg of sorafenib (n = 200).")
+    facts = read(text, vocabulary, finder)
+    assert trials(facts) == {"trial__zeta9"}
+    assert sizes(facts) == {("regimen__lenvatinib__tislelizumab", 400), ("regimen__lenvatinib__sorafenib", 200)}

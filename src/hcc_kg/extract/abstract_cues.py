@@ -129,6 +129,9 @@ RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)
 # with the same arms)
 SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "previously described trials"
+# ... or what a study already showed, in the perfect: "A plus B has demonstrated encouraging activity in a phase 2 study"
+SHOWN_BEFORE_RE = re.compile(r"\b(?:has|have)\s+(?:already\s+|previously\s+)?(?:been\s+)?(?:shown|demonstrated|yielded|produced|"
+                             r"displayed|exhibited)\b[^.;]{0,80}?\b(?:in|from|by)\s+(?:an?\s+)?$", re.IGNORECASE)
 # A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
 # analysis of Study 22 showed ...", "based on data from NAME".
 RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"

@@ -45,7 +45,7 @@ from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
                             OTHER_STUDY_RE, PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
                             REGISTRATION_RE, SECTION_RE, SEPARATE_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_STUDY_RE,
-                            THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study, is_observational, main_trial_first,
+                            SHOWN_BEFORE_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study, is_observational, main_trial_first,
                             named_observational, recalled_phases, remarks_on_other_studies)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
@@ -260,8 +260,9 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         return back
     unnamed = UNNAMED_RE.search(sent.text)
     arms = [a.key for a in stated_arms(doc, sent)]
-    if unnamed and EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
-        return None  # "a previous phase 1b study": another trial, not this document's
+    if unnamed and (EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()])
+                    or SHOWN_BEFORE_RE.search(sent.text[:unnamed.start()])):
+        return None  # "a previous phase 1b study", "has shown activity in a phase 2 study": another trial, not this document's
     if unnamed and SEPARATE_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
         return opened(doc, sent, slots, phase_of(unnamed.group()))  # "a separate phase 3 study ... comparing A to B"
     if unnamed:

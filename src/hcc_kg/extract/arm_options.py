@@ -49,13 +49,15 @@ def optional_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, st
 
 # "A plus either B or C", "to receive A and either B or C": the backbone, its glue, then "either" (the backbone's
 # dose may come between).
-# How an option is given, written before it: "either oral A or matched placebo".
+# How an option is given, written before it: "either oral A or matched placebo", "either 200 mg of A or 400 mg of B".
 ROUTE_WORDS = r"(?:(?:oral|intravenous|subcutaneous|matched|matching|dual)\s+){0,2}"
-_DOSE_WORDS = r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|every|per|a|day|days|weeks?|BID|QD)"
+_OPTION_LEAD = rf"(?:\d[\d.,]*\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+(?:of\s+)?)?{ROUTE_WORDS}"
+_DOSE_WORDS = (r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|every|per|a|day|days|weeks?|"
+               r"BID|QD|on|through|to)")  # "A 10 mg once daily on days 1 through 14 plus either B or C"
 EITHER_SHARED_RE = re.compile(rf"(?:\s*\([^()]*\)|\s+{_DOSE_WORDS}\b)*\s*(?:\+|plus|and|with|combined\s+with|in\s+combination\s+with)"
-                              rf"\s+either\s+{ROUTE_WORDS}", re.IGNORECASE)
+                              rf"\s+either\s+{_OPTION_LEAD}", re.IGNORECASE)
 # Between two alternatives after "either": a dose or a bracket (the first's size), then "or" or a comma.
-EITHER_GAP_RE = re.compile(rf"(?:[^;:.,()]|\.\d|\([^()]*\)){{0,60}}?(?:,?\s+or\s+|\s*,\s*){ROUTE_WORDS}", re.IGNORECASE)
+EITHER_GAP_RE = re.compile(rf"(?:[^;:.,()]|\.\d|\([^()]*\)){{0,60}}?(?:,?\s+or\s+|\s*,\s*){_OPTION_LEAD}", re.IGNORECASE)
 
 
 def either_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, end: int) -> list:

@@ -68,7 +68,8 @@ def _label_uses(text: str, labels: dict[str, str]) -> list[tuple[int, int, str]]
     for key in labels:
         if not ARM_LABEL_RE.fullmatch(key):  # a named label: "AB arm"
             words = r"\s+".join(re.escape(w) for w in key.split())
-            uses += [(m.start(), m.end(), key) for m in re.finditer(rf"(?<![\w(-]){words}\b", text, re.IGNORECASE)
+            # ... with its article: "assigned to the treatment group" reads "assigned to A plus B"
+            uses += [(m.start(), m.end(), key) for m in re.finditer(rf"(?<![\w(-])(?:the\s+)?{words}\b", text, re.IGNORECASE)
                      if not re.search(r"\(\s*$", text[:m.start()])]
     for m in PLURAL_LABELS_RE.finditer(text):  # "For Arms C and S, ...": each letter its arm's label ("S" alone)
         kind = m.group("kind").lower().removesuffix("s")
