@@ -21,7 +21,8 @@ def vocabulary() -> Vocabulary:
                        Entity("quelvumab", "quelvumab", ("MonoclonalAntibody",)),
                        Entity("kdr", "KDR", ("Protein",), ("VEGFR2",)),
                        Entity("plexin_kinase", "plexin kinase family", ("ProteinFamily",)),
-                       Entity("tki", "tyrosine kinase inhibitor", ("DrugClassTerm",))])
+                       Entity("tki", "tyrosine kinase inhibitor", ("DrugClassTerm",)),
+                       Entity("radioembolization", "radioembolization", ("Procedure",))])
 
 
 def read(text: str, vocabulary: Vocabulary, doc_id: str = "inv1") -> set[tuple[str, str, str]]:
@@ -61,6 +62,7 @@ def test_without_the_definition_the_short_form_is_nothing(vocabulary):
     ("The plexin kinase family (PKF) is overexpressed.", [("plexin_kinase", "PKF")]),
     ("Quelvumab (XQ-4821; Quel) was given every three weeks.", [("quelvumab", "Quel")]),  # its code first
     ("Zorbatinib (ZX 12-345, ZRB) was given daily.", [("zorbatinib", "ZRB")]),
+    ("Radioembolization (RE) was compared with zorbatinib.", [("radioembolization", "RE")]),  # a procedure too
 ])
 def test_drugs_and_protein_families_can_be_abbreviated(vocabulary, text, expected):
     assert defined(text, vocabulary) == expected

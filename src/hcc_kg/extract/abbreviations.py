@@ -38,7 +38,7 @@ from .novel import ABBREVIATION as DEFINED
 EXTRACTOR = "abbreviations"
 #: A drug, a placebo ("placebo (PBO)") or a protein/family can be abbreviated; classes, diseases,
 #: endpoints are not read here.
-ABBREVIABLE = DRUG_TYPES + ("Placebo",) + TARGET_TYPES
+ABBREVIABLE = DRUG_TYPES + ("Placebo", "Procedure") + TARGET_TYPES  # ("radioembolization (RE)": a procedure too)
 #: "(ZRB)" right after the name: 2-8 letters, digits or hyphens, nothing else in the parentheses; or one capital
 #: letter, as an abstract names its arms ("zorbatinib (Z) or placebo (P)"), but not the words "A" and "I".
 #: After the short form, a gloss of what the drug is against may follow a semicolon: "durvalumab (D; anti-PD-L1)"

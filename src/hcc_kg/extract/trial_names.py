@@ -318,8 +318,11 @@ def title_name(title: str, sentences: list[str], is_entity: Callable[[str], bool
     'ZETA-7'
     >>> title_name("IL-6", ["IL-6 levels vs baseline."], lambda s: s == "IL-6") is None
     True
+    >>> title_name("ABSTRACT", ["Zorbanib vs placebo: OS 9 vs 7 months."], lambda s: False) is None  # a section's label
+    True
     """
-    if not any(TRIAL_CUE.search(s) or COMPARISON_CUE.search(s) for s in sentences):
+    if title.strip().upper() in STRUCTURE_WORDS | SECTION_LABELS \
+            or not any(TRIAL_CUE.search(s) or COMPARISON_CUE.search(s) for s in sentences):
         return None
     found = trial_names(title, is_entity, frozenset({key(title)}), key)
     return title if [n.name for n in found] == [title] else None
