@@ -88,3 +88,18 @@ def test_a_study_a_quote_says_already_showed_something_is_not_the_trial_reported
     facts = read(text, vocabulary, finder)
     assert trials(facts) == {"trial__zeta9"}
     assert sizes(facts) == {("regimen__lenvatinib__tislelizumab", 400), ("regimen__lenvatinib__sorafenib", 200)}
+
+
+def test_an_ongoing_trial_evaluating_a_regimen_in_comparison_with_its_backbone(vocabulary, finder):
+    text = ("An investigator leads the invented ZETA-12 trial (NCT09999912), which is evaluating tislelizumab "
+            "(BGB-A317; an anti-PD-1 antibody) followed by sorafenib in comparison with sorafenib alone.")
+    assert arms(read(text, vocabulary, finder)) == {("trial__zeta12", "regimen__sorafenib__tislelizumab"),
+                                                    ("trial__zeta12", "sorafenib")}
+
+
+def test_counts_in_treatment_groups_named_by_their_drugs(vocabulary, finder):
+    text = ("This invented phase 3 study compares lenvatinib plus sorafenib versus sorafenib. In all, 401 patients were "
+            "randomly assigned, 202 patients in the lenvatinib plus sorafenib treatment group and 199 patients in the "
+            "sorafenib only treatment group.")
+    assert {size for size in sizes(read(text, vocabulary, finder))} == {("regimen__lenvatinib__sorafenib", 202),
+                                                                        ("sorafenib", 199)}

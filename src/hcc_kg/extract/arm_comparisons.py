@@ -18,7 +18,7 @@ from .received_cues import had_before
 # What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|relative\s+to|as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
                         # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"

@@ -73,7 +73,7 @@ COMMA_COMBINED_RE = re.compile(r"^,\s+(?:(?:given|administered|used|delivered)\s
                                rf"(?:[\w-]+\s+){{0,4}}?(?:therapy|{DRUG_CLASS_NOUN})\s+)?$",
                                re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
-REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\];]*")  # ("BRAND® (A": the brand, then A)
+REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\]]*")  # ("BRAND® (A": the brand, then A; "A (INN; code)")
 # ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
 REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
 # ... or the drug named as a copy of itself before its code: "the B biosimilar CODE" (CODE a name of B).
@@ -118,7 +118,8 @@ ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:(?!(?:either|or|versus|vs|in)\b)[\w/-]
 PLURAL_ARMS_RE = re.compile(r"\s+(?:arms|groups|cohorts)\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
 # "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
-GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:group|arm|cohort)\b", re.IGNORECASE)
+GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:(?:only|alone|monotherapy)\s+)?(?:(?:treatment|therapy)\s+)?(?:group|arm|cohort)\b",
+                            re.IGNORECASE)  # "in the A (only) treatment group"
 # What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
 # A parenthesis of parts, and the colon form parted by commas: "(A: 247, B: 247)".
 COUNTED_GROUP_RE = re.compile(r"\(([^()]*[;,][^()]*)\)")
