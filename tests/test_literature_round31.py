@@ -103,3 +103,10 @@ def test_counts_in_treatment_groups_named_by_their_drugs(vocabulary, finder):
             "sorafenib only treatment group.")
     assert {size for size in sizes(read(text, vocabulary, finder))} == {("regimen__lenvatinib__sorafenib", 202),
                                                                         ("sorafenib", 199)}
+
+
+def test_a_reference_number_glued_to_the_word_trial_hides_no_comparison(vocabulary, finder):
+    text = ("The randomized phase 3 ZETA-50 trial2 studied adjuvant lenvatinib plus tislelizumab compared with active "
+            "surveillance, the standard for patients who have undergone surgical resection or ablation.")
+    assert arms(read(text, vocabulary, finder)) == {("trial__zeta50", "regimen__lenvatinib__tislelizumab"),
+                                                    ("trial__zeta50", "active_surveillance")}

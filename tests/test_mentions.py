@@ -358,10 +358,3 @@ def test_a_greek_letter_may_be_set_off_from_the_latin_letters_of_a_name():
     text = "it binds IKK-α, IKK\u2010α and IKKα alike"
     assert [text[m.start:m.end] for m in finder.find(normalize(text))] == ["IKK-α", "IKK\u2010α", "IKKα"]
 
-
-def test_a_short_number_glued_to_a_long_name_does_not_hide_it():
-    # a citation's superscript run on ("sorafenib13"), a dose without its space ("foonib160 mg")
-    assert found("Sorafenib13 came first; foonib160 mg was given.") == [("sorafenib", "Sorafenib"), ("foonib", "foonib")]
-    # ... while a symbol ending in its number is still one name, and a long code stays whole
-    finder = MentionFinder(Vocabulary([Entity("serpina1", "SERPINA1", ("Protein",)), *VOCAB]))
-    assert [m.key for m in finder.find(normalize("SERPINA1 and sorafenib2024x"))] == ["serpina1"]

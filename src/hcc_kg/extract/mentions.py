@@ -34,11 +34,8 @@ from .normalize import MappedText, normalize
 _SEP = r"[\s\-/,'’]{0,2}"  # "Ministry of Health, Labour and Welfare": a comma inside a name too; "Bruton's"
 #: marks the twin entry of a list-only name in the guarded set (no name's parts start with it)
 LISTED = "\x00list:"
-# Where a name can start and end: a run of letters and digits; a long word with a short number glued on is two
-# runs ("sorafenib13", a citation's superscript; "regorafenib160 mg", a dose run on), which a name may still join
-# ("SERPINA1").
-_RUN_RE = re.compile(r"[^\W\d_]{6,}(?=\d{1,3}(?![^\W_]))|[^\W_]+", re.UNICODE)
-_GAP_RE = re.compile(r"[\s\-/,'’]{0,2}")  # what may separate two runs inside one name (none: a split run)
+_RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)  # where a name can start and end
+_GAP_RE = re.compile(r"[\s\-/,'’]{1,2}")  # what may separate two runs inside one name
 _RANGE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z]*?)[\s\-]?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")
 # "cyclin-dependent kinase (CDK)4/6": the series' stem is the abbreviation a bracket defines before its numbers.
 _BRACKETED_RANGE_RE = re.compile(r"(?<=\()([A-Za-z]{2,})\)\s?(\d)(?:\s?([-/])\s?(\d))+(?!\w|\.\d)")

@@ -260,16 +260,23 @@ def _ascii(match: re.Match) -> str:
     return char + " " if char in ",:;" else char
 
 
+# ... and to the word trial or study ("the phase 3 NAME trial2 researched ..."): no name is written so.
+_STUDY_WORD_RE = re.compile(r"(?:trials?|stud(?:y|ies))", re.IGNORECASE)
+
+
 def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | None]) -> MappedText:
-    """Drop reference numbers glued to names: "lenvatinib1" is lenvatinib, "VEGFR1" stays.
+    """Drop reference numbers glued to names and to the word trial or study: "lenvatinib1" is lenvatinib,
+    "trial2" the word trial, "VEGFR1" stays.
 
     ``lookup`` maps a surface string to an entity key (None for no name).
 
     >>> names = {"sorafenib": "sorafenib", "os": "os", "vegfr1": "flt1"}
-    >>> without_glued_footnotes(MappedText.identity("sorafenib2 and VEGFR1; OS1 was"), lambda s: names.get(s.lower())).text
-    'sorafenib and VEGFR1; OS was'
+    >>> without_glued_footnotes(MappedText.identity("sorafenib2 and VEGFR1; OS1 trial3 was"), lambda s: names.get(s.lower())).text
+    'sorafenib and VEGFR1; OS trial was'
     """
     def is_a_name(match: re.Match) -> bool:
+        if _STUDY_WORD_RE.fullmatch(match.group("word")):
+            return False
         return lookup(match.group(0)) is not None or lookup(match.group("word")) is None
     return mapped.drop(_GLUED_NUMBER_RE, "ref", keep=is_a_name)
 
