@@ -110,3 +110,11 @@ def test_a_reference_number_glued_to_the_word_trial_hides_no_comparison(vocabula
             "surveillance, the standard for patients who have undergone surgical resection or ablation.")
     assert arms(read(text, vocabulary, finder)) == {("trial__zeta50", "regimen__lenvatinib__tislelizumab"),
                                                     ("trial__zeta50", "active_surveillance")}
+
+
+def test_a_sentence_opening_on_another_agent_as_its_subject_defines_no_drug(vocabulary, finder):
+    text = ("Lenvatinib in invented xenografts\n\nLenvatinib is a selective inhibitor of FGFR4. Resistance arose in two "
+            "patients treated with lenvatinib. A gatekeeper-agnostic, pan-FGFR inhibitor decreased xenograft growth.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits" and a.evidence[0].is_assertive} \
+        == {("lenvatinib", "fgfr4")}

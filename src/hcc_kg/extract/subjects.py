@@ -166,9 +166,25 @@ PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Addition
 COMPARISON_ASIDE = r"(?:\s*,?\s*(?:unlike|like|as with|similar to|in contrast to)\s+[^,;()]{1,40}?\s*,?)?"
 
 
+# The definition's noun phrase as the subject of its own verb: "A pan-T inhibitor decreased tumour growth" brings in
+# another agent, it defines none ("A T inhibitor used for D", "A T inhibitor that ...", "An agent approved for D" do).
+_PARTICIPLES = (r"used|approved|indicated|designed|developed|given|administered|taken|marketed|derived|based|licensed|made|"
+                r"produced|known|sold|directed|targeted|engineered|raised")
+SUBJECT_OF_VERB = re.compile(rf"^[^.;:()]{{0,80}}?\b{DRUG_HEAD}\s+(?:(?:was|were|has|have|had|is|are)\b|"
+                             rf"(?!(?:{_PARTICIPLES})\b)[a-z]+ed\s+(?!(?:for|to|in|by|as|with|from|of|on|at|against|under)\b))",
+                             re.IGNORECASE)
+
+
 def defining_start(text: str) -> re.Match | None:
-    """A definition's "A ..." or an entry's subjectless opening: where the heading's drug stands in for the subject."""
-    return DEFINITION_START.match(text) or SUBJECTLESS_START.match(text)
+    """A definition's "A ..." or an entry's subjectless opening: where the heading's drug stands in for the subject.
+
+    >>> bool(defining_start("A kinase inhibitor used for liver cancer.")), bool(defining_start("A pan-T inhibitor decreased growth."))
+    (True, False)
+    """
+    found = DEFINITION_START.match(text)
+    if found is not None and SUBJECT_OF_VERB.match(text, found.end()):
+        found = None
+    return found or SUBJECTLESS_START.match(text)
 
 
 # Before the verb of a sentence whose subject is left out (a zero-width drug stands for it): its adverbs
