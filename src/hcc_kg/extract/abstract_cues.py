@@ -243,7 +243,8 @@ BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "ratio
 # with a minimum follow-up of 5 years", "Here we report the final analysis of NAME", "This analysis of NAME ..."):
 # that trial is the one reported, not an earlier one ("results were previously reported" is an earlier report).
 PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|present|describe)\b|"
-                               r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|update)\b|"  # "this exploratory analysis"
+                               # ... "this (exploratory) analysis"
+                               r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|update)\b|"
                                r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
                                r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
                                re.IGNORECASE)

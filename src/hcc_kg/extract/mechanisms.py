@@ -38,6 +38,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from . import action_direction as direction
+from .activity_attribution import contested_within, drug_activity_attributed
 from .analysis import AnalysedDocument, AnalysedSentence
 from .combination_glosses import (combination_gloss, crossed_coordination, gloss_before_regimen, glossed_run, regimen_gloss,
                                   regimen_subject,
@@ -54,7 +55,6 @@ from .mechanism_subjects import BOTH_START, sentence_subjects
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
                               drug_possessed_targets, without_class_abbreviations)
 from .reading_filters import sentence_filter
-from .activity_attribution import contested_within, drug_activity_attributed
 from .registry import EXTRACTORS
 from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings

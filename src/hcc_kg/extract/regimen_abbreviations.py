@@ -6,8 +6,8 @@ case written, as the combination itself ("A plus B"), so the arm, value and appr
 see the regimen it stands for; their evidence quotes the short form (:mod:`.expansion`).
 
 The short form must fit the regimen: split at "+", "/", "-" or "&", its parts abbreviate the
-components in order (a drug and a procedure in either order: "TACE plus A (A-TACE)"), each as :func:`.abbreviations.fits` judges against any of the
-component's names (brand names included).  An unsplit acronym ("AB") is not read: each
+components in order (a drug and a procedure in either order: "TACE plus A (A-TACE)"), each as
+:func:`.abbreviations.fits` judges against any of the component's names (brand names included).  An unsplit acronym ("AB") is not read: each
 component of the reading needs characters of its own to point back to, and the glue between
 them too.  A short form the vocabulary knows, a clinical abbreviation (the stoplist) or a
 trial's name is not defined, nor one defined for two regimens.

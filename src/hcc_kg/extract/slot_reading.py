@@ -62,7 +62,9 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
 _SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
               # ... each written out, perhaps with its group's size: "every 2 weeks (n = 109) or every 3 weeks", "Q2W or Q3W"
-              r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
+              r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|"
+              r"Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|"
+              r"(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
               r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
 # ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
 _DOSES = (rf"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
