@@ -118,3 +118,24 @@ def test_a_sentence_opening_on_another_agent_as_its_subject_defines_no_drug(voca
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits" and a.evidence[0].is_assertive} \
         == {("lenvatinib", "fgfr4")}
+
+
+def test_a_named_trial_that_showed_a_drug_effective_tested_that_drug(vocabulary, finder):
+    text = "In this invented review, the ZETA-11 trial demonstrated lenvatinib as an effective second-line treatment."
+    assert arms(read(text, vocabulary, finder)) == {("trial__zeta11", "lenvatinib")}
+
+
+def test_a_clause_saying_a_line_had_no_treatment_lends_no_line_to_an_approval(vocabulary, finder):
+    text = ("In this invented history, lenvatinib was approved by the FDA for HCC in 2009, but no second-line "
+            "treatment was available for patients progressing on lenvatinib.")
+    found = {(a.subject, a.context_value("agency"), a.context_value("line"))
+             for a in read(text, vocabulary, finder) if a.predicate == "approvedFor"}
+    assert found == {("lenvatinib", "fda", None)}
+
+
+def test_a_long_name_after_known_as_gives_its_bracketed_acronym_even_if_it_spells_no_initials(vocabulary, finder):
+    text = ("Adding erlotinib to sorafenib gave no benefit in a large invented phase 3 study of patients with liver cancer "
+            "(HCC), known as Sorafenib and Erlotinib Randomized Trial Protocol for the Treatment of Patients With "
+            "Hepatocellular Carcinoma (ZEARCH). In ZEARCH, 720 patients were randomized to sorafenib plus erlotinib or "
+            "sorafenib plus placebo.")
+    assert {trial for trial, _ in arms(read(text, vocabulary, finder))} == {"trial__zearch"}

@@ -145,12 +145,18 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
             # across a fronted clause a line is lent only by a clause naming a drug ("Since its approval, X has
             # been the first-line standard"), not by one about a class ("..., many TKIs have shown ... first-line");
             # coordinated indications each state their own line
+            # ... nor by one that says there was none ("..., but no second-line treatment was available")
             nearest = [facts[j] if (apart not in (i, j) or facts[j].has_agent) and not _one_coordination(shared, i, j)
+                       and not NO_LINE.search(parts[j].text)
                        else replace(facts[j], lines=frozenset())
                        for j in sorted(range(len(parts)), key=lambda j: abs(j - i)) if j != i]
             undone = any(WITHDRAWN_LATER.search(parts[j].text) and not facts[j].has_agent for j in range(i + 1, len(parts)))
             for r in _clause_readings(doc, sent, clause, cue, facts[i], nearest, frame, holder):
                 yield replace(r, polarity="negative") if undone else r
+
+
+# A clause saying a line had no treatment: "no second-line treatment was available", "no first-line option existed".
+NO_LINE = re.compile(r"\b(?:no|without\s+(?:any|an?))\s+(?:[\w-]+\s+)?(?:first|second|third|later)[- ]line\b", re.IGNORECASE)
 
 
 def _coordinated(text: str, parts: list[Clause], facts: list[ClauseFacts]) -> dict[int, int]:

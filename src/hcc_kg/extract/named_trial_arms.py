@@ -36,6 +36,13 @@ RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?\s+(?:(?:was|were|has
                                r"outperformed|decreased|increased|lowered|cut)\b", re.IGNORECASE)
 
 
+# ... or the trial the subject and the agent its result's object: "NAME demonstrated A as an effective second-line
+# treatment", "the NAME trial established (the benefit of) A".
+TRIAL_SHOWED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies)|[A-Z][A-Z0-9-]{2,})\s+(?:(?:has|had|also|clearly)\s+)?"
+                             r"(?:demonstrated|showed|established|confirmed)\s+(?:that\s+)?"
+                             r"(?:the\s+(?:efficacy|benefit|activity|superiority|value|role)\s+of\s+)?$")
+
+
 def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
     """The arms of a trial named with a result but no design: the agent a sentence naming the trial gives the
     result to ("In NAME, A showed a PFS benefit", "NAME, where A demonstrated ..."), else, when the sentence
@@ -49,7 +56,8 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
                  and not had_before(sent.text, a.start)]
-        subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)), None)
+        subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)
+                        or TRIAL_SHOWED_RE.search(sent.text, 0, a.start)), None)
         comparator = _compared_after(doc, sent, subject.end if subject else 0)
         if subject is not None:
             tested = subject.key

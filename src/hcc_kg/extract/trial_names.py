@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 from .trial_name_counts import COUNT_OPENERS, counted
 from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_GLUE, APPOSITIVE_NAME_RE,
                                 BARE_NAME_RE, CAPS_RE, COMPARISON_CUE, COORDINATED_NAMES_RE, ISOTYPE_RE,
-                                IS_A_TRIAL_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE, NOT_A_TRIAL_AFTER,
+                                IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE, NOT_A_TRIAL_AFTER,
                                 NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_NAME_RE,
@@ -174,8 +174,9 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
             found.append(TrialName(name, m.start("name"), m.end("name")))
     for m in [*BARE_NAME_RE.finditer(text), *SUBJECT_NAME_RE.finditer(text), *APPOSITIVE_NAME_RE.finditer(text),
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
+              *KNOWN_AS_LONG_RE.finditer(text),
               *TITLE_ARTICLE_RE.finditer(text), *TRIAL_THEN_NAME_RE.finditer(text)]:
-        named = m.re is KNOWN_AS_RE  # what a naming verb names is a name in any case ("a study called Zeta")
+        named = m.re in (KNOWN_AS_RE, KNOWN_AS_LONG_RE)  # what a naming verb names is a name in any case ("a study called Zeta")
         named = named or (m.re is BARE_NAME_RE
                           and re.fullmatch(r"[A-Z]{3}-[A-Z]{3,}|[A-Z]{4,}-[A-Z]", m.group("name")) is not None)
         if (named or name_like(m.group("name"))) and not is_entity(m.group("name")) \
