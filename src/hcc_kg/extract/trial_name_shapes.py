@@ -101,7 +101,8 @@ KNOWN_AS_RE = re.compile(rf"\b(?i:trial|study)(?:\s*\([^()]*\))?(?:\s*[,(—–]
                          rf"(?P<name>(?:{_NAME_WORD}|[A-Z][a-z]{{2,}})(?:[- ]?\d{{1,4}})?)\b(?!-)")
 # ... or a long name in title case after the naming verb, its acronym in brackets ("a phase 3 study, known as Drug A and
 # Drug B Randomized Trial Protocol for the Treatment of D (ACRONYM)"): the acronym, whether or not it spells the words.
-KNOWN_AS_LONG_RE = re.compile(r"\b(?i:trial|study)\b(?:[^.;()]|\([^()]*\)){0,80}?(?i:(?:also\s+)?known\s+as|called|named|dubbed)\s+(?:the\s+)?"
+KNOWN_AS_LONG_RE = re.compile(r"\b(?i:trial|study)\b(?:[^.;()]|\([^()]*\)){0,80}?"
+                              r"(?i:(?:also\s+)?known\s+as|called|named|dubbed)\s+(?:the\s+)?"
                               r"(?:[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with|to|on|versus|vs)\s+){0,2}){2,20}"
                               r"\((?P<name>[A-Z][A-Z0-9-]{2,})\)")
 # ... or heading a title: "ACRONYM-X: adjuvant A versus B ... of a randomized phase 3 trial" (hyphenated: a
