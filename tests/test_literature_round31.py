@@ -134,8 +134,7 @@ def test_a_clause_saying_a_line_had_no_treatment_lends_no_line_to_an_approval(vo
 
 
 def test_a_long_name_after_known_as_gives_its_bracketed_acronym_even_if_it_spells_no_initials(vocabulary, finder):
-    text = ("Adding erlotinib to sorafenib gave no benefit in a large invented phase 3 study of patients with liver cancer "
-            "(HCC), known as Sorafenib and Erlotinib Randomized Trial Protocol for the Treatment of Patients With "
-            "Hepatocellular Carcinoma (ZEARCH). In ZEARCH, 720 patients were randomized to sorafenib plus erlotinib or "
-            "sorafenib plus placebo.")
+    text = ("An invented phase 3 study of adults with liver cancer (HCC), known as the Lenvatinib Added To Tislelizumab "
+            "Evaluation Study In Advanced Liver Disease (ZEARCH), reported no benefit. In ZEARCH, 720 patients were "
+            "randomized to lenvatinib plus tislelizumab or tislelizumab plus placebo.")
     assert {trial for trial, _ in arms(read(text, vocabulary, finder))} == {"trial__zearch"}
