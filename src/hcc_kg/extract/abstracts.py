@@ -80,8 +80,9 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     compared_in: set[str | None] = set()  # the trials in context where the document randomises or compares
     framing = Framing(doc)
     for i, sent in enumerate(doc.sentences):
-        section = _section(doc, i)
-        if section or _opens_heading(doc, i):  # (a heading of other words ends a background too: "2.2 Trials")
+        opens = _opens_heading(doc, i)
+        section = SECTION_RE.match(sent.text) or (_heading_section(sent) if opens else None)
+        if section or opens:  # (a heading of other words ends a background too: "2.2 Trials")
             in_background = section is not None and _is_background(section)
             leaving = background and not in_background
             before = context if in_background and not background else before
@@ -96,9 +97,6 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         # would give every trial named the sentence's arms
         names = names_in(doc, sent, index.confirmed)
         apposed = read_appositions(doc, sent, appositions(doc, sent, names, index), slots)
-        if context is not None and not background and slots[context].sections == {"background"} \
-                and THIS_STUDY_RE.search(sent.text) and all(n.kind == "nct" for n in names):
-            context = None  # "Background: A improved OS in NAME. Methods: ... in this phase 2 trial (NCT...)": another trial
         context = _context(doc, sent, names, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
             slots[context].ongoing = True  # an unnamed trial introduced as running
@@ -179,14 +177,11 @@ def _compared_elsewhere(slot: Slot, slots: dict[str, Slot], compared_in: set[str
         key is not None and key in slots and slots[key] is not slot and slots[key].names for key in compared_in)
 
 
-def _section(doc: AnalysedDocument, i: int) -> re.Match | None:
-    """The structured abstract's section the sentence opens: "Methods: ..." in the sentence, or a heading line of its
-    own ("Methods") above the first sentence under it."""
-    sent = doc.sentences[i]
-    if found := SECTION_RE.match(sent.text):
-        return found
+def _heading_section(sent: AnalysedSentence) -> re.Match | None:
+    """The structured abstract's section a heading line of its own names ("Methods" above the sentence), as
+    SECTION_RE reads one written inline ("Methods: ...")."""
     heading = sent.sentence.section.strip()
-    found = SECTION_RE.match(f"{heading}:") if _opens_heading(doc, i) else None
+    found = SECTION_RE.match(f"{heading}:")
     return found if found and found.end() == len(heading) + 1 else None
 
 
@@ -224,6 +219,9 @@ def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slo
 def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
              slots: dict[str, Slot], context: str | None, background: bool = False) -> str | None:
     """The trial the sentence is about (its ``names`` first), opened or named here if need be; None when none."""
+    if context is not None and not background and slots[context].sections == {"background"} \
+            and THIS_STUDY_RE.search(sent.text) and all(n.kind == "nct" for n in names):
+        context = None  # "Background: A improved OS in NAME. Methods: ... in this phase 2 trial (NCT...)": another trial
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
     # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")

@@ -15,6 +15,7 @@ import re
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .comparators import arm_parts, is_care
+from .sentences import ROUTE
 
 # The add-on's cue between the regimen (and its doses) and the add-on: "... with or without C".
 OPTIONAL_RE = re.compile(r"\s*(?:\b(?:with\s+or\s+without|with\s*/\s*without|with\s+and\s+without)\b|±|\+/-)\s*",
@@ -50,7 +51,7 @@ def optional_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, st
 # "A plus either B or C", "to receive A and either B or C": the backbone, its glue, then "either" (the backbone's
 # dose may come between).
 # How an option is given, written before it: "either oral A or matched placebo", "either 200 mg of A or 400 mg of B".
-ROUTE_WORDS = r"(?:(?:oral|intravenous|subcutaneous|matched|matching|dual)\s+){0,2}"
+ROUTE_WORDS = rf"(?:(?:{ROUTE}|matched|matching|dual)\s+){{0,2}}"
 _OPTION_LEAD = rf"(?:\d[\d.,]*\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+(?:of\s+)?)?{ROUTE_WORDS}"
 _DOSE_WORDS = (r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|every|per|a|day|days|weeks?|"
                r"BID|QD|on|through|to)")  # "A 10 mg once daily on days 1 through 14 plus either B or C"

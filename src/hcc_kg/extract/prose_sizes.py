@@ -18,6 +18,7 @@ from .arm_groups import lettered_sizes
 from .prose_subgroups import PART_LABEL, is_subgroup
 from .prose_arms import DRUG_CLASS_NOUN, FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 from .role_arms import role_arms
+from .sentences import ROUTE
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
@@ -29,7 +30,7 @@ COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)(?:\s+the)?))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"
                         rf"the\s+(?:[\w-]+\s+){{0,3}}?{DRUG_CLASS_NOUN}\s+)?"
-                        r"(?:(?:intravenous|oral|subcutaneous|IV)\s+)?$", re.IGNORECASE)  # "treated with oral A"
+                        rf"(?:{ROUTE}\s+)?$", re.IGNORECASE)  # "treated with oral A"
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",

@@ -14,6 +14,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .comparators import arm_parts
 from .prose_arms import FOLLOWED_BY_RE, SENTENCE_OPENING_RE, Agent, agents, unbracketed
 from .received_cues import EARLIER_THERAPY_RE, RECEIVED_REACH, RECEIVED_RE
+from .sentences import ROUTE
 
 # The agent as the subject of a passive: "A 20 mg/kg was given IV every 3 weeks" (its dose between).
 GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,40}?\b(?:was|were)\s+(?:\w+\s+)?"
@@ -27,7 +28,7 @@ COMBINATION_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?(?:the\s+)?combinatio
 # "85% were treated with A and 15% were treated with B" is a mixed arm, no combination.
 DOSED_AND_RE = re.compile(r"(?:(?!\d\s*%|\b(?:were|was)\s+(?:treated|given)\b)[^;:.]){0,80}?"
                           r"(?:\band\b|\bplus\b|\+|\bwith\b|\bin\s+addition\s+to\b|\bfollowed\s+(?:[\w-]+\s+){0,4}?by\b)\s*"
-                          r"(?:(?:oral|intravenous|subcutaneous|IV|SC)\s+)?", re.IGNORECASE)
+                          rf"(?:{ROUTE}\s+)?", re.IGNORECASE)
 LIST_COMMA_RE = re.compile(r"\s*,\s*")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import ROUTE
+
 # Given one agent, "patients received A": the trial's arm (the only one when nothing was randomised).
 # "Of 51 screened participants, 36 received A": a count of them as the subject
 # ... "They received A": the patients the sentence before named
@@ -46,7 +48,7 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"{1,2}(?:dose\s+levels?|doses|dosages|dose\s+cohorts)\s+of\s+)?"
                          # ... the dose may come first: "patients received 240 mg/body A", "received oral 400 mg of A",
                          # "received a 600 mg dose of A"
-                         r"(?:an?\s+)?(?:(?:oral|intravenous|IV)\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
+                         rf"(?:an?\s+)?(?:{ROUTE}\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
                          r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?"
                          # ... and when: "received two cycles of neoadjuvant A"
                          r"(?:(?:neoadjuvant|adjuvant|perioperative|induction)\s+)?$",

@@ -21,6 +21,8 @@ DRUG = DRUG_TYPES  # "Drug" included: a lexicon name, a -cept, "the inhibitor AB
 TARGET = ("Protein", "ProteinFamily")
 ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
+#: How a drug is given, written before its name ("oral A", "intravenous B", "IV C"): the regimen and dose readers' one list.
+ROUTE = r"(?:oral|intravenous|subcutaneous|IV|SC)"
 #: Nouns that name a combination of drugs as such ("the doublet", "a pairing of A and B").
 COMBINATION_NOUN = r"(?:combination|doublet|triplet|pairing|combo|regimen)"
 # "the combination (therapy) of A and B": what names the drugs after it one regimen.
