@@ -15,7 +15,7 @@ import re
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .comparators import arm_parts, is_care
-from .sentences import ROUTE
+from .sentences import DOSE_WORD, ROUTE
 
 # The add-on's cue between the regimen (and its doses) and the add-on: "... with or without C".
 OPTIONAL_RE = re.compile(r"\s*(?:\b(?:with\s+or\s+without|with\s*/\s*without|with\s+and\s+without)\b|±|\+/-)\s*",
@@ -53,8 +53,7 @@ def optional_arms(doc: AnalysedDocument, sent: AnalysedSentence, named: list, st
 # How an option is given, written before it: "either oral A or matched placebo", "either 200 mg of A or 400 mg of B".
 ROUTE_WORDS = rf"(?:(?:{ROUTE}|matched|matching|dual)\s+){{0,2}}"
 _OPTION_LEAD = rf"(?:\d[\d.,]*\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+(?:of\s+)?)?{ROUTE_WORDS}"
-_DOSE_WORDS = (r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|every|per|a|day|days|weeks?|"
-               r"BID|QD|on|through|to)")  # "A 10 mg once daily on days 1 through 14 plus either B or C"
+_DOSE_WORDS = rf"(?:{DOSE_WORD}|on|through|to)"  # "A 10 mg once daily on days 1 through 14 plus either B or C"
 EITHER_SHARED_RE = re.compile(rf"(?:\s*\([^()]*\)|\s+{_DOSE_WORDS}\b)*\s*(?:\+|plus|and|with|combined\s+with|in\s+combination\s+with)"
                               rf"\s+either\s+{_OPTION_LEAD}", re.IGNORECASE)
 # Between two alternatives after "either": a dose or a bracket (the first's size), then "or" or a comma.

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .sentences import DRUG
+from .sentences import DOSE_WORD, DRUG
 
 #: A mention located in a sentence: (mention, local start, local end).
 Located = tuple[Mention, int, int]
@@ -33,8 +33,7 @@ CARE_BEFORE_DRUG_RE = re.compile(r"(?:\s*\([^()]*\))?\s*[-,]?\s*")
 # ... and given with what follows it, "and" between: "best supportive care (BSC) and maintenance A" is one arm.
 CARE_AND_RE = re.compile(r"^(?:\s*\([^()]*\))?\s+(?:and|with)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # ... and after the drug's dose: "A at 800 mg once daily plus best supportive care" is A's arm.
-DOSED_CARE_RE = re.compile(r"(?:\s+(?:at|\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|once|twice|daily|every|"
-                           r"per|a|day|days|weeks?))+\s+(?:plus|with|and)\s+", re.IGNORECASE)
+DOSED_CARE_RE = re.compile(rf"(?:\s+(?:at|{DOSE_WORD}))+\s+(?:plus|with|and)\s+", re.IGNORECASE)
 # Chemotherapy right after a drug is that drug's kind: "paclitaxel chemotherapy", "A-based chemotherapy".
 CHEMOTHERAPY_RE = re.compile(r"\bchemotherap", re.IGNORECASE)
 DRUG_BEFORE_CHEMOTHERAPY_RE = re.compile(r"[\s-]*(?:(?:based|containing)[\s-]+)?")

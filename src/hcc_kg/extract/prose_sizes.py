@@ -18,7 +18,7 @@ from .arm_groups import lettered_sizes
 from .prose_subgroups import PART_LABEL, is_subgroup
 from .prose_arms import DRUG_CLASS_NOUN, FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 from .role_arms import role_arms
-from .sentences import ROUTE
+from .sentences import DOSE_WORD, ROUTE
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
@@ -75,8 +75,7 @@ PLANNED_RE = re.compile(r"\b(?:will|would|to\s+be|planned|plans?|power|needed|re
                         r"anticipated|expected|estimated)\b", re.IGNORECASE)
 PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants|pts)\s*\)", re.IGNORECASE)
 # Only the arm's dose and schedule between it and its bracketed count: "A 400 mg twice daily (", "A orally every day (".
-DOSING_GAP_RE = re.compile(r"(?:\s+(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|daily|twice|once|"
-                           r"every|per|a|day|days|weeks?|dose|doses|BID|QD|Q[1-4]W))+\s*\(\s*", re.IGNORECASE)
+DOSING_GAP_RE = re.compile(rf"(?:\s+{DOSE_WORD})+\s*\(\s*", re.IGNORECASE)
 # The arm's own parenthesis, perhaps after the word for what the agent is given as ("B monotherapy (B; n = 389)",
 # "A plus B combination therapy (A+B; n = 393)", "the A group (299 patients)").
 OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort)?\s*\(",

@@ -23,6 +23,10 @@ ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
 #: How a drug is given, written before its name ("oral A", "intravenous B", "IV C"): the regimen and dose readers' one list.
 ROUTE = r"(?:oral|intravenous|subcutaneous|IV|SC)"
+#: One word of a dose or schedule written after a drug's name ("A 400 mg twice daily", "B 200 mg every 3 weeks",
+#: "C 10 mg/kg Q2W"): the regimen, comparator and arm-size readers' one list (each may allow a few more words).
+DOSE_WORD = (r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|once|twice|daily|every|per|a|day|days|"
+             r"weeks?|doses?|BID|QD|Q[1-4]W)")
 #: Nouns that name a combination of drugs as such ("the doublet", "a pairing of A and B").
 COMBINATION_NOUN = r"(?:combination|doublet|triplet|pairing|combo|regimen)"
 # "the combination (therapy) of A and B": what names the drugs after it one regimen.
