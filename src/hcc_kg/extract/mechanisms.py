@@ -37,7 +37,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
-from . import action_direction as direction
+from . import action_direction as direction, ligand_receptor
 from .activity_attribution import contested_within, drug_activity_attributed
 from .analysis import AnalysedDocument, AnalysedSentence
 from .combination_glosses import (combination_gloss, crossed_coordination, gloss_before_regimen, glossed_run, regimen_gloss,
@@ -332,10 +332,11 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
         if not any(u.kind == "drug" and u.start < at for u in found):
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
     lists = target_lists(text, found)
-    kept = sentence_filter(doc, text, found, lists)
+    ligands = ligand_receptor.pairs(doc, text, found)
+    kept = sentence_filter(doc, text, found, lists, ligands)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
-        for found_reading in filter(kept, shape(text, found, lists)):
+        for found_reading in filter(kept, (ligand_receptor.on_receptor(doc, r, ligands) for r in shape(text, found, lists))):
             seen.setdefault((found_reading.drug.keys[0], found_reading.key), found_reading)
     for found_reading in filter(kept, coordinated_readings(text, lists, list(seen.values()))):
         seen.setdefault((found_reading.drug.keys[0], found_reading.key), found_reading)

@@ -11,14 +11,17 @@ from typing import Callable
 
 from .analysis import AnalysedDocument
 from .combination_glosses import in_regimen_parenthesis
+from .ligand_receptor import kept_receptor
 from .mechanism_cues import DEGRADATION_NOMINAL, DEGRADER_TEXT, MACHINERY_AFTER, TWO_TARGET_WORD, counts_members
 from .sentences import action_predicate
 from .shape_reading import NOUN_PHRASE_SHAPES, Reading, head_after
 from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand
 
 
-def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList]) -> Callable[[Reading], bool]:
-    """Whether each reading of the sentence ``text`` (its units ``found``, target lists ``lists``) is kept."""
+def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList],
+                    ligands: dict[Unit, Unit]) -> Callable[[Reading], bool]:
+    """Whether each reading of the sentence ``text`` (its units ``found``, target lists ``lists``, ligand-receptor
+    pairs ``ligands``) is kept."""
     pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and not _names_a_kinase_class(doc, text, tlist)
              and not counts_members(text, tlist.start, tlist.end) for unit in tlist.units}
     kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and _names_a_kinase_class(doc, text, tlist)
@@ -31,9 +34,10 @@ def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: 
     def kept(found_reading: Reading) -> bool:
         if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
             return False  # "a A inhibitor and a B inhibitor (X plus Y)": read by regimen_gloss, or not at all
-        if found_reading.target in chains or \
-                (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or \
-                (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading)):
+        as_axis = not kept_receptor(doc, found_reading, ligands)  # "an inhibitor of FGF19/FGFR4 signalling": FGFR4
+        if as_axis and (found_reading.target in chains or
+                        (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or
+                        (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading))):
             return False
         if found_reading.target in binders:
             return False
