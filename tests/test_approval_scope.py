@@ -43,8 +43,8 @@ def test_an_approved_class_by_its_abbreviation_is_said_of_the_name_it_is_apposed
 
 
 def test_each_coordinated_indication_gives_its_own_regulator_its_line():
-    body = ("In this invented review, foonib is approved for adults with unresectable HCC in the USA and Japan "
-            "and for the first-line treatment of adults with advanced HCC in Europe.")
+    body = ("In this invented review, foonib is approved for patients with unresectable HCC in the USA and in Japan, "
+            "and for first-line treatment of patients with advanced HCC in Europe.")
     assert facts(body) == {("foonib", "hcc", "fda", None), ("foonib", "hcc", "mhlw", None),
                            ("foonib", "hcc", "ec", "first_line")}
 

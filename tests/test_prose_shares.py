@@ -50,7 +50,7 @@ def test_the_share_with_a_response_or_with_disease_control(text, endpoint):
 
 
 def test_a_part_naming_no_arm_is_the_other_arm_of_a_two_arm_trial():
-    text = ("Overall, 12% of patients taking the drug experienced complete or partial shrinkage of their tumors, "
+    text = ("In this pretend trial, 12% of patients taking the drug experienced complete or partial shrinkage of the tumour, "
             "compared to 2% of those receiving placebo.")
     assert read(text, ["zorbanib", "placebo"]) == {("zorbanib", "orr", ""): Decimal("12"),
                                                    ("placebo", "orr", ""): Decimal("2")}

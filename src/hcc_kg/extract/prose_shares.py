@@ -3,8 +3,8 @@
 "42% of patients who received A were still living four years later, compared to 27% of B-treated patients",
 "35% of patients treated with A were alive at three years, while (whereas) only 22% of those treated with B were",
 "58% of those in the A group showed stable disease or a complete or partial response, compared to 30% in
-the B group", "14% of patients taking the drug experienced complete or partial shrinkage of their tumors, versus 3%
-of those receiving placebo".  The share alive at the sentence's one time point is the arm's OS rate there; the
+the B group", "14% of those on the drug saw their tumours shrink completely or partly, versus 3%
+of those given placebo".  The share alive at the sentence's one time point is the arm's OS rate there; the
 share with a complete or partial response (or tumour shrinkage) its objective response rate; with stable disease
 added, its disease control rate.  Each share goes to the arm its own part of the sentence names; when only one
 part names an arm of a two-arm trial ("the drug", "the combination"), the other part is the other arm.
