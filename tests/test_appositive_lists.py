@@ -67,6 +67,12 @@ def test_an_antibody_recognizes_its_antigen():
     ("Foonib inhibits a set of invented kinases, which include MET and AXL.", {("foonib", "met"), ("foonib", "axl")}),
     ("Foonib is an invented inhibitor which targets angiogenic, stromal and oncogenic kinases (MET, AXL).",
      {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib is an invented inhibitor which targets angiogenic and oncogenic kinases MET and AXL.",
+     {("foonib", "met"), ("foonib", "axl")}),
+    # a numbered citation set between the category and its members (a PDF's line of its own) is no word of it
+    ("Foonib is a made-up multikinase inhibitor, targeting angiogenic and oncogenic receptors\n[48]\nMET, AXL and RET .",
+     {("foonib", "met"), ("foonib", "axl"), ("foonib", "ret")}),
+    ("Foonib is a made-up inhibitor targeting the kinases [3, 4-6] MET and AXL.", {("foonib", "met"), ("foonib", "axl")}),
     ("Zelumab is a made-up IgG4 antibody directed against the negative immunoregulatory human cell surface receptor "
      "PD-1.", {("zelumab", "pd1")}),
 ])
@@ -162,3 +168,11 @@ def test_a_weak_affinity_is_not_read_as_a_target():
 ])
 def test_among_others_set_off_by_commas_between_the_verb_and_its_objects(body, expected):
     assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Foonib is an antiangiogenic agent and is the only approved inhibitor of MET in this invented history.",
+    "Foonib is an antiangiogenic agent and an inhibitor of MET in this invented history.",
+])
+def test_a_second_noun_phrase_coordinated_after_the_copula_speaks_of_the_same_drug(body):
+    assert facts(body) == {("foonib", "met")}

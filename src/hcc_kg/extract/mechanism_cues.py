@@ -97,7 +97,7 @@ PART_OF = r"(?:regions?|sites?|epitopes?|domains?|pockets?)\s+(?:on|of|in|within
 # "the serine/threonine kinases A and B": the residues a kinase class phosphorylates, joined by a slash.
 RESIDUES = r"(?:serine|threonine|tyrosine)(?:\s*/\s*(?:serine|threonine|tyrosine))+"
 # "targets angiogenic, stromal and oncogenic kinases (A, B)": adjectives coordinated before a category noun.
-COORDINATED_CLASS = (r"(?:[\w-]+,\s+){1,4}(?:[\w-]+,?\s+)?(?:and|or)\s+[\w-]+"
+COORDINATED_CLASS = (r"(?:[\w-]+,\s+){0,4}(?:[\w-]+,?\s+)?(?:and|or)\s+[\w-]+"
                      r"(?=\s+(?:kinases|receptors|RTKs|targets|proteins|enzymes)\b)")
 FILLER = re.compile(rf"^(?:[\s(]+(?:{COORDINATED_CLASS}|{RESIDUES}|{ACTIVITY_OF}|{HOW_IT_ACTS}|{CALLED}|{STATE_AND}|{ALTERED_IN}|{PART_OF}|{MODIFIER}|the|an?|its|their|of|both|all|not only|"
                     r"(?:involved|implicated) in|(?:associated|linked) with|related to)){0,8}"
@@ -273,16 +273,23 @@ def counts_members(text: str, start: int, end: int) -> bool:
                 or re.search(rf"\s{PLURAL_MEMBERS}$", text[start:end], re.IGNORECASE))
 
 
+# A numbered citation in square brackets ("[12]", "[3, 4]", "[5-7]"): a reference, no word of the sentence (a PDF's
+# text may set it on a line of its own, between a category and its members).
+CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+
+
 def unbracketed(text: str, found: list) -> str:
     """The text with square brackets around a drug's name blanked ("such as [X], [Y]", a database's link marks),
-    so that the shapes read the names as plain words; offsets are kept.
+    and numbered citations blanked, so that the shapes read the names as plain words; offsets are kept.
 
     >>> from types import SimpleNamespace as U
-    >>> unbracketed("such as [foonib] and [12]", [U(kind="drug", start=9, end=15)])
-    'such as  foonib  and [12]'
+    >>> unbracketed("such as [foonib] and [12, 13] B", [U(kind="drug", start=9, end=15)])
+    'such as  foonib  and          B'
     """
     chars = list(text)
     for unit in found:
         if unit.kind == "drug" and unit.start > 0 and text[unit.start - 1] == "[" and text[unit.end:unit.end + 1] == "]":
             chars[unit.start - 1] = chars[unit.end] = " "
+    for citation in CITATION.finditer(text):
+        chars[citation.start():citation.end()] = " " * (citation.end() - citation.start())
     return "".join(chars)

@@ -100,8 +100,10 @@ NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{TH
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER}|{MAKERS})?"
                       rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up|combination|mixture) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
-                      # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same
-                      rf"(?:(?:which|that)\s+(?:is|acts\s+as|serves\s+as)\s+(?:an?|the)\s+(?:{MODIFIER}\s+){{0,4}})?"
+                      # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same;
+                      # so does a coordinated one, "X is an antiangiogenic inhibitor and (is) the only inhibitor of T"
+                      rf"(?:(?:(?:which|that)\s+(?:is|acts\s+as|serves\s+as)|and(?:\s+is)?)\s+(?:an?|the)\s+"
+                      rf"(?:{MODIFIER}\s+){{0,4}})?"
                       # "X, a poly(ADP-ribose) polymerase (PARP) inhibitor": a full name the vocabulary lacks, then
                       # the symbol; "X, an oral small molecule (a T inhibitor)": a noun phrase, then its mechanism
                       rf"(?:[^,;:()]{{1,50}}(?:\([\w-]+\)[^,;:()]{{0,30}})?\(\s*"
