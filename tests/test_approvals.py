@@ -1329,3 +1329,26 @@ def test_the_disease_named_for_after_the_approval_word_is_the_indication_not_one
 ])
 def test_an_application_to_extend_a_licence_or_approval_sought_is_no_approval(body):
     assert not [a for a in approvals(body) if a.is_fact and a.object == "hcc"]
+
+
+def test_an_approval_told_without_its_agent_lends_its_line_to_its_own_agent_only():
+    # "This approval" is foonib's (the approval after it names foonib first); lenvatinib's and barmab's approvals,
+    # told in passing, state no line and take none from it
+    body = ("This approval was based on an invented trial in which foonib improved survival in people previously "
+            "treated with sorafenib. The approval of foonib for HCC comes soon after the approval of lenvatinib last "
+            "August and barmab for HCC in November.")
+    found = facts(body)
+    assert ("foonib", "hcc", None, "second_line") in found
+    assert ("lenvatinib", "hcc", None, None) in found and ("barmab", "hcc", None, None) in found
+
+
+def test_a_notice_s_dateline_gives_way_to_the_approval_s_own_date():
+    text = ("FDA Approves Foonib for HCC\n\nJanuary 2031, Vol 3, No 1\n\n"
+            "On October 21, 2030, the FDA approved foonib for the treatment of adults with HCC.\n")
+    dates = {(k, v) for a in read(text) if a.is_fact for k, v in a.attributes if k in ("approval_date", "year")}
+    assert dates == {("approval_date", "October 21, 2030"), ("year", 2030)}
+
+
+def test_a_notice_s_dateline_dates_an_approval_no_sentence_dates():
+    text = "Foonib Approved by the FDA for HCC\nJanuary 2031\n\nThe FDA approved foonib for the treatment of adults with HCC.\n"
+    assert {v for a in read(text) if a.is_fact for k, v in a.attributes if k == "approval_date"} == {"January 2031"}

@@ -25,13 +25,26 @@ def resolve_line(reading: "Reading", readings: list["Reading"], frame: Frame, ma
     second-line HCC ... already approved for HCC in the US" lends the US approval no line); only when unambiguous."""
     if reading.line:
         return reading.line
-    agents = (reading.agent,) if reading.told_before else (reading.agent, None)  # "the drug" of another sentence
     told = {r.line for r in readings if r.line and r.asserted and r.agency == reading.agency
-            and r.agent in agents and r.disease in (reading.disease, None)}
+            and (r.agent == reading.agent or (r.agent is None and not reading.told_before
+                                              and _referent(r, readings) in (reading.agent, None)))
+            and r.disease in (reading.disease, None)}
     if len(told) == 1:
         return told.pop()
     by_heading = frame.regulator is None or reading.agency == frame.regulator
     return frame.lines[0] if len(frame.lines) == 1 and reading.disease == main_disease and by_heading else None
+
+
+def _referent(anaphoric: "Reading", readings: list["Reading"]) -> str | None:
+    """The agent an approval told without one ("This approval was based on ...", "the drug") is of: the nearest
+    approval with an agent before it, else the first after it; it lends its line to that agent's approval only
+    ("... in people previously treated with B. The approval of A comes after those of C and D": not C's nor D's)."""
+    named = [r for r in readings if r.agent is not None]
+    before = [r for r in named if r.span[0] < anaphoric.span[0]]
+    if before:
+        return max(before, key=lambda r: r.span[0]).agent
+    after = [r for r in named if r.span[0] > anaphoric.span[0]]
+    return min(after, key=lambda r: r.span[0]).agent if after else None
 
 
 # "The marketing approval of A for D is based on ...": the approval told before, named again.
@@ -64,3 +77,20 @@ def decision_maker(doc: AnalysedDocument) -> str | None:
         if DECISION_AFTER.match(sent.text[end:]) or DECISION_BEFORE.search(sent.text[:start]):
             return m.key
     return None
+
+
+DATE_ATTRIBUTES = ("approval_date", "approval_year_month", "year")
+
+
+def without_notice_date(reading: "Reading", readings: list["Reading"], frame: Frame) -> tuple[tuple[str, object], ...]:
+    """The reading's attributes, without the notice's date (its dateline, "January 2023, Vol 13") where another
+    reading of the same approval states the approval's own ("On October 21, 2022, the FDA approved A"): a notice
+    is dated when it is published, not when the approval was granted, and the graph keeps one date."""
+    own = dict(reading.attributes).get("approval_date")
+    if frame.dateline is None or own != frame.dateline.text:
+        return reading.attributes
+    stated = {dict(r.attributes).get("approval_date") for r in readings if r is not reading and r.asserted
+              and (r.agent, r.agency, r.disease) == (reading.agent, reading.agency, reading.disease)}
+    if not stated - {None, own}:
+        return reading.attributes
+    return tuple((k, v) for k, v in reading.attributes if k not in DATE_ATTRIBUTES)

@@ -53,7 +53,8 @@ from ..model import Assertion
 from .approval_agencies import lines_by_agency, lines_by_agent, lines_by_premodifier, paired
 from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
-from .approval_resolution import WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component
+from .approval_resolution import (WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component,
+                                  without_notice_date)
 from .analysis import AnalysedDocument, AnalysedSentence
 from .discourse_drugs import CLASS_HEADS, SET_APART
 from .approval_agents import agent_roles, combined
@@ -391,7 +392,7 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         # "approved ... based on the NAME trial", or said so where the approval is told again without its agency
         told = [r, *restatements(r, readings)]
         trials = list({t[0]: t for x in told for t in supporting_trials(doc, x.span[0])}.values())
-        yield Assertion(r.agent, "approvedFor", r.disease, context,
-                        r.attributes + tuple(("supporting_trial", key) for key, _, _ in trials), (evidence,))
+        yield Assertion(r.agent, "approvedFor", r.disease, context, without_notice_date(r, readings, frame)
+                        + tuple(("supporting_trial", key) for key, _, _ in trials), (evidence,))
         if evidence.is_assertive:
             yield from basis_facts(doc, trials, RULE)
