@@ -350,3 +350,17 @@ def test_counts_before_each_agent_may_take_an_article():
 def test_a_count_of_a_value_a_clause_after_the_arm_states_is_not_the_arms():
     assert sizes("Forty adults were treated with zorbanib: baseline scores were 5 (n=31) or 6 (n=9).") == {}
     assert sizes("Adults were randomized to zorbanib (n = 30) or felotinib (n = 29).") == {"zorbanib": 30, "felotinib": 29}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the made-up trial, patients were randomised to zorbanib, 334; felotinib, 331.", {"zorbanib": 334, "felotinib": 331}),
+    ("In the made-up trial, patients were randomised to zorbanib, 334 patients; felotinib, 331 patients.",
+     {"zorbanib": 334, "felotinib": 331}),
+])
+def test_a_list_of_agent_comma_count_parts_closing_the_sentence_counts_its_last_part(text, expected):
+    assert sizes(text) == expected
+
+
+def test_a_number_after_a_lone_agent_and_comma_at_the_sentence_end_is_no_arm_size():
+    # no list of "agent, count" parts before it: the number may be anything
+    assert sizes("In the made-up trial, patients were randomised to zorbanib or felotinib, 331.") == {}

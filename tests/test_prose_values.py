@@ -398,6 +398,26 @@ def test_paired_values_after_a_comparison_of_two_of_three_arms():
     assert read_q("Median OS was 15.5 months versus 12.9 months.", THREE) == {}
 
 
+def read_second(text: str, arms):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_Q, MentionFinder(VOCAB_Q))
+    return {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[1], arms)}
+
+
+@pytest.mark.parametrize("first, expected_first", [
+    ("Zorbanib plus felotinib improved OS compared with quorimab (HR 0.80) in the pretend trial.", THREE[0]),
+    ("Compared with quorimab, zorbanib plus felotinib improved OS (HR 0.80) in the pretend trial.", THREE[0]),
+])
+def test_paired_values_after_the_sentence_before_compared_two_of_three_arms(first, expected_first):
+    got = read_second(first + " The median OS was 15.5 months (95% CI 13.1, 18.0) versus 12.9 months (95% CI "
+                      "11.0, 14.2), respectively.", THREE)
+    assert got == {(expected_first, "os"): Decimal("15.5"), ("quorimab", "os"): Decimal("12.9")}
+
+
+def test_paired_values_after_a_sentence_naming_two_arms_without_comparing_them_stay_unassigned():
+    assert read_second("Zorbanib plus felotinib and quorimab were both given every third week in the pretend trial. "
+                       "The median OS was 15.5 months versus 12.9 months, respectively.", THREE) == {}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The median PFS and OS were 5.2 months and 14.8 months, respectively.", {"pfs": "5.2", "os": "14.8"}),
     ("Median PFS, median OS and ORR were 5.2 months, 14.8 months and 21%, respectively.",
@@ -986,3 +1006,17 @@ def test_a_medians_time_printed_before_it_is_its_value_and_a_rates_time_point_is
     assert got == {("zorbanib", "orr", ""): (Decimal("31.5"), "%"), ("zorbanib", "pfs", ""): (Decimal("6.2"), "months")}
     assert read("Zorbanib gave a 12-month OS rate of 55% here.", ["zorbanib"]) == \
         {("zorbanib", "os", "12-month"): (Decimal("55"), "%")}
+
+
+@pytest.mark.parametrize("text", [
+    "In both arms, the median PFS was 2.8 months in this made-up trial.",
+    "The median PFS was 2.8 months in each group of this made-up trial.",
+    "Median PFS was 2.8 months in both treatment groups of this made-up trial.",
+])
+def test_one_value_said_of_both_arms_is_each_arm_s(text):
+    value = (Decimal("2.8"), "months")
+    assert read(text) == {("zorbanib", "pfs", ""): value, ("felotinib", "pfs", ""): value}
+
+
+def test_one_value_said_of_both_arms_of_a_three_arm_trial_is_no_arm_s():
+    assert read_q("In both arms, the median PFS was 2.8 months in this made-up trial.", THREE) == {}

@@ -227,10 +227,16 @@ ANY_RANDOMISED_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bversus\b|\bvs\b|\b
 PLANNED_RE = re.compile(r"\b(?:is|are)\s+planned\b|\bplan(?:s|ned)?\s+to\b|\b(?:to|will)\s+be\s+(?:initiated|conducted|"
                         r"launched|started)\b", re.IGNORECASE)
 # A trial introduced as running, not reported: "X is conducting a phase 3 trial of A", "a phase 3 study of A is
-# ongoing", "is currently enrolling"; unnamed and with nothing read of it later, it is no trial of the graph's.
+# ongoing", "is currently enrolling", "an ongoing phase 3 trial is evaluating A"; unnamed and with nothing read of it
+# later, it is no trial of the graph's.
 ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:conducting|running|carrying\s+out|undertaking|"
                         r"recruiting|enrolling|sponsoring|initiating|launching)\b|"
-                        r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+(?:conducted|run|carried\s+out)|under\s?way|ongoing)\b",
+                        r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+(?:conducted|run|carried\s+out)|under\s?way|"
+                        r"ongoing)\b|"
+                        # "an ongoing global, phase 3 trial is evaluating A": the trial is described as running
+                        r"\b(?:an?|the)\s+ongoing\b[^.;:]{0,40}?\b(?:trial|study)\b|"
+                        r"\b(?:trial|study)\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:evaluating|investigating|testing|assessing|"
+                        r"comparing|exploring)\b",
                         re.IGNORECASE)
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..keys import agent_components
 from ..model import Assertion
 from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
                             OTHER_STUDY_RE, PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
@@ -51,7 +52,7 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIV
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .registry import EXTRACTORS
-from .sentences import evidence_span
+from .sentences import DRUG, evidence_span
 from .framed_trials import Framing
 from .combined_arms import combining_study
 from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
@@ -133,7 +134,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         read_pending(doc, slot, randomised and not _compared_elsewhere(slot, slots, compared_in))  # (its results too)
         if slot.ongoing and not (slot.names or slot.values or slot.ratios or slot.sizes):
             continue  # "X is conducting a phase 3 trial of A and B": a trial under way, nothing of it reported
-        if len(slots) == 1 and slot.names:
+        if len(slots) == 1:
             read_lead(doc, lead, slot)
         for study in separate_studies(counted, slot):  # "Two phase II studies evaluated A and A plus B": one each
             yield from emit(doc, study, index)
@@ -332,6 +333,8 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
     defining = phrase is not None and phase is not None and re.match(DESCRIBED_AS_TRIAL, sent.text[name.end:]) is not None
     title = evidence_span(doc.sentences[0]) if doc.sentences else None
     for key, slot in slots.unnamed():
+        if key == context and slot.named_at[:1] == [title] and _names_the_titled_trial(doc, sent, slot):
+            return key
         if not slot.arms or phase not in (None, slot.phase):
             continue
         named_by_title = phrase is not None and phase is not None and slot.named_at[:1] == [title]
@@ -339,3 +342,17 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
                                                   and key == context):
             return key
     return None
+
+
+def _names_the_titled_trial(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> bool:
+    """The sentence right after a title that opened an unnamed trial ("A Improves Survival: Results of a Phase 3 Trial"),
+    naming a trial and reporting on the title's experimental drug and no other ("The NAME trial demonstrated that A
+    prolonged survival"): the title's trial, named ("The NAME trial established B as the standard", B the title's
+    comparator, is another trial)."""
+    if len(doc.sentences) < 2 or doc.sentences[1] is not sent:
+        return False
+    drugs = {m.key for m in doc.keys_of_type(sent.mentions, *DRUG)}
+    titled = [m.key for m in doc.keys_of_type(doc.sentences[0].mentions, *DRUG)]  # (its arms may be read later)
+    parts = {c for arm in slot.arms for c in (arm, *agent_components(arm))} | set(titled)
+    first = set(agent_components(slot.arms[0])) if slot.arms else set(titled[:1])
+    return bool(drugs) and bool(first) and drugs <= parts and first <= drugs

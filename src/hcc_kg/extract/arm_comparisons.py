@@ -119,8 +119,10 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
 
 
 # The comparison put first, its subject after the comma: "Compared with B in this study, A prolonged OS",
-# "Relative to B, treatment with A ...".
-FRONTED_RE = re.compile(r"^\W*(?:\w+:\s*)?(?:(?:as\s+)?compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|"
+# "Relative to B, treatment with A ...", also first in a clause that names no agent before it: "In the NAME study,
+# compared with B, A prolonged OS", "The study showed that compared with B, A ...".
+FRONTED_RE = re.compile(r"^(?:[^;]*?(?:,|\bthat)\s*|\W*(?:\w+:\s*)?)"
+                        r"(?:(?:as\s+)?compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|"
                         r"versus|vs\.?)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 FRONTED_GAP_RE = re.compile(r"^(?:\s*\([^()]*\))?(?:\s+(?:in|among|at|across|after)\b[^,;()]{0,40})?,\s*"
                             r"(?:(?:treatment|therapy)\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)

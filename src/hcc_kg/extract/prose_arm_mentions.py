@@ -11,7 +11,9 @@ from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import Agent, agents
 from .role_arms import role_arms
-from .sentences import LIST_GLUE
+from .arm_comparisons import COMPARE_RE
+from .prose_labels import fronted_comparator
+from .sentences import LIST_GLUE, evidence_span
 
 # "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
 ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
@@ -188,3 +190,22 @@ def slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
     if not add_on_design(arms):
         return None
     return arm_for(doc, agent_components(agent), arms)
+
+
+def compared_before(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[str] | None:
+    """The two arms the sentence right before compared, the one reported on first ("A improved OS compared with C
+    (HR 0.78). Median OS was 16.4 versus 13.8 months, respectively" in a trial of three arms: A's, then C's); None
+    unless it names exactly two of the trial's arms with a comparison between them."""
+    index = doc.sentence_at(evidence_span(sent)[0])
+    if index <= 0 or index >= len(doc.sentences) or doc.sentences[index] is not sent:
+        return None
+    before = doc.sentences[index - 1]
+    named = arm_mentions(doc, before, arms)
+    order = list(dict.fromkeys(a.key for a in named))
+    if len(order) != 2:
+        return None
+    first = next(a for a in named if a.key == order[0])
+    second = next(a for a in named if a.key == order[1])
+    if fronted_comparator(before.text, 0, first.start):  # "Compared with C, A improved OS": A's value first
+        return order[::-1]
+    return order if COMPARE_RE.search(before.text, first.end, second.start) else None

@@ -31,7 +31,7 @@ from .arm_lists import joined_and_lists
 from .arm_options import ROUTE_WORDS, either_arms, optional_arms, sequenced
 from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care
 from .procedure_glue import delivered_by, with_procedure
-from .sentences import DRUG
+from .sentences import DOSE_WORD, DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
@@ -45,8 +45,9 @@ CARE_AS_AIM_RE = re.compile(r"\b(?:improv\w*|replac\w*|becom\w*|chang\w*|redefin
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
 # The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
-DOSE_GAP = (r"(?:\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
-            r"(?:\s+(?:every|once|twice|daily|weekly|orally|intravenously|IV|per|a|day|days|weeks?|\d+))*)?")
+DOSE_GAP = rf"(?:\s+(?:at\s+)?{DOSE_WORD}|\s+weekly)*"  # "A 400 mg twice daily plus B", "A twice a day plus B"
+# ... and the second part's own dose before it: "A plus 1200 mg (of) B".
+SECOND_DOSE = r"(?:\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+(?:of\s+)?)?"
 # A drug named by its class before its name, in the glue of a regimen or in a count of its arm: "plus the experimental
 # drug B", "the combination of the PD-1 inhibitor A and ...", "the 210 patients randomised to the T inhibitor A".
 DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|compound|medicine)"
@@ -63,7 +64,7 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      rf"\s*(?:\+|plus|{COMBINED_WITH}|"
                      r"along with|together with|in tandem with|followed by|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
-                     rf"\s*(?:(?:the|an?)\s+)?{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"  # "plus intravenous B"
+                     rf"\s*(?:(?:the|an?)\s+)?{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"  # "plus intravenous B"
                      rf"(?:(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?"  # "plus the experimental drug B"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
                      re.IGNORECASE)

@@ -31,6 +31,9 @@ COMPARED_OBJECT_RE = re.compile(r"\b(?:than|(?:as\s+|when\s+)?compared\s+(?:with
 FRONTED_COMPARISON_RE = re.compile(r"\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|to)|versus|vs\.?|relative\s+to|"
                                    r"in\s+comparison\s+(?:with|to)|unlike)\s+[^,;]{1,80}?,", re.IGNORECASE)
 
+# Where a comparison put first may open inside a clause: after a comma or "that" ("The study showed that compared with
+# B, A ...", "In the NAME study, compared with B, A ...").
+CLAUSE_OPENING_RE = re.compile(r",|\bthat\b", re.IGNORECASE)
 
 # A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median"),
 # also without "median" when the time has a fraction, which no landmark has ("produced a 14.6-month overall survival").
@@ -127,9 +130,13 @@ def fronted_comparator(text: str, c_start: int, first_named_start: int) -> bool:
     >>> text = "OS was 9 months; compared with B, A gave longer PFS"  # a clause the sentence's second
     >>> fronted_comparator(text, text.index("compared"), text.index("B"))
     True
+    >>> text = "The study showed that, compared with B, A gave longer PFS"  # first after "that", no agent before it
+    >>> fronted_comparator(text, 0, text.index("B"))
+    True
     """
-    m = FRONTED_COMPARISON_RE.match(text, c_start)
-    return m is not None and first_named_start < m.end()
+    starts = [c_start, *(m.end() for m in CLAUSE_OPENING_RE.finditer(text, c_start, first_named_start))]
+    return any((m := FRONTED_COMPARISON_RE.match(text, start)) is not None and first_named_start < m.end()
+               for start in starts)
 
 
 def compared_object(text: str, c_start: int, start: int) -> bool:

@@ -51,6 +51,9 @@ COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:p
 # "(A: 234, B: 225)": the colon form parted by commas (then a word: no number runs on), the agent opening its part
 # (in "(X plus A: 234, ...)" with X unknown, the count is not A's).
 COLON_COMMA_COUNT_RE = re.compile(r"^\s*:\s*(?P<n>\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=,\s*[^\d\s])", re.IGNORECASE)
+# ... the list's last part closing the sentence: "randomised to A, 334; B, 334." (after a part so counted).
+LAST_COMMA_COUNT_RE = re.compile(r"^\s*,\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?\.?\s*$",
+                                 re.IGNORECASE)
 PART_OPENS_RE = re.compile(r"[(,]\s*$")
 # "(257 A, 255 B)", "(287 A/144 B)": a count opening each part of a parenthesised list, right before the arm.
 COUNT_FIRST_RE = re.compile(r"(?:\(|,|;|/|\band)\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants)\s+"
@@ -144,6 +147,9 @@ def arm_sizes(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, int]:
             sizes.setdefault(agent.key, count_value(m))
         if m := (COMMA_COUNT_RE.match(sent.text[agent.end:]) or BARE_COUNT_RE.match(sent.text[agent.end:])
                  or N_WITHOUT_EQUALS_RE.match(sent.text[agent.end:]) or OPENING_COUNT_RE.match(sent.text[agent.end:])):
+            sizes.setdefault(agent.key, count_value(m))
+        elif agent is named[-1] and len(named) > 1 and COMMA_COUNT_RE.match(sent.text[named[-2].end:]) \
+                and (m := LAST_COMMA_COUNT_RE.match(sent.text[agent.end:])):
             sizes.setdefault(agent.key, count_value(m))
     for agent, count in arm_counts(doc, sent):
         sizes.setdefault(agent.key, count)

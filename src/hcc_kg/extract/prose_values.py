@@ -27,7 +27,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .analysis_sets import parallel_brackets, population_at
 from .effects import decimal_text
 from .normalize import NUMBER_WORDS
-from .prose_arm_mentions import arm_mentions
+from .prose_arm_mentions import arm_mentions, compared_before
 from .prose_arms import Agent, agents
 from .prose_cohorts import cohort_values, other_group, several, unnamed_subgroup_cohorts
 from .prose_criteria import per_criterion, second_criterion_pair
@@ -62,6 +62,9 @@ ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:m
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
                                r"(?:had|achieved|experienced|showed)\b", re.IGNORECASE)
 # A time-to-event endpoint given as a percentage is a rate at some time point.
+# One value said of every arm: "In both arms, TTP was 2.8 months", "median PFS was 3.7 months in each group".
+EVERY_ARM_RE = re.compile(r"\b(?:in|for|across)\s+(?:both|each\s+of\s+the\s+two|the\s+two)\s+(?:treatment\s+)?"
+                          r"(?:arms|groups|cohorts)\b|\b(?:in|for)\s+each\s+(?:treatment\s+)?(?:arm|group)\b", re.IGNORECASE)
 TIME_TO_EVENT = frozenset({"os", "pfs", "ttp", "rfs", "dor"})
 # A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
 # was 16.6 months" gives the response rate no months.
@@ -157,6 +160,11 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # "B plus A gave a median OS of 37.9 months" in a trial read with A alone: B plus A's, not A's
         owners = criteria_owner(sent.text, tokens, named, arms, c_start) if criteria \
             else value_owners(sent.text, tokens, named, arms, c_start)
+        if owners is None and not named and not criteria and len(tokens) == 2 < len(arms):
+            owners = compared_before(doc, sent, arms)  # "A improved OS over C. Median OS was X versus Y months"
+        if owners is None and not named and not criteria and len(tokens) == 1 and len(arms) == 2 \
+                and EVERY_ARM_RE.search(sent.text, c_start, c_end):
+            tokens, owners = tokens * 2, list(arms)  # "In both arms, TTP was 2.8 months": each arm's value
         if owners is None:
             continue
         if len(arms) == 1 and not criteria and (cohorts := cohort_values(sent.text, fitting, c_start, c_end, texts)):

@@ -59,5 +59,13 @@ def pair_of(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot
         # the comparison stated last before the ratio: "longer with A than with C (HR 0.39) and longer with B than with C (HR 0.65)"
         before = [pair for end, pair in than_pairs(sent.text, agents(doc, sent)) if end <= hr.start]
         compared = [slot_arm(doc, a.key, slot.arms) for a in (before[-1] if before else compared_arms(doc, sent))]
-        return (compared[0], compared[1]) if len(compared) == 2 and None not in compared else None  # type: ignore[return-value]
+        if len(compared) == 2 and None not in compared:
+            return compared[0], compared[1]  # type: ignore[return-value]
+        # no comparison word, but the values of exactly two arms before the ratio ("6.8 months in the A group and 4.2
+        # months in the C group (HR 0.63)"): those two, in the trial's order (its experimental arms first)
+        valued = {a.key for a in arm_mentions(doc, sent, slot.arms) if a.end <= hr.start}
+        if len(valued) == 2 and valued <= set(slot.arms):
+            first, second = sorted(valued, key=slot.arms.index)
+            return first, second
+        return None
     return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None

@@ -319,10 +319,20 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
 
 def read_lead(doc: AnalysedDocument, sentences: list[AnalysedSentence], slot: Slot) -> None:
     """Results a text states before it names any trial ("Major finding: A improved OS (HR 0.73) ... Study details:
-    the phase 2 NAME study ..."): the one named trial's, once its arms are known; its arms are not read from them."""
+    the phase 2 NAME study ..."): the one named trial's, once its arms are known; its arms are not read from them.
+    An unnamed trial takes only those naming each of its arms and no other drug ("1. The median OS for A was 16.4
+    months and for B 14.7 months" before "This study evaluated A compared with B"): a lead naming other drugs may
+    be an earlier study's."""
     if len(slot.arms) >= 2 or slot.single_arm:
         for sent in sentences:
-            _results(doc, _arms_read(doc, sent, slot), slot)
+            if slot.names or _names_only_its_arms(doc, sent, slot):
+                _results(doc, _arms_read(doc, sent, slot), slot)
+
+
+def _names_only_its_arms(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> bool:
+    named = {a.key for a in arm_mentions(doc, sent, slot.arms)}
+    drugs = {a.key for a in agents(doc, sent)}
+    return named == set(slot.arms) and drugs <= {c for arm in slot.arms for c in (arm, *agent_components(arm))}
 
 
 def _doses_randomised(doc: AnalysedDocument) -> bool:

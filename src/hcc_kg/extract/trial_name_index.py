@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .analysis import AnalysedDocument, AnalysedSentence
+from .normalize import normalize
 from .trial_names import TrialName, aliases, footnoted, title_name, trial_names
 from .trial_slots import NameIndex, Span
 from .trials import trial_key
@@ -74,8 +75,39 @@ def _name_index(doc: AnalysedDocument) -> NameIndex:
             merged = groups[trial_key(a.name)] | groups[trial_key(b.name)]
             for key in merged:
                 groups[key] = merged
+    if (card := _card_alias(doc, confirmed)) is not None:
+        titled, registered = card
+        spelled.setdefault(trial_key(titled.name), titled)
+        merged = groups.setdefault(trial_key(titled.name), {trial_key(titled.name)}) | groups[trial_key(registered)]
+        for key in merged:
+            groups[key] = merged
     preferred = {key: trial_key(_preferred([spelled[k] for k in group]).name) for key, group in groups.items()}
     return NameIndex(preferred)
+
+
+CARD_REACH = 3  # sentences after a trial card's title that may register its trial ("Type: Phase III trial (NCT...)")
+
+
+def _card_alias(doc: AnalysedDocument, confirmed: frozenset[str]) -> tuple[TrialName, str] | None:
+    """A trial card: a title naming one trial ("NAME Trial Summary"), then, in the first sentences and before any
+    other name, the document's only registry number, in a sentence naming no other trial: one trial's two names."""
+    title = document_title(doc)
+    if title is None or not doc.sentences:
+        return None
+    is_entity = lambda name: doc.finder.lookup(name) is not None  # noqa: E731
+    titled = trial_names(normalize(title[0]).text, is_entity, confirmed, trial_key)  # (its dashes unified, as a sentence's)
+    if len(titled) != 1 or titled[0].kind == "nct":
+        return None
+    registered = {n.name for s in doc.sentences for n in names_in(doc, s, confirmed) if n.kind == "nct"}
+    if len(registered) != 1:
+        return None
+    for sent in doc.sentences[:CARD_REACH]:
+        names = names_in(doc, sent, confirmed)
+        if any(n.kind != "nct" and trial_key(n.name) != trial_key(titled[0].name) for n in names):
+            return None
+        if any(n.kind == "nct" for n in names):
+            return titled[0], next(iter(registered))
+    return None
 
 
 def title_trial_key(doc: AnalysedDocument) -> frozenset[str]:

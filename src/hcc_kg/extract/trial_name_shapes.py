@@ -119,6 +119,10 @@ SECTION_LABELS = frozenset({"BACKGROUND", "INTRODUCTION", "CONTEXT", "PURPOSE", 
 # A journal title's acronym: "Drug A for disease (ACRONYM): a randomised, phase 3 trial".
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
+# ... or closing a title that is the trial's description, headed by the trial word: "A trial looking at A and B for
+# advanced liver cancer (ACRONYM)", "The study of A in D (ACRONYM)" (the whole line: a name in prose needs its cue).
+TRIAL_PHRASE_NAME_RE = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b[^.;:()]{0,160}?"
+                                  r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*$", re.IGNORECASE)
 # ... and the acronym right after the trial word: "an open-label phase 3 trial (PELICAN)".
 # ... or right after the trial word in prose, set off by commas or before the verb it is the subject of: "a phase 3
 # clinical trial, ACRONYM, evaluating A", "the phase 3 trial ACRONYM showed" (the trial word in lower case or
@@ -129,7 +133,8 @@ TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?=,\s+{_CAPS_NAME},|\
                                 rf",?\s+(?P<name>{_CAPS_NAME})")
 AFTER_TRIAL_NAME_RE = re.compile(rf"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)(?:{_CAPS_NAME}(?=\))|[A-Z][A-Z\d-]{{3,}}))\)")
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".
-SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})\((?P<name>[A-Z]{3,}[A-Z\d-]*)\)")
+SPELLED_RE = re.compile(r"(?P<words>(?:\b[A-Z][\w-]*\s+(?:(?:of|in|for|and|the|with)\s+)?){2,12})"
+                        r"[(\[](?P<name>[A-Z]{3,}[A-Z\d-]*)[)\]]")  # (or in square brackets: "Protocol [SHARP]")
 SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assessment)\b")
 # A whole capital word ("KSCC" in "KSCC1902" is none), with its one-letter opening ("S-TRAC").
 CAPS_RE = re.compile(rf"(?<![\w-])(?:(?:[A-Z]-)?[A-Z]{{4,}}|{_MIXED_NAME})(?!\w)")

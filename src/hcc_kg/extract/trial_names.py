@@ -30,8 +30,8 @@ from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_
                                 NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_NAME_RE,
-                                TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_THEN_NAME_RE, _CAPS_NAME,
-                                _MIXED_NAME)
+                                TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_PHRASE_NAME_RE,
+                                TRIAL_THEN_NAME_RE, _CAPS_NAME, _MIXED_NAME)
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 WINDOW = 60
@@ -156,7 +156,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names."""
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
              for n in _shaped(text, is_entity) if key(n.name) in confirmed or (_near_cue(text, n) and not counted(text, n.name, n.end))]
-    for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text)]:
+    for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text), *TRIAL_PHRASE_NAME_RE.finditer(text)]:
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
@@ -246,8 +246,13 @@ def _without_footnote(name: TrialName, confirmed: frozenset[str], key: Callable[
 
 def _spells(words: str, acronym: str) -> bool:
     """Do the capitalised words spell the acronym (its letters their initials, in order, first and
-    last included) and name a trial ("... Randomized Protocol")?"""
-    initials = [w[0].upper() for w in words.split() if w[0].isupper()]
+    last included) and name a trial ("... Randomized Protocol")?
+
+    >>> _spells("The Zorbanib HCC Assessment Randomized Protocol ", "ZHARP")
+    True
+    """
+    # (a sentence's opening article is no word of the name: "The Zorbanib Assessment Randomized Protocol (ZARP)")
+    initials = [w[0].upper() for w in re.sub(r"^(?:The|An?)\s+", "", words).split() if w[0].isupper()]
     letters = [c for c in acronym if c.isalpha()]
     if not SPELLED_TRIAL_WORD.search(words) or not initials or letters[0] != initials[0] or letters[-1] != initials[-1]:
         return False

@@ -61,6 +61,8 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
         slots[named[0]].named_at.append(evidence_span(sent))
         return named[0]
     if current is not None and (referring or (phase is not None and part_of_phase(phase, current.phase, combined=False))):
+        if referring and current.phase is None:
+            current.phase = phase  # "This phase 3 trial recruited ...": the phase of the trial in context, not stated before
         current.named_at.append(evidence_span(sent))
         return context
     if current is not None and not current.names and current.phase is None and not current.prior \
