@@ -176,3 +176,8 @@ def test_among_others_set_off_by_commas_between_the_verb_and_its_objects(body, e
 ])
 def test_a_second_noun_phrase_coordinated_after_the_copula_speaks_of_the_same_drug(body):
     assert facts(body) == {("foonib", "met")}
+
+
+def test_the_drug_of_a_reported_finding_is_the_drug_named_before():
+    body = "Foonib is a MET inhibitor. Besides, invented studies reported that the drug can inhibit the kinase AXL."
+    assert facts(body) == {("foonib", "met"), ("foonib", "axl")}

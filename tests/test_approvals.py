@@ -1352,3 +1352,10 @@ def test_a_notice_s_dateline_gives_way_to_the_approval_s_own_date():
 def test_a_notice_s_dateline_dates_an_approval_no_sentence_dates():
     text = "Foonib Approved by the FDA for HCC\nJanuary 2031\n\nThe FDA approved foonib for the treatment of adults with HCC.\n"
     assert {v for a in read(text) if a.is_fact for k, v in a.attributes if k == "approval_date"} == {"January 2031"}
+
+
+def test_a_counted_subject_s_drugs_listed_after_the_basis_are_the_approved_agents():
+    body = ("In second-line HCC, two invented kinase inhibitors have been approved after sorafenib by the FDA based on the "
+            "results of made-up phase 3 trials: foonib and regorafenib.")
+    found = facts(body, "Invented notes on HCC")
+    assert {("foonib", "hcc", "fda", "second_line"), ("regorafenib", "hcc", "fda", "second_line")} <= found

@@ -176,3 +176,42 @@ def test_a_ratio_after_the_values_of_two_of_three_arms_compares_those_two(vocabu
             "sorafenib (n = 217), or regorafenib monotherapy (n = 188). The median PFS was 6.8 months in the "
             "combination group and 4.2 months in the sorafenib group (HR, 0.63, 99% CI 0.44-0.91).")
     assert ratios(read(text, vocabulary, finder)) == {("pfs", "regimen__atezolizumab__regorafenib", "sorafenib")}
+
+
+def test_a_regimen_described_between_its_parts_in_an_arm_list_is_one_arm(vocabulary, finder):
+    text = ("In the made-up ZEPHYR-31 study, patients were randomised 2:1:1 to three arms: 40 mg regorafenib (Brandname, "
+            "Maker), an oral multikinase agent, plus the anti-PD-L1 agent atezolizumab; sorafenib alone; or regorafenib "
+            "alone at 60 mg.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__atezolizumab__regorafenib", "sorafenib", "regorafenib"}
+
+
+def test_a_title_s_care_comparator_stated_later_as_placebo_plus_care_is_the_placebo_arm(vocabulary, finder):
+    text = ("Study of Regorafenib vs. Best Supportive Care in an Invented Population (ZEPHYR-40)\n\n"
+            "The aim of this invented study is to compare the overall survival of regorafenib plus best supportive care "
+            "(BSC) compared with placebo plus BSC.")
+    facts = extract_document(Document.from_text("d1", text + "\n"), vocabulary, finder)
+    assert arm_agents(facts) == {"regorafenib", "placebo"}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The only comparable trial is the Zephyr-1 study of regorafenib plus TACE, which improved PFS versus TACE alone.",
+     "trial__zephyr1"),
+    ("Regorafenib had a progression-free survival win in the Zephyr-012 liver cancer trial, versus sorafenib.",
+     "trial__zephyr012"),
+])
+def test_a_title_case_name_before_the_trial_word_names_a_trial(text, key, vocabulary, finder):
+    assert key in trials(read(text, vocabulary, finder))
+
+
+def test_a_title_case_word_and_a_short_number_without_the_trial_word_names_no_trial(vocabulary, finder):
+    text = "In the made-up Cohort-1 of the ZEPHYR-5 trial, regorafenib was given to 40 patients."
+    assert "trial__cohort1" not in trials(read(text, vocabulary, finder))
+
+
+@pytest.mark.parametrize("arms, expected", [
+    ("lenvatinib plus pembrolizumab or placebo", {"regimen__lenvatinib__pembrolizumab", "lenvatinib"}),
+    ("TACE plus regorafenib or placebo", {"regimen__regorafenib__tace", "tace"}),
+])
+def test_placebo_after_a_combination_stands_for_its_last_part(arms, expected, vocabulary, finder):
+    text = f"In the invented phase 3 ZEPHYR-44 trial, patients were randomized 1:1 to {arms}."
+    assert arm_agents(read(text, vocabulary, finder)) == expected

@@ -1020,3 +1020,9 @@ def test_one_value_said_of_both_arms_is_each_arm_s(text):
 
 def test_one_value_said_of_both_arms_of_a_three_arm_trial_is_no_arm_s():
     assert read_q("In both arms, the median PFS was 2.8 months in this made-up trial.", THREE) == {}
+
+
+def test_a_median_not_reached_for_an_arm_named_at_length_holds_the_first_place():
+    got = read("Median OS was not reached in the invented patients who received zorbanib at the higher dose and was "
+               "13.2 months in the patients who received felotinib.")
+    assert got == {("felotinib", "os", ""): (Decimal("13.2"), "months")}

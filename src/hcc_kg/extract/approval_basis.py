@@ -29,6 +29,10 @@ RESTATING = re.compile(r"^\W*(?:It|This|That)\s+(?:is|was|marks|marked|represent
 # what puts an agent in a basis's trial arm: "randomised to receive either A or B", "regimens of A with B"
 ARM_GIVEN = re.compile(r"\b(?:receive[sd]?|receiving|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to|regimens?\s+of)"
                        r"\s+(?:[\w-]+\s+){0,5}?$", re.IGNORECASE)
+# A subject that counts drugs by their class, named in a list after the clause: "two TKIs and one antibody", "three
+# agents".
+COUNTED_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+){0,3}?(?:drugs|agents|inhibitors|TKIs|"
+                             r"antibodies|therapies|treatments|medicines)\b", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the approval's that may give its basis ("It is the first nod for X. The approval rests on NAME.")
 BASIS_REACH = 160  # characters after the cue the trials are named in ("based on results from the phase 3 NAME")
 
@@ -83,6 +87,13 @@ def basis_agents(sent: AnalysedSentence, agents: tuple, basis_at: int) -> tuple:
     before = tuple(a for start, a in at if start < basis_at)
     if any(role == "agent" for _, _, role in before):
         return before
+    colon = sent.text.find(":", basis_at)
+    if colon >= 0 and COUNTED_SUBJECT.search(sent.text, 0, basis_at):
+        # "two TKIs and one antibody have been approved ... based on phase 3 trials: A, B and C": the list the colon
+        # opens names the counted drugs
+        listed = tuple(a for start, a in at if start > colon and a[2] == "agent")
+        if listed:
+            return before + listed
     after = [a for start, a in sorted(at, key=lambda x: x[0]) if start >= basis_at]
     first = next((i for i, a in enumerate(after) if a[2] == "agent"), None)
     if first is None or not ARM_GIVEN.search(sent.text[:sent.local(after[first][1][0])[0]]):

@@ -53,6 +53,10 @@ SECOND_DOSE = r"(?:\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+(?:of\s+)?)?"
 DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|compound|medicine)"
 # How a part is given with the other: "A (given) in combination with B", "A, administered combined with B".
 COMBINED_WITH = r"(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)"
+# How the next part of a regimen may be described before its name, after the combining word: "plus intravenous B",
+# "plus the experimental drug B", "plus the anti-PD-1 agent B", "plus 1200 mg (of) B".
+NEXT_PART = (rf"\s*(?:(?:the|an?)\s+)?{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"
+             rf"(?:(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is
@@ -64,8 +68,7 @@ GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+
                      rf"\s*(?:\+|plus|{COMBINED_WITH}|"
                      r"along with|together with|in tandem with|followed by|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
-                     rf"\s*(?:(?:the|an?)\s+)?{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"  # "plus intravenous B"
-                     rf"(?:(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?"  # "plus the experimental drug B"
+                     rf"{NEXT_PART}"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
                      re.IGNORECASE)
 # ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
@@ -100,7 +103,7 @@ COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|t
 # adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").
 APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
                                 r"(?:antibod(?:y|ies)|mAb|inhibitor|TKI|blocker|agent|drug|molecule|compound|conjugate)\s+)"
-                                rf"(?:\+|plus|{COMBINED_WITH})\s*$",
+                                rf"(?:\+|plus|{COMBINED_WITH}){NEXT_PART}$",
                                 re.IGNORECASE)
 # What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
 # given "either ... or" ("patients received either A or B").
@@ -310,7 +313,9 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         return options  # "to A and B with or without C": A plus B plus C, and A plus B
     if shared := either_arms(doc, sent, agents(doc, sent, start, end), end):
         return distinct_arms(shared)  # "to A plus either B or C": A plus B, and A plus C
-    segments = _unsplit(_top_level_segments(sent.text, start, end), _choices_with_options(doc, sent))
+    # a regimen described between its parts ("A, a multikinase inhibitor, plus B") is not cut at its commas
+    regimens = [(a.start, a.end) for a in agents(doc, sent, start, end) if len(a.components) > 1]
+    segments = _unsplit(_top_level_segments(sent.text, start, end), _choices_with_options(doc, sent) + regimens)
     for s, e in joined_and_lists(sent.text, segments):
         found = sequenced(doc, _segment_agents(doc, sent, s, e), maintenance, sent.text)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
@@ -377,16 +382,32 @@ def _merge(doc: AnalysedDocument, found: list[Agent]) -> list[Agent]:
 
 
 def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[Agent], start: int) -> list[Agent]:
-    """"to A or placebo in combination with C": placebo plus C in the last arm makes C every arm's backbone."""
+    """"to A or placebo in combination with C": placebo plus C in the last arm makes C every arm's backbone; "to C
+    plus A or placebo": the placebo stands for A, C is the placebo arm's too (C plus placebo, C's arm)."""
     if len(arms) < 2:
         return arms
     last = arms[-1]
     named = [m for m in sent.mentions if sent.local(m)[0] >= start and doc.vocabulary[m.key].has_type("Placebo")]
+    if (backbone := _placebo_for_the_last_part(doc, sent, arms[-2], last)) is not None:
+        return arms[:-1] + [with_parts(doc, last, backbone)]
     with_placebo = any(last.start - 1 <= sent.local(m)[0] <= last.end for m in named)
     shared = set(last.components)
     if not with_placebo or any(shared & set(a.components) for a in arms[:-1]):
         return arms
     return [with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
+
+
+def _placebo_for_the_last_part(doc: AnalysedDocument, sent: AnalysedSentence, regimen: Agent,
+                               last: Agent) -> tuple[str, ...] | None:
+    """The parts of "C plus A" before A when "or placebo" follows it right away: placebo is A's alternative."""
+    if last.components != ("placebo",) or len(regimen.components) < 2 \
+            or not re.fullmatch(r"\s+or\s+(?:matching\s+|matched\s+)?", sent.text[regimen.end:last.start]):
+        return None
+    parts = [m for m in sent.mentions if regimen.start <= sent.local(m)[0] < regimen.end and _is_arm_type(doc, m)]
+    if len(parts) < 2 or not GLUE_RE.match(sent.text[sent.local(parts[-2])[1]:sent.local(parts[-1])[0]]):
+        return None
+    shared = tuple(dict.fromkeys(m.key for m in parts if m.key != parts[-1].key))
+    return shared or None
 
 
 def distinct_arms(arms: list[Agent]) -> list[Agent]:

@@ -234,7 +234,7 @@ def bracketed(text: str, tokens: list[Token]) -> list[Token]:
 # ... or its abbreviation: "NR vs. 10.4 months", "NE and 9.3 months, respectively".
 UNREACHED_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:reached|estimable|evaluable)\b|\b(?-i:NR|NE)\b", re.IGNORECASE)
 # ... joined to the value after it: "not reached vs 9.1", "not reached with A and was 13.2 months with B"
-UNREACHED_GAP_RE = re.compile(r"^[\s,]*(?:(?:in|with|for)\s+[^\d;]{0,50}?)?(?:and|but|vs\.?|versus|compared\s+(?:with|to))"
+UNREACHED_GAP_RE = re.compile(r"^[\s,]*(?:(?:in|with|for)\s+[^\d;]{0,80}?)?(?:and|but|vs\.?|versus|compared\s+(?:with|to))"
                               r"(?:\s+(?:was|were|is|it\s+was))?\s*$", re.IGNORECASE)
 
 

@@ -159,9 +159,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.arms.append(control)  # "The control arm consisted of B and a placebo"
         slot.arms_at.append(span)
     assigned = [a.key for a in assigned_arms(doc, sent)]
-    if _care_was_the_comparator(doc, sent, slot, assigned):
-        slot.arms_at.append(span)
     stated = assigned or [a.key for a in compared_arms(doc, sent)]
+    if _care_was_the_comparator(doc, sent, slot, stated):
+        slot.arms_at.append(span)
     if not stated and len(slot.arms) < 2 and not slot.said_single:
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed (in a trial
         # said to be randomised); "A gave ... . In comparison, ... with B" in any
@@ -232,8 +232,9 @@ def _one_arm_counted(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
 
 def _care_was_the_comparator(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, assigned: list[str]) -> bool:
     """An arm read as care every arm receives is the arm the assignment names beside it: after "A cut the risk of
-    death compared with best supportive care", "randomized to best supportive care plus either A or placebo" makes
-    the placebo arm of what was read as best supportive care's (its values and ratios go with it)."""
+    death compared with best supportive care", "randomized to best supportive care plus either A or placebo" (or
+    "A plus BSC compared with placebo plus BSC") makes the placebo arm of what was read as best supportive care's (its
+    values and ratios go with it)."""
     if len(assigned) < 2 or len(slot.arms) != len(assigned):
         return False
     replaced = [arm for arm in slot.arms if arm not in assigned]

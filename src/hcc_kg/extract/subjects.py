@@ -155,8 +155,10 @@ FRONTED_PARTICIPLE = (r"(?:(?:Originally\s+|First\s+)?(?:Developed|Designed|Disc
                       r"Produced|Given|Administered|Known)\b[^;:.]{0,160}?,\s*)")
 # "In addition to A and B it also inhibits C": the targets X shares with the next clause, fronted (comma or none).
 FRONTED_ADDITION = r"(?:(?:In addition to|Besides|Apart from|Aside from)\s[^;:.()]{1,100}?,?\s+(?=[Ii]t\s))"
+# "Besides, studies in vivo reported that the drug can inhibit T": what the drug does, told as a finding.
+REPORTED_THAT = r"(?:[^;:.()]{0,100}?\b(?:reported|showed|shown|found|demonstrated|suggested|indicated|revealed)\s+that\s+)"
 PRONOUN_START = re.compile(r"^\s*(?:(?:Moreover|Furthermore|In addition|Additionally|Importantly|Notably|Also),\s*"
-                           rf"|{FRONTED_PARTICIPLE}|{FRONTED_ADDITION})?"
+                           rf"|{FRONTED_PARTICIPLE}|{FRONTED_ADDITION}|{REPORTED_THAT})?"
                            r"(?P<np>[Ii]t|[Ii]ts(?=\s+(?:\w+\s+)?(?:targets?|mechanism|mode)\b)|"  # "Its targets include T"
                            r"[Tt]his (?:small[- ]molecule|(?:bispecific |monoclonal )?(?:drug|agent|compound|antibody|inhibitor|molecule)|"
                            r"TKI|MKI|mAb|medicine|medication)|"

@@ -16,7 +16,9 @@ _NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3}|/\d{2}(?!\d))?|(?<=[- ])\d{5})"
 # ... also "DESTINY-Breast04" (a capitalised word glued to its number), "JAVELIN Bladder 100" (an all-capital
 # word, a capitalised one and a number), "EV-301" (two capitals and three digits).
 NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}|[A-Z][a-z]{{2,}}(?=\d)))?(?P<sep> -|[- ]?){_NUMBER}|"
-                     r"(?P<plain>[A-Z][a-z]{3,}|[A-Z]{2}(?=-))(?P<psep>[- ])(?P<pnum>\d{3})|"
+                     # ("Emerald-1 study": a short number after a hyphen, when the trial word follows)
+                     r"(?P<plain>[A-Z][a-z]{3,}|[A-Z]{2}(?=-))(?P<psep>[- ])"
+                     r"(?P<pnum>\d{3}|(?<=-)\d{1,2}(?=\s+(?:[a-z][\w-]*\s+){0,3}(?:trial|study)\b))|"
                      r"[A-Z]{4,} [A-Z][a-z]{2,}(?P<msep> )(?P<mnum>\d{2,3}))"
                      r"(?:-[A-Z])?)(?![\w%]|[.,]\d)")
 # What a disease or a target follows ("patients with COVID-19", "antibodies against CD-20"), or what
