@@ -28,10 +28,11 @@ from ..keys import agent_key
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
-from .arm_options import ROUTE_WORDS, either_arms, optional_arms, sequenced
+from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care
 from .procedure_glue import delivered_by, with_procedure
-from .sentences import DOSE_WORD, DRUG
+from .regimen_glue import GLUE_RE, REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
+from .sentences import DRUG
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
@@ -44,67 +45,6 @@ CARE_AS_AIM_RE = re.compile(r"\b(?:improv\w*|replac\w*|becom\w*|chang\w*|redefin
                             r"(?:(?:on|upon)\s+)?(?:the|a|as)?\s*(?:new\s+|current\s+)?$", re.IGNORECASE)
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
-# The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
-DOSE_GAP = rf"(?:\s+(?:at\s+)?{DOSE_WORD}|\s+weekly)*"  # "A 400 mg twice daily plus B", "A twice a day plus B"
-# ... and the second part's own dose before it: "A plus 1200 mg (of) B".
-SECOND_DOSE = r"(?:\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+(?:of\s+)?)?"
-# A drug named by its class before its name, in the glue of a regimen or in a count of its arm: "plus the experimental
-# drug B", "the combination of the PD-1 inhibitor A and ...", "the 210 patients randomised to the T inhibitor A".
-DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|compound|medicine)"
-# How a part is given with the other: "A (given) in combination with B", "A, administered combined with B".
-COMBINED_WITH = r"(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)"
-# How the next part of a regimen may be described before its name, after the combining word: "plus intravenous B",
-# "plus the experimental drug B", "plus the anti-PD-1 agent B", "plus 1200 mg (of) B".
-NEXT_PART = (rf"\s*(?:(?:the|an?)\s+)?{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"
-             rf"(?:(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?")
-# The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
-# ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
-# ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is
-# given ("A given in combination with B"); "A-plus-B" hyphenated as one modifier ("the A-plus-B arm").
-# ... nor a press release's brands with their generic names in brackets: "BRAND® (A injection) in combination with
-# BRAND2® (B)"; a part added to another is given with it ("a priming dose of A added to B").
-GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
-                     rf"{DOSE_GAP}"
-                     rf"\s*(?:\+|plus|{COMBINED_WITH}|"
-                     r"along with|together with|in tandem with|followed by|"
-                     r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
-                     rf"{NEXT_PART}"
-                     r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
-                     re.IGNORECASE)
-# ... nor a comma before the combining words, the next part perhaps described first: "A, combined with the
-# small-molecule targeted therapy B, as first-line treatment".
-COMMA_COMBINED_RE = re.compile(r"^,\s+(?:(?:given|administered|used|delivered)\s+)?(?:combined|in\s+combination|together)\s+with\s+(?:(?:the|an?|its)\s+"
-                               rf"(?:[\w-]+\s+){{0,4}}?(?:therapy|{DRUG_CLASS_NOUN})\s+)?$",
-                               re.IGNORECASE)
-# What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
-REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\]]*")  # ("BRAND® (A": the brand, then A; "A (INN; code)")
-# ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
-REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
-# ... or the drug named as a copy of itself before its code: "the B biosimilar CODE" (CODE a name of B).
-REPEAT_COPY_RE = re.compile(r"\s+(?:biosimilar|generic)\s+", re.IGNORECASE)
-GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\s+with\b)", re.IGNORECASE)
-# "the combination of A and B", "combination therapy with A and B", "the combination of A with B": here "and"
-# or "with" joins one regimen's parts ...
-# ... also "dual immunotherapy treatment with A and B", "doublet therapy of A and B"
-# ... the first part perhaps described first: "the combination of the PD-1 inhibitor A and the B biosimilar C"
-COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with|using)\s+"  # "combination treatment using A and B"
-                                 rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?$|"
-                                 r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
-                                 r"(?:of|with)\s+$", re.IGNORECASE)
-# ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
-ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
-# ... or a list of three closed by "and": "the combination of A, B, and C"
-LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
-# ... the second part may carry a few describing words: "the combination of A and standard first-line B", or its
-# maker, as news names it: "the combination of A and Maker AG's B"
-COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
-                                  r"[\w-]+\s+){0,3}(?:(?-i:[A-Z][\w&-]*)['’]s\s+)?", re.IGNORECASE)
-# ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B" ("A (CODE), a ..."), also one of coordinated
-# adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").
-APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,;]{1,60},\s*){1,4}|(?:[^,;]{1,60},\s*){0,3}[^,;]{0,60}?\b"
-                                r"(?:antibod(?:y|ies)|mAb|inhibitor|TKI|blocker|agent|drug|molecule|compound|conjugate)\s+)"
-                                rf"(?:\+|plus|{COMBINED_WITH}){NEXT_PART}$",
-                                re.IGNORECASE)
 # What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
 # given "either ... or" ("patients received either A or B").
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
@@ -210,7 +150,7 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
             # "Brand, or A, and B": A named again, set off by commas; what follows is read after the closing one
             group[-1] = (group[-1][0], group[-1][1], item[2] + 1)
             continue
-        if group and (item[1] == group[-1][1] or (_glued(sent.text, group, item[1], item[2])
+        if group and (item[1] == group[-1][1] or (glued(sent.text, group, item[1], item[2])
                                                    and item[0].key not in {m.key for m, _, _ in group})  # (A twice: two arms)
                       or glued_to_care(doc, sent.text, group[-1], item) or with_procedure(doc, sent.text, group, item)
                       or delivered_by(doc, sent.text, group, item)):
@@ -223,25 +163,6 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
     if group:
         out.append(_agent(doc, group))
     return out
-
-
-def _glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
-    """Does the agent at ``start:end`` belong to the regimen ``group`` names?"""
-    gap = text[group[-1][2]:start]
-    if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap) or COMMA_COMBINED_RE.match(gap):
-        return True
-    if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
-            and not re.search(r",\s*$", text[:group[0][1]]):
-        return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
-    lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 70), group[0][1])
-    if not lead or lead.end() != group[0][1]:
-        return False
-    gap = ASIDE_RE.sub("", gap, count=1)  # "the combination of A (Brand) and B": the part's aside parts nothing
-    if len(group) == 1 and re.fullmatch(r",\s*", gap):
-        return end is not None and LIST_CLOSE_RE.match(text, end) is not None  # "the combination of A, B(,) and C"
-    if len(group) == 2 and re.fullmatch(r",\s*", text[group[0][2]:group[1][1]]):
-        return LIST_CLOSE_RE.fullmatch(gap) is not None  # ... its last part
-    return len(group) == 1 and COMBINED_PART_GAP_RE.fullmatch(gap) is not None
 
 
 def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,7 +16,8 @@ from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
 from .prose_subgroups import PART_LABEL, is_subgroup
-from .prose_arms import DRUG_CLASS_NOUN, FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
+from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
+from .regimen_glue import DRUG_CLASS_NOUN
 from .role_arms import role_arms
 from .sentences import DOSE_WORD, ROUTE
 

@@ -61,10 +61,10 @@ ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:m
 # the share is theirs, not the outcome's.
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
                                r"(?:had|achieved|experienced|showed)\b", re.IGNORECASE)
-# A time-to-event endpoint given as a percentage is a rate at some time point.
 # One value said of every arm: "In both arms, TTP was 2.8 months", "median PFS was 3.7 months in each group".
 EVERY_ARM_RE = re.compile(r"\b(?:in|for|across)\s+(?:both|each\s+of\s+the\s+two|the\s+two)\s+(?:treatment\s+)?"
                           r"(?:arms|groups|cohorts)\b|\b(?:in|for)\s+each\s+(?:treatment\s+)?(?:arm|group)\b", re.IGNORECASE)
+# A time-to-event endpoint given as a percentage is a rate at some time point.
 TIME_TO_EVENT = frozenset({"os", "pfs", "ttp", "rfs", "dor"})
 # A proportion of patients is a percentage, never a duration: "the ORR was 26%, and the median DoR
 # was 16.6 months" gives the response rate no months.

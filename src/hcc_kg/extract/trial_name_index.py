@@ -72,17 +72,21 @@ def _name_index(doc: AnalysedDocument) -> NameIndex:
             spelled.setdefault(trial_key(n.name), n)
             groups.setdefault(trial_key(n.name), {trial_key(n.name)})
         for a, b in aliases(sent.text, names):
-            merged = groups[trial_key(a.name)] | groups[trial_key(b.name)]
-            for key in merged:
-                groups[key] = merged
+            _same_trial(groups, trial_key(a.name), trial_key(b.name))
     if (card := _card_alias(doc, confirmed)) is not None:
         titled, registered = card
         spelled.setdefault(trial_key(titled.name), titled)
-        merged = groups.setdefault(trial_key(titled.name), {trial_key(titled.name)}) | groups[trial_key(registered)]
-        for key in merged:
-            groups[key] = merged
+        groups.setdefault(trial_key(titled.name), {trial_key(titled.name)})
+        _same_trial(groups, trial_key(titled.name), trial_key(registered))
     preferred = {key: trial_key(_preferred([spelled[k] for k in group]).name) for key, group in groups.items()}
     return NameIndex(preferred)
+
+
+def _same_trial(groups: dict[str, set[str]], a: str, b: str) -> None:
+    """Merge the groups of spellings of ``a`` and ``b``: two names of one trial."""
+    merged = groups[a] | groups[b]
+    for key in merged:
+        groups[key] = merged
 
 
 CARD_REACH = 3  # sentences after a trial card's title that may register its trial ("Type: Phase III trial (NCT...)")
