@@ -181,3 +181,15 @@ def test_a_second_noun_phrase_coordinated_after_the_copula_speaks_of_the_same_dr
 def test_the_drug_of_a_reported_finding_is_the_drug_named_before():
     body = "Foonib is a MET inhibitor. Besides, invented studies reported that the drug can inhibit the kinase AXL."
     assert facts(body) == {("foonib", "met"), ("foonib", "axl")}
+
+
+def test_a_list_after_the_preposition_said_again_and_a_counted_family_are_the_same_verb_s_objects():
+    body = "Foonib is a made-up kinase inhibitor with activity against MET, as well as against RET and several RAF, KIT and AXL."
+    assert facts(body) == {("foonib", "met"), ("foonib", "ret"), ("foonib", "raf_family"), ("foonib", "kit"),
+                           ("foonib", "axl")}
+
+
+def test_a_name_inside_the_drug_s_own_aside_does_not_end_its_statement():
+    # the aside after the name (how to say it, its code) may hold a word the vocabulary knows
+    assert facts("Foonib (foo MET nib) is an invented multikinase inhibitor with activity against AXL and RET.") == \
+        {("foonib", "axl"), ("foonib", "ret")}

@@ -207,11 +207,3 @@ def test_a_title_case_word_and_a_short_number_without_the_trial_word_names_no_tr
     text = "In the made-up Cohort-1 of the ZEPHYR-5 trial, regorafenib was given to 40 patients."
     assert "trial__cohort1" not in trials(read(text, vocabulary, finder))
 
-
-@pytest.mark.parametrize("arms, expected", [
-    ("lenvatinib plus pembrolizumab or placebo", {"regimen__lenvatinib__pembrolizumab", "lenvatinib"}),
-    ("TACE plus regorafenib or placebo", {"regimen__regorafenib__tace", "tace"}),
-])
-def test_placebo_after_a_combination_stands_for_its_last_part(arms, expected, vocabulary, finder):
-    text = f"In the invented phase 3 ZEPHYR-44 trial, patients were randomized 1:1 to {arms}."
-    assert arm_agents(read(text, vocabulary, finder)) == expected

@@ -41,6 +41,7 @@ def test_patients_chosen_by_their_outcome_are_a_subgroup(clause):
     "In the invented subpopulation with large tumours, the ORR was 30%",
     "Among low-risk patients, median OS was 25.0 months",
     "In ZX9+ patients, the invented ORR was 50%",  # a marker written with its sign
+    "However, in patients with a made-up score of 7, the 12-month OS rate was 44",  # a value of a score
     # the patients a biomarker analysis has samples of
     "In the tumour tissue biomarker analysis, OS was longer with zorbanib (HR 0.4",
     "Of these, 300 patients were in the serum analysis set (zorbanib n = 14",

@@ -175,6 +175,8 @@ CHAIN_GAP = re.compile(r"^\)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|a
 # "..., as well as other kinases implicated in X, including A": more of the same object, no new cue.
 MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along with|besides)\b[^;.]{0,120}?"
                               r"\b(?:including|such as|namely)\s*$"
+                              # "activity against A, as well as against B": the preposition said again
+                              r"|^\)?\s*,?\s*(?:as well as|and(?:\s+also)?)\s+(?:against|on|towards?)\s+(?:the\s+)?$"
                               # "A, B, and many other kinases that are implicated in X, including C": "other" says the
                               # members after it are more of what the verb acts on
                               r"|^\)?\s*,?\s*(?:and|as well as)\s+(?:(?:many|several|various|numerous|multiple|some)\s+)?other\s+"

@@ -303,32 +303,16 @@ def _merge(doc: AnalysedDocument, found: list[Agent]) -> list[Agent]:
 
 
 def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[Agent], start: int) -> list[Agent]:
-    """"to A or placebo in combination with C": placebo plus C in the last arm makes C every arm's backbone; "to C
-    plus A or placebo": the placebo stands for A, C is the placebo arm's too (C plus placebo, C's arm)."""
+    """"to A or placebo in combination with C": placebo plus C in the last arm makes C every arm's backbone."""
     if len(arms) < 2:
         return arms
     last = arms[-1]
     named = [m for m in sent.mentions if sent.local(m)[0] >= start and doc.vocabulary[m.key].has_type("Placebo")]
-    if (backbone := _placebo_for_the_last_part(doc, sent, arms[-2], last)) is not None:
-        return arms[:-1] + [with_parts(doc, last, backbone)]
     with_placebo = any(last.start - 1 <= sent.local(m)[0] <= last.end for m in named)
     shared = set(last.components)
     if not with_placebo or any(shared & set(a.components) for a in arms[:-1]):
         return arms
     return [with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
-
-
-def _placebo_for_the_last_part(doc: AnalysedDocument, sent: AnalysedSentence, regimen: Agent,
-                               last: Agent) -> tuple[str, ...] | None:
-    """The parts of "C plus A" before A when "or placebo" follows it right away: placebo is A's alternative."""
-    if last.components != ("placebo",) or len(regimen.components) < 2 \
-            or not re.fullmatch(r"\s+or\s+(?:matching\s+|matched\s+)?", sent.text[regimen.end:last.start]):
-        return None
-    parts = [m for m in sent.mentions if regimen.start <= sent.local(m)[0] < regimen.end and _is_arm_type(doc, m)]
-    if len(parts) < 2 or not GLUE_RE.match(sent.text[sent.local(parts[-2])[1]:sent.local(parts[-1])[0]]):
-        return None
-    shared = tuple(dict.fromkeys(m.key for m in parts if m.key != parts[-1].key))
-    return shared or None
 
 
 def distinct_arms(arms: list[Agent]) -> list[Agent]:

@@ -54,6 +54,8 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"(?:patients|participants|tumou?rs|disease|"
                          r"population|subgroup|subset|cohort)|"
                          r"with\s+[^,;()]{0,30}\b(?:expression|positive|negative)|"
+                         # "in patients with a CP score of 7": a value of a score sets a subgroup apart
+                         r"with\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}score\s+(?:of\s+)?\d|"
                          # "in those with non-viral disease", "restricted to patients with X" (a landmark analysis is everyone)
                          r"those\s+with(?:out)?|(?:restricted|limited|confined)\s+to|"
                          # the patients with samples, a biomarker analysis's: "In tumor tissue biomarker analysis, ...",

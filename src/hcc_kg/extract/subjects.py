@@ -319,6 +319,9 @@ def _maker_closed(text: str, drug: Unit, gap: str) -> str:
     return re.sub(rf"^{MAKER_IN_BRACKET}\s*\)", " ", gap)
 
 
+OWN_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
 def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Unit], int]:
     """The drug(s) a cue speaks of, and where their statement starts; ([], 0) when none fits."""
     verb = cue.group("verb") is not None
@@ -335,7 +338,10 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
             return [drug], drug.start
         if verb and COMPARISON_THEN_VERB.match(gap) and _is_subject(text, drug):
             return [drug], drug.start
-        objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start]
+        # (not a name inside the drug's own aside: "X (pronounced re goe raf e nib) is an inhibitor of T")
+        aside = OWN_ASIDE.match(text, drug.end)
+        objects = [u for u in units_before(found, cue.start()) if u.kind == "object" and drug.end <= u.start
+                   and not (aside and u.end <= aside.end())]
         if CLAUSE_BREAK.search(PARENTHESIS.sub(" ", _maker_closed(text, drug, gap))):
             break  # another clause (a semicolon inside brackets is none: "RAF1 (CRAF; 9 nM)")
         if verb and _is_subject(text, drug) and _coordinated_predicate(text, found, drug, cue):

@@ -319,7 +319,8 @@ DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|
 LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*"
                        # "receptors (ie, A, B)", "(e.g., A)": a bracket that names what the item before it means
                        rf"(?:(?<=\()(?:{MEANING_LEAD}|e\.?\s?g\.?[,:]?\s+))?"
-                       r"(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+)?"
+                       # ("A and several B kinases": a count of the family's members, still the list's item)
+                       r"(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+|(?:several|various|multiple)\s+)?"
                        # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
                        r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"
