@@ -4,6 +4,7 @@ trials, drugs and numbers; written for the fresh trial-abstract set of the twelf
 from __future__ import annotations
 
 import pytest
+from trial_facts import arm_of as agents_of_arms
 
 from hcc_kg.extract.abstracts import prose_trials
 from hcc_kg.extract.analysis import AnalysedDocument
@@ -38,7 +39,7 @@ def keys(found) -> list[str]:
 
 
 def trial_arms(found) -> dict[str, set[str]]:
-    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    arm_of = agents_of_arms(found)
     out: dict[str, set[str]] = {}
     for a in found:
         if a.predicate == "hasArm":
@@ -110,7 +111,7 @@ def test_lettered_groups_defined_by_what_they_were_given():
         "with TACE + mesylate zorbanib. Median OS was 9.1, 8.4 and 14.2 months in group A, group B and group C, "
         "respectively.")))
     assert list(trial_arms(found).values()) == [{"tace", "zorbanib", agent_key(["tace", "zorbanib"])}]
-    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    arm_of = agents_of_arms(found)
     medians = {arm_of[a.subject]: a.attribute_values("value")[0] for a in found if a.predicate == "hasMeasurement"}
     assert {k: str(v) for k, v in medians.items()} == {"tace": "9.1", "zorbanib": "8.4", agent_key(["tace", "zorbanib"]): "14.2"}
 
@@ -122,7 +123,7 @@ def test_groups_named_by_their_role_are_defined_by_all_they_were_given():
         "felotinib. Median OS was 19.1 months in the study group and 12.4 months in the control group.")))
     combination = agent_key(["felotinib", "tace", "zorbanib"])
     assert list(trial_arms(found).values()) == [{combination, "felotinib"}]
-    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    arm_of = agents_of_arms(found)
     medians = {arm_of[a.subject]: str(a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"}
     assert medians == {combination: "19.1", "felotinib": "12.4"}
 
@@ -132,9 +133,10 @@ def test_a_treatment_group_is_a_role_and_a_count_assigned_to_the_group_is_its_ar
         "In this randomized trial, patients in the treatment group received zorbanib plus TACE and patients in the "
         "control group received TACE alone. Overall, 61 patients were randomly assigned to the treatment group and "
         "58 to the control group.")))
-    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    arm_of = agents_of_arms(found)
     sizes = {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"}
     assert sizes == {agent_key(["tace", "zorbanib"]): 61, "tace": 58}
+
 
 def test_a_title_trial_returns_after_a_background_that_ended_it():
     found = list(prose_trials(analysed(
@@ -182,7 +184,7 @@ def test_a_count_in_each_group_before_the_groups_are_listed():
         "A total of 90 patients were divided into 3 groups by random number table, 30 cases in each group. "
         "Patients in group A were treated with TACE, patients in group B were given zorbanib and patients in "
         "group C received TACE plus zorbanib.")))
-    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    arm_of = agents_of_arms(found)
     assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == \
         {"tace": 30, "zorbanib": 30, agent_key(["tace", "zorbanib"]): 30}
 
@@ -191,7 +193,7 @@ def test_cohorts_sized_by_their_label_or_listed_after_a_colon():
     found = list(prose_trials(analysed(
         "In this phase 2 study, cohort A (n = 28) received zorbanib plus quorimab, and cohort B (n = 30) received "
         "zorbanib alone.")))
-    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    arm_of = agents_of_arms(found)
     assert {arm_of[a.subject]: a.object for a in found if a.predicate == "armSize"} == {QZ: 28, "zorbanib": 30}
     from hcc_kg.extract.arm_groups import listed_cohorts
     doc = analysed("Patients were enrolled into two cohorts: zorbanib monotherapy (n = 30) and zorbanib plus quorimab (n = 32).")

@@ -7,6 +7,7 @@ brand bracket that also names a maker."""
 from __future__ import annotations
 
 from mechanism_facts import asserted_pairs
+from trial_facts import arms, read
 
 from hcc_kg.extract import extract_document
 from hcc_kg.extract.arm_references import DRUG_ANAPHOR_RE
@@ -14,17 +15,9 @@ from hcc_kg.extract.trial_names import trial_names
 from hcc_kg.model import Document
 
 
-def read(text: str, vocabulary, finder) -> list:
-    return extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
-
-
 def approvals(text: str, vocabulary, finder) -> set[tuple]:
     return {(a.subject, a.context_value("agency"), a.context_value("line"), a.evidence[0].certainty)
             for a in read(text, vocabulary, finder) if a.predicate == "approvedFor" and a.evidence[0].polarity == "positive"}
-
-
-def arms(facts: list) -> set[tuple[str, str]]:
-    return {(a.subject, a.object) for a in facts if a.predicate == "hasArm"}
 
 
 def test_an_appositive_approval_is_not_under_the_main_clause_hedge(vocabulary, finder):

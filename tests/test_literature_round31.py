@@ -7,23 +7,16 @@ analyses it."""
 from __future__ import annotations
 
 import pytest
+from trial_facts import arm_of, read, sizes
 
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
 
-def read(text: str, vocabulary, finder) -> list:
-    return extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
-
-
 def arms(facts: list) -> set[tuple[str, str]]:
-    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
-    return {(a.subject, agent_of[a.object]) for a in facts if a.predicate == "hasArm"}
-
-
-def sizes(facts: list) -> set[tuple[str, int]]:
-    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
-    return {(agent_of[a.subject], int(a.object)) for a in facts if a.predicate == "armSize"}
+    """(trial, arm's agent) pairs."""
+    agent = arm_of(facts)
+    return {(a.subject, agent[a.object]) for a in facts if a.predicate == "hasArm"}
 
 
 def test_a_randomisation_of_schedules_with_its_enrolment_period_before_to_is_one_drugs_trial(vocabulary, finder):

@@ -8,23 +8,20 @@ from decimal import Decimal
 
 import pytest
 
+from trial_facts import arm_of, read, sizes
+
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
 
-def read(text: str, vocabulary, finder) -> list:
-    return extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
-
-
 def arm_agents(facts: list) -> set[str]:
-    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
-    return {agent_of[a.object] for a in facts if a.predicate == "hasArm"}
+    agent = arm_of(facts)
+    return {agent[a.object] for a in facts if a.predicate == "hasArm"}
 
 
 def values(facts: list) -> set[tuple[str, str, Decimal]]:
-    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
-    return {(agent_of[a.subject], a.object, a.attribute_values("value")[0]) for a in facts
-            if a.predicate == "hasMeasurement"}
+    agent = arm_of(facts)
+    return {(agent[a.subject], a.object, a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
 
 
 @pytest.mark.parametrize("text", [
@@ -150,14 +147,9 @@ def test_a_title_s_unnamed_trial_is_the_one_the_next_sentence_names_for_its_drug
 
 
 
-def sizes(facts: list) -> set[tuple[str, int]]:
-    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
-    return {(agent_of[a.subject], int(a.object)) for a in facts if a.predicate == "armSize"}
-
-
 def ratios(facts: list) -> set[tuple[str, str, str]]:
-    agent_of = {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
-    return {(a.object, agent_of[a.context_value("experimental")], agent_of[a.context_value("comparator")])
+    agent = arm_of(facts)
+    return {(a.object, agent[a.context_value("experimental")], agent[a.context_value("comparator")])
             for a in facts if a.predicate == "hasEffectEstimate"}
 
 

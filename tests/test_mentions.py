@@ -357,4 +357,3 @@ def test_a_greek_letter_may_be_set_off_from_the_latin_letters_of_a_name():
     finder = MentionFinder(Vocabulary([Entity("chuk", "CHUK", ("Protein",), ("IKKα",))]))
     text = "it binds IKK-α, IKK\u2010α and IKKα alike"
     assert [text[m.start:m.end] for m in finder.find(normalize(text))] == ["IKK-α", "IKK\u2010α", "IKKα"]
-

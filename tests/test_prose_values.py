@@ -370,9 +370,9 @@ VOCAB_Q = Vocabulary([*VOCAB, Entity("quorimab", "quorimab", ("MonoclonalAntibod
                       Entity("dcr", "disease control rate", ("EndpointType",), ("DCR",))])
 
 
-def read_q(text: str, arms):
+def read_q(text: str, arms, sentence: int = 0):
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB_Q, MentionFinder(VOCAB_Q))
-    return {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], arms)}
+    return {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[sentence], arms)}
 
 
 @pytest.mark.parametrize("text", [
@@ -398,24 +398,19 @@ def test_paired_values_after_a_comparison_of_two_of_three_arms():
     assert read_q("Median OS was 15.5 months versus 12.9 months.", THREE) == {}
 
 
-def read_second(text: str, arms):
-    doc = AnalysedDocument(Document.from_text("d", text), VOCAB_Q, MentionFinder(VOCAB_Q))
-    return {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[1], arms)}
-
-
 @pytest.mark.parametrize("first, expected_first", [
     ("Zorbanib plus felotinib improved OS compared with quorimab (HR 0.80) in the pretend trial.", THREE[0]),
     ("Compared with quorimab, zorbanib plus felotinib improved OS (HR 0.80) in the pretend trial.", THREE[0]),
 ])
 def test_paired_values_after_the_sentence_before_compared_two_of_three_arms(first, expected_first):
-    got = read_second(first + " The median OS was 15.5 months (95% CI 13.1, 18.0) versus 12.9 months (95% CI "
-                      "11.0, 14.2), respectively.", THREE)
+    got = read_q(first + " The median OS was 15.5 months (95% CI 13.1, 18.0) versus 12.9 months (95% CI "
+                 "11.0, 14.2), respectively.", THREE, sentence=1)
     assert got == {(expected_first, "os"): Decimal("15.5"), ("quorimab", "os"): Decimal("12.9")}
 
 
 def test_paired_values_after_a_sentence_naming_two_arms_without_comparing_them_stay_unassigned():
-    assert read_second("Zorbanib plus felotinib and quorimab were both given every third week in the pretend trial. "
-                       "The median OS was 15.5 months versus 12.9 months, respectively.", THREE) == {}
+    assert read_q("Zorbanib plus felotinib and quorimab were both given every third week in the pretend trial. "
+                  "The median OS was 15.5 months versus 12.9 months, respectively.", THREE, sentence=1) == {}
 
 
 @pytest.mark.parametrize("text, expected", [

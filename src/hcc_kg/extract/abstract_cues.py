@@ -130,8 +130,8 @@ RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)
 SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "previously described trials"
 # ... or what a study already showed, in the perfect: "A plus B has demonstrated encouraging activity in a phase 2 study"
-SHOWN_BEFORE_RE = re.compile(r"\b(?:has|have)\s+(?:already\s+|previously\s+)?(?:been\s+)?(?:shown|demonstrated|yielded|produced|"
-                             r"displayed|exhibited)\b[^.;]{0,80}?\b(?:in|from|by)\s+(?:an?\s+)?$", re.IGNORECASE)
+SHOWN_BEFORE_RE = re.compile(r"\b(?:has|have)\s+(?:already\s+|previously\s+)?(?:been\s+)?"
+                             r"(?:shown|demonstrated|yielded|produced|displayed|exhibited)\b[^.;]{0,80}?\b(?:in|from|by)\s+(?:an?\s+)?$", re.IGNORECASE)
 # A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
 # analysis of Study 22 showed ...", "based on data from NAME".
 RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
@@ -235,8 +235,8 @@ ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:cond
                         r"ongoing)\b|"
                         # "an ongoing global, phase 3 trial is evaluating A": the trial is described as running
                         r"\b(?:an?|the)\s+ongoing\b[^.;:]{0,40}?\b(?:trial|study)\b|"
-                        r"\b(?:trial|study)\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:evaluating|investigating|testing|assessing|"
-                        r"comparing|exploring)\b",
+                        r"\b(?:trial|study)\s+(?:is|are)\s+(?:currently\s+|now\s+)?"
+                        r"(?:evaluating|investigating|testing|assessing|comparing|exploring)\b",
                         re.IGNORECASE)
 # A structured abstract's section labels: trials its background names are other trials ("Background:
 # A improved survival in NAME. Methods: In this phase 3 trial, we randomly assigned ...").

@@ -262,7 +262,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
     arms = [a.key for a in stated_arms(doc, sent)]
     if unnamed and (EARLIER_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()])
                     or SHOWN_BEFORE_RE.search(sent.text[:unnamed.start()])):
-        return None  # "a previous phase 1b study", "has shown activity in a phase 2 study": another trial, not this document's
+        return None  # "a previous phase 1b study", "has shown activity in a phase 2 study": another trial, not the document's
     if unnamed and SEPARATE_RE.search(sent.text[max(0, unnamed.start() - 30):unnamed.start()]):
         return opened(doc, sent, slots, phase_of(unnamed.group()))  # "a separate phase 3 study ... comparing A to B"
     if unnamed:

@@ -13,12 +13,14 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms
 from .comparators import CHOICE_OF
 from .prose_arms import Agent, agents, unbracketed, with_parts
+from .prose_labels import CLAUSE_OPENING
 from .received_cues import had_before
 
 # What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
+                        r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
                         # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"
@@ -121,7 +123,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
 # The comparison put first, its subject after the comma: "Compared with B in this study, A prolonged OS",
 # "Relative to B, treatment with A ...", also first in a clause that names no agent before it: "In the NAME study,
 # compared with B, A prolonged OS", "The study showed that compared with B, A ...".
-FRONTED_RE = re.compile(r"^(?:[^;]*?(?:,|\bthat)\s*|\W*(?:\w+:\s*)?)"
+FRONTED_RE = re.compile(rf"^(?:[^;]*?{CLAUSE_OPENING}\s*|\W*(?:\w+:\s*)?)"
                         r"(?:(?:as\s+)?compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|"
                         r"versus|vs\.?)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 FRONTED_GAP_RE = re.compile(r"^(?:\s*\([^()]*\))?(?:\s+(?:in|among|at|across|after)\b[^,;()]{0,40})?,\s*"

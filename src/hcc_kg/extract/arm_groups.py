@@ -40,7 +40,8 @@ GROUP_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?
 # ... or named by their role, as trials of one sponsor's design write them: "patients in the study group received A, and
 # patients in the control group received B", "the observation group will receive A".
 LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2})|"
-                         r"(?i:(?:study|experimental|observation|intervention|research|treatment|combination|control)\s+(?:group|arm)))"
+                         r"(?i:(?:study|experimental|observation|intervention|research|treatment|combination|control)"
+                         r"\s+(?:group|arm)))"
                          r"(?:\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\))?\s+"
                          r"(?:(?:patients\s+)?(?:were|was|will\s+be)\s+|will\s+)?(?:treated\s+with|given|administered|"
                          r"received?|receiving|underwent|undergo(?:ing)?)\s+(?:an?\s+)?",

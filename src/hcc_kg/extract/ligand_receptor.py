@@ -23,10 +23,6 @@ PAIR_GLUE = re.compile(r"\s*[-–—/]\s*")
 SIGNALLING_WORD = re.compile(r"^[\s)-]*(?:signal(?:l)?ing|pathways?|axis|axes|cascades?)\b", re.IGNORECASE)
 
 
-def _has(doc: AnalysedDocument, unit: Unit, kind: str) -> bool:
-    return any(doc.vocabulary[key].has_type(kind) for key in unit.keys)
-
-
 def _pair(doc: AnalysedDocument, text: str, first: Unit, second: Unit) -> Unit | None:
     """The receptor when ``first`` and ``second`` are a ligand and its receptor kinase written as one pair."""
     if first.kind != "object" or second.kind != "object" or first.pathway or second.pathway:
@@ -34,7 +30,8 @@ def _pair(doc: AnalysedDocument, text: str, first: Unit, second: Unit) -> Unit |
     if not PAIR_GLUE.fullmatch(text[first.end:second.start]) or not SIGNALLING_WORD.match(text[second.end:]):
         return None
     for ligand, receptor in ((first, second), (second, first)):
-        if _has(doc, ligand, "GrowthFactor") and _has(doc, receptor, "Kinase") and not _has(doc, receptor, "GrowthFactor"):
+        if ligand.has_type(doc.vocabulary, "GrowthFactor") and receptor.has_type(doc.vocabulary, "Kinase") \
+                and not receptor.has_type(doc.vocabulary, "GrowthFactor"):
             return receptor
     return None
 
@@ -56,11 +53,15 @@ def pairs(doc: AnalysedDocument, text: str, found: list[Unit]) -> dict[Unit, Uni
 def on_receptor(doc: AnalysedDocument, reading: Reading, ligands: dict[Unit, Unit]) -> Reading:
     """A small molecule's reading on a pair's ligand, moved to the pair's receptor; any other reading as it is."""
     receptor = ligands.get(reading.target)
-    if receptor is None or not doc.vocabulary[reading.drug.keys[0]].has_type("SmallMolecule"):
+    if receptor is None or not _small_molecule(doc, reading):
         return reading
     return replace(reading, target=receptor, key=receptor.keys[0])
 
 
 def kept_receptor(doc: AnalysedDocument, reading: Reading, ligands: dict[Unit, Unit]) -> bool:
     """Whether the reading is a small molecule's on a pair's receptor: the pair names what it acts on, not an axis."""
-    return reading.target in ligands.values() and doc.vocabulary[reading.drug.keys[0]].has_type("SmallMolecule")
+    return reading.target in ligands.values() and _small_molecule(doc, reading)
+
+
+def _small_molecule(doc: AnalysedDocument, reading: Reading) -> bool:
+    return doc.vocabulary[reading.drug.keys[0]].has_type("SmallMolecule")

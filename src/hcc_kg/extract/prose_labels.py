@@ -33,7 +33,8 @@ FRONTED_COMPARISON_RE = re.compile(r"\s*(?:(?:when\s+|as\s+)?compared\s+(?:with|
 
 # Where a comparison put first may open inside a clause: after a comma or "that" ("The study showed that compared with
 # B, A ...", "In the NAME study, compared with B, A ...").
-CLAUSE_OPENING_RE = re.compile(r",|\bthat\b", re.IGNORECASE)
+CLAUSE_OPENING = r"(?:,|\bthat\b)"
+CLAUSE_OPENING_RE = re.compile(CLAUSE_OPENING, re.IGNORECASE)
 
 # A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median"),
 # also without "median" when the time has a fraction, which no landmark has ("produced a 14.6-month overall survival").

@@ -82,11 +82,11 @@ TIMEPOINT_LIST_RE = re.compile(r"\b(?P<nums>\d+(?:[\s-]+(?P<each>month|week|year
                                r"-?\s*,?\s*and\s+\d+)[\s-]*(?P<unit>(?(each)(?P=each)|(?:month|week|year|mo(?=s?\b))))s?\b", re.IGNORECASE)
 # Between the items of one list of values: "24.0% (...), 10.6% (...), and 7.2%", "6.1 vs 4.0 and 3.2 months".
 LIST_GAP_RE = re.compile(r"^\.?\s*(?:,\s*(?:and\s+|or\s+)?|(?:vs\.?|versus|and|or|/)\s+)$", re.IGNORECASE)
-# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
-# arms' values printed with one unit.
 # A time at which something is told, not a value: "(14.7) at the 22.8 months" (a bare "at" may give a value: "OS did not
 # differ, at 7.6 versus 7.3 months"; a rate's time point is read by the rate readers from its own pattern).
 TIME_AT_RE = re.compile(r"\bat\s+the\s+$", re.IGNORECASE)
+# "19.2 mo. vs. 13.4 mo.": the abbreviation's point is no clause break; "13.2/10.1 months": a slash pairs two
+# arms' values printed with one unit.
 JOINER_RE = re.compile(r"^\.?\s*(?:vs\.?|versus|v\.?|and|/|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 # "19.2 months for A versus 13.4 for B": the unit printed once, on the first of two parallel values,
 # each followed by its arm; the bare number must be followed by its own arm phrase too.
@@ -140,7 +140,7 @@ def value_tokens(masked: str, start: int, end: int) -> list[Token]:
             unit = _listed_unit(masked, raw, i)
         if not unit and i > 0 and out and out[-1][0] == raw[i - 1][0] and _parallel(masked, raw[i - 1][1], s, e, end):
             unit = out[-1][3]
-        if unit and not (unit[0] in "mwd" and TIME_AT_RE.search(masked, max(0, s - 12), s)):
+        if unit and not (_unit_key(unit) != "%" and TIME_AT_RE.search(masked, max(0, s - 12), s)):
             out.append((s, e, num, _unit_key(unit)))
     return out
 

@@ -36,7 +36,8 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"disease\s+(?:[^,;()]{0,30}?\s+)?)?who\s+were\s+(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+"
                          r"to\s+[^,;()]{1,40}?\bor\b"
                          # ... and "among all (enrolled) patients" is everyone
-                         r"|\s+all\s+(?:the\s+)?(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?(?:patients|participants|subjects|pts)\b"
+                         r"|\s+all\s+(?:the\s+)?(?:(?:enrolled|treated|evaluable|randomi[sz]ed)\s+)?"
+                         r"(?:patients|participants|subjects|pts)\b"
                          # ... and "among pts with evaluable tumour assessment" is the population a response is read in
                          r"|\s+(?:the\s+)?(?:pts|patients|participants|subjects)\s+with\s+(?:\w+\s+)?(?:evaluable|measurable)\b"
                          # ... and "among patients with progression on or intolerance to A" restates a later-line

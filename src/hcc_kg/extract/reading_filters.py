@@ -53,13 +53,11 @@ LIGAND_BINDING_AFTER = re.compile(r"^\s+(?:from\s+)?(?:binding|to\s+bind)\b", re
 
 def _ligands_kept_from_binding(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList]) -> set[Unit]:
     """Ligands named as the binders a drug keeps from binding, in a sentence where a receptor is named before them."""
-    def ligand(unit: Unit) -> bool:
-        return any(doc.vocabulary[k].has_type("GrowthFactor") for k in unit.keys)
-
     out: set[Unit] = set()
     for tlist in lists:
-        ligands = [u for u in tlist.units if ligand(u)]
-        receptor_before = any(u.kind == "object" and u.end <= tlist.start and not u.pathway and not ligand(u) for u in found)
+        ligands = [u for u in tlist.units if u.has_type(doc.vocabulary, "GrowthFactor")]
+        receptor_before = any(u.kind == "object" and u.end <= tlist.start and not u.pathway
+                              and not u.has_type(doc.vocabulary, "GrowthFactor") for u in found)
         if ligands and receptor_before and LIGAND_BINDING_AFTER.match(text[tlist.end:]):
             out.update(ligands)
     return out

@@ -7,10 +7,10 @@ see the regimen it stands for; their evidence quotes the short form (:mod:`.expa
 
 The short form must fit the regimen: split at "+", "/", "-" or "&", its parts abbreviate the
 components in order (a drug and a procedure in either order: "TACE plus A (A-TACE)"), each as
-:func:`.abbreviations.fits` judges against any of the component's names (brand names included).  An unsplit acronym ("AB") is not read: each
-component of the reading needs characters of its own to point back to, and the glue between
-them too.  A short form the vocabulary knows, a clinical abbreviation (the stoplist) or a
-trial's name is not defined, nor one defined for two regimens.
+:func:`.abbreviations.fits` judges against any of the component's names (brand names included).
+An unsplit acronym ("AB") is not read: each component of the reading needs characters of its own
+to point back to, and the glue between them too.  A short form the vocabulary knows, a clinical
+abbreviation (the stoplist) or a trial's name is not defined, nor one defined for two regimens.
 
 A regimen's own name in capitals may come first, its drugs in the parentheses after it:
 "STRIDE (tremelimumab plus durvalumab)", "ZAP (Zorbatinib And Pembrolizumab)", doses allowed.

@@ -64,8 +64,8 @@ def pair_of(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot
         # no comparison word, but the values of exactly two arms before the ratio ("6.8 months in the A group and 4.2
         # months in the C group (HR 0.63)"): those two, in the trial's order (its experimental arms first)
         valued = {a.key for a in arm_mentions(doc, sent, slot.arms) if a.end <= hr.start}
-        if len(valued) == 2 and valued <= set(slot.arms):
-            first, second = sorted(valued, key=slot.arms.index)
-            return first, second
-        return None
+        if len(valued) != 2 or not valued <= set(slot.arms):
+            return None
+        first, second = sorted(valued, key=slot.arms.index)
+        return first, second
     return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None

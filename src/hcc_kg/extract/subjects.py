@@ -175,7 +175,8 @@ COMPARISON_ASIDE = r"(?:\s*,?\s*(?:unlike|like|as with|similar to|in contrast to
 _PARTICIPLES = (r"used|approved|indicated|designed|developed|given|administered|taken|marketed|derived|based|licensed|made|"
                 r"produced|known|sold|directed|targeted|engineered|raised")
 SUBJECT_OF_VERB = re.compile(rf"^[^.;:()]{{0,80}}?\b{DRUG_HEAD}\s+(?:(?:was|were|has|have|had|is|are)\b|"
-                             rf"(?!(?:{_PARTICIPLES})\b)[a-z]+ed\s+(?!(?:for|to|in|by|as|with|from|of|on|at|against|under)\b))",
+                             rf"(?!(?:{_PARTICIPLES})\b)[a-z]+ed\s+"
+                             r"(?!(?:for|to|in|by|as|with|from|of|on|at|against|under)\b))",
                              re.IGNORECASE)
 
 
@@ -319,7 +320,7 @@ def _maker_closed(text: str, drug: Unit, gap: str) -> str:
     return re.sub(rf"^{MAKER_IN_BRACKET}\s*\)", " ", gap)
 
 
-OWN_ASIDE = re.compile(r"\s*\([^()]*\)")
+OWN_ASIDE = re.compile(r"\s*" + PARENTHESIS.pattern)
 
 
 def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Unit], int]:

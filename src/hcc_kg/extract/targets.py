@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention
+from ..vocab import Vocabulary
 from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG
 from .target_modifiers import AS_MODIFIER, governed_altered_form
@@ -81,6 +82,10 @@ class Unit:
     def front(self) -> int:
         """Where the unit's words begin: its "anti-", if written, else its name."""
         return self.anti_start if self.anti_start is not None else self.start
+
+    def has_type(self, vocabulary: Vocabulary, kind: str) -> bool:
+        """Is any entity the unit names of this type ("GrowthFactor", "Kinase")?"""
+        return any(vocabulary[key].has_type(kind) for key in self.keys)
 
 
 def _receptor_of_ligand(doc: AnalysedDocument, text: str, mention: Mention, start: int, end: int):
@@ -320,7 +325,8 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        # "receptors (ie, A, B)", "(e.g., A)": a bracket that names what the item before it means
                        rf"(?:(?<=\()(?:{MEANING_LEAD}|e\.?\s?g\.?[,:]?\s+))?"
                        # ("A and several B kinases": a count of the family's members, still the list's item)
-                       r"(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+(?:the\s+|(?:several|various|multiple)\s+)?"
+                       r"(?:(?:and|or|and/or|as well as|but not|and not|not|nor|but also|&),?\s+"
+                       r"(?:the\s+|(?:several|various|multiple)\s+)?"
                        # "inhibitor of the A receptor, the B receptor, and C": an article after a bare comma
                        r"|(?<=,\s)the\s+)?"
                        + DEGREE + r"[\s(]*"
@@ -398,7 +404,7 @@ SIGNALLING_AFTER = re.compile(r"^[\s)-]*(?:signal(?:l)?ing|pathways?|axis|axes|c
 def ligands_naming_signalling(doc: AnalysedDocument, text: str, lists: list[TargetList]) -> set[Unit]:
     """Ligands of a list that ends in "signalling": a small molecule acts on their receptors, not on them."""
     return {unit for tlist in lists if SIGNALLING_AFTER.match(text[tlist.end:]) for unit in tlist.units
-            if any(doc.vocabulary[key].has_type("GrowthFactor") for key in unit.keys)}
+            if unit.has_type(doc.vocabulary, "GrowthFactor")}
 
 
 def small_molecule_on_ligand(doc: AnalysedDocument, drug: str, target: str) -> bool:

@@ -8,6 +8,7 @@ that is only a name ("ZETA-7" heading a trial card) is a name too.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .normalize import normalize
@@ -98,8 +99,8 @@ def _card_alias(doc: AnalysedDocument, confirmed: frozenset[str]) -> tuple[Trial
     title = document_title(doc)
     if title is None or not doc.sentences:
         return None
-    is_entity = lambda name: doc.finder.lookup(name) is not None  # noqa: E731
-    titled = trial_names(normalize(title[0]).text, is_entity, confirmed, trial_key)  # (its dashes unified, as a sentence's)
+    # (the title's dashes unified, as a sentence's are)
+    titled = trial_names(normalize(title[0]).text, _in_vocabulary(doc), confirmed, trial_key)
     if len(titled) != 1 or titled[0].kind == "nct":
         return None
     registered = {n.name for s in doc.sentences for n in names_in(doc, s, confirmed) if n.kind == "nct"}
@@ -117,9 +118,13 @@ def _card_alias(doc: AnalysedDocument, confirmed: frozenset[str]) -> tuple[Trial
 def title_trial_key(doc: AnalysedDocument) -> frozenset[str]:
     """The key of the trial the document's title alone names ("ZETA-7" heading a trial card)."""
     title = document_title(doc)
-    is_entity = lambda name: doc.finder.lookup(name) is not None  # noqa: E731
-    name = title and title_name(title[0], [s.text for s in doc.sentences], is_entity, trial_key)
+    name = title and title_name(title[0], [s.text for s in doc.sentences], _in_vocabulary(doc), trial_key)
     return frozenset({trial_key(name)}) if name else frozenset()
+
+
+def _in_vocabulary(doc: AnalysedDocument) -> Callable[[str], bool]:
+    """Is a name one the vocabulary knows (so no trial's), as a title, outside any sentence, is checked?"""
+    return lambda name: doc.finder.lookup(name) is not None
 
 
 def document_title(doc: AnalysedDocument) -> tuple[str, Span] | None:

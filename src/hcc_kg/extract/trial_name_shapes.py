@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+# The trial word after a name, what the trial studies perhaps between: "NAME-1 study", "NAME-012 liver cancer trial".
+TRIAL_WORD_AFTER = r"\s+(?:[a-z][\w-]*\s+){0,3}(?:trial|study)\b"
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
 # ... a cooperative group's five-digit protocol number stands apart from its word: "CALGB 80802".
 # ... or a number and its year after a slash, as a cooperative group numbers its protocols: "SAKK 77/08".
@@ -18,7 +20,7 @@ _NUMBER = r"(?P<num>\d{1,4}(?:[A-Z]{1,3}|/\d{2}(?!\d))?|(?<=[- ])\d{5})"
 NAME_RE = re.compile(rf"\b(?P<name>(?:{_WORD}(?:-(?:{_WORD}|[A-Z]{{2}}|[A-Z][a-z]{{2,}}(?=\d)))?(?P<sep> -|[- ]?){_NUMBER}|"
                      # ("Emerald-1 study": a short number after a hyphen, when the trial word follows)
                      r"(?P<plain>[A-Z][a-z]{3,}|[A-Z]{2}(?=-))(?P<psep>[- ])"
-                     r"(?P<pnum>\d{3}|(?<=-)\d{1,2}(?=\s+(?:[a-z][\w-]*\s+){0,3}(?:trial|study)\b))|"
+                     rf"(?P<pnum>\d{{3}}|(?<=-)\d{{1,2}}(?={TRIAL_WORD_AFTER}))|"
                      r"[A-Z]{4,} [A-Z][a-z]{2,}(?P<msep> )(?P<mnum>\d{2,3}))"
                      r"(?:-[A-Z])?)(?![\w%]|[.,]\d)")
 # What a disease or a target follows ("patients with COVID-19", "antibodies against CD-20"), or what

@@ -26,12 +26,12 @@ from typing import Callable, Iterable
 from .trial_name_counts import COUNT_OPENERS, counted
 from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_GLUE, APPOSITIVE_NAME_RE,
                                 BARE_NAME_RE, CAPS_RE, COMPARISON_CUE, COORDINATED_NAMES_RE, ISOTYPE_RE,
-                                IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE, NOT_A_TRIAL_AFTER,
-                                NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
+                                IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE,
+                                NOT_A_TRIAL_AFTER, NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_NAME_RE,
                                 TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_PHRASE_NAME_RE,
-                                TRIAL_THEN_NAME_RE, _CAPS_NAME, _MIXED_NAME)
+                                TRIAL_THEN_NAME_RE, TRIAL_WORD_AFTER, _CAPS_NAME, _MIXED_NAME)
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 WINDOW = 60
@@ -145,7 +145,7 @@ def _near_cue(text: str, name: TrialName) -> bool:
     window = text[max(0, name.start - width):name.start] + " " + text[name.end:name.end + width]
     if re.match(r"\s+(?:clinical\s+)?(?:trial|study)\b", text[name.end:], re.IGNORECASE):
         return True  # "the EV-301 clinical trial"
-    if re.match(r"\s+(?:[a-z][\w-]*\s+){1,3}(?:trial|study)\b", text[name.end:]):
+    if re.match(TRIAL_WORD_AFTER, text[name.end:]):
         return True  # "the Leap-012 liver cancer trial", "the Name-301 first-line study": what it studies, then the word
     if name.kind == "name" and (STUDY_CONTEXT_CUE.search(text[max(0, name.start - 30):name.start])
                                 or STUDY_CONTEXT_CUE.match(text[name.end:name.end + 30])):
@@ -178,7 +178,8 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
               *IS_A_TRIAL_RE.finditer(text), *TITLE_LEAD_RE.finditer(text), *KNOWN_AS_RE.finditer(text),
               *KNOWN_AS_LONG_RE.finditer(text),
               *TITLE_ARTICLE_RE.finditer(text), *TRIAL_THEN_NAME_RE.finditer(text)]:
-        named = m.re in (KNOWN_AS_RE, KNOWN_AS_LONG_RE)  # what a naming verb names is a name in any case ("a study called Zeta")
+        # what a naming verb names is a name in any case ("a study called Zeta")
+        named = m.re in (KNOWN_AS_RE, KNOWN_AS_LONG_RE)
         named = named or (m.re is BARE_NAME_RE
                           and re.fullmatch(r"[A-Z]{3}-[A-Z]{3,}|[A-Z]{4,}-[A-Z]", m.group("name")) is not None)
         if (named or name_like(m.group("name"))) and not is_entity(m.group("name")) \

@@ -1,0 +1,27 @@
+"""What the whole reader makes of an invented text, seen as trial facts: the literature-round tests' shared views."""
+
+from __future__ import annotations
+
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Assertion, Document
+
+
+def read(text: str, vocabulary, finder) -> list[Assertion]:
+    """Every assertion the extractors read from one invented paragraph under a heading."""
+    return extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
+
+
+def arm_of(facts: list[Assertion]) -> dict[str, str]:
+    """Each arm's agent: arm key -> agent key."""
+    return {a.subject: a.object for a in facts if a.predicate == "armIntervention"}
+
+
+def arms(facts: list[Assertion]) -> set[tuple[str, str]]:
+    """(trial, arm) pairs."""
+    return {(a.subject, a.object) for a in facts if a.predicate == "hasArm"}
+
+
+def sizes(facts: list[Assertion]) -> set[tuple[str, int]]:
+    """(arm's agent, patients) pairs."""
+    agent = arm_of(facts)
+    return {(agent[a.subject], int(a.object)) for a in facts if a.predicate == "armSize"}
