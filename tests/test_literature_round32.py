@@ -8,20 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import arm_of, read, sizes
+from trial_facts import arm_agents, arm_of, read, sizes, values
 
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
-
-
-def arm_agents(facts: list) -> set[str]:
-    agent = arm_of(facts)
-    return {agent[a.object] for a in facts if a.predicate == "hasArm"}
-
-
-def values(facts: list) -> set[tuple[str, str, Decimal]]:
-    agent = arm_of(facts)
-    return {(agent[a.subject], a.object, a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
 
 
 @pytest.mark.parametrize("text", [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Assertion, Document
 
@@ -25,3 +27,15 @@ def sizes(facts: list[Assertion]) -> set[tuple[str, int]]:
     """(arm's agent, patients) pairs."""
     agent = arm_of(facts)
     return {(agent[a.subject], int(a.object)) for a in facts if a.predicate == "armSize"}
+
+
+def arm_agents(facts: list[Assertion]) -> set[str]:
+    """The agents of the arms the trials have."""
+    agent = arm_of(facts)
+    return {agent[a.object] for a in facts if a.predicate == "hasArm"}
+
+
+def values(facts: list[Assertion]) -> set[tuple[str, str, Decimal]]:
+    """(arm's agent, outcome, value) triples."""
+    agent = arm_of(facts)
+    return {(agent[a.subject], a.object, a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
