@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import arm_agents, read, values
+from trial_facts import arm_agents, read, sizes, values
 
 
 @pytest.mark.parametrize("regimen", ["TACE plus sorafenib", "TACE plus sorafenib 400 mg twice daily",
@@ -34,3 +34,25 @@ def test_the_procedure_named_with_its_beads_is_the_backbone_of_either_arm(proced
     text = (f"In the invented phase 3 QUILLON trial, 300 patients were randomized to receive {procedure} and either "
             "sorafenib at 400 mg twice daily (n = 150) or placebo (n = 150).")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__sorafenib__tace", "tace"}
+
+
+@pytest.mark.parametrize("text", [
+    "The invented phase 3 QUILLON trial randomized 701 patients to lenvatinib or sorafenib (351 and 350, respectively).",
+    "The invented phase 3 QUILLON trial of lenvatinib versus sorafenib enrolled 701 patients (351 vs 350).",
+    "In the invented phase 3 QUILLON trial of lenvatinib versus sorafenib, 701 patients (351/350) were enrolled.",
+    "In the invented phase 3 QUILLON trial, 351 and 350 patients were randomized to lenvatinib and sorafenib, "
+    "respectively.",
+])
+def test_counts_listed_in_the_order_of_the_arms_are_their_sizes(text, vocabulary, finder):
+    assert sizes(read(text, vocabulary, finder)) == {("lenvatinib", 351), ("sorafenib", 350)}
+
+
+@pytest.mark.parametrize("text", [
+    # the parts do not add up to the total: no reading
+    "The invented phase 3 QUILLON trial of lenvatinib versus sorafenib enrolled 701 patients (351 vs 340).",
+    # bare counts after an event, not after the arms
+    "In the invented phase 3 QUILLON trial of lenvatinib versus sorafenib, deaths occurred in both groups (120 and "
+    "98, respectively).",
+])
+def test_counts_that_are_not_the_arms_sizes_are_left_unread(text, vocabulary, finder):
+    assert sizes(read(text, vocabulary, finder)) == set()

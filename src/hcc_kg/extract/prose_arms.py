@@ -59,7 +59,8 @@ SEPARATOR_RE = re.compile(r",\s*(?:or\s+|and\s+)?|;\s*|\s+or\s+|\s+versus\s+|\s+
 ADJECTIVAL_RE = re.compile(r"^(?:[\s,]+(?:(?!(?:either|or|versus|vs|in)\b)[\w/-]+|\(\w+\)))*?[\s,]+(?:clinical\s+)?"
                            r"(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 # A plural head after agents listed with "and": each is an arm of its own ("the A and B arms").
-PLURAL_ARMS_RE = re.compile(r"\s+(?:arms|groups|cohorts)\b", re.IGNORECASE)
+# ... as "respectively" does: "478 and 476 patients were randomized to A and B, respectively" (two arms, no combination)
+PLURAL_ARMS_RE = re.compile(r"\s+(?:arms|groups|cohorts)\b|\s*,?\s*respectively\b", re.IGNORECASE)
 SIZE_RE = re.compile(r"\bn\s*=\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d/])", re.IGNORECASE)
 # "in the A group": a count "in the" names an arm only when the agent's group follows ("in the A trial" does not).
 GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:(?:only|alone|monotherapy)\s+)?(?:(?:treatment|therapy)\s+)?(?:group|arm|cohort)\b",

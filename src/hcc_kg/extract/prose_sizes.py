@@ -45,7 +45,14 @@ RESPECTIVE_SIZES_RE = re.compile(rf"\(?\s*\bn\s*=\s*(?P<counts>{_N}(?:\s*(?:,|an
                                  r"\s*respectively\b\s*\)?|"
                                  rf"\(\s*n\s*=\s*(?P<versus>{_N}(?:\s*(?:vs\.?|versus)\s*(?:n\s*=\s*)?{_N})+)\s*\)|"
                                  rf"\(\s*(?P<patients>{_N}(?:\s*(?:,|and|,\s*and)\s*{_N})+)\s+(?:patients|participants),?\s*"
-                                 r"respectively\s*\)", re.IGNORECASE)
+                                 r"respectively\s*\)|"
+                                 # "to A or B (478 and 476, respectively)": bare counts, read right after the last arm only
+                                 rf"\(\s*(?P<bare>{_N}(?:\s*(?:,|and|,\s*and)\s*{_N})+),?\s*respectively\s*\)", re.IGNORECASE)
+# "954 patients (478 vs 476)", "a trial of A versus B in 395 (263/132)": a total split in brackets; the parts must add up
+# to it, then they are the sentence's arms' counts, in the order it names the arms.
+SPLIT_TOTAL_RE = re.compile(rf"(?<![\d.,])(?P<total>{_N})\s+(?:(?:patients|participants|subjects)\s+)?\(\s*(?:n\s*=\s*)?"
+                            rf"(?P<parts>{_N}(?:\s*(?:vs\.?|versus|and|,|/)\s*(?:n\s*=\s*)?{_N})+)(?:,?\s*respectively)?\s*\)",
+                            re.IGNORECASE)
 # "(A, 334; B, 334)", "(A 240 mg every 2 weeks; 371 participants)": a count closing the arm's own parenthesis.
 COMMA_COUNT_RE = re.compile(r"^\s*[,:]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?:(?:patients|participants|pts)\s*)?(?=[;)])",
                             re.IGNORECASE)  # "(A: 338 patients; B: 336 patients)"
@@ -278,11 +285,19 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
     sizes: dict[str, int] = {}
     spans = []
     for m in RESPECTIVE_SIZES_RE.finditer(text):
-        listed = m.group("counts") or m.group("versus") or m.group("patients")
+        listed = m.group("counts") or m.group("versus") or m.group("patients") or m.group("bare")
         counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", listed)]
         before = [a for a in named if a.end <= m.start()]
+        if m.group("bare") and (not before or text[before[-1].end:m.start()].strip() or COUNTED_FOR_RE.search(text)):
+            continue  # "(120 and 98, respectively)" after anything but the arms may count events
         if len(before) >= len(counts) and len({a.key for a in before[-len(counts):]}) == len(counts):
             sizes.update({a.key: n for a, n in zip(before[-len(counts):], counts)})
+            spans.append((m.start(), m.end()))
+    arms = list(dict.fromkeys(a.key for a in named))
+    for m in SPLIT_TOTAL_RE.finditer(text):
+        counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("parts"))]
+        if len(counts) == len(arms) and sum(counts) == int(m.group("total").replace(",", "")) and not sizes:
+            sizes.update(zip(arms, counts))
             spans.append((m.start(), m.end()))
     return sizes, spans
 
