@@ -56,3 +56,9 @@ def test_counts_listed_in_the_order_of_the_arms_are_their_sizes(text, vocabulary
 ])
 def test_counts_that_are_not_the_arms_sizes_are_left_unread(text, vocabulary, finder):
     assert sizes(read(text, vocabulary, finder)) == set()
+
+
+def test_a_brand_with_its_inn_in_brackets_does_not_end_the_list_of_the_regimen_s_parts(vocabulary, finder):
+    text = ("Results from the invented QUILLON phase 3 trial showed Imfinzi (durvalumab) in combination with Imjudo "
+            "(tremelimumab), lenvatinib and TACE improved progression-free survival versus TACE alone.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__lenvatinib__tace__tremelimumab", "tace"}

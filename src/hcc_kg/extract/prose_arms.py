@@ -142,6 +142,9 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
             if sent.text[group[-1][2]:group[-1][2] + 1] in ("®", "™"):
                 close = re.match(r"[^()]*\)", sent.text[item[2]:])  # ... up to the bracket's close
                 group[-1] = (group[-1][0], group[-1][1], item[2] + (close.end() if close else 0))
+            elif close := re.match(r"\s*[)\]]", sent.text[item[2]:]):
+                # "Brand (A), B and C": the aside closed right after A is the agent's, so the list goes on after it
+                group[-1] = (group[-1][0], group[-1][1], item[2] + close.end())
             continue
         if group and item[0].key == group[-1][0].key and REPEAT_COPY_RE.fullmatch(sent.text[group[-1][2]:item[1]]):
             group[-1] = (group[-1][0], group[-1][1], item[2])  # "the B biosimilar CODE": B once
