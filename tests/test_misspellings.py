@@ -9,7 +9,8 @@ from hcc_kg.extract.novel import recognise_text
 from hcc_kg.vocab import Entity, Vocabulary
 
 VOCAB = Vocabulary([Entity("quorvalimab", "quorvalimab", ("MonoclonalAntibody",)),
-                    Entity("zorbatinib", "zorbatinib", ("SmallMolecule",))])
+                    Entity("zorbatinib", "zorbatinib", ("SmallMolecule",)),
+                    Entity("velorafenib", "velorafenib", ("SmallMolecule",), synonyms=("Velorix",))])
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -35,3 +36,10 @@ def test_no_fold_for_a_drug_the_document_does_not_name_a_short_name_or_another_s
     assert misspelled_drug("quorvalinib", {"quorvalimab": "quorvalimab"}) is None  # another stem ending
     found = recognise_text("An invented note on quorvlimab, an anti-PD-1 antibody, and zorbatinib.", VOCAB)
     assert [(r.key, r.known) for r in found] == [("quorvlimab", False)]
+
+
+def test_a_misspelling_that_breaks_the_stem_is_folded_without_a_cue_when_the_document_names_the_drug():
+    # "velorafinib" has no drug's form (no "-rafenib", "-tinib" or "-anib"): only the named drug's spelling finds it
+    found = recognise_text("The agency approved Velorix for invented use. Patients took velorafinib daily.", VOCAB)
+    assert [(r.key, r.synonyms, r.known) for r in found] == [("velorafenib", ("velorafinib",), True)]
+    assert recognise_text("An invented note: patients took velorafinib daily.", VOCAB) == []

@@ -11,9 +11,18 @@ at this length; shorter names (codes, brands) are never folded.
 (True, False, False)
 >>> misspelled_drug("nofazilimab", {"nofazinlimab": "nofazinlimab"})
 'nofazinlimab'
+
+A misspelling that breaks the name's stem ("regorafinib" for "regorafenib") has no drug's form, so no other reader
+sees it: :func:`misspelled_words` finds it in the prose by the document's own drug names.
+
+>>> list(misspelled_words("Patients took regorafinib daily.", {"regorafenib": "regorafenib"}))
+[('regorafinib', 14, 25, 'regorafenib')]
 """
 
 from __future__ import annotations
+
+import re
+from typing import Iterator
 
 #: The shortest name folded: "tiragolumab" (11) yes, a six-letter brand or code never.
 MIN_LENGTH = 9
@@ -39,3 +48,15 @@ def misspelled_drug(name: str, named: dict[str, str]) -> str | None:
     keys = {key for other, key in named.items()
             if len(other) >= MIN_LENGTH and other[-3:] == word[-3:] and one_edit(word, other)}
     return keys.pop() if len(keys) == 1 else None
+
+
+WORD_RE = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
+
+
+def misspelled_words(text: str, named: dict[str, str]) -> Iterator[tuple[str, int, int, str]]:
+    """Each word of ``text`` that misspells one drug the document names: (word, start, end, the drug's key)."""
+    endings = {name[-3:] for name in named if len(name) >= MIN_LENGTH}
+    for word in WORD_RE.finditer(text):
+        folded = word.group().casefold()
+        if folded[-3:] in endings and folded not in named and (key := misspelled_drug(folded, named)):
+            yield word.group(), word.start(), word.end(), key

@@ -34,7 +34,7 @@ from typing import Iterable, Iterator
 from ..model import Assertion, Document
 from ..vocab import DRUG_TYPES, Entity, Vocabulary, name_key, slug
 from .analysis import AnalysedDocument, AnalysedSentence
-from .misspellings import misspelled_drug
+from .misspellings import misspelled_drug, misspelled_words
 from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
@@ -244,14 +244,23 @@ def recognise(doc: AnalysedDocument) -> list[Recognised]:
     trials = trial_codes(doc.document.text)
     sightings: list[tuple[Sighting, tuple[int, int]]] = []
     tables = [_table_text(doc, b.start, b.end) for b in doc.blocks if b.kind == "table"]
+    named = _named_drugs(doc)
     for sent, prose in [(s, True) for s in doc.sentences] + [(t, False) for t in tables]:
         known = [(*sent.local(m), m.key) for m in sent.mentions]
         reader = _SentenceReader(sent.text, known, doc.vocabulary, doc.finder.lookup, trials, doc.document.text)
-        for sighting in reader.sightings() if prose else reader.stems():
+        found = [*reader.sightings(), *_misspelled(sent.text, known, named, doc.finder.lookup)] if prose else reader.stems()
+        for sighting in found:
             start, end = sent.sentence.mapped.original_span(sighting.start, sighting.end)
             if _spelled(doc.document.text[start:end], sighting.name):
                 sightings.append((sighting, (start, end)))
-    return _gather(sightings, doc.vocabulary, _named_drugs(doc))
+    return _gather(sightings, doc.vocabulary, named)
+
+
+def _misspelled(text: str, known: list, named: dict[str, str], lookup) -> Iterator[Sighting]:
+    """A word one letter from a drug the document names, its stem broken ("regorafinib"): that drug, misspelled."""
+    for word, start, end, key in misspelled_words(text, named):
+        if lookup(word) is None and not any(s < end and start < e for s, e, _ in known):
+            yield Sighting(word, (), f"one letter from {key}", start, end, True, key)
 
 
 def _named_drugs(doc: AnalysedDocument) -> dict[str, str]:
