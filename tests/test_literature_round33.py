@@ -62,3 +62,12 @@ def test_a_brand_with_its_inn_in_brackets_does_not_end_the_list_of_the_regimen_s
     text = ("Results from the invented QUILLON phase 3 trial showed Imfinzi (durvalumab) in combination with Imjudo "
             "(tremelimumab), lenvatinib and TACE improved progression-free survival versus TACE alone.")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__lenvatinib__tace__tremelimumab", "tace"}
+
+
+@pytest.mark.parametrize("written", ["vascular endothelial growth factor receptor (VEGFR)-2",
+                                     "vascular endothelial growth factor [VEGFR]-2"])
+def test_a_family_abbreviation_in_brackets_with_the_member_s_number_after_them_names_the_member(written, vocabulary,
+                                                                                                  finder):
+    facts = read(f"Foretinib is an invented oral inhibitor of {written} and of MET.", vocabulary, finder)
+    assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits"} == {("foretinib", "kdr"),
+                                                                                   ("foretinib", "c_met")}

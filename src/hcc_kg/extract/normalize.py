@@ -182,6 +182,9 @@ _PERCENT_WORD = r"(?:%|\s?percent\b|\s?per\s+cent\b)"
 _SPOKEN_INTERVAL_RE = re.compile(rf"\bwith\s+an?\s+(?P<level>\d{{2}}(?:\.\d+)?){_PERCENT_WORD}\s+confidence\s+interval\s+(?:of|from)\s+"
                                  rf"(?P<a>-?\d+(?:\.\d+)?)(?:{_PERCENT_WORD})?\s+to\s+(?P<b>-?\d+(?:\.\d+)?)"
                                  rf"(?P<unit>{_PERCENT_WORD}|\s+months?\b)?", re.IGNORECASE)
+# A family's abbreviation in brackets with the member's number after them: "vascular endothelial growth factor
+# receptor (VEGFR)-2", "programmed death [PD]-1" name VEGFR-2 and PD-1.
+_BRACKETED_ABBREVIATION_NUMBER_RE = re.compile(r"[(\[](?P<abbr>[A-Z][A-Za-z]{1,8})[)\]]-(?=\d\b)")
 _SPOKEN_PERCENT_RE = re.compile(r"(?<=\d)\s?(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
@@ -211,6 +214,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     'Methods: A (n = 38) B'
     >>> normalize("vs 24% with the comparator arm1\\nIn HCC1\\nlenvatinib 4 mg in cohort 2\\nthe p53").text
     'vs 24% with the comparator arm\\nIn HCC1\\nlenvatinib 4 mg in cohort 2\\nthe p53'
+    >>> normalize("growth factor receptor (VEGFR)-2 and death[PD]-1; (n)-3 and (VEGFR) 2").text
+    'growth factor receptor VEGFR-2 and death PD-1; (n)-3 and (VEGFR) 2'
     >>> normalize("investigator?s choice; don\ufffdt stop; is it A? Surely it?").text
     "investigator's choice; don't stop; is it A? Surely it?"
     >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
@@ -243,7 +248,14 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
+    mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
     return mapped
+
+
+def _unbracketed_abbreviation(match: re.Match) -> str:
+    """ "(VEGFR)-" as "VEGFR-", a space kept before it ("factor(VEGFR)-2" reads "factor VEGFR-2")."""
+    glued = match.start() > 0 and not match.string[match.start() - 1].isspace()
+    return (" " if glued else "") + match.group("abbr") + "-"
 
 
 def _character(match: re.Match) -> str:
