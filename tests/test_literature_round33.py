@@ -71,3 +71,17 @@ def test_a_family_abbreviation_in_brackets_with_the_member_s_number_after_them_n
     facts = read(f"Foretinib is an invented oral inhibitor of {written} and of MET.", vocabulary, finder)
     assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits"} == {("foretinib", "kdr"),
                                                                                    ("foretinib", "c_met")}
+
+
+@pytest.mark.parametrize("means, expected", [
+    ("by blocking IKK complex formation", set()),  # the means names no target of its own reading: none asserted
+    ("by blocking IKKα", {("foretinib", "chuk")}),
+])
+def test_a_pathway_acted_on_by_way_of_another_protein_is_not_the_drug_s_target(means, expected, vocabulary, finder):
+    facts = read(f"In invented cells, foretinib inhibited the NF-κB signaling pathway {means}.", vocabulary, finder)
+    assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits"} == expected
+
+
+def test_a_pathway_named_as_such_without_a_means_is_still_read(vocabulary, finder):
+    facts = read("In invented cells, foretinib inhibited the NF-κB signaling pathway.", vocabulary, finder)
+    assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits"} == {("foretinib", "nfkappab_family")}

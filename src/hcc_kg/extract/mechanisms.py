@@ -333,7 +333,8 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
             found = sorted([Unit("drug", (discourse_drug.key,), at, at, discourse_drug)] + found, key=lambda u: u.start)
     lists = target_lists(text, found)
     ligands = ligand_receptor.pairs(doc, text, found)
-    kept = sentence_filter(doc, text, found, lists, ligands)
+    proteins = frozenset(sent.local(m)[0] for m in doc.keys_of_type(sent.mentions, "Protein", "ProteinFamily"))
+    kept = sentence_filter(doc, text, found, lists, ligands, proteins)
     seen: dict[tuple[str, str], Reading] = {}
     for shape in SHAPES:
         for found_reading in filter(kept, (ligand_receptor.on_receptor(doc, r, ligands) for r in shape(text, found, lists))):

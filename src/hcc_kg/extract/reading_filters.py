@@ -19,9 +19,9 @@ from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule
 
 
 def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList],
-                    ligands: dict[Unit, Unit]) -> Callable[[Reading], bool]:
+                    ligands: dict[Unit, Unit], proteins: frozenset[int] = frozenset()) -> Callable[[Reading], bool]:
     """Whether each reading of the sentence ``text`` (its units ``found``, target lists ``lists``, ligand-receptor
-    pairs ``ligands``) is kept."""
+    pairs ``ligands``, ``proteins`` where each protein's name starts) is kept."""
     pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and not _names_a_kinase_class(doc, text, tlist)
              and not counts_members(text, tlist.start, tlist.end) for unit in tlist.units}
     kinase_pairs = {unit for tlist in lists if tlist.is_slash_pair(text) and _names_a_kinase_class(doc, text, tlist)
@@ -30,6 +30,7 @@ def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: 
     chains |= {unit for tlist in lists for unit in tlist.units if MACHINERY_AFTER.match(text[unit.end:])}
     signalling = ligands_naming_signalling(doc, text, lists)
     binders = _ligands_kept_from_binding(doc, text, found, lists)
+    downstream = _acted_on_by_means_of_another(text, found, proteins)
 
     def kept(found_reading: Reading) -> bool:
         if found_reading.shape in TARGET_FIRST and in_regimen_parenthesis(text, found, found_reading.drug):
@@ -39,7 +40,7 @@ def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: 
                         (found_reading.target in pairs and not _names_two_targets(doc, text, found_reading)) or
                         (found_reading.target in kinase_pairs and not _acts_on_both_kinases(doc, text, found_reading))):
             return False
-        if found_reading.target in binders:
+        if found_reading.target in binders or found_reading.target in downstream:
             return False
         return not ((found_reading.target in signalling and not _binds_the_ligand(doc, found_reading))
                     or small_molecule_on_ligand(doc, found_reading.drug.keys[0], found_reading.key)
@@ -61,6 +62,19 @@ def _ligands_kept_from_binding(doc: AnalysedDocument, text: str, found: list[Uni
         if ligands and receptor_before and LIGAND_BINDING_AFTER.match(text[tlist.end:]):
             out.update(ligands)
     return out
+
+
+# "X inhibited the A signalling pathway by blocking B": the means names what X acts on; A is what follows from it.
+BY_MEANS_AFTER = re.compile(r"[\s)-]*(?:signal(?:l)?ing\s+)?(?:pathways?|signal(?:l)?ing|cascades?|axis|activation|activity)"
+                            r"\s*,?\s+(?:by|through|via)\s+(?:directly\s+)?(?:blocking|inhibiting|targeting|suppressing|"
+                            r"binding(?:\s+to)?|interfering\s+with)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _acted_on_by_means_of_another(text: str, found: list[Unit], proteins: frozenset[int]) -> set[Unit]:
+    """Proteins whose pathway the sentence says a drug acts on by way of another protein named right after the means
+    (``proteins``: where each protein's name starts, a target of its own or not: "by blocking T complex formation")."""
+    return {unit for unit in found if unit.kind == "object" and not unit.pathway
+            and (means := BY_MEANS_AFTER.match(text, unit.end)) and means.end() in proteins}
 
 
 TARGET_FIRST = ("target-head-drug", "target-such-as-drug", "target-parenthesised-drug")
