@@ -55,3 +55,17 @@ def test_evidence_spans_the_rows_target_and_drug():
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
     spans = {a.object: text[a.evidence[0].start:a.evidence[0].end] for a in flattened_rows(doc)}
     assert spans["cd274"] == "PD-L1 QX-7 Quxumab"
+
+
+DRUG_FIRST = ("Table 2. Invented antibodies\n\n"
+              "Monoclonal antibody Ligand target Antibody class Company\n"
+              "Zelumab PD-1 IgG4 Acme\n"
+              "Quxumab PD-L1 IgG1 Fooco\n"
+              "IgG2 Foonib MET small molecule\n"        # the line opens with no drug: no row of this table's shape
+              "Zelumab possibly MET IgG4 Acme\n"        # a hedge within the pair
+              "\nThe invented review goes on in prose, as several made-up studies in pretend cohorts have shown.\n"
+              "Foonib MET small molecule\n")
+
+
+def test_a_header_naming_the_drugs_first_gives_one_row_per_line_each_opening_with_its_drug():
+    assert facts(DRUG_FIRST) == {("zelumab", "isAntibodyAgainst", "pdcd1"), ("quxumab", "isAntibodyAgainst", "cd274")}

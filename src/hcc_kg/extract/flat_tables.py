@@ -5,7 +5,8 @@ Molecule Code Drug name Brand Company" over rows like "T cell PD-1 XY-123 Foonib
 row a group of lines between blank ones.  Where the header names a column of targets ("Target",
 "Molecule", "Antigen") before a column of drugs ("Drug", "Agent", "Generic name"), a row naming exactly
 one target, then exactly one drug, says that drug acts on that target; a row with a negation or a hedge
-before its drug, or naming several of either, is left unread (whose target is then not plain).  The rows
+before its drug, or naming several of either, is left unread (whose target is then not plain).  A header that names
+the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row per line, each opening with its drug.  The rows
 end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
@@ -27,6 +28,10 @@ NAME = "table-flattened-rows"
 #: A header line: a targets column named before a drugs column, no sentence (no full stop at its end).
 HEADER = re.compile(r"^(?=[^\n.]*\b(?:targets?|molecules?|antigens?)\b[^\n]*\b(?:drugs?|agents?|generic)\b)[^\n]{10,200}$",
                     re.IGNORECASE | re.MULTILINE)
+#: ... or a drugs column named before a targets column ("Monoclonal antibody Ligand target Antibody class"): then each
+#: line is a row that opens with its drug ("Foomab PD-1 IgG4").
+DRUG_FIRST_HEADER = re.compile(r"^(?=[^\n.]*\b(?:drugs?|agents?|antibod(?:y|ies)|inhibitors?|compounds?|generic)\b"
+                               r"[^\n]*\b(?:targets?|antigens?)\b)[^\n]{10,200}$", re.IGNORECASE | re.MULTILINE)
 #: A group of lines that is prose, not a row: a long line, or words ending in a full stop.
 PROSE = re.compile(r"[^\n]{201,}|\b\w+\s+\w+\s+\w+\s+\w+[^\n]*\.\s*$")
 MAX_ROWS = 40
@@ -41,6 +46,11 @@ def flattened_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
             continue  # cells still marked: the pipe-table reader's (target_tables)
         for start, end in _rows(text, header.end()):
             yield from _row_fact(doc, start, end)
+    for header in DRUG_FIRST_HEADER.finditer(text):
+        if HEADER.search(header.group()) or re.search(r"[|\t]", header.group()):
+            continue
+        for start, end in _line_rows(text, header.end()):
+            yield from _row_fact(doc, start, end, drug_first=True)
 
 
 def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
@@ -51,14 +61,26 @@ def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
         yield after + group.start(), after + group.start() + len(group.group().rstrip())
 
 
-def _row_fact(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion]:
+def _line_rows(text: str, after: int) -> Iterator[tuple[int, int]]:
+    """The lines after a header, each a row, up to the first that reads as prose."""
+    for count, line in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text[after:])):
+        if count >= MAX_ROWS or PROSE.search(line.group().strip()):
+            return
+        yield after + line.start(), after + line.end()
+
+
+def _row_fact(doc: AnalysedDocument, start: int, end: int, drug_first: bool = False) -> Iterator[Assertion]:
+    """The row's one drug acting on its one target, named in the header's order (the drug opening a drug-first row)."""
     mentions = doc.mentions_in(start, end)
     drugs = [m for m in mentions if doc.vocabulary[m.key].has_type(*DRUG)]
     targets = [m for m in mentions if doc.vocabulary.is_target(m.key)]
-    if len({m.key for m in drugs}) != 1 or len({m.key for m in targets}) != 1 or targets[-1].end > drugs[0].start:
+    if len({m.key for m in drugs}) != 1 or len({m.key for m in targets}) != 1:
         return
     drug, target = drugs[0], targets[0]
-    if NOT_PLAIN.search(doc.document.text, start, drug.end):
-        return  # a hedge or negation up to the drug ("Not approved" in a later column speaks of its status)
-    evidence = doc.evidence(target.start, drug.end, NAME)
+    first, last = (drug, targets[-1]) if drug_first else (targets[-1], drug)
+    if first.end > last.start or (drug_first and doc.document.text[start:drug.start].strip()):
+        return
+    if NOT_PLAIN.search(doc.document.text, start, last.end):
+        return  # a hedge or negation within the pair ("Not approved" in a later column speaks of its status)
+    evidence = doc.evidence(min(target.start, drug.start), max(target.end, drug.end), NAME)
     yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
