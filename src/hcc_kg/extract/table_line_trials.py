@@ -15,7 +15,7 @@ read when the block after it holds nothing but rows, and cells pasted with no sp
 against the second's, of the endpoint named right before it or of the one time-to-event endpoint the headers name;
 its one pair of medians ("10.7 vs 7.9") and its one pair of rates ("24.1% vs 9.2%") are of the one endpoint of that
 kind the headers name.  Anything less certain is left alone: without cell borders which column is whose cannot be
-told.
+told; a row whose cells are still bordered is read cell by cell (:mod:`.table_cell_values`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
+from .table_cell_values import BORDER_RE, header_endpoints, row_cell_facts
 from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
 from .trial_slots import hr_attributes
@@ -80,6 +81,8 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     headed: set[str] = set()  # the endpoints the caption and headers name
     seen_row = False
     line_of_therapy = None  # the last one a line names
+    header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
+    columns: list[str | None] = []
     for offset, line in text_lines(text[table_start:table_end]):
         start = table_start + offset
         end = start + len(line.rstrip())
@@ -87,13 +90,19 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
         line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
+        if not arms and not seen_row and len(BORDER_RE.findall(line)) >= 2 and re.search(r"[^\s|:\t-]", line):
+            header = (line, start)
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
+            columns = header_endpoints(doc, *header) if header else []
         names = [n for n in _names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
+            if len(BORDER_RE.findall(line)) >= 2:  # cells still bordered: each read under its column
+                yield from row_cell_facts(doc, trial, arms, line, start, columns)
+                continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
             yield from _row_values(doc, trial, arms, line, (start, end), headed)
 

@@ -1,0 +1,124 @@
+"""Two arms' values and their hazard ratio in the cells of a bordered table row, each of the endpoint its column
+heads or its cell names.
+
+A review's table of trials keeps its cell borders (``|`` or tabs) when pasted as text; a row's cells may then give
+each endpoint its own column (invented rows)::
+
+    Trial | Arms | Median OS | ORR |
+    ZETA-7 | Zorbanib vs placebo | 10.1 mo for zorbanib vs 7.7 mo for placebo (HR: 0.70) | 12% vs 3% |
+
+or name their endpoints themselves ("Median OS: 9.2 mo (95% CI 8.0-10.6) vs 7.6 mo, HR = 0.87. Median PFS: ...").
+Within a cell, each part that names an endpoint (or, before any is named, the part under the column's endpoint)
+gives that endpoint's first pair of values, in the order of the row's two arms (or of the arms the pair names, "for
+A ... vs ... for B"), and its one hazard ratio, the first arm's against the second's.  A pair whose units do not
+fit the endpoint (a median in per cent, a rate in months), a landmark ("9-mo OS rate: 74%") or a part with two
+ratios is left alone.  Read by :mod:`.table_line_trials`, which finds the row's trial and arms.
+
+>>> cells_of("A | B |C|", 10)
+[('A', 10, 11), ('B', 14, 15), ('C', 17, 18)]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..keys import agent_key
+from ..model import Assertion
+from .analysis import AnalysedDocument
+from .arm_facts import arm_key, measurement
+from .effects import parse_hazard_ratios
+from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
+from .trial_slots import hr_attributes
+
+NAME = "table-line-trials"
+BORDER_RE = re.compile(r"[|\t]")
+ENDPOINTS = TIME_TO_EVENT | PROPORTION_ENDPOINTS
+_VALUE = r"(?P<{0}>\d+(?:\.\d+)?)\s*(?P<u{0}>%|mo(?:nths?)?\b)?"
+# Whose value it is, said after it: "16.4 mo for nivolumab", "3.0 mo in the pembrolizumab group".
+_OWNER = r"(?:\s+(?:for|in|with|to)\s+(?:the\s+)?(?P<o{0}>[^|;,()]{{1,40}}?))?"
+# A pair: a value (its owner, its interval in brackets), "vs" (or "and", "to"), the next value.
+PAIR_RE = re.compile(_VALUE.format("a") + _OWNER.format("a") + r"(?:\s*\([^()]*\))?\s*,?\s+(?:vs\.?|versus|and|to)\s+"
+                     + _VALUE.format("b") + _OWNER.format("b") + r"(?=[\s,;.()|]|$)", re.IGNORECASE)
+# A landmark's time before the pair: "9-mo OS rate: 74%", "12-month survival" (not "(7.6 mo follow-up)").
+LANDMARK_RE = re.compile(r"(?<![\d.])\d+[- ]?(?:mo|months?|years?|yr)[- ]+(?:OS|PFS|overall|progression|survival|rate|"
+                         r"landmark)", re.IGNORECASE)
+
+
+def cells_of(line: str, start: int) -> list[tuple[str, int, int]]:
+    """The cells of a bordered line: each stripped text with its document offsets (empty cells left out)."""
+    out, previous = [], 0
+    for cut in [*(m.start() for m in BORDER_RE.finditer(line)), len(line)]:
+        raw = line[previous:cut]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((raw.strip(), start + previous + lead, start + previous + lead + len(raw.strip())))
+        previous = cut + 1
+    return out
+
+
+def header_endpoints(doc: AnalysedDocument, line: str, start: int) -> list[str | None]:
+    """The one endpoint each header cell names (None for a cell naming none or several)."""
+    out = []
+    for _, s, e in cells_of(line, start):
+        named = {m.key for m in doc.mentions_in(s, e) if m.key in ENDPOINTS}
+        out.append(named.pop() if len(named) == 1 else None)
+    return out
+
+
+def row_cell_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, start: int,
+                   headers: list[str | None]) -> Iterable[Assertion]:
+    """Each cell's values and ratios of a bordered row comparing two arms (``headers``: the columns' endpoints)."""
+    if len(arms) != 2:
+        return
+    cells = cells_of(line, start)
+    for i, (_, s, e) in enumerate(cells):
+        column = headers[i] if len(cells) == len(headers) else None
+        for endpoint, part_start, part_end in _parts(doc, s, e, column):
+            yield from _part_facts(doc, trial, arms, endpoint, part_start, part_end)
+
+
+def _parts(doc: AnalysedDocument, start: int, end: int, column: str | None) -> list[tuple[str, int, int]]:
+    """The cell cut where it names an endpoint, each part with its endpoint (before the first, the column's)."""
+    named = [m for m in doc.mentions_in(start, end) if m.key in ENDPOINTS]
+    cuts = [(column, start)] + [(m.key, m.start) for m in named]
+    bounds = [c[1] for c in cuts[1:]] + [end]
+    return [(key, s, e) for (key, s), e in zip(cuts, bounds) if key is not None and s < e]
+
+
+def _part_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], endpoint: str, start: int,
+                end: int) -> Iterable[Assertion]:
+    text = doc.document.text[start:end]
+    experimental, comparator = (arm_key(trial, agent_key(list(parts))) for parts in arms)
+    pair = PAIR_RE.search(text)
+    if pair is not None and not LANDMARK_RE.search(text, 0, pair.start()) and _fits(endpoint, pair):
+        order = _owned_order(doc, arms, pair, start)
+        ev = (doc.evidence(start + pair.start(), start + pair.end(), NAME),)
+        for arm, value in zip(order, (pair.group("a"), pair.group("b"))):
+            unit = "%" if endpoint in PROPORTION_ENDPOINTS else "months"
+            yield measurement(arm_key(trial, agent_key(list(arm))), endpoint, "", value, unit, ev)
+    ratios = parse_hazard_ratios(text)
+    if endpoint in TIME_TO_EVENT and len(ratios) == 1:
+        hr = ratios[0]
+        context = (("experimental", experimental), ("comparator", comparator), ("timepoint", ""))
+        yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
+                        (doc.evidence(start + hr.start, start + hr.end, NAME),))
+
+
+def _fits(endpoint: str, pair: re.Match) -> bool:
+    """Do the pair's units fit the endpoint: per cent for a rate (on either value), never for a median?"""
+    units = {(pair.group("ua") or "").lower()[:2], (pair.group("ub") or "").lower()[:2]} - {""}
+    if endpoint in PROPORTION_ENDPOINTS:
+        return units == {"%"}
+    return "%" not in units
+
+
+def _owned_order(doc: AnalysedDocument, arms: list[tuple[str, ...]], pair: re.Match, start: int) -> list[tuple[str, ...]]:
+    """The arms in the order the pair's owners name them ("for B ... vs ... for A"), else the row's order."""
+    owners = []
+    for group in ("oa", "ob"):
+        if pair.group(group) is None:
+            return arms
+        keys = {m.key for m in doc.mentions_in(start + pair.start(group), start + pair.end(group))}
+        owners.append(next((arm for arm in arms if set(arm) <= keys and keys), None))
+    return owners if None not in owners and owners[0] != owners[1] else arms
