@@ -236,3 +236,9 @@ def test_a_ratio_after_the_risk_it_reduces_measures_that_risks_endpoint(sentence
 def test_a_stratified_or_adjusted_ratio_abbreviated_so_is_a_hazard_ratio(text):
     [hr] = parse_hazard_ratios(text)
     assert (hr.value, hr.ci_lower, hr.ci_upper) == (Decimal("0.85"), Decimal("0.712"), Decimal("1.019"))
+
+
+@pytest.mark.parametrize("verb", ["stood at", "came to", "amounted to"])
+def test_a_ratio_reported_with_a_verb_of_amount_is_read(verb):
+    ratios = parse_hazard_ratios(f"In the invented trial the hazard ratio {verb} 0.79 (95% CI 0.60-0.97).")
+    assert [(r.value, r.ci_lower, r.ci_upper) for r in ratios] == [(Decimal("0.79"), Decimal("0.60"), Decimal("0.97"))]

@@ -85,3 +85,19 @@ def test_a_pathway_acted_on_by_way_of_another_protein_is_not_the_drug_s_target(m
 def test_a_pathway_named_as_such_without_a_means_is_still_read(vocabulary, finder):
     facts = read("In invented cells, foretinib inhibited the NF-κB signaling pathway.", vocabulary, finder)
     assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits"} == {("foretinib", "nfkappab_family")}
+
+
+NOTICE = ("The invented agency approved foretinib in combination with pembrolizumab as first-line therapy for HCC.\n\n"
+          "The approval rests on the invented QUILLON trial, which showed longer survival for patients given the "
+          "foretinib-pembrolizumab combination.\n\n"
+          "In the trial, median OS was 23.7 months in patients receiving {anaphor}, compared to 20.6 months for those "
+          "treated with either lenvatinib or sorafenib.\n\nThe hazard ratio stood at 0.79, with a p-value of 0.018.")
+
+
+@pytest.mark.parametrize("anaphor", ["this dual therapy", "the combination"])
+def test_a_combination_named_again_by_what_it_is_is_the_trial_s_one_arm_known_so_far(anaphor, vocabulary, finder):
+    facts = read(NOTICE.format(anaphor=anaphor), vocabulary, finder)
+    assert values(facts) == {("regimen__foretinib__pembrolizumab", "os", Decimal("23.7")),
+                             ("physicians_choice", "os", Decimal("20.6"))}
+    assert {(a.object, a.attribute_values("hazard_ratio")[0]) for a in facts
+            if a.predicate == "hasEffectEstimate"} == {("os", Decimal("0.79"))}

@@ -24,8 +24,10 @@ REGIMEN_WINDOW = 12
 # ("the immunotherapy combination": one word may say what kind of combination, not which: "the standard regimen"
 # may be the comparator, "the other combination" another arm)
 _NOT_KIND = r"(?:first|second|other|same|new|standard|control|comparator|reference|prior|previous|current|usual|approved)"
+# ("this dual therapy", "the dual immunotherapy": two drugs given together, said of what they are)
 COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}|"
-                                    rf"(?!{_NOT_KIND}\b)[a-z][\w-]+\s+(?:combination|doublet|triplet|combo))"
+                                    rf"(?!{_NOT_KIND}\b)[a-z][\w-]+\s+(?:combination|doublet|triplet|combo)|"
+                                    r"dual\s+(?:checkpoint\s+)?(?:therapy|immunotherapy|treatment|blockade))"
                                     r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 
 
@@ -109,7 +111,7 @@ def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     uses = list(COMBINATION_ANAPHOR_RE.finditer(sent.text))
     if not uses:
         return sent
-    combined = [a for a in arms if is_regimen_key(a)] if len(arms) >= 2 else []
+    combined = [a for a in arms if is_regimen_key(a)]  # (also a trial whose one arm known so far is the combination)
     if len(combined) != 1:
         combined = list({a.key for a in agents(doc, sent, 0, uses[0].start()) if len(a.components) > 1})
     if not combined and not arms:

@@ -55,7 +55,8 @@ _LABEL_PART = (r"(?:[^\d;()\[\]]|(?<![\w.])(?-i:[A-Z]{1,3}\d)(?![\w.])|\((?:data
 # "for death with X as compared with Y" / "with X versus Y" / "in the X group": what the ratio counts and
 # between whom ("HRs in subgroups ranged from ..." states no estimate).
 LABEL_RE = re.compile(rf"(?P<label>\s+(?:for|with|in)\b(?![^\d;()\[\]]*?\b(?:rang\w*|from|between)\b){_LABEL_PART}{{0,160}}?)?"
-                      rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b)\s*|\s*[(\[]\s*|\s+)(?P<value>{ESTIMATE})(?![\d%])",
+                      rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b|\bwere\b|\bis\b|\bstood\s+at\b|\bcame\s+to\b|\bamounted\s+to\b)\s*|\s*[(\[]\s*|\s+)"
+                      rf"(?P<value>{ESTIMATE})(?![\d%])",
                       re.IGNORECASE)
 # "... and for PFS 0.61 (95% CI ...)": a further estimate with its head left out, labelled by what it counts.
 CONTINUED_RE = re.compile(rf"\s*,?\s*and\s+(?P<label>for\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*"
