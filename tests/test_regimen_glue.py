@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from trial_facts import arm_agents, read
+
 from hcc_kg.extract.regimen_glue import APPOSITION_GLUE_RE, GLUE_RE
 
 
@@ -30,3 +32,15 @@ def test_a_gap_that_parts_two_arms_joins_nothing(gap):
 ])
 def test_an_apposition_between_the_parts_does_not_part_them(gap):
     assert APPOSITION_GLUE_RE.match(gap) is not None
+
+
+@pytest.mark.parametrize("verb", ["taking", "receiving", "treated with"])
+def test_what_patients_took_with_another_drug_is_one_regimen(verb, vocabulary, finder):
+    text = (f"In the invented QUILLON study, patients {verb} foretinib with bevacizumab lived longer than those treated "
+            "with sorafenib (median OS 14.1 vs 12.0 months).")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__bevacizumab__foretinib", "sorafenib"}
+
+
+def test_a_comparison_of_one_drug_with_another_stays_two_arms(vocabulary, finder):
+    text = "The invented QUILLON study compared foretinib with sorafenib (median OS 14.1 vs 12.0 months)."
+    assert arm_agents(read(text, vocabulary, finder)) == {"foretinib", "sorafenib"}

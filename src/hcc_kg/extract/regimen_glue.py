@@ -73,12 +73,17 @@ APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,
                                 rf"(?:\+|plus|{COMBINED_WITH}){NEXT_PART}$",
                                 re.IGNORECASE)
 
+# What patients took, right before the first part: "patients taking A with B", "those receiving A with B".
+RECEIVING_BEFORE_RE = re.compile(r"\b(?:taking|took|receiving|received|given|treated\s+with|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
 
 def glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
     """Does the agent at ``start:end`` belong to the regimen ``group`` names?"""
     gap = text[group[-1][2]:start]
     if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap) or COMMA_COMBINED_RE.match(gap):
         return True
+    if re.fullmatch(r"\s+with\s+", gap) and RECEIVING_BEFORE_RE.search(text, max(0, group[0][1] - 40), group[0][1]):
+        return True  # "patients taking A with B": what they took, one regimen ("comparing A with B" has no such verb)
     if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
             and not re.search(r",\s*$", text[:group[0][1]]):
         return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
