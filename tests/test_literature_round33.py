@@ -101,3 +101,12 @@ def test_a_combination_named_again_by_what_it_is_is_the_trial_s_one_arm_known_so
                              ("physicians_choice", "os", Decimal("20.6"))}
     assert {(a.object, a.attribute_values("hazard_ratio")[0]) for a in facts
             if a.predicate == "hasEffectEstimate"} == {("os", Decimal("0.79"))}
+
+
+@pytest.mark.parametrize("rates", ["The 1-year OS rate and 1-year RFS rate were 97.1% and 48.2%, respectively.",
+                                   "The 1-year OS and RFS rates were 97.1% and 48.2%, respectively."])
+def test_survival_rates_listed_together_take_one_value_each_at_their_time_point(rates, vocabulary, finder):
+    text = f"In this invented single-arm phase 2 trial, 45 patients received foretinib after resection. {rates}"
+    facts = read(text, vocabulary, finder)
+    assert {(a.object, dict(a.context)["timepoint"], a.attribute_values("value")[0]) for a in facts
+            if a.predicate == "hasMeasurement"} == {("os", "1-year", Decimal("97.1")), ("rfs", "1-year", Decimal("48.2"))}

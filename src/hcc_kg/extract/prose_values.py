@@ -56,7 +56,9 @@ LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+
 CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
-ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:median\s+)?", re.IGNORECASE)
+# ("the 1-year OS rate and 1-year RFS rate": each rate with its time point)
+ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:rates?\s+)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:median\s+)?"
+                                  r"(?:\d+[-\s](?:month|week|year|mo)\s+)?", re.IGNORECASE)
 # Other patients counted between an outcome and a share ("1 patient had a PR, 10 patients had stable disease (31%)"):
 # the share is theirs, not the outcome's.
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
@@ -99,8 +101,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     # endpoints listed together take one value each: one arm's, or, in a trial of more naming none of them
     # ("Median PFS and OS in all patients were 5.2 and 11.5 months, respectively"), no arm's
     listed = _respective(sent.text, masked, points) if len(arms) == 1 or not named else {}
-    found += [ArmValue(arms[0], points[i].endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
-              for i, t in listed.items() if len(arms) == 1]
+    found += [ArmValue(arms[0], points[i].endpoint, when, Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
+              for i, (t, when) in listed.items() if len(arms) == 1]
     starts, ends, shares = [p.start for p in points], [p.end for p in points], [p.endpoint in PROPORTION_ENDPOINTS for p in points]
     labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0], shares[i], sent.text)
               for i, p in enumerate(points)]
@@ -208,9 +210,10 @@ def _strangers(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], n
                  if any(set(a.components) < p for p in parts) and ALONE_AFTER_RE.match(sent.text, a.end))
 
 
-def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple]:
+def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple[tuple, str]]:
     """One arm's values of endpoints listed together: "the median PFS and OS were 7.6 and 17.6 months(,
-    respectively)" (anchor index -> value; {} unless each listed endpoint gets one value of its kind)."""
+    respectively)", "the 1-year OS rate and 1-year RFS rate were 97.8% and 48.9%" (anchor index -> (value, its time
+    point); {} unless each listed endpoint gets one value of its kind)."""
     for i in range(len(points)):
         j = i
         while j + 1 < len(points) and ENDPOINT_LIST_GAP_RE.fullmatch(text[points[j].end:points[j + 1].start]):
@@ -222,10 +225,22 @@ def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple
                           or len(found) == j - i + 1):
             continue
         tokens = found[:j - i + 1]
-        kinds = [(points[i + k].endpoint in PROPORTION_ENDPOINTS) == (t[3] == "%") for k, t in enumerate(tokens)]
-        if len(tokens) == j - i + 1 and all(kinds) and not SUBGROUP_RE.search(text[:points[i].start]):
-            return {i + k: t for k, t in enumerate(tokens)}
+        # ("the 1-year OS and RFS rates": the first one's time point is every one's)
+        when = [_listed_time(text, points[i + k], t, points[i]) for k, t in enumerate(tokens)]
+        if len(tokens) == j - i + 1 and None not in when and not SUBGROUP_RE.search(text[:points[i].start]):
+            return {i + k: (t, w) for k, (t, w) in enumerate(zip(tokens, when))}
     return {}
+
+
+def _listed_time(text: str, point: Anchor, token: tuple, first: Anchor) -> str | None:
+    """The time point of a listed endpoint's value ("" for a median or a rate), a survival rate's own ("the 1-year OS
+    rate") or the list's first one's; None when the value is not of the endpoint's kind (a rate in months, a survival
+    rate at no time)."""
+    if point.endpoint in PROPORTION_ENDPOINTS or token[3] != "%":
+        return "" if (point.endpoint in PROPORTION_ENDPOINTS) == (token[3] == "%") else None
+    lead = LEAD_TIMEPOINT_RE.search(text, max(0, point.start - 30), point.start) \
+        or LEAD_TIMEPOINT_RE.search(text, max(0, first.start - 30), first.start)
+    return _point(lead.group("n2"), lead.group("u2")) if lead else None
 
 
 def _continued(text: str, masked: str, endpoint: str, named: list[Agent], c_end: int, later: list[Anchor], unit: str):
