@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import arm_agents, read, sizes, values
+from trial_facts import arm_agents, arms, read, sizes, values
 
 
 @pytest.mark.parametrize("regimen", ["TACE plus sorafenib", "TACE plus sorafenib 400 mg twice daily",
@@ -110,3 +110,17 @@ def test_survival_rates_listed_together_take_one_value_each_at_their_time_point(
     facts = read(text, vocabulary, finder)
     assert {(a.object, dict(a.context)["timepoint"], a.attribute_values("value")[0]) for a in facts
             if a.predicate == "hasMeasurement"} == {("os", "1-year", Decimal("97.1")), ("rfs", "1-year", Decimal("48.2"))}
+
+
+@pytest.mark.parametrize("yardstick", ["It enrolled patients from the same population that was studied in the MARLOW study.",
+                                       "Its design was as seen in the MARLOW study.",
+                                       "That is consistent with what we saw with lenvatinib in the MARLOW study."])
+def test_another_trial_named_as_the_yardstick_does_not_take_the_trial_s_arms(yardstick, vocabulary, finder):
+    text = ("QUILLON-3, an invented first-line trial, ran in many countries. " + yardstick +
+            " Its patients were randomized 2:1 to receive foretinib plus atezolizumab vs sorafenib. With the "
+            "combination, median PFS rose from 4.2 months up to 6.8 months vs sorafenib.")
+    facts = read(text, vocabulary, finder)
+    assert arms(facts) == {("trial__quillon3", "arm__quillon3__regimen__atezolizumab__foretinib"),
+                           ("trial__quillon3", "arm__quillon3__sorafenib")}
+    assert values(facts) == {("regimen__atezolizumab__foretinib", "pfs", Decimal("6.8")),
+                             ("sorafenib", "pfs", Decimal("4.2"))}

@@ -135,7 +135,13 @@ SHOWN_BEFORE_RE = re.compile(r"\b(?:has|have)\s+(?:already\s+|previously\s+)?(?:
 # A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
 # analysis of Study 22 showed ...", "based on data from NAME".
 RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-                               r"(?:analys[ie]s|results?|data|findings)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+                               r"(?:analys[ie]s|results?|data|findings)\s+(?:of|from)\s+(?:the\s+)?$|"
+                               # ... or as the yardstick of the trial in context: "the same population (as) in NAME",
+                               # "consistent with what we saw with A in NAME", "as seen in NAME"
+                               r"\bsame\s+(?:[\w-]+\s+){0,2}?(?:population|patients|setting)\b[^.;]{0,40}?\bin\s+(?:the\s+)?$|"
+                               r"\b(?:consistent|similar|comparable|in\s+line)\s+(?:with|to)\s+what\s+(?:we\s+|was\s+|were\s+)?"
+                               r"(?:saw|seen|observed|reported|found)\b[^.;]{0,50}?\bin\s+(?:the\s+)?$|"
+                               r"\bas\s+(?:was\s+|we\s+)?(?:seen|observed|reported|shown|saw)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 OTHER_STUDY_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
 # Other studies as the standard the trial in context is held to: "(its toxicity was) similar to that noted in prior

@@ -29,7 +29,7 @@ AFTER_GAP_RE = re.compile(rf"{_UNIT_THEN}"
 OWN_BRACKET_RE = re.compile(r"^[,;][^()\[\]]*(?:\[[^\[\]]*\][^()\[\]]*)*[)\]]")
 FROM_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)  # "from 9.0 months to 12.9 months": a change between the arms
 TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)  # ... "to 12.9 months from 9.0 months"
-CHANGE_GAP_RE = re.compile(r"\s*(?:(?:months?|mo|weeks?|years?|%)\.?\s+)?(?P<word>to|from)\s*", re.IGNORECASE)
+CHANGE_GAP_RE = re.compile(r"\s*(?:(?:months?|mo|weeks?|years?|%)\.?\s+)?(?:up\s+)?(?P<word>to|from)\s*", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # ... or the arm's patients counted and allocated: "9.2 months for the 210 patients who were randomly assigned to receive
 # the X inhibitor A", "in the 104 given B" (the count and "assigned to" are no comparison).
