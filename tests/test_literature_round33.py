@@ -124,3 +124,16 @@ def test_another_trial_named_as_the_yardstick_does_not_take_the_trial_s_arms(yar
                            ("trial__quillon3", "arm__quillon3__sorafenib")}
     assert values(facts) == {("regimen__atezolizumab__foretinib", "pfs", Decimal("6.8")),
                              ("sorafenib", "pfs", Decimal("4.2"))}
+
+
+def test_an_arm_label_given_after_the_dose_beside_the_arm_s_size_names_that_arm(vocabulary, finder):
+    text = ("In the invented open-label QUILLON trial, 300 patients were randomly assigned to receive:\n"
+            "- Foretinib at 300 mg plus atezolizumab 1,200 mg every 3 weeks (F+A group, n = 100)\n"
+            "- Atezolizumab alone at 1,200 mg every 3 weeks (n = 110)\n"
+            "- Foretinib alone at 300 mg daily (n = 90).\n"
+            "Objective response rates were 24.0% in the F+A group, 10.6% in the atezolizumab group, and 7.2% in the "
+            "foretinib group.")
+    facts = read(text, vocabulary, finder)
+    assert sizes(facts) == {("regimen__atezolizumab__foretinib", 100), ("atezolizumab", 110), ("foretinib", 90)}
+    assert values(facts) == {("regimen__atezolizumab__foretinib", "orr", Decimal("24.0")),
+                             ("atezolizumab", "orr", Decimal("10.6")), ("foretinib", "orr", Decimal("7.2"))}

@@ -16,7 +16,7 @@ from .arm_groups import lettered_groups
 from .epithets import named_back
 from .expansion import read_as, rewritten
 from .prose_arms import agents, randomised_arms
-from .sentences import COMBINATION_NOUN, evidence_span
+from .sentences import COMBINATION_NOUN, DOSE_WORD, evidence_span
 
 # "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
 # ("the combination of A and B" names its parts itself); one named before is looked for this many sentences back.
@@ -40,8 +40,10 @@ BRACKETED_LABEL_RE = re.compile(r"(?:\s+[a-z]+){0,3}\s*\(\s*(?P<label>(?i:arm|gr
 
 # "A plus B (AB arm)": a name the text gives an arm after its agent, then uses ("41% in the AB arm"); the
 # agent's dose or a word saying which copy of it may come between ("B biosimilar (5 mg/kg Q3W) (AB arm)").
-NAMED_LABEL_RE = re.compile(r"(?:\s+biosimilars?\b)?(?:\s*\([^()]*\d[^()]*\))?"
-                            r"\s*\(\s*(?P<label>[A-Za-z][\w+/-]{1,15}\s+(?i:arm|group|cohort))\s*\)")
+# ... also after the agent's dose and schedule, the arm's size beside the label: "A at 300 mg plus B 1,500 mg every 4
+# weeks (AB group, n = 75)"
+NAMED_LABEL_RE = re.compile(rf"(?:\s+biosimilars?\b)?(?:\s*\([^()]*\d[^()]*\))?(?:\s+(?:at\s+)?{DOSE_WORD})*"
+                            r"\s*\(\s*(?P<label>[A-Za-z][\w+/-]{1,15}\s+(?i:arm|group|cohort))\s*(?:[,;]\s*n\s*=\s*\d[\d,]*\s*)?\)")
 
 
 def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, str]:
