@@ -137,3 +137,12 @@ def test_an_arm_label_given_after_the_dose_beside_the_arm_s_size_names_that_arm(
     assert sizes(facts) == {("regimen__atezolizumab__foretinib", 100), ("atezolizumab", 110), ("foretinib", 90)}
     assert values(facts) == {("regimen__atezolizumab__foretinib", "orr", Decimal("24.0")),
                              ("atezolizumab", "orr", Decimal("10.6")), ("foretinib", "orr", Decimal("7.2"))}
+
+
+def test_the_phase_3_portion_of_a_phase_2_3_study_is_that_study(vocabulary, finder):
+    text = ("Foretinib plus bevacizumab improved survival, according to results of the invented phase 2/3 QUILLON-32 "
+            "study. Results from the phase 3 portion of the study showed that the foretinib plus bevacizumab group had "
+            "a median PFS of 4.6 months, compared with 2.8 months in the sorafenib group.")
+    facts = read(text, vocabulary, finder)
+    assert arms(facts) == {("trial__quillon32", "arm__quillon32__regimen__bevacizumab__foretinib"),
+                           ("trial__quillon32", "arm__quillon32__sorafenib")}

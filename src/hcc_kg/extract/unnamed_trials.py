@@ -25,6 +25,10 @@ from .trial_names import phase_of
 from .trial_slots import Slot, Span, restated, spelled_out
 
 
+# A phase of the trial in context, said to be a part of it: "the phase 3 portion of the study".
+PORTION_OF_RE = re.compile(r"\b(?:portion|part|segment|stage|component)\s+of\s+(?:the|this)\s+(?:study|trial)\b", re.IGNORECASE)
+
+
 def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match, arms: list[str],
                   slots: dict[str, Slot], context: str | None) -> str | None:
     """The trial a design phrase ("a randomised phase 3 trial", "this phase 2 study") names: the one in context
@@ -37,6 +41,10 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
         context = sole_named(slots, phase) or sole_trial(slots, phase)
     current = slots.get(context) if context else None
     same_phase = current is not None and phase is not None and part_of_phase(phase, current.phase, combined=False)
+    if current is not None and phase is not None and part_of_phase(phase, current.phase) \
+            and PORTION_OF_RE.search(sent.text, phrase.start(), phrase.end() + 40):
+        current.named_at.append(evidence_span(sent))  # "the phase 3 portion of the study": the phase 2/3 trial in context
+        return context
     if arms and (referring or same_phase) and current is not None and restated(current, arms, phase):
         # "This phase 3 trial randomised to B or A followed by B": the title's "A vs B" in full; so too "to compare
         # A plus either B or C in a randomised phase 3 trial" after a title naming the phase 3 NAME trial
