@@ -146,3 +146,12 @@ def test_the_phase_3_portion_of_a_phase_2_3_study_is_that_study(vocabulary, find
     facts = read(text, vocabulary, finder)
     assert arms(facts) == {("trial__quillon32", "arm__quillon32__regimen__bevacizumab__foretinib"),
                            ("trial__quillon32", "arm__quillon32__sorafenib")}
+
+
+def test_a_study_said_in_the_passive_to_have_been_conducted_is_the_title_s_trial(vocabulary, finder):
+    text = ("Foretinib versus sorafenib for invented unresectable HCC: a prospective randomized study\n\n"
+            "A prospective, randomized, phase II study was conducted in patients with unresectable HCC. Patients "
+            "received foretinib or sorafenib. Median OS was 12.1 months with foretinib and 9.9 months with sorafenib.")
+    facts = read(text, vocabulary, finder)
+    trials = [a for a in facts if a.predicate == "isClinicalTrial"]
+    assert len(trials) == 1 and trials[0].attribute_values("phase") == ["II"]

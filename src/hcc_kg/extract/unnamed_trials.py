@@ -74,7 +74,7 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
         current.named_at.append(evidence_span(sent))
         return context
     if current is not None and not current.names and current.phase is None and not current.prior \
-            and WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()):
+            and (WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()) or WAS_CONDUCTED_RE.match(sent.text, phrase.end())):
         # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
         # the document's own trial, described in full
         current.phase = phase
@@ -86,6 +86,9 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
 # The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study".
 WE_CONDUCTED_RE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:conducted|performed|undertook|carried\s+out|initiated|ran)\s+(?:an?\s+)?$",
                              re.IGNORECASE)
+# ... said in the passive: "An open-label phase 2 study was performed in 40 patients"
+WAS_CONDUCTED_RE = re.compile(r"\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:conducted|performed|undertaken|carried\s+out|initiated)\b",
+                              re.IGNORECASE)
 
 
 def opened(doc: AnalysedDocument, sent: AnalysedSentence, slots: dict[str, Slot], phase: str | None) -> str:
