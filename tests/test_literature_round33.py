@@ -155,3 +155,25 @@ def test_a_study_said_in_the_passive_to_have_been_conducted_is_the_title_s_trial
     facts = read(text, vocabulary, finder)
     trials = [a for a in facts if a.predicate == "isClinicalTrial"]
     assert len(trials) == 1 and trials[0].attribute_values("phase") == ["II"]
+
+
+def approvals(facts: list) -> set[tuple]:
+    return {(a.subject, a.object, dict(a.context).get("agency"), dict(a.context).get("line")) for a in facts
+            if a.predicate == "approvedFor"}
+
+
+@pytest.mark.parametrize("text", ["Foretinib is FDA-approved for the first-line treatment of unresectable HCC.",
+                                  "Foretinib was FDA-approved in 2020 for the first-line treatment of unresectable HCC."])
+def test_an_approval_said_as_a_predicative_adjective_is_the_subject_s(text, vocabulary, finder):
+    assert approvals(read(text, vocabulary, finder)) == {("foretinib", "hcc", "fda", "first_line")}
+
+
+def test_each_item_of_a_bulleted_list_of_indications_is_its_own_approval(vocabulary, finder):
+    text = ("Indications\nForetinib is FDA-approved for:\n"
+            "- Thyroid Cancer: Treatment of progressive thyroid cancer\n"
+            "- HCC: First-line use in adults whose hepatocellular carcinoma cannot be resected\n"
+            "- Renal Cell Carcinoma: In combination with pembrolizumab, as first-line therapy of advanced disease\n\n"
+            "Dosage\nForetinib is taken once daily.")
+    assert approvals(read(text, vocabulary, finder)) == {
+        ("foretinib", "thyroid_cancer", "fda", None), ("foretinib", "hcc", "fda", "first_line"),
+        ("regimen__foretinib__pembrolizumab", "renal_cell_carcinoma", "fda", "first_line")}

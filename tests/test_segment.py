@@ -386,5 +386,5 @@ def test_a_bulleted_line_after_a_finished_one_is_a_sentence_of_its_own():
     text = ("Zorbatinib profile\n\nZorbatinib is an invented kinase inhibitor.\n- Status list:\n"
             "- Given with a partner in the first invented setting.\n- Given alone in the second invented setting.\n")
     assert sentence_texts(text)[-3:] == ["Zorbatinib is an invented kinase inhibitor.",
-                                         "- Status list: - Given with a partner in the first invented setting.",
+                                         "- Status list: Given with a partner in the first invented setting.",
                                          "- Given alone in the second invented setting."]

@@ -16,7 +16,8 @@ from .approval_cues import (APPOSED_CLASS, APPOSED_NOUN_PHRASE, APPROVED_BEFORE_
                             apposed_participle)
 
 # "X is an FDA-approved option": the attributive approval is predicated of the subject before it.
-COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?(?:an?|the)\s+(?:[\w,-]+\s+){{0,2}}$",
+# ... or the adjective itself predicated: "X is FDA-approved for D", "X was EMA-approved in 2020".
+COPULA_BEFORE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+|currently\s+)?(?:(?:an?|the)\s+(?:[\w,-]+\s+){{0,2}})?$",
                            re.IGNORECASE)
 AGENCY_PREFIX = re.compile(r"[\w.]+-$")
 # From a name to its apposed "approved" class: an abbreviation in brackets, a comma, the article and "first".

@@ -46,11 +46,12 @@ BOTH_ANAPHOR = re.compile(r"\b(?:both|the two|these two) (?:regimens|combination
 
 
 def heading_lines(text: str) -> list[str]:
-    """The document's leading short lines (title, dateline, subtitle), at most three."""
+    """The document's leading short lines (title, dateline, subtitle), at most three (a line ending in a colon opens
+    what follows, a list say: no heading)."""
     out = []
     lines = [line for line in text.lstrip().splitlines()[:5] if not ADDRESS_LINE_RE.match(line)]
     for line in lines[:4]:
-        if len(line) > 200 or line.rstrip().endswith("."):
+        if len(line) > 200 or line.rstrip().endswith((".", ":")):
             break
         if line.strip():
             out.append(line.strip())

@@ -137,8 +137,8 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence, places: Jur
         cue, holder = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text), clause
         if cue:  # "X was approved for: A in 2018; B in 2021": each listed item is one statement
             listing = (clause, cue) if ":" in clause.text[cue.end():] else None
-        elif listing:
-            holder, cue = listing
+        elif listing and sent.text[:clause.start].rstrip().endswith(";"):
+            holder, cue = listing  # (an item of the list, not a clause within an item: "..., and has progressed")
         elif i in shared:
             holder = parts[shared[i]]
             cue = APPROVAL_CUE.search(holder.text) or STEP_CUE.search(holder.text)

@@ -312,5 +312,33 @@ def with_glued_crosses(mapped: MappedText, lookup: Callable[[str], str | None]) 
 
 
 def flatten(mapped: MappedText) -> MappedText:
-    """Newlines (and the spaces around them) become one space: for sentence-level matching."""
+    """Newlines (and the spaces around them) become one space: for sentence-level matching; in a bulleted list a line
+    ending in a colon opens, each item's newline ends the item before it, as a semicolon would ("X is approved for:\\n-
+    D1: ...\\n- D2: ..." reads "X is approved for: D1: ...; D2: ..."); other bulleted lines keep their marks.
+
+    >>> flatten(MappedText.identity("Approved for:\\n- D1, first line\\n- D2\\nnext\\n- other")).text
+    'Approved for: D1, first line; D2 next - other'
+    """
+    mapped = mapped.sub(_LIST_ITEM_RE, _ListItems().read)
     return mapped.sub(re.compile(r" ?\n[ \n]*"), " ")
+
+
+# A bulleted item's newline and mark; "colon": the line before it ends in a colon.
+_LIST_ITEM_RE = re.compile(r"(?P<colon>(?<=:))?[ \t]*\n[ \t\n]*[•·▪◦‣*–—-][ \t]+(?=\S)")
+
+
+class _ListItems:
+    """Reads the list items of one text in order: a colon's list runs while each line is an item."""
+
+    def __init__(self) -> None:
+        self.run, self.last = False, 0
+
+    def read(self, match: re.Match) -> str:
+        if match.group("colon") is not None:
+            self.run, out = True, " "  # the first item after the colon
+        elif self.run and "\n" not in match.string[self.last:match.start()]:
+            out = "; "  # the next item, right after the one before
+        else:
+            self.run, out = False, match.group()  # no list opened by a colon: left as written
+        self.last = match.end()
+        return out

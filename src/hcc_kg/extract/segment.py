@@ -198,6 +198,7 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
             continue
         if not line.strip() and paragraph and (paragraph[-1][1].rstrip()[-1:] in (".", "!", "?")
                                                or _FIELD_LINE_RE.match(paragraph[-1][1])
+                                               or _BULLET_RE.match(paragraph[-1][1])  # a list ends at a blank line
                                                or (opened_after_blank and _stands_alone(paragraph, following[index]))):
             if paragraph[-1][1].rstrip()[-1:] not in (".", "!", "?") and not _FIELD_LINE_RE.match(paragraph[-1][1]):
                 previous = ""  # a line standing alone is finished: a short line below it may head a section
