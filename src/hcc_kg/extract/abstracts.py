@@ -43,12 +43,12 @@ from typing import Iterable
 
 from ..keys import agent_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, EARLIER_RE, ONGOING_RE,
-                            OTHER_STUDY_RE, PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
-                            REGISTRATION_RE, SECTION_RE, SEPARATE_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_STUDY_RE,
-                            SHOWN_BEFORE_RE, THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study,
-                            is_observational, main_trial_first, named_observational, recalled_phases,
-                            remarks_on_other_studies)
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, ONGOING_RE,
+                            PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
+                            REGISTRATION_RE, SECTION_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_STUDY_RE,
+                            THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study,
+                            is_observational, main_trial_first, named_observational, recalled_phases)
+from .other_studies import EARLIER_RE, OTHER_STUDY_RE, SEPARATE_RE, SHOWN_BEFORE_RE, remarks_on_other_studies
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .registry import EXTRACTORS

@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 from ..keys import agent_components
-from .abstract_cues import OTHER_STUDY_RE, RECALLED_TRIAL_RE, part_of_phase
+from .abstract_cues import part_of_phase
 from .analysis import AnalysedDocument, AnalysedSentence
+from .other_studies import OTHER_STUDY_RE, RECALLED_TRIAL_RE
 from .prose_arms import agents
 from .sentences import evidence_span
 from .prose_arm_mentions import slot_arm
