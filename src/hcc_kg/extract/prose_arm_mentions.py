@@ -209,3 +209,21 @@ def compared_before(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     if fronted_comparator(before.text, 0, first.start):  # "Compared with C, A improved OS": A's value first
         return order[::-1]
     return order if COMPARE_RE.search(before.text, first.end, second.start) else None
+
+
+# A sentence that gives the other side of the one before it: "A elicited a median OS of 23.7 months. In comparison,
+# the median OS was 20.6 months for patients who received B."
+COMPARED_BACK_RE = re.compile(r"(?:In|By)\s+comparison,|Comparatively,|In\s+contrast,", re.IGNORECASE)
+
+
+def compared_back(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """The arms of a sentence opening "In comparison," that names one agent, when the sentence before it named one
+    other: [the earlier, this one] ([] otherwise)."""
+    if not COMPARED_BACK_RE.match(sent.text):
+        return []
+    index = doc.sentence_at(evidence_span(sent)[0])
+    if index == 0 or index >= len(doc.sentences):
+        return []
+    this = {a.key for a in agents(doc, sent)}
+    before = {a.key for a in agents(doc, doc.sentences[index - 1])}
+    return [*before, *this] if len(this) == len(before) == 1 and this != before else []

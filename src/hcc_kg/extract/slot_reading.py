@@ -38,7 +38,7 @@ from .prose_sizes import arm_sizes, counted_arms, counted_groups, each_arm_count
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors
-from .prose_arm_mentions import arm_mentions, slot_arm
+from .prose_arm_mentions import arm_mentions, compared_back, slot_arm
 from .slot_ratios import pair_of, ratios_read
 from .prose_subgroups import ratio_of_subgroup
 from .subgroup_frame import names_a_part
@@ -166,7 +166,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed (in a trial
         # said to be randomised); "A gave ... . In comparison, ... with B" in any
         # ... or in a phase 3 trial, which compares arms though the text may not say so
-        stated = (valued_agents(doc, sent) if randomised or slot.phase == "III" else []) or _compared_back(doc, sent)
+        stated = (valued_agents(doc, sent) if randomised or slot.phase == "III" else []) or compared_back(doc, sent)
     if len(slot.arms) == 1 and slot.arms[0] not in stated and len(set(stated)) >= 2 \
             and (whole := [s for s in stated if is_regimen_key(s) and slot.arms[0] in regimen_components(s)]):
         slot.rename_arm(slot.arms[0], whole[0])  # a headline's "trial of A (with a class)", then "A plus B versus C"
@@ -376,24 +376,6 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
                        and not within[0] <= hr.start < within[1])
     slot.ratios.extend((hr, endpoint, pair, span) for hr, endpoint in listed
                        if (pair := pair_of(doc, sent, hr, slot)) is not None and (adjusted is None or hr.start < adjusted.start()))
-
-
-# A sentence that gives the other side of the one before it: "A elicited a median OS of 23.7 months. In comparison,
-# the median OS was 20.6 months for patients who received B."
-COMPARED_BACK_RE = re.compile(r"(?:In|By)\s+comparison,|Comparatively,|In\s+contrast,", re.IGNORECASE)
-
-
-def _compared_back(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
-    """The arms of a sentence opening "In comparison," that names one agent, when the sentence before it named one
-    other: [the earlier, this one] ([] otherwise)."""
-    if not COMPARED_BACK_RE.match(sent.text):
-        return []
-    index = doc.sentence_at(evidence_span(sent)[0])
-    if index == 0 or index >= len(doc.sentences):
-        return []
-    this = {a.key for a in agents(doc, sent)}
-    before = {a.key for a in agents(doc, doc.sentences[index - 1])}
-    return [*before, *this] if len(this) == len(before) == 1 and this != before else []
 
 
 def _one_arms_run(rates: list[ArmValue]) -> tuple[str, tuple[str, ...], str] | None:
