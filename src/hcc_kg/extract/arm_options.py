@@ -14,7 +14,7 @@ import re
 
 from ..keys import agent_key
 from .analysis import AnalysedDocument, AnalysedSentence
-from .comparators import arm_parts, is_care
+from .comparators import arm_parts, is_care, is_procedure
 from .sentences import DOSE_WORD, ROUTE
 
 # The add-on's cue between the regimen (and its doses) and the add-on: "... with or without C".
@@ -111,4 +111,4 @@ def _new_drug(doc: AnalysedDocument, agent, kept: list) -> bool:
 
 def _procedure_only(doc: AnalysedDocument, agent) -> bool:
     """Is every part of the agent a procedure other than care (TACE, radiotherapy), with no drug or placebo?"""
-    return all(doc.vocabulary[p].has_type("Procedure") and not is_care(doc, p) for p in agent.components)
+    return all(is_procedure(doc, p) for p in agent.components)

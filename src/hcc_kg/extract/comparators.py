@@ -90,6 +90,11 @@ def is_care(doc: AnalysedDocument, key: str) -> bool:
     return entity.has_type("Procedure") and CARE_RE.search(entity.label) is not None
 
 
+def is_procedure(doc: AnalysedDocument, key: str) -> bool:
+    """Is the entity a procedure other than care (TACE, radiotherapy)?"""
+    return doc.vocabulary[key].has_type("Procedure") and not is_care(doc, key)
+
+
 def arm_parts(doc: AnalysedDocument, keys: Iterable[str]) -> tuple[str, ...]:
     """What sets an arm apart, from what it is given: placebo or care given with a drug is the drug's arm,
     care given with placebo is placebo's; care alone ("best supportive care alone") is an arm's agent."""

@@ -11,7 +11,7 @@ import re
 
 from ..model import Mention
 from .analysis import AnalysedDocument
-from .comparators import is_care
+from .comparators import is_procedure
 from .sentences import DRUG
 
 # A comparison's verb before "A with B": "comparing A with TACE", "A was compared to ... A with B".
@@ -23,7 +23,7 @@ def with_procedure(doc: AnalysedDocument, text: str, group: list[tuple[Mention, 
     """ "A plus B with TACE", "A with chemotherapy": a procedure given with drugs is part of their arm ("comparing A
     with TACE" compares them; care given with a drug is read by :func:`glued_to_care`)."""
     return re.fullmatch(r"\s+with\s+", text[group[-1][2]:item[1]]) is not None \
-        and doc.vocabulary[item[0].key].has_type("Procedure") and not is_care(doc, item[0].key) \
+        and is_procedure(doc, item[0].key) \
         and not any(doc.vocabulary[m.key].has_type("Procedure", "Placebo") for m, _, _ in group) \
         and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])
 
@@ -38,6 +38,6 @@ def delivered_by(doc: AnalysedDocument, text: str, group: list[tuple[Mention, in
     is part of its arm, not an arm of its own ("comparing TACE with B" compares them)."""
     last = group[-1][0].key
     return _DELIVERING.fullmatch(text[group[-1][2]:item[1]]) is not None \
-        and doc.vocabulary[last].has_type("Procedure") and not is_care(doc, last) \
+        and is_procedure(doc, last) \
         and doc.vocabulary[item[0].key].has_type(*DRUG) \
         and not COMPARING_RE.search(text, max(0, group[0][1] - 40), group[0][1])

@@ -29,7 +29,8 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care
+from .comparators import (CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care,
+                          is_procedure)
 from .procedure_glue import delivered_by, with_procedure
 from .regimen_glue import DOSE_GAP, GLUE_RE, REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
 from .sentences import DRUG
@@ -336,14 +337,9 @@ def _procedures_before_placebo(doc: AnalysedDocument, sent: AnalysedSentence, re
     if len(parts) < 2 or not GLUE_RE.match(sent.text[sent.local(parts[-2])[1]:sent.local(parts[-1])[0]]):
         return None
     before = tuple(dict.fromkeys(m.key for m in parts[:-1] if m.key != parts[-1].key))
-    if not before or not all(_procedure(doc, k) for k in before) or _procedure(doc, parts[-1].key):
+    if not before or not all(is_procedure(doc, k) for k in before) or is_procedure(doc, parts[-1].key):
         return None
     return before
-
-
-def _procedure(doc: AnalysedDocument, key: str) -> bool:
-    """Is the agent a procedure other than care (TACE, radiotherapy)?"""
-    return doc.vocabulary[key].has_type("Procedure") and not is_care(doc, key)
 
 
 def distinct_arms(arms: list[Agent]) -> list[Agent]:

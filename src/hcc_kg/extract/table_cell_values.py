@@ -31,7 +31,7 @@ from .effects import parse_hazard_ratios
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .trial_slots import hr_attributes
 
-NAME = "table-line-trials"
+NAME = "table-line-trials"  # the evidence is that extractor's, which reads its rows through this module
 BORDER_RE = re.compile(r"[|\t]")
 ENDPOINTS = TIME_TO_EVENT | PROPORTION_ENDPOINTS
 _VALUE = r"(?P<{0}>\d+(?:\.\d+)?)\s*(?P<u{0}>%|mo(?:nths?)?\b)?"
