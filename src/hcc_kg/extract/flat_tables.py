@@ -6,8 +6,8 @@ row a group of lines between blank ones.  Where the header names a column of tar
 "Molecule", "Antigen") before a column of drugs ("Drug", "Agent", "Generic name"), a row naming exactly
 one target, then exactly one drug, says that drug acts on that target; a row with a negation or a hedge
 before its drug, or naming several of either, is left unread (whose target is then not plain).  A header that names
-the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row per line, each opening with its drug.  The rows
-end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
+the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row per line, each opening with its
+drug.  The rows end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
 True

@@ -248,7 +248,8 @@ def recognise(doc: AnalysedDocument) -> list[Recognised]:
     for sent, prose in [(s, True) for s in doc.sentences] + [(t, False) for t in tables]:
         known = [(*sent.local(m), m.key) for m in sent.mentions]
         reader = _SentenceReader(sent.text, known, doc.vocabulary, doc.finder.lookup, trials, doc.document.text)
-        found = [*reader.sightings(), *_misspelled(sent.text, known, named, doc.finder.lookup)] if prose else reader.stems()
+        found = [*reader.sightings(), *_misspelled(sent.text, known, named, doc.finder.lookup)] if prose \
+            else reader.stems()
         for sighting in found:
             start, end = sent.sentence.mapped.original_span(sighting.start, sighting.end)
             if _spelled(doc.document.text[start:end], sighting.name):

@@ -29,8 +29,8 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
-from .comparators import (CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care, is_care,
-                          is_procedure)
+from .comparators import (CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care,
+                          is_care, is_procedure)
 from .procedure_glue import delivered_by, with_procedure
 from .regimen_glue import DOSE_GAP, GLUE_RE, REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
 from .sentences import DRUG
@@ -323,7 +323,8 @@ def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[
     return [with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
 
 
-# Between a regimen's last drug and "or placebo": that drug's dose and schedule only ("A 400 mg twice daily or placebo").
+# Between a regimen's last drug and "or placebo": that drug's dose and schedule only ("A 400 mg twice daily or
+# placebo").
 PLACEBO_ALTERNATIVE = re.compile(rf"{DOSE_GAP}\s*,?\s+or\s+(?:(?:a\s+)?match(?:ed|ing)\s+)?")
 
 
