@@ -69,3 +69,13 @@ DRUG_FIRST = ("Table 2. Invented antibodies\n\n"
 
 def test_a_header_naming_the_drugs_first_gives_one_row_per_line_each_opening_with_its_drug():
     assert facts(DRUG_FIRST) == {("zelumab", "isAntibodyAgainst", "pdcd1"), ("quxumab", "isAntibodyAgainst", "cd274")}
+
+
+def test_a_drug_first_row_reads_the_target_cell_right_after_its_drug_whatever_later_columns_name():
+    text = ("Table 3. Invented second-line agents\n\n"
+            "Drug Main target Trial Phase Population Result\n"
+            "Foonib MET & PD-1 ZETA-9 III Prior quxumab 9.4 vs 8.2 mo Negative\n"   # two targets joined; a prior drug later
+            "Zelumab PD-L1 ALPHA-2 II Prior foonib Positive\n"
+            "Quxumab possibly PD-1 BETA-3 II Naive Ongoing\n")                     # a hedge inside the target cell
+    assert facts(text) == {("foonib", "inhibits", "met"), ("foonib", "inhibits", "pdcd1"),
+                           ("zelumab", "isAntibodyAgainst", "cd274")}

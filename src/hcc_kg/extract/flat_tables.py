@@ -50,7 +50,7 @@ def flattened_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
         if HEADER.search(header.group()) or re.search(r"[|\t]", header.group()):
             continue
         for start, end in _line_rows(text, header.end()):
-            yield from _row_fact(doc, start, end, drug_first=True)
+            yield from _drug_first_row(doc, start, end)
 
 
 def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
@@ -69,18 +69,39 @@ def _line_rows(text: str, after: int) -> Iterator[tuple[int, int]]:
         yield after + line.start(), after + line.end()
 
 
-def _row_fact(doc: AnalysedDocument, start: int, end: int, drug_first: bool = False) -> Iterator[Assertion]:
-    """The row's one drug acting on its one target, named in the header's order (the drug opening a drug-first row)."""
+def _row_fact(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion]:
+    """The row's one drug acting on its one target, named before it."""
     mentions = doc.mentions_in(start, end)
     drugs = [m for m in mentions if doc.vocabulary[m.key].has_type(*DRUG)]
     targets = [m for m in mentions if doc.vocabulary.is_target(m.key)]
-    if len({m.key for m in drugs}) != 1 or len({m.key for m in targets}) != 1:
+    if len({m.key for m in drugs}) != 1 or len({m.key for m in targets}) != 1 or targets[-1].end > drugs[0].start:
         return
     drug, target = drugs[0], targets[0]
-    first, last = (drug, targets[-1]) if drug_first else (targets[-1], drug)
-    if first.end > last.start or (drug_first and doc.document.text[start:drug.start].strip()):
-        return
-    if NOT_PLAIN.search(doc.document.text, start, last.end):
-        return  # a hedge or negation within the pair ("Not approved" in a later column speaks of its status)
-    evidence = doc.evidence(min(target.start, drug.start), max(target.end, drug.end), NAME)
+    if NOT_PLAIN.search(doc.document.text, start, drug.end):
+        return  # a hedge or negation up to the drug ("Not approved" in a later column speaks of its status)
+    evidence = doc.evidence(target.start, drug.end, NAME)
     yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
+
+
+# Between the targets of a drug-first row's target cell: "VEGFR & FGFR", "PD-1/PD-L1", "RET, KIT".
+TARGET_GLUE = re.compile(r"\s*(?:[,&/+]|\band\b)\s*")
+
+
+def _drug_first_row(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion]:
+    """A drug-first row: the drug opening the line and the targets named right after it ("Foonib VEGFR & FGFR
+    inhibitor ..."); a later column may name another drug (a population's "prior B") without making the row unplain."""
+    text = doc.document.text
+    mentions = doc.mentions_in(start, end)
+    if not mentions or not doc.vocabulary[mentions[0].key].has_type(*DRUG) or text[start:mentions[0].start].strip():
+        return
+    drug, run = mentions[0], []
+    for m in mentions[1:]:
+        gap = text[(run[-1] if run else drug).end:m.start]
+        if not doc.vocabulary.is_target(m.key) or not (TARGET_GLUE.fullmatch(gap) if run else not gap.strip()):
+            break
+        run.append(m)
+    if not run or NOT_PLAIN.search(text, start, run[-1].end):
+        return  # no target cell right after the drug, or a hedge or negation within it
+    evidence = doc.evidence(drug.start, run[-1].end, NAME)
+    for key in dict.fromkeys(m.key for m in run):
+        yield Assertion(drug.key, action_predicate(doc, drug.key, key), key, evidence=(evidence,))
