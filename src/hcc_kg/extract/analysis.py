@@ -144,6 +144,12 @@ class AnalysedDocument:
         ``len(self.sentences)`` past the last)."""
         return bisect_right(self.sentence_ends, offset)
 
+    def sentence_before(self, sent: "AnalysedSentence") -> "AnalysedSentence | None":
+        """The document's sentence right before ``sent`` (which may be a reading of it with words replaced); None
+        for the first."""
+        index = self.sentence_at(sent.sentence.mapped.original_span(0, len(sent.text))[0])
+        return self.sentences[index - 1] if 0 < index <= len(self.sentences) else None
+
     def once(self, name: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, made on the first call with ``name`` and remembered for this reading of the
         document: whole-document facts an extractor asks for once per trial or per sentence, or a

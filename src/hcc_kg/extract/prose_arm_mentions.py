@@ -13,7 +13,7 @@ from .prose_arms import Agent, agents
 from .role_arms import role_arms
 from .arm_comparisons import COMPARE_RE
 from .prose_labels import fronted_comparator
-from .sentences import LIST_GLUE, evidence_span
+from .sentences import LIST_GLUE
 
 # "the B arm", "the B and placebo arms", "B-treated group": a label word right after the agent.
 ARM_LABEL_AFTER_RE = re.compile(r"^(?:\s*(?:,|and|or|vs\.?|versus)\s*[\w+/-]+)*[\s-]*(?:treated\s+|containing\s+)?"
@@ -196,10 +196,8 @@ def compared_before(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     """The two arms the sentence right before compared, the one reported on first ("A improved OS compared with C
     (HR 0.78). Median OS was 16.4 versus 13.8 months, respectively" in a trial of three arms: A's, then C's); None
     unless it names exactly two of the trial's arms with a comparison between them."""
-    index = doc.sentence_at(evidence_span(sent)[0])
-    if index <= 0 or index >= len(doc.sentences) or doc.sentences[index] is not sent:
+    if (before := doc.sentence_before(sent)) is None:
         return None
-    before = doc.sentences[index - 1]
     named = arm_mentions(doc, before, arms)
     order = list(dict.fromkeys(a.key for a in named))
     if len(order) != 2:
@@ -219,11 +217,8 @@ COMPARED_BACK_RE = re.compile(r"(?:In|By)\s+comparison,|Comparatively,|In\s+cont
 def compared_back(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """The arms of a sentence opening "In comparison," that names one agent, when the sentence before it named one
     other: [the earlier, this one] ([] otherwise)."""
-    if not COMPARED_BACK_RE.match(sent.text):
-        return []
-    index = doc.sentence_at(evidence_span(sent)[0])
-    if index == 0 or index >= len(doc.sentences):
+    if not COMPARED_BACK_RE.match(sent.text) or (sentence_before := doc.sentence_before(sent)) is None:
         return []
     this = {a.key for a in agents(doc, sent)}
-    before = {a.key for a in agents(doc, doc.sentences[index - 1])}
+    before = {a.key for a in agents(doc, sentence_before)}
     return [*before, *this] if len(this) == len(before) == 1 and this != before else []

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-# The trial word after a name, what the trial studies perhaps between: "NAME-1 study", "NAME-012 liver cancer trial".
-TRIAL_WORD_AFTER = r"\s+(?:[a-z][\w-]*\s+){0,3}(?:trial|study)\b"
+# The trial word after a name, what the trial studies perhaps between: "NAME-1 study", "NAME-012 liver cancer trial",
+# "the EV-301 Clinical Trial".
+TRIAL_WORD_AFTER = r"\s+(?:(?i:clinical)\s+|[a-z][\w-]*\s+){0,3}(?i:trial|study)\b"
 _WORD = r"(?:[A-Z]{3,}[a-z]*|[A-Z]{2}[a-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*|Study)"
 # ... a cooperative group's five-digit protocol number stands apart from its word: "CALGB 80802".
 # ... or a number and its year after a slash, as a cooperative group numbers its protocols: "SAKK 77/08".

@@ -143,10 +143,8 @@ def _near_cue(text: str, name: TrialName) -> bool:
         return True
     width = WINDOW if name.kind == "name" else 12
     window = text[max(0, name.start - width):name.start] + " " + text[name.end:name.end + width]
-    if re.match(r"\s+(?:clinical\s+)?(?:trial|study)\b", text[name.end:], re.IGNORECASE):
-        return True  # "the EV-301 clinical trial"
     if re.match(TRIAL_WORD_AFTER, text[name.end:]):
-        return True  # "the Leap-012 liver cancer trial", "the Name-301 first-line study": what it studies, then the word
+        return True  # "the EV-301 clinical trial", "the Leap-012 liver cancer trial": what it studies, then the word
     if name.kind == "name" and (STUDY_CONTEXT_CUE.search(text[max(0, name.start - 30):name.start])
                                 or STUDY_CONTEXT_CUE.match(text[name.end:name.end + 30])):
         return True
