@@ -27,7 +27,7 @@ from ..keys import agent_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
 from .arm_facts import arm_key, measurement
-from .effects import parse_hazard_ratios
+from .effects import HazardRatio, parse_hazard_ratios
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .trial_slots import hr_attributes
 
@@ -89,7 +89,6 @@ def _parts(doc: AnalysedDocument, start: int, end: int, column: str | None) -> l
 def _part_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], endpoint: str, start: int,
                 end: int) -> Iterable[Assertion]:
     text = doc.document.text[start:end]
-    experimental, comparator = (arm_key(trial, agent_key(list(parts))) for parts in arms)
     pair = PAIR_RE.search(text)
     if pair is not None and not LANDMARK_RE.search(text, 0, pair.start()) and _fits(endpoint, pair):
         order = _owned_order(doc, arms, pair, start)
@@ -99,10 +98,15 @@ def _part_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
             yield measurement(arm_key(trial, agent_key(list(arm))), endpoint, "", value, unit, ev)
     ratios = parse_hazard_ratios(text)
     if endpoint in TIME_TO_EVENT and len(ratios) == 1:
-        hr = ratios[0]
-        context = (("experimental", experimental), ("comparator", comparator), ("timepoint", ""))
-        yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
-                        (doc.evidence(start + hr.start, start + hr.end, NAME),))
+        yield row_ratio(doc, trial, arms, endpoint, ratios[0], (start + ratios[0].start, start + ratios[0].end))
+
+
+def row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], endpoint: str, hr: HazardRatio,
+              span: tuple[int, int]) -> Assertion:
+    """A table row's hazard ratio of ``endpoint``, its first arm's against its second's, read at ``span``."""
+    experimental, comparator = (arm_key(trial, agent_key(list(parts))) for parts in arms)
+    context = (("experimental", experimental), ("comparator", comparator), ("timepoint", ""))
+    return Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr), (doc.evidence(*span, NAME),))
 
 
 def _fits(endpoint: str, pair: re.Match) -> bool:

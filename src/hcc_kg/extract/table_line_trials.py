@@ -33,10 +33,9 @@ from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import BORDER_RE, header_endpoints, row_cell_facts
+from .table_cell_values import BORDER_RE, header_endpoints, row_cell_facts, row_ratio
 from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
-from .trial_slots import hr_attributes
 from .trials import trial_key
 
 NAME = "table-line-trials"
@@ -224,10 +223,7 @@ def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], l
     endpoint = named[0] if named else (next(iter(headed)) if len(headed) == 1 else None)
     if endpoint is None:
         return
-    experimental, comparator = (arm_key(trial, agent_key(list(parts))) for parts in arms)
-    context = (("experimental", experimental), ("comparator", comparator), ("timepoint", ""))
-    yield Assertion(trial, "hasEffectEstimate", endpoint, context, hr_attributes(hr),
-                    (doc.evidence(at, until, NAME),))
+    yield row_ratio(doc, trial, arms, endpoint, hr, (at, until))
 
 
 def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
