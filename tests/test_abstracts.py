@@ -198,7 +198,7 @@ def test_registration_number_names_the_unnamed_trial():
 
 BACKGROUND = (
     "In a phase 1b study, zorbanib plus quorimab was active. In a global, open-label, phase 3 trial, patients "
-    "were randomly assigned in a 2:1 ratio to receive either zorbanib plus quorimab or felotinib. At the "
+    "were randomly assigned (2:1) to receive either zorbanib plus quorimab or felotinib. At the "
     "primary analysis, the hazard ratio for death with zorbanib-quorimab as compared with felotinib was 0.60 "
     "(95% CI, 0.44 to 0.81; P<0.001). Overall survival at 12 months was 66.0% (95% CI, 60.1 to 71.9) with "
     "zorbanib-quorimab and 55.1% (95% CI, 46.0 to 64.2) with felotinib.\n"
@@ -388,7 +388,7 @@ def test_a_phase_far_from_the_name_in_a_long_sentence_is_another_trials():
     found = facts("Quorimab plus zorbanib in liver cancer AU - ZENITH-9 Investigators N2 - BACKGROUND The combination of "
                   "quorimab and zorbanib showed encouraging antitumor activity and safety in an earlier phase 1b trial involving "
                   "patients with unresectable liver cancer. METHODS In a global, open-label, phase 3 trial, patients were "
-                  "randomly assigned in a 2:1 ratio to receive either quorimab plus zorbanib or felotinib.")
+                  "randomly assigned (2:1) to receive either quorimab plus zorbanib or felotinib.")
     assert trial(found, "trial__zenith9").attribute_values("phase") == ["III"]
     assert arms(found, "trial__zenith9") == [REGIMEN_QZ, "felotinib"]
 

@@ -166,6 +166,10 @@ def test_a_dose_then_and_a_second_drug_is_no_care():
     # the compared side's value right before its options
     "Median OS was 21.4 months with zorbanib compared with 17.3 months with felotinib or quorimab.",
     "The response rate was 33.1 percent with zorbanib, compared with 10.2 percent for felotinib or quorimab monotherapy.",
+    "Median OS was 21.4 months (95% CI, 18.0-25.1) with zorbanib vs 17.3 months (95% CI, 15.2-19.9) with felotinib or quorimab.",
+    # a verdict on the comparison before the options
+    "In this invented trial zorbanib was superior to felotinib or quorimab in overall survival.",
+    "Zorbanib proved non-inferior to felotinib or quorimab.",
     # the options the control arm is said to hold
     "The experimental arm received zorbanib and the control arm received felotinib or quorimab.",
     "Patients were randomized to receive zorbanib as an infusion, or single agent felotinib or quorimab as oral "

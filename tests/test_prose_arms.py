@@ -870,3 +870,13 @@ def test_patients_described_by_their_earlier_therapy_received_the_arms_agent(tex
 def test_arms_in_the_bracket_of_the_trials_randomised_in(text, expected):
     doc, sent = sentence(text)
     assert keys(randomised_arms(doc, sent)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The primary endpoint, TACE-PFS, was longer when zorbanib was added to TACE than with TACE alone.",
+    "Median TACE-progression-free survival favoured zorbanib plus TACE over TACE alone.",
+])
+def test_an_agent_hyphened_to_an_endpoint_is_part_of_the_endpoint_not_an_arm(text):
+    vocab = Vocabulary([*VOCAB.entities.values(), Entity("pfs", "progression-free survival", ("EndpointType",), ("PFS",))])
+    doc = AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))
+    assert keys(agents(doc, doc.sentences[0])) == [agent_key(["zorbanib", "tace"]), "tace"]

@@ -364,3 +364,15 @@ def test_a_list_of_agent_comma_count_parts_closing_the_sentence_counts_its_last_
 def test_a_number_after_a_lone_agent_and_comma_at_the_sentence_end_is_no_arm_size():
     # no list of "agent, count" parts before it: the number may be anything
     assert sizes("In the made-up trial, patients were randomised to zorbanib or felotinib, 331.") == {}
+
+
+def test_counts_assigned_to_a_regimen_of_a_dose_of_each_agent():
+    assert sizes("Investigators randomly assigned 120 patients to a regimen of 300 mg daily of zorbanib, and 118 patients "
+                 "to a regimen of 400 mg twice daily of felotinib.") == {"zorbanib": 120, "felotinib": 118}
+
+
+def test_one_count_on_each_of_the_arms_named():
+    assert sizes("Enrolment of the trial of zorbanib versus felotinib stopped at 300 patients, 150 on each of the zorbanib "
+                 "and felotinib arms.") == {"zorbanib": 150, "felotinib": 150}
+    assert sizes("Enrolment of the trial of zorbanib versus felotinib stopped at 300 patients, 150 on each of the two "
+                 "arms.") == {"zorbanib": 150, "felotinib": 150}

@@ -161,6 +161,12 @@ def test_a_list_of_time_points_with_units_is_no_value():
     assert read("More patients in the zorbanib arm were alive on the OS curves at 12 months, 24 months, and 33 months.") == {}
 
 
+def test_a_window_of_time_is_no_value():
+    assert read("The risk of death was higher with zorbanib vs with felotinib within the first 4 months (HR, 1.40).",
+                ["zorbanib"]) == {}
+    assert read("There was an increased risk of death with zorbanib within the first 6 months of randomization (HR, 1.65).") == {}
+
+
 def test_a_pair_of_values_is_not_one_arms_value():
     assert read("ORR was 20% and 14% in the naive and pretreated groups, respectively.", ["zorbanib"]) == {}
     assert read("ORR was 20% (95% CI 12% to 30%).", ["zorbanib"]) == {("zorbanib", "orr", ""): (Decimal("20"), "%")}
@@ -1021,3 +1027,15 @@ def test_a_median_not_reached_for_an_arm_named_at_length_holds_the_first_place()
     got = read("Median OS was not reached in the invented patients who received zorbanib at the higher dose and was "
                "13.2 months in the patients who received felotinib.")
     assert got == {("felotinib", "os", ""): (Decimal("13.2"), "months")}
+
+
+@pytest.mark.parametrize("text", [
+    "In this trial, objective response rate (complete response [CR] plus partial response [PR]) reached 6.5% for zorbanib and 2.0% for felotinib.",
+    "ORR (PR + CR) was 6.5% with zorbanib vs 2.0% with felotinib.",
+])
+def test_endpoints_inside_a_definition_of_the_endpoint_are_its_parts(text):
+    vocab = Vocabulary([*VOCAB.entities.values(), Entity("complete_response", "complete response", ("EndpointType",), ("CR",)),
+                        Entity("partial_response", "partial response", ("EndpointType",), ("PR",))])
+    doc = AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))
+    got = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], ARMS)}
+    assert got == {("zorbanib", "orr"): Decimal("6.5"), ("felotinib", "orr"): Decimal("2.0")}

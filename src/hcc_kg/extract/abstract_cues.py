@@ -15,7 +15,9 @@ _PHASE = r"phase\s*(?:III|II|I|IV|[1-4])[ab]?(?:\s*/\s*(?:phase\s*)?(?:III|II|I|
 # boundaries were not met for A and the study").
 UNNAMED_RE = re.compile(rf"\b(?:{_PHASE}|randomi[sz]ed|(?:placebo[- ])?controlled|non-?inferiority|open[- ]?label|"
                         r"pilot|single[- ]arm|dose[- ](?:finding|escalation)|first[- ]in[- ]human|"
-                        r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)", re.IGNORECASE)
+                        r"double[- ]blind)\b(?:[\s,]+[^\s.;]+){0,6}?[\s,]+(?:clinical\s+)?(?:trial|study)\b(?!-)|"
+                        # "a prospective multicenter trial of A" (a prospective "study" may be a cohort's: no trial)
+                        r"\bprospective\b(?:[\s,]+[^\s.;]+){0,4}?[\s,]+(?:clinical\s+)?trial\b(?!-)", re.IGNORECASE)
 # ... "this multicenter, open-label phase 3 trial": a few design words may stand between "this" and the phase
 # ... or "the" and design words: "In the multicenter open-label trial" (not "the first randomised trial")
 _DESIGN_ADJECTIVE = (r"(?:multi-?cent(?:er|re)|multinational|international|global|prospective|pivotal|"
@@ -218,6 +220,8 @@ BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "ratio
 # with a minimum follow-up of 5 years", "Here we report the final analysis of NAME", "This analysis of NAME ..."):
 # that trial is the one reported, not an earlier one ("results were previously reported" is an earlier report).
 PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|present|describe)\b|"
+                               # ... or the authors' own study, which the background closes with: "We conducted a trial of A"
+                               r"\bwe\s+(?:\w+\s+)?(?:conducted|performed|undertook|initiated|designed)\s+(?:an?|this)\b|"
                                # ... "this (exploratory) analysis"
                                r"\b(?:this|the\s+present|the\s+current)\s+(?:[\w-]+\s+){0,2}?(?:report|analysis|update)\b|"
                                r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
@@ -328,7 +332,8 @@ def recalled_phases(sentences: list[str], phase: Callable[[str], str | None]) ->
 # future tense, a success threshold: "considered promising if its ORR exceeded 35%").  A bare "will" is no
 # cue: "results will be presented" follows reported results.  "with an expected response rate of 15%": the design's.
 PROJECTION_RE = re.compile(r"\b(?:designed\s+to|powered\s+to|to\s+detect|assum(?:e|es|ed|ing|ptions?)|hypothesi[sz](?:e|es|ed|is)|"
-                           r"sample\s+size|expected\s+(?:to|(?:[\w-]+\s+){0,3}?(?:rates?|medians?)\b)|\d+\s*%\s+power|"
+                           r"sample\s+size|expected\s+(?:to|(?:[\w-]+\s+){0,3}?(?:rates?|medians?)\b)|\d+\s*%\s+power|power\s*(?:of\s*|=\s*)?\d+\s*%|"
+                           r"(?:were|was|are|is)\s+(?:necessary|needed|required)\s+to|"
                            r"(?:will|would)\s+(?:\w+\s+){0,2}?(?:improve|prolong|"
                            r"reduce|extend|increase|show|demonstrate|achieve)\w*|(?:considered|deemed)\s+(?:\w+\s+)?(?:promising|"
                            r"active|positive|successful)\s+if|if\s+(?:\w+\s+){0,4}?(?:exceed|surpass)\w*)\b", re.IGNORECASE)
@@ -338,6 +343,8 @@ def projects(text: str) -> bool:
     """Does the sentence project a result rather than report one?
 
     >>> projects("The trial was designed to detect a hazard ratio of 0.75 with 90% power.")
+    True
+    >>> projects("In all, 50 patients were needed to improve median PFS from 2 to 4.5 months, power 80%.")
     True
     >>> projects("Median OS was 12.1 versus 9.8 months (HR 0.75).")
     False

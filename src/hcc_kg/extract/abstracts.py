@@ -220,9 +220,11 @@ def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slo
 def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
              slots: dict[str, Slot], context: str | None, background: bool = False) -> str | None:
     """The trial the sentence is about (its ``names`` first), opened or named here if need be; None when none."""
-    if context is not None and not background and slots[context].sections == {"background"} \
+    if context is not None and not background and slots[context].sections == {"background"} and slots[context].names \
             and THIS_STUDY_RE.search(sent.text) and all(n.kind == "nct" for n in names):
-        context = None  # "Background: A improved OS in NAME. Methods: ... in this phase 2 trial (NCT...)": another trial
+        # "Background: A improved OS in NAME. Methods: ... in this phase 2 trial (NCT...)": another trial (an unnamed
+        # one the background opens, "we conducted a trial of A", is the one the methods describe)
+        context = None
     span = evidence_span(sent)
     # ... or a bare "NCT ID: NCT..." field opening the sentence, or a number in brackets after the randomisation of
     # a named trial that has none yet ("were randomly assigned to A or B (NCT...)")
@@ -337,11 +339,27 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
             return key
         if not slot.arms or phase not in (None, slot.phase):
             continue
+        if key == context and _enrolment_by_name(doc, sent, name):
+            return key  # "... conducted a phase 3 trial comparing A versus B. The NAME trial enrolled 395 patients."
         named_by_title = phrase is not None and phase is not None and slot.named_at[:1] == [title]
         if (arms and arms == set(slot.arms)) or ((referring or (defining or named_by_title) and slot.phase == phase)
                                                   and key == context):
             return key
     return None
+
+
+# A sentence opening with a trial's name, then telling whom it took in: "The NAME trial enrolled 395 patients", "The
+# NAME study, conducted in 12 countries, recruited ...".
+ENROLMENT_AFTER_NAME_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:phase\s*\S+\s+)?(?:trial|study)\b)?,?(?:\s+[^.;]{0,60}?,)?\s+"
+                                     r"(?:\w+\s+)?(?:enrolled|included|recruited|randomi[sz]ed|involved|accrued|took\s+in)\b",
+                                     re.IGNORECASE)
+
+
+def _enrolment_by_name(doc: AnalysedDocument, sent: AnalysedSentence, name: TrialName) -> bool:
+    """Does the sentence open with the name and tell whom the trial took in, naming no drug?  It names the unnamed
+    trial in context, which the sentence before introduced ("a phase 3 trial comparing A versus B")."""
+    return re.fullmatch(r"\W*(?:the\s+)?", sent.text[:name.start], re.IGNORECASE) is not None \
+        and ENROLMENT_AFTER_NAME_RE.match(sent.text, name.end) is not None and not doc.keys_of_type(sent.mentions, *DRUG)
 
 
 def _names_the_titled_trial(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> bool:

@@ -58,12 +58,14 @@ OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
 # with A or B", "vs 9.1 months for those treated with either A or B", "compared with 9.1 months with A or B"), are
 # one arm's options.  "randomised to A or B" lists
 # two arms: no comparison cue stands right before it.
-UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to)\s+", re.IGNORECASE)
+# ... also after a verdict of the comparison ("A was superior to B or C", "non-inferior to", "better than").
+UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to|(?:superior|(?:non-?)?inferior)\s+to|"
+                                   r"better\s+than)\s+", re.IGNORECASE)
 # "a choice of A or B", "the choice between A and B": the options named as one arm's (also read by arm_comparisons)
 CHOICE_OF = r"choice\s+(?:of|between)\s+"
 UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?(?:\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"
                                     r"(?:who\s+)?(?:were\s+)?(?:treated\s+with|receiv(?:ed|ing)|given|on)\s+"
-                                    r"|(?<=\d)(?:\s*(?:%|months?|weeks?|years?|percent))?\s+(?:with|for|on)\s+))?"
+                                    r"|(?<=\d)(?:\s*(?:%|months?|weeks?|years?|percent))?(?:\s*\([^()]*\))?\s+(?:with|for|on)\s+))?"
                                     rf"(?:(?:an?|the)\s+{CHOICE_OF})?(?:either\s+)?",  # "versus a choice of A or B"
                                     re.IGNORECASE)
 # ... or the options the control arm is said to hold: "the control arm received A or B", "or A or B in the control arm".

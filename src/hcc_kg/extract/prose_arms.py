@@ -112,6 +112,12 @@ def _is_arm_type(doc: AnalysedDocument, mention: Mention) -> bool:
     return doc.vocabulary[mention.key].has_type(*ARM_TYPES)
 
 
+def _names_an_endpoint(doc: AnalysedDocument, sent: AnalysedSentence, end: int) -> bool:
+    """Is the agent ending at ``end`` hyphened to an endpoint's name ("TACE-PFS", "TACE-progression-free survival"):
+    a part of what the endpoint counts, no arm?"""
+    return sent.text[end:end + 1] == "-" and any(sent.local(m)[0] == end + 1 for m in doc.keys_of_type(sent.mentions, "EndpointType"))
+
+
 def _agent(doc: AnalysedDocument, group: list[tuple[Mention, int, int]]) -> Agent:
     parts = arm_parts(doc, (m.key for m, _, _ in group))
     return Agent(agent_key(parts), group[0][1], group[-1][2], parts)
@@ -129,7 +135,8 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
     # "a placebo-controlled trial of A", "TACE-naive patients": a design or a state, no arm
     located = [x for x in located if x[1] >= start and x[2] <= end and not NOT_AN_ARM_AFTER_RE.match(sent.text, x[2])
                and not TIME_PREFIX_RE.search(sent.text, max(0, x[1] - 6), x[1])
-               and not (is_care(doc, x[0].key) and CARE_AS_AIM_RE.search(sent.text, max(0, x[1] - 40), x[1]))]
+               and not (is_care(doc, x[0].key) and CARE_AS_AIM_RE.search(sent.text, max(0, x[1] - 40), x[1]))
+               and not _names_an_endpoint(doc, sent, x[2])]
     # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
     studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]
     located = [x for x in located if not any(s <= x[1] and x[2] <= e and (s, e) != (x[1], x[2]) for s, e in studies)]

@@ -120,9 +120,33 @@ def _named(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
         for m in re.finditer(pattern, sent.text, re.IGNORECASE):
             if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
                 found.append(Anchor(key, m.start(), m.end()))
+    defining = _definitions(sent.text, found)
     return [a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
             and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)
-            and not (a.endpoint in RESPONSE_ENDPOINTS and LASTING_BEFORE.search(sent.text, max(0, a.start - 16), a.start))]
+            and not (a.endpoint in RESPONSE_ENDPOINTS and LASTING_BEFORE.search(sent.text, max(0, a.start - 16), a.start))
+            and not any(s < a.start and a.end <= e and key != a.endpoint for key, s, e in defining)]
+
+
+def _definitions(text: str, found: list[Anchor]) -> list[tuple[str, int, int]]:
+    """The brackets opened right after an endpoint's name, each with that endpoint: "objective response rate (complete
+    plus partial responses)" defines it, and the endpoints named inside are its parts, not endpoints of their own.
+
+    >>> _definitions("ORR (CR plus PR) was 5%", [Anchor("orr", 0, 3)])
+    [('orr', 4, 15)]
+    """
+    out = []
+    for a in found:
+        opened = re.match(r"\s*\(", text[a.end:])
+        if opened is None:
+            continue
+        depth, at = 0, a.end + opened.end() - 1
+        for i in range(at, len(text)):
+            depth += text[i] in "(["
+            depth -= text[i] in ")]"
+            if depth == 0:
+                out.append((a.endpoint, at, i))
+                break
+    return out
 
 
 # "a mean progression-free survival of 3.2 months", "the average OS": a mean is not the median every time-to-event

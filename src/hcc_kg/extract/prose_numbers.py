@@ -61,6 +61,8 @@ MASKS = (
     # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
     # ("per mRECIST 30.5% vs 12.5%": a percentage after the criterion is a value)
     r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?(?![\d.]*\s*%)|\b(?:v|version\s*)\d+\.\d+\b",
+    # a window of time, no value: "an increased risk of death within the first 6 months", "beyond the first 3 months"
+    r"\b(?:within|during|in|over|beyond|after)\s+the\s+(?:first|initial|next|last)\s+\d+\s*(?:months?|mos?|weeks?|years?)\b",
     # a schedule in weeks: "every 3 weeks", "for up to 6 weeks", "4 weeks on and 2 weeks off", "2 weeks after surgery"
     r"\b(?:every|each|for|within|over|per|q|(?:for\s+)?up\s+to)\s*\d+(?:\s*(?:-|to|or)\s*\d+)?\s*(?:weeks?|wks?|days?)\b|"
     r"\b\d+\s*(?:weeks?|wks?|days?)\s+(?:on|off|after|before|prior|later|post|from|apart|as\s+(?:one|a)\s+cycle|cycles?)\b",

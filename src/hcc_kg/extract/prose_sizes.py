@@ -30,7 +30,9 @@ COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients
                         r"(?:(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)(?:\s+the)?))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"
-                        rf"the\s+(?:[\w-]+\s+){{0,3}}?{DRUG_CLASS_NOUN}\s+)?"
+                        rf"the\s+(?:[\w-]+\s+){{0,3}}?{DRUG_CLASS_NOUN}\s+|"
+                        # "assigned 82 patients to a regimen of 500 mg per day of A": the dosing before the agent
+                        rf"an?\s+(?:regimen|dose|schedule|course)\s+of\s+(?:{DOSE_WORD}\s+)+of\s+)?"
                         rf"(?:{ROUTE}\s+)?$", re.IGNORECASE)  # "treated with oral A"
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
@@ -80,6 +82,9 @@ PER_ARM_RE = re.compile(rf"(?P<n>{_N})\s+(?:(?:patients|participants|subjects|pt
                         r"(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?"
                         rf"(?:per|in\s+each|for\s+each|to\s+each)\s+{_ARMS}|"
                         rf"(?P<e>{_N})\s+(?:patients|participants|subjects|pts)\s+each\b|"
+                        # "150 on each of the A and B arms"
+                        rf"(?P<o>{_N})\s+(?:(?:patients|participants|subjects)\s+)?(?:on|in|to)\s+each\s+of\s+the\s+"
+                        r"(?=[^.;]{1,80}?\b(?:arms|groups|cohorts)\b)|"
                         rf"\bn\s*=\s*(?P<m>{_N})\s+(?:each\b|per\s+{_ARMS})", re.IGNORECASE)
 # ... not a sample size planned or powered for: "240 patients per arm would give 80% power".
 PLANNED_RE = re.compile(r"\b(?:will|would|to\s+be|planned|plans?|power|needed|required|target(?:ed)?|"
@@ -247,7 +252,7 @@ def each_arm_count(text: str) -> int | None:
     m = PER_ARM_RE.search(text)
     if m is None or PLANNED_RE.search(text):
         return None
-    return int(next(g for g in m.group("n", "e", "m") if g).replace(",", ""))
+    return int(next(g for g in m.group("n", "e", "o", "m") if g).replace(",", ""))
 
 
 def _counts_first(named: list[Agent], text: str) -> list[tuple[Agent, int]]:

@@ -104,12 +104,33 @@ def parts_fit(pieces: list[str], names: list[list[str]], free: Callable[[str], b
     trifluridine): the short form stands right after the regimen, one piece per component,
     and the other pieces fit; ``free`` says the piece names nothing else ("ORR" does)."""
     letters = [_DOSE_AFTER.sub("", p) for p in pieces]
+    if len(pieces) < len(names) and all(letters) and _by_initials(letters, names):
+        return True
     if len(pieces) != len(names) or not all(letters):
         return False
     fitting = [any(name_key(p) == name_key(n) or fits(p, n) for n in component) for p, component in zip(letters, names)]
     unfit = [p for p, fit in zip(letters, fitting) if not fit]
     return all(fitting) or (len(unfit) == 1 and any(fitting) and re.fullmatch(r"[A-Z]{3,}", unfit[0]) is not None
                             and free(unfit[0]))
+
+
+def _by_initials(pieces: list[str], names: list[list[str]]) -> bool:
+    """Does each piece abbreviate its component, or, in capitals, give the initials of as many components in a row
+    ("TACE-CR" for TACE, camrelizumab and rivoceranib: "CR" the initials of the two drugs)?
+
+    >>> _by_initials(["TACE", "CR"], [["TACE"], ["camrelizumab"], ["rivoceranib"]])
+    True
+    >>> _by_initials(["TACE", "CX"], [["TACE"], ["camrelizumab"], ["rivoceranib"]])
+    False
+    """
+    if not pieces or not names:
+        return not pieces and not names
+    piece, run = pieces[0], names[:len(pieces[0])]
+    if re.fullmatch(r"[A-Z]{2,4}", piece) and len(run) == len(piece) and len(names) - len(piece) >= len(pieces) - 1 \
+            and all(any(n[:1].upper() == letter for n in component) for letter, component in zip(piece, run)) \
+            and _by_initials(pieces[1:], names[len(piece):]):
+        return True
+    return any(name_key(piece) == name_key(n) or fits(piece, n) for n in names[0]) and _by_initials(pieces[1:], names[1:])
 
 
 def definitions(doc: AnalysedDocument) -> list[RegimenDefinition]:
@@ -147,6 +168,12 @@ def _combinations(doc: AnalysedDocument, sent: AnalysedSentence) -> list[list[Me
         joined = _JOINED.match(between) if all(drugs) else _WITH_PROCEDURE.match(between) if any(drugs) else None
         if joined and left.key != right.key:
             groups.append([left, right])
+    # ... and a procedure given with a combination of drugs: "TACE plus A and B (TACE-AB)"
+    for group in [g for g in groups if all(doc.vocabulary[m.key].has_type(*DRUG) for m in g)]:
+        before = [m for m in given if m.end <= group[0].start]
+        if before and doc.vocabulary[before[-1].key].has_type("Procedure") \
+                and _WITH_PROCEDURE.match(sent.text[sent.local(before[-1])[1]:sent.local(group[0])[0]]):
+            groups.append([before[-1], *group])
     return groups
 
 

@@ -154,7 +154,8 @@ PLACEBO_TRIAL_RE = re.compile(rf"{PLACEBO_CONTROLLED_RE.pattern}\s+(?:[\w-]+,?\s
 
 def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None:
     """Arms and line of therapy from a sentence that introduces the trial."""
-    lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy")}
+    # (not the line of the therapy the patients had before: "after progression on first-line B")
+    lines = {m.key for m in doc.keys_of_type(sent.mentions, "LineOfTherapy") if not had_before(sent.text, sent.local(m)[0])}
     if len(lines) == 1:
         slot.lines |= lines
     if len(slot.arms) == 1 and PLACEBO_TRIAL_RE.search(sent.text) and (placebo := placebo_key(doc)) is not None \
