@@ -87,3 +87,21 @@ def test_a_rows_hazard_ratio_and_value_pairs_are_of_the_one_endpoint_of_their_ki
               if a.predicate == "hasMeasurement"}
     assert values == {("arm__kestrel__zorbanib", "os", Decimal("9.9")), ("arm__kestrel__placebo", "os", Decimal("7.1")),
                       ("arm__kestrel__zorbanib", "orr", Decimal("12")), ("arm__kestrel__placebo", "orr", Decimal("3"))}
+
+
+GLUED = ("An invented review.\n\nTable 1 Phase III trials of an invented disease\n"
+         "Target populationDesignTrial nameResultPresentation\n"
+         "AdvancedFirst line1 Zorbanib vs FelotinibORCA-12NegativeWXYZ 2011JIM 2013[6]\n"
+         "2 Zorbanib +/- QuorimabKESTRELNegativeWXYZ 2012\n"
+         "3 Felotinib vs PlaceboCheckRun-459Ongoing\n"
+         "4 Quorimab vs PlaceboS-WIFTNegativeWXYZ 2015\n\nNotes: invented.\n")
+
+
+def test_names_glued_to_the_comparison_and_the_next_cell_are_read_apart():
+    found = trials(GLUED)
+    assert {k: v[0] for k, v in found.items()} == {
+        "trial__orca12": {"zorbanib", "felotinib"},
+        "trial__kestrel": {"zorbanib", "regimen__quorimab__zorbanib"},  # "+/-": with and without
+        "trial__checkrun459": {"felotinib", "placebo"},  # a name in two capitalised parts stays whole
+        "trial__swift": {"quorimab", "placebo"},  # a letter, a hyphen and capitals ("S-WIFT")
+    }

@@ -41,11 +41,11 @@ from .trials import trial_key
 NAME = "table-line-trials"
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
 VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
-ADD_ON_RE = re.compile(r"\s*±\s*")
+ADD_ON_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−])\s*")  # "A ± B", "A +/- B"
 JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+[\d.,]+\s*(?:mg(?:/kg|/m2)?|µg)(?:\s+[A-Z\d]{1,4})?)?\s*(?:\+|plus\b|and\b|with\b)\s*",
                      re.IGNORECASE)
 # A name shaped like a trial's: an acronym, perhaps with a number ("CALGB 80802", "REACH-2", "CheckMate 459").
-CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,})"
+CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}|[A-Z]-[A-Z]{3,})"
                           r"(?P<number>[- ]?(?!(?:19|20)\d\d\b)\d+(?![.,]\d)[A-Za-z]?)?(?:-[A-Z]{2,})?"
                           r"(?![\w-])(?!\s*(?:19|20)\d\d\b)")  # (no year: "ASCO 2019" is a meeting)
 
@@ -95,7 +95,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
             columns = header_endpoints(doc, *header) if header else []
-        names = [n for n in _names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
+        names = [n for n in _line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
@@ -107,16 +107,23 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
 
 
 # Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
-# ("placeboPhase", "ZorbanibPhase"; "IIIZorbanib", a numeral before it), a closing bracket then a word
-# ("(n = 410)Zorbanib"), a number then a capitalised abbreviation ("7.1HR 0.70").
-GLUED_CELLS_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z]{3,})|(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2})")
+# ("placeboPhase", "ZorbanibPhase"; "IIIZorbanib", a numeral before it), a word then a name in capitals
+# ("FelotinibZETA-7", "NegativeASCO"; not "mRECIST"), a closing bracket then a word ("(n = 410)Zorbanib"), a number
+# then a capitalised abbreviation or word ("7.1HR 0.70", "ZETA-7Negative").
+# A lower-case letter then a capitalised word is a cut only where the vocabulary names the word before or after it
+# ("NivolumabCheckMate": after nivolumab; "CheckMate" itself is a name).
+GLUED_CELLS_RE = re.compile(r"(?P<camel>(?<=[a-z])(?=[A-Z][a-z]))|(?<=[a-z]{2})(?=[A-Z]-?[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{3,})|"
+                            r"(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2}|[A-Z][a-z]{2,})")
+_WORD_BEFORE = re.compile(r"[A-Z]?[a-z]+$")
+_WORD_AFTER = re.compile(r"[A-Z][a-z]*")
 
 
-def _unglued(line: str, start: int) -> tuple[str, list[int]]:
+def _unglued(doc: AnalysedDocument, line: str, start: int) -> tuple[str, list[int]]:
     """The line with a space put back where two cells met, and each of its characters' offset in the document (a
     space put back stands where the next cell starts)."""
     pieces, offsets, previous = [], [], 0
-    for cut in [*(m.start() for m in GLUED_CELLS_RE.finditer(line)), len(line)]:
+    cuts = [m.start() for m in GLUED_CELLS_RE.finditer(line) if m.group("camel") is None or _named_beside(doc, line, m.start())]
+    for cut in [*cuts, len(line)]:
         pieces.append(line[previous:cut])
         offsets.extend(range(start + previous, start + cut))
         if cut < len(line):
@@ -127,10 +134,18 @@ def _unglued(line: str, start: int) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
+def _named_beside(doc: AnalysedDocument, line: str, at: int) -> bool:
+    """Does the vocabulary name an arm's agent by the word that ends, or the one that starts, at ``at``
+    ("Nivolumab|Check")?"""
+    before, after = _WORD_BEFORE.search(line, 0, at), _WORD_AFTER.match(line, at)
+    keys = [doc.finder.lookup(w.group()) for w in (before, after) if w is not None]
+    return any(key is not None and doc.vocabulary[key].has_type(*ARM_TYPES) for key in keys)
+
+
 def _mentions(doc: AnalysedDocument, text: str, start: int, end: int) -> list[Mention]:
     """The line's mentions, also those its glued cells hide."""
     found = doc.mentions_in(start, end)
-    spaced, offsets = _unglued(text[start:end], start)
+    spaced, offsets = _unglued(doc, text[start:end], start)
     if len(spaced) == end - start:
         return found
     unglued = [Mention(offsets[m.start], offsets[m.end - 1] + 1, m.key, m.surface) for m in doc.finder.find_text(spaced)]
@@ -163,12 +178,28 @@ def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tupl
     return list(dict.fromkeys(keyed)), (arms[0][0].start, arms[-1][-1].end)
 
 
+def _line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The line's trial-shaped names, each with its offset, also those its glued cells hide ("FelotinibZETA-7Negative"):
+    a name read whole stays whole unless an agent's name is glued inside it ("LenvatinibREFLECTPositive"); the cuts
+    may also cut a name ("IMbrave150" into "I Mbrave150", "SIRveNIB").  Those the cuts give are read where the whole
+    line gave none."""
+    found = _names(doc, text, start, end)
+    spaced, offsets = _unglued(doc, text[start:end], start)
+    if len(spaced) == end - start:
+        return found
+    agents = [m.start for m in _mentions(doc, text, start, end) if doc.vocabulary[m.key].has_type(*ARM_TYPES)]
+    glued = [(at, at + len(name)) for name, at in found if any(at <= a < at + len(name) for a in agents)]
+    kept = [(name, at) for name, at in found if (at, at + len(name)) not in glued]
+    cut = [(name, offsets[at]) for name, at in _names(doc, spaced, 0, len(spaced))]
+    return kept + [n for n in cut if any(s <= n[1] < e for s, e in glued)] if found else cut
+
+
 def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
     """Trial-shaped names in a line: an acronym (perhaps with a number) that names no entity of the vocabulary."""
     found = []
     for m in CANDIDATE_RE.finditer(text, start, end):
         word, name = m.group("word"), m.group().strip()
-        if not (name_like(word) or (m.group("number") and sum(c.isupper() for c in word) >= 2)):
+        if not (name_like(word) or name_like(name) or (m.group("number") and sum(c.isupper() for c in word) >= 2)):
             continue
         if word.upper() in STRUCTURE_WORDS or (word.upper() in SECTION_LABELS and not m.group("number")) \
                 or ROMAN_RE.fullmatch(word) or _glued_phase(doc, word) \
@@ -196,7 +227,7 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
     endpoints (which column is whose cannot be told)."""
     if len(arms) != 2:
         return
-    spaced, offsets = _unglued(line, span[0])
+    spaced, offsets = _unglued(doc, line, span[0])
     pairs = [m for m in PAIR_RE.finditer(spaced) if not re.search(r"(?:HR|CI)[\s:(]*$", spaced[:m.start()])]
     for kind, unit in ((TIME_TO_EVENT, "months"), (PROPORTION_ENDPOINTS, "%")):
         endpoints = headed & kind
@@ -213,7 +244,7 @@ def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], l
                headed: set[str], mentions: list[Mention]) -> Iterable[Assertion]:
     """The row's one hazard ratio, of the endpoint named right before it ("OS HR 0.58") or of the one time-to-event
     endpoint the headers name; the first arm's against the second's (none for a row of more than two arms)."""
-    spaced, offsets = _unglued(line, span[0])
+    spaced, offsets = _unglued(doc, line, span[0])
     ratios = parse_hazard_ratios(spaced)
     if len(ratios) != 1 or len(arms) != 2:
         return
