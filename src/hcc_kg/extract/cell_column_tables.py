@@ -67,6 +67,8 @@ SINGLE_RE = re.compile(r"^(?:(?P<time>\d+)[- ](?P<unit>month|week)\s+)?[^:]{1,30
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell: its text, stripped, and its offsets in the document."""
+
     text: str
     start: int
     end: int
