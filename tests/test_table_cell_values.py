@@ -62,3 +62,15 @@ def test_cells_of_gives_each_cell_s_stripped_text_at_its_offsets(parts, start):
     cells = cells_of(line, start)
     assert [text for text, _, _ in cells] == [p.strip() for p in parts if p.strip()]
     assert all(line[s - start:e - start] == text for text, s, e in cells)
+
+
+def test_a_row_of_one_arm_in_the_agents_column_takes_each_value_under_its_endpoint(vocabulary, finder):
+    text = ("Table 3. Invented trials\n\n"
+            "Study (Year) | Phase | n | Population | Drug | Median overall survival | Median PFS | Objective response rate |\n"
+            "---|---|---|---|---|---|---|---|\n"
+            "QUILLON-8 (2019) [4] | II | 90 | Advanced HCC after sorafenib failure | Regorafenib | 11.9 mo | 3.9 mo | 14% |\n"
+            "MARLOW-2 (2020) [5] | II | 60 | Advanced HCC | Lenvatinib or sorafenib | 10.0 mo | 3.0 mo | 9% |\n")
+    values, _ = read(text, vocabulary, finder)
+    # (the second row's drugs are offered as a choice: no one arm)
+    assert values == {("quillon8", "regorafenib", "os", Decimal("11.9")), ("quillon8", "regorafenib", "pfs", Decimal("3.9")),
+                      ("quillon8", "regorafenib", "orr", Decimal("14"))}

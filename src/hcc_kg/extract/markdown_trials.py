@@ -135,12 +135,17 @@ def _arm_agent(doc: AnalysedDocument, start: int, end: int) -> tuple[str, list[s
     return agent_key(components), components if len(components) > 1 else []
 
 
-def _label(doc: AnalysedDocument, agent: str) -> str:
+def agent_label(doc: AnalysedDocument, agent: str) -> str:
     """The agent's vocabulary label; a regimen's component labels in alphabetical order, so the
     same comparison gets the same name whatever order a document lists the drugs in."""
     parts = regimen_components(agent) if is_regimen_key(agent) else [agent]
     labels = [doc.vocabulary[p].label if p in doc.vocabulary else p for p in parts]
     return " + ".join(sorted(labels, key=str.casefold))
+
+
+def comparison_name(doc: AnalysedDocument, agents: list[str]) -> str:
+    """The name of a trial known only by its arms' agents: their labels joined by "vs"."""
+    return " vs ".join(agent_label(doc, agent) for agent in agents)
 
 
 def _split_vs(cell: Cell) -> list[tuple[int, int]]:
@@ -164,7 +169,7 @@ def _row(doc: AnalysedDocument, row: list[Cell], start: int, end: int) -> Iterab
     agents = [experimental, *controls]
     ev = (doc.evidence(start, end, NAME),)
     trial = comparison_trial_key([experimental[0]] + ([c[0] for c in controls] or ["none"]))
-    name = " vs ".join(_label(doc, a) for a, _ in agents)
+    name = comparison_name(doc, [a for a, _ in agents])
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), (("trial_name", name),), ev)
     arms = [arm_key(trial, agent) for agent, _ in agents]
     sizes = [int(n) for n in re.findall(r"\d+", row[2].text)]

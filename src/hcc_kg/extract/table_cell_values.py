@@ -27,7 +27,9 @@ from ..keys import agent_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
 from .arm_facts import arm_key, measurement
+from .comparators import arm_parts
 from .effects import HazardRatio, parse_hazard_ratios
+from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .trial_slots import hr_attributes
 
@@ -101,6 +103,45 @@ def _part_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
         yield row_ratio(doc, trial, arms, endpoint, ratios[0], (start + ratios[0].start, start + ratios[0].end))
 
 
+# The column holding each row's agents, by its header's words ("Drug", "Regimen", "Treatment", "Arms").
+AGENT_COLUMN_RE = re.compile(r"\b(?:drugs?|treatments?|regimens?|interventions?|experimental|agents?|arms?|therapy)\b",
+                             re.IGNORECASE)
+NOT_ONE_ARM_RE = re.compile(r"\b(?:vs\.?|versus|or)\b|[;,]", re.IGNORECASE)
+
+
+def column_arm(doc: AnalysedDocument, line: str, start: int, header: tuple[str, int]) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """The one arm a bordered row names in the column its header calls the agents' ("| Drug |"): every agent of that
+    cell together, when it compares or lists none; with its span."""
+    heads, cells = cells_of(*header), cells_of(line, start)
+    columns = [i for i, (text, _, _) in enumerate(heads) if AGENT_COLUMN_RE.search(text)]
+    if len(columns) != 1 or len(heads) != len(cells):
+        return None
+    text, s, e = cells[columns[0]]
+    keys = [m.key for m in doc.mentions_in(s, e) if doc.vocabulary[m.key].has_type(*ARM_TYPES)]
+    if not keys or NOT_ONE_ARM_RE.search(text):
+        return None
+    return tuple(arm_parts(doc, dict.fromkeys(keys))), (s, e)
+
+
+# One value in a cell: "12.9 mo", "17%", "4.9".
+SINGLE_VALUE_RE = re.compile(r"^\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\b)?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+
+
+def row_single_values(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line: str, start: int,
+                      headers: list[str | None]) -> Iterable[Assertion]:
+    """A one-arm row's values: each cell under an endpoint's column holding one value whose unit fits the endpoint
+    ("12.9 mo" under median OS, "17%" under ORR)."""
+    cells = cells_of(line, start)
+    if len(cells) != len(headers):
+        return
+    for (text, s, e), endpoint in zip(cells, headers):
+        m = SINGLE_VALUE_RE.match(text)
+        if endpoint is None or m is None or not _fits(endpoint, m):
+            continue
+        unit = "%" if endpoint in PROPORTION_ENDPOINTS else "months"
+        yield measurement(arm_key(trial, agent_key(list(arm))), endpoint, "", m["a"], unit, (doc.evidence(s, e, NAME),))
+
+
 def row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], endpoint: str, hr: HazardRatio,
               span: tuple[int, int]) -> Assertion:
     """A table row's hazard ratio of ``endpoint``, its first arm's against its second's, read at ``span``."""
@@ -111,7 +152,7 @@ def row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], en
 
 def _fits(endpoint: str, pair: re.Match) -> bool:
     """Do the pair's units fit the endpoint: per cent for a rate (on either value), never for a median?"""
-    units = {(pair.group("ua") or "").lower()[:2], (pair.group("ub") or "").lower()[:2]} - {""}
+    units = {(pair.group(g) or "").lower()[:2] for g in ("ua", "ub") if g in pair.re.groupindex} - {""}
     if endpoint in PROPORTION_ENDPOINTS:
         return units == {"%"}
     return "%" not in units

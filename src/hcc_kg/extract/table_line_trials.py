@@ -33,7 +33,7 @@ from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import BORDER_RE, header_endpoints, row_cell_facts, row_ratio
+from .table_cell_values import BORDER_RE, column_arm, header_endpoints, row_cell_facts, row_ratio, row_single_values
 from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
 from .trials import trial_key
@@ -89,18 +89,23 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
         line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
+        if not arms and header is not None and len(BORDER_RE.findall(line)) >= 2 \
+                and (one := column_arm(doc, line, start, header)) is not None:
+            arms, span = [one[0]], one[1]  # "| NAME | ... | A |": a row of one arm, in the agents' column
         if not arms and not seen_row and len(BORDER_RE.findall(line)) >= 2 and re.search(r"[^\s|:\t-]", line):
             header = (line, start)
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
             columns = header_endpoints(doc, *header) if header else []
-        names = [n for n in _line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
+        names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
             if len(BORDER_RE.findall(line)) >= 2:  # cells still bordered: each read under its column
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
+                if len(arms) == 1:
+                    yield from row_single_values(doc, trial, arms[0], line, start, columns)
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
             yield from _row_values(doc, trial, arms, line, (start, end), headed)
@@ -178,7 +183,7 @@ def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tupl
     return list(dict.fromkeys(keyed)), (arms[0][0].start, arms[-1][-1].end)
 
 
-def _line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
+def line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
     """The line's trial-shaped names, each with its offset, also those its glued cells hide ("FelotinibZETA-7Negative"):
     a name read whole stays whole unless an agent's name is glued inside it ("LenvatinibREFLECTPositive"); the cuts
     may also cut a name ("IMbrave150" into "I Mbrave150", "SIRveNIB").  Those the cuts give are read where the whole

@@ -16,7 +16,7 @@ from ..keys import agent_components, comparison_trial_key, is_regimen_key, regim
 from ..model import Assertion, Evidence
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
-from .markdown_trials import _label
+from .markdown_trials import comparison_name
 from .prose_values import ArmValue
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName
@@ -113,7 +113,7 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
     for name in dict.fromkeys(n.name for n in slot.names):
         attributes.append(("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name))
     if not slot.names:  # known by what it compares, named so as the comparison tables name theirs
-        attributes.append(("trial_name", " vs ".join(_label(doc, agent) for agent in slot.arms)))
+        attributes.append(("trial_name", comparison_name(doc, slot.arms)))
     if slot.phase:
         attributes.append(("phase", slot.phase))
     if (met := primary_met(slot)) is not None:
