@@ -79,3 +79,16 @@ def test_a_drug_first_row_reads_the_target_cell_right_after_its_drug_whatever_la
             "Quxumab possibly PD-1 BETA-3 II Naive Ongoing\n")                     # a hedge inside the target cell
     assert facts(text) == {("foonib", "inhibits", "met"), ("foonib", "inhibits", "pdcd1"),
                            ("zelumab", "isAntibodyAgainst", "cd274")}
+
+
+def test_a_drug_first_row_after_a_label_with_glosses_and_a_cell_going_on_over_lines():
+    vocab = Vocabulary([*VOCAB.entities.values(), Entity("vegfr", "VEGFR", ("ProteinFamily",)),
+                        Entity("kit", "KIT", ("Protein",)), Entity("angio", "angiogenesis", ("Pathway",)),
+                        Entity("afp", "AFP", ("Protein",))])
+    text = ("An invented review\n\nTable 2: Invented therapies and outcomes.\n\n"
+            "Study name Treatment Inhibited molecules Child-Pugh A %\n"
+            "ZETA-714 (ORCA, KESTREL) Foonib VEGFR (angiogenesis)\nKIT, MET\n- / 12 / 88 99\n"
+            "PELICAN-22 Zelumab (AFP>400 ng/dL) PD-1 (immune checkpoint) 100\n")
+    found = {(a.subject, a.object) for a in flattened_rows(AnalysedDocument(Document.from_text("d", text), vocab,
+                                                                            MentionFinder(vocab)))}
+    assert found == {("foonib", "vegfr"), ("foonib", "kit"), ("foonib", "met"), ("zelumab", "pdcd1")}

@@ -7,7 +7,9 @@ row a group of lines between blank ones.  Where the header names a column of tar
 one target, then exactly one drug, says that drug acts on that target; a row with a negation or a hedge
 before its drug, or naming several of either, is left unread (whose target is then not plain).  A header that names
 the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row per line, each opening with its
-drug.  The rows end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
+drug (after a label cell when the header's first column is the study's: "Study name Treatment Inhibited molecules" over
+"ZETA-714 Foonib VEGFR (angiogenesis)"; a gloss in brackets is no target, and the target cell may go on over the
+next lines).  The rows end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
 True
@@ -30,8 +32,10 @@ HEADER = re.compile(r"^(?=[^\n.]*\b(?:targets?|molecules?|antigens?)\b[^\n]*\b(?
                     re.IGNORECASE | re.MULTILINE)
 #: ... or a drugs column named before a targets column ("Monoclonal antibody Ligand target Antibody class"): then each
 #: line is a row that opens with its drug ("Foomab PD-1 IgG4").
-DRUG_FIRST_HEADER = re.compile(r"^(?=[^\n.]*\b(?:drugs?|agents?|antibod(?:y|ies)|inhibitors?|compounds?|generic)\b"
-                               r"[^\n]*\b(?:targets?|antigens?)\b)[^\n]{10,200}$", re.IGNORECASE | re.MULTILINE)
+#: ... the drugs column may be called the treatment's, the targets' the inhibited molecules ("Treatment Inhibited molecules").
+DRUG_FIRST_HEADER = re.compile(r"^(?=[^\n.]*\b(?:drugs?|agents?|antibod(?:y|ies)|inhibitors?|compounds?|generic|treatments?)\b"
+                               r"[^\n]*\b(?:targets?|antigens?|(?:inhibited|targeted)\s+molecules)\b)[^\n]{10,200}$",
+                               re.IGNORECASE | re.MULTILINE)
 #: A group of lines that is prose, not a row: a long line, or words ending in a full stop.
 PROSE = re.compile(r"[^\n]{201,}|\b\w+\s+\w+\s+\w+\s+\w+[^\n]*\.\s*$")
 MAX_ROWS = 40
@@ -49,8 +53,9 @@ def flattened_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
     for header in DRUG_FIRST_HEADER.finditer(text):
         if HEADER.search(header.group()) or re.search(r"[|\t]", header.group()):
             continue
+        labelled = re.match(r"\s*(?:study|trial)\b", header.group(), re.IGNORECASE) is not None  # ("Study name Treatment ...")
         for start, end in _line_rows(text, header.end()):
-            yield from _drug_first_row(doc, start, end)
+            yield from _drug_first_row(doc, start, end, labelled)
 
 
 def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
@@ -83,21 +88,33 @@ def _row_fact(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion
     yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
 
 
-# Between the targets of a drug-first row's target cell: "VEGFR & FGFR", "PD-1/PD-L1", "RET, KIT".
-TARGET_GLUE = re.compile(r"\s*(?:[,&/+]|\band\b)\s*")
+# Between the targets of a drug-first row's target cell: "VEGFR & FGFR", "PD-1/PD-L1", "RET, KIT"; a gloss in brackets
+# may close a part, and the cell may go on on the next line ("FGFR (angiogenesis)\nKIT, RET").
+TARGET_GLUE = re.compile(r"\s*(?:\([^()\n]*\)\s*(?:[,&/+]|\band\b)?|[,&/+]|\band\b|\n)\s*")
+# ... and a gloss in brackets may stand between the drug and its targets: "Foomab (AFP>400 ng/dL) VEGFR2".
+DRUG_GLOSS = re.compile(r"\s*(?:\([^()\n]*\)\s*)?")
+# A label cell before the drug, where the header's first column is the study's: a trial's name with its reference glued
+# on ("ZETA-714"), no words of its own.
+LABEL_RE = re.compile(r"\s*[A-Z][A-Za-z]*(?:[- ]?[A-Z0-9][\w,]*)*(?:\s*\([^()\n]*\))?\s*")  # ("NAME12 (OTHER, ...)")
 
 
-def _drug_first_row(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion]:
+def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool = False) -> Iterator[Assertion]:
     """A drug-first row: the drug opening the line and the targets named right after it ("Foonib VEGFR & FGFR
     inhibitor ..."); a later column may name another drug (a population's "prior B") without making the row unplain."""
     text = doc.document.text
-    mentions = doc.mentions_in(start, end)
-    if not mentions or not doc.vocabulary[mentions[0].key].has_type(*DRUG) or text[start:mentions[0].start].strip():
+    limit = end  # (the target cell may go on over the next lines: read up to three)
+    for _ in range(3):
+        limit = len(text) if (nxt := text.find("\n", limit + 1)) < 0 else nxt
+    glosses = [m.span() for m in re.finditer(r"\([^()\n]*\)", text[:limit]) if m.start() >= start]
+    # (what a gloss in brackets names is read as part of the glue: "(angiogenesis)", "(AFP>400 ng/dL)")
+    mentions = [m for m in doc.mentions_in(start, limit) if not any(s < m.start < e for s, e in glosses)]
+    if not mentions or not doc.vocabulary[mentions[0].key].has_type(*DRUG) or mentions[0].start >= end \
+            or not ((labelled and LABEL_RE.fullmatch(text, start, mentions[0].start)) or not text[start:mentions[0].start].strip()):
         return
     drug, run = mentions[0], []
     for m in mentions[1:]:
         gap = text[(run[-1] if run else drug).end:m.start]
-        if not doc.vocabulary.is_target(m.key) or not (TARGET_GLUE.fullmatch(gap) if run else not gap.strip()):
+        if not doc.vocabulary.is_target(m.key) or not (TARGET_GLUE.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap)):
             break
         run.append(m)
     if not run or NOT_PLAIN.search(text, start, run[-1].end):
