@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from trial_facts import arm_agents, read, sizes, values
 
 
@@ -69,10 +71,11 @@ def test_a_procedure_and_two_drugs_abbreviated_with_the_drugs_initials_is_the_re
                                                        ("tace", "os", Decimal("21.5"))}
 
 
-def test_the_trial_named_with_its_enrolment_after_an_unnamed_one_is_that_trial(vocabulary, finder):
+@pytest.mark.parametrize("remark", ["", "Brivanib, a selective inhibitor of VEGFR and FGFR, had shown activity in earlier phase 2 studies. "])
+def test_the_trial_named_with_its_enrolment_after_an_unnamed_one_is_that_trial(remark, vocabulary, finder):
     text = ("An international team conducted a Phase 3 trial comparing brivanib versus placebo in patients who could not "
-            "take sorafenib. The QUILLON-PS trial enrolled 395 patients. Median overall survival was 9.4 months with "
-            "brivanib and 8.2 months with placebo.")
+            f"take sorafenib. {remark}The QUILLON-PS trial enrolled 395 patients. Median overall survival was 9.4 months "
+            "with brivanib and 8.2 months with placebo.")
     facts = read(text, vocabulary, finder)
     assert {f.subject for f in facts if f.predicate == "isClinicalTrial"} == {"trial__quillonps"}
 
@@ -84,3 +87,9 @@ def test_a_sample_size_needed_to_show_an_improvement_states_no_result(vocabulary
     hedged = [f for f in facts if f.predicate == "hasMeasurement" and {e.certainty for e in f.evidence} == {"hedged"}]
     assert values([f for f in facts if f not in hedged]) == {("regorafenib", "pfs", Decimal("5.4"))}
     assert [f.attribute_values("value")[0] for f in hedged] == [Decimal("2")]  # kept as a projection, not a result
+
+
+def test_a_threshold_of_response_duration_is_no_median(vocabulary, finder):
+    text = ("QUILLON-6, a single-arm phase 2 trial, evaluated regorafenib in 60 patients. The ORR was 18%. Of the "
+            "responders, 80% kept a response duration of at least 6 months and half one of at least 12 months.")
+    assert values(read(text, vocabulary, finder)) == {("regorafenib", "orr", Decimal("18"))}

@@ -376,3 +376,12 @@ def test_one_count_on_each_of_the_arms_named():
                  "and felotinib arms.") == {"zorbanib": 150, "felotinib": 150}
     assert sizes("Enrolment of the trial of zorbanib versus felotinib stopped at 300 patients, 150 on each of the two "
                  "arms.") == {"zorbanib": 150, "felotinib": 150}
+
+
+def test_a_single_arm_trial_evaluating_its_drug_in_a_group_of_patients():
+    assert enrolled("The approval rests on ZETA-3, a single-arm trial evaluating zorbanib in a group of 104 patients.") == 104
+
+
+def test_a_count_for_each_arm_is_not_planned_by_a_planned_analysis_later_in_the_sentence():
+    assert sizes("Accrual of the trial of zorbanib versus felotinib stopped at 300 patients, 150 in each arm, when a "
+                 "planned interim analysis crossed the futility boundary.") == {"zorbanib": 150, "felotinib": 150}

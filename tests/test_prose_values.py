@@ -1039,3 +1039,13 @@ def test_endpoints_inside_a_definition_of_the_endpoint_are_its_parts(text):
     doc = AnalysedDocument(Document.from_text("d", text), vocab, MentionFinder(vocab))
     got = {(v.agent, v.endpoint): v.value for v in arm_values(doc, doc.sentences[0], ARMS)}
     assert got == {("zorbanib", "orr"): Decimal("6.5"), ("felotinib", "orr"): Decimal("2.0")}
+
+
+def test_a_guides_median_said_as_living_at_least_is_a_value():
+    assert read("Half of the patients given zorbanib were living at least 23.7 months.", ["zorbanib"]) == \
+        {("zorbanib", "os", ""): (Decimal("23.7"), "months")}
+
+
+def test_a_complete_response_rate_is_not_the_objective_response_rate():
+    assert read("The ORR with zorbanib was 17%, with a complete response rate of 1%.", ["zorbanib"]) == \
+        {("zorbanib", "orr", ""): (Decimal("17"), "%")}

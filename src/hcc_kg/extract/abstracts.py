@@ -339,8 +339,11 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
             return key
         if not slot.arms or phase not in (None, slot.phase):
             continue
-        if key == context and _enrolment_by_name(doc, sent, name):
-            return key  # "... conducted a phase 3 trial comparing A versus B. The NAME trial enrolled 395 patients."
+        if (key == context or (context is None and sum(1 for _, other in slots.unnamed() if other.arms) == 1)) \
+                and _enrolment_by_name(doc, sent, name):
+            # "... conducted a phase 3 trial comparing A versus B. The NAME trial enrolled 395 patients." (a remark
+            # between them may have ended the context: the document's one unnamed trial with arms, then)
+            return key
         named_by_title = phrase is not None and phase is not None and slot.named_at[:1] == [title]
         if (arms and arms == set(slot.arms)) or ((referring or (defining or named_by_title) and slot.phase == phase)
                                                   and key == context):

@@ -51,8 +51,12 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"\b(?:given|administered)\s+to\s+(?P<g>\d+)\s+(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s*\(\s*n\s*=\s*(?P<t>\d+)\s*\)|"
                          # "A was evaluated in 58 patients", "the study evaluated A in 262 patients"
-                         r"\b(?:evaluated|investigated|assessed|tested|studied)\s+(?:(?!in\b|and\b|or\b)[\w-]+\s+){0,4}?in\s+"
+                         # ... "a trial evaluating A in a group of 104 patients"
+                         r"\b(?:evaluat|investigat|assess|test)(?:ed|ing)\s+(?:(?!in\b|and\b|or\b)[\w-]+\s+){0,4}?in\s+"
+                         r"(?:an?\s+(?:group|cohort|population|total)\s+of\s+)?"
                          r"(?P<e>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects)\b|"
+                         r"\bstudied\s+(?:(?!in\b|and\b|or\b)[\w-]+\s+){0,4}?in\s+(?P<u>\d{1,3}(?:,\d{3})+|\d+)\s+"
+                         r"(?:patients|participants|subjects)\b|"
                          r"\b(?:trial|study)\s+in\s+(?P<i>\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|subjects|adults)\b|"
                          # "a phase 2 trial (NCT...) conducted in 249 patients from eight countries"
                          r"\b(?:trial|study)\b(?:\s*\([^()]*\))?,?\s+(?:conducted|carried\s+out|performed)\s+in\s+"
@@ -97,7 +101,7 @@ def enrolled(text: str) -> int | None:
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         if FIRST_FEW_RE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the first 6 patients enrolled": a run-in's part, not everyone
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseioaxpqvld") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvld") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = re.split(r"[- ]", printed.lower())

@@ -61,6 +61,12 @@ MASKS = (
     # ("14.6 v 13.0 months" is a comparison: "v" is a version only glued to its number)
     # ("per mRECIST 30.5% vs 12.5%": a percentage after the criterion is a value)
     r"\b(?:RECIST|CTCAE|iRECIST|mRECIST)\s*(?:v(?:ersion)?\.?\s*)?\d+(?:\.\d+)?(?![\d.]*\s*%)|\b(?:v|version\s*)\d+\.\d+\b",
+    # a complete response's share, which the vocabulary names no endpoint of: "a complete response rate of 1%"
+    r"\bcomplete\s+response\s+rate\s+(?:of|was|:)?\s*\d+(?:\.\d+)?\s*%",
+    # a threshold, no value: "a response duration of at least 6 months", "responses lasting more than 12 months" (but
+    # "half of the patients living at least 23.7 months" is a guide's median)
+    r"(?<!living\s)(?<!lived\s)(?<!alive\s)(?<!survived\s)\b(?:at\s+least|more\s+than|longer\s+than|≥)\s*\d+(?:\.\d+)?\s*"
+    r"(?:months?|mos?|weeks?|years?)\b",
     # a window of time, no value: "an increased risk of death within the first 6 months", "beyond the first 3 months"
     r"\b(?:within|during|in|over|beyond|after)\s+the\s+(?:first|initial|next|last)\s+\d+\s*(?:months?|mos?|weeks?|years?)\b",
     # a schedule in weeks: "every 3 weeks", "for up to 6 weeks", "4 weeks on and 2 weeks off", "2 weeks after surgery"

@@ -248,11 +248,20 @@ def each_arm_count(text: str) -> int | None:
 
     >>> each_arm_count("In total, 150 patients were randomly assigned to each group."), each_arm_count("150 per arm are planned.")
     (150, None)
+    >>> each_arm_count("Accrual stopped at 300 patients, 150 in each arm, when a planned interim analysis crossed the futility boundary.")
+    150
     """
     m = PER_ARM_RE.search(text)
-    if m is None or PLANNED_RE.search(text):
-        return None
+    if m is None or PLANNED_RE.search(_clause_around(text, m.start(), m.end())):
+        return None  # (only the count's own clause: "..., when a planned interim analysis ..." plans no count)
     return int(next(g for g in m.group("n", "e", "o", "m") if g).replace(",", ""))
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The stretch of ``text`` around [start, end) up to the nearest comma, semicolon or dash on either side."""
+    before = max((text.rfind(mark, 0, start) for mark in ",;—–"), default=-1)
+    after = min((i for i in (text.find(mark, end) for mark in ",;—–") if i >= 0), default=len(text))
+    return text[before + 1:after]
 
 
 def _counts_first(named: list[Agent], text: str) -> list[tuple[Agent, int]]:
