@@ -105,3 +105,26 @@ def test_names_glued_to_the_comparison_and_the_next_cell_are_read_apart():
         "trial__checkrun459": {"felotinib", "placebo"},  # a name in two capitalised parts stays whole
         "trial__swift": {"quorimab", "placebo"},  # a letter, a hyphen and capitals ("S-WIFT")
     }
+
+
+DRUG_ROWS = ("An invented review.\n\nTable 1. Invented trials of the second line\n\n"
+             "Drug Target Registry number (name) Phase Patients Population Overall survival Result Ref\n"
+             "Kinase inhibitors\n"
+             "   Zorbanib KIT inhibitor NCT01234567 (ORCA-4) III 395 Prior felotinib 9.4 vs. 8.2 mo (P=0.33) Negative (36)\n"
+             "   Felotinib + quorimab MET inhibitor NCT01234568 (KESTREL) III 565 Prior zorbanib 9.2 vs. 7.6 mo Negative (39)\n"
+             "NCT01234569 (KESTREL-2) III 292 High AFP with prior zorbanib 8.5 vs. 7.3 mo (P=0.02) Positive (40)\n"
+             "   Quorimab checkpoint inhibitor NCT01234570 I/II 40 Prior zorbanib 13.2 mo Promising (43)\n"
+             "   Zorbanib KIT inhibitor I 96 Solid tumours Recruiting NCT01234571\n\nNotes: invented.\n")
+
+
+def test_a_row_opening_with_its_drug_is_that_drugs_arm_of_the_trial_it_names():
+    vocab = Vocabulary([*VOCAB.entities.values(), Entity("os", "overall survival", ("EndpointType",), ("OS",))])
+    found = list(table_line_trials(AnalysedDocument(Document.from_text("t", DRUG_ROWS), vocab, MentionFinder(vocab))))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert {(a.subject, arm_of[a.object]) for a in found if a.predicate == "hasArm"} == {
+        ("trial__orca4", "zorbanib"), ("trial__kestrel", "regimen__felotinib__quorimab"),
+        ("trial__kestrel2", "regimen__felotinib__quorimab"),  # the row under it: the drug's cell spans both
+        ("trial__nct01234570", "quorimab")}  # named by its registry number only (a registry's row with a status: not here)
+    values = {(a.subject, a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"}
+    assert values == {("arm__orca4__zorbanib", Decimal("9.4")), ("arm__kestrel__regimen__felotinib__quorimab", Decimal("9.2")),
+                      ("arm__kestrel2__regimen__felotinib__quorimab", Decimal("8.5")), ("arm__nct01234570__quorimab", Decimal("13.2"))}

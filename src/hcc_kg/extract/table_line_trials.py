@@ -16,6 +16,12 @@ against the second's, of the endpoint named right before it or of the one time-t
 its one pair of medians ("10.7 vs 7.9") and its one pair of rates ("24.1% vs 9.2%") are of the one endpoint of that
 kind the headers name.  Anything less certain is left alone: without cell borders which column is whose cannot be
 told; a row whose cells are still bordered is read cell by cell (:mod:`.table_cell_values`).
+
+A row may name one arm only: the drug opening it ("   Zorbanib  KIT inhibitor  NCT01234567 (ORCA-4)  III ...", the
+row under it opening with a registry number being the same drug's), or the cell of a bordered row under the header
+the agents' ("| Drug |").  Such a row's trial may be named by its registry number alone (not a registry's row with a
+recruitment status, which :mod:`.ongoing` reads); it takes the first value of its pair of the one time-to-event
+endpoint the headers name ("9.4 vs. 8.2 mo", the comparator unnamed), or the row's one median in months.
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ from .analysis import AnalysedDocument
 from .arm_facts import arm_facts, arm_key, measurement
 from .effects import parse_hazard_ratios
 from .comparators import arm_parts
+from .ongoing import STATUSES
 from .prose_arms import ARM_TYPES
+from .sentences import DRUG
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
@@ -39,6 +47,9 @@ from .trial_names import name_like, phase_of
 from .trials import trial_key
 
 NAME = "table-line-trials"
+NCT_RE = re.compile(r"\bNCT\d{8}\b")
+REGISTRY_OPENING_RE = re.compile(r"\s*NCT\d{8}\b")  # a row opening with its trial's registry number
+STATUS_RE = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in STATUSES) + r")\b", re.IGNORECASE)
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
 VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
 ADD_ON_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−])\s*")  # "A ± B", "A +/- B"
@@ -82,6 +93,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     line_of_therapy = None  # the last one a line names
     header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
     columns: list[str | None] = []
+    drug_row: list[tuple[str, ...]] | None = None
     for offset, line in text_lines(text[table_start:table_end]):
         start = table_start + offset
         end = start + len(line.rstrip())
@@ -92,6 +104,12 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         if not arms and header is not None and len(BORDER_RE.findall(line)) >= 2 \
                 and (one := column_arm(doc, line, start, header)) is not None:
             arms, span = [one[0]], one[1]  # "| NAME | ... | A |": a row of one arm, in the agents' column
+        drug_row, previous = None, drug_row  # (a drug's row, and the row above's: its drug's cell may span both)
+        if not arms and (opening := _opening_drug(doc, text, start, mentions)) is not None:
+            arms, span = [opening[0]], opening[1]  # "   A  T inhibitor  NCT... (NAME)  III ...": the row's one drug opens it
+            drug_row = arms
+        elif not arms and previous and REGISTRY_OPENING_RE.match(text, start):
+            arms, span = previous, (start, start)  # "NCT... (NAME) III ...": the row under it, the drug's cell spanning both
         if not arms and not seen_row and len(BORDER_RE.findall(line)) >= 2 and re.search(r"[^\s|:\t-]", line):
             header = (line, start)
         if arms and not seen_row:
@@ -99,6 +117,11 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             headed = _headed_endpoints(doc, table_start, start)
             columns = header_endpoints(doc, *header) if header else []
         names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
+        if arms and not names and (drug_row or previous) and (nct := NCT_RE.search(text, start, end)) \
+                and not STATUS_RE.search(text, start, end):
+            # a drug's row naming its trial by its registry number only (a registry's row, with its status, is read by
+            # .ongoing)
+            names = [(nct.group(), nct.start())]
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
@@ -229,7 +252,10 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
                 headed: set[str]) -> Iterable[Assertion]:
     """A row's pair of two arms' values ("10.7 vs 7.9", "24.1% vs 9.2%") of the one endpoint of that kind the headers
     name: a time-to-event endpoint's median in months, a rate in per cent; none when a kind has two pairs or two
-    endpoints (which column is whose cannot be told)."""
+    endpoints (which column is whose cannot be told).  A row of one drug (its comparator unnamed) takes the pair's
+    first value, or the one median in months the row gives."""
+    if len(arms) == 1:
+        yield from _one_arm_value(doc, trial, arms[0], line, span, headed)
     if len(arms) != 2:
         return
     spaced, offsets = _unglued(doc, line, span[0])
@@ -243,6 +269,37 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
         ev = (doc.evidence(offsets[pair.start()], offsets[pair.end()], NAME),)
         for parts, value in zip(arms, (pair.group("a"), pair.group("b"))):
             yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
+
+
+MONTHS_RE = re.compile(r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?:mo|months?)\b")
+
+
+def _one_arm_value(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line: str, span: tuple[int, int],
+                   headed: set[str]) -> Iterable[Assertion]:
+    """The one arm's median of the one time-to-event endpoint the headers name: the first value of the row's one pair
+    ("9.4 vs. 8.2 mo", its comparator's second), else the row's one value in months ("13.2 mo")."""
+    endpoints = headed & TIME_TO_EVENT
+    pairs = [m for m in PAIR_RE.finditer(line) if not (m.group("pa") or m.group("pb"))]
+    single = list(MONTHS_RE.finditer(line))
+    found = pairs if pairs else single
+    if len(endpoints) != 1 or len(found) != 1:
+        return
+    m = found[0]
+    ev = (doc.evidence(span[0] + m.start(), span[0] + m.end(), NAME),)
+    yield measurement(arm_key(trial, agent_key(list(arm))), next(iter(endpoints)), "", m.group("a"), "months", ev)
+
+
+def _opening_drug(doc: AnalysedDocument, text: str, start: int, mentions: list[Mention]) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """The one drug opening the line (whitespace only before it), with its span; none when no agent opens it."""
+    agents = [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)]
+    if not agents or text[start:agents[0].start].strip() or not doc.vocabulary[agents[0].key].has_type(*DRUG):
+        return None
+    joined = [agents[0]]  # "A + B ...": the drugs glued to the first, one regimen
+    for m in agents[1:]:
+        if not JOIN_RE.fullmatch(text[joined[-1].end:m.start]):
+            break
+        joined.append(m)
+    return tuple(arm_parts(doc, dict.fromkeys(m.key for m in joined))), (joined[0].start, joined[-1].end)
 
 
 def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
@@ -272,7 +329,7 @@ def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: 
            line_of_therapy: str | None) -> Iterable[Assertion]:
     trial = trial_key(name)
     ev = (doc.evidence(*span, NAME),)
-    attributes = (("trial_name", name),) + ((("phase", phase),) if phase else ())
+    attributes = ((("nct_id", name),) if NCT_RE.fullmatch(name) else (("trial_name", name),)) + ((("phase", phase),) if phase else ())
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
     if line_of_therapy is not None:
         yield Assertion(trial, "forLineOfTherapy", line_of_therapy, evidence=ev)
