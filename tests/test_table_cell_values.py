@@ -60,7 +60,10 @@ def test_a_cell_naming_its_endpoints_gives_each_its_pair_and_ratio(vocabulary, f
 def test_cells_of_gives_each_cell_s_stripped_text_at_its_offsets(parts, start):
     line = "|".join(parts)
     cells = cells_of(line, start)
-    assert [text for text, _, _ in cells] == [p.strip() for p in parts if p.strip()]
+    texts, last = [p.strip() for p in parts], len(parts) - 1
+    # every cell between borders, empty ones too; no cell before an opening border nor after a closing one
+    assert [text for text, _, _ in cells] == [t for i, t in enumerate(texts)
+                                              if t or not ((i == 0 and last > 0) or i == last)]
     assert all(line[s - start:e - start] == text for text, s, e in cells)
 
 
@@ -74,3 +77,17 @@ def test_a_row_of_one_arm_in_the_agents_column_takes_each_value_under_its_endpoi
     # (the second row's drugs are offered as a choice: no one arm)
     assert values == {("quillon8", "regorafenib", "os", Decimal("11.9")), ("quillon8", "regorafenib", "pfs", Decimal("3.9")),
                       ("quillon8", "regorafenib", "orr", Decimal("14"))}
+
+
+def test_a_row_with_its_first_cell_empty_is_another_arm_of_the_trial_above(vocabulary, finder):
+    tab = "\t"
+    rows = ["Trial", "Treatment", "N", "Median OS (months)", "ORR (%)"], \
+        ["QUILLON-9", "Lenvatinib", "300", "13.6", "24"], ["", "Sorafenib", "150", "12.3", "9"]
+    text = "Table 2. Invented outcomes\n\n" + "\n".join(tab.join(r) for r in rows) + "\n"
+    values, _ = read(text, vocabulary, finder)
+    # "ORR (%)" prints the per cent sign its cells leave out
+    assert values == {("quillon9", "lenvatinib", "os", Decimal("13.6")), ("quillon9", "lenvatinib", "orr", Decimal("24")),
+                      ("quillon9", "sorafenib", "os", Decimal("12.3")), ("quillon9", "sorafenib", "orr", Decimal("9"))}
+    doc = AnalysedDocument(Document.from_text("t", text), vocabulary, finder)
+    assert {(a.subject, a.object) for a in table_line_trials(doc) if a.predicate == "armSize"} == {
+        ("arm__quillon9__lenvatinib", 300), ("arm__quillon9__sorafenib", 150)}

@@ -16,6 +16,8 @@ ratios is left alone.  Read by :mod:`.table_line_trials`, which finds the row's 
 
 >>> cells_of("A | B |C|", 10)
 [('A', 10, 11), ('B', 14, 15), ('C', 17, 18)]
+>>> [c for c, _, _ in cells_of("| | B | 165 |", 0)], [c for c, _, _ in cells_of(chr(9) + "B" + chr(9) + "165", 0)]
+(['', 'B', '165'], ['', 'B', '165'])
 """
 
 from __future__ import annotations
@@ -48,11 +50,15 @@ LANDMARK_RE = re.compile(r"(?<![\d.])\d+[- ]?(?:mo|months?|years?|yr)[- ]+(?:OS|
 
 
 def cells_of(line: str, start: int) -> list[tuple[str, int, int]]:
-    """The cells of a bordered line: each stripped text with its document offsets (empty cells left out)."""
+    """The cells of a bordered line: each stripped text with its document offsets.  An empty cell between borders is
+    kept (as "", so that the cells stay under their headers: "\tB\t165" has an empty first cell); the nothing before
+    an opening pipe and after a closing border is no cell."""
     out, previous = [], 0
-    for cut in [*(m.start() for m in BORDER_RE.finditer(line)), len(line)]:
+    cuts = [m.start() for m in BORDER_RE.finditer(line)]
+    for i, cut in enumerate([*cuts, len(line)]):
         raw = line[previous:cut]
-        if raw.strip():
+        outer = (i == 0 and line[cut:cut + 1] == "|" and not raw.strip()) or (i == len(cuts) and not raw.strip())
+        if not outer:
             lead = len(raw) - len(raw.lstrip())
             out.append((raw.strip(), start + previous + lead, start + previous + lead + len(raw.strip())))
         previous = cut + 1
@@ -128,18 +134,39 @@ SINGLE_VALUE_RE = re.compile(r"^\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\
 
 
 def row_single_values(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line: str, start: int,
-                      headers: list[str | None]) -> Iterable[Assertion]:
+                      headers: list[str | None], percent: list[bool] | None = None,
+                      sizes: list[bool] | None = None) -> Iterable[Assertion]:
     """A one-arm row's values: each cell under an endpoint's column holding one value whose unit fits the endpoint
-    ("12.9 mo" under median OS, "17%" under ORR)."""
+    ("12.9 mo" under median OS, "17%" under ORR, or "17" under "ORR (%)": ``percent`` says which headers print it),
+    and its size, a bare count under the column of patients (``sizes`` says which that is)."""
     cells = cells_of(line, start)
     if len(cells) != len(headers):
         return
-    for (text, s, e), endpoint in zip(cells, headers):
+    for (text, s, e), size in zip(cells, sizes or []):
+        if size and re.fullmatch(r"\d{1,5}", text):  # "| 300 |" under "N"
+            yield Assertion(arm_key(trial, agent_key(list(arm))), "armSize", int(text), evidence=(doc.evidence(s, e, NAME),))
+    for i, ((text, s, e), endpoint) in enumerate(zip(cells, headers)):
         m = SINGLE_VALUE_RE.match(text)
-        if endpoint is None or m is None or not _fits(endpoint, m):
+        headed_percent = bool(percent and percent[i]) and m is not None and not m["ua"]
+        if endpoint is None or m is None or not (_fits(endpoint, m) or (headed_percent and endpoint in PROPORTION_ENDPOINTS)):
             continue
         unit = "%" if endpoint in PROPORTION_ENDPOINTS else "months"
         yield measurement(arm_key(trial, agent_key(list(arm))), endpoint, "", m["a"], unit, (doc.evidence(s, e, NAME),))
+
+
+def header_percents(line: str, start: int) -> list[bool]:
+    """Which header cells print the per cent sign their column's values leave out ("ORR (%)")."""
+    return ["%" in text for text, _, _ in cells_of(line, start)]
+
+
+# The column of patients: "N", "n (ITT)", "No. of patients", "Patients", "Participants", "Sample size".
+SIZE_HEADER_RE = re.compile(r"(?:[Nn]|No\.?\s+of\s+(?:patients|pts|subjects)|Patients|Participants|Sample\s+size)"
+                            r"(?:\s*\([^()]*\))?")
+
+
+def header_sizes(line: str, start: int) -> list[bool]:
+    """Which header cells head the column of patients."""
+    return [SIZE_HEADER_RE.fullmatch(text) is not None for text, _, _ in cells_of(line, start)]
 
 
 def row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], endpoint: str, hr: HazardRatio,

@@ -41,7 +41,8 @@ from .sentences import DRUG
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import BORDER_RE, column_arm, header_endpoints, row_cell_facts, row_ratio, row_single_values
+from .table_cell_values import (BORDER_RE, cells_of, column_arm, header_endpoints, header_percents, header_sizes,
+                                row_cell_facts, row_ratio, row_single_values)
 from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
 from .trials import trial_key
@@ -94,6 +95,9 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
     columns: list[str | None] = []
     drug_row: list[tuple[str, ...]] | None = None
+    bordered_trial: str | None = None  # the trial of the bordered row of one arm just read
+    percents: list[bool] = []  # the header's cells printing "%", and heading the column of patients
+    sizes: list[bool] = []
     for offset, line in text_lines(text[table_start:table_end]):
         start = table_start + offset
         end = start + len(line.rstrip())
@@ -101,10 +105,11 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
         line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
+        one = None
         if not arms and header is not None and len(BORDER_RE.findall(line)) >= 2 \
                 and (one := column_arm(doc, line, start, header)) is not None:
             arms, span = [one[0]], one[1]  # "| NAME | ... | A |": a row of one arm, in the agents' column
-        drug_row, previous = None, drug_row  # (a drug's row, and the row above's: its drug's cell may span both)
+        drug_row, previous = (arms if arms and one else None), drug_row  # (its drug's cell may span the row under it)
         if not arms and (opening := _opening_drug(doc, text, start, mentions)) is not None:
             arms, span = [opening[0]], opening[1]  # "   A  T inhibitor  NCT... (NAME)  III ...": the row's one drug opens it
             drug_row = arms
@@ -116,6 +121,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
             columns = header_endpoints(doc, *header) if header else []
+            percents, sizes = (header_percents(*header), header_sizes(*header)) if header else ([], [])
         names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
         if arms and not names and (drug_row or previous) and (nct := NCT_RE.search(text, start, end)) \
                 and not STATUS_RE.search(text, start, end):
@@ -128,10 +134,19 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             if len(BORDER_RE.findall(line)) >= 2:  # cells still bordered: each read under its column
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
                 if len(arms) == 1:
-                    yield from row_single_values(doc, trial, arms[0], line, start, columns)
+                    yield from row_single_values(doc, trial, arms[0], line, start, columns, percents, sizes)
+                    bordered_trial = trial
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
             yield from _row_values(doc, trial, arms, line, (start, end), headed)
+        elif not names and len(arms) == 1 and bordered_trial and len(BORDER_RE.findall(line)) >= 2 \
+                and not cells_of(line, start)[0][0]:
+            # "\tB\t165\t12.3" under "NAME\tA\t300\t13.6": the row's first cell left empty, another arm of the trial above
+            ev = (doc.evidence(start, end, NAME),)
+            yield from arm_facts(bordered_trial, agent_key(list(arms[0])), ev, arms[0] if len(arms[0]) > 1 else ())
+            yield from row_single_values(doc, bordered_trial, arms[0], line, start, columns, percents, sizes)
+        else:
+            bordered_trial = None
 
 
 # Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
