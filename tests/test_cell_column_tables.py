@@ -22,8 +22,8 @@ CELLS = ["Table 3 Invented trials", "Class", "Year", "Trial", "Line", "Drug", "C
          "Antibodies", " ", "2016", "ORCA-2", "Second", "Felotinib", "Zorbanib", "OS: 8.0 vs. 9.1 (1.10; 0.90–1.31)"]
 
 
-def read(cells: list[str]) -> list:
-    text = "An invented review.\n\n" + "\n\n".join(cells) + "\n\nNotes: invented.\n"
+def read(cells: list[str], between: str = "\n\n") -> list:
+    text = "An invented review.\n\n" + between.join(cells) + "\n\nNotes: invented.\n"
     return list(cell_column_tables(AnalysedDocument(Document.from_text("t", text), VOCAB, MentionFinder(VOCAB))))
 
 
@@ -58,3 +58,11 @@ def test_lines_of_prose_are_no_table():
              "Drug levels were stable.", "Control patients did worse.", "More data will follow.", "Zorbanib is oral.",
              "Felotinib is not."]
     assert read(prose) == []
+
+
+def test_cells_on_lines_with_no_blank_line_between_them():
+    # no empty cell can be told there: the table without its empty first column
+    cells = ["Trial", "Drug", "Control", "Outcome (HR; 95% CI)", "ZETA-7", "Zorbanib", "Placebo",
+             "OS: 10.1 vs. 7.7 (0.70; 0.55–0.89)", "ORCA-2", "Felotinib", "Zorbanib", "OS: 8.0 vs. 9.1 (1.10; 0.90–1.31)"]
+    found = read(cells, between="\n")
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__zeta7", "trial__orca2"}

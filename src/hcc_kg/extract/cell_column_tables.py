@@ -77,7 +77,8 @@ class Cell:
 @EXTRACTORS.register(NAME)
 def cell_column_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Trials, their arms, values and hazard ratios from tables pasted one cell per line."""
-    for run in _cell_runs(doc.document.text):
+    text = doc.document.text
+    for run in [*_cell_runs(text), *_line_runs(text)]:
         layout = _layout(doc, run)
         if layout is not None:
             header, rows = layout
@@ -103,6 +104,21 @@ def _cell_runs(text: str) -> list[list[Cell]]:
         i += 1
     if len(run) >= 8:
         runs.append(run)
+    return runs
+
+
+def _line_runs(text: str) -> list[list[Cell]]:
+    """Runs of cells with no blank line between them: eight short lines or more in a row (an empty cell is lost
+    there: a row missing one puts the rows out of step, and they end)."""
+    runs, run = [], []
+    for offset, line in [*text_lines(text), (len(text), "")]:
+        body = line.rstrip("\r\n")
+        if body.strip() and len(body) <= MAX_CELL:
+            run.append(Cell(body.strip(), offset + len(body) - len(body.lstrip()), offset + len(body.rstrip())))
+            continue
+        if len(run) >= 8:
+            runs.append(run)
+        run = []
     return runs
 
 
