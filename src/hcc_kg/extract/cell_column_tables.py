@@ -131,12 +131,15 @@ def _layout(doc: AnalysedDocument, run: list[Cell]) -> tuple[list[Cell], list[li
     and an agent column), the one with the most rows under it, two at least (a caption before the header would put
     the rows out of step)."""
     best: tuple[tuple[int, int], tuple[list[Cell], list[list[Cell]]]] | None = None
+    lead = run[:18]  # (each cell of the headers tried judged once: a text's every short line may be tried)
+    role_of = _roles(lead)
+    if "trial" not in role_of or "agent" not in role_of:
+        return None  # (most runs of short lines: no header there, and finding mentions is what costs)
+    header_like = [len(c.text) <= 60 and not CAPTION_RE.match(c.text) and not _has_agent(doc, c) for c in lead]
     for first in range(min(6, len(run))):
         for k in range(3, 13):
-            header = run[first:first + k]
-            roles = _roles(header)
-            if len(header) < k or "trial" not in roles or "agent" not in roles \
-                    or any(len(c.text) > 60 or _has_agent(doc, c) or CAPTION_RE.match(c.text) for c in header):
+            header, roles = run[first:first + k], role_of[first:first + k]
+            if len(header) < k or "trial" not in roles or "agent" not in roles or not all(header_like[first:first + k]):
                 continue
             rows = _rows(doc, run, first + k, k, roles.index("agent"))
             score = (len(rows), sum(r is not None for r in roles))  # (then the header naming more columns' roles)
