@@ -15,6 +15,7 @@ import re
 
 from ..model import Assertion, Evidence
 from .trial_name_index import name_index, sentence_trial_names
+from .trials import name_attribute
 from .analysis import AnalysedDocument, AnalysedSentence
 
 BASIS_RE = re.compile(r"\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|supported\s+by|rest(?:s|ed)?\s+on|relie[sd]\s+on)\b",
@@ -73,9 +74,8 @@ def basis_facts(doc: AnalysedDocument, found: list[tuple[str, str, tuple[int, in
     """Each supporting trial as a trial fact of its own (its name, where it was read)."""
     facts = []
     for key, name, (start, end) in found:
-        attribute = "nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name"
         evidence: Evidence = doc.evidence(start, end, rule)
-        facts.append(Assertion(key, "isClinicalTrial", "ClinicalTrial", (), ((attribute, name),), (evidence,)))
+        facts.append(Assertion(key, "isClinicalTrial", "ClinicalTrial", (), (name_attribute(name),), (evidence,)))
     return facts
 
 

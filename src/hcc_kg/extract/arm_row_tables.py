@@ -34,18 +34,16 @@ from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import row_ratio
-from .table_line_trials import VERSUS_RE, line_names
+from .table_cell_values import BORDER_RE, PATIENTS_COLUMN, row_ratio
+from .table_line_trials import JOIN_RE, VERSUS_RE, line_names
 from .trial_names import phase_of
 from .trials import trial_key
 
 NAME = "arm-row-tables"
-BORDER_RE = re.compile(r"[|\t]")
-JOIN_RE = re.compile(r"\s*(?:\+|plus\b|and\b|with\b|/)\s*", re.IGNORECASE)  # the agents of one arm
+
 SIZE = "size"
 # The column of patients in a header: "N", "n (evaluated)", "No. of patients", "Patients", "Sample size".
-SIZE_COLUMN_RE = re.compile(r"(?<![\w.(])[Nn](?![\w.])|\b(?:No\.?|Number)\s+of\s+(?:patients|pts|subjects)\b|\bPatients\b|"
-                            r"\bSample\s+size\b")
+SIZE_COLUMN_RE = re.compile(rf"(?<![\w.(])[Nn](?![\w.])|\b{PATIENTS_COLUMN}\b|\bNumber\s+of\s+(?:patients|pts|subjects)\b")
 COUNT_SHARE_RE = re.compile(r"\s*(?:No\.?|n)\s*\(%\)")  # "ORR No. (%)": a count, its share in the bracket
 # One cell: a number, perhaps with a bracket ("40 (11)", "283 (277)", "1 (<1)"), or a mark for none.
 CELL_RE = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?:\s*\((?P<bracket>[<>≤≥]?\s*\d+(?:\.\d+)?)\))?|(?P<none>NR|NE|NA|N/A|—|–|-))(?=\s|$)")

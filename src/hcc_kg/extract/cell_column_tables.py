@@ -43,21 +43,21 @@ from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import cells_of, row_cell_facts, row_ratio
+from .table_cell_values import AGENT_COLUMN_RE, cells_of, row_cell_facts, row_ratio
+from .trial_name_shapes import NCT_RE
 from .trial_names import name_like, phase_of
-from .trials import trial_key
+from .trials import name_attribute, trial_key
 
 NAME = "cell-column-tables"
 MAX_CELL = 120  # characters: a longer line is prose, no cell
 ROLES = (("trial", re.compile(r"\b(?:trial|study)\b", re.IGNORECASE)),
          ("control", re.compile(r"\b(?:control|comparator|comparison)\b", re.IGNORECASE)),
-         ("agent", re.compile(r"\b(?:drugs?|treatment|regimen|intervention|experimental|agents?)\b", re.IGNORECASE)),
+         ("agent", AGENT_COLUMN_RE),
          ("line", re.compile(r"\bline\b", re.IGNORECASE)),
          ("phase", re.compile(r"\bphase\b", re.IGNORECASE)),
          ("outcome", re.compile(r"\b(?:outcomes?|results?|efficacy|OS|PFS|TTP|ORR|survival)\b", re.IGNORECASE)))
 CAPTION_RE = re.compile(r"(?:Table|Figure|Fig\.)\s*\d|.*\.$")  # a caption or a sentence, no column's name
 NO_CONTROL_RE = re.compile(r"(?:none|—|-|–|n/?a|single[- ]arm)", re.IGNORECASE)
-NCT_RE = re.compile(r"NCT\d{8}")
 TRIAL_NAME_RE = re.compile(r"[A-Z][A-Za-z]*(?:[- ]?[A-Z0-9][A-Za-z0-9]*)*")
 # A bracket the header says holds the hazard ratio and its interval: "(0.70; 0.55–0.89)".
 HEADED_RATIO_RE = re.compile(r"\(\s*(?P<hr>\d+(?:\.\d+)?)\s*[;,]\s*(?P<lo>\d+(?:\.\d+)?)\s*[–-]\s*(?P<hi>\d+(?:\.\d+)?)\s*\)")
@@ -180,8 +180,7 @@ def _read_rows(doc: AnalysedDocument, header: list[Cell], rows: list[list[Cell]]
         trial = trial_key(name)
         ev = (doc.evidence(row[0].start, row[-1].end, NAME),)
         phase = phase_of(cells["phase"].text) if "phase" in cells else caption_phase
-        attributes = ((("nct_id", name),) if NCT_RE.fullmatch(name) else (("trial_name", name),)) \
-            + ((("phase", phase),) if phase else ())
+        attributes = (name_attribute(name),) + ((("phase", phase),) if phase else ())
         yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
         if "line" in cells and (line := _line(doc, cells["line"])) is not None:
             yield Assertion(trial, "forLineOfTherapy", line, evidence=ev)

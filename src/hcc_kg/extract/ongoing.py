@@ -27,10 +27,10 @@ from .normalize import MappedText, flatten, from_pieces, normalize
 from .registry import EXTRACTORS
 from .sentences import DRUG
 from .arm_facts import arm_facts
+from .trial_name_shapes import NCT_RE
 from .trials import trial_key
 
 NAME = "table-ongoing-trials"
-NCT_RE = re.compile(r"\bNCT\d{8}\b")
 PHASE = r"(?:IV|I{1,3})(?:\s*/\s*(?:IV|I{1,3}))?"
 #: ClinicalTrials.gov overall-status values (longest first, so "Not yet recruiting" beats "Recruiting").
 STATUSES = ("Active, not recruiting", "Enrolling by invitation", "Not yet recruiting", "Unknown status",

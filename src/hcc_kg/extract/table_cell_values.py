@@ -110,8 +110,7 @@ def _part_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
 
 
 # The column holding each row's agents, by its header's words ("Drug", "Regimen", "Treatment", "Arms").
-AGENT_COLUMN_RE = re.compile(r"\b(?:drugs?|treatments?|regimens?|interventions?|experimental|agents?|arms?|therapy)\b",
-                             re.IGNORECASE)
+AGENT_COLUMN_RE = re.compile(r"\b(?:drugs?|treatments?|regimens?|interventions?|experimental|agents?|arms?)\b", re.IGNORECASE)
 NOT_ONE_ARM_RE = re.compile(r"\b(?:vs\.?|versus|or)\b|[;,]", re.IGNORECASE)
 
 
@@ -159,9 +158,10 @@ def header_percents(line: str, start: int) -> list[bool]:
     return ["%" in text for text, _, _ in cells_of(line, start)]
 
 
-# The column of patients: "N", "n (ITT)", "No. of patients", "Patients", "Participants", "Sample size".
-SIZE_HEADER_RE = re.compile(r"(?:[Nn]|No\.?\s+of\s+(?:patients|pts|subjects)|Patients|Participants|Sample\s+size)"
-                            r"(?:\s*\([^()]*\))?")
+# The column of patients: "N", "n (ITT)", "No. of patients", "Patients", "Participants", "Sample size" (PATIENTS_COLUMN: the
+# names longer than a letter, also looked for in an unbordered header by .arm_row_tables).
+PATIENTS_COLUMN = r"(?:No\.?\s+of\s+(?:patients|pts|subjects)|Patients|Participants|Sample\s+size)"
+SIZE_HEADER_RE = re.compile(rf"(?:[Nn]|{PATIENTS_COLUMN})(?:\s*\([^()]*\))?")
 
 
 def header_sizes(line: str, start: int) -> list[bool]:

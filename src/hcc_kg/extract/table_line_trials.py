@@ -43,12 +43,11 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, cells_of, column_arm, header_endpoints, header_percents, header_sizes,
                                 row_cell_facts, row_ratio, row_single_values)
-from .trial_name_shapes import SECTION_LABELS, STRUCTURE_WORDS
+from .trial_name_shapes import NCT_RE, SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
-from .trials import trial_key
+from .trials import name_attribute, trial_key
 
 NAME = "table-line-trials"
-NCT_RE = re.compile(r"\bNCT\d{8}\b")
 REGISTRY_OPENING_RE = re.compile(r"\s*NCT\d{8}\b")  # a row opening with its trial's registry number
 STATUS_RE = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in STATUSES) + r")\b", re.IGNORECASE)
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
@@ -105,11 +104,11 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
         line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
-        one = None
+        previous, drug_row = drug_row, None  # the one drug of the row above, whose cell may span this row too
         if not arms and header is not None and len(BORDER_RE.findall(line)) >= 2 \
                 and (one := column_arm(doc, line, start, header)) is not None:
             arms, span = [one[0]], one[1]  # "| NAME | ... | A |": a row of one arm, in the agents' column
-        drug_row, previous = (arms if arms and one else None), drug_row  # (its drug's cell may span the row under it)
+            drug_row = arms
         if not arms and (opening := _opening_drug(doc, text, start, mentions)) is not None:
             arms, span = [opening[0]], opening[1]  # "   A  T inhibitor  NCT... (NAME)  III ...": the row's one drug opens it
             drug_row = arms
@@ -344,7 +343,7 @@ def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: 
            line_of_therapy: str | None) -> Iterable[Assertion]:
     trial = trial_key(name)
     ev = (doc.evidence(*span, NAME),)
-    attributes = ((("nct_id", name),) if NCT_RE.fullmatch(name) else (("trial_name", name),)) + ((("phase", phase),) if phase else ())
+    attributes = (name_attribute(name),) + ((("phase", phase),) if phase else ())
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
     if line_of_therapy is not None:
         yield Assertion(trial, "forLineOfTherapy", line_of_therapy, evidence=ev)

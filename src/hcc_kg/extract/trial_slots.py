@@ -21,7 +21,7 @@ from .prose_values import ArmValue
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName
 from .arm_facts import arm_facts, arm_key, measurement
-from .trials import trial_key
+from .trials import name_attribute, trial_key
 
 EXTRACTOR = "prose-trial"
 Span = tuple[int, int]
@@ -111,7 +111,7 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
     ev = slot_evidence(doc, slot.named_at or slot.arms_at)
     attributes: list[tuple[str, object]] = []
     for name in dict.fromkeys(n.name for n in slot.names):
-        attributes.append(("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name))
+        attributes.append(name_attribute(name))
     if not slot.names:  # known by what it compares, named so as the comparison tables name theirs
         attributes.append(("trial_name", comparison_name(doc, slot.arms)))
     if slot.phase:
@@ -170,8 +170,7 @@ def framed_as_trial(text: str, name: str) -> bool:
 
 def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertion:
     """A trial the text names without stating its arms ("approved on the basis of NAME"): its name and phase."""
-    attributes: list[tuple[str, object]] = [("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name)
-                                            for name in dict.fromkeys(n.name for n in slot.names)]
+    attributes: list[tuple[str, object]] = [name_attribute(name) for name in dict.fromkeys(n.name for n in slot.names)]
     if slot.phase:
         attributes.append(("phase", slot.phase))
     return Assertion(slot_trial_key(slot, index), "isClinicalTrial", "ClinicalTrial", (), tuple(attributes),

@@ -70,6 +70,15 @@ def parse_outcomes(text: str) -> list[Outcome]:
     return out
 
 
+def name_attribute(name: str) -> tuple[str, str]:
+    """The attribute a trial's name is recorded under: its registry number's or its name's.
+
+    >>> name_attribute("NCT01234567"), name_attribute("ZETA-7")
+    (('nct_id', 'NCT01234567'), ('trial_name', 'ZETA-7'))
+    """
+    return ("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name)
+
+
 def trial_key(name: str) -> str:
     """One key for every spelling of a trial name (CheckMate-040 = Checkmate 040 = CheckMate040).
 
@@ -147,8 +156,7 @@ def _row(doc: AnalysedDocument, row: re.Match, start: int, end: int) -> Iterable
     ev = (doc.evidence(start, end, "table-trial"),)
     name = row.group("trial")
     trial = trial_key(name)
-    identity = ("nct_id" if re.fullmatch(r"NCT\d{8}", name) else "trial_name", name)
-    yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), (identity, ("year", int(row.group("year")))), ev)
+    yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), (name_attribute(name), ("year", int(row.group("year")))), ev)
     yield Assertion(trial, "forLineOfTherapy", line_key, evidence=ev)
     arms = []
     for agent, group in filter(None, (experimental, control)):
