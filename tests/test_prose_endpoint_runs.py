@@ -49,3 +49,12 @@ def test_pairs_after_the_arm_they_favour_are_its_values_then_the_other_arms():
                    ("felotinib", "orr"): Decimal("31"), ("zorbanib", "orr"): Decimal("8")}
     # a rate printed in months fits no rate: nothing read
     assert runs("Median PFS and ORR both favored felotinib, 6.2 mo. vs. 2.8 mo. and 31 mo. vs. 8 mo.") == {}
+
+
+def test_each_endpoint_with_its_first_value_then_the_other_arms_run():
+    got = runs("ORR was 38.5% and DCR was 66.0% in the zorbanib group, compared to 12.5% and 45.5% in the felotinib "
+               "group, respectively.")
+    assert got == {("zorbanib", "orr"): Decimal("38.5"), ("zorbanib", "dcr"): Decimal("66.0"),
+                   ("felotinib", "orr"): Decimal("12.5"), ("felotinib", "dcr"): Decimal("45.5")}
+    # each value owned where it stands: no run
+    assert runs("ORR was 38.5% in the zorbanib group and DCR was 45.5% in the felotinib group.") == {}

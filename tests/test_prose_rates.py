@@ -271,3 +271,15 @@ def test_response_rates_at_time_points_named_before_the_endpoint_each_run_follow
     combined = "regimen__tace__zorbanib"
     assert values(found) == {(combined, "orr", "3-month"): D("58"), (combined, "orr", "9-month"): D("44"),
                              ("tace", "orr", "3-month"): D("31"), ("tace", "orr", "9-month"): D("20")}
+
+
+@pytest.mark.parametrize("text", [
+    "OS rates were higher with zorbanib vs felotinib at both 12 (61.5 percent vs 50.0 percent) and 18 (40.5 percent "
+    "vs 30.0 percent) months.",
+    "OS rates for zorbanib vs felotinib were higher at 12 (61.5% vs 50.0%) and 18 months (40.5% vs 30.0%).",
+])
+def test_each_time_point_with_its_pair_in_brackets(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "12-month"): Decimal("61.5"), ("felotinib", "12-month"): Decimal("50.0"),
+                   ("zorbanib", "18-month"): Decimal("40.5"), ("felotinib", "18-month"): Decimal("30.0")}

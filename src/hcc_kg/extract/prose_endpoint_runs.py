@@ -33,7 +33,28 @@ def endpoint_runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]
         listed = _listed(sent.text, named, i)
         if len(listed) >= 2:
             return _runs(doc, sent, arms, listed) or _pairs(doc, sent, arms, listed)
+        listed = _each_with_its_value(sent.text, named, i)
+        if len(listed) >= 2:
+            return _runs(doc, sent, arms, listed, listed[0].end)
     return []
+
+
+# "ORR was 61% and DCR was 85% in the A group, compared to 31% and 60% in the B group": each endpoint with its first
+# value, then the next endpoint, the first run ending in its arm and the others following it.
+_WITH_VALUE = r"\s+(?:was|were|of|reached|:)\s+\d+(?:\.\d+)?\s*(?:%|months?|mo\b)?"
+EACH_VALUE_GAP_RE = re.compile(_WITH_VALUE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+LAST_VALUE_RE = re.compile(_WITH_VALUE, re.IGNORECASE)
+
+
+def _each_with_its_value(text: str, named: list[Anchor], i: int) -> list[Anchor]:
+    """The endpoints from ``named[i]`` on each followed by its value, joined by "and" or commas (see above)."""
+    listed = [named[i]]
+    for anchor in named[i + 1:]:
+        if not EACH_VALUE_GAP_RE.fullmatch(text, listed[-1].end, anchor.start):
+            break
+        listed.append(anchor)
+    ok = len({a.endpoint for a in listed}) == len(listed) and LAST_VALUE_RE.match(text, listed[-1].end)
+    return listed if ok else []
 
 
 def _listed(text: str, named: list[Anchor], i: int) -> list[Anchor]:
@@ -51,10 +72,13 @@ def _listed(text: str, named: list[Anchor], i: int) -> list[Anchor]:
     return listed if len({a.endpoint for a in listed}) == len(listed) else []
 
 
-def _runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: list[Anchor]) -> list[ArmValue]:
+def _runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: list[Anchor],
+          start: int | None = None) -> list[ArmValue]:
+    """One run of values per arm, from ``start`` (the end of the endpoints listed, unless the first run is interleaved
+    with them) to the clause's end."""
     text, n = sent.text, len(listed)
     _, c_end = clause_of(text, listed[-1].end)
-    tokens = value_tokens(masked_text(text), listed[-1].end, c_end)
+    tokens = value_tokens(masked_text(text), listed[-1].end if start is None else start, c_end)
     if len(tokens) < 2 * n or len(tokens) % n or is_subgroup(text, listed[0].start):
         return []
     mentions = arm_mentions(doc, sent, arms)

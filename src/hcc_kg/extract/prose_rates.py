@@ -68,6 +68,8 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     if LASTING_RESPONSE_RE.search(sent.text):
         return []  # "the ongoing response rates at 12 and 24 months": how long responses last, no endpoint's rates
     listed = TIMEPOINT_LIST_RE.search(sent.text)
+    if len(arms) == 2 and (bracketed := _bracketed_pairs(doc, sent, arms, previous_endpoint)):
+        return bracketed
     if len(arms) == 2 and listed is None:
         return _pairs_at(doc, sent, arms, previous_endpoint) or _elided_rates(doc, sent, arms, previous_endpoint)
     if len(arms) == 1 and listed is not None:
@@ -142,6 +144,44 @@ def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], pr
         return []
     return [ArmValue(agent, endpoint, f"{m.group('n')}-{_unit(m.group('u'))}", Decimal(decimal_text(m.group(g))),
                      decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(order, ("a", "b"))]
+
+
+_UNIT = r"(?:months?|mo|years?)"
+_PERCENT = r"\s*(?:%|percent\b)"
+
+
+def _bracketed_item(named: bool) -> str:
+    """One time point with its pair in brackets: "12 (48.5 percent vs 33.6 percent)", "24 months (60% vs 45%)"."""
+    t, u, a, b = (f"?P<{g}>" if named else "?:" for g in "tuab")
+    return rf"({t}\d+)\s*({u}{_UNIT})?\s*\(\s*({a}{NUMBER}){_PERCENT}\s*(?:vs\.?|versus)\s*({b}{NUMBER}){_PERCENT}\s*\)"
+
+
+# "at both 12 (48.5 percent vs 33.6 percent) and 18 (38.0 percent vs 29.9 percent) months", "at 12 (80% vs 70%) and 24
+# months (60% vs 45%)": each time point with its pair in brackets, the unit after a point or after the last bracket.
+BRACKETED_RUN_RE = re.compile(rf"\bat\s+(?:both\s+)?(?P<items>{_bracketed_item(False)}"
+                              rf"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_bracketed_item(False)})+)\s*(?P<unit>{_UNIT})?",
+                              re.IGNORECASE)
+BRACKETED_ITEM_RE = re.compile(_bracketed_item(True), re.IGNORECASE)
+
+
+def _bracketed_pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
+    """Rates at time points each given with its pair in brackets (above): the endpoint named before them, the pairs in
+    the order the sentence names the arms; a point without a unit takes the next one's (or the one after the last
+    bracket); none when the last has none."""
+    run = BRACKETED_RUN_RE.search(sent.text)
+    if run is None or is_subgroup(sent.text, run.start()):
+        return []
+    items = list(BRACKETED_ITEM_RE.finditer(sent.text, run.start("items"), run.end("items")))
+    units, following = [], run["unit"]
+    for m in reversed(items):
+        following = m["u"] or following
+        units.insert(0, following)
+    endpoint = _endpoint_before(doc, sent, run.start(), previous)
+    order = _pair_order(doc, sent, arms)
+    if None in units or endpoint is None or order is None or endpoint in PROPORTION_ENDPOINTS:
+        return []
+    return [ArmValue(agent, endpoint, f"{m['t']}-{_unit(unit).rstrip('s')}", Decimal(decimal_text(m[g])), decimal_text(m[g]), "%")
+            for m, unit in zip(items, units) for agent, g in zip(order, ("a", "b"))]
 
 
 def _unit(unit: str) -> str:
