@@ -93,3 +93,10 @@ def test_a_threshold_of_response_duration_is_no_median(vocabulary, finder):
     text = ("QUILLON-6, a single-arm phase 2 trial, evaluated regorafenib in 60 patients. The ORR was 18%. Of the "
             "responders, 80% kept a response duration of at least 6 months and half one of at least 12 months.")
     assert values(read(text, vocabulary, finder)) == {("regorafenib", "orr", Decimal("18"))}
+
+
+def test_a_concession_of_earlier_evidence_gives_no_values_to_the_trials_arm(vocabulary, finder):
+    text = ("In an invented phase 2 trial, 120 patients were randomized to linifanib or sorafenib. Although sorafenib has "
+            "been shown to improve survival in earlier patients (median OS, 6.5 months), needs remain, the authors "
+            "wrote. Median OS was 8.0 months with linifanib and 8.4 months with sorafenib.")
+    assert values(read(text, vocabulary, finder)) == {("linifanib", "os", Decimal("8.0")), ("sorafenib", "os", Decimal("8.4"))}

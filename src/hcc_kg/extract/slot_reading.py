@@ -50,7 +50,7 @@ from .named_trial_arms import drug_so_far, named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
-from .abstract_cues import about_the_disease, counts_a_phase_part, projects
+from .abstract_cues import about_the_disease, concedes_earlier_evidence, counts_a_phase_part, projects
 
 # "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
 # its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.
@@ -352,6 +352,8 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         return  # the sentence reports the adjusted analysis only ("By IPW, PFS was ...", "PFS by IPW was ...")
     if projects(sent.text):
         slot.projected.add(span)
+    if concedes_earlier_evidence(sent.text):
+        return  # "Although A has been shown to improve OS (6.5 months), ...": what was known before, no result here
     if about_the_disease(sent.text) and not agents(doc, sent):
         return  # "the 5-year survival rate of patients with HCC in the country is 14%": no arm's result
     # "ORR and DCR were 41% and 70% in A, and ... in B"; "patients given A had a median OS of 11 months, while those
