@@ -360,23 +360,6 @@ EPIDEMIOLOGY_RE = re.compile(r"\b(?:incidence|prevalence|new\s+cases|cases\s+and
                              r"(?:patients|people|those)\s+with\s+\w+\s+in\s+(?-i:[A-Z])\w+)", re.IGNORECASE)
 
 
-# A concession recalling what was known before: "Although A has been shown to improve survival (median OS, 6.5 months),
-# better therapy is needed": earlier evidence, not this trial's result.
-CONCEDED_EVIDENCE_RE = re.compile(r"^\W*(?:although|though|while|whereas|even\s+though)\b[^;]{0,120}?\b(?:has|have)\s+"
-                                  r"(?:been\s+)?(?:shown|demonstrated|proven|proved)\b", re.IGNORECASE)
-
-
-def concedes_earlier_evidence(text: str) -> bool:
-    """Does the sentence open by conceding what earlier studies showed?
-
-    >>> concedes_earlier_evidence("Although A has shown to improve OS (median OS, 6.5 months), needs remain.")
-    True
-    >>> concedes_earlier_evidence("A improved OS (median OS, 9.5 months), although toxicity was higher.")
-    False
-    """
-    return CONCEDED_EVIDENCE_RE.search(text) is not None
-
-
 def about_the_disease(text: str) -> bool:
     """Does the sentence state the disease's statistics (incidence, deaths, a country's survival rate) rather than
     a trial's results?

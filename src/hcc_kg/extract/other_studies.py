@@ -13,8 +13,11 @@ import re
 SEPARATE_RE = re.compile(r"\b(?:separate|second|additional|independent)\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
 EARLIER_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|another|other)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "previously described trials"
 # ... or what a study already showed, in the perfect: "A plus B has demonstrated encouraging activity in a phase 2 study"
-SHOWN_BEFORE_RE = re.compile(r"\b(?:has|have)\s+(?:already\s+|previously\s+)?(?:been\s+)?"
-                             r"(?:shown|demonstrated|yielded|produced|displayed|exhibited)\b[^.;]{0,80}?\b(?:in|from|by)\s+(?:an?\s+)?$", re.IGNORECASE)
+_SHOWN = r"(?:has|have)\s+(?:already\s+|previously\s+)?(?:been\s+)?(?:shown|demonstrated|yielded|produced|displayed|exhibited|proven|proved)\b"
+SHOWN_BEFORE_RE = re.compile(rf"\b{_SHOWN}[^.;]{{0,80}}?\b(?:in|from|by)\s+(?:an?\s+)?$", re.IGNORECASE)
+# ... or conceded at a sentence's opening: "Although A has been shown to improve survival (median OS, 6.5 months),
+# better therapy is needed": earlier evidence, not the trial in context's result.
+CONCEDED_EVIDENCE_RE = re.compile(rf"^\W*(?:although|though|while|whereas|even\s+though)\b[^;]{{0,120}}?\b{_SHOWN}", re.IGNORECASE)
 # A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
 # analysis of Study 22 showed ...", "based on data from NAME".
 RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
@@ -43,3 +46,14 @@ def remarks_on_other_studies(text: str) -> bool:
     False
     """
     return any(not STANDARD_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) for m in OTHER_STUDY_RE.finditer(text))
+
+
+def concedes_earlier_evidence(text: str) -> bool:
+    """Does the sentence open by conceding what earlier studies showed?
+
+    >>> concedes_earlier_evidence("Although A has shown to improve OS (median OS, 6.5 months), needs remain.")
+    True
+    >>> concedes_earlier_evidence("A improved OS (median OS, 9.5 months), although toxicity was higher.")
+    False
+    """
+    return CONCEDED_EVIDENCE_RE.search(text) is not None

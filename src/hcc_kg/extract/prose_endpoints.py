@@ -115,8 +115,7 @@ def _named(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
     compound = [Anchor(key, m.start(), m.end()) for pattern, key in COMPOUND_CUES
                 for m in re.finditer(pattern, sent.text, re.IGNORECASE)]
     found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")
-             if not any(c.start <= sent.local(m)[0] < c.end for c in compound)
-             and not PART_OF_RESPONSE_BEFORE.search(sent.text, 0, sent.local(m)[0])] + compound
+             if not any(c.start <= sent.local(m)[0] < c.end for c in compound)] + compound
     for pattern, key in ENDPOINT_CUES:
         for m in re.finditer(pattern, sent.text, re.IGNORECASE):
             if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
@@ -148,11 +147,6 @@ def _definitions(text: str, found: list[Anchor]) -> list[tuple[str, int, int]]:
                 out.append((a.endpoint, at, i))
                 break
     return out
-
-
-# "a complete response rate of 1%": a part of the responses, no objective response rate (the vocabulary's "response
-# rate" is its name).
-PART_OF_RESPONSE_BEFORE = re.compile(r"\b(?:complete|partial)\s+$", re.IGNORECASE)
 
 
 # "a mean progression-free survival of 3.2 months", "the average OS": a mean is not the median every time-to-event

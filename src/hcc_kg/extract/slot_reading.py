@@ -26,6 +26,7 @@ import re
 from ..keys import agent_components, is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import parse_hazard_ratios
+from .other_studies import concedes_earlier_evidence
 from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import DRUG_ANAPHOR_RE, combination_read, drug_read, epithet_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms
@@ -50,7 +51,7 @@ from .named_trial_arms import drug_so_far, named_arms, sole_drug
 from .sentences import evidence_span
 from .trial_slots import Slot
 from .verdicts import primary_verdicts
-from .abstract_cues import about_the_disease, concedes_earlier_evidence, counts_a_phase_part, projects
+from .abstract_cues import about_the_disease, counts_a_phase_part, projects
 
 # "single-arm" is the trial's design before a trial word ("a single-arm, open-label phase 2 study"); "withdrew
 # its indication as a single agent", "approvals granted on single-arm data" say nothing of this trial.

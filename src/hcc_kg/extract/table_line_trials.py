@@ -103,18 +103,14 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         mentions = _mentions(doc, text, start, end)
         lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
         line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
+        bordered = len(BORDER_RE.findall(line)) >= 2
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
-        previous, drug_row = drug_row, None  # the one drug of the row above, whose cell may span this row too
-        if not arms and header is not None and len(BORDER_RE.findall(line)) >= 2 \
-                and (one := column_arm(doc, line, start, header)) is not None:
-            arms, span = [one[0]], one[1]  # "| NAME | ... | A |": a row of one arm, in the agents' column
-            drug_row = arms
-        if not arms and (opening := _opening_drug(doc, text, start, mentions)) is not None:
-            arms, span = [opening[0]], opening[1]  # "   A  T inhibitor  NCT... (NAME)  III ...": the row's one drug opens it
-            drug_row = arms
-        elif not arms and previous and REGISTRY_OPENING_RE.match(text, start):
-            arms, span = previous, (start, start)  # "NCT... (NAME) III ...": the row under it, the drug's cell spanning both
-        if not arms and not seen_row and len(BORDER_RE.findall(line)) >= 2 and re.search(r"[^\s|:\t-]", line):
+        previous = drug_row  # the one drug of the row above, whose cell may span this row too
+        if not arms:
+            arms, span, drug_row = _one_arm(doc, line, start, mentions, header if bordered else None, previous)
+        else:
+            drug_row = None
+        if not arms and not seen_row and bordered and re.search(r"[^\s|:\t-]", line):
             header = (line, start)
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
@@ -130,16 +126,15 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
             yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
-            if len(BORDER_RE.findall(line)) >= 2:  # cells still bordered: each read under its column
+            if bordered:  # cells still bordered: each read under its column
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
                 if len(arms) == 1:
                     yield from row_single_values(doc, trial, arms[0], line, start, columns, percents, sizes)
-                    bordered_trial = trial
+                bordered_trial = trial if len(arms) == 1 else None
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
             yield from _row_values(doc, trial, arms, line, (start, end), headed)
-        elif not names and len(arms) == 1 and bordered_trial and len(BORDER_RE.findall(line)) >= 2 \
-                and not cells_of(line, start)[0][0]:
+        elif not names and len(arms) == 1 and bordered_trial and bordered and not cells_of(line, start)[0][0]:
             # "\tB\t165\t12.3" under "NAME\tA\t300\t13.6": the row's first cell left empty, another arm of the trial above
             ev = (doc.evidence(start, end, NAME),)
             yield from arm_facts(bordered_trial, agent_key(list(arms[0])), ev, arms[0] if len(arms[0]) > 1 else ())
@@ -301,6 +296,21 @@ def _one_arm_value(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line
     m = found[0]
     ev = (doc.evidence(span[0] + m.start(), span[0] + m.end(), NAME),)
     yield measurement(arm_key(trial, agent_key(list(arm))), next(iter(endpoints)), "", m.group("a"), "months", ev)
+
+
+def _one_arm(doc: AnalysedDocument, line: str, start: int, mentions: list[Mention], header: tuple[str, int] | None,
+             previous: list[tuple[str, ...]] | None) -> tuple[list[tuple[str, ...]], tuple[int, int], list[tuple[str, ...]] | None]:
+    """The one arm a row names when it compares none (its arms, their span, and the arms a row under it may continue):
+    the cell under a bordered ``header``'s agents' column, the drug opening the row, or, for a row opening with a
+    registry number, the drug of the row above (``previous``)."""
+    text = doc.document.text
+    if header is not None and (one := column_arm(doc, line, start, header)) is not None:
+        return [one[0]], one[1], [one[0]]  # "| NAME | ... | A |"
+    if (opening := _opening_drug(doc, text, start, mentions)) is not None:
+        return [opening[0]], opening[1], [opening[0]]  # "   A  T inhibitor  NCT... (NAME)  III ..."
+    if previous and REGISTRY_OPENING_RE.match(text, start):
+        return previous, (start, start), None  # "NCT... (NAME) III ...": the drug's cell spanning both rows
+    return [], (0, 0), None
 
 
 def _opening_drug(doc: AnalysedDocument, text: str, start: int, mentions: list[Mention]) -> tuple[tuple[str, ...], tuple[int, int]] | None:
