@@ -87,3 +87,19 @@ def test_a_ligand_kept_from_binding_the_receptor_a_drug_binds_is_no_target(vocab
 def test_attenuating_a_target_s_signalling_is_acting_on_it(vocabulary, finder):
     body = "In this made-up note, regorafenib attenuates TIE2 signalling in vessel cells."
     assert asserted_pairs(body, vocabulary, finder) == {("regorafenib", "tek")}
+
+
+def test_members_of_categories_described_by_including_those_involved_in(vocabulary, finder):
+    # "including those involved in P (A, B)": the pronoun stands for the category; processes in series, each with
+    # its members in brackets (a symbol the vocabulary lacks may close a bracket)
+    body = ("In this made-up note, regorafenib blocks many kinases, including those involved in vessel growth "
+            "(TIE2, KIT), cell survival (RET, XYZ9) and spread (FGFR-1).")
+    assert {("regorafenib", "tek"), ("regorafenib", "c_kit"), ("regorafenib", "ret"),
+            ("regorafenib", "fgfr1")} <= asserted_pairs(body, vocabulary, finder)
+
+
+def test_a_bracketed_series_after_a_clause_is_not_chained(vocabulary, finder):
+    # the verb of a new clause breaks the series: RET is not said to be inhibited by the drug
+    body = ("In this made-up note, regorafenib blocks many kinases, including those involved in vessel growth "
+            "(TIE2), whereas tumours (RET) resisted.")
+    assert ("regorafenib", "ret") not in asserted_pairs(body, vocabulary, finder)

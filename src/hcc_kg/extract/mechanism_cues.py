@@ -115,6 +115,11 @@ CATEGORY_FILLER = re.compile(r"^\s(?:[^;:.()]|\([\w-]{1,8}\)){0,200}?(?:,?\s*\(?
                              r"among (?:others|them)|in particular|notably|especially|particularly)"
                              r"(?:\s*,?\s*but\s+not\s+limited\s+to\s*,?)?"  # "including, but not limited to, A"
                              r"(?:\s+the(?=\s))?"  # "including the FGF receptors A, B"
+                             # "including those involved in angiogenesis (A, B)": the pronoun stands for the category,
+                             # described by the process its members take part in
+                             r"(?:\s+those\s+(?:(?:that|which)\s+are\s+)?(?:(?:involved|implicated)\s+in|"
+                             r"(?:associated|linked)\s+with|related\s+to|important\s+(?:in|for))(?=\s)"
+                             r"(?:\s+[^;:.()]{1,60}?(?=\s*\())?)?"  # (the process unnamed by the vocabulary: "cell growth (")
                              r"|\([A-Za-z]{2,8}[;:,])[\s(:]*$", re.IGNORECASE)
 # "kinases involved in tumour growth, angiogenesis and metastasis, including A, B": the processes a category of
 # kinases or receptors takes part in, named between the category and its members.

@@ -340,8 +340,9 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        r"(?:cytokines?|receptors?|kinases?|checkpoints?|proteins?|enzymes?)|(?:receptor\s+)?tyrosine\s+kinases|RTKs)\s+$"
                        # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
                        # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
+                       # (nor "A), whereas tumours (B": a subordinate clause)
                        r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|"
-                       r"inhibiting|binding|targeting|preventing)\b)[^,;()]{1,80}\(\s*$"
+                       r"inhibiting|binding|targeting|preventing|whereas|while|although|but)\b)[^,;()]{1,80}\(\s*$"
                        # "(PD-1 × CTLA-4)", "BCMA×CD3": the two arms of a bispecific
                        r"|^\s+[×x]\s+$|^×$"
                        # "anti-PD-1 and anti-CTLA-4 (antibodies)", "anti-A IgG4 and anti-B IgG1": each item with its "anti-"
@@ -350,8 +351,11 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        r"|^\s*\((?=[^()]*\d)[^();]{1,40}\)\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$"
                        # "TYRO3, MER, KIT": a symbol the vocabulary does not know is still a list item
                        r"|^\s*[,/]\s*(?:[A-Z][A-Z0-9-]{1,9}\s*,\s*){1,2}(?:(?:and|or)\s+)?$"
-                       r"|^\s*\)?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?![^,;()]*\b(?:its|their|thereby|thus|which|"
-                       r"that|blocking|inhibiting|binding|targeting|preventing)\b)(?:[\w-]+\s+){0,7}[\w-]+\s*\(\s*$",
+                       # "A (B), oncogenesis (C)": a category's members in brackets, then the next category's (a symbol the
+                       # vocabulary lacks, or a glued mutation, may close the first: "(B, XYZ9), C (", "(BV600E), C (")
+                       r"|^(?:(?-i:[A-Z]\d+[A-Z])?(?-i:\s*,\s*[A-Z][A-Z0-9-]{1,11})?\s*\))?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)"
+                       r"(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|inhibiting|binding|targeting|preventing|"
+                       r"whereas|while|although|but)\b)(?:[\w-]+\s+){0,7}[\w-]+\s*\(\s*$",
                        re.IGNORECASE)
 
 
