@@ -91,3 +91,12 @@ def test_a_row_with_its_first_cell_empty_is_another_arm_of_the_trial_above(vocab
     doc = AnalysedDocument(Document.from_text("t", text), vocabulary, finder)
     assert {(a.subject, a.object) for a in table_line_trials(doc) if a.predicate == "armSize"} == {
         ("arm__quillon9__lenvatinib", 300), ("arm__quillon9__sorafenib", 150)}
+
+
+def test_an_interval_may_stand_between_a_value_and_its_owner_and_a_title_case_name_is_the_row_s_trial(vocabulary, finder):
+    text = ("Table 3. Invented trials\n\nTrial | Author | Patients | Arms | Results |\n---|---|---|---|---|\n"
+            "Quillon-302 | Doe et al. | 300 | Ramucirumab vs. placebo | OS: 8.8 months (95% CI, 7.1-9.9) for ramucirumab "
+            "vs. 6.1 months (95% CI, 5.0-7.3) for placebo (HR = 0.77; 95% CI, 0.60-0.95) |\n")
+    values, ratios = read(text, vocabulary, finder)
+    assert values == {("quillon302", "ramucirumab", "os", Decimal("8.8")), ("quillon302", "placebo", "os", Decimal("6.1"))}
+    assert ratios == {("trial__quillon302", "os", Decimal("0.77"))}

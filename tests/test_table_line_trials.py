@@ -128,3 +128,14 @@ def test_a_row_opening_with_its_drug_is_that_drugs_arm_of_the_trial_it_names():
     values = {(a.subject, a.attribute_values("value")[0]) for a in found if a.predicate == "hasMeasurement"}
     assert values == {("arm__orca4__zorbanib", Decimal("9.4")), ("arm__kestrel__regimen__felotinib__quorimab", Decimal("9.2")),
                       ("arm__kestrel2__regimen__felotinib__quorimab", Decimal("8.5")), ("arm__nct01234570__quorimab", Decimal("13.2"))}
+
+
+def test_a_row_naming_two_trials_is_the_one_in_brackets_after_its_registry_number():
+    text = ("An invented review.\n\nTable 4. Invented trials\n\n"
+            "Drug Target Registry Phase Patients Notes\n"
+            "Quorimab PD-1 NCT01234567 (ORCA-301) III 400 second line Earlier phase II data (ORCA-22)\n\nNotes: invented.\n")
+    found = trials(text)
+    assert set(found) == {"trial__orca301"}
+    # the phase the line names is the other trial's: not the row's
+    assert found["trial__orca301"] == ({"quorimab"}, {"trial_name": "ORCA-301", "nct_id": "NCT01234567",
+                                                      "line": "second_line"})

@@ -41,9 +41,10 @@ ENDPOINTS = TIME_TO_EVENT | PROPORTION_ENDPOINTS
 _VALUE = r"(?P<{0}>\d+(?:\.\d+)?)\s*(?P<u{0}>%|mo(?:nths?)?\b)?"
 # Whose value it is, said after it: "16.4 mo for nivolumab", "3.0 mo in the pembrolizumab group".
 _OWNER = r"(?:\s+(?:for|in|with|to)\s+(?:the\s+)?(?P<o{0}>[^|;,()]{{1,40}}?))?"
-# A pair: a value (its owner, its interval in brackets), "vs" (or "and", "to"), the next value.
-PAIR_RE = re.compile(_VALUE.format("a") + _OWNER.format("a") + r"(?:\s*\([^()]*\))?\s*,?\s+(?:vs\.?|versus|and|to)\s+"
-                     + _VALUE.format("b") + _OWNER.format("b") + r"(?=[\s,;.()|]|$)", re.IGNORECASE)
+# A pair: a value (its owner, its interval in brackets, either first), "vs" (or "and", "to"), the next value.
+_INTERVAL = r"(?:\s*\([^()]*\))?"
+PAIR_RE = re.compile(_VALUE.format("a") + _INTERVAL + _OWNER.format("a") + _INTERVAL + r"\s*,?\s+(?:vs\.?|versus|and|to)\s+"
+                     + _VALUE.format("b") + _INTERVAL + _OWNER.format("b") + r"(?=[\s,;.()|]|$)", re.IGNORECASE)
 # A landmark's time before the pair: "9-mo OS rate: 74%", "12-month survival" (not "(7.6 mo follow-up)").
 LANDMARK_RE = re.compile(r"(?<![\d.])\d+[- ]?(?:mo|months?|years?|yr)[- ]+(?:OS|PFS|overall|progression|survival|rate|"
                          r"landmark)", re.IGNORECASE)

@@ -56,7 +56,7 @@ ADD_ON_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−])\s*")  # "A ± B", "A +/- B"
 JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+[\d.,]+\s*(?:mg(?:/kg|/m2)?|µg)(?:\s+[A-Z\d]{1,4})?)?\s*(?:\+|plus\b|and\b|with\b)\s*",
                      re.IGNORECASE)
 # A name shaped like a trial's: an acronym, perhaps with a number ("CALGB 80802", "REACH-2", "CheckMate 459").
-CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}|[A-Z]-[A-Z]{3,})"
+CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}|[A-Z]-[A-Z]{3,}|(?P<titled>[A-Z][a-z]{3,})(?=-\d{3}(?!\d)))"
                           r"(?P<number>[- ]?(?!(?:19|20)\d\d\b)\d+(?![.,]\d)[A-Za-z]?)?(?:-[A-Z]{2,})?"
                           r"(?![\w-])(?!\s*(?:19|20)\d\d\b)")  # (no year: "ASCO 2019" is a meeting)
 
@@ -123,9 +123,18 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             # a drug's row naming its trial by its registry number only (a registry's row, with its status, is read by
             # .ongoing)
             names = [(nct.group(), nct.start())]
+        registry = NCT_RE.search(text, start, end) if len({trial_key(n[0]) for n in names}) > 1 else None
+        aliased = _registry_alias(text, registry, names) if registry is not None else None
+        if aliased is not None:
+            # "NCT01234567 (ZETA-7) ... phase II results (ZETA-2)": the row's trial is the aliased one; a phase the line
+            # names may be the other's
+            names, phase = [aliased], caption_phase
+        else:
+            registry, phase = None, phase_of(line) or caption_phase
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
-            yield from _trial(doc, names[0][0], arms, (start, end), phase_of(line) or caption_phase, line_of_therapy)
+            yield from _trial(doc, names[0][0], arms, (start, end), phase, line_of_therapy,
+                              registry.group() if registry is not None else None)
             if bordered:  # cells still bordered: each read under its column
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
                 if len(arms) == 1:
@@ -236,7 +245,9 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
     found = []
     for m in CANDIDATE_RE.finditer(text, start, end):
         word, name = m.group("word"), m.group().strip()
-        if not (name_like(word) or name_like(name) or (m.group("number") and sum(c.isupper() for c in word) >= 2)):
+        # ("Keynote-240": a sponsor's name in title case, a hyphen and three digits, as a review may write it)
+        if not (name_like(word) or name_like(name) or (m.group("number") and sum(c.isupper() for c in word) >= 2)
+                or m.group("titled")):
             continue
         if word.upper() in STRUCTURE_WORDS or (word.upper() in SECTION_LABELS and not m.group("number")) \
                 or ROMAN_RE.fullmatch(word) or _glued_phase(doc, word) \
@@ -349,11 +360,16 @@ def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
     return numeral is not None and doc.finder.lookup(word[numeral.end():]) is not None
 
 
+def _registry_alias(text: str, registry: re.Match, names: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """The name in brackets right after the row's registry number ("NCT01234567 (ZETA-7)"), if one is."""
+    return next((n for n in names if re.fullmatch(r"\s*\(\s*", text[registry.end():n[1]])), None)
+
+
 def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: tuple[int, int], phase: str | None,
-           line_of_therapy: str | None) -> Iterable[Assertion]:
+           line_of_therapy: str | None, registry: str | None = None) -> Iterable[Assertion]:
     trial = trial_key(name)
     ev = (doc.evidence(*span, NAME),)
-    attributes = (name_attribute(name),) + ((("phase", phase),) if phase else ())
+    attributes = (name_attribute(name),) + ((("nct_id", registry),) if registry else ()) + ((("phase", phase),) if phase else ())
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
     if line_of_therapy is not None:
         yield Assertion(trial, "forLineOfTherapy", line_of_therapy, evidence=ev)
