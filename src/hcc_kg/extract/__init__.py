@@ -12,7 +12,7 @@ from typing import Iterable
 from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
-from . import abbreviations, abstracts, approvals, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
+from . import abbreviations, abstracts, approvals, clipped_names, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
 from . import category_anaphora, epithets, regimen_epithets  # noqa: F401  (register their extractors)
 from . import (arm_row_tables, cell_column_tables, flat_tables, potency_tables, table_glosses, table_line_trials,  # noqa: F401  (register
                target_tables, trial_rows)  # their extractors)
@@ -47,6 +47,11 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         analysed = abbreviations.reread(analysed, defined)
         out.extend(abbreviations.assertions(defined, analysed))
     regimens = regimen_short_forms(analysed)
+    # "NIVO + IPI": names cut short with no definition (not the parts of a regimen's own short form, "(Atezo/Bev)")
+    clipped = clipped_names.definitions(analysed, defined, [d.short for d in regimens])
+    if clipped:
+        analysed = abbreviations.reread(analysed, clipped)
+        out.extend(abbreviations.assertions(clipped, analysed, clipped_names.EXTRACTOR))
     expansions = tuple(d.expansion() for d in regimens) + named_regimens.expansions(analysed, {d.short for d in regimens}) \
         + dosed_uses(analysed, defined)
     if expansions:

@@ -196,9 +196,9 @@ def reread(doc: AnalysedDocument, defined: list[Definition]) -> AnalysedDocument
     return doc.reread(extended, LayeredFinder(doc.finder, AbbreviationFinder(defined, vocabulary), added_wins_ties=True))
 
 
-def assertions(defined: list[Definition], doc: AnalysedDocument) -> Iterator[Assertion]:
+def assertions(defined: list[Definition], doc: AnalysedDocument, extractor: str = EXTRACTOR) -> Iterator[Assertion]:
     """One ``definedAbbreviation`` naming assertion per definition, scoped to its document."""
     for d in defined:
         details = (("label", doc.vocabulary[d.key].label), ("long_form", d.long_form), ("synonym", d.short))
         yield Assertion(d.key, DEFINED, d.short, (("document", doc.document.doc_id),), details,
-                        (doc.evidence(d.start, d.end, EXTRACTOR),))
+                        (doc.evidence(d.start, d.end, extractor),))
