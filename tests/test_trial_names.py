@@ -47,6 +47,10 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     ("Median PFS in KESTREL-3 was 6.1 months with zorbanib and 3.9 months with placebo, Acme said.", ["KESTREL-3"]),
     # five capitals or more, a hyphen and a two- or three-digit number: a trial by its shape alone
     ("Zorbanib showed durable activity in adults with HCC in KESTREL-224.", ["KESTREL-224"]),
+    # the acronym's words spelled out in brackets between the name and the trial word
+    ("The HERON (Hepatic Evaluation of zoRbanib in Older patieNts) trial was a phase 3 study.", ["HERON"]),
+    # a sponsor's title-case name right after a capitalised phase
+    ("Data came from the multicenter, placebo-controlled Phase III Zenith trial in adults.", ["Zenith"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected
@@ -67,6 +71,7 @@ def test_names(text, expected):
     "PHASE 3 TRIAL RESULTS ARE IN for zorbanib.",  # a heading in capitals
     "The trial, FGFR1, was open.",  # a name of the vocabulary's (a target) is none
     "Zorbanib (ZORBAX-1210) was well tolerated by adults.",  # a code's four digits: no trial by shape
+    "Data came from the randomised Phase III Pivotal trial in adults.",  # a word shaped like an adjective
 ])
 def test_not_names(text):
     assert names(text) == []
@@ -96,6 +101,17 @@ def test_a_registry_pages_heading_gives_its_one_name_and_its_identifier_as_one_t
     assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__orchid12"}
     text = "Results from ORCHID-7 and ALDER-2 were shown; registration number NCT01234567."
     assert aliases(text, trial_names(text, lambda s: False, frozenset(), trial_key)) == []  # two names: whose number?
+
+
+def test_a_registry_records_number_field_names_its_one_unnamed_trial():
+    from test_abstracts import facts
+    record = ("Clinical Trial Results:\nA Phase III, Randomised Study of Zorbanib Compared With Placebo in Invented HCC\n"
+              "Summary\n|\nUS NCT number |\nNCT01234567 | ||\nSponsors\n|\n")
+    found = facts(record)
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__nct01234567"}
+    # a number in prose names what the prose says it names, not by this rule; two numbers: whose is not told
+    two = record.replace("Sponsors", "Other number |\nNCT07654321 |\nSponsors")
+    assert {a.subject for a in facts(two) if a.predicate == "isClinicalTrial"} != {"trial__nct01234567"}
 
 
 def test_a_sponsors_code_holding_a_drugs_code_is_one_name_and_its_acronym_the_preferred_alias():

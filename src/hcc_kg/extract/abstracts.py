@@ -60,7 +60,7 @@ from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_trial
 from .prose_arm_mentions import slot_arm
 from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, stated_arms
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
-from .trial_names import TrialName, coordinated, listed_phase, phase_of
+from .trial_names import TrialName, coordinated, listed_phase, phase_of, record_number
 from .trial_appositions import appositions, read_appositions
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, emit
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
@@ -119,6 +119,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             lead.append(sent)
     if not slots and (own := own_study(doc, lead)) is not None:
         slots["unnamed#0"] = own  # no trial opened, but the document declares a study design of its own
+    if len(slots) == 1 and (record := record_number(doc.document.text)) is not None:
+        _numbered_by_record(next(iter(slots.values())), record)
     texts = [s.text for s in doc.sentences]
     observational = is_observational(texts)
     recalled = recalled_phases(texts, phase_of)
@@ -138,6 +140,14 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             read_lead(doc, lead, slot)
         for study in separate_studies(counted, slot):  # "Two phase II studies evaluated A and A plus B": one each
             yield from emit(doc, study, index)
+
+
+def _numbered_by_record(slot: Slot, record: re.Match) -> None:
+    """A registry's page of one trial gives its number as a field ("US NCT number | NCT..."): the one trial the
+    document reads, named by no number yet, is the one registered (a name its title or prose gives stays)."""
+    if not any(n.kind == "nct" for n in slot.names):
+        slot.names.append(TrialName(record.group("nct"), 0, len(record.group("nct")), "nct"))
+        slot.named_at.append((record.start("nct"), record.end("nct")))
 
 
 def _randomises(doc: AnalysedDocument) -> bool:

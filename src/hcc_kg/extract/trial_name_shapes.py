@@ -58,8 +58,10 @@ _NAME_WORD = rf"(?:{_CAPS_NAME}|{_MIXED_NAME})"
 _DESIGN_WORDS = (r"(?:(?:pivotal|global|registrational|confirmatory|randomi[sz]ed|multicent(?:er|re)|multinational|"
                  r"open-label|double-blind|placebo-controlled)\s+){0,2}")
 # (right before the trial word, three capitals and a hyphenated acronym too: "the ABC-HCC trial"; or one letter after
-# the hyphen, a trial named after an earlier one: "the ZORBAS-L trial")
+# the hyphen, a trial named after an earlier one: "the ZORBAS-L trial"; or the acronym's words spelled out in brackets
+# between, "the ZETA (Zorbanib Evaluated in a Trial of Adults) trial")
 BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,}|(?-i:-[A-Z]))?|(?-i:[A-Z]{3}-[A-Z]{3,}))\s+"
+                          r"(?:\((?-i:[A-Z])[^()\d]{2,200}\s[^()\d]{1,200}\)\s+)?"
                           rf"(?:(?:phase\s+\w+\s+)?{_DESIGN_WORDS}(?:clinical\s+)?(?:trial|study)\b)", re.IGNORECASE)
 # ... or a capitalised word a press release sets between "the" and a capitalised phase, as the basis of a decision:
 # "based on results from the Zenith Phase 3 trial" (the name of a sponsor's trial in title case); not a word shaped
@@ -67,6 +69,9 @@ BARE_NAME_RE = re.compile(r"\b(?P<name>(?:[A-Z]-)?[A-Z][A-Z\d]{3,}(?:-[A-Z]{2,}|
 TITLED_NAME_RE = re.compile(r"\b(?:(?:results?|data|findings|evidence)\s+(?:from|of|in)|based\s+(?:\w+\s+){0,2}?on|"
                             r"supported\s+by)\s+the\s+(?P<name>[A-Z][a-z]{3,})\s+Phase\s+(?:III|II|I|[1-3])[ab]?\s+"
                             r"(?:[Cc]linical\s+)?(?:[Tt]rial|[Ss]tudy)\b")
+# ... or right after the capitalised phase: "from the placebo-controlled Phase III Zenith trial".
+TITLED_AFTER_PHASE_RE = re.compile(r"\bthe\s+(?:[\w,-]+\s+){0,5}?Phase\s+(?:III|II|I|[1-3])[ab]?\s+(?P<name>[A-Z][a-z]{3,})\s+"
+                                   r"(?:[Cc]linical\s+)?(?:[Tt]rial|[Ss]tudy)\b")
 ADJECTIVE_ENDING_RE = re.compile(r"(?:an|ese|ish|ch|al|ed|ory|ive|ic|ing|ary|ar|ous|ent|ant|ble|ful|er|est|st|ly)$")
 # ... and two such names or more before one plural trial word: "the ACRONYM and OTHERNAME phase 3 trials", "ACRONYM,
 # OTHERNAME and THIRD-1 Phase III trials" (a name in the list may carry its number).

@@ -29,7 +29,7 @@ from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_
                                 IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE,
                                 NOT_A_TRIAL_AFTER, NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
-                                STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_NAME_RE,
+                                STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_AFTER_PHASE_RE, TITLED_NAME_RE,
                                 TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_PHRASE_NAME_RE,
                                 TRIAL_THEN_NAME_RE, TRIAL_WORD_AFTER, _CAPS_NAME, _MIXED_NAME)
 
@@ -45,6 +45,25 @@ class TrialName:
     start: int  # offsets in the sentence text
     end: int
     kind: str = "name"  # "name" or "nct" ("plain" while a capitalised word awaits its trial word)
+
+
+# A registry number standing as a record's field value: alone on its line ("NCT01234567 |", a label line above it), or
+# after a label naming it ("US NCT number | NCT01234567", "NCT ID: NCT01234567").
+RECORD_NUMBER_RE = re.compile(r"^[\s|]*(?:(?:[\w ]{0,20}\b(?:NCT|registry|identifier)\b[\w ]{0,12}(?:number|ID)?\s*[:|]\s*))?"
+                              r"(?P<nct>NCT\d{8})[\s|]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def record_number(text: str) -> re.Match | None:
+    r"""The document's one registry number, where it stands as a record's field value (a registry's page of one trial).
+
+    >>> record_number("Title of a study\nUS NCT number |\nNCT01234567 | ||\nSponsor |").group("nct")
+    'NCT01234567'
+    >>> record_number("The ZETA trial (NCT01234567) met its endpoint.") is None
+    True
+    """
+    if len(set(NCT_RE.findall(text))) != 1:
+        return None
+    return RECORD_NUMBER_RE.search(text)
 
 
 def name_like(word: str) -> bool:
@@ -183,7 +202,7 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         if (named or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and re.split(r"[- ]?\d", m.group("name"), maxsplit=1)[0].upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))
-    for m in TITLED_NAME_RE.finditer(text):
+    for m in [*TITLED_NAME_RE.finditer(text), *TITLED_AFTER_PHASE_RE.finditer(text)]:
         name = m.group("name")
         if not ADJECTIVE_ENDING_RE.search(name) and not is_entity(name) and name.upper() not in STRUCTURE_WORDS | SECTION_LABELS:
             found.append(TrialName(name, m.start("name"), m.end("name")))
