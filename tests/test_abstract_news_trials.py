@@ -176,3 +176,21 @@ def test_a_drug_named_back_by_its_class_in_a_trial_sentence_is_the_titles_drug()
     # a drug named before the epithet in the sentence: "the PD-1 antibody" may be that one
     assert "quorimab" not in arms("In the ZETA-9 trial, zorbanib and then the PD-1 antibody failed to prolong "
                                   "survival compared with felotinib.")
+
+
+def test_a_news_item_recalling_earlier_evidence_and_spelling_its_shares_out():
+    text = ("Invented trial news\n\nThe HERON-9 trial, a phase 3 study, compared zorbanib plus quorimab with felotinib "
+            "in adults with HCC. Previously, quorimab has shown better outcomes than sorafenib in an earlier study. "
+            "Patients were randomized to zorbanib plus quorimab or felotinib. Median OS reached 21.5 months with "
+            "zorbanib plus quorimab against 17.2 months with felotinib. Zorbanib plus quorimab had a higher share of "
+            "patients alive at 24 months (47% vs 36%). Twenty-nine percent of those on zorbanib plus quorimab "
+            "had an objective response, versus 11% of those on felotinib.\n")
+    found = facts(text)
+    # the earlier evidence gives the trial no arms of its own (quorimab alone, sorafenib)
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__heron9"}
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib", "felotinib"}
+    measured = {(a.subject.split("__", 2)[2], a.object, a.context_value("timepoint"), str(a.attribute_values("value")[0]))
+                for a in found if a.predicate == "hasMeasurement"}
+    assert measured == {("regimen__quorimab__zorbanib", "os", "", "21.5"), ("felotinib", "os", "", "17.2"),
+                        ("regimen__quorimab__zorbanib", "os", "24-month", "47"), ("felotinib", "os", "24-month", "36"),
+                        ("regimen__quorimab__zorbanib", "orr", "", "29"), ("felotinib", "orr", "", "11")}

@@ -10,6 +10,8 @@ clean text and report spans in the original document, so evidence always reads b
 >>> s, e = m.original_span(0, 13)
 >>> (s, e)
 (0, 15)
+>>> normalize("Thirty-six percent and nine per cent").text
+'36% and 9%'
 """
 
 from __future__ import annotations
@@ -186,6 +188,21 @@ _SPOKEN_INTERVAL_RE = re.compile(rf"\bwith\s+an?\s+(?P<level>\d{{2}}(?:\.\d+)?){
 # receptor (VEGFR)-2", "programmed death [PD]-1" name VEGFR-2 and PD-1.
 _BRACKETED_ABBREVIATION_NUMBER_RE = re.compile(r"[(\[](?P<abbr>[A-Z][A-Za-z]{1,8})[)\]]-(?=\d\b)")
 _SPOKEN_PERCENT_RE = re.compile(r"(?<=\d)\s?(?:percent|per\s+cent)\b", re.IGNORECASE)
+# A share spelled out, as a sentence opens with one ("Thirty-six percent of patients responded"): its digits.
+_UNITS = ("one two three four five six seven eight nine").split()
+_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = ("twenty thirty forty fifty sixty seventy eighty ninety").split()
+_SPELLED_PERCENT_RE = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?|(?P<small>{'|'.join(_TEENS + _UNITS)}))"
+                                 r"(?=\s?(?:percent|per\s+cent)\b)", re.IGNORECASE)
+
+
+def _spelled_share(m: re.Match) -> str:
+    """The digits of a share spelled out: "Thirty-six" is "36", "nine" is "9"."""
+    if m.group("small"):
+        small = m.group("small").lower()
+        return str(_TEENS.index(small) + 10 if small in _TEENS else _UNITS.index(small) + 1)
+    unit = m.group("unit")
+    return str(10 * (_TENS.index(m.group("tens").lower()) + 2) + (_UNITS.index(unit.lower()) + 1 if unit else 0))
 
 
 def _bracketed_interval(m: re.Match) -> str:
@@ -247,6 +264,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
+    mapped = mapped.sub(_SPELLED_PERCENT_RE, _spelled_share)
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
     return mapped

@@ -17,7 +17,10 @@ _SHOWN = r"(?:has|have)\s+(?:already\s+|previously\s+)?(?:been\s+)?(?:shown|demo
 SHOWN_BEFORE_RE = re.compile(rf"\b{_SHOWN}[^.;]{{0,80}}?\b(?:in|from|by)\s+(?:an?\s+)?$", re.IGNORECASE)
 # ... or conceded at a sentence's opening: "Although A has been shown to improve survival (median OS, 6.5 months),
 # better therapy is needed": earlier evidence, not the trial in context's result.
-CONCEDED_EVIDENCE_RE = re.compile(rf"^\W*(?:although|though|while|whereas|even\s+though)\b[^;]{{0,120}}?\b{_SHOWN}", re.IGNORECASE)
+# ... or recalled as what was known before: "Previously, A has shown better outcomes than B", "To date, A has ...".
+CONCEDED_EVIDENCE_RE = re.compile(r"^\W*(?:(?:although|though|while|whereas|even\s+though)\b|(?:previously|earlier|to\s+date|"
+                                  r"so\s+far|in\s+(?:previous|prior|earlier)\s+(?:studies|trials))\s*,)"
+                                  rf"[^;]{{0,120}}?\b{_SHOWN}", re.IGNORECASE)
 # A trial named as what an action of the trial in context rested on: "Recruitment to one arm ceased after a planned
 # analysis of Study 22 showed ...", "based on data from NAME".
 RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
@@ -49,11 +52,13 @@ def remarks_on_other_studies(text: str) -> bool:
 
 
 def concedes_earlier_evidence(text: str) -> bool:
-    """Does the sentence open by conceding what earlier studies showed?
+    """Does the sentence open by conceding (or recalling) what earlier studies showed?
 
     >>> concedes_earlier_evidence("Although A has shown to improve OS (median OS, 6.5 months), needs remain.")
     True
     >>> concedes_earlier_evidence("A improved OS (median OS, 9.5 months), although toxicity was higher.")
     False
+    >>> concedes_earlier_evidence("Previously, A has shown better outcomes than B.")
+    True
     """
     return CONCEDED_EVIDENCE_RE.search(text) is not None

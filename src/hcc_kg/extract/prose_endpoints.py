@@ -30,6 +30,10 @@ ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath
                  # ... "half of the patients in the A arm living at least 23.7 months"
                  (r"\bhalf\s+of\s+(?:the\s+)?(?:people|patients|participants)\b[^.;\d]{0,60}?\b(?:(?:still\s+)?alive|"
                   r"living|lived|survived)\b", "os"),
+                 # the share of patients alive at a time point, a landmark survival rate: "a higher percentage of
+                 # patients still alive at 24 months (49% vs 39%)"
+                 (r"\b(?:proportion|percentage|share)\s+of\s+(?:[\w-]+\s+){0,2}?(?:patients|people|participants)\s+"
+                  r"(?:who\s+(?:were|are|remained)\s+)?(?:still\s+)?alive\b(?=\s+(?:at|after)\s+\d)", "os"),
                  # the share of patients (or of their cancers) that responded: "a higher proportion of cancers responded"
                  (r"\b(?:proportion|percentage|share)\s+of\s+(?:[\w-]+\s+){0,2}?(?:patients|people|participants|cancers|"
                   r"tumou?rs)\s+(?:who\s+)?responded\b", "orr"))

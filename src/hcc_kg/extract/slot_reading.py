@@ -160,7 +160,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.arms.append(control)  # "The control arm consisted of B and a placebo"
         slot.arms_at.append(span)
     assigned = [a.key for a in assigned_arms(doc, sent)]
-    stated = assigned or [a.key for a in compared_arms(doc, sent)]
+    stated = assigned or ([a.key for a in compared_arms(doc, sent)] if not concedes_earlier_evidence(sent.text) else [])
     if _care_was_the_comparator(doc, sent, slot, stated):
         slot.arms_at.append(span)
     if not stated and len(slot.arms) < 2 and not slot.said_single:
