@@ -194,3 +194,17 @@ def test_a_news_item_recalling_earlier_evidence_and_spelling_its_shares_out():
     assert measured == {("regimen__quorimab__zorbanib", "os", "", "21.5"), ("felotinib", "os", "", "17.2"),
                         ("regimen__quorimab__zorbanib", "os", "24-month", "47"), ("felotinib", "os", "24-month", "36"),
                         ("regimen__quorimab__zorbanib", "orr", "", "29"), ("felotinib", "orr", "", "11")}
+
+
+def test_a_headline_s_one_drug_is_the_regimen_the_report_names_in_full_with_each_arm_s_count():
+    text = ("Zorbanib Combination Beats Embolisation in Invented Trial\n\nInterim data from the KESTREL-HCC trial "
+            "compared zorbanib/quorimab vs TACE. Median time to progression was 12.1 months among 90 patients who "
+            "received zorbanib/quorimab vs 8.2 months among 84 of those who received TACE. Disease control (DCR) was reached "
+            "by 71% of the zorbanib/quorimab group and by 52% of the TACE group.\n")
+    found = facts(text)
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert set(arm_of.values()) == {"regimen__quorimab__zorbanib", "tace"}
+    assert {(arm_of[a.subject], a.object) for a in found if a.predicate == "armSize"} == {
+        ("regimen__quorimab__zorbanib", 90), ("tace", 84)}
+    assert {(arm_of[a.subject], str(a.attribute_values("value")[0])) for a in found
+            if a.predicate == "hasMeasurement" and a.object == "dcr"} == {("regimen__quorimab__zorbanib", "71"), ("tace", "52")}

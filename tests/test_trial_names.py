@@ -51,6 +51,8 @@ def names(text: str, confirmed=frozenset()) -> list[str]:
     ("The HERON (Hepatic Evaluation of zoRbanib in Older patieNts) trial was a phase 3 study.", ["HERON"]),
     # a sponsor's title-case name right after a capitalised phase
     ("Data came from the multicenter, placebo-controlled Phase III Zenith trial in adults.", ["Zenith"]),
+    # a cooperative group slashed before the trial's own name
+    ("From 2014, the Phase III XYZ/ABCD 2201 trial accrued 190 adults.", ["XYZ/ABCD 2201"]),
 ])
 def test_names(text, expected):
     assert names(text) == expected

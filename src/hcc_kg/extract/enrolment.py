@@ -6,6 +6,8 @@ Split from :mod:`prose_sizes`, which reads the counts of each arm of a compariso
 
 >>> enrolled("Results: Forty-six patients were enrolled."), enrolled("Safety in the first 6 patients enrolled.")
 (46, None)
+>>> enrolled("This single-arm study recruited patients (N=21) with early HCC.")
+21
 """
 
 from __future__ import annotations
@@ -76,7 +78,10 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          # the patients the results are of: "interim data for 38 patients", "data from 58 patients"
                          rf"\bdata\s+(?:for|from|of|on)\s+(?P<d>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{_WHO}(?:patients|participants|subjects)\b|"
                          # a results card: "Number of Patients Enrolled 58"
-                         r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b", re.IGNORECASE)
+                         r"\b(?:patients|participants|subjects)\s+enrolled\s*:?\s*(?P<j>\d+)\b|"
+                         # the study's own verb, the count in brackets after its object: "the study recruited patients (N=21)"
+                         r"\b(?:trial|study)\s+(?:enrolled|recruited|included|accrued)\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects)"
+                         r"\s*\(\s*n\s*=\s*(?P<b>\d+)\s*\)", re.IGNORECASE)
 
 
 # A count followed by another group's count, each with where they were: the first group's, not the trial's.
@@ -101,7 +106,7 @@ def enrolled(text: str) -> int | None:
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         if FIRST_FEW_RE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the first 6 patients enrolled": a run-in's part, not everyone
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvld") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvldb") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         words = re.split(r"[- ]", printed.lower())

@@ -30,8 +30,10 @@ MASKS = (
     rf"{NUMBER}\s*(?:%|months?|mos?)?\s*(?:{DASH}|\bto\b)\s*(?:not\s+(?:evaluable|estimable|reached)|NE|NR)\b",
     # a relative difference is no arm's value: "OS was 42% longer", "a 37% reduction in the risk of death"
     rf"{NUMBER}\s*%\s+(?:longer|shorter|higher|lower|greater|less|more|reduction|improvement|increase|decrease|relative)\b",
-    # ... and so is a change "by 22%" ("reduced the risk by 22%"), but not a share "achieved by 21% of patients"
-    rf"\bby\s+{NUMBER}\s*%(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:patients|participants|subjects|pts|people|those)\b)",
+    # ... and so is a change "by 22%" ("reduced the risk by 22%"), but not a share "achieved by 21% of patients", "by
+    # 64% of the A group"
+    rf"\bby\s+{NUMBER}\s*%(?!\s+of\s+(?:the\s+)?(?:[\w/+-]+\s+){{0,3}}?(?:patients|participants|subjects|pts|people|those|"
+    r"groups?|arms?|cohorts?)\b)",
     # ... and so is a time gained "by" ("prolonged median OS by nearly 2 months", "by 4.8 months")
     rf"\bby\s+(?:(?:nearly|almost|about|approximately|around|roughly|over|some|more\s+than|up\s+to)\s+)?{NUMBER}\s*"
     r"(?:months?|mos?|weeks?|years?)\b",

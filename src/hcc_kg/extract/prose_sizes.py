@@ -26,7 +26,8 @@ from .sentences import DOSE_WORD, ROUTE
 # received A and 150 received B", "336 in the A group and 165 in the B group".
 # ... a guide for patients: "351 people took A and B and 174 took an older tablet called C"; "184 given a placebo".
 # ... "the 210 patients who were randomly assigned to receive the X inhibitor A": a relative clause, the agent's class.
-COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+)?(?:who\s+)?(?:were\s+|had\s+been\s+)?"
+# ... "among 81 of those who received B": the count of the patients just spoken of.
+COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+|of\s+those\s+)?(?:who\s+)?(?:were\s+|had\s+been\s+)?"
                         r"(?:(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)(?:\s+the)?))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"

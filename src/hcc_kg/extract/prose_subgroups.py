@@ -22,9 +22,9 @@ TREATMENT_FRAME = (r"^(?:For|In|Among)\s+(?:the\s+)?[\w-]+-(?:na[iï]ve|experien
 # A best response, as abstracts abbreviate it ("PR/SD", "CR or PR"), in the case written.
 BEST_RESPONSE = r"(?-i:(?:CR|PR|SD)(?:\s*(?:/|or|and)\s*(?:CR|PR|SD))*)"
 SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
-                         r"\b(?:among(?!\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
+                         r"\b(?:among(?!\s+(?:the\s+)?(?:\d[\d,]*\s+(?:of\s+)?)?(?:patients|participants|subjects|those|people)\s+(?:who\s+(?:were\s+)?)?"
                          # "among those treated with A", "among (the 300) patients randomised to A": the arm, not a
-                         # subgroup ("among patients who received prior A" is one)
+                         # subgroup ("among patients who received prior A" is one); so is "among 81 of those who received A"
                          r"(?:treated\s+with|receiving|received|given|took|taking|randomi[sz]ed\s+to|assigned\s+to|allocated\s+to)\s+"
                          r"(?!prior\b|previous\b|earlier\b)"
                          # ... and "among (all) 104 enrolled patients" counts everyone ("among 30 patients with X" does not)

@@ -216,11 +216,29 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
         listed = [(n.group(), m.start("first") + n.start()) for n in LISTED_NAME_RE.finditer(m.group("first"))]
         found += _listed([*listed, (m.group("name"), m.start("name"))], is_entity)
     found = [n for n in found if not ISOTYPE_RE.fullmatch(n.name)]  # "a fully human IgG4 mAb ... was evaluated in ..."
-    found = [_without_footnote(n, confirmed, key) for n in _with_aliases(text, found, is_entity)]
+    found = _with_aliases(text, found, is_entity)
+    found = [_without_footnote(_with_group_prefix(text, n, is_entity, found), confirmed, key) for n in found]
     # a name cut short inside a longer one ("ALTN" of "ALTN-AK105-III-02", cut at its drug's code) is no name of its own
     found = [n for n in found if not any(o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start
                                          for o in found)]
     return sorted(set(found), key=lambda n: (n.start, n.end))
+
+
+GROUP_PREFIX_RE = re.compile(r"(?<![\w/-])(?P<group>[A-Z]{2,5})/$")
+
+
+def _with_group_prefix(text: str, name: TrialName, is_entity: Callable[[str], bool], found: list[TrialName]) -> TrialName:
+    """A name with the cooperative group that runs the trial slashed before it: "NRG/RTOG 1112", as "NRG-RTOG 1112"
+    (not a name of its own: "ZETA/ABC-12-III" gives two names of one trial, aliases).
+
+    >>> _with_group_prefix("the NRG/RTOG 1112 trial", TrialName("RTOG 1112", 8, 17), lambda s: False, []).name
+    'NRG/RTOG 1112'
+    """
+    prefix = GROUP_PREFIX_RE.search(text, max(0, name.start - 7), name.start)
+    if name.kind != "name" or prefix is None or is_entity(text[prefix.start():name.end]) \
+            or any(n.start == prefix.start() for n in found):
+        return name  # (the group's letters may spell a gene's symbol: "NRG" is one)
+    return TrialName(text[prefix.start():name.end], prefix.start(), name.end, name.kind)
 
 
 def _listed(names: list[tuple[str, int]], is_entity: Callable[[str], bool]) -> list[TrialName]:
