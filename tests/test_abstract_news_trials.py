@@ -208,3 +208,19 @@ def test_a_headline_s_one_drug_is_the_regimen_the_report_names_in_full_with_each
         ("regimen__quorimab__zorbanib", 90), ("tace", 84)}
     assert {(arm_of[a.subject], str(a.attribute_values("value")[0])) for a in found
             if a.predicate == "hasMeasurement" and a.object == "dcr"} == {("regimen__quorimab__zorbanib", "71"), ("tace", "52")}
+
+
+def test_a_trial_s_result_clause_gives_it_arms_and_an_observational_study_named_beside_it_is_no_trial():
+    text = ("Invented interview\n\nFollowing the phase 3 HERON trial, which showed that zorbanib improved survival "
+            "versus placebo in pretreated adults, we report the global KESTREL observational trial of zorbanib in "
+            "real-world practice. KESTREL enrolled a broader population than HERON.\n")
+    found = facts(text)
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__heron"}
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"zorbanib", "placebo"}
+
+
+def test_a_pair_named_before_combination_therapy_is_one_arm_and_superior_in_an_endpoint_to_names_the_other():
+    text = ("Invented review\n\nThe phase 3 ORCHID trial showed that zorbanib (an anti-PD-1 antibody) and quorimab "
+            "combination therapy gave superior overall survival to felotinib in adults with HCC.\n")
+    found = facts(text)
+    assert {a.object for a in found if a.predicate == "armIntervention"} == {"regimen__quorimab__zorbanib", "felotinib"}

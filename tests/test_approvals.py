@@ -1359,3 +1359,9 @@ def test_a_counted_subject_s_drugs_listed_after_the_basis_are_the_approved_agent
             "results of made-up phase 3 trials: foonib and regorafenib.")
     found = facts(body, "Invented notes on HCC")
     assert {("foonib", "hcc", "fda", "second_line"), ("regorafenib", "hcc", "fda", "second_line")} <= found
+
+
+def test_the_drug_an_approved_one_was_superior_to_in_an_endpoint_is_its_comparator():
+    found = facts("In this invented history, foonib was approved by the FDA for advanced HCC after showing superior "
+                  "overall survival and progression-free survival to sorafenib in a phase 3 trial.")
+    assert found == {("foonib", "hcc", "fda", None)}

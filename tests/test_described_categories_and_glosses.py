@@ -103,3 +103,10 @@ def test_a_bracketed_series_after_a_clause_is_not_chained(vocabulary, finder):
     body = ("In this made-up note, regorafenib blocks many kinases, including those involved in vessel growth "
             "(TIE2), whereas tumours (RET) resisted.")
     assert ("regorafenib", "ret") not in asserted_pairs(body, vocabulary, finder)
+
+
+def test_each_target_with_its_head_noun_then_the_next_and_a_greek_letter_left_outside_a_symbol(vocabulary, finder):
+    body = ("In this made-up note, lenvatinib blocks KDR kinase, and PDGF receptor beta (PDGF-beta) kinase, as well as "
+            "Raf-1 kinase, c-Kit protein, and RET receptor tyrosine kinases.")
+    assert {("lenvatinib", "kdr"), ("lenvatinib", "pdgfrb"), ("lenvatinib", "raf1"), ("lenvatinib", "c_kit"),
+            ("lenvatinib", "ret")} <= asserted_pairs(body, vocabulary, finder)

@@ -289,10 +289,14 @@ def named_observational(sentences: list[str], names: list[str], phase: str | Non
     True
     >>> named_observational(["The ZETA trial results matched real-world data."], ["ZETA"], None)
     False
+    >>> named_observational(["We report the global ZETA observational trial in real-world practice."], ["ZETA"], None)
+    True
     """
     if phase is not None or not names:
         return False
-    if any(re.search(rf"{re.escape(name)}\W+(?:\w+\W+)?(?:trial|phase)\b", s, re.IGNORECASE) for s in sentences for name in names):
+    # ("the REFINE observational trial" is not called a trial: called observational)
+    if any(re.search(rf"{re.escape(name)}\W+(?:(?!observational|non-interventional)\w+\W+)?(?:trial|phase)\b", s, re.IGNORECASE)
+           for s in sentences for name in names):
         return False
     for i, text in enumerate(sentences):
         if any(name in text for name in names):

@@ -305,6 +305,11 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
     return context
 
 
+# A relative clause telling what the trial named showed: "the phase 3 NAME trial, which showed that A ... versus B".
+RESULT_CLAUSE_RE = re.compile(r"(?:\s+(?:trial|study))?\s*,\s*(?:which|that)\s+(?:showed|demonstrated|established|found)\s+that\b",
+                              re.IGNORECASE)
+
+
 def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
                   slots: dict[str, Slot], key: str, background: bool) -> None:
     """The other trials a sentence names beside the one it is about ("based on NAME-1 and the phase 2 NAME-2
@@ -319,8 +324,9 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
             slot.named_at.append(evidence_span(sent))
             slot.sections.add("background" if background else "other")
             slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
-            if before is not None and other.kind != "nct" and coordinated(sent.text, before, other):
-                establish(doc, sent, slot)
+            if (before is not None and other.kind != "nct" and coordinated(sent.text, before, other)) \
+                    or (other.kind != "nct" and RESULT_CLAUSE_RE.match(sent.text, other.end)):
+                establish(doc, sent, slot)  # ... or "the NAME trial, which showed that A improved OS versus B": its arms
         before = other if other.kind != "nct" else before
 
 

@@ -23,7 +23,8 @@ from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, LIST_
 _PLAIN_WORD = (r"(?:(?!(?:for|with|and|or|to|in|by|as|of|versus|vs|than|against|over|compar\w*|trials?|stud(?:y|ies)|"
                r"approv\w*|authori\w*|indicat\w*)\b)[\w-]+\s+)")
 COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
-                               r"superior to|inferior to)\s+"
+                               # ... "superior OS and PFS (to) X": what it was superior in may come between
+                               r"(?:superior|inferior)(?:\s+[^,;.]{1,80}?)?\s+to)\s+"
                                # ... chosen by the investigator: "versus investigator's choice of X or Y"
                                r"(?:(?:the\s+)?(?:investigator|physician|clinician)['’]?s?['’]?\s+choice\s+of\s+)?"
                                # ... a class named before its drugs in brackets: "versus TKI monotherapy (X or Y)"

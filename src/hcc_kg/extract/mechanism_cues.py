@@ -198,8 +198,9 @@ MORE_OF_THE_SAME = re.compile(r"^\)?\s*,?\s*(?:in addition to|as well as|along w
                               re.IGNORECASE)
 # "the A pathway and B", "A signalling, and B", "A, a receptor kinase, and B": the head noun or an appositive
 # of one object, then the next object of the same verb.
-OBJECT_HEAD_THEN_AND = re.compile(r"^\)?\s*(?:(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|signal(?:l)?ing|axis|kinases?|"
-                                  rf"receptors?|{ALTERATION})"
+# ("(PDGF-β) kinase, as well as B": a Greek letter the symbol's unit did not take in may come first)
+OBJECT_HEAD_THEN_AND = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b)?\)?\s*(?:(?:signal(?:l)?ing\s+)?(?:pathways?|cascades?|signal(?:l)?ing|axis|kinases?|"
+                                  rf"receptors?|proteins?|{ALTERATION})"
                                   r"|,\s+(?:an?|the)\s+[^,;()]{1,60},)"
                                   r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$",
                                   re.IGNORECASE)

@@ -73,6 +73,11 @@ APPOSITION_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:(?:[^,
                                 rf"(?:\+|plus|{COMBINED_WITH}){NEXT_PART}$",
                                 re.IGNORECASE)
 
+# ... or the pair named first, the combination after it: "A (anti-T) and B (anti-U) combination therapy", "the A-and-B
+# combination".
+COMBINATION_AFTER_RE = re.compile(r"(?:\s*\([^()]*\))?[\s-]+(?:combination|combined)\s+(?:therapy|treatment|regimen|immunotherapy)\b",
+                                  re.IGNORECASE)
+
 # What patients took, right before the first part: "patients taking A with B", "those receiving A with B".
 RECEIVING_BEFORE_RE = re.compile(r"\b(?:taking|took|receiving|received|given|treated\s+with|on)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -87,6 +92,9 @@ def glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int
     if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
             and not re.search(r",\s*$", text[:group[0][1]]):
         return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)
+    if len(group) == 1 and end is not None and re.fullmatch(r"[\s-]+and[\s-]+", ASIDE_RE.sub("", gap, count=1)) \
+            and COMBINATION_AFTER_RE.match(text, end):
+        return True  # "A (anti-T) and B combination therapy": one regimen
     lead = COMBINATION_LEAD_RE.search(text, max(0, group[0][1] - 70), group[0][1])
     if not lead or lead.end() != group[0][1]:
         return False
