@@ -388,3 +388,10 @@ def test_a_bulleted_line_after_a_finished_one_is_a_sentence_of_its_own():
     assert sentence_texts(text)[-3:] == ["Zorbatinib is an invented kinase inhibitor.",
                                          "- Status list: Given with a partner in the first invented setting.",
                                          "- Given alone in the second invented setting."]
+
+
+def test_a_sentence_ends_after_the_citations_in_a_row_that_follow_its_stop():
+    text = ("An invented profile\n\nZorbanib is approved for an invented cancer (since 2015).[5][6]\n"
+            "The drug is also approved for a second invented cancer.[8][9] It is taken by mouth.\n")
+    found = sentence_texts(text)
+    assert len(found) == 3 and found[1].startswith("The drug")

@@ -127,7 +127,7 @@ KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
 FIRST_LINE = re.compile(
     # ... "who have not received", "who haven't received" (a contraction of the news)
     r"(?:\bnot|n[’']t)\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
-    r"(?:prior\s+|previous\s+)?(?:systemic\s+)?(?:therapy|treatment|chemotherapy)|"
+    r"(?:prior\s+|previous\s+)?(?:systemic\s+|cancer\s+|anti-?cancer\s+)?(?:therapy|treatment|chemotherapy)|"
     r"\b(?:no|without(?:\s+any)?)\s+(?:prior|previous)\s+(?:systemic\s+)?(?:therapy|treatment)|"
     # "liver cancer that has not been previously treated" (no object: no treatment at all)
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+)?treated\b(?!\s+(?:with|by|for)\b)|"
@@ -207,6 +207,8 @@ def line_words(text: str, earlier: Iterable[int] = ()) -> set[str]:
     >>> sorted(line_words("for patients who have not been previously treated with systemic therapy"))
     ['first_line']
     >>> sorted(line_words("for adults with liver cancer that has not been previously treated"))
+    ['first_line']
+    >>> sorted(line_words("for adults who have not received any anticancer therapy"))
     ['first_line']
     >>> sorted(line_words("for patients who progressed after first-line sorafenib"))
     ['second_line']

@@ -35,7 +35,7 @@ _MONTH_BEFORE_NUMBER_RE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|
 # opening bracket or an opening quote followed by one ('... said. "We are pleased," ...'), or before a
 # result's abbreviation printed with a small letter first ("... 12.2 months. mPFS was ...", "iRECIST"; other words
 # opening so, "mTOR", are left as they were read).
-_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-]+\])?\s+"
+_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-–]+\])*\s+"  # ("... iodine.[5][6] The": citations in a row)
                               r"(?=[“‘\"']?(?:[A-Z0-9(\[]|m(?:OS|PFS|TTP|DoR|DOR|ORR|DCR)\b|[im]RECIST\b))")
 # A parenthesis open at a period and closed soon after holds a citation or an aside, not a
 # sentence end: "(Ann. Oncol. 2020)", "(approx. 300 patients)".
