@@ -19,7 +19,7 @@ read as such a clipped name, in the case written and from its first such use on,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from ..vocab import DRUG_TYPES
 from .abbreviations import Definition, free_short_form
@@ -36,35 +36,36 @@ _JOINED_AFTER = re.compile(rf"^{_JOIN}(?P<word>[A-Za-z][\w]*)")
 _LEAST_CUT = 3
 
 
-@dataclass(frozen=True)
-class _FullName:
-    key: str
-    name: str  # lower case, as first written
-    end: int   # where the document first writes it
+# A word where an arm's name stands: before "vs", "+", "/", a hyphen or "plus", or after one of them.
+_ARM_WORD = re.compile(r"(?<![A-Za-z0-9])(?P<before>[A-Za-z]{3,12})(?=\s*(?:vs\b|versus\b|[+/\-–]|plus\b))|"
+                       r"(?:\bvs\.?|\bversus|[+/\-–]|\bplus)\s*(?P<after>[A-Za-z]{3,12})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
-def _full_names(doc: AnalysedDocument) -> list[_FullName]:
-    """Each drug's names as the document writes them, with where each is first written."""
-    first: dict[tuple[str, str], int] = {}
-    for mention in doc.keys_of_type(doc.mentions_in(0, len(doc.document.text)), *DRUG_TYPES):  # tables too
-        name = mention.surface.lower()
-        if name.isalpha() and len(name) >= 3 + _LEAST_CUT:
-            first[(mention.key, name)] = min(first.get((mention.key, name), mention.end), mention.end)
-    return [_FullName(key, name, end) for (key, name), end in sorted(first.items())]
+def _drug_words(doc: AnalysedDocument) -> list[tuple[str, int, str]]:
+    """Each drug's name as the document writes it in one word (lower case), where first written, and its key."""
+    first: dict[str, int] = {}
+    for m in re.finditer(rf"(?<![A-Za-z0-9])[A-Za-z]{{{3 + _LEAST_CUT},}}(?![A-Za-z0-9])", doc.document.text):
+        first.setdefault(m.group(0).lower(), m.start())
+    out = []
+    for name, at in first.items():
+        key = doc.finder.lookup(name)
+        if key is not None and doc.vocabulary[key].has_type(*DRUG_TYPES):
+            out.append((name, at, key))
+    return out
 
 
-def _owner(word: str, at: int, names: list[_FullName]) -> str | None:
-    """The one drug whose name, written before ``at``, the word starts with three letters or more cut."""
+def _owner(drug_words: list[tuple[str, int, str]], word: str, at: int) -> str | None:
+    """The one drug whose name, written in full before ``at``, the word starts with three letters or more cut."""
     if len(word) == 3 and word.islower():
         return None
     if not (word.islower() or word.isupper() or word.istitle()):
         return None
-    owners = {n.key for n in names if n.end <= at and n.name.startswith(word.lower())
-              and len(n.name) - len(word) >= _LEAST_CUT}
+    low = word.lower()
+    owners = {key for name, first, key in drug_words if first < at and name.startswith(low) and len(name) - len(low) >= _LEAST_CUT}
     return owners.pop() if len(owners) == 1 else None
 
 
-def _stands_as_arm(text: str, match: re.Match, is_drug) -> bool:
+def _stands_as_arm(text: str, match: re.Match, is_drug: Callable[[str], bool]) -> bool:
     """Beside "vs", or joined by "+", "/", a hyphen or "plus" to a drug or another clipped name."""
     before, after = text[max(0, match.start() - 40):match.start()], text[match.end():match.end() + 40]
     if _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(after):
@@ -73,30 +74,32 @@ def _stands_as_arm(text: str, match: re.Match, is_drug) -> bool:
     return any(is_drug(word) for word in joined)
 
 
-def definitions(doc: AnalysedDocument, defined: list[Definition], regimen_shorts: list[str] = ()) -> list[Definition]:
+def definitions(doc: AnalysedDocument, defined: list[Definition], regimen_shorts: Iterable[str] = ()) -> list[Definition]:
     """The clipped names the document uses for drugs it names in full, one per spelling, at its first use;
     not a short form the document defines itself (``defined``), nor a part of a regimen's short form it defines
     (``regimen_shorts``: "(Atezo/Bev)" names the combination, its uses are read as such)."""
-    names = _full_names(doc)
-    if not names:
-        return []
     text = doc.document.text
     taken = {d.short for d in defined} | {part.lower() for short in regimen_shorts for part in _WORD.findall(short)}
     lookup = doc.finder.lookup
+    drug_words = _drug_words(doc)
+    if not drug_words:
+        return []
 
-    def is_drug(word: str) -> bool:
+    def is_drug(word: str, at: int) -> bool:
         key = lookup(word)
         return (key is not None and doc.vocabulary[key].has_type(*DRUG_TYPES, "Placebo")) \
-            or any(n.name.startswith(word.lower()) for n in names)
+            or (key is None and _owner(drug_words, word, at) is not None)
 
     found: dict[str, Definition] = {}
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if word in found or word in taken or word.lower() in taken:
+    for candidate in _ARM_WORD.finditer(text):
+        group = "before" if candidate.group("before") else "after"
+        word, start = candidate.group(group), candidate.start(group)
+        if word in found or word in taken or word.lower() in taken or lookup(word) is not None:
             continue
-        key = _owner(word, match.start(), names)
-        if key is None or not free_short_form(word, doc, key) or not _stands_as_arm(text, match, is_drug):
+        key = _owner(drug_words, word, start)
+        match = _WORD.match(text, start)
+        if key is None or match is None or not _stands_as_arm(text, match, lambda other: is_drug(other, len(text))) \
+                or not free_short_form(word, doc, key):  # (the costly check last: it searches the text for a trial)
             continue
-        long_form = next(n.name for n in names if n.key == key and n.name.startswith(word.lower()))
-        found[word] = Definition(key, word, long_form, match.start(), match.end())
+        found[word] = Definition(key, word, doc.vocabulary[key].label, start, start + len(word))
     return sorted(found.values(), key=lambda d: d.start)

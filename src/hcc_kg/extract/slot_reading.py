@@ -49,7 +49,7 @@ from .prose_values import ArmValue, arm_values, subject_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
 from .named_trial_arms import drug_so_far, named_arms, sole_drug
 from .sentences import evidence_span
-from .trial_slots import Slot
+from .trial_slots import Slot, arms_in_full
 from .verdicts import primary_verdicts
 from .abstract_cues import about_the_disease, counts_a_phase_part, projects
 
@@ -171,7 +171,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if len(slot.arms) == 1 and slot.arms[0] not in stated and len(set(stated)) >= 2 \
             and (whole := [s for s in stated if is_regimen_key(s) and slot.arms[0] in regimen_components(s)]):
         slot.rename_arm(slot.arms[0], whole[0])  # a headline's "trial of A (with a class)", then "A plus B versus C"
-    for old, new in _arms_in_full(slot.arms, stated):
+    for old, new in arms_in_full(slot.arms, stated):
         slot.rename_arm(old, new)  # a headline's "A combo vs C", then "A/B vs C": the arm was A plus B all along
     adds = (len(slot.arms) < 2 and (not slot.arms or slot.arms[0] in stated)) or set(slot.arms) < set(stated)
     if stated and adds and not (slot.single_arm and slot.said_single):
@@ -343,20 +343,6 @@ def _doses_randomised(doc: AnalysedDocument) -> bool:
     """Does the document randomise doses or schedules of one agent ("randomized to 8 mg or 12 mg", "two administration
     methods parallel-group, randomized", "every 2 or 3 weeks") rather than agents?"""
     return any(DOSES_RANDOMISED_RE.search(s.text) or SCHEDULES_RE.search(s.text) for s in doc.sentences)
-
-
-def _arms_in_full(arms: list[str], stated: list[str]) -> list[tuple[str, str]]:
-    """Where a sentence states the trial's arms again, the same but for one drug now given with its partners ("A vs
-    C", then "A plus B vs C"): that arm, and the regimen it is."""
-    if len(arms) < 2 or len(set(stated)) != len(arms):
-        return []
-    new = [s for s in stated if s not in arms]
-    old = [a for a in arms if a not in stated]
-    if len(new) == 1 == len(old) and is_regimen_key(new[0]) and old[0] in regimen_components(new[0]):
-        others = {part for arm in arms if arm != old[0] for part in (regimen_components(arm) if is_regimen_key(arm) else (arm,))}
-        if not others & set(regimen_components(new[0])):  # (no other arm's drug taken into it)
-            return [(old[0], new[0])]
-    return []
 
 
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:

@@ -284,3 +284,17 @@ class Slots(dict):
             else:
                 found.append((key, slot))
         return found
+
+
+def arms_in_full(arms: list[str], stated: list[str]) -> list[tuple[str, str]]:
+    """Where a sentence states the trial's arms again, the same but for one drug now given with its partners ("A vs
+    C", then "A plus B vs C"): that arm, and the regimen it is."""
+    if len(arms) < 2 or len(set(stated)) != len(arms):
+        return []
+    new = [s for s in stated if s not in arms]
+    old = [a for a in arms if a not in stated]
+    if len(new) == 1 == len(old) and is_regimen_key(new[0]) and old[0] in regimen_components(new[0]):
+        others = {part for arm in arms if arm != old[0] for part in (regimen_components(arm) if is_regimen_key(arm) else (arm,))}
+        if not others & set(regimen_components(new[0])):  # (no other arm's drug taken into it)
+            return [(old[0], new[0])]
+    return []
