@@ -16,6 +16,7 @@ from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
+from .comparators import VERDICT_IN_TO
 from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, LIST_GLUE, _between, agents_in
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
@@ -23,8 +24,7 @@ from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, LIST_
 _PLAIN_WORD = (r"(?:(?!(?:for|with|and|or|to|in|by|as|of|versus|vs|than|against|over|compar\w*|trials?|stud(?:y|ies)|"
                r"approv\w*|authori\w*|indicat\w*)\b)[\w-]+\s+)")
 COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\s+[^\s,;]+){0,3}\s+(?:with|to)|"
-                               # ... "superior OS and PFS (to) X": what it was superior in may come between
-                               r"(?:superior|inferior)(?:\s+[^,;.]{1,80}?)?\s+to)\s+"
+                               rf"superior to|inferior to|{VERDICT_IN_TO})\s+"  # ("superior OS and PFS to X")
                                # ... chosen by the investigator: "versus investigator's choice of X or Y"
                                r"(?:(?:the\s+)?(?:investigator|physician|clinician)['’]?s?['’]?\s+choice\s+of\s+)?"
                                # ... a class named before its drugs in brackets: "versus TKI monotherapy (X or Y)"

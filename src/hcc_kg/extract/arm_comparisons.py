@@ -11,7 +11,7 @@ import re
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms
-from .comparators import CHOICE_OF
+from .comparators import CHOICE_OF, VERDICT_IN_TO
 from .prose_arms import Agent, agents, unbracketed, with_parts
 from .prose_labels import CLAUSE_OPENING
 from .received_cues import had_before
@@ -23,8 +23,7 @@ COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to
                         r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
-                        # ... "superior OS and PFS (to) B": what it was superior in between
-                        r"(?:superior|inferior)\s+(?:[\w()-]+\s+){1,8}?to|"
+                        rf"{VERDICT_IN_TO}|"  # ... "superior OS and PFS to B": what it was superior in between
                         # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"
                         r"as\s+(?:effective|efficacious|active|good|safe)\s+as|(?:comparable|equal)\s+to|no\s+worse\s+than)(?=\s)",
                         re.IGNORECASE)

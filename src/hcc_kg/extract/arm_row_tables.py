@@ -177,16 +177,17 @@ def _emit(doc: AnalysedDocument, study: Study, columns: list[Column], phase: str
     agents = list(dict.fromkeys(agent for agent, _, _ in study.arms))
     if len(agents) != len(study.arms) or not any(cells for _, cells, _ in study.arms):
         return  # an agent in two rows of one study (rows out of step), or no row whose cells fit
-    trial = trial_key(study.name) if study.name else comparison_trial_key([agent_key(list(a)) for a in agents])
+    keys = {agent: agent_key(list(agent)) for agent in agents}
+    trial = trial_key(study.name) if study.name else comparison_trial_key(list(keys.values()))
     first, last = study.arms[0][2][0], study.arms[-1][2][1]
     ev = (doc.evidence(first, last, NAME),)
-    attributes = (("trial_name", study.name or comparison_name(doc, [agent_key(list(a)) for a in agents])),) \
+    attributes = (("trial_name", study.name or comparison_name(doc, list(keys.values()))),) \
         + ((("phase", phase),) if phase else ())
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
     for agent, cells, span in study.arms:
         row_ev = (doc.evidence(*span, NAME),)
         sizes = [c.split("|")[0] for c, col in zip(cells, columns) if col.kind == SIZE and c]
-        yield from arm_facts(trial, agent_key(list(agent)), row_ev, agent if len(agent) > 1 else (),
+        yield from arm_facts(trial, keys[agent], row_ev, agent if len(agent) > 1 else (),
                              int(sizes[0]) if len(sizes) == 1 else None)
         for cell, column in zip(cells, columns):
             if cell is None or column.kind == SIZE:
@@ -195,8 +196,8 @@ def _emit(doc: AnalysedDocument, study: Study, columns: list[Column], phase: str
             value = bracket if column.share_in_bracket else number
             if value and value[0].isdigit():  # (a bound, "<1", is no value)
                 unit = "%" if column.kind in PROPORTION_ENDPOINTS else "months"
-                yield measurement(arm_key(trial, agent_key(list(agent))), column.kind, "", value, unit, row_ev)
-    yield Assertion(trial, "testsIntervention", agent_key(list(agents[0])), evidence=ev)
+                yield measurement(arm_key(trial, keys[agent]), column.kind, "", value, unit, row_ev)
+    yield Assertion(trial, "testsIntervention", keys[agents[0]], evidence=ev)
     if len(agents) == 2:
         for hr, endpoint, span in study.ratios:
             yield row_ratio(doc, trial, agents, endpoint, hr, span)

@@ -61,6 +61,9 @@ OPTIONS_RE = re.compile(r"\s*\((?=[^()]*\bor\b)[^()]*\)")
 # ... also after a verdict of the comparison ("A was superior to B or C", "non-inferior to", "better than").
 UNNAMED_CHOICE_CUE_RE = re.compile(r"\b(?:versus|vs\.?|v\.|compared\s+(?:with|to)|relative\s+to|(?:superior|(?:non-?)?inferior)\s+to|"
                                    r"better\s+than)\s+", re.IGNORECASE)
+# A verdict with what it was given in between: "A was superior in OS and PFS to B", "superior overall survival to B"
+# (read by arm_comparisons, where it compares two arms, and approval_agents, where B is no approved drug).
+VERDICT_IN_TO = r"(?:superior|inferior)\s+(?:[\w()/-]+\s+){1,8}?to"
 # "a choice of A or B", "the choice between A and B": the options named as one arm's (also read by arm_comparisons)
 CHOICE_OF = r"choice\s+(?:of|between)\s+"
 UNNAMED_CHOICE_LEAD_RE = re.compile(r"(?:(?:[^;:()]|\([^()]*\)){0,100}?(?:\b(?:of|for|in|among)\s+(?:the\s+)?(?:patients|those|participants)\s+"

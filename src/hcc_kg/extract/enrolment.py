@@ -14,16 +14,12 @@ from __future__ import annotations
 
 import re
 
+from .normalize import SPELLED_NUMBER, spelled_value
+
 # ... spelled out, only as a number word: a heading before it ("Results Sixty-four patients were enrolled") is no
 # count, and taking it for one would hide the count after it.
 # Counts opening a sentence are spelled out ("Forty-six patients were enrolled").
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                           "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
-_TENS = "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20)
-_UNITS = "|".join(w for w, n in NUMBER_WORDS.items() if 0 < n < 10)
-_SPELLED = rf"(?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{'|'.join(w for w, n in NUMBER_WORDS.items() if 0 < n < 20)})(?![\w-])"
-_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_SPELLED})"
+_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{SPELLED_NUMBER})"
 # Who the patients are, between the count and the noun: "22 Japanese patients", "41 HCC patients", "46 eligible patients".
 # (a capital read case-strictly: the pattern is case-blind, and "Number of Patients Enrolled 58" is no count)
 _WHO = r"(?:(?:(?-i:[a-z]?[A-Z][\w-]*)|eligible|study|consecutive|adult)\s+){0,2}"
@@ -109,7 +105,6 @@ def enrolled(text: str) -> int | None:
         printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvldb") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
-        words = re.split(r"[- ]", printed.lower())
-        if all(w in NUMBER_WORDS for w in words) and (len(words) == 1 or NUMBER_WORDS[words[0]] >= 20):
-            return sum(NUMBER_WORDS[w] for w in words)
+        if (value := spelled_value(printed)) is not None:
+            return value
     return None

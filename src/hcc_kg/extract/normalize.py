@@ -188,21 +188,31 @@ _SPOKEN_INTERVAL_RE = re.compile(rf"\bwith\s+an?\s+(?P<level>\d{{2}}(?:\.\d+)?){
 # receptor (VEGFR)-2", "programmed death [PD]-1" name VEGFR-2 and PD-1.
 _BRACKETED_ABBREVIATION_NUMBER_RE = re.compile(r"[(\[](?P<abbr>[A-Z][A-Za-z]{1,8})[)\]]-(?=\d\b)")
 _SPOKEN_PERCENT_RE = re.compile(r"(?<=\d)\s?(?:percent|per\s+cent)\b", re.IGNORECASE)
+# Numbers spelled out, up to ninety-nine ("Forty-six patients", "Thirty-six percent"): each word's value, the pattern of
+# one number (a tens word, perhaps with its unit after a hyphen or a space), and its value (read also by .enrolment).
+SPELLED_VALUES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                             "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+SPELLED_VALUES.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_TENS_WORDS = "|".join(w for w, n in SPELLED_VALUES.items() if n >= 20)
+_UNIT_WORDS = "|".join(w for w, n in SPELLED_VALUES.items() if 0 < n < 10)
+SPELLED_NUMBER = (rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|"
+                  rf"{'|'.join(w for w, n in SPELLED_VALUES.items() if 0 < n < 20)})(?![\w-])")
+
+
+def spelled_value(printed: str) -> int | None:
+    """The value of a number spelled out ("Forty-six" is 46); None for words that are no one number.
+
+    >>> spelled_value("Forty-six"), spelled_value("nine"), spelled_value("six forty")
+    (46, 9, None)
+    """
+    words = re.split(r"[- ]", printed.lower())
+    if all(w in SPELLED_VALUES for w in words) and (len(words) == 1 or (len(words) == 2 and SPELLED_VALUES[words[0]] >= 20)):
+        return sum(SPELLED_VALUES[w] for w in words)
+    return None
+
+
 # A share spelled out, as a sentence opens with one ("Thirty-six percent of patients responded"): its digits.
-_UNITS = ("one two three four five six seven eight nine").split()
-_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = ("twenty thirty forty fifty sixty seventy eighty ninety").split()
-_SPELLED_PERCENT_RE = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?|(?P<small>{'|'.join(_TEENS + _UNITS)}))"
-                                 r"(?=\s?(?:percent|per\s+cent)\b)", re.IGNORECASE)
-
-
-def _spelled_share(m: re.Match) -> str:
-    """The digits of a share spelled out: "Thirty-six" is "36", "nine" is "9"."""
-    if m.group("small"):
-        small = m.group("small").lower()
-        return str(_TEENS.index(small) + 10 if small in _TEENS else _UNITS.index(small) + 1)
-    unit = m.group("unit")
-    return str(10 * (_TENS.index(m.group("tens").lower()) + 2) + (_UNITS.index(unit.lower()) + 1 if unit else 0))
+_SPELLED_PERCENT_RE = re.compile(rf"\b{SPELLED_NUMBER}(?=\s?(?:percent|per\s+cent)\b)", re.IGNORECASE)
 
 
 def _bracketed_interval(m: re.Match) -> str:
@@ -264,7 +274,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
-    mapped = mapped.sub(_SPELLED_PERCENT_RE, _spelled_share)
+    mapped = mapped.sub(_SPELLED_PERCENT_RE, lambda m: str(spelled_value(m.group())))
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
     return mapped

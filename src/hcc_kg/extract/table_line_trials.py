@@ -123,18 +123,11 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             # a drug's row naming its trial by its registry number only (a registry's row, with its status, is read by
             # .ongoing)
             names = [(nct.group(), nct.start())]
-        registry = NCT_RE.search(text, start, end) if len({trial_key(n[0]) for n in names}) > 1 else None
-        aliased = _registry_alias(text, registry, names) if registry is not None else None
-        if aliased is not None:
-            # "NCT01234567 (ZETA-7) ... phase II results (ZETA-2)": the row's trial is the aliased one; a phase the line
-            # names may be the other's
-            names, phase = [aliased], caption_phase
-        else:
-            registry, phase = None, phase_of(line) or caption_phase
+        names, registry = _named_by_registry(text, names, start, end)
+        phase = caption_phase if registry else phase_of(line) or caption_phase  # (a phase the line names may be the other's)
         if len({trial_key(n[0]) for n in names}) == 1:
             trial = trial_key(names[0][0])
-            yield from _trial(doc, names[0][0], arms, (start, end), phase, line_of_therapy,
-                              registry.group() if registry is not None else None)
+            yield from _trial(doc, names[0][0], arms, (start, end), phase, line_of_therapy, registry)
             if bordered:  # cells still bordered: each read under its column
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
                 if len(arms) == 1:
@@ -360,9 +353,14 @@ def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
     return numeral is not None and doc.finder.lookup(word[numeral.end():]) is not None
 
 
-def _registry_alias(text: str, registry: re.Match, names: list[tuple[str, int]]) -> tuple[str, int] | None:
-    """The name in brackets right after the row's registry number ("NCT01234567 (ZETA-7)"), if one is."""
-    return next((n for n in names if re.fullmatch(r"\s*\(\s*", text[registry.end():n[1]])), None)
+def _named_by_registry(text: str, names: list[tuple[str, int]], start: int, end: int) -> tuple[list[tuple[str, int]], str | None]:
+    """A row naming two trials is the one in brackets right after its registry number ("NCT01234567 (ZETA-7) ... phase
+    II results (ZETA-2)"): that name alone, with the number; else the names as they were, and no number."""
+    if len({trial_key(n[0]) for n in names}) > 1 and (registry := NCT_RE.search(text, start, end)) is not None:
+        aliased = next((n for n in names if re.fullmatch(r"\s*\(\s*", text[registry.end():n[1]])), None)
+        if aliased is not None:
+            return [aliased], registry.group()
+    return names, None
 
 
 def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: tuple[int, int], phase: str | None,

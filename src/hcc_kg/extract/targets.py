@@ -319,6 +319,9 @@ class TargetList:
 # "B and to a lesser extent C", "B, and at higher concentrations, the C": a weaker member is still one.
 DEGREE = (r"(?:(?:to\s+a\s+(?:lesser|smaller|greater|minor)\s+(?:extent|degree)|at\s+(?:higher|lower)\s+"
           r"(?:concentrations?|doses?)|(?:more\s+)?weakly|less\s+potently)\s*,?\s*(?:the\s+)?)?")
+# Words that open a clause of their own, or a phrase about the item before, not the next item of a list: "PD-L1,
+# thereby blocking its receptor (PD-1)", "A), whereas tumours (B".
+_NEW_CLAUSE = "its|their|thereby|thus|which|that|blocking|inhibiting|binding|targeting|preventing|whereas|while|although|but"
 # "platelet-derived growth factor-beta, FLT3": a Greek letter the name did not take in;
 # "EGFR- and MET-directed": a hyphen suspended before "and"
 LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\s))?[\s,/()\[\]]*"
@@ -341,8 +344,7 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
                        # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
                        # (nor "A), whereas tumours (B": a subordinate clause)
-                       r"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|"
-                       r"inhibiting|binding|targeting|preventing|whereas|while|although|but)\b)[^,;()]{1,80}\(\s*$"
+                       rf"|^\s*\)?\s*,\s*(?:(?:and|or)\s+)?(?![^,;()]*\b(?:{_NEW_CLAUSE})\b)[^,;()]{{1,80}}\(\s*$"
                        # "(PD-1 × CTLA-4)", "BCMA×CD3": the two arms of a bispecific
                        r"|^\s+[×x]\s+$|^×$"
                        # "anti-PD-1 and anti-CTLA-4 (antibodies)", "anti-A IgG4 and anti-B IgG1": each item with its "anti-"
@@ -354,8 +356,7 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        # "A (B), oncogenesis (C)": a category's members in brackets, then the next category's (a symbol the
                        # vocabulary lacks, or a glued mutation, may close the first: "(B, XYZ9), C (", "(BV600E), C (")
                        r"|^(?:(?-i:[A-Z]\d+[A-Z])?(?-i:\s*,\s*[A-Z][A-Z0-9-]{1,11})?\s*\))?\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)"
-                       r"(?![^,;()]*\b(?:its|their|thereby|thus|which|that|blocking|inhibiting|binding|targeting|preventing|"
-                       r"whereas|while|although|but)\b)(?:[\w-]+\s+){0,7}[\w-]+\s*\(\s*$",
+                       rf"(?![^,;()]*\b(?:{_NEW_CLAUSE})\b)(?:[\w-]+\s+){{0,7}}[\w-]+\s*\(\s*$",
                        re.IGNORECASE)
 
 
