@@ -89,6 +89,18 @@ def test_a_rows_hazard_ratio_and_value_pairs_are_of_the_one_endpoint_of_their_ki
                       ("arm__kestrel__zorbanib", "orr", Decimal("12")), ("arm__kestrel__placebo", "orr", Decimal("3"))}
 
 
+def test_pairs_of_a_rate_each_after_its_response_criterion_are_all_that_rates_values():
+    vocab = Vocabulary([*VOCAB, Entity("orr", "objective response rate", ("EndpointType",), ("ORR",))])
+    text = ("An invented review.\n\nTable 1 Invented phase III trials\n\nTrial\nDrugs\nORR\n"
+            "KESTREL[3] (n = 410)Zorbanib vs placebo Phase III RECIST 1.1, 21% vs 8%; mRECIST, 30.5% vs 9.5%\n"
+            "PETREL[4] (n = 300)Quorimab vs placeboPhase III17% vs 4% at week 12, 22% vs 6% at week 24\n")
+    doc = AnalysedDocument(Document.from_text("t", text), vocab, MentionFinder(vocab))
+    values = {(a.subject, a.attribute_values("value")[0]) for a in table_line_trials(doc) if a.predicate == "hasMeasurement"}
+    assert values == {("arm__kestrel__zorbanib", Decimal("21")), ("arm__kestrel__placebo", Decimal("8")),
+                      ("arm__kestrel__zorbanib", Decimal("30.5")), ("arm__kestrel__placebo", Decimal("9.5"))}
+    # (PETREL: two pairs with no criterion before each: which is the column's cannot be told)
+
+
 GLUED = ("An invented review.\n\nTable 1 Phase III trials of an invented disease\n"
          "Target populationDesignTrial nameResultPresentation\n"
          "AdvancedFirst line1 Zorbanib vs FelotinibORCA-12NegativeWXYZ 2011JIM 2013[6]\n"
@@ -105,6 +117,23 @@ def test_names_glued_to_the_comparison_and_the_next_cell_are_read_apart():
         "trial__checkrun459": {"felotinib", "placebo"},  # a name in two capitalised parts stays whole
         "trial__swift": {"quorimab", "placebo"},  # a letter, a hyphen and capitals ("S-WIFT")
     }
+
+
+GLUED_TO_NUMBERS = ("An invented review.\n\nTable 3 Invented checkpoint trials\nStudy name\nRegimen\nLine of therapy\nNo. of patients\n"
+                    "TOPAZ-7[12]Quorimab vs Zorbanib1st line412\n"
+                    "HERON[14,15]Felotinib vs Placebo2nd line300\n\nNotes: invented.\n")
+
+
+def test_an_agent_or_the_word_line_glued_to_the_number_of_the_next_cell_is_read_apart_from_it():
+    lines = {"first_line": ("1st line",), "second_line": ("2nd line",)}  # the ordinals, as the vocabulary spells them
+    vocab = Vocabulary([Entity(e.key, e.label, e.types, e.synonyms + lines.get(e.key, ())) for e in VOCAB.entities.values()])
+    found = list(table_line_trials(AnalysedDocument(Document.from_text("t", GLUED_TO_NUMBERS), vocab, MentionFinder(vocab))))
+    arm_of = {a.subject: a.object for a in found if a.predicate == "armIntervention"}
+    assert {(a.subject, arm_of[a.object]) for a in found if a.predicate == "hasArm"} == {
+        ("trial__topaz7", "quorimab"), ("trial__topaz7", "zorbanib"),  # "Zorbanib1st": not one word
+        ("trial__heron", "felotinib"), ("trial__heron", "placebo")}
+    assert {(a.subject, a.object) for a in found if a.predicate == "forLineOfTherapy"} == {
+        ("trial__topaz7", "first_line"), ("trial__heron", "second_line")}  # "line412": the line, then the patients
 
 
 DRUG_ROWS = ("An invented review.\n\nTable 1. Invented trials of the second line\n\n"

@@ -150,9 +150,10 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
 # ("FelotinibZETA-7", "NegativeASCO"; not "mRECIST"), a closing bracket then a word ("(n = 410)Zorbanib"), a number
 # then a capitalised abbreviation or word ("7.1HR 0.70", "ZETA-7Negative").
 # A lower-case letter then a capitalised word is a cut only where the vocabulary names the word before or after it
-# ("NivolumabCheckMate": after nivolumab; "CheckMate" itself is a name).
+# ("NivolumabCheckMate": after nivolumab; "CheckMate" itself is a name), and a word then a number only where the word
+# is an agent's name or the word line ("Placebo2nd line", "line412": a name such as "VEGFR2" or "Huh7" stays whole).
 GLUED_CELLS_RE = re.compile(r"(?P<camel>(?<=[a-z])(?=[A-Z][a-z]))|(?<=[a-z]{2})(?=[A-Z]-?[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{3,})|"
-                            r"(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2}|[A-Z][a-z]{2,})")
+                            r"(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2}|[A-Z][a-z]{2,})|(?P<digit>(?<=[a-z]{4})(?=\d))")
 _WORD_BEFORE = re.compile(r"[A-Z]?[a-z]+$")
 _WORD_AFTER = re.compile(r"[A-Z][a-z]*")
 
@@ -161,7 +162,9 @@ def _unglued(doc: AnalysedDocument, line: str, start: int) -> tuple[str, list[in
     """The line with a space put back where two cells met, and each of its characters' offset in the document (a
     space put back stands where the next cell starts)."""
     pieces, offsets, previous = [], [], 0
-    cuts = [m.start() for m in GLUED_CELLS_RE.finditer(line) if m.group("camel") is None or _named_beside(doc, line, m.start())]
+    cuts = [m.start() for m in GLUED_CELLS_RE.finditer(line)
+            if m.group("digit") is not None and _agent_or_line_before(doc, line, m.start())
+            or m.group("digit") is None and (m.group("camel") is None or _named_beside(doc, line, m.start()))]
     for cut in [*cuts, len(line)]:
         pieces.append(line[previous:cut])
         offsets.extend(range(start + previous, start + cut))
@@ -179,6 +182,15 @@ def _named_beside(doc: AnalysedDocument, line: str, at: int) -> bool:
     before, after = _WORD_BEFORE.search(line, 0, at), _WORD_AFTER.match(line, at)
     keys = [doc.finder.lookup(w.group()) for w in (before, after) if w is not None]
     return any(key is not None and doc.vocabulary[key].has_type(*ARM_TYPES) for key in keys)
+
+
+def _agent_or_line_before(doc: AnalysedDocument, line: str, at: int) -> bool:
+    """Is the word ending at ``at`` an arm's agent's name, or the word line ("Sorafenib|1st line", "2nd line|412")?"""
+    before = _WORD_BEFORE.search(line, 0, at)
+    if before is None:
+        return False
+    key = doc.finder.lookup(before.group())
+    return before.group().lower() == "line" or key is not None and doc.vocabulary[key].has_type(*ARM_TYPES)
 
 
 def _mentions(doc: AnalysedDocument, text: str, start: int, end: int) -> list[Mention]:
@@ -265,7 +277,7 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
                 headed: set[str]) -> Iterable[Assertion]:
     """A row's pair of two arms' values ("10.7 vs 7.9", "24.1% vs 9.2%") of the one endpoint of that kind the headers
     name: a time-to-event endpoint's median in months, a rate in per cent; none when a kind has two pairs or two
-    endpoints (which column is whose cannot be told).  A row of one drug (its comparator unnamed) takes the pair's
+    endpoints (which column is whose cannot be told), unless each pair follows the response criterion it is read by.  A row of one drug (its comparator unnamed) takes the pair's
     first value, or the one median in months the row gives."""
     if len(arms) == 1:
         yield from _one_arm_value(doc, trial, arms[0], line, span, headed)
@@ -276,12 +288,18 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
     for kind, unit in ((TIME_TO_EVENT, "months"), (PROPORTION_ENDPOINTS, "%")):
         endpoints = headed & kind
         of_kind = [m for m in pairs if bool(m.group("pa") or m.group("pb")) == (unit == "%")]
-        if len(endpoints) != 1 or len(of_kind) != 1:
+        # ("RECIST 1.1, 27% vs 12%; mRECIST, 33.2% vs 13.3%": each pair the same rate by its own criterion)
+        by_criteria = len(of_kind) > 1 and all(_CRITERION_BEFORE_RE.search(spaced, 0, m.start()) for m in of_kind)
+        if len(endpoints) != 1 or not (len(of_kind) == 1 or by_criteria):
             continue
-        pair = of_kind[0]
-        ev = (doc.evidence(offsets[pair.start()], offsets[pair.end()], NAME),)
-        for parts, value in zip(arms, (pair.group("a"), pair.group("b"))):
-            yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
+        for pair in of_kind:
+            ev = (doc.evidence(offsets[pair.start()], offsets[pair.end()], NAME),)
+            for parts, value in zip(arms, (pair.group("a"), pair.group("b"))):
+                yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
+
+
+# A response criterion naming the pair after it ("mRECIST, 33.2% vs 13.3%", "RECIST v1.1: 21% vs 9%").
+_CRITERION_BEFORE_RE = re.compile(r"\b[im]?RECIST(?:\s*v?(?:ersion\s*)?\d\.\d)?\s*[,:]?\s*$")
 
 
 MONTHS_RE = re.compile(r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?:mo|months?)\b")
