@@ -1555,6 +1555,11 @@ def test_members_in_brackets_after_the_activity_a_class_has(body):
      {("foonib", "raf_family"), ("foonib", "vegfr_family"), ("foonib", "pdgfr_family")}),
     ("In made-up cells foonib blocks RAF and receptor tyrosine kinases VEGFR and PDGFR.",
      {("foonib", "raf_family"), ("foonib", "vegfr_family"), ("foonib", "pdgfr_family")}),
+    # the next class of kinases with its modifiers and no article, after "and" or "as well as"
+    ("In made-up cells foonib blocks cytoplasmic kinases BRAF and c-Raf and membrane kinases KIT and RET.",
+     {("foonib", "braf"), ("foonib", "raf1"), ("foonib", "kit"), ("foonib", "ret")}),
+    ("In made-up cells foonib blocks BRAF as well as receptor kinases KIT and RET.",
+     {("foonib", "braf"), ("foonib", "kit"), ("foonib", "ret")}),
 ])
 def test_label_style_lists_of_kinases(body, expected):
     assert facts(body) == expected

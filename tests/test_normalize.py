@@ -381,3 +381,17 @@ def test_a_reference_number_glued_to_a_lower_case_word_at_a_line_end_is_dropped(
     mapped = normalize("38% vs 24% with the comparator arm1\nIn HCC1\nwith 4 mg in cohort 2\n")
     assert mapped.text == "38% vs 24% with the comparator arm\nIn HCC1\nwith 4 mg in cohort 2\n"
     assert mapped.original_span(0, 34) == (0, 34)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a made-up growth factor ZGF) receptor", "a made-up growth factor (ZGF) receptor"),  # the bracket never opened
+    ("a made-up growth factor (ZGF) receptor", "a made-up growth factor (ZGF) receptor"),  # opened: left as it is
+    ("arms A) and B) were pretend", "arms A) and B) were pretend"),  # an item's letter, no abbreviation after a name
+    ("toy cells (clone ZK7) grew) fast", "toy cells (clone ZK7) grew) fast"),  # only an abbreviation before the bracket
+])
+def test_an_abbreviation_whose_opening_bracket_is_missing_gets_it_back(text, expected):
+    mapped = normalize(text)
+    assert mapped.text == expected
+    at = expected.find("(ZGF")
+    if at >= 0 and "(ZGF" not in text:  # the inserted bracket stands where the abbreviation starts
+        assert mapped.original_span(at, at + 4) == (text.find("ZGF"), text.find("ZGF") + 3)

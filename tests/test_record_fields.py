@@ -130,6 +130,19 @@ def test_no_line_reading_without_one_drug_in_a_lead_and_a_line_that_opens_with_i
     assert facts(text) == set()
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the profile's title names the drug; the bullets sit under headings of their own, which name none
+    ("Foonib hydrochloride\n\nOverview\n  • Small molecule, taken by mouth\nUses\n  • Inhibits the kinases MET and AXL\n",
+     {("foonib", "met"), ("foonib", "axl")}),
+    ("Foonib\n\nPharmacology\n\n- Blocks c-Kit in toy cells\n", {("foonib", "kit")}),
+    # a heading naming another drug is that drug's lead; two drugs in one: whose line cannot be told
+    ("Foonib\n\nZelumab\n- Inhibits PD-1 in a pretend assay\n", {("zelumab", "pd1")}),
+    ("Foonib\n\nFoonib and zelumab\n- Inhibits MET\n", set()),
+])
+def test_a_bullet_under_a_heading_that_names_no_drug_speaks_of_the_drug_the_title_names(text, expected):
+    assert facts(text) == expected
+
+
 def test_the_lines_around_a_line_neither_negate_nor_hedge_it():
     found = read("Foonib: key points\n- Does not inhibit MET\n- Potently blocks AXL\n- Inhibits neither RET nor ALK\n")
     assert found[("foonib", "axl")][1:] == ("positive", "asserted")

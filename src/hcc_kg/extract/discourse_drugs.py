@@ -71,6 +71,22 @@ def lead_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]
     The lead is the first line of the line's block (the lines with no blank line between), or, when that
     line is an item itself (``is_item``) or the block starts at the line, the line above the blank before it.
     """
+    lead = _lead(doc, offset, is_item)
+    if lead is None:
+        return None
+    start, surface = lead
+    drugs = _drugs_in(doc, surface)
+    return Mention(start, start + len(surface), drugs.pop(), surface) if len(drugs) == 1 else None
+
+
+def lead_names_no_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]) -> bool:
+    """Does the line at ``offset`` have no lead, or one naming no drug (a section's heading: "Uses", "Pharmacology")?"""
+    lead = _lead(doc, offset, is_item)
+    return lead is None or not _drugs_in(doc, lead[1])
+
+
+def _lead(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]) -> tuple[int, str] | None:
+    """The (start, line) of the lead of the line at ``offset`` (see :func:`lead_drug`), or None."""
     text = doc.document.text
     above = list(islice(lines_above(text, text.rfind("\n", 0, offset) + 1), MAX_LINES_UNDER_LEAD + 2))
     block = list(takewhile(lambda line: line[1].strip(), above))  # the lines up to a blank one
@@ -78,11 +94,11 @@ def lead_drug(doc: AnalysedDocument, offset: int, is_item: Callable[[str], bool]
         return None
     lead = block[-1] if block and not is_item(block[-1][1]) else next(
         (line for line in above[len(block):] if line[1].strip()), None)
-    if lead is None or NO_LEAD.search(lead[1]):
-        return None
-    start, surface = lead
-    drugs = {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
-    return Mention(start, start + len(surface), drugs.pop(), surface) if len(drugs) == 1 else None
+    return None if lead is None or NO_LEAD.search(lead[1]) else lead
+
+
+def _drugs_in(doc: AnalysedDocument, surface: str) -> set[str]:
+    return {m.key for m in doc.keys_of_type(doc.finder.find_text(surface), *DRUG)}
 
 
 def lines_above(text: str, line_start: int) -> Iterator[tuple[int, str]]:

@@ -277,7 +277,31 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPELLED_PERCENT_RE, lambda m: str(spelled_value(m.group())))
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
+    mapped = mapped._splice((at, at, "(") for at in _unopened_abbreviations(mapped.text))
     return mapped
+
+
+# An abbreviation after its spelled-out name, closed by a bracket that was never opened ("growth factor VEGF)
+# receptors", a typo real abstracts print): its opening bracket goes back before it.
+_ABBREVIATION_CLOSED_RE = re.compile(r"(?<=[a-z] )[A-Z][A-Za-z0-9-]{1,9}$")  # (searched up to the bracket)
+
+
+def _unopened_abbreviations(text: str) -> list[int]:
+    """Where an opening bracket is missing before an abbreviation whose closing bracket has none to match.
+
+    >>> text = "growth factor VEGF) receptors (KDR) and B) two"
+    >>> [text[at:at + 4] for at in _unopened_abbreviations(text)]
+    ['VEGF']
+    """
+    depth, missing = 0, []
+    for m in re.finditer(r"[()]", text):
+        if m.group() == "(":
+            depth += 1
+        elif depth:
+            depth -= 1
+        elif (abbreviation := _ABBREVIATION_CLOSED_RE.search(text, max(0, m.start() - 12), m.start())) is not None:
+            missing.append(abbreviation.start())
+    return missing
 
 
 def _unbracketed_abbreviation(match: re.Match) -> str:

@@ -35,7 +35,7 @@ from .mechanisms import drug_appositive, drug_cue_target, reading_assertion
 from .shape_reading import Reading
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .discourse_drugs import NO_LEAD, defined_drug, lead_drug, lines_above, titled_drug
+from .discourse_drugs import NO_LEAD, defined_drug, lead_drug, lead_names_no_drug, lines_above, titled_drug
 from .subjects import MODIFIER
 from .targets import Unit, target_lists, units
 
@@ -219,6 +219,8 @@ def _subjectless_lines(doc: AnalysedDocument, sent: AnalysedSentence) -> list[tu
         if start == 0 and not opening.group("mark") and not _follows_lead_or_item(original, offset):
             continue
         drug = lead_drug(doc, offset, _is_item)
+        if drug is None and opening.group("mark") and lead_names_no_drug(doc, offset, _is_item):
+            drug = titled_drug(doc, doc.sentence_at(offset))  # a profile's item under a heading of its own: "Uses"
         # the subject stands before the verb, after an adverb ("Selectively inhibits"), or before the noun phrase
         slot = start + (opening.start("verb") if opening.group("verb") else opening.start("opening"))
         if drug is not None:

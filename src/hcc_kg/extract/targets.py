@@ -338,9 +338,12 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
                        # "A and the pro-angiogenic cytokine B": a category noun before the next item, also after a
                        # pathway the item names ("the RAF pathway and the receptor tyrosine kinases B and C"), and
                        # the kinases' class without its article ("A and receptor tyrosine kinases B and C")
-                       r"|^(?:\s+(?:signal(?:l)?ing|pathways?|axis|cascade)(?:\s+pathway)?)?[\s,)]*(?:,\s*|\s(?:and|or)\s+)"
+                       # ("A and B and cell surface kinases C and D", "A as well as receptor kinases C": the class
+                       # without its article, after modifiers that are no verb)
+                       r"|^(?:\s+(?:signal(?:l)?ing|pathways?|axis|cascade)(?:\s+pathway)?)?[\s,)]*(?:,\s*|\s(?:and|or|as\s+well\s+as)\s+)"
                        r"(?:(?:the|an?)\s+(?!(?:its|their)\b)(?:[\w-]+\s+){0,2}"
-                       r"(?:cytokines?|receptors?|kinases?|checkpoints?|proteins?|enzymes?)|(?:receptor\s+)?tyrosine\s+kinases|RTKs)\s+$"
+                       r"(?:cytokines?|receptors?|kinases?|checkpoints?|proteins?|enzymes?)|(?:receptor\s+)?tyrosine\s+kinases|RTKs"
+                       r"|(?:(?![\w/-]*(?:ed|ing|[^s]s)\s)[\w/-]+\s+){1,2}kinases)\s+$"
                        # "VEGFR2, tyrosine kinase with Ig-like domains 2 (TIE-2)": an unknown full name, then its symbol
                        # (not "PD-L1, thereby blocking its receptor (PD-1)": a new clause, not a name)
                        # (nor "A), whereas tumours (B": a subordinate clause)
