@@ -92,3 +92,21 @@ def test_a_drug_first_row_after_a_label_with_glosses_and_a_cell_going_on_over_li
     found = {(a.subject, a.object) for a in flattened_rows(AnalysedDocument(Document.from_text("d", text), vocab,
                                                                             MentionFinder(vocab)))}
     assert found == {("foonib", "vegfr"), ("foonib", "kit"), ("foonib", "met"), ("zelumab", "pdcd1")}
+
+
+def test_a_drug_first_row_whose_drug_cell_holds_a_comparison_mid_row_gives_the_experimental_drugs_targets():
+    vocab = Vocabulary([*VOCAB.entities.values(), Entity("placebo", "placebo", ("Placebo",)),
+                        Entity("vegfr", "VEGFR", ("ProteinFamily",)), Entity("kit", "KIT", ("Protein",))])
+    text = ("An invented review\n\nTable 3. Invented second-line trials.\n\n"
+            "Year of publication Trial name Design Number of patients Reason for stopping earlier therapy Drug "
+            "Main target of experimental drug Main inclusion criterion Primary endpoint Secondary endpoints Status\n"
+            "2031 Foonib in pretend patients after earlier quxumab: the randomized ORCA-2 study of a made-up cancer, "
+            "which enrolled adults from many invented countries Phase 3, randomized, double-blind 300 (200 vs 100) "
+            "Progression Foonib vs placebo VEGFR, KIT Pretend criteria OS TTP, ORR Completed Failed\n"
+            "2032 Zelumab versus placebo in an imaginary setting (KESTREL) Phase 3 400 (200 vs 200) Progression "
+            "Zelumab vs placebo PD-1 OS PFS Completed Reached\n"
+            "2033 Quxumab versus placebo for a toy illness Phase 3 200 Progression Quxumab vs placebo OS Completed\n")
+    found = {(a.subject, a.object) for a in flattened_rows(AnalysedDocument(Document.from_text("d", text), vocab,
+                                                                            MentionFinder(vocab)))}
+    # (a comparison with no target cell after it, as in the paper's title or the last row, gives nothing)
+    assert found == {("foonib", "vegfr"), ("foonib", "kit"), ("zelumab", "pdcd1")}

@@ -9,7 +9,8 @@ before its drug, or naming several of either, is left unread (whose target is th
 the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row per line, each opening with its
 drug (after a label cell when the header's first column is the study's: "Study name Treatment Inhibited molecules" over
 "ZETA-714 Foonib VEGFR (angiogenesis)"; a gloss in brackets is no target, and the target cell may go on over the
-next lines).  The rows end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
+next lines), or holding its drug cell further on as a comparison with the targets' cell right after it ("... Foonib vs
+placebo VEGFR, KIT OS ...", under "Drug Main target of experimental drug": the experimental drug's).  The rows end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
 True
@@ -28,16 +29,19 @@ from .target_tables import NOT_PLAIN
 
 NAME = "table-flattened-rows"
 #: A header line: a targets column named before a drugs column, no sentence (no full stop at its end).
-HEADER = re.compile(r"^(?=[^\n.]*\b(?:targets?|molecules?|antigens?)\b[^\n]*\b(?:drugs?|agents?|generic)\b)[^\n]{10,200}$",
+#: ("Main target of experimental drug" names the targets' column only: whose targets they are)
+HEADER = re.compile(r"^(?=[^\n.]*\b(?:targets?|molecules?|antigens?)\b(?!\s+of\b)[^\n]*\b(?:drugs?|agents?|generic)\b)[^\n]{10,200}$",
                     re.IGNORECASE | re.MULTILINE)
 #: ... or a drugs column named before a targets column ("Monoclonal antibody Ligand target Antibody class"): then each
 #: line is a row that opens with its drug ("Foomab PD-1 IgG4").
 #: ... the drugs column may be called the treatment's, the targets' the inhibited molecules ("Treatment Inhibited molecules").
 DRUG_FIRST_HEADER = re.compile(r"^(?=[^\n.]*\b(?:drugs?|agents?|antibod(?:y|ies)|inhibitors?|compounds?|generic|treatments?)\b"
-                               r"[^\n]*\b(?:targets?|antigens?|(?:inhibited|targeted)\s+molecules)\b)[^\n]{10,200}$",
+                               r"[^\n]*\b(?:targets?|antigens?|(?:inhibited|targeted)\s+molecules)\b)[^\n]{10,300}$",
                                re.IGNORECASE | re.MULTILINE)
 #: A group of lines that is prose, not a row: a long line, or words ending in a full stop.
 PROSE = re.compile(r"[^\n]{201,}|\b\w+\s+\w+\s+\w+\s+\w+[^\n]*\.\s*$")
+#: ... a line of a drug-first table may be long (a row of a dozen cells, a paper's title among them): prose ends in a stop.
+PROSE_LINE = re.compile(r"[^\n]{1201,}|\b\w+\s+\w+\s+\w+\s+\w+[^\n]*\.\s*$")
 MAX_ROWS = 40
 
 
@@ -69,7 +73,7 @@ def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
 def _line_rows(text: str, after: int) -> Iterator[tuple[int, int]]:
     """The lines after a header, each a row, up to the first that reads as prose."""
     for count, line in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text[after:])):
-        if count >= MAX_ROWS or PROSE.search(line.group().strip()):
+        if count >= MAX_ROWS or PROSE_LINE.search(line.group().strip()):
             return
         yield after + line.start(), after + line.end()
 
@@ -108,12 +112,18 @@ def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool 
     glosses = [m.span() for m in re.finditer(r"\([^()\n]*\)", text[:limit]) if m.start() >= start]
     # (what a gloss in brackets names is read as part of the glue: "(angiogenesis)", "(AFP>400 ng/dL)")
     mentions = [m for m in doc.mentions_in(start, limit) if not any(s < m.start < e for s, e in glosses)]
-    if not mentions or not doc.vocabulary[mentions[0].key].has_type(*DRUG) or mentions[0].start >= end \
-            or not ((labelled and LABEL_RE.fullmatch(text, start, mentions[0].start)) or not text[start:mentions[0].start].strip()):
+    if not mentions or mentions[0].start >= end:
         return
-    drug, run = mentions[0], []
-    for m in mentions[1:]:
-        gap = text[(run[-1] if run else drug).end:m.start]
+    if doc.vocabulary[mentions[0].key].has_type(*DRUG) \
+            and ((labelled and LABEL_RE.fullmatch(text, start, mentions[0].start)) or not text[start:mentions[0].start].strip()):
+        drug, after = mentions[0], 1
+    elif (compared := _compared_drug(doc, mentions, end)) is not None:
+        drug, after = compared  # the drug cell holds the comparison: "Foonib vs placebo FGFR, VEGFR"
+    else:
+        return
+    run = []
+    for m in mentions[after:]:
+        gap = text[(run[-1] if run else mentions[after - 1]).end:m.start]
         if not doc.vocabulary.is_target(m.key) or not (TARGET_GLUE.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap)):
             break
         run.append(m)
@@ -122,3 +132,18 @@ def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool 
     evidence = doc.evidence(drug.start, run[-1].end, NAME)
     for key in dict.fromkeys(m.key for m in run):
         yield Assertion(drug.key, action_predicate(doc, drug.key, key), key, evidence=(evidence,))
+
+
+VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+
+
+def _compared_drug(doc: AnalysedDocument, mentions: list, end: int) -> tuple | None:
+    """The experimental drug of the row's one comparison "A vs B" that a target is named right after, and the index of
+    the first mention after the comparator: the drug cell of a row that does not open with it ("2016 A title ...
+    Foonib vs placebo VEGFR, KIT OS ..."); None when no comparison, or several, is followed so."""
+    text = doc.document.text
+    found = [(a, i + 2) for i, (a, b) in enumerate(zip(mentions, mentions[1:]))
+             if a.start < end and doc.vocabulary[a.key].has_type(*DRUG) and VERSUS.fullmatch(text, a.end, b.start)
+             and i + 2 < len(mentions) and doc.vocabulary.is_target(mentions[i + 2].key)
+             and DRUG_GLOSS.fullmatch(text, b.end, mentions[i + 2].start)]
+    return found[0] if len(found) == 1 else None
