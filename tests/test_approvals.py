@@ -1169,6 +1169,11 @@ def test_an_approval_in_may_is_not_hedged_by_the_month(when):
     assert facts(f"In this invented history, the FDA approved foonib for HCC {when}.") == {("foonib", "hcc", "fda", None)}
 
 
+@pytest.mark.parametrize("when", ["In May,", "In May of 2031,", "By May,"])
+def test_a_sentence_opening_with_the_month_may_is_not_hedged_by_it(when):
+    assert facts(f"{when} the FDA approved foonib for HCC in this invented history.") == {("foonib", "hcc", "fda", None)}
+
+
 def test_may_as_a_verb_still_hedges():
     assert facts("In this invented history, the FDA may approve foonib for HCC.") == set()
 

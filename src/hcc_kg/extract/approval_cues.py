@@ -178,7 +178,7 @@ INTENDED_USE = re.compile(r"\bintended\s+for\s+(?:use\s+(?:in|by)\s+|the\s+treat
 # A month next to a number or after a preposition: "May 2020", "29 May", "in May" are dates, not the verb "may".
 DATE_TEXT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}\b|"
                        r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
-                       rf"\b(?:{'|'.join(re.escape(w) for w in MONTH_PREPOSITIONS)})\s*(?-i:May)\b(?!\.?\s+\d)")
+                       rf"\b(?i:{'|'.join(re.escape(w) for w in MONTH_PREPOSITIONS)})\s*May\b(?!\.?\s+\d)")  # ("In May, ...")
 
 
 def masked(text: str, *patterns: re.Pattern) -> str:
