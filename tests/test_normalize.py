@@ -124,6 +124,7 @@ def test_unicode_dashes_become_ascii_hyphen_one_to_one():
     ("Zelumab \u2014 a toy agent", "Zelumab , a toy agent"),
     # after a closing bracket: "X (CODE)\u2014a T inhibitor\u2014"
     ("zelumab (ZL-01)\u2014a toy antibody\u2014was given", "zelumab (ZL-01),a toy antibody,was given"),
+    ("zelumab (brand: Zelvo) \u2014 a toy antibody", "zelumab (brand: Zelvo) , a toy antibody"),  # spaced, an em dash
     # ranges and joined words keep their dash
     ("VEGFR1\u20133 and 0.52 \u2013 0.85", "VEGFR1-3 and 0.52 - 0.85"),
     ("anti\u2013PD-1 and 2019\u20142021", "anti-PD-1 and 2019-2021"),

@@ -28,9 +28,10 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _DASH_RE = re.compile(f"[{DASHES}]")
 # A dash that sets off an aside ("X\u2014a T inhibitor\u2014was", "X \u2013 a T inhibitor \u2013 was") reads as a
 # comma: an em dash between letters (or after a closing bracket: "X (CODE)\u2014a T inhibitor\u2014"), or an
-# en/em dash (or a hyphen typed for one: "X - an inhibitor of T") with a space each side.  At a digit a dash is a
+# en/em dash (or a hyphen typed for one: "X - an inhibitor of T") with a space each side, an em dash so also after a
+# closing bracket ("X (brand: Y) \u2014 an inhibitor of T").  At a digit a dash is a
 # range ("VEGFR1\u20133", "0.52 \u2013 0.85") and unspaced en dashes join words ("anti\u2013PD-1"): those stay dashes.
-_ASIDE_DASH_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))[\u2014\u2015](?=[^\W\d_])|(?<=[^\W\d_)\]] )[\u2013\u2014\u2015-](?= [^\W\d_(])")
+_ASIDE_DASH_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))[\u2014\u2015](?=[^\W\d_])|(?<=[^\W\d_)\]] )[\u2013\u2014\u2015-](?= [^\W\d_(])|(?<=[)\]] )[\u2014\u2015](?= [^\W\d_(])")
 # A word broken across a line end: lower-case letters both sides -> join without the hyphen.
 # Common second halves of hyphenated compounds ("sorafenib-experienced") keep the hyphen.
 _COMPOUND_TAILS = r"(?:experienced|resistant|refractory|related|based|naive|free|induced|mediated|associated|targeted)\b"
