@@ -156,9 +156,13 @@ def test_mechanism_evidence_starts_at_the_drug_and_ends_at_the_target():
         assert a.object in {m.key for m in mentions if m.end == ev.end - ev.start}
 
 
-def test_caption_without_agency_is_not_an_approval_table():
+def test_caption_without_agency_lists_approvals_granted_by_no_one_named():
+    # (the agent | mechanism | indication cells are read only under an agency's caption; the rows then by
+    # approved_rows: each row's opening agent, in its heading's line)
     text = TEXT.replace("Table 9 Drugs approved for HCC by FDA", "Table 9 Drugs approved for HCC")
-    assert read(text) == []
+    found = [(a.subject, a.object, a.context) for a in read(text) if a.predicate == "approvedFor"]
+    assert ("foonib", "hcc", (("line", "first_line"),)) in found
+    assert all(dict(context).get("agency") is None for _, _, context in found)
 
 
 def test_caption_without_approval_word_is_not_an_approval_table():
@@ -166,12 +170,13 @@ def test_caption_without_approval_word_is_not_an_approval_table():
     assert read(text) == []
 
 
-def test_rows_before_any_line_heading_give_mechanisms_but_no_approval():
+def test_rows_before_any_line_heading_give_mechanisms_and_an_approval_in_no_line():
     text = ("Table 2 Agents approved by FDA for HCC\n"
             "Foonib Targeting MET As monotherapy in adults\n"
             " and so the body text resumes at this point.\n")
     found = read(text)
-    assert [(a.subject, a.predicate, a.object) for a in found] == [("foonib", "inhibits", "met")]
+    assert [(a.subject, a.predicate, a.object, a.context) for a in found] == [
+        ("foonib", "inhibits", "met", ()), ("foonib", "approvedFor", "hcc", (("agency", "fda"),))]
 
 
 def test_prose_outside_tables_is_ignored():

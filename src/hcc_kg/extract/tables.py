@@ -19,6 +19,7 @@ from .normalize import flatten, normalize
 from .quantities import parse_threshold
 from .registry import EXTRACTORS
 from .approvals import APPROVAL_CUE
+from .approved_rows import approved_rows
 from .sentences import DRUG, action_predicate
 
 INDICATION_START = re.compile(r"\b(?:As|For)\s+(?:mono|combination|patients|use|adults)", re.IGNORECASE)
@@ -138,22 +139,30 @@ def _span(line: Line) -> tuple[int, int]:
 
 @EXTRACTORS.register("table-approvals")
 def approval_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
-    """Approvals from a table whose caption names an agency and an approval."""
+    """Approvals from a table whose caption names an agency and an approval, cell by cell; else, or where those cells
+    give no approval, from a table whose caption says its agents are approved, row by row (:mod:`.approved_rows`)."""
     for block in doc.blocks:
         if block.kind != "table":
             continue
-        lines = _table_lines(doc, block.start, block.end)
-        if not lines:
-            continue
-        caption = lines[0]
-        agencies = [m for m in caption.mentions if doc.vocabulary[m.key].has_type("RegulatoryAgency")]
-        if not (agencies and APPROVAL_CUE.search(caption.text)):
-            continue
-        diseases = [m.key for m in caption.mentions if doc.vocabulary[m.key].has_type("Disease")]
-        disease = diseases[0] if diseases else doc.main_disease
-        for row in _rows(doc, lines[1:]):
-            for cell in _cells(doc, row):
-                yield from _cell_assertions(doc, cell, row, agencies[0].key, disease)
+        read = list(_agency_table(doc, block.start, block.end))
+        yield from read
+        if not any(a.predicate == "approvedFor" for a in read):
+            yield from approved_rows(doc, block.start, block.end)
+
+
+def _agency_table(doc: AnalysedDocument, start: int, end: int) -> Iterable[Assertion]:
+    lines = _table_lines(doc, start, end)
+    if not lines:
+        return
+    caption = lines[0]
+    agencies = [m for m in caption.mentions if doc.vocabulary[m.key].has_type("RegulatoryAgency")]
+    if not (agencies and APPROVAL_CUE.search(caption.text)):
+        return
+    diseases = [m.key for m in caption.mentions if doc.vocabulary[m.key].has_type("Disease")]
+    disease = diseases[0] if diseases else doc.main_disease
+    for row in _rows(doc, lines[1:]):
+        for cell in _cells(doc, row):
+            yield from _cell_assertions(doc, cell, row, agencies[0].key, disease)
 
 
 def _cell_assertions(doc: AnalysedDocument, cell: Cell, row: Row, agency: str,

@@ -1,0 +1,124 @@
+"""Approvals a table's caption states of its rows: "Table 2. Systemic therapies approved for HCC", one row per line.
+
+A review's table of the approved agents, copied as text with one row per line (invented rows)::
+
+    Table 2. Systemic agents approved for an invented liver cancer
+    Study Treatment Target Median OS
+    First-line therapies
+    ZETA-7 [12] Foonib VEGFR 10.7 mo
+    Second-line therapies
+    KESTREL-2 [14] Barmab + quxumab PD-1, CTLA-4 13.1 mo
+
+says each row's agent is approved: the agent opening the row (after a label cell such as its trial's name, as
+:mod:`.flat_tables` reads one; drugs joined by "+" or "plus" are one regimen), for the disease the caption names (else
+the document's), by the agency the caption names (none when it names none), in the line of therapy of the group
+heading above the row ("Second-line therapies"), else the one the row names.  A caption that speaks of trials, of
+investigational or emerging agents, or negates or hedges the approval, heads no such list; the rows end at the first
+line of prose.  (:mod:`.tables` reads a table block here when its own agent | mechanism | indication layout gives
+no approval.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..keys import agent_key
+from ..model import Assertion, Mention
+from .analysis import AnalysedDocument
+from .approval_cues import APPROVAL_CUE
+from .flat_tables import LABEL_RE, PROSE_LINE
+from .segment import text_lines
+from .sentences import DRUG
+
+NAME = "table-approved-rows"
+# A caption whose list is not (only) of approved agents, or whose approval is denied or uncertain.
+NOT_A_LIST_OF_APPROVED = re.compile(r"\b(?:trials?|stud(?:y|ies)|investigational|emerging|ongoing|under\s+(?:investigation|"
+                                    r"development|review)|pipeline|phase|candidates?|future|not\s+(?:yet\s+)?approved|"
+                                    r"unapproved|pending|expected|potential|may|might)\b", re.IGNORECASE)
+# ... or a label cell with its reference in square brackets: "ZETA-7 [12]".
+CITED_LABEL = re.compile(r"\s*[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)?\s*\[[\d,\s\u2013-]+\]\s*")
+JOIN = re.compile(r"\s*(?:\+|plus\b|and\b|with\b)\s*", re.IGNORECASE)
+MAX_CAPTION_LINES = 4
+
+
+def approved_rows(doc: AnalysedDocument, start: int, end: int) -> Iterable[Assertion]:
+    """The approvals a table block of approved agents (``start``-``end``) lists, one per row."""
+    text = doc.document.text
+    lines = [(start + offset, line.rstrip()) for offset, line in text_lines(text[start:end]) if line.strip()]
+    caption = _caption(doc, lines)
+    if caption is None:
+        return
+    agency, disease, rows_from = caption
+    if disease is not None:
+        yield from _rows(doc, lines[rows_from:], agency, disease)
+
+
+def _caption(doc: AnalysedDocument, lines: list[tuple[int, str]]) -> tuple[str | None, str | None, int] | None:
+    """(agency, disease, the number of its lines) of a caption saying its table's agents are approved (its first lines,
+    up to the one with the approval, none of them naming an agent); None when the table has no such caption."""
+    head = []
+    for start, line in lines[:MAX_CAPTION_LINES]:
+        if doc.keys_of_type(doc.mentions_in(start, start + len(line)), *DRUG):
+            return None
+        head.append((start, line))
+        if APPROVAL_CUE.search(line):
+            break
+    words = " ".join(line for _, line in head)
+    if not APPROVAL_CUE.search(words) or NOT_A_LIST_OF_APPROVED.search(words):
+        return None
+    mentions = [m for start, line in head for m in doc.mentions_in(start, start + len(line))]
+    agencies = {m.key for m in doc.keys_of_type(mentions, "RegulatoryAgency")}
+    diseases = [m.key for m in doc.keys_of_type(mentions, "Disease")]
+    if len(agencies) > 1:
+        return None  # whose approval each row is cannot be told
+    return (agencies.pop() if agencies else None), (diseases[0] if diseases else doc.main_disease), len(head)
+
+
+def _rows(doc: AnalysedDocument, lines: list[tuple[int, str]], agency: str | None, disease: str) -> Iterator[Assertion]:
+    """Each row opening with an agent, in the line of therapy its group heading (or the row itself) names."""
+    text = doc.document.text
+    group, pending = None, []
+    for start, line in lines:
+        if PROSE_LINE.search(line.strip()):
+            return
+        mentions = doc.mentions_in(start, start + len(line))
+        lines_named = {m.key for m in doc.keys_of_type(mentions, "LineOfTherapy")}
+        agents = pending + _opening_agents(doc, start, mentions)
+        if not agents:
+            group = lines_named.pop() if len(lines_named) == 1 else group  # "Second-line therapies"
+            continue
+        if JOIN.fullmatch(text, agents[-1].end, start + len(line)):
+            pending = agents  # "A +" at the line's end: the agent cell goes on on the next line
+            continue
+        pending = []
+        line_of_therapy = group or (lines_named.pop() if len(lines_named) == 1 else None)
+        yield from _approval(doc, agents, agency, disease, line_of_therapy)
+
+
+def _opening_agents(doc: AnalysedDocument, start: int, mentions: list[Mention]) -> list[Mention]:
+    """The agents opening a row (after a label cell), drugs joined by "+"/"plus" taken together; none when the row opens
+    with no agent."""
+    text = doc.document.text
+    if not mentions or not doc.vocabulary[mentions[0].key].has_type(*DRUG) or mentions[0].start < start:
+        return []
+    if text[start:mentions[0].start].strip() and not LABEL_RE.fullmatch(text, start, mentions[0].start) \
+            and not CITED_LABEL.fullmatch(text, start, mentions[0].start):
+        return []
+    agents = [mentions[0]]
+    for m in mentions[1:]:
+        if not (doc.vocabulary[m.key].has_type(*DRUG) and JOIN.fullmatch(text, agents[-1].end, m.start)):
+            break
+        agents.append(m)
+    return agents
+
+
+def _approval(doc: AnalysedDocument, agents: list[Mention], agency: str | None, disease: str,
+              line_of_therapy: str | None) -> Iterator[Assertion]:
+    keys = list(dict.fromkeys(m.key for m in agents))
+    agent = agent_key(keys)
+    evidence = doc.evidence(agents[0].start, agents[-1].end, NAME)
+    if agent != keys[0]:
+        yield from (Assertion(agent, "hasComponent", key, evidence=(evidence,)) for key in keys)
+    context = ((("agency", agency),) if agency else ()) + ((("line", line_of_therapy),) if line_of_therapy else ())
+    yield Assertion(agent, "approvedFor", disease, context, (), (evidence,))
