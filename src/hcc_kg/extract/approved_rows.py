@@ -35,7 +35,7 @@ NAME = "table-approved-rows"
 # A caption whose list is not (only) of approved agents, or whose approval is denied or uncertain.
 NOT_A_LIST_OF_APPROVED = re.compile(r"\b(?:trials?|stud(?:y|ies)|investigational|emerging|ongoing|under\s+(?:investigation|"
                                     r"development|review)|pipeline|phase|candidates?|future|not\s+(?:yet\s+)?approved|"
-                                    r"unapproved|pending|expected|potential|may|might)\b", re.IGNORECASE)
+                                    r"unapproved|pending|expected|potential|(?-i:may)|might)\b", re.IGNORECASE)  # (not the month "May")
 # ... or a label cell with its reference in square brackets: "ZETA-7 [12]".
 CITED_LABEL = re.compile(r"\s*[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)?\s*\[[\d,\s\u2013-]+\]\s*")
 JOIN = re.compile(r"\s*(?:\+|plus\b|and\b|with\b)\s*", re.IGNORECASE)

@@ -10,7 +10,8 @@ the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row
 drug (after a label cell when the header's first column is the study's: "Study name Treatment Inhibited molecules" over
 "ZETA-714 Foonib VEGFR (angiogenesis)"; a gloss in brackets is no target, and the target cell may go on over the
 next lines), or holding its drug cell further on as a comparison with the targets' cell right after it ("... Foonib vs
-placebo VEGFR, KIT OS ...", under "Drug Main target of experimental drug": the experimental drug's).  The rows end at the first group that reads as prose (a sentence ending in a full stop, or a long line).
+placebo VEGFR, KIT OS ...", under "Drug Main target of experimental drug": the experimental drug's).  The rows end at
+the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
 True
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..model import Assertion
+from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
 from .registry import EXTRACTORS
 from .sentences import DRUG, action_predicate
@@ -137,7 +138,7 @@ def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool 
 VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 
 
-def _compared_drug(doc: AnalysedDocument, mentions: list, end: int) -> tuple | None:
+def _compared_drug(doc: AnalysedDocument, mentions: list[Mention], end: int) -> tuple[Mention, int] | None:
     """The experimental drug of the row's one comparison "A vs B" that a target is named right after, and the index of
     the first mention after the comparator: the drug cell of a row that does not open with it ("2016 A title ...
     Foonib vs placebo VEGFR, KIT OS ..."); None when no comparison, or several, is followed so."""

@@ -130,6 +130,10 @@ class MappedText:
         """``new`` put after every match; it maps to the character that follows, the rest keeps its offsets."""
         return self._splice((m.end(), m.end(), new) for m in pattern.finditer(self.text))
 
+    def insert_at(self, positions: Iterable[int], new: str) -> "MappedText":
+        """``new`` put before each position (in order); it maps to the character that follows."""
+        return self._splice((at, at, new) for at in positions)
+
     def _splice(self, edits: Iterable[tuple[int, int, str]]) -> "MappedText":
         """The text with each (start, end, new) span replaced, in order and not overlapping."""
         edits = list(edits)
@@ -278,7 +282,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPELLED_PERCENT_RE, lambda m: str(spelled_value(m.group())))
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
-    mapped = mapped._splice((at, at, "(") for at in _unopened_abbreviations(mapped.text))
+    mapped = mapped.insert_at(_unopened_abbreviations(mapped.text), "(")
     return mapped
 
 
