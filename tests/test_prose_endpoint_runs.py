@@ -58,3 +58,14 @@ def test_each_endpoint_with_its_first_value_then_the_other_arms_run():
                    ("felotinib", "orr"): Decimal("12.5"), ("felotinib", "dcr"): Decimal("45.5")}
     # each value owned where it stands: no run
     assert runs("ORR was 38.5% in the zorbanib group and DCR was 45.5% in the felotinib group.") == {}
+
+
+def test_a_single_arms_values_of_endpoints_listed_together_respectively():
+    got = runs("The median PFS and OS were 3.1 and 9.6 months, respectively.", ["zorbanib"])
+    assert got == {("zorbanib", "pfs"): Decimal("3.1"), ("zorbanib", "os"): Decimal("9.6")}
+    got = runs("ORR and DCR were 12% and 58%, respectively, in this made-up cohort.", ["zorbanib"])
+    assert got == {("zorbanib", "orr"): Decimal("12"), ("zorbanib", "dcr"): Decimal("58")}
+    # (a value short, or of the wrong kind, or no "respectively": which is whose cannot be told)
+    assert runs("The median PFS and OS were 3.1 months, respectively.", ["zorbanib"]) == {}
+    assert runs("The median PFS and ORR were 3.1 and 9.6 months, respectively.", ["zorbanib"]) == {}
+    assert runs("The median PFS and OS were 3.1 and 9.6 months.", ["zorbanib"]) == {}

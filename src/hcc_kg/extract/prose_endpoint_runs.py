@@ -26,6 +26,8 @@ from .value_owners import AFTER_GAP_RE
 def endpoint_runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """Each arm's values of endpoints listed together, one run per arm in the endpoints' order ([] unless
     two or more runs, each of one value per endpoint and of the endpoint's kind, each names its own arm)."""
+    if len(set(arms)) == 1:
+        return _one_arms_run(doc, sent, arms[0])
     if len(arms) < 2:
         return []
     named = anchors(doc, sent)
@@ -36,6 +38,29 @@ def endpoint_runs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]
         listed = _each_with_its_value(sent.text, named, i)
         if len(listed) >= 2:
             return _runs(doc, sent, arms, listed, listed[0].end)
+    return []
+
+
+# The run's values are the endpoints' in order: "were 3.7 and 7.8 months, respectively".
+RESPECTIVELY_RE = re.compile(r"[\s,]*respectively\b", re.IGNORECASE)
+
+
+def _one_arms_run(doc: AnalysedDocument, sent: AnalysedSentence, arm: str) -> list[ArmValue]:
+    """A single-arm trial's values of endpoints listed together, one value each, "respectively": "The median PFS and OS
+    were 3.7 and 7.8 months, respectively" ([] unless one value per endpoint, each of its endpoint's kind)."""
+    named = anchors(doc, sent)
+    for i in range(len(named) - 1):
+        listed = _listed(sent.text, named, i)
+        if len(listed) < 2 or is_subgroup(sent.text, listed[0].start):
+            continue
+        _, c_end = clause_of(sent.text, listed[-1].end)
+        tokens = value_tokens(masked_text(sent.text), listed[-1].end, c_end)
+        if len(tokens) != len(listed) or not RESPECTIVELY_RE.match(sent.text, tokens[-1][1]) \
+                or any((anchor.endpoint in PROPORTION_ENDPOINTS) != (t[3] == "%") or not t[3]
+                       for anchor, t in zip(listed, tokens)):
+            return []
+        return [ArmValue(arm, anchor.endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
+                for anchor, t in zip(listed, tokens)]
     return []
 
 
