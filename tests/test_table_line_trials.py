@@ -168,3 +168,13 @@ def test_a_row_naming_two_trials_is_the_one_in_brackets_after_its_registry_numbe
     # the phase the line names is the other trial's: not the row's
     assert found["trial__orca301"] == ({"quorimab"}, {"trial_name": "ORCA-301", "nct_id": "NCT01234567",
                                                       "line": "second_line"})
+
+
+def test_a_line_of_therapy_named_by_a_heading_above_the_row_has_evidence_reaching_back_to_it():
+    doc = AnalysedDocument(Document.from_text("t", TABLE), VOCAB, MentionFinder(VOCAB))
+    lines = [a for a in table_line_trials(doc) if a.predicate == "forLineOfTherapy"]
+    assert lines
+    for fact in lines:
+        (ev,) = fact.evidence
+        spanned = TABLE[ev.start:ev.end].lower()
+        assert fact.object.replace("_", " ") in spanned  # "second line" from the "Second line" heading cell

@@ -90,7 +90,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     caption_phase: str | None = None  # the phase the caption and headers, above the first row, name
     headed: set[str] = set()  # the endpoints the caption and headers name
     seen_row = False
-    line_of_therapy = None  # the last one a line names
+    line_of_therapy: tuple[str, int] | None = None  # the last one a line names, and where
     header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
     columns: list[str | None] = []
     drug_row: list[tuple[str, ...]] | None = None
@@ -101,8 +101,9 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         start = table_start + offset
         end = start + len(line.rstrip())
         mentions = _mentions(doc, text, start, end)
-        lines = {m.key for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")}
-        line_of_therapy = lines.pop() if len(lines) == 1 else line_of_therapy
+        named_lines = [m for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")]
+        if len({m.key for m in named_lines}) == 1:
+            line_of_therapy = (named_lines[0].key, named_lines[0].start)
         bordered = len(BORDER_RE.findall(line)) >= 2
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
         previous = drug_row  # the one drug of the row above, whose cell may span this row too
@@ -382,13 +383,14 @@ def _named_by_registry(text: str, names: list[tuple[str, int]], start: int, end:
 
 
 def _trial(doc: AnalysedDocument, name: str, arms: list[tuple[str, ...]], span: tuple[int, int], phase: str | None,
-           line_of_therapy: str | None, registry: str | None = None) -> Iterable[Assertion]:
+           line_of_therapy: tuple[str, int] | None, registry: str | None = None) -> Iterable[Assertion]:
     trial = trial_key(name)
     ev = (doc.evidence(*span, NAME),)
     attributes = (name_attribute(name),) + ((("nct_id", registry),) if registry else ()) + ((("phase", phase),) if phase else ())
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), attributes, ev)
-    if line_of_therapy is not None:
-        yield Assertion(trial, "forLineOfTherapy", line_of_therapy, evidence=ev)
+    if line_of_therapy is not None:  # (its evidence runs from where the line, or a heading above it, names it)
+        key, at = line_of_therapy
+        yield Assertion(trial, "forLineOfTherapy", key, evidence=(doc.evidence(min(at, span[0]), span[1], NAME),))
     for parts in arms:
         yield from arm_facts(trial, agent_key(list(parts)), ev, parts if len(parts) > 1 else ())
     yield Assertion(trial, "testsIntervention", agent_key(list(arms[0])), evidence=ev)
