@@ -36,8 +36,6 @@ NAME = "table-approved-rows"
 NOT_A_LIST_OF_APPROVED = re.compile(r"\b(?:trials?|stud(?:y|ies)|investigational|emerging|ongoing|under\s+(?:investigation|"
                                     r"development|review)|pipeline|phase|candidates?|future|not\s+(?:yet\s+)?approved|"
                                     r"unapproved|pending|expected|potential|(?-i:may)|might)\b", re.IGNORECASE)  # (not the month "May")
-# ... or a label cell with its reference in square brackets: "ZETA-7 [12]".
-CITED_LABEL = re.compile(r"\s*[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)?\s*\[[\d,\s\u2013-]+\]\s*")
 JOIN = re.compile(r"\s*(?:\+|plus\b|and\b|with\b)\s*", re.IGNORECASE)
 MAX_CAPTION_LINES = 4
 
@@ -102,8 +100,7 @@ def _opening_agents(doc: AnalysedDocument, start: int, mentions: list[Mention]) 
     text = doc.document.text
     if not mentions or not doc.vocabulary[mentions[0].key].has_type(*DRUG) or mentions[0].start < start:
         return []
-    if text[start:mentions[0].start].strip() and not LABEL_RE.fullmatch(text, start, mentions[0].start) \
-            and not CITED_LABEL.fullmatch(text, start, mentions[0].start):
+    if text[start:mentions[0].start].strip() and not LABEL_RE.fullmatch(text, start, mentions[0].start):
         return []
     agents = [mentions[0]]
     for m in mentions[1:]:

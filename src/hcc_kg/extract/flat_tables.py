@@ -100,7 +100,8 @@ TARGET_GLUE = re.compile(r"\s*(?:\([^()\n]*\)\s*(?:[,&/+]|\band\b)?|[,&/+]|\band
 DRUG_GLOSS = re.compile(r"\s*(?:\([^()\n]*\)\s*)?")
 # A label cell before the drug, where the header's first column is the study's: a trial's name with its reference glued
 # on ("ZETA-714"), no words of its own.
-LABEL_RE = re.compile(r"\s*[A-Z][A-Za-z]*(?:[- ]?[A-Z0-9][\w,]*)*(?:\s*\([^()\n]*\))?\s*")  # ("NAME12 (OTHER, ...)")
+LABEL_RE = re.compile(r"\s*[A-Z][A-Za-z]*(?:[- ]?[A-Z0-9][\w,]*)*(?:\s*\([^()\n]*\)|\s*\[[\d,\s\u2013-]+\])?\s*")
+# ("NAME12 (OTHER, ...)", "ZETA-7 [12]": a reference in square brackets)
 
 
 def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool = False) -> Iterator[Assertion]:
