@@ -61,7 +61,7 @@ from .prose_arm_mentions import slot_arm
 from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, stated_arms
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName, coordinated, listed_phase, phase_of, record_number
-from .trial_appositions import appositions, read_appositions
+from .trial_appositions import appositions, read_appositions, read_framed
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, emit
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
 from .unnamed_trials import by_arms, establish, opened, unnamed_trial
@@ -97,7 +97,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         # "A (NAME-1 trial) and B (NAME-2 trial) improved OS ...": each trial its own drug, read before the context
         # would give every trial named the sentence's arms
         names = names_in(doc, sent, index.confirmed)
-        apposed = read_appositions(doc, sent, appositions(doc, sent, names, index), slots)
+        apposed = read_appositions(doc, sent, appositions(doc, sent, names, index), slots) \
+            or read_framed(doc, sent, names, index, slots)
         context = _context(doc, sent, names, index, slots, context, background)
         if context is not None and context not in known and not slots[context].names and ONGOING_RE.search(sent.text):
             slots[context].ongoing = True  # an unnamed trial introduced as running

@@ -48,6 +48,9 @@ CLAUSE_BREAK = re.compile(
 LIST_AND = re.compile(r",\s+and\s+$", re.IGNORECASE)
 FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|approved|authori[sz]ed|granted|received|gained|won|"
                          r"obtained|announced|said|accepted)\b", re.IGNORECASE)
+# A list of approved agents opened by "including" / "such as" may part its items by semicolons, each item a described
+# drug ("..., including a TKI, A; a combination of two antibodies, B plus C; and D"): no item with no verb is a clause.
+LIST_OPENING = re.compile(r"\b(?:including|such\s+as|namely|as\s+follows)\b", re.IGNORECASE)
 # "according to a filing with the stock exchange", "the company said": a source, not a statement of its own.
 ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
 # "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma (also inside a quotation).
@@ -87,10 +90,19 @@ def clauses(text: str) -> list[Clause]:
     for cut in CLAUSE_BREAK.finditer(text, pos):
         if LIST_AND.match(cut.group()) and not FINITE_VERB.search(text, pos, cut.start()):
             continue  # "A, B, and C have been approved": the last item of a list, no clause of its own
+        if cut.group() == ";" and LIST_OPENING.search(text, pos, cut.start()) \
+                and not FINITE_VERB.search(text, cut.end(), _item_end(text, cut.end())):
+            continue  # "approved, including A; B plus C; and D": the next item of the list
         out.append(Clause(pos, cut.start(), text[pos:cut.start()]))
         pos = cut.end()
     out.append(Clause(pos, len(text), text[pos:]))
     return [c for c in out if c.text.strip() and not ATTRIBUTION.match(c.text)]
+
+
+def _item_end(text: str, start: int) -> int:
+    """Where a list item starting at ``start`` ends: the next semicolon, else the sentence's end."""
+    end = text.find(";", start)
+    return len(text) if end < 0 else end
 
 
 def fronted(text: str, parts: list[Clause]) -> int | None:

@@ -31,8 +31,10 @@ from .approval_cues import MONOTHERAPY
 from .approval_indications import GENERAL_NAME_OF
 
 # "in combination with Y", "plus the antibody Y", "with chemotherapy (Y plus Z)": Y is added to the subject.
-PARTNER_BEFORE = re.compile(r"(?:\bin\s+combination\s+with|\bcombined\s+with|\btogether\s+with|\bplus|\+)\s+"
-                            r"(?:(?:the|its|an?)\s+)?(?:[\w-]+\s+){0,3}?(?:\(\s*)?$", re.IGNORECASE)
+# ("A plus B and C": C is no partner, "and" ends the words after "plus"; but "A in combination with B and C": both are)
+PARTNER_BEFORE = re.compile(r"(?:(?:\bin\s+combination\s+with|\bcombined\s+with|\btogether\s+with)\s+"
+                            r"(?:(?:the|its|an?)\s+)?(?:[\w-]+\s+){0,3}?|"
+                            r"(?:\bplus|\+)\s+(?:(?:the|its|an?)\s+)?(?:(?!(?:and|or)\b)[\w-]+\s+){0,3}?)(?:\(\s*)?$", re.IGNORECASE)
 # "... alone for D1 and with Y for D2": a coordinated indication opening with its partner.
 WITH_OPENING = re.compile(r"^\s*with\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
 PARTNER_CUE = re.compile(r"\b(?:(?:in\s+combination|combined|together)\s+with|with\s+the\s+addition\s+of)\b",

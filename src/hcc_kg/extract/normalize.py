@@ -61,7 +61,8 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 # A reference number glued after a word's punctuation ("antibody,5 was", "(HCC).1 The"): pages
 # copied from the web keep their footnote numbers; a value never follows a letter that way.
 # (A count a comma is glued to, as Chinese journals print it, stays: "In total,96 patients were enrolled".)
-_FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?<=[A-Za-z)\]])[.,;:](?P<ref>\d{1,2}(?:[,\u2013-]\d{1,2})*)(?=\s+[A-Za-z(]|\s*$)"
+# ... or after a year's full stop before the next sentence ("approved in 2007.6,7 In the last"): no value reads so.
+_FOOTNOTE_AFTER_STOP_RE = re.compile(r"(?:(?<=[A-Za-z)\]])[.,;:]|(?<=\b(?:19|20)\d\d)\.(?=[\d,\u2013-]+\s+[A-Z][a-z]))(?P<ref>\d{1,2}(?:[,\u2013-]\d{1,2})*)(?=\s+[A-Za-z(]|\s*$)"
                                      r"(?!\s+(?:patients|participants|subjects|cases|pts|people|months?|weeks?|years?|days?)\b)")
 # ... or glued to a lower-case word that ends a line (a news page's headline or bullet: "... with the comparator arm1"):
 # a count or a name never ends a line so.

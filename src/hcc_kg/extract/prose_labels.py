@@ -38,7 +38,7 @@ CLAUSE_OPENING_RE = re.compile(CLAUSE_OPENING, re.IGNORECASE)
 
 # A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median"),
 # also without "median" when the time has a fraction, which no landmark has ("produced a 14.6-month overall survival").
-MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+\.\d+|\d+(?=[-\s](?:months?|mo)\s+median\s))[-\s](?:months?|mo)\s+(?:median\s+)?$",
+MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+\.\d+|\d+(?=[-\s](?:months?|mo)\s+median\s))[-\s](?:months?|mo)\s+(?:(?:of\s+)?median\s+)?$",
                               re.IGNORECASE)
 # Between the shares of one run printed before the rate they are: "30.1% and 12.7%", "34% vs 25%", "40%, 31% and 22%".
 SHARE_RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:vs\.?|versus)\s+)", re.IGNORECASE)
@@ -67,9 +67,11 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
     """
     floor = max([c_start] + [end for end in ends[:i] if end <= starts[i]])
     # (``text``, unmasked: the time is masked as a time point)
-    if (median := MEDIAN_BEFORE_RE.search(text, floor, starts[i])) is not None \
-            and not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i)):
-        return [(median.start("v"), median.end("v"), median.group("v"), "months")]  # "a 5.5-month median PFS"
+    if (median := MEDIAN_BEFORE_RE.search(text, floor, starts[i])) is not None:
+        first = (median.start("v"), median.end("v"), median.group("v"), "months")  # "a 5.5-month median PFS"
+        after = _own_values_after(masked, text, starts, ends, i)
+        if all(t[3] == "months" for t in after):  # "... for A and 10.4 months for B": the other arms' after it
+            return [first, *after]
     tokens = value_tokens(masked, floor, starts[i])
     none_after = not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i))
     if tokens and none_after and (run := _shares_before(masked, text, tokens, starts[i], ends[i], proportion)):
@@ -79,6 +81,16 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
     if not tokens or not LABEL_GAP_RE.match(masked[tokens[-1][1]:starts[i]]):
         return None
     return tokens
+
+
+def _own_values_after(masked: str, text: str, starts: list[int], ends: list[int], i: int) -> list:
+    """The values after the ``i``-th endpoint that are not the next endpoint's own printed before it: in "11.2 months
+    median OS for A versus 10.4 months median OS for B" the first OS has none after it (the 10.4 is the second's)."""
+    after = value_tokens(masked, ends[i], _range_end(masked, starts, ends, i))
+    later = [s for s in starts[i + 1:] if s >= ends[i]]
+    if after and later and MEDIAN_BEFORE_RE.fullmatch(text, after[-1][0], later[0]):
+        after = after[:-1]
+    return after
 
 
 def _range_end(masked: str, starts: list[int], ends: list[int], i: int) -> int:

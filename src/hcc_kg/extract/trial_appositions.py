@@ -2,7 +2,10 @@
 trial) and B (NAME-2 trial) improved OS compared with placebo, with hazard ratios of 0.76 and 0.71,
 respectively".
 
-Each such trial tested its own drug, against the comparator the sentence names after the last of them; the
+So too a sentence naming each trial with its own design: "the NAME-1 trial of A versus B and the NAME-2 trial of C
+plus D versus C" (:func:`read_framed`).
+
+Each trial in brackets tested its own drug, against the comparator the sentence names after the last of them; the
 estimates a "respectively" list gives go to the trials in order, for the one endpoint the sentence names.
 Split from :mod:`abstracts`, which otherwise gives every trial a sentence names that sentence's arms.
 
@@ -79,6 +82,36 @@ def read_appositions(doc: AnalysedDocument, sent: AnalysedSentence, found: list[
         if slot.arms == [apposition.agent.key, versus.key]:
             slot.ratios.append((estimate, endpoint, (apposition.agent.key, versus.key), span))
     return found
+
+
+# After a trial's name, the design it is named with: "the NAME trial of A versus B", "the NAME study comparing A with B".
+FRAMED_RE = re.compile(r"\s*(?:trial|study)\s+(?:of|comparing|evaluating|testing|that\s+compared)\s+", re.IGNORECASE)
+# Between the arms of one framed design: "A versus B", "A vs. B", "A with B" (after "comparing").
+FRAMED_VERSUS_RE = re.compile(r"\s*(?:versus|vs\.?|with|to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def read_framed(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
+                slots: dict[str, Slot]) -> bool:
+    """Give each trial of a sentence naming two or more, each with its own design ("the NAME-1 trial of A versus B
+    and the NAME-2 trial of C plus D versus C"), the arms its design names (unless it has arms already); True when
+    the sentence was so read (its arms then are no one trial's)."""
+    framed = {}
+    for i, name in enumerate(names):
+        frame = FRAMED_RE.match(sent.text, name.end)
+        stop = names[i + 1].start if i + 1 < len(names) else len(sent.text)
+        if frame is None or frame.end() >= stop:
+            continue
+        named = agents(doc, sent, frame.end(), stop)
+        if len(named) >= 2 and named[0].start == frame.end() and FRAMED_VERSUS_RE.fullmatch(sent.text, named[0].end, named[1].start):
+            framed[index.key(name.name)] = [named[0].key, named[1].key]
+    if len(framed) < 2 or any(len(set(arms)) != 2 for arms in framed.values()):
+        return False
+    for trial, arms in framed.items():
+        slot = slots.setdefault(trial, Slot())
+        if not slot.arms:
+            slot.arms = arms
+            slot.arms_at.append(evidence_span(sent))
+    return True
 
 
 def _comparator(doc: AnalysedDocument, sent: AnalysedSentence, after: int) -> Agent | None:

@@ -20,7 +20,9 @@ RESPECTIVE_RE = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
 # (the interval itself is blanked by ``unparenthesised``).
 # ... also after a participle of treatment: "7 of 59 (11.9%) given A", "(29%) treated with A", "in 40% receiving A".
 _UNIT_THEN = r"^\.?\)?[\s,]*(?:(?:months?|mo|weeks?|wk|years?|days?)\.?[\s,]+)?"  # what may close the value first
-AFTER_GAP_RE = re.compile(rf"{_UNIT_THEN}"
+# ... and the median the time is, named after it: "11.2 months (of) median OS for A", "... median overall survival with A"
+_MEDIAN_NAMED = r"(?:(?:of\s+)?(?:the\s+)?median\s+[\w-]+(?:\s+[\w-]+)?\s+)?"
+AFTER_GAP_RE = re.compile(rf"{_UNIT_THEN}{_MEDIAN_NAMED}"
                           r"(?:in|for|with|on|among|of\s+(?:the\s+)?(?:patients|participants|those)|"
                           r"given|receiving|treated\s+with|who\s+received|"
                           r"of(?=\s+(?:the\s+)?$))\b[^\d;]{0,45}$",  # ... "12% of the A group": the arm right after

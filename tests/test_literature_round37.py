@@ -1,0 +1,75 @@
+"""Shapes read from reviews and interviews (invented sentences, packaged vocabulary and lexicon): a median printed
+before the endpoint it is ("11.2 months median OS for A"), two trials each named with its own design in one sentence,
+a reference number glued after a year's full stop, a list after "plus" that goes on with "and", approved agents listed
+by semicolons after "including", and "That was based on NAME" after an approval."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from trial_facts import arms, read, values
+from hcc_kg.extract.normalize import normalize
+
+
+def approvals(facts) -> set[tuple]:
+    return {(f.subject, f.context_value("agency"), f.context_value("line")) for f in facts
+            if f.predicate == "approvedFor" and f.is_fact}
+
+
+@pytest.mark.parametrize("result", [
+    "11.2 months median OS for cabozantinib versus 10.4 months median OS for sorafenib",
+    "11.2 months median OS for cabozantinib and 10.4 months for sorafenib",
+    "11.2 months of median OS with cabozantinib versus 10.4 months with sorafenib",
+])
+def test_a_median_printed_before_its_endpoint_is_the_value_of_the_arm_named_after_it(result, vocabulary, finder):
+    text = f"The invented ZENITH-5 study randomised patients to cabozantinib or sorafenib. Results showed {result}."
+    assert values(read(text, vocabulary, finder)) == {("cabozantinib", "os", Decimal("11.2")),
+                                                      ("sorafenib", "os", Decimal("10.4"))}
+
+
+def test_two_trials_each_named_with_its_own_design_get_their_own_arms(vocabulary, finder):
+    text = ("Dr Smith reviewed the invented ZENITH-5 trial of cabozantinib versus sorafenib and the ORBIT-7 trial of "
+            "cabozantinib/nivolumab versus cabozantinib in liver cancer.")
+    assert arms(read(text, vocabulary, finder)) == {
+        ("trial__zenith5", "arm__zenith5__cabozantinib"), ("trial__zenith5", "arm__zenith5__sorafenib"),
+        ("trial__orbit7", "arm__orbit7__cabozantinib"), ("trial__orbit7", "arm__orbit7__regimen__cabozantinib__nivolumab")}
+
+
+def test_a_reference_glued_after_a_years_full_stop_ends_the_sentence():
+    assert normalize("It was approved in 2019.6,7 In later years, more came.").text \
+        == "It was approved in 2019. In later years, more came."
+    assert normalize("The median was 2019.5 in one arm.").text == "The median was 2019.5 in one arm."
+
+
+def test_the_approval_before_a_glued_reference_is_not_lent_to_a_drug_named_after_it(vocabulary, finder):
+    text = ("Back then sorafenib, a multikinase inhibitor, stood alone in advanced HCC; it won approval from the "
+            "US Food and Drug Administration in 2007.4,5 Lenvatinib is another multikinase inhibitor.")
+    assert approvals(read(text, vocabulary, finder)) == {("sorafenib", "fda", None)}
+
+
+@pytest.mark.parametrize("listed", [
+    "regorafenib, nivolumab plus ipilimumab and ramucirumab",  # "and" after a "plus" regimen: the next item
+    # items parted by semicolons, each a described drug
+    "another kinase inhibitor, regorafenib; a combination of two checkpoint inhibitors, nivolumab plus ipilimumab; "
+    "and an anti-VEGFR2 antibody, ramucirumab",
+])
+def test_each_agent_of_a_list_after_including_is_approved(listed, vocabulary, finder):
+    text = f"Recently several agents have been approved for HCC in the second-line setting, including {listed}."
+    assert approvals(read(text, vocabulary, finder)) == {
+        ("regorafenib", None, "second_line"), ("regimen__ipilimumab__nivolumab", None, "second_line"),
+        ("ramucirumab", None, "second_line")}
+
+
+def test_a_clause_with_its_own_verb_after_a_semicolon_is_not_an_item_of_the_list(vocabulary, finder):
+    text = ("Several agents have been approved for HCC, including regorafenib; ramucirumab was studied in a trial of its "
+            "own.")
+    assert {a[0] for a in approvals(read(text, vocabulary, finder))} == {"regorafenib"}
+
+
+def test_that_was_based_on_a_trial_gives_the_trial_the_drug_approved_the_sentence_before(vocabulary, finder):
+    text = ("Liver cancer had few drugs for years, and doxorubicin did not work. Regorafenib came first and was "
+            "approved in 2011. That was supported by data from the invented placebo-controlled KESTREL study.")
+    assert arms(read(text, vocabulary, finder)) == {("trial__kestrel", "arm__kestrel__regorafenib"),
+                                                    ("trial__kestrel", "arm__kestrel__placebo")}
