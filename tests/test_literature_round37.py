@@ -1,7 +1,8 @@
 """Shapes read from reviews and interviews (invented sentences, packaged vocabulary and lexicon): a median printed
 before the endpoint it is ("11.2 months median OS for A"), two trials each named with its own design in one sentence,
 a reference number glued after a year's full stop, a list after "plus" that goes on with "and", approved agents listed
-by semicolons after "including", and "That was based on NAME" after an approval."""
+by semicolons after "including", "That was based on NAME" after an approval, and a
+bulleted list of target families after a colon."""
 
 from __future__ import annotations
 
@@ -29,12 +30,16 @@ def test_a_median_printed_before_its_endpoint_is_the_value_of_the_arm_named_afte
                                                       ("sorafenib", "os", Decimal("10.4"))}
 
 
-def test_two_trials_each_named_with_its_own_design_get_their_own_arms(vocabulary, finder):
-    text = ("Dr Smith reviewed the invented ZENITH-5 trial of cabozantinib versus sorafenib and the ORBIT-7 trial of "
-            "cabozantinib/nivolumab versus cabozantinib in liver cancer.")
+@pytest.mark.parametrize("text, second", [
+    ("Dr Smith reviewed the invented ZENITH-5 trial of cabozantinib versus sorafenib and the ORBIT-7 trial of "
+     "cabozantinib/nivolumab versus cabozantinib in liver cancer.", {"cabozantinib", "regimen__cabozantinib__nivolumab"}),
+    ("The talk covered the invented ZENITH-5 study comparing cabozantinib with sorafenib and the ORBIT-7 study "
+     "comparing regorafenib to placebo.", {"regorafenib", "placebo"}),
+])
+def test_two_trials_each_named_with_its_own_design_get_their_own_arms(text, second, vocabulary, finder):
     assert arms(read(text, vocabulary, finder)) == {
         ("trial__zenith5", "arm__zenith5__cabozantinib"), ("trial__zenith5", "arm__zenith5__sorafenib"),
-        ("trial__orbit7", "arm__orbit7__cabozantinib"), ("trial__orbit7", "arm__orbit7__regimen__cabozantinib__nivolumab")}
+        *(("trial__orbit7", f"arm__orbit7__{agent}") for agent in second)}
 
 
 def test_a_reference_glued_after_a_years_full_stop_ends_the_sentence():
@@ -73,3 +78,15 @@ def test_that_was_based_on_a_trial_gives_the_trial_the_drug_approved_the_sentenc
             "approved in 2011. That was supported by data from the invented placebo-controlled KESTREL study.")
     assert arms(read(text, vocabulary, finder)) == {("trial__kestrel", "arm__kestrel__regorafenib"),
                                                     ("trial__kestrel", "arm__kestrel__placebo")}
+
+
+def test_a_bulleted_list_of_target_families_after_a_colon_gives_every_member(vocabulary, finder):
+    text = ("Cabozantinib is a small-molecule kinase inhibitor that mainly blocks:\n"
+            "- Hepatocyte growth factor receptor (MET)\n"
+            "- Vascular endothelial growth factor receptors (VEGFR1, VEGFR2, VEGFR3)\n"
+            "- Fibroblast growth factor receptors (FGFR1, FGFR2)\n"
+            "- AXL and RET proto-oncogenes\n"
+            "This wide profile blocks tumour growth.")
+    targets = {f.object for f in read(text, vocabulary, finder) if f.predicate == "inhibits" and f.is_fact}
+    assert targets == {"c_met", "flt1", "kdr", "flt4", "fgfr1", "fgfr2", "axl", "ret"}
+

@@ -364,8 +364,10 @@ LIST_GLUE = re.compile(r"^(?:-(?:alpha|beta|gamma|α|β|γ)\b|-(?=\s+(?:and|or)\
 
 
 # A semicolon joins list items only when the item after it goes on as a list item does.
-SEMICOLON_GLUE = re.compile(r"^\s*;\s*(?:and\s+)?(?:the\s+)?$")
-ITEM_END = re.compile(r"^\s*(?:[,;.)/]|and\b|or\b|$)", re.IGNORECASE)
+# ... also after the item's members in brackets, and before the next item's ("A (A1, A2); B (B1, B2); C and D", a
+# bulleted list a colon opened, flattened).
+SEMICOLON_GLUE = re.compile(r"^\s*\)?\s*;\s*(?:and\s+)?(?:the\s+)?$")
+ITEM_END = re.compile(r"^\s*(?:[,;.()/]|and\b|or\b|$)", re.IGNORECASE)
 
 
 # "a bispecific CD20-directed CD3 T-cell engager", "a gp100 peptide-HLA-directed CD3 T cell engager": the

@@ -85,9 +85,12 @@ def read_appositions(doc: AnalysedDocument, sent: AnalysedSentence, found: list[
 
 
 # After a trial's name, the design it is named with: "the NAME trial of A versus B", "the NAME study comparing A with B".
-FRAMED_RE = re.compile(r"\s*(?:trial|study)\s+(?:of|comparing|evaluating|testing|that\s+compared)\s+", re.IGNORECASE)
-# Between the arms of one framed design: "A versus B", "A vs. B", "A with B" (after "comparing").
-FRAMED_VERSUS_RE = re.compile(r"\s*(?:versus|vs\.?|with|to)\s+(?:the\s+)?", re.IGNORECASE)
+FRAMED_RE = re.compile(r"\s*(?:trial|study)\s+(?:of|evaluating|testing|(?P<comparing>comparing|that\s+compared))\s+",
+                       re.IGNORECASE)
+# Between the arms of one framed design: "A versus B", "A vs. B"; "A with B" only after "comparing" (after "of" it is
+# one regimen: "the NAME trial of A with B versus C").
+FRAMED_VERSUS_RE = re.compile(r"\s*(?:versus|vs\.?)\s+(?:the\s+)?", re.IGNORECASE)
+COMPARED_WITH_RE = re.compile(r"\s*(?:versus|vs\.?|with|to)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def read_framed(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialName], index: NameIndex,
@@ -102,7 +105,8 @@ def read_framed(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Trial
         if frame is None or frame.end() >= stop:
             continue
         named = agents(doc, sent, frame.end(), stop)
-        if len(named) >= 2 and named[0].start == frame.end() and FRAMED_VERSUS_RE.fullmatch(sent.text, named[0].end, named[1].start):
+        between = COMPARED_WITH_RE if frame.group("comparing") else FRAMED_VERSUS_RE
+        if len(named) >= 2 and named[0].start == frame.end() and between.fullmatch(sent.text, named[0].end, named[1].start):
             framed[index.key(name.name)] = [named[0].key, named[1].key]
     if len(framed) < 2 or any(len(set(arms)) != 2 for arms in framed.values()):
         return False
