@@ -90,3 +90,25 @@ def test_a_bulleted_list_of_target_families_after_a_colon_gives_every_member(voc
     targets = {f.object for f in read(text, vocabulary, finder) if f.predicate == "inhibits" and f.is_fact}
     assert targets == {"c_met", "flt1", "kdr", "flt4", "fgfr1", "fgfr2", "axl", "ret"}
 
+
+
+TABLE = ("Table 1. Systemic agents for advanced hepatocellular carcinoma\n"
+         "Drug | Class | FDA approval | Setting | Trial | Efficacy |\n"
+         "---|---|---|---|---|---|\n"
+         "Cabozantinib | TKI | 2019 | Second line | NCT01908426 | OS: 10.2 VS 8 months (placebo) |\n"
+         "Regorafenib + nivolumab | Combination | Not approved | First line | NCT04170556 | ORR: 31% |\n"
+         "Ramucirumab | Antibody | 2019 | Second line | NCT02435433 | OS: 8.5 vs 7.3 months (placebo). "
+         "In a subgroup, OS: 9.1 vs 5.0 months |\n")
+
+
+def test_a_comparator_named_in_brackets_after_a_rows_values_is_the_rows_second_arm(vocabulary, finder):
+    facts = read(TABLE, vocabulary, finder)
+    assert values(facts) == {("cabozantinib", "os", Decimal("10.2")), ("placebo", "os", Decimal("8")),
+                             ("ramucirumab", "os", Decimal("8.5")), ("placebo", "os", Decimal("7.3"))}
+    assert ("trial__nct01908426", "arm__nct01908426__placebo") in arms(facts)
+    assert not any("vs8" in f.subject for f in facts)  # "VS 8" is a comparison, no trial's name
+
+
+def test_a_column_of_approval_years_lists_each_rows_approval(vocabulary, finder):
+    assert approvals(read(TABLE, vocabulary, finder)) == {("cabozantinib", "fda", "second_line"),
+                                                           ("ramucirumab", "fda", "second_line")}

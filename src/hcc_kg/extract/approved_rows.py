@@ -14,7 +14,8 @@ says each row's agent is approved: the agent opening the row (after a label cell
 the document's), by the agency the caption names (none when it names none), in the line of therapy of the group
 heading above the row ("Second-line therapies"), else the one the row names.  A caption that speaks of trials, of
 investigational or emerging agents, or negates or hedges the approval, heads no such list; the rows end at the first
-line of prose.  (:mod:`.tables` reads a table block here when its own agent | mechanism | indication layout gives
+line of prose.  A bordered table whose header has a column of approval years ("| Drug | FDA approval | Setting |")
+says so of each row whose cell there holds a year, captioned so or not.  (:mod:`.tables` reads a table block here when its own agent | mechanism | indication layout gives
 no approval.)
 """
 
@@ -29,6 +30,7 @@ from .analysis import AnalysedDocument
 from .approval_cues import APPROVAL_CUE
 from .flat_tables import LABEL_RE, PROSE_LINE
 from .segment import text_lines
+from .table_cell_values import BORDER_RE, cells_of
 from .sentences import DRUG
 
 NAME = "table-approved-rows"
@@ -46,6 +48,7 @@ def approved_rows(doc: AnalysedDocument, start: int, end: int) -> Iterable[Asser
     lines = [(start + offset, line.rstrip()) for offset, line in text_lines(text[start:end]) if line.strip()]
     caption = _caption(doc, lines)
     if caption is None:
+        yield from _year_column_rows(doc, lines)
         return
     agency, disease, rows_from = caption
     if disease is not None:
@@ -110,12 +113,48 @@ def _opening_agents(doc: AnalysedDocument, start: int, mentions: list[Mention]) 
     return agents
 
 
+# A bordered header's column of approval years: "Approval", "Year of approval", "FDA approval (year)", "Approved".
+APPROVAL_COLUMN = re.compile(r"^(?:[A-Z]{2,5}\s+)?(?:year\s+of\s+)?approv(?:al|ed)(?:\s+(?:year|date))?(?:\s*\(\s*year\s*\))?$",
+                             re.IGNORECASE)
+YEAR_CELL = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:19|20)\d\d)$")
+
+
+def _year_column_rows(doc: AnalysedDocument, lines: list[tuple[int, str]]) -> Iterator[Assertion]:
+    """Approvals a bordered table lists in a column of approval years ("| Drug | ... | Approval | Treatment |" over
+    "| A | ... | 2007 | First line |"): each row opening with an agent whose cell in that column holds a year is that
+    agent's approval, that year, for the disease the caption names (else the document's), by the agency the header cell names (else none), in the
+    line of therapy the row names."""
+    at = next((i for i, (_, line) in enumerate(lines) if len(BORDER_RE.findall(line)) >= 2), None)
+    above = [m for start, line in lines[:at or 0] for m in doc.mentions_in(start, start + len(line))]
+    diseases = [m.key for m in doc.keys_of_type(above, "Disease")]  # the caption's, else the document's
+    disease = diseases[0] if diseases else doc.main_disease
+    if at is None or disease is None:
+        return
+    header = lines[at]
+    heads = cells_of(header[1], header[0])
+    columns = [i for i, (text, _, _) in enumerate(heads) if APPROVAL_COLUMN.match(text)]
+    if len(columns) != 1:
+        return
+    head_agencies = {m.key for m in doc.keys_of_type(doc.mentions_in(*heads[columns[0]][1:]), "RegulatoryAgency")}
+    agency = head_agencies.pop() if len(head_agencies) == 1 else None
+    for start, line in lines:
+        cells = cells_of(line, start)
+        if len(cells) != len(heads) or not (year := YEAR_CELL.match(cells[columns[0]][0])):
+            continue
+        mentions = doc.mentions_in(cells[0][1], cells[0][2])
+        agents = _opening_agents(doc, cells[0][1], mentions)
+        lines_named = {m.key for m in doc.keys_of_type(doc.mentions_in(start, start + len(line)), "LineOfTherapy")}
+        if agents:
+            yield from _approval(doc, agents, agency, disease, lines_named.pop() if len(lines_named) == 1 else None,
+                                 (("approval_date", year["year"]), ("year", int(year["year"]))))
+
+
 def _approval(doc: AnalysedDocument, agents: list[Mention], agency: str | None, disease: str,
-              line_of_therapy: str | None) -> Iterator[Assertion]:
+              line_of_therapy: str | None, attributes: tuple = ()) -> Iterator[Assertion]:
     keys = list(dict.fromkeys(m.key for m in agents))
     agent = agent_key(keys)
     evidence = doc.evidence(agents[0].start, agents[-1].end, NAME)
     if agent != keys[0]:
         yield from (Assertion(agent, "hasComponent", key, evidence=(evidence,)) for key in keys)
     context = ((("agency", agency),) if agency else ()) + ((("line", line_of_therapy),) if line_of_therapy else ())
-    yield Assertion(agent, "approvedFor", disease, context, (), (evidence,))
+    yield Assertion(agent, "approvedFor", disease, context, attributes, (evidence,))

@@ -12,7 +12,8 @@ Within a cell, each part that names an endpoint (or, before any is named, the pa
 gives that endpoint's first pair of values, in the order of the row's two arms (or of the arms the pair names, "for
 A ... vs ... for B"), and its one hazard ratio, the first arm's against the second's.  A pair whose units do not
 fit the endpoint (a median in per cent, a rate in months), a landmark ("9-mo OS rate: 74%") or a part with two
-ratios is left alone.  Read by :mod:`.table_line_trials`, which finds the row's trial and arms.
+ratios is left alone.  A row of one arm may name its comparator in brackets after a pair ("OS: 10.7 VS 7.9 months
+(placebo)"): :func:`bracketed_comparison`.  Read by :mod:`.table_line_trials`, which finds the row's trial and arms.
 
 >>> cells_of("A | B |C|", 10)
 [('A', 10, 11), ('B', 14, 15), ('C', 17, 18)]
@@ -28,7 +29,7 @@ from typing import Iterable
 from ..keys import agent_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
-from .arm_facts import arm_key, measurement
+from .arm_facts import arm_facts, arm_key, measurement
 from .comparators import arm_parts
 from .effects import HazardRatio, parse_hazard_ratios
 from .prose_arms import ARM_TYPES
@@ -108,6 +109,41 @@ def _part_facts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
     ratios = parse_hazard_ratios(text)
     if endpoint in TIME_TO_EVENT and len(ratios) == 1:
         yield row_ratio(doc, trial, arms, endpoint, ratios[0], (start + ratios[0].start, start + ratios[0].end))
+
+
+# A comparator named in brackets right after a pair of values: "OS: 10.7 VS 7.9 months (placebo)".
+COMPARATOR_AFTER_RE = re.compile(r"\s*\(\s*(?P<other>[^()|]{2,40}?)\s*\)")
+
+
+def bracketed_comparison(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line: str,
+                         start: int) -> Iterable[Assertion]:
+    """The second arm of a bordered row of one arm that names it in brackets right after a pair of values ("| Foonib |
+    ... | OS: 10.7 VS 7.9 months (placebo) |", the same agent in every such cell), with those pairs' values: the first
+    the row's arm's, the second the comparator's, of the endpoint named right before the pair in its cell.  Only those
+    pairs: the cell's other values ("... In Asian patients, OS was 6.5 vs 4.2 months") may be another trial's."""
+    found = []
+    for _, s, e in cells_of(line, start):
+        text = doc.document.text[s:e]
+        for pair in PAIR_RE.finditer(text):
+            close = pair.end("ub") if pair.group("ub") else pair.end("b")  # (the pair reads the bracket as an interval)
+            if pair.group("oa") or pair.group("ob") or not (after := COMPARATOR_AFTER_RE.match(text, close)):
+                continue
+            span = (s + after.start("other"), s + after.end("other"))
+            mentions = doc.mentions_in(*span)
+            keys = tuple(dict.fromkeys(m.key for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES, "Placebo")))
+            named = [m.key for m in doc.mentions_in(s, s + pair.start()) if m.key in ENDPOINTS]
+            if keys and len(keys) == len({m.key for m in mentions}) and named and _fits(named[-1], pair):
+                found.append((tuple(arm_parts(doc, dict.fromkeys(keys))), span, named[-1], pair, s))
+    others = {other for other, *_ in found}
+    if len(others) != 1 or (other := others.pop()) == arm:
+        return
+    ev = (doc.evidence(*found[0][1], NAME),)
+    yield from arm_facts(trial, agent_key(list(other)), ev, other if len(other) > 1 else ())
+    for _, _, endpoint, pair, s in found:
+        unit = "%" if endpoint in PROPORTION_ENDPOINTS else "months"
+        ev = (doc.evidence(s + pair.start(), s + pair.end(), NAME),)
+        for agent, value in ((arm, pair.group("a")), (other, pair.group("b"))):
+            yield measurement(arm_key(trial, agent_key(list(agent))), endpoint, "", value, unit, ev)
 
 
 # The column holding each row's agents, by its header's words ("Drug", "Regimen", "Treatment", "Arms").

@@ -41,7 +41,7 @@ from .sentences import DRUG
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import (BORDER_RE, cells_of, column_arm, header_endpoints, header_percents, header_sizes,
+from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents, header_sizes,
                                 row_cell_facts, row_ratio, row_single_values)
 from .trial_name_shapes import NCT_RE, SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
@@ -133,6 +133,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
                 if len(arms) == 1:
                     yield from row_single_values(doc, trial, arms[0], line, start, columns, percents, sizes)
+                    yield from bracketed_comparison(doc, trial, arms[0], line, start)  # "OS: 10.7 VS 7.9 months (placebo)"
                 bordered_trial = trial if len(arms) == 1 else None
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
