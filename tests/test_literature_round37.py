@@ -112,3 +112,14 @@ def test_a_comparator_named_in_brackets_after_a_rows_values_is_the_rows_second_a
 def test_a_column_of_approval_years_lists_each_rows_approval(vocabulary, finder):
     assert approvals(read(TABLE, vocabulary, finder)) == {("cabozantinib", "fda", "second_line"),
                                                            ("ramucirumab", "fda", "second_line")}
+
+
+@pytest.mark.parametrize("text", [
+    "Cabozantinib and nivolumab are approved first- and second-line options in liver cancer (HCC), respectively.",
+    # each described on its own, and the pair named as one combination elsewhere in the document
+    "Cabozantinib, an oral TKI, and nivolumab, an anti-PD-1 antibody, are approved first- and "
+    "second-line options in liver cancer (HCC), respectively. An invented trial now tests cabozantinib plus nivolumab.",
+])
+def test_lines_named_in_order_go_to_the_agents_respectively(text, vocabulary, finder):
+    assert approvals(read(text, vocabulary, finder)) == {("cabozantinib", None, "first_line"),
+                                                         ("nivolumab", None, "second_line")}

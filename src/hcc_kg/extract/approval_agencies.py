@@ -112,6 +112,29 @@ def lines_by_agent(text: str, agents: list[tuple[str, int]], lines_of, cue: re.P
     return out if len(set(out.values())) > 1 else {}
 
 
+# The line words of a clause in order ("first- and second-line"), for "respectively".
+ORDERED_LINE = re.compile(r"\b(?:first|1st|front|second|2nd|third|3rd)(?=-|\s+line)", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def lines_respectively(text: str, agents: list[tuple[str, int]], lines_of) -> dict[str, str]:
+    """Agent key -> its line, when the clause ``text`` names as many lines, after its agents, as it approves agents and
+    says "respectively" ("A and B are approved first- and second-line therapies, respectively"); else empty.
+
+    >>> words = lambda t: {"first_line"} if t.startswith("first") else {"second_line"} if t.startswith("second") else set()
+    >>> lines_respectively("A and B are approved first- and second-line options, respectively", [("a", 0), ("b", 6)], words)
+    {'a': 'first_line', 'b': 'second_line'}
+    >>> lines_respectively("A and B are approved first- and second-line options", [("a", 0), ("b", 6)], words)
+    {}
+    """
+    keys = list(dict.fromkeys(key for key, _ in sorted(agents, key=lambda a: a[1])))
+    last = max((at for _, at in agents), default=0)
+    if len(keys) < 2 or not RESPECTIVELY.search(text, last):
+        return {}
+    lines = [next(iter(found)) for m in ORDERED_LINE.finditer(text, last) if len(found := lines_of(m.group() + "-line")) == 1]
+    return dict(zip(keys, lines)) if len(lines) == len(keys) and len(set(lines)) == len(lines) else {}
+
+
 # A line stated right before the agents it qualifies: "first-line A and B, and second-line C" (one line word; the
 # agents it covers joined by list glue up to the next such word).
 LINE_BEFORE = re.compile(r"\b(?:first|second|third|later)[- ]line\s+$", re.IGNORECASE)

@@ -149,8 +149,11 @@ def _joined(sent: AnalysedSentence, left: tuple[Mention, ...], right: tuple[Ment
     if DISTANT_PARTNER.search(gap) and len(gap) < 160 and not NOT_ONE_REGIMEN.search(gap) \
             and not _coordinated_between(sent, left, right):
         return True
-    if gap.strip().lower() == "and" and agent_key(m.key for m in left + right) in known:
-        return True  # "A and B" where the document names A with B as one combination
+    if gap.strip().lower() == "and" and agent_key(m.key for m in left + right) in known \
+            and not re.match(r"\s*,\s+(?:an?|the)\s", after):
+        # "A and B" where the document names A with B as one combination (not "A, a TKI, and B, an antibody,":
+        # each described on its own, two agents)
+        return True
     if gap.strip() == ",":  # "the A, B combo": a comma joins only when the combination noun follows
         return bool(re.match(rf"\s*{COMBINATION_NOUN}\b", after, re.IGNORECASE))
     return gap.strip().lower() == "and" and bool(COMBINATION_OF.search(before) or COMBINATION_AFTER.match(after))

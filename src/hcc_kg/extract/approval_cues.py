@@ -132,6 +132,7 @@ FIRST_LINE = re.compile(
     # "liver cancer that has not been previously treated" (no object: no treatment at all)
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+)?treated\b(?!\s+(?:with|by|for)\b)|"
     r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\b1st[- ]line|\bfront[- ]?line|"
+    r"\bfirst-(?=\s+(?:and|or|to)\s+(?:second|2nd)[- ]line)|"  # "first- and second-line": the hyphen suspended
     r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)|"
     r"\bnewly[- ]diagnosed\b", re.IGNORECASE)  # "for people newly diagnosed with advanced D": none treated yet
 NO_PRIOR_SYSTEMIC = re.compile(

@@ -50,7 +50,7 @@ from typing import Iterable
 
 from ..keys import is_regimen_key, regimen_components
 from ..model import Assertion
-from .approval_agencies import lines_by_agency, lines_by_agent, lines_by_premodifier, paired
+from .approval_agencies import lines_by_agency, lines_by_agent, lines_by_premodifier, lines_respectively, paired
 from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_trials
 from .approval_records import decided, record_approvals
 from .approval_resolution import (WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component,
@@ -314,7 +314,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
         if holder is clause and own.lines and not own_line else {}
     # "A is the only approved first-line therapy and B the only approved second-line one": each agent its line
     # ... or "approved, including first-line A and B, and second-line C": each agent the line word before it
-    agent_line = _lines_by_agent(sent, clause, own) if holder is clause and len(lines) > 1 and not own_line else {}
+    agent_line = _lines_by_agent(sent, clause, own, agents) if holder is clause and len(lines) > 1 and not own_line else {}
     keys = list(agent_line) or keys  # each part says its agent is approved ("the only approved ... therapy")
     if not agencies or (len(lines) > 1 and not own_line and not disease_line and not agent_line):  # whose line is unsaid
         return
@@ -337,12 +337,15 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
                 yield Reading(agent, agency, disease, told, polarity, certainty, stated, span)
 
 
-def _lines_by_agent(sent: AnalysedSentence, clause: Clause, own: ClauseFacts) -> dict[str, str]:
-    """Each approved agent's own line, where a clause naming two lines says whose is which (else empty)."""
+def _lines_by_agent(sent: AnalysedSentence, clause: Clause, own: ClauseFacts, approved: tuple) -> dict[str, str]:
+    """Each approved agent's own line, where a clause naming two lines says whose is which (else empty); ``approved``:
+    the agents the clause approves, perhaps named in the clause before ("A, a TKI, and B, an antibody, are approved
+    first- and second-line options, respectively")."""
     located = [(k, sent.local(g[0])[0] - clause.start, sent.local(g[-1])[1] - clause.start) for k, g, r in own.agents
                if r == "agent"]
     return lines_by_agent(clause.text, [(k, s) for k, s, _ in located], line_words, APPROVAL_CUE) \
-        or lines_by_premodifier(clause.text, located, line_words)
+        or lines_by_premodifier(clause.text, located, line_words) \
+        or lines_respectively(sent.text, [(k, sent.local(g[0])[0]) for k, g, r in approved if r == "agent"], line_words)
 
 
 def _disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> list[tuple[str, int]]:
