@@ -123,3 +123,10 @@ def test_a_column_of_approval_years_lists_each_rows_approval(vocabulary, finder)
 def test_lines_named_in_order_go_to_the_agents_respectively(text, vocabulary, finder):
     assert approvals(read(text, vocabulary, finder)) == {("cabozantinib", None, "first_line"),
                                                          ("nivolumab", None, "second_line")}
+
+
+def test_a_trials_spelled_out_name_after_its_phase_gives_the_acronym(vocabulary, finder):
+    text = ("Since 2015, when the phase III Zorbanib Hepatic Assessment Randomized Protocol (ZHARP) trial demonstrated "
+            "longer overall survival for patients given cabozantinib compared with placebo, guidelines changed.")
+    assert arms(read(text, vocabulary, finder)) == {("trial__zharp", "arm__zharp__cabozantinib"),
+                                                    ("trial__zharp", "arm__zharp__placebo")}

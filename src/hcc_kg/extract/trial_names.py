@@ -282,16 +282,28 @@ def _without_footnote(name: TrialName, confirmed: frozenset[str], key: Callable[
     return TrialName(name.name[:-cut], name.start, name.end - cut, name.kind)
 
 
+ORGANISATION_WORD = re.compile(r"\b(?:Group|Society|Association|Network|Consortium|Organi[sz]ation|Institute|Foundation|"
+                               r"Alliance|Cooperative)\s*$")
+
+
 def _spells(words: str, acronym: str) -> bool:
     """Do the capitalised words spell the acronym (its letters their initials, in order, first and
     last included) and name a trial ("... Randomized Protocol")?
 
     >>> _spells("The Zorbanib HCC Assessment Randomized Protocol ", "ZHARP")
     True
+    >>> _spells("III Zorbanib HCC Assessment Randomized Protocol ", "ZHARP")  # "the phase III Zorbanib ..."
+    True
+    >>> _spells("Invented Cancer Study Group ", "ICSG")
+    False
     """
     # (a sentence's opening article is no word of the name: "The Zorbanib Assessment Randomized Protocol (ZARP)")
+    # ... nor a phase's numeral before it: "phase III Zorbanib ... (ZHARP)"
+    words = re.sub(r"^(?:The\s+|An?\s+)?(?:I{1,3}V?|IV)[ab]?\s+", "", words)
     initials = [w[0].upper() for w in re.sub(r"^(?:The|An?)\s+", "", words).split() if w[0].isupper()]
     letters = [c for c in acronym if c.isalpha()]
+    if ORGANISATION_WORD.search(words):
+        return False  # "Korean Cancer Study Group (KCSG)": the group that runs trials, no trial
     if not SPELLED_TRIAL_WORD.search(words) or not initials or letters[0] != initials[0] or letters[-1] != initials[-1]:
         return False
     rest = iter(initials[1:-1])
