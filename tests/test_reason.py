@@ -351,6 +351,19 @@ def test_a_hung_reasoner_is_stopped_at_the_limit_with_its_whole_process_group(hu
     assert list(hung_java["scratch"].iterdir()) == []  # no hcc-kg-hermit-* left
 
 
+def test_a_signal_landing_right_after_the_reasoner_started_still_kills_its_group(hung_java):
+    class SignalledOnStart(threading.Event):  # SIGTERM's SystemExit raised the moment the process is running
+        def set(self):
+            _pids(hung_java["pids"], 60)
+            raise SystemExit(143)
+
+    limit = _java.TimeLimit(300, _time.monotonic() + 300, started=SignalledOnStart())
+    with pytest.raises(SystemExit):
+        _hermit.run_hermit(_hermit.CLASSIFY, [], limit)
+    assert _gone(_pids(hung_java["pids"]))
+    assert list(hung_java["scratch"].iterdir()) == []
+
+
 def test_sigterm_of_a_build_kills_the_reasoner_group_and_removes_its_scratch(hung_java):
     code = ("import sys; from hcc_kg.owl import hermit, java; from hcc_kg.store.publish import sigterm_exits\n"
             "import owlready2; owlready2.JAVA_EXE = sys.argv[1]\n"

@@ -138,9 +138,29 @@ def run_bounded(command: Sequence[str], limit: TimeLimit, what: str = "HermiT") 
     if limit.remaining() <= 0:
         raise ReasonerTimeoutError(_timeout_message(what, limit))
     _stop_if_cancelled(None, limit, what)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    limit.started.set()
-    return wait_bounded(process, limit, what)
+    process = None
+    try:  # (a SIGTERM turned SystemExit may land anywhere from the fork on: the group must not outlive it)
+        process = _started(command)
+        limit.started.set()
+        return wait_bounded(process, limit, what)
+    except BaseException:
+        if process is not None:
+            kill_group(process)
+        raise
+
+
+def _started(command: Sequence[str]) -> subprocess.Popen:
+    """``command`` started in a session of its own with piped output; killed with its group when an exception (a
+    signal's) interrupts the start after the fork, before a Popen object could be returned."""
+    process = subprocess.Popen.__new__(subprocess.Popen)
+    try:
+        process.__init__(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    except BaseException:
+        if getattr(process, "pid", None):  # forked already
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+        raise
+    return process
 
 
 def wait_bounded(process: subprocess.Popen, limit: TimeLimit, what: str = "HermiT") -> subprocess.CompletedProcess:
