@@ -130,3 +130,28 @@ def test_a_trials_spelled_out_name_after_its_phase_gives_the_acronym(vocabulary,
             "longer overall survival for patients given cabozantinib compared with placebo, guidelines changed.")
     assert arms(read(text, vocabulary, finder)) == {("trial__zharp", "arm__zharp__cabozantinib"),
                                                     ("trial__zharp", "arm__zharp__placebo")}
+
+
+def test_a_phase_abbreviated_in_a_glued_table_row_is_no_trial(vocabulary, finder):
+    text = ("Table 1 Invented agents and their development status\n"
+            "AgentsPositioningDevelopment status\n"
+            "Sunitinib1st linePIII terminated\n"
+            "Linifanib1st linePIII ongoing\n"
+            "Axitinib2nd linePIII ongoing\n")
+    assert not any(f.predicate == "isClinicalTrial" for f in read(text, vocabulary, finder))
+
+
+GLUED_TABLE = ("Table 2 Invented summary of agents approved for hepatocellular carcinoma\n"
+               "Drug\nPharmacological target\nTrial (NCT)\nTreatment arm\nControl arm\n"
+               "First-line\n"
+               "CabozantinibVEGFR 1-3, MET and AXLZENITH (NCT01234567)Cabozantinib (60 mg daily)Placebo\n"
+               "Second-line\n"
+               "RegorafenibVEGFR 1-3, KIT, RETORBIT (NCT07654321)Regorafenib (160 mg daily)Placebo\n")
+
+
+def test_a_table_with_glued_cells_under_a_header_of_one_column_per_line_gives_each_drugs_targets(vocabulary, finder):
+    facts = read(GLUED_TABLE, vocabulary, finder)
+    assert {(f.subject, f.object) for f in facts if f.predicate == "inhibits"} == {
+        *(("cabozantinib", t) for t in ("flt1", "kdr", "flt4", "c_met", "axl")),
+        *(("regorafenib", t) for t in ("flt1", "kdr", "flt4", "c_kit", "ret"))}
+    assert approvals(facts) == {("cabozantinib", None, "first_line"), ("regorafenib", None, "second_line")}

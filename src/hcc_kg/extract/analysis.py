@@ -12,6 +12,7 @@ from ..model import Document, Evidence, Mention
 from ..vocab import Vocabulary
 from .expansion import Expansion, expand
 from .mentions import MentionFinder
+from .glued_names import with_glued_names_apart
 from .normalize import MappedText, normalize, with_glued_crosses, without_glued_footnotes
 from .segment import Block, Sentence, blocks, sentences
 
@@ -167,7 +168,8 @@ class AnalysedDocument:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside one span of the document (a table cell, a row), at original offsets."""
-        return self.finder.find(expand(normalize(self.document.text[start:end], base=start), self.expansions))
+        text = with_glued_names_apart(normalize(self.document.text[start:end], base=start), self.finder.lookup)
+        return self.finder.find(expand(text, self.expansions))
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         return Evidence(self.document.doc_id, start, end, extractor)

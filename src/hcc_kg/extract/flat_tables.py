@@ -7,7 +7,8 @@ row a group of lines between blank ones.  Where the header names a column of tar
 one target, then exactly one drug, says that drug acts on that target; a row with a negation or a hedge
 before its drug, or naming several of either, is left unread (whose target is then not plain).  A header that names
 the drugs first ("Monoclonal antibody Ligand target Antibody class") has one row per line, each opening with its
-drug (after a label cell when the header's first column is the study's: "Study name Treatment Inhibited molecules" over
+drug (the header may stand one column per line: "Drug\nTarget\nTrial"; after a label cell when the header's first
+column is the study's: "Study name Treatment Inhibited molecules" over
 "ZETA-714 Foonib VEGFR (angiogenesis)"; a gloss in brackets is no target, and the target cell may go on over the
 next lines), or holding its drug cell further on as a comparison with the targets' cell right after it ("... Foonib vs
 placebo VEGFR, KIT OS ...", under "Drug Main target of experimental drug": the experimental drug's).  The rows end at
@@ -39,6 +40,11 @@ HEADER = re.compile(r"^(?=[^\n.]*\b(?:targets?|molecules?|antigens?)\b(?!\s+of\b
 DRUG_FIRST_HEADER = re.compile(r"^(?=[^\n.]*\b(?:drugs?|agents?|antibod(?:y|ies)|inhibitors?|compounds?|generic|treatments?)\b"
                                r"[^\n]*\b(?:targets?|antigens?|(?:inhibited|targeted)\s+molecules)\b)[^\n]{10,300}$",
                                re.IGNORECASE | re.MULTILINE)
+#: ... or stacked, one column's name per line, as a page's header cells copy ("Drug\nPharmacological target\nTrial"):
+#: a drugs column's line, then up to four short lines with a targets column's among them.
+STACKED_DRUG_FIRST_HEADER = re.compile(r"^(?:drugs?|agents?|treatments?|compounds?|generic\s+names?)(?:\s*\([^()\n]*\))?[ \t]*\n"
+                                       r"(?:[^\n.\d]{1,40}\n){0,4}?[^\n.\d]{0,30}\b(?:targets?|antigens?)\b[^\n.\d]{0,30}\n"
+                                       r"(?:[^\n.\d]{1,40}\n){0,8}", re.IGNORECASE | re.MULTILINE)
 #: A group of lines that is prose, not a row: a long line, or words ending in a full stop.
 PROSE = re.compile(r"[^\n]{201,}|\b\w+\s+\w+\s+\w+\s+\w+[^\n]*\.\s*$")
 #: ... a line of a drug-first table may be long (a row of a dozen cells, a paper's title among them): prose ends in a stop.
@@ -55,7 +61,7 @@ def flattened_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
             continue  # cells still marked: the pipe-table reader's (target_tables)
         for start, end in _rows(text, header.end()):
             yield from _row_fact(doc, start, end)
-    for header in DRUG_FIRST_HEADER.finditer(text):
+    for header in [*DRUG_FIRST_HEADER.finditer(text), *STACKED_DRUG_FIRST_HEADER.finditer(text)]:
         if HEADER.search(header.group()) or re.search(r"[|\t]", header.group()):
             continue
         labelled = re.match(r"\s*(?:study|trial)\b", header.group(), re.IGNORECASE) is not None  # ("Study name Treatment ...")
@@ -126,7 +132,9 @@ def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool 
     run = []
     for m in mentions[after:]:
         gap = text[(run[-1] if run else mentions[after - 1]).end:m.start]
-        if not doc.vocabulary.is_target(m.key) or not (TARGET_GLUE.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap)):
+        shared = bool(run) and m.start < run[-1].end  # "VEGFR 1-3": one span, each member a mention of its own
+        if not doc.vocabulary.is_target(m.key) \
+                or not (shared or (TARGET_GLUE.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap))):
             break
         run.append(m)
     if not run or NOT_PLAIN.search(text, start, run[-1].end):

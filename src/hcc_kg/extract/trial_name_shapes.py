@@ -46,8 +46,8 @@ STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", 
                              "WEEK", "MONTH", "YEAR", "VERSION", "TABLE", "FIGURE", "DOSE", "LEVEL", "STEP", "LINE",
                              # a congress abstract's number ("LBA-3", "Abstract 982P"), not a trial
                              "LBA", "ABSTRACT", "ABSTR", "POSTER",
-                             # a comparison printed in capitals ("10.2 VS 8 months")
-                             "VS"}) | SCALE_WORDS
+                             # a comparison printed in capitals ("10.2 VS 8 months"); a phase abbreviated ("PIII ongoing")
+                             "VS", "PI", "PII", "PIII", "PIV"}) | SCALE_WORDS
 # An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
 # ... and may carry a word after a hyphen, naming a platform trial's cohort: "MORPHEUS-Liver" ("PD-L1" is the vocabulary's).
 _CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,}|-[A-Z][a-z]{2,}(?![\w-]))?"

@@ -1,0 +1,64 @@
+"""Names a page's table lost its cell borders between: "SorafenibVEGF 1-3, PDGF", "durvalumabCTLA-4", "PD-1NCT01234567",
+"KITZENITH (NCT...)".  A space goes back where the vocabulary names the word on one side, so that the table readers
+find both names (only in table rows and cells: :meth:`.analysis.AnalysedDocument.mentions_in`).
+
+A cut is made where a lower-case letter meets a capital and the word before is a name of four letters or more
+("Sorafenib|VEGF"), or the word after is one ("No|PD-1"); where a name ending in a digit meets a capital ("PD-1|NCT",
+"PD-L1|ZENITH"); before a registry number glued to what precedes it; and inside a word of capitals the vocabulary
+does not know, after the longest name it opens with, when five capitals or more follow ("RAF|SHARP", "KIT|ZENITH":
+a trial's acronym glued to the last target).  A word the vocabulary knows whole ("mTOR", "VEGFR2") is left alone.
+
+>>> names = {"sorafenib": "sorafenib", "vegf": "vegfa", "pd-1": "pdcd1", "raf": "raf", "kit": "kit"}
+>>> lookup = lambda s: names.get(s.lower())
+>>> with_glued_names_apart(MappedText.identity("SorafenibVEGF 1-3, RAFSHARP (x)"), lookup).text
+'Sorafenib VEGF 1-3, RAF SHARP (x)'
+>>> with_glued_names_apart(MappedText.identity("NoPD-1NCT01234567 and METHODS"), lookup).text
+'No PD-1 NCT01234567 and METHODS'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .normalize import MappedText
+
+# A lower-case letter then a capital; a digit then a capital; a registry number glued to what precedes it.
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DIGIT_CAPITAL_RE = re.compile(r"(?<=\d)(?=[A-Z])")
+_REGISTRY_RE = re.compile(r"(?<=[\w)])(?=NCT\d{8}\b)")
+_CAPITALS_RE = re.compile(r"(?<![\w-])[A-Z]{8,}(?![\w-])")
+_BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]*$")
+_AFTER_RE = re.compile(r"[A-Z][A-Za-z]*(?:-?[A-Za-z]*\d+[a-z]?)?")  # "PD-1" of "PD-1NCT...", "PD-L1", "VEGFR1"
+MIN_NAME = 4  # a name of fewer letters before a cut ("No", "Ab") is too likely a word's part
+
+
+def with_glued_names_apart(mapped: MappedText, lookup: Callable[[str], str | None]) -> MappedText:
+    """``mapped`` with a space where two names, or a name and a registry number, were glued (see the module)."""
+    text = mapped.text
+    cuts = {m.start() for m in _REGISTRY_RE.finditer(text)}
+    for m in _CAMEL_RE.finditer(text):
+        before, after = _word_before(text, m.start()), _AFTER_RE.match(text, m.start())
+        if lookup(before + (after.group() if after else "")) is not None:
+            continue  # a name written in mixed case ("mTOR")
+        if (len(before) >= MIN_NAME and lookup(before) is not None) or (after and lookup(after.group()) is not None):
+            cuts.add(m.start())
+    for m in _DIGIT_CAPITAL_RE.finditer(text):
+        before = _word_before(text, m.start())
+        if lookup(before) is not None and lookup(before + text[m.start():m.start() + 1]) is None:
+            cuts.add(m.start())
+    for m in _CAPITALS_RE.finditer(text):
+        if lookup(m.group()) is None and (at := _named_prefix(m.group(), lookup)):
+            cuts.add(m.start() + at)
+    return mapped.insert_at(sorted(cuts), " ") if cuts else mapped
+
+
+def _word_before(text: str, at: int) -> str:
+    found = _BEFORE_RE.search(text, max(0, at - 40), at)
+    return found.group() if found else ""
+
+
+def _named_prefix(word: str, lookup: Callable[[str], str | None]) -> int:
+    """Where the longest name a word of capitals opens with ends, when five capitals or more follow it (0: none;
+    "METHODS" is no "MET" glued to a name)."""
+    return next((i for i in range(len(word) - 5, 2, -1) if lookup(word[:i]) is not None), 0)
