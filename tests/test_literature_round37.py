@@ -155,3 +155,5 @@ def test_a_table_with_glued_cells_under_a_header_of_one_column_per_line_gives_ea
         *(("cabozantinib", t) for t in ("flt1", "kdr", "flt4", "c_met", "axl")),
         *(("regorafenib", t) for t in ("flt1", "kdr", "flt4", "c_kit", "ret"))}
     assert approvals(facts) == {("cabozantinib", None, "first_line"), ("regorafenib", None, "second_line")}
+    # the trial's acronym glued to the last target ("AXLZENITH", "RETORBIT") is the trial's name
+    assert arms(facts) == {("trial__zenith", "arm__zenith__cabozantinib"), ("trial__orbit", "arm__orbit__regorafenib")}

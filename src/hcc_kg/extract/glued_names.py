@@ -5,8 +5,9 @@ find both names (only in table rows and cells: :meth:`.analysis.AnalysedDocument
 A cut is made where a lower-case letter meets a capital and the word before is a name of four letters or more
 ("Sorafenib|VEGF"), or the word after is one ("No|PD-1"); where a name ending in a digit meets a capital ("PD-1|NCT",
 "PD-L1|ZENITH"); before a registry number glued to what precedes it; and inside a word of capitals the vocabulary
-does not know, after the longest name it opens with, when five capitals or more follow ("RAF|SHARP", "KIT|ZENITH":
-a trial's acronym glued to the last target).  A word the vocabulary knows whole ("mTOR", "VEGFR2") is left alone.
+does not know and that ends a list (after a comma, "and", "plus", "+" or a glued word), after the longest name it
+opens with, when five capitals or more follow ("RAF|SHARP", "KIT|ZENITH": a trial's acronym glued to the last
+target).  A word the vocabulary knows whole ("mTOR", "VEGFR2") is left alone.
 
 >>> names = {"sorafenib": "sorafenib", "vegf": "vegfa", "pd-1": "pdcd1", "raf": "raf", "kit": "kit"}
 >>> lookup = lambda s: names.get(s.lower())
@@ -48,7 +49,7 @@ def with_glued_names_apart(mapped: MappedText, lookup: Callable[[str], str | Non
         if lookup(before) is not None and lookup(before + text[m.start():m.start() + 1]) is None:
             cuts.add(m.start())
     for m in _CAPITALS_RE.finditer(text):
-        if lookup(m.group()) is None and (at := _named_prefix(m.group(), lookup)):
+        if lookup(m.group()) is None and listed_before(text, m.start()) and (at := named_prefix(m.group(), lookup)):
             cuts.add(m.start() + at)
     return mapped.insert_at(sorted(cuts), " ") if cuts else mapped
 
@@ -58,7 +59,24 @@ def _word_before(text: str, at: int) -> str:
     return found.group() if found else ""
 
 
-def _named_prefix(word: str, lookup: Callable[[str], str | None]) -> int:
-    """Where the longest name a word of capitals opens with ends, when five capitals or more follow it (0: none;
-    "METHODS" is no "MET" glued to a name)."""
+# Before a word of capitals that ends a list of targets or agents: a comma, "and", "plus", "+", or a word glued to it
+# ("..., RAFZENITH", "KIT and AXLZENITH", "A + TACEZENITH"); not "the CELESTIAL trial" (whatever "CEL" may name).
+_LISTED_BEFORE_RE = re.compile(r"(?:,\s*|\b(?:and|plus)\s+|\+\s*|[a-z])$")
+
+
+def listed_before(text: str, at: int) -> bool:
+    """Does the word of capitals at ``at`` follow a list's comma, "and", "plus" or "+", or a word glued to it?"""
+    return _LISTED_BEFORE_RE.search(text, max(0, at - 6), at) is not None
+
+
+def named_prefix(word: str, lookup: Callable[[str], str | None]) -> int:
+    """Where the longest name a word of eight capitals or more opens with ends, when five capitals or more follow it
+    (0: none; "METHODS" is no "MET" glued to a name).
+
+    >>> lookup = lambda s: {"raf": "raf"}.get(s.lower())
+    >>> named_prefix("RAFZENITH", lookup), named_prefix("RAFZENITH".lower(), lookup), named_prefix("METHODS", lookup)
+    (3, 0, 0)
+    """
+    if len(word) < 8 or not word.isupper():
+        return 0
     return next((i for i in range(len(word) - 5, 2, -1) if lookup(word[:i]) is not None), 0)

@@ -43,6 +43,7 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents, header_sizes,
                                 row_cell_facts, row_ratio, row_single_values)
+from .glued_names import listed_before, named_prefix
 from .trial_name_shapes import NCT_RE, SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of
 from .trials import name_attribute, trial_key
@@ -251,7 +252,9 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
     """Trial-shaped names in a line: an acronym (perhaps with a number) that names no entity of the vocabulary."""
     found = []
     for m in CANDIDATE_RE.finditer(text, start, end):
-        word, name = m.group("word"), m.group().strip()
+        word, name, at = m.group("word"), m.group().strip(), m.start()
+        if doc.finder.lookup(word) is None and listed_before(text, at) and (cut := named_prefix(word, doc.finder.lookup)):
+            word, name, at = word[cut:], name[cut:], at + cut  # "RAFZENITH": a target's cell glued to the trial's name
         # ("Keynote-240": a sponsor's name in title case, a hyphen and three digits, as a review may write it)
         if not (name_like(word) or name_like(name) or (m.group("number") and sum(c.isupper() for c in word) >= 2)
                 or m.group("titled")):
@@ -262,7 +265,7 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple
                 or doc.finder.lookup(name) is not None \
                 or doc.finder.lookup(word) is not None or name.startswith("NCT"):
             continue
-        found.append((name, m.start()))
+        found.append((name, at))
     return found
 
 
