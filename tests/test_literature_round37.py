@@ -157,3 +157,14 @@ def test_a_table_with_glued_cells_under_a_header_of_one_column_per_line_gives_ea
     assert approvals(facts) == {("cabozantinib", None, "first_line"), ("regorafenib", None, "second_line")}
     # the trial's acronym glued to the last target ("AXLZENITH", "RETORBIT") is the trial's name
     assert arms(facts) == {("trial__zenith", "arm__zenith__cabozantinib"), ("trial__orbit", "arm__orbit__regorafenib")}
+
+
+def test_a_combinations_target_cell_parted_like_its_drugs_gives_each_drug_its_own_targets(vocabulary, finder):
+    text = ("Table 1. Invented agents\n"
+            "Drug | Class | Target | Approval |\n"
+            "---|---|---|---|\n"
+            "Atezolizumab + Bevacizumab | ICI plus anti-VEGF | PD-L1 + VEGF | 2020 |\n"
+            "Nivolumab plus ipilimumab | ICI plus ICI | PD-1 + CTLA-4 | 2020 |\n"
+            "Durvalumab + tremelimumab | ICI plus ICI | PD-L1, CTLA-4 | 2022 |\n")  # not parted alike: whose is whose?
+    assert {(f.subject, f.object) for f in read(text, vocabulary, finder) if f.predicate == "isAntibodyAgainst"} == {
+        ("atezolizumab", "cd274"), ("bevacizumab", "vegfa"), ("nivolumab", "pdcd1"), ("ipilimumab", "ctla4")}

@@ -6,7 +6,8 @@ columns; a column headed by targets ("Target", "Targets", "Target(s)", "Molecula
 action") holds what the row's drug acts on, and the drug is the one the column headed "Drug", "Agent",
 "Compound" or "Name" names (else the first column).  A row is read only when its drug cell names one
 drug and its target cell nothing but targets and list glue (no words of negation, no hedge: "VEGFR (not
-FGFR)" or "possibly MET" is left unread); the relation follows the drug's modality, as in prose.
+FGFR)" or "possibly MET" is left unread); the relation follows the drug's modality, as in prose.  A combination's
+row ("A + B") is read when its target cell is parted the same way, each drug's targets in its place ("PD-L1 + VEGF").
 Header and separator rows name no drug, so they are never read as rows.
 
 A drug's own profile may tabulate its targets with no drug column: "Kinase target | IC50 (nM)" under a
@@ -114,14 +115,42 @@ def _rows(text: str, start: int, end: int) -> Iterator[list[Cell]]:
         pos += len(line)
 
 
+# Between the drugs of a combination's cell and, in the same order, their targets: "A + B" over "PD-L1 + VEGF".
+PLUS_RE = re.compile(r"\s*(?:\+|\bplus\b)\s*", re.IGNORECASE)
+
+
 def _row_facts(doc: AnalysedDocument, drug_cell: Cell, target_cell: Cell) -> Iterator[Assertion]:
     _, d_start, d_end = drug_cell
     words, t_start, t_end = target_cell
     drugs = [m for m in doc.mentions_in(d_start, d_end) if doc.vocabulary[m.key].has_type(*DRUG)]
-    if len({m.key for m in drugs}) != 1 or NOT_PLAIN.search(words):
+    if NOT_PLAIN.search(words):
+        return
+    if len({m.key for m in drugs}) > 1:
+        yield from _paired_facts(doc, drugs, target_cell)
+        return
+    if not drugs:
         return
     drug = drugs[0]
     for target in doc.mentions_in(t_start, t_end):
         if doc.vocabulary.is_target(target.key):
             evidence = doc.evidence(drug.start, target.end, NAME)
             yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
+
+
+def _paired_facts(doc: AnalysedDocument, drugs: list, target_cell: Cell) -> Iterator[Assertion]:
+    """A combination's row whose target cell names each drug's targets in the drugs' order, parted the same way ("A + B"
+    over "PD-L1 + VEGF"): each drug acts on its own part's targets; nothing when the parts do not line up."""
+    text = doc.document.text
+    words, t_start, t_end = target_cell
+    glued = [text[a.end:b.start] for a, b in zip(drugs, drugs[1:])]
+    parts = PLUS_RE.split(words)
+    if len(parts) != len(drugs) or not all(PLUS_RE.fullmatch(g) for g in glued):
+        return
+    at = t_start
+    for drug, part in zip(drugs, parts):
+        start = text.index(part, at)
+        at = start + len(part)
+        for target in doc.mentions_in(start, at):
+            if doc.vocabulary.is_target(target.key):
+                evidence = doc.evidence(drug.start, target.end, NAME)
+                yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
