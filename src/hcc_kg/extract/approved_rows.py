@@ -15,8 +15,8 @@ the document's), by the agency the caption names (none when it names none), in t
 heading above the row ("Second-line therapies"), else the one the row names.  A caption that speaks of trials, of
 investigational or emerging agents, or negates or hedges the approval, heads no such list; the rows end at the first
 line of prose.  A bordered table whose header has a column of approval years ("| Drug | FDA approval | Setting |")
-says so of each row whose cell there holds a year, captioned so or not.  (:mod:`.tables` reads a table block here when its own agent | mechanism | indication layout gives
-no approval.)
+says so of each row whose cell there holds a year, captioned so or not.  (:mod:`.tables` reads a table block here when
+its own agent | mechanism | indication layout gives no approval.)
 """
 
 from __future__ import annotations
@@ -122,8 +122,8 @@ YEAR_CELL = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:19|20)\d\d)$")
 def _year_column_rows(doc: AnalysedDocument, lines: list[tuple[int, str]]) -> Iterator[Assertion]:
     """Approvals a bordered table lists in a column of approval years ("| Drug | ... | Approval | Treatment |" over
     "| A | ... | 2007 | First line |"): each row opening with an agent whose cell in that column holds a year is that
-    agent's approval, that year, for the disease the caption names (else the document's), by the agency the header cell names (else none), in the
-    line of therapy the row names."""
+    agent's approval, that year, for the disease the caption names (else the document's), by the agency the header
+    cell names (else none), in the line of therapy the row names."""
     at = next((i for i, (_, line) in enumerate(lines) if len(BORDER_RE.findall(line)) >= 2), None)
     above = [m for start, line in lines[:at or 0] for m in doc.mentions_in(start, start + len(line))]
     diseases = [m.key for m in doc.keys_of_type(above, "Disease")]  # the caption's, else the document's
