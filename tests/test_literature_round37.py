@@ -11,7 +11,9 @@ from decimal import Decimal
 import pytest
 
 from trial_facts import arms, read, values
+from hcc_kg.extract import extract_document
 from hcc_kg.extract.normalize import normalize
+from hcc_kg.model import Document
 
 
 def approvals(facts) -> set[tuple]:
@@ -168,3 +170,11 @@ def test_a_combinations_target_cell_parted_like_its_drugs_gives_each_drug_its_ow
             "Durvalumab + tremelimumab | ICI plus ICI | PD-L1, CTLA-4 | 2022 |\n")  # not parted alike: whose is whose?
     assert {(f.subject, f.object) for f in read(text, vocabulary, finder) if f.predicate == "isAntibodyAgainst"} == {
         ("atezolizumab", "cd274"), ("bevacizumab", "vegfa"), ("nivolumab", "pdcd1"), ("ipilimumab", "ctla4")}
+
+
+def test_a_combination_the_headline_names_joins_its_drugs_approved_with_and(vocabulary, finder):
+    text = ("Cabozantinib Plus Nivolumab Approved for Liver Cancer\n\n"
+            "On June 2, the FDA approved cabozantinib (Cabometyx) and nivolumab (Opdivo) as an initial treatment "
+            "for people with hepatocellular carcinoma.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert approvals(facts) == {("regimen__cabozantinib__nivolumab", "fda", "first_line")}

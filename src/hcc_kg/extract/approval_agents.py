@@ -11,13 +11,14 @@ live here; which drug is which comes from the text.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
 from .comparators import VERDICT_IN_TO
-from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, LIST_GLUE, _between, agents_in
+from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, DRUG, LIST_GLUE, _between, agents_in
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
 # the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
@@ -226,7 +227,7 @@ PRONOUN_WITH = re.compile(
 def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
     """The combinations the document names as such anywhere ("A plus B", "A in combination with B",
     "A is ... . It is given together with B")."""
-    found: set[str] = set()
+    found: set[str] = set(_title_regimens(doc))
     previous: str | None = None  # the drug named last before the sentence read
     for sent in doc.sentences:
         groups = combined(doc, sent)
@@ -235,6 +236,18 @@ def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
             found.add(agent_key([previous, *(m.key for m in groups[0][1])]))
         previous = groups[-1][1][-1].key if groups else previous
     return frozenset(found)
+
+
+def _title_regimens(doc: AnalysedDocument) -> Iterator[str]:
+    """The combination a headline names ("A Plus B Approved to Treat D", "A + B: ..."), drugs glued by "plus", "+",
+    "with" or "combined with" (a title is no sentence: the sentence readers never see it)."""
+    if doc.title is None:
+        return
+    text = doc.document.text
+    drugs = [m for m in doc.mentions_in(doc.title[1], doc.title[2]) if doc.vocabulary[m.key].has_type(*DRUG)]
+    for left, right in zip(drugs, drugs[1:]):
+        if left.key != right.key and COMBINATION_GLUE.match(text[left.end:right.start]):
+            yield agent_key([left.key, right.key])
 
 
 # "Tyvyt combo", "the A combination": one drug named for a combination it belongs to.
