@@ -75,13 +75,6 @@ def test_a_clause_with_its_own_verb_after_a_semicolon_is_not_an_item_of_the_list
     assert {a[0] for a in approvals(read(text, vocabulary, finder))} == {"regorafenib"}
 
 
-def test_that_was_based_on_a_trial_gives_the_trial_the_drug_approved_the_sentence_before(vocabulary, finder):
-    text = ("Liver cancer had few drugs for years, and doxorubicin did not work. Regorafenib came first and was "
-            "approved in 2011. That was supported by data from the invented placebo-controlled KESTREL study.")
-    assert arms(read(text, vocabulary, finder)) == {("trial__kestrel", "arm__kestrel__regorafenib"),
-                                                    ("trial__kestrel", "arm__kestrel__placebo")}
-
-
 def test_a_bulleted_list_of_target_families_after_a_colon_gives_every_member(vocabulary, finder):
     text = ("Cabozantinib is a small-molecule kinase inhibitor that mainly blocks:\n"
             "- Hepatocyte growth factor receptor (MET)\n"
@@ -91,7 +84,6 @@ def test_a_bulleted_list_of_target_families_after_a_colon_gives_every_member(voc
             "This wide profile blocks tumour growth.")
     targets = {f.object for f in read(text, vocabulary, finder) if f.predicate == "inhibits" and f.is_fact}
     assert targets == {"c_met", "flt1", "kdr", "flt4", "fgfr1", "fgfr2", "axl", "ret"}
-
 
 
 TABLE = ("Table 1. Systemic agents for advanced hepatocellular carcinoma\n"
@@ -127,11 +119,19 @@ def test_lines_named_in_order_go_to_the_agents_respectively(text, vocabulary, fi
                                                          ("nivolumab", None, "second_line")}
 
 
-def test_a_trials_spelled_out_name_after_its_phase_gives_the_acronym(vocabulary, finder):
-    text = ("Since 2015, when the phase III Zorbanib Hepatic Assessment Randomized Protocol (ZHARP) trial demonstrated "
-            "longer overall survival for patients given cabozantinib compared with placebo, guidelines changed.")
-    assert arms(read(text, vocabulary, finder)) == {("trial__zharp", "arm__zharp__cabozantinib"),
-                                                    ("trial__zharp", "arm__zharp__placebo")}
+@pytest.mark.parametrize("text, trial, drug", [
+    # "That was based on NAME" after an approval: the trial tested the drug the sentence before approved
+    ("Liver cancer had few drugs for years, and doxorubicin did not work. Regorafenib came first and was "
+     "approved in 2011. That was supported by data from the invented placebo-controlled KESTREL study.", "kestrel",
+     "regorafenib"),
+    # a trial's acronym spelled out after its phase: the phase's numeral is no initial of the name
+    ("Since 2015, when the phase III Zorbanib Hepatic Assessment Randomized Protocol (ZHARP) trial demonstrated "
+     "longer overall survival for patients given cabozantinib compared with placebo, guidelines changed.", "zharp",
+     "cabozantinib"),
+])
+def test_a_trial_named_so_gets_its_drug_and_placebo_arms(text, trial, drug, vocabulary, finder):
+    assert arms(read(text, vocabulary, finder)) == {(f"trial__{trial}", f"arm__{trial}__{drug}"),
+                                                    (f"trial__{trial}", f"arm__{trial}__placebo")}
 
 
 def test_a_phase_abbreviated_in_a_glued_table_row_is_no_trial(vocabulary, finder):

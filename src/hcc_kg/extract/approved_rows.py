@@ -84,17 +84,21 @@ def _rows(doc: AnalysedDocument, lines: list[tuple[int, str]], agency: str | Non
         if PROSE_LINE.search(line.strip()):
             return
         mentions = doc.mentions_in(start, start + len(line))
-        lines_named = {m.key for m in doc.keys_of_type(mentions, "LineOfTherapy")}
         agents = pending + _opening_agents(doc, start, mentions)
         if not agents:
-            group = lines_named.pop() if len(lines_named) == 1 else group  # "Second-line therapies"
+            group = _one_line(doc, mentions) or group  # "Second-line therapies"
             continue
         if JOIN.fullmatch(text, agents[-1].end, start + len(line)):
             pending = agents  # "A +" at the line's end: the agent cell goes on on the next line
             continue
         pending = []
-        line_of_therapy = group or (lines_named.pop() if len(lines_named) == 1 else None)
-        yield from _approval(doc, agents, agency, disease, line_of_therapy)
+        yield from _approval(doc, agents, agency, disease, group or _one_line(doc, mentions))
+
+
+def _one_line(doc: AnalysedDocument, mentions: list[Mention]) -> str | None:
+    """The one line of therapy the mentions name, None when they name none or several."""
+    named = {m.key for m in doc.keys_of_type(mentions, "LineOfTherapy")}
+    return named.pop() if len(named) == 1 else None
 
 
 def _opening_agents(doc: AnalysedDocument, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -125,10 +129,12 @@ def _year_column_rows(doc: AnalysedDocument, lines: list[tuple[int, str]]) -> It
     agent's approval, that year, for the disease the caption names (else the document's), by the agency the header
     cell names (else none), in the line of therapy the row names."""
     at = next((i for i, (_, line) in enumerate(lines) if len(BORDER_RE.findall(line)) >= 2), None)
-    above = [m for start, line in lines[:at or 0] for m in doc.mentions_in(start, start + len(line))]
+    if at is None:
+        return
+    above = [m for start, line in lines[:at] for m in doc.mentions_in(start, start + len(line))]
     diseases = [m.key for m in doc.keys_of_type(above, "Disease")]  # the caption's, else the document's
     disease = diseases[0] if diseases else doc.main_disease
-    if at is None or disease is None:
+    if disease is None:
         return
     header = lines[at]
     heads = cells_of(header[1], header[0])
@@ -141,11 +147,9 @@ def _year_column_rows(doc: AnalysedDocument, lines: list[tuple[int, str]]) -> It
         cells = cells_of(line, start)
         if len(cells) != len(heads) or not (year := YEAR_CELL.match(cells[columns[0]][0])):
             continue
-        mentions = doc.mentions_in(cells[0][1], cells[0][2])
-        agents = _opening_agents(doc, cells[0][1], mentions)
-        lines_named = {m.key for m in doc.keys_of_type(doc.mentions_in(start, start + len(line)), "LineOfTherapy")}
+        agents = _opening_agents(doc, cells[0][1], doc.mentions_in(cells[0][1], cells[0][2]))
         if agents:
-            yield from _approval(doc, agents, agency, disease, lines_named.pop() if len(lines_named) == 1 else None,
+            yield from _approval(doc, agents, agency, disease, _one_line(doc, doc.mentions_in(start, start + len(line))),
                                  (("approval_date", year["year"]), ("year", int(year["year"]))))
 
 

@@ -95,10 +95,11 @@ PRONOUN_BASED_RE = re.compile(r"^\W*(?:That|This|It)\s+(?:is|was|has\s+been)\s+(
 def _decided_before(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     """The one agent (a drug or one regimen) the sentence before names, when this one opens by basing that
     sentence's decision or filing on the trial ("The filing is supported by NAME"); None otherwise."""
-    if not (DECISION_BASED_RE.match(sent.text) or PRONOUN_BASED_RE.match(sent.text)) or sent not in doc.sentences:
+    decision = DECISION_BASED_RE.match(sent.text) is not None
+    if not (decision or PRONOUN_BASED_RE.match(sent.text)) or sent not in doc.sentences:
         return None
     index = doc.sentences.index(sent)
-    if not DECISION_BASED_RE.match(sent.text) and not (index and APPROVAL_CUE.search(doc.sentences[index - 1].text)):
+    if not decision and not (index and APPROVAL_CUE.search(doc.sentences[index - 1].text)):
         return None  # "That was based on NAME" after no approval: what "that" is, is not known
     before = {a.key for a in agents(doc, doc.sentences[index - 1])} if index else set()
     return before.pop() if len(before) == 1 else None

@@ -41,8 +41,8 @@ from .sentences import DRUG
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
-from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents, header_sizes,
-                                row_cell_facts, row_ratio, row_single_values)
+from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
+                                header_sizes, row_cell_facts, row_ratio, row_single_values)
 from .glued_names import listed_before, named_prefix
 from .trial_name_shapes import NCT_RE, SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like, phase_of

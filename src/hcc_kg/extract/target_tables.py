@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..model import Assertion
+from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
 from .registry import EXTRACTORS
 from .sentences import DRUG, action_predicate
@@ -130,14 +130,18 @@ def _row_facts(doc: AnalysedDocument, drug_cell: Cell, target_cell: Cell) -> Ite
         return
     if not drugs:
         return
-    drug = drugs[0]
-    for target in doc.mentions_in(t_start, t_end):
+    yield from _acts_on(doc, drugs[0], t_start, t_end)
+
+
+def _acts_on(doc: AnalysedDocument, drug: Mention, start: int, end: int) -> Iterator[Assertion]:
+    """The drug acts on each target named between ``start`` and ``end``, by its modality."""
+    for target in doc.mentions_in(start, end):
         if doc.vocabulary.is_target(target.key):
             evidence = doc.evidence(drug.start, target.end, NAME)
             yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
 
 
-def _paired_facts(doc: AnalysedDocument, drugs: list, target_cell: Cell) -> Iterator[Assertion]:
+def _paired_facts(doc: AnalysedDocument, drugs: list[Mention], target_cell: Cell) -> Iterator[Assertion]:
     """A combination's row whose target cell names each drug's targets in the drugs' order, parted the same way ("A + B"
     over "PD-L1 + VEGF"): each drug acts on its own part's targets; nothing when the parts do not line up."""
     text = doc.document.text
@@ -150,7 +154,4 @@ def _paired_facts(doc: AnalysedDocument, drugs: list, target_cell: Cell) -> Iter
     for drug, part in zip(drugs, parts):
         start = text.index(part, at)
         at = start + len(part)
-        for target in doc.mentions_in(start, at):
-            if doc.vocabulary.is_target(target.key):
-                evidence = doc.evidence(drug.start, target.end, NAME)
-                yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key, evidence=(evidence,))
+        yield from _acts_on(doc, drug, start, at)

@@ -282,6 +282,7 @@ def _without_footnote(name: TrialName, confirmed: frozenset[str], key: Callable[
     return TrialName(name.name[:-cut], name.start, name.end - cut, name.kind)
 
 
+NOT_OF_THE_NAME = re.compile(r"^(?:(?:The|An?)\s+)?(?:(?:IV|I{1,3})[ab]?\s+)?")
 ORGANISATION_WORD = re.compile(r"\b(?:Group|Society|Association|Network|Consortium|Organi[sz]ation|Institute|Foundation|"
                                r"Alliance|Cooperative)\s*$")
 
@@ -297,13 +298,12 @@ def _spells(words: str, acronym: str) -> bool:
     >>> _spells("Invented Cancer Study Group ", "ICSG")
     False
     """
-    # (a sentence's opening article is no word of the name: "The Zorbanib Assessment Randomized Protocol (ZARP)")
-    # ... nor a phase's numeral before it: "phase III Zorbanib ... (ZHARP)"
-    words = re.sub(r"^(?:The\s+|An?\s+)?(?:I{1,3}V?|IV)[ab]?\s+", "", words)
-    initials = [w[0].upper() for w in re.sub(r"^(?:The|An?)\s+", "", words).split() if w[0].isupper()]
-    letters = [c for c in acronym if c.isalpha()]
     if ORGANISATION_WORD.search(words):
         return False  # "Korean Cancer Study Group (KCSG)": the group that runs trials, no trial
+    # (a sentence's opening article is no word of the name: "The Zorbanib Assessment Randomized Protocol (ZARP)"; nor a
+    # phase's numeral before it: "phase III Zorbanib ... (ZHARP)")
+    initials = [w[0].upper() for w in NOT_OF_THE_NAME.sub("", words).split() if w[0].isupper()]
+    letters = [c for c in acronym if c.isalpha()]
     if not SPELLED_TRIAL_WORD.search(words) or not initials or letters[0] != initials[0] or letters[-1] != initials[-1]:
         return False
     rest = iter(initials[1:-1])
