@@ -35,7 +35,8 @@ from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import BORDER_RE, PATIENTS_COLUMN, row_ratio
-from .table_line_trials import JOIN_RE, VERSUS_RE, line_names
+from .table_line_names import line_names
+from .table_line_trials import JOIN_RE, VERSUS_RE
 from .trial_names import phase_of
 from .trials import trial_key
 

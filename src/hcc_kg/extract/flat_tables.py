@@ -102,6 +102,9 @@ def _row_fact(doc: AnalysedDocument, start: int, end: int) -> Iterator[Assertion
 # Between the targets of a drug-first row's target cell: "VEGFR & FGFR", "PD-1/PD-L1", "RET, KIT"; a gloss in brackets
 # may close a part, and the cell may go on on the next line ("FGFR (angiogenesis)\nKIT, RET").
 TARGET_GLUE = re.compile(r"\s*(?:\([^()\n]*\)\s*(?:[,&/+]|\band\b)?|[,&/+]|\band\b|\n)\s*")
+# ... a list's item the vocabulary does not know may stand between two targets: a number range after a name that takes
+# none ("VEGF 1-3, KIT"), a misspelt symbol ("FGFR, PDGR, RET"); it is skipped, not read.
+UNREAD_ITEM = re.compile(r"\s*(?:\d+\s*[-\u2013]\s*\d+|,\s*[A-Z][A-Za-z\d-]{1,7})\s*(?:[,&/]|\band\b)\s*")
 # ... and a gloss in brackets may stand between the drug and its targets: "Foomab (AFP>400 ng/dL) VEGFR2".
 DRUG_GLOSS = re.compile(r"\s*(?:\([^()\n]*\)\s*)?")
 # A label cell before the drug, where the header's first column is the study's: a trial's name with its reference glued
@@ -133,8 +136,8 @@ def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool 
     for m in mentions[after:]:
         gap = text[(run[-1] if run else mentions[after - 1]).end:m.start]
         shared = bool(run) and m.start < run[-1].end  # "VEGFR 1-3": one span, each member a mention of its own
-        if not doc.vocabulary.is_target(m.key) \
-                or not (shared or (TARGET_GLUE.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap))):
+        glued = TARGET_GLUE.fullmatch(gap) or UNREAD_ITEM.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap)
+        if not doc.vocabulary.is_target(m.key) or not (shared or glued):
             break
         run.append(m)
     if not run or NOT_PLAIN.search(text, start, run[-1].end):

@@ -28,7 +28,8 @@ from .normalize import MappedText
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT_CAPITAL_RE = re.compile(r"(?<=\d)(?=[A-Z])")
 _REGISTRY_RE = re.compile(r"(?<=[\w)])(?=NCT\d{8}\b)")
-_CAPITALS_RE = re.compile(r"(?<![\w-])[A-Z]{8,}(?![\w-])")
+# ... a word of capitals may follow a lower-case letter it is glued to, and carry a number ("RamucirumabVEGFRREACH-2")
+_CAPITALS_RE = re.compile(r"(?:(?<![\w-])|(?<=[a-z]))[A-Z]{8,}(?=(?:-?\d{1,3})?(?![\w-]))")
 _BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]*$")
 _AFTER_RE = re.compile(r"[A-Z][A-Za-z]*(?:-?[A-Za-z]*\d+[a-z]?)?")  # "PD-1" of "PD-1NCT...", "PD-L1", "VEGFR1"
 MIN_NAME = 4  # a name of fewer letters before a cut ("No", "Ab") is too likely a word's part
@@ -45,11 +46,14 @@ def with_glued_names_apart(mapped: MappedText, lookup: Callable[[str], str | Non
         if (len(before) >= MIN_NAME and lookup(before) is not None) or (after and lookup(after.group()) is not None):
             cuts.add(m.start())
     for m in _DIGIT_CAPITAL_RE.finditer(text):
-        before = _word_before(text, m.start())
-        if lookup(before) is not None and lookup(before + text[m.start():m.start() + 1]) is None:
-            cuts.add(m.start())
+        word = _word_before(text, m.start())  # (a name glued after another: "NivolumabPD-1|CheckMate")
+        for before in [word, *(word[c.start():] for c in _CAMEL_RE.finditer(word))]:
+            if lookup(before) is not None and lookup(before + text[m.start():m.start() + 1]) is None:
+                cuts.add(m.start())
     for m in _CAPITALS_RE.finditer(text):
-        if lookup(m.group()) is None and listed_before(text, m.start()) and (at := named_prefix(m.group(), lookup)):
+        glued = m.start() > 0 and text[m.start() - 1].islower()  # (glued to a word: a short name is too likely a part)
+        if lookup(m.group()) is None and listed_before(text, m.start()) \
+                and (at := named_prefix(m.group(), lookup, MIN_NAME if glued else 3)):
             cuts.add(m.start() + at)
     return mapped.insert_at(sorted(cuts), " ") if cuts else mapped
 
@@ -69,9 +73,9 @@ def listed_before(text: str, at: int) -> bool:
     return _LISTED_BEFORE_RE.search(text, max(0, at - 6), at) is not None
 
 
-def named_prefix(word: str, lookup: Callable[[str], str | None]) -> int:
-    """Where the longest name a word of eight capitals or more opens with ends, when five capitals or more follow it
-    (0: none; "METHODS" is no "MET" glued to a name).
+def named_prefix(word: str, lookup: Callable[[str], str | None], shortest: int = 3) -> int:
+    """Where the longest name (of ``shortest`` letters or more) a word of eight capitals or more opens with ends, when
+    five capitals or more follow it (0: none; "METHODS" is no "MET" glued to a name).
 
     >>> lookup = lambda s: {"raf": "raf"}.get(s.lower())
     >>> named_prefix("RAFZENITH", lookup), named_prefix("RAFZENITH".lower(), lookup), named_prefix("METHODS", lookup)
@@ -79,4 +83,4 @@ def named_prefix(word: str, lookup: Callable[[str], str | None]) -> int:
     """
     if len(word) < 8 or not word.isupper():
         return 0
-    return next((i for i in range(len(word) - 5, 2, -1) if lookup(word[:i]) is not None), 0)
+    return next((i for i in range(len(word) - 5, shortest - 1, -1) if lookup(word[:i]) is not None), 0)

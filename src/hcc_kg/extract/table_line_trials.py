@@ -43,9 +43,9 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
                                 header_sizes, row_cell_facts, row_ratio, row_single_values)
-from .glued_names import listed_before, named_prefix
-from .trial_name_shapes import NCT_RE, SECTION_LABELS, STRUCTURE_WORDS
-from .trial_names import name_like, phase_of
+from .table_line_names import line_names, listed_with_targets, row_mentions, unglued
+from .trial_name_shapes import NCT_RE
+from .trial_names import phase_of
 from .trials import name_attribute, trial_key
 
 NAME = "table-line-trials"
@@ -56,14 +56,6 @@ VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNOR
 ADD_ON_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−])\s*")  # "A ± B", "A +/- B"
 JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+[\d.,]+\s*(?:mg(?:/kg|/m2)?|µg)(?:\s+[A-Z\d]{1,4})?)?\s*(?:\+|plus\b|and\b|with\b)\s*",
                      re.IGNORECASE)
-# A name shaped like a trial's: an acronym, perhaps with a number ("CALGB 80802", "REACH-2", "CheckMate 459").
-CANDIDATE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}|[A-Z]-[A-Z]{3,}|(?P<titled>[A-Z][a-z]{3,})(?=-\d{3}(?!\d)))"
-                          r"(?P<number>[- ]?(?!(?:19|20)\d\d\b)\d+(?![.,]\d)[A-Za-z]?)?(?:-[A-Z]{2,})?"
-                          r"(?![\w-])(?!\s*(?:19|20)\d\d\b)")  # (no year: "ASCO 2019" is a meeting)
-
-ROMAN_RE = re.compile(r"I{1,3}V?|VI{0,3}|IV")  # a phase glued to the next cell: "III10.7"
-AFTER_PHASE_RE = re.compile(r"phase\s*$", re.IGNORECASE)  # ... or to the next cell's word: "Phase IIINE"
-GLUED_PHASE_RE = re.compile(r"(?:I{1,3}V?|IV|VI{0,3})(?=[A-Z][a-z])")  # ... "IIIZorbanib": a phase, then a drug
 
 
 @EXTRACTORS.register(NAME)
@@ -101,7 +93,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     for offset, line in text_lines(text[table_start:table_end]):
         start = table_start + offset
         end = start + len(line.rstrip())
-        mentions = _mentions(doc, text, start, end)
+        mentions = row_mentions(doc, text, start, end)
         named_lines = [m for m in mentions if doc.vocabulary[m.key].has_type("LineOfTherapy")]
         if len({m.key for m in named_lines}) == 1:
             line_of_therapy = (named_lines[0].key, named_lines[0].start)
@@ -119,7 +111,8 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             headed = _headed_endpoints(doc, table_start, start)
             columns = header_endpoints(doc, *header) if header else []
             percents, sizes = (header_percents(*header), header_sizes(*header)) if header else ([], [])
-        names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]] if arms else []
+        names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]
+                 and not listed_with_targets(doc, text, n, mentions)] if arms else []
         if arms and not names and (drug_row or previous) and (nct := NCT_RE.search(text, start, end)) \
                 and not STATUS_RE.search(text, start, end):
             # a drug's row naming its trial by its registry number only (a registry's row, with its status, is read by
@@ -148,66 +141,6 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             bordered_trial = None
 
 
-# Where a page's cells were pasted with no space between them: a lower-case letter then a capitalised word
-# ("placeboPhase", "ZorbanibPhase"; "IIIZorbanib", a numeral before it), a word then a name in capitals
-# ("FelotinibZETA-7", "NegativeASCO"; not "mRECIST"), a closing bracket then a word ("(n = 410)Zorbanib"), a number
-# then a capitalised abbreviation or word ("7.1HR 0.70", "ZETA-7Negative").
-# A lower-case letter then a capitalised word is a cut only where the vocabulary names the word before or after it
-# ("NivolumabCheckMate": after nivolumab; "CheckMate" itself is a name), and a word then a number only where the word
-# is an agent's name or the word line ("Placebo2nd line", "line412": a name such as "VEGFR2" or "Huh7" stays whole).
-GLUED_CELLS_RE = re.compile(r"(?P<camel>(?<=[a-z])(?=[A-Z][a-z]))|(?<=[a-z]{2})(?=[A-Z]-?[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{3,})|"
-                            r"(?<=\))(?=[A-Za-z])|(?<=\d)(?=[A-Z]{2}|[A-Z][a-z]{2,})|(?P<digit>(?<=[a-z]{4})(?=\d))")
-_WORD_BEFORE = re.compile(r"[A-Z]?[a-z]+$")
-_WORD_AFTER = re.compile(r"[A-Z][a-z]*")
-
-
-def _unglued(doc: AnalysedDocument, line: str, start: int) -> tuple[str, list[int]]:
-    """The line with a space put back where two cells met, and each of its characters' offset in the document (a
-    space put back stands where the next cell starts)."""
-    pieces, offsets, previous = [], [], 0
-    cuts = [m.start() for m in GLUED_CELLS_RE.finditer(line)
-            if m.group("digit") is not None and _agent_or_line_before(doc, line, m.start())
-            or m.group("digit") is None and (m.group("camel") is None or _named_beside(doc, line, m.start()))]
-    for cut in [*cuts, len(line)]:
-        pieces.append(line[previous:cut])
-        offsets.extend(range(start + previous, start + cut))
-        if cut < len(line):
-            pieces.append(" ")
-            offsets.append(start + cut)
-        previous = cut
-    offsets.append(start + len(line))
-    return "".join(pieces), offsets
-
-
-def _named_beside(doc: AnalysedDocument, line: str, at: int) -> bool:
-    """Does the vocabulary name an arm's agent by the word that ends, or the one that starts, at ``at``
-    ("Nivolumab|Check")?"""
-    before, after = _WORD_BEFORE.search(line, 0, at), _WORD_AFTER.match(line, at)
-    keys = [doc.finder.lookup(w.group()) for w in (before, after) if w is not None]
-    return any(key is not None and doc.vocabulary[key].has_type(*ARM_TYPES) for key in keys)
-
-
-def _agent_or_line_before(doc: AnalysedDocument, line: str, at: int) -> bool:
-    """Is the word ending at ``at`` an arm's agent's name, or the word line ("Sorafenib|1st line", "2nd line|412")?"""
-    before = _WORD_BEFORE.search(line, 0, at)
-    if before is None:
-        return False
-    key = doc.finder.lookup(before.group())
-    return before.group().lower() == "line" or key is not None and doc.vocabulary[key].has_type(*ARM_TYPES)
-
-
-def _mentions(doc: AnalysedDocument, text: str, start: int, end: int) -> list[Mention]:
-    """The line's mentions, also those its glued cells hide."""
-    found = doc.mentions_in(start, end)
-    spaced, offsets = _unglued(doc, text[start:end], start)
-    if len(spaced) == end - start:
-        return found
-    unglued = [Mention(offsets[m.start], offsets[m.end - 1] + 1, m.key, m.surface) for m in doc.finder.find_text(spaced)]
-    taken = [(m.start, m.end) for m in found]
-    extra = [m for m in unglued if not any(s < m.end and m.start < e for s, e in taken)]
-    return sorted([*found, *extra], key=lambda m: (m.start, m.end))
-
-
 def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tuple[list[tuple[str, ...]], tuple[int, int]]:
     """The arms of the line's one comparison (each a tuple of agents) and its span; no arms when it has none."""
     arms: list[list[Mention]] = []
@@ -232,43 +165,6 @@ def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tupl
     return list(dict.fromkeys(keyed)), (arms[0][0].start, arms[-1][-1].end)
 
 
-def line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
-    """The line's trial-shaped names, each with its offset, also those its glued cells hide ("FelotinibZETA-7Negative"):
-    a name read whole stays whole unless an agent's name is glued inside it ("LenvatinibREFLECTPositive"); the cuts
-    may also cut a name ("IMbrave150" into "I Mbrave150", "SIRveNIB").  Those the cuts give are read where the whole
-    line gave none."""
-    found = _names(doc, text, start, end)
-    spaced, offsets = _unglued(doc, text[start:end], start)
-    if len(spaced) == end - start:
-        return found
-    agents = [m.start for m in _mentions(doc, text, start, end) if doc.vocabulary[m.key].has_type(*ARM_TYPES)]
-    glued = [(at, at + len(name)) for name, at in found if any(at <= a < at + len(name) for a in agents)]
-    kept = [(name, at) for name, at in found if (at, at + len(name)) not in glued]
-    cut = [(name, offsets[at]) for name, at in _names(doc, spaced, 0, len(spaced))]
-    return kept + [n for n in cut if any(s <= n[1] < e for s, e in glued)] if found else cut
-
-
-def _names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
-    """Trial-shaped names in a line: an acronym (perhaps with a number) that names no entity of the vocabulary."""
-    found = []
-    for m in CANDIDATE_RE.finditer(text, start, end):
-        word, name, at = m.group("word"), m.group().strip(), m.start()
-        if doc.finder.lookup(word) is None and listed_before(text, at) and (cut := named_prefix(word, doc.finder.lookup)):
-            word, name, at = word[cut:], name[cut:], at + cut  # "RAFZENITH": a target's cell glued to the trial's name
-        # ("Keynote-240": a sponsor's name in title case, a hyphen and three digits, as a review may write it)
-        if not (name_like(word) or name_like(name) or (m.group("number") and sum(c.isupper() for c in word) >= 2)
-                or m.group("titled")):
-            continue
-        if word.upper() in STRUCTURE_WORDS or (word.upper() in SECTION_LABELS and not m.group("number")) \
-                or ROMAN_RE.fullmatch(word) or _glued_phase(doc, word) \
-                or AFTER_PHASE_RE.search(text, max(start, m.start() - 8), m.start()) \
-                or doc.finder.lookup(name) is not None \
-                or doc.finder.lookup(word) is not None or name.startswith("NCT"):
-            continue
-        found.append((name, at))
-    return found
-
-
 def _headed_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
     """The endpoints the caption and headers name ("Absolute OS (mo)", "ORR")."""
     return {m.key for m in doc.mentions_in(start, end) if m.key in TIME_TO_EVENT | PROPORTION_ENDPOINTS}
@@ -288,7 +184,7 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
         yield from _one_arm_value(doc, trial, arms[0], line, span, headed)
     if len(arms) != 2:
         return
-    spaced, offsets = _unglued(doc, line, span[0])
+    spaced, offsets = unglued(doc, line, span[0])
     pairs = [m for m in PAIR_RE.finditer(spaced) if not re.search(r"(?:HR|CI)[\s:(]*$", spaced[:m.start()])]
     for kind, unit in ((TIME_TO_EVENT, "months"), (PROPORTION_ENDPOINTS, "%")):
         endpoints = headed & kind
@@ -357,7 +253,7 @@ def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], l
                headed: set[str], mentions: list[Mention]) -> Iterable[Assertion]:
     """The row's one hazard ratio, of the endpoint named right before it ("OS HR 0.58") or of the one time-to-event
     endpoint the headers name; the first arm's against the second's (none for a row of more than two arms)."""
-    spaced, offsets = _unglued(doc, line, span[0])
+    spaced, offsets = unglued(doc, line, span[0])
     ratios = parse_hazard_ratios(spaced)
     if len(ratios) != 1 or len(arms) != 2:
         return
@@ -370,17 +266,13 @@ def _row_ratio(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], l
     yield row_ratio(doc, trial, arms, endpoint, hr, (at, until))
 
 
-def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
-    """Is the word a phase's numeral glued to a name the vocabulary knows ("IIIZorbanib"; not "IMbrave")?"""
-    numeral = GLUED_PHASE_RE.match(word)
-    return numeral is not None and doc.finder.lookup(word[numeral.end():]) is not None
-
-
 def _named_by_registry(text: str, names: list[tuple[str, int]], start: int, end: int) -> tuple[list[tuple[str, int]], str | None]:
     """A row naming two trials is the one in brackets right after its registry number ("NCT01234567 (ZETA-7) ... phase
-    II results (ZETA-2)"): that name alone, with the number; else the names as they were, and no number."""
+    II results (ZETA-2)"), or the one its registry number follows in brackets ("ZETA-7 (NCT01234567) LABEL: ..."):
+    that name alone, with the number; else the names as they were, and no number."""
     if len({trial_key(n[0]) for n in names}) > 1 and (registry := NCT_RE.search(text, start, end)) is not None:
-        aliased = next((n for n in names if re.fullmatch(r"\s*\(\s*", text[registry.end():n[1]])), None)
+        aliased = next((n for n in names if re.fullmatch(r"\s*\(\s*", text[registry.end():n[1]])
+                        or re.fullmatch(r"\s*\(\s*", text[n[1] + len(n[0]):registry.start()])), None)
         if aliased is not None:
             return [aliased], registry.group()
     return names, None
