@@ -1,10 +1,16 @@
-"""Shapes read from review tables (invented rows, packaged vocabulary and lexicon): a glued table's target cell with an
-item the vocabulary does not know, its trial's name glued after a target and chosen by the registry number after it;
-a misprint that looks like a gene's alias."""
+"""Shapes read from review tables, registry pages, news and drug profiles (invented sentences, packaged vocabulary and
+lexicon): a glued table's target cell with an item the vocabulary does not know, its trial's name glued after a target
+and chosen by the registry number after it; a misprint that looks like a gene's alias; a trial a heading names with
+its trial word; care every arm receives named with each arm; the combination recalled as what a trial compares; a
+registry page's own study; the class a drug belongs to."""
 
 from __future__ import annotations
 
-from trial_facts import read
+import pytest
+
+from trial_facts import arm_agents, arms, read, sizes
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Document
 
 
 def targets(facts, predicate: str = "inhibits") -> set[tuple[str, str]]:
@@ -59,3 +65,50 @@ def test_a_misprinted_checkpoint_name_is_not_a_transporters_alias(vocabulary, fi
             "---|---|---|---|\n"
             "Ipilimumab | ICI | CTL1-4 | 2020 |\n")
     assert not targets(read(text, vocabulary, finder), "isAntibodyAgainst")
+
+
+def test_a_heading_naming_a_trial_with_its_trial_word_makes_the_name_a_trials(vocabulary, finder):
+    text = ("Biomarker notes\n\n"
+            "Patients entering ZENITH-4 had to show an AFP level above 400 ng/mL. They were randomly "
+            "assigned (2:1) to receive cabozantinib (n=120) or placebo (n=60).\n\n"
+            "Alpha-Fetoprotein and the ZENITH-4 Study\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert arms(facts) == {("trial__zenith4", "arm__zenith4__cabozantinib"), ("trial__zenith4", "arm__zenith4__placebo")}
+
+
+@pytest.mark.parametrize("joined", ["and", "with"])
+def test_care_named_with_each_arm_leaves_two_arms(joined, vocabulary, finder):
+    text = f"An invented randomised trial compared ramucirumab plus BSC {joined} placebo plus BSC in liver cancer."
+    assert arm_agents(read(text, vocabulary, finder)) == {"ramucirumab", "placebo"}
+
+
+@pytest.mark.parametrize("compared", [
+    "comparing the combination against standard sorafenib",
+    "and the combination was compared with sorafenib",
+])
+def test_the_combination_recalled_as_what_a_trial_compares_is_its_arm(compared, vocabulary, finder):
+    text = f"The invented ZENITH study tests nivolumab combined with lenvatinib in liver cancer, {compared}."
+    assert arms(read(text, vocabulary, finder)) == {("trial__zenith", "arm__zenith__regimen__lenvatinib__nivolumab"),
+                                                    ("trial__zenith", "arm__zenith__sorafenib")}
+
+
+def test_a_registry_pages_own_study_is_the_trial_its_number_names(vocabulary, finder):
+    text = ("Trial NCT01234567\n\n"
+            "The investigators designed a phase II study of donafenib combined with TACE after resection of liver "
+            "cancer.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert arms(facts) == {("trial__nct01234567", "arm__nct01234567__regimen__donafenib__tace")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tislelizumab belongs to the family of immunotherapy agents called PD-1 inhibitors.",
+    "Tislelizumab is part of a group of medicines called PD-1 inhibitors.",
+    "Tislelizumab belongs to the class of PD-1 inhibitors.",
+])
+def test_the_class_a_drug_belongs_to_names_its_target(sentence, vocabulary, finder):
+    assert targets(read(sentence, vocabulary, finder), "isAntibodyAgainst") == {("tislelizumab", "pdcd1")}
+
+
+def test_a_drug_said_not_to_belong_to_a_class_is_not_asserted_to_act_so(vocabulary, finder):
+    facts = read("Tislelizumab does not belong to the class of PD-1 inhibitors.", vocabulary, finder)
+    assert not targets(facts, "isAntibodyAgainst")

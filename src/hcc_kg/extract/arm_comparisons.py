@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..keys import is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms
 from .comparators import CHOICE_OF, VERDICT_IN_TO
@@ -33,9 +34,9 @@ _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\
 # The patients of the other arm may be named by what they were given ("for those given B", "vs pts on B",
 # "compared with patients who were treated with B", "those in the B arm").
 _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
-# Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", and in news the
+# Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", "standard B", and in news the
 # maker first: "Company's B", "Maker AG's B".
-_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
+_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?|standard)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           rf"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:{CHOICE_OF})?"  # "versus a choice of A or B"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
@@ -89,6 +90,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     named = agents(doc, sent)
     if verb := _compared_verb(sent.text, named):
         return verb
+    if recalled := _combination_compared(sent.text, named):
+        return recalled
     for left, right in zip(named, named[1:]):  # "A was being tested against B"
         if left.key != right.key and PASSIVE_AGAINST_RE.fullmatch(sent.text, left.end, right.start):
             return [left, right]
@@ -157,6 +160,25 @@ def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
             if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead) or CLASS_LEAD_RE.match(lead)) \
                     and after[0].key != after[1].key and gap.match(unbracketed(text[after[0].end:after[1].start])):
                 return after[:2]
+    return []
+
+
+# The combination named before, recalled as what is compared: "a study of A combined with B ..., comparing the combination
+# to standard C", "the combination versus C", "the regimen was compared with C".
+COMBINATION_RECALLED_RE = re.compile(r"\b(?:compar(?:e|es|ed|ing)\s+(?:the|this)\s+(?:combination|regimen)(?:\s+(?:therapy|treatment))?"
+                                     r"\s+(?:with|to|against|versus|vs\.?)|(?:the|this)\s+(?:combination|regimen)(?:\s+(?:therapy|treatment))?"
+                                     r"\s+(?:(?:was|were|is|will\s+be)\s+compared\s+(?:with|to)|versus|vs\.?|against))(?=\s)", re.IGNORECASE)
+
+
+def _combination_compared(text: str, named: list[Agent]) -> list[Agent]:
+    """ "A combined with B ..., comparing the combination to C": [A plus B, C], when the sentence names one combination
+    before the cue ([] else)."""
+    for cue in COMBINATION_RECALLED_RE.finditer(text):
+        combined = [a for a in named if a.end <= cue.start() and is_regimen_key(a.key)]
+        right = [a for a in named if a.start >= cue.end()]
+        if len({a.key for a in combined}) == 1 and right and right[0].key != combined[0].key \
+                and RIGHT_GAP_RE.match(text[cue.end():right[0].start]):
+            return [combined[-1], right[0]]
     return []
 
 

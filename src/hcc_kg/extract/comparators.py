@@ -112,6 +112,7 @@ def arm_parts(doc: AnalysedDocument, keys: Iterable[str]) -> tuple[str, ...]:
 # A comparison still waiting for its "with": "compared A plus BSC with B" (no "with" between the cue and A).
 COMPARING_RE = re.compile(r"\bcompar(?:e|es|ed|ing)\b(?![^;]*\bwith\b)", re.IGNORECASE)
 WITH_RE = re.compile(r"\bwith\b", re.IGNORECASE)
+CARE_ADDED_RE = re.compile(r"(?:\+|\bplus|\bwith|\bcombined\s+with|\bin\s+combination\s+with)\s*$", re.IGNORECASE)
 
 
 def glued_to_care(doc: AnalysedDocument, text: str, before: Located, after: Located) -> bool:
@@ -119,6 +120,8 @@ def glued_to_care(doc: AnalysedDocument, text: str, before: Located, after: Loca
     gap = text[before[2]:after[1]]
     if WITH_RE.search(gap) and COMPARING_RE.search(text, 0, before[1]):
         return False  # "compared A plus BSC with placebo": the comparison's "with", not care's
+    if is_care(doc, before[0].key) and CARE_ADDED_RE.search(text, 0, before[1]):
+        return False  # "compared A plus BSC and placebo plus BSC": the care is A's already; "and" opens the next arm
     return ((is_care(doc, before[0].key) or is_care(doc, after[0].key)) and CARE_AND_RE.match(gap) is not None) \
         or (is_care(doc, after[0].key) and DOSED_CARE_RE.fullmatch(gap) is not None)
 

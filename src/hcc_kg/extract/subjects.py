@@ -93,12 +93,18 @@ CLASS_SYMBOL = r"(?:\s+\((?-i:[A-Z]{2,5}s?)\))?"
 MAKERS = r"(?:its|their|our)\s+"
 # "X (Z; anti-T)": the short name the text gives X, then what X is.
 DEFINED_AS = r"(?:\s*(?-i:[A-Z][\w-]{0,9})\s*;)?"
+# "X belongs to a class of cancer drugs known as T inhibitors", "X is part of the group of medicines called ...": the
+# class X is a member of, named after what its members are called.
+MEMBER_OF = r"(?:(?:belongs?|belonged)\s+to|(?:is|are|was|were)\s+(?:part|a\s+member|members)\s+of)"
+CLASS_CALLED = (r"(?:class|group|family|category)\s+of\s+(?:[\w-]+\s+){0,3}?(?:drugs|medicines|medications|agents|therapies|"
+                r"treatments|compounds)\s+(?:known\s+as|called|termed)")
 # Between a drug and a noun cue or an appositive: "X, an oral", "X is a", "X (a", "X for".
 NOUN_GAP = re.compile(rf"^{BRACKETS}{CODE_ASIDE}{ASIDE}\s*(?:,|\({DEFINED_AS}{THAT_IS}|\[|—|:|\s{COPULA}(?:\s+(?:not|also|thus|therefore|itself|both))?|\sfor"
+                      rf"|\s{MEMBER_OF}"
                       rf"|,?\s+(?:which|that)\s+{COPULA})"  # "X, which is a", "X, which acts as a"
                       rf"\s*(?:(?:one|two|several|each) of (?:the\s+)?|among (?:the\s+)?)?"  # "X is among 17 inhibitors of T"
                       rf"\s*(?:(?:an?|the|another|one|first|second|novel|new)\s+|{OWNER}|{MAKERS})?"
-                      rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up|combination|mixture) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?)"
+                      rf"(?:(?:{MODIFIER}{CLASS_SYMBOL},?|(?:comprised|composed|consisting|made up|combination|mixture) of(?: an?)?|(?:type|kind|class|member)s? of(?: the)?|{CLASS_CALLED})"
                       r"\s+(?:(?:and|or)\s+)?){0,8}"
                       # "X is a novel TKI, which is a potent inhibitor of T": the second noun phrase says the same;
                       # so does a coordinated one, "X is an antiangiogenic inhibitor and (is) the only inhibitor of T"

@@ -63,7 +63,7 @@ def sentence_trial_names(doc: AnalysedDocument, sent: AnalysedSentence, index: N
 
 def _name_index(doc: AnalysedDocument) -> NameIndex:
     confirmed = frozenset(trial_key(n.name) for s in doc.sentences for n in names_in(doc, s, frozenset()))
-    confirmed |= title_trial_key(doc)
+    confirmed |= title_trial_key(doc) | _heading_names(doc)
     confirmed = frozenset(k for k in confirmed if footnoted(k, confirmed) is None)  # "LEAP-0025": "LEAP-002" [5]
     groups: dict[str, set[str]] = {}
     spelled: dict[str, TrialName] = {}
@@ -81,6 +81,18 @@ def _name_index(doc: AnalysedDocument) -> NameIndex:
         _same_trial(groups, trial_key(titled.name), trial_key(registered))
     preferred = {key: trial_key(_preferred([spelled[k] for k in group]).name) for key, group in groups.items()}
     return NameIndex(preferred)
+
+
+HEADING_LENGTH = 150  # characters: a line this short, ending in no stop, may head a section
+
+
+def _heading_names(doc: AnalysedDocument) -> frozenset[str]:
+    """The keys of names a heading writes with its trial word ("Safety and the ZETA-7 Study"): a heading is no
+    sentence, yet it shows a name is a trial's as a sentence would."""
+    lines = [line.strip() for line in doc.document.text.splitlines()]
+    heads = [line for line in lines if 0 < len(line) <= HEADING_LENGTH and line[-1] not in ".!?:;,"]
+    return frozenset(trial_key(n.name) for line in heads
+                     for n in trial_names(normalize(line).text, _in_vocabulary(doc), frozenset(), trial_key))
 
 
 def _same_trial(groups: dict[str, set[str]], a: str, b: str) -> None:

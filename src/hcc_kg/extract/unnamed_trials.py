@@ -73,18 +73,23 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
             current.phase = phase  # "This phase 3 trial recruited ...": the phase of the trial in context, not stated before
         current.named_at.append(evidence_span(sent))
         return context
-    if current is not None and not current.names and current.phase is None and not current.prior \
+    if current is not None and all(n.kind == "nct" for n in current.names) and current.phase is None and not current.prior \
             and (WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()) or WAS_CONDUCTED_RE.match(sent.text, phrase.end())):
         # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
-        # the document's own trial, described in full
+        # the document's own trial, described in full (so too a registry page's, named by its number only: "The
+        # investigators design a phase 2 study of A")
         current.phase = phase
         current.named_at.append(evidence_span(sent))
+        if not current.arms:
+            establish(doc, sent, current)
         return context
     return opened(doc, sent, slots, phase)
 
 
-# The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study".
-WE_CONDUCTED_RE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:conducted|performed|undertook|carried\s+out|initiated|ran)\s+(?:an?\s+)?$",
+# The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study", "the
+# investigators design a phase 2 study".
+WE_CONDUCTED_RE = re.compile(r"\b(?:we|the\s+(?:investigators|researchers|authors))\s+(?:\w+\s+)?"
+                             r"(?:conducted|performed|undertook|carried\s+out|initiated|ran|design(?:ed)?)\s+(?:an?\s+)?$",
                              re.IGNORECASE)
 # ... said in the passive: "An open-label phase 2 study was performed in 40 patients"
 WAS_CONDUCTED_RE = re.compile(r"\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:conducted|performed|undertaken|carried\s+out|initiated)\b",
