@@ -112,3 +112,12 @@ def test_the_class_a_drug_belongs_to_names_its_target(sentence, vocabulary, find
 def test_a_drug_said_not_to_belong_to_a_class_is_not_asserted_to_act_so(vocabulary, finder):
     facts = read("Tislelizumab does not belong to the class of PD-1 inhibitors.", vocabulary, finder)
     assert not targets(facts, "isAntibodyAgainst")
+
+
+def test_a_rows_total_split_in_brackets_gives_each_compared_arm_its_patients(vocabulary, finder):
+    text = ("Table 4. Invented second-line trials\n\n"
+            "Year Trial Design Patients Drug Target Status\n"
+            "2019 The invented ZENITH-9 trial Phase 3, randomized 300 (200 vs 100) Cabozantinib vs placebo MET Completed\n"
+            "2020 The invented ORBIT-3 trial Phase 3, randomized 250 (150 vs 90) Regorafenib vs placebo KIT Completed\n")
+    # ORBIT-3's split does not add up to its total: whose is whose cannot be trusted
+    assert sizes(read(text, vocabulary, finder)) == {("cabozantinib", 200), ("placebo", 100)}

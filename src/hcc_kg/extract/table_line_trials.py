@@ -132,6 +132,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
             yield from _row_values(doc, trial, arms, line, (start, end), headed)
+            yield from _row_sizes(doc, trial, arms, line, (start, end))
         elif not names and len(arms) == 1 and bordered_trial and bordered and not cells_of(line, start)[0][0]:
             # "\tB\t165\t12.3" under "NAME\tA\t300\t13.6": the row's first cell left empty, another arm of the trial above
             ev = (doc.evidence(start, end, NAME),)
@@ -185,7 +186,9 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
     if len(arms) != 2:
         return
     spaced, offsets = unglued(doc, line, span[0])
-    pairs = [m for m in PAIR_RE.finditer(spaced) if not re.search(r"(?:HR|CI)[\s:(]*$", spaced[:m.start()])]
+    split = [m.span() for m in TOTAL_SPLIT_RE.finditer(spaced)]  # ("395 (263 vs 132)": patients, no values)
+    pairs = [m for m in PAIR_RE.finditer(spaced) if not re.search(r"(?:HR|CI)[\s:(]*$", spaced[:m.start()])
+             and not any(s <= m.start() < e for s, e in split)]
     for kind, unit in ((TIME_TO_EVENT, "months"), (PROPORTION_ENDPOINTS, "%")):
         endpoints = headed & kind
         of_kind = [m for m in pairs if bool(m.group("pa") or m.group("pb")) == (unit == "%")]
@@ -197,6 +200,22 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
             ev = (doc.evidence(offsets[pair.start()], offsets[pair.end()], NAME),)
             for parts, value in zip(arms, (pair.group("a"), pair.group("b"))):
                 yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
+
+
+# A row's patients, in all and per arm in the comparison's order: "395 (263 vs 132)", "546 (362/184)".
+TOTAL_SPLIT_RE = re.compile(r"(?<![\d.])(?P<n>\d{2,5})\s*\(\s*(?P<a>\d{1,5})\s*(?:vs\.?|versus|/|:)\s*(?P<b>\d{1,5})\s*\)")
+
+
+def _row_sizes(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str,
+               span: tuple[int, int]) -> Iterable[Assertion]:
+    """The two arms' sizes a row gives after its total, when they add up to it (one such split in the row)."""
+    splits = [m for m in TOTAL_SPLIT_RE.finditer(line) if int(m.group("a")) + int(m.group("b")) == int(m.group("n"))]
+    if len(arms) != 2 or len(splits) != 1:
+        return
+    split = splits[0]
+    ev = (doc.evidence(span[0] + split.start(), span[0] + split.end(), NAME),)
+    for parts, size in zip(arms, (split.group("a"), split.group("b"))):
+        yield Assertion(arm_key(trial, agent_key(list(parts))), "armSize", int(size), evidence=ev)
 
 
 # A response criterion naming the pair after it ("mRECIST, 33.2% vs 13.3%", "RECIST v1.1: 21% vs 9%").
