@@ -121,3 +121,27 @@ def test_a_rows_total_split_in_brackets_gives_each_compared_arm_its_patients(voc
             "2020 The invented ORBIT-3 trial Phase 3, randomized 250 (150 vs 90) Regorafenib vs placebo KIT Completed\n")
     # ORBIT-3's split does not add up to its total: whose is whose cannot be trusted
     assert sizes(read(text, vocabulary, finder)) == {("cabozantinib", 200), ("placebo", 100)}
+
+
+def approvals(facts) -> set[tuple]:
+    return {(f.subject, f.object, f.context_value("agency"), f.context_value("line")) for f in facts
+            if f.predicate == "approvedFor" and f.is_fact}
+
+
+@pytest.mark.parametrize("listed", [
+    "FDA-approved indications include: 1. Renal cell carcinoma (RCC): in combination with nivolumab as first-line "
+    "therapy 2. Hepatocellular carcinoma (HCC): second-line therapy after sorafenib 3. Breast cancer: not approved",
+    "FDA-approved indications include:\n- Renal cell carcinoma (RCC): in combination with nivolumab as first-line "
+    "therapy\n- Hepatocellular carcinoma (HCC): second-line therapy after sorafenib\n",
+])
+def test_a_drug_pages_list_of_approved_indications_gives_each_its_approval(listed, vocabulary, finder):
+    text = f"Invented drug profile\n\nCabozantinib is an oral kinase inhibitor sold by an invented company.\n\n{listed}\n"
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert approvals(facts) == {("cabozantinib", "hcc", "fda", "second_line"),
+                                ("regimen__cabozantinib__nivolumab", "renal_cell_carcinoma", "fda", "first_line")}
+
+
+def test_a_list_of_approved_indications_on_a_page_of_two_drugs_is_left_unread(vocabulary, finder):
+    text = ("Invented comparison\n\nCabozantinib and regorafenib are oral kinase inhibitors.\n\n"
+            "Approved indications: 1. Hepatocellular carcinoma (HCC): second-line therapy\n")
+    assert not approvals(extract_document(Document.from_text("d1", text), vocabulary, finder))
