@@ -90,8 +90,8 @@ def row_mentions(doc: AnalysedDocument, text: str, start: int, end: int) -> list
 def line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
     """The line's trial-shaped names, each with its offset, also those its glued cells hide ("FelotinibZETA-7Negative"):
     a name read whole stays whole unless an agent's name is glued inside it ("LenvatinibREFLECTPositive"); the cuts
-    may also cut a name ("IMbrave150" into "I Mbrave150", "SIRveNIB").  Those the cuts give are read where they
-    overlap no name the whole line gave ("PD-L1ZENITH (NCT...)LABEL: ...")."""
+    may also cut a name ("IMbrave150" into "I Mbrave150", "SIRveNIB").  Those the cuts give are read where the whole
+    line gave none, or where its registry number follows one in brackets ("PD-L1ZENITH (NCT...)LABEL: ...")."""
     found = _names(doc, text, start, end)
     spaced, offsets = unglued(doc, text[start:end], start)
     if len(spaced) == end - start:
@@ -102,8 +102,12 @@ def line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[t
     after_cut = {i + 1 for i in range(len(spaced) - 1) if offsets[i] == offsets[i + 1]}  # (where a space went back)
     cut = [(name, offsets[at]) for name, at in _names(doc, spaced, 0, len(spaced), after_cut)]
     spans = [(at, at + len(name)) for name, at in found]
-    return kept + [n for n in cut if any(s <= n[1] < e for s, e in glued) or not any(s < n[1] + len(n[0]) and n[1] < e
-                                                                                   for s, e in spans)]
+    registered = [n for n in cut if REGISTERED_AFTER_RE.match(text, n[1] + len(n[0]))
+                  and not any(s < n[1] + len(n[0]) and n[1] < e for s, e in spans)]
+    return kept + [n for n in cut if any(s <= n[1] < e for s, e in glued)] + registered if found else cut
+
+
+REGISTERED_AFTER_RE = re.compile(r"\s*\(\s*NCT\d{8}\b")  # "ZENITH (NCT01234567)": the name its number follows
 
 
 def _names(doc: AnalysedDocument, text: str, start: int, end: int, after_cut: set[int] = frozenset()) -> list[tuple[str, int]]:
