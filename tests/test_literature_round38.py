@@ -145,3 +145,20 @@ def test_a_list_of_approved_indications_on_a_page_of_two_drugs_is_left_unread(vo
     text = ("Invented comparison\n\nCabozantinib and regorafenib are oral kinase inhibitors.\n\n"
             "Approved indications: 1. Hepatocellular carcinoma (HCC): second-line therapy\n")
     assert not approvals(extract_document(Document.from_text("d1", text), vocabulary, finder))
+
+
+@pytest.mark.parametrize("design, combined, alone", [
+    ("an invented randomised phase III study to evaluate TACE + nivolumab or TACE alone in HCC",
+     "regimen__nivolumab__tace", "tace"),
+    ("an invented randomised phase III study of lenvatinib plus nivolumab, or lenvatinib alone, in HCC",
+     "regimen__lenvatinib__nivolumab", "lenvatinib"),
+])
+def test_a_backbone_given_alone_as_the_other_choice_is_the_control_arm(design, combined, alone, vocabulary, finder):
+    facts = read(f"ZENITH-8 is {design}.", vocabulary, finder)
+    assert arms(facts) == {("trial__zenith8", f"arm__zenith8__{combined}"), ("trial__zenith8", f"arm__zenith8__{alone}")}
+
+
+def test_two_drugs_offered_as_choices_are_no_backbone_and_its_add_on(vocabulary, finder):
+    facts = read("ZENITH-8 is an invented randomised phase III study of lenvatinib or sorafenib alone in HCC.",
+                 vocabulary, finder)
+    assert "arm__zenith8__regimen__lenvatinib__sorafenib" not in {a for _, a in arms(facts)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..keys import is_regimen_key
+from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms
 from .comparators import CHOICE_OF, VERDICT_IN_TO
@@ -121,7 +121,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         left = _and_list_joined(doc, sent.text, left, alone)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
-    return _fronted(sent.text, named)
+    return _fronted(sent.text, named) or _or_backbone_alone(sent.text, named)
 
 
 # The comparison put first, its subject after the comma: "Compared with B in this study, A prolonged OS",
@@ -168,6 +168,16 @@ def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
 COMBINATION_RECALLED_RE = re.compile(r"\b(?:compar(?:e|es|ed|ing)\s+(?:the|this)\s+(?:combination|regimen)(?:\s+(?:therapy|treatment))?"
                                      r"\s+(?:with|to|against|versus|vs\.?)|(?:the|this)\s+(?:combination|regimen)(?:\s+(?:therapy|treatment))?"
                                      r"\s+(?:(?:was|were|is|will\s+be)\s+compared\s+(?:with|to)|versus|vs\.?|against))(?=\s)", re.IGNORECASE)
+
+
+def _or_backbone_alone(text: str, named: list[Agent]) -> list[Agent]:
+    """ "a randomised study of A + B or A alone": [A plus B, A], when the arm given alone is part of the other ([] else;
+    read after every other shape, so "A + B or A alone vs C" stays a comparison of three)."""
+    for left, right in zip(named, named[1:]):
+        if re.fullmatch(r"\s*,?\s+or\s+(?:with\s+)?", text[left.end:right.start]) and GIVEN_ALONE_RE.match(text, right.end) \
+                and set(agent_components(right.key)) < set(agent_components(left.key)):
+            return [left, right]
+    return []
 
 
 def _combination_compared(text: str, named: list[Agent]) -> list[Agent]:
