@@ -162,3 +162,11 @@ def test_two_drugs_offered_as_choices_are_no_backbone_and_its_add_on(vocabulary,
     facts = read("ZENITH-8 is an invented randomised phase III study of lenvatinib or sorafenib alone in HCC.",
                  vocabulary, finder)
     assert "arm__zenith8__regimen__lenvatinib__sorafenib" not in {a for _, a in arms(facts)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The newest option is tislelizumab (an anti-PD-1 antibody), evaluated in the invented ZENITH-301 trial by a group.",
+    "Tislelizumab, tested in the invented ZENITH-301 trial, prolonged survival.",
+])
+def test_a_drug_with_a_participle_set_off_after_it_is_what_the_named_trial_tested(sentence, vocabulary, finder):
+    assert arms(read(sentence, vocabulary, finder)) == {("trial__zenith301", "arm__zenith301__tislelizumab")}

@@ -130,10 +130,13 @@ RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)
 # A registration, or a registry page's identifier field ("ClinicalTrials.gov Identifier: NCT...")
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b|\bclinicaltrials\.gov\b|\bidentifier\b", re.IGNORECASE)
 # ... also while it goes on: "A is being evaluated in ...", "A is currently in phase I clinical trials (NCT...)".
-TESTED_PASSIVE_RE = re.compile(r"\s+(?:(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)|"
+# ... or a participle set off after it: "A (anti-T), evaluated in the NAME trial, ...".
+TESTED_PASSIVE_RE = re.compile(r"(?:\s+(?:(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)|"
                                r"(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+(?:evaluated|investigated|tested|studied)|"
                                r"in\s+(?:an?\s+)?phase\s+(?:[1-3]|I{1,3})[ab]?(?:/(?:[1-3]|I{1,3}))?\s+(?:clinical\s+)?"
-                               r"(?:trials?|stud(?:y|ies))))\b", re.IGNORECASE)
+                               r"(?:trials?|stud(?:y|ies))))|"
+                               r"\s*,\s+(?:(?:currently|now)\s+)?(?:being\s+)?(?:evaluated|investigated|examined|assessed|tested|"
+                               r"studied)\s+in)\b", re.IGNORECASE)
 # A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial";
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its
 # other arm later, in the sentence that randomises).  A title split over two lines has lost its colon: the design
