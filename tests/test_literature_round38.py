@@ -131,8 +131,8 @@ def approvals(facts) -> set[tuple]:
 @pytest.mark.parametrize("listed", [
     "FDA-approved indications include: 1. Renal cell carcinoma (RCC): in combination with nivolumab as first-line "
     "therapy 2. Hepatocellular carcinoma (HCC): second-line therapy after sorafenib 3. Breast cancer: not approved",
-    "FDA-approved indications include:\n- Renal cell carcinoma (RCC): in combination with nivolumab as first-line "
-    "therapy\n- Hepatocellular carcinoma (HCC): second-line therapy after sorafenib\n",
+    "FDA-approved indications include:\n- Renal cell carcinoma (RCC): in combination with nivolumab for patients not "
+    "treated before\n- Hepatocellular carcinoma (HCC): second-line therapy after sorafenib\n",
 ])
 def test_a_drug_pages_list_of_approved_indications_gives_each_its_approval(listed, vocabulary, finder):
     text = f"Invented drug profile\n\nCabozantinib is an oral kinase inhibitor sold by an invented company.\n\n{listed}\n"

@@ -35,7 +35,9 @@ LABEL_RE = re.compile(r"(?:\b(?P<agency>[A-Z][\w.]{1,10})[- ])?\b(?i:approved\s+
 ITEM_RE = re.compile(r"(?:^|(?<=\s))(?:(?P<number>\d{1,2})[.)]|[-•*])\s+(?=[A-Z])", re.MULTILINE)
 #: The list ends at a blank line or at a heading-like line after it.
 LIST_END_RE = re.compile(r"\n\s*\n|\n(?=[A-Z][^\n.:]{0,40}\n)")
-NEGATION_RE = re.compile(r"\b(?:not|no\s+longer|withdrawn|revoked)\b", re.IGNORECASE)
+# An item that takes the approval back ("not approved", "withdrawn"); not the patients' history ("not previously treated").
+NEGATION_RE = re.compile(r"\bnot\s+(?:yet\s+)?(?:approved|authori[sz]ed|indicated)\b|\bno\s+longer\b|\bwithdrawn\b|\brevoked\b",
+                         re.IGNORECASE)
 COMBINED_RE = re.compile(r"\b(?:in\s+combination\s+with|combined\s+with|plus)\b", re.IGNORECASE)
 MAX_LIST = 2000  # characters a list may run for
 

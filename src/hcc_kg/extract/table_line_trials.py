@@ -14,8 +14,10 @@ read when the block after it holds nothing but rows, and cells pasted with no sp
 ("(n = 410)ZorbanibPhase III9.9 vs 7.1HR 0.70").  A row's one hazard ratio between two arms is the first arm's
 against the second's, of the endpoint named right before it or of the one time-to-event endpoint the headers name;
 its one pair of medians ("10.7 vs 7.9") and its one pair of rates ("24.1% vs 9.2%") are of the one endpoint of that
-kind the headers name.  Anything less certain is left alone: without cell borders which column is whose cannot be
-told; a row whose cells are still bordered is read cell by cell (:mod:`.table_cell_values`).
+kind the headers name, and its total with the split in brackets ("395 (263 vs 132)") the two arms' sizes when the
+split adds up.  Anything less certain is left alone: without cell borders which column is whose cannot be
+told; a row whose cells are still bordered is read cell by cell (:mod:`.table_cell_values`).  Its trial-shaped names
+are read by :mod:`.table_line_names`.
 
 A row may name one arm only: the drug opening it ("   Zorbanib  KIT inhibitor  NCT01234567 (ORCA-4)  III ...", the
 row under it opening with a registry number being the same drug's), or the cell of a bordered row under the header
