@@ -170,11 +170,14 @@ COMBINATION_RECALLED_RE = re.compile(r"\b(?:compar(?:e|es|ed|ing)\s+(?:the|this)
                                      r"\s+(?:(?:was|were|is|will\s+be)\s+compared\s+(?:with|to)|versus|vs\.?|against))(?=\s)", re.IGNORECASE)
 
 
+OR_GAP_RE = re.compile(r"\s*,?\s+or\s+(?:with\s+)?", re.IGNORECASE)  # "A + B, or (with) A alone"
+
+
 def _or_backbone_alone(text: str, named: list[Agent]) -> list[Agent]:
     """ "a randomised study of A + B or A alone": [A plus B, A], when the arm given alone is part of the other ([] else;
     read after every other shape, so "A + B or A alone vs C" stays a comparison of three)."""
     for left, right in zip(named, named[1:]):
-        if re.fullmatch(r"\s*,?\s+or\s+(?:with\s+)?", text[left.end:right.start]) and GIVEN_ALONE_RE.match(text, right.end) \
+        if OR_GAP_RE.fullmatch(text, left.end, right.start) and GIVEN_ALONE_RE.match(text, right.end) \
                 and set(agent_components(right.key)) < set(agent_components(left.key)):
             return [left, right]
     return []

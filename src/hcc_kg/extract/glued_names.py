@@ -39,12 +39,7 @@ def with_glued_names_apart(mapped: MappedText, lookup: Callable[[str], str | Non
     """``mapped`` with a space where two names, or a name and a registry number, were glued (see the module)."""
     text = mapped.text
     cuts = {m.start() for m in _REGISTRY_RE.finditer(text)}
-    for m in _CAMEL_RE.finditer(text):
-        before, after = _word_before(text, m.start()), _AFTER_RE.match(text, m.start())
-        if lookup(before + (after.group() if after else "")) is not None:
-            continue  # a name written in mixed case ("mTOR")
-        if (len(before) >= MIN_NAME and lookup(before) is not None) or (after and lookup(after.group()) is not None):
-            cuts.add(m.start())
+    cuts |= {m.start() for m in _CAMEL_RE.finditer(text) if _glued_at(text, m.start(), lookup)}
     for m in _DIGIT_CAPITAL_RE.finditer(text):
         word = _word_before(text, m.start())  # (a name glued after another: "NivolumabPD-1|CheckMate")
         for before in [word, *(word[c.start():] for c in _CAMEL_RE.finditer(word))]:
@@ -56,6 +51,25 @@ def with_glued_names_apart(mapped: MappedText, lookup: Callable[[str], str | Non
                 and (at := named_prefix(m.group(), lookup, MIN_NAME if glued else 3)):
             cuts.add(m.start() + at)
     return mapped.insert_at(sorted(cuts), " ") if cuts else mapped
+
+
+def glued_inside(word: str, lookup: Callable[[str], str | None]) -> bool:
+    """Were two names glued inside ``word`` where a lower-case letter meets a capital ("TKRsVEGFR-1", "SorafenibVEGF")?
+
+    >>> lookup = lambda s: {"vegfr-1": "flt1", "mtor": "mtor"}.get(s.lower())
+    >>> glued_inside("TKRsVEGFR-1", lookup), glued_inside("mTOR", lookup), glued_inside("CheckMate-459", lookup)
+    (True, False, False)
+    """
+    return any(_glued_at(word, m.start(), lookup) for m in _CAMEL_RE.finditer(word))
+
+
+def _glued_at(text: str, at: int, lookup: Callable[[str], str | None]) -> bool:
+    """Is the lower-case letter before ``at`` and the capital at it where two names meet: the word before is a name of
+    MIN_NAME letters or more, or the one after is a name, and the two are no one name written in mixed case ("mTOR")?"""
+    before, after = _word_before(text, at), _AFTER_RE.match(text, at)
+    if lookup(before + (after.group() if after else "")) is not None:
+        return False
+    return (len(before) >= MIN_NAME and lookup(before) is not None) or (after is not None and lookup(after.group()) is not None)
 
 
 def _word_before(text: str, at: int) -> str:

@@ -12,7 +12,7 @@ import re
 
 from ..model import Mention
 from .analysis import AnalysedDocument
-from .glued_names import MIN_NAME, listed_before, named_prefix
+from .glued_names import MIN_NAME, glued_inside, listed_before, named_prefix
 from .prose_arms import ARM_TYPES
 from .trial_name_shapes import ISOTYPE_RE, SECTION_LABELS, STRUCTURE_WORDS
 from .trial_names import name_like
@@ -87,6 +87,9 @@ def row_mentions(doc: AnalysedDocument, text: str, start: int, end: int) -> list
     return sorted([*found, *extra], key=lambda m: (m.start, m.end))
 
 
+REGISTERED_AFTER_RE = re.compile(r"\s*\(\s*NCT\d{8}\b")  # "ZENITH (NCT01234567)": the name its number follows
+
+
 def line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[tuple[str, int]]:
     """The line's trial-shaped names, each with its offset, also those its glued cells hide ("FelotinibZETA-7Negative"):
     a name read whole stays whole unless an agent's name is glued inside it ("LenvatinibREFLECTPositive"); the cuts
@@ -107,9 +110,6 @@ def line_names(doc: AnalysedDocument, text: str, start: int, end: int) -> list[t
     return kept + [n for n in cut if any(s <= n[1] < e for s, e in glued)] + registered if found else cut
 
 
-REGISTERED_AFTER_RE = re.compile(r"\s*\(\s*NCT\d{8}\b")  # "ZENITH (NCT01234567)": the name its number follows
-
-
 def _names(doc: AnalysedDocument, text: str, start: int, end: int, after_cut: set[int] = frozenset()) -> list[tuple[str, int]]:
     """Trial-shaped names in a line: an acronym (perhaps with a number) that names no entity of the vocabulary; one
     that opens with a target's name is cut after it where it ends a list or follows a cell it was glued to."""
@@ -128,7 +128,7 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int, after_cut: se
                 or AFTER_PHASE_RE.search(text, max(start, m.start() - 8), m.start()) \
                 or doc.finder.lookup(name) is not None \
                 or doc.finder.lookup(word) is not None or name.startswith("NCT") \
-                or ISOTYPE_RE.fullmatch(name) or _glued_to_a_name(doc, name):
+                or ISOTYPE_RE.fullmatch(name) or glued_inside(name, doc.finder.lookup):
             continue
         found.append((name, at))
     return found
@@ -139,11 +139,6 @@ def listed_with_targets(doc: AnalysedDocument, text: str, name: tuple[str, int],
     after = name[1] + len(name[0])
     glue = re.compile(r"\s*(?:,|\band\b)\s*")
     return any(doc.vocabulary.is_target(m.key) and glue.fullmatch(text, after, m.start) for m in mentions if m.start > after)
-
-
-def _glued_to_a_name(doc: AnalysedDocument, name: str) -> bool:
-    """Does a name the vocabulary knows follow a lower-case letter inside ``name`` ("TKRsVEGFR-1": two cells met)?"""
-    return any(doc.finder.lookup(name[m.start():]) is not None for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", name))
 
 
 def _glued_phase(doc: AnalysedDocument, word: str) -> bool:

@@ -45,7 +45,7 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
                                 header_sizes, row_cell_facts, row_ratio, row_single_values)
-from .table_line_names import line_names, listed_with_targets, row_mentions, unglued
+from .table_line_names import REGISTERED_AFTER_RE, line_names, listed_with_targets, row_mentions, unglued
 from .trial_name_shapes import NCT_RE
 from .trial_names import phase_of
 from .trials import name_attribute, trial_key
@@ -293,7 +293,7 @@ def _named_by_registry(text: str, names: list[tuple[str, int]], start: int, end:
     that name alone, with the number; else the names as they were, and no number."""
     if len({trial_key(n[0]) for n in names}) > 1 and (registry := NCT_RE.search(text, start, end)) is not None:
         aliased = next((n for n in names if re.fullmatch(r"\s*\(\s*", text[registry.end():n[1]])
-                        or re.fullmatch(r"\s*\(\s*", text[n[1] + len(n[0]):registry.start()])), None)
+                        or REGISTERED_AFTER_RE.match(text, n[1] + len(n[0]))), None)
         if aliased is not None:
             return [aliased], registry.group()
     return names, None
