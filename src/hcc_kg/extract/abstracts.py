@@ -55,7 +55,8 @@ from .registry import EXTRACTORS
 from .sentences import DRUG, evidence_span
 from .framed_trials import Framing
 from .combined_arms import combining_study
-from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
+from .own_study import (combination_study, own_study, separate_studies, single_arm_tested, studies_counted,
+                        treated_sole_drug)
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_trial
 from .prose_arm_mentions import slot_arm
 from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, stated_arms
@@ -341,8 +342,8 @@ def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, con
                 name: TrialName) -> str | None:
     """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
     in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
-    arms = {a.key for a in stated_arms(doc, sent)}
     phrase = UNNAMED_RE.search(sent.text)
+    arms = {a.key for a in stated_arms(doc, sent)} or (single_arm_tested(doc, sent, phrase) if phrase else set())
     referring = (phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))) \
         or THE_TRIAL_RE.match(sent.text) is not None  # "The trial, known as NAME, met ..."
     phase = phase_of(phrase.group()) if phrase else None

@@ -1,7 +1,7 @@
 """Whom a sentence's mechanism statements speak of when no drug stands first: a pronoun or a definite noun
 ("It", "This drug", "The antibody"), a definition ("A ..." under a drug's heading), a sentence of a drug's
-entry with no subject ("Inhibits T", "Selective inhibitor of T" under the drug's heading), or "Both" (the two drugs
-the sentence before names).
+entry with no subject ("Inhibits T", "Selective inhibitor of T" under the drug's heading), "Both" (the two drugs
+the sentence before names) or "These agents" (the two to five it names).
 """
 
 from __future__ import annotations
@@ -17,17 +17,21 @@ from .subjects import PRONOUN_START, defining_start
 # "X and Y were compared. Both bind T": the two drugs the sentence before names, each the subject (not "Both arms").
 BOTH_START = re.compile(r"^\s*(?P<np>Both|The\s+two|These\s+two)(?:\s+(?:drugs|agents|antibodies|compounds|inhibitors|TKIs))?"
                         r"(?!\s+(?:arms?|groups?|patients|trials?|studies|cohorts?|regimens?|doses?|of)\b)(?=\s)", re.IGNORECASE)
+# "... several agents, including X and Y. These agents block T": the drugs the sentence before names, each the subject
+# (a plural noun of drugs is needed: "These bind T" may speak of anything).
+THESE_START = re.compile(r"^\s*(?:These|Those|Such)\s+(?:[\w-]+\s+)?(?:drugs|agents|antibodies|compounds|inhibitors|TKIs|MKIs|medicines)"
+                         r"(?=\s)", re.IGNORECASE)
 # "The antibody binds T": the noun says which kind of drug it stands for; a drug of another kind is not its antecedent.
-KIND_OF_NOUN = ((re.compile(r"\b(?:antibody|mAb)\b", re.IGNORECASE), ANTIBODY_TYPES),
-                (re.compile(r"\b(?:TKI|MKI|small[- ]molecule)\b", re.IGNORECASE), ("SmallMolecule",)))
+KIND_OF_NOUN = ((re.compile(r"\b(?:antibod(?:y|ies)|mAbs?)\b", re.IGNORECASE), ANTIBODY_TYPES),
+                (re.compile(r"\b(?:TKIs?|MKIs?|small[- ]molecules?)\b", re.IGNORECASE), ("SmallMolecule",)))
 
 
-def _both_drugs(doc: AnalysedDocument, index: int) -> list[Mention]:
-    """The two drugs the sentence before names (one mention each), or none when it names another number."""
+def _both_drugs(doc: AnalysedDocument, index: int, most: int = 2) -> list[Mention]:
+    """The two (up to ``most``) drugs the sentence before names (one mention each), or none when it names another number."""
     if index == 0:
         return []
     named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
-    return list(named.values()) if len(named) == 2 else []
+    return list(named.values()) if 2 <= len(named) <= most else []
 
 
 def _fits(doc: AnalysedDocument, noun: str, drug: Mention) -> bool:
@@ -45,4 +49,11 @@ def sentence_subjects(doc: AnalysedDocument, index: int) -> list[Mention | None]
     both = BOTH_START.match(text)
     # "Both X and Y target T" names its own subjects; "Both bind T" stands for the two named before
     named = both and any(m.start <= 1 for m in doc.keys_of_type(doc.finder.find_text(text[both.end():]), *DRUG))
-    return (_both_drugs(doc, index) if both and not named else []) or [drug]
+    these = THESE_START.match(text)
+    return (_both_drugs(doc, index) if both and not named else []) \
+        or (_both_drugs(doc, index, most=5) if these and _fits_all(doc, these.group(), index) else []) or [drug]
+
+
+def _fits_all(doc: AnalysedDocument, noun: str, index: int) -> bool:
+    """Is every drug the sentence before names of the kind the plural noun names ("these antibodies")?"""
+    return all(_fits(doc, noun, m) for m in _both_drugs(doc, index, most=5))

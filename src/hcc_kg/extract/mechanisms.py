@@ -51,7 +51,7 @@ from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CA
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TARGET_SUFFIX, unbracketed)
-from .mechanism_subjects import BOTH_START, sentence_subjects
+from .mechanism_subjects import BOTH_START, THESE_START, sentence_subjects
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
                               drug_possessed_targets, without_class_abbreviations)
 from .reading_filters import sentence_filter
@@ -324,9 +324,9 @@ def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,
     found = without_class_abbreviations(sent.text, units(doc, sent))
     text = unbracketed(sent.text, found)
     definition = defining_start(text)
-    pronoun = PRONOUN_START.match(text) or BOTH_START.match(text)
+    pronoun = PRONOUN_START.match(text) or BOTH_START.match(text) or THESE_START.match(text)
     if discourse_drug is not None and (pronoun or definition):
-        # a zero-width subject where it would stand ("It" read by the subject rules, "Both" stood in for)
+        # a zero-width subject where it would stand ("It" read by the subject rules, "Both", "These agents" stood in for)
         at = (pronoun.start("np") if pronoun.re is PRONOUN_START else pronoun.end()) if pronoun else definition.end()
         # "Developed as a successor to Y, this drug ...": a drug in the fronted clause leaves the pronoun unresolved
         if not any(u.kind == "drug" and u.start < at for u in found):

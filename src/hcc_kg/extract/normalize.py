@@ -94,7 +94,9 @@ _GLUED_LABEL_RE = re.compile(r"(?:^|(?<=[.!?] ))(?:Background(?:\s*(?:&|and)\s*[
 # ... and a dose glued to its drug's name ("regorafenib160 mg"): a space goes between the name and the dose.
 _GLUED_DOSE_RE = re.compile(r"(?<=[a-z]{5})\d(?=\d*(?:\.\d+)?\s?(?:mg|mcg|µg|g)\b)")
 _GLUED_OPEN_RE = re.compile(r"(?<=[a-z]{2})\((?=\s*(?:n\s*=|\d|HR\b|(?-i:P)\s*[<=>]|95\s*%))", re.IGNORECASE)
-_GLUED_CLOSE_RE = re.compile(r"(?<=[)\]])(?=(?:or|and|vs|versus|respectively|were|was|with|in)\b)", re.IGNORECASE)
+# ... also a joining word glued to the number after it ("4.4 months and13.7 months", "12.1 vs9.8 months")
+_GLUED_CLOSE_RE = re.compile(r"(?<=[)\]])(?=(?:or|and|vs|versus|respectively|were|was|with|in)\b)|"
+                             r"(?-i:(?:(?<=\band)|(?<=\bor)|(?<=\bvs)|(?<=\bversus)|(?<=\bto))(?=\d))", re.IGNORECASE)
 # ... also the first of two time points sharing their unit ("Six- and 12-month PFS rates", "one or two years")
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _SPELLED_TIME_RE = re.compile(rf"\b(?P<n>{_NUMBER_WORD})(?=[- ](?:months?|years?|weeks?|days?)\b|"

@@ -22,7 +22,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .named_trial_arms import sole_new_drug
 from .prose_arms import Agent, agents, with_parts
 from .sentences import evidence_span
-from .slot_reading import read_pending, read_sentence, stated_arms
+from .slot_reading import SINGLE_ARM_RE, read_pending, read_sentence, stated_arms
 from .trial_slots import Slot
 from .trial_name_index import document_title
 
@@ -161,3 +161,16 @@ def single_arm_pair(doc: AnalysedDocument, sent: AnalysedSentence, named: list) 
         return []
     parts = tuple(sorted({*named[0].components, *named[1].components}))
     return [Agent(agent_key(parts), named[0].start, named[1].end, parts)]
+
+
+# What follows a design phrase before the drug it tested: "a single-arm study of A plus B", "... with A".
+_TESTED_GAP_RE = re.compile(r"\s+(?:of|with|evaluating|testing)\s+(?:the\s+combination\s+of\s+)?")
+
+
+def single_arm_tested(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Match) -> set[str]:
+    """The one arm of a trial a design phrase calls single-arm, named right after it ("a single-arm, open-label
+    study of A plus B (NCT...)"): {its key}, else an empty set."""
+    if not SINGLE_ARM_RE.search(sent.text, phrase.start(), phrase.end()):
+        return set()
+    after = [a for a in agents(doc, sent) if a.start >= phrase.end()]
+    return {after[0].key} if after and _TESTED_GAP_RE.fullmatch(sent.text, phrase.end(), after[0].start) else set()

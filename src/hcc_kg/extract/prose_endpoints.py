@@ -95,7 +95,21 @@ def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sent.text):
             if not any(a.start <= m.start() < a.end for a in found) and not _followed_up(sent.text, m.start()):
                 found.append(Anchor(key, m.start(), m.end()))
-    return sorted(found, key=lambda a: a.start)
+    return _with_short_forms(sent.text, sorted(found, key=lambda a: a.start))
+
+
+def _with_short_forms(text: str, found: list[Anchor]) -> list[Anchor]:
+    """One anchor for an endpoint named with its short form in brackets ("overall survival (OS)"), so that endpoints
+    listed with theirs ("PFS (PFS) and OS (OS) were X and Y") stay one list."""
+    merged: list[Anchor] = []
+    for anchor in found:
+        last = merged[-1] if merged else None
+        if last is not None and last.endpoint == anchor.endpoint and re.fullmatch(r"\s*\(\s*", text[last.end:anchor.start]) \
+                and (close := re.match(r"\s*\)", text[anchor.end:])):
+            merged[-1] = Anchor(last.endpoint, last.start, anchor.end + close.end())
+        else:
+            merged.append(anchor)
+    return merged
 
 
 # "response rate (RR)", "overall survival time (OST)": a short form in parentheses right after an endpoint's name.

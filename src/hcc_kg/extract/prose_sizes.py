@@ -317,6 +317,7 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
     return sizes, spans
 
 
+REGISTRY_ITEM_RE = re.compile(r"\bNCT\d{8}\s*[;,]\s*")
 # A part's label inside the arm's bracket: "A (cohort 1, n = 20; cohort 2, n = 20)" counts the parts, not the arm.
 PART_LABEL_RE = re.compile(rf"\b{PART_LABEL}", re.IGNORECASE)
 
@@ -326,6 +327,7 @@ def _size_gap(gap: str, bare_n: bool) -> bool:
     ("A (240 mg every 2 weeks; n = 371)", "the A group (299 patients)") a semicolon separates details."""
     if PART_LABEL_RE.search(gap):
         return False  # "A (cohort 1, n = 20; ...)": a part's count
+    gap = REGISTRY_ITEM_RE.sub("", gap)  # "A in patients with X (NCT...; n = 30)": the registry number is no break
     own = bool(OWN_BRACKET_RE.match(gap)) and ")" not in gap
     if own or DOSING_GAP_RE.fullmatch(gap):  # "A 400 mg twice daily (299 patients)": the dose, then the arm's count
         return not re.search(r"\bor\b|\bversus\b|\bvs\b", gap, re.IGNORECASE)

@@ -46,8 +46,9 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"(?:progression\s+on\s+or\s+intolerance|progressed\s+on\s+or\s+were\s+intolerant)\s+to\b)|subgroups?|subsets?|subpopulations?|ranged?\s+from|stratification|\w+-infected|"
                          # the per-protocol population: "for patients who received A or B according to the protocol"
                          r"per[- ]protocol|according\s+to\s+the\s+(?:[\w-]+\s+)?protocol|"
-                         # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", is everyone)
-                         r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!18\b)\d+|"
+                         # "in patients aged 65 years or older" (an adult's eligibility, "aged 18 or older", "aged >20 years"
+                         # where adulthood starts at 20 or 21, is everyone)
+                         r"aged\s+(?:[<>≥≤]=?\s*|(?:over|under|above|below|at\s+least)\s+)?(?!(?:18|19|20|21)\b)\d+|"
                          # "In PD-L1-positive patients", "in BRAF-mutant tumours", "in high-risk patients"
                          # ... "in the PD-L1-positive population"
                          # ... also with the sign: "in FGF19+ patients", "in PD-L1+ tumours"
@@ -182,9 +183,13 @@ def ratio_of_subgroup(text: str, hr: HazardRatio) -> bool:
 
 
 def is_subgroup(text: str, start: int) -> bool:
-    """Does the clause before ``start`` restrict the statement to a subgroup?"""
+    """Does the clause before ``start`` restrict the statement to a subgroup?  Not by an aside closed before it: "A
+    60 mg/m2 (30 mg/m2 in those with high bilirubin) plus B, or B alone (n = 176)" speaks of all patients."""
     c_start, _ = clause_of(text, start)
-    return bool(SUBGROUP_RE.search(text[c_start:start]))
+    return bool(SUBGROUP_RE.search(_CLOSED_ASIDE_RE.sub(lambda m: " " * len(m.group()), text[c_start:start])))
+
+
+_CLOSED_ASIDE_RE = re.compile(r"\([^()]*\)")
 
 
 # A value's part of a single-arm trial named right after it: "7.3 months in Part A", "20% (95% CI ...) in cohort 2".

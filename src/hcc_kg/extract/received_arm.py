@@ -23,12 +23,13 @@ GIVEN_PASSIVE_RE = re.compile(r"(?:[^;:.,()]|\.\d|\([^()]*\)){0,40}?\b(?:was|wer
 COMBINATION_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?(?:the\s+)?combination\s+of\s+", re.IGNORECASE)
 # Dosing text between the parts of one regimen ending in "and"/"plus"/"in addition to"/"followed (3 weeks later) by":
 # no "or", "versus" or clause break;
-# the second part's route may stand before it ("intravenous A every 3 weeks plus oral B").
+# the second part's route may stand before it ("intravenous A every 3 weeks plus oral B"), and the phase it is given
+# alone in ("A plus B for four doses, followed by single-agent A").
 # ... but a share of the patients, or a verb of its own, before the next drug starts another group of them:
 # "85% were treated with A and 15% were treated with B" is a mixed arm, no combination.
 DOSED_AND_RE = re.compile(r"(?:(?!\d\s*%|\b(?:were|was)\s+(?:treated|given)\b)[^;:.]){0,80}?"
                           r"(?:\band\b|\bplus\b|\+|\bwith\b|\bin\s+addition\s+to\b|\bfollowed\s+(?:[\w-]+\s+){0,4}?by\b)\s*"
-                          rf"(?:{ROUTE}\s+)?", re.IGNORECASE)
+                          rf"(?:{ROUTE}\s+)?(?:(?:single[- ]agent|maintenance)\s+)?", re.IGNORECASE)
 LIST_COMMA_RE = re.compile(r"\s*,\s*")
 
 

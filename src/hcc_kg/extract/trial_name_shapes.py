@@ -175,7 +175,7 @@ STUDY_CONTEXT_CUE = re.compile(r"\b(?:analys[ie]s\s+(?:of|from)|follow-?up\s+(?:
 COMPARISON_CUE = re.compile(r"\b(?:versus|vs\.?|v\.|compar(?:ed|ing|es)|randomi[sz]\w*|randomly)\b", re.IGNORECASE)
 PHASE_RE = re.compile(r"\bphase\s*(?P<a>III|II|I|IV|[1-4])(?P<sub>[ab])?(?:\s*[/-]\s*(?:phase\s*)?(?P<b>III|II|I|IV|[1-4]))?\b",
                       re.IGNORECASE)
-# "A/B", "A (B)", "A, also known as B", "A (ClinicalTrials.gov identifier: NCT...)".
+# "A/B", "A (B)", "A, (NCT...)" (a stray comma), "A, also known as B", "A (ClinicalTrials.gov identifier: NCT...)".
 # ... and "A ClinicalTrials.gov number, NCT..." (a journal's funding line names the trial so).
-ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|[(\[](?:\s*ClinicalTrials\.gov(?:\s+(?:identifier|number|ID))?\s*[:,]?)?"
+ALIAS_GLUE = re.compile(r"^\s*(?:(?:trial|study)\s*)?(?:/|,?\s*[(\[](?:\s*ClinicalTrials\.gov(?:\s+(?:identifier|number|ID))?\s*[:,]?)?"
                         r"|,\s*(?:also known as|or)\s|ClinicalTrials\.gov\s+(?:identifier|number|ID)\s*[:,]?)\s*$", re.IGNORECASE)

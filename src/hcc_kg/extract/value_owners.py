@@ -167,6 +167,10 @@ def other_agents_value(text: str, token, arm: str, others: list[Agent], named: l
     """Is a single-arm trial's lone value named as another agent's ("B plus A gave a median OS of 37.9 months" in a
     trial read with A alone): the agent right after it, else the one agent its clause names before it, is not the arm?"""
     owner = _named_owner(text, token, sorted([*others, *named], key=lambda a: a.start), c_start)
+    if owner is None:  # "(A ORR of 4%; B ORR of 11%)": the item of a bracket or a list the value closes is B's
+        item = max(text.rfind(";", c_start, token[0]), text.rfind("(", c_start, token[0])) + 1
+        heads = {a.key for a in [*others, *named] if item <= a.start and a.end <= token[0]}
+        owner = list(heads) if item and len(heads) == 1 else None
     return owner is not None and owner[0] != arm
 
 

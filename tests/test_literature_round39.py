@@ -1,0 +1,108 @@
+"""Shapes read from later-line and single-arm trial reports, notices and pharmacology texts (invented sentences,
+packaged vocabulary and lexicon): a single-arm study's registry number naming the trial a title opened; a class
+noun hyphened to its target inside a regimen; a joining word glued to the number after it; endpoints listed with
+their short forms; another drug's value in a bracket; a registry number before the count; "these agents" after a
+list of drugs; an aside or an adult's age that sets no subgroup apart; a maintenance phase given alone; a stray
+comma between a trial's name and its registry number."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from trial_facts import arm_agents, read, sizes, values
+from hcc_kg.extract.normalize import normalize
+from hcc_kg.extract.prose_subgroups import is_subgroup
+
+
+def trial_names(facts) -> dict[str, dict]:
+    return {f.subject: dict(f.attributes) for f in facts if f.predicate == "isClinicalTrial"}
+
+
+SINGLE_ARM = ("Sorafenib plus erlotinib in erlotinib-naive liver cancer: a single-arm exploratory trial\n\n"
+              "Earlier work suggested the pairing could help. We report a single-arm, open-label study of "
+              "sorafenib plus the EGFR-TKI erlotinib in patients with liver cancer (NCT01234567; n = 40). The estimated median "
+              "progression free survival (PFS) and overall survival (OS) were 3.9 months (95% CI: 2.2 to 5.1) and11.8 "
+              "months (95% CI: 8.0 to NA), respectively. This compares well with the agents approved after first-line "
+              "therapy (cabozantinib ORR of 4%; ramucirumab ORR of 5%).")
+
+
+def test_a_single_arm_studys_registry_number_names_the_trial_the_title_opened(vocabulary, finder):
+    facts = read(SINGLE_ARM, vocabulary, finder)
+    assert set(trial_names(facts)) == {"trial__nct01234567"}
+    assert arm_agents(facts) == {"regimen__erlotinib__sorafenib"}
+    assert sizes(facts) == {("regimen__erlotinib__sorafenib", 40)}
+
+
+def test_endpoints_listed_with_short_forms_take_their_values_not_another_drugs(vocabulary, finder):
+    facts = read(SINGLE_ARM, vocabulary, finder)
+    # "and11.8": the joining word glued to the number; "(cabozantinib ORR of 4%; ramucirumab ORR of 5%)": theirs
+    assert values(facts) == {("regimen__erlotinib__sorafenib", "pfs", Decimal("3.9")),
+                             ("regimen__erlotinib__sorafenib", "os", Decimal("11.8"))}
+
+
+@pytest.mark.parametrize("glued, spaced", [("3.9 and11.8 months", "3.9 and 11.8 months"),
+                                           ("12.1 vs9.8 months", "12.1 vs 9.8 months"),
+                                           ("from 2.5 to5.9", "from 2.5 to 5.9")])
+def test_a_joining_word_glued_to_the_number_after_it_gets_its_space(glued, spaced):
+    assert normalize(glued).text == spaced
+
+
+def test_a_joining_word_inside_a_name_or_code_is_left_alone():
+    assert normalize("Study mentor2 and LAND3 and Tor1").text == "Study mentor2 and LAND3 and Tor1"
+
+
+def test_a_list_of_drugs_then_these_agents_makes_each_the_subject(vocabulary, finder):
+    text = ("Checkpoint monotherapy was tested with several agents, including tislelizumab (Tevimbra) and camrelizumab "
+            "(AiRuiKa). These agents interfere with programmed death 1 (PD-1) signalling, restoring T-cell activity.")
+    facts = read(text, vocabulary, finder)
+    assert {(f.subject, f.object) for f in facts if f.predicate == "isAntibodyAgainst" and f.is_fact} == \
+        {("tislelizumab", "pdcd1"), ("camrelizumab", "pdcd1")}
+
+
+def test_these_antibodies_after_small_molecules_stand_for_none(vocabulary, finder):
+    text = "Patients received lenvatinib or sorafenib before. These antibodies block PD-1."
+    facts = read(text, vocabulary, finder)
+    assert not {f.subject for f in facts if f.predicate in ("isAntibodyAgainst", "inhibits")}
+
+
+def test_an_aside_closed_before_an_arm_sets_no_subgroup_apart():
+    text = "assigned to cisplatin 60 mg/m2 (30 mg/m2 in those with high bilirubin) plus lenvatinib or lenvatinib alone"
+    assert not is_subgroup(text, text.rindex("lenvatinib alone"))
+    assert is_subgroup("in those with high bilirubin, lenvatinib alone", 30)
+
+
+@pytest.mark.parametrize("ages, subgroup", [("aged >20 years", False), ("aged 21 or older", False),
+                                            ("aged 65 years or older", True)])
+def test_an_adults_age_is_eligibility_an_older_age_a_subgroup(ages, subgroup):
+    text = f"The trial included 150 patients {ages} who were randomly assigned to TACE plus lenvatinib"
+    assert is_subgroup(text, text.rindex("TACE")) is subgroup
+
+
+def test_arm_counts_after_an_aside_and_after_an_adults_age_are_read(vocabulary, finder):
+    text = ("In the phase 2 ZEPHYR-4 trial, 156 patients aged >20 years with unresectable liver cancer were randomly "
+            "assigned to TACE plus lenvatinib (n = 80) or TACE alone (n = 76). In the phase 3 ZEPHYR-5 trial, 350 "
+            "patients were randomly assigned to receive the combination (n = 178) of cisplatin 60 mg/m2 (30 mg/m2 in those with "
+            "high bilirubin) every 21 days plus lenvatinib 12 mg daily or lenvatinib alone (n = 172).")
+    assert sizes(read(text, vocabulary, finder)) == {("regimen__lenvatinib__tace", 80), ("tace", 76),
+                                                     ("regimen__cisplatin__lenvatinib", 178), ("lenvatinib", 172)}
+
+
+def test_a_maintenance_phase_given_alone_and_a_stray_comma_before_the_registry_number(vocabulary, finder):
+    text = ("Efficacy was investigated in Cohort 2 of ORCHID-7, (NCT07654321) a multicentre, open-label trial in "
+            "patients whose disease progressed on lenvatinib.\n\nA total of 52 patients received tislelizumab 200 mg in "
+            "combination with tremelimumab 300 mg for four doses, followed by single-agent tislelizumab 200 mg every 3 "
+            "weeks until progression. The ORR was 31%.")
+    facts = read(text, vocabulary, finder)
+    assert set(trial_names(facts)) == {"trial__orchid7"}
+    assert trial_names(facts)["trial__orchid7"]["nct_id"] == "NCT07654321"
+    assert sizes(facts) == {("regimen__tislelizumab__tremelimumab", 52)}
+    assert values(facts) == {("regimen__tislelizumab__tremelimumab", "orr", Decimal("31"))}
+
+
+def test_a_consequence_drawn_after_the_statement_does_not_hedge_it(vocabulary, finder):
+    text = "Dovitinib is a kinase inhibitor of VEGF and FGF receptors and thus a natural candidate agent in second-line care."
+    facts = read(text, vocabulary, finder)
+    assert {(f.subject, f.object) for f in facts if f.predicate == "inhibits" and f.is_fact} == \
+        {("dovitinib", "vegfr_family"), ("dovitinib", "fgfr_family")}
