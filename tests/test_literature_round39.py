@@ -106,3 +106,10 @@ def test_a_consequence_drawn_after_the_statement_does_not_hedge_it(vocabulary, f
     facts = read(text, vocabulary, finder)
     assert {(f.subject, f.object) for f in facts if f.predicate == "inhibits" and f.is_fact} == \
         {("dovitinib", "vegfr_family"), ("dovitinib", "fgfr_family")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ZETA-PS study compared overall survival rates for dovitinib or placebo on top of supportive care in 410 patients.",
+    "In the phase 3 ZETA-PS study, investigators compared PFS between dovitinib and placebo in 410 patients."])
+def test_an_outcome_compared_for_two_agents_names_the_arms(sentence, vocabulary, finder):
+    assert arm_agents(read(sentence, vocabulary, finder)) == {"dovitinib", "placebo"}

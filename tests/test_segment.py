@@ -395,3 +395,14 @@ def test_a_sentence_ends_after_the_citations_in_a_row_that_follow_its_stop():
             "The drug is also approved for a second invented cancer.[8][9] It is taken by mouth.\n")
     found = sentence_texts(text)
     assert len(found) == 3 and found[1].startswith("The drug")
+
+
+def test_a_one_line_item_closed_by_its_citations_is_finished():
+    text = ("Zorbatinib profile\n\nApproved uses\n- First invented cancer: Zorbatinib combined with a partner was approved "
+            "in 2020 for first-line use 1, 2\nSecond invented cancer (SIC):\n- Unresectable SIC: Zorbatinib alone was "
+            "approved in 2022 3\n- It is also taken by mouth\n  twice daily 4\n")
+    found = sentence_texts(text)
+    assert found[-3].endswith("for first-line use 1, 2")
+    assert found[-2].startswith("Second invented cancer (SIC):") and found[-2].endswith("approved in 2022 3")
+    # an item running over two lines stays one
+    assert found[-1] == "- It is also taken by mouth twice daily 4"

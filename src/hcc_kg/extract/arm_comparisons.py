@@ -72,6 +72,14 @@ VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|
                          re.IGNORECASE)
 AGAINST_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
                             rf"against\s+(?:the\s+)?{_DESCRIBED}$", re.IGNORECASE)
+# ... or an outcome as the verb's object, the arms after it: "compared overall survival rates for A or B", "compared
+# PFS between A and B" (an "or" between them is a choice of two arms here).
+ENDPOINT_COMPARED_RE = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:the\s+)?(?:median\s+)?(?:(?:overall|progression[- ]free|"
+                                  r"recurrence[- ]free|event[- ]free)\s+survival|survival|OS|PFS|RFS|(?:objective\s+)?response|"
+                                  r"time\s+to\s+progression)(?:\s+(?:rates?|times?))?\s+(?:for|with|between|of)\s+(?:the\s+)?",
+                                  re.IGNORECASE)
+ENDPOINT_GAP_RE = re.compile(rf"^\s*(?:alone\s+|monotherapy\s+)?(?:with|to|versus|vs\.?|and|or)\s+(?:the\s+)?{_DESCRIBED}$",
+                             re.IGNORECASE)
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 # "PFS was longer with A than with B", "higher in the A group than in the B group": both arms inside the comparative.
 THAN_RE = re.compile(r"\b(?:longer|shorter|higher|lower|better|greater|improved)\s+(?:with|in|for|among)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -152,8 +160,10 @@ def _prior(text: str, agent: Agent) -> bool:
 
 
 def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
-    """"The study compared A with B", "a trial to test A against B" ([] when the sentence has no such verb)."""
-    for verb, gap in ((COMPARED_VERB_RE, VERB_GAP_RE), (AGAINST_VERB_RE, AGAINST_GAP_RE)):
+    """"The study compared A with B", "a trial to test A against B", "the study compared OS for A or B" ([] when the
+    sentence has no such verb)."""
+    for verb, gap in ((COMPARED_VERB_RE, VERB_GAP_RE), (AGAINST_VERB_RE, AGAINST_GAP_RE),
+                      (ENDPOINT_COMPARED_RE, ENDPOINT_GAP_RE)):
         for cue in verb.finditer(text):
             after = [a for a in named if a.start >= cue.end()]
             lead = text[cue.end():after[0].start] if after else ""

@@ -121,6 +121,8 @@ _FINITE_VERB_RE = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were|has|have
 # a sentence too (and still names its section).
 # A list item's mark at the start of a line: "- ", "• ", "* ", "– ".
 _BULLET_RE = re.compile(r"^\s*[•·▪◦‣*–—-]\s+\S")
+# (citations after a word, a bracket or a year: "... for first-line use 1, 2", "... in 2022 3")
+_CITED_END_RE = re.compile(r"(?:[A-Za-z)%]|\b(?:19|20)\d\d)\s+\d{1,2}(?:,\s*\d{1,2})*\s*$")
 _HEADLINE_VERB_RE = re.compile(r"\b(?:approves|grants|receives|gains|wins|authori[sz]es|recommends|extends|expands|"
                                r"improves|prolongs|meets|misses|fails|shows|demonstrates)\b", re.IGNORECASE)
 # So is a document's title naming a study's design ("Phase II study of A in patients with B"): it says what
@@ -213,8 +215,11 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
                 paragraph.append((offset, line))
                 flush()
         elif line.strip():
-            if paragraph and _BULLET_RE.match(line) and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"):
-                flush()  # a bulleted line after a finished one is an item of its own ("- Approved for D1." / "- ...")
+            if paragraph and ((_BULLET_RE.match(line) and paragraph[-1][1].rstrip()[-1:] in (".", "!", "?"))
+                              or (_BULLET_RE.match(paragraph[-1][1]) and _CITED_END_RE.search(paragraph[-1][1]))):
+                # a bulleted line after a finished one is an item of its own ("- Approved for D1." / "- ..."); an item
+                # of one line closed by its citations instead of a stop ("- Approved for D1 1, 2") is finished too
+                flush()
             opened_after_blank = after_blank if not paragraph else opened_after_blank
             paragraph.append((offset, line))
         if line.strip():
