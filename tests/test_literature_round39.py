@@ -113,3 +113,19 @@ def test_a_consequence_drawn_after_the_statement_does_not_hedge_it(vocabulary, f
     "In the phase 3 ZETA-PS study, investigators compared PFS between dovitinib and placebo in 410 patients."])
 def test_an_outcome_compared_for_two_agents_names_the_arms(sentence, vocabulary, finder):
     assert arm_agents(read(sentence, vocabulary, finder)) == {"dovitinib", "placebo"}
+
+
+def test_labelled_results_after_an_announced_subgroup_analysis_are_the_subgroups(vocabulary, finder):
+    text = ("In a randomized phase 2 trial, 90 patients were randomly assigned to dovitinib (n = 60) or placebo (n = 30). "
+            "Median OS was 5.1 and 4.2 months, respectively (HR, 0.80; 95% CI, 0.50-1.30). A planned analysis of "
+            "patients with grade 1 liver function (40 and 20 patients) showed longer survival. OS: 7.9 vs 4.4 months; "
+            "HR, 0.71; 95% CI: 0.40-1.20. PFS: 3.6 vs 1.8 months; HR, 0.85; 95% CI: 0.50-1.50.")
+    facts = read(text, vocabulary, finder)
+    assert values(facts) == {("dovitinib", "os", Decimal("5.1")), ("placebo", "os", Decimal("4.2"))}
+    assert {f.attribute_values("hazard_ratio")[0] for f in facts if f.predicate == "hasEffectEstimate"} == {Decimal("0.80")}
+
+
+def test_labelled_results_after_the_whole_trials_report_are_read(vocabulary, finder):
+    text = ("In a randomized phase 2 trial, 90 patients were randomly assigned to dovitinib (n = 60) or placebo (n = 30). "
+            "The trial met its primary endpoint. OS: 7.9 vs 4.4 months; HR, 0.71; 95% CI: 0.40-1.20.")
+    assert values(read(text, vocabulary, finder)) == {("dovitinib", "os", Decimal("7.9")), ("placebo", "os", Decimal("4.4"))}

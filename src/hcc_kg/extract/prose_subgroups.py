@@ -192,6 +192,26 @@ def is_subgroup(text: str, start: int) -> bool:
 _CLOSED_ASIDE_RE = re.compile(r"\([^()]*\)")
 
 
+# A sentence that only lists results under endpoint labels ("OS: 6.9 vs 4.3 months; HR, 0.81. PFS: ..."), right after one
+# announcing an analysis of some of the patients ("A planned analysis of patients with X (34 and 22) showed ..."):
+# those patients' results, the subgroup's.
+LABELLED_RESULTS_RE = re.compile(r"^\s*(?:median\s+)?[A-Za-z]{2,4}\s*:\s*\d")
+ANALYSED_SUBGROUP_RE = re.compile(r"\b(?:pre-?planned|pre-?specified|planned|post[- ]hoc|exploratory)\s+analys[ie]s\s+(?:of|in|among)\s+"
+                                  r"(?:the\s+)?(?:patients|participants|subjects|those)\s+(?:with|who)\b", re.IGNORECASE)
+
+
+def continues_subgroup(doc, sent) -> bool:
+    """Is the sentence a run of labelled results continuing the subgroup the sentences before it announced (each a
+    labelled run back to the announcement)?"""
+    if not LABELLED_RESULTS_RE.match(sent.text):
+        return False
+    texts = [s.text for s in doc.sentences]
+    back = next((i for i, s in enumerate(doc.sentences) if s is sent), 0) - 1
+    while back >= 0 and LABELLED_RESULTS_RE.match(texts[back]):
+        back -= 1
+    return back >= 0 and (ANALYSED_SUBGROUP_RE.search(texts[back]) is not None or SUBGROUP_RE.search(texts[back]) is not None)
+
+
 # A value's part of a single-arm trial named right after it: "7.3 months in Part A", "20% (95% CI ...) in cohort 2".
 # ... or named by who its patients are: "5.6 months for the prior-A cohort", "16.7% in the A-naive cohort".
 _VALUE_TAIL = r"\s*(?:months?|weeks?|%)?\s*(?:\([^()]*\)\s*|\[[^\[\]]*\]\s*)?"

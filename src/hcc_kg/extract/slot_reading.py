@@ -41,7 +41,7 @@ from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors
 from .prose_arm_mentions import arm_mentions, compared_back, slot_arm
 from .slot_ratios import pair_of, ratios_read
-from .prose_subgroups import ratio_of_subgroup
+from .prose_subgroups import continues_subgroup, ratio_of_subgroup
 from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
@@ -355,7 +355,7 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         return  # the sentence reports the adjusted analysis only ("By IPW, PFS was ...", "PFS by IPW was ...")
     if projects(sent.text):
         slot.projected.add(span)
-    if concedes_earlier_evidence(sent.text):
+    if concedes_earlier_evidence(sent.text) or continues_subgroup(doc, sent):
         return  # "Although A has been shown to improve OS (6.5 months), ...": what was known before, no result here
     if about_the_disease(sent.text) and not agents(doc, sent):
         return  # "the 5-year survival rate of patients with HCC in the country is 14%": no arm's result
