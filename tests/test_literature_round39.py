@@ -129,3 +129,14 @@ def test_labelled_results_after_the_whole_trials_report_are_read(vocabulary, fin
     text = ("In a randomized phase 2 trial, 90 patients were randomly assigned to dovitinib (n = 60) or placebo (n = 30). "
             "The trial met its primary endpoint. OS: 7.9 vs 4.4 months; HR, 0.71; 95% CI: 0.40-1.20.")
     assert values(read(text, vocabulary, finder)) == {("dovitinib", "os", Decimal("7.9")), ("placebo", "os", Decimal("4.4"))}
+
+
+@pytest.mark.parametrize("header", ["DrugDailydoseClassMain targetsRef", "Drug Daily dose Class Main targets Ref"])
+def test_a_drug_first_tables_targets_cell_after_other_cells_is_the_rows_drugs(header, vocabulary, finder):
+    text = (f"Table 3\n\nInvented traits of systemic agents.\n\n{header}\n\nFirst line\n"
+            "Cabozantinib60 mg/dayBlockers of receptor tyrosine kinases (RTKs)MET, AXL and RET[12, 13]\n"
+            "Later lines\nRamucirumab8 mg/kgHuman antibody (IgG1)VEGFR-2[14]\n")
+    facts = read(text, vocabulary, finder)
+    # the class cell's kinases ("Blockers of receptor tyrosine kinases") are no target of the row's drug
+    assert {(f.subject, f.object) for f in facts if f.predicate in ("inhibits", "isAntibodyAgainst") and f.is_fact} == \
+        {("cabozantinib", "c_met"), ("cabozantinib", "axl"), ("cabozantinib", "ret"), ("ramucirumab", "kdr")}

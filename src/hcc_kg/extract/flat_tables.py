@@ -11,7 +11,10 @@ drug (the header may stand one column per line: "Drug\nTarget\nTrial"; after a l
 column is the study's: "Study name Treatment Inhibited molecules" over
 "ZETA-714 Foonib VEGFR (angiogenesis)"; a gloss in brackets is no target, and the target cell may go on over the
 next lines), or holding its drug cell further on as a comparison with the targets' cell right after it ("... Foonib vs
-placebo VEGFR, KIT OS ...", under "Drug Main target of experimental drug": the experimental drug's).  The rows end at
+placebo VEGFR, KIT OS ...", under "Drug Main target of experimental drug": the experimental drug's).  A header naming
+other columns between the drugs' and the targets' ("Drug Dose Family Molecular target", its names perhaps glued:
+"DrugDoseFamilyMolecular target") lets the targets' cell stand further on in the row, after any cell but another drug's
+(a class the family's cell names, "Inhibitors of X", is none of them).  The rows end at
 the first group that reads as prose (a sentence ending in a full stop, or a long line).
 
 >>> bool(HEADER.search("Target cell Molecule Develop. code Drug name TM name Company"))
@@ -61,12 +64,32 @@ def flattened_rows(doc: AnalysedDocument) -> Iterable[Assertion]:
             continue  # cells still marked: the pipe-table reader's (target_tables)
         for start, end in _rows(text, header.end()):
             yield from _row_fact(doc, start, end)
-    for header in [*DRUG_FIRST_HEADER.finditer(text), *STACKED_DRUG_FIRST_HEADER.finditer(text)]:
-        if HEADER.search(header.group()) or re.search(r"[|\t]", header.group()):
+    for header, line in [*((m, m.group()) for m in DRUG_FIRST_HEADER.finditer(text)),
+                         *((m, m.group()) for m in STACKED_DRUG_FIRST_HEADER.finditer(text)), *_glued_headers(text)]:
+        if HEADER.search(line) or re.search(r"[|\t]", line):
             continue
-        labelled = re.match(r"\s*(?:study|trial)\b", header.group(), re.IGNORECASE) is not None  # ("Study name Treatment ...")
+        labelled = re.match(r"\s*(?:study|trial)\b", line, re.IGNORECASE) is not None  # ("Study name Treatment ...")
         for start, end in _line_rows(text, header.end()):
-            yield from _drug_first_row(doc, start, end, labelled)
+            yield from _drug_first_row(doc, start, end, labelled, CELLS_BETWEEN.search(line) is not None)
+
+
+# A header whose column names lost their spaces ("DrugDoseFamilyMolecular targetReference"): read with them put back.
+GLUED_HEADER_LINE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+[^\n.]{0,120}$", re.MULTILINE)
+# ... and a header naming other columns between the drugs' and the targets' ("Drug Dose Family Molecular target"):
+# the targets' cell need not follow the drug's.
+CELLS_BETWEEN = re.compile(r"^\s*(?:drugs?|agents?|treatments?|compounds?)\s+(?:(?!targets?\b)\w+\s+){1,4}?"
+                           r"(?:[\w-]+\s+)?targets?\b", re.IGNORECASE)
+
+
+CLASS_OF = re.compile(r"(?:inhibitors?|antagonists?|blockers?|agonists?)\s+of\s+$", re.IGNORECASE)  # (glued: "dayInhibitors of")
+
+
+def _glued_headers(text: str) -> Iterator[tuple[re.Match, str]]:
+    """Each glued header line of a drug-first table, with its column names set apart."""
+    for m in GLUED_HEADER_LINE.finditer(text):
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group())
+        if DRUG_FIRST_HEADER.match(spaced):
+            yield m, spaced
 
 
 def _rows(text: str, after: int) -> Iterator[tuple[int, int]]:
@@ -113,9 +136,12 @@ LABEL_RE = re.compile(r"\s*[A-Z][A-Za-z]*(?:[- ]?[A-Z0-9][\w,]*)*(?:\s*\([^()\n]
 # ("NAME12 (OTHER, ...)", "ZETA-7 [12]": a reference in square brackets)
 
 
-def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool = False) -> Iterator[Assertion]:
+def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool = False,
+                    cells_between: bool = False) -> Iterator[Assertion]:
     """A drug-first row: the drug opening the line and the targets named right after it ("Foonib VEGFR & FGFR
-    inhibitor ..."); a later column may name another drug (a population's "prior B") without making the row unplain."""
+    inhibitor ..."), or after the cells the header names between them (``cells_between``: "Foonib 10 mg/day Inhibitors
+    of kinases VEGFR, KIT", on the row's line, no other drug before them); a later column may name another drug (a
+    population's "prior B") without making the row unplain."""
     text = doc.document.text
     limit = end  # (the target cell may go on over the next lines: read up to three)
     for _ in range(3):
@@ -132,11 +158,16 @@ def _drug_first_row(doc: AnalysedDocument, start: int, end: int, labelled: bool 
         drug, after = compared  # the drug cell holds the comparison: "Foonib vs placebo FGFR, VEGFR"
     else:
         return
+    if cells_between:  # (not a class the family's cell names: "Inhibitors of tyrosine kinase receptors")
+        after = next((i for i, m in enumerate(mentions[after:], after) if m.start >= end or doc.vocabulary[m.key].has_type(*DRUG)
+                      or (doc.vocabulary.is_target(m.key) and not CLASS_OF.search(text, drug.end, m.start))), len(mentions))
+        if after == len(mentions) or mentions[after].start >= end or not doc.vocabulary.is_target(mentions[after].key):
+            return
     run = []
     for m in mentions[after:]:
         gap = text[(run[-1] if run else mentions[after - 1]).end:m.start]
         shared = bool(run) and m.start < run[-1].end  # "VEGFR 1-3": one span, each member a mention of its own
-        glued = TARGET_GLUE.fullmatch(gap) or UNREAD_ITEM.fullmatch(gap) if run else DRUG_GLOSS.fullmatch(gap)
+        glued = TARGET_GLUE.fullmatch(gap) or UNREAD_ITEM.fullmatch(gap) if run else (cells_between or DRUG_GLOSS.fullmatch(gap))
         if not doc.vocabulary.is_target(m.key) or not (shared or glued):
             break
         run.append(m)
