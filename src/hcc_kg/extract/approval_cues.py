@@ -115,7 +115,7 @@ PROSPECTIVE = re.compile(
     r"(?:decision|deadline|verdict|ruling|date)\s+(?:on|for|regarding|about)\s+(?:[\w'’-]+\s+){0,4}?(?:approval|authori[sz]ation))\b",
     re.IGNORECASE)
 REFUSAL = re.compile(
-    r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:approv|authori[sz]|grant)\w*|"
+    r"\b(?:not|never|no longer)\s+(?:yet\s+|been\s+|be\s+)*(?:(?-i:[A-Z]{2,5})[\s-]+)?(?:approv|authori[sz]|grant)\w*|"
     r"\b(?:declin\w*|reject\w*|refus\w*|withdr[ae]w\w*|revok\w*|revers(?:ed|al|es)|rescind\w*|"
     r"complete response letter)\b|"
     r"\blos(?:es|t|ing|e)\s+(?:its\s+|the\s+|an?\s+|\w+'s\s+)?(?:[\w-]+\s+){0,2}(?:approval|indication|authori[sz]ation)|"
@@ -284,8 +284,8 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     ('positive', 'asserted')
     >>> status("the agency accepted the sBLA for X", (11, 19))[1]
     'hedged'
-    >>> status("X was not approved", (10, 18))[0]
-    'negative'
+    >>> status("X was not approved", (10, 18))[0], status("Not yet FDA approved for general use", (12, 20))[0]
+    ('negative', 'negative')
     >>> status("approved in May 2020 for patients with no prior systemic therapy", (0, 8))
     ('positive', 'asserted')
     """
