@@ -140,3 +140,9 @@ def test_a_drug_first_tables_targets_cell_after_other_cells_is_the_rows_drugs(he
     # the class cell's kinases ("Blockers of receptor tyrosine kinases") are no target of the row's drug
     assert {(f.subject, f.object) for f in facts if f.predicate in ("inhibits", "isAntibodyAgainst") and f.is_fact} == \
         {("cabozantinib", "c_met"), ("cabozantinib", "axl"), ("cabozantinib", "ret"), ("ramucirumab", "kdr")}
+
+
+def test_a_count_assigned_to_a_dosed_drug_is_its_arms(vocabulary, finder):
+    text = ("In the phase 3 ZEUS-1 trial, investigators randomly assigned 362 patients to 7.5 mg daily everolimus and 184 "
+            "to placebo. Median OS was 7.6 and 7.3 months.")
+    assert sizes(read(text, vocabulary, finder)) == {("everolimus", 362), ("placebo", 184)}

@@ -34,7 +34,8 @@ COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients
                         rf"the\s+(?:[\w-]+\s+){{0,3}}?{DRUG_CLASS_NOUN}\s+|"
                         # "assigned 82 patients to a regimen of 500 mg per day of A": the dosing before the agent
                         rf"an?\s+(?:regimen|dose|schedule|course)\s+of\s+(?:{DOSE_WORD}\s+)+of\s+)?"
-                        rf"(?:{ROUTE}\s+)?$", re.IGNORECASE)  # "treated with oral A"
+                        # "treated with oral A", "assigned 362 patients to 7.5 mg daily A": its dose before it
+                        rf"(?:\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+(?:{DOSE_WORD}\s+)*)?(?:{ROUTE}\s+)?$", re.IGNORECASE)
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
