@@ -146,3 +146,19 @@ def test_a_count_assigned_to_a_dosed_drug_is_its_arms(vocabulary, finder):
     text = ("In the phase 3 ZEUS-1 trial, investigators randomly assigned 362 patients to 7.5 mg daily everolimus and 184 "
             "to placebo. Median OS was 7.6 and 7.3 months.")
     assert sizes(read(text, vocabulary, finder)) == {("everolimus", 362), ("placebo", 184)}
+
+
+REGISTRY_CARD = ("Study of Brivanib in Subjects With Unresectable Liver Cancer (HCC) Who Have Failed One Prior Therapy "
+                 "(BRISK-9)\n\nStatus\nCompleted\nPhase\nPhase 3\nIntervention\nBrivanib\nPlacebo\nSponsored by\n"
+                 "An invented sponsor\n")
+
+
+def test_a_registry_cards_title_names_its_trial_and_its_intervention_field_lists_the_arms(vocabulary, finder):
+    facts = read(REGISTRY_CARD, vocabulary, finder)
+    assert set(trial_names(facts)) == {"trial__brisk9"}
+    assert arm_agents(facts) == {"brivanib", "placebo"}
+
+
+def test_an_intervention_field_ends_at_a_line_that_is_no_agent(vocabulary, finder):
+    text = REGISTRY_CARD.replace("Placebo\n", "Best supportive care and more\nPlacebo\n")
+    assert arm_agents(read(text, vocabulary, finder)) == {"brivanib"}

@@ -52,6 +52,7 @@ from .other_studies import EARLIER_RE, OTHER_STUDY_RE, SEPARATE_RE, SHOWN_BEFORE
 from .analysis import AnalysedDocument, AnalysedSentence
 from .markdown_trials import markdown_trial_tables
 from .registry import EXTRACTORS
+from .registry_fields import intervention_field
 from .sentences import DRUG, evidence_span
 from .framed_trials import Framing
 from .combined_arms import combining_study
@@ -123,6 +124,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
         slots["unnamed#0"] = own  # no trial opened, but the document declares a study design of its own
     if len(slots) == 1 and (record := record_number(doc.document.text)) is not None:
         _numbered_by_record(next(iter(slots.values())), record)
+    if len(slots) == 1 and set((only := next(iter(slots.values()))).arms) < set((field := intervention_field(doc))[0]):
+        only.arms, only.arms_at = field[0], [*only.arms_at, field[1]]  # a registry card's "Intervention" field, in full
     texts = [s.text for s in doc.sentences]
     observational = is_observational(texts)
     recalled = recalled_phases(texts, phase_of)

@@ -132,9 +132,10 @@ SECTION_LABELS = frozenset({"BACKGROUND", "INTRODUCTION", "CONTEXT", "PURPOSE", 
 TITLE_NAME_RE = re.compile(r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*:\s*(?:an?\s+)?[^.;:()]{0,120}?\b(?:trial|study)\b",
                            re.IGNORECASE)
 # ... or closing a title that is the trial's description, headed by the trial word: "A trial looking at A and B for
-# advanced liver cancer (ACRONYM)", "The study of A in D (ACRONYM)" (the whole line: a name in prose needs its cue).
-TRIAL_PHRASE_NAME_RE = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b[^.;:()]{0,160}?"
-                                  r"\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*$", re.IGNORECASE)
+# advanced liver cancer (ACRONYM)", "The study of A in D (ACRONYM)", a registry's "Study of A in Subjects With D (HCC)
+# Who ... (ACRONYM)" (the whole line: a name in prose needs its cue).
+TRIAL_PHRASE_NAME_RE = re.compile(r"^(?:(?:an?|the)\s+(?:[\w-]+\s+){0,4}?|(?-i:(?=[A-Z]))(?:[\w-]+\s+){0,3}?)(?:trial|study)\b"
+                                  r"(?:[^.;:()]|\([^()]*\)){0,160}?\((?P<name>(?!NCT\d)[A-Z][A-Z\d-]{3,})\)\s*$", re.IGNORECASE)
 # ... and the acronym right after the trial word: "an open-label phase 3 trial (PELICAN)".
 # ... or right after the trial word in prose, set off by commas or before the verb it is the subject of: "a phase 3
 # clinical trial, ACRONYM, evaluating A", "the phase 3 trial ACRONYM showed" (the trial word in lower case or
