@@ -3,7 +3,9 @@ packaged vocabulary and lexicon): a single-arm study's registry number naming th
 noun hyphened to its target inside a regimen; a joining word glued to the number after it; endpoints listed with
 their short forms; another drug's value in a bracket; a registry number before the count; "these agents" after a
 list of drugs; an aside or an adult's age that sets no subgroup apart; a maintenance phase given alone; a stray
-comma between a trial's name and its registry number."""
+comma between a trial's name and its registry number; a consequence that does not hedge; an outcome compared for two
+agents; labelled results after an announced subgroup; a drug-first table with cells between the drug and its targets;
+a count assigned to a dosed drug; a registry card's title and Intervention field."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ LEFT_LIMIT = re.compile(
 RIGHT_LIMIT = re.compile(
     r"[;:,(\u2022\u25aa\u25e6\u2023]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
     r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)"
-    # ... or a consequence drawn ("X is a T inhibitor and therefore a seemingly ideal candidate")
+    # ... or a consequence drawn ("X is a T inhibitor and thus a likely candidate": the hedge is the consequence's)
     r"|\band\s+(?=(?:therefore|thus|hence|consequently)\b)"
     # ... and a reduced relative clause, its pronoun and verb left out ("kinases believed to be involved in growth"
     # describes the kinases; it does not hedge what is said of them)

@@ -81,7 +81,8 @@ CELLS_BETWEEN = re.compile(r"^\s*(?:drugs?|agents?|treatments?|compounds?)\s+(?:
                            r"(?:[\w-]+\s+)?targets?\b", re.IGNORECASE)
 
 
-CLASS_OF = re.compile(r"(?:inhibitors?|antagonists?|blockers?|agonists?)\s+of\s+$", re.IGNORECASE)  # (glued: "dayInhibitors of")
+# What a row's class cell says before a target it names as a class: "Inhibitors of X" (glued too: "dayInhibitors of").
+CLASS_OF = re.compile(r"(?:inhibitors?|antagonists?|blockers?|agonists?)\s+of\s+$", re.IGNORECASE)
 
 
 def _glued_headers(text: str) -> Iterator[tuple[re.Match, str]]:

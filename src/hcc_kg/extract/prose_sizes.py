@@ -318,6 +318,7 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
     return sizes, spans
 
 
+# A registry number standing first in the arm's bracket ("(NCT...; n = 30)"): no break between the arm and its count.
 REGISTRY_ITEM_RE = re.compile(r"\bNCT\d{8}\s*[;,]\s*")
 # A part's label inside the arm's bracket: "A (cohort 1, n = 20; cohort 2, n = 20)" counts the parts, not the arm.
 PART_LABEL_RE = re.compile(rf"\b{PART_LABEL}", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
 from .prose_endpoints import clause_of
 from .prose_numbers import value_tokens
@@ -200,7 +201,7 @@ ANALYSED_SUBGROUP_RE = re.compile(r"\b(?:pre-?planned|pre-?specified|planned|pos
                                   r"(?:the\s+)?(?:patients|participants|subjects|those)\s+(?:with|who)\b", re.IGNORECASE)
 
 
-def continues_subgroup(doc, sent) -> bool:
+def continues_subgroup(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
     """Is the sentence a run of labelled results continuing the subgroup the sentences before it announced (each a
     labelled run back to the announcement)?"""
     if not LABELLED_RESULTS_RE.match(sent.text):

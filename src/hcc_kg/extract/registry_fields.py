@@ -2,7 +2,8 @@
 
 A trial's page in a registry, copied as text, lists what its arms receive under a field label standing alone on its
 line ("Intervention", "Interventions", "Intervention/Treatment"), one agent per line ("Zorbanib", "Placebo"), or with
-its kind first ("Drug: Zorbanib").  The agents are the arms of the document's one trial, when its sentences state none.
+its kind first ("Drug: Zorbanib").  The agents are the arms of the document's one trial, when its sentences state
+fewer of them (read by :mod:`.abstracts`).
 
 >>> FIELD_RE.match("Interventions:") is not None, FIELD_RE.match("Intervention type") is None
 (True, True)

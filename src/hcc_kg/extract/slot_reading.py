@@ -356,7 +356,8 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
     if projects(sent.text):
         slot.projected.add(span)
     if concedes_earlier_evidence(sent.text) or continues_subgroup(doc, sent):
-        return  # "Although A has been shown to improve OS (6.5 months), ...": what was known before, no result here
+        return  # "Although A has been shown to improve OS (6.5 months), ...": what was known before, no result here;
+        # "OS: 6.9 vs 4.3 months" after "A planned analysis of patients with X ...": a subgroup's
     if about_the_disease(sent.text) and not agents(doc, sent):
         return  # "the 5-year survival rate of patients with HCC in the country is 14%": no arm's result
     # "ORR and DCR were 41% and 70% in A, and ... in B"; "patients given A had a median OS of 11 months, while those

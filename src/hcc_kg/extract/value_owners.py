@@ -165,7 +165,8 @@ def changed_agents(text: str, tokens, named: list[Agent], c_start: int, c_end: i
 
 def other_agents_value(text: str, token, arm: str, others: list[Agent], named: list[Agent], c_start: int) -> bool:
     """Is a single-arm trial's lone value named as another agent's ("B plus A gave a median OS of 37.9 months" in a
-    trial read with A alone): the agent right after it, else the one agent its clause names before it, is not the arm?"""
+    trial read with A alone): the agent right after it, else the one agent its clause names before it, else the one
+    agent of the bracket's or list's item the value closes, is not the arm?"""
     owner = _named_owner(text, token, sorted([*others, *named], key=lambda a: a.start), c_start)
     if owner is None:  # "(A ORR of 4%; B ORR of 11%)": the item of a bracket or a list the value closes is B's
         item = max(text.rfind(";", c_start, token[0]), text.rfind("(", c_start, token[0])) + 1
