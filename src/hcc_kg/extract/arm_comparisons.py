@@ -67,19 +67,24 @@ COMPARED_OBJECT_RE = re.compile(r"^(?:(?:clinical|overall|therapeutic)\s+)?(?:(?
                                 r"\s*of\s+$|^(?:the\s+|an?\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)
 # ... or the first arm's class: "comparing the oncolytic virus A followed by B with B alone".
 CLASS_LEAD_RE = re.compile(r"^(?:(?!(?:in|of|for|with|to|and|or|patients|those|who|between)\b)[\w-]+\s+){1,3}$", re.IGNORECASE)
-VERB_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
-                         rf"(?:with|to|versus|vs\.?|and|against)\s+(?:the\s+)?{_DESCRIBED}$",
-                         re.IGNORECASE)
-AGAINST_GAP_RE = re.compile(r"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?"
-                            rf"against\s+(?:the\s+)?{_DESCRIBED}$", re.IGNORECASE)
+
+
+def _arm_gap(joiners: str) -> re.Pattern:
+    """The gap between two arms a verb compares: the first's word for a therapy and "alone" perhaps, one of
+    ``joiners``, then how the second is described ("A alone versus standard B")."""
+    return re.compile(rf"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?(?:{joiners})\s+(?:the\s+)?{_DESCRIBED}$",
+                      re.IGNORECASE)
+
+
+VERB_GAP_RE = _arm_gap(r"with|to|versus|vs\.?|and|against")
+AGAINST_GAP_RE = _arm_gap("against")
 # ... or an outcome as the verb's object, the arms after it: "compared overall survival rates for A or B", "compared
 # PFS between A and B" (an "or" between them is a choice of two arms here).
 ENDPOINT_COMPARED_RE = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:the\s+)?(?:median\s+)?(?:(?:overall|progression[- ]free|"
                                   r"recurrence[- ]free|event[- ]free)\s+survival|survival|OS|PFS|RFS|(?:objective\s+)?response|"
                                   r"time\s+to\s+progression)(?:\s+(?:rates?|times?))?\s+(?:for|with|between|of)\s+(?:the\s+)?",
                                   re.IGNORECASE)
-ENDPOINT_GAP_RE = re.compile(rf"^\s*(?:alone\s+|monotherapy\s+)?(?:with|to|versus|vs\.?|and|or)\s+(?:the\s+)?{_DESCRIBED}$",
-                             re.IGNORECASE)
+ENDPOINT_GAP_RE = _arm_gap(r"with|to|versus|vs\.?|and|or")
 LIST_GAP_RE = re.compile(r"^\s*(?:alone|monotherapy)?\s*(?:,\s*(?:or\s+)?|\bor\s+)$", re.IGNORECASE)
 # "PFS was longer with A than with B", "higher in the A group than in the B group": both arms inside the comparative.
 THAN_RE = re.compile(r"\b(?:longer|shorter|higher|lower|better|greater|improved)\s+(?:with|in|for|among)\s+(?:the\s+)?$", re.IGNORECASE)

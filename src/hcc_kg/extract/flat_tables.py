@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from .analysis import AnalysedDocument
+from .glued_names import CAMEL_RE
 from .registry import EXTRACTORS
 from .sentences import DRUG, action_predicate
 from .target_tables import NOT_PLAIN
@@ -88,7 +89,7 @@ CLASS_OF = re.compile(r"(?:inhibitors?|antagonists?|blockers?|agonists?)\s+of\s+
 def _glued_headers(text: str) -> Iterator[tuple[re.Match, str]]:
     """Each glued header line of a drug-first table, with its column names set apart."""
     for m in GLUED_HEADER_LINE.finditer(text):
-        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group())
+        spaced = CAMEL_RE.sub(" ", m.group())
         if DRUG_FIRST_HEADER.match(spaced):
             yield m, spaced
 

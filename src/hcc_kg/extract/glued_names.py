@@ -25,7 +25,7 @@ from typing import Callable
 from .normalize import MappedText
 
 # A lower-case letter then a capital; a digit then a capital; a registry number glued to what precedes it.
-_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # where a lower-case letter meets a capital
 _DIGIT_CAPITAL_RE = re.compile(r"(?<=\d)(?=[A-Z])")
 _REGISTRY_RE = re.compile(r"(?<=[\w)])(?=NCT\d{8}\b)")
 # ... a word of capitals may follow a lower-case letter it is glued to, and carry a number ("RamucirumabVEGFRREACH-2")
@@ -39,10 +39,10 @@ def with_glued_names_apart(mapped: MappedText, lookup: Callable[[str], str | Non
     """``mapped`` with a space where two names, or a name and a registry number, were glued (see the module)."""
     text = mapped.text
     cuts = {m.start() for m in _REGISTRY_RE.finditer(text)}
-    cuts |= {m.start() for m in _CAMEL_RE.finditer(text) if _glued_at(text, m.start(), lookup)}
+    cuts |= {m.start() for m in CAMEL_RE.finditer(text) if _glued_at(text, m.start(), lookup)}
     for m in _DIGIT_CAPITAL_RE.finditer(text):
         word = _word_before(text, m.start())  # (a name glued after another: "NivolumabPD-1|CheckMate")
-        for before in [word, *(word[c.start():] for c in _CAMEL_RE.finditer(word))]:
+        for before in [word, *(word[c.start():] for c in CAMEL_RE.finditer(word))]:
             if lookup(before) is not None and lookup(before + text[m.start():m.start() + 1]) is None:
                 cuts.add(m.start())
     for m in _CAPITALS_RE.finditer(text):
@@ -60,7 +60,7 @@ def glued_inside(word: str, lookup: Callable[[str], str | None]) -> bool:
     >>> glued_inside("TKRsVEGFR-1", lookup), glued_inside("mTOR", lookup), glued_inside("CheckMate-459", lookup)
     (True, False, False)
     """
-    return any(_glued_at(word, m.start(), lookup) for m in _CAMEL_RE.finditer(word))
+    return any(_glued_at(word, m.start(), lookup) for m in CAMEL_RE.finditer(word))
 
 
 def _glued_at(text: str, at: int, lookup: Callable[[str], str | None]) -> bool:

@@ -50,10 +50,7 @@ def sentence_subjects(doc: AnalysedDocument, index: int) -> list[Mention | None]
     # "Both X and Y target T" names its own subjects; "Both bind T" stands for the two named before
     named = both and any(m.start <= 1 for m in doc.keys_of_type(doc.finder.find_text(text[both.end():]), *DRUG))
     these = THESE_START.match(text)
+    listed = _both_drugs(doc, index, most=5) if these else []
+    # ("these antibodies" stands for the drugs before only when each is one)
     return (_both_drugs(doc, index) if both and not named else []) \
-        or (_both_drugs(doc, index, most=5) if these and _fits_all(doc, these.group(), index) else []) or [drug]
-
-
-def _fits_all(doc: AnalysedDocument, noun: str, index: int) -> bool:
-    """Is every drug the sentence before names of the kind the plural noun names ("these antibodies")?"""
-    return all(_fits(doc, noun, m) for m in _both_drugs(doc, index, most=5))
+        or (listed if these and all(_fits(doc, these.group(), m) for m in listed) else []) or [drug]

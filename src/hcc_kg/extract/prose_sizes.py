@@ -17,9 +17,10 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_groups import lettered_sizes
 from .prose_subgroups import PART_LABEL, is_subgroup
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
-from .regimen_glue import DRUG_CLASS_NOUN
+from .regimen_glue import DOSE_BEFORE, DRUG_CLASS_NOUN
 from .role_arms import role_arms
 from .sentences import DOSE_WORD, ROUTE
+from .trial_name_shapes import NCT_RE
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
 # "with 395 receiving A and 399 receiving B", "342 were randomised to A and 168 to B", "300 patients
@@ -35,7 +36,7 @@ COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients
                         # "assigned 82 patients to a regimen of 500 mg per day of A": the dosing before the agent
                         rf"an?\s+(?:regimen|dose|schedule|course)\s+of\s+(?:{DOSE_WORD}\s+)+of\s+)?"
                         # "treated with oral A", "assigned 362 patients to 7.5 mg daily A": its dose before it
-                        rf"(?:\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+(?:{DOSE_WORD}\s+)*)?(?:{ROUTE}\s+)?$", re.IGNORECASE)
+                        rf"(?:{DOSE_BEFORE}(?:{DOSE_WORD}\s+)*)?(?:{ROUTE}\s+)?$", re.IGNORECASE)
 # ... and the next count with the verb left out: "326 received A and 163 B", "180 were treated with A and 176 with B",
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
@@ -319,7 +320,7 @@ def _respective_sizes(named: list[Agent], text: str) -> tuple[dict[str, int], li
 
 
 # A registry number standing first in the arm's bracket ("(NCT...; n = 30)"): no break between the arm and its count.
-REGISTRY_ITEM_RE = re.compile(r"\bNCT\d{8}\s*[;,]\s*")
+REGISTRY_ITEM_RE = re.compile(rf"{NCT_RE.pattern}\s*[;,]\s*")
 # A part's label inside the arm's bracket: "A (cohort 1, n = 20; cohort 2, n = 20)" counts the parts, not the arm.
 PART_LABEL_RE = re.compile(rf"\b{PART_LABEL}", re.IGNORECASE)
 

@@ -14,7 +14,8 @@ from .sentences import DOSE_WORD
 # The first part's dose and schedule before the glue: "A at 200 mg every 3 weeks plus B", "A 8 mg/kg plus B".
 DOSE_GAP = rf"(?:\s+(?:at\s+)?{DOSE_WORD}|\s+weekly)*"  # "A 400 mg twice daily plus B", "A twice a day plus B"
 # ... and the second part's own dose before it: "A plus 1200 mg (of) B".
-SECOND_DOSE = r"(?:\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+(?:of\s+)?)?"
+DOSE_BEFORE = r"\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+"  # a dose written before its drug ("1200 mg B"; read by prose_sizes too)
+SECOND_DOSE = rf"(?:{DOSE_BEFORE}(?:of\s+)?)?"
 # A drug named by its class before its name, in the glue of a regimen or in a count of its arm: "plus the experimental
 # drug B", "the combination of the PD-1 inhibitor A and ...", "the 210 patients randomised to the T inhibitor A".
 DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|compound|medicine)"

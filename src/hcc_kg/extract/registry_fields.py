@@ -17,7 +17,8 @@ from .analysis import AnalysedDocument
 from .sentences import DRUG
 
 #: The field's label, alone on its line.
-FIELD_RE = re.compile(r"^\s*(?:interventions?|intervention\s*/\s*treatment|intervention\(s\))\s*:?\s*$", re.IGNORECASE)
+FIELD_RE = re.compile(r"^[ \t]*(?:interventions?|intervention\s*/\s*treatment|intervention\(s\))[ \t]*:?[ \t]*$",
+                      re.IGNORECASE | re.MULTILINE)
 #: An item's kind before its agent ("Drug: ", "Biological: ").
 KIND_RE = re.compile(r"^\s*(?:drug|biological|other|combination\s+product)\s*:\s*", re.IGNORECASE)
 MAX_ITEMS = 6
@@ -27,13 +28,13 @@ def intervention_field(doc: AnalysedDocument) -> tuple[list[str], tuple[int, int
     """The agents the document's one interventions field lists, in order, and the field's span ([] when it has none,
     or more than one; the list ends at a line under the label that is not one agent)."""
     text = doc.document.text
-    lines = [(m.start(), m.group(1)) for m in re.finditer(r"^([^\n]*)$", text, re.MULTILINE)]
-    labels = [i for i, (_, line) in enumerate(lines) if FIELD_RE.match(line)]
+    labels = list(FIELD_RE.finditer(text))
     if len(labels) != 1:
         return [], (0, 0)
     agents: list[str] = []
-    end = lines[labels[0]][0] + len(lines[labels[0]][1])
-    for start, line in lines[labels[0] + 1:]:
+    body = end = labels[0].end()  # (the lines under the label; the field ends with its last agent)
+    for m in re.finditer(r"^[^\n]*$", text[body + 1:], re.MULTILINE):
+        start, line = body + 1 + m.start(), m.group()
         if not line.strip():
             if agents:
                 break
@@ -46,4 +47,4 @@ def intervention_field(doc: AnalysedDocument) -> tuple[list[str], tuple[int, int
             break
         agents.append(found[0].key)
         end = found[0].end
-    return list(dict.fromkeys(agents)), (lines[labels[0]][0], end)
+    return list(dict.fromkeys(agents)), (labels[0].start(), end)

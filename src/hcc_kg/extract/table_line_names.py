@@ -134,11 +134,13 @@ def _names(doc: AnalysedDocument, text: str, start: int, end: int, after_cut: se
     return found
 
 
+LIST_GLUE_RE = re.compile(r"\s*(?:,|\band\b)\s*")  # between two items of a list
+
+
 def listed_with_targets(doc: AnalysedDocument, text: str, name: tuple[str, int], mentions: list[Mention]) -> bool:
     """Is the name an item of a list of targets, a target named right after it ("FGFR, PDGR, RET": a misspelt one)?"""
     after = name[1] + len(name[0])
-    glue = re.compile(r"\s*(?:,|\band\b)\s*")
-    return any(doc.vocabulary.is_target(m.key) and glue.fullmatch(text, after, m.start) for m in mentions if m.start > after)
+    return any(doc.vocabulary.is_target(m.key) and LIST_GLUE_RE.fullmatch(text, after, m.start) for m in mentions if m.start > after)
 
 
 def _glued_phase(doc: AnalysedDocument, word: str) -> bool:
