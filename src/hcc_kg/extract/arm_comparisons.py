@@ -11,7 +11,7 @@ import re
 
 from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
-from .arm_options import either_arms
+from .arm_options import either_arms, options_on_backbone
 from .comparators import CHOICE_OF, VERDICT_IN_TO
 from .prose_arms import Agent, agents, unbracketed, with_parts
 from .prose_labels import CLAUSE_OPENING
@@ -101,6 +101,8 @@ BACKBONE_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+)?|and\s+|
 def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     """The first "A versus B" / "A compared with B" pair in the sentence ([] when none)."""
     named = agents(doc, sent)
+    if backbone := options_on_backbone(doc, sent.text, named):
+        return backbone  # "B with A or A plus C against B alone"
     if verb := _compared_verb(sent.text, named):
         return verb
     if recalled := _combination_compared(sent.text, named):
@@ -131,7 +133,7 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         if ";" in gap or len(gap) > reach or not RIGHT_GAP_RE.match(sent.text[cue.end():right[0].start]):
             continue
         alone = right[0].key if GIVEN_ALONE_RE.match(sent.text, right[0].end) else None
-        left = _and_list_joined(doc, sent.text, left, alone)
+        left = and_list_joined(doc, sent.text, left, alone)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
     return _fronted(sent.text, named) or _or_backbone_alone(sent.text, named)
@@ -283,7 +285,7 @@ GIVEN_PAIR_RE = re.compile(r"\b(?:with|receiving|received|given|combination\s+of
 _DELIVERED_RE = re.compile(r"\s+(?:plus|with|combined\s+with)\s+(?:[\w-]+\s+){1,4}of\s+", re.IGNORECASE)
 
 
-def _and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent], alone: str | None = None) -> list[Agent]:
+def and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent], alone: str | None = None) -> list[Agent]:
     """``left`` with a list "B, C(,) and D" just before the comparison made one arm of B, C and D (with
     the agent that list is given with: "A plus infusion of B, C and D versus E" compares A+B+C+D with E).
     Two joined by "and" only when given to the same patients ("patients treated with A and B lived longer than

@@ -5,7 +5,8 @@ A plus B plus C and A plus B alone ("with/without C", "± C" likewise).  Without
 list splits at "or" and the add-on alone becomes an arm of its own, which no patient received.
 "randomly assigned to A plus either B or C" gives A plus B and A plus C: what stands before "either"
 is every arm's backbone, not the first arm's alone.  "randomized to A alone or in combination with C" gives A and
-A plus C.
+A plus C.  "TACE with A or A plus B against TACE alone" gives TACE plus A, TACE plus A plus B and TACE: the
+backbone named with the first option is every option's, as the control given alone shows.
 """
 
 from __future__ import annotations
@@ -112,3 +113,36 @@ def _new_drug(doc: AnalysedDocument, agent, kept: list) -> bool:
 def _procedure_only(doc: AnalysedDocument, agent) -> bool:
     """Is every part of the agent a procedure other than care (TACE, radiotherapy), with no drug or placebo?"""
     return all(is_procedure(doc, p) for p in agent.components)
+
+
+# Between the last option and the control given alone: "against", "versus", "compared with".
+CONTROL_GAP_RE = re.compile(r"\s*(?:alone\s+)?(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?", re.IGNORECASE)
+OPTION_OR_RE = re.compile(r"\s*,?\s+or\s+", re.IGNORECASE)
+# The backbone before the first option, when not glued to it: "compared TACE with A or ...".
+BACKBONE_WITH_RE = re.compile(r"\s+(?:with|plus|combined\s+with|in\s+combination\s+with)\s+", re.IGNORECASE)
+ALONE_AFTER_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)
+
+
+def options_on_backbone(doc: AnalysedDocument, text: str, named: list) -> list:
+    """ "B with A or A plus C against B alone": [B plus A, B plus A plus C, B] ([] when the sentence has no such
+    list).  The control is the backbone alone; the backbone is named once, with (or glued to) the first option.
+
+    ``named`` holds the sentence's agents in order (prose_arms.Agent)."""
+    for k, control in enumerate(named):
+        if k < 2 or not ALONE_AFTER_RE.match(text, control.end) \
+                or not CONTROL_GAP_RE.fullmatch(text, named[k - 1].end, control.start):
+            continue
+        first = k - 1
+        while first > 0 and OPTION_OR_RE.fullmatch(text, named[first - 1].end, named[first].start):
+            first -= 1
+        options, backbone = named[first:k], set(control.components)
+        named_before = first > 0 and named[first - 1].key == control.key \
+            and BACKBONE_WITH_RE.fullmatch(text, named[first - 1].end, options[0].start) is not None
+        if len(options) < 2 or not (named_before or backbone < set(options[0].components)) \
+                or any(backbone & set(o.components) for o in options[1:]):
+            continue
+        start = named[first - 1].start if named_before else options[0].start
+        arms = [arm_parts(doc, {*backbone, *o.components}) for o in options]
+        return [*(type(o)(agent_key(parts), start if i == 0 else o.start, o.end, parts)
+                  for i, (o, parts) in enumerate(zip(options, arms))), control]
+    return []

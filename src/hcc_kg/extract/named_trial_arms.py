@@ -18,7 +18,7 @@ from ..keys import is_regimen_key, regimen_components
 from .abstract_cues import PLACEBO_CONTROLLED_RE
 from .approval_cues import APPROVAL_CUE
 from .analysis import AnalysedDocument, AnalysedSentence
-from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE
+from .arm_comparisons import COMPARE_RE, RIGHT_GAP_RE, and_list_joined
 from .arm_references import combination_read
 from .prose_arms import Agent, agents
 from .received_cues import had_before
@@ -30,10 +30,12 @@ TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
 # data from NAME", "on the basis of NAME".
 BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
 # What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
-# "A was shown to prolong", "A significantly improved".
-RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
+# "A was shown to prolong", "A significantly improved", "A in the recent NAME study was shown to be effective", "A was
+# effective".
+RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?(?:\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:trial|study))?"
+                               r"\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
                                r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
-                               r"outperformed|decreased|increased|lowered|cut)\b", re.IGNORECASE)
+                               r"outperformed|decreased|increased|lowered|cut|effective)\b", re.IGNORECASE)
 
 
 # ... or the trial the subject and the agent its result's object: "NAME demonstrated A as an effective second-line
@@ -59,8 +61,11 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
         subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)
                         or TRIAL_SHOWED_RE.search(sent.text, 0, a.start)), None)
         comparator = _compared_after(doc, sent, subject.end if subject else 0)
-        if subject is not None:
-            tested = subject.key
+        if subject is not None:  # ... the last of "treatment with A and B": both, given together
+            joined = and_list_joined(doc, sent.text, named[:named.index(subject) + 1])[-1]
+            if joined is subject and _after_and(sent.text, named, subject):
+                continue  # "A and B showed ...": each, or both given together, is not said
+            tested = joined.key
         elif (BASIS_RE.search(sent.text) or comparator is not None) and (sole := sole_drug(doc)) is not None \
                 and not any(a.key == sole and not _grounded_on(sent.text, a.end) for a in named
                             if comparator is None or a.start < comparator.start):
@@ -82,6 +87,15 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             arms.append(placebo)  # "based on the randomized, placebo-controlled NAME trial": A against placebo
         return arms, span
     return None
+
+
+AND_BEFORE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+", re.IGNORECASE)
+
+
+def _after_and(text: str, named: list[Agent], subject: Agent) -> bool:
+    """Is the subject the second of "A and B"?"""
+    at = named.index(subject)
+    return at > 0 and AND_BEFORE_RE.fullmatch(text, named[at - 1].end, subject.start) is not None
 
 
 # "The filing is supported by NAME", "The approval was based on NAME": the decision or filing the sentence before told.

@@ -140,7 +140,8 @@ def _arm_of(parts: set[str], arms: list[str]) -> str | None:
 def _labelled_arm(doc: AnalysedDocument, text: str, agent: Agent, arms: list[str]) -> str | None:
     """The arm a label names ("the B arm", "the B and placebo groups"): the only arm holding B, or,
     for placebo, the only arm whose drugs every other arm also gets (A plus placebo against A plus B)."""
-    if not ARM_LABEL_AFTER_RE.match(text[agent.end:agent.end + 40]) and not add_on_design(arms):
+    if not ARM_LABEL_AFTER_RE.match(text[agent.end:agent.end + 40]) and not add_on_design(arms) \
+            and not placebo_names_the_base(doc, agent.components, arms):
         return None
     return arm_for(doc, agent.components, arms)
 
@@ -171,6 +172,13 @@ def add_on_design(arms: list[str]) -> bool:
     return len(arms) == 2 and (_parts(arms[0]) < _parts(arms[1]) or _parts(arms[1]) < _parts(arms[0]))
 
 
+def placebo_names_the_base(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str]) -> bool:
+    """Is the agent placebo in a trial whose arms each add to one of them (TACE plus A, TACE plus A plus B against
+    TACE): the placebo arm is that one ("8.2 months with placebo")."""
+    return len(arms) > 2 and all(doc.vocabulary[c].has_type("Placebo") for c in components if c in doc.vocabulary) \
+        and arm_for(doc, components, arms) is not None
+
+
 def arm_for(doc: AnalysedDocument, components: tuple[str, ...], arms: list[str]) -> str | None:
     """The one arm the agent names: the only arm holding its drugs, or, for placebo, the only arm whose
     drugs every other arm also gets (A plus placebo against A plus B); None when not one."""
@@ -187,7 +195,7 @@ def slot_arm(doc: AnalysedDocument, agent: str, arms: list[str]) -> str | None:
     ("randomized to B (n=341) or placebo (n=344) with chemotherapy")."""
     if agent in arms:
         return agent
-    if not add_on_design(arms):
+    if not add_on_design(arms) and not placebo_names_the_base(doc, agent_components(agent), arms):
         return None
     return arm_for(doc, agent_components(agent), arms)
 

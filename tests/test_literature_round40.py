@@ -1,0 +1,54 @@
+"""Shapes read from trial reports and pharmacology texts of the fortieth round (invented sentences, packaged
+vocabulary and lexicon): options given on one backbone against the backbone alone, and placebo naming the arm that
+every other arm adds to when a trial has three arms or more."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from trial_facts import arm_agents, read, values
+
+OPTIONS = ("A phase III study, OSPREY-4, aimed to {verb} TACE with durvalumab or durvalumab plus bevacizumab "
+           "{joiner} TACE alone for unresectable HCC.")
+
+
+@pytest.mark.parametrize("verb, joiner", [("investigate", "against"), ("compare", "versus"), ("evaluate", "vs")])
+def test_options_given_on_one_backbone_against_the_backbone_alone_are_three_arms(verb, joiner, vocabulary, finder):
+    facts = read(OPTIONS.format(verb=verb, joiner=joiner), vocabulary, finder)
+    assert arm_agents(facts) == {"regimen__durvalumab__tace", "regimen__bevacizumab__durvalumab__tace", "tace"}
+
+
+def test_the_backbone_named_before_the_first_option_after_compared_is_every_options(vocabulary, finder):
+    text = ("The OSPREY-4 trial compared TACE with lenvatinib or lenvatinib plus pembrolizumab versus TACE alone "
+            "in intermediate-stage HCC.")
+    assert arm_agents(read(text, vocabulary, finder)) == {
+        "regimen__lenvatinib__tace", "regimen__lenvatinib__pembrolizumab__tace", "tace"}
+
+
+def test_options_without_a_shared_backbone_are_not_given_one(vocabulary, finder):
+    text = "The OSPREY-4 trial compared lenvatinib or sorafenib versus TACE alone in intermediate-stage HCC."
+    arms = arm_agents(read(text, vocabulary, finder))
+    assert not any(arm.startswith("regimen__") for arm in arms)
+
+
+def test_placebo_names_the_arm_the_other_two_add_to(vocabulary, finder):
+    text = (OPTIONS.format(verb="investigate", joiner="against")
+            + " Median PFS reached 14.8 months for durvalumab plus bevacizumab with TACE and 8.4 months for "
+              "placebo.")
+    assert values(read(text, vocabulary, finder)) == {
+        ("regimen__bevacizumab__durvalumab__tace", "pfs", Decimal("14.8")), ("tace", "pfs", Decimal("8.4"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Treatment with tivozanib and durvalumab in the recent HERON-2 study was shown to be effective in liver cancer.",
+    "Tivozanib plus durvalumab was effective in the HERON-2 study of liver cancer.",
+])
+def test_an_agent_effective_in_a_named_study_is_the_arm_it_tested(text, vocabulary, finder):
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__tivozanib"}
+
+
+def test_the_second_of_two_drugs_with_a_result_is_not_the_arm_alone(vocabulary, finder):
+    text = "Tivozanib and durvalumab showed benefit in the HERON-2 study of liver cancer."
+    assert "durvalumab" not in arm_agents(read(text, vocabulary, finder))
