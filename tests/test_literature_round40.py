@@ -52,3 +52,16 @@ def test_an_agent_effective_in_a_named_study_is_the_arm_it_tested(text, vocabula
 def test_the_second_of_two_drugs_with_a_result_is_not_the_arm_alone(vocabulary, finder):
     text = "Tivozanib and durvalumab showed benefit in the HERON-2 study of liver cancer."
     assert "durvalumab" not in arm_agents(read(text, vocabulary, finder))
+
+
+def test_a_regimen_name_spelled_out_before_it_reads_as_one_arm(vocabulary, finder):
+    text = ("In the KESTREL-8 trial, the Priming Apatinib Regular Camrelizumab Infusion (PARCI) schedule gave a median "
+            "overall survival of 15.9 months compared to 12.2 months with sorafenib.")
+    facts = read(text, vocabulary, finder)
+    assert arm_agents(facts) == {"regimen__camrelizumab__rivoceranib", "sorafenib"}
+    assert ("regimen__camrelizumab__rivoceranib", "os", Decimal("15.9")) in values(facts)
+
+
+def test_two_drugs_named_by_their_regimens_name_are_one_arm(vocabulary, finder):
+    text = "Gemcitabine and oxaliplatin (GEMOX) was compared with sorafenib in the KESTREL-8 trial."
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__gemcitabine__oxaliplatin", "sorafenib"}

@@ -52,8 +52,9 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     if clipped:
         analysed = abbreviations.reread(analysed, clipped)
         out.extend(abbreviations.assertions(clipped, analysed, clipped_names.EXTRACTOR))
-    expansions = tuple(d.expansion() for d in regimens) + named_regimens.expansions(analysed, {d.short for d in regimens}) \
-        + dosed_uses(analysed, defined)
+    spelled = tuple(e for d in regimens if (e := d.spelled_reading(analysed.document.text)) is not None)
+    expansions = tuple(d.expansion() for d in regimens) + spelled \
+        + named_regimens.expansions(analysed, {d.short for d in regimens}) + dosed_uses(analysed, defined)
     if expansions:
         analysed = analysed.expanded(expansions)
     for name in names or EXTRACTORS.names():

@@ -12,6 +12,7 @@ import re
 from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import either_arms, options_on_backbone
+from .named_regimens import named_after
 from .comparators import CHOICE_OF, VERDICT_IN_TO
 from .prose_arms import Agent, agents, unbracketed, with_parts
 from .prose_labels import CLAUSE_OPENING
@@ -296,8 +297,11 @@ def and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent], alone: 
     while first > 0 and _LIST_COMMA_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
     if first == len(left) - 2 and not GIVEN_PAIR_RE.search(text, max(0, left[first].start - 40), left[first].start) \
-            and alone not in {left[-1].key, left[-2].key}:
-        return left  # "A and B" alone: not said to be one arm (unless compared with one of them alone: "A and B versus B alone")
+            and alone not in {left[-1].key, left[-2].key} \
+            and not named_after(text[left[-1].end:], {*left[-2].components, *left[-1].components}):
+        # "A and B" alone: not said to be one arm (unless compared with one of them alone, "A and B versus B alone",
+        # or named as one, "A and B (GEMOX)")
+        return left
     if first > 0 and _DELIVERED_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
     parts = tuple(p for a in left[first:] for p in a.components)

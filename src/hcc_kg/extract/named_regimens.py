@@ -149,6 +149,18 @@ def _defined_here(doc: AnalysedDocument, text: str, use: re.Match, regimen: Name
     return False
 
 
+#: "(GEMOX)" right after the drugs it names.
+_NAME_AFTER = re.compile(r"\s*\(\s*([^()]{2,15}?)\s*\)")
+
+
+def named_after(text: str, components: set[str] | frozenset[str]) -> bool:
+    """Does a parenthesis at the start of ``text`` hold a regimen name the lexicon knows for exactly these
+    drugs ("gemcitabine and oxaliplatin (GEMOX)": the two are one regimen)?"""
+    after = _NAME_AFTER.match(text)
+    return after is not None and any(after.group(1) in r.spellings and set(r.components) == set(components)
+                                     for r in read_regimens())
+
+
 def _clause_before(text: str, start: int) -> tuple[int, int]:
     """The span of the sentence before ``start`` (back to the last full stop or line break, at most 160 characters)."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160)

@@ -80,6 +80,7 @@ class RegimenDefinition:
     mentions: tuple[Mention, ...]
     start: int
     end: int
+    spelled: bool = False  # the name after the words it is the initials of ("... Interval Durvalumab (STRIDE)")
 
     def expansion(self) -> Expansion:
         """How each later use of the short form reads: part to component where it splits, else
@@ -95,6 +96,14 @@ class RegimenDefinition:
             if i < len(separators):
                 parts.append((separators[i], GLUE))
         return Expansion(self.short, tuple(parts), self.end)
+
+    def spelled_reading(self, text: str) -> Expansion | None:
+        """How the definition itself reads when it spells the name out: the words and the name as the components
+        joined ("Single Tremelimumab Regular Interval Durvalumab (STRIDE)" is one regimen, not two drugs apart)."""
+        if not self.spelled:
+            return None
+        written = text[self.start:self.end]
+        return Expansion(written, read_as(written, [m.surface for m in self.mentions], GLUE), self.start)
 
 
 def parts_fit(pieces: list[str], names: list[list[str]], free: Callable[[str], bool] = lambda piece: True) -> bool:
@@ -221,7 +230,7 @@ def _spelled_out(doc: AnalysedDocument, sent: AnalysedSentence) -> list[RegimenD
                 or not _free_name(short, doc):
             continue
         first = [next(m for m in drugs if m.key == key) for key in keys]
-        out.append(RegimenDefinition(short, tuple(first), *sent.sentence.mapped.original_span(start, match.end())))
+        out.append(RegimenDefinition(short, tuple(first), *sent.sentence.mapped.original_span(start, match.end()), True))
     return out
 
 
