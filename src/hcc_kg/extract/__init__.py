@@ -18,6 +18,7 @@ from . import (arm_row_tables, cell_column_tables, flat_tables, potency_tables, 
                target_tables, trial_rows)  # their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
 from .back_matter import without_reference_list
+from .wrapped_rows import with_rows_unwrapped
 from . import named_regimens, shadowed_forms
 from .mentions import MentionFinder
 from .regimen_abbreviations import definitions as regimen_short_forms, dosed_uses
@@ -35,7 +36,8 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     regimen the vocabulary knows and the document does not define (:mod:`.named_regimens`). A
     paper's reference list is not read (:mod:`.back_matter`).
     """
-    analysed = AnalysedDocument(without_reference_list(document), vocabulary, finder)  # (.back_matter)
+    # (.back_matter; .wrapped_rows: a table row a page wrapped over lines read as one line, offsets kept)
+    analysed = AnalysedDocument(with_rows_unwrapped(without_reference_list(document)), vocabulary, finder)
     found = novel.recognise(analysed)
     if found:
         added = Vocabulary([item.entity(vocabulary) for item in found], source=f"recognised in {document.name}")

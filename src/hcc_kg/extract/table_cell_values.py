@@ -167,6 +167,10 @@ def column_arm(doc: AnalysedDocument, line: str, start: int, header: tuple[str, 
 
 # One value in a cell: "12.9 mo", "17%", "4.9".
 SINGLE_VALUE_RE = re.compile(r"^\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\b)?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+# ... or the first of a pair whose other side the row leaves unnamed: "20.1% (95% CI, NA) vs. 5.1% (95% CI, NA)" is the
+# row's arm against its comparator, as a one-arm line's pair is (:mod:`.table_line_trials`).
+FIRST_OF_PAIR_RE = re.compile(r"^\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\b)?\s*(?:\([^()]*\))?\s*(?:vs\.?|versus)\s*"
+                              r"\d+(?:\.\d+)?\s*(?:%|mo(?:nths?)?\b)?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
 
 
 def row_single_values(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line: str, start: int,
@@ -182,7 +186,7 @@ def row_single_values(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], l
         if size and re.fullmatch(r"\d{1,5}", text):  # "| 300 |" under "N"
             yield Assertion(arm_key(trial, agent_key(list(arm))), "armSize", int(text), evidence=(doc.evidence(s, e, NAME),))
     for i, ((text, s, e), endpoint) in enumerate(zip(cells, headers)):
-        m = SINGLE_VALUE_RE.match(text)
+        m = SINGLE_VALUE_RE.match(text) or FIRST_OF_PAIR_RE.match(text)
         headed_percent = bool(percent and percent[i]) and m is not None and not m["ua"]
         if endpoint is None or m is None or not (_fits(endpoint, m) or (headed_percent and endpoint in PROPORTION_ENDPOINTS)):
             continue

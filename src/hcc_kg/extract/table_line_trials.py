@@ -46,6 +46,7 @@ from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
                                 header_sizes, row_cell_facts, row_ratio, row_single_values)
 from .table_line_names import REGISTERED_AFTER_RE, line_names, listed_with_targets, row_mentions, unglued
+from .header_levels import pick, spanned_columns
 from .trial_name_shapes import NCT_RE
 from .trial_names import phase_of
 from .trials import name_attribute, trial_key
@@ -54,10 +55,10 @@ NAME = "table-line-trials"
 REGISTRY_OPENING_RE = re.compile(r"\s*NCT\d{8}\b")  # a row opening with its trial's registry number
 STATUS_RE = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in STATUSES) + r")\b", re.IGNORECASE)
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
-VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
+VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?\(?\s*(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)  # ... "A (vs. B)"
 ADD_ON_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−])\s*")  # "A ± B", "A +/- B"
-JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+[\d.,]+\s*(?:mg(?:/kg|/m2)?|µg)(?:\s+[A-Z\d]{1,4})?)?\s*(?:\+|plus\b|and\b|with\b)\s*",
-                     re.IGNORECASE)
+JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+[\d.,]+\s*(?:mg(?:/kg|/m2)?|µg)(?:\s+[A-Z\d]{1,4})?)?\s*(?:\+|plus\b|and\b|with\b|/)\s*",
+                     re.IGNORECASE)  # ("A/ B" in a table's cell: one regimen, as "Atezo/Bev")
 
 
 @EXTRACTORS.register(NAME)
@@ -87,6 +88,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     seen_row = False
     line_of_therapy: tuple[str, int] | None = None  # the last one a line names, and where
     header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
+    upper: tuple[str, int] | None = None  # ... and the one above it: groups the header's columns may fall under
     columns: list[str | None] = []
     drug_row: list[tuple[str, ...]] | None = None
     bordered_trial: str | None = None  # the trial of the bordered row of one arm just read
@@ -106,13 +108,13 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             arms, span, drug_row = _one_arm(doc, line, start, mentions, header if bordered else None, previous)
         else:
             drug_row = None
-        if not arms and not seen_row and bordered and re.search(r"[^\s|:\t-]", line):
-            header = (line, start)
+        if not arms and not seen_row and bordered and re.search(r"[^\s|:\t-]", line) \
+                and sum(bool(c) for c, _, _ in cells_of(line, start)) >= 2:
+            header, upper = (line, start), header  # ("Monotherapy | | |", a group's label, names no columns)
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
-            columns = header_endpoints(doc, *header) if header else []
-            percents, sizes = (header_percents(*header), header_sizes(*header)) if header else ([], [])
+            columns, percents, sizes = _header_columns(doc, header, upper)
         names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]
                  and not listed_with_targets(doc, text, n, mentions)] if arms else []
         if arms and not names and (drug_row or previous) and (nct := NCT_RE.search(text, start, end)) \
@@ -142,6 +144,23 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             yield from row_single_values(doc, bordered_trial, arms[0], line, start, columns, percents, sizes)
         else:
             bordered_trial = None
+
+
+def _header_columns(doc: AnalysedDocument, header: tuple[str, int] | None, upper: tuple[str, int] | None
+                    ) -> tuple[list[str | None], list[bool], list[bool]]:
+    """Each column's endpoint, whether its header prints "%", whether it counts patients: from the header, or from
+    two header rows whose upper one groups the lower one's columns (:mod:`.header_levels`)."""
+    if header is None:
+        return [], [], []
+    read = (header_endpoints(doc, *header), header_percents(*header), header_sizes(*header))
+    if upper is None:
+        return read
+    lower_cells, upper_cells = [c for c, _, _ in cells_of(*header)], [c for c, _, _ in cells_of(*upper)]
+    sources = spanned_columns(upper_cells, lower_cells, header_endpoints(doc, *upper), read[0])
+    if sources is None:
+        return read
+    above = (header_endpoints(doc, *upper), header_percents(*upper), header_sizes(*upper))
+    return tuple(pick(sources, up, low) for up, low in zip(above, read))  # type: ignore[return-value]
 
 
 def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tuple[list[tuple[str, ...]], tuple[int, int]]:
