@@ -65,3 +65,18 @@ def test_a_regimen_name_spelled_out_before_it_reads_as_one_arm(vocabulary, finde
 def test_two_drugs_named_by_their_regimens_name_are_one_arm(vocabulary, finder):
     text = "Gemcitabine and oxaliplatin (GEMOX) was compared with sorafenib in the KESTREL-8 trial."
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__gemcitabine__oxaliplatin", "sorafenib"}
+
+
+def test_an_agent_that_provided_a_rate_in_a_named_trial_is_its_arm(vocabulary, finder):
+    text = "Cabozantinib plus atezolizumab provided an ORR of 28% in the phase Ib HERON-5 trial of liver cancer."
+    facts = read(text, vocabulary, finder)
+    assert arm_agents(facts) == {"regimen__atezolizumab__cabozantinib"}
+    assert values(facts) == {("regimen__atezolizumab__cabozantinib", "orr", Decimal("28"))}
+
+
+def test_a_result_stated_in_one_trial_is_not_the_arm_of_another_named_later(vocabulary, finder):
+    text = ("Cabozantinib plus atezolizumab provided an ORR of 28% in the phase Ib HERON-5 trial, and activity was also "
+            "seen with camrelizumab plus apatinib in two cohorts of the OSPREY-6 trial.")
+    facts = read(text, vocabulary, finder)
+    assert not any(f.subject == "trial__osprey6" and f.predicate == "hasArm"
+                   and f.object.endswith("regimen__atezolizumab__cabozantinib") for f in facts)

@@ -31,11 +31,12 @@ TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
 BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b", re.IGNORECASE)
 # What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
 # "A was shown to prolong", "A significantly improved", "A in the recent NAME study was shown to be effective", "A was
-# effective".
+# effective", "A provided an ORR of 36% in NAME".
 RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?(?:\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:trial|study))?"
                                r"\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
                                r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
-                               r"outperformed|decreased|increased|lowered|cut|effective)\b", re.IGNORECASE)
+                               r"outperformed|decreased|increased|lowered|cut|effective|provided|yielded|gave|induced|elicited|"
+                               r"delivered|attained)\b", re.IGNORECASE)
 
 
 # ... or the trial the subject and the agent its result's object: "NAME demonstrated A as an effective second-line
@@ -58,8 +59,10 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
                  and not had_before(sent.text, a.start)]
-        subject = next((a for a in named if RESULT_SUBJECT_RE.match(sent.text, a.end)
-                        or TRIAL_SHOWED_RE.search(sent.text, 0, a.start)), None)
+        own = [m.span() for n in {t.name for t in slot.names} for m in re.finditer(re.escape(n), sent.text)]
+        subject = next((a for a in named if (RESULT_SUBJECT_RE.match(sent.text, a.end)
+                                             or TRIAL_SHOWED_RE.search(sent.text, 0, a.start))
+                        and not _another_trial_between(sent.text, own, a)), None)
         comparator = _compared_after(doc, sent, subject.end if subject else 0)
         if subject is not None:  # ... the last of "treatment with A and B": both, given together
             joined = and_list_joined(doc, sent.text, named[:named.index(subject) + 1])[-1]
@@ -87,6 +90,20 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             arms.append(placebo)  # "based on the randomized, placebo-controlled NAME trial": A against placebo
         return arms, span
     return None
+
+
+# How near its own name a trial word may stand ("in the phase Ib NAME trial"): further off, it is another trial's.
+OWN_NAME_REACH = 30
+
+
+def _another_trial_between(text: str, own: list[tuple[int, int]], agent: Agent) -> bool:
+    """Does a trial word stand between the agent and the trial's nearest name, other than beside that name ("A showed
+    ... in the NAME1 trial, while ... in NAME2": A is not NAME2's)?"""
+    if not own:
+        return False
+    start, end = min(own, key=lambda span: abs(span[0] - agent.start))
+    lo, hi = (agent.end, max(agent.end, start - OWN_NAME_REACH)) if agent.end <= start else (min(end + OWN_NAME_REACH, agent.start), agent.start)
+    return TRIAL_WORD_RE.search(text, lo, hi) is not None
 
 
 AND_BEFORE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+", re.IGNORECASE)
