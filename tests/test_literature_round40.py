@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import arm_agents, read, values
+from trial_facts import arm_agents, read, sizes, values
 
 OPTIONS = ("A phase III study, OSPREY-4, aimed to {verb} TACE with durvalumab or durvalumab plus bevacizumab "
            "{joiner} TACE alone for unresectable HCC.")
@@ -80,3 +80,11 @@ def test_a_result_stated_in_one_trial_is_not_the_arm_of_another_named_later(voca
     facts = read(text, vocabulary, finder)
     assert not any(f.subject == "trial__osprey6" and f.predicate == "hasArm"
                    and f.object.endswith("regimen__atezolizumab__cabozantinib") for f in facts)
+
+
+def test_arms_restated_with_their_counts_in_square_brackets_are_no_regimen(vocabulary, finder):
+    text = ("In the ZETA-3 trial, 954 adults were randomly assigned to sorafenib (the usual therapy) or lenvatinib at a "
+            "dose set by weight (lenvatinib [n=478] and sorafenib [n=476]).")
+    facts = read(text, vocabulary, finder)
+    assert arm_agents(facts) == {"lenvatinib", "sorafenib"}
+    assert sizes(facts) == {("lenvatinib", 478), ("sorafenib", 476)}

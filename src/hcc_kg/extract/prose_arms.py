@@ -68,10 +68,12 @@ GROUP_AFTER_RE = re.compile(r"^[\s-]*(?:(?:only|alone|monotherapy)\s+)?(?:(?:tre
                             re.IGNORECASE)  # "in the A (only) treatment group"
 # What follows an arm's agent in a parenthesised list of counts: "A, 247", "A arm: n = 335", "A 338 patients".
 # A parenthesis of parts, and the colon form parted by commas: "(A: 247, B: 247)".
-COUNTED_GROUP_RE = re.compile(r"\(([^()]*[;,][^()]*)\)")
+COUNTED_GROUP_RE = re.compile(r"\(([^()]*(?:[;,]|\band\b)[^()]*)\)")
 COLON_COUNTS_RE = re.compile(r":\s*\d[\d]*\s*(?:patients|participants|pts)?\s*,")
-LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*(?:n\s*=\s*)?\d[\d,]*\s*(?:patients|participants|pts)?\s*",
+LISTED_COUNT_RE = re.compile(r"\s*(?:arm|group)?\s*[,:]?\s*\[?\s*(?:n\s*=\s*)?\d[\d,]*\s*\]?\s*(?:patients|participants|pts)?\s*",
                              re.IGNORECASE)
+# "(A [n=478] and B [n=476])": each arm's count in square brackets, the parts joined by "and" or commas.
+SQUARE_COUNT_RE = re.compile(r"\[\s*n\s*=\s*\d[\d,]*\s*\]", re.IGNORECASE)
 # What may open a sentence before its subject: a section's label at most ("Methods: A was given ...").
 SENTENCE_OPENING_RE = re.compile(r"\W*(?:[A-Za-z]+:\s*)?", re.IGNORECASE)
 BACKBONE_RE = re.compile(r"^\s*(?:(?:both|each|all)\s+(?:(?:given|administered|received)\s+)?)?"
@@ -277,14 +279,18 @@ def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
 
 
 def _counted_parts(doc: AnalysedDocument, sent: AnalysedSentence, group: re.Match) -> list[Agent]:
-    """The arms of a parenthesis whose every part (parted by semicolons, else by commas after "A: N") is one
-    agent and its count, in order; [] otherwise."""
+    """The arms of a parenthesis whose every part (parted by semicolons, else by commas after "A: N", or by commas
+    and "and" between counts in square brackets, "A [n=478] and B [n=476]") is one agent and its count, in order; []
+    otherwise."""
     inner = group.group(1)
-    if ";" not in inner and not COLON_COUNTS_RE.search(inner):
+    squared = len(SQUARE_COUNT_RE.findall(inner)) >= 2
+    if ";" not in inner and not COLON_COUNTS_RE.search(inner) and not squared:
         return []
     arms = []
-    for part in re.finditer(r"[^;]+" if ";" in inner else r"[^,]+", inner):
-        start, end = group.start(1) + part.start(), group.start(1) + part.end()
+    parting = r";" if ";" in inner else r",\s*(?:and\s+)?|\s+and\s+" if squared else r","
+    cuts = [0, *(x for m in re.finditer(parting, inner) for x in m.span()), len(inner)]
+    for part_start, part_end in zip(cuts[::2], cuts[1::2]):
+        start, end = group.start(1) + part_start, group.start(1) + part_end
         found = agents(doc, sent, start, end)
         if len(found) != 1 or not LISTED_COUNT_RE.fullmatch(sent.text[found[0].end:end]) \
                 or sent.text[start:found[0].start].strip():
