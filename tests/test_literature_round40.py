@@ -88,3 +88,21 @@ def test_arms_restated_with_their_counts_in_square_brackets_are_no_regimen(vocab
     facts = read(text, vocabulary, finder)
     assert arm_agents(facts) == {"lenvatinib", "sorafenib"}
     assert sizes(facts) == {("lenvatinib", 478), ("sorafenib", 476)}
+
+
+def approvals(facts) -> set[tuple[str, str, tuple]]:
+    return {(f.subject, str(f.object), f.context) for f in facts if f.predicate == "approvedFor" and f.is_fact}
+
+
+def test_a_fronted_source_does_not_make_the_statement_after_it_an_attribution(vocabulary, finder):
+    text = "According to the filing, donafenib tablets were approved in June 2021 for unresectable HCC in adults."
+    assert {(drug, disease) for drug, disease, _ in approvals(read(text, vocabulary, finder))} == {("donafenib", "hcc")}
+
+
+def test_a_bracket_of_statistics_after_a_full_stop_is_the_sentence_before_it(vocabulary, finder):
+    text = ("In the phase 3 ZETA-8 trial, median OS was 14.1 months with lenvatinib and 12.0 months with sorafenib. "
+            "(HR 0.91, 95% CI = 0.78-1.05) Also, median PFS was 7.3 months with lenvatinib and 3.6 months with "
+            "sorafenib (HR 0.65, 95% CI 0.56-0.76).")
+    ratios = {(f.object, dict(f.attributes)["hazard_ratio"]) for f in read(text, vocabulary, finder)
+              if f.predicate == "hasEffectEstimate"}
+    assert ratios == {("os", Decimal("0.91")), ("pfs", Decimal("0.65"))}

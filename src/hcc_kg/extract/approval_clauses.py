@@ -56,7 +56,9 @@ ATTRIBUTION = re.compile(r"\s*according to\b", re.IGNORECASE)
 # "After X was approved ..., Y declined": a fronted subordinate clause ends at its comma (also inside a quotation).
 # "Apart from the FDA's acceptance of the filing, X has been approved in China": an event set aside is its own too.
 FRONTED_SUBORDINATE = re.compile(r"^\s*[\"“‘']?(?:After|Since|Once|When|Until|Before|Because|Although|Following|Upon|"
-                                 r"Apart from|Aside from|Besides|In addition to)\s[^,;]{3,200}?,\s+")
+                                 r"Apart from|Aside from|Besides|In addition to|"
+                                 # "According to the announcement, X was approved ...": the source, then the statement
+                                 r"According to)\s[^,;]{3,200}?,\s+")
 
 @dataclass(frozen=True)
 class Clause:

@@ -271,7 +271,7 @@ def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentenc
         start = match.end()
     out.append((start, len(flat.text)))
     result = []
-    for s, e in out:
+    for s, e in _statistics_taken_back(text, out):
         while s < e and flat.text[s] == " ":
             s += 1
         while e > s and flat.text[e - 1] == " ":
@@ -279,6 +279,28 @@ def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentenc
         if e > s:
             result.append(Sentence(flat.slice(s, e), section, section_start))
     return result
+
+
+# A bracket of statistics after a full stop, the next sentence opening right after it with no stop of its own
+# ("... than with B (12.3 months). (HR 0.92, 95% CI 0.79-1.06) Additionally, ..."): the page lost the stop after the
+# bracket; the statistics are the sentence's before it.
+_STATISTICS_BRACKET_RE = re.compile(r"\s*\((?=[^()]*\b(?:HR|hazard\s+ratio|CI|confidence\s+interval)\b)(?:[^()]|\([^()]*\))*\)(?=\s+[A-Z])",
+                                    re.IGNORECASE)
+
+
+def _statistics_taken_back(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans with a bracket of statistics that opens one moved to the end of the one before.
+
+    >>> t = "A was longer (12 mo). (HR 0.9, 95% CI 0.7-1.1) Next, B."
+    >>> [t[s:e].strip() for s, e in _statistics_taken_back(t, [(0, 21), (21, len(t))])]
+    ['A was longer (12 mo). (HR 0.9, 95% CI 0.7-1.1)', 'Next, B.']
+    """
+    out = list(spans)
+    for i in range(1, len(out)):
+        bracket = _STATISTICS_BRACKET_RE.match(text, out[i][0])
+        if bracket is not None and bracket.end() < out[i][1]:
+            out[i - 1], out[i] = (out[i - 1][0], bracket.end()), (bracket.end(), out[i][1])
+    return out
 
 
 def _not_an_end(text: str, start: int, match: re.Match) -> bool:
