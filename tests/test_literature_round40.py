@@ -106,3 +106,18 @@ def test_a_bracket_of_statistics_after_a_full_stop_is_the_sentence_before_it(voc
     ratios = {(f.object, dict(f.attributes)["hazard_ratio"]) for f in read(text, vocabulary, finder)
               if f.predicate == "hasEffectEstimate"}
     assert ratios == {("os", Decimal("0.91")), ("pfs", Decimal("0.65"))}
+
+
+@pytest.mark.parametrize("denial", ["In our cells, rivoceranib did not inhibit MET phosphorylation.",
+                                    "Rivoceranib neither inhibited basal MET phosphorylation nor HGF-induced MET "
+                                    "phosphorylation in the cell lines tested."])
+def test_a_denied_effect_on_the_targets_activity_outweighs_the_documents_claim(denial, vocabulary, finder):
+    claim = "Rivoceranib is a selective inhibitor of MET. "
+    facts = read(claim + denial, vocabulary, finder)
+    assert not any(f.subject == "rivoceranib" and f.object == "c_met" and f.is_fact for f in facts)
+    assert any(f.subject == "rivoceranib" and f.object == "c_met" and f.is_fact for f in read(claim, vocabulary, finder))
+
+
+def test_an_effect_on_the_targets_activity_is_no_target_of_its_own(vocabulary, finder):
+    facts = read("Rivoceranib inhibited ERK phosphorylation in the cell lines tested.", vocabulary, finder)
+    assert not any(f.subject == "rivoceranib" and f.predicate == "inhibits" for f in facts)

@@ -3,7 +3,8 @@
 "The anticancer activity of X is due to T inhibition", "X's effects are mediated by T", and the
 denials that correct a text's own earlier claim, "the activity of X is not due to T inhibition",
 "the activity of X is independent of T": the statement names the drug inside a noun phrase (what
-it does) and the target after the verb that attributes it.  Polarity is read as for every shape
+it does) and the target after the verb that attributes it; and "X did not inhibit T phosphorylation", a denial of
+what X does to T's activity (:func:`effect_denials`).  Polarity is read as for every shape
 (:mod:`.epistemics`: "not", "independent of").  Such a denial outweighs the document's own positive
 readings of the pair (:func:`contested_within`).
 
@@ -20,6 +21,8 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..model import Assertion
+from .analysis import AnalysedDocument, AnalysedSentence
+from .sentences import DRUG, action_predicate, evidence_span
 from .epistemics import HEDGED
 from .shape_reading import Reading, readings
 from .targets import TargetList, Unit
@@ -48,6 +51,32 @@ def drug_activity_attributed(text: str, found: list[Unit], lists: list[TargetLis
         if tlist is not None and ATTRIBUTED.match(text[after:tlist.start]):
             for unit in tlist.units:
                 yield from readings(drug, unit, "drug-activity-attributed", drug.start, tlist.end)
+
+
+# "X did not inhibit T phosphorylation", "X neither inhibits constitutive T phosphorylation nor ...": what the drug
+# does to the target's activity, denied.  Read as a denial only: a positive "X inhibited T phosphorylation" may be an
+# effect downstream of another target, no statement of what X acts on.
+DENIED_CUE_RE = re.compile(r"^\s+(?:(?:did|does|do|could|can|was|were)\s+not|neither|failed\s+to|fails\s+to|had\s+no\s+"
+                           r"(?:effect|influence)\s+on|has\s+no\s+(?:effect|influence)\s+on)\s+(?:inhibit|block|reduce|suppress|"
+                           r"decrease|abrogate|prevent|affect|alter)\w*\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+ACTIVITY_AFTER_RE = re.compile(r"^[\s-]*(?:phosphorylation|activation|activity|signal(?:l)?ing|kinase\s+activity)\b",
+                               re.IGNORECASE)
+_OBJECT_TYPES = ("Protein", "ProteinFamily")
+
+
+def effect_denials(doc: AnalysedDocument, sent: AnalysedSentence) -> Iterator[Assertion]:
+    """"X did not inhibit T phosphorylation": X does not act on T, a negative reading (it outweighs the document's own
+    positive readings of the pair, :func:`contested_within`)."""
+    located = [(m, *sent.local(m)) for m in sent.mentions if m.key in doc.vocabulary]
+    drugs = [x for x in located if doc.vocabulary[x[0].key].has_type(*DRUG)]
+    targets = [x for x in located if doc.vocabulary[x[0].key].has_type(*_OBJECT_TYPES)]
+    for drug, _, drug_end in drugs:
+        for target, target_start, target_end in targets:
+            if target_start > drug_end and DENIED_CUE_RE.match(sent.text[drug_end:target_start]) \
+                    and ACTIVITY_AFTER_RE.match(sent.text[target_end:]):
+                evidence = doc.evidence(*evidence_span(sent, drug, target), "drug-activity-denied")
+                yield Assertion(drug.key, action_predicate(doc, drug.key, target.key), target.key,
+                                evidence=(replace(evidence, polarity="negative", certainty="asserted"),))
 
 
 def contested_within(read: Iterable[Assertion]) -> Iterator[Assertion]:

@@ -38,7 +38,7 @@ from typing import Iterable, Iterator
 
 from ..model import Assertion, Mention
 from . import action_direction as direction, ligand_receptor
-from .activity_attribution import contested_within, drug_activity_attributed
+from .activity_attribution import contested_within, drug_activity_attributed, effect_denials
 from .analysis import AnalysedDocument, AnalysedSentence
 from .combination_glosses import (combination_gloss, crossed_coordination, gloss_before_regimen, glossed_run, regimen_gloss,
                                   regimen_subject,
@@ -402,4 +402,5 @@ def mechanism_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     read = [reading_assertion(doc, sent, found, activating=up or ((found.drug.keys[0], found.key) in agonists
                                                                  and direction.reading_neutral(sent.text, found)))
             for (sent, found), up in zip(found_all, ups)]
-    yield from contested_within(read)
+    denied = [a for sent in doc.sentences for a in effect_denials(doc, sent)]  # "X did not inhibit T phosphorylation"
+    yield from contested_within(read + denied)
