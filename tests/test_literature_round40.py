@@ -1,6 +1,9 @@
-"""Shapes read from trial reports and pharmacology texts of the fortieth round (invented sentences, packaged
+"""Shapes read from trial reports, notices and pharmacology texts of the fortieth round (invented sentences, packaged
 vocabulary and lexicon): options given on one backbone against the backbone alone, and placebo naming the arm that
-every other arm adds to when a trial has three arms or more."""
+every other arm adds to when a trial has three arms or more; an agent effective in, or that provided a result in, a
+named study, and not one stated with another trial; a regimen's name spelled out before it; two drugs named by their
+regimen's name; arms restated with their counts in square brackets; a fronted source before an approval; a bracket of
+statistics after a full stop; a denied effect on a target's activity."""
 
 from __future__ import annotations
 

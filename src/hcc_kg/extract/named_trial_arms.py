@@ -102,8 +102,9 @@ def _another_trial_between(text: str, own: list[tuple[int, int]], agent: Agent) 
     if not own:
         return False
     start, end = min(own, key=lambda span: abs(span[0] - agent.start))
-    lo, hi = (agent.end, max(agent.end, start - OWN_NAME_REACH)) if agent.end <= start else (min(end + OWN_NAME_REACH, agent.start), agent.start)
-    return TRIAL_WORD_RE.search(text, lo, hi) is not None
+    if agent.end <= start:  # the agent first: the words up to the name's own reach
+        return TRIAL_WORD_RE.search(text, agent.end, max(agent.end, start - OWN_NAME_REACH)) is not None
+    return TRIAL_WORD_RE.search(text, min(end + OWN_NAME_REACH, agent.start), agent.start) is not None
 
 
 AND_BEFORE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+", re.IGNORECASE)

@@ -4,7 +4,9 @@ Review tables of trials often give each regimen a column for how its drugs act, 
 named with "anti-", in the order of the drugs in the treatment column next to it.  Table blocks are not
 prose, so the sentence rules never see them; this reader takes each line of a table as one statement and
 reads only the gloss-before-regimen shape (:func:`.combination_glosses.gloss_before_regimen`) on it: the
-i-th target is the i-th drug's, and nothing is read when the counts differ.
+i-th target is the i-th drug's, and nothing is read when the counts differ.  A cell glossing its drug in brackets
+("Nivolumab (anti-PD1)", two such drugs in one cell too) is read on its own with the drug-appositive shape
+(:func:`.mechanisms.drug_appositive`).
 
 >>> from hcc_kg.vocab import Vocabulary
 >>> from hcc_kg.model import Document

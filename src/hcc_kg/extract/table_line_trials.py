@@ -16,7 +16,9 @@ against the second's, of the endpoint named right before it or of the one time-t
 its one pair of medians ("10.7 vs 7.9") and its one pair of rates ("24.1% vs 9.2%") are of the one endpoint of that
 kind the headers name, and its total with the split in brackets ("395 (263 vs 132)") the two arms' sizes when the
 split adds up.  Anything less certain is left alone: without cell borders which column is whose cannot be
-told; a row whose cells are still bordered is read cell by cell (:mod:`.table_cell_values`).  Its trial-shaped names
+told; a row whose cells are still bordered is read cell by cell (:mod:`.table_cell_values`), under a header that may
+stand in two rows, groups above the columns they span (:mod:`.header_levels`); a cell's "A/ B (vs. C)" compares the
+regimen A plus B with C.  Its trial-shaped names
 are read by :mod:`.table_line_names`.
 
 A row may name one arm only: the drug opening it ("   Zorbanib  KIT inhibitor  NCT01234567 (ORCA-4)  III ...", the
