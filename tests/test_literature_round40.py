@@ -12,6 +12,8 @@ from decimal import Decimal
 import pytest
 
 from trial_facts import arm_agents, read, sizes, values
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Document
 
 OPTIONS = ("A phase III study, OSPREY-4, aimed to {verb} TACE with durvalumab or durvalumab plus bevacizumab "
            "{joiner} TACE alone for unresectable HCC.")
@@ -124,3 +126,19 @@ def test_a_denied_effect_on_the_targets_activity_outweighs_the_documents_claim(d
 def test_an_effect_on_the_targets_activity_is_no_target_of_its_own(vocabulary, finder):
     facts = read("Rivoceranib inhibited ERK phosphorylation in the cell lines tested.", vocabulary, finder)
     assert not any(f.subject == "rivoceranib" and f.predicate == "inhibits" for f in facts)
+
+
+def test_a_list_items_history_lends_no_line_to_another_items_disease(vocabulary, finder):
+    text = ("Sorafenib tosylate\nClinical information\nApproved by US Food and Drug Administration for:\n"
+            "- Advanced renal cell carcinoma\n- Unresectable hepatocellular carcinoma\n"
+            "- Used off label for a desmoid tumor that is resistant to imatinib\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)  # the profile's title its first line
+    found = {(drug, disease, dict(context).get("line")) for drug, disease, context in approvals(facts)}
+    assert ("sorafenib", "hcc", None) in found
+    assert not any(line for _, _, line in found)
+
+
+def test_the_count_of_a_dose_escalation_part_is_not_the_arms(vocabulary, finder):
+    text = ("We report the first-in-human phase I study of fisogatinib in liver cancer. For dose escalation, 31 patients "
+            "received 100 to 800 mg fisogatinib once daily; the chosen dose was expanded in 77 patients.")
+    assert ("fisogatinib", 31) not in sizes(read(text, vocabulary, finder))

@@ -96,11 +96,17 @@ def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:
     False
     >>> counts_a_phase_part("In phase 2, 40 patients received A.", "Ib/II"), counts_a_phase_part("In phase 1b, 27 took A.", "Ib/II")
     (True, True)
+    >>> counts_a_phase_part("For dose escalation, 25 patients received 140 to 900 mg A.", "I")
+    True
     """
-    return trial_phase is not None and any(
+    return DOSE_PART_RE.search(text) is not None or trial_phase is not None and any(
         (phase := phase_of(m.group("phase"))) is not None and phase != trial_phase and part_of_phase(phase, trial_phase)
         and not (_last_part(phase, trial_phase) and ARMS_COUNTED_RE.search(text))
         for m in PHASE_SCOPE_RE.finditer(text))
+
+
+# ... or of its dose-finding part: "For dose escalation, 25 patients received 140 to 900 mg A".
+DOSE_PART_RE = re.compile(r"\b(?:for|in|during)\s+(?:the\s+)?dose[- ]escalation\b", re.IGNORECASE)
 
 
 # The sentence counts the compared arms themselves: "45 patients per arm", "randomised to", "in each arm".
