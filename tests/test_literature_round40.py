@@ -3,7 +3,8 @@ vocabulary and lexicon): options given on one backbone against the backbone alon
 every other arm adds to when a trial has three arms or more; an agent effective in, or that provided a result in, a
 named study, and not one stated with another trial; a regimen's name spelled out before it; two drugs named by their
 regimen's name; arms restated with their counts in square brackets; a fronted source before an approval; a bracket of
-statistics after a full stop; a denied effect on a target's activity."""
+statistics after a full stop; a denied effect on a target's activity; a list item's patient history lending no line to
+another item's disease; a dose-escalation part's count."""
 
 from __future__ import annotations
 
