@@ -59,3 +59,8 @@ def test_paragraph_text_comes_back_escaped_or_not(paragraphs):
 def test_any_input_is_read_without_error_and_ends_with_a_line_break(markup):
     text = html_text(markup)
     assert text == "" or text.endswith("\n")
+
+
+def test_a_marked_section_the_standard_parser_cannot_scan_is_text():
+    assert html_text("Dose <![0 mg] given") == "Dose <![0 mg] given\n"
+    assert html_text("<![CDATA[hidden]]> shown") == "shown\n"

@@ -140,6 +140,15 @@ class _PageText(HTMLParser):
             return
         self._write(_SPACES.sub(" ", data))
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A marked section ("<![CDATA[...]]>", "<![if IE]>"); one the standard parser cannot scan ("<![0", which it
+        stops on with an AssertionError) is text."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i:i + 3])
+            return i + 3
+
     def text(self) -> str:
         if self.row is not None:
             self._write_row()
