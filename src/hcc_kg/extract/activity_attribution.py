@@ -61,7 +61,6 @@ DENIED_CUE_RE = re.compile(r"^\s+(?:(?:did|does|do|could|can|was|were)\s+not|nei
                            r"decrease|abrogate|prevent|affect|alter)\w*\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 ACTIVITY_AFTER_RE = re.compile(r"^[\s-]*(?:phosphorylation|activation|activity|signal(?:l)?ing|kinase\s+activity)\b",
                                re.IGNORECASE)
-_OBJECT_TYPES = ("Protein", "ProteinFamily")
 
 
 def effect_denials(doc: AnalysedDocument, sent: AnalysedSentence) -> Iterator[Assertion]:
@@ -69,7 +68,7 @@ def effect_denials(doc: AnalysedDocument, sent: AnalysedSentence) -> Iterator[As
     positive readings of the pair, :func:`contested_within`)."""
     located = [(m, *sent.local(m)) for m in sent.mentions if m.key in doc.vocabulary]
     drugs = [x for x in located if doc.vocabulary[x[0].key].has_type(*DRUG)]
-    targets = [x for x in located if doc.vocabulary[x[0].key].has_type(*_OBJECT_TYPES)]
+    targets = [x for x in located if doc.vocabulary.is_target(x[0].key)]
     for drug, _, drug_end in drugs:
         for target, target_start, target_end in targets:
             if target_start > drug_end and DENIED_CUE_RE.match(sent.text[drug_end:target_start]) \

@@ -103,10 +103,13 @@ def with_partners(keys: list[str | None], agents: tuple[Agent, ...], own: tuple[
     return [agent_key([*(regimen_components(k) if is_regimen_key(k) else [k]), *partners]) if k else None for k in keys]
 
 
-def other_indication(diseases: tuple[str, ...], lender: tuple[str, ...]) -> bool:
-    """Does a clause lending its line name diseases none of which is the borrowing clause's? (A line
-    stated for one indication is not another disease's.)"""
-    return bool(diseases) and bool(lender) and not _general(diseases) & _general(lender)
+def other_indication(diseases: tuple[str, ...], lender: tuple[str, ...], lender_unknown: bool = False) -> bool:
+    """Does a clause lending its line name diseases none of which is the borrowing clause's, or only a disease the
+    vocabulary lacks (``lender_unknown``: "Used off label for GIST ... resistant to imatinib")? (A line stated for one
+    indication is not another disease's.)"""
+    if not diseases:
+        return False
+    return not _general(diseases) & _general(lender) if lender else lender_unknown
 
 
 def _general(diseases: tuple[str, ...]) -> set[str]:

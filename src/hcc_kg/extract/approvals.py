@@ -299,8 +299,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     agencies = _agencies(holder, own, others, frame, keys, polarity == "positive" and certainty == "asserted") \
         or unstated_agency(holder.text, cue, [sent.local(g[0])[0] - holder.start for _, g, r in agents if r == "agent"],
                            in_apposition)
-    lines = own.lines or next((o.lines for o in others if o.lines and not other_indication(own.diseases, o.diseases)
-                               and not (own.diseases and not o.diseases and o.unknown_disease)),  # (GIST, unknown)
+    lines = own.lines or next((o.lines for o in others
+                               if o.lines and not other_indication(own.diseases, o.diseases, o.unknown_disease)),
                               frozenset())
     if in_apposition:  # "after X, the only approved drug for D": the line is the phrase's own
         # ... up to a second predicate of the phrase ("X, an inhibitor approved as second-line therapy and now

@@ -11,7 +11,7 @@ import re
 
 from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
-from .arm_options import either_arms, options_on_backbone
+from .arm_options import GIVEN_ALONE_RE, either_arms, options_on_backbone
 from .named_regimens import named_after
 from .comparators import CHOICE_OF, VERDICT_IN_TO
 from .prose_arms import Agent, agents, unbracketed, with_parts
@@ -311,7 +311,6 @@ def and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent], alone: 
 
 # "A plus B (NAME) and A monotherapy compared with C": "and" parts two arms when the one after it is given alone.
 AND_GAP_RE = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*and\s+$", re.IGNORECASE)
-GIVEN_ALONE_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)
 
 
 def _listed_before(text: str, left: list[Agent]) -> list[Agent]:

@@ -120,7 +120,7 @@ CONTROL_GAP_RE = re.compile(r"\s*(?:alone\s+)?(?:against|versus|vs\.?|compared\s
 OPTION_OR_RE = re.compile(r"\s*,?\s+or\s+", re.IGNORECASE)
 # The backbone before the first option, when not glued to it: "compared TACE with A or ...".
 BACKBONE_WITH_RE = re.compile(r"\s+(?:with|plus|combined\s+with|in\s+combination\s+with)\s+", re.IGNORECASE)
-ALONE_AFTER_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)
+GIVEN_ALONE_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)  # "A alone", "A monotherapy"
 
 
 def options_on_backbone(doc: AnalysedDocument, text: str, named: list) -> list:
@@ -129,7 +129,7 @@ def options_on_backbone(doc: AnalysedDocument, text: str, named: list) -> list:
 
     ``named`` holds the sentence's agents in order (prose_arms.Agent)."""
     for k, control in enumerate(named):
-        if k < 2 or not ALONE_AFTER_RE.match(text, control.end) \
+        if k < 2 or not GIVEN_ALONE_RE.match(text, control.end) \
                 or not CONTROL_GAP_RE.fullmatch(text, named[k - 1].end, control.start):
             continue
         first = k - 1

@@ -26,8 +26,9 @@ KIND_OF_NOUN = ((re.compile(r"\b(?:antibod(?:y|ies)|mAbs?)\b", re.IGNORECASE), A
                 (re.compile(r"\b(?:TKIs?|MKIs?|small[- ]molecules?)\b", re.IGNORECASE), ("SmallMolecule",)))
 
 
-def _both_drugs(doc: AnalysedDocument, index: int, most: int = 2) -> list[Mention]:
-    """The two (up to ``most``) drugs the sentence before names (one mention each), or none when it names another number."""
+def _drugs_before(doc: AnalysedDocument, index: int, most: int = 2) -> list[Mention]:
+    """The two (or up to ``most``) drugs the sentence before names (one mention each), or none when it names another
+    number."""
     if index == 0:
         return []
     named = {m.key: m for m in reversed(doc.keys_of_type(doc.sentences[index - 1].mentions, *DRUG))}
@@ -50,7 +51,7 @@ def sentence_subjects(doc: AnalysedDocument, index: int) -> list[Mention | None]
     # "Both X and Y target T" names its own subjects; "Both bind T" stands for the two named before
     named = both and any(m.start <= 1 for m in doc.keys_of_type(doc.finder.find_text(text[both.end():]), *DRUG))
     these = THESE_START.match(text)
-    listed = _both_drugs(doc, index, most=5) if these else []
+    listed = _drugs_before(doc, index, most=5) if these else []
     # ("these antibodies" stands for the drugs before only when each is one)
-    return (_both_drugs(doc, index) if both and not named else []) \
+    return (_drugs_before(doc, index) if both and not named else []) \
         or (listed if these and all(_fits(doc, these.group(), m) for m in listed) else []) or [drug]

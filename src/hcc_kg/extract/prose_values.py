@@ -25,6 +25,7 @@ from decimal import Decimal
 from ..keys import agent_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .analysis_sets import parallel_brackets, population_at
+from .arm_options import GIVEN_ALONE_RE  # "A alone": no regimen with A in it
 from .effects import decimal_text
 from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import arm_mentions, compared_before
@@ -42,7 +43,6 @@ from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_na
                            unreached_first, value_tokens)
 from .value_owners import changed_agents, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
-ALONE_AFTER_RE = re.compile(r"\s+(?:alone|monotherapy)\b", re.IGNORECASE)  # "A alone": no regimen with A in it
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
                           re.IGNORECASE)
@@ -207,7 +207,7 @@ def _strangers(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], n
     in a trial read with A plus B and a control arm only): a value named for it is no other arm's."""
     parts = [set(agent_components(arm)) for arm in arms]
     return tuple(a for a in _outside_arms(doc, sent, arms, named)
-                 if any(set(a.components) < p for p in parts) and ALONE_AFTER_RE.match(sent.text, a.end))
+                 if any(set(a.components) < p for p in parts) and GIVEN_ALONE_RE.match(sent.text, a.end))
 
 
 def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple[tuple, str]]:
