@@ -16,17 +16,19 @@ it is started (:func:`start_method`):
 
 The code is spawn-safe either way (module-level functions, picklable arguments).
 
-Measured on the 2-core machine, extraction reads about 280,000 characters a second and
-building the finder takes about 0.3 s (serially too; 1.3 s before its tables were built
-with the garbage collector held off).  A spawned worker costs about 1 s
-more (interpreter, imports, vocabulary), as much as extracting 300,000 characters; a forked
-one about 0.2 s (the pool, pages copied on write).  So when the number of workers is left
+Measured on the 2-core machine, building the finder takes about 0.3 s (serially too; 1.3 s
+before its tables were built with the garbage collector held off), or nothing when its tables
+come from the set-up index.  A spawned worker costs about 1 s more (interpreter, imports,
+vocabulary), a forked one about 0.2 s (the pool, pages copied on write).  So when the number of workers is left
 to the build (``jobs=None``) it gets no more workers than the corpus has such loads of text
-(:data:`CHARS_PER_WORKER`), and the shipped corpus (two documents, 82,000 characters) is
-extracted in-process.  Checked again on 2 December 2026 (issue 12, CPU seconds, 2 cores under
-load): its two documents take 0.13 and 0.08 s after the finder (0.34 s, built once, before
-any fork), so two workers could save 0.08 s at best; two forked workers took 0.40-0.43 s of
-wall time against 0.31-0.36 s in-process.  The build's second core is used later instead
+(:data:`CHARS_PER_WORKER`).  The threshold follows the reading rules' cost: on 2 December
+2026 the shipped corpus (two documents, 82,000 characters) took 0.21 s to extract and stayed
+in-process (two forked workers: 0.40-0.43 s of wall time against 0.31-0.36 s); by 6 December
+the literature rounds had made extraction about 85,000 characters a second, 1.0-1.2 s for the
+same two documents, and seven interleaved pairs of fresh ``build --no-cache`` runs took a median
+3.02 s in-process against 2.66 s on two forked workers (extraction 1.05 s against 0.76 s).  So
+a forked worker now pays from about 40,000 characters (twice its cost of 0.2 s), and the
+shipped corpus is read on both cores; the second core is then used again later
 (:mod:`hcc_kg.execute.forked`: the views; :class:`hcc_kg.owl.reason.Reasoning`: HermiT).
 """
 
@@ -46,7 +48,7 @@ from .outputs import DocumentExtraction, extract_one
 from .plan import ExecutionPlan
 
 #: Characters of text one worker must have to extract before starting it pays (see module doc).
-CHARS_PER_WORKER = {"fork": 100_000, "spawn": 300_000}
+CHARS_PER_WORKER = {"fork": 40_000, "spawn": 300_000}
 
 
 def available_cores() -> int:
