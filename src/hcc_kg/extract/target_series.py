@@ -114,8 +114,10 @@ def every_member(doc: AnalysedDocument, text: str, keys: tuple[str, ...], start:
 
 
 # "cyclin-dependent kinases 4 and 6", "fibroblast growth factor receptors 1-4": a plural name the vocabulary knows
-# only with a number after it ("cyclin-dependent kinase 4"), then the numbers of its members.
-PLURAL_SERIES = re.compile(rf"\b(?P<name>[A-Za-z][\w-]*(?:[ -][A-Za-z][\w-]*){{0,5}}?)s"
+# only with a number after it ("cyclin-dependent kinase 4"), then the numbers of its members.  The name's words are
+# joined by spaces only (a hyphen stays inside its word): a hyphen that could either join two words or belong to one
+# let a long hyphenated chain ("ab-ab-ab-...") be cut every way before the match failed.
+PLURAL_SERIES = re.compile(rf"\b(?P<name>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,5}}?)s"
                            rf"(?P<items>\s+{_ITEM}(?:\s*(?:[-–]|to|,|/|,?\s*and|,?\s*or)\s*[-–]?{_ITEM})+)(?![\w.,]\d)(?!\w)"
                            r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
 
