@@ -26,6 +26,19 @@ class AnalysedSentence:
     sentence: Sentence
     mentions: tuple[Mention, ...]
 
+    def __hash__(self) -> int:
+        """Worked out once: a sentence keys the readings memoised per sentence (:meth:`AnalysedDocument.once`),
+        and hashing it again hashes every character's offset."""
+        known = self.__dict__.get("_hash")
+        if known is None:
+            known = hash((self.sentence, self.mentions))
+            object.__setattr__(self, "_hash", known)
+        return known
+
+    def __getstate__(self) -> dict:
+        """A copy in another process hashes its strings anew: the remembered hash stays behind."""
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     @property
     def text(self) -> str:
         return self.sentence.text

@@ -89,7 +89,12 @@ COMPOUND_CUES = ((r"\b(?:(?:a\s+)?complete\s+(?:response\s+)?(?:or|and|/)\s+(?:a
 
 
 def anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
-    """Endpoints the sentence names, by vocabulary, by cue word or by a short form the document defined, in text order."""
+    """Endpoints the sentence names, by vocabulary, by cue word or by a short form the document defined, in text order
+    (read once per sentence: a dozen readers ask; each gets its own list)."""
+    return list(doc.once(("endpoint anchors", sent), lambda: tuple(_anchors(doc, sent))))
+
+
+def _anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
     found = _named(doc, sent)
     for short, key in doc.once("endpoint short forms", lambda: _short_forms(doc)).items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sent.text):
@@ -129,7 +134,11 @@ def _short_forms(doc: AnalysedDocument) -> dict[str, str]:
 
 
 def _named(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
-    """Endpoints the sentence names by vocabulary or by cue word."""
+    """Endpoints the sentence names by vocabulary or by cue word (read once per sentence; a new list each call)."""
+    return list(doc.once(("endpoints named", sent), lambda: tuple(_named_once(doc, sent))))
+
+
+def _named_once(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
     compound = [Anchor(key, m.start(), m.end()) for pattern, key in COMPOUND_CUES
                 for m in re.finditer(pattern, sent.text, re.IGNORECASE)]
     found = [Anchor(m.key, *sent.local(m)) for m in doc.keys_of_type(sent.mentions, "EndpointType")
