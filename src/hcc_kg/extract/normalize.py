@@ -120,6 +120,9 @@ class MappedText:
 
     def sub(self, pattern: re.Pattern, repl: Replacement) -> "MappedText":
         """Like ``pattern.sub``; same-length replacements map 1:1, others to the match start."""
+        if pattern.search(self.text) is None:  # most of normalize's patterns find nothing: skip the splice's set-up
+            return self
+
         def edit(match: re.Match) -> tuple[int, int, str]:
             new = repl(match) if callable(repl) else match.expand(repl) if "\\" in repl else repl
             return match.start(), match.end(), new
