@@ -5,9 +5,10 @@ A pattern whose repeated parts can split the same text in many ways (a word that
 anywhere, a hyphen that either joins two words or belongs to one) tries every split before a match
 fails: linear on the texts it was written for, exponential on a long hyphenated chain. Such a
 pattern cost a third of the literature's extraction time in December 2026 (benchmarks/README.md).
-This scan searches each module-level pattern in each text, and matches it from every 37th
-position; a pattern taking longer than ``--limit`` seconds on one text is interrupted and
-reported. Patterns compiled inside functions are not scanned.
+This scan searches each pattern in each text, and matches it from every 37th position; a
+pattern taking longer than ``--limit`` seconds on one text is interrupted and reported. It
+takes the patterns the modules hold and those written as plain strings in calls of ``re``
+inside their functions; a pattern built from variables inside a function is not scanned.
 
     python benchmarks/pattern_speed.py [--limit 1.0] [--report 0.005]
 
@@ -17,12 +18,14 @@ Exit status 1 when a pattern hit the limit. A benchmark, not a test: its figures
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
 import pkgutil
 import re
 import signal
 import sys
 import time
+from pathlib import Path
 
 # Invented texts built to give repeated parts many ways to split them: long words, hyphen and slash
 # chains, runs of numbers, brackets, joiners and function words.
@@ -49,15 +52,49 @@ def _interrupt(signum, frame):  # the regular expression engine checks for signa
 
 
 def extractor_patterns() -> dict[str, re.Pattern]:
-    """Every distinct compiled pattern held by a module of ``hcc_kg.extract``, by ``module.NAME``."""
+    """Every distinct compiled pattern held by a module of ``hcc_kg.extract``, by ``module.NAME``, and every
+    pattern written as a plain string in a call of ``re`` inside its functions, by ``module:line``."""
     import hcc_kg.extract as package
-    found: dict[int, tuple[str, re.Pattern]] = {}
+    found: dict[tuple[str, int], tuple[str, re.Pattern]] = {}  # by pattern and flags: each scanned once
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
-                found.setdefault(id(value), (f"{info.name}.{name}", value))
+                found.setdefault((value.pattern, value.flags), (f"{info.name}.{name}", value))
+        for line, pattern in inline_patterns(Path(module.__file__)):
+            found.setdefault((pattern.pattern, pattern.flags), (f"{info.name}:{line}", pattern))
     return dict(found.values())
+
+
+RE_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+
+
+def inline_patterns(path: Path) -> list[tuple[int, re.Pattern]]:
+    """(line, compiled pattern) of each ``re.<call>("literal", ...)`` in a module's source whose flags, if any,
+    are ``re`` constants (a pattern built from variables at run time is left out)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RE_CALLS
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            continue
+        flags = [k.value for k in node.keywords if k.arg == "flags"]
+        flags += node.args[{"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "finditer": 2,
+                            "findall": 2, "split": 3, "sub": 4, "subn": 4}[node.func.attr]:][:1]
+        value = _flag_value(flags[0]) if flags else 0
+        if value is not None:
+            out.append((node.lineno, re.compile(node.args[0].value, value)))
+    return out
+
+
+def _flag_value(node: ast.expr) -> int | None:
+    """The value of ``re.I``, ``re.IGNORECASE | re.M`` and the like; None for anything else."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "re":
+        return int(getattr(re, node.attr))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left, right = _flag_value(node.left), _flag_value(node.right)
+        return None if left is None or right is None else left | right
+    return None
 
 
 def slowest(pattern: re.Pattern, limit: float) -> tuple[float, str]:
