@@ -19,9 +19,9 @@ The code is spawn-safe either way (module-level functions, picklable arguments).
 Measured on the 2-core machine, building the finder takes about 0.3 s (serially too; 1.3 s
 before its tables were built with the garbage collector held off), or nothing when its tables
 come from the set-up index.  A spawned worker costs about 1 s more (interpreter, imports,
-vocabulary), a forked one about 0.2 s (the pool, pages copied on write).  So when the number of workers is left
-to the build (``jobs=None``) it gets no more workers than the corpus has such loads of text
-(:data:`CHARS_PER_WORKER`).  The threshold follows the reading rules' cost: on 2 December
+vocabulary), a forked one about 0.2 s (the pool, pages copied on write).  So when the number
+of workers is left to the build (``jobs=None``) it gets no more workers than the corpus has
+such loads of text (:data:`CHARS_PER_WORKER`).  The threshold follows the reading rules' cost: on 2 December
 2026 the shipped corpus (two documents, 82,000 characters) took 0.21 s to extract and stayed
 in-process (two forked workers: 0.40-0.43 s of wall time against 0.31-0.36 s); by 6 December
 the literature rounds had made extraction about 85,000 characters a second, 1.0-1.2 s for the
