@@ -166,12 +166,13 @@ def column_arm(doc: AnalysedDocument, line: str, start: int, header: tuple[str, 
 
 
 # One value in a cell: "12.9 mo", "17%", "4.9".
-_CELL_VALUE = r"\d+(?:\.\d+)?\s*(?:%|mo(?:nths?)?\b)?\s*(?:\([^()]*\))?"  # "12.9 mo", "17% (95% CI 9-28)"
-SINGLE_VALUE_RE = re.compile(rf"^\s*(?=(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\b)?){_CELL_VALUE}\s*$", re.IGNORECASE)
+_VALUE = r"\d+(?:\.\d+)?\s*(?:%|mo(?:nths?)?\b)?"  # "12.9 mo", "17%"
+_NAMED_VALUE = r"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\b)?"  # the same, its number and unit read
+_BRACKET = r"\s*(?:\([^()]*\))?"  # "(95% CI 9-28)"
+SINGLE_VALUE_RE = re.compile(rf"^\s*{_NAMED_VALUE}{_BRACKET}\s*$", re.IGNORECASE)
 # ... or the first of a pair whose other side the row leaves unnamed: "20.1% (95% CI, NA) vs. 5.1% (95% CI, NA)" is the
 # row's arm against its comparator, as a one-arm line's pair is (:mod:`.table_line_trials`).
-FIRST_OF_PAIR_RE = re.compile(rf"^\s*(?=(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|mo(?:nths?)?\b)?){_CELL_VALUE}\s*(?:vs\.?|versus)\s*"
-                              rf"{_CELL_VALUE}\s*$", re.IGNORECASE)
+FIRST_OF_PAIR_RE = re.compile(rf"^\s*{_NAMED_VALUE}{_BRACKET}\s*(?:vs\.?|versus)\s*{_VALUE}{_BRACKET}\s*$", re.IGNORECASE)
 
 
 def row_single_values(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line: str, start: int,
