@@ -1570,3 +1570,32 @@ def test_a_class_named_by_a_ligands_pathway_gives_no_ligand_target_even_for_an_a
     assert facts("Zelumab, a VEGF pathway inhibitor, was studied in an imaginary cohort.") == set()
     assert facts("As a VEGF pathway inhibitor, zelumab slowed invented tumours.") == set()
     assert facts("Zelumab, an anti-VEGF antibody, was studied in an imaginary cohort.") == {("zelumab", "vegfa")}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a range whose last member repeats the stem, after "to", "through" or a dash
+    ("In made-up cells foonib binds FGFR1 to FGFR4.",
+     {("foonib", "fgfr1"), ("foonib", "fgfr2"), ("foonib", "fgfr3"), ("foonib", "fgfr4")}),
+    ("In made-up cells foonib blocks VEGFR1 through VEGFR3.", {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4")}),
+    ("In made-up cells foonib blocks VEGF receptor 1 to VEGF receptor 3.",
+     {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4")}),
+    ("In made-up cells foonib blocks FGFR2–FGFR4.", {("foonib", "fgfr2"), ("foonib", "fgfr3"), ("foonib", "fgfr4")}),
+    ("In made-up cells foonib blocks VEGFR1 through 3.", {("foonib", "flt1"), ("foonib", "kdr"), ("foonib", "flt4")}),
+    # two families are no range; a dose after "to" is no member
+    ("In made-up cells foonib blocks FGFR1 to VEGFR3.", {("foonib", "fgfr1")}),
+    ("In made-up cells foonib blocks VEGFR2 to 3 mg per kilogram.", {("foonib", "kdr")}),
+])
+def test_a_range_written_with_its_last_member_or_a_preposition(body, expected):
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a restrictive clause after "a derivative of Y" speaks of the derivative, which the copula says is X
+    ("Foonib is a deuterated derivative of barfenib that inhibits VEGFR2 in toy cells.", {("foonib", "kdr")}),
+    ("Foonib, an analogue of barfenib that potently blocks RET, was made up for this note.", {("foonib", "ret")}),
+    # a clause set off by a comma is left to the nearer drug, as after any other preposition
+    ("Foonib is a derivative of barfenib, which inhibits VEGFR2 in toy cells.", {("barfenib", "kdr")}),
+    ("Foonib was compared with barfenib that inhibits VEGFR2 in toy cells.", {("barfenib", "kdr")}),
+])
+def test_a_clause_after_a_derivative_of_another_drug(body, expected):
+    assert facts(body) == expected

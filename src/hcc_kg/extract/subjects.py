@@ -220,6 +220,11 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
                                 r"including|such as|but not|and not|rather than|instead of)\s*$", re.IGNORECASE)
 
 MAX_SUBJECT_GAP = 220
+# "a deuterated derivative of Y that inhibits T": a noun for a drug made from Y heads the phrase, and a restrictive
+# clause (no comma) speaks of it, not of Y ("an analogue of Y, which inhibits T" is left to Y).
+DERIVED_FROM = re.compile(r"\b(?:derivative|analog(?:ue)?|version|variant|modification|prodrug|successor|"
+                          r"homolog(?:ue)?|congener|enantiomer|isomer)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+RESTRICTIVE = re.compile(r"^\s+(?:that|which)\b", re.IGNORECASE)
 # "A and B, both anti-T antibodies," / "A and B - antibodies that block T": an appositive in the plural
 # speaks of every drug of the list before it.
 PLURAL_APPOSITIVE = re.compile(r"[\s)]*(?:,|\((?=\s*(?:both|all|each)\b))\s*(?:both|all|each|(?:the\s+)?(?:two|three|four)\b|(?:[\w-]+\s+){0,3}(?:antibodies|inhibitors|agents|drugs|"
@@ -340,7 +345,9 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
         if RELATIVE_GAP.match(gap) and verb:
-            return [drug], drug.start
+            if not (DERIVED_FROM.search(text[:drug.start]) and RESTRICTIVE.match(gap)):
+                return [drug], drug.start
+            continue  # "X is a derivative of Y that inhibits T": the clause restricts the derivative, which is X
         if verb and drug.start == drug.end and ENTRY_GAP.match(gap):
             return [drug], drug.start
         if verb and COMPARISON_THEN_VERB.match(gap) and _is_subject(text, drug):

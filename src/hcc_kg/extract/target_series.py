@@ -24,9 +24,10 @@ CONTINUATION = re.compile(rf"^(?P<items>(?:\s*(?:,|/)\s*-?{_ITEM}\b)*(?:\s*(?:/|
 # "receptor (isoforms 1, 2 and 3)", "(subtypes 1 2 and 3)": members named in a parenthesis after the family.
 ISOFORM_SERIES = re.compile(rf"^\s*\(\s*(?:iso-?forms?|subtypes?|types?|members?)\s+"
                             rf"(?P<items>{_ITEM}(?:\s*(?:[-–]|to|,|/|and|or|\s)\s*{_ITEM})*)\s*\)", re.IGNORECASE)
-# "vascular endothelial growth factor receptor 1–3": a range after a spelled-out member (the mention ends at "1").
-MEMBER_RANGE = re.compile(r"^\s?[-–]\s?(?P<last>\d)(?![\w.,]\d)(?!\w)"
-                          r"(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)")
+# "vascular endothelial growth factor receptor 1–3": a range after a spelled-out member (the mention ends at "1");
+# "FGFR1 to FGFR4", "VEGFR-1 through -3", "FGFR1–FGFR4": the last member may repeat the stem (checked by the caller).
+MEMBER_RANGE = re.compile(r"^(?:\s?[-–]\s?|\s(?:to|through|thru)\s[-–]?)(?P<stem>[^\W\d_][^\d\n.;,()]{0,40}?)??(?P<last>\d)"
+                          r"(?![\w.,]\d)(?!\w)(?!\s*(?:%|mg|months?|weeks?|days?|years?|patients?|cycles?)\b)", re.IGNORECASE)
 # "PDGFR-a/b": the second of a Latin pair after a member ending in "a".
 LATIN_PAIR = re.compile(r"^\s*/\s*-?(?:b|β)(?![\w-])")
 
@@ -83,8 +84,11 @@ def expand_series(doc: AnalysedDocument, text: str, mention: Mention, keys: tupl
             return tuple(dict.fromkeys(keys + (second,))), end + latin.end()
     tail = re.search(rf"{_ITEM}$", mention.surface, re.IGNORECASE)
     ranged = MEMBER_RANGE.match(text[end:]) if tail and tail.group().isdigit() and len(keys) == 1 else None
+    stem = mention.surface[:tail.start()].rstrip(" -") if tail else ""
+    repeated = ranged.group("stem") if ranged else None
+    if repeated and repeated.rstrip(" -").casefold() != stem.casefold():
+        ranged = None  # "FGFR1 to VEGFR3" spans two families: no range
     if ranged and int(tail.group()) < int(ranged.group("last")):
-        stem = mention.surface[:tail.start()].rstrip(" -")
         found = [_member(doc, (stem,), item, None) for item in series_items(f"{tail.group()}-{ranged.group('last')}")]
         if all(found):
             return tuple(dict.fromkeys(found)), end + ranged.end()
