@@ -385,3 +385,9 @@ def test_a_single_arm_trial_evaluating_its_drug_in_a_group_of_patients():
 def test_a_count_for_each_arm_is_not_planned_by_a_planned_analysis_later_in_the_sentence():
     assert sizes("Accrual of the trial of zorbanib versus felotinib stopped at 300 patients, 150 in each arm, when a "
                  "planned interim analysis crossed the futility boundary.") == {"zorbanib": 150, "felotinib": 150}
+
+
+def test_a_count_after_a_copy_of_the_drug_named_as_its_biosimilar():
+    a, b = 380, 191
+    assert sizes(f"Patients were randomly assigned to a zorbanib biosimilar ({a} patients) or felotinib ({b} patients).") == \
+        {"zorbanib": a, "felotinib": b}

@@ -96,8 +96,8 @@ PAREN_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|partic
 # Only the arm's dose and schedule between it and its bracketed count: "A 400 mg twice daily (", "A orally every day (".
 DOSING_GAP_RE = re.compile(rf"(?:\s+{DOSE_WORD})+\s*\(\s*", re.IGNORECASE)
 # The arm's own parenthesis, perhaps after the word for what the agent is given as ("B monotherapy (B; n = 389)",
-# "A plus B combination therapy (A+B; n = 393)", "the A group (299 patients)").
-OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort)?\s*\(",
+# "A plus B combination therapy (A+B; n = 393)", "the A group (299 patients)", "A plus a B biosimilar (380 patients)").
+OWN_BRACKET_RE = re.compile(r"\s*(?:(?:combination\s+)?(?:therapy|treatment|regimen)|monotherapy|alone|group|arm|cohort|biosimilar)?\s*\(",
                             re.IGNORECASE)
 # ... nor across the population the count is of ("A vs B was met in the intention-to-treat population (n = 674)").
 # ... nor a count right after a share, how many that share is ("A, including 8% (n = 4) with a complete response").
