@@ -46,3 +46,16 @@ def test_each_arm_named_with_its_own_value(text, expected):
 ])
 def test_no_arms_without_a_value_for_each(text):
     assert arms(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the toy study the zorbanib and felotinib groups included 47 and 57 patients, respectively.",
+     ["zorbanib", "felotinib"]),
+    ("Outcomes in the zorbanib, felotinib and quxumab arms are shown below.", ["zorbanib", "felotinib", "quxumab"]),
+])
+def test_agents_named_together_as_arms_in_the_plural(text, expected):
+    assert arms(text) == expected
+
+
+def test_agents_named_together_as_one_arm_are_no_comparison():
+    assert arms("Outcomes in the zorbanib and felotinib arm are shown below.") == []
