@@ -391,3 +391,10 @@ def test_a_count_after_a_copy_of_the_drug_named_as_its_biosimilar():
     a, b = 380, 191
     assert sizes(f"Patients were randomly assigned to a zorbanib biosimilar ({a} patients) or felotinib ({b} patients).") == \
         {"zorbanib": a, "felotinib": b}
+
+
+def test_counts_spelled_out_as_a_sentence_opens_with_them():
+    assert sizes("Forty-seven patients received zorbanib and fifty-seven received felotinib in the toy trial.") == \
+        {"zorbanib": 47, "felotinib": 57}
+    assert sizes("Twelve were randomly assigned to zorbanib and nine patients to felotinib in the toy trial.") == \
+        {"zorbanib": 12, "felotinib": 9}

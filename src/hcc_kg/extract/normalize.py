@@ -222,8 +222,12 @@ def spelled_value(printed: str) -> int | None:
     return None
 
 
-# A share spelled out, as a sentence opens with one ("Thirty-six percent of patients responded"): its digits.
+# A share spelled out, as a sentence opens with one ("Thirty-six percent of patients responded"): its digits; so is a
+# count of patients ("Forty-seven patients received A and fifty-seven received B"; "one patient" stays a word).
 _SPELLED_PERCENT_RE = re.compile(rf"\b{SPELLED_NUMBER}(?=\s?(?:percent|per\s+cent)\b)", re.IGNORECASE)
+_SPELLED_COUNT_RE = re.compile(rf"\b(?!one\b){SPELLED_NUMBER}(?=\s+(?:(?:patients|participants|subjects|people|pts)\b|"
+                               r"(?:were|had\s+been)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated|treated|enrolled|given)\b|"
+                               r"(?:received|took)\b))", re.IGNORECASE)
 
 
 def _bracketed_interval(m: re.Match) -> str:
@@ -240,6 +244,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
 
     >>> normalize("Twelve-month and two-year OS rates; one patient").text
     '12-month and 2-year OS rates; one patient'
+    >>> normalize("Forty-seven patients received A and fifty-seven received B").text
+    '47 patients received A and 57 received B'
     >>> normalize("Six- and 12-month rates; one or two years; one and all").text
     '6- and 12-month rates; 1 or 2 years; one and all'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
@@ -286,6 +292,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
     mapped = mapped.sub(_SPELLED_PERCENT_RE, lambda m: str(spelled_value(m.group())))
+    mapped = mapped.sub(_SPELLED_COUNT_RE, lambda m: str(spelled_value(m.group())))
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
     mapped = mapped.insert_at(_unopened_abbreviations(mapped.text), "(")
