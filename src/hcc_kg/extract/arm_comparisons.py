@@ -17,7 +17,7 @@ from .comparators import CHOICE_OF, VERDICT_IN_TO
 from .prose_arms import Agent, agents, unbracketed, with_parts
 from .prose_labels import CLAUSE_OPENING
 from .received_cues import had_before
-from .value_arms import value_arms
+from .value_arms import plural_arms
 
 # What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
@@ -138,8 +138,8 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
         left = and_list_joined(doc, sent.text, left, alone)
         if left[-1].key != right[0].key:
             return [*_listed_before(sent.text, left), right[0]]
-    # last: "27% for A and 6% for B", "5.6 and 3.7 months for A and B, respectively"
-    return _fronted(sent.text, named) or _or_backbone_alone(sent.text, named) or value_arms(sent.text, named)
+    # last: "the A and B arms"
+    return _fronted(sent.text, named) or _or_backbone_alone(sent.text, named) or plural_arms(sent.text, named)
 
 
 # The comparison put first, its subject after the comma: "Compared with B in this study, A prolonged OS",

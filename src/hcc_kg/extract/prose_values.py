@@ -41,6 +41,7 @@ from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOIN
                               responder_groups, subgroup_after, subgroup_start)
 from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
                            unreached_first, value_tokens)
+from .value_arms import respective_arms
 from .value_owners import changed_agents, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
@@ -258,7 +259,8 @@ def _continued(text: str, masked: str, endpoint: str, named: list[Agent], c_end:
 
 def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """Two agents each named right after its own value of one endpoint, in one unit: "median OS was
-    16.6 months for A and 15.0 months for B" names the arms of a trial that did not list them ([] otherwise)."""
+    16.6 months for A and 15.0 months for B" names the arms of a trial that did not list them ([] otherwise); so do
+    agents named "respectively" after their values (:func:`.value_arms.respective_arms`)."""
     named = agents(doc, sent)
     masked = masked_names(sent)
     for anchor in anchors(doc, sent):
@@ -272,7 +274,8 @@ def valued_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
         if changed := changed_agents(sent.text, tokens, named, clause_of(sent.text, anchor.start)[0], c_end):
             return changed  # "A extended median OS to 12.9 months from 9.0 months with B"
     found = _subject_pair(doc, sent, named, masked)
-    return [agent.key for agent, _ in found[1]] if found else []
+    # ... or the values first: "5.6 and 3.7 months for A and B, respectively"
+    return [agent.key for agent, _ in found[1]] if found else [a.key for a in respective_arms(sent.text, named)]
 
 
 # Between an agent and the value it is the subject of: no clause break, no other value.
