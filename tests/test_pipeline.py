@@ -21,6 +21,7 @@ from hcc_kg.vocab import load_vocabulary
 
 from conftest import FIXTURES
 from readback import approved_agents_hitting, key_named, missing
+from fresh_builds import exported_files, run_script
 
 pytestmark = pytest.mark.slow
 ACTS_ON = (HCC.inhibits, HCC.isAntibodyAgainst)
@@ -208,26 +209,15 @@ except Exception as exc:
 
 
 def _fresh_build(corpus: Path, out: Path, mode: str = "", *extra: Path) -> list[str]:
-    import subprocess
-    import sys
-
-    done = subprocess.run([sys.executable, "-c", FRESH_BUILD, str(corpus), str(out), mode or "-", *map(str, extra)],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.splitlines()
-
-
-def _exported_files(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and "store" not in p.relative_to(out).parts}
+    return run_script(FRESH_BUILD, corpus, out, mode or "-", *extra)
 
 
 def test_the_forked_child_makes_the_exports_the_build_would_make_itself(tmp_path):
     assert _fresh_build(FIXTURES / "tiny", tmp_path / "forked") == ["forked"]
     assert _fresh_build(FIXTURES / "tiny", tmp_path / "here", "no-fork") == ["not forked"]
     assert _fresh_build(FIXTURES / "tiny", tmp_path / "lost", "dying-child") == ["forked"]  # made here after all
-    forked, here = _exported_files(tmp_path / "forked"), _exported_files(tmp_path / "here")
-    assert forked == here == _exported_files(tmp_path / "lost")
+    forked, here = exported_files(tmp_path / "forked"), exported_files(tmp_path / "here")
+    assert forked == here == exported_files(tmp_path / "lost")
     assert "view_graph.html" in here and "hcc_kg_ontology.ttl" in here
 
 

@@ -37,7 +37,7 @@ from .owl.populate import populate
 from .owl.hermit import WarmHermit
 from .owl.java import DEFAULT_REASONER_TIMEOUT, ReasonerCache
 from .owl.reason import Reasoning
-from .store import export, kgx, quality
+from .store import export, kgx, parallel_exports, quality
 from .store import publish as publication
 from .store.loading import begin_store, discard, finish_store, store_location
 from .store.oxigraph import STORE_DIRNAME, GraphStore
@@ -109,6 +109,7 @@ class BuildResult:
     canonical: "export.CanonicalGraph | None" = field(default=None, repr=False)
     findings: list | None = None
     side: ForkedTask | None = field(default=None, repr=False)  # the forked child making SideExports
+    exporter: ForkedTask | None = field(default=None, repr=False)  # the forked child writing exports (store/parallel_exports.py)
 
     @cached_property
     def graph(self) -> rdflib.Graph:
@@ -220,6 +221,8 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
     world, onto = clock.run("load-ontology", load_ontology, ontology_path)
     populated = clock.run("populate", populate, world, onto, assertions, vocabulary, documents, report)
     side = _start_side_exports(settings, populated, ontology_path, children)  # on the second core
+    # forked before the store opens (its threads would forbid a fork), to write the heaviest exports later
+    exporter = parallel_exports.start(len(populated.individuals), children.push) if settings.out is not None else None
     # on a thread; registered before it starts, so a SIGTERM while it starts still cancels it (and kills java)
     reasoning = Reasoning(populated, settings.reasoner_timeout, hermit_cache, warm)
     children.push(reasoning)
@@ -252,7 +255,7 @@ def _build_graph(settings: Settings, vocabulary: Vocabulary, report: Report, clo
             report.add(severity, "shape-violation", str(violation))
         result = BuildResult(documents, assertions, conflicts, store, report, reading.withheld,
                              reading.recognised, validation, timings=clock.timings,
-                             canonical=canonical, findings=findings, side=side)
+                             canonical=canonical, findings=findings, side=side, exporter=exporter)
         del canonical  # held by the result until the exports are written
         result.counts = count_by_type(result.canonical)  # from the rows already read, not the store again
         if location is not None:
@@ -356,18 +359,34 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
             folders[STORE_DIRNAME] = store.path
         return publication.commit(out, staging, folders, details) + [out / publication.MANIFEST]
     finally:
+        if result.exporter is not None:
+            result.exporter.cancel()  # (reaped already if it finished) it writes into staging: gone before staging is
         publication.discard(out, staging)
 
 
 def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path, out: Path) -> list[Path]:
     graph = result.canonical if result.canonical is not None else export.from_store(result.store)
-    written = [export.write_rdf(graph, out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}", f)
-               for f in settings.formats]
-    written.append(export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"))
-    written.append(export.write_jsonl([a.to_json() for a in result.withheld], out / "withheld.jsonl"))
-    written.append(export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"))
-    written.append(export.write_json(json.loads(result.validation.to_json()), out / "validation.json"))
+    targets = {f: out / f"{EXPORT_STEM}{export.FORMATS.get(f).suffix}" for f in settings.formats}
     views = settings.views and len(result.store) <= settings.view_max_triples  # a page of tens of thousands of nodes helps no one
+    # the sorted N-Triples first: they are the canonical lines, which the forked child reads to write JSON-LD and KGX
+    ntriples = targets.pop("ntriples", None)
+    written = [export.write_rdf(graph, ntriples, "ntriples")] if ntriples is not None else []
+    forked = parallel_exports.hand_over(result.exporter, graph, ntriples, targets, out / "kgx" if settings.kgx else None)
+    written += [export.write_rdf(graph, path, f) for f, path in targets.items() if forked is None or f not in forked.formats]
+    written += _render_the_rest(result, settings, graph, out, views, settings.kgx and (forked is None or not forked.kgx))
+    if forked is not None:
+        written += forked.result()
+    written += _write_side_exports(result, ontology_path, out, views)  # last: made meanwhile by the child
+    return written
+
+
+def _render_the_rest(result: BuildResult, settings: Settings, graph: "export.CanonicalGraph", out: Path,
+                     views: bool, with_kgx: bool) -> list[Path]:
+    """The assertions, the reports, the KGX tables (``with_kgx``: not written by a forked child) and the quality report."""
+    written = [export.write_jsonl([a.to_json() for a in result.assertions], out / "assertions.jsonl"),
+               export.write_jsonl([a.to_json() for a in result.withheld], out / "withheld.jsonl"),
+               export.write_json([c.to_json() for c in result.conflicts], out / "conflicts.json"),
+               export.write_json(json.loads(result.validation.to_json()), out / "validation.json")]
     if settings.views and not views:
         result.report.add("warning", "views-skipped", f"{len(result.store)} triples is more than view_max_triples="
                           f"{settings.view_max_triples}; draw parts with `hcc-kg view --around/--chain/--query`")
@@ -377,9 +396,8 @@ def _render_exports(result: BuildResult, settings: Settings, ontology_path: Path
                              for d in result.documents],
                "counts": result.counts, "problems": [p.to_json() for p in result.report.problems]}
     written.append(export.write_json(summary, out / "build_report.json"))
-    if settings.kgx:
+    if with_kgx:
         written += kgx.write_kgx(graph, out / "kgx")  # nodes.tsv / edges.tsv for Biolink consumers
     findings = result.findings if result.findings is not None else quality.report(graph)
     written += quality.write_report(findings, out)  # quality_report.tsv/.json (ROBOT columns)
-    written += _write_side_exports(result, ontology_path, out, views)  # last: made meanwhile by the child
     return written
