@@ -978,6 +978,24 @@ def test_an_approval_for_an_unknown_disease_named_before_hcc_is_no_hcc_approval(
     assert facts(body) == set()
 
 
+@pytest.mark.parametrize("body, diseases", [
+    # a list whose first item the vocabulary does not know, or a class of diseases that includes a known one
+    ("The FDA approved foonib for kidney tumours, HCC and lung cancer in this invented story.", {"hcc", "lung_cancer"}),
+    ("The FDA approved foonib for several cancers, including HCC, in this invented story.", {"hcc"}),
+    ("The FDA approved foonib for kidney tumours and unresectable or metastatic HCC in this invented story.", {"hcc"}),
+])
+def test_a_known_disease_listed_with_an_unknown_one_is_an_indication(body, diseases):
+    assert {disease for _, disease, _, _ in facts(body)} == diseases
+
+
+@pytest.mark.parametrize("body", [
+    "The FDA approved foonib for kidney tumours, and foonib is studied in HCC in this invented story.",
+    "The FDA approved foonib for kidney tumours and is testing it in HCC in this invented story.",
+])
+def test_a_known_disease_after_an_unknown_one_in_a_clause_of_its_own_is_no_indication(body):
+    assert facts(body) == set()
+
+
 def test_a_disease_word_before_the_approval_word_does_not_block_the_indication():
     body = "In a boost for cancer patients, the FDA approved foonib for HCC in this invented story."
     assert facts(body) == {("foonib", "hcc", "fda", None)}

@@ -37,10 +37,12 @@ def clause_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: Claus
     and whether the clause names a disease the vocabulary does not know."""
     found = _after_the_cue(sent, clause, _indication_mentions(doc, sent, clause))
     unknown = _unknown_disease_at(doc, sent, clause)
-    if not found or (unknown is not None and unknown < sent.local(found[0])[0]
-                     and not ANOTHER_INDICATION.search(sent.text[unknown:sent.local(found[0])[0]])):
+    if not found or (unknown is not None and unknown[0] < sent.local(found[0])[0]
+                     and not ANOTHER_INDICATION.search(sent.text[unknown[0]:sent.local(found[0])[0]])
+                     and not LISTED_WITH.fullmatch(sent.text, unknown[1], sent.local(found[0])[0])):
         # "X, approved for thyroid cancer, entered HCC trials": the indication is the disease named first
         # (not in "approved for gastric cancer and, with Y, for HCC": a second indication of its own)
+        # (nor in "for Hodgkin lymphoma, HCC and ...", "for several cancers, including HCC": listed with it)
         return [], unknown is not None
     keys = [found[0].key]
     for left, right in zip(found, found[1:]):
@@ -86,17 +88,24 @@ def coordinated_diseases(doc: AnalysedDocument, sent: AnalysedSentence, clause: 
 
 
 ANOTHER_INDICATION = re.compile(rf"\bfor\b|{APPROVAL_CUE.pattern}", re.IGNORECASE)
+# Between a disease the vocabulary does not know and a known one listed with it or included in it: a list's glue or
+# "including", then only words that say which stage of the disease ("and unresectable HCC"); any other word may start
+# a clause of its own ("approved for thyroid cancer, entered HCC trials").
+_STAGE = (r"(?:advanced|unresectable|metastatic|recurrent|relapsed|refractory|locally|locoregional|inoperable|early|"
+          r"intermediate|late|previously|treated|untreated|pretreated|stage\s+[IV\dABC]+|classical|classic|adult|pediatric|paediatric)")
+LISTED_WITH = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:including|such\s+as|notably|e\.g\.,?)\s+)?"
+                         rf"(?:{_STAGE}[\s,-]+(?:(?:and|or)\s+)?){{0,3}}", re.IGNORECASE)
 
 
-def _unknown_disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> int | None:
+def _unknown_disease_at(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause) -> tuple[int, int] | None:
     """Where the clause, after its approval word, first names a disease the vocabulary does not know
-    (a disease noun outside every known disease's mention), or None."""
+    (a disease noun outside every known disease's mention): its noun's start and end, or None."""
     known = [sent.local(m) for m in in_clause(doc, sent, clause, "Disease")]
     cue = APPROVAL_CUE.search(clause.text) or STEP_CUE.search(clause.text)
     for m in DISEASE_NOUN.finditer(clause.text, cue.end() if cue else 0):
         at = clause.start + m.start()
         if not any(start <= at < end for start, end in known):
-            return at
+            return at, clause.start + m.end()
     return None
 
 
