@@ -7,6 +7,8 @@ starts threads that stay), with the child's thresholds lowered so that the tiny 
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,34 @@ def test_without_the_sorted_ntriples_nothing_is_handed_over(tmp_path, monkeypatc
 
 def test_no_child_is_forked_for_a_small_abox():
     assert parallel_exports.start(parallel_exports.MIN_INDIVIDUALS - 1, lambda task: None) is None
+
+
+#: Forks a child that keeps writing until its parent dies, prints the child's pid, then the parent exits at once.
+ORPHANED_WRITER = """
+import os, sys, threading, time
+from hcc_kg.store import parallel_exports
+pid = os.fork()
+if pid == 0:
+    threading.Thread(target=parallel_exports._end_with_parent, args=(os.getppid(),), daemon=True).start()
+    time.sleep(60)  # a long write
+    os._exit(0)
+print(pid, flush=True)
+os._exit(0)
+"""
+
+
+def test_a_writer_whose_build_died_ends_itself():
+    [child] = run_script(ORPHANED_WRITER)
+    deadline = time.monotonic() + 10
+    while _alive(int(child)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(int(child)), "the orphaned writer would keep writing into a staging folder nobody publishes"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/status")  # an exited child not yet reaped by init is no writer
+    return not (status.exists() and "\nState:\tZ" in status.read_text())

@@ -360,7 +360,7 @@ def write_exports(result: BuildResult, settings: Settings, ontology_path: Path) 
         return publication.commit(out, staging, folders, details) + [out / publication.MANIFEST]
     finally:
         if result.exporter is not None:
-            result.exporter.cancel()  # (reaped already if it finished) it writes into staging: gone before staging is
+            result.exporter.cancel()  # it writes into staging: killed (or reaped, if done) before staging goes
         publication.discard(out, staging)
 
 
