@@ -221,8 +221,21 @@ def test_gene_names_do_not_become_trials():
 
 
 def test_documents_with_result_tables_are_left_to_the_table_readers():
-    text = NAMED + "\nTable 1 Trials\n2019 ORCHID-7 First Zorbanib Placebo OS: 12.4 vs. 9.6\n\n"
-    assert facts(text) == []
+    # (the table's line column is read with the line's short name)
+    vocabulary = Vocabulary([e for e in VOCAB if e.key != "first_line"]
+                            + [Entity("first_line", "first-line", ("LineOfTherapy",), ("First",))])
+    text = NAMED + ("\nTable 1 Trials\nYear Trial Line Drug Control Outcome\n"
+                    "2019 ORCHID-7 First Zorbanib Placebo OS: 12.4 vs. 9.6 (0.80; 0.64-0.99)\n\n")
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, MentionFinder(vocabulary))
+    assert list(prose_trials(doc)) == []
+
+
+def test_a_table_that_gives_no_trial_leaves_the_prose_to_be_read():
+    # a paper's table of baseline characteristics: its results are in its prose
+    text = NAMED + ("\nTable 1 Baseline characteristics of the invented patients\n"
+                    "Characteristic\tZorbanib (n = 300)\tPlacebo (n = 150)\nAge, years\t62\t61\nMale sex, %\t80\t82\n")
+    assert arms(facts(text), "trial__orchid7") == ["zorbanib", "placebo"]
+    assert arms(facts(text), "trial__orchid7") == arms(facts(NAMED), "trial__orchid7")
 
 
 def test_rates_at_several_time_points_take_the_previous_endpoint():

@@ -31,9 +31,9 @@ one arm, the only one when nothing in the document is randomised or compared (a 
 trial still to come, "a phase 3 trial versus B is planned", does not count).  A "subgroup /
 post hoc analysis" (a document framed as a subgroup's report, :mod:`.subgroup_frame`, :mod:`.framed_trials`) keeps
 the trial's design but not its numbers.
-Documents with captioned result tables (reviews) are left to the table extractors and
+Documents whose tables give trials (reviews) are left to the table extractors and
 comparisons.py, which read their prose with the tables' help; a registry page's
-"Status | Completed |" rows are no such table.
+"Status | Completed |" rows and a paper's table of baseline characteristics give none.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIV
                             is_observational, main_trial_first, named_observational, recalled_phases)
 from .other_studies import EARLIER_RE, OTHER_STUDY_RE, SEPARATE_RE, SHOWN_BEFORE_RE, remarks_on_other_studies
 from .analysis import AnalysedDocument, AnalysedSentence
-from .markdown_trials import markdown_trial_tables
 from .registry import EXTRACTORS
 from .registry_fields import intervention_field
 from .sentences import DRUG, evidence_span
@@ -212,13 +211,19 @@ def _is_background(section: re.Match) -> bool:
     return (section.group("label") or section.group("caps")).lower().split()[0] in BACKGROUND_SECTIONS  # "background & aims"
 
 
+# The readers of tables that give trials (:data:`.registry.EXTRACTORS`' names).
+TABLE_TRIAL_READERS = ("table-trials", "table-trial-rows", "arm-row-tables", "cell-column-tables",
+                       "table-flattened-rows", "table-line-trials", "table-markdown-trials")
+
+
 def _has_trial_tables(doc: AnalysedDocument) -> bool:
-    """Has the document a captioned table ("Table 2 ..."), or a markdown table giving trials?  A page's
-    "Status | Completed |" rows (a registry entry) are a table too, but one with no trial to read."""
-    tables = [block for block in doc.blocks if block.kind == "table"]
-    if any(block.label != "markdown" for block in tables):
-        return True
-    return bool(tables) and any(a.predicate == "isClinicalTrial" for a in markdown_trial_tables(doc))
+    """Has the document a table its table readers read a trial from?  A page's "Status | Completed |" rows (a
+    registry entry) are a table, and so is a paper's table of baseline characteristics, but neither gives a trial:
+    the document's prose is read here."""
+    if not any(block.kind == "table" for block in doc.blocks):
+        return False
+    return doc.once("tables-give-trials", lambda: any(
+        a.predicate == "isClinicalTrial" for name in TABLE_TRIAL_READERS for a in EXTRACTORS.get(name)(doc)))
 
 
 def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slot]) -> str | None:
