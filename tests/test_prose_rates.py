@@ -41,6 +41,16 @@ def test_a_second_time_points_pair_with_the_endpoint_left_out():
         {("zorbanib", "24-month"), ("felotinib", "24-month")}
 
 
+@pytest.mark.parametrize("text", [
+    "For zorbanib versus felotinib, 6-month OS rates were 75% versus 41%, and 12-month rates of 50% versus 24%.",
+    "Zorbanib beat felotinib, with 6-month OS rates of 75% versus 41%, and 12-month rates of 50% versus 24%.",
+])
+def test_a_second_time_points_pair_without_its_article(text):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
+    assert got == {("zorbanib", "12-month"): Decimal("50"), ("felotinib", "12-month"): Decimal("24")}
+
+
 def test_pairs_at_time_points_the_first_naming_the_second_arm_before_its_time_point():
     text = "The OS rate with zorbanib reached 52.5% vs 41.0% with felotinib at 12 months, and 30.5% vs 20.0% at 30 months."
     doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)

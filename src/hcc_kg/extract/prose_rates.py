@@ -38,8 +38,9 @@ COMPARISON_GAP_RE = re.compile(r"\b(?:than|versus|vs|compared|reported|previous(
 RESPECTIVE_RATES_RE = re.compile(r"\b(?:(?:the|these|those)\s+(?:respective|corresponding)|these|those)\s+"
                                  r"(?:(?:[\w-]+\s+){0,2}?)(?:rates|figures)\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
-# "..., and the 36-month rates 34.5% and 21.0%, respectively": a time point's pair with the endpoint left out.
-ELIDED_RATES_RE = re.compile(rf"\bthe\s+(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?)rates?\s+(?:were\s+|of\s+)?"
+# "..., and the 36-month rates 34.5% and 21.0%, respectively", "..., and 12-month rates of 50% versus 24%": a time
+# point's pair with the endpoint left out.
+ELIDED_RATES_RE = re.compile(rf"\b(?:the\s+)?(?<![\d.-])(?P<n>\d+)-(?P<u>month|week|year)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?)rates?\s+(?:were\s+|of\s+)?"
                              rf"(?P<a>{NUMBER})\s*%\s*(?:and|vs\.?|versus)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 # "OS at 12 months was 61% with A vs 50% with B, and at 24 months 40% vs 30%": the time point before the elided pair.
 AT_ELIDED_RE = re.compile(rf"(?:,|\band)\s+(?:(?:the\s+)?rates?\s+)?(?:at|after)\s+(?P<n>\d+)\s+(?P<u>month|week|year)s?\s*,?\s*"
