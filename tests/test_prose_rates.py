@@ -8,7 +8,7 @@ import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.mentions import MentionFinder
-from hcc_kg.extract.prose_rates import timepoint_rates
+from hcc_kg.extract.prose_rates import responder_shares, timepoint_rates
 from hcc_kg.extract.prose_values import arm_values
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
@@ -293,3 +293,21 @@ def test_each_time_point_with_its_pair_in_brackets(text):
     got = {(v.agent, v.timepoint): v.value for v in timepoint_rates(doc, doc.sentences[0], ARMS, None)}
     assert got == {("zorbanib", "12-month"): Decimal("61.5"), ("felotinib", "12-month"): Decimal("50.0"),
                    ("zorbanib", "18-month"): Decimal("40.5"), ("felotinib", "18-month"): Decimal("30.0")}
+
+
+@pytest.mark.parametrize("text, endpoint", [
+    ("In the toy trial 24.1% of patients on zorbanib and 9.2% of those on felotinib had an objective response.", "orr"),
+    ("In the toy trial 24.1% of patients given zorbanib versus 9.2% of those given felotinib achieved a confirmed "
+     "response.", "orr"),
+    ("In the toy trial 24.1% of patients on zorbanib and 9.2% of those on felotinib achieved disease control.", "dcr"),
+])
+def test_both_shares_first_then_the_response_they_had(text, endpoint):
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    got = {(v.agent, v.endpoint): v.value for v in responder_shares(doc, doc.sentences[0], ARMS)}
+    assert got == {("zorbanib", endpoint): Decimal("24.1"), ("felotinib", endpoint): Decimal("9.2")}
+
+
+def test_shares_with_a_complete_response_are_no_response_rate():
+    text = "In the toy trial 4.1% of patients on zorbanib and 1.2% of those on felotinib had a complete response."
+    doc = AnalysedDocument(Document.from_text("d", text), VOCAB, FINDER)
+    assert responder_shares(doc, doc.sentences[0], ARMS) == []

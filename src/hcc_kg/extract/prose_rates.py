@@ -50,6 +50,13 @@ AT_ELIDED_RE = re.compile(rf"(?:,|\band)\s+(?:(?:the\s+)?rates?\s+)?(?:at|after)
 RESPONDED_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants)\s+(?P<first>[^;%]{{0,60}}?)"
                           rf"\s*responded\b,?\s*(?:versus|vs\.?|compared\s+with)\s+(?P<b>{NUMBER})\s*%(?P<second>[^;%.]{{0,60}})",
                           re.IGNORECASE)
+# ... or both shares first, the response after them: "24% of patients on A and 9% of those on B had an objective response"
+# (not a complete or partial response: those are no endpoint's rate).
+SHARES_THEN_RESPONSE_RE = re.compile(
+    rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants)\s+(?P<first>[^;%]{{0,60}}?)\s*,?\s*"
+    rf"(?:and|versus|vs\.?|compared\s+with)\s+(?P<b>{NUMBER})\s*%\s+of\s+(?:those|(?:the\s+)?(?:patients|participants))"
+    r"(?P<second>[^;%.]{0,60}?)\s+(?:had|achieved|experienced|showed)\s+(?:(?P<dcr>disease\s+control)|"
+    r"(?:an?\s+)?(?:(?:confirmed|objective|overall)\s+)*(?:tumou?r\s+)?response)\b", re.IGNORECASE)
 # "... at 6, 12 and 18 months were 80% and 70% (p = ...), 60% and 50%, ...": pairs joined by "and", one per time point
 # (read only when no run of values is followed by its arm: "55% and 30% with A and 50% and 25% with B").
 AND_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:\([^()]*\)\s*)?and\s+(?P<b>{NUMBER})\s*%", re.IGNORECASE)
@@ -327,10 +334,11 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
                          decimal_text(m.group("p")), "%")
                 for pattern in (COUNTED_RESPONSE_RE, SHARE_RESPONSE_RE) for m in pattern.finditer(sent.text)
                 if not is_subgroup(sent.text, m.start())]
-    for m in RESPONDED_RE.finditer(sent.text):
+    for m in [*RESPONDED_RE.finditer(sent.text), *SHARES_THEN_RESPONSE_RE.finditer(sent.text)]:
         owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):
-            out += [ArmValue(o[0], "orr", "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
+            endpoint = "dcr" if "dcr" in m.re.groupindex and m.group("dcr") else "orr"
+            out += [ArmValue(o[0], endpoint, "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for o, g in zip(owners, ("a", "b"))]
     return list(dict.fromkeys([*out, *shares_compared(doc, sent, arms)]))  # the freer wordings (prose_shares), once
 
