@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from hcc_kg.extract import extract_document
 from hcc_kg.extract.analysis import AnalysedDocument
 from hcc_kg.extract.arm_comparisons import compared_arms
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.model import Document
 from hcc_kg.vocab import Entity, Vocabulary
+from test_prose_value_subjects import read  # arms and values read with the packaged vocabulary
 
 VOCAB = Vocabulary([Entity("zorbanib", "zorbanib", ("SmallMolecule",)),
                     Entity("felotinib", "felotinib", ("SmallMolecule",)),
@@ -39,15 +39,6 @@ def test_agents_named_together_as_arms_in_the_plural(text, expected):
 ])
 def test_no_arms_named_together_without_a_plural_word_for_them(text):
     assert arms(text) == []
-
-
-def read(text: str, vocabulary, finder) -> tuple[set[str], set[tuple[str, str]]]:
-    """Arms and values read with the packaged vocabulary (it knows the endpoints)."""
-    facts = extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
-    found = {a.object.split("__", 2)[-1] for a in facts if a.predicate == "hasArm"}
-    values = {(a.subject.split("__", 2)[-1], str(dict(a.attributes)["value"])) for a in facts
-              if a.predicate == "hasMeasurement"}
-    return found, values
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -12,7 +12,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import agent_roles
 from .approval_clauses import Clause
 from .approval_frame import Frame
-from .approval_agencies import OTHER_PATIENTS
+from .approval_agencies import LIST_GLUE as ITEM_GLUE, OTHER_PATIENTS
 from .approval_cues import APPROVAL_CUE, DISEASE_NOUN, STEP_CUE, line_words
 from .sentences import LIST_GLUE, _between
 
@@ -93,7 +93,7 @@ ANOTHER_INDICATION = re.compile(rf"\bfor\b|{APPROVAL_CUE.pattern}", re.IGNORECAS
 # a clause of its own ("approved for thyroid cancer, entered HCC trials").
 _STAGE = (r"(?:advanced|unresectable|metastatic|recurrent|relapsed|refractory|locally|locoregional|inoperable|early|"
           r"intermediate|late|previously|treated|untreated|pretreated|stage\s+[IV\dABC]+|classical|classic|adult|pediatric|paediatric)")
-LISTED_WITH = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:including|such\s+as|notably|e\.g\.,?)\s+)?"
+LISTED_WITH = re.compile(rf"{ITEM_GLUE.pattern}(?:(?:including|such\s+as|notably|e\.g\.,?)\s+)?"
                          rf"(?:{_STAGE}[\s,-]+(?:(?:and|or)\s+)?){{0,3}}", re.IGNORECASE)
 
 

@@ -230,6 +230,10 @@ _SPELLED_COUNT_RE = re.compile(rf"\b(?!one\b){SPELLED_NUMBER}(?=\s+(?:(?:patient
                                r"(?:received|took)\b))", re.IGNORECASE)
 
 
+def _digits(m: re.Match) -> str:
+    return str(spelled_value(m.group()))
+
+
 def _bracketed_interval(m: re.Match) -> str:
     unit = m.group("unit") or ""
     unit = "%" if unit and not unit.strip().lower().startswith("month") else unit
@@ -291,8 +295,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
-    mapped = mapped.sub(_SPELLED_PERCENT_RE, lambda m: str(spelled_value(m.group())))
-    mapped = mapped.sub(_SPELLED_COUNT_RE, lambda m: str(spelled_value(m.group())))
+    mapped = mapped.sub(_SPELLED_PERCENT_RE, _digits)
+    mapped = mapped.sub(_SPELLED_COUNT_RE, _digits)
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
     mapped = mapped.insert_at(_unopened_abbreviations(mapped.text), "(")

@@ -337,7 +337,7 @@ def responder_shares(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     for m in [*RESPONDED_RE.finditer(sent.text), *SHARES_THEN_RESPONSE_RE.finditer(sent.text)]:
         owners = [[a.key for a in named if m.start(part) <= a.start and a.end <= m.end(part)] for part in ("first", "second")]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1] and not is_subgroup(sent.text, m.start()):
-            endpoint = "dcr" if "dcr" in m.re.groupindex and m.group("dcr") else "orr"
+            endpoint = "dcr" if m.groupdict().get("dcr") else "orr"
             out += [ArmValue(o[0], endpoint, "", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for o, g in zip(owners, ("a", "b"))]
     return list(dict.fromkeys([*out, *shares_compared(doc, sent, arms)]))  # the freer wordings (prose_shares), once

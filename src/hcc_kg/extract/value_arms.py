@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from .prose_arms import Agent
+from .prose_sizes import GROUPS_AFTER_RE
+from .sentences import LIST_GLUE
 
 # A value as prose prints it, its unit perhaps left to the last one ("5.6 and 3.7 months"), then any bracket
 # ("27% (95% CI 20-35)").
@@ -24,17 +26,15 @@ _GIVEN = (r"(?:(?:the\s+)?(?:patients|pts|those|participants)\s+(?:who\s+(?:were
 # Values listed first, then their preposition: "5.6 and 3.7 months for", "27% vs 6% in", "19.6%, 9.4% and 5.1% with".
 VALUES_FIRST_RE = re.compile(rf"{_VALUE}(?:\s*(?:,|and|,\s*and|versus|vs\.?)\s*{_VALUE})+"
                              rf"\s*(?:for|with|in|among|on)\s+(?:the\s+)?{_GIVEN}$", re.IGNORECASE)
-AND_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 RESPECTIVELY_RE = re.compile(r"(?:\s+(?:arm|group|cohort)s?)?\s*,?\s*respectively\b", re.IGNORECASE)
-# "the A and B arms": a plural word for arms after a list of agents makes each its own arm.
-PLURAL_ARMS_RE = re.compile(r"\s+(?:treatment\s+)?(?:arms|groups|cohorts)\b", re.IGNORECASE)
 
 
 def plural_arms(text: str, named: list[Agent]) -> list[Agent]:
     """The first list of two or more distinct agents followed by "arms", "groups" or "cohorts" ([] when none)."""
     for i in range(len(named)):
         listed = _listed(text, named[i:])
-        if len({a.key for a in listed}) >= 2 and PLURAL_ARMS_RE.match(text, listed[-1].end):
+        # "the A and B arms": a plural word for arms after a list of agents makes each its own arm
+        if len({a.key for a in listed}) >= 2 and GROUPS_AFTER_RE.match(text[listed[-1].end:]):
             return listed
     return []
 
@@ -50,10 +50,10 @@ def respective_arms(text: str, named: list[Agent]) -> list[Agent]:
 
 
 def _listed(text: str, named: list[Agent]) -> list[Agent]:
-    """The agents from ``named[0]`` on that a list's commas and "and" join."""
+    """The agents from ``named[0]`` on that a list's commas, "and" and "or" join."""
     run = [named[0]]
     for nxt in named[1:]:
-        if not AND_RE.fullmatch(text, run[-1].end, nxt.start):
+        if not LIST_GLUE.match(text[run[-1].end:nxt.start]):
             break
         run.append(nxt)
     return run
