@@ -133,6 +133,18 @@ def test_results_read_for_two_analysis_populations_are_two_measurements_each_wit
     assert read == {("FAS", "12.1"), ("ITT", "12.0")}
 
 
+def test_cohorts_of_one_agent_are_arms_labelled_by_their_cohort():
+    world, onto = load_ontology()
+    assertions = [Assertion("trial__x", "isClinicalTrial", "ClinicalTrial", (), (("trial_name", "X-1"),), (ev(0, 5),))]
+    for cohort in ("cohort A", "cohort B"):
+        arm = f"arm__x__foonib__{cohort.replace(' ', '_').lower()}"
+        assertions += [Assertion("trial__x", "hasArm", arm, evidence=(ev(0, 5),)),
+                       Assertion(arm, "armIntervention", "foonib", evidence=(ev(0, 5),)),
+                       Assertion(arm, "armCohort", cohort, evidence=(ev(6, 14),))]
+    g = graph_of(populate(world, onto, assertions, VOCAB, [DOC], Report()))
+    world.close()
+    arms = {str(g.value(arm, HCC.armCohort)): str(g.value(arm, rdflib.RDFS.label)) for arm in g.objects(HCCR["trial__x"], HCC.hasArm)}
+    assert arms == {"cohort A": "X-1: foonib arm (cohort A)", "cohort B": "X-1: foonib arm (cohort B)"}
 # ---------------------------------------------------------------- identifiers, synonyms, unique labels
 
 NAMES_VOCAB = Vocabulary([

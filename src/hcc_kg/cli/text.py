@@ -57,8 +57,9 @@ def trial_lines(trial: dict) -> Iterator[str]:
     yield trial_heading(trial)
     for arm in trial["arms"]:
         size = f" (n={arm['size']})" if arm.get("size") is not None else ""
+        cohort = f" ({arm['cohort']})" if arm.get("cohort") else ""  # one of several arms of the same agents
         values = "; ".join(_measurement(m) for m in arm["measurements"])
-        yield f"  arm {' + '.join(arm['intervention']) or '?'}{size}" + (f": {values}" if values else "")
+        yield f"  arm {' + '.join(arm['intervention']) or '?'}{cohort}{size}" + (f": {values}" if values else "")
     for estimate in trial["hazard_ratios"]:
         yield f"  {hazard_ratio_text(estimate)}"
 

@@ -14,7 +14,7 @@ from ..vocab import ONTOLOGY_NS
 from .abox import ABox, Individual, Schema
 
 #: The property values labelling reads (an arm's trial and agents, a measurement's endpoint ...).
-READS = frozenset(("armOf", "armIntervention", "timepoint", "forLineOfTherapy", "measuresEndpoint",
+READS = frozenset(("armOf", "armIntervention", "armCohort", "timepoint", "forLineOfTherapy", "measuresEndpoint",
                    "valueText", "unit"))
 
 
@@ -64,7 +64,8 @@ def label_trial_parts(abox: ABox, index: Index, owner: dict[str, str]) -> None:
         trials = index.values(ind, "armOf") if "TrialArm" in ind.types else []
         if trials:
             agents = " + ".join(sorted(_label(a) for a in index.values(ind, "armIntervention")))
-            ind.label = f"{_label(trials[0])}: {agents} arm"
+            cohort = "".join(f" ({c})" for c in index.values(ind, "armCohort"))  # one of several arms of those agents
+            ind.label = f"{_label(trials[0])}: {agents} arm{cohort}"
     for ind in list(individuals.values()):
         if "OutcomeMeasurement" in ind.types:
             when = "".join(f" at {t}" for t in index.values(ind, "timepoint"))

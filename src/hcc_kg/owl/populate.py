@@ -30,7 +30,7 @@ from .terms import Terms
 BINARY = ("inhibits", "isAntibodyAgainst", "activates", "modulatesPathway", "participatesIn", "hasComponent", "mentionedIn",
           "forLineOfTherapy", "testsIntervention", "hasArm", "armIntervention", "studiesCondition")
 #: Predicates whose object is a literal value, stored as the data property of the same name.
-LITERAL = ("armSize",)
+LITERAL = ("armSize", "armCohort")
 #: Node-key prefixes of individuals that are not vocabulary entities, and their classes.
 MINTED = {"trial__": "ClinicalTrial", "arm__": "TrialArm"}
 VOCABULARY_SOURCE = "vocabulary"

@@ -47,7 +47,8 @@ def describe_trial(G: nx.MultiDiGraph, trial: str) -> dict:
                          "unit": _first(G, m, "unit"), "population": _first(G, m, "analysisPopulation")}
                         for m in _out(G, arm, "hasMeasurement")]
         arms.append({"arm": arm, "intervention": [_label(G, i) for i in interventions],
-                     "size": _first(G, arm, "armSize"), "measurements": measurements})
+                     "size": _first(G, arm, "armSize"), "cohort": _first(G, arm, "armCohort"),
+                     "measurements": measurements})
     estimates = [{"endpoint": _label(G, (_out(G, e, "measuresEndpoint") or [None])[0]),
                   "hazard_ratio": _first(G, e, "valueText"),
                   "ci": [str(_first(G, e, "ciLower")), str(_first(G, e, "ciUpper"))] if _first(G, e, "ciLower") else None,
