@@ -53,22 +53,24 @@ def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, s
     for m in ARM_LABEL_RE.finditer(sent.text):
         if (opened := LABEL_DEFINED_RE.match(sent.text, m.end())) and (named := agents(doc, sent, opened.end())) \
                 and named[0].start == opened.end() and not re.match(r"-\w", sent.text[named[0].end:]):
-            out[_label_key(m.group())] = named[0].key  # ("cohort 1 (A-pretreated)" defines no arm)
+            out[label_key(m.group())] = named[0].key  # ("cohort 1 (A-pretreated)" defines no arm)
     for agent in agents(doc, sent):
         if (named_label := NAMED_LABEL_RE.match(sent.text, agent.end)) is not None:
-            out.setdefault(_label_key(named_label.group("label")), agent.key)
+            out.setdefault(label_key(named_label.group("label")), agent.key)
+        elif (bracketed := AGENT_LABEL_RE.match(sent.text, agent.end)) is not None:
+            out.setdefault(label_key(bracketed.group("label")), agent.key)
     for label, agent in lettered_groups(doc, sent).items():  # "patients in group A were treated with A"
         out.setdefault(label, agent.key)
     for arm in randomised_arms(doc, sent):  # "randomized to A alone (Arm S, n = 169) or with B on demand (Arm C)"
         if (bracketed := BRACKETED_LABEL_RE.match(sent.text, arm.end)) is not None:
-            out.setdefault(_label_key(bracketed.group("label")), arm.key)
+            out.setdefault(label_key(bracketed.group("label")), arm.key)
     return out
 
 
 def _label_uses(text: str, labels: dict[str, str]) -> list[tuple[int, int, str]]:
     """Where the sentence names an arm by a defined label, not where it defines one: (start, end, label key)."""
-    uses = [(m.start(), m.end(), _label_key(m.group())) for m in ARM_LABEL_RE.finditer(text)
-            if _label_key(m.group()) in labels and not LABEL_DEFINED_RE.match(text, m.end())]
+    uses = [(m.start(), m.end(), label_key(m.group())) for m in ARM_LABEL_RE.finditer(text)
+            if label_key(m.group()) in labels and not LABEL_DEFINED_RE.match(text, m.end())]
     for key in labels:
         if not ARM_LABEL_RE.fullmatch(key):  # a named label: "AB arm"
             words = r"\s+".join(re.escape(w) for w in key.split())
@@ -88,6 +90,10 @@ def _label_uses(text: str, labels: dict[str, str]) -> list[tuple[int, int, str]]
 PLURAL_LABELS_RE = re.compile(r"\b(?P<kind>(?i:arms|groups|cohorts))\s+(?P<a>[A-Z]|\d{1,2})\s*(?:,\s*|\s+and\s+|\s*&\s*)"
                               r"(?P<b>[A-Z]|\d{1,2})\b")
 
+# ... or a lettered or numbered label in the bracket right after the agent and its dose: "A every 2 weeks plus B
+# (cohort A)", "A at 200 mg (arm 1)"
+AGENT_LABEL_RE = re.compile(rf"(?:\s+(?:at\s+)?{DOSE_WORD})*\s*\(\s*(?P<label>(?i:arm|group|cohort)\s+(?:[A-Z]|\d{{1,2}}))\s*[,;)]")
+
 
 def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str, str]) -> AnalysedSentence:
     """The sentence with each use of a defined arm label ("41% in arm A", "in the AB arm") read as the
@@ -101,7 +107,8 @@ def labels_read(doc: AnalysedDocument, sent: AnalysedSentence, labels: dict[str,
     return sent
 
 
-def _label_key(label: str) -> str:
+def label_key(label: str) -> str:
+    """A label as the labels are keyed: lower case, single spaces ("Cohort  A" is "cohort a")."""
     return " ".join(label.lower().split())
 
 

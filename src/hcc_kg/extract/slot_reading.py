@@ -32,6 +32,7 @@ from .arm_references import DRUG_ANAPHOR_RE, combination_read, drug_read, epithe
 from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
+from .cohort_arms import cohort_labels, cohorts_counted, cohorts_read
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
@@ -131,7 +132,9 @@ def _arms_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> Ana
     # ("the drug" in a news item that names other drugs only later is the one it named so far; looked for only where
     # a sentence says "the drug": it reads the sentences before)
     sole = sole_drug(doc) or (drug_so_far(doc, sent) if DRUG_ANAPHOR_RE.search(sent.text) else None)
-    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), slot.labels), slot.arms, sole)
+    # (a cohort's label is no alias of its agents: read by cohorts_read)
+    aliases = {label: agent for label, agent in slot.labels.items() if label not in slot.cohort_arms}
+    sent = drug_read(doc, labels_read(doc, epithet_read(doc, sent), aliases), slot.arms, sole)
     return combination_read(doc, sent, slot.arms)
 
 
@@ -139,10 +142,13 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
                   background: bool = False) -> None:
     """Add what the sentence says about the trial to its slot (results wait until its arms are known;
     those a structured abstract's background states before then are earlier results, not read)."""
-    slot.labels.update(labels_defined(doc, sent))
+    defined = labels_defined(doc, sent)
+    slot.labels.update(defined)
+    slot.cohorts.update(cohort_labels(defined, sent.text))  # "A 3 mg/kg plus B (cohort A) or A 10 mg/kg plus B (cohort B)"
     control = control_stated(doc, sent)  # (before "the control arm" is read as the arm it may stand for)
     sent = _arms_read(doc, sent, slot)
     span = evidence_span(sent)
+    cohorts_counted(doc, sent, slot, span)  # "6 and 46 received 100 and 200 mg of A, respectively", "18 in dose escalation ..."
     given = received_agent(doc, sent) if len(slot.arms) <= 1 else None
     if not slot.arms and given \
             and not (randomised and given in doc.vocabulary and doc.vocabulary[given].has_type("Procedure")):
@@ -214,7 +220,9 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     named = anchors(doc, sent)
     of_subgroup, slot.subgroup = subgroup_run(slot.subgroup, sent.text, sent.sentence.section_start, bool(assigned))
     # (of_subgroup: "A subgroup analysis of X showed ... . OS: 6.9 versus 4.3 months": the subgroup's numbers, not read)
-    if not of_subgroup and (len(slot.arms) >= 2 or slot.single_arm):
+    if slot.arms and cohorts_read(doc, sent, slot, span):
+        pass  # what it gives is its cohorts'
+    elif not of_subgroup and (len(slot.arms) >= 2 or slot.single_arm):
         _results(doc, sent, slot, slot.just_named)
     elif not of_subgroup and not background:
         slot.pending.append(sent)

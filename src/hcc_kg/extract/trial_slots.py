@@ -7,6 +7,7 @@ sentence is about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import permutations
@@ -20,7 +21,8 @@ from .markdown_trials import comparison_name
 from .prose_values import ArmValue
 from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName
-from .arm_facts import arm_facts, arm_key, measurement
+from .arm_facts import arm_facts, arm_key, cohort_arm_key, measurement
+from .cohort_arms import shown
 from .trials import name_attribute, trial_key
 
 EXTRACTOR = "prose-trial"
@@ -59,17 +61,30 @@ class Slot:
     ongoing: bool = False  # introduced as running ("X is conducting a phase 3 trial of A"): nothing reported yet
     listed: list[str] = field(default_factory=list)  # the arms as listed when one agent is listed twice, at two doses
     subgroup: tuple[bool, int] = (False, -1)  # in a run of sentences after a subgroup analysis was announced (its section)
+    # cohorts given the same agents, told apart by a label (:mod:`.cohort_arms`): each one's size and values, and
+    # the cohorts as last named together (values listed "respectively" follow that order)
+    cohorts: dict[str, str] = field(default_factory=dict)  # label -> agent
+    cohort_sizes: dict[str, tuple[int, Span]] = field(default_factory=dict)
+    cohort_values: list[tuple[ArmValue, Span]] = field(default_factory=list)
+    cohort_order: list[str] = field(default_factory=list)
 
     def rename_arm(self, old: str, new: str) -> None:
         """Call the arm read as ``old`` ``new`` from here on, with what was read of it (its size, values, ratios)."""
         self.arms = [new if arm == old else arm for arm in self.arms]
         self.listed = [new if arm == old else arm for arm in self.listed]
+        self.cohorts = {label: new if arm == old else arm for label, arm in self.cohorts.items()}
         for table in (self.sizes, self.sizes_at):
             if old in table and new not in table:
                 table[new] = table.pop(old)
         self.values = [(replace(v, agent=new) if v.agent == old else v, span) for v, span in self.values]
         self.ratios = [(hr, endpoint, tuple(new if arm == old else arm for arm in pair), span)
                        for hr, endpoint, pair, span in self.ratios]
+
+    @property
+    def cohort_arms(self) -> dict[str, str]:
+        """The cohorts that are arms: {label: agent} of the agents given to two cohorts or more."""
+        shared = Counter(self.cohorts.values())
+        return {label: agent for label, agent in self.cohorts.items() if shared[agent] >= 2}
 
     @property
     def prior(self) -> bool:
@@ -120,7 +135,16 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
         attributes.append(("primary_endpoint_met", met))
     yield Assertion(trial, "isClinicalTrial", "ClinicalTrial", (), tuple(attributes), ev)
     arm_ev = slot_evidence(doc, slot.arms_at or slot.named_at)
+    cohorts = slot.cohort_arms
+    read = {label: cohorts[label] for label in [*slot.cohort_sizes, *(v.agent for v, _ in slot.cohort_values)]
+            if cohorts.get(label) in slot.arms}
     for agent in slot.arms:
+        for label in sorted(label for label, owner in read.items() if owner == agent):
+            size = slot.cohort_sizes.get(label)
+            yield from arm_facts(trial, agent, arm_ev, regimen_components(agent) if is_regimen_key(agent) else (),
+                                 size[0] if size and _whole(slot, size[1]) else None, shown(label))
+        if agent in read.values() and not any(v.agent == agent for v, _ in slot.values):
+            continue  # its cohorts are its arms
         # a subgroup's counts are not the arm's size
         size = slot.sizes[agent] if agent in slot.sizes and _whole(slot, slot.sizes_at.get(agent)) else None
         yield from arm_facts(trial, agent, arm_ev, regimen_components(agent) if is_regimen_key(agent) else (), size)
@@ -134,6 +158,10 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
         yield measurement(arm_key(trial, value.agent), value.endpoint, value.timepoint, value.text, value.unit,
                           slot_evidence(doc, [span], span in slot.projected), value=value.value,
                           context=population_context(value.population))
+    for value, span in slot.cohort_values:
+        if value.agent in read and _whole(slot, span):
+            yield measurement(cohort_arm_key(trial, read[value.agent], shown(value.agent)), value.endpoint, "", value.text,
+                              value.unit, slot_evidence(doc, [span], span in slot.projected), value=value.value)
     for hr, endpoint, (experimental, comparator), span in slot.ratios:
         if not _whole(slot, span):
             continue

@@ -1,0 +1,163 @@
+"""Cohorts of one trial given the same agents, told apart by a label, as arms of their own
+(extract/cohort_arms.py), on invented trials with the packaged vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from hcc_kg.extract import extract_document
+from hcc_kg.extract.analysis import AnalysedDocument
+from hcc_kg.extract.arm_references import labels_defined
+from hcc_kg.extract.cohort_arms import cohort_labels, cohort_sizes, cohort_uses, part_cohorts
+from hcc_kg.model import Document
+
+TR = "regimen__regorafenib__tislelizumab"
+DESIGN = ("Tislelizumab plus regorafenib in advanced HCC (GANNET-7): an open-label phase II study. Adults were "
+          "enrolled to receive either 200 mg tislelizumab every 3 weeks plus regorafenib (cohort A) or 400 mg "
+          "tislelizumab every 6 weeks plus regorafenib (cohort B). ")
+
+
+def facts(text: str, vocabulary, finder) -> list:
+    return extract_document(Document.from_text("d1", f"{text}\n"), vocabulary, finder)
+
+
+def arms_of(found) -> dict[str, dict]:
+    """{arm key's tail: {"agent", "cohort", "size", "values"}} of each arm read."""
+    arms: dict[str, dict] = {}
+    def arm(key: str) -> dict:
+        return arms.setdefault(key.split("__", 2)[-1], {"values": set()})
+    for a in found:
+        if a.predicate == "hasArm":
+            arm(a.object)
+        elif a.predicate == "armIntervention":
+            arm(a.subject)["agent"] = a.object
+        elif a.predicate == "armCohort":
+            arm(a.subject)["cohort"] = a.object
+        elif a.predicate == "armSize":
+            arm(a.subject)["size"] = a.object
+        elif a.predicate == "hasMeasurement":
+            arm(a.subject)["values"].add((a.object, str(dict(a.attributes)["value"])))
+    return arms
+
+
+def test_labelled_cohorts_of_one_regimen_are_two_arms_with_their_own_sizes_and_values(vocabulary, finder):
+    text = (DESIGN + "Overall, 60 patients were enrolled (33 in cohort A and 27 in cohort B). The ORR in cohort A was "
+            "30.3% and that in cohort B was 29.6%, and the median PFS was 7.2 months (95% CI 5.1-9.0) and 8.1 months, "
+            "respectively. The median OS was 20.5 months for cohort A and 22.0 months for cohort B.")
+    assert arms_of(facts(text, vocabulary, finder)) == {
+        f"{TR}__cohort_a": {"agent": TR, "cohort": "cohort A", "size": 33,
+                            "values": {("orr", "30.3"), ("pfs", "7.2"), ("os", "20.5")}},
+        f"{TR}__cohort_b": {"agent": TR, "cohort": "cohort B", "size": 27,
+                            "values": {("orr", "29.6"), ("pfs", "8.1"), ("os", "22.0")}},
+    }
+
+
+def test_values_listed_respectively_in_the_next_sentence_follow_the_cohorts_last_named(vocabulary, finder):
+    text = (DESIGN + "Cohort B enrolled 27 patients and cohort A enrolled 33 patients. The median PFS was 8.1 and "
+            "7.2 months, respectively.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert (arms[f"{TR}__cohort_a"]["size"], arms[f"{TR}__cohort_b"]["size"]) == (33, 27)
+    assert arms[f"{TR}__cohort_a"]["values"] == {("pfs", "7.2")}
+    assert arms[f"{TR}__cohort_b"]["values"] == {("pfs", "8.1")}
+
+
+def test_cohorts_given_different_agents_stay_aliases_of_their_agents(vocabulary, finder):
+    # (two labels for two regimens: arms keyed by their agents, as before)
+    text = ("The GANNET-8 study was an open-label phase II study. Adults were enrolled to receive either tislelizumab "
+            "plus regorafenib (cohort A) or tislelizumab plus lenvatinib (cohort B). The ORR was 30.3% in cohort A "
+            "and 19.6% in cohort B.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert arms == {TR: {"agent": TR, "values": {("orr", "30.3")}},
+                    "regimen__lenvatinib__tislelizumab": {"agent": "regimen__lenvatinib__tislelizumab",
+                                                          "values": {("orr", "19.6")}}}
+
+
+def test_a_value_at_a_time_point_is_no_cohort_s_median(vocabulary, finder):
+    text = DESIGN + "The 12-month OS rate was 61.0% in cohort A and 58.2% in cohort B."
+    assert all(not arm["values"] for arm in arms_of(facts(text, vocabulary, finder)).values())
+
+
+def test_a_label_in_the_bracket_after_an_agent_and_its_schedule_is_defined(vocabulary, finder):
+    doc = AnalysedDocument(Document.from_text("d", DESIGN), vocabulary, finder)
+    assert labels_defined(doc, doc.sentences[1]) == {"cohort a": TR, "cohort b": TR}
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("Of 60 patients, 33 were in cohort A and 27 in cohort B.", {"cohort a": 33, "cohort b": 27}),
+    ("Cohort A (n = 33) and cohort B (n = 27) were analysed.", {"cohort a": 33, "cohort b": 27}),
+    ("Cohort A had 33 patients; cohort B had 27 patients.", {"cohort a": 33, "cohort b": 27}),
+    ("The ORR was 30.3% in cohort A and 29.6% in cohort B.", {}),  # shares, no counts
+    ("Grade 3 events occurred in cohorts A and B.", {}),
+])
+def test_cohort_sizes(text, sizes):
+    cohorts = {"cohort a": TR, "cohort b": TR}
+    assert cohort_sizes(text, cohort_uses(text, cohorts)) == sizes
+
+
+NS = "regimen__nintedanib__sorafenib"
+
+
+def test_doses_listed_with_their_patients_respectively_are_cohorts_named_by_dose_afterwards(vocabulary, finder):
+    text = ("A phase 2 study of nintedanib plus sorafenib in untreated advanced HCC. In total 52 patients were enrolled; "
+            "6 and 46 patients received the 100 mg and 200 mg b.i.d. doses of nintedanib, respectively. For the 200 mg "
+            "b.i.d. nintedanib cohort, the median time to progression was 3.9 months; the median OS was 15.2 months.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert {tail.rsplit("__", 1)[-1]: (arm["agent"], arm.get("cohort"), arm.get("size"), arm["values"])
+            for tail, arm in arms.items()} == {
+        "100_mg": (NS, "100 mg", 6, set()),
+        "200_mg": (NS, "200 mg", 46, {("ttp", "3.9"), ("os", "15.2")})}
+
+
+def test_three_doses_with_one_unit_printed_once(vocabulary, finder):
+    text = ("The single-arm phase 2 SALMON-4 study tested tivantinib in advanced HCC. In all, 12, 10 and 11 patients "
+            "were treated with tivantinib at 120, 240 and 360 mg, respectively. The ORR was 8% in the 120 mg group, "
+            "10% in the 240 mg group and 9.1% in the 360-mg group.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert {arm.get("cohort"): (arm.get("size"), arm["values"]) for arm in arms.values()} == {
+        "120 mg": (12, {("orr", "8")}), "240 mg": (10, {("orr", "10")}), "360 mg": (11, {("orr", "9.1")})}
+
+
+def test_doses_of_a_drug_no_arm_gives_define_no_cohorts(vocabulary, finder):
+    # (the doses are of lenvatinib, which this trial of tivantinib does not give)
+    text = ("The single-arm phase 2 SALMON-5 study tested tivantinib in advanced HCC. Earlier, 12 and 10 patients "
+            "received lenvatinib at 8 and 12 mg, respectively. The ORR was 8% in the 8 mg group.")
+    assert not any(arm.get("cohort") for arm in arms_of(facts(text, vocabulary, finder)).values())
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("For dose escalation, 24 patients took 100 to 700 mg tepotinib daily; the recommended dose was then expanded in "
+     "57 patients.", {"dose escalation": 24, "dose expansion": 57}),
+    ("The dose-escalation part enrolled 15 patients and the dose-expansion part enrolled 33 patients.",
+     {"dose escalation": 15, "dose expansion": 33}),
+    ("Patients were treated in an escalation cohort (n = 9) and an expansion cohort of 31 patients.",
+     {"dose escalation": 9, "dose expansion": 31}),
+    ("The dose-escalation design followed a 3+3 rule.", {}),
+])
+def test_part_cohorts(text, sizes):
+    assert part_cohorts(text) == sizes
+
+
+def test_the_two_parts_of_a_phase_1_study_counted_apart_are_its_cohorts(vocabulary, finder):
+    text = ("A phase 1 study of tepotinib in advanced HCC. Of the 57 patients, 19 were enrolled in dose escalation and 38 "
+            "in the expansion phase. Median PFS was 3.1 months in the expansion phase.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert {arm.get("cohort"): (arm.get("size"), arm["values"]) for arm in arms.values()} == {
+        "dose escalation": (19, set()), "dose expansion": (38, {("pfs", "3.1")})}
+
+
+def test_one_part_counted_alone_is_no_cohort(vocabulary, finder):
+    # (the escalation's patients are no arm's size, as before: the trial's one arm keeps its values)
+    text = ("A phase 1 study of tepotinib in advanced HCC. In the dose-escalation part, 18 patients were treated. "
+            "The median OS was 9.0 months.")
+    assert arms_of(facts(text, vocabulary, finder)) == {"tepotinib": {"agent": "tepotinib", "values": {("os", "9.0")}}}
+
+
+def test_cohorts_of_one_regimen_told_apart_by_earlier_treatment_are_no_arms_of_their_own(vocabulary, finder):
+    # (subgroups, not arms: no dose or schedule sets them apart, so their labels stay aliases of the one arm)
+    text = ("By prior sorafenib, adults were enrolled to receive either tislelizumab plus regorafenib (cohort A, "
+            "sorafenib-naive) or tislelizumab plus regorafenib (cohort B, sorafenib-pretreated).")
+    doc = AnalysedDocument(Document.from_text("d", text), vocabulary, finder)
+    defined = labels_defined(doc, doc.sentences[0])
+    assert defined == {"cohort a": TR, "cohort b": TR}
+    assert cohort_labels(defined, text) == {}
+    assert cohort_labels(defined, DESIGN) == defined
