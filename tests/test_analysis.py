@@ -32,3 +32,10 @@ def test_each_reader_of_a_sentences_endpoints_gets_its_own_list():
     assert [a.endpoint for a in first] == ["os", "orr"]
     first.clear()  # a reader that edits its list
     assert [a.endpoint for a in anchors(doc, sent)] == ["os", "orr"]
+
+
+def test_the_words_of_a_web_address_in_a_sentence_are_no_mentions(vocabulary, finder):
+    text = ("Details of the sorafenib label were posted (https://example.org/news/agency-approves-lenvatinib-for-hcc) "
+            "and at www.example.org/regorafenib.")
+    doc = AnalysedDocument(Document.from_text("invented", text), vocabulary, finder)
+    assert [m.surface for m in doc.sentences[0].mentions] == ["sorafenib"]

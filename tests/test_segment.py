@@ -352,6 +352,15 @@ def test_a_line_holding_only_a_web_address_gives_no_sentence():
 
 
 
+@pytest.mark.parametrize("line", ["- Source: https://example.org/agency-approves-foonib-plus-barmab",
+                                  "Source: www.example.org/foonib-plus-barmab", "* URL: https://example.org/x-y",
+                                  "Retrieved from https://example.org/foonib"])
+def test_a_labelled_web_address_below_a_title_is_no_prose_either(line):
+    text = f"Agency Approves Foonib Plus Barmab for Pretend Cancer\n{line}\n\nThe invented label follows.\n"
+    sents = sentences(text, prose_of(text))
+    assert [s.text for s in sents] == ["Agency Approves Foonib Plus Barmab for Pretend Cancer", "The invented label follows."]
+
+
 def test_a_line_standing_alone_without_a_stop_is_a_statement_of_its_own():
     # a press release's subheading between blank lines, then its dateline paragraph
     text = ("Invented headline about a made-up drug\n\n"
@@ -406,3 +415,12 @@ def test_a_one_line_item_closed_by_its_citations_is_finished():
     assert found[-2].startswith("Second invented cancer (SIC):") and found[-2].endswith("approved in 2022 3")
     # an item running over two lines stays one
     assert found[-1] == "- It is also taken by mouth twice daily 4"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It shrank.6, 19 Median survival was long.", ["It shrank.", "Median survival was long."]),
+    ("It shrank (a lot).12 The end came.", ["It shrank (a lot).", "The end came."]),
+    ("Survival was 12.6 Months long.", ["Survival was 12.6 Months long."]),  # a decimal, no citation
+])
+def test_citation_numbers_printed_right_after_a_stop_end_the_sentence(text, expected):
+    assert _split_prose(text) == expected

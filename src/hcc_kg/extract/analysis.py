@@ -91,6 +91,16 @@ class LayeredFinder:
         return self._text_cache[text]
 
 
+# A web address inside prose ("see https://example.org/a-plus-b-approved"): the words of its slug name nothing.
+ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def outside_addresses(text: MappedText, mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The mentions that do not lie inside a web address of the text."""
+    addresses = [text.original_span(*m.span()) for m in ADDRESS_RE.finditer(text.text)]
+    return tuple(m for m in mentions if not any(start <= m.start and m.end <= end for start, end in addresses))
+
+
 _FIRST_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")  # the first line with something on it
 
 
@@ -146,7 +156,8 @@ class AnalysedDocument:
         read = [replace(s, mapped=expand(with_glued_crosses(without_glued_footnotes(s.mapped, lookup), lookup),
                                          self.expansions))
                 for s in sentences(self.document.text, prose)]
-        return [AnalysedSentence(sentence, tuple(self.finder.find(sentence.mapped))) for sentence in read]
+        return [AnalysedSentence(sentence, outside_addresses(sentence.mapped, self.finder.find(sentence.mapped)))
+                for sentence in read]
 
     @cached_property
     def sentence_ends(self) -> list[int]:

@@ -20,9 +20,11 @@ from .normalize import MappedText, flatten, from_pieces, normalize
 CAPTION_RE = re.compile(r"^Table (\d+)\b")
 FIGURE_RE = re.compile(r"^\s*(?:Fig\.|Figure) ?\d+\b")
 MARKDOWN_ROW_RE = re.compile(r"\|.*\|.*\|")
-# A line that is only a web address (a saved page's source line above its title) is no prose: the
-# words of its slug ("/a-plus-b-versus-c") are no statement, and the title below it is still the title.
-ADDRESS_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# A line that is only a web address (a saved page's source line above its title, or below it with a label: "- Source:
+# https://...") is no prose: the words of its slug ("/a-plus-b-versus-c") are no statement, and the title is still
+# the title.
+ADDRESS_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?:(?:source|url|link|retrieved\s+from|available\s+(?:at|from))\s*:?\s*)?"
+                             r"(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # Abbreviations whose period does not end a sentence ("the U.S. Food and Drug Administration").
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:Fig|vs|e\.g|i\.e|al|No|approx|ca|Dr|ref|Ref|U\.S\.A|U\.S|U\.K|E\.U|Inc|Ltd|Co|Corp|"
                               r"Prof|Mrs?|Ms|Jr|(?i:approx|vs|e\.g|i\.e|cf|resp))$")
@@ -35,7 +37,9 @@ _MONTH_BEFORE_NUMBER_RE = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|
 # opening bracket or an opening quote followed by one ('... said. "We are pleased," ...'), or before a
 # result's abbreviation printed with a small letter first ("... 12.2 months. mPFS was ...", "iRECIST"; other words
 # opening so, "mTOR", are left as they were read).
-_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-–]+\])*\s+"  # ("... iodine.[5][6] The": citations in a row)
+_SENTENCE_END_RE = re.compile(r"(?P<end>[.!?][”’\"')\]]*)(?:\s*\[[\d,\s\-–]+\])*"  # ("... iodine.[5][6] The": citations in a row)
+                              # ... or printed bare right after a word's stop ("... shrinkage.6, 19 Median ...": no decimal)
+                              r"(?:(?<=[A-Za-z)][.])\d{1,3}(?:,\s?\d{1,3}|[–-]\d{1,3})*)?\s+"
                               r"(?=[“‘\"']?(?:[A-Z0-9(\[]|m(?:OS|PFS|TTP|DoR|DOR|ORR|DCR)\b|[im]RECIST\b))")
 # A parenthesis open at a period and closed soon after holds a citation or an aside, not a
 # sentence end: "(Ann. Oncol. 2020)", "(approx. 300 patients)".

@@ -60,7 +60,7 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
                            r"[\w/-]+,?\s+){0,4}?(?:study|trial|cohort|design|phase)\b|"
                            # "... assessed 81 patients in an open, single arm."
                            r"\b(?:in|as)\s+(?:an?\s+)?(?:open(?:-label)?,?\s+)?single[- ]arm\s*(?:[.;)]|$)|"
-                           r"\bnon-?randomi[sz]ed\b", re.IGNORECASE)
+                           r"\bnon-?randomi[sz]ed\b|\bnon-?comparative\b", re.IGNORECASE)
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
 _SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
               # ... each written out, perhaps with its group's size: "every 2 weeks (n = 109) or every 3 weeks", "Q2W or Q3W"
