@@ -161,3 +161,21 @@ def test_cohorts_of_one_regimen_told_apart_by_earlier_treatment_are_no_arms_of_t
     assert defined == {"cohort a": TR, "cohort b": TR}
     assert cohort_labels(defined, text) == {}
     assert cohort_labels(defined, DESIGN) == defined
+
+
+def test_values_listed_respectively_for_endpoints_listed_before_them_are_no_cohorts(vocabulary, finder):
+    # ("respectively" pairs the two endpoints with the two values here, not the two cohorts named before)
+    text = (DESIGN + "Cohort A enrolled 33 patients and cohort B enrolled 27 patients. In all patients, the ORR and DCR "
+            "were 30.3% and 61.0%, respectively.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert not any(arm["values"] for key, arm in arms.items() if "cohort" in key)
+
+
+def test_an_agent_given_to_cohorts_keeps_its_own_arm_when_a_hazard_ratio_compares_it(vocabulary, finder):
+    text = ("In the randomised phase 2 PETREL-44 trial, patients received lenvatinib 8 mg (arm A), lenvatinib 12 mg "
+            "(arm B) or placebo. Arm A enrolled 40 patients and arm B enrolled 41 patients. Lenvatinib reduced the risk "
+            "of death versus placebo (HR 0.70, 95% CI 0.50-0.95).")
+    found = facts(text, vocabulary, finder)
+    assert set(arms_of(found)) == {"lenvatinib", "lenvatinib__arm_a", "lenvatinib__arm_b", "placebo"}
+    ratio = next(a for a in found if a.predicate == "hasEffectEstimate")
+    assert ratio.context_value("experimental") == "arm__petrel44__lenvatinib"

@@ -1,12 +1,15 @@
 """Shapes read from trial reports of the forty-third round (invented sentences, packaged vocabulary and lexicon): a
 trial its report calls non-comparative gains no arm from a comparison with other patients; citation numbers printed
-right after a stop end the sentence."""
+right after a stop end the sentence; a median not reached holds its endpoint's place in a list of values; a trial
+named after an earlier one with one capital ("NAME-L") described as a study."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from trial_facts import arm_agents, read
+from trial_facts import arm_agents, read, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
@@ -27,3 +30,23 @@ def test_citation_numbers_after_a_stop_keep_the_next_sentence_apart(vocabulary, 
             "In this phase 1/2 study, treatment with tislelizumab resulted in tumour shrinkage.6, 19 Median overall "
             "survival relative to sorafenib was promising.20, 21\n")
     assert arm_agents(extract_document(Document.from_text("d1", text), vocabulary, finder)) == {"tislelizumab"}
+
+
+@pytest.mark.parametrize("listing", [
+    "Median PFS and OS were 28.3 months (90% CI 21.3-31.0) and not reached",
+    "Median PFS and OS were 28.3 months (90% Cl; 21.3, 31.0) and Not Reached (90% Cl; 35.5, -)",
+    "Median PFS and OS were 28.3 months and not reached, respectively",
+])
+def test_a_median_not_reached_holds_its_endpoint_s_place_in_a_list(listing, vocabulary, finder):
+    text = f"In the single-arm phase 2 HERON-9 study, 60 patients received lenvatinib. {listing}."
+    assert {(endpoint, value) for _, endpoint, value in values(read(text, vocabulary, finder))} == {("pfs", Decimal("28.3"))}
+
+
+@pytest.mark.parametrize("text", [
+    "HERONS-L is a prospective, multicenter, single-arm phase II study of lenvatinib. Median PFS was 24.4 months.",
+    "Lenvatinib was given daily. HERONS-L is prospective, multicenter, single-arm phase II study. Median PFS was 24.4 months.",
+])
+def test_a_name_with_one_capital_after_its_hyphen_described_as_a_study_names_the_trial(text, vocabulary, finder):
+    # (the second without the article before the description)
+    names = {dict(a.attributes).get("trial_name") for a in read(text, vocabulary, finder) if a.predicate == "isClinicalTrial"}
+    assert names == {"HERONS-L"}

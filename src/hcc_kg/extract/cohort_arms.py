@@ -232,7 +232,7 @@ def cohort_values(doc: AnalysedDocument, sent: AnalysedSentence, uses: list[Use]
     for run in _respective_runs(masked, tokens):
         before = list(dict.fromkeys(label for start, _, label in uses if start < tokens[run[0]][0]))
         listed = before if len(before) >= 2 else order
-        if len(listed) == len(run):
+        if len(listed) == len(run) and not _endpoints_listed(points, tokens, run):
             owners.update(zip(run, listed))
     framing = FRAME_RE.match(text)
     framed = uses[0][2] if framing and uses and uses[0][0] == framing.end() and len({u[2] for u in uses}) == 1 else None
@@ -269,6 +269,13 @@ def _respective_runs(masked: str, tokens: list) -> list[list[int]]:
             if len(run) >= 2:
                 runs.append(run)
     return runs
+
+
+def _endpoints_listed(points: list, tokens: list, run: list[int]) -> bool:
+    """Does the run answer endpoints listed before it ("the ORR and DCR were 30% and 60%, respectively"), not the
+    cohorts: two or more endpoints named between the value before the run and the run?"""
+    since = tokens[run[0] - 1][1] if run[0] > 0 else 0
+    return len({p.endpoint for p in points if since <= p.start < tokens[run[0]][0]}) >= 2
 
 
 def _label_after(masked: str, end: int, uses: list[Use]) -> str | None:

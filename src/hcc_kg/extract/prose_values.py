@@ -39,8 +39,8 @@ from .prose_quoted import historical
 from .received_cues import had_before
 from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
-from .prose_numbers import (TIMEPOINT_LIST_RE, bare_tokens, bracketed, masked_names, overflowing, unit_named, unreached,
-                           unreached_first, value_tokens)
+from .prose_numbers import (TIMEPOINT_LIST_RE, UNREACHED_RE, bare_tokens, bracketed, masked_names, masked_text, overflowing,
+                           unit_named, unreached, unreached_first, value_tokens)
 from .value_arms import respective_arms
 from .value_owners import changed_agents, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
@@ -103,7 +103,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
     # ("Median PFS and OS in all patients were 5.2 and 11.5 months, respectively"), no arm's
     listed = _respective(sent.text, masked, points) if len(arms) == 1 or not named else {}
     found += [ArmValue(arms[0], points[i].endpoint, when, Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3])
-              for i, (t, when) in listed.items() if len(arms) == 1]
+              for i, (t, when) in listed.items() if len(arms) == 1 and t[2]]  # (a median not reached is no value)
     starts, ends, shares = [p.start for p in points], [p.end for p in points], [p.endpoint in PROPORTION_ENDPOINTS for p in points]
     labels = [labelled_values(masked, starts, ends, i, clause_of(sent.text, p.start)[0], shares[i], sent.text)
               for i, p in enumerate(points)]
@@ -214,13 +214,14 @@ def _strangers(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], n
 def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple[tuple, str]]:
     """One arm's values of endpoints listed together: "the median PFS and OS were 7.6 and 17.6 months(,
     respectively)", "the 1-year OS rate and 1-year RFS rate were 97.8% and 48.9%" (anchor index -> (value, its time
-    point); {} unless each listed endpoint gets one value of its kind)."""
+    point); {} unless each listed endpoint gets one value of its kind).  A median "not reached" in the list holds its
+    endpoint's place with no number ("PFS and OS were 28.3 months and not reached")."""
     for i in range(len(points)):
         j = i
         while j + 1 < len(points) and ENDPOINT_LIST_GAP_RE.fullmatch(text[points[j].end:points[j + 1].start]):
             j += 1
         _, c_end = clause_of(text, points[j].end)
-        found = value_tokens(masked, points[j].end, c_end)
+        found = with_unreached(text, points[j].end, c_end, value_tokens(masked, points[j].end, c_end))
         # without "respectively", only as many values as endpoints: "median PFS and OS were 7.2 and 20.1 months"
         if j == i or not (re.search(r"\brespectively\b", text[points[j].end:c_end], re.IGNORECASE)
                           or len(found) == j - i + 1):
@@ -231,6 +232,20 @@ def _respective(text: str, masked: str, points: list[Anchor]) -> dict[int, tuple
         if len(tokens) == j - i + 1 and None not in when and not SUBGROUP_RE.search(text[:points[i].start]):
             return {i + k: (t, w) for k, (t, w) in enumerate(zip(tokens, when))}
     return {}
+
+
+def with_unreached(text: str, start: int, end: int, tokens: list) -> list:
+    """The value tokens of text[start:end] outside brackets (a bracket holds an interval or a count, however printed),
+    with a placeholder (no number, no unit) where a median is said to be not reached, in order.
+
+    >>> text = "PFS and OS were 28.3 months (90% Cl; 21.3, 31.0) and not reached (NR-NR)."
+    >>> [t[2] for t in with_unreached(text, 0, len(text), value_tokens(masked_text(text), 0, len(text)))]
+    ['28.3', '']
+    """
+    def outside(at: int) -> bool:
+        return text.count("(", start, at) == text.count(")", start, at)
+    held = [(m.start(), m.end(), "", "") for m in UNREACHED_RE.finditer(text, start, end) if outside(m.start())]
+    return sorted([*(t for t in tokens if outside(t[0])), *held]) if held else tokens
 
 
 def _listed_time(text: str, point: Anchor, token: tuple, first: Anchor) -> str | None:

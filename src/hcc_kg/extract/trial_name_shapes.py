@@ -49,8 +49,9 @@ STRUCTURE_WORDS = frozenset({"PHASE", "TRIAL", "ARM", "ARMS", "COHORT", "PART", 
                              # a comparison printed in capitals ("10.2 VS 8 months"); a phase abbreviated ("PIII ongoing")
                              "VS", "PI", "PII", "PIII", "PIV"}) | SCALE_WORDS
 # An all-capital name may open with one letter and a hyphen: "S-TRAC", "L-MIND".
-# ... and may carry a word after a hyphen, naming a platform trial's cohort: "MORPHEUS-Liver" ("PD-L1" is the vocabulary's).
-_CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,}|-[A-Z][a-z]{2,}(?![\w-]))?"
+# ... and may carry a word after a hyphen, naming a platform trial's cohort: "MORPHEUS-Liver" ("PD-L1" is the vocabulary's),
+# or one capital, naming a trial after an earlier one: "ZORBAS-L".
+_CAPS_NAME = r"(?:[A-Z]-)?[A-Z]{4,}(?:-[A-Z]{2,}|-[A-Z][a-z]{2,}(?![\w-])|-[A-Z](?![\w-]))?"
 # ... or be written in mixed case with three capitals or more, ending in a letter ("ClarIDHy", "HER2CLIMB"); a word
 # with one or two ("Lorbrena", "McDonald") is a brand or a person, one ending in digits a code ("AMG510", "NCT0...").
 _MIXED_NAME = r"(?=(?:[a-z\d]*[A-Z]){3})[A-Z][A-Za-z\d]{2,}[A-Za-z]"
@@ -101,8 +102,8 @@ APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?,\s
 DESCRIBED_AS_TRIAL = (rf"(?:\s*\([^()]*\))?(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+{_DESCRIBING}{{0,8}}?"
                       r"(?:clinical\s+)?(?:trial|study)\b")
 # ... or as the subject the sentence describes as a trial: "ACRONYM is a randomised phase 3 trial of A versus B",
-# "ACRONYM (NCT...) was an open-label study".
-IS_A_TRIAL_RE = re.compile(rf"(?:^|[.;:]\s+)(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?\s+(?:is|was)\s+(?:an?|the)\s+"
+# "ACRONYM (NCT...) was an open-label study" (the article may be left out: "ACRONYM is multicenter, phase II study").
+IS_A_TRIAL_RE = re.compile(rf"(?:^|[.;:]\s+)(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?\s+(?:is|was)\s+(?:(?:an?|the)\s+)?"
                            rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
 # ... or named after the trial word: "the trial, known as ACRONYM, met ...", "a phase 3 study called ACRONYM", "the
 # study (NCT...), which was dubbed Zeta", "the trial (called Zeta)", "a trial - dubbed Zeta -": after a naming verb

@@ -143,8 +143,9 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
             size = slot.cohort_sizes.get(label)
             yield from arm_facts(trial, agent, arm_ev, regimen_components(agent) if is_regimen_key(agent) else (),
                                  size[0] if size and _whole(slot, size[1]) else None, shown(label))
-        if agent in read.values() and not any(v.agent == agent for v, _ in slot.values):
-            continue  # its cohorts are its arms
+        if agent in read.values() and not any(v.agent == agent for v, _ in slot.values) \
+                and not any(agent in pair for _, _, pair, _ in slot.ratios):
+            continue  # its cohorts are its arms (one that has values or a hazard ratio of its own is kept too)
         # a subgroup's counts are not the arm's size
         size = slot.sizes[agent] if agent in slot.sizes and _whole(slot, slot.sizes_at.get(agent)) else None
         yield from arm_facts(trial, agent, arm_ev, regimen_components(agent) if is_regimen_key(agent) else (), size)
