@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -307,7 +307,7 @@ def _summarise(split: Split, groups: list[list[str]]) -> Summary:
         initial = {i: (key(i), i) if i in unique else plain.setdefault(key(i), (key(i), "")) for i in individuals}
         cls = _refine(individuals, initial, edges)
         del initial, plain
-        clashes = {m for g in groups for m in g if sum(cls[x] == cls[m] for x in g) > 1} - unique
+        clashes = _sharing(groups, cls) - unique
         if not clashes:
             break
         unique |= clashes  # members of one AllDifferent group must keep distinct representatives
@@ -321,6 +321,20 @@ def _summarise(split: Split, groups: list[list[str]]) -> Summary:
     named = {x for s, p, o in parts.edges if s in quoted for x in (s, o)} | {m for g in groups for m in g}
     rep_of = {i: names[cls[i]] for i in named}
     return Summary(_quotient(rep_of, chosen, parts, groups) + probes, {names[c]: g for c, g in members.items()})
+
+
+def _sharing(groups: list[list[str]], cls: dict[str, int]) -> set[str]:
+    """The members of a group that share their class with another member of it (counted once per group: a group of
+    every kinase the corpus names grows with it, and comparing each member with each was quadratic).
+
+    >>> sorted(_sharing([["a", "b", "c"], ["d", "e"]], {"a": 1, "b": 1, "c": 2, "d": 3, "e": 4}))
+    ['a', 'b']
+    """
+    out: set[str] = set()
+    for group in groups:
+        counts = Counter(cls[m] for m in group)
+        out.update(m for m in group if counts[cls[m]] > 1)
+    return out
 
 
 def _digest(text: str) -> str:
