@@ -179,3 +179,22 @@ def test_an_agent_given_to_cohorts_keeps_its_own_arm_when_a_hazard_ratio_compare
     assert set(arms_of(found)) == {"lenvatinib", "lenvatinib__arm_a", "lenvatinib__arm_b", "placebo"}
     ratio = next(a for a in found if a.predicate == "hasEffectEstimate")
     assert ratio.context_value("experimental") == "arm__petrel44__lenvatinib"
+
+
+def test_values_listed_then_the_cohorts_named_then_respectively(vocabulary, finder):
+    text = ("In the phase 2 PLOVER-7 study of tislelizumab plus regorafenib, patients were enrolled into two cohorts: "
+            "cohort 1 received 200 mg tislelizumab every 3 weeks plus regorafenib, and cohort 2 received 400 mg "
+            "tislelizumab every 6 weeks plus regorafenib. In cohort 1 (n = 30), the ORR was 30%; in cohort 2 (n = 28), "
+            "it was 25%. Median PFS was 7.1 and 6.4 months in cohorts 1 and 2, respectively.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert {arm.get("cohort"): (arm.get("size"), arm["values"]) for arm in arms.values()} == {
+        "cohort 1": (30, {("orr", "30"), ("pfs", "7.1")}), "cohort 2": (28, {("orr", "25"), ("pfs", "6.4")})}
+
+
+def test_a_cohort_s_count_after_a_semicolon_in_its_bracket(vocabulary, finder):
+    text = ("In the phase 2 PLOVER-9 study, patients received 200 mg tislelizumab every 3 weeks plus regorafenib (cohort "
+            "1; n = 30) or 400 mg tislelizumab every 6 weeks plus regorafenib (cohort 2; n = 28). The ORR was 30% in "
+            "cohort 1 versus 25% in cohort 2.")
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert {arm.get("cohort"): (arm.get("size"), arm["values"]) for arm in arms.values()} == {
+        "cohort 1": (30, {("orr", "30")}), "cohort 2": (28, {("orr", "25")})}

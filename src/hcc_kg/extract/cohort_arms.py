@@ -59,8 +59,8 @@ Use = tuple[int, int, str]  # (start, end, label key) of a cohort named in a sen
 COUNT_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:(?:patients|participants|subjects)\s+)?(?:(?:were|was)\s+)?"
                              r"(?:(?:enrolled|included|treated|assigned|allocated)\s+)?(?:in|into|to|for)\s+(?:the\s+)?$",
                              re.IGNORECASE)
-# ... or after it: "cohort A (n = 33)", "cohort A, n = 33", "cohort 1 enrolled 18 patients", "cohort B had 27 patients".
-COUNT_AFTER_RE = re.compile(r"\s*(?:[(,]\s*n\s*=\s*(?P<n>\d[\d,]*)|\s(?:enrolled|included|recruited|comprised|had|treated|"
+# ... or after it: "cohort A (n = 33)", "cohort A, n = 33", "(cohort A; n = 33)", "cohort 1 enrolled 18 patients".
+COUNT_AFTER_RE = re.compile(r"\s*(?:[(,;]\s*n\s*=\s*(?P<n>\d[\d,]*)|\s(?:enrolled|included|recruited|comprised|had|treated|"
                             r"consisted\s+of)\s+(?P<m>\d[\d,]*)\s+(?:patients|participants|subjects)\b)", re.IGNORECASE)
 # The value's own label right after it (a bracket between): "20.5 months (95% CI ...) for cohort A", "39% in cohort 1".
 LABEL_AFTER_VALUE_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:for|in|among|with)\s+(?:the\s+)?"
@@ -69,6 +69,9 @@ LABEL_AFTER_VALUE_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:for|in|among|wi
 # Values listed, then "respectively": between two of them, and between the last and the word.
 RUN_GAP_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)", re.IGNORECASE)
 RESPECTIVELY_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*respectively\b", re.IGNORECASE)
+# ... or the cohorts named between the values and the word: "7.1 and 6.4 months in cohorts 1 and 2, respectively".
+LABELS_THEN_RESPECTIVELY_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|for|among)\s+(?:the\s+)?(?P<labels>[^;]{1,60}?),?\s*"
+                                         r"respectively\b", re.IGNORECASE)
 # A sentence opening with the one cohort it speaks of: "For cohort B, ...", "In the 200 mg cohort, ...".
 FRAME_RE = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?:patients\s+(?:in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 # A value at a time point ("the 12-month OS rate was 50% in cohort A") is no median: left to the rate readers.
@@ -229,9 +232,10 @@ def cohort_values(doc: AnalysedDocument, sent: AnalysedSentence, uses: list[Use]
     points = sorted(anchors(doc, sent), key=lambda a: a.start)
     tokens = value_tokens(masked, 0, len(masked))
     owners: dict[int, str] = {}
-    for run in _respective_runs(masked, tokens):
+    for run, (named_from, named_to) in _respective_runs(masked, tokens):
+        between = list(dict.fromkeys(label for start, end, label in uses if named_from <= start and end <= named_to))
         before = list(dict.fromkeys(label for start, _, label in uses if start < tokens[run[0]][0]))
-        listed = before if len(before) >= 2 else order
+        listed = between if len(between) >= 2 else before if len(before) >= 2 else order
         if len(listed) == len(run) and not _endpoints_listed(points, tokens, run):
             owners.update(zip(run, listed))
     framing = FRAME_RE.match(text)
@@ -258,16 +262,19 @@ def cohort_values(doc: AnalysedDocument, sent: AnalysedSentence, uses: list[Use]
     return out
 
 
-def _respective_runs(masked: str, tokens: list) -> list[list[int]]:
-    """Runs of values (indices of ``tokens``) listed together and closed by "respectively"."""
+def _respective_runs(masked: str, tokens: list) -> list[tuple[list[int], tuple[int, int]]]:
+    """Runs of values (indices of ``tokens``) listed together and closed by "respectively", each with the span naming
+    the cohorts between its last value and the word ((0, 0) when none does)."""
     runs = []
     for i, (_, end, _, _) in enumerate(tokens):
-        if RESPECTIVELY_RE.match(masked, end):
+        closed = RESPECTIVELY_RE.match(masked, end)
+        named = None if closed else LABELS_THEN_RESPECTIVELY_RE.match(masked, end)
+        if closed or named:
             run = [i]
             while run[0] > 0 and RUN_GAP_RE.fullmatch(masked, tokens[run[0] - 1][1], tokens[run[0]][0]):
                 run.insert(0, run[0] - 1)
             if len(run) >= 2:
-                runs.append(run)
+                runs.append((run, named.span("labels") if named else (0, 0)))
     return runs
 
 
