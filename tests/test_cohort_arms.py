@@ -198,3 +198,16 @@ def test_a_cohort_s_count_after_a_semicolon_in_its_bracket(vocabulary, finder):
     arms = arms_of(facts(text, vocabulary, finder))
     assert {arm.get("cohort"): (arm.get("size"), arm["values"]) for arm in arms.values()} == {
         "cohort 1": (30, {("orr", "30")}), "cohort 2": (28, {("orr", "25")})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the phase 2 PLOVER-10 study, patients received tivantinib at 120 mg (low-dose cohort, n = 20) or 240 mg "
+     "(high-dose cohort, n = 22). The ORR was 10% and 14% in the low-dose and high-dose cohorts, respectively.",
+     {"low dose": (20, {("orr", "10")}), "high dose": (22, {("orr", "14")})}),
+    ("In the phase 2 PLOVER-11 study of tivantinib, 20 patients were treated in the low-dose group and 22 in the "
+     "high-dose group. Median OS was 7.0 months in the low-dose group and 8.5 months in the high-dose group.",
+     {"low dose": (20, {("os", "7.0")}), "high dose": (22, {("os", "8.5")})}),
+])
+def test_cohorts_named_by_dose_level_are_the_one_arm_s_cohorts(text, expected, vocabulary, finder):
+    arms = arms_of(facts(text, vocabulary, finder))
+    assert {arm.get("cohort"): (arm.get("size"), arm["values"]) for arm in arms.values()} == expected

@@ -20,6 +20,8 @@ The shapes read, on invented examples:
 Cohorts told apart by dose are labelled by it: "6 and 46 patients received the 100 mg and 200 mg doses of A,
 respectively" defines the "100 mg" and "200 mg" cohorts of A's arm, with their sizes, and "the 200 mg A cohort"
 (group, arm) names one afterwards.
+Cohorts named by dose level are cohorts of the trial's one arm: "the low-dose and high-dose cohorts", "20 patients in
+the low-dose group".
 The parts of a phase 1 study are cohorts too when the text counts their patients apart ("18 were enrolled in dose
 escalation and 42 in dose expansion"); a part is then named as such ("in the expansion cohort").  Parts only named
 ("58% in the dose-escalation phase and 64% in the dose-expansion phase") are left to the trial's one arm: read as
@@ -110,6 +112,26 @@ PART_COUNT_RES = tuple(re.compile(shape, re.IGNORECASE) for shape in (
     r"\b(?P<part>expan)(?:ded|sion)\s+(?:cohort\s+)?(?:in|to|of)\s+(?:an?\s+)?(?:(?:additional|further)\s+)?(?P<n>\d+)\s+"
     r"(?:patients|participants)\b"))
 
+# Cohorts named by their dose level: "the low-dose cohort", "the high-dose group", "the low- and high-dose cohorts".
+LEVEL = r"(?P<level>low|high|medium|middle|intermediate|standard|reduced)"
+LEVEL_NAME_RE = re.compile(rf"\b{LEVEL}[- ]dose\s+(?:cohort|group|arm)s?\b", re.IGNORECASE)
+LEVEL_PAIR_RE = re.compile(r"\b(?P<a>low|high|medium|middle|intermediate|standard|reduced)(?:[- ]dose)?-?\s+and\s+"
+                           r"(?P<b>low|high|medium|middle|intermediate|standard|reduced)[- ]dose\s+(?:cohorts|groups|arms)\b",
+                           re.IGNORECASE)
+
+
+def dose_levels(text: str) -> list[Use]:
+    """Where the text names a cohort by its dose level ("the high-dose group"; two in "the low- and high-dose
+    cohorts"), labelled "low dose", "high dose" ...
+
+    >>> [label for _, _, label in dose_levels("ORR was 10% and 14% in the low- and high-dose cohorts; the high-dose arm")]
+    ['low dose', 'high dose', 'high dose']
+    """
+    uses = [(m.start(), m.end(), f"{m['level'].lower()} dose") for m in LEVEL_NAME_RE.finditer(text)]
+    for m in LEVEL_PAIR_RE.finditer(text):
+        uses += [(m.start("a"), m.end("a"), f"{m['a'].lower()} dose"), (m.start("b"), m.end(), f"{m['b'].lower()} dose")]
+    return sorted(set(uses))
+
 
 def part_cohorts(text: str) -> dict[str, int]:
     """{part label: patients} a sentence counts in a study's dose-escalation and dose-expansion parts.
@@ -153,8 +175,10 @@ def dose_cohorts(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str])
 def cohorts_counted(doc: AnalysedDocument, sent: AnalysedSentence, slot: "Slot", span: tuple[int, int]) -> None:
     """Add to the slot the cohorts the sentence counts by dose ("6 and 46 patients received the 100 mg and 200 mg
     doses of A, respectively") or by the study's part ("18 in dose escalation and 42 in dose expansion", in a trial of
-    one arm), with their sizes."""
+    one arm), with their sizes, and those it names by dose level ("the low-dose cohort", in a trial of one arm)."""
     parts = part_cohorts(sent.text) if len(slot.arms) == 1 else {}
+    for _, _, level in dose_levels(sent.text) if len(slot.arms) == 1 else ():  # "the low-dose cohort": a trial's one arm
+        slot.cohorts.setdefault(level, slot.arms[0])                             # given at two levels or more
     counted = {**dose_cohorts(doc, sent, slot.arms), **{part: (slot.arms[0], n) for part, n in parts.items()}}
     for label, (arm, size) in counted.items():
         slot.cohorts.setdefault(label, arm)
@@ -203,6 +227,7 @@ def cohort_uses(text: str, cohorts: dict[str, str]) -> list[Use]:
         if all(key in cohorts for _, _, key in pair):
             uses += pair
     uses += [(start, end, label) for start, end, label in _part_names(text) if label in cohorts]  # "the expansion cohort"
+    uses += [(start, end, label) for start, end, label in dose_levels(text) if label in cohorts]  # "the low-dose group"
     for label in cohorts:
         if re.match(r"\d", label):  # a dose: "the 200 mg A cohort"
             number, _, unit = label.partition(" ")

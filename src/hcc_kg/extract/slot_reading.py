@@ -148,7 +148,6 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     control = control_stated(doc, sent)  # (before "the control arm" is read as the arm it may stand for)
     sent = _arms_read(doc, sent, slot)
     span = evidence_span(sent)
-    cohorts_counted(doc, sent, slot, span)  # "6 and 46 received 100 and 200 mg of A, respectively", "18 in dose escalation ..."
     given = received_agent(doc, sent) if len(slot.arms) <= 1 else None
     if not slot.arms and given \
             and not (randomised and given in doc.vocabulary and doc.vocabulary[given].has_type("Procedure")):
@@ -187,6 +186,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         slot.arms_at.append(span)
     if assigned and len(listed := sized_listing(doc, sent)) > len(set(listed)) and set(listed) == set(slot.arms):
         slot.listed = listed  # "to T300+D (N=75), D (N=104), T (N=69), T75+D (N=84)": values may follow this list
+    cohorts_counted(doc, sent, slot, span)  # "6 and 46 received 100 and 200 mg of A, respectively", "18 in dose escalation ..."
     if WHOLE_TRIAL_RE.search(sent.text) and not names_a_part(sent.text):  # not "of the 900 overall, 120 Korean"
         slot.whole_trial.add(span)
     sized = _read_sizes(doc, sent, slot, span)
