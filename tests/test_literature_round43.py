@@ -1,7 +1,8 @@
 """Shapes read from trial reports of the forty-third round (invented sentences, packaged vocabulary and lexicon): a
 trial its report calls non-comparative gains no arm from a comparison with other patients; citation numbers printed
 right after a stop end the sentence; a median not reached holds its endpoint's place in a list of values; a trial
-named after an earlier one with one capital ("NAME-L") described as a study."""
+named after an earlier one with one capital ("NAME-L") described as a study; "against" before the other arm's value
+compares two arms."""
 
 from __future__ import annotations
 
@@ -50,3 +51,16 @@ def test_a_name_with_one_capital_after_its_hyphen_described_as_a_study_names_the
     # (the second without the article before the description)
     names = {dict(a.attributes).get("trial_name") for a in read(text, vocabulary, finder) if a.predicate == "isClinicalTrial"}
     assert names == {"HERONS-L"}
+
+
+def test_against_before_the_other_arm_s_value_compares_the_arms(vocabulary, finder):
+    text = ("In the randomised phase 3 HERON-9 trial, patients receiving lenvatinib had a median OS of 23.7 months, "
+            "against 20.6 months for those treated with sorafenib.")
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "os", Decimal("23.7")),
+                                                      ("sorafenib", "os", Decimal("20.6"))}
+
+
+def test_an_antibody_against_a_target_compares_no_arms(vocabulary, finder):
+    text = ("In the single-arm phase 2 HERON-11 study, 40 patients with HCC received tislelizumab, an antibody against "
+            "PD-1 given every 3 weeks, and the ORR was 20%.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"tislelizumab"}

@@ -19,11 +19,12 @@ from .prose_labels import CLAUSE_OPENING
 from .received_cues import had_before
 from .value_arms import plural_arms
 
-# What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", and a comparative:
+# What joins two compared arms: "versus", "compared with", "as opposed to", "over", "superior to", "against" before the
+# other arm's value ("13.6 months, against 12.3 months with B"; "an antibody against PD-1" compares nothing), and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
-                        r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|"
+                        r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|against(?=\s+\d)|"
                         r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
                         rf"{VERDICT_IN_TO}|"  # ... "superior OS and PFS to B": what it was superior in between
