@@ -206,9 +206,10 @@ def cohort_labels(labels: dict[str, str], text: str) -> dict[str, str]:
     doses or schedules: {label key: agent key}.  Cohorts of the same agents told apart by what the patients had
     before ("sorafenib-naive (cohort 1)") or by a characteristic are subgroups: their labels stay aliases."""
     shared = Counter(labels.values())
-    if len({" ".join(m.group().lower().split()) for m in DOSE_OR_SCHEDULE_RE.finditer(text)}) < 2:
+    sharing = {label: agent for label, agent in labels.items() if shared[agent] >= 2}
+    if not sharing or len({" ".join(m.group().lower().split()) for m in DOSE_OR_SCHEDULE_RE.finditer(text)}) < 2:
         return {}
-    return {label: agent for label, agent in labels.items() if shared[agent] >= 2}
+    return sharing
 
 
 def shown(label: str) -> str:
