@@ -2,7 +2,7 @@
 trial its report calls non-comparative gains no arm from a comparison with other patients; citation numbers printed
 right after a stop end the sentence; a median not reached holds its endpoint's place in a list of values; a trial
 named after an earlier one with one capital ("NAME-L") described as a study; "against" before the other arm's value
-compares two arms."""
+compares two arms; a median printed before "of" and its endpoint spelled out."""
 
 from __future__ import annotations
 
@@ -64,3 +64,10 @@ def test_an_antibody_against_a_target_compares_no_arms(vocabulary, finder):
     text = ("In the single-arm phase 2 HERON-11 study, 40 patients with HCC received tislelizumab, an antibody against "
             "PD-1 given every 3 weeks, and the ORR was 20%.")
     assert arm_agents(read(text, vocabulary, finder)) == {"tislelizumab"}
+
+
+def test_a_median_printed_before_of_and_its_endpoint_spelled_out(vocabulary, finder):
+    text = ("In the randomised phase 3 HERON-12 trial, lenvatinib produced 13.6 months of median progression-free "
+            "survival versus 12.3 months with sorafenib.")
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "pfs", Decimal("13.6")),
+                                                      ("sorafenib", "pfs", Decimal("12.3"))}

@@ -38,7 +38,7 @@ CLAUSE_OPENING_RE = re.compile(CLAUSE_OPENING, re.IGNORECASE)
 
 # A median's time printed before it as a modifier: "a 5.5-month median PFS" (not "the 12-month OS rate": no "median"),
 # also without "median" when the time has a fraction, which no landmark has ("produced a 14.6-month overall survival").
-MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+\.\d+|\d+(?=[-\s](?:months?|mo)\s+median\s))[-\s](?:months?|mo)\s+(?:(?:of\s+)?median\s+)?$",
+MEDIAN_BEFORE_RE = re.compile(r"(?<![\d.])(?P<v>\d+\.\d+|\d+(?=[-\s](?:months?|mo)\s+median\s))[-\s](?:months?|mo)\s+(?:of\s+)?(?:median\s+)?$",
                               re.IGNORECASE)
 # Between the shares of one run printed before the rate they are: "30.1% and 12.7%", "34% vs 25%", "40%, 31% and 22%".
 SHARE_RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:vs\.?|versus)\s+)", re.IGNORECASE)
