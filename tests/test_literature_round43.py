@@ -2,7 +2,8 @@
 trial its report calls non-comparative gains no arm from a comparison with other patients; citation numbers printed
 right after a stop end the sentence; a median not reached holds its endpoint's place in a list of values; a trial
 named after an earlier one with one capital ("NAME-L") described as a study; "against" before the other arm's value
-compares two arms; a median printed before "of" and its endpoint spelled out."""
+compares two arms; a median printed before "of" and its endpoint spelled out; a pair of values followed by the arm they
+favour."""
 
 from __future__ import annotations
 
@@ -71,3 +72,18 @@ def test_a_median_printed_before_of_and_its_endpoint_spelled_out(vocabulary, fin
             "survival versus 12.3 months with sorafenib.")
     assert values(read(text, vocabulary, finder)) == {("lenvatinib", "pfs", Decimal("13.6")),
                                                       ("sorafenib", "pfs", Decimal("12.3"))}
+
+
+TWO_ARMS = "In the randomised phase 2 HERON-16 trial of sorafenib versus lenvatinib, "
+
+
+@pytest.mark.parametrize("pair, expected", [
+    # the arm they favour has the better (larger) value, whichever the order
+    ("median OS was 14.1 versus 10.2 months, favouring lenvatinib.", {("lenvatinib", "14.1"), ("sorafenib", "10.2")}),
+    ("median OS was 10.2 versus 14.1 months, in favour of lenvatinib.", {("lenvatinib", "14.1"), ("sorafenib", "10.2")}),
+    ("6-month PFS rates were 61% with lenvatinib and 52% with sorafenib, and 12-month rates of 30% versus 18% favoring "
+     "lenvatinib.", {("lenvatinib", "61"), ("sorafenib", "52"), ("lenvatinib", "30"), ("sorafenib", "18")}),
+])
+def test_a_pair_of_values_followed_by_the_arm_they_favour(pair, expected, vocabulary, finder):
+    found = {(agent, str(value)) for agent, _, value in values(read(TWO_ARMS + pair, vocabulary, finder))}
+    assert expected <= found and not {(a, v) for a, v in found if (("sorafenib" if a == "lenvatinib" else "lenvatinib"), v) in expected}

@@ -17,7 +17,7 @@ from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_shares import shares_compared
 from .prose_subgroups import SUBGROUP_RE, is_subgroup
 from .prose_values import PROPORTION_ENDPOINTS, ArmValue, anchors
-from .value_owners import AFTER_GAP_RE
+from .value_owners import AFTER_GAP_RE, favoured_pair
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
 # An arm named as what another is compared with: "... than with B", "versus B", "compared with B", "over B".
@@ -204,13 +204,14 @@ def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]
     named, order = anchors(doc, sent), _pair_order(doc, sent, arms)
     out = []
     elided = [*ELIDED_RATES_RE.finditer(sent.text), *AT_ELIDED_RE.finditer(sent.text)]
-    for m in elided if order is not None else ():
-        if any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
+    for m in elided:
+        owners = favoured_pair(doc, sent, arms, m.end(), m.group("a"), m.group("b")) or order
+        if owners is None or any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
             continue
         endpoint = _endpoint_before(doc, sent, m.start(), previous)
         if endpoint is not None:
             out += [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
-                             decimal_text(m.group(g)), "%") for agent, g in zip(order, ("a", "b"))]
+                             decimal_text(m.group(g)), "%") for agent, g in zip(owners, ("a", "b"))]
     return out
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .prose_arm_mentions import ARM_LABEL_AFTER_RE, listed_arms_gap
+from decimal import Decimal
+
+from .effects import decimal_text
+from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
 from .prose_arms import Agent
 from .prose_labels import arms_end_their_list, closed_pair_end, compared_object, compares_labels, fronted_comparator
 from .prose_numbers import JOINER_RE, fronted_order, unparenthesised
@@ -55,6 +58,29 @@ def owner_gap(gap: str) -> bool:
     return (AFTER_GAP_RE.match(bare) is not None and not COMPARISON_WORD_RE.search(gap)) \
         or ALLOCATED_GAP_RE.match(bare) is not None
 
+# A pair of values, then the arm they favour: "75% versus 41%, favoring the A combination", "14.1 vs 10.2 months in
+# favour of A" (the arm named right after the cue).
+FAVOURING_AFTER_RE = re.compile(r"[^\d;]{0,40}?,?\s*(?:favou?r(?:ing|s)|in\s+favou?r\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _favoured_after(text: str, end: int, first: str, second: str, named: list[Agent], arms: list[str]) -> list[str] | None:
+    """The owners of two values of two arms (``first``, ``second``, the pair ending at ``end``) followed by the arm they
+    favour: the better (larger: every endpoint here is better higher) is the favoured arm's, the other the other
+    arm's; None unless the text says so."""
+    if len(set(arms)) != 2 or decimal_text(first) == decimal_text(second):
+        return None
+    after = [a for a in named if a.start >= end and FAVOURING_AFTER_RE.fullmatch(text, end, a.start)]
+    if not after or after[0].key not in arms:
+        return None
+    other = next(a for a in arms if a != after[0].key)
+    return [after[0].key, other] if Decimal(decimal_text(first)) > Decimal(decimal_text(second)) else [other, after[0].key]
+
+
+def favoured_pair(doc, sent, arms: list[str], end: int, first: str, second: str) -> list[str] | None:
+    """:func:`_favoured_after` for a pair a rate reader found ("12-month rates of 50% versus 24% favoring the A
+    combination"), the sentence's arm mentions looked up."""
+    return _favoured_after(sent.text, end, first, second, arm_mentions(doc, sent, arms), arms)
+
 
 def value_owners(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
     """Whose each value is, in the order of ``tokens`` (None when it cannot be told)."""
@@ -66,6 +92,8 @@ def value_owners(text: str, tokens, named: list[Agent], arms: list[str], c_start
         return None
     if (changed := _changed(text, tokens, named, arms, c_start)) is not None:
         return changed
+    if len(tokens) == 2 and (favoured := _favoured_after(text, tokens[1][1], tokens[0][2], tokens[1][2], named, arms)):
+        return favoured
     if RESPECTIVE_RE.search(text):  # "..., respectively", "a respective 34% and 25% rate"
         order = list(dict.fromkeys(a.key for a in named))
         if len(order) == len(tokens):
