@@ -12,8 +12,8 @@ from hcc_kg.extract.cohort_arms import cohort_labels, cohort_sizes, cohort_uses,
 from hcc_kg.model import Document
 
 TR = "regimen__regorafenib__tislelizumab"
-DESIGN = ("Tislelizumab plus regorafenib in advanced HCC (GANNET-7): an open-label phase II study. Adults were "
-          "enrolled to receive either 200 mg tislelizumab every 3 weeks plus regorafenib (cohort A) or 400 mg "
+DESIGN = ("Tislelizumab plus regorafenib in advanced HCC (GANNET-7): an open-label phase II study. Two dosing "
+          "schemes were opened: 200 mg tislelizumab every 3 weeks plus regorafenib (cohort A) and 400 mg "
           "tislelizumab every 6 weeks plus regorafenib (cohort B). ")
 
 
@@ -41,9 +41,9 @@ def arms_of(found) -> dict[str, dict]:
 
 
 def test_labelled_cohorts_of_one_regimen_are_two_arms_with_their_own_sizes_and_values(vocabulary, finder):
-    text = (DESIGN + "Overall, 60 patients were enrolled (33 in cohort A and 27 in cohort B). The ORR in cohort A was "
-            "30.3% and that in cohort B was 29.6%, and the median PFS was 7.2 months (95% CI 5.1-9.0) and 8.1 months, "
-            "respectively. The median OS was 20.5 months for cohort A and 22.0 months for cohort B.")
+    text = (DESIGN + "Sixty adults took part, with 33 in cohort A and 27 in cohort B. Response rates (ORR) in cohort A "
+            "reached 30.3% and that in cohort B was 29.6%, and the median PFS came to 7.2 months (95% CI 5.1-9.0) and 8.1 "
+            "months, respectively. The median OS was 20.5 months for cohort A and 22.0 months for cohort B.")
     assert arms_of(facts(text, vocabulary, finder)) == {
         f"{TR}__cohort_a": {"agent": TR, "cohort": "cohort A", "size": 33,
                             "values": {("orr", "30.3"), ("pfs", "7.2"), ("os", "20.5")}},
@@ -98,9 +98,9 @@ NS = "regimen__nintedanib__sorafenib"
 
 
 def test_doses_listed_with_their_patients_respectively_are_cohorts_named_by_dose_afterwards(vocabulary, finder):
-    text = ("A phase 2 study of nintedanib plus sorafenib in untreated advanced HCC. In total 52 patients were enrolled; "
-            "6 and 46 patients received the 100 mg and 200 mg b.i.d. doses of nintedanib, respectively. For the 200 mg "
-            "b.i.d. nintedanib cohort, the median time to progression was 3.9 months; the median OS was 15.2 months.")
+    text = ("A phase 2 study of nintedanib plus sorafenib in untreated advanced HCC. Of 52 adults, 6 and 46 were given "
+            "nintedanib at the 100 mg and 200 mg b.i.d. levels, respectively. For the 200 mg b.i.d. nintedanib cohort, "
+            "TTP had a median of 3.9 months; OS had one of 15.2 months.")
     arms = arms_of(facts(text, vocabulary, finder))
     assert {tail.rsplit("__", 1)[-1]: (arm["agent"], arm.get("cohort"), arm.get("size"), arm["values"])
             for tail, arm in arms.items()} == {
@@ -125,8 +125,8 @@ def test_doses_of_a_drug_no_arm_gives_define_no_cohorts(vocabulary, finder):
 
 
 @pytest.mark.parametrize("text, sizes", [
-    ("For dose escalation, 24 patients took 100 to 700 mg tepotinib daily; the recommended dose was then expanded in "
-     "57 patients.", {"dose escalation": 24, "dose expansion": 57}),
+    ("Tepotinib doses rose from 100 to 700 mg; 24 patients were treated during dose escalation, and the chosen dose "
+     "was expanded to a further 57 patients.", {"dose escalation": 24, "dose expansion": 57}),
     ("The dose-escalation part enrolled 15 patients and the dose-expansion part enrolled 33 patients.",
      {"dose escalation": 15, "dose expansion": 33}),
     ("Patients were treated in an escalation cohort (n = 9) and an expansion cohort of 31 patients.",

@@ -29,24 +29,24 @@ def test_a_non_comparative_trial_gains_no_arm_from_a_comparison(text, vocabulary
 def test_citation_numbers_after_a_stop_keep_the_next_sentence_apart(vocabulary, finder):
     # (read as one sentence, "tislelizumab ... relative to sorafenib" compared two arms)
     text = ("Tislelizumab in patients with advanced HCC (KESTREL-9): an open-label phase 1/2 trial\n\n"
-            "In this phase 1/2 study, treatment with tislelizumab resulted in tumour shrinkage.6, 19 Median overall "
-            "survival relative to sorafenib was promising.20, 21\n")
+            "Tumours shrank in most adults given tislelizumab in this phase 1/2 study.6, 19 Median overall "
+            "survival relative to sorafenib looked favourable.20, 21\n")
     assert arm_agents(extract_document(Document.from_text("d1", text), vocabulary, finder)) == {"tislelizumab"}
 
 
 @pytest.mark.parametrize("listing", [
-    "Median PFS and OS were 28.3 months (90% CI 21.3-31.0) and not reached",
-    "Median PFS and OS were 28.3 months (90% Cl; 21.3, 31.0) and Not Reached (90% Cl; 35.5, -)",
-    "Median PFS and OS were 28.3 months and not reached, respectively",
+    "Median PFS and OS came to 19.4 months (90% CI 15.2-24.0) and not reached",
+    "The medians of PFS and OS came to 19.4 months (90% Cl; 15.2, 24.0) and Not Reached (90% Cl; 30.1, -)",
+    "Median PFS and OS came to 19.4 months and not reached, respectively",
 ])
 def test_a_median_not_reached_holds_its_endpoint_s_place_in_a_list(listing, vocabulary, finder):
     text = f"In the single-arm phase 2 HERON-9 study, 60 patients received lenvatinib. {listing}."
-    assert {(endpoint, value) for _, endpoint, value in values(read(text, vocabulary, finder))} == {("pfs", Decimal("28.3"))}
+    assert {(endpoint, value) for _, endpoint, value in values(read(text, vocabulary, finder))} == {("pfs", Decimal("19.4"))}
 
 
 @pytest.mark.parametrize("text", [
-    "HERONS-L is a prospective, multicenter, single-arm phase II study of lenvatinib. Median PFS was 24.4 months.",
-    "Lenvatinib was given daily. HERONS-L is prospective, multicenter, single-arm phase II study. Median PFS was 24.4 months.",
+    "HERONS-L is an open-label, single-centre phase II study of lenvatinib. Median PFS was 24.4 months.",
+    "Lenvatinib was given daily. HERONS-L is open-label, single-centre phase II study. Median PFS was 24.4 months.",
 ])
 def test_a_name_with_one_capital_after_its_hyphen_described_as_a_study_names_the_trial(text, vocabulary, finder):
     # (the second without the article before the description)
@@ -55,10 +55,10 @@ def test_a_name_with_one_capital_after_its_hyphen_described_as_a_study_names_the
 
 
 def test_against_before_the_other_arm_s_value_compares_the_arms(vocabulary, finder):
-    text = ("In the randomised phase 3 HERON-9 trial, patients receiving lenvatinib had a median OS of 23.7 months, "
-            "against 20.6 months for those treated with sorafenib.")
-    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "os", Decimal("23.7")),
-                                                      ("sorafenib", "os", Decimal("20.6"))}
+    text = ("In the randomised phase 3 HERON-9 trial, lenvatinib gave a median OS of 21.5 months, against 17.9 months "
+            "with sorafenib.")
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "os", Decimal("21.5")),
+                                                      ("sorafenib", "os", Decimal("17.9"))}
 
 
 def test_an_antibody_against_a_target_compares_no_arms(vocabulary, finder):

@@ -98,8 +98,9 @@ _DESCRIBING = r"(?:(?!(?:where|which|that|who|whose|was|were|is|are|been|used|in
 APPOSITIVE_NAME_RE = re.compile(rf"\b(?P<name>{_NAME_WORD})(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+"
                                 rf"{_DESCRIBING}{{0,8}}?(?:clinical\s+)?(?:trial|study)\b")
 #: What follows a name the text describes as a trial, in apposition or as the subject: ", a phase 3 trial",
-#: " (NCT...), an open-label study", " is a randomised trial" (for a name found by other means).
-DESCRIBED_AS_TRIAL = (rf"(?:\s*\([^()]*\))?(?:,\s+|\s+(?:is|was)\s+)(?:an?|the)\s+{_DESCRIBING}{{0,8}}?"
+#: " (NCT...), an open-label study", " is a randomised trial", " is open-label phase II study" (for a name found by
+#: other means).
+DESCRIBED_AS_TRIAL = (rf"(?:\s*\([^()]*\))?(?:,\s+(?:an?|the)\s+|\s+(?:is|was)\s+(?:(?:an?|the)\s+)?){_DESCRIBING}{{0,8}}?"
                       r"(?:clinical\s+)?(?:trial|study)\b")
 # ... or as the subject the sentence describes as a trial: "ACRONYM is a randomised phase 3 trial of A versus B",
 # "ACRONYM (NCT...) was an open-label study" (the article may be left out: "ACRONYM is multicenter, phase II study").

@@ -10,6 +10,7 @@ import re
 
 from decimal import Decimal
 
+from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import decimal_text
 from .prose_arm_mentions import ARM_LABEL_AFTER_RE, arm_mentions, listed_arms_gap
 from .prose_arms import Agent
@@ -76,8 +77,9 @@ def _favoured_after(text: str, end: int, first: str, second: str, named: list[Ag
     return [after[0].key, other] if Decimal(decimal_text(first)) > Decimal(decimal_text(second)) else [other, after[0].key]
 
 
-def favoured_pair(doc, sent, arms: list[str], end: int, first: str, second: str) -> list[str] | None:
-    """:func:`_favoured_after` for a pair a rate reader found ("12-month rates of 50% versus 24% favoring the A
+def favoured_pair(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], end: int, first: str,
+                  second: str) -> list[str] | None:
+    """:func:`_favoured_after` for a pair a rate reader found ("12-month rates of 61% versus 35% favoring the A
     combination"), the sentence's arm mentions looked up."""
     return _favoured_after(sent.text, end, first, second, arm_mentions(doc, sent, arms), arms)
 
