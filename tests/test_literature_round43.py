@@ -3,7 +3,7 @@ trial its report calls non-comparative gains no arm from a comparison with other
 right after a stop end the sentence; a median not reached holds its endpoint's place in a list of values; a trial
 named after an earlier one with one capital ("NAME-L") described as a study; "against" before the other arm's value
 compares two arms; a median printed before "of" and its endpoint spelled out; a pair of values followed by the arm they
-favour."""
+favour; a run of more than two labels sharing one plural noun ("in arms A, B and C, respectively")."""
 
 from __future__ import annotations
 
@@ -87,3 +87,11 @@ TWO_ARMS = "In the randomised phase 2 HERON-16 trial of sorafenib versus lenvati
 def test_a_pair_of_values_followed_by_the_arm_they_favour(pair, expected, vocabulary, finder):
     found = {(agent, str(value)) for agent, _, value in values(read(TWO_ARMS + pair, vocabulary, finder))}
     assert expected <= found and not {(a, v) for a, v in found if (("sorafenib" if a == "lenvatinib" else "lenvatinib"), v) in expected}
+
+
+def test_values_listed_for_a_run_of_three_labelled_arms(vocabulary, finder):
+    text = ("In the randomised phase 2 KITE-4 trial, patients were assigned to sorafenib (Arm A), lenvatinib (Arm B) or "
+            "regorafenib (Arm C). The median TTP came to 3.5, 2.8 and 2.0 months in arms A, B and C, respectively.")
+    assert values(read(text, vocabulary, finder)) == {("sorafenib", "ttp", Decimal("3.5")),
+                                                      ("lenvatinib", "ttp", Decimal("2.8")),
+                                                      ("regorafenib", "ttp", Decimal("2.0"))}

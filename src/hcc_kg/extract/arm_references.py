@@ -77,18 +77,30 @@ def _label_uses(text: str, labels: dict[str, str]) -> list[tuple[int, int, str]]
             # ... with its article: "assigned to the treatment group" reads "assigned to A plus B"
             uses += [(m.start(), m.end(), key) for m in re.finditer(rf"(?<![\w(-])(?:the\s+)?{words}\b", text, re.IGNORECASE)
                      if not re.search(r"\(\s*$", text[:m.start()])]
-    for m in PLURAL_LABELS_RE.finditer(text):  # "For Arms C and S, ...": each letter its arm's label ("S" alone)
-        kind = m.group("kind").lower().removesuffix("s")
-        found = [(m.start(), m.end("a"), f"{kind} {m['a'].lower()}"),
-                 (m.start("b"), m.end("b"), f"{kind} {m['b'].lower()}")]
+    for found in plural_labels(text):  # "For Arms C and S, ...": each letter its arm's label ("S" alone)
         if all(key in labels for _, _, key in found):
             uses += found
     return sorted(uses)
 
 
-# "Arms C and S", "groups 1 and 2": two labels sharing a plural noun.
-PLURAL_LABELS_RE = re.compile(r"\b(?P<kind>(?i:arms|groups|cohorts))\s+(?P<a>[A-Z]|\d{1,2})\s*(?:,\s*|\s+and\s+|\s*&\s*)"
-                              r"(?P<b>[A-Z]|\d{1,2})\b")
+# "Arms C and S", "groups 1 and 2", "arms A, B, C and D": labels sharing a plural noun.
+_MARK = r"(?:[A-Z]|\d{1,2})"
+PLURAL_LABELS_RE = re.compile(rf"\b(?P<kind>(?i:arms|groups|cohorts))\s+(?P<list>{_MARK}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_MARK}){{1,5}})\b")
+
+
+def plural_labels(text: str) -> list[list[tuple[int, int, str]]]:
+    """Each run of labels sharing a plural noun, as (start, end, label key) per label, the first from the noun on.
+
+    >>> [[key for _, _, key in run] for run in plural_labels("TTP in arms A, B, C and D; cohorts 1 & 2")]
+    [['arm a', 'arm b', 'arm c', 'arm d'], ['cohort 1', 'cohort 2']]
+    """
+    out = []
+    for m in PLURAL_LABELS_RE.finditer(text):
+        kind = m.group("kind").lower().removesuffix("s")
+        marks = [(m.start("list") + x.start(), m.start("list") + x.end(), f"{kind} {x.group().lower()}")
+                 for x in re.finditer(_MARK, m.group("list"))]
+        out.append([(m.start(), marks[0][1], marks[0][2]), *marks[1:]])
+    return out
 
 # ... or a lettered or numbered label in the bracket right after the agent and its dose: "A every 2 weeks plus B
 # (cohort A)", "A at 200 mg (arm 1)"

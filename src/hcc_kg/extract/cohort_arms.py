@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from ..keys import is_regimen_key, regimen_components
 from .analysis import AnalysedDocument, AnalysedSentence
-from .arm_references import ARM_LABEL_RE, PLURAL_LABELS_RE, label_key
+from .arm_references import ARM_LABEL_RE, label_key, plural_labels
 from .effects import decimal_text
 from .prose_arms import agents
 from .prose_endpoints import anchors
@@ -222,11 +222,9 @@ def cohort_uses(text: str, cohorts: dict[str, str]) -> list[Use]:
     """Where the sentence names one of the cohorts, in order ("cohorts A and B" names two)."""
     uses = [(m.start(), m.end(), label_key(m.group())) for m in ARM_LABEL_RE.finditer(text)
             if label_key(m.group()) in cohorts]
-    for m in PLURAL_LABELS_RE.finditer(text):
-        noun = m.group("kind").lower().removesuffix("s")
-        pair = [(m.start(), m.end("a"), f"{noun} {m['a'].lower()}"), (m.start("b"), m.end("b"), f"{noun} {m['b'].lower()}")]
-        if all(key in cohorts for _, _, key in pair):
-            uses += pair
+    for run in plural_labels(text):
+        if all(key in cohorts for _, _, key in run):
+            uses += run
     uses += [(start, end, label) for start, end, label in _part_names(text) if label in cohorts]  # "the expansion cohort"
     uses += [(start, end, label) for start, end, label in dose_levels(text) if label in cohorts]  # "the low-dose group"
     for label in cohorts:
