@@ -39,3 +39,9 @@ def test_the_words_of_a_web_address_in_a_sentence_are_no_mentions(vocabulary, fi
             "and at www.example.org/regorafenib.")
     doc = AnalysedDocument(Document.from_text("invented", text), vocabulary, finder)
     assert [m.surface for m in doc.sentences[0].mentions] == ["sorafenib"]
+
+
+def test_the_words_of_a_web_address_in_a_table_cell_are_no_mentions(vocabulary, finder):
+    text = "| Drug | Source |\n| sorafenib | https://example.org/lenvatinib-label |\n"
+    doc = AnalysedDocument(Document.from_text("invented", text), vocabulary, finder)
+    assert [m.surface for m in doc.mentions_in(0, len(text))] == ["sorafenib"]

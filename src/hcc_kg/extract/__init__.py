@@ -60,7 +60,7 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
     if expansions:
         analysed = analysed.expanded(expansions)
     for name in names or EXTRACTORS.names():
-        out.extend(EXTRACTORS.get(name)(analysed))
+        out.extend(EXTRACTORS.read(name, analysed))
     return out
 
 

@@ -222,8 +222,7 @@ def _has_trial_tables(doc: AnalysedDocument) -> bool:
     the document's prose is read here."""
     if not any(block.kind == "table" for block in doc.blocks):
         return False
-    return doc.once("tables-give-trials", lambda: any(
-        a.predicate == "isClinicalTrial" for name in TABLE_TRIAL_READERS for a in EXTRACTORS.get(name)(doc)))
+    return any(a.predicate == "isClinicalTrial" for name in TABLE_TRIAL_READERS for a in EXTRACTORS.read(name, doc))
 
 
 def _title_context(doc: AnalysedDocument, index: NameIndex, slots: dict[str, Slot]) -> str | None:

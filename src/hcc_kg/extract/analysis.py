@@ -192,8 +192,9 @@ class AnalysedDocument:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions inside one span of the document (a table cell, a row), at original offsets."""
-        text = with_glued_names_apart(normalize(self.document.text[start:end], base=start), self.finder.lookup)
-        return self.finder.find(expand(text, self.expansions))
+        text = expand(with_glued_names_apart(normalize(self.document.text[start:end], base=start), self.finder.lookup),
+                      self.expansions)
+        return list(outside_addresses(text, self.finder.find(text)))
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         return Evidence(self.document.doc_id, start, end, extractor)

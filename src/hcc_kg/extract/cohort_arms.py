@@ -191,7 +191,7 @@ def cohorts_read(doc: AnalysedDocument, sent: AnalysedSentence, slot: "Slot", sp
     if not (cohorts := slot.cohort_arms):
         return False
     uses = cohort_uses(sent.text, cohorts)
-    values = cohort_values(doc, sent, uses, slot.cohort_order)
+    values = values_for_cohorts(doc, sent, uses, slot.cohort_order)
     sizes = cohort_sizes(sent.text, uses)
     for label, size in sizes.items():
         slot.cohort_sizes.setdefault(label, (size, span))
@@ -247,7 +247,7 @@ def cohort_sizes(text: str, uses: list[Use]) -> dict[str, int]:
     return out
 
 
-def cohort_values(doc: AnalysedDocument, sent: AnalysedSentence, uses: list[Use],
+def values_for_cohorts(doc: AnalysedDocument, sent: AnalysedSentence, uses: list[Use],
                   order: list[str]) -> list[tuple[str, ArmValue]]:
     """(label, value) for each value the sentence gives one of the cohorts (the value's ``agent`` is the label);
     ``order``: the cohorts as last named before this sentence, for values listed "respectively" in a sentence

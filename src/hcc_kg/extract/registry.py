@@ -38,5 +38,10 @@ class ExtractorRegistry:
     def get(self, name: str) -> Extractor:
         return self._extractors[name]
 
+    def read(self, name: str, doc: AnalysedDocument) -> tuple[Assertion, ...]:
+        """What extractor ``name`` reads from ``doc``, read once per reading of the document (the prose reader asks
+        the table readers first whether the document's tables give trials; the run of every extractor asks again)."""
+        return doc.once(("extractor", name), lambda: tuple(self._extractors[name](doc)))
+
 
 EXTRACTORS = ExtractorRegistry()

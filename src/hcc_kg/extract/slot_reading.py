@@ -220,11 +220,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     named = anchors(doc, sent)
     of_subgroup, slot.subgroup = subgroup_run(slot.subgroup, sent.text, sent.sentence.section_start, bool(assigned))
     # (of_subgroup: "A subgroup analysis of X showed ... . OS: 6.9 versus 4.3 months": the subgroup's numbers, not read)
-    if slot.arms and cohorts_read(doc, sent, slot, span):
-        pass  # what it gives is its cohorts'
-    elif not of_subgroup and (len(slot.arms) >= 2 or slot.single_arm):
+    of_cohorts = bool(slot.arms) and cohorts_read(doc, sent, slot, span)  # what it gives is its cohorts'
+    if not of_subgroup and not of_cohorts and (len(slot.arms) >= 2 or slot.single_arm):
         _results(doc, sent, slot, slot.just_named)
-    elif not of_subgroup and not background:
+    elif not of_subgroup and not of_cohorts and not background:
         slot.pending.append(sent)
     slot.just_named = named[-1].endpoint if named else None
     slot.last_endpoint = slot.just_named or slot.last_endpoint

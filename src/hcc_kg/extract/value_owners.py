@@ -7,7 +7,6 @@ with "respectively", the arms in the order the clause names them, else the trial
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -58,6 +57,7 @@ def owner_gap(gap: str) -> bool:
     bare = unparenthesised(gap)
     return (AFTER_GAP_RE.match(bare) is not None and not COMPARISON_WORD_RE.search(gap)) \
         or ALLOCATED_GAP_RE.match(bare) is not None
+
 
 # A pair of values, then the arm they favour: "75% versus 41%, favoring the A combination", "14.1 vs 10.2 months in
 # favour of A" (the arm named right after the cue).
