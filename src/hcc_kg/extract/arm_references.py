@@ -28,7 +28,10 @@ _NOT_KIND = r"(?:first|second|other|same|new|standard|control|comparator|referen
 COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}|"
                                     rf"(?!{_NOT_KIND}\b)[a-z][\w-]+\s+(?:combination|doublet|triplet|combo)|"
                                     r"dual\s+(?:checkpoint\s+)?(?:therapy|immunotherapy|treatment|blockade))"
-                                    r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
+                                    r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)"
+                                    # (not a role one plural noun shares: "the combination and control groups", read by
+                                    # role_arms.ROLE_PAIR_RE)
+                                    r"(?!\s+(?:and|or|&|vs\.?|versus)\s+(?:the\s+)?[\w-]+\s+(?:arms|groups)\b)", re.IGNORECASE)
 
 
 # "arm A (A plus B)", "Group 2: B": a label the text defines for an arm, then names it by ("41% in arm A").

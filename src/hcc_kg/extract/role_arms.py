@@ -17,6 +17,14 @@ ROLE_ARM_RE = re.compile(r"\b(?:(?P<control>control|comparator)|experimental|inv
                          r"\b(?P<count>doublet|triplet)(?:\s+(?:arm|group|regimen|combination|therapy))?\b|"
                          # ... or "the single-agent arm", beside a combination
                          r"\b(?P<single>single-agent|monotherapy)\s+(?:arm|group)\b", re.IGNORECASE)
+
+
+# Two roles sharing one plural noun: "in the combination and control groups", "the experimental and control arms,
+# respectively" (each role word names its arm, in the order written).
+ROLE_WORD = r"(?:control|comparator|experimental|investigational|study|intervention|combination|doublet|triplet|single-agent|monotherapy)"
+ROLE_PAIR_RE = re.compile(rf"\b(?P<first>{ROLE_WORD})\s+(?:and|or|&|vs\.?|versus)\s+(?:the\s+)?(?P<second>{ROLE_WORD})"
+                          r"\s+(?:arms|groups)\b", re.IGNORECASE)
+FIRST_ROLES = frozenset({"experimental", "investigational", "study", "intervention"})
 DRUG_COUNTS = {"doublet": 2, "triplet": 3, "single-agent": 1, "monotherapy": 1}
 
 
@@ -31,12 +39,20 @@ def role_arms(text: str, arms: list[str]) -> list[Agent]:
     ['regimen__a__b__c']
     >>> [a.key for a in role_arms("165 patients in the single-agent arm", ["regimen__a__b", "c"])]
     ['c']
+    >>> [a.key for a in role_arms("31% and 40% in the control and combination groups", ["regimen__a__b", "c"])]
+    ['c', 'regimen__a__b']
     """
     if len(arms) != 2:
         return []
     parts = {arm: agent_components(arm) for arm in arms}
     out = []
+    for m in ROLE_PAIR_RE.finditer(text):
+        pair = [_role_arm(m.group(g), arms, parts) for g in ("first", "second")]
+        if None not in pair and pair[0] != pair[1]:
+            out += [Agent(arm, m.start(g), m.end(g), parts[arm]) for arm, g in zip(pair, ("first", "second"))]
     for m in ROLE_ARM_RE.finditer(text):
+        if any(a.start <= m.start() < a.end for a in out):
+            continue
         if counted := m.group("count") or m.group("single"):
             sized = [arm for arm in arms if len(parts[arm]) == DRUG_COUNTS[counted.lower()]]
             if len(sized) != 1:
@@ -45,4 +61,19 @@ def role_arms(text: str, arms: list[str]) -> list[Agent]:
         else:
             arm = arms[1] if m.group("control") else arms[0]
         out.append(Agent(arm, m.start(), m.end(), parts[arm]))
-    return out
+    return sorted(out, key=lambda a: a.start)
+
+
+def _role_arm(word: str, arms: list[str], parts: dict[str, tuple[str, ...]]) -> str | None:
+    """The arm of two one role word names: the control the second, the experimental the first, a count of drugs
+    the arm of that many, "combination" the one arm of more drugs than the other (None: no one arm)."""
+    word = word.lower()
+    if word in ("control", "comparator"):
+        return arms[1]
+    if word in FIRST_ROLES:
+        return arms[0]
+    if word == "combination":
+        sizes = sorted(arms, key=lambda arm: len(parts[arm]))
+        return sizes[1] if len(parts[sizes[1]]) > max(1, len(parts[sizes[0]])) else None
+    sized = [arm for arm in arms if len(parts[arm]) == DRUG_COUNTS[word]]
+    return sized[0] if len(sized) == 1 else None

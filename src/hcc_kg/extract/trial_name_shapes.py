@@ -86,7 +86,10 @@ COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_LISTED_NAME}(?:,\s+{_LISTED_N
 # ... or a list of names only, after the trials or studies it names: "Covered studies include NCT..., ACRONYM,
 # OTHERNAME and the THIRD trial" (every item a name, so that no other capitalised word is taken for one).
 _ITEM = rf"(?:the\s+)?(?:{_LISTED_NAME}|NCT\d{{8}})(?:\s+(?i:trial|study))?"
-STUDIES_LISTED_RE = re.compile(rf"\b(?i:studies|trials)(?:\s+[a-z]+){{0,2}}?\s+(?i:include|included|including|such\s+as|were|are)\s+"
+# ... or set after the plural by a dash (read as " ,"), a colon or a bracket: "three phase 3 studies - ACRONYM,
+# OTHERNAME and THIRD-1", "two trials (ACRONYM and OTHERNAME)", "the studies, namely ACRONYM and OTHERNAME".
+STUDIES_LISTED_RE = re.compile(rf"\b(?i:studies|trials)(?:(?:\s+[a-z]+){{0,2}}?\s+(?i:include|included|including|such\s+as|were|are|namely)\s+|"
+                               r"\s*(?:[:(]|\s[-,]|,\s+(?i:namely|including|such\s+as))\s*)"
                                rf"(?P<list>{_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ITEM}){{1,8}})(?=\s*[.;:)]|\s*$)")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
 SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_NAME_WORD})\s+"

@@ -174,6 +174,10 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
 
 # Other names listed after it before the plural trial word: "NAME, OTHER-2 and THIRD phase 3 trials".
 LISTED_BEFORE = r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*){0,3}"
+# ... or listed after the plural trial word, set off by a colon, a dash (any, as the document wrote it) or a bracket:
+# "three phase 3 studies: OTHER, NAME and THIRD-1" (trial_name_shapes.STUDIES_LISTED_RE).
+LISTED_AFTER = (r"\b(?:trials|studies)\s*(?:[:(]|\s[-,\u2013\u2014]|,\s+(?:namely|including|such\s+as))\s*"
+                r"(?:(?:the\s+)?[A-Z][\w-]*(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}(?:the\s+)?")
 
 
 def framed_as_trial(text: str, name: str) -> bool:
@@ -188,13 +192,15 @@ def framed_as_trial(text: str, name: str) -> bool:
     True
     >>> framed_as_trial("A later study, ZETA-240, missed its endpoints", "ZETA-240")
     True
+    >>> framed_as_trial("two phase 3 studies (ZETA and ETA-2)", "ETA-2"), framed_as_trial("two genes: ZETA and ETA", "ETA")
+    (True, False)
     """
     if re.fullmatch(r"(?i:study)\s+\S+", name):
         return True  # "Study 22": a sponsor's study number names a study by itself
     n = re.escape(name)
     return re.search(rf"\b{n}{LISTED_BEFORE}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b|\b{n}{DESCRIBED_AS_TRIAL}|"
                      rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
-                     rf"\b(?:trial|study)\s*\(\s*{n}\b|\b(?:trial|study),\s+{n}\s*,", text, re.IGNORECASE) is not None
+                     rf"\b(?:trial|study)\s*\(\s*{n}\b|\b(?:trial|study),\s+{n}\s*,|{LISTED_AFTER}{n}\b", text, re.IGNORECASE) is not None
 
 
 def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertion:
