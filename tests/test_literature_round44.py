@@ -41,3 +41,45 @@ def test_names_listed_after_a_plural_trial_word_are_trials(listing, vocabulary, 
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     names = {dict(a.attributes).get("trial_name") for a in facts if a.predicate == "isClinicalTrial"}
     assert {"KESTREL", "OSPREY-3"} <= names
+
+
+def _approvals(text: str, vocabulary, finder) -> set[tuple[str, str]]:
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    return {(a.subject, a.object) for a in facts if a.predicate == "approvedFor" and a.evidence[0].is_assertive}
+
+
+def test_the_drug_approved_without_a_disease_in_a_trial_s_news_is_no_approval_for_its_disease(vocabulary, finder):
+    # (before, "the drug" took the document's disease: a standing for whatever disease became an HCC approval)
+    text = ("Tislelizumab keeps responses going in pretreated liver cancer\n\n"
+            "In a phase 2 study of 240 adults with hepatocellular carcinoma, tislelizumab gave a median overall "
+            "survival of 12.4 months. The drug is approved in Japan and is being developed elsewhere.\n")
+    assert _approvals(text, vocabulary, finder) == set()
+
+
+def test_the_drug_approved_without_a_disease_in_an_approval_notice_is_approved_for_its_disease(vocabulary, finder):
+    # (a guard: the heading reports the decision, so the notice's disease is the approval's)
+    text = ("Regulator approves tislelizumab for hepatocellular carcinoma\n\n"
+            "Tislelizumab helps adults with hepatocellular carcinoma who progressed on sorafenib. "
+            "The drug is approved in Japan from today.\n")
+    assert ("tislelizumab", "hcc") in _approvals(text, vocabulary, finder)
+
+
+def test_a_second_count_spelled_out_with_its_noun_left_out_sizes_its_arm(vocabulary, finder):
+    # (before, only a count before "patients" or a verb was read as digits: "and thirty-four with B" sized nothing)
+    text = ("In this randomised phase 2 study of 65 adults with HCC, thirty-one patients were treated with lenvatinib "
+            "and thirty-four with sorafenib. Median OS was 12.1 months with lenvatinib and 9.4 months with sorafenib.")
+    sizes = {(a.subject.rsplit("__", 1)[-1], a.object) for a in read(text, vocabulary, finder) if a.predicate == "armSize"}
+    assert sizes == {("lenvatinib", 31), ("sorafenib", 34)}
+
+
+@pytest.mark.parametrize("comparison", [
+    "The donafenib group had higher partial response and disease control rates than the sorafenib group "
+    "(31.0% vs. 12.0%, P < 0.001; 77.0% vs. 58.0%, P = 0.02)",
+    "Donafenib showed higher partial response and disease control rates than sorafenib (31.0% vs. 12.0% and 77.0% vs. "
+    "58.0%)",
+])
+def test_a_comparison_with_its_subject_arm_before_the_endpoints_pairs_each_endpoint_s_values(comparison, vocabulary, finder):
+    # (before, the first pair went to the disease control rate: the subject arm before the endpoints was not counted)
+    text = (f"In this randomised phase 2 study, 90 adults received donafenib (n = 45) or sorafenib (n = 45). {comparison}.")
+    assert {v for v in values(read(text, vocabulary, finder)) if v[1] == "dcr"} == {
+        ("donafenib", "dcr", Decimal("77.0")), ("sorafenib", "dcr", Decimal("58.0"))}

@@ -287,6 +287,15 @@ def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFact
     return (doc.main_disease,) if (line or anaphoric) and doc.main_disease else ()
 
 
+def _reports_an_approval(frame: Frame, clause: str) -> bool:
+    """Does the document's heading report a regulatory decision (its regulator, or an approval word), or does the
+    clause approve "the combination" the document treats?  Only then is "the drug is approved" without a disease the
+    document's own disease: in a trial's news, "The drug is approved in China" gives the drug's standing, for
+    whatever disease."""
+    return frame.regulator is not None or any(APPROVAL_CUE.search(line) for line in frame.heading) \
+        or REGIMEN_ANAPHOR.search(clause) is not None
+
+
 def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clause, cue: re.Match,
                      own: ClauseFacts, others: list[ClauseFacts], frame: Frame,
                      holder: Clause | None = None) -> Iterable[Reading]:
@@ -321,7 +330,7 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
         return
     line = next(iter(lines), None) if len(lines) == 1 else None
     diseases = coordinated_diseases(doc, sent, clause, own.diseases, disease_line) if disease_line \
-        else _indication(doc, own, others, line, anaphoric)
+        else _indication(doc, own, others, line, anaphoric and _reports_an_approval(frame, holder.text))
     stated = attributes(doc, sent, clause, agents, holder.start + cue.start(), frame)
     if in_apposition and not any(k and is_regimen_key(k) for k in keys):
         stated = tuple(a for a in stated if a != ("therapy_mode", "combination therapy"))  # the clause's, not X's

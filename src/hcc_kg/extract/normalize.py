@@ -225,9 +225,12 @@ def spelled_value(printed: str) -> int | None:
 # A share spelled out, as a sentence opens with one ("Thirty-six percent of patients responded"): its digits; so is a
 # count of patients ("Forty-seven patients received A and fifty-seven received B"; "one patient" stays a word).
 _SPELLED_PERCENT_RE = re.compile(rf"\b{SPELLED_NUMBER}(?=\s?(?:percent|per\s+cent)\b)", re.IGNORECASE)
+# ... and the second of two counts whose noun and verb are left out: "29 patients were treated with A and twenty-nine
+# with B", "... and thirty-four to B".
 _SPELLED_COUNT_RE = re.compile(rf"\b(?!one\b){SPELLED_NUMBER}(?=\s+(?:(?:patients|participants|subjects|people|pts)\b|"
                                r"(?:were|had\s+been)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated|treated|enrolled|given)\b|"
-                               r"(?:received|took)\b))", re.IGNORECASE)
+                               r"(?:received|took)\b))|"
+                               rf"(?<=\band\s)(?!one\b){SPELLED_NUMBER}(?=\s+(?:with|to)\s)", re.IGNORECASE)
 
 
 def _digits(m: re.Match) -> str:
@@ -250,6 +253,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     '12-month and 2-year OS rates; one patient'
     >>> normalize("Forty-seven patients received A and fifty-seven received B").text
     '47 patients received A and 57 received B'
+    >>> normalize("Nine patients were given A and eleven with B").text
+    '9 patients were given A and 11 with B'
     >>> normalize("Six- and 12-month rates; one or two years; one and all").text
     '6- and 12-month rates; 1 or 2 years; one and all'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text

@@ -134,6 +134,25 @@ FAVOURED_RE = re.compile(r"\bfavou?r(?:ed|s|ing)?\s+(?:the\s+)?$", re.IGNORECASE
 _COMPARED_FIRST = re.compile(r"\bcompared\b|\bthan\b", re.IGNORECASE)
 
 
+# Between the endpoints and the other arm after them: "... rates than (did) the B group".
+THAN_OTHER_RE = re.compile(r"\s+(?:rates?\s+|times?\s+)?than\s+(?:did\s+|those\s+(?:of|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# Between the subject arm and the endpoints: "the A group had higher", "A showed better" (no clause between).
+SUBJECT_GAP_RE = re.compile(r"(?:\s+(?:group|arm|cohort))?\s+(?:had|has|showed|exhibited|achieved|yielded|produced|gave|"
+                            r"demonstrated)\s+(?:(?:significantly|markedly|numerically|slightly)\s+)?(?:higher|better|"
+                            r"greater|longer|lower|shorter|improved)\s+", re.IGNORECASE)
+
+
+def _compared_subject(text: str, named: list, listed: list[Anchor], mentions: list) -> str | None:
+    """The arm that is the subject of a comparison whose other arm follows the endpoints: "The A group had higher E1 and
+    E2 than the B group (...)" gives A (None for any other shape)."""
+    if len({a.key for a in mentions}) != 1 or not THAN_OTHER_RE.search(text, listed[-1].end, mentions[0].start):
+        return None
+    before = [a for a in named if a.end <= listed[0].start]
+    if not before or before[-1].key == mentions[0].key or not SUBJECT_GAP_RE.fullmatch(text, before[-1].end, listed[0].start):
+        return None
+    return before[-1].key
+
+
 def _pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: list[Anchor]) -> list[ArmValue]:
     """Each endpoint's group of values compared between the arms named before them, in that order ([] unless
     each group holds one value per arm, joined by "vs", and of its endpoint's kind)."""
@@ -142,12 +161,16 @@ def _pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], liste
     tokens = value_tokens(masked, listed[-1].end, c_end)
     if not tokens or is_subgroup(text, listed[0].start):
         return []
-    mentions = [a for a in arm_mentions(doc, sent, arms) if listed[-1].end <= a.start and a.end <= tokens[0][0]]
+    named = arm_mentions(doc, sent, arms)
+    mentions = [a for a in named if listed[-1].end <= a.start and a.end <= tokens[0][0]]
     order = list(dict.fromkeys(a.key for a in mentions))
+    subject = _compared_subject(text, named, listed, mentions)
     if len(order) == 1 and len(set(arms)) == 2 and FAVOURED_RE.search(text, listed[-1].end, mentions[0].start):
         order.append(next(a for a in arms if a != order[0]))  # "... all favored A, 7.1 vs. 3.2 months": A's, then the other's
+    elif subject is not None:
+        order = [subject, order[0]]  # "A had higher E1 and E2 than B (1 vs. 2; 3 vs. 4)": the subject's values first
     k = len(order)
-    if k < 2 or len(tokens) != n * k or _COMPARED_FIRST.search(text, listed[-1].end, mentions[0].start):
+    if k < 2 or len(tokens) != n * k or (subject is None and _COMPARED_FIRST.search(text, listed[-1].end, mentions[0].start)):
         return []
     out: list[ArmValue] = []
     for j, anchor in enumerate(listed):
