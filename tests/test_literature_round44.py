@@ -83,3 +83,12 @@ def test_a_comparison_with_its_subject_arm_before_the_endpoints_pairs_each_endpo
     text = (f"In this randomised phase 2 study, 90 adults received donafenib (n = 45) or sorafenib (n = 45). {comparison}.")
     assert {v for v in values(read(text, vocabulary, finder)) if v[1] == "dcr"} == {
         ("donafenib", "dcr", Decimal("77.0")), ("sorafenib", "dcr", Decimal("58.0"))}
+
+
+def test_a_drug_named_after_since_marks_a_time_not_an_approved_agent(vocabulary, finder):
+    # (before, "the first medicine since A to be approved" made A the approved agent)
+    text = ("Regulator clears cabozantinib for pretreated liver cancer\n\n"
+            "The regulator approved cabozantinib for adults with hepatocellular carcinoma after lenvatinib. "
+            "It is the first medicine since lenvatinib to be approved for liver cancer in Canada.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert {a.subject for a in facts if a.predicate == "approvedFor"} == {"cabozantinib"}

@@ -65,8 +65,9 @@ SLASH_GLUE = re.compile(r"^\s*[/-]\s*$")  # "A/B", "A-B"
 COMBINATION_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:as|in)\s+(?:an?\s+)?)?{COMBINATION_NOUN}\b", re.IGNORECASE)
 # "X, a derivative of Y,": Y is named to say what X is, not as an agent of the statement.
 REFERENCE_BEFORE = re.compile(r"\b(?:derivative|analog(?:ue)?|biosimilar|version|salt|metabolite|prodrug|isomer|"
-                              r"enantiomer|successor)\s+of\s+(?:the\s+)?$|\b(?:unlike|like|in contrast to|similar to)\s+$",
-                              re.IGNORECASE)
+                              r"enantiomer|successor)\s+of\s+(?:the\s+)?$|\b(?:unlike|like|in contrast to|similar to)\s+$|"
+                              # "the first drug since X to be approved": X marks the time ("since X was approved" is X's)
+                              r"\bsince\s+$", re.IGNORECASE)
 WITH_GLUE = re.compile(r"^\s+(?:together\s+)?with\s+$", re.IGNORECASE)
 # "A, used with B, as first-line treatment": a use with B set off by commas names one regimen.
 USED_WITH_GLUE = re.compile(r"^[\s),]*(?:when\s+)?(?:used|given|administered|taken)\s+(?:together\s+)?with\s*$",
