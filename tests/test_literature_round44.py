@@ -92,3 +92,19 @@ def test_a_drug_named_after_since_marks_a_time_not_an_approved_agent(vocabulary,
             "It is the first medicine since lenvatinib to be approved for liver cancer in Canada.\n")
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert {a.subject for a in facts if a.predicate == "approvedFor"} == {"cabozantinib"}
+
+
+def test_a_long_name_that_drops_a_letter_of_its_ending_is_the_drug_it_misspells(vocabulary, finder):
+    # (before, a misspelling had to keep the name's last three letters: "surufatinb" named nothing)
+    text = ("Surufatinib in neuroendocrine and liver tumours\n\nSurufatinib was given once daily. "
+            "Surufatinb is an oral agent that inhibits VEGFR1 and CSF1R.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert {(a.subject, a.object) for a in facts if a.predicate == "inhibits"} == {("surufatinib", "flt1"),
+                                                                               ("surufatinib", "csf1r")}
+
+
+def test_a_second_predicate_with_its_auxiliary_left_out_is_its_own_clause(vocabulary, finder):
+    # (before, "..., and designated an orphan drug by the FDA for D2" stayed in the approval's clause and hedged it)
+    text = ("Company news\n\nDonafenib inhibits RAF. In May 2021, donafenib was approved as a first-line therapy for "
+            "hepatocellular carcinoma in China, and designated an orphan drug by the FDA for thyroid cancer in 2022.\n")
+    assert _approvals(text, vocabulary, finder) == {("donafenib", "hcc")}

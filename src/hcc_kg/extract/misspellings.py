@@ -46,8 +46,23 @@ def misspelled_drug(name: str, named: dict[str, str]) -> str | None:
     if len(word) < MIN_LENGTH or not word.isalpha():
         return None
     keys = {key for other, key in named.items()
-            if len(other) >= MIN_LENGTH and other[-3:] == word[-3:] and one_edit(word, other)}
+            if len(other) >= MIN_LENGTH and _same_stem(word, other) and one_edit(word, other)}
     return keys.pop() if len(keys) == 1 else None
+
+
+#: A name as long as this may lose a letter of its ending ("rivoceranb") when its first letters are the drug's.
+LONG_NAME = 10
+STEM_START = 6
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Do two names share the stem ending ("-tinib", "-lizumab"), or, for a long name, its first letters (a letter of
+    the ending dropped or changed: "rivoceranb")?
+
+    >>> _same_stem("riboceranib", "rivoceranib"), _same_stem("rivoceranb", "rivoceranib"), _same_stem("nivolumab", "nivolumib")
+    (True, True, False)
+    """
+    return other[-3:] == word[-3:] or (min(len(word), len(other)) >= LONG_NAME and word[:STEM_START] == other[:STEM_START])
 
 
 WORD_RE = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
@@ -56,7 +71,9 @@ WORD_RE = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
 def misspelled_words(text: str, named: dict[str, str]) -> Iterator[tuple[str, int, int, str]]:
     """Each word of ``text`` that misspells one drug the document names: (word, start, end, the drug's key)."""
     endings = {name[-3:] for name in named if len(name) >= MIN_LENGTH}
+    starts = {name[:STEM_START] for name in named if len(name) >= LONG_NAME}
     for word in WORD_RE.finditer(text):
         folded = word.group().casefold()
-        if folded[-3:] in endings and folded not in named and (key := misspelled_drug(folded, named)):
+        if (folded[-3:] in endings or folded[:STEM_START] in starts) and folded not in named \
+                and (key := misspelled_drug(folded, named)):
             yield word.group(), word.start(), word.end(), key
