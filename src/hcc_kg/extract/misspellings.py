@@ -50,19 +50,21 @@ def misspelled_drug(name: str, named: dict[str, str]) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-#: A name as long as this may lose a letter of its ending ("rivoceranb") when its first letters are the drug's.
+#: A name as long as this may lose (or double) a letter of its ending ("rivoceranb") when its first letters are the drug's.
 LONG_NAME = 10
 STEM_START = 6
 
 
 def _same_stem(word: str, other: str) -> bool:
-    """Do two names share the stem ending ("-tinib", "-lizumab"), or, for a long name, its first letters (a letter of
-    the ending dropped or changed: "rivoceranb")?
+    """Do two names share the stem ending ("-tinib", "-lizumab"), or, for a long name, its first letters with a letter
+    of the ending dropped or doubled ("rivoceranb")?  A letter of the ending changed may make another stem ("-mib" for
+    "-mab"): no.
 
-    >>> _same_stem("riboceranib", "rivoceranib"), _same_stem("rivoceranb", "rivoceranib"), _same_stem("nivolumab", "nivolumib")
+    >>> _same_stem("riboceranib", "rivoceranib"), _same_stem("rivoceranb", "rivoceranib"), _same_stem("quorvalimib", "quorvalimab")
     (True, True, False)
     """
-    return other[-3:] == word[-3:] or (min(len(word), len(other)) >= LONG_NAME and word[:STEM_START] == other[:STEM_START])
+    return other[-3:] == word[-3:] or (min(len(word), len(other)) >= LONG_NAME and len(word) != len(other)
+                                       and word[:STEM_START] == other[:STEM_START])
 
 
 WORD_RE = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
