@@ -108,3 +108,29 @@ def test_a_second_predicate_with_its_auxiliary_left_out_is_its_own_clause(vocabu
     text = ("Company news\n\nDonafenib inhibits RAF. In May 2021, donafenib was approved as a first-line therapy for "
             "hepatocellular carcinoma in China, and designated an orphan drug by the FDA for thyroid cancer in 2022.\n")
     assert _approvals(text, vocabulary, finder) == {("donafenib", "hcc")}
+
+
+def test_a_share_that_responded_with_its_interval_before_of_patients_is_the_response_rate(vocabulary, finder):
+    # (before, the bracket between the share and "of patients" hid the response)
+    text = ("In the single-arm phase 2 HERON-7 study, 80 adults received apatinib. Overall, 35% (95% CI, 25-46%) "
+            "of patients responded to apatinib.")
+    assert values(read(text, vocabulary, finder)) == {("rivoceranib", "orr", Decimal("35"))}
+
+
+def test_doses_listed_after_a_colon_each_with_its_patients_are_cohorts(vocabulary, finder):
+    # (before, the list gave the trial's one arm only, sized by the total)
+    text = ("A phase 1b study of pembrolizumab plus lenvatinib in advanced HCC\n\n"
+            "In a 3 + 3 design, 30 patients were enrolled: 8 mg/kg weekly (qw) (12), 12 mg/kg qw (10), and 600 mg every "
+            "3 weeks (8). The combination was tolerable at every dose.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    cohorts = {a.subject: a.object for a in facts if a.predicate == "armCohort"}
+    sizes = {cohorts[a.subject]: a.object for a in facts if a.predicate == "armSize" and a.subject in cohorts}
+    assert sizes == {"8 mg/kg weekly": 12, "12 mg/kg qw": 10, "600 mg every 3 weeks": 8}
+
+
+def test_a_study_of_one_drug_with_another_studies_their_combination(vocabulary, finder):
+    # (before, "a study of A with B" named two drugs and no arm: "with" glued a regimen only after "received")
+    text = ("A phase 2 study of pembrolizumab with lenvatinib in unresectable HCC\n\n"
+            "Fifty patients were treated. Median PFS was 9.3 months.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert {a.object for a in facts if a.predicate == "armIntervention"} == {"regimen__lenvatinib__pembrolizumab"}

@@ -112,6 +112,30 @@ PART_COUNT_RES = tuple(re.compile(shape, re.IGNORECASE) for shape in (
     r"\b(?P<part>expan)(?:ded|sion)\s+(?:cohort\s+)?(?:in|to|of)\s+(?:an?\s+)?(?:(?:additional|further)\s+)?(?P<n>\d+)\s+"
     r"(?:patients|participants)\b"))
 
+# A phase 1 study's doses listed after a colon, each with its patients in brackets: "41 patients were enrolled: 2.5 mg/kg
+# weekly (qw) (12), 5 mg/kg qw (12) and 1600 mg every 2 weeks (6)" (a schedule's abbreviation may stand in brackets).
+_LISTED_DOSE = (r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?(?:\s+[A-Za-z0-9]+){0,4}?(?:\s*\([A-Za-z0-9 ]{1,8}\))?"
+                r"\s*\(\s*(?:n\s*=\s*)?\d+\s*\)")
+DOSE_LIST_RE = re.compile(rf"\b(?:enrolled|treated|included|dosed)\s*:\s*(?P<items>{_LISTED_DOSE}(?:\s*,\s*(?:and\s+)?{_LISTED_DOSE}|"
+                          rf"\s+and\s+{_LISTED_DOSE})+)", re.IGNORECASE)
+LISTED_DOSE_RE = re.compile(rf"(?P<label>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?(?:\s+[A-Za-z0-9]+){{0,4}}?)"
+                            r"(?:\s*\([A-Za-z0-9 ]{1,8}\))?\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*\)", re.IGNORECASE)
+
+
+def listed_doses(text: str) -> dict[str, int]:
+    """{dose label: patients} of the doses a sentence lists after a colon, each with its patients in brackets.
+
+    >>> listed_doses("30 patients were enrolled: 2 mg/kg weekly (qw) (12), 4 mg/kg qw (10), and 800 mg every 2 weeks (8).")
+    {'2 mg/kg weekly': 12, '4 mg/kg qw': 10, '800 mg every 2 weeks': 8}
+    """
+    m = DOSE_LIST_RE.search(text)
+    if m is None:
+        return {}
+    found = {" ".join(re.sub(r"(\d)\s*([a-zµ])", r"\1 \2", d["label"].lower()).split()): int(d["n"])
+             for d in LISTED_DOSE_RE.finditer(m["items"])}
+    return found if len(found) >= 2 else {}
+
+
 # Cohorts named by their dose level: "the low-dose cohort", "the high-dose group", "the low- and high-dose cohorts".
 LEVEL = r"(?P<level>low|high|medium|middle|intermediate|standard|reduced)"
 LEVEL_NAME_RE = re.compile(rf"\b{LEVEL}[- ]dose\s+(?:cohort|group|arm)s?\b", re.IGNORECASE)
@@ -179,7 +203,9 @@ def cohorts_counted(doc: AnalysedDocument, sent: AnalysedSentence, slot: "Slot",
     parts = part_cohorts(sent.text) if len(slot.arms) == 1 else {}
     for _, _, level in dose_levels(sent.text) if len(slot.arms) == 1 else ():  # "the low-dose cohort": a trial's one arm
         slot.cohorts.setdefault(level, slot.arms[0])                             # given at two levels or more
-    counted = {**dose_cohorts(doc, sent, slot.arms), **{part: (slot.arms[0], n) for part, n in parts.items()}}
+    listed = listed_doses(sent.text) if len(slot.arms) == 1 else {}  # "enrolled: 2 mg/kg (12), 4 mg/kg (10)"
+    counted = {**dose_cohorts(doc, sent, slot.arms), **{part: (slot.arms[0], n) for part, n in parts.items()},
+               **{label: (slot.arms[0], n) for label, n in listed.items()}}
     for label, (arm, size) in counted.items():
         slot.cohorts.setdefault(label, arm)
         slot.cohort_sizes.setdefault(label, (size, span))

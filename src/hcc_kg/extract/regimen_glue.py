@@ -81,7 +81,9 @@ COMBINATION_AFTER_RE = re.compile(r"(?:\s*\([^()]*\))?[\s-]+(?:combination|combi
                                   re.IGNORECASE)
 
 # What patients took, right before the first part: "patients taking A with B", "those receiving A with B".
-RECEIVING_BEFORE_RE = re.compile(r"\b(?:taking|took|receiving|received|given|treated\s+with|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or what a study gave: "a phase 1b study of A with B" (one regimen studied)
+RECEIVING_BEFORE_RE = re.compile(r"\b(?:taking|took|receiving|received|given|treated\s+with|on|"
+                                 r"(?:stud(?:y|ies)|trials?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
