@@ -134,3 +134,26 @@ def test_a_study_of_one_drug_with_another_studies_their_combination(vocabulary, 
             "Fifty patients were treated. Median PFS was 9.3 months.\n")
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert {a.object for a in facts if a.predicate == "armIntervention"} == {"regimen__lenvatinib__pembrolizumab"}
+
+
+def test_a_dash_whose_spaces_were_lost_before_namely_opens_the_aside(vocabulary, finder):
+    # (before, "targets-namely" was one word and the targets after it were nobody's)
+    text = "Much of the benefit of cabozantinib is credited to its main targets-namely, MET, AXL and VEGFR2.\n"
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert {a.object for a in facts if a.predicate == "inhibits"} == {"c_met", "axl", "kdr"}
+
+
+_TWO_ARMS = ("In the phase 3 KITE-9 trial, adults received tislelizumab plus ociperlimab (n = 301) or investigator's choice "
+             "of sorafenib or lenvatinib (n = 299). ")
+
+
+@pytest.mark.parametrize("result, expected", [
+    ("The study reported a 29% objective response rate with the combination, well above the 11% with standard care.",
+     {("regimen__ociperlimab__tislelizumab", "orr", Decimal("29")), ("physicians_choice", "orr", Decimal("11"))}),
+    ("The study reported a 29% objective response rate with tislelizumab plus ociperlimab.",
+     {("regimen__ociperlimab__tislelizumab", "orr", Decimal("29"))}),
+])
+def test_a_share_printed_before_the_rate_it_is_goes_to_the_arm_after_the_rate_s_name(result, expected, vocabulary, finder):
+    # (before, the arm after the rate's name was not the share's: with another share after it, the two went the wrong
+    # way round; alone, it went nowhere)
+    assert values(read(_TWO_ARMS + result, vocabulary, finder)) == expected

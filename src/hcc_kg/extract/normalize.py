@@ -31,6 +31,9 @@ _DASH_RE = re.compile(f"[{DASHES}]")
 # en/em dash (or a hyphen typed for one: "X - an inhibitor of T") with a space each side, an em dash so also after a
 # closing bracket ("X (brand: Y) \u2014 an inhibitor of T").  At a digit a dash is a
 # range ("VEGFR1\u20133", "0.52 \u2013 0.85") and unspaced en dashes join words ("anti\u2013PD-1"): those stay dashes.
+# ... and a dash whose spaces a copy lost before a word that opens an aside ("its targets-namely, A and B", "its
+# targets—namely A"): a comma and a space.
+_GLUED_ASIDE_DASH_RE = re.compile(r"(?<=[a-z])[-–—](?=(?:namely|including|notably|especially|particularly)\b)")
 _ASIDE_DASH_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))[\u2014\u2015](?=[^\W\d_])|(?<=[^\W\d_)\]] )[\u2013\u2014\u2015-](?= [^\W\d_(])|(?<=[)\]] )[\u2014\u2015](?= [^\W\d_(])")
 # A word broken across a line end: lower-case letters both sides -> join without the hyphen.
 # Common second halves of hyphenated compounds ("sorafenib-experienced") keep the hyphen.
@@ -255,6 +258,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     '47 patients received A and 57 received B'
     >>> normalize("Nine patients were given A and eleven with B").text
     '9 patients were given A and 11 with B'
+    >>> normalize("its targets-namely, A and B; anti-PD-1").text
+    'its targets, namely, A and B; anti-PD-1'
     >>> normalize("Six- and 12-month rates; one or two years; one and all").text
     '6- and 12-month rates; 1 or 2 years; one and all'
     >>> normalize("the A arm (n equals 197); the P-value equaled 0.020").text
@@ -288,6 +293,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_GLUED_DOSE_RE, lambda m: " " + m.group())
     mapped = mapped.sub(_GLUED_CLOSE_RE, " ")
     mapped = mapped.sub(_ASIDE_DASH_RE, ",")
+    mapped = mapped.sub(_GLUED_ASIDE_DASH_RE, ", ")
     mapped = mapped.sub(_DASH_RE, "-")
     mapped = mapped.sub(_SOFT_HYPHEN_RE, "")
     if len(_SPACED_BREAK_RE.findall(mapped.text)) >= MIN_SPACED_BREAKS:

@@ -76,8 +76,12 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
     none_after = not value_tokens(masked, ends[i], _range_end(masked, starts, ends, i))
     if tokens and none_after and (run := _shares_before(masked, text, tokens, starts[i], ends[i], proportion)):
         return run  # "gave 30% and 12% ORRs": the shares printed right before the rate they are (none after it)
-    if tokens and proportion and none_after and _share_before(masked, floor, tokens[-1], starts[i], c_start):
-        return tokens[-1:]  # "produced a 46.7% ORR": the share printed right before the rate it is (none after it)
+    if tokens and proportion and _share_before(masked, floor, tokens[-1], starts[i], c_start):
+        if none_after:
+            return tokens[-1:]  # "produced a 46.7% ORR": the share printed right before the rate it is (none after it)
+        after = _own_values_after(masked, text, starts, ends, i)
+        if after and all(t[3] == "%" for t in after):
+            return [tokens[-1], *after]  # "a 36% ORR with A, higher than the 13% with B": the other arms' after it
     if not tokens or not LABEL_GAP_RE.match(masked[tokens[-1][1]:starts[i]]):
         return None
     return tokens

@@ -51,6 +51,18 @@ def criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_sta
     return owner * len(tokens) if owner else None
 
 
+# A rate's or a median's name printed right after its value, before the arm: "a 36% overall response rate with A",
+# "a 9.1-month median PFS in the A arm" (the value is the arm's as if the name were not there).
+ENDPOINT_NAMED_AFTER_RE = re.compile(r"^\s*(?:(?:median|overall|objective|tumou?r|response|responses|rates?|survival|"
+                                     r"progression-free|disease|control|(?-i:ORR|DCR|PFS|OS|TTP))\s+)+(?=with|in|for|among)",
+                                     re.IGNORECASE)
+
+
+def _owner_gap_past_name(gap: str) -> bool:
+    """:func:`owner_gap`, the endpoint's name printed right after the value passed over ("36% ORR with A")."""
+    return owner_gap(gap) or owner_gap(ENDPOINT_NAMED_AFTER_RE.sub("", gap, count=1))
+
+
 def owner_gap(gap: str) -> bool:
     """Does the text between a value and an arm make the arm the value's ("16.6 months for A", "9.2 months for the 210
     patients who were randomly assigned to receive A"), no comparison between them ("12 months versus A")?"""
@@ -118,7 +130,7 @@ def value_owners(text: str, tokens, named: list[Agent], arms: list[str], c_start
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else len(text)
         # a value inside its own bracket ("17 patients (43%, 95% CI 27%-59%) in the A group"): the gap opens at its close
         gaps = [(a, unparenthesised(OWN_BRACKET_RE.sub(")", text[e:a.start], count=1))) for a in named if e <= a.start < nxt]
-        after = next((a for a, gap in gaps if owner_gap(gap)), None)
+        after = next((a for a, gap in gaps if _owner_gap_past_name(gap)), None)
         if after is not None and len(tokens) > 1 and _opens_arm_list(text, after, named):
             return None  # "2.8 and 2.3 mo in the A and B g[roups]": the arms listed after are the values', not the last one's
         before = [a for a in named if floor <= a.start and a.end <= s]
@@ -208,7 +220,7 @@ def other_agents_value(text: str, token, arm: str, others: list[Agent], named: l
 def _named_owner(text: str, token, named: list[Agent], c_start: int) -> list[str] | None:
     """The arm named right after a lone value, else the one named before it in its clause (None if none)."""
     s, e = token[0], token[1]
-    after = next((a for a in named if e <= a.start and owner_gap(text[e:a.start])), None)
+    after = next((a for a in named if e <= a.start and _owner_gap_past_name(text[e:a.start])), None)
     before = [a for a in named if c_start <= a.start and a.end <= s]
     if len({a.key for a in before}) == 2 and fronted_comparator(text, c_start, before[0].start):
         before = [a for a in before if a.key != before[0].key]  # "Compared with B, A gave a median OS of 14 months"
