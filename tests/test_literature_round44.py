@@ -157,3 +157,12 @@ def test_a_share_printed_before_the_rate_it_is_goes_to_the_arm_after_the_rate_s_
     # (before, the arm after the rate's name was not the share's: with another share after it, the two went the wrong
     # way round; alone, it went nowhere)
     assert values(read(_TWO_ARMS + result, vocabulary, finder)) == expected
+
+
+def test_endpoints_listed_then_one_compared_pair_each_go_to_the_trial_s_arms_in_order(vocabulary, finder):
+    # (before, the second endpoint took the first pair and the first endpoint none)
+    text = ("In this randomised phase 2 study, 70 adults received donafenib (n = 35) or sorafenib (n = 35). "
+            "The ORR and DCR were 26% vs 9% and 71% vs 54%.")
+    assert values(read(text, vocabulary, finder)) == {
+        ("donafenib", "orr", Decimal("26")), ("sorafenib", "orr", Decimal("9")),
+        ("donafenib", "dcr", Decimal("71")), ("sorafenib", "dcr", Decimal("54"))}

@@ -134,6 +134,8 @@ def _align(text: str, masked: str, points: list[Anchor], named: list, arms: list
     if QUALIFIED_AFTER_RE.match(unparenthesised(text[tokens[-1][1]:c_end])):
         return None
     order = _arm_order(text, named, arms, c_start, c_end)
+    if order is None and not named and len(arms) >= 2 and _compared_runs(masked, tokens, len(arms)):
+        order = list(arms)  # "the ORR and DCR were 40% vs 10% and 80% vs 50%": each run compares the trial's arms
     n = len(order or ())
     listed = len(endpoints)
     if partial and order and len(tokens) % n == 0:
@@ -200,6 +202,19 @@ def _arm_order(text: str, named: list, arms: list[str], c_start: int, c_end: int
     if not all(ARM_GAP_RE.fullmatch(unparenthesised(text[a.end:b.start])) for a, b in zip(named, named[1:])):
         return None
     return order
+
+
+# Between the values of one run compared as the trial's arms: "40% vs 10%", "12.7 versus 9.7".
+VERSUS_ONLY_RE = re.compile(r"\.?\s*(?:vs\.?|versus|v\.?)\s*", re.IGNORECASE)
+
+
+def _compared_runs(masked: str, tokens: list[Token], n: int) -> bool:
+    """Are the values runs of ``n`` (two runs or more), each joined by "vs"/"versus" only: a comparison of the
+    trial's ``n`` arms per endpoint, in the trial's order (as one endpoint's "40% vs 10%" is)?"""
+    if len(tokens) < 2 * n or len(tokens) % n:
+        return False
+    return all(VERSUS_ONLY_RE.fullmatch(unparenthesised(masked[a[1]:b[0]]))
+               for i, (a, b) in enumerate(zip(tokens, tokens[1:])) if (i + 1) % n)
 
 
 def _grouped(masked: str, tokens: list[Token], n: int) -> bool:

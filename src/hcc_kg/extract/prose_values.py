@@ -129,6 +129,9 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
         fitting = bracketed(sent.text, _fitting(sent.text, anchor.endpoint, found_tokens))
         if (len(arms) > 1 and overflowing(sent.text, fitting, len(arms))) or unreached_first(sent.text, anchor.end, fitting):
             continue  # more values listed than the trial has arms, or "OS was not reached, and TTR was 1.4": none placed
+        if len(arms) > 1 and i and ENDPOINT_LIST_GAP_RE.fullmatch(sent.text, points[i - 1].end, anchor.start) \
+                and len(fitting) > len(arms):
+            continue  # "the ORR and DCR were 40% vs 10% and 80% vs 50%": a group per endpoint listed (prose_aligner's)
         criteria = per_criterion(sent.text, fitting)
         tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
         if len(arms) == 1 and len(fitting) >= 2 and all(PART_AFTER_RE.match(sent.text, t[1]) for t in fitting[:2]):
