@@ -166,3 +166,55 @@ def test_endpoints_listed_then_one_compared_pair_each_go_to_the_trial_s_arms_in_
     assert values(read(text, vocabulary, finder)) == {
         ("donafenib", "orr", Decimal("26")), ("sorafenib", "orr", Decimal("9")),
         ("donafenib", "dcr", Decimal("71")), ("sorafenib", "dcr", Decimal("54"))}
+
+
+def test_a_group_misprinted_in_a_unit_its_endpoint_cannot_have_leaves_the_other_groups_in_place(vocabulary, finder):
+    # (before, one response rate printed in months dropped every endpoint's pair)
+    text = ("In the phase 3 OSPREY-5 trial, 900 adults received donafenib or sorafenib. Median PFS, TTP and ORR all "
+            "favored donafenib, 6.1 mo. vs. 3.9 mo., 7.7 mo. vs. 4.0 mo. and 19.5 mo. vs. 8.8 mo.")
+    assert values(read(text, vocabulary, finder)) == {
+        ("donafenib", "pfs", Decimal("6.1")), ("sorafenib", "pfs", Decimal("3.9")),
+        ("donafenib", "ttp", Decimal("7.7")), ("sorafenib", "ttp", Decimal("4.0"))}
+
+
+def _trial_facts(text: str, vocabulary, finder):
+    return extract_document(Document.from_text("d1", text), vocabulary, finder)
+
+
+def test_a_ratio_bracket_and_a_dose_alternative_leave_the_randomised_arms_standing(vocabulary, finder):
+    # (before, the bracket's drug merged into the placebo arm and the trial kept one arm)
+    text = ("Adults were randomized to receive tivantinib at 240 mg twice daily or 120 mg twice daily or placebo "
+            "(2:1 tivantinib:placebo). Median TTP was 1.8 months in the tivantinib arm and 1.3 months in the placebo arm.")
+    assert {a.object for a in _trial_facts(text, vocabulary, finder) if a.predicate == "armIntervention"} == {
+        "tivantinib", "placebo"}
+
+
+def test_items_of_a_list_a_subgroup_s_sentence_opens_with_a_colon_are_the_subgroup_s(vocabulary, finder):
+    # (before, each item's values went to the whole arms, beside the trial's own)
+    text = ("Adults were randomized to receive tivantinib or placebo. Median TTP was 1.8 months in the tivantinib arm "
+            "and 1.3 months in the placebo arm.\n\nIn the FGF19-high cohort, every endpoint improved:\n\n"
+            "- Median OS was 6.1 months in the tivantinib arm and 3.3 months in the placebo arm\n\n"
+            "- Median TTP was 2.6 months in the tivantinib arm and 1.2 months in the placebo arm\n")
+    assert values(_trial_facts(text, vocabulary, finder)) == {("tivantinib", "ttp", Decimal("1.8")),
+                                                             ("placebo", "ttp", Decimal("1.3"))}
+
+
+def test_other_study_endpoints_are_the_trial_s_own(vocabulary, finder):
+    # (before, "Other study endpoints" read as a remark on other studies and ended the trial's context)
+    text = ("Adults were randomized to receive tivantinib or placebo. The primary endpoint was TTP. Other study "
+            "endpoints were DCR and OS. A significant improvement as compared to placebo was seen in TTP (HR=0.71; "
+            "90% CI=0.52-0.97).")
+    ratios = {dict(a.attributes)["hazard_ratio"] for a in _trial_facts(text, vocabulary, finder)
+              if a.predicate == "hasEffectEstimate"}
+    assert ratios == {Decimal("0.71")}
+
+
+def test_a_single_arm_trial_gives_the_one_regimen_that_holds_every_other_the_text_names(vocabulary, finder):
+    # (before, a regimen named whole in the title and in parts below left the single-arm trial with no arm)
+    text = ("HAIC with FOLFOX plus toripalimab and lenvatinib in advanced HCC\n\n"
+            "The single-arm phase 2 trial enrolled 30 patients. HAIC with FOLFOX plus toripalimab was repeated every "
+            "3 weeks, and lenvatinib was taken daily from day 3. Median PFS was 9.1 months.\n")
+    facts = _trial_facts(text, vocabulary, finder)
+    assert {a.object for a in facts if a.predicate == "armIntervention"} == {
+        "regimen__fluorouracil__hepatic_arterial_infusion_chemotherapy__lenvatinib__leucovorin__oxaliplatin__toripalimab"}
+    assert {(v[1], v[2]) for v in values(facts)} == {("pfs", Decimal("9.1"))}

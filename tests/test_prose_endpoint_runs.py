@@ -47,8 +47,11 @@ def test_pairs_after_the_arm_they_favour_are_its_values_then_the_other_arms():
     assert got == {("felotinib", "pfs"): Decimal("6.2"), ("zorbanib", "pfs"): Decimal("2.8"),
                    ("felotinib", "os"): Decimal("11.9"), ("zorbanib", "os"): Decimal("9.5"),
                    ("felotinib", "orr"): Decimal("31"), ("zorbanib", "orr"): Decimal("8")}
-    # a rate printed in months fits no rate: nothing read
-    assert runs("Median PFS and ORR both favored felotinib, 6.2 mo. vs. 2.8 mo. and 31 mo. vs. 8 mo.") == {}
+    # a rate printed in months fits no rate: that pair is left out, the others keep their places
+    assert runs("Median PFS and ORR both favored felotinib, 6.2 mo. vs. 2.8 mo. and 31 mo. vs. 8 mo.") == {
+        ("felotinib", "pfs"): Decimal("6.2"), ("zorbanib", "pfs"): Decimal("2.8")}
+    # ... but a pair missing altogether leaves nothing in place
+    assert runs("Median PFS and ORR both favored felotinib, 6.2 mo. vs. 2.8 mo.") == {}
 
 
 def test_each_endpoint_with_its_first_value_then_the_other_arms_run():

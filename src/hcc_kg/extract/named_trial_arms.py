@@ -193,6 +193,22 @@ def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def whole_regimen(doc: AnalysedDocument) -> str | None:
+    """The one regimen holding every drug and regimen the document names, its parts also named in twos ("HAIC with A
+    plus B and C ... HAIC with A ... C was given from day 3"): what a trial the text calls single-arm gave (None when
+    the document names a drug outside it).  Only for a single-arm trial: a comparison of the whole with a part of it
+    (an add-on trial) names the same."""
+    named = {a.key for sent in doc.sentences for a in agents(doc, sent)
+             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure") and not had_before(sent.text, a.start)}
+    regimens = [key for key in named if is_regimen_key(key)]
+    if not regimens:
+        return None
+    whole = max(regimens, key=lambda key: len(regimen_components(key)))
+    parts = set(regimen_components(whole))
+    return whole if all(set(regimen_components(key) if is_regimen_key(key) else (key,)) <= parts for key in named) \
+        else None
+
+
 def placebo_key(doc: AnalysedDocument) -> str | None:
     """The vocabulary's placebo (None when it has none); looked up once per document, not per sentence (the merged
     vocabulary holds tens of thousands of entries)."""

@@ -31,8 +31,11 @@ RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of
                                r"\b(?:consistent|similar|comparable|in\s+line)\s+(?:with|to)\s+what\s+(?:we\s+|was\s+|were\s+)?"
                                r"(?:saw|seen|observed|reported|found)\b[^.;]{0,50}?\bin\s+(?:the\s+)?$|"
                                r"\bas\s+(?:was\s+|we\s+)?(?:seen|observed|reported|shown|saw)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+# ... "study" or "trial" as the noun, not as a word before one ("Other study endpoints were DCR and PFS": this study's).
 OTHER_STUDY_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
-                            r"(?:stud(?:y|ies)|trials?)\b|\b(?:studies|trials)\b", re.IGNORECASE)
+                            r"(?:stud(?:y|ies)|trials?)\b(?!\s+(?:end[- ]?points?|objectives?|outcomes?|drugs?|medications?|"
+                            r"treatments?|arms?|groups?|populations?|protocols?|periods?|visits?|designs?|sites?|"
+                            r"cent(?:er|re)s?|participants|patients|procedures?)\b)|\b(?:studies|trials)\b", re.IGNORECASE)
 # Other studies as the standard the trial in context is held to: "(its toxicity was) similar to that noted in prior
 # reports on A" speaks of the trial in context, not of those studies.
 STANDARD_BEFORE_RE = re.compile(r"\b(?:consistent|similar|comparable|in\s+line|in\s+keeping|in\s+agreement|concordant)\s+"
@@ -46,6 +49,8 @@ def remarks_on_other_studies(text: str) -> bool:
     >>> remarks_on_other_studies("Earlier trials of A failed.")
     True
     >>> remarks_on_other_studies("Its toxicity was in line with earlier studies of A.")
+    False
+    >>> remarks_on_other_studies("Other study endpoints were DCR and OS.")
     False
     """
     return any(not STANDARD_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) for m in OTHER_STUDY_RE.finditer(text))

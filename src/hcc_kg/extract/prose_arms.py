@@ -220,8 +220,14 @@ def _choices_with_options(doc: AnalysedDocument, sent: AnalysedSentence) -> list
 def _segment_agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int) -> list[Agent]:
     """The agents of ``sent.text[start:end]``, a choice the whole sentence shows read as one arm."""
     choices = [c for c in _sentence_choices(doc, sent) if start <= c.start and c.end <= end]
-    found = [a for a in agents(doc, sent, start, end) if not any(c.start <= a.start and a.end <= c.end for c in choices)]
+    ratios = [m.span() for m in RATIO_BRACKET_RE.finditer(sent.text, start, end)]  # "(2:1 A:B)" names the arms again
+    found = [a for a in agents(doc, sent, start, end) if not any(c.start <= a.start and a.end <= c.end for c in choices)
+             and not any(s <= a.start < e for s, e in ratios)]
     return sorted([*found, *choices], key=lambda a: a.start)
+
+
+# A randomisation's ratio in brackets, with the arms it weighs: "(2:1 A:placebo)", "(1:1, A vs B)".
+RATIO_BRACKET_RE = re.compile(r"\(\s*\d+\s*:\s*\d+(?:\s*:\s*\d+)?(?!\d)[^()]*\)")
 
 
 def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:

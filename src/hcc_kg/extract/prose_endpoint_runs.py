@@ -177,9 +177,11 @@ def _pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], liste
         group = tokens[j * k:(j + 1) * k]
         unit = group[-1][3]  # printed once, after the group's last value: "14.1 vs. 7.0 months"
         if any(not _VERSUS_GAP.fullmatch(masked, a[1], b[0]) for a, b in zip(group, group[1:])) \
-                or (j and not _GROUP_GAP.fullmatch(masked, tokens[j * k - 1][1], group[0][0])) \
-                or (anchor.endpoint in PROPORTION_ENDPOINTS) != (unit == "%"):
+                or (j and not _GROUP_GAP.fullmatch(masked, tokens[j * k - 1][1], group[0][0])):
             return []
+        if (anchor.endpoint in PROPORTION_ENDPOINTS) != (unit == "%"):
+            continue  # a group printed in a unit its endpoint cannot have ("24.1 mo. vs. 9.2 mo." for a response rate):
+            # that group is left out; the others hold their places
         out += [ArmValue(owner, anchor.endpoint, "", Decimal(decimal_text(t[2])), decimal_text(t[2]), t[3] or unit)
                 for owner, t in zip(order, group)]
     return out

@@ -218,6 +218,31 @@ def continues_subgroup(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
     return back >= 0 and (ANALYSED_SUBGROUP_RE.search(texts[back]) is not None or SUBGROUP_RE.search(texts[back]) is not None)
 
 
+# A list's item: a bullet mark, then the item.
+LIST_ITEM_RE = re.compile(r"^\s*[-–•*·]\s+\S")
+
+
+def subgroup_list_item(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
+    """Is the sentence an item of a list that a subgroup's sentence opens with a colon ("In the X-high cohort, TTP,
+    PFS and OS improved:" then "- Median OS was ... in the A arm and ... in the B arm"), the items before it included?"""
+    if not LIST_ITEM_RE.match(sent.text):
+        return False
+    texts = [s.text for s in doc.sentences]
+    back = next((i for i, s in enumerate(doc.sentences) if s is sent), 0) - 1
+    while back >= 0 and LIST_ITEM_RE.match(texts[back]):
+        back -= 1
+    if back < 0 or (colon := _opening_colon(texts[back])) is None:
+        return False
+    return is_subgroup(texts[back], colon)
+
+
+def _opening_colon(text: str) -> int | None:
+    """Where a sentence opens a list with a colon: at its end, or before its first item read into it (its bullet
+    mark dropped: "... improved: Median OS was ...")."""
+    m = re.search(r":(?:\s|$)", text)
+    return m.start() if m else None
+
+
 # A value's part of a single-arm trial named right after it: "7.3 months in Part A", "20% (95% CI ...) in cohort 2".
 # ... or named by who its patients are: "5.6 months for the prior-A cohort", "16.7% in the A-naive cohort".
 _VALUE_TAIL = r"\s*(?:months?|weeks?|%)?\s*(?:\([^()]*\)\s*|\[[^\[\]]*\]\s*)?"

@@ -42,13 +42,13 @@ from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors
 from .prose_arm_mentions import arm_mentions, compared_back, slot_arm
 from .slot_ratios import pair_of, ratios_read
-from .prose_subgroups import continues_subgroup, ratio_of_subgroup
+from .prose_subgroups import continues_subgroup, ratio_of_subgroup, subgroup_list_item
 from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
 from .prose_values import ArmValue, arm_values, subject_values, valued_agents
 from .prose_rates import respective_rates, responder_shares, timepoint_rates
-from .named_trial_arms import drug_so_far, named_arms, sole_drug
+from .named_trial_arms import drug_so_far, named_arms, sole_drug, whole_regimen
 from .sentences import evidence_span
 from .trial_slots import Slot, arms_in_full
 from .verdicts import primary_verdicts
@@ -309,7 +309,8 @@ def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     if len(slot.arms) == 1 and (not randomised or (sole_drug(doc) == slot.arms[0] and _doses_randomised(doc))):
         # one agent, and nothing in the document is randomised or compared, or only its doses or schedules are
         slot.single_arm = True
-    if not slot.arms and slot.said_single and (slot.names or slot.enrolled) and (sole := sole_drug(doc)) is not None:
+    if not slot.arms and slot.said_single and (slot.names or slot.enrolled) \
+            and (sole := sole_drug(doc) or whole_regimen(doc)) is not None:
         # "approval based on the single-arm NAME trial of 81 patients": the one drug the document names (a
         # trial only mentioned, "based in part on a single-arm study", neither named nor counted, is left alone)
         slot.arms, slot.single_arm = [sole], True
@@ -362,7 +363,7 @@ def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous
         return  # the sentence reports the adjusted analysis only ("By IPW, PFS was ...", "PFS by IPW was ...")
     if projects(sent.text):
         slot.projected.add(span)
-    if concedes_earlier_evidence(sent.text) or continues_subgroup(doc, sent):
+    if concedes_earlier_evidence(sent.text) or continues_subgroup(doc, sent) or subgroup_list_item(doc, sent):
         return  # "Although A has been shown to improve OS (6.5 months), ...": what was known before, no result here;
         # "OS: 6.9 vs 4.3 months" after "A planned analysis of patients with X ...": a subgroup's
     if about_the_disease(sent.text) and not agents(doc, sent):
