@@ -218,3 +218,19 @@ def test_a_single_arm_trial_gives_the_one_regimen_that_holds_every_other_the_tex
     assert {a.object for a in facts if a.predicate == "armIntervention"} == {
         "regimen__fluorouracil__hepatic_arterial_infusion_chemotherapy__lenvatinib__leucovorin__oxaliplatin__toripalimab"}
     assert {(v[1], v[2]) for v in values(facts)} == {("pfs", Decimal("9.1"))}
+
+
+def test_patients_screened_before_those_enrolled_are_no_size(vocabulary, finder):
+    # (before, "who they are" ran over "were screened and": the screened count became the arm's size)
+    text = ("Donafenib before resection of HCC: a single-arm phase 2 trial\n\nIn all, 31 patients with HCC were screened "
+            "and 26 patients with resectable HCC were enrolled in this single-arm phase 2 trial of donafenib. "
+            "The ORR was 19.2%.\n")
+    assert {a.object for a in _trial_facts(text, vocabulary, finder) if a.predicate == "armSize"} == {26}
+
+
+def test_randomisation_denied_does_not_make_a_single_arm_trial_randomised(vocabulary, finder):
+    # (before, "the lack of randomization" made the document randomise, and the single arm's median went unread)
+    text = ("Donafenib keeps its promise in the phase 2 KESTREL-8 trial\n\nIn the phase 2 KESTREL-8 trial, 120 patients "
+            "with pretreated HCC received donafenib. The investigators noted the lack of randomization against a "
+            "standard of care. Median overall survival was 11.7 months.\n")
+    assert values(_trial_facts(text, vocabulary, finder)) == {("donafenib", "os", Decimal("11.7"))}
