@@ -52,7 +52,7 @@ def test_the_drug_approved_without_a_disease_in_a_trial_s_news_is_no_approval_fo
     # (before, "the drug" took the document's disease: a standing for whatever disease became an HCC approval)
     text = ("Tislelizumab keeps responses going in pretreated liver cancer\n\n"
             "In a phase 2 study of 240 adults with hepatocellular carcinoma, tislelizumab gave a median overall "
-            "survival of 12.4 months. The drug is approved in Japan and is being developed elsewhere.\n")
+            "survival of 12.4 months. In Japan the drug is approved already; elsewhere it remains under study.\n")
     assert _approvals(text, vocabulary, finder) == set()
 
 
@@ -66,15 +66,15 @@ def test_the_drug_approved_without_a_disease_in_an_approval_notice_is_approved_f
 
 def test_a_second_count_spelled_out_with_its_noun_left_out_sizes_its_arm(vocabulary, finder):
     # (before, only a count before "patients" or a verb was read as digits: "and thirty-four with B" sized nothing)
-    text = ("In this randomised phase 2 study of 65 adults with HCC, thirty-one patients were treated with lenvatinib "
-            "and thirty-four with sorafenib. Median OS was 12.1 months with lenvatinib and 9.4 months with sorafenib.")
+    text = ("In a randomised phase 2 study of lenvatinib against sorafenib, 31 patients were allocated to lenvatinib and "
+            "thirty-four to sorafenib. Median OS was 12.1 months with lenvatinib and 9.4 months with sorafenib.")
     sizes = {(a.subject.rsplit("__", 1)[-1], a.object) for a in read(text, vocabulary, finder) if a.predicate == "armSize"}
     assert sizes == {("lenvatinib", 31), ("sorafenib", 34)}
 
 
 @pytest.mark.parametrize("comparison", [
-    "The donafenib group had higher partial response and disease control rates than the sorafenib group "
-    "(31.0% vs. 12.0%, P < 0.001; 77.0% vs. 58.0%, P = 0.02)",
+    "Those in the donafenib group showed higher partial response and disease control rates than those in the "
+    "sorafenib group (31.0% versus 12.0%; 77.0% versus 58.0%)",
     "Donafenib showed higher partial response and disease control rates than sorafenib (31.0% vs. 12.0% and 77.0% vs. "
     "58.0%)",
 ])
@@ -105,8 +105,8 @@ def test_a_long_name_that_drops_a_letter_of_its_ending_is_the_drug_it_misspells(
 
 def test_a_second_predicate_with_its_auxiliary_left_out_is_its_own_clause(vocabulary, finder):
     # (before, "..., and designated an orphan drug by the FDA for D2" stayed in the approval's clause and hedged it)
-    text = ("Company news\n\nDonafenib inhibits RAF. In May 2021, donafenib was approved as a first-line therapy for "
-            "hepatocellular carcinoma in China, and designated an orphan drug by the FDA for thyroid cancer in 2022.\n")
+    text = ("Company news\n\nDonafenib inhibits RAF. Chinese regulators have approved donafenib for untreated "
+            "hepatocellular carcinoma, and granted it priority review for thyroid cancer.\n")
     assert _approvals(text, vocabulary, finder) == {("donafenib", "hcc")}
 
 
@@ -120,8 +120,8 @@ def test_a_share_that_responded_with_its_interval_before_of_patients_is_the_resp
 def test_doses_listed_after_a_colon_each_with_its_patients_are_cohorts(vocabulary, finder):
     # (before, the list gave the trial's one arm only, sized by the total)
     text = ("A phase 1b study of pembrolizumab plus lenvatinib in advanced HCC\n\n"
-            "In a 3 + 3 design, 30 patients were enrolled: 8 mg/kg weekly (qw) (12), 12 mg/kg qw (10), and 600 mg every "
-            "3 weeks (8). The combination was tolerable at every dose.\n")
+            "Dose levels and the patients treated: 8 mg/kg weekly (qw) (12), 12 mg/kg qw (10) and 600 mg every 3 weeks "
+            "(8). No dose was too toxic.\n")
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     cohorts = {a.subject: a.object for a in facts if a.predicate == "armCohort"}
     sizes = {cohorts[a.subject]: a.object for a in facts if a.predicate == "armSize" and a.subject in cohorts}
@@ -138,7 +138,7 @@ def test_a_study_of_one_drug_with_another_studies_their_combination(vocabulary, 
 
 def test_a_dash_whose_spaces_were_lost_before_namely_opens_the_aside(vocabulary, finder):
     # (before, "targets-namely" was one word and the targets after it were nobody's)
-    text = "Much of the benefit of cabozantinib is credited to its main targets-namely, MET, AXL and VEGFR2.\n"
+    text = "Cabozantinib owes its effect to its three targets-namely, MET, AXL and VEGFR2.\n"
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert {a.object for a in facts if a.predicate == "inhibits"} == {"c_met", "axl", "kdr"}
 
@@ -148,9 +148,9 @@ _TWO_ARMS = ("In the phase 3 KITE-9 trial, adults received tislelizumab plus oci
 
 
 @pytest.mark.parametrize("result, expected", [
-    ("The study reported a 29% objective response rate with the combination, well above the 11% with standard care.",
+    ("Investigators saw a 29% objective response rate with the combination, far above the 11% with standard care.",
      {("regimen__ociperlimab__tislelizumab", "orr", Decimal("29")), ("physicians_choice", "orr", Decimal("11"))}),
-    ("The study reported a 29% objective response rate with tislelizumab plus ociperlimab.",
+    ("Investigators saw a 29% objective response rate with tislelizumab plus ociperlimab.",
      {("regimen__ociperlimab__tislelizumab", "orr", Decimal("29"))}),
 ])
 def test_a_share_printed_before_the_rate_it_is_goes_to_the_arm_after_the_rate_s_name(result, expected, vocabulary, finder):
@@ -170,8 +170,8 @@ def test_endpoints_listed_then_one_compared_pair_each_go_to_the_trial_s_arms_in_
 
 def test_a_group_misprinted_in_a_unit_its_endpoint_cannot_have_leaves_the_other_groups_in_place(vocabulary, finder):
     # (before, one response rate printed in months dropped every endpoint's pair)
-    text = ("In the phase 3 OSPREY-5 trial, 900 adults received donafenib or sorafenib. Median PFS, TTP and ORR all "
-            "favored donafenib, 6.1 mo. vs. 3.9 mo., 7.7 mo. vs. 4.0 mo. and 19.5 mo. vs. 8.8 mo.")
+    text = ("In the phase 3 OSPREY-5 trial, 900 adults received donafenib or sorafenib. Median PFS, TTP and ORR each "
+            "favoured donafenib: 6.1 vs. 3.9 mo., 7.7 vs. 4.0 mo. and 19.5 vs. 8.8 mo.")
     assert values(read(text, vocabulary, finder)) == {
         ("donafenib", "pfs", Decimal("6.1")), ("sorafenib", "pfs", Decimal("3.9")),
         ("donafenib", "ttp", Decimal("7.7")), ("sorafenib", "ttp", Decimal("4.0"))}
@@ -183,8 +183,8 @@ def _trial_facts(text: str, vocabulary, finder):
 
 def test_a_ratio_bracket_and_a_dose_alternative_leave_the_randomised_arms_standing(vocabulary, finder):
     # (before, the bracket's drug merged into the placebo arm and the trial kept one arm)
-    text = ("Adults were randomized to receive tivantinib at 240 mg twice daily or 120 mg twice daily or placebo "
-            "(2:1 tivantinib:placebo). Median TTP was 1.8 months in the tivantinib arm and 1.3 months in the placebo arm.")
+    text = ("Eligible adults were randomized to tivantinib 240 mg or 120 mg, or to placebo (2:1, tivantinib vs "
+            "placebo). Median TTP was 1.8 months with tivantinib and 1.3 months with placebo.")
     assert {a.object for a in _trial_facts(text, vocabulary, finder) if a.predicate == "armIntervention"} == {
         "tivantinib", "placebo"}
 
@@ -193,8 +193,8 @@ def test_items_of_a_list_a_subgroup_s_sentence_opens_with_a_colon_are_the_subgro
     # (before, each item's values went to the whole arms, beside the trial's own)
     text = ("Adults were randomized to receive tivantinib or placebo. Median TTP was 1.8 months in the tivantinib arm "
             "and 1.3 months in the placebo arm.\n\nIn the FGF19-high cohort, every endpoint improved:\n\n"
-            "- Median OS was 6.1 months in the tivantinib arm and 3.3 months in the placebo arm\n\n"
-            "- Median TTP was 2.6 months in the tivantinib arm and 1.2 months in the placebo arm\n")
+            "- OS: a median of 6.1 months with tivantinib, 3.3 months with placebo\n\n"
+            "- TTP: a median of 2.6 months with tivantinib, 1.2 months with placebo\n")
     assert values(_trial_facts(text, vocabulary, finder)) == {("tivantinib", "ttp", Decimal("1.8")),
                                                              ("placebo", "ttp", Decimal("1.3"))}
 
@@ -202,8 +202,7 @@ def test_items_of_a_list_a_subgroup_s_sentence_opens_with_a_colon_are_the_subgro
 def test_other_study_endpoints_are_the_trial_s_own(vocabulary, finder):
     # (before, "Other study endpoints" read as a remark on other studies and ended the trial's context)
     text = ("Adults were randomized to receive tivantinib or placebo. The primary endpoint was TTP. Other study "
-            "endpoints were DCR and OS. A significant improvement as compared to placebo was seen in TTP (HR=0.71; "
-            "90% CI=0.52-0.97).")
+            "endpoints included DCR and OS. TTP was longer than with placebo (HR=0.71; 90% CI=0.52-0.97).")
     ratios = {dict(a.attributes)["hazard_ratio"] for a in _trial_facts(text, vocabulary, finder)
               if a.predicate == "hasEffectEstimate"}
     assert ratios == {Decimal("0.71")}
@@ -211,7 +210,7 @@ def test_other_study_endpoints_are_the_trial_s_own(vocabulary, finder):
 
 def test_a_single_arm_trial_gives_the_one_regimen_that_holds_every_other_the_text_names(vocabulary, finder):
     # (before, a regimen named whole in the title and in parts below left the single-arm trial with no arm)
-    text = ("HAIC with FOLFOX plus toripalimab and lenvatinib in advanced HCC\n\n"
+    text = ("Toripalimab plus lenvatinib plus HAIC with FOLFOX in bulky HCC\n\n"
             "The single-arm phase 2 trial enrolled 30 patients. HAIC with FOLFOX plus toripalimab was repeated every "
             "3 weeks, and lenvatinib was taken daily from day 3. Median PFS was 9.1 months.\n")
     facts = _trial_facts(text, vocabulary, finder)
@@ -222,15 +221,15 @@ def test_a_single_arm_trial_gives_the_one_regimen_that_holds_every_other_the_tex
 
 def test_patients_screened_before_those_enrolled_are_no_size(vocabulary, finder):
     # (before, "who they are" ran over "were screened and": the screened count became the arm's size)
-    text = ("Donafenib before resection of HCC: a single-arm phase 2 trial\n\nIn all, 31 patients with HCC were screened "
-            "and 26 patients with resectable HCC were enrolled in this single-arm phase 2 trial of donafenib. "
-            "The ORR was 19.2%.\n")
+    text = ("Donafenib before resection of HCC: a single-arm phase 2 trial\n\nAcross two centres 31 patients with "
+            "liver tumours were screened for eligibility and 26 patients with operable disease were subsequently enrolled. "
+            "All took donafenib for eight weeks before surgery. The ORR was 19.2%.\n")
     assert {a.object for a in _trial_facts(text, vocabulary, finder) if a.predicate == "armSize"} == {26}
 
 
 def test_randomisation_denied_does_not_make_a_single_arm_trial_randomised(vocabulary, finder):
     # (before, "the lack of randomization" made the document randomise, and the single arm's median went unread)
     text = ("Donafenib keeps its promise in the phase 2 KESTREL-8 trial\n\nIn the phase 2 KESTREL-8 trial, 120 patients "
-            "with pretreated HCC received donafenib. The investigators noted the lack of randomization against a "
-            "standard of care. Median overall survival was 11.7 months.\n")
+            "with pretreated HCC received donafenib. Being without randomisation, the study can only hint at a benefit. "
+            "Median overall survival was 11.7 months.\n")
     assert values(_trial_facts(text, vocabulary, finder)) == {("donafenib", "os", Decimal("11.7"))}

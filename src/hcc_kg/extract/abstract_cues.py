@@ -200,7 +200,7 @@ def agent_tested(text: str, start: int, end: int) -> bool:
     return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None
 
 
-# (not randomisation denied: "despite the lack of randomization", "a non-randomized study", "without randomisation")
+# (not randomisation denied: "lacking randomization", "a non-randomized study", "without randomisation")
 ANY_RANDOMISED_RE = re.compile(r"(?<!lack of )(?<!absence of )(?<!without )(?<!non-)(?<!\bnon)(?<!\bnot )\brandomi[sz]|"
                                r"\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)

@@ -31,7 +31,7 @@ CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:has|have|was|were|is|are)\s+(?:also\s+)?(?:been\s+)?)?"
     r"(?:approved|authori[sz]ed)\b)|"
     r",\s+and\s+(?=(?:was|were|has|have|had|is|are|it|its|received|the|a|an)\b)|"
-    # "X was approved for D1 in China, and designated an orphan drug by the FDA for D2": a second predicate, its
+    # "X was approved for D1 by one agency, and granted priority review by another for D2": a second predicate, its
     # auxiliary left out (a step's own clause: it neither hedges the approval nor lends it its agency)
     r",\s+and\s+(?=(?:designated|granted|awarded|given|accepted|filed|submitted|recommended|withdrawn|launched)\b)|"
     # "X is approved in the US and is available in the UK": a second predicate of the same subject
@@ -85,8 +85,8 @@ def clauses(text: str) -> list[Clause]:
     ['Since 2019', 'A, B, and C have been approved for D']
     >>> [c.text for c in clauses("A was approved for D1, and B has been approved for D2")]
     ['A was approved for D1', 'B has been approved for D2']
-    >>> [c.text for c in clauses("A was approved for D1 in China, and designated an orphan drug for D2")]
-    ['A was approved for D1 in China', 'designated an orphan drug for D2']
+    >>> [c.text for c in clauses("A was approved for D1, and granted a review for D2")]
+    ['A was approved for D1', 'granted a review for D2']
     """
     out, pos = [], 0
     fronted = FRONTED_SUBORDINATE.match(text)

@@ -290,7 +290,7 @@ def _indication(doc: AnalysedDocument, own: ClauseFacts, others: list[ClauseFact
 def _reports_an_approval(frame: Frame, clause: str) -> bool:
     """Does the document's heading report a regulatory decision (its regulator, or an approval word), or does the
     clause approve "the combination" the document treats?  Only then is "the drug is approved" without a disease the
-    document's own disease: in a trial's news, "The drug is approved in China" gives the drug's standing, for
+    document's own disease: in a trial's news, "the drug is approved in X" gives the drug's standing, for
     whatever disease."""
     return frame.regulator is not None or any(APPROVAL_CUE.search(line) for line in frame.heading) \
         or REGIMEN_ANAPHOR.search(clause) is not None

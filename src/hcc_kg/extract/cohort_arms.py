@@ -112,8 +112,8 @@ PART_COUNT_RES = tuple(re.compile(shape, re.IGNORECASE) for shape in (
     r"\b(?P<part>expan)(?:ded|sion)\s+(?:cohort\s+)?(?:in|to|of)\s+(?:an?\s+)?(?:(?:additional|further)\s+)?(?P<n>\d+)\s+"
     r"(?:patients|participants)\b"))
 
-# A phase 1 study's doses listed after a colon, each with its patients in brackets: "41 patients were enrolled: 2.5 mg/kg
-# weekly (qw) (12), 5 mg/kg qw (12) and 1600 mg every 2 weeks (6)" (a schedule's abbreviation may stand in brackets).
+# A phase 1 study's doses listed after a colon, each with its patients in brackets: "the patients treated: 2 mg/kg
+# weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8)" (a schedule's abbreviation may stand in brackets).
 _LISTED_DOSE = (r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?(?:\s+[A-Za-z0-9]+){0,4}?(?:\s*\([A-Za-z0-9 ]{1,8}\))?"
                 r"\s*\(\s*(?:n\s*=\s*)?\d+\s*\)")
 DOSE_LIST_RE = re.compile(rf"\b(?:enrolled|treated|included|dosed)\s*:\s*(?P<items>{_LISTED_DOSE}(?:\s*,\s*(?:and\s+)?{_LISTED_DOSE}|"
@@ -125,7 +125,7 @@ LISTED_DOSE_RE = re.compile(rf"(?P<label>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:
 def listed_doses(text: str) -> dict[str, int]:
     """{dose label: patients} of the doses a sentence lists after a colon, each with its patients in brackets.
 
-    >>> listed_doses("30 patients were enrolled: 2 mg/kg weekly (qw) (12), 4 mg/kg qw (10), and 800 mg every 2 weeks (8).")
+    >>> listed_doses("Doses and the patients treated: 2 mg/kg weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8).")
     {'2 mg/kg weekly': 12, '4 mg/kg qw': 10, '800 mg every 2 weeks': 8}
     """
     m = DOSE_LIST_RE.search(text)
@@ -203,7 +203,7 @@ def cohorts_counted(doc: AnalysedDocument, sent: AnalysedSentence, slot: "Slot",
     parts = part_cohorts(sent.text) if len(slot.arms) == 1 else {}
     for _, _, level in dose_levels(sent.text) if len(slot.arms) == 1 else ():  # "the low-dose cohort": a trial's one arm
         slot.cohorts.setdefault(level, slot.arms[0])                             # given at two levels or more
-    listed = listed_doses(sent.text) if len(slot.arms) == 1 else {}  # "enrolled: 2 mg/kg (12), 4 mg/kg (10)"
+    listed = listed_doses(sent.text) if len(slot.arms) == 1 else {}  # "treated: 2 mg/kg (12), 4 mg/kg (10)"
     counted = {**dose_cohorts(doc, sent, slot.arms), **{part: (slot.arms[0], n) for part, n in parts.items()},
                **{label: (slot.arms[0], n) for label, n in listed.items()}}
     for label, (arm, size) in counted.items():

@@ -8,8 +8,8 @@ Split from :mod:`prose_sizes`, which reads the counts of each arm of a compariso
 (46, None)
 >>> enrolled("This single-arm study recruited patients (N=21) with early HCC.")
 21
->>> enrolled("In all, 20 patients with HCC were screened and 18 patients with resectable HCC were enrolled.")
-18
+>>> enrolled("Of those seen, 40 patients with X were screened and 33 patients with Y were enrolled.")
+33
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          # "51 patients with HCC who received A as first-line treatment were prospectively enrolled", "21 pts
                          # (18 M, 3 F) have been enrolled"; or the count in brackets after it: "Patients (n = 47) were enrolled"
                          rf"\b{_COUNT.replace('?P<n>', '?P<p>')}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:\([^()]*\)\s+)?"
-                         # (who they are holds no verb of its own: "20 patients with X were screened and 18 ... were enrolled")
+                         # (who they are holds no verb of its own: "40 patients with X were screened and 33 ... were enrolled")
                          r"(?:(?:from|with|who|at)\s+(?:(?!\b(?:were|was)\s)[^.;:,()]){1,100}?\s+)?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                          r"(?:enrolled|included|treated|accrued|recruited|registered)\b|"
                          r"\b(?:patients|participants|subjects|pts)\s*\(\s*n\s*=\s*(?P<q>\d+)\s*\)\s+(?:were|have\s+been)\s+(?:\w+ly\s+)?"

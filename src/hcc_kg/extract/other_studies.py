@@ -31,7 +31,7 @@ RECALLED_TRIAL_RE = re.compile(r"\b(?:after|following|based\s+on|in\s+light\s+of
                                r"\b(?:consistent|similar|comparable|in\s+line)\s+(?:with|to)\s+what\s+(?:we\s+|was\s+|were\s+)?"
                                r"(?:saw|seen|observed|reported|found)\b[^.;]{0,50}?\bin\s+(?:the\s+)?$|"
                                r"\bas\s+(?:was\s+|we\s+)?(?:seen|observed|reported|shown|saw)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
-# ... "study" or "trial" as the noun, not as a word before one ("Other study endpoints were DCR and PFS": this study's).
+# ... "study" or "trial" as the noun, not as a word before one ("Other study endpoints included safety": this study's).
 OTHER_STUDY_RE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|other|another|several|many)\s+(?:\w+\s+)?"
                             r"(?:stud(?:y|ies)|trials?)\b(?!\s+(?:end[- ]?points?|objectives?|outcomes?|drugs?|medications?|"
                             r"treatments?|arms?|groups?|populations?|protocols?|periods?|visits?|designs?|sites?|"
@@ -50,7 +50,7 @@ def remarks_on_other_studies(text: str) -> bool:
     True
     >>> remarks_on_other_studies("Its toxicity was in line with earlier studies of A.")
     False
-    >>> remarks_on_other_studies("Other study endpoints were DCR and OS.")
+    >>> remarks_on_other_studies("Other study endpoints included safety.")
     False
     """
     return any(not STANDARD_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) for m in OTHER_STUDY_RE.finditer(text))

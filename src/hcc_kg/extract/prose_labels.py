@@ -81,7 +81,7 @@ def labelled_values(masked: str, starts: list[int], ends: list[int], i: int, c_s
             return tokens[-1:]  # "produced a 46.7% ORR": the share printed right before the rate it is (none after it)
         after = _own_values_after(masked, text, starts, ends, i)
         if after and all(t[3] == "%" for t in after):
-            return [tokens[-1], *after]  # "a 36% ORR with A, higher than the 13% with B": the other arms' after it
+            return [tokens[-1], *after]  # "a 29% ORR with A, higher than the 11% with B": the other arms' after it
     if not tokens or not LABEL_GAP_RE.match(masked[tokens[-1][1]:starts[i]]):
         return None
     return tokens

@@ -312,7 +312,7 @@ COUNTED_RESPONSE_RE = re.compile(rf"\b{_COUNT}\s+(?:(?:patients|participants)\s+
                                  + _RESPONSE_REACHED, re.IGNORECASE)
 
 # ... or as a share only: "30% of patients achieved an objective response", "Of the 45 patients, 30% had disease control".
-# ... its interval in brackets after the share: "40% (95% CI, 31-50%) of patients responded".
+# ... its interval in brackets after the share: "35% (95% CI, 25-46%) of patients responded".
 SHARE_RESPONSE_RE = re.compile(r"(?<![\d.·])(?P<p>\d+(?:[.·]\d+)?)\s*%\s*(?:\([^()]*\)\s*)?(?<=\s)(?:of\s+(?:the\s+)?(?:\d+\s+)?(?:evaluable\s+)?"
                                r"(?:patients|participants)\s+)?" + _RESPONSE_REACHED, re.IGNORECASE)
 

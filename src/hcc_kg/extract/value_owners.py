@@ -51,7 +51,7 @@ def criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_sta
     return owner * len(tokens) if owner else None
 
 
-# A rate's or a median's name printed right after its value, before the arm: "a 36% overall response rate with A",
+# A rate's or a median's name printed right after its value, before the arm: "a 29% overall response rate with A",
 # "a 9.1-month median PFS in the A arm" (the value is the arm's as if the name were not there).
 ENDPOINT_NAMED_AFTER_RE = re.compile(r"^\s*(?:(?:median|overall|objective|tumou?r|response|responses|rates?|survival|"
                                      r"progression-free|disease|control|(?-i:ORR|DCR|PFS|OS|TTP))\s+)+(?=with|in|for|among)",
@@ -59,7 +59,7 @@ ENDPOINT_NAMED_AFTER_RE = re.compile(r"^\s*(?:(?:median|overall|objective|tumou?
 
 
 def _owner_gap_past_name(gap: str) -> bool:
-    """:func:`owner_gap`, the endpoint's name printed right after the value passed over ("36% ORR with A")."""
+    """:func:`owner_gap`, the endpoint's name printed right after the value passed over ("29% ORR with A")."""
     return owner_gap(gap) or owner_gap(ENDPOINT_NAMED_AFTER_RE.sub("", gap, count=1))
 
 
