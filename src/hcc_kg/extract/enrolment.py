@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import SPELLED_NUMBER, spelled_value
+from .spelled_numbers import SPELLED_NUMBER, spelled_value
 
 # ... spelled out, only as a number word: a heading before it ("Results Sixty-four patients were enrolled") is no
 # count, and taking it for one would hide the count after it.

@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Union
 
+from .spelled_numbers import SPELLED_COUNT_RE, SPELLED_PERCENT_RE, digits
+
 Replacement = Union[str, Callable[[re.Match], str]]
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
@@ -202,42 +204,6 @@ _SPOKEN_INTERVAL_RE = re.compile(rf"\bwith\s+an?\s+(?P<level>\d{{2}}(?:\.\d+)?){
 # receptor (VEGFR)-2", "programmed death [PD]-1" name VEGFR-2 and PD-1.
 _BRACKETED_ABBREVIATION_NUMBER_RE = re.compile(r"[(\[](?P<abbr>[A-Z][A-Za-z]{1,8})[)\]]-(?=\d\b)")
 _SPOKEN_PERCENT_RE = re.compile(r"(?<=\d)\s?(?:percent|per\s+cent)\b", re.IGNORECASE)
-# Numbers spelled out, up to ninety-nine ("Forty-six patients", "Thirty-six percent"): each word's value, the pattern of
-# one number (a tens word, perhaps with its unit after a hyphen or a space), and its value (read also by .enrolment).
-SPELLED_VALUES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                             "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-SPELLED_VALUES.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
-_TENS_WORDS = "|".join(w for w, n in SPELLED_VALUES.items() if n >= 20)
-_UNIT_WORDS = "|".join(w for w, n in SPELLED_VALUES.items() if 0 < n < 10)
-SPELLED_NUMBER = (rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|"
-                  rf"{'|'.join(w for w, n in SPELLED_VALUES.items() if 0 < n < 20)})(?![\w-])")
-
-
-def spelled_value(printed: str) -> int | None:
-    """The value of a number spelled out ("Forty-six" is 46); None for words that are no one number.
-
-    >>> spelled_value("Forty-six"), spelled_value("nine"), spelled_value("six forty")
-    (46, 9, None)
-    """
-    words = re.split(r"[- ]", printed.lower())
-    if all(w in SPELLED_VALUES for w in words) and (len(words) == 1 or (len(words) == 2 and SPELLED_VALUES[words[0]] >= 20)):
-        return sum(SPELLED_VALUES[w] for w in words)
-    return None
-
-
-# A share spelled out, as a sentence opens with one ("Thirty-six percent of patients responded"): its digits; so is a
-# count of patients ("Forty-seven patients received A and fifty-seven received B"; "one patient" stays a word).
-_SPELLED_PERCENT_RE = re.compile(rf"\b{SPELLED_NUMBER}(?=\s?(?:percent|per\s+cent)\b)", re.IGNORECASE)
-# ... and the second of two counts whose noun and verb are left out: "29 patients were treated with A and twenty-nine
-# with B", "... and thirty-four to B".
-_SPELLED_COUNT_RE = re.compile(rf"\b(?!one\b){SPELLED_NUMBER}(?=\s+(?:(?:patients|participants|subjects|people|pts)\b|"
-                               r"(?:were|had\s+been)\s+(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated|treated|enrolled|given)\b|"
-                               r"(?:received|took)\b))|"
-                               rf"(?<=\band\s)(?!one\b){SPELLED_NUMBER}(?=\s+(?:with|to)\s)", re.IGNORECASE)
-
-
-def _digits(m: re.Match) -> str:
-    return str(spelled_value(m.group()))
 
 
 def _bracketed_interval(m: re.Match) -> str:
@@ -306,8 +272,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     mapped = mapped.sub(_SPOKEN_EQUALS_RE, " = ")
     mapped = mapped.sub(_EQUALS_AS_FIVE_RE, lambda m: m.group("k") + " = ")
     mapped = mapped.sub(_SPOKEN_INTERVAL_RE, _bracketed_interval)
-    mapped = mapped.sub(_SPELLED_PERCENT_RE, _digits)
-    mapped = mapped.sub(_SPELLED_COUNT_RE, _digits)
+    mapped = mapped.sub(SPELLED_PERCENT_RE, digits)
+    mapped = mapped.sub(SPELLED_COUNT_RE, digits)
     mapped = mapped.sub(_SPOKEN_PERCENT_RE, "%")
     mapped = mapped.sub(_BRACKETED_ABBREVIATION_NUMBER_RE, _unbracketed_abbreviation)
     mapped = mapped.insert_at(_unopened_abbreviations(mapped.text), "(")

@@ -223,8 +223,8 @@ LIST_ITEM_RE = re.compile(r"^\s*[-–•*·]\s+\S")
 
 
 def subgroup_list_item(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
-    """Is the sentence an item of a list that a subgroup's sentence opens with a colon ("In the X-high cohort, TTP,
-    PFS and OS improved:" then "- Median OS was ... in the A arm and ... in the B arm"), the items before it included?"""
+    """Is the sentence an item of a list that a subgroup's sentence opens with a colon ("In the X-high cohort, every
+    endpoint improved:" then "- OS: a median of ... with A, ... with B"), the items before it included?"""
     if not LIST_ITEM_RE.match(sent.text):
         return False
     texts = [s.text for s in doc.sentences]
@@ -238,7 +238,7 @@ def subgroup_list_item(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
 
 def _opening_colon(text: str) -> int | None:
     """Where a sentence opens a list with a colon: at its end, or before its first item read into it (its bullet
-    mark dropped: "... improved: Median OS was ...")."""
+    mark dropped: "... improved: OS: a median of ...")."""
     m = re.search(r":(?:\s|$)", text)
     return m.start() if m else None
 
