@@ -233,3 +233,13 @@ def test_randomisation_denied_does_not_make_a_single_arm_trial_randomised(vocabu
             "with pretreated HCC received donafenib. Being without randomisation, the study can only hint at a benefit. "
             "Median overall survival was 11.7 months.\n")
     assert values(_trial_facts(text, vocabulary, finder)) == {("donafenib", "os", Decimal("11.7"))}
+
+
+@pytest.mark.parametrize("number", ["ChiCTR2200056789", "ChiCTR-IPR-17012345", "jRCT2031210123", "UMIN000045678"])
+def test_a_trial_registered_in_china_or_japan_is_named_by_its_registry_number(number, vocabulary, finder):
+    # (before, only an NCT number named a trial: these trials stayed unnamed)
+    text = (f"A single-arm phase 2 trial of donafenib (registry {number}) enrolled 30 patients with HCC, who received "
+            "donafenib. The ORR was 30.0%.")
+    names = {dict(a.attributes).get("trial_name") for a in _trial_facts(text, vocabulary, finder)
+             if a.predicate == "isClinicalTrial"}
+    assert names == {number}

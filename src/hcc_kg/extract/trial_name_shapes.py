@@ -157,6 +157,9 @@ SPELLED_TRIAL_WORD = re.compile(r"\b(?:Trial|Study|Protocol|Randomi[sz]ed|Assess
 # A whole capital word ("KSCC" in "KSCC1902" is none), with its one-letter opening ("S-TRAC").
 CAPS_RE = re.compile(rf"(?<![\w-])(?:(?:[A-Z]-)?[A-Z]{{4,}}|{_MIXED_NAME})(?!\w)")
 NCT_RE = re.compile(r"\bNCT\d{8}\b")
+# ... and the numbers of the other primary registries Asian trials are registered in: China's ("ChiCTR2100012345",
+# "ChiCTR-IPR-17012345") and Japan's ("jRCT2031200123", "UMIN000012345"), each a trial's registry number as NCT's is.
+OTHER_REGISTRY_RE = re.compile(r"\b(?:ChiCTR(?:-[A-Z]{2,4}-)?\d{8,10}|jRCT\d{10}|UMIN\d{9})\b")
 # ... and any capitalised code right before its registry number in brackets: "JET-HCC [NCT...]", "AXON-7 (NCT...)",
 # "Zorbanib-2003 (NCT...)" (a sponsor's study number).
 REGISTERED_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z\d]{2,}(?:-[A-Z\d]{2,})*|[A-Z][a-z]{3,}-\d{3,4})\s*[(\[]\s*NCT\d{8}\b")

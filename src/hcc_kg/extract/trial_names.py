@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 from .trial_name_counts import COUNT_OPENERS, counted
 from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_GLUE, APPOSITIVE_NAME_RE,
                                 BARE_NAME_RE, CAPS_RE, COMPARISON_CUE, COORDINATED_NAMES_RE, ISOTYPE_RE,
-                                IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE,
+                                IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE, OTHER_REGISTRY_RE,
                                 NOT_A_TRIAL_AFTER, NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_AFTER_PHASE_RE, TITLED_NAME_RE,
@@ -108,8 +108,8 @@ def _shaped(text: str, is_entity: Callable[[str], bool]) -> Iterable[TrialName]:
         if kind == "plain" and name.split()[0].split("-")[0] in COUNT_OPENERS:
             continue
         yield TrialName(name, m.start("name"), m.end("name"), kind)
-    for m in NCT_RE.finditer(text):
-        yield TrialName(m.group(), m.start(), m.end(), "nct")
+    for m in [*NCT_RE.finditer(text), *OTHER_REGISTRY_RE.finditer(text)]:
+        yield TrialName(m.group(), m.start(), m.end(), "nct")  # (a registry number, whichever registry's)
 
 
 _BRACKET_RE = re.compile(r"\s*\(([^()]{3,150})\)")
