@@ -243,3 +243,11 @@ def test_a_trial_registered_in_china_or_japan_is_named_by_its_registry_number(nu
     names = {dict(a.attributes).get("trial_name") for a in _trial_facts(text, vocabulary, finder)
              if a.predicate == "isClinicalTrial"}
     assert names == {number}
+
+
+def test_a_median_not_reached_is_no_verdict_on_the_primary_endpoint(vocabulary, finder):
+    # (before, "median DoR was not reached" read as "the primary endpoint was not reached": a failed trial)
+    text = ("In the phase 2 HERON-8 study, 150 patients with pretreated HCC received tislelizumab. The primary endpoint "
+            "was ORR. ORR was 15.3%, the median duration of response was not reached, and median OS was 12.8 months.")
+    trials = [dict(a.attributes) for a in _trial_facts(text, vocabulary, finder) if a.predicate == "isClinicalTrial"]
+    assert trials and all("primary_endpoint_met" not in t for t in trials)

@@ -33,6 +33,20 @@ def primary_verdicts(text: str) -> list[tuple[bool, bool]]:
     """
     out = []
     for pattern, met in ((NOT_MET_RE, False), (MET_RE, True)):
-        if (m := pattern.search(text)) and not is_subgroup(text, m.start()):
+        m = next((m for m in pattern.finditer(text) if not _median_unreached(text, m)), None)
+        if m and not is_subgroup(text, m.start()):
             out.append((met, bool(PRIMARY_RE.search(text) or CRITERIA_RE.search(text) or "criteri" in m.group())))
     return out
+
+
+# A median said not reached is no verdict: "median DoR was not reached" (too few events yet), not a failed endpoint.
+MEDIAN_BEFORE_RE = re.compile(r"\bmedians?\b[^.;,()]{0,40}$", re.IGNORECASE)
+
+
+def _median_unreached(text: str, m: re.Match) -> bool:
+    """Is the match "was not reached" said of a median?
+
+    >>> primary_verdicts("The primary endpoint was ORR; ORR was 13%, and median DoR was not reached.")
+    []
+    """
+    return m.group().lower().endswith("reached") and MEDIAN_BEFORE_RE.search(text, 0, m.start()) is not None
