@@ -200,8 +200,10 @@ def agent_tested(text: str, start: int, end: int) -> bool:
     return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None
 
 
-# (not randomisation denied: "lacking randomization", "a non-randomized study", "without randomisation")
-ANY_RANDOMISED_RE = re.compile(r"(?<!lack of )(?<!absence of )(?<!without )(?<!non-)(?<!\bnon)(?<!\bnot )\brandomi[sz]|"
+# Randomisation, unless denied: "lacking randomization", "a non-randomized study", "without randomisation" (also how
+# own_study reads it).
+RANDOMI_SED = r"(?<!lack of )(?<!absence of )(?<!without )(?<!non-)(?<!\bnon)(?<!\bnot )\brandomi[sz]"
+ANY_RANDOMISED_RE = re.compile(rf"{RANDOMI_SED}|"
                                r"\brandomly\b|\bversus\b|\bvs\b|\bplacebo\b|\bcompared\b|"
                                r"\b(?:assigned|allocated)\s+to\b", re.IGNORECASE)
 # A trial still to come ("A randomised phase 3 trial vs B is planned", "plans to discuss a randomized design")

@@ -83,16 +83,17 @@ TIMEPOINT_NEAR_RE = re.compile(r"\b\d+[-\s](?:month|week|year)\b|\bat\s+\d+\s+(?
 # "6 and 46 patients received the 100 mg and 200 mg doses of A, respectively", "12, 10 and 11 patients were treated
 # with A at 2, 4 and 8 mg/kg, respectively".
 IN_SENTENCE = r"(?:[^.;]|\.(?=\w|\s+[a-z]))"  # a character of the sentence, "b.i.d." too
-DOSE = r"\d+(?:\.\d+)?(?:\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?)?"
+MASS_UNIT = r"(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"  # "mg", "mg/kg", "mg/m2"
+DOSE = rf"\d+(?:\.\d+)?(?:\s*{MASS_UNIT})?"
 DOSE_COHORTS_RE = re.compile(rf"\b(?P<counts>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\s+(?:patients\s+|participants\s+)?"
                              rf"(?:received|(?:were|was)\s+(?:treated\s+with|given|assigned\s+to))\s+"
                              rf"(?P<what>{IN_SENTENCE}{{0,80}}?(?P<doses>{DOSE}(?:\s*,\s*{DOSE})*,?\s+and\s+{DOSE})"
                              rf"{IN_SENTENCE}{{0,60}}?),?\s+respectively\b",
                              re.IGNORECASE)
 DOSE_IN_LIST_RE = re.compile(DOSE, re.IGNORECASE)
-UNIT_RE = re.compile(r"(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?$", re.IGNORECASE)
+UNIT_RE = re.compile(rf"{MASS_UNIT}$", re.IGNORECASE)
 # What sets cohorts of the same agents apart as arms: a dose or a schedule ("6 mg/kg", "every 3 weeks", "Q2W").
-DOSE_OR_SCHEDULE_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?\b|"
+DOSE_OR_SCHEDULE_RE = re.compile(rf"\b\d+(?:\.\d+)?\s*{MASS_UNIT}\b|"
                                  r"\bevery\s+(?:\d+|two|three|four)\s+weeks\b|"
                                  r"\bQ[1-6]W\b|\b(?:once|twice)\s+(?:a\s+)?(?:daily|day|weekly)\b", re.IGNORECASE)
 # ... then named by its dose before a cohort noun: "the 200 mg A cohort", "the 150 mg b.i.d. group", "the 200-mg arm".
@@ -114,12 +115,12 @@ PART_COUNT_RES = tuple(re.compile(shape, re.IGNORECASE) for shape in (
 
 # A phase 1 study's doses listed after a colon, each with its patients in brackets: "the patients treated: 2 mg/kg
 # weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8)" (a schedule's abbreviation may stand in brackets).
-_LISTED_DOSE = (r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?(?:\s+[A-Za-z0-9]+){0,4}?(?:\s*\([A-Za-z0-9 ]{1,8}\))?"
-                r"\s*\(\s*(?:n\s*=\s*)?\d+\s*\)")
-DOSE_LIST_RE = re.compile(rf"\b(?:enrolled|treated|included|dosed)\s*:\s*(?P<items>{_LISTED_DOSE}(?:\s*,\s*(?:and\s+)?{_LISTED_DOSE}|"
-                          rf"\s+and\s+{_LISTED_DOSE})+)", re.IGNORECASE)
-LISTED_DOSE_RE = re.compile(rf"(?P<label>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?(?:\s+[A-Za-z0-9]+){{0,4}}?)"
-                            r"(?:\s*\([A-Za-z0-9 ]{1,8}\))?\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*\)", re.IGNORECASE)
+_LISTED_DOSE = (rf"(?P<label>\d+(?:\.\d+)?\s*{MASS_UNIT}(?:\s+[A-Za-z0-9]+){{0,4}}?)(?:\s*\([A-Za-z0-9 ]{{1,8}}\))?"
+                r"\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*\)")
+LISTED_DOSE_RE = re.compile(_LISTED_DOSE, re.IGNORECASE)
+_ITEM = re.sub(r"\(\?P<\w+>", "(?:", _LISTED_DOSE)  # (the same item, its groups unnamed, to repeat in the list)
+DOSE_LIST_RE = re.compile(rf"\b(?:enrolled|treated|included|dosed)\s*:\s*(?P<items>{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|"
+                          rf"\s+and\s+{_ITEM})+)", re.IGNORECASE)
 
 
 def listed_doses(text: str) -> dict[str, int]:
@@ -131,8 +132,7 @@ def listed_doses(text: str) -> dict[str, int]:
     m = DOSE_LIST_RE.search(text)
     if m is None:
         return {}
-    found = {" ".join(re.sub(r"(\d)\s*([a-zµ])", r"\1 \2", d["label"].lower()).split()): int(d["n"])
-             for d in LISTED_DOSE_RE.finditer(m["items"])}
+    found = {dose_label(d["label"]): int(d["n"]) for d in LISTED_DOSE_RE.finditer(m["items"])}
     return found if len(found) >= 2 else {}
 
 
@@ -142,6 +142,15 @@ LEVEL_NAME_RE = re.compile(rf"\b{LEVEL}[- ]dose\s+(?:cohort|group|arm)s?\b", re.
 LEVEL_PAIR_RE = re.compile(r"\b(?P<a>low|high|medium|middle|intermediate|standard|reduced)(?:[- ]dose)?-?\s+and\s+"
                            r"(?P<b>low|high|medium|middle|intermediate|standard|reduced)[- ]dose\s+(?:cohorts|groups|arms)\b",
                            re.IGNORECASE)
+
+
+def dose_label(printed: str) -> str:
+    """A dose as cohorts are labelled by it: lower case, a space between number and unit, single spaces.
+
+    >>> dose_label("200mg  QW"), dose_label("2.5 mg/kg")
+    ('200 mg qw', '2.5 mg/kg')
+    """
+    return " ".join(re.sub(r"(\d)\s*([a-zµ])", r"\1 \2", printed.lower()).split())
 
 
 def dose_levels(text: str) -> list[Use]:
@@ -191,7 +200,7 @@ def dose_cohorts(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str])
     if len(counts) != len(doses) or unit is None or len(held) != 1:
         return {}
     labels = [d if UNIT_RE.search(d) else f"{d} {unit.group()}" for d in doses]  # "2, 4 and 8 mg/kg": each in mg/kg
-    labels = [" ".join(re.sub(r"(\d)\s*([a-zµ])", r"\1 \2", label.lower()).split()) for label in labels]
+    labels = [dose_label(label) for label in labels]
     arm = held.pop()
     return {label: (arm, count) for label, count in zip(labels, counts)}
 
@@ -231,11 +240,20 @@ def cohort_labels(labels: dict[str, str], text: str) -> dict[str, str]:
     """The labels a sentence (``text``) defines two or more of which stand for the same agents, given at different
     doses or schedules: {label key: agent key}.  Cohorts of the same agents told apart by what the patients had
     before ("sorafenib-naive (cohort 1)") or by a characteristic are subgroups: their labels stay aliases."""
-    shared = Counter(labels.values())
-    sharing = {label: agent for label, agent in labels.items() if shared[agent] >= 2}
-    if not sharing or len({" ".join(m.group().lower().split()) for m in DOSE_OR_SCHEDULE_RE.finditer(text)}) < 2:
+    shared = sharing(labels)
+    if not shared or len({" ".join(m.group().lower().split()) for m in DOSE_OR_SCHEDULE_RE.finditer(text)}) < 2:
         return {}
-    return sharing
+    return shared
+
+
+def sharing(labels: dict[str, str]) -> dict[str, str]:
+    """The labels that share their agents with another label: {label: agent}.
+
+    >>> sharing({"cohort a": "x", "cohort b": "x", "arm c": "y"})
+    {'cohort a': 'x', 'cohort b': 'x'}
+    """
+    shared = Counter(labels.values())
+    return {label: agent for label, agent in labels.items() if shared[agent] >= 2}
 
 
 def shown(label: str) -> str:

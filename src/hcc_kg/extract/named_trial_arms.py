@@ -181,11 +181,16 @@ def drug_so_far(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def _named_drugs(doc: AnalysedDocument, new_only: bool) -> set[str]:
+    """The drugs and regimens the document names (no placebo, no procedure alone); ``new_only``: not a drug the
+    patients had before ("previously treated with B" says who they are, not a second drug)."""
+    return {a.key for sent in doc.sentences for a in agents(doc, sent)
+            if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
+            and not (new_only and had_before(sent.text, a.start))}
+
+
 def _only_drug(doc: AnalysedDocument, new_only: bool = False) -> str | None:
-    # new_only: a drug the patients had before ("previously treated with B") is who they are, not a second drug
-    named = {a.key for sent in doc.sentences for a in agents(doc, sent)
-             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure")
-             and not (new_only and had_before(sent.text, a.start))}
+    named = _named_drugs(doc, new_only)
     # "A plus B ... A is an antibody ... B binds ...": the one regimen, its drugs also named alone
     regimens = [key for key in named if is_regimen_key(key)]
     if len(regimens) == 1 and named <= {regimens[0], *regimen_components(regimens[0])}:
@@ -198,8 +203,7 @@ def whole_regimen(doc: AnalysedDocument) -> str | None:
     plus B and C ... HAIC with A ... C was given from day 3"): what a trial the text calls single-arm gave (None when
     the document names a drug outside it).  Only for a single-arm trial: a comparison of the whole with a part of it
     (an add-on trial) names the same."""
-    named = {a.key for sent in doc.sentences for a in agents(doc, sent)
-             if not doc.vocabulary[a.components[0]].has_type("Placebo", "Procedure") and not had_before(sent.text, a.start)}
+    named = _named_drugs(doc, new_only=True)
     regimens = [key for key in named if is_regimen_key(key)]
     if not regimens:
         return None

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..keys import agent_key
 from ..vocab import DRUG_TYPES
+from .abstract_cues import RANDOMI_SED
 from .analysis import AnalysedDocument, AnalysedSentence
 from .named_trial_arms import sole_new_drug
 from .prose_arms import Agent, agents, with_parts
@@ -42,7 +43,7 @@ OWN_AIM_RE = re.compile(r"\b(?:this|the\s+(?:present|current)|our)\s+(?:[\w-]+\s
 # Documents about other studies: a review or pooled analysis of trials reads them, it runs none of its own.
 OTHER_STUDIES_RE = re.compile(r"\bmeta-?analys[ie]s\b|\bsystematic(?:al)?\s+review\b|\bpooled\s+analys[ie]s\b|"
                               r"\bliterature\s+(?:search|review)\b|\bwe\s+searched\b", re.IGNORECASE)
-RANDOMISED_WORD_RE = re.compile(r"\brandomi[sz]|\brandomly\b|\bplacebo\b", re.IGNORECASE)
+RANDOMISED_WORD_RE = re.compile(rf"{RANDOMI_SED}|\brandomly\b|\bplacebo\b", re.IGNORECASE)
 
 
 def declares_own_study(texts: list[str]) -> bool:
@@ -104,7 +105,7 @@ def own_study(doc: AnalysedDocument, sentences: list[AnalysedSentence]) -> Slot 
     return slot if any(span not in slot.projected for span in reported) else None
 
 
-RANDOM_RE = re.compile(r"\brandom(?:i[sz]|ly\b)", re.IGNORECASE)
+RANDOM_RE = re.compile(rf"{RANDOMI_SED}|\brandomly\b", re.IGNORECASE)
 # "patients ... treated with (the T inhibitor) A", "during treatment of patients with HCC with A": what they were given.
 TREATED_WITH_RE = re.compile(r"\b(?:treated|treatment\s+of\s+[^.;]{0,60}?)\s+with\s+(?:(?:the|an?)\s+)?(?:[\w/-]+\s+){0,4}$",
                              re.IGNORECASE)

@@ -209,13 +209,19 @@ ANALYSED_SUBGROUP_RE = re.compile(r"\b(?:pre-?planned|pre-?specified|planned|pos
 def continues_subgroup(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
     """Is the sentence a run of labelled results continuing the subgroup the sentences before it announced (each a
     labelled run back to the announcement)?"""
-    if not LABELLED_RESULTS_RE.match(sent.text):
-        return False
-    texts = [s.text for s in doc.sentences]
+    opening = _run_opening(doc, sent, LABELLED_RESULTS_RE)
+    return opening is not None and (ANALYSED_SUBGROUP_RE.search(opening) is not None or SUBGROUP_RE.search(opening) is not None)
+
+
+def _run_opening(doc: AnalysedDocument, sent: AnalysedSentence, item: re.Pattern) -> str | None:
+    """The text of the sentence that opens the run of sentences of one shape (``item``) the sentence belongs to: the
+    last one before it not of that shape (None when the sentence is not of it, or nothing comes before the run)."""
+    if not item.match(sent.text):
+        return None
     back = next((i for i, s in enumerate(doc.sentences) if s is sent), 0) - 1
-    while back >= 0 and LABELLED_RESULTS_RE.match(texts[back]):
+    while back >= 0 and item.match(doc.sentences[back].text):
         back -= 1
-    return back >= 0 and (ANALYSED_SUBGROUP_RE.search(texts[back]) is not None or SUBGROUP_RE.search(texts[back]) is not None)
+    return doc.sentences[back].text if back >= 0 else None
 
 
 # A list's item: a bullet mark, then the item.
@@ -225,15 +231,10 @@ LIST_ITEM_RE = re.compile(r"^\s*[-–•*·]\s+\S")
 def subgroup_list_item(doc: AnalysedDocument, sent: AnalysedSentence) -> bool:
     """Is the sentence an item of a list that a subgroup's sentence opens with a colon ("In the X-high cohort, every
     endpoint improved:" then "- OS: a median of ... with A, ... with B"), the items before it included?"""
-    if not LIST_ITEM_RE.match(sent.text):
+    opening = _run_opening(doc, sent, LIST_ITEM_RE)
+    if opening is None or (colon := _opening_colon(opening)) is None:
         return False
-    texts = [s.text for s in doc.sentences]
-    back = next((i for i, s in enumerate(doc.sentences) if s is sent), 0) - 1
-    while back >= 0 and LIST_ITEM_RE.match(texts[back]):
-        back -= 1
-    if back < 0 or (colon := _opening_colon(texts[back])) is None:
-        return False
-    return is_subgroup(texts[back], colon)
+    return is_subgroup(opening, colon)
 
 
 def _opening_colon(text: str) -> int | None:

@@ -12,7 +12,7 @@ from .prose_arms import Agent
 
 # An arm named by its role in a trial of two (experimental first): "11.3 months in the control arm", "the
 # experimental group", "the study arm" ("both treatment groups" names neither).
-ROLE_ARM_RE = re.compile(r"\b(?:(?P<control>control|comparator)|experimental|investigational|study)\s+(?:arm|group)\b(?!\s+\d)|"
+ROLE_ARM_RE = re.compile(r"\b(?P<role>control|comparator|experimental|investigational|study)\s+(?:arm|group)\b(?!\s+\d)|"
                          # ... or by its number of drugs: "the triplet arm", "with the doublet regimen"
                          r"\b(?P<count>doublet|triplet)(?:\s+(?:arm|group|regimen|combination|therapy))?\b|"
                          # ... or "the single-agent arm", beside a combination
@@ -52,15 +52,9 @@ def role_arms(text: str, arms: list[str]) -> list[Agent]:
             out += [Agent(arm, m.start(g), m.end(g), parts[arm]) for arm, g in zip(pair, ("first", "second"))]
     for m in ROLE_ARM_RE.finditer(text):
         if any(a.start <= m.start() < a.end for a in out):
-            continue
-        if counted := m.group("count") or m.group("single"):
-            sized = [arm for arm in arms if len(parts[arm]) == DRUG_COUNTS[counted.lower()]]
-            if len(sized) != 1:
-                continue
-            arm = sized[0]
-        else:
-            arm = arms[1] if m.group("control") else arms[0]
-        out.append(Agent(arm, m.start(), m.end(), parts[arm]))
+            continue  # (a role of a pair read above)
+        if (arm := _role_arm(m.group("role") or m.group("count") or m.group("single"), arms, parts)) is not None:
+            out.append(Agent(arm, m.start(), m.end(), parts[arm]))
     return sorted(out, key=lambda a: a.start)
 
 

@@ -86,10 +86,12 @@ COORDINATED_NAMES_RE = re.compile(rf"\b(?P<first>{_LISTED_NAME}(?:,\s+{_LISTED_N
 # ... or a list of names only, after the trials or studies it names: "Covered studies include NCT..., ACRONYM,
 # OTHERNAME and the THIRD trial" (every item a name, so that no other capitalised word is taken for one).
 _ITEM = rf"(?:the\s+)?(?:{_LISTED_NAME}|NCT\d{{8}})(?:\s+(?i:trial|study))?"
-# ... or set after the plural by a dash (read as " ,"), a colon or a bracket: "three phase 3 studies - ACRONYM,
-# OTHERNAME and THIRD-1", "two trials (ACRONYM and OTHERNAME)", "the studies, namely ACRONYM and OTHERNAME".
+# ... or set after the plural by a dash (read as " ,", or as the document wrote it), a colon or a bracket: "three phase 3
+# studies - ACRONYM, OTHERNAME and THIRD-1", "two trials (ACRONYM and OTHERNAME)", "the studies, namely ACRONYM and
+# OTHERNAME" (also how trial_slots.framed_as_trial finds a name so listed).
+LIST_AFTER_PLURAL = r"\s*(?:[:(]|\s[-,\u2013\u2014]|,\s+(?i:namely|including|such\s+as))\s*"
 STUDIES_LISTED_RE = re.compile(rf"\b(?i:studies|trials)(?:(?:\s+[a-z]+){{0,2}}?\s+(?i:include|included|including|such\s+as|were|are|namely)\s+|"
-                               r"\s*(?:[:(]|\s[-,]|,\s+(?i:namely|including|such\s+as))\s*)"
+                               rf"{LIST_AFTER_PLURAL})"
                                rf"(?P<list>{_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ITEM}){{1,8}})(?=\s*[.;:)]|\s*$)")
 # ... or as the subject of what only a trial does: "ACRONYM randomised patients to ...", "ACRONYM enrolled 500 adults".
 SUBJECT_NAME_RE = re.compile(rf"(?:^|[.;:]\s+|\b(?:In|in|of|from)\s+)(?P<name>{_NAME_WORD})\s+"

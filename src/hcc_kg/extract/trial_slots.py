@@ -7,7 +7,6 @@ sentence is about.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import permutations
@@ -19,10 +18,10 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
 from .markdown_trials import comparison_name
 from .prose_values import ArmValue
-from .trial_name_shapes import DESCRIBED_AS_TRIAL
+from .trial_name_shapes import DESCRIBED_AS_TRIAL, LIST_AFTER_PLURAL
 from .trial_names import TrialName
 from .arm_facts import arm_facts, arm_key, cohort_arm_key, measurement
-from .cohort_arms import shown
+from .cohort_arms import sharing, shown
 from .trials import name_attribute, trial_key
 
 EXTRACTOR = "prose-trial"
@@ -83,8 +82,7 @@ class Slot:
     @property
     def cohort_arms(self) -> dict[str, str]:
         """The cohorts that are arms: {label: agent} of the agents given to two cohorts or more."""
-        shared = Counter(self.cohorts.values())
-        return {label: agent for label, agent in self.cohorts.items() if shared[agent] >= 2}
+        return sharing(self.cohorts)
 
     @property
     def prior(self) -> bool:
@@ -176,7 +174,7 @@ def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assert
 LISTED_BEFORE = r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*){0,3}"
 # ... or listed after the plural trial word, set off by a colon, a dash (any, as the document wrote it) or a bracket:
 # "three phase 3 studies: OTHER, NAME and THIRD-1" (trial_name_shapes.STUDIES_LISTED_RE).
-LISTED_AFTER = (r"\b(?:trials|studies)\s*(?:[:(]|\s[-,\u2013\u2014]|,\s+(?:namely|including|such\s+as))\s*"
+LISTED_AFTER = (rf"\b(?:trials|studies){LIST_AFTER_PLURAL}"
                 r"(?:(?:the\s+)?[A-Z][\w-]*(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}(?:the\s+)?")
 
 
