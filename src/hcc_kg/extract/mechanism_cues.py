@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .subjects import ADVERB, MODIFIER
+from .subjects import ADVERB, MODIFIER, OWN_ACTION_NOUN
 from .target_modifiers import ALTERATION, EFFECT
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
@@ -62,7 +62,9 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             r"(?:induc|promot|caus|trigger|catalyz|mediat)(?:es|ed|ing|e|s)?\s+(?:[\w-]+\s+){0,4}?degradation of|"
             # "X works through (the) inhibition of T": a nominal verb after a preposition of means
             r"(?:(?<=by )|(?<=via )|(?<=through ))(?:(?:the|its|their)\s+)?"
-            r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of")
+            r"(?:inhibition|blockade|targeting|antagonism|neutrali[sz]ation) of|"
+            # "The benefit of X is attributed to its (potent) inhibition of T": the drug's own action, "its" its owner
+            rf"(?<=its ){OWN_ACTION_NOUN}")
 # "a tyrosine kinase inhibitor (TKI) of T", "an antibody (mAb) against T": the head's own short form may stand
 # in parentheses between the head and its preposition.
 SHORT_FORM = r"(?:\s*\([A-Za-z]{2,6}s?\))?"

@@ -7,8 +7,8 @@ list*.  Each rule reads one grammatical shape around a target list and is named 
 (the ``extractor`` on the evidence):
 
 ====================  ==========================================================
-drug-verb-target      "X (does not) inhibit(s)/block(s)/bind(s) to/target(s) A, B"
-drug-is-cue-target    "X, a small-molecule inhibitor of A", "X is an MKI of A and B"
+drug-verb-target      "X (does not) inhibit(s)/block(s)/bind(s) to/target(s) A, B", "the benefit of X is due to its inhibition of A"
+drug-is-cue-target    "X, a small-molecule inhibitor of A", "X is an MKI of A and B", "X: multikinase inhibitor (A, B)"
 drug-appositive       "X, an anti-T antibody", "X (a T inhibitor)", "X is a T/U bispecific antibody",
                       "A selective inhibitor of T, X ..." (a fronted appositive)
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X"

@@ -135,8 +135,9 @@ def drug_object_relative(text: str, found: list[Unit], lists: list[TargetList]) 
 CLASS_HEAD = r"(?:inhibitors?|TKIs?|MKIs?|(?:ant)?agonists?|blockers?)"
 CLASS_THEN_PARENTHESIS = re.compile(
     # the copula may carry a hedge or a negation ("may be", "is not"): epistemics reads it on the span
-    rf"^[\s)]*(?:,\s*|\s+(?:(?:may|might|could)\s+be|is|was|acts\s+as|represents)(?:\s+(?:not|also))?\s+)"
-    rf"(?:an?|the|another)\s+(?:[\w-]+\s+){{0,4}}?{CLASS_HEAD}"
+    rf"^[\s)]*(?:(?:,\s*|\s+(?:(?:may|might|could)\s+be|is|was|acts\s+as|represents)(?:\s+(?:not|also))?\s+)"
+    rf"(?:an?|the|another)\s+|\s*:\s*(?:an?\s+)?)"  # or a profile's colon: "X: oral multikinase inhibitor (A, B)"
+    rf"(?:[\w-]+\s+){{0,4}}?{CLASS_HEAD}"
     r"\s*\(\s*(?:(?:targets?|targeting|against|of|e\.g\.,?|i\.e\.,?|including)\s*:?\s*)?$", re.IGNORECASE)
 
 

@@ -220,6 +220,9 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|with|to|than|versus|vs\.?|over|after|f
                                 r"including|such as|but not|and not|rather than|instead of)\s*$", re.IGNORECASE)
 
 MAX_SUBJECT_GAP = 220
+# "its inhibition of T": the drug's action as a noun ("by blocking its binding to L" speaks of the target's binding)
+OWN_ACTION_NOUN = r"(?:[a-z-]+\s+(?:and\s+[a-z-]+\s+)?)?(?:inhibition|blockade|antagonism|neutrali[sz]ation) of"
+OWN_ACTION = re.compile(OWN_ACTION_NOUN, re.IGNORECASE)
 # "a deuterated derivative of Y that inhibits T": a noun for a drug made from Y heads the phrase, and a restrictive
 # clause (no comma) speaks of it, not of Y ("an analogue of Y, which inhibits T" is left to Y).
 DERIVED_FROM = re.compile(r"\b(?:derivative|analog(?:ue)?|version|variant|modification|prodrug|successor|"
@@ -341,6 +344,9 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         gap = text[drug.end:cue.start()]
         if len(gap) > MAX_SUBJECT_GAP:
             break
+        if re.search(r"\bits\s+$", gap) and OWN_ACTION.fullmatch(cue.group(0)) and not CLAUSE_BREAK.search(gap) \
+                and all(u.keys == drug.keys for u in units_before(found, cue.start())):
+            return [drug], drug.start  # "its inhibition of T" after one drug and nothing else: the drug's
         pronoun = _pronoun_subject(text, drug, cue)
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
