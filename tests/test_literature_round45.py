@@ -1,12 +1,19 @@
 """Shapes of the forty-fifth round (invented sentences).  Drug -> target (invented drugs, the test vocabulary of
 test_mechanisms): "its inhibition of T" after the one drug a sentence names is that drug's action, and a drug
-profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does."""
+profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does.  Trials (packaged
+vocabulary and lexicon): a trial named after a heading and a sentence that introduced it unnamed is that trial, and
+arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 10 mg and lipiodol)") are its arms."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
 from test_mechanisms import facts, readings
+from trial_facts import arm_agents, read, sizes, values
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Document
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -43,3 +50,45 @@ def test_its_action_keeps_the_hedge_before_it():
 def test_a_profile_s_colon_glosses_the_drug_with_its_class_and_bracketed_targets(body):
     # (before, only a comma or a copula before the class noun let its bracket name the drug's targets)
     assert {("foonib", t) for t in ("flt1", "kdr", "flt4", "tek", "ret")} <= facts(body)
+
+
+@pytest.mark.parametrize("naming", ["In the PLOVER-5 trial, 366", "The PLOVER-5 phase 3 study randomly assigned 366"])
+def test_a_trial_named_after_its_unnamed_introduction_is_one_trial(naming, vocabulary, finder):
+    # (before, under a heading reporting the drug's result, the named sentence opened a second trial: the verdict and
+    # phase stayed with an unnamed one)
+    text = ("Apatinib fails to extend survival after first-line immunotherapy\n\n"
+            "A phase 3 study of apatinib as second-line therapy for hepatocellular carcinoma failed to meet its "
+            f"primary endpoint of survival, its sponsor said. {naming} patients were randomized to apatinib or placebo. Median "
+            "overall survival was 9.2 months with apatinib and 8.4 months with placebo.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    trials = {a.subject: dict(a.attributes) for a in facts if a.predicate == "isClinicalTrial"}
+    assert len(trials) == 1
+    [(key, attributes)] = trials.items()
+    assert (attributes.get("trial_name"), attributes.get("phase"), attributes.get("primary_endpoint_met")) == (
+        "PLOVER-5", "III", False)
+    assert arm_agents(facts) == {"rivoceranib", "placebo"}
+    assert {(agent, value) for agent, _, value in values(facts)} == {("rivoceranib", Decimal("9.2")),
+                                                                  ("placebo", Decimal("8.4"))}
+
+
+def test_a_trial_named_after_another_study_of_its_drug_stays_its_own(vocabulary, finder):
+    # (a guard: two trials already read, the name opens a third)
+    text = ("A phase 2 study of apatinib in gastric cancer was positive. A phase 3 study of apatinib in liver cancer "
+            "then failed. In the PLOVER-5 trial, 366 patients were randomized to apatinib or placebo.")
+    facts = read(text, vocabulary, finder)
+    names = {dict(a.attributes).get("trial_name") for a in facts if a.predicate == "isClinicalTrial"}
+    assert "PLOVER-5" in names and len(names) > 1
+
+
+def test_arms_named_again_for_short_are_the_trial_s_arms(vocabulary, finder):
+    # (before, the bracket of what TACE was given with stayed in the arm, the arm named again without it aside)
+    text = ("Lenvatinib with or without TACE for large liver tumours: a randomized phase III trial\n\n"
+            "Methods: In this multicentre, randomized trial, patients with large tumours were assigned 1:1 to "
+            "lenvatinib plus TACE (idarubicin 10 mg, raltitrexed 4 mg and lipiodol) or to lenvatinib alone.\n"
+            "Results: From 2019 to 2021, 210 patients were randomly assigned to lenvatinib plus TACE (n = 104) or "
+            "lenvatinib alone (n = 106). Median OS was 17.8 months and 11.5 months, respectively.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert len({a.subject for a in facts if a.predicate == "isClinicalTrial"}) == 1
+    assert arm_agents(facts) == {"regimen__lenvatinib__tace", "lenvatinib"}
+    assert sizes(facts) == {("regimen__lenvatinib__tace", 104), ("lenvatinib", 106)}
+

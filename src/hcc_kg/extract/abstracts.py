@@ -41,31 +41,29 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..keys import agent_components
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, DEMONSTRATIVE_RE, ONGOING_RE,
+from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, ONGOING_RE,
                             PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
                             REGISTRATION_RE, SECTION_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_STUDY_RE,
-                            THE_TRIAL_RE, THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study,
+                            THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study,
                             is_observational, main_trial_first, named_observational, recalled_phases)
 from .other_studies import EARLIER_RE, OTHER_STUDY_RE, SEPARATE_RE, SHOWN_BEFORE_RE, remarks_on_other_studies
 from .analysis import AnalysedDocument, AnalysedSentence
 from .registry import EXTRACTORS
 from .registry_fields import intervention_field
-from .sentences import DRUG, evidence_span
+from .sentences import evidence_span
 from .framed_trials import Framing
 from .combined_arms import combining_study
-from .own_study import (combination_study, own_study, separate_studies, single_arm_tested, studies_counted,
-                        treated_sole_drug)
+from .own_study import combination_study, own_study, separate_studies, studies_counted, treated_sole_drug
 from .earlier_arms import arms_of_earlier, recalled_in_passing, sole_trial
 from .prose_arm_mentions import slot_arm
 from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, stated_arms
-from .trial_name_shapes import DESCRIBED_AS_TRIAL
 from .trial_names import TrialName, coordinated, listed_phase, phase_of, record_number
 from .trial_appositions import appositions, read_appositions, read_framed
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, emit
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
 from .unnamed_trials import by_arms, establish, opened, unnamed_trial
+from .named_slots import named_slot
 
 
 @EXTRACTORS.register(EXTRACTOR)
@@ -265,7 +263,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
     if names:
         names = main_trial_first(sent.text, names)
         key = index.key(names[0].name)
-        if key not in slots and (named := _named_slot(doc, sent, slots, context, names[0])):
+        if key not in slots and (named := named_slot(doc, sent, slots, context, names[0])):
             slots[key] = slots.pop(named)  # "In this phase 3 trial (NAME), ..." names the trial read so far
         slot = slots.setdefault(key, Slot())
         slot.names.extend(n for n in names if index.key(n.name) == key)
@@ -343,62 +341,3 @@ def _phase_near(text: str, names: list) -> str | None:
     """The phase stated beside the name; a phase far off in a long sentence is another trial's
     ("... showed activity in a phase 1b trial")."""
     return phase_of(text[max(0, names[0].start - PHASE_REACH):names[-1].end + PHASE_REACH])
-
-
-def _named_slot(doc: AnalysedDocument, sent: AnalysedSentence, slots: Slots, context: str | None,
-                name: TrialName) -> str | None:
-    """The unnamed trial a sentence naming a new trial names: one randomising the same arms, or the one
-    in context when the sentence refers to it ("In this phase 3 trial (NAME), ...")."""
-    phrase = UNNAMED_RE.search(sent.text)
-    arms = {a.key for a in stated_arms(doc, sent)} or (single_arm_tested(doc, sent, phrase) if phrase else set())
-    referring = (phrase is not None and bool(DEMONSTRATIVE_RE.search(sent.text[:phrase.start()]))) \
-        or THE_TRIAL_RE.match(sent.text) is not None  # "The trial, known as NAME, met ..."
-    phase = phase_of(phrase.group()) if phrase else None
-    # the name described as a trial ("NAME is a single-arm, phase 2 trial", trial_names.DESCRIBED_AS_TRIAL) after a
-    # title's "...: a phase 2 study": that one; so is any sentence naming a trial of the phase of a study the title
-    # names unnamed ("..., Phase 3 Study Shows")
-    defining = phrase is not None and phase is not None and re.match(DESCRIBED_AS_TRIAL, sent.text[name.end:]) is not None
-    title = evidence_span(doc.sentences[0]) if doc.sentences else None
-    for key, slot in slots.unnamed():
-        if key == context and slot.named_at[:1] == [title] and _names_the_titled_trial(doc, sent, slot):
-            return key
-        if not slot.arms or phase not in (None, slot.phase):
-            continue
-        if (key == context or (context is None and sum(1 for _, other in slots.unnamed() if other.arms) == 1)) \
-                and _enrolment_by_name(doc, sent, name):
-            # "... conducted a phase 3 trial comparing A versus B. The NAME trial enrolled 395 patients." (a remark
-            # between them may have ended the context: the document's one unnamed trial with arms, then)
-            return key
-        named_by_title = phrase is not None and phase is not None and slot.named_at[:1] == [title]
-        if (arms and arms == set(slot.arms)) or ((referring or (defining or named_by_title) and slot.phase == phase)
-                                                  and key == context):
-            return key
-    return None
-
-
-# A sentence opening with a trial's name, then telling whom it took in: "The NAME trial enrolled 395 patients", "The
-# NAME study, conducted in 12 countries, recruited ...".
-ENROLMENT_AFTER_NAME_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:phase\s*\S+\s+)?(?:trial|study)\b)?,?(?:\s+[^.;]{0,60}?,)?\s+"
-                                     r"(?:\w+\s+)?(?:enrolled|included|recruited|randomi[sz]ed|involved|accrued|took\s+in)\b",
-                                     re.IGNORECASE)
-
-
-def _enrolment_by_name(doc: AnalysedDocument, sent: AnalysedSentence, name: TrialName) -> bool:
-    """Does the sentence open with the name and tell whom the trial took in, naming no drug?  It names the unnamed
-    trial in context, which the sentence before introduced ("a phase 3 trial comparing A versus B")."""
-    return re.fullmatch(r"\W*(?:the\s+)?", sent.text[:name.start], re.IGNORECASE) is not None \
-        and ENROLMENT_AFTER_NAME_RE.match(sent.text, name.end) is not None and not doc.keys_of_type(sent.mentions, *DRUG)
-
-
-def _names_the_titled_trial(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> bool:
-    """The sentence right after a title that opened an unnamed trial ("A Improves Survival: Results of a Phase 3 Trial"),
-    naming a trial and reporting on the title's experimental drug and no other ("The NAME trial demonstrated that A
-    prolonged survival"): the title's trial, named ("The NAME trial established B as the standard", B the title's
-    comparator, is another trial)."""
-    if len(doc.sentences) < 2 or doc.sentences[1] is not sent:
-        return False
-    drugs = {m.key for m in doc.keys_of_type(sent.mentions, *DRUG)}
-    titled = [m.key for m in doc.keys_of_type(doc.sentences[0].mentions, *DRUG)]  # (its arms may be read later)
-    parts = {c for arm in slot.arms for c in (arm, *agent_components(arm))} | set(titled)
-    first = set(agent_components(slot.arms[0])) if slot.arms else set(titled[:1])
-    return bool(drugs) and bool(first) and drugs <= parts and first <= drugs

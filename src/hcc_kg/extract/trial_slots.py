@@ -280,7 +280,7 @@ def spelled_out(slot: Slot, arms: list[str], phase: str | None) -> bool:
 class Slots(dict):
     """The document's trials by key (a dict), remembering which were stored without a name.
 
-    A sentence naming a new trial looks for the unnamed trial it names (:func:`_named_slot`);
+    A sentence naming a new trial looks for the unnamed trial it names (:func:`.named_slots.named_slot`);
     scanning every trial for each such sentence was quadratic in the trials a document names.
     A slot stored without a name is recorded in insertion order, so :meth:`unnamed` gives the
     unnamed slots in the order a scan of the dict would (a name, once given, is never taken away).
