@@ -2,7 +2,8 @@
 test_mechanisms): "its inhibition of T" after the one drug a sentence names is that drug's action, and a drug
 profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does.  Trials (packaged
 vocabulary and lexicon): a trial named after a heading and a sentence that introduced it unnamed is that trial, and
-arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 10 mg and lipiodol)") are its arms."""
+arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 10 mg and lipiodol)") are its arms;
+the report's own exploratory analysis ("this updated exploratory analysis showed ...") is of every patient."""
 
 from __future__ import annotations
 
@@ -92,3 +93,23 @@ def test_arms_named_again_for_short_are_the_trial_s_arms(vocabulary, finder):
     assert arm_agents(facts) == {"regimen__lenvatinib__tace", "lenvatinib"}
     assert sizes(facts) == {("regimen__lenvatinib__tace", 104), ("lenvatinib", 106)}
 
+
+def _hazard_ratios(text: str, vocabulary, finder) -> set[Decimal]:
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    return {a.attribute_values("hazard_ratio")[0] for a in facts if a.predicate == "hasEffectEstimate"}
+
+
+def test_the_report_s_own_exploratory_analysis_is_of_everyone(vocabulary, finder):
+    # (before, "exploratory analysis" anywhere marked a subgroup: a long follow-up's hazard ratio was dropped)
+    text = ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
+            "with placebo. After four years, this updated exploratory analysis showed that ramucirumab cut the risk of "
+            "death by 21% compared to placebo (hazard ratio 0.79; 95% CI 0.66-0.95).\n")
+    assert _hazard_ratios(text, vocabulary, finder) == {Decimal("0.79")}
+
+
+def test_an_exploratory_analysis_of_some_patients_is_a_subgroup(vocabulary, finder):
+    # (a guard: the subgroup's hazard ratio is not the trial's)
+    text = ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
+            "with placebo. In an exploratory analysis of patients with hepatitis B, the hazard ratio for death was "
+            "0.70 (95% CI 0.52-0.94).\n")
+    assert _hazard_ratios(text, vocabulary, finder) == set()

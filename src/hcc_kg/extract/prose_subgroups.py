@@ -66,7 +66,9 @@ SUBGROUP_RE = re.compile(rf"{TREATMENT_FRAME}|"
                          r"(?:biomarker|serum|plasma|tissue|gene[- ]expression|translational|pharmacokinetic)\s+"
                          r"(?:[\w-]+\s+)?analys[ie]s\b|"
                          # a biomarker's baseline level: "with higher baseline FGF21", "in patients with low baseline AFP"
-                         r"(?:high|higher|low|lower|elevated|raised)\s+baseline\b|(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
+                         r"(?:high|higher|low|lower|elevated|raised)\s+baseline\b|"
+                         # an exploratory analysis, but not the report's own ("this updated exploratory analysis showed")
+                         r"(?<!this\s)(?<!latest\s)(?<!updated\s)(?:exploratory|post[- ]hoc)\s+(?:(?!landmark\b)\w+\s+)?analys[ie]s|"
                          # "in patients with microvascular invasion", "Patients with HBV (n = 200) had": a characteristic
                          r"(?:patients|pts|participants|subjects)\s+with\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:[\w-]+-(?:related|associated|induced)|invasion|infection|a?etiology|hepatitis|HBV|HCV|"
