@@ -3,7 +3,10 @@ test_mechanisms): "its inhibition of T" after the one drug a sentence names is t
 profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does.  Trials (packaged
 vocabulary and lexicon): a trial named after a heading and a sentence that introduced it unnamed is that trial, and
 arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 10 mg and lipiodol)") are its arms;
-the report's own exploratory analysis ("this updated exploratory analysis showed ...") is of every patient."""
+the report's own exploratory analysis ("this updated exploratory analysis showed ...") is of every patient; care set
+before a drug by a comma describes it ("or the standard of care, B", not after a fronted "compared with"), "the Brand
+(investigational) combination" and "the \"A+B\" combination therapy" are the combination holding that drug or so
+labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison."""
 
 from __future__ import annotations
 
@@ -113,3 +116,45 @@ def test_an_exploratory_analysis_of_some_patients_is_a_subgroup(vocabulary, find
             "with placebo. In an exploratory analysis of patients with hepatitis B, the hazard ratio for death was "
             "0.70 (95% CI 0.52-0.94).\n")
     assert _hazard_ratios(text, vocabulary, finder) == set()
+
+
+@pytest.mark.parametrize("control", ["the standard of care, sorafenib (n = 150)", "standard-of-care sorafenib (n = 150)"])
+def test_care_set_before_a_drug_by_a_comma_describes_that_drug(control, vocabulary, finder):
+    # (before, a comma parted the two and the standard of care became an arm of its own)
+    text = ("Overall, 450 adults were randomised 2:1 to take first-line donafenib plus tislelizumab (n = 300) "
+            f"or {control}.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__donafenib__tislelizumab", "sorafenib"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Tecentriq investigational combination": the combination holding the drug the brand names
+    ("Adjuvant atezolizumab plus bevacizumab lowers recurrence\n\nThe company shared new findings from the phase 3 "
+     "KITE-7 study showing that Tecentriq plus Avastin lowered recurrence after resection. The Tecentriq "
+     "investigational combination cut the risk of recurrence by 25% versus active surveillance.\n",
+     {"regimen__atezolizumab__bevacizumab", "active_surveillance"}),
+    # 'the "D+S" combination therapy': the combination the label in quotes was given to
+    ("Approval in China\n\nThe regulator approved durvalumab in combination with sintilimab (hereinafter the "
+     '"D+S" combination therapy) for unresectable HCC. Data from the phase III KESTREL-11 clinical trial showed '
+     'that, compared with sorafenib, the "D+S" combination therapy significantly reduced the risk of death.\n',
+     {"regimen__durvalumab__sintilimab", "sorafenib"}),
+])
+def test_a_combination_named_by_a_brand_or_a_quoted_label_is_that_combination(text, expected, vocabulary, finder):
+    # (before, the brand's combination was read as the brand's drug alone, and the quoted label as nothing)
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert arm_agents(facts) == expected
+
+
+def test_care_before_a_fronted_comparison_s_comma_is_the_compared_arm(vocabulary, finder):
+    # (before, "compared with standard of care, A ..." read the care as describing A, and the control arm was lost)
+    text = ("Results from the phase III KESTREL-11 trial showed that, compared with standard of care, durvalumab plus "
+            "sintilimab significantly reduced the risk of death.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__sintilimab", "standard_of_care"}
+
+
+def test_a_gloss_between_non_inferiority_and_its_comparator_keeps_the_comparison(vocabulary, finder):
+    # (before, "non-inferiority (not worse) to B" compared nothing, and the trial was lost with its verdict)
+    text = ("Donafenib holds its own\n\nA phase 3 clinical trial assessing donafenib as first-line therapy for "
+            "unresectable HCC met its primary endpoint of showing non-inferiority (not worse) to sorafenib.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert arm_agents(facts) == {"donafenib", "sorafenib"}
+    assert [dict(a.attributes).get("primary_endpoint_met") for a in facts if a.predicate == "isClinicalTrial"] == [True]

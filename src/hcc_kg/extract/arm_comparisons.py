@@ -25,7 +25,9 @@ from .value_arms import plural_arms
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
                         r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|against(?=\s+\d)|"
-                        r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority\s+to|superiority\s+(?:to|over|against|versus|vs\.?)|"
+                        # (a gloss may stand before "to": "non-inferiority (no worse than) to B")
+                        r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority(?:\s*\([^()]{1,30}\))?\s+to|"
+                        r"superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"
                         rf"{VERDICT_IN_TO}|"  # ... "superior OS and PFS to B": what it was superior in between
                         # ... or a comparison of equals: "A was as effective as B", "A proved as active as B", "comparable to B", "no worse than B"

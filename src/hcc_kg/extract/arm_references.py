@@ -27,7 +27,11 @@ _NOT_KIND = r"(?:first|second|other|same|new|standard|control|comparator|referen
 # ("this dual therapy", "the dual immunotherapy": two drugs given together, said of what they are)
 COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}|"
                                     rf"(?!{_NOT_KIND}\b)[a-z][\w-]+\s+(?:combination|doublet|triplet|combo)|"
-                                    r"dual\s+(?:checkpoint\s+)?(?:therapy|immunotherapy|treatment|blockade))"
+                                    r"dual\s+(?:checkpoint\s+)?(?:therapy|immunotherapy|treatment|blockade)|"
+                                    # "the Tecentriq (investigational) combination": one of its drugs, by its brand
+                                    r"(?-i:[A-Z])[\w-]+\s+(?:(?:investigational|experimental|novel)\s+)?(?:combination|doublet|combo)|"
+                                    # ... or by a short label in quotes ("the \"T+A\" combination therapy")
+                                    r"[\"“‘'][^\"“”‘’']{1,15}[\"”’']\s+(?:combination|doublet|combo))"
                                     r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)"
                                     # (not a role one plural noun shares: "the combination and control groups", read by
                                     # role_arms.ROLE_PAIR_RE)
@@ -144,6 +148,8 @@ def combination_read(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     names = [_name_of(doc, part) for part in parts]
     if not parts or None in names or any(len(use.group()) < 2 * len(parts) for use in uses):
         return sent
+    # ("the A combination" stands for a combination of A's: not for one without it)
+    uses = [use for use in uses if all(m.key in parts for m in sent.mentions if use.start() <= sent.local(m)[0] < use.end())]
     for use in reversed(uses):  # from the end, so the earlier spans keep their places
         sent = _spliced(sent, use.start(), use.end(), list(zip(parts, names)))  # type: ignore[arg-type]
     return sent

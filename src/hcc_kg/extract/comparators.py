@@ -176,8 +176,28 @@ def _slashed_choices(doc: AnalysedDocument, sent: AnalysedSentence, located: lis
 
 def _describes(doc: AnalysedDocument, text: str, item: Located, after: Located | None) -> bool:
     """Is the care named at ``item`` a description of the drug right after it ("standard-of-care B")?"""
-    return after is not None and is_care(doc, item[0].key) and doc.vocabulary[after[0].key].has_type(*DRUG) \
-        and CARE_BEFORE_DRUG_RE.fullmatch(text[item[2]:after[1]]) is not None
+    return after is not None and _care_describes(doc, text, item[0].key, item[1], item[2], after[0].key, after[1])
+
+
+def without_describing_care(doc: AnalysedDocument, text: str, arms: list) -> list:
+    """Arms (with ``key``, ``start``, ``end``) without the care that describes the drug arm right after it, read apart
+    from it at a comma ("to A (n = 315) or the standard of care, B (n = 165)": two arms, A and B)."""
+    return [arm for arm, after in zip(arms, [*arms[1:], None])
+            if not (after is not None and _care_describes(doc, text, arm.key, arm.start, arm.end, after.key, after.start))]
+
+
+# A comparison fronted before its clause: "Compared with the standard of care, A reduced ..." (care is no description
+# of the A after its comma).
+FRONTED_COMPARISON_RE = re.compile(r"(?:^|[,:;]\s*|\bthat,?\s+)\W*(?:when\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|"
+                                   r"relative\s+to|against)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _care_describes(doc: AnalysedDocument, text: str, care: str, start: int, end: int, drug: str, drug_start: int) -> bool:
+    """Is the care named at ``start:end`` a description of the drug named right after it ("standard-of-care B",
+    "the standard of care, B")?"""
+    return care in doc.vocabulary and drug in doc.vocabulary and is_care(doc, care) \
+        and doc.vocabulary[drug].has_type(*DRUG) and CARE_BEFORE_DRUG_RE.fullmatch(text[end:drug_start]) is not None \
+        and not (text[end:drug_start].strip() == "," and FRONTED_COMPARISON_RE.search(text, 0, start))
 
 
 def _described(doc: AnalysedDocument, text: str, before: Located | None, item: Located) -> bool:

@@ -30,7 +30,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import (CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care,
-                          is_care, is_procedure)
+                          is_care, is_procedure, without_describing_care)
 from .procedure_glue import delivered_by, with_procedure
 from .regimen_glue import DOSE_GAP, GLUE_RE, REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
 from .sentences import DRUG
@@ -275,7 +275,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
             arms.extend(found)  # "to the A and B arms": a plural head names as many arms
         else:
             arms.extend(_merge(doc, found))
-    return distinct_arms(_placebo_backbone(doc, sent, arms, start))
+    return distinct_arms(_placebo_backbone(doc, sent, without_describing_care(doc, sent.text, arms), start))
 
 
 def counted_list(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
