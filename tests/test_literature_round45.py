@@ -1,6 +1,7 @@
 """Shapes of the forty-fifth round (invented sentences).  Drug -> target (invented drugs, the test vocabulary of
 test_mechanisms): "its inhibition of T" after the one drug a sentence names is that drug's action, and a drug
-profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does.  Trials (packaged
+profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does, and a plural class after
+one drug's comma ("A, anti-T antibodies and TACE") is a list's next item, no gloss of A.  Trials (packaged
 vocabulary and lexicon): a trial named after a heading and a sentence that introduced it unnamed is that trial, and
 arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 10 mg and lipiodol)") are its arms;
 the report's own exploratory analysis ("this updated exploratory analysis showed ...") is of every patient; care set
@@ -54,6 +55,20 @@ def test_its_action_keeps_the_hedge_before_it():
 def test_a_profile_s_colon_glosses_the_drug_with_its_class_and_bracketed_targets(body):
     # (before, only a comma or a copula before the class noun let its bracket name the drug's targets)
     assert {("foonib", t) for t in ("flt1", "kdr", "flt4", "tek", "ret")} <= facts(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Combinations of foonib, anti-MET antibodies and TACE are being studied in invented models.",
+    "Foonib, RET inhibitors and radiotherapy were given in turn.",
+])
+def test_a_plural_class_after_one_drug_s_comma_is_the_list_s_next_item(body):
+    # (before, "foonib, anti-MET antibodies" was read as foonib glossed: an antibody against MET)
+    assert facts(body) == set()
+
+
+def test_a_plural_class_after_two_drugs_still_glosses_them():
+    # (a guard: "A and B, anti-T antibodies," is an appositive of the pair)
+    assert ("zelumab", "met") in facts("Quxumab and zelumab, anti-MET antibodies, were compared in invented mice.")
 
 
 @pytest.mark.parametrize("naming", ["In the PLOVER-5 trial, 366", "The PLOVER-5 phase 3 study randomly assigned 366"])

@@ -49,7 +49,7 @@ from .fusion_parts import drug_parts
 from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
                              DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
-                             OWN_PARTNER_AFTER, PARTNER, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
+                             OWN_PARTNER_AFTER, PARTNER, PLURAL_HEAD, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TARGET_SUFFIX, unbracketed)
 from .mechanism_subjects import BOTH_START, THESE_START, sentence_subjects
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,
@@ -233,6 +233,9 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if _respective_classes(text, found, lists, drug):
             continue  # "A and B, a T inhibitor and a U inhibitor(, respectively)": :func:`respective_appositive`
         gap = text[drug.end:front]
+        if re.fullmatch(r"\s*,\s*", gap) and PLURAL_HEAD.match(text, tlist.end, limit) \
+                and len(coordinated_drugs(text, found, drug, -1)) == 1:
+            continue  # "the combinations of A, anti-T antibodies and TACE": a list's next item, no appositive of A
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
         # antibodies," of both.
         plural = PLURAL_APPOSITIVE.match(gap)
