@@ -7,7 +7,8 @@ arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 
 the report's own exploratory analysis ("this updated exploratory analysis showed ...") is of every patient; care set
 before a drug by a comma describes it ("or the standard of care, B", not after a fronted "compared with"), "the Brand
 (investigational) combination" and "the \"A+B\" combination therapy" are the combination holding that drug or so
-labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison."""
+labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison, as "a B biosimilar" does; a hazard
+ratio whose sentence compares another drug's arm is not the trial in context's."""
 
 from __future__ import annotations
 
@@ -117,20 +118,30 @@ def _hazard_ratios(text: str, vocabulary, finder) -> set[Decimal]:
     return {a.attribute_values("hazard_ratio")[0] for a in facts if a.predicate == "hasEffectEstimate"}
 
 
-def test_the_report_s_own_exploratory_analysis_is_of_everyone(vocabulary, finder):
-    # (before, "exploratory analysis" anywhere marked a subgroup: a long follow-up's hazard ratio was dropped)
-    text = ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
-            "with placebo. After four years, this updated exploratory analysis showed that ramucirumab cut the risk of "
-            "death by 21% compared to placebo (hazard ratio 0.79; 95% CI 0.66-0.95).\n")
-    assert _hazard_ratios(text, vocabulary, finder) == {Decimal("0.79")}
-
-
-def test_an_exploratory_analysis_of_some_patients_is_a_subgroup(vocabulary, finder):
-    # (a guard: the subgroup's hazard ratio is not the trial's)
-    text = ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
-            "with placebo. In an exploratory analysis of patients with hepatitis B, the hazard ratio for death was "
-            "0.70 (95% CI 0.52-0.94).\n")
-    assert _hazard_ratios(text, vocabulary, finder) == set()
+@pytest.mark.parametrize("text, expected", [
+    # the report's own exploratory analysis is of everyone (before, an exploratory analysis anywhere marked a subgroup)
+    ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
+     "with placebo. After four years, this updated exploratory analysis showed that ramucirumab cut the risk of "
+     "death by 21% compared to placebo (hazard ratio 0.79; 95% CI 0.66-0.95).\n",
+     {Decimal("0.79")}),
+    # an exploratory analysis of some patients is a subgroup's (guard)
+    ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
+     "with placebo. In an exploratory analysis of patients with hepatitis B, the hazard ratio for death was "
+     "0.70 (95% CI 0.52-0.94).\n",
+     set()),
+    # a review's ratio of another trial's arms is not the trial in context's (before, it went to the trial named before)
+    ("First-line options reviewed\n\nIn HERON-312, cabozantinib plus atezolizumab prolonged progression-free "
+     "survival versus sorafenib (HR 0.63; 99% CI 0.44-0.91). Finally, nivolumab plus ipilimumab cut the risk "
+     "of death by 21% compared with sorafenib (HR 0.79; 95% CI 0.65-0.96).\n",
+     {Decimal("0.63")}),
+    # a ratio of the trial's own arm against a comparator it names otherwise stays (guard)
+    ("Regorafenib update\n\nIn the phase 3 KITE-9 trial, patients were randomized to regorafenib or placebo. "
+     "Overall survival was 11.2 months with regorafenib and 7.1 months with placebo versus best supportive "
+     "care (HR 0.66; 95% CI 0.52-0.80).\n",
+     {Decimal("0.66")}),
+])
+def test_hazard_ratios_of_the_trial_in_context(text, expected, vocabulary, finder):
+    assert _hazard_ratios(text, vocabulary, finder) == expected
 
 
 @pytest.mark.parametrize("control", ["the standard of care, sorafenib (n = 150)", "standard-of-care sorafenib (n = 150)"])
@@ -173,3 +184,10 @@ def test_a_gloss_between_non_inferiority_and_its_comparator_keeps_the_comparison
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert arm_agents(facts) == {"donafenib", "sorafenib"}
     assert [dict(a.attributes).get("primary_endpoint_met") for a in facts if a.predicate == "isClinicalTrial"] == [True]
+
+
+def test_a_biosimilar_named_in_a_compared_regimen_keeps_the_comparison(vocabulary, finder):
+    # (before, "compared A plus a B biosimilar with C" compared nothing: the word after B parted the arms)
+    text = ("The phase 3 OSPREY-32 trial compared sintilimab plus a bevacizumab biosimilar with sorafenib and "
+            "reported a hazard ratio for death of 0.57 (95% CI 0.43-0.75).")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__bevacizumab__sintilimab", "sorafenib"}

@@ -75,9 +75,10 @@ CLASS_LEAD_RE = re.compile(r"^(?:(?!(?:in|of|for|with|to|and|or|patients|those|w
 
 
 def _arm_gap(joiners: str) -> re.Pattern:
-    """The gap between two arms a verb compares: the first's word for a therapy and "alone" perhaps, one of
-    ``joiners``, then how the second is described ("A alone versus standard B")."""
-    return re.compile(rf"^\s*(?:(?:therapy|treatment|regimen)\s+)?(?:alone\s+|monotherapy\s+)?(?:{joiners})\s+(?:the\s+)?{_DESCRIBED}$",
+    """The gap between two arms a verb compares: the first's word for a therapy (or for the copy it is: "A plus a B
+    biosimilar with C") and "alone" perhaps, one of ``joiners``, then how the second is described ("A alone versus
+    standard B")."""
+    return re.compile(rf"^\s*(?:(?:therapy|treatment|regimen|biosimilar)\s+)?(?:alone\s+|monotherapy\s+)?(?:{joiners})\s+(?:the\s+)?{_DESCRIBED}$",
                       re.IGNORECASE)
 
 

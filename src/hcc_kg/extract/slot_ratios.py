@@ -16,6 +16,7 @@ from .prose_arm_mentions import arm_mentions, slot_arm
 from .prose_arms import agents
 from .prose_endpoints import hazard_ratio_endpoint, names_other_survival, of_unnamed_endpoint
 from .prose_subgroups import ratio_of_subgroup
+from .sentences import DRUG
 from .trial_slots import Slot
 
 # What a hazard ratio's label holds besides the arms when it names no endpoint: "for A versus B".
@@ -68,4 +69,11 @@ def pair_of(doc: AnalysedDocument, sent: AnalysedSentence, hr: HazardRatio, slot
             return None
         first, second = sorted(valued, key=slot.arms.index)
         return first, second
-    return (slot.arms[0], slot.arms[1]) if len(slot.arms) == 2 else None
+    if len(slot.arms) != 2:
+        return None
+    # ("... in OTHER, C plus D reduced the risk of death compared with B (HR 0.78)" after a trial of A versus B: the
+    # ratio is of an experimental arm this trial does not have, and is not its)
+    compared = [a for a in compared_arms(doc, sent) if a.end <= hr.start]
+    foreign = len(compared) == 2 and slot_arm(doc, compared[0].key, slot.arms) is None and all(
+        c in doc.vocabulary and doc.vocabulary[c].has_type(*DRUG) for c in compared[0].components)
+    return None if foreign else (slot.arms[0], slot.arms[1])
