@@ -8,7 +8,9 @@ the report's own exploratory analysis ("this updated exploratory analysis showed
 before a drug by a comma describes it ("or the standard of care, B", not after a fronted "compared with"), "the Brand
 (investigational) combination" and "the \"A+B\" combination therapy" are the combination holding that drug or so
 labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison, as "a B biosimilar" does; a hazard
-ratio whose sentence compares another drug's arm is not the trial in context's."""
+ratio whose sentence compares another drug's arm is not the trial in context's; the drug a trial phrase reports on in
+figures ("In a phase 2 trial, A gave ...") is what the trial tested, and cohorts named by dose ("in the 200 mg
+cohort") are its arms."""
 
 from __future__ import annotations
 
@@ -191,3 +193,27 @@ def test_a_biosimilar_named_in_a_compared_regimen_keeps_the_comparison(vocabular
     text = ("The phase 3 OSPREY-32 trial compared sintilimab plus a bevacizumab biosimilar with sorafenib and "
             "reported a hazard ratio for death of 0.57 (95% CI 0.43-0.75).")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__bevacizumab__sintilimab", "sorafenib"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the drug a trial phrase's clause opens on, the result in figures
+    ("In a phase 2 trial, donafenib gave a median overall survival of 11.3 months.", {("donafenib", Decimal("11.3"))}),
+    # what a trial showed, said without "that" or "which", in figures
+    ("A multicentre phase 2 trial showed that donafenib was active as first-line therapy, with a median overall "
+     "survival of 11.3 months.", {("donafenib", Decimal("11.3"))}),
+    # a remark in passing gives no figure: no trial of the drug's is read from it
+    ("A randomised phase 2 trial showed that donafenib prolonged survival in sarcoma.", set()),
+])
+def test_the_agent_a_trial_phrase_reports_on_is_what_it_tested(text, expected, vocabulary, finder):
+    # (before, "In a phase 2 trial, A gave ..." and "a trial showed that A ..." read no arm, and the values were lost)
+    assert {(agent, value) for agent, _, value in values(read(text, vocabulary, finder))} == expected
+
+
+def test_cohorts_named_by_their_dose_are_the_trial_s_arms(vocabulary, finder):
+    # (before, "in the 200 mg cohort and 300 mg cohort" named no cohorts: their values went nowhere)
+    text = ("In a multicentre phase 2 trial, patients received donafenib at 200 mg or 300 mg twice daily. Median "
+            "overall survival was 11.3 months in the 200 mg cohort and 10.1 months in the 300 mg cohort.")
+    facts = read(text, vocabulary, finder)
+    cohorts = {a.subject: a.object for a in facts if a.predicate == "armCohort"}
+    measured = {(cohorts.get(a.subject), a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
+    assert measured == {("200 mg", Decimal("11.3")), ("300 mg", Decimal("10.1"))}

@@ -135,14 +135,6 @@ RANDOM_DIVISION_RE = re.compile(r"\b(?:randomly\s+(?:divided|assigned|allocated)
                                 r"(?:an?\s+|the\s+)?random)", re.IGNORECASE)
 # A registration, or a registry page's identifier field ("ClinicalTrials.gov Identifier: NCT...")
 REGISTRATION_RE = re.compile(r"\bregist(?:ered|ration|ry)\b|\bclinicaltrials\.gov\b|\bidentifier\b", re.IGNORECASE)
-# ... also while it goes on: "A is being evaluated in ...", "A is currently in phase I clinical trials (NCT...)".
-# ... or a participle set off after it: "A (anti-T), evaluated in the NAME trial, ...".
-TESTED_PASSIVE_RE = re.compile(r"(?:\s+(?:(?:was|were)\s+(?:evaluated|investigated|examined|assessed|tested|studied)|"
-                               r"(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+(?:evaluated|investigated|tested|studied)|"
-                               r"in\s+(?:an?\s+)?phase\s+(?:[1-3]|I{1,3})[ab]?(?:/(?:[1-3]|I{1,3}))?\s+(?:clinical\s+)?"
-                               r"(?:trials?|stud(?:y|ies))))|"
-                               r"\s*,\s+(?:(?:currently|now)\s+)?(?:being\s+)?(?:evaluated|investigated|examined|assessed|tested|"
-                               r"studied)\s+in)\b", re.IGNORECASE)
 # A title opening with the agent studied, the design after a colon: "A (CODE) in patients with X: a phase II trial";
 # or, for a design that compares nothing, "A for advanced HCC: a phase II study" (a randomised one names its
 # other arm later, in the sentence that randomises).  A title split over two lines has lost its colon: the design
@@ -155,51 +147,6 @@ TITLE_SUBJECT_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+(?:regimen|combination|t
                               r"(?![^.]*\b(?:randomi[sz]\w*|controlled|versus|vs)\b))", re.IGNORECASE)
 # ("placebocontrolled": a hyphen a PDF line break swallowed)
 PLACEBO_CONTROLLED_RE = re.compile(r"\bplacebo[- ]?controlled\b", re.IGNORECASE)
-# ... or what of it was studied: "Safety and efficacy of A in patients with X: a phase II study".
-# ... also with the trial's number in brackets before "of": "the phase 3 trial (CODE-301) of A".
-TESTED_RE = re.compile(r"\b(?:evaluat|investigat(?!ors?\b)|examin|assess|test|determin)\w*\b|\b(?:trial|study)(?:\s*\([^()]*\))?\s+of\b|"
-                       r"\b(?:efficacy|safety|tolerability)\s+of\b", re.IGNORECASE)
-# ... or the subject of what it showed: "based on a phase 3 study that showed A plus B resulted in ..." (not what
-# that was compared with: "a trial that demonstrated a benefit compared with B").
-SHOWED_RE = re.compile(r"\b(?:trial|study)\s+(?:that|which)\s+(?:showed|demonstrated|found)\s+(?:that\s+)?", re.IGNORECASE)
-COMPARED_GAP_RE = re.compile(r"\b(?:compar\w*|versus|vs|than|over|against|relative)\b", re.IGNORECASE)
-# ... or the subject of the trial's outcome: "A failed to meet the primary endpoint in a phase 3 trial", "A met its
-# primary endpoint in the phase 3 study", "A did not improve OS in a phase 3 trial".
-OUTCOME_IN_TRIAL_RE = re.compile(r"[^.;]{0,60}?\b(?:failed\s+to\s+(?:meet|improve|show|demonstrate|reach)|"
-                                 r"did\s+not\s+(?:meet|improve|show|demonstrate|reach)|"
-                                 r"(?:met|missed|reached)\s+(?:its|the)|"
-                                 r"significantly\s+(?:improved|prolonged|extended))\b"
-                                 r"[^.;]{0,60}?\bin\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b",
-                                 re.IGNORECASE)
-
-
-ASIDE_AFTER_RE = re.compile(r"\s*\([^()]*\)|,\s+(?:an?|the)\s+[^,;]{1,80},")  # "(400 mg BID)", ", a TKI,"
-
-
-def agent_tested(text: str, start: int, end: int) -> bool:
-    """Is the agent at [start, end) what the trial tested: "a trial evaluating A", "A was evaluated in ...", "a study that
-    showed A resulted in ..." (not "a study that showed a benefit compared with A"), "A failed to meet its endpoint
-    in a phase 3 trial"?
-
-    >>> agent_tested("a phase 2 trial evaluating zorbanib", 27, 35), agent_tested("a study that showed a benefit compared with zorbanib", 44, 52)
-    (True, False)
-    >>> agent_tested("zorbanib failed to meet the primary endpoint in a phase 3 trial", 0, 8)
-    True
-    >>> agent_tested("the investigator of the ZETA trial said: zorbanib is the first of its kind", 42, 50)  # a person
-    False
-    >>> agent_tested("ZB-7, a bispecific antibody, is currently in phase I clinical trials (NCT01234567)", 0, 4)
-    True
-    """
-    if any(0 <= start - found.end() < 60 for found in TESTED_RE.finditer(text, 0, start)):
-        return True
-    aside = ASIDE_AFTER_RE.match(text, end)  # "A and B (400 mg BID) was tested in ..."
-    if any(TESTED_PASSIVE_RE.match(text, at) or OUTCOME_IN_TRIAL_RE.match(text, at)
-           for at in {end, aside.end() if aside else end}):
-        return True
-    showed = SHOWED_RE.search(text)
-    return showed is not None and 0 <= start - showed.end() < 60 and COMPARED_GAP_RE.search(text, showed.end(), start) is None
-
-
 # Randomisation, unless denied: "lacking randomization", "a non-randomized study", "without randomisation" (also how
 # own_study reads it).
 RANDOMI_SED = r"(?<!lack of )(?<!absence of )(?<!without )(?<!non-)(?<!\bnon)(?<!\bnot )\brandomi[sz]"

@@ -99,6 +99,30 @@ DOSE_OR_SCHEDULE_RE = re.compile(rf"\b\d+(?:\.\d+)?\s*{MASS_UNIT}\b|"
 # ... then named by its dose before a cohort noun: "the 200 mg A cohort", "the 150 mg b.i.d. group", "the 200-mg arm".
 COHORT_NOUN = r"(?:cohorts?|groups?|arms?|dose\s+levels?)"
 
+# Cohorts named by their dose, two or more in one sentence: "in the 200 mg cohort and 300 mg cohort", "the 750 mg
+# and 850 mg groups" (of a trial's one arm; sizes need not be given).
+DOSE_NAMED_RE = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?)[\s-]*(?P<unit>{MASS_UNIT})\b"
+                           rf"(?:\s+(?:and|or)\s+(?P<m>\d+(?:\.\d+)?)[\s-]*(?P<unit2>{MASS_UNIT})\b)?"
+                           rf"(?:\s+[\w.-]+){{0,2}}?\s+{COHORT_NOUN}\b", re.IGNORECASE)
+
+
+def dose_names(text: str) -> list[str]:
+    """The dose labels of the cohorts a sentence names by dose, when it names two or more.
+
+    >>> dose_names("OS was 11.3 and 10.1 months in the 200 mg cohort and 300mg cohort, respectively")
+    ['200 mg', '300 mg']
+    >>> dose_names("the 750 mg and 850 mg groups"), dose_names("in the 400 mg arm")
+    (['750 mg', '850 mg'], [])
+    """
+    labels = []
+    for m in DOSE_NAMED_RE.finditer(text):
+        labels.append(dose_label(f"{m['n']} {m['unit']}"))
+        if m["m"]:
+            labels.append(dose_label(f"{m['m']} {m['unit2']}"))
+    labels = list(dict.fromkeys(labels))
+    return labels if len(labels) >= 2 else []
+
+
 # A phase 1 study's parts, each its patients: "For dose escalation, 25 patients received ...", "18 were enrolled in
 # dose escalation and 42 in dose expansion", "the dose-expansion part enrolled 42 patients", "escalation cohort
 # (n = 18)", "the recommended dose was expanded in 60 patients", "an expansion cohort of 40 patients".
@@ -212,6 +236,8 @@ def cohorts_counted(doc: AnalysedDocument, sent: AnalysedSentence, slot: "Slot",
     parts = part_cohorts(sent.text) if len(slot.arms) == 1 else {}
     for _, _, level in dose_levels(sent.text) if len(slot.arms) == 1 else ():  # "the low-dose cohort": a trial's one arm
         slot.cohorts.setdefault(level, slot.arms[0])                             # given at two levels or more
+    for label in dose_names(sent.text) if len(slot.arms) == 1 else ():  # "in the 200 mg and 300 mg cohorts"
+        slot.cohorts.setdefault(label, slot.arms[0])
     listed = listed_doses(sent.text) if len(slot.arms) == 1 else {}  # "treated: 2 mg/kg (12), 4 mg/kg (10)"
     counted = {**dose_cohorts(doc, sent, slot.arms), **{part: (slot.arms[0], n) for part, n in parts.items()},
                **{label: (slot.arms[0], n) for label, n in listed.items()}}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..keys import agent_components
-from .abstract_cues import DEMONSTRATIVE_RE, PLACEBO_CONTROLLED_RE, TITLE_SUBJECT_RE, agent_tested, part_of_phase
+from .abstract_cues import DEMONSTRATIVE_RE, PLACEBO_CONTROLLED_RE, TITLE_SUBJECT_RE, part_of_phase
+from .tested_agents import agent_tested
 from .analysis import AnalysedDocument, AnalysedSentence
 from .earlier_arms import sole_named, sole_trial, told_in_part
 from .named_trial_arms import placebo_key
