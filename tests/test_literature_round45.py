@@ -10,7 +10,7 @@ before a drug by a comma describes it ("or the standard of care, B", not after a
 labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison, as "a B biosimilar" does; a hazard
 ratio whose sentence compares another drug's arm is not the trial in context's; the drug a trial phrase reports on in
 figures ("In a phase 2 trial, A gave ...") is what the trial tested, and cohorts named by dose ("in the 200 mg
-cohort") are its arms."""
+cohort") are its arms; patients "consecutively treated with A or B" name the arms."""
 
 from __future__ import annotations
 
@@ -217,3 +217,10 @@ def test_cohorts_named_by_their_dose_are_the_trial_s_arms(vocabulary, finder):
     cohorts = {a.subject: a.object for a in facts if a.predicate == "armCohort"}
     measured = {(cohorts.get(a.subject), a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
     assert measured == {("200 mg", Decimal("11.3")), ("300 mg", Decimal("10.1"))}
+
+
+def test_patients_consecutively_treated_with_alternatives_are_the_arms(vocabulary, finder):
+    # (before, an adverb between the patients and "treated with" hid the randomised alternatives)
+    text = ("This was a prospective, randomized study in which 90 patients consecutively treated with sorafenib plus "
+            "metformin (arm A) or sorafenib alone (arm B) were followed for survival.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__metformin__sorafenib", "sorafenib"}

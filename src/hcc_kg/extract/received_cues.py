@@ -30,7 +30,7 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          r"\b[^.;]{0,60}?)?"
                          # ... "patients in the intent-to-treat arm who received", "participants who were given"
                          r"(?:\s+in\s+the\s+[\w-]+\s+(?:arm|group|cohort|population)(?:\s+who)?)?\s+"
-                         r"(?:were\s+|will\s+(?:be\s+)?|to\s+)?(?:(?:concurrently|simultaneously|sequentially|then|also)\s+)?"
+                         r"(?:were\s+|will\s+(?:be\s+)?|to\s+)?(?:(?:concurrently|simultaneously|sequentially|consecutively|then|also)\s+)?"
                          # ... enrolled first: "36 patients were enrolled and received A", "were included and treated
                          # with A", "were enrolled to receive A"
                          r"(?:(?:enrolled|included|recruited|accrued)\s+(?:and\s+(?:were\s+)?|to\s+))?"
