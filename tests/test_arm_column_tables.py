@@ -82,3 +82,15 @@ def test_a_ratio_row_names_its_comparator_in_a_table_of_three_arms():
 ])
 def test_tables_of_other_shapes_are_left_alone(text):
     assert _read(text) == []
+
+
+def test_the_table_pasted_one_cell_per_line_is_read_the_same():
+    # (the header's empty corner cell is lost in such a copy; the comparator's empty ratio cell is a dash)
+    text = ("Table 2. Efficacy in ZETA-7\n\nZorbanib plus quorimab (n = 301)\n\nFelotinib (n = 299)\n\n"
+            "Median OS, months (95% CI)\n\n18.1 (16.0-20.2)\n\n13.9 (12.1-15.6)\n\nHR for OS (95% CI)\n\n"
+            "0.74 (0.62-0.89)\n\n—\n\nORR, %\n\n27.2\n\n11.4\n")
+    found = _read(text)
+    assert _values(found) == {
+        ("regimen__quorimab__zorbanib", "os", "", Decimal("18.1")), ("felotinib", "os", "", Decimal("13.9")),
+        ("regimen__quorimab__zorbanib", "orr", "", Decimal("27.2")), ("felotinib", "orr", "", Decimal("11.4"))}
+    assert [a.attribute_values("hazard_ratio") for a in found if a.predicate == "hasEffectEstimate"] == [[Decimal("0.74")]]

@@ -14,7 +14,8 @@ a time-to-event endpoint, a share in per cent for a rate, a landmark rate where 
 rate").  A row labelled as a hazard ratio gives each arm whose cell holds one its ratio against the comparator: the arm
 the label names after "vs", else the one arm whose cell holds none, else the second of two.  A row naming no endpoint,
 or one it cannot tell the kind of, is left alone.  The trial is the one the lines above the header name (the caption),
-else the trial of its arms.
+else the trial of its arms.  The same table pasted one cell per line is read too: a run of cells naming arms, then
+each endpoint's label followed by one value cell per arm.
 """
 
 from __future__ import annotations
@@ -99,6 +100,38 @@ def _table(doc: AnalysedDocument, start: int, end: int) -> Iterable[Assertion]:
         if len(arms) >= 2 and None not in arms and len({a[0] for a in arms}) == len(arms):  # type: ignore[index]
             yield from _read(doc, start, row_start, header, arms, rows[index + 1:])  # type: ignore[arg-type]
             return
+    if not rows:
+        yield from _cell_per_line(doc, start, end)
+
+
+# A value's cell: numbers, their brackets and signs, or a mark for none ("18.1 (16.0-20.2)", "27.2%", "NR", "—").
+VALUE_CELL_RE = re.compile(r"^(?:[\d.,\s()%<>≤≥±–—-]|\b(?:NR|NE|NA|N/A|months?|mo)\b)+$", re.IGNORECASE)
+
+
+def _cell_per_line(doc: AnalysedDocument, start: int, end: int) -> Iterable[Assertion]:
+    """The same table pasted one cell per line (a web page's table copied cell by cell): a run of k cells naming arms,
+    then rows of an endpoint's label and k value cells (the header's empty corner cell is lost in such a copy)."""
+    text = doc.document.text
+    lines = [(line.strip(), s + len(line) - len(line.lstrip())) for s, line in
+             ((start + o, line) for o, line in text_lines(text[start:end])) if line.strip()]
+    found = [(t, s, s + len(t)) for t, s in lines]
+    arms = [_arm(doc, cell) if not VALUE_CELL_RE.match(cell[0]) else None for cell in found]
+    first = next((i for i in range(len(found) - 1) if arms[i] and arms[i + 1]), None)
+    if first is None:
+        return
+    k = next((n for n in range(first, len(found)) if arms[n] is None), len(found)) - first
+    header = [("", found[first][1], found[first][1]), *found[first:first + k]]
+    rows, i = [], first + k
+    while i + k < len(found):
+        values = found[i + 1:i + 1 + k]
+        if not VALUE_CELL_RE.match(found[i][0]) and all(VALUE_CELL_RE.match(v[0]) for v in values):
+            rows.append((found[i][1], [found[i], *values]))
+            i += k + 1
+        else:
+            i += 1
+    heads = [a for a in arms[first:first + k]]
+    if len({a[0] for a in heads}) == k:  # type: ignore[index]
+        yield from _read(doc, start, found[first][1], header, heads, rows)  # type: ignore[arg-type]
 
 
 def _read(doc: AnalysedDocument, start: int, header_start: int, header: list[Cell],
