@@ -10,7 +10,8 @@ before a drug by a comma describes it ("or the standard of care, B", not after a
 labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison, as "a B biosimilar" does; a hazard
 ratio whose sentence compares another drug's arm is not the trial in context's; the drug a trial phrase reports on in
 figures ("In a phase 2 trial, A gave ...") is what the trial tested, and cohorts named by dose ("in the 200 mg
-cohort") are its arms; patients "consecutively treated with A or B" name the arms."""
+cohort") are its arms; patients "consecutively treated with A or B" name the arms, and a dose's alternative by weight ("A at 12 mg for
+those of 60 kg or more or 8 mg for the others plus B") stays on A's arm."""
 
 from __future__ import annotations
 
@@ -224,3 +225,11 @@ def test_patients_consecutively_treated_with_alternatives_are_the_arms(vocabular
     text = ("This was a prospective, randomized study in which 90 patients consecutively treated with sorafenib plus "
             "metformin (arm A) or sorafenib alone (arm B) were followed for survival.")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__metformin__sorafenib", "sorafenib"}
+
+
+def test_a_dose_by_weight_alternative_stays_on_its_drug_s_arm(vocabulary, finder):
+    # (before, "or 100 mg ... plus on-demand TACE" was read as an arm of TACE alone, and the combination was lost)
+    text = ("In this open-label trial, 300 patients were randomly assigned to donafenib at 200 mg twice daily for "
+            "patients weighing ≥ 60 kg or 100 mg twice daily for those < 60 kg plus on-demand TACE (n = 150) or "
+            "donafenib alone (n = 150).")
+    assert sizes(read(text, vocabulary, finder)) == {("regimen__donafenib__tace", 150), ("donafenib", 150)}

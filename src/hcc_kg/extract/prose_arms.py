@@ -193,6 +193,18 @@ def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]
     return [c for c in cuts if c[1] > c[0]]
 
 
+# A segment opening on a dose: "A at 12 mg for those of 60 kg or more or 8 mg for those under 60 kg plus B".
+DOSE_FIRST_RE = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?\b", re.IGNORECASE)
+
+
+def _dose_alternatives_joined(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``segments`` joined where one opens on a dose: the dose is an alternative of the drug before it, on its arm."""
+    out: list[tuple[int, int]] = []
+    for seg in segments:
+        out[-1:] = [(out[-1][0], seg[1])] if out and DOSE_FIRST_RE.match(text, seg[0]) else [*out[-1:], seg]
+    return out
+
+
 def _unsplit(segments: list[tuple[int, int]], whole: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``segments`` joined again where a cut between two lies inside one of the ``whole`` spans."""
     out: list[tuple[int, int]] = []
@@ -257,6 +269,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
     # a regimen described between its parts ("A, a multikinase inhibitor, plus B") is not cut at its commas
     regimens = [(a.start, a.end) for a in agents(doc, sent, start, end) if len(a.components) > 1]
     segments = _unsplit(_top_level_segments(sent.text, start, end), _choices_with_options(doc, sent) + regimens)
+    segments = _dose_alternatives_joined(sent.text, segments)
     for s, e in joined_and_lists(sent.text, segments):
         found = sequenced(doc, _segment_agents(doc, sent, s, e), maintenance, sent.text)
         if arms and found and BACKBONE_RE.match(sent.text[s:found[0].start]):  # "..., plus C": every arm gets C
