@@ -65,7 +65,7 @@ def test_each_column_is_an_arm_and_each_row_an_endpoint(text):
 def test_a_ratio_row_names_its_comparator_in_a_table_of_three_arms():
     text = ("Table 3. Outcomes\n\n| | Quorimab plus zorbanib (n = 393) | Quorimab (n = 389) | Felotinib (n = 389) |\n"
             "| HR for OS vs felotinib (96.02% CI) | 0.79 (0.66-0.94) | 0.85 (0.72-1.02) | - |\n"
-            "| Median PFS, months | 3.8 | 3.6 | NR |\n")
+            "| Median PFS, months | 3.8 | 3.6 | NR (3.1-NR) |\n")
     found = _read(text)
     pairs = {(dict(a.context)["experimental"].split("__", 2)[2], a.attribute_values("hazard_ratio")[0],
               a.attribute_values("ci_level")[0]) for a in found if a.predicate == "hasEffectEstimate"}

@@ -35,7 +35,7 @@ from .markdown_trials import comparison_name
 from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
-from .segment import text_lines
+from .segment import CAPTION_RE, text_lines
 from .table_line_names import line_names
 from .trial_slots import hr_attributes
 from .trials import trial_key
@@ -45,8 +45,8 @@ NAME = "arm-column-tables"
 Cell = tuple[str, int, int]  # (text, start, end) at document offsets
 SEPARATOR_RE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
 SIZE_RE = re.compile(r"\b[nN]\s*=\s*(\d[\d,]*)")
-NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[-–]\s*month)")
-NONE_RE = re.compile(r"^\s*(?:NR|NE|NA|N/A|not\s+reached|[—–-]|ref(?:erence)?\.?)?\s*$", re.IGNORECASE)
+# A cell's value opens it ("NR (14.1-NR)": none, its bracket's bound is no value).
+NUMBER_RE = re.compile(r"\s*(\d+(?:\.\d+)?)")
 RATIO_LABEL_RE = re.compile(r"\bHR\b|\bhazard\s+ratio", re.IGNORECASE)
 VERSUS_RE = re.compile(r"\b(?:vs\.?|versus|compared\s+with)\s+", re.IGNORECASE)
 CI_LEVEL_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*CI", re.IGNORECASE)
@@ -113,7 +113,7 @@ def _cell_per_line(doc: AnalysedDocument, start: int, end: int) -> Iterable[Asse
     then rows of an endpoint's label and k value cells (the header's empty corner cell is lost in such a copy)."""
     text = doc.document.text
     lines = [(line.strip(), s + len(line) - len(line.lstrip())) for s, line in
-             ((start + o, line) for o, line in text_lines(text[start:end])) if line.strip()]
+             ((start + o, line) for o, line in text_lines(text[start:end])) if line.strip() and not CAPTION_RE.match(line)]
     found = [(t, s, s + len(t)) for t, s in lines]
     arms = [_arm(doc, cell) if not VALUE_CELL_RE.match(cell[0]) else None for cell in found]
     first = next((i for i in range(len(found) - 1) if arms[i] and arms[i + 1]), None)
@@ -172,10 +172,10 @@ def _row(doc: AnalysedDocument, trial: str, arms: list[tuple[tuple[str, ...], in
         unit_of_value = "%" if endpoint in PROPORTION_ENDPOINTS else "months"
     out = []
     for key, cell in zip(keys, row[1:]):
-        number = NUMBER_RE.search(cell[0])
-        if number is not None and not NONE_RE.match(cell[0]):
+        number = NUMBER_RE.match(cell[0])
+        if number is not None:
             evidence = (doc.evidence(label[1], cell[2], NAME),)
-            out.append(measurement(arm_key(trial, key), endpoint, timepoint, number.group(), unit_of_value, evidence))
+            out.append(measurement(arm_key(trial, key), endpoint, timepoint, number.group(1), unit_of_value, evidence))
     return out
 
 
@@ -183,7 +183,7 @@ def _ratios(doc: AnalysedDocument, trial: str, arms: list[tuple[tuple[str, ...],
             row: list[Cell], endpoint: str) -> list[Assertion]:
     """Each arm's hazard ratio against the comparator the row names or leaves empty."""
     label = row[0]
-    valued = [i for i, cell in enumerate(row[1:]) if NUMBER_RE.search(cell[0]) and not NONE_RE.match(cell[0])]
+    valued = [i for i, cell in enumerate(row[1:]) if NUMBER_RE.match(cell[0])]
     versus = VERSUS_RE.search(label[0])
     named = {m.key for m in doc.mentions_in(label[1] + versus.end(), label[2])} if versus else set()
     comparator = next((i for i, (agent, _) in enumerate(arms) if named and set(agent) <= named), None)
