@@ -3,15 +3,15 @@ test_mechanisms): "its inhibition of T" after the one drug a sentence names is t
 profile's colon ("X: oral multikinase inhibitor (A, B)") glosses the drug as a comma does, and a plural class after
 one drug's comma ("A, anti-T antibodies and TACE") is a list's next item, no gloss of A.  Trials (packaged
 vocabulary and lexicon): a trial named after a heading and a sentence that introduced it unnamed is that trial, and
-arms named again for short ("to A plus TACE (n = 104)" after "to A plus TACE (B 10 mg and lipiodol)") are its arms;
-the report's own exploratory analysis ("this updated exploratory analysis showed ...") is of every patient; care set
-before a drug by a comma describes it ("or the standard of care, B", not after a fronted "compared with"), "the Brand
-(investigational) combination" and "the \"A+B\" combination therapy" are the combination holding that drug or so
-labelled, and a gloss between "non-inferiority" and "to B" keeps the comparison, as "a B biosimilar" does; a hazard
-ratio whose sentence compares another drug's arm is not the trial in context's; the drug a trial phrase reports on in
-figures ("In a phase 2 trial, A gave ...") is what the trial tested, and cohorts named by dose ("in the 200 mg
-cohort") are its arms; patients "consecutively treated with A or B" name the arms, and a dose's alternative by weight ("A at 12 mg for
-those of 60 kg or more or 8 mg for the others plus B") stays on A's arm."""
+arms named again for short ("A plus TACE, n = 104" after "to A plus TACE (B 10 mg and lipiodol)") are its arms; the
+report's own exploratory analysis ("this updated exploratory analysis") is of every patient; care set before a drug
+by a comma describes it ("to the standard of care, B", not after a fronted "versus"), "the Brand (experimental)
+combination" and "the \"A+B\" combination therapy" are the combination holding that drug or so labelled, and a gloss
+between "non-inferiority" and "to B" keeps the comparison, as "a B biosimilar" does; a hazard ratio whose sentence
+compares another drug's arm is not the trial in context's; the drug a trial phrase reports on in figures ("In a phase
+2 trial, A gave ...") is what the trial tested, and cohorts named by dose ("in the 200 mg cohort") are its arms;
+patients "consecutively treated with A or B" name the arms, and a dose's alternative by weight ("A 100 mg below 60 kg
+or 200 mg otherwise plus B") stays on A's arm."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def test_a_profile_s_colon_glosses_the_drug_with_its_class_and_bracketed_targets
 
 
 @pytest.mark.parametrize("body", [
-    "Combinations of foonib, anti-MET antibodies and TACE are being studied in invented models.",
+    "Triplets of foonib, anti-MET antibodies and radiotherapy were tried in invented mice.",
     "Foonib, RET inhibitors and radiotherapy were given in turn.",
 ])
 def test_a_plural_class_after_one_drug_s_comma_is_the_list_s_next_item(body):
@@ -108,8 +108,8 @@ def test_arms_named_again_for_short_are_the_trial_s_arms(vocabulary, finder):
     text = ("Lenvatinib with or without TACE for large liver tumours: a randomized phase III trial\n\n"
             "Methods: In this multicentre, randomized trial, patients with large tumours were assigned 1:1 to "
             "lenvatinib plus TACE (idarubicin 10 mg, raltitrexed 4 mg and lipiodol) or to lenvatinib alone.\n"
-            "Results: From 2019 to 2021, 210 patients were randomly assigned to lenvatinib plus TACE (n = 104) or "
-            "lenvatinib alone (n = 106). Median OS was 17.8 months and 11.5 months, respectively.\n")
+            "Results: In all, 210 were randomly assigned (lenvatinib plus TACE, n = 104; lenvatinib alone, n = 106). "
+            "Median OS was 17.8 months and 11.5 months, respectively.\n")
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert len({a.subject for a in facts if a.predicate == "isClinicalTrial"}) == 1
     assert arm_agents(facts) == {"regimen__lenvatinib__tace", "lenvatinib"}
@@ -124,8 +124,8 @@ def _hazard_ratios(text: str, vocabulary, finder) -> set[Decimal]:
 @pytest.mark.parametrize("text, expected", [
     # the report's own exploratory analysis is of everyone (before, an exploratory analysis anywhere marked a subgroup)
     ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
-     "with placebo. After four years, this updated exploratory analysis showed that ramucirumab cut the risk of "
-     "death by 21% compared to placebo (hazard ratio 0.79; 95% CI 0.66-0.95).\n",
+     "with placebo. Survival still favoured ramucirumab in this updated exploratory analysis of four-year data "
+     "(hazard ratio 0.79; 95% CI 0.66-0.95).\n",
      {Decimal("0.79")}),
     # an exploratory analysis of some patients is a subgroup's (guard)
     ("Four-year survival update for ramucirumab\n\nIn the phase 3 OSPREY-9 trial, ramucirumab was compared "
@@ -150,21 +150,20 @@ def test_hazard_ratios_of_the_trial_in_context(text, expected, vocabulary, finde
 @pytest.mark.parametrize("control", ["the standard of care, sorafenib (n = 150)", "standard-of-care sorafenib (n = 150)"])
 def test_care_set_before_a_drug_by_a_comma_describes_that_drug(control, vocabulary, finder):
     # (before, a comma parted the two and the standard of care became an arm of its own)
-    text = ("Overall, 450 adults were randomised 2:1 to take first-line donafenib plus tislelizumab (n = 300) "
-            f"or {control}.")
+    text = f"Patients (n = 450) went by randomisation to {control}, or to donafenib plus tislelizumab (n = 300)."
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__donafenib__tislelizumab", "sorafenib"}
 
 
 @pytest.mark.parametrize("text, expected", [
-    # "the Tecentriq investigational combination": the combination holding the drug the brand names
-    ("Adjuvant atezolizumab plus bevacizumab lowers recurrence\n\nThe company shared new findings from the phase 3 "
-     "KITE-7 study showing that Tecentriq plus Avastin lowered recurrence after resection. The Tecentriq "
-     "investigational combination cut the risk of recurrence by 25% versus active surveillance.\n",
-     {"regimen__atezolizumab__bevacizumab", "active_surveillance"}),
+    # "the Brand experimental combination": the combination holding the drug the brand names
+    ("Durvalumab plus tremelimumab after resection\n\nThe sponsor released first results of the phase 3 KITE-7 study, "
+     "in which Imfinzi plus tremelimumab was given after surgery. The Imfinzi experimental combination cut recurrence "
+     "by 25% versus active surveillance.\n",
+     {"regimen__durvalumab__tremelimumab", "active_surveillance"}),
     # 'the "D+S" combination therapy': the combination the label in quotes was given to
-    ("Approval in China\n\nThe regulator approved durvalumab in combination with sintilimab (hereinafter the "
-     '"D+S" combination therapy) for unresectable HCC. Data from the phase III KESTREL-11 clinical trial showed '
-     'that, compared with sorafenib, the "D+S" combination therapy significantly reduced the risk of death.\n',
+    ('Approval in China\n\nThe agency cleared durvalumab plus sintilimab (the "D+S" combination therapy) for '
+     'unresectable HCC. In the KESTREL-11 phase III trial, the "D+S" combination therapy lowered mortality versus '
+     'sorafenib (HR 0.70).\n',
      {"regimen__durvalumab__sintilimab", "sorafenib"}),
 ])
 def test_a_combination_named_by_a_brand_or_a_quoted_label_is_that_combination(text, expected, vocabulary, finder):
@@ -174,16 +173,15 @@ def test_a_combination_named_by_a_brand_or_a_quoted_label_is_that_combination(te
 
 
 def test_care_before_a_fronted_comparison_s_comma_is_the_compared_arm(vocabulary, finder):
-    # (before, "compared with standard of care, A ..." read the care as describing A, and the control arm was lost)
-    text = ("Results from the phase III KESTREL-11 trial showed that, compared with standard of care, durvalumab plus "
-            "sintilimab significantly reduced the risk of death.")
+    # (before, "versus standard of care, A ..." read the care as describing A, and the control arm was lost)
+    text = "Versus standard of care, durvalumab plus sintilimab lowered mortality in the KESTREL-11 study."
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__sintilimab", "standard_of_care"}
 
 
 def test_a_gloss_between_non_inferiority_and_its_comparator_keeps_the_comparison(vocabulary, finder):
-    # (before, "non-inferiority (not worse) to B" compared nothing, and the trial was lost with its verdict)
-    text = ("Donafenib holds its own\n\nA phase 3 clinical trial assessing donafenib as first-line therapy for "
-            "unresectable HCC met its primary endpoint of showing non-inferiority (not worse) to sorafenib.\n")
+    # (before, "non-inferiority (a gloss) to B" compared nothing, and the trial was lost with its verdict)
+    text = ("Donafenib holds its own\n\nIn first-line HCC, a phase 3 trial of donafenib reached its primary endpoint of "
+            "non-inferiority (that is, not worse survival) to sorafenib.\n")
     facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
     assert arm_agents(facts) == {"donafenib", "sorafenib"}
     assert [dict(a.attributes).get("primary_endpoint_met") for a in facts if a.predicate == "isClinicalTrial"] == [True]
@@ -200,8 +198,8 @@ def test_a_biosimilar_named_in_a_compared_regimen_keeps_the_comparison(vocabular
     # the drug a trial phrase's clause opens on, the result in figures
     ("In a phase 2 trial, donafenib gave a median overall survival of 11.3 months.", {("donafenib", Decimal("11.3"))}),
     # what a trial showed, said without "that" or "which", in figures
-    ("A multicentre phase 2 trial showed that donafenib was active as first-line therapy, with a median overall "
-     "survival of 11.3 months.", {("donafenib", Decimal("11.3"))}),
+    ("One phase 2 trial found that donafenib worked as first-line therapy, median overall survival reaching 11.3 "
+     "months.", {("donafenib", Decimal("11.3"))}),
     # a remark in passing gives no figure: no trial of the drug's is read from it
     ("A randomised phase 2 trial showed that donafenib prolonged survival in sarcoma.", set()),
 ])
@@ -222,14 +220,13 @@ def test_cohorts_named_by_their_dose_are_the_trial_s_arms(vocabulary, finder):
 
 def test_patients_consecutively_treated_with_alternatives_are_the_arms(vocabulary, finder):
     # (before, an adverb between the patients and "treated with" hid the randomised alternatives)
-    text = ("This was a prospective, randomized study in which 90 patients consecutively treated with sorafenib plus "
-            "metformin (arm A) or sorafenib alone (arm B) were followed for survival.")
-    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__metformin__sorafenib", "sorafenib"}
+    text = ("Ninety patients consecutively treated with donafenib plus metformin (group 1) or donafenib alone (group 2) "
+            "were enrolled in this randomised study.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__donafenib__metformin", "donafenib"}
 
 
 def test_a_dose_by_weight_alternative_stays_on_its_drug_s_arm(vocabulary, finder):
     # (before, "or 100 mg ... plus on-demand TACE" was read as an arm of TACE alone, and the combination was lost)
-    text = ("In this open-label trial, 300 patients were randomly assigned to donafenib at 200 mg twice daily for "
-            "patients weighing ≥ 60 kg or 100 mg twice daily for those < 60 kg plus on-demand TACE (n = 150) or "
-            "donafenib alone (n = 150).")
+    text = ("In all, 300 patients were randomly assigned to donafenib 100 mg twice daily below 60 kg or 200 mg twice "
+            "daily otherwise plus TACE on demand (n = 150), or to donafenib alone (n = 150).")
     assert sizes(read(text, vocabulary, finder)) == {("regimen__donafenib__tace", 150), ("donafenib", 150)}

@@ -25,7 +25,7 @@ from .value_arms import plural_arms
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
 COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
                         r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|against(?=\s+\d)|"
-                        # (a gloss may stand before "to": "non-inferiority (no worse than) to B")
+                        # (a gloss may stand before "to": "non-inferiority (that is, not worse) to B")
                         r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority(?:\s*\([^()]{1,30}\))?\s+to|"
                         r"superiority\s+(?:to|over|against|versus|vs\.?)|"
                         r"(?:longer|shorter|higher|lower|better|greater|fewer)\s+(?:[\w-]+\s+){0,4}?than|"

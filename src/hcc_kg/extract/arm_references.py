@@ -28,9 +28,9 @@ _NOT_KIND = r"(?:first|second|other|same|new|standard|control|comparator|referen
 COMBINATION_ANAPHOR_RE = re.compile(rf"\b(?:the|this)\s+(?:(?:(?:two|three)-drug\s+)?{COMBINATION_NOUN}|"
                                     rf"(?!{_NOT_KIND}\b)[a-z][\w-]+\s+(?:combination|doublet|triplet|combo)|"
                                     r"dual\s+(?:checkpoint\s+)?(?:therapy|immunotherapy|treatment|blockade)|"
-                                    # "the Tecentriq (investigational) combination": one of its drugs, by its brand
+                                    # "the Brandix (experimental) combination": one of its drugs, by its brand
                                     r"(?-i:[A-Z])[\w-]+\s+(?:(?:investigational|experimental|novel)\s+)?(?:combination|doublet|combo)|"
-                                    # ... or by a short label in quotes ("the \"T+A\" combination therapy")
+                                    # ... or by a short label in quotes ("the \"A+B\" combination therapy")
                                     r"[\"“‘'][^\"“”‘’']{1,15}[\"”’']\s+(?:combination|doublet|combo))"
                                     r"(?:\s+(?:therapy|regimen|treatment))?\b(?!\s+(?:of|with)\b)"
                                     # (not a role one plural noun shares: "the combination and control groups", read by

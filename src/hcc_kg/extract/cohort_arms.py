@@ -99,8 +99,8 @@ DOSE_OR_SCHEDULE_RE = re.compile(rf"\b\d+(?:\.\d+)?\s*{MASS_UNIT}\b|"
 # ... then named by its dose before a cohort noun: "the 200 mg A cohort", "the 150 mg b.i.d. group", "the 200-mg arm".
 COHORT_NOUN = r"(?:cohorts?|groups?|arms?|dose\s+levels?)"
 
-# Cohorts named by their dose, two or more in one sentence: "in the 200 mg cohort and 300 mg cohort", "the 750 mg
-# and 850 mg groups" (of a trial's one arm; sizes need not be given).
+# Cohorts named by their dose, two or more in one sentence: "in the 200 mg cohort and 300 mg cohort", "the 400 mg
+# and 600 mg groups" (of a trial's one arm; sizes need not be given).
 DOSE_NAMED_RE = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?)[\s-]*(?P<unit>{MASS_UNIT})\b"
                            rf"(?:\s+(?:and|or)\s+(?P<m>\d+(?:\.\d+)?)[\s-]*(?P<unit2>{MASS_UNIT})\b)?"
                            rf"(?:\s+[\w.-]+){{0,2}}?\s+{COHORT_NOUN}\b", re.IGNORECASE)
@@ -111,8 +111,8 @@ def dose_names(text: str) -> list[str]:
 
     >>> dose_names("OS was 11.3 and 10.1 months in the 200 mg cohort and 300mg cohort, respectively")
     ['200 mg', '300 mg']
-    >>> dose_names("the 750 mg and 850 mg groups"), dose_names("in the 400 mg arm")
-    (['750 mg', '850 mg'], [])
+    >>> dose_names("the 400 mg and 600 mg groups"), dose_names("in the 400 mg arm")
+    (['400 mg', '600 mg'], [])
     """
     labels = []
     for m in DOSE_NAMED_RE.finditer(text):

@@ -181,7 +181,7 @@ def _describes(doc: AnalysedDocument, text: str, item: Located, after: Located |
 
 def without_describing_care(doc: AnalysedDocument, text: str, arms: list) -> list:
     """Arms (with ``key``, ``start``, ``end``) without the care that describes the drug arm right after it, read apart
-    from it at a comma ("to A (n = 315) or the standard of care, B (n = 165)": two arms, A and B)."""
+    from it at a comma ("to A (n = 300) or the standard of care, B (n = 150)": two arms, A and B)."""
     return [arm for arm, after in zip(arms, [*arms[1:], None])
             if not (after is not None and _care_describes(doc, text, arm.key, arm.start, arm.end, after.key, after.start))]
 

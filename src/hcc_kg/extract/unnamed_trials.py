@@ -129,9 +129,9 @@ def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase:
         return context  # type: ignore[return-value]
     if randomising and current is not None and len(arms) <= 4 and not current.prior \
             and spelled_out(Slot(arms=list(arms), phase=current.phase), current.arms, phase):
-        # "randomly assigned to A-HAIC (n = 159) or TACE (n = 156)" after "to A-HAIC (...) or TACE (B, C and lipiodol)":
-        # the arms named again for short, each within the one it was given in full: the short names are the arms
-        # (what the full ones add is what a procedure was given with: "TACE (B 50 mg, C 50 mg and lipiodol)")
+        # "(A plus TACE, n = 104; A alone, n = 106)" after "to A plus TACE (B 10 mg and lipiodol) or A alone": the arms
+        # named again for short, each within the one it was given in full: the short names are the arms (what the full
+        # ones add is what a procedure was given with)
         current.arms = list(arms)
         current.arms_at.append(span)
         return context  # type: ignore[return-value]
