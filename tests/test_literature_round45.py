@@ -134,9 +134,9 @@ def _hazard_ratios(text: str, vocabulary, finder) -> set[Decimal]:
      set()),
     # a review's ratio of another trial's arms is not the trial in context's (before, it went to the trial named before)
     ("First-line options reviewed\n\nIn HERON-312, cabozantinib plus atezolizumab prolonged progression-free "
-     "survival versus sorafenib (HR 0.63; 99% CI 0.44-0.91). Finally, nivolumab plus ipilimumab cut the risk "
-     "of death by 21% compared with sorafenib (HR 0.79; 95% CI 0.65-0.96).\n",
-     {Decimal("0.63")}),
+     "survival versus sorafenib (HR 0.61; 99% CI 0.42-0.88). Finally, nivolumab plus ipilimumab cut the risk "
+     "of death by 19% compared with sorafenib (HR 0.81; 95% CI 0.66-0.98).\n",
+     {Decimal("0.61")}),
     # a ratio of the trial's own arm against a comparator it names otherwise stays (guard)
     ("Regorafenib update\n\nIn the phase 3 KITE-9 trial, patients were randomized to regorafenib or placebo. "
      "Overall survival was 11.2 months with regorafenib and 7.1 months with placebo versus best supportive "
@@ -190,7 +190,7 @@ def test_a_gloss_between_non_inferiority_and_its_comparator_keeps_the_comparison
 def test_a_biosimilar_named_in_a_compared_regimen_keeps_the_comparison(vocabulary, finder):
     # (before, "compared A plus a B biosimilar with C" compared nothing: the word after B parted the arms)
     text = ("The phase 3 OSPREY-32 trial compared sintilimab plus a bevacizumab biosimilar with sorafenib and "
-            "reported a hazard ratio for death of 0.57 (95% CI 0.43-0.75).")
+            "reported a hazard ratio for death of 0.59 (95% CI 0.44-0.78).")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__bevacizumab__sintilimab", "sorafenib"}
 
 
