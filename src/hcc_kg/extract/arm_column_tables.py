@@ -28,6 +28,7 @@ from typing import Iterable
 from ..keys import agent_key, comparison_trial_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
+from .cell_column_tables import cell_runs
 from .arm_facts import arm_facts, arm_key, measurement
 from .comparators import arm_parts
 from .effects import parse_hazard_ratios
@@ -36,6 +37,7 @@ from .prose_arms import ARM_TYPES
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import CAPTION_RE, text_lines
+from .table_cell_values import BORDER_RE, cells_of
 from .table_line_names import line_names
 from .trial_slots import hr_attributes
 from .trials import trial_key
@@ -43,7 +45,7 @@ from .trials import trial_key
 NAME = "arm-column-tables"
 
 Cell = tuple[str, int, int]  # (text, start, end) at document offsets
-SEPARATOR_RE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")
+SEPARATOR_RE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")  # a Markdown table's rule under its header
 SIZE_RE = re.compile(r"\b[nN]\s*=\s*(\d[\d,]*)")
 # A cell's value opens it ("NR (14.1-NR)": none, its bracket's bound is no value).
 NUMBER_RE = re.compile(r"\s*(\d+(?:\.\d+)?)")
@@ -60,26 +62,8 @@ def arm_column_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
     for block in doc.blocks:
         if block.kind == "table":
             yield from _table(doc, block.start, block.end)
-
-
-def cells(line: str, start: int) -> list[Cell] | None:
-    """A row's cells, parted by pipes or tabs (None: the line has neither, or is a Markdown separator).
-
-    >>> [c for c, _, _ in cells("| Median OS | 18.1 | 13.9 |", 0)], [c for c, _, _ in cells("ORR, %\\t27.2\\t11.4", 0)]
-    (['Median OS', '18.1', '13.9'], ['ORR, %', '27.2', '11.4'])
-    """
-    mark = "|" if "|" in line else "\t" if "\t" in line else None
-    if mark is None or SEPARATOR_RE.match(line):
-        return None
-    found, at = [], 0
-    for piece in line.rstrip("\n").split(mark):
-        s = at + len(piece) - len(piece.lstrip())
-        found.append((piece.strip(), start + s, start + s + len(piece.strip())))
-        at += len(piece) + 1
-    if mark == "|":  # (the border's empty cells outside the first and last pipe)
-        found = found[1:] if line.lstrip().startswith("|") else found
-        found = found[:-1] if line.rstrip().endswith("|") else found
-    return found
+    for run in cell_runs(doc.document.text):
+        yield from _cell_per_line(doc, run)
 
 
 def _arm(doc: AnalysedDocument, cell: Cell) -> tuple[tuple[str, ...], int | None] | None:
@@ -91,36 +75,48 @@ def _arm(doc: AnalysedDocument, cell: Cell) -> tuple[tuple[str, ...], int | None
     return tuple(arm_parts(doc, dict.fromkeys(agents))), int(size.group(1).replace(",", "")) if size else None
 
 
+def _distinct(arms: list) -> bool:
+    """Do the header's cells name two arms or more, each a different one?"""
+    return len(arms) >= 2 and None not in arms and len({arm[0] for arm in arms}) == len(arms)
+
+
+def _row_cells(line: str, start: int) -> list[Cell]:
+    """A bordered row's cells, a tab-parted row's empty last cell kept (the comparator's empty ratio cell).
+
+    >>> [c for c, _, _ in _row_cells("HR for OS\\t0.74 (0.62-0.89)\\t\\n", 0)]
+    ['HR for OS', '0.74 (0.62-0.89)', '']
+    """
+    body = line.rstrip("\r\n")
+    found = cells_of(body, start)
+    return [*found, ("", start + len(body), start + len(body))] if body.endswith("\t") else found
+
+
 def _table(doc: AnalysedDocument, start: int, end: int) -> Iterable[Assertion]:
+    """A table block's bordered rows (pipes or tabs; :func:`.table_cell_values.cells_of`), read from the first whose
+    cells after the first name arms."""
     text = doc.document.text
-    rows = [(s, found) for s, line in ((start + o, line) for o, line in text_lines(text[start:end]))
-            if (found := cells(line, s)) is not None]
+    rows = [(s, _row_cells(line, s)) for s, line in ((start + o, line) for o, line in text_lines(text[start:end]))
+            if BORDER_RE.search(line) and not SEPARATOR_RE.match(line)]
     for index, (row_start, header) in enumerate(rows):
         arms = [_arm(doc, cell) for cell in header[1:]]
-        if len(arms) >= 2 and None not in arms and len({a[0] for a in arms}) == len(arms):  # type: ignore[index]
+        if _distinct(arms):
             yield from _read(doc, start, row_start, header, arms, rows[index + 1:])  # type: ignore[arg-type]
             return
-    if not rows:
-        yield from _cell_per_line(doc, start, end)
 
 
 # A value's cell: numbers, their brackets and signs, or a mark for none ("18.1 (16.0-20.2)", "27.2%", "NR", "—").
 VALUE_CELL_RE = re.compile(r"^(?:[\d.,\s()%<>≤≥±–—-]|\b(?:NR|NE|NA|N/A|months?|mo)\b)+$", re.IGNORECASE)
 
 
-def _cell_per_line(doc: AnalysedDocument, start: int, end: int) -> Iterable[Assertion]:
-    """The same table pasted one cell per line (a web page's table copied cell by cell): a run of k cells naming arms,
-    then rows of an endpoint's label and k value cells (the header's empty corner cell is lost in such a copy)."""
-    text = doc.document.text
-    lines = [(line.strip(), s + len(line) - len(line.lstrip())) for s, line in
-             ((start + o, line) for o, line in text_lines(text[start:end])) if line.strip() and not CAPTION_RE.match(line)]
-    found = [(t, s, s + len(t)) for t, s in lines]
+def _cell_per_line(doc: AnalysedDocument, run: list) -> Iterable[Assertion]:
+    """The same table pasted one cell per line (a run of :func:`.cell_column_tables.cell_runs`): k cells naming arms
+    (the header's empty corner cell is lost in such a copy), then rows of an endpoint's label and k value cells."""
+    found = [(c.text, c.start, c.end) for c in run if not CAPTION_RE.match(c.text)]
     arms = [_arm(doc, cell) if not VALUE_CELL_RE.match(cell[0]) else None for cell in found]
     first = next((i for i in range(len(found) - 1) if arms[i] and arms[i + 1]), None)
     if first is None:
         return
     k = next((n for n in range(first, len(found)) if arms[n] is None), len(found)) - first
-    header = [("", found[first][1], found[first][1]), *found[first:first + k]]
     rows, i = [], first + k
     while i + k < len(found):
         values = found[i + 1:i + 1 + k]
@@ -129,9 +125,9 @@ def _cell_per_line(doc: AnalysedDocument, start: int, end: int) -> Iterable[Asse
             i += k + 1
         else:
             i += 1
-    heads = [a for a in arms[first:first + k]]
-    if len({a[0] for a in heads}) == k:  # type: ignore[index]
-        yield from _read(doc, start, found[first][1], header, heads, rows)  # type: ignore[arg-type]
+    if _distinct(arms[first:first + k]):
+        header = [("", found[first][1], found[first][1]), *found[first:first + k]]
+        yield from _read(doc, run[0].start, found[first][1], header, arms[first:first + k], rows)  # type: ignore[arg-type]
 
 
 def _read(doc: AnalysedDocument, start: int, header_start: int, header: list[Cell],

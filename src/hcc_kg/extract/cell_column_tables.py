@@ -78,11 +78,16 @@ class Cell:
 def cell_column_tables(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Trials, their arms, values and hazard ratios from tables pasted one cell per line."""
     text = doc.document.text
-    for run in [*_cell_runs(text), *_line_runs(text)]:
+    for run in cell_runs(text):
         layout = _layout(doc, run)
         if layout is not None:
             header, rows = layout
             yield from _read_rows(doc, header, rows)
+
+
+def cell_runs(text: str) -> list[list[Cell]]:
+    """Runs of a table's cells pasted one per line: with a blank line after each cell, or with none between them."""
+    return [*_cell_runs(text), *_line_runs(text)]
 
 
 def _cell_runs(text: str) -> list[list[Cell]]:

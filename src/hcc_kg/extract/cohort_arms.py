@@ -51,6 +51,7 @@ from .prose_arms import agents
 from .prose_endpoints import anchors
 from .prose_numbers import masked_text, value_tokens
 from .prose_values import PROPORTION_ENDPOINTS, ArmValue
+from .sentences import MASS_UNIT
 
 if TYPE_CHECKING:  # (the slot's module emits the cohorts' arms with this module's labels)
     from .trial_slots import Slot
@@ -83,7 +84,6 @@ TIMEPOINT_NEAR_RE = re.compile(r"\b\d+[-\s](?:month|week|year)\b|\bat\s+\d+\s+(?
 # "6 and 46 patients received the 100 mg and 200 mg doses of A, respectively", "12, 10 and 11 patients were treated
 # with A at 2, 4 and 8 mg/kg, respectively".
 IN_SENTENCE = r"(?:[^.;]|\.(?=\w|\s+[a-z]))"  # a character of the sentence, "b.i.d." too
-MASS_UNIT = r"(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"  # "mg", "mg/kg", "mg/m2"
 DOSE = rf"\d+(?:\.\d+)?(?:\s*{MASS_UNIT})?"
 DOSE_COHORTS_RE = re.compile(rf"\b(?P<counts>\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+)\s+(?:patients\s+|participants\s+)?"
                              rf"(?:received|(?:were|was)\s+(?:treated\s+with|given|assigned\s+to))\s+"

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
-from .sentences import DOSE_WORD, DRUG
+from .sentences import DOSE_WORD, DRUG, MASS_UNIT
 
 #: A mention located in a sentence: (mention, local start, local end).
 Located = tuple[Mention, int, int]
@@ -47,7 +47,7 @@ CHOSEN_AFTER_RE = re.compile(r"\s+(?:of|from|between|among)\s+|\s*")
 CHOSEN_BEFORE_RE = re.compile(r"\s+(?:of|per|by)\s+")
 # The options of a choice listed after it: "A, B, or C", "A or B" ...
 # (an option's dose may stand between: "A 8 mg or 12 mg QD or B 400 mg BID")
-_AMOUNT = r"\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"
+_AMOUNT = rf"\d[\d.,]*\s*{MASS_UNIT}"
 OPTION_DOSE = (rf"(?:\s+{_AMOUNT}(?:\s+or\s+{_AMOUNT})?"
                r"(?:\s+(?:QD|BID|TID|Q\dW|once|twice|daily|weekly|orally|intravenously|IV|every|a|day|\d+|weeks?))*)?")
 OPTION_GAP_RE = re.compile(OPTION_DOSE + r"\s*,?\s*(?:(?:or|and|and/or)\s+)?")

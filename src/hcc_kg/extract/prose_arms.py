@@ -33,7 +33,7 @@ from .comparators import (CHOICE_NAME, arm_parts, choice_spans, comparator_menti
                           is_care, is_procedure, without_describing_care)
 from .procedure_glue import delivered_by, with_procedure
 from .regimen_glue import DOSE_GAP, GLUE_RE, REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
-from .sentences import DRUG
+from .sentences import DRUG, MASS_UNIT
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
 ARM_TYPES = (*DRUG, "Procedure", "Placebo")
@@ -194,14 +194,17 @@ def _top_level_segments(text: str, start: int, end: int) -> list[tuple[int, int]
 
 
 # A segment opening on a dose: "A at 12 mg for those of 60 kg or more or 8 mg for those under 60 kg plus B".
-DOSE_FIRST_RE = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?\b", re.IGNORECASE)
+DOSE_FIRST_RE = re.compile(rf"\s*\d+(?:\.\d+)?\s*{MASS_UNIT}\b", re.IGNORECASE)
 
 
 def _dose_alternatives_joined(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``segments`` joined where one opens on a dose: the dose is an alternative of the drug before it, on its arm."""
     out: list[tuple[int, int]] = []
     for seg in segments:
-        out[-1:] = [(out[-1][0], seg[1])] if out and DOSE_FIRST_RE.match(text, seg[0]) else [*out[-1:], seg]
+        if out and DOSE_FIRST_RE.match(text, seg[0]):
+            out[-1] = (out[-1][0], seg[1])
+        else:
+            out.append(seg)
     return out
 
 

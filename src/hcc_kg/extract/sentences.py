@@ -23,6 +23,7 @@ ANTIBODY_TYPES = ("MonoclonalAntibody", "BispecificAntibody")
 
 #: How a drug is given, written before its name ("oral A", "intravenous B", "IV C"): the regimen and dose readers' one list.
 ROUTE = r"(?:oral|intravenous|subcutaneous|IV|SC)"
+MASS_UNIT = r"(?:mg|mcg|µg|g)(?:/(?:kg|m2|m²))?"  # a dose's unit: "mg", "mg/kg", "mg/m2"
 #: One word of a dose or schedule written after a drug's name ("A 400 mg twice daily", "B 200 mg every 3 weeks",
 #: "C 10 mg/kg Q2W"): the regimen, comparator and arm-size readers' one list (each may allow a few more words).
 DOSE_WORD = (r"(?:\d[\d.,]*|mg(?:/[\w²]+)*|g|mcg|µg|orally|oral|intravenously|IV|once|twice|daily|every|per|a|day|days|"

@@ -270,11 +270,31 @@ def spelled_out(slot: Slot, arms: list[str], phase: str | None) -> bool:
     >>> spelled_out(slot, ["regimen__a__b__haic", "a"], None), spelled_out(slot, ["regimen__b__haic", "a"], None)
     (True, False)
     """
-    if slot.prior or phase not in (None, slot.phase) or len(slot.arms) != len(arms) or set(slot.arms) == set(arms):
-        return False
-    new = [set(agent_components(arm)) for arm in arms]
-    return any(all(set(agent_components(old)) <= new[i] for old, i in zip(slot.arms, order))
-               for order in permutations(range(len(arms))))
+    return _restated_within(slot, arms, phase) and _paired_within(slot.arms, arms)
+
+
+def told_in_short(slot: Slot, arms: list[str], phase: str | None) -> bool:
+    """Does a sentence give the trial's arms again for short, each within the one it was given in full ("A plus TACE
+    (B 10 mg and lipiodol) or A alone", then "A plus TACE, n = 104; A alone, n = 106")?  :func:`spelled_out` the other
+    way round.
+
+    >>> told_in_short(Slot(arms=["regimen__a__b__tace", "a"]), ["regimen__a__tace", "a"], None)
+    True
+    """
+    return _restated_within(slot, arms, phase) and _paired_within(arms, slot.arms)
+
+
+def _restated_within(slot: Slot, arms: list[str], phase: str | None) -> bool:
+    """As many arms as the trial's, another set of them, in a trial no background recalls, its phase fitting."""
+    return not slot.prior and phase in (None, slot.phase) and len(slot.arms) == len(arms) and set(slot.arms) != set(arms)
+
+
+def _paired_within(inner: list[str], outer: list[str]) -> bool:
+    """Can the ``inner`` arms be paired one to one with the ``outer`` ones, each inner arm's components within its
+    outer arm's?"""
+    components = [set(agent_components(arm)) for arm in outer]
+    return any(all(set(agent_components(arm)) <= components[i] for arm, i in zip(inner, order))
+               for order in permutations(range(len(outer))))
 
 
 class Slots(dict):

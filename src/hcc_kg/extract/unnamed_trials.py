@@ -23,7 +23,7 @@ from .received_cues import had_before
 from .sentences import evidence_span
 from .slot_reading import SINGLE_ARM_RE, stated_arms
 from .trial_names import phase_of
-from .trial_slots import Slot, Span, restated, spelled_out
+from .trial_slots import Slot, Span, restated, spelled_out, told_in_short
 
 
 # A phase of the trial in context, said to be a part of it: "the phase 3 portion of the study".
@@ -127,8 +127,7 @@ def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase:
         current.arms = list(arms)  # the arms given again with what each is made of in full
         current.arms_at.append(span)
         return context  # type: ignore[return-value]
-    if randomising and current is not None and len(arms) <= 4 and not current.prior \
-            and spelled_out(Slot(arms=list(arms), phase=current.phase), current.arms, phase):
+    if randomising and current is not None and len(arms) <= 4 and told_in_short(current, arms, phase):
         # "(A plus TACE, n = 104; A alone, n = 106)" after "to A plus TACE (B 10 mg and lipiodol) or A alone": the arms
         # named again for short, each within the one it was given in full: the short names are the arms (what the full
         # ones add is what a procedure was given with)
