@@ -16,7 +16,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .name_cues import fits
 
 # Events and words that name an endpoint where no vocabulary name does (cue words).
-ENDPOINT_CUES = ((r"(?:disease\s+)?progression\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
+# ("disease worsening or death", as press releases write progression)
+ENDPOINT_CUES = ((r"(?:(?:disease|cancer)\s+)?(?:progression|worsening)\s+or\s+death", "pfs"), (r"\bdeath\b", "os"),
                  (r"\b(?:median\s+)?survival(?:\s+time)?\b", "os"), (r"\bobjective\s+responses?\b", "orr"),
                  (r"\btime[\s-]+to[\s-]+(?:radiolog\w*|tumou?r)[\s-]+progression\b", "ttp"),
                  # news for the public: "patients given A lived a median of 16.4 months", "survived for a median 9 months",

@@ -84,6 +84,23 @@ COMBINATION_AFTER_RE = re.compile(r"(?:\s*\([^()]*\))?[\s-]+(?:combination|combi
 # ... or what a study gave: "a phase 1b study of A with B" (one regimen studied)
 RECEIVING_BEFORE_RE = re.compile(r"\b(?:taking|took|receiving|received|given|treated\s+with|on|"
                                  r"(?:stud(?:y|ies)|trials?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... unless a verb that pairs its object "with" another governs the first part: "comparing A with B", "compared the
+# activity of A with B", "replacing A with B" (a comma ends its reach: "Compared with C, A with B improved OS").
+PAIRING_VERB_BEFORE_RE = re.compile(r"\b(?:compar|contrast|replac|substitut|switch|swapp)\w*\b[^,;:.()]*$", re.IGNORECASE)
+
+
+def _with_joins(text: str, first: int, end: int | None) -> bool:
+    """Does "with" join two drugs into one regimen ("A with B improved OS")?  Not when a pairing verb governs the first
+    ("comparing A with B") nor when the second only modifies what follows ("A with B-refractory disease").
+
+    >>> _with_joins("Drug-a with drug-b lowered the risk.", 0, 19)
+    True
+    >>> _with_joins("We compared drug-a with drug-b.", 12, 30)
+    False
+    """
+    if end is not None and re.match(r"-\w", text[end:end + 2]):
+        return False
+    return PAIRING_VERB_BEFORE_RE.search(text, max(0, first - 80), first) is None
 
 
 def glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int | None = None) -> bool:
@@ -91,8 +108,9 @@ def glued(text: str, group: list[tuple[Mention, int, int]], start: int, end: int
     gap = text[group[-1][2]:start]
     if GLUE_RE.match(gap) or APPOSITION_GLUE_RE.match(gap) or COMMA_COMBINED_RE.match(gap):
         return True
-    if re.fullmatch(r"\s+with\s+", gap) and RECEIVING_BEFORE_RE.search(text, max(0, group[0][1] - 40), group[0][1]):
-        return True  # "patients taking A with B": what they took, one regimen ("comparing A with B" has no such verb)
+    if re.fullmatch(r"\s+with\s+", gap) and (RECEIVING_BEFORE_RE.search(text, max(0, group[0][1] - 40), group[0][1])
+                                              or _with_joins(text, group[0][1], end)):
+        return True  # "patients taking A with B", "A with B reduced the risk": one regimen ("comparing A with B": two)
     if len(group) >= 2 and re.fullmatch(r"\s+and\s+", gap) and not (end and GLUE_AFTER_RE.match(text, end)) \
             and not re.search(r",\s*$", text[:group[0][1]]):
         return True  # "placebo plus A and B": the regimen goes on ("A plus B and C plus D", "X, A plus B and C" list)

@@ -3,7 +3,7 @@
 ====================  ==========================================================
 target-head-drug      "the T inhibitor X", "anti-T antibody X", "the T-targeted TKI X", "one anti-T antibody: X",
                       "the T CAR-T product X", "the anti-T X"
-target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X"
+target-such-as-drug   "anti-T antibodies such as X and Y", "inhibitors of T, including X", "T inhibitors include X"
 target-parenthesised-drug  "targets A (X) and B (Y)", "anti-A (X) or anti-B (Y)"
 target-by-drug        "inhibition of T by X", "binding of X to T", "inhibition of the T pathway by agents (i.e., X or Y)"
 target-passive-drug   "MET is targeted by X", "T, which is inhibited by X", "T is the target of X"
@@ -110,6 +110,9 @@ def _appositive_members(text: str, found: list[Unit], tlist: TargetList, first: 
 
 # "T-targeting agents that are currently in development, including X": a short aside on the class.
 CLASS_ASIDE = r"(?:\s*,?\s+(?:(?:that|which)\s+(?:are|were|have\s+been)\s+|currently\s+|now\s+)(?!not\b)[^,;:()]{1,50}?)?"
+# "T inhibitors include X and Y", "T antibodies, which include X", "Examples of T inhibitors are X": a verb that
+# lists the class's members.
+MEMBERS_VERB = r"(?:\s*,?\s+(?:which|that)\s+|\s+)(?:include[sd]?|are|were|comprise[sd]?)"
 # "..., including the bispecific molecules X and Y": a narrower class named before its members.
 SUBCLASS = (r"(?:the\s+(?:[\w-]+\s+){0,2}(?:molecules?|agents?|antibod(?:y|ies)|ADCs?|conjugates?|drugs?|inhibitors?|TCEs?|"
             r"engagers?|compounds?)\s+)?")
@@ -122,13 +125,14 @@ HEAD_THAT_ACTS = r"(?:that|which)\s+(?:\w+ly\s+)?(?:target|inhibit|block|bind)s?
 
 
 def target_such_as_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
-    """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X"."""
+    """"anti-T antibodies such as X and Y", "T inhibitors (e.g., X)", "inhibitors of T, including X", "T inhibitors
+    include X"."""
     for tlist in lists:
         following = [u for u in found if u.start >= tlist.end]
         if not following or following[0].kind != "drug":
             continue
         gap = text[tlist.end:following[0].start]
-        tail = rf"{CLASS_ASIDE}\s*[,(]?\s*{SUCH_AS}\s+{SUBCLASS}$"
+        tail = rf"{CLASS_ASIDE}(?:\s*[,(]?\s*{SUCH_AS}|{MEMBERS_VERB})\s+{SUBCLASS}$"
         head_first = re.search(rf"\b{HEAD}\s+(?:of|against|targeting|{HEAD_THAT_ACTS})\s+(?:the\s+)?$", text[:tlist.start],
                                re.IGNORECASE)
         # "inhibitors targeting T (X, Y)": a parenthesis of nothing but drugs lists the class's members

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..keys import agent_components
+from .arm_references import combination_read
 from .abstract_cues import DEMONSTRATIVE_RE, PLACEBO_CONTROLLED_RE, TITLE_SUBJECT_RE, part_of_phase
 from .tested_agents import agent_tested
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -178,6 +179,7 @@ def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None
         slot.arms_at.append(evidence_span(sent))
     if slot.arms:
         return
+    sent = combination_read(doc, sent, [])  # "the NAME trial evaluated the combination": the one named before
     arms = stated_arms(doc, sent)
     if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
         slot.arms, slot.ongoing = [combined], True

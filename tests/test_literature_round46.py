@@ -1,0 +1,93 @@
+"""Shapes of the forty-sixth round (invented sentences and trials, the packaged vocabulary and lexicon).  Arms: "A with
+B" joins two drugs into one regimen wherever no pairing verb governs the first ("A with B cut the risk of death versus
+B alone"; before, only after "taking"/"received" did it), while "comparing A with B" and "A with B-refractory
+disease" stay apart.  Drug -> target (invented drugs, the test vocabulary of test_mechanisms): a verb that lists a
+class's members ("T inhibitors include X and Y", "Examples of T inhibitors are X") names each member's target.  Trials:
+a trial introduced as testing "the combination" tested the one combination the sentences before named; "disease
+worsening or death" is progression-free survival's event.  Vocabulary: development codes and brand spellings that
+news writes (CM-4307 for donafenib, Tuo Yi for toripalimab)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_mechanisms import facts
+from trial_facts import arm_agents
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Document
+
+
+def _arms(text: str, vocabulary, finder) -> set[str]:
+    return arm_agents(extract_document(Document.from_text("d1", text), vocabulary, finder))
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the phase 3 ROWAN-4 study, tislelizumab with regorafenib cut the risk of death by 27% compared with "
+    "regorafenib on its own (HR 0.73; 95% CI 0.58-0.92).",
+    "Tislelizumab with regorafenib, tested in the phase 3 ROWAN-4 study, lengthened survival over regorafenib "
+    "monotherapy (HR 0.73; 95% CI 0.58-0.92).",
+    "Compared with regorafenib alone, tislelizumab with regorafenib lengthened survival in the phase 3 ROWAN-4 "
+    "study (HR 0.73; 95% CI 0.58-0.92).",
+])
+def test_a_with_b_as_what_a_trial_compared_is_one_regimen(sentence, vocabulary, finder):
+    # (before, "with" joined two drugs only after a verb of receiving; the combination's arm was lost)
+    text = f"Second-line news\n\n{sentence}\n"
+    assert _arms(text, vocabulary, finder) == {"regimen__regorafenib__tislelizumab", "regorafenib"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a pairing verb governs the first drug: two arms compared (guard)
+    ("The phase 3 ROWAN-5 study compared tislelizumab with regorafenib in 512 patients (HR 0.81; 95% CI "
+     "0.66-0.99).", {"tislelizumab", "regorafenib"}),
+    ("The phase 3 ROWAN-5 study compared the activity of tislelizumab with regorafenib in 512 patients (HR 0.81; "
+     "95% CI 0.66-0.99).", {"tislelizumab", "regorafenib"}),
+])
+def test_a_with_b_after_a_pairing_verb_stays_two_arms(sentence, expected, vocabulary, finder):
+    text = f"Second-line news\n\n{sentence}\n"
+    assert _arms(text, vocabulary, finder) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("MET inhibitors now in trials include foonib and barfenib.", {("foonib", "met"), ("barfenib", "met")}),
+    ("Examples of VEGFR2 inhibitors are foonib and barfenib.", {("foonib", "kdr"), ("barfenib", "kdr")}),
+    ("Approved FGFR4 blockers, which include foonib, are few.", {("foonib", "fgfr4")}),
+])
+def test_a_verb_listing_a_class_s_members_names_their_target(body, expected):
+    # (before, only "such as", "including" and their kind handed the class on to its members)
+    assert facts(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "MET inhibitors include none of the drugs tested here, foonib among them.",  # no member right after the verb
+    "Side effects of MET inhibitors include rash, and foonib caused none.",
+])
+def test_a_listing_verb_with_no_member_after_it_names_nothing(body):
+    assert not facts(body)
+
+
+@pytest.mark.parametrize("trial", [
+    "ROWAN-9, a phase 2 study assessing the doublet in 64 people",
+    "the phase 2 ROWAN-9 study of the combination in 64 people",
+])
+def test_a_trial_testing_the_combination_named_before_has_that_combination_as_its_arm(trial, vocabulary, finder):
+    # (before, "the combination" was read only in sentences of results, not in the one that introduced the trial)
+    text = ("Letter from the agency\n\nThe agency turned down a request to clear tislelizumab in combination with "
+            f"regorafenib for untreated liver cancer.\n\nIts case leaned on {trial}. The confirmed response rate was "
+            "27%.\n")
+    assert _arms(text, vocabulary, finder) == {"regimen__regorafenib__tislelizumab"}
+
+
+def test_disease_worsening_or_death_is_progression_free_survival(vocabulary, finder):
+    # (before, "death" in "the risk of disease worsening or death" made the second ratio one of overall survival)
+    text = ("Sponsor update\n\nIn the phase 3 ROWAN-6 study, tislelizumab in combination with regorafenib lowered "
+            "the risk of death by 21% (HR 0.79; 95% CI 0.64-0.97) and the risk of disease worsening or death by 33% "
+            "(HR 0.67; 95% CI 0.55-0.82) compared with regorafenib alone.\n")
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    ratios = {(a.object, str(a.attribute_values("hazard_ratio")[0])) for a in facts if a.predicate == "hasEffectEstimate"}
+    assert ratios == {("os", "0.79"), ("pfs", "0.67")}
+
+
+@pytest.mark.parametrize("name, key", [("CM-4307", "donafenib"), ("Tuo Yi", "toripalimab")])
+def test_names_news_writes_for_a_drug_ground_to_it(name, key, finder):
+    # (before, the development code made a drug of its own and the brand written in two words was no drug)
+    assert finder.lookup(name) == key
