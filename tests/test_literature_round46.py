@@ -4,7 +4,8 @@ B alone"; before, only after "taking"/"received" did it), while "comparing A wit
 disease" stay apart.  Drug -> target (invented drugs, the test vocabulary of test_mechanisms): a verb that lists a
 class's members ("T inhibitors include X and Y", "Examples of T inhibitors are X") names each member's target.  Trials:
 a trial introduced as testing "the combination" tested the one combination the sentences before named; "disease
-worsening or death" is progression-free survival's event.  Vocabulary: development codes and brand spellings that
+worsening or death" is progression-free survival's event; "TACE (drug in brackets) plus A or placebo" gives TACE
+(with what it delivers) to the placebo arm too.  Vocabulary: development codes and brand spellings that
 news writes (CM-4307 for donafenib, Tuo Yi for toripalimab)."""
 
 from __future__ import annotations
@@ -91,3 +92,10 @@ def test_disease_worsening_or_death_is_progression_free_survival(vocabulary, fin
 def test_names_news_writes_for_a_drug_ground_to_it(name, key, finder):
     # (before, the development code made a drug of its own and the brand written in two words was no drug)
     assert finder.lookup(name) == key
+
+
+def test_placebo_after_a_procedure_with_its_drugs_in_brackets_keeps_the_procedure(vocabulary, finder):
+    # (before, the bracketed drug hid the procedure backbone and the placebo arm was read as placebo alone)
+    text = ("Invented design\n\nIn the phase 2 ROWAN-7 study, 120 patients were assigned 1:1 to TACE (idarubicin 10 mg) "
+            "plus regorafenib 120 mg daily or placebo.\n")
+    assert _arms(text, vocabulary, finder) == {"regimen__idarubicin__regorafenib__tace", "regimen__idarubicin__tace"}

@@ -40,7 +40,8 @@ def combining_study(doc: AnalysedDocument, sent: AnalysedSentence) -> str | None
     if not after or not COMBINING_LEAD_RE.fullmatch(sent.text, m.end(), after[0].start):
         return None
     together = _joined(sent.text, after, bool(m.group("combining") or m.group("combination")))
-    if len(together) < 2 or TESTED_FURTHER_RE.match(sent.text, together[-1].end):
+    # (the parts may already be one regimen as named: "evaluated A plus B", "A with B")
+    if sum(len(a.components) for a in together) < 2 or TESTED_FURTHER_RE.match(sent.text, together[-1].end):
         return None
     return _one_arm(doc, together)
 

@@ -30,9 +30,9 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_lists import joined_and_lists
 from .arm_options import either_arms, optional_arms, sequenced
 from .comparators import (CHOICE_NAME, arm_parts, choice_spans, comparator_mentions, compared_choice, glued_to_care,
-                          is_care, is_procedure, without_describing_care)
-from .procedure_glue import delivered_by, with_procedure
-from .regimen_glue import DOSE_GAP, GLUE_RE, REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
+                          is_care, without_describing_care)
+from .procedure_glue import delivered_by, procedures_before_placebo, with_procedure
+from .regimen_glue import REPEAT_ASIDE_RE, REPEAT_COPY_RE, REPEAT_OR_RE, glued
 from .sentences import DRUG, MASS_UNIT
 from .trial_name_shapes import SPONSOR_STUDY_RE
 
@@ -348,7 +348,7 @@ def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[
     if len(arms) < 2:
         return arms
     last = arms[-1]
-    if (procedures := _procedures_before_placebo(doc, sent, arms[-2], last)) is not None:
+    if (procedures := procedures_before_placebo(doc, sent, arms[-2], last)) is not None:
         return arms[:-1] + [with_parts(doc, last, procedures)]
     named = [m for m in sent.mentions if sent.local(m)[0] >= start and doc.vocabulary[m.key].has_type("Placebo")]
     with_placebo = any(last.start - 1 <= sent.local(m)[0] <= last.end for m in named)
@@ -356,26 +356,6 @@ def _placebo_backbone(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[
     if not with_placebo or any(shared & set(a.components) for a in arms[:-1]):
         return arms
     return [with_parts(doc, a, tuple(shared)) for a in arms[:-1]] + [last]
-
-
-# Between a regimen's last drug and "or placebo": that drug's dose and schedule only ("A 400 mg twice daily or
-# placebo").
-PLACEBO_ALTERNATIVE = re.compile(rf"{DOSE_GAP}\s*,?\s+or\s+(?:(?:a\s+)?match(?:ed|ing)\s+)?")
-
-
-def _procedures_before_placebo(doc: AnalysedDocument, sent: AnalysedSentence, regimen: Agent,
-                               last: Agent) -> tuple[str, ...] | None:
-    """The procedures of "TACE plus A or placebo" when placebo follows that regimen's only drug A right away (a
-    placebo for two drugs, "A plus B or placebo", may stand for both: no reading); None otherwise."""
-    if last.components != ("placebo",) or not PLACEBO_ALTERNATIVE.fullmatch(sent.text, regimen.end, last.start):
-        return None
-    parts = [m for m in sent.mentions if regimen.start <= sent.local(m)[0] < regimen.end and _is_arm_type(doc, m)]
-    if len(parts) < 2 or not GLUE_RE.match(sent.text[sent.local(parts[-2])[1]:sent.local(parts[-1])[0]]):
-        return None
-    before = tuple(dict.fromkeys(m.key for m in parts[:-1] if m.key != parts[-1].key))
-    if not before or not all(is_procedure(doc, k) for k in before) or is_procedure(doc, parts[-1].key):
-        return None
-    return before
 
 
 def distinct_arms(arms: list[Agent]) -> list[Agent]:
