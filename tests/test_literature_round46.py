@@ -10,10 +10,12 @@ news writes (CM-4307 for donafenib, Tuo Yi for toripalimab)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from test_mechanisms import facts
-from trial_facts import arm_agents
+from trial_facts import arm_agents, sizes, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
@@ -99,3 +101,50 @@ def test_placebo_after_a_procedure_with_its_drugs_in_brackets_keeps_the_procedur
     text = ("Invented design\n\nIn the phase 2 ROWAN-7 study, 120 patients were assigned 1:1 to TACE (idarubicin 10 mg) "
             "plus regorafenib 120 mg daily or placebo.\n")
     assert _arms(text, vocabulary, finder) == {"regimen__idarubicin__regorafenib__tace", "regimen__idarubicin__tace"}
+
+
+def _read(text: str, vocabulary, finder):
+    return extract_document(Document.from_text("d1", text), vocabulary, finder)
+
+
+def test_a_narrowed_endpoint_and_a_covariate_adjusted_ratio_are_not_the_trial_s(vocabulary, finder):
+    # (before, the symptomatic PFS gave the arms second PFS values and the adjusted ratio a second OS ratio)
+    text = ("Invented report\n\nIn the phase 3 ROWAN-8 trial, 240 patients were randomly assigned to regorafenib "
+            "(n = 120) or placebo (n = 120). Median overall survival was 10.6 months with regorafenib vs 7.3 months with "
+            "placebo (HR = 0.70, 95% CI = 0.52-0.94). In an analysis adjusting for baseline AFP, the result held "
+            "(HR = 0.68, 95% CI = 0.50-0.92). Median symptomatic progression-free survival was 6.6 vs 4.0 months.\n")
+    facts = _read(text, vocabulary, finder)
+    assert values(facts) == {("regorafenib", "os", Decimal("10.6")), ("placebo", "os", Decimal("7.3"))}
+    assert {str(a.attribute_values("hazard_ratio")[0]) for a in facts if a.predicate == "hasEffectEstimate"} == {"0.70"}
+
+
+def test_a_regimen_hyphened_to_a_procedure_keeps_it_where_the_document_defines_the_regimen(vocabulary, finder):
+    # (before, the document's own "FOLFOX (...)" definition read "FOLFOX-HAIC" as the drugs without the procedure)
+    text = ("Invented report\n\nHAIC of FOLFOX (oxaliplatin, leucovorin and fluorouracil; FOLFOX-HAIC) was tested in "
+            "a phase 3 trial. There, 210 people were allocated at random to FOLFOX-HAIC (n = 105) or TACE (n = 105).\n")
+    regimen = "regimen__fluorouracil__hepatic_arterial_infusion_chemotherapy__leucovorin__oxaliplatin"
+    assert sizes(_read(text, vocabulary, finder)) == {(regimen, 105), ("tace", 105)}
+
+
+@pytest.mark.parametrize("given", ["neoadjuvant RT followed by resection (n = 40) or resection alone (n = 41)",
+                                   "TACE followed by radiotherapy (n = 40) or TACE alone (n = 41)"])
+def test_radiotherapy_and_its_abbreviation_and_an_arm_offered_alone_after_a_sequence(given, vocabulary, finder):
+    # (before, "RT" could not be defined, "radiotherapy" named nothing, and "followed by" swallowed the other arm)
+    text = (f"Invented report\n\nConformal radiotherapy (RT) was studied. In a randomized trial, 81 patients were "
+            f"randomly assigned to receive {given}.\n")
+    arms = {agent for agent, _ in sizes(_read(text, vocabulary, finder))}
+    assert len(arms) == 2 and any("external_beam_radiotherapy" in a for a in arms)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 6-, 12-, and 24-month survival rates were 88.0%, 71.5%, and 44.2% vs 79.3%, 52.6%, and 23.9%, respectively.",
+    "The survival rates for the regorafenib group at 6, 12, and 24 months were 88.0%, 71.5%, and 44.2%, respectively, "
+    "compared with 79.3%, 52.6%, and 23.9% in the other group.",
+])
+def test_two_runs_of_rates_compared_are_the_two_arms(sentence, vocabulary, finder):
+    # (before, neither shape gave any rate: no pair per time point, and the second run's arm went unnamed)
+    text = ("Invented report\n\nIn a phase 2 trial, 120 patients were randomly assigned to receive regorafenib "
+            f"(n = 60) or placebo (n = 60). {sentence}\n")
+    found = {(a, v) for a, _, v in values(_read(text, vocabulary, finder))}
+    assert found == {("regorafenib", Decimal(x)) for x in ("88.0", "71.5", "44.2")} \
+        | {("placebo", Decimal(x)) for x in ("79.3", "52.6", "23.9")}

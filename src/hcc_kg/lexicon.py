@@ -115,15 +115,24 @@ def _items(cell: str, sep: str = "|") -> tuple[str, ...]:
 
 def read_stoplist(path: Path | str | None = None) -> dict[str, str]:
     """name_key -> action (``drop``, ``context`` or ``regimen``) from a stoplist TSV."""
+    return {key: action for key, action, _ in _stoplist_rows(path)}
+
+
+def read_stoplist_reasons(path: Path | str | None = None) -> dict[str, str]:
+    """name_key -> why the name is stopped, as the stoplist's third column says ("RT" -> "radiotherapy")."""
+    return {key: why for key, _, why in _stoplist_rows(path)}
+
+
+def _stoplist_rows(path: Path | str | None) -> list[tuple[str, str, str]]:
     path = Path(path) if path else default_stoplist_path()
-    out: dict[str, str] = {}
+    out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) < 2 or cells[1] not in ACTIONS:
             raise VocabularyError(f"{path}:{number}: expected 'name<TAB>drop|context|regimen'")
-        out[name_key(cells[0])] = cells[1]
+        out.append((name_key(cells[0]), cells[1], cells[2].strip() if len(cells) > 2 else ""))
     return out
 
 

@@ -56,7 +56,8 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         out.extend(abbreviations.assertions(clipped, analysed, clipped_names.EXTRACTOR))
     spelled = tuple(e for d in regimens if (e := d.spelled_reading(analysed.document.text)) is not None)
     expansions = tuple(d.expansion() for d in regimens) + spelled \
-        + named_regimens.expansions(analysed, {d.short for d in regimens}) + dosed_uses(analysed, defined)
+        + named_regimens.expansions(analysed, {d.short for d in regimens}) + dosed_uses(analysed, defined) \
+        + tuple(e for d in regimens for e in named_regimens.hyphened(analysed, d.short, d.expansion().parts, since=d.end))
     if expansions:
         analysed = analysed.expanded(expansions)
     for name in names or EXTRACTORS.names():

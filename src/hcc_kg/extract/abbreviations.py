@@ -32,7 +32,7 @@ from ..vocab import DRUG_TYPES, TARGET_TYPES, Entity, Vocabulary, name_key
 from .analysis import AnalysedDocument, LayeredFinder
 from .mentions import MentionFinder
 from .normalize import MappedText
-from .name_cues import fits, names_a_trial, stoplisted
+from .name_cues import fits, names_a_trial, stoplist_meanings, stoplisted
 from .novel import ABBREVIATION as DEFINED
 
 EXTRACTOR = "abbreviations"
@@ -105,7 +105,15 @@ def free_short_form(short: str, doc: AnalysedDocument, defining: str | None = No
                                        and _generated_symbol(doc, owner, key))
     # one letter is a unit only as the unit is written: "d" (days) and "L" are, "D" (durvalumab (D)) is not
     unit = short in UNIT_SPELLINGS if len(short) == 1 else key in UNITS
-    return key not in stoplisted() and not unit and not taken and not _names_trial(short, doc)
+    # a clinical abbreviation is the document's to define only as what it abbreviates ("radiotherapy (RT)")
+    stopped = key in stoplisted() and not (defining is not None and _abbreviates(doc, key, defining))
+    return not stopped and not unit and not taken and not _names_trial(short, doc)
+
+
+def _abbreviates(doc: AnalysedDocument, key: str, defining: str) -> bool:
+    """Does the stoplist say the clinical abbreviation stands for the entity a document defines it for?"""
+    meaning = stoplist_meanings().get(key)
+    return meaning is not None and doc.finder.lookup(meaning) == defining
 
 
 def _generated_symbol(doc: AnalysedDocument, owner: str, key: str) -> bool:

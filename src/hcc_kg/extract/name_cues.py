@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import read_stoplist
+from ..lexicon import read_stoplist, read_stoplist_reasons
 
 SMALL = ("SmallMolecule",)
 TKI = ("SmallMolecule", "TyrosineKinaseInhibitor")
@@ -213,6 +213,12 @@ def fits(short: str, long_form: str) -> bool:
 def stoplisted() -> frozenset[str]:
     """The clinical abbreviations (OS, PFS, HR, ...) and words no name may take (the lexicon's stoplist)."""
     return frozenset(read_stoplist())
+
+
+@lru_cache(maxsize=1)
+def stoplist_meanings() -> dict[str, str]:
+    """What each stoplisted clinical abbreviation stands for, where the stoplist says ("RT": "radiotherapy")."""
+    return {key: why.split(";")[0].strip() for key, why in read_stoplist_reasons().items() if why}
 
 
 @lru_cache(maxsize=1)

@@ -103,7 +103,7 @@ def expansions(doc: AnalysedDocument, defined: set[str] | frozenset[str] = froze
             parts = parts_for(spelling, names)
             skipped = frozenset(m.start() for m in uses if _defined_here(doc, text, m, regimen))
             out.append(Expansion(spelling, parts, 0, skipped))
-            out.extend(_hyphened(doc, text, spelling, parts, skipped))
+            out.extend(hyphened(doc, spelling, parts, skipped))
     return tuple(out)
 
 
@@ -172,10 +172,12 @@ def _names_all(doc: AnalysedDocument, span: tuple[int, int], regimen: NamedRegim
     return set(regimen.components) <= found
 
 
-def _hyphened(doc: AnalysedDocument, text: str, spelling: str, parts: tuple[tuple[str, str], ...],
-              skipped: frozenset[int]) -> list[Expansion]:
+def hyphened(doc: AnalysedDocument, spelling: str, parts: tuple[tuple[str, str], ...],
+             skipped: frozenset[int] = frozenset(), since: int = 0) -> list[Expansion]:
     """ "sorafenib-GEMOX", "FOLFOX-HAIC": the name and a drug or procedure joined by a hyphen, read as one
-    combination (each such compound written in the document is read as a whole)."""
+    combination (each such compound written in the document from ``since`` on is read as a whole); also for a
+    name the document defines itself (``parts`` its definition's reading)."""
+    text = doc.document.text
     name = re.escape(spelling)
     shapes = (rf"(?<![\w+/&-])(?P<word>{_WORD})-{name}{_AFTER}", rf"{_BEFORE}{name}-(?P<word>{_WORD})(?![\w+/&-])")
     out: dict[str, Expansion] = {}
@@ -185,7 +187,7 @@ def _hyphened(doc: AnalysedDocument, text: str, spelling: str, parts: tuple[tupl
             if match.group(0) in out or not _agent_word(doc, word):
                 continue
             joined = ((word, word), ("-", GLUE)) + parts if left_word else parts + (("-", GLUE), (word, word))
-            out[match.group(0)] = Expansion(match.group(0), joined, 0, skipped)
+            out[match.group(0)] = Expansion(match.group(0), joined, since, skipped)
     return list(out.values())
 
 

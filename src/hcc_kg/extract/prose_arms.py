@@ -98,6 +98,14 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 # "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
 # maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
+# ... which ends where another arm is offered alone: "A followed by B (n = 50) or B alone (n = 50)".
+ALONE_OPTION_RE = re.compile(r",?\s+or\s+(?=(?:[^,;()]|\([^()]*\)){0,60}?\b(?:alone|monotherapy)\b)", re.IGNORECASE)
+
+
+def _phase_end(text: str, phase: re.Match) -> int:
+    """Where a "followed by" phase of one arm ends: before another arm offered alone, else where its match ends."""
+    cut = ALONE_OPTION_RE.search(text, phase.start(), phase.end())
+    return cut.start() if cut else phase.end()
 
 
 @dataclass(frozen=True)
@@ -263,7 +271,7 @@ def randomised_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent
         bracket = None
     arms: list[Agent] = []
     stop = LIST_END_RE.search(sent.text, start)
-    maintenance = [(m.start(), m.end()) for m in FOLLOWED_BY_RE.finditer(sent.text, start)]
+    maintenance = [(m.start(), _phase_end(sent.text, m)) for m in FOLLOWED_BY_RE.finditer(sent.text, start)]
     end = min(stop.start() if stop else len(sent.text), closed if bracket else len(sent.text))
     if options := optional_arms(doc, sent, agents(doc, sent, start, end), start, end):
         return options  # "to A and B with or without C": A plus B plus C, and A plus B

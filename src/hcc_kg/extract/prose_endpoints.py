@@ -151,6 +151,7 @@ def _named_once(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
     defining = _definitions(sent.text, found)
     return [a for a in found if not _followed_up(sent.text, a.start) and not _other_survival(sent.text, a)
             and not MEAN_BEFORE.search(sent.text, max(0, a.start - 16), a.start)
+            and not NARROWED_BEFORE.search(sent.text, max(0, a.start - 24), a.start)
             and not (a.endpoint in RESPONSE_ENDPOINTS and LASTING_BEFORE.search(sent.text, max(0, a.start - 16), a.start))
             and not any(s < a.start and a.end <= e and key != a.endpoint for key, s, e in defining)]
 
@@ -188,6 +189,12 @@ RESPONSE_ENDPOINTS = frozenset({"orr", "dcr"})
 _LASTING = r"\b(?:ongoing|durable|sustained|continu(?:ed|ing)|maintained|lasting)\s+"
 LASTING_BEFORE = re.compile(_LASTING + "$", re.IGNORECASE)
 LASTING_RESPONSE_RE = re.compile(_LASTING + r"(?:objective\s+)?responses?\s+rates?\b", re.IGNORECASE)
+
+
+# "symptomatic progression-free survival", "intrahepatic PFS", "local response rate": an endpoint narrowed to one
+# kind of event or one site is not the endpoint itself.
+NARROWED_BEFORE = re.compile(r"\b(?:symptomatic|intra-?hepatic|extra-?hepatic|hepatic|local|loco-?regional|in-field|"
+                             r"out-of-field|liver-specific)[\s-]+$", re.IGNORECASE)
 
 
 # "disease-free survival", "event free survival", "cancer-specific survival": a survival the vocabulary
@@ -282,6 +289,10 @@ def _other_time_to(doc: AnalysedDocument, sent: AnalysedSentence, start: int, en
 ADJUSTED_ANALYSIS_RE = re.compile(r"\b(?:adjust(?:ed|ing|ment)\s+for\s+(?:the\s+)?(?:effects?\s+of\s+)?cross-?over|"
                                   r"cross-?over[- ]adjusted|rank[- ]preserving|RPSFTM?|IPCW|inverse[- ]probability[- ]of[- ]"
                                   r"censoring|sensitivity\s+analys[ie]s|per[- ]protocol|adjusted\s+median|"
+                                  # ... or for a covariate ("in analysis adjusting for tumor size"; a stratified
+                                  # analysis's "adjusted for the stratification factors" is the trial's own)
+                                  r"analys[ie]s\s+(?:adjusting|adjusted)\s+for\s+(?!(?:the\s+)?stratif)|"
+                                  r"after\s+adjust(?:ing|ment)\s+for\s+(?!(?:the\s+)?stratif)|multivari(?:able|ate)\s+analys[ie]s|"
                                   # ... or weighs the patients against others (an outside or historical cohort): "by IPW",
                                   # "after propensity-score matching"
                                   r"(?-i:IPT?W)|inverse[- ]probability\s+(?:of\s+treatment\s+)?weight\w*|"

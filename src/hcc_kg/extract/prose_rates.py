@@ -1,7 +1,8 @@
 """Rates at time points, several in one sentence: "rates at 12, 24, and 36 months were A% vs B%, ...",
 "16% versus 9% at 24 months, 14% versus 3% at 36 months", "1- and 2-year PFS rates of 60% and 35%".
 
-Split from prose_values (which reads one value per arm and endpoint) to keep each module short.
+Split from prose_values (which reads one value per arm and endpoint) to keep each module short; rates listed as one
+run per arm are :mod:`.rate_runs`'.
 """
 
 from __future__ import annotations
@@ -11,32 +12,19 @@ from decimal import Decimal
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
-from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text, unparenthesised
+from .prose_numbers import TIMEPOINT_LIST_RE, VALUE_RE, masked_text
 from .prose_arm_mentions import arm_mentions
 from .prose_endpoints import LASTING_RESPONSE_RE
 from .prose_shares import shares_compared
-from .prose_subgroups import SUBGROUP_RE, is_subgroup
+from .prose_subgroups import is_subgroup
 from .prose_values import PROPORTION_ENDPOINTS, ArmValue, anchors
-from .value_owners import AFTER_GAP_RE, favoured_pair
+from .value_owners import favoured_pair
+from .rate_runs import endpoint_before, endpoint_of_list, one_arms_run, rate_named, rates_per_arm, time_unit
 
 RATES_RE = re.compile(r"\brates?\b", re.IGNORECASE)
-# An arm named as what another is compared with: "... than with B", "versus B", "compared with B", "over B".
-COMPARED_BEFORE_RE = re.compile(r"\b(?:than|versus|vs\.?|v\.?|over|(?:compared|relative)\s+(?:with|to))\s+(?:(?:with|in|on)\s+)?"
-                                r"(?:the\s+)?$", re.IGNORECASE)
 # The one arm named as the one rates favour: "favored A at", "were higher with A (".
 FAVOURED_RE = re.compile(r"\b(?:favou?r(?:ed|ing|s)?|(?:higher|greater|better|longer|improved)\s+(?:with|in|for|on|among))\s+"
                          r"(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|receiving|given|on)\s+)?$", re.IGNORECASE)
-# Between the rates of one run: "50%, 39%, and 31%" (their intervals aside).
-# ... and what may close one: "..., respectively, in group A"
-RUN_RESPECTIVELY_RE = re.compile(r"^[\s,]*respectively\b", re.IGNORECASE)
-RUN_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
-# Between the rates' subject and their values, words that make them another's, quoted for comparison.
-COMPARISON_GAP_RE = re.compile(r"\b(?:than|versus|vs|compared|reported|previous(?:ly)?|prior|historical|similar|higher|lower)\b",
-                               re.IGNORECASE)
-# The rates of the run the sentence before gave, now for the other arm: "These respective rates in the B arm were ...",
-# "the corresponding rates with B were ...", "In the B arm, these rates were ...".
-RESPECTIVE_RATES_RE = re.compile(r"\b(?:(?:the|these|those)\s+(?:respective|corresponding)|these|those)\s+"
-                                 r"(?:(?:[\w-]+\s+){0,2}?)(?:rates|figures)\b", re.IGNORECASE)
 PERCENT_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s*(?:vs\.?|versus|v\.?)\s*(?P<b>{NUMBER})\s*%", re.IGNORECASE)
 # "..., and the 36-month rates 34.5% and 21.0%, respectively", "..., and 12-month rates of 50% versus 24%": a time
 # point's pair with the endpoint left out.
@@ -87,37 +75,23 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
         return []
     points = re.findall(r"\d+", listed.group("nums"))
     pairs = list(PERCENT_PAIR_RE.finditer(sent.text, listed.end()))
-    if not pairs:
-        per_arm = _rates_per_arm(doc, sent, arms, listed, points, previous_endpoint) \
+    if len(pairs) != len(points):  # (no pair per time point: perhaps a run per arm, "a, b and c vs d, e and f")
+        per_arm = rates_per_arm(doc, sent, arms, listed, points, previous_endpoint) \
             or one_arms_run(doc, sent, arms, listed, previous_endpoint)
-        pairs = [] if per_arm else list(AND_PAIR_RE.finditer(sent.text, listed.end()))
+        pairs = [] if per_arm else pairs or list(AND_PAIR_RE.finditer(sent.text, listed.end()))
         if not pairs:
             return per_arm
-    endpoint = _endpoint_of_list(doc, sent, listed, pairs[0].start(), previous_endpoint)
+    endpoint = endpoint_of_list(doc, sent, listed, pairs[0].start(), previous_endpoint)
     order = _pair_order(doc, sent, arms, pairs[0].start() if pairs[0].re is PERCENT_PAIR_RE else None)
     if endpoint is None or len(pairs) != len(points) or order is None:
         return []
-    unit = _unit(listed.group("unit"))
+    unit = time_unit(listed.group("unit"))
     return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
             for point, m in zip(points, pairs) for agent, g in zip(order, ("a", "b"))]
 
 
 # "the 1- and 2-year local control rates": rates of an outcome the sentence names, which no endpoint of the vocabulary
 # is; never the endpoint named before ("the rates" and "the respective rates" name none).
-OTHER_RATE_RE = re.compile(r"\b(?!(?:the|these|their|its|respective|corresponding|were|was)\b)[a-z][\w-]*\s+rates?\b",
-                           re.IGNORECASE)
-
-
-def _rate_named(text: str, start: int, end: int) -> bool:
-    """Does the text between the time points and the first value name what the rates are of ("local control")?"""
-    return OTHER_RATE_RE.search(text, start, end) is not None
-
-
-def _endpoint_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int, previous: str | None) -> str | None:
-    named = [a for a in anchors(doc, sent) if a.end <= pos]
-    return named[-1].endpoint if named else previous
-
-
 def _pair_order(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], first_pair: int | None = None) -> list[str] | None:
     """Whose is each value of an "A% vs B%" pair: the two arms in the order the sentence names them ("... for B
     and A, respectively"), in trial order when it names neither; when it names one before the first "versus" pair
@@ -131,26 +105,16 @@ def _pair_order(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], 
     return named if len(named) == 2 else list(arms) if not named else None
 
 
-def _endpoint_of_list(doc: AnalysedDocument, sent: AnalysedSentence, listed: re.Match, first_value: int,
-                      previous: str | None) -> str | None:
-    """The endpoint named between the time points and their first value ("At 12 and 24 months, OS rates were"),
-    else the one named before them ("Median OS ...; rates at 12 and 24 months"), else the previous sentence's."""
-    named_after = [a for a in anchors(doc, sent) if listed.end() <= a.start < first_value]
-    if not named_after and _rate_named(sent.text, listed.end(), first_value):
-        return None
-    return named_after[0].endpoint if named_after else _endpoint_before(doc, sent, listed.start(), previous)
-
-
 def _pairs_at(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
     """"rates were 16% versus 9% at 24 months, 14% versus 3% at 36 months": each pair's own time point."""
     pairs = list(PAIR_AT_RE.finditer(sent.text))
     if len(pairs) < 2 or not RATES_RE.search(sent.text) or is_subgroup(sent.text, pairs[0].start()):
         return []
-    endpoint = _endpoint_before(doc, sent, pairs[0].start(), previous)
+    endpoint = endpoint_before(doc, sent, pairs[0].start(), previous)
     order = _pair_order(doc, sent, arms)
     if endpoint is None or order is None:
         return []
-    return [ArmValue(agent, endpoint, f"{m.group('n')}-{_unit(m.group('u'))}", Decimal(decimal_text(m.group(g))),
+    return [ArmValue(agent, endpoint, f"{m.group('n')}-{time_unit(m.group('u'))}", Decimal(decimal_text(m.group(g))),
                      decimal_text(m.group(g)), "%") for m in pairs for agent, g in zip(order, ("a", "b"))]
 
 
@@ -184,17 +148,12 @@ def _bracketed_pairs(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[s
     for m in reversed(items):
         following = m["u"] or following
         units.insert(0, following)
-    endpoint = _endpoint_before(doc, sent, run.start(), previous)
+    endpoint = endpoint_before(doc, sent, run.start(), previous)
     order = _pair_order(doc, sent, arms)
     if None in units or endpoint is None or order is None or endpoint in PROPORTION_ENDPOINTS:
         return []
-    return [ArmValue(agent, endpoint, f"{m['t']}-{_unit(unit).rstrip('s')}", Decimal(decimal_text(m[g])), decimal_text(m[g]), "%")
+    return [ArmValue(agent, endpoint, f"{m['t']}-{time_unit(unit).rstrip('s')}", Decimal(decimal_text(m[g])), decimal_text(m[g]), "%")
             for m, unit in zip(items, units) for agent, g in zip(order, ("a", "b"))]
-
-
-def _unit(unit: str) -> str:
-    """A time point's unit as its key spells it ("mo" is "month")."""
-    return "month" if unit.lower() == "mo" else unit.lower()
 
 
 def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], previous: str | None) -> list[ArmValue]:
@@ -208,7 +167,7 @@ def _elided_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]
         owners = favoured_pair(doc, sent, arms, m.end(), m.group("a"), m.group("b")) or order
         if owners is None or any(m.start() <= a.start < m.end() for a in named) or is_subgroup(sent.text, m.start()):
             continue
-        endpoint = _endpoint_before(doc, sent, m.start(), previous)
+        endpoint = endpoint_before(doc, sent, m.start(), previous)
         if endpoint is not None:
             out += [ArmValue(agent, endpoint, f"{m.group('n')}-{m.group('u').lower()}", Decimal(decimal_text(m.group(g))),
                              decimal_text(m.group(g)), "%") for agent, g in zip(owners, ("a", "b"))]
@@ -228,17 +187,17 @@ def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, l
         values = _rates_before(sent.text, masked, listed.start(), len(points))
         previous = None
         named = [a for a in anchors(doc, sent) if values and a.end <= values[0].start()][-1:]
-        if values and _rate_named(sent.text, named[0].end if named else 0, values[0].start()):
+        if values and rate_named(sent.text, named[0].end if named else 0, values[0].start()):
             return []  # "median PFS was 19.7 months, with local control rates of ...": not PFS's
     else:
         first = values[0].start() if values else 0
         named = [a for a in anchors(doc, sent) if a.start >= listed.end() and a.end <= first]
-        if not named and _rate_named(sent.text, listed.end(), first):
+        if not named and rate_named(sent.text, listed.end(), first):
             return []
-    endpoint = named[0].endpoint if named else _endpoint_before(doc, sent, listed.start(), previous)
+    endpoint = named[0].endpoint if named else endpoint_before(doc, sent, listed.start(), previous)
     if endpoint is None or len(values) != len(points):
         return []
-    unit = _unit(listed.group("unit"))
+    unit = time_unit(listed.group("unit"))
     return [ArmValue(arm, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
             for point, m in zip(points, values)]
 
@@ -265,38 +224,6 @@ def _proportion_before(doc: AnalysedDocument, sent: AnalysedSentence, pos: int) 
     """Is a rate named before ``pos``, the first share ("The ORR at 3 and 6 months was ...", "The 3- and 6-month ORRs
     were ..."), though the word "rate" is not written?"""
     return pos >= 0 and any(p.end <= pos and p.endpoint in PROPORTION_ENDPOINTS for p in anchors(doc, sent))
-
-
-def _rates_per_arm(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match, points: list[str],
-                   previous: str | None) -> list[ArmValue]:
-    """"12-, 24- and 36-month OS rates were 55%, 30% and 20% with A and 50%, 25% and 15% with B": one
-    run of rates per arm, each run followed by its arm."""
-    masked = masked_text(sent.text)
-    values = [m for m in VALUE_RE.finditer(masked, listed.end()) if m.group("unit") == "%"]
-    if len(values) != len(points) * len(arms):
-        return []
-    runs = [values[i:i + len(points)] for i in range(0, len(values), len(points))]
-    named = arm_mentions(doc, sent, arms)
-    # (each run perhaps closed by its own "respectively": "41%, 30% and 12%, respectively, in group A; and ...")
-    owners = [next((a.key for a in named if a.start >= run[-1].end()
-                    and AFTER_GAP_RE.match(RUN_RESPECTIVELY_RE.sub("", unparenthesised(sent.text[run[-1].end():a.start]), 1))),
-                   None) or _owner_before(sent.text, named, run[0].start()) for run in runs]
-    endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
-    if endpoint is None or None in owners or len(set(owners)) != len(owners):
-        return []
-    unit = _unit(listed.group("unit"))
-    return [ArmValue(agent, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
-            for agent, run in zip(owners, runs) for point, m in zip(points, run)]
-
-
-# "The 12- and 24-month rates in the A arm were 61% and 41%": the arm named right before its run, as the run's subject.
-RUN_SUBJECT_GAP_RE = re.compile(r"^[\s,]*(?:(?:arms?|groups?|cohorts?)\s*)?,?\s*(?:were|was|reached|of|:)\s*$", re.IGNORECASE)
-
-
-def _owner_before(text: str, named: list, start: int) -> str | None:
-    """The arm a run of values is said of when the arm is named right before it ("in the A arm were"), else None."""
-    before = [a for a in named if a.end <= start]
-    return before[-1].key if before and RUN_SUBJECT_GAP_RE.match(text[before[-1].end:start]) else None
 
 
 # A single-arm trial's responders counted: "38 (35.5%) achieved an objective response", "12 patients (30%) had
@@ -358,50 +285,3 @@ def _alive_shares(text: str, named) -> list[ArmValue]:
     return out
 
 
-def one_arms_run(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str], listed: re.Match,
-                 previous: str | None) -> list[ArmValue]:
-    """"In the A arm, the 12-, 24-, and 36-month OS rates were 50%, 39%, and 31%, respectively": in a trial of
-    two, one rate per time point, listed as one run, of the one arm the sentence names (not as what another is
-    compared with)."""
-    points = re.findall(r"\d+", listed.group("nums"))
-    values = _run(sent.text, listed.end(), len(points))
-    if values is None or COMPARISON_GAP_RE.search(sent.text, listed.end(), values[0].start()):
-        return []  # "rates were higher than those reported for B (50% and 30%)": another's, quoted
-    named = arm_mentions(doc, sent, arms)
-    if values is None or len({a.key for a in named}) != 1 or SUBGROUP_RE.search(sent.text) \
-            or any(COMPARED_BEFORE_RE.search(sent.text, 0, a.start) for a in named):
-        return []
-    endpoint = _endpoint_of_list(doc, sent, listed, values[0].start(), previous)
-    if endpoint is None:
-        return []
-    unit = _unit(listed.group("unit"))
-    return [ArmValue(named[0].key, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))),
-                     decimal_text(m.group("num")), "%") for point, m in zip(points, values)]
-
-
-def respective_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str],
-                     run: tuple[str, tuple[str, ...], str] | None) -> list[ArmValue]:
-    """"These respective rates in the B arm were 39%, 25%, and 18%": the time points and endpoint of the run
-    (endpoint, time points, arm) the sentence before gave one arm, now for the other arm this sentence names."""
-    cue = RESPECTIVE_RATES_RE.search(sent.text) if run is not None and len(arms) == 2 else None
-    if cue is None or TIMEPOINT_LIST_RE.search(sent.text) or SUBGROUP_RE.search(sent.text):  # (a subgroup anywhere)
-        return []
-    endpoint, points, agent = run  # type: ignore[misc]
-    named = {a.key for a in arm_mentions(doc, sent, arms)}
-    values = _run(sent.text, cue.end(), len(points))
-    if values is None or COMPARISON_GAP_RE.search(sent.text, cue.end(), values[0].start()) or len(named) != 1 or agent in named or any(a.endpoint != endpoint for a in anchors(doc, sent)):
-        return []
-    other = named.pop()
-    return [ArmValue(other, endpoint, point, Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
-            for point, m in zip(points, values)]
-
-
-def _run(text: str, start: int, count: int) -> list[re.Match] | None:
-    """The ``count`` percentages after ``start``, the sentence's last ones, listed as one run ("50%, 39%, and 31%");
-    None when there are more or fewer, or they are paired ("50% vs 39%")."""
-    masked = masked_text(text)
-    values = [m for m in VALUE_RE.finditer(masked, start) if m.group("unit") == "%"]
-    if len(values) != count or any(not RUN_GAP_RE.fullmatch(unparenthesised(masked[a.end():b.start()]))
-                                   for a, b in zip(values, values[1:])):
-        return None
-    return values

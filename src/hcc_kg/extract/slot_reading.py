@@ -47,7 +47,8 @@ from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
 from .prose_values import ArmValue, arm_values, subject_values, valued_agents
-from .prose_rates import respective_rates, responder_shares, timepoint_rates
+from .prose_rates import responder_shares, timepoint_rates
+from .rate_runs import respective_rates
 from .named_trial_arms import drug_so_far, named_arms, sole_drug, whole_regimen
 from .sentences import evidence_span
 from .trial_slots import Slot, arms_in_full
