@@ -148,3 +148,39 @@ def test_two_runs_of_rates_compared_are_the_two_arms(sentence, vocabulary, finde
     found = {(a, v) for a, _, v in values(_read(text, vocabulary, finder))}
     assert found == {("regorafenib", Decimal(x)) for x in ("88.0", "71.5", "44.2")} \
         | {("placebo", Decimal(x)) for x in ("79.3", "52.6", "23.9")}
+
+
+def test_pairs_of_rates_on_two_criteria_are_both_read(vocabulary, finder):
+    # (before, only "per", "by" and their kind named the second criterion, and its pair was dropped)
+    text = ("Invented report\n\nIn the phase 3 ROWAN-3 trial, 300 patients were randomly assigned to regorafenib "
+            "(n = 150) or placebo (n = 150). Response rates were 28% vs 9% on RECIST v1.1 and 41% vs 15% on modified "
+            "RECIST.\n")
+    found = {(a, v) for a, e, v in values(_read(text, vocabulary, finder)) if e == "orr"}
+    assert found == {("regorafenib", Decimal("28")), ("placebo", Decimal("9")),
+                     ("regorafenib", Decimal("41")), ("placebo", Decimal("15"))}
+
+
+ROWS_TABLE = """Table 2. Invented trials of second-line agents
+
+Trial (year) Design Patients Setting Agents OS, median PFS, median Response rate
+ROWAN-1 (2020) [4] III 402 Child-Pugh A Regorafenib vs. placebo 11.1 mo for regorafenib vs. 8.2 mo for placebo (HR: 0.71; p = 0.002) 3.4 mo for regorafenib vs. 1.9 mo for placebo 12% for regorafenib and 4% for placebo
+ROWAN-2 (2021) [5] III 311 Child-Pugh A Tislelizumab vs. regorafenib 9.5 mo for regorafenib vs. 12.3 mo for tislelizumab 2.2 mo vs. 2.4 mo 14% vs 5%
+"""
+
+
+def test_a_row_s_values_follow_the_headers_order_of_endpoints(vocabulary, finder):
+    # (before, a row under headers naming two time-to-event endpoints gave no value: which column was whose?)
+    found = values(_read(ROWS_TABLE, vocabulary, finder))
+    assert {("regorafenib", "os", Decimal("11.1")), ("placebo", "os", Decimal("8.2")),
+            ("regorafenib", "pfs", Decimal("3.4")), ("placebo", "pfs", Decimal("1.9")),
+            ("regorafenib", "orr", Decimal("12")), ("placebo", "orr", Decimal("4"))} <= found
+    # a pair whose first label names the second arm is read the other way round
+    assert {("tislelizumab", "os", Decimal("12.3")), ("regorafenib", "os", Decimal("9.5")),
+            ("tislelizumab", "pfs", Decimal("2.2")), ("regorafenib", "orr", Decimal("5"))} <= found
+
+
+def test_a_row_with_values_missing_for_an_endpoint_gives_none_in_order(vocabulary, finder):
+    # guard: two pairs under three endpoints cannot be placed
+    table = ROWS_TABLE.replace(" 14% vs 5%", "")
+    found = values(_read(table, vocabulary, finder))
+    assert not any(agent == "tislelizumab" for agent, _, _ in found)

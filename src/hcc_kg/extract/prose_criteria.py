@@ -11,14 +11,16 @@ import re
 
 from .prose_numbers import JOINER_RE, unparenthesised
 
-_CRITERION = r"(?:per|by|according\s+to|using|as\s+assessed\s+by|assessed\s+by)\s+"
+# ("on" only before a criterion's name: "28% vs 9% on RECIST v1.1 and 41% vs 15% on modified RECIST")
+_CRITERION = (r"(?:per|by|according\s+to|using|as\s+assessed\s+by|assessed\s+by|"
+              r"on(?=\s+(?:the\s+)?(?:m?RECIST|modified\s+RECIST|Response\s+Evaluation|EASL|irRECIST|iRECIST)))\s+")
 # One arm's value by one criterion or assessor, then the other's: "46% per mRECIST and 36% per RECIST v1.1",
 # "9.3 months by investigator assessment and 8.6 months by BICR", "according to A and ... according to B".
 CRITERION_GAP_RE = re.compile(rf"\s*,?\s*{_CRITERION}[^;%]{{1,40}}?\s*,?\s*(?:and|vs\.?|versus)\s*", re.IGNORECASE)
 CRITERION_AFTER_RE = re.compile(rf"\s*,?\s*{_CRITERION}", re.IGNORECASE)
 # Between two arms' pair by one criterion and their pair by another: "(21% vs 9%) per RECIST 1.1 and (30% vs 12%)",
 # "(...) and per mRECIST (...)", "(...) by RECIST 1.1, and (...)"; the criterion named before the pair or after it.
-PAIRS_GAP_RE = re.compile(rf"\s*(?:,?\s*{_CRITERION}[^;%\d]{{1,30}}?(?:\s*v?\d+(?:\.\d+)?)?)?\s*,?\s*and\s+"
+PAIRS_GAP_RE = re.compile(rf"\s*(?:,?\s*{_CRITERION}[^;%\d]{{1,60}}?(?:\s*v?\d+(?:\.\d+)?)?)?\s*,?\s*and\s+"
                           rf"(?:{_CRITERION}[^;%\d]{{1,30}}?(?:\s*v?\d+(?:\.\d+)?)?\s*,?\s*)?", re.IGNORECASE)
 CRITERION_RE = re.compile(rf"\b{_CRITERION}", re.IGNORECASE)
 

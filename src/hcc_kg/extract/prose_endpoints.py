@@ -289,7 +289,7 @@ def _other_time_to(doc: AnalysedDocument, sent: AnalysedSentence, start: int, en
 ADJUSTED_ANALYSIS_RE = re.compile(r"\b(?:adjust(?:ed|ing|ment)\s+for\s+(?:the\s+)?(?:effects?\s+of\s+)?cross-?over|"
                                   r"cross-?over[- ]adjusted|rank[- ]preserving|RPSFTM?|IPCW|inverse[- ]probability[- ]of[- ]"
                                   r"censoring|sensitivity\s+analys[ie]s|per[- ]protocol|adjusted\s+median|"
-                                  # ... or for a covariate ("in analysis adjusting for tumor size"; a stratified
+                                  # ... or for a covariate ("an analysis adjusting for baseline AFP"; a stratified
                                   # analysis's "adjusted for the stratification factors" is the trial's own)
                                   r"analys[ie]s\s+(?:adjusting|adjusted)\s+for\s+(?!(?:the\s+)?stratif)|"
                                   r"after\s+adjust(?:ing|ment)\s+for\s+(?!(?:the\s+)?stratif)|multivari(?:able|ate)\s+analys[ie]s|"

@@ -47,6 +47,7 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
                                 header_sizes, row_cell_facts, row_ratio, row_single_values)
+from .table_line_columns import column_values, header_order
 from .table_line_names import REGISTERED_AFTER_RE, line_names, listed_with_targets, row_mentions, unglued
 from .header_levels import pick, spanned_columns
 from .trial_name_shapes import NCT_RE
@@ -87,6 +88,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     text = doc.document.text
     caption_phase: str | None = None  # the phase the caption and headers, above the first row, name
     headed: set[str] = set()  # the endpoints the caption and headers name
+    ordered: list[str] = []  # ... in the order they name them
     seen_row = False
     line_of_therapy: tuple[str, int] | None = None  # the last one a line names, and where
     header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
@@ -116,6 +118,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         if arms and not seen_row:
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
+            ordered = header_order(doc, table_start, start)
             columns, percents, sizes = _header_columns(doc, header, upper)
         names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]
                  and not listed_with_targets(doc, text, n, mentions)] if arms else []
@@ -137,7 +140,9 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
                 bordered_trial = trial if len(arms) == 1 else None
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
-            yield from _row_values(doc, trial, arms, line, (start, end), headed)
+            # (a value per endpoint the headers name, in their order; else one endpoint of each kind)
+            yield from column_values(doc, trial, arms, line, start, span[1] - start, ordered, NAME) \
+                or _row_values(doc, trial, arms, line, (start, end), headed)
             yield from _row_sizes(doc, trial, arms, line, (start, end))
         elif not names and len(arms) == 1 and bordered_trial and bordered and not cells_of(line, start)[0][0]:
             # "\tB\t165\t12.3" under "NAME\tA\t300\t13.6": the row's first cell left empty, another arm of the trial above

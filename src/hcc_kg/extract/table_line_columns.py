@@ -1,0 +1,75 @@
+"""Values of a trial's row, in a table pasted as text, whose headers name several endpoints: read in the headers' order.
+
+A review's table of trials gives each endpoint a column of its own ("Median OS | Median PFS | ORR"); pasted as text the
+borders are gone but the order stays (invented rows)::
+
+    ZETA-7 (2021) III 600 ... Zorbanib vs. placebo 11.2 mo for zorbanib vs. 8.1 mo for placebo 4.1 mo vs. 2.9 mo 21% vs 6%
+    ZETA-2 (2019) II 90 ... Zorbanib 12.4 mo 5.0 mo 18%
+
+When a row holds, after its agents, exactly one value (a row of one arm) or one pair of values (two arms: "A% vs B%",
+"X mo for A vs. Y mo for B", "X% for A and Y% for B") per endpoint the headers name, each printed with a unit that fits
+its endpoint (months for a time-to-event endpoint, per cent for a rate), the k-th is the k-th endpoint's; a pair whose
+first label names the second arm is read the other way round.  Values in brackets (a ratio's interval, a p value) are
+no column's.  Anything else is left to :mod:`.table_line_trials`' own readers, which take one endpoint of each kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..keys import agent_key
+from ..model import Assertion
+from .analysis import AnalysedDocument
+from .arm_facts import arm_key, measurement
+from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
+
+_UNIT = r"(?:%|mo\b|mos\b|months?\b)"
+# One arm's value: "12.9 mo", "17%".
+ONE_VALUE_RE = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_UNIT})")
+# Two arms' values: "16.4 mo for A vs. 14.7 mo for B", "3.7 vs 3.8 mo", "15% for A and 7% to B".
+_LABEL = r"(?:\s+(?:for|with|in|to|on)\s+(?:the\s+)?[A-Za-z][^\d;()%]{0,40}?)"
+PAIR_RE = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_UNIT})?(?P<la>{_LABEL})?\s+(?:vs\.?|versus|and)\s+"
+                     rf"(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_UNIT})?(?P<lb>{_LABEL}(?=\s+\d|\s*$|\s*\())?")
+
+
+def header_order(doc: AnalysedDocument, start: int, end: int) -> list[str]:
+    """The endpoints the caption and headers (``start:end``) name, in the order they name them, each once."""
+    keys = [m.key for m in sorted(doc.mentions_in(start, end), key=lambda m: m.start)
+            if m.key in TIME_TO_EVENT | PROPORTION_ENDPOINTS]
+    return list(dict.fromkeys(keys))
+
+
+def column_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, start: int, after: int,
+                  endpoints: list[str], extractor: str) -> list[Assertion]:
+    """The row's values, one (one arm) or one pair (two arms) per endpoint of ``endpoints`` in order, read from the
+    row after its agents (``after``, an offset into ``line``); [] unless every endpoint gets its own, in fitting units."""
+    if len(endpoints) < 2 or len(arms) not in (1, 2):
+        return []
+    masked = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: " " * len(m.group()), line)
+    found = [m for m in (PAIR_RE if len(arms) == 2 else ONE_VALUE_RE).finditer(masked, after)
+             if m.group("ua") or (len(arms) == 2 and m.group("ub"))]
+    if len(found) != len(endpoints) or not all(_fits(m, e) for m, e in zip(found, endpoints)):
+        return []
+    out = []
+    for m, endpoint in zip(found, endpoints):
+        ev = (doc.evidence(start + m.start(), start + m.end(), extractor),)
+        unit = "%" if endpoint in PROPORTION_ENDPOINTS else "months"
+        owners = arms if len(arms) == 1 or not _named_second_first(doc, start, m, arms) else arms[::-1]
+        for parts, group in zip(owners, ("a", "b")):
+            out.append(measurement(arm_key(trial, agent_key(list(parts))), endpoint, "", m.group(group), unit, ev))
+    return out
+
+
+def _fits(m: re.Match, endpoint: str) -> bool:
+    """Is the value's printed unit the endpoint's kind: per cent for a rate, months for a time-to-event endpoint?"""
+    units = {u for u in (m.group("ua"), m.groupdict().get("ub")) if u}
+    percent = units == {"%"}
+    return percent if endpoint in PROPORTION_ENDPOINTS else not (units & {"%"})
+
+
+def _named_second_first(doc: AnalysedDocument, start: int, m: re.Match, arms: list[tuple[str, ...]]) -> bool:
+    """Does the pair's first label name the second arm, and not the first ("9 mo for B vs. 7 mo for A")?"""
+    if not m.group("la"):
+        return False
+    named = {x.key for x in doc.mentions_in(start + m.start("la"), start + m.end("la"))}
+    return bool(named & set(arms[1])) and not named & set(arms[0])
