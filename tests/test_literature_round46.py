@@ -184,3 +184,24 @@ def test_a_row_with_values_missing_for_an_endpoint_gives_none_in_order(vocabular
     table = ROWS_TABLE.replace(" 14% vs 5%", "")
     found = values(_read(table, vocabulary, finder))
     assert not any(agent == "tislelizumab" for agent, _, _ in found)
+
+
+GLUED_TABLE = """Table 3 Invented randomised trials of second-line agents
+Ref.DesignPatients, nOverall survival, mo
+Lee et al[12] (ROWAN-11 trial)Regorafenib vs placebo402 vs 198Regorafenib: 9.7 Placebo: 6.9
+Park et al[13] (ROWAN-12 trial)Tislelizumab vs regorafenib288 vs 290Tislelizumab: 11.8 Regorafenib: 10.0
+"""
+
+
+def test_a_glued_row_s_labelled_values_and_compared_sizes(vocabulary, finder):
+    # (before, the glued header named no endpoint, and neither the labelled values nor the sizes were read)
+    facts = _read(GLUED_TABLE, vocabulary, finder)
+    assert values(facts) == {("regorafenib", "os", Decimal("9.7")), ("placebo", "os", Decimal("6.9")),
+                             ("tislelizumab", "os", Decimal("11.8")), ("regorafenib", "os", Decimal("10.0"))}
+    assert sizes(facts) == {("regorafenib", 402), ("placebo", 198), ("tislelizumab", 288), ("regorafenib", 290)}
+
+
+def test_a_label_naming_no_arm_leaves_the_row_s_labelled_values_unread(vocabulary, finder):
+    # guard: "Sorafenib: 6.9" names neither arm of ROWAN-11
+    table = GLUED_TABLE.replace("Placebo: 6.9", "Sorafenib: 6.9")
+    assert not any(agent == "placebo" for agent, _, _ in values(_read(table, vocabulary, finder)))

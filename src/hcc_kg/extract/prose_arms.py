@@ -98,14 +98,18 @@ LIST_END_RE = re.compile(r"\s+and\s+(?:were|was|are|received|then)\b|\s+(?:until
 # "A plus B for 4 doses, followed by A every 2 weeks; ...", "A plus B for 4 cycles, then A monotherapy, or C": the
 # maintenance phase of the arm before, no arm of its own ("followed by A or placebo" continues each arm).
 FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\))*", re.IGNORECASE)
-# ... which ends where another arm is offered alone: "A followed by B (n = 50) or B alone (n = 50)".
-ALONE_OPTION_RE = re.compile(r",?\s+or\s+(?=(?:[^,;()]|\([^()]*\)){0,60}?\b(?:alone|monotherapy)\b)", re.IGNORECASE)
+# ... which ends where another arm is offered: after the arm's count ("A followed by B (n = 50) or C (n = 50)"), or
+# before an agent offered alone ("A followed by B or B alone"; not "followed by A or placebo monotherapy", the
+# maintenance phase's own choice).
+COUNT_THEN_OR_RE = re.compile(r"\(\s*n\s*=\s*\d[\d,]*\s*\)(?P<cut>)\s*,?\s+or\s+", re.IGNORECASE)
+ALONE_OPTION_RE = re.compile(r",?\s+or\s+(?!placebo\b)(?=(?:[^,;()]|\([^()]*\)){0,60}?\balone\b)", re.IGNORECASE)
 
 
 def _phase_end(text: str, phase: re.Match) -> int:
-    """Where a "followed by" phase of one arm ends: before another arm offered alone, else where its match ends."""
-    cut = ALONE_OPTION_RE.search(text, phase.start(), phase.end())
-    return cut.start() if cut else phase.end()
+    """Where a "followed by" phase of one arm ends: before another arm is offered, else where its match ends."""
+    cuts = [m.start("cut") for m in COUNT_THEN_OR_RE.finditer(text, phase.start(), phase.end())]
+    cuts += [m.start() for m in ALONE_OPTION_RE.finditer(text, phase.start(), phase.end())]
+    return min(cuts, default=phase.end())
 
 
 @dataclass(frozen=True)

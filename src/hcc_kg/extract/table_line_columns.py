@@ -11,6 +11,10 @@ When a row holds, after its agents, exactly one value (a row of one arm) or one 
 its endpoint (months for a time-to-event endpoint, per cent for a rate), the k-th is the k-th endpoint's; a pair whose
 first label names the second arm is read the other way round.  Values in brackets (a ratio's interval, a p value) are
 no column's.  Anything else is left to :mod:`.table_line_trials`' own readers, which take one endpoint of each kind.
+
+Under headers naming one time-to-event endpoint, each arm's value may be labelled with its agents ("Sorafenib: 8.5
+Sorafenib + erlotinib: 9.5"); under headers naming a column of patients, a row's one pair of whole numbers ("358 vs
+362") is the two arms' sizes, no values.
 """
 
 from __future__ import annotations
@@ -33,10 +37,63 @@ PAIR_RE = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_UNIT})?(?P<la>
 
 
 def header_order(doc: AnalysedDocument, start: int, end: int) -> list[str]:
-    """The endpoints the caption and headers (``start:end``) name, in the order they name them, each once."""
-    keys = [m.key for m in sorted(doc.mentions_in(start, end), key=lambda m: m.start)
-            if m.key in TIME_TO_EVENT | PROPORTION_ENDPOINTS]
-    return list(dict.fromkeys(keys))
+    """The endpoints the caption and headers (``start:end``) name, in the order they name them, each once (also in a
+    header whose cells were pasted with no space between them: "Patients, nOverall survival, mo")."""
+    found = sorted(doc.mentions_in(start, end), key=lambda m: m.start)
+    if not any(m.key in ENDPOINTS for m in found):
+        found = doc.finder.find_text(_CAMEL_RE.sub(" ", doc.document.text[start:end]))
+    return list(dict.fromkeys(m.key for m in found if m.key in ENDPOINTS))
+
+
+ENDPOINTS = TIME_TO_EVENT | PROPORTION_ENDPOINTS
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# A header naming a column of patients: "Patients, n", "No. of patients", "n".
+_COUNT_HEADER_RE = re.compile(r"\b(?:patients|participants|sample\s+size)\b|(?<![\w.])n(?![\w.])", re.IGNORECASE)
+
+
+def counts_patients(text: str) -> bool:
+    """Do the headers (``text``) name a column of patients?"""
+    return _COUNT_HEADER_RE.search(_CAMEL_RE.sub(" ", text)) is not None
+
+
+# Two arms' patients compared in a row: "358 vs 362" (whole numbers, no unit).
+SIZE_PAIR_RE = re.compile(r"(?<![\w.])(?P<a>\d{2,5})\s*(?:vs\.?|versus|/)\s*(?P<b>\d{2,5})(?![\w.%]|\s*(?:%|mo\b|months?\b))")
+
+
+def compared_sizes(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], spaced: str, offsets: list[int],
+                   after: int, extractor: str) -> list[Assertion]:
+    """The two arms' sizes of the row's one pair of whole numbers after its agents, under headers naming a column of
+    patients ([] otherwise)."""
+    pairs = list(SIZE_PAIR_RE.finditer(spaced, after))
+    if len(arms) != 2 or len(pairs) != 1:
+        return []
+    m = pairs[0]
+    ev = (doc.evidence(offsets[m.start()], offsets[m.end()], extractor),)
+    return [Assertion(arm_key(trial, agent_key(list(parts))), "armSize", int(m.group(g)), evidence=ev)
+            for parts, g in zip(arms, ("a", "b"))]
+
+
+# One arm's value labelled with its agents: "Sorafenib: 8.5", "Sorafenib + erlotinib: 9.5".
+LABELLED_RE = re.compile(r"(?P<label>[A-Za-z][\w +/-]{1,60}?)\s*:\s*(?P<v>\d+(?:\.\d+)?)(?![\d.])")
+
+
+def labelled_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], spaced: str, offsets: list[int],
+                    after: int, endpoints: list[str], extractor: str) -> list[Assertion]:
+    """Each arm's value labelled with its agents ("Sorafenib: 8.5 Sorafenib + erlotinib: 9.5") of the one endpoint the
+    headers name, a time-to-event one (months): every arm labelled once, by exactly its agents; [] otherwise."""
+    if len(endpoints) != 1 or endpoints[0] not in TIME_TO_EVENT or len(arms) < 2:
+        return []
+    owned: dict[tuple[str, ...], re.Match] = {}
+    for m in LABELLED_RE.finditer(spaced, after):
+        named = {x.key for x in doc.finder.find_text(m.group("label"))}
+        arm = next((a for a in arms if set(a) == named), None)
+        if arm is None or arm in owned:
+            return []
+        owned[arm] = m
+    if len(owned) != len(arms):
+        return []
+    return [measurement(arm_key(trial, agent_key(list(arm))), endpoints[0], "", m.group("v"), "months",
+                        (doc.evidence(offsets[m.start()], offsets[m.end()], extractor),)) for arm, m in owned.items()]
 
 
 def column_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, start: int, after: int,

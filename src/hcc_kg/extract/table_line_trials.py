@@ -31,6 +31,7 @@ endpoint the headers name ("9.4 vs. 8.2 mo", the comparator unnamed), or the row
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable
 
 from ..keys import agent_key
@@ -47,7 +48,7 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
                                 header_sizes, row_cell_facts, row_ratio, row_single_values)
-from .table_line_columns import column_values, header_order
+from .table_line_columns import column_values, compared_sizes, counts_patients, header_order, labelled_values
 from .table_line_names import REGISTERED_AFTER_RE, line_names, listed_with_targets, row_mentions, unglued
 from .header_levels import pick, spanned_columns
 from .trial_name_shapes import NCT_RE
@@ -89,6 +90,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     caption_phase: str | None = None  # the phase the caption and headers, above the first row, name
     headed: set[str] = set()  # the endpoints the caption and headers name
     ordered: list[str] = []  # ... in the order they name them
+    counted = False  # ... and whether they name a column of patients
     seen_row = False
     line_of_therapy: tuple[str, int] | None = None  # the last one a line names, and where
     header: tuple[str, int] | None = None  # the last bordered line above the first row: the columns' names
@@ -119,6 +121,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             caption_phase, seen_row = phase_of(text[table_start:start]), True
             headed = _headed_endpoints(doc, table_start, start)
             ordered = header_order(doc, table_start, start)
+            counted = counts_patients(text[table_start:start])
             columns, percents, sizes = _header_columns(doc, header, upper)
         names = [n for n in line_names(doc, text, start, end) if not span[0] <= n[1] < span[1]
                  and not listed_with_targets(doc, text, n, mentions)] if arms else []
@@ -141,9 +144,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
                 continue
             yield from _row_ratio(doc, trial, arms, line, (start, end), headed & TIME_TO_EVENT, mentions)
             # (a value per endpoint the headers name, in their order; else one endpoint of each kind)
-            yield from column_values(doc, trial, arms, line, start, span[1] - start, ordered, NAME) \
-                or _row_values(doc, trial, arms, line, (start, end), headed)
-            yield from _row_sizes(doc, trial, arms, line, (start, end))
+            yield from _borderless_row(doc, trial, arms, line, (start, end), span[1] - start, headed, ordered, counted)
         elif not names and len(arms) == 1 and bordered_trial and bordered and not cells_of(line, start)[0][0]:
             # "\tB\t165\t12.3" under "NAME\tA\t300\t13.6": the row's first cell left empty, another arm of the trial above
             ev = (doc.evidence(start, end, NAME),)
@@ -192,6 +193,20 @@ def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tupl
         return [], (0, 0)
     keyed = [tuple(arm_parts(doc, (m.key for m in arm))) for arm in arms]
     return list(dict.fromkeys(keyed)), (arms[0][0].start, arms[-1][-1].end)
+
+
+def _borderless_row(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
+                    after: int, headed: set[str], ordered: list[str], counted: bool) -> Iterable[Assertion]:
+    """A borderless row's values and sizes: a value or pair per endpoint the headers name, in their order; else values
+    labelled with their arm's agents, else one endpoint of each kind; the arms' sizes compared ("358 vs 362") under a
+    column of patients, else a total's split."""
+    spaced, offsets = unglued(doc, line, span[0])
+    at = bisect_left(offsets, span[0] + after)  # (where the agents end, in the line with its spaces put back)
+    sized = compared_sizes(doc, trial, arms, spaced, offsets, at, NAME) if counted else []
+    yield from column_values(doc, trial, arms, line, span[0], after, ordered, NAME) \
+        or labelled_values(doc, trial, arms, spaced, offsets, at, ordered, NAME) \
+        or (_row_values(doc, trial, arms, line, span, headed) if not sized else [])
+    yield from sized or _row_sizes(doc, trial, arms, line, span)
 
 
 def _headed_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
