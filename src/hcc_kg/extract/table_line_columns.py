@@ -12,9 +12,9 @@ its endpoint (months for a time-to-event endpoint, per cent for a rate), the k-t
 first label names the second arm is read the other way round.  Values in brackets (a ratio's interval, a p value) are
 no column's.  Anything else is left to :mod:`.table_line_trials`' own readers, which take one endpoint of each kind.
 
-Under headers naming one time-to-event endpoint, each arm's value may be labelled with its agents ("Sorafenib: 8.5
-Sorafenib + erlotinib: 9.5"); under headers naming a column of patients, a row's one pair of whole numbers ("358 vs
-362") is the two arms' sizes, no values.
+Under headers naming one time-to-event endpoint, each arm's value may be labelled with its agents ("Zorbanib: 9.7
+Zorbanib + felotinib: 11.2"); under headers naming a column of patients, a row's one pair of whole numbers ("402 vs
+198") is the two arms' sizes, no values.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ PAIR_RE = re.compile(rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_UNIT})?(?P<la>
 
 def header_order(doc: AnalysedDocument, start: int, end: int) -> list[str]:
     """The endpoints the caption and headers (``start:end``) name, in the order they name them, each once (also in a
-    header whose cells were pasted with no space between them: "Patients, nOverall survival, mo")."""
+    header whose cells were pasted with no space between them: "Armsn (patients)Median OS, mo")."""
     found = sorted(doc.mentions_in(start, end), key=lambda m: m.start)
     if not any(m.key in ENDPOINTS for m in found):
         found = doc.finder.find_text(_CAMEL_RE.sub(" ", doc.document.text[start:end]))
@@ -56,7 +56,7 @@ def counts_patients(text: str) -> bool:
     return _COUNT_HEADER_RE.search(_CAMEL_RE.sub(" ", text)) is not None
 
 
-# Two arms' patients compared in a row: "358 vs 362" (whole numbers, no unit).
+# Two arms' patients compared in a row: "402 vs 198" (whole numbers, no unit).
 SIZE_PAIR_RE = re.compile(r"(?<![\w.])(?P<a>\d{2,5})\s*(?:vs\.?|versus|/)\s*(?P<b>\d{2,5})(?![\w.%]|\s*(?:%|mo\b|months?\b))")
 
 
@@ -73,13 +73,13 @@ def compared_sizes(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]
             for parts, g in zip(arms, ("a", "b"))]
 
 
-# One arm's value labelled with its agents: "Sorafenib: 8.5", "Sorafenib + erlotinib: 9.5".
+# One arm's value labelled with its agents: "Zorbanib: 9.7", "Zorbanib + felotinib: 11.2".
 LABELLED_RE = re.compile(r"(?P<label>[A-Za-z][\w +/-]{1,60}?)\s*:\s*(?P<v>\d+(?:\.\d+)?)(?![\d.])")
 
 
 def labelled_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], spaced: str, offsets: list[int],
                     after: int, endpoints: list[str], extractor: str) -> list[Assertion]:
-    """Each arm's value labelled with its agents ("Sorafenib: 8.5 Sorafenib + erlotinib: 9.5") of the one endpoint the
+    """Each arm's value labelled with its agents ("Zorbanib: 9.7 Zorbanib + felotinib: 11.2") of the one endpoint the
     headers name, a time-to-event one (months): every arm labelled once, by exactly its agents; [] otherwise."""
     if len(endpoints) != 1 or endpoints[0] not in TIME_TO_EVENT or len(arms) < 2:
         return []

@@ -198,7 +198,7 @@ def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tupl
 def _borderless_row(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
                     after: int, headed: set[str], ordered: list[str], counted: bool) -> Iterable[Assertion]:
     """A borderless row's values and sizes: a value or pair per endpoint the headers name, in their order; else values
-    labelled with their arm's agents, else one endpoint of each kind; the arms' sizes compared ("358 vs 362") under a
+    labelled with their arm's agents, else one endpoint of each kind; the arms' sizes compared ("402 vs 198") under a
     column of patients, else a total's split."""
     spaced, offsets = unglued(doc, line, span[0])
     at = bisect_left(offsets, span[0] + after)  # (where the agents end, in the line with its spaces put back)
