@@ -205,3 +205,12 @@ def test_a_label_naming_no_arm_leaves_the_row_s_labelled_values_unread(vocabular
     # guard: "Sorafenib: 6.9" names neither arm of ROWAN-11
     table = GLUED_TABLE.replace("Placebo: 6.9", "Sorafenib: 6.9")
     assert not any(agent == "placebo" for agent, _, _ in values(_read(table, vocabulary, finder)))
+
+
+def test_a_row_s_pair_whose_first_median_was_not_estimable_gives_the_second(vocabulary, finder):
+    # (before, "NE vs 12.1", glued to the phase's numeral, was no pair and the comparator's median was lost)
+    table = ("Table 4 Invented first-line trials\nTrial (n)ArmsPhaseMedian OS (months)Hazard ratio\n"
+             "ROWAN-21[3] (n = 300)Tislelizumab vs RegorafenibPhase IIINE vs 12.1HR 0.61 (95%CI: 0.45-0.82)\n"
+             "ROWAN-22[4] (n = 280)Regorafenib vs PlaceboPhase III10.4 vs 7.7HR 0.69 (95%CI: 0.51-0.90)\n")
+    found = values(_read(table, vocabulary, finder))
+    assert ("regorafenib", "os", Decimal("12.1")) in found and not any(a == "tislelizumab" for a, _, _ in found)

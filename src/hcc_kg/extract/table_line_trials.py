@@ -215,7 +215,10 @@ def _headed_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
 
 
 # Two arms' values compared in a row: "10.7 vs 7.9", "24.1% vs 9.2%".
-PAIR_RE = re.compile(r"(?<![\d.])(?<!vs\s)(?<!vs\.\s)(?P<a>\d+(?:\.\d+)?)(?P<pa>%?)\s+vs\.?\s+(?P<b>\d+(?:\.\d+)?)(?P<pb>%?)(?![\d.]|\s+vs\b)")
+# ... the first perhaps not reached or not estimable ("NE vs 13.2": only the second arm's value; glued to the phase's
+# numeral before it: "Phase IIINE vs 13.2").
+PAIR_RE = re.compile(r"(?<![\d.])(?<!vs\s)(?<!vs\.\s)(?P<a>\d+(?:\.\d+)?|(?:(?<![A-Za-z])|(?<=[IV]))N[ER](?![A-Za-z]))(?P<pa>%?)\s+vs\.?\s+"
+                     r"(?P<b>\d+(?:\.\d+)?)(?P<pb>%?)(?![\d.]|\s+vs\b)")
 
 
 def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
@@ -242,7 +245,8 @@ def _row_values(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], 
         for pair in of_kind:
             ev = (doc.evidence(offsets[pair.start()], offsets[pair.end()], NAME),)
             for parts, value in zip(arms, (pair.group("a"), pair.group("b"))):
-                yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
+                if value[0].isdigit():  # (a median not reached is no value)
+                    yield measurement(arm_key(trial, agent_key(list(parts))), next(iter(endpoints)), "", value, unit, ev)
 
 
 # A row's patients, in all and per arm in the comparison's order: "395 (263 vs 132)", "546 (362/184)".
@@ -276,7 +280,7 @@ def _one_arm_value(doc: AnalysedDocument, trial: str, arm: tuple[str, ...], line
     pairs = [m for m in PAIR_RE.finditer(line) if not (m.group("pa") or m.group("pb"))]
     single = list(MONTHS_RE.finditer(line))
     found = pairs if pairs else single
-    if len(endpoints) != 1 or len(found) != 1:
+    if len(endpoints) != 1 or len(found) != 1 or not found[0].group("a")[0].isdigit():
         return
     m = found[0]
     ev = (doc.evidence(span[0] + m.start(), span[0] + m.end(), NAME),)
