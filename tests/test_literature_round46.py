@@ -214,3 +214,29 @@ def test_a_row_s_pair_whose_first_median_was_not_estimable_gives_the_second(voca
              "ROWAN-22[4] (n = 280)Regorafenib vs PlaceboPhase III10.4 vs 7.7HR 0.69 (95%CI: 0.51-0.90)\n")
     found = values(_read(table, vocabulary, finder))
     assert ("regorafenib", "os", Decimal("12.1")) in found and not any(a == "tislelizumab" for a, _, _ in found)
+
+
+FOOTNOTED_TABLE = """Table 5. Invented randomized trials of TACE ± regorafenib in intermediate HCC.
+
+Trial Patients and design Primary end point Results
+ROWAN-31 (double blind), Kim et al. (7) Rgf n=120 (160 mg daily) vs. Plb n=118 TTP Negative
+ROWAN-32 (open label), Cho et al. (8) Rgf n=95 (120 mg daily) vs. Plb n=97 PFS Positive
+
+Rgf, regorafenib; Plb, placebo; TACE, transarterial chemoembolization; TTP, time to progression; PFS, progression-free survival
+"""
+
+
+def test_a_footnote_s_abbreviations_and_a_caption_s_backbone_give_each_row_its_arms_and_counts(vocabulary, finder):
+    # (before, "Rgf" and "Plb" named nothing, the counts between the arms hid the comparison, and TACE was no arm's)
+    facts = _read(FOOTNOTED_TABLE, vocabulary, finder)
+    assert sizes(facts) == {("regimen__regorafenib__tace", 120), ("tace", 118), ("regimen__regorafenib__tace", 95),
+                            ("tace", 97)}
+    # the footnote itself is no row: no trial is named after an abbreviation it explains
+    assert not any(a.subject.startswith("trial__") and a.subject not in ("trial__rowan31", "trial__rowan32")
+                   for a in facts if a.predicate == "isClinicalTrial")
+
+
+def test_a_line_of_prose_with_semicolons_is_no_footnote_of_abbreviations():
+    from hcc_kg.extract.abbreviations import glossary_items
+    assert glossary_items("Rgf, regorafenib; Plb, placebo; TTP, time to progression") != []
+    assert glossary_items("Patients were old; some, not all, had cirrhosis; others had none, or had hepatitis.") == []

@@ -60,13 +60,15 @@ UNITS = frozenset(name_key(u) for u in UNIT_SPELLINGS)
 
 @dataclass(frozen=True)
 class Definition:
-    """``short`` abbreviates entity ``key``, defined at document offsets [start, end)."""
+    """``short`` abbreviates entity ``key``, defined at document offsets [start, end); ``throughout``: read in the
+    whole document (a table's footnote defines what the table above it used)."""
 
     key: str
     short: str
     long_form: str
     start: int
     end: int
+    throughout: bool = False
 
 
 def _acceptable(short: str, long_form: str, key: str, doc: AnalysedDocument) -> bool:
@@ -140,7 +142,45 @@ def definitions(doc: AnalysedDocument) -> list[Definition]:
             span = sent.sentence.mapped.original_span(start, match.end())
             short = match.group("short")
             found.setdefault(short, []).append(Definition(mention.key, short, sent.text[start:end], *span))
+    for d in glossary_definitions(doc):
+        found.setdefault(d.short, []).append(d)
     return [group[0] for _, group in sorted(found.items()) if len({d.key for d in group}) == 1]
+
+
+# A table's footnote listing its abbreviations: "Sor, sorafenib; Plb, placebo; TACE, transarterial chemoembolization"
+# (or "Sor: sorafenib", "Sor = sorafenib"), three items or more on one line.
+GLOSSARY_ITEM_RE = re.compile(r"(?:^|;)\s*(?P<short>[A-Za-z][A-Za-z0-9-]{0,9})\s*[,:=]\s*(?P<long>[^;,:=\n]{2,80}?)\s*(?=;|\.?\s*$)")
+
+
+def glossary_items(line: str) -> list[re.Match]:
+    """The items of a line that is a list of abbreviations, three or more making up most of it ([] for any other line:
+    prose with semicolons).
+
+    >>> len(glossary_items("Zrb, zorbanib; Plb, placebo; OS, overall survival")), glossary_items("A; B, and C; D")
+    (3, [])
+    """
+    items = list(GLOSSARY_ITEM_RE.finditer(line))
+    return items if len(items) >= 3 and sum(len(m.group()) for m in items) >= 0.8 * len(line.strip()) else []
+
+
+def glossary_definitions(doc: AnalysedDocument) -> list[Definition]:
+    """The drugs, placebo and procedures a footnote's list of abbreviations defines ("Sor, sorafenib; ..."): each a
+    short form that fits its entity's name, used elsewhere in the document, and read throughout it."""
+    text = doc.document.text
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = glossary_items(line.group())
+        if not items:
+            continue
+        for m in items:
+            short, long_form = m.group("short"), m.group("long").strip()
+            key = doc.finder.lookup(long_form)
+            if key is None or not doc.vocabulary[key].has_type(*ABBREVIABLE) or not fits(short, long_form) \
+                    or not free_short_form(short, doc, key) \
+                    or not re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[:line.start()] + text[line.end():]):
+                continue
+            out.append(Definition(key, short, long_form, line.start() + m.start("short"), line.start() + m.end("long"), True))
+    return out
 
 
 class AbbreviationFinder:
@@ -159,7 +199,7 @@ class AbbreviationFinder:
                     for key, shorts in sorted(by_key.items())]
         self.finder = MentionFinder(Vocabulary(entities, source="abbreviations"))
         self.vocabulary = self.finder.vocabulary
-        self.since = {name_key(d.short): d.start for d in defined}
+        self.since = {name_key(d.short): 0 if d.throughout else d.start for d in defined}
 
     def lookup(self, surface: str) -> str | None:
         return self.finder.lookup(surface)

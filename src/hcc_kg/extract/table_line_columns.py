@@ -130,3 +130,22 @@ def _named_second_first(doc: AnalysedDocument, start: int, m: re.Match, arms: li
         return False
     named = {x.key for x in doc.mentions_in(start + m.start("la"), start + m.end("la"))}
     return bool(named & set(arms[1])) and not named & set(arms[0])
+
+
+# Each arm's count written after it in the comparison: "A n=80 (400 mg/day) vs. B n=76".
+ARM_COUNT_RE = re.compile(r"\bn\s*=\s*(?P<n>\d[\d,]*)\b")
+
+
+def arm_counts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, start: int, after: int,
+               extractor: str) -> list[Assertion]:
+    """The arms' sizes written after each in the row's comparison, one count per arm in order, the last right after it
+    ([] otherwise)."""
+    head = ARM_COUNT_RE.match(line, after + len(line[after:]) - len(line[after:].lstrip()))
+    if head is None:
+        return []
+    counts = [m for m in ARM_COUNT_RE.finditer(line, 0, head.end())]
+    if len(counts) != len(arms):
+        return []
+    return [Assertion(arm_key(trial, agent_key(list(parts))), "armSize", int(m.group("n").replace(",", "")),
+                      evidence=(doc.evidence(start + m.start(), start + m.end(), extractor),))
+            for parts, m in zip(arms, counts)]

@@ -36,10 +36,11 @@ from typing import Iterable
 
 from ..keys import agent_key
 from ..model import Assertion, Mention
+from .abbreviations import glossary_items
 from .analysis import AnalysedDocument
 from .arm_facts import arm_facts, arm_key, measurement
 from .effects import parse_hazard_ratios
-from .comparators import arm_parts
+from .comparators import arm_parts, is_procedure
 from .ongoing import STATUSES
 from .prose_arms import ARM_TYPES
 from .sentences import DRUG
@@ -48,7 +49,8 @@ from .registry import EXTRACTORS
 from .segment import text_lines
 from .table_cell_values import (BORDER_RE, bracketed_comparison, cells_of, column_arm, header_endpoints, header_percents,
                                 header_sizes, row_cell_facts, row_ratio, row_single_values)
-from .table_line_columns import column_values, compared_sizes, counts_patients, header_order, labelled_values
+from .table_line_columns import (arm_counts, column_values, compared_sizes, counts_patients, header_order,
+                                 labelled_values)
 from .table_line_names import REGISTERED_AFTER_RE, line_names, listed_with_targets, row_mentions, unglued
 from .header_levels import pick, spanned_columns
 from .trial_name_shapes import NCT_RE
@@ -59,7 +61,8 @@ NAME = "table-line-trials"
 REGISTRY_OPENING_RE = re.compile(r"\s*NCT\d{8}\b")  # a row opening with its trial's registry number
 STATUS_RE = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in STATUSES) + r")\b", re.IGNORECASE)
 # Between two arms; between two agents of one arm (a dose or a bracket may stand between).
-VERSUS_RE = re.compile(r"\s*(?:\[[^\]]*\]\s*)?\(?\s*(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)  # ... "A (vs. B)"
+# ... "A (vs. B)", "A n=80 (400 mg/day) vs. B n=76" (each arm's count, and dose, after it)
+VERSUS_RE = re.compile(r"\s*(?:n\s*=\s*\d[\d,]*\s*)?(?:\([^()]*\)\s*)?(?:\[[^\]]*\]\s*)?\(?\s*(?:vs\.?|versus|v\.)\s*", re.IGNORECASE)
 ADD_ON_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−])\s*")  # "A ± B", "A +/- B"
 JOIN_RE = re.compile(r"(?:\s*\([^()]*\))?(?:\s+[\d.,]+\s*(?:mg(?:/kg|/m2)?|µg)(?:\s+[A-Z\d]{1,4})?)?\s*(?:\+|plus\b|and\b|with\b|/)\s*",
                      re.IGNORECASE)  # ("A/ B" in a table's cell: one regimen, as "Atezo/Bev")
@@ -100,7 +103,11 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
     bordered_trial: str | None = None  # the trial of the bordered row of one arm just read
     percents: list[bool] = []  # the header's cells printing "%", and heading the column of patients
     sizes: list[bool] = []
+    backbone: str | None = None  # the procedure the caption gives every trial's arms ("TACE ± sorafenib")
+    trial_read = False
     for offset, line in text_lines(text[table_start:table_end]):
+        if glossary_items(line):
+            continue  # the table's footnote of abbreviations ("Zrb, zorbanib; ..."), no row
         start = table_start + offset
         end = start + len(line.rstrip())
         mentions = row_mentions(doc, text, start, end)
@@ -109,6 +116,10 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
             line_of_therapy = (named_lines[0].key, named_lines[0].start)
         bordered = len(BORDER_RE.findall(line)) >= 2
         arms, span = _compared(doc, text, [m for m in mentions if doc.vocabulary[m.key].has_type(*ARM_TYPES)])
+        if not trial_read:  # (the caption, perhaps read as a row, or the line above the table)
+            backbone = backbone or _caption_backbone(doc, start, end)
+        if arms and backbone and not any(backbone in parts for parts in arms):
+            arms = [tuple(arm_parts(doc, (*parts, backbone))) for parts in arms]  # the caption's "TACE ± A": every arm's
         previous = drug_row  # the one drug of the row above, whose cell may span this row too
         if not arms:
             arms, span, drug_row = _one_arm(doc, line, start, mentions, header if bordered else None, previous)
@@ -133,7 +144,7 @@ def _table_trials(doc: AnalysedDocument, table_start: int, table_end: int) -> It
         names, registry = _named_by_registry(text, names, start, end)
         phase = caption_phase if registry else phase_of(line) or caption_phase  # (a phase the line names may be the other's)
         if len({trial_key(n[0]) for n in names}) == 1:
-            trial = trial_key(names[0][0])
+            trial, trial_read = trial_key(names[0][0]), True
             yield from _trial(doc, names[0][0], arms, (start, end), phase, line_of_therapy, registry)
             if bordered:  # cells still bordered: each read under its column
                 yield from row_cell_facts(doc, trial, arms, line, start, columns)
@@ -195,6 +206,24 @@ def _compared(doc: AnalysedDocument, text: str, mentions: list[Mention]) -> tupl
     return list(dict.fromkeys(keyed)), (arms[0][0].start, arms[-1][-1].end)
 
 
+# A caption's procedure given with or without a drug: "trials of TACE ± sorafenib", "TACE with or without A".
+_WITH_OR_WITHOUT_RE = re.compile(r"\s*(?:±|\+\s?/\s?[-−]|with\s+or\s+without)\s*", re.IGNORECASE)
+
+
+def _caption_backbone(doc: AnalysedDocument, start: int, end: int) -> str | None:
+    """The procedure a caption line (``start:end``; from the table's start, also the line above it) gives with or without
+    a drug ("combination therapy with TACE ± sorafenib"): every row's arms get it."""
+    text = doc.document.text
+    if start > 0 and text.rfind("\n", 0, start) == start - 1:
+        start = max(0, text.rfind("\n", 0, start - 1))  # (the caption may stand on the line just above the table)
+    mentions = [m for m in doc.mentions_in(start, end) if doc.vocabulary[m.key].has_type(*ARM_TYPES)]
+    for procedure, drug in zip(mentions, mentions[1:]):
+        if is_procedure(doc, procedure.key) and not is_procedure(doc, drug.key) \
+                and _WITH_OR_WITHOUT_RE.fullmatch(text, procedure.end, drug.start):
+            return procedure.key
+    return None
+
+
 def _borderless_row(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, span: tuple[int, int],
                     after: int, headed: set[str], ordered: list[str], counted: bool) -> Iterable[Assertion]:
     """A borderless row's values and sizes: a value or pair per endpoint the headers name, in their order; else values
@@ -206,7 +235,7 @@ def _borderless_row(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...
     yield from column_values(doc, trial, arms, line, span[0], after, ordered, NAME) \
         or labelled_values(doc, trial, arms, spaced, offsets, at, ordered, NAME) \
         or (_row_values(doc, trial, arms, line, span, headed) if not sized else [])
-    yield from sized or _row_sizes(doc, trial, arms, line, span)
+    yield from sized or arm_counts(doc, trial, arms, line, span[0], after, NAME) or _row_sizes(doc, trial, arms, line, span)
 
 
 def _headed_endpoints(doc: AnalysedDocument, start: int, end: int) -> set[str]:
