@@ -240,3 +240,13 @@ def test_a_line_of_prose_with_semicolons_is_no_footnote_of_abbreviations():
     from hcc_kg.extract.abbreviations import glossary_items
     assert glossary_items("Rgf, regorafenib; Plb, placebo; TTP, time to progression") != []
     assert glossary_items("Patients were old; some, not all, had cirrhosis; others had none, or had hepatitis.") == []
+
+
+def test_a_futility_analysis_s_ratio_is_not_the_trial_s_result(vocabulary, finder):
+    # (before, the stopping rule's interim estimate was kept as a second ratio of the same endpoint)
+    text = ("Invented report\n\nIn the phase 3 ROWAN-41 trial, 300 patients were randomly assigned to regorafenib "
+            "(n = 150) or placebo (n = 150). The primary endpoint was progression-free survival. A planned futility "
+            "analysis gave a hazard ratio (HR) of 1.04 (P = .71), and the trial stopped. At the final analysis, "
+            "progression-free survival was 5.1 vs 4.9 months (HR = 0.97).\n")
+    facts = _read(text, vocabulary, finder)
+    assert {str(a.attribute_values("hazard_ratio")[0]) for a in facts if a.predicate == "hasEffectEstimate"} == {"0.97"}

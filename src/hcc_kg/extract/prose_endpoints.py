@@ -293,6 +293,8 @@ ADJUSTED_ANALYSIS_RE = re.compile(r"\b(?:adjust(?:ed|ing|ment)\s+for\s+(?:the\s+
                                   # analysis's "adjusted for the stratification factors" is the trial's own)
                                   r"analys[ie]s\s+(?:adjusting|adjusted)\s+for\s+(?!(?:the\s+)?stratif)|"
                                   r"after\s+adjust(?:ing|ment)\s+for\s+(?!(?:the\s+)?stratif)|multivari(?:able|ate)\s+analys[ie]s|"
+                                  # ... or checks a stopping rule ("the interim futility analysis showed an HR of 1.02")
+                                  r"futility\s+analys[ie]s|"
                                   # ... or weighs the patients against others (an outside or historical cohort): "by IPW",
                                   # "after propensity-score matching"
                                   r"(?-i:IPT?W)|inverse[- ]probability\s+(?:of\s+treatment\s+)?weight\w*|"
