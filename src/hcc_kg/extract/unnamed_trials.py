@@ -179,7 +179,7 @@ def establish(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot) -> None
         slot.arms_at.append(evidence_span(sent))
     if slot.arms:
         return
-    if len(agents(doc, sent)) == 0:  # (no drug named here: "the combination (n = 9) of A plus B" spells its own out)
+    if not agents(doc, sent):  # (no drug named here: "the combination (n = 9) of A plus B" spells its own out)
         sent = combination_read(doc, sent, [])  # "the NAME trial evaluated the combination": the one named before
     arms = stated_arms(doc, sent)
     if not arms and (combined := combination_study(doc, sent)):  # "NAME, a combination study with B" of the title's A
