@@ -37,11 +37,12 @@ TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)  # ... "to 12.9 months from 9.0 m
 CHANGE_GAP_RE = re.compile(r"\s*(?:(?:months?|mo|weeks?|years?|%)\.?\s+)?(?:up\s+)?(?P<word>to|from)\s*", re.IGNORECASE)
 COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re.IGNORECASE)
 # ... or the arm's patients counted and allocated: "9.2 months for the 210 patients who were randomly assigned to receive
-# the X inhibitor A", "in the 104 given B" (the count and "assigned to" are no comparison).
+# the X inhibitor A", "in the 104 given B", "for the 198 who instead received B" (the count and "assigned to" are no
+# comparison).
 ALLOCATED_GAP_RE = re.compile(rf"{_UNIT_THEN}(?:for|in|among)\s+"
                               r"(?:the\s+|those\s+)?(?:\d+\s+)?(?:patients\s+|participants\s+|subjects\s+)?"
                               r"(?:who\s+(?:were|had\s+been)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
-                              r"to(?:\s+receive)?|given|receiving|treated\s+with|who\s+received)\b"
+                              r"to(?:\s+receive)?|given|receiving|treated\s+with|who\s+(?:instead\s+)?received)\b"
                               r"(?:(?!\b(?:vs|versus|compared|and|or|than)\b)[^\d;]){0,45}$", re.IGNORECASE)
 
 
