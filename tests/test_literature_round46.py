@@ -262,3 +262,11 @@ def test_arms_told_one_sentence_each_with_their_patients(vocabulary, finder):
     assert sizes(facts) == {("regimen__regorafenib__tislelizumab", 150), ("regorafenib", 148)}
     assert values(facts) == {("regimen__regorafenib__tislelizumab", "pfs", Decimal("8.8")),
                              ("regorafenib", "pfs", Decimal("6.1"))}
+
+
+@pytest.mark.parametrize("given", ["lenvatinib plus up to 18 months of the ICI tislelizumab",
+                                   "lenvatinib plus 30 cycles of tislelizumab"])
+def test_a_second_part_given_for_a_while_or_named_by_its_class_stays_in_the_regimen(given, vocabulary, finder):
+    # (before, the duration and the class "ICI" between the parts split them into two agents)
+    text = f"Invented report\n\nIn the single-arm phase 2 ROWAN-61 study, 45 patients received {given}.\n"
+    assert _arms(text, vocabulary, finder) == {"regimen__lenvatinib__tislelizumab"}

@@ -18,13 +18,15 @@ DOSE_BEFORE = r"\d[\d.,]*\s*(?:mg|mcg|µg|g)(?:/[\w²]+)*\s+"  # a dose written 
 SECOND_DOSE = rf"(?:{DOSE_BEFORE}(?:of\s+)?)?"
 # A drug named by its class before its name, in the glue of a regimen or in a count of its arm: "plus the experimental
 # drug B", "the combination of the PD-1 inhibitor A and ...", "the 210 patients randomised to the T inhibitor A".
-DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|compound|medicine)"
+DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|ICI|compound|medicine)"
 # How a part is given with the other: "A (given) in combination with B", "A, administered combined with B".
 COMBINED_WITH = r"(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)"
 # How the next part of a regimen may be described before its name, after the combining word: "plus intravenous B",
 # "plus the experimental drug B", "plus the anti-PD-1 agent B", "plus the T-TKI B" (the class noun hyphened to
 # its target), "plus 1200 mg (of) B".
-NEXT_PART = (rf"\s*(?:(?:the|an?)\s+)?{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"
+# ... or how long it is given first: "plus up to 18 months of the ICI B", "plus 30 cycles of B".
+NEXT_PART = (rf"\s*(?:(?:up\s+to\s+)?\d+\s+(?:years?|months?|weeks?|cycles?|doses?)\s+of\s+)?(?:(?:the|an?)\s+)?"
+             rf"{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"
              rf"(?:(?:[\w-]+\s+){{0,2}}?(?:\w+-)?{DRUG_CLASS_NOUN}\s+)?")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
