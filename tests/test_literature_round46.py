@@ -252,9 +252,11 @@ def test_a_futility_analysis_s_ratio_is_not_the_trial_s_result(vocabulary, finde
     assert {str(a.attribute_values("hazard_ratio")[0]) for a in facts if a.predicate == "hasEffectEstimate"} == {"0.97"}
 
 
-def test_arms_told_one_sentence_each_with_their_patients(vocabulary, finder):
+@pytest.mark.parametrize("trial", ["ROWAN-51, a randomised, double-blind trial,",
+                                   "ROWAN-51, a randomised trial of tislelizumab,"])  # (the headline's arm in full)
+def test_arms_told_one_sentence_each_with_their_patients(trial, vocabulary, finder):
     # (before, a trial whose randomisation no sentence listed got no arm from such sentences)
-    text = ("Liver cancer news\n\nROWAN-51, a randomised, double-blind trial, enrolled 298 people with unresectable "
+    text = (f"Liver cancer news\n\n{trial} enrolled 298 people with unresectable "
             "liver cancer.\n\nAfter 19 months of follow-up, the median PFS reached 8.8 months for the 150 patients "
             "randomly assigned to receive tislelizumab plus regorafenib. That set against a median PFS of 6.1 months for the 148 "
             "patients who instead received regorafenib with placebo, a hazard ratio of 0.74.\n")

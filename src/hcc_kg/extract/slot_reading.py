@@ -48,7 +48,7 @@ from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
 from .prose_values import ArmValue, arm_values, subject_values, valued_agents
 from .prose_rates import responder_shares, timepoint_rates
-from .told_arms import told_arm
+from .told_arms import add_told_arm
 from .rate_runs import respective_rates
 from .named_trial_arms import drug_so_far, named_arms, sole_drug, whole_regimen
 from .sentences import evidence_span
@@ -160,11 +160,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
             and slot.arms[0] in regimen_components(given):
         slot.rename_arm(slot.arms[0], given)  # a title's "A after B: a single-arm study", then "received B followed
         slot.arms_at.append(span)             # by A": the one arm in full
-    if len(slot.arms) < 2 and randomised and (told := told_arm(doc, sent)) and told[0] not in slot.arms:
-        slot.arms.append(told[0])  # "... for the 210 patients randomly assigned to receive A": the next arm, with its size
-        slot.arms_at.append(span)
-        slot.sizes.setdefault(told[0], told[1])
-        slot.sizes_at.setdefault(told[0], span)
+    if randomised:
+        add_told_arm(doc, sent, slot, span)  # "... for the 210 patients randomly assigned to receive A"
     if not slot.arms and (known := _one_alternative_known(doc, sent)):
         slot.arms = [known]  # "randomized to A or active surveillance": one arm known, the other no agent
         slot.arms_at.append(span)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..keys import agent_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
+from .trial_slots import Slot, Span
 
 # "for the 210 patients randomly assigned to receive A", "for the 210 patients who instead received A", "among the 120
 # participants given A" (a dose, a duration or a describing word may stand before the agent).
@@ -36,3 +38,20 @@ def told_arm(doc: AnalysedDocument, sent: AnalysedSentence) -> tuple[str, int] |
         return None
     agent, m = told[0]
     return agent.key, int(m.group("n").replace(",", ""))
+
+
+def add_told_arm(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, span: Span) -> None:
+    """The arm the sentence tells, with its size, as the randomised trial's next arm while it has fewer than two (or,
+    holding an arm known in part, "A" from a headline, that arm in full)."""
+    told = told_arm(doc, sent) if len(slot.arms) < 2 else None
+    if told is None or told[0] in slot.arms:
+        return
+    agent, count = told
+    part = next((a for a in slot.arms if set(agent_components(a)) < set(agent_components(agent))), None)
+    if part is not None:
+        slot.rename_arm(part, agent)
+    else:
+        slot.arms.append(agent)
+    slot.arms_at.append(span)
+    slot.sizes.setdefault(agent, count)
+    slot.sizes_at.setdefault(agent, span)
