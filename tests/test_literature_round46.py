@@ -272,3 +272,16 @@ def test_a_second_part_given_for_a_while_or_named_by_its_class_stays_in_the_regi
     # (before, the duration and the class "ICI" between the parts split them into two agents)
     text = f"Invented report\n\nIn the single-arm phase 2 ROWAN-61 study, 45 patients received {given}.\n"
     assert _arms(text, vocabulary, finder) == {"regimen__lenvatinib__tislelizumab"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Regulators cleared two MET drugs in 2020: Acme Pharma Inc.'s Foonix and Beta & Co.'s barfenib.",
+     {("foonib", "met"), ("barfenib", "met")}),
+    ("Three MET agents were tested: foonib, barfenib and quxumab.",
+     {("foonib", "met"), ("barfenib", "met"), ("quxumab", "met")}),
+    # guard: the count and the list disagree, so the weak head "drugs" names nothing
+    ("Regulators cleared three MET drugs in 2020: foonib and barfenib.", set()),
+])
+def test_a_counted_class_names_the_target_of_as_many_drugs_listed_after_its_colon(body, expected):
+    # (before, "drugs" and "agents" were too weak a head to hand the class on, and a maker's name broke the list)
+    assert facts(body) == expected

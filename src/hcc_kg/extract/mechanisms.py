@@ -60,6 +60,7 @@ from .sentences import action_predicate, evidence_span
 from .shape_reading import Reading, combination_ending, head_after, readings
 from .subjects import (PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defining_start, is_appositive_gap,
                        subject_before, units_before)
+from .counted_classes import counted_class_list
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
 from .targets import TargetList, Unit, target_lists, units
@@ -313,7 +314,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
 
 
 SHAPES = (combination_gloss, regimen_gloss, gloss_before_regimen, respective_appositive, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
-          target_such_as_drug, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
+          target_such_as_drug, counted_class_list, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
           drug_class_parenthesis, drug_parenthesised_targets, drug_activity_attributed)
 
 
