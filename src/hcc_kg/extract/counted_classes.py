@@ -17,12 +17,13 @@ from .mechanism_cues import NUMBER_WORDS
 from .shape_reading import Reading, readings
 from .targets import TargetList, Unit
 
+# A list item's maker, as business news writes it: "Maker & Co. Inc.'s A" (its words capitalised).
+MAKER = r"(?-i:(?:(?:[A-Z][\w&.-]*|&)\s+){0,5}[A-Z][\w&.-]*)['’]s\s+"
 # "four T drugs in 2019: A, B, C and D": a counted class, a few words, a colon, then exactly as many drugs listed; the
 # count that the list fills lets even a weak head noun ("drugs", "agents") name its members' target.
 COUNT_BEFORE_RE = re.compile(r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+$", re.IGNORECASE)
 COUNTED_HEAD_RE = re.compile(r"[\s-]*(?:drugs?|agents?|medicines?|therap(?:y|ies)|immunotherap(?:y|ies)|inhibitors?|"
-                             r"antibod(?:y|ies)|blockers?)\b[^:;.()]{0,30}:\s*"
-                             r"(?:(?-i:(?:(?:[A-Z][\w&.-]*|&)\s+){0,5}[A-Z][\w&.-]*)['’]s\s+)?$", re.IGNORECASE)  # (its maker's name)
+                             rf"antibod(?:y|ies)|blockers?)\b[^:;.()]{{0,30}}:\s*(?:{MAKER})?$", re.IGNORECASE)
 
 
 def counted_class_list(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -43,8 +44,7 @@ def counted_class_list(text: str, found: list[Unit], lists: list[TargetList]) ->
                 yield from readings(drug, unit, "target-head-drug", count.start(), drug.end)
 
 
-# A list item's maker, as business news writes it: "Maker & Co. Inc.'s A" (its words capitalised).
-_MAKER_RE = re.compile(r"(?:(?:[A-Z][\w&.-]*|&)\s+){0,5}[A-Z][\w&.-]*['’]s\s+$")
+_MAKER_RE = re.compile(MAKER + "$")
 _ITEM_GLUE_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
