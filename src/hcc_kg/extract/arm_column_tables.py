@@ -33,7 +33,7 @@ from .arm_facts import arm_facts, arm_key, measurement
 from .comparators import arm_parts
 from .effects import parse_hazard_ratios
 from .markdown_trials import comparison_name
-from .prose_arms import ARM_TYPES
+from .prose_arms import ARM_TYPES, SIZE_RE
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 from .registry import EXTRACTORS
 from .segment import CAPTION_RE, text_lines
@@ -46,7 +46,6 @@ NAME = "arm-column-tables"
 
 Cell = tuple[str, int, int]  # (text, start, end) at document offsets
 SEPARATOR_RE = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")  # a Markdown table's rule under its header
-SIZE_RE = re.compile(r"\b[nN]\s*=\s*(\d[\d,]*)")
 # A cell's value opens it ("NR (14.1-NR)": none, its bracket's bound is no value).
 NUMBER_RE = re.compile(r"\s*(\d+(?:\.\d+)?)")
 RATIO_LABEL_RE = re.compile(r"\bHR\b|\bhazard\s+ratio", re.IGNORECASE)
@@ -72,7 +71,7 @@ def _arm(doc: AnalysedDocument, cell: Cell) -> tuple[tuple[str, ...], int | None
     if not agents:
         return None
     size = SIZE_RE.search(cell[0])
-    return tuple(arm_parts(doc, dict.fromkeys(agents))), int(size.group(1).replace(",", "")) if size else None
+    return tuple(arm_parts(doc, dict.fromkeys(agents))), int(size.group("n").replace(",", "")) if size else None
 
 
 def _distinct(arms: list) -> bool:

@@ -304,6 +304,7 @@ def unbracketed(text: str, found: list) -> str:
         chars[citation.start():citation.end()] = " " * (citation.end() - citation.start())
     return "".join(chars)
 
+
 # A class named in the plural right after its targets: "anti-T antibodies", "T inhibitors".
 PLURAL_HEAD = re.compile(r"[\s)-]*(?:[\w-]+\s+){0,2}?(?:antibodies|inhibitors|blockers|agents|drugs|TKIs|MKIs|mAbs)\b",
                          re.IGNORECASE)

@@ -9,7 +9,6 @@ Split from :mod:`.prose_arms`, whose agent reader asks these while it glues ment
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from ..model import Mention
@@ -61,7 +60,8 @@ def procedures_before_placebo(doc: AnalysedDocument, sent: AnalysedSentence, reg
     placebo for two drugs, "A plus B or placebo", may stand for both: no reading); None otherwise."""
     if last.components != ("placebo",) or not PLACEBO_ALTERNATIVE.fullmatch(sent.text, regimen.end, last.start):
         return None
-    parts = [m for m in sent.mentions if regimen.start <= sent.local(m)[0] < regimen.end and doc.vocabulary[m.key].has_type(*DRUG, "Procedure", "Placebo")]
+    parts = [m for m in sent.mentions if regimen.start <= sent.local(m)[0] < regimen.end
+             and doc.vocabulary[m.key].has_type(*DRUG, "Procedure", "Placebo")]
     delivered = _delivered_in_brackets(doc, sent, parts)  # "TACE (epirubicin 50 mg) plus A or placebo": TACE's, both arms'
     named = [m for m in parts if m not in delivered]
     if len(named) < 2 or not GLUE_RE.match(sent.text[sent.local(named[-2])[1]:sent.local(named[-1])[0]]):

@@ -101,7 +101,7 @@ FOLLOWED_BY_RE = re.compile(r",?\s+(?:followed\s+by|then)\b(?:[^;,()]|\([^()]*\)
 # ... which ends where another arm is offered: after the arm's count ("A followed by B (n = 50) or C (n = 50)"), or
 # before an agent offered alone ("A followed by B or B alone"; not "followed by A or placebo monotherapy", the
 # maintenance phase's own choice).
-COUNT_THEN_OR_RE = re.compile(r"\(\s*n\s*=\s*\d[\d,]*\s*\)(?P<cut>)\s*,?\s+or\s+", re.IGNORECASE)
+COUNT_THEN_OR_RE = re.compile(rf"\(\s*{SIZE_RE.pattern}\s*\)(?P<cut>)\s*,?\s+or\s+", re.IGNORECASE)
 ALONE_OPTION_RE = re.compile(r",?\s+or\s+(?!placebo\b)(?=(?:[^,;()]|\([^()]*\)){0,60}?\balone\b)", re.IGNORECASE)
 
 

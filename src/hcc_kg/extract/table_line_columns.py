@@ -25,6 +25,7 @@ from ..keys import agent_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
 from .arm_facts import arm_key, measurement
+from .prose_arms import SIZE_RE
 from .prose_values import PROPORTION_ENDPOINTS, TIME_TO_EVENT
 
 _UNIT = r"(?:%|mo\b|mos\b|months?\b)"
@@ -132,18 +133,14 @@ def _named_second_first(doc: AnalysedDocument, start: int, m: re.Match, arms: li
     return bool(named & set(arms[1])) and not named & set(arms[0])
 
 
-# Each arm's count written after it in the comparison: "A n=80 (400 mg/day) vs. B n=76".
-ARM_COUNT_RE = re.compile(r"\bn\s*=\s*(?P<n>\d[\d,]*)\b")
-
-
 def arm_counts(doc: AnalysedDocument, trial: str, arms: list[tuple[str, ...]], line: str, start: int, after: int,
                extractor: str) -> list[Assertion]:
-    """The arms' sizes written after each in the row's comparison, one count per arm in order, the last right after it
-    ([] otherwise)."""
-    head = ARM_COUNT_RE.match(line, after + len(line[after:]) - len(line[after:].lstrip()))
+    """The arms' sizes written after each in the row's comparison ("A n=80 (400 mg/day) vs. B n=76"), one count per
+    arm in order, the last right after it ([] otherwise)."""
+    head = SIZE_RE.match(line, after + len(line[after:]) - len(line[after:].lstrip()))
     if head is None:
         return []
-    counts = [m for m in ARM_COUNT_RE.finditer(line, 0, head.end())]
+    counts = [m for m in SIZE_RE.finditer(line, 0, head.end())]
     if len(counts) != len(arms):
         return []
     return [Assertion(arm_key(trial, agent_key(list(parts))), "armSize", int(m.group("n").replace(",", "")),

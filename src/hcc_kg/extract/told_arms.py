@@ -15,14 +15,12 @@ from ..keys import agent_components
 from .analysis import AnalysedDocument, AnalysedSentence
 from .prose_arms import agents
 from .trial_slots import Slot, Span
+from .value_owners import ALLOCATED
 
 # "for the 210 patients randomly assigned to receive A", "for the 210 patients who instead received A", "among the 120
-# participants given A" (a dose, a duration or a describing word may stand before the agent).
-TOLD_ARM_RE = re.compile(r"\b(?:for|in|among)\s+(?:the|all)\s+(?P<n>\d[\d,]*)\s+(?:patients|participants|people)\s+"
-                         r"(?:who\s+(?:were\s+)?(?:instead\s+)?(?:(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+"
-                         r"(?:receive\s+)?|(?:received|were\s+given|got)\s+)|(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+"
-                         r"(?:receive\s+)?|(?:given|receiving|treated\s+with)\s+)"
-                         r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,6}?$", re.IGNORECASE)
+# participants given A" (the phrase whose values :mod:`.value_owners` gives that arm; here with the count it must
+# hold; a dose, a duration or a describing word may stand before the agent).
+TOLD_ARM_RE = re.compile(rf"\b{ALLOCATED}\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,6}}?$", re.IGNORECASE)
 
 
 def told_arm(doc: AnalysedDocument, sent: AnalysedSentence) -> tuple[str, int] | None:
@@ -33,7 +31,7 @@ def told_arm(doc: AnalysedDocument, sent: AnalysedSentence) -> tuple[str, int] |
     reader: "A plus B with TACE")."""
     found = agents(doc, sent)
     told = [(a, m) for a in found if (m := TOLD_ARM_RE.search(sent.text, max(0, a.start - 140), a.start))
-            and m.end() == a.start]
+            and m.end() == a.start and m.group("n")]
     if len(told) != 1:
         return None
     agent, m = told[0]

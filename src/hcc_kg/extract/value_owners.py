@@ -39,11 +39,12 @@ COMPARISON_WORD_RE = re.compile(r"\b(?:vs|versus|compared|and|or|to|than)\b", re
 # ... or the arm's patients counted and allocated: "9.2 months for the 210 patients who were randomly assigned to receive
 # the X inhibitor A", "in the 104 given B", "for the 198 who instead received B" (the count and "assigned to" are no
 # comparison).
-ALLOCATED_GAP_RE = re.compile(rf"{_UNIT_THEN}(?:for|in|among)\s+"
-                              r"(?:the\s+|those\s+)?(?:\d+\s+)?(?:patients\s+|participants\s+|subjects\s+)?"
-                              r"(?:who\s+(?:were|had\s+been)\s+)?(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+"
-                              r"to(?:\s+receive)?|given|receiving|treated\s+with|who\s+(?:instead\s+)?received)\b"
-                              r"(?:(?!\b(?:vs|versus|compared|and|or|than)\b)[^\d;]){0,45}$", re.IGNORECASE)
+ALLOCATED = (r"(?:for|in|among)\s+(?:the\s+|those\s+|all\s+)?(?:(?P<n>\d[\d,]*)\s+)?"
+             r"(?:patients\s+|participants\s+|subjects\s+|people\s+)?(?:who\s+(?:were\s+|had\s+been\s+)?)?(?:instead\s+)?"
+             r"(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+to(?:\s+receive)?|given|receiving|treated\s+with|"
+             r"received|got)\b")
+ALLOCATED_GAP_RE = re.compile(rf"{_UNIT_THEN}{ALLOCATED}(?:(?!\b(?:vs|versus|compared|and|or|than)\b)[^\d;]){{0,45}}$",
+                              re.IGNORECASE)
 
 
 def criteria_owner(text: str, tokens, named: list[Agent], arms: list[str], c_start: int) -> list[str] | None:
