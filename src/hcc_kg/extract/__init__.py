@@ -17,6 +17,7 @@ from . import approved_indications, category_anaphora, epithets, regimen_epithet
 from . import (arm_column_tables, arm_row_tables, cell_column_tables, flat_tables, potency_tables, table_glosses, table_line_trials,  # noqa: F401  (register
                target_tables, trial_rows)  # their extractors)
 from .analysis import AnalysedDocument, LayeredFinder
+from .approval_basis import basis_arms
 from .back_matter import without_reference_list
 from .wrapped_rows import with_rows_unwrapped
 from . import named_regimens, shadowed_forms
@@ -62,7 +63,7 @@ def extract_document(document: Document, vocabulary: Vocabulary, finder: Mention
         analysed = analysed.expanded(expansions)
     for name in names or EXTRACTORS.names():
         out.extend(EXTRACTORS.read(name, analysed))
-    return out
+    return out + basis_arms(out)  # an approval's supporting trial with no arm read: the approved agent's
 
 
 def extract(documents: Iterable[Document], vocabulary: Vocabulary, report: Report,

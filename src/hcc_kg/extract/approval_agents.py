@@ -36,7 +36,7 @@ COMPARATOR_BEFORE = re.compile(r"(?:over|than|versus|vs\.?|against|compar\w*(?:\
                                # ... or its maker named first: "versus Acme's X"
                                r"(?:[A-Z][\w&.-]*['’]s\s+)?$",
                                re.IGNORECASE)
-PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|after|following|"
+PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|treated\s+(?:before|previously|earlier)\s+with|after|following|"
                                   r"(?:prior|previous|initial|earlier|first[- ]line)\s+(?:systemic\s+)?"
                                   r"(?:treatment|therapy) with|"
                                   r"progress\w* (?:on|after|during|with)|pretreated with|refractory to|resistant to|"

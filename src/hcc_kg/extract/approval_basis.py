@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
+from ..keys import agent_components, is_regimen_key
 from ..model import Assertion, Evidence
+from ..vocab import DRUG_TYPES
+from .arm_facts import arm_facts
 from .trial_name_index import name_index, sentence_trial_names
 from .trials import name_attribute
 from .analysis import AnalysedDocument, AnalysedSentence
@@ -70,6 +73,39 @@ def supporting_trials(doc: AnalysedDocument, start: int) -> list[tuple[str, str,
     return list(out.values())
 
 
+def told_apart(doc: AnalysedDocument, start: int, own: set[str]) -> list[tuple[str, str, tuple[int, int]]]:
+    """The trials named in a later sentence that opens by speaking of an approval's basis ("This approval rests on findings
+    of NAME"), paragraphs after the approval at ``start`` perhaps, so long as no sentence between names a drug other than
+    the approval's (``own``): another drug's sentence makes "this decision" another's."""
+    index = name_index(doc)
+    out: dict[str, tuple[str, str, tuple[int, int]]] = {}
+    for sent in doc.sentences[doc.sentence_at(start) + 1:]:
+        if NEXT_BASIS_RE.match(sent.text) and (cue := BASIS_RE.search(sent.text)):
+            span = sent.sentence.mapped.original_span(0, len(sent.text))
+            for name in sentence_trial_names(doc, sent, index):
+                if cue.end() <= name.start <= cue.end() + BASIS_REACH:
+                    out.setdefault(index.key(name.name), (index.key(name.name), name.name, span))
+        elif any(m.key not in own and doc.vocabulary[m.key].has_type(*DRUG_TYPES) for m in sent.mentions):
+            break
+    return list(out.values())
+
+
+def basis_arms(facts: list[Assertion]) -> list[Assertion]:
+    """An approval's supporting trial that no reader gave an arm tested the approved agent: that agent's arm ("FDA
+    approved A ... The approval is based on NAME": NAME had an arm of A), read where the approval was read."""
+    armed = {a.subject for a in facts if a.predicate == "hasArm"}
+    out: dict[tuple[str, str], Assertion] = {}
+    for fact in facts:
+        if fact.predicate != "approvedFor" or not fact.is_fact:
+            continue
+        for trial in fact.attribute_values("supporting_trial"):
+            if trial not in armed:
+                parts = agent_components(fact.subject) if is_regimen_key(fact.subject) else ()
+                for arm in arm_facts(trial, fact.subject, fact.evidence, parts):
+                    out.setdefault((arm.key, arm.predicate), arm)
+    return list(out.values())
+
+
 def basis_facts(doc: AnalysedDocument, found: list[tuple[str, str, tuple[int, int]]], rule: str) -> list[Assertion]:
     """Each supporting trial as a trial fact of its own (its name, where it was read)."""
     facts = []
@@ -103,4 +139,5 @@ def basis_agents(sent: AnalysedSentence, agents: tuple, basis_at: int) -> tuple:
     return before + (after[first],) + tuple(a for a in rest[:end] if a[2] == "partner")
 
 
-__all__ = ["ARM_GIVEN", "RESTATING", "basis_agents", "basis_facts", "basis_sentences", "supporting_trials"]
+__all__ = ["ARM_GIVEN", "RESTATING", "basis_agents", "basis_arms", "basis_facts", "basis_sentences", "supporting_trials",
+           "told_apart"]

@@ -73,6 +73,11 @@ STEP_CUE = re.compile(
     r"approv\w*\s+(?:of\s+)?(?:the|a|an|its|their)\s+"
     r"(?:(?!(?:based|basis|on|after|following|from|in|with)\b)[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|protocols?)\b|"
     r"(?:trials?|stud(?:y|ies)|protocols?)\s+(?:of|for|in)\s+(?:[\w-]+\s+){0,5}?(?:was|were|has been|had been)\s+approved|"
+    # leave to run a study is no approval of its drugs: "approval from the agency to commence a phase 2 study of X",
+    # "authorisation to initiate a trial", "clinical trial approval", "the clinical trial application for X"
+    r"(?:approv\w*|authori[sz]\w*|clearance|permission|consent)\s+(?:[^.;]{0,80}?\s)?to\s+"
+    r"(?:start|begin|commence|initiate|launch|conduct|run|carry\s+out|proceed\s+with|test)\b|"
+    r"clinical\s+(?:trials?|stud(?:y|ies))\s+(?:approvals?|applications?|authori[sz]ations?|permits?)|"
     r"ethics\s+committees?|institutional\s+review\s+boards?|review\s+boards?|IRBs?|"
     # a notice that a filing qualifies for a conditional pathway ("the submission qualifies to be considered
     # for authorisation", a "Qualifying Notice") asks for more before any authorisation
@@ -167,7 +172,8 @@ DISEASE_DESCRIPTION = re.compile(r"\b(?:can ?not|can't|cannot|could not|couldn't
                                  r"(?:removed|resected|operated(?: on)?|cured|treated (?:surgically|locally))\b",
                                  re.IGNORECASE)
 # "approved the supplemental New Drug Application (sNDA)": the filing approved is no pending step.
-APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}?"
+# ... but an approved clinical trial application lets a study start, no drug be marketed.
+APPROVED_FILING = re.compile(r"(?<=approved )(?:the|a|an|its|their)\s+(?!(?:[\w-]+\s+){0,3}?clinical\s+(?:trials?|stud(?:y|ies))\s)(?:[\w-]+\s+){0,4}?"
                              r"(?:applications?|s?NDAs?|s?BLAs?|MAAs?)\b(?:\s*\([^)]*\))?", re.IGNORECASE)
 # "approved as a possible first-line treatment": the adjective says what the drug is for, not that the
 # approval is uncertain.

@@ -48,10 +48,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import agent_components, is_regimen_key, regimen_components
 from ..model import Assertion
 from .approval_agencies import lines_by_agency, lines_by_agent, lines_by_premodifier, lines_respectively, paired
-from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_trials
+from .approval_basis import BASIS_RE, basis_agents, basis_facts, supporting_trials, told_apart
 from .approval_records import decided, record_approvals
 from .approval_resolution import (WITHDRAWN_LATER, decision_maker, resolve_line, restated_for_a_component,
                                   without_notice_date)
@@ -388,6 +388,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     readings = partners_told_after(doc, readings, lambda sent: combined(doc, sent))  # "... It is given with B."
     readings += [Reading(a.agent, a.agency, a.disease, a.line, "positive", "asserted", (), a.span)
                  for a in record_approvals(doc, places, frame)]  # "Decision: Approved" and its label sentence
+    # "This approval rests on NAME", paragraphs later: the document's one approved agent's
+    approved = {r.agent for r in readings if r.asserted and r.polarity == "positive" and r.agent}
     for r in readings:
         same = same_use(doc, r, readings)  # "approved by the EC for the same use": the indication told before
         if same is not None and r.disease is None:
@@ -404,7 +406,8 @@ def approval_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
         evidence = replace(doc.evidence(*r.span, RULE), polarity=r.polarity, certainty=r.certainty)
         # "approved ... based on the NAME trial", or said so where the approval is told again without its agency
         told = [r, *restatements(r, readings)]
-        trials = list({t[0]: t for x in told for t in supporting_trials(doc, x.span[0])}.values())
+        trials = list({t[0]: t for x in told for t in supporting_trials(doc, x.span[0])}.values()) \
+            or (told_apart(doc, r.span[0], set(agent_components(r.agent))) if r.asserted and approved == {r.agent} else [])
         yield Assertion(r.agent, "approvedFor", r.disease, context, without_notice_date(r, readings, frame)
                         + tuple(("supporting_trial", key) for key, _, _ in trials), (evidence,))
         if evidence.is_assertive:

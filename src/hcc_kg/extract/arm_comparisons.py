@@ -23,7 +23,7 @@ from .value_arms import plural_arms
 # other arm's value ("13.6 months, against 12.3 months with B"; "an antibody against PD-1" compares nothing), and a comparative:
 # "A was associated with longer OS than B", "a higher response rate than B", "A improved
 # OS over B", or a noun: "confirmation of A's non-inferiority to B"; or an equality: "A was as effective as B".
-COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
+COMPARE_RE = re.compile(r"\b(?:versus|vs\.?|v\.?|(?:as\s+)?compared\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)|relative\s+to|"
                         r"as\s+opposed\s+to|over|outperform(?:s|ed|ing)?|against(?=\s+\d)|"
                         # (a gloss may stand before "to": "non-inferiority (that is, not worse) to B")
                         r"(?:(?:non-?)?inferior|superior|equivalent)[\"”’']?\s+to|(?:non-?)?inferiority(?:\s*\([^()]{1,30}\))?\s+to|"
@@ -63,10 +63,13 @@ COMPARED_VERB_RE = re.compile(r"\b(?:(?:comparisons?|compar(?:e|es|ed|ing))\s+(?
 # B" ("against" alone says nothing of arms: "an antibody against T", "active against HCC cells").
 AGAINST_VERB_RE = re.compile(r"\b(?:test(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)?|pit(?:s|ted|ting)?|"
                              r"investigat(?:e|es|ed|ing)|stud(?:y|ies|ied|ying))\s+(?:the\s+)?", re.IGNORECASE)
-# ... or passive, the first arm its subject: "A was being tested against B", "A is pitted head-to-head against B".
+# ... or passive, the first arm its subject: "A was being tested against B", "A is pitted head-to-head against B",
+# "A was tested in the phase 3 NAME trial against B", "A was studied head-to-head with B".
 PASSIVE_AGAINST_RE = re.compile(r"(?:\s*\([^()]*\))?\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:being\s+)?"
-                                r"(?:tested|evaluated|assessed|pitted|studied)\s+(?:head[- ]to[- ]head\s+)?"
-                                r"(?:against|versus|vs\.?)\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
+                                r"(?:tested|evaluated|assessed|pitted|studied)\s+"
+                                r"(?:in\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)(?:\s+(?-i:[A-Z][\w-]*))?\s+)?"
+                                r"(?:head[- ]to[- ]head\s+(?:against|versus|vs\.?|with)|against|versus|vs\.?)\s+(?:the\s+|an?\s+)?",
+                                re.IGNORECASE)
 # "compare the efficacy and safety of A against B": what is compared may be named before the arms.
 COMPARED_OBJECT_RE = re.compile(r"^(?:(?:clinical|overall|therapeutic)\s+)?(?:(?:efficacy|safety|activity|outcomes?|tolerability|benefit)(?:,?\s+(?:and\s+)?)?){1,3}"
                                 r"\s*of\s+$|^(?:the\s+|an?\s+)?combination\s+(?:therapy\s+)?(?:of|with)\s+$", re.IGNORECASE)

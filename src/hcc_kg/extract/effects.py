@@ -134,8 +134,21 @@ class HazardRatio:
         return self.p_value.comparator if self.p_value else None
 
 
+# A significance boundary written as a hazard ratio: "did not meet the prespecified criteria (HR, 0.75; P = .02)", "the
+# efficacy boundary of HR 0.78", "the threshold for significance was not met (HR 0.70)".  A boundary has no interval; an
+# estimate that crossed it does ("crossed the boundary (HR 0.65; 95% CI 0.52-0.81)").
+BOUNDARY_BEFORE_RE = re.compile(r"\b(?:criteri(?:on|a)|boundar(?:y|ies)|thresholds?|cut-?offs?)\b"
+                                r"(?:\s+(?:for|of)\s+(?:statistical\s+)?significance)?"
+                                r"(?:\s+(?:was|were|is|are)\s+(?:not\s+)?(?:met|reached|crossed))?"
+                                r"\s*(?:\(\s*|(?:of|at)\s+(?:an?\s+)?|[:,]\s*)$", re.IGNORECASE)
+
+
 def parse_hazard_ratios(text: str) -> list[HazardRatio]:
-    """Every hazard ratio stated in ``text``, in order."""
+    """Every hazard ratio stated in ``text``, in order; not a significance boundary written as one.
+
+    >>> [str(hr.value) for hr in parse_hazard_ratios("OS was longer (HR 0.86; 95% CI 0.73-1.02) but missed the criteria (HR 0.77)")]
+    ['0.86']
+    """
     found: list[HazardRatio] = []
     for head in HEAD_RE.finditer(text):
         if found and head.start() < found[-1].end:
@@ -144,6 +157,7 @@ def parse_hazard_ratios(text: str) -> list[HazardRatio]:
         while estimate is not None:
             found.append(estimate)
             estimate = _continued(text, estimate)
+    found = [hr for hr in found if hr.ci_lower is not None or not BOUNDARY_BEFORE_RE.search(text, 0, hr.start)]
     return _by_population(text, found) if found else found
 
 

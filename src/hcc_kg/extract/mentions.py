@@ -27,7 +27,7 @@ from typing import Iterable
 
 from ..model import Mention
 from ..gc_control import gc_paused
-from ..vocab import TARGET_TYPES, Vocabulary, name_parts
+from ..vocab import DRUG_TYPES, TARGET_TYPES, Vocabulary, name_parts
 from .gene_context import GUARDED, LIST_ONLY, confirmed
 from .normalize import MappedText, normalize
 
@@ -191,7 +191,7 @@ class MentionFinder:
                     candidates.append((start, end, key))
         candidates += self._after_glued_anti(text, runs)
         ranges = list(self._ranges(text))
-        chosen = _longest_first(candidates, ranges)
+        chosen = [c for c in _longest_first(candidates, ranges) if not _names_an_enzyme(text, c, self.vocabulary)]
         if self._guarded:
             chosen = self._in_gene_context(text, chosen)
         return [self._mention(mapped, s, e, k) for s, e, k in chosen]
@@ -315,6 +315,19 @@ class MentionFinder:
     def _mention(self, mapped: MappedText, start: int, end: int, key: str) -> Mention:
         s, e = mapped.original_span(start, end)
         return Mention(s, e, key, mapped.text[start:end])
+
+
+# A metabolic enzyme is named after its substrate: "argininosuccinate synthetase", "glutamine synthase", "thymidylate
+# synthase" (no kinase: "the X kinase inhibitor" is a drug's class).
+_ENZYME_AFTER_RE = re.compile(r"[\s-]+(?:synthet|synth|ly|deamin|deimin|dehydrogen|reduct|transfer|hydrol|oxid|carboxyl|"
+                              r"isomer|mut|phosphat|hydroxyl|polymer|lig)ases?\b", re.IGNORECASE)
+
+
+def _names_an_enzyme(text: str, candidate: tuple[int, int, str], vocabulary: Vocabulary) -> bool:
+    """Is a drug's name here the first word of an enzyme's ("argininosuccinate synthetase")?"""
+    start, end, key = candidate
+    return _ENZYME_AFTER_RE.match(text, end) is not None and vocabulary[key].has_type(*DRUG_TYPES) \
+        and not vocabulary[key].has_type(*TARGET_TYPES)
 
 
 def _spells(parts: tuple[str, ...], span: str, sensitive: bool) -> bool:

@@ -55,6 +55,9 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          re.IGNORECASE)
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
 _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following)\s+(?:having\s+)?(?:been|being)\s+treated\s+with|"
+            # ... a clause of its own: "whose tumours grew after they were treated with B", "once patients had taken B"
+            r"(?:after|following|once|since)\s+(?:they|patients|he|she)\s+(?:had\s+)?(?:were\s+|was\s+|been\s+)?"
+            r"(?:treated\s+with|given|received|taken|taking|stopped|discontinued)|"
             r"progress\w*\s+(?:on|after|with|during|while\s+on)|refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
 # ("following first-line therapy with B": three words between)
 # ... or a prefix the earlier therapy is written with: "post-B liver cancer", a headline's "Post-B HCC"

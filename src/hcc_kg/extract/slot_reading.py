@@ -71,8 +71,10 @@ _SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
               r"(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
               r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
 # ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
-_DOSES = (rf"(?:\d+(?:\.\d+)?\s*(?:mg(?:/\w+)?|mg/kg)\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
-          rf"(?:mg(?:/\w+)?|mg/kg)|{_SCHEDULES})")
+# ... or by units per body surface ("160 or 320 IU/m2", as pages print it "IU m 2"), the unit printed once
+_DOSE_UNIT = r"(?:mg|µg|μg|mcg|IU|units?)(?:\s*/\s*\w+|\s+m\s?2\b|\s*m²)?"
+_DOSES = (rf"(?:\d+(?:\.\d+)?\s*{_DOSE_UNIT}\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
+          rf"{_DOSE_UNIT}|\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}|{_SCHEDULES})")
 # ... and schedules of one agent given where the randomisation is not ("a randomized, parallel-group phase 2 study"; "patients
 # received A every 2 or 3 weeks"): a weight-based dose ("8 mg or 12 mg") is no randomisation's.
 SCHEDULES_RE = re.compile(rf"\b{_SCHEDULES}\b", re.IGNORECASE)

@@ -149,7 +149,10 @@ TRIAL_PHRASE_NAME_RE = re.compile(r"^(?:(?:an?|the)\s+(?:[\w-]+\s+){0,4}?|(?-i:(
 # capitalised: a heading in capitals, "PHASE 3 TRIAL RESULTS", names nothing).
 _NAMED_TRIAL_VERB = (r"(?:was|were|is|are|has|had|did|showed|shows|met|missed|demonstrated|evaluated|enrolled|compared|"
                      r"randomi[sz]ed|found|reported|included|investigated|tested|assessed|achieved|failed)\b")
-TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?=,\s+{_CAPS_NAME},|\s+{_CAPS_NAME}\s+{_NAMED_TRIAL_VERB})"
+# ... any verb in the present or past ("the pivotal trial ACRONYM defines"), or a preposition that goes on with the
+# trial's noun phrase ("in the phase 3 trial ACRONYM against A", "the trial ACRONYM of A versus B").
+_AFTER_NAMED_TRIAL = rf"(?:{_NAMED_TRIAL_VERB}|[a-z]{{3,}}(?:s|ed)\b|(?:against|versus|vs|comparing|of|in|with|for)\b)"
+TRIAL_THEN_NAME_RE = re.compile(rf"\b(?:[Tt]rial|[Ss]tudy)(?=,\s+{_CAPS_NAME},|\s+{_CAPS_NAME}\s+{_AFTER_NAMED_TRIAL})"
                                 rf",?\s+(?P<name>{_CAPS_NAME})")
 AFTER_TRIAL_NAME_RE = re.compile(rf"\b(?i:trial|study)\s*\((?P<name>(?!NCT\d)(?:{_CAPS_NAME}(?=\))|[A-Z][A-Z\d-]{{3,}}))\)")
 # ... and an acronym after its spelled-out name: "Sorafenib HCC Assessment Randomized Protocol (SHARP)".

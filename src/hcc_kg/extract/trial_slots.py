@@ -198,7 +198,9 @@ def framed_as_trial(text: str, name: str) -> bool:
     n = re.escape(name)
     return re.search(rf"\b{n}{LISTED_BEFORE}\s+(?:phase\s+\w+\s+)?(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b|\b{n}{DESCRIBED_AS_TRIAL}|"
                      rf"\bphase\s*(?:III|II|IV|I|[1-4])[ab]?(?:/(?:III|II|I|[1-4]))?\s+{n}\b|"
-                     rf"\b(?:trial|study)\s*\(\s*{n}\b|\b(?:trial|study),\s+{n}\s*,|{LISTED_AFTER}{n}\b", text, re.IGNORECASE) is not None
+                     rf"\b(?:trial|study)\s*\(\s*{n}\b|\b(?:trial|study),\s+{n}\s*,|{LISTED_AFTER}{n}\b|"
+                     # "the pivotal trial NAME defines ...": the trial word in lower case or capitalised, not a heading's
+                     rf"\b(?-i:[Tt]rial|[Ss]tudy)\s+{n}\b", text, re.IGNORECASE) is not None
 
 
 def _named_only(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Assertion:
