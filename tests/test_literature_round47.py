@@ -133,3 +133,32 @@ def test_a_substrate_heading_an_enzyme_s_name_is_no_drug(finder):
     # the document's sole drug)
     mentions = finder.find(normalize("Tumour cells lack argininosuccinate synthetase and need arginine."))
     assert "argininosuccinate" not in {m.key for m in mentions}
+
+
+SCHEDULES = ("In this randomised phase 2 trial, 190 patients were assigned to receive tislelizumab every 2 weeks (n = 96) or "
+             "every 3 weeks (n = 94). Objective responses were seen in 9 (9.4%) in the every-2-week group and 14 (14.9%) "
+             "in the every-3-week group. Median OS was 12.6 months in the every-2-week group and 13.5 months in the Q3W "
+             "arm.")
+
+
+def test_schedules_randomised_with_their_counts_are_cohorts_of_one_agent(vocabulary, finder):
+    # (before, the schedules were no cohorts: one arm of the agent, the first count its size, the values nobody's)
+    found = read(SCHEDULES, vocabulary, finder)
+    cohorts = {a.subject: a.object for a in found if a.predicate == "armCohort"}
+    assert sorted(cohorts.values()) == ["every 2 weeks", "every 3 weeks"]
+    by_label = {cohorts[a.subject]: int(a.object) for a in found if a.predicate == "armSize" and a.subject in cohorts}
+    assert by_label == {"every 2 weeks": 96, "every 3 weeks": 94}
+    assert not [a for a in found if a.predicate == "armSize" and a.subject not in cohorts]  # no whole-arm count
+    read_values = {(cohorts[a.subject], a.object, a.attribute_values("value")[0]) for a in found
+                   if a.predicate == "hasMeasurement" and a.subject in cohorts}
+    assert read_values == {("every 2 weeks", "orr", Decimal("9.4")), ("every 3 weeks", "orr", Decimal("14.9")),
+                           ("every 2 weeks", "os", Decimal("12.6")), ("every 3 weeks", "os", Decimal("13.5"))}
+
+
+def test_doses_randomised_with_their_counts_give_the_cohorts_their_sizes(vocabulary, finder):
+    # (before, the dose cohorts were read from the values' sentences but their counts in the list were lost)
+    text = ("In this randomised phase 2 trial, patients were assigned to donafenib 150 mg (n = 64) or 200 mg (n = 61). "
+            "Median PFS was 3.9 months in the 150 mg group and 4.4 months in the 200 mg group.")
+    found = read(text, vocabulary, finder)
+    cohorts = {a.subject: a.object for a in found if a.predicate == "armCohort"}
+    assert {cohorts[a.subject]: int(a.object) for a in found if a.predicate == "armSize"} == {"150 mg": 64, "200 mg": 61}

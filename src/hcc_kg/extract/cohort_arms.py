@@ -51,6 +51,7 @@ from .prose_arms import agents
 from .prose_endpoints import anchors
 from .prose_numbers import masked_text, value_tokens
 from .prose_values import PROPORTION_ENDPOINTS, ArmValue
+from .schedule_cohorts import randomised_alternatives, schedule_uses
 from .sentences import MASS_UNIT
 
 if TYPE_CHECKING:  # (the slot's module emits the cohorts' arms with this module's labels)
@@ -65,8 +66,9 @@ COUNT_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:(?:patients|parti
 # ... or after it: "cohort A (n = 33)", "cohort A, n = 33", "(cohort A; n = 33)", "cohort 1 enrolled 18 patients".
 COUNT_AFTER_RE = re.compile(r"\s*(?:[(,;]\s*n\s*=\s*(?P<n>\d[\d,]*)|\s(?:enrolled|included|recruited|comprised|had|treated|"
                             r"consisted\s+of)\s+(?P<m>\d[\d,]*)\s+(?:patients|participants|subjects)\b)", re.IGNORECASE)
-# The value's own label right after it (a bracket between): "20.5 months (95% CI ...) for cohort A", "39% in cohort 1".
-LABEL_AFTER_VALUE_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:for|in|among|with)\s+(?:the\s+)?"
+# The value's own label right after it (a bracket between): "20.5 months (95% CI ...) for cohort A", "39% in cohort 1";
+# the value may close its count's bracket first: "13 (11.9%) in cohort 1".
+LABEL_AFTER_VALUE_RE = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,?\s*(?:for|in|among|with)\s+(?:the\s+)?"
                                   r"(?:patients\s+(?:in|of)\s+)?$",
                                   re.IGNORECASE)
 # Values listed, then "respectively": between two of them, and between the last and the word.
@@ -78,7 +80,7 @@ LABELS_THEN_RESPECTIVELY_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:in|for|among)
 # A sentence opening with the one cohort it speaks of: "For cohort B, ...", "In the 200 mg cohort, ...".
 FRAME_RE = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?:patients\s+(?:in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 # A value at a time point ("the 12-month OS rate was 50% in cohort A") is no median: left to the rate readers.
-TIMEPOINT_NEAR_RE = re.compile(r"\b\d+[-\s](?:month|week|year)\b|\bat\s+\d+\s+(?:months|weeks|years)\b", re.IGNORECASE)
+TIMEPOINT_NEAR_RE = re.compile(r"\b(?<!every-)(?<!every )\d+[-\s](?:month|week|year)\b|\bat\s+\d+\s+(?:months|weeks|years)\b", re.IGNORECASE)
 
 # Doses listed with the patients given each, "respectively" (an abbreviation's points may stand inside, "b.i.d."):
 # "6 and 46 patients received the 100 mg and 200 mg doses of A, respectively", "12, 10 and 11 patients were treated
@@ -239,6 +241,8 @@ def cohorts_counted(doc: AnalysedDocument, sent: AnalysedSentence, slot: "Slot",
     for label in dose_names(sent.text) if len(slot.arms) == 1 else ():  # "in the 200 mg and 300 mg cohorts"
         slot.cohorts.setdefault(label, slot.arms[0])
     listed = listed_doses(sent.text) if len(slot.arms) == 1 else {}  # "treated: 2 mg/kg (12), 4 mg/kg (10)"
+    if len(slot.arms) == 1:  # "randomised to A 8 mg (n = 101) or 12 mg (n = 99)", "... every 2 weeks (n = 60) or ..."
+        listed.update({dose_label(label): n for label, n in randomised_alternatives(sent.text).items()})
     counted = {**dose_cohorts(doc, sent, slot.arms), **{part: (slot.arms[0], n) for part, n in parts.items()},
                **{label: (slot.arms[0], n) for label, n in listed.items()}}
     for label, (arm, size) in counted.items():
@@ -297,6 +301,7 @@ def cohort_uses(text: str, cohorts: dict[str, str]) -> list[Use]:
             uses += run
     uses += [(start, end, label) for start, end, label in _part_names(text) if label in cohorts]  # "the expansion cohort"
     uses += [(start, end, label) for start, end, label in dose_levels(text) if label in cohorts]  # "the low-dose group"
+    uses += schedule_uses(text, cohorts)  # "the every-2-week group"
     for label in cohorts:
         if re.match(r"\d", label):  # a dose: "the 200 mg A cohort"
             number, _, unit = label.partition(" ")

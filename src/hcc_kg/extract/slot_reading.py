@@ -65,7 +65,7 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
                            r"\bnon-?randomi[sz]ed\b|\bnon-?comparative\b", re.IGNORECASE)
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
 _SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
-              # ... each written out, perhaps with its group's size: "every 2 weeks (n = 109) or every 3 weeks", "Q2W or Q3W"
+              # ... each written out, perhaps with its group's size: "every 2 weeks (n = 70) or every 3 weeks", "Q2W or Q3W"
               r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|"
               r"Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|"
               r"(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
@@ -302,7 +302,9 @@ def _one_alternative_known(doc: AnalysedDocument, sent: AnalysedSentence) -> str
 
 def _read_sizes(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, span: tuple[int, int]) -> dict[str, int]:
     """The sizes the sentence gives the trial's arms (recorded where none was), and all it gives any agent."""
-    sized = arm_sizes(doc, sent) if not counts_a_phase_part(sent.text, slot.phase) else {}
+    # (counts the sentence gave the agent's cohorts are no count of the agent's arm as a whole)
+    cohorts = any(at == span for _, at in slot.cohort_sizes.values())
+    sized = arm_sizes(doc, sent) if not counts_a_phase_part(sent.text, slot.phase) and not cohorts else {}
     for agent, size in sized.items():
         arm = slot_arm(doc, agent, slot.arms) or _combination_of_part(agent, slot.arms, sized)
         if arm is not None and arm not in slot.sizes:
