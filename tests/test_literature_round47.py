@@ -162,3 +162,31 @@ def test_doses_randomised_with_their_counts_give_the_cohorts_their_sizes(vocabul
     found = read(text, vocabulary, finder)
     cohorts = {a.subject: a.object for a in found if a.predicate == "armCohort"}
     assert {cohorts[a.subject]: int(a.object) for a in found if a.predicate == "armSize"} == {"150 mg": 64, "200 mg": 61}
+
+
+def _approval_context(text: str, vocabulary, finder) -> dict[str, tuple[dict, dict]]:
+    found = extract_document(Document.from_text("d1", f"Company news\n\n{text}\n"), vocabulary, finder)
+    out: dict[str, tuple[dict, dict]] = {}
+    for a in found:  # (the readings of one approval, their attributes pooled as the build merges them)
+        if a.predicate == "approvedFor" and a.is_fact:
+            context, attributes = out.setdefault(a.subject, (dict(a.context), {}))
+            attributes.update(a.attributes)
+    return out
+
+
+def test_one_prior_line_of_therapy_is_a_second_line_approval(vocabulary, finder):
+    # (before, only "prior therapy", "previously treated" and their kind told the line; "one prior line" told none)
+    text = "The FDA granted approval to tislelizumab for adults with unresectable HCC who had one prior line of therapy."
+    assert _approval_context(text, vocabulary, finder)["tislelizumab"][0] == {"agency": "fda", "line": "second_line"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The agency granted full approval to pembrolizumab for HCC, converting its earlier accelerated approval.", "full"),
+    ("The NMPA granted full approval to donafenib for HCC; its conditional approval was converted.", "full"),
+    # guard: an accelerated approval said so
+    ("The FDA granted accelerated approval to pembrolizumab for HCC after sorafenib.", "accelerated"),
+])
+def test_the_kind_of_an_approval_the_drug_had_before_is_not_this_one_s(text, kind, vocabulary, finder):
+    # (before, "accelerated" anywhere in the sentence made the approval accelerated)
+    agent = "pembrolizumab" if "pembrolizumab" in text else "donafenib"
+    assert _approval_context(text, vocabulary, finder)[agent][1].get("approval_type") == kind

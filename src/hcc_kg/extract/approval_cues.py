@@ -129,6 +129,12 @@ KIND_CUES = (("accelerated", re.compile(r"\baccelerated\b", re.IGNORECASE)),
              ("conditional", re.compile(r"\bconditional(?:ly)?\b|\bwith conditions\b|\bNOC/c\b", re.IGNORECASE)),
              ("full", re.compile(r"\b(?:marketing authori[sz]ation|(?:full|regular)(?:\s+[A-Z]\w*)?\s+approval)\b",
                                  re.IGNORECASE)))
+# A kind of approval the drug had before this one: "full approval, converting its earlier accelerated approval", "the
+# conditional approval was converted to a regular one".
+SUPERSEDED_KIND = re.compile(r"\b(?:earlier|previous|prior|initial|original|former)\s+(?:accelerated|conditional)\b|"
+                             r"\bconvert\w*\s+(?:(?:its|the|an?|their)\s+)?(?:[\w-]+\s+){0,2}?(?:accelerated|conditional)\b|"
+                             r"\b(?:accelerated|conditional)\s+(?:approval|authori[sz]ation)\s+(?:was|has\s+been|is)\s+"
+                             r"(?:now\s+)?converted\b", re.IGNORECASE)
 FIRST_LINE = re.compile(
     # ... "who have not received", "who haven't received" (a contraction of the news)
     r"(?:\bnot|n[’']t)\s+(?:been\s+)?(?:previously\s+)?(?:received|had|been treated with|treated with)\s+(?:any\s+)?"
@@ -161,7 +167,9 @@ SECOND_LINE = re.compile(
     r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
-    r"\b(?:received|had)\s+(?:a\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)", re.IGNORECASE)
+    r"\b(?:received|had)\s+(?:a\s+|one\s+|1\s+|a\s+single\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)|"
+    # "who received one prior line of therapy", "after a single previous line"
+    r"\b(?:one|1|a\s+single)\s+(?:prior|previous)\s+(?:systemic\s+)?lines?\b", re.IGNORECASE)
 # "the confirmatory trial (NAME) later failed": a study failed, not the patients' earlier therapy.
 STUDY_FAILED = re.compile(r"\b(?:trials?|stud(?:y|ies))\b(?:\s+[\w-]+){0,2}?\s+(?:\w+ly\s+|later\s+)?(?:had\s+|has\s+)?failed\b",
                           re.IGNORECASE)
@@ -273,7 +281,10 @@ def approval_kind(text: str) -> str | None:
 
     >>> approval_kind("granted a conditional marketing authorisation"), approval_kind("approved")
     ('conditional', None)
+    >>> approval_kind("granted full approval, converting its earlier accelerated approval")
+    'full'
     """
+    text = SUPERSEDED_KIND.sub(" ", text)
     return next((name for name, cue in KIND_CUES if cue.search(text)), None)
 
 
