@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hcc_kg.extract.analysis import AnalysedDocument
-from hcc_kg.extract.approval_cues import line_words
+from hcc_kg.extract.approval_lines import line_words
 from hcc_kg.extract.approvals import approval_statements
 from hcc_kg.extract.mentions import MentionFinder
 from hcc_kg.keys import regimen_key

@@ -11,7 +11,8 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import Clause
 from .approval_conjuncts import partner_roles
-from .approval_cues import COMBINATION, MONOTHERAPY, NO_PRIOR_SYSTEMIC, approval_kind, line_words
+from .approval_cues import COMBINATION, MONOTHERAPY, approval_kind
+from .approval_lines import NO_PRIOR_SYSTEMIC, line_words
 from .approval_frame import Frame
 from .approval_indications import clause_diseases, in_clause, inside
 from .jurisdictions import Jurisdictions

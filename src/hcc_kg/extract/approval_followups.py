@@ -21,7 +21,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import PRONOUN_WITH
 from .approval_clauses import Clause
 from .approval_conjuncts import PARTNER_BEFORE
-from .approval_cues import line_words
+from .approval_lines import line_words
 from .approval_indications import GENERAL_NAME_OF, clause_diseases
 from .sentences import DRUG
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from ..keys import regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_agents import combined, document_regimens
-from .approval_cues import APPROVAL_CUE, STEP_CUE, line_words
+from .approval_cues import APPROVAL_CUE, STEP_CUE
+from .approval_lines import line_words
 from .jurisdictions import Jurisdictions
 from .received_cues import had_before
 from .segment import ADDRESS_LINE_RE

@@ -13,7 +13,8 @@ from .approval_agents import agent_roles
 from .approval_clauses import Clause
 from .approval_frame import Frame
 from .approval_agencies import LIST_GLUE as ITEM_GLUE, OTHER_PATIENTS
-from .approval_cues import APPROVAL_CUE, DISEASE_NOUN, STEP_CUE, line_words
+from .approval_cues import APPROVAL_CUE, DISEASE_NOUN, STEP_CUE
+from .approval_lines import line_words
 from .sentences import LIST_GLUE, _between
 
 CLASSIFIER_BEFORE = re.compile(r"\b(?:form|type|kind|subtype)s?\s+of\s+(?:the\s+)?(?:primary\s+)?$", re.IGNORECASE)

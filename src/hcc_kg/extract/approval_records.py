@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .analysis import AnalysedDocument
 from .approval_agents import agent_roles
 from .approval_clauses import Clause
-from .approval_cues import line_words
+from .approval_lines import line_words
 from .approval_frame import Frame, heading_lines, line_regulators
 from .approval_indications import clause_diseases
 from .jurisdictions import Jurisdictions

@@ -68,8 +68,8 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
 from .approval_items import document_drug, is_item, lead_agency, proposed_indication, told_indications
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
 from .approval_attributive import apposed_to_agent, attributive_agents
-from .approval_cues import (APPROVAL_CUE, STEP_CUE, appositive_span, attributive, line_words, predicated, status,
-                            unstated_agency)
+from .approval_cues import APPROVAL_CUE, STEP_CUE, appositive_span, attributive, predicated, status, unstated_agency
+from .approval_lines import line_words
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from ..keys import agent_key
 from ..model import Assertion
 from .analysis import AnalysedDocument
-from .approval_cues import line_words
+from .approval_lines import line_words
 from .discourse_drugs import titled_drug
 from .received_cues import had_before
 from .registry import EXTRACTORS

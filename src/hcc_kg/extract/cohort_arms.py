@@ -51,7 +51,7 @@ from .prose_arms import agents
 from .prose_endpoints import anchors
 from .prose_numbers import masked_text, value_tokens
 from .prose_values import PROPORTION_ENDPOINTS, ArmValue
-from .schedule_cohorts import randomised_alternatives, schedule_uses
+from .schedule_cohorts import dose_label, listed_doses, randomised_alternatives, schedule_uses
 from .sentences import MASS_UNIT
 
 if TYPE_CHECKING:  # (the slot's module emits the cohorts' arms with this module's labels)
@@ -139,44 +139,12 @@ PART_COUNT_RES = tuple(re.compile(shape, re.IGNORECASE) for shape in (
     r"\b(?P<part>expan)(?:ded|sion)\s+(?:cohort\s+)?(?:in|to|of)\s+(?:an?\s+)?(?:(?:additional|further)\s+)?(?P<n>\d+)\s+"
     r"(?:patients|participants)\b"))
 
-# A phase 1 study's doses listed after a colon, each with its patients in brackets: "the patients treated: 2 mg/kg
-# weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8)" (a schedule's abbreviation may stand in brackets).
-_LISTED_DOSE = (rf"(?P<label>\d+(?:\.\d+)?\s*{MASS_UNIT}(?:\s+[A-Za-z0-9]+){{0,4}}?)(?:\s*\([A-Za-z0-9 ]{{1,8}}\))?"
-                r"\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*\)")
-LISTED_DOSE_RE = re.compile(_LISTED_DOSE, re.IGNORECASE)
-_ITEM = re.sub(r"\(\?P<\w+>", "(?:", _LISTED_DOSE)  # (the same item, its groups unnamed, to repeat in the list)
-DOSE_LIST_RE = re.compile(rf"\b(?:enrolled|treated|included|dosed)\s*:\s*(?P<items>{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|"
-                          rf"\s+and\s+{_ITEM})+)", re.IGNORECASE)
-
-
-def listed_doses(text: str) -> dict[str, int]:
-    """{dose label: patients} of the doses a sentence lists after a colon, each with its patients in brackets.
-
-    >>> listed_doses("Doses and the patients treated: 2 mg/kg weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8).")
-    {'2 mg/kg weekly': 12, '4 mg/kg qw': 10, '800 mg every 2 weeks': 8}
-    """
-    m = DOSE_LIST_RE.search(text)
-    if m is None:
-        return {}
-    found = {dose_label(d["label"]): int(d["n"]) for d in LISTED_DOSE_RE.finditer(m["items"])}
-    return found if len(found) >= 2 else {}
-
-
 # Cohorts named by their dose level: "the low-dose cohort", "the high-dose group", "the low- and high-dose cohorts".
 LEVEL = r"(?P<level>low|high|medium|middle|intermediate|standard|reduced)"
 LEVEL_NAME_RE = re.compile(rf"\b{LEVEL}[- ]dose\s+(?:cohort|group|arm)s?\b", re.IGNORECASE)
 LEVEL_PAIR_RE = re.compile(r"\b(?P<a>low|high|medium|middle|intermediate|standard|reduced)(?:[- ]dose)?-?\s+and\s+"
                            r"(?P<b>low|high|medium|middle|intermediate|standard|reduced)[- ]dose\s+(?:cohorts|groups|arms)\b",
                            re.IGNORECASE)
-
-
-def dose_label(printed: str) -> str:
-    """A dose as cohorts are labelled by it: lower case, a space between number and unit, single spaces.
-
-    >>> dose_label("200mg  QW"), dose_label("2.5 mg/kg")
-    ('200 mg qw', '2.5 mg/kg')
-    """
-    return " ".join(re.sub(r"(\d)\s*([a-zµ])", r"\1 \2", printed.lower()).split())
 
 
 def dose_levels(text: str) -> list[Use]:

@@ -1,7 +1,10 @@
-"""Cohorts of one agent randomised by dose or by schedule, each counted where the randomisation lists it ("assigned to A
-every 2 weeks (n = 70) or every 3 weeks (n = 68)", "to A 8 mg (n = 101) or 12 mg (n = 99)"), and the places a text
-names a schedule's cohort afterwards ("in the every-2-week group", "the Q3W arm").  Read by :mod:`.cohort_arms`, which
-holds the cohorts named by dose.
+"""Cohorts of one agent told apart by dose or schedule, as the words that list and name them: a randomisation listing
+each with its count ("assigned to A every 2 weeks (n = 70) or every 3 weeks (n = 68)", "to A 8 mg (n = 101) or 12 mg
+(n = 99)"); a schedule's cohort named afterwards ("in the every-2-week group", "the Q3W arm"); doses a phase 1 study
+lists after a colon with their patients (:func:`listed_doses`); a dose written as a cohort's label (:func:`dose_label`);
+and whether a document randomises doses or schedules of one agent rather than agents (:func:`doses_randomised`, read
+by :mod:`.slot_reading`: such a trial is that agent's single arm).  :mod:`.cohort_arms` reads the cohorts' sizes and
+values with them.
 
 >>> randomised_alternatives("Patients were randomised to A every 2 weeks (n = 60) or every three weeks (n = 58).")
 {'every 2 weeks': 60, 'every 3 weeks': 58}
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .analysis import AnalysedDocument
 from .sentences import MASS_UNIT
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "six": "6"}
@@ -37,9 +41,41 @@ def schedule_label(match: re.Match) -> str:
     return f"every {weeks} week" + ("s" if weeks != "1" else "")
 
 
+def dose_label(printed: str) -> str:
+    """A dose as cohorts are labelled by it: lower case, a space between number and unit, single spaces.
+
+    >>> dose_label("200mg  QW"), dose_label("2.5 mg/kg")
+    ('200 mg qw', '2.5 mg/kg')
+    """
+    return " ".join(re.sub(r"(\d)\s*([a-zµ])", r"\1 \2", printed.lower()).split())
+
+
+# A phase 1 study's doses listed after a colon, each with its patients in brackets: "the patients treated: 2 mg/kg
+# weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8)" (a schedule's abbreviation may stand in brackets).
+_LISTED_DOSE = (rf"(?P<label>\d+(?:\.\d+)?\s*{MASS_UNIT}(?:\s+[A-Za-z0-9]+){{0,4}}?)(?:\s*\([A-Za-z0-9 ]{{1,8}}\))?"
+                r"\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*\)")
+LISTED_DOSE_RE = re.compile(_LISTED_DOSE, re.IGNORECASE)
+_ITEM = re.sub(r"\(\?P<\w+>", "(?:", _LISTED_DOSE)  # (the same item, its groups unnamed, to repeat in the list)
+DOSE_LIST_RE = re.compile(rf"\b(?:enrolled|treated|included|dosed)\s*:\s*(?P<items>{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|"
+                          rf"\s+and\s+{_ITEM})+)", re.IGNORECASE)
+
+
+def listed_doses(text: str) -> dict[str, int]:
+    """{dose label: patients} of the doses a sentence lists after a colon, each with its patients in brackets.
+
+    >>> listed_doses("Doses and the patients treated: 2 mg/kg weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8).")
+    {'2 mg/kg weekly': 12, '4 mg/kg qw': 10, '800 mg every 2 weeks': 8}
+    """
+    m = DOSE_LIST_RE.search(text)
+    if m is None:
+        return {}
+    found = {dose_label(d["label"]): int(d["n"]) for d in LISTED_DOSE_RE.finditer(m["items"])}
+    return found if len(found) >= 2 else {}
+
+
 def randomised_alternatives(text: str) -> dict[str, int]:
     """{label: patients} of the doses or schedules of one agent a randomisation lists with their counts (two or more,
-    side by side); a dose's label as printed (:func:`.cohort_arms.dose_label` writes it as a label), a schedule's
+    side by side); a dose's label as printed (:func:`dose_label` writes it as a label), a schedule's
     "every N weeks"."""
     if RANDOMISED_RE.search(text) is None:
         return {}
@@ -54,3 +90,29 @@ def randomised_alternatives(text: str) -> dict[str, int]:
 def schedule_uses(text: str, labels) -> list[tuple[int, int, str]]:
     """Where the text names one of the cohorts ``labels`` holds by its schedule, in order."""
     return [(m.start(), m.end(), label) for m in SCHEDULE_USE_RE.finditer(text) if (label := schedule_label(m)) in labels]
+
+
+# A randomisation between doses or schedules of one agent: a trial of that agent alone.
+_SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
+              # ... each written out, perhaps with its group's size: "every 2 weeks (n = 70) or every 3 weeks", "Q2W or Q3W"
+              r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|"
+              r"Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|"
+              r"(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
+              r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
+# ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
+# ... or by units per body surface ("160 or 320 IU/m2", as pages print it "IU m 2"), the unit printed once
+_DOSE_UNIT = r"(?:mg|µg|μg|mcg|IU|units?)(?:\s*/\s*\w+|\s+m\s?2\b|\s*m²)?"
+_DOSES = (rf"(?:\d+(?:\.\d+)?\s*{_DOSE_UNIT}\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
+          rf"{_DOSE_UNIT}|\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}|{_SCHEDULES})")
+# ... and schedules of one agent given where the randomisation is not ("a randomized, parallel-group phase 2 study"; "patients
+# received A every 2 or 3 weeks"): a weight-based dose ("8 mg or 12 mg") is no randomisation's.
+SCHEDULES_RE = re.compile(rf"\b{_SCHEDULES}\b", re.IGNORECASE)
+DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.;]{{0,90}}?\b{_DOSES}|"
+                                 rf"\b{_DOSES}\b[^.;]{{0,60}}?\brandomi[sz]ed\b|\bdose-(?:randomi[sz]ed|optimi[sz]ation)\b",
+                                 re.IGNORECASE)
+
+
+def doses_randomised(doc: AnalysedDocument) -> bool:
+    """Does the document randomise doses or schedules of one agent ("randomized to 8 mg or 12 mg", "two administration
+    methods parallel-group, randomized", "every 2 or 3 weeks") rather than agents?"""
+    return any(DOSES_RANDOMISED_RE.search(s.text) or SCHEDULES_RE.search(s.text) for s in doc.sentences)

@@ -33,6 +33,7 @@ from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
 from .combined_arms import control_stated
 from .cohort_arms import cohort_labels, cohorts_counted, cohorts_read
+from .schedule_cohorts import doses_randomised
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
@@ -63,24 +64,6 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
                            # "... assessed 81 patients in an open, single arm."
                            r"\b(?:in|as)\s+(?:an?\s+)?(?:open(?:-label)?,?\s+)?single[- ]arm\s*(?:[.;)]|$)|"
                            r"\bnon-?randomi[sz]ed\b|\bnon-?comparative\b", re.IGNORECASE)
-# A randomisation between doses or schedules of one agent: a trial of that agent alone.
-_SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
-              # ... each written out, perhaps with its group's size: "every 2 weeks (n = 70) or every 3 weeks", "Q2W or Q3W"
-              r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|"
-              r"Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|"
-              r"(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
-              r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
-# ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
-# ... or by units per body surface ("160 or 320 IU/m2", as pages print it "IU m 2"), the unit printed once
-_DOSE_UNIT = r"(?:mg|µg|μg|mcg|IU|units?)(?:\s*/\s*\w+|\s+m\s?2\b|\s*m²)?"
-_DOSES = (rf"(?:\d+(?:\.\d+)?\s*{_DOSE_UNIT}\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
-          rf"{_DOSE_UNIT}|\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}|{_SCHEDULES})")
-# ... and schedules of one agent given where the randomisation is not ("a randomized, parallel-group phase 2 study"; "patients
-# received A every 2 or 3 weeks"): a weight-based dose ("8 mg or 12 mg") is no randomisation's.
-SCHEDULES_RE = re.compile(rf"\b{_SCHEDULES}\b", re.IGNORECASE)
-DOSES_RANDOMISED_RE = re.compile(rf"\b(?:randomi[sz]ed|randomly\s+assigned)\b[^.;]{{0,90}}?\b{_DOSES}|"
-                                 rf"\b{_DOSES}\b[^.;]{{0,60}}?\brandomi[sz]ed\b|\bdose-(?:randomi[sz]ed|optimi[sz]ation)\b",
-                                 re.IGNORECASE)
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 # A sentence about the whole trial population, read even in a subgroup analysis: "In the overall
 # intention-to-treat population, median OS was ...", "Of the 512 randomised patients (257 A, 255 B), ...".
@@ -314,7 +297,7 @@ def _read_sizes(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, span:
 
 def read_pending(doc: AnalysedDocument, slot: Slot, randomised: bool) -> None:
     """Results stated before the arms were ("A cut the risk of death ...; 573 patients were randomised to ...")."""
-    if len(slot.arms) == 1 and (not randomised or (sole_drug(doc) == slot.arms[0] and _doses_randomised(doc))):
+    if len(slot.arms) == 1 and (not randomised or (sole_drug(doc) == slot.arms[0] and doses_randomised(doc))):
         # one agent, and nothing in the document is randomised or compared, or only its doses or schedules are
         slot.single_arm = True
     if not slot.arms and slot.said_single and (slot.names or slot.enrolled) \
@@ -353,12 +336,6 @@ def _names_only_its_arms(doc: AnalysedDocument, sent: AnalysedSentence, slot: Sl
     named = {a.key for a in arm_mentions(doc, sent, slot.arms)}
     drugs = {a.key for a in agents(doc, sent)}
     return named == set(slot.arms) and drugs <= {c for arm in slot.arms for c in (arm, *agent_components(arm))}
-
-
-def _doses_randomised(doc: AnalysedDocument) -> bool:
-    """Does the document randomise doses or schedules of one agent ("randomized to 8 mg or 12 mg", "two administration
-    methods parallel-group, randomized", "every 2 or 3 weeks") rather than agents?"""
-    return any(DOSES_RANDOMISED_RE.search(s.text) or SCHEDULES_RE.search(s.text) for s in doc.sentences)
 
 
 def _results(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, previous: str | None = None) -> None:
