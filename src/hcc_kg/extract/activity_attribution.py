@@ -25,7 +25,8 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .sentences import DRUG, action_predicate, evidence_span
 from .epistemics import HEDGED
 from .shape_reading import Reading, readings
-from .targets import TargetList, Unit
+from .target_lists import TargetList
+from .targets import Unit
 
 _WHAT_IT_DOES = r"(?:activit(?:y|ies)|effects?|actions?|efficacy|cytotoxicity|potency)"
 # "the (anticancer) activity of X", before the drug

@@ -24,7 +24,8 @@ from .registry import EXTRACTORS
 from .shape_reading import Reading, readings
 from .discourse_drugs import defined_drug
 from .subjects import SUBJECTLESS_START
-from .targets import TargetList, Unit, target_lists, units
+from .target_lists import TargetList, target_lists
+from .targets import Unit, units
 
 CATEGORY = r"(?:kinases|targets|receptors|RTKs|TKs|enzymes|proteins)"
 # "These kinases are", "Such targets include", "The kinases inhibited are": the anaphor and its verb of listing.

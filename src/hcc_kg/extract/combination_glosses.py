@@ -15,7 +15,8 @@ from .comparators import OPTION_DOSE
 from .mechanism_cues import HEAD, RESPECTIVELY
 from .sentences import COMBINATION_OF
 from .shape_reading import Reading, readings
-from .targets import TargetList, Unit
+from .target_lists import TargetList
+from .targets import Unit
 
 # What joins the drugs of a combination, and the targets of its gloss.
 DRUG_GLUE = re.compile(r"\s*(?:\+|/|plus|and|with|(?:in\s+combination|combined)\s+with|[-–—])\s*", re.IGNORECASE)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from .mechanism_cues import CUE, HEAD, TARGET_SUFFIX
 from .shape_reading import Reading, head_after
 from .subjects import MODIFIER
-from .targets import TargetList
+from .target_lists import TargetList
 
 # (not after a comma: "X, a A inhibitor, and a B antagonist were combined" joins a second subject)
 LINK = r"\s+(?:and|as\s+well\s+as)\s+(?:(?:is|was|are|were|acts?\s+as|also|both)\s+){0,2}"

@@ -15,7 +15,8 @@ from typing import Iterator
 
 from .mechanism_cues import NUMBER_WORDS
 from .shape_reading import Reading, readings
-from .targets import TargetList, Unit
+from .target_lists import TargetList
+from .targets import Unit
 
 # A list item's maker, as business news writes it: "Maker & Co. Inc.'s A" (its words capitalised).
 MAKER = r"(?-i:(?:(?:[A-Z][\w&.-]*|&)\s+){0,5}[A-Z][\w&.-]*)['’]s\s+"

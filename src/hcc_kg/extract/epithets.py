@@ -20,7 +20,8 @@ from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .sentences import DRUG
 from .shape_reading import Reading, head_after, readings
-from .targets import TargetList, Unit, target_lists, units
+from .target_lists import TargetList, target_lists
+from .targets import Unit, units
 
 # The determiner that makes the class a reference back: "the", "this" (not "a": "a PD-1 inhibitor" is new).
 # ... perhaps with words that describe it between: "the investigational PD-1 inhibitor", "the oral MET blocker".

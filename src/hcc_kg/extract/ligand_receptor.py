@@ -1,7 +1,7 @@
 """A ligand and its receptor written as one signalling pair: "FGF19-FGFR4 signalling", "the VEGF-C/VEGFR3 axis".
 
 A small molecule said to inhibit such a pair acts on the receptor kinase, not on the growth factor (which
-:func:`.targets.small_molecule_on_ligand` already refuses); an antibody might bind either, so for other drugs the
+:func:`.target_lists.small_molecule_on_ligand` already refuses); an antibody might bind either, so for other drugs the
 pair keeps its usual reading (a slash pair names the axis, a hyphen pair its first name). A reading the shapes
 make on the ligand is moved to the receptor (:func:`on_receptor`), and the filters that read a pair as an axis
 keep it (:func:`kept_receptor`). The pair is recognised by

@@ -63,7 +63,8 @@ from .subjects import (PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defi
 from .counted_classes import counted_class_list
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
-from .targets import TargetList, Unit, target_lists, units
+from .target_lists import TargetList, target_lists
+from .targets import Unit, units
 
 
 def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:

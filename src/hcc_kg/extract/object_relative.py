@@ -19,7 +19,8 @@ from typing import Iterator
 
 from .shape_reading import Reading, readings
 from .subjects import units_before
-from .targets import TargetList, Unit
+from .target_lists import TargetList
+from .targets import Unit
 
 
 # "The kinases that X inhibits are A and B", "Targets blocked by X include A": the list is the object.

@@ -15,7 +15,8 @@ from .ligand_receptor import kept_receptor
 from .mechanism_cues import DEGRADATION_NOMINAL, DEGRADER_TEXT, MACHINERY_AFTER, TWO_TARGET_WORD, counts_members
 from .sentences import action_predicate
 from .shape_reading import NOUN_PHRASE_SHAPES, Reading, head_after
-from .targets import TargetList, Unit, ligands_naming_signalling, small_molecule_on_ligand
+from .target_lists import TargetList, ligands_naming_signalling, small_molecule_on_ligand
+from .targets import Unit
 
 
 def sentence_filter(doc: AnalysedDocument, text: str, found: list[Unit], lists: list[TargetList],

@@ -37,7 +37,8 @@ from .registry import EXTRACTORS
 from .sentences import DRUG
 from .discourse_drugs import NO_LEAD, defined_drug, lead_drug, lead_names_no_drug, lines_above, titled_drug
 from .subjects import MODIFIER
-from .targets import Unit, target_lists, units
+from .target_lists import target_lists
+from .targets import Unit, units
 
 # A label: a capitalised word, up to three lower-case ones and a colon ("Molecular target:",
 # "Mechanism of action:"); "RAF Indication:" is the last item of a value, then a label.

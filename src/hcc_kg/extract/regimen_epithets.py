@@ -29,7 +29,8 @@ from .mechanism_cues import HEAD, TARGET_SUFFIX
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .shape_reading import Reading, readings
-from .targets import TargetList, Unit, target_lists, units
+from .target_lists import TargetList, target_lists
+from .targets import Unit, units
 
 NAME = "regimen-epithet"
 # The phrase opens with an article, perhaps "anti-" before the first class: "the (anti-)T ..."

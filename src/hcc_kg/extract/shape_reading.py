@@ -12,7 +12,8 @@ from typing import Iterator
 
 from .mechanism_cues import HEAD, STRONG_HEAD, TARGET_SUFFIX
 from .subjects import MODIFIER
-from .targets import TargetList, Unit
+from .target_lists import TargetList
+from .targets import Unit
 
 # read from a phrase the clause presupposes: "may"/"not" in the clause ("By binding to T, X may ...") say nothing of it
 NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug", "fronted-means",

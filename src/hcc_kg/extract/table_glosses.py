@@ -28,7 +28,8 @@ from .expansion import expand
 from .normalize import normalize
 from .registry import EXTRACTORS
 from .segment import Sentence, text_lines
-from .targets import target_lists, units
+from .target_lists import target_lists
+from .targets import units
 
 NAME = "table-line-gloss"
 

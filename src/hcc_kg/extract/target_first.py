@@ -22,7 +22,8 @@ from .combination_glosses import anti_joined
 from .mechanism_cues import FRONTED_CLAUSE, HEAD, SUCH_AS
 from .shape_reading import Reading, combined_next, head_after, parenthesised_drugs, readings
 from .subjects import MODIFIER, coordinated_drugs, units_before
-from .targets import TargetList, Unit
+from .target_lists import TargetList
+from .targets import Unit
 
 # "the T inhibitor Brand (X)": a brand name the vocabulary lacks, then the drug's name in brackets.
 BRAND_BEFORE_NAME = r"(?:\s+(?-i:[A-Z])[a-z]{2,}[®™]?\s*\()"
