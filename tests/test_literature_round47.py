@@ -190,3 +190,11 @@ def test_the_kind_of_an_approval_the_drug_had_before_is_not_this_one_s(text, kin
     # (before, "accelerated" anywhere in the sentence made the approval accelerated)
     agent = "pembrolizumab" if "pembrolizumab" in text else "donafenib"
     assert _approval_context(text, vocabulary, finder)[agent][1].get("approval_type") == kind
+
+
+@pytest.mark.parametrize("joint", ["\u2014", " \u2013 ", ": "])
+def test_a_dash_after_a_trial_s_name_introduces_what_it_tested(joint, vocabulary, finder):
+    # (before, a trial named with no design and followed by its regimen after a dash had no arm)
+    text = (f"The filing rests on early data from an open-label, randomised phase 3 study (CORONA-12){joint}"
+            "lenvatinib in combination with toripalimab as first-line therapy for unresectable HCC.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__lenvatinib__toripalimab"}

@@ -79,6 +79,8 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
             return controlled, span
         elif BASIS_RE.search(sent.text) and APPROVAL_CUE.search(sent.text) and len({a.key for a in named}) == 1:
             tested = named[0].key  # "Based on data from NAME, the agency approved A for patients previously given B"
+        elif (dashed := _after_name_dash(sent.text, own, named)) is not None:
+            tested = dashed.key  # "a phase 3 trial (NAME)—A in combination with B as first-line therapy"
         elif (told := _decided_before(doc, by_span[span])) is not None and all(a.key == told for a in named):
             # "... accepted the BLA for A combined with B. The filing is supported by NAME" (naming, if anything,
             # that agent again: "... for the combination therapy")
@@ -89,6 +91,21 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
         if comparator is None and PLACEBO_CONTROLLED_RE.search(sent.text) and (placebo := placebo_key(doc)) is not None:
             arms.append(placebo)  # "based on the randomized, placebo-controlled NAME trial": A against placebo
         return arms, span
+    return None
+
+
+# A dash or colon right after a trial's name (or the bracket it stands in), then what it tested: "the phase 3 trial
+# (NAME)—A in combination with B as first-line therapy", "NAME: A versus B".
+# (the normaliser writes a dash between clauses as a comma, a spaced one as a hyphen)
+NAME_DASH_RE = re.compile(r"\s*\)?(?:\s*(?:—|–|--|:|,)\s*|\s+-\s+)")
+
+
+def _after_name_dash(text: str, own: list[tuple[int, int]], named: list[Agent]) -> Agent | None:
+    """The agent a dash or colon right after the trial's name introduces."""
+    for _, end in own:
+        dash = NAME_DASH_RE.match(text, end)
+        if dash is not None:
+            return next((a for a in named if a.start == dash.end()), None)
     return None
 
 
