@@ -198,3 +198,21 @@ def test_a_dash_after_a_trial_s_name_introduces_what_it_tested(joint, vocabulary
     text = (f"The filing rests on early data from an open-label, randomised phase 3 study (CORONA-12){joint}"
             "lenvatinib in combination with toripalimab as first-line therapy for unresectable HCC.")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__lenvatinib__toripalimab"}
+
+
+FAMILY = ("ORCHID-310 randomly assigned 400 patients to lenvatinib or placebo; survival was longer with lenvatinib. "
+          "These findings, with the responses to lenvatinib seen in ORCHID-118, support its use after sorafenib.")
+
+
+def test_a_numbered_sibling_of_a_named_trial_is_a_trial_too(vocabulary, finder):
+    # (before, "ORCHID-118", with no trial word beside it, was no trial: its family's other member made no difference)
+    found = read(FAMILY, vocabulary, finder)
+    assert {a.subject for a in found if a.predicate == "isClinicalTrial"} == {"trial__orchid310", "trial__orchid118"}
+    assert ("trial__orchid118", "arm__orchid118__lenvatinib") in {(a.subject, a.object) for a in found
+                                                                 if a.predicate == "hasArm"}
+
+
+def test_a_name_with_no_named_sibling_stays_no_trial(vocabulary, finder):
+    # guard: the same sentence without the family's framed member names no trial
+    found = read(FAMILY.split("; ")[1].replace("These findings, with", "With"), vocabulary, finder)
+    assert not [a for a in found if a.predicate == "isClinicalTrial"]

@@ -23,7 +23,9 @@ from .arm_references import combination_read
 from .prose_arms import Agent, agents
 from .received_cues import had_before
 from .sentences import evidence_span
-from .trial_slots import Slot
+from .trial_name_index import name_index
+from .trial_slots import Slot, in_named_family
+from .trials import trial_key
 
 TRIAL_WORD_RE = re.compile(r"\b(?:trial|study|phase)\b", re.IGNORECASE)
 # A sentence basing a decision or a result on a trial: "the approval is based on results from NAME", "supported by
@@ -32,7 +34,8 @@ BASIS_RE = re.compile(r"\b(?:based\s+on|supported\s+by|on\s+the\s+basis\s+of)\b"
 # What follows the agent a trial tested when the agent is its result's subject: "A demonstrated", "A (Brand) showed",
 # "A was shown to prolong", "A significantly improved", "A in the recent NAME study was shown to be effective", "A was
 # effective", "A provided an ORR of 36% in NAME".
-RESULT_SUBJECT_RE = re.compile(r"[®™]?(?:\s*\([^()]*\))?(?:\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:trial|study))?"
+RESULT_SUBJECT_RE = re.compile(r"\s+(?:observed|seen|noted|reported)\s+in\s+(?:the\s+)?(?=[A-Z])|"  # "activity of A seen in NAME"
+                               r"[®™]?(?:\s*\([^()]*\))?(?:\s+in\s+the\s+(?:[\w-]+\s+){0,4}?(?:trial|study))?"
                                r"\s+(?:(?:was|were|has|have|had|also|significantly|statistically)\s+){0,2}"
                                r"(?:demonstrated|showed|shown|improved|prolonged|extended|reduced|achieved|produced|"
                                r"outperformed|decreased|increased|lowered|cut|effective|provided|yielded|gave|induced|elicited|"
@@ -55,8 +58,9 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
     by_span = doc.once("sentences by evidence span", lambda: {evidence_span(s): s for s in doc.sentences})
     for span in sorted(set(slot.named_at) & by_span.keys()):  # in text order, as the sentences come
         sent = combination_read(doc, by_span[span], [])  # "NAME showed that the combo cut ...": the combination named before
-        if not TRIAL_WORD_RE.search(sent.text):
-            continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells")
+        family = any(in_named_family(trial_key(n.name), name_index(doc).confirmed) for n in slot.names)
+        if not TRIAL_WORD_RE.search(sent.text) and not family:
+            continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells"), unless of a family
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
                  and not had_before(sent.text, a.start)]
         own = [m.span() for n in {t.name for t in slot.names} for m in re.finditer(re.escape(n), sent.text)]

@@ -170,11 +170,33 @@ def _near_cue(text: str, name: TrialName) -> bool:
     return bool(TRIAL_CUE.search(window)) or (name.kind == "name" and bool(COMPARISON_CUE.search(text)))
 
 
+# A family of numbered trial names: the letters before the number ("keynote" in "keynote240", "checkmate" in
+# "checkmate459"); a sponsor numbers its programme's trials so.
+FAMILY_RE = re.compile(r"(?:trial__)?([a-z]{4,})\d{2,}$")
+
+
+def families(confirmed: frozenset[str]) -> frozenset[str]:
+    """The families the confirmed names' keys are numbered members of ("keynote" for "trial__keynote240")."""
+    return frozenset(m.group(1) for k in confirmed if (m := FAMILY_RE.match(k)))
+
+
+def of_family(name_key: str, families: frozenset[str]) -> bool:
+    """Is the key a numbered member of a family a confirmed name belongs to?
+
+    >>> of_family("trial__keynote224", frozenset({"keynote"})), of_family("trial__keynote", frozenset({"keynote"}))
+    (True, False)
+    """
+    return bool(families) and (m := FAMILY_RE.match(name_key)) is not None and m.group(1) in families
+
+
 def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozenset[str] = frozenset(),
                 key: Callable[[str], str] = str) -> list[TrialName]:
-    """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names."""
+    """Trial names in one sentence, in order; ``confirmed`` holds keys already known as names (and a numbered name of
+    a confirmed name's family, "KEYNOTE-224" where "KEYNOTE-240" is one, is one too)."""
+    named_families = families(confirmed)
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
-             for n in _shaped(text, is_entity) if key(n.name) in confirmed or (_near_cue(text, n) and not counted(text, n.name, n.end))]
+             for n in _shaped(text, is_entity) if key(n.name) in confirmed or of_family(key(n.name), named_families)
+             or (_near_cue(text, n) and not counted(text, n.name, n.end))]
     for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text), *TRIAL_PHRASE_NAME_RE.finditer(text)]:
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:

@@ -19,7 +19,7 @@ from .effects import HazardRatio
 from .markdown_trials import comparison_name
 from .prose_values import ArmValue
 from .trial_name_shapes import DESCRIBED_AS_TRIAL, LIST_AFTER_PLURAL
-from .trial_names import TrialName
+from .trial_names import TrialName, families, of_family
 from .arm_facts import arm_facts, arm_key, cohort_arm_key, measurement
 from .cohort_arms import sharing, shown
 from .trials import name_attribute, trial_key
@@ -115,7 +115,8 @@ def primary_met(slot: Slot) -> bool | None:
 def emit(doc: AnalysedDocument, slot: Slot, index: NameIndex) -> Iterator[Assertion]:
     """The facts one document states about one trial: the trial, its arms, sizes, values and HRs."""
     if not slot.arms:
-        if not slot.prior and any(n.kind == "nct" or framed_as_trial(doc.document.text, n.name) for n in slot.names):
+        if not slot.prior and any(n.kind == "nct" or framed_as_trial(doc.document.text, n.name)
+                                  or in_named_family(trial_key(n.name), index.confirmed) for n in slot.names):
             yield _named_only(doc, slot, index)
         return
     if slot.single_arm and slot.enrolled:
@@ -176,6 +177,12 @@ LISTED_BEFORE = r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*){0,3}"
 # "three phase 3 studies: OTHER, NAME and THIRD-1" (trial_name_shapes.STUDIES_LISTED_RE).
 LISTED_AFTER = (rf"\b(?:trials|studies){LIST_AFTER_PLURAL}"
                 r"(?:(?:the\s+)?[A-Z][\w-]*(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}(?:the\s+)?")
+
+
+def in_named_family(key: str, confirmed: frozenset[str]) -> bool:
+    """Is the trial a numbered member of a family another of the document's trials belongs to ("KEYNOTE-224" beside
+    "KEYNOTE-240"): a trial as its siblings are, though the text frames it as none."""
+    return of_family(key, families(confirmed - {key}))
 
 
 def framed_as_trial(text: str, name: str) -> bool:
