@@ -180,13 +180,13 @@ def families(confirmed: frozenset[str]) -> frozenset[str]:
     return frozenset(m.group(1) for k in confirmed if (m := FAMILY_RE.match(k)))
 
 
-def of_family(name_key: str, families: frozenset[str]) -> bool:
+def of_family(name_key: str, named: frozenset[str]) -> bool:
     """Is the key a numbered member of a family a confirmed name belongs to?
 
     >>> of_family("trial__keynote224", frozenset({"keynote"})), of_family("trial__keynote", frozenset({"keynote"}))
     (True, False)
     """
-    return bool(families) and (m := FAMILY_RE.match(name_key)) is not None and m.group(1) in families
+    return bool(named) and (m := FAMILY_RE.match(name_key)) is not None and m.group(1) in named
 
 
 def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozenset[str] = frozenset(),
