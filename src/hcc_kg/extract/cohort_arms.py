@@ -67,7 +67,7 @@ COUNT_BEFORE_RE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:(?:patients|parti
 COUNT_AFTER_RE = re.compile(r"\s*(?:[(,;]\s*n\s*=\s*(?P<n>\d[\d,]*)|\s(?:enrolled|included|recruited|comprised|had|treated|"
                             r"consisted\s+of)\s+(?P<m>\d[\d,]*)\s+(?:patients|participants|subjects)\b)", re.IGNORECASE)
 # The value's own label right after it (a bracket between): "20.5 months (95% CI ...) for cohort A", "39% in cohort 1";
-# the value may close its count's bracket first: "13 (11.9%) in cohort 1".
+# the value may close its count's bracket first: "9 (9.4%) in cohort 1".
 LABEL_AFTER_VALUE_RE = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,?\s*(?:for|in|among|with)\s+(?:the\s+)?"
                                   r"(?:patients\s+(?:in|of)\s+)?$",
                                   re.IGNORECASE)
