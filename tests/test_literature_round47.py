@@ -216,3 +216,19 @@ def test_a_name_with_no_named_sibling_stays_no_trial(vocabulary, finder):
     # guard: the same sentence without the family's framed member names no trial
     found = read(FAMILY.split("; ")[1].replace("These findings, with", "With"), vocabulary, finder)
     assert not [a for a in found if a.predicate == "isClinicalTrial"]
+
+
+def test_a_code_written_twice_keeps_digits_a_gene_like_prefix_would_lose(vocabulary, finder):
+    # (before, "HLX77" was read as the gene HLX with a reference mark 77, so the drug was never read)
+    text = ("Maker doses first patient with HLX77\n\nThe trial will test HLX77, an antibody targeting TIGIT, with serplulimab. "
+            "HLX77 was well tolerated in animals.\n")
+    found = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert ("hlx77", "tigit") in {(a.subject, a.object) for a in found if a.predicate == "isAntibodyAgainst"}
+
+
+def test_a_reference_mark_glued_once_is_still_dropped(vocabulary, finder):
+    # guard: a citation glued once to a name is no code: the name is read
+    def targets(text: str) -> set[tuple[str, str]]:
+        return {(a.subject, a.object) for a in read(text, vocabulary, finder) if a.predicate == "inhibits"}
+    assert targets("Sorafenib inhibits VEGFR and PDGFR12, as shown before.") \
+        == targets("Sorafenib inhibits VEGFR and PDGFR, as shown before.") != set()

@@ -13,7 +13,7 @@ from ..vocab import Vocabulary
 from .expansion import Expansion, expand
 from .mentions import MentionFinder
 from .glued_names import with_glued_names_apart
-from .normalize import MappedText, normalize, with_glued_crosses, without_glued_footnotes
+from .normalize import MappedText, normalize, repeated_codes, with_glued_crosses, without_glued_footnotes
 from .segment import Block, Sentence, blocks, sentences
 
 T = TypeVar("T")
@@ -152,8 +152,8 @@ class AnalysedDocument:
     @cached_property
     def sentences(self) -> list[AnalysedSentence]:
         prose = [b for b in self.blocks if b.kind == "prose"]
-        lookup = self.finder.lookup
-        read = [replace(s, mapped=expand(with_glued_crosses(without_glued_footnotes(s.mapped, lookup), lookup),
+        lookup, codes = self.finder.lookup, repeated_codes(self.document.text)
+        read = [replace(s, mapped=expand(with_glued_crosses(without_glued_footnotes(s.mapped, lookup, codes), lookup),
                                          self.expansions))
                 for s in sentences(self.document.text, prose)]
         return [AnalysedSentence(sentence, outside_addresses(sentence.mapped, self.finder.find(sentence.mapped)))

@@ -327,9 +327,26 @@ def _ascii(match: re.Match) -> str:
 _STUDY_WORD_RE = re.compile(r"(?:trials?|stud(?:y|ies))", re.IGNORECASE)
 
 
-def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | None]) -> MappedText:
+def repeated_codes(text: str) -> frozenset[str]:
+    """Capitals glued to two digits that a document writes twice or more ("HLX53" in its title and its text): a code's
+    name, not a name with a reference number, which a citation would not repeat so.
+
+    >>> sorted(repeated_codes("HLX53 with B. We gave HLX53. VEGF12 once."))
+    ['HLX53']
+    """
+    counts: dict[str, int] = {}
+    for m in _REPEATED_CODE_RE.finditer(text):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    return frozenset(code for code, n in counts.items() if n >= 2)
+
+
+_REPEATED_CODE_RE = re.compile(r"\b[A-Z]{2,5}\d{2}\b")
+
+
+def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | None],
+                            codes: frozenset[str] = frozenset()) -> MappedText:
     """Drop reference numbers glued to names and to the word trial or study: "lenvatinib1" is lenvatinib,
-    "trial2" the word trial, "VEGFR1" stays.
+    "trial2" the word trial, "VEGFR1" stays, and so does a code the document repeats (``codes``, :func:`repeated_codes`).
 
     ``lookup`` maps a surface string to an entity key (None for no name).
 
@@ -340,7 +357,7 @@ def without_glued_footnotes(mapped: MappedText, lookup: Callable[[str], str | No
     def is_a_name(match: re.Match) -> bool:
         if _STUDY_WORD_RE.fullmatch(match.group("word")):
             return False
-        return lookup(match.group(0)) is not None or lookup(match.group("word")) is None
+        return match.group(0) in codes or lookup(match.group(0)) is not None or lookup(match.group("word")) is None
     return mapped.drop(_GLUED_NUMBER_RE, "ref", keep=is_a_name)
 
 
