@@ -134,8 +134,8 @@ class HazardRatio:
         return self.p_value.comparator if self.p_value else None
 
 
-# A significance boundary written as a hazard ratio: "did not meet the prespecified criteria (HR, 0.75; P = .02)", "the
-# efficacy boundary of HR 0.78", "the threshold for significance was not met (HR 0.70)".  A boundary has no interval; an
+# A significance boundary written as a hazard ratio: "did not meet the prespecified criteria (HR, 0.79; P = .03)", "the
+# efficacy boundary of HR 0.78", "the threshold for significance was not met (HR 0.72)".  A boundary has no interval; an
 # estimate that crossed it does ("crossed the boundary (HR 0.65; 95% CI 0.52-0.81)").
 BOUNDARY_BEFORE_RE = re.compile(r"\b(?:criteri(?:on|a)|boundar(?:y|ies)|thresholds?|cut-?offs?)\b"
                                 r"(?:\s+(?:for|of)\s+(?:statistical\s+)?significance)?"

@@ -328,11 +328,11 @@ _STUDY_WORD_RE = re.compile(r"(?:trials?|stud(?:y|ies))", re.IGNORECASE)
 
 
 def repeated_codes(text: str) -> frozenset[str]:
-    """Capitals glued to two digits that a document writes twice or more ("HLX53" in its title and its text): a code's
+    """Capitals glued to two digits that a document writes twice or more ("HLX77" in its title and its text): a code's
     name, not a name with a reference number, which a citation would not repeat so.
 
-    >>> sorted(repeated_codes("HLX53 with B. We gave HLX53. VEGF12 once."))
-    ['HLX53']
+    >>> sorted(repeated_codes("HLX77 with B. We gave HLX77. VEGF12 once."))
+    ['HLX77']
     """
     counts: dict[str, int] = {}
     for m in _REPEATED_CODE_RE.finditer(text):
