@@ -66,11 +66,16 @@ def supporting_trials(doc: AnalysedDocument, start: int) -> list[tuple[str, str,
         cue = BASIS_RE.search(sent.text)
         if cue is None:
             continue
-        span = sent.sentence.mapped.original_span(0, len(sent.text))
-        for name in sentence_trial_names(doc, sent, index):
-            if cue.end() <= name.start <= cue.end() + BASIS_REACH:
-                out.setdefault(index.key(name.name), (index.key(name.name), name.name, span))
+        _named_after(doc, sent, cue, index, out)
     return list(out.values())
+
+
+def _named_after(doc: AnalysedDocument, sent: AnalysedSentence, cue: re.Match, index, out: dict) -> None:
+    """Add to ``out`` the trials the sentence names within reach after its basis cue, keyed as the document keys them."""
+    span = sent.sentence.mapped.original_span(0, len(sent.text))
+    for name in sentence_trial_names(doc, sent, index):
+        if cue.end() <= name.start <= cue.end() + BASIS_REACH:
+            out.setdefault(index.key(name.name), (index.key(name.name), name.name, span))
 
 
 def told_apart(doc: AnalysedDocument, start: int, own: set[str]) -> list[tuple[str, str, tuple[int, int]]]:
@@ -81,10 +86,7 @@ def told_apart(doc: AnalysedDocument, start: int, own: set[str]) -> list[tuple[s
     out: dict[str, tuple[str, str, tuple[int, int]]] = {}
     for sent in doc.sentences[doc.sentence_at(start) + 1:]:
         if NEXT_BASIS_RE.match(sent.text) and (cue := BASIS_RE.search(sent.text)):
-            span = sent.sentence.mapped.original_span(0, len(sent.text))
-            for name in sentence_trial_names(doc, sent, index):
-                if cue.end() <= name.start <= cue.end() + BASIS_REACH:
-                    out.setdefault(index.key(name.name), (index.key(name.name), name.name, span))
+            _named_after(doc, sent, cue, index, out)
         elif any(m.key not in own and doc.vocabulary[m.key].has_type(*DRUG_TYPES) for m in sent.mentions):
             break
     return list(out.values())

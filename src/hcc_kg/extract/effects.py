@@ -141,6 +141,7 @@ BOUNDARY_BEFORE_RE = re.compile(r"\b(?:criteri(?:on|a)|boundar(?:y|ies)|threshol
                                 r"(?:\s+(?:for|of)\s+(?:statistical\s+)?significance)?"
                                 r"(?:\s+(?:was|were|is|are)\s+(?:not\s+)?(?:met|reached|crossed))?"
                                 r"\s*(?:\(\s*|(?:of|at)\s+(?:an?\s+)?|[:,]\s*)$", re.IGNORECASE)
+BOUNDARY_REACH = 90  # characters before the ratio its boundary's words may start in
 
 
 def parse_hazard_ratios(text: str) -> list[HazardRatio]:
@@ -157,7 +158,8 @@ def parse_hazard_ratios(text: str) -> list[HazardRatio]:
         while estimate is not None:
             found.append(estimate)
             estimate = _continued(text, estimate)
-    found = [hr for hr in found if hr.ci_lower is not None or not BOUNDARY_BEFORE_RE.search(text, 0, hr.start)]
+    found = [hr for hr in found if hr.ci_lower is not None
+             or not BOUNDARY_BEFORE_RE.search(text, max(0, hr.start - BOUNDARY_REACH), hr.start)]
     return _by_population(text, found) if found else found
 
 

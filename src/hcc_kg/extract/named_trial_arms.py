@@ -56,9 +56,9 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
     that demonstrated an OS benefit compared with B"), the one drug the document names; and the comparator
     named after it ("compared with B").  None when no sentence naming the trial states what it tested."""
     by_span = doc.once("sentences by evidence span", lambda: {evidence_span(s): s for s in doc.sentences})
+    family = any(in_named_family(trial_key(n.name), name_index(doc).confirmed) for n in slot.names)
     for span in sorted(set(slot.named_at) & by_span.keys()):  # in text order, as the sentences come
         sent = combination_read(doc, by_span[span], [])  # "NAME showed that the combo cut ...": the combination named before
-        family = any(in_named_family(trial_key(n.name), name_index(doc).confirmed) for n in slot.names)
         if not TRIAL_WORD_RE.search(sent.text) and not family:
             continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells"), unless of a family
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")

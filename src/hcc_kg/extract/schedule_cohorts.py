@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from .analysis import AnalysedDocument
+from .mechanism_cues import NUMBER_WORDS
 from .sentences import MASS_UNIT
 
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "six": "6"}
 #: A schedule by weeks, as texts print it: "every 2 weeks", "every-3-week", "every two weeks", "Q2W".
 SCHEDULE = r"(?:every[\s-]+(?P<every>\d|one|two|three|four|six)[\s-]+weeks?|(?-i:Q)(?P<q>[1-6])(?-i:W))"
 SCHEDULE_RE = re.compile(rf"\b{SCHEDULE}\b", re.IGNORECASE)
@@ -37,7 +37,7 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]\w*|randomly|assigned|allocated)\b"
 def schedule_label(match: re.Match) -> str:
     """The label of the schedule a :data:`SCHEDULE` match prints: "every N weeks"."""
     weeks = match["every"] or match["q"]
-    weeks = _NUMBER_WORDS.get(weeks.lower(), weeks)
+    weeks = str(NUMBER_WORDS.get(weeks.lower(), 1 if weeks.lower() == "one" else weeks))
     return f"every {weeks} week" + ("s" if weeks != "1" else "")
 
 
