@@ -36,6 +36,9 @@ CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:designated|granted|awarded|given|accepted|filed|submitted|recommended|withdrawn|launched)\b)|"
     # "X is approved in the US and is available in the UK": a second predicate of the same subject
     r"\s+and\s+(?=(?:is|are|was|were)\s)|"
+    # "A prolonged survival after B and C approved by the agency as ...": a subject and its participle after a clause
+    # with its own verb (kept only then: "A and B approved by the agency" is one list, see VERB_BEFORE)
+    r"\s+and\s+(?=(?P<approved_subject>[\w-]+\s+(?:approved|authori[sz]ed)\s+(?:by|in|for)\b))|"
     # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
     r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"
     # "..., according to a filing with the exchange": where the news came from (see ATTRIBUTION)
@@ -49,6 +52,9 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE)
 # A list's closing ", and" is no break while what came before it has no verb: "A, B, and C have been approved".
 LIST_AND = re.compile(r",\s+and\s+$", re.IGNORECASE)
+# A verb that makes the words before a bare "and" a clause of their own, its result told ("A prolonged survival").
+RESULT_VERB = re.compile(r"\b(?:prolonged|improved|extended|reduced|demonstrated|showed|resulted|achieved|doubled)\b",
+                         re.IGNORECASE)
 FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|approved|authori[sz]ed|granted|received|gained|won|"
                          r"obtained|announced|said|accepted)\b", re.IGNORECASE)
 # A list of approved agents opened by "including" / "such as" may part its items by semicolons, each item a described
@@ -97,6 +103,9 @@ def clauses(text: str) -> list[Clause]:
     for cut in CLAUSE_BREAK.finditer(text, pos):
         if LIST_AND.match(cut.group()) and not FINITE_VERB.search(text, pos, cut.start()):
             continue  # "A, B, and C have been approved": the last item of a list, no clause of its own
+        if cut.group("approved_subject") and not (FINITE_VERB.search(text, pos, cut.start())
+                                                  or RESULT_VERB.search(text, pos, cut.start())):
+            continue  # "A and B approved by the agency": one list of subjects
         if cut.group() == ";" and LIST_OPENING.search(text, pos, cut.start()) \
                 and not FINITE_VERB.search(text, cut.end(), _item_end(text, cut.end())):
             continue  # "approved, including A; B plus C; and D": the next item of the list

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .approval_lines import FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, masked
-from .epistemics import MONTH_PREPOSITIONS, reading
+from .epistemics import MONTH_PREPOSITIONS, NOT_HEDGE, reading
 
 # The approval verb or noun, and the names some regulators give their approval (Health Canada's Notice
 # of Compliance, the NMPA's registration certificate) and news-style "nod" / "green light" / "go-ahead" /
@@ -194,7 +194,7 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
     plain = masked(text, FIRST_LINE, NO_PRIOR_SYSTEMIC, SECOND_LINE, DATE_TEXT, DISEASE_DESCRIPTION, APPROVED_FILING,
                    APPROVED_AS_OPTION, INTENDED_USE)[start:end]
     polarity = "negative" if REFUSAL.search(plain) else "positive"
-    certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(plain) else "asserted"
+    certainty = "hedged" if STEP_CUE.search(plain) or PROSPECTIVE.search(NOT_HEDGE.sub(" ", plain)) else "asserted"
     # "the FDA-approved options of X": an attributive approval is presupposed; the clause's
     # verb ("it appears to beat ...") does not hedge it.
     if not attributive(text, cue[0]):

@@ -17,6 +17,7 @@ FIRST_LINE = re.compile(
     # "liver cancer that has not been previously treated" (no object: no treatment at all)
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+)?treated\b(?!\s+(?:with|by|for)\b)|"
     r"\b(?:previously\s+)?untreated|\btreatment-?na[iï]ve|\bfirst[- ]line|\b1st[- ]line|\bfront[- ]?line|"
+    r"\b(?-i:1L)\b|"  # an abstract's short form: "as 1L therapy"
     r"\bfirst-(?=\s+(?:and|or|to)\s+(?:second|2nd)[- ]line)|"  # "first- and second-line": the hyphen suspended
     r"\binitial\s+(?:systemic\s+)?(?:therapy|treatment)|"
     r"\bnewly[- ]diagnosed\b", re.IGNORECASE)  # "for people newly diagnosed with advanced D": none treated yet
@@ -38,7 +39,7 @@ SECOND_LINE = re.compile(
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
-    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|"
+    r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|\b(?-i:2L)\b|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+|one\s+|1\s+|a\s+single\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)|"

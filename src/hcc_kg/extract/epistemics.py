@@ -59,7 +59,9 @@ NOT_NEGATION = re.compile(
     re.IGNORECASE)
 # "potential" that grades the drug, not the statement: "a potential first-in-class T inhibitor", "an inhibitor of T
 # with potential antineoplastic activity" (a definition's boilerplate) say nothing hedged of what it acts on.
+# Nor does the noun after a verb that reports a finding: "NAME demonstrated the potential of X, leading to its approval".
 NOT_HEDGE = re.compile(r"\bpotential(?:ly)?\s+(?:first|best)[- ]in[- ]class\b"
+                       r"|\b(?:demonstrated|showed|shown|confirmed|established)\s+the\s+(?:[\w-]+\s+)?potential\s+of\b"
                        r"|\bpotential\s+(?:[\w-]+\s+|and\s+|,\s*){0,6}?activit(?:y|ies)\b(?!\s+(?:against|on|towards?)\b)",
                        re.IGNORECASE)
 # Where a class of drugs stands ("T-targeting agents that are in development, including X"): it hedges an

@@ -249,6 +249,10 @@ COORDINATED_VERB = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\
 BOUND_THEN_STOPPED = re.compile(rf"^\s+and\s+(?:\w+ly\s+)?(?:{VERB_CUE})\s+(?:the\s+)?(?:[\w-]+\s+)?"
                                 r"(?:activation|activity|function|signal(?:l)?ing)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 BINDING_VERB = re.compile(r"(?:bind|bound|attach|engag|target)", re.IGNORECASE)
+# "X prevents A and B from switching off T cells": the ones kept from acting may be the drug's target or its
+# target's partners (an anti-receptor antibody keeps the ligands from binding), so the object says not which.
+PREVENTED_VERB = re.compile(r"prevent", re.IGNORECASE)
+KEPT_FROM = re.compile(r"^[\s)]*from\s+\w+ing\b", re.IGNORECASE)
 
 
 # "induces degradation of T" names a degrader's target only in a text about degraders; elsewhere ("sorafenib induced

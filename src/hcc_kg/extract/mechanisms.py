@@ -46,7 +46,7 @@ from .combination_glosses import (combination_gloss, crossed_coordination, gloss
 from .coordinated_descriptions import coordinated_readings
 from .epistemics import HEDGED, presented_then_turned, reading
 from .fusion_parts import drug_parts
-from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
+from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, KEPT_FROM, PREVENTED_VERB, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
                              DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, PLURAL_HEAD, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
@@ -74,6 +74,8 @@ def _fills(text: str, cue: re.Match, tlist: TargetList) -> bool:
         return True
     if cue.group("verb") and BINDING_VERB.match(cue.group("verb")) and BOUND_THEN_STOPPED.match(gap):
         return True  # "binds to and blocks the activation of T"
+    if cue.group("verb") and PREVENTED_VERB.match(cue.group("verb")) and KEPT_FROM.match(text[tlist.end:]):
+        return False  # "prevents A from binding B": A may be the target or its partner
     spelled_out = FULL_NAME_FILLER.match(gap) and re.match(r"\s*[);]", text[tlist.units[0].end:])
     if spelled_out:  # "against the PD-1 ligand 1 (PD-L1)": "ligand" is in the target's own name
         return True

@@ -91,6 +91,13 @@ DETERMINER = r"(?:(?:a|an|the)\s+|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s?|�
 CUE = rf"(?P<cue>{MODIFIERS}(?:{CLASS}))(?![\w-])"
 NAME_FORM = rf"(?:{CODE}|[A-Za-z][a-z]{{2,}}(?:{'|'.join(s for s, _ in STEMS)}))(?![\w-])"
 NAME = rf"(?P<name>{NAME_FORM})"
+#: "a novel small molecule, dimethyl 2-(4-aminobenzyl)malonate (ABC-6), ...": the class, the compound's systematic name
+#: (its last word holding a locant: "2-(", "4,5-"), then the code it is given in brackets; a code of one digit is a
+#: name here (:data:`SHORT_CODE`), the systematic name before it having said it is a compound.
+SYSTEMATIC = r"(?:[\w,'’\[\]()-]+\s+){0,3}?(?=[\w,'’\[\]()-]*\d[,(\[-])[\w,'’\[\]()-]+"
+SHORT_CODE = r"[A-Z]{2,5}-\d(?![\w-])"
+CUED_SYSTEMATIC = re.compile(rf"(?<![\w-])(?P<cue>(?:(?!(?i:{STOP})\b)[\w/-]+\s+){{0,3}}?(?:{CLASS})),\s+{SYSTEMATIC}\s+"
+                             rf"\((?P<name>{CODE}|{SHORT_CODE})\)")
 #: "ABC-123 and XYZ-45, two FGFR4 inhibitors": a count, then a plural class noun, after the last of the codes it
 #: speaks of; the codes coordinated before that one ("ABC-123 and") are read by :data:`COORDINATED_BEFORE`.
 CUED_COUNTED = re.compile(rf"(?<![\w-]){NAME}\s*,\s*(?:the\s+)?(?:two|three|four)\s+(?P<cue>{MODIFIERS}(?:{CLASS})s)(?![\w-])")

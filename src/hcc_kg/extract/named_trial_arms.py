@@ -44,9 +44,10 @@ RESULT_SUBJECT_RE = re.compile(r"\s+(?:observed|seen|noted|reported)\s+in\s+(?:t
 
 # ... or the trial the subject and the agent its result's object: "NAME demonstrated A as an effective second-line
 # treatment", "the NAME trial established (the benefit of) A".
-TRIAL_SHOWED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies)|[A-Z][A-Z0-9-]{2,})\s+(?:(?:has|had|also|clearly)\s+)?"
+# (a name may end in its number: "CheckMate 040 demonstrated the potential of A")
+TRIAL_SHOWED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies)|[A-Z][A-Z0-9-]{2,}|\d{2,}[A-Z]*)\s+(?:(?:has|had|also|clearly)\s+)?"
                              r"(?:demonstrated|showed|established|confirmed)\s+(?:that\s+)?"
-                             r"(?:the\s+(?:efficacy|benefit|activity|superiority|value|role)\s+of\s+)?$")
+                             r"(?:the\s+(?:efficacy|benefit|activity|superiority|value|role|potential|promise)\s+of\s+)?$")
 
 
 def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:

@@ -38,7 +38,7 @@ from .misspellings import misspelled_drug, misspelled_words
 from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
-                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, DOSE_STRUCTURE,
+                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, CUED_SYSTEMATIC, DOSE_STRUCTURE,
                         DOSED, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, STEM_RE,
                         VARIANT, class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted,
                         trial_codes)
@@ -125,10 +125,11 @@ class _SentenceReader:
                 yield Sighting(label, found[2], f"stem -{found[1]}", match.start(), end, False)
 
     def _cued(self) -> Iterator[Sighting]:
-        for regex in (CUED_AFTER, CUED_BEFORE, CUED_HEAD, CUED_COUNTED, CUED_PLURAL):
+        for regex in (CUED_AFTER, CUED_BEFORE, CUED_HEAD, CUED_COUNTED, CUED_PLURAL, CUED_SYSTEMATIC):
             for match in regex.finditer(self.text):
                 name = match.group("name")
-                if drug_like(name, self.trials) and not VARIANT.fullmatch(name) \
+                if (drug_like(name, self.trials) or (regex is CUED_SYSTEMATIC and not NOT_DRUG_CODE.match(name))) \
+                        and not VARIANT.fullmatch(name) \
                         and self.is_new(name, match.start("name"), match.end("name")):
                     label = stem_types(name)[0] if stem_types(name) else name
                     cue = re.sub(r"\s+", " ", match.group("cue")).strip(" ,")

@@ -101,7 +101,25 @@ def _anchors(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Anchor]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", sent.text):
             if not any(a.start <= m.start() < a.end for a in found) and not _followed_up(sent.text, m.start()):
                 found.append(Anchor(key, m.start(), m.end()))
+    found.extend(_elided_rates(sent.text, found))
     return _with_short_forms(sent.text, sorted(found, key=lambda a: a.start))
+
+
+# "The 24-month OS rates were A vs B, and the 36-month rates were C vs D": a later time point's rates with their
+# endpoint left out, the one the sentence's rates before were of.
+# (not "and 24-month rates of A vs B": a pair per time point, :func:`.prose_rates.timepoint_rates` reads it)
+ELIDED_RATE_RE = re.compile(r"\bthe\s+\d+[\s-]*(?:months?|mo|years?)\s+(?P<rates>rates?)\s+(?=(?:were|was)\b)", re.IGNORECASE)
+RATE_NAMED_RE = re.compile(r"^[\s-]*(?:\([^()]{1,12}\)\s*)?rates?\b", re.IGNORECASE)
+
+
+def _elided_rates(text: str, found: list[Anchor]) -> list[Anchor]:
+    """Anchors for the rates a sentence names without their endpoint, after rates of one it named."""
+    out = []
+    for m in ELIDED_RATE_RE.finditer(text):
+        before = [a for a in found if a.end <= m.start()]
+        if before and not any(m.start() <= a.start < m.end() for a in found) and RATE_NAMED_RE.match(text[before[-1].end:]):
+            out.append(Anchor(before[-1].endpoint, m.start("rates"), m.end("rates")))
+    return out
 
 
 def _with_short_forms(text: str, found: list[Anchor]) -> list[Anchor]:

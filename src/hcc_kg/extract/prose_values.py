@@ -53,8 +53,11 @@ OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|w
 # "The 33-month OS rates", "the 1-year progression-free survival rate", "1 year overall survival was": the time
 # point before the endpoint.
 LEAD_TIMEPOINT_RE = re.compile(r"\b(?P<n2>\d+)[-\s](?P<u2>month|week|year|mo)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-# What may open a clause continuing the previous one's result with the other arm: "; with B, ...", "; B, ...".
-CONTINUATION_LEAD_RE = re.compile(r"\s*(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
+# What may open a clause continuing the previous one's result with the other arm: "; with B, ...", "; B, ...", "; the
+# corresponding value in the B arm was ...".
+CONTINUATION_LEAD_RE = re.compile(r"\s*(?:the\s+(?:corresponding|respective|equivalent)\s+(?:figure|value|rate|median|estimate)\s+"
+                                  r"(?:was\s+)?(?=(?:with|for|in|among)\s))?"
+                                  r"(?:(?:with|for|in|among)\s+)?(?:the\s+)?(?:(?:patients|those)\s+(?:treated\s+with|"
                                   r"receiving|given)\s+)?", re.IGNORECASE)
 # Between endpoints listed as one subject: "the median PFS and OS", "ORR, DCR and median DoR".
 # ("the 1-year OS rate and 1-year RFS rate": each rate with its time point)

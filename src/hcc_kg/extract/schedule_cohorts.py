@@ -19,15 +19,17 @@ import re
 
 from .analysis import AnalysedDocument
 from .mechanism_cues import NUMBER_WORDS
-from .sentences import MASS_UNIT
 
 #: A schedule by weeks, as texts print it: "every 2 weeks", "every-3-week", "every two weeks", "Q2W".
 SCHEDULE = r"(?:every[\s-]+(?P<every>\d|one|two|three|four|six)[\s-]+weeks?|(?-i:Q)(?P<q>[1-6])(?-i:W))"
 SCHEDULE_RE = re.compile(rf"\b{SCHEDULE}\b", re.IGNORECASE)
 #: A cohort named by its schedule: "the every-2-week group", "the Q3W arm", "patients dosed every 3 weeks cohort".
 SCHEDULE_USE_RE = re.compile(rf"\b{SCHEDULE}(?:\s+[\w-]+){{0,2}}?\s+(?:cohorts?|groups?|arms?)\b", re.IGNORECASE)
+#: A dose's unit, by mass or in (international) units, per weight, day or body surface, as pages print it ("IU/m2",
+#: "IU m 2", "mg/kg"): the one unit of this module's doses.
+DOSE_UNIT = r"(?:mg|mcg|µg|μg|g|IU|units?)(?:\s*/\s*\w+|\s+m\s?2\b|\s*m²)?"
 #: One alternative a randomisation lists, with its patients: "every 2 weeks (n = 70)", "12 mg (n = 99)".
-ALTERNATIVE_RE = re.compile(rf"(?:(?P<dose>\d+(?:\.\d+)?\s*{MASS_UNIT})|{SCHEDULE})\s*[(\[]\s*n\s*=\s*(?P<n>\d+)\s*[)\]]",
+ALTERNATIVE_RE = re.compile(rf"(?:(?P<dose>\d+(?:\.\d+)?\s*{DOSE_UNIT})|{SCHEDULE})\s*[(\[]\s*n\s*=\s*(?P<n>\d+)\s*[)\]]",
                             re.IGNORECASE)
 #: What joins two listed alternatives: "or", ", or", "and", a comma.
 ALTERNATIVES_GAP_RE = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|or\s+|and\s+|versus\s+|vs\.?\s+)", re.IGNORECASE)
@@ -52,7 +54,7 @@ def dose_label(printed: str) -> str:
 
 # A phase 1 study's doses listed after a colon, each with its patients in brackets: "the patients treated: 2 mg/kg
 # weekly (qw) (12), 4 mg/kg qw (10) and 800 mg every 2 weeks (8)" (a schedule's abbreviation may stand in brackets).
-_LISTED_DOSE = (rf"(?P<label>\d+(?:\.\d+)?\s*{MASS_UNIT}(?:\s+[A-Za-z0-9]+){{0,4}}?)(?:\s*\([A-Za-z0-9 ]{{1,8}}\))?"
+_LISTED_DOSE = (rf"(?P<label>\d+(?:\.\d+)?\s*{DOSE_UNIT}(?:\s+[A-Za-z0-9]+){{0,4}}?)(?:\s*\([A-Za-z0-9 ]{{1,8}}\))?"
                 r"\s*\(\s*(?:n\s*=\s*)?(?P<n>\d+)\s*\)")
 LISTED_DOSE_RE = re.compile(_LISTED_DOSE, re.IGNORECASE)
 _ITEM = re.sub(r"\(\?P<\w+>", "(?:", _LISTED_DOSE)  # (the same item, its groups unnamed, to repeat in the list)
@@ -93,17 +95,16 @@ def schedule_uses(text: str, labels) -> list[tuple[int, int, str]]:
 
 
 # A randomisation between doses or schedules of one agent: a trial of that agent alone.
+_SCHEDULE_ITEM = re.sub(r"\(\?P<\w+>", "(?:", SCHEDULE)  # (a schedule, its groups unnamed, to write it twice)
 _SCHEDULES = (r"(?:every\s+\d+\s+or\s+\d+\s+weeks|"
               # ... each written out, perhaps with its group's size: "every 2 weeks (n = 70) or every 3 weeks", "Q2W or Q3W"
-              r"every\s+\d+\s+weeks\s+(?:\([^()]{1,30}\)\s+)?or\s+every\s+\d+\s+weeks|"
-              r"Q\d+W\s+(?:\([^()]{1,30}\)\s+)?or\s+Q\d+W|"
+              rf"{_SCHEDULE_ITEM}\s+(?:\([^()]{{1,30}}\)\s+)?or\s+{_SCHEDULE_ITEM}|"
               r"(?:two|2|three|3)\s+(?:different\s+)?(?:doses|dose\s+levels|dosing\s+(?:schedules|"
               r"regimens)|schedules|administration\s+(?:methods|schedules|regimens)))")
-# ("7.5 mg/kg (low-dose group) or 15 mg/kg (high-dose group)": each dose's group named in brackets)
-# ... or by units per body surface ("160 or 320 IU/m2", as pages print it "IU m 2"), the unit printed once
-_DOSE_UNIT = r"(?:mg|µg|μg|mcg|IU|units?)(?:\s*/\s*\w+|\s+m\s?2\b|\s*m²)?"
-_DOSES = (rf"(?:\d+(?:\.\d+)?\s*{_DOSE_UNIT}\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
-          rf"{_DOSE_UNIT}|\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*{_DOSE_UNIT}|{_SCHEDULES})")
+# ("6 mg/kg (lower-dose group) or 12 mg/kg (higher-dose group)": each dose's group named in brackets; "160 or 320 IU/m2",
+# the unit printed once)
+_DOSES = (rf"(?:\d+(?:\.\d+)?\s*{DOSE_UNIT}\s+(?:\([^()]{{1,30}}\)\s+)?(?:\w+\s+){{0,2}}?or\s+\d+(?:\.\d+)?\s*"
+          rf"{DOSE_UNIT}|\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*{DOSE_UNIT}|{_SCHEDULES})")
 # ... and schedules of one agent given where the randomisation is not ("a randomized, parallel-group phase 2 study"; "patients
 # received A every 2 or 3 weeks"): a weight-based dose ("8 mg or 12 mg") is no randomisation's.
 SCHEDULES_RE = re.compile(rf"\b{_SCHEDULES}\b", re.IGNORECASE)

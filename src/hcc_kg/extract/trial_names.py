@@ -171,8 +171,8 @@ def _near_cue(text: str, name: TrialName) -> bool:
 
 
 # A family of numbered trial names: the letters before the number ("keynote" in "keynote240", "checkmate" in
-# "checkmate459"); a sponsor numbers its programme's trials so.
-FAMILY_RE = re.compile(r"(?:trial__)?([a-z]{4,})\d{2,}$")
+# "checkmate459" and "checkmate9dw"); a sponsor numbers its programme's trials so.
+FAMILY_RE = re.compile(r"(?:trial__)?([a-z]{4,})(?:\d{2,}|\d[a-z]+)$")
 
 
 def families(confirmed: frozenset[str]) -> frozenset[str]:
