@@ -12,7 +12,7 @@ from hcc_kg.query.library import QueryLibrary
 from hcc_kg.vocab import RESOURCE_NS, load_vocabulary, name_key
 
 from conftest import REPO
-from readback import stated_acts
+from readback import entity_names, recognised_names, stated_acts
 
 LIBRARY = QueryLibrary.load(REPO / "ontology" / "queries")
 ACTS_ON = ("inhibits", "isAntibodyAgainst", "activates")
@@ -35,10 +35,16 @@ class Facts:
             self.by_predicate[a.predicate].append(a)
         self.vocabulary = load_vocabulary()
         self.texts = {d.doc_id: d.text for d in built.documents}
-        self.acts = stated_acts(built.assertions, self.texts, self.vocabulary)
+        named = self.recognised = recognised_names(built.recognised)  # drugs its documents named, no vocabulary holds
+        self.acts = stated_acts(built.assertions, self.texts, self.vocabulary, recognised=named)
         # what the defined class ImmuneCheckpointInhibitor reads (an agonist's activation is not)
-        self.blocks = stated_acts(built.assertions, self.texts, self.vocabulary, ("inhibits", "isAntibodyAgainst"))
+        self.blocks = stated_acts(built.assertions, self.texts, self.vocabulary, ("inhibits", "isAntibodyAgainst"),
+                                  recognised=named)
         self.assertions = built.assertions
+
+    def names(self, key: str) -> list[str]:
+        """A key's names: the vocabulary's, else those the documents gave it."""
+        return entity_names(self.vocabulary, self.recognised, key)
 
     def pairs(self, *predicates) -> set[tuple[str, object]]:
         return {(a.subject, a.object) for p in predicates for a in self.by_predicate[p]}

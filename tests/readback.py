@@ -79,18 +79,45 @@ def key_named(vocabulary, name: str) -> str:
     return keys[0]
 
 
-def stated_acts(assertions, texts: dict[str, str], vocabulary, predicates: Iterable[str] = ACTS_ON) -> set[tuple[str, str]]:
+def recognised_names(recognised) -> dict[str, list[str]]:
+    """The names a build's documents gave drugs no vocabulary holds (its ``recognisedAs`` readings): key -> names."""
+    out: dict[str, list[str]] = {}
+    for a in recognised:
+        if a.predicate == "recognisedAs":
+            out.setdefault(a.subject, []).extend(v for k, v in a.attributes if k in ("label", "synonym"))
+    return out
+
+
+def reported_names(build_report: dict) -> dict[str, list[str]]:
+    """The same names as a build report lists them (each document's ``unidentified`` names): key -> names."""
+    out: dict[str, list[str]] = {}
+    for document in build_report["documents"]:
+        for found in document["unidentified"]:
+            out.setdefault(found["key"], []).extend([found["name"], *found["synonyms"]])
+    return out
+
+
+def entity_names(vocabulary, recognised: dict[str, list[str]], key: str) -> list[str]:
+    """A key's names: the vocabulary's, else those its documents gave it."""
+    return list(vocabulary[key].names()) if key in vocabulary else recognised.get(key, [])
+
+
+def stated_acts(assertions, texts: dict[str, str], vocabulary, predicates: Iterable[str] = ACTS_ON,
+                recognised: dict[str, list[str]] | None = None) -> set[tuple[str, str]]:
     """The (drug, target) pairs of acts-on facts (of ``predicates``) that at least one evidence span
-    states: the build's readings, kept only where a plain re-reading of the document agrees."""
+    states: the build's readings, kept only where a plain re-reading of the document agrees (a drug no vocabulary
+    holds named as its documents named it, ``recognised``)."""
+    recognised = recognised or {}
     return {(a.subject, a.object) for a in assertions if a.predicate in predicates
-            and any(not missing(texts[e.doc_id][e.start:e.end], vocabulary[a.subject].names(),
-                                vocabulary[a.object].names(), a.predicate) for e in a.evidence)}
+            and any(not missing(texts[e.doc_id][e.start:e.end], entity_names(vocabulary, recognised, a.subject),
+                                entity_names(vocabulary, recognised, a.object), a.predicate) for e in a.evidence)}
 
 
-def approved_agents_hitting(assertions, texts: dict[str, str], vocabulary, family_names: Iterable[str]) -> list[str]:
+def approved_agents_hitting(assertions, texts: dict[str, str], vocabulary, family_names: Iterable[str],
+                            recognised: dict[str, list[str]] | None = None) -> list[str]:
     """Approved agents (drugs or regimens) that, themselves or through a component, act on a
     member of every named family: the expected answer of the two-families question."""
-    acts = stated_acts(assertions, texts, vocabulary)
+    acts = stated_acts(assertions, texts, vocabulary, recognised=recognised)
     components: dict[str, set[str]] = {}
     for a in assertions:
         if a.predicate == "hasComponent":

@@ -57,7 +57,7 @@ def test_agents_json_on_the_committed_export(capsys, corpus_dir):
     from hcc_kg.model import Assertion
     from hcc_kg.report import Report
     from hcc_kg.vocab import load_vocabulary
-    from readback import approved_agents_hitting
+    from readback import approved_agents_hitting, reported_names
 
     graph = REPO / "exports" / "hcc_kg.ttl"
     assert main(["agents", "--graph", str(graph), "--hits", "VEGFR", "--hits", "FGFR", "--approved", "--json"]) == 0
@@ -65,7 +65,8 @@ def test_agents_json_on_the_committed_export(capsys, corpus_dir):
     # expected: the export's own readings, kept where a plain re-reading of the corpus agrees
     read = [Assertion.from_json(json.loads(line)) for line in (graph.parent / "assertions.jsonl").open(encoding="utf-8")]
     texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}
-    expected = approved_agents_hitting(read, texts, load_vocabulary(), ["VEGFR", "FGFR"])
+    named = reported_names(json.loads((graph.parent / "build_report.json").read_text(encoding="utf-8")))
+    expected = approved_agents_hitting(read, texts, load_vocabulary(), ["VEGFR", "FGFR"], named)
     assert [a["key"] for a in answer] == expected and expected
     for agent in answer:  # every hit cites where it was read
         assert all(hit["evidence"] for hit in agent["hits"])

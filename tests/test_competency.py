@@ -148,7 +148,7 @@ def test_evidence_of_every_drug_target_fact_is_its_spans_and_names_them(runners,
             rows = ask(runners, "evidence_for_fact", subject=f"hccr:{a.subject}", predicate=f"hcc:{predicate}",
                        object=f"hccr:{a.object}").rows
             assert {(r["document"], r["start"], r["end"]) for r in rows} == {(e.doc_id, e.start, e.end) for e in a.evidence}
-            drug, target = (facts.vocabulary[k].names() for k in (a.subject, a.object))
+            drug, target = (facts.names(k) for k in (a.subject, a.object))
             for r in rows:  # the drug, the target and the relation's cue, all in the span
                 assert not missing(_span(texts, r), drug, target, predicate), r
                 checked += 1

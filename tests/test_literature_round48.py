@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import read, values
+from trial_facts import arm_agents, read, sizes, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
@@ -132,8 +132,8 @@ def test_an_abstract_s_short_forms_of_the_line_are_lines(text, expected, vocabul
 
 def test_the_potential_a_trial_demonstrated_hedges_no_approval(vocabulary, finder):
     # (before, "potential" made the approval it led to a hedged one)
-    text = ("The imagined BETA-20 study demonstrated the potential of cabozantinib after sorafenib, which brought its "
-            "US approval for HCC.")
+    text = ("The imagined BETA-20 study demonstrated the potential of cabozantinib after sorafenib and so earned it an "
+            "FDA approval for HCC.")
     assert "cabozantinib" in _approval_lines(text, vocabulary, finder)
 
 
@@ -155,3 +155,78 @@ def test_the_corresponding_value_in_the_next_clause_is_the_other_arm_s(vocabular
                        "arm was 14.2 months.")
     assert {v for v in values(read(text, vocabulary, finder)) if v[1] == "os"} == {
         ("tislelizumab", "os", Decimal("17.4")), ("sorafenib", "os", Decimal("14.2"))}
+
+
+def test_a_phase_range_names_the_whole_trial_not_one_part(vocabulary, finder):
+    # (before, "in the phase 2-3 NAME study" read as its phase 2 part, whose counts are no arm's size)
+    text = ("In the phase 2-3 KAPPA-40 study, patients were allocated 2:1 to camrelizumab plus rivoceranib (n = 270) or "
+            "sorafenib (n = 135). Median OS was 19.8 versus 12.6 months.")
+    assert {(agent.split("__")[-1], n) for agent, n in sizes(read(text, vocabulary, finder))} == {
+        ("rivoceranib", 270), ("sorafenib", 135)}
+
+
+def test_a_form_and_brand_between_a_regimen_s_parts_keep_it_one(vocabulary, finder):
+    # (before, "A injection (Brand) in combination with B" parted A from B)
+    text = ("Frontline toripalimab injection (Loqtorzi) in combination with bevacizumab improved survival versus "
+            "sorafenib in the phase 3 LAMBDA-8 trial.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__bevacizumab__toripalimab", "sorafenib"}
+
+
+def test_transcatheter_arterial_infusion_is_the_infusion_procedure(vocabulary, finder):
+    # (before, the procedure had no such name: the arm was its drug's alone)
+    text = ("This invented phase 1 study of combination chemotherapy using lenvatinib and transcatheter arterial "
+            "infusion of oxaliplatin enrolled 24 patients. The median PFS was 6.1 months.")
+    assert arm_agents(read(text, vocabulary, finder)) == {
+        "regimen__hepatic_arterial_infusion_chemotherapy__lenvatinib__oxaliplatin"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In this invented report, patients received CAR-GPC3 T cells after lymphodepletion.", ("car_gpc3_t_cells", "gpc3")),
+    ("The pretend study infused GPC3-specific CAR-T cells into twelve patients.", ("car_gpc3_t_cells", "gpc3")),
+    ("Autologous AFP-targeted TCR-T cells were given in this imagined trial.", ("tcr_afp_t_cells", "afp")),
+    # the name says what the cells bind, whatever the clause says they did
+    ("CAR-GPC3 T cells did not expand in two of the pretend patients.", ("car_gpc3_t_cells", "gpc3")),
+])
+def test_t_cells_named_by_receptor_and_target_act_on_the_target(text, expected, vocabulary, finder):
+    # (before, such cells were no product: their target was read of no drug)
+    assert expected in _pairs(text, vocabulary, finder)
+
+
+def test_cells_named_with_a_product_s_name_stay_that_product_s(vocabulary, finder):
+    text = "Zorbaleucel, a GPC3-specific CAR-T cell product, was infused once in this invented note."
+    assert {pair for pair in _pairs(text, vocabulary, finder) if pair[1] == "gpc3"} == {("zorbaleucel", "gpc3")}
+
+
+def test_one_product_whichever_way_the_cells_are_written(vocabulary, finder):
+    text = ("In this imagined study, CAR-GPC3 T-cell therapy was given once. GPC3-CAR T cells expanded in most of the "
+            "pretend patients.")
+    found = extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
+    assert {a.subject for a in found if a.predicate == "recognisedAs"} == {"car_gpc3_t_cells"}
+
+
+def test_a_code_typed_as_a_t_cell_therapy_is_a_drug_and_its_treatment_the_trial_s_arm(vocabulary, finder):
+    # (before, "T-cell therapy" typed no code, nor a modifier glued to a bracketed abbreviation; and the treatment with
+    # a drug a result followed from gave the named trial no arm)
+    text = ("Therapy with QRX-404, a gene-modified hepatitis C virus (HCV)-directed T-cell therapy, produced tumour "
+            "shrinkage in an invented phase 1 trial (NCT09990777). All 21 patients with advanced HCC who received one "
+            "infusion of QRX-404 were followed for a year.")
+    found = read(text, vocabulary, finder)
+    assert arm_agents(found) == {"qrx_404"}
+    assert {n for _, n in sizes(found)} == {21}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Among 58 enrolled patients, the objective response rate was 24.1% in this pretend study.", 58),
+    ("All 58 patients who received the study drug had at least one scan in this pretend study.", 58),
+    ("All 6 patients who received the higher dose had fever in this pretend study.", None),
+])
+def test_everyone_counted_as_enrolled_or_all_who_received(text, expected):
+    from hcc_kg.extract.enrolment import enrolled
+    assert enrolled(text) == expected
+
+
+def test_patients_with_a_characteristic_the_trial_randomised_are_everyone(vocabulary, finder):
+    # (before, "patients with PVTT" was a subgroup even as the randomisation's subject: the arms' counts were lost)
+    text = ("Patients with PVTT were randomized to receive sorafenib plus radiotherapy (n = 40) or sorafenib alone "
+            "(n = 41) in this invented trial. Median OS was 12.2 versus 9.1 months.")
+    assert {n for _, n in sizes(read(text, vocabulary, finder))} == {40, 41}

@@ -20,7 +20,7 @@ from hcc_kg.report import Report
 from hcc_kg.vocab import load_vocabulary
 
 from conftest import FIXTURES
-from readback import approved_agents_hitting, key_named, missing
+from readback import approved_agents_hitting, entity_names, key_named, missing, recognised_names
 from fresh_builds import exported_files, run_script
 
 pytestmark = pytest.mark.slow
@@ -53,6 +53,7 @@ def test_shipped_corpus_is_consistent_and_classified(built):
 
 def test_every_drug_target_fact_reads_back_from_its_document(built, corpus_dir):
     vocabulary = load_vocabulary()
+    named = recognised_names(built.recognised)  # drugs the documents named that no vocabulary holds
     texts = {d.doc_id: d.text for d in read_corpus(corpus_dir, Report())}  # evidence names documents by content id
     checked = 0
     for prop in ACTS_ON:
@@ -64,7 +65,7 @@ def test_every_drug_target_fact_reads_back_from_its_document(built, corpus_dir):
             if inferred:
                 continue
             assert spans, f"asserted {s} {prop} {o} has no evidence"
-            drug, target = (vocabulary[str(x)[len(str(HCCR)):]].names() for x in (s, o))
+            drug, target = (entity_names(vocabulary, named, str(x)[len(str(HCCR)):]) for x in (s, o))
             predicate = str(prop)[len(str(HCC)):]
             for doc, start, end in spans:  # the drug, the target and the relation's cue, all in the span
                 assert not missing(texts[doc][start:end], drug, target, predicate), (s, o, doc, start, end)
@@ -74,7 +75,8 @@ def test_every_drug_target_fact_reads_back_from_its_document(built, corpus_dir):
 
 def test_vegfr_and_fgfr_question(built, projected):
     texts = {d.doc_id: d.text for d in built.documents}
-    expected = approved_agents_hitting(built.assertions, texts, load_vocabulary(), ["VEGFR", "FGFR"])
+    expected = approved_agents_hitting(built.assertions, texts, load_vocabulary(), ["VEGFR", "FGFR"],
+                                       recognised_names(built.recognised))
     answer = [a["key"] for a in agents_hitting(projected, ["VEGFR", "FGFR"], approved=True)]
     assert answer == expected and expected
 

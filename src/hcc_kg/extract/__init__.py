@@ -13,7 +13,7 @@ from ..model import Assertion, Document
 from ..report import Report
 from ..vocab import Vocabulary
 from . import abbreviations, abstracts, approvals, clipped_names, comparisons, markdown_trials, mechanisms, mentioned, novel, ongoing, record_fields, results, sentences, tables, trials  # noqa: F401  (modules register their extractors)
-from . import approved_indications, category_anaphora, epithets, named_afterwards, regimen_epithets  # noqa: F401  (register their extractors)
+from . import approved_indications, category_anaphora, cell_product_targets, epithets, named_afterwards, regimen_epithets  # noqa: F401  (register their extractors)
 from . import (arm_column_tables, arm_row_tables, cell_column_tables, flat_tables, potency_tables, table_glosses, table_line_trials,  # noqa: F401  (register
                target_tables, trial_rows)  # their extractors)
 from .analysis import AnalysedDocument, LayeredFinder

@@ -75,7 +75,9 @@ def part_of_phase(phase: str, trial_phase: str | None, combined: bool = True) ->
 
 
 # A sentence about one phase of the trial: "74 patients were treated in the phase I", "In phase 2, 30 patients ...".
-PHASE_SCOPE_RE = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?P<phase>phase\s*(?:III|II|IV|I|[1-4])[ab]?)\b(?!\s*/)", re.IGNORECASE)
+# (not a phase range naming the whole trial: "in the phase 2-3 NAME study")
+PHASE_SCOPE_RE = re.compile(r"\b(?:in|during)\s+(?:the\s+)?(?P<phase>phase\s*(?:III|II|IV|I|[1-4])[ab]?)\b"
+                            r"(?!\s*(?:/|[-–]\s*(?:III|II|IV|I|[1-4])\b))", re.IGNORECASE)
 
 
 def counts_a_phase_part(text: str, trial_phase: str | None) -> bool:

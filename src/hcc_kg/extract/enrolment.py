@@ -72,8 +72,13 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
                          # the participle before the noun, the count of everyone: "in all 36 enrolled patients", "of the 52
                          # enrolled HCC patients" (not "20 patients enrolled in cohort 2")
-                         rf"\b(?:all|of\s+the|among\s+the|in\s+the)\s+(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:enrolled|treated|included)\s+"
+                         rf"\b(?:all|of\s+the|among(?:\s+the)?|in\s+the)\s+(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:enrolled|treated|included)\s+"
                          rf"{_WHO}(?:patients|participants|subjects)\b|"
+                         # ... or said to be all of them, who they are then what they received: "All 40 patients with X who
+                         # received A showed ..."
+                         rf"\ball\s+(?P<r>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{_WHO}(?:patients|participants|subjects)\b[^.;]{{0,80}}?"
+                         r"\bwho\s+(?:received|were\s+(?:treated|given|infused))\b"
+                         r"(?![^.;,]{0,40}?\b(?:doses?|mg|levels?|cohorts?|arms?|groups?|part)\b)|"  # (not a dose's cohort)
                          # the patients the results are of: "interim data for 38 patients", "data from 58 patients"
                          rf"\bdata\s+(?:for|from|of|on)\s+(?P<d>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{_WHO}(?:patients|participants|subjects)\b|"
                          # a results card: "Number of Patients Enrolled 58"
@@ -105,7 +110,7 @@ def enrolled(text: str) -> int | None:
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         if FIRST_FEW_RE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the first 6 patients enrolled": a run-in's part, not everyone
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvldb") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvldbr") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         if (value := spelled_value(printed)) is not None:

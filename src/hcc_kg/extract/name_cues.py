@@ -74,7 +74,7 @@ CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"kinase inhibitor|small[- ]molecule(?: inhibitor| drug| agent| compound)?", SMALL),
     # a targeted protein degrader ("a BTK degrader", "a PROTAC ER degrader"): a modality, not a name's form
     (r"(?:targeted )?(?:protein )?degrader|PROTAC|molecular glue(?: degrader)?", DRUG),
-    (r"CAR[- ]?T(?:[- ]cells?)?(?: therapy| product)?|cell therapy", CELL),
+    (r"CAR[- ]?T(?:[- ]cells?)?(?: therapy| product)?|(?:TCR[- ]?T|T[- ]cell|NK[- ]cell)(?: therapy| product)|cell therapy", CELL),
     (r"vaccine", VACCINE),
     (r"inhibitor|blocker|antagonist|agent|drug|compound|(?:trap )?fusion protein", DRUG),
 )
@@ -84,13 +84,28 @@ CLASS = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CLASSES))
 STOP = (r"(?:a|an|the|and|or|with|plus|versus|vs|but|which|that|is|was|were|in|to|for|by|than|as|"
          r"not|no|nor|neither|never)")
 #: Up to five modifiers before the class noun ("an oral, selective anti-PD-1 ...", "a potent and selective ...", "a PD-1 ×
-#: VEGF bispecific": the arms of a bispecific crossed).
-MODIFIERS = rf"(?:(?!(?i:{STOP})\b)(?:[\w/-]+|×),?\s+(?:(?:and|or)\s+)?){{0,5}}?"
+#: VEGF bispecific": the arms of a bispecific crossed; "a hepatitis C virus (HCV)-directed T-cell therapy": a word glued to
+#: the abbreviation in brackets before it).
+MODIFIERS = rf"(?:(?!(?i:{STOP})\b)(?:[\w/-]+|×|\([\w-]{{1,10}}\)-[\w-]+),?\s+(?:(?:and|or)\s+)?){{0,5}}?"
 #: A determiner: an article or the owner's name ("Acme's investigational T inhibitor").
 DETERMINER = r"(?:(?:a|an|the)\s+|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s?|’s?)\s+)"
 CUE = rf"(?P<cue>{MODIFIERS}(?:{CLASS}))(?![\w-])"
 NAME_FORM = rf"(?:{CODE}|[A-Za-z][a-z]{{2,}}(?:{'|'.join(s for s, _ in STEMS)}))(?![\w-])"
 NAME = rf"(?P<name>{NAME_FORM})"
+#: Engineered T cells named by their receptor and its target, with no product name: the receptor before the target
+#: ("CAR-GPC3 T cells", "CAR-GPC3 T-cell therapy") or after it ("GPC3-CAR T cells", "GPC3-specific CAR-T cells",
+#: "AFP-targeted TCR-T cells").  Only the cells or the cell therapy ("T cells", "T-cell therapy"): "a GPC3 CAR-T cell
+#: product, X" names X.
+_CELLS = r"T[-\s]?cells\b(?![-\s]+(?:product|candidate)s?\b)|T[-\s]?cell[-\s]therap(?:y|ies)\b"
+RECEPTOR_BEFORE = re.compile(r"(?<![\w-])(?P<receptor>CAR|TCR)[-\s]$")
+CELLS_AFTER = re.compile(rf"[-\s](?:{_CELLS})")
+RECEPTOR_CELLS_AFTER = re.compile(rf"[-\s](?:(?:specific|targeted|targeting|directed|redirected)[-\s])?"
+                                  rf"(?P<receptor>CAR|TCR)[-\s]?(?:{_CELLS})")
+#: The label and key such cells are known by across documents, from the receptor and the target's label.
+CELL_PRODUCT_LABEL = "{receptor}-{target} T cells"
+CELL_PRODUCT_KEY_RE = re.compile(r"(?P<receptor>car|tcr)_(?P<target>[a-z0-9_]+?)_t_cells")
+
+
 #: "a novel small molecule, dimethyl 2-(4-aminobenzyl)malonate (ABC-6), ...": the class, the compound's systematic name
 #: (its last word holding a locant: "2-(", "4,5-"), then the code it is given in brackets; a code of one digit is a
 #: name here (:data:`SHORT_CODE`), the systematic name before it having said it is a compound.

@@ -50,6 +50,18 @@ TRIAL_SHOWED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies)|[A-Z][A-Z0-9-]{2,}|\d{
                              r"(?:the\s+(?:efficacy|benefit|activity|superiority|value|role|potential|promise)\s+of\s+)?$")
 
 
+# ... or the treatment with it: "Treatment with A (, an autologous T-cell therapy,) led to ... in NAME".
+TREATMENT_WITH_BEFORE_RE = re.compile(r"\b(?:treatment|therapy|monotherapy)\s+with\s+$", re.IGNORECASE)
+TREATMENT_RESULT_AFTER_RE = re.compile(r"(?:,[^,;()]{1,80}(?:\([^()]{1,20}\)[^,;()]{0,40})?,)?\s+(?:led\s+to|resulted\s+in|produced|"
+                                       r"induced|improved|prolonged|yielded|achieved)\b", re.IGNORECASE)
+
+
+def _treatment_subject(text: str, agent: Agent) -> bool:
+    """Is the agent named as the treatment a result follows from ("Treatment with A led to ...")?"""
+    return bool(TREATMENT_WITH_BEFORE_RE.search(text, max(0, agent.start - 30), agent.start)
+                and TREATMENT_RESULT_AFTER_RE.match(text, agent.end))
+
+
 def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int, int]] | None:
     """The arms of a trial named with a result but no design: the agent a sentence naming the trial gives the
     result to ("In NAME, A showed a PFS benefit", "NAME, where A demonstrated ..."), else, when the sentence
@@ -66,7 +78,8 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
                  and not had_before(sent.text, a.start)]
         own = [m.span() for n in {t.name for t in slot.names} for m in re.finditer(re.escape(n), sent.text)]
         subject = next((a for a in named if (RESULT_SUBJECT_RE.match(sent.text, a.end)
-                                             or TRIAL_SHOWED_RE.search(sent.text, 0, a.start))
+                                             or TRIAL_SHOWED_RE.search(sent.text, 0, a.start)
+                                             or _treatment_subject(sent.text, a))
                         and not _another_trial_between(sent.text, own, a)), None)
         comparator = _compared_after(doc, sent, subject.end if subject else 0)
         if subject is not None:  # ... the last of "treatment with A and B": both, given together

@@ -38,8 +38,8 @@ from .misspellings import misspelled_drug, misspelled_words
 from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
-                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, CUED_SYSTEMATIC, DOSE_STRUCTURE,
-                        DOSED, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, STEM_RE,
+                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, CUED_SYSTEMATIC, CELL, CELL_PRODUCT_LABEL, CELLS_AFTER, DOSE_STRUCTURE,
+                        DOSED, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, RECEPTOR_BEFORE, RECEPTOR_CELLS_AFTER, STEM_RE,
                         VARIANT, class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted,
                         trial_codes)
 
@@ -109,6 +109,24 @@ class _SentenceReader:
         yield from self._dosed()
         yield from self._codes()
         yield from self._listed()
+        yield from self._cell_products()
+
+    def _cell_products(self) -> Iterator[Sighting]:
+        """T cells named by their receptor and the target it binds ("CAR-GPC3 T cells", "GPC3-specific CAR-T cells"):
+        one product per receptor and target, whichever way the text writes it."""
+        for start, end, key in self.known:
+            if not self.vocabulary[key].has_type("Protein", "Gene"):
+                continue
+            before = RECEPTOR_BEFORE.search(self.text, max(0, start - 5), start)
+            cells = CELLS_AFTER.match(self.text, end) if before else RECEPTOR_CELLS_AFTER.match(self.text, end)
+            if cells is None:
+                continue
+            receptor = (before or cells).group("receptor")
+            first, last = (before.start() if before else start), cells.end()
+            name = self.text[first:last]
+            label = CELL_PRODUCT_LABEL.format(receptor=receptor, target=self.vocabulary[key].label)
+            if self.is_new(name, first, last):
+                yield Sighting(name, CELL, f"{receptor} T cells named by their target", first, last, True, slug(label))
 
     def stems(self) -> Iterator[Sighting]:
         conjugate_end = -1
@@ -312,7 +330,7 @@ def _gather(sightings: list[tuple[Sighting, tuple[int, int]]], vocabulary: Vocab
         if key in vocabulary:
             out.append(Recognised(key, vocabulary[key].label, vocabulary[key].types, cues, synonyms, spans, True))
             continue
-        label = next(s.name for s, _ in group if slug(s.name) == key)
+        label = next((s.name for s, _ in group if slug(s.name) == key), group[0][0].name)  # (cells named by target)
         out.append(Recognised(key, label, reconcile([(s.types, s.strong) for s, _ in group]), cues, synonyms, spans))
     return out
 

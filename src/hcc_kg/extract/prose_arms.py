@@ -46,6 +46,9 @@ CARE_AS_AIM_RE = re.compile(r"\b(?:improv\w*|replac\w*|becom\w*|chang\w*|redefin
                             r"(?:(?:on|upon)\s+)?(?:the|a|as)?\s*(?:new\s+|current\s+)?$", re.IGNORECASE)
 # ... nor does a time named after it: "on post-ablation day 14", "the pre-TACE scan"
 TIME_PREFIX_RE = re.compile(r"\b(?:post|pre|peri)-$", re.IGNORECASE)
+# ... nor the class of a combination whose parts follow: "combination chemotherapy using A and B" gives A and B
+CLASS_OF_PARTS_RE = re.compile(r"\bcombination\s+$", re.IGNORECASE)
+PARTS_AFTER_RE = re.compile(r"\s+(?:using|with|of|consisting\s+of|comprising)\b", re.IGNORECASE)
 # What opens a list of the arms patients went to: a randomisation, an assignment "to", or alternatives
 # given "either ... or" ("patients received either A or B").
 RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+assigned|randomi[sz]e|"
@@ -150,6 +153,8 @@ def _agents(doc: AnalysedDocument, sent: AnalysedSentence, start: int, end: int)
     located = [x for x in located if x[1] >= start and x[2] <= end and not NOT_AN_ARM_AFTER_RE.match(sent.text, x[2])
                and not TIME_PREFIX_RE.search(sent.text, max(0, x[1] - 6), x[1])
                and not (is_care(doc, x[0].key) and CARE_AS_AIM_RE.search(sent.text, max(0, x[1] - 40), x[1]))
+               and not (CLASS_OF_PARTS_RE.search(sent.text, max(0, x[1] - 14), x[1]) and PARTS_AFTER_RE.match(sent.text, x[2])
+                        and doc.vocabulary[x[0].key].has_type("Procedure"))
                and not _names_an_endpoint(doc, sent, x[2])]
     # "the phase 3 trial (ABC-XY123-III-02)": a drug's code inside a sponsor's study number names the study, no arm
     studies = [m.span() for m in SPONSOR_STUDY_RE.finditer(sent.text)]

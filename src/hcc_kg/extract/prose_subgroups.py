@@ -192,9 +192,17 @@ def ratio_of_subgroup(text: str, hr: HazardRatio) -> bool:
 
 def is_subgroup(text: str, start: int) -> bool:
     """Does the clause before ``start`` restrict the statement to a subgroup?  Not by an aside closed before it: "A
-    60 mg/m2 (30 mg/m2 in those with high bilirubin) plus B, or B alone (n = 176)" speaks of all patients."""
+    50 mg/m2 (25 mg/m2 in those with high bilirubin) plus B, or B alone (n = 150)" speaks of all patients; nor by the
+    patients the trial randomised or enrolled ("Patients with PVTT were randomized to A or B": who it was for)."""
     c_start, _ = clause_of(text, start)
-    return bool(SUBGROUP_RE.search(_CLOSED_ASIDE_RE.sub(lambda m: " " * len(m.group()), text[c_start:start])))
+    before = _CLOSED_ASIDE_RE.sub(lambda m: " " * len(m.group()), text[c_start:start])
+    return any(not ELIGIBLE_AFTER_RE.match(before, m.end()) for m in SUBGROUP_RE.finditer(before))
+
+
+# What makes the patients a characteristic names those the trial took: "Patients with X were randomized", "were enrolled".
+# (the patients the verb's subject: not "150 patients aged 65 or older who were randomly assigned", some of them)
+ELIGIBLE_AFTER_RE = re.compile(r"(?:(?!\bwho\b)[^,;()]){0,40}?\b(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|randomly\s+assigned|"
+                               r"allocated|enrolled)\b", re.IGNORECASE)
 
 
 _CLOSED_ASIDE_RE = re.compile(r"\([^()]*\)")

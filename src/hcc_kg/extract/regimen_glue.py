@@ -48,7 +48,8 @@ COMMA_COMBINED_RE = re.compile(r"^,\s+(?:(?:given|administered|used|delivered)\s
                                rf"(?:[\w-]+\s+){{0,4}}?(?:therapy|{DRUG_CLASS_NOUN})\s+)?$",
                                re.IGNORECASE)
 # What opens an aside right after an agent: "A (", "A (Brand, Company": a name in it repeating A is A.
-REPEAT_ASIDE_RE = re.compile(r"[®™]?\s*[(\[][^()\[\]]*")  # ("BRAND® (A": the brand, then A; "A (INN; code)")
+# ("BRAND® (A": the brand, then A; "A (INN; code)"; "A injection (Brand": its form, then its brand)
+REPEAT_ASIDE_RE = re.compile(r"[®™]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?))?\s*[(\[][^()\[\]]*", re.IGNORECASE)
 # ... or set off by commas after "or": "Brand, or generic, and ..." names the same drug again.
 REPEAT_OR_RE = re.compile(r",\s+(?:or|also\s+known\s+as)\s+")
 # ... or the drug named as a copy of itself before its code: "the B biosimilar CODE" (CODE a name of B).

@@ -17,7 +17,8 @@ from .targets import Unit
 
 # read from a phrase the clause presupposes: "may"/"not" in the clause ("By binding to T, X may ...") say nothing of it
 NOUN_PHRASE_SHAPES = ("drug-appositive", "target-head-drug", "target-such-as-drug", "fronted-means",
-                      "target-parenthesised-drug", "combination-gloss", "drug-possessed-targets", "epithet")
+                      "target-parenthesised-drug", "combination-gloss", "drug-possessed-targets", "epithet",
+                      "cells-named-by-target")
 
 
 @dataclass(frozen=True)
