@@ -230,3 +230,17 @@ def test_patients_with_a_characteristic_the_trial_randomised_are_everyone(vocabu
     text = ("Patients with PVTT were randomized to receive sorafenib plus radiotherapy (n = 40) or sorafenib alone "
             "(n = 41) in this invented trial. Median OS was 12.2 versus 9.1 months.")
     assert {n for _, n in sizes(read(text, vocabulary, finder))} == {40, 41}
+
+
+def test_a_randomised_trial_said_to_be_under_way_leaves_the_report_single_arm(vocabulary, finder):
+    # (before, the ongoing trial's "randomized" made the document a randomised one: the own study's values were lost)
+    text = ("This invented phase 1 study of regorafenib plus nivolumab enrolled 30 patients. Median OS and PFS came to "
+            "11.4 and 4.2 months, respectively. A randomized phase 2 trial of regorafenib versus regorafenib plus "
+            "nivolumab is currently underway.")
+    assert values(read(text, vocabulary, finder)) == {
+        ("regimen__nivolumab__regorafenib", "os", Decimal("11.4")), ("regimen__nivolumab__regorafenib", "pfs", Decimal("4.2"))}
+
+
+def test_the_count_the_enrolled_patients_are_named_by(vocabulary, finder):
+    from hcc_kg.extract.enrolment import enrolled
+    assert enrolled("The toxicities seen by the 30 enrolled patients were mild in this pretend study.") == 30

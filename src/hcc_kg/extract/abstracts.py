@@ -167,8 +167,9 @@ def _randomises(doc: AnalysedDocument) -> bool:
 
 
 def _randomising(text: str) -> bool:
-    """Does the sentence randomise (a trial still planned, "will be randomised", does not)?"""
-    return bool(ANY_RANDOMISED_RE.search(text)) and not PLANNED_RE.search(text)
+    """Does the sentence randomise (a trial still planned, "will be randomised", or one said to be under way, "a
+    randomised phase 2 trial of A versus B is ongoing", does not: the report's own study is not it)?"""
+    return bool(ANY_RANDOMISED_RE.search(text)) and not PLANNED_RE.search(text) and not ONGOING_RE.search(text)
 
 
 def _recalls(text: str, background: bool) -> bool:

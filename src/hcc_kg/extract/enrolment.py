@@ -71,8 +71,9 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"(?:patients|participants|subjects|adults)\b|"
                          r"\benrol+ment(?:\s*\((?:actual|anticipated|estimated)\))?\s*:?\s*(?P<k>\d+)\b|"
                          # the participle before the noun, the count of everyone: "in all 36 enrolled patients", "of the 52
-                         # enrolled HCC patients" (not "20 patients enrolled in cohort 2")
-                         rf"\b(?:all|of\s+the|among(?:\s+the)?|in\s+the)\s+(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:enrolled|treated|included)\s+"
+                         # enrolled HCC patients", "toxicities seen by the 30 treated patients" (not "20 patients enrolled in
+                         # cohort 2")
+                         rf"\b(?:all|of\s+the|among(?:\s+the)?|in\s+the|by\s+the|for\s+the)\s+(?P<l>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:enrolled|treated|included)\s+"
                          rf"{_WHO}(?:patients|participants|subjects)\b|"
                          # ... or said to be all of them, who they are then what they received: "All 40 patients with X who
                          # received A showed ..."
