@@ -244,3 +244,22 @@ def test_a_randomised_trial_said_to_be_under_way_leaves_the_report_single_arm(vo
 def test_the_count_the_enrolled_patients_are_named_by(vocabulary, finder):
     from hcc_kg.extract.enrolment import enrolled
     assert enrolled("The toxicities seen by the 30 enrolled patients were mild in this pretend study.") == 30
+
+
+def test_approved_classes_predicated_in_the_plural_approve_each_subject(vocabulary, finder):
+    # (before, only "X is an/the approved ..." was predicated: the plural, with no article, approved no one)
+    text = "In this invented background, cabozantinib and ramucirumab are approved second-line agents for HCC."
+    assert _approval_lines(text, vocabulary, finder) == {"cabozantinib": "second_line", "ramucirumab": "second_line"}
+
+
+def test_drugs_said_to_be_approved_in_other_cancers_are_not_approved_here(vocabulary, finder):
+    text = "Many kinase inhibitors are approved agents in other cancers, but only a few help in HCC, as this pretend note says."
+    assert _approval_lines(text, vocabulary, finder) == {}
+
+
+def test_two_drugs_set_against_each_other_are_no_regimen_for_a_slash(vocabulary, finder):
+    # (before, "after A/B" elsewhere made "A and B are approved ..." one regimen's approval)
+    text = ("Cabozantinib versus ramucirumab after sorafenib: an invented comparison. Cabozantinib and ramucirumab are "
+            "approved second-line agents for HCC. After stopping cabozantinib/ramucirumab, 20 patients had no further "
+            "therapy.")
+    assert set(_approval_lines(text, vocabulary, finder)) == {"cabozantinib", "ramucirumab"}

@@ -18,7 +18,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
 from .comparators import VERDICT_IN_TO
-from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, DRUG, LIST_GLUE, _between, agents_in
+from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, DRUG, LIST_GLUE, _between, agents_in, evidence_span
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
 # the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
@@ -225,14 +225,34 @@ PRONOUN_WITH = re.compile(
     r"(?:together\s+with|in\s+combination\s+with|alongside|with)\s+$", re.IGNORECASE)
 
 
+# Two drugs set against each other: "A versus B", "A vs. B", "A or B" (alternatives, not parts of one regimen).
+SET_AGAINST = re.compile(r"^\s*(?:versus|vs\.?|or)\s+$", re.IGNORECASE)
+
+
+def _alternatives(doc: AnalysedDocument) -> set[frozenset[str]]:
+    """Pairs of drugs the document (its title or a sentence) sets against each other ("Nivolumab Versus Regorafenib"):
+    a slash between them elsewhere ("after A/B") names either, not a combination."""
+    text = doc.document.text
+    spans = ([(doc.title[1], doc.title[2])] if doc.title else []) + [evidence_span(s) for s in doc.sentences]
+    out: set[frozenset[str]] = set()
+    for start, end in spans:
+        drugs = [m for m in doc.mentions_in(start, end) if doc.vocabulary[m.key].has_type(*DRUG)]
+        out |= {frozenset((a.key, b.key)) for a, b in zip(drugs, drugs[1:])
+                if a.key != b.key and SET_AGAINST.match(text[a.end:b.start])}
+    return out
+
+
 def document_regimens(doc: AnalysedDocument) -> frozenset[str]:
     """The combinations the document names as such anywhere ("A plus B", "A in combination with B",
-    "A is ... . It is given together with B")."""
+    "A is ... . It is given together with B"); not two drugs it sets against each other ("A versus B") and joins
+    only by a slash ("after A/B": either)."""
     found: set[str] = set(_title_regimens(doc))
     previous: str | None = None  # the drug named last before the sentence read
     for sent in doc.sentences:
         groups = combined(doc, sent)
-        found |= {key for key, group in groups if len({m.key for m in group}) > 1}
+        found |= {key for key, group in groups if len({m.key for m in group}) > 1
+                  and not (frozenset(m.key for m in group) in doc.once("drugs set against", lambda: _alternatives(doc))
+                           and all(SLASH_GLUE.match(_between(sent, a, b)) for a, b in zip(group, group[1:])))}
         if groups and previous and PRONOUN_WITH.match(sent.text[:sent.local(groups[0][1][0])[0]]):
             found.add(agent_key([previous, *(m.key for m in groups[0][1])]))
         previous = groups[-1][1][-1].key if groups else previous

@@ -208,8 +208,10 @@ def status(text: str, cue: tuple[int, int]) -> tuple[str, str]:
 COPULA = r"(?:is|are|was|were|remains?|became|has become|represent(?:s|ed|ing)?|constitut(?:es|ed|ing))"
 # "X is the only approved first-line treatment", "Y remains an approved option": the approved class is
 # predicated of the subject, so the subject is approved (no agency named: none is guessed).
+# ... also in the plural, with no article: "A and B are approved second-line therapies for D".
 APPROVED_PREDICATE = re.compile(rf"\b{COPULA}\s+(?:also\s+|now\s+|still\s+)?"
-                                r"(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?$", re.IGNORECASE)
+                                r"(?:(?:an?|the)\s+(?:(?:only|sole|first|single)\s+)?|(?<=are\s)|(?<=were\s)|(?<=remain\s)|"
+                                r"(?<=both\s))$", re.IGNORECASE)
 
 
 # "X (ABBR), the first approved TKI for HCC, ...": the same class said of the drug in apposition.

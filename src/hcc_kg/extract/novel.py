@@ -37,11 +37,11 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .misspellings import misspelled_drug, misspelled_words
 from .normalize import normalize
 from .segment import Sentence
-from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CODE, CODE_AFTER, CODE_BEFORE,
-                        COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD, CUED_PLURAL, CUED_SYSTEMATIC, CELL, CELL_PRODUCT_LABEL, CELLS_AFTER, DOSE_STRUCTURE,
-                        DOSED, DRUG, LISTED, MAB, MARK, MODALITIES, NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, RECEPTOR_BEFORE, RECEPTOR_CELLS_AFTER, STEM_RE,
-                        VARIANT, class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted,
-                        trial_codes)
+from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CELL, CELL_PRODUCT_LABEL, CELLS_AFTER, CODE,
+                        CODE_AFTER, CODE_BEFORE, COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD,
+                        CUED_PLURAL, CUED_SYSTEMATIC, DOSE_STRUCTURE, DOSED, DRUG, LISTED, MAB, MARK, MODALITIES,
+                        NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, RECEPTOR_BEFORE, RECEPTOR_CELLS_AFTER, STEM_RE, VARIANT,
+                        class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted, trial_codes)
 
 #: What joins listed drugs: ", ", " and ", ", and ", " or ", " plus ", "+", "/".
 _JOINING = re.compile(r"\s*(?:,\s*(?:(?:and|or|plus)\s+)?|(?:and|or|plus)\s+|[+/]\s*)", re.IGNORECASE)
@@ -64,6 +64,7 @@ class Sighting:
     end: int
     strong: bool  # a typing cue from the text, not only the name's form
     synonym_of: str = ""  # key of the drug this name is a code for
+    label: str = ""  # the name the drug is known by, where the text spells it otherwise (cells named by their target)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class _SentenceReader:
             name = self.text[first:last]
             label = CELL_PRODUCT_LABEL.format(receptor=receptor, target=self.vocabulary[key].label)
             if self.is_new(name, first, last):
-                yield Sighting(name, CELL, f"{receptor} T cells named by their target", first, last, True, slug(label))
+                yield Sighting(name, CELL, f"{receptor} T cells named by their target", first, last, True, slug(label), label)
 
     def stems(self) -> Iterator[Sighting]:
         conjugate_end = -1
@@ -330,7 +331,8 @@ def _gather(sightings: list[tuple[Sighting, tuple[int, int]]], vocabulary: Vocab
         if key in vocabulary:
             out.append(Recognised(key, vocabulary[key].label, vocabulary[key].types, cues, synonyms, spans, True))
             continue
-        label = next((s.name for s, _ in group if slug(s.name) == key), group[0][0].name)  # (cells named by target)
+        label = next((s.name for s, _ in group if slug(s.name) == key), None) \
+            or next((s.label for s, _ in group if s.label), group[0][0].name)
         out.append(Recognised(key, label, reconcile([(s.types, s.strong) for s, _ in group]), cues, synonyms, spans))
     return out
 
