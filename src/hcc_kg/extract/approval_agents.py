@@ -18,7 +18,7 @@ from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
 from .comparators import VERDICT_IN_TO
-from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, DRUG, LIST_GLUE, _between, agents_in, evidence_span
+from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, DRUG, LIST_GLUE, _between, agents_in
 
 # "treated with [the multikinase inhibitor] X", "after trying X": up to four plain words may stand between
 # the cue and the drug, but never a preposition or an approval word (the chain would reach the approved drug).
@@ -233,10 +233,10 @@ def _alternatives(doc: AnalysedDocument) -> set[frozenset[str]]:
     """Pairs of drugs the document (its title or a sentence) sets against each other ("Nivolumab Versus Regorafenib"):
     a slash between them elsewhere ("after A/B") names either, not a combination."""
     text = doc.document.text
-    spans = ([(doc.title[1], doc.title[2])] if doc.title else []) + [evidence_span(s) for s in doc.sentences]
+    named = ([doc.mentions_in(doc.title[1], doc.title[2])] if doc.title else []) + [s.mentions for s in doc.sentences]
     out: set[frozenset[str]] = set()
-    for start, end in spans:
-        drugs = [m for m in doc.mentions_in(start, end) if doc.vocabulary[m.key].has_type(*DRUG)]
+    for mentions in named:
+        drugs = [m for m in mentions if doc.vocabulary[m.key].has_type(*DRUG)]
         out |= {frozenset((a.key, b.key)) for a, b in zip(drugs, drugs[1:])
                 if a.key != b.key and SET_AGAINST.match(text[a.end:b.start])}
     return out

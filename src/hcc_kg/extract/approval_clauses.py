@@ -37,7 +37,7 @@ CLAUSE_BREAK = re.compile(
     # "X is approved in the US and is available in the UK": a second predicate of the same subject
     r"\s+and\s+(?=(?:is|are|was|were)\s)|"
     # "A prolonged survival after B and C approved by the agency as ...": a subject and its participle after a clause
-    # with its own verb (kept only then: "A and B approved by the agency" is one list, see VERB_BEFORE)
+    # with its own verb (kept only then: "A and B approved by the agency" is one list; see :func:`clauses`)
     r"\s+and\s+(?=(?P<approved_subject>[\w-]+\s+(?:approved|authori[sz]ed)\s+(?:by|in|for)\b))|"
     # "X, authorised in the EU for D, is under review for E": the verb after a set-off aside starts a clause
     r",\s+(?=(?:is|are|was|were|has|have|had|remains?)\s)|"

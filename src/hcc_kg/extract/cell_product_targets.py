@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Assertion, Mention
-from ..vocab import Vocabulary, slug
+from ..vocab import Vocabulary
 from .analysis import AnalysedDocument
 from .mechanisms import reading_assertion
 from .name_cues import CELL_PRODUCT_KEY_RE
@@ -28,12 +28,9 @@ SHAPE = "cells-named-by-target"
 def named_target(vocabulary: Vocabulary, key: str) -> str | None:
     """The target a cell product recognised by its name binds (its key), if the product is one."""
     m = CELL_PRODUCT_KEY_RE.fullmatch(key)
-    if m is None or not vocabulary[key].has_type("CellTherapy"):
+    if m is None or not vocabulary[key].has_type("CellTherapy") or m["target"] not in vocabulary:
         return None
-    part = m["target"]
-    if part in vocabulary:
-        return part
-    return next((e.key for e in vocabulary if slug(e.label) == part and e.has_type("Protein", "Gene")), None)
+    return m["target"]
 
 
 @EXTRACTORS.register("cell-product-mechanism")

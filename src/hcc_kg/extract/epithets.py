@@ -11,15 +11,15 @@ target (then "the T inhibitor" could be either).  How the sentence puts it (nega
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ..model import Assertion, Mention
-from .analysis import AnalysedDocument, AnalysedSentence
+from ..model import Assertion
+from .analysis import AnalysedDocument
 from .discourse_drugs import CLASS_HEADS, SET_APART, titled_drug
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
 from .sentences import DRUG
-from .shape_reading import Reading, head_after, readings
+from .shape_reading import head_after, phrase_readings
 from .target_lists import TargetList, target_lists
 from .targets import Unit, units
 
@@ -84,13 +84,6 @@ def _ambiguous_targets(doc: AnalysedDocument, drug: str) -> frozenset[str]:
     return doc.once(("targets beside other drugs", drug), read)
 
 
-def _readings(sent: AnalysedSentence, drug: Mention, tlist: TargetList, start: int, end: int) -> Iterator[Reading]:
-    s, e = sent.sentence.mapped.original_span(start, end)
-    subject = Unit("drug", (drug.key,), start, start, Mention(s, e, drug.key, sent.text[start:end]))
-    for unit in tlist.units:
-        yield from readings(subject, unit, "epithet", start, end)
-
-
 def named_back(doc: AnalysedDocument, index: int) -> list[tuple[int, int, str]]:
     """Each epithet of sentence ``index`` that names the titled drug back: (start of "the", end of the head, drug key);
     none where its targets are named beside another drug elsewhere (then it could be that drug)."""
@@ -115,6 +108,6 @@ def epithet_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
             continue
         shared = _ambiguous_targets(doc, drug.key)
         for tlist, start, end in _epithet_lists(doc, index):
-            for found in _readings(sent, drug, tlist, start, end):
+            for found in phrase_readings(sent, drug.key, tlist, start, end, "epithet"):
                 if not {found.key, *found.target.keys} & shared:
                     yield reading_assertion(doc, sent, found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .normalize import NUMBER_WORDS  # noqa: F401  (the counted readers' number words, one table)
 from .subjects import ADVERB, MODIFIER, OWN_ACTION_NOUN
 from .target_modifiers import ALTERATION, EFFECT
 
@@ -144,7 +145,6 @@ PRODUCT_OF_GENE = re.compile(r"^\s+(?:(?:an?|the|certain)\s+)?(?:(?:abnormal|mut
 # a counted category, then as many members.
 COUNTED_CATEGORY = re.compile(r"^\s+(?:the\s+)?(?P<count>\d|two|three|four|five|six|seven|eight|nine|ten)\s+"
                               r"[^;:.()]{1,80}?\s*[,:]\s*$", re.IGNORECASE)
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "X targets three drivers of tumour growth: A, B and C": a colon hands the object on to a list.
 COLON_FILLER = re.compile(r"^\s[^;:.()]{1,80}:\s*$")
 

@@ -46,10 +46,10 @@ from .combination_glosses import (combination_gloss, crossed_coordination, gloss
 from .coordinated_descriptions import coordinated_readings
 from .epistemics import HEDGED, presented_then_turned, reading
 from .fusion_parts import drug_parts
-from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, KEPT_FROM, PREVENTED_VERB, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
-                             DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF,
+from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
+                             DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF, KEPT_FROM,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
-                             OWN_PARTNER_AFTER, PARTNER, PLURAL_HEAD, POSITIONED_THEN_AND, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
+                             OWN_PARTNER_AFTER, PARTNER, PLURAL_HEAD, POSITIONED_THEN_AND, PREVENTED_VERB, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TARGET_SUFFIX, unbracketed)
 from .mechanism_subjects import BOTH_START, THESE_START, sentence_subjects
 from .object_relative import (drug_class_parenthesis, drug_object_relative, drug_parenthesised_targets,

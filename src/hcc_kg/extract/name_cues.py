@@ -101,8 +101,10 @@ RECEPTOR_BEFORE = re.compile(r"(?<![\w-])(?P<receptor>CAR|TCR)[-\s]$")
 CELLS_AFTER = re.compile(rf"[-\s](?:{_CELLS})")
 RECEPTOR_CELLS_AFTER = re.compile(rf"[-\s](?:(?:specific|targeted|targeting|directed|redirected)[-\s])?"
                                   rf"(?P<receptor>CAR|TCR)[-\s]?(?:{_CELLS})")
-#: The label and key such cells are known by across documents, from the receptor and the target's label.
+#: The label such cells are known by across documents (from the receptor and the target's label) and their key (from
+#: the receptor and the target's key, which :mod:`.cell_product_targets` reads back).
 CELL_PRODUCT_LABEL = "{receptor}-{target} T cells"
+CELL_PRODUCT_KEY = "{receptor}_{target}_t_cells"
 CELL_PRODUCT_KEY_RE = re.compile(r"(?P<receptor>car|tcr)_(?P<target>[a-z0-9_]+?)_t_cells")
 
 

@@ -15,13 +15,13 @@ True
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ..model import Assertion, Mention
-from .analysis import AnalysedDocument, AnalysedSentence
+from ..model import Assertion
+from .analysis import AnalysedDocument
 from .mechanisms import reading_assertion
 from .registry import EXTRACTORS
-from .shape_reading import Reading, readings
+from .shape_reading import phrase_readings
 from .target_lists import TargetList, target_lists
 from .targets import Unit, units
 
@@ -66,14 +66,6 @@ def _named_drug(doc: AnalysedDocument, index: int, found: list[Unit], tlist: Tar
     return None
 
 
-def _readings(sent: AnalysedSentence, drug: Unit, tlist: TargetList, start: int) -> Iterator[Reading]:
-    """The drug as the class phrase's subject: its mention in this sentence is the phrase."""
-    s, e = sent.sentence.mapped.original_span(start, tlist.front)
-    subject = Unit("drug", drug.keys[:1], start, start, Mention(s, e, drug.keys[0], sent.text[start:tlist.front]))
-    for unit in tlist.units:
-        yield from readings(subject, unit, "named-afterwards", start, unit.end)
-
-
 @EXTRACTORS.register("named-afterwards-mechanism")
 def named_afterwards_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
     """Drug acts on the target of the class phrase that introduced it before it was named."""
@@ -87,5 +79,6 @@ def named_afterwards_statements(doc: AnalysedDocument) -> Iterable[Assertion]:
                 continue
             drug = _named_drug(doc, index, found, tlist)
             if drug is not None:
-                for reading in _readings(sent, drug, tlist, intro.start()):
+                # the class phrase is the drug's mention in this sentence
+                for reading in phrase_readings(sent, drug.keys[0], tlist, intro.start(), tlist.front, "named-afterwards"):
                     yield reading_assertion(doc, sent, reading)

@@ -39,7 +39,7 @@ from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CELL, CELL_PRODUCT_LABEL, CELLS_AFTER, CODE,
                         CODE_AFTER, CODE_BEFORE, COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD,
-                        CUED_PLURAL, CUED_SYSTEMATIC, DOSE_STRUCTURE, DOSED, DRUG, LISTED, MAB, MARK, MODALITIES,
+                        CUED_PLURAL, CUED_SYSTEMATIC, CELL_PRODUCT_KEY, DOSE_STRUCTURE, DOSED, DRUG, LISTED, MAB, MARK, MODALITIES,
                         NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, RECEPTOR_BEFORE, RECEPTOR_CELLS_AFTER, STEM_RE, VARIANT,
                         class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted, trial_codes)
 
@@ -126,8 +126,9 @@ class _SentenceReader:
             first, last = (before.start() if before else start), cells.end()
             name = self.text[first:last]
             label = CELL_PRODUCT_LABEL.format(receptor=receptor, target=self.vocabulary[key].label)
+            product = CELL_PRODUCT_KEY.format(receptor=receptor.lower(), target=key)
             if self.is_new(name, first, last):
-                yield Sighting(name, CELL, f"{receptor} T cells named by their target", first, last, True, slug(label), label)
+                yield Sighting(name, CELL, f"{receptor} T cells named by their target", first, last, True, product, label)
 
     def stems(self) -> Iterator[Sighting]:
         conjugate_end = -1

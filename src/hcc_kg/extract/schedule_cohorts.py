@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .analysis import AnalysedDocument
-from .mechanism_cues import NUMBER_WORDS
+from .normalize import NUMBER_WORDS
 
 #: A schedule by weeks, as texts print it: "every 2 weeks", "every-3-week", "every two weeks", "Q2W".
 SCHEDULE = r"(?:every[\s-]+(?P<every>\d|one|two|three|four|six)[\s-]+weeks?|(?-i:Q)(?P<q>[1-6])(?-i:W))"
@@ -39,7 +39,7 @@ RANDOMISED_RE = re.compile(r"\b(?:randomi[sz]\w*|randomly|assigned|allocated)\b"
 def schedule_label(match: re.Match) -> str:
     """The label of the schedule a :data:`SCHEDULE` match prints: "every N weeks"."""
     weeks = match["every"] or match["q"]
-    weeks = str(NUMBER_WORDS.get(weeks.lower(), 1 if weeks.lower() == "one" else weeks))
+    weeks = str(NUMBER_WORDS.get(weeks.lower(), weeks))
     return f"every {weeks} week" + ("s" if weeks != "1" else "")
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..model import Mention
 from .mechanism_cues import HEAD, STRONG_HEAD, TARGET_SUFFIX
 from .subjects import MODIFIER
 from .target_lists import TargetList
@@ -45,6 +46,16 @@ def readings(drug: Unit, unit: Unit, shape: str, start: int, end: int) -> Iterat
     """One reading per key of the target unit (a family expanded into members gives one each)."""
     for key in unit.keys:
         yield Reading(drug, unit, key, shape, start, max(end, start))
+
+
+def phrase_readings(sent, drug_key: str, tlist: TargetList, start: int, end: int, shape: str) -> Iterator[Reading]:
+    """A drug the sentence names only by a phrase (``sent.text[start:end]``: "the T inhibitor" naming a titled drug
+    back, "an antibody against" naming one introduced): the phrase as the drug's mention, a reading per target, each
+    up to the later of the phrase's end and the target's."""
+    s, e = sent.sentence.mapped.original_span(start, end)
+    subject = Unit("drug", (drug_key,), start, start, Mention(s, e, drug_key, sent.text[start:end]))
+    for unit in tlist.units:
+        yield from readings(subject, unit, shape, start, max(end, unit.end))
 
 
 def head_after(text: str, tlist: TargetList, limit: int, tail: str) -> re.Match | None:
