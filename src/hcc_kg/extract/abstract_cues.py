@@ -237,6 +237,26 @@ def is_observational(sentences: list[str]) -> bool:
     return any(OBSERVATIONAL_DATA_RE.search(s) for s in sentences) and not interventional
 
 
+# A study of animals: its animals assigned to treatment ("rats were randomly allocated to A, B or both", "tumour-bearing
+# mice were divided into four groups"), and no patient enrolled or assigned anywhere in the document.
+ANIMALS_ASSIGNED_RE = re.compile(r"\b(?:mice|rats|animals|rabbits|hamsters|zebrafish|xenografts?)\b[^.;]{0,60}?\b(?:were|was)\s+"
+                                 r"(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned|divided|grouped|distributed)\b", re.IGNORECASE)
+PATIENTS_ASSIGNED_RE = re.compile(r"\b(?:patients?|participants?|subjects?|volunteers?)\b[^.;]{0,80}?\b(?:were|was)\s+"
+                                  r"(?:\w+ly\s+)?(?:randomi[sz]ed|allocated|assigned|enrolled|included|recruited|treated)\b"
+                                  r"|\b(?:enrolled|recruited)\b", re.IGNORECASE)
+
+
+def is_animal_study(sentences: list[str]) -> bool:
+    """Does the document assign animals, not patients, to its treatments (a laboratory study, no clinical trial)?
+
+    >>> is_animal_study(["Rats were randomly allocated to A, B or both.", "Survival was longest with both."])
+    True
+    >>> is_animal_study(["Mice were randomized to A or B.", "In a phase 1 study, 20 patients were treated with A."])
+    False
+    """
+    return any(ANIMALS_ASSIGNED_RE.search(s) for s in sentences) and not any(PATIENTS_ASSIGNED_RE.search(s) for s in sentences)
+
+
 # A named study the text calls observational where it names it (or in the next sentence's "This ... study"):
 # "NAME is a prospective, observational study", "The NAME study ... in real-world practice".
 OBSERVED_STUDY_RE = re.compile(r"\b(?:observational|real[- ]world|non-?interventional|registry)\b", re.IGNORECASE)

@@ -46,7 +46,7 @@ from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, ONGOING_RE,
                             PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
                             REGISTRATION_RE, SECTION_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_STUDY_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study,
-                            is_observational, main_trial_first, named_observational, recalled_phases)
+                            is_animal_study, is_observational, main_trial_first, named_observational, recalled_phases)
 from .other_studies import EARLIER_RE, OTHER_STUDY_RE, SEPARATE_RE, SHOWN_BEFORE_RE, remarks_on_other_studies
 from .analysis import AnalysedDocument, AnalysedSentence
 from .registry import EXTRACTORS
@@ -124,12 +124,14 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
     if len(slots) == 1 and set((only := next(iter(slots.values()))).arms) < set((field := intervention_field(doc))[0]):
         only.arms, only.arms_at = field[0], [*only.arms_at, field[1]]  # a registry card's "Intervention" field, in full
     texts = [s.text for s in doc.sentences]
-    observational = is_observational(texts)
+    observational, animals = is_observational(texts), is_animal_study(texts)
     recalled = recalled_phases(texts, phase_of)
     counted = studies_counted(texts)
     for slot in slots.values():
         if observational and (not slot.names or named_observational(texts, [n.name for n in slot.names], slot.phase)):
             continue  # a retrospective or real-world comparison of patients is no trial with arms, named or not
+        if animals and not slot.names:
+            continue  # nor are the treatment groups of a laboratory study of animals
         if (slot.prior or _recalled(slot, slots, recalled)) and not slot.names:
             continue  # an earlier study a structured abstract's background recalls unnamed ("A improved OS in a phase 2 study"),
             # or one the document's own study confirms or follows ("this phase 3 study was to confirm the phase 2 trial")

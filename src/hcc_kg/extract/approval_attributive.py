@@ -28,6 +28,23 @@ APPOSED_GAP = re.compile(rf"^[\s)]*(?:\([^()]*\)\s*)?(?:{APPOSED_CLASS}|{APPOSED
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|if|when|because|but|after)\b", re.IGNORECASE)
 
 
+# "we review the drugs approved for D, focusing on X": a participle after a plural class noun says the class is
+# approved; a name after it is one of them only where the sentence lists or predicates its members ("the drugs
+# approved for D include X", "agents approved for D (X and Y)", "... are X and Y").
+CLASS_BEFORE_PARTICIPLE = re.compile(r"\b(?:drugs|agents|therapies|treatments|medications|medicines|options|TKIs|"
+                                     r"inhibitors|regimens|antibodies)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+MEMBERS_NAMED = re.compile(r"\b(?:include[sd]?|including|are|were|comprise[sd]?|such\s+as|namely|e\.g\.|i\.e\.)\b|[:(]",
+                           re.IGNORECASE)
+
+
+def class_members(sent: AnalysedSentence, clause: Clause, cue: re.Match, agents: tuple) -> tuple:
+    """The agents an approval of a class ("the drugs approved for D") is said of: those named before it, and those
+    after it that the sentence lists or predicates as its members (:data:`MEMBERS_NAMED` between)."""
+    after = clause.start + cue.end()
+    return tuple((k, g, r) for k, g, r in agents if sent.local(g[0])[0] < after
+                 or MEMBERS_NAMED.search(sent.text[after:sent.local(g[0])[0]]))
+
+
 def apposed_to_agent(sent: AnalysedSentence, cue_at: int, agents: tuple) -> bool:
     """An approval in a phrase set off after a name: "X, the first approved TKI for D", or with the participle
     after the class noun, "A with X, a kinase inhibitor approved as first-line therapy", when X is an agent."""

@@ -40,6 +40,8 @@ SECOND_LINE = re.compile(
     r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
     r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|\b(?-i:2L)\b|"
+    # "who cannot (could not) tolerate X": intolerant of an earlier therapy (no hedge in "could not")
+    r"\b(?:cannot|can't|could\s+not|couldn't|unable\s+to)\s+tolerate\b|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+|one\s+|1\s+|a\s+single\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)|"
@@ -126,3 +128,34 @@ def _coordinated(text: str, cues: list[tuple[int, str, bool]]) -> bool:
     """Does a coordinator stand between the first and the last cue (two indications, not one)?"""
     offsets = [at for at, _, _ in cues]
     return bool(_COORDINATOR.search(text, min(offsets), max(offsets)))
+
+
+# The patients a disease's indication names after it: "... and B in patients who failed X", "B whose tumours ...".
+_PATIENTS_AFTER = re.compile(r"\b(?:in|for)\s+(?:\w+\s+)?(?:patients|adults|people)\b|\bwho\b|\bwhose\b", re.IGNORECASE)
+
+
+_JOINED_LAST = re.compile(r"\b(?:and|or)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # "... and (advanced) D2"
+
+
+def trailing_line(text: str, diseases: list[tuple[str, int]]) -> dict[str, str | None]:
+    """Disease -> its line, where ``text`` coordinates two diseases or more (offsets into ``text``) and its line cues
+    all qualify patients named after the last of them ("approved for A and B in patients who failed prior therapy":
+    the patients and their line are B's, not A's); else empty.
+
+    >>> trailing_line("approved for A and B in patients who failed prior therapy", [("a", 13), ("b", 19)])
+    {'a': None, 'b': 'second_line'}
+    >>> trailing_line("approved for first-line A and B", [("a", 24), ("b", 30)])
+    {}
+    """
+    keys = list(dict.fromkeys(key for key, _ in diseases))
+    cues = _line_cues(text)
+    if len(keys) < 2 or not cues or len({line for _, line, _ in cues}) != 1:
+        return {}
+    first_at = {key: min(at for k, at in diseases if k == key) for key in keys}  # (not its abbreviation after it)
+    last_key = max(keys, key=first_at.get)
+    last, first_cue = max(at for _, at in diseases), min(at for at, _, _ in cues)
+    if first_cue < last or not _PATIENTS_AFTER.search(text, last, first_cue) \
+            or not _JOINED_LAST.search(text[:first_at[last_key]]):
+        return {}  # (a disease set beside the first, "D1, the most common type of D2, ...", is no second indication)
+    line = cues[0][1]
+    return {key: line if key == last_key else None for key in keys}

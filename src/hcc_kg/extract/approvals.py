@@ -67,9 +67,9 @@ from .approval_frame import (BOTH_ANAPHOR, Frame, document_frame, heading_cut, h
                              with_antecedents)
 from .approval_items import document_drug, is_item, lead_agency, proposed_indication, told_indications
 from .approval_indications import coordinated_diseases, in_clause, line_of_this_indication, specific_disease
-from .approval_attributive import apposed_to_agent, attributive_agents
+from .approval_attributive import CLASS_BEFORE_PARTICIPLE, apposed_to_agent, attributive_agents, class_members
 from .approval_cues import APPROVAL_CUE, STEP_CUE, appositive_span, attributive, predicated, status, unstated_agency
-from .approval_lines import line_words
+from .approval_lines import line_words, trailing_line
 from .jurisdictions import Jurisdictions, load_jurisdictions
 from .registry import EXTRACTORS
 from .sentences import COMBINATION_NOUN, evidence_span
@@ -200,6 +200,8 @@ def _agents(sent: AnalysedSentence, clause: Clause, cue: re.Match, own: ClauseFa
         agents = attributive_agents(sent, clause, cue, every)
     elif attributive(clause.text, cue.start()) or predicated(clause.text, cue.start()):
         agents = attributive_agents(sent, clause, cue, agents)
+    elif CLASS_BEFORE_PARTICIPLE.search(clause.text[:cue.start()]):
+        agents = class_members(sent, clause, cue, agents)
     keys = list(dict.fromkeys(k for k, _, r in agents if r == "agent"))
     if keys:
         return agents, keys, False
@@ -322,6 +324,8 @@ def _clause_readings(doc: AnalysedDocument, sent: AnalysedSentence, clause: Clau
     # "granted X approval for first-line A and conditional approval for pretreated B": each disease its line
     disease_line = lines_by_agency(holder.text, _disease_at(doc, sent, clause), line_words, spread=False) \
         if holder is clause and own.lines and not own_line else {}
+    if holder is clause and own.lines and not own_line and not disease_line:  # "for A and B in patients who failed X"
+        disease_line = trailing_line(clause.text, _disease_at(doc, sent, clause))
     # "A is the only approved first-line therapy and B the only approved second-line one": each agent its line
     # ... or "approved, including first-line A and B, and second-line C": each agent the line word before it
     agent_line = _lines_by_agent(sent, clause, own, agents) if holder is clause and len(lines) > 1 and not own_line else {}

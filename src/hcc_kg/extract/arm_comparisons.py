@@ -13,7 +13,7 @@ from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_options import GIVEN_ALONE_RE, either_arms, options_on_backbone
 from .named_regimens import named_after
-from .comparators import CHOICE_OF, VERDICT_IN_TO
+from .comparators import CHOICE_OF, VERDICT_IN_TO, is_procedure
 from .prose_arms import Agent, agents, unbracketed, with_parts
 from .prose_labels import CLAUSE_OPENING
 from .received_cues import had_before
@@ -39,9 +39,9 @@ _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\
 # The patients of the other arm may be named by what they were given ("for those given B", "vs pts on B",
 # "compared with patients who were treated with B", "those in the B arm").
 _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
-# Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", "standard B", and in news the
-# maker first: "Company's B", "Maker AG's B".
-_DESCRIBED = r"(?:(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?|standard)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
+# Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", "standard B" (which
+# standard perhaps said: "the prior standard of care, B"), and in news the maker first: "Company's B", "Maker AG's B".
+_DESCRIBED = r"(?:(?:(?:prior|previous|former|current|established|existing)\s+)?(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?|standard)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           rf"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:{CHOICE_OF})?"  # "versus a choice of A or B"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
@@ -108,7 +108,33 @@ BACKBONE_GLUE_RE = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+)?|and\s+|
 
 
 def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
-    """The first "A versus B" / "A compared with B" pair in the sentence ([] when none)."""
+    """The first "A versus B" / "A compared with B" pair in the sentence ([] when none); a placebo compared with a
+    regimen of drugs and a procedure is given the procedure (:func:`placebo_with_procedures`)."""
+    return placebo_with_procedures(doc, sent.text, _compared_pair(doc, sent))
+
+
+# A placebo said to stand for the drugs: "dual placebo", "double placebo", "matching placebos".
+DRUGS_PLACEBO_RE = re.compile(r"\b(?:dual|double|two|matching|matched)\s+$", re.IGNORECASE)
+
+
+def placebo_with_procedures(doc: AnalysedDocument, text: str, arms: list[Agent]) -> list[Agent]:
+    """ "TACE combined with A plus B versus dual placebo": a placebo said to stand for the drugs, never for a
+    procedure, leaves the procedures every other arm gives with its drugs to the placebo arm too (written, as
+    "placebo plus TACE" is, by :func:`with_parts`).  A plain "versus placebo" is left as written: texts also say so
+    where the placebo arm is written without the procedure elsewhere ("or placebo alone")."""
+    others = [a for a in arms if a.components != ("placebo",)]
+    if len(others) == len(arms) or not others \
+            or not any(DRUGS_PLACEBO_RE.search(text[max(0, a.start - 20):a.start]) for a in arms if a not in others):
+        return arms
+    drugs = [{c for c in a.components if not is_procedure(doc, c)} for a in others]
+    shared = set.intersection(*({c for c in a.components if is_procedure(doc, c)} for a in others))
+    if not shared or not all(drugs):
+        return arms
+    return [with_parts(doc, a, tuple(sorted(shared))) if a.components == ("placebo",) else a for a in arms]
+
+
+def _compared_pair(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
+    """The first "A versus B" / "A compared with B" pair in the sentence, as written ([] when none)."""
     named = agents(doc, sent)
     if backbone := options_on_backbone(doc, sent.text, named):
         return backbone  # "B with A or A plus C against B alone"
@@ -289,7 +315,9 @@ def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
 # Inside one arm before "versus": "B, C, and D" (the list closed by "and"), and what delivers the list
 # ("A plus arterial infusion of B, C and D").
 _LIST_COMMA_RE = re.compile(r"\s*,\s*")
-_LIST_CLOSE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+", re.IGNORECASE)  # (a brand in brackets first)
+# (a brand in brackets first; the last drug's maker perhaps before it, "A plus B and Company's C")
+_LIST_CLOSE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?",
+                            re.IGNORECASE)
 # Two drugs given to the same patients: "treated with A and B", "receiving A and B", "the combination of A and B"
 GIVEN_PAIR_RE = re.compile(r"\b(?:with|receiving|received|given|combination\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DELIVERED_RE = re.compile(r"\s+(?:plus|with|combined\s+with)\s+(?:[\w-]+\s+){1,4}of\s+", re.IGNORECASE)
@@ -307,15 +335,22 @@ def and_list_joined(doc: AnalysedDocument, text: str, left: list[Agent], alone: 
         first -= 1
     if first == len(left) - 2 and not GIVEN_PAIR_RE.search(text, max(0, left[first].start - 40), left[first].start) \
             and alone not in {left[-1].key, left[-2].key} \
-            and not named_after(text[left[-1].end:], {*left[-2].components, *left[-1].components}):
+            and not named_after(text[left[-1].end:], {*left[-2].components, *left[-1].components}) \
+            and not _combination_goes_on(text, left):
         # "A and B" alone: not said to be one arm (unless compared with one of them alone, "A and B versus B alone",
-        # or named as one, "A and B (GEMOX)")
+        # or named as one, "A and B (GEMOX)", or a combination goes on, "A plus B and C versus D")
         return left
     if first > 0 and _DELIVERED_RE.fullmatch(text[left[first - 1].end:left[first].start]):
         first -= 1
     parts = tuple(p for a in left[first:] for p in a.components)
     whole = with_parts(doc, left[first], parts)
     return [*left[:first], Agent(whole.key, left[first].start, left[-1].end, whole.components)]
+
+
+def _combination_goes_on(text: str, left: list[Agent]) -> bool:
+    """ "A plus B and C versus D": the agent before "and" is a combination already, so "and" adds a part to it (not
+    "A plus B and C alone versus D", two arms)."""
+    return len(left[-2].components) > 1 and not GIVEN_ALONE_RE.match(text, left[-1].end)
 
 
 # "A plus B (NAME) and A monotherapy compared with C": "and" parts two arms when the one after it is given alone.

@@ -35,6 +35,8 @@ LEFT_LIMIT = re.compile(
 RIGHT_LIMIT = re.compile(
     r"[;:,(\u2022\u25aa\u25e6\u2023]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
     r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)"
+    # ... or one whose own verb denies ("X inhibits A and spares B": the sparing is B's, not A's)
+    r"|\band\s+(?=(?:\w+ly\s+)?(?:spar(?:es|ed)|lack(?:s|ed)|fail(?:s|ed))\b)"
     # ... or a consequence drawn ("X is a T inhibitor and thus a likely candidate": the hedge is the consequence's)
     r"|\band\s+(?=(?:therefore|thus|hence|consequently)\b)"
     # ... and a reduced relative clause, its pronoun and verb left out ("kinases believed to be involved in growth"

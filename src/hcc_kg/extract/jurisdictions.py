@@ -75,6 +75,13 @@ class Jurisdictions:
                           rf"(?:{LIST_JOIN}{place})*")
 
     @cached_property
+    def _after_regulator(self) -> re.Pattern:
+        """Places listed on after a regulator's name: "approval from the US FDA, EU and Japan"."""
+        place = rf"(?:the\s+)?(?:{self._name})(?!\w)"
+        return re.compile(rf"(?-i:\b(?:FDA|EMA|PMDA|MHLW|NMPA|MHRA|TGA)\b|Administration|Agency|Commission)"
+                          rf"(?P<list>(?:{LIST_JOIN}{place})+)")
+
+    @cached_property
     def _adjective_phrase(self) -> re.Pattern | None:
         if not self.adjectives:
             return None
@@ -105,6 +112,10 @@ class Jurisdictions:
                 found.append((start + name.start(), start + name.end(), self.by_name[name.group()]))
         for phrase in self._subject_phrase.finditer(text):
             found.append((phrase.start("place"), phrase.end("place"), self.by_name[phrase.group("place")]))
+        for phrase in self._after_regulator.finditer(text):
+            start = phrase.start("list")
+            for name in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", text[start:phrase.end()]):
+                found.append((start + name.start(), start + name.end(), self.by_name[name.group()]))
         by_adjective = dict(self.adjectives)
         for phrase in self._adjective_phrase.finditer(text) if self._adjective_phrase else ():
             found.append((phrase.start("adj"), phrase.end("adj"), by_adjective[phrase.group("adj")]))

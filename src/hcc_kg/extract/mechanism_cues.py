@@ -52,6 +52,8 @@ VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting ca
             # ... and the other adjectives of how a drug inhibits ("balanced inhibition of A, B and C")
             r"(?<=balanced )|(?<=dual )|(?<=robust )|(?<=broad )|(?<=irreversible )|(?<=reversible )|(?<=covalent )|"
             r"(?<=competitive )|(?<=direct )|(?<=simultaneous )|(?<=sustained )|(?<=preferential )|(?<=specific )|"
+            # ... or set against another drug's ("Y showed similar inhibition of T", "stronger inhibition of T than X")
+            r"(?<=similar )|(?<=comparable )|(?<=stronger )|(?<=greater )|(?<=significant )|(?<=effective )|"
             # "X, a T inhibitor with off-target inhibition of A": a secondary activity is still the drug's
             r"(?<=off-target )|(?<=additional )|(?<=secondary )|(?<=weaker )|(?<=weak )|"
             # "X showed no (or negligible) inhibition of T": an amount that is none (epistemics reads it negative)

@@ -22,6 +22,7 @@ fronted-means         "By binding to T, X ...", "Through its inhibition of A and
 drug-parenthesised-target  "inhibitors include X (A), Y (B) and Z (C)" (two drugs or more so glossed)
 combination-gloss     "X plus Y (anti-A plus anti-B)", "a A and a B inhibitor (X plus Y)": the i-th drug, the i-th target
 drug-activity-attributed  "the activity of X is (not) due to T inhibition", "X's effects are independent of T"
+drug-has-target-activity  "X has potent T inhibitory activity", "X, an inhibitor with pan-T activity"
 ====================  ==========================================================
 
 Every reading carries the polarity and certainty :func:`epistemics.reading` gives the
@@ -63,6 +64,7 @@ from .subjects import (PLURAL_APPOSITIVE, PRONOUN_START, coordinated_drugs, defi
 from .counted_classes import counted_class_list
 from .target_first import (fronted_appositive, fronted_means, target_by_drug, target_head_drug,
                            target_parenthesised_drug, target_passive_drug, target_such_as_drug)
+from .target_activity import drug_has_target_activity
 from .target_lists import TargetList, target_lists
 from .targets import Unit, units
 
@@ -318,7 +320,7 @@ def _closes_a_parenthesis(text: str, drug: Unit) -> bool:
 
 SHAPES = (combination_gloss, regimen_gloss, gloss_before_regimen, respective_appositive, drug_appositive, drug_possessed_targets, target_head_drug, drug_cue_target,
           target_such_as_drug, counted_class_list, target_by_drug, drug_object_relative, fronted_appositive, fronted_means, target_parenthesised_drug, target_passive_drug,
-          drug_class_parenthesis, drug_parenthesised_targets, drug_activity_attributed)
+          drug_class_parenthesis, drug_parenthesised_targets, drug_activity_attributed, drug_has_target_activity)
 
 
 def sentence_readings(doc: AnalysedDocument, sent: AnalysedSentence,

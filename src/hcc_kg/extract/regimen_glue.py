@@ -25,7 +25,9 @@ COMBINED_WITH = r"(?:(?:given|administered|used|delivered)\s+)?(?:combined with|
 # "plus the experimental drug B", "plus the anti-PD-1 agent B", "plus the T-TKI B" (the class noun hyphened to
 # its target), "plus 1200 mg (of) B".
 # ... or how long it is given first: "plus up to 18 months of the ICI B", "plus 30 cycles of B".
-NEXT_PART = (rf"\s*(?:(?:up\s+to\s+)?\d+\s+(?:years?|months?|weeks?|cycles?|doses?)\s+of\s+)?(?:(?:the|an?)\s+)?"
+# ... or once: "plus a single (priming) dose of B".
+NEXT_PART = (rf"\s*(?:(?:up\s+to\s+)?\d+\s+(?:years?|months?|weeks?|cycles?|doses?)\s+of\s+|"
+             r"(?:an?|one)\s+(?:single\s+|one-time\s+)?(?:priming\s+|loading\s+)?(?:dose|infusion)\s+of\s+)?(?:(?:the|an?)\s+)?"
              rf"{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"
              rf"(?:(?:[\w-]+\s+){{0,2}}?(?:\w+-)?{DRUG_CLASS_NOUN}\s+)?")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
@@ -37,7 +39,7 @@ NEXT_PART = (rf"\s*(?:(?:up\s+to\s+)?\d+\s+(?:years?|months?|weeks?|cycles?|dose
 GLUE_RE = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))?[)\]]?(?:\s+(?:for\s+)?(?:injection|tablets?|capsules?)[)\]]?)?"
                      rf"{DOSE_GAP}"
                      rf"\s*(?:\+|plus|{COMBINED_WITH}|"
-                     r"along with|together with|in tandem with|followed by|"
+                     r"along with|together with|in tandem with|followed by|(?:given\s+)?before\s+and\s+after|"
                      r"(?:(?:was|were|is|are|being)\s+)?added\s+(?:on\s+)?to)"
                      rf"{NEXT_PART}"
                      r"(?:(?:mesylate|besylate|tosylate|hydrochloride|malate|maleate)\s+)?(?:[A-Z][\w-]*[®™]\s*\(\s*)?$|^[/-]$|^-(?:plus|and|with)-$",
@@ -62,14 +64,18 @@ GLUE_AFTER_RE = re.compile(r"\s*(?:\+|plus\b|combined\s+with\b|in\s+combination\
 COMBINATION_LEAD_RE = re.compile(r"\bcombination\s+(?:\w+\s+)?(?:of|with|using)\s+"  # "combination treatment using A and B"
                                  rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?{DRUG_CLASS_NOUN}\s+)?$|"
                                  r"\b(?:dual|doublet|triplet)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|regimen|blockade)\s+"
-                                 r"(?:of|with)\s+$", re.IGNORECASE)
+                                 r"(?:of|with)\s+$|"
+                                 # "concurrent (conventional) TACE and B": given together
+                                 r"\b(?:concurrent|concomitant|simultaneous)\s+(?:(?:conventional|standard|oral|"
+                                 r"systemic|metronomic|low-dose)\s+)?$", re.IGNORECASE)
 # ... whatever aside follows a part ("the combination of A (Brand) and B (Brand)")
 ASIDE_RE = re.compile(r"^\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 # ... or a list of three closed by "and": "the combination of A, B, and C"
 LIST_CLOSE_RE = re.compile(r",?\s+and\s+")
 # ... the second part may carry a few describing words: "the combination of A and standard first-line B", or its
 # maker, as news names it: "the combination of A and Maker AG's B"
-COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
+COMBINED_PART_GAP_RE = re.compile(r"\s+(?:and|with)\s+(?:(?:an?|one)\s+(?:single\s+|one-time\s+)?(?:priming\s+|loading\s+)?"
+                                  r"(?:dose|infusion)\s+of\s+)?(?:(?!(?:or|versus|vs|to|than|alone|was|were|is|are|in|for|of)\b)"
                                   r"[\w-]+\s+){0,3}(?:(?-i:[A-Z][\w&-]*)['’]s\s+)?", re.IGNORECASE)
 # ... and an apposition between the parts does not split it: "A, a PD-L1 inhibitor, plus B" ("A (CODE), a ..."), also one of coordinated
 # adjectives whose closing comma is left out before the glue ("A, a humanized, bispecific antibody plus B").

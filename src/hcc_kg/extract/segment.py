@@ -264,6 +264,10 @@ def _title_index(prose_lines: list[tuple[int, str]], text: str) -> int | None:
     return None
 
 
+# A typographic bullet opening a sentence (the list was not run into the line before it: :func:`normalize.flatten`).
+_OPENING_BULLET_RE = re.compile(r"[•·▪◦‣]\s+(?=\S)")
+
+
 def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentence]:
     flat = flatten(mapped)
     out, start = [], 0
@@ -278,6 +282,8 @@ def _split(mapped: MappedText, section: str, section_start: int) -> list[Sentenc
     for s, e in _statistics_taken_back(text, out):
         while s < e and flat.text[s] == " ":
             s += 1
+        if bullet := _OPENING_BULLET_RE.match(flat.text, s, e):  # "• At 24 months, ...": the item's mark is no word of it
+            s = bullet.end()
         while e > s and flat.text[e - 1] == " ":
             e -= 1
         if e > s:

@@ -27,6 +27,11 @@ SUBGROUP_ANNOUNCED_RE = re.compile(r"\b(?:(?:a|the|an?\s+\w+|(?:pre-?planned|pre
                                    r"(?:subgroup|subset)\s+(?:analysis\s+)?(?:of|in|among|with)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
                                    r"(?:patients|participants|subjects|population|cohort)\b|"
                                    r"\b(?:in|among|within)\s+(?:the|this|that)\s+(?:subgroup|subset)\b", re.IGNORECASE)
+# ... not a subset some other measure was taken in: "Circulating biomarkers were evaluated in a subset of patients",
+# "samples were collected from a subset" (the correlative study's patients; the efficacy after it is everyone's).
+CORRELATIVE_SUBSET_RE = re.compile(r"\b(?:biomarkers?|samples?|specimens?|biops(?:y|ies)|pharmacokinetics?|tissues?|serum|plasma|"
+                                   r"sequencing|genotyp\w*|correlative|translational|imaging)\b[^.;]{0,100}?"
+                                   r"\b(?:in|from|of|among)\s+a\s+(?:sub-?set|subgroup|sub-?sample)\b", re.IGNORECASE)
 # ... or a sentence framed by the patients' earlier treatment: "In sorafenib-naive patients (n=80), the ORR was 23%.
 # The DCR was 63%." (the frame holds until another, or the whole population, is named)
 TREATMENT_FRAME_RE = re.compile(TREATMENT_FRAME, re.IGNORECASE)
@@ -49,10 +54,13 @@ def subgroup_run(state: tuple[bool, int], text: str, section_start: int, assigns
     False
     >>> subgroup_run(first[1], "OS: 6.9 versus 4.3 months.", 40, False)[0]
     False
+    >>> subgroup_run((False, -1), "Serum biomarkers were measured in a subset of patients.", 0, False)
+    (False, (False, -1))
     """
     running, section = state
     if running and (section != section_start or assigns_arms or WHOLE_AGAIN_RE.search(text)):
         running = False
-    if (SUBGROUP_ANNOUNCED_RE.search(text) or TREATMENT_FRAME_RE.match(text)) and not WHOLE_AGAIN_RE.search(text):
+    announced = SUBGROUP_ANNOUNCED_RE.search(text) is not None and not CORRELATIVE_SUBSET_RE.search(text)
+    if (announced or TREATMENT_FRAME_RE.match(text)) and not WHOLE_AGAIN_RE.search(text):
         return False, (True, section_start)  # its own numbers are kept out by is_subgroup
     return running, (running, section)

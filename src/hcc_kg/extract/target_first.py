@@ -222,13 +222,15 @@ NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ati
                             # "blockade of A (via X or Y) or B (via Z)": the nominal goes on to the next target
                             r"(?:[^;:.()]{1,40}?\(\s*(?:via|with|using|by)\s+[^;:.()]{1,120}\)\s*,?\s*(?:or|and)\s+"
                             r"(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
-NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:by|with)\s+$", re.IGNORECASE)
+# ("T inhibition with siRNA and pharmacologically with X": a second means, the drug, after one that is none)
+NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:(?:by|with|using)\s+[^;:.()]{1,40}?,?\s+(?:and|or)\s+"
+                           r"(?:\w+ly\s+)?)?(?:by|with|using)\s+$", re.IGNORECASE)
 # "anti-T therapy with X", "T-targeted treatment with X": a therapy noun needs the target's cue ("anti-", "-targeted").
 THERAPY_AFTER = re.compile(r"^[\s)]*(?:-?\s*(?P<cue>targeted|directed)\s+|\s+)(?:therap(?:y|ies)|treatment)\s+with\s+$",
                            re.IGNORECASE)
 # "inhibition of T by X"; "of the T pathway by compounds (i.e., X or Y)": the head of the target, then agents
 # introduced by a generic noun and named in a parenthesis of examples.
-BY_AGENT_GAP = re.compile(r"^[\s)]*(?:(?:pathway|signal(?:l)?ing|axis|cascade)\s+)?(?:by|with)\s+"
+BY_AGENT_GAP = re.compile(r"^[\s)]*(?:(?:pathway|signal(?:l)?ing|axis|cascade)\s+)?(?:by|with|using|via)\s+"
                           r"(?:[^;:.()]{1,60}?\(\s*(?:i\.e\.|e\.g\.|such as|namely|including),?\s*)?$"
                           # "blockade of T (via X or Y)": the means in a parenthesis
                           r"|^\s*\(\s*(?:via|with|using|by)\s+$", re.IGNORECASE)
@@ -237,6 +239,10 @@ BINDING_OF = re.compile(r"\bbinding\s+of\s+$", re.IGNORECASE)
 GERUND_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:Inhibiting|Blocking|Targeting|Neutrali[sz]ing|Antagoni[sz]ing)\s+(?:the\s+)?$")
 # "X-mediated T inhibition": the drug named before the nominal.
 AGENT_BEFORE_NOMINAL = re.compile(r"^-?\s*(?:mediated|induced|driven|dependent)\s+(?:the\s+)?$", re.IGNORECASE)
+# "X-mediated inhibition of T", "X-mediated blockade of the T": the drug's nominal, its object after it ("X-induced"
+# makes the drug a modifier: ``targets.DRUG_AS_MODIFIER``).
+AGENT_NOMINAL_OF = re.compile(r"^-\s*mediated\s+(?:[a-z]+ly\s+|potent\s+|selective\s+|direct\s+)?"
+                              r"(?:inhibition|blockade|targeting|suppression)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "X exerts its effects mainly via T inhibition": the subject's means, named as the target's nominal (not "resistance
 # to X is overcome by T inhibition", where X is no subject, nor "X combined with T blockade", nor "X followed by T
 # blockade", a sequence of two treatments).
@@ -295,11 +301,13 @@ def _drug_before_names_it(text: str, drug: Unit, tlist: TargetList) -> bool:
     gap = text[drug.end:tlist.start]
     binding = BINDING_OF.search(text[:drug.start]) and re.match(r"^[\s)]*to\s+(?:the\s+)?$", gap)
     means = MEANS_BEFORE_NOMINAL.match(gap) and not OBJECT_OF_PREPOSITION.search(text[:drug.start])
-    return bool(binding or ((AGENT_BEFORE_NOMINAL.match(gap) or means) and NOMINAL_NEXT.match(text[tlist.end:])))
+    return bool(binding or AGENT_NOMINAL_OF.match(gap)
+                or ((AGENT_BEFORE_NOMINAL.match(gap) or means) and NOMINAL_NEXT.match(text[tlist.end:])))
 
 
-# "A selective inhibitor of the T kinase, X received ...": a fronted appositive names the subject's action.
-FRONTED_NOUN_CUE = re.compile(rf"(?:^|[;:]\s*)(?:An?|The)\s+(?:{MODIFIER},?\s+){{0,4}}"
+# "A selective inhibitor of the T kinase, X received ...", "As an antagonist of T, X ...": a fronted appositive (or
+# the role it is introduced in) names the subject's action.
+FRONTED_NOUN_CUE = re.compile(rf"(?:^|[;:]\s*)(?:As\s+)?(?:An?|The)\s+(?:{MODIFIER},?\s+){{0,4}}"
                               r"(?:inhibitor|blocker|(?:ant)?agonist|antibody)\s+(?:of|against|targeting)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 FRONTED_TO_DRUG = re.compile(r"^[\s)]*(?:(?:kinases?|receptors?|proteins?|family)\s*)?,\s*$", re.IGNORECASE)

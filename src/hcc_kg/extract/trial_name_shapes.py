@@ -174,6 +174,8 @@ REGISTERED_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z][A-Z\d]{2,}(?:-[A-Z\d]
 # the drug's code and a second name "III-02".
 SPONSOR_STUDY_RE = re.compile(r"(?<![\w-])(?P<name>[A-Z]{1,5}-?[A-Z]{0,3}\d{2,6}"
                               r"(?:(?:-(?:IV|I{1,3}|[1-4])[ab]?)?-\d{3}|-(?:IV|I{1,3})[ab]?-\d{2}))(?![\w-])")
+# ... or a sponsor's protocol number, two capitals and five digits, before the trial word: "the phase Ib GO30140 study".
+PROTOCOL_NAME_RE = re.compile(rf"(?<![\w-])(?P<name>[A-Z]{{2}}\d{{5}})\s+{_DESIGN_WORDS}(?:clinical\s+)?(?i:trial|study)\b")
 TRIAL_CUE = re.compile(r"\b(?:trials?|stud(?:y|ies)|phase|NCT\d+|randomi[sz]\w*)\b", re.IGNORECASE)
 # What only a study is or does: "subgroup analysis of KEYNOTE-240", "KEYNOTE-240 investigated ...",
 # "5-year follow-up from CheckMate 040", "cohort 2 of ...".  Read for full-shaped names only; a drug

@@ -27,7 +27,7 @@ from .trial_name_counts import COUNT_OPENERS, counted
 from .trial_name_shapes import (ADJECTIVE_ENDING_RE, AFTER_TRIAL_NAME_RE, ALIAS_GLUE, APPOSITIVE_NAME_RE,
                                 BARE_NAME_RE, CAPS_RE, COMPARISON_CUE, COORDINATED_NAMES_RE, ISOTYPE_RE,
                                 IS_A_TRIAL_RE, KNOWN_AS_LONG_RE, KNOWN_AS_RE, LISTED_NAME_RE, NAME_RE, NCT_RE, OTHER_REGISTRY_RE,
-                                NOT_A_TRIAL_AFTER, NOT_A_TRIAL_BEFORE, PHASE_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
+                                NOT_A_TRIAL_AFTER, NOT_A_TRIAL_BEFORE, PHASE_RE, PROTOCOL_NAME_RE, PHASE_RIGHT_AFTER_RE, REGISTERED_NAME_RE,
                                 SCALE_WORDS, SECTION_LABELS, SPELLED_RE, SPELLED_TRIAL_WORD, SPONSOR_STUDY_RE, STRUCTURE_WORDS,
                                 STUDIES_LISTED_RE, STUDY_CONTEXT_CUE, SUBJECT_NAME_RE, TITLED_AFTER_PHASE_RE, TITLED_NAME_RE,
                                 TITLE_ARTICLE_RE, TITLE_LEAD_RE, TITLE_NAME_RE, TRIAL_CUE, TRIAL_PHRASE_NAME_RE,
@@ -197,7 +197,8 @@ def trial_names(text: str, is_entity: Callable[[str], bool], confirmed: frozense
     found = [TrialName(n.name, n.start, n.end, "name" if n.kind == "plain" else n.kind)
              for n in _shaped(text, is_entity) if key(n.name) in confirmed or of_family(key(n.name), named_families)
              or (_near_cue(text, n) and not counted(text, n.name, n.end))]
-    for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text), *TRIAL_PHRASE_NAME_RE.finditer(text)]:
+    for m in [*TITLE_NAME_RE.finditer(text), *AFTER_TRIAL_NAME_RE.finditer(text), *TRIAL_PHRASE_NAME_RE.finditer(text),
+              *PROTOCOL_NAME_RE.finditer(text)]:
         if (re.fullmatch(r"[A-Z][A-Z\d-]{3,}", m.group("name")) or name_like(m.group("name"))) and not is_entity(m.group("name")) \
                 and m.group("name").split("-")[0] not in STRUCTURE_WORDS:
             found.append(TrialName(m.group("name"), m.start("name"), m.end("name")))

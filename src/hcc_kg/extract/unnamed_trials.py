@@ -75,8 +75,10 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
             current.phase = phase  # "This phase 3 trial recruited ...": the phase of the trial in context, not stated before
         current.named_at.append(evidence_span(sent))
         return context
-    if current is not None and all(n.kind == "nct" for n in current.names) and current.phase is None and not current.prior \
-            and (WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()) or WAS_CONDUCTED_RE.match(sent.text, phrase.end())):
+    own = current is not None and current.phase is None and not current.prior
+    if own and ((all(n.kind == "nct" for n in current.names)  # type: ignore[union-attr]
+                 and (WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()) or WAS_CONDUCTED_RE.match(sent.text, phrase.end())))
+                or (sum(1 for slot in slots.values() if slot.names) == 1 and AUTHORS_CONDUCTED_RE.search(sent.text, 0, phrase.start()))):
         # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
         # the document's own trial, described in full (so too a registry page's, named by its number only: "The
         # investigators design a phase 2 study of A")
@@ -93,6 +95,11 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
 WE_CONDUCTED_RE = re.compile(r"\b(?:we|the\s+(?:investigators|researchers|authors))\s+(?:\w+\s+)?"
                              r"(?:conducted|performed|undertook|carried\s+out|initiated|ran|design(?:ed)?)\s+(?:an?\s+)?$",
                              re.IGNORECASE)
+# ... or by a news item of the one trial it names: "Name (University) and colleagues conducted a randomized phase 1b-2
+# study" describes that trial, whose phase it gives.
+AUTHORS_CONDUCTED_RE = re.compile(r"\band\s+(?:his\s+|her\s+|their\s+)?(?:colleagues|co-?workers|co-?authors|co-?investigators)\s+"
+                                  r"(?:\w+\s+)?(?:conducted|performed|undertook|carried\s+out|ran|led)\s+(?:an?\s+)?$",
+                                  re.IGNORECASE)
 # ... said in the passive: "An open-label phase 2 study was performed in 40 patients"
 WAS_CONDUCTED_RE = re.compile(r"\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:conducted|performed|undertaken|carried\s+out|initiated)\b",
                               re.IGNORECASE)
