@@ -302,5 +302,24 @@ def test_the_authors_study_in_a_news_item_is_the_trial_it_names(vocabulary, find
                                            ("Brazil", "anvisa")])
 def test_more_places_name_their_regulators(place, agency, vocabulary, finder):
     # (before, these places named no regulator: the approval had none)
-    text = f"In this invented digest, lenvatinib is approved in {place} as a first-line treatment for advanced HCC."
+    text = f"In this invented digest, lenvatinib is approved in {place} for untreated, advanced HCC in adults."
     assert _agencies(text, vocabulary, finder) == {("lenvatinib", agency)}
+
+
+def test_a_t_cell_product_named_by_its_target_acts_on_it(vocabulary, finder):
+    # (before, "T cell product" was no head noun of a drug's class)
+    text = "ZX204, a GPC3-targeting engineered T cell product, slowed pretend xenografts."
+    assert ("zx204", "gpc3") in _readings(text, vocabulary, finder)[0]
+
+
+def test_palbociclibs_code_names_palbociclib(vocabulary, finder):
+    text = "This invented phase 2 trial tests PD-0332991, an inhibitor of CDK4 and CDK6, in pretend patients."
+    assert {("palbociclib", "cdk4"), ("palbociclib", "cdk6")} <= _readings(text, vocabulary, finder)[0]
+
+
+def test_drugs_given_with_an_option_or_placebo_are_every_arms_backbone(vocabulary, finder):
+    # (before, "comparing A and B with X or placebo" compared A with B)
+    text = ("In untreated pretend patients, the made-up ZETA-30 trial is comparing durvalumab and lenvatinib with "
+            "tremelimumab or placebo.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__lenvatinib__tremelimumab",
+                                                          "regimen__durvalumab__lenvatinib"}

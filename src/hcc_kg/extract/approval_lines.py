@@ -132,8 +132,6 @@ def _coordinated(text: str, cues: list[tuple[int, str, bool]]) -> bool:
 
 # The patients a disease's indication names after it: "... and B in patients who failed X", "B whose tumours ...".
 _PATIENTS_AFTER = re.compile(r"\b(?:in|for)\s+(?:\w+\s+)?(?:patients|adults|people)\b|\bwho\b|\bwhose\b", re.IGNORECASE)
-
-
 _JOINED_LAST = re.compile(r"\b(?:and|or)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # "... and (advanced) D2"
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
-from .arm_options import GIVEN_ALONE_RE, either_arms, options_on_backbone
+from .arm_options import GIVEN_ALONE_RE, OPTION_OR_RE, either_arms, options_on_backbone
 from .named_regimens import named_after
 from .comparators import CHOICE_OF, VERDICT_IN_TO, is_procedure
 from .prose_arms import Agent, agents, unbracketed, with_parts
@@ -113,6 +113,29 @@ def compared_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:
     return placebo_with_procedures(doc, sent.text, _compared_pair(doc, sent))
 
 
+WITH_OPTION_RE = re.compile(r"\s+with\s+(?:either\s+)?$", re.IGNORECASE)
+BACKBONE_AND_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+|\s*\+\s*)$", re.IGNORECASE)
+
+
+def _with_drug_or_placebo(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
+    """ "comparing A and B with X or placebo", "a study of A and B with either X or placebo": the drugs before "with"
+    are every arm's backbone, given with X in one arm and with placebo in the other: [A+B+X, A+B] ([] else)."""
+    for i in range(2, len(named)):
+        option, control = named[i - 1], named[i]
+        first = i - 2
+        if control.components != ("placebo",) or not OPTION_OR_RE.fullmatch(text, option.end, control.start) \
+                or not WITH_OPTION_RE.fullmatch(text, named[first].end, option.start):
+            continue
+        while first > 0 and BACKBONE_AND_RE.fullmatch(text[named[first - 1].end:named[first].start]):
+            first -= 1
+        backbone = tuple(c for a in named[first:i - 1] for c in a.components)
+        if set(backbone) & set(option.components):
+            continue
+        return [with_parts(doc, option, backbone), with_parts(doc, Agent(control.key, named[first].start, control.end,
+                                                                        control.components), backbone)]
+    return []
+
+
 # A placebo said to stand for the drugs: "dual placebo", "double placebo", "matching placebos".
 DRUGS_PLACEBO_RE = re.compile(r"\b(?:dual|double|two|matching|matched)\s+$", re.IGNORECASE)
 
@@ -138,6 +161,8 @@ def _compared_pair(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]
     named = agents(doc, sent)
     if backbone := options_on_backbone(doc, sent.text, named):
         return backbone  # "B with A or A plus C against B alone"
+    if add_on := _with_drug_or_placebo(doc, sent.text, named):
+        return add_on
     if verb := _compared_verb(sent.text, named):
         return verb
     if recalled := _combination_compared(sent.text, named):

@@ -12,7 +12,8 @@ from .target_modifiers import ALTERATION, EFFECT
 
 # Newer modalities name their target the same way: "a T-targeting ADC", "a T x U T-cell engager", "a T degrader".
 # Engineered cells name theirs so too: "a GPC3-directed CAR-T cell therapy", "the T TCR-T product X".
-CELL_HEAD = r"(?:CAR|TCR)[- ]?T(?:[- ]?cells?)?(?:\s+(?:cell\s+)?(?:therap(?:y|ies)|products?))?"
+CELL_HEAD = (r"(?:CAR|TCR)[- ]?T(?:[- ]?cells?)?(?:\s+(?:cell\s+)?(?:therap(?:y|ies)|products?))?"
+             r"|T[- ]cells?\s+products?")  # "a T-targeting (engineered) T cell product"
 MODALITY_HEAD = (r"ADCs?|(?:antibody[- ])?(?:drug )?conjugates?|(?:T[- ]cell[- ])?engagers?|TCEs?|BiTEs?|degraders?|PROTACs?|"
                  rf"{CELL_HEAD}")
 # ("BsAb": a bispecific antibody, "TRAB": a T cell-redirecting antibody, as abstracts shorten them; "X, a PD-1

@@ -58,9 +58,7 @@ _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following
             # ... a clause of its own: "whose tumours grew after they were treated with B", "once patients had taken B"
             r"(?:after|following|once|since)\s+(?:they|patients|he|she)\s+(?:had\s+)?(?:were\s+|was\s+|been\s+)?"
             r"(?:treated\s+with|given|received|taken|taking|stopped|discontinued)|"
-            r"progress\w*\s+(?:on|after|with|during|while\s+on)|refractory\s+to|intolerant\s+(?:of|to)|after|following|prior|"
-            # "patients who cannot tolerate B", "(progressed with or) could not tolerate B"
-            r"(?:cannot|can't|could\s+not|couldn't|unable\s+to|did\s+not|do\s+not|does\s+not)\s+tolerate")
+            r"progress\w*\s+(?:on|after|with|during|while\s+on)|refractory\s+to|intolerant\s+(?:of|to)|after|following|prior")
 # ("following first-line therapy with B": three words between)
 # ... or a prefix the earlier therapy is written with: "post-B liver cancer", a headline's "Post-B HCC"
 PRIOR_THERAPY_RE = re.compile(rf"\b(?:{_EARLIER})\s+(?:[\w-]+\s+){{0,2}}(?:(?:therapy|treatment)\s+with\s+)?$|\bpost-$",

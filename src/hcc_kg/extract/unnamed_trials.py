@@ -76,9 +76,11 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
         current.named_at.append(evidence_span(sent))
         return context
     own = current is not None and current.phase is None and not current.prior
-    if own and ((all(n.kind == "nct" for n in current.names)  # type: ignore[union-attr]
-                 and (WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()) or WAS_CONDUCTED_RE.match(sent.text, phrase.end())))
-                or (sum(1 for slot in slots.values() if slot.names) == 1 and AUTHORS_CONDUCTED_RE.search(sent.text, 0, phrase.start()))):
+    registered_only = own and all(n.kind == "nct" for n in current.names) and (  # type: ignore[union-attr]
+        WE_CONDUCTED_RE.search(sent.text, 0, phrase.start()) or WAS_CONDUCTED_RE.match(sent.text, phrase.end()))
+    news_of_named = own and bool(current.names) and sum(1 for slot in slots.values() if slot.names) == 1 \
+        and AUTHORS_CONDUCTED_RE.search(sent.text, 0, phrase.start()) is not None  # type: ignore[union-attr]
+    if registered_only or news_of_named:
         # a title's "Randomized dose-finding trial of A", then "we conducted a randomized phase 2 dose-finding trial":
         # the document's own trial, described in full (so too a registry page's, named by its number only: "The
         # investigators design a phase 2 study of A")
