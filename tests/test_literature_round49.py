@@ -323,3 +323,22 @@ def test_drugs_given_with_an_option_or_placebo_are_every_arms_backbone(vocabular
             "tremelimumab or placebo.")
     assert arm_agents(read(text, vocabulary, finder)) == {"regimen__durvalumab__lenvatinib__tremelimumab",
                                                           "regimen__durvalumab__lenvatinib"}
+
+
+def test_patients_counted_as_randomised_declare_the_documents_own_trial(vocabulary, finder):
+    # (before, a randomisation with no arms and no design word opened no trial: the title's comparison was lost)
+    text = ("Stereotactic Body Radiotherapy Followed by Lenvatinib Versus Lenvatinib Alone in Pretend Liver Cancer\n\n"
+            "A total of 150 eligible patients were randomly assigned. Median overall survival was 10.1 months with "
+            "lenvatinib alone and 13.2 months with the combination therapy.")
+    found = extract_document(Document.from_text("d1", text + "\n"), vocabulary, finder)
+    assert values(found) == {("lenvatinib", "os", Decimal("10.1")),
+                             ("regimen__lenvatinib__stereotactic_body_radiotherapy", "os", Decimal("13.2"))}
+
+
+def test_values_of_the_full_analysis_set_are_the_trials_in_a_subgroup_report(vocabulary, finder):
+    # (before, a title calling the report a subgroup analysis kept every value out, the full analysis set's too)
+    text = ("Pretend comparison of lenvatinib and sorafenib: subgroup analysis of an open-label, randomised phase 3 "
+            "trial\n\nPatients were randomised to lenvatinib or sorafenib. Twelve-month survival rates in the full "
+            "analysis set were 55.1% with lenvatinib and 49.0% with sorafenib.")
+    found = extract_document(Document.from_text("d1", text + "\n"), vocabulary, finder)
+    assert values(found) == {("lenvatinib", "os", Decimal("55.1")), ("sorafenib", "os", Decimal("49.0"))}

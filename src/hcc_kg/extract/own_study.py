@@ -3,7 +3,7 @@
 A structured abstract may report its own study without calling it a "phase 2 trial" or naming it:
 "Aim: to study A ... Adults were given A ... The primary endpoint was PFS ... Results: Thirty
 patients received A.  Median PFS was ...".  Its declared primary endpoint (or primary
-objective) says the document reports a study of its own, and what its sentences say of patients
+objective, or its patients counted as randomised) says the document reports a study of its own, and what its sentences say of patients
 given an agent is that study's one unnamed trial (read by :mod:`.slot_reading`, as the trials
 :mod:`.abstracts` opens are).  A study that compares arms only in passing (subgroups "4.4 versus 18.0
 months") is still single-arm: only a randomisation or two agents compared make it a comparison.
@@ -40,6 +40,9 @@ OWN_AIM_RE = re.compile(r"\b(?:this|the\s+(?:present|current)|our)\s+(?:[\w-]+\s
                         r"\b(?:aim|purpose|objective|goal)\s+of\s+(?:this|the\s+(?:present|current)|our)\s+(?:[\w-]+\s+){0,3}?"
                         r"(?:study|trial)\s+(?:was|is)\b|"
                         r"\b(?:enrolled|entered|accrued)\s+(?:on\s*to|into|in)\s+(?:this|the)\s+(?:study|trial)\b", re.IGNORECASE)
+# ... or its patients randomised, counted: "A total of 177 eligible patients were randomly assigned to treatment groups".
+OWN_RANDOMISATION_RE = re.compile(r"\b(?:a\s+total\s+of\s+)?\d[\d,]*\s+(?:eligible\s+)?(?:patients|participants)\s+(?:were|had\s+been)\s+"
+                                  r"(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed)\b", re.IGNORECASE)
 # Documents about other studies: a review or pooled analysis of trials reads them, it runs none of its own.
 OTHER_STUDIES_RE = re.compile(r"\bmeta-?analys[ie]s\b|\bsystematic(?:al)?\s+review\b|\bpooled\s+analys[ie]s\b|"
                               r"\bliterature\s+(?:search|review)\b|\bwe\s+searched\b", re.IGNORECASE)
@@ -62,8 +65,10 @@ def declares_own_study(texts: list[str]) -> bool:
     True
     >>> declares_own_study(["Zorbatinib is approved for HCC."])
     False
+    >>> declares_own_study(["A total of 90 eligible patients were randomly assigned."])
+    True
     """
-    declared = any(OWN_PRIMARY_RE.search(t) or OWN_AIM_RE.search(t) for t in texts)
+    declared = any(OWN_PRIMARY_RE.search(t) or OWN_AIM_RE.search(t) or OWN_RANDOMISATION_RE.search(t) for t in texts)
     return declared and not any(OTHER_STUDIES_RE.search(t) for t in texts)
 
 

@@ -67,7 +67,9 @@ SINGLE_ARM_RE = re.compile(r"\bsingle[- ](?:arm|agent)\b,?\s+(?:(?!(?:after|befo
 PRIMARY_ENDPOINTS_RE = re.compile(r"\bprimary\s+end\s*-?\s*points?\b[^.;]*", re.IGNORECASE)
 # A sentence about the whole trial population, read even in a subgroup analysis: "In the overall
 # intention-to-treat population, median OS was ...", "Of the 512 randomised patients (257 A, 255 B), ...".
+# ... or its full analysis set, as a trial names the population of its main analysis ("rates ... (FAS) were ...").
 WHOLE_TRIAL_RE = re.compile(r"\bintention[- ]to[- ]treat\b|\bITT\b|\boverall\s+(?:study\s+|trial\s+)?population\b|"
+                            r"\bfull\s+analysis\s+set\b|\b(?-i:FAS)\b|"
                             r"\b(?:all|of\s+the)\s+\d[\d,]*\s+(?:randomi[sz]ed|enrolled)\b", re.IGNORECASE)
 
 COMPARED_SUBJECT_RE = re.compile(r"\s+(?:was|were)\s+compared\s+(?:with|to|against)\b", re.IGNORECASE)
