@@ -17,6 +17,7 @@ from ..keys import agent_key, is_regimen_key, regimen_components
 from ..model import Mention
 from .analysis import AnalysedDocument, AnalysedSentence
 from .approval_clauses import INDICATION_CONJUNCT
+from .approval_lines import CANNOT_TOLERATE
 from .comparators import VERDICT_IN_TO
 from .sentences import COMBINATION_GLUE, COMBINATION_NOUN, COMBINATION_OF, DRUG, LIST_GLUE, _between, agents_in
 
@@ -45,8 +46,7 @@ PRIOR_THERAPY_BEFORE = re.compile(r"(?:received|receiving|treated with|treated\s
                                   r"(?:on|after|during|despite|following)|"
                                   r"intolerant (?:to|of)|failure (?:of|on)|failing|failed|responding to|response to|"
                                   # "who cannot tolerate X", "intolerance to X"
-                                  r"(?:cannot|can't|could\s+not|couldn't|unable\s+to|did\s+not|do\s+not)\s+tolerate|"
-                                  r"intolerance\s+(?:to|of)|"
+                                  rf"{CANNOT_TOLERATE}|intolerance\s+(?:to|of)|"
                                   # "who had X before", "who have had prior X", "previously given X", "prior X"
                                   r"who\s+(?:had|ha(?:ve|s)\s+had|were\s+given|had\s+been\s+given)|previously\s+given|"
                                   r"(?:prior|previous)(?!\s+to\b))"

@@ -33,6 +33,8 @@ AFTER_LINE = re.compile(r"\b(?:after|following|on|(?:progress\w*|relaps\w*|recur
                         r"(?:refractory|resistant|intolera\w*|\w*respon\w*|exposed|exposure)\s+(?:to|of)|"
                         r"failure of|beyond)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "patients who previously received X" is a later line; "the drug previously received approval" is its history.
+#: Patients intolerant of an earlier therapy, said with a verb: "who cannot tolerate X", "could not tolerate X".
+CANNOT_TOLERATE = r"(?:cannot|can't|could\s+not|couldn't|unable\s+to|did\s+not|do\s+not)\s+tolerate"
 SECOND_LINE = re.compile(
     r"\bpreviously treated\b|\bpreviously received\b(?!\s+(?:[\w-]+\s+){0,2}?"
     r"(?:approvals?|authori[sz]ations?|designations?|status|clearance|licen[cs]es?)\b)|\bprior (?:systemic )?(?:therapy|treatment) with\b|"
@@ -41,7 +43,7 @@ SECOND_LINE = re.compile(
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
     r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|\b(?-i:2L)\b|"
     # "who cannot (could not) tolerate X": intolerant of an earlier therapy (no hedge in "could not")
-    r"\b(?:cannot|can't|could\s+not|couldn't|unable\s+to)\s+tolerate\b|"
+    rf"\b{CANNOT_TOLERATE}\b|"
     r"\bat least (?:one|two|three|[1-3])\s+(?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:one|two|three|[1-3]) or more (?:prior|previous|lines?|systemic|regimens?)\b|"
     r"\b(?:received|had)\s+(?:a\s+|one\s+|1\s+|a\s+single\s+)?prior\s+(?:systemic\s+)?(?:therapy|treatment|line)|"

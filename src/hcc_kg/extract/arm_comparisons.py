@@ -39,13 +39,15 @@ _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\
 # The patients of the other arm may be named by what they were given ("for those given B", "vs pts on B",
 # "compared with patients who were treated with B", "those in the B arm").
 _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
+# Words that say which placebo: "versus dual placebo", "versus matching placebo" (each stands for the drugs it matches).
+PLACEBO_KIND = r"(?:dual|double|two|matching|matched|identical)"
 # Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", "standard B" (which
 # standard perhaps said: "the prior standard of care, B"), and in news the maker first: "Company's B", "Maker AG's B".
 _DESCRIBED = r"(?:(?:(?:prior|previous|former|current|established|existing)\s+)?(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?|standard)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           rf"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:{CHOICE_OF})?"  # "versus a choice of A or B"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
-                          rf"(?:(?:dual|double|matching|matched|identical)\s+)?{_DESCRIBED}$", re.IGNORECASE)
+                          rf"(?:{PLACEBO_KIND}\s+)?{_DESCRIBED}$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260
@@ -137,7 +139,7 @@ def _with_drug_or_placebo(doc: AnalysedDocument, text: str, named: list[Agent]) 
 
 
 # A placebo said to stand for the drugs: "dual placebo", "double placebo", "matching placebos".
-DRUGS_PLACEBO_RE = re.compile(r"\b(?:dual|double|two|matching|matched)\s+$", re.IGNORECASE)
+DRUGS_PLACEBO_RE = re.compile(rf"\b{PLACEBO_KIND}\s+$", re.IGNORECASE)
 
 
 def placebo_with_procedures(doc: AnalysedDocument, text: str, arms: list[Agent]) -> list[Agent]:

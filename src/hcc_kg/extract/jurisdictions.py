@@ -69,17 +69,24 @@ class Jurisdictions:
         return "|".join(re.escape(n) for n, _ in sorted(self.regulators, key=lambda r: -len(r[0])))
 
     @cached_property
+    def _place(self) -> str:
+        return rf"(?:the\s+)?(?:{self._name})(?!\w)"
+
+    @cached_property
     def _phrase(self) -> re.Pattern:
-        place = rf"(?:the\s+)?(?:{self._name})(?!\w)"
-        return re.compile(rf"(?:\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+|(?P<including>{COUNTRIES_INCLUDING})){place}"
-                          rf"(?:{LIST_JOIN}{place})*")
+        return re.compile(rf"(?:\b(?:[Ii]n|[Aa]cross|[Tt]hroughout)\s+|(?P<including>{COUNTRIES_INCLUDING})){self._place}"
+                          rf"(?:{LIST_JOIN}{self._place})*")
 
     @cached_property
     def _after_regulator(self) -> re.Pattern:
         """Places listed on after a regulator's name: "approval from the US FDA, EU and Japan"."""
-        place = rf"(?:the\s+)?(?:{self._name})(?!\w)"
         return re.compile(rf"(?-i:\b(?:FDA|EMA|PMDA|MHLW|NMPA|MHRA|TGA)\b|Administration|Agency|Commission)"
-                          rf"(?P<list>(?:{LIST_JOIN}{place})+)")
+                          rf"(?P<list>(?:{LIST_JOIN}{self._place})+)")
+
+    def _named_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, regulator) of each place named in ``text[start:end]``, a phrase listing places."""
+        return [(start + m.start(), start + m.end(), self.by_name[m.group()])
+                for m in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", text[start:end])]
 
     @cached_property
     def _adjective_phrase(self) -> re.Pattern | None:
@@ -107,15 +114,12 @@ class Jurisdictions:
         for phrase in self._phrase.finditer(text):
             if phrase.group("including") and TRIAL_COUNTRIES.search(text[:phrase.start()]):
                 continue
-            start = phrase.end("including") if phrase.group("including") else phrase.start()
-            for name in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", text[start:phrase.end()]):
-                found.append((start + name.start(), start + name.end(), self.by_name[name.group()]))
+            found += self._named_in(text, phrase.end("including") if phrase.group("including") else phrase.start(),
+                                    phrase.end())
         for phrase in self._subject_phrase.finditer(text):
             found.append((phrase.start("place"), phrase.end("place"), self.by_name[phrase.group("place")]))
         for phrase in self._after_regulator.finditer(text):
-            start = phrase.start("list")
-            for name in re.finditer(rf"(?<![\w.])(?:{self._name})(?!\w)", text[start:phrase.end()]):
-                found.append((start + name.start(), start + name.end(), self.by_name[name.group()]))
+            found += self._named_in(text, phrase.start("list"), phrase.end())
         by_adjective = dict(self.adjectives)
         for phrase in self._adjective_phrase.finditer(text) if self._adjective_phrase else ():
             found.append((phrase.start("adj"), phrase.end("adj"), by_adjective[phrase.group("adj")]))

@@ -3,8 +3,8 @@
 A structured abstract may report its own study without calling it a "phase 2 trial" or naming it:
 "Aim: to study A ... Adults were given A ... The primary endpoint was PFS ... Results: Thirty
 patients received A.  Median PFS was ...".  Its declared primary endpoint (or primary
-objective, or its patients counted as randomised) says the document reports a study of its own, and what its sentences say of patients
-given an agent is that study's one unnamed trial (read by :mod:`.slot_reading`, as the trials
+objective, or its patients counted as randomised) says the document reports a study of its own,
+and what its sentences say of patients given an agent is that study's one unnamed trial (read by :mod:`.slot_reading`, as the trials
 :mod:`.abstracts` opens are).  A study that compares arms only in passing (subgroups "4.4 versus 18.0
 months") is still single-arm: only a randomisation or two agents compared make it a comparison.
 Reviews and pooled analyses report other studies, and observational ones are no trials at all
