@@ -19,24 +19,15 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import arm_agents, read, values
+from trial_facts import action_pairs, arm_agents, read, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
-ACTIONS = ("inhibits", "isAntibodyAgainst", "activates")
-
-
-def _readings(text: str, vocabulary, finder) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(asserted, withheld) drug -> target pairs of an invented paragraph under a heading."""
-    found = extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
-    actions = [a for a in found if a.predicate in ACTIONS]
-    return ({(a.subject, a.object) for a in actions if a.is_fact},
-            {(a.subject, a.object) for a in actions if not a.is_fact})
 
 
 def test_a_second_verb_that_denies_leaves_the_first_object_a_fact(vocabulary, finder):
     # (before, "spares" governed the whole clause, so FGFR4 was withheld with FGFR1-3)
-    facts, withheld = _readings("In this pretend assay roblitinib reversibly inhibits FGFR4 and spares FGFR1-3.",
+    facts, withheld = action_pairs("In this pretend assay roblitinib reversibly inhibits FGFR4 and spares FGFR1-3.",
                                 vocabulary, finder)
     assert ("roblitinib", "fgfr4") in facts
     assert {("roblitinib", "fgfr1"), ("roblitinib", "fgfr2"), ("roblitinib", "fgfr3")} <= withheld
@@ -47,7 +38,7 @@ def test_a_second_verb_that_denies_leaves_the_first_object_a_fact(vocabulary, fi
     "In imagined mice roblitinib blocks FGFR4 and fails to bind FGFR1.",
 ])
 def test_the_denying_verb_still_negates_its_own_object(text, vocabulary, finder):
-    facts, withheld = _readings(text, vocabulary, finder)
+    facts, withheld = action_pairs(text, vocabulary, finder)
     assert ("roblitinib", "fgfr4") in facts
     assert ("roblitinib", "fgfr1") not in facts
 
@@ -60,36 +51,36 @@ def test_the_denying_verb_still_negates_its_own_object(text, vocabulary, finder)
 ])
 def test_the_means_of_a_nominal_acts_on_its_object(text, pair, vocabulary, finder):
     # (before, only "by" and "with" named the means, and "X-mediated" needed the target before the nominal)
-    assert pair in _readings(text, vocabulary, finder)[0]
+    assert pair in action_pairs(text, vocabulary, finder)[0]
 
 
 def test_a_nominal_used_on_the_drug_is_no_action_of_it(vocabulary, finder):
     text = "Resistance to sorafenib-mediated cell death rose after knockdown of MET in the invented cells."
-    assert ("sorafenib", "c_met") not in _readings(text, vocabulary, finder)[0]
+    assert ("sorafenib", "c_met") not in action_pairs(text, vocabulary, finder)[0]
 
 
 def test_a_fronted_role_names_the_subjects_action(vocabulary, finder):
     # (before, only "A selective inhibitor of T, X ..." was read; "As an inhibitor of T, X ..." was not)
     text = "As an inhibitor of MET, capmatinib reduced the migration of pretend hepatoma cells."
-    assert ("capmatinib", "c_met") in _readings(text, vocabulary, finder)[0]
+    assert ("capmatinib", "c_met") in action_pairs(text, vocabulary, finder)[0]
 
 
 @pytest.mark.parametrize("adjective", ["similar", "comparable", "stronger"])
 def test_an_inhibition_set_against_another_drug_is_the_subjects_own(adjective, vocabulary, finder):
     # (before, an adjective comparing two drugs kept the nominal from naming the subject's action)
     text = f"In the made-up kinase panel donafenib showed {adjective} inhibition of BRAF and VEGFR2."
-    assert {("donafenib", "braf"), ("donafenib", "kdr")} <= _readings(text, vocabulary, finder)[0]
+    assert {("donafenib", "braf"), ("donafenib", "kdr")} <= action_pairs(text, vocabulary, finder)[0]
 
 
 def test_a_second_means_after_one_that_is_no_drug_acts_on_the_target(vocabulary, finder):
     text = "AXL inhibition with small interfering RNA and pharmacologically with bemcentinib slowed made-up cells."
-    assert ("bemcentinib", "axl") in _readings(text, vocabulary, finder)[0]
+    assert ("bemcentinib", "axl") in action_pairs(text, vocabulary, finder)[0]
 
 
 def test_a_laboratory_code_names_its_drug(vocabulary, finder):
     # (before, the code was a drug of its own, not the INN the vocabulary grounds)
     text = "Pretend hepatoma cells were exposed to the pan-mTOR inhibitor MLN0128 for two days."
-    assert ("sapanisertib", "mtor") in _readings(text, vocabulary, finder)[0]
+    assert ("sapanisertib", "mtor") in action_pairs(text, vocabulary, finder)[0]
 
 
 def test_the_groups_animals_were_assigned_to_are_no_trial(vocabulary, finder):
@@ -204,12 +195,12 @@ def test_a_disease_set_beside_the_first_is_no_second_indication(vocabulary, find
 ])
 def test_an_activity_named_after_the_target_is_the_drugs_action(text, pairs, vocabulary, finder):
     # (before, an activity noun after the target named no action of the drug)
-    assert pairs <= _readings(text, vocabulary, finder)[0]
+    assert pairs <= action_pairs(text, vocabulary, finder)[0]
 
 
 def test_the_targets_own_activity_is_no_action_of_the_drug(vocabulary, finder):
     text = "Derazantinib, an oral inhibitor studied in cells with high FGFR2 activity, slowed pretend tumours."
-    assert ("derazantinib", "fgfr2") not in _readings(text, vocabulary, finder)[0]
+    assert ("derazantinib", "fgfr2") not in action_pairs(text, vocabulary, finder)[0]
 
 
 def _agencies(text: str, vocabulary, finder) -> set[tuple[str, str]]:
@@ -309,12 +300,12 @@ def test_more_places_name_their_regulators(place, agency, vocabulary, finder):
 def test_a_t_cell_product_named_by_its_target_acts_on_it(vocabulary, finder):
     # (before, "T cell product" was no head noun of a drug's class)
     text = "ZX204, a GPC3-targeting engineered T cell product, slowed pretend xenografts."
-    assert ("zx204", "gpc3") in _readings(text, vocabulary, finder)[0]
+    assert ("zx204", "gpc3") in action_pairs(text, vocabulary, finder)[0]
 
 
 def test_palbociclibs_code_names_palbociclib(vocabulary, finder):
     text = "This invented phase 2 trial tests PD-0332991, an inhibitor of CDK4 and CDK6, in pretend patients."
-    assert {("palbociclib", "cdk4"), ("palbociclib", "cdk6")} <= _readings(text, vocabulary, finder)[0]
+    assert {("palbociclib", "cdk4"), ("palbociclib", "cdk6")} <= action_pairs(text, vocabulary, finder)[0]
 
 
 def test_drugs_given_with_an_option_or_placebo_are_every_arms_backbone(vocabulary, finder):

@@ -39,3 +39,13 @@ def values(facts: list[Assertion]) -> set[tuple[str, str, Decimal]]:
     """(arm's agent, outcome, value) triples."""
     agent = arm_of(facts)
     return {(agent[a.subject], a.object, a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
+
+
+ACTIONS = ("inhibits", "isAntibodyAgainst", "activates")
+
+
+def action_pairs(text: str, vocabulary, finder) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(asserted, withheld) drug -> target pairs of one invented paragraph under a heading."""
+    actions = [a for a in read(text, vocabulary, finder) if a.predicate in ACTIONS]
+    return ({(a.subject, a.object) for a in actions if a.is_fact},
+            {(a.subject, a.object) for a in actions if not a.is_fact})

@@ -38,9 +38,10 @@ APPROVAL_CUE = re.compile(r"\b(?:approv\w*|authori[sz]\w*|notices? of compliance
                           r"(?:indications?|label(?:l?ing)?s?)|(?:extension|expansion)s?\s+of\s+(?:the\s+|its\s+)?"
                           r"(?:[\w-]+\s+)?(?:indications?|labels?)|label\s+(?:expansions?|extensions?|updates?)|"
                           # a label's indication is what the drug is approved for: "X is indicated for the treatment of
-                          # D", "Indicated for D" (a monograph's entry); "also indicated for use alone ... to treat D"
+                          # D", "Indicated for D" (a monograph's entry); "also indicated for use alone ... to treat D";
+                          # "is indicated, in combination with B, for D"
                           r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\balso\s)|(?<=\bnow\s)|(?<=^)|(?<=\.\s))[Ii]ndicated"
-                          r"(?=\s+(?:[^.;:]{0,80}?\s)?(?:for|to\s+treat)\s))\b",
+                          r"(?=,?\s+(?:[^.;:]{0,80}?\s)?(?:for|to\s+treat)\s))\b",
                           re.IGNORECASE)
 # Health-technology assessment bodies: they recommend paying for a licensed drug; they license none.
 HTA_BODY = (r"(?-i:NICE)|National\s+Institute\s+for\s+Health\s+and\s+Care\s+Excellence|Scottish\s+Medicines\s+Consortium|"

@@ -109,7 +109,13 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
     out, last, agency, drug, earlier = {}, None, None, None, ()
+    ended = 0
     for i, sent in enumerate(sentences):
+        start, end = sent.sentence.mapped.original_span(0, len(sent.text))
+        if "\n\n" in (between := doc.document.text[ended:start]):  # a new section: "it" is its heading's drug, if any
+            named = {m.key for m in doc.keys_of_type(doc.finder.find_text(between), *DRUG)}
+            drug = next(iter(named)) if len(named) == 1 else None
+        ended = max(ended, end)
         out[i] = replace(frame, regimen=last, agency=agency, drug=drug, earlier=earlier)
         agents = combined(doc, sent, frame.regimens)
         regimens = [key for key, group in agents if len({m.key for m in group}) > 1]
@@ -120,8 +126,10 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
         given = [(key, group) for key, group in agents if not _had_before(sent, group)]
         if agents and not given:
             continue  # names only what the patients had before ("... after being treated with B"): "the drug" is not B
-        drug = given[0][0] if len({key for key, _ in given}) == 1 else \
-            last if not agents and THIS_COMBINATION.search(sent.text) else None
+        if not agents:  # a sentence naming no agent ("Binding of the ligands to T inhibits ...") leaves "it" as it was
+            drug = last if THIS_COMBINATION.search(sent.text) else drug
+        else:
+            drug = given[0][0] if len({key for key, _ in given}) == 1 else None
     return out
 
 

@@ -39,7 +39,7 @@ SECOND_LINE = re.compile(
     r"\bpreviously treated\b|\bpreviously received\b(?!\s+(?:[\w-]+\s+){0,2}?"
     r"(?:approvals?|authori[sz]ations?|designations?|status|clearance|licen[cs]es?)\b)|\bprior (?:systemic )?(?:therapy|treatment) with\b|"
     r"\b(?:have |had |has )?failed\b(?!\s+to)|\bpre-?treated\b|"
-    r"\b(?:after|following)\s+(?:prior|previous|failure|progression|treatment with)\b|"
+    r"\b(?:after|following)\s+(?:(?:one|a|a\s+single|1)\s+(?=prior|previous))?(?:prior|previous|failure|progression|treatment with)\b|"
     r"\b(?:have|had|has)\s+progressed\b|\bprogress\w*\s+(?:on|after|following)\b|"
     r"\brefractory to\b|\bintoleran\w+\s+(?:to|of)\b|-experienced\b|\bsecond[- ]line|\b2nd[- ]line|\b(?-i:2L)\b|"
     # "who cannot (could not) tolerate X": intolerant of an earlier therapy (no hedge in "could not")

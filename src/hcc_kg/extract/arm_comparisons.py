@@ -11,6 +11,7 @@ import re
 
 from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
+from .arm_lists import CONTROL_ARM_OF, compared_after
 from .arm_options import GIVEN_ALONE_RE, OPTION_OR_RE, either_arms, options_on_backbone
 from .named_regimens import named_after
 from .comparators import CHOICE_OF, VERDICT_IN_TO, is_procedure
@@ -47,7 +48,7 @@ _DESCRIBED = r"(?:(?:(?:prior|previous|former|current|established|existing)\s+)?
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           rf"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:{CHOICE_OF})?"  # "versus a choice of A or B"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
-                          rf"(?:{PLACEBO_KIND}\s+)?{_DESCRIBED}$", re.IGNORECASE)
+                          rf"(?:{PLACEBO_KIND}\s+)?{CONTROL_ARM_OF}{_DESCRIBED}$", re.IGNORECASE)
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260
@@ -60,7 +61,9 @@ ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|admini
 # ... "Comparison of efficacy between A and B", "comparing the outcomes between A and B"
 COMPARED_VERB_RE = re.compile(r"\b(?:(?:comparisons?|compar(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+)?(?:(?:clinical|overall|therapeutic)\s+)?"
                               r"(?:efficacy|safety|outcomes?|effectiveness)(?:\s+and\s+(?:safety|efficacy|tolerability))?\s+between|"
-                              r"compared?|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?", re.IGNORECASE)
+                              # (not "compared with B": the cue of a comparison whose first arm stands before it)
+                              r"compared?(?!\s+(?:with|to|against)\b)|comparing|compares|comparisons?\s+(?:of|between))\s+(?:the\s+)?",
+                              re.IGNORECASE)
 # ... or a verb of testing whose second arm follows "against": "a trial to test A plus B against C", "pitted A against
 # B" ("against" alone says nothing of arms: "an antibody against T", "active against HCC cells").
 AGAINST_VERB_RE = re.compile(r"\b(?:test(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|assess(?:es|ed|ing)?|pit(?:s|ted|ting)?|"
@@ -197,7 +200,7 @@ def _compared_pair(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]
         alone = right[0].key if GIVEN_ALONE_RE.match(sent.text, right[0].end) else None
         left = and_list_joined(doc, sent.text, left, alone)
         if left[-1].key != right[0].key:
-            return [*_listed_before(sent.text, left), right[0]]
+            return [*_listed_before(sent.text, left), *compared_after(sent.text, right)]
     # last: "the A and B arms"
     return _fronted(sent.text, named) or _or_backbone_alone(sent.text, named) or plural_arms(sent.text, named)
 
@@ -239,7 +242,7 @@ def _compared_verb(text: str, named: list[Agent]) -> list[Agent]:
             lead = text[cue.end():after[0].start] if after else ""
             if len(after) >= 2 and (len(lead) <= 12 or COMPARED_OBJECT_RE.match(lead) or CLASS_LEAD_RE.match(lead)) \
                     and after[0].key != after[1].key and gap.match(unbracketed(text[after[0].end:after[1].start])):
-                return after[:2]
+                return [after[0], *compared_after(text, after[1:])]  # "... with B alone and with C"
     return []
 
 

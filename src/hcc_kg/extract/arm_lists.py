@@ -11,6 +11,10 @@ C" may name three arms.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .prose_arms import Agent
 
 # What stood between two cut pieces: a bare comma, a comma closing a list with "and", an alternative.
 _COMMA_RE = re.compile(r"\s*,\s*")
@@ -59,4 +63,32 @@ def joined_and_lists(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
         last = j + 1 if j < len(seps) and _COMMA_AND_RE.fullmatch(seps[j]) else j
         out.append((cuts[i][0], cuts[last][1]))
         i = last + 1
+    return out
+
+
+# "versus a control arm of B", "compared with the standard control arm of B": the arm named by its role first.
+CONTROL_ARM_OF = r"(?:(?:the\s+|an?\s+)?(?:standard\s+)?(?:control|comparator)\s+(?:arm|group)\s+(?:of|receiving|given)\s+)?"
+# After the first arm a comparison names, another one: "compared with A alone and (with) B", "versus A alone and the
+# control arm of B"; a bare "A and B" may be one regimen, so the first is said alone, or "with" (a role) opens the next.
+_NEXT_ARM_RE = re.compile(rf"^(?P<alone>\s+(?:alone|monotherapy))?\s*,?\s+(?:and|or)\s+(?P<with>with\s+)?(?P<role>{CONTROL_ARM_OF})"
+                          r"(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def compared_after(text: str, right: list["Agent"]) -> list["Agent"]:
+    """The arms a comparison names after its cue: the first, and each next one joined as :data:`_NEXT_ARM_RE` says.
+
+    >>> from collections import namedtuple
+    >>> A = namedtuple("A", "key start end")
+    >>> text = "versus durvalumab alone and with sorafenib"
+    >>> [a.key for a in compared_after(text, [A("d", 7, 17), A("s", 33, 42)])]
+    ['d', 's']
+    >>> [a.key for a in compared_after("versus durvalumab and sorafenib", [A("d", 7, 17), A("s", 22, 31)])]
+    ['d']
+    """
+    out = [right[0]]
+    for agent in right[1:]:
+        gap = _NEXT_ARM_RE.match(text[out[-1].end:agent.start])
+        if agent.key in {a.key for a in out} or gap is None or not (gap.group("alone") or gap.group("with") or gap.group("role")):
+            break
+        out.append(agent)
     return out

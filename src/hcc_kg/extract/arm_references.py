@@ -16,6 +16,7 @@ from .arm_groups import lettered_groups
 from .epithets import named_back
 from .expansion import read_as, rewritten
 from .prose_arms import agents, randomised_arms
+from .schedule_cohorts import DOSE_UNIT
 from .sentences import COMBINATION_NOUN, DOSE_WORD, evidence_span
 
 # "the combination", "the doublet", "the combination arm": the one arm of several drugs, named by what it is
@@ -53,6 +54,18 @@ NAMED_LABEL_RE = re.compile(rf"(?:\s+biosimilars?\b)?(?:\s*\([^()]*\d[^()]*\))?(
                             r"\s*\(\s*(?P<label>[A-Za-z][\w+/-]{1,15}\s+(?i:arm|group|cohort))\s*(?:[,;]\s*n\s*=\s*\d[\d,]*\s*)?\)")
 
 
+# "B at 2 mg (cohort 1) or 4 mg (cohort 2)": one agent's doses, each labelled, after its name.
+_DOSE_LABELLED = (rf"\d+(?:\.\d+)?\s*{DOSE_UNIT}\s*\(\s*(?P<{{}}>(?i:arm|group|cohort)\s+(?:[A-Z]|\d{{{{1,2}}}}))\s*\)")
+DOSE_LABELS_RE = re.compile(r"\s+(?:at\s+)?(?:either\s+)?" + _DOSE_LABELLED.format("first")
+                            + r"\s*(?:,\s*)?(?:or|and)\s+" + _DOSE_LABELLED.format("second"), re.IGNORECASE)
+
+
+def _dose_labels(text: str, agent) -> re.Match | None:
+    """Two labelled doses right after the agent's name, the first perhaps read into the agent's own span."""
+    found = DOSE_LABELS_RE.search(text, agent.start, agent.end + 120)
+    return found if found is not None and agent.start < found.start() <= agent.end else None
+
+
 def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, str]:
     """Arm labels the sentence defines: "arm A (A plus B) or arm B (B)" gives {"arm a": A plus B, "arm b": B};
     "A plus B (AB arm)" gives {"ab arm": A plus B}."""
@@ -62,7 +75,10 @@ def labels_defined(doc: AnalysedDocument, sent: AnalysedSentence) -> dict[str, s
                 and named[0].start == opened.end() and not re.match(r"-\w", sent.text[named[0].end:]):
             out[label_key(m.group())] = named[0].key  # ("cohort 1 (A-pretreated)" defines no arm)
     for agent in agents(doc, sent):
-        if (named_label := NAMED_LABEL_RE.match(sent.text, agent.end)) is not None:
+        if (doses := _dose_labels(sent.text, agent)) is not None:  # two cohorts of the agent's
+            for group in ("first", "second"):
+                out.setdefault(label_key(doses.group(group)), agent.key)
+        elif (named_label := NAMED_LABEL_RE.match(sent.text, agent.end)) is not None:
             out.setdefault(label_key(named_label.group("label")), agent.key)
         elif (bracketed := AGENT_LABEL_RE.match(sent.text, agent.end)) is not None:
             out.setdefault(label_key(bracketed.group("label")), agent.key)

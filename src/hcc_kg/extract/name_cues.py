@@ -33,6 +33,7 @@ STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # IDO (-dostat) inhibitors and androgen receptor antagonists (-lutamide)
     ("sertib", SMALL), ("rasib", SMALL), ("sidenib", SMALL), ("clax", SMALL), ("metostat", SMALL),
     ("dostat", SMALL), ("lutamide", SMALL), ("inostat", SMALL),  # HDAC inhibitors (-inostat)
+    ("bresib", SMALL), ("demstat", SMALL),  # bromodomain (BET) and LSD1 inhibitors
     ("estrant", SMALL),  # estrogen receptor antagonists and degraders (-estrant)
     ("platin", SMALL), ("rubicin", SMALL), ("citabine", SMALL), ("taxel", SMALL), ("tecan", SMALL),  # cytotoxics
     ("ciximab", MAB), ("ximab", MAB), ("zumab", MAB), ("limab", MAB), ("tamab", MAB), ("umab", MAB),

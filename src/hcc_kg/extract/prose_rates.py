@@ -68,6 +68,8 @@ def timepoint_rates(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
         return bracketed
     if len(arms) == 2 and listed is None:
         return _pairs_at(doc, sent, arms, previous_endpoint) or _elided_rates(doc, sent, arms, previous_endpoint)
+    if len(arms) == 1 and listed is None:
+        listed = MIXED_TIMEPOINTS_RE.search(sent.text)  # "at 3 years, 1 year, and 6 months": each with its unit
     if len(arms) == 1 and listed is not None:
         return _single_arm_rates(doc, sent, arms[0], listed, previous_endpoint)
     if len(arms) != 2 or listed is None or is_subgroup(sent.text, listed.start()) \
@@ -179,7 +181,7 @@ def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, l
     """"1- and 2-year PFS rates of 60% (95% CI ...) and 35%": one rate per time point, in order."""
     if not RATES_RE.search(sent.text) or is_subgroup(sent.text, listed.start()):
         return []
-    points = re.findall(r"\d+", listed.group("nums"))
+    points = _points(listed)
     masked = masked_text(sent.text)
     values = [m for m in VALUE_RE.finditer(masked, listed.end()) if m.group("unit") == "%"]
     if len(values) != len(points) and RESPECTIVELY_AFTER_RE.match(sent.text, listed.end()):
@@ -197,9 +199,28 @@ def _single_arm_rates(doc: AnalysedDocument, sent: AnalysedSentence, arm: str, l
     endpoint = named[0].endpoint if named else endpoint_before(doc, sent, listed.start(), previous)
     if endpoint is None or len(values) != len(points):
         return []
-    unit = time_unit(listed.group("unit"))
     return [ArmValue(arm, endpoint, f"{point}-{unit}", Decimal(decimal_text(m.group("num"))), decimal_text(m.group("num")), "%")
-            for point, m in zip(points, values)]
+            for (point, unit), m in zip(points, values)]
+
+
+# Time points listed each with its own unit: "at 6 months and 1 year", "3 years, 1 year, and 6 months", "6-month and
+# 1-year".
+_POINT = r"\d+[\s-]+(?:month|week|year)s?\b"
+MIXED_TIMEPOINTS_RE = re.compile(rf"\b{_POINT}(?:\s*,\s*{_POINT})*,?\s+and\s+{_POINT}", re.IGNORECASE)
+
+
+def _points(listed: re.Match) -> list[tuple[str, str]]:
+    """The (number, unit) of each time point a list names.
+
+    >>> _points(MIXED_TIMEPOINTS_RE.search("rates at 3 years, 1 year, and 6 months were"))
+    [('3', 'year'), ('1', 'year'), ('6', 'month')]
+    >>> _points(TIMEPOINT_LIST_RE.search("rates at 12 and 24 months were"))
+    [('12', 'month'), ('24', 'month')]
+    """
+    if listed.re is MIXED_TIMEPOINTS_RE:
+        return [(n, time_unit(u)) for n, u in re.findall(r"(\d+)[\s-]+(month|week|year)", listed.group(), re.IGNORECASE)]
+    unit = time_unit(listed.group("unit"))
+    return [(n, unit) for n in re.findall(r"\d+", listed.group("nums"))]
 
 
 RESPECTIVELY_AFTER_RE = re.compile(r"[\s,]*respectively\b", re.IGNORECASE)

@@ -35,8 +35,13 @@ OUTCOME = (r"(?:(?P<alive>(?:were|was|remained)\s+(?:still\s+)?(?:alive|living))
            r"(?:had|saw)\s+(?:their\s+)?tumou?rs?\s+(?:shrink|shrunk|shrank)\b))")
 SHARE_PAIR_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\b"
                            rf"(?P<first>[^;%]{{0,80}}?)\s*{OUTCOME}(?P<mid>[^;%]{{0,60}}?)\s*,?\s*"
-                           rf"(?:versus|vs\.?|compared\s+(?:with|to)|while|whereas|against)\s+(?:only\s+)?"
+                           # "..., as were 55% of those given B": the second share said by an elliptic clause
+                           rf"(?:versus|vs\.?|compared\s+(?:with|to)|while|whereas|against|as\s+(?:were|was|did))\s+(?:only\s+)?"
                            rf"(?P<b>{NUMBER})\s*%(?P<second>[^;%]{{0,80}})", re.IGNORECASE)
+# "68% of patients in the A arm and 55% in the B arm were alive": both shares, then the outcome they share.
+SHARES_THEN_OUTCOME_RE = re.compile(rf"(?P<a>{NUMBER})\s*%\s+of\s+(?:the\s+)?(?:patients|participants|people|those)\b"
+                                    rf"(?P<first>[^;%]{{0,80}}?)(?P<mid>)\s*,?\s*(?:and|versus|vs\.?|compared\s+(?:with|to))\s+"
+                                    rf"(?P<b>{NUMBER})\s*%(?P<second>[^;%]{{0,80}}?)\s*{OUTCOME}", re.IGNORECASE)
 _COUNT = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # "four years later" too
 # "at 3 years", "after 24 months", "three years later": the time point the share alive is read at.
 TIME_POINT_RE = re.compile(rf"\b(?:(?:at|after)\s+(?P<n>{_COUNT})\s+(?P<u>month|week|year)s?\b|"
@@ -47,7 +52,7 @@ def shares_compared(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
     """The two arms' shares with an outcome, one pair per comparison the sentence makes."""
     out: list[ArmValue] = []
     named = arm_mentions(doc, sent, arms)
-    for m in SHARE_PAIR_RE.finditer(sent.text):
+    for m in [*SHARE_PAIR_RE.finditer(sent.text), *SHARES_THEN_OUTCOME_RE.finditer(sent.text)]:
         endpoint, timepoint = _endpoint(sent.text, m)
         parts = [(m.start("first"), m.end("mid")), (m.start("second"), m.end("second"))]
         # "... of patients with HBV were alive ...": a subgroup's shares (the outcome itself chooses no group)

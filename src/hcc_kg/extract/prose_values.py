@@ -42,7 +42,7 @@ from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOIN
 from .prose_numbers import (TIMEPOINT_LIST_RE, UNREACHED_RE, bare_tokens, bracketed, masked_names, masked_text, overflowing,
                            unit_named, unreached, unreached_first, value_tokens)
 from .value_arms import respective_arms
-from .value_owners import changed_agents, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
+from .value_owners import changed_agents, compared_second, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
 TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
@@ -67,6 +67,10 @@ ENDPOINT_LIST_GAP_RE = re.compile(r"\s*(?:rates?\s+)?(?:,\s*(?:and\s+)?|and\s+)(
 # the share is theirs, not the outcome's.
 OTHER_PATIENTS_RE = re.compile(rf"\b(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?:patients?|participants?|pts)\s+"
                                r"(?:had|achieved|experienced|showed)\b", re.IGNORECASE)
+# A part of the patients counted before a survival time: "occurred in 16 (12% of 130) patients ..., who achieved a median
+# OS of X", "14 of 120 patients were resected, with a median OS of X" (a response rate is counted so of everyone).
+COUNTED_PART_RE = re.compile(r"\b\d+\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?\d+\s*\)|of\s+(?:the\s+)?\d+)\s+"
+                             r"(?:patients|participants|subjects|pts)\b", re.IGNORECASE)
 # One value said of every arm: "In both arms, TTP was 2.8 months", "median PFS was 3.7 months in each group".
 EVERY_ARM_RE = re.compile(r"\b(?:in|for|across)\s+(?:both|each\s+of\s+the\s+two|the\s+two)\s+(?:treatment\s+)?"
                           r"(?:arms|groups|cohorts)\b|\b(?:in|for)\s+each\s+(?:treatment\s+)?(?:arm|group)\b", re.IGNORECASE)
@@ -137,6 +141,8 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             continue  # "the ORR and DCR were 40% vs 10% and 80% vs 50%": a group per endpoint listed (prose_aligner's)
         criteria = per_criterion(sent.text, fitting)
         tokens = [t for t in criteria or fitting[:len(arms)] if not historical(sent.text, t)]
+        if len(arms) == 1 and not criteria and (second := compared_second(sent.text, fitting, named, arms[0], c_start)):
+            tokens = second  # "X months, against Y months for those on B": B, the one arm known, holds Y
         if len(arms) == 1 and len(fitting) >= 2 and all(PART_AFTER_RE.match(sent.text, t[1]) for t in fitting[:2]):
             # "7.3 months in Part A and 16.8 months in Part B": the parts' values, not the one arm's; unless the whole
             # trial's follows them ("..., and 9.0 months overall")
@@ -154,6 +160,7 @@ def arm_values(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -
             lead = RESPONDERS_RE.sub(" ", lead)
         if not tokens or SUBGROUP_RE.search(lead) or follow_up_between(sent.text, anchor.end, tokens[0][0]) \
                 or OTHER_PATIENTS_RE.search(sent.text, anchor.end, tokens[0][0]) \
+                or (anchor.endpoint in TIME_TO_EVENT and COUNTED_PART_RE.search(lead)) \
                 or (labelled is not None and FOLLOW_UP_RE.search(lead)) \
                 or subgroup_after(sent.text, masked, tokens[-1][1], stop) \
                 or responder_groups(sent.text, c_start, stop, anchor.endpoint) \

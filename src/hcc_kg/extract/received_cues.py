@@ -50,8 +50,8 @@ RECEIVED_RE = re.compile(r"\b(?:\d+\s+(?:patients|participants|subjects),?\s+who
                          # "received a 600 mg dose of A"
                          rf"(?:an?\s+)?(?:{ROUTE}\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg)(?:/[\w²]+)*\s+"
                          r"(?:(?:daily\s+)?doses?\s+)?(?:of\s+)?)?"
-                         # ... and when: "received two cycles of neoadjuvant A"
-                         r"(?:(?:neoadjuvant|adjuvant|perioperative|induction)\s+)?$",
+                         # ... and when: "received two cycles of neoadjuvant A"; whose cells: "received autologous A"
+                         r"(?:(?:neoadjuvant|adjuvant|perioperative|induction|autologous|allogeneic)\s+)?$",
                          re.IGNORECASE)
 # Who the patients are, not what the trial gives them: "in patients previously treated with B", "after B".
 _EARLIER = (r"previously\s+treated\s+with|pre-?treated\s+with|(?:after|following)\s+(?:having\s+)?(?:been|being)\s+treated\s+with|"

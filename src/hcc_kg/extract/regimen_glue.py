@@ -22,14 +22,15 @@ DRUG_CLASS_NOUN = r"(?:inhibitor|antagonist|agonist|antibody|agent|drug|TKI|ICI|
 # How a part is given with the other: "A (given) in combination with B", "A, administered combined with B".
 COMBINED_WITH = r"(?:(?:given|administered|used|delivered)\s+)?(?:combined with|in combination with)"
 # How the next part of a regimen may be described before its name, after the combining word: "plus intravenous B",
-# "plus the experimental drug B", "plus the anti-PD-1 agent B", "plus the T-TKI B" (the class noun hyphened to
+# "plus the experimental drug B", "plus the anti-PD-1 agent B", "with the engineered fully human antibody B" (up to
+# four words before the class noun), "plus the T-TKI B" (the class noun hyphened to
 # its target), "plus 1200 mg (of) B".
 # ... or how long it is given first: "plus up to 18 months of the ICI B", "plus 30 cycles of B".
 # ... or once: "plus a single (priming) dose of B".
 NEXT_PART = (rf"\s*(?:(?:up\s+to\s+)?\d+\s+(?:years?|months?|weeks?|cycles?|doses?)\s+of\s+|"
              r"(?:an?|one)\s+(?:single\s+|one-time\s+)?(?:priming\s+|loading\s+)?(?:dose|infusion)\s+of\s+)?(?:(?:the|an?)\s+)?"
              rf"{SECOND_DOSE}{ROUTE_WORDS}(?:anti-?[\w-]+\s+)?"
-             rf"(?:(?:[\w-]+\s+){{0,2}}?(?:\w+-)?{DRUG_CLASS_NOUN}\s+)?")
+             rf"(?:(?:[\w-]+\s+){{0,4}}?(?:\w+-)?{DRUG_CLASS_NOUN}\s+)?")
 # The glue between parts of one regimen ("A plus B", "A/B"); an aside in parentheses ("A (a T inhibitor) plus B") does not part them.
 # ... nor a description of the next part: "A plus the anti-VEGF B", "A along with B", nor its salt written first
 # ("A + mesylate B"), nor the first part's dosage form ("CODE Injection combined with B Tablets"), nor how the first is

@@ -133,9 +133,25 @@ SUBJECTLESS_START = re.compile(
 BARE_HEAD_GAP = re.compile(rf"^\s*(?:{MODIFIER},?\s+(?:(?:and|or)\s+)?){{0,8}}(?:pan-)?$", re.IGNORECASE)
 
 
+# "We identified X as an inhibitor of T", "studies have characterised X as a T antagonist": the drug as the object
+# of a verb of finding, its class after "as" (a verb of guessing, "proposed X as", is left to the hedged readings).
+FOUND_AS_VERB = re.compile(r"\b(?:identif(?:y|ies|ied)|characteri[sz]e[sd]?|describe[sd]?|establish(?:es|ed)?|discover(?:s|ed)?|"
+                           r"validate[sd]?|confirm(?:s|ed)?|repurpose[sd]?|classif(?:y|ies|ied)|define[sd]?|reveal(?:s|ed)?)"
+                           r"\s+(?:(?:the|this)\s+(?:drug|agent|compound|molecule)\s+)?$", re.IGNORECASE)
+FOUND_AS_GAP = re.compile(r"^\s+as(?=\s+(?:an?|the|one|another)\s)", re.IGNORECASE)
+
+
 def is_appositive_gap(text: str, drug: Unit, end: int) -> bool:
-    """The words from a drug to a noun cue or a target make an appositive; a title's drug heads its definition."""
+    """The words from a drug to a noun cue or a target make an appositive; a title's drug heads its definition.
+    After a verb of finding, "as" stands for the copula ("identified X as an inhibitor of T").
+
+    >>> bool(FOUND_AS_VERB.search("We identified ")), bool(FOUND_AS_VERB.search("We proposed "))
+    (True, False)
+    """
     gap = text[drug.end:end]
+    found_as = FOUND_AS_GAP.match(gap)
+    if found_as and FOUND_AS_VERB.search(text[:drug.start]):
+        gap = " is" + gap[found_as.end():]
     defined = re.match(r"\s*;\s*", gap)
     if defined and (re.search(r"\w\s*\(\s*$", text[:drug.start])
                     or text.count("(", drug.start, drug.end) > text.count(")", drug.start, drug.end)):

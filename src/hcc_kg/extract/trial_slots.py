@@ -81,13 +81,26 @@ class Slot:
 
     @property
     def cohort_arms(self) -> dict[str, str]:
-        """The cohorts that are arms: {label: agent} of the agents given to two cohorts or more."""
-        return sharing(self.cohorts)
+        """The cohorts that are arms: {label: agent} of the agents given to two cohorts or more (an agent the trial
+        gives inside a regimen, "A and B at 2 mg (cohort 1) or 4 mg (cohort 2)", stands for that arm)."""
+        return {label: _holding(agent, self.arms) for label, agent in sharing(self.cohorts).items()}
 
     @property
     def prior(self) -> bool:
         """Named only in a structured abstract's background: a trial before the one the document reports."""
         return self.sections == {"background"}
+
+
+def _holding(agent: str, arms: list[str]) -> str:
+    """The arm ``agent`` is given in: itself, else the one regimen arm it is a part of (else itself).
+
+    >>> _holding("b", ["regimen__a__b", "c"]), _holding("c", ["regimen__a__b", "c"]), _holding("d", ["c"])
+    ('regimen__a__b', 'c', 'd')
+    """
+    if agent in arms:
+        return agent
+    holders = [arm for arm in arms if is_regimen_key(arm) and agent in regimen_components(arm)]
+    return holders[0] if len(holders) == 1 else agent
 
 
 @dataclass(frozen=True)

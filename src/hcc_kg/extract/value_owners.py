@@ -142,6 +142,25 @@ def value_owners(text: str, tokens, named: list[Agent], arms: list[str], c_start
     return _complete(owners, arms)
 
 
+# "lived a median of 9.9 months, against 7.7 months for those on B": two values set against each other.
+AGAINST_GAP_RE = re.compile(r"^[^\d;]{0,25}?\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s*$", re.IGNORECASE)
+
+
+def compared_second(text: str, fitting: list, named: list[Agent], arm: str, c_start: int) -> list | None:
+    """In a trial with one arm known, a clause that sets two values against each other and names that arm only after
+    the second: the second value is the arm's, the first another group's (None: the clause is not so).
+
+    >>> text = "lived 9.9 months, against 7.7 months for those on B"
+    >>> compared_second(text, [(6, 9, "9.9", "months"), (26, 29, "7.7", "months")], [Agent("b", 50, 51, ("b",))], "b", 0)
+    [(26, 29, '7.7', 'months')]
+    """
+    if len(fitting) < 2 or not AGAINST_GAP_RE.match(text[fitting[0][1]:fitting[1][0]]):
+        return None
+    before = [a for a in named if c_start <= a.start < fitting[1][0]]
+    after = [a for a in named if a.start >= fitting[1][1]]
+    return [fitting[1]] if not before and after and after[0].key == arm else None
+
+
 def strangers_values(text: str, tokens: list, strangers: tuple[Agent, ...]) -> list:
     """The values of ``tokens`` named right before an agent that is none of the trial's arms, as its value ("17% for
     those who received A alone" when A alone is no arm read): no other arm's."""

@@ -1,0 +1,244 @@
+"""Shapes of the fiftieth round (invented sentences, the packaged vocabulary and lexicon).  Mechanisms: target
+families kinase profiles name as families (the TAM receptors, the Aurora kinases, the BET proteins, the BCL-2
+family), INN stems of bromodomain (-bresib) and LSD1 (-demstat) inhibitors, "we identified X as an inhibitor of T"
+(the drug as the object of a verb of finding, its class after "as"), "X abolished T activity".  Trials: a regimen's second part described by up to four words before its class noun
+("A in combination with the engineered fully human antibody B"), so a later "the combo" is that regimen; two
+values set against each other where the one arm known is named after the second ("X months, against Y months for
+those on B") give B the second; a part of the patients counted before a survival time ("in 16 (12% of 130)
+patients ..., achieving a median OS of X") is a subgroup; one agent's doses each labelled ("B at 2 mg (cohort 1) or
+4 mg (cohort 2)") make cohorts of the regimen's arm; "68% of patients given A were alive, as were 55%
+of those given B" and "68% in the A arm and 55% in the B arm were alive" are each arm's survival rate; a single arm's
+rates at time points each with its own unit ("at 2 years and 6 months were X% and Y%, respectively"); "received
+autologous X" gives X; "compared with A alone and (with) C", "compared with a control arm of C" name every arm after
+the cue (and "compared with A alone and C" is no "compare A and C").  Approvals:
+"after one prior systemic therapy" is a second-line indication; "it is indicated, in combination with B, for D" is
+a label's indication; "it" after a sentence naming no drug is still the drug named before, and after a section
+heading the heading's drug."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from trial_facts import action_pairs, arm_agents, read, values
+from hcc_kg.extract import extract_document
+from hcc_kg.model import Document
+
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("In a pretend screen merestinib blocked MET and the TAM receptor tyrosine kinases.", ("merestinib", "tam_family")),
+    ("Zanzalintinib, the invented summary says, is an inhibitor of VEGFR, MET and TAM kinases.",
+     ("zanzalintinib", "tam_family")),
+    ("In imagined cells alisertib acted as an inhibitor of Aurora kinases.", ("alisertib", "aurora_kinase_family")),
+    ("Navitoclax blocked BCL-2 family proteins in the made-up cells.", ("navitoclax", "bcl2_family")),
+    ("Birabresib binds BET proteins in this pretend assay.", ("birabresib", "bet_family")),
+])
+def test_target_families_named_as_families(text, pair, vocabulary, finder):
+    # (before, the family was no target: an unknown list item, or "BCL-2 family" read as BCL2 itself)
+    facts, _ = action_pairs(text, vocabulary, finder)
+    assert pair in facts
+
+
+def test_a_list_with_a_family_keeps_its_other_members(vocabulary, finder):
+    # (before, "TAM receptors" was no target and the whole list was dropped, VEGFR2 with it)
+    facts, _ = action_pairs("Sitravatinib, a spectrum-selective kinase inhibitor targeting TAM receptors and VEGFR2, "
+                         "was paired with an invented antibody.", vocabulary, finder)
+    assert {("sitravatinib", "tam_family"), ("sitravatinib", "kdr")} <= facts
+
+
+def test_tumour_associated_macrophages_are_no_tam_receptors(vocabulary, finder):
+    facts, _ = action_pairs("In the pretend model, sorafenib reduced TAMs and inhibited VEGFR2.", vocabulary, finder)
+    assert facts == {("sorafenib", "kdr")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Molibresib is a BET inhibitor tested in invented organoids.", ("molibresib", "bet_family")),
+    ("Zorbademstat is an LSD1 inhibitor in this made-up note.", ("zorbademstat", "kdm1a")),
+])
+def test_new_inn_stems_name_drugs(text, pair, vocabulary, finder):
+    # (before, neither name had a stem the reader knew, so no drug stood before the class)
+    facts, _ = action_pairs(text, vocabulary, finder)
+    assert pair in facts
+
+
+@pytest.mark.parametrize("text", [
+    "We identified navitoclax as an inhibitor of BCL-XL in invented senescent cells.",
+    "A pretend screen characterised navitoclax as a BCL-XL inhibitor.",
+])
+def test_the_drug_found_to_be_an_inhibitor(text, vocabulary, finder):
+    # (before, "as" after the drug was no copula: only the passive "was identified as" was read)
+    facts, _ = action_pairs(text, vocabulary, finder)
+    assert ("navitoclax", "bcl2l1") in facts
+
+
+def test_a_proposed_class_is_no_finding(vocabulary, finder):
+    facts, _ = action_pairs("We proposed navitoclax as an inhibitor of BCL-XL worth testing.", vocabulary, finder)
+    assert ("navitoclax", "bcl2l1") not in facts
+
+
+def test_abolished_activity_is_inhibition(vocabulary, finder):
+    # (before, "abolished" was no verb of inhibition)
+    facts, _ = action_pairs("In the invented lines trametinib abolished MEK activity within an hour.", vocabulary, finder)
+    assert ("trametinib", "mek_family") in facts
+
+
+def _lines(text: str, vocabulary, finder) -> dict[str, str | None]:
+    found = extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
+    return {a.subject: dict(a.context).get("line") for a in found if a.predicate == "approvedFor" and a.is_fact}
+
+
+def test_after_one_prior_therapy_is_second_line(vocabulary, finder):
+    # (before, "after one prior" was no second-line cue: the approval had no line)
+    text = "In this invented notice, the FDA approved zorbatinib for advanced HCC after one prior systemic therapy."
+    assert _lines(text, vocabulary, finder) == {"zorbatinib": "second_line"}
+
+
+def test_after_first_line_therapy_stays_second_line(vocabulary, finder):
+    text = "In this invented notice, the FDA approved zorbatinib for advanced HCC after first-line therapy."
+    assert _lines(text, vocabulary, finder) == {"zorbatinib": "second_line"}
+
+
+def test_a_first_line_approval_keeps_its_line(vocabulary, finder):
+    text = "In this invented notice, the FDA approved zorbatinib for HCC in patients with no prior systemic therapy."
+    assert _lines(text, vocabulary, finder) == {"zorbatinib": "first_line"}
+
+
+def test_a_described_second_part_still_joins_the_regimen(vocabulary, finder):
+    # (before, four words between "with the" and the drug broke the regimen, so "the combo" stood for nothing)
+    text = ("An invented agency cleared nivolumab in combination with the engineered fully human antibody ipilimumab "
+            "for liver cancer. The clearance rests on the pretend ZETA-9 trial. Median OS reached 21.4 months with the "
+            "combo versus 18.2 months with sorafenib.")
+    assert values(read(text, vocabulary, finder)) >= {("regimen__ipilimumab__nivolumab", "os", Decimal("21.4")),
+                                                      ("sorafenib", "os", Decimal("18.2"))}
+
+
+def test_the_one_arm_named_after_the_second_value_holds_it(vocabulary, finder):
+    # (before, sorafenib, the one arm known, took the first value, the unresolved group's)
+    text = ("The pretend ZETA-5 trial reported longer survival for the doublet. Those on the doublet had a median OS "
+            "of 19.9 months, against 16.1 months for those treated with sorafenib.")
+    assert values(read(text, vocabulary, finder)) == {("sorafenib", "os", Decimal("16.1"))}
+
+
+def test_a_single_arm_value_stays_the_arms(vocabulary, finder):
+    text = "In the invented single-arm ZETA-8 study of lenvatinib, the median OS was 13.2 months."
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "os", Decimal("13.2"))}
+
+
+def test_a_counted_part_of_the_patients_is_a_subgroup(vocabulary, finder):
+    # (before, the downstaged patients' median OS was read as the whole arm's)
+    text = ("In the made-up ZETA-4 trial, 200 patients were randomly assigned to lenvatinib or sorafenib. Median OS "
+            "was 13.9 months for lenvatinib and 8.2 months for sorafenib. Downstaging occurred in 16 (12.3% of 100) "
+            "patients receiving lenvatinib, who went on to achieve a median OS of 20.8 months.")
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "os", Decimal("13.9")),
+                                                      ("sorafenib", "os", Decimal("8.2"))}
+
+
+def test_a_response_rate_counted_of_everyone_is_kept(vocabulary, finder):
+    text = ("In the invented single-arm ZETA-3 study, 12 of 40 patients receiving lenvatinib responded, "
+            "an objective response rate of 30%.")
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "orr", Decimal("30"))}
+
+
+def _cohort_values(facts) -> set[tuple[str, str, Decimal]]:
+    cohort = {a.subject: a.object for a in facts if a.predicate == "armCohort"}
+    return {(cohort[a.subject], a.object, a.attribute_values("value")[0]) for a in facts
+            if a.predicate == "hasMeasurement" and a.subject in cohort}
+
+
+def test_labelled_doses_of_one_agent_are_cohorts(vocabulary, finder):
+    # (before, the labels followed doses, not agents: no cohort was read and no value placed)
+    text = ("In the invented ZETA-2 phase 2 study, patients were given sintilimab 200 mg and bevacizumab at 7.5 mg/kg "
+            "(cohort 1) or 15 mg/kg (cohort 2). ORRs were 27.5% in cohort 1 and 12.5% in cohort 2.")
+    assert _cohort_values(read(text, vocabulary, finder)) == {("cohort 1", "orr", Decimal("27.5")),
+                                                             ("cohort 2", "orr", Decimal("12.5"))}
+
+
+@pytest.mark.parametrize("text", [
+    "The made-up ZETA-1 trial randomised 400 patients to lenvatinib or sorafenib. At 12 months, 68% of patients "
+    "given lenvatinib were alive, as were 55% of those given sorafenib.",
+    "The made-up ZETA-1 trial randomised 400 patients to lenvatinib or sorafenib. At 12 months, 68% of patients in "
+    "the lenvatinib arm and 55% in the sorafenib arm were alive.",
+])
+def test_shares_alive_are_each_arms_survival_rate(text, vocabulary, finder):
+    # (before, "as were" and the outcome after both shares were not read)
+    assert values(read(text, vocabulary, finder)) == {("lenvatinib", "os", Decimal("68")),
+                                                      ("sorafenib", "os", Decimal("55"))}
+
+
+def _approvals(text: str, vocabulary, finder) -> dict[str, str | None]:
+    found = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    return {a.subject: dict(a.context).get("line") for a in found if a.predicate == "approvedFor" and a.is_fact}
+
+
+def test_an_indication_with_its_partner_set_off_by_commas(vocabulary, finder):
+    # (before, "indicated," was no label's indication)
+    text = ("Invented notes\n\nAtezolizumab is a monoclonal antibody to PD-L1 in this made-up page. It is also "
+            "indicated, in combination with bevacizumab, to treat unresectable HCC as first-line therapy.\n")
+    assert _approvals(text, vocabulary, finder) == {"regimen__atezolizumab__bevacizumab": "first_line"}
+
+
+def test_it_after_a_sentence_naming_no_drug_is_the_drug_before(vocabulary, finder):
+    # (before, a sentence naming no drug between made "it" stand for nothing)
+    text = ("Invented class page\n\nPembrolizumab is an antibody that binds PD-1 in this made-up page. Binding of the "
+            "ligands to the receptor dampens pretend T cells. It is indicated for HCC after sorafenib.\n")
+    assert _approvals(text, vocabulary, finder) == {"pembrolizumab": "second_line"}
+
+
+def test_it_under_a_heading_is_the_headings_drug(vocabulary, finder):
+    text = ("Invented class page\n\nPembrolizumab is an antibody that binds PD-1 in this made-up page.\n\n"
+            "Atezolizumab (Brandname)\n\nAn antibody to PD-L1, in this invented entry. It is also indicated, in "
+            "combination with bevacizumab, to treat unresectable HCC as first-line therapy.\n")
+    assert _approvals(text, vocabulary, finder) == {"regimen__atezolizumab__bevacizumab": "first_line"}
+
+
+def test_it_under_a_heading_naming_no_drug_stands_for_none(vocabulary, finder):
+    text = ("Invented class page\n\nPembrolizumab is an antibody that binds PD-1 in this made-up page.\n\n"
+            "Other options\n\nThe ligands are made by pretend cells. It is indicated for unresectable HCC.\n")
+    assert _approvals(text, vocabulary, finder) == {}
+
+
+def test_rates_at_time_points_each_with_its_unit(vocabulary, finder):
+    # (before, a list of time points had to share one unit)
+    text = ("In a pretend phase I study, 21 adults with advanced HCC received lenvatinib. The survival rates at 2 years "
+            "and 6 months were 18.5% and 61.0%, respectively.")
+    facts = read(text, vocabulary, finder)
+    rates = {(dict(a.context)["timepoint"], a.attribute_values("value")[0]) for a in facts if a.predicate == "hasMeasurement"}
+    assert rates == {("2-year", Decimal("18.5")), ("6-month", Decimal("61.0"))}
+
+
+def test_a_list_of_time_points_with_fewer_rates_gives_none(vocabulary, finder):
+    text = ("In a pretend phase I study, 21 adults with advanced HCC received lenvatinib. Survival was assessed at 2 years "
+            "and 6 months; the 2-year survival rate was 18.5%.")
+    facts = read(text, vocabulary, finder)
+    assert {a.attribute_values("value")[0] for a in facts if a.predicate == "hasMeasurement"} == {Decimal("18.5")}
+
+
+def test_autologous_cells_received_are_the_arm(vocabulary, finder):
+    # (before, "autologous" between the verb and the cells hid the arm)
+    text = ("In a made-up phase I study, adults with advanced HCC received autologous CAR-GPC3 T cells after "
+            "conditioning. A total of 9 patients were treated.")
+    assert arm_agents(read(text, vocabulary, finder)) == {"car_gpc3_t_cells"}
+
+
+@pytest.mark.parametrize("text", [
+    "In the pretend ZETA-7 trial, nivolumab plus ipilimumab was given versus a comparator group receiving nivolumab "
+    "alone and a control group given lenvatinib.",
+    "The pretend ZETA-7 trial compared nivolumab plus ipilimumab with nivolumab alone and with lenvatinib.",
+    "The pretend ZETA-7 trial tested nivolumab plus ipilimumab, compared with nivolumab alone and lenvatinib.",
+])
+def test_every_arm_after_the_comparison_cue(text, vocabulary, finder):
+    # (before, the second arm after the cue was dropped, or the first arm before it)
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__ipilimumab__nivolumab", "nivolumab", "lenvatinib"}
+
+
+def test_a_control_arm_named_by_its_role(vocabulary, finder):
+    # (before, "a control arm of" hid the comparator)
+    text = "The pretend ZETA-7 trial tested nivolumab plus ipilimumab, compared with a control arm of lenvatinib."
+    assert arm_agents(read(text, vocabulary, finder)) == {"regimen__ipilimumab__nivolumab", "lenvatinib"}
+
+
+def test_compared_with_a_pair_is_still_one_arm(vocabulary, finder):
+    text = "The pretend ZETA-7 trial tested lenvatinib, compared with atezolizumab plus bevacizumab."
+    assert arm_agents(read(text, vocabulary, finder)) == {"lenvatinib", "regimen__atezolizumab__bevacizumab"}
