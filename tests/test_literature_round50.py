@@ -242,3 +242,15 @@ def test_a_control_arm_named_by_its_role(vocabulary, finder):
 def test_compared_with_a_pair_is_still_one_arm(vocabulary, finder):
     text = "The pretend ZETA-7 trial tested lenvatinib, compared with atezolizumab plus bevacizumab."
     assert arm_agents(read(text, vocabulary, finder)) == {"lenvatinib", "regimen__atezolizumab__bevacizumab"}
+
+
+def test_it_after_two_sentences_naming_no_drug_stands_for_none(vocabulary, finder):
+    text = ("Invented class page\n\nPembrolizumab binds PD-1 in this made-up page. Other classes were tried in pretend "
+            "mice. Immunotherapy changed the invented field. It is indicated for HCC after sorafenib.\n")
+    assert _approvals(text, vocabulary, finder) == {}
+
+
+def test_it_after_a_plain_paragraph_break_is_the_drug_before(vocabulary, finder):
+    text = ("Invented class page\n\nPembrolizumab binds PD-1 in this made-up page.\n\nIt is indicated for HCC "
+            "after sorafenib.\n")
+    assert _approvals(text, vocabulary, finder) == {"pembrolizumab": "second_line"}

@@ -105,16 +105,20 @@ def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> 
 THIS_COMBINATION = re.compile(rf"\b(?:the|this|their) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 
 
+ABOUT_IT = re.compile(r"\s*(?:It|This\s+(?:drug|agent|antibody|medicine|inhibitor))\b")
+
+
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
     out, last, agency, drug, earlier = {}, None, None, None, ()
-    ended = 0
+    ended, quiet = 0, 0
     for i, sent in enumerate(sentences):
         start, end = sent.sentence.mapped.original_span(0, len(sent.text))
-        if "\n\n" in (between := doc.document.text[ended:start]):  # a new section: "it" is its heading's drug, if any
+        if (between := doc.document.text[ended:start]).strip() and "\n" in between:
+            # a heading line between two sentences: "it" under it is the heading's one drug, if it names one
             named = {m.key for m in doc.keys_of_type(doc.finder.find_text(between), *DRUG)}
-            drug = next(iter(named)) if len(named) == 1 else None
+            drug, quiet = (next(iter(named)) if len(named) == 1 else None), 0
         ended = max(ended, end)
         out[i] = replace(frame, regimen=last, agency=agency, drug=drug, earlier=earlier)
         agents = combined(doc, sent, frame.regimens)
@@ -126,10 +130,11 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
         given = [(key, group) for key, group in agents if not _had_before(sent, group)]
         if agents and not given:
             continue  # names only what the patients had before ("... after being treated with B"): "the drug" is not B
-        if not agents:  # a sentence naming no agent ("Binding of the ligands to T inhibits ...") leaves "it" as it was
-            drug = last if THIS_COMBINATION.search(sent.text) else drug
+        if not agents:  # one sentence naming no agent ("Binding of the ligands to T inhibits ...") leaves "it" as it was;
+            quiet += 0 if ABOUT_IT.match(sent.text) else 1  # so does any number saying "it" ("It binds T. It ...")
+            drug = last if THIS_COMBINATION.search(sent.text) else drug if quiet == 1 else None
         else:
-            drug = given[0][0] if len({key for key, _ in given}) == 1 else None
+            drug, quiet = (given[0][0] if len({key for key, _ in given}) == 1 else None), 0
     return out
 
 
