@@ -1,7 +1,10 @@
 """Shapes of the fiftieth round (invented sentences, the packaged vocabulary and lexicon).  Mechanisms: target
 families kinase profiles name as families (the TAM receptors, the Aurora kinases, the BET proteins, the BCL-2
 family), INN stems of bromodomain (-bresib) and LSD1 (-demstat) inhibitors, "we identified X as an inhibitor of T"
-(the drug as the object of a verb of finding, its class after "as"), "X abolished T activity".  Trials: a regimen's second part described by up to four words before its class noun
+(the drug as the object of a verb of finding, its class after "as"), "X abolished T activity"; a code named as the
+means of an inhibition ("inhibition of T using CODE") is a drug; a family word right before one protein describes it
+("the chemokine receptor T"); "inhibition of the <description> (T) using X"; development codes of plerixafor,
+fexagratinib and ramucirumab (vocabulary).  Trials: a regimen's second part described by up to four words before its class noun
 ("A in combination with the engineered fully human antibody B"), so a later "the combo" is that regimen; two
 values set against each other where the one arm known is named after the second ("X months, against Y months for
 those on B") give B the second; a part of the patients counted before a survival time ("in 16 (12% of 130)
@@ -10,7 +13,8 @@ patients ..., achieving a median OS of X") is a subgroup; one agent's doses each
 of those given B" and "68% in the A arm and 55% in the B arm were alive" are each arm's survival rate; a single arm's
 rates at time points each with its own unit ("at 2 years and 6 months were X% and Y%, respectively"); "received
 autologous X" gives X; "compared with A alone and (with) C", "compared with a control arm of C" name every arm after
-the cue (and "compared with A alone and C" is no "compare A and C").  Approvals:
+the cue (and "compared with A alone and C" is no "compare A and C"); "A alone and A plus B" are two arms; "13 patients
+were included in the A group".  Approvals:
 "after one prior systemic therapy" is a second-line indication; "it is indicated, in combination with B, for D" is
 a label's indication; "it" after a sentence naming no drug is still the drug named before, and after a section
 heading the heading's drug."""
@@ -21,7 +25,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import action_pairs, arm_agents, read, values
+from trial_facts import action_pairs, arm_agents, read, sizes, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
@@ -254,3 +258,49 @@ def test_it_after_a_plain_paragraph_break_is_the_drug_before(vocabulary, finder)
     text = ("Invented class page\n\nPembrolizumab binds PD-1 in this made-up page.\n\nIt is indicated for HCC "
             "after sorafenib.\n")
     assert _approvals(text, vocabulary, finder) == {"pembrolizumab": "second_line"}
+
+
+def test_a_code_named_as_the_means_of_an_inhibition_is_a_drug(vocabulary, finder):
+    # (before, a code with no class noun beside it was no drug)
+    facts, _ = action_pairs("In pretend mice, inhibition of CXCR4 using ZX-4821 slowed tumour growth.", vocabulary, finder)
+    assert facts == {("zx_4821", "cxcr4")}
+
+
+def test_a_code_used_for_something_else_is_no_drug(vocabulary, finder):
+    facts, _ = action_pairs("In pretend mice, growth was measured with ZX-4821 counts and CXCR4 staining.",
+                            vocabulary, finder)
+    assert facts == set()
+
+
+def test_a_family_word_before_one_protein_describes_it(vocabulary, finder):
+    # (before, the chemokine receptor family was a second target)
+    facts, _ = action_pairs("In an invented assay, plerixafor blocked the chemokine receptor CXCR4.", vocabulary, finder)
+    assert facts == {("plerixafor", "cxcr4")}
+
+
+def test_a_family_listed_with_a_protein_is_still_a_target(vocabulary, finder):
+    facts, _ = action_pairs("In an invented assay, sorafenib blocked the VEGFR family and KIT.", vocabulary, finder)
+    assert facts == {("sorafenib", "vegfr_family"), ("sorafenib", "c_kit")}
+
+
+def test_a_targets_symbol_bracketed_after_a_description(vocabulary, finder):
+    # (before, only a target right after "inhibition of" was read)
+    text = "Inhibition of the stromal factor receptor (CXCR4) using plerixafor shrank the pretend tumours."
+    facts, _ = action_pairs(text, vocabulary, finder)
+    assert facts == {("plerixafor", "cxcr4")}
+
+
+@pytest.mark.parametrize("code, drug", [("AMD3100", "plerixafor"), ("AZD4547", "fexagratinib"),
+                                        ("LY3009806", "ramucirumab")])
+def test_development_codes_name_their_drugs(code, drug, vocabulary, finder):
+    facts = read(f"In the invented ZETA-6 study, patients received {code}.", vocabulary, finder)
+    assert drug in arm_agents(facts)
+
+
+def test_an_agent_alone_and_its_regimen_are_two_arms(vocabulary, finder):
+    # (before, "A alone and A plus B" named no arm)
+    text = ("The pretend ZETA-3 phase 2 study tested nivolumab alone and nivolumab plus ipilimumab. In all, 12 patients "
+            "were enrolled in the nivolumab alone group and 15 patients in the nivolumab plus ipilimumab group.")
+    facts = read(text, vocabulary, finder)
+    assert arm_agents(facts) == {"nivolumab", "regimen__ipilimumab__nivolumab"}
+    assert sizes(facts) == {("nivolumab", 12), ("regimen__ipilimumab__nivolumab", 15)}

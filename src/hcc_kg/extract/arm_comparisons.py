@@ -58,6 +58,7 @@ WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
 ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|administered|tested|evaluated|studied)\s+)?(?:alone|monotherapy|as\s+(?:a\s+)?(?:monotherapy|single[- ]agent))?\s*,?\s+and\s+"
                                    r"(?:(?:in\s+)?combination\s+(?:of|with)|combined\s+with)\s+(?:the\s+)?"
                                    r"(?:[\w/-]+\s+){0,3}?(?:[\w/-]+,\s+)?", re.IGNORECASE)
+ALONE_AND_RE = re.compile(r"\s+(?:alone|monotherapy)\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 # ... "Comparison of efficacy between A and B", "comparing the outcomes between A and B"
 COMPARED_VERB_RE = re.compile(r"\b(?:(?:comparisons?|compar(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+)?(?:(?:clinical|overall|therapeutic)\s+)?"
                               r"(?:efficacy|safety|outcomes?|effectiveness)(?:\s+and\s+(?:safety|efficacy|tolerability))?\s+between|"
@@ -325,6 +326,8 @@ def _alone_and_combined(doc: AnalysedDocument, text: str, named: list[Agent]) ->
     for left, right in zip(named, named[1:]):
         if left.key != right.key and ALONE_AND_COMBINED_RE.fullmatch(unbracketed(text[left.end:right.start])):
             return [left, with_parts(doc, left, right.components)]
+        if ALONE_AND_RE.fullmatch(text, left.end, right.start) and set(left.components) < set(right.components):
+            return [left, right]  # "A alone and A plus B": the one given alone and the regimen holding it
     return []
 
 

@@ -146,6 +146,11 @@ _DOSED_CODE = r"[A-Z]{2,5}-[A-Z]{2,5} \d{1,3}|[A-Z]{2,5}-\d"
 #: Words of a trial's structure, no drug, even before a dose: "LEVEL 2 10 mg/kg", "COHORT 3 200 mg".
 DOSE_STRUCTURE = re.compile(r"^(?:DOSE|DL|LEVEL|COHORT|ARM|PART|PHASE|GRADE|STAGE|CYCLE|DAY|WEEK|STEP|GROUP)\b")
 DOSED = re.compile(rf"(?<![\w-])(?P<name>{_DOSED_CODE}|{CODE})(?={DOSE})")
+#: A code named as the means of inhibiting something: "inhibition of T using ABC-123", "blocking T with the antagonist
+#: ABC-123", "targeting the receptor (T) by ABC-123".
+MEANS = re.compile(r"\b(?i:inhibition|inhibiting|blockade|blocking|antagonism|antagoni[sz]ing|targeting)\s+(?:of\s+)?[^.;:]{1,100}?"
+                   r"\s(?:using|with|by)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:inhibitor|antagonist|compound|agent|drug)\s+)?"
+                   rf"(?P<name>{CODE})(?![\w-])")
 #: A protein variant has the form of a code ("V600E", "T790M", "G12C"): never a drug in any cue.
 VARIANT = re.compile(r"[A-Z]\d{2,4}[A-Z]")
 #: What joins a code to a drug: "(ABC-123)", "(also known as ABC-123)", ", formerly ABC-123".

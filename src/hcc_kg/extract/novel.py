@@ -39,7 +39,7 @@ from .normalize import normalize
 from .segment import Sentence
 from .name_cues import (ADC_SHORT_RE, BRAND_AFTER, BRAND_BEFORE, BRAND_CLOSE, CELL, CELL_PRODUCT_LABEL, CELLS_AFTER, CODE,
                         CODE_AFTER, CODE_BEFORE, COORDINATED_BEFORE, CUED_AFTER, CUED_BEFORE, CUED_COUNTED, CUED_HEAD,
-                        CUED_PLURAL, CUED_SYSTEMATIC, CELL_PRODUCT_KEY, DOSE_STRUCTURE, DOSED, DRUG, LISTED, MAB, MARK, MODALITIES,
+                        CUED_PLURAL, CUED_SYSTEMATIC, CELL_PRODUCT_KEY, DOSE_STRUCTURE, DOSED, DRUG, LISTED, MAB, MARK, MEANS, MODALITIES,
                         NAMES_OF_ONE, NOT_DRUG_CODE, PAYLOAD, RECEPTOR_BEFORE, RECEPTOR_CELLS_AFTER, STEM_RE, VARIANT,
                         class_types, drug_like, fits, initials_before, names_a_trial, stem_types, stoplisted, trial_codes)
 
@@ -108,6 +108,7 @@ class _SentenceReader:
         yield from self.stems()
         yield from self._cued()
         yield from self._dosed()
+        yield from self._means()
         yield from self._codes()
         yield from self._listed()
         yield from self._cell_products()
@@ -168,6 +169,14 @@ class _SentenceReader:
                     or name_key(name) in stoplisted() or not self.is_new(name, start, end):
                 continue
             yield Sighting(name, DRUG, "dose after the name", start, end, True)
+
+    def _means(self) -> Iterator[Sighting]:
+        """A code named as the means of an inhibition: "inhibition of T using ABC-123"."""
+        for match in MEANS.finditer(self.text):
+            name, start, end = match.group("name"), match.start("name"), match.end("name")
+            if drug_like(name, self.trials) and not VARIANT.fullmatch(name) and name_key(name) not in stoplisted() \
+                    and self.is_new(name, start, end):
+                yield Sighting(name, DRUG, "the means of an inhibition", start, end, True)
 
     def _members_after(self, end: int, types: tuple[str, ...], cue: str) -> Iterator[Sighting]:
         """The codes listed after a plural cue's first member: "T inhibitors such as ABC-123, XYZ-45 and KL-90"."""

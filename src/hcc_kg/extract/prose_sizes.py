@@ -41,7 +41,9 @@ COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients
 # "300 were randomised to A and 150 to B".
 ELIDED_COUNT_RE = re.compile(r"(?:,|\band)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:patients|participants)\s+)?(?:(?:with|to|on)\s+)?$",
                              re.IGNORECASE)
-IN_GROUP_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+(?:in|on)\s+the\s+$", re.IGNORECASE)
+# "14 patients in the A group", "13 patients were included in the A group"
+IN_GROUP_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients|participants)\s+"
+                         r"(?:(?:were|was)\s+(?:included|enrolled|treated)\s+)?(?:in|on)\s+the\s+$", re.IGNORECASE)
 # "to A or B (n = 478 and 476, respectively)": counts in the order of the arms before them.
 # ... or unbracketed: "to A or B: n = 478 and n = 476, respectively".
 # ... or "(n = 338 vs 336)", "(338 and 336 patients, respectively)".

@@ -221,7 +221,10 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
 NOMINAL_BEFORE = re.compile(r"\b(?:inhibition|blockade|targeting|neutrali[sz]ation)\s+of\s+(?:the\s+)?"
                             # "blockade of A (via X or Y) or B (via Z)": the nominal goes on to the next target
                             r"(?:[^;:.()]{1,40}?\(\s*(?:via|with|using|by)\s+[^;:.()]{1,120}\)\s*,?\s*(?:or|and)\s+"
-                            r"(?:of\s+)?(?:the\s+)?)?$", re.IGNORECASE)
+                            r"(?:of\s+)?(?:the\s+)?)?"
+                            # "inhibition of the stromal factor receptor (another name or T) using X": the target's
+                            # symbol in brackets after a description the vocabulary does not know
+                            r"(?:(?:[\w-]+\s+){1,5}\(\s*(?:[^;:.()]{1,40}?\s+or\s+)?)?$", re.IGNORECASE)
 # ("T inhibition with siRNA and pharmacologically with X": a second means, the drug, after one that is none)
 NOMINAL_AFTER = re.compile(r"^[\s)]*-?\s*(?:inhibition|blockade)\s+(?:(?:by|with|using)\s+[^;:.()]{1,40}?,?\s+(?:and|or)\s+"
                            r"(?:\w+ly\s+)?)?(?:by|with|using)\s+$", re.IGNORECASE)

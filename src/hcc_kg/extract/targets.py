@@ -150,7 +150,12 @@ def _heads_its_members(doc: AnalysedDocument, text: str, family: Unit, unit: Uni
     if family.kind != "object" or unit.kind != "object" or len(family.keys) != 1:
         return False
     members = doc.vocabulary[family.keys[0]].members or ()
-    return bool(members) and set(unit.keys) <= set(members) and bool(FAMILY_THEN_MEMBERS.match(text[family.end:unit.start]))
+    if bool(members) and set(unit.keys) <= set(members) and bool(FAMILY_THEN_MEMBERS.match(text[family.end:unit.start])):
+        return True
+    # "the chemokine receptor CXCR4": a family word right before one protein describes it (the generated families
+    # do not list the hand vocabulary's proteins as members)
+    return text[family.end:unit.start] == " " and doc.vocabulary[family.keys[0]].has_type("ProteinFamily") \
+        and len(unit.keys) == 1 and doc.vocabulary[unit.keys[0]].has_type("Protein") and bool(members)
 
 
 def _receptor_abbreviated(doc: AnalysedDocument, ligand: Unit, unit: Unit) -> bool:
