@@ -304,3 +304,10 @@ def test_an_agent_alone_and_its_regimen_are_two_arms(vocabulary, finder):
     facts = read(text, vocabulary, finder)
     assert arm_agents(facts) == {"nivolumab", "regimen__ipilimumab__nivolumab"}
     assert sizes(facts) == {("nivolumab", 12), ("regimen__ipilimumab__nivolumab", 15)}
+
+
+def test_it_after_sentences_saying_it_is_the_drug_before(vocabulary, finder):
+    # (before, a sentence naming no drug, even one whose subject is "it", made the next "it" stand for nothing)
+    text = ("Invented class page\n\nPembrolizumab is an antibody in this made-up page. It binds PD-1 on pretend T "
+            "cells. It is indicated for HCC after sorafenib.\n")
+    assert _approvals(text, vocabulary, finder) == {"pembrolizumab": "second_line"}

@@ -132,7 +132,7 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
             continue  # names only what the patients had before ("... after being treated with B"): "the drug" is not B
         if not agents:  # one sentence naming no agent ("Binding of the ligands to T inhibits ...") leaves "it" as it was;
             quiet += 0 if ABOUT_IT.match(sent.text) else 1  # so does any number saying "it" ("It binds T. It ...")
-            drug = last if THIS_COMBINATION.search(sent.text) else drug if quiet == 1 else None
+            drug = last if THIS_COMBINATION.search(sent.text) else drug if quiet <= 1 else None
         else:
             drug, quiet = (given[0][0] if len({key for key, _ in given}) == 1 else None), 0
     return out
