@@ -14,7 +14,9 @@ of those given B" and "68% in the A arm and 55% in the B arm were alive" are eac
 rates at time points each with its own unit ("at 2 years and 6 months were X% and Y%, respectively"); "received
 autologous X" gives X; "compared with A alone and (with) C", "compared with a control arm of C" name every arm after
 the cue (and "compared with A alone and C" is no "compare A and C"); "A alone and A plus B" are two arms; "13 patients
-were included in the A group".  Approvals:
+were included in the A group"; a sentence naming two trials in clauses of their own gives each trial its own clause
+("A was first tested in NAME-1, and it then beat B in NAME-2": B is no arm of NAME-1); "surveillance alone", "simple
+surveillance" and "observation alone" name an adjuvant trial's control arm (vocabulary).  Approvals:
 "after one prior systemic therapy" is a second-line indication; "it is indicated, in combination with B, for D" is
 a label's indication; "it" after a sentence naming no drug is still the drug named before, and after a section
 heading the heading's drug."""
@@ -25,7 +27,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import action_pairs, arm_agents, read, sizes, values
+from trial_facts import action_pairs, arm_agents, arms, read, sizes, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
@@ -311,3 +313,28 @@ def test_it_after_sentences_saying_it_is_the_drug_before(vocabulary, finder):
     text = ("Invented class page\n\nPembrolizumab is an antibody in this made-up page. It binds PD-1 on pretend T "
             "cells. It is indicated for HCC after sorafenib.\n")
     assert _approvals(text, vocabulary, finder) == {"pembrolizumab": "second_line"}
+
+
+@pytest.mark.parametrize("text", [
+    "Lenvatinib was first tried in the pretend phase Ib ZETA-1 study, and it was then shown superior to sorafenib in "
+    "the phase III ZETA-2 trial.",
+    "The phase III ZETA-2 trial showed lenvatinib was superior to sorafenib, after the pretend phase Ib ZETA-1 study "
+    "had shown activity.",
+])
+def test_each_trial_is_read_in_its_own_clause(text, vocabulary, finder):
+    # (before, sorafenib became an arm of the phase Ib study named in the other clause)
+    facts = read(text, vocabulary, finder)
+    assert ("trial__zeta1", "arm__zeta1__sorafenib") not in arms(facts)
+
+
+def test_two_trials_named_in_one_clause_share_it(vocabulary, finder):
+    text = "In the pretend ZETA-1 and ZETA-2 trials, lenvatinib was compared with sorafenib."
+    facts = read(text, vocabulary, finder)
+    assert {("trial__zeta1", "arm__zeta1__sorafenib"), ("trial__zeta2", "arm__zeta2__sorafenib")} <= arms(facts)
+
+
+@pytest.mark.parametrize("control", ["surveillance alone", "simple surveillance", "observation alone"])
+def test_surveillance_named_plainly_is_the_control_arm(control, vocabulary, finder):
+    # (before, only "routine surveillance" named the control arm of an adjuvant trial)
+    text = f"In the pretend ZETA-50 trial, adjuvant sorafenib was compared with {control} after resection."
+    assert arm_agents(read(text, vocabulary, finder)) == {"sorafenib", "active_surveillance"}

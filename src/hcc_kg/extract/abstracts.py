@@ -60,6 +60,7 @@ from .prose_arm_mentions import slot_arm
 from .slot_reading import assigned_arms, read_lead, read_pending, read_sentence, stated_arms
 from .trial_names import TrialName, coordinated, listed_phase, phase_of, record_number
 from .trial_appositions import appositions, read_appositions, read_framed
+from .trial_clauses import own_clause
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, emit
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
 from .unnamed_trials import by_arms, establish, opened, unnamed_trial
@@ -114,7 +115,8 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
                     and (combined := combining_study(doc, sent)):
                 slots[context].arms = [combined]  # "The study evaluated A plus B": what the trial in context tested
                 slots[context].arms_at.append(evidence_span(sent))
-            read_sentence(doc, sent, slots[context], randomised, background)
+            # (a sentence naming another trial in a clause of its own is read for this one in its own clause)
+            read_sentence(doc, own_clause(sent, names, index.key, context), slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)
     if not slots and (own := own_study(doc, lead)) is not None:
@@ -275,7 +277,7 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.phase = slot.phase or listed_phase(sent.text, names[0])  # "NAME and OTHER phase 3 trials"
-        establish(doc, sent, slot)
+        establish(doc, own_clause(sent, names, index.key, key), slot)
         _other_trials(doc, sent, names, index, slots, key, background)
         return key
     if (back := arms_of_earlier(doc, sent, slots, context)) is not None:
@@ -336,7 +338,8 @@ def _other_trials(doc: AnalysedDocument, sent: AnalysedSentence, names: list[Tri
             slot.phase = slot.phase or phase_of(sent.text[max(0, other.start - 30):other.start]) or listed_phase(sent.text, other)
             if (before is not None and other.kind != "nct" and coordinated(sent.text, before, other)) \
                     or (other.kind != "nct" and RESULT_CLAUSE_RE.match(sent.text, other.end)):
-                establish(doc, sent, slot)  # ... or "the NAME trial, which showed that A improved OS versus B": its arms
+                # ... or "the NAME trial, which showed that A improved OS versus B": its arms
+                establish(doc, own_clause(sent, names, index.key, other_key), slot)
         before = other if other.kind != "nct" else before
 
 

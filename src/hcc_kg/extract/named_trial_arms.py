@@ -23,7 +23,8 @@ from .arm_references import combination_read
 from .prose_arms import Agent, agents
 from .received_cues import had_before
 from .sentences import evidence_span
-from .trial_name_index import name_index
+from .trial_clauses import own_clause
+from .trial_name_index import name_index, names_in
 from .trial_slots import Slot, in_named_family
 from .trials import trial_key
 
@@ -70,8 +71,12 @@ def named_arms(doc: AnalysedDocument, slot: Slot) -> tuple[list[str], tuple[int,
     named after it ("compared with B").  None when no sentence naming the trial states what it tested."""
     by_span = doc.once("sentences by evidence span", lambda: {evidence_span(s): s for s in doc.sentences})
     family = any(in_named_family(trial_key(n.name), name_index(doc).confirmed) for n in slot.names)
+    index = name_index(doc)
+    key = index.key(slot.names[0].name)
     for span in sorted(set(slot.named_at) & by_span.keys()):  # in text order, as the sentences come
-        sent = combination_read(doc, by_span[span], [])  # "NAME showed that the combo cut ...": the combination named before
+        # (a sentence naming another trial in a clause of its own speaks of this one in its own clause)
+        sent = own_clause(by_span[span], names_in(doc, by_span[span], index.confirmed), index.key, key)
+        sent = combination_read(doc, sent, [])  # "NAME showed that the combo cut ...": the combination named before
         if not TRIAL_WORD_RE.search(sent.text) and not family:
             continue  # a name in a sentence with no trial word may be no trial's ("HuH-7 cells"), unless of a family
         named = [a for a in agents(doc, sent) if not doc.vocabulary[a.components[0]].has_type("Placebo")
