@@ -16,7 +16,8 @@ autologous X" gives X; "compared with A alone and (with) C", "compared with a co
 the cue (and "compared with A alone and C" is no "compare A and C"); "A alone and A plus B" are two arms; "13 patients
 were included in the A group"; a sentence naming two trials in clauses of their own gives each trial its own clause
 ("A was first tested in NAME-1, and it then beat B in NAME-2": B is no arm of NAME-1); "surveillance alone", "simple
-surveillance" and "observation alone" name an adjuvant trial's control arm (vocabulary).  Approvals:
+surveillance" and "observation alone" name an adjuvant trial's control arm (vocabulary); procedures with or without
+each other ("resection with or without transplantation") are no arms.  Approvals:
 "after one prior systemic therapy" is a second-line indication; "it is indicated, in combination with B, for D" is
 a label's indication; "it" after a sentence naming no drug is still the drug named before, and after a section
 heading the heading's drug."""
@@ -338,3 +339,16 @@ def test_surveillance_named_plainly_is_the_control_arm(control, vocabulary, find
     # (before, only "routine surveillance" named the control arm of an adjuvant trial)
     text = f"In the pretend ZETA-50 trial, adjuvant sorafenib was compared with {control} after resection."
     assert arm_agents(read(text, vocabulary, finder)) == {"sorafenib", "active_surveillance"}
+
+
+def test_procedures_with_or_without_each_other_are_no_arms(vocabulary, finder):
+    # (before, "resection with or without transplantation" in a background clause gave the drug trial two arms)
+    text = ("The pretend ZETA-9 trial enrolled 30 patients. Although liver transplantation with or without "
+            "surgical resection cures some invented patients, few qualify.")
+    assert not {"surgical_resection", "regimen__liver_transplantation__surgical_resection"} & arm_agents(
+        read(text, vocabulary, finder))
+
+
+def test_a_drug_with_or_without_a_procedure_is_two_arms(vocabulary, finder):
+    text = "The pretend ZETA-9 trial tested lenvatinib with or without TACE."
+    assert arm_agents(read(text, vocabulary, finder)) == {"lenvatinib", "regimen__lenvatinib__tace"}

@@ -11,6 +11,7 @@ import re
 
 from ..keys import agent_components, is_regimen_key
 from .analysis import AnalysedDocument, AnalysedSentence
+from .alone_arms import alone_and_combined, with_or_without
 from .arm_lists import CONTROL_ARM_OF, compared_after
 from .arm_options import GIVEN_ALONE_RE, OPTION_OR_RE, either_arms, options_on_backbone
 from .named_regimens import named_after
@@ -52,13 +53,6 @@ RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:
 # How far before the cue the compared arm may end (characters): with other agents before it, and alone.
 MAX_LEFT_GAP = 120
 MAX_LONE_LEFT_GAP = 260
-WITH_OR_WITHOUT_RE = re.compile(r"\bwith\s*(?:or|/)\s*without\b", re.IGNORECASE)
-# Between A and B in "A alone and combined with B": A given alone, then with what is added to it (described first:
-# "combined with the anti-X antibody, B"; or A again, "A and combination of A with B").
-ALONE_AND_COMBINED_RE = re.compile(r"\s*(?:(?:was|were|is|are)\s+(?:given|administered|tested|evaluated|studied)\s+)?(?:alone|monotherapy|as\s+(?:a\s+)?(?:monotherapy|single[- ]agent))?\s*,?\s+and\s+"
-                                   r"(?:(?:in\s+)?combination\s+(?:of|with)|combined\s+with)\s+(?:the\s+)?"
-                                   r"(?:[\w/-]+\s+){0,3}?(?:[\w/-]+,\s+)?", re.IGNORECASE)
-ALONE_AND_RE = re.compile(r"\s+(?:alone|monotherapy)\s*,?\s+(?:and|or)\s+", re.IGNORECASE)
 # ... "Comparison of efficacy between A and B", "comparing the outcomes between A and B"
 COMPARED_VERB_RE = re.compile(r"\b(?:(?:comparisons?|compar(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+)?(?:(?:clinical|overall|therapeutic)\s+)?"
                               r"(?:efficacy|safety|outcomes?|effectiveness)(?:\s+and\s+(?:safety|efficacy|tolerability))?\s+between|"
@@ -180,9 +174,9 @@ def _compared_pair(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]
         return added
     if pairs := than_pairs(sent.text, named):
         return pairs[0][1]
-    if optional := _with_or_without(doc, sent.text, named):
+    if optional := with_or_without(doc, sent.text, named):
         return optional
-    if alone := _alone_and_combined(doc, sent.text, named):
+    if alone := alone_and_combined(doc, sent.text, named):
         return alone
     if (shared := either_arms(doc, sent, named, len(sent.text))) and not _prior(sent.text, named[0]):
         return shared  # "outcomes of A plus either B or C": A plus B, and A plus C
@@ -307,27 +301,6 @@ def _added_to(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agen
         if set(added.components) <= set(base.components):
             continue
         return [with_parts(doc, added, base.components), base]
-    return []
-
-
-def _with_or_without(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
-    """"A with or without B": two arms, A plus B and A alone ([] when the sentence has no such phrase)."""
-    for cue in WITH_OR_WITHOUT_RE.finditer(text):
-        left = [a for a in named if a.end <= cue.start() and not unbracketed(text[a.end:cue.start()]).strip()]
-        right = [a for a in named if a.start >= cue.end() and not text[cue.end():a.start].strip()]
-        if left and right and left[-1].key != right[0].key:
-            return [with_parts(doc, left[-1], right[0].components), left[-1]]
-    return []
-
-
-def _alone_and_combined(doc: AnalysedDocument, text: str, named: list[Agent]) -> list[Agent]:
-    """"A alone and combined with B", "A as monotherapy and in combination with the antibody B", "A and combination of
-    A with B": two arms, A alone and A plus B ([] when the sentence has no such phrase)."""
-    for left, right in zip(named, named[1:]):
-        if left.key != right.key and ALONE_AND_COMBINED_RE.fullmatch(unbracketed(text[left.end:right.start])):
-            return [left, with_parts(doc, left, right.components)]
-        if ALONE_AND_RE.fullmatch(text, left.end, right.start) and set(left.components) < set(right.components):
-            return [left, right]  # "A alone and A plus B": the one given alone and the regimen holding it
     return []
 
 
