@@ -4,7 +4,8 @@ family), INN stems of bromodomain (-bresib) and LSD1 (-demstat) inhibitors, "we 
 (the drug as the object of a verb of finding, its class after "as"), "X abolished T activity"; a code named as the
 means of an inhibition ("inhibition of T using CODE") is a drug; a family word right before one protein describes it
 ("the chemokine receptor T"); "inhibition of the <description> (T) using X"; development codes of plerixafor,
-fexagratinib and ramucirumab (vocabulary).  Trials: a regimen's second part described by up to four words before its class noun
+fexagratinib and ramucirumab (vocabulary); a bare "A, anti-T" followed by more items and "or" is a list, no
+appositive.  Trials: a regimen's second part described by up to four words before its class noun
 ("A in combination with the engineered fully human antibody B"), so a later "the combo" is that regimen; two
 values set against each other where the one arm known is named after the second ("X months, against Y months for
 those on B") give B the second; a part of the patients counted before a survival time ("in 16 (12% of 130)
@@ -352,3 +353,18 @@ def test_procedures_with_or_without_each_other_are_no_arms(vocabulary, finder):
 def test_a_drug_with_or_without_a_procedure_is_two_arms(vocabulary, finder):
     text = "The pretend ZETA-9 trial tested lenvatinib with or without TACE."
     assert arm_agents(read(text, vocabulary, finder)) == {"lenvatinib", "regimen__lenvatinib__tace"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pretend mice were given cabozantinib, anti-PD1, both drugs together, or vehicle.",
+    "Pretend mice received cabozantinib, anti-PD-1 antibody, or both.",
+])
+def test_a_bare_anti_target_item_of_a_list_is_no_appositive(text, vocabulary, finder):
+    # (before, "A, anti-T, ..." read "anti-T" as A's appositive: A was made an anti-PD-1 drug)
+    facts, _ = action_pairs(text, vocabulary, finder)
+    assert ("cabozantinib", "pdcd1") not in facts
+
+
+def test_a_bare_anti_target_appositive_still_reads(vocabulary, finder):
+    facts, _ = action_pairs("Ramucirumab, anti-VEGFR2, was given to pretend mice.", vocabulary, finder)
+    assert facts == {("ramucirumab", "kdr")}

@@ -25,6 +25,8 @@ STRONG_HEAD = re.compile(r"(?:inhibitor|antibod|mAb|BsAb|TRAB|blocker|blockade|(
                          r"BiTE|degrader|PROTAC)", re.IGNORECASE)
 TARGET_SUFFIX = r"(?:-?\s*(?:targeted|targeting|directed|specific|selective)\)?)?"  # "X (T-targeting) antibody"
 SUCH_AS = r"(?:such as|including|e\.g\.,?|like|namely|for example,?)"
+# After a bare "X, anti-T": more items and a closing "or"/"and" make it a list's item ("X, anti-T, both, or placebo").
+LIST_GOES_ON = re.compile(r"\s*(?:antibod(?:y|ies)|mAbs?)?\s*,\s*(?:[^,;.()\s][^,;.()]{0,39},\s*){0,4}(?:or|and)\s", re.IGNORECASE)
 
 VERB_CUE = (# "X has inhibitory activity for A and B", "with lower inhibiting capacity on C" (before "inhibiting")
             r"inhibit(?:ory|ing) (?:activity|potency|capacity) (?:for|on)|"

@@ -48,7 +48,7 @@ from .coordinated_descriptions import coordinated_readings
 from .epistemics import HEDGED, presented_then_turned, reading
 from .fusion_parts import drug_parts
 from .mechanism_cues import (BINDING_VERB, BOUND_THEN_STOPPED, CATEGORY_DASH, CATEGORY_FILLER, CHAIN_GAP, COLON_FILLER, COORDINATED_VERB, COUNTED_CATEGORY, CUE,
-                             DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF, KEPT_FROM,
+                             DESCRIBED_CATEGORY_NEXT, DOWNSTREAM_OF, EFFECTS_OF, FILLER, FULL_NAME_FILLER, HEAD, INTERACTION_OF, KEPT_FROM, LIST_GOES_ON,
                              MORE_OF_THE_SAME, NUMBER_WORDS, OBJECT_HEAD_THEN_AND, OWN_BINDING, CATEGORY_PURPOSE, CATEGORY_MEMBERS_NEXT,
                              OWN_PARTNER_AFTER, PARTNER, PLURAL_HEAD, POSITIONED_THEN_AND, PREVENTED_VERB, PRODUCT_OF_GENE, RELATIVE_ASIDE_THEN_AND,
                              RESPECTIVELY, TARGET_SUFFIX, unbracketed)
@@ -242,6 +242,8 @@ def drug_appositive(text: str, found: list[Unit], lists: list[TargetList]) -> It
         if re.fullmatch(r"\s*,\s*", gap) and PLURAL_HEAD.match(text, tlist.end, limit) \
                 and len(coordinated_drugs(text, found, drug, -1)) == 1:
             continue  # "the combinations of A, anti-T antibodies and TACE": a list's next item, no appositive of A
+        if re.fullmatch(r"\s*,\s*", gap) and LIST_GOES_ON.match(text, tlist.end):
+            continue  # "received A, anti-T, their combination, or placebo": the list's next arm, no appositive of A
         # "X, an anti-T antibody" speaks of X alone; "A and B are anti-T antibodies", "A and B, both anti-T
         # antibodies," of both.
         plural = PLURAL_APPOSITIVE.match(gap)
