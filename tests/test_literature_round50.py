@@ -29,7 +29,7 @@ from decimal import Decimal
 
 import pytest
 
-from trial_facts import action_pairs, arm_agents, arms, read, sizes, values
+from trial_facts import action_pairs, approved_lines, arm_agents, arms, read, sizes, values
 from hcc_kg.extract import extract_document
 from hcc_kg.model import Document
 
@@ -93,8 +93,7 @@ def test_abolished_activity_is_inhibition(vocabulary, finder):
 
 
 def _lines(text: str, vocabulary, finder) -> dict[str, str | None]:
-    found = extract_document(Document.from_text("d1", f"Invented notes\n\n{text}\n"), vocabulary, finder)
-    return {a.subject: dict(a.context).get("line") for a in found if a.predicate == "approvedFor" and a.is_fact}
+    return approved_lines(read(text, vocabulary, finder))
 
 
 def test_after_one_prior_therapy_is_second_line(vocabulary, finder):
@@ -176,8 +175,8 @@ def test_shares_alive_are_each_arms_survival_rate(text, vocabulary, finder):
 
 
 def _approvals(text: str, vocabulary, finder) -> dict[str, str | None]:
-    found = extract_document(Document.from_text("d1", text), vocabulary, finder)
-    return {a.subject: dict(a.context).get("line") for a in found if a.predicate == "approvedFor" and a.is_fact}
+    """The lines of the approvals a text with its own heading asserts."""
+    return approved_lines(extract_document(Document.from_text("d1", text), vocabulary, finder))
 
 
 def test_an_indication_with_its_partner_set_off_by_commas(vocabulary, finder):

@@ -49,3 +49,8 @@ def action_pairs(text: str, vocabulary, finder) -> tuple[set[tuple[str, str]], s
     actions = [a for a in read(text, vocabulary, finder) if a.predicate in ACTIONS]
     return ({(a.subject, a.object) for a in actions if a.is_fact},
             {(a.subject, a.object) for a in actions if not a.is_fact})
+
+
+def approved_lines(facts: list[Assertion]) -> dict[str, str | None]:
+    """Agent -> line of therapy of each approval asserted (None: no line read)."""
+    return {a.subject: dict(a.context).get("line") for a in facts if a.predicate == "approvedFor" and a.is_fact}

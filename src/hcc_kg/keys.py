@@ -49,6 +49,15 @@ def regimen_components(key: str) -> list[str]:
     return key[len(REGIMEN_PREFIX):].split("__")
 
 
+def regimens_holding(agent: str, keys: list[str]) -> list[str]:
+    """The regimen keys among ``keys`` that have ``agent`` as a component (an arm a drug is given in).
+
+    >>> regimens_holding("b", ["regimen__a__b", "b", "regimen__b__c", "c"])
+    ['regimen__a__b', 'regimen__b__c']
+    """
+    return [key for key in keys if is_regimen_key(key) and agent in regimen_components(key)]
+
+
 def agent_components(key: str) -> tuple[str, ...]:
     """What an agent key is made of: a regimen's components, else the agent itself.
 

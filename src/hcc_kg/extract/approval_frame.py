@@ -19,6 +19,7 @@ from .received_cues import had_before
 from .segment import ADDRESS_LINE_RE
 from .sentences import COMBINATION_NOUN, DRUG
 from .stated_dates import StatedDate, dates_in
+from .subjects import PRONOUN_START
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,6 @@ def line_regulators(doc: AnalysedDocument, places: Jurisdictions, line: str) -> 
 THIS_COMBINATION = re.compile(rf"\b(?:the|this|their) {COMBINATION_NOUN}\b(?!\s+(?:of|with)\b)", re.IGNORECASE)
 
 
-ABOUT_IT = re.compile(r"\s*(?:It|This\s+(?:drug|agent|antibody|medicine|inhibitor))\b")
-
-
 def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[AnalysedSentence]) -> dict[int, Frame]:
     """For each sentence (by position), the frame with the combination and the regulator named last
     before it."""
@@ -131,7 +129,7 @@ def with_antecedents(doc: AnalysedDocument, frame: Frame, sentences: list[Analys
         if agents and not given:
             continue  # names only what the patients had before ("... after being treated with B"): "the drug" is not B
         if not agents:  # one sentence naming no agent ("Binding of the ligands to T inhibits ...") leaves "it" as it was;
-            quiet += 0 if ABOUT_IT.match(sent.text) else 1  # so does any number saying "it" ("It binds T. It ...")
+            quiet += 0 if PRONOUN_START.match(sent.text) else 1  # so does any number saying "it" ("It binds T. It ...")
             drug = last if THIS_COMBINATION.search(sent.text) else drug if quiet <= 1 else None
         else:
             drug, quiet = (given[0][0] if len({key for key, _ in given}) == 1 else None), 0

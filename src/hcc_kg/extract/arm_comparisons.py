@@ -43,9 +43,11 @@ _VALUE_FOR = (r"(?:\d+(?:\.\d+)?\s*(?:%|months?|mos?|weeks?|days?|years?)\s*(?:\
 _GIVEN = r"(?:who\s+(?:were\s+)?)?(?:treated\s+with|receiving|received|given|taking|took|on|assigned\s+to|randomi[sz]ed\s+to|in\s+the)"
 # Words that say which placebo: "versus dual placebo", "versus matching placebo" (each stands for the drugs it matches).
 PLACEBO_KIND = r"(?:dual|double|two|matching|matched|identical)"
+# A drug's maker before its name, as news writes it: "Company's B", "Maker AG's B".
+MAKER_BEFORE = r"(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
 # Words describing the compared drug before its name: "standard-of-care B", "the standard of care, B", "standard B" (which
-# standard perhaps said: "the prior standard of care, B"), and in news the maker first: "Company's B", "Maker AG's B".
-_DESCRIBED = r"(?:(?:(?:prior|previous|former|current|established|existing)\s+)?(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?|standard)\s+)?(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?"
+# standard perhaps said: "the prior standard of care, B"), and its maker.
+_DESCRIBED = r"(?:(?:(?:prior|previous|former|current|established|existing)\s+)?(?:standard[- ]of[- ]care|standard\s+(?:of\s+)?care\s*[,:—–]?|standard)\s+)?" + MAKER_BEFORE
 RIGHT_GAP_RE = re.compile(rf"^\s*{_VALUE_FOR}(?:the\s+|an?\s+)?(?:(?:the\s+)?(?:patients|pts|those|people|participants)\s+{_GIVEN}\s+"
                           rf"(?:the\s+|an?\s+)?)?(?:only\s+)?(?:{CHOICE_OF})?"  # "versus a choice of A or B"
                           # ... "versus dual placebo plus B", "versus matching placebo": words that say which placebo
@@ -322,7 +324,7 @@ def _glossed(text: str, agent: Agent, named: list[Agent]) -> bool:
 # ("A plus arterial infusion of B, C and D").
 _LIST_COMMA_RE = re.compile(r"\s*,\s*")
 # (a brand in brackets first; the last drug's maker perhaps before it, "A plus B and Company's C")
-_LIST_CLOSE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+(?:(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?",
+_LIST_CLOSE_RE = re.compile(r"(?:\s*\([^()]*\))?\s*,?\s+and\s+" + MAKER_BEFORE,
                             re.IGNORECASE)
 # Two drugs given to the same patients: "treated with A and B", "receiving A and B", "the combination of A and B"
 GIVEN_PAIR_RE = re.compile(r"\b(?:with|receiving|received|given|combination\s+of)\s+(?:the\s+)?$", re.IGNORECASE)

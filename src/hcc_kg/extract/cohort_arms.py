@@ -43,7 +43,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..keys import is_regimen_key, regimen_components
+from ..keys import regimens_holding
 from .analysis import AnalysedDocument, AnalysedSentence
 from .arm_references import ARM_LABEL_RE, label_key, plural_labels
 from .effects import decimal_text
@@ -189,8 +189,7 @@ def dose_cohorts(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str])
     doses = [d.group() for d in DOSE_IN_LIST_RE.finditer(m["doses"])]
     unit = UNIT_RE.search(doses[-1])
     named = {a.key for a in agents(doc, sent, m.start("what"), m.end("what"))}
-    held = {arm for arm in arms for agent in named
-            if arm == agent or (is_regimen_key(arm) and agent in regimen_components(arm))}
+    held = {arm for agent in named for arm in (agent, *regimens_holding(agent, arms)) if arm in arms}
     if len(counts) != len(doses) or unit is None or len(held) != 1:
         return {}
     labels = [d if UNIT_RE.search(d) else f"{d} {unit.group()}" for d in doses]  # "2, 4 and 8 mg/kg": each in mg/kg

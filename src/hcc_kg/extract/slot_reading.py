@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..keys import agent_components, is_regimen_key, regimen_components
+from ..keys import agent_components, is_regimen_key, regimen_components, regimens_holding
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import parse_hazard_ratios
 from .other_studies import concedes_earlier_evidence
@@ -109,7 +109,7 @@ def _combination_of_part(agent: str, arms: list[str], sized: dict[str, int]) -> 
     got a count of its own; None otherwise."""
     if is_regimen_key(agent):
         return None
-    holding = [arm for arm in arms if is_regimen_key(arm) and agent in regimen_components(arm)]
+    holding = regimens_holding(agent, arms)
     if len(holding) != 1 or any(other in sized for other in regimen_components(holding[0]) if other != agent):
         return None
     return holding[0]
@@ -165,7 +165,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # ... or in a phase 3 trial, which compares arms though the text may not say so
         stated = (valued_agents(doc, sent) if randomised or slot.phase == "III" else []) or compared_back(doc, sent)
     if len(slot.arms) == 1 and slot.arms[0] not in stated and len(set(stated)) >= 2 \
-            and (whole := [s for s in stated if is_regimen_key(s) and slot.arms[0] in regimen_components(s)]):
+            and (whole := regimens_holding(slot.arms[0], stated)):
         slot.rename_arm(slot.arms[0], whole[0])  # a headline's "trial of A (with a class)", then "A plus B versus C"
     for old, new in arms_in_full(slot.arms, stated):
         slot.rename_arm(old, new)  # a headline's "A combo vs C", then "A/B vs C": the arm was A plus B all along

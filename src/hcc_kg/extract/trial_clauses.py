@@ -12,6 +12,7 @@ from typing import Callable
 
 from .analysis import AnalysedSentence
 from .normalize import MappedText
+from .segment import Sentence
 
 # Where one clause ends and the next, about another trial perhaps, begins.
 CLAUSE_CUT_RE = re.compile(r",\s+(?:and|but|while|whereas|after|before|then)\s+|;\s+", re.IGNORECASE)
@@ -49,4 +50,4 @@ def own_clause(sent: AnalysedSentence, names: list, key_of: Callable[[str], str]
     mapped = sent.sentence.mapped
     cut = MappedText(mapped.text[start:end], mapped.offsets[start:end + 1])
     mentions = tuple(m for m in sent.mentions if start <= sent.local(m)[0] and sent.local(m)[1] <= end)
-    return AnalysedSentence(type(sent.sentence)(cut, sent.sentence.section, sent.sentence.section_start), mentions)
+    return AnalysedSentence(Sentence(cut, sent.sentence.section, sent.sentence.section_start), mentions)

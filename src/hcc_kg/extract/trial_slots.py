@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import permutations
 from typing import Iterator
 
-from ..keys import agent_components, comparison_trial_key, is_regimen_key, regimen_components
+from ..keys import agent_components, comparison_trial_key, is_regimen_key, regimen_components, regimens_holding
 from ..model import Assertion, Evidence
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import HazardRatio
@@ -99,7 +99,7 @@ def _holding(agent: str, arms: list[str]) -> str:
     """
     if agent in arms:
         return agent
-    holders = [arm for arm in arms if is_regimen_key(arm) and agent in regimen_components(arm)]
+    holders = regimens_holding(agent, arms)
     return holders[0] if len(holders) == 1 else agent
 
 
