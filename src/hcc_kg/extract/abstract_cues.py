@@ -189,6 +189,12 @@ PRESENT_REPORT_RE = re.compile(r"\b(?:we|here(?:in)?)\s+(?:\w+\s+)?(?:report|pre
                                r"\b(?:outcomes|results|data|endpoints|analys[ie]s)\b[^.;]{0,60}?\b(?:were|are|is)\s+(?:assessed|"
                                r"evaluated|analy[sz]ed|reported|updated|presented|described)\b(?!\s+(?:previously|earlier|before|elsewhere))",
                                re.IGNORECASE)
+# The authors' aim, said of a trial the sentence names: "We assessed A versus B in NAME", "we aimed to compare A with
+# B (NAME)" (not "we previously showed ...": no adverb but these).  Said of no trial by name, it may follow an
+# earlier study the background recalls ("In a phase 2 trial, A was active. We aimed to compare A with B").
+AUTHORS_AIM_RE = re.compile(r"\bwe\s+(?:(?:therefore|thus|hence|now|here|then|prospectively)\s+)?"
+                            r"(?:(?:aimed|sought|set\s+out|intended)\s+to\s+)?"
+                            r"(?:assess|evaluat|compar|investigat|test|examin|explor)\w*\b", re.IGNORECASE)
 PHASE_REACH = 80
 # A study that observed treated patients rather than assigning treatment: the document's own study so
 # described ("this retrospective study", "our real-world cohort") ...

@@ -42,7 +42,7 @@ import re
 from typing import Iterable
 
 from ..model import Assertion
-from .abstract_cues import (ANY_RANDOMISED_RE, BACKGROUND_SECTIONS, ONGOING_RE,
+from .abstract_cues import (ANY_RANDOMISED_RE, AUTHORS_AIM_RE, BACKGROUND_SECTIONS, ONGOING_RE,
                             PHASE_REACH, PLANNED_RE, PRESENT_REPORT_RE, RANDOM_DIVISION_RE,
                             REGISTRATION_RE, SECTION_RE, STUDY_SUBJECT_RE, TESTING_LEAD_RE, THE_STUDY_RE,
                             THIS_STUDY_RE, THIS_TRIAL_RE, UNNAMED_RE, counted_study,
@@ -63,7 +63,7 @@ from .trial_appositions import appositions, read_appositions, read_framed
 from .trial_clauses import own_clause
 from .trial_slots import EXTRACTOR, NameIndex, Slot, Slots, emit
 from .trial_name_index import document_title, name_index, names_in, title_trial_key
-from .unnamed_trials import by_arms, establish, opened, unnamed_trial
+from .unnamed_trials import adopt_background_name, by_arms, establish, opened, unnamed_trial
 from .named_slots import named_slot
 
 
@@ -119,6 +119,7 @@ def prose_trials(doc: AnalysedDocument) -> Iterable[Assertion]:
             read_sentence(doc, own_clause(sent, names, index.key, context), slots[context], randomised, background)
         elif not slots and not background and not OTHER_STUDY_RE.search(sent.text):
             lead.append(sent)
+    adopt_background_name(slots)  # "Background: The phase 3 NAME trial compared A with B. Methods: In this phase 3 study"
     if not slots and (own := own_study(doc, lead)) is not None:
         slots["unnamed#0"] = own  # no trial opened, but the document declares a study design of its own
     if len(slots) == 1 and (record := record_number(doc.document.text)) is not None:
@@ -273,7 +274,8 @@ def _context(doc: AnalysedDocument, sent: AnalysedSentence, names: list[TrialNam
         slot = slots.setdefault(key, Slot())
         slot.names.extend(n for n in names if index.key(n.name) == key)
         slot.named_at.append(span)
-        slot.sections.add("background" if background and not PRESENT_REPORT_RE.search(sent.text) else "other")
+        slot.sections.add("background" if background and not (PRESENT_REPORT_RE.search(sent.text)
+                                                               or AUTHORS_AIM_RE.search(sent.text)) else "other")
         if len({index.key(n.name) for n in names if n.kind != "nct"}) <= 1:
             slot.phase = slot.phase or _phase_near(sent.text, names)
         slot.phase = slot.phase or listed_phase(sent.text, names[0])  # "NAME and OTHER phase 3 trials"

@@ -40,7 +40,7 @@ GROUP_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?
 # ... or named by their role, as trials of one sponsor's design write them: "patients in the study group received A, and
 # patients in the control group received B", "the observation group will receive A".
 LETTERED_RE = re.compile(r"\b(?P<label>(?i:group|arm|cohort)\s+(?:[A-Z]|\d{1,2})|"
-                         r"(?i:(?:study|experimental|observation|intervention|research|treatment|combination|control)"
+                         r"(?i:(?:study|experimental|observation|intervention|research|treatment|combination|monotherapy|single-agent|control)"
                          r"\s+(?:group|arm)))"
                          r"(?:\s*\(\s*n\s*=\s*(?P<n>\d[\d,]*)\s*\))?\s+"
                          r"(?:(?:patients\s+)?(?:were|was|will\s+be)\s+|will\s+)?(?:treated\s+with|given|administered|"
@@ -145,6 +145,15 @@ def _listed_together(text: str, found: list[Agent]) -> list[Agent]:
             break
         run.append(agent)
     return run
+
+
+def another_group(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> Agent | None:
+    """The one group a sentence defines by what it was given, when that is no arm of a trial that has one yet ("The
+    monotherapy group (n = 19) received A" after a title's "A plus B"): the trial's second arm; None otherwise."""
+    groups = list(lettered_groups(doc, sent).values())
+    if len(arms) != 1 or len(groups) != 1 or groups[0].key in arms:
+        return None
+    return groups[0]
 
 
 def lettered_arms(doc: AnalysedDocument, sent: AnalysedSentence) -> list[Agent]:

@@ -41,7 +41,12 @@ RIGHT_LIMIT = re.compile(
     r"|\band\s+(?=(?:therefore|thus|hence|consequently)\b)"
     # ... and a reduced relative clause, its pronoun and verb left out ("kinases believed to be involved in growth"
     # describes the kinases; it does not hedge what is said of them)
-    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s(?=(?:believed|thought|presumed|suspected)\s+to\b)",
+    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s(?=(?:believed|thought|presumed|suspected)\s+to\b)"
+    # ... or one of a drug's status ("an inhibitor of T being studied in D" is what is studied, not a hedge of it;
+    # "that T is currently being studied" keeps its verb, so it still hedges)
+    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\bcurrently)(?<!\bnow)(?<!\bstill)(?<!\balso)"
+    r"\s(?=(?:(?:currently|now|still|also)\s+)?being\s+(?:studied|tested|evaluated|investigated|developed|explored|assessed)"
+    r"\s+(?:in|for)\b)",
     re.IGNORECASE)
 # A relative clause left of the statement ("Patients who did not respond ... received X").
 LEFT_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)

@@ -21,6 +21,8 @@ from .prose_endpoints import FOLLOW_UP_DURATION_RE
 #: A value found: (start, end, number as printed, "%", "months", "weeks" or "days").
 Token = tuple[int, int, str, str]
 
+# Treatment cycles and, in brackets, the time they took: "after 6 treatment cycles (12 weeks".
+CYCLES_LASTING = r"\b(?:after|at|of)\s+\d+\s+(?:treatment\s+)?cycles\s*\(\s*"
 MASKS = (
     rf"{NUMBER}\s*%?\s*(?:{DASH}|\bto\b)\s*{NUMBER}",  # a range or an interval
     # ... or an interval whose bounds a comma parts, its label before it: "(CI 9.1, 12.1)", "[95% CI: 4.2, 7.7]"
@@ -50,6 +52,8 @@ MASKS = (
     # how long patients were followed is no arm's value: "after a median follow-up of 17.0 months (17.8 v 11.5 months)"
     FOLLOW_UP_DURATION_RE.pattern,
     r"\bn\s*=\s*\d[\d,/]*", rf"\b(?-i:P|p)\s*(?:value\s*)?(?:<=|>=|[=<>≤≥])\s*{NUMBER}",
+    # the time treatment cycles took, no value: "the PFS rate after 6 cycles (12 weeks) was 40%"
+    rf"{CYCLES_LASTING}\d+\s*(?:months?|weeks?|wks?|days?)\b",
     # time points: "at 12 months, 24 months, and 33 months", "at 12 and 24 months"
     r"\b(?:at|after)\s+\d+\s+(?:months?|weeks?|years?|days?)(?:\s*,?\s*(?:and\s+|or\s+)?\d+\s+(?:months?|weeks?|years?|days?)\b)+",
     # ... "of" only before a list ("rates of 6, 12, and 18 months"): "a median TTP of 22 months" is a value

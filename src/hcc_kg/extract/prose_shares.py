@@ -20,6 +20,7 @@ from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
 from .normalize import NUMBER_WORDS
 from .prose_arm_mentions import arm_mentions
+from .prose_arms import agents
 from .prose_subgroups import SUBGROUP_RE, is_subgroup
 from .prose_values import ArmValue
 
@@ -64,6 +65,20 @@ def shares_compared(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[st
             out += [ArmValue(owner, endpoint, timepoint, Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
                     for owner, g in zip(owners, ("a", "b"))]
     return out
+
+
+def shared_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
+    """The two agents a comparison of shares names, one in each part ("31% of patients given A were alive at 3 years,
+    while 20% of those given B were"): the arms of a trial that did not list them ([] otherwise)."""
+    named = agents(doc, sent)
+    for m in [*SHARE_PAIR_RE.finditer(sent.text), *SHARES_THEN_OUTCOME_RE.finditer(sent.text)]:
+        if _endpoint(sent.text, m)[0] is None or is_subgroup(sent.text, m.start()):
+            continue
+        parts = [(m.start("first"), m.end("mid")), (m.start("second"), m.end("second"))]
+        owners = [[a.key for a in named if s <= a.start and a.end <= e] for s, e in parts]
+        if all(len(o) == 1 for o in owners) and owners[0] != owners[1]:
+            return [owners[0][0], owners[1][0]]
+    return []
 
 
 def _endpoint(text: str, m: re.Match) -> tuple[str | None, str]:

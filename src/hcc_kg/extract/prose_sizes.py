@@ -19,7 +19,7 @@ from .prose_subgroups import PART_LABEL, is_subgroup
 from .prose_arms import FOLLOWED_BY_RE, GROUP_AFTER_RE, SIZE_RE, Agent, agents, count_value
 from .regimen_glue import DOSE_BEFORE, DRUG_CLASS_NOUN
 from .role_arms import role_arms
-from .sentences import DOSE_WORD, ROUTE
+from .sentences import DOSE_WORD, MASS_UNIT, ROUTE
 from .trial_name_shapes import NCT_RE
 
 # Counts that name the arms one by one, each right before its agent: "(379 to A and 194 to B)",
@@ -28,7 +28,9 @@ from .trial_name_shapes import NCT_RE
 # ... a guide for patients: "351 people took A and B and 174 took an older tablet called C"; "184 given a placebo".
 # ... "the 210 patients who were randomly assigned to receive the X inhibitor A": a relative clause, the agent's class.
 # ... "among 81 of those who received B": the count of the patients just spoken of.
-COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:patients\s+|participants\s+|people\s+|of\s+those\s+)?(?:who\s+)?(?:were\s+|had\s+been\s+)?"
+# ... not the first dose of a range: "1 to 3 mg A plus 750 to 1500 mg B" counts no patients.
+DOSE_RANGE_AFTER = rf"(?!\s*(?:-|–|to)\s*\d[\d.,]*\s*{MASS_UNIT}\b)"
+COUNTED_RE = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})*|\d+)" + DOSE_RANGE_AFTER + r"\s+(?:patients\s+|participants\s+|people\s+|of\s+those\s+)?(?:who\s+)?(?:were\s+|had\s+been\s+)?"
                         r"(?:(?:(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+)?to(?:\s+receive)?|receiving|"
                         r"received|took|treated\s+with|(?:were\s+)?given|(?:randomly\s+)?(?:assigned|allocated)|(?P<within>(?:(?:(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+)?to|"
                         r"in|on)(?:\s+the)?))\s+(?:an?\s+|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:called|named)\s+|"

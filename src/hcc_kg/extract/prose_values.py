@@ -39,14 +39,15 @@ from .prose_quoted import historical
 from .received_cues import had_before
 from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
-from .prose_numbers import (TIMEPOINT_LIST_RE, UNREACHED_RE, bare_tokens, bracketed, masked_names, masked_text, overflowing,
+from .prose_numbers import (CYCLES_LASTING, TIMEPOINT_LIST_RE, UNREACHED_RE, bare_tokens, bracketed, masked_names, masked_text, overflowing,
                            unit_named, unreached, unreached_first, value_tokens)
 from .value_arms import respective_arms
 from .value_owners import changed_agents, compared_second, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 
 RISK_OF_RE = re.compile(r"\brisks?\s+of\s+$", re.IGNORECASE)
-TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b))\b",
-                          re.IGNORECASE)
+TIMEPOINT_RE = re.compile(r"\b(?:at\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo(?=s?\b))s?|(?P<n2>\d+)-(?P<u2>month|week|year|mo\b)|"
+                          # ... or the time treatment cycles took: "the PFS rate after 6 cycles (12 weeks) was 40%"
+                          rf"{CYCLES_LASTING}(?P<n3>\d+)\s*(?P<u3>month|week)s?)\b", re.IGNORECASE)
 # A share of its own between a value and a later time point: the time point is that share's.
 OTHER_SHARE_RE = re.compile(r"(?<![\w.#])\d+(?:\.\d+)?\s*%")
 OPENING_TIMEPOINT_RE = re.compile(r"\s*(?:at|after)\s+(?P<n>\d+)\s*(?P<u>month|week|year|mo)s?\s*,", re.IGNORECASE)
@@ -386,7 +387,7 @@ def _timepoint(text: str, start: int, end: int, masked: str, after: int) -> str:
     m = TIMEPOINT_RE.search(text, start, end)
     if m is None or OTHER_SHARE_RE.search(masked, after, max(after, m.start())):
         return ""
-    return _point(m.group('n') or m.group('n2'), m.group('u') or m.group('u2'))
+    return _point(m.group('n') or m.group('n2') or m.group('n3'), m.group('u') or m.group('u2') or m.group('u3'))
 
 
 def _point(number: str, unit: str) -> str:

@@ -91,10 +91,19 @@ def _names_a_pathway(text: str, tlist: TargetList) -> bool:
     return len(tlist.units) > 1 and chained and bool(PATHWAY_AFTER.match(text[tlist.end:]))
 
 
+# "X enhanced the degradation of A by blocking T": the means after the degradation names what X acts on.
+MEANS_AFTER_DEGRADATION = re.compile(r"\b(?:by|through|via)\s+(?:\w+ly\s+)?(?:blocking|inhibiting|targeting|suppressing|"
+                                     r"binding(?:\s+to)?|antagoni[sz]ing)\b", re.IGNORECASE)
+
+
 def _downstream_degradation(doc: AnalysedDocument, text: str, found: Reading) -> bool:
-    """"X induced degradation of T" in a text that calls no drug a degrader: an effect, not X's target."""
-    between = text[min(found.drug.end, found.target.start):found.target.start]
-    return bool(DEGRADATION_NOMINAL.search(between)) and not DEGRADER_TEXT.search(doc.document.text)
+    """"X induced degradation of T" in a text that calls no drug a degrader: an effect, not X's target (but "X
+    enhanced degradation of A by blocking T" acts on T)."""
+    start = min(found.drug.end, found.target.start)
+    degradations = list(DEGRADATION_NOMINAL.finditer(text, start, found.target.start))
+    if not degradations or DEGRADER_TEXT.search(doc.document.text):
+        return False
+    return MEANS_AFTER_DEGRADATION.search(text, degradations[-1].end(), found.target.start) is None
 
 
 def _binds_the_ligand(doc: AnalysedDocument, found: Reading) -> bool:

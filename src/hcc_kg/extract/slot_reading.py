@@ -27,7 +27,7 @@ from ..keys import agent_components, is_regimen_key, regimen_components, regimen
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import parse_hazard_ratios
 from .other_studies import concedes_earlier_evidence
-from .arm_groups import grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
+from .arm_groups import another_group, grouped_arms, labelled_contents, lettered_arms, listed_cohorts, sized_groups
 from .arm_references import DRUG_ANAPHOR_RE, combination_read, drug_read, epithet_read, labels_defined, labels_read
 from .arm_comparisons import compared_arms
 from .alternative_arms import labelled_arms, received_alternatives, sized_alternatives
@@ -48,6 +48,7 @@ from .subgroup_frame import names_a_part
 from .subgroup_runs import subgroup_run
 from .prose_aligner import aligned_values
 from .prose_values import ArmValue, arm_values, subject_values, valued_agents
+from .prose_shares import shared_agents
 from .prose_rates import responder_shares, timepoint_rates
 from .told_arms import add_told_arm
 from .rate_runs import respective_rates
@@ -135,6 +136,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     slot.labels.update(defined)
     slot.cohorts.update(cohort_labels(defined, sent.text))  # "A 3 mg/kg plus B (cohort A) or A 10 mg/kg plus B (cohort B)"
     control = control_stated(doc, sent)  # (before "the control arm" is read as the arm it may stand for)
+    group = another_group(doc, sent, slot.arms)  # (before its label, just defined, is read as its agent)
     sent = _arms_read(doc, sent, slot)
     span = evidence_span(sent)
     given = received_agent(doc, sent) if len(slot.arms) <= 1 else None
@@ -155,6 +157,10 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if control is not None and len(slot.arms) == 1 and control not in slot.arms:
         slot.arms.append(control)  # "The control arm consisted of B and a placebo"
         slot.arms_at.append(span)
+    elif group is not None:  # "The monotherapy group (n = 19) received A" beside the title's A plus B: a second group,
+        slot.arms.append(group.key)  # so no single arm (whatever "non-randomised" said)
+        slot.arms_at.append(span)
+        slot.said_single = slot.single_arm = False
     assigned = [a.key for a in assigned_arms(doc, sent)]
     stated = assigned or ([a.key for a in compared_arms(doc, sent)] if not concedes_earlier_evidence(sent.text) else [])
     if _care_was_the_comparator(doc, sent, slot, stated):
@@ -163,7 +169,8 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
         # "median OS was 16.6 months for A and 15.0 months for B" in a trial whose arms were not listed (in a trial
         # said to be randomised); "A gave ... . In comparison, ... with B" in any
         # ... or in a phase 3 trial, which compares arms though the text may not say so
-        stated = (valued_agents(doc, sent) if randomised or slot.phase == "III" else []) or compared_back(doc, sent)
+        stated = ((valued_agents(doc, sent) or shared_agents(doc, sent)) if randomised or slot.phase == "III" else []) \
+            or compared_back(doc, sent)
     if len(slot.arms) == 1 and slot.arms[0] not in stated and len(set(stated)) >= 2 \
             and (whole := regimens_holding(slot.arms[0], stated)):
         slot.rename_arm(slot.arms[0], whole[0])  # a headline's "trial of A (with a class)", then "A plus B versus C"

@@ -282,6 +282,11 @@ AGENT_NOUN_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:(?:the|an?)\s+)?(?:\w+\s+)?(?:
 MEANS_AFTER_OBJECT = re.compile(r"^[\s)]*(?:[^;:,.()]{0,40}\s)?(?:by|through|via)\s+$", re.IGNORECASE)
 
 
+# "Differentiation was blocked by X through targeting T": a means right after a passive's agent is the agent's.
+MEANS_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:by|through|via)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE_AGENT_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+by\s+$", re.IGNORECASE)
+
+
 def _means_after_object(text: str, last_object: Unit, cue: re.Match, verb: bool) -> bool:
     """The cue opens a by/through/via phrase right after the object of the subject's own verb."""
     return verb and bool(MEANS_AFTER_OBJECT.match(text[last_object.end:cue.start()]))
@@ -366,6 +371,8 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         pronoun = _pronoun_subject(text, drug, cue)
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
+        if verb and MEANS_RIGHT_AFTER.match(gap) and PASSIVE_AGENT_BEFORE.search(text, 0, drug.start):
+            return [drug], drug.start  # "A was blocked by X through targeting T": the passive's agent is X's
         if RELATIVE_GAP.match(gap) and verb:
             if not (DERIVED_FROM.search(text[:drug.start]) and RESTRICTIVE.match(gap)):
                 return [drug], drug.start

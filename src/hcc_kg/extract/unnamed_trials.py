@@ -92,6 +92,29 @@ def unnamed_trial(doc: AnalysedDocument, sent: AnalysedSentence, phrase: re.Matc
     return opened(doc, sent, slots, phase)
 
 
+def adopt_background_name(slots: dict[str, Slot]) -> None:
+    """The one trial a structured abstract's background names, with the very arms and phase of the unnamed trial its
+    methods then describe ("Background: The phase 3 NAME trial compared A with B. Methods: In this phase 3 study, ...
+    to A or B"), is that trial: the unnamed one takes its name, and it is no earlier trial.  Nothing changes when
+    another trial is named, or when the arms or phases differ (a background's trial of A versus placebo is an earlier one).
+
+    >>> slots = {"name": Slot(names=["NAME"], phase="III", arms=["a", "b"], sections={"background"}),
+    ...          "unnamed#1": Slot(phase="III", arms=["b", "a"], sections={"other"})}
+    >>> adopt_background_name(slots); list(slots), slots["unnamed#1"].names
+    (['unnamed#1'], ['NAME'])
+    """
+    named = [key for key, slot in slots.items() if slot.names]
+    if len(named) != 1 or not (background := slots[named[0]]).prior or len(background.arms) < 2 or background.phase is None:
+        return
+    same = [slot for slot in slots.values() if not slot.names and not slot.prior and set(slot.arms) == set(background.arms)
+            and slot.phase is not None and part_of_phase(slot.phase, background.phase, combined=False)]
+    if len(same) != 1:
+        return
+    own = same[0]
+    own.names, own.named_at = list(background.names), background.named_at + own.named_at
+    del slots[named[0]]
+
+
 # The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study", "the
 # investigators design a phase 2 study".
 WE_CONDUCTED_RE = re.compile(r"\b(?:we|the\s+(?:investigators|researchers|authors))\s+(?:\w+\s+)?"
@@ -131,8 +154,8 @@ def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase:
     if current is not None and arms and set(current.arms) == set(arms):
         return context  # type: ignore[return-value]  # the trial in context, not an earlier one with its arms
     for key, slot in slots.items():
-        if set(slot.arms) == set(arms):
-            return key
+        if set(slot.arms) == set(arms) and not _other_phase(phase, slot):
+            return key  # (a phase 2 trial of the same arms a background recalls is an earlier one)
     if current is not None and len(arms) <= 4 and spelled_out(current, arms, phase):
         current.arms = list(arms)  # the arms given again with what each is made of in full
         current.arms_at.append(span)
@@ -169,6 +192,12 @@ def by_arms(arms: list[str], slots: dict[str, Slot], context: str | None, phase:
     key = f"unnamed#{len(slots)}"
     slots[key] = Slot(phase=phase, arms=list(arms), named_at=[span], arms_at=[span])
     return key
+
+
+def _other_phase(phase: str | None, slot: Slot) -> bool:
+    """Are both phases known and neither a part of the other ("II" and "III"; not "Ib" and "I", "II" and "II/III")?"""
+    return None not in (phase, slot.phase) and not part_of_phase(phase, slot.phase) \
+        and not part_of_phase(slot.phase, phase)  # type: ignore[arg-type]
 
 
 # A trial said to be placebo-controlled: "the placebo-controlled NAME study", "a randomised, placebo-controlled phase 3 trial".
