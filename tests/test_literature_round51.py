@@ -153,3 +153,26 @@ def test_follow_up_without_adjuvant_treatment_is_the_control_arm(vocabulary, fin
             "adjuvant tivozanib (TZ group) or to follow-up without adjuvant therapy (OB group). Results: of 120 patients, "
             "the TZ group had 61 (n = 61) and the OB group 59 (n = 59).")
     assert ("active_surveillance", 59) in sizes(read(text, vocabulary, finder))
+
+
+def test_a_heading_giving_a_drug_its_class_is_read(vocabulary, finder):
+    # (before, a heading line was a section's name only)
+    text = "Invented overview\n\nTremelimumab (anti–CTLA-4 antibody)\n\nIt was given in a pretend schedule.\n"
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert ("tremelimumab", "ctla4") in {(a.subject, a.object) for a in facts if a.predicate == "isAntibodyAgainst"}
+
+
+def test_a_plain_heading_is_still_no_statement(vocabulary, finder):
+    text = "Invented overview\n\nTremelimumab and CTLA-4 biology\n\nIt was given in a pretend schedule.\n"
+    facts = extract_document(Document.from_text("d1", text), vocabulary, finder)
+    assert not [a for a in facts if a.predicate == "isAntibodyAgainst"]
+
+
+def test_groups_in_sentences_of_their_own_are_the_arms(vocabulary, finder):
+    text = ("Methods: Patients were treated in an open-label, non-randomised phase 2 study. The combination group "
+            "(n = 40) received 3 mg tivozanib plus 1500 mg durvalumab. The monotherapy group (n = 20) received 1.5 mg "
+            "tivozanib.\nResults: Median time to progression was 2.1 months for tivozanib and 6.9 months for the "
+            "combination.")
+    facts = read(text, vocabulary, finder)
+    assert sizes(facts) == {("regimen__durvalumab__tivozanib", 40), ("tivozanib", 20)}
+    assert ("tivozanib", "ttp", Decimal("2.1")) in values(facts)

@@ -148,10 +148,11 @@ def _listed_together(text: str, found: list[Agent]) -> list[Agent]:
 
 
 def another_group(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> Agent | None:
-    """The one group a sentence defines by what it was given, when that is no arm of a trial that has one yet ("The
-    monotherapy group (n = 19) received A" after a title's "A plus B"): the trial's second arm; None otherwise."""
+    """The one group a sentence defines by what it was given, when that is no arm of a trial that has one at most ("The
+    monotherapy group (n = 19) received A" after a title's "A plus B", or before "The combination group received A plus
+    B" in a sentence of its own): the trial's next arm; None otherwise."""
     groups = list(lettered_groups(doc, sent).values())
-    if len(arms) != 1 or len(groups) != 1 or groups[0].key in arms:
+    if len(arms) > 1 or len(groups) != 1 or groups[0].key in arms:
         return None
     return groups[0]
 

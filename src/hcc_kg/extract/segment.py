@@ -135,6 +135,10 @@ _DESIGN_TITLE_RE = re.compile(r"\bphase\s*(?:III|II|I|IV|[1-4])[ab]?\b(?:[\s,/-]
                               re.IGNORECASE)
 
 
+# ... and so is a heading giving a drug its class in brackets ("Foonib (anti-KDR antibody)"): what the drug is.
+_CLASS_HEADING_RE = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*\(\s*(?:an?\s+)?anti\s*[-–‐]\s*\S[^()]*\)\s*$", re.IGNORECASE)
+
+
 # A labelled field on its own line ("Target: A, B", "Mechanism of action: ..."), as drug profiles,
 # registry cards and notices lay them out: after another field line it opens a statement of its
 # own, and a blank line after it ends it even without a full stop. (The label's shape is
@@ -215,7 +219,8 @@ def sentences(text: str, prose: list[Block]) -> list[Sentence]:
         if _is_heading(line, previous, following[index], after_blank, lone):
             flush()
             section, section_start = line.strip(), offset + (len(line) - len(line.lstrip()))
-            if _HEADLINE_VERB_RE.search(line) or (index == title and _DESIGN_TITLE_RE.search(line)):
+            if _HEADLINE_VERB_RE.search(line) or (index == title and _DESIGN_TITLE_RE.search(line)) \
+                    or _CLASS_HEADING_RE.match(line):
                 paragraph.append((offset, line))
                 flush()
         elif line.strip():
