@@ -176,3 +176,11 @@ def test_groups_in_sentences_of_their_own_are_the_arms(vocabulary, finder):
     facts = read(text, vocabulary, finder)
     assert sizes(facts) == {("regimen__durvalumab__tivozanib", 40), ("tivozanib", 20)}
     assert ("tivozanib", "ttp", Decimal("2.1")) in values(facts)
+
+
+def test_an_editors_words_in_square_brackets_are_read_as_text(vocabulary, finder):
+    # (before, "[progression-free]" was an aside: the survival read was overall survival)
+    text = ("Results: In the pretend ZETA-9 trial, tivozanib was compared with placebo. The investigator said "
+            "[median] [progression-free] survival was 5.2 months for tivozanib compared with 3.1 months for placebo.")
+    found = values(read(text, vocabulary, finder))
+    assert ("tivozanib", "pfs", Decimal("5.2")) in found and ("tivozanib", "os", Decimal("5.2")) not in found

@@ -206,6 +206,11 @@ _BRACKETED_ABBREVIATION_NUMBER_RE = re.compile(r"[(\[](?P<abbr>[A-Z][A-Za-z]{1,8
 _SPOKEN_PERCENT_RE = re.compile(r"(?<=\d)\s?(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
+# Words an editor put in square brackets into a quotation ("improved [median overall] survival", "the [follow-up]
+# analysis"): read as the text's own words (lower-case words only: "X [anti-T]", "[HCC]", "[12]" keep theirs).
+_EDITORIAL_INSERTION_RE = re.compile(r"\[(?!anti\b|anti-)(?P<words>[a-z][a-z-]*(?: [a-z][a-z-]*){0,4})\]")
+
+
 def _bracketed_interval(m: re.Match) -> str:
     unit = m.group("unit") or ""
     unit = "%" if unit and not unit.strip().lower().startswith("month") else unit
@@ -240,6 +245,8 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
     'vs 24% with the comparator arm\\nIn HCC1\\nlenvatinib 4 mg in cohort 2\\nthe p53'
     >>> normalize("growth factor receptor (VEGFR)-2 and death[PD]-1; (n)-3 and (VEGFR) 2").text
     'growth factor receptor VEGFR-2 and death PD-1; (n)-3 and (VEGFR) 2'
+    >>> normalize("improved [median overall] survival for A [at a] dose; A [anti-KDR] in [HCC] [12]").text
+    'improved median overall survival for A at a dose; A [anti-KDR] in [HCC] [12]'
     >>> normalize("investigator?s choice; don\ufffdt stop; is it A? Surely it?").text
     "investigator's choice; don't stop; is it A? Surely it?"
     >>> m = normalize("sora\u00adfenib &amp; lenvatinib\u202f(n\u2009=\u200930)")
@@ -266,6 +273,7 @@ def normalize(text: str | MappedText, base: int = 0) -> MappedText:
         mapped = mapped.sub(_SPACED_BREAK_RE, "")
     mapped = mapped.sub(_HARD_HYPHEN_RE, "-")
     mapped = mapped.sub(_SPACES_RE, " ")
+    mapped = mapped.sub(_EDITORIAL_INSERTION_RE, lambda m: m.group("words"))
     mapped = mapped.drop(_FOOTNOTE_AFTER_STOP_RE, "ref")
     mapped = mapped.drop(_FOOTNOTE_AT_LINE_END_RE, "ref")
     mapped = mapped.sub(_SPELLED_TIME_RE, lambda m: str(NUMBER_WORDS[m.group("n").lower()]))
