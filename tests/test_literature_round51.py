@@ -184,3 +184,19 @@ def test_an_editors_words_in_square_brackets_are_read_as_text(vocabulary, finder
             "[median] [progression-free] survival was 5.2 months for tivozanib compared with 3.1 months for placebo.")
     found = values(read(text, vocabulary, finder))
     assert ("tivozanib", "pfs", Decimal("5.2")) in found and ("tivozanib", "os", Decimal("5.2")) not in found
+
+
+def test_a_plain_language_gloss_in_brackets_before_called(vocabulary, finder):
+    # (before, "(target)" between the noun and "called" hid the target's name)
+    text = "Nivolumab is an antibody built to bind a receptor (target) called PD-1 in this invented leaflet."
+    facts, _ = action_pairs(text, vocabulary, finder)
+    assert ("nivolumab", "pdcd1") in facts
+
+
+def test_durations_of_a_threshold_or_longer_are_no_values(vocabulary, finder):
+    text = ("Results: In the pretend single-arm ZETA-5 trial enrolling 64 patients, patients received tivozanib. The "
+            "objective response rate was 21%; 80% of responders had responses of 6 months or longer and 40% had "
+            "responses of 12 months or longer.")
+    facts = read(text, vocabulary, finder)
+    assert not [v for v in values(facts) if v[1] == "dor"]
+    assert ("tivozanib", 64) in sizes(facts)

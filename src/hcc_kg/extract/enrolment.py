@@ -32,6 +32,9 @@ ENROLLED_RE = re.compile(rf"\b{_COUNT}\s+{_WHO}(?:patients|participants|subjects
                          r"(?:(?:were\s+)?(?:enrolled|treated|included|received|given)|were\s+(?:accrued|recruited|registered))\b|"
                          rf"\b{_COUNT.replace('?P<n>', '?P<w>')}\s+(?:patients|participants|subjects|pts)\s+with\s+(?:[\w-]+\s+){{1,4}}?"
                          r"(?:were|had\s+been|have\s+been)\s+(?:enrolled|treated|included|accrued|recruited)\b|\benrol+(?:ed|s)?\s+(?:a\s+total\s+of\s+)?(?P<m>\d+)\s+(?:patients|participants|subjects)\b|"
+                         # ... "a single-arm trial enrolling 104 patients" (not one still enrolling: "is enrolling 300")
+                         r"(?<!\bis\s)(?<!\bare\s)(?<!\bcurrently\s)(?<!\bstill\s)(?<!\bnow\s)\benrol+ing\s+(?:a\s+total\s+of\s+)?"
+                         r"(?P<y>\d+)\s+(?:patients|participants|subjects)\b|"
                          # ... the participle with no "were", closing its clause: "26 patients with HCC enrolled on this
                          # study", "Among the 41 HCC patients enrolled, ..." (not "20 patients enrolled in cohort 2 had ...")
                          rf"\b{_COUNT.replace('?P<n>', '?P<c>')}\s+{_WHO}(?:patients|participants|subjects|pts)\s+(?:with\s+(?:[\w-]+\s+){{1,4}}?)?"
@@ -111,7 +114,7 @@ def enrolled(text: str) -> int | None:
             continue  # "62 were treated untreated and 80 pretreated", each group where it was: a part
         if FIRST_FEW_RE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the first 6 patients enrolled": a run-in's part, not everyone
-        printed = next(group for group in (m.group(name) for name in "nwcmkjgtseuioaxpqvldbr") if group)
+        printed = next(group for group in (m.group(name) for name in "nwcmykjgtseuioaxpqvldbr") if group)
         if printed[0].isdigit():
             return int(printed.replace(",", ""))
         if (value := spelled_value(printed)) is not None:

@@ -94,7 +94,8 @@ STATE_AND = (r"(?:wild[- ]type|mutant|mutated|activated|activating|resistance|re
              r"\s+(?:and|or|as\s+well\s+as)")
 # "blocking a protein called T": the plain-language way to introduce a target.
 # "blocks a different \"brake\" on immune cells, called T": a short plain-language description before the name.
-CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?"
+# ... a plain-language gloss in brackets after the noun: "a receptor (target) called T", as EMA summaries write it.
+CALLED = (r"(?:(?:an?|the)\s+)?(?:(?:[\w-]+\s+)?(?:protein|receptor|molecule|enzyme|kinase|switch|signal)s?(?:\s+\([a-z]+\))?"
           r"|(?:[\w\"“”'‘’-]+\s+){0,6}?[\w\"“”'‘’-]+)"
           r",?\s+(?:called|named|known as)")
 # "targets oncogenic rearrangements in A, B and C", "inhibits fusions involving T": the altered forms of the target.

@@ -73,6 +73,8 @@ MASKS = (
     # "half of the patients living at least 23.7 months" is a guide's median)
     r"(?<!living\s)(?<!lived\s)(?<!alive\s)(?<!survived\s)\b(?:at\s+least|more\s+than|longer\s+than|≥)\s*\d+(?:\.\d+)?\s*"
     r"(?:months?|mos?|weeks?|years?)\b",
+    # ... said after the number: "response durations of 6 months or longer"
+    r"\b\d+(?:\.\d+)?\s*(?:months?|mos?|weeks?|years?)\s+or\s+(?:longer|more|greater|beyond)\b",
     # a window of time, no value: "an increased risk of death within the first 6 months", "beyond the first 3 months"
     r"\b(?:within|during|in|over|beyond|after)\s+the\s+(?:first|initial|next|last)\s+\d+\s*(?:months?|mos?|weeks?|years?)\b",
     # a schedule in weeks: "every 3 weeks", "for up to 6 weeks", "4 weeks on and 2 weeks off", "2 weeks after surgery"
