@@ -200,3 +200,17 @@ def test_durations_of_a_threshold_or_longer_are_no_values(vocabulary, finder):
     facts = read(text, vocabulary, finder)
     assert not [v for v in values(facts) if v[1] == "dor"]
     assert ("tivozanib", 64) in sizes(facts)
+
+
+def test_sizes_given_respectively_in_a_sentence_naming_no_agent(vocabulary, finder):
+    # (before, the counts named no agent and gave no arm its size)
+    text = ("Results: In the pretend phase 3 trial, 660 patients were randomly assigned to the tivozanib or sorafenib "
+            "treatment groups. The per-protocol set included 301 and 297 patients, respectively. Median OS was 12.1 "
+            "months with tivozanib and 10.3 months with sorafenib.")
+    assert sizes(read(text, vocabulary, finder)) == {("tivozanib", 301), ("sorafenib", 297)}
+
+
+def test_counts_of_a_subgroup_given_respectively_are_no_sizes(vocabulary, finder):
+    text = ("Results: In the pretend phase 3 trial, 660 patients were randomly assigned to the tivozanib or sorafenib "
+            "treatment groups. Of these, 120 and 118 patients had hepatitis B, respectively.")
+    assert not sizes(read(text, vocabulary, finder))

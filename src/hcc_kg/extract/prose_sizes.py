@@ -381,3 +381,22 @@ def role_sizes(text: str, arms: list[str]) -> dict[str, int]:
         if m := (before or ROLE_SIZE_AFTER_RE.match(text, role.end)):
             sizes.setdefault(role.key, count_value(m))
     return sizes
+
+
+# "The full analysis set included 328 and 331 patients, respectively": a two-arm trial's sizes in the order of its arms.
+RESPECTIVE_INCLUDED_RE = re.compile(r"\b(?:included|comprised|enrolled|contained|consisted\s+of)\s+(?P<a>\d[\d,]*)\s+and\s+"
+                                    r"(?P<b>\d[\d,]*)\s+(?:patients|participants|subjects)\s*,?\s*respectively\b", re.IGNORECASE)
+
+
+def respective_sizes(text: str, arms: list[str]) -> dict[str, int]:
+    """Sizes a sentence naming no agent gives a two-arm trial's arms "respectively" (their order is the arms').
+
+    >>> respective_sizes("The analysis set included 328 and 331 patients, respectively.", ["a", "b"])
+    {'a': 328, 'b': 331}
+    >>> respective_sizes("The analysis set included 328 and 331 patients, respectively.", ["a", "b", "c"])
+    {}
+    """
+    m = RESPECTIVE_INCLUDED_RE.search(text)
+    if m is None or len(arms) != 2:
+        return {}
+    return {arms[0]: int(m.group("a").replace(",", "")), arms[1]: int(m.group("b").replace(",", ""))}
