@@ -214,3 +214,10 @@ def test_counts_of_a_subgroup_given_respectively_are_no_sizes(vocabulary, finder
     text = ("Results: In the pretend phase 3 trial, 660 patients were randomly assigned to the tivozanib or sorafenib "
             "treatment groups. Of these, 120 and 118 patients had hepatitis B, respectively.")
     assert not sizes(read(text, vocabulary, finder))
+
+
+def test_a_domain_of_the_target_before_the_bracketed_drug(vocabulary, finder):
+    # (before, "SH2 domain" between the target and the bracket hid the drug; S3I-201 is vocabulary now)
+    facts, _ = action_pairs("In the pretend cells, inhibitors of the STAT3 SH2 domain (S3i-201) enhanced killing.",
+                            vocabulary, finder)
+    assert ("s3i_201", "stat3") in facts

@@ -189,6 +189,8 @@ CHAIN_GLUE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 # "kinase inhibitors with c-Met activity (A, B and C)": the class's members, named after the activity they share
 ACTIVITY_BRACKET = re.compile(r"\s+(?:inhibitory\s+)?activity\s*\(\s*", re.IGNORECASE)
 WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
+# ... a part of the target may be named before the bracket: "inhibitors of the T SH2 domain (X)"
+DOMAIN_BRACKET = re.compile(r"(?:\s+[\w-]+\s+domains?)?\s*\(\s*", re.IGNORECASE)
 
 
 def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetList]) -> Iterator[Reading]:
@@ -205,7 +207,7 @@ def target_parenthesised_drug(text: str, found: list[Unit], lists: list[TargetLi
         gap = text[tlist.end:following[0].start] if following else ""
         activity = ACTIVITY_BRACKET.fullmatch(gap) is not None and WITH_BEFORE.search(text[:front]) is not None
         drugs = parenthesised_drugs(text, found, following[0]) \
-            if following and following[0].kind == "drug" and (re.fullmatch(r"\s*\(\s*", gap) or activity) else []
+            if following and following[0].kind == "drug" and (DOMAIN_BRACKET.fullmatch(gap) or activity) else []
         if len(tlist.units) != 1 or not drugs:
             closed, cued = None, False
             continue
