@@ -39,8 +39,8 @@ from .prose_quoted import historical
 from .received_cues import had_before
 from .prose_subgroups import (OVERALL_AFTER_RE, PART_AFTER_RE, RESPONDER_ENDPOINTS, RESPONDERS_RE, SUBGROUP_RE, chooses_a_group,
                               responder_groups, subgroup_after, subgroup_start)
-from .prose_numbers import (CYCLES_LASTING, TIMEPOINT_LIST_RE, UNREACHED_RE, bare_tokens, bracketed, masked_names, masked_text, overflowing,
-                           unit_named, unreached, unreached_first, value_tokens)
+from .prose_numbers import (CYCLES_LASTING, TIMEPOINT_LIST_RE, UNREACHED_RE, bare_tokens, bracketed, masked_names, masked_text,
+                           overflowing, unit_named, unreached, unreached_first, value_tokens)
 from .value_arms import respective_arms
 from .value_owners import changed_agents, compared_second, criteria_owner, other_agents_value, owner_gap, strangers_values, value_owners
 

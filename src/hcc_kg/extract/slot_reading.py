@@ -157,10 +157,11 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
     if control is not None and len(slot.arms) == 1 and control not in slot.arms:
         slot.arms.append(control)  # "The control arm consisted of B and a placebo"
         slot.arms_at.append(span)
-    elif group is not None:  # "The monotherapy group (n = 19) received A" beside the title's A plus B: a second group,
-        slot.arms.append(group.key)  # so no single arm (whatever "non-randomised" said)
+    elif group is not None:  # "The monotherapy group (n = 19) received A" beside the title's A plus B
+        slot.arms.append(group.key)
         slot.arms_at.append(span)
-        slot.said_single = slot.single_arm = False
+        if len(slot.arms) == 2:  # a second group: no single arm (whatever "non-randomised" said)
+            slot.said_single = slot.single_arm = False
     assigned = [a.key for a in assigned_arms(doc, sent)]
     stated = assigned or ([a.key for a in compared_arms(doc, sent)] if not concedes_earlier_evidence(sent.text) else [])
     if _care_was_the_comparator(doc, sent, slot, stated):

@@ -112,7 +112,7 @@ def adopt_background_name(slots: dict[str, Slot]) -> None:
         return
     own = same[0]
     own.names, own.named_at = list(background.names), background.named_at + own.named_at
-    del slots[named[0]]
+    slots.pop(named[0])
 
 
 # The authors' own trial: "we conducted a randomized phase 2 trial", "we performed an open-label study", "the
