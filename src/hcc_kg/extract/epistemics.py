@@ -32,6 +32,8 @@ LEFT_LIMIT = re.compile(
     r"[;:\u2022\u25aa\u25e6\u2023]|[.!?](?=\s)|,|\b(?:but|however|whereas|although|though|while|yet)\b", re.IGNORECASE)
 # Where a clause ends, looking right; a relative clause ("who/which/that ...") or a second
 # verb phrase ("and was ...") speaks of something else.
+# A reduced relative clause has no verb of its own before it ("kinases believed to ...", not "X is believed to ...").
+_NO_VERB_BEFORE = r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
 RIGHT_LIMIT = re.compile(
     r"[;:,(\u2022\u25aa\u25e6\u2023]|[.!?](?=\s|$)|\b(?:but|however|whereas|although|though|while|yet|who|whom|whose|which|that)\b"
     r"|\band\s+(?=(?:was|were|is|are|has|have|had|did|does|do|may|might|could|will|showed|demonstrated)\b)"
@@ -41,10 +43,10 @@ RIGHT_LIMIT = re.compile(
     r"|\band\s+(?=(?:therefore|thus|hence|consequently)\b)"
     # ... and a reduced relative clause, its pronoun and verb left out ("kinases believed to be involved in growth"
     # describes the kinases; it does not hedge what is said of them)
-    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s(?=(?:believed|thought|presumed|suspected)\s+to\b)"
+    rf"|{_NO_VERB_BEFORE}\s(?=(?:believed|thought|presumed|suspected)\s+to\b)"
     # ... or one of a drug's status ("an inhibitor of T being studied in D" is what is studied, not a hedge of it;
     # "that T is currently being studied" keeps its verb, so it still hedges)
-    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\bcurrently)(?<!\bnow)(?<!\bstill)(?<!\balso)"
+    rf"|{_NO_VERB_BEFORE}(?<!\bcurrently)(?<!\bnow)(?<!\bstill)(?<!\balso)"
     r"\s(?=(?:(?:currently|now|still|also)\s+)?being\s+(?:studied|tested|evaluated|investigated|developed|explored|assessed)"
     r"\s+(?:in|for)\b)",
     re.IGNORECASE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Iterator
 
 from .analysis import AnalysedDocument, AnalysedSentence
 from .effects import NUMBER, decimal_text
@@ -49,17 +50,22 @@ TIME_POINT_RE = re.compile(rf"\b(?:(?:at|after)\s+(?P<n>{_COUNT})\s+(?P<u>month|
                            rf"(?P<n2>{_COUNT})\s+(?P<u2>month|week|year)s?\s+later\b)", re.IGNORECASE)
 
 
+def _comparisons(text: str) -> Iterator[tuple[re.Match, str, str, list[tuple[int, int]]]]:
+    """Each comparison of two shares the sentence makes: (match, endpoint, time point, the two parts' spans); a
+    subgroup's shares ("... of patients with HBV were alive ...": the outcome itself chooses no group) are left out."""
+    for m in [*SHARE_PAIR_RE.finditer(text), *SHARES_THEN_OUTCOME_RE.finditer(text)]:
+        endpoint, timepoint = _endpoint(text, m)
+        groups = ("patients" + m.group("first") + " " + m.group("mid"), m.group("second"))
+        if endpoint is None or is_subgroup(text, m.start()) or any(SUBGROUP_RE.search(g) for g in groups):
+            continue
+        yield m, endpoint, timepoint, [(m.start("first"), m.end("mid")), (m.start("second"), m.end("second"))]
+
+
 def shares_compared(doc: AnalysedDocument, sent: AnalysedSentence, arms: list[str]) -> list[ArmValue]:
     """The two arms' shares with an outcome, one pair per comparison the sentence makes."""
     out: list[ArmValue] = []
     named = arm_mentions(doc, sent, arms)
-    for m in [*SHARE_PAIR_RE.finditer(sent.text), *SHARES_THEN_OUTCOME_RE.finditer(sent.text)]:
-        endpoint, timepoint = _endpoint(sent.text, m)
-        parts = [(m.start("first"), m.end("mid")), (m.start("second"), m.end("second"))]
-        # "... of patients with HBV were alive ...": a subgroup's shares (the outcome itself chooses no group)
-        groups = ("patients" + m.group("first") + " " + m.group("mid"), m.group("second"))
-        if endpoint is None or is_subgroup(sent.text, m.start()) or any(SUBGROUP_RE.search(g) for g in groups):
-            continue
+    for m, endpoint, timepoint, parts in _comparisons(sent.text):
         owners = _owners([{a.key for a in named if s <= a.start and a.end <= e} for s, e in parts], arms)
         if owners is not None:
             out += [ArmValue(owner, endpoint, timepoint, Decimal(decimal_text(m.group(g))), decimal_text(m.group(g)), "%")
@@ -71,10 +77,7 @@ def shared_agents(doc: AnalysedDocument, sent: AnalysedSentence) -> list[str]:
     """The two agents a comparison of shares names, one in each part ("31% of patients given A were alive at 3 years,
     while 20% of those given B were"): the arms of a trial that did not list them ([] otherwise)."""
     named = agents(doc, sent)
-    for m in [*SHARE_PAIR_RE.finditer(sent.text), *SHARES_THEN_OUTCOME_RE.finditer(sent.text)]:
-        if _endpoint(sent.text, m)[0] is None or is_subgroup(sent.text, m.start()):
-            continue
-        parts = [(m.start("first"), m.end("mid")), (m.start("second"), m.end("second"))]
+    for _, _, _, parts in _comparisons(sent.text):
         owners = [[a.key for a in named if s <= a.start and a.end <= e] for s, e in parts]
         if all(len(o) == 1 for o in owners) and owners[0] != owners[1]:
             return [owners[0][0], owners[1][0]]

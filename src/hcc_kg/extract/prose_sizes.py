@@ -388,12 +388,12 @@ RESPECTIVE_INCLUDED_RE = re.compile(r"\b(?:included|comprised|enrolled|contained
                                     r"(?P<b>\d[\d,]*)\s+(?:patients|participants|subjects)\s*,?\s*respectively\b", re.IGNORECASE)
 
 
-def respective_sizes(text: str, arms: list[str]) -> dict[str, int]:
+def sizes_in_arm_order(text: str, arms: list[str]) -> dict[str, int]:
     """Sizes a sentence naming no agent gives a two-arm trial's arms "respectively" (their order is the arms').
 
-    >>> respective_sizes("The analysis set included 328 and 331 patients, respectively.", ["a", "b"])
+    >>> sizes_in_arm_order("The analysis set included 328 and 331 patients, respectively.", ["a", "b"])
     {'a': 328, 'b': 331}
-    >>> respective_sizes("The analysis set included 328 and 331 patients, respectively.", ["a", "b", "c"])
+    >>> sizes_in_arm_order("The analysis set included 328 and 331 patients, respectively.", ["a", "b", "c"])
     {}
     """
     m = RESPECTIVE_INCLUDED_RE.search(text)

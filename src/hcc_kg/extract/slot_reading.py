@@ -37,7 +37,7 @@ from .schedule_cohorts import doses_randomised
 from .prose_arms import RANDOMISED_RE, TO_RE, Agent, agents, counted_list, randomised_arms
 from .received_arm import received_agent
 from .enrolment import TOTAL_RE, enrolled
-from .prose_sizes import arm_sizes, counted_arms, counted_groups, each_arm_count, respective_sizes, role_sizes
+from .prose_sizes import arm_sizes, counted_arms, counted_groups, each_arm_count, role_sizes, sizes_in_arm_order
 from .prose_endpoint_runs import endpoint_runs
 from .prose_ratio_lists import listed_ratios
 from .prose_endpoints import ADJUSTED_ANALYSIS_RE, TREATED_POPULATION_RE, anchors
@@ -195,7 +195,7 @@ def read_sentence(doc: AnalysedDocument, sent: AnalysedSentence, slot: Slot, ran
             if arm not in slot.sizes:
                 slot.sizes[arm], slot.sizes_at[arm] = size, span
     # ("The analysis set included 328 and 331 patients, respectively": in the arms' order)
-    respective = respective_sizes(sent.text, slot.arms) if not sized and not agents(doc, sent) else {}
+    respective = sizes_in_arm_order(sent.text, slot.arms) if not sized and not agents(doc, sent) else {}
     for arm, size in {**respective, **(role_sizes(sent.text, slot.arms) if sized or not counts_a_phase_part(sent.text, slot.phase) else {})}.items():  # "165 patients in the control arm", "the control arm (n = 333)"
         if arm not in slot.sizes:
             slot.sizes[arm], slot.sizes_at[arm] = size, span

@@ -371,7 +371,7 @@ def subject_before(text: str, found: list[Unit], cue: re.Match) -> tuple[list[Un
         pronoun = _pronoun_subject(text, drug, cue)
         if pronoun is not None and _is_subject(text, drug):
             return [drug], pronoun
-        if verb and MEANS_RIGHT_AFTER.match(gap) and PASSIVE_AGENT_BEFORE.search(text, 0, drug.start):
+        if verb and MEANS_RIGHT_AFTER.match(gap) and PASSIVE_AGENT_BEFORE.search(text, max(0, drug.start - 60), drug.start):
             return [drug], drug.start  # "A was blocked by X through targeting T": the passive's agent is X's
         if RELATIVE_GAP.match(gap) and verb:
             if not (DERIVED_FROM.search(text[:drug.start]) and RESTRICTIVE.match(gap)):
